@@ -1,0 +1,3 @@
+from impactgraph.cli import main
+
+main()

@@ -1,0 +1,98 @@
+"""Source roots and module names, computed the way Python would import the files.
+
+Pure: it takes the list of file paths (relative, "/"-separated) and answers from that alone.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+# Folders that never hold the analysed code.
+DEFAULT_EXCLUDES = (
+    ".git", ".hg", ".svn", ".venv", "venv", ".tox", ".nox", "node_modules", ".impactgraph",
+    "__pycache__", "site-packages", ".mypy_cache", ".ruff_cache", ".pytest_cache", "build", "dist",
+    ".eggs",
+)
+DEFAULT_TEST_PATTERNS = ("test_*.py", "*_test.py", "conftest.py")
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFile:
+    path: str  # relative to the repository root
+    module: str
+    is_package: bool
+
+
+def is_excluded(path: str, patterns: Sequence[str] = ()) -> bool:
+    parts = PurePosixPath(path).parts
+    if any(part in DEFAULT_EXCLUDES or part.endswith(".egg-info") for part in parts[:-1]):
+        return True
+    return any(
+        fnmatch.fnmatch(path, pattern) or fnmatch.fnmatch(path, pattern.rstrip("/") + "/*")
+        for pattern in patterns
+    )
+
+
+def is_test_path(path: str, patterns: Sequence[str] = DEFAULT_TEST_PATTERNS) -> bool:
+    name = PurePosixPath(path).name
+    return any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(path, p) for p in patterns)
+
+
+def _root_for(path: PurePosixPath, package_dirs: set[str], roots: Sequence[str]) -> str:
+    text = str(path)
+    matching = [r for r in roots if r in ("", ".") or text.startswith(r.rstrip("/") + "/")]
+    if matching:
+        best = max(matching, key=len)
+        return "" if best in ("", ".") else best.rstrip("/")
+    parts = path.parts[:-1]
+    if "src" in parts:  # src layouts, also packages/*/src in a monorepo
+        index = len(parts) - 1 - parts[::-1].index("src")
+        return "/".join(parts[: index + 1])
+    directory = path.parent
+    while str(directory) != "." and str(directory) in package_dirs:
+        directory = directory.parent
+    return "" if str(directory) == "." else str(directory)
+
+
+def module_name(path: str, root: str) -> tuple[str, bool]:
+    relative = PurePosixPath(path).relative_to(root) if root else PurePosixPath(path)
+    parts = list(relative.with_suffix("").parts)
+    is_package = parts[-1] == "__init__"
+    if is_package:
+        parts = parts[:-1]
+    return ".".join(parts), is_package
+
+
+def discover(
+    paths: Iterable[str], source_roots: Sequence[str] = (), exclude: Sequence[str] = ()
+) -> list[SourceFile]:
+    """Every importable ``.py`` file among ``paths`` with its module name, sorted by path.
+
+    Two files that would get the same module name (loose test files in different folders)
+    are told apart by prefixing the folders above them, so every module name is unique.
+    """
+    files = sorted(
+        p for p in paths if p.endswith(".py") and not is_excluded(p, exclude)
+    )
+    package_dirs = {str(PurePosixPath(p).parent) for p in files if p.endswith("/__init__.py")}
+    if "__init__.py" in files:
+        package_dirs.add(".")
+    result: dict[str, SourceFile] = {}
+    for text in files:
+        path = PurePosixPath(text)
+        root = _root_for(path, package_dirs, source_roots)
+        name, is_package = module_name(text, root)
+        if not name or not all(part.isidentifier() for part in name.split(".")):
+            continue
+        if name in result:
+            # A clash: qualify with the folders between the repository root and the file.
+            name = ".".join(
+                p for p in path.with_suffix("").parts if p != "__init__"
+            ).replace("-", "_")
+            if name in result:
+                continue
+        result[name] = SourceFile(text, name, is_package)
+    return sorted(result.values(), key=lambda f: f.path)

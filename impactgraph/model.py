@@ -1,0 +1,225 @@
+"""Pure value objects shared by every stage of the pipeline.
+
+Nothing here touches the disk, git, networkx or astroid: a FileSummary is plain data that
+can be cached, compared and sent between processes.
+
+Symbolic expressions
+--------------------
+The indexer cannot know what an imported name is (that needs other files), so every value it
+sees is recorded as an ``Expr``: a tuple of strings, a *root* followed by *operations*, which
+the linker evaluates once all summaries are known.
+
+Roots:
+  ``s:<module>:<qualname>``  a class or function defined in this file
+  ``m:<dotted.path>``        an absolute import path (module, submodule or attribute of one)
+  ``v:<module>:<scope>|<name>`` a variable binding; ``scope`` is a qualname ("" = module level).
+                             Special names: ``<return>`` (return values of function ``scope``),
+                             ``.attr`` (instance attribute assigned through ``self``),
+                             ``<cN>`` (elements of the N-th container literal of the scope)
+  ``c:<module>:<scope>|<cN>`` a container whose elements are bound under that key
+  ``b:<name>``               a builtin
+Operations:
+  ``.name`` attribute, ``()`` call result (an instance for a class), ``[]`` an element,
+  ``+`` instance of this class or of a subclass (annotations, ``self``),
+  ``@`` apply the definition's decorators, ``super`` the ``super()`` proxy of a class.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+Expr = tuple[str, ...]
+
+
+class SymbolKind(str, Enum):
+    MODULE = "module"
+    CLASS = "class"
+    FUNCTION = "function"
+    METHOD = "method"
+    VARIABLE = "variable"
+
+
+class ParamKind(str, Enum):
+    POSITIONAL_ONLY = "positional-only"
+    POSITIONAL_OR_KEYWORD = "positional-or-keyword"
+    VAR_POSITIONAL = "var-positional"
+    KEYWORD_ONLY = "keyword-only"
+    VAR_KEYWORD = "var-keyword"
+
+
+@dataclass(frozen=True, slots=True)
+class Parameter:
+    name: str
+    kind: ParamKind
+    default: str | None = None  # source text of the default; None when required
+    annotation: str | None = None  # source text as written
+
+
+@dataclass(frozen=True, slots=True)
+class Signature:
+    parameters: tuple[Parameter, ...] = ()
+    returns: str | None = None
+    is_async: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Definition:
+    """A class, function, method or module-level variable defined in one file."""
+
+    qualname: str
+    kind: SymbolKind
+    line: int
+    end_line: int
+    signature: Signature | None = None
+    decorators: tuple[str, ...] = ()  # source text, outermost first
+    decorator_exprs: tuple[Expr, ...] = ()  # symbolic, outermost first
+    bases: tuple[str, ...] = ()  # class bases, source text
+    base_exprs: tuple[Expr, ...] = ()
+    body_hash: str = ""  # AST hash without docstring: a body edit changes it
+    value: str | None = None  # variables: normalised source of the assigned value
+    overloads: tuple[Signature, ...] = ()  # @typing.overload signatures, in order
+    synthetic: bool = False  # generated (a dataclass __init__), not written in the source
+    is_abstract: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ImportBinding:
+    """``import a.b as c`` / ``from a import b`` as seen in one file, made absolute."""
+
+    name: str  # local name bound ("*" for a star import)
+    target: str  # absolute dotted path ("catalog.search.find_book", "numpy")
+    line: int
+    scope: str  # symbol id of the scope that binds it (the module name at module level)
+    is_from: bool  # ``from m import name``: fails at import time when ``name`` is gone
+    type_checking: bool = False  # under ``if TYPE_CHECKING:``
+
+
+@dataclass(frozen=True, slots=True)
+class CallSite:
+    scope: str  # symbol id of the caller (module name for module-level code)
+    callee: tuple[Expr, ...]  # every value the called expression may have
+    line: int
+    args: tuple[tuple[Expr, ...], ...] = ()  # positional argument values
+    kwargs: tuple[tuple[str, tuple[Expr, ...]], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """A name used without being called: a callback, a decorator, an isinstance type..."""
+
+    scope: str
+    target: tuple[Expr, ...]
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class FileSummary:
+    module: str
+    path: str  # relative to the repository root, "/" separated
+    is_package: bool
+    definitions: tuple[Definition, ...] = ()
+    imports: tuple[ImportBinding, ...] = ()
+    calls: tuple[CallSite, ...] = ()
+    references: tuple[Reference, ...] = ()
+    bindings: tuple[tuple[str, tuple[Expr, ...]], ...] = ()  # variable key -> values
+    all_names: tuple[str, ...] | None = None  # ``__all__`` when it is a literal
+    has_getattr: bool = False  # module-level ``__getattr__`` may serve any name
+    error: str | None = None  # set when the file could not be analysed
+
+    @property
+    def package(self) -> str:
+        return self.module.split(".", 1)[0]
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    path: str
+    message: str
+
+
+class ChangeKind(str, Enum):
+    MODULE_ADDED = "module-added"
+    MODULE_REMOVED = "module-removed"
+    MODULE_RENAMED = "module-renamed"
+    SYMBOL_ADDED = "symbol-added"
+    SYMBOL_REMOVED = "symbol-removed"
+    SYMBOL_RENAMED = "symbol-renamed"
+    EXPORT_REMOVED = "export-removed"
+    PARAMETER_ADDED = "parameter-added"
+    PARAMETER_REMOVED = "parameter-removed"
+    PARAMETER_RENAMED = "parameter-renamed"
+    PARAMETER_MOVED = "parameter-moved"
+    PARAMETER_KIND_CHANGED = "parameter-kind-changed"
+    PARAMETER_NOW_REQUIRED = "parameter-now-required"
+    PARAMETER_DEFAULT_CHANGED = "parameter-default-changed"
+    RETURN_ANNOTATION_CHANGED = "return-annotation-changed"
+    PARAMETER_ANNOTATION_CHANGED = "parameter-annotation-changed"
+    DECORATOR_CHANGED = "decorator-changed"
+    ASYNC_CHANGED = "async-changed"
+    BASE_REMOVED = "base-removed"
+    BODY_CHANGED = "body-changed"
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    symbol: str  # "mod:qualname", or the module name for a module-level change
+    kind: ChangeKind
+    breaking: bool
+    path: str
+    line: int
+    detail: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeSet:
+    base: str
+    head: str
+    changes: tuple[Change, ...] = ()
+    warnings: tuple[Diagnostic, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class AffectedModule:
+    module: str
+    path: str
+    package: str
+    depth: int
+    breaking: bool
+    crosses_gateway: bool
+    crosses_package: bool
+    is_test: bool
+    score: float
+    via: tuple[str, ...]
+    gateways: tuple[str, ...] = ()  # gateway modules on the chosen paths
+
+
+@dataclass(frozen=True, slots=True)
+class Stats:
+    files_indexed: int = 0
+    unresolved_calls: int = 0
+    seconds: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class ImpactReport:
+    base: str
+    head: str
+    changes: tuple[Change, ...] = ()
+    affected: tuple[AffectedModule, ...] = ()
+    tests: tuple[str, ...] = ()
+    warnings: tuple[Diagnostic, ...] = ()
+    stats: Stats = field(default_factory=Stats)
+    # symbol-level edges of the impacted subgraph, for the graph renderers:
+    # (source symbol, target symbol, edge kind), source = the changed side
+    edges: tuple[tuple[str, str, str], ...] = ()
+    gateways_crossed: tuple[str, ...] = ()
+
+
+def symbol_module(symbol: str) -> str:
+    """``"orders.service:OrderService.place"`` -> ``"orders.service"``."""
+    return symbol.split(":", 1)[0]
+
+
+def top_package(module: str) -> str:
+    return module.split(".", 1)[0]
