@@ -102,6 +102,7 @@ class CallSite:
     line: int
     args: tuple[tuple[Expr, ...], ...] = ()  # positional argument values
     kwargs: tuple[tuple[str, tuple[Expr, ...]], ...] = ()
+    decorator: bool = False  # applying a decorator (``@dec``) rather than a written call
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,6 +6,7 @@ from impactgraph.cli.app import app
 
 # Importing the command modules registers their commands.
 from impactgraph.cli import graph_cmds  # noqa: F401, E402
+from impactgraph.cli import comment_cmd  # noqa: F401, E402
 
 __all__ = ["app", "main"]
 

@@ -1,0 +1,331 @@
+"""GitHub REST client for issue comments: the only place of impactgraph that speaks HTTP.
+
+The ``httpx.Client`` is passed in, so tests can point it at a local server; ``sleep`` and
+``clock`` are passed in, so tests of backoff and rate limits never wait.
+
+Failures are bounded and end in one ``GitHubError`` line:
+
+- 5xx answers, connection errors and timeouts are retried with exponential backoff;
+- a rate-limit answer (403/429 with ``Retry-After``, or ``X-RateLimit-Remaining: 0`` with
+  ``X-RateLimit-Reset``) waits as long as GitHub asks, but never longer than ``max_wait``;
+- 401, 403, 404 and 422 are not retried: they cannot get better by themselves.
+
+The token lives in one private attribute and in the ``Authorization`` header of each request;
+it is never formatted into a message, and every message is scrubbed of it besides, in case
+GitHub (or a proxy) ever echoes it back.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import math
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+
+from impactgraph.errors import GitHubError, UsageError
+
+DEFAULT_API_URL = "https://api.github.com"
+PER_PAGE = 100
+MAX_PAGES = 1000  # 100,000 comments: a loop guard against a server that links to itself
+DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
+
+_REPOSITORY = re.compile(r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+")
+_LOOPBACK_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
+_MESSAGE_LIMIT = 300
+
+
+@dataclass(frozen=True, slots=True)
+class IssueComment:
+    id: int
+    body: str
+    url: str  # the comment's page on GitHub (``html_url``)
+    created_at: str = ""  # ISO 8601, as GitHub sends it
+
+
+def check_repository(repository: str) -> str:
+    """``OWNER/NAME`` or a ``UsageError``; the name goes into URL paths, so it is checked."""
+    if not _REPOSITORY.fullmatch(repository) or ".." in repository:
+        raise UsageError(f"not a GitHub repository name (expected OWNER/NAME): {repository!r}")
+    return repository
+
+
+def check_api_url(api_url: str) -> str:
+    """The API base URL without a trailing slash; plain http only on loopback (tests).
+
+    Sending the token in clear text over a network is refused rather than done quietly.
+    """
+    try:
+        url = httpx.URL(api_url)
+    except httpx.InvalidURL as error:
+        raise UsageError(f"GITHUB_API_URL is not a URL: {api_url!r} ({error})") from None
+    if url.scheme == "https" or (url.scheme == "http" and url.host in _LOOPBACK_HOSTS):
+        return api_url.rstrip("/")
+    if url.scheme == "http":
+        raise UsageError(f"refusing to send the token over plain http: GITHUB_API_URL={api_url}")
+    raise UsageError(f"GITHUB_API_URL must be an https URL: {api_url!r}")
+
+
+class GitHubClient:
+    """Lists, creates and updates the issue comments of a pull request."""
+
+    def __init__(
+        self,
+        http: httpx.Client,
+        token: str,
+        *,
+        api_url: str = DEFAULT_API_URL,
+        timeout: httpx.Timeout = DEFAULT_TIMEOUT,
+        max_attempts: int = 4,
+        backoff: float = 1.0,
+        max_wait: float = 60.0,
+        sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        if max_attempts < 1:
+            raise ValueError("max_attempts must be at least 1")
+        self._http = http
+        self._token = token
+        self._api_url = check_api_url(api_url)
+        self._origin = _origin(httpx.URL(self._api_url))
+        self._timeout = timeout
+        self._max_attempts = max_attempts
+        self._backoff = backoff
+        self._max_wait = max_wait
+        self._sleep = sleep
+        self._clock = clock
+
+    def __repr__(self) -> str:  # never the token
+        return f"GitHubClient(api_url={self._api_url!r})"
+
+    # -- the three calls -------------------------------------------------------------------
+
+    def list_issue_comments(self, repository: str, number: int) -> tuple[IssueComment, ...]:
+        """Every comment of issue / pull request ``number``, oldest first, over all pages."""
+        check_repository(repository)
+        what = f"the comments of {repository}#{number}"
+        url: str | None = (
+            f"{self._api_url}/repos/{repository}/issues/{number}/comments?per_page={PER_PAGE}"
+        )
+        comments: list[IssueComment] = []
+        for _ in range(MAX_PAGES):
+            if url is None:
+                return tuple(comments)
+            response = self._send("GET", url, what=what)
+            page = self._json(response, what)
+            if not isinstance(page, list):
+                raise GitHubError(f"unexpected answer from GitHub for {what}: not a list")
+            comments.extend(_comment(item, what) for item in page)
+            url = self._next_page(response, what)
+        raise GitHubError(f"too many pages of comments for {what} (more than {MAX_PAGES})")
+
+    def create_issue_comment(self, repository: str, number: int, body: str) -> IssueComment:
+        check_repository(repository)
+        what = f"a new comment on {repository}#{number}"
+        url = f"{self._api_url}/repos/{repository}/issues/{number}/comments"
+        response = self._send("POST", url, what=what, json={"body": body})
+        return _comment(self._json(response, what), what)
+
+    def update_issue_comment(self, repository: str, comment_id: int, body: str) -> IssueComment:
+        check_repository(repository)
+        what = f"comment {comment_id} of {repository}"
+        url = f"{self._api_url}/repos/{repository}/issues/comments/{comment_id}"
+        response = self._send("PATCH", url, what=what, json={"body": body})
+        return _comment(self._json(response, what), what)
+
+    # -- transport: retries, rate limits, errors -----------------------------------------------
+
+    def _headers(self) -> dict[str, str]:
+        return {
+            "Accept": "application/vnd.github+json",
+            "Authorization": f"Bearer {self._token}",
+            "X-GitHub-Api-Version": "2022-11-28",
+            "User-Agent": "impactgraph",
+        }
+
+    def _send(
+        self, method: str, url: str, *, what: str, json: dict[str, Any] | None = None
+    ) -> httpx.Response:
+        attempt = 0
+        while True:
+            attempt += 1
+            last = attempt >= self._max_attempts
+            try:
+                response = self._http.request(
+                    method,
+                    url,
+                    json=json,
+                    headers=self._headers(),
+                    timeout=self._timeout,
+                    # A renamed repository answers GET with a redirect; writes are not
+                    # followed, since a 301/302 would silently turn them into GETs.
+                    follow_redirects=method == "GET",
+                )
+            except httpx.TransportError as error:
+                kind = "timed out" if isinstance(error, httpx.TimeoutException) else "failed"
+                if last:
+                    reason = (
+                        f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
+                    )
+                    raise self._error(
+                        f"cannot reach GitHub at {self._api_url} for {what}: request {kind} "
+                        f"{attempt} times ({reason})",
+                        None,
+                    ) from None
+                self._sleep(self._backoff_delay(attempt))
+                continue
+
+            status = response.status_code
+            if status < 300:
+                return response
+            wait = self._rate_limit_wait(response)
+            if wait is not None:
+                if last:
+                    raise self._error(self._rate_limit_message(response, what), status)
+                self._sleep(wait)
+                continue
+            if status >= 500:
+                if last:
+                    raise self._error(
+                        f"GitHub failed {attempt} times ({status}) on {what}; try again later",
+                        status,
+                    )
+                self._sleep(self._backoff_delay(attempt))
+                continue
+            raise self._error(_status_message(response, what), status)
+
+    def _backoff_delay(self, attempt: int) -> float:
+        return float(min(self._backoff * 2 ** (attempt - 1), self._max_wait))
+
+    def _rate_limit_wait(self, response: httpx.Response) -> float | None:
+        """Seconds to wait before retrying a rate-limited request, or None if not rate-limited."""
+        if response.status_code not in (403, 429):
+            return None
+        headers = response.headers
+        retry_after = _retry_after_seconds(headers.get("Retry-After"), self._clock())
+        if retry_after is not None:
+            return min(max(retry_after, 0.0), self._max_wait)
+        if headers.get("X-RateLimit-Remaining") == "0":
+            reset = _number(headers.get("X-RateLimit-Reset"))
+            if reset is None:  # GitHub's advice when it does not say: wait a minute
+                return self._max_wait
+            return min(max(reset - self._clock(), 1.0), self._max_wait)
+        # A secondary rate limit may come without either header; GitHub says wait a minute.
+        if response.status_code == 429 or "rate limit" in _github_message(response).lower():
+            return self._max_wait
+        return None
+
+    def _rate_limit_message(self, response: httpx.Response, what: str) -> str:
+        reset = _number(response.headers.get("X-RateLimit-Reset"))
+        when = ""
+        if reset is not None:
+            when = f"; it resets at {time.strftime('%H:%M:%S UTC', time.gmtime(reset))}"
+        return f"GitHub rate limit still exceeded ({response.status_code}) on {what}{when}"
+
+    def _next_page(self, response: httpx.Response, what: str) -> str | None:
+        next_url = response.links.get("next", {}).get("url")
+        if not next_url:
+            return None
+        # The Authorization header follows the link: it must stay on the API's own host.
+        if _origin(httpx.URL(next_url)) != self._origin:
+            raise self._error(
+                f"GitHub's next-page link for {what} leads to another host; not followed", None
+            )
+        return next_url
+
+    def _json(self, response: httpx.Response, what: str) -> Any:
+        try:
+            return response.json()
+        except ValueError:
+            raise self._error(
+                f"unexpected answer from GitHub for {what}: not JSON ({response.status_code})",
+                response.status_code,
+            ) from None
+
+    def _error(self, message: str, status: int | None) -> GitHubError:
+        if self._token:
+            message = message.replace(self._token, "***")
+        return GitHubError(message, status)
+
+
+def _status_message(response: httpx.Response, what: str) -> str:
+    status = response.status_code
+    detail = _github_message(response)
+    said = f" GitHub said: {detail}" if detail else ""
+    if status == 401:
+        return f"GitHub rejected the token ({status}): check GITHUB_TOKEN"
+    if status == 403:
+        return (
+            f"GitHub refused access to {what} ({status}): the token lacks permission; a workflow "
+            f"needs `permissions: pull-requests: write`.{said}"
+        )
+    if status == 404:
+        return (
+            f"pull request or repository not found, or the token cannot see it ({status}): {what}"
+        )
+    if status == 422:
+        return f"GitHub rejected {what} ({status}).{said}"
+    return f"unexpected answer from GitHub for {what} ({status}).{said}"
+
+
+def _github_message(response: httpx.Response) -> str:
+    """GitHub's own ``message`` field, on one line and short."""
+    try:
+        payload = response.json()
+    except ValueError:
+        return ""
+    if not isinstance(payload, dict):
+        return ""
+    parts = [str(payload.get("message") or "")]
+    errors = payload.get("errors")
+    if isinstance(errors, list):
+        parts.extend(
+            str(item.get("message") or item.get("code") or "")
+            for item in errors
+            if isinstance(item, dict)
+        )
+    text = " ".join(" ".join(part.split()) for part in parts if part).strip()
+    return text if len(text) <= _MESSAGE_LIMIT else text[: _MESSAGE_LIMIT - 1] + "…"
+
+
+def _comment(item: Any, what: str) -> IssueComment:
+    if not isinstance(item, dict) or not isinstance(item.get("id"), int):
+        raise GitHubError(f"unexpected answer from GitHub for {what}: a comment without an id")
+    return IssueComment(
+        id=item["id"],
+        body=str(item.get("body") or ""),
+        url=str(item.get("html_url") or item.get("url") or ""),
+        created_at=str(item.get("created_at") or ""),
+    )
+
+
+def _retry_after_seconds(value: str | None, now: float) -> float | None:
+    """``Retry-After`` is seconds, or (rarely) an HTTP date."""
+    if value is None:
+        return None
+    seconds = _number(value)
+    if seconds is not None:
+        return seconds
+    try:
+        moment = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return moment.timestamp() - now
+
+
+def _number(value: str | None) -> float | None:
+    if value is None:
+        return None
+    try:
+        number = float(value.strip())
+    except ValueError:
+        return None
+    return number if math.isfinite(number) else None
+
+
+def _origin(url: httpx.URL) -> tuple[str, str, int | None]:
+    return (url.scheme, url.host, url.port)

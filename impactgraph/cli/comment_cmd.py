@@ -1,0 +1,127 @@
+"""``impactgraph comment``: the impact report as one sticky comment on a pull request."""
+
+from __future__ import annotations
+
+import os
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import httpx
+import typer
+
+from impactgraph.adapters.github import GitHubClient
+from impactgraph.bot import (
+    DEFAULT_MARKER_ID,
+    MarkdownOptions,
+    check_marker_id,
+    fit_body,
+    github_context,
+    upsert_comment,
+)
+from impactgraph.cli.app import app, handle_errors, write_output
+from impactgraph.errors import ExitCode, GitError, UsageError
+
+
+class FailOn(str, Enum):
+    BREAKING = "breaking"
+    GATEWAY = "gateway"
+    ANY = "any"
+
+
+_HERE = Path(".")
+
+
+@app.command()
+@handle_errors
+def comment(
+    repo: Annotated[Path, typer.Option("--repo", help="The git repository to analyse.")] = _HERE,
+    base: Annotated[
+        str | None,
+        typer.Option("--base", metavar="REV", help="[default: the PR base from the event]"),
+    ] = None,
+    head: Annotated[
+        str | None, typer.Option("--head", metavar="REV", help="[default: the working tree]")
+    ] = None,
+    github_repo: Annotated[
+        str | None,
+        typer.Option("--github-repo", metavar="OWNER/NAME", help="[default: $GITHUB_REPOSITORY]"),
+    ] = None,
+    pr: Annotated[
+        int | None,
+        typer.Option("--pr", metavar="N", min=1, help="[default: the PR of the event]"),
+    ] = None,
+    marker_id: Annotated[
+        str, typer.Option("--marker-id", metavar="ID", help="Keeps one comment per job.")
+    ] = DEFAULT_MARKER_ID,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Print the comment body instead of sending it.")
+    ] = False,
+    fail_on: Annotated[
+        FailOn | None,
+        typer.Option("--fail-on", help="Exit 1 (after posting) when the condition holds."),
+    ] = None,
+    max_depth: Annotated[int | None, typer.Option("--max-depth", metavar="N", min=1)] = None,
+) -> None:
+    """Post the Markdown impact report on a pull request, updating the job's earlier comment.
+
+    The token comes from GITHUB_TOKEN; repository, pull request and base commit default to
+    what GitHub Actions provides (GITHUB_REPOSITORY, GITHUB_EVENT_PATH).
+    """
+    # Written by other modules of the pipeline; imported here so this command module loads
+    # (and registers) on its own.
+    from impactgraph.impact.pipeline import (  # type: ignore[import-not-found,unused-ignore]
+        build_report,
+        fails,
+    )
+    from impactgraph.render.markdown import render  # type: ignore[import-not-found,unused-ignore]
+
+    check_marker_id(marker_id)
+    context = github_context(
+        os.environ,
+        _read_text,
+        github_repo=github_repo,
+        pr=pr,
+        base=base,
+        head=head,
+        dry_run=dry_run,
+    )
+    if context.base is None:
+        raise UsageError("no base revision: pass --base REV (or run on a pull_request event)")
+    try:
+        report = build_report(repo, context.base, context.head, max_depth)
+    except GitError as error:
+        if error.revision is None or error.revision != context.base:
+            raise
+        raise GitError(
+            f"{error} (a shallow clone? the base commit must be there: "
+            "in GitHub Actions, check out with `fetch-depth: 0`)",
+            error.revision,
+        ) from error
+
+    def render_with(options: MarkdownOptions) -> str:
+        text: str = render(
+            report, details=options.details, max_rows=options.max_rows, graph=options.graph
+        )
+        return text
+
+    body = fit_body(render_with, marker_id=marker_id)
+    if dry_run:
+        write_output(body, None)
+    else:
+        target = context.target
+        if target is None:  # github_context guarantees a target unless dry_run
+            raise UsageError("no pull request to comment on")
+        with httpx.Client() as http:
+            client = GitHubClient(http, target.token, api_url=target.api_url)
+            action, _, url = upsert_comment(
+                client, target.repository, target.number, body, marker_id
+            )
+        typer.echo(f"impactgraph: comment {action.value}: {url}", err=True)
+
+    if fail_on is not None and fails(report, fail_on.value):
+        raise typer.Exit(int(ExitCode.FAIL_ON))
+
+
+def _read_text(path: str) -> str:
+    return Path(path).read_text(encoding="utf-8")

@@ -1,0 +1,113 @@
+"""Parse one file with astroid and summarise it; failures become a summary with ``error``."""
+
+from __future__ import annotations
+
+import sys
+
+from astroid import nodes
+from astroid.builder import AstroidBuilder
+from astroid.exceptions import AstroidSyntaxError
+from astroid.manager import AstroidManager
+
+from impactgraph.indexer.summarize import FileIndexer
+from impactgraph.model import FileSummary
+
+_MANAGER = AstroidManager()
+
+
+class _LocalBuilder(AstroidBuilder):  # type: ignore[misc]
+    """An astroid builder that never loads another module.
+
+    astroid resolves ``from m import *`` while building by importing ``m``: that reads other
+    files (or the installed packages) and would make a summary depend on more than its own
+    text. Star imports are left to the linker instead.
+    """
+
+    def add_from_names_to_locals(self, node: nodes.ImportFrom, global_name: object) -> None:
+        if any(name == "*" for name, _ in node.names):
+            node = node.__class__(
+                fromname=node.modname,
+                names=[n for n in node.names if n[0] != "*"],
+                level=node.level,
+                lineno=node.lineno,
+                col_offset=node.col_offset,
+                end_lineno=node.end_lineno,
+                end_col_offset=node.end_col_offset,
+                parent=node.parent,
+            )
+        super().add_from_names_to_locals(node, global_name)
+
+
+def _parse(text: str, module: str, path: str) -> nodes.Module:
+    builder = _LocalBuilder(_MANAGER, apply_transforms=False)
+    tree = builder.string_build(text, modname=module, path=path)
+    # string_build caches every module it builds; we never look them up again, and the
+    # cache would otherwise grow with every file of a large repository.
+    _MANAGER.astroid_cache.pop(module, None)
+    return tree
+
+
+def summarize(text: str, module: str, path: str) -> FileSummary:
+    """The summary of one module's source ``text``; never raises for bad source."""
+    is_package = path.endswith("__init__.py")
+    try:
+        tree = _parse(text, module, path)
+    except AstroidSyntaxError as error:
+        cause = error.error if hasattr(error, "error") else error
+        line = getattr(cause, "lineno", None)
+        where = f" at line {line}" if line else ""
+        return FileSummary(module, path, is_package, error=f"syntax error{where}")
+    except (RecursionError, MemoryError) as error:
+        return FileSummary(module, path, is_package, error=f"too complex to parse: {error!r}")
+    except (ValueError, TypeError) as error:  # e.g. null bytes in the source
+        return FileSummary(module, path, is_package, error=f"cannot parse: {error}")
+    indexer = FileIndexer(module, is_package)
+    limit = sys.getrecursionlimit()
+    try:
+        sys.setrecursionlimit(max(limit, 10_000))
+        indexer.run(tree)
+    except RecursionError:
+        return FileSummary(module, path, is_package, error="nesting too deep to analyse")
+    finally:
+        sys.setrecursionlimit(limit)
+    definitions = list(indexer.definitions.values())
+    for qual, overloads in indexer.overloads.items():
+        signatures = tuple(o.signature for o in overloads if o.signature is not None)
+        implementation = indexer.definitions.get(qual)
+        if implementation is not None:
+            index = definitions.index(implementation)
+            definitions[index] = _with_overloads(implementation, signatures)
+        else:
+            definitions.append(_with_overloads(overloads[-1], signatures))
+    return FileSummary(
+        module=module,
+        path=path,
+        is_package=is_package,
+        definitions=tuple(sorted(definitions, key=lambda d: (d.line, d.qualname))),
+        imports=tuple(indexer.imports),
+        calls=tuple(indexer.calls),
+        references=tuple(indexer.references.values()),
+        bindings=tuple((k, tuple(dict.fromkeys(v))) for k, v in indexer.bindings.items() if v),
+        all_names=tuple(indexer.all_names) if indexer.all_names is not None else None,
+        has_getattr=indexer.has_getattr,
+    )
+
+
+def _with_overloads(definition, signatures):  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    return replace(definition, overloads=signatures)
+
+
+def summarize_bytes(data: bytes, module: str, path: str) -> FileSummary:
+    """Decode like Python does (UTF-8 unless a coding cookie says otherwise)."""
+    import io
+    import tokenize
+
+    try:
+        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+        text = data.decode(encoding)
+    except (SyntaxError, LookupError, UnicodeDecodeError) as error:
+        reason = "not valid UTF-8" if isinstance(error, UnicodeDecodeError) else str(error)
+        return FileSummary(module, path, path.endswith("__init__.py"), error=f"cannot decode: {reason}")
+    return summarize(text, module, path)

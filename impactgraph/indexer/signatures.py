@@ -1,0 +1,134 @@
+"""Signatures, decorators and body fingerprints of astroid definitions, as plain data."""
+
+from __future__ import annotations
+
+import hashlib
+
+from astroid import nodes
+
+from impactgraph.model import Parameter, ParamKind, Signature
+
+DATACLASS_DECORATORS = frozenset(
+    {"dataclass", "dataclasses.dataclass", "attr.s", "attr.attrs", "attrs.define", "attr.define",
+     "attrs.frozen", "attr.frozen", "define", "frozen", "attrs.mutable", "attr.mutable"}
+)
+
+
+def source(node: nodes.NodeNG | None) -> str | None:
+    if node is None:
+        return None
+    try:
+        return str(node.as_string())
+    except Exception:  # astroid cannot print a few exotic nodes; keep a stable stand-in
+        return f"<{type(node).__name__}>"
+
+
+def decorator_names(node: nodes.FunctionDef | nodes.ClassDef) -> tuple[str, ...]:
+    if not node.decorators:
+        return ()
+    return tuple(source(d) or "" for d in node.decorators.nodes)
+
+
+def decorator_base(text: str) -> str:
+    """``dataclasses.dataclass(frozen=True)`` -> ``dataclasses.dataclass``."""
+    return text.split("(", 1)[0].strip()
+
+
+def signature_of(node: nodes.FunctionDef | nodes.Lambda) -> Signature:
+    args = node.args
+    params: list[Parameter] = []
+    if args.args is None:  # a function astroid built without argument info (C modules)
+        return Signature()
+    positional = [(a, ParamKind.POSITIONAL_ONLY) for a in args.posonlyargs] + [
+        (a, ParamKind.POSITIONAL_OR_KEYWORD) for a in args.args
+    ]
+    annotations = list(args.posonlyargs_annotations) + list(args.annotations)
+    defaults: list[nodes.NodeNG | None] = [None] * (len(positional) - len(args.defaults)) + list(
+        args.defaults
+    )
+    for (name_node, kind), default, annotation in zip(
+        positional, defaults, annotations, strict=False
+    ):
+        params.append(Parameter(name_node.name, kind, source(default), source(annotation)))
+    if args.vararg:
+        params.append(
+            Parameter(args.vararg, ParamKind.VAR_POSITIONAL, None, source(args.varargannotation))
+        )
+    for name_node, default, annotation in zip(
+        args.kwonlyargs, args.kw_defaults, args.kwonlyargs_annotations, strict=False
+    ):
+        params.append(
+            Parameter(name_node.name, ParamKind.KEYWORD_ONLY, source(default), source(annotation))
+        )
+    if args.kwarg:
+        params.append(
+            Parameter(args.kwarg, ParamKind.VAR_KEYWORD, None, source(args.kwargannotation))
+        )
+    returns = source(node.returns) if isinstance(node, nodes.FunctionDef) else None
+    is_async = isinstance(node, nodes.AsyncFunctionDef)
+    return Signature(tuple(params), returns, is_async)
+
+
+def _strip_docstring(body: list[nodes.NodeNG]) -> list[nodes.NodeNG]:
+    if body and isinstance(body[0], nodes.Expr) and isinstance(body[0].value, nodes.Const):
+        if isinstance(body[0].value.value, str):
+            return body[1:]
+    return body
+
+
+def body_hash(body: list[nodes.NodeNG], skip_definitions: bool = False) -> str:
+    """A fingerprint of a body that ignores docstrings, comments and formatting.
+
+    ``skip_definitions`` leaves nested functions and classes out (a class's own body
+    changes when its class-level statements change; its methods have their own hash).
+    """
+    digest = hashlib.blake2b(digest_size=12)
+    for statement in _strip_docstring(list(body)):
+        if skip_definitions and isinstance(statement, (nodes.FunctionDef, nodes.ClassDef)):
+            continue
+        digest.update((source(statement) or "").encode("utf-8", "surrogatepass"))
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def dataclass_init(node: nodes.ClassDef) -> Signature | None:
+    """The parameters of the ``__init__`` a dataclass-like decorator generates, if any."""
+    decorators = {decorator_base(d) for d in decorator_names(node)}
+    if not decorators & DATACLASS_DECORATORS:
+        return None
+    if "__init__" in node.locals and any(
+        isinstance(s, nodes.FunctionDef) and s.name == "__init__" for s in node.body
+    ):
+        return None
+    keyword_only = any("kw_only=True" in d for d in decorator_names(node))
+    params = [Parameter("self", ParamKind.POSITIONAL_OR_KEYWORD)]
+    after_kw_only = keyword_only
+    for statement in node.body:
+        if not isinstance(statement, nodes.AnnAssign) or not isinstance(
+            statement.target, nodes.AssignName
+        ):
+            continue
+        annotation = source(statement.annotation) or ""
+        if annotation.startswith(("ClassVar", "typing.ClassVar")):
+            continue
+        if annotation in ("KW_ONLY", "dataclasses.KW_ONLY"):
+            after_kw_only = True
+            continue
+        default = None
+        value = statement.value
+        if value is not None:
+            default = source(value)
+            if isinstance(value, nodes.Call) and (source(value.func) or "").endswith("field"):
+                keywords = {k.arg: k.value for k in value.keywords or ()}
+                if "default" in keywords:
+                    default = source(keywords["default"])
+                elif "default_factory" in keywords or "factory" in keywords:
+                    default = f"<factory {source(keywords.get('default_factory'))}>"
+                else:
+                    default = None
+                init = keywords.get("init")
+                if isinstance(init, nodes.Const) and init.value is False:
+                    continue
+        kind = ParamKind.KEYWORD_ONLY if after_kw_only else ParamKind.POSITIONAL_OR_KEYWORD
+        params.append(Parameter(statement.target.name, kind, default, annotation))
+    return Signature(tuple(params), "None", False)

@@ -1,0 +1,636 @@
+"""astroid -> FileSummary, one file at a time, without inference across files.
+
+Every value the code touches is recorded as a symbolic ``Expr`` (see ``impactgraph.model``)
+so that the linker, which sees every file, can resolve it. Nothing is imported or executed.
+"""
+
+from __future__ import annotations
+
+import builtins
+from collections import defaultdict
+from typing import Union
+
+from astroid import nodes
+
+from impactgraph.indexer.signatures import (
+    body_hash,
+    dataclass_init,
+    decorator_base,
+    decorator_names,
+    signature_of,
+    source,
+)
+from impactgraph.model import (
+    CallSite,
+    Definition,
+    Expr,
+    ImportBinding,
+    Reference,
+    SymbolKind,
+)
+
+BUILTIN_NAMES = frozenset(dir(builtins))
+Scope = Union[nodes.Module, nodes.ClassDef, nodes.FunctionDef, nodes.Lambda]
+FUNCTION_SCOPES = (nodes.FunctionDef, nodes.Lambda)
+GENERIC_CONTAINERS = frozenset(
+    {"list", "List", "set", "Set", "frozenset", "FrozenSet", "tuple", "Tuple", "Sequence",
+     "MutableSequence", "Iterable", "Iterator", "Collection", "AbstractSet", "MutableSet",
+     "Generator", "AsyncIterator", "AsyncIterable", "deque", "Deque"}
+)
+MAPPINGS = frozenset({"dict", "Dict", "Mapping", "MutableMapping", "DefaultDict", "OrderedDict"})
+TRANSPARENT_GENERICS = frozenset(
+    {"Optional", "Union", "Annotated", "Final", "ClassVar", "Type", "type", "ReadOnly",
+     "Required", "NotRequired"}
+)
+
+
+def resolve_relative(module: str, is_package: bool, level: int, name: str | None) -> str:
+    """The absolute module named by ``from ...name import x`` inside ``module``."""
+    parts = module.split(".")
+    if not is_package:
+        parts = parts[:-1]
+    if level > 1:
+        parts = parts[: len(parts) - (level - 1)] if level - 1 <= len(parts) else []
+    base = ".".join(parts)
+    if name:
+        return f"{base}.{name}" if base else name
+    return base
+
+
+class FileIndexer:
+    """Walks one astroid module and collects its summary parts."""
+
+    def __init__(self, module: str, is_package: bool) -> None:
+        self.module = module
+        self.is_package = is_package
+        self.definitions: dict[str, Definition] = {}
+        self.overloads: dict[str, list[Definition]] = defaultdict(list)
+        self.imports: list[ImportBinding] = []
+        self.calls: list[CallSite] = []
+        self.references: dict[tuple[str, tuple[Expr, ...]], Reference] = {}
+        self.bindings: dict[str, list[Expr]] = defaultdict(list)
+        self.qualnames: dict[int, str] = {}  # id(scope node) -> qualname ("" = module)
+        self.lambda_counters: dict[str, int] = defaultdict(int)
+        self.container_counters: dict[str, int] = defaultdict(int)
+        self.all_names: list[str] | None = None
+        self.has_getattr = False
+        self.has_star_import = False
+
+    # -- names -------------------------------------------------------------------------
+    def qualname(self, scope: nodes.NodeNG) -> str:
+        while not isinstance(scope, (nodes.Module, nodes.ClassDef, *FUNCTION_SCOPES)):
+            scope = scope.parent.scope()  # comprehensions bind into their frame here
+        return self.qualnames.get(id(scope), "")
+
+    def symbol_id(self, qualname: str) -> str:
+        return f"{self.module}:{qualname}" if qualname else self.module
+
+    def code_scope(self, node: nodes.NodeNG) -> nodes.NodeNG:
+        """The function or module whose code runs ``node`` (class bodies run in their parent's)."""
+        scope = node.scope()
+        while not isinstance(scope, (nodes.Module, *FUNCTION_SCOPES)):
+            scope = scope.parent.scope()
+        return scope
+
+    def caller_of(self, node: nodes.NodeNG) -> str:
+        return self.symbol_id(self.qualname(self.code_scope(node)))
+
+    def var_key(self, scope: nodes.NodeNG, name: str) -> str:
+        return f"v:{self.module}:{self.qualname(scope)}|{name}"
+
+    def defining_scope(self, name: str, node: nodes.NodeNG) -> nodes.NodeNG | None:
+        """The scope whose namespace ``name`` read at ``node`` comes from (Python's rules)."""
+        scope = node.scope()
+        first = True
+        while True:
+            is_class = isinstance(scope, nodes.ClassDef)
+            if name in scope.locals and (first or not is_class):
+                return scope
+            if scope.parent is None:
+                return None
+            # Default values and decorators are evaluated outside the function.
+            first = False
+            scope = scope.parent.scope()
+
+    # -- values ------------------------------------------------------------------------
+    def name_value(self, name: str, node: nodes.NodeNG) -> list[Expr]:
+        scope = self.defining_scope(name, node)
+        if scope is None:
+            if name in BUILTIN_NAMES:
+                return [(f"b:{name}",)]
+            # Perhaps bound by ``from m import *``: the linker looks there.
+            return [(f"v:{self.module}:|{name}",)] if self.has_star_import else []
+        return [(self.var_key(scope, name),)]
+
+    def new_container(self, node: nodes.NodeNG, elements: list[Expr]) -> Expr:
+        qual = self.qualname(node.scope())
+        self.container_counters[qual] += 1
+        key = f"v:{self.module}:{qual}|<c{self.container_counters[qual]}>"
+        self.bindings[key].extend(elements)
+        return ("c:" + key[2:],)
+
+    def values(self, node: nodes.NodeNG | None) -> list[Expr]:  # noqa: PLR0911
+        if node is None:
+            return []
+        if isinstance(node, nodes.Name):
+            return self.name_value(node.name, node)
+        if isinstance(node, nodes.Attribute):
+            return [e + (f".{node.attrname}",) for e in self.values(node.expr)]
+        if isinstance(node, nodes.Call):
+            func = node.func
+            if isinstance(func, nodes.Name) and func.name == "super":
+                owner = self.enclosing_class(node)
+                if owner is not None and self.defining_scope("super", node) is None:
+                    return [(f"s:{self.symbol_id(self.qualname(owner))}", "super")]
+            return [e + ("()",) for e in self.values(func)]
+        if isinstance(node, nodes.Subscript):
+            return [e + ("[]",) for e in self.values(node.value)]
+        if isinstance(node, nodes.Lambda):
+            return [(f"s:{self.symbol_id(self.qualname(node))}",)]
+        if isinstance(node, (nodes.List, nodes.Tuple, nodes.Set)):
+            elements: list[Expr] = []
+            for element in node.elts:
+                if isinstance(element, nodes.Starred):
+                    elements.extend(e + ("[]",) for e in self.values(element.value))
+                else:
+                    elements.extend(self.values(element))
+            return [self.new_container(node, elements)]
+        if isinstance(node, nodes.Dict):
+            elements = [e for _, value in node.items for e in self.values(value)]
+            return [self.new_container(node, elements)]
+        if isinstance(node, (nodes.ListComp, nodes.SetComp, nodes.GeneratorExp)):
+            return [self.new_container(node, self.values(node.elt))]
+        if isinstance(node, nodes.DictComp):
+            return [self.new_container(node, self.values(node.value))]
+        if isinstance(node, nodes.IfExp):
+            return self.values(node.body) + self.values(node.orelse)
+        if isinstance(node, nodes.BoolOp):
+            return [e for value in node.values for e in self.values(value)]
+        if isinstance(node, (nodes.NamedExpr, nodes.Await)):
+            return self.values(node.value)
+        if isinstance(node, nodes.Const) and isinstance(node.value, str):
+            return [("b:str", "()")]
+        if isinstance(node, nodes.JoinedStr):
+            return [("b:str", "()")]
+        return []
+
+    def annotation_values(self, node: nodes.NodeNG | None) -> list[Expr]:
+        """Instances an annotation describes: ``Optional[A]`` and ``A | None`` -> A."""
+        if node is None:
+            return []
+        if isinstance(node, nodes.Const) and isinstance(node.value, str):
+            return self.string_annotation(node.value, node)
+        if isinstance(node, nodes.BinOp) and node.op == "|":
+            return self.annotation_values(node.left) + self.annotation_values(node.right)
+        if isinstance(node, nodes.Subscript):
+            outer = (source(node.value) or "").rsplit(".", 1)[-1]
+            inner = node.slice.elts if isinstance(node.slice, nodes.Tuple) else [node.slice]
+            if outer in TRANSPARENT_GENERICS:
+                if outer in ("Type", "type"):
+                    return [e for n in inner for e in self.values(n)]
+                if outer == "Annotated":
+                    inner = inner[:1]
+                return [e for n in inner for e in self.annotation_values(n)]
+            if outer in GENERIC_CONTAINERS or outer in MAPPINGS:
+                chosen = inner[-1:] if outer in MAPPINGS else inner
+                elements = [e for n in chosen for e in self.annotation_values(n)]
+                return [self.new_container(node, elements)] if elements else []
+            return [e + ("+",) for e in self.values(node.value)]
+        if isinstance(node, (nodes.Name, nodes.Attribute)):
+            if isinstance(node, nodes.Name) and node.name == "None":
+                return []
+            return [e + ("+",) for e in self.values(node)]
+        return []
+
+    def string_annotation(self, text: str, node: nodes.NodeNG) -> list[Expr]:
+        results: list[Expr] = []
+        for part in text.replace("Optional[", "").replace("]", "").split("|"):
+            dotted = part.strip().strip("'\"")
+            if not dotted or not all(p.isidentifier() for p in dotted.split(".")):
+                continue
+            head, *rest = dotted.split(".")
+            if head == "None":
+                continue
+            for expr in self.name_value(head, node):
+                results.append(expr + tuple(f".{p}" for p in rest) + ("+",))
+        return results
+
+    def enclosing_class(self, node: nodes.NodeNG) -> nodes.ClassDef | None:
+        frame = node.frame()
+        while isinstance(frame, nodes.Lambda):
+            frame = frame.parent.frame()
+        if isinstance(frame, nodes.FunctionDef) and isinstance(frame.parent, nodes.ClassDef):
+            return frame.parent
+        return None
+
+    # -- walking -----------------------------------------------------------------------
+    def assign_qualnames(self, module: nodes.Module) -> None:
+        """Name every scope first: lambdas are numbered per enclosing scope in source order."""
+        self.qualnames[id(module)] = ""
+        stack: list[tuple[nodes.NodeNG, str]] = [(module, "")]
+        while stack:
+            node, prefix = stack.pop()
+            children = list(node.get_children())
+            pending = []
+            for child in children:
+                child_prefix = prefix
+                if isinstance(child, (nodes.FunctionDef, nodes.ClassDef)):
+                    child_prefix = f"{prefix}.{child.name}" if prefix else child.name
+                    self.qualnames[id(child)] = child_prefix
+                elif isinstance(child, nodes.Lambda):
+                    self.lambda_counters[prefix] += 1
+                    name = f"<lambda{self.lambda_counters[prefix]}>"
+                    child_prefix = f"{prefix}.{name}" if prefix else name
+                    self.qualnames[id(child)] = child_prefix
+                pending.append((child, child_prefix))
+            stack.extend(reversed(pending))
+
+    def run(self, module: nodes.Module) -> None:
+        self.assign_qualnames(module)
+        self.has_star_import = any(
+            isinstance(n, nodes.ImportFrom) and any(name == "*" for name, _ in n.names)
+            for n in module.nodes_of_class(nodes.ImportFrom)
+        )
+        for child in module.body:
+            self.visit(child)
+
+    def visit(self, node: nodes.NodeNG) -> None:
+        handler = getattr(self, f"visit_{type(node).__name__}", None)
+        if handler is not None:
+            handler(node)
+        else:
+            self.visit_children(node)
+
+    def visit_children(self, node: nodes.NodeNG) -> None:
+        for child in node.get_children():
+            self.visit(child)
+
+    def visit_FunctionDef(self, node: nodes.FunctionDef) -> None:  # noqa: N802
+        qual = self.qualname(node)
+        parent_scope = node.parent.scope()
+        decorators = decorator_names(node)
+        bases = {decorator_base(d) for d in decorators}
+        is_accessor = any(b.endswith((".setter", ".deleter")) for b in bases)
+        is_overload = bool(bases & {"overload", "typing.overload", "typing_extensions.overload"})
+        signature = signature_of(node)
+        kind = SymbolKind.METHOD if isinstance(parent_scope, nodes.ClassDef) else SymbolKind.FUNCTION
+        decorator_exprs = self.visit_decorators(node)
+        definition = Definition(
+            qualname=qual,
+            kind=kind,
+            line=node.lineno or 0,
+            end_line=node.end_lineno or node.lineno or 0,
+            signature=signature,
+            decorators=decorators,
+            decorator_exprs=decorator_exprs,
+            body_hash=body_hash(node.body),
+            is_abstract=any(b.endswith("abstractmethod") or b.endswith("abstractproperty")
+                            for b in bases),
+        )
+        if is_overload:
+            self.overloads[qual].append(definition)
+        elif not is_accessor:
+            self.definitions[qual] = definition
+            binding: Expr = (f"s:{self.symbol_id(qual)}",)
+            if decorator_exprs:
+                binding += ("@",)
+            self.bindings[self.var_key(parent_scope, node.name)].append(binding)
+        if node.name == "__getattr__" and isinstance(parent_scope, nodes.Module):
+            self.has_getattr = True
+        self.visit_arguments(node, kind, bases)
+        if node.returns is not None:
+            self.bindings[self.var_key(node, "<return>")].extend(
+                self.annotation_values(node.returns)
+            )
+        for statement in node.body:
+            self.visit(statement)
+
+    visit_AsyncFunctionDef = visit_FunctionDef  # noqa: N815
+
+    def visit_decorators(self, node: nodes.FunctionDef | nodes.ClassDef) -> tuple[Expr, ...]:
+        """Applying a decorator is a call made by the scope that holds the definition."""
+        if not node.decorators:
+            return ()
+        exprs: list[Expr] = []
+        target = (f"s:{self.symbol_id(self.qualname(node))}",)
+        for decorator in node.decorators.nodes:
+            self.visit(decorator)
+            values = self.values(decorator)
+            exprs.extend(values)
+            if values:
+                self.calls.append(
+                    CallSite(self.caller_of(node.parent), tuple(values), decorator.lineno or 0,
+                             ((target,),), decorator=True)
+                )
+        return tuple(exprs)
+
+    def visit_arguments(
+        self, node: nodes.FunctionDef | nodes.Lambda, kind: SymbolKind, decorators: set[str]
+    ) -> None:
+        args = node.args
+        if args.args is None:
+            return
+        for default in [*args.defaults, *(d for d in args.kw_defaults if d is not None)]:
+            self.visit(default)  # runs in the enclosing scope
+        positional = list(args.posonlyargs) + list(args.args)
+        annotations = list(args.posonlyargs_annotations) + list(args.annotations)
+        defaults = [None] * (len(positional) - len(args.defaults)) + list(args.defaults)
+        pairs = list(zip(positional, annotations, defaults, strict=False)) + list(
+            zip(args.kwonlyargs, args.kwonlyargs_annotations, args.kw_defaults, strict=False)
+        )
+        static = bool(decorators & {"staticmethod", "builtins.staticmethod"})
+        classmethod = bool(decorators & {"classmethod", "builtins.classmethod"})
+        for index, (name_node, annotation, default) in enumerate(pairs):
+            key = self.var_key(node, name_node.name)
+            if index == 0 and kind is SymbolKind.METHOD and not static:
+                owner = f"s:{self.symbol_id(self.qualname(node.parent))}"
+                self.bindings[key].append((owner,) if classmethod else (owner, "+"))
+                continue
+            self.bindings[key].extend(self.annotation_values(annotation))
+            self.bindings[key].extend(self.values(default))
+        if args.vararg and args.varargannotation is not None:
+            elements = self.annotation_values(args.varargannotation)
+            if elements:
+                self.bindings[self.var_key(node, args.vararg)].append(
+                    self.new_container(node, elements)
+                )
+
+    def visit_Lambda(self, node: nodes.Lambda) -> None:  # noqa: N802
+        qual = self.qualname(node)
+        self.definitions[qual] = Definition(
+            qualname=qual,
+            kind=SymbolKind.FUNCTION,
+            line=node.lineno or 0,
+            end_line=node.end_lineno or node.lineno or 0,
+            signature=signature_of(node),
+            body_hash=body_hash([node.body]),
+        )
+        self.visit_arguments(node, SymbolKind.FUNCTION, set())
+        self.bindings[self.var_key(node, "<return>")].extend(self.values(node.body))
+        self.visit(node.body)
+
+    def visit_ClassDef(self, node: nodes.ClassDef) -> None:  # noqa: N802
+        qual = self.qualname(node)
+        parent_scope = node.parent.scope()
+        for base in node.bases:
+            self.visit(base)
+        base_exprs = tuple(e for base in node.bases for e in self.values(base))
+        decorator_exprs = self.visit_decorators(node)
+        self.definitions[qual] = Definition(
+            qualname=qual,
+            kind=SymbolKind.CLASS,
+            line=node.lineno or 0,
+            end_line=node.end_lineno or node.lineno or 0,
+            decorators=decorator_names(node),
+            decorator_exprs=decorator_exprs,
+            bases=tuple(source(b) or "" for b in node.bases),
+            base_exprs=base_exprs,
+            body_hash=body_hash(node.body, skip_definitions=True),
+        )
+        self.bindings[self.var_key(parent_scope, node.name)].append(
+            (f"s:{self.symbol_id(qual)}",)
+        )
+        init = dataclass_init(node)
+        if init is not None:
+            self.definitions[f"{qual}.__init__"] = Definition(
+                qualname=f"{qual}.__init__",
+                kind=SymbolKind.METHOD,
+                line=node.lineno or 0,
+                end_line=node.end_lineno or node.lineno or 0,
+                signature=init,
+                synthetic=True,
+            )
+        for statement in node.body:
+            self.visit(statement)
+
+    # -- statements ----------------------------------------------------------------------
+    def bind_target(self, target: nodes.NodeNG, values: list[Expr], statement: nodes.NodeNG) -> None:
+        if isinstance(target, nodes.AssignName):
+            scope = self.defining_scope(target.name, target) or target.scope()
+            self.bindings[self.var_key(scope, target.name)].extend(values)
+            if isinstance(scope, nodes.Module):
+                self.module_variable(target.name, statement)
+        elif isinstance(target, (nodes.Tuple, nodes.List)):
+            value = statement.value if isinstance(statement, nodes.Assign) else None
+            if isinstance(value, (nodes.Tuple, nodes.List)) and len(value.elts) == len(
+                target.elts
+            ):
+                for element, element_value in zip(target.elts, value.elts, strict=True):
+                    self.bind_target(element, self.values(element_value), statement)
+            else:
+                for element in target.elts:
+                    self.bind_target(element, [v + ("[]",) for v in values], statement)
+        elif isinstance(target, nodes.Starred):
+            self.bind_target(target.value, values, statement)
+        elif isinstance(target, nodes.AssignAttr):
+            owner = self.self_class(target.expr)
+            if owner is not None:
+                key = f"v:{self.module}:{self.qualname(owner)}|.{target.attrname}"
+                self.bindings[key].extend(values)
+            self.visit(target.expr)
+        else:
+            self.visit(target)
+
+    def self_class(self, node: nodes.NodeNG) -> nodes.ClassDef | None:
+        """The class when ``node`` is the ``self`` parameter of one of its methods."""
+        if not isinstance(node, nodes.Name):
+            return None
+        frame = node.frame()
+        if not isinstance(frame, nodes.FunctionDef) or not isinstance(frame.parent, nodes.ClassDef):
+            return None
+        first = frame.args.posonlyargs or frame.args.args
+        if not first or first[0].name != node.name:
+            return None
+        if any(decorator_base(d) == "staticmethod" for d in decorator_names(frame)):
+            return None
+        return frame.parent
+
+    def module_variable(self, name: str, statement: nodes.NodeNG) -> None:
+        if name == "__all__":
+            self.record_all(statement)
+            return
+        if name in self.definitions and self.definitions[name].kind is not SymbolKind.VARIABLE:
+            return
+        value = getattr(statement, "value", None)
+        self.definitions[name] = Definition(
+            qualname=name,
+            kind=SymbolKind.VARIABLE,
+            line=statement.lineno or 0,
+            end_line=statement.end_lineno or statement.lineno or 0,
+            value=source(value) if value is not None else None,
+            body_hash=body_hash([value]) if value is not None else "",
+        )
+
+    def record_all(self, statement: nodes.NodeNG) -> None:
+        value = getattr(statement, "value", None)
+        if isinstance(value, (nodes.List, nodes.Tuple)):
+            names = [
+                e.value for e in value.elts if isinstance(e, nodes.Const) and isinstance(e.value, str)
+            ]
+            if isinstance(statement, nodes.AugAssign) and self.all_names is not None:
+                self.all_names.extend(names)
+            else:
+                self.all_names = names
+
+    def visit_Assign(self, node: nodes.Assign) -> None:  # noqa: N802
+        self.visit(node.value)
+        values = self.values(node.value)
+        for target in node.targets:
+            self.bind_target(target, values, node)
+
+    def visit_AnnAssign(self, node: nodes.AnnAssign) -> None:  # noqa: N802
+        if node.value is not None:
+            self.visit(node.value)
+        values = self.values(node.value) + self.annotation_values(node.annotation)
+        self.bind_target(node.target, values, node)
+
+    def visit_AugAssign(self, node: nodes.AugAssign) -> None:  # noqa: N802
+        self.visit(node.value)
+        if isinstance(node.target, nodes.AssignName) and node.target.name == "__all__":
+            self.record_all(node)
+            return
+        self.bind_target(node.target, self.values(node.value), node)
+
+    def visit_NamedExpr(self, node: nodes.NamedExpr) -> None:  # noqa: N802
+        self.visit(node.value)
+        self.bind_target(node.target, self.values(node.value), node)
+
+    def visit_For(self, node: nodes.For) -> None:  # noqa: N802
+        self.visit(node.iter)
+        self.bind_target(node.target, [v + ("[]",) for v in self.values(node.iter)], node)
+        for statement in [*node.body, *node.orelse]:
+            self.visit(statement)
+
+    visit_AsyncFor = visit_For  # noqa: N815
+
+    def visit_Comprehension(self, node: nodes.Comprehension) -> None:  # noqa: N802
+        self.visit(node.iter)
+        self.bind_target(node.target, [v + ("[]",) for v in self.values(node.iter)], node)
+        for condition in node.ifs:
+            self.visit(condition)
+
+    def visit_With(self, node: nodes.With) -> None:  # noqa: N802
+        for context, alias in node.items:
+            self.visit(context)
+            if alias is not None:
+                self.bind_target(alias, self.values(context), node)
+        for statement in node.body:
+            self.visit(statement)
+
+    visit_AsyncWith = visit_With  # noqa: N815
+
+    def visit_Return(self, node: nodes.Return) -> None:  # noqa: N802
+        if node.value is None:
+            return
+        self.visit(node.value)
+        frame = node.frame()
+        self.bindings[self.var_key(frame, "<return>")].extend(self.values(node.value))
+
+    def visit_Yield(self, node: nodes.Yield) -> None:  # noqa: N802
+        if node.value is None:
+            return
+        self.visit(node.value)
+        frame = node.frame()
+        container = self.new_container(node, self.values(node.value))
+        self.bindings[self.var_key(frame, "<return>")].append(container)
+
+    def visit_Import(self, node: nodes.Import) -> None:  # noqa: N802
+        scope = node.scope()
+        for name, alias in node.names:
+            bound = alias or name.split(".", 1)[0]
+            target = name if alias else name.split(".", 1)[0]
+            self.add_import(node, scope, bound, name, False)
+            self.bindings[self.var_key(scope, bound)].append((f"m:{target}",))
+
+    def visit_ImportFrom(self, node: nodes.ImportFrom) -> None:  # noqa: N802
+        scope = node.scope()
+        base = (
+            resolve_relative(self.module, self.is_package, node.level, node.modname)
+            if node.level
+            else node.modname
+        )
+        for name, alias in node.names:
+            if name == "*":
+                self.add_import(node, scope, "*", base, True)
+                self.bindings[self.var_key(scope, "*")].append((f"m:{base}",))
+                continue
+            target = f"{base}.{name}" if base else name
+            bound = alias or name
+            self.add_import(node, scope, bound, target, True)
+            self.bindings[self.var_key(scope, bound)].append((f"m:{target}",))
+
+    def add_import(
+        self, node: nodes.NodeNG, scope: nodes.NodeNG, bound: str, target: str, is_from: bool
+    ) -> None:
+        self.imports.append(
+            ImportBinding(
+                name=bound,
+                target=target,
+                line=node.lineno or 0,
+                scope=self.symbol_id(self.qualname(scope)),
+                is_from=is_from,
+                type_checking=under_type_checking(node),
+            )
+        )
+
+    # -- expressions ---------------------------------------------------------------------
+    def visit_Call(self, node: nodes.Call) -> None:  # noqa: N802
+        func = node.func
+        if isinstance(func, nodes.Name) and func.name == "super" and not node.args:
+            return  # super() itself only makes the proxy that the enclosing call uses
+        # The callee's own sub-expressions (``a().b``) are visited, the callee itself is not
+        # a reference: the call site records it.
+        if isinstance(func, nodes.Attribute):
+            self.visit(func.expr)
+        elif not isinstance(func, nodes.Name):
+            self.visit(func)
+        for argument in node.args:
+            self.visit(argument)
+        for keyword in node.keywords or ():
+            self.visit(keyword.value)
+        callee = tuple(self.values(func))
+        args = tuple(
+            tuple(self.values(a)) for a in node.args if not isinstance(a, nodes.Starred)
+        )
+        kwargs = tuple(
+            (k.arg, tuple(self.values(k.value))) for k in node.keywords or () if k.arg
+        )
+        self.calls.append(CallSite(self.caller_of(node), callee, node.lineno or 0, args, kwargs))
+
+    def visit_Name(self, node: nodes.Name) -> None:  # noqa: N802
+        scope = self.defining_scope(node.name, node)
+        if scope is not None and isinstance(scope, FUNCTION_SCOPES):
+            # A plain local of a function: interesting only if it holds a function or class,
+            # which the linker finds out; locals bound by parameters never are references.
+            if node.name in scope.argnames():
+                return
+        self.add_reference(node)
+
+    def visit_Attribute(self, node: nodes.Attribute) -> None:  # noqa: N802
+        self.add_reference(node)
+        inner = node.expr
+        while isinstance(inner, nodes.Attribute):
+            inner = inner.expr
+        if not isinstance(inner, nodes.Name):
+            self.visit(inner)
+
+    def add_reference(self, node: nodes.NodeNG) -> None:
+        values = tuple(self.values(node))
+        if not values:
+            return
+        scope = self.caller_of(node)
+        key = (scope, values)
+        if key not in self.references:
+            self.references[key] = Reference(scope, values, node.lineno or 0)
+
+
+def under_type_checking(node: nodes.NodeNG) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, nodes.If):
+            test = parent.test
+            name = test.name if isinstance(test, nodes.Name) else getattr(test, "attrname", None)
+            if name == "TYPE_CHECKING":
+                return True
+        parent = parent.parent
+    return False

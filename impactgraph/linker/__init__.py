@@ -1,0 +1,6 @@
+"""Summaries -> CodeGraph."""
+
+from impactgraph.linker.graph import CodeGraph
+from impactgraph.linker.link import link
+
+__all__ = ["CodeGraph", "link"]

@@ -1,0 +1,147 @@
+"""CodeGraph: the linked function-level graph. The only module that touches networkx."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+
+from impactgraph.model import Diagnostic, FileSummary, symbol_module, top_package
+
+EDGE_KINDS = ("calls", "references", "imports", "inherits", "overrides", "exports")
+
+
+@dataclass
+class CodeGraph:
+    graph: Any = field(default_factory=nx.MultiDiGraph)
+    summaries: dict[str, FileSummary] = field(default_factory=dict)  # module -> summary
+    # caller -> external or builtin callees, in the pycg spelling ("os.path.join", "<builtin>.len")
+    external_calls: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    unresolved_calls: int = 0
+    unresolved_sites: list[tuple[str, int]] = field(default_factory=list)
+    warnings: list[Diagnostic] = field(default_factory=list)
+
+    # -- building ------------------------------------------------------------------------
+    def add_node(self, node: str, **attributes: Any) -> None:
+        self.graph.add_node(node, **attributes)
+
+    def add_edge(self, source: str, target: str, kind: str, line: int = 0) -> None:
+        if source == target and kind != "calls":
+            return
+        if not self.graph.has_edge(source, target, key=kind):
+            self.graph.add_edge(source, target, key=kind, line=line)
+
+    # -- reading -------------------------------------------------------------------------
+    def __contains__(self, node: object) -> bool:
+        return node in self.graph
+
+    def node(self, node: str) -> dict[str, Any]:
+        return dict(self.graph.nodes[node])
+
+    def nodes(self, kind: str | None = None) -> Iterator[str]:
+        for node, data in self.graph.nodes(data=True):
+            if kind is None or data.get("kind") == kind:
+                yield node
+
+    def edges(self, kinds: Iterable[str] | None = None) -> Iterator[tuple[str, str, str]]:
+        wanted = set(kinds) if kinds is not None else None
+        for source, target, kind in self.graph.edges(keys=True):
+            if wanted is None or kind in wanted:
+                yield source, target, kind
+
+    def predecessors(self, node: str) -> Iterator[tuple[str, str]]:
+        """(source, kind) of every edge that ends at ``node``."""
+        if node not in self.graph:
+            return
+        for source, _, kind in self.graph.in_edges(node, keys=True):
+            yield source, kind
+
+    def successors(self, node: str) -> Iterator[tuple[str, str]]:
+        if node not in self.graph:
+            return
+        for _, target, kind in self.graph.out_edges(node, keys=True):
+            yield target, kind
+
+    def edge_line(self, source: str, target: str, kind: str) -> int:
+        data = self.graph.get_edge_data(source, target, key=kind)
+        return int(data.get("line", 0)) if data else 0
+
+    def module_of(self, node: str) -> str:
+        return str(self.graph.nodes[node].get("module", symbol_module(node)))
+
+    def path_of(self, node: str) -> str:
+        return str(self.graph.nodes[node].get("path", ""))
+
+    def counts(self) -> dict[str, int]:
+        kinds: dict[str, int] = defaultdict(int)
+        for _, data in self.graph.nodes(data=True):
+            kinds[str(data.get("kind"))] += 1
+        edge_kinds: dict[str, int] = defaultdict(int)
+        for _, _, kind in self.graph.edges(keys=True):
+            edge_kinds[kind] += 1
+        return {
+            "modules": kinds["module"],
+            "classes": kinds["class"],
+            "functions": kinds["function"] + kinds["method"],
+            "edges": self.graph.number_of_edges(),
+            **{f"{k}_edges": edge_kinds[k] for k in EDGE_KINDS},
+            "unresolved_calls": self.unresolved_calls,
+        }
+
+    # -- projections for rendering -------------------------------------------------------------
+    def collapsed(self, level: str) -> Any:
+        """A plain DiGraph of modules or packages with the edges between them (kinds merged)."""
+        if level not in ("module", "package"):
+            raise ValueError(level)
+        result = nx.DiGraph()
+
+        def key(node: str) -> str:
+            module = self.module_of(node)
+            return top_package(module) if level == "package" else module
+
+        for node, data in self.graph.nodes(data=True):
+            if data.get("kind") == "module":
+                name = key(node)
+                if name not in result:
+                    result.add_node(name, package=top_package(node), path=data.get("path", ""))
+        for source, target, kind in self.graph.edges(keys=True):
+            a, b = key(source), key(target)
+            if a == b:
+                continue
+            if result.has_edge(a, b):
+                result[a][b]["kinds"].add(kind)
+                result[a][b]["weight"] += 1
+            else:
+                result.add_edge(a, b, kinds={kind}, weight=1)
+        return result
+
+    def symbol_view(self) -> Any:
+        """A DiGraph of symbols and modules with the edge kinds merged."""
+        result = nx.DiGraph()
+        for node, data in self.graph.nodes(data=True):
+            result.add_node(node, **data)
+        for source, target, kind in self.graph.edges(keys=True):
+            if result.has_edge(source, target):
+                result[source][target]["kinds"].add(kind)
+            else:
+                result.add_edge(source, target, kinds={kind})
+        return result
+
+
+def neighbourhood(graph: Any, focus: set[str], depth: int | None) -> Any:
+    """The part of ``graph`` within ``depth`` edges (either direction) of the focus nodes."""
+    if not focus:
+        return graph.subgraph([]).copy()
+    keep = set(focus)
+    frontier = set(focus)
+    steps = 0
+    undirected = graph.to_undirected(as_view=True)
+    while frontier and (depth is None or steps < depth):
+        nxt = {n for f in frontier for n in undirected.neighbors(f)} - keep
+        keep |= nxt
+        frontier = nxt
+        steps += 1
+    return graph.subgraph(keep).copy()

@@ -1,0 +1,296 @@
+"""FileSummaries -> CodeGraph: resolve every call, reference, import and class relation."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from impactgraph.linker.graph import CodeGraph
+from impactgraph.linker.resolve import Resolver, Value
+from impactgraph.model import (
+    CallSite,
+    Diagnostic,
+    Expr,
+    FileSummary,
+    ParamKind,
+    SymbolKind,
+    top_package,
+)
+
+# Rounds of argument flow (a function passed as an argument and called by the callee). Each
+# round follows values one call deeper; real code rarely needs more than three.
+MAX_FLOW_ROUNDS = 4
+FUNCTION_KINDS = (SymbolKind.FUNCTION, SymbolKind.METHOD)
+
+
+def link(summaries: Iterable[FileSummary], warnings: Iterable[Diagnostic] = ()) -> CodeGraph:
+    usable = [s for s in summaries]
+    graph = CodeGraph()
+    graph.warnings.extend(warnings)
+    for summary in usable:
+        graph.summaries[summary.module] = summary
+        if summary.error:
+            graph.warnings.append(Diagnostic(summary.path, summary.error))
+    resolver = Resolver(s for s in usable if not s.error)
+    _add_nodes(graph, usable)
+    _flow_arguments(resolver, usable)
+    for summary in usable:
+        for site in summary.calls:
+            _link_call(graph, resolver, site)
+        for reference in summary.references:
+            _link_reference(graph, resolver, reference.scope, reference.target, reference.line)
+        _link_imports(graph, resolver, summary)
+    _link_classes(graph, resolver)
+    return graph
+
+
+def _add_nodes(graph: CodeGraph, summaries: list[FileSummary]) -> None:
+    for summary in summaries:
+        graph.add_node(
+            summary.module,
+            kind="module",
+            module=summary.module,
+            path=summary.path,
+            package=top_package(summary.module),
+            line=1,
+        )
+        for definition in summary.definitions:
+            graph.add_node(
+                f"{summary.module}:{definition.qualname}",
+                kind=definition.kind.value,
+                module=summary.module,
+                path=summary.path,
+                package=top_package(summary.module),
+                line=definition.line,
+                end_line=definition.end_line,
+                synthetic=definition.synthetic,
+                abstract=definition.is_abstract,
+            )
+
+
+def _callee_values(resolver: Resolver, site: CallSite) -> set[Value]:
+    values: set[Value] = set()
+    for expr in site.callee:
+        values |= resolver.resolve(expr)
+    return values
+
+
+def _targets(resolver: Resolver, value: Value) -> list[tuple[str, bool]]:
+    """Functions a call of ``value`` runs, with whether the first parameter is already bound."""
+    tag = value[0]
+    if tag in ("sym", "bound"):
+        symbol = str(value[1])
+        kind = resolver.kind(symbol)
+        if kind in FUNCTION_KINDS:
+            bound = tag == "bound" or _is_classmethod(resolver, symbol)
+            return [(symbol, bound)]
+        if kind is SymbolKind.CLASS:
+            return [(str(v[1]), True) for v in resolver.class_lookup(symbol, "__init__")
+                    if v[0] == "sym" and resolver.kind(str(v[1])) in FUNCTION_KINDS]
+    if tag == "inst":
+        found = set(resolver.instance_lookup(str(value[1]), "__call__"))
+        if not value[2]:
+            for sub in resolver.implementations(str(value[1])):
+                found |= resolver.instance_lookup(sub, "__call__")
+        return [(str(v[1]), True) for v in found if v[0] in ("sym", "bound")]
+    return []
+
+
+def _is_classmethod(resolver: Resolver, symbol: str) -> bool:
+    definition = resolver.definitions.get(symbol)
+    return definition is not None and any(
+        d.rsplit(".", 1)[-1] == "classmethod" for d in definition.decorators
+    )
+
+
+def _flow_arguments(resolver: Resolver, summaries: list[FileSummary]) -> None:
+    """Bind call arguments to the callee's parameters until nothing new flows."""
+    sites = [site for s in summaries if not s.error for site in s.calls if site.args or site.kwargs]
+    for _ in range(MAX_FLOW_ROUNDS):
+        changed = False
+        for site in sites:
+            for value in _callee_values(resolver, site):
+                for target, bound in _targets(resolver, value):
+                    changed |= _bind_arguments(resolver, site, target, bound)
+        if not changed:
+            break
+        resolver.memo.clear()
+
+
+def _bind_arguments(resolver: Resolver, site: CallSite, target: str, bound: bool) -> bool:
+    definition = resolver.definitions.get(target)
+    if definition is None or definition.signature is None:
+        return False
+    params = definition.signature.parameters
+    positional = [
+        p for p in params if p.kind in (ParamKind.POSITIONAL_ONLY, ParamKind.POSITIONAL_OR_KEYWORD)
+    ]
+    if bound and positional and resolver.kind(target) is SymbolKind.METHOD:
+        positional = positional[1:]
+    module, qual = target.split(":", 1)
+    changed = False
+
+    def add(name: str, exprs: tuple[Expr, ...]) -> None:
+        nonlocal changed
+        key = f"v:{module}:{qual}|{name}"
+        extra = resolver.extra[key]
+        for expr in exprs:
+            if expr[0].startswith("b:") or expr in extra:
+                continue
+            extra.add(expr)
+            changed = True
+
+    for index, exprs in enumerate(site.args):
+        if index < len(positional):
+            add(positional[index].name, exprs)
+    names = {p.name for p in params if p.kind is not ParamKind.POSITIONAL_ONLY}
+    for name, exprs in site.kwargs:
+        if name in names:
+            add(name, exprs)
+    return changed
+
+
+def _link_call(graph: CodeGraph, resolver: Resolver, site: CallSite) -> None:
+    caller = site.scope
+    resolved = False
+    for value in _callee_values(resolver, site):
+        tag = value[0]
+        if tag in ("ext", "bi") and site.decorator:
+            resolved = True  # @property, @functools.wraps(...): not a call worth an edge
+        elif tag == "ext":
+            graph.external_calls[caller].add(str(value[1]))
+            resolved = True
+        elif tag == "bi":
+            graph.external_calls[caller].add(f"<builtin>.{value[1]}")
+            resolved = True
+        elif tag in ("sym", "bound") and resolver.kind(str(value[1])) is SymbolKind.CLASS:
+            graph.add_edge(caller, str(value[1]), "calls", site.line)
+            resolved = True
+            for target, _ in _targets(resolver, value):
+                graph.add_edge(caller, target, "calls", site.line)
+        else:
+            for target, _ in _targets(resolver, value):
+                graph.add_edge(caller, target, "calls", site.line)
+                resolved = True
+    if not resolved:
+        graph.unresolved_calls += 1
+        graph.unresolved_sites.append((caller, site.line))
+
+
+def _link_reference(
+    graph: CodeGraph, resolver: Resolver, scope: str, target: tuple[Expr, ...], line: int
+) -> None:
+    for expr in target:
+        variable = _module_variable(resolver, expr)
+        if variable is not None:
+            graph.add_edge(scope, variable, "references", line)
+            continue
+        if len(expr) > 1 and expr[-1].startswith("."):
+            # Reading a property runs its getter: that is a call.
+            name = expr[-1][1:]
+            for owner in resolver.resolve(expr[:-1]):
+                if owner[0] != "inst":
+                    continue
+                classes = [str(owner[1])]
+                if not owner[2]:
+                    classes += resolver.implementations(str(owner[1]))
+                for cls in classes:
+                    for found in resolver.class_lookup(cls, name):
+                        if found[0] == "sym" and resolver.is_property(str(found[1])):
+                            graph.add_edge(scope, str(found[1]), "calls", line)
+        for value in resolver.resolve(expr):
+            if value[0] in ("sym", "bound"):
+                graph.add_edge(scope, str(value[1]), "references", line)
+            elif value[0] == "mod" and value[1] != scope:
+                graph.add_edge(scope, str(value[1]), "references", line)
+
+
+def _module_variable(resolver: Resolver, expr: Expr) -> str | None:
+    """``mod:NAME`` when ``expr`` names a module-level variable of the code base."""
+    if len(expr) == 1 and expr[0].startswith("v:"):
+        module_part, _, name = expr[0][2:].partition("|")
+        if module_part.endswith(":"):
+            symbol = f"{module_part[:-1]}:{name}"
+            if resolver.kind(symbol) is SymbolKind.VARIABLE:
+                return symbol
+            for value in resolver.resolve(expr):
+                if value[0] == "mod":
+                    continue
+        return None
+    if len(expr) > 1 and expr[-1].startswith("."):
+        for owner in resolver.resolve(expr[:-1]):
+            if owner[0] == "mod":
+                symbol = f"{owner[1]}:{expr[-1][1:]}"
+                if resolver.kind(symbol) is SymbolKind.VARIABLE:
+                    return symbol
+    return None
+
+
+def _link_imports(graph: CodeGraph, resolver: Resolver, summary: FileSummary) -> None:
+    exported = summary.all_names
+    for binding in summary.imports:
+        source = binding.scope
+        module_path = binding.target if not binding.is_from or binding.name == "*" else (
+            binding.target.rpartition(".")[0]
+        )
+        parts = module_path.split(".")
+        for cut in range(1, len(parts) + 1):
+            prefix = ".".join(parts[:cut])
+            if prefix in resolver.modules and prefix != summary.module:
+                graph.add_edge(source, prefix, "imports", binding.line)
+        if not binding.is_from or binding.name == "*":
+            continue
+        name = binding.target.rpartition(".")[2]
+        if module_path not in resolver.modules:
+            continue
+        found = resolver.module_attribute(module_path, name)
+        variable = f"{module_path}:{name}"
+        if resolver.kind(variable) is SymbolKind.VARIABLE:
+            found = {("sym", variable)}
+        for value in found:
+            if value[0] not in ("sym", "mod"):
+                continue
+            target = str(value[1])
+            graph.add_edge(source, target, "imports", binding.line)
+            # A package that imports a name from its own submodules re-exports it.
+            defined_in = target.split(":", 1)[0]
+            own_submodule = defined_in.startswith(summary.module + ".") and summary.is_package
+            public = binding.name in exported if exported is not None else (
+                not binding.name.startswith("_")
+            )
+            if source == summary.module and (own_submodule or exported is not None) and public:
+                graph.add_edge(summary.module, target, "exports", binding.line)
+
+
+def _link_classes(graph: CodeGraph, resolver: Resolver) -> None:
+    for cls, bases in resolver.bases.items():
+        for base in bases:
+            graph.add_edge(cls, base, "inherits")
+    for cls in resolver.bases:
+        module, qual = cls.split(":", 1)
+        for name in resolver.own_members(cls):
+            method = f"{module}:{qual}.{name}"
+            if resolver.kind(method) not in FUNCTION_KINDS:
+                continue
+            for ancestor in resolver.mro(cls)[1:]:
+                candidate = f"{ancestor}.{name}"
+                if resolver.kind(candidate) in FUNCTION_KINDS:
+                    graph.add_edge(method, candidate, "overrides")
+                    break
+    # Structural implementations of a Protocol override its methods too.
+    for protocol in resolver.protocols:
+        for name in resolver.own_members(protocol):
+            interface = f"{protocol}.{name}"
+            if interface in graph:
+                graph.graph.nodes[interface]["abstract"] = True
+        for cls in resolver.implementations(protocol):
+            if protocol in resolver.mro(cls):
+                continue
+            for name in resolver.own_members(protocol):
+                interface = f"{protocol}.{name}"
+                if resolver.kind(interface) not in FUNCTION_KINDS:
+                    continue
+                for owner in resolver.mro(cls):
+                    candidate = f"{owner}.{name}"
+                    if resolver.kind(candidate) in FUNCTION_KINDS:
+                        graph.add_edge(candidate, interface, "overrides")
+                        break

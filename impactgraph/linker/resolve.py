@@ -1,0 +1,348 @@
+"""Evaluate the indexer's symbolic expressions against every file's summary.
+
+A *value* is a small tuple:
+  ("sym", id)            a function, method or class defined in the code base
+  ("bound", id)          a method reached through an instance (its ``self`` is taken)
+  ("mod", name)          a module of the code base
+  ("inst", class, exact) an instance of a class; ``exact`` False means "or of a subclass"
+  ("ext", dotted)        something outside the code base, by its import path
+  ("bi", name)           a builtin
+  ("cont", key)          a container whose elements are bound under ``key``
+  ("super", class)       the ``super()`` proxy inside ``class``
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from impactgraph.model import Definition, Expr, FileSummary, SymbolKind
+
+Value = tuple[object, ...]
+PROPERTY_DECORATORS = ("property", "cached_property", "abstractproperty")
+PROTOCOL_BASES = frozenset({"typing.Protocol", "typing_extensions.Protocol"})
+MAX_VALUES = 200  # a binding with more values than this is noise, not information
+
+
+class Resolver:
+    """Name resolution, MRO and class hierarchy over a set of summaries."""
+
+    def __init__(self, summaries: Iterable[FileSummary]) -> None:
+        self.modules: dict[str, FileSummary] = {}
+        self.definitions: dict[str, Definition] = {}
+        self.bindings: dict[str, list[Expr]] = defaultdict(list)
+        self.extra: dict[str, set[Expr]] = defaultdict(set)  # argument flow found by linking
+        for summary in summaries:
+            self.modules[summary.module] = summary
+            for definition in summary.definitions:
+                self.definitions[f"{summary.module}:{definition.qualname}"] = definition
+            for key, values in summary.bindings:
+                self.bindings[key].extend(values)
+        self.memo: dict[Expr, frozenset[Value]] = {}
+        self.active: set[Expr] = set()
+        self.bases: dict[str, list[str]] = {}
+        self.external_bases: dict[str, list[str]] = {}
+        self.mro_cache: dict[str, list[str]] = {}
+        self.subclasses: dict[str, set[str]] = defaultdict(set)
+        self.protocols: set[str] = set()
+        self._link_classes()
+
+    # -- classes -------------------------------------------------------------------------
+    def classes(self) -> list[str]:
+        return [s for s, d in self.definitions.items() if d.kind is SymbolKind.CLASS]
+
+    def _link_classes(self) -> None:
+        for cls in self.classes():
+            inside, outside = [], []
+            for expr in self.definitions[cls].base_exprs:
+                for value in self.resolve(expr):
+                    if value[0] == "sym" and self.kind(str(value[1])) is SymbolKind.CLASS:
+                        if value[1] != cls:
+                            inside.append(str(value[1]))
+                    elif value[0] == "ext":
+                        outside.append(str(value[1]))
+            self.bases[cls] = list(dict.fromkeys(inside))
+            self.external_bases[cls] = outside
+            if any(b in PROTOCOL_BASES or b.endswith(".Protocol") for b in outside):
+                self.protocols.add(cls)
+        for cls in self.bases:
+            for ancestor in self.mro(cls)[1:]:
+                self.subclasses[ancestor].add(cls)
+        # Structural typing: a class with every method a Protocol declares implements it.
+        for protocol in list(self.protocols):
+            wanted = {
+                name for name in self.own_members(protocol)
+                if not name.startswith("__") and self.kind(f"{protocol}.{name}") in
+                (SymbolKind.METHOD, SymbolKind.FUNCTION)
+            }
+            if not wanted:
+                continue
+            for cls in self.bases:
+                if cls == protocol or cls in self.protocols or cls in self.subclasses[protocol]:
+                    continue
+                members = {m for c in self.mro(cls) for m in self.own_members(c)}
+                if wanted <= members:
+                    self.subclasses[protocol].add(cls)
+                    self.subclasses[protocol].update(self.subclasses[cls])
+        self.memo.clear()
+
+    def own_members(self, cls: str) -> list[str]:
+        module, qual = cls.split(":", 1)
+        prefix = f"v:{module}:{qual}|"
+        return [k[len(prefix):] for k in self.class_keys.get(prefix, ())]
+
+    @property
+    def class_keys(self) -> dict[str, list[str]]:
+        cached = getattr(self, "_class_keys", None)
+        if cached is None:
+            cached = defaultdict(list)
+            for key in self.bindings:
+                prefix, _, name = key.rpartition("|")
+                if not name.startswith(("<", ".")):
+                    cached[prefix + "|"].append(key)
+            self._class_keys: dict[str, list[str]] = cached
+        return cached
+
+    def mro(self, cls: str) -> list[str]:
+        if cls in self.mro_cache:
+            return self.mro_cache[cls]
+        self.mro_cache[cls] = [cls]  # guards against inheritance cycles
+        sequences = [list(self.mro(b)) for b in self.bases.get(cls, [])]
+        sequences.append(list(self.bases.get(cls, [])))
+        result = [cls]
+        while True:
+            sequences = [s for s in sequences if s]
+            if not sequences:
+                break
+            for sequence in sequences:
+                head = sequence[0]
+                if not any(head in s[1:] for s in sequences):
+                    break
+            else:  # inconsistent hierarchy: Python would refuse it; fall back to depth-first
+                for sequence in sequences:
+                    result.extend(c for c in sequence if c not in result)
+                break
+            result.append(head)
+            for s in sequences:
+                if s and s[0] == head:
+                    del s[0]
+        self.mro_cache[cls] = result
+        return result
+
+    def kind(self, symbol: str) -> SymbolKind | None:
+        definition = self.definitions.get(symbol)
+        return definition.kind if definition else None
+
+    def is_property(self, symbol: str) -> bool:
+        definition = self.definitions.get(symbol)
+        return definition is not None and any(
+            d.rsplit(".", 1)[-1] in PROPERTY_DECORATORS for d in definition.decorators
+        )
+
+    def is_static(self, symbol: str) -> bool:
+        definition = self.definitions.get(symbol)
+        return definition is not None and any(
+            d.rsplit(".", 1)[-1] == "staticmethod" for d in definition.decorators
+        )
+
+    def class_lookup(self, cls: str, name: str, start_after: str | None = None) -> set[Value]:
+        """``name`` looked up along ``cls``'s MRO (after ``start_after`` for super())."""
+        order = self.mro(cls)
+        if start_after is not None:
+            if start_after not in order:
+                return set()
+            order = order[order.index(start_after) + 1 :]
+        for owner in order:
+            module, qual = owner.split(":", 1)
+            key = f"v:{module}:{qual}|{name}"
+            if key in self.bindings:
+                return set(self.resolve_key(key))
+        return set()
+
+    def instance_lookup(self, cls: str, name: str) -> set[Value]:
+        found = self.class_lookup(cls, name)
+        if found:
+            return {self.bind(v) for v in found}
+        for owner in self.mro(cls):
+            module, qual = owner.split(":", 1)
+            key = f"v:{module}:{qual}|.{name}"
+            if key in self.bindings or key in self.extra:
+                return set(self.resolve_key(key))
+        return set()
+
+    def bind(self, value: Value) -> Value:
+        if value[0] == "sym" and self.kind(str(value[1])) is SymbolKind.METHOD:
+            if self.is_static(str(value[1])):
+                return value
+            return ("bound", value[1])
+        return value
+
+    def implementations(self, cls: str) -> list[str]:
+        return sorted(self.subclasses.get(cls, ()))
+
+    # -- modules -------------------------------------------------------------------------
+    def resolve_dotted(self, dotted: str) -> set[Value]:
+        parts = dotted.split(".")
+        for cut in range(len(parts), 0, -1):
+            module = ".".join(parts[:cut])
+            if module in self.modules:
+                values: set[Value] = {("mod", module)}
+                for name in parts[cut:]:
+                    values = self.attribute_of(values, name)
+                return values
+        return {("ext", dotted)}
+
+    def module_attribute(self, module: str, name: str, seen: frozenset[str] = frozenset()) -> set[Value]:
+        key = f"v:{module}:|{name}"
+        if key in self.bindings:
+            return set(self.resolve_key(key))
+        submodule = f"{module}.{name}"
+        if submodule in self.modules:
+            return {("mod", submodule)}
+        star = f"v:{module}:|*"
+        found: set[Value] = set()
+        if star in self.bindings and module not in seen:
+            for expr in self.bindings[star]:
+                target = expr[0][2:]
+                if target in self.modules:
+                    exported = self.modules[target].all_names
+                    if exported is not None and name not in exported:
+                        continue
+                    found |= self.module_attribute(target, name, seen | {module})
+                else:
+                    found.add(("ext", f"{target}.{name}"))
+        return found
+
+    # -- evaluation ----------------------------------------------------------------------
+    def resolve_key(self, key: str) -> frozenset[Value]:
+        return self.resolve((key,))
+
+    def resolve(self, expr: Expr) -> frozenset[Value]:
+        cached = self.memo.get(expr)
+        if cached is not None:
+            return cached
+        if expr in self.active:
+            return frozenset()
+        self.active.add(expr)
+        try:
+            if len(expr) == 1:
+                result = self._root(expr[0])
+            else:
+                result = self._apply(self.resolve(expr[:-1]), expr[-1])
+        finally:
+            self.active.discard(expr)
+        if len(result) > MAX_VALUES:
+            result = set(sorted(result, key=repr)[:MAX_VALUES])
+        frozen = frozenset(result)
+        self.memo[expr] = frozen
+        return frozen
+
+    def _root(self, root: str) -> set[Value]:
+        tag, body = root[:2], root[2:]
+        if tag == "s:":
+            return {("sym", body)}
+        if tag == "m:":
+            return self.resolve_dotted(body)
+        if tag == "b:":
+            return {("bi", body)}
+        if tag == "c:":
+            return {("cont", "v:" + body)}
+        if tag == "v:":
+            values: set[Value] = set()
+            exprs = list(self.bindings.get(root, ())) + list(self.extra.get(root, ()))
+            if not exprs:
+                module_part, _, name = body.partition("|")
+                if module_part.endswith(":"):  # module level: maybe from a star import
+                    return self.module_attribute(module_part[:-1], name)
+            for expr in exprs:
+                values |= self.resolve(expr)
+            return values
+        return set()
+
+    def _apply(self, values: frozenset[Value], op: str) -> set[Value]:
+        if op.startswith("."):
+            return self.attribute_of(values, op[1:])
+        result: set[Value] = set()
+        for value in values:
+            tag = value[0]
+            if op == "()":
+                result |= self.call_result(value)
+            elif op == "[]":
+                if tag == "cont":
+                    result |= self.resolve((str(value[1]),))
+            elif op == "+":
+                if tag == "sym" and self.kind(str(value[1])) is SymbolKind.CLASS:
+                    result.add(("inst", value[1], False))
+                elif tag == "ext":
+                    result.add(("ext", value[1]))
+                elif tag == "cont":
+                    result.add(value)
+            elif op == "@":
+                result |= self.decorated(value)
+            elif op == "super" and tag == "sym":
+                result.add(("super", value[1]))
+        return result
+
+    def attribute_of(self, values: Iterable[Value], name: str) -> set[Value]:
+        result: set[Value] = set()
+        for value in values:
+            tag = value[0]
+            if tag == "mod":
+                result |= self.module_attribute(str(value[1]), name)
+            elif tag == "sym" and self.kind(str(value[1])) is SymbolKind.CLASS:
+                result |= self.class_lookup(str(value[1]), name)
+            elif tag == "inst":
+                cls = str(value[1])
+                found = self.instance_lookup(cls, name)
+                if not value[2]:  # class hierarchy analysis: any subclass may be the receiver
+                    for sub in self.implementations(cls):
+                        module, qual = sub.split(":", 1)
+                        if f"v:{module}:{qual}|{name}" in self.bindings:
+                            found |= self.instance_lookup(sub, name)
+                for item in found:
+                    if item[0] in ("bound", "sym") and self.is_property(str(item[1])):
+                        result |= self.call_result(("sym", item[1]))
+                    else:
+                        result.add(item)
+            elif tag == "super":
+                cls = str(value[1])
+                for receiver in [cls, *self.implementations(cls)]:
+                    result |= {self.bind(v) for v in self.class_lookup(receiver, name, cls)}
+            elif tag == "ext":
+                result.add(("ext", f"{value[1]}.{name}"))
+        return result
+
+    def call_result(self, value: Value) -> set[Value]:
+        tag = value[0]
+        if tag in ("sym", "bound"):
+            symbol = str(value[1])
+            kind = self.kind(symbol)
+            if kind is SymbolKind.CLASS:
+                return {("inst", symbol, True)}
+            if kind in (SymbolKind.FUNCTION, SymbolKind.METHOD):
+                module, qual = symbol.split(":", 1)
+                return set(self.resolve((f"v:{module}:{qual}|<return>",)))
+        elif tag == "inst":
+            result: set[Value] = set()
+            for target in self.instance_lookup(str(value[1]), "__call__"):
+                result |= self.call_result(target)
+            return result
+        return set()
+
+    def decorated(self, value: Value) -> set[Value]:
+        """The value a decorated definition's name holds: what its decorators returned."""
+        if value[0] != "sym":
+            return {value}
+        definition = self.definitions.get(str(value[1]))
+        current: set[Value] = {value}
+        if definition is None:
+            return current
+        for expr in reversed(definition.decorator_exprs):
+            produced: set[Value] = set()
+            for decorator in self.resolve(expr):
+                produced |= self.call_result(decorator)
+            # An unknown decorator (external, or one we cannot follow) is assumed to give the
+            # function back, as nearly every decorator in practice does.
+            if produced:
+                current = produced
+        return current
