@@ -103,6 +103,7 @@ class CallSite:
     args: tuple[tuple[Expr, ...], ...] = ()  # positional argument values
     kwargs: tuple[tuple[str, tuple[Expr, ...]], ...] = ()
     decorator: bool = False  # applying a decorator (``@dec``) rather than a written call
+    star: bool = False  # the call unpacks ``*args`` or ``**kwargs``: its arity is unknown
 
 
 @dataclass(frozen=True, slots=True)

@@ -595,7 +595,12 @@ class FileIndexer:
         kwargs = tuple(
             (k.arg, tuple(self.values(k.value))) for k in node.keywords or () if k.arg
         )
-        self.calls.append(CallSite(self.caller_of(node), callee, node.lineno or 0, args, kwargs))
+        star = any(isinstance(a, nodes.Starred) for a in node.args) or any(
+            k.arg is None for k in node.keywords or ()
+        )
+        self.calls.append(
+            CallSite(self.caller_of(node), callee, node.lineno or 0, args, kwargs, star=star)
+        )
 
     def visit_Name(self, node: nodes.Name) -> None:  # noqa: N802
         scope = self.defining_scope(node.name, node)

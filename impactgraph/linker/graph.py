@@ -23,16 +23,31 @@ class CodeGraph:
     unresolved_calls: int = 0
     unresolved_sites: list[tuple[str, int]] = field(default_factory=list)
     warnings: list[Diagnostic] = field(default_factory=list)
+    _members: dict[str, list[str]] | None = None
 
     # -- building ------------------------------------------------------------------------
     def add_node(self, node: str, **attributes: Any) -> None:
         self.graph.add_node(node, **attributes)
+        self._members = None
 
-    def add_edge(self, source: str, target: str, kind: str, line: int = 0) -> None:
+    def members(self, module: str) -> list[str]:
+        """The symbol nodes defined in ``module`` (not the module node itself)."""
+        if self._members is None:
+            index: dict[str, list[str]] = defaultdict(list)
+            for node, data in self.graph.nodes(data=True):
+                if data.get("kind") != "module":
+                    index[str(data.get("module", symbol_module(node)))].append(node)
+            self._members = dict(index)
+        return self._members.get(module, [])
+
+    def add_edge(
+        self, source: str, target: str, kind: str, line: int = 0, bound: bool = False
+    ) -> None:
+        """``bound``: a call through an instance, whose first parameter (self) is taken."""
         if source == target and kind != "calls":
             return
         if not self.graph.has_edge(source, target, key=kind):
-            self.graph.add_edge(source, target, key=kind, line=line)
+            self.graph.add_edge(source, target, key=kind, line=line, bound=bound)
 
     # -- reading -------------------------------------------------------------------------
     def __contains__(self, node: object) -> bool:
@@ -65,9 +80,9 @@ class CodeGraph:
         for _, target, kind in self.graph.out_edges(node, keys=True):
             yield target, kind
 
-    def edge_line(self, source: str, target: str, kind: str) -> int:
+    def edge_data(self, source: str, target: str, kind: str) -> dict[str, Any]:
         data = self.graph.get_edge_data(source, target, key=kind)
-        return int(data.get("line", 0)) if data else 0
+        return dict(data) if data else {}
 
     def module_of(self, node: str) -> str:
         return str(self.graph.nodes[node].get("module", symbol_module(node)))

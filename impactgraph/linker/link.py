@@ -165,11 +165,11 @@ def _link_call(graph: CodeGraph, resolver: Resolver, site: CallSite) -> None:
         elif tag in ("sym", "bound") and resolver.kind(str(value[1])) is SymbolKind.CLASS:
             graph.add_edge(caller, str(value[1]), "calls", site.line)
             resolved = True
-            for target, _ in _targets(resolver, value):
-                graph.add_edge(caller, target, "calls", site.line)
+            for target, bound in _targets(resolver, value):
+                graph.add_edge(caller, target, "calls", site.line, bound)
         else:
-            for target, _ in _targets(resolver, value):
-                graph.add_edge(caller, target, "calls", site.line)
+            for target, bound in _targets(resolver, value):
+                graph.add_edge(caller, target, "calls", site.line, bound)
                 resolved = True
     if not resolved:
         graph.unresolved_calls += 1

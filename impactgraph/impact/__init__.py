@@ -1,0 +1,1 @@
+"""Impact traversal and ranking."""

@@ -1,0 +1,92 @@
+"""ChangeSet + base and head graphs -> ImpactReport (pure)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from impactgraph.config import Config
+from impactgraph.discovery import is_test_path
+from impactgraph.impact.rank import rank_affected, score
+from impactgraph.impact.select_tests import select_tests
+from impactgraph.impact.traverse import ImpactAnalysis, Walk, collect_hits
+from impactgraph.linker import CodeGraph
+from impactgraph.model import (
+    AffectedModule,
+    ChangeKind,
+    ChangeSet,
+    ImpactReport,
+    Stats,
+    top_package,
+)
+
+
+def analyse(
+    changeset: ChangeSet,
+    base: CodeGraph,
+    head: CodeGraph,
+    config: Config,
+    *,
+    max_depth: int | None = None,
+    changed_paths: Sequence[str] = (),
+    head_files: Sequence[str] = (),
+    stats: Stats | None = None,
+) -> ImpactReport:
+    depth_limit = max_depth if max_depth is not None else config.max_depth
+    analysis = ImpactAnalysis(base, head, config.gateways, depth_limit, changeset.changes)
+    walks: list[Walk] = []
+    for change in changeset.changes:
+        if change.kind is ChangeKind.EXPORT_REMOVED:
+            walk = analysis.export_importers(change)
+            if walk is not None:
+                analysis.import_breaks(walk)
+                walks.append(walk)
+            continue
+        for walk in analysis.walks(change):
+            analysis.import_breaks(walk)
+            walks.append(walk)
+    hits = collect_hits(walks)
+    affected = []
+    for hit in hits.values():
+        affected.append(
+            AffectedModule(
+                module=hit.module,
+                path=hit.path,
+                package=top_package(hit.module),
+                depth=hit.depth,
+                breaking=hit.breaking,
+                crosses_gateway=hit.crosses_gateway,
+                crosses_package=hit.crosses_package,
+                is_test=is_test_path(hit.path, config.test_patterns),
+                score=score(
+                    breaking=hit.breaking, crosses_gateway=hit.crosses_gateway, depth=hit.depth
+                ),
+                via=hit.via,
+                gateways=tuple(sorted(hit.gateways)),
+            )
+        )
+    ranked = rank_affected(affected)
+    changed_modules = {c.symbol.split(":", 1)[0] for c in changeset.changes}
+    tests = select_tests(
+        [a.path for a in ranked],
+        changed_paths,
+        head_files,
+        config.test_patterns,
+        changed_modules,
+        [head],
+    )
+    edges: dict[tuple[str, str, str], None] = {}
+    for module in ranked:
+        for source, target in zip(module.via, module.via[1:], strict=False):
+            edges[(source, target, "affects")] = None
+    gateways = sorted({g for m in ranked for g in m.gateways})
+    return ImpactReport(
+        base=changeset.base,
+        head=changeset.head,
+        changes=changeset.changes,
+        affected=tuple(ranked),
+        tests=tuple(tests),
+        warnings=changeset.warnings,
+        stats=stats or Stats(),
+        edges=tuple(edges),
+        gateways_crossed=tuple(gateways),
+    )

@@ -1,0 +1,349 @@
+"""Walk the graphs backwards from every change and find who is hit, how directly, and how.
+
+Pure: two CodeGraphs and a ChangeSet in, one ``ModuleHit`` per affected module out.
+
+What reaches whom (DESIGN.md "Impact"):
+- removals and renames are looked up in the base graph (callers of what is gone live there);
+  signature, body and annotation changes in both graphs (new callers live in the head);
+- the first step from a change follows the edges that the change can break (calls,
+  references, imports, inherits, overrides); later steps follow calls and references only,
+  so a module that merely imports a module is never listed;
+- a break that happens at import time (``from m import gone``, ``class X(Gone)``, module code
+  calling what is gone) breaks every module that imports the broken one, and so on.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from impactgraph.impact.binding import call_binds
+from impactgraph.impact.gateways import is_gateway
+from impactgraph.linker import CodeGraph
+from impactgraph.model import Change, ChangeKind, Definition, FileSummary, top_package
+
+REMOVALS = frozenset(
+    {ChangeKind.MODULE_REMOVED, ChangeKind.MODULE_RENAMED, ChangeKind.SYMBOL_REMOVED,
+     ChangeKind.SYMBOL_RENAMED}
+)
+SIGNATURE = frozenset(
+    {ChangeKind.PARAMETER_ADDED, ChangeKind.PARAMETER_REMOVED, ChangeKind.PARAMETER_RENAMED,
+     ChangeKind.PARAMETER_MOVED, ChangeKind.PARAMETER_KIND_CHANGED,
+     ChangeKind.PARAMETER_NOW_REQUIRED, ChangeKind.PARAMETER_DEFAULT_CHANGED,
+     ChangeKind.DECORATOR_CHANGED, ChangeKind.ASYNC_CHANGED}
+)
+BINDING_KINDS = frozenset(SIGNATURE - {ChangeKind.DECORATOR_CHANGED, ChangeKind.ASYNC_CHANGED})
+USES = frozenset({"calls", "references"})
+
+State = tuple[str, bool, bool]  # node, crossed a gateway, left the change's package
+
+
+@dataclass
+class ModuleHit:
+    module: str
+    path: str
+    depth: int
+    breaking: bool
+    crosses_gateway: bool
+    crosses_package: bool
+    via: tuple[str, ...]
+    gateways: set[str] = field(default_factory=set)
+
+
+@dataclass
+class Walk:
+    """The states one change reaches in one graph, with the parent of each."""
+
+    graph: CodeGraph
+    origin_package: str
+    gateways: Sequence[str]
+    depth: dict[State, int] = field(default_factory=dict)
+    parent: dict[State, State | None] = field(default_factory=dict)
+    broken: set[str] = field(default_factory=set)
+
+    def chain(self, state: State) -> tuple[str, ...]:
+        nodes: list[str] = []
+        current: State | None = state
+        while current is not None:
+            nodes.append(current[0])
+            current = self.parent[current]
+        return tuple(reversed(nodes))
+
+    def step(self, state: State, node: str) -> State:
+        module = self.graph.module_of(node)
+        return (
+            node,
+            state[1] or is_gateway(module, self.gateways),
+            state[2] or top_package(module) != self.origin_package,
+        )
+
+    def visit(self, state: State, parent: State | None, depth: int) -> bool:
+        if state in self.depth:
+            return False
+        self.depth[state] = depth
+        self.parent[state] = parent
+        return True
+
+
+class ImpactAnalysis:
+    def __init__(
+        self,
+        base: CodeGraph,
+        head: CodeGraph,
+        gateways: Sequence[str] = (),
+        max_depth: int | None = None,
+        changes: Sequence[Change] = (),
+    ) -> None:
+        self.base = base
+        self.head = head
+        self.gateways = tuple(gateways)
+        self.max_depth = max_depth
+        self.changed_symbols = {c.symbol for c in changes}
+
+    # -- per change ---------------------------------------------------------------------
+    def walks(self, change: Change) -> list[Walk]:
+        kind = change.kind
+        if kind in REMOVALS:
+            graphs = [self.base]
+        elif kind in (ChangeKind.MODULE_ADDED, ChangeKind.SYMBOL_ADDED):
+            graphs = [self.head]
+        else:
+            graphs = [self.base, self.head]
+        result = []
+        for graph in graphs:
+            seeds = self.seeds(graph, change)
+            if seeds:
+                result.append(self.walk(graph, change, seeds))
+        return result
+
+    def seeds(self, graph: CodeGraph, change: Change) -> list[str]:
+        symbol = change.symbol
+        if change.kind is ChangeKind.EXPORT_REMOVED:
+            return []  # handled by ``export_importers``: the name is not a node of its own
+        if change.kind in (ChangeKind.MODULE_REMOVED, ChangeKind.MODULE_RENAMED):
+            module = symbol.split(":", 1)[0]
+            return [module, *graph.members(module)] if module in graph else []
+        if symbol not in graph:
+            return []
+        if change.kind in REMOVALS:  # a removed class takes its methods with it
+            module = graph.module_of(symbol)
+            prefix = symbol + "."
+            return [symbol, *(n for n in graph.members(module) if n.startswith(prefix))]
+        return [symbol]
+
+    def first_kinds(self, change: Change) -> frozenset[str]:
+        if change.kind in REMOVALS:
+            return frozenset({"calls", "references", "imports", "inherits"})
+        if change.kind in SIGNATURE:
+            return frozenset({"calls", "references", "overrides"})
+        if change.kind is ChangeKind.BASE_REMOVED:
+            return frozenset({"calls", "references", "inherits"})
+        return USES | {"overrides"} if change.kind is ChangeKind.BODY_CHANGED else USES
+
+    def walk(self, graph: CodeGraph, change: Change, seeds: Iterable[str]) -> Walk:
+        seeds = list(seeds)
+        walk = Walk(graph, top_package(graph.module_of(seeds[0])), self.gateways)
+        queue: deque[State] = deque()
+        for seed in seeds:
+            state = (seed, False, False)
+            if walk.visit(state, None, 0):
+                queue.append(state)
+        first = self.first_kinds(change)
+        while queue:
+            state = queue.popleft()
+            depth = walk.depth[state]
+            if self.max_depth is not None and depth >= self.max_depth:
+                continue
+            node = state[0]
+            if depth > 0 and ":" not in node:
+                continue  # reaching module-level code does not make the module's importers users
+            kinds = first if depth == 0 else USES
+            for source, kind in graph.predecessors(node):
+                if kind not in kinds:
+                    continue
+                if depth == 0 and kind == "overrides" and change.kind is ChangeKind.BODY_CHANGED:
+                    continue  # an override does not run the body it replaces
+                if depth == 0 and self.breaks(graph, change, source, node, kind):
+                    walk.broken.add(source)
+                following = walk.step(state, source)
+                if walk.visit(following, state, depth + 1):
+                    queue.append(following)
+        return walk
+
+    # -- what breaks ----------------------------------------------------------------------
+    def breaks(self, graph: CodeGraph, change: Change, source: str, target: str, kind: str) -> bool:
+        if not change.breaking:
+            return False
+        if change.kind in REMOVALS:
+            return self.still_uses(source, target)
+        if change.kind in SIGNATURE:
+            if kind == "overrides":
+                return source not in self.changed_symbols  # an updated override is consistent
+            if kind != "calls":
+                return False
+            if graph is self.base:
+                # A caller that is in the base only was changed not to call it any more.
+                return self.head is self.base or self._calls_in_head(source, target) is None
+            if change.kind in BINDING_KINDS:
+                return not self._binds(source, target)
+            return True
+        if change.kind is ChangeKind.BASE_REMOVED:
+            return True
+        return False
+
+    def _calls_in_head(self, source: str, target: str) -> dict[str, object] | None:
+        data = self.head.edge_data(source, target, "calls") if source in self.head else {}
+        return data or None
+
+    def _binds(self, source: str, target: str) -> bool:
+        """Does every call of ``target`` made by ``source`` still bind in the head?"""
+        data = self.head.edge_data(source, target, "calls")
+        definition = self._definition(self.head, target)
+        if definition is None or definition.signature is None:
+            return False
+        summary = self.head.summaries.get(self.head.module_of(source))
+        if summary is None:
+            return False
+        line = data.get("line")
+        sites = [s for s in summary.calls if s.scope == source and s.line == line]
+        if not sites:
+            return False
+        bound = bool(data.get("bound"))
+        return all(call_binds(definition.signature, site, bound) for site in sites)
+
+    def _definition(self, graph: CodeGraph, symbol: str) -> Definition | None:
+        module, _, qual = symbol.partition(":")
+        summary = graph.summaries.get(module)
+        if summary is None:
+            return None
+        for definition in summary.definitions:
+            if definition.qualname == qual:
+                return definition
+        return None
+
+    def still_uses(self, source: str, target: str) -> bool:
+        """A base-graph user of something removed, unless the change also updated it."""
+        module = self.base.module_of(source)
+        old = self.base.summaries.get(module)
+        new = self.head.summaries.get(module)
+        if new is None:
+            return False  # the user is gone too
+        if old is new or old == new:
+            return True
+        name = target.rsplit(":", 1)[-1].rsplit(".", 1)[-1]
+        return mentions(new, source, name)
+
+    # -- import-time breaks ---------------------------------------------------------------
+    def import_breaks(self, walk: Walk) -> None:
+        """Modules that fail at import time, and every module importing them in turn."""
+        graph = walk.graph
+        queue: deque[State] = deque()
+        for state, depth in list(walk.depth.items()):
+            node = state[0]
+            if depth != 1 or node not in walk.broken:
+                continue
+            parent = walk.parent[state]
+            assert parent is not None
+            seed = parent[0]
+            kinds = {k for s, k in graph.predecessors(seed) if s == node}
+            at_import_time = ":" not in node or "inherits" in kinds
+            if at_import_time:
+                queue.append(state)
+        while queue:
+            state = queue.popleft()
+            module = graph.module_of(state[0])
+            depth = walk.depth[state]
+            if self.max_depth is not None and depth >= self.max_depth:
+                continue
+            for member in [module, *graph.members(module)]:
+                for source, kind in graph.predecessors(member):
+                    if kind != "imports" or graph.module_of(source) == module:
+                        continue
+                    walk.broken.add(source)
+                    following = walk.step(state, source)
+                    if walk.visit(following, state, depth + 1) and ":" not in source:
+                        queue.append(following)
+
+    def export_importers(self, change: Change) -> Walk | None:
+        """``export-removed``: who imports the name from the module that stopped exporting it."""
+        package, _, name = change.symbol.partition(":")
+        dotted = f"{package}.{name}"
+        walk = Walk(self.base, top_package(package), self.gateways)
+        start: State = (change.symbol, False, False)
+        walk.visit(start, None, 0)
+        found = False
+        for module, summary in self.base.summaries.items():
+            if module == package:
+                continue
+            for binding in summary.imports:
+                if binding.target != dotted or binding.type_checking:
+                    continue
+                source = binding.scope
+                if source not in self.base:
+                    continue
+                found = True
+                if self.still_imports(module, dotted, change.breaking):
+                    walk.broken.add(source)
+                following = walk.step(start, source)
+                walk.visit(following, start, 1)
+        return walk if found else None
+
+    def still_imports(self, module: str, dotted: str, breaking: bool) -> bool:
+        if not breaking:
+            return False
+        new = self.head.summaries.get(module)
+        return new is not None and any(b.target == dotted for b in new.imports)
+
+
+def mentions(summary: FileSummary, scope: str, name: str) -> bool:
+    """Does ``scope`` (a symbol, or a module for all its code) still spell ``name`` somewhere?"""
+    whole_module = ":" not in scope
+    needles = (f"|{name}", f".{name}", f":{name}")
+    for binding in summary.imports:
+        if binding.target == name or binding.target.endswith(f".{name}"):
+            return True
+    for site in summary.calls:
+        if whole_module or site.scope == scope or site.scope.startswith(scope + "."):
+            for expr in site.callee:
+                if any(part.endswith(needles) or part == f".{name}" for part in expr):
+                    return True
+    for reference in summary.references:
+        if whole_module or reference.scope == scope:
+            for expr in reference.target:
+                if any(part.endswith(needles) for part in expr):
+                    return True
+    return False
+
+
+def collect_hits(walks: Iterable[Walk]) -> dict[str, ModuleHit]:
+    """Merge the states of every walk into one hit per module (seeds are not hits)."""
+    hits: dict[str, ModuleHit] = {}
+    for walk in walks:
+        graph = walk.graph
+        for state, depth in walk.depth.items():
+            if depth == 0:
+                continue
+            node = state[0]
+            module = graph.module_of(node)
+            broken = node in walk.broken
+            chain = walk.chain(state)
+            crossed = {
+                graph.module_of(n) for n in chain[1:]
+                if is_gateway(graph.module_of(n), walk.gateways)
+            } if state[1] else set()
+            hit = hits.get(module)
+            if hit is None:
+                hits[module] = ModuleHit(
+                    module, graph.path_of(module) or graph.path_of(node), depth, broken,
+                    state[1], state[2], chain, crossed,
+                )
+                continue
+            better = depth < hit.depth or (depth == hit.depth and broken and not hit.breaking)
+            if better:
+                hit.depth, hit.via = depth, chain
+            hit.breaking |= broken
+            hit.crosses_gateway |= state[1]
+            hit.crosses_package |= state[2]
+            hit.gateways |= crossed
+    return hits
