@@ -20,12 +20,11 @@ DEPTH_WEIGHT = 0.25
 
 
 def score(*, breaking: bool, crosses_gateway: bool, depth: int) -> float:
-    value = (
+    return (
         BREAKING_WEIGHT * breaking
         + GATEWAY_WEIGHT * crosses_gateway
         + DEPTH_WEIGHT / max(depth, 1)
     )
-    return round(value, 4)
 
 
 def rank_affected(modules: Iterable[AffectedModule]) -> list[AffectedModule]:

@@ -228,6 +228,8 @@ def _module_variable(resolver: Resolver, expr: Expr) -> str | None:
 def _link_imports(graph: CodeGraph, resolver: Resolver, summary: FileSummary) -> None:
     exported = summary.all_names
     for binding in summary.imports:
+        if binding.type_checking:
+            continue  # never runs: it cannot break an import, and uses are found as calls
         source = binding.scope
         module_path = binding.target if not binding.is_from or binding.name == "*" else (
             binding.target.rpartition(".")[0]
