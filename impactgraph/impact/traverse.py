@@ -176,6 +176,8 @@ class ImpactAnalysis:
         if not change.breaking:
             return False
         if change.kind in REMOVALS:
+            if kind == "calls" and graph.edge_data(source, target, kind).get("dispatch"):
+                return False  # one possible receiver fewer breaks nothing
             return self.still_uses(source, target)
         if change.kind in SIGNATURE:
             if kind == "overrides":

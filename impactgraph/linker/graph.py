@@ -41,13 +41,28 @@ class CodeGraph:
         return self._members.get(module, [])
 
     def add_edge(
-        self, source: str, target: str, kind: str, line: int = 0, bound: bool = False
+        self,
+        source: str,
+        target: str,
+        kind: str,
+        line: int = 0,
+        bound: bool = False,
+        dispatch: bool = False,
     ) -> None:
-        """``bound``: a call through an instance, whose first parameter (self) is taken."""
+        """``bound``: a call through an instance, whose first parameter (self) is taken.
+
+        ``dispatch``: the target is only one of the receivers a call through a base class or
+        interface may reach (class hierarchy analysis); a direct call clears the mark.
+        """
         if source == target and kind != "calls":
             return
-        if not self.graph.has_edge(source, target, key=kind):
-            self.graph.add_edge(source, target, key=kind, line=line, bound=bound)
+        data = self.graph.get_edge_data(source, target, key=kind)
+        if data is None:
+            self.graph.add_edge(
+                source, target, key=kind, line=line, bound=bound, dispatch=dispatch
+            )
+        elif data.get("dispatch") and not dispatch:
+            data.update(line=line, bound=bound, dispatch=False)
 
     # -- reading -------------------------------------------------------------------------
     def __contains__(self, node: object) -> bool:

@@ -168,8 +168,9 @@ def _link_call(graph: CodeGraph, resolver: Resolver, site: CallSite) -> None:
             for target, bound in _targets(resolver, value):
                 graph.add_edge(caller, target, "calls", site.line, bound)
         else:
+            dispatch = len(value) > 2 and value[-1] == "dispatch"
             for target, bound in _targets(resolver, value):
-                graph.add_edge(caller, target, "calls", site.line, bound)
+                graph.add_edge(caller, target, "calls", site.line, bound, dispatch)
                 resolved = True
     if not resolved:
         graph.unresolved_calls += 1

@@ -298,7 +298,11 @@ class Resolver:
                     for sub in self.implementations(cls):
                         module, qual = sub.split(":", 1)
                         if f"v:{module}:{qual}|{name}" in self.bindings:
-                            found |= self.instance_lookup(sub, name)
+                            # marked: reached only by dispatch, one possible receiver of many
+                            found |= {
+                                (*v, "dispatch") if v[0] == "bound" and v not in found else v
+                                for v in self.instance_lookup(sub, name)
+                            }
                 for item in found:
                     if item[0] in ("bound", "sym") and self.is_property(str(item[1])):
                         result |= self.call_result(("sym", item[1]))
