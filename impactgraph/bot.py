@@ -157,11 +157,14 @@ def fit_body(
     tag = marker(marker_id)
     options = MarkdownOptions()
     left_out: list[str] = []
+    text = ""
     for step in _shrink_steps():
         if step is not None:
             options, what = step
             left_out.append(what)
-        text = render(options).rstrip()
+        previous, text = text, render(options).rstrip()
+        if step is not None and text == previous:  # nothing of that kind was there to leave out
+            left_out.pop()
         candidate = f"{tag}\n{text}" + (_note(left_out) if left_out else "") + "\n"
         if comment_size(candidate) <= limit:
             return candidate
@@ -196,31 +199,30 @@ def _note(left_out: Sequence[str]) -> str:
 
 def _truncate(tag: str, text: str, left_out: Sequence[str], limit: int) -> str:
     lines = text.split("\n")
-    budget = limit - comment_size(tag) - 2  # the marker line and the final newline
-    kept: list[str] = []
-    used = 0
-    for index, line in enumerate(lines):
+    # Room for the longest note this can need: line numbers are at most len(lines).
+    worst_note = _note([*left_out, f"everything after line {len(lines)} of {len(lines)}"])
+    budget = limit - comment_size(tag) - comment_size(worst_note) - 2  # marker line, final \n
+    kept = used = 0
+    fence_open, open_details = False, 0
+    for line in lines:
+        fence = fence_open != line.lstrip().startswith("```")
+        details = open_details + line.count("<details") - line.count("</details>")
+        closing = comment_size(_closing(fence, details))
         cost = comment_size(line) + 1
-        closing = _closing([*kept, line])
-        note = _note([*left_out, f"everything after line {index + 1} of {len(lines)}"])
-        if used + cost + comment_size(closing + note) > budget:
+        if used + cost + closing > budget:
             break
-        kept.append(line)
-        used += cost
-    note = _note([*left_out, f"everything after line {len(kept)} of {len(lines)}"])
-    body = "\n".join(kept) + _closing(kept)
+        kept, used, fence_open, open_details = kept + 1, used + cost, fence, details
+    note = _note([*left_out, f"everything after line {kept} of {len(lines)}"])
+    body = "\n".join(lines[:kept]) + _closing(fence_open, open_details)
     result = f"{tag}\n{body}{note}\n"
     if comment_size(result) > limit:  # a note longer than the budget: keep the marker only
         result = f"{tag}\n> Shortened: the report is too long for a comment.\n"
     return result
 
 
-def _closing(lines: Sequence[str]) -> str:
+def _closing(fence_open: bool, open_details: int) -> str:
     """What closes an open code fence and open ``<details>`` blocks at the cut."""
-    fences = sum(1 for line in lines if line.lstrip().startswith("```"))
-    opened = sum(line.count("<details") for line in lines)
-    closed = sum(line.count("</details>") for line in lines)
-    return ("\n```" if fences % 2 else "") + "\n</details>" * max(opened - closed, 0)
+    return ("\n```" if fence_open else "") + "\n</details>" * max(open_details, 0)
 
 
 # -- configuration from GitHub Actions -------------------------------------------------------
@@ -301,6 +303,8 @@ def _read_event(env: Mapping[str, str], read_file: Callable[[str], str]) -> dict
         return {}
     try:
         text = read_file(path)
+    except UnicodeDecodeError as error:
+        raise InputError(f"GITHUB_EVENT_PATH is not UTF-8 text: {error.reason}", path) from None
     except OSError as error:
         raise InputError(
             f"cannot read GITHUB_EVENT_PATH: {error.strerror or error}", path

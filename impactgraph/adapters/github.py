@@ -5,7 +5,8 @@ The ``httpx.Client`` is passed in, so tests can point it at a local server; ``sl
 
 Failures are bounded and end in one ``GitHubError`` line:
 
-- 5xx answers, connection errors and timeouts are retried with exponential backoff;
+- 5xx answers, connection errors and timeouts are retried with exponential backoff (but a
+  POST that may have reached GitHub is not sent twice);
 - a rate-limit answer (403/429 with ``Retry-After``, or ``X-RateLimit-Remaining: 0`` with
   ``X-RateLimit-Reset``) waits as long as GitHub asks, but never longer than ``max_wait``;
 - 401, 403, 404 and 422 are not retried: they cannot get better by themselves.
@@ -37,6 +38,8 @@ DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
 _REPOSITORY = re.compile(r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+")
 _LOOPBACK_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
 _MESSAGE_LIMIT = 300
+# Failures that happen before a request reaches GitHub: safe to retry even a POST.
+_NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,6 +170,13 @@ class GitHubClient:
                 )
             except httpx.TransportError as error:
                 kind = "timed out" if isinstance(error, httpx.TimeoutException) else "failed"
+                if method == "POST" and not isinstance(error, _NOT_SENT):
+                    # The comment may exist now; a blind retry could post it twice.
+                    raise self._error(
+                        f"request to GitHub {kind} while creating {what} ({type(error).__name__});"
+                        " it may have been created: run again to update it",
+                        None,
+                    ) from None
                 if last:
                     reason = (
                         f"{type(error).__name__}: {error}" if str(error) else type(error).__name__

@@ -5,8 +5,8 @@ from __future__ import annotations
 from impactgraph.cli.app import app
 
 # Importing the command modules registers their commands.
+from impactgraph.cli import comment_cmd  # noqa: F401
 from impactgraph.cli import graph_cmds  # noqa: F401, E402
-from impactgraph.cli import comment_cmd  # noqa: F401, E402
 
 __all__ = ["app", "main"]
 

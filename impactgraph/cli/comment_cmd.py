@@ -38,18 +38,18 @@ def comment(
     repo: Annotated[Path, typer.Option("--repo", help="The git repository to analyse.")] = _HERE,
     base: Annotated[
         str | None,
-        typer.Option("--base", metavar="REV", help="[default: the PR base from the event]"),
+        typer.Option("--base", metavar="REV", help="Default: the PR base commit, from the event."),
     ] = None,
     head: Annotated[
-        str | None, typer.Option("--head", metavar="REV", help="[default: the working tree]")
+        str | None, typer.Option("--head", metavar="REV", help="Default: the working tree.")
     ] = None,
     github_repo: Annotated[
         str | None,
-        typer.Option("--github-repo", metavar="OWNER/NAME", help="[default: $GITHUB_REPOSITORY]"),
+        typer.Option("--github-repo", metavar="OWNER/NAME", help="Default: $GITHUB_REPOSITORY."),
     ] = None,
     pr: Annotated[
         int | None,
-        typer.Option("--pr", metavar="N", min=1, help="[default: the PR of the event]"),
+        typer.Option("--pr", metavar="N", min=1, help="Default: the PR of the event."),
     ] = None,
     marker_id: Annotated[
         str, typer.Option("--marker-id", metavar="ID", help="Keeps one comment per job.")
@@ -63,10 +63,10 @@ def comment(
     ] = None,
     max_depth: Annotated[int | None, typer.Option("--max-depth", metavar="N", min=1)] = None,
 ) -> None:
-    """Post the Markdown impact report on a pull request, updating the job's earlier comment.
+    """Post the impact report on a pull request as one comment, updated on every run.
 
-    The token comes from GITHUB_TOKEN; repository, pull request and base commit default to
-    what GitHub Actions provides (GITHUB_REPOSITORY, GITHUB_EVENT_PATH).
+    The token comes from GITHUB_TOKEN. Repository, pull request and base commit default to
+    those of the GitHub Actions event (GITHUB_REPOSITORY, GITHUB_EVENT_PATH).
     """
     # Written by other modules of the pipeline; imported here so this command module loads
     # (and registers) on its own.
@@ -91,7 +91,7 @@ def comment(
     try:
         report = build_report(repo, context.base, context.head, max_depth)
     except GitError as error:
-        if error.revision is None or error.revision != context.base:
+        if error.revision != context.base or "fetch-depth" in str(error):
             raise
         raise GitError(
             f"{error} (a shallow clone? the base commit must be there: "

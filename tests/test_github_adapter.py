@@ -1,0 +1,464 @@
+"""The GitHub client against a real HTTP server on loopback that answers like GitHub."""
+
+from __future__ import annotations
+
+import json
+import logging
+import socket
+import time
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import httpx
+import pytest
+from pytest_httpserver import HTTPServer
+from werkzeug import Request, Response
+
+from impactgraph.adapters.github import GitHubClient, check_api_url, check_repository
+from impactgraph.errors import ExitCode, GitHubError, UsageError
+
+TOKEN = "ghs_S3cr3tT0kenNeverPrintMe_4b7f9e"  # noqa: S105
+NOW = 1_700_000_000.0
+COMMENTS = "/repos/acme/shop/issues/7/comments"
+
+
+class Sleeps(list[float]):
+    """An injected ``sleep`` that records instead of waiting."""
+
+    def __call__(self, seconds: float) -> None:
+        self.append(seconds)
+
+
+@pytest.fixture
+def sleeps() -> Sleeps:
+    return Sleeps()
+
+
+@pytest.fixture
+def http() -> Iterator[httpx.Client]:
+    with httpx.Client() as client:
+        yield client
+
+
+@pytest.fixture
+def make_client(
+    httpserver: HTTPServer, http: httpx.Client, sleeps: Sleeps
+) -> Callable[..., GitHubClient]:
+    def make(**options: Any) -> GitHubClient:
+        options.setdefault("api_url", httpserver.url_for("/"))
+        options.setdefault("sleep", sleeps)
+        options.setdefault("clock", lambda: NOW)
+        return GitHubClient(http, TOKEN, **options)
+
+    return make
+
+
+def comment_json(comment_id: int, body: str = "hello") -> dict[str, Any]:
+    return {
+        "id": comment_id,
+        "body": body,
+        "html_url": f"https://github.example/acme/shop/pull/7#issuecomment-{comment_id}",
+        "created_at": f"2024-05-01T10:00:{comment_id % 60:02d}Z",
+    }
+
+
+def received(httpserver: HTTPServer) -> list[tuple[str, str, str]]:
+    """(method, path, query) of every request the server got, in order."""
+    return [(r.method, r.path, r.query_string.decode()) for r, _ in httpserver.log]
+
+
+def assert_authorized(httpserver: HTTPServer) -> None:
+    for request, _ in httpserver.log:
+        assert request.headers["Authorization"] == f"Bearer {TOKEN}"
+        assert request.headers["Accept"] == "application/vnd.github+json"
+
+
+# -- the three calls ---------------------------------------------------------------------------
+
+
+def test_lists_comments_over_three_pages_following_link_headers(
+    httpserver: HTTPServer, make_client: Callable[..., GitHubClient]
+) -> None:
+    def page_url(page: int) -> str:
+        return httpserver.url_for(COMMENTS) + f"?per_page=100&page={page}"
+
+    last = f'<{page_url(3)}>; rel="last"'
+    pages = {
+        "1": ([comment_json(1), comment_json(2)], f'<{page_url(2)}>; rel="next", {last}'),
+        "2": ([comment_json(3), comment_json(4)], f'<{page_url(3)}>; rel="next", {last}'),
+        "3": ([comment_json(5)], f'<{page_url(2)}>; rel="prev"'),
+    }
+
+    def handler(request: Request) -> Response:
+        items, link = pages[request.args.get("page", "1")]
+        return Response(json.dumps(items), headers={"Link": link}, content_type="application/json")
+
+    httpserver.expect_request(COMMENTS, method="GET").respond_with_handler(handler)
+
+    comments = make_client().list_issue_comments("acme/shop", 7)
+
+    assert [c.id for c in comments] == [1, 2, 3, 4, 5]
+    assert comments[0].body == "hello"
+    assert comments[0].url.endswith("#issuecomment-1")
+    assert received(httpserver) == [
+        ("GET", COMMENTS, "per_page=100"),
+        ("GET", COMMENTS, "per_page=100&page=2"),
+        ("GET", COMMENTS, "per_page=100&page=3"),
+    ]
+    assert_authorized(httpserver)
+
+
+def test_a_next_link_to_another_host_is_not_followed(
+    httpserver: HTTPServer, make_client: Callable[..., GitHubClient]
+) -> None:
+    httpserver.expect_request(COMMENTS).respond_with_json(
+        [comment_json(1)], headers={"Link": '<https://evil.example/steal?page=2>; rel="next"'}
+    )
+    with pytest.raises(GitHubError, match="another host"):
+        make_client().list_issue_comments("acme/shop", 7)
+    assert len(httpserver.log) == 1
+
+
+def test_create_posts_the_body(
+    httpserver: HTTPServer, make_client: Callable[..., GitHubClient]
+) -> None:
+    httpserver.expect_request(COMMENTS, method="POST").respond_with_json(
+        comment_json(42, "new body"), status=201
+    )
+    created = make_client().create_issue_comment("acme/shop", 7, "new body")
+
+    assert created.id == 42
+    assert received(httpserver) == [("POST", COMMENTS, "")]
+    assert httpserver.log[0][0].get_json() == {"body": "new body"}
+    assert_authorized(httpserver)
+
+
+def test_update_patches_the_comment(
+    httpserver: HTTPServer, make_client: Callable[..., GitHubClient]
+) -> None:
+    path = "/repos/acme/shop/issues/comments/42"
+    httpserver.expect_request(path, method="PATCH").respond_with_json(comment_json(42, "v2"))
+    updated = make_client().update_issue_comment("acme/shop", 42, "v2")
+
+    assert updated.body == "v2"
+    assert received(httpserver) == [("PATCH", path, "")]
+    assert httpserver.log[0][0].get_json() == {"body": "v2"}
+    assert_authorized(httpserver)
+
+
+def test_an_enterprise_api_url_with_a_path_prefix(
+    httpserver: HTTPServer, make_client: Callable[..., GitHubClient]
+) -> None:
+    httpserver.expect_request("/api/v3" + COMMENTS).respond_with_json([])
+    client = make_client(api_url=httpserver.url_for("/api/v3/"))
+    assert client.list_issue_comments("acme/shop", 7) == ()
+    assert received(httpserver) == [("GET", "/api/v3" + COMMENTS, "per_page=100")]
+
+
+# -- retries -------------------------------------------------------------------------------
+
+
+def test_a_502_is_retried_after_a_backoff(
+    httpserver: HTTPServer, make_client: Callable[..., GitHubClient], sleeps: Sleeps
+) -> None:
+    httpserver.expect_oneshot_request(COMMENTS).respond_with_data("Bad Gateway", status=502)
+    httpserver.expect_request(COMMENTS).respond_with_json([comment_json(1)])
+
+    assert [c.id for c in make_client().list_issue_comments("acme/shop", 7)] == [1]
+    assert len(httpserver.log) == 2
+    assert sleeps == [1.0]
+
+
+def test_server_errors_give_up_after_four_attempts_with_exponential_backoff(
+    httpserver: HTTPServer, make_client: Callable[..., GitHubClient], sleeps: Sleeps
+) -> None:
+    httpserver.expect_request(COMMENTS, method="POST").respond_with_data("oops", status=503)
+
+    with pytest.raises(GitHubError) as caught:
+        make_client().create_issue_comment("acme/shop", 7, "body")
+
+    assert caught.value.status == 503
+    assert caught.value.exit_code == ExitCode.BAD_INPUT
+    assert len(httpserver.log) == 4
+    assert sleeps == [1.0, 2.0, 4.0]
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def test_a_refused_connection_is_retried(http: httpx.Client) -> None:
+    """Nothing listens at first; the server comes up during the (injected) backoff."""
+    port = free_port()
+    server = HTTPServer(host="127.0.0.1", port=port)
+    server.expect_request(COMMENTS).respond_with_json([comment_json(9)])
+    waited: list[float] = []
+
+    def sleep_and_start_server(seconds: float) -> None:
+        waited.append(seconds)
+        server.start()
+
+    client = GitHubClient(
+        http, TOKEN, api_url=f"http://127.0.0.1:{port}", sleep=sleep_and_start_server
+    )
+    try:
+        comments = client.list_issue_comments("acme/shop", 7)
+    finally:
+        if server.is_running():
+            server.stop()
+
+    assert [c.id for c in comments] == [9]
+    assert waited == [1.0]
+    assert len(server.log) == 1
+
+
+def test_a_read_timeout_is_retried(
+    httpserver: HTTPServer, make_client: Callable[..., GitHubClient]
+) -> None:
+    calls: list[float] = []
+
+    def slow_then_fast(request: Request) -> Response:
+        calls.append(time.monotonic())
+        if len(calls) == 1:
+            time.sleep(0.6)
+        return Response("[]", content_type="application/json")
+
+    httpserver.expect_request(COMMENTS).respond_with_handler(slow_then_fast)
+    # The backoff really waits here, so the single-threaded server is free again.
+    client = make_client(timeout=httpx.Timeout(0.2), sleep=lambda _: time.sleep(0.6))
+
+    assert client.list_issue_comments("acme/shop", 7) == ()
+    assert len(calls) == 2
+
+
+# -- rate limits -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("status", "headers", "expected_wait"),
+    [
+        (403, {"X-RateLimit-Remaining": "0", "X-RateLimit-Reset": str(int(NOW) + 30)}, 30.0),
+        (403, {"X-RateLimit-Remaining": "0", "X-RateLimit-Reset": str(int(NOW) + 3600)}, 60.0),
+        (403, {"X-RateLimit-Remaining": "0", "X-RateLimit-Reset": str(int(NOW) - 5)}, 1.0),
+        (429, {"Retry-After": "7"}, 7.0),
+        (429, {"Retry-After": "600"}, 60.0),
+        (403, {"Retry-After": "3"}, 3.0),
+        (429, {}, 60.0),
+    ],
+    ids=[
+        "reset-30s",
+        "reset-capped",
+        "reset-past",
+        "retry-after",
+        "retry-capped",
+        "403-ra",
+        "bare",
+    ],
+)
+def test_rate_limits_wait_as_told_but_capped(
+    httpserver: HTTPServer,
+    make_client: Callable[..., GitHubClient],
+    sleeps: Sleeps,
+    status: int,
+    headers: dict[str, str],
+    expected_wait: float,
+) -> None:
+    httpserver.expect_oneshot_request(COMMENTS).respond_with_json(
+        {"message": "API rate limit exceeded"}, status=status, headers=headers
+    )
+    httpserver.expect_request(COMMENTS).respond_with_json([])
+
+    assert make_client(max_wait=60.0).list_issue_comments("acme/shop", 7) == ()
+    assert sleeps == [expected_wait]
+    assert len(httpserver.log) == 2
+
+
+def test_a_secondary_rate_limit_message_without_headers_waits(
+    httpserver: HTTPServer, make_client: Callable[..., GitHubClient], sleeps: Sleeps
+) -> None:
+    httpserver.expect_oneshot_request(COMMENTS, method="POST").respond_with_json(
+        {"message": "You have exceeded a secondary rate limit."}, status=403
+    )
+    httpserver.expect_request(COMMENTS, method="POST").respond_with_json(comment_json(1))
+
+    make_client(max_wait=45.0).create_issue_comment("acme/shop", 7, "x")
+    assert sleeps == [45.0]
+
+
+def test_a_rate_limit_that_does_not_lift_ends_in_one_clear_error(
+    httpserver: HTTPServer, make_client: Callable[..., GitHubClient], sleeps: Sleeps
+) -> None:
+    httpserver.expect_request(COMMENTS).respond_with_json(
+        {"message": "API rate limit exceeded"},
+        status=403,
+        headers={"X-RateLimit-Remaining": "0", "X-RateLimit-Reset": str(int(NOW) + 3600)},
+    )
+    with pytest.raises(GitHubError, match="rate limit") as caught:
+        make_client().list_issue_comments("acme/shop", 7)
+    assert caught.value.status == 403
+    assert len(httpserver.log) == 4
+    assert sleeps == [60.0, 60.0, 60.0]
+
+
+# -- errors that are not retried, and the token --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("status", "payload", "expected"),
+    [
+        (401, {"message": "Bad credentials"}, "GitHub rejected the token (401)"),
+        (403, {"message": "Resource not accessible by integration"}, "pull-requests: write"),
+        (404, {"message": "Not Found"}, "not found, or the token cannot see it"),
+        (422, {"message": "Validation Failed", "errors": [{"message": "body is too long"}]}, "422"),
+        (400, {"message": "Problems parsing JSON"}, "400"),
+    ],
+)
+def test_client_errors_fail_at_once_with_one_line_and_exit_code_3(
+    httpserver: HTTPServer,
+    make_client: Callable[..., GitHubClient],
+    sleeps: Sleeps,
+    status: int,
+    payload: dict[str, Any],
+    expected: str,
+) -> None:
+    httpserver.expect_request(COMMENTS, method="POST").respond_with_json(payload, status=status)
+
+    with pytest.raises(GitHubError) as caught:
+        make_client().create_issue_comment("acme/shop", 7, "body")
+
+    error = caught.value
+    assert error.status == status
+    assert error.exit_code == ExitCode.BAD_INPUT == 3
+    assert expected in str(error)
+    assert "\n" not in str(error)
+    assert len(httpserver.log) == 1
+    assert sleeps == []
+
+
+def provoke_401(server: HTTPServer) -> None:
+    server.expect_request(COMMENTS).respond_with_json({"message": "Bad credentials"}, status=401)
+
+
+def provoke_403(server: HTTPServer) -> None:
+    server.expect_request(COMMENTS).respond_with_json({"message": "Forbidden"}, status=403)
+
+
+def provoke_404(server: HTTPServer) -> None:
+    server.expect_request(COMMENTS).respond_with_json({"message": "Not Found"}, status=404)
+
+
+def provoke_422_echoing_the_token(server: HTTPServer) -> None:
+    # Even if GitHub (or a proxy) echoed the credentials back, they must not reach the user.
+    server.expect_request(COMMENTS).respond_with_json(
+        {"message": f"bad header Authorization: Bearer {TOKEN}"}, status=422
+    )
+
+
+def provoke_5xx(server: HTTPServer) -> None:
+    server.expect_request(COMMENTS).respond_with_data("down", status=500)
+
+
+def provoke_rate_limit(server: HTTPServer) -> None:
+    server.expect_request(COMMENTS).respond_with_json(
+        {"message": "slow down"}, status=429, headers={"Retry-After": "1"}
+    )
+
+
+def provoke_not_json(server: HTTPServer) -> None:
+    server.expect_request(COMMENTS).respond_with_data("<html>proxy</html>", status=200)
+
+
+def provoke_foreign_link(server: HTTPServer) -> None:
+    server.expect_request(COMMENTS).respond_with_json(
+        [], headers={"Link": '<https://evil.example/?page=2>; rel="next"'}
+    )
+
+
+@pytest.mark.parametrize(
+    "provoke",
+    [
+        provoke_401,
+        provoke_403,
+        provoke_404,
+        provoke_422_echoing_the_token,
+        provoke_5xx,
+        provoke_rate_limit,
+        provoke_not_json,
+        provoke_foreign_link,
+    ],
+)
+def test_the_token_never_appears_in_errors_or_output(
+    httpserver: HTTPServer,
+    make_client: Callable[..., GitHubClient],
+    capsys: pytest.CaptureFixture[str],
+    caplog: pytest.LogCaptureFixture,
+    provoke: Callable[[HTTPServer], None],
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    provoke(httpserver)
+    client = make_client()
+
+    with pytest.raises(GitHubError) as caught:
+        client.list_issue_comments("acme/shop", 7)
+
+    captured = capsys.readouterr()
+    assert TOKEN not in str(caught.value)
+    assert TOKEN not in repr(caught.value)
+    assert TOKEN not in repr(client)
+    assert TOKEN not in captured.out + captured.err
+    assert TOKEN not in caplog.text
+    assert httpserver.log, "the server was reached"
+    assert_authorized(httpserver)
+
+
+def test_the_token_is_not_in_a_connection_failure(
+    http: httpx.Client, capsys: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    client = GitHubClient(
+        http, TOKEN, api_url=f"http://127.0.0.1:{free_port()}", sleep=lambda _: None
+    )
+    with pytest.raises(GitHubError, match="cannot reach GitHub") as caught:
+        client.create_issue_comment("acme/shop", 7, "body")
+    captured = capsys.readouterr()
+    assert caught.value.status is None
+    assert TOKEN not in str(caught.value) + captured.out + captured.err + caplog.text
+
+
+# -- inputs ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["acme", "acme/shop/x", "../etc", "acme/..", "a b/c", ""])
+def test_repository_names_are_checked(name: str) -> None:
+    with pytest.raises(UsageError):
+        check_repository(name)
+
+
+def test_plain_http_is_refused_except_on_loopback() -> None:
+    assert check_api_url("https://ghe.example/api/v3/") == "https://ghe.example/api/v3"
+    assert check_api_url("http://127.0.0.1:8080") == "http://127.0.0.1:8080"
+    with pytest.raises(UsageError, match="plain http"):
+        check_api_url("http://ghe.example/api/v3")
+    with pytest.raises(UsageError):
+        check_api_url("ftp://ghe.example")
+
+
+def test_a_post_that_timed_out_after_sending_is_not_repeated(
+    httpserver: HTTPServer, make_client: Callable[..., GitHubClient], sleeps: Sleeps
+) -> None:
+    def slow(request: Request) -> Response:
+        time.sleep(0.5)
+        return Response(json.dumps(comment_json(1)), status=201, content_type="application/json")
+
+    httpserver.expect_request(COMMENTS, method="POST").respond_with_handler(slow)
+
+    with pytest.raises(GitHubError, match="may have been created") as caught:
+        make_client(timeout=httpx.Timeout(0.2)).create_issue_comment("acme/shop", 7, "body")
+
+    assert TOKEN not in str(caught.value)
+    assert sleeps == []
+    time.sleep(0.4)  # let the server finish before it is checked and stopped
+    assert len(httpserver.log) == 1
