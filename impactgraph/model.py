@@ -125,6 +125,8 @@ class FileSummary:
     calls: tuple[CallSite, ...] = ()
     references: tuple[Reference, ...] = ()
     bindings: tuple[tuple[str, tuple[Expr, ...]], ...] = ()  # variable key -> values
+    # ``obj.attr = value`` where ``obj`` is not ``self``: (obj values, attr, values)
+    attribute_stores: tuple[tuple[tuple[Expr, ...], str, tuple[Expr, ...]], ...] = ()
     all_names: tuple[str, ...] | None = None  # ``__all__`` when it is a literal
     has_getattr: bool = False  # module-level ``__getattr__`` may serve any name
     error: str | None = None  # set when the file could not be analysed

@@ -88,6 +88,7 @@ def summarize(text: str, module: str, path: str) -> FileSummary:
         calls=tuple(indexer.calls),
         references=tuple(indexer.references.values()),
         bindings=tuple((k, tuple(dict.fromkeys(v))) for k, v in indexer.bindings.items() if v),
+        attribute_stores=tuple(indexer.attribute_stores),
         all_names=tuple(indexer.all_names) if indexer.all_names is not None else None,
         has_getattr=indexer.has_getattr,
     )

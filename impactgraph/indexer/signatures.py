@@ -76,6 +76,16 @@ def _strip_docstring(body: list[nodes.NodeNG]) -> list[nodes.NodeNG]:
     return body
 
 
+def _is_placeholder(statement: nodes.NodeNG) -> bool:
+    if isinstance(statement, nodes.Pass):
+        return True
+    return (
+        isinstance(statement, nodes.Expr)
+        and isinstance(statement.value, nodes.Const)
+        and statement.value.value is Ellipsis
+    )
+
+
 def body_hash(body: list[nodes.NodeNG], skip_definitions: bool = False) -> str:
     """A fingerprint of a body that ignores docstrings, comments and formatting.
 
@@ -86,6 +96,8 @@ def body_hash(body: list[nodes.NodeNG], skip_definitions: bool = False) -> str:
     for statement in _strip_docstring(list(body)):
         if skip_definitions and isinstance(statement, (nodes.FunctionDef, nodes.ClassDef)):
             continue
+        if skip_definitions and _is_placeholder(statement):
+            continue  # ``pass``/``...`` left behind when the last method moves out
         digest.update((source(statement) or "").encode("utf-8", "surrogatepass"))
         digest.update(b"\0")
     return digest.hexdigest()

@@ -37,6 +37,8 @@ GENERIC_CONTAINERS = frozenset(
      "MutableSequence", "Iterable", "Iterator", "Collection", "AbstractSet", "MutableSet",
      "Generator", "AsyncIterator", "AsyncIterable", "deque", "Deque"}
 )
+# builtins whose result holds the elements of their one argument
+COPYING_BUILTINS = frozenset({"list", "tuple", "set", "frozenset", "sorted", "reversed", "iter"})
 MAPPINGS = frozenset({"dict", "Dict", "Mapping", "MutableMapping", "DefaultDict", "OrderedDict"})
 TRANSPARENT_GENERICS = frozenset(
     {"Optional", "Union", "Annotated", "Final", "ClassVar", "Type", "type", "ReadOnly",
@@ -75,6 +77,8 @@ class FileIndexer:
         self.all_names: list[str] | None = None
         self.has_getattr = False
         self.has_star_import = False
+        self.fallback_of: list[str] = []
+        self.attribute_stores: list[tuple[tuple[Expr, ...], str, tuple[Expr, ...]]] = []
 
     # -- names -------------------------------------------------------------------------
     def qualname(self, scope: nodes.NodeNG) -> str:
@@ -86,11 +90,19 @@ class FileIndexer:
         return f"{self.module}:{qualname}" if qualname else self.module
 
     def code_scope(self, node: nodes.NodeNG) -> nodes.NodeNG:
-        """The function or module whose code runs ``node`` (class bodies run in their parent's)."""
-        scope = node.scope()
-        while not isinstance(scope, (nodes.Module, *FUNCTION_SCOPES)):
-            scope = scope.parent.scope()
-        return scope
+        """The function or module whose code runs ``node``.
+
+        Class bodies run in their parent's code; default values, annotations and decorators
+        run in the scope that holds the definition, not in the function itself.
+        """
+        child, parent = node, node.parent
+        while parent is not None:
+            if isinstance(parent, FUNCTION_SCOPES) and not _is_outer_part(parent, child):
+                return parent
+            if isinstance(parent, nodes.Module):
+                return parent
+            child, parent = parent, parent.parent
+        return node.root()
 
     def caller_of(self, node: nodes.NodeNG) -> str:
         return self.symbol_id(self.qualname(self.code_scope(node)))
@@ -122,11 +134,19 @@ class FileIndexer:
             return [(f"v:{self.module}:|{name}",)] if self.has_star_import else []
         return [(self.var_key(scope, name),)]
 
-    def new_container(self, node: nodes.NodeNG, elements: list[Expr]) -> Expr:
+    def new_container(
+        self,
+        node: nodes.NodeNG,
+        elements: list[Expr],
+        keyed: dict[str, list[Expr]] | None = None,
+    ) -> Expr:
+        """A container literal; ``keyed`` holds the elements at constant keys or positions."""
         qual = self.qualname(node.scope())
         self.container_counters[qual] += 1
         key = f"v:{self.module}:{qual}|<c{self.container_counters[qual]}>"
         self.bindings[key].extend(elements)
+        for constant, values in (keyed or {}).items():
+            self.bindings[f"{key}[{constant}]"].extend(values)
         return ("c:" + key[2:],)
 
     def values(self, node: nodes.NodeNG | None) -> list[Expr]:  # noqa: PLR0911
@@ -142,22 +162,54 @@ class FileIndexer:
                 owner = self.enclosing_class(node)
                 if owner is not None and self.defining_scope("super", node) is None:
                     return [(f"s:{self.symbol_id(self.qualname(owner))}", "super")]
+            if (
+                isinstance(func, nodes.Name)
+                and func.name in COPYING_BUILTINS
+                and len(node.args) == 1
+                and self.defining_scope(func.name, node) is None
+            ):
+                elements = [e + ("[]",) for e in self.values(node.args[0])]
+                return [self.new_container(node, elements)]
             return [e + ("()",) for e in self.values(func)]
         if isinstance(node, nodes.Subscript):
+            if isinstance(node.slice, nodes.Slice):
+                return self.values(node.value)
+            index = node.slice
+            constant = index.value if isinstance(index, nodes.Const) else None
+            if isinstance(index, nodes.UnaryOp) and index.op == "-":
+                operand = index.operand
+                if isinstance(operand, nodes.Const) and isinstance(operand.value, int):
+                    constant = -operand.value
+            if isinstance(constant, (str, int)) and not isinstance(constant, bool):
+                return [e + (f"[{constant!r}]",) for e in self.values(node.value)]
             return [e + ("[]",) for e in self.values(node.value)]
         if isinstance(node, nodes.Lambda):
             return [(f"s:{self.symbol_id(self.qualname(node))}",)]
         if isinstance(node, (nodes.List, nodes.Tuple, nodes.Set)):
             elements: list[Expr] = []
-            for element in node.elts:
+            keyed: dict[str, list[Expr]] | None = {}
+            for position, element in enumerate(node.elts):
                 if isinstance(element, nodes.Starred):
                     elements.extend(e + ("[]",) for e in self.values(element.value))
+                    keyed = None  # positions after a starred element are unknown
                 else:
-                    elements.extend(self.values(element))
-            return [self.new_container(node, elements)]
+                    values = self.values(element)
+                    elements.extend(values)
+                    if keyed is not None and not isinstance(node, nodes.Set):
+                        keyed[repr(position)] = values
+                        keyed[repr(position - len(node.elts))] = values
+            return [self.new_container(node, elements, keyed)]
         if isinstance(node, nodes.Dict):
-            elements = [e for _, value in node.items for e in self.values(value)]
-            return [self.new_container(node, elements)]
+            elements = []
+            keyed = {}
+            for key_node, value in node.items:
+                values = self.values(value)
+                elements.extend(values)
+                if isinstance(key_node, nodes.Const) and isinstance(key_node.value, (str, int)):
+                    keyed.setdefault(repr(key_node.value), []).extend(values)
+                elif keyed is not None:
+                    keyed = None  # ``**other`` or a computed key: any key may hold anything
+            return [self.new_container(node, elements, keyed)]
         if isinstance(node, (nodes.ListComp, nodes.SetComp, nodes.GeneratorExp)):
             return [self.new_container(node, self.values(node.elt))]
         if isinstance(node, nodes.DictComp):
@@ -225,25 +277,40 @@ class FileIndexer:
 
     # -- walking -----------------------------------------------------------------------
     def assign_qualnames(self, module: nodes.Module) -> None:
-        """Name every scope first: lambdas are numbered per enclosing scope in source order."""
+        """Name every scope first: lambdas are numbered per enclosing scope in source order.
+
+        Default values, annotations, decorators and class bases are evaluated in the scope
+        that holds the definition, so a lambda there belongs to that outer scope.
+        """
         self.qualnames[id(module)] = ""
         stack: list[tuple[nodes.NodeNG, str]] = [(module, "")]
         while stack:
             node, prefix = stack.pop()
-            children = list(node.get_children())
             pending = []
-            for child in children:
+            for child in node.get_children():
                 child_prefix = prefix
+                if isinstance(node, (*FUNCTION_SCOPES, nodes.ClassDef)) and _is_outer_part(
+                    node, child
+                ):
+                    child_prefix = self.outer_prefix(prefix)
                 if isinstance(child, (nodes.FunctionDef, nodes.ClassDef)):
-                    child_prefix = f"{prefix}.{child.name}" if prefix else child.name
-                    self.qualnames[id(child)] = child_prefix
-                elif isinstance(child, nodes.Lambda):
-                    self.lambda_counters[prefix] += 1
-                    name = f"<lambda{self.lambda_counters[prefix]}>"
-                    child_prefix = f"{prefix}.{name}" if prefix else name
-                    self.qualnames[id(child)] = child_prefix
+                    qual = f"{child_prefix}.{child.name}" if child_prefix else child.name
+                    self.qualnames[id(child)] = qual
+                    pending.append((child, qual))
+                    continue
+                if isinstance(child, nodes.Lambda):
+                    self.lambda_counters[child_prefix] += 1
+                    name = f"<lambda{self.lambda_counters[child_prefix]}>"
+                    qual = f"{child_prefix}.{name}" if child_prefix else name
+                    self.qualnames[id(child)] = qual
+                    pending.append((child, qual))
+                    continue
                 pending.append((child, child_prefix))
             stack.extend(reversed(pending))
+
+    @staticmethod
+    def outer_prefix(prefix: str) -> str:
+        return prefix.rsplit(".", 1)[0] if "." in prefix else ""
 
     def run(self, module: nodes.Module) -> None:
         self.assign_qualnames(module)
@@ -294,7 +361,7 @@ class FileIndexer:
             binding: Expr = (f"s:{self.symbol_id(qual)}",)
             if decorator_exprs:
                 binding += ("@",)
-            self.bindings[self.var_key(parent_scope, node.name)].append(binding)
+            self.bind(self.var_key(parent_scope, node.name), [binding])
         if node.name == "__getattr__" and isinstance(parent_scope, nodes.Module):
             self.has_getattr = True
         self.visit_arguments(node, kind, bases)
@@ -312,16 +379,17 @@ class FileIndexer:
         if not node.decorators:
             return ()
         exprs: list[Expr] = []
-        target = (f"s:{self.symbol_id(self.qualname(node))}",)
-        for decorator in node.decorators.nodes:
+        argument: tuple[Expr, ...] = ((f"s:{self.symbol_id(self.qualname(node))}",),)
+        caller = self.caller_of(node)
+        for decorator in reversed(node.decorators.nodes):  # the innermost is applied first
             self.visit(decorator)
-            values = self.values(decorator)
-            exprs.extend(values)
+            values = tuple(self.values(decorator))
+            exprs[:0] = values
             if values:
                 self.calls.append(
-                    CallSite(self.caller_of(node.parent), tuple(values), decorator.lineno or 0,
-                             ((target,),), decorator=True)
+                    CallSite(caller, values, decorator.lineno or 0, (argument,), decorator=True)
                 )
+                argument = tuple(v + ("()",) for v in values)
         return tuple(exprs)
 
     def visit_arguments(
@@ -344,7 +412,7 @@ class FileIndexer:
             key = self.var_key(node, name_node.name)
             if index == 0 and kind is SymbolKind.METHOD and not static:
                 owner = f"s:{self.symbol_id(self.qualname(node.parent))}"
-                self.bindings[key].append((owner,) if classmethod else (owner, "+"))
+                self.bindings[key].append((owner, "^") if classmethod else (owner, "+"))
                 continue
             self.bindings[key].extend(self.annotation_values(annotation))
             self.bindings[key].extend(self.values(default))
@@ -387,11 +455,12 @@ class FileIndexer:
             base_exprs=base_exprs,
             body_hash=body_hash(node.body, skip_definitions=True),
         )
-        self.bindings[self.var_key(parent_scope, node.name)].append(
-            (f"s:{self.symbol_id(qual)}",)
-        )
+        self.bind(self.var_key(parent_scope, node.name), [(f"s:{self.symbol_id(qual)}",)])
         init = dataclass_init(node)
         if init is not None:
+            self.bindings[self.var_key(node, "__init__")].append(
+                (f"s:{self.symbol_id(qual)}.__init__",)
+            )
             self.definitions[f"{qual}.__init__"] = Definition(
                 qualname=f"{qual}.__init__",
                 kind=SymbolKind.METHOD,
@@ -407,7 +476,7 @@ class FileIndexer:
     def bind_target(self, target: nodes.NodeNG, values: list[Expr], statement: nodes.NodeNG) -> None:
         if isinstance(target, nodes.AssignName):
             scope = self.defining_scope(target.name, target) or target.scope()
-            self.bindings[self.var_key(scope, target.name)].extend(values)
+            self.bind(self.var_key(scope, target.name), values)
             if isinstance(scope, nodes.Module):
                 self.module_variable(target.name, statement)
         elif isinstance(target, (nodes.Tuple, nodes.List)):
@@ -427,6 +496,10 @@ class FileIndexer:
             if owner is not None:
                 key = f"v:{self.module}:{self.qualname(owner)}|.{target.attrname}"
                 self.bindings[key].extend(values)
+            elif values:
+                objects = tuple(self.values(target.expr))
+                if objects:
+                    self.attribute_stores.append((objects, target.attrname, tuple(values)))
             self.visit(target.expr)
         else:
             self.visit(target)
@@ -519,6 +592,58 @@ class FileIndexer:
 
     visit_AsyncWith = visit_With  # noqa: N815
 
+    def visit_Try(self, node: nodes.Try) -> None:  # noqa: N802
+        """``try: import fast / except ImportError: <fallback>``: the fallback's bindings are
+        marked, so the linker drops them when the code base has the module the try imports."""
+        primary = [
+            self.import_module_of(statement) for statement in node.body
+            if isinstance(statement, (nodes.Import, nodes.ImportFrom))
+        ]
+        for statement in node.body:
+            self.visit(statement)
+        for handler in node.handlers:
+            names = {
+                (source(t) or "").rsplit(".", 1)[-1]
+                for t in (handler.type.elts if isinstance(handler.type, nodes.Tuple)
+                          else [handler.type])
+                if t is not None
+            }
+            fallback = primary and names & {"ImportError", "ModuleNotFoundError"}
+            if fallback:
+                self.fallback_of.append(primary[0])
+            try:
+                self.visit(handler)
+            finally:
+                if fallback:
+                    self.fallback_of.pop()
+        for statement in [*node.orelse, *node.finalbody]:
+            self.visit(statement)
+
+    def import_module_of(self, statement: nodes.Import | nodes.ImportFrom) -> str:
+        if isinstance(statement, nodes.Import):
+            return statement.names[0][0]
+        if statement.level:
+            return resolve_relative(self.module, self.is_package, statement.level,
+                                    statement.modname)
+        return str(statement.modname)
+
+    def bind(self, key: str, values: list[Expr]) -> None:
+        """Add values to a binding, marked as fallbacks inside ``except ImportError``."""
+        if self.fallback_of:
+            marker = f"!unless:{self.fallback_of[-1]}"
+            values = [v + (marker,) for v in values]
+        self.bindings[key].extend(values)
+
+    def visit_ExceptHandler(self, node: nodes.ExceptHandler) -> None:  # noqa: N802
+        if node.type is not None:
+            self.visit(node.type)
+        if node.name is not None and node.type is not None:
+            types = node.type.elts if isinstance(node.type, nodes.Tuple) else [node.type]
+            values = [v + ("+",) for t in types for v in self.values(t)]
+            self.bind_target(node.name, values, node)
+        for statement in node.body:
+            self.visit(statement)
+
     def visit_Return(self, node: nodes.Return) -> None:  # noqa: N802
         if node.value is None:
             return
@@ -540,7 +665,7 @@ class FileIndexer:
             bound = alias or name.split(".", 1)[0]
             target = name if alias else name.split(".", 1)[0]
             self.add_import(node, scope, bound, name, False)
-            self.bindings[self.var_key(scope, bound)].append((f"m:{target}",))
+            self.bind(self.var_key(scope, bound), [(f"m:{target}",)])
 
     def visit_ImportFrom(self, node: nodes.ImportFrom) -> None:  # noqa: N802
         scope = node.scope()
@@ -557,7 +682,7 @@ class FileIndexer:
             target = f"{base}.{name}" if base else name
             bound = alias or name
             self.add_import(node, scope, bound, target, True)
-            self.bindings[self.var_key(scope, bound)].append((f"m:{target}",))
+            self.bind(self.var_key(scope, bound), [(f"m:{target}",)])
 
     def add_import(
         self, node: nodes.NodeNG, scope: nodes.NodeNG, bound: str, target: str, is_from: bool
@@ -576,8 +701,9 @@ class FileIndexer:
     # -- expressions ---------------------------------------------------------------------
     def visit_Call(self, node: nodes.Call) -> None:  # noqa: N802
         func = node.func
-        if isinstance(func, nodes.Name) and func.name == "super" and not node.args:
-            return  # super() itself only makes the proxy that the enclosing call uses
+        if isinstance(func, nodes.Name) and func.name == "super":
+            if self.defining_scope("super", node) is None:
+                return  # super() itself only makes the proxy that the enclosing call uses
         # The callee's own sub-expressions (``a().b``) are visited, the callee itself is not
         # a reference: the call site records it.
         if isinstance(func, nodes.Attribute):
@@ -598,8 +724,11 @@ class FileIndexer:
         star = any(isinstance(a, nodes.Starred) for a in node.args) or any(
             k.arg is None for k in node.keywords or ()
         )
+        # ``@factory(arg)``: the factory call is part of applying the decorator
+        decorator = isinstance(node.parent, nodes.Decorators)
         self.calls.append(
-            CallSite(self.caller_of(node), callee, node.lineno or 0, args, kwargs, star=star)
+            CallSite(self.caller_of(node), callee, node.lineno or 0, args, kwargs,
+                     decorator=decorator, star=star)
         )
 
     def visit_Name(self, node: nodes.Name) -> None:  # noqa: N802
@@ -627,6 +756,17 @@ class FileIndexer:
         key = (scope, values)
         if key not in self.references:
             self.references[key] = Reference(scope, values, node.lineno or 0)
+
+
+def _is_outer_part(definition: nodes.NodeNG, child: nodes.NodeNG) -> bool:
+    """Is ``child`` a part of ``definition`` that is evaluated outside its body?"""
+    if isinstance(child, (nodes.Arguments, nodes.Decorators)):
+        return True
+    if isinstance(definition, nodes.FunctionDef) and child is definition.returns:
+        return True
+    if isinstance(definition, nodes.ClassDef):
+        return child in definition.bases or child in (definition.keywords or ())
+    return False
 
 
 def under_type_checking(node: nodes.NodeNG) -> bool:

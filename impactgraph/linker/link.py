@@ -84,8 +84,19 @@ def _targets(resolver: Resolver, value: Value) -> list[tuple[str, bool]]:
             bound = tag == "bound" or _is_classmethod(resolver, symbol)
             return [(symbol, bound)]
         if kind is SymbolKind.CLASS:
-            return [(str(v[1]), True) for v in resolver.class_lookup(symbol, "__init__")
-                    if v[0] == "sym" and resolver.kind(str(v[1])) in FUNCTION_KINDS]
+            inits = [(str(v[1]), True) for v in resolver.class_lookup(symbol, "__init__")
+                     if v[0] == "sym" and resolver.kind(str(v[1])) in FUNCTION_KINDS]
+            if any(resolver.definitions[i].synthetic for i, _ in inits):
+                # a generated dataclass __init__ runs __post_init__
+                inits += [(str(v[1]), True) for v in resolver.class_lookup(symbol, "__post_init__")
+                          if v[0] == "sym"]
+            return inits
+    if tag == "subcls":  # ``cls()`` constructs the class or any subclass
+        return [
+            target
+            for cls in [str(value[1]), *resolver.implementations(str(value[1]))]
+            for target in _targets(resolver, ("sym", cls))
+        ]
     if tag == "inst":
         found = set(resolver.instance_lookup(str(value[1]), "__call__"))
         if not value[2]:
@@ -111,6 +122,7 @@ def _flow_arguments(resolver: Resolver, summaries: list[FileSummary]) -> None:
             for value in _callee_values(resolver, site):
                 for target, bound in _targets(resolver, value):
                     changed |= _bind_arguments(resolver, site, target, bound)
+        changed |= resolver.apply_attribute_stores()
         if not changed:
             break
         resolver.memo.clear()
@@ -155,7 +167,7 @@ def _link_call(graph: CodeGraph, resolver: Resolver, site: CallSite) -> None:
     for value in _callee_values(resolver, site):
         tag = value[0]
         if tag in ("ext", "bi") and site.decorator:
-            resolved = True  # @property, @functools.wraps(...): not a call worth an edge
+            resolved = True  # @property, @dataclass, @abc.abstractmethod: no edge worth having
         elif tag == "ext":
             graph.external_calls[caller].add(str(value[1]))
             resolved = True
@@ -185,10 +197,12 @@ def _link_reference(
         if variable is not None:
             graph.add_edge(scope, variable, "references", line)
             continue
-        if len(expr) > 1 and expr[-1].startswith("."):
+        for index in range(1, len(expr)):
+            if not expr[index].startswith("."):
+                continue
             # Reading a property runs its getter: that is a call.
-            name = expr[-1][1:]
-            for owner in resolver.resolve(expr[:-1]):
+            name = expr[index][1:]
+            for owner in resolver.resolve(expr[:index]):
                 if owner[0] != "inst":
                     continue
                 classes = [str(owner[1])]

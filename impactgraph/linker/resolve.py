@@ -21,13 +21,18 @@ from impactgraph.model import Definition, Expr, FileSummary, SymbolKind
 Value = tuple[object, ...]
 PROPERTY_DECORATORS = ("property", "cached_property", "abstractproperty")
 PROTOCOL_BASES = frozenset({"typing.Protocol", "typing_extensions.Protocol"})
-MAX_VALUES = 200  # a binding with more values than this is noise, not information
+MAX_VALUES = 200
+# methods of a container that give its elements back (``d.get(k)``) or a view of them
+CONTAINER_GETTERS = frozenset({"get", "pop", "setdefault", "__getitem__", "popitem"})
+CONTAINER_VIEWS = frozenset({"values", "items", "keys", "copy", "__iter__"})  # a binding with more values than this is noise, not information
 
 
 class Resolver:
     """Name resolution, MRO and class hierarchy over a set of summaries."""
 
     def __init__(self, summaries: Iterable[FileSummary]) -> None:
+        summaries_list = list(summaries)
+        summaries = summaries_list
         self.modules: dict[str, FileSummary] = {}
         self.definitions: dict[str, Definition] = {}
         self.bindings: dict[str, list[Expr]] = defaultdict(list)
@@ -45,7 +50,11 @@ class Resolver:
         self.mro_cache: dict[str, list[str]] = {}
         self.subclasses: dict[str, set[str]] = defaultdict(set)
         self.protocols: set[str] = set()
+        self._class_keys: dict[str, list[str]] | None = None
         self._link_classes()
+        self._stores = [store for summary in summaries_list for store in summary.attribute_stores]
+        self._stored: set[tuple[str, Expr]] = set()
+        self.apply_attribute_stores()
 
     # -- classes -------------------------------------------------------------------------
     def classes(self) -> list[str]:
@@ -86,6 +95,38 @@ class Resolver:
                     self.subclasses[protocol].update(self.subclasses[cls])
         self.memo.clear()
 
+    def apply_attribute_stores(self) -> bool:
+        """``obj.attr = value`` outside ``self``: a module global, class or instance attribute.
+
+        Runs again after each round of argument flow (``cls.attr = f`` in a class decorator
+        needs to know what ``cls`` is); returns whether anything new was bound.
+        """
+        additions: list[tuple[str, Expr]] = []
+        for objects, attr, values in self._stores:
+            for expr in objects:
+                for target in self.resolve(expr):
+                    tag = target[0]
+                    if tag == "mod":
+                        key = f"v:{target[1]}:|{attr}"
+                    elif tag == "sym" and self.kind(str(target[1])) is SymbolKind.CLASS:
+                        module, qual = str(target[1]).split(":", 1)
+                        key = f"v:{module}:{qual}|{attr}"
+                    elif tag == "inst":
+                        module, qual = str(target[1]).split(":", 1)
+                        key = f"v:{module}:{qual}|.{attr}"
+                    else:
+                        continue
+                    additions.extend((key, value) for value in values)
+        new = [pair for pair in additions if pair not in self._stored]
+        if not new:
+            return False
+        for key, value in new:
+            self._stored.add((key, value))
+            self.bindings[key].append(value)
+        self._class_keys = None
+        self.memo.clear()
+        return True
+
     def own_members(self, cls: str) -> list[str]:
         module, qual = cls.split(":", 1)
         prefix = f"v:{module}:{qual}|"
@@ -93,14 +134,14 @@ class Resolver:
 
     @property
     def class_keys(self) -> dict[str, list[str]]:
-        cached = getattr(self, "_class_keys", None)
+        cached = self._class_keys
         if cached is None:
             cached = defaultdict(list)
             for key in self.bindings:
                 prefix, _, name = key.rpartition("|")
                 if not name.startswith(("<", ".")):
                     cached[prefix + "|"].append(key)
-            self._class_keys: dict[str, list[str]] = cached
+            self._class_keys = cached
         return cached
 
     def mro(self, cls: str) -> list[str]:
@@ -267,9 +308,22 @@ class Resolver:
             tag = value[0]
             if op == "()":
                 result |= self.call_result(value)
-            elif op == "[]":
+            elif op.startswith("[") and op != "[]":  # a constant key or position
                 if tag == "cont":
+                    constant = f"{value[1]}{op}"
+                    if constant in self.bindings:
+                        result |= self.resolve((constant,))
+                    else:
+                        result |= self.resolve((str(value[1]),))
+                elif tag == "pairs":
+                    result.add(("pair", value[1]))
+                elif tag == "pair" and op == "[1]":
                     result |= self.resolve((str(value[1]),))
+            elif op == "[]":
+                if tag in ("cont", "pair"):
+                    result |= self.resolve((str(value[1]),))
+                elif tag == "pairs":  # an element of ``d.items()``: a (key, value) pair
+                    result.add(("pair", value[1]))
             elif op == "+":
                 if tag == "sym" and self.kind(str(value[1])) is SymbolKind.CLASS:
                     result.add(("inst", value[1], False))
@@ -277,6 +331,13 @@ class Resolver:
                     result.add(("ext", value[1]))
                 elif tag == "cont":
                     result.add(value)
+            elif op.startswith("!unless:"):
+                # a fallback of ``except ImportError``: dead when we have the module
+                if op[8:] not in self.modules:
+                    result.add(value)
+            elif op == "^":
+                if tag == "sym" and self.kind(str(value[1])) is SymbolKind.CLASS:
+                    result.add(("subcls", value[1]))
             elif op == "@":
                 result |= self.decorated(value)
             elif op == "super" and tag == "sym":
@@ -291,18 +352,20 @@ class Resolver:
                 result |= self.module_attribute(str(value[1]), name)
             elif tag == "sym" and self.kind(str(value[1])) is SymbolKind.CLASS:
                 result |= self.class_lookup(str(value[1]), name)
+            elif tag == "subcls":  # ``cls`` in a classmethod: the class or any subclass
+                for cls in [str(value[1]), *self.implementations(str(value[1]))]:
+                    result |= self.class_lookup(cls, name)
             elif tag == "inst":
                 cls = str(value[1])
                 found = self.instance_lookup(cls, name)
                 if not value[2]:  # class hierarchy analysis: any subclass may be the receiver
                     for sub in self.implementations(cls):
-                        module, qual = sub.split(":", 1)
-                        if f"v:{module}:{qual}|{name}" in self.bindings:
-                            # marked: reached only by dispatch, one possible receiver of many
-                            found |= {
-                                (*v, "dispatch") if v[0] == "bound" and v not in found else v
-                                for v in self.instance_lookup(sub, name)
-                            }
+                        # marked: reached only by dispatch, one possible receiver of many
+                        found |= {
+                            (*v, "dispatch") if v[0] == "bound" and v not in found else v
+                            for v in self.instance_lookup(sub, name)
+                            if v not in found
+                        }
                 for item in found:
                     if item[0] in ("bound", "sym") and self.is_property(str(item[1])):
                         result |= self.call_result(("sym", item[1]))
@@ -314,6 +377,12 @@ class Resolver:
                     result |= {self.bind(v) for v in self.class_lookup(receiver, name, cls)}
             elif tag == "ext":
                 result.add(("ext", f"{value[1]}.{name}"))
+            elif tag == "cont" and name == "items":
+                result.add(("cmeth", value[1], "items"))
+            elif tag == "cont" and name in CONTAINER_VIEWS:
+                result.add(("cmeth", value[1], "view"))
+            elif tag == "cont" and name in CONTAINER_GETTERS:
+                result.add(("cmeth", value[1], "get"))
         return result
 
     def call_result(self, value: Value) -> set[Value]:
@@ -326,11 +395,19 @@ class Resolver:
             if kind in (SymbolKind.FUNCTION, SymbolKind.METHOD):
                 module, qual = symbol.split(":", 1)
                 return set(self.resolve((f"v:{module}:{qual}|<return>",)))
+        elif tag == "subcls":
+            return {("inst", value[1], False)}
         elif tag == "inst":
             result: set[Value] = set()
             for target in self.instance_lookup(str(value[1]), "__call__"):
                 result |= self.call_result(target)
             return result
+        elif tag == "cmeth":
+            if value[2] == "view":
+                return {("cont", value[1])}
+            if value[2] == "items":
+                return {("pairs", value[1])}
+            return set(self.resolve((str(value[1]),)))
         return set()
 
     def decorated(self, value: Value) -> set[Value]:
