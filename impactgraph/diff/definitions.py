@@ -1,0 +1,191 @@
+"""Old vs new version of one definition: decorators, bases, signatures, bodies, values.
+
+The comparison is written against a ``Pair`` (where each side lives), so the same code serves a
+definition that stayed in place, one whose module was renamed, a method that moved into a base
+class and a function that is now re-exported from somewhere else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from impactgraph.diff.annotations import normalize_expression
+from impactgraph.diff.names import Revision
+from impactgraph.diff.signatures import Finding, compare_overloads, compare_signatures
+from impactgraph.indexer.signatures import DATACLASS_DECORATORS
+from impactgraph.model import ChangeKind, Definition, Parameter, ParamKind, Signature, SymbolKind
+
+# Standard modules whose decorators are compared by their bare name.
+_DECORATOR_MODULES = ("builtins.", "abc.", "functools.", "typing.", "typing_extensions.",
+                      "dataclasses.", "enum.", "warnings.", "contextlib.")
+_OVERLOAD = "overload"
+# Decorators that do not change how a callable is called or an attribute is accessed.
+_NEUTRAL = frozenset({"final", "override", "deprecated", "lru_cache", "cache", "wraps",
+                      "total_ordering", "runtime_checkable", "unique", "no_type_check"})
+# Methods every class has through ``object``: removing an override keeps the name working.
+OBJECT_MEMBERS = frozenset({
+    "__repr__", "__str__", "__format__", "__hash__", "__eq__", "__ne__", "__getattribute__",
+    "__setattr__", "__delattr__", "__dir__", "__sizeof__", "__reduce__", "__reduce_ex__",
+    "__init_subclass__", "__subclasshook__", "__getstate__",
+})
+# ``object.__init__`` as callers of a class without its own ``__init__`` see it.
+OBJECT_INIT = Definition(
+    "object.__init__", SymbolKind.METHOD, 0, 0,
+    signature=Signature((Parameter("self", ParamKind.POSITIONAL_OR_KEYWORD),), "None"),
+    synthetic=True,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    revision: Revision
+    module: str
+    definition: Definition
+
+    @property
+    def symbol(self) -> str:
+        return f"{self.module}:{self.definition.qualname}"
+
+    @property
+    def aliases(self) -> tuple[str, ...]:
+        return self.revision.typing_aliases(self.module)
+
+    @property
+    def is_member(self) -> bool:
+        parent = self.definition.qualname.rpartition(".")[0]
+        owner = self.revision.definitions(self.module).get(parent) if parent else None
+        return (owner is not None and owner.kind is SymbolKind.CLASS) or self.definition.synthetic
+
+
+def decorator_set(definition: Definition) -> list[str]:
+    """Decorators as comparable names: ``abc.abstractproperty`` is property + abstractmethod."""
+    names: list[str] = []
+    for text in definition.decorators:
+        normalized = normalize_expression(text) or text
+        for prefix in _DECORATOR_MODULES:
+            if normalized.startswith(prefix):
+                normalized = normalized[len(prefix) :]
+                break
+        if normalized == _OVERLOAD:
+            continue
+        if normalized == "abstractproperty":
+            names += ["abstractmethod", "property"]
+        elif normalized in ("abstractclassmethod", "abstractstaticmethod"):
+            names += ["abstractmethod", normalized.removeprefix("abstract")]
+        else:
+            names.append(normalized)
+    return sorted(names)
+
+
+def _bare(decorator: str) -> str:
+    return decorator.split("(", 1)[0].rsplit(".", 1)[-1]
+
+
+def has_decorator(definition: Definition, *names: str) -> bool:
+    return any(_bare(d) in names for d in decorator_set(definition))
+
+
+def compare_decorators(old: Definition, new: Definition) -> list[Finding]:
+    before, after = decorator_set(old), decorator_set(new)
+    if before == after:
+        return []
+    removed = [d for d in before if d not in after]
+    added = [d for d in after if d not in before]
+    neutral_removed = all(_bare(d) in _NEUTRAL | {"abstractmethod"} for d in removed)
+    neutral_added = all(_bare(d) in _NEUTRAL for d in added)
+    breaking = not (neutral_removed and neutral_added)
+    detail = " ".join([*(f"-{d}" for d in removed), *(f"+{d}" for d in added)])
+    return [Finding(ChangeKind.DECORATOR_CHANGED, breaking, detail)]
+
+
+def is_bound(side: Side) -> bool:
+    """Callers do not pass the first parameter (``self``/``cls``) of this callable."""
+    return side.is_member and not has_decorator(side.definition, "staticmethod")
+
+
+def _is_property(definition: Definition) -> bool:
+    return has_decorator(definition, "property", "cached_property")
+
+
+def compare_callables(old: Side, new: Side) -> list[Finding]:
+    """Signature differences of two callables (functions, methods, generated ``__init__``)."""
+    a, b = old.definition, new.definition
+    if a.signature is None or b.signature is None:
+        return []
+    if _is_property(a) or _is_property(b):
+        if _is_property(a) and _is_property(b):
+            # Only the value's type is visible through a property.
+            findings = compare_signatures(
+                Signature(returns=a.signature.returns), Signature(returns=b.signature.returns),
+                old_bound=False, new_bound=False, old_aliases=old.aliases,
+                new_aliases=new.aliases,
+            )
+            return [f for f in findings if f.kind is not ChangeKind.ASYNC_CHANGED]
+        return []  # a property became a method or back: the decorator change says it
+    if a.overloads and b.overloads:
+        return compare_overloads(
+            a.overloads, b.overloads, bound=is_bound(new),
+            old_aliases=old.aliases, new_aliases=new.aliases,
+        )
+    findings = compare_signatures(
+        a.signature, b.signature, old_bound=is_bound(old), new_bound=is_bound(new),
+        old_aliases=old.aliases, new_aliases=new.aliases,
+    )
+    if b.qualname.endswith("__init__"):  # "-> None" or nothing: callers get the instance
+        findings = [f for f in findings if f.kind is not ChangeKind.RETURN_ANNOTATION_CHANGED]
+    return findings
+
+
+def _base_key(side: Side, text: str) -> str:
+    resolved = side.revision.resolve_expression(side.module, text)
+    if resolved is not None:
+        return resolved
+    bare = (normalize_expression(text) or text).split("[", 1)[0]
+    for prefix in _DECORATOR_MODULES:
+        bare = bare.removeprefix(prefix)
+    return bare
+
+
+def compare_bases(old: Side, new: Side) -> list[Finding]:
+    """A base that is no longer among the ancestors breaks ``isinstance`` and inherited members."""
+    old_keys = {_base_key(old, t): t for t in old.definition.bases}
+    new_keys = {_base_key(new, t): t for t in new.definition.bases}
+    old_keys.pop("object", None)
+    new_keys.pop("object", None)
+    ancestors = {s for s in new.revision.mro(new.symbol) if s is not None}
+    findings = [
+        Finding(ChangeKind.BASE_REMOVED, True, text)
+        for key, text in old_keys.items()
+        if key not in new_keys and key not in ancestors
+    ]
+    added = [text for key, text in new_keys.items() if key not in old_keys]
+    if added:
+        findings.append(Finding(ChangeKind.BODY_CHANGED, False, "bases +" + " +".join(added)))
+    return findings
+
+
+def compare_definitions(old: Side, new: Side) -> list[Finding]:
+    """Everything callers or subclasses could notice, then the body."""
+    a, b = old.definition, new.definition
+    if a.kind is SymbolKind.VARIABLE or b.kind is SymbolKind.VARIABLE or (
+        (a.kind is SymbolKind.CLASS) != (b.kind is SymbolKind.CLASS)
+    ):
+        if a.kind is b.kind:
+            return [] if a.body_hash == b.body_hash else [
+                Finding(ChangeKind.BODY_CHANGED, False, "value")
+            ]
+        return [Finding(ChangeKind.BODY_CHANGED, False, f"{a.kind.value}->{b.kind.value}")]
+    findings = compare_decorators(a, b)
+    if a.kind is SymbolKind.CLASS:
+        findings += compare_bases(old, new)
+    else:
+        findings += compare_callables(old, new)
+    if not a.synthetic and not b.synthetic and a.body_hash != b.body_hash:
+        findings.append(Finding(ChangeKind.BODY_CHANGED, False, ""))
+    return findings
+
+
+def is_dataclass(definition: Definition) -> bool:
+    return any(
+        d.split("(", 1)[0].strip() in DATACLASS_DECORATORS for d in definition.decorators
+    )

@@ -1,0 +1,349 @@
+"""Two revisions' summaries -> the changes between them, each with its breaking verdict.
+
+Pure: it takes FileSummaries (and git's renames, as old path -> new path) and returns Changes.
+Modules are paired by name, then by git's renames, then by path; within a pair every public
+definition, class member and exported name is compared. Files that did not parse on either
+side are skipped here (the use case reports them as warnings).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from impactgraph.diff.definitions import (
+    OBJECT_INIT,
+    OBJECT_MEMBERS,
+    Side,
+    compare_callables,
+    compare_definitions,
+)
+from impactgraph.diff.names import Revision
+from impactgraph.diff.signatures import Finding
+from impactgraph.discovery import DEFAULT_TEST_PATTERNS, is_test_path
+from impactgraph.model import Change, ChangeKind, Definition, FileSummary, SymbolKind
+
+UsedElsewhere = Callable[[str], bool]
+
+_GETATTR_NOTE = "module __getattr__ may still provide it"
+
+
+def never_used(symbol: str) -> bool:
+    """The default answer: a private name is used nowhere else."""
+    return False
+
+
+def is_private(symbol: str) -> bool:
+    """``_name`` anywhere in the module path or qualname (dunders are public)."""
+    module, _, qualname = symbol.partition(":")
+    parts = module.split(".") + (qualname.split(".") if qualname else [])
+    return any(p.startswith("_") and not (p.endswith("__") and len(p) > 4) for p in parts)
+
+
+def sort_changes(changes: Iterable[Change]) -> list[Change]:
+    unique = dict.fromkeys(changes)
+    return sorted(unique, key=lambda c: (c.path, c.line, c.symbol, c.kind.value, c.detail))
+
+
+@dataclass
+class _Differ:
+    base: Revision
+    head: Revision
+    is_used_elsewhere: UsedElsewhere
+    test_patterns: Sequence[str]
+    changes: list[Change] = field(default_factory=list)
+
+    # -- reporting -------------------------------------------------------------------------
+    def emit(self, symbol: str, finding: Finding, path: str, line: int) -> None:
+        self.changes.append(
+            Change(symbol, finding.kind, finding.breaking, path, line, finding.detail)
+        )
+
+    def removal_breaks(self, symbol: str, path: str) -> bool:
+        """Breaking unless private (or a test file's) and unused elsewhere."""
+        internal = is_private(symbol) or is_test_path(path, self.test_patterns)
+        return not internal or self.is_used_elsewhere(symbol)
+
+    # -- modules ---------------------------------------------------------------------------
+    def run(self, renames: Mapping[str, str]) -> list[Change]:
+        head_by_path = {s.path: s for s in self.head.summaries.values()}
+        paired_head: set[str] = set()
+        pairs: list[tuple[FileSummary, FileSummary]] = []
+        unpaired: list[FileSummary] = []
+        for module in sorted(self.base.summaries):
+            old = self.base.summaries[module]
+            if module in self.head.summaries:
+                pairs.append((old, self.head.summaries[module]))
+                paired_head.add(module)
+            else:
+                unpaired.append(old)
+        for old in unpaired:
+            new = head_by_path.get(renames.get(old.path, old.path))
+            if new is not None and new.module not in paired_head:
+                pairs.append((old, new))
+                paired_head.add(new.module)
+            else:
+                self.module_removed(old)
+        for module in sorted(set(self.head.summaries) - paired_head):
+            new = self.head.summaries[module]
+            self.changes.append(
+                Change(module, ChangeKind.MODULE_ADDED, False, new.path, 1, "")
+            )
+        for old, new in pairs:
+            if old.error is None and new.error is None:
+                self.compare_module(old, new)
+        return sort_changes(self.changes)
+
+    def module_removed(self, old: FileSummary) -> None:
+        breaking = self.removal_breaks(old.module, old.path)
+        self.changes.append(
+            Change(old.module, ChangeKind.MODULE_REMOVED, breaking, old.path, 1, "")
+        )
+
+    def compare_module(self, old: FileSummary, new: FileSummary) -> None:
+        if old.module != new.module:
+            breaking = self.removal_breaks(old.module, old.path)
+            self.changes.append(
+                Change(old.module, ChangeKind.MODULE_RENAMED, breaking, new.path, 1, new.module)
+            )
+        old_top = _top_level(self.base.definitions(old.module))
+        new_top = _top_level(self.head.definitions(new.module))
+        for name in sorted(old_top.keys() | new_top.keys()):
+            before, after = old_top.get(name), new_top.get(name)
+            if before is not None and after is not None:
+                self.compare_pair(
+                    Side(self.base, old.module, before), Side(self.head, new.module, after)
+                )
+            elif before is not None:
+                self.top_level_removed(old, new, before)
+            elif after is not None:
+                self.top_level_added(old, new, after)
+        self.compare_surface(old, new)
+
+    # -- top-level names -------------------------------------------------------------------
+    def top_level_removed(self, old: FileSummary, new: FileSummary, definition: Definition) -> None:
+        symbol = f"{old.module}:{definition.qualname}"
+        moved_to = self.head.resolve_in(new.module, definition.qualname)
+        if definition.qualname in self.head.imports(new.module):
+            # Still importable from here: it moved and is imported back (a re-export).
+            target = self.head.definition(moved_to) if moved_to and ":" in moved_to else None
+            where = moved_to or self.head.imports(new.module)[definition.qualname]
+            head_symbol = f"{new.module}:{definition.qualname}"
+            line = _import_line(new, definition.qualname)
+            self.emit(head_symbol, Finding(ChangeKind.BODY_CHANGED, False, f"moved to {where}"),
+                      new.path, line)
+            if target is not None and moved_to is not None:
+                self.compare_pair(
+                    Side(self.base, old.module, definition),
+                    Side(self.head, moved_to.partition(":")[0], target),
+                    report_as=(head_symbol, new.path, line), with_body=False,
+                )
+            return
+        if new.has_getattr:
+            self.emit(symbol, Finding(ChangeKind.SYMBOL_REMOVED, False, _GETATTR_NOTE),
+                      old.path, definition.line)
+            return
+        breaking = self.removal_breaks(symbol, old.path)
+        self.emit(symbol, Finding(ChangeKind.SYMBOL_REMOVED, breaking, definition.kind.value),
+                  old.path, definition.line)
+
+    def top_level_added(self, old: FileSummary, new: FileSummary, definition: Definition) -> None:
+        symbol = f"{new.module}:{definition.qualname}"
+        came_from = self.base.resolve_in(old.module, definition.qualname)
+        if definition.qualname in self.base.imports(old.module) and came_from and ":" in came_from:
+            source = self.base.definition(came_from)
+            if source is not None:  # was re-exported from elsewhere, now defined here
+                self.compare_pair(
+                    Side(self.base, came_from.partition(":")[0], source),
+                    Side(self.head, new.module, definition), with_body=False,
+                )
+                return
+        detail = definition.kind.value + (" abstract" if definition.is_abstract else "")
+        self.emit(symbol, Finding(ChangeKind.SYMBOL_ADDED, False, detail), new.path,
+                  definition.line)
+
+    # -- one definition and its members ----------------------------------------------------
+    def compare_pair(
+        self,
+        old: Side,
+        new: Side,
+        report_as: tuple[str, str, int] | None = None,
+        with_body: bool = True,
+    ) -> None:
+        symbol, path, line = report_as or (
+            new.symbol, _path(self.head, new.module), new.definition.line
+        )
+        findings = compare_definitions(old, new)
+        if not with_body:
+            findings = [f for f in findings if f.kind is not ChangeKind.BODY_CHANGED]
+        for finding in findings:
+            self.emit(symbol, finding, path, line)
+        if old.definition.kind is SymbolKind.CLASS and new.definition.kind is SymbolKind.CLASS:
+            self.compare_members(old, new, report_as)
+
+    def compare_members(self, old: Side, new: Side, report_as: tuple[str, str, int] | None) -> None:
+        old_members = _members(self.base.definitions(old.module), old.definition.qualname)
+        new_members = _members(self.head.definitions(new.module), new.definition.qualname)
+        for name in sorted(old_members.keys() | new_members.keys()):
+            before, after = old_members.get(name), new_members.get(name)
+            member_report = None
+            if report_as is not None:
+                member_report = (f"{report_as[0]}.{name}", report_as[1], report_as[2])
+            if before is not None and after is not None:
+                self.compare_pair(
+                    Side(self.base, old.module, before), Side(self.head, new.module, after),
+                    member_report,
+                )
+            elif before is not None:
+                self.member_removed(old, new, name, before, member_report)
+            elif after is not None:
+                self.member_added(old, new, name, after, member_report)
+
+    def member_removed(
+        self, old: Side, new: Side, name: str, definition: Definition,
+        report_as: tuple[str, str, int] | None,
+    ) -> None:
+        inherited, unknown_base = self.head.inherited(new.symbol, name)
+        head_symbol = report_as[0] if report_as else f"{new.symbol}.{name}"
+        path = report_as[1] if report_as else _path(self.head, new.module)
+        line = report_as[2] if report_as else new.definition.line
+        before = Side(self.base, old.module, definition)
+        if inherited is not None:  # moved into a base class: still there for callers
+            target = self.head.definition(inherited)
+            if target is not None:
+                after = Side(self.head, inherited.partition(":")[0], target)
+                for finding in compare_callables(before, after):
+                    self.emit(head_symbol, finding, path, line)
+            return
+        if definition.synthetic and not unknown_base:
+            after = Side(self.head, new.module, OBJECT_INIT)
+            for finding in compare_callables(before, after):
+                self.emit(head_symbol, finding, path, line)
+            return
+        symbol = f"{old.symbol}.{name}"
+        old_path = _path(self.base, old.module)
+        if name in OBJECT_MEMBERS or (name == "__init__" and not unknown_base):
+            if name == "__init__":
+                after = Side(self.head, new.module, OBJECT_INIT)
+                for finding in compare_callables(before, after):
+                    self.emit(head_symbol, finding, path, line)
+                return
+            self.emit(symbol, Finding(ChangeKind.SYMBOL_REMOVED, False, "inherited from object"),
+                      old_path, definition.line)
+            return
+        detail = definition.kind.value + (" (a base outside the code may provide it)"
+                                          if unknown_base else "")
+        breaking = self.removal_breaks(symbol, old_path)
+        self.emit(symbol, Finding(ChangeKind.SYMBOL_REMOVED, breaking, detail), old_path,
+                  definition.line)
+
+    def member_added(
+        self, old: Side, new: Side, name: str, definition: Definition,
+        report_as: tuple[str, str, int] | None,
+    ) -> None:
+        symbol = report_as[0] if report_as else f"{new.symbol}.{name}"
+        path = report_as[1] if report_as else _path(self.head, new.module)
+        line = report_as[2] if report_as else definition.line
+        after = Side(self.head, new.module, definition)
+        inherited, unknown_base = self.base.inherited(old.symbol, name)
+        previous: Side | None = None
+        if inherited is not None:
+            target = self.base.definition(inherited)
+            if target is not None:
+                previous = Side(self.base, inherited.partition(":")[0], target)
+        elif name == "__init__" and not unknown_base:
+            previous = Side(self.base, old.module, OBJECT_INIT)
+        if previous is not None:  # an override of what callers already reached
+            for finding in compare_callables(previous, after):
+                self.emit(symbol, finding, path, line)
+            return
+        if definition.synthetic:
+            return
+        detail = definition.kind.value + (" abstract" if definition.is_abstract else "")
+        self.emit(symbol, Finding(ChangeKind.SYMBOL_ADDED, False, detail), path, line)
+
+    # -- public surface --------------------------------------------------------------------
+    def compare_surface(self, old: FileSummary, new: FileSummary) -> None:
+        """Names that stop being importable (or public) from a module, re-exports included."""
+        old_surface = self.base.surface(old.module)
+        new_surface = self.head.surface(new.module)
+        new_bound = self.head.bound_names(new.module)
+        old_top = _top_level(self.base.definitions(old.module))
+        for name in sorted(old_surface):
+            symbol = f"{old.module}:{name}"
+            was = self.base.resolve_in(old.module, name)
+            line = _binding_line(old, old_top, name)
+            if name not in new_bound:
+                if name in old_top:
+                    continue  # symbol-removed says it
+                if new.has_getattr:
+                    finding = Finding(ChangeKind.EXPORT_REMOVED, False, _GETATTR_NOTE)
+                else:
+                    finding = Finding(ChangeKind.EXPORT_REMOVED, True, was or name)
+                self.emit(symbol, finding, old.path, line)
+            elif name not in new_surface:
+                self.emit(symbol, Finding(ChangeKind.EXPORT_REMOVED, False,
+                                          "still importable; no longer public"), old.path, line)
+            elif (
+                name not in old_top
+                and was is not None
+                and self.head.resolve_in(new.module, name) is None
+                and name in self.head.imports(new.module)
+                and not new.has_getattr
+            ):
+                # The re-export is still written, but what it imports is gone.
+                self.emit(symbol, Finding(ChangeKind.EXPORT_REMOVED, True, was), old.path, line)
+        if new.is_package:
+            old_bound = self.base.bound_names(old.module)
+            new_top = _top_level(self.head.definitions(new.module))
+            for name in sorted(new_surface - old_bound - new_top.keys()):
+                target = self.head.resolve_in(new.module, name) or name
+                self.emit(f"{new.module}:{name}",
+                          Finding(ChangeKind.SYMBOL_ADDED, False, f"re-export of {target}"),
+                          new.path, _import_line(new, name))
+
+
+def _top_level(definitions: Mapping[str, Definition]) -> dict[str, Definition]:
+    return {q: d for q, d in definitions.items() if "." not in q and not q.startswith("<")}
+
+
+def _members(definitions: Mapping[str, Definition], owner: str) -> dict[str, Definition]:
+    prefix = owner + "."
+    return {
+        q[len(prefix) :]: d
+        for q, d in definitions.items()
+        if q.startswith(prefix) and "." not in q[len(prefix) :] and not q.endswith(">")
+    }
+
+
+def _path(revision: Revision, module: str) -> str:
+    summary = revision.summaries.get(module)
+    return summary.path if summary is not None else ""
+
+
+def _import_line(summary: FileSummary, name: str) -> int:
+    lines = [b.line for b in summary.imports if b.name == name and b.scope == summary.module]
+    return lines[-1] if lines else 1
+
+
+def _binding_line(summary: FileSummary, top: Mapping[str, Definition], name: str) -> int:
+    if name in top:
+        return top[name].line
+    return _import_line(summary, name)
+
+
+def diff_summaries(
+    base: Mapping[str, FileSummary],
+    head: Mapping[str, FileSummary],
+    *,
+    renames: Mapping[str, str] | None = None,
+    is_used_elsewhere: UsedElsewhere = never_used,
+    test_patterns: Sequence[str] = DEFAULT_TEST_PATTERNS,
+) -> list[Change]:
+    """Every change from ``base`` to ``head`` (both: module name -> summary), sorted.
+
+    ``renames`` maps old file paths to new ones (git's rename detection);
+    ``is_used_elsewhere(symbol)`` decides whether removing a private name breaks anyone.
+    """
+    differ = _Differ(Revision(base), Revision(head), is_used_elsewhere, test_patterns)
+    return differ.run(renames or {})

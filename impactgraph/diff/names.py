@@ -1,0 +1,204 @@
+"""What names mean inside one revision: a small resolver over its FileSummaries.
+
+The diff needs only a few answers (which class a base names, which members a class inherits,
+which names a module lets you import) and only within one revision, so this stays separate
+from the linker: definitions and import bindings are enough.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from functools import cached_property
+
+from impactgraph.diff.annotations import TYPING_MODULES
+from impactgraph.model import Definition, FileSummary, SymbolKind
+
+_MAX_HOPS = 12
+
+
+class Revision:
+    """The summaries of one revision, indexed for name lookups."""
+
+    def __init__(self, summaries: Mapping[str, FileSummary]) -> None:
+        self.summaries = summaries
+        self._definitions: dict[str, dict[str, Definition]] = {}
+
+    def definitions(self, module: str) -> dict[str, Definition]:
+        found = self._definitions.get(module)
+        if found is None:
+            summary = self.summaries.get(module)
+            found = {d.qualname: d for d in summary.definitions} if summary else {}
+            self._definitions[module] = found
+        return found
+
+    def definition(self, symbol: str) -> Definition | None:
+        module, _, qualname = symbol.partition(":")
+        return self.definitions(module).get(qualname)
+
+    @cached_property
+    def _module_imports(self) -> dict[str, dict[str, str]]:
+        """module -> {local name: absolute target} of its module-level runtime imports."""
+        table: dict[str, dict[str, str]] = {}
+        for module, summary in self.summaries.items():
+            names: dict[str, str] = {}
+            for binding in summary.imports:
+                if binding.scope == module and binding.name != "*" and not binding.type_checking:
+                    names[binding.name] = binding.target
+            table[module] = names
+        return table
+
+    def imports(self, module: str) -> dict[str, str]:
+        return self._module_imports.get(module, {})
+
+    def star_imports(self, module: str) -> list[str]:
+        summary = self.summaries.get(module)
+        if summary is None:
+            return []
+        return [
+            b.target for b in summary.imports
+            if b.name == "*" and b.scope == module and not b.type_checking
+        ]
+
+    def typing_aliases(self, module: str) -> tuple[str, ...]:
+        """Local names bound to the typing modules (``import typing as t`` -> ``t``)."""
+        imports = self.imports(module)
+        return tuple(sorted(name for name, target in imports.items() if target in TYPING_MODULES))
+
+    # -- resolution ------------------------------------------------------------------------
+    def resolve_dotted(self, dotted: str, hops: int = 0) -> str | None:
+        """``"catalog.find_book"`` -> ``"catalog.search:find_book"`` (or a module name).
+
+        None when the name leaves the analysed code (a third-party module) or is not found.
+        """
+        if hops > _MAX_HOPS:
+            return None
+        parts = dotted.split(".")
+        for cut in range(len(parts), 0, -1):
+            module = ".".join(parts[:cut])
+            if module not in self.summaries:
+                continue
+            rest = parts[cut:]
+            if not rest:
+                return module
+            return self.resolve_in(module, ".".join(rest), hops + 1)
+        return None
+
+    def resolve_in(self, module: str, name: str, hops: int = 0) -> str | None:
+        """What ``name`` (possibly dotted) bound at module level of ``module`` is."""
+        if hops > _MAX_HOPS:
+            return None
+        head, _, rest = name.partition(".")
+        definitions = self.definitions(module)
+        if head in definitions and definitions[head].kind is not SymbolKind.VARIABLE:
+            qualname = name
+            while qualname and qualname not in definitions:
+                qualname = qualname.rpartition(".")[0]
+            return f"{module}:{qualname}" if qualname == name else None
+        target = self.imports(module).get(head)
+        if target is not None:
+            return self.resolve_dotted(f"{target}.{rest}" if rest else target, hops + 1)
+        if f"{module}.{head}" in self.summaries:  # a submodule, imported elsewhere
+            return self.resolve_dotted(f"{module}.{name}", hops + 1)
+        if head in definitions:
+            return f"{module}:{head}" if not rest else None
+        for star in self.star_imports(module):
+            found = self.resolve_dotted(f"{star}.{name}", hops + 1)
+            if found is not None:
+                return found
+        return None
+
+    def resolve_expression(self, module: str, text: str) -> str | None:
+        """A base-class expression as written (``Base``, ``pkg.Base``, ``Generic[T]``)."""
+        bare = text.split("[", 1)[0].strip()
+        if not bare or not all(part.isidentifier() for part in bare.split(".")):
+            return None
+        return self.resolve_in(module, bare)
+
+    # -- classes ---------------------------------------------------------------------------
+    def bases(self, class_symbol: str) -> list[str | None]:
+        """The classes a class derives from, resolved; None for one outside the analysed code."""
+        definition = self.definition(class_symbol)
+        if definition is None:
+            return []
+        module = class_symbol.partition(":")[0]
+        return [self.resolve_expression(module, text) for text in definition.bases]
+
+    def mro(self, class_symbol: str) -> Iterator[str | None]:
+        """The class and its ancestors, depth first, each once; None marks an unknown base."""
+        seen: set[str] = set()
+        stack: list[str | None] = [class_symbol]
+        while stack:
+            current = stack.pop(0)
+            if current is None:
+                yield None
+                continue
+            if current in seen:
+                continue
+            seen.add(current)
+            yield current
+            stack[0:0] = self.bases(current)
+
+    def inherited(self, class_symbol: str, member: str) -> tuple[str | None, bool]:
+        """Where ``member`` of a class comes from, looking only at its bases.
+
+        Returns (symbol of the defining member or None, whether some base was unknown).
+        """
+        unknown = False
+        for ancestor in list(self.mro(class_symbol))[1:]:
+            if ancestor is None:
+                unknown = True
+                continue
+            module, _, qualname = ancestor.partition(":")
+            if f"{qualname}.{member}" in self.definitions(module):
+                return f"{ancestor}.{member}", unknown
+        return None, unknown
+
+    # -- public surface --------------------------------------------------------------------
+    def bound_names(self, module: str) -> set[str]:
+        """Every name ``from module import name`` can get (without ``__getattr__``)."""
+        names = {q for q in self.definitions(module) if "." not in q}
+        names |= set(self.imports(module))
+        prefix = module + "."
+        names |= {m[len(prefix) :] for m in self.summaries if m.startswith(prefix)
+                  and "." not in m[len(prefix) :]}
+        for star in self.star_imports(module):
+            if star in self.summaries and star != module:
+                names |= self.star_names(star)
+        return names
+
+    def star_names(self, module: str, depth: int = 0) -> set[str]:
+        summary = self.summaries.get(module)
+        if summary is None or depth > _MAX_HOPS:
+            return set()
+        if summary.all_names is not None:
+            return set(summary.all_names)
+        names = {q for q in self.definitions(module) if "." not in q}
+        names |= set(self.imports(module))
+        for star in self.star_imports(module):
+            names |= self.star_names(star, depth + 1)
+        return {n for n in names if not n.startswith("_")}
+
+    def surface(self, module: str) -> set[str]:
+        """The public names of a module: ``__all__`` where present, else non-underscore names.
+
+        Names a plain module merely imports are not its surface; a package ``__init__``'s
+        imports are (re-exports), and so are its star imports.
+        """
+        summary = self.summaries.get(module)
+        if summary is None:
+            return set()
+        if summary.all_names is not None:
+            return set(summary.all_names)
+        names = {
+            q for q, d in self.definitions(module).items()
+            if "." not in q and not (d.kind is SymbolKind.FUNCTION and q.startswith("<"))
+        }
+        if summary.is_package:
+            summary_imports = summary.imports
+            names |= {
+                b.name for b in summary_imports
+                if b.scope == module and b.is_from and b.name != "*" and not b.type_checking
+            }
+            for star in self.star_imports(module):
+                names |= self.star_names(star)
+        return {n for n in names if not n.startswith("_")}

@@ -1,0 +1,180 @@
+"""Decorators, classes, dataclasses, overloads, properties, bodies and module constants."""
+
+from __future__ import annotations
+
+import pytest
+from diff_support import diff_changes, diff_set
+
+C = "m:C"
+M = "m:C.m"
+INIT = "m:C.__init__"
+
+DATACLASS = "from dataclasses import dataclass, field\n@dataclass\nclass C:\n"
+OVERLOAD = "from typing import overload\n"
+
+CASES = [
+    # -- decorators: staticmethod / classmethod / property ---------------------------------
+    ("method became staticmethod", "class C:\n    def m(self, a): pass",
+     "class C:\n    @staticmethod\n    def m(a): pass", {(M, "decorator-changed", True)}),
+    ("staticmethod became classmethod", "class C:\n    @staticmethod\n    def m(a): pass",
+     "class C:\n    @classmethod\n    def m(cls, a): pass", {(M, "decorator-changed", True)}),
+    ("method became property", "class C:\n    def m(self): return 1",
+     "class C:\n    @property\n    def m(self): return 1", {(M, "decorator-changed", True)}),
+    ("property became method", "class C:\n    @property\n    def m(self): return 1",
+     "class C:\n    def m(self): return 1", {(M, "decorator-changed", True)}),
+    ("property return type changed",
+     "class C:\n    @property\n    def m(self) -> int: return 1",
+     "class C:\n    @property\n    def m(self) -> str: return 1",
+     {(M, "return-annotation-changed", False)}),
+    ("abstractproperty == property + abstractmethod",
+     "import abc\nclass C:\n    @abc.abstractproperty\n    def m(self): pass",
+     "import abc\nclass C:\n    @property\n    @abc.abstractmethod\n    def m(self): pass", set()),
+    ("bare abstractproperty == property + abc.abstractmethod",
+     "from abc import abstractproperty\nclass C:\n    @abstractproperty\n    def m(self): pass",
+     "import abc\nclass C:\n    @abc.abstractmethod\n    @property\n    def m(self): pass", set()),
+    ("abstractmethod added", "class C:\n    def m(self): pass",
+     "import abc\nclass C:\n    @abc.abstractmethod\n    def m(self): pass",
+     {(M, "decorator-changed", True)}),
+    ("abstractmethod removed",
+     "import abc\nclass C:\n    @abc.abstractmethod\n    def m(self): pass",
+     "class C:\n    def m(self): pass", {(M, "decorator-changed", False)}),
+    ("functools.cache added: neutral", "def f(a): pass",
+     "import functools\n@functools.cache\ndef f(a): pass", {("m:f", "decorator-changed", False)}),
+    ("unknown decorator added", "def f(a): pass", "@register\ndef f(a): pass",
+     {("m:f", "decorator-changed", True)}),
+    ("decorator import style: no change", "import functools\n@functools.lru_cache\ndef f(): pass",
+     "from functools import lru_cache\n@lru_cache\ndef f(): pass", set()),
+    ("overload marker does not count as a decorator",
+     OVERLOAD + "@overload\ndef f(a: int) -> int: ...\ndef f(a): pass",
+     OVERLOAD + "@overload\ndef f(a: int) -> int: ...\n@overload\ndef f(a: str) -> str: ...\n"
+     "def f(a): pass", set()),
+    # -- overloads -------------------------------------------------------------------------
+    ("overload removed",
+     OVERLOAD + "@overload\ndef f(a: int) -> int: ...\n@overload\ndef f(a: str) -> str: ...\n"
+     "def f(a): return a",
+     OVERLOAD + "@overload\ndef f(a: int) -> int: ...\ndef f(a): return a",
+     {("m:f", "parameter-annotation-changed", False),
+      ("m:f", "return-annotation-changed", False)}),
+    ("overloads reordered and respelled",
+     OVERLOAD + "from typing import Optional\n@overload\ndef f(a: int) -> int: ...\n"
+     "@overload\ndef f(a: Optional[str]) -> str: ...\ndef f(a): return a",
+     OVERLOAD + "@overload\ndef f(a: str | None) -> str: ...\n@overload\n"
+     "def f(a: int) -> int: ...\ndef f(a): return a", set()),
+    ("overload lost a parameter",
+     OVERLOAD + "@overload\ndef f(a: int, b: int) -> int: ...\n@overload\n"
+     "def f(a: str) -> str: ...\ndef f(a, b=0): return a",
+     OVERLOAD + "@overload\ndef f(a: int) -> int: ...\n@overload\n"
+     "def f(a: str) -> str: ...\ndef f(a, b=0): return a",
+     {("m:f", "parameter-removed", True)}),
+    ("overload added", OVERLOAD + "@overload\ndef f(a: int) -> int: ...\ndef f(a): return a",
+     OVERLOAD + "@overload\ndef f(a: int) -> int: ...\n@overload\n"
+     "def f(a: str, b: int) -> str: ...\ndef f(a, b=0): return a", set()),
+    # -- dataclasses -------------------------------------------------------------------------
+    ("field without default added", DATACLASS + "    x: int",
+     DATACLASS + "    x: int\n    y: int",
+     {(INIT, "parameter-added", True), (C, "body-changed", False)}),
+    ("field with default added", DATACLASS + "    x: int",
+     DATACLASS + "    x: int\n    y: int = 0",
+     {(INIT, "parameter-added", False), (C, "body-changed", False)}),
+    ("field with default_factory added", DATACLASS + "    x: int",
+     DATACLASS + "    x: int\n    y: list = field(default_factory=list)",
+     {(INIT, "parameter-added", False), (C, "body-changed", False)}),
+    ("field removed", DATACLASS + "    x: int\n    y: int = 0", DATACLASS + "    x: int",
+     {(INIT, "parameter-removed", True), (C, "body-changed", False)}),
+    ("field default removed", DATACLASS + "    x: int = 0", DATACLASS + "    x: int",
+     {(INIT, "parameter-now-required", True), (C, "body-changed", False)}),
+    ("fields reordered", DATACLASS + "    x: int\n    y: int", DATACLASS + "    y: int\n    x: int",
+     {(INIT, "parameter-moved", True), (C, "body-changed", False)}),
+    ("ClassVar is not a field", DATACLASS + "    x: int",
+     "from typing import ClassVar\n" + DATACLASS + "    x: int\n    n: ClassVar[int] = 0",
+     {(C, "body-changed", False)}),
+    ("explicit __init__ replaces the generated one, same parameters",
+     DATACLASS + "    x: int",
+     DATACLASS + "    x: int\n    def __init__(self, x: int) -> None:\n        self.x = x", set()),
+    ("became a dataclass with a required field", "class C:\n    x: int",
+     DATACLASS + "    x: int",
+     {(C, "decorator-changed", True), (INIT, "parameter-added", True)}),
+    # -- classes -----------------------------------------------------------------------------
+    ("base removed", "class B: pass\nclass C(B): pass", "class B: pass\nclass C: pass",
+     {(C, "base-removed", True)}),
+    ("base replaced by a subclass of it", "class B: pass\nclass D(B): pass\nclass C(B): pass",
+     "class B: pass\nclass D(B): pass\nclass C(D): pass", {(C, "body-changed", False)}),
+    ("object base dropped", "class C(object): pass", "class C: pass", set()),
+    ("generic parameters of a base changed", "class C(list[int]): pass",
+     "class C(list[str]): pass", set()),
+    ("method moved into a base class", "class B: pass\nclass C(B):\n    def m(self, a): pass",
+     "class B:\n    def m(self, a): pass\nclass C(B): pass", {("m:B.m", "symbol-added", False)}),
+    ("method moved into a base class and lost a parameter",
+     "class B: pass\nclass C(B):\n    def m(self, a, b): pass",
+     "class B:\n    def m(self, a): pass\nclass C(B): pass",
+     {("m:B.m", "symbol-added", False), (M, "parameter-removed", True)}),
+    ("method moved into a base class in another module",
+     {"base.py": "class B: pass", "m.py": "from base import B\nclass C(B):\n    def m(self): pass"},
+     {"base.py": "class B:\n    def m(self): pass", "m.py": "from base import B\nclass C(B): pass"},
+     {("base:B.m", "symbol-added", False)}),
+    ("method removed", "class C:\n    def m(self): pass\n    def n(self): pass",
+     "class C:\n    def n(self): pass", {(M, "symbol-removed", True)}),
+    ("private method removed", "class C:\n    def _m(self): pass\n    def n(self): pass",
+     "class C:\n    def n(self): pass", {("m:C._m", "symbol-removed", False)}),
+    ("__repr__ removed: object provides one", "class C:\n    def __repr__(self): return ''",
+     "class C: pass", {("m:C.__repr__", "symbol-removed", False)}),
+    ("__init__ removed: object's takes nothing", "class C:\n    def __init__(self, a): pass",
+     "class C: pass", {(INIT, "parameter-removed", True)}),
+    ("__init__ added with a required parameter", "class C: pass",
+     "class C:\n    def __init__(self, a): pass", {(INIT, "parameter-added", True)}),
+    ("override with the same signature added",
+     "class B:\n    def m(self, a): pass\nclass C(B): pass",
+     "class B:\n    def m(self, a): pass\nclass C(B):\n    def m(self, a): pass", set()),
+    ("method added", "class C: pass", "class C:\n    def m(self): pass",
+     {(M, "symbol-added", False)}),
+    ("class attribute changed", "class C:\n    x = 1", "class C:\n    x = 2",
+     {(C, "body-changed", False)}),
+    # -- bodies and module-level values --------------------------------------------------
+    ("body changed", "def f():\n    return 1", "def f():\n    return 2",
+     {("m:f", "body-changed", False)}),
+    ("method body changed", "class C:\n    def m(self): return 1",
+     "class C:\n    def m(self): return 2", {(M, "body-changed", False)}),
+    ("comment and docstring only", "def f():\n    return 1",
+     'def f():\n    """Now documented."""\n    # why\n    return 1', set()),
+    ("constant changed", "TIMEOUT = 10", "TIMEOUT = 20", {("m:TIMEOUT", "body-changed", False)}),
+    ("constant respelled", "NAMES = ('a', 'b')", 'NAMES = ("a",\n         "b")', set()),
+    ("function became a class", "def f(): pass", "class f: pass", {("m:f", "body-changed", False)}),
+    ("nested function changed: the outer body changed",
+     "def f():\n    def g(): return 1\n    return g",
+     "def f():\n    def g(): return 2\n    return g",
+     {("m:f", "body-changed", False)}),
+    # -- added / removed ---------------------------------------------------------------------
+    ("function added", "def f(): pass", "def f(): pass\ndef g(): pass",
+     {("m:g", "symbol-added", False)}),
+    ("function removed", "def f(): pass\ndef g(): pass", "def f(): pass",
+     {("m:g", "symbol-removed", True)}),
+    ("class removed: members not listed", "class C:\n    def m(self): pass", "",
+     {(C, "symbol-removed", True)}),
+    ("private function removed", "def _g(): pass", "", {("m:_g", "symbol-removed", False)}),
+    ("constant removed", "X = 1", "", {("m:X", "symbol-removed", True)}),
+    ("removed but __getattr__ may serve it", "def __getattr__(name): pass\ndef old(): pass",
+     "def __getattr__(name): pass", {("m:old", "symbol-removed", False)}),
+]
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES]
+)
+def test_definition_changes(old: object, new: object, expected: set[object]) -> None:
+    assert diff_set(old, new) == expected  # type: ignore[arg-type]
+
+
+def test_private_removal_breaks_when_used_elsewhere() -> None:
+    found = diff_set("def _g(): pass", "", used=lambda symbol: symbol == "m:_g")
+    assert found == {("m:_g", "symbol-removed", True)}
+
+
+def test_getattr_note_is_in_the_detail() -> None:
+    (change,) = diff_changes("def __getattr__(n): pass\ndef old(): pass",
+                             "def __getattr__(n): pass")
+    assert "__getattr__" in change.detail
+
+
+def test_decorator_detail_lists_what_changed() -> None:
+    (change,) = diff_changes("class C:\n    def m(self): pass",
+                             "class C:\n    @classmethod\n    def m(cls): pass")
+    assert change.detail == "+classmethod"
