@@ -174,15 +174,8 @@ class FileIndexer:
         if isinstance(node, nodes.Subscript):
             if isinstance(node.slice, nodes.Slice):
                 return self.values(node.value)
-            index = node.slice
-            constant = index.value if isinstance(index, nodes.Const) else None
-            if isinstance(index, nodes.UnaryOp) and index.op == "-":
-                operand = index.operand
-                if isinstance(operand, nodes.Const) and isinstance(operand.value, int):
-                    constant = -operand.value
-            if isinstance(constant, (str, int)) and not isinstance(constant, bool):
-                return [e + (f"[{constant!r}]",) for e in self.values(node.value)]
-            return [e + ("[]",) for e in self.values(node.value)]
+            op = self.subscript_op(node.slice)
+            return [e + (op,) for e in self.values(node.value)]
         if isinstance(node, nodes.Lambda):
             return [(f"s:{self.symbol_id(self.qualname(node))}",)]
         if isinstance(node, (nodes.List, nodes.Tuple, nodes.Set)):
@@ -225,6 +218,18 @@ class FileIndexer:
         if isinstance(node, nodes.JoinedStr):
             return [("b:str", "()")]
         return []
+
+    @staticmethod
+    def subscript_op(index: nodes.NodeNG) -> str:
+        """``[]`` for any element, ``['key']`` or ``[2]`` for a constant key or position."""
+        constant = index.value if isinstance(index, nodes.Const) else None
+        if isinstance(index, nodes.UnaryOp) and index.op == "-":
+            operand = index.operand
+            if isinstance(operand, nodes.Const) and isinstance(operand.value, int):
+                constant = -operand.value
+        if isinstance(constant, (str, int)) and not isinstance(constant, bool):
+            return f"[{constant!r}]"
+        return "[]"
 
     def annotation_values(self, node: nodes.NodeNG | None) -> list[Expr]:
         """Instances an annotation describes: ``Optional[A]`` and ``A | None`` -> A."""
@@ -487,10 +492,20 @@ class FileIndexer:
                 for element, element_value in zip(target.elts, value.elts, strict=True):
                     self.bind_target(element, self.values(element_value), statement)
             else:
-                for element in target.elts:
-                    self.bind_target(element, [v + ("[]",) for v in values], statement)
+                starred = any(isinstance(e, nodes.Starred) for e in target.elts)
+                for position, element in enumerate(target.elts):
+                    op = "[]" if starred else f"[{position}]"
+                    self.bind_target(element, [v + (op,) for v in values], statement)
         elif isinstance(target, nodes.Starred):
             self.bind_target(target.value, values, statement)
+        elif isinstance(target, nodes.Subscript):
+            # ``handlers["save"] = on_save``: the container gains an element
+            objects = tuple(self.values(target.value))
+            if objects and values:
+                key = self.subscript_op(target.slice)
+                self.attribute_stores.append((objects, key, tuple(values)))
+            self.visit(target.value)
+            self.visit(target.slice)
         elif isinstance(target, nodes.AssignAttr):
             owner = self.self_class(target.expr)
             if owner is not None:

@@ -106,6 +106,13 @@ class Resolver:
             for expr in objects:
                 for target in self.resolve(expr):
                     tag = target[0]
+                    if attr.startswith("["):  # a subscript store into a container
+                        if tag != "cont":
+                            continue
+                        additions.extend((str(target[1]), value) for value in values)
+                        if attr != "[]":
+                            additions.extend((f"{target[1]}{attr}", value) for value in values)
+                        continue
                     if tag == "mod":
                         key = f"v:{target[1]}:|{attr}"
                     elif tag == "sym" and self.kind(str(target[1])) is SymbolKind.CLASS:
