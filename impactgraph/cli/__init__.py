@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+# Importing the command modules registers their commands, in this order in --help.
+from impactgraph.cli import (  # noqa: F401
+    graph_cmds,
+    changes_cmd,
+    impact_cmds,
+    comment_cmd,
+)
 from impactgraph.cli.app import app
-
-# Importing the command modules registers their commands.
-from impactgraph.cli import comment_cmd  # noqa: F401
-from impactgraph.cli import graph_cmds  # noqa: F401, E402
 
 __all__ = ["app", "main"]
 

@@ -7,6 +7,7 @@ import os
 import sys
 import traceback
 from collections.abc import Callable
+from enum import Enum
 from typing import Any, TypeVar
 
 import typer
@@ -22,6 +23,14 @@ app = typer.Typer(
 )
 
 _state = {"debug": False}
+
+
+class FailOn(str, Enum):
+    """``--fail-on``: when CI should fail (exit 1)."""
+
+    BREAKING = "breaking"
+    GATEWAY = "gateway"
+    ANY = "any"
 
 F = TypeVar("F", bound=Callable[..., Any])
 

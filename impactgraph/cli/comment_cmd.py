@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
@@ -19,14 +18,8 @@ from impactgraph.bot import (
     github_context,
     upsert_comment,
 )
-from impactgraph.cli.app import app, handle_errors, write_output
+from impactgraph.cli.app import FailOn, app, handle_errors, write_output
 from impactgraph.errors import ExitCode, GitError, UsageError
-
-
-class FailOn(str, Enum):
-    BREAKING = "breaking"
-    GATEWAY = "gateway"
-    ANY = "any"
 
 
 _HERE = Path(".")
@@ -70,11 +63,8 @@ def comment(
     """
     # Written by other modules of the pipeline; imported here so this command module loads
     # (and registers) on its own.
-    from impactgraph.impact.pipeline import (  # type: ignore[import-not-found,unused-ignore]
-        build_report,
-        fails,
-    )
-    from impactgraph.render.markdown import render  # type: ignore[import-not-found,unused-ignore]
+    from impactgraph.impact.pipeline import build_report, fails
+    from impactgraph.render.markdown import render
 
     check_marker_id(marker_id)
     context = github_context(

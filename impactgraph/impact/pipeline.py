@@ -1,0 +1,80 @@
+"""Use case: a git repository and two revisions -> the ImpactReport.
+
+The edges live here: git (through GitRepo), the configuration file, the clock. Everything
+below (diff, link, traversal, ranking) is pure.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from impactgraph.adapters.git import GitRepo
+from impactgraph.changes import compute_changes
+from impactgraph.config import Config, load_config
+from impactgraph.errors import UsageError
+from impactgraph.impact.analyse import analyse
+from impactgraph.linker import link
+from impactgraph.model import ImpactReport, Stats
+
+FAIL_ON = ("breaking", "gateway", "any")
+
+
+def build_report(
+    repo: Path,
+    base: str,
+    head: str | None,
+    max_depth: int | None = None,
+    *,
+    config: Config | None = None,
+) -> ImpactReport:
+    """Changes between ``base`` and ``head`` (None: the working tree) and what they reach."""
+    started = time.perf_counter()
+    if max_depth is not None and max_depth < 1:
+        raise UsageError(f"--max-depth must be at least 1, got {max_depth}")
+    git = GitRepo(Path(repo))
+    if config is None:
+        config = load_config(git.root)
+    result = compute_changes(git, base, head, config)
+    base_graph = link(result.base_summaries.values())
+    head_graph = link(result.head_summaries.values())
+    base_ids, head_ids = result.base.content_ids, result.head.content_ids
+    changed_paths = sorted(
+        path for path in set(base_ids) | set(head_ids) if base_ids.get(path) != head_ids.get(path)
+    )
+    report = analyse(
+        result.changes,
+        base_graph,
+        head_graph,
+        config,
+        max_depth=max_depth,
+        changed_paths=changed_paths,
+        head_files=[f.path for f in result.head.files],
+    )
+    stats = Stats(
+        files_indexed=result.files_indexed,
+        unresolved_calls=head_graph.unresolved_calls,
+        seconds=round(time.perf_counter() - started, 3),
+    )
+    return _with_stats(report, stats)
+
+
+def _with_stats(report: ImpactReport, stats: Stats) -> ImpactReport:
+    from dataclasses import replace
+
+    return replace(report, stats=stats)
+
+
+def fails(report: ImpactReport, fail_on: str) -> bool:
+    """Does the ``--fail-on`` condition hold?
+
+    breaking: a breaking change, or a module it breaks; gateway: an effect that crosses a
+    gateway; any: any change at all.
+    """
+    if fail_on == "breaking":
+        return any(c.breaking for c in report.changes) or any(a.breaking for a in report.affected)
+    if fail_on == "gateway":
+        return any(a.crosses_gateway for a in report.affected)
+    if fail_on == "any":
+        return bool(report.changes)
+    raise UsageError(f"--fail-on must be one of {', '.join(FAIL_ON)}, got {fail_on!r}")
