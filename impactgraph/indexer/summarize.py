@@ -198,10 +198,11 @@ class FileIndexer:
             for key_node, value in node.items:
                 values = self.values(value)
                 elements.extend(values)
-                if isinstance(key_node, nodes.Const) and isinstance(key_node.value, (str, int)):
-                    keyed.setdefault(repr(key_node.value), []).extend(values)
-                elif keyed is not None:
+                if not (isinstance(key_node, nodes.Const)
+                        and isinstance(key_node.value, (str, int))):
                     keyed = None  # ``**other`` or a computed key: any key may hold anything
+                elif keyed is not None:
+                    keyed.setdefault(repr(key_node.value), []).extend(values)
             return [self.new_container(node, elements, keyed)]
         if isinstance(node, (nodes.ListComp, nodes.SetComp, nodes.GeneratorExp)):
             return [self.new_container(node, self.values(node.elt))]
