@@ -1,0 +1,244 @@
+"""Git, through one subprocess wrapper: revisions, trees, blobs, renames, the working tree.
+
+Nothing is ever checked out: files of a revision are read as blobs (``git cat-file --batch``,
+one process for any number of them). Every failure becomes a ``GitError`` with one clear line.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+
+from impactgraph.errors import GitError
+
+# git's own wording, which we match to tell failures apart; pinned by LC_ALL=C below.
+_NOT_A_REPO = "not a git repository"
+_BAD_REVISION = ("unknown revision", "bad revision", "not a valid object name", "bad object",
+                 "invalid object name", "needed a single revision")
+_UNSHALLOW_HINT = "run `git fetch --unshallow` (or use `fetch-depth: 0` in actions/checkout)"
+
+
+class PathStatus(str, Enum):
+    ADDED = "added"
+    DELETED = "deleted"
+    MODIFIED = "modified"
+    RENAMED = "renamed"
+    COPIED = "copied"
+    TYPE_CHANGED = "type-changed"
+
+
+@dataclass(frozen=True, slots=True)
+class PathChange:
+    """One line of ``git diff --name-status``: ``old_path`` is None for an added file."""
+
+    status: PathStatus
+    old_path: str | None
+    new_path: str | None
+    similarity: int | None = None  # renames and copies: git's similarity percentage
+
+
+_STATUS = {
+    "A": PathStatus.ADDED,
+    "D": PathStatus.DELETED,
+    "M": PathStatus.MODIFIED,
+    "R": PathStatus.RENAMED,
+    "C": PathStatus.COPIED,
+    "T": PathStatus.TYPE_CHANGED,
+}
+
+
+def blob_id(data: bytes) -> str:
+    """The object id ``git hash-object`` gives ``data`` (a free content hash)."""
+    header = b"blob %d\0" % len(data)
+    return hashlib.sha1(header + data, usedforsecurity=False).hexdigest()
+
+
+class GitRepo:
+    """One git repository; ``path`` may be any folder inside its working tree."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        if not self.path.is_dir():
+            raise GitError(f"not a directory: {self.path}")
+        top = self._git("rev-parse", "--show-toplevel").decode("utf-8", "surrogateescape")
+        self.root = Path(top.strip())
+
+    # -- the one wrapper -------------------------------------------------------------------
+    def _git(self, *args: str, input: bytes | None = None, revision: str | None = None) -> bytes:
+        """Run ``git args`` in the repository; its failure becomes a one-line ``GitError``.
+
+        ``revision`` names the revision the command is about, for the error message.
+        """
+        env = {**os.environ, "LC_ALL": "C", "LANGUAGE": "C", "GIT_OPTIONAL_LOCKS": "0"}
+        env.pop("GIT_DIR", None)
+        env.pop("GIT_WORK_TREE", None)
+        try:
+            completed = subprocess.run(
+                ["git", *args],
+                cwd=self.path,
+                input=input,
+                capture_output=True,
+                env=env,
+                check=False,
+            )
+        except FileNotFoundError:
+            raise GitError("git is not installed (or not on PATH)") from None
+        except OSError as error:
+            raise GitError(f"cannot run git: {error.strerror or error}") from None
+        if completed.returncode != 0:
+            raise self._error(args, completed.stderr, revision)
+        return completed.stdout
+
+    def _error(self, args: tuple[str, ...], stderr: bytes, revision: str | None) -> GitError:
+        text = stderr.decode("utf-8", "replace").strip()
+        lowered = text.lower()
+        if _NOT_A_REPO in lowered:
+            return GitError(f"not a git repository: {self.path}")
+        if revision is not None and (not text or any(m in lowered for m in _BAD_REVISION)):
+            return self._unknown_revision(revision)
+        first = next((line for line in text.splitlines() if line.strip()), "no message")
+        return GitError(f"git {args[0]} failed: {first.removeprefix('fatal: ')}", revision)
+
+    def _unknown_revision(self, revision: str) -> GitError:
+        if self.is_shallow():
+            return GitError(
+                f"revision '{revision}' is not in this shallow clone; {_UNSHALLOW_HINT}", revision
+            )
+        return GitError(f"unknown revision '{revision}'", revision)
+
+    # -- revisions -------------------------------------------------------------------------
+    def is_shallow(self) -> bool:
+        try:
+            answer = self._git("rev-parse", "--is-shallow-repository")
+        except GitError:
+            return False
+        return answer.strip() == b"true"
+
+    def resolve(self, revision: str) -> str:
+        """The commit id ``revision`` names; ``GitError`` naming it when there is none."""
+        if not revision or revision.startswith("-"):
+            raise GitError(f"unknown revision '{revision}'", revision)
+        out = self._git(
+            "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}", revision=revision
+        )
+        sha = out.decode("ascii", "replace").strip()
+        if not sha:
+            raise self._unknown_revision(revision)
+        return sha
+
+    # -- trees and blobs -------------------------------------------------------------------
+    def tree_files(self, revision: str, suffix: str = ".py") -> dict[str, str]:
+        """``{path: blob id}`` of the regular files of ``revision`` ending in ``suffix``.
+
+        Symbolic links and submodules are left out: neither is source of this repository.
+        """
+        sha = self.resolve(revision)
+        out = self._git("ls-tree", "-r", "-z", "--full-tree", sha, revision=revision)
+        files: dict[str, str] = {}
+        for entry in out.split(b"\0"):
+            if not entry:
+                continue
+            meta, _, raw_path = entry.partition(b"\t")
+            mode, kind, object_id = meta.split(b" ")
+            path = raw_path.decode("utf-8", "surrogateescape")
+            if kind == b"blob" and mode != b"120000" and path.endswith(suffix):
+                files[path] = object_id.decode("ascii")
+        return files
+
+    def read_blobs(self, ids: Iterable[str]) -> dict[str, bytes]:
+        """The contents of many blobs, through one ``git cat-file --batch`` process."""
+        wanted = list(dict.fromkeys(ids))
+        if not wanted:
+            return {}
+        out = self._git("cat-file", "--batch", input="".join(f"{i}\n" for i in wanted).encode())
+        blobs: dict[str, bytes] = {}
+        position = 0
+        for requested in wanted:
+            end = out.index(b"\n", position)
+            header = out[position:end].decode("ascii", "replace").split(" ")
+            position = end + 1
+            if len(header) != 3:  # "<id> missing" (or ambiguous)
+                raise GitError(f"git object {requested} is missing from the repository")
+            size = int(header[2])
+            blobs[requested] = out[position : position + size]
+            position += size + 1  # the contents are followed by a newline
+        return blobs
+
+    # -- changes ---------------------------------------------------------------------------
+    def changed_paths(self, base: str, head: str | None) -> list[PathChange]:
+        """Files that differ between ``base`` and ``head`` (None: the working tree), with renames.
+
+        Untracked files are not seen here (git does not diff them); ``worktree_files`` lists them.
+        """
+        base_sha = self.resolve(base)
+        args = ["diff", "-M", "-z", "--name-status", "--no-color", "--no-ext-diff", base_sha]
+        if head is not None:
+            args.append(self.resolve(head))
+        args.append("--")
+        fields = self._git(*args).split(b"\0")
+        changes: list[PathChange] = []
+        index = 0
+        while index < len(fields) and fields[index]:
+            code = fields[index].decode("ascii", "replace")
+            letter = code[:1]
+            status = _STATUS.get(letter, PathStatus.MODIFIED)
+            if letter in ("R", "C"):
+                old, new = (
+                    f.decode("utf-8", "surrogateescape") for f in fields[index + 1 : index + 3]
+                )
+                similarity = int(code[1:]) if code[1:].isdigit() else None
+                changes.append(PathChange(status, old, new, similarity))
+                index += 3
+                continue
+            path = fields[index + 1].decode("utf-8", "surrogateescape")
+            if status is PathStatus.ADDED:
+                changes.append(PathChange(status, None, path))
+            elif status is PathStatus.DELETED:
+                changes.append(PathChange(status, path, None))
+            else:
+                changes.append(PathChange(status, path, path))
+            index += 2
+        return changes
+
+    def renames(self, base: str, head: str | None) -> dict[str, str]:
+        """``{old path: new path}`` of the files git sees as moved between the two."""
+        return {
+            c.old_path: c.new_path
+            for c in self.changed_paths(base, head)
+            if c.status is PathStatus.RENAMED and c.old_path and c.new_path
+        }
+
+    # -- the working tree ------------------------------------------------------------------
+    def worktree_paths(self, suffix: str = ".py") -> list[str]:
+        """Tracked and untracked, non-ignored files that exist on disk, relative to the root."""
+        out = self._git(
+            "-C", str(self.root), "ls-files", "-z", "--cached", "--others", "--exclude-standard"
+        )
+        paths = dict.fromkeys(
+            p.decode("utf-8", "surrogateescape") for p in out.split(b"\0") if p
+        )
+        return [
+            p for p in paths
+            if p.endswith(suffix) and (self.root / p).is_file() and not (self.root / p).is_symlink()
+        ]
+
+    def worktree_files(self, suffix: str = ".py") -> dict[str, bytes]:
+        """``{path: bytes}`` of the working tree's source files, as on disk now."""
+        files: dict[str, bytes] = {}
+        for path in self.worktree_paths(suffix):
+            data = _read_file(self.root / path)
+            if data is not None:  # None: removed while we were listing
+                files[path] = data
+        return files
+
+
+def _read_file(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None

@@ -1,0 +1,86 @@
+"""The source files of one revision (or of the working tree), read without checking out.
+
+A ``Snapshot`` knows which files make up the code base at that point, the module name of
+each, and a content id per file (the git blob id), so that an unchanged file is recognised
+without reading it and its summary can be reused.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from impactgraph.adapters.fs import MAX_FILE_BYTES
+from impactgraph.adapters.git import GitRepo, blob_id
+from impactgraph.config import Config
+from impactgraph.discovery import SourceFile, discover
+from impactgraph.errors import InputError
+
+WORKTREE = "WORKTREE"  # the revision name of the working tree in reports
+
+Reader = Callable[[str], bytes]
+BlobLoader = Callable[[Iterable[str]], Mapping[str, bytes]]
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    revision: str  # as the user named it, or WORKTREE
+    commit: str | None  # the resolved commit id; None for the working tree
+    files: tuple[SourceFile, ...]
+    content_ids: Mapping[str, str]  # path -> content id (git blob id)
+    load: BlobLoader = field(repr=False, compare=False)  # content ids -> bytes
+
+    @property
+    def is_worktree(self) -> bool:
+        return self.commit is None
+
+    @property
+    def by_path(self) -> dict[str, SourceFile]:
+        return {f.path: f for f in self.files}
+
+    def reader(self, paths: Sequence[str]) -> Reader:
+        """A reader for ``paths``, whose contents are all fetched at once (one git process)."""
+        ids = {p: self.content_ids[p] for p in paths if p in self.content_ids}
+        blobs = self.load(ids.values())
+
+        def read(path: str) -> bytes:
+            content_id = ids.get(path)
+            data = blobs.get(content_id) if content_id is not None else None
+            if data is None:
+                raise InputError(f"not in {self.revision}: {path}", path)
+            if len(data) > MAX_FILE_BYTES:
+                raise InputError(f"file too large to analyse ({len(data)} bytes)", path)
+            return data
+
+        return read
+
+
+def revision_snapshot(repo: GitRepo, revision: str, config: Config) -> Snapshot:
+    """The source files of a committed ``revision``."""
+    commit = repo.resolve(revision)
+    tree = repo.tree_files(commit)
+    files = discover(tree, config.source_roots, config.exclude)
+    ids = {f.path: tree[f.path] for f in files}
+    return Snapshot(revision, commit, tuple(files), ids, repo.read_blobs)
+
+
+def worktree_snapshot(repo: GitRepo, config: Config) -> Snapshot:
+    """Tracked and untracked (non-ignored) source files as they are on disk now."""
+    files = discover(repo.worktree_paths(), config.source_roots, config.exclude)
+    contents: dict[str, bytes] = {}
+    ids: dict[str, str] = {}
+    present: list[SourceFile] = []
+    for source_file in files:
+        try:
+            data = (repo.root / source_file.path).read_bytes()
+        except OSError:  # vanished while we listed: not part of this tree
+            continue
+        content_id = blob_id(data)
+        ids[source_file.path] = content_id
+        contents[content_id] = data
+        present.append(source_file)
+
+    def load(wanted: Iterable[str]) -> Mapping[str, bytes]:
+        return {i: contents[i] for i in wanted if i in contents}
+
+    return Snapshot(WORKTREE, None, tuple(present), ids, load)

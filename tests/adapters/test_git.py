@@ -1,0 +1,132 @@
+"""The git adapter on real repositories built in tmp_path."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from git_support import commit, git, init_repo, write
+
+from impactgraph.adapters.git import GitRepo, PathStatus, blob_id
+from impactgraph.errors import ExitCode, GitError
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    root = init_repo(tmp_path / "repo")
+    commit(root, {
+        "pkg/__init__.py": "",
+        "pkg/a.py": "def f(a):\n    return a\n",
+        "README.md": "docs",
+        ".gitignore": "ignored.py\n",
+    }, tag="v1")
+    return root
+
+
+def test_resolve_names_a_commit(repo: Path) -> None:
+    sha = GitRepo(repo).resolve("v1")
+    assert sha == git(repo, "rev-parse", "HEAD")
+    assert GitRepo(repo / "pkg").root == repo.resolve()
+
+
+def test_unknown_revision_is_named(repo: Path) -> None:
+    with pytest.raises(GitError) as caught:
+        GitRepo(repo).resolve("no-such-branch")
+    assert str(caught.value) == "unknown revision 'no-such-branch'"
+    assert caught.value.revision == "no-such-branch"
+    assert caught.value.exit_code is ExitCode.BAD_INPUT
+
+
+@pytest.mark.parametrize("revision", ["", "--all", "HEAD~5"])
+def test_odd_revisions_are_unknown(repo: Path, revision: str) -> None:
+    with pytest.raises(GitError, match="unknown revision"):
+        GitRepo(repo).resolve(revision)
+
+
+def test_not_a_repository(tmp_path: Path) -> None:
+    (tmp_path / "plain").mkdir()
+    with pytest.raises(GitError, match="not a git repository"):
+        GitRepo(tmp_path / "plain")
+
+
+def test_missing_directory(tmp_path: Path) -> None:
+    with pytest.raises(GitError, match="not a directory"):
+        GitRepo(tmp_path / "nowhere")
+
+
+def test_git_not_installed(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PATH", str(repo / "no-bin"))
+    with pytest.raises(GitError, match="git is not installed"):
+        GitRepo(repo)
+
+
+def test_tree_files_lists_python_blobs_only(repo: Path) -> None:
+    os.symlink("a.py", repo / "pkg" / "link.py")
+    commit(repo, {"pkg/b.py": "X = 1\n"})
+    files = GitRepo(repo).tree_files("HEAD")
+    assert sorted(files) == ["pkg/__init__.py", "pkg/a.py", "pkg/b.py"]
+    assert files["pkg/b.py"] == git(repo, "rev-parse", "HEAD:pkg/b.py")
+
+
+def test_read_blobs_reads_many_at_once(repo: Path) -> None:
+    git_repo = GitRepo(repo)
+    files = git_repo.tree_files("v1")
+    blobs = git_repo.read_blobs([*files.values(), files["pkg/a.py"]])
+    assert blobs[files["pkg/a.py"]] == b"def f(a):\n    return a\n"
+    assert blobs[files["pkg/__init__.py"]] == b""
+    assert git_repo.read_blobs([]) == {}
+
+
+def test_read_blobs_missing_object(repo: Path) -> None:
+    with pytest.raises(GitError, match="missing"):
+        GitRepo(repo).read_blobs(["0" * 40])
+
+
+def test_blob_id_is_git_hash_object(repo: Path) -> None:
+    data = (repo / "pkg" / "a.py").read_bytes()
+    assert blob_id(data) == git(repo, "hash-object", "pkg/a.py")
+
+
+def test_changed_paths_detects_renames(repo: Path) -> None:
+    git(repo, "mv", "pkg/a.py", "pkg/moved.py")
+    commit(repo, {"pkg/c.py": "Y = 2\n", "pkg/__init__.py": "from .moved import f\n"})
+    found = GitRepo(repo).changed_paths("v1", "HEAD")
+    changes = {(c.status, c.old_path, c.new_path) for c in found}
+    assert changes == {
+        (PathStatus.RENAMED, "pkg/a.py", "pkg/moved.py"),
+        (PathStatus.ADDED, None, "pkg/c.py"),
+        (PathStatus.MODIFIED, "pkg/__init__.py", "pkg/__init__.py"),
+    }
+    assert GitRepo(repo).renames("v1", "HEAD") == {"pkg/a.py": "pkg/moved.py"}
+
+
+def test_changed_paths_against_the_working_tree(repo: Path) -> None:
+    write(repo, {"pkg/a.py": "def f(a, b):\n    return a\n"})
+    changes = GitRepo(repo).changed_paths("v1", None)
+    assert [(c.status, c.new_path) for c in changes] == [(PathStatus.MODIFIED, "pkg/a.py")]
+
+
+def test_worktree_paths(repo: Path) -> None:
+    write(repo, {"pkg/new.py": "Z = 1\n", "ignored.py": "", "pkg/__init__.py": None})
+    git_repo = GitRepo(repo)
+    assert sorted(git_repo.worktree_paths()) == ["pkg/a.py", "pkg/new.py"]
+    assert git_repo.worktree_files()["pkg/new.py"] == b"Z = 1\n"
+
+
+def test_shallow_clone_without_the_base(repo: Path, tmp_path: Path) -> None:
+    first = git(repo, "rev-parse", "HEAD")
+    commit(repo, {"pkg/b.py": "X = 1\n"})
+    commit(repo, {"pkg/b.py": "X = 2\n"})
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", "--depth", "1", f"file://{repo}", str(clone))
+    git_repo = GitRepo(clone)
+    assert git_repo.is_shallow()
+    for revision in (first, "HEAD~2"):
+        with pytest.raises(GitError) as caught:
+            git_repo.resolve(revision)
+        message = str(caught.value)
+        assert revision in message
+        assert "git fetch --unshallow" in message
+        assert "fetch-depth: 0" in message
+    assert GitRepo(clone).resolve("HEAD")

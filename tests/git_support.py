@@ -1,0 +1,64 @@
+"""Git histories built inside ``tmp_path``, working without a global git identity."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import textwrap
+from collections.abc import Mapping
+from pathlib import Path
+
+IDENTITY = {
+    "GIT_AUTHOR_NAME": "Test Author",
+    "GIT_AUTHOR_EMAIL": "author@example.invalid",
+    "GIT_COMMITTER_NAME": "Test Committer",
+    "GIT_COMMITTER_EMAIL": "committer@example.invalid",
+    "GIT_CONFIG_NOSYSTEM": "1",
+}
+
+
+def git(root: Path, *args: str) -> str:
+    completed = subprocess.run(
+        ["git", "-c", "user.name=Test", "-c", "user.email=test@example.invalid",
+         "-c", "commit.gpgsign=false", "-c", "tag.gpgsign=false", *args],
+        cwd=root,
+        env={**os.environ, **IDENTITY},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if completed.returncode != 0:
+        raise AssertionError(f"git {' '.join(args)} failed: {completed.stderr}")
+    return completed.stdout.strip()
+
+
+def init_repo(root: Path) -> Path:
+    """An empty repository on branch ``main`` (``git init -b`` is too new for some gits)."""
+    root.mkdir(parents=True, exist_ok=True)
+    git(root, "init", "-q")
+    git(root, "checkout", "-q", "-b", "main")
+    return root
+
+
+def write(root: Path, files: Mapping[str, str | None]) -> None:
+    """Write (or, for None, delete) files; sources are dedented."""
+    for relative, text in files.items():
+        path = root / relative
+        if text is None:
+            path.unlink()
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+
+
+def commit(
+    root: Path, files: Mapping[str, str | None] | None = None, message: str = "change",
+    tag: str | None = None,
+) -> str:
+    if files:
+        write(root, files)
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "--allow-empty", "-m", message)
+    if tag:
+        git(root, "tag", tag)
+    return git(root, "rev-parse", "HEAD")

@@ -1,0 +1,225 @@
+"""``impactgraph changes`` end to end, on git histories built in tmp_path."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from git_support import commit, git, init_repo, write
+from typer.testing import CliRunner
+
+from impactgraph.adapters.git import GitRepo
+from impactgraph.changes import compute_changes
+from impactgraph.cli import app
+from impactgraph.config import Config
+
+BASE_FILES = {
+    "packages/catalog/src/catalog/__init__.py": "from catalog.search import find_book\n",
+    "packages/catalog/src/catalog/search.py": """\
+        def find_book(title, include_archived=False):
+            return title
+
+        def _normalise(title):
+            return title.lower()
+        """,
+    "packages/catalog/src/catalog/text.py": "def slug(s):\n    return s\n",
+    "packages/orders/src/orders/service.py": """\
+        from catalog import find_book
+
+        def place(title):
+            return find_book(title)
+        """,
+    "tests/test_search.py":
+        "from catalog import find_book\n\ndef test_find():\n    find_book('x')\n",
+}
+
+
+def run(*args: str) -> Any:
+    return CliRunner().invoke(app, list(args))
+
+
+def as_json(result: Any) -> dict[str, Any]:
+    assert result.exit_code == 0, result.output
+    data: dict[str, Any] = json.loads(result.stdout)
+    return data
+
+
+def kinds(document: dict[str, Any]) -> set[tuple[str, str, bool]]:
+    return {(c["symbol"], c["kind"], c["breaking"]) for c in document["changes"]}
+
+
+@pytest.fixture
+def shop(tmp_path: Path) -> Path:
+    root = init_repo(tmp_path / "shop")
+    commit(root, BASE_FILES, message="base", tag="v1")
+    return root
+
+
+def test_json_between_two_commits(shop: Path) -> None:
+    commit(shop, {"packages/catalog/src/catalog/search.py": """\
+        def find_book(title):
+            return title.strip()
+
+        def _normalise(title):
+            return title.lower()
+        """}, tag="v2")
+    document = as_json(run("changes", "--repo", str(shop), "--base", "v1", "--head", "v2",
+                           "--format", "json"))
+    assert list(document) == ["schema_version", "base", "head", "changes", "warnings"]
+    assert (document["schema_version"], document["base"], document["head"]) == (1, "v1", "v2")
+    assert document["changes"] == [
+        {"symbol": "catalog.search:find_book", "kind": "body-changed", "breaking": False,
+         "path": "packages/catalog/src/catalog/search.py", "line": 1, "detail": ""},
+        {"symbol": "catalog.search:find_book", "kind": "parameter-removed", "breaking": True,
+         "path": "packages/catalog/src/catalog/search.py", "line": 1,
+         "detail": "include_archived"},
+    ]
+    assert document["warnings"] == []
+
+
+def test_text_lists_breaking_changes_first(shop: Path) -> None:
+    commit(shop, {
+        "packages/catalog/src/catalog/text.py": "def slug(s):\n    return s.lower()\n",
+        "packages/catalog/src/catalog/search.py": "def find_book(title, *, exact):\n    pass\n",
+    })
+    result = run("changes", "--repo", str(shop), "--base", "v1", "--head", "HEAD")
+    assert result.exit_code == 0, result.output
+    text = result.stdout
+    assert text.index("Breaking (") < text.index("parameter-added") < text.index("Not breaking (")
+    assert text.index("Not breaking (") < text.index("catalog.text:slug")
+
+
+def test_working_tree_with_an_untracked_file(shop: Path) -> None:
+    write(shop, {
+        "packages/catalog/src/catalog/covers.py": "def cover(book):\n    return book\n",
+        "packages/catalog/src/catalog/text.py": None,
+    })
+    document = as_json(run("changes", "--repo", str(shop), "--base", "v1", "--format", "json"))
+    assert document["head"] == "WORKTREE"
+    assert kinds(document) == {
+        ("catalog.covers", "module-added", False),
+        ("catalog.text", "module-removed", True),
+    }
+
+
+def test_module_renamed_with_git_mv(shop: Path) -> None:
+    git(shop, "mv", "packages/catalog/src/catalog/text.py",
+        "packages/catalog/src/catalog/strings.py")
+    commit(shop, message="rename")
+    document = as_json(run("changes", "--repo", str(shop), "--base", "v1", "--head", "HEAD",
+                           "--format", "json"))
+    assert document["changes"] == [
+        {"symbol": "catalog.text", "kind": "module-renamed", "breaking": True,
+         "path": "packages/catalog/src/catalog/strings.py", "line": 1,
+         "detail": "catalog.strings"},
+    ]
+
+
+def test_untracked_move_in_the_working_tree_is_a_rename(shop: Path) -> None:
+    source = shop / "packages/catalog/src/catalog/text.py"
+    source.rename(source.with_name("strings.py"))
+    document = as_json(run("changes", "--repo", str(shop), "--base", "v1", "--format", "json"))
+    assert kinds(document) == {("catalog.text", "module-renamed", True)}
+
+
+def test_a_file_that_stops_parsing_is_a_warning(shop: Path) -> None:
+    commit(shop, {
+        "packages/orders/src/orders/service.py": "def place(title:\n",
+        "packages/catalog/src/catalog/text.py": "def slug(s, sep):\n    return s\n",
+    })
+    document = as_json(run("changes", "--repo", str(shop), "--base", "v1", "--head", "HEAD",
+                           "--format", "json"))
+    assert kinds(document) == {("catalog.text:slug", "parameter-added", True)}
+    (warning,) = document["warnings"]
+    assert warning["path"] == "packages/orders/src/orders/service.py"
+    assert "syntax error" in warning["message"]
+    assert warning["message"].endswith("in HEAD")
+
+
+def test_private_removal_is_breaking_only_when_imported_elsewhere(shop: Path) -> None:
+    commit(shop, {
+        "packages/catalog/src/catalog/search.py":
+            "def find_book(title, include_archived=False):\n    return title\n",
+    })
+    document = as_json(run("changes", "--repo", str(shop), "--base", "v1", "--head", "HEAD",
+                           "--format", "json"))
+    assert kinds(document) == {("catalog.search:_normalise", "symbol-removed", False)}
+
+    commit(shop, {"packages/catalog/src/catalog/search.py": BASE_FILES[
+        "packages/catalog/src/catalog/search.py"]}, tag="v3")
+    commit(shop, {
+        "packages/orders/src/orders/service.py":
+            "from catalog.search import _normalise\n\ndef place(title):\n    return title\n",
+    }, tag="v4")
+    commit(shop, {
+        "packages/catalog/src/catalog/search.py":
+            "def find_book(title, include_archived=False):\n    return title\n",
+    })
+    document = as_json(run("changes", "--repo", str(shop), "--base", "v4", "--head", "HEAD",
+                           "--format", "json"))
+    assert kinds(document) == {("catalog.search:_normalise", "symbol-removed", True)}
+
+
+def test_output_file(shop: Path, tmp_path: Path) -> None:
+    target = tmp_path / "changes.json"
+    result = run("changes", "--repo", str(shop), "--base", "v1", "--head", "v1",
+                 "--format", "json", "-o", str(target))
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    assert json.loads(target.read_text())["changes"] == []
+
+
+def test_no_changes_in_text(shop: Path) -> None:
+    result = run("changes", "--repo", str(shop), "--base", "v1", "--head", "v1")
+    assert result.exit_code == 0
+    assert "No changes" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        (["--base", "nope"], "unknown revision 'nope'"),
+        (["--base", "v1", "--head", "nope2"], "unknown revision 'nope2'"),
+    ],
+)
+def test_unknown_revision_exits_3_with_one_line(shop: Path, args: list[str], needle: str) -> None:
+    result = run("changes", "--repo", str(shop), *args)
+    assert result.exit_code == 3
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1
+    assert needle in lines[0]
+    assert "Traceback" not in result.stderr
+
+
+def test_not_a_repository_exits_3(tmp_path: Path) -> None:
+    result = run("changes", "--repo", str(tmp_path), "--base", "HEAD")
+    assert result.exit_code == 3
+    assert "not a git repository" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_shallow_clone_missing_the_base(shop: Path, tmp_path: Path) -> None:
+    commit(shop, {"packages/catalog/src/catalog/text.py": "def slug(s, x):\n    return s\n"})
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", "--depth", "1", f"file://{shop}", str(clone))
+    result = run("changes", "--repo", str(clone), "--base", "v1")
+    assert result.exit_code == 3
+    assert "git fetch --unshallow" in result.stderr
+    assert "fetch-depth: 0" in result.stderr
+
+
+def test_missing_base_option_is_a_usage_error(shop: Path) -> None:
+    result = run("changes", "--repo", str(shop))
+    assert result.exit_code == 2
+
+
+def test_compute_changes_reuses_unchanged_summaries(shop: Path) -> None:
+    commit(shop, {"packages/catalog/src/catalog/text.py": "def slug(s):\n    return s * 2\n"})
+    result = compute_changes(GitRepo(shop), "v1", "HEAD", Config())
+    assert result.files_indexed == len(result.base_summaries) + 1
+    assert result.head_summaries["catalog.search"] is result.base_summaries["catalog.search"]
+    assert result.base.commit is not None and result.head.revision == "HEAD"
+    assert {c.symbol for c in result.changes.changes} == {"catalog.text:slug"}
