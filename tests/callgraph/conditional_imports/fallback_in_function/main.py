@@ -1,0 +1,3 @@
+from config.loader import load
+
+settings = load("a=1,b=2")

@@ -1,0 +1,2 @@
+def page(name):
+    return "<html>" + name + "</html>"

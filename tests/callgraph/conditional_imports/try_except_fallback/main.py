@@ -1,0 +1,3 @@
+from codec import checksum
+
+value = checksum(b"abc")

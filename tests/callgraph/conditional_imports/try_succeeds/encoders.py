@@ -1,0 +1,2 @@
+def encode(value):
+    return ";".join(f"{k}={v}" for k, v in sorted(value.items()))

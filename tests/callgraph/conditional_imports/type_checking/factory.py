@@ -1,0 +1,5 @@
+from models import User
+
+
+def make_user(name):
+    return User(name)

@@ -1,0 +1,3 @@
+from util import slug_hash
+
+key = slug_hash("Hello World")

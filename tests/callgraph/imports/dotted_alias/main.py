@@ -1,0 +1,3 @@
+import app.config as cfg
+
+settings = cfg.load()

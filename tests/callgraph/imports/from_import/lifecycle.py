@@ -1,0 +1,6 @@
+def greet(user):
+    return "hi " + user
+
+
+def farewell(user):
+    return "bye " + user

@@ -1,0 +1,6 @@
+def fmt(name):
+    return name.title()
+
+
+def greet(name):
+    return "Hello, " + fmt(name)

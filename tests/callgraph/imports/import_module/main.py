@@ -1,0 +1,3 @@
+import helpers
+
+message = helpers.greet("ada")

@@ -1,0 +1,3 @@
+import pkg
+
+body = pkg.fetch("/index")

@@ -1,0 +1,3 @@
+from .impl.http import fetch
+
+__all__ = ["fetch"]

@@ -1,0 +1,6 @@
+def prepare():
+    return []
+
+
+def run():
+    return prepare()

@@ -1,0 +1,2 @@
+def compute(values):
+    return sum(values) / len(values)

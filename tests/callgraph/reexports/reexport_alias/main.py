@@ -1,0 +1,3 @@
+from calc import calculate
+
+value = calculate([1, 2, 3])

@@ -1,0 +1,4 @@
+import models
+
+user = models.User("ada")
+label = user.display()

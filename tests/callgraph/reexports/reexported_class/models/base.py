@@ -1,0 +1,3 @@
+class Model:
+    def __init__(self):
+        self.saved = False

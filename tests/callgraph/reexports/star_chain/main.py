@@ -1,0 +1,4 @@
+from toolkit import *
+
+parts = split_path("a/b")
+joined = join_path(parts)

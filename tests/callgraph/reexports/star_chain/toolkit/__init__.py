@@ -1,0 +1,2 @@
+from .paths import *
+from .strings import *

@@ -1,0 +1,2 @@
+def join_with(sep, parts):
+    return sep.join(parts)

@@ -1,0 +1,3 @@
+from mathlib import *
+
+result = add(mul(2, 3), 4)

@@ -1,0 +1,3 @@
+import tools.report
+
+text = tools.report.render([1, 2])

@@ -1,0 +1,6 @@
+def log_line(text):
+    return "[log] " + text
+
+
+def double(n):
+    return n * 2

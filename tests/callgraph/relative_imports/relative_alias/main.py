@@ -1,0 +1,3 @@
+from views import page
+
+html = page.show("home")

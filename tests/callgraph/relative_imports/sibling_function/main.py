@@ -1,0 +1,3 @@
+from pkg.core import process
+
+out = process(" Data ")

@@ -1,0 +1,5 @@
+from .util import normalize
+
+
+def process(text):
+    return normalize(text) + "!"

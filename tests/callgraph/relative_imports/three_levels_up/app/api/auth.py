@@ -1,0 +1,2 @@
+def require_login():
+    return True

@@ -1,0 +1,2 @@
+def query(table):
+    return [table + "-1", table + "-2"]

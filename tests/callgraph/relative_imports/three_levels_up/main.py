@@ -1,0 +1,3 @@
+from app.api.v1.users import list_users
+
+users = list_users()
