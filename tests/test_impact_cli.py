@@ -1,0 +1,154 @@
+"""The impact and tests commands on git histories built from fixtures/shop in tmp_path."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from git_support import commit, git, init_repo
+from typer.testing import CliRunner
+
+from impactgraph.cli import app
+
+SHOP = Path(__file__).resolve().parents[1] / "fixtures" / "shop"
+SEARCH = "packages/catalog/src/catalog/search.py"
+runner = CliRunner()
+
+
+@pytest.fixture
+def shop(tmp_path: Path) -> Path:
+    root = init_repo(tmp_path / "shop")
+    shutil.copytree(SHOP, root, dirs_exist_ok=True)
+    commit(root, message="base", tag="base")
+    return root
+
+
+def edit(root: Path, path: str, old: str, new: str) -> None:
+    target = root / path
+    text = target.read_text(encoding="utf-8")
+    assert old in text
+    target.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def drop_parameter(root: Path) -> None:
+    edit(root, SEARCH, "def find_book(title: str, include_archived: bool = False)",
+         "def find_book(title: str)")
+    edit(root, SEARCH, "if book.archived and not include_archived:", "if book.archived:")
+
+
+def invoke(*args: str):
+    return runner.invoke(app, list(args), catch_exceptions=False)
+
+
+def test_impact_json_on_a_committed_change(shop: Path) -> None:
+    drop_parameter(shop)
+    commit(shop, message="drop include_archived", tag="head")
+    result = invoke("impact", "--repo", str(shop), "--base", "base", "--head", "head",
+                    "--format", "json")
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert list(report) == ["schema_version", "base", "head", "changes", "affected", "tests",
+                            "warnings", "stats"]
+    assert (report["base"], report["head"]) == ("base", "head")
+    kinds = {(c["symbol"], c["kind"], c["breaking"]) for c in report["changes"]}
+    assert ("catalog.search:find_book", "parameter-removed", True) in kinds
+    affected = {a["module"]: a for a in report["affected"]}
+    assert set(affected) == {"storefront.api", "orders.cart", "test_search", "storefront.routes",
+                             "test_api", "test_orders"}
+    api = affected["storefront.api"]
+    assert (api["depth"], api["breaking"], api["crosses_gateway"], api["crosses_package"]) == (
+        1, True, True, True)
+    assert api["path"] == "packages/storefront/src/storefront/api.py"
+    assert api["via"] == ["catalog.search:find_book", "storefront.api:get_book"]
+    scores = [a["score"] for a in report["affected"]]
+    assert scores == sorted(scores, reverse=True)
+    assert report["tests"] == ["tests/test_api.py", "tests/test_orders.py", "tests/test_search.py"]
+    assert report["stats"]["files_indexed"] >= 31
+
+
+def test_impact_against_the_working_tree_and_fail_on(shop: Path, tmp_path: Path) -> None:
+    drop_parameter(shop)
+    out = tmp_path / "report.md"
+    result = invoke("impact", "--repo", str(shop), "--base", "base", "--format", "markdown",
+                    "--fail-on", "breaking", "-o", str(out))
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    body = out.read_text(encoding="utf-8")
+    assert "storefront.api" in body and "```mermaid" in body
+    assert invoke("impact", "--repo", str(shop), "--base", "base", "--fail-on",
+                  "gateway").exit_code == 1
+
+
+def test_body_change_does_not_fail_on_breaking(shop: Path) -> None:
+    edit(shop, "packages/catalog/src/catalog/text.py", "def normalize", "def normalize")
+    path = shop / "packages/catalog/src/catalog/text.py"
+    path.write_text(path.read_text(encoding="utf-8") + "\n\nLIMIT = 3\n", encoding="utf-8")
+    result = invoke("impact", "--repo", str(shop), "--base", "base", "--fail-on", "breaking")
+    assert result.exit_code == 0, result.output
+
+
+def test_tests_command_prints_affected_test_files(shop: Path) -> None:
+    drop_parameter(shop)
+    result = invoke("tests", "--repo", str(shop), "--base", "base")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == ["tests/test_api.py", "tests/test_orders.py",
+                                          "tests/test_search.py"]
+
+
+def test_tests_command_with_nothing_affected_prints_nothing(shop: Path) -> None:
+    result = invoke("tests", "--repo", str(shop), "--base", "base")
+    assert (result.exit_code, result.stdout) == (0, "")
+
+
+def test_removed_module_selects_every_test_under_an_affected_conftest(shop: Path) -> None:
+    git(shop, "rm", "-q", "packages/payments/src/payments/providers/paypal.py")
+    commit(shop, message="drop paypal", tag="head")
+    result = invoke("tests", "--repo", str(shop), "--base", "base", "--head", "head")
+    assert result.stdout.splitlines() == ["tests/test_api.py", "tests/test_orders.py",
+                                          "tests/test_payments.py", "tests/test_search.py"]
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "markdown", "mermaid", "dot"])
+def test_every_format_renders(shop: Path, fmt: str) -> None:
+    drop_parameter(shop)
+    result = invoke("impact", "--repo", str(shop), "--base", "base", "--format", fmt)
+    assert result.exit_code == 0, result.output
+    assert "storefront" in result.stdout
+
+
+def test_text_report_has_no_colour_when_not_a_terminal(shop: Path) -> None:
+    drop_parameter(shop)
+    result = invoke("impact", "--repo", str(shop), "--base", "base")
+    assert "\x1b[" not in result.stdout
+
+
+def test_unknown_revision_is_one_line_and_exit_3(shop: Path) -> None:
+    result = runner.invoke(app, ["impact", "--repo", str(shop), "--base", "nope"])
+    assert result.exit_code == 3
+    assert "Traceback" not in result.output
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_not_a_repository_is_exit_3(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["tests", "--repo", str(tmp_path), "--base", "HEAD"])
+    assert result.exit_code == 3
+    assert "Traceback" not in result.output
+
+
+def test_bad_format_and_fail_on_are_usage_errors(shop: Path) -> None:
+    assert runner.invoke(app, ["impact", "--repo", str(shop), "--base", "base", "--format",
+                               "pdf"]).exit_code == 2
+    assert runner.invoke(app, ["impact", "--repo", str(shop), "--base", "base", "--fail-on",
+                               "maybe"]).exit_code == 2
+
+
+def test_bad_configuration_is_reported_at_once(shop: Path) -> None:
+    (shop / ".impactgraph.toml").write_text('gateways = "api"\nmax-depth = 0\ncolour = 1\n',
+                                             encoding="utf-8")
+    result = runner.invoke(app, ["impact", "--repo", str(shop), "--base", "base"])
+    assert result.exit_code == 2
+    message = result.stderr.strip()
+    assert len(message.splitlines()) == 1
+    assert "gateways" in message and "max-depth" in message and "colour" in message
