@@ -104,6 +104,8 @@ class CallSite:
     kwargs: tuple[tuple[str, tuple[Expr, ...]], ...] = ()
     decorator: bool = False  # applying a decorator (``@dec``) rather than a written call
     star: bool = False  # the call unpacks ``*args`` or ``**kwargs``: its arity is unknown
+    implicit: bool = False  # made by the language (``for x in obj`` calls ``__iter__``), not
+    # written: only calls into the code base count, and nothing is counted as unresolved
 
 
 @dataclass(frozen=True, slots=True)

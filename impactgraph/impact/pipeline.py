@@ -51,8 +51,10 @@ def build_report(
         changed_paths=changed_paths,
         head_files=[f.path for f in result.head.files],
     )
+    # every file of either revision, a file unchanged between them counted once
+    files = {(p, base_ids.get(p)) for p in base_ids} | {(p, head_ids.get(p)) for p in head_ids}
     stats = Stats(
-        files_indexed=result.files_indexed,
+        files_indexed=len(files),
         unresolved_calls=head_graph.unresolved_calls,
         seconds=round(time.perf_counter() - started, 3),
     )

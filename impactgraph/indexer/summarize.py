@@ -37,6 +37,8 @@ GENERIC_CONTAINERS = frozenset(
      "MutableSequence", "Iterable", "Iterator", "Collection", "AbstractSet", "MutableSet",
      "Generator", "AsyncIterator", "AsyncIterable", "deque", "Deque"}
 )
+# methods that add elements to a list, set or dict
+CONTAINER_ADDERS = frozenset({"append", "add", "insert", "extend", "update", "setdefault"})
 # builtins whose result holds the elements of their one argument
 COPYING_BUILTINS = frozenset({"list", "tuple", "set", "frozenset", "sorted", "reversed", "iter"})
 MAPPINGS = frozenset({"dict", "Dict", "Mapping", "MutableMapping", "DefaultDict", "OrderedDict"})
@@ -172,8 +174,8 @@ class FileIndexer:
                 return [self.new_container(node, elements)]
             return [e + ("()",) for e in self.values(func)]
         if isinstance(node, nodes.Subscript):
-            if isinstance(node.slice, nodes.Slice):
-                return self.values(node.value)
+            if isinstance(node.slice, nodes.Slice):  # the same elements, at other positions
+                return [self.new_container(node, [e + ("[]",) for e in self.values(node.value)])]
             op = self.subscript_op(node.slice)
             return [e + (op,) for e in self.values(node.value)]
         if isinstance(node, nodes.Lambda):
@@ -479,19 +481,30 @@ class FileIndexer:
             self.visit(statement)
 
     # -- statements ----------------------------------------------------------------------
-    def bind_target(self, target: nodes.NodeNG, values: list[Expr], statement: nodes.NodeNG) -> None:
+    def bind_target(
+        self,
+        target: nodes.NodeNG,
+        values: list[Expr],
+        statement: nodes.NodeNG,
+        value_node: nodes.NodeNG | None = None,
+    ) -> None:
+        """Bind ``values`` to an assignment target; ``value_node`` is the expression assigned to
+        this very target when it is known (in ``a, (b, c) = f, (g, h)``)."""
         if isinstance(target, nodes.AssignName):
             scope = self.defining_scope(target.name, target) or target.scope()
             self.bind(self.var_key(scope, target.name), values)
             if isinstance(scope, nodes.Module):
                 self.module_variable(target.name, statement)
         elif isinstance(target, (nodes.Tuple, nodes.List)):
-            value = statement.value if isinstance(statement, nodes.Assign) else None
-            if isinstance(value, (nodes.Tuple, nodes.List)) and len(value.elts) == len(
+            if value_node is None and isinstance(statement, nodes.Assign):
+                value_node = statement.value
+            if isinstance(value_node, (nodes.Tuple, nodes.List)) and len(value_node.elts) == len(
                 target.elts
             ):
-                for element, element_value in zip(target.elts, value.elts, strict=True):
-                    self.bind_target(element, self.values(element_value), statement)
+                for element, element_value in zip(target.elts, value_node.elts, strict=True):
+                    self.bind_target(
+                        element, self.values(element_value), statement, element_value
+                    )
             else:
                 starred = any(isinstance(e, nodes.Starred) for e in target.elts)
                 for position, element in enumerate(target.elts):
@@ -584,9 +597,22 @@ class FileIndexer:
         self.visit(node.value)
         self.bind_target(node.target, self.values(node.value), node)
 
+    def iteration(self, iterable: nodes.NodeNG) -> list[Expr]:
+        """``for x in obj`` calls ``obj.__iter__()`` and the iterator's ``__next__()``."""
+        values = self.values(iterable)
+        iterators = tuple(v + (".__iter__",) for v in values)
+        if iterators:
+            caller, line = self.caller_of(iterable), iterable.lineno or 0
+            self.calls.append(CallSite(caller, iterators, line, implicit=True))
+            self.calls.append(
+                CallSite(caller, tuple(v + ("()", ".__next__") for v in iterators), line,
+                         implicit=True)
+            )
+        return [v + ("[]",) for v in values]
+
     def visit_For(self, node: nodes.For) -> None:  # noqa: N802
         self.visit(node.iter)
-        self.bind_target(node.target, [v + ("[]",) for v in self.values(node.iter)], node)
+        self.bind_target(node.target, self.iteration(node.iter), node)
         for statement in [*node.body, *node.orelse]:
             self.visit(statement)
 
@@ -594,7 +620,7 @@ class FileIndexer:
 
     def visit_Comprehension(self, node: nodes.Comprehension) -> None:  # noqa: N802
         self.visit(node.iter)
-        self.bind_target(node.target, [v + ("[]",) for v in self.values(node.iter)], node)
+        self.bind_target(node.target, self.iteration(node.iter), node)
         for condition in node.ifs:
             self.visit(condition)
 
@@ -660,6 +686,16 @@ class FileIndexer:
         for statement in node.body:
             self.visit(statement)
 
+    def visit_Raise(self, node: nodes.Raise) -> None:  # noqa: N802
+        """``raise Error`` (a class, not an instance) constructs it."""
+        self.visit_children(node)
+        if isinstance(node.exc, (nodes.Name, nodes.Attribute)):
+            classes = tuple(v + ("!class",) for v in self.values(node.exc))
+            if classes:
+                self.calls.append(
+                    CallSite(self.caller_of(node), classes, node.lineno or 0, implicit=True)
+                )
+
     def visit_Return(self, node: nodes.Return) -> None:  # noqa: N802
         if node.value is None:
             return
@@ -717,9 +753,6 @@ class FileIndexer:
     # -- expressions ---------------------------------------------------------------------
     def visit_Call(self, node: nodes.Call) -> None:  # noqa: N802
         func = node.func
-        if isinstance(func, nodes.Name) and func.name == "super":
-            if self.defining_scope("super", node) is None:
-                return  # super() itself only makes the proxy that the enclosing call uses
         # The callee's own sub-expressions (``a().b``) are visited, the callee itself is not
         # a reference: the call site records it.
         if isinstance(func, nodes.Attribute):
@@ -740,12 +773,33 @@ class FileIndexer:
         star = any(isinstance(a, nodes.Starred) for a in node.args) or any(
             k.arg is None for k in node.keywords or ()
         )
+        if isinstance(func, nodes.Attribute) and func.attrname in CONTAINER_ADDERS:
+            self.container_addition(func, node)
         # ``@factory(arg)``: the factory call is part of applying the decorator
         decorator = isinstance(node.parent, nodes.Decorators)
         self.calls.append(
             CallSite(self.caller_of(node), callee, node.lineno or 0, args, kwargs,
                      decorator=decorator, star=star)
         )
+
+    def container_addition(self, func: nodes.Attribute, node: nodes.Call) -> None:
+        """``handlers.append(f)``, ``registry.update({...})``: the container gains elements."""
+        objects = tuple(self.values(func.expr))
+        if not objects or not node.args:
+            return
+        name = func.attrname
+        argument = node.args[-1] if name in ("insert", "setdefault") else node.args[0]
+        values = self.values(argument)
+        if name in ("extend", "update"):
+            values = [v + ("[]",) for v in values]
+            if name == "update" and isinstance(argument, nodes.Dict):
+                for key, value in argument.items:
+                    if isinstance(key, nodes.Const) and isinstance(key.value, (str, int)):
+                        self.attribute_stores.append(
+                            (objects, f"[{key.value!r}]", tuple(self.values(value)))
+                        )
+        if values:
+            self.attribute_stores.append((objects, "[]", tuple(values)))
 
     def visit_Name(self, node: nodes.Name) -> None:  # noqa: N802
         scope = self.defining_scope(node.name, node)

@@ -20,6 +20,8 @@ from impactgraph.model import (
 # round follows values one call deeper; real code rarely needs more than three.
 MAX_FLOW_ROUNDS = 4
 FUNCTION_KINDS = (SymbolKind.FUNCTION, SymbolKind.METHOD)
+# builtins that call the functions passed to them
+CALLBACK_BUILTINS = frozenset({"map", "filter", "sorted", "min", "max", "iter", "next"})
 
 
 def link(summaries: Iterable[FileSummary], warnings: Iterable[Diagnostic] = ()) -> CodeGraph:
@@ -166,6 +168,18 @@ def _link_call(graph: CodeGraph, resolver: Resolver, site: CallSite) -> None:
     resolved = False
     for value in _callee_values(resolver, site):
         tag = value[0]
+        if site.implicit:  # language protocol calls: only those into the code base count
+            if tag in ("sym", "bound", "inst", "subcls"):
+                for target, bound in _targets(resolver, value):
+                    graph.add_edge(caller, target, "calls", site.line, bound)
+            continue
+        if tag == "bi" and value[1] in CALLBACK_BUILTINS:
+            # map(f, xs), sorted(xs, key=f): the builtin calls the functions it is given
+            for exprs in [*site.args, *(e for _, e in site.kwargs)]:
+                for expr in exprs:
+                    for argument in resolver.resolve(expr):
+                        for target, bound in _targets(resolver, argument):
+                            graph.add_edge(caller, target, "calls", site.line, bound)
         if tag in ("ext", "bi") and site.decorator:
             resolved = True  # @property, @dataclass, @abc.abstractmethod: no edge worth having
         elif tag == "ext":
@@ -177,14 +191,18 @@ def _link_call(graph: CodeGraph, resolver: Resolver, site: CallSite) -> None:
         elif tag in ("sym", "bound") and resolver.kind(str(value[1])) is SymbolKind.CLASS:
             graph.add_edge(caller, str(value[1]), "calls", site.line)
             resolved = True
-            for target, bound in _targets(resolver, value):
+            targets = _targets(resolver, value)
+            for target, bound in targets:
                 graph.add_edge(caller, target, "calls", site.line, bound)
+            if not targets:  # an outside base's __init__ runs (``class A(ext.Base)``)
+                for outside in resolver.external_lookup(str(value[1]), "__init__"):
+                    graph.external_calls[caller].add(str(outside[1]))
         else:
             dispatch = len(value) > 2 and value[-1] == "dispatch"
             for target, bound in _targets(resolver, value):
                 graph.add_edge(caller, target, "calls", site.line, bound, dispatch)
                 resolved = True
-    if not resolved:
+    if not resolved and not site.implicit:
         graph.unresolved_calls += 1
         graph.unresolved_sites.append((caller, site.line))
 

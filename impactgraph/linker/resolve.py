@@ -216,6 +216,14 @@ class Resolver:
             key = f"v:{module}:{qual}|.{name}"
             if key in self.bindings or key in self.extra:
                 return set(self.resolve_key(key))
+        return self.external_lookup(cls, name)
+
+    def external_lookup(self, cls: str, name: str) -> set[Value]:
+        """Not defined in the code base: it comes from an outside base class, if there is one."""
+        for owner in self.mro(cls):
+            for base in self.external_bases.get(owner, ()):
+                if base.split(".", 1)[0] not in ("typing", "typing_extensions", "abc", "builtins"):
+                    return {("ext", f"{base}.{name}")}
         return set()
 
     def bind(self, value: Value) -> Value:
@@ -329,6 +337,11 @@ class Resolver:
             elif op == "[]":
                 if tag in ("cont", "pair"):
                     result |= self.resolve((str(value[1]),))
+                elif tag == "inst":  # iterating an object of ours: what __next__ returns
+                    for iterator in self.attribute_of([value], "__iter__"):
+                        for it in self.call_result(iterator):
+                            for step in self.attribute_of([it], "__next__"):
+                                result |= self.call_result(step)
                 elif tag == "pairs":  # an element of ``d.items()``: a (key, value) pair
                     result.add(("pair", value[1]))
             elif op == "+":
@@ -337,6 +350,9 @@ class Resolver:
                 elif tag == "ext":
                     result.add(("ext", value[1]))
                 elif tag == "cont":
+                    result.add(value)
+            elif op == "!class":  # ``raise Error``: only a class is constructed
+                if tag == "sym" and self.kind(str(value[1])) is SymbolKind.CLASS:
                     result.add(value)
             elif op.startswith("!unless:"):
                 # a fallback of ``except ImportError``: dead when we have the module
@@ -358,7 +374,9 @@ class Resolver:
             if tag == "mod":
                 result |= self.module_attribute(str(value[1]), name)
             elif tag == "sym" and self.kind(str(value[1])) is SymbolKind.CLASS:
-                result |= self.class_lookup(str(value[1]), name)
+                result |= self.class_lookup(str(value[1]), name) or self.external_lookup(
+                    str(value[1]), name
+                )
             elif tag == "subcls":  # ``cls`` in a classmethod: the class or any subclass
                 for cls in [str(value[1]), *self.implementations(str(value[1]))]:
                     result |= self.class_lookup(cls, name)
@@ -404,6 +422,10 @@ class Resolver:
                 return set(self.resolve((f"v:{module}:{qual}|<return>",)))
         elif tag == "subcls":
             return {("inst", value[1], False)}
+        elif tag == "ext" and str(value[1]).rsplit(".", 1)[-1][:1].isupper():
+            # an outside class (CapWords, by PEP 8): its instance's methods keep the class's
+            # path, ``ext.Cls().fun()`` -> ext.Cls.fun; what an outside function returns is unknown
+            return {value}
         elif tag == "inst":
             result: set[Value] = set()
             for target in self.instance_lookup(str(value[1]), "__call__"):
@@ -428,7 +450,8 @@ class Resolver:
         for expr in reversed(definition.decorator_exprs):
             produced: set[Value] = set()
             for decorator in self.resolve(expr):
-                produced |= self.call_result(decorator)
+                if decorator[0] in ("sym", "bound", "inst"):
+                    produced |= self.call_result(decorator)
             # An unknown decorator (external, or one we cannot follow) is assumed to give the
             # function back, as nearly every decorator in practice does.
             if produced:
