@@ -1,0 +1,37 @@
+"""Renderers: one module per format, each a pure ``render(...) -> str``.
+
+``RENDERERS`` maps the ``impact --format`` names to renderers of an ``ImpactReport``. Each is
+called as ``renderer(report)``; the text renderer also takes ``color=`` (the CLI decides: a TTY
+and ``NO_COLOR`` unset), and the SVG renderer ``timeout=`` (seconds for Graphviz). The CodeGraph
+renderers of ``impactgraph graph`` (``graph_*``) are separate.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
+
+from impactgraph.model import ImpactReport
+from impactgraph.render import (
+    markdown,
+    report_dot,
+    report_json,
+    report_mermaid,
+    report_svg,
+    report_text,
+)
+
+ReportRenderer = Callable[[ImpactReport], str]
+
+RENDERERS: Mapping[str, ReportRenderer] = MappingProxyType(
+    {
+        "text": report_text.render,
+        "json": report_json.render,
+        "markdown": markdown.render,
+        "mermaid": report_mermaid.render,
+        "dot": report_dot.render,
+        "svg": report_svg.render,
+    }
+)
+
+__all__ = ["RENDERERS", "ReportRenderer"]

@@ -1,0 +1,188 @@
+"""The impact report as a terminal table (rich for styles and colour).
+
+The caller decides on colour (the CLI: a TTY and ``NO_COLOR`` unset); without it the output
+is plain text with no escape codes and no trailing spaces, so it can be piped, diffed and
+snapshot-tested. Columns are laid out here rather than with ``rich.table``: a call chain does
+not fit in a column of a 100-character table, so it gets its own indented line under its row,
+where it can wrap without folding every other column.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+
+from rich.console import Console, Group
+from rich.padding import Padding
+from rich.text import Text
+
+from impactgraph.model import ImpactReport
+from impactgraph.render.report_summary import (
+    Status,
+    abbreviate_chain,
+    breaking_first,
+    kind_words,
+    location,
+    stats_line,
+    verdict,
+)
+
+DEFAULT_WIDTH = 100
+INDENT = 2
+GAP = "  "
+STATUS_STYLE = {
+    Status.BREAKING: "bold red",
+    Status.NOT_BREAKING: "bold yellow",
+    Status.NO_CHANGES: "bold green",
+}
+
+Row = Sequence[Text]
+
+
+def render(report: ImpactReport, *, color: bool = False, width: int = DEFAULT_WIDTH) -> str:
+    console = Console(
+        file=io.StringIO(),
+        width=width,
+        force_terminal=color,
+        color_system="standard" if color else None,
+        no_color=not color,
+        highlight=False,
+        emoji=False,
+        markup=False,
+        legacy_windows=False,
+    )
+    with console.capture() as capture:
+        console.print(Group(*_blocks(report, width)))
+    return "\n".join(line.rstrip(" ") for line in capture.get().split("\n"))
+
+
+def _blocks(report: ImpactReport, width: int) -> list[Text | Padding]:
+    blocks: list[Text | Padding] = [_verdict(report)]
+    context = Text(f"{report.base} → {report.head}", "dim")
+    if report.gateways_crossed:
+        context.append(" · gateways crossed: ", "dim")
+        context.append(", ".join(report.gateways_crossed), "blue")
+    blocks.append(context)
+    if report.changes:
+        blocks += [Text(""), _heading(f"Changes ({len(report.changes):,})")]
+        blocks += _changes(report, width)
+    if report.affected:
+        blocks += [
+            Text(""),
+            _heading(f"Affected modules ({len(report.affected):,}, in rank order)"),
+        ]
+        blocks += _affected(report, width)
+    if report.tests:
+        blocks += [Text(""), _heading(f"Affected tests ({len(report.tests):,})")]
+        blocks += [_indented(Text(test), width) for test in report.tests]
+    if report.warnings:
+        blocks += [Text(""), _heading(f"Warnings ({len(report.warnings):,})")]
+        blocks += [
+            _indented(Text.assemble((w.path, "yellow"), ": ", w.message), width)
+            for w in report.warnings
+        ]
+    blocks += [Text(""), Text(stats_line(report.stats), "dim")]
+    return blocks
+
+
+def _verdict(report: ImpactReport) -> Text:
+    found = verdict(report)
+    if found.status is Status.NO_CHANGES:
+        return Text("No changes", STATUS_STYLE[found.status])
+    return Text.assemble((f"{found.status.value}: ", STATUS_STYLE[found.status]), found.sentence)
+
+
+def _heading(text: str) -> Text:
+    return Text(text, "bold underline")
+
+
+def _changes(report: ImpactReport, width: int) -> list[Text | Padding]:
+    rows: list[Row] = []
+    places: list[Text] = []
+    for change in breaking_first(report.changes):
+        what = Text(kind_words(change))
+        if change.detail:
+            what.append(" " + change.detail, "cyan")
+        rows.append(
+            [
+                Text("BREAKING", "bold red") if change.breaking else Text(""),
+                Text(change.symbol, "bold" if change.breaking else ""),
+                what,
+            ]
+        )
+        places.append(Text(location(change.path, change.line), "dim"))
+    lines = _columns(rows)
+    # The location ends the line when every line has room for it, else it goes underneath.
+    room = width - INDENT - max(line.cell_len for line in lines) - len(GAP)
+    if room >= max(place.cell_len for place in places):
+        column = max(line.cell_len for line in lines)
+        for line, place in zip(lines, places, strict=True):
+            line.append(" " * (column - line.cell_len) + GAP)
+            line.append_text(place)
+        return [_indented(line, width) for line in lines]
+    blocks: list[Text | Padding] = []
+    under = max(row[0].cell_len for row in rows) + len(GAP) if any(r[0] for r in rows) else 0
+    for line, place in zip(lines, places, strict=True):
+        blocks += [_indented(line, width), _indented(place, width, INDENT + under)]
+    return blocks
+
+
+def _affected(report: ImpactReport, width: int) -> list[Text | Padding]:
+    header = ["#", "module", "depth", "breaking", "gateway", "x-package", "test", "score"]
+    rows: list[Row] = [[Text(title, "bold") for title in header]]
+    for rank, module in enumerate(report.affected, start=1):
+        rows.append(
+            [
+                Text(str(rank)),
+                Text(module.module, "bold" if module.breaking else ""),
+                Text(str(module.depth)),
+                _flag(module.breaking, "red"),
+                _flag(module.crosses_gateway, "blue"),
+                _flag(module.crosses_package, ""),
+                _flag(module.is_test, ""),
+                Text(f"{module.score:.2f}"),
+            ]
+        )
+    right = {0, 2, 7}
+    lines = _columns(rows, right_aligned=right)
+    blocks: list[Text | Padding] = [_indented(lines[0], width)]
+    for line, module in zip(lines[1:], report.affected, strict=True):
+        blocks.append(_indented(line, width))
+        if module.via:
+            chain = Text("via ", "dim")
+            chain.append(" → ".join(abbreviate_chain(module.via)))
+            blocks.append(_indented(chain, width, INDENT + 6))
+    return blocks
+
+
+def _columns(rows: Sequence[Row], right_aligned: set[int] | None = None) -> list[Text]:
+    """Each row as one line, its cells padded to the widest of their column."""
+    right_aligned = right_aligned or set()
+    widths = [max(row[i].cell_len for row in rows) for i in range(len(rows[0]))]
+    lines = []
+    for row in rows:
+        line = Text()
+        for index, (cell, width) in enumerate(zip(row, widths, strict=True)):
+            if index:
+                line.append(GAP)
+            padding = " " * (width - cell.cell_len)
+            if index in right_aligned:
+                line.append(padding)
+                line.append_text(cell)
+            else:
+                line.append_text(cell)
+                line.append(padding)
+        line.rstrip()
+        lines.append(line)
+    return lines
+
+
+def _indented(text: Text, width: int, indent: int = INDENT) -> Text | Padding:
+    """``text`` after ``indent`` spaces; wrapped lines keep the indent."""
+    if indent + text.cell_len <= width:  # the common case, and ten times faster than Padding
+        return Text(" " * indent) + text
+    return Padding(text, (0, 0, 0, indent))
+
+
+def _flag(value: bool, style: str) -> Text:
+    return Text("yes", style) if value else Text("-", "dim")
