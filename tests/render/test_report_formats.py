@@ -1,0 +1,510 @@
+"""The impact report formats: snapshots, the JSON contract, GitHub's limits, real renderers."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from impactgraph.bot import GITHUB_COMMENT_LIMIT, MarkdownOptions, comment_size, fit_body
+from impactgraph.model import (
+    AffectedModule,
+    Change,
+    ChangeKind,
+    ImpactReport,
+    Stats,
+)
+from impactgraph.render import (
+    RENDERERS,
+    markdown,
+    report_dot,
+    report_json,
+    report_mermaid,
+    report_text,
+)
+from impactgraph.render.report_graph import Level, Role, marks, symbol_diagram
+
+from .conftest import Snapshot, make_large_report
+
+ANSI = re.compile(r"\x1b\[")
+MERMAID_EDGE = re.compile(r"^\s+\S+ -->(\|[^|]*\|)? \S+$", re.MULTILINE)
+MERMAID_NODE = re.compile(r'^\s+(chg|mod|pkg)_\w+(\{\{|\[\[|\[)"', re.MULTILINE)
+MERMAID_MAX_CHARS = 50_000
+MERMAID_MAX_EDGES = 500
+
+
+# -- snapshots --------------------------------------------------------------------------------
+
+
+def test_text_snapshot(sample_report: ImpactReport, snapshot: Snapshot) -> None:
+    snapshot("sample.txt", report_text.render(sample_report, color=False))
+
+
+def test_json_snapshot(sample_report: ImpactReport, snapshot: Snapshot) -> None:
+    snapshot("sample.json", report_json.render(sample_report))
+
+
+def test_markdown_snapshot(sample_report: ImpactReport, snapshot: Snapshot) -> None:
+    snapshot("sample.md", markdown.render(sample_report))
+
+
+def test_markdown_shrunk_snapshot(sample_report: ImpactReport, snapshot: Snapshot) -> None:
+    text = markdown.render(sample_report, details=False, max_rows=2, graph=False)
+    snapshot("sample-shrunk.md", text)
+
+
+def test_mermaid_snapshot(sample_report: ImpactReport, snapshot: Snapshot) -> None:
+    snapshot("sample.mmd", report_mermaid.render(sample_report))
+
+
+def test_dot_snapshot(sample_report: ImpactReport, snapshot: Snapshot) -> None:
+    snapshot("sample.dot", report_dot.render(sample_report))
+
+
+def test_no_changes_snapshots(no_changes_report: ImpactReport, snapshot: Snapshot) -> None:
+    snapshot("no-changes.txt", report_text.render(no_changes_report))
+    snapshot("no-changes.md", markdown.render(no_changes_report))
+
+
+# -- the registry -----------------------------------------------------------------------------
+
+
+def test_renderers_cover_the_impact_formats() -> None:
+    assert set(RENDERERS) == {"text", "json", "markdown", "mermaid", "dot", "svg"}
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "markdown", "mermaid", "dot"])
+def test_every_renderer_returns_text_ending_in_a_newline(
+    sample_report: ImpactReport, no_changes_report: ImpactReport, fmt: str
+) -> None:
+    for report in (sample_report, no_changes_report):
+        text = RENDERERS[fmt](report)
+        assert isinstance(text, str)
+        assert text.endswith("\n") and not text.endswith("\n\n\n")
+
+
+# -- JSON: the contract of DESIGN.md ----------------------------------------------------------
+
+TOP_KEYS = ["schema_version", "base", "head", "changes", "affected", "tests", "warnings", "stats"]
+CHANGE_KEYS = {
+    "symbol": str,
+    "kind": str,
+    "breaking": bool,
+    "path": str,
+    "line": int,
+    "detail": str,
+}
+AFFECTED_KEYS = {
+    "module": str,
+    "path": str,
+    "package": str,
+    "depth": int,
+    "breaking": bool,
+    "crosses_gateway": bool,
+    "crosses_package": bool,
+    "is_test": bool,
+    "score": float,
+    "via": list,
+}
+STATS_KEYS = {"files_indexed": int, "unresolved_calls": int, "seconds": float}
+
+
+def _check_object(value: object, keys: dict[str, type]) -> None:
+    assert isinstance(value, dict)
+    assert list(value) == list(keys), "keys (and their order) are the schema's"
+    for key, kind in keys.items():
+        item = value[key]
+        if kind is float:
+            assert isinstance(item, (int, float)) and not isinstance(item, bool), key
+        else:
+            assert type(item) is kind, key
+
+
+@pytest.mark.parametrize("which", ["sample_report", "no_changes_report", "large_report"])
+def test_json_follows_schema_version_1(which: str, request: pytest.FixtureRequest) -> None:
+    report: ImpactReport = request.getfixturevalue(which)
+    data = json.loads(report_json.render(report))
+    assert list(data) == TOP_KEYS
+    assert data["schema_version"] == 1
+    assert isinstance(data["base"], str) and isinstance(data["head"], str)
+    for change in data["changes"]:
+        _check_object(change, CHANGE_KEYS)
+        assert change["kind"] in {kind.value for kind in ChangeKind}
+    for affected in data["affected"]:
+        _check_object(affected, AFFECTED_KEYS)
+        assert all(isinstance(symbol, str) for symbol in affected["via"])
+    assert all(isinstance(test, str) for test in data["tests"])
+    for warning in data["warnings"]:
+        _check_object(warning, {"path": str, "message": str})
+    _check_object(data["stats"], STATS_KEYS)
+    assert len(data["affected"]) == len(report.affected)
+    assert [a["module"] for a in data["affected"]] == [m.module for m in report.affected]
+
+
+def test_json_rounds_scores_and_keeps_text_as_written(sample_report: ImpactReport) -> None:
+    module = sample_report.affected[0]
+    odd = replace(module, module="café.menu", score=2 / 3)
+    report = ImpactReport("main", "HEAD", affected=(odd,), stats=Stats(seconds=1 / 3))
+    text = report_json.render(report)
+    data = json.loads(text)
+    assert data["affected"][0]["score"] == 0.6667
+    assert data["stats"]["seconds"] == 0.333
+    assert "café.menu" in text  # ensure_ascii=False
+    assert text.endswith("}\n") and text.startswith('{\n  "schema_version": 1,')
+
+
+def test_json_to_dict_matches_render(sample_report: ImpactReport) -> None:
+    assert json.loads(report_json.render(sample_report)) == report_json.to_dict(sample_report)
+    assert (
+        report_json.changes_to_dict(sample_report.changes)
+        == report_json.to_dict(sample_report)["changes"]
+    )
+
+
+# -- text -------------------------------------------------------------------------------------
+
+
+def test_text_without_colour_has_no_escape_codes_or_trailing_spaces(
+    sample_report: ImpactReport, large_report: ImpactReport
+) -> None:
+    for report in (sample_report, large_report):
+        text = report_text.render(report, color=False)
+        assert not ANSI.search(text)
+        assert all(line == line.rstrip() for line in text.splitlines())
+
+
+def test_text_with_colour_uses_escape_codes(sample_report: ImpactReport) -> None:
+    coloured = report_text.render(sample_report, color=True)
+    assert ANSI.search(coloured)
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", coloured)
+    assert plain.split() == report_text.render(sample_report).split()
+
+
+def test_text_lists_breaking_changes_first_and_modules_in_rank_order(
+    sample_report: ImpactReport,
+) -> None:
+    text = report_text.render(sample_report)
+    first_line = text.splitlines()[0]
+    assert first_line.startswith("Breaking: 1 of 3 changes is breaking; 6 modules affected")
+    assert text.index("catalog.search:find_book") < text.index("catalog.models:Book.title")
+    positions = [text.index(f"  {m.module} ") for m in sample_report.affected]
+    assert positions == sorted(positions)
+
+
+def test_text_fits_narrow_terminals(sample_report: ImpactReport) -> None:
+    text = report_text.render(sample_report, width=60)
+    assert max(len(line) for line in text.splitlines()) <= 60 + len("  ")
+
+
+# -- Markdown ---------------------------------------------------------------------------------
+
+
+def test_markdown_order_and_sections(sample_report: ImpactReport) -> None:
+    text = markdown.render(sample_report)
+    lines = text.splitlines()
+    assert lines[2].startswith("**Breaking:** 1 of 3 changes is breaking")
+    order = ["#### Changes", "#### Affected modules", "Call chains", "Affected tests"]
+    order += ["#### Warnings", "```mermaid"]
+    positions = [text.index(marker) for marker in order]
+    assert positions == sorted(positions)
+    changes = text[text.index("#### Changes") : text.index("#### Affected")]
+    assert changes.index("find_book") < changes.index("Book.title")  # breaking first
+    assert text.count("<details>") == text.count("</details>") == 2
+
+
+def test_markdown_options_leave_out_what_they_say(sample_report: ImpactReport) -> None:
+    text = markdown.render(sample_report, details=False, max_rows=2, graph=False)
+    assert "Call chains" not in text
+    assert "```mermaid" not in text
+    assert "…and 1 more change." in text
+    assert "…and 4 more modules (2 broken)." in text
+    assert "Affected tests (2)" in text  # tests stay: they are what CI runs
+
+
+def test_markdown_escapes_table_cells() -> None:
+    change = Change("m:f", ChangeKind.PARAMETER_DEFAULT_CHANGED, False, "a|b.py", 3, "x=`a|b`")
+    report = ImpactReport("main", "HEAD", changes=(change,))
+    row = next(line for line in markdown.render(report).splitlines() if "m:f" in line)
+    cells = re.split(r"(?<!\\)\|", row)[1:-1]
+    assert len(cells) == 4, row
+    assert "`` x=`a\\|b` ``" in row
+    assert markdown.md_text("a|b *c* <d>") == "a\\|b \\*c\\* \\<d\\>"
+    assert markdown.code("`x`") == "`` `x` ``"
+
+
+def test_markdown_verdicts(sample_report: ImpactReport, no_changes_report: ImpactReport) -> None:
+    assert "**No changes** between `v1.0` and `v1.0`" in markdown.render(no_changes_report)
+    gentle = ImpactReport(
+        "a", "b", changes=tuple(c for c in sample_report.changes if not c.breaking)
+    )
+    assert "**Not breaking:** 2 changes, none breaking; no module affected." in markdown.render(
+        gentle
+    )
+
+
+@pytest.mark.parametrize("max_rows", [25, 10, 5, 3])
+@pytest.mark.parametrize("details", [True, False])
+def test_large_markdown_fits_a_comment(
+    large_report: ImpactReport, max_rows: int, details: bool
+) -> None:
+    text = markdown.render(large_report, details=details, max_rows=max_rows)
+    assert comment_size(text) <= GITHUB_COMMENT_LIMIT
+    block = text.split("```mermaid\n", 1)[1].split("```", 1)[0]
+    _assert_within_github_mermaid_limits(block)
+    assert "_Collapsed to packages:" in text  # says what the graph leaves out
+
+
+def test_bot_fits_the_large_report_without_cutting_lines(large_report: ImpactReport) -> None:
+    def render(options: MarkdownOptions) -> str:
+        return markdown.render(
+            large_report, details=options.details, max_rows=options.max_rows, graph=options.graph
+        )
+
+    body = fit_body(render)
+    assert comment_size(body) <= GITHUB_COMMENT_LIMIT
+    assert "everything after line" not in body
+
+
+# -- the impact diagram (Mermaid and DOT) -----------------------------------------------------
+
+
+def _assert_within_github_mermaid_limits(text: str) -> None:
+    assert report_mermaid.utf16_length(text) <= MERMAID_MAX_CHARS
+    assert len(MERMAID_EDGE.findall(text)) <= MERMAID_MAX_EDGES
+    assert len(MERMAID_NODE.findall(text)) <= 150
+
+
+def test_large_mermaid_within_limits_and_says_what_it_left_out(
+    large_report: ImpactReport,
+) -> None:
+    fitted = report_mermaid.fitted(large_report)
+    _assert_within_github_mermaid_limits(fitted.text)
+    assert fitted.diagram.level is Level.PACKAGE
+    assert "note_omitted" in fitted.text
+    assert "2,000 affected modules in 40 packages" in fitted.diagram.omitted
+
+
+def test_large_dot_is_collapsed(large_report: ImpactReport) -> None:
+    text = report_dot.render(large_report)
+    assert text.count(" -> ") <= 500
+    assert len(re.findall(r'^\s+"package:', text, re.MULTILINE)) <= 150
+    assert "omitted [shape=note" in text
+    assert text.splitlines()[1].startswith("// Collapsed to packages")
+
+
+@pytest.mark.parametrize(
+    ("modules", "packages", "changes", "edges"),
+    [(120, 4, 3, 0), (400, 8, 60, 900), (3_000, 400, 20, 3_500), (600, 30, 400, 0)],
+)
+def test_mermaid_always_fits(modules: int, packages: int, changes: int, edges: int) -> None:
+    report = make_large_report(modules, packages, changes, edges)
+    fitted = report_mermaid.fitted(report)
+    _assert_within_github_mermaid_limits(fitted.text)
+    if fitted.diagram.level is not Level.SYMBOL:
+        assert fitted.diagram.omitted
+
+
+def test_long_labels_collapse_to_fit_the_character_limit() -> None:
+    base = make_large_report(140, 7, 5, 0)
+    long = "x" * 300
+    affected = tuple(replace(m, module=m.module + long) for m in base.affected)
+    report = ImpactReport(base.base, base.head, base.changes, affected, edges=base.edges)
+    fitted = report_mermaid.fitted(report)
+    _assert_within_github_mermaid_limits(fitted.text)
+    assert fitted.diagram.level is not Level.SYMBOL
+
+
+def test_many_changes_merge_into_their_modules() -> None:
+    changes = tuple(
+        Change(f"core.api:function_{i}", ChangeKind.BODY_CHANGED, i == 0, "core/api.py", i)
+        for i in range(200)
+    )
+    user = AffectedModule(
+        "app.main",
+        "app/main.py",
+        "app",
+        1,
+        True,
+        False,
+        True,
+        False,
+        0.75,
+        ("core.api:function_0", "app.main:run"),
+    )
+    report = ImpactReport("a", "b", changes, (user,))
+    fitted = report_mermaid.fitted(report)
+    assert fitted.diagram.level is Level.MODULE
+    assert "200 changes, 1 breaking symbol" in fitted.text
+    assert "Changed symbols merged into their modules" in fitted.diagram.omitted
+
+
+def test_diagram_follows_via_chains_through_modules(sample_report: ImpactReport) -> None:
+    diagram = symbol_diagram(sample_report)
+    pairs = {(e.source, e.target) for e in diagram.edges}
+    assert ("change:catalog.search:find_book", "module:storefront.api") in pairs
+    assert ("module:storefront.api", "module:storefront.views") in pairs
+    # catalog.index:rebuild -> Indexer.run -> Indexer._walk stay inside catalog.index
+    assert ("module:catalog.index", "module:catalog.tests.test_index") in pairs
+    assert not any(source == target for source, target in pairs)
+    roles = {node.key: node.role for node in diagram.nodes}
+    assert sum(role is Role.CHANGE for role in roles.values()) == 3
+    assert marks(diagram) == {
+        "change",
+        "changeBreaking",
+        "broken",
+        "module",
+        "crossing",
+        "gateway",
+        "test",
+    }
+    labelled = {(e.source, e.target): e.kinds for e in diagram.edges}
+    assert labelled[("module:storefront.api", "module:storefront.views")] == ("imports",)
+
+
+def test_mermaid_ids_and_labels_are_safe() -> None:
+    report = _awkward_report()
+    text = report_mermaid.render(report)
+    node_ids = re.findall(r"^\s+(\w+)(?:\{\{|\[\[|\[)\"", text, re.MULTILINE)
+    assert node_ids and all(re.fullmatch(r"[A-Za-z0-9_]+", i) for i in node_ids)
+    assert len(node_ids) == len(set(node_ids))
+    for label in re.findall(r'"([^"]*)"', text):
+        assert "<lambda>" not in label and "`" not in label
+    assert "#lt;lambda#gt;" in text and "#quot;" in text and "#35;" in text
+
+
+def test_dot_quotes_awkward_text() -> None:
+    text = report_dot.render(_awkward_report())
+    assert r"\"b\"" in text  # the quote in the detail is escaped
+    assert report_dot.quote('a"b\\c\nd') == '"a\\"b\\\\c\\nd"'
+
+
+def _awkward_report() -> ImpactReport:
+    changes = (
+        Change(
+            "end.x:<lambda>",
+            ChangeKind.PARAMETER_DEFAULT_CHANGED,
+            True,
+            "end/x.py",
+            1,
+            "a: 'a' -> \"b\" # `c`",
+        ),
+        Change("a-b.c:f", ChangeKind.BODY_CHANGED, False, "a-b/c.py", 2),
+        Change("a_b.c:f", ChangeKind.BODY_CHANGED, False, "a_b/c.py", 2),
+    )
+    affected = (
+        AffectedModule(
+            "graph.end",
+            "graph/end.py",
+            "graph",
+            1,
+            True,
+            True,
+            True,
+            False,
+            1.0,
+            ("end.x:<lambda>", "graph.end:<locals>.f"),
+            ("graph.end",),
+        ),
+        AffectedModule(
+            "subgraph.o",
+            "subgraph/o.py",
+            "subgraph",
+            1,
+            False,
+            False,
+            True,
+            True,
+            0.25,
+            ("a-b.c:f", "subgraph.o:x"),
+        ),
+    )
+    return ImpactReport(
+        'feature/#12 "quoted"', "HEAD", changes, affected, gateways_crossed=("graph.end",)
+    )
+
+
+# -- real renderers ---------------------------------------------------------------------------
+
+
+def _reports_to_draw(request: pytest.FixtureRequest) -> dict[str, ImpactReport]:
+    return {
+        "sample": request.getfixturevalue("sample_report"),
+        "large": request.getfixturevalue("large_report"),
+        "awkward": _awkward_report(),
+        "no-changes": request.getfixturevalue("no_changes_report"),
+    }
+
+
+def test_graphviz_lays_out_the_dot_output(request: pytest.FixtureRequest, tmp_path: Path) -> None:
+    dot = shutil.which("dot")
+    if dot is None:
+        pytest.skip("Graphviz `dot` is not installed (apt-get install graphviz)")
+    for name, report in _reports_to_draw(request).items():
+        source = tmp_path / f"{name}.dot"
+        source.write_text(report_dot.render(report), encoding="utf-8")
+        done = subprocess.run(
+            [dot, "-Tsvg", str(source)], capture_output=True, text=True, timeout=120, check=False
+        )
+        assert done.returncode == 0, f"{name}: {done.stderr}"
+        assert "<svg" in done.stdout
+        assert "Warning" not in done.stderr, f"{name}: {done.stderr}"
+
+
+def test_svg_renderer(sample_report: ImpactReport) -> None:
+    if shutil.which("dot") is None:
+        pytest.skip("Graphviz `dot` is not installed (apt-get install graphviz)")
+    svg = RENDERERS["svg"](sample_report)
+    assert svg.lstrip().startswith("<?xml") and "</svg>" in svg
+    assert "storefront.api" in svg
+
+
+def _mmdc() -> list[str] | None:
+    """mermaid's CLI: ``$IMPACTGRAPH_MMDC`` or ``mmdc`` on PATH."""
+    program = os.environ.get("IMPACTGRAPH_MMDC") or shutil.which("mmdc")
+    return [program] if program else None
+
+
+def test_mermaid_cli_renders_the_mermaid_output(
+    request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
+    command = _mmdc()
+    if command is None:
+        pytest.skip(
+            "mermaid's CLI is not installed: npm install @mermaid-js/mermaid-cli, then put "
+            "`mmdc` on PATH or set IMPACTGRAPH_MMDC to it"
+        )
+    # Debian's chromium instead of the browser puppeteer would download, unless told otherwise.
+    config = os.environ.get("IMPACTGRAPH_MMDC_PUPPETEER_CONFIG")
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if config is None and chromium is not None:
+        config_path = tmp_path / "puppeteer.json"
+        config_path.write_text(
+            json.dumps({"executablePath": chromium, "args": ["--no-sandbox"]}), encoding="utf-8"
+        )
+        config = str(config_path)
+    # One run for every diagram: mmdc renders each ```mermaid block of a Markdown file.
+    blocks = [report_mermaid.render(report) for report in _reports_to_draw(request).values()]
+    blocks.append(
+        markdown.render(request.getfixturevalue("large_report"), max_rows=3)
+        .split("```mermaid\n", 1)[1]
+        .split("```", 1)[0]
+    )
+    source = tmp_path / "diagrams.md"
+    source.write_text("".join(f"```mermaid\n{b}```\n\n" for b in blocks), encoding="utf-8")
+    output = tmp_path / "out.md"
+    arguments = [*command, "-q", "-i", str(source), "-o", str(output)]
+    if config:
+        arguments += ["-p", config]
+    done = subprocess.run(arguments, capture_output=True, text=True, timeout=300, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    images = sorted(tmp_path.glob("out-*.svg"))
+    assert len(images) == len(blocks), done.stderr[-2000:]
+    for image in images:
+        svg = image.read_text(encoding="utf-8")
+        assert "<svg" in svg and "Syntax error" not in svg, image.name
