@@ -37,6 +37,11 @@ class _LocalBuilder(AstroidBuilder):  # type: ignore[misc]
             )
         super().add_from_names_to_locals(node, global_name)
 
+    def delayed_assattr(self, node: nodes.AssignAttr) -> None:
+        """Skipped: astroid infers ``obj`` of every ``obj.attr = value`` here to record instance
+        attributes, which imports other modules from disk. The indexer records those
+        assignments itself, symbolically."""
+
 
 def _parse(text: str, module: str, path: str) -> nodes.Module:
     builder = _LocalBuilder(_MANAGER, apply_transforms=False)
