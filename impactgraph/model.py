@@ -81,6 +81,7 @@ class Definition:
     overloads: tuple[Signature, ...] = ()  # @typing.overload signatures, in order
     synthetic: bool = False  # generated (a dataclass __init__), not written in the source
     is_abstract: bool = False
+    attributes: tuple[str, ...] = ()  # classes: data attributes (class body, ``self.x = ...``)
 
 
 @dataclass(frozen=True, slots=True)

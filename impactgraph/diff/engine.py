@@ -8,7 +8,7 @@ side are skipped here (the use case reports them as warnings).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from impactgraph.diff.definitions import (
@@ -65,18 +65,22 @@ class _Differ:
         return not internal or self.is_used_elsewhere(symbol)
 
     # -- modules ---------------------------------------------------------------------------
-    def run(self, renames: Mapping[str, str]) -> list[Change]:
-        head_by_path = {s.path: s for s in self.head.summaries.values()}
+    def run(self, renames: Mapping[str, str], skip: Collection[str]) -> list[Change]:
+        """Pair the modules of both sides and compare each pair (but those in ``skip``)."""
+        base_modules, head_modules = set(self.base.summaries), set(self.head.summaries)
+        head_by_path = {
+            self.head.summaries[m].path: self.head.summaries[m] for m in head_modules - base_modules
+        }
         paired_head: set[str] = set()
         pairs: list[tuple[FileSummary, FileSummary]] = []
         unpaired: list[FileSummary] = []
-        for module in sorted(self.base.summaries):
-            old = self.base.summaries[module]
-            if module in self.head.summaries:
-                pairs.append((old, self.head.summaries[module]))
+        for module in sorted(base_modules):
+            if module in head_modules:
                 paired_head.add(module)
+                if module not in skip:
+                    pairs.append((self.base.summaries[module], self.head.summaries[module]))
             else:
-                unpaired.append(old)
+                unpaired.append(self.base.summaries[module])
         for old in unpaired:
             new = head_by_path.get(renames.get(old.path, old.path))
             if new is not None and new.module not in paired_head:
@@ -84,7 +88,7 @@ class _Differ:
                 paired_head.add(new.module)
             else:
                 self.module_removed(old)
-        for module in sorted(set(self.head.summaries) - paired_head):
+        for module in sorted(head_modules - paired_head):
             new = self.head.summaries[module]
             self.changes.append(
                 Change(module, ChangeKind.MODULE_ADDED, False, new.path, 1, "")
@@ -139,7 +143,7 @@ class _Differ:
                     report_as=(head_symbol, new.path, line), with_body=False,
                 )
             return
-        if new.has_getattr:
+        if self.head.serves_any_name(new.module):
             self.emit(symbol, Finding(ChangeKind.SYMBOL_REMOVED, False, _GETATTR_NOTE),
                       old.path, definition.line)
             return
@@ -198,6 +202,31 @@ class _Differ:
                 self.member_removed(old, new, name, before, member_report)
             elif after is not None:
                 self.member_added(old, new, name, after, member_report)
+        self.compare_attributes(old, new, old_members.keys() | new_members.keys(), report_as)
+
+    def compare_attributes(
+        self, old: Side, new: Side, members: Collection[str],
+        report_as: tuple[str, str, int] | None,
+    ) -> None:
+        """Public data attributes (class body, ``self.x = ...``) that disappear or appear."""
+        before = {a for a in old.definition.attributes if not a.startswith("_")} - set(members)
+        after = {a for a in new.definition.attributes if not a.startswith("_")} - set(members)
+        old_path = _path(self.base, old.module)
+        for name in sorted(before - after):
+            if self.head.inherited_attribute(new.symbol, name):
+                continue  # moved into a base class
+            symbol = f"{old.symbol}.{name}"
+            breaking = self.removal_breaks(symbol, old_path)
+            self.emit(symbol, Finding(ChangeKind.SYMBOL_REMOVED, breaking, "attribute"),
+                      old_path, old.definition.line)
+        for name in sorted(after - before):
+            if self.base.inherited_attribute(old.symbol, name):
+                continue
+            symbol, path, line = (
+                (f"{report_as[0]}.{name}", report_as[1], report_as[2]) if report_as
+                else (f"{new.symbol}.{name}", _path(self.head, new.module), new.definition.line)
+            )
+            self.emit(symbol, Finding(ChangeKind.SYMBOL_ADDED, False, "attribute"), path, line)
 
     def member_removed(
         self, old: Side, new: Side, name: str, definition: Definition,
@@ -276,7 +305,7 @@ class _Differ:
             if name not in new_bound:
                 if name in old_top:
                     continue  # symbol-removed says it
-                if new.has_getattr:
+                if self.head.serves_any_name(new.module):
                     finding = Finding(ChangeKind.EXPORT_REMOVED, False, _GETATTR_NOTE)
                 else:
                     finding = Finding(ChangeKind.EXPORT_REMOVED, True, was or name)
@@ -289,7 +318,7 @@ class _Differ:
                 and was is not None
                 and self.head.resolve_in(new.module, name) is None
                 and name in self.head.imports(new.module)
-                and not new.has_getattr
+                and not self.head.serves_any_name(new.module)
             ):
                 # The re-export is still written, but what it imports is gone.
                 self.emit(symbol, Finding(ChangeKind.EXPORT_REMOVED, True, was), old.path, line)
@@ -339,11 +368,14 @@ def diff_summaries(
     renames: Mapping[str, str] | None = None,
     is_used_elsewhere: UsedElsewhere = never_used,
     test_patterns: Sequence[str] = DEFAULT_TEST_PATTERNS,
+    skip: Collection[str] = (),
 ) -> list[Change]:
     """Every change from ``base`` to ``head`` (both: module name -> summary), sorted.
 
     ``renames`` maps old file paths to new ones (git's rename detection);
-    ``is_used_elsewhere(symbol)`` decides whether removing a private name breaks anyone.
+    ``is_used_elsewhere(symbol)`` decides whether removing a private name breaks anyone;
+    ``skip`` names modules known to be the same file on both sides and to export nothing from
+    a changed module: they are not compared (a lazy mapping then never summarises them).
     """
     differ = _Differ(Revision(base), Revision(head), is_used_elsewhere, test_patterns)
-    return differ.run(renames or {})
+    return differ.run(renames or {}, frozenset(skip))

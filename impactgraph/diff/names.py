@@ -8,7 +8,6 @@ from the linker: definitions and import bindings are enough.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from functools import cached_property
 
 from impactgraph.diff.annotations import TYPING_MODULES
 from impactgraph.model import Definition, FileSummary, SymbolKind
@@ -20,8 +19,9 @@ class Revision:
     """The summaries of one revision, indexed for name lookups."""
 
     def __init__(self, summaries: Mapping[str, FileSummary]) -> None:
-        self.summaries = summaries
+        self.summaries = summaries  # may be lazy: only the modules looked at are summarised
         self._definitions: dict[str, dict[str, Definition]] = {}
+        self._imports: dict[str, dict[str, str]] = {}
 
     def definitions(self, module: str) -> dict[str, Definition]:
         found = self._definitions.get(module)
@@ -35,20 +35,17 @@ class Revision:
         module, _, qualname = symbol.partition(":")
         return self.definitions(module).get(qualname)
 
-    @cached_property
-    def _module_imports(self) -> dict[str, dict[str, str]]:
-        """module -> {local name: absolute target} of its module-level runtime imports."""
-        table: dict[str, dict[str, str]] = {}
-        for module, summary in self.summaries.items():
-            names: dict[str, str] = {}
-            for binding in summary.imports:
-                if binding.scope == module and binding.name != "*" and not binding.type_checking:
-                    names[binding.name] = binding.target
-            table[module] = names
-        return table
-
     def imports(self, module: str) -> dict[str, str]:
-        return self._module_imports.get(module, {})
+        """{local name: absolute target} of the module-level runtime imports of ``module``."""
+        names = self._imports.get(module)
+        if names is None:
+            summary = self.summaries.get(module)
+            names = {
+                b.name: b.target for b in (summary.imports if summary else ())
+                if b.scope == module and b.name != "*" and not b.type_checking
+            }
+            self._imports[module] = names
+        return names
 
     def star_imports(self, module: str) -> list[str]:
         summary = self.summaries.get(module)
@@ -153,7 +150,31 @@ class Revision:
                 return f"{ancestor}.{member}", unknown
         return None, unknown
 
+    def inherited_attribute(self, class_symbol: str, name: str) -> bool:
+        """Does a base class (of the analysed code) define ``name``, as attribute or member?"""
+        for ancestor in list(self.mro(class_symbol))[1:]:
+            if ancestor is None:
+                continue
+            definition = self.definition(ancestor)
+            if definition is None:
+                continue
+            module, _, qualname = ancestor.partition(":")
+            if name in definition.attributes or f"{qualname}.{name}" in self.definitions(module):
+                return True
+        return False
+
     # -- public surface --------------------------------------------------------------------
+    def serves_any_name(self, module: str) -> bool:
+        """A module-level ``__getattr__`` (a def, an assignment or an import) may serve any name."""
+        summary = self.summaries.get(module)
+        if summary is None:
+            return False
+        return (
+            summary.has_getattr
+            or "__getattr__" in self.definitions(module)
+            or "__getattr__" in self.imports(module)
+        )
+
     def bound_names(self, module: str) -> set[str]:
         """Every name ``from module import name`` can get (without ``__getattr__``)."""
         names = {q for q in self.definitions(module) if "." not in q}

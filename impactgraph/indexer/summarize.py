@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import builtins
 from collections import defaultdict
+from dataclasses import replace
 from typing import Union
 
 from astroid import nodes
@@ -79,6 +80,8 @@ class FileIndexer:
         self.all_names: list[str] | None = None
         self.has_getattr = False
         self.has_star_import = False
+        # class qualname -> data attributes (class body assignments and ``self.x = ...``)
+        self.attributes: dict[str, list[str]] = defaultdict(list)
         self.fallback_of: list[str] = []
         self.attribute_stores: list[tuple[tuple[Expr, ...], str, tuple[Expr, ...]]] = []
 
@@ -328,6 +331,10 @@ class FileIndexer:
         )
         for child in module.body:
             self.visit(child)
+        for qual, names in self.attributes.items():
+            owner = self.definitions.get(qual)
+            if owner is not None and owner.kind is SymbolKind.CLASS:
+                self.definitions[qual] = replace(owner, attributes=tuple(dict.fromkeys(names)))
 
     def visit(self, node: nodes.NodeNG) -> None:
         handler = getattr(self, f"visit_{type(node).__name__}", None)
@@ -493,6 +500,8 @@ class FileIndexer:
         if isinstance(target, nodes.AssignName):
             scope = self.defining_scope(target.name, target) or target.scope()
             self.bind(self.var_key(scope, target.name), values)
+            if isinstance(scope, nodes.ClassDef):
+                self.attributes[self.qualname(scope)].append(target.name)
             if isinstance(scope, nodes.Module):
                 self.module_variable(target.name, statement)
         elif isinstance(target, (nodes.Tuple, nodes.List)):
@@ -525,6 +534,7 @@ class FileIndexer:
             if owner is not None:
                 key = f"v:{self.module}:{self.qualname(owner)}|.{target.attrname}"
                 self.bindings[key].extend(values)
+                self.attributes[self.qualname(owner)].append(target.attrname)
             elif values:
                 objects = tuple(self.values(target.expr))
                 if objects:
