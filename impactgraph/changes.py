@@ -1,22 +1,114 @@
 """Use case: two revisions of a git repository -> the ChangeSet between them.
 
-Both revisions are indexed completely (the impact engine needs both pictures and gets them
-back in the ``ChangeResult``), through ``indexing.summarize_files`` so that its cache serves
-us too; a file whose content is the same in both revisions is summarised once.
+Files are summarised through ``indexing.summarize_files`` (so its cache and worker processes
+serve us too), only as far as the comparison needs them; the impact engine gets both
+revisions' summaries back in the ``ChangeResult`` and completes them when it iterates them. A
+file whose content is the same in both revisions is summarised once.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, ItemsView, Iterable, Iterator, Mapping, ValuesView
 from dataclasses import dataclass
 
 from impactgraph.adapters.git import GitRepo
 from impactgraph.config import Config
 from impactgraph.diff import UsedElsewhere, diff_summaries
+from impactgraph.discovery import SourceFile
 from impactgraph.indexing import summarize_files
 from impactgraph.model import ChangeSet, Diagnostic, FileSummary
 from impactgraph.snapshot import WORKTREE, Snapshot, revision_snapshot, worktree_snapshot
+
+
+class RevisionSummaries(Mapping[str, FileSummary]):
+    """The summaries of one snapshot (module -> FileSummary), each computed when first needed.
+
+    The diff looks only at changed files and at what they point to, so ``changes`` summarises
+    little; a caller that iterates the values (the impact engine) gets every file, summarised in
+    one batch. A file that is the same in ``reuse`` (same path, module and content) shares its
+    summary. A file that cannot be read gets a summary carrying the error.
+    """
+
+    def __init__(self, snapshot: Snapshot, reuse: RevisionSummaries | None = None) -> None:
+        self.snapshot = snapshot
+        self.files = {f.module: f for f in snapshot.files}
+        self.reuse = reuse
+        self.computed = 0  # summaries made here (not reused)
+        self._done: dict[str, FileSummary] = {}
+        self._texts: Mapping[str, bytes] | None = None
+
+    def __getitem__(self, module: str) -> FileSummary:
+        if module not in self._done:
+            if module not in self.files:
+                raise KeyError(module)
+            self.summarize([module])
+        return self._done[module]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.files)
+
+    def __len__(self) -> int:
+        return len(self.files)
+
+    def __contains__(self, module: object) -> bool:
+        return module in self.files
+
+    def values(self) -> ValuesView[FileSummary]:
+        self.complete()
+        return super().values()
+
+    def items(self) -> ItemsView[str, FileSummary]:
+        self.complete()
+        return super().items()
+
+    def complete(self) -> None:
+        self.summarize(self.files)
+
+    def summarized(self) -> list[FileSummary]:
+        """The summaries made or reused so far."""
+        return list(self._done.values())
+
+    def same_file(self, module: str, other: Snapshot) -> bool:
+        source_file = self.files.get(module)
+        return source_file is not None and other.content_ids.get(
+            source_file.path
+        ) == self.snapshot.content_ids.get(source_file.path) and any(
+            f.module == module and f.path == source_file.path for f in other.files
+        )
+
+    def summarize(self, modules: Iterable[str]) -> None:
+        """Summarise these modules (those not done yet), all in one batch."""
+        todo: list[SourceFile] = []
+        for module in modules:
+            if module in self._done or module not in self.files:
+                continue
+            if self.reuse is not None and self.reuse.same_file(module, self.snapshot):
+                self._done[module] = self.reuse[module]
+            else:
+                todo.append(self.files[module])
+        if not todo:
+            return
+        summaries, warnings = summarize_files(todo, self.snapshot.reader([f.path for f in todo]))
+        self.computed += len(todo)
+        for summary in summaries:
+            self._done[summary.module] = summary
+        failed = {w.path: w.message for w in warnings}
+        for source_file in todo:
+            if source_file.module not in self._done:
+                message = failed.get(source_file.path, "cannot read")
+                self._done[source_file.module] = FileSummary(
+                    source_file.module, source_file.path, source_file.is_package, error=message
+                )
+
+    def text(self, module: str) -> bytes:
+        """The raw bytes of a module's file (all files are fetched at the first call)."""
+        if self._texts is None:
+            self._texts = self.snapshot.load(self.snapshot.content_ids.values())
+        source_file = self.files.get(module)
+        if source_file is None:
+            return b""
+        return self._texts.get(self.snapshot.content_ids[source_file.path], b"")
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,9 +116,9 @@ class ChangeResult:
     changes: ChangeSet
     base: Snapshot
     head: Snapshot
-    base_summaries: Mapping[str, FileSummary]  # module -> summary
-    head_summaries: Mapping[str, FileSummary]
-    files_indexed: int  # summaries computed (a file unchanged between the two counts once)
+    base_summaries: RevisionSummaries  # module -> summary; complete on iteration
+    head_summaries: RevisionSummaries
+    files_indexed: int  # summaries computed for the diff (an unchanged file counts once)
     seconds: float
 
 
@@ -40,6 +132,8 @@ def compute_changes(
 ) -> ChangeResult:
     """The changes from ``base`` to ``head`` (None: the working tree, untracked files included).
 
+    Only what the comparison needs is summarised: files whose content differs, and the files
+    their names lead to. The returned summaries complete themselves when iterated.
     ``is_used_elsewhere(symbol)`` decides whether removing a private name breaks someone; by
     default a private name counts as used when another module of the base imports it.
     """
@@ -49,47 +143,44 @@ def compute_changes(
         worktree_snapshot(repo, config) if head is None else revision_snapshot(repo, head, config)
     )
     renames = _renames(repo, base_snapshot, head_snapshot)
+    base_summaries = RevisionSummaries(base_snapshot)
+    head_summaries = RevisionSummaries(head_snapshot, reuse=base_summaries)
 
-    base_summaries, base_warnings = _summaries(base_snapshot)
-    reusable = {
-        s.path: s for s in base_summaries.values()
-        if head_snapshot.content_ids.get(s.path) == base_snapshot.content_ids.get(s.path)
-    }
-    head_summaries, head_warnings = _summaries(head_snapshot, reusable)
-    indexed = len(base_summaries) + len(head_summaries) - sum(
-        1 for s in head_summaries.values() if reusable.get(s.path) is s
-    )
+    identical = {m for m in base_summaries.files if base_summaries.same_file(m, head_snapshot)}
+    changed_base = [m for m in base_summaries.files if m not in identical]
+    changed_head = [m for m in head_summaries.files if m not in identical]
+    base_summaries.summarize(changed_base)
+    head_summaries.summarize(changed_head)
+    skip = identical - _may_reexport(identical, changed_base + changed_head, base_summaries)
 
     used = is_used_elsewhere or imported_elsewhere(base_summaries)
     changes = diff_summaries(
         base_summaries, head_summaries, renames=renames, is_used_elsewhere=used,
-        test_patterns=config.test_patterns,
+        test_patterns=config.test_patterns, skip=skip,
     )
-    warnings = _warnings(
-        base_snapshot, base_summaries, base_warnings, head_snapshot, head_summaries, head_warnings
-    )
+    warnings = _warnings(base_snapshot, base_summaries, head_snapshot, head_summaries)
     change_set = ChangeSet(base, head_snapshot.revision, tuple(changes), warnings)
     return ChangeResult(
-        change_set, base_snapshot, head_snapshot, base_summaries, head_summaries, indexed,
-        time.perf_counter() - started,
+        change_set, base_snapshot, head_snapshot, base_summaries, head_summaries,
+        base_summaries.computed + head_summaries.computed, time.perf_counter() - started,
     )
 
 
-def _summaries(
-    snapshot: Snapshot, reusable: Mapping[str, FileSummary] | None = None
-) -> tuple[dict[str, FileSummary], list[Diagnostic]]:
-    reusable = reusable or {}
-    result: dict[str, FileSummary] = {}
-    todo = []
-    for source_file in snapshot.files:
-        previous = reusable.get(source_file.path)
-        if previous is not None and previous.module == source_file.module:
-            result[source_file.module] = previous
-        else:
-            todo.append(source_file)
-    summaries, warnings = summarize_files(todo, snapshot.reader([f.path for f in todo]))
-    result.update((s.module, s) for s in summaries)
-    return result, warnings
+def _may_reexport(
+    identical: set[str], changed: list[str], summaries: RevisionSummaries
+) -> set[str]:
+    """Unchanged modules whose public surface may still change: they re-export (a package, a
+    star import or ``__all__``) and their text mentions a changed module."""
+    leaves = {m.rsplit(".", 1)[-1].encode() for m in changed}
+    if not leaves:
+        return set()
+    found = set()
+    for module in identical:
+        text = summaries.text(module)
+        reexports = summaries.files[module].is_package or b"__all__" in text or b"import *" in text
+        if reexports and any(leaf in text for leaf in leaves):
+            found.add(module)
+    return found
 
 
 def _renames(repo: GitRepo, base: Snapshot, head: Snapshot) -> dict[str, str]:
@@ -105,21 +196,17 @@ def _renames(repo: GitRepo, base: Snapshot, head: Snapshot) -> dict[str, str]:
 
 def _warnings(
     base: Snapshot,
-    base_summaries: Mapping[str, FileSummary],
-    base_warnings: list[Diagnostic],
+    base_summaries: RevisionSummaries,
     head: Snapshot,
-    head_summaries: Mapping[str, FileSummary],
-    head_warnings: list[Diagnostic],
+    head_summaries: RevisionSummaries,
 ) -> tuple[Diagnostic, ...]:
     """Files that could not be read or parsed, each naming the revision(s) it failed in."""
     failures: dict[tuple[str, str], list[str]] = {}
-    for snapshot, summaries, warnings in (
-        (base, base_summaries, base_warnings), (head, head_summaries, head_warnings)
-    ):
-        problems = [(s.path, s.error) for s in summaries.values() if s.error is not None]
-        problems += [(w.path, w.message) for w in warnings]
-        for path, message in problems:
-            revisions = failures.setdefault((path, message), [])
+    for snapshot, summaries in ((base, base_summaries), (head, head_summaries)):
+        for summary in summaries.summarized():
+            if summary.error is None:
+                continue
+            revisions = failures.setdefault((summary.path, summary.error), [])
             if snapshot.revision not in revisions:
                 revisions.append(snapshot.revision)
     return tuple(
@@ -128,22 +215,27 @@ def _warnings(
     )
 
 
-def imported_elsewhere(summaries: Mapping[str, FileSummary]) -> Callable[[str], bool]:
-    """``is_used_elsewhere`` from import statements: another module imports the symbol."""
-    importers: dict[str, set[str]] = {}
-    for summary in summaries.values():
-        for binding in summary.imports:
-            importers.setdefault(binding.target, set()).add(summary.module)
+def imported_elsewhere(summaries: RevisionSummaries) -> Callable[[str], bool]:
+    """``is_used_elsewhere`` from import statements: another module imports the symbol.
+
+    Only modules whose text contains the name are summarised to check.
+    """
 
     def used(symbol: str) -> bool:
         module, _, qualname = symbol.partition(":")
         dotted = f"{module}.{qualname}" if qualname else module
-        return any(
-            (target == dotted or target.startswith(dotted + ".")) and users - {module}
-            for target, users in importers.items()
-        )
+        needle = dotted.rsplit(".", 1)[-1].encode()
+        for other in summaries.files:
+            if other == module or needle not in summaries.text(other):
+                continue
+            for binding in summaries[other].imports:
+                if binding.target == dotted or binding.target.startswith(dotted + "."):
+                    return True
+        return False
 
     return used
 
 
-__all__ = ["WORKTREE", "ChangeResult", "compute_changes", "imported_elsewhere"]
+__all__ = [
+    "WORKTREE", "ChangeResult", "RevisionSummaries", "compute_changes", "imported_elsewhere",
+]

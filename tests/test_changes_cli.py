@@ -219,7 +219,10 @@ def test_missing_base_option_is_a_usage_error(shop: Path) -> None:
 def test_compute_changes_reuses_unchanged_summaries(shop: Path) -> None:
     commit(shop, {"packages/catalog/src/catalog/text.py": "def slug(s):\n    return s * 2\n"})
     result = compute_changes(GitRepo(shop), "v1", "HEAD", Config())
-    assert result.files_indexed == len(result.base_summaries) + 1
-    assert result.head_summaries["catalog.search"] is result.base_summaries["catalog.search"]
-    assert result.base.commit is not None and result.head.revision == "HEAD"
     assert {c.symbol for c in result.changes.changes} == {"catalog.text:slug"}
+    assert result.files_indexed == 2  # only the changed file, on both sides
+    assert result.base.commit is not None and result.head.revision == "HEAD"
+    # The impact engine gets complete summaries; unchanged files are summarised once.
+    assert result.head_summaries["catalog.search"] is result.base_summaries["catalog.search"]
+    assert len(list(result.head_summaries.values())) == len(BASE_FILES)
+    assert result.base_summaries.computed + result.head_summaries.computed == len(BASE_FILES) + 1
