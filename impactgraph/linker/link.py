@@ -185,6 +185,8 @@ def _link_call(graph: CodeGraph, resolver: Resolver, site: CallSite) -> None:
         elif tag == "ext":
             graph.external_calls[caller].add(str(value[1]))
             resolved = True
+        elif tag in ("bimeth", "cmeth"):  # "".join(...), items.append(...): known, not ours
+            resolved = True
         elif tag == "bi":
             graph.external_calls[caller].add(f"<builtin>.{value[1]}")
             resolved = True

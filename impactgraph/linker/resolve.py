@@ -22,6 +22,10 @@ Value = tuple[object, ...]
 PROPERTY_DECORATORS = ("property", "cached_property", "abstractproperty")
 PROTOCOL_BASES = frozenset({"typing.Protocol", "typing_extensions.Protocol"})
 MAX_VALUES = 200
+BUILTIN_TYPES = frozenset(
+    {"str", "bytes", "bytearray", "int", "float", "complex", "bool", "list", "dict", "set",
+     "frozenset", "tuple", "object", "range", "memoryview"}
+)
 # methods of a container that give its elements back (``d.get(k)``) or a view of them
 CONTAINER_GETTERS = frozenset({"get", "pop", "setdefault", "__getitem__", "popitem"})
 CONTAINER_VIEWS = frozenset({"values", "items", "keys", "copy", "__iter__"})  # a binding with more values than this is noise, not information
@@ -351,6 +355,8 @@ class Resolver:
                     result.add(("ext", value[1]))
                 elif tag == "cont":
                     result.add(value)
+                elif tag == "bi" and value[1] in BUILTIN_TYPES:
+                    result.add(("biinst", value[1]))
             elif op == "!class":  # ``raise Error``: only a class is constructed
                 if tag == "sym" and self.kind(str(value[1])) is SymbolKind.CLASS:
                     result.add(value)
@@ -402,6 +408,10 @@ class Resolver:
                     result |= {self.bind(v) for v in self.class_lookup(receiver, name, cls)}
             elif tag == "ext":
                 result.add(("ext", f"{value[1]}.{name}"))
+            elif tag in ("biinst", "cont") and name not in CONTAINER_VIEWS | CONTAINER_GETTERS | {
+                "items"
+            }:
+                result.add(("bimeth", name))  # a method of a builtin type: known, not ours
             elif tag == "cont" and name == "items":
                 result.add(("cmeth", value[1], "items"))
             elif tag == "cont" and name in CONTAINER_VIEWS:
@@ -422,6 +432,8 @@ class Resolver:
                 return set(self.resolve((f"v:{module}:{qual}|<return>",)))
         elif tag == "subcls":
             return {("inst", value[1], False)}
+        elif tag == "bi" and value[1] in BUILTIN_TYPES:
+            return {("biinst", value[1])}
         elif tag == "ext" and str(value[1]).rsplit(".", 1)[-1][:1].isupper():
             # an outside class (CapWords, by PEP 8): its instance's methods keep the class's
             # path, ``ext.Cls().fun()`` -> ext.Cls.fun; what an outside function returns is unknown
