@@ -113,10 +113,9 @@ def render_diagram(diagram: Diagram, *, legend: bool = True) -> str:
         f'  edge [fontname="{FONT}", fontsize=9, fontcolor="{MUTED}", color="{MUTED}", '
         "arrowsize=0.7];",
     ]
-    grouped: dict[str, list[Node]] = {}
-    for node in diagram.nodes:
-        grouped.setdefault(node.group, []).append(node)
-    for number, group in enumerate(diagram.groups(), start=1):
+    clusters = diagram.clusters()
+    outside = clusters.pop("")
+    for number, (group, members) in enumerate(clusters.items(), start=1):
         if group == CHANGES_GROUP:
             lines.append("  subgraph cluster_changes {")
             lines.append(f'    graph [label="Changes", style="rounded,dashed", color="{MUTED}"];')
@@ -126,9 +125,9 @@ def render_diagram(diagram: Diagram, *, legend: bool = True) -> str:
                 f'    graph [label={quote(group)}, style="rounded,filled", '
                 'fillcolor="#ffffff", color="#d0d7de"];'
             )
-        lines.extend(f"    {_node(node)}" for node in grouped[group])
+        lines.extend(f"    {_node(node)}" for node in members)
         lines.append("  }")
-    lines.extend(f"  {_node(node)}" for node in grouped.get("", []))
+    lines.extend(f"  {_node(node)}" for node in outside)
     for edge in diagram.edges:
         label = f" [label={quote(', '.join(edge.kinds))}]" if edge.kinds else ""
         lines.append(f"  {quote(edge.source)} -> {quote(edge.target)}{label};")

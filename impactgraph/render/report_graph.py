@@ -96,6 +96,21 @@ class Diagram:
         """Group keys in order of first appearance ("" excluded)."""
         return list(dict.fromkeys(node.group for node in self.nodes if node.group))
 
+    def clusters(self) -> dict[str, list[Node]]:
+        """Nodes by group, in order; ``""`` holds those drawn outside any group.
+
+        A top-level module alone in its "package" (``test_api``) is drawn on its own: a box
+        named ``test_api`` inside a frame named ``test_api`` says nothing twice.
+        """
+        grouped: dict[str, list[Node]] = {"": []}
+        for node in self.nodes:
+            grouped.setdefault(node.group, []).append(node)
+        for group, members in list(grouped.items()):
+            if group and len(members) == 1 and members[0].title == group:
+                grouped[""].append(members[0])
+                del grouped[group]
+        return grouped
+
     def within(self, limits: Limits) -> bool:
         nodes = len(self.nodes)
         return nodes <= limits.max_nodes and len(self.edges) <= limits.edge_budget(nodes)

@@ -86,30 +86,31 @@ def render_diagram(diagram: Diagram, *, legend: bool = True) -> str:
         f" ({diagram.level.value} level)",
         "flowchart LR",
     ]
-    grouped: dict[str, list[Node]] = {}
-    for node in diagram.nodes:
-        # Changes stay outside any subgraph: a "Changes" subgraph makes dagre stretch it
-        # across the whole drawing, and the hexagons already say what they are.
-        grouped.setdefault("" if node.group == CHANGES_GROUP else node.group, []).append(node)
-    lines.extend(f"    {_node(node, ids)}" for node in grouped.get("", []))
-    packages = [group for group in diagram.groups() if group in grouped and group]
+    extra: dict[str, list[str]] = {}
+    # Unconnected nodes first: dagre then puts them at the top of the first column, where no
+    # edge runs behind them.
+    if legend and diagram.nodes:
+        lines.append(_legend(diagram, ids))
+        extra["legend"] = [ids.of(_LEGEND_KEY)]
+    if diagram.omitted:
+        note = ids.new("note", "omitted", _NOTE_KEY)
+        lines.append(f'    {note}["{escape(diagram.omitted)}"]')
+        extra["note"] = [note]
+    # Changes stay outside any subgraph: a "Changes" subgraph makes dagre stretch it across
+    # the whole drawing, and the hexagons already say what they are.
+    clusters = diagram.clusters()
+    outside = clusters.pop("") + clusters.pop(CHANGES_GROUP, [])
+    lines.extend(f"    {_node(node, ids)}" for node in sorted(outside, key=_changes_first))
+    packages = list(clusters)
     for package in packages:
-        lines.append(
-            f'    subgraph {ids.new("grp", package, _GROUP + package)}["{escape(package)}"]'
-        )
-        lines.extend(f"        {_node(node, ids)}" for node in grouped[package])
+        group_id = ids.new("grp", package, _GROUP + package)
+        lines.append(f'    subgraph {group_id}["{escape(package)}"]')
+        lines.extend(f"        {_node(node, ids)}" for node in clusters[package])
         lines.append("    end")
     for edge in diagram.edges:
         arrow = f'-->|"{escape(", ".join(edge.kinds))}"|' if edge.kinds else "-->"
         lines.append(f"    {ids.of(edge.source)} {arrow} {ids.of(edge.target)}")
-    classes = _classes(diagram, ids)
-    if diagram.omitted:
-        note = ids.new("note", "omitted", _NOTE_KEY)
-        lines.append(f'    {note}["{escape(diagram.omitted)}"]')
-        classes.setdefault("note", []).append(note)
-    if legend and diagram.nodes:
-        lines.append(_legend(diagram, ids))
-        classes.setdefault("legend", []).append(ids.of(_LEGEND_KEY))
+    classes = _classes(diagram, ids) | extra
     lines.extend(f"    classDef {name} {style}" for name, style in CLASS_DEFS.items())
     lines.extend(
         f"    class {','.join(members)} {name}"
@@ -176,6 +177,10 @@ def _node(node: Node, ids: _Ids) -> str:
     if node.gateway:
         return f'{node_id}[["{label}"]]'
     return f'{node_id}["{label}"]'
+
+
+def _changes_first(node: Node) -> bool:
+    return node.role is not Role.CHANGE
 
 
 def _classes(diagram: Diagram, ids: _Ids) -> dict[str, list[str]]:

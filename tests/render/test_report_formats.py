@@ -508,3 +508,32 @@ def test_mermaid_cli_renders_the_mermaid_output(
     for image in images:
         svg = image.read_text(encoding="utf-8")
         assert "<svg" in svg and "Syntax error" not in svg, image.name
+
+
+def test_a_top_level_module_is_not_framed_as_its_own_package() -> None:
+    lone = AffectedModule(
+        "test_api",
+        "tests/test_api.py",
+        "test_api",
+        1,
+        True,
+        False,
+        True,
+        True,
+        0.75,
+        ("shop.api:get", "test_api:test_get"),
+    )
+    framed = replace(
+        lone,
+        module="shop.views",
+        path="shop/views.py",
+        package="shop",
+        via=("shop.api:get", "shop.views:page"),
+    )
+    change = Change("shop.api:get", ChangeKind.PARAMETER_REMOVED, True, "shop/api.py", 3, "x")
+    report = ImpactReport("a", "b", (change,), (lone, framed))
+    mermaid = report_mermaid.render(report)
+    assert 'subgraph grp_shop["shop"]' in mermaid
+    assert "grp_test_api" not in mermaid
+    dot = report_dot.render(report)
+    assert 'label="shop"' in dot and 'label="test_api"' not in dot
