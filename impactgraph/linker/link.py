@@ -118,22 +118,27 @@ def _is_classmethod(resolver: Resolver, symbol: str) -> bool:
 def _flow_arguments(resolver: Resolver, summaries: list[FileSummary]) -> None:
     """Bind call arguments to the callee's parameters until nothing new flows."""
     sites = [site for s in summaries if not s.error for site in s.calls if site.args or site.kwargs]
+    done: set[tuple[int, str, bool]] = set()  # a site's arguments never change: bind once
     for _ in range(MAX_FLOW_ROUNDS):
-        changed = False
-        for site in sites:
+        changed: set[str] = set()
+        for number, site in enumerate(sites):
             for value in _callee_values(resolver, site):
                 for target, bound in _targets(resolver, value):
-                    changed |= _bind_arguments(resolver, site, target, bound)
-        changed |= resolver.apply_attribute_stores()
-        if not changed:
+                    if (number, target, bound) not in done:
+                        done.add((number, target, bound))
+                        changed |= _bind_arguments(resolver, site, target, bound)
+        # Only what read the parameters that gained values is evaluated again.
+        resolver.invalidate(changed)
+        stored = resolver.apply_attribute_stores()  # resets everything when it adds anything
+        if not changed and not stored:
             break
-        resolver.memo.clear()
 
 
-def _bind_arguments(resolver: Resolver, site: CallSite, target: str, bound: bool) -> bool:
+def _bind_arguments(resolver: Resolver, site: CallSite, target: str, bound: bool) -> set[str]:
+    """Add the call's arguments to the target's parameters; the keys that gained values."""
     definition = resolver.definitions.get(target)
     if definition is None or definition.signature is None:
-        return False
+        return set()
     params = definition.signature.parameters
     positional = [
         p for p in params if p.kind in (ParamKind.POSITIONAL_ONLY, ParamKind.POSITIONAL_OR_KEYWORD)
@@ -141,17 +146,16 @@ def _bind_arguments(resolver: Resolver, site: CallSite, target: str, bound: bool
     if bound and positional and resolver.kind(target) is SymbolKind.METHOD:
         positional = positional[1:]
     module, qual = target.split(":", 1)
-    changed = False
+    changed: set[str] = set()
 
     def add(name: str, exprs: tuple[Expr, ...]) -> None:
-        nonlocal changed
         key = f"v:{module}:{qual}|{name}"
         extra = resolver.extra[key]
         for expr in exprs:
             if expr[0].startswith("b:") or expr in extra:
                 continue
             extra.add(expr)
-            changed = True
+            changed.add(key)
 
     for index, exprs in enumerate(site.args):
         if index < len(positional):

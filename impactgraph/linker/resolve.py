@@ -14,7 +14,7 @@ A *value* is a small tuple:
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from impactgraph.model import Definition, Expr, FileSummary, SymbolKind
 
@@ -48,6 +48,11 @@ class Resolver:
             for key, values in summary.bindings:
                 self.bindings[key].extend(values)
         self.memo: dict[Expr, frozenset[Value]] = {}
+        self.lookups: dict[tuple[str, str, str, str | None], frozenset[Value]] = {}
+        # memo entry -> the entries whose evaluation read it (to forget just what changed)
+        self.dependents: dict[Expr, set[Expr]] = defaultdict(set)
+        self.stack: list[Expr] = []
+        self.sorted_subclasses: dict[str, list[str]] = {}
         self.active: set[Expr] = set()
         self.bases: dict[str, list[str]] = {}
         self.external_bases: dict[str, list[str]] = {}
@@ -97,7 +102,8 @@ class Resolver:
                 if wanted <= members:
                     self.subclasses[protocol].add(cls)
                     self.subclasses[protocol].update(self.subclasses[cls])
-        self.memo.clear()
+        self.sorted_subclasses.clear()
+        self.reset()
 
     def apply_attribute_stores(self) -> bool:
         """``obj.attr = value`` outside ``self``: a module global, class or instance attribute.
@@ -135,7 +141,7 @@ class Resolver:
             self._stored.add((key, value))
             self.bindings[key].append(value)
         self._class_keys = None
-        self.memo.clear()
+        self.invalidate({key for key, _ in new})
         return True
 
     def own_members(self, cls: str) -> list[str]:
@@ -197,8 +203,44 @@ class Resolver:
             d.rsplit(".", 1)[-1] == "staticmethod" for d in definition.decorators
         )
 
+    def reset(self) -> None:
+        """Forget every evaluation: bindings have grown (argument flow, attribute stores)."""
+        self.memo.clear()
+        self.lookups.clear()
+        self.dependents.clear()
+
+    def invalidate(self, keys: Iterable[str]) -> None:
+        """Forget what depended on these variables, and only that (they gained values)."""
+        todo: list[Expr] = [(key,) for key in keys]
+        while todo:
+            node = todo.pop()
+            self.memo.pop(node, None)
+            self.lookups.pop(node, None)  # type: ignore[call-overload]
+            todo.extend(self.dependents.pop(node, ()))
+
+    def _memoized_lookup(
+        self, key: tuple[str, str, str, str | None], compute: Callable[[], set[Value]]
+    ) -> set[Value]:
+        if self.stack:
+            self.dependents[key].add(self.stack[-1])  # type: ignore[index]
+        cached = self.lookups.get(key)
+        if cached is None:
+            self.stack.append(key)  # type: ignore[arg-type]
+            try:
+                cached = frozenset(compute())
+            finally:
+                self.stack.pop()
+            self.lookups[key] = cached
+        return set(cached)
+
     def class_lookup(self, cls: str, name: str, start_after: str | None = None) -> set[Value]:
         """``name`` looked up along ``cls``'s MRO (after ``start_after`` for super())."""
+        return self._memoized_lookup(
+            ("\0class", cls, name, start_after),
+            lambda: self._class_lookup(cls, name, start_after),
+        )
+
+    def _class_lookup(self, cls: str, name: str, start_after: str | None) -> set[Value]:
         order = self.mro(cls)
         if start_after is not None:
             if start_after not in order:
@@ -209,9 +251,20 @@ class Resolver:
             key = f"v:{module}:{qual}|{name}"
             if key in self.bindings:
                 return set(self.resolve_key(key))
+            self.depend(key)  # absent now; an attribute store may add it later
         return set()
 
+    def depend(self, key: str) -> None:
+        """What is being evaluated depends on variable ``key`` (even when it has no value)."""
+        if self.stack:
+            self.dependents[(key,)].add(self.stack[-1])
+
     def instance_lookup(self, cls: str, name: str) -> set[Value]:
+        return self._memoized_lookup(
+            ("\0instance", cls, name, None), lambda: self._instance_lookup(cls, name)
+        )
+
+    def _instance_lookup(self, cls: str, name: str) -> set[Value]:
         found = self.class_lookup(cls, name)
         if found:
             return {self.bind(v) for v in found}
@@ -220,6 +273,7 @@ class Resolver:
             key = f"v:{module}:{qual}|.{name}"
             if key in self.bindings or key in self.extra:
                 return set(self.resolve_key(key))
+            self.depend(key)
         return self.external_lookup(cls, name)
 
     def external_lookup(self, cls: str, name: str) -> set[Value]:
@@ -238,7 +292,11 @@ class Resolver:
         return value
 
     def implementations(self, cls: str) -> list[str]:
-        return sorted(self.subclasses.get(cls, ()))
+        found = self.sorted_subclasses.get(cls)
+        if found is None:
+            found = sorted(self.subclasses.get(cls, ()))
+            self.sorted_subclasses[cls] = found
+        return found
 
     # -- modules -------------------------------------------------------------------------
     def resolve_dotted(self, dotted: str) -> set[Value]:
@@ -256,6 +314,7 @@ class Resolver:
         key = f"v:{module}:|{name}"
         if key in self.bindings:
             return set(self.resolve_key(key))
+        self.depend(key)
         submodule = f"{module}.{name}"
         if submodule in self.modules:
             return {("mod", submodule)}
@@ -278,12 +337,15 @@ class Resolver:
         return self.resolve((key,))
 
     def resolve(self, expr: Expr) -> frozenset[Value]:
+        if self.stack:  # whatever is being evaluated now depends on ``expr``
+            self.dependents[expr].add(self.stack[-1])
         cached = self.memo.get(expr)
         if cached is not None:
             return cached
         if expr in self.active:
             return frozenset()
         self.active.add(expr)
+        self.stack.append(expr)
         try:
             if len(expr) == 1:
                 result = self._root(expr[0])
@@ -291,6 +353,7 @@ class Resolver:
                 result = self._apply(self.resolve(expr[:-1]), expr[-1])
         finally:
             self.active.discard(expr)
+            self.stack.pop()
         if len(result) > MAX_VALUES:
             result = set(sorted(result, key=repr)[:MAX_VALUES])
         frozen = frozenset(result)
@@ -333,6 +396,7 @@ class Resolver:
                     if constant in self.bindings:
                         result |= self.resolve((constant,))
                     else:
+                        self.depend(constant)
                         result |= self.resolve((str(value[1]),))
                 elif tag == "pairs":
                     result.add(("pair", value[1]))
