@@ -1,0 +1,148 @@
+"""FileSummary <-> JSON: exact round trips, and garbage is refused without executing anything."""
+
+from __future__ import annotations
+
+import json
+import zlib
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from impactgraph.adapters.fs import iter_python_files, read_source
+from impactgraph.discovery import discover
+from impactgraph.indexer import summarize_bytes
+from impactgraph.model import (
+    CallSite,
+    Definition,
+    FileSummary,
+    ImportBinding,
+    Parameter,
+    ParamKind,
+    Reference,
+    Signature,
+    SymbolKind,
+)
+from impactgraph.serialize import (
+    SCHEMA_VERSION,
+    SerializationError,
+    summary_from_bytes,
+    summary_from_dict,
+    summary_to_bytes,
+    summary_to_dict,
+)
+
+PACKAGE = Path(__file__).resolve().parent.parent / "impactgraph"
+
+# Any text, lone surrogates included (source files may hold them); small collections.
+text = st.text(max_size=8)
+optional_text = st.none() | text
+line = st.integers(min_value=0, max_value=10**6)
+
+
+def few(strategy: st.SearchStrategy[object]) -> st.SearchStrategy[tuple[object, ...]]:
+    return st.lists(strategy, max_size=3).map(tuple)
+
+
+exprs = few(text)
+expr_sets = few(exprs)
+parameters = st.builds(Parameter, text, st.sampled_from(ParamKind), optional_text, optional_text)
+signatures = st.builds(Signature, few(parameters), optional_text, st.booleans())
+definitions = st.builds(
+    Definition, text, st.sampled_from(SymbolKind), line, line,
+    signature=st.none() | signatures, decorators=few(text), decorator_exprs=expr_sets,
+    bases=few(text), base_exprs=expr_sets, body_hash=text, value=optional_text,
+    overloads=few(signatures), synthetic=st.booleans(), is_abstract=st.booleans(),
+)
+summaries = st.builds(
+    FileSummary, text, text, st.booleans(),
+    definitions=few(definitions),
+    imports=few(st.builds(ImportBinding, text, text, line, text, st.booleans(), st.booleans())),
+    calls=few(st.builds(CallSite, text, expr_sets, line, few(expr_sets),
+                        few(st.tuples(text, expr_sets)), st.booleans())),
+    references=few(st.builds(Reference, text, expr_sets, line)),
+    bindings=few(st.tuples(text, expr_sets)),
+    all_names=st.none() | few(text),
+    has_getattr=st.booleans(),
+    error=optional_text,
+)
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@given(summaries)
+def test_any_summary_round_trips_exactly(summary: FileSummary) -> None:
+    data = summary_to_dict(summary)
+    assert summary_from_dict(json.loads(json.dumps(data))) == summary
+    decoded = summary_from_bytes(summary_to_bytes(summary))
+    assert decoded == summary
+    # Equal and also of the same types: enum members, not their strings; tuples, not lists.
+    assert repr(decoded) == repr(summary)
+
+
+@settings(max_examples=15, suppress_health_check=[HealthCheck.too_slow])
+@given(st.from_type(FileSummary))
+def test_summaries_hypothesis_infers_from_the_model_round_trip(summary: FileSummary) -> None:
+    # Whatever fields the model grows, the codec follows its type hints.
+    assert summary_from_bytes(summary_to_bytes(summary)) == summary
+
+
+def test_the_source_of_impactgraph_round_trips_file_by_file() -> None:
+    files = discover(iter_python_files(PACKAGE.parent), ("",))
+    files = [f for f in files if f.path.startswith("impactgraph/")]
+    assert len(files) > 20
+    for source_file in files:
+        summary = summarize_bytes(
+            read_source(PACKAGE.parent, source_file.path), source_file.module, source_file.path
+        )
+        assert summary.error is None, source_file.path
+        assert summary_from_bytes(summary_to_bytes(summary)) == summary, source_file.path
+
+
+def test_defaults_are_left_out_of_the_encoding() -> None:
+    encoded = summary_to_dict(FileSummary("m", "m.py", False))
+    assert encoded == {"schema_version": SCHEMA_VERSION,
+                       "summary": {"module": "m", "path": "m.py", "is_package": False}}
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        None,
+        [],
+        {"schema_version": SCHEMA_VERSION + 1, "summary": {"module": "m", "path": "m",
+                                                           "is_package": False}},
+        {"schema_version": SCHEMA_VERSION},
+        {"schema_version": SCHEMA_VERSION, "summary": {"module": "m"}},
+        {"schema_version": SCHEMA_VERSION,
+         "summary": {"module": "m", "path": "m", "is_package": 0}},
+        {"schema_version": SCHEMA_VERSION,
+         "summary": {"module": "m", "path": "m", "is_package": False, "evil": 1}},
+        {"schema_version": SCHEMA_VERSION,
+         "summary": {"module": "m", "path": "m", "is_package": False,
+                     "definitions": [{"qualname": "f", "kind": "nope", "line": 1,
+                                      "end_line": 1}]}},
+        {"schema_version": SCHEMA_VERSION,
+         "summary": {"module": "m", "path": "m", "is_package": False,
+                     "bindings": [["k", [["a", 1]]]]}},
+        {"schema_version": SCHEMA_VERSION,
+         "summary": {"module": "m", "path": "m", "is_package": False,
+                     "bindings": [["k"]]}},
+        {"schema_version": SCHEMA_VERSION,
+         "summary": {"module": "m", "path": "m", "is_package": False,
+                     "__class__": "os.system"}},
+    ],
+)
+def test_what_is_not_a_summary_is_refused(data: object) -> None:
+    with pytest.raises(SerializationError):
+        summary_from_dict(data)
+
+
+@pytest.mark.parametrize(
+    "blob",
+    [b"", b"garbage", zlib.compress(b"{not json"), zlib.compress(b"[1, 2]"),
+     summary_to_bytes(FileSummary("m", "m.py", False))[:-3]],
+)
+def test_corrupt_bytes_are_refused(blob: bytes) -> None:
+    with pytest.raises(SerializationError):
+        summary_from_bytes(blob)
