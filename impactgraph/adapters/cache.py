@@ -1,0 +1,486 @@
+"""The summary cache: ``<repo>/.impactgraph/cache.sqlite3``, keyed by file content.
+
+Why SQLite rather than one file per entry: a cold run writes thousands of small entries,
+which is slow on some file systems (Windows, network mounts, CI cache archives); SQLite keeps
+them in one file, writes them in a few transactions, looks many keys up in one query, and lets
+two runs share the cache safely (WAL journal, a busy timeout). It is in the standard library.
+
+An entry is found by the file's content id (a git blob id: the caller's, or computed like
+``git hash-object``), its module name, whether it is a package ``__init__``, and the
+*analyzer fingerprint*: a hash of the source of the code that shapes summaries, the astroid
+version and the Python minor version. A changed analyzer therefore never reads what an older
+one wrote. Entries are JSON (``impactgraph.serialize``), so reading one never executes code.
+
+Robustness: an entry that does not decode is a miss (and is overwritten); a database file
+that is not a database is deleted and recreated; any other failure (a read-only folder, a
+full disk) turns the cache off for the rest of the run with one warning.
+
+Size: entries unused for ``MAX_AGE_DAYS`` days are pruned, and when the stored summaries
+exceed ``MAX_BYTES`` the least recently used go first.
+
+The cache also keeps a *stat index* (path, size, mtime, ctime, inode -> content id), as
+git's index does, so a run over an unchanged working tree need not read any file to know
+its content id.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import importlib.util
+import os
+import sqlite3
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from impactgraph.errors import InputError
+from impactgraph.model import FileSummary
+from impactgraph.serialize import SCHEMA_VERSION, SerializationError, summary_from_bytes
+
+CACHE_DIR = ".impactgraph"
+DB_NAME = "cache.sqlite3"
+LAYOUT_VERSION = "1"
+MAX_AGE_DAYS = 30
+MAX_BYTES = 256 * 1024 * 1024
+# A file changed less than this long before we looked at it may change again within the
+# same mtime tick; it is not put in the stat index (git calls these "racily clean").
+RACY_SECONDS = 2.0
+_BATCH = 500  # keys per query: below SQLite's limit on bound parameters
+
+# The modules whose source decides what a summary contains (relative to the package).
+ANALYZER_SOURCES = ("model.py", "serialize.py", "indexer")
+
+Warn = Callable[[str], None]
+
+
+@dataclass(frozen=True, slots=True)
+class CacheKey:
+    content_id: str
+    module: str
+    is_package: bool
+
+
+@dataclass(frozen=True, slots=True)
+class FileStat:
+    """What the stat index compares to decide a file is unchanged."""
+
+    size: int
+    mtime_ns: int
+    ctime_ns: int
+    inode: int
+
+    @classmethod
+    def of(cls, result: os.stat_result) -> FileStat:
+        return cls(result.st_size, result.st_mtime_ns, result.st_ctime_ns, result.st_ino)
+
+
+@dataclass
+class CacheStats:
+    hits: int = 0
+    misses: int = 0
+    writes: int = 0
+
+
+def git_blob_id(data: bytes) -> str:
+    """The id ``git hash-object`` gives these bytes (SHA-1 of ``blob <size>\\0<data>``)."""
+    digest = hashlib.sha1(b"blob %d\0" % len(data), usedforsecurity=False)
+    digest.update(data)
+    return digest.hexdigest()
+
+
+def analyzer_fingerprint(package: Path | None = None) -> str:
+    """Changes whenever the code, library or Python version that makes summaries changes.
+
+    ``package``: the impactgraph package folder whose sources count (default: this one).
+    """
+    package = package or Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256()
+    digest.update(f"python {sys.version_info[0]}.{sys.version_info[1]}\0".encode())
+    digest.update(f"schema {SCHEMA_VERSION}\0astroid {_astroid_version()}\0".encode())
+    for name in ANALYZER_SOURCES:
+        target = package / name
+        files = sorted(target.glob("*.py")) if target.is_dir() else [target]
+        for path in files:
+            digest.update(str(path.relative_to(package)).encode() + b"\0")
+            try:
+                digest.update(path.read_bytes())
+            except OSError:  # an installation without sources: nothing stable to key on
+                digest.update(str(time.time()).encode())
+            digest.update(b"\0")
+    return digest.hexdigest()[:32]
+
+
+def stat_files(root: Path, paths: Iterable[str]) -> dict[str, FileStat]:
+    """The stat of each file under ``root`` that can be stat'ed (links are followed)."""
+    stats: dict[str, FileStat] = {}
+    for path in paths:
+        with contextlib.suppress(OSError, ValueError):
+            stats[path] = FileStat.of(os.stat(root / path))
+    return stats
+
+
+def _astroid_version() -> str:
+    """astroid's version without importing it (a warm run needs no astroid at all)."""
+    spec = importlib.util.find_spec("astroid")
+    if spec is None or spec.origin is None:  # pragma: no cover - astroid is a dependency
+        return "absent"
+    try:
+        info = Path(spec.origin).with_name("__pkginfo__.py").read_bytes()
+        return hashlib.sha256(info).hexdigest()[:16]
+    except OSError:  # pragma: no cover - an unusual installation: ask the package itself
+        import astroid
+
+        return str(astroid.__version__)
+
+
+def cache_dir(root: Path) -> Path:
+    return Path(root) / CACHE_DIR
+
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS summaries (
+    analyzer TEXT NOT NULL, content TEXT NOT NULL, module TEXT NOT NULL,
+    package INTEGER NOT NULL, data BLOB NOT NULL, size INTEGER NOT NULL, used INTEGER NOT NULL,
+    PRIMARY KEY (analyzer, content, module, package)
+);
+CREATE INDEX IF NOT EXISTS summaries_used ON summaries (used);
+CREATE TABLE IF NOT EXISTS files (
+    path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
+    ctime_ns INTEGER NOT NULL, inode INTEGER NOT NULL, content TEXT NOT NULL
+);
+"""
+
+
+def _today() -> int:
+    return int(time.time() // 86400)
+
+
+class SummaryCache:
+    """Summaries by content; open with ``SummaryCache.open(root)``, close when done."""
+
+    def __init__(
+        self,
+        connection: sqlite3.Connection | None,
+        directory: Path,
+        fingerprint: str,
+        warn: Warn | None = None,
+    ) -> None:
+        self._db = connection
+        self.directory = directory
+        self.fingerprint = fingerprint
+        self.stats = CacheStats()
+        self.warnings: list[str] = []
+        self._warn = warn
+        self._touched: list[tuple[int, str, str, str, int]] = []
+
+    # -- opening -------------------------------------------------------------------------
+    @classmethod
+    def open(
+        cls, root: Path, *, warn: Warn | None = None, fingerprint: str | None = None
+    ) -> SummaryCache:
+        """The cache of the repository at ``root``; a disabled one if it cannot be used."""
+        directory = cache_dir(root)
+        fingerprint = fingerprint or analyzer_fingerprint()
+        cache = cls(None, directory, fingerprint, warn)
+        try:
+            cache._db = _connect(directory)
+        except (sqlite3.Error, OSError) as error:
+            cache._disable(f"cannot use the cache in {directory}: {_reason(error)}")
+        return cache
+
+    @property
+    def enabled(self) -> bool:
+        return self._db is not None
+
+    def close(self) -> None:
+        if self._db is None:
+            return
+        with self._guard("cannot update the cache"):
+            self._flush_touched()
+            if self.stats.writes:
+                _prune(self._db, MAX_AGE_DAYS, MAX_BYTES)
+        if self._db is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._db.close()
+            self._db = None
+
+    def __enter__(self) -> SummaryCache:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    # -- summaries -----------------------------------------------------------------------
+    def get_many(self, keys: Iterable[CacheKey]) -> dict[CacheKey, FileSummary]:
+        """The cached summaries among ``keys``; undecodable entries count as misses."""
+        wanted = list(dict.fromkeys(keys))
+        found: dict[CacheKey, FileSummary] = {}
+        if self._db is None:
+            self.stats.misses += len(wanted)
+            return found
+        by_content: dict[str, list[CacheKey]] = {}
+        for key in wanted:
+            by_content.setdefault(key.content_id, []).append(key)
+        with self._guard("cannot read the cache"):
+            for batch in _batches(list(by_content), _BATCH):
+                placeholders = ",".join("?" * len(batch))  # only placeholders: no injection
+                rows = self._db.execute(
+                    "SELECT content, module, package, data, used FROM summaries "  # noqa: S608
+                    f"WHERE analyzer = ? AND content IN ({placeholders})",
+                    (self.fingerprint, *batch),
+                ).fetchall()
+                for content, module, package, data, used in rows:
+                    key = CacheKey(content, module, bool(package))
+                    if key not in by_content.get(content, ()):
+                        continue
+                    summary = _decode(data, key)
+                    if summary is not None:
+                        found[key] = summary
+                        if used < _today():
+                            self._touched.append((_today(), self.fingerprint, content, module,
+                                                  int(package)))
+        self.stats.hits += len(found)
+        self.stats.misses += len(wanted) - len(found)
+        return found
+
+    def put_many(self, entries: Iterable[tuple[CacheKey, bytes]]) -> None:
+        """Store serialized summaries (``serialize.summary_to_bytes``) in one transaction."""
+        if self._db is None:
+            return
+        today = _today()
+        rows = [
+            (self.fingerprint, key.content_id, key.module, int(key.is_package), data, len(data),
+             today)
+            for key, data in entries
+        ]
+        if not rows:
+            return
+        with self._guard("cannot write the cache"), _transaction(self._db):
+            self._db.executemany(
+                "INSERT OR REPLACE INTO summaries "
+                "(analyzer, content, module, package, data, size, used) VALUES (?,?,?,?,?,?,?)",
+                rows,
+            )
+            self.stats.writes += len(rows)
+
+    # -- the stat index ------------------------------------------------------------------
+    def known_content_ids(self, stats: Mapping[str, FileStat]) -> dict[str, str]:
+        """Content ids of the files whose stat is what it was when they were last hashed."""
+        if self._db is None or not stats:
+            return {}
+        known: dict[str, str] = {}
+        with self._guard("cannot read the cache"):
+            for path, size, mtime_ns, ctime_ns, inode, content in self._db.execute(
+                "SELECT path, size, mtime_ns, ctime_ns, inode, content FROM files"
+            ):
+                current = stats.get(path)
+                if current is not None and current == FileStat(size, mtime_ns, ctime_ns, inode):
+                    known[path] = content
+        return known
+
+    def remember_content_ids(self, entries: Mapping[str, tuple[FileStat, str]]) -> None:
+        """Record (stat before reading, content id) of files just read.
+
+        Files modified within ``RACY_SECONDS`` are left out: another write in the same
+        timestamp tick would not change their stat.
+        """
+        if self._db is None:
+            return
+        horizon = time.time_ns() - int(RACY_SECONDS * 1e9)
+        rows = [
+            (path, stat.size, stat.mtime_ns, stat.ctime_ns, stat.inode, content)
+            for path, (stat, content) in entries.items()
+            if max(stat.mtime_ns, stat.ctime_ns) < horizon
+        ]
+        if not rows:
+            return
+        with self._guard("cannot write the cache"), _transaction(self._db):
+            self._db.executemany(
+                "INSERT OR REPLACE INTO files (path, size, mtime_ns, ctime_ns, inode, content) "
+                "VALUES (?,?,?,?,?,?)",
+                rows,
+            )
+
+    def forget_files_except(self, paths: Iterable[str]) -> None:
+        """Drop stat-index rows of files that are gone (renamed, deleted, excluded)."""
+        if self._db is None:
+            return
+        keep = set(paths)
+        with self._guard("cannot update the cache"):
+            stale = [
+                (path,) for (path,) in self._db.execute("SELECT path FROM files")
+                if path not in keep
+            ]
+            if stale:
+                with _transaction(self._db):
+                    self._db.executemany("DELETE FROM files WHERE path = ?", stale)
+
+    # -- housekeeping --------------------------------------------------------------------
+    def entry_count(self) -> int:
+        if self._db is None:
+            return 0
+        with self._guard("cannot read the cache"):
+            (count,) = self._db.execute("SELECT COUNT(*) FROM summaries").fetchone()
+            return int(count)
+        return 0
+
+    def _flush_touched(self) -> None:
+        if self._db is None or not self._touched:
+            return
+        with _transaction(self._db):
+            self._db.executemany(
+                "UPDATE summaries SET used = ? "
+                "WHERE analyzer = ? AND content = ? AND module = ? AND package = ?",
+                self._touched,
+            )
+        self._touched.clear()
+
+    def prune(self, max_age_days: int = MAX_AGE_DAYS, max_bytes: int = MAX_BYTES) -> None:
+        if self._db is None:
+            return
+        with self._guard("cannot update the cache"):
+            self._flush_touched()
+            _prune(self._db, max_age_days, max_bytes)
+
+    # -- failures ------------------------------------------------------------------------
+    @contextlib.contextmanager
+    def _guard(self, what: str) -> Iterator[None]:
+        try:
+            yield
+        except (sqlite3.Error, OSError) as error:
+            self._disable(f"{what} ({_reason(error)}); going on without it")
+            if _is_corruption(error):  # the next run starts with a fresh file
+                with contextlib.suppress(OSError):
+                    _remove_database(self.directory)
+
+    def _disable(self, message: str) -> None:
+        if self._db is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._db.close()
+        self._db = None
+        if not self.warnings:  # one warning per run is enough
+            self.warnings.append(message)
+            if self._warn is not None:
+                self._warn(message)
+
+
+def _prune(db: sqlite3.Connection, max_age_days: int, max_bytes: int) -> None:
+    with _transaction(db):
+        db.execute("DELETE FROM summaries WHERE used < ?", (_today() - max_age_days,))
+        (total,) = db.execute("SELECT COALESCE(SUM(size), 0) FROM summaries").fetchone()
+        if total <= max_bytes:
+            return
+        excess = total - int(max_bytes * 0.8)  # leave room, so we do not prune every run
+        doomed: list[tuple[int]] = []
+        for rowid, size in db.execute("SELECT rowid, size FROM summaries ORDER BY used, rowid"):
+            if excess <= 0:
+                break
+            doomed.append((rowid,))
+            excess -= size
+        db.executemany("DELETE FROM summaries WHERE rowid = ?", doomed)
+
+
+def _decode(data: object, key: CacheKey) -> FileSummary | None:
+    if not isinstance(data, bytes):
+        return None
+    try:
+        summary = summary_from_bytes(data)
+    except SerializationError:
+        return None
+    if summary.module != key.module or summary.is_package != key.is_package:
+        return None  # a foreign entry that happens to sit under this key
+    return summary
+
+
+def with_path(summary: FileSummary, path: str) -> FileSummary:
+    """A cached summary for the file at ``path`` (the same content may have moved)."""
+    return summary if summary.path == path else replace(summary, path=path)
+
+
+@contextlib.contextmanager
+def _transaction(connection: sqlite3.Connection) -> Iterator[None]:
+    """One explicit transaction (the connection is in autocommit mode otherwise)."""
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        with contextlib.suppress(sqlite3.Error):
+            connection.execute("ROLLBACK")
+        raise
+    connection.execute("COMMIT")
+
+
+def _batches(items: Sequence[str], size: int) -> Iterator[Sequence[str]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _reason(error: BaseException) -> str:
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror
+    return str(error) or type(error).__name__
+
+
+def _connect(directory: Path) -> sqlite3.Connection:
+    directory.mkdir(parents=True, exist_ok=True)
+    ignore = directory / ".gitignore"
+    if not ignore.exists():
+        ignore.write_text("# Created by impactgraph: this folder is a local cache.\n*\n")
+    path = directory / DB_NAME
+    try:
+        return _open_database(path)
+    except sqlite3.DatabaseError as error:
+        if not _is_corruption(error):
+            raise  # locked, read-only, unable to open: not ours to delete
+        _remove_database(directory)  # a truncated or foreign file: start afresh
+        return _open_database(path)
+
+
+def _is_corruption(error: BaseException) -> bool:
+    """A damaged database file, as opposed to one we merely cannot use right now."""
+    return isinstance(error, sqlite3.DatabaseError) and not isinstance(
+        error, sqlite3.OperationalError
+    )
+
+
+def _remove_database(directory: Path) -> bool:
+    removed = False
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        path = directory / f"{DB_NAME}{suffix}"
+        if path.exists():
+            path.unlink(missing_ok=True)
+            removed = True
+    return removed
+
+
+def _open_database(path: Path) -> sqlite3.Connection:
+    connection = sqlite3.connect(path, timeout=10.0, isolation_level=None)
+    try:
+        connection.execute("PRAGMA journal_mode=WAL")
+        connection.execute("PRAGMA synchronous=NORMAL")
+        connection.executescript(_SCHEMA)
+        row = connection.execute("SELECT value FROM meta WHERE name = 'layout'").fetchone()
+        if row is not None and row[0] != LAYOUT_VERSION:
+            raise sqlite3.DatabaseError(f"cache layout {row[0]}, expected {LAYOUT_VERSION}")
+        # Written on every open, so a read-only file fails now rather than halfway through.
+        connection.execute(
+            "INSERT OR REPLACE INTO meta (name, value) VALUES ('layout', ?)", (LAYOUT_VERSION,)
+        )
+    except BaseException:
+        connection.close()
+        raise
+    return connection
+
+
+def clear_cache(root: Path) -> bool:
+    """Delete the cache of the repository at ``root``; False when there was none."""
+    directory = cache_dir(root)
+    try:
+        return _remove_database(directory)
+    except OSError as error:
+        raise InputError(f"cannot delete the cache in {directory}: {_reason(error)}",
+                         str(directory)) from error
