@@ -1,20 +1,46 @@
-"""Use case: a source tree (working tree or git revision) -> summaries -> CodeGraph."""
+"""Use case: a source tree (working tree or git revision) -> summaries -> CodeGraph.
+
+Summaries come from the cache when the file's content was summarised before (by this very
+analyzer), and are otherwise computed in worker processes. A summary depends on nothing but
+the file's bytes, module name and path, so the result is the same whatever the number of
+workers and whatever was cached.
+"""
 
 from __future__ import annotations
 
+import os
+import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from impactgraph.config import Config, load_config
 from impactgraph.discovery import SourceFile, discover
 from impactgraph.errors import InputError
-from impactgraph.indexer import summarize_bytes
-from impactgraph.linker import CodeGraph, link
 from impactgraph.model import Diagnostic, FileSummary
 
+if TYPE_CHECKING:
+    from impactgraph.adapters.cache import CacheKey, FileStat, SummaryCache
+    from impactgraph.adapters.progress import ProgressBar
+    from impactgraph.linker import CodeGraph
+
 Reader = Callable[[str], bytes]
+
+# Below this many files to summarise, starting worker processes costs more than it saves.
+PARALLEL_MIN_FILES = 64
+MAX_CHUNK = 16  # files per task sent to a worker
+READ_BATCH = 256  # files read (and looked up in the cache) at a time
+WRITE_BATCH = 256  # new summaries written to the cache at a time
+# Workers are replaced after this many chunks, so whatever astroid keeps cannot pile up.
+CHUNKS_PER_WORKER = 64
+
+Task = tuple[int, bytes, str, str]  # (position in ``files``, content, module, path)
+Done = tuple[int, FileSummary, bytes | None]  # (position, summary, serialized for the cache)
+WORKER_MODULE = "impactgraph.indexing_worker"
 
 
 @dataclass
@@ -24,33 +50,283 @@ class IndexResult:
     files: list[SourceFile]
     warnings: list[Diagnostic] = field(default_factory=list)
     seconds: float = 0.0
+    cache_hits: int = 0
+    cache_misses: int = 0
+    files_read: int = 0
+
+
+def default_jobs() -> int:
+    """The CPUs this process may use."""
+    counter = getattr(os, "process_cpu_count", None)  # Python 3.13
+    if counter is not None:
+        return int(counter() or 1)
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
 
 
 def summarize_files(
-    files: Sequence[SourceFile], read: Reader
+    files: Sequence[SourceFile],
+    read: Reader,
+    *,
+    content_ids: Mapping[str, str] | None = None,
+    cache: SummaryCache | None = None,
+    jobs: int | None = None,
+    progress: bool = False,
 ) -> tuple[list[FileSummary], list[Diagnostic]]:
-    """One summary per readable file; unreadable ones become warnings."""
-    summaries: list[FileSummary] = []
-    warnings: list[Diagnostic] = []
-    for source_file in files:
-        try:
-            data = read(source_file.path)
-        except InputError as error:
-            warnings.append(Diagnostic(source_file.path, str(error)))
-            continue
-        summaries.append(summarize_bytes(data, source_file.module, source_file.path))
+    """One summary per readable file, in the order of ``files``; unreadable ones are warnings.
+
+    ``content_ids`` (path -> git blob id) lets cached summaries be used without reading the
+    file at all; without one, a file is read and hashed to look it up. ``jobs`` worker
+    processes summarise what the cache lacks (default: one per CPU; 1 = in this process).
+    """
+    from impactgraph.adapters.progress import ProgressBar
+
+    with ProgressBar(len(files), "Indexing", enabled=progress) as bar:
+        run = _Run(files, read, content_ids or {}, cache, bar)
+        tasks = run.tasks()
+        workers = default_jobs() if jobs is None else max(1, jobs)
+        if workers > 1 and run.may_summarize >= PARALLEL_MIN_FILES:
+            chunk = max(1, min(MAX_CHUNK, run.may_summarize // (workers * 6)))
+            _summarize_parallel(tasks, workers, chunk, run.encode, run.deliver)
+        else:
+            for task in tasks:
+                run.deliver(_summarize_chunk([task], run.encode))
+        run.flush()
+    summaries = [s for s in run.results if s is not None]
+    warnings = [run.failures[i] for i in sorted(run.failures)]
     return summaries, warnings
 
 
-def index_directory(root: Path, config: Config | None = None) -> IndexResult:
-    """Index the working tree at ``root``."""
+class _Run:
+    """The bookkeeping of one ``summarize_files`` call, in the calling process."""
+
+    def __init__(
+        self,
+        files: Sequence[SourceFile],
+        read: Reader,
+        content_ids: Mapping[str, str],
+        cache: SummaryCache | None,
+        bar: ProgressBar,
+    ) -> None:
+        self.files = files
+        self.bar = bar
+        self.read = read
+        self.content_ids = content_ids
+        self.cache = cache if cache is not None and cache.enabled else None
+        self.encode = self.cache is not None
+        self.results: list[FileSummary | None] = [None] * len(files)
+        self.failures: dict[int, Diagnostic] = {}
+        self.keys: dict[int, CacheKey] = {}
+        self.unwritten: list[tuple[CacheKey, bytes]] = []
+        self.todo = self._lookup_known()
+        # An upper bound of the files to summarise: decides whether workers are worth it.
+        self.may_summarize = len(self.todo)
+
+    def _lookup_known(self) -> list[int]:
+        """Serve what the cache has for the files whose content id is known; the rest to do."""
+        if self.cache is None:
+            return list(range(len(self.files)))
+        from impactgraph.adapters.cache import CacheKey
+
+        for index, source_file in enumerate(self.files):
+            content_id = self.content_ids.get(source_file.path)
+            if content_id is not None:
+                self.keys[index] = CacheKey(content_id, source_file.module, source_file.is_package)
+        self._serve(self.cache.get_many(self.keys.values()), list(self.keys))
+        return [i for i in range(len(self.files)) if self.results[i] is None]
+
+    def _serve(self, found: Mapping[CacheKey, FileSummary], indexes: Iterable[int]) -> None:
+        from impactgraph.adapters.cache import with_path
+
+        served = 0
+        for index in indexes:
+            summary = found.get(self.keys[index])
+            if summary is not None:
+                self.results[index] = with_path(summary, self.files[index].path)
+                served += 1
+        self.bar.advance(served)
+
+    def tasks(self) -> Iterator[Task]:
+        """Read the files still to do, a batch at a time; yield those the cache lacks."""
+        for start in range(0, len(self.todo), READ_BATCH):
+            batch: list[Task] = []
+            for index in self.todo[start : start + READ_BATCH]:
+                source_file = self.files[index]
+                try:
+                    data = self.read(source_file.path)
+                except InputError as error:
+                    self.failures[index] = Diagnostic(source_file.path, str(error))
+                    self.bar.advance()
+                    continue
+                batch.append((index, data, source_file.module, source_file.path))
+            yield from self._uncached(batch)
+
+    def _uncached(self, batch: list[Task]) -> list[Task]:
+        if self.cache is None:
+            return batch
+        from impactgraph.adapters.cache import CacheKey, git_blob_id
+
+        looked_up = []
+        for index, data, module, _ in batch:
+            if index not in self.keys:
+                content_id = git_blob_id(data)
+                self.keys[index] = CacheKey(content_id, module, self.files[index].is_package)
+                looked_up.append(index)
+        if looked_up:
+            self._serve(self.cache.get_many(self.keys[i] for i in looked_up), looked_up)
+        return [task for task in batch if self.results[task[0]] is None]
+
+    def deliver(self, done: list[Done]) -> None:
+        for index, summary, encoded in done:
+            self.results[index] = summary
+            if encoded is not None and index in self.keys:
+                self.unwritten.append((self.keys[index], encoded))
+        self.bar.advance(len(done))
+        if len(self.unwritten) >= WRITE_BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.cache is not None and self.unwritten:
+            self.cache.put_many(self.unwritten)
+        self.unwritten = []
+
+
+# -- workers ----------------------------------------------------------------------------------
+
+
+def _summarize_chunk(tasks: list[Task], encode: bool) -> list[Done]:
+    """Summaries of ``tasks`` in this process (imported late: a warm run needs no astroid)."""
+    from impactgraph.indexing_worker import summarize_chunk
+
+    return summarize_chunk(tasks, encode)
+
+
+def _pool(workers: int) -> ProcessPoolExecutor:
+    import multiprocessing
+
+    # "fork" is unsafe once threads exist (and warns from Python 3.12); "forkserver" starts
+    # workers quickly from a server that has imported astroid once.
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    if "forkserver" in methods:
+        context.set_forkserver_preload([WORKER_MODULE])
+    if sys.version_info >= (3, 11):
+        return ProcessPoolExecutor(
+            workers, mp_context=context, max_tasks_per_child=CHUNKS_PER_WORKER
+        )
+    return ProcessPoolExecutor(workers, mp_context=context)  # pragma: no cover
+
+
+def _summarize_parallel(
+    tasks: Iterator[Task],
+    workers: int,
+    chunk: int,
+    encode: bool,
+    deliver: Callable[[list[Done]], None],
+) -> None:
+    """Feed chunks to the workers, at most a few per worker at a time (bounded memory)."""
+    from impactgraph import indexing_worker as worker
+
+    pending: dict[Future[list[Done]], list[Task]] = {}
+    leftover: list[list[Task]] = []
+    batch: list[Task] = []
+    pool = _pool(workers)
+    try:
+        for batch in _chunks(tasks, chunk):
+            pending[pool.submit(worker.summarize_chunk, batch, encode)] = batch
+            batch = []
+            while len(pending) >= workers * 3:
+                _collect(pending, deliver, FIRST_COMPLETED)
+        while pending:
+            _collect(pending, deliver, FIRST_COMPLETED)
+    except BrokenProcessPool:
+        # A worker died (killed for memory, say): finish here what it left undone.
+        leftover = [batch, *pending.values(), *_chunks(tasks, chunk)]
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+    for batch in leftover:
+        deliver(_summarize_chunk(batch, encode))
+
+
+def _collect(
+    pending: dict[Future[list[Done]], list[Task]],
+    deliver: Callable[[list[Done]], None],
+    how: str,
+) -> None:
+    finished, _ = wait(pending, return_when=how)
+    for future in finished:
+        result = future.result()
+        del pending[future]
+        deliver(result)
+
+
+def _chunks(tasks: Iterator[Task], size: int) -> Iterator[list[Task]]:
+    batch: list[Task] = []
+    for task in tasks:
+        batch.append(task)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+# -- the working tree -------------------------------------------------------------------------
+
+
+def index_directory(
+    root: Path,
+    config: Config | None = None,
+    *,
+    cache: SummaryCache | None = None,
+    jobs: int | None = None,
+    progress: bool = False,
+) -> IndexResult:
+    """Index the working tree at ``root``, using and refreshing ``cache`` when given."""
     from impactgraph.adapters.fs import iter_python_files, read_source
+    from impactgraph.linker import link
 
     started = time.perf_counter()
     root = Path(root)
     if config is None:
         config = load_config(root)
     files = discover(iter_python_files(root), config.source_roots, config.exclude)
-    summaries, warnings = summarize_files(files, lambda path: read_source(root, path))
+    stats: dict[str, FileStat] = {}
+    known: dict[str, str] = {}
+    fresh: dict[str, tuple[FileStat, str]] = {}
+    active = cache if cache is not None and cache.enabled else None
+    if active is not None:
+        from impactgraph.adapters.cache import git_blob_id, stat_files
+
+        stats = stat_files(root, [f.path for f in files])
+        known = active.known_content_ids(stats)
+    hits_before = cache.stats.hits if cache is not None else 0
+    misses_before = cache.stats.misses if cache is not None else 0
+    read_count = 0
+
+    def read(path: str) -> bytes:
+        nonlocal read_count
+        data = read_source(root, path)
+        read_count += 1
+        if path in stats:
+            fresh[path] = (stats[path], git_blob_id(data))
+        return data
+
+    summaries, warnings = summarize_files(
+        files, read, content_ids=known, cache=cache, jobs=jobs, progress=progress
+    )
+    if active is not None:
+        active.remember_content_ids(fresh)
+        active.forget_files_except(f.path for f in files)
     graph = link(summaries, warnings)
-    return IndexResult(graph, summaries, files, graph.warnings, time.perf_counter() - started)
+    return IndexResult(
+        graph,
+        summaries,
+        files,
+        graph.warnings,
+        time.perf_counter() - started,
+        cache_hits=(cache.stats.hits - hits_before) if cache is not None else 0,
+        cache_misses=(cache.stats.misses - misses_before) if cache is not None else len(files),
+        files_read=read_count,
+    )

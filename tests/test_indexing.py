@@ -1,0 +1,308 @@
+"""summarize_files and index_directory: cache hits read nothing, workers change nothing."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from collections import Counter
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from impactgraph import indexing, indexing_worker
+from impactgraph.adapters import cache as cache_module
+from impactgraph.adapters.cache import SummaryCache, cache_dir, git_blob_id
+from impactgraph.adapters.fs import iter_python_files, read_source
+from impactgraph.cli import app
+from impactgraph.discovery import SourceFile, discover
+from impactgraph.errors import InputError
+from impactgraph.indexer import summarize_bytes
+from impactgraph.indexing import index_directory, summarize_files
+from impactgraph.linker import link
+
+REPO = Path(__file__).resolve().parent.parent
+SHOP = REPO / "fixtures" / "shop"
+BROKEN = REPO / "fixtures" / "broken"
+
+SOURCES = {
+    "pkg/__init__.py": b"from pkg.core import run\n",
+    "pkg/core.py": b"def run(x):\n    return helper(x)\n\ndef helper(x):\n    return x\n",
+    "pkg/broken.py": b"def oops(:\n",
+    "pkg/gone.py": b"",
+}
+
+
+class CountingReader:
+    """A reader over an in-memory tree that counts what it is asked for."""
+
+    def __init__(self, files: dict[str, bytes]) -> None:
+        self.files = files
+        self.reads: Counter[str] = Counter()
+
+    def __call__(self, path: str) -> bytes:
+        self.reads[path] += 1
+        if path not in self.files:
+            raise InputError(f"cannot read: {path}", path)
+        return self.files[path]
+
+
+@pytest.fixture()
+def tree() -> tuple[list[SourceFile], dict[str, bytes]]:
+    files = discover(SOURCES)
+    contents = {p: c for p, c in SOURCES.items() if p != "pkg/gone.py"}
+    return files, contents
+
+
+def expected(files: list[SourceFile], contents: dict[str, bytes]) -> list[object]:
+    return [summarize_bytes(contents[f.path], f.module, f.path) for f in files
+            if f.path in contents]
+
+
+def test_without_a_cache_every_file_is_summarised_in_order(tree: tuple) -> None:
+    files, contents = tree
+    summaries, warnings = summarize_files(files, CountingReader(contents), jobs=1)
+    assert summaries == expected(files, contents)
+    assert [w.path for w in warnings] == ["pkg/gone.py"]
+
+
+def test_a_cache_hit_with_a_known_content_id_reads_nothing(tmp_path: Path, tree: tuple) -> None:
+    files, contents = tree
+    ids = {p: git_blob_id(c) for p, c in contents.items()}
+    with SummaryCache.open(tmp_path) as cache:
+        first, _ = summarize_files(files, CountingReader(contents), content_ids=ids, cache=cache)
+        assert cache.stats.misses == 3  # the unreadable file has an id but no summary
+    reader = CountingReader(contents)
+    with SummaryCache.open(tmp_path) as cache:
+        second, warnings = summarize_files(files, reader, content_ids=ids, cache=cache)
+        assert cache.stats.hits == 3
+    assert second == first == expected(files, contents)
+    assert reader.reads == Counter({"pkg/gone.py": 1})  # only the one never summarised
+    assert [w.path for w in warnings] == ["pkg/gone.py"]
+
+
+def test_without_content_ids_a_hit_reads_but_does_not_summarise(
+    tmp_path: Path, tree: tuple, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files, contents = tree
+    with SummaryCache.open(tmp_path) as cache:
+        summarize_files(files, CountingReader(contents), cache=cache, jobs=1)
+    calls: list[str] = []
+
+    def counting_summarize(data: bytes, module: str, path: str) -> object:
+        calls.append(path)
+        return summarize_bytes(data, module, path)
+
+    monkeypatch.setattr(indexing_worker, "summarize_bytes", counting_summarize)
+    with SummaryCache.open(tmp_path) as cache:
+        summaries, _ = summarize_files(files, CountingReader(contents), cache=cache, jobs=1)
+        assert (cache.stats.hits, cache.stats.misses) == (3, 0)
+    assert calls == []
+    assert summaries == expected(files, contents)
+
+
+def test_a_miss_summarises_only_the_changed_file(
+    tmp_path: Path, tree: tuple, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files, contents = tree
+    with SummaryCache.open(tmp_path) as cache:
+        summarize_files(files, CountingReader(contents), cache=cache, jobs=1)
+    changed = {**contents, "pkg/core.py": contents["pkg/core.py"] + b"\ndef more():\n    pass\n"}
+    calls: list[str] = []
+    monkeypatch.setattr(indexing_worker, "summarize_bytes",
+                        lambda d, m, p: calls.append(p) or summarize_bytes(d, m, p))
+    with SummaryCache.open(tmp_path) as cache:
+        summaries, _ = summarize_files(files, CountingReader(changed), cache=cache, jobs=1)
+    assert calls == ["pkg/core.py"]
+    assert summaries == expected(files, changed)
+
+
+def test_the_same_content_under_a_new_path_gets_its_path(tmp_path: Path) -> None:
+    old = [SourceFile("src/pkg/core.py", "pkg.core", False)]
+    new = [SourceFile("pkg/core.py", "pkg.core", False)]
+    data = SOURCES["pkg/core.py"]
+    with SummaryCache.open(tmp_path) as cache:
+        summarize_files(old, CountingReader({"src/pkg/core.py": data}), cache=cache)
+    with SummaryCache.open(tmp_path) as cache:
+        moved, _ = summarize_files(new, CountingReader({"pkg/core.py": data}), cache=cache)
+        assert cache.stats.hits == 1
+    assert moved == [summarize_bytes(data, "pkg.core", "pkg/core.py")]
+
+
+def test_corrupt_entries_are_rebuilt(tmp_path: Path, tree: tuple) -> None:
+    import sqlite3
+
+    files, contents = tree
+    with SummaryCache.open(tmp_path) as cache:
+        summarize_files(files, CountingReader(contents), cache=cache)
+    with sqlite3.connect(cache_dir(tmp_path) / "cache.sqlite3") as db:
+        db.execute("UPDATE summaries SET data = substr(data, 1, 10)")
+    with SummaryCache.open(tmp_path) as cache:
+        summaries, _ = summarize_files(files, CountingReader(contents), cache=cache)
+        assert cache.stats.hits == 0
+    assert summaries == expected(files, contents)
+    with SummaryCache.open(tmp_path) as cache:
+        summarize_files(files, CountingReader(contents), cache=cache)
+        assert cache.stats.hits == 3
+
+
+def own_source() -> tuple[list[SourceFile], dict[str, bytes]]:
+    paths = [p for p in iter_python_files(REPO)
+             if p.startswith(("impactgraph/", "fixtures/"))]
+    files = discover(paths)
+    return files, {f.path: read_source(REPO, f.path) for f in files}
+
+
+def test_the_number_of_workers_changes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files, contents = own_source()
+    assert len(files) > 60
+    monkeypatch.setattr(indexing, "PARALLEL_MIN_FILES", 1)
+    monkeypatch.setattr(indexing, "MAX_CHUNK", 3)  # many chunks, finishing out of order
+    one, warnings_one = summarize_files(files, contents.__getitem__, jobs=1)
+    with SummaryCache.open(tmp_path) as cache:  # the workers serialize for the cache too
+        two, warnings_two = summarize_files(files, contents.__getitem__, jobs=2, cache=cache)
+    assert two == one
+    assert warnings_two == warnings_one
+    assert link(two).counts() == link(one).counts()
+    with SummaryCache.open(tmp_path) as cache:
+        again, _ = summarize_files(files, contents.__getitem__, jobs=2, cache=cache)
+        assert cache.stats.hits == len(files)
+    assert again == one
+
+
+def test_a_dead_worker_pool_is_finished_in_process(
+    tree: tuple, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files, contents = tree
+
+    class DeadPool:
+        def submit(self, *args: object) -> object:
+            raise BrokenProcessPool("a worker was killed")
+
+        def shutdown(self, **kwargs: object) -> None:
+            pass
+
+    monkeypatch.setattr(indexing, "PARALLEL_MIN_FILES", 1)
+    monkeypatch.setattr(indexing, "_pool", lambda workers: DeadPool())
+    summaries, _ = summarize_files(files, CountingReader(contents), jobs=2)
+    assert summaries == expected(files, contents)
+
+
+# -- index_directory on a working tree -------------------------------------------------------
+
+
+@pytest.fixture()
+def shop(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    root = tmp_path / "shop"
+    shutil.copytree(SHOP, root, ignore=shutil.ignore_patterns(".impactgraph", "__pycache__"))
+    # The copies were written just now: "racily clean" for the stat index; say they are not.
+    monkeypatch.setattr(cache_module, "RACY_SECONDS", -1.0)
+    return root
+
+
+def test_a_second_run_over_an_unchanged_tree_reads_no_file(shop: Path) -> None:
+    with SummaryCache.open(shop) as cache:
+        cold = index_directory(shop, cache=cache, jobs=1)
+    assert cold.files_read == len(cold.files) > 20
+    with SummaryCache.open(shop) as cache:
+        warm = index_directory(shop, cache=cache, jobs=1)
+    assert warm.files_read == 0
+    assert warm.cache_hits == len(warm.files)
+    assert warm.summaries == cold.summaries
+    assert warm.graph.counts() == cold.graph.counts() == index_directory(shop).graph.counts()
+
+
+def test_touching_one_file_resummarises_it_alone(shop: Path) -> None:
+    with SummaryCache.open(shop) as cache:
+        index_directory(shop, cache=cache, jobs=1)
+    target = shop / "packages/orders/src/orders/service.py"
+    with target.open("a") as stream:
+        stream.write("\n\ndef added_for_the_test():\n    return 1\n")
+    with SummaryCache.open(shop) as cache:
+        result = index_directory(shop, cache=cache, jobs=1)
+    assert result.files_read == 1
+    assert result.cache_misses == 1
+    assert "orders.service:added_for_the_test" in result.graph
+    # A touch that changes nothing but the timestamp re-reads the file and hits the cache.
+    os.utime(target, (time.time() - 30, time.time() - 30))
+    with SummaryCache.open(shop) as cache:
+        again = index_directory(shop, cache=cache, jobs=1)
+    assert (again.files_read, again.cache_misses) == (1, 0)
+
+
+# -- the command line ------------------------------------------------------------------------
+
+
+def run(*args: str) -> object:
+    return CliRunner().invoke(app, list(args))
+
+
+def counts_of(output: str) -> dict[str, str]:
+    return dict(line.split(None, 1) for line in output.splitlines() if line[:1].isalpha())
+
+
+def test_index_prints_counts_and_fills_the_cache(shop: Path) -> None:
+    result = run("index", str(shop), "--jobs", "1")
+    assert result.exit_code == 0, result.output
+    counts = counts_of(result.stdout)
+    assert counts["files"] == "31"
+    assert int(counts["functions"]) > 50
+    assert counts["cache"].startswith("0 hits, 31 misses")
+    again = run("index", str(shop))
+    assert counts_of(again.stdout)["cache"].startswith("31 hits, 0 misses, 0 files read")
+    assert counts_of(again.stdout)["edges"] == counts["edges"]
+
+
+def test_index_json_and_no_cache(shop: Path) -> None:
+    import json
+
+    result = run("index", str(shop), "--no-cache", "--format", "json")
+    assert result.exit_code == 0, result.output
+    counts = json.loads(result.stdout)
+    assert counts["cache"] == "off"
+    assert counts["files_read"] == counts["files"] == 31
+    assert not cache_dir(shop).exists()
+
+
+def test_index_lists_files_that_failed_on_stderr(tmp_path: Path) -> None:
+    root = tmp_path / "broken"
+    shutil.copytree(BROKEN, root)
+    result = run("index", str(root))
+    assert result.exit_code == 0, result.output
+    lines = result.stderr.strip().splitlines()
+    assert any(line.startswith("bad_syntax.py: syntax error") for line in lines)
+    assert counts_of(result.stdout)["warnings"] == str(len(lines))
+
+
+@pytest.mark.parametrize("make", ["missing", "file"])
+def test_index_of_a_bad_path_is_exit_3_in_one_line(tmp_path: Path, make: str) -> None:
+    path = tmp_path / "nothing"
+    if make == "file":
+        path.write_text("x = 1\n")
+    for command in (["index"], ["cache", "clear"]):
+        result = run(*command, str(path))
+        assert result.exit_code == 3
+        assert len(result.stderr.strip().splitlines()) == 1
+        assert "Traceback" not in result.stderr
+    assert not cache_dir(tmp_path / "nothing").is_dir()
+
+
+def test_index_without_a_usable_cache_warns_once_and_goes_on(shop: Path) -> None:
+    cache_dir(shop).write_text("not a folder")
+    result = run("index", str(shop))
+    assert result.exit_code == 0, result.output
+    assert result.stderr.count("warning") == 1
+    assert counts_of(result.stdout)["cache"].startswith("off")
+
+
+def test_cache_clear(shop: Path) -> None:
+    assert run("index", str(shop)).exit_code == 0
+    assert (cache_dir(shop) / "cache.sqlite3").exists()
+    result = run("cache", "clear", str(shop))
+    assert result.exit_code == 0
+    assert not (cache_dir(shop) / "cache.sqlite3").exists()
+    assert counts_of(run("index", str(shop)).stdout)["cache"].startswith("0 hits")
