@@ -4,10 +4,11 @@ from __future__ import annotations
 
 # Importing the command modules registers their commands, in this order in --help.
 from impactgraph.cli import (  # noqa: F401
-    graph_cmds,
     changes_cmd,
-    impact_cmds,
     comment_cmd,
+    graph_cmds,
+    impact_cmds,
+    index_cmds,
 )
 from impactgraph.cli.app import app
 

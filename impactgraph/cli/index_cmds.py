@@ -1,0 +1,100 @@
+"""``impactgraph index`` (build or refresh the summary cache) and ``impactgraph cache clear``."""
+
+from __future__ import annotations
+
+import json
+import time
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from impactgraph.cli.app import app, handle_errors, write_output
+from impactgraph.cli.options import JobsOption, NoCacheOption, cache_session, check_directory
+
+_HERE = Path(".")
+
+cache_app = typer.Typer(
+    name="cache", help="Manage the summary cache (PATH/.impactgraph/).", no_args_is_help=True
+)
+app.add_typer(cache_app)
+
+
+class CountsFormat(str, Enum):
+    TEXT = "text"
+    JSON = "json"
+
+
+@app.command()
+@handle_errors
+def index(
+    path: Annotated[Path, typer.Argument(help="The source tree to index.")] = _HERE,
+    no_cache: NoCacheOption = False,
+    jobs: JobsOption = None,
+    output_format: Annotated[
+        CountsFormat, typer.Option("--format", help="text or json.")
+    ] = CountsFormat.TEXT,
+) -> None:
+    """Index PATH (build or refresh its summary cache) and print what the graph holds.
+
+    Files that could not be read or parsed are listed on stderr, one per line.
+    """
+    from impactgraph.indexing import index_directory
+
+    check_directory(path)
+    started = time.perf_counter()
+    with cache_session(path, not no_cache) as cache:
+        result = index_directory(path, cache=cache, jobs=jobs, progress=True)
+        cached = cache is not None and cache.enabled
+    for warning in result.warnings:
+        typer.echo(f"{warning.path}: {warning.message}", err=True)
+    counts: dict[str, Any] = {"files": len(result.files), **result.graph.counts()}
+    counts["warnings"] = len(result.warnings)
+    counts["cache"] = "on" if cached else "off"
+    counts["cache_hits"] = result.cache_hits
+    counts["cache_misses"] = result.cache_misses
+    counts["files_read"] = result.files_read
+    counts["seconds"] = round(time.perf_counter() - started, 2)
+    if output_format is CountsFormat.JSON:
+        write_output(json.dumps(counts, indent=2), None)
+    else:
+        write_output(render_counts(counts), None)
+
+
+def render_counts(counts: dict[str, Any]) -> str:
+    edges = [(k.removesuffix("_edges"), v) for k, v in counts.items() if k.endswith("_edges")]
+    lines = [
+        f"files             {counts['files']}",
+        f"modules           {counts['modules']}",
+        f"classes           {counts['classes']}",
+        f"functions         {counts['functions']}",
+        f"edges             {counts['edges']}",
+        *(f"  {kind:<15} {value}" for kind, value in edges),
+        f"unresolved calls  {counts['unresolved_calls']}",
+        f"warnings          {counts['warnings']}",
+    ]
+    if counts["cache"] == "on":
+        lines.append(
+            f"cache             {counts['cache_hits']} hits, {counts['cache_misses']} misses, "
+            f"{counts['files_read']} files read"
+        )
+    else:
+        lines.append(f"cache             off, {counts['files_read']} files read")
+    lines.append(f"seconds           {counts['seconds']:.2f}")
+    return "\n".join(lines)
+
+
+@cache_app.command("clear")
+@handle_errors
+def clear(
+    path: Annotated[Path, typer.Argument(help="The source tree whose cache to delete.")] = _HERE,
+) -> None:
+    """Delete the summary cache of PATH."""
+    from impactgraph.adapters.cache import cache_dir, clear_cache
+
+    check_directory(path)
+    if clear_cache(path):
+        typer.echo(f"removed the cache in {cache_dir(path)}", err=True)
+    else:
+        typer.echo(f"no cache in {cache_dir(path)}", err=True)

@@ -1,0 +1,66 @@
+"""Options and helpers that every command which indexes code shares: --jobs, --no-cache."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from impactgraph.errors import InputError
+
+if TYPE_CHECKING:
+    from impactgraph.adapters.cache import SummaryCache
+
+JobsOption = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs", "-j", metavar="N", min=1,
+        help="Worker processes that summarise files [default: one per CPU; 1: none].",
+    ),
+]
+NoCacheOption = Annotated[
+    bool,
+    typer.Option(
+        "--no-cache", help="Neither read nor write the summary cache in PATH/.impactgraph/."
+    ),
+]
+
+
+def warn(message: str) -> None:
+    typer.echo(f"impactgraph: warning: {message}", err=True)
+
+
+def check_directory(path: Path) -> Path:
+    """``path`` when it is a directory; otherwise the one-line bad-input error (exit 3)."""
+    if not path.exists():
+        raise InputError(f"no such directory: {path}", str(path))
+    if not path.is_dir():
+        raise InputError(f"not a directory: {path}", str(path))
+    return path
+
+
+def open_cache(root: Path, enabled: bool) -> SummaryCache | None:
+    """The summary cache of ``root``, or None with ``--no-cache``.
+
+    A cache that cannot be used (a read-only folder, say) is returned disabled, after one
+    warning on stderr: the command goes on without it. Close it when done.
+    """
+    if not enabled:
+        return None
+    from impactgraph.adapters.cache import SummaryCache
+
+    return SummaryCache.open(root, warn=warn)
+
+
+@contextlib.contextmanager
+def cache_session(root: Path, enabled: bool) -> Iterator[SummaryCache | None]:
+    """``open_cache`` as a context manager that closes (and prunes) the cache afterwards."""
+    cache = open_cache(root, enabled)
+    try:
+        yield cache
+    finally:
+        if cache is not None:
+            cache.close()
