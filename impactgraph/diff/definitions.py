@@ -28,6 +28,18 @@ OBJECT_MEMBERS = frozenset({
     "__setattr__", "__delattr__", "__dir__", "__sizeof__", "__reduce__", "__reduce_ex__",
     "__init_subclass__", "__subclasshook__", "__getstate__",
 })
+# Bases of well-known builtin and standard-library classes: replacing ``type`` by ``ABCMeta``
+# keeps ``type`` among the ancestors.
+KNOWN_ANCESTORS = {
+    "ABCMeta": {"type"}, "EnumMeta": {"type"}, "EnumType": {"type"},
+    "OrderedDict": {"dict"}, "defaultdict": {"dict"}, "Counter": {"dict"},
+    "IntEnum": {"int", "Enum"}, "StrEnum": {"str", "Enum"}, "Flag": {"Enum"},
+    "IntFlag": {"int", "Flag", "Enum"}, "Exception": {"BaseException"},
+    "ValueError": {"Exception", "BaseException"}, "TypeError": {"Exception", "BaseException"},
+    "KeyError": {"LookupError", "Exception", "BaseException"},
+    "IndexError": {"LookupError", "Exception", "BaseException"},
+    "RuntimeError": {"Exception", "BaseException"}, "OSError": {"Exception", "BaseException"},
+}
 # ``object.__init__`` as callers of a class without its own ``__init__`` see it.
 OBJECT_INIT = Definition(
     "object.__init__", SymbolKind.METHOD, 0, 0,
@@ -153,6 +165,8 @@ def compare_bases(old: Side, new: Side) -> list[Finding]:
     old_keys.pop("object", None)
     new_keys.pop("object", None)
     ancestors = {s for s in new.revision.mro(new.symbol) if s is not None}
+    for key in list(new_keys):
+        ancestors |= KNOWN_ANCESTORS.get(key.rsplit(".", 1)[-1], set())
     findings = [
         Finding(ChangeKind.BASE_REMOVED, True, text)
         for key, text in old_keys.items()

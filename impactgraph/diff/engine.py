@@ -251,6 +251,10 @@ class _Differ:
             return
         symbol = f"{old.symbol}.{name}"
         old_path = _path(self.base, old.module)
+        if name in new.definition.attributes:  # ``set_class = OrderedSet`` replaced a method
+            detail = f"{definition.kind.value}->attribute"
+            self.emit(head_symbol, Finding(ChangeKind.BODY_CHANGED, False, detail), path, line)
+            return
         if name in OBJECT_MEMBERS or (name == "__init__" and not unknown_base):
             if name == "__init__":
                 after = Side(self.head, new.module, OBJECT_INIT)
