@@ -27,7 +27,7 @@ def to_pycg(graph: CodeGraph) -> dict[str, list[str]]:
             continue
         if data.get("kind") == "module" or data.get("kind") in FUNCTION_NODE_KINDS:
             result[dotted(node)] = set()
-    for source, target, kind in graph.edges(["calls"]):
+    for source, target, _kind in graph.edges(["calls"]):
         caller = dotted(source)
         if caller not in result:
             continue

@@ -32,9 +32,10 @@ _KNOWN = _LIST_KEYS | {"max-depth"}
 
 def parse_config(table: Mapping[str, Any], origin: str) -> Config:
     """Validate one ``[tool.impactgraph]`` table; every problem is reported in one error."""
-    problems: list[str] = []
-    for key in sorted(set(table) - _KNOWN):
-        problems.append(f"unknown key '{key}' (known: {', '.join(sorted(_KNOWN))})")
+    problems = [
+        f"unknown key '{key}' (known: {', '.join(sorted(_KNOWN))})"
+        for key in sorted(set(table) - _KNOWN)
+    ]
     values: dict[str, Any] = {}
     for key in sorted(_LIST_KEYS & set(table)):
         value = table[key]

@@ -21,7 +21,6 @@ from impactgraph.bot import (
 from impactgraph.cli.app import FailOn, app, handle_errors, write_output
 from impactgraph.errors import ExitCode, GitError, UsageError
 
-
 _HERE = Path(".")
 
 

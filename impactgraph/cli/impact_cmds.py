@@ -32,7 +32,9 @@ BaseOption = Annotated[
 ]
 HeadOption = Annotated[
     str | None,
-    typer.Option("--head", metavar="REV", help="The revision to analyse; default: the working tree."),
+    typer.Option(
+        "--head", metavar="REV", help="The revision to analyse; default: the working tree."
+    ),
 ]
 DepthOption = Annotated[
     int | None,

@@ -45,25 +45,24 @@ def analyse(
             analysis.import_breaks(walk)
             walks.append(walk)
     hits = collect_hits(walks)
-    affected = []
-    for hit in hits.values():
-        affected.append(
-            AffectedModule(
-                module=hit.module,
-                path=hit.path,
-                package=top_package(hit.module),
-                depth=hit.depth,
-                breaking=hit.breaking,
-                crosses_gateway=hit.crosses_gateway,
-                crosses_package=hit.crosses_package,
-                is_test=is_test_path(hit.path, config.test_patterns),
-                score=score(
-                    breaking=hit.breaking, crosses_gateway=hit.crosses_gateway, depth=hit.depth
-                ),
-                via=hit.via,
-                gateways=tuple(sorted(hit.gateways)),
-            )
+    affected = [
+        AffectedModule(
+            module=hit.module,
+            path=hit.path,
+            package=top_package(hit.module),
+            depth=hit.depth,
+            breaking=hit.breaking,
+            crosses_gateway=hit.crosses_gateway,
+            crosses_package=hit.crosses_package,
+            is_test=is_test_path(hit.path, config.test_patterns),
+            score=score(
+                breaking=hit.breaking, crosses_gateway=hit.crosses_gateway, depth=hit.depth
+            ),
+            via=hit.via,
+            gateways=tuple(sorted(hit.gateways)),
         )
+        for hit in hits.values()
+    ]
     ranked = rank_affected(affected)
     changed_modules = {c.symbol.split(":", 1)[0] for c in changeset.changes}
     tests = select_tests(

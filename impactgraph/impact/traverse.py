@@ -190,9 +190,7 @@ class ImpactAnalysis:
             if change.kind in BINDING_KINDS:
                 return not self._binds(source, target)
             return True
-        if change.kind is ChangeKind.BASE_REMOVED:
-            return True
-        return False
+        return change.kind is ChangeKind.BASE_REMOVED
 
     def _calls_in_head(self, source: str, target: str) -> dict[str, object] | None:
         data = self.head.edge_data(source, target, "calls") if source in self.head else {}
@@ -246,7 +244,8 @@ class ImpactAnalysis:
             if depth != 1 or node not in walk.broken:
                 continue
             parent = walk.parent[state]
-            assert parent is not None
+            if parent is None:
+                continue
             seed = parent[0]
             kinds = {k for s, k in graph.predecessors(seed) if s == node}
             at_import_time = ":" not in node or "inherits" in kinds

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 
 from astroid import nodes
 from astroid.builder import AstroidBuilder
@@ -10,7 +11,7 @@ from astroid.exceptions import AstroidSyntaxError
 from astroid.manager import AstroidManager
 
 from impactgraph.indexer.summarize import FileIndexer
-from impactgraph.model import FileSummary
+from impactgraph.model import Definition, FileSummary, Signature
 
 _MANAGER = AstroidManager()
 
@@ -99,9 +100,7 @@ def summarize(text: str, module: str, path: str) -> FileSummary:
     )
 
 
-def _with_overloads(definition, signatures):  # type: ignore[no-untyped-def]
-    from dataclasses import replace
-
+def _with_overloads(definition: Definition, signatures: tuple[Signature, ...]) -> Definition:
     return replace(definition, overloads=signatures)
 
 
@@ -115,5 +114,6 @@ def summarize_bytes(data: bytes, module: str, path: str) -> FileSummary:
         text = data.decode(encoding)
     except (SyntaxError, LookupError, UnicodeDecodeError) as error:
         reason = "not valid UTF-8" if isinstance(error, UnicodeDecodeError) else str(error)
-        return FileSummary(module, path, path.endswith("__init__.py"), error=f"cannot decode: {reason}")
+        is_package = path.endswith("__init__.py")
+        return FileSummary(module, path, is_package, error=f"cannot decode: {reason}")
     return summarize(text, module, path)

@@ -70,10 +70,13 @@ def signature_of(node: nodes.FunctionDef | nodes.Lambda) -> Signature:
 
 
 def _strip_docstring(body: list[nodes.NodeNG]) -> list[nodes.NodeNG]:
-    if body and isinstance(body[0], nodes.Expr) and isinstance(body[0].value, nodes.Const):
-        if isinstance(body[0].value.value, str):
-            return body[1:]
-    return body
+    first = body[0] if body else None
+    is_docstring = (
+        isinstance(first, nodes.Expr)
+        and isinstance(first.value, nodes.Const)
+        and isinstance(first.value.value, str)
+    )
+    return body[1:] if is_docstring else body
 
 
 def _is_placeholder(statement: nodes.NodeNG) -> bool:

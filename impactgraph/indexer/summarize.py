@@ -9,7 +9,6 @@ from __future__ import annotations
 import builtins
 from collections import defaultdict
 from dataclasses import replace
-from typing import Union
 
 from astroid import nodes
 
@@ -31,7 +30,6 @@ from impactgraph.model import (
 )
 
 BUILTIN_NAMES = frozenset(dir(builtins))
-Scope = Union[nodes.Module, nodes.ClassDef, nodes.FunctionDef, nodes.Lambda]
 FUNCTION_SCOPES = (nodes.FunctionDef, nodes.Lambda)
 GENERIC_CONTAINERS = frozenset(
     {"list", "List", "set", "Set", "frozenset", "FrozenSet", "tuple", "Tuple", "Sequence",
@@ -154,13 +152,13 @@ class FileIndexer:
             self.bindings[f"{key}[{constant}]"].extend(values)
         return ("c:" + key[2:],)
 
-    def values(self, node: nodes.NodeNG | None) -> list[Expr]:  # noqa: PLR0911
+    def values(self, node: nodes.NodeNG | None) -> list[Expr]:
         if node is None:
             return []
         if isinstance(node, nodes.Name):
             return self.name_value(node.name, node)
         if isinstance(node, nodes.Attribute):
-            return [e + (f".{node.attrname}",) for e in self.values(node.expr)]
+            return [(*e, f".{node.attrname}") for e in self.values(node.expr)]
         if isinstance(node, nodes.Call):
             func = node.func
             if isinstance(func, nodes.Name) and func.name == "super":
@@ -173,14 +171,14 @@ class FileIndexer:
                 and len(node.args) == 1
                 and self.defining_scope(func.name, node) is None
             ):
-                elements = [e + ("[]",) for e in self.values(node.args[0])]
-                return [self.new_container(node, elements)]
-            return [e + ("()",) for e in self.values(func)]
+                copied = [(*e, "[]") for e in self.values(node.args[0])]
+                return [self.new_container(node, copied)]
+            return [(*e, "()") for e in self.values(func)]
         if isinstance(node, nodes.Subscript):
             if isinstance(node.slice, nodes.Slice):  # the same elements, at other positions
-                return [self.new_container(node, [e + ("[]",) for e in self.values(node.value)])]
+                return [self.new_container(node, [(*e, "[]") for e in self.values(node.value)])]
             op = self.subscript_op(node.slice)
-            return [e + (op,) for e in self.values(node.value)]
+            return [(*e, op) for e in self.values(node.value)]
         if isinstance(node, nodes.Lambda):
             return [(f"s:{self.symbol_id(self.qualname(node))}",)]
         if isinstance(node, (nodes.List, nodes.Tuple, nodes.Set)):
@@ -188,7 +186,7 @@ class FileIndexer:
             keyed: dict[str, list[Expr]] | None = {}
             for position, element in enumerate(node.elts):
                 if isinstance(element, nodes.Starred):
-                    elements.extend(e + ("[]",) for e in self.values(element.value))
+                    elements.extend((*e, "[]") for e in self.values(element.value))
                     keyed = None  # positions after a starred element are unknown
                 else:
                     values = self.values(element)
@@ -198,17 +196,17 @@ class FileIndexer:
                         keyed[repr(position - len(node.elts))] = values
             return [self.new_container(node, elements, keyed)]
         if isinstance(node, nodes.Dict):
-            elements = []
+            values_of_dict: list[Expr] = []
             keyed = {}
             for key_node, value in node.items:
                 values = self.values(value)
-                elements.extend(values)
+                values_of_dict.extend(values)
                 if not (isinstance(key_node, nodes.Const)
                         and isinstance(key_node.value, (str, int))):
                     keyed = None  # ``**other`` or a computed key: any key may hold anything
                 elif keyed is not None:
                     keyed.setdefault(repr(key_node.value), []).extend(values)
-            return [self.new_container(node, elements, keyed)]
+            return [self.new_container(node, values_of_dict, keyed)]
         if isinstance(node, (nodes.ListComp, nodes.SetComp, nodes.GeneratorExp)):
             return [self.new_container(node, self.values(node.elt))]
         if isinstance(node, nodes.DictComp):
@@ -258,11 +256,11 @@ class FileIndexer:
                 chosen = inner[-1:] if outer in MAPPINGS else inner
                 elements = [e for n in chosen for e in self.annotation_values(n)]
                 return [self.new_container(node, elements)] if elements else []
-            return [e + ("+",) for e in self.values(node.value)]
+            return [(*e, "+") for e in self.values(node.value)]
         if isinstance(node, (nodes.Name, nodes.Attribute)):
             if isinstance(node, nodes.Name) and node.name == "None":
                 return []
-            return [e + ("+",) for e in self.values(node)]
+            return [(*e, "+") for e in self.values(node)]
         return []
 
     def string_annotation(self, text: str, node: nodes.NodeNG) -> list[Expr]:
@@ -274,8 +272,8 @@ class FileIndexer:
             head, *rest = dotted.split(".")
             if head == "None":
                 continue
-            for expr in self.name_value(head, node):
-                results.append(expr + tuple(f".{p}" for p in rest) + ("+",))
+            suffix = (*(f".{p}" for p in rest), "+")
+            results.extend((*expr, *suffix) for expr in self.name_value(head, node))
         return results
 
     def enclosing_class(self, node: nodes.NodeNG) -> nodes.ClassDef | None:
@@ -347,7 +345,7 @@ class FileIndexer:
         for child in node.get_children():
             self.visit(child)
 
-    def visit_FunctionDef(self, node: nodes.FunctionDef) -> None:  # noqa: N802
+    def visit_FunctionDef(self, node: nodes.FunctionDef) -> None:
         qual = self.qualname(node)
         parent_scope = node.parent.scope()
         decorators = decorator_names(node)
@@ -355,7 +353,8 @@ class FileIndexer:
         is_accessor = any(b.endswith((".setter", ".deleter")) for b in bases)
         is_overload = bool(bases & {"overload", "typing.overload", "typing_extensions.overload"})
         signature = signature_of(node)
-        kind = SymbolKind.METHOD if isinstance(parent_scope, nodes.ClassDef) else SymbolKind.FUNCTION
+        is_method = isinstance(parent_scope, nodes.ClassDef)
+        kind = SymbolKind.METHOD if is_method else SymbolKind.FUNCTION
         decorator_exprs = self.visit_decorators(node)
         definition = Definition(
             qualname=qual,
@@ -387,7 +386,7 @@ class FileIndexer:
         for statement in node.body:
             self.visit(statement)
 
-    visit_AsyncFunctionDef = visit_FunctionDef  # noqa: N815
+    visit_AsyncFunctionDef = visit_FunctionDef
 
     def visit_decorators(self, node: nodes.FunctionDef | nodes.ClassDef) -> tuple[Expr, ...]:
         """Applying a decorator is a call made by the scope that holds the definition."""
@@ -404,7 +403,7 @@ class FileIndexer:
                 self.calls.append(
                     CallSite(caller, values, decorator.lineno or 0, (argument,), decorator=True)
                 )
-                argument = tuple(v + ("()",) for v in values)
+                argument = tuple((*v, "()") for v in values)
         return tuple(exprs)
 
     def visit_arguments(
@@ -438,7 +437,7 @@ class FileIndexer:
                     self.new_container(node, elements)
                 )
 
-    def visit_Lambda(self, node: nodes.Lambda) -> None:  # noqa: N802
+    def visit_Lambda(self, node: nodes.Lambda) -> None:
         qual = self.qualname(node)
         self.definitions[qual] = Definition(
             qualname=qual,
@@ -452,7 +451,7 @@ class FileIndexer:
         self.bindings[self.var_key(node, "<return>")].extend(self.values(node.body))
         self.visit(node.body)
 
-    def visit_ClassDef(self, node: nodes.ClassDef) -> None:  # noqa: N802
+    def visit_ClassDef(self, node: nodes.ClassDef) -> None:
         qual = self.qualname(node)
         parent_scope = node.parent.scope()
         for base in node.bases:
@@ -518,7 +517,7 @@ class FileIndexer:
                 starred = any(isinstance(e, nodes.Starred) for e in target.elts)
                 for position, element in enumerate(target.elts):
                     op = "[]" if starred else f"[{position}]"
-                    self.bind_target(element, [v + (op,) for v in values], statement)
+                    self.bind_target(element, [(*v, op) for v in values], statement)
         elif isinstance(target, nodes.Starred):
             self.bind_target(target.value, values, statement)
         elif isinstance(target, nodes.Subscript):
@@ -577,64 +576,66 @@ class FileIndexer:
         value = getattr(statement, "value", None)
         if isinstance(value, (nodes.List, nodes.Tuple)):
             names = [
-                e.value for e in value.elts if isinstance(e, nodes.Const) and isinstance(e.value, str)
+                e.value
+                for e in value.elts
+                if isinstance(e, nodes.Const) and isinstance(e.value, str)
             ]
             if isinstance(statement, nodes.AugAssign) and self.all_names is not None:
                 self.all_names.extend(names)
             else:
                 self.all_names = names
 
-    def visit_Assign(self, node: nodes.Assign) -> None:  # noqa: N802
+    def visit_Assign(self, node: nodes.Assign) -> None:
         self.visit(node.value)
         values = self.values(node.value)
         for target in node.targets:
             self.bind_target(target, values, node)
 
-    def visit_AnnAssign(self, node: nodes.AnnAssign) -> None:  # noqa: N802
+    def visit_AnnAssign(self, node: nodes.AnnAssign) -> None:
         if node.value is not None:
             self.visit(node.value)
         values = self.values(node.value) + self.annotation_values(node.annotation)
         self.bind_target(node.target, values, node)
 
-    def visit_AugAssign(self, node: nodes.AugAssign) -> None:  # noqa: N802
+    def visit_AugAssign(self, node: nodes.AugAssign) -> None:
         self.visit(node.value)
         if isinstance(node.target, nodes.AssignName) and node.target.name == "__all__":
             self.record_all(node)
             return
         self.bind_target(node.target, self.values(node.value), node)
 
-    def visit_NamedExpr(self, node: nodes.NamedExpr) -> None:  # noqa: N802
+    def visit_NamedExpr(self, node: nodes.NamedExpr) -> None:
         self.visit(node.value)
         self.bind_target(node.target, self.values(node.value), node)
 
     def iteration(self, iterable: nodes.NodeNG) -> list[Expr]:
         """``for x in obj`` calls ``obj.__iter__()`` and the iterator's ``__next__()``."""
         values = self.values(iterable)
-        iterators = tuple(v + (".__iter__",) for v in values)
+        iterators = tuple((*v, ".__iter__") for v in values)
         if iterators:
             caller, line = self.caller_of(iterable), iterable.lineno or 0
             self.calls.append(CallSite(caller, iterators, line, implicit=True))
             self.calls.append(
-                CallSite(caller, tuple(v + ("()", ".__next__") for v in iterators), line,
+                CallSite(caller, tuple((*v, "()", ".__next__") for v in iterators), line,
                          implicit=True)
             )
-        return [v + ("[]",) for v in values]
+        return [(*v, "[]") for v in values]
 
-    def visit_For(self, node: nodes.For) -> None:  # noqa: N802
+    def visit_For(self, node: nodes.For) -> None:
         self.visit(node.iter)
         self.bind_target(node.target, self.iteration(node.iter), node)
         for statement in [*node.body, *node.orelse]:
             self.visit(statement)
 
-    visit_AsyncFor = visit_For  # noqa: N815
+    visit_AsyncFor = visit_For
 
-    def visit_Comprehension(self, node: nodes.Comprehension) -> None:  # noqa: N802
+    def visit_Comprehension(self, node: nodes.Comprehension) -> None:
         self.visit(node.iter)
         self.bind_target(node.target, self.iteration(node.iter), node)
         for condition in node.ifs:
             self.visit(condition)
 
-    def visit_With(self, node: nodes.With) -> None:  # noqa: N802
+    def visit_With(self, node: nodes.With) -> None:
         for context, alias in node.items:
             self.visit(context)
             if alias is not None:
@@ -642,9 +643,9 @@ class FileIndexer:
         for statement in node.body:
             self.visit(statement)
 
-    visit_AsyncWith = visit_With  # noqa: N815
+    visit_AsyncWith = visit_With
 
-    def visit_Try(self, node: nodes.Try) -> None:  # noqa: N802
+    def visit_Try(self, node: nodes.Try) -> None:
         """``try: import fast / except ImportError: <fallback>``: the fallback's bindings are
         marked, so the linker drops them when the code base has the module the try imports."""
         primary = [
@@ -673,7 +674,7 @@ class FileIndexer:
 
     def import_module_of(self, statement: nodes.Import | nodes.ImportFrom) -> str:
         if isinstance(statement, nodes.Import):
-            return statement.names[0][0]
+            return str(statement.names[0][0])
         if statement.level:
             return resolve_relative(self.module, self.is_package, statement.level,
                                     statement.modname)
@@ -683,37 +684,37 @@ class FileIndexer:
         """Add values to a binding, marked as fallbacks inside ``except ImportError``."""
         if self.fallback_of:
             marker = f"!unless:{self.fallback_of[-1]}"
-            values = [v + (marker,) for v in values]
+            values = [(*v, marker) for v in values]
         self.bindings[key].extend(values)
 
-    def visit_ExceptHandler(self, node: nodes.ExceptHandler) -> None:  # noqa: N802
+    def visit_ExceptHandler(self, node: nodes.ExceptHandler) -> None:
         if node.type is not None:
             self.visit(node.type)
         if node.name is not None and node.type is not None:
             types = node.type.elts if isinstance(node.type, nodes.Tuple) else [node.type]
-            values = [v + ("+",) for t in types for v in self.values(t)]
+            values = [(*v, "+") for t in types for v in self.values(t)]
             self.bind_target(node.name, values, node)
         for statement in node.body:
             self.visit(statement)
 
-    def visit_Raise(self, node: nodes.Raise) -> None:  # noqa: N802
+    def visit_Raise(self, node: nodes.Raise) -> None:
         """``raise Error`` (a class, not an instance) constructs it."""
         self.visit_children(node)
         if isinstance(node.exc, (nodes.Name, nodes.Attribute)):
-            classes = tuple(v + ("!class",) for v in self.values(node.exc))
+            classes = tuple((*v, "!class") for v in self.values(node.exc))
             if classes:
                 self.calls.append(
                     CallSite(self.caller_of(node), classes, node.lineno or 0, implicit=True)
                 )
 
-    def visit_Return(self, node: nodes.Return) -> None:  # noqa: N802
+    def visit_Return(self, node: nodes.Return) -> None:
         if node.value is None:
             return
         self.visit(node.value)
         frame = node.frame()
         self.bindings[self.var_key(frame, "<return>")].extend(self.values(node.value))
 
-    def visit_Yield(self, node: nodes.Yield) -> None:  # noqa: N802
+    def visit_Yield(self, node: nodes.Yield) -> None:
         if node.value is None:
             return
         self.visit(node.value)
@@ -721,7 +722,7 @@ class FileIndexer:
         container = self.new_container(node, self.values(node.value))
         self.bindings[self.var_key(frame, "<return>")].append(container)
 
-    def visit_Import(self, node: nodes.Import) -> None:  # noqa: N802
+    def visit_Import(self, node: nodes.Import) -> None:
         scope = node.scope()
         for name, alias in node.names:
             bound = alias or name.split(".", 1)[0]
@@ -729,7 +730,7 @@ class FileIndexer:
             self.add_import(node, scope, bound, name, False)
             self.bind(self.var_key(scope, bound), [(f"m:{target}",)])
 
-    def visit_ImportFrom(self, node: nodes.ImportFrom) -> None:  # noqa: N802
+    def visit_ImportFrom(self, node: nodes.ImportFrom) -> None:
         scope = node.scope()
         base = (
             resolve_relative(self.module, self.is_package, node.level, node.modname)
@@ -761,7 +762,7 @@ class FileIndexer:
         )
 
     # -- expressions ---------------------------------------------------------------------
-    def visit_Call(self, node: nodes.Call) -> None:  # noqa: N802
+    def visit_Call(self, node: nodes.Call) -> None:
         func = node.func
         # The callee's own sub-expressions (``a().b``) are visited, the callee itself is not
         # a reference: the call site records it.
@@ -801,7 +802,7 @@ class FileIndexer:
         argument = node.args[-1] if name in ("insert", "setdefault") else node.args[0]
         values = self.values(argument)
         if name in ("extend", "update"):
-            values = [v + ("[]",) for v in values]
+            values = [(*v, "[]") for v in values]
             if name == "update" and isinstance(argument, nodes.Dict):
                 for key, value in argument.items:
                     if isinstance(key, nodes.Const) and isinstance(key.value, (str, int)):
@@ -811,16 +812,15 @@ class FileIndexer:
         if values:
             self.attribute_stores.append((objects, "[]", tuple(values)))
 
-    def visit_Name(self, node: nodes.Name) -> None:  # noqa: N802
+    def visit_Name(self, node: nodes.Name) -> None:
         scope = self.defining_scope(node.name, node)
-        if scope is not None and isinstance(scope, FUNCTION_SCOPES):
-            # A plain local of a function: interesting only if it holds a function or class,
-            # which the linker finds out; locals bound by parameters never are references.
-            if node.name in scope.argnames():
-                return
+        # A parameter of a function is never a reference of its own; other locals may hold a
+        # function or class, which the linker finds out.
+        if isinstance(scope, FUNCTION_SCOPES) and node.name in scope.argnames():
+            return
         self.add_reference(node)
 
-    def visit_Attribute(self, node: nodes.Attribute) -> None:  # noqa: N802
+    def visit_Attribute(self, node: nodes.Attribute) -> None:
         self.add_reference(node)
         inner = node.expr
         while isinstance(inner, nodes.Attribute):

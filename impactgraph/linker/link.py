@@ -25,7 +25,7 @@ CALLBACK_BUILTINS = frozenset({"map", "filter", "sorted", "min", "max", "iter", 
 
 
 def link(summaries: Iterable[FileSummary], warnings: Iterable[Diagnostic] = ()) -> CodeGraph:
-    usable = [s for s in summaries]
+    usable = list(summaries)
     graph = CodeGraph()
     graph.warnings.extend(warnings)
     for summary in usable:
@@ -237,9 +237,7 @@ def _link_reference(
                         if found[0] == "sym" and resolver.is_property(str(found[1])):
                             graph.add_edge(scope, str(found[1]), "calls", line)
         for value in resolver.resolve(expr):
-            if value[0] in ("sym", "bound"):
-                graph.add_edge(scope, str(value[1]), "references", line)
-            elif value[0] == "mod" and value[1] != scope:
+            if value[0] in ("sym", "bound") or (value[0] == "mod" and value[1] != scope):
                 graph.add_edge(scope, str(value[1]), "references", line)
 
 

@@ -21,14 +21,14 @@ from impactgraph.model import Definition, Expr, FileSummary, SymbolKind
 Value = tuple[object, ...]
 PROPERTY_DECORATORS = ("property", "cached_property", "abstractproperty")
 PROTOCOL_BASES = frozenset({"typing.Protocol", "typing_extensions.Protocol"})
-MAX_VALUES = 200
+MAX_VALUES = 200  # a binding with more values than this is noise, not information
 BUILTIN_TYPES = frozenset(
     {"str", "bytes", "bytearray", "int", "float", "complex", "bool", "list", "dict", "set",
      "frozenset", "tuple", "object", "range", "memoryview"}
 )
 # methods of a container that give its elements back (``d.get(k)``) or a view of them
 CONTAINER_GETTERS = frozenset({"get", "pop", "setdefault", "__getitem__", "popitem"})
-CONTAINER_VIEWS = frozenset({"values", "items", "keys", "copy", "__iter__"})  # a binding with more values than this is noise, not information
+CONTAINER_VIEWS = frozenset({"values", "items", "keys", "copy", "__iter__"})
 
 
 class Resolver:
@@ -48,7 +48,7 @@ class Resolver:
             for key, values in summary.bindings:
                 self.bindings[key].extend(values)
         self.memo: dict[Expr, frozenset[Value]] = {}
-        self.lookups: dict[tuple[str, str, str, str | None], frozenset[Value]] = {}
+        self.lookups: dict[Expr, frozenset[Value]] = {}
         # memo entry -> the entries whose evaluation read it (to forget just what changed)
         self.dependents: dict[Expr, set[Expr]] = defaultdict(set)
         self.stack: list[Expr] = []
@@ -215,17 +215,15 @@ class Resolver:
         while todo:
             node = todo.pop()
             self.memo.pop(node, None)
-            self.lookups.pop(node, None)  # type: ignore[call-overload]
+            self.lookups.pop(node, None)
             todo.extend(self.dependents.pop(node, ()))
 
-    def _memoized_lookup(
-        self, key: tuple[str, str, str, str | None], compute: Callable[[], set[Value]]
-    ) -> set[Value]:
+    def _memoized_lookup(self, key: Expr, compute: Callable[[], set[Value]]) -> set[Value]:
         if self.stack:
-            self.dependents[key].add(self.stack[-1])  # type: ignore[index]
+            self.dependents[key].add(self.stack[-1])
         cached = self.lookups.get(key)
         if cached is None:
-            self.stack.append(key)  # type: ignore[arg-type]
+            self.stack.append(key)
             try:
                 cached = frozenset(compute())
             finally:
@@ -236,7 +234,7 @@ class Resolver:
     def class_lookup(self, cls: str, name: str, start_after: str | None = None) -> set[Value]:
         """``name`` looked up along ``cls``'s MRO (after ``start_after`` for super())."""
         return self._memoized_lookup(
-            ("\0class", cls, name, start_after),
+            ("\0class", cls, name, start_after or ""),
             lambda: self._class_lookup(cls, name, start_after),
         )
 
@@ -261,7 +259,7 @@ class Resolver:
 
     def instance_lookup(self, cls: str, name: str) -> set[Value]:
         return self._memoized_lookup(
-            ("\0instance", cls, name, None), lambda: self._instance_lookup(cls, name)
+            ("\0instance", cls, name), lambda: self._instance_lookup(cls, name)
         )
 
     def _instance_lookup(self, cls: str, name: str) -> set[Value]:
@@ -310,7 +308,9 @@ class Resolver:
                 return values
         return {("ext", dotted)}
 
-    def module_attribute(self, module: str, name: str, seen: frozenset[str] = frozenset()) -> set[Value]:
+    def module_attribute(
+        self, module: str, name: str, seen: frozenset[str] = frozenset()
+    ) -> set[Value]:
         key = f"v:{module}:|{name}"
         if key in self.bindings:
             return set(self.resolve_key(key))

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 from helpers import graph_of
-from impact.shop import CATALOG, ORDERS, PAYMENTS, remove, replace, shop_tree
 
+from impact.shop import CATALOG, ORDERS, PAYMENTS, remove, replace, shop_tree
 from impactgraph.config import Config
 from impactgraph.impact.analyse import analyse
 from impactgraph.model import Change, ChangeKind, ChangeSet
@@ -159,7 +159,8 @@ def test_s6_protocol_method_change_reaches_structural_implementations():
 
 def test_s7_constructor_change_reaches_conftest_and_its_tests():
     head = replace(
-        BASE, f"{ORDERS}/service.py", 'currency: str = "EUR"', 'currency: str = "EUR", *, store_id: str'
+        BASE, f"{ORDERS}/service.py", 'currency: str = "EUR"',
+        'currency: str = "EUR", *, store_id: str',
     )
     report = run(head, ("orders.service:OrderService.__init__", ChangeKind.PARAMETER_ADDED, True,
                         f"{ORDERS}/service.py", 1, "store_id"))
@@ -175,7 +176,8 @@ def test_s7_constructor_change_reaches_conftest_and_its_tests():
 
 def test_s8_removed_module_cascade_reaches_every_importer():
     head = remove(BASE, f"{CATALOG}/text.py")
-    report = run(head, ("catalog.text", ChangeKind.MODULE_REMOVED, True, f"{CATALOG}/text.py", 1, ""))
+    report = run(head, ("catalog.text", ChangeKind.MODULE_REMOVED, True,
+                        f"{CATALOG}/text.py", 1, ""))
     got = table(report)
     expected = {
         "catalog.search": (1, False), "catalog": (2, False), "storefront.api": (2, True),
