@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-# Importing the command modules registers their commands, in this order in --help.
-from impactgraph.cli import (  # noqa: F401
-    changes_cmd,
-    comment_cmd,
-    graph_cmds,
-    impact_cmds,
-    index_cmds,
-)
 from impactgraph.cli.app import app
+
+# Importing the command modules registers their commands, in DESIGN.md's order in --help.
+# isort: off
+from impactgraph.cli import index_cmds  # noqa: F401
+from impactgraph.cli import graph_cmds  # noqa: F401
+from impactgraph.cli import changes_cmd  # noqa: F401
+from impactgraph.cli import impact_cmds  # noqa: F401
+from impactgraph.cli import comment_cmd  # noqa: F401
+# isort: on
 
 __all__ = ["app", "main"]
 
