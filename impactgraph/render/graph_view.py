@@ -1,0 +1,294 @@
+"""What the graph renderers draw: a CodeGraph projected to one level, cut and size-checked.
+
+The projection (``build_view``) turns the linked graph into plain, sorted data, so the DOT,
+Mermaid and JSON renderers never see networkx. ``fit_view`` keeps rendering bounded: a view
+over a format's limits is replaced by a coarser level (symbol -> module -> package) that fits,
+or refused with one line saying how large it is and how to cut it down. Graphviz took more
+than ten minutes on Django's 885-module import graph, so this check runs before any layout.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import posixpath
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any
+
+from impactgraph.errors import RenderError, UsageError
+from impactgraph.linker.graph import EDGE_KINDS, CodeGraph, neighbourhood
+from impactgraph.model import top_package
+
+
+class Level(str, Enum):
+    MODULE = "module"
+    PACKAGE = "package"
+    SYMBOL = "symbol"
+
+
+# From the finest level to the coarsest: the order in which a too-large view is collapsed.
+COARSER = {Level.SYMBOL: Level.MODULE, Level.MODULE: Level.PACKAGE}
+
+DEFAULT_FOCUS_DEPTH = 1
+
+# When one drawn edge stands for several kinds (module A imports B and calls into it), it is
+# drawn in the style of the first kind of this list that it has.
+STYLE_PRIORITY = ("inherits", "overrides", "calls", "references", "exports", "imports")
+
+
+@dataclass(frozen=True, slots=True)
+class ViewNode:
+    id: str
+    kind: str  # package | module | class | function | method | variable
+    module: str
+    package: str
+    path: str
+    line: int | None  # None for a package
+    modules: int = 0  # for a package: how many modules it collapses
+
+
+@dataclass(frozen=True, slots=True)
+class ViewEdge:
+    source: str
+    target: str
+    kinds: tuple[str, ...]  # in EDGE_KINDS order
+
+    @property
+    def style_kind(self) -> str:
+        return next(kind for kind in STYLE_PRIORITY if kind in self.kinds)
+
+
+@dataclass(frozen=True, slots=True)
+class GraphView:
+    level: Level
+    nodes: tuple[ViewNode, ...]  # sorted by id
+    edges: tuple[ViewEdge, ...]  # sorted by (source, target)
+    focus: tuple[str, ...] = ()
+    depth: int | None = None
+    focused: frozenset[str] = frozenset()  # the nodes the focus patterns matched
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """How much a format can draw; ``None`` = unbounded."""
+
+    format: str
+    max_nodes: int | None = None
+    max_edges: int | None = None
+    max_chars: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FittedView:
+    view: GraphView
+    text: str
+    requested: Level
+    notice: str | None = None  # set when a coarser level replaced the requested one
+
+
+# -- projection ------------------------------------------------------------------------------
+
+
+def build_view(
+    graph: CodeGraph,
+    level: Level,
+    focus: Sequence[str] = (),
+    depth: int | None = None,
+) -> GraphView:
+    """``graph`` at ``level``; with ``focus`` patterns, only what lies within ``depth`` edges
+    of the nodes they match (``depth`` defaults to 1 then)."""
+    if depth is not None and not focus:
+        raise UsageError("--depth needs --focus PATTERN (the nodes to measure the depth from)")
+    if depth is not None and depth < 0:
+        raise UsageError("--depth must be 0 or more")
+    projected = graph.symbol_view() if level is Level.SYMBOL else graph.collapsed(level.value)
+    focused: set[str] = set()
+    if focus:
+        depth = DEFAULT_FOCUS_DEPTH if depth is None else depth
+        focused = _focus_nodes(graph, projected, level, focus)
+        projected = neighbourhood(projected, focused, depth)
+    nodes = _view_nodes(graph, projected, level)
+    edges = sorted(
+        (
+            ViewEdge(str(source), str(target), _ordered_kinds(data["kinds"]))
+            for source, target, data in projected.edges(data=True)
+        ),
+        key=lambda edge: (edge.source, edge.target),
+    )
+    return GraphView(level, nodes, tuple(edges), tuple(focus), depth, frozenset(focused))
+
+
+def _ordered_kinds(kinds: Iterable[str]) -> tuple[str, ...]:
+    present = set(kinds)
+    return tuple(kind for kind in EDGE_KINDS if kind in present) + tuple(
+        sorted(present - set(EDGE_KINDS))
+    )
+
+
+def _focus_nodes(graph: CodeGraph, projected: Any, level: Level, focus: Sequence[str]) -> set[str]:
+    """The view's nodes that the patterns name, matched on module names and symbol ids.
+
+    A pattern naming a symbol focuses its module (or package) at the coarser levels; a
+    pattern naming a module at symbol level focuses the module and everything defined in it.
+    """
+    matched = {node for node in graph.nodes() if _matches(node, focus)}
+    packages: set[str] = set()
+    if level is Level.PACKAGE:  # a namespace package has no module node of its own
+        packages = {str(node) for node in projected.nodes if _matches(str(node), focus)}
+    if not matched and not packages:
+        patterns = " ".join(repr(pattern) for pattern in focus)
+        raise UsageError(f"--focus {patterns} matches no module or symbol")
+    if level is Level.SYMBOL:
+        modules = {node for node in matched if graph.node(node).get("kind") == "module"}
+        if modules:
+            matched |= {
+                node for node, data in projected.nodes(data=True) if data.get("module") in modules
+            }
+        return {node for node in matched if node in projected}
+    if level is Level.MODULE:
+        return {graph.module_of(node) for node in matched}
+    return packages | {top_package(graph.module_of(node)) for node in matched}
+
+
+def _matches(name: str, patterns: Sequence[str]) -> bool:
+    return any(fnmatch.fnmatchcase(name, pattern) for pattern in patterns)
+
+
+def _view_nodes(graph: CodeGraph, projected: Any, level: Level) -> tuple[ViewNode, ...]:
+    if level is Level.PACKAGE:
+        members: dict[str, list[str]] = {}
+        for module in graph.nodes("module"):
+            members.setdefault(top_package(module), []).append(module)
+        return tuple(
+            _package_node(graph, package, sorted(members.get(package, ())))
+            for package in sorted(str(node) for node in projected.nodes)
+        )
+    result = []
+    for node in sorted(str(node) for node in projected.nodes):
+        data = graph.node(node)
+        module = graph.module_of(node)
+        line = data.get("line")
+        result.append(
+            ViewNode(
+                id=node,
+                kind=str(data.get("kind", "module")),
+                module=module,
+                package=str(data.get("package") or top_package(module)),
+                path=str(data.get("path", "")),
+                line=int(line) if line is not None else None,
+            )
+        )
+    return tuple(result)
+
+
+def _package_node(graph: CodeGraph, package: str, modules: list[str]) -> ViewNode:
+    """A package's path is its directory (the file itself for a lone top-level module)."""
+    path = ""
+    if package in graph:
+        path = graph.path_of(package)
+        if path.endswith("/__init__.py"):
+            path = posixpath.dirname(path)
+    else:  # a namespace package: the directory its modules share
+        directories = [posixpath.dirname(graph.path_of(m)) for m in modules if graph.path_of(m)]
+        if directories:
+            path = posixpath.commonpath(directories)
+    return ViewNode(package, "package", package, package, path, None, modules=len(modules))
+
+
+# -- bounds ----------------------------------------------------------------------------------
+
+
+def fit_view(
+    graph: CodeGraph,
+    level: Level,
+    focus: Sequence[str],
+    depth: int | None,
+    limits: Limits,
+    render: Callable[[GraphView], str],
+) -> FittedView:
+    """Render the requested view, or the finest coarser one within ``limits``.
+
+    Raises ``RenderError`` (one line: the sizes, the limits, how to cut the graph down) when
+    not even the package level fits.
+    """
+    tried: list[str] = []
+    current: Level | None = level
+    while current is not None:
+        view = build_view(graph, current, focus, depth)
+        size = _oversize(view, limits)
+        text = render(view) if size is None else ""
+        if size is None and limits.max_chars is not None and len(text) > limits.max_chars:
+            size = f"{len(text):,} characters"
+        if size is None:
+            notice = None
+            if current is not level:
+                notice = (
+                    f"the {level.value} graph is too large for {limits.format} "
+                    f"({'; '.join(tried)}); drawing the {current.value} graph instead "
+                    f"({_describe(view)}); for more detail, {_cut_hint(graph, focus)}"
+                )
+            return FittedView(view, text, level, notice)
+        tried.append(f"{current.value} level: {size}")
+        current = COARSER.get(current)
+    raise RenderError(
+        f"the graph is too large to draw as {limits.format} ({'; '.join(tried)}; the limit is "
+        f"{_describe_limits(limits)}); {_cut_hint(graph, focus)}"
+    )
+
+
+def _oversize(view: GraphView, limits: Limits) -> str | None:
+    nodes, edges = len(view.nodes), len(view.edges)
+    if (limits.max_nodes is not None and nodes > limits.max_nodes) or (
+        limits.max_edges is not None and edges > limits.max_edges
+    ):
+        return f"{nodes:,} nodes, {edges:,} edges"
+    return None
+
+
+def _describe(view: GraphView) -> str:
+    return f"{len(view.nodes):,} nodes, {len(view.edges):,} edges"
+
+
+def _describe_limits(limits: Limits) -> str:
+    parts = []
+    if limits.max_nodes is not None:
+        parts.append(f"{limits.max_nodes:,} nodes")
+    if limits.max_edges is not None:
+        parts.append(f"{limits.max_edges:,} edges")
+    if limits.max_chars is not None:
+        parts.append(f"{limits.max_chars:,} characters")
+    return ", ".join(parts)
+
+
+def _cut_hint(graph: CodeGraph, focus: Sequence[str]) -> str:
+    if focus:
+        return "use a narrower --focus PATTERN or a smaller --depth N"
+    return f"cut it down with --focus PATTERN (e.g. '{_example_pattern(graph)}') and --depth N"
+
+
+def _example_pattern(graph: CodeGraph) -> str:
+    """A focus pattern for this graph: its largest package's modules."""
+    sizes: dict[str, int] = {}
+    for module in graph.nodes("module"):
+        sizes[top_package(module)] = sizes.get(top_package(module), 0) + 1
+    if not sizes:
+        return "package.*"
+    package = min(sizes, key=lambda name: (-sizes[name], name))
+    return f"{package}.*"
+
+
+# -- helpers shared by the renderers ---------------------------------------------------------
+
+
+def direction(level: Level) -> str:
+    """Top to bottom for modules and packages (users above what they use, package clusters
+    side by side); left to right for symbols, whose nested clusters then stack downwards
+    instead of growing into a picture several thousand pixels wide."""
+    return "LR" if level is Level.SYMBOL else "TB"
+
+
+def edge_kinds_present(view: GraphView) -> tuple[str, ...]:
+    """The style kinds the view's edges are drawn with, in legend order."""
+    used = {edge.style_kind for edge in view.edges}
+    return tuple(kind for kind in EDGE_KINDS if kind in used)
