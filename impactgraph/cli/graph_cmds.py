@@ -1,0 +1,179 @@
+"""``impactgraph graph`` and ``impactgraph callgraph``: the linked graph of a source tree."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import sys
+from collections.abc import Callable
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from impactgraph.cli.app import app, handle_errors, write_output
+from impactgraph.errors import InputError, UsageError
+from impactgraph.indexing import IndexResult, index_directory
+from impactgraph.render.graph_view import FittedView, GraphView, Level, Limits, fit_view
+
+_HERE = Path(".")
+
+
+class GraphFormat(str, Enum):
+    DOT = "dot"
+    MERMAID = "mermaid"
+    JSON = "json"
+    SVG = "svg"
+    PNG = "png"
+
+
+class CallgraphFormat(str, Enum):
+    JSON = "json"
+    PYCG = "pycg"
+
+
+OutputOption = Annotated[
+    str | None, typer.Option("-o", "--output", metavar="FILE", help="Write here, not stdout.")
+]
+
+
+@app.command()
+@handle_errors
+def graph(
+    path: Annotated[Path, typer.Argument(help="The source tree to index.")] = _HERE,
+    output_format: Annotated[
+        GraphFormat, typer.Option("--format", help="svg/png need Graphviz's `dot`.")
+    ] = GraphFormat.DOT,
+    level: Annotated[Level, typer.Option("--level", help="What a node is.")] = Level.MODULE,
+    focus: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--focus",
+            metavar="PATTERN",
+            help="Only what is near the modules or symbols matching PATTERN (fnmatch, e.g. "
+            "'catalog.*' or 'storefront.api:*'); repeatable.",
+        ),
+    ] = None,
+    depth: Annotated[
+        int | None,
+        typer.Option(
+            "--depth", metavar="N", min=0, help="With --focus: keep nodes within N edges [1]."
+        ),
+    ] = None,
+    output: OutputOption = None,
+) -> None:
+    """Draw the module, package or symbol graph (calls, references, imports, inheritance,
+    overrides, re-exports), one cluster per package.
+
+    A graph too large to lay out (dot/svg/png: over 300 nodes or 1,000 edges; mermaid: over
+    300 nodes, 500 edges or 50,000 characters) is drawn one level coarser (symbol, module,
+    package) when that fits, with a note on stderr; otherwise the command stops and says
+    how to cut it down with --focus and --depth.
+    """
+    if output_format is GraphFormat.PNG and output in (None, "-") and _stdout_is_terminal():
+        raise UsageError("PNG is binary: write it to a file with -o FILE (or redirect stdout)")
+    result = _index(path)
+    name = path.resolve().name or str(path)
+    fitted = _fit(result, output_format, level, tuple(focus or ()), depth, name)
+    if fitted.notice:
+        typer.echo(f"impactgraph: note: {fitted.notice}", err=True)
+    if output_format in (GraphFormat.SVG, GraphFormat.PNG):
+        from impactgraph.adapters.graphviz import render_dot
+
+        image = render_dot(fitted.text, "svg" if output_format is GraphFormat.SVG else "png")
+        _write_bytes(image, output)
+    else:
+        write_output(fitted.text, output)
+
+
+@app.command()
+@handle_errors
+def callgraph(
+    path: Annotated[Path, typer.Argument(help="The source tree to index.")] = _HERE,
+    output_format: Annotated[
+        CallgraphFormat,
+        typer.Option("--format", help="json (nodes, edges with lines, unresolved calls) or pycg."),
+    ] = CallgraphFormat.JSON,
+    output: OutputOption = None,
+) -> None:
+    """The function-level call graph.
+
+    pycg: {"module.function": ["callee", ...]} in the conventions of the PyCG benchmarks.
+    json: nodes with module, path and line; call edges with the line of the call; external
+    and unresolved calls.
+    """
+    result = _index(path)
+    if output_format is CallgraphFormat.PYCG:
+        from impactgraph.callgraph import to_pycg
+
+        text = json.dumps(to_pycg(result.graph), indent=2) + "\n"
+    else:
+        from impactgraph.render import callgraph_json
+
+        text = callgraph_json.render(result.graph)
+    write_output(text, output)
+
+
+def _index(path: Path) -> IndexResult:
+    """Index ``path``; files that could not be analysed are warnings on stderr."""
+    if not path.exists():
+        raise InputError(f"no such directory: {path}", str(path))
+    if not path.is_dir():
+        raise InputError(f"not a directory: {path}", str(path))
+    result = index_directory(path)
+    for warning in result.warnings:
+        typer.echo(f"impactgraph: warning: {warning.path}: {warning.message}", err=True)
+    return result
+
+
+def _fit(
+    result: IndexResult,
+    output_format: GraphFormat,
+    level: Level,
+    focus: tuple[str, ...],
+    depth: int | None,
+    name: str,
+) -> FittedView:
+    from impactgraph.render import graph_dot, graph_json, graph_mermaid
+
+    render: Callable[[GraphView], str]
+    limits: Limits
+    if output_format is GraphFormat.JSON:
+        render, limits = graph_json.render, graph_json.LIMITS
+    elif output_format is GraphFormat.MERMAID:
+        limits = graph_mermaid.LIMITS
+
+        def render(view: GraphView) -> str:
+            return graph_mermaid.render(view, _title(name, view))
+
+    else:
+        limits = dataclasses.replace(graph_dot.LIMITS, format=output_format.value)
+
+        def render(view: GraphView) -> str:
+            return graph_dot.render(view, _title(name, view))
+
+    return fit_view(result.graph, level, focus, depth, limits, render)
+
+
+def _title(name: str, view: GraphView) -> str:
+    title = f"{name}: {view.level.value} graph"
+    if view.focus:
+        patterns = ", ".join(view.focus)
+        title += f" around {patterns} (depth {view.depth})"
+    return title
+
+
+def _stdout_is_terminal() -> bool:
+    return sys.stdout.isatty()
+
+
+def _write_bytes(data: bytes, output: str | None) -> None:
+    if output is None or output == "-":
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    from impactgraph.adapters.fs import write_bytes_file
+
+    write_bytes_file(output, data)
