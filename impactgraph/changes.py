@@ -11,6 +11,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, ItemsView, Iterable, Iterator, Mapping, ValuesView
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from impactgraph.adapters.git import GitRepo
 from impactgraph.config import Config
@@ -19,6 +20,9 @@ from impactgraph.discovery import SourceFile
 from impactgraph.indexing import summarize_files
 from impactgraph.model import ChangeSet, Diagnostic, FileSummary
 from impactgraph.snapshot import WORKTREE, Snapshot, revision_snapshot, worktree_snapshot
+
+if TYPE_CHECKING:
+    from impactgraph.adapters.cache import SummaryCache
 
 
 class RevisionSummaries(Mapping[str, FileSummary]):
@@ -30,10 +34,19 @@ class RevisionSummaries(Mapping[str, FileSummary]):
     summary. A file that cannot be read gets a summary carrying the error.
     """
 
-    def __init__(self, snapshot: Snapshot, reuse: RevisionSummaries | None = None) -> None:
+    def __init__(
+        self,
+        snapshot: Snapshot,
+        reuse: RevisionSummaries | None = None,
+        *,
+        cache: SummaryCache | None = None,
+        jobs: int | None = None,
+    ) -> None:
         self.snapshot = snapshot
         self.files = {f.module: f for f in snapshot.files}
         self.reuse = reuse
+        self.cache = cache
+        self.jobs = jobs
         self.computed = 0  # summaries made here (not reused)
         self._done: dict[str, FileSummary] = {}
         self._texts: Mapping[str, bytes] | None = None
@@ -89,7 +102,13 @@ class RevisionSummaries(Mapping[str, FileSummary]):
                 todo.append(self.files[module])
         if not todo:
             return
-        summaries, warnings = summarize_files(todo, self.snapshot.reader([f.path for f in todo]))
+        summaries, warnings = summarize_files(
+            todo,
+            self.snapshot.reader([f.path for f in todo]),
+            content_ids=self.snapshot.content_ids,
+            cache=self.cache,
+            jobs=self.jobs,
+        )
         self.computed += len(todo)
         for summary in summaries:
             self._done[summary.module] = summary
@@ -129,6 +148,8 @@ def compute_changes(
     config: Config,
     *,
     is_used_elsewhere: UsedElsewhere | None = None,
+    cache: SummaryCache | None = None,
+    jobs: int | None = None,
 ) -> ChangeResult:
     """The changes from ``base`` to ``head`` (None: the working tree, untracked files included).
 
@@ -136,6 +157,8 @@ def compute_changes(
     their names lead to. The returned summaries complete themselves when iterated.
     ``is_used_elsewhere(symbol)`` decides whether removing a private name breaks someone; by
     default a private name counts as used when another module of the base imports it.
+    ``cache`` (summaries by content id) and ``jobs`` (worker processes) go to the indexer; the
+    cache must stay open while the returned summaries may still complete themselves.
     """
     started = time.perf_counter()
     base_snapshot = revision_snapshot(repo, base, config)
@@ -143,8 +166,8 @@ def compute_changes(
         worktree_snapshot(repo, config) if head is None else revision_snapshot(repo, head, config)
     )
     renames = _renames(repo, base_snapshot, head_snapshot)
-    base_summaries = RevisionSummaries(base_snapshot)
-    head_summaries = RevisionSummaries(head_snapshot, reuse=base_summaries)
+    base_summaries = RevisionSummaries(base_snapshot, cache=cache, jobs=jobs)
+    head_summaries = RevisionSummaries(head_snapshot, reuse=base_summaries, cache=cache, jobs=jobs)
 
     identical = {m for m in base_summaries.files if base_summaries.same_file(m, head_snapshot)}
     changed_base = [m for m in base_summaries.files if m not in identical]

@@ -226,3 +226,24 @@ def test_compute_changes_reuses_unchanged_summaries(shop: Path) -> None:
     assert result.head_summaries["catalog.search"] is result.base_summaries["catalog.search"]
     assert len(list(result.head_summaries.values())) == len(BASE_FILES)
     assert result.base_summaries.computed + result.head_summaries.computed == len(BASE_FILES) + 1
+
+
+def test_runs_on_its_own_source() -> None:
+    root = Path(__file__).resolve().parents[1]
+    if not (root / ".git").exists():
+        pytest.skip("not a git checkout")
+    document = as_json(run("changes", "--repo", str(root), "--base", "HEAD", "--head", "HEAD",
+                           "--format", "json"))
+    assert document["changes"] == []
+    assert document["warnings"] == []
+
+
+def test_cached_run_gives_the_same_answer(shop: Path) -> None:
+    commit(shop, {"packages/catalog/src/catalog/text.py": "def slug(s, sep):\n    return s\n"})
+    args = ["changes", "--repo", str(shop), "--base", "v1", "--head", "HEAD", "--format", "json"]
+    uncached = as_json(run(*args, "--no-cache"))
+    assert not (shop / ".impactgraph").exists()
+    first, second = as_json(run(*args)), as_json(run(*args, "--jobs", "1"))
+    assert (shop / ".impactgraph").is_dir()
+    assert uncached == first == second
+    assert kinds(first) == {("catalog.text:slug", "parameter-added", True)}

@@ -12,6 +12,7 @@ import typer
 from impactgraph.adapters.git import GitRepo
 from impactgraph.changes import compute_changes
 from impactgraph.cli.app import app, handle_errors, write_output
+from impactgraph.cli.options import JobsOption, NoCacheOption, cache_session
 from impactgraph.config import load_config
 from impactgraph.model import Change, ChangeSet
 
@@ -39,6 +40,8 @@ def changes(
     output: Annotated[
         str | None, typer.Option("-o", "--output", metavar="FILE", help="Write here, not stdout.")
     ] = None,
+    jobs: JobsOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Signature, surface and body changes from BASE to HEAD, each with its breaking verdict.
 
@@ -47,7 +50,8 @@ def changes(
     """
     git = GitRepo(repo)
     config = load_config(git.root)
-    result = compute_changes(git, base, head, config)
+    with cache_session(git.root, not no_cache) as cache:
+        result = compute_changes(git, base, head, config, cache=cache, jobs=jobs)
     if output_format is ChangesFormat.JSON:
         text = json.dumps(changeset_to_dict(result.changes), indent=2) + "\n"
     else:

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from impactgraph.diff.annotations import normalize_expression
 from impactgraph.diff.names import Revision
 from impactgraph.diff.signatures import Finding, compare_overloads, compare_signatures
-from impactgraph.indexer.signatures import DATACLASS_DECORATORS
 from impactgraph.model import ChangeKind, Definition, Parameter, ParamKind, Signature, SymbolKind
 
 # Standard modules whose decorators are compared by their bare name.
@@ -198,8 +197,3 @@ def compare_definitions(old: Side, new: Side) -> list[Finding]:
         findings.append(Finding(ChangeKind.BODY_CHANGED, False, ""))
     return findings
 
-
-def is_dataclass(definition: Definition) -> bool:
-    return any(
-        d.split("(", 1)[0].strip() in DATACLASS_DECORATORS for d in definition.decorators
-    )
