@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from collections.abc import Iterator
@@ -48,32 +49,39 @@ def read_source(root: Path, relative: str) -> bytes:
 
 
 def write_text_file(output: str, text: str) -> None:
-    """Write ``text`` to ``output`` atomically, so a failure never leaves half a file."""
+    """Write ``text`` (UTF-8, ending in a newline) to ``output`` atomically."""
+    data = (text if text.endswith("\n") or not text else text + "\n").encode("utf-8")
+    write_bytes_file(output, data)
+
+
+def write_bytes_file(output: str, data: bytes) -> None:
+    """Write ``data`` to ``output`` atomically: a failure never leaves half a file, and an
+    existing file is replaced only by a complete one (keeping its permissions)."""
     target = Path(output)
     if target.is_dir():
         raise InputError(f"output path is a directory: {output}", output)
     parent = target.parent if str(target.parent) else Path(".")
     if not parent.is_dir():
         raise InputError(f"output directory does not exist: {parent}", output)
+    temporary = None
     try:
         handle, temporary = tempfile.mkstemp(dir=parent, prefix=f".{target.name}.", suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text if text.endswith("\n") or not text else text + "\n")
-        os.replace(temporary, target)
-    except OSError as error:
-        raise InputError(f"cannot write {output}: {error.strerror or error}", output) from error
-
-
-def write_bytes_file(output: str, data: bytes) -> None:
-    target = Path(output)
-    if target.is_dir():
-        raise InputError(f"output path is a directory: {output}", output)
-    try:
-        handle, temporary = tempfile.mkstemp(
-            dir=target.parent if str(target.parent) else ".", prefix=f".{target.name}."
-        )
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
+        # mkstemp makes the file private (0600); give it the mode a new file would get
+        mode = target.stat().st_mode & 0o777 if target.exists() else 0o666 & ~_umask()
+        os.chmod(temporary, mode)
         os.replace(temporary, target)
+        temporary = None
     except OSError as error:
         raise InputError(f"cannot write {output}: {error.strerror or error}", output) from error
+    finally:
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current

@@ -113,7 +113,9 @@ def summarize_bytes(data: bytes, module: str, path: str) -> FileSummary:
         encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
         text = data.decode(encoding)
     except (SyntaxError, LookupError, UnicodeDecodeError) as error:
-        reason = "not valid UTF-8" if isinstance(error, UnicodeDecodeError) else str(error)
+        reason = str(error)
+        if isinstance(error, UnicodeDecodeError) or "encoding declaration" in reason:
+            reason = "not valid UTF-8, and no coding declaration says what it is"
         is_package = path.endswith("__init__.py")
         return FileSummary(module, path, is_package, error=f"cannot decode: {reason}")
     return summarize(text, module, path)

@@ -745,7 +745,9 @@ class FileIndexer:
             target = f"{base}.{name}" if base else name
             bound = alias or name
             self.add_import(node, scope, bound, target, True)
-            self.bind(self.var_key(scope, bound), [(f"m:{target}",)])
+            # the module ``base`` (an import path), then its attribute ``name``
+            value: Expr = (f"m:{base}", f".{name}") if base else (f"m:{name}",)
+            self.bind(self.var_key(scope, bound), [value])
 
     def add_import(
         self, node: nodes.NodeNG, scope: nodes.NodeNG, bound: str, target: str, is_from: bool

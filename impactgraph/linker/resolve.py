@@ -298,8 +298,12 @@ class Resolver:
 
     # -- modules -------------------------------------------------------------------------
     def resolve_dotted(self, dotted: str) -> set[Value]:
+        """An import path: the module of that name, else the longest module prefix and
+        attributes from there (a name a package binds wins over a submodule of that name)."""
+        if dotted in self.modules:
+            return {("mod", dotted)}
         parts = dotted.split(".")
-        for cut in range(len(parts), 0, -1):
+        for cut in range(len(parts) - 1, 0, -1):
             module = ".".join(parts[:cut])
             if module in self.modules:
                 values: set[Value] = {("mod", module)}
@@ -312,10 +316,15 @@ class Resolver:
         self, module: str, name: str, seen: frozenset[str] = frozenset()
     ) -> set[Value]:
         key = f"v:{module}:|{name}"
+        submodule = f"{module}.{name}"
         if key in self.bindings:
+            if submodule in self.modules and all(
+                e in ((f"m:{submodule}",), (f"m:{module}", f".{name}"))
+                for e in self.bindings[key]
+            ):  # ``from . import sub`` in the package: the submodule itself
+                return {("mod", submodule)}
             return set(self.resolve_key(key))
         self.depend(key)
-        submodule = f"{module}.{name}"
         if submodule in self.modules:
             return {("mod", submodule)}
         star = f"v:{module}:|*"

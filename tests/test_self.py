@@ -1,0 +1,29 @@
+"""impactgraph on its own source: it must index itself without a warning, and see its own
+structure (a test that keeps the indexer honest on real, typed, modern Python)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from impactgraph.callgraph import to_pycg
+from impactgraph.config import Config
+from impactgraph.indexing import index_directory
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_indexes_its_own_source():
+    result = index_directory(ROOT, Config(source_roots=(".",), exclude=("fixtures/*", "tests/*",
+                                                                        "benchmarks/*")))
+    graph = result.graph
+    assert not graph.warnings
+    assert "impactgraph.linker.link:link" in graph
+    calls = {(s, t) for s, t, _ in graph.edges(["calls"])}
+    assert ("impactgraph.indexing:index_directory", "impactgraph.linker.link:link") in calls
+    assert ("impactgraph.callgraph:pycg_for_directory", "impactgraph.callgraph:to_pycg") in calls
+    assert ("impactgraph.linker.link:link", "impactgraph.linker.resolve:Resolver.__init__") in calls
+    # the CLI package re-exports the typer app it defines in cli.app
+    pycg = to_pycg(graph)
+    assert "impactgraph.cli.app.handle_errors" in pycg
+    counts = graph.counts()
+    assert counts["unresolved_calls"] < counts["calls_edges"]
