@@ -38,6 +38,11 @@ GENERIC_CONTAINERS = frozenset(
 )
 # methods that add elements to a list, set or dict
 CONTAINER_ADDERS = frozenset({"append", "add", "insert", "extend", "update", "setdefault"})
+# calls that make an empty container (their arguments are not its elements, or not simply)
+CONTAINER_FACTORIES = frozenset(
+    {"dict", "OrderedDict", "defaultdict", "deque", "Counter", "ChainMap", "WeakValueDictionary",
+     "WeakKeyDictionary", "WeakSet"}
+)
 # builtins whose result holds the elements of their one argument
 COPYING_BUILTINS = frozenset({"list", "tuple", "set", "frozenset", "sorted", "reversed", "iter"})
 MAPPINGS = frozenset({"dict", "Dict", "Mapping", "MutableMapping", "DefaultDict", "OrderedDict"})
@@ -137,6 +142,13 @@ class FileIndexer:
             return [(f"v:{self.module}:|{name}",)] if self.has_star_import else []
         return [(self.var_key(scope, name),)]
 
+    def is_import(self, name: str, node: nodes.NodeNG) -> bool:
+        """Is ``name`` (read at ``node``) bound by an import?"""
+        scope = self.defining_scope(name, node)
+        return scope is not None and all(
+            isinstance(n, (nodes.Import, nodes.ImportFrom)) for n in scope.locals.get(name, ())
+        )
+
     def new_container(
         self,
         node: nodes.NodeNG,
@@ -173,6 +185,14 @@ class FileIndexer:
             ):
                 copied = [(*e, "[]") for e in self.values(node.args[0])]
                 return [self.new_container(node, copied)]
+            factory = func.name if isinstance(func, nodes.Name) else getattr(func, "attrname", "")
+            if factory in CONTAINER_FACTORIES and not (
+                isinstance(func, nodes.Name) and self.defining_scope(func.name, node) is not None
+                and not self.is_import(func.name, node)
+            ):
+                # ``OrderedDict()``, ``defaultdict(list)``, ``dict(a=f)``: a new, empty-ish container
+                kwargs = [e for k in node.keywords or () for e in self.values(k.value)]
+                return [self.new_container(node, kwargs)]
             return [(*e, "()") for e in self.values(func)]
         if isinstance(node, nodes.Subscript):
             if isinstance(node.slice, nodes.Slice):  # the same elements, at other positions
