@@ -226,6 +226,8 @@ def _link_reference(
                 continue
             # Reading a property runs its getter: that is a call.
             name = expr[index][1:]
+            if name not in resolver.property_names:
+                continue
             for owner in resolver.resolve(expr[:index]):
                 if owner[0] != "inst":
                     continue

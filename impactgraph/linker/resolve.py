@@ -60,9 +60,12 @@ class Resolver:
         self.subclasses: dict[str, set[str]] = defaultdict(set)
         self.protocols: set[str] = set()
         self._class_keys: dict[str, list[str]] | None = None
-        self._link_classes()
+        self._property_names: frozenset[str] | None = None
         self._stores = [store for summary in summaries_list for store in summary.attribute_stores]
         self._stored: set[tuple[str, Expr]] = set()
+        # names that ``obj.name = ...`` may add: only their absence can change later
+        self.stored_names = {attr for _, attr, _ in self._stores}
+        self._link_classes()
         self.apply_attribute_stores()
 
     # -- classes -------------------------------------------------------------------------
@@ -191,6 +194,16 @@ class Resolver:
         definition = self.definitions.get(symbol)
         return definition.kind if definition else None
 
+    @property
+    def property_names(self) -> frozenset[str]:
+        """The names of every property getter in the code base (a cheap filter)."""
+        if self._property_names is None:
+            self._property_names = frozenset(
+                symbol.rsplit(".", 1)[-1] for symbol in self.definitions
+                if self.is_property(symbol)
+            )
+        return self._property_names
+
     def is_property(self, symbol: str) -> bool:
         definition = self.definitions.get(symbol)
         return definition is not None and any(
@@ -244,12 +257,13 @@ class Resolver:
             if start_after not in order:
                 return set()
             order = order[order.index(start_after) + 1 :]
+        stored = name in self.stored_names
         for owner in order:
-            module, qual = owner.split(":", 1)
-            key = f"v:{module}:{qual}|{name}"
+            key = f"v:{owner}|{name}"
             if key in self.bindings:
                 return set(self.resolve_key(key))
-            self.depend(key)  # absent now; an attribute store may add it later
+            if stored:
+                self.depend(key)  # absent now; an attribute store may add it later
         return set()
 
     def depend(self, key: str) -> None:
@@ -266,12 +280,13 @@ class Resolver:
         found = self.class_lookup(cls, name)
         if found:
             return {self.bind(v) for v in found}
+        stored = name in self.stored_names
         for owner in self.mro(cls):
-            module, qual = owner.split(":", 1)
-            key = f"v:{module}:{qual}|.{name}"
+            key = f"v:{owner}|.{name}"
             if key in self.bindings or key in self.extra:
                 return set(self.resolve_key(key))
-            self.depend(key)
+            if stored:
+                self.depend(key)
         return self.external_lookup(cls, name)
 
     def external_lookup(self, cls: str, name: str) -> set[Value]:
@@ -324,7 +339,8 @@ class Resolver:
             ):  # ``from . import sub`` in the package: the submodule itself
                 return {("mod", submodule)}
             return set(self.resolve_key(key))
-        self.depend(key)
+        if name in self.stored_names:
+            self.depend(key)
         if submodule in self.modules:
             return {("mod", submodule)}
         star = f"v:{module}:|*"
