@@ -99,10 +99,17 @@ def test_the_source_of_impactgraph_round_trips_file_by_file() -> None:
         assert summary_from_bytes(summary_to_bytes(summary)) == summary, source_file.path
 
 
-def test_defaults_are_left_out_of_the_encoding() -> None:
+def test_defaults_are_left_out_and_strings_stored_once() -> None:
     encoded = summary_to_dict(FileSummary("m", "m.py", False))
-    assert encoded == {"schema_version": SCHEMA_VERSION,
-                       "summary": {"module": "m", "path": "m.py", "is_package": False}}
+    assert encoded == {"schema_version": SCHEMA_VERSION, "strings": ["m", "m.py"],
+                       "summary": [0, 1, False]}
+    twice = summary_to_dict(FileSummary("m", "m.py", False, all_names=("m", "m.py", "m")))
+    assert twice["strings"] == ["m", "m.py"]
+
+
+def envelope(summary: object, strings: object = None) -> dict[str, object]:
+    table = ["m", "m.py"] if strings is None else strings
+    return {"schema_version": SCHEMA_VERSION, "strings": table, "summary": summary}
 
 
 @pytest.mark.parametrize(
@@ -110,27 +117,22 @@ def test_defaults_are_left_out_of_the_encoding() -> None:
     [
         None,
         [],
-        {"schema_version": SCHEMA_VERSION + 1, "summary": {"module": "m", "path": "m",
-                                                           "is_package": False}},
-        {"schema_version": SCHEMA_VERSION},
-        {"schema_version": SCHEMA_VERSION, "summary": {"module": "m"}},
-        {"schema_version": SCHEMA_VERSION,
-         "summary": {"module": "m", "path": "m", "is_package": 0}},
-        {"schema_version": SCHEMA_VERSION,
-         "summary": {"module": "m", "path": "m", "is_package": False, "evil": 1}},
-        {"schema_version": SCHEMA_VERSION,
-         "summary": {"module": "m", "path": "m", "is_package": False,
-                     "definitions": [{"qualname": "f", "kind": "nope", "line": 1,
-                                      "end_line": 1}]}},
-        {"schema_version": SCHEMA_VERSION,
-         "summary": {"module": "m", "path": "m", "is_package": False,
-                     "bindings": [["k", [["a", 1]]]]}},
-        {"schema_version": SCHEMA_VERSION,
-         "summary": {"module": "m", "path": "m", "is_package": False,
-                     "bindings": [["k"]]}},
-        {"schema_version": SCHEMA_VERSION,
-         "summary": {"module": "m", "path": "m", "is_package": False,
-                     "__class__": "os.system"}},
+        {"schema_version": SCHEMA_VERSION + 1, "strings": ["m"], "summary": [0, 0, False]},
+        {"schema_version": SCHEMA_VERSION, "summary": [0, 1, False]},
+        envelope([0, 1, False], strings="m"),
+        envelope([0, 1, False], strings=["m", 7]),
+        envelope(None),
+        envelope({"module": 0}),
+        envelope([0, 1]),  # a required field missing
+        envelope([0, 1, 0]),  # an int where a bool belongs
+        envelope([0, 5, False]),  # no such string
+        envelope([0, "m.py", False]),  # a string where an index belongs
+        envelope([0, 1, False, [], [], [], [], [], [], None, False, None, "extra"]),
+        envelope([0, 1, False, [[0, "nope", 1, 1]]]),  # no such SymbolKind
+        envelope([0, 1, False, [], [], [], [], [], [[0, [[0, "x"]]]]]),
+        envelope([0, 1, False, [], [], [], [], [], [[0, ["ab"]]]]),
+        envelope([0, 1, False, [], [], [], [], [], [[0]]]),
+        envelope([0, 1, False, [], [], [], [], [], {"__class__": "os.system"}]),
     ],
 )
 def test_what_is_not_a_summary_is_refused(data: object) -> None:
