@@ -12,7 +12,6 @@ import typer
 
 from impactgraph.cli.app import FailOn, app, handle_errors, write_output
 from impactgraph.errors import ExitCode
-from impactgraph.impact.pipeline import build_report, fails
 
 _HERE = Path(".")
 
@@ -65,6 +64,7 @@ def impact(
     ] = None,
 ) -> None:
     """What the changes between two revisions affect, ranked, with the call chains."""
+    from impactgraph.impact.pipeline import build_report, fails
     from impactgraph.render import RENDERERS, report_text
 
     report = build_report(repo, base, head, max_depth)
@@ -91,6 +91,7 @@ def tests(
     max_depth: DepthOption = None,
 ) -> None:
     """The test files the changes can affect, one per line (for ``pytest $(...)``)."""
+    from impactgraph.impact.pipeline import build_report
     report = build_report(repo, base, head, max_depth)
     if report.tests:
         write_output("\n".join(report.tests), None)

@@ -7,16 +7,26 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-import networkx as nx
 
 from impactgraph.model import Diagnostic, FileSummary, symbol_module, top_package
+
+def _networkx() -> Any:
+    """networkx, imported on first use: it costs 0.2 s, and most commands start without it."""
+    import networkx
+
+    return networkx
+
+
+def _multidigraph() -> Any:
+    return _networkx().MultiDiGraph()
+
 
 EDGE_KINDS = ("calls", "references", "imports", "inherits", "overrides", "exports")
 
 
 @dataclass
 class CodeGraph:
-    graph: Any = field(default_factory=nx.MultiDiGraph)
+    graph: Any = field(default_factory=_multidigraph)
     summaries: dict[str, FileSummary] = field(default_factory=dict)  # module -> summary
     # caller -> external or builtin callees, in the pycg spelling ("os.path.join", "<builtin>.len")
     external_calls: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
@@ -126,7 +136,7 @@ class CodeGraph:
         """A plain DiGraph of modules or packages with the edges between them (kinds merged)."""
         if level not in ("module", "package"):
             raise ValueError(level)
-        result = nx.DiGraph()
+        result = _networkx().DiGraph()
 
         def key(node: str) -> str:
             module = self.module_of(node)
@@ -150,7 +160,7 @@ class CodeGraph:
 
     def symbol_view(self) -> Any:
         """A DiGraph of symbols and modules with the edge kinds merged."""
-        result = nx.DiGraph()
+        result = _networkx().DiGraph()
         for node, data in self.graph.nodes(data=True):
             result.add_node(node, **data)
         for source, target, kind in self.graph.edges(keys=True):
