@@ -190,7 +190,7 @@ class FileIndexer:
                 isinstance(func, nodes.Name) and self.defining_scope(func.name, node) is not None
                 and not self.is_import(func.name, node)
             ):
-                # ``OrderedDict()``, ``defaultdict(list)``, ``dict(a=f)``: a new, empty-ish container
+                # ``OrderedDict()``, ``defaultdict(list)``, ``dict(a=f)``: a new container
                 kwargs = [e for k in node.keywords or () for e in self.values(k.value)]
                 return [self.new_container(node, kwargs)]
             return [(*e, "()") for e in self.values(func)]

@@ -7,8 +7,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-
 from impactgraph.model import Diagnostic, FileSummary, symbol_module, top_package
+
 
 def _networkx() -> Any:
     """networkx, imported on first use: it costs 0.2 s, and most commands start without it."""
