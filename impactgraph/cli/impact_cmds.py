@@ -6,12 +6,16 @@ import os
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from impactgraph.cli.app import FailOn, app, handle_errors, write_output
+from impactgraph.cli.options import JobsOption, NoCacheOption, cache_session
 from impactgraph.errors import ExitCode
+
+if TYPE_CHECKING:
+    from impactgraph.model import ImpactReport
 
 _HERE = Path(".")
 
@@ -62,12 +66,14 @@ def impact(
     output: Annotated[
         str | None, typer.Option("-o", "--output", metavar="FILE", help="Write the report here.")
     ] = None,
+    jobs: JobsOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """What the changes between two revisions affect, ranked, with the call chains."""
-    from impactgraph.impact.pipeline import build_report, fails
+    from impactgraph.impact.pipeline import fails
     from impactgraph.render import RENDERERS, report_text
 
-    report = build_report(repo, base, head, max_depth)
+    report = build_cached_report(repo, base, head, max_depth, jobs, no_cache)
     if output_format is ReportFormat.TEXT:
         text = report_text.render(report, color=_use_color(output))
     else:
@@ -89,9 +95,27 @@ def tests(
     repo: RepoOption = _HERE,
     head: HeadOption = None,
     max_depth: DepthOption = None,
+    jobs: JobsOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """The test files the changes can affect, one per line (for ``pytest $(...)``)."""
-    from impactgraph.impact.pipeline import build_report
-    report = build_report(repo, base, head, max_depth)
+    report = build_cached_report(repo, base, head, max_depth, jobs, no_cache)
     if report.tests:
         write_output("\n".join(report.tests), None)
+
+
+def build_cached_report(
+    repo: Path,
+    base: str,
+    head: str | None,
+    max_depth: int | None,
+    jobs: int | None = None,
+    no_cache: bool = False,
+) -> ImpactReport:
+    """The report, with the repository's summary cache open for as long as it is built."""
+    from impactgraph.adapters.git import GitRepo
+    from impactgraph.impact.pipeline import build_report
+
+    root = GitRepo(repo).root
+    with cache_session(root, not no_cache) as cache:
+        return build_report(repo, base, head, max_depth, cache=cache, jobs=jobs)

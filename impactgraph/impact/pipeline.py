@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from impactgraph.adapters.git import GitRepo
 from impactgraph.changes import compute_changes
@@ -16,6 +17,9 @@ from impactgraph.errors import UsageError
 from impactgraph.impact.analyse import analyse
 from impactgraph.linker import link
 from impactgraph.model import ImpactReport, Stats
+
+if TYPE_CHECKING:
+    from impactgraph.adapters.cache import SummaryCache
 
 FAIL_ON = ("breaking", "gateway", "any")
 
@@ -27,15 +31,21 @@ def build_report(
     max_depth: int | None = None,
     *,
     config: Config | None = None,
+    cache: SummaryCache | None = None,
+    jobs: int | None = None,
 ) -> ImpactReport:
-    """Changes between ``base`` and ``head`` (None: the working tree) and what they reach."""
+    """Changes between ``base`` and ``head`` (None: the working tree) and what they reach.
+
+    ``cache`` (kept open until this returns) serves the summaries of files seen before;
+    ``jobs`` worker processes summarise the others.
+    """
     started = time.perf_counter()
     if max_depth is not None and max_depth < 1:
         raise UsageError(f"--max-depth must be at least 1, got {max_depth}")
     git = GitRepo(Path(repo))
     if config is None:
         config = load_config(git.root)
-    result = compute_changes(git, base, head, config)
+    result = compute_changes(git, base, head, config, cache=cache, jobs=jobs)
     base_graph = link(result.base_summaries.values())
     head_graph = link(result.head_summaries.values())
     base_ids, head_ids = result.base.content_ids, result.head.content_ids
