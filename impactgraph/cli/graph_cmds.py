@@ -13,6 +13,7 @@ from typing import Annotated
 import typer
 
 from impactgraph.cli.app import app, handle_errors, write_output
+from impactgraph.cli.options import cache_session
 from impactgraph.errors import InputError, UsageError
 from impactgraph.indexing import IndexResult, index_directory
 from impactgraph.render.graph_view import FittedView, GraphView, Level, Limits, fit_view
@@ -116,12 +117,14 @@ def callgraph(
 
 
 def _index(path: Path) -> IndexResult:
-    """Index ``path``; files that could not be analysed are warnings on stderr."""
+    """Index ``path`` through its summary cache; files that could not be analysed are
+    warnings on stderr."""
     if not path.exists():
         raise InputError(f"no such directory: {path}", str(path))
     if not path.is_dir():
         raise InputError(f"not a directory: {path}", str(path))
-    result = index_directory(path)
+    with cache_session(path, True) as cache:
+        result = index_directory(path, cache=cache)
     for warning in result.warnings:
         typer.echo(f"impactgraph: warning: {warning.path}: {warning.message}", err=True)
     return result
