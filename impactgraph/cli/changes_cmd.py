@@ -14,9 +14,8 @@ from impactgraph.changes import compute_changes
 from impactgraph.cli.app import app, handle_errors, write_output
 from impactgraph.cli.options import JobsOption, NoCacheOption, cache_session
 from impactgraph.config import load_config
-from impactgraph.model import Change, ChangeSet
+from impactgraph.model import ChangeSet
 
-SCHEMA_VERSION = 1
 _HERE = Path(".")
 
 
@@ -59,25 +58,17 @@ def changes(
     write_output(text, output)
 
 
-def change_to_dict(change: Change) -> dict[str, Any]:
-    return {
-        "symbol": change.symbol,
-        "kind": change.kind.value,
-        "breaking": change.breaking,
-        "path": change.path,
-        "line": change.line,
-        "detail": change.detail,
-    }
-
-
 def changeset_to_dict(change_set: ChangeSet) -> dict[str, Any]:
-    """The ``changes --format json`` document of DESIGN.md, keys in contract order."""
+    """The ``changes --format json`` document of DESIGN.md, keys in contract order; a change
+    and a warning are spelled as in the impact report."""
+    from impactgraph.render.report_json import SCHEMA_VERSION, changes_to_dict, warnings_to_dict
+
     return {
         "schema_version": SCHEMA_VERSION,
         "base": change_set.base,
         "head": change_set.head,
-        "changes": [change_to_dict(c) for c in change_set.changes],
-        "warnings": [{"path": w.path, "message": w.message} for w in change_set.warnings],
+        "changes": changes_to_dict(change_set.changes),
+        "warnings": warnings_to_dict(change_set.warnings),
     }
 
 
