@@ -119,6 +119,7 @@ class _Run:
         self.failures: dict[int, Diagnostic] = {}
         self.keys: dict[int, CacheKey] = {}
         self.unwritten: list[tuple[CacheKey, bytes]] = []
+        self.computed: dict[CacheKey, FileSummary] = {}
         self.todo = self._lookup_known()
         # An upper bound of the files to summarise: decides whether workers are worth it.
         self.may_summarize = len(self.todo)
@@ -182,14 +183,16 @@ class _Run:
             self.results[index] = summary
             if encoded is not None and index in self.keys:
                 self.unwritten.append((self.keys[index], encoded))
+                self.computed[self.keys[index]] = summary
         self.bar.advance(len(done))
         if len(self.unwritten) >= WRITE_BATCH:
             self.flush()
 
     def flush(self) -> None:
         if self.cache is not None and self.unwritten:
-            self.cache.put_many(self.unwritten)
+            self.cache.put_many(self.unwritten, self.computed)
         self.unwritten = []
+        self.computed = {}
 
 
 # -- workers ----------------------------------------------------------------------------------

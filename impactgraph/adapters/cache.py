@@ -176,6 +176,7 @@ class SummaryCache:
         self.warnings: list[str] = []
         self._warn = warn
         self._touched: list[tuple[int, str, str, str, int]] = []
+        self._decoded: dict[CacheKey, FileSummary] = {}
 
     # -- opening -------------------------------------------------------------------------
     @classmethod
@@ -216,9 +217,16 @@ class SummaryCache:
 
     # -- summaries -----------------------------------------------------------------------
     def get_many(self, keys: Iterable[CacheKey]) -> dict[CacheKey, FileSummary]:
-        """The cached summaries among ``keys``; undecodable entries count as misses."""
+        """The cached summaries among ``keys``; undecodable entries count as misses.
+
+        Summaries read or stored during this session are kept decoded (they are immutable),
+        so the second revision of an analysis gets its unchanged files for free.
+        """
         wanted = list(dict.fromkeys(keys))
-        found: dict[CacheKey, FileSummary] = {}
+        found = {key: self._decoded[key] for key in wanted if key in self._decoded}
+        if found:
+            self.stats.hits += len(found)
+            wanted = [key for key in wanted if key not in found]
         if self._db is None:
             self.stats.misses += len(wanted)
             return found
@@ -239,16 +247,26 @@ class SummaryCache:
                         continue
                     summary = _decode(data, key)
                     if summary is not None:
-                        found[key] = summary
+                        found[key] = self._decoded[key] = summary
                         if used < _today():
                             self._touched.append((_today(), self.fingerprint, content, module,
                                                   int(package)))
-        self.stats.hits += len(found)
-        self.stats.misses += len(wanted) - len(found)
+        fetched = sum(1 for key in wanted if key in found)
+        self.stats.hits += fetched
+        self.stats.misses += len(wanted) - fetched
         return found
 
-    def put_many(self, entries: Iterable[tuple[CacheKey, bytes]]) -> None:
-        """Store serialized summaries (``serialize.summary_to_bytes``) in one transaction."""
+    def put_many(
+        self,
+        entries: Iterable[tuple[CacheKey, bytes]],
+        summaries: Mapping[CacheKey, FileSummary] | None = None,
+    ) -> None:
+        """Store serialized summaries (``serialize.summary_to_bytes``) in one transaction.
+
+        ``summaries``: the same, decoded, to serve this session's later lookups directly.
+        """
+        if summaries:
+            self._decoded.update(summaries)
         if self._db is None:
             return
         today = _today()

@@ -252,3 +252,19 @@ def test_clear_removes_the_database(tmp_path: Path) -> None:
     assert not (cache_dir(tmp_path) / "cache.sqlite3").exists()
     with open_cache(tmp_path) as cache:
         assert cache.get_many([key_of(item)]) == {}
+
+
+def test_a_session_serves_what_it_read_or_wrote_without_decoding_again(tmp_path: Path) -> None:
+    written, read = summary("w", "w.py"), summary("r", "r.py")
+    with open_cache(tmp_path) as cache:
+        cache.put_many([(key_of(read, "r"), summary_to_bytes(read))])
+    with open_cache(tmp_path) as cache:
+        assert cache.get_many([key_of(read, "r")]) == {key_of(read, "r"): read}
+        cache.put_many([(key_of(written, "w"), summary_to_bytes(written))],
+                       {key_of(written, "w"): written})
+        with sqlite3.connect(cache_dir(tmp_path) / "cache.sqlite3") as db:
+            db.execute("UPDATE summaries SET data = ?", (b"garbage",))
+        found = cache.get_many([key_of(read, "r"), key_of(written, "w")])
+        assert found == {key_of(read, "r"): read, key_of(written, "w"): written}
+        assert found[key_of(read, "r")] is cache.get_many([key_of(read, "r")])[key_of(read, "r")]
+        assert (cache.stats.hits, cache.stats.misses) == (4, 0)
