@@ -152,3 +152,26 @@ def test_bad_configuration_is_reported_at_once(shop: Path) -> None:
     message = result.stderr.strip()
     assert len(message.splitlines()) == 1
     assert "gateways" in message and "max-depth" in message and "colour" in message
+
+
+def test_renamed_module_breaks_importers_that_were_not_updated(shop: Path) -> None:
+    git(shop, "mv", "packages/catalog/src/catalog/text.py", "packages/catalog/src/catalog/words.py")
+    commit(shop, message="rename text to words", tag="moved")
+    result = invoke("impact", "--repo", str(shop), "--base", "base", "--head", "moved",
+                    "--format", "json")
+    report = json.loads(result.stdout)
+    kinds = {(c["symbol"], c["kind"], c["breaking"]) for c in report["changes"]}
+    assert ("catalog.text", "module-renamed", True) in kinds
+    affected = {a["module"]: a for a in report["affected"]}
+    assert affected["catalog.search"]["breaking"] and affected["catalog.search"]["depth"] == 1
+    assert affected["storefront.api"]["breaking"]  # imports catalog, whose __init__ fails
+
+
+def test_renamed_module_with_updated_importers_breaks_nobody(shop: Path) -> None:
+    git(shop, "mv", "packages/catalog/src/catalog/text.py", "packages/catalog/src/catalog/words.py")
+    edit(shop, SEARCH, "from .text import *", "from .words import *")
+    commit(shop, message="rename text to words, everywhere", tag="moved")
+    result = invoke("impact", "--repo", str(shop), "--base", "base", "--head", "moved",
+                    "--format", "json")
+    report = json.loads(result.stdout)
+    assert not [a["module"] for a in report["affected"] if a["breaking"]]

@@ -178,6 +178,8 @@ class ImpactAnalysis:
         if change.kind in REMOVALS:
             if kind == "calls" and graph.edge_data(source, target, kind).get("dispatch"):
                 return False  # one possible receiver fewer breaks nothing
+            if change.kind in (ChangeKind.MODULE_REMOVED, ChangeKind.MODULE_RENAMED):
+                return self.still_uses(source, target, module=change.symbol.split(":", 1)[0])
             return self.still_uses(source, target)
         if change.kind in SIGNATURE:
             if kind == "overrides":
@@ -222,15 +224,23 @@ class ImpactAnalysis:
                 return definition
         return None
 
-    def still_uses(self, source: str, target: str) -> bool:
-        """A base-graph user of something removed, unless the change also updated it."""
-        module = self.base.module_of(source)
-        old = self.base.summaries.get(module)
-        new = self.head.summaries.get(module)
+    def still_uses(self, source: str, target: str, module: str | None = None) -> bool:
+        """A base-graph user of something removed, unless the change also updated it.
+
+        ``module``: a whole module went (removed or moved); its user is updated when it no
+        longer imports it (the functions it called may live on elsewhere).
+        """
+        user = self.base.module_of(source)
+        old = self.base.summaries.get(user)
+        new = self.head.summaries.get(user)
         if new is None:
             return False  # the user is gone too
         if old is new or old == new:
             return True
+        if module is not None:
+            return any(
+                b.target == module or b.target.startswith(module + ".") for b in new.imports
+            )
         name = target.rsplit(":", 1)[-1].rsplit(".", 1)[-1]
         return mentions(new, source, name)
 
