@@ -30,12 +30,14 @@ if TYPE_CHECKING:
 
 Reader = Callable[[str], bytes]
 
-# Below this many files to summarise, starting worker processes costs more than it saves.
-PARALLEL_MIN_FILES = 64
+# Below this many files to summarise, starting worker processes costs more than it saves
+# (about half a second to start the fork server and two workers; a file takes ~10 ms).
+PARALLEL_MIN_FILES = 100
 MAX_CHUNK = 16  # files per task sent to a worker
 READ_BATCH = 256  # files read (and looked up in the cache) at a time
 WRITE_BATCH = 256  # new summaries written to the cache at a time
-# Workers are replaced after this many chunks, so whatever astroid keeps cannot pile up.
+# Workers are replaced after this many chunks: a safety net, should astroid start keeping
+# trees again (a worker's RSS stays flat at ~40 MB over 4,000 Django files as it is).
 CHUNKS_PER_WORKER = 64
 
 Task = tuple[int, bytes, str, str]  # (position in ``files``, content, module, path)

@@ -1,8 +1,8 @@
 """What a worker process runs: summarise a chunk of files (and serialize them for the cache).
 
 Worker processes are forked from a server that imported this module once; importing it
-also warms astroid up (its first parse builds the ``builtins`` module, a tenth of a second),
-so every worker starts warm instead of paying that again.
+also runs one tiny summary, so whatever astroid sets up on its first parse is paid once in
+the server rather than in every worker.
 """
 
 from __future__ import annotations
@@ -29,9 +29,9 @@ def summarize_chunk(tasks: list[Task], encode: bool) -> list[Done]:
 def forget_inference() -> None:
     """Empty astroid's global inference cache.
 
-    astroid's tree builder infers the targets of ``self.x = ...`` and keeps every result in
-    a process-wide cache whose keys hold the nodes, so each tree that has one stays alive:
-    about 100 MB per thousand files. We never look them up again.
+    Its keys hold nodes, so every tree that was inferred in stays alive: when astroid's tree
+    builder still inferred the targets of ``self.x = ...`` that was ~100 MB per thousand
+    files. The indexer no longer infers anything, so this is a guard that costs nothing.
     """
     invalidate = getattr(astroid.context, "_invalidate_cache", None)  # private, so guarded
     if invalidate is not None:
