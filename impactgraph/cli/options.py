@@ -24,7 +24,8 @@ JobsOption = Annotated[
 NoCacheOption = Annotated[
     bool,
     typer.Option(
-        "--no-cache", help="Neither read nor write the summary cache in PATH/.impactgraph/."
+        "--no-cache",
+        help="Neither read nor write the summary cache (.impactgraph/ in the analysed folder).",
     ),
 ]
 
