@@ -10,7 +10,7 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 from impactgraph import indexing, indexing_worker
 from impactgraph.adapters import cache as cache_module
@@ -22,6 +22,7 @@ from impactgraph.errors import InputError
 from impactgraph.indexer import summarize_bytes
 from impactgraph.indexing import index_directory, summarize_files
 from impactgraph.linker import link
+from impactgraph.model import FileSummary
 
 REPO = Path(__file__).resolve().parent.parent
 SHOP = REPO / "fixtures" / "shop"
@@ -49,26 +50,29 @@ class CountingReader:
         return self.files[path]
 
 
+Tree = tuple[list[SourceFile], dict[str, bytes]]
+
+
 @pytest.fixture()
-def tree() -> tuple[list[SourceFile], dict[str, bytes]]:
+def tree() -> Tree:
     files = discover(SOURCES)
     contents = {p: c for p, c in SOURCES.items() if p != "pkg/gone.py"}
     return files, contents
 
 
-def expected(files: list[SourceFile], contents: dict[str, bytes]) -> list[object]:
+def expected(files: list[SourceFile], contents: dict[str, bytes]) -> list[FileSummary]:
     return [summarize_bytes(contents[f.path], f.module, f.path) for f in files
             if f.path in contents]
 
 
-def test_without_a_cache_every_file_is_summarised_in_order(tree: tuple) -> None:
+def test_without_a_cache_every_file_is_summarised_in_order(tree: Tree) -> None:
     files, contents = tree
     summaries, warnings = summarize_files(files, CountingReader(contents), jobs=1)
     assert summaries == expected(files, contents)
     assert [w.path for w in warnings] == ["pkg/gone.py"]
 
 
-def test_a_cache_hit_with_a_known_content_id_reads_nothing(tmp_path: Path, tree: tuple) -> None:
+def test_a_cache_hit_with_a_known_content_id_reads_nothing(tmp_path: Path, tree: Tree) -> None:
     files, contents = tree
     ids = {p: git_blob_id(c) for p, c in contents.items()}
     with SummaryCache.open(tmp_path) as cache:
@@ -84,14 +88,14 @@ def test_a_cache_hit_with_a_known_content_id_reads_nothing(tmp_path: Path, tree:
 
 
 def test_without_content_ids_a_hit_reads_but_does_not_summarise(
-    tmp_path: Path, tree: tuple, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, tree: Tree, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     files, contents = tree
     with SummaryCache.open(tmp_path) as cache:
         summarize_files(files, CountingReader(contents), cache=cache, jobs=1)
     calls: list[str] = []
 
-    def counting_summarize(data: bytes, module: str, path: str) -> object:
+    def counting_summarize(data: bytes, module: str, path: str) -> FileSummary:
         calls.append(path)
         return summarize_bytes(data, module, path)
 
@@ -104,15 +108,19 @@ def test_without_content_ids_a_hit_reads_but_does_not_summarise(
 
 
 def test_a_miss_summarises_only_the_changed_file(
-    tmp_path: Path, tree: tuple, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, tree: Tree, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     files, contents = tree
     with SummaryCache.open(tmp_path) as cache:
         summarize_files(files, CountingReader(contents), cache=cache, jobs=1)
     changed = {**contents, "pkg/core.py": contents["pkg/core.py"] + b"\ndef more():\n    pass\n"}
     calls: list[str] = []
-    monkeypatch.setattr(indexing_worker, "summarize_bytes",
-                        lambda d, m, p: calls.append(p) or summarize_bytes(d, m, p))
+
+    def counting_summarize(data: bytes, module: str, path: str) -> FileSummary:
+        calls.append(path)
+        return summarize_bytes(data, module, path)
+
+    monkeypatch.setattr(indexing_worker, "summarize_bytes", counting_summarize)
     with SummaryCache.open(tmp_path) as cache:
         summaries, _ = summarize_files(files, CountingReader(changed), cache=cache, jobs=1)
     assert calls == ["pkg/core.py"]
@@ -131,7 +139,7 @@ def test_the_same_content_under_a_new_path_gets_its_path(tmp_path: Path) -> None
     assert moved == [summarize_bytes(data, "pkg.core", "pkg/core.py")]
 
 
-def test_corrupt_entries_are_rebuilt(tmp_path: Path, tree: tuple) -> None:
+def test_corrupt_entries_are_rebuilt(tmp_path: Path, tree: Tree) -> None:
     import sqlite3
 
     files, contents = tree
@@ -175,7 +183,7 @@ def test_the_number_of_workers_changes_nothing(
 
 
 def test_a_dead_worker_pool_is_finished_in_process(
-    tree: tuple, monkeypatch: pytest.MonkeyPatch
+    tree: Tree, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     files, contents = tree
 
@@ -237,7 +245,7 @@ def test_touching_one_file_resummarises_it_alone(shop: Path) -> None:
 # -- the command line ------------------------------------------------------------------------
 
 
-def run(*args: str) -> object:
+def run(*args: str) -> Result:
     return CliRunner().invoke(app, list(args))
 
 
