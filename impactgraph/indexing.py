@@ -324,7 +324,10 @@ def index_directory(
     if active is not None:
         active.remember_content_ids(fresh)
         active.forget_files_except(f.path for f in files)
-    graph = link(summaries, warnings)
+    from impactgraph.adapters.progress import Activity
+
+    with Activity(f"Linking {len(summaries)} modules", enabled=progress):
+        graph = link(summaries, warnings)
     return IndexResult(
         graph,
         summaries,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import threading
 import time
 from typing import IO, Any
 
@@ -67,6 +68,51 @@ class ProgressBar:
 
     def __exit__(self, *exc_info: object) -> None:
         self.close()
+
+
+class Activity:
+    """A spinner and a label for work without steps to count (linking), on a terminal only,
+    once the work has lasted ``delay``."""
+
+    def __init__(
+        self,
+        label: str,
+        *,
+        enabled: bool = True,
+        stream: IO[str] | None = None,
+        delay: float = DELAY_SECONDS,
+    ) -> None:
+        self.label = label
+        self.stream = stream if stream is not None else sys.stderr
+        self.enabled = enabled and _is_terminal(self.stream)
+        self.delay = delay
+        self._lock = threading.Lock()
+        self._done = False
+        self._status: Any = None
+        self._timer: threading.Timer | None = None
+
+    def __enter__(self) -> Activity:
+        if self.enabled:
+            self._timer = threading.Timer(self.delay, self._show)
+            self._timer.daemon = True
+            self._timer.start()
+        return self
+
+    def _show(self) -> None:
+        from rich.console import Console
+
+        with self._lock:
+            if not self._done:
+                self._status = Console(file=self.stream).status(self.label)
+                self._status.start()
+
+    def __exit__(self, *exc_info: object) -> None:
+        with self._lock:
+            self._done = True
+            if self._timer is not None:
+                self._timer.cancel()
+            if self._status is not None:
+                self._status.stop()
 
 
 def _is_terminal(stream: IO[str]) -> bool:

@@ -40,3 +40,20 @@ def test_disabled_means_silent_even_on_a_terminal() -> None:
     with ProgressBar(10, "Indexing", stream=stream, delay=0, enabled=False) as bar:
         bar.advance(5)
     assert stream.getvalue() == ""
+
+
+def test_an_activity_shows_only_on_a_terminal_and_only_when_it_lasts() -> None:
+    import time
+
+    from impactgraph.adapters.progress import Activity
+
+    quick, slow, piped = Terminal(), Terminal(), io.StringIO()
+    with Activity("Linking", stream=quick, delay=60):
+        pass
+    with Activity("Linking", stream=piped, delay=0):
+        time.sleep(0.2)
+    with Activity("Linking", stream=slow, delay=0):
+        time.sleep(0.3)
+    assert quick.getvalue() == ""
+    assert piped.getvalue() == ""
+    assert "Linking" in slow.getvalue()
