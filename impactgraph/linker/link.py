@@ -35,6 +35,8 @@ def link(summaries: Iterable[FileSummary], warnings: Iterable[Diagnostic] = ()) 
     resolver = Resolver(s for s in usable if not s.error)
     _add_nodes(graph, usable)
     _flow_arguments(resolver, usable)
+    resolver.tracking = False  # bindings are final: nothing needs forgetting any more
+    resolver.dependents.clear()
     for summary in usable:
         for site in summary.calls:
             _link_call(graph, resolver, site)

@@ -52,6 +52,8 @@ class Resolver:
         # memo entry -> the entries whose evaluation read it (to forget just what changed)
         self.dependents: dict[Expr, set[Expr]] = defaultdict(set)
         self.stack: list[Expr] = []
+        # record dependencies only while bindings may still grow (argument flow)
+        self.tracking = True
         self.sorted_subclasses: dict[str, list[str]] = {}
         self.active: set[Expr] = set()
         self.bases: dict[str, list[str]] = {}
@@ -232,7 +234,7 @@ class Resolver:
             todo.extend(self.dependents.pop(node, ()))
 
     def _memoized_lookup(self, key: Expr, compute: Callable[[], set[Value]]) -> set[Value]:
-        if self.stack:
+        if self.tracking and self.stack:
             self.dependents[key].add(self.stack[-1])
         cached = self.lookups.get(key)
         if cached is None:
@@ -268,13 +270,30 @@ class Resolver:
 
     def depend(self, key: str) -> None:
         """What is being evaluated depends on variable ``key`` (even when it has no value)."""
-        if self.stack:
+        if self.tracking and self.stack:
             self.dependents[(key,)].add(self.stack[-1])
 
     def instance_lookup(self, cls: str, name: str) -> set[Value]:
         return self._memoized_lookup(
             ("\0instance", cls, name), lambda: self._instance_lookup(cls, name)
         )
+
+    def dispatch_lookup(self, cls: str, name: str) -> set[Value]:
+        """``name`` on an instance of ``cls`` or of any subclass (class hierarchy analysis)."""
+        return self._memoized_lookup(
+            ("\0dispatch", cls, name), lambda: self._dispatch_lookup(cls, name)
+        )
+
+    def _dispatch_lookup(self, cls: str, name: str) -> set[Value]:
+        found = self.instance_lookup(cls, name)
+        for sub in self.implementations(cls):
+            # marked: reached only by dispatch, one possible receiver of many
+            found |= {
+                (*v, "dispatch") if v[0] == "bound" and v not in found else v
+                for v in self.instance_lookup(sub, name)
+                if v not in found
+            }
+        return found
 
     def _instance_lookup(self, cls: str, name: str) -> set[Value]:
         found = self.class_lookup(cls, name)
@@ -362,7 +381,7 @@ class Resolver:
         return self.resolve((key,))
 
     def resolve(self, expr: Expr) -> frozenset[Value]:
-        if self.stack:  # whatever is being evaluated now depends on ``expr``
+        if self.tracking and self.stack:  # what is being evaluated now depends on ``expr``
             self.dependents[expr].add(self.stack[-1])
         cached = self.memo.get(expr)
         if cached is not None:
@@ -477,15 +496,10 @@ class Resolver:
                     result |= self.class_lookup(cls, name)
             elif tag == "inst":
                 cls = str(value[1])
-                found = self.instance_lookup(cls, name)
-                if not value[2]:  # class hierarchy analysis: any subclass may be the receiver
-                    for sub in self.implementations(cls):
-                        # marked: reached only by dispatch, one possible receiver of many
-                        found |= {
-                            (*v, "dispatch") if v[0] == "bound" and v not in found else v
-                            for v in self.instance_lookup(sub, name)
-                            if v not in found
-                        }
+                if value[2]:
+                    found = self.instance_lookup(cls, name)
+                else:  # class hierarchy analysis: any subclass may be the receiver
+                    found = self.dispatch_lookup(cls, name)
                 for item in found:
                     if item[0] in ("bound", "sym") and self.is_property(str(item[1])):
                         result |= self.call_result(("sym", item[1]))
