@@ -81,6 +81,8 @@ def summarize_files(
     ``content_ids`` (path -> git blob id) lets cached summaries be used without reading the
     file at all; without one, a file is read and hashed to look it up. ``jobs`` worker
     processes summarise what the cache lacks (default: one per CPU; 1 = in this process).
+    Workers start from a fork server, so a script that calls this needs the usual
+    ``if __name__ == "__main__":`` guard, as with any ``multiprocessing`` code.
     """
     from impactgraph.adapters.progress import ProgressBar
 
