@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from impactgraph.linker.graph import CodeGraph
-from impactgraph.linker.resolve import Resolver, Value
+from impactgraph.linker.resolve import Resolver, Value, ordered
 from impactgraph.model import (
     CallSite,
     Diagnostic,
@@ -71,11 +71,11 @@ def _add_nodes(graph: CodeGraph, summaries: list[FileSummary]) -> None:
             )
 
 
-def _callee_values(resolver: Resolver, site: CallSite) -> set[Value]:
+def _callee_values(resolver: Resolver, site: CallSite) -> list[Value]:
     values: set[Value] = set()
     for expr in site.callee:
         values |= resolver.resolve(expr)
-    return values
+    return ordered(values)
 
 
 def _targets(resolver: Resolver, value: Value) -> list[tuple[str, bool]]:
@@ -94,7 +94,7 @@ def _targets(resolver: Resolver, value: Value) -> list[tuple[str, bool]]:
                 # a generated dataclass __init__ runs __post_init__
                 inits += [(str(v[1]), True) for v in resolver.class_lookup(symbol, "__post_init__")
                           if v[0] == "sym"]
-            return inits
+            return sorted(inits)
     if tag == "subcls":  # ``cls()`` constructs the class or any subclass
         return [
             target
@@ -106,7 +106,7 @@ def _targets(resolver: Resolver, value: Value) -> list[tuple[str, bool]]:
         if not value[2]:
             for sub in resolver.implementations(str(value[1])):
                 found |= resolver.instance_lookup(sub, "__call__")
-        return [(str(v[1]), True) for v in found if v[0] in ("sym", "bound")]
+        return sorted({(str(v[1]), True) for v in found if v[0] in ("sym", "bound")})
     return []
 
 
@@ -183,7 +183,7 @@ def _link_call(graph: CodeGraph, resolver: Resolver, site: CallSite) -> None:
             # map(f, xs), sorted(xs, key=f): the builtin calls the functions it is given
             for exprs in [*site.args, *(e for _, e in site.kwargs)]:
                 for expr in exprs:
-                    for argument in resolver.resolve(expr):
+                    for argument in ordered(resolver.resolve(expr)):
                         for target, bound in _targets(resolver, argument):
                             graph.add_edge(caller, target, "calls", site.line, bound)
         if tag in ("ext", "bi") and site.decorator:
@@ -230,7 +230,7 @@ def _link_reference(
             name = expr[index][1:]
             if name not in resolver.property_names:
                 continue
-            for owner in resolver.resolve(expr[:index]):
+            for owner in ordered(resolver.resolve(expr[:index])):
                 if owner[0] != "inst":
                     continue
                 classes = [str(owner[1])]
@@ -240,7 +240,7 @@ def _link_reference(
                     for found in resolver.class_lookup(cls, name):
                         if found[0] == "sym" and resolver.is_property(str(found[1])):
                             graph.add_edge(scope, str(found[1]), "calls", line)
-        for value in resolver.resolve(expr):
+        for value in ordered(resolver.resolve(expr)):
             if value[0] in ("sym", "bound") or (value[0] == "mod" and value[1] != scope):
                 graph.add_edge(scope, str(value[1]), "references", line)
 
@@ -253,12 +253,12 @@ def _module_variable(resolver: Resolver, expr: Expr) -> str | None:
             symbol = f"{module_part[:-1]}:{name}"
             if resolver.kind(symbol) is SymbolKind.VARIABLE:
                 return symbol
-            for value in resolver.resolve(expr):
+            for value in ordered(resolver.resolve(expr)):
                 if value[0] == "mod":
                     continue
         return None
     if len(expr) > 1 and expr[-1].startswith("."):
-        for owner in resolver.resolve(expr[:-1]):
+        for owner in ordered(resolver.resolve(expr[:-1])):
             if owner[0] == "mod":
                 symbol = f"{owner[1]}:{expr[-1][1:]}"
                 if resolver.kind(symbol) is SymbolKind.VARIABLE:

@@ -22,6 +22,20 @@ Value = tuple[object, ...]
 PROPERTY_DECORATORS = ("property", "cached_property", "abstractproperty")
 PROTOCOL_BASES = frozenset({"typing.Protocol", "typing_extensions.Protocol"})
 MAX_VALUES = 200  # a binding with more values than this is noise, not information
+
+
+def _value_key(value: Value) -> tuple[str, ...]:
+    return tuple(str(part) for part in value)
+
+
+def ordered(values: Iterable[Value]) -> list[Value]:
+    """Values in a fixed order. Evaluation follows this order, and where a cycle is cut the
+    order decides what is seen first: iterating a set directly would make the result depend
+    on string hashing (PYTHONHASHSEED)."""
+    items = list(values)
+    if len(items) > 1:
+        items.sort(key=_value_key)
+    return items
 BUILTIN_TYPES = frozenset(
     {"str", "bytes", "bytearray", "int", "float", "complex", "bool", "list", "dict", "set",
      "frozenset", "tuple", "object", "range", "memoryview"}
@@ -78,7 +92,7 @@ class Resolver:
         for cls in self.classes():
             inside, outside = [], []
             for expr in self.definitions[cls].base_exprs:
-                for value in self.resolve(expr):
+                for value in ordered(self.resolve(expr)):
                     if value[0] == "sym" and self.kind(str(value[1])) is SymbolKind.CLASS:
                         if value[1] != cls:
                             inside.append(str(value[1]))
@@ -119,7 +133,7 @@ class Resolver:
         additions: list[tuple[str, Expr]] = []
         for objects, attr, values in self._stores:
             for expr in objects:
-                for target in self.resolve(expr):
+                for target in ordered(self.resolve(expr)):
                     tag = target[0]
                     if attr.startswith("["):  # a subscript store into a container
                         if tag != "cont":
@@ -416,7 +430,7 @@ class Resolver:
             return {("cont", "v:" + body)}
         if tag == "v:":
             values: set[Value] = set()
-            exprs = list(self.bindings.get(root, ())) + list(self.extra.get(root, ()))
+            exprs = list(self.bindings.get(root, ())) + sorted(self.extra.get(root, ()))
             if not exprs:
                 module_part, _, name = body.partition("|")
                 if module_part.endswith(":"):  # module level: maybe from a star import
@@ -430,7 +444,7 @@ class Resolver:
         if op.startswith("."):
             return self.attribute_of(values, op[1:])
         result: set[Value] = set()
-        for value in values:
+        for value in ordered(values):
             tag = value[0]
             if op == "()":
                 result |= self.call_result(value)
@@ -450,9 +464,9 @@ class Resolver:
                 if tag in ("cont", "pair"):
                     result |= self.resolve((str(value[1]),))
                 elif tag == "inst":  # iterating an object of ours: what __next__ returns
-                    for iterator in self.attribute_of([value], "__iter__"):
-                        for it in self.call_result(iterator):
-                            for step in self.attribute_of([it], "__next__"):
+                    for iterator in ordered(self.attribute_of([value], "__iter__")):
+                        for it in ordered(self.call_result(iterator)):
+                            for step in ordered(self.attribute_of([it], "__next__")):
                                 result |= self.call_result(step)
                 elif tag == "pairs":  # an element of ``d.items()``: a (key, value) pair
                     result.add(("pair", value[1]))
@@ -483,7 +497,7 @@ class Resolver:
 
     def attribute_of(self, values: Iterable[Value], name: str) -> set[Value]:
         result: set[Value] = set()
-        for value in values:
+        for value in ordered(values):
             tag = value[0]
             if tag == "mod":
                 result |= self.module_attribute(str(value[1]), name)
@@ -500,7 +514,7 @@ class Resolver:
                     found = self.instance_lookup(cls, name)
                 else:  # class hierarchy analysis: any subclass may be the receiver
                     found = self.dispatch_lookup(cls, name)
-                for item in found:
+                for item in ordered(found):
                     if item[0] in ("bound", "sym") and self.is_property(str(item[1])):
                         result |= self.call_result(("sym", item[1]))
                     else:
@@ -543,7 +557,7 @@ class Resolver:
             return {value}
         elif tag == "inst":
             result: set[Value] = set()
-            for target in self.instance_lookup(str(value[1]), "__call__"):
+            for target in ordered(self.instance_lookup(str(value[1]), "__call__")):
                 result |= self.call_result(target)
             return result
         elif tag == "cmeth":
@@ -564,7 +578,7 @@ class Resolver:
             return current
         for expr in reversed(definition.decorator_exprs):
             produced: set[Value] = set()
-            for decorator in self.resolve(expr):
+            for decorator in ordered(self.resolve(expr)):
                 if decorator[0] in ("sym", "bound", "inst"):
                     produced |= self.call_result(decorator)
             # An unknown decorator (external, or one we cannot follow) is assumed to give the
