@@ -13,7 +13,7 @@ from typing import Annotated
 import typer
 
 from impactgraph.cli.app import app, handle_errors, write_output
-from impactgraph.cli.options import cache_session
+from impactgraph.cli.options import JobsOption, NoCacheOption, cache_session
 from impactgraph.errors import InputError, UsageError
 from impactgraph.indexing import IndexResult, index_directory
 from impactgraph.render.graph_view import FittedView, GraphView, Level, Limits, fit_view
@@ -63,6 +63,8 @@ def graph(
         ),
     ] = None,
     output: OutputOption = None,
+    jobs: JobsOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Draw the module, package or symbol graph (calls, references, imports, inheritance,
     overrides, re-exports), one cluster per package.
@@ -74,7 +76,7 @@ def graph(
     """
     if output_format is GraphFormat.PNG and output in (None, "-") and _stdout_is_terminal():
         raise UsageError("PNG is binary: write it to a file with -o FILE (or redirect stdout)")
-    result = _index(path)
+    result = _index(path, jobs, no_cache)
     name = path.resolve().name or str(path)
     fitted = _fit(result, output_format, level, tuple(focus or ()), depth, name)
     if fitted.notice:
@@ -97,6 +99,8 @@ def callgraph(
         typer.Option("--format", help="json (nodes, edges with lines, unresolved calls) or pycg."),
     ] = CallgraphFormat.JSON,
     output: OutputOption = None,
+    jobs: JobsOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """The function-level call graph.
 
@@ -104,7 +108,7 @@ def callgraph(
     json: nodes with module, path and line; call edges with the line of the call; external
     and unresolved calls.
     """
-    result = _index(path)
+    result = _index(path, jobs, no_cache)
     if output_format is CallgraphFormat.PYCG:
         from impactgraph.callgraph import to_pycg
 
@@ -116,15 +120,15 @@ def callgraph(
     write_output(text, output)
 
 
-def _index(path: Path) -> IndexResult:
+def _index(path: Path, jobs: int | None, no_cache: bool) -> IndexResult:
     """Index ``path`` through its summary cache; files that could not be analysed are
     warnings on stderr."""
     if not path.exists():
         raise InputError(f"no such directory: {path}", str(path))
     if not path.is_dir():
         raise InputError(f"not a directory: {path}", str(path))
-    with cache_session(path, True) as cache:
-        result = index_directory(path, cache=cache)
+    with cache_session(path, not no_cache) as cache:
+        result = index_directory(path, cache=cache, jobs=jobs)
     for warning in result.warnings:
         typer.echo(f"impactgraph: warning: {warning.path}: {warning.message}", err=True)
     return result
