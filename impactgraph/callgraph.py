@@ -27,10 +27,10 @@ def to_pycg(graph: CodeGraph) -> dict[str, list[str]]:
             continue
         if data.get("kind") == "module" or data.get("kind") in FUNCTION_NODE_KINDS:
             result[dotted(node)] = set()
-    for source, target, _kind in graph.edges(["calls"]):
+    for source, target, kind in graph.edges(["calls"]):
         caller = dotted(source)
-        if caller not in result:
-            continue
+        if caller not in result or graph.edge_data(source, target, kind).get("named"):
+            continue  # a decorated name's function, where its wrapper is what runs
         data = graph.node(target)
         if data.get("kind") not in FUNCTION_NODE_KINDS or data.get("synthetic"):
             continue

@@ -57,6 +57,12 @@ class IndexResult:
     files_read: int = 0
 
 
+def _tree_key(files: Sequence[SourceFile], content_ids: Mapping[str, str]) -> str:
+    from impactgraph.adapters.graph_store import tree_key
+
+    return tree_key((f.path, f.module, f.is_package, content_ids[f.path]) for f in files)
+
+
 def default_jobs() -> int:
     """The CPUs this process may use."""
     counter = getattr(os, "process_cpu_count", None)  # Python 3.13
@@ -289,8 +295,14 @@ def index_directory(
     cache: SummaryCache | None = None,
     jobs: int | None = None,
     progress: bool = False,
+    want_summaries: bool = True,
 ) -> IndexResult:
-    """Index the working tree at ``root``, using and refreshing ``cache`` when given."""
+    """Index the working tree at ``root``, using and refreshing ``cache`` when given.
+
+    With a cache, the linked graph of a tree seen before is loaded rather than linked again;
+    when the caller needs only the graph (``want_summaries=False``) and every file's content is
+    known from the cache, not even the summaries are read (``summaries`` is then empty).
+    """
     from impactgraph.adapters.fs import iter_python_files, read_source
     from impactgraph.linker import link
 
@@ -311,6 +323,14 @@ def index_directory(
     hits_before = cache.stats.hits if cache is not None else 0
     misses_before = cache.stats.misses if cache is not None else 0
     read_count = 0
+    from impactgraph.adapters.graph_store import GraphStore
+
+    store = GraphStore(root) if active is not None else None
+    if store is not None and not want_summaries and all(f.path in known for f in files):
+        snapshot = store.load(_tree_key(files, known))
+        if snapshot is not None:
+            return IndexResult(snapshot, [], files, snapshot.warnings,
+                               time.perf_counter() - started, cache_hits=len(files))
 
     def read(path: str) -> bytes:
         nonlocal read_count
@@ -328,8 +348,16 @@ def index_directory(
         active.forget_files_except(f.path for f in files)
     from impactgraph.adapters.progress import Activity
 
-    with Activity(f"Linking {len(summaries)} modules", enabled=progress):
-        graph = link(summaries, warnings)
+    ids = {**known, **{path: content_id for path, (_, content_id) in fresh.items()}}
+    key = _tree_key(files, ids) if all(f.path in ids for f in files) else None
+    graph = store.load(key) if store is not None and key is not None else None
+    if graph is None:
+        with Activity(f"Linking {len(summaries)} modules", enabled=progress):
+            graph = link(summaries, warnings)
+        if store is not None and key is not None:
+            store.save(key, graph)
+    else:
+        graph.summaries.update((s.module, s) for s in summaries)
     return IndexResult(
         graph,
         summaries,

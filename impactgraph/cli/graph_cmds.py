@@ -128,7 +128,7 @@ def _index(path: Path, jobs: int | None, no_cache: bool) -> IndexResult:
     if not path.is_dir():
         raise InputError(f"not a directory: {path}", str(path))
     with cache_session(path, not no_cache) as cache:
-        result = index_directory(path, cache=cache, jobs=jobs)
+        result = index_directory(path, cache=cache, jobs=jobs, want_summaries=False)
     for warning in result.warnings:
         typer.echo(f"impactgraph: warning: {warning.path}: {warning.message}", err=True)
     return result

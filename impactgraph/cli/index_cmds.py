@@ -45,7 +45,9 @@ def index(
     check_directory(path)
     started = time.perf_counter()
     with cache_session(path, not no_cache) as cache:
-        result = index_directory(path, cache=cache, jobs=jobs, progress=True)
+        result = index_directory(
+            path, cache=cache, jobs=jobs, progress=True, want_summaries=False
+        )
         cached = cache is not None and cache.enabled
     for warning in result.warnings:
         typer.echo(f"{warning.path}: {warning.message}", err=True)

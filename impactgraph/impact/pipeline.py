@@ -7,16 +7,19 @@ below (diff, link, traversal, ranking) is pure.
 from __future__ import annotations
 
 import time
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from impactgraph.adapters.git import GitRepo
+from impactgraph.adapters.graph_store import GraphStore, tree_key
 from impactgraph.changes import compute_changes
 from impactgraph.config import Config, load_config
 from impactgraph.errors import UsageError
 from impactgraph.impact.analyse import analyse
-from impactgraph.linker import link
-from impactgraph.model import ImpactReport, Stats
+from impactgraph.linker import CodeGraph, link
+from impactgraph.model import FileSummary, ImpactReport, Stats
+from impactgraph.snapshot import Snapshot
 
 if TYPE_CHECKING:
     from impactgraph.adapters.cache import SummaryCache
@@ -46,8 +49,9 @@ def build_report(
     if config is None:
         config = load_config(git.root)
     result = compute_changes(git, base, head, config, cache=cache, jobs=jobs)
-    base_graph = link(result.base_summaries.values())
-    head_graph = link(result.head_summaries.values())
+    store = GraphStore(git.root) if cache is not None and cache.enabled else None
+    base_graph = _graph(result.base, result.base_summaries, store)
+    head_graph = _graph(result.head, result.head_summaries, store)
     base_ids, head_ids = result.base.content_ids, result.head.content_ids
     changed_paths = sorted(
         path for path in set(base_ids) | set(head_ids) if base_ids.get(path) != head_ids.get(path)
@@ -69,6 +73,25 @@ def build_report(
         seconds=round(time.perf_counter() - started, 3),
     )
     return _with_stats(report, stats)
+
+
+def _graph(
+    snapshot: Snapshot, summaries: Mapping[str, FileSummary], store: GraphStore | None
+) -> CodeGraph:
+    """The linked graph of one revision: loaded when this very tree was linked before."""
+    key = None
+    if store is not None and all(f.path in snapshot.content_ids for f in snapshot.files):
+        key = tree_key(
+            (f.path, f.module, f.is_package, snapshot.content_ids[f.path]) for f in snapshot.files
+        )
+        graph = store.load(key)
+        if graph is not None:
+            graph.summaries = summaries  # type: ignore[assignment]  # read lazily, as needed
+            return graph
+    graph = link(summaries.values())
+    if store is not None and key is not None:
+        store.save(key, graph)
+    return graph
 
 
 def _with_stats(report: ImpactReport, stats: Stats) -> ImpactReport:

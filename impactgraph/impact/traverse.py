@@ -35,6 +35,14 @@ SIGNATURE = frozenset(
 )
 BINDING_KINDS = frozenset(SIGNATURE - {ChangeKind.DECORATOR_CHANGED, ChangeKind.ASYNC_CHANGED})
 USES = frozenset({"calls", "references"})
+# Non-breaking changes that leave every existing call behaving as before (an optional
+# parameter added, an annotation, a decorator that is not breaking): they reach the direct
+# users, and stop there. A body or default change alters behaviour and travels up the callers.
+SHALLOW = frozenset(
+    {ChangeKind.PARAMETER_ADDED, ChangeKind.RETURN_ANNOTATION_CHANGED,
+     ChangeKind.PARAMETER_ANNOTATION_CHANGED, ChangeKind.SYMBOL_ADDED, ChangeKind.MODULE_ADDED,
+     ChangeKind.PARAMETER_KIND_CHANGED, ChangeKind.PARAMETER_MOVED, ChangeKind.PARAMETER_RENAMED}
+)
 
 State = tuple[str, bool, bool]  # node, crossed a gateway, left the change's package
 
@@ -150,10 +158,13 @@ class ImpactAnalysis:
             if walk.visit(state, None, 0):
                 queue.append(state)
         first = self.first_kinds(change)
+        limit = self.max_depth
+        if not change.breaking and change.kind in SHALLOW:
+            limit = 1  # the direct users see the change; what they do is unchanged
         while queue:
             state = queue.popleft()
             depth = walk.depth[state]
-            if self.max_depth is not None and depth >= self.max_depth:
+            if limit is not None and depth >= limit:
                 continue
             node = state[0]
             if depth > 0 and ":" not in node:

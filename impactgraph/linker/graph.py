@@ -58,21 +58,23 @@ class CodeGraph:
         line: int = 0,
         bound: bool = False,
         dispatch: bool = False,
+        named: bool = False,
     ) -> None:
         """``bound``: a call through an instance, whose first parameter (self) is taken.
 
         ``dispatch``: the target is only one of the receivers a call through a base class or
         interface may reach (class hierarchy analysis); a direct call clears the mark.
+        ``named``: the call names a decorated function whose wrapper is what runs.
         """
         if source == target and kind != "calls":
             return
         data = self.graph.get_edge_data(source, target, key=kind)
         if data is None:
             self.graph.add_edge(
-                source, target, key=kind, line=line, bound=bound, dispatch=dispatch
+                source, target, key=kind, line=line, bound=bound, dispatch=dispatch, named=named
             )
-        elif data.get("dispatch") and not dispatch:
-            data.update(line=line, bound=bound, dispatch=False)
+        elif (data.get("dispatch") and not dispatch) or (data.get("named") and not named):
+            data.update(line=line, bound=bound, dispatch=dispatch, named=named)
 
     # -- reading -------------------------------------------------------------------------
     def __contains__(self, node: object) -> bool:

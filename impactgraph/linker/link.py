@@ -193,6 +193,8 @@ def _link_call(graph: CodeGraph, resolver: Resolver, site: CallSite) -> None:
             resolved = True
         elif tag in ("bimeth", "cmeth"):  # "".join(...), items.append(...): known, not ours
             resolved = True
+        elif tag == "named":  # the function a decorated name stands for (a wrapper runs)
+            graph.add_edge(caller, str(value[1]), "calls", site.line, named=True)
         elif tag == "bi":
             graph.external_calls[caller].add(f"<builtin>.{value[1]}")
             resolved = True

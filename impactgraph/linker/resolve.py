@@ -585,4 +585,8 @@ class Resolver:
             # function back, as nearly every decorator in practice does.
             if produced:
                 current = produced
+        if value not in current:
+            # The name still names the decorated function: a call through it uses that
+            # function (its signature, its removal), even though a wrapper is what runs.
+            current.add(("named", value[1]))
         return current

@@ -210,3 +210,30 @@ def test_s9_body_change_of_one_implementation():
 @pytest.mark.parametrize("module", ["storefront.admin"])
 def test_precision_importer_that_does_not_call_is_not_affected(module):
     assert module not in table(s1())
+
+
+def test_optional_parameter_reaches_direct_callers_only():
+    head = replace(
+        BASE, f"{CATALOG}/search.py",
+        "def find_book(title: str, include_archived: bool = False) -> Book | None:",
+        "def find_book(title: str, include_archived: bool = False, *, exact: bool = False)"
+        " -> Book | None:",
+    )
+    report = run(head, ("catalog.search:find_book", ChangeKind.PARAMETER_ADDED, False,
+                        f"{CATALOG}/search.py", 12, "exact"))
+    assert table(report) == {
+        "storefront.api": (1, True), "orders.cart": (1, False), "test_search": (1, False),
+    }
+    assert not any(a.breaking for a in report.affected)
+
+
+def test_decorated_method_change_reaches_callers_of_the_decorated_name():
+    # OrderService.cancel is wrapped by @audited: callers run the wrapper, but they name
+    # cancel, and a new required parameter of cancel breaks them.
+    head = replace(BASE, f"{ORDERS}/service.py", "def cancel(self, order_id: int)",
+                   "def cancel(self, order_id: int, reason: str)")
+    report = run(head, ("orders.service:OrderService.cancel", ChangeKind.PARAMETER_ADDED, True,
+                        f"{ORDERS}/service.py", 44, "reason"))
+    test_orders = next(a for a in report.affected if a.module == "test_orders")
+    assert test_orders.depth == 1
+    assert test_orders.breaking

@@ -1,0 +1,81 @@
+"""Linked graphs kept under ``.impactgraph/graphs/``, keyed by the exact tree they describe.
+
+Linking is the costly step once summaries are cached (5-6 s on Django), so a tree seen before
+(the base of a pull request, an unchanged working tree) is loaded instead of linked again.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from impactgraph.linker import CodeGraph
+from impactgraph.linker.snapshot import graph_from_dict, graph_to_dict
+
+KEEP = 6  # snapshots kept: the newest, by use
+GRAPH_SOURCES = ("model.py", "serialize.py", "indexer", "linker", "discovery.py")
+
+
+def graph_fingerprint(package: Path | None = None) -> str:
+    """Changes whenever the code that makes summaries or links them changes."""
+    package = package or Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256(f"python {sys.version_info[:2]}".encode())
+    for name in GRAPH_SOURCES:
+        target = package / name
+        for path in sorted(target.glob("*.py")) if target.is_dir() else [target]:
+            digest.update(str(path.relative_to(package)).encode() + b"\0")
+            try:
+                digest.update(path.read_bytes())
+            except OSError:
+                return "unversioned"
+    return digest.hexdigest()[:24]
+
+
+def tree_key(files: Iterable[tuple[str, str, bool, str]]) -> str:
+    """The key of a tree: every (path, module, is_package, content id), and our fingerprint."""
+    digest = hashlib.sha256(graph_fingerprint().encode())
+    for path, module, is_package, content_id in sorted(files):
+        digest.update(f"{path}\0{module}\0{is_package}\0{content_id}\n".encode())
+    return digest.hexdigest()[:32]
+
+
+class GraphStore:
+    def __init__(self, root: Path) -> None:
+        self.folder = Path(root) / ".impactgraph" / "graphs"
+
+    def load(self, key: str) -> CodeGraph | None:
+        path = self.folder / f"{key}.json.gz"
+        try:
+            with gzip.open(path, "rt", encoding="utf-8") as stream:
+                graph = graph_from_dict(json.load(stream))
+            os.utime(path)  # recently used: kept longest
+        except (OSError, ValueError, EOFError):
+            return None  # missing, corrupt or foreign: link again
+        return graph
+
+    def save(self, key: str, graph: CodeGraph) -> None:
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            ignore = self.folder.parent / ".gitignore"
+            if not ignore.exists():
+                ignore.write_text("*\n", encoding="utf-8")
+            data = json.dumps(graph_to_dict(graph), separators=(",", ":")).encode("utf-8")
+            handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
+            with os.fdopen(handle, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb",
+                                                               compresslevel=3) as stream:
+                stream.write(data)
+            os.replace(temporary, self.folder / f"{key}.json.gz")
+            self._prune()
+        except OSError:
+            return  # an unwritable cache only costs time
+
+    def _prune(self) -> None:
+        snapshots = sorted(self.folder.glob("*.json.gz"), key=lambda p: p.stat().st_mtime)
+        for stale in snapshots[:-KEEP]:
+            stale.unlink(missing_ok=True)
