@@ -39,11 +39,13 @@ def graph_from_dict(data: Any) -> CodeGraph | None:
             return None
         graph = CodeGraph()
         for row in data["nodes"]:
-            graph.add_node(str(row[0]), **dict(zip(NODE_FIELDS, row[1:], strict=True)))
+            fields = zip(NODE_FIELDS, row[1:], strict=True)
+            graph.add_node(str(row[0]), **{k: v for k, v in fields if v is not None})
         for row in data["edges"]:
             source, target, kind = str(row[0]), str(row[1]), str(row[2])
+            fields = zip(EDGE_FIELDS, row[3:], strict=True)
             graph.graph.add_edge(source, target, key=kind,
-                                 **dict(zip(EDGE_FIELDS, row[3:], strict=True)))
+                                 **{k: v for k, v in fields if v is not None})
         for caller, callees in data["external_calls"].items():
             graph.external_calls[str(caller)] = {str(c) for c in callees}
         graph.unresolved_sites = [(str(c), int(line)) for c, line in data["unresolved_sites"]]

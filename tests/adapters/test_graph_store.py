@@ -1,0 +1,65 @@
+"""Linked graphs cached per tree: a faithful round trip, and a bad snapshot is only a miss."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+from impactgraph.adapters.graph_store import GraphStore, tree_key
+from impactgraph.indexing import index_directory
+from impactgraph.linker.snapshot import graph_from_dict, graph_to_dict
+
+SHOP = Path(__file__).resolve().parents[2] / "fixtures" / "shop"
+
+
+def _shop_graph():
+    return index_directory(SHOP, jobs=1).graph
+
+
+def test_snapshot_round_trip_keeps_every_node_edge_and_count():
+    graph = _shop_graph()
+    again = graph_from_dict(graph_to_dict(graph))
+    assert again is not None
+    assert sorted(again.edges()) == sorted(graph.edges())
+    assert {n: again.node(n) for n in again.nodes()} == {n: graph.node(n) for n in graph.nodes()}
+    assert again.counts() == graph.counts()
+    assert again.external_calls == graph.external_calls
+
+
+def test_store_saves_loads_and_ignores_garbage(tmp_path: Path):
+    store = GraphStore(tmp_path)
+    graph = _shop_graph()
+    key = tree_key([("a.py", "a", False, "1" * 40)])
+    assert store.load(key) is None
+    store.save(key, graph)
+    loaded = store.load(key)
+    assert loaded is not None and sorted(loaded.edges()) == sorted(graph.edges())
+    (tmp_path / ".impactgraph" / "graphs" / f"{key}.json.gz").write_bytes(b"not gzip")
+    assert store.load(key) is None
+    with gzip.open(tmp_path / ".impactgraph" / "graphs" / f"{key}.json.gz", "wt") as stream:
+        stream.write('{"version": 999}')
+    assert store.load(key) is None
+
+
+def test_tree_key_depends_on_every_file_and_content():
+    one = tree_key([("a.py", "a", False, "1"), ("b.py", "b", False, "2")])
+    assert one == tree_key([("b.py", "b", False, "2"), ("a.py", "a", False, "1")])
+    assert one != tree_key([("a.py", "a", False, "1"), ("b.py", "b", False, "3")])
+    assert one != tree_key([("a.py", "a", False, "1")])
+
+
+def test_warm_index_loads_the_graph_it_linked(tmp_path: Path, monkeypatch):
+    import shutil
+
+    from impactgraph.adapters.cache import SummaryCache
+
+    root = tmp_path / "shop"
+    shutil.copytree(SHOP, root)
+    # the stat index trusts only files that have not changed for a moment (racy git)
+    monkeypatch.setattr("impactgraph.adapters.cache.RACY_SECONDS", -60.0)
+    with SummaryCache.open(root) as cache:
+        cold = index_directory(root, cache=cache, jobs=1, want_summaries=False)
+    with SummaryCache.open(root) as cache:
+        warm = index_directory(root, cache=cache, jobs=1, want_summaries=False)
+    assert warm.files_read == 0 and warm.summaries == []
+    assert sorted(warm.graph.edges()) == sorted(cold.graph.edges())
