@@ -343,9 +343,12 @@ class FileIndexer:
 
     def run(self, module: nodes.Module) -> None:
         self.assign_qualnames(module)
+        # Star imports are legal at module level only (inside if/try blocks at most).
         self.has_star_import = any(
-            isinstance(n, nodes.ImportFrom) and any(name == "*" for name, _ in n.names)
-            for n in module.nodes_of_class(nodes.ImportFrom)
+            any(name == "*" for name, _ in n.names)
+            for n in module.nodes_of_class(
+                nodes.ImportFrom, skip_klass=(nodes.FunctionDef, nodes.ClassDef, nodes.Lambda)
+            )
         )
         for child in module.body:
             self.visit(child)
