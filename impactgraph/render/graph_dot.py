@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from impactgraph.render.graph_clusters import Cluster, cluster_tree
 from impactgraph.render.graph_view import (
+    CLUSTER_COLOURS,
     GraphView,
     Level,
     Limits,
@@ -40,15 +41,6 @@ NODE_SHAPES = {
 NODE_FILL = "#ffffff"
 
 # Soft fills, one per package cluster in name order, so neighbouring clusters differ.
-CLUSTER_COLOURS = (
-    ("#eaf1fb", "#8fb0dc"),
-    ("#eef7ea", "#94c389"),
-    ("#fdf3e6", "#e0b072"),
-    ("#f6ecf7", "#c29bcc"),
-    ("#e9f6f5", "#84c2bc"),
-    ("#fbeeee", "#dc9a9a"),
-    ("#f3f3e6", "#bdbd80"),
-)
 FOCUS_FILL = "#fff2a8"
 
 

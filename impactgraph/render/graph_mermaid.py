@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from impactgraph.render.graph_clusters import Cluster, cluster_tree
 from impactgraph.render.graph_view import (
+    CLUSTER_COLOURS,
     GraphView,
     Level,
     Limits,
@@ -54,15 +55,6 @@ SHAPES = {
     "method": ('("', '")'),
     "variable": ('>"', '"]'),
 }
-CLUSTER_COLOURS = (
-    ("#eaf1fb", "#8fb0dc"),
-    ("#eef7ea", "#94c389"),
-    ("#fdf3e6", "#e0b072"),
-    ("#f6ecf7", "#c29bcc"),
-    ("#e9f6f5", "#84c2bc"),
-    ("#fbeeee", "#dc9a9a"),
-    ("#f3f3e6", "#bdbd80"),
-)
 
 
 def render(view: GraphView, title: str | None = None) -> str:

@@ -20,6 +20,18 @@ from impactgraph.errors import RenderError, UsageError
 from impactgraph.linker.graph import EDGE_KINDS, CodeGraph, neighbourhood
 from impactgraph.model import top_package
 
+# Soft (fill, border) colours, one per package cluster in name order, so that neighbouring
+# clusters differ; shared by the DOT and Mermaid renderers.
+CLUSTER_COLOURS = (
+    ("#eaf1fb", "#8fb0dc"),
+    ("#eef7ea", "#94c389"),
+    ("#fdf3e6", "#e0b072"),
+    ("#f6ecf7", "#c29bcc"),
+    ("#e9f6f5", "#84c2bc"),
+    ("#fbeeee", "#dc9a9a"),
+    ("#f3f3e6", "#bdbd80"),
+)
+
 
 class Level(str, Enum):
     MODULE = "module"
