@@ -40,7 +40,6 @@ NODE_SHAPES = {
 }
 NODE_FILL = "#ffffff"
 
-# Soft fills, one per package cluster in name order, so neighbouring clusters differ.
 FOCUS_FILL = "#fff2a8"
 
 
