@@ -74,7 +74,7 @@ def summarize(text: str, module: str, path: str) -> FileSummary:
     limit = sys.getrecursionlimit()
     try:
         sys.setrecursionlimit(max(limit, 10_000))
-        indexer.run(tree)
+        indexer.run(tree, has_lambda="lambda" in text)
     except RecursionError:
         return FileSummary(module, path, is_package, error="nesting too deep to analyse")
     finally:

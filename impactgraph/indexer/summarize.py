@@ -92,7 +92,16 @@ class FileIndexer:
     def qualname(self, scope: nodes.NodeNG) -> str:
         while not isinstance(scope, (nodes.Module, nodes.ClassDef, *FUNCTION_SCOPES)):
             scope = scope.parent.scope()  # comprehensions bind into their frame here
-        return self.qualnames.get(id(scope), "")
+        known = self.qualnames.get(id(scope))
+        if known is not None:
+            return known
+        if isinstance(scope, (nodes.FunctionDef, nodes.ClassDef)):
+            # A def or class statement is named by the scope whose body holds it.
+            outer = self.qualname(scope.parent.scope())
+            known = f"{outer}.{scope.name}" if outer else scope.name
+            self.qualnames[id(scope)] = known
+            return known
+        return ""
 
     def symbol_id(self, qualname: str) -> str:
         return f"{self.module}:{qualname}" if qualname else self.module
@@ -341,8 +350,13 @@ class FileIndexer:
     def outer_prefix(prefix: str) -> str:
         return prefix.rsplit(".", 1)[0] if "." in prefix else ""
 
-    def run(self, module: nodes.Module) -> None:
-        self.assign_qualnames(module)
+    def run(self, module: nodes.Module, has_lambda: bool = True) -> None:
+        """``has_lambda`` False (no ``lambda`` in the text) saves the walk over every node that
+        numbering lambdas needs; defs and classes are then named on demand."""
+        if has_lambda:
+            self.assign_qualnames(module)
+        else:
+            self.qualnames[id(module)] = ""
         # Star imports are legal at module level only (inside if/try blocks at most).
         self.has_star_import = any(
             any(name == "*" for name, _ in n.names)
