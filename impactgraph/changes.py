@@ -150,6 +150,7 @@ def compute_changes(
     is_used_elsewhere: UsedElsewhere | None = None,
     cache: SummaryCache | None = None,
     jobs: int | None = None,
+    complete: bool = False,
 ) -> ChangeResult:
     """The changes from ``base`` to ``head`` (None: the working tree, untracked files included).
 
@@ -159,6 +160,9 @@ def compute_changes(
     default a private name counts as used when another module of the base imports it.
     ``cache`` (summaries by content id) and ``jobs`` (worker processes) go to the indexer; the
     cache must stay open while the returned summaries may still complete themselves.
+    ``complete``: the caller needs every summary of both revisions anyway (the impact engine
+    links them): summarise them all up front, in one batch per revision, rather than one
+    module at a time as the comparison asks for them.
     """
     started = time.perf_counter()
     base_snapshot = revision_snapshot(repo, base, config)
@@ -172,6 +176,9 @@ def compute_changes(
     identical = {m for m in base_summaries.files if base_summaries.same_file(m, head_snapshot)}
     changed_base = [m for m in base_summaries.files if m not in identical]
     changed_head = [m for m in head_summaries.files if m not in identical]
+    if complete:
+        base_summaries.complete()
+        head_summaries.complete()
     base_summaries.summarize(changed_base)
     head_summaries.summarize(changed_head)
     skip = identical - _may_reexport(identical, changed_base + changed_head, base_summaries)
