@@ -248,3 +248,52 @@ def snapshot() -> Snapshot:
         assert text == expected, f"{name} differs from its snapshot (UPDATE_SNAPSHOTS=1 rewrites)"
 
     return check
+
+
+MMDC_MISSING = (
+    "mermaid's CLI is not installed: npm install @mermaid-js/mermaid-cli, then put `mmdc` on "
+    "PATH or set IMPACTGRAPH_MMDC to it"
+)
+
+
+def mmdc_program() -> str | None:
+    """mermaid's CLI: ``$IMPACTGRAPH_MMDC`` or ``mmdc`` on PATH."""
+    import os
+    import shutil
+
+    return os.environ.get("IMPACTGRAPH_MMDC") or shutil.which("mmdc")
+
+
+def render_with_mmdc(blocks: list[str], folder: Path) -> list[Path]:
+    """Render Mermaid diagrams with mermaid's own CLI, in one run (it renders each ```mermaid
+    block of a Markdown file); the SVGs, each checked for a syntax error. Skips without mmdc."""
+    import json
+    import os
+    import shutil
+    import subprocess
+
+    program = mmdc_program()
+    if program is None:
+        pytest.skip(MMDC_MISSING)
+    # Debian's chromium instead of the browser puppeteer would download, unless told otherwise.
+    config = os.environ.get("IMPACTGRAPH_MMDC_PUPPETEER_CONFIG")
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if config is None and chromium is not None:
+        config_path = folder / "puppeteer.json"
+        config_path.write_text(
+            json.dumps({"executablePath": chromium, "args": ["--no-sandbox"]}), encoding="utf-8"
+        )
+        config = str(config_path)
+    source = folder / "diagrams.md"
+    source.write_text("".join(f"```mermaid\n{b}```\n\n" for b in blocks), encoding="utf-8")
+    command = [program, "-q", "-i", str(source), "-o", str(folder / "out.md")]
+    if config:
+        command += ["-p", config]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    images = sorted(folder.glob("out-*.svg"))
+    assert len(images) == len(blocks), done.stderr[-2000:]
+    for image in images:
+        svg = image.read_text(encoding="utf-8")
+        assert "<svg" in svg and "Syntax error" not in svg, image.name
+    return images

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import re
-import shutil
 import subprocess
 import textwrap
 import time
@@ -22,6 +20,8 @@ from impactgraph.linker import CodeGraph
 from impactgraph.render import graph_dot, graph_json, graph_mermaid
 from impactgraph.render.graph_clusters import Cluster, cluster_tree
 from impactgraph.render.graph_view import GraphView, Level, Limits, build_view, fit_view
+
+from .conftest import MMDC_MISSING, mmdc_program, render_with_mmdc
 
 Snapshot = Callable[[str, str], None]
 SHOP = Path(__file__).resolve().parents[2] / "fixtures" / "shop"
@@ -450,41 +450,9 @@ def test_dot_has_no_warnings_on_the_shop(level: Level, tmp_path: Path) -> None:
     assert "<svg" in done.stdout
 
 
-def _mmdc() -> str | None:
-    """mermaid's CLI: ``$IMPACTGRAPH_MMDC`` or ``mmdc`` on PATH."""
-    return os.environ.get("IMPACTGRAPH_MMDC") or shutil.which("mmdc")
-
-
-@pytest.mark.skipif(
-    _mmdc() is None,
-    reason="mermaid's CLI is not installed: npm install @mermaid-js/mermaid-cli, then put "
-    "`mmdc` on PATH or set IMPACTGRAPH_MMDC to it",
-)
+@pytest.mark.skipif(mmdc_program() is None, reason=MMDC_MISSING)
 def test_mermaid_cli_renders(tiny: CodeGraph, awkward: CodeGraph, tmp_path: Path) -> None:
-    program = _mmdc()
-    assert program is not None
-    # Debian's chromium instead of the browser puppeteer would download, unless told otherwise.
-    config = os.environ.get("IMPACTGRAPH_MMDC_PUPPETEER_CONFIG")
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    if config is None and chromium is not None:
-        config_path = tmp_path / "puppeteer.json"
-        config_path.write_text(
-            json.dumps({"executablePath": chromium, "args": ["--no-sandbox"]}), encoding="utf-8"
-        )
-        config = str(config_path)
     views = [build_view(tiny, level) for level in Level] + [build_view(awkward, Level.SYMBOL)]
     blocks = [graph_mermaid.render(view, "tiny") for view in views]
-    # One run for every diagram: mmdc renders each ```mermaid block of a Markdown file.
-    source = tmp_path / "diagrams.md"
-    source.write_text("".join(f"```mermaid\n{b}```\n\n" for b in blocks), encoding="utf-8")
-    command = [program, "-q", "-i", str(source), "-o", str(tmp_path / "out.md")]
-    if config:
-        command += ["-p", config]
-    done = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
-    assert done.returncode == 0, done.stderr[-2000:]
-    images = sorted(tmp_path.glob("out-*.svg"))
-    assert len(images) == len(blocks), done.stderr[-2000:]
-    for image in images:
-        svg = image.read_text(encoding="utf-8")
-        assert "<svg" in svg and "Syntax error" not in svg, image.name
+    images = render_with_mmdc(blocks, tmp_path)
     assert "outer.&lt;lambda1&gt;" in images[-1].read_text(encoding="utf-8")

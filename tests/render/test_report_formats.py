@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -30,7 +29,7 @@ from impactgraph.render import (
 )
 from impactgraph.render.report_graph import Level, Role, marks, symbol_diagram
 
-from .conftest import Snapshot, make_large_report
+from .conftest import Snapshot, make_large_report, render_with_mmdc
 
 ANSI = re.compile(r"\x1b\[")
 MERMAID_EDGE = re.compile(r"^\s+\S+ -->(\|[^|]*\|)? \S+$", re.MULTILINE)
@@ -464,50 +463,16 @@ def test_svg_renderer(sample_report: ImpactReport) -> None:
     assert "storefront.api" in svg
 
 
-def _mmdc() -> list[str] | None:
-    """mermaid's CLI: ``$IMPACTGRAPH_MMDC`` or ``mmdc`` on PATH."""
-    program = os.environ.get("IMPACTGRAPH_MMDC") or shutil.which("mmdc")
-    return [program] if program else None
-
-
 def test_mermaid_cli_renders_the_mermaid_output(
     request: pytest.FixtureRequest, tmp_path: Path
 ) -> None:
-    command = _mmdc()
-    if command is None:
-        pytest.skip(
-            "mermaid's CLI is not installed: npm install @mermaid-js/mermaid-cli, then put "
-            "`mmdc` on PATH or set IMPACTGRAPH_MMDC to it"
-        )
-    # Debian's chromium instead of the browser puppeteer would download, unless told otherwise.
-    config = os.environ.get("IMPACTGRAPH_MMDC_PUPPETEER_CONFIG")
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    if config is None and chromium is not None:
-        config_path = tmp_path / "puppeteer.json"
-        config_path.write_text(
-            json.dumps({"executablePath": chromium, "args": ["--no-sandbox"]}), encoding="utf-8"
-        )
-        config = str(config_path)
-    # One run for every diagram: mmdc renders each ```mermaid block of a Markdown file.
     blocks = [report_mermaid.render(report) for report in _reports_to_draw(request).values()]
     blocks.append(
         markdown.render(request.getfixturevalue("large_report"), max_rows=3)
         .split("```mermaid\n", 1)[1]
         .split("```", 1)[0]
     )
-    source = tmp_path / "diagrams.md"
-    source.write_text("".join(f"```mermaid\n{b}```\n\n" for b in blocks), encoding="utf-8")
-    output = tmp_path / "out.md"
-    arguments = [*command, "-q", "-i", str(source), "-o", str(output)]
-    if config:
-        arguments += ["-p", config]
-    done = subprocess.run(arguments, capture_output=True, text=True, timeout=300, check=False)
-    assert done.returncode == 0, done.stderr[-2000:]
-    images = sorted(tmp_path.glob("out-*.svg"))
-    assert len(images) == len(blocks), done.stderr[-2000:]
-    for image in images:
-        svg = image.read_text(encoding="utf-8")
-        assert "<svg" in svg and "Syntax error" not in svg, image.name
+    render_with_mmdc(blocks, tmp_path)
 
 
 def test_a_top_level_module_is_not_framed_as_its_own_package() -> None:
