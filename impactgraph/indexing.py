@@ -57,6 +57,42 @@ class IndexResult:
     files_read: int = 0
 
 
+def _tree(
+    root: Path, config: Config | None, cache: SummaryCache | None
+) -> tuple[list[SourceFile], dict[str, FileStat], dict[str, str]]:
+    """The source files under ``root``, their stats, and the content ids the cache knows."""
+    from impactgraph.adapters.fs import iter_python_files
+
+    if config is None:
+        config = load_config(root)
+    files = discover(iter_python_files(root), config.source_roots, config.exclude)
+    if cache is None or not cache.enabled:
+        return files, {}, {}
+    from impactgraph.adapters.cache import stat_files
+
+    stats = stat_files(root, [f.path for f in files])
+    return files, stats, cache.known_content_ids(stats)
+
+
+def cached_counts(
+    root: Path, config: Config | None, cache: SummaryCache | None
+) -> tuple[list[SourceFile], dict[str, int], list[Diagnostic]] | None:
+    """The counts of the tree at ``root`` when the cache already holds its linked graph
+    (every file unchanged since): what ``impactgraph index`` prints, read without linking."""
+    if cache is None or not cache.enabled:
+        return None
+    from impactgraph.adapters.graph_store import GraphStore
+
+    files, _, known = _tree(Path(root), config, cache)
+    if not all(f.path in known for f in files):
+        return None
+    found = GraphStore(Path(root)).load_counts(_tree_key(files, known))
+    if found is None:
+        return None
+    counts, warnings = found
+    return files, counts, [Diagnostic(path, message) for path, message in warnings]
+
+
 def _tree_key(files: Sequence[SourceFile], content_ids: Mapping[str, str]) -> str:
     from impactgraph.adapters.graph_store import tree_key
 
@@ -303,23 +339,16 @@ def index_directory(
     when the caller needs only the graph (``want_summaries=False``) and every file's content is
     known from the cache, not even the summaries are read (``summaries`` is then empty).
     """
-    from impactgraph.adapters.fs import iter_python_files, read_source
+    from impactgraph.adapters.fs import read_source
     from impactgraph.linker import link
 
     started = time.perf_counter()
     root = Path(root)
-    if config is None:
-        config = load_config(root)
-    files = discover(iter_python_files(root), config.source_roots, config.exclude)
-    stats: dict[str, FileStat] = {}
-    known: dict[str, str] = {}
+    files, stats, known = _tree(root, config, cache)
     fresh: dict[str, tuple[FileStat, str]] = {}
     active = cache if cache is not None and cache.enabled else None
     if active is not None:
-        from impactgraph.adapters.cache import git_blob_id, stat_files
-
-        stats = stat_files(root, [f.path for f in files])
-        known = active.known_content_ids(stats)
+        from impactgraph.adapters.cache import git_blob_id
     hits_before = cache.stats.hits if cache is not None else 0
     misses_before = cache.stats.misses if cache is not None else 0
     read_count = 0

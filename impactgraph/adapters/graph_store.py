@@ -55,6 +55,8 @@ class GraphStore:
             with gzip.open(path, "rt", encoding="utf-8") as stream:
                 graph = graph_from_dict(json.load(stream))
             os.utime(path)  # recently used: kept longest
+            if graph is not None and not (self.folder / f"{key}.counts.json").is_file():
+                self._save_counts(key, graph)
         except (OSError, ValueError, EOFError):
             return None  # missing, corrupt or foreign: link again
         return graph
@@ -71,11 +73,37 @@ class GraphStore:
                                                                compresslevel=3) as stream:
                 stream.write(data)
             os.replace(temporary, self.folder / f"{key}.json.gz")
+            self._save_counts(key, graph)
             self._prune()
         except OSError:
             return  # an unwritable cache only costs time
+
+    def _save_counts(self, key: str, graph: CodeGraph) -> None:
+        summary = {
+            "counts": graph.counts(),
+            "warnings": [[w.path, w.message] for w in graph.warnings],
+        }
+        (self.folder / f"{key}.counts.json").write_text(json.dumps(summary), encoding="utf-8")
+
+    def load_counts(self, key: str) -> tuple[dict[str, int], list[tuple[str, str]]] | None:
+        """The counts and warnings of a linked tree, without loading its graph."""
+        path = self.folder / f"{key}.counts.json"
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            counts = {str(k): int(v) for k, v in data["counts"].items()}
+            warnings = [(str(p), str(m)) for p, m in data["warnings"]]
+            snapshot = self.folder / f"{key}.json.gz"
+            if not snapshot.is_file():
+                return None
+            os.utime(snapshot)
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return None
+        return counts, warnings
 
     def _prune(self) -> None:
         snapshots = sorted(self.folder.glob("*.json.gz"), key=lambda p: p.stat().st_mtime)
         for stale in snapshots[:-KEEP]:
             stale.unlink(missing_ok=True)
+            (stale.parent / stale.name.replace(".json.gz", ".counts.json")).unlink(
+                missing_ok=True
+            )

@@ -63,3 +63,23 @@ def test_warm_index_loads_the_graph_it_linked(tmp_path: Path, monkeypatch):
         warm = index_directory(root, cache=cache, jobs=1, want_summaries=False)
     assert warm.files_read == 0 and warm.summaries == []
     assert sorted(warm.graph.edges()) == sorted(cold.graph.edges())
+
+
+def test_index_command_prints_the_same_counts_from_the_cache(tmp_path: Path, monkeypatch):
+    import json
+    import shutil
+
+    from typer.testing import CliRunner
+
+    from impactgraph.cli import app
+
+    monkeypatch.setattr("impactgraph.adapters.cache.RACY_SECONDS", -60.0)
+    root = tmp_path / "shop"
+    shutil.copytree(SHOP, root)
+    runner = CliRunner()
+    first = json.loads(runner.invoke(app, ["index", str(root), "--format", "json"]).stdout)
+    again = json.loads(runner.invoke(app, ["index", str(root), "--format", "json"]).stdout)
+    assert again["files_read"] == 0 and again["cache_hits"] == first["files"]
+    for key in ("files", "modules", "classes", "functions", "edges", "calls_edges",
+                "unresolved_calls", "warnings"):
+        assert again[key] == first[key], key
