@@ -204,7 +204,11 @@ class FileIndexer:
                 return [self.new_container(node, kwargs)]
             return [(*e, "()") for e in self.values(func)]
         if isinstance(node, nodes.Subscript):
-            if isinstance(node.slice, nodes.Slice):  # the same elements, at other positions
+            if isinstance(node.slice, nodes.Slice):
+                bounds = _constant_slice(node.slice)
+                if bounds is not None:  # ``handlers[1:3]``: positions the linker can follow
+                    return [(*e, bounds) for e in self.values(node.value)]
+                # the same elements, at positions we cannot tell
                 return [self.new_container(node, [(*e, "[]") for e in self.values(node.value)])]
             op = self.subscript_op(node.slice)
             return [(*e, op) for e in self.values(node.value)]
@@ -875,6 +879,22 @@ class FileIndexer:
         key = (scope, values)
         if key not in self.references:
             self.references[key] = Reference(scope, values, node.lineno or 0)
+
+
+def _constant_slice(index: nodes.Slice) -> str | None:
+    """``[1:3]`` -> "[1:3]", ``[2:]`` -> "[2:]"; None unless both bounds are absent or small
+    non-negative integers and there is no step."""
+    if index.step is not None:
+        return None
+    parts = []
+    for bound in (index.lower, index.upper):
+        if bound is None:
+            parts.append("")
+        elif isinstance(bound, nodes.Const) and type(bound.value) is int and bound.value >= 0:
+            parts.append(str(bound.value))
+        else:
+            return None
+    return f"[{parts[0]}:{parts[1]}]"
 
 
 def _is_outer_part(definition: nodes.NodeNG, child: nodes.NodeNG) -> bool:

@@ -43,6 +43,7 @@ BUILTIN_TYPES = frozenset(
 # methods of a container that give its elements back (``d.get(k)``) or a view of them
 CONTAINER_GETTERS = frozenset({"get", "pop", "setdefault", "__getitem__", "popitem"})
 CONTAINER_VIEWS = frozenset({"values", "items", "keys", "copy", "__iter__"})
+CONTAINER_METHODS = CONTAINER_VIEWS | CONTAINER_GETTERS | {"items"}
 
 
 class Resolver:
@@ -448,6 +449,18 @@ class Resolver:
             tag = value[0]
             if op == "()":
                 result |= self.call_result(value)
+            elif op.startswith("[") and ":" in op:  # a slice with constant bounds
+                if tag == "cont":
+                    low, _, high = op[1:-1].partition(":")
+                    result.add(("slice", value[1], int(low or 0), int(high) if high else -1))
+                elif tag == "slice":  # a slice of a slice: its elements at other positions
+                    result.add(("cont", value[1]))
+            elif op.startswith("[") and op != "[]" and tag == "slice":
+                position = op[1:-1]
+                if position.isdigit():
+                    result |= self.slice_elements(value, int(position))
+                else:
+                    result |= self.resolve((str(value[1]),))
             elif op.startswith("[") and op != "[]":  # a constant key or position
                 if tag == "cont":
                     constant = f"{value[1]}{op}"
@@ -461,7 +474,9 @@ class Resolver:
                 elif tag == "pair" and op == "[1]":
                     result |= self.resolve((str(value[1]),))
             elif op == "[]":
-                if tag in ("cont", "pair"):
+                if tag == "slice":
+                    result |= self.slice_elements(value)
+                elif tag in ("cont", "pair"):
                     result |= self.resolve((str(value[1]),))
                 elif tag == "inst":  # iterating an object of ours: what __next__ returns
                     for iterator in ordered(self.attribute_of([value], "__iter__")):
@@ -495,6 +510,28 @@ class Resolver:
                 result.add(("super", value[1]))
         return result
 
+    def slice_elements(self, value: Value, position: int | None = None) -> set[Value]:
+        """The elements of ``container[low:high]`` (or the one at ``position`` in it): those
+        positions when the container is a literal whose positions hold every element it has,
+        else every element."""
+        key, low, high = str(value[1]), int(str(value[2])), int(str(value[3]))
+        everything = set(self.resolve((key,)))
+        length = 0
+        while f"{key}[{length}]" in self.bindings:
+            length += 1
+        wanted = range(low, length if high < 0 else min(high, length))
+        if position is not None:
+            wanted = wanted[position : position + 1]
+        positional: set[Value] = set()
+        for index in range(length):
+            positional |= self.resolve((f"{key}[{index}]",))
+        if not length or not everything <= positional:  # elements added later: no positions
+            return everything
+        result: set[Value] = set()
+        for index in wanted:
+            result |= self.resolve((f"{key}[{index}]",))
+        return result
+
     def attribute_of(self, values: Iterable[Value], name: str) -> set[Value]:
         result: set[Value] = set()
         for value in ordered(values):
@@ -525,9 +562,7 @@ class Resolver:
                     result |= {self.bind(v) for v in self.class_lookup(receiver, name, cls)}
             elif tag == "ext":
                 result.add(("ext", f"{value[1]}.{name}"))
-            elif tag in ("biinst", "cont") and name not in CONTAINER_VIEWS | CONTAINER_GETTERS | {
-                "items"
-            }:
+            elif tag in ("biinst", "cont", "slice") and name not in CONTAINER_METHODS:
                 result.add(("bimeth", name))  # a method of a builtin type: known, not ours
             elif tag == "cont" and name == "items":
                 result.add(("cmeth", value[1], "items"))
