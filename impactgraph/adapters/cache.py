@@ -91,16 +91,19 @@ def git_blob_id(data: bytes) -> str:
     return digest.hexdigest()
 
 
-def analyzer_fingerprint(package: Path | None = None) -> str:
+def analyzer_fingerprint(
+    package: Path | None = None, sources: tuple[str, ...] = ANALYZER_SOURCES
+) -> str:
     """Changes whenever the code, library or Python version that makes summaries changes.
 
-    ``package``: the impactgraph package folder whose sources count (default: this one).
+    ``package``: the impactgraph package folder whose sources count (default: this one);
+    ``sources``: the modules and folders of it that count.
     """
     package = package or Path(__file__).resolve().parent.parent
     digest = hashlib.sha256()
     digest.update(f"python {sys.version_info[0]}.{sys.version_info[1]}\0".encode())
     digest.update(f"schema {SCHEMA_VERSION}\0astroid {_astroid_version()}\0".encode())
-    for name in ANALYZER_SOURCES:
+    for name in sources:
         target = package / name
         files = sorted(target.glob("*.py")) if target.is_dir() else [target]
         for path in files:

@@ -10,31 +10,21 @@ import gzip
 import hashlib
 import json
 import os
-import sys
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
+from impactgraph.adapters.cache import ANALYZER_SOURCES, analyzer_fingerprint
 from impactgraph.linker import CodeGraph
 from impactgraph.linker.snapshot import graph_from_dict, graph_to_dict
 
 KEEP = 6  # snapshots kept: the newest, by use
-GRAPH_SOURCES = ("model.py", "serialize.py", "indexer", "linker", "discovery.py")
+GRAPH_SOURCES = ("linker", "discovery.py")  # besides what shapes the summaries
 
 
-def graph_fingerprint(package: Path | None = None) -> str:
-    """Changes whenever the code that makes summaries or links them changes."""
-    package = package or Path(__file__).resolve().parent.parent
-    digest = hashlib.sha256(f"python {sys.version_info[:2]}".encode())
-    for name in GRAPH_SOURCES:
-        target = package / name
-        for path in sorted(target.glob("*.py")) if target.is_dir() else [target]:
-            digest.update(str(path.relative_to(package)).encode() + b"\0")
-            try:
-                digest.update(path.read_bytes())
-            except OSError:
-                return "unversioned"
-    return digest.hexdigest()[:24]
+def graph_fingerprint() -> str:
+    """Changes whenever the code that makes summaries, or links them, changes."""
+    return analyzer_fingerprint(sources=(*ANALYZER_SOURCES, *GRAPH_SOURCES))
 
 
 def tree_key(files: Iterable[tuple[str, str, bool, str]]) -> str:
