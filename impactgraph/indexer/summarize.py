@@ -194,6 +194,16 @@ class FileIndexer:
             ):
                 copied = [(*e, "[]") for e in self.values(node.args[0])]
                 return [self.new_container(node, copied)]
+            if (
+                isinstance(func, nodes.Name)
+                and func.name == "property"
+                and self.defining_scope("property", node) is None
+            ):
+                # ``x = property(getter)``: reading ``x`` runs ``getter``
+                getter = node.args[0] if node.args else next(
+                    (k.value for k in node.keywords or () if k.arg == "fget"), None
+                )
+                return [(*e, "!property") for e in self.values(getter)]
             factory = func.name if isinstance(func, nodes.Name) else getattr(func, "attrname", "")
             if factory in CONTAINER_FACTORIES and not (
                 isinstance(func, nodes.Name) and self.defining_scope(func.name, node) is not None

@@ -240,7 +240,9 @@ def _link_reference(
                     classes += resolver.implementations(str(owner[1]))
                 for cls in classes:
                     for found in resolver.class_lookup(cls, name):
-                        if found[0] == "sym" and resolver.is_property(str(found[1])):
+                        if found[0] == "prop" or (
+                            found[0] == "sym" and resolver.is_property(str(found[1]))
+                        ):
                             graph.add_edge(scope, str(found[1]), "calls", line)
         for value in ordered(resolver.resolve(expr)):
             if value[0] in ("sym", "bound") or (value[0] == "mod" and value[1] != scope):

@@ -215,10 +215,15 @@ class Resolver:
     def property_names(self) -> frozenset[str]:
         """The names of every property getter in the code base (a cheap filter)."""
         if self._property_names is None:
-            self._property_names = frozenset(
+            decorated = {
                 symbol.rsplit(".", 1)[-1] for symbol in self.definitions
                 if self.is_property(symbol)
-            )
+            }
+            assigned = {  # ``name = property(getter)`` in a class body
+                key.rpartition("|")[2] for key, exprs in self.bindings.items()
+                if any(expr[-1] == "!property" for expr in exprs)
+            }
+            self._property_names = frozenset(decorated | assigned)
         return self._property_names
 
     def is_property(self, symbol: str) -> bool:
@@ -494,6 +499,11 @@ class Resolver:
                     result.add(value)
                 elif tag == "bi" and value[1] in BUILTIN_TYPES:
                     result.add(("biinst", value[1]))
+            elif op == "!property":  # the getter of ``property(getter)``
+                if tag == "sym" and self.kind(str(value[1])) in (
+                    SymbolKind.FUNCTION, SymbolKind.METHOD
+                ):
+                    result.add(("prop", value[1]))
             elif op == "!class":  # ``raise Error``: only a class is constructed
                 if tag == "sym" and self.kind(str(value[1])) is SymbolKind.CLASS:
                     result.add(value)
@@ -552,7 +562,9 @@ class Resolver:
                 else:  # class hierarchy analysis: any subclass may be the receiver
                     found = self.dispatch_lookup(cls, name)
                 for item in ordered(found):
-                    if item[0] in ("bound", "sym") and self.is_property(str(item[1])):
+                    if item[0] == "prop" or (
+                        item[0] in ("bound", "sym") and self.is_property(str(item[1]))
+                    ):
                         result |= self.call_result(("sym", item[1]))
                     else:
                         result.add(item)
