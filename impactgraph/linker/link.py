@@ -257,9 +257,6 @@ def _module_variable(resolver: Resolver, expr: Expr) -> str | None:
             symbol = f"{module_part[:-1]}:{name}"
             if resolver.kind(symbol) is SymbolKind.VARIABLE:
                 return symbol
-            for value in ordered(resolver.resolve(expr)):
-                if value[0] == "mod":
-                    continue
         return None
     if len(expr) > 1 and expr[-1].startswith("."):
         for owner in ordered(resolver.resolve(expr[:-1])):
