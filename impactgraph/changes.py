@@ -82,12 +82,16 @@ class RevisionSummaries(Mapping[str, FileSummary]):
         """The summaries made or reused so far."""
         return list(self._done.values())
 
-    def same_file(self, module: str, other: Snapshot) -> bool:
+    def same_file(self, module: str, other: RevisionSummaries) -> bool:
+        """Is ``module`` the same file, with the same content, in ``other``'s revision?"""
         source_file = self.files.get(module)
-        return source_file is not None and other.content_ids.get(
-            source_file.path
-        ) == self.snapshot.content_ids.get(source_file.path) and any(
-            f.module == module and f.path == source_file.path for f in other.files
+        other_file = other.files.get(module)
+        return (
+            source_file is not None
+            and other_file is not None
+            and other_file.path == source_file.path
+            and other.snapshot.content_ids.get(source_file.path)
+            == self.snapshot.content_ids.get(source_file.path)
         )
 
     def summarize(self, modules: Iterable[str]) -> None:
@@ -96,7 +100,7 @@ class RevisionSummaries(Mapping[str, FileSummary]):
         for module in modules:
             if module in self._done or module not in self.files:
                 continue
-            if self.reuse is not None and self.reuse.same_file(module, self.snapshot):
+            if self.reuse is not None and self.reuse.same_file(module, self):
                 self._done[module] = self.reuse[module]
             else:
                 todo.append(self.files[module])
@@ -173,7 +177,7 @@ def compute_changes(
     base_summaries = RevisionSummaries(base_snapshot, cache=cache, jobs=jobs)
     head_summaries = RevisionSummaries(head_snapshot, reuse=base_summaries, cache=cache, jobs=jobs)
 
-    identical = {m for m in base_summaries.files if base_summaries.same_file(m, head_snapshot)}
+    identical = {m for m in base_summaries.files if base_summaries.same_file(m, head_summaries)}
     changed_base = [m for m in base_summaries.files if m not in identical]
     changed_head = [m for m in head_summaries.files if m not in identical]
     if complete:

@@ -268,7 +268,7 @@ class ImpactAnalysis:
             if parent is None:
                 continue
             seed = parent[0]
-            kinds = {k for s, k in graph.predecessors(seed) if s == node}
+            kinds = graph.edge_kinds(node, seed)
             at_import_time = ":" not in node or "inherits" in kinds
             if at_import_time:
                 queue.append(state)

@@ -94,6 +94,11 @@ class CodeGraph:
             if wanted is None or kind in wanted:
                 yield source, target, kind
 
+    def edge_kinds(self, source: str, target: str) -> set[str]:
+        """The kinds of the edges from ``source`` to ``target`` (one lookup, not a scan)."""
+        found = self.graph.get_edge_data(source, target)
+        return set(found) if found else set()
+
     def predecessors(self, node: str) -> Iterator[tuple[str, str]]:
         """(source, kind) of every edge that ends at ``node``."""
         if node not in self.graph:
