@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from impactgraph.config import Config
 from impactgraph.discovery import is_test_path
+from impactgraph.impact.packages import module_packages
 from impactgraph.impact.rank import rank_affected, score
 from impactgraph.impact.select_tests import select_tests
 from impactgraph.impact.traverse import ImpactAnalysis, Walk, collect_hits
@@ -16,6 +17,7 @@ from impactgraph.model import (
     ChangeSet,
     ImpactReport,
     Stats,
+    symbol_module,
     top_package,
 )
 
@@ -45,15 +47,16 @@ def analyse(
             analysis.import_breaks(walk)
             walks.append(walk)
     hits = collect_hits(walks)
+    packages = _packages(base, head, config)
     affected = [
         AffectedModule(
             module=hit.module,
             path=hit.path,
-            package=top_package(hit.module),
+            package=packages.get(hit.module, top_package(hit.module)),
             depth=hit.depth,
             breaking=hit.breaking,
             crosses_gateway=hit.crosses_gateway,
-            crosses_package=hit.crosses_package,
+            crosses_package=_crosses_package(hit.module, hit.via, packages),
             is_test=is_test_path(hit.path, config.test_patterns),
             score=score(
                 breaking=hit.breaking, crosses_gateway=hit.crosses_gateway, depth=hit.depth
@@ -89,3 +92,18 @@ def analyse(
         edges=tuple(edges),
         gateways_crossed=tuple(gateways),
     )
+
+
+def _packages(base: CodeGraph, head: CodeGraph, config: Config) -> dict[str, str]:
+    """The package of every module of either revision (a test module: its folder's package)."""
+    paths = {module: summary.path for module, summary in base.summaries.items()}
+    paths.update((module, summary.path) for module, summary in head.summaries.items())
+    return module_packages(paths, config.test_patterns)
+
+
+def _crosses_package(module: str, via: Sequence[str], packages: dict[str, str]) -> bool:
+    """The module's package differs from that of the change its chosen chain starts from."""
+    if not via:
+        return False
+    origin = symbol_module(via[0])
+    return packages.get(module, top_package(module)) != packages.get(origin, top_package(origin))

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from impactgraph.impact.binding import call_binds
 from impactgraph.impact.gateways import is_gateway
 from impactgraph.linker import CodeGraph
-from impactgraph.model import Change, ChangeKind, Definition, FileSummary, top_package
+from impactgraph.model import Change, ChangeKind, Definition, FileSummary
 
 REMOVALS = frozenset(
     {ChangeKind.MODULE_REMOVED, ChangeKind.MODULE_RENAMED, ChangeKind.SYMBOL_REMOVED,
@@ -44,7 +44,7 @@ SHALLOW = frozenset(
      ChangeKind.PARAMETER_KIND_CHANGED, ChangeKind.PARAMETER_MOVED, ChangeKind.PARAMETER_RENAMED}
 )
 
-State = tuple[str, bool, bool]  # node, crossed a gateway, left the change's package
+State = tuple[str, bool]  # node, crossed a gateway
 
 
 @dataclass
@@ -54,7 +54,6 @@ class ModuleHit:
     depth: int
     breaking: bool
     crosses_gateway: bool
-    crosses_package: bool
     via: tuple[str, ...]
     gateways: set[str] = field(default_factory=set)
 
@@ -64,7 +63,6 @@ class Walk:
     """The states one change reaches in one graph, with the parent of each."""
 
     graph: CodeGraph
-    origin_package: str
     gateways: Sequence[str]
     depth: dict[State, int] = field(default_factory=dict)
     parent: dict[State, State | None] = field(default_factory=dict)
@@ -80,11 +78,7 @@ class Walk:
 
     def step(self, state: State, node: str) -> State:
         module = self.graph.module_of(node)
-        return (
-            node,
-            state[1] or is_gateway(module, self.gateways),
-            state[2] or top_package(module) != self.origin_package,
-        )
+        return (node, state[1] or is_gateway(module, self.gateways))
 
     def visit(self, state: State, parent: State | None, depth: int) -> bool:
         if state in self.depth:
@@ -151,10 +145,10 @@ class ImpactAnalysis:
 
     def walk(self, graph: CodeGraph, change: Change, seeds: Iterable[str]) -> Walk:
         seeds = list(seeds)
-        walk = Walk(graph, top_package(graph.module_of(seeds[0])), self.gateways)
+        walk = Walk(graph, self.gateways)
         queue: deque[State] = deque()
         for seed in seeds:
-            state = (seed, False, False)
+            state = (seed, False)
             if walk.visit(state, None, 0):
                 queue.append(state)
         first = self.first_kinds(change)
@@ -291,8 +285,8 @@ class ImpactAnalysis:
         """``export-removed``: who imports the name from the module that stopped exporting it."""
         package, _, name = change.symbol.partition(":")
         dotted = f"{package}.{name}"
-        walk = Walk(self.base, top_package(package), self.gateways)
-        start: State = (change.symbol, False, False)
+        walk = Walk(self.base, self.gateways)
+        start: State = (change.symbol, False)
         walk.visit(start, None, 0)
         found = False
         for module, summary in self.base.summaries.items():
@@ -358,7 +352,7 @@ def collect_hits(walks: Iterable[Walk]) -> dict[str, ModuleHit]:
             if hit is None:
                 hits[module] = ModuleHit(
                     module, graph.path_of(module) or graph.path_of(node), depth, broken,
-                    state[1], state[2], chain, crossed,
+                    state[1], chain, crossed,
                 )
                 continue
             better = depth < hit.depth or (depth == hit.depth and broken and not hit.breaking)
@@ -366,6 +360,5 @@ def collect_hits(walks: Iterable[Walk]) -> dict[str, ModuleHit]:
                 hit.depth, hit.via = depth, chain
             hit.breaking |= broken
             hit.crosses_gateway |= state[1]
-            hit.crosses_package |= state[2]
             hit.gateways |= crossed
     return hits

@@ -54,3 +54,10 @@ def test_rank_order_is_sorted_by_score_and_total(rows):
     ranked = rank_affected(modules)
     assert [m.score for m in ranked] == sorted((m.score for m in ranked), reverse=True)
     assert rank_affected(list(reversed(modules))) == ranked
+
+
+def test_at_equal_score_library_code_ranks_above_tests_even_when_tests_cross_packages():
+    library = _module("catalog.search", crosses_package=False)
+    test = AffectedModule(**{**{f: getattr(library, f) for f in library.__slots__},
+                             "module": "test_search", "crosses_package": True, "is_test": True})
+    assert [m.module for m in rank_affected([test, library])] == ["catalog.search", "test_search"]

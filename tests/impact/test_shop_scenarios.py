@@ -237,3 +237,23 @@ def test_decorated_method_change_reaches_callers_of_the_decorated_name():
     test_orders = next(a for a in report.affected if a.module == "test_orders")
     assert test_orders.depth == 1
     assert test_orders.breaking
+
+
+def test_a_test_module_belongs_to_the_package_whose_folder_holds_it():
+    head = replace(BASE, f"{CATALOG}/models.py", "def in_category", "def in_category")
+    report = run(head, ("catalog.models:Book.in_category", ChangeKind.BODY_CHANGED, False,
+                        f"{CATALOG}/models.py", 27, ""))
+    found = {a.module: (a.package, a.crosses_package) for a in report.affected}
+    # packages/catalog/tests/test_models.py: catalog's own test, not another package
+    assert found["test_models"] == ("catalog", False)
+
+
+def test_a_root_tests_folder_is_a_package_of_its_own_and_ranks_below_library_code():
+    report = s1()
+    found = {a.module: (a.package, a.crosses_package) for a in report.affected}
+    assert found["test_search"] == ("tests", True)
+    assert found["storefront.api"] == ("storefront", True)
+    assert found["orders.cart"] == ("orders", True)
+    # at equal score a library module ranks above a test module
+    order = [a.module for a in report.affected]
+    assert order.index("orders.cart") < order.index("test_search")
