@@ -80,6 +80,7 @@ class FileIndexer:
         self.qualnames: dict[int, str] = {}  # id(scope node) -> qualname ("" = module)
         self.lambda_counters: dict[str, int] = defaultdict(int)
         self.container_counters: dict[str, int] = defaultdict(int)
+        self.call_ops: dict[int, str] = {}  # id(Call node) -> its call operation
         self.all_names: list[str] | None = None
         self.has_getattr = False
         self.has_star_import = False
@@ -212,7 +213,8 @@ class FileIndexer:
                 # ``OrderedDict()``, ``defaultdict(list)``, ``dict(a=f)``: a new container
                 kwargs = [e for k in node.keywords or () for e in self.values(k.value)]
                 return [self.new_container(node, kwargs)]
-            return [(*e, "()") for e in self.values(func)]
+            op = self.call_op(node)
+            return [(*e, op) for e in self.values(func)]
         if isinstance(node, nodes.Subscript):
             if isinstance(node.slice, nodes.Slice):
                 bounds = _constant_slice(node.slice)
@@ -265,6 +267,36 @@ class FileIndexer:
         if isinstance(node, nodes.JoinedStr):
             return [("b:str", "()")]
         return []
+
+    def call_op(self, node: nodes.Call) -> str:
+        """``()`` or, when the call passes values we follow, ``(KEY N NAMES)``: its N
+        positional arguments are bound under ``KEY[0]``.., its keywords under ``KEY['name']``,
+        so that the linker can evaluate a function that returns a parameter for this call's
+        arguments only (see ``Resolver.call_in_context``)."""
+        known = self.call_ops.get(id(node))
+        if known is not None:
+            return known
+        op = "()"
+        keywords = node.keywords or ()
+        if not any(isinstance(a, nodes.Starred) for a in node.args) and all(
+            k.arg is not None for k in keywords
+        ):
+            keyed: dict[str, list[Expr]] = {}
+            names = []
+            for position, argument in enumerate(node.args):
+                values = self.values(argument)
+                if values:
+                    keyed[repr(position)] = values
+            for keyword in keywords:
+                values = self.values(keyword.value)
+                if values and keyword.arg:
+                    keyed[repr(keyword.arg)] = values
+                    names.append(keyword.arg)
+            if keyed:
+                key = self.new_container(node, [], keyed)[0][2:]
+                op = f"(v:{key} {len(node.args)} {','.join(names)})"
+        self.call_ops[id(node)] = op
+        return op
 
     @staticmethod
     def subscript_op(index: nodes.NodeNG) -> str:

@@ -16,11 +16,14 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 
-from impactgraph.model import Definition, Expr, FileSummary, SymbolKind
+from impactgraph.model import Definition, Expr, FileSummary, ParamKind, SymbolKind
 
 Value = tuple[object, ...]
 PROPERTY_DECORATORS = ("property", "cached_property", "abstractproperty")
 PROTOCOL_BASES = frozenset({"typing.Protocol", "typing_extensions.Protocol"})
+# nested context-sensitive calls followed (``return wrap(f)`` in ``ensure_sync``); deeper
+# ones, and recursion, use the merged flow
+MAX_CONTEXT_DEPTH = 3
 MAX_VALUES = 200  # a binding with more values than this is noise, not information
 
 
@@ -77,6 +80,8 @@ class Resolver:
         self.subclasses: dict[str, set[str]] = defaultdict(set)
         self.protocols: set[str] = set()
         self._class_keys: dict[str, list[str]] | None = None
+        self._returned: dict[str, frozenset[str]] = {}  # function -> parameters it returns
+        self._context_depth = 0
         self._property_names: frozenset[str] | None = None
         self._stores = [store for summary in summaries_list for store in summary.attribute_stores]
         self._stored: set[tuple[str, Expr]] = set()
@@ -454,6 +459,8 @@ class Resolver:
             tag = value[0]
             if op == "()":
                 result |= self.call_result(value)
+            elif op.startswith("("):  # a call whose arguments the indexer recorded
+                result |= self.call_with_arguments(value, op)
             elif op.startswith("[") and ":" in op:  # a slice with constant bounds
                 if tag == "cont":
                     low, _, high = op[1:-1].partition(":")
@@ -615,6 +622,132 @@ class Resolver:
             return set(self.resolve((str(value[1]),)))
         return set()
 
+    # -- context-sensitive calls -----------------------------------------------------------
+    def call_with_arguments(self, value: Value, op: str) -> set[Value]:
+        """The result of a call ``op`` = ``(KEY N NAMES)`` made by the indexer: the positional
+        arguments are bound under ``KEY[0]``..``KEY[N-1]``, the keywords under ``KEY['name']``."""
+        return self._call_recorded(value, op, lambda expr: frozenset(self.resolve(expr)))
+
+    def _call_recorded(
+        self, value: Value, op: str, evaluate: Callable[[Expr], frozenset[Value]]
+    ) -> set[Value]:
+        key, count, names = op[1:-1].split(" ")
+        positional = [evaluate((f"{key}[{i}]",)) for i in range(int(count))]
+        keywords = {
+            name: evaluate((f"{key}[{name!r}]",)) for name in names.split(",") if name
+        }
+        applied = self.call_in_context(value, positional, keywords)
+        return self.call_result(value) if applied is None else applied
+
+    def call_in_context(
+        self,
+        value: Value,
+        positional: list[frozenset[Value]],
+        keywords: dict[str, frozenset[Value]],
+    ) -> set[Value] | None:
+        """What calling ``value`` with these arguments returns, when the function's return
+        value comes from its parameters (an identity decorator, ``ensure_sync(f)``, a getter
+        of an argument's attribute): its parameters then hold this call's arguments only, not
+        every argument any caller passed (which the merged argument flow binds). None when
+        that does not apply: the caller uses the merged ``call_result``."""
+        if value[0] not in ("sym", "bound"):
+            return None
+        symbol = str(value[1])
+        definition = self.definitions.get(symbol)
+        if (
+            definition is None
+            or definition.signature is None
+            or definition.kind not in (SymbolKind.FUNCTION, SymbolKind.METHOD)
+        ):
+            return None
+        module, qual = symbol.split(":", 1)
+        prefix = f"v:{module}:{qual}|"
+        if not self.returned_parameters(symbol) or self._context_depth >= MAX_CONTEXT_DEPTH:
+            return None
+        params = definition.signature.parameters
+        ordered_params = [
+            p.name for p in params
+            if p.kind in (ParamKind.POSITIONAL_ONLY, ParamKind.POSITIONAL_OR_KEYWORD)
+        ]
+        if ordered_params and definition.kind is SymbolKind.METHOD and (
+            value[0] == "bound" or self.is_classmethod(symbol)
+        ):
+            ordered_params = ordered_params[1:]
+        bound = dict(zip(ordered_params, positional, strict=False))
+        keyword_names = {p.name for p in params if p.kind is not ParamKind.POSITIONAL_ONLY}
+        bound.update((name, v) for name, v in keywords.items() if name in keyword_names)
+        self._context_depth += 1
+        try:
+            return self._resolve_in_context((f"{prefix}<return>",), prefix, bound, frozenset())
+        finally:
+            self._context_depth -= 1
+
+    def returned_parameters(self, symbol: str) -> frozenset[str]:
+        """The parameters of ``symbol`` that its return value is made from (through its own
+        local variables): empty for most functions."""
+        found = self._returned.get(symbol)
+        if found is not None:
+            return found
+        definition = self.definitions.get(symbol)
+        names = {p.name for p in definition.signature.parameters} if (
+            definition is not None and definition.signature is not None
+        ) else set()
+        module, qual = symbol.split(":", 1)
+        prefix = f"v:{module}:{qual}|"
+        result: set[str] = set()
+        todo, seen = [f"{prefix}<return>"], set()
+        while todo:
+            key = todo.pop()
+            if key in seen:
+                continue
+            seen.add(key)
+            for expr in self.bindings.get(key, ()):
+                if not expr[0].startswith(prefix):
+                    continue
+                name = _local_name(expr[0][len(prefix):])
+                if name in names:
+                    result.add(name)
+                else:
+                    todo.append(expr[0])
+        frozen = frozenset(result)
+        self._returned[symbol] = frozen
+        return frozen
+
+    def _resolve_in_context(
+        self, expr: Expr, prefix: str, bound: dict[str, frozenset[Value]], seen: frozenset[str]
+    ) -> set[Value]:
+        """``expr`` evaluated with the function's parameters holding ``bound`` (``prefix``:
+        the function's variables); what lies outside the function evaluates as usual."""
+        root = expr[0]
+        if not root.startswith(prefix):
+            return set(self.resolve(expr))
+        name = _local_name(root[len(prefix):])
+        values: set[Value] = set()
+        if name in bound and (root.endswith("#0>") or not root.endswith(">")):
+            values = set(bound[name])
+        elif root not in seen:
+            for inner in self.bindings.get(root, ()):
+                values |= self._resolve_in_context(inner, prefix, bound, seen | {root})
+        for op in expr[1:]:
+            if op.startswith(f"({prefix}"):  # a call inside the function: its arguments too
+                values = {
+                    result
+                    for callee in ordered(values)
+                    for result in self._call_recorded(
+                        callee, op,
+                        lambda e: frozenset(self._resolve_in_context(e, prefix, bound, seen)),
+                    )
+                }
+            else:
+                values = self._apply(frozenset(values), op)
+        return values
+
+    def is_classmethod(self, symbol: str) -> bool:
+        definition = self.definitions.get(symbol)
+        return definition is not None and any(
+            d.rsplit(".", 1)[-1] == "classmethod" for d in definition.decorators
+        )
+
     def decorated(self, value: Value) -> set[Value]:
         """The value a decorated definition's name holds: what its decorators returned."""
         if value[0] != "sym":
@@ -627,7 +760,10 @@ class Resolver:
             produced: set[Value] = set()
             for decorator in ordered(self.resolve(expr)):
                 if decorator[0] in ("sym", "bound", "inst"):
-                    produced |= self.call_result(decorator)
+                    # ``def dec(f): return f`` gives back this function, not every function
+                    # it decorates (context-sensitive: its parameter holds only ``current``)
+                    applied = self.call_in_context(decorator, [frozenset(current)], {})
+                    produced |= self.call_result(decorator) if applied is None else applied
             # An unknown decorator (external, or one we cannot follow) is assumed to give the
             # function back, as nearly every decorator in practice does.
             if produced:
@@ -637,3 +773,11 @@ class Resolver:
             # function (its signature, its removal), even though a wrapper is what runs.
             current.add(("named", value[1]))
         return current
+
+
+def _local_name(name: str) -> str:
+    """The variable a key's name part stands for: ``<f#2>`` (a version of ``f`` that the
+    indexer's flow-sensitive locals made) -> ``f``; anything else as it is."""
+    if name.startswith("<") and name.endswith(">") and "#" in name:
+        return name[1:].partition("#")[0]
+    return name
