@@ -41,6 +41,20 @@ def is_test_path(path: str, patterns: Sequence[str] = DEFAULT_TEST_PATTERNS) -> 
     return any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(path, p) for p in patterns)
 
 
+TEST_FOLDERS = frozenset({"tests"})
+
+
+def is_test_code(path: str, patterns: Sequence[str] = DEFAULT_TEST_PATTERNS) -> bool:
+    """A test file, a ``conftest.py``, or any file under a ``tests`` folder (helpers, data).
+
+    Test code is not an API: no change to it is ever breaking.
+    """
+    parts = PurePosixPath(path).parts
+    return is_test_path(path, patterns) or parts[-1:] == ("conftest.py",) or any(
+        part in TEST_FOLDERS for part in parts[:-1]
+    )
+
+
 def _root_for(path: PurePosixPath, package_dirs: set[str], roots: Sequence[str]) -> str:
     text = str(path)
     matching = [r for r in roots if r in ("", ".") or text.startswith(r.rstrip("/") + "/")]

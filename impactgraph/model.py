@@ -166,6 +166,8 @@ class ChangeKind(str, Enum):
     ASYNC_CHANGED = "async-changed"
     BASE_REMOVED = "base-removed"
     BODY_CHANGED = "body-changed"
+    ABSTRACT_MEMBER_ADDED = "abstract-member-added"
+    FILE_CHANGED = "file-changed"
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,6 +178,8 @@ class Change:
     path: str
     line: int
     detail: str = ""
+    old: str | None = None  # what a reviewer compares: the old default, annotation, kind...
+    new: str | None = None  # ... and the new one (None: that side has none)
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,7 @@ from impactgraph.cli.app import app, handle_errors, write_output
 from impactgraph.cli.options import JobsOption, NoCacheOption, cache_session
 from impactgraph.config import load_config
 from impactgraph.model import ChangeSet
+from impactgraph.render.report_summary import old_new
 
 _HERE = Path(".")
 
@@ -84,6 +85,9 @@ def render_text(change_set: ChangeSet) -> str:
         lines += ["", f"{title} ({len(group)}):"]
         for change in group:
             detail = f"  [{change.detail}]" if change.detail else ""
+            sides = old_new(change)
+            if sides is not None:
+                detail += f"  {sides}"
             lines.append(
                 f"  {change.kind.value:<28} {change.symbol}{detail}  ({change.path}:{change.line})"
             )

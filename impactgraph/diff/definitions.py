@@ -18,9 +18,11 @@ from impactgraph.model import ChangeKind, Definition, Parameter, ParamKind, Sign
 _DECORATOR_MODULES = ("builtins.", "abc.", "functools.", "typing.", "typing_extensions.",
                       "dataclasses.", "enum.", "warnings.", "contextlib.")
 _OVERLOAD = "overload"
-# Decorators that do not change how a callable is called or an attribute is accessed.
-_NEUTRAL = frozenset({"final", "override", "deprecated", "lru_cache", "cache", "wraps",
-                      "total_ordering", "runtime_checkable", "unique", "no_type_check"})
+# Decorators that do not change how a callable is called or an attribute is accessed
+# (``wraps(f)`` returns the very function it decorates). ``functools.cache`` and friends do:
+# the name becomes a wrapper that needs hashable arguments (DESIGN.md, decorator-changed).
+_NEUTRAL = frozenset({"final", "override", "deprecated", "wraps", "total_ordering",
+                      "runtime_checkable", "unique", "no_type_check"})
 # Methods every class has through ``object``: removing an override keeps the name working.
 OBJECT_MEMBERS = frozenset({
     "__repr__", "__str__", "__format__", "__hash__", "__eq__", "__ne__", "__getattribute__",
@@ -96,17 +98,51 @@ def has_decorator(definition: Definition, *names: str) -> bool:
     return any(_bare(d) in names for d in decorator_set(definition))
 
 
+def decorator_name(decorator: str) -> str:
+    """``pytest.mark.parametrize('a', [1])`` -> ``pytest.mark.parametrize``: what is applied."""
+    return decorator.split("(", 1)[0]
+
+
 def compare_decorators(old: Definition, new: Definition) -> list[Finding]:
+    """Breaking when the set of decorators *by name* changes in a way callers notice.
+
+    The same decorators with other arguments (a ``parametrize`` list, a route's path) leave
+    the name called and bound as before: reported, not breaking.
+    """
     before, after = decorator_set(old), decorator_set(new)
     if before == after:
         return []
-    removed = [d for d in before if d not in after]
-    added = [d for d in after if d not in before]
+    old_list, new_list = _written(old), _written(new)
+    before_names = sorted(map(decorator_name, before))
+    after_names = sorted(map(decorator_name, after))
+    if before_names == after_names:
+        changed = sorted({decorator_name(d) for d in set(before) ^ set(after)})
+        detail = "arguments of " + " ".join(f"@{n}" for n in changed)
+        return [Finding(ChangeKind.DECORATOR_CHANGED, False, detail, old_list, new_list)]
+    removed = _minus(before_names, after_names)
+    added = _minus(after_names, before_names)
     neutral_removed = all(_bare(d) in _NEUTRAL | {"abstractmethod"} for d in removed)
     neutral_added = all(_bare(d) in _NEUTRAL for d in added)
     breaking = not (neutral_removed and neutral_added)
     detail = " ".join([*(f"-{d}" for d in removed), *(f"+{d}" for d in added)])
-    return [Finding(ChangeKind.DECORATOR_CHANGED, breaking, detail)]
+    return [Finding(ChangeKind.DECORATOR_CHANGED, breaking, detail, old_list, new_list)]
+
+
+def _minus(items: list[str], other: list[str]) -> list[str]:
+    """``items`` without ``other``, counting repeats (two ``@pytest.mark.x`` are two)."""
+    rest = list(other)
+    result = []
+    for item in items:
+        if item in rest:
+            rest.remove(item)
+        else:
+            result.append(item)
+    return result
+
+
+def _written(definition: Definition) -> str:
+    """The decorator list as a reviewer reads it: ``@a @b(1)``, outermost first."""
+    return " ".join(f"@{normalize_expression(d) or d}" for d in definition.decorators)
 
 
 def is_bound(side: Side) -> bool:

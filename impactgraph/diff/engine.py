@@ -9,7 +9,7 @@ side are skipped here (the use case reports them as warnings).
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from impactgraph.diff.definitions import (
     OBJECT_INIT,
@@ -20,7 +20,7 @@ from impactgraph.diff.definitions import (
 )
 from impactgraph.diff.names import Revision
 from impactgraph.diff.signatures import Finding
-from impactgraph.discovery import DEFAULT_TEST_PATTERNS, is_test_path
+from impactgraph.discovery import DEFAULT_TEST_PATTERNS, is_test_code, is_test_path
 from impactgraph.model import Change, ChangeKind, Definition, FileSummary, SymbolKind
 
 UsedElsewhere = Callable[[str], bool]
@@ -56,7 +56,8 @@ class _Differ:
     # -- reporting -------------------------------------------------------------------------
     def emit(self, symbol: str, finding: Finding, path: str, line: int) -> None:
         self.changes.append(
-            Change(symbol, finding.kind, finding.breaking, path, line, finding.detail)
+            Change(symbol, finding.kind, finding.breaking, path, line, finding.detail,
+                   finding.old, finding.new)
         )
 
     def removal_breaks(self, symbol: str, path: str) -> bool:
@@ -96,7 +97,15 @@ class _Differ:
         for old, new in pairs:
             if old.error is None and new.error is None:
                 self.compare_module(old, new)
-        return sort_changes(self.changes)
+        return sort_changes(self.not_breaking_in_tests(self.changes))
+
+    def not_breaking_in_tests(self, changes: Iterable[Change]) -> list[Change]:
+        """Test code is not an API: its changes still travel, but none of them is breaking."""
+        return [
+            replace(c, breaking=False)
+            if c.breaking and is_test_code(c.path, self.test_patterns) else c
+            for c in changes
+        ]
 
     def module_removed(self, old: FileSummary) -> None:
         breaking = self.removal_breaks(old.module, old.path)

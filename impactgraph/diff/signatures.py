@@ -33,6 +33,8 @@ class Finding:
     kind: ChangeKind
     breaking: bool
     detail: str
+    old: str | None = None  # the two sides a reviewer compares (defaults, annotations...)
+    new: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +107,8 @@ def compare_parameters(old: Side, new: Side) -> list[Finding]:
         name = new_p.name
         if old_p.name != new_p.name and old_p.kind is not PO:  # keyword callers used the old name
             findings.append(
-                Finding(ChangeKind.PARAMETER_RENAMED, True, f"{old_p.name}->{new_p.name}")
+                Finding(ChangeKind.PARAMETER_RENAMED, True, f"{old_p.name}->{new_p.name}",
+                        old_p.name, new_p.name)
             )
         if old_p.kind is not new_p.kind:
             breaking = (old_p.kind, new_p.kind) not in _WIDENING
@@ -114,6 +117,8 @@ def compare_parameters(old: Side, new: Side) -> list[Finding]:
                     ChangeKind.PARAMETER_KIND_CHANGED,
                     breaking,
                     f"{name} ({old_p.kind.value}->{new_p.kind.value})",
+                    old_p.kind.value,
+                    new_p.kind.value,
                 )
             )
         elif old_p.kind in POSITIONAL and _moved(
@@ -122,11 +127,13 @@ def compare_parameters(old: Side, new: Side) -> list[Finding]:
             old_index = old_positional.index(old_p.name)
             new_index = new_positional.index(name)
             findings.append(
-                Finding(ChangeKind.PARAMETER_MOVED, True, f"{name} ({old_index}->{new_index})")
+                Finding(ChangeKind.PARAMETER_MOVED, True, f"{name} ({old_index}->{new_index})",
+                        str(old_index), str(new_index))
             )
         findings.extend(_compare_default(old_p, new_p))
         if old.annotation(old_p) != new.annotation(new_p):
-            findings.append(Finding(ChangeKind.PARAMETER_ANNOTATION_CHANGED, False, name))
+            findings.append(Finding(ChangeKind.PARAMETER_ANNOTATION_CHANGED, False, name,
+                                    old_p.annotation, new_p.annotation))
 
     for parameter in new_plain:
         if parameter.name not in taken:
@@ -144,7 +151,8 @@ def compare_parameters(old: Side, new: Side) -> list[Finding]:
             and after is not None
             and old.annotation(before) != new.annotation(after)
         ):
-            findings.append(Finding(ChangeKind.PARAMETER_ANNOTATION_CHANGED, False, _star(after)))
+            findings.append(Finding(ChangeKind.PARAMETER_ANNOTATION_CHANGED, False, _star(after),
+                                    before.annotation, after.annotation))
     return findings
 
 
@@ -196,11 +204,13 @@ def _moved(
 def _compare_default(old_p: Parameter, new_p: Parameter) -> list[Finding]:
     name = new_p.name
     if old_p.default is not None and new_p.default is None:
-        return [Finding(ChangeKind.PARAMETER_NOW_REQUIRED, True, name)]
+        return [Finding(ChangeKind.PARAMETER_NOW_REQUIRED, True, name, old_p.default)]
     if old_p.default is None and new_p.default is not None:
-        return [Finding(ChangeKind.PARAMETER_DEFAULT_CHANGED, False, f"{name} (now optional)")]
+        return [Finding(ChangeKind.PARAMETER_DEFAULT_CHANGED, False, f"{name} (now optional)",
+                        None, new_p.default)]
     if normalize_expression(old_p.default) != normalize_expression(new_p.default):
-        return [Finding(ChangeKind.PARAMETER_DEFAULT_CHANGED, False, name)]
+        return [Finding(ChangeKind.PARAMETER_DEFAULT_CHANGED, False, name, old_p.default,
+                        new_p.default)]
     return []
 
 
@@ -221,12 +231,18 @@ def compare_signatures(
     if normalize_annotation(old.returns, old_aliases) != normalize_annotation(
         new.returns, new_aliases
     ):
-        findings.append(Finding(ChangeKind.RETURN_ANNOTATION_CHANGED, False, new.returns or ""))
+        findings.append(Finding(ChangeKind.RETURN_ANNOTATION_CHANGED, False, new.returns or "",
+                                old.returns, new.returns))
     if old.is_async != new.is_async:
         findings.append(
-            Finding(ChangeKind.ASYNC_CHANGED, True, "now async" if new.is_async else "now sync")
+            Finding(ChangeKind.ASYNC_CHANGED, True, "now async" if new.is_async else "now sync",
+                    _sync(old.is_async), _sync(new.is_async))
         )
     return findings
+
+
+def _sync(is_async: bool) -> str:
+    return "async def" if is_async else "def"
 
 
 def compare_overloads(

@@ -22,6 +22,7 @@ from impactgraph.render.report_summary import (
     breaking_first,
     kind_words,
     location,
+    old_new,
     plural,
     stats_line,
     verdict,
@@ -104,6 +105,9 @@ def _changes(report: ImpactReport, max_rows: int) -> str:
         what = md_text(kind_words(change))
         if change.detail:
             what += " " + code(change.detail, in_table=True)
+        sides = old_new(change)
+        if sides is not None:
+            what += " " + code(sides, in_table=True)
         rows.append(
             f"| {code(change.symbol, in_table=True)} | {what} | {_yes(change.breaking, bold=True)}"
             f" | {code(location(change.path, change.line), in_table=True)} |"

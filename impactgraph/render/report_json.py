@@ -26,6 +26,9 @@ def change_to_dict(change: Change) -> dict[str, Any]:
         "path": change.path,
         "line": change.line,
         "detail": change.detail,
+        # only on changes that have them (a default, annotation, kind or decorator list)
+        **({"old": change.old} if change.old is not None else {}),
+        **({"new": change.new} if change.new is not None else {}),
     }
 
 

@@ -76,6 +76,13 @@ def kind_words(change: Change) -> str:
     return change.kind.value.replace("-", " ")
 
 
+def old_new(change: Change) -> str | None:
+    """``True → None``: the two sides of a change a reviewer compares, when it has them."""
+    if change.old is None and change.new is None:
+        return None
+    return f"{change.old or '(none)'} → {change.new or '(none)'}"
+
+
 def location(path: str, line: int) -> str:
     return f"{path}:{line}" if line > 0 else path
 

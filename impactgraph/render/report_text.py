@@ -23,6 +23,7 @@ from impactgraph.render.report_summary import (
     breaking_first,
     kind_words,
     location,
+    old_new,
     stats_line,
     verdict,
 )
@@ -103,6 +104,9 @@ def _changes(report: ImpactReport, width: int) -> list[Text | Padding]:
         what = Text(kind_words(change))
         if change.detail:
             what.append(" " + change.detail, "cyan")
+        sides = old_new(change)
+        if sides is not None:
+            what.append(" " + sides, "cyan")
         rows.append(
             [
                 Text("BREAKING", "bold red") if change.breaking else Text(""),
