@@ -532,7 +532,7 @@ def fake_pipeline(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Path, str, str 
         return FakeReport(f"{base}..{head or 'worktree'}", breaking=base == "breaking-base")
 
     def fails(report: FakeReport, fail_on: str) -> bool:
-        return report.breaking and fail_on in ("breaking", "any")
+        return report.breaking and fail_on in ("broken", "breaking", "any")
 
     def render(
         report: FakeReport, *, details: bool = True, max_rows: int = 25, graph: bool = True
@@ -623,6 +623,7 @@ def test_fail_on_exits_1_after_posting(
     result = run_cli([*args, "--fail-on", "breaking"], env)
 
     assert result.exit_code == ExitCode.FAIL_ON
+    assert run_cli([*args, "--fail-on", "broken"], env).exit_code == ExitCode.FAIL_ON
     assert len(github.of_pr()) == 1
     assert fake_pipeline[-1][3] == 3
 

@@ -175,3 +175,23 @@ def test_renamed_module_with_updated_importers_breaks_nobody(shop: Path) -> None
                     "--format", "json")
     report = json.loads(result.stdout)
     assert not [a["module"] for a in report["affected"] if a["breaking"]]
+
+
+def test_fail_on_broken_holds_when_a_module_here_breaks(shop: Path) -> None:
+    drop_parameter(shop)  # storefront.api passes include_archived: its call breaks
+    result = invoke("impact", "--repo", str(shop), "--base", "base", "--fail-on", "broken")
+    assert result.exit_code == 1, result.output
+
+
+def test_fail_on_broken_does_not_hold_for_an_api_break_nobody_here_suffers(shop: Path) -> None:
+    # a new required parameter of a public function nobody in the repository calls: breaking
+    # for a library's users, broken for none of the repository's modules
+    path = shop / SEARCH
+    path.write_text(path.read_text(encoding="utf-8")
+                    + "\n\ndef unused_api(query, limit):\n    return query\n", encoding="utf-8")
+    commit(shop, message="add an API", tag="mid")
+    edit(shop, SEARCH, "def unused_api(query, limit):", "def unused_api(query, limit, page):")
+    commit(shop, message="require page", tag="head")
+    args = ("impact", "--repo", str(shop), "--base", "mid", "--head", "head")
+    assert invoke(*args, "--fail-on", "breaking").exit_code == 1
+    assert invoke(*args, "--fail-on", "broken").exit_code == 0

@@ -28,6 +28,7 @@ _state = {"debug": False}
 class FailOn(str, Enum):
     """``--fail-on``: when CI should fail (exit 1)."""
 
+    BROKEN = "broken"
     BREAKING = "breaking"
     GATEWAY = "gateway"
     ANY = "any"
