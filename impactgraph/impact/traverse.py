@@ -5,6 +5,14 @@ Pure: two CodeGraphs and a ChangeSet in, one ``ModuleHit`` per affected module o
 What reaches whom (DESIGN.md "Impact"):
 - removals and renames are looked up in the base graph (callers of what is gone live there);
   signature, body and annotation changes in both graphs (new callers live in the head);
+- every verdict is about the head revision as it is: a walk over the base graph follows only
+  code that still exists in the head, and past the first step only edges the head still has,
+  so a deleted caller, a rewritten call or a deleted module breaks nothing and no chain names a
+  function that is gone;
+- each call is judged on its own site (the linker keeps, per edge, which call sites of the
+  caller reach the target), never on its line: ``f(g(x))`` is two calls;
+- ties are broken canonically (sorted seeds and predecessors, then the smallest chain), so the
+  same inputs give the same report whatever the order the graph was built or loaded in;
 - the first step from a change follows the edges that the change can break (calls,
   references, imports, inherits, overrides); later steps follow calls and references only,
   so a module that merely imports a module is never listed;
@@ -56,6 +64,14 @@ class ModuleHit:
     crosses_gateway: bool
     via: tuple[str, ...]
     gateways: set[str] = field(default_factory=set)
+    via_broken: bool = False  # the state ``via`` leads to breaks the module
+
+    def prefers(self, depth: int, broken: bool, chain: tuple[str, ...]) -> bool:
+        """Is this chain a better ``via``: shallower, then one that breaks, then the smallest?
+
+        A total order, so the choice does not depend on the order states are met in.
+        """
+        return (depth, not broken, chain) < (self.depth, not self.via_broken, self.via)
 
 
 @dataclass
@@ -125,13 +141,13 @@ class ImpactAnalysis:
             return []  # handled by ``export_importers``: the name is not a node of its own
         if change.kind in (ChangeKind.MODULE_REMOVED, ChangeKind.MODULE_RENAMED):
             module = symbol.split(":", 1)[0]
-            return [module, *graph.members(module)] if module in graph else []
+            return [module, *sorted(graph.members(module))] if module in graph else []
         if symbol not in graph:
             return []
         if change.kind in REMOVALS:  # a removed class takes its methods with it
             module = graph.module_of(symbol)
             prefix = symbol + "."
-            return [symbol, *(n for n in graph.members(module) if n.startswith(prefix))]
+            return [symbol, *sorted(n for n in graph.members(module) if n.startswith(prefix))]
         return [symbol]
 
     def first_kinds(self, change: Change) -> frozenset[str]:
@@ -152,6 +168,7 @@ class ImpactAnalysis:
             if walk.visit(state, None, 0):
                 queue.append(state)
         first = self.first_kinds(change)
+        in_base = graph is self.base and self.base is not self.head
         limit = self.max_depth
         if not change.breaking and change.kind in SHALLOW:
             limit = 1  # the direct users see the change; what they do is unchanged
@@ -164,11 +181,13 @@ class ImpactAnalysis:
             if depth > 0 and ":" not in node:
                 continue  # reaching module-level code does not make the module's importers users
             kinds = first if depth == 0 else USES
-            for source, kind in graph.predecessors(node):
+            for source, kind in sorted(set(graph.predecessors(node))):
                 if kind not in kinds:
                     continue
                 if depth == 0 and kind == "overrides" and change.kind is ChangeKind.BODY_CHANGED:
                     continue  # an override does not run the body it replaces
+                if in_base and not self.in_head(change, source, node, kind, depth):
+                    continue  # the calling code is gone from the head: it breaks nothing
                 if depth == 0 and self.breaks(graph, change, source, node, kind):
                     walk.broken.add(source)
                 following = walk.step(state, source)
@@ -192,7 +211,8 @@ class ImpactAnalysis:
             if kind != "calls":
                 return False
             if graph is self.base:
-                # A caller that is in the base only was changed not to call it any more.
+                # The head walk judges a call the head still makes; one that reaches here
+                # without a head edge still names the target but no longer resolves to it.
                 return self.head is self.base or self._calls_in_head(source, target) is None
             if change.kind in BINDING_KINDS:
                 return not self._binds(source, target)
@@ -203,8 +223,29 @@ class ImpactAnalysis:
         data = self.head.edge_data(source, target, "calls") if source in self.head else {}
         return data or None
 
+    def in_head(self, change: Change, source: str, target: str, kind: str, depth: int) -> bool:
+        """Does the code behind a base-graph edge still exist, and still use ``target``, in the
+        head? Removals keep every caller that is still there (``still_uses`` tells whether it
+        was updated); otherwise the head must have the same edge, or (first step, a call or
+        reference) the caller must still spell the name, its call no longer resolving."""
+        if source not in self.head:
+            return False
+        if depth == 0 and change.kind in REMOVALS:
+            return True
+        if self.head.edge_data(source, target, kind):
+            return True
+        if depth > 0 or kind not in USES:
+            return False
+        summary = self.head.summaries.get(self.head.module_of(source))
+        name = target.rsplit(":", 1)[-1].rsplit(".", 1)[-1]
+        return summary is not None and mentions(summary, source, name)
+
     def _binds(self, source: str, target: str) -> bool:
-        """Does every call of ``target`` made by ``source`` still bind in the head?"""
+        """Does every call site of ``source`` that calls ``target`` still bind in the head?
+
+        Each site is the one the linker resolved to ``target`` (by its index in the file's
+        calls), judged with its own ``bound``; a call that cannot be told counts as broken.
+        """
         data = self.head.edge_data(source, target, "calls")
         definition = self._definition(self.head, target)
         if definition is None or definition.signature is None:
@@ -212,12 +253,15 @@ class ImpactAnalysis:
         summary = self.head.summaries.get(self.head.module_of(source))
         if summary is None:
             return False
-        line = data.get("line")
-        sites = [s for s in summary.calls if s.scope == source and s.line == line]
+        calls = summary.calls
+        sites = [
+            (calls[index], bool(bound))
+            for index, bound in data.get("sites", ())
+            if 0 <= index < len(calls) and calls[index].scope == source
+        ]
         if not sites:
-            return False
-        bound = bool(data.get("bound"))
-        return all(call_binds(definition.signature, site, bound) for site in sites)
+            return False  # reached without a call of its own (a property read, ``map(f, xs)``)
+        return all(call_binds(definition.signature, site, bound) for site, bound in sites)
 
     def _definition(self, graph: CodeGraph, symbol: str) -> Definition | None:
         module, _, qual = symbol.partition(":")
@@ -253,6 +297,7 @@ class ImpactAnalysis:
     def import_breaks(self, walk: Walk) -> None:
         """Modules that fail at import time, and every module importing them in turn."""
         graph = walk.graph
+        in_base = graph is self.base and self.base is not self.head
         queue: deque[State] = deque()
         for state, depth in list(walk.depth.items()):
             node = state[0]
@@ -272,10 +317,12 @@ class ImpactAnalysis:
             depth = walk.depth[state]
             if self.max_depth is not None and depth >= self.max_depth:
                 continue
-            for member in [module, *graph.members(module)]:
-                for source, kind in graph.predecessors(member):
+            for member in [module, *sorted(graph.members(module))]:
+                for source, kind in sorted(set(graph.predecessors(member))):
                     if kind != "imports" or graph.module_of(source) == module:
                         continue
+                    if in_base and not self.head.edge_data(source, member, kind):
+                        continue  # the importer is gone, or no longer imports it
                     walk.broken.add(source)
                     following = walk.step(state, source)
                     if walk.visit(following, state, depth + 1) and ":" not in source:
@@ -289,15 +336,15 @@ class ImpactAnalysis:
         start: State = (change.symbol, False)
         walk.visit(start, None, 0)
         found = False
-        for module, summary in self.base.summaries.items():
+        for module, summary in sorted(self.base.summaries.items()):
             if module == package:
                 continue
             for binding in summary.imports:
                 if binding.target != dotted or binding.type_checking:
                     continue
                 source = binding.scope
-                if source not in self.base:
-                    continue
+                if source not in self.base or source not in self.head:
+                    continue  # a module deleted by the change imports nothing
                 found = True
                 if self.still_imports(module, dotted, change.breaking):
                     walk.broken.add(source)
@@ -352,12 +399,11 @@ def collect_hits(walks: Iterable[Walk]) -> dict[str, ModuleHit]:
             if hit is None:
                 hits[module] = ModuleHit(
                     module, graph.path_of(module) or graph.path_of(node), depth, broken,
-                    state[1], chain, crossed,
+                    state[1], chain, crossed, broken,
                 )
                 continue
-            better = depth < hit.depth or (depth == hit.depth and broken and not hit.breaking)
-            if better:
-                hit.depth, hit.via = depth, chain
+            if hit.prefers(depth, broken, chain):
+                hit.depth, hit.via, hit.via_broken = depth, chain, broken
             hit.breaking |= broken
             hit.crosses_gateway |= state[1]
             hit.gateways |= crossed

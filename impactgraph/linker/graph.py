@@ -59,12 +59,17 @@ class CodeGraph:
         bound: bool = False,
         dispatch: bool = False,
         named: bool = False,
+        site: int | None = None,
     ) -> None:
         """``bound``: a call through an instance, whose first parameter (self) is taken.
 
         ``dispatch``: the target is only one of the receivers a call through a base class or
         interface may reach (class hierarchy analysis); a direct call clears the mark.
         ``named``: the call names a decorated function whose wrapper is what runs.
+        ``site``: the index, in its file's ``FileSummary.calls``, of the call site whose own
+        arguments reach ``target``: one edge gathers every such site of the caller, each with
+        its ``bound``, so each call is judged against the signature it calls (two calls on one
+        line, ``f(g(x))``, are two sites).
         """
         if source == target and kind != "calls":
             return
@@ -73,8 +78,13 @@ class CodeGraph:
             self.graph.add_edge(
                 source, target, key=kind, line=line, bound=bound, dispatch=dispatch, named=named
             )
+            data = self.graph.get_edge_data(source, target, key=kind)
         elif (data.get("dispatch") and not dispatch) or (data.get("named") and not named):
             data.update(line=line, bound=bound, dispatch=dispatch, named=named)
+        if site is not None:
+            sites = data.setdefault("sites", [])
+            if [site, bound] not in sites:
+                sites.append([site, bound])
 
     # -- reading -------------------------------------------------------------------------
     def __contains__(self, node: object) -> bool:

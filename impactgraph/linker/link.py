@@ -38,8 +38,8 @@ def link(summaries: Iterable[FileSummary], warnings: Iterable[Diagnostic] = ()) 
     resolver.tracking = False  # bindings are final: nothing needs forgetting any more
     resolver.dependents.clear()
     for summary in usable:
-        for site in summary.calls:
-            _link_call(graph, resolver, site)
+        for index, site in enumerate(summary.calls):
+            _link_call(graph, resolver, site, index)
         for reference in summary.references:
             _link_reference(graph, resolver, reference.scope, reference.target, reference.line)
         _link_imports(graph, resolver, summary)
@@ -169,7 +169,8 @@ def _bind_arguments(resolver: Resolver, site: CallSite, target: str, bound: bool
     return changed
 
 
-def _link_call(graph: CodeGraph, resolver: Resolver, site: CallSite) -> None:
+def _link_call(graph: CodeGraph, resolver: Resolver, site: CallSite, index: int) -> None:
+    """``index``: the site's place in its file's calls, kept on the edges its arguments reach."""
     caller = site.scope
     resolved = False
     for value in _callee_values(resolver, site):
@@ -177,7 +178,7 @@ def _link_call(graph: CodeGraph, resolver: Resolver, site: CallSite) -> None:
         if site.implicit:  # language protocol calls: only those into the code base count
             if tag in ("sym", "bound", "inst", "subcls"):
                 for target, bound in _targets(resolver, value):
-                    graph.add_edge(caller, target, "calls", site.line, bound)
+                    graph.add_edge(caller, target, "calls", site.line, bound, site=index)
             continue
         if tag == "bi" and value[1] in CALLBACK_BUILTINS:
             # map(f, xs), sorted(xs, key=f): the builtin calls the functions it is given
@@ -194,23 +195,23 @@ def _link_call(graph: CodeGraph, resolver: Resolver, site: CallSite) -> None:
         elif tag in ("bimeth", "cmeth"):  # "".join(...), items.append(...): known, not ours
             resolved = True
         elif tag == "named":  # the function a decorated name stands for (a wrapper runs)
-            graph.add_edge(caller, str(value[1]), "calls", site.line, named=True)
+            graph.add_edge(caller, str(value[1]), "calls", site.line, named=True, site=index)
         elif tag == "bi":
             graph.external_calls[caller].add(f"<builtin>.{value[1]}")
             resolved = True
         elif tag in ("sym", "bound") and resolver.kind(str(value[1])) is SymbolKind.CLASS:
-            graph.add_edge(caller, str(value[1]), "calls", site.line)
+            graph.add_edge(caller, str(value[1]), "calls", site.line, site=index)
             resolved = True
             targets = _targets(resolver, value)
             for target, bound in targets:
-                graph.add_edge(caller, target, "calls", site.line, bound)
+                graph.add_edge(caller, target, "calls", site.line, bound, site=index)
             if not targets:  # an outside base's __init__ runs (``class A(ext.Base)``)
                 for outside in resolver.external_lookup(str(value[1]), "__init__"):
                     graph.external_calls[caller].add(str(outside[1]))
         else:
             dispatch = len(value) > 2 and value[-1] == "dispatch"
             for target, bound in _targets(resolver, value):
-                graph.add_edge(caller, target, "calls", site.line, bound, dispatch)
+                graph.add_edge(caller, target, "calls", site.line, bound, dispatch, site=index)
                 resolved = True
     if not resolved and not site.implicit:
         graph.unresolved_calls += 1

@@ -8,9 +8,9 @@ from typing import Any
 from impactgraph.linker.graph import CodeGraph
 from impactgraph.model import Diagnostic
 
-SNAPSHOT_VERSION = 2
+SNAPSHOT_VERSION = 3
 NODE_FIELDS = ("kind", "module", "path", "package", "line", "end_line", "synthetic", "abstract")
-EDGE_FIELDS = ("line", "bound", "dispatch", "named")
+EDGE_FIELDS = ("line", "bound", "dispatch", "named", "sites")
 
 
 def graph_to_dict(graph: CodeGraph) -> dict[str, Any]:
@@ -43,9 +43,11 @@ def graph_from_dict(data: Any) -> CodeGraph | None:
             graph.add_node(str(row[0]), **{k: v for k, v in fields if v is not None})
         for row in data["edges"]:
             source, target, kind = str(row[0]), str(row[1]), str(row[2])
-            fields = zip(EDGE_FIELDS, row[3:], strict=True)
+            edge = dict(zip(EDGE_FIELDS, row[3:], strict=True))
+            if edge["sites"] is not None:
+                edge["sites"] = [[int(i), bool(b)] for i, b in edge["sites"]]
             graph.graph.add_edge(source, target, key=kind,
-                                 **{k: v for k, v in fields if v is not None})
+                                 **{k: v for k, v in edge.items() if v is not None})
         for caller, callees in data["external_calls"].items():
             graph.external_calls[str(caller)] = {str(c) for c in callees}
         graph.unresolved_sites = [(str(c), int(line)) for c, line in data["unresolved_sites"]]

@@ -1,0 +1,303 @@
+"""'broken' verdicts a reviewer can trust (issue 11): each call judged on its own site against
+the signature it calls, and against the head revision as it is now."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from git_support import commit, init_repo
+from typer.testing import CliRunner
+
+from impactgraph.cli import app
+
+runner = CliRunner()
+
+LIB = """\
+class Transport:
+    def __init__(self, handler):
+        self.handler = handler
+
+
+class Client:
+    def __init__(self, transport=None, timeout=5):
+        self.transport = transport
+
+
+def helper(value):
+    return value
+
+
+def fetch(url, retries=3):
+    return url
+"""
+
+# ``Client`` loses ``timeout``, which no caller passes; ``fetch`` loses ``retries``.
+LIB_HEAD = (
+    LIB.replace("transport=None, timeout=5", "transport=None")
+    .replace("def fetch(url, retries=3)", "def fetch(url)")
+)
+
+
+def report_of(root: Path, *extra: str) -> dict:
+    result = runner.invoke(
+        app, ["impact", "--repo", str(root), "--base", "base", "--head", "head",
+              "--format", "json", *extra], catch_exceptions=False,
+    )
+    assert result.exit_code in (0, 1), result.output
+    return json.loads(result.stdout)
+
+
+def history(tmp_path: Path, base: dict[str, str], head: dict[str, str | None]) -> Path:
+    root = init_repo(tmp_path / "repo")
+    commit(root, base, tag="base")
+    commit(root, head, tag="head")
+    return root
+
+
+def broken(report: dict) -> set[str]:
+    return {a["module"] for a in report["affected"] if a["breaking"]}
+
+
+def affected(report: dict) -> dict[str, dict]:
+    return {a["module"]: a for a in report["affected"]}
+
+
+def test_two_calls_on_one_line_are_judged_each_against_its_own_callee(tmp_path: Path) -> None:
+    app_code = """\
+    from lib import Client, Transport, fetch, helper
+
+
+    def make(h):
+        return Client(transport=Transport(handler=h))
+
+
+    def nested():
+        return Client(transport=helper(value=1))
+
+
+    def same_line(h):
+        a = Transport(handler=h); b = fetch("x", retries=1)
+        return a, b
+    """
+    root = history(tmp_path, {"lib.py": LIB, "app.py": app_code}, {"lib.py": LIB_HEAD})
+    report = report_of(root)
+    kinds = {(c["symbol"], c["kind"]) for c in report["changes"]}
+    assert ("lib:Client.__init__", "parameter-removed") in kinds
+    # the only broken call is ``fetch("x", retries=1)``: ``Transport(handler=h)`` on the same
+    # line, and the calls nested in ``Client(...)``, bind their own (unchanged) signatures
+    app_hit = affected(report)["app"]
+    assert app_hit["breaking"]
+    assert app_hit["via"] == ["lib:fetch", "app:same_line"]
+
+
+def test_a_call_passing_only_what_remains_is_not_broken(tmp_path: Path) -> None:
+    app_code = """\
+    from lib import Client, Transport, helper
+
+
+    def make(h):
+        return Client(transport=Transport(handler=h))
+
+
+    def nested():
+        return Client(transport=helper(value=1))
+    """
+    root = history(tmp_path, {"lib.py": LIB, "app.py": app_code}, {"lib.py": LIB_HEAD})
+    report = report_of(root)
+    assert "app" in affected(report)
+    assert broken(report) == set()
+
+
+def test_every_site_of_a_caller_is_judged_not_only_the_first(tmp_path: Path) -> None:
+    app_code = """\
+    from lib import fetch
+
+
+    def twice():
+        fetch("a")
+        return fetch("b", retries=2)
+    """
+    root = history(tmp_path, {"lib.py": LIB, "app.py": app_code}, {"lib.py": LIB_HEAD})
+    assert broken(report_of(root)) == {"app"}
+
+
+def test_a_caller_deleted_by_the_change_breaks_nothing(tmp_path: Path) -> None:
+    old = """\
+    from lib import fetch
+
+
+    def gone():
+        return fetch("a", 2)
+
+
+    def kept():
+        return 1
+    """
+    new = """\
+    def kept():
+        return 1
+    """
+    caller = """\
+    from app import gone
+
+
+    def outer():
+        return gone()
+    """
+    root = history(tmp_path, {"lib.py": LIB, "app.py": old, "other.py": caller},
+                   {"lib.py": LIB_HEAD, "app.py": new, "other.py": None})
+    report = report_of(root)
+    assert broken(report) == set()
+    for module in report["affected"]:
+        assert "app:gone" not in module["via"] and "other:outer" not in module["via"]
+
+
+def test_a_rewritten_call_breaks_nothing(tmp_path: Path) -> None:
+    old = """\
+    from lib import fetch
+
+
+    def use():
+        return fetch("a", 2)
+    """
+    new = """\
+    from lib import helper
+
+
+    def use():
+        return helper("a")
+    """
+    root = history(tmp_path, {"lib.py": LIB, "app.py": old}, {"lib.py": LIB_HEAD, "app.py": new})
+    report = report_of(root, "--fail-on", "broken")
+    assert broken(report) == set()
+    assert all("app:use" not in m["via"] for m in report["affected"]
+               if m["via"][0] == "lib:fetch")
+
+
+def test_a_removed_function_whose_caller_was_deleted_breaks_nothing(tmp_path: Path) -> None:
+    old = """\
+    from lib import fetch
+
+
+    def use():
+        return fetch("a")
+    """
+    root = history(tmp_path, {"lib.py": LIB, "app.py": old, "keep.py": "X = 1\n"},
+                   {"lib.py": LIB.split("def fetch")[0], "app.py": "X = 2\n"})
+    report = report_of(root)
+    kinds = {(c["symbol"], c["kind"]) for c in report["changes"]}
+    assert ("lib:fetch", "symbol-removed") in kinds
+    assert broken(report) == set()
+    assert all("app:use" not in m["via"] for m in report["affected"])
+
+
+def test_a_module_deleted_by_the_change_is_not_listed(tmp_path: Path) -> None:
+    user = """\
+    from lib import fetch
+
+
+    def use():
+        return fetch("a")
+    """
+    importer = """\
+    import user
+
+
+    def call():
+        return user.use()
+    """
+    root = history(
+        tmp_path, {"lib.py": LIB, "user.py": user, "importer.py": importer, "keep.py": "X = 1\n"},
+        {"lib.py": LIB.split("def fetch")[0], "user.py": None, "importer.py": None},
+    )
+    report = report_of(root)
+    assert {"user", "importer"}.isdisjoint(affected(report))
+    assert broken(report) == set()
+
+
+def test_a_caller_that_still_uses_a_removed_function_is_broken(tmp_path: Path) -> None:
+    old = """\
+    from lib import fetch
+
+
+    def use():
+        return fetch("a")
+    """
+    root = history(tmp_path, {"lib.py": LIB, "app.py": old},
+                   {"lib.py": LIB.split("def fetch")[0]})
+    report = report_of(root)
+    assert broken(report) == {"app"}
+    assert affected(report)["app"]["via"][0] == "lib:fetch"
+
+
+TIES = {
+    "lib.py": """\
+    def f(a, b=1):
+        return a
+    """,
+    # ``f`` is called by module code after the functions that call it: the order calls are met
+    # in (linking) differs from the order the graph's nodes are kept in (a loaded snapshot)
+    "mid.py": """\
+    from lib import f
+
+
+    def a():
+        return f(1)
+
+
+    def b():
+        return f(2)
+
+
+    f(3)
+    """,
+    "top.py": """\
+    from mid import a, b
+
+
+    def one():
+        return b() or a()
+
+
+    def two():
+        return a() or b()
+    """,
+}
+
+
+def without_seconds(text: str) -> dict:
+    report = json.loads(text)
+    report["stats"]["seconds"] = 0
+    return report
+
+
+def test_the_report_is_the_same_with_or_without_the_cache(tmp_path: Path) -> None:
+    head = {"lib.py": "def f(a):\n    return a\n"}
+    root = history(tmp_path, TIES, head)
+    args = ["impact", "--repo", str(root), "--base", "base", "--head", "head", "--format", "json"]
+    cold = runner.invoke(app, [*args, "--no-cache"], catch_exceptions=False).stdout
+    first = runner.invoke(app, args, catch_exceptions=False).stdout
+    warm = runner.invoke(app, args, catch_exceptions=False).stdout
+    assert (root / ".impactgraph" / "graphs").is_dir()  # the warm run loaded a snapshot
+    assert without_seconds(cold) == without_seconds(first) == without_seconds(warm)
+    vias = {a["module"]: a["via"] for a in json.loads(warm)["affected"]}
+    assert vias["mid"] == ["lib:f", "mid"]  # the smallest of the equally short chains
+    assert vias["top"] == ["lib:f", "mid:a", "top:one"]
+
+
+def test_the_report_does_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
+    root = history(tmp_path, TIES, {"lib.py": "def f(a):\n    return a\n"})
+    outputs = []
+    for seed in ("0", "1", "2"):
+        completed = subprocess.run(
+            [sys.executable, "-m", "impactgraph", "impact", "--repo", str(root), "--base",
+             "base", "--head", "head", "--format", "json", "--no-cache", "--jobs", "1"],
+            capture_output=True, text=True, check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed}, cwd=tmp_path,
+        )
+        outputs.append(without_seconds(completed.stdout))
+    assert outputs[0] == outputs[1] == outputs[2]
