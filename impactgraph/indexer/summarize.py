@@ -12,6 +12,15 @@ from dataclasses import replace
 
 from astroid import nodes
 
+from impactgraph.indexer.pytest_model import (
+    fixture_of,
+    fixture_parameters,
+    is_test_function,
+    parametrized,
+    plugin_modules,
+    used_fixtures,
+    usefixtures_names,
+)
 from impactgraph.indexer.signatures import (
     body_hash,
     dataclass_init,
@@ -88,6 +97,10 @@ class FileIndexer:
         self.attributes: dict[str, list[str]] = defaultdict(list)
         self.fallback_of: list[str] = []
         self.attribute_stores: list[tuple[tuple[Expr, ...], str, tuple[Expr, ...]]] = []
+        # pytest: fixture functions (id of the def -> its ``params=``), collected tests
+        self.fixture_frames: dict[int, nodes.NodeNG | None] = {}
+        self.tests: list[tuple[str, str, int]] = []  # (symbol, class qualname, line)
+        self.module_usefixtures: list[str] = []
 
     # -- names -------------------------------------------------------------------------
     def qualname(self, scope: nodes.NodeNG) -> str:
@@ -179,6 +192,10 @@ class FileIndexer:
             return []
         if isinstance(node, nodes.Name):
             return self.name_value(node.name, node)
+        if isinstance(node, (nodes.Attribute, nodes.Call)):
+            fixture_values = self.fixture_request(node)
+            if fixture_values is not None:
+                return fixture_values
         if isinstance(node, nodes.Attribute):
             return [(*e, f".{node.attrname}") for e in self.values(node.expr)]
         if isinstance(node, nodes.Call):
@@ -412,6 +429,10 @@ class FileIndexer:
         )
         for child in module.body:
             self.visit(child)
+        for test in self.tests:  # ``pytestmark = pytest.mark.usefixtures(...)``
+            for name in self.module_usefixtures:
+                root = f"f:{self.module}:{test[1]}|{name}"
+                self.calls.append(CallSite(test[0], ((root,),), test[2], implicit=True))
         for qual, names in self.attributes.items():
             owner = self.definitions.get(qual)
             if owner is not None and owner.kind is SymbolKind.CLASS:
@@ -462,6 +483,7 @@ class FileIndexer:
         if node.name == "__getattr__" and isinstance(parent_scope, nodes.Module):
             self.has_getattr = True
         self.visit_arguments(node, kind, bases)
+        self.wire_pytest(node, bases)
         if node.returns is not None:
             self.bindings[self.var_key(node, "<return>")].extend(
                 self.annotation_values(node.returns)
@@ -519,6 +541,83 @@ class FileIndexer:
                 self.bindings[self.var_key(node, args.vararg)].append(
                     self.new_container(node, elements)
                 )
+
+    def wire_pytest(self, node: nodes.FunctionDef, decorators: set[str]) -> None:
+        """What pytest passes and runs implicitly (see ``impactgraph.indexer.pytest_model``):
+        a parameter of a test or fixture holds the fixture of its name, and the test calls that
+        fixture, its ``usefixtures`` and the ``autouse`` fixtures in its scope."""
+        fixture = fixture_of(node)
+        is_test = fixture is None and is_test_function(node)
+        if fixture is None and not is_test:
+            return
+        owner = node.parent if isinstance(node.parent, nodes.ClassDef) else None
+        class_qual = self.qualname(owner) if owner is not None else ""
+        caller = self.symbol_id(self.qualname(node))
+        line = node.lineno or 0
+        if fixture is not None:
+            self.fixture_frames[id(node)] = fixture.params
+            prefix = f"v:{self.module}:{class_qual}|"
+            self.bindings[f"{prefix}<fixture:{fixture.name}>"].append((f"s:{caller}",))
+            if fixture.autouse:
+                self.bindings[f"{prefix}<autouse>"].append((f"s:{caller}",))
+        static = bool(decorators & {"staticmethod", "builtins.staticmethod"})
+        given = parametrized(node)
+        requested: list[str] = []
+        for name in fixture_parameters(node, owner is not None and not static):
+            key = self.var_key(node, name)
+            if name in given:  # ``@pytest.mark.parametrize``: the listed values
+                for value in given[name]:
+                    self.bindings[key].extend(self.values(value))
+                continue
+            # a fixture asking for the one it overrides: looked up past its own module
+            lookup = f"^{name}" if fixture is not None and name == fixture.name else name
+            self.bindings[key].append((f"f:{self.module}:{class_qual}|{lookup}", "!fixture"))
+            requested.append(lookup)
+        requested += used_fixtures(node)
+        if is_test:
+            if owner is not None:
+                requested += used_fixtures(owner)
+            self.tests.append((caller, class_qual, line))
+            self.calls.append(
+                CallSite(caller, ((f"a:{self.module}:{class_qual}",),), line, implicit=True)
+            )
+        for name in requested:
+            root = f"f:{self.module}:{class_qual}|{name}"
+            self.calls.append(CallSite(caller, ((root,),), line, implicit=True))
+
+    def fixture_request(self, node: nodes.NodeNG) -> list[Expr] | None:
+        """``request.param`` in a fixture with ``params=``, ``request.getfixturevalue("x")``:
+        their values; None for anything else."""
+        if isinstance(node, nodes.Attribute) and node.attrname == "param":
+            frame = node.frame()
+            params = self.fixture_frames.get(id(frame))
+            if params is None or not isinstance(node.expr, nodes.Name):
+                return None
+            if isinstance(params, (nodes.List, nodes.Tuple)):
+                elements = [
+                    e.args[0] if isinstance(e, nodes.Call) and e.args
+                    and (source(e.func) or "").endswith("param") else e
+                    for e in params.elts
+                ]
+                return [v for e in elements for v in self.values(e)]
+            return [(*v, "[]") for v in self.values(params)]
+        root = self.requested_fixture(node)
+        return [(root, "!fixture")] if root is not None else None
+
+    def requested_fixture(self, node: nodes.NodeNG) -> str | None:
+        """The ``f:`` root of ``request.getfixturevalue("name")``."""
+        if not (
+            isinstance(node, nodes.Call)
+            and isinstance(node.func, nodes.Attribute)
+            and node.func.attrname == "getfixturevalue"
+            and node.args
+            and isinstance(node.args[0], nodes.Const)
+            and isinstance(node.args[0].value, str)
+        ):
+            return None
+        owner = self.enclosing_class(node)
+        class_qual = self.qualname(owner) if owner is not None else ""
+        return f"f:{self.module}:{class_qual}|{node.args[0].value}"
 
     def visit_Lambda(self, node: nodes.Lambda) -> None:
         qual = self.qualname(node)
@@ -643,9 +742,15 @@ class FileIndexer:
         if name == "__all__":
             self.record_all(statement)
             return
+        value = getattr(statement, "value", None)
+        if name == "pytest_plugins":
+            self.bindings[f"v:{self.module}:|<pytest_plugins>"].extend(
+                (f"m:{plugin}",) for plugin in plugin_modules(value)
+            )
+        elif name == "pytestmark":
+            self.module_usefixtures.extend(usefixtures_names(value))
         if name in self.definitions and self.definitions[name].kind is not SymbolKind.VARIABLE:
             return
-        value = getattr(statement, "value", None)
         self.definitions[name] = Definition(
             qualname=name,
             kind=SymbolKind.VARIABLE,
@@ -795,15 +900,21 @@ class FileIndexer:
             return
         self.visit(node.value)
         frame = node.frame()
-        self.bindings[self.var_key(frame, "<return>")].extend(self.values(node.value))
+        values = self.values(node.value)
+        self.bindings[self.var_key(frame, "<return>")].extend(values)
+        if id(frame) in self.fixture_frames:
+            self.bindings[self.var_key(frame, "<fixture>")].extend(values)
 
     def visit_Yield(self, node: nodes.Yield) -> None:
         if node.value is None:
             return
         self.visit(node.value)
         frame = node.frame()
-        container = self.new_container(node, self.values(node.value))
+        values = self.values(node.value)
+        container = self.new_container(node, values)
         self.bindings[self.var_key(frame, "<return>")].append(container)
+        if id(frame) in self.fixture_frames:  # a yield fixture gives tests what it yields
+            self.bindings[self.var_key(frame, "<fixture>")].extend(values)
 
     def visit_Import(self, node: nodes.Import) -> None:
         scope = node.scope()
@@ -877,6 +988,11 @@ class FileIndexer:
             CallSite(self.caller_of(node), callee, node.lineno or 0, args, kwargs,
                      decorator=decorator, star=star)
         )
+        requested = self.requested_fixture(node)
+        if requested is not None:  # ``request.getfixturevalue("x")`` runs fixture x
+            self.calls.append(
+                CallSite(self.caller_of(node), ((requested,),), node.lineno or 0, implicit=True)
+            )
 
     def container_addition(self, func: nodes.Attribute, node: nodes.Call) -> None:
         """``handlers.append(f)``, ``registry.update({...})``: the container gains elements."""

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 
+from impactgraph.linker.fixtures import FixtureIndex
 from impactgraph.model import Definition, Expr, FileSummary, ParamKind, SymbolKind
 
 Value = tuple[object, ...]
@@ -87,8 +88,15 @@ class Resolver:
         self._stored: set[tuple[str, Expr]] = set()
         # names that ``obj.name = ...`` may add: only their absence can change later
         self.stored_names = {attr for _, attr, _ in self._stores}
+        self._fixture_index: FixtureIndex | None = None
         self._link_classes()
         self.apply_attribute_stores()
+
+    @property
+    def fixture_index(self) -> FixtureIndex:
+        if self._fixture_index is None:
+            self._fixture_index = FixtureIndex(self)
+        return self._fixture_index
 
     # -- classes -------------------------------------------------------------------------
     def classes(self) -> list[str]:
@@ -439,6 +447,10 @@ class Resolver:
             return {("bi", body)}
         if tag == "c:":
             return {("cont", "v:" + body)}
+        if tag == "f:":  # the fixture a test's parameter names (pytest's lookup)
+            return self.fixture_index.fixtures(body)
+        if tag == "a:":  # the autouse fixtures that run before a test
+            return self.fixture_index.autouse(body)
         if tag == "v:":
             values: set[Value] = set()
             exprs = list(self.bindings.get(root, ())) + sorted(self.extra.get(root, ()))
@@ -523,6 +535,12 @@ class Resolver:
                     result.add(("subcls", value[1]))
             elif op == "@":
                 result |= self.decorated(value)
+            elif op == "!fixture":  # a fixture function -> what it returns or yields
+                if tag == "sym":
+                    module, qual = str(value[1]).split(":", 1)
+                    result |= self.resolve((f"v:{module}:{qual}|<fixture>",))
+                elif tag == "ext":
+                    result.add(value)
             elif op == "super" and tag == "sym":
                 result.add(("super", value[1]))
         return result

@@ -1,0 +1,109 @@
+"""pytest's fixture lookup over every summary (the roots ``impactgraph.indexer.pytest_model``
+describes): which fixture function a parameter name means for a test, and which ``autouse``
+fixtures run before it.
+
+Lookup order, nearest first: the test's class (and its bases), the test's module, every
+``conftest.py`` from the module's folder up to the repository root, then the modules those
+files list in ``pytest_plugins``. The nearest fixture of a name overrides farther ones.
+"""
+
+from __future__ import annotations
+
+from pathlib import PurePosixPath
+from typing import TYPE_CHECKING
+
+from impactgraph.indexer.pytest_model import BUILTIN_FIXTURES
+from impactgraph.indexer.signatures import decorator_base
+
+if TYPE_CHECKING:
+    from impactgraph.linker.resolve import Resolver, Value
+
+
+class FixtureIndex:
+    def __init__(self, resolver: Resolver) -> None:
+        self.resolver = resolver
+        self.by_path = {summary.path: module for module, summary in resolver.modules.items()}
+        self.orders: dict[str, list[str]] = {}
+
+    def lookup_order(self, module: str) -> list[str]:
+        """``module``, its conftest files outwards, then the plugin modules they list."""
+        cached = self.orders.get(module)
+        if cached is not None:
+            return cached
+        order = [module]
+        summary = self.resolver.modules.get(module)
+        if summary is not None:
+            folder = PurePosixPath(summary.path).parent
+            while True:
+                candidate = str(folder / "conftest.py")
+                found = self.by_path.get(candidate)
+                if found is not None and found not in order:
+                    order.append(found)
+                if folder == folder.parent:
+                    break
+                folder = folder.parent
+        position = 0
+        while position < len(order):  # plugins may list plugins of their own
+            key = f"v:{order[position]}:|<pytest_plugins>"
+            if key in self.resolver.bindings:
+                for value in sorted(self.resolver.resolve((key,)), key=repr):
+                    if value[0] == "mod" and str(value[1]) not in order:
+                        order.append(str(value[1]))
+            position += 1
+        self.orders[module] = order
+        return order
+
+    def class_levels(self, module: str, class_qual: str) -> list[str]:
+        if not class_qual:
+            return []
+        return self.resolver.mro(f"{module}:{class_qual}")
+
+    def fixtures(self, body: str) -> set[Value]:
+        """``<module>:<class>|<name>`` (``|^<name>``: past the asking scope) -> the fixture
+        functions, or the outside class of one of pytest's own fixtures."""
+        location, _, name = body.rpartition("|")
+        module, _, class_qual = location.partition(":")
+        up = name.startswith("^")
+        name = name.lstrip("^")
+        classes = self.class_levels(module, class_qual)
+        modules = self.lookup_order(module)
+        if up:
+            if classes:
+                classes = []
+            else:
+                modules = modules[1:]
+        for cls in classes:
+            key = f"v:{cls}|<fixture:{name}>"
+            if key in self.resolver.bindings:
+                return set(self.resolver.resolve((key,)))
+        for candidate in modules:
+            key = f"v:{candidate}:|<fixture:{name}>"
+            if key in self.resolver.bindings:
+                return set(self.resolver.resolve((key,)))
+            imported = {  # ``from .helpers import db`` in a conftest
+                value for value in self.resolver.module_attribute(candidate, name)
+                if value[0] == "sym" and self.is_fixture(str(value[1]))
+            }
+            if imported:
+                return imported
+        if name in BUILTIN_FIXTURES:
+            return {("ext", BUILTIN_FIXTURES[name])}
+        return set()
+
+    def autouse(self, body: str) -> set[Value]:
+        """``<module>:<class>``: every autouse fixture visible from there."""
+        module, _, class_qual = body.partition(":")
+        keys = [f"v:{cls}|<autouse>" for cls in self.class_levels(module, class_qual)]
+        keys += [f"v:{m}:|<autouse>" for m in self.lookup_order(module)]
+        found: set[Value] = set()
+        for key in keys:
+            if key in self.resolver.bindings:
+                found |= self.resolver.resolve((key,))
+        return found
+
+    def is_fixture(self, symbol: str) -> bool:
+        definition = self.resolver.definitions.get(symbol)
+        return definition is not None and any(
+            decorator_base(d).rsplit(".", 1)[-1] in ("fixture", "yield_fixture")
+            for d in definition.decorators
+        )
