@@ -166,6 +166,8 @@ def test_s7_constructor_change_reaches_conftest_and_its_tests():
                         f"{ORDERS}/service.py", 1, "store_id"))
     assert table(report) == {
         "storefront.api": (1, True), "conftest": (1, False),
+        # test_orders asks for the ``service`` fixture, which constructs OrderService
+        "test_orders": (2, False),
         "storefront.routes": (3, True), "test_api": (3, True),
     }
     breaking = {a.module for a in report.affected if a.breaking}
