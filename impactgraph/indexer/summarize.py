@@ -214,6 +214,13 @@ class FileIndexer:
                 return [self.new_container(node, copied)]
             if (
                 isinstance(func, nodes.Name)
+                and func.name == "getattr"
+                and len(node.args) >= 2
+                and self.defining_scope("getattr", node) is None
+            ):
+                return self.getattr_values(node)
+            if (
+                isinstance(func, nodes.Name)
                 and func.name == "property"
                 and self.defining_scope("property", node) is None
             ):
@@ -239,6 +246,16 @@ class FileIndexer:
                     return [(*e, bounds) for e in self.values(node.value)]
                 # the same elements, at positions we cannot tell
                 return [self.new_container(node, [(*e, "[]") for e in self.values(node.value)])]
+            if (
+                isinstance(node.value, nodes.Call) and isinstance(node.value.func, nodes.Name)
+                and node.value.func.name == "globals" and not node.value.args
+                and self.defining_scope("globals", node) is None
+            ):  # ``globals()["task_" + name]``: the module's own names
+                key = node.slice
+                if isinstance(key, nodes.Const) and isinstance(key.value, str):
+                    return [(f"m:{self.module}", f".{key.value}")]
+                prefix, suffix = name_pattern(key)
+                return [(f"m:{self.module}", f".~{prefix}*{suffix}")]
             op = self.subscript_op(node.slice)
             return [(*e, op) for e in self.values(node.value)]
         if isinstance(node, nodes.Lambda):
@@ -314,6 +331,20 @@ class FileIndexer:
                 op = f"(v:{key} {len(node.args)} {','.join(names)})"
         self.call_ops[id(node)] = op
         return op
+
+    def getattr_values(self, node: nodes.Call) -> list[Expr]:
+        """``getattr(obj, "name")`` is ``obj.name``; a computed name is a pattern the linker
+        matches against the receiver's members: ``.~visit_*`` for ``"visit_" + kind``, ``.~*``
+        when nothing is known of it. The default (third argument) is a value too."""
+        receiver = self.values(node.args[0])
+        name = node.args[1]
+        if isinstance(name, nodes.Const) and isinstance(name.value, str):
+            op = f".{name.value}"
+        else:
+            prefix, suffix = name_pattern(name)
+            op = f".~{prefix}*{suffix}"
+        default = self.values(node.args[2]) if len(node.args) > 2 else []
+        return [(*v, op) for v in receiver] + default
 
     @staticmethod
     def subscript_op(index: nodes.NodeNG) -> str:
@@ -982,6 +1013,14 @@ class FileIndexer:
         )
         if isinstance(func, nodes.Attribute) and func.attrname in CONTAINER_ADDERS:
             self.container_addition(func, node)
+        if (
+            isinstance(func, nodes.Name) and func.name == "setattr" and len(node.args) == 3
+            and isinstance(node.args[1], nodes.Const) and isinstance(node.args[1].value, str)
+            and self.defining_scope("setattr", node) is None
+        ):  # ``setattr(obj, "name", value)`` is ``obj.name = value``
+            objects, values = tuple(self.values(node.args[0])), tuple(self.values(node.args[2]))
+            if objects and values:
+                self.attribute_stores.append((objects, node.args[1].value, values))
         # ``@factory(arg)``: the factory call is part of applying the decorator
         decorator = isinstance(node.parent, nodes.Decorators)
         self.calls.append(
@@ -1037,6 +1076,60 @@ class FileIndexer:
         key = (scope, values)
         if key not in self.references:
             self.references[key] = Reference(scope, values, node.lineno or 0)
+
+
+def name_pattern(node: nodes.NodeNG) -> tuple[str, str]:
+    """The constant prefix and suffix around the unknown part of a computed name:
+    ``"visit_" + kind``, ``f"do_{cmd}"``, ``"on_%s" % x``, ``"get_{}".format(x)``."""
+    parts: list[str | None] = []  # constants, None for an unknown part
+
+    def flatten(part: nodes.NodeNG) -> None:
+        if isinstance(part, nodes.Const) and isinstance(part.value, str):
+            parts.append(part.value)
+        elif isinstance(part, nodes.BinOp) and part.op == "+":
+            flatten(part.left)
+            flatten(part.right)
+        elif isinstance(part, nodes.JoinedStr):
+            for value in part.values:
+                flatten(value)
+        elif (
+            isinstance(part, nodes.BinOp) and part.op == "%"
+            and isinstance(part.left, nodes.Const) and isinstance(part.left.value, str)
+        ):
+            _template(part.left.value, "%", parts)
+        elif (
+            isinstance(part, nodes.Call) and isinstance(part.func, nodes.Attribute)
+            and part.func.attrname == "format" and isinstance(part.func.expr, nodes.Const)
+            and isinstance(part.func.expr.value, str)
+        ):
+            _template(part.func.expr.value, "{", parts)
+        else:
+            parts.append(None)
+
+    flatten(node)
+    prefix, suffix = "", ""
+    while parts and parts[0] is not None:
+        prefix += str(parts.pop(0))
+    while parts and parts[-1] is not None:
+        suffix = str(parts.pop()) + suffix
+    return prefix, suffix
+
+
+def _template(text: str, marker: str, parts: list[str | None]) -> None:
+    """``"on_%s_x"`` -> "on_", None, "_x" (the text before the first placeholder and after
+    the last one are the constant parts; everything between is unknown)."""
+    first = text.find(marker)
+    if first < 0:
+        parts.append(text)
+        return
+    if marker == "{":
+        last = text.rfind("}") + 1
+    else:  # past the conversion letter of the last ``%`` placeholder
+        last = text.rfind("%") + 1
+        while last < len(text) and not text[last].isalpha():
+            last += 1
+        last += 1
+    parts.extend([text[:first], None, text[last:] if last > first else ""])
 
 
 def _constant_slice(index: nodes.Slice) -> str | None:

@@ -26,12 +26,28 @@ EDGE_KINDS = ("calls", "references", "imports", "inherits", "overrides", "export
 
 @dataclass
 class CodeGraph:
+    """Symbols and modules as nodes; edges keyed by kind (``EDGE_KINDS``).
+
+    Edge attributes: ``line``; ``bound``, ``dispatch``, ``named``, ``sites`` (see
+    ``add_edge``); ``dynamic``: a call through a name computed at run time
+    (``getattr(self, "visit_" + kind)(node)``, ``getattr(obj, name)()``), which reaches every
+    member of the receiver's class hierarchy whose name fits what is known of the name.
+
+    ``unbounded_sites``: ``(caller, receiver)`` once per caller and receiver for each call
+    through ``getattr`` whose name nothing is known of, on a receiver we know (a class, or
+    a module); ``receiver`` is the class's symbol id or the module's name. Its ``dynamic``
+    edges go to every member of that receiver's hierarchy (dunders left out), but nothing
+    bounds what it calls: test selection treats such a site on the path to a change as a
+    reason to fail open.
+    """
+
     graph: Any = field(default_factory=_multidigraph)
     summaries: dict[str, FileSummary] = field(default_factory=dict)  # module -> summary
     # caller -> external or builtin callees, in the pycg spelling ("os.path.join", "<builtin>.len")
     external_calls: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     unresolved_calls: int = 0
     unresolved_sites: list[tuple[str, int]] = field(default_factory=list)
+    unbounded_sites: list[tuple[str, str]] = field(default_factory=list)  # (caller, receiver)
     warnings: list[Diagnostic] = field(default_factory=list)
     _members: dict[str, list[str]] | None = None
 
@@ -60,6 +76,7 @@ class CodeGraph:
         dispatch: bool = False,
         named: bool = False,
         site: int | None = None,
+        dynamic: bool = False,
     ) -> None:
         """``bound``: a call through an instance, whose first parameter (self) is taken.
 
@@ -70,21 +87,30 @@ class CodeGraph:
         arguments reach ``target``: one edge gathers every such site of the caller, each with
         its ``bound``, so each call is judged against the signature it calls (two calls on one
         line, ``f(g(x))``, are two sites).
+        ``dynamic``: the call's name is computed at run time; a written call clears the mark.
         """
         if source == target and kind != "calls":
             return
         data = self.graph.get_edge_data(source, target, key=kind)
         if data is None:
             self.graph.add_edge(
-                source, target, key=kind, line=line, bound=bound, dispatch=dispatch, named=named
+                source, target, key=kind, line=line, bound=bound, dispatch=dispatch, named=named,
+                dynamic=dynamic,
             )
             data = self.graph.get_edge_data(source, target, key=kind)
-        elif (data.get("dispatch") and not dispatch) or (data.get("named") and not named):
-            data.update(line=line, bound=bound, dispatch=dispatch, named=named)
+        elif (
+            (data.get("dispatch") and not dispatch) or (data.get("named") and not named)
+            or (data.get("dynamic") and not dynamic)
+        ):
+            data.update(line=line, bound=bound, dispatch=dispatch, named=named, dynamic=dynamic)
         if site is not None:
             sites = data.setdefault("sites", [])
             if [site, bound] not in sites:
                 sites.append([site, bound])
+
+    def add_unbounded_site(self, caller: str, receiver: str) -> None:
+        if (caller, receiver) not in self.unbounded_sites:
+            self.unbounded_sites.append((caller, receiver))
 
     # -- reading -------------------------------------------------------------------------
     def __contains__(self, node: object) -> bool:

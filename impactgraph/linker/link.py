@@ -209,9 +209,16 @@ def _link_call(graph: CodeGraph, resolver: Resolver, site: CallSite, index: int)
                 for outside in resolver.external_lookup(str(value[1]), "__init__"):
                     graph.external_calls[caller].add(str(outside[1]))
         else:
-            dispatch = len(value) > 2 and value[-1] == "dispatch"
-            for target, bound in _targets(resolver, value):
-                graph.add_edge(caller, target, "calls", site.line, bound, dispatch, site=index)
+            marker = value[2] if len(value) > 2 else ""
+            dispatch = marker == "dispatch"
+            # reached by a name computed at run time (``getattr(self, "visit_" + kind)``)
+            dynamic = marker in ("dynamic", "unbounded")
+            targets = _targets(resolver, value)
+            if marker == "unbounded" and targets:
+                graph.add_unbounded_site(caller, str(value[3]))
+            for target, bound in targets:
+                graph.add_edge(caller, target, "calls", site.line, bound, dispatch, site=index,
+                               dynamic=dynamic)
                 resolved = True
     if not resolved and not site.implicit:
         graph.unresolved_calls += 1

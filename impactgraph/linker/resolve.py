@@ -568,6 +568,8 @@ class Resolver:
         return result
 
     def attribute_of(self, values: Iterable[Value], name: str) -> set[Value]:
+        if name.startswith("~"):  # ``getattr(obj, computed)``: members matching a pattern
+            return self.pattern_attribute(values, name[1:])
         result: set[Value] = set()
         for value in ordered(values):
             tag = value[0]
@@ -607,6 +609,41 @@ class Resolver:
                 result.add(("cmeth", value[1], "view"))
             elif tag == "cont" and name in CONTAINER_GETTERS:
                 result.add(("cmeth", value[1], "get"))
+        return result
+
+    def pattern_attribute(self, values: Iterable[Value], pattern: str) -> set[Value]:
+        """Every member of the receiver (its class hierarchy, subclasses included unless the
+        class is exact; or a module) whose name matches ``prefix*suffix``. The values are
+        marked ``dynamic``; with nothing known of the name, ``unbounded`` plus the receiver."""
+        prefix, _, suffix = pattern.partition("*")
+        unbounded = not prefix and not suffix
+        result: set[Value] = set()
+        for value in ordered(values):
+            tag = value[0]
+            if tag == "inst" or (tag in ("sym", "subcls") and
+                                 self.kind(str(value[1])) is SymbolKind.CLASS):
+                receiver = str(value[1])
+                exact = tag == "sym" or (tag == "inst" and bool(value[2]))
+                classes = [receiver] if exact else [receiver, *self.implementations(receiver)]
+                names = {n for cls in classes for owner in self.mro(cls)
+                         for n in self.own_members(owner)}
+            elif tag == "mod":
+                receiver = str(value[1])
+                names = {k.rpartition("|")[2] for k in self.class_keys.get(f"v:{receiver}:|", ())}
+            else:
+                continue
+            mark: tuple[object, ...] = ("unbounded", receiver) if unbounded else ("dynamic",)
+            for name in sorted(names):
+                if unbounded and name.startswith("__"):
+                    continue
+                if (len(name) < len(prefix) + len(suffix) or not name.startswith(prefix)
+                        or not name.endswith(suffix)):
+                    continue
+                for found in self.attribute_of([value], name):
+                    if found[0] in ("sym", "bound"):
+                        result.add((found[0], found[1], *mark))
+                    else:
+                        result.add(found)
         return result
 
     def call_result(self, value: Value) -> set[Value]:

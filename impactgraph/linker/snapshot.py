@@ -8,9 +8,9 @@ from typing import Any
 from impactgraph.linker.graph import CodeGraph
 from impactgraph.model import Diagnostic
 
-SNAPSHOT_VERSION = 3
+SNAPSHOT_VERSION = 4
 NODE_FIELDS = ("kind", "module", "path", "package", "line", "end_line", "synthetic", "abstract")
-EDGE_FIELDS = ("line", "bound", "dispatch", "named", "sites")
+EDGE_FIELDS = ("line", "bound", "dispatch", "named", "sites", "dynamic")
 
 
 def graph_to_dict(graph: CodeGraph) -> dict[str, Any]:
@@ -28,6 +28,7 @@ def graph_to_dict(graph: CodeGraph) -> dict[str, Any]:
         "edges": edges,
         "external_calls": {caller: sorted(c) for caller, c in graph.external_calls.items()},
         "unresolved_sites": [list(site) for site in graph.unresolved_sites],
+        "unbounded_sites": [list(site) for site in graph.unbounded_sites],
         "warnings": [[w.path, w.message] for w in graph.warnings],
     }
 
@@ -52,6 +53,7 @@ def graph_from_dict(data: Any) -> CodeGraph | None:
             graph.external_calls[str(caller)] = {str(c) for c in callees}
         graph.unresolved_sites = [(str(c), int(line)) for c, line in data["unresolved_sites"]]
         graph.unresolved_calls = len(graph.unresolved_sites)
+        graph.unbounded_sites = [(str(c), str(r)) for c, r in data["unbounded_sites"]]
         graph.warnings = [Diagnostic(str(p), str(m)) for p, m in data["warnings"]]
         return graph
     except (AttributeError, KeyError, TypeError, ValueError, IndexError):
