@@ -24,6 +24,8 @@ from impactgraph.errors import InputError
 from impactgraph.model import Diagnostic, FileSummary
 
 if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+
     from impactgraph.adapters.cache import CacheKey, FileStat, SummaryCache
     from impactgraph.adapters.progress import ProgressBar
     from impactgraph.linker import CodeGraph
@@ -109,6 +111,13 @@ def default_jobs() -> int:
     return os.cpu_count() or 1
 
 
+def worker_count(jobs: int | None) -> int:
+    """``--jobs``, capped by the CPUs this process may use: more workers than CPUs only
+    cost memory and start-up time."""
+    available = default_jobs()
+    return available if jobs is None else max(1, min(jobs, available))
+
+
 def summarize_files(
     files: Sequence[SourceFile],
     read: Reader,
@@ -117,12 +126,15 @@ def summarize_files(
     cache: SummaryCache | None = None,
     jobs: int | None = None,
     progress: bool = False,
+    source_root: Path | None = None,
 ) -> tuple[list[FileSummary], list[Diagnostic]]:
     """One summary per readable file, in the order of ``files``; unreadable ones are warnings.
 
     ``content_ids`` (path -> git blob id) lets cached summaries be used without reading the
     file at all; without one, a file is read and hashed to look it up. ``jobs`` worker
-    processes summarise what the cache lacks (default: one per CPU; 1 = in this process).
+    processes summarise what the cache lacks (default, and at most: one per CPU this process
+    may use; 1 = in this process). Workers never import from ``source_root`` (the analysed
+    tree) or the current directory (``isolation``).
     Workers start from a fork server, so a script that calls this needs the usual
     ``if __name__ == "__main__":`` guard, as with any ``multiprocessing`` code.
     """
@@ -131,10 +143,11 @@ def summarize_files(
     with ProgressBar(len(files), "Indexing", enabled=progress) as bar:
         run = _Run(files, read, content_ids or {}, cache, bar)
         tasks = run.tasks()
-        workers = default_jobs() if jobs is None else max(1, jobs)
+        workers = worker_count(jobs)
         if workers > 1 and run.may_summarize >= PARALLEL_MIN_FILES:
             chunk = max(1, min(MAX_CHUNK, run.may_summarize // (workers * 6)))
-            _summarize_parallel(tasks, workers, chunk, run.encode, run.deliver)
+            roots = () if source_root is None else (source_root,)
+            _summarize_parallel(tasks, workers, chunk, run.encode, run.deliver, roots)
         else:
             for task in tasks:
                 run.deliver(_summarize_chunk([task], run.encode))
@@ -251,8 +264,10 @@ def _summarize_chunk(tasks: list[Task], encode: bool) -> list[Done]:
     return summarize_chunk(tasks, encode)
 
 
-def _pool(workers: int) -> ProcessPoolExecutor:
+def _pool(workers: int, lifeline: Connection) -> ProcessPoolExecutor:
     import multiprocessing
+
+    from impactgraph.indexing_worker import start_worker
 
     # "fork" is unsafe once threads exist (and warns from Python 3.12); "forkserver" starts
     # workers quickly from a server that has imported astroid once.
@@ -262,9 +277,12 @@ def _pool(workers: int) -> ProcessPoolExecutor:
         context.set_forkserver_preload([WORKER_MODULE])
     if sys.version_info >= (3, 11):
         return ProcessPoolExecutor(
-            workers, mp_context=context, max_tasks_per_child=CHUNKS_PER_WORKER
+            workers, mp_context=context, max_tasks_per_child=CHUNKS_PER_WORKER,
+            initializer=start_worker, initargs=(lifeline,),
         )
-    return ProcessPoolExecutor(workers, mp_context=context)  # pragma: no cover
+    return ProcessPoolExecutor(  # pragma: no cover
+        workers, mp_context=context, initializer=start_worker, initargs=(lifeline,)
+    )
 
 
 def _summarize_parallel(
@@ -273,27 +291,36 @@ def _summarize_parallel(
     chunk: int,
     encode: bool,
     deliver: Callable[[list[Done]], None],
+    roots: Sequence[Path] = (),
 ) -> None:
     """Feed chunks to the workers, at most a few per worker at a time (bounded memory)."""
+    import multiprocessing
+
     from impactgraph import indexing_worker as worker
+    from impactgraph.isolation import safe_children
 
     pending: dict[Future[list[Done]], list[Task]] = {}
     leftover: list[list[Task]] = []
     batch: list[Task] = []
-    pool = _pool(workers)
-    try:
-        for batch in _chunks(tasks, chunk):
-            pending[pool.submit(worker.summarize_chunk, batch, encode)] = batch
-            batch = []
-            while len(pending) >= workers * 3:
+    # The workers exit when this pipe's writing end closes: when this process ends, however.
+    lifeline, alive = multiprocessing.Pipe(duplex=False)
+    with safe_children(roots):
+        pool = _pool(workers, lifeline)
+        try:
+            for batch in _chunks(tasks, chunk):
+                pending[pool.submit(worker.summarize_chunk, batch, encode)] = batch
+                batch = []
+                while len(pending) >= workers * 3:
+                    _collect(pending, deliver, FIRST_COMPLETED)
+            while pending:
                 _collect(pending, deliver, FIRST_COMPLETED)
-        while pending:
-            _collect(pending, deliver, FIRST_COMPLETED)
-    except BrokenProcessPool:
-        # A worker died (killed for memory, say): finish here what it left undone.
-        leftover = [batch, *pending.values(), *_chunks(tasks, chunk)]
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        except BrokenProcessPool:
+            # A worker died (killed for memory, say): finish here what it left undone.
+            leftover = [batch, *pending.values(), *_chunks(tasks, chunk)]
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+            lifeline.close()
+            alive.close()
     for batch in leftover:
         deliver(_summarize_chunk(batch, encode))
 
@@ -370,7 +397,8 @@ def index_directory(
         return data
 
     summaries, warnings = summarize_files(
-        files, read, content_ids=known, cache=cache, jobs=jobs, progress=progress
+        files, read, content_ids=known, cache=cache, jobs=jobs, progress=progress,
+        source_root=root,
     )
     if active is not None:
         active.remember_content_ids(fresh)

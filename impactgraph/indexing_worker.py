@@ -7,14 +7,30 @@ the server rather than in every worker.
 
 from __future__ import annotations
 
-import astroid.context
+# First of all: nothing below may come from the current directory (the analysed tree).
+from impactgraph.isolation import clean_sys_path, watch_parent
 
-from impactgraph.indexer import summarize_bytes
-from impactgraph.model import FileSummary
-from impactgraph.serialize import summary_to_bytes
+clean_sys_path()
+
+from typing import TYPE_CHECKING  # noqa: E402
+
+import astroid.context  # noqa: E402
+
+from impactgraph.indexer import summarize_bytes  # noqa: E402
+from impactgraph.model import FileSummary  # noqa: E402
+from impactgraph.serialize import summary_to_bytes  # noqa: E402
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
 
 Task = tuple[int, bytes, str, str]  # (position in the caller's list, content, module, path)
 Done = tuple[int, FileSummary, bytes | None]  # (position, summary, serialized for a cache)
+
+
+def start_worker(lifeline: Connection) -> None:
+    """A worker's initializer: a clean module path, and exit when the main process ends."""
+    clean_sys_path()
+    watch_parent(lifeline)
 
 
 def summarize_chunk(tasks: list[Task], encode: bool) -> list[Done]:

@@ -1,0 +1,106 @@
+"""Worker processes never import from the analysed tree, and never outlive the main process.
+
+Python puts the current directory on the module path of a process started with ``-c`` or
+``-m`` (multiprocessing starts its fork server, resource tracker and spawned workers with
+``-c``), and multiprocessing hands the parent's ``sys.path`` to every child. Run from the root
+of a repository holding a ``types.py`` or ``signal.py``, those processes would import (run) it.
+So, before a pool starts: ``''`` and the current directory leave ``sys.path`` (or move to its
+end when impactgraph itself is imported from there, as from a source checkout), and
+``PYTHONSAFEPATH`` (Python 3.11+) keeps the children's interpreters from adding them back.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import threading
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+
+_HOME = Path(__file__).resolve().parent.parent  # the folder impactgraph is imported from
+
+
+def _same(entry: str, places: set[str]) -> bool:
+    try:
+        return os.path.realpath(entry or os.curdir) in places
+    except (OSError, ValueError):
+        return False
+
+
+def clean_sys_path(roots: Iterable[Path | str] = ()) -> None:
+    """Drop ``''``, the current directory and ``roots`` from ``sys.path``, in place.
+
+    An entry that is impactgraph's own home is moved to the end instead (after the standard
+    library), so a checkout that is run from its root still finds the package.
+    """
+    places = {os.path.realpath(os.curdir), *(os.path.realpath(r) for r in roots)}
+    home = os.path.realpath(_HOME)
+    kept: list[str] = []
+    moved: list[str] = []
+    for entry in sys.path:
+        if not isinstance(entry, str) or not (entry == "" or _same(entry, places)):
+            kept.append(entry)
+        elif os.path.realpath(entry or os.curdir) == home:
+            moved.append(os.path.realpath(entry or os.curdir))
+    sys.path[:] = kept + [m for m in dict.fromkeys(moved) if m not in kept]
+
+
+@contextlib.contextmanager
+def safe_children(roots: Iterable[Path | str] = ()) -> Iterator[None]:
+    """While this lasts, Python processes started by multiprocessing cannot import from the
+    current directory or ``roots``: the fork server and the resource tracker are started now,
+    under these conditions, and reused afterwards."""
+    clean_sys_path(roots)
+    previous = os.environ.get("PYTHONSAFEPATH")
+    os.environ["PYTHONSAFEPATH"] = "1"
+    try:
+        _start_helpers()
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop("PYTHONSAFEPATH", None)
+        else:
+            os.environ["PYTHONSAFEPATH"] = previous
+
+
+def _start_helpers() -> None:
+    """Start the fork server and resource tracker now; before Python 3.11 (no
+    ``PYTHONSAFEPATH``) from the standard library's folder, so their ``''`` means nothing."""
+    import multiprocessing
+
+    if "forkserver" not in multiprocessing.get_all_start_methods():  # pragma: no cover
+        return
+    from multiprocessing import forkserver
+
+    if sys.version_info >= (3, 11):
+        forkserver.ensure_running()
+        return
+    here = os.getcwd()  # pragma: no cover - Python 3.10
+    os.chdir(os.path.dirname(os.__file__))  # pragma: no cover
+    try:  # pragma: no cover
+        forkserver.ensure_running()
+    finally:  # pragma: no cover
+        os.chdir(here)
+
+
+def watch_parent(lifeline: Connection) -> None:
+    """In a worker: exit at once when the main process is gone.
+
+    ``lifeline`` is the reading end of a pipe whose only writing end the main process holds:
+    it reads end-of-file when that process ends, however it ends (``kill -9`` included). A
+    worker's own parent is the fork server, and a worker holds both ends of its task queue,
+    so nothing else would tell it.
+    """
+
+    def watch() -> None:
+        with contextlib.suppress(OSError, EOFError):
+            while lifeline.recv_bytes():
+                pass
+        os._exit(1)
+
+    threading.Thread(target=watch, name="impactgraph-lifeline", daemon=True).start()
