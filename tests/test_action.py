@@ -1,0 +1,106 @@
+"""action.yml: its helpers never import modules from the (untrusted) workspace."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+ACTION = Path(__file__).resolve().parents[1] / "action.yml"
+SHADOWED = ("json", "re", "os", "sys", "types", "enum", "encodings", "site", "venv", "pip")
+
+
+def run_script(step: str) -> str:
+    """The ``run: |`` block of the step named ``step``, dedented."""
+    lines = ACTION.read_text(encoding="utf-8").splitlines()
+    start = next(i for i, line in enumerate(lines) if line.strip() == f"- name: {step}")
+    run = next(i for i in range(start, len(lines)) if lines[i].strip() == "run: |")
+    indent = len(lines[run]) - len(lines[run].lstrip())
+    body = []
+    for line in lines[run + 1:]:
+        if line.strip() and len(line) - len(line.lstrip()) <= indent:
+            break
+        body.append(line)
+    return textwrap.dedent("\n".join(body)) + "\n"
+
+
+def python_invocations(script: str) -> list[str]:
+    return [line for line in script.splitlines()
+            if re.search(r'"\$(PYTHON|VENV_PYTHON|VENV/bin/python)"', line)]
+
+
+def test_every_python_helper_runs_isolated_from_a_folder_the_action_owns() -> None:
+    for step in ("Install impactgraph", "Comment on the pull request"):
+        script = run_script(step)
+        calls = python_invocations(script)
+        assert calls, step
+        for call in calls:
+            assert " -I " in call, call
+            before = script[: script.index(call)]
+            assert 'cd "$RUNNER_TEMP"' in before + call, call
+
+
+def hostile_workspace(root: Path, marker: Path) -> Path:
+    root.mkdir()
+    for name in SHADOWED:
+        (root / f"{name}.py").write_text(
+            f"open({str(marker)!r} + '.{name}', 'w').write('ran')\n", encoding="utf-8"
+        )
+    return root
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash")
+def test_the_gateways_helper_runs_no_module_of_the_workspace(tmp_path: Path) -> None:
+    marker = tmp_path / "MARKER"
+    workspace = hostile_workspace(tmp_path / "workspace", marker)
+    runner_temp = tmp_path / "runner"
+    runner_temp.mkdir()
+    seen = tmp_path / "seen.toml"
+    fake = tmp_path / "impactgraph"  # stands for the installed command: keeps the config
+    fake.write_text(f'#!/bin/sh\ncat ./.impactgraph.toml > {seen}\necho "$@" >> {seen}\n',
+                    encoding="utf-8")
+    fake.chmod(0o755)
+    env = {
+        "PATH": os.environ["PATH"], "HOME": str(tmp_path),
+        "RUNNER_TEMP": str(runner_temp), "IMPACTGRAPH": str(fake),
+        "VENV_PYTHON": sys.executable, "GITHUB_TOKEN": "secret",
+        "INPUT_BASE": "main", "INPUT_FAIL_ON": "", "INPUT_GATEWAYS": "shop.api, *.routes",
+        "INPUT_MARKER": "impact", "INPUT_PATH": ".", "FROM_FORK": "false",
+        "GITHUB_STEP_SUMMARY": str(tmp_path / "summary.md"),
+    }
+    completed = subprocess.run(
+        ["bash", "-c", run_script("Comment on the pull request")],
+        cwd=workspace, env=env, capture_output=True, text=True, timeout=120,
+    )
+    assert completed.returncode == 0, completed.stderr + completed.stdout
+    assert sorted(p.name for p in tmp_path.glob("MARKER.*")) == []
+    written = seen.read_text(encoding="utf-8")
+    assert 'gateways = ["shop.api", "*.routes"]' in written
+    assert "--marker-id impact" in written
+    assert not (workspace / ".impactgraph.toml").exists()  # removed afterwards
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash")
+def test_the_gateways_helper_never_writes_through_a_planted_link(tmp_path: Path) -> None:
+    workspace = tmp_path / "workspace"
+    workspace.mkdir()
+    victim = tmp_path / "victim"
+    (workspace / ".impactgraph.toml").symlink_to(victim)  # dangling: `-e` says it is absent
+    env = {
+        "PATH": os.environ["PATH"], "HOME": str(tmp_path), "RUNNER_TEMP": str(tmp_path),
+        "IMPACTGRAPH": "/bin/true", "VENV_PYTHON": sys.executable, "INPUT_BASE": "",
+        "INPUT_FAIL_ON": "", "INPUT_GATEWAYS": "shop.api", "INPUT_MARKER": "impact",
+        "INPUT_PATH": ".", "FROM_FORK": "false", "GITHUB_TOKEN": "secret",
+    }
+    completed = subprocess.run(
+        ["bash", "-c", run_script("Comment on the pull request")],
+        cwd=workspace, env=env, capture_output=True, text=True, timeout=120,
+    )
+    assert completed.returncode == 2
+    assert not victim.exists()
