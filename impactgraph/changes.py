@@ -169,7 +169,8 @@ def compute_changes(
     module at a time as the comparison asks for them.
     """
     started = time.perf_counter()
-    base_snapshot = revision_snapshot(repo, base, config)
+    # from the merge base, as a pull request and ``git diff base...head`` do
+    base_snapshot = revision_snapshot(repo, base, config, commit=repo.merge_base(base, head))
     head_snapshot = (
         worktree_snapshot(repo, config) if head is None else revision_snapshot(repo, head, config)
     )
@@ -193,7 +194,10 @@ def compute_changes(
         test_patterns=config.test_patterns, skip=skip,
     )
     warnings = _warnings(base_snapshot, base_summaries, head_snapshot, head_summaries)
-    change_set = ChangeSet(base, head_snapshot.revision, tuple(changes), warnings)
+    change_set = ChangeSet(
+        base, head_snapshot.revision, tuple(changes), warnings,
+        base_commit=base_snapshot.commit, head_commit=head_snapshot.commit,
+    )
     return ChangeResult(
         change_set, base_snapshot, head_snapshot, base_summaries, head_summaries,
         base_summaries.computed + head_summaries.computed, time.perf_counter() - started,
@@ -219,7 +223,7 @@ def _may_reexport(
 
 def _renames(repo: GitRepo, base: Snapshot, head: Snapshot) -> dict[str, str]:
     """Git's renames, plus (for the working tree) untracked files with a vanished file's content."""
-    renames = repo.renames(base.revision, None if head.is_worktree else head.revision)
+    renames = repo.renames(base.commit or base.revision, head.commit)
     gone = {base.content_ids[p]: p for p in base.content_ids
             if p not in head.content_ids and p not in renames}
     for path, content_id in head.content_ids.items():

@@ -188,6 +188,8 @@ class ChangeSet:
     head: str
     changes: tuple[Change, ...] = ()
     warnings: tuple[Diagnostic, ...] = ()
+    base_commit: str | None = None  # the merge base compared from
+    head_commit: str | None = None  # None: the working tree
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,6 +227,8 @@ class ImpactReport:
     # (source symbol, target symbol, edge kind), source = the changed side
     edges: tuple[tuple[str, str, str], ...] = ()
     gateways_crossed: tuple[str, ...] = ()
+    base_commit: str | None = None  # the merge base of ``base`` and the head, compared from
+    head_commit: str | None = None  # None: the working tree
 
 
 def symbol_module(symbol: str) -> str:

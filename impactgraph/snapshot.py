@@ -55,9 +55,12 @@ class Snapshot:
         return read
 
 
-def revision_snapshot(repo: GitRepo, revision: str, config: Config) -> Snapshot:
-    """The source files of a committed ``revision``."""
-    commit = repo.resolve(revision)
+def revision_snapshot(
+    repo: GitRepo, revision: str, config: Config, commit: str | None = None
+) -> Snapshot:
+    """The source files of a committed ``revision``; ``commit``, when given, is the commit read
+    (the merge base a ``--base`` revision stands for), ``revision`` only its name in reports."""
+    commit = commit or repo.resolve(revision)
     tree = repo.tree_files(commit)
     files = discover(tree, config.source_roots, config.exclude)
     ids = {f.path: tree[f.path] for f in files}

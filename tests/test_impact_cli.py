@@ -49,9 +49,13 @@ def test_impact_json_on_a_committed_change(shop: Path) -> None:
                     "--format", "json")
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
-    assert list(report) == ["schema_version", "base", "head", "changes", "affected", "tests",
-                            "warnings", "stats"]
+    assert list(report) == ["schema_version", "base", "base_commit", "head", "head_commit",
+                            "gateways_crossed", "changes", "affected", "tests", "warnings",
+                            "stats"]
     assert (report["base"], report["head"]) == ("base", "head")
+    assert report["base_commit"] == git(shop, "rev-parse", "base")
+    assert report["head_commit"] == git(shop, "rev-parse", "head")
+    assert report["gateways_crossed"] == ["storefront.api", "storefront.routes"]
     kinds = {(c["symbol"], c["kind"], c["breaking"]) for c in report["changes"]}
     assert ("catalog.search:find_book", "parameter-removed", True) in kinds
     affected = {a["module"]: a for a in report["affected"]}

@@ -131,6 +131,32 @@ class GitRepo:
             raise self._unknown_revision(revision)
         return sha
 
+    def merge_base(self, revision: str, head: str | None) -> str:
+        """The commit a branch at ``head`` (None: ``HEAD``) was cut from ``revision``.
+
+        What ``git diff revision...head`` and a pull request compare from: commits that landed
+        on ``revision`` after the branch point are not the branch's changes.
+        """
+        base_sha = self.resolve(revision)
+        head_sha = self.resolve(head if head is not None else "HEAD")
+        try:
+            out = self._git("merge-base", base_sha, head_sha)
+        except GitError:
+            out = b""  # exit 1, nothing printed: no common ancestor
+        sha = out.decode("ascii", "replace").strip()
+        if sha:
+            return sha
+        named = head if head is not None else "HEAD"
+        if self.is_shallow():
+            raise GitError(
+                f"no merge base of '{revision}' and '{named}' in this shallow clone; "
+                f"{_UNSHALLOW_HINT}", revision
+            )
+        raise GitError(
+            f"'{revision}' and '{named}' have no common ancestor (unrelated histories): "
+            "nothing to compare from"
+        )
+
     # -- trees and blobs -------------------------------------------------------------------
     def tree_files(self, revision: str, suffix: str = ".py") -> dict[str, str]:
         """``{path: blob id}`` of the regular files of ``revision`` ending in ``suffix``.

@@ -77,7 +77,12 @@ def render_text(change_set: ChangeSet) -> str:
     """Breaking changes first, then the others; each group in path and line order."""
     breaking = [c for c in change_set.changes if c.breaking]
     other = [c for c in change_set.changes if not c.breaking]
-    lines = [f"Changes from {change_set.base} to {change_set.head}: "
+    base, head = change_set.base, change_set.head
+    if change_set.base_commit:
+        base += f" (merge base {change_set.base_commit[:7]})"
+    if change_set.head_commit:
+        head += f" ({change_set.head_commit[:7]})"
+    lines = [f"Changes from {base} to {head}: "
              f"{len(change_set.changes)} ({len(breaking)} breaking)"]
     for title, group in (("Breaking", breaking), ("Not breaking", other)):
         if not group:

@@ -91,6 +91,8 @@ def analyse(
         stats=stats or Stats(),
         edges=tuple(edges),
         gateways_crossed=tuple(gateways),
+        base_commit=changeset.base_commit,
+        head_commit=changeset.head_commit,
     )
 
 

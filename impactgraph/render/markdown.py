@@ -20,6 +20,7 @@ from impactgraph.render import report_mermaid
 from impactgraph.render.report_summary import (
     Status,
     breaking_first,
+    compared_commits,
     kind_words,
     location,
     old_new,
@@ -36,7 +37,7 @@ def render(
 ) -> str:
     max_rows = max(max_rows, 1)
     sections = [
-        f"### impactgraph: {code(report.base)} → {code(report.head)}",
+        f"### impactgraph: {_revisions(report)}",
         _verdict(report),
     ]
     if report.gateways_crossed:
@@ -84,6 +85,18 @@ def code(text: str, *, in_table: bool = False) -> str:
 
 
 # -- sections ---------------------------------------------------------------------------------
+
+
+def _revisions(report: ImpactReport) -> str:
+    """``origin/main`` (merge base ``3f2c1ab``) → ``HEAD`` (``9ab1c2d``)."""
+    base_commit, head_commit = compared_commits(report)
+    base, head = code(report.base), code(report.head)
+    if base_commit:
+        merge, _, sha = base_commit.rpartition(" ")
+        base += f" ({merge} {code(sha)})"
+    if head_commit:
+        head += f" ({code(head_commit)})"
+    return f"{base} → {head}"
 
 
 def _verdict(report: ImpactReport) -> str:

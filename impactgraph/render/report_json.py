@@ -71,7 +71,10 @@ def to_dict(report: ImpactReport) -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
         "base": report.base,
+        "base_commit": report.base_commit,
         "head": report.head,
+        "head_commit": report.head_commit,
+        "gateways_crossed": list(report.gateways_crossed),
         "changes": changes_to_dict(report.changes),
         "affected": [affected_to_dict(module) for module in report.affected],
         "tests": list(report.tests),

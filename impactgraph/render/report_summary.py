@@ -32,6 +32,17 @@ class Verdict:
         return f"{self.changes}; {self.reach}"
 
 
+SHORT_SHA = 7
+
+
+def compared_commits(report: ImpactReport) -> tuple[str | None, str | None]:
+    """Which commits were compared, as a person reads them: ``("merge base 3f2c1ab",
+    "9ab1c2d")``; None where the report has no commit (the working tree, an old report)."""
+    base = f"merge base {report.base_commit[:SHORT_SHA]}" if report.base_commit else None
+    head = report.head_commit[:SHORT_SHA] if report.head_commit else None
+    return base, head
+
+
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     word = singular if count == 1 else (plural_form or singular + "s")
     return f"{count:,} {word}"

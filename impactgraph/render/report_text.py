@@ -21,6 +21,7 @@ from impactgraph.render.report_summary import (
     Status,
     abbreviate_chain,
     breaking_first,
+    compared_commits,
     kind_words,
     location,
     old_new,
@@ -59,7 +60,10 @@ def render(report: ImpactReport, *, color: bool = False, width: int = DEFAULT_WI
 
 def _blocks(report: ImpactReport, width: int) -> list[Text | Padding]:
     blocks: list[Text | Padding] = [_verdict(report)]
-    context = Text(f"{report.base} → {report.head}", "dim")
+    base_commit, head_commit = compared_commits(report)
+    base = f"{report.base} ({base_commit})" if base_commit else report.base
+    head = f"{report.head} ({head_commit})" if head_commit else report.head
+    context = Text(f"{base} → {head}", "dim")
     if report.gateways_crossed:
         context.append(" · gateways crossed: ", "dim")
         context.append(", ".join(report.gateways_crossed), "blue")

@@ -130,3 +130,21 @@ def test_shallow_clone_without_the_base(repo: Path, tmp_path: Path) -> None:
         assert "git fetch --unshallow" in message
         assert "fetch-depth: 0" in message
     assert GitRepo(clone).resolve("HEAD")
+
+
+def test_merge_base_missing_from_a_shallow_clone_says_how_to_fetch_it(
+    repo: Path, tmp_path: Path
+) -> None:
+    git(repo, "checkout", "-q", "-b", "feature")
+    commit(repo, {"pkg/b.py": "X = 1\n"})
+    git(repo, "checkout", "-q", "main")
+    commit(repo, {"pkg/c.py": "Y = 1\n"})
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", "--depth", "1", "--no-single-branch", f"file://{repo}",
+        str(clone))
+    git_repo = GitRepo(clone)
+    with pytest.raises(GitError) as caught:
+        git_repo.merge_base("origin/feature", "origin/main")
+    assert "shallow" in str(caught.value) and "fetch-depth: 0" in str(caught.value)
+    assert caught.value.exit_code is ExitCode.BAD_INPUT
+    assert GitRepo(repo).merge_base("feature", "main") == git(repo, "rev-parse", "v1")

@@ -133,6 +133,8 @@ def make_sample_report() -> ImpactReport:
     return ImpactReport(
         base="origin/main",
         head="HEAD",
+        base_commit="3f2c1ab9e0d14c7f8a6b5e4d3c2b1a0f9e8d7c6b",
+        head_commit="9ab1c2d3e4f5061728394a5b6c7d8e9f0a1b2c3d",
         changes=changes,
         affected=affected,
         tests=("packages/catalog/tests/test_index.py", "tests/test_storefront.py"),

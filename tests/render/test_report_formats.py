@@ -90,7 +90,8 @@ def test_every_renderer_returns_text_ending_in_a_newline(
 
 # -- JSON: the contract of DESIGN.md ----------------------------------------------------------
 
-TOP_KEYS = ["schema_version", "base", "head", "changes", "affected", "tests", "warnings", "stats"]
+TOP_KEYS = ["schema_version", "base", "base_commit", "head", "head_commit", "gateways_crossed",
+            "changes", "affected", "tests", "warnings", "stats"]
 CHANGE_KEYS = {
     "symbol": str,
     "kind": str,
@@ -132,6 +133,9 @@ def test_json_follows_schema_version_1(which: str, request: pytest.FixtureReques
     assert list(data) == TOP_KEYS
     assert data["schema_version"] == 1
     assert isinstance(data["base"], str) and isinstance(data["head"], str)
+    for key in ("base_commit", "head_commit"):
+        assert data[key] is None or isinstance(data[key], str)
+    assert data["gateways_crossed"] == sorted(data["gateways_crossed"])
     for change in data["changes"]:
         _check_object(change, CHANGE_KEYS)
         assert change["kind"] in {kind.value for kind in ChangeKind}
