@@ -23,6 +23,9 @@ _OVERLOAD = "overload"
 # the name becomes a wrapper that needs hashable arguments (DESIGN.md, decorator-changed).
 _NEUTRAL = frozenset({"final", "override", "deprecated", "wraps", "total_ordering",
                       "runtime_checkable", "unique", "no_type_check"})
+# Decorators that wrap a function the same way, so trading one for another leaves every call
+# as it was: ``functools.cache`` is ``lru_cache(maxsize=None)``.
+_SAME_WRAPPER = {"cache": "lru_cache", "lru_cache": "lru_cache"}
 # Methods every class has through ``object``: removing an override keeps the name working.
 OBJECT_MEMBERS = frozenset({
     "__repr__", "__str__", "__format__", "__hash__", "__eq__", "__ne__", "__getattribute__",
@@ -121,11 +124,26 @@ def compare_decorators(old: Definition, new: Definition) -> list[Finding]:
         return [Finding(ChangeKind.DECORATOR_CHANGED, False, detail, old_list, new_list)]
     removed = _minus(before_names, after_names)
     added = _minus(after_names, before_names)
+    removed, added = _drop_same_wrappers(removed, added)
     neutral_removed = all(_bare(d) in _NEUTRAL | {"abstractmethod"} for d in removed)
     neutral_added = all(_bare(d) in _NEUTRAL for d in added)
     breaking = not (neutral_removed and neutral_added)
     detail = " ".join([*(f"-{d}" for d in removed), *(f"+{d}" for d in added)])
     return [Finding(ChangeKind.DECORATOR_CHANGED, breaking, detail, old_list, new_list)]
+
+
+def _drop_same_wrappers(removed: list[str], added: list[str]) -> tuple[list[str], list[str]]:
+    """Pair a removed decorator with an added one that wraps the same way; drop both."""
+    rest = list(added)
+    kept = []
+    for name in removed:
+        family = _SAME_WRAPPER.get(_bare(name))
+        match = next((a for a in rest if family and _SAME_WRAPPER.get(_bare(a)) == family), None)
+        if match is None:
+            kept.append(name)
+        else:
+            rest.remove(match)
+    return kept, rest
 
 
 def _minus(items: list[str], other: list[str]) -> list[str]:
