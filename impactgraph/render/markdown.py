@@ -55,7 +55,7 @@ def render(
         sections.append(_tests(report.tests, max_rows))
     if report.warnings:
         sections.append(_warnings(report, max_rows))
-    if graph and report.changes:
+    if graph and report.changes and report.affected:  # nothing reached: nothing to draw
         sections.append(_graph(report))
     sections.append(f"<sub>{md_text(stats_line(report.stats))}</sub>")
     return "\n\n".join(sections) + "\n"

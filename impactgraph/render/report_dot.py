@@ -19,8 +19,12 @@ from impactgraph.render.report_graph import (
     Limits,
     Node,
     Role,
+    bounded,
     fit,
+    group_title,
     marks,
+    node_title,
+    unreached_note,
 )
 
 LIMITS = Limits()
@@ -116,21 +120,33 @@ def render_diagram(diagram: Diagram, *, legend: bool = True) -> str:
     clusters = diagram.clusters()
     outside = clusters.pop("")
     for number, (group, members) in enumerate(clusters.items(), start=1):
+        title = quote(bounded(group_title(group)))
         if group == CHANGES_GROUP:
             lines.append("  subgraph cluster_changes {")
             lines.append(f'    graph [label="Changes", style="rounded,dashed", color="{MUTED}"];')
+        elif group.startswith(CHANGES_GROUP):
+            lines.append(f"  subgraph cluster_{number} {{")
+            lines.append(
+                f'    graph [label={title}, tooltip={quote(group_title(group))}, '
+                f'style="rounded,dashed,filled", fillcolor="#fffdf3", color="#d4a72c"];'
+            )
         else:
             lines.append(f"  subgraph cluster_{number} {{")
             lines.append(
-                f'    graph [label={quote(group)}, style="rounded,filled", '
+                f'    graph [label={title}, style="rounded,filled", '
                 'fillcolor="#ffffff", color="#d0d7de"];'
             )
-        lines.extend(f"    {_node(node)}" for node in members)
+        lines.extend(f"    {_node(node, group)}" for node in members)
         lines.append("  }")
     lines.extend(f"  {_node(node)}" for node in outside)
     for edge in diagram.edges:
         label = f" [label={quote(', '.join(edge.kinds))}]" if edge.kinds else ""
         lines.append(f"  {quote(edge.source)} -> {quote(edge.target)}{label};")
+    if diagram.unreached:
+        lines.append(
+            f'  unreached [shape=note, style=filled, fillcolor="#ffffff", color="{MUTED}", '
+            f'fontcolor="{MUTED}", label={quote(unreached_note(diagram))}];'
+        )
     if diagram.omitted:
         lines.append(
             f'  omitted [shape=note, style=filled, fillcolor="#ffffff", color="{MUTED}", '
@@ -149,8 +165,13 @@ def quote(text: str) -> str:
 # -- helpers ----------------------------------------------------------------------------------
 
 
-def _node(node: Node) -> str:
-    attributes: Attributes = {"label": node.title + ("\n" + node.detail if node.detail else "")}
+def _node(node: Node, group: str = "") -> str:
+    lines = [node_title(node, group), *node.detail.splitlines()]
+    label = "\n".join(bounded(line) for line in lines)
+    attributes: Attributes = {"label": label}
+    full = "\n".join([node.title, *node.detail.splitlines()])
+    if full != label:  # the whole text where a viewer of the SVG can hover for it
+        attributes["tooltip"] = full
     if node.role is Role.CHANGE:
         attributes |= CHANGE_BREAKING if node.breaking else CHANGE
     else:

@@ -3,8 +3,9 @@
 One value, three levels of detail:
 
 ``symbol``
-    one node per changed symbol, one per affected module (grouped by package), and edges that
-    follow the ``via`` chains with intermediate symbols merged into their modules;
+    one node per changed symbol (grouped by the module that holds it), one per affected module
+    (grouped by package), and edges that follow the ``via`` chains with intermediate symbols
+    merged into their modules;
 ``module``
     changes merged into the modules that hold them;
 ``package``
@@ -14,6 +15,12 @@ One value, three levels of detail:
 counts, and for Mermaid the text length), and when even packages do not fit, the top-ranked
 packages that do. Every collapse or cut is described in ``Diagram.omitted``, which the formats
 show as a note, so a reader always knows what is not drawn.
+
+Only changes that reach something are drawn: a release with 250 changes of which 20 reach a
+caller would otherwise be a column of 230 unconnected hexagons. The others are counted in
+``Diagram.unreached`` and drawn as one summary node ("+ 230 changes that reach nothing").
+Labels are bounded (``LABEL_LIMIT`` characters per line, ``bounded``): a 300-character
+decorator would otherwise stretch the whole drawing; DOT keeps the full text in a tooltip.
 """
 
 from __future__ import annotations
@@ -26,7 +33,11 @@ from itertools import pairwise
 from impactgraph.model import ImpactReport, symbol_module, top_package
 from impactgraph.render.report_summary import plural
 
-CHANGES_GROUP = "\0changes"  # never a package name
+CHANGES_GROUP = "\0changes"  # never a package name; changes of one module: CHANGES_GROUP:module
+LABEL_LIMIT = 60  # characters per label line
+# More affected test modules than this in one package are drawn as one node: 30 test boxes
+# make a column thousands of pixels tall, and the report lists the test files anyway.
+TESTS_SHOWN = 6
 MAX_NODES = 150  # beyond this a diagram is a hairball, whatever renders it
 MAX_EDGES = 500  # GitHub's Mermaid limit, and about where Graphviz layouts stop being legible
 # More edges than this per node (once there are more than DENSE_FROM) draw a hairball.
@@ -91,6 +102,8 @@ class Diagram:
     nodes: tuple[Node, ...]  # changes first, then affected in rank order
     edges: tuple[Edge, ...]
     omitted: str = ""  # what is collapsed or left out; "" when the diagram is complete
+    unreached: int = 0  # changes left out because they reach nothing
+    unreached_breaking: int = 0  # how many of those are breaking
 
     def groups(self) -> list[str]:
         """Group keys in order of first appearance ("" excluded)."""
@@ -100,13 +113,17 @@ class Diagram:
         """Nodes by group, in order; ``""`` holds those drawn outside any group.
 
         A top-level module alone in its "package" (``test_api``) is drawn on its own: a box
-        named ``test_api`` inside a frame named ``test_api`` says nothing twice.
+        named ``test_api`` inside a frame named ``test_api`` says nothing twice; so is the only
+        changed symbol of a module (its label names the module).
         """
         grouped: dict[str, list[Node]] = {"": []}
         for node in self.nodes:
             grouped.setdefault(node.group, []).append(node)
         for group, members in list(grouped.items()):
-            if group and len(members) == 1 and members[0].title == group:
+            alone = len(members) == 1 and (
+                members[0].title == group or group.startswith(CHANGES_GROUP + ":")
+            )
+            if group and alone:
                 grouped[""].append(members[0])
                 del grouped[group]
         return grouped
@@ -114,6 +131,41 @@ class Diagram:
     def within(self, limits: Limits) -> bool:
         nodes = len(self.nodes)
         return nodes <= limits.max_nodes and len(self.edges) <= limits.edge_budget(nodes)
+
+
+def group_title(group: str) -> str:
+    """What a group's frame says: the package, or the module that holds the changes."""
+    if group.startswith(CHANGES_GROUP + ":"):
+        return group.removeprefix(CHANGES_GROUP + ":")
+    return "Changes" if group == CHANGES_GROUP else group
+
+
+def node_title(node: Node, group: str) -> str:
+    """The name a node shows inside ``group``'s frame: a changed symbol framed by its module
+    is named without the module."""
+    if node.role is Role.CHANGE and group.startswith(CHANGES_GROUP + ":") and ":" in node.title:
+        return node.title.split(":", 1)[1]
+    return node.title
+
+
+def bounded(text: str, limit: int = LABEL_LIMIT) -> str:
+    """``text`` cut to ``limit`` characters, the middle replaced by ``…`` (both ends say most:
+    the module and the name, the start and the end of a decorator)."""
+    if len(text) <= limit:
+        return text
+    head = (limit - 1) // 2
+    return text[:head] + "…" + text[len(text) - (limit - 1 - head) :]
+
+
+def unreached_note(diagram: Diagram) -> str:
+    """``+ 62 changes that reach nothing (12 breaking)``, or "" when every change is drawn."""
+    if not diagram.unreached:
+        return ""
+    verb = "reaches" if diagram.unreached == 1 else "reach"
+    text = f"+ {plural(diagram.unreached, 'change')} that {verb} nothing"
+    if diagram.unreached_breaking:
+        text += f" ({diagram.unreached_breaking:,} breaking)"
+    return text
 
 
 def marks(diagram: Diagram) -> set[str]:
@@ -141,7 +193,7 @@ def fit(report: ImpactReport, fits: Callable[[Diagram], bool]) -> Diagram:
     edges of the ``via`` chains; then packages with only the edge that first reaches each
     one (a tree); past that, the highest-ranked packages that fit.
     """
-    detailed = symbol_diagram(report)
+    detailed = merge_tests(symbol_diagram(report))
     last = detailed
     for diagram in (detailed, collapse_to_modules(detailed), collapse_to_packages(detailed)):
         if diagram is not detailed and len(diagram.nodes) == len(last.nodes):
@@ -162,6 +214,44 @@ def fit(report: ImpactReport, fits: Callable[[Diagram], bool]) -> Diagram:
         else:
             high = middle - 1
     return truncate(packages, low)
+
+
+def merge_tests(diagram: Diagram, keep: int = TESTS_SHOWN) -> Diagram:
+    """The test modules of a package as one node, where the package has more than ``keep``."""
+    counts: dict[str, int] = {}
+    for node in diagram.nodes:
+        if node.role is Role.MODULE and node.is_test:
+            counts[node.group] = counts.get(node.group, 0) + 1
+    crowded = {group for group, count in counts.items() if count > keep}
+    if not crowded:
+        return diagram
+
+    def key_of(node: Node) -> str:
+        if node.role is Role.MODULE and node.is_test and node.group in crowded:
+            return "tests-in:" + node.group
+        return node.key
+
+    def merge(key: str, members: list[Node]) -> Node:
+        if len(members) == 1:
+            return members[0]
+        group = members[0].group
+        merged = _merged_package(key, plural(len(members), "test module"), members)
+        detail = merged.detail.split(", ", 1)[1] if ", " in merged.detail else ""
+        detail = detail or merged.detail.split("\n", 1)[-1]
+        if sizes[group] == len(members):  # alone in its package: no frame around one box
+            return replace(merged, title=f"{group}: {merged.title}", group="", detail=detail)
+        return replace(merged, group=group, detail=detail)
+
+    sizes: dict[str, int] = {}
+    for node in diagram.nodes:
+        sizes[node.group] = sizes.get(node.group, 0) + 1
+    merged = _collapse(diagram, diagram.level, key_of, merge)
+    tests = sum(counts[group] for group in crowded)
+    note = (
+        f"Test modules merged per package: {plural(tests, 'test module')} in "
+        f"{plural(len(crowded), 'node')}."
+    )
+    return replace(merged, omitted=" ".join(filter(None, [diagram.omitted, note])))
 
 
 def chain_edges_only(diagram: Diagram) -> Diagram:
@@ -189,13 +279,13 @@ def symbol_diagram(report: ImpactReport) -> Diagram:
             kind, detail, _ = found[0]
             text = f"{kind}: {detail}" if detail else kind
         else:
-            text = ", ".join(dict.fromkeys(kind for kind, _, _ in found))
+            text = _kinds_summary([kind for kind, _, _ in found])
         nodes[_change_key(symbol)] = Node(
             key=_change_key(symbol),
             role=Role.CHANGE,
             title=symbol,
             detail=text,
-            group=CHANGES_GROUP,
+            group=f"{CHANGES_GROUP}:{symbol_module(symbol)}",
             breaking=any(breaking for _, _, breaking in found),
             changes=len(found),
         )
@@ -244,7 +334,16 @@ def symbol_diagram(report: ImpactReport) -> Diagram:
             end = source_key(chain[0]) if len(chain) == 1 else _module_key(symbol_module(chain[-1]))
             connect(end, _module_key(module.module), "")
     edges = _edges(pairs, chained)
-    return Diagram(report.base, report.head, Level.SYMBOL, tuple(nodes.values()), edges)
+    reaching = {source for source, _ in pairs}
+    quiet = [n for n in nodes.values() if n.role is Role.CHANGE and n.key not in reaching]
+    drawn = tuple(n for n in nodes.values() if n.role is not Role.CHANGE or n.key in reaching)
+    return Diagram(
+        report.base, report.head, Level.SYMBOL, drawn, edges,
+        unreached=sum(node.changes for node in quiet),
+        unreached_breaking=sum(
+            1 for c in report.changes if c.breaking and _change_key(c.symbol) not in reaching
+        ),
+    )
 
 
 def collapse_to_modules(diagram: Diagram) -> Diagram:
@@ -344,6 +443,22 @@ def truncate(diagram: Diagram, keep: int) -> Diagram:
 # -- helpers ----------------------------------------------------------------------------------
 
 
+def _kinds_summary(kinds: list[str], limit: int = LABEL_LIMIT) -> str:
+    """``parameter-removed ×2, body-changed, +1 more``: whole kinds, within ``limit``."""
+    counts: dict[str, int] = {}
+    for kind in kinds:
+        counts[kind] = counts.get(kind, 0) + 1
+    items = [f"{kind} ×{count}" if count > 1 else kind for kind, count in counts.items()]
+    shown: list[str] = []
+    for number, item in enumerate(items):
+        rest = len(items) - number - 1
+        tail = f", +{rest} more" if rest else ""
+        if shown and len(", ".join([*shown, item])) + len(tail) > limit:
+            return ", ".join(shown) + f", +{len(items) - len(shown)} more"
+        shown.append(item)
+    return ", ".join(shown)
+
+
 def _change_key(symbol: str) -> str:
     return "change:" + symbol
 
@@ -382,7 +497,10 @@ def _collapse(
             pairs.setdefault((source, target), set()).update(edge.kinds)
             if edge.on_chain:
                 chained.add((source, target))
-    return Diagram(diagram.base, diagram.head, level, nodes, _edges(pairs, chained))
+    return Diagram(
+        diagram.base, diagram.head, level, nodes, _edges(pairs, chained),
+        unreached=diagram.unreached, unreached_breaking=diagram.unreached_breaking,
+    )
 
 
 def _merged_changes(key: str, title: str, members: Iterable[Node]) -> Node:

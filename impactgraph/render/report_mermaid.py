@@ -23,8 +23,12 @@ from impactgraph.render.report_graph import (
     Limits,
     Node,
     Role,
+    bounded,
     fit,
+    group_title,
     marks,
+    node_title,
+    unreached_note,
 )
 
 MAX_CHARS = 50_000  # GitHub's and mermaid's maxTextSize, counted in UTF-16 code units
@@ -53,6 +57,7 @@ LEGEND = (
     ({"test"}, "dashed border: test"),
 )
 PACKAGE_STYLE = "fill:#ffffff,stroke:#d0d7de,color:#57606a"
+CHANGED_MODULE_STYLE = "fill:#fffdf3,stroke:#d4a72c,stroke-dasharray:4 3,color:#57606a"
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +101,10 @@ def render_diagram(diagram: Diagram, *, legend: bool = True) -> str:
         note = ids.new("note", "omitted", _NOTE_KEY)
         lines.append(f'    {note}["{escape(diagram.omitted)}"]')
         extra["note"] = [note]
+    if diagram.unreached:
+        quiet = ids.new("note", "unreached", _UNREACHED_KEY)
+        lines.append(f'    {quiet}["{escape(unreached_note(diagram))}"]')
+        extra.setdefault("note", []).append(quiet)
     # Changes stay outside any subgraph: a "Changes" subgraph makes dagre stretch it across
     # the whole drawing, and the hexagons already say what they are.
     clusters = diagram.clusters()
@@ -103,9 +112,9 @@ def render_diagram(diagram: Diagram, *, legend: bool = True) -> str:
     lines.extend(f"    {_node(node, ids)}" for node in sorted(outside, key=_changes_first))
     packages = list(clusters)
     for package in packages:
-        group_id = ids.new("grp", package, _GROUP + package)
-        lines.append(f'    subgraph {group_id}["{escape(package)}"]')
-        lines.extend(f"        {_node(node, ids)}" for node in clusters[package])
+        group_id = ids.new("grp", group_title(package), _GROUP + package)
+        lines.append(f'    subgraph {group_id}["{escape(bounded(group_title(package)))}"]')
+        lines.extend(f"        {_node(node, ids, package)}" for node in clusters[package])
         lines.append("    end")
     for edge in diagram.edges:
         arrow = f'-->|"{escape(", ".join(edge.kinds))}"|' if edge.kinds else "-->"
@@ -118,7 +127,11 @@ def render_diagram(diagram: Diagram, *, legend: bool = True) -> str:
         if (members := classes.get(name))
     )
     # Subgraphs take no classDef everywhere GitHub renders; ``style`` works on all versions.
-    lines.extend(f"    style {ids.of(_GROUP + package)} {PACKAGE_STYLE}" for package in packages)
+    lines.extend(
+        f"    style {ids.of(_GROUP + package)} "
+        + (CHANGED_MODULE_STYLE if package.startswith(CHANGES_GROUP) else PACKAGE_STYLE)
+        for package in packages
+    )
     return "\n".join(lines) + "\n"
 
 
@@ -162,16 +175,17 @@ class _Ids:
 
 # Keys of the extra nodes and subgraphs: they cannot clash with node keys ("module:...").
 _NOTE_KEY = "\0note"
+_UNREACHED_KEY = "\0unreached"
 _LEGEND_KEY = "\0legend"
 _GROUP = "\0group:"
 _PREFIX = {Role.CHANGE: "chg", Role.MODULE: "mod", Role.PACKAGE: "pkg"}
 
 
-def _node(node: Node, ids: _Ids) -> str:
+def _node(node: Node, ids: _Ids, group: str = "") -> str:
     # The key (not the title) names the id: "changes-in:orders" and "package:orders" differ.
     node_id = ids.new(_PREFIX[node.role], node.key.split(":", 1)[1], node.key)
-    lines = [node.title, *node.detail.splitlines()]
-    label = "<br/>".join(escape(line) for line in lines)
+    lines = [node_title(node, group), *node.detail.splitlines()]
+    label = "<br/>".join(escape(bounded(line)) for line in lines)
     if node.role is Role.CHANGE:
         return f'{node_id}{{{{"{label}"}}}}'
     if node.gateway:

@@ -340,7 +340,9 @@ def test_many_changes_merge_into_their_modules() -> None:
         0.75,
         ("core.api:function_0", "app.main:run"),
     )
-    report = ImpactReport("a", "b", changes, (user,))
+    # every change reaches the module (changes that reach nothing are not drawn at all)
+    edges = tuple((c.symbol, "app.main:run", "calls") for c in changes)
+    report = ImpactReport("a", "b", changes, (user,), edges=edges)
     fitted = report_mermaid.fitted(report)
     assert fitted.diagram.level is Level.MODULE
     assert "200 changes, 1 breaking symbol" in fitted.text
@@ -506,3 +508,93 @@ def test_a_top_level_module_is_not_framed_as_its_own_package() -> None:
     assert "grp_test_api" not in mermaid
     dot = report_dot.render(report)
     assert 'label="shop"' in dot and 'label="test_api"' not in dot
+
+
+# -- large real-world reports: only what reaches something, bounded labels ------------------------
+
+
+def _release_report() -> ImpactReport:
+    """Many changes, few of which reach a caller; two of those in one module."""
+    quiet = tuple(
+        Change(f"lib.util:helper_{i}", ChangeKind.BODY_CHANGED, i < 5, "lib/util.py", i)
+        for i in range(60)
+    )
+    decorator = "@retry(" + ", ".join(f"attempt_{i}=True" for i in range(30)) + ")"
+    reaching = (
+        Change("lib.client:Client.send", ChangeKind.PARAMETER_REMOVED, True, "lib/client.py", 9,
+               "timeout"),
+        Change("lib.client:Client.close", ChangeKind.DECORATOR_CHANGED, True, "lib/client.py", 30,
+               decorator),
+    )
+    users = tuple(
+        AffectedModule(f"app.{name}", f"app/{name}.py", "app", 1, True, False, True, False, 0.75,
+                       (symbol, f"app.{name}:run"))
+        for name, symbol in (("a", "lib.client:Client.send"), ("b", "lib.client:Client.close"))
+    )
+    edges = tuple((m.via[0], m.via[1], "calls") for m in users)
+    return ImpactReport("v1", "v2", quiet + reaching, users, edges=edges)
+
+
+def test_changes_that_reach_nothing_are_summarised_in_one_node() -> None:
+    report = _release_report()
+    diagram = symbol_diagram(report)
+    changed = [n for n in diagram.nodes if n.role is Role.CHANGE]
+    assert {n.title for n in changed} == {"lib.client:Client.send", "lib.client:Client.close"}
+    assert (diagram.unreached, diagram.unreached_breaking) == (60, 5)
+    mermaid = report_mermaid.render(report)
+    assert "+ 60 changes that reach nothing (5 breaking)" in mermaid
+    assert "helper_" not in mermaid
+    dot = report_dot.render(report)
+    assert "+ 60 changes that reach nothing (5 breaking)" in dot
+    assert "helper_" not in dot
+
+
+def test_changes_of_one_module_are_framed_by_it() -> None:
+    mermaid = report_mermaid.render(_release_report())
+    assert re.search(r'subgraph \w+\["lib\.client"\]', mermaid)
+    assert '"Client.send<br/>' in mermaid  # named without the module inside its frame
+    dot = report_dot.render(_release_report())
+    assert 'label="lib.client", tooltip=' in dot
+
+
+def test_labels_are_bounded_and_dot_keeps_the_full_text_in_a_tooltip() -> None:
+    report = _release_report()
+    decorator = report.changes[-1].detail
+    mermaid = report_mermaid.render(report)
+    labels = re.findall(r'\{\{"([^"]*)"\}\}|\["([^"]*)"\]', mermaid)
+    lines = [line for pair in labels for text in pair for line in text.split("<br/>")]
+    assert lines and max(len(line) for line in lines if "Legend" not in line) <= 60
+    assert decorator not in mermaid
+    dot = report_dot.render(report)
+    label_lines = [
+        line for label in re.findall(r'\blabel="((?:[^"\\]|\\.)*)"', dot)
+        for line in label.split("\\n")
+    ]
+    assert max(len(line) for line in label_lines) <= 60
+    assert re.search(r'tooltip="[^"]*' + re.escape(decorator), dot)
+
+
+def test_a_report_whose_changes_reach_nothing_has_no_graph_in_markdown() -> None:
+    report = _release_report()
+    quiet = ImpactReport("v1", "v2", report.changes[:60])
+    assert "```mermaid" not in markdown.render(quiet)
+    assert "```mermaid" in markdown.render(report)
+
+
+def test_many_test_modules_of_a_package_are_drawn_as_one_node() -> None:
+    change = Change("lib.core:run", ChangeKind.BODY_CHANGED, False, "lib/core.py", 1)
+    tests = tuple(
+        AffectedModule(f"test_{i}", f"tests/test_{i}.py", "tests", 1 + i % 2, False, False, True,
+                       True, 0.25, ("lib.core:run", f"test_{i}:test"))
+        for i in range(20)
+    )
+    user = AffectedModule("app.main", "app/main.py", "app", 1, False, False, True, False, 0.25,
+                          ("lib.core:run", "app.main:go"))
+    report = ImpactReport("a", "b", (change,), (user, *tests))
+    fitted = report_mermaid.fitted(report)
+    titles = {node.title for node in fitted.diagram.nodes}
+    assert "tests: 20 test modules" in titles and "app.main" in titles
+    assert not any(title.startswith("test_") for title in titles)
+    assert "20 test modules in 1 node" in fitted.diagram.omitted
+    merged = next(n for n in fitted.diagram.nodes if n.title.startswith("tests:"))
+    assert (merged.modules, merged.depths, merged.is_test) == (20, (1, 2), True)
