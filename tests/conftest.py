@@ -4,6 +4,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# No per-example deadline: a loaded CI machine makes timing flaky, and correctness, not
+# speed, is what these properties check (benchmarks/ measures speed).
+settings.register_profile("impactgraph", deadline=None)
+settings.load_profile("impactgraph")
 
 sys.path.insert(0, str(Path(__file__).parent))
 
