@@ -13,9 +13,11 @@ from collections.abc import Callable, ItemsView, Iterable, Iterator, Mapping, Va
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from impactgraph.adapters.git import GitRepo
+from impactgraph.adapters.git import GitRepo, PathChange, PathStatus
 from impactgraph.config import Config
 from impactgraph.diff import UsedElsewhere, diff_summaries
+from impactgraph.diff.engine import sort_changes
+from impactgraph.diff.files import file_changes
 from impactgraph.discovery import SourceFile
 from impactgraph.indexing import summarize_files
 from impactgraph.model import ChangeSet, Diagnostic, FileSummary
@@ -174,7 +176,10 @@ def compute_changes(
     head_snapshot = (
         worktree_snapshot(repo, config) if head is None else revision_snapshot(repo, head, config)
     )
-    renames = _renames(repo, base_snapshot, head_snapshot)
+    path_changes = repo.changed_paths(
+        base_snapshot.commit or base, None if head_snapshot.is_worktree else head_snapshot.commit
+    )
+    renames = _renames(path_changes, base_snapshot, head_snapshot)
     base_summaries = RevisionSummaries(base_snapshot, cache=cache, jobs=jobs)
     head_summaries = RevisionSummaries(head_snapshot, reuse=base_summaries, cache=cache, jobs=jobs)
 
@@ -193,6 +198,11 @@ def compute_changes(
         base_summaries, head_summaries, renames=renames, is_used_elsewhere=used,
         test_patterns=config.test_patterns, skip=skip,
     )
+    changes = sort_changes([*changes, *file_changes(
+        _other_files(repo, path_changes, base_snapshot, head_snapshot),
+        {f.path for f in base_snapshot.files} | {f.path for f in head_snapshot.files},
+        patterns=config.test_patterns, exclude=config.exclude,
+    )])
     warnings = _warnings(base_snapshot, base_summaries, head_snapshot, head_summaries)
     change_set = ChangeSet(
         base, head_snapshot.revision, tuple(changes), warnings,
@@ -221,15 +231,39 @@ def _may_reexport(
     return found
 
 
-def _renames(repo: GitRepo, base: Snapshot, head: Snapshot) -> dict[str, str]:
+def _renames(path_changes: Iterable[PathChange], base: Snapshot, head: Snapshot) -> dict[str, str]:
     """Git's renames, plus (for the working tree) untracked files with a vanished file's content."""
-    renames = repo.renames(base.commit or base.revision, head.commit)
+    renames = {
+        c.old_path: c.new_path for c in path_changes
+        if c.status is PathStatus.RENAMED and c.old_path and c.new_path
+    }
     gone = {base.content_ids[p]: p for p in base.content_ids
             if p not in head.content_ids and p not in renames}
     for path, content_id in head.content_ids.items():
         if path not in base.content_ids and content_id in gone:
             renames[gone.pop(content_id)] = path
     return renames
+
+
+def _other_files(
+    repo: GitRepo, path_changes: Iterable[PathChange], base: Snapshot, head: Snapshot
+) -> dict[str, str]:
+    """Changed files that are not Python sources: path -> what happened to it.
+
+    A renamed file counts on both sides (readers of the old path lose it). In the working tree,
+    untracked files are new too (git does not diff them).
+    """
+    found: dict[str, str] = {}
+    for change in path_changes:
+        for path in (change.old_path, change.new_path):
+            if path is not None and not path.endswith(".py"):
+                found[path] = change.status.value
+    if head.is_worktree and base.commit is not None:
+        tracked = repo.tree_files(base.commit, suffix="")
+        for path in repo.worktree_paths(suffix=""):
+            if path not in tracked and not path.endswith(".py"):
+                found.setdefault(path, "added")
+    return found
 
 
 def _warnings(

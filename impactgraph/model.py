@@ -215,6 +215,14 @@ class Stats:
 
 
 @dataclass(frozen=True, slots=True)
+class SelectedTest:
+    """A test file to run and why: the chain that reaches it, or a fail-open cause."""
+
+    path: str
+    reasons: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class ImpactReport:
     base: str
     head: str
@@ -229,6 +237,8 @@ class ImpactReport:
     gateways_crossed: tuple[str, ...] = ()
     base_commit: str | None = None  # the merge base of ``base`` and the head, compared from
     head_commit: str | None = None  # None: the working tree
+    test_reasons: tuple[SelectedTest, ...] = ()  # ``tests`` with why each is selected
+    all_tests: bool = False  # every test file selected: the analysis failed open
 
 
 def symbol_module(symbol: str) -> str:

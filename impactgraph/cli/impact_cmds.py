@@ -29,6 +29,11 @@ class ReportFormat(str, Enum):
     SVG = "svg"
 
 
+class TestsFormat(str, Enum):
+    TEXT = "text"
+    JSON = "json"
+
+
 RepoOption = Annotated[Path, typer.Option("--repo", help="The git repository to analyse.")]
 BaseOption = Annotated[
     str, typer.Option("--base", metavar="REV", help="The revision to compare against.")
@@ -95,13 +100,27 @@ def tests(
     repo: RepoOption = _HERE,
     head: HeadOption = None,
     max_depth: DepthOption = None,
+    output_format: Annotated[
+        TestsFormat, typer.Option("--format", help="text (a path a line) or json (with reasons).")
+    ] = TestsFormat.TEXT,
     jobs: JobsOption = None,
     no_cache: NoCacheOption = False,
 ) -> None:
-    """The test files the changes can affect, one per line (for ``pytest $(...)``)."""
+    """The test files the changes can affect, one per line (for ``pytest $(...)``).
+
+    ``--format json`` gives each file with its reasons (the chain that reaches it, or why the
+    analysis failed open), and ``all``: every test file was selected for such a cause.
+    """
     report = build_cached_report(repo, base, head, max_depth, jobs, no_cache)
-    if report.tests:
+    if output_format is TestsFormat.JSON:
+        from impactgraph.render.report_json import dumps, tests_to_dict
+
+        write_output(dumps(tests_to_dict(report)), None)
+    elif report.tests:
         write_output("\n".join(report.tests), None)
+    if report.all_tests:
+        typer.echo("impactgraph: every test file selected (the analysis cannot vouch for a "
+                   "change; see --format json)", err=True)
 
 
 def build_cached_report(

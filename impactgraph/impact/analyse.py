@@ -67,14 +67,13 @@ def analyse(
         for hit in hits.values()
     ]
     ranked = rank_affected(affected)
-    changed_modules = {c.symbol.split(":", 1)[0] for c in changeset.changes}
-    tests = select_tests(
-        [a.path for a in ranked],
+    selection = select_tests(
+        ranked,
         changed_paths,
         head_files,
         config.test_patterns,
-        changed_modules,
-        [head],
+        changeset.changes,
+        [base, head],
     )
     edges: dict[tuple[str, str, str], None] = {}
     for module in ranked:
@@ -86,13 +85,15 @@ def analyse(
         head=changeset.head,
         changes=changeset.changes,
         affected=tuple(ranked),
-        tests=tuple(tests),
+        tests=selection.paths,
         warnings=changeset.warnings,
         stats=stats or Stats(),
         edges=tuple(edges),
         gateways_crossed=tuple(gateways),
         base_commit=changeset.base_commit,
         head_commit=changeset.head_commit,
+        test_reasons=selection.tests,
+        all_tests=selection.all,
     )
 
 

@@ -1,53 +1,236 @@
-"""Which test files to run: safe first (never leave out one the change can break), then small."""
+"""Which test files to run: safe first (never leave out one the change can break), then small.
+
+Each selected file carries its reasons: the chain that reaches it, or the cause for which the
+analysis could not vouch and failed open (a changed data or configuration file, a file that
+does not parse, calls it could not resolve). A fail-open cause selects every test file that
+could see it: the tests under a test folder for its data, the tests that import (directly or
+not) the package whose folder holds a data file, every test for the configuration.
+"""
 
 from __future__ import annotations
 
+from collections import defaultdict, deque
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
+from impactgraph.diff.files import FileRole, PythonLayout
 from impactgraph.discovery import is_test_path
 from impactgraph.linker import CodeGraph
+from impactgraph.model import AffectedModule, Change, ChangeKind, FileSummary, SelectedTest
+
+CONFTEST = "conftest.py"
+
+
+@dataclass(frozen=True, slots=True)
+class TestSelection:
+    tests: tuple[SelectedTest, ...] = ()
+    all: bool = False  # every test file, because the analysis failed open
+
+    @property
+    def paths(self) -> tuple[str, ...]:
+        return tuple(t.path for t in self.tests)
+
+
+@dataclass
+class _Selector:
+    test_files: list[str]  # the head's test files, conftest.py excluded
+    reasons: dict[str, list[str]] = field(default_factory=dict)
+    all: bool = False
+
+    def add(self, path: str, reason: str) -> None:
+        if path not in self.test_set:
+            return
+        found = self.reasons.setdefault(path, [])
+        if reason not in found:
+            found.append(reason)
+
+    def add_folder(self, folder: str, reason: str) -> None:
+        prefix = "" if folder in ("", ".") else folder.rstrip("/") + "/"
+        for path in self.test_files:
+            if path.startswith(prefix):
+                self.add(path, reason)
+
+    def add_all(self, reason: str) -> None:
+        self.all = True
+        for path in self.test_files:
+            self.add(path, reason)
+
+    @property
+    def test_set(self) -> set[str]:
+        return set(self.test_files)
+
+    def result(self) -> TestSelection:
+        return TestSelection(
+            tuple(SelectedTest(p, tuple(r)) for p, r in sorted(self.reasons.items())), self.all
+        )
+
+
+def chain_reason(via: Sequence[str]) -> str:
+    """``calls catalog.search:find_book via storefront.api:get_book``."""
+    if len(via) >= 3:
+        return f"calls {via[0]} via {', '.join(via[1:-1])}"
+    if via:
+        return f"calls {via[0]}"
+    return "affected"
 
 
 def select_tests(
-    affected_paths: Iterable[str],
+    affected: Iterable[AffectedModule],
     changed_paths: Iterable[str],
     head_files: Sequence[str],
     patterns: Sequence[str],
-    changed_modules: Iterable[str] = (),
+    changes: Sequence[Change] = (),
     graphs: Sequence[CodeGraph] = (),
-) -> list[str]:
+) -> TestSelection:
     """Test files among the affected and changed files, widened where safety needs it.
 
-    - an affected or changed ``conftest.py`` selects every test file in its folder and below;
-    - a test module that imports a changed module and makes calls we could not resolve is
-      kept, since one of those calls may reach the change.
+    ``graphs``: the base and head graphs (the head's unresolved calls are looked at, both
+    revisions' imports tell who may read a file); ``changed_paths``: Python files whose
+    content differs.
     """
-    head = [p for p in head_files if is_test_path(p, patterns)]
-    head_set = set(head)
-    candidates = set(affected_paths) | set(changed_paths)
-    selected = {p for p in candidates if p in head_set and not p.endswith("conftest.py")}
-    for path in candidates:
-        if PurePosixPath(path).name == "conftest.py":
-            folder = str(PurePosixPath(path).parent)
-            prefix = "" if folder == "." else folder + "/"
-            selected.update(
-                p for p in head if p.startswith(prefix) and PurePosixPath(p).name != "conftest.py"
-            )
-    changed = set(changed_modules)
-    for graph in graphs:
-        unresolved_modules = {graph.module_of(caller) for caller, _ in graph.unresolved_sites
-                              if caller in graph}
-        for module in unresolved_modules:
-            path = graph.path_of(module)
-            if path not in head_set or path in selected:
-                continue
-            imported = {graph.module_of(t) for n in _module_nodes(graph, module)
-                        for t, kind in graph.successors(n) if kind == "imports"}
-            if imported & changed:
-                selected.add(path)
-    return sorted(p for p in selected if PurePosixPath(p).name != "conftest.py")
+    tests = [p for p in head_files if is_test_path(p, patterns)]
+    selector = _Selector([p for p in tests if PurePosixPath(p).name != CONFTEST])
+    imports = _ImportIndex(graphs)
+    for module in affected:
+        reason = chain_reason(module.via)
+        if PurePosixPath(module.path).name == CONFTEST:
+            selector.add_folder(_folder(module.path), f"{module.path} is affected: {reason}")
+        else:
+            selector.add(module.path, reason)
+    changed = list(changed_paths)
+    for path in changed:
+        if PurePosixPath(path).name == CONFTEST:
+            selector.add_folder(_folder(path), f"{path} changed")
+        else:
+            selector.add(path, "test file changed")
+    _unparsable(selector, imports, changed)
+    _changed_files(selector, imports, changes, [*head_files, *imports.paths()], patterns)
+    changed_modules = {c.symbol.split(":", 1)[0] for c in changes
+                       if c.kind is not ChangeKind.FILE_CHANGED}
+    for graph in graphs[-1:]:  # the head: the calls that run now
+        _unresolved(selector, graph, changed_modules)
+    return selector.result()
 
 
-def _module_nodes(graph: CodeGraph, module: str) -> list[str]:
-    return [module, *graph.members(module)]
+def _folder(path: str) -> str:
+    return str(PurePosixPath(path).parent)
+
+
+def _unparsable(selector: _Selector, imports: _ImportIndex, changed: Iterable[str]) -> None:
+    """A changed file that does not parse in one revision hides its calls: fail open."""
+    for path in changed:
+        error = imports.error(path)
+        if error is None:
+            continue
+        reason = f"{error} in {path}"
+        if PurePosixPath(path).name == CONFTEST:
+            selector.add_folder(_folder(path), reason)
+            continue
+        selector.add(path, reason)
+        module = imports.module(path)
+        if module is not None:
+            for importer in imports.importers({module}):
+                selector.add(imports.path(importer), reason)
+
+
+def _changed_files(
+    selector: _Selector,
+    imports: _ImportIndex,
+    changes: Iterable[Change],
+    python_paths: Sequence[str],
+    patterns: Sequence[str],
+) -> None:
+    files = [c for c in changes if c.kind is ChangeKind.FILE_CHANGED]
+    if not files:
+        return
+    layout = PythonLayout.of(python_paths, patterns)
+    for change in files:
+        reason = f"file-changed: {change.path}"
+        scope = layout.scope(change.path)
+        if scope is None or scope.role is FileRole.CONFIG:
+            selector.add_all(reason)
+            continue
+        if scope.test_folder is not None:
+            selector.add_folder(scope.test_folder, reason)
+            readers = imports.modules_under(scope.test_folder)  # helpers that load the data
+            for importer in imports.importers(readers):
+                selector.add(imports.path(importer), reason)
+        if scope.package_folder is not None:
+            selector.add_folder(scope.package_folder, reason)
+            for importer in imports.importers(imports.modules_under(scope.package_folder)):
+                selector.add(imports.path(importer), reason)
+
+
+def _unresolved(selector: _Selector, graph: CodeGraph, changed: set[str]) -> None:
+    """A test module that imports a changed module and makes calls we could not resolve is
+    kept: one of those calls may reach the change."""
+    modules = {graph.module_of(caller) for caller, _ in graph.unresolved_sites if caller in graph}
+    for module in sorted(modules):
+        path = graph.path_of(module)
+        if path not in selector.test_set:
+            continue
+        imported = {graph.module_of(t) for n in [module, *graph.members(module)]
+                    for t, kind in graph.successors(n) if kind == "imports"}
+        for target in sorted(imported & changed):
+            selector.add(path, f"unresolved calls in a module that imports changed module {target}")
+
+
+class _ImportIndex:
+    """Who imports whom, over both revisions' summaries (a file that fails in one revision is
+    read in the other)."""
+
+    def __init__(self, graphs: Sequence[CodeGraph]) -> None:
+        self.summaries: dict[str, FileSummary] = {}
+        self.by_path: dict[str, list[FileSummary]] = defaultdict(list)
+        for graph in graphs:  # the head last: its paths win
+            for module, summary in graph.summaries.items():
+                self.summaries[module] = summary
+                self.by_path[summary.path].append(summary)
+        self._imported_by: dict[str, set[str]] | None = None
+
+    def paths(self) -> list[str]:
+        return list(self.by_path)
+
+    def error(self, path: str) -> str | None:
+        return next((s.error for s in self.by_path.get(path, ()) if s.error), None)
+
+    def module(self, path: str) -> str | None:
+        found = self.by_path.get(path)
+        return found[-1].module if found else None
+
+    def path(self, module: str) -> str:
+        summary = self.summaries.get(module)
+        return summary.path if summary is not None else ""
+
+    def modules_under(self, folder: str) -> set[str]:
+        prefix = folder.rstrip("/") + "/"
+        return {m for m, s in self.summaries.items() if s.path.startswith(prefix)}
+
+    def importers(self, modules: Iterable[str]) -> set[str]:
+        """``modules`` and every module that imports one of them, directly or not."""
+        imported_by = self._index()
+        found = set(modules)
+        queue = deque(found)
+        while queue:
+            for importer in imported_by.get(queue.popleft(), ()):
+                if importer not in found:
+                    found.add(importer)
+                    queue.append(importer)
+        return found
+
+    def _index(self) -> dict[str, set[str]]:
+        if self._imported_by is None:
+            index: dict[str, set[str]] = defaultdict(set)
+            for summary in self.summaries.values():
+                for binding in summary.imports:
+                    if binding.type_checking:
+                        continue
+                    parts = binding.target.split(".")
+                    # ``import a.b.c`` runs a, a.b and a.b.c
+                    for cut in range(1, len(parts) + 1):
+                        prefix = ".".join(parts[:cut])
+                        if prefix in self.summaries and prefix != summary.module:
+                            index[prefix].add(summary.module)
+            self._imported_by = dict(index)
+        return self._imported_by

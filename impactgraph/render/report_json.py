@@ -83,6 +83,16 @@ def to_dict(report: ImpactReport) -> dict[str, Any]:
     }
 
 
+def tests_to_dict(report: ImpactReport) -> dict[str, Any]:
+    """``impactgraph tests --format json``: each selected file with its reasons."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "tests": [{"path": t.path, "reasons": list(t.reasons)} for t in report.test_reasons],
+        "all": report.all_tests,
+        "warnings": warnings_to_dict(report.warnings),
+    }
+
+
 def dumps(data: dict[str, Any]) -> str:
     """Stable text: two-space indent, UTF-8 characters as they are, one final newline."""
     return json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
