@@ -11,6 +11,11 @@ An entry is found by the file's content id (a git blob id: the caller's, or comp
 version and the Python minor version. A changed analyzer therefore never reads what an older
 one wrote. Entries are JSON (``impactgraph.serialize``), so reading one never executes code.
 
+Trust: the folder is used only when it is a real directory of ours that git does not track
+(``cache_folder``), and every row carries a keyed hash (``cache_folder.mac``) of what it says,
+made with a secret this user keeps outside every repository: a row written by anyone else, or
+moved under another key, is a miss. Text that is not UTF-8 reads as a miss too.
+
 Robustness: an entry that does not decode is a miss (and is overwritten); a database file
 that is not a database is deleted and recreated; any other failure (a read-only folder, a
 full disk) turns the cache off for the rest of the run with one warning.
@@ -30,19 +35,29 @@ import hashlib
 import importlib.util
 import os
 import sqlite3
+import stat as stat_module
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from impactgraph.adapters.cache_folder import (
+    CACHE_DIR,
+    Folder,
+    UnsafeFolder,
+    mac,
+    open_cache_folder,
+    same_mac,
+)
 from impactgraph.errors import InputError
 from impactgraph.model import FileSummary
 from impactgraph.serialize import SCHEMA_VERSION, SerializationError, summary_from_bytes
 
-CACHE_DIR = ".impactgraph"
 DB_NAME = "cache.sqlite3"
-LAYOUT_VERSION = "1"
+DB_FILES = tuple(f"{DB_NAME}{suffix}" for suffix in ("", "-wal", "-shm", "-journal"))
+GRAPHS_DIR = "graphs"
+LAYOUT_VERSION = "2"  # 2: every row carries its tag (mac)
 MAX_AGE_DAYS = 30
 MAX_BYTES = 256 * 1024 * 1024
 # A file changed less than this long before we looked at it may change again within the
@@ -148,12 +163,13 @@ CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS summaries (
     analyzer TEXT NOT NULL, content TEXT NOT NULL, module TEXT NOT NULL,
     package INTEGER NOT NULL, data BLOB NOT NULL, size INTEGER NOT NULL, used INTEGER NOT NULL,
+    mac TEXT NOT NULL,
     PRIMARY KEY (analyzer, content, module, package)
 );
 CREATE INDEX IF NOT EXISTS summaries_used ON summaries (used);
 CREATE TABLE IF NOT EXISTS files (
     path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
-    ctime_ns INTEGER NOT NULL, inode INTEGER NOT NULL, content TEXT NOT NULL
+    ctime_ns INTEGER NOT NULL, inode INTEGER NOT NULL, content TEXT NOT NULL, mac TEXT NOT NULL
 );
 """
 
@@ -191,7 +207,9 @@ class SummaryCache:
         fingerprint = fingerprint or analyzer_fingerprint()
         cache = cls(None, directory, fingerprint, warn)
         try:
-            cache._db = _connect(directory)
+            cache._db = _connect(Path(root))
+        except UnsafeFolder as error:
+            cache._disable(f"not using the cache in {directory}: {error}; going on without it")
         except (sqlite3.Error, OSError) as error:
             cache._disable(f"cannot use the cache in {directory}: {_reason(error)}")
         return cache
@@ -240,14 +258,20 @@ class SummaryCache:
             for batch in _batches(list(by_content), _BATCH):
                 placeholders = ",".join("?" * len(batch))  # only placeholders: no injection
                 rows = self._db.execute(
-                    "SELECT content, module, package, data, used FROM summaries "  # noqa: S608
-                    f"WHERE analyzer = ? AND content IN ({placeholders})",
+                    "SELECT content, module, package, data, used, mac "  # noqa: S608
+                    f"FROM summaries WHERE analyzer = ? AND content IN ({placeholders})",
                     (self.fingerprint, *batch),
                 ).fetchall()
-                for content, module, package, data, used in rows:
+                for content, module, package, data, used, tag in rows:
+                    if not isinstance(content, str) or not isinstance(module, str):
+                        continue
                     key = CacheKey(content, module, bool(package))
                     if key not in by_content.get(content, ()):
                         continue
+                    if not isinstance(data, bytes) or not same_mac(
+                        _summary_mac(self.fingerprint, key, data), tag
+                    ):
+                        continue  # not ours, or not for this content: a miss
                     summary = _decode(data, key)
                     if summary is not None:
                         found[key] = self._decoded[key] = summary
@@ -275,7 +299,7 @@ class SummaryCache:
         today = _today()
         rows = [
             (self.fingerprint, key.content_id, key.module, int(key.is_package), data, len(data),
-             today)
+             today, _summary_mac(self.fingerprint, key, data))
             for key, data in entries
         ]
         if not rows:
@@ -283,7 +307,8 @@ class SummaryCache:
         with self._guard("cannot write the cache"), _transaction(self._db):
             self._db.executemany(
                 "INSERT OR REPLACE INTO summaries "
-                "(analyzer, content, module, package, data, size, used) VALUES (?,?,?,?,?,?,?)",
+                "(analyzer, content, module, package, data, size, used, mac) "
+                "VALUES (?,?,?,?,?,?,?,?)",
                 rows,
             )
             self.stats.writes += len(rows)
@@ -295,11 +320,16 @@ class SummaryCache:
             return {}
         known: dict[str, str] = {}
         with self._guard("cannot read the cache"):
-            for path, size, mtime_ns, ctime_ns, inode, content in self._db.execute(
-                "SELECT path, size, mtime_ns, ctime_ns, inode, content FROM files"
+            for path, size, mtime_ns, ctime_ns, inode, content, tag in self._db.execute(
+                "SELECT path, size, mtime_ns, ctime_ns, inode, content, mac FROM files"
             ):
                 current = stats.get(path)
-                if current is not None and current == FileStat(size, mtime_ns, ctime_ns, inode):
+                if (
+                    current is not None
+                    and current == FileStat(size, mtime_ns, ctime_ns, inode)
+                    and isinstance(content, str)
+                    and same_mac(_file_mac(path, current, content), tag)
+                ):
                     known[path] = content
         return known
 
@@ -313,7 +343,8 @@ class SummaryCache:
             return
         horizon = time.time_ns() - int(RACY_SECONDS * 1e9)
         rows = [
-            (path, stat.size, stat.mtime_ns, stat.ctime_ns, stat.inode, content)
+            (path, stat.size, stat.mtime_ns, stat.ctime_ns, stat.inode, content,
+             _file_mac(path, stat, content))
             for path, (stat, content) in entries.items()
             if max(stat.mtime_ns, stat.ctime_ns) < horizon
         ]
@@ -321,8 +352,8 @@ class SummaryCache:
             return
         with self._guard("cannot write the cache"), _transaction(self._db):
             self._db.executemany(
-                "INSERT OR REPLACE INTO files (path, size, mtime_ns, ctime_ns, inode, content) "
-                "VALUES (?,?,?,?,?,?)",
+                "INSERT OR REPLACE INTO files "
+                "(path, size, mtime_ns, ctime_ns, inode, content, mac) VALUES (?,?,?,?,?,?,?)",
                 rows,
             )
 
@@ -375,8 +406,10 @@ class SummaryCache:
         except (sqlite3.Error, OSError) as error:
             self._disable(f"{what} ({_reason(error)}); going on without it")
             if _is_corruption(error):  # the next run starts with a fresh file
-                with contextlib.suppress(OSError):
-                    _remove_database(self.directory)
+                with contextlib.suppress(OSError, UnsafeFolder), Folder.open(
+                    self.directory
+                ) as folder:
+                    _remove_database(folder)
 
     def _disable(self, message: str) -> None:
         if self._db is not None:
@@ -405,12 +438,20 @@ def _prune(db: sqlite3.Connection, max_age_days: int, max_bytes: int) -> None:
         db.executemany("DELETE FROM summaries WHERE rowid = ?", doomed)
 
 
+def _summary_mac(fingerprint: str, key: CacheKey, data: bytes) -> str:
+    return mac("summary", fingerprint, key.content_id, key.module, str(int(key.is_package)), data)
+
+
+def _file_mac(path: str, stat: FileStat, content: str) -> str:
+    return mac("file", path, f"{stat.size} {stat.mtime_ns} {stat.ctime_ns} {stat.inode}", content)
+
+
 def _decode(data: object, key: CacheKey) -> FileSummary | None:
     if not isinstance(data, bytes):
         return None
     try:
         summary = summary_from_bytes(data)
-    except SerializationError:
+    except (SerializationError, RecursionError, MemoryError):
         return None
     if summary.module != key.module or summary.is_package != key.is_package:
         return None  # a foreign entry that happens to sit under this key
@@ -446,19 +487,34 @@ def _reason(error: BaseException) -> str:
     return str(error) or type(error).__name__
 
 
-def _connect(directory: Path) -> sqlite3.Connection:
-    directory.mkdir(parents=True, exist_ok=True)
-    ignore = directory / ".gitignore"
-    if not ignore.exists():
-        ignore.write_text("# Created by impactgraph: this folder is a local cache.\n*\n")
-    path = directory / DB_NAME
-    try:
-        return _open_database(path)
-    except sqlite3.DatabaseError as error:
-        if not _is_corruption(error):
-            raise  # locked, read-only, unable to open: not ours to delete
-        _remove_database(directory)  # a truncated or foreign file: start afresh
-        return _open_database(path)
+def _connect(root: Path) -> sqlite3.Connection:
+    """The database in ``root``'s cache folder (``UnsafeFolder`` when it must not be used)."""
+    with open_cache_folder(root) as folder:
+        graphs = folder.lstat(GRAPHS_DIR)
+        if graphs is not None and not stat_module.S_ISDIR(graphs.st_mode):
+            raise UnsafeFolder(f"its {GRAPHS_DIR}/ is a symbolic link or not a directory")
+        _clear_strays(folder)
+        # SQLite follows links when it opens or creates its files: it finds regular ones.
+        folder.write(DB_NAME, b"", 0o644, keep_existing=True)
+        path = folder.path / DB_NAME
+        try:
+            return _open_database(path)
+        except sqlite3.DatabaseError as error:
+            if not _is_corruption(error):
+                raise  # locked, read-only, unable to open: not ours to delete
+            _remove_database(folder)  # a truncated or foreign file: start afresh
+            folder.write(DB_NAME, b"", 0o644, keep_existing=True)
+            return _open_database(path)
+
+
+def _clear_strays(folder: Folder) -> None:
+    """Remove whatever has the name of a database file but is not a regular file."""
+    for name in DB_FILES:
+        info = folder.lstat(name)
+        if info is not None and not stat_module.S_ISREG(info.st_mode):
+            if stat_module.S_ISDIR(info.st_mode):
+                raise UnsafeFolder(f"{name} in it is a directory")
+            folder.remove(name)
 
 
 def _is_corruption(error: BaseException) -> bool:
@@ -468,18 +524,17 @@ def _is_corruption(error: BaseException) -> bool:
     )
 
 
-def _remove_database(directory: Path) -> bool:
+def _remove_database(folder: Folder) -> bool:
     removed = False
-    for suffix in ("", "-wal", "-shm", "-journal"):
-        path = directory / f"{DB_NAME}{suffix}"
-        if path.exists():
-            path.unlink(missing_ok=True)
-            removed = True
+    for name in DB_FILES:
+        removed = folder.remove(name) or removed
     return removed
 
 
 def _open_database(path: Path) -> sqlite3.Connection:
     connection = sqlite3.connect(path, timeout=10.0, isolation_level=None)
+    # text that is not UTF-8 (a damaged or foreign file) reads as text that matches no key
+    connection.text_factory = lambda raw: raw.decode("utf-8", "surrogateescape")
     try:
         connection.execute("PRAGMA journal_mode=WAL")
         connection.execute("PRAGMA synchronous=NORMAL")
@@ -498,10 +553,28 @@ def _open_database(path: Path) -> sqlite3.Connection:
 
 
 def clear_cache(root: Path) -> bool:
-    """Delete the cache of the repository at ``root``; False when there was none."""
+    """Delete what impactgraph wrote in the cache folder of ``root`` (the database, the graph
+    snapshots, the folder's .gitignore, then the folder when empty); False when there was
+    nothing. A folder that is a symbolic link is left alone (``InputError``)."""
     directory = cache_dir(root)
+    if not os.path.lexists(directory):
+        return False
     try:
-        return _remove_database(directory)
+        with Folder.open(directory) as folder:
+            removed = _remove_database(folder)
+            removed = folder.remove_tree(GRAPHS_DIR) or removed
+            for name in folder.names():
+                if name.endswith(".tmp"):
+                    removed = folder.remove(name) or removed
+            ignore = folder.read(".gitignore", 4096)
+            if ignore is not None and ignore.startswith(b"# Created by impactgraph"):
+                removed = folder.remove(".gitignore") or removed
+            left = folder.names()
+        if not left:
+            os.rmdir(directory)
+    except UnsafeFolder as error:
+        raise InputError(f"not a cache folder: {directory}: {error}", str(directory)) from None
     except OSError as error:
         raise InputError(f"cannot delete the cache in {directory}: {_reason(error)}",
                          str(directory)) from error
+    return removed

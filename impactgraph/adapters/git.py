@@ -68,6 +68,10 @@ class GitRepo:
         top = self._git("rev-parse", "--show-toplevel").decode("utf-8", "surrogateescape")
         self.root = Path(top.strip())
 
+    def tracks(self, pathspec: str) -> bool:
+        """Does git track any file matching ``pathspec`` (relative to ``path``)?"""
+        return bool(self._git("ls-files", "-z", "--", pathspec).strip(b"\0"))
+
     # -- the one wrapper -------------------------------------------------------------------
     def _git(self, *args: str, input: bytes | None = None, revision: str | None = None) -> bytes:
         """Run ``git args`` in the repository; its failure becomes a one-line ``GitError``.

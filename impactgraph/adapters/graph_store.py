@@ -2,24 +2,39 @@
 
 Linking is the costly step once summaries are cached (5-6 s on Django), so a tree seen before
 (the base of a pull request, an unchanged working tree) is loaded instead of linked again.
+
+A snapshot is ``MAGIC``, a tag (``cache_folder.mac`` of the tree key and the compressed bytes)
+and gzip'd JSON; its counts file is JSON with a tag of its own. Anything that does not verify
+or decode (a flipped bit, a truncated file, JSON nested too deep, a snapshot written by
+someone else or for another tree) is a miss: the tree is linked again and the files rewritten.
+Files are written and read through ``cache_folder.Folder``: never through a link.
 """
 
 from __future__ import annotations
 
-import gzip
+import contextlib
 import hashlib
 import json
-import os
-import tempfile
-from collections.abc import Iterable
+import stat
+import zlib
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
-from impactgraph.adapters.cache import ANALYZER_SOURCES, analyzer_fingerprint
+from impactgraph.adapters.cache import ANALYZER_SOURCES, GRAPHS_DIR, analyzer_fingerprint
+from impactgraph.adapters.cache_folder import CACHE_DIR, Folder, UnsafeFolder, mac, same_mac
 from impactgraph.linker import CodeGraph
 from impactgraph.linker.snapshot import graph_from_dict, graph_to_dict
 
 KEEP = 6  # snapshots kept: the newest, by use
 GRAPH_SOURCES = ("linker", "discovery.py")  # besides what shapes the summaries
+MAGIC = b"impactgraph graph snapshot 1\n"
+TAG_BYTES = 64  # a hex SHA-256
+MAX_STORED_BYTES = 512 * 1024 * 1024  # a snapshot file larger than this is not read
+MAX_JSON_BYTES = 2 * 1024 * 1024 * 1024  # nor one that inflates to more than this
+MAX_COUNTS_BYTES = 16 * 1024 * 1024
+SNAPSHOT_SUFFIX = ".json.gz"
+COUNTS_SUFFIX = ".counts.json"
 
 
 def graph_fingerprint() -> str:
@@ -37,63 +52,116 @@ def tree_key(files: Iterable[tuple[str, str, bool, str]]) -> str:
 
 class GraphStore:
     def __init__(self, root: Path) -> None:
-        self.folder = Path(root) / ".impactgraph" / "graphs"
+        self.root = Path(root)
+        self.folder = self.root / CACHE_DIR / GRAPHS_DIR
+
+    @contextlib.contextmanager
+    def _open(self, create: bool) -> Iterator[Folder | None]:
+        """The graphs folder; None when it is missing or must not be used (a link, say)."""
+        try:
+            with Folder.open(self.root / CACHE_DIR, create=create) as cache, cache.sub(
+                GRAPHS_DIR, create=create
+            ) as folder:
+                yield folder
+        except (UnsafeFolder, OSError):
+            yield None
 
     def load(self, key: str) -> CodeGraph | None:
-        path = self.folder / f"{key}.json.gz"
-        try:
-            with gzip.open(path, "rt", encoding="utf-8") as stream:
-                graph = graph_from_dict(json.load(stream))
-            os.utime(path)  # recently used: kept longest
-            if graph is not None and not (self.folder / f"{key}.counts.json").is_file():
-                self._save_counts(key, graph)
-        except (OSError, ValueError, EOFError):
-            return None  # missing, corrupt or foreign: link again
-        return graph
+        with self._open(create=False) as folder:
+            if folder is None:
+                return None
+            graph = _read_snapshot(folder, key)
+            if graph is None:
+                return None
+            folder.touch(key + SNAPSHOT_SUFFIX)  # recently used: kept longest
+            if _read_counts(folder, key) is None:
+                with contextlib.suppress(OSError):
+                    _write_counts(folder, key, graph)
+            return graph
 
     def save(self, key: str, graph: CodeGraph) -> None:
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            ignore = self.folder.parent / ".gitignore"
-            if not ignore.exists():
-                ignore.write_text("*\n", encoding="utf-8")
-            data = json.dumps(graph_to_dict(graph), separators=(",", ":")).encode("utf-8")
-            handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
-            with os.fdopen(handle, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb",
-                                                               compresslevel=3) as stream:
-                stream.write(data)
-            os.replace(temporary, self.folder / f"{key}.json.gz")
-            self._save_counts(key, graph)
-            self._prune()
-        except OSError:
-            return  # an unwritable cache only costs time
-
-    def _save_counts(self, key: str, graph: CodeGraph) -> None:
-        summary = {
-            "counts": graph.counts(),
-            "warnings": [[w.path, w.message] for w in graph.warnings],
-        }
-        (self.folder / f"{key}.counts.json").write_text(json.dumps(summary), encoding="utf-8")
+        with self._open(create=True) as folder:
+            if folder is None:
+                return
+            try:
+                data = json.dumps(graph_to_dict(graph), separators=(",", ":")).encode("utf-8")
+                packed = _gzip(data)
+                tag = mac("graph", key, packed).encode("ascii")
+                folder.write(key + SNAPSHOT_SUFFIX, MAGIC + tag + b"\n" + packed)
+                _write_counts(folder, key, graph)
+                _prune(folder)
+            except OSError:
+                return  # an unwritable cache only costs time
 
     def load_counts(self, key: str) -> tuple[dict[str, int], list[tuple[str, str]]] | None:
         """The counts and warnings of a linked tree, without loading its graph."""
-        path = self.folder / f"{key}.counts.json"
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            counts = {str(k): int(v) for k, v in data["counts"].items()}
-            warnings = [(str(p), str(m)) for p, m in data["warnings"]]
-            snapshot = self.folder / f"{key}.json.gz"
-            if not snapshot.is_file():
+        with self._open(create=False) as folder:
+            if folder is None:
                 return None
-            os.utime(snapshot)
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            return None
-        return counts, warnings
+            found = _read_counts(folder, key)
+            info = folder.lstat(key + SNAPSHOT_SUFFIX)
+            if found is None or info is None or not stat.S_ISREG(info.st_mode):
+                return None
+            folder.touch(key + SNAPSHOT_SUFFIX)
+            return found
 
-    def _prune(self) -> None:
-        snapshots = sorted(self.folder.glob("*.json.gz"), key=lambda p: p.stat().st_mtime)
-        for stale in snapshots[:-KEEP]:
-            stale.unlink(missing_ok=True)
-            (stale.parent / stale.name.replace(".json.gz", ".counts.json")).unlink(
-                missing_ok=True
-            )
+
+def _gzip(data: bytes) -> bytes:
+    compressor = zlib.compressobj(3, zlib.DEFLATED, 31)  # 31: the gzip format
+    return compressor.compress(data) + compressor.flush()
+
+
+def _read_snapshot(folder: Folder, key: str) -> CodeGraph | None:
+    raw = folder.read(key + SNAPSHOT_SUFFIX, MAX_STORED_BYTES)
+    if raw is None or not raw.startswith(MAGIC):
+        return None
+    tag, packed = raw[len(MAGIC):len(MAGIC) + TAG_BYTES], raw[len(MAGIC) + TAG_BYTES + 1:]
+    if not same_mac(mac("graph", key, packed), tag.decode("ascii", "replace")):
+        return None  # damaged, written by someone else, or for another tree
+    try:
+        inflater = zlib.decompressobj(31)
+        data = inflater.decompress(packed, MAX_JSON_BYTES)
+        if inflater.unconsumed_tail or not inflater.eof:
+            return None  # too large, or truncated
+        return graph_from_dict(json.loads(data))
+    except Exception:  # any failure to decode is a miss, whatever it is
+        return None
+
+
+def _counts_body(counts: Any, warnings: Any) -> str:
+    return json.dumps([counts, warnings], sort_keys=True, separators=(",", ":"))
+
+
+def _write_counts(folder: Folder, key: str, graph: CodeGraph) -> None:
+    counts = graph.counts()
+    warnings = [[w.path, w.message] for w in graph.warnings]
+    summary = {"counts": counts, "warnings": warnings,
+               "mac": mac("counts", key, _counts_body(counts, warnings))}
+    folder.write(key + COUNTS_SUFFIX, json.dumps(summary).encode("utf-8"))
+
+
+def _read_counts(folder: Folder, key: str) -> tuple[dict[str, int], list[tuple[str, str]]] | None:
+    raw = folder.read(key + COUNTS_SUFFIX, MAX_COUNTS_BYTES)
+    if raw is None:
+        return None
+    try:
+        data = json.loads(raw)
+        if not same_mac(mac("counts", key, _counts_body(data["counts"], data["warnings"])),
+                        data["mac"]):
+            return None
+        counts = {str(k): int(v) for k, v in data["counts"].items()}
+        warnings = [(str(p), str(m)) for p, m in data["warnings"]]
+    except Exception:  # any failure to decode is a miss, whatever it is
+        return None
+    return counts, warnings
+
+
+def _prune(folder: Folder) -> None:
+    snapshots = []
+    for name in folder.names():
+        info = folder.lstat(name)
+        if name.endswith(SNAPSHOT_SUFFIX) and info is not None:
+            snapshots.append((info.st_mtime_ns, name))
+    for _, stale in sorted(snapshots)[:-KEEP]:
+        folder.remove(stale)
+        folder.remove(stale.removesuffix(SNAPSHOT_SUFFIX) + COUNTS_SUFFIX)

@@ -1,0 +1,234 @@
+"""The folder the cache lives in, and the only way impactgraph writes (or reads) files there.
+
+``<root>/.impactgraph`` is used only when it is a real directory (not a symbolic link), owned by
+this user and not tracked by git: a commit can put anything in the working tree, so a folder
+that came with the repository, or a link planted there, is never written through or trusted.
+Inside it, files are created under a fresh name with ``O_CREAT | O_EXCL | O_NOFOLLOW``,
+relative to the folder's own descriptor, and renamed into place; they are read with
+``O_NOFOLLOW``, regular files only, up to a size limit. Sub-folders are opened the same way.
+
+Entries are also bound to this user by ``mac``: a keyed hash (HMAC-SHA256) with a secret kept
+outside every repository (``$XDG_CACHE_HOME/impactgraph/cache-key``, else
+``~/.cache/impactgraph/cache-key``). An entry whose tag does not match was not written by
+impactgraph for this user, for this content: it is a miss.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import hmac
+import os
+import secrets
+import stat
+from pathlib import Path
+
+CACHE_DIR = ".impactgraph"
+KEY_NAME = "cache-key"
+GITIGNORE = b"# Created by impactgraph: this folder is a local cache.\n*\n"
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_DIRECTORY = getattr(os, "O_DIRECTORY", 0)
+_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+
+
+class UnsafeFolder(Exception):
+    """The folder cannot be used safely; the message says why."""
+
+
+def _open_dir(name: str | Path, dir_fd: int | None, create: bool) -> int:
+    if create:
+        with contextlib.suppress(FileExistsError):
+            os.mkdir(name, 0o755, dir_fd=dir_fd)
+    try:
+        info = os.lstat(name, dir_fd=dir_fd)
+    except FileNotFoundError:
+        raise UnsafeFolder("it does not exist") from None
+    if stat.S_ISLNK(info.st_mode):
+        raise UnsafeFolder("it is a symbolic link")
+    if not stat.S_ISDIR(info.st_mode):
+        raise UnsafeFolder("it is not a directory")
+    fd = os.open(name, os.O_RDONLY | _DIRECTORY | _NOFOLLOW | _CLOEXEC, dir_fd=dir_fd)
+    try:
+        opened = os.fstat(fd)
+        if not stat.S_ISDIR(opened.st_mode) or (opened.st_dev, opened.st_ino) != (
+            info.st_dev, info.st_ino
+        ):
+            raise UnsafeFolder("it changed while it was opened")
+        if hasattr(os, "geteuid") and opened.st_uid != os.geteuid():
+            raise UnsafeFolder("another user owns it")
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+class Folder:
+    """A directory opened by descriptor; every name is one component inside it."""
+
+    def __init__(self, path: Path, fd: int) -> None:
+        self.path = path
+        self._fd = fd
+
+    @classmethod
+    def open(cls, path: Path, *, create: bool = False) -> Folder:
+        """``path`` itself must be a real directory of ours (its parents may be links)."""
+        return cls(path, _open_dir(path, None, create))
+
+    def sub(self, name: str, *, create: bool = False) -> Folder:
+        return Folder(self.path / name, _open_dir(name, self._fd, create))
+
+    def close(self) -> None:
+        if self._fd >= 0:
+            os.close(self._fd)
+            self._fd = -1
+
+    def __enter__(self) -> Folder:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def lstat(self, name: str) -> os.stat_result | None:
+        try:
+            return os.lstat(name, dir_fd=self._fd)
+        except FileNotFoundError:
+            return None
+
+    def names(self) -> list[str]:
+        return sorted(os.listdir(self._fd))
+
+    def write(
+        self, name: str, data: bytes, mode: int = 0o644, *, keep_existing: bool = False
+    ) -> None:
+        """Create ``name`` afresh: a new file renamed over whatever had the name (or, with
+        ``keep_existing``, linked to the name unless something has it already)."""
+        temporary = f".{name}.{secrets.token_hex(6)}.tmp"
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC,
+                     mode, dir_fd=self._fd)
+        try:
+            with os.fdopen(fd, "wb") as stream:
+                stream.write(data)
+            if keep_existing:
+                with contextlib.suppress(FileExistsError):
+                    os.link(temporary, name, src_dir_fd=self._fd, dst_dir_fd=self._fd,
+                            follow_symlinks=False)
+                os.unlink(temporary, dir_fd=self._fd)
+            else:
+                os.replace(temporary, name, src_dir_fd=self._fd, dst_dir_fd=self._fd)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary, dir_fd=self._fd)
+            raise
+
+    def read(self, name: str, limit: int) -> bytes | None:
+        """The bytes of regular file ``name``; None when it is missing, not a regular file
+        (a link, a FIFO, a device) or larger than ``limit``."""
+        try:
+            fd = os.open(name, os.O_RDONLY | _NOFOLLOW | _NONBLOCK | _CLOEXEC, dir_fd=self._fd)
+        except OSError:
+            return None
+        with os.fdopen(fd, "rb") as stream:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
+                return None
+            data = stream.read(limit + 1)
+        return data if len(data) <= limit else None
+
+    def touch(self, name: str) -> None:
+        with contextlib.suppress(OSError, NotImplementedError):
+            os.utime(name, dir_fd=self._fd, follow_symlinks=False)
+
+    def remove(self, name: str) -> bool:
+        """Unlink ``name`` (a link itself, never its target); True when something went."""
+        try:
+            os.unlink(name, dir_fd=self._fd)
+        except FileNotFoundError:
+            return False
+        return True
+
+    def remove_tree(self, name: str) -> bool:
+        """Remove sub-folder ``name`` and what it holds (links are unlinked, not followed)."""
+        info = self.lstat(name)
+        if info is None:
+            return False
+        if not stat.S_ISDIR(info.st_mode):
+            return self.remove(name)
+        with self.sub(name) as inner:
+            for entry in inner.names():
+                inner.remove_tree(entry)
+        os.rmdir(name, dir_fd=self._fd)
+        return True
+
+
+def tracked_by_git(root: Path, name: str = CACHE_DIR) -> bool:
+    """Does git track anything under ``root/name``? (False outside a git work tree.)"""
+    from impactgraph.adapters.git import GitRepo
+    from impactgraph.errors import GitError
+
+    try:
+        return GitRepo(root).tracks(name)
+    except GitError:
+        return False
+
+
+def open_cache_folder(root: Path, *, check_git: bool = True) -> Folder:
+    """``root/.impactgraph``, created when missing; ``UnsafeFolder`` when it must not be used."""
+    if check_git and tracked_by_git(root):
+        raise UnsafeFolder("git tracks it (a cache that came with the repository is not used)")
+    folder = Folder.open(Path(root) / CACHE_DIR, create=True)
+    try:
+        if folder.lstat(".gitignore") is None:
+            folder.write(".gitignore", GITIGNORE)
+    except OSError:
+        folder.close()
+        raise
+    return folder
+
+
+# -- binding entries to this user -----------------------------------------------------------
+
+_key: bytes | None = None
+
+
+def _key_file() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "impactgraph" / KEY_NAME
+
+
+def secret_key() -> bytes:
+    """This user's cache key, made on first use; a key for this process alone when it cannot
+    be kept (the cache then serves only the run that wrote it)."""
+    global _key
+    if _key is None:
+        _key = _load_key(_key_file()) or secrets.token_bytes(32)
+    return _key
+
+
+def _load_key(path: Path) -> bytes | None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        with Folder.open(path.parent) as folder:
+            key = folder.read(path.name, 64)
+            if key is None:  # the first run: a key, unless another run wrote one meanwhile
+                folder.write(path.name, secrets.token_bytes(32), 0o600, keep_existing=True)
+            elif len(key) != 32:  # damaged
+                folder.write(path.name, secrets.token_bytes(32), 0o600)
+            key = folder.read(path.name, 64)
+    except (OSError, UnsafeFolder):
+        return None
+    return key if key is not None and len(key) == 32 else None
+
+
+def mac(*parts: bytes | str) -> str:
+    """The tag of an entry made of ``parts`` (each length-prefixed: no ambiguity)."""
+    digest = hmac.new(secret_key(), digestmod=hashlib.sha256)
+    for part in parts:
+        data = part.encode("utf-8", "surrogateescape") if isinstance(part, str) else part
+        digest.update(b"%d:" % len(data))
+        digest.update(data)
+    return digest.hexdigest()
+
+
+def same_mac(expected: str, found: object) -> bool:
+    return isinstance(found, str) and hmac.compare_digest(expected, found)
