@@ -64,3 +64,60 @@ def test_a_change_to_a_fixture_provided_objects_method_selects_its_test(tmp_path
     changed = BASE["src/tool/cli.py"].replace("return command()", "return command() or None")
     commit(root, {"src/tool/cli.py": changed})
     assert selected(root) == ["tests/test_invoke.py"]
+
+
+def test_a_change_to_a_dunder_selects_the_test_that_calls_it_implicitly(tmp_path: Path) -> None:
+    root = init_repo(tmp_path / "repo")
+    files = {
+        "src/web/__init__.py": "",
+        "src/web/params.py": """
+            class QueryParams:
+                def __init__(self, items):
+                    self.items = items
+
+                def __str__(self):
+                    return "&".join(self.items)
+        """,
+        "tests/test_params.py": """
+            from web.params import QueryParams
+
+
+            def test_str():
+                q = QueryParams(["a=1"])
+                assert str(q) == "a=1"
+        """,
+        "tests/test_other.py": "def test_nothing():\n    assert True\n",
+    }
+    commit(root, files, message="base", tag="base")
+    changed = files["src/web/params.py"].replace("join(self.items)", "join(sorted(self.items))")
+    commit(root, {"src/web/params.py": changed})
+    assert selected(root) == ["tests/test_params.py"]
+
+
+def test_a_change_to_a_method_reached_by_getattr_dispatch_selects_its_test(
+    tmp_path: Path,
+) -> None:
+    root = init_repo(tmp_path / "repo")
+    files = {
+        "src/tpl/__init__.py": "",
+        "src/tpl/visitor.py": """
+            class Visitor:
+                def visit(self, node):
+                    return getattr(self, "visit_" + type(node).__name__)(node)
+
+                def visit_Getattr(self, node):
+                    return "getattr"
+        """,
+        "tests/test_render.py": """
+            from tpl.visitor import Visitor
+
+
+            def test_render():
+                assert Visitor().visit(object()) is not None
+        """,
+        "tests/test_other.py": "def test_nothing():\n    assert True\n",
+    }
+    commit(root, files, message="base", tag="base")
+    changed = files["src/tpl/visitor.py"].replace('return "getattr"', 'return "attr"')
+    commit(root, {"src/tpl/visitor.py": changed})
+    assert selected(root) == ["tests/test_render.py"]

@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from astroid import nodes
 
+from impactgraph.indexer.implicit import BINARY, ImplicitCalls
 from impactgraph.indexer.pytest_model import (
     fixture_of,
     fixture_parameters,
@@ -74,7 +75,7 @@ def resolve_relative(module: str, is_package: bool, level: int, name: str | None
     return base
 
 
-class FileIndexer:
+class FileIndexer(ImplicitCalls):
     """Walks one astroid module and collects its summary parts."""
 
     def __init__(self, module: str, is_package: bool) -> None:
@@ -292,6 +293,8 @@ class FileIndexer:
             return [self.new_container(node, self.values(node.value))]
         if isinstance(node, nodes.IfExp):
             return self.values(node.body) + self.values(node.orelse)
+        if isinstance(node, nodes.BinOp) and node.op in BINARY:  # ``a + b``: ``a.__add__(b)``
+            return [(*v, f"%__{BINARY[node.op]}__", "()") for v in self.operand_values(node.left)]
         if isinstance(node, nodes.BoolOp):
             return [e for value in node.values for e in self.values(value)]
         if isinstance(node, (nodes.NamedExpr, nodes.Await)):
@@ -696,8 +699,33 @@ class FileIndexer:
                 signature=init,
                 synthetic=True,
             )
+        self.class_creation(node)
         for statement in node.body:
             self.visit(statement)
+
+    def class_creation(self, node: nodes.ClassDef) -> None:
+        """What a class statement and its constructor run implicitly: the metaclass (bound
+        under ``<metaclass>``), ``__set_name__`` of the objects its body assigns, and the
+        ``field(default_factory=...)`` factories a generated ``__init__`` calls (bound under
+        ``<factories>``)."""
+        metaclass = getattr(node, "_metaclass", None)  # astroid keeps it out of ``keywords``
+        if metaclass is not None:
+            self.bindings[self.var_key(node, "<metaclass>")].extend(self.values(metaclass))
+        for statement in node.body:
+            value = getattr(statement, "value", None)
+            if not isinstance(statement, (nodes.Assign, nodes.AnnAssign)) or value is None:
+                continue
+            if isinstance(value, nodes.Call) and isinstance(
+                value.func, (nodes.Name, nodes.Attribute)
+            ):
+                self.special(statement, [(*v, "()") for v in self.values(value.func)],
+                             ("__set_name__",))
+                if (source(value.func) or "").endswith("field"):
+                    for keyword in value.keywords or ():
+                        if keyword.arg == "default_factory":
+                            self.bindings[self.var_key(node, "<factories>")].extend(
+                                self.values(keyword.value)
+                            )
 
     # -- statements ----------------------------------------------------------------------
     def bind_target(
@@ -734,6 +762,7 @@ class FileIndexer:
         elif isinstance(target, nodes.Starred):
             self.bind_target(target.value, values, statement)
         elif isinstance(target, nodes.Subscript):
+            self.special_of(target, target.value, "__setitem__")
             # ``handlers["save"] = on_save``: the container gains an element
             objects = tuple(self.values(target.value))
             if objects and values:
@@ -742,6 +771,8 @@ class FileIndexer:
             self.visit(target.value)
             self.visit(target.slice)
         elif isinstance(target, nodes.AssignAttr):
+            # a descriptor in the class body: storing calls its ``__set__``
+            self.special(target, self.operand_values(target.expr), (f"!set:{target.attrname}",))
             owner = self.self_class(target.expr)
             if owner is not None:
                 key = f"v:{self.module}:{self.qualname(owner)}|.{target.attrname}"
@@ -818,6 +849,9 @@ class FileIndexer:
 
     def visit_AugAssign(self, node: nodes.AugAssign) -> None:
         self.visit(node.value)
+        self.augmented(node)
+        if isinstance(node.target, nodes.Subscript):
+            self.special_of(node.target, node.target.value, "__getitem__")
         if isinstance(node.target, nodes.AssignName) and node.target.name == "__all__":
             self.record_all(node)
             return
@@ -853,12 +887,21 @@ class FileIndexer:
         self.bind_target(node.target, self.iteration(node.iter), node)
         for condition in node.ifs:
             self.visit(condition)
+            self.truth(condition)
 
     def visit_With(self, node: nodes.With) -> None:
+        enter, leave = (
+            ("__aenter__", "__aexit__") if isinstance(node, nodes.AsyncWith)
+            else ("__enter__", "__exit__")
+        )
         for context, alias in node.items:
             self.visit(context)
-            if alias is not None:
-                self.bind_target(alias, self.values(context), node)
+            managers = self.operand_values(context)
+            self.special(context, managers, (enter,))
+            self.special(context, managers, (leave,))
+            if alias is not None:  # what ``__enter__`` returns, when it is ours
+                entered = [(*v, f"%{enter}", "()") for v in managers]
+                self.bind_target(alias, self.values(context) + entered, node)
         for statement in node.body:
             self.visit(statement)
 
@@ -1027,6 +1070,7 @@ class FileIndexer:
             CallSite(self.caller_of(node), callee, node.lineno or 0, args, kwargs,
                      decorator=decorator, star=star)
         )
+        self.implicit_builtin_call(node)
         requested = self.requested_fixture(node)
         if requested is not None:  # ``request.getfixturevalue("x")`` runs fixture x
             self.calls.append(

@@ -94,7 +94,11 @@ def _targets(resolver: Resolver, value: Value) -> list[tuple[str, bool]]:
                 # a generated dataclass __init__ runs __post_init__
                 inits += [(str(v[1]), True) for v in resolver.class_lookup(symbol, "__post_init__")
                           if v[0] == "sym"]
-            return sorted(inits)
+            # ``__new__`` runs first; a metaclass ``__call__`` runs around both
+            inits += [(m, True) for m in resolver.special_methods(symbol, ("__new__",))]
+            for meta in resolver.metaclasses(symbol):
+                inits += [(m, True) for m in resolver.special_methods(meta, ("__call__",))]
+            return sorted(set(inits))
     if tag == "subcls":  # ``cls()`` constructs the class or any subclass
         return [
             target
@@ -175,10 +179,16 @@ def _link_call(graph: CodeGraph, resolver: Resolver, site: CallSite, index: int)
     resolved = False
     for value in _callee_values(resolver, site):
         tag = value[0]
+        if tag == "via":  # ``__getattr__`` or a descriptor's ``__get__`` runs on the way
+            graph.add_edge(caller, str(value[1]), "calls", site.line, True)
+            resolved = True
+            continue
         if site.implicit:  # language protocol calls: only those into the code base count
             if tag in ("sym", "bound", "inst", "subcls"):
+                dispatch = len(value) > 2 and value[2] == "dispatch"
                 for target, bound in _targets(resolver, value):
-                    graph.add_edge(caller, target, "calls", site.line, bound, site=index)
+                    graph.add_edge(caller, target, "calls", site.line, bound, dispatch,
+                                   site=index)
             continue
         if tag == "bi" and value[1] in CALLBACK_BUILTINS:
             # map(f, xs), sorted(xs, key=f): the builtin calls the functions it is given
@@ -205,6 +215,9 @@ def _link_call(graph: CodeGraph, resolver: Resolver, site: CallSite, index: int)
             targets = _targets(resolver, value)
             for target, bound in targets:
                 graph.add_edge(caller, target, "calls", site.line, bound, site=index)
+            for factory in resolver.default_factories(str(value[1])):  # a generated __init__'s
+                for target, bound in _targets(resolver, factory):
+                    graph.add_edge(caller, target, "calls", site.line, bound)
             if not targets:  # an outside base's __init__ runs (``class A(ext.Base)``)
                 for outside in resolver.external_lookup(str(value[1]), "__init__"):
                     graph.external_calls[caller].add(str(outside[1]))
@@ -252,9 +265,39 @@ def _link_reference(
                             found[0] == "sym" and resolver.is_property(str(found[1]))
                         ):
                             graph.add_edge(scope, str(found[1]), "calls", line)
+        if resolver.has_accessors:  # ``__getattr__`` / ``__get__`` run by reading attributes
+            for end in range(2, len(expr) + 1):
+                if expr[end - 1].startswith("."):
+                    for value in ordered(resolver.resolve(expr[:end])):
+                        if value[0] == "via":
+                            graph.add_edge(scope, str(value[1]), "calls", line, True)
         for value in ordered(resolver.resolve(expr)):
             if value[0] in ("sym", "bound") or (value[0] == "mod" and value[1] != scope):
                 graph.add_edge(scope, str(value[1]), "references", line)
+
+
+def _class_statement(graph: CodeGraph, resolver: Resolver, cls: str) -> None:
+    """A class statement calls its bases' ``__init_subclass__`` and its metaclass's
+    ``__new__``/``__init__``: calls made by the code that runs the statement."""
+    targets: list[str] = []
+    for base in resolver.mro(cls)[1:]:
+        found = resolver.special_methods(base, ("__init_subclass__",))
+        if found:
+            targets += found
+            break
+    for meta in resolver.metaclasses(cls):
+        targets += resolver.special_methods(meta, ("__new__",))
+        targets += resolver.special_methods(meta, ("__init__",))
+    if not targets:
+        return
+    module, qual = cls.split(":", 1)
+    scope = qual.rpartition(".")[0]
+    while scope and resolver.kind(f"{module}:{scope}") is SymbolKind.CLASS:
+        scope = scope.rpartition(".")[0]  # a class body runs in its parent's code
+    runner = f"{module}:{scope}" if scope else module
+    line = resolver.definitions[cls].line
+    for target in targets:
+        graph.add_edge(runner, target, "calls", line, True)
 
 
 def _module_variable(resolver: Resolver, expr: Expr) -> str | None:
@@ -317,6 +360,7 @@ def _link_classes(graph: CodeGraph, resolver: Resolver) -> None:
     for cls, bases in resolver.bases.items():
         for base in bases:
             graph.add_edge(cls, base, "inherits")
+        _class_statement(graph, resolver, cls)
     for cls in resolver.bases:
         module, qual = cls.split(":", 1)
         for name in resolver.own_members(cls):

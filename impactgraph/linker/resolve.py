@@ -89,8 +89,18 @@ class Resolver:
         # names that ``obj.name = ...`` may add: only their absence can change later
         self.stored_names = {attr for _, attr, _ in self._stores}
         self._fixture_index: FixtureIndex | None = None
+        self._has_accessors: bool | None = None
         self._link_classes()
         self.apply_attribute_stores()
+
+    @property
+    def has_accessors(self) -> bool:
+        """Does any class define ``__getattr__`` or ``__get__`` (attribute reads may call)?"""
+        if self._has_accessors is None:
+            self._has_accessors = any(
+                symbol.endswith((".__getattr__", ".__get__")) for symbol in self.definitions
+            )
+        return self._has_accessors
 
     @property
     def fixture_index(self) -> FixtureIndex:
@@ -331,7 +341,7 @@ class Resolver:
     def _instance_lookup(self, cls: str, name: str) -> set[Value]:
         found = self.class_lookup(cls, name)
         if found:
-            return {self.bind(v) for v in found}
+            return {bound for v in found for bound in self.descriptor_get(v)}
         stored = name in self.stored_names
         for owner in self.mro(cls):
             key = f"v:{owner}|.{name}"
@@ -339,7 +349,78 @@ class Resolver:
                 return set(self.resolve_key(key))
             if stored:
                 self.depend(key)
-        return self.external_lookup(cls, name)
+        outside = self.external_lookup(cls, name)
+        if outside or name.startswith("__"):
+            return outside
+        # a miss runs ``__getattr__``: ("via", method) makes the edge, its result is the value
+        result: set[Value] = set()
+        for method in self.special_methods(cls, ("__getattr__",)):
+            result.add(("via", method))
+            result |= self.call_result(("bound", method))
+        return result
+
+    def descriptor_get(self, value: Value) -> set[Value]:
+        """A class attribute read through an instance; a descriptor (an instance of a class
+        with ``__get__``) gives what its ``__get__`` returns, and the call."""
+        if value[0] != "inst":
+            return {self.bind(value)}
+        getters = self.special_methods(str(value[1]), ("__get__",))
+        if not getters:
+            return {value}
+        result: set[Value] = set()
+        for method in getters:
+            result.add(("via", method))
+            result |= self.call_result(("bound", method))
+        return result
+
+    def special_methods(self, cls: str, names: tuple[str, ...]) -> list[str]:
+        """The method Python runs for special method ``names`` (fallbacks in order) on an
+        instance of exactly ``cls``: looked up on the class, never on the instance."""
+        for name in names:
+            found = sorted(
+                str(v[1]) for v in self.class_lookup(cls, name)
+                if v[0] == "sym"
+                and self.kind(str(v[1])) in (SymbolKind.FUNCTION, SymbolKind.METHOD)
+            )
+            if found:
+                return found
+        return []
+
+    def metaclasses(self, cls: str) -> list[str]:
+        """The code base's metaclass of ``cls`` (``metaclass=``, own or inherited)."""
+        for owner in self.mro(cls):
+            key = f"v:{owner}|<metaclass>"
+            if key in self.bindings:
+                return sorted(
+                    str(v[1]) for v in self.resolve((key,))
+                    if v[0] == "sym" and self.kind(str(v[1])) is SymbolKind.CLASS
+                )
+        return []
+
+    def default_factories(self, cls: str) -> list[Value]:
+        """``field(default_factory=f)`` of a dataclass whose ``__init__`` is generated."""
+        init = self.definitions.get(f"{cls}.__init__")
+        if init is None or not init.synthetic:
+            return []
+        found: set[Value] = set()
+        for owner in self.mro(cls):
+            key = f"v:{owner}|<factories>"
+            if key in self.bindings:
+                found |= self.resolve((key,))
+        return ordered(found)
+
+    def special_lookup(self, value: Value, names: tuple[str, ...]) -> set[Value]:
+        """``%name`` on an instance: its class's special method (class hierarchy analysis when
+        the class is not exact: each subclass's own, marked as one receiver of many)."""
+        if value[0] != "inst":
+            return set()
+        cls = str(value[1])
+        result: set[Value] = {("bound", m) for m in self.special_methods(cls, names)}
+        if not value[2]:
+            for sub in self.implementations(cls):
+                result |= {("bound", m, "dispatch") for m in self.special_methods(sub, names)
+                           if ("bound", m) not in result}
+        return result
 
     def external_lookup(self, cls: str, name: str) -> set[Value]:
         """Not defined in the code base: it comes from an outside base class, if there is one."""
@@ -535,6 +616,12 @@ class Resolver:
                     result.add(("subcls", value[1]))
             elif op == "@":
                 result |= self.decorated(value)
+            elif op.startswith("%"):  # a special method Python calls implicitly
+                result |= self.special_lookup(value, tuple(op[1:].split("|")))
+            elif op.startswith("!set:"):  # ``obj.x = v`` with a descriptor ``x``: ``__set__``
+                if tag == "inst":
+                    for owner in ordered(self.class_lookup(str(value[1]), op[5:])):
+                        result |= self.special_lookup(owner, ("__set__",))
             elif op == "!fixture":  # a fixture function -> what it returns or yields
                 if tag == "sym":
                     module, qual = str(value[1]).split(":", 1)

@@ -1,0 +1,202 @@
+"""The special methods Python calls without a written call: ``str(x)`` -> ``__str__``,
+``x[k]`` -> ``__getitem__``, ``a + b`` -> ``__add__``, ``with x`` -> ``__enter__``...
+
+Each becomes an *implicit* call site whose callee applies the ``%name`` operation: the special
+method ``name`` looked up on the class of an instance, as Python does (never on the instance,
+never on a class object); ``%a|b`` falls back from ``a`` to ``b`` class by class (``str`` uses
+``__repr__`` where there is no ``__str__``). Only methods defined in the code base give edges.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from astroid import nodes
+
+from impactgraph.indexer.signatures import source
+from impactgraph.model import CallSite, Expr
+
+STR = ("__str__", "__repr__")
+TRUTH = ("__bool__", "__len__")
+# builtin function -> the special methods of its first argument it calls (in fallback order)
+BUILTIN_SPECIALS: dict[str, tuple[str, ...]] = {
+    "str": STR, "repr": ("__repr__",), "ascii": ("__repr__",),
+    "format": ("__format__", *STR), "len": ("__len__",), "bool": TRUTH,
+    "hash": ("__hash__",), "next": ("__next__",), "anext": ("__anext__",),
+    "aiter": ("__aiter__",), "abs": ("__abs__",), "int": ("__int__", "__index__", "__trunc__"),
+    "float": ("__float__", "__index__"), "complex": ("__complex__",), "round": ("__round__",),
+    "bytes": ("__bytes__",), "reversed": ("__reversed__", "__len__"), "dir": ("__dir__",),
+    "divmod": ("__divmod__",), "pow": ("__pow__",), "index": ("__index__",),
+}
+# builtins that iterate over their arguments (``map``/``filter``: past the function)
+ITERATING_BUILTINS = {
+    "iter": 0, "list": 0, "tuple": 0, "set": 0, "frozenset": 0, "sorted": 0, "sum": 0,
+    "min": 0, "max": 0, "any": 0, "all": 0, "enumerate": 0, "zip": 0, "map": 1, "filter": 1,
+}
+OUTSIDE_SPECIALS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "copy.copy": (("__copy__", "__reduce_ex__"),),
+    "copy.deepcopy": (("__deepcopy__", "__reduce_ex__"),),
+    "pickle.dumps": (("__reduce_ex__",), ("__reduce__",), ("__getstate__",)),
+    "pickle.dump": (("__reduce_ex__",), ("__reduce__",), ("__getstate__",)),
+}
+BINARY = {
+    "+": "add", "-": "sub", "*": "mul", "@": "matmul", "/": "truediv", "//": "floordiv",
+    "%": "mod", "**": "pow", "<<": "lshift", ">>": "rshift", "&": "and", "|": "or", "^": "xor",
+}
+# comparison -> (left operand's method, right operand's reflected method)
+COMPARISONS = {
+    "==": ("__eq__", "__eq__"), "!=": ("__ne__", "__ne__"), "<": ("__lt__", "__gt__"),
+    "<=": ("__le__", "__ge__"), ">": ("__gt__", "__lt__"), ">=": ("__ge__", "__le__"),
+}
+UNARY = {"-": "__neg__", "+": "__pos__", "~": "__invert__"}
+# nodes whose value is a builtin object: no special method of ours can run
+LITERALS = (
+    nodes.Const, nodes.List, nodes.Tuple, nodes.Set, nodes.Dict, nodes.ListComp, nodes.SetComp,
+    nodes.DictComp, nodes.GeneratorExp, nodes.JoinedStr, nodes.Compare, nodes.Lambda,
+)
+
+
+class ImplicitCalls:
+    """Visitor methods of ``FileIndexer`` for the special methods Python calls implicitly."""
+
+    calls: list[CallSite]
+
+    if TYPE_CHECKING:
+        def values(self, node: nodes.NodeNG | None) -> list[Expr]: ...
+        def name_value(self, name: str, node: nodes.NodeNG) -> list[Expr]: ...
+        def visit(self, node: nodes.NodeNG) -> None: ...
+        def visit_children(self, node: nodes.NodeNG) -> None: ...
+        def caller_of(self, node: nodes.NodeNG) -> str: ...
+        def defining_scope(self, name: str, node: nodes.NodeNG) -> nodes.NodeNG | None: ...
+        def is_import(self, name: str, node: nodes.NodeNG) -> bool: ...
+
+    def operand_values(self, node: nodes.NodeNG | None) -> list[Expr]:
+        if node is None or isinstance(node, LITERALS):
+            return []
+        if isinstance(node, nodes.AssignName):  # ``x += y``: the target's current value
+            return self.name_value(node.name, node)
+        if isinstance(node, nodes.AssignAttr):
+            return [(*v, f".{node.attrname}") for v in self.operand_values(node.expr)]
+        return [v for v in self.values(node) if not v[0].startswith(("b:", "c:"))]
+
+    def special(
+        self, at: nodes.NodeNG, receivers: list[Expr], names: tuple[str, ...]
+    ) -> None:
+        """``at`` makes Python call special method ``names`` (fallbacks) of ``receivers``;
+        ``("!set:x",)``: the ``__set__`` of a descriptor ``x`` of their class."""
+        op = names[0] if names[0].startswith("!") else "%" + "|".join(names)
+        callee = tuple(dict.fromkeys((*v, op) for v in receivers))
+        if callee:
+            self.calls.append(CallSite(self.caller_of(at), callee, at.lineno or 0, implicit=True))
+
+    def special_of(self, at: nodes.NodeNG, operand: nodes.NodeNG | None, *names: str) -> None:
+        self.special(at, self.operand_values(operand), names)
+
+    def iterated(self, at: nodes.NodeNG, operand: nodes.NodeNG) -> None:
+        """``list(x)``, ``x in it`` without ``__contains__``: ``__iter__``, then ``__next__`` of
+        what it returns."""
+        receivers = self.operand_values(operand)
+        self.special(at, receivers, ("__iter__",))
+        self.special(at, [(*v, "%__iter__", "()") for v in receivers], ("__next__",))
+
+    def truth(self, node: nodes.NodeNG | None) -> None:
+        """``if x``, ``while x``, ``not x``: ``__bool__``, else ``__len__``."""
+        if isinstance(node, nodes.BoolOp):
+            self.truth(node.values[-1])  # the others are tested by the BoolOp itself
+        elif isinstance(node, nodes.UnaryOp) and node.op == "not":
+            return  # visit_UnaryOp tests the operand
+        elif isinstance(node, (nodes.Name, nodes.Attribute, nodes.Call, nodes.Subscript)):
+            self.special_of(node, node, *TRUTH)
+
+    def implicit_builtin_call(self, node: nodes.Call) -> None:
+        """``str(x)``, ``len(x)``, ``sorted(x)``, ``print(x)``, ``copy.copy(x)``."""
+        func = node.func
+        if isinstance(func, nodes.Name) and self.defining_scope(func.name, node) is None:
+            name = func.name
+            if name in BUILTIN_SPECIALS and node.args:
+                self.special_of(node, node.args[0], *BUILTIN_SPECIALS[name])
+            if name in ITERATING_BUILTINS:
+                for argument in node.args[ITERATING_BUILTINS[name]:]:
+                    if not isinstance(argument, nodes.Starred):
+                        self.iterated(node, argument)
+            if name == "print":
+                for argument in node.args:
+                    if not isinstance(argument, nodes.Starred):
+                        self.special_of(node, argument, *STR)
+            return
+        text = source(func) or ""
+        if isinstance(func, nodes.Name) and self.is_import(func.name, node):
+            text = {"copy": "copy.copy", "deepcopy": "copy.deepcopy"}.get(text, text)
+        elif not (isinstance(func, nodes.Attribute) and isinstance(func.expr, nodes.Name)
+                  and self.is_import(func.expr.name, node)):
+            return
+        for names in OUTSIDE_SPECIALS.get(text, ()) if node.args else ():
+            self.special_of(node, node.args[0], *names)
+
+    # -- visitors ------------------------------------------------------------------------
+    def visit_FormattedValue(self, node: nodes.FormattedValue) -> None:
+        self.visit_children(node)
+        conversion = {114: ("__repr__",), 97: ("__repr__",), 115: STR}.get(node.conversion)
+        self.special_of(node, node.value, *(conversion or ("__format__", *STR)))
+
+    def visit_BinOp(self, node: nodes.BinOp) -> None:
+        self.visit_children(node)
+        if node.op == "%" and isinstance(node.left, nodes.Const) and isinstance(
+            node.left.value, str
+        ):  # ``"%s" % x``: formatting calls ``__str__`` of each value
+            right = node.right.elts if isinstance(node.right, nodes.Tuple) else [node.right]
+            for element in right:
+                self.special_of(node, element, *STR)
+            return
+        name = BINARY.get(node.op)
+        if name is not None:
+            self.special_of(node, node.left, f"__{name}__")
+            self.special_of(node, node.right, f"__r{name}__")
+
+    def augmented(self, node: nodes.AugAssign) -> None:
+        """``x += y``: ``__iadd__``, else ``__add__``; on ``x[k]`` also ``__getitem__``."""
+        name = BINARY.get(node.op.rstrip("="))
+        if name is not None:
+            self.special_of(node, node.target, f"__i{name}__", f"__{name}__")
+            self.special_of(node, node.value, f"__r{name}__")
+
+    def visit_UnaryOp(self, node: nodes.UnaryOp) -> None:
+        self.visit_children(node)
+        if node.op == "not":
+            self.truth(node.operand)
+        elif node.op in UNARY:
+            self.special_of(node, node.operand, UNARY[node.op])
+
+    def visit_Compare(self, node: nodes.Compare) -> None:
+        self.visit_children(node)
+        left = node.left
+        for op, right in node.ops:
+            if op in ("in", "not in"):
+                receivers = self.operand_values(right)
+                self.special(node, receivers, ("__contains__", "__iter__", "__getitem__"))
+            elif op in COMPARISONS:
+                method, reflected = COMPARISONS[op]
+                self.special_of(node, left, method)
+                self.special_of(node, right, reflected)
+            left = right
+
+    def visit_BoolOp(self, node: nodes.BoolOp) -> None:
+        self.visit_children(node)
+        for value in node.values[:-1]:  # ``a or b`` tests ``a``; the result is tested by its user
+            self.truth(value)
+
+    def visit_If(self, node: nodes.If) -> None:
+        self.visit_children(node)
+        self.truth(node.test)
+
+    visit_While = visit_If
+    visit_IfExp = visit_If
+
+    def visit_Assert(self, node: nodes.Assert) -> None:
+        self.visit_children(node)
+        self.truth(node.test)
+
+    def visit_Subscript(self, node: nodes.Subscript) -> None:
+        self.visit_children(node)
+        method = "__delitem__" if str(node.ctx).endswith("Del") else "__getitem__"
+        self.special_of(node, node.value, method)
