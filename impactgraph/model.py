@@ -82,6 +82,7 @@ class Definition:
     synthetic: bool = False  # generated (a dataclass __init__), not written in the source
     is_abstract: bool = False
     attributes: tuple[str, ...] = ()  # classes: data attributes (class body, ``self.x = ...``)
+    not_implemented: bool = False  # the body only raises NotImplementedError (an abstract stub)
 
 
 @dataclass(frozen=True, slots=True)

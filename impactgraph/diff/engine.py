@@ -187,6 +187,8 @@ class _Differ:
             new.symbol, _path(self.head, new.module), new.definition.line
         )
         findings = compare_definitions(old, new)
+        if new.definition.is_abstract and not old.definition.is_abstract and new.is_member:
+            findings = [_made_abstract(f) for f in findings]
         if not with_body:
             findings = [f for f in findings if f.kind is not ChangeKind.BODY_CHANGED]
         for finding in findings:
@@ -228,6 +230,10 @@ class _Differ:
             breaking = self.removal_breaks(symbol, old_path)
             self.emit(symbol, Finding(ChangeKind.SYMBOL_REMOVED, breaking, "attribute"),
                       old_path, old.definition.line)
+        protocol = self.head.is_protocol(new.symbol)
+        if protocol:  # a protocol's members include its private attributes
+            before = set(old.definition.attributes) - set(members)
+            after = set(new.definition.attributes) - set(members)
         for name in sorted(after - before):
             if self.base.inherited_attribute(old.symbol, name):
                 continue
@@ -235,7 +241,9 @@ class _Differ:
                 (f"{report_as[0]}.{name}", report_as[1], report_as[2]) if report_as
                 else (f"{new.symbol}.{name}", _path(self.head, new.module), new.definition.line)
             )
-            self.emit(symbol, Finding(ChangeKind.SYMBOL_ADDED, False, "attribute"), path, line)
+            finding = (Finding(ChangeKind.ABSTRACT_MEMBER_ADDED, True, "attribute") if protocol
+                       else Finding(ChangeKind.SYMBOL_ADDED, False, "attribute"))
+            self.emit(symbol, finding, path, line)
 
     def member_removed(
         self, old: Side, new: Side, name: str, definition: Definition,
@@ -246,12 +254,14 @@ class _Differ:
         path = report_as[1] if report_as else _path(self.head, new.module)
         line = report_as[2] if report_as else new.definition.line
         before = Side(self.base, old.module, definition)
-        if inherited is not None:  # moved into a base class: still there for callers
+        if inherited is not None:  # the base's member answers now: still there for callers
             target = self.head.definition(inherited)
             if target is not None:
                 after = Side(self.head, inherited.partition(":")[0], target)
                 for finding in compare_callables(before, after):
                     self.emit(head_symbol, finding, path, line)
+                if not definition.synthetic:
+                    self.override_removed(old, name, definition, inherited, target)
             return
         if definition.synthetic and not unknown_base:
             after = Side(self.head, new.module, OBJECT_INIT)
@@ -279,6 +289,27 @@ class _Differ:
         self.emit(symbol, Finding(ChangeKind.SYMBOL_REMOVED, breaking, detail), old_path,
                   definition.line)
 
+    def override_removed(
+        self, old: Side, name: str, definition: Definition, inherited: str, target: Definition
+    ) -> None:
+        """An override is gone: every call that reached it runs ``inherited`` now.
+
+        Always reported (the name still works, so nothing else would say it); breaking when
+        what answers now is abstract or only raises ``NotImplementedError``.
+        """
+        overrode = self.base.inherited(old.symbol, name)[0] is not None
+        if not overrode:  # pulled up into a base: the same code answers
+            detail, breaking = f"moved to {inherited}", target.is_abstract
+        elif target.is_abstract:
+            detail, breaking = f"override removed; {inherited} is abstract", True
+        elif target.not_implemented:
+            detail = f"override removed; {inherited} raises NotImplementedError"
+            breaking = True
+        else:
+            detail, breaking = f"override removed; {inherited} runs instead", False
+        self.emit(f"{old.symbol}.{name}", Finding(ChangeKind.SYMBOL_REMOVED, breaking, detail),
+                  _path(self.base, old.module), definition.line)
+
     def member_added(
         self, old: Side, new: Side, name: str, definition: Definition,
         report_as: tuple[str, str, int] | None,
@@ -298,8 +329,17 @@ class _Differ:
         if previous is not None:  # an override of what callers already reached
             for finding in compare_callables(previous, after):
                 self.emit(symbol, finding, path, line)
+            if definition.is_abstract and not previous.definition.is_abstract:
+                self.emit(symbol, Finding(ChangeKind.ABSTRACT_MEMBER_ADDED, True,
+                                          f"{definition.kind.value} made abstract"), path, line)
             return
         if definition.synthetic:
+            return
+        if definition.is_abstract or self.head.is_protocol(new.symbol):
+            # Every implementation that lacks it breaks: an ABC subclass can no longer be
+            # instantiated, a structural implementation no longer conforms.
+            detail = definition.kind.value + (" abstract" if definition.is_abstract else "")
+            self.emit(symbol, Finding(ChangeKind.ABSTRACT_MEMBER_ADDED, True, detail), path, line)
             return
         detail = definition.kind.value + (" abstract" if definition.is_abstract else "")
         self.emit(symbol, Finding(ChangeKind.SYMBOL_ADDED, False, detail), path, line)
@@ -343,6 +383,14 @@ class _Differ:
                 self.emit(f"{new.module}:{name}",
                           Finding(ChangeKind.SYMBOL_ADDED, False, f"re-export of {target}"),
                           new.path, _import_line(new, name))
+
+
+def _made_abstract(finding: Finding) -> Finding:
+    """``+abstractmethod`` on a member: implementations that lack it break."""
+    if finding.kind is ChangeKind.DECORATOR_CHANGED and finding.detail == "+abstractmethod":
+        return replace(finding, kind=ChangeKind.ABSTRACT_MEMBER_ADDED, breaking=True,
+                       detail="made abstract")
+    return finding
 
 
 def _top_level(definitions: Mapping[str, Definition]) -> dict[str, Definition]:

@@ -13,6 +13,11 @@ from impactgraph.diff.annotations import TYPING_MODULES
 from impactgraph.model import Definition, FileSummary, SymbolKind
 
 _MAX_HOPS = 12
+_MARKER_BASES = {
+    "abc.ABC": "ABC", "typing.Protocol": "Protocol", "typing_extensions.Protocol": "Protocol",
+    "typing.Generic": "Generic", "typing_extensions.Generic": "Generic", "object": "object",
+    "builtins.object": "object",
+}
 
 
 class Revision:
@@ -113,12 +118,35 @@ class Revision:
 
     # -- classes ---------------------------------------------------------------------------
     def bases(self, class_symbol: str) -> list[str | None]:
-        """The classes a class derives from, resolved; None for one outside the analysed code."""
+        """The classes a class derives from, resolved; None for one outside the analysed code.
+
+        Markers that give a subclass no members (``abc.ABC``, ``Protocol``, ``Generic[T]``,
+        ``object``) are left out: they are not "a base outside the code that may provide it".
+        """
         definition = self.definition(class_symbol)
         if definition is None:
             return []
         module = class_symbol.partition(":")[0]
-        return [self.resolve_expression(module, text) for text in definition.bases]
+        return [
+            self.resolve_expression(module, text) for text in definition.bases
+            if self.marker_base(module, text) is None
+        ]
+
+    def marker_base(self, module: str, text: str) -> str | None:
+        """``"ABC"``, ``"Protocol"``, ``"Generic"`` or ``"object"`` when ``text`` names one."""
+        bare = text.split("[", 1)[0].strip()
+        head, _, rest = bare.partition(".")
+        target = self.imports(module).get(head)
+        dotted = (f"{target}.{rest}" if rest else target) if target else bare
+        return _MARKER_BASES.get(dotted)
+
+    def is_protocol(self, class_symbol: str) -> bool:
+        """A ``typing.Protocol`` class: it lists ``Protocol`` among its own bases."""
+        definition = self.definition(class_symbol)
+        module = class_symbol.partition(":")[0]
+        return definition is not None and any(
+            self.marker_base(module, text) == "Protocol" for text in definition.bases
+        )
 
     def mro(self, class_symbol: str) -> Iterator[str | None]:
         """The class and its ancestors, depth first, each once; None marks an unknown base."""

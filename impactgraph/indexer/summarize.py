@@ -505,6 +505,7 @@ class FileIndexer(ImplicitCalls):
             body_hash=body_hash(node.body),
             is_abstract=any(b.endswith("abstractmethod") or b.endswith("abstractproperty")
                             for b in bases),
+            not_implemented=_raises_not_implemented(node),
         )
         if is_overload:
             self.overloads[qual].append(definition)
@@ -1213,3 +1214,15 @@ def under_type_checking(node: nodes.NodeNG) -> bool:
                 return True
         parent = parent.parent
     return False
+
+
+def _raises_not_implemented(node: nodes.FunctionDef) -> bool:
+    """The body (after a docstring) is ``raise NotImplementedError`` or ``...(message)``."""
+    body = [s for s in node.body
+            if not (isinstance(s, nodes.Expr) and isinstance(s.value, nodes.Const))]
+    if len(body) != 1 or not isinstance(body[0], nodes.Raise):
+        return False
+    exc = body[0].exc
+    if isinstance(exc, nodes.Call):
+        exc = exc.func
+    return isinstance(exc, nodes.Name) and exc.name == "NotImplementedError"
