@@ -28,8 +28,9 @@ from dataclasses import dataclass, field
 
 from impactgraph.impact.binding import call_binds
 from impactgraph.impact.gateways import is_gateway
+from impactgraph.impact.mentions import mentions
 from impactgraph.linker import CodeGraph
-from impactgraph.model import Change, ChangeKind, Definition, FileSummary
+from impactgraph.model import Change, ChangeKind, Definition
 
 REMOVALS = frozenset(
     {ChangeKind.MODULE_REMOVED, ChangeKind.MODULE_RENAMED, ChangeKind.SYMBOL_REMOVED,
@@ -237,8 +238,7 @@ class ImpactAnalysis:
         if depth > 0 or kind not in USES:
             return False
         summary = self.head.summaries.get(self.head.module_of(source))
-        name = target.rsplit(":", 1)[-1].rsplit(".", 1)[-1]
-        return summary is not None and mentions(summary, source, name)
+        return summary is not None and mentions(summary, source, target, self.is_ours)
 
     def _binds(self, source: str, target: str) -> bool:
         """Does every call site of ``source`` that calls ``target`` still bind in the head?
@@ -290,8 +290,11 @@ class ImpactAnalysis:
             return any(
                 b.target == module or b.target.startswith(module + ".") for b in new.imports
             )
-        name = target.rsplit(":", 1)[-1].rsplit(".", 1)[-1]
-        return mentions(new, source, name)
+        return mentions(new, source, target, self.is_ours)
+
+    def is_ours(self, dotted: str) -> bool:
+        """A module of the code base, in either revision (what a name can be imported from)."""
+        return dotted in self.base.summaries or dotted in self.head.summaries
 
     # -- import-time breaks ---------------------------------------------------------------
     def import_breaks(self, walk: Walk) -> None:
@@ -357,26 +360,6 @@ class ImpactAnalysis:
             return False
         new = self.head.summaries.get(module)
         return new is not None and any(b.target == dotted for b in new.imports)
-
-
-def mentions(summary: FileSummary, scope: str, name: str) -> bool:
-    """Does ``scope`` (a symbol, or a module for all its code) still spell ``name`` somewhere?"""
-    whole_module = ":" not in scope
-    needles = (f"|{name}", f".{name}", f":{name}")
-    for binding in summary.imports:
-        if binding.target == name or binding.target.endswith(f".{name}"):
-            return True
-    for site in summary.calls:
-        if whole_module or site.scope == scope or site.scope.startswith(scope + "."):
-            for expr in site.callee:
-                if any(part.endswith(needles) or part == f".{name}" for part in expr):
-                    return True
-    for reference in summary.references:
-        if whole_module or reference.scope == scope:
-            for expr in reference.target:
-                if any(part.endswith(needles) for part in expr):
-                    return True
-    return False
 
 
 def collect_hits(walks: Iterable[Walk]) -> dict[str, ModuleHit]:

@@ -301,3 +301,66 @@ def test_the_report_does_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
         )
         outputs.append(without_seconds(completed.stdout))
     assert outputs[0] == outputs[1] == outputs[2]
+
+
+def test_a_name_now_taken_from_elsewhere_or_local_is_not_the_removed_symbol(
+    tmp_path: Path,
+) -> None:
+    # httpx 0.28: ``_urlparse.urlencode`` and ``_types.RawURL`` went; ``_urls`` now imports
+    # urlencode from the standard library and builds a local RawURL. Neither is broken, and
+    # nothing that imports ``_urls`` is broken at import time.
+    helpers = """\
+    def urlencode(items):
+        return "&".join(items)
+
+
+    RawURL = tuple
+    """
+    old = """\
+    from helpers import RawURL, urlencode
+
+
+    def query(items):
+        return urlencode(items)
+
+
+    def raw():
+        return RawURL((1, 2))
+    """
+    new = """\
+    import collections
+    from urllib.parse import urlencode
+
+
+    def query(items):
+        return urlencode(items)
+
+
+    def raw():
+        RawURL = collections.namedtuple("RawURL", ["a", "b"])
+        return RawURL(1, 2)
+    """
+    importer = """\
+    from urls import query
+
+
+    def run():
+        return query([])
+    """
+    root = history(tmp_path, {"helpers.py": helpers, "urls.py": old, "app.py": importer},
+                   {"helpers.py": "X = 1\n", "urls.py": new})
+    report = report_of(root)
+    kinds = {(c["symbol"], c["kind"], c["breaking"]) for c in report["changes"]}
+    assert ("helpers:urlencode", "symbol-removed", True) in kinds
+    assert broken(report) == set()
+
+
+def test_a_removed_name_still_imported_through_a_package_is_broken(tmp_path: Path) -> None:
+    base = {
+        "pkg/__init__.py": "from pkg.core import helper\n",
+        "pkg/core.py": "def helper():\n    return 1\n",
+        "app.py": "import pkg\n\n\ndef run():\n    return pkg.helper()\n",
+    }
+    root = history(tmp_path, base, {"pkg/core.py": "def other():\n    return 1\n"})
+    report = report_of(root)
+    assert {"pkg", "app"} <= broken(report)

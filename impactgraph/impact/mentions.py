@@ -1,0 +1,99 @@
+"""Does code of the head revision still use a symbol, by what its summary spells?
+
+Used where the head graph cannot say (the symbol is gone, or a call no longer resolves to it):
+a caller that still spells the symbol is broken, one that does not was updated. Only spellings
+that can stand for *this* symbol count: ``from urllib.parse import urlencode`` does not use a
+removed ``mypkg.urls:urlencode``, and a local variable named like it is not it either.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+from impactgraph.model import Expr, FileSummary
+
+MAX_HOPS = 4  # variable -> value -> variable ...: how far a name is followed
+
+
+def mentions(
+    summary: FileSummary, scope: str, target: str, is_ours: Callable[[str], bool]
+) -> bool:
+    """Does ``scope`` (a symbol, or a module for all its code) still use ``target``?
+
+    ``target`` is a symbol id (``mod:Qual.name``); ``is_ours(dotted)`` tells whether a dotted
+    module path is a module of the code base (through which the symbol could be imported).
+    """
+    module, _, qualname = target.partition(":")
+    name = qualname.rsplit(".", 1)[-1] if qualname else module.rsplit(".", 1)[-1]
+    dotted = f"{module}.{qualname}" if qualname else module
+    whole_module = ":" not in scope
+    bindings = dict(summary.bindings)
+    spells = _Spelling(target, dotted, name, is_ours, bindings)
+
+    def in_scope(where: str) -> bool:
+        return whole_module or where == scope or where.startswith(scope + ".")
+
+    for binding in summary.imports:
+        if in_scope(binding.scope) and spells.path(binding.target):
+            return True
+    for site in summary.calls:
+        if in_scope(site.scope) and any(spells.expr(e, 0) for e in site.callee):
+            return True
+    return any(
+        in_scope(reference.scope) and any(spells.expr(e, 0) for e in reference.target)
+        for reference in summary.references
+    )
+
+
+class _Spelling:
+    def __init__(
+        self, target: str, dotted: str, name: str, is_ours: Callable[[str], bool],
+        bindings: Mapping[str, tuple[Expr, ...]],
+    ) -> None:
+        self.target = target
+        self.dotted = dotted
+        self.name = name
+        self.is_ours = is_ours
+        self.bindings = bindings
+        self.member = "." in target.partition(":")[2]  # a method or class attribute
+
+    def path(self, path: str) -> bool:
+        """An absolute import path naming the symbol (or a re-export of it by our code)."""
+        if path == self.dotted or path.startswith(self.dotted + "."):
+            return True
+        prefix, _, last = path.rpartition(".")
+        return last == self.name and bool(prefix) and self.is_ours(prefix)
+
+    def expr(self, expr: Expr, hops: int) -> bool:
+        root = expr[0]
+        leading: list[str] = []  # the attributes read straight off the root
+        for operation in expr[1:]:
+            if not operation.startswith("."):
+                break
+            leading.append(operation[1:])
+        if self.member and any(op == f".{self.name}" for op in expr[1:]) and (
+            root.startswith(("s:", "v:"))
+        ):
+            return True  # ``obj.method`` on one of our values: the receiver is not known
+        if root.startswith("m:"):
+            path = root[2:]
+            if self.path(path):
+                return True
+            for attribute in leading:
+                path = f"{path}.{attribute}"
+                if self.path(path):
+                    return True
+            return False
+        if root.startswith("s:"):
+            return root[2:] == self.target
+        if root.startswith("v:"):
+            values = self.bindings.get(root)
+            _, _, rest = root[2:].partition(":")
+            where, _, variable = rest.partition("|")
+            if values is None:
+                # a module-level name with no value known (a star import): it may be it
+                return variable == self.name and not where
+            if hops >= MAX_HOPS:
+                return variable == self.name
+            return any(self.expr((*value, *expr[1:]), hops + 1) for value in values)
+        return False
