@@ -64,18 +64,49 @@ def _describe(value: Any) -> str:
     return f"{type(value).__name__} {value!r}"[:80]
 
 
+# A configuration file larger than this is not a configuration file.
+MAX_CONFIG_BYTES = 4 * 1024 * 1024
+# tomllib's time (and, for assignments, memory) grows with the square of a dotted key's length:
+# ``a.a.a…a = 1`` with 100,000 parts in a 200 KB file takes tens of GB. No real key comes close.
+MAX_KEY_PARTS = 256
+
+
 def parse_config_text(text: str, origin: str, *, pyproject: bool) -> Config:
+    """Parse one file; any problem (TOML syntax, shape, types) is a ``ConfigError`` (exit 2)."""
+    _check_key_depth(text, origin)
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(origin, [f"not valid TOML: {error}"]) from None
+    except RecursionError:
+        raise ConfigError(origin, ["not valid TOML: nested too deeply"]) from None
+    tool = document.get("tool")
     if pyproject:
-        table = document.get("tool", {}).get("impactgraph", {})
-    else:
-        table = document.get("tool", {}).get("impactgraph", document)
+        if tool is None:
+            return Config()
+        if not isinstance(tool, dict):
+            raise ConfigError(origin, [f"'tool' must be a table, got {_describe(tool)}"])
+        table = tool.get("impactgraph", {})
+    elif isinstance(tool, dict) and "impactgraph" in tool:
+        table = tool["impactgraph"]
+    else:  # the keys at the top level; a stray 'tool' is reported as an unknown key
+        table = document
     if not isinstance(table, dict):
-        raise ConfigError(origin, ["[tool.impactgraph] must be a table"])
+        raise ConfigError(origin, [f"[tool.impactgraph] must be a table, got {_describe(table)}"])
     return parse_config(table, origin)
+
+
+def _check_key_depth(text: str, origin: str) -> None:
+    for number, line in enumerate(text.splitlines(), 1):
+        stripped = line.lstrip()
+        # Table headers and key lines only: a long row of dots in a string value is fine.
+        if not stripped[:1].isalnum() and stripped[:1] not in ("[", "_", "-", '"', "'"):
+            continue
+        key = stripped.split("=", 1)[0]
+        if key.count(".") >= MAX_KEY_PARTS:
+            raise ConfigError(
+                origin, [f"line {number}: a key of more than {MAX_KEY_PARTS} dotted parts"]
+            )
 
 
 def load_config(root: Path) -> Config:
@@ -91,6 +122,13 @@ def load_config(root: Path) -> Config:
 
 def _read(path: Path) -> str:
     try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(str(path), [f"cannot read: {error}"]) from None
+        with path.open("rb") as stream:
+            data = stream.read(MAX_CONFIG_BYTES + 1)
+    except OSError as error:
+        raise ConfigError(str(path), [f"cannot read: {error.strerror or error}"]) from None
+    if len(data) > MAX_CONFIG_BYTES:
+        raise ConfigError(str(path), [f"larger than {MAX_CONFIG_BYTES // 1024 // 1024} MiB"])
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ConfigError(str(path), [f"not UTF-8 text: {error.reason}"]) from None

@@ -1,0 +1,102 @@
+"""Configuration files: every wrong shape is one ConfigError (a usage error, exit 2)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from impactgraph.config import MAX_CONFIG_BYTES, Config, load_config, parse_config_text
+from impactgraph.errors import ConfigError, ExitCode
+
+
+def problems_of(text: str, *, pyproject: bool) -> list[str]:
+    with pytest.raises(ConfigError) as caught:
+        parse_config_text(text, "cfg", pyproject=pyproject)
+    assert caught.value.exit_code == ExitCode.USAGE == 2
+    return caught.value.problems
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("tool = 3", "'tool' must be a table, got int 3"),
+        ('tool = "x"', "'tool' must be a table"),
+        ("tool = [1, 2]", "'tool' must be a table"),
+        ("[tool]\nimpactgraph = 3", "[tool.impactgraph] must be a table, got int 3"),
+        ("[tool]\nimpactgraph = [1]", "[tool.impactgraph] must be a table"),
+        ("[[tool.impactgraph]]\ngateways = []", "[tool.impactgraph] must be a table"),
+        ("[tool.impactgraph\n", "not valid TOML"),
+        ("a = " + "[" * 5000 + "]" * 5000, "nested too deeply"),
+        ("a = " + "{b = " * 5000 + "1" + "}" * 5000, "nested too deeply"),
+        ("a" + ".a" * 300 + " = 1", "dotted parts"),
+        ("[" + "a." * 300 + "b]", "dotted parts"),
+    ],
+)
+def test_the_wrong_shape_of_a_pyproject_is_a_usage_error(text: str, expected: str) -> None:
+    (problem,) = problems_of(text, pyproject=True)
+    assert expected in problem
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("tool = 3", "unknown key 'tool'"),
+        ("[tool]\nimpactgraph = 3", "[tool.impactgraph] must be a table"),
+        ("gateways = 3\nx = 1", "unknown key 'x'"),
+        ("gateways = [", "not valid TOML"),
+    ],
+)
+def test_the_wrong_shape_of_a_dedicated_file_is_a_usage_error(text: str, expected: str) -> None:
+    assert any(expected in problem for problem in problems_of(text, pyproject=False))
+
+
+def test_every_wrong_value_is_reported_at_once() -> None:
+    text = """
+        [tool.impactgraph]
+        gateways = 3
+        source-roots = "src"
+        exclude = ["a", 1]
+        test-patterns = {a = 1}
+        max-depth = 0
+        colour = "red"
+    """
+    problems = problems_of(text.replace("        ", ""), pyproject=True)
+    assert len(problems) == 6
+    for key in ("gateways", "source-roots", "exclude", "test-patterns", "max-depth", "colour"):
+        assert any(f"'{key}'" in problem for problem in problems), key
+
+
+@pytest.mark.parametrize("depth", ["true", "1.5", '"3"', "-1"])
+def test_max_depth_must_be_a_whole_number(depth: str) -> None:
+    (problem,) = problems_of(f"[tool.impactgraph]\nmax-depth = {depth}", pyproject=True)
+    assert "'max-depth'" in problem
+
+
+def test_a_long_row_of_dots_in_a_value_is_fine() -> None:
+    text = '[tool.other]\ndescription = "' + "." * 1000 + '"\n[tool.impactgraph]\nexclude = ["x"]'
+    assert parse_config_text(text, "cfg", pyproject=True) == Config(exclude=("x",))
+
+
+def test_a_pyproject_without_our_table_means_the_defaults() -> None:
+    assert parse_config_text("[project]\nname = 'x'", "cfg", pyproject=True) == Config()
+    assert parse_config_text("[tool.black]\nline-length = 1", "cfg", pyproject=True) == Config()
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (b"[tool.impactgraph]\ngateways = ['caf\xe9']", "not UTF-8"),
+        (b"#" * (MAX_CONFIG_BYTES + 1), "larger than"),
+    ],
+)
+def test_an_unreadable_file_is_a_usage_error(tmp_path: Path, data: bytes, expected: str) -> None:
+    (tmp_path / "pyproject.toml").write_bytes(data)
+    with pytest.raises(ConfigError, match=expected):
+        load_config(tmp_path)
+
+
+def test_the_dedicated_file_wins(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text("tool = 3", encoding="utf-8")
+    (tmp_path / ".impactgraph.toml").write_text("gateways = ['api']", encoding="utf-8")
+    assert load_config(tmp_path) == Config(gateways=("api",))
