@@ -313,6 +313,8 @@ def _read_event(env: Mapping[str, str], read_file: Callable[[str], str]) -> dict
         event = json.loads(text)
     except ValueError as error:
         raise InputError(f"GITHUB_EVENT_PATH is not JSON: {error}", path) from None
+    except RecursionError:
+        raise InputError("GITHUB_EVENT_PATH holds JSON nested too deeply", path) from None
     if not isinstance(event, dict):
         raise InputError("GITHUB_EVENT_PATH does not hold a JSON object", path)
     return event

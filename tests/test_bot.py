@@ -8,9 +8,11 @@ refuses what GitHub refuses (a wrong token, a body over 65,536 characters).
 from __future__ import annotations
 
 import json
+import os
 import random
 import re
 import sys
+import time
 import types
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -504,6 +506,29 @@ def test_an_unreadable_or_broken_event_file_is_bad_input() -> None:
         github_context(actions_env(), lambda _: "[1, 2]")
 
 
+def test_a_deeply_nested_event_file_is_bad_input() -> None:
+    with pytest.raises(InputError, match="nested too deeply") as caught:
+        github_context(actions_env(), lambda _: "[" * 100_000 + "]" * 100_000)
+    assert caught.value.exit_code == ExitCode.BAD_INPUT
+
+
+@pytest.mark.parametrize("kind", ["fifo", "directory", "latin-1"])
+def test_an_event_path_that_is_no_json_file_is_bad_input(tmp_path: Path, kind: str) -> None:
+    from impactgraph.cli.comment_cmd import _read_text
+
+    path = tmp_path / "event"
+    if kind == "fifo":
+        os.mkfifo(path)  # reading it would block forever
+    elif kind == "directory":
+        path.mkdir()
+    else:
+        path.write_bytes(b'{"number": "caf\xe9"}')
+    env = actions_env(GITHUB_EVENT_PATH=str(path))
+    with pytest.raises(InputError, match="GITHUB_EVENT_PATH") as caught:
+        github_context(env, _read_text)
+    assert caught.value.exit_code == ExitCode.BAD_INPUT
+
+
 def test_bad_flags_are_usage_errors() -> None:
     with pytest.raises(UsageError):
         github_context(actions_env(), event_file(EVENT), github_repo="not-a-repo")
@@ -698,3 +723,42 @@ def test_the_fetch_depth_hint_is_not_repeated(
 
     assert result.exit_code == ExitCode.BAD_INPUT
     assert result.stderr.count("fetch-depth") == 1
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "soon", "nan", "inf"])
+def test_a_bad_deadline_setting_is_a_usage_error(
+    httpserver: HTTPServer,
+    fake_pipeline: list[tuple[Path, str, str | None, Any]],
+    tmp_path: Path,
+    value: str,
+) -> None:
+    env = cli_env(httpserver, tmp_path, IMPACTGRAPH_GITHUB_DEADLINE=value)
+    result = run_cli(["comment"], env)
+    assert result.exit_code == ExitCode.USAGE
+    assert "IMPACTGRAPH_GITHUB_DEADLINE" in result.stderr
+    assert httpserver.log == []
+
+
+def test_a_github_that_drips_its_answer_is_cut_off_at_the_deadline(
+    httpserver: HTTPServer,
+    fake_pipeline: list[tuple[Path, str, str | None, Any]],
+    tmp_path: Path,
+) -> None:
+    def dripping(request: Request) -> Response:
+        def body() -> Iterator[bytes]:
+            for byte in b"[]" + b" " * 8:  # 2 s in all: the server is free again soon
+                time.sleep(0.2)
+                yield bytes([byte])
+
+        return Response(body(), content_type="application/json")
+
+    httpserver.expect_request(re.compile("^/repos/")).respond_with_handler(dripping)
+    env = cli_env(httpserver, tmp_path, IMPACTGRAPH_GITHUB_DEADLINE="0.5")
+    started = time.monotonic()
+    result = run_cli(["comment"], env)
+
+    assert time.monotonic() - started < 1.8
+    assert result.exit_code == ExitCode.BAD_INPUT
+    assert "did not answer in time" in result.stderr
+    assert result.stderr.count("\n") == 1
+    time.sleep(2)  # let the single-threaded server finish the drip before the next test

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import socket
+import threading
 import time
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -462,3 +464,220 @@ def test_a_post_that_timed_out_after_sending_is_not_repeated(
     assert sleeps == []
     time.sleep(0.4)  # let the server finish before it is checked and stopped
     assert len(httpserver.log) == 1
+
+
+# -- an overall deadline, redirect loops, bodies that are too big, not UTF-8 or too deep ------
+
+
+class RawServer:
+    """A loopback server that answers each connection with ``answer(send)`` and a fixed pace:
+    for what werkzeug will not do (drip a status line a byte at a time). Bounded: it stops
+    writing when the client hangs up, and after ``limit`` seconds in any case."""
+
+    def __init__(self, answer: Callable[[Callable[[bytes], None]], None], limit: float = 5.0):
+        self.answer = answer
+        self.limit = limit
+        self.connections = 0
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.listener.settimeout(0.2)
+        self.stopping = False
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self.thread.start()
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.listener.getsockname()[1]}"
+
+    def _serve(self) -> None:
+        while not self.stopping:
+            try:
+                connection, _ = self.listener.accept()
+            except TimeoutError:
+                continue
+            self.connections += 1
+            with connection, contextlib.suppress(OSError):
+                self._answer(connection)
+
+    def _answer(self, connection: socket.socket) -> None:
+        connection.settimeout(self.limit)
+        request = b""
+        while b"\r\n\r\n" not in request:
+            chunk = connection.recv(4096)
+            if not chunk:
+                break
+            request += chunk
+        ends = time.monotonic() + self.limit
+
+        def send(data: bytes) -> None:
+            if self.stopping or time.monotonic() > ends:
+                raise ConnectionError("enough")
+            connection.sendall(data)
+
+        self.answer(send)
+
+    def stop(self) -> None:
+        self.stopping = True
+        self.thread.join(5)
+        self.listener.close()
+
+
+@pytest.fixture
+def raw_server() -> Iterator[Callable[..., RawServer]]:
+    servers: list[RawServer] = []
+
+    def start(answer: Callable[[Callable[[bytes], None]], None]) -> RawServer:
+        servers.append(RawServer(answer))
+        return servers[-1]
+
+    yield start
+    for server in servers:
+        server.stop()
+
+
+def drip(send: Callable[[bytes], None], data: bytes, every: float = 0.1) -> None:
+    for byte in data:
+        send(bytes([byte]))
+        time.sleep(every)
+
+
+def test_a_body_sent_a_byte_at_a_time_is_cut_off_at_the_deadline(
+    raw_server: Callable[..., RawServer], http: httpx.Client, sleeps: Sleeps
+) -> None:
+    body = json.dumps([comment_json(1)]).encode()
+
+    def answer(send: Callable[[bytes], None]) -> None:
+        send(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n")
+        send(b"Content-Length: %d\r\n\r\n" % len(body))
+        drip(send, body)  # each byte well within the 2 s read timeout
+
+    server = raw_server(answer)
+    client = GitHubClient(
+        http, TOKEN, api_url=server.url, timeout=httpx.Timeout(2.0), deadline=0.6, sleep=sleeps
+    )
+    started = time.monotonic()
+    with pytest.raises(GitHubError, match="did not answer in time") as caught:
+        client.list_issue_comments("acme/shop", 7)
+
+    assert time.monotonic() - started < 1.5
+    assert caught.value.exit_code == ExitCode.BAD_INPUT
+    assert server.connections == 1 and sleeps == []  # not retried
+    assert "\n" not in str(caught.value)
+
+
+def test_a_status_line_sent_a_byte_at_a_time_is_cut_off_too(
+    raw_server: Callable[..., RawServer], http: httpx.Client
+) -> None:
+    server = raw_server(lambda send: drip(send, b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n[]"))
+    client = GitHubClient(http, TOKEN, api_url=server.url, timeout=httpx.Timeout(2.0), deadline=0.6)
+    started = time.monotonic()
+    with pytest.raises(GitHubError, match="did not answer in time"):
+        client.update_issue_comment("acme/shop", 42, "body")
+    assert time.monotonic() - started < 1.5
+
+
+def test_a_post_past_its_deadline_is_not_repeated_and_says_so(
+    raw_server: Callable[..., RawServer], http: httpx.Client
+) -> None:
+    server = raw_server(lambda send: drip(send, b"HTTP/1.1 201 Created\r\n\r\n"))
+    client = GitHubClient(http, TOKEN, api_url=server.url, deadline=0.5, sleep=lambda _: None)
+    with pytest.raises(GitHubError, match="may have been created"):
+        client.create_issue_comment("acme/shop", 7, "body")
+    assert server.connections == 1
+
+
+def test_an_answer_within_the_deadline_is_read_whole(
+    raw_server: Callable[..., RawServer], http: httpx.Client
+) -> None:
+    body = json.dumps([comment_json(3)]).encode()
+
+    def answer(send: Callable[[bytes], None]) -> None:
+        send(b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n" % len(body))
+        for start in range(0, len(body), 40):
+            send(body[start : start + 40])
+            time.sleep(0.01)
+
+    server = raw_server(answer)
+    client = GitHubClient(http, TOKEN, api_url=server.url, deadline=5.0)
+    assert [c.id for c in client.list_issue_comments("acme/shop", 7)] == [3]
+
+
+def test_a_redirect_loop_is_one_clear_error(
+    httpserver: HTTPServer, make_client: Callable[..., GitHubClient], sleeps: Sleeps
+) -> None:
+    httpserver.expect_request(COMMENTS).respond_with_data(
+        "", status=302, headers={"Location": httpserver.url_for(COMMENTS)}
+    )
+    with pytest.raises(GitHubError, match="redirected too many times") as caught:
+        make_client().list_issue_comments("acme/shop", 7)
+    assert caught.value.exit_code == ExitCode.BAD_INPUT
+    assert len(httpserver.log) == 21  # httpx's limit of 20 redirects; not retried
+    assert sleeps == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
+        (b'[{"id": 1, "body": "caf\xe9"}]', "not UTF-8"),
+        (b"\xff\xfe[\x00]\x00", "not UTF-8"),
+        (b"<html>", "not JSON"),
+    ],
+    ids=["nested", "latin-1", "utf-16", "html"],
+)
+def test_a_body_that_cannot_be_read_as_json_is_one_error(
+    httpserver: HTTPServer, make_client: Callable[..., GitHubClient], body: bytes, expected: str
+) -> None:
+    httpserver.expect_request(COMMENTS).respond_with_data(body, content_type="application/json")
+    with pytest.raises(GitHubError, match=expected) as caught:
+        make_client().list_issue_comments("acme/shop", 7)
+    assert caught.value.exit_code == ExitCode.BAD_INPUT
+
+
+def test_a_deeply_nested_error_body_still_gives_the_status_message(
+    httpserver: HTTPServer, make_client: Callable[..., GitHubClient]
+) -> None:
+    httpserver.expect_request(COMMENTS, method="POST").respond_with_data(
+        "[" * 100_000, status=422, content_type="application/json"
+    )
+    with pytest.raises(GitHubError, match=r"GitHub rejected .* \(422\)"):
+        make_client().create_issue_comment("acme/shop", 7, "body")
+
+
+@pytest.mark.parametrize("declared", [True, False], ids=["content-length", "chunked"])
+def test_an_answer_larger_than_the_limit_is_not_read(
+    httpserver: HTTPServer, make_client: Callable[..., GitHubClient], declared: bool
+) -> None:
+    body = json.dumps([comment_json(i, "x" * 500) for i in range(20)]).encode()
+
+    def handler(request: Request) -> Response:
+        if declared:
+            return Response(body, content_type="application/json")
+        return Response(iter([body[:5000], body[5000:]]), content_type="application/json")
+
+    httpserver.expect_request(COMMENTS).respond_with_handler(handler)
+    with pytest.raises(GitHubError, match="larger than 4,096 bytes"):
+        make_client(max_body=4096).list_issue_comments("acme/shop", 7)
+    assert len(httpserver.log) == 1
+    assert len(make_client().list_issue_comments("acme/shop", 7)) == 20
+
+
+def test_a_nonsense_rate_limit_reset_time_still_gives_one_line(
+    httpserver: HTTPServer, make_client: Callable[..., GitHubClient]
+) -> None:
+    httpserver.expect_request(COMMENTS).respond_with_json(
+        {"message": "API rate limit exceeded"},
+        status=403,
+        headers={"X-RateLimit-Remaining": "0", "X-RateLimit-Reset": "1e300"},
+    )
+    with pytest.raises(GitHubError, match="rate limit still exceeded"):
+        make_client().list_issue_comments("acme/shop", 7)
+
+
+def test_a_next_page_link_that_is_not_a_url_is_one_error(
+    httpserver: HTTPServer, make_client: Callable[..., GitHubClient]
+) -> None:
+    httpserver.expect_request(COMMENTS).respond_with_json(
+        [comment_json(1)], headers={"Link": '<http://[::1>; rel="next"'}
+    )
+    with pytest.raises(GitHubError, match="next-page link"):
+        make_client().list_issue_comments("acme/shop", 7)

@@ -9,7 +9,12 @@ Failures are bounded and end in one ``GitHubError`` line:
   POST that may have reached GitHub is not sent twice);
 - a rate-limit answer (403/429 with ``Retry-After``, or ``X-RateLimit-Remaining: 0`` with
   ``X-RateLimit-Reset``) waits as long as GitHub asks, but never longer than ``max_wait``;
-- 401, 403, 404 and 422 are not retried: they cannot get better by themselves.
+- 401, 403, 404 and 422 are not retried: they cannot get better by themselves;
+- each request, its redirects and its whole body get an overall ``deadline``: httpx's timeouts
+  bound each read only, so a server that sends a byte every few seconds would hold the run
+  forever. A request past its deadline is not retried (a server that slow is not flaky);
+- an answer larger than ``max_body`` bytes, a redirect loop, and a body that is not UTF-8 JSON
+  or nested too deeply to parse each end in one ``GitHubError`` line too.
 
 The token lives in one private attribute and in the ``Authorization`` header of each request;
 it is never formatted into a message, and every message is scrubbed of it besides, in case
@@ -18,9 +23,12 @@ GitHub (or a proxy) ever echoes it back.
 
 from __future__ import annotations
 
+import contextlib
 import email.utils
+import json
 import math
 import re
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -34,6 +42,9 @@ DEFAULT_API_URL = "https://api.github.com"
 PER_PAGE = 100
 MAX_PAGES = 1000  # 100,000 comments: a loop guard against a server that links to itself
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
+DEFAULT_DEADLINE = 60.0  # seconds for one request, its redirects and its whole body
+# A page of 100 comments of 65,536 characters each, JSON-escaped, stays well below this.
+MAX_BODY_BYTES = 64 * 1024 * 1024
 
 _REPOSITORY = re.compile(r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+")
 _LOOPBACK_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
@@ -83,6 +94,8 @@ class GitHubClient:
         *,
         api_url: str = DEFAULT_API_URL,
         timeout: httpx.Timeout = DEFAULT_TIMEOUT,
+        deadline: float = DEFAULT_DEADLINE,
+        max_body: int = MAX_BODY_BYTES,
         max_attempts: int = 4,
         backoff: float = 1.0,
         max_wait: float = 60.0,
@@ -91,11 +104,15 @@ class GitHubClient:
     ) -> None:
         if max_attempts < 1:
             raise ValueError("max_attempts must be at least 1")
+        if not (math.isfinite(deadline) and deadline > 0):
+            raise ValueError("deadline must be a positive number of seconds")
         self._http = http
         self._token = token
         self._api_url = check_api_url(api_url)
         self._origin = _origin(httpx.URL(self._api_url))
         self._timeout = timeout
+        self._deadline = deadline
+        self._max_body = max_body
         self._max_attempts = max_attempts
         self._backoff = backoff
         self._max_wait = max_wait
@@ -158,16 +175,26 @@ class GitHubClient:
             attempt += 1
             last = attempt >= self._max_attempts
             try:
-                response = self._http.request(
-                    method,
-                    url,
-                    json=json,
-                    headers=self._headers(),
-                    timeout=self._timeout,
-                    # A renamed repository answers GET with a redirect; writes are not
-                    # followed, since a 301/302 would silently turn them into GETs.
-                    follow_redirects=method == "GET",
-                )
+                response = self._exchange(method, url, json)
+            except _Deadline:
+                maybe = ""
+                if method == "POST":
+                    maybe = "; it may have been created: run again to update it"
+                raise self._error(
+                    f"GitHub did not answer in time for {what} (no complete answer within "
+                    f"{self._deadline:g} s){maybe}",
+                    None,
+                ) from None
+            except _TooLarge:
+                raise self._error(
+                    f"GitHub's answer for {what} is larger than {self._max_body:,} bytes; "
+                    "not read",
+                    None,
+                ) from None
+            except httpx.TooManyRedirects:
+                raise self._error(
+                    f"GitHub redirected too many times for {what} (a redirect loop?)", None
+                ) from None
             except httpx.TransportError as error:
                 kind = "timed out" if isinstance(error, httpx.TimeoutException) else "failed"
                 if method == "POST" and not isinstance(error, _NOT_SENT):
@@ -183,11 +210,18 @@ class GitHubClient:
                     )
                     raise self._error(
                         f"cannot reach GitHub at {self._api_url} for {what}: request {kind} "
-                        f"{attempt} times ({reason})",
+                        f"{attempt} times ({_one_line(reason)})",
                         None,
                     ) from None
                 self._sleep(self._backoff_delay(attempt))
                 continue
+            except (httpx.HTTPError, httpx.InvalidURL) as error:
+                # A body that cannot be decoded (bad gzip), a redirect to a malformed URL, …
+                raise self._error(
+                    f"unusable answer from GitHub for {what} "
+                    f"({_one_line(f'{type(error).__name__}: {error}')})",
+                    None,
+                ) from None
 
             status = response.status_code
             if status < 300:
@@ -207,6 +241,73 @@ class GitHubClient:
                 self._sleep(self._backoff_delay(attempt))
                 continue
             raise self._error(_status_message(response, what), status)
+
+    def _exchange(self, method: str, url: str, json: dict[str, Any] | None) -> httpx.Response:
+        """One request with its redirects and its whole body, within the deadline.
+
+        The request runs on a daemon thread that the caller waits for at most ``deadline``
+        seconds: that bounds every phase (connecting, a header sent a byte at a time, a body
+        that drips). On time-out the thread is left to end by itself, which it does at its
+        next chunk (it checks the deadline too) or read timeout.
+        """
+        deadline = time.monotonic() + self._deadline
+        box: dict[str, Any] = {}
+        done = threading.Event()
+
+        def exchange() -> None:
+            try:
+                box["response"] = self._receive(method, url, json, deadline)
+            except BaseException as error:  # handed to the waiting thread
+                box["error"] = error
+            finally:
+                done.set()
+
+        threading.Thread(target=exchange, name="impactgraph-github", daemon=True).start()
+        if not done.wait(self._deadline):
+            raise _Deadline
+        if "error" in box:
+            raise box["error"]
+        response: httpx.Response = box["response"]
+        return response
+
+    def _receive(
+        self, method: str, url: str, json: dict[str, Any] | None, deadline: float
+    ) -> httpx.Response:
+        with self._http.stream(
+            method,
+            url,
+            json=json,
+            headers=self._headers(),
+            timeout=self._timeout,
+            # A renamed repository answers GET with a redirect; writes are not
+            # followed, since a 301/302 would silently turn them into GETs.
+            follow_redirects=method == "GET",
+        ) as streamed:
+            declared = _number(streamed.headers.get("Content-Length"))
+            if declared is not None and declared > self._max_body:
+                raise _TooLarge
+            chunks: list[bytes] = []
+            size = 0
+            for chunk in streamed.iter_bytes():  # decoded: a gzip bomb counts as what it is
+                size += len(chunk)
+                if size > self._max_body:
+                    raise _TooLarge
+                if time.monotonic() > deadline:
+                    raise _Deadline
+                chunks.append(chunk)
+        # The body is read and decoded: a response that holds it, without the headers that
+        # would have it decoded a second time.
+        headers = [
+            (name, value)
+            for name, value in streamed.headers.multi_items()
+            if name.lower() not in ("content-encoding", "content-length", "transfer-encoding")
+        ]
+        return httpx.Response(
+            streamed.status_code,
+            headers=headers,
+            content=b"".join(chunks),
+            request=streamed.request,
+        )
 
     def _backoff_delay(self, attempt: int) -> float:
         return float(min(self._backoff * 2 ** (attempt - 1), self._max_wait))
@@ -233,26 +334,31 @@ class GitHubClient:
         reset = _number(response.headers.get("X-RateLimit-Reset"))
         when = ""
         if reset is not None:
-            when = f"; it resets at {time.strftime('%H:%M:%S UTC', time.gmtime(reset))}"
+            with contextlib.suppress(OverflowError, OSError, ValueError):  # a nonsense time
+                when = f"; it resets at {time.strftime('%H:%M:%S UTC', time.gmtime(reset))}"
         return f"GitHub rate limit still exceeded ({response.status_code}) on {what}{when}"
 
     def _next_page(self, response: httpx.Response, what: str) -> str | None:
-        next_url = response.links.get("next", {}).get("url")
-        if not next_url:
+        try:
+            next_url = response.links.get("next", {}).get("url")
+            target = httpx.URL(next_url) if next_url else None
+        except (httpx.InvalidURL, ValueError):
+            raise self._error(f"GitHub's next-page link for {what} is not a URL", None) from None
+        if target is None:
             return None
         # The Authorization header follows the link: it must stay on the API's own host.
-        if _origin(httpx.URL(next_url)) != self._origin:
+        if _origin(target) != self._origin:
             raise self._error(
                 f"GitHub's next-page link for {what} leads to another host; not followed", None
             )
-        return next_url
+        return str(next_url)
 
     def _json(self, response: httpx.Response, what: str) -> Any:
         try:
-            return response.json()
-        except ValueError:
+            return _parse_json(response)
+        except ValueError as error:
             raise self._error(
-                f"unexpected answer from GitHub for {what}: not JSON ({response.status_code})",
+                f"unexpected answer from GitHub for {what}: {error} ({response.status_code})",
                 response.status_code,
             ) from None
 
@@ -282,10 +388,37 @@ def _status_message(response: httpx.Response, what: str) -> str:
     return f"unexpected answer from GitHub for {what} ({status}).{said}"
 
 
+class _Deadline(Exception):
+    """A request did not complete within its overall deadline."""
+
+
+class _TooLarge(Exception):
+    """An answer larger than ``max_body``."""
+
+
+def _parse_json(response: httpx.Response) -> Any:
+    """The body as JSON; ``ValueError`` saying why not (not UTF-8, not JSON, nested too deep)."""
+    try:
+        text = response.content.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ValueError("not UTF-8") from None
+    try:
+        return json.loads(text)
+    except ValueError:
+        raise ValueError("not JSON") from None
+    except RecursionError:
+        raise ValueError("JSON nested too deeply") from None
+
+
+def _one_line(text: str, limit: int = _MESSAGE_LIMIT) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _github_message(response: httpx.Response) -> str:
     """GitHub's own ``message`` field, on one line and short."""
     try:
-        payload = response.json()
+        payload = _parse_json(response)
     except ValueError:
         return ""
     if not isinstance(payload, dict):
@@ -298,8 +431,7 @@ def _github_message(response: httpx.Response) -> str:
             for item in errors
             if isinstance(item, dict)
         )
-    text = " ".join(" ".join(part.split()) for part in parts if part).strip()
-    return text if len(text) <= _MESSAGE_LIMIT else text[: _MESSAGE_LIMIT - 1] + "…"
+    return _one_line(" ".join(part for part in parts if part))
 
 
 def _comment(item: Any, what: str) -> IssueComment:

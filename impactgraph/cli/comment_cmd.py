@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import errno
+import math
 import os
+import stat
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated
 
 import httpx
 import typer
 
-from impactgraph.adapters.github import GitHubClient
+from impactgraph.adapters.github import DEFAULT_DEADLINE, GitHubClient
 from impactgraph.bot import (
     DEFAULT_MARKER_ID,
     MarkdownOptions,
@@ -102,7 +106,9 @@ def comment(
         if target is None:  # github_context guarantees a target unless dry_run
             raise UsageError("no pull request to comment on")
         with httpx.Client() as http:
-            client = GitHubClient(http, target.token, api_url=target.api_url)
+            client = GitHubClient(
+                http, target.token, api_url=target.api_url, deadline=_deadline(os.environ)
+            )
             action, _, url = upsert_comment(
                 client, target.repository, target.number, body, marker_id
             )
@@ -112,5 +118,34 @@ def comment(
         raise typer.Exit(int(ExitCode.FAIL_ON))
 
 
+def _deadline(env: Mapping[str, str]) -> float:
+    """Seconds for each request to GitHub, all of it: IMPACTGRAPH_GITHUB_DEADLINE or 60."""
+    raw = env.get("IMPACTGRAPH_GITHUB_DEADLINE")
+    if not raw:
+        return DEFAULT_DEADLINE
+    try:
+        seconds = float(raw)
+    except ValueError:
+        seconds = math.nan
+    if not (math.isfinite(seconds) and seconds > 0):
+        raise UsageError(f"IMPACTGRAPH_GITHUB_DEADLINE must be a number of seconds > 0: {raw!r}")
+    return seconds
+
+
+# GitHub caps webhook payloads at 25 MB; an event file larger than this is not one.
+MAX_EVENT_BYTES = 64 * 1024 * 1024
+
+
 def _read_text(path: str) -> str:
-    return Path(path).read_text(encoding="utf-8")
+    """The event file; ``OSError``/``UnicodeDecodeError`` become one line in ``github_context``.
+
+    Only a regular file is read (a FIFO would block, /dev/zero would never end), and at most
+    ``MAX_EVENT_BYTES`` of it.
+    """
+    if not stat.S_ISREG(os.stat(path).st_mode):
+        raise OSError(errno.EINVAL, "not a regular file", path)
+    with open(path, "rb") as stream:
+        data = stream.read(MAX_EVENT_BYTES + 1)
+    if len(data) > MAX_EVENT_BYTES:
+        raise OSError(errno.EFBIG, f"larger than {MAX_EVENT_BYTES // 1024 // 1024} MiB", path)
+    return data.decode("utf-8")
