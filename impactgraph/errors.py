@@ -9,7 +9,9 @@ class ExitCode(IntEnum):
     OK = 0
     FAIL_ON = 1  # a --fail-on condition holds
     USAGE = 2
-    BAD_INPUT = 3
+    BAD_INPUT = 3  # also: output that cannot be written (a full disk), GitHub refusing
+    INTERNAL = 4  # a bug of ours: one line asking for a report
+    INTERRUPTED = 130  # Ctrl-C (128 + SIGINT, as shells report it)
 
 
 class ImpactGraphError(Exception):
@@ -49,6 +51,10 @@ class InputError(ImpactGraphError):
 
 class RenderError(ImpactGraphError):
     """A renderer could not produce its output (e.g. Graphviz ``dot`` is missing)."""
+
+
+class OutputError(ImpactGraphError):
+    """The results could not be written (stdout or ``-o FILE``: a full disk, say)."""
 
 
 class GitHubError(ImpactGraphError):

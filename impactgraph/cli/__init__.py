@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from impactgraph.cli.app import app
+import sys
+
+from impactgraph.cli.app import app, run
 
 # Importing the command modules registers their commands, in DESIGN.md's order in --help.
 # isort: off
@@ -13,8 +15,8 @@ from impactgraph.cli import impact_cmds  # noqa: F401
 from impactgraph.cli import comment_cmd  # noqa: F401
 # isort: on
 
-__all__ = ["app", "main"]
+__all__ = ["app", "main", "run"]
 
 
 def main() -> None:
-    app()
+    sys.exit(run())

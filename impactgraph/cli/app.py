@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import sys
@@ -12,7 +13,7 @@ from typing import Any, TypeVar
 
 import typer
 
-from impactgraph.errors import ExitCode, ImpactGraphError
+from impactgraph.errors import ExitCode, ImpactGraphError, OutputError
 
 app = typer.Typer(
     name="impactgraph",
@@ -23,6 +24,12 @@ app = typer.Typer(
 )
 
 _state = {"debug": False}
+# click's own errors (usage errors: exit 2), whether typer vendors click or depends on it.
+_PASS_THROUGH: tuple[type[BaseException], ...] = (
+    typer.Exit,
+    typer.Abort,
+    *(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException"),
+)
 
 
 class FailOn(str, Enum):
@@ -36,48 +43,181 @@ class FailOn(str, Enum):
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+def package_version() -> str:
+    """The installed distribution's version; the package's own when run from a source tree."""
+    from importlib import metadata
+
+    import impactgraph
+
+    try:
+        return metadata.version("impactgraph")
+    except metadata.PackageNotFoundError:
+        return impactgraph.__version__
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        write_stdout(f"impactgraph {package_version()}\n")
+        raise typer.Exit(int(ExitCode.OK))
+
+
 @app.callback()
 def _root(
     debug: bool = typer.Option(False, "--debug", help="Show tracebacks on errors."),
+    version: bool = typer.Option(
+        False, "--version", is_eager=True, callback=_print_version,
+        help="Print the version and exit.",
+    ),
 ) -> None:
     """impactgraph: function-level change impact for Python code bases."""
     _state["debug"] = debug or bool(os.environ.get("IMPACTGRAPH_DEBUG"))
 
 
+def say(line: str) -> None:
+    """One line on stderr; a stderr that cannot take it (closed, full) is not a second error."""
+    with contextlib.suppress(OSError, ValueError):
+        typer.echo(line, err=True)
+
+
 def fail(message: str, code: ExitCode) -> typer.Exit:
-    typer.echo(f"impactgraph: error: {message}", err=True)
+    say(f"impactgraph: error: {message}")
     return typer.Exit(int(code))
 
 
+def _one_line(text: str, limit: int = 500) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _os_error_message(error: OSError) -> str:
+    reason = error.strerror or type(error).__name__
+    return f"{reason}: {error.filename}" if error.filename is not None else reason
+
+
+def _print_traceback() -> None:
+    if _state["debug"]:
+        with contextlib.suppress(OSError, ValueError):
+            traceback.print_exc()
+
+
 def handle_errors(command: F) -> F:
-    """Turn our errors into one line on stderr and their exit code; tracebacks only with --debug."""
+    """Turn every failure of a command into one line on stderr and its exit code."""
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return command(*args, **kwargs)
-        except (typer.Exit, typer.Abort):
-            raise
-        except ImpactGraphError as error:
-            if _state["debug"]:
-                traceback.print_exc()
-            raise fail(str(error), error.exit_code) from None
-        except KeyboardInterrupt:
-            raise fail("interrupted", ExitCode.BAD_INPUT) from None
-        except Exception as error:  # a bug of ours: still one line, unless --debug
-            if _state["debug"]:
-                traceback.print_exc()
-            message = f"internal error: {type(error).__name__}: {error} (rerun with --debug)"
-            raise fail(message, ExitCode.BAD_INPUT) from None
+        except _PASS_THROUGH:
+            raise  # click prints these itself, with their codes (usage errors: 2)
+        except (Exception, KeyboardInterrupt) as error:
+            raise typer.Exit(int(report_error(error))) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def report_error(error: BaseException) -> ExitCode:
+    """The one line on stderr for ``error`` and its exit code (DESIGN.md).
+
+    Our errors -> their code (2 usage, 3 bad input); an ``OSError`` nobody expected (a full
+    disk, a permission) -> 3; Ctrl-C -> 130; anything else is a bug of ours -> 4, asking for
+    a report. The traceback only with ``--debug``.
+    """
+    if isinstance(error, KeyboardInterrupt):
+        say("impactgraph: interrupted")
+        return ExitCode.INTERRUPTED
+    _print_traceback()
+    if isinstance(error, ImpactGraphError):
+        say(f"impactgraph: error: {error}")
+        return error.exit_code
+    if isinstance(error, OSError):
+        say(f"impactgraph: error: {_one_line(_os_error_message(error))}")
+        return ExitCode.BAD_INPUT
+    detail = _one_line(f"{type(error).__name__}: {error}" if str(error) else type(error).__name__)
+    say(
+        f"impactgraph: internal error: {detail} "
+        "(please report this; run with --debug for the traceback)"
+    )
+    return ExitCode.INTERNAL
+
+
+# -- stdout ---------------------------------------------------------------------------------
+# Results are the only thing written to stdout, and only through ``write_stdout``. A reader
+# that went away (``| head``) is not an error: the rest of the output is dropped and the
+# command ends as it would have (its exit code, e.g. 1 for --fail-on, still counts). A stdout
+# that cannot take the results (a full disk, /dev/full) is an error: one line, exit 3.
+
+_stdout = {"discarded": False}
+
+
+def write_stdout(data: str | bytes) -> None:
+    stream = sys.stdout
+    if stream is None or _stdout["discarded"]:  # None: started with stdout closed (`>&-`)
+        return
+    try:
+        if isinstance(data, bytes):
+            stream.flush()
+            stream.buffer.write(data)
+            stream.buffer.flush()
+        else:
+            stream.write(data)
+            stream.flush()
+    except BrokenPipeError:
+        discard_stdout()
+    except OSError as error:
+        discard_stdout()
+        reason = error.strerror or type(error).__name__
+        raise OutputError(f"cannot write the results to stdout: {reason}") from None
+
+
+def stdout_is_terminal() -> bool:
+    stream = sys.stdout
+    try:
+        return stream is not None and not _stdout["discarded"] and stream.isatty()
+    except (OSError, ValueError):  # closed
+        return False
+
+
+def discard_stdout() -> None:
+    """From now on stdout goes nowhere, so that no later flush (at exit) fails again."""
+    _stdout["discarded"] = True
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):  # not a real file (tests' CliRunner)
+        return
+    null = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(null, fd)
+    finally:
+        os.close(null)
 
 
 def write_output(text: str, output: str | None) -> None:
     """Results go to stdout, or to ``-o FILE``."""
     if output is None or output == "-":
-        sys.stdout.write(text if text.endswith("\n") or not text else text + "\n")
+        write_stdout(text if text.endswith("\n") or not text else text + "\n")
         return
     from impactgraph.adapters.fs import write_text_file
 
     write_text_file(output, text)
+
+
+def run() -> int:
+    """The console script: the app, plus what happens outside any command (option parsing,
+    the final flush of stdout) mapped the same way."""
+    try:
+        app()  # standalone mode: always ends in SystemExit
+        code: int = ExitCode.OK
+    except SystemExit as exit_:
+        code = exit_.code if isinstance(exit_.code, int) else int(exit_.code is not None)
+    except (Exception, KeyboardInterrupt) as error:  # outside any command
+        code = report_error(error)
+    try:
+        if sys.stdout is not None and not _stdout["discarded"]:
+            sys.stdout.flush()
+    except BrokenPipeError:
+        discard_stdout()
+    except OSError as error:
+        discard_stdout()
+        say(f"impactgraph: error: cannot write the results to stdout: {error.strerror or error}")
+        code = code or ExitCode.BAD_INPUT
+    return int(code)

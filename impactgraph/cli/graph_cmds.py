@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import sys
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
@@ -12,7 +11,13 @@ from typing import Annotated
 
 import typer
 
-from impactgraph.cli.app import app, handle_errors, write_output
+from impactgraph.cli.app import (
+    app,
+    handle_errors,
+    stdout_is_terminal,
+    write_output,
+    write_stdout,
+)
 from impactgraph.cli.options import JobsOption, NoCacheOption, cache_session
 from impactgraph.errors import InputError, UsageError
 from impactgraph.indexing import IndexResult, index_directory
@@ -172,14 +177,12 @@ def _title(name: str, view: GraphView) -> str:
 
 
 def _stdout_is_terminal() -> bool:
-    return sys.stdout.isatty()
+    return stdout_is_terminal()
 
 
 def _write_bytes(data: bytes, output: str | None) -> None:
     if output is None or output == "-":
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
+        write_stdout(data)
         return
     from impactgraph.adapters.fs import write_bytes_file
 

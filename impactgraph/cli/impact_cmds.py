@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import os
-import sys
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from impactgraph.cli.app import FailOn, app, handle_errors, write_output
+from impactgraph.cli.app import FailOn, app, handle_errors, stdout_is_terminal, write_output
 from impactgraph.cli.options import JobsOption, NoCacheOption, cache_session
 from impactgraph.errors import ExitCode
 
@@ -51,7 +50,7 @@ DepthOption = Annotated[
 
 
 def _use_color(output: str | None) -> bool:
-    return output in (None, "-") and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    return output in (None, "-") and stdout_is_terminal() and "NO_COLOR" not in os.environ
 
 
 @app.command()
