@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from astroid import nodes
 
+from impactgraph.indexer.flow import Flow, exec_frame, join
 from impactgraph.indexer.implicit import BINARY, ImplicitCalls
 from impactgraph.indexer.pytest_model import (
     fixture_of,
@@ -91,6 +92,7 @@ class FileIndexer(ImplicitCalls):
         self.lambda_counters: dict[str, int] = defaultdict(int)
         self.container_counters: dict[str, int] = defaultdict(int)
         self.call_ops: dict[int, str] = {}  # id(Call node) -> its call operation
+        self.flow: Flow | None = None  # flow-sensitive locals, set up by ``run``
         self.all_names: list[str] | None = None
         self.has_getattr = False
         self.has_star_import = False
@@ -164,6 +166,10 @@ class FileIndexer(ImplicitCalls):
                 return [(f"b:{name}",)]
             # Perhaps bound by ``from m import *``: the linker looks there.
             return [(f"v:{self.module}:|{name}",)] if self.has_star_import else []
+        if self.flow is not None:
+            versions = self.flow.read(scope, name, node)
+            if versions is not None:
+                return versions
         return [(self.var_key(scope, name),)]
 
     def is_import(self, name: str, node: nodes.NodeNG) -> bool:
@@ -461,6 +467,8 @@ class FileIndexer(ImplicitCalls):
                 nodes.ImportFrom, skip_klass=(nodes.FunctionDef, nodes.ClassDef, nodes.Lambda)
             )
         )
+        self.flow = Flow(module, self.var_key, self.bind, self.bindings)
+        self.flow.enter(module)
         for child in module.body:
             self.visit(child)
         for test in self.tests:  # ``pytestmark = pytest.mark.usefixtures(...)``
@@ -473,6 +481,8 @@ class FileIndexer(ImplicitCalls):
                 self.definitions[qual] = replace(owner, attributes=tuple(dict.fromkeys(names)))
 
     def visit(self, node: nodes.NodeNG) -> None:
+        if self.flow is not None and self.flow.created and node.is_statement:
+            self.flow.before(node)
         handler = getattr(self, f"visit_{type(node).__name__}", None)
         if handler is not None:
             handler(node)
@@ -514,7 +524,7 @@ class FileIndexer(ImplicitCalls):
             binding: Expr = (f"s:{self.symbol_id(qual)}",)
             if decorator_exprs:
                 binding += ("@",)
-            self.bind(self.var_key(parent_scope, node.name), [binding])
+            self.bind_name(parent_scope, node.name, [binding], node)
         if node.name == "__getattr__" and isinstance(parent_scope, nodes.Module):
             self.has_getattr = True
         self.visit_arguments(node, kind, bases)
@@ -523,6 +533,8 @@ class FileIndexer(ImplicitCalls):
             self.bindings[self.var_key(node, "<return>")].extend(
                 self.annotation_values(node.returns)
             )
+        if self.flow is not None:
+            self.flow.enter(node)
         for statement in node.body:
             self.visit(statement)
 
@@ -686,7 +698,7 @@ class FileIndexer(ImplicitCalls):
             base_exprs=base_exprs,
             body_hash=body_hash(node.body, skip_definitions=True),
         )
-        self.bind(self.var_key(parent_scope, node.name), [(f"s:{self.symbol_id(qual)}",)])
+        self.bind_name(parent_scope, node.name, [(f"s:{self.symbol_id(qual)}",)], node)
         init = dataclass_init(node)
         if init is not None:
             self.bindings[self.var_key(node, "__init__")].append(
@@ -701,6 +713,8 @@ class FileIndexer(ImplicitCalls):
                 synthetic=True,
             )
         self.class_creation(node)
+        if self.flow is not None:
+            self.flow.enter(node)
         for statement in node.body:
             self.visit(statement)
 
@@ -740,7 +754,12 @@ class FileIndexer(ImplicitCalls):
         this very target when it is known (in ``a, (b, c) = f, (g, h)``)."""
         if isinstance(target, nodes.AssignName):
             scope = self.defining_scope(target.name, target) or target.scope()
-            self.bind(self.var_key(scope, target.name), values)
+            # ``x += ...``, a bare annotation and a walrus (perhaps in a branch of an
+            # expression) keep the earlier values
+            weak = isinstance(statement, (nodes.AugAssign, nodes.NamedExpr)) or (
+                isinstance(statement, nodes.AnnAssign) and statement.value is None
+            )
+            self.bind_name(scope, target.name, values, target, weak)
             if isinstance(scope, nodes.ClassDef):
                 self.attributes[self.qualname(scope)].append(target.name)
             if isinstance(scope, nodes.Module):
@@ -877,8 +896,72 @@ class FileIndexer(ImplicitCalls):
 
     def visit_For(self, node: nodes.For) -> None:
         self.visit(node.iter)
-        self.bind_target(node.target, self.iteration(node.iter), node)
-        for statement in [*node.body, *node.orelse]:
+        values = self.iteration(node.iter)
+        flow, frame = self.flow, exec_frame(node)
+        if flow is None or not flow.tracked(frame):
+            self.bind_target(node.target, values, node)
+            for statement in [*node.body, *node.orelse]:
+                self.visit(statement)
+            return
+        phis = flow.loop_head(frame, node)
+        head = flow.get(frame)
+        self.bind_target(node.target, values, node)
+        self.visit_block(node.body)
+        breaks = flow.loop_back(frame, phis, head)
+        self.visit_block(node.orelse)
+        flow.set(frame, join([flow.get(frame), *breaks]))
+
+    def visit_While(self, node: nodes.While) -> None:
+        flow, frame = self.flow, exec_frame(node)
+        if flow is None or not flow.tracked(frame):
+            self.visit_children(node)
+            self.truth(node.test)
+            return
+        phis = flow.loop_head(frame, node)
+        head = flow.get(frame)
+        self.visit(node.test)
+        self.truth(node.test)
+        self.visit_block(node.body)
+        breaks = flow.loop_back(frame, phis, head)
+        self.visit_block(node.orelse)
+        flow.set(frame, join([flow.get(frame), *breaks]))
+
+    def visit_If(self, node: nodes.If) -> None:
+        flow, frame = self.flow, exec_frame(node)
+        self.visit(node.test)
+        self.truth(node.test)  # ``if obj:`` runs ``__bool__`` (see ImplicitCalls)
+        entry = flow.get(frame) if flow is not None and flow.tracked(frame) else None
+        self.visit_block(node.body)
+        if flow is None or entry is None:
+            self.visit_block(node.orelse)
+            return
+        taken = flow.get(frame)
+        flow.set(frame, entry)
+        self.visit_block(node.orelse)
+        flow.set(frame, join([taken, flow.get(frame)]))
+
+    def visit_Match(self, node: nodes.Match) -> None:
+        flow, frame = self.flow, exec_frame(node)
+        self.visit(node.subject)
+        entry = flow.get(frame) if flow is not None and flow.tracked(frame) else None
+        ends = [entry]  # no case may match
+        for case in node.cases:
+            if flow is not None and entry is not None:
+                flow.set(frame, entry)
+            self.visit(case)
+            if flow is not None and entry is not None:
+                ends.append(flow.get(frame))
+        if flow is not None and entry is not None:
+            flow.set(frame, join(ends))
+
+    def visit_Break(self, node: nodes.Break) -> None:
+        if self.flow is not None:
+            self.flow.jump(node)
+
+    visit_Continue = visit_Break
+
+    def visit_block(self, statements: list[nodes.NodeNG]) -> None:
+        for statement in statements:
             self.visit(statement)
 
     visit_AsyncFor = visit_For
@@ -915,9 +998,21 @@ class FileIndexer(ImplicitCalls):
             self.import_module_of(statement) for statement in node.body
             if isinstance(statement, (nodes.Import, nodes.ImportFrom))
         ]
+        flow, frame = self.flow, exec_frame(node)
+        if flow is None or not flow.tracked(frame):
+            flow = None
+        entry = flow.get(frame) if flow is not None else None
+        if flow is not None:
+            flow.watch(frame)
         for statement in node.body:
             self.visit(statement)
+        if flow is not None:
+            tried = flow.get(frame)
+            caught = flow.handler_entry(entry)
+            ends = []
         for handler in node.handlers:
+            if flow is not None:
+                flow.set(frame, caught)
             names = {
                 (source(t) or "").rsplit(".", 1)[-1]
                 for t in (handler.type.elts if isinstance(handler.type, nodes.Tuple)
@@ -932,8 +1027,24 @@ class FileIndexer(ImplicitCalls):
             finally:
                 if fallback:
                     self.fallback_of.pop()
-        for statement in [*node.orelse, *node.finalbody]:
-            self.visit(statement)
+            if flow is not None:
+                ends.append(flow.get(frame))
+        if flow is None:
+            for statement in [*node.orelse, *node.finalbody]:
+                self.visit(statement)
+            return
+        flow.set(frame, tried)
+        self.visit_block(node.orelse)
+        after = join([flow.get(frame), *ends])
+        if node.finalbody:  # runs after every path, an exception's included
+            flow.set(frame, join([after, caught]))
+            self.visit_block(node.finalbody)
+            if after is None:
+                flow.set(frame, None)
+        else:
+            flow.set(frame, after)
+
+    visit_TryStar = visit_Try
 
     def import_module_of(self, statement: nodes.Import | nodes.ImportFrom) -> str:
         if isinstance(statement, nodes.Import):
@@ -942,6 +1053,20 @@ class FileIndexer(ImplicitCalls):
             return resolve_relative(self.module, self.is_package, statement.level,
                                     statement.modname)
         return str(statement.modname)
+
+    def bind_name(
+        self,
+        scope: nodes.NodeNG,
+        name: str,
+        values: list[Expr],
+        node: nodes.NodeNG,
+        weak: bool = False,
+    ) -> None:
+        """``name`` of ``scope`` is bound at ``node``: the variable gains the values, and so
+        does a new version of it when the binding runs in that scope's own code."""
+        self.bind(self.var_key(scope, name), values)
+        if self.flow is not None and exec_frame(node) is scope:
+            self.flow.assign(scope, name, values, weak)
 
     def bind(self, key: str, values: list[Expr]) -> None:
         """Add values to a binding, marked as fallbacks inside ``except ImportError``."""
@@ -969,16 +1094,19 @@ class FileIndexer(ImplicitCalls):
                 self.calls.append(
                     CallSite(self.caller_of(node), classes, node.lineno or 0, implicit=True)
                 )
+        if self.flow is not None:
+            self.flow.stop(node)
 
     def visit_Return(self, node: nodes.Return) -> None:
-        if node.value is None:
-            return
-        self.visit(node.value)
-        frame = node.frame()
-        values = self.values(node.value)
-        self.bindings[self.var_key(frame, "<return>")].extend(values)
-        if id(frame) in self.fixture_frames:
-            self.bindings[self.var_key(frame, "<fixture>")].extend(values)
+        if node.value is not None:
+            self.visit(node.value)
+            frame = node.frame()
+            values = self.values(node.value)
+            self.bindings[self.var_key(frame, "<return>")].extend(values)
+            if id(frame) in self.fixture_frames:
+                self.bindings[self.var_key(frame, "<fixture>")].extend(values)
+        if self.flow is not None:
+            self.flow.stop(node)
 
     def visit_Yield(self, node: nodes.Yield) -> None:
         if node.value is None:
@@ -997,7 +1125,7 @@ class FileIndexer(ImplicitCalls):
             bound = alias or name.split(".", 1)[0]
             target = name if alias else name.split(".", 1)[0]
             self.add_import(node, scope, bound, name, False)
-            self.bind(self.var_key(scope, bound), [(f"m:{target}",)])
+            self.bind_name(scope, bound, [(f"m:{target}",)], node)
 
     def visit_ImportFrom(self, node: nodes.ImportFrom) -> None:
         scope = node.scope()
@@ -1016,7 +1144,7 @@ class FileIndexer(ImplicitCalls):
             self.add_import(node, scope, bound, target, True)
             # the module ``base`` (an import path), then its attribute ``name``
             value: Expr = (f"m:{base}", f".{name}") if base else (f"m:{name}",)
-            self.bind(self.var_key(scope, bound), [value])
+            self.bind_name(scope, bound, [value], node)
 
     def add_import(
         self, node: nodes.NodeNG, scope: nodes.NodeNG, bound: str, target: str, is_from: bool

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from impactgraph.linker.graph import CodeGraph
-from impactgraph.linker.resolve import Resolver, Value, ordered
+from impactgraph.linker.resolve import Resolver, Value, local_name, ordered
 from impactgraph.model import (
     CallSite,
     Diagnostic,
@@ -156,12 +156,15 @@ def _bind_arguments(resolver: Resolver, site: CallSite, target: str, bound: bool
 
     def add(name: str, exprs: tuple[Expr, ...]) -> None:
         key = f"v:{module}:{qual}|{name}"
-        extra = resolver.extra[key]
-        for expr in exprs:
-            if expr[0].startswith("b:") or expr in extra:
-                continue
-            extra.add(expr)
-            changed.add(key)
+        # a parameter the function rebinds: its entry version holds the arguments too
+        entry = f"v:{module}:{qual}|<0>|{name}"
+        for target in (key, entry) if entry in resolver.bindings else (key,):
+            extra = resolver.extra[target]
+            for expr in exprs:
+                if expr[0].startswith("b:") or expr in extra:
+                    continue
+                extra.add(expr)
+                changed.add(target)
 
     for index, exprs in enumerate(site.args):
         if index < len(positional):
@@ -304,6 +307,7 @@ def _module_variable(resolver: Resolver, expr: Expr) -> str | None:
     """``mod:NAME`` when ``expr`` names a module-level variable of the code base."""
     if len(expr) == 1 and expr[0].startswith("v:"):
         module_part, _, name = expr[0][2:].partition("|")
+        name = local_name(name)
         if module_part.endswith(":"):
             symbol = f"{module_part[:-1]}:{name}"
             if resolver.kind(symbol) is SymbolKind.VARIABLE:

@@ -537,7 +537,8 @@ class Resolver:
             exprs = list(self.bindings.get(root, ())) + sorted(self.extra.get(root, ()))
             if not exprs:
                 module_part, _, name = body.partition("|")
-                if module_part.endswith(":"):  # module level: maybe from a star import
+                if module_part.endswith(":") and not name.startswith("<"):
+                    # module level: maybe from a star import
                     return self.module_attribute(module_part[:-1], name)
             for expr in exprs:
                 values |= self.resolve(expr)
@@ -846,8 +847,9 @@ class Resolver:
             for expr in self.bindings.get(key, ()):
                 if not expr[0].startswith(prefix):
                     continue
-                name = _local_name(expr[0][len(prefix):])
-                if name in names:
+                part = expr[0][len(prefix):]
+                name = local_name(part)
+                if name in names and _is_parameter_entry(part):
                     result.add(name)
                 else:
                     todo.append(expr[0])
@@ -863,9 +865,10 @@ class Resolver:
         root = expr[0]
         if not root.startswith(prefix):
             return set(self.resolve(expr))
-        name = _local_name(root[len(prefix):])
+        part = root[len(prefix):]
+        name = local_name(part)
         values: set[Value] = set()
-        if name in bound and (root.endswith("#0>") or not root.endswith(">")):
+        if name in bound and _is_parameter_entry(part):
             values = set(bound[name])
         elif root not in seen:
             for inner in self.bindings.get(root, ()):
@@ -917,9 +920,14 @@ class Resolver:
         return current
 
 
-def _local_name(name: str) -> str:
-    """The variable a key's name part stands for: ``<f#2>`` (a version of ``f`` that the
+def local_name(name: str) -> str:
+    """The variable a key's name part stands for: ``<2>|f`` (a version of ``f`` that the
     indexer's flow-sensitive locals made) -> ``f``; anything else as it is."""
-    if name.startswith("<") and name.endswith(">") and "#" in name:
-        return name[1:].partition("#")[0]
+    if name.startswith("<") and ">|" in name:
+        return name.partition(">|")[2]
     return name
+
+
+def _is_parameter_entry(name: str) -> bool:
+    """Does a key's name part hold what callers pass (the variable, or its version 0)?"""
+    return not name.startswith("<") or name.startswith("<0>|")
