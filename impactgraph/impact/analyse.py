@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from impactgraph.config import Config
 from impactgraph.discovery import is_test_path
+from impactgraph.impact.interfaces import Interfaces
 from impactgraph.impact.packages import module_packages
 from impactgraph.impact.rank import rank_affected, score
 from impactgraph.impact.select_tests import select_tests
@@ -36,6 +37,7 @@ def analyse(
     depth_limit = max_depth if max_depth is not None else config.max_depth
     analysis = ImpactAnalysis(base, head, config.gateways, depth_limit, changeset.changes)
     walks: list[Walk] = []
+    interfaces = Interfaces(base, head, config.gateways, depth_limit)
     for change in changeset.changes:
         if change.kind is ChangeKind.EXPORT_REMOVED:
             walk = analysis.export_importers(change)
@@ -46,6 +48,7 @@ def analyse(
         for walk in analysis.walks(change):
             analysis.import_breaks(walk)
             walks.append(walk)
+        walks += interfaces.walks(change)  # implementations an interface change breaks
     hits = collect_hits(walks)
     packages = _packages(base, head, config)
     affected = [

@@ -1,0 +1,285 @@
+"""Interface evolution: who breaks when an interface gains a member or loses an implementation.
+
+Pure, like the traversal it adds walks to:
+
+- ``abstract-member-added`` on ``I.m``: every concrete class below ``I`` (an ABC) that gets no
+  ``m`` from its own hierarchy can no longer be instantiated: it is broken, and so is every
+  caller that instantiates it. For a ``Protocol``, the structural implementations (classes
+  the base graph links to its members by ``overrides`` without inheriting from it) that lack
+  the new member no longer conform: broken too.
+- a removed override whose fallback is abstract or raises ``NotImplementedError``: every call
+  that could reach the removed method (directly, or dispatched through the base) now fails;
+  for an abstract fallback the class is abstract now and its instantiators break too.
+- a removed (or renamed) interface method: each implementation left behind implements nothing
+  any more; it is affected (not broken: its code still runs).
+
+Later steps follow callers (calls and references), as the traversal does.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+
+from impactgraph.impact.traverse import USES, State, Walk
+from impactgraph.linker import CodeGraph
+from impactgraph.model import Change, ChangeKind, Definition
+
+
+class Interfaces:
+    def __init__(
+        self,
+        base: CodeGraph,
+        head: CodeGraph,
+        gateways: Sequence[str] = (),
+        max_depth: int | None = None,
+    ) -> None:
+        self.base = base
+        self.head = head
+        self.gateways = tuple(gateways)
+        self.max_depth = max_depth
+
+    def walks(self, change: Change) -> list[Walk]:
+        if change.kind is ChangeKind.ABSTRACT_MEMBER_ADDED:
+            return self._member_added(change)
+        if change.kind is ChangeKind.SYMBOL_REMOVED:
+            left = self._implementations_left(change)
+            return [*self._override_removed(change), *([left] if left is not None else [])]
+        return []
+
+    # -- abstract-member-added -------------------------------------------------------------
+    def _member_added(self, change: Change) -> list[Walk]:
+        owner, _, name = change.symbol.rpartition(".")
+        graph = self.head
+        if owner not in graph or ":" not in owner:
+            return []
+        seed = change.symbol if change.symbol in graph else owner
+        definition = _definition(graph, change.symbol)
+        abstract = definition is None or definition.is_abstract
+        protocol = _is_protocol(graph, owner)
+        # An ABC's subclasses that lack it cannot be instantiated; a protocol's structural
+        # implementations that lack it no longer conform (their instances are still made).
+        subclasses = list(self._lacking_subclasses(graph, owner, name)) if (
+            abstract or not protocol) else []
+        structural = sorted(
+            cls for cls in self._structural(owner)
+            if cls in graph and not _provides(graph, cls, name, stop=owner)
+        ) if protocol else []
+        if not subclasses and not structural:
+            return []
+        walk = Walk(graph, self.gateways)
+        start: State = (seed, False)
+        walk.visit(start, None, 0)
+        for group, instantiators in ((subclasses, abstract), (structural, False)):
+            states = []
+            for cls in group:
+                state = walk.step(start, cls)
+                walk.broken.add(cls)
+                if walk.visit(state, start, 1):
+                    states.append(state)
+            self._spread(walk, states, instantiators=instantiators)
+        return [walk]
+
+    def _lacking_subclasses(
+        self, graph: CodeGraph, interface: str, name: str
+    ) -> Iterator[str]:
+        """Concrete classes below ``interface`` that get no concrete ``name`` on the way."""
+        seen = {interface}
+        queue = deque([interface])
+        while queue:
+            parent = queue.popleft()
+            for cls in sorted(_subclasses(graph, parent)):
+                if cls in seen:
+                    continue
+                seen.add(cls)
+                if _provides(graph, cls, name, stop=interface):
+                    continue  # it and everything below it have the member
+                if not _is_abstract_class(graph, cls):
+                    yield cls
+                queue.append(cls)
+
+    def _structural(self, protocol: str) -> set[str]:
+        """Classes the base graph links to the protocol's members without inheriting it."""
+        found: set[str] = set()
+        graph = self.base
+        if protocol not in graph:
+            return found
+        module = graph.module_of(protocol)
+        prefix = protocol + "."
+        for member in graph.members(module):
+            if not member.startswith(prefix) or "." in member[len(prefix):]:
+                continue
+            for source, kind in graph.predecessors(member):
+                if kind == "overrides":
+                    cls = source.rpartition(".")[0]
+                    if protocol not in _ancestors(graph, cls):
+                        found.add(cls)
+        return found
+
+    # -- removed overrides and interface methods ------------------------------------------
+    def _override_removed(self, change: Change) -> list[Walk]:
+        """A breaking removal of an override: calls reaching it (dispatched ones too) fail."""
+        if not change.breaking or change.symbol not in self.base:
+            return []
+        owner, _, name = change.symbol.rpartition(".")
+        if owner not in self.head or not _inherits_member(self.head, owner, name):
+            return []
+        walk = Walk(self.base, self.gateways)
+        start: State = (change.symbol, False)
+        walk.visit(start, None, 0)
+        callers = []
+        for source, kind in sorted(set(self.base.predecessors(change.symbol))):
+            if kind != "calls" or source not in self.head:
+                continue  # a caller that is gone breaks nothing
+            state = walk.step(start, source)
+            walk.broken.add(source)
+            if walk.visit(state, start, 1):
+                callers.append(state)
+        fallback = _fallback(self.head, owner, name)
+        if fallback is not None and fallback.is_abstract and owner in self.head:
+            # The class is abstract now: whoever instantiates it breaks.
+            head_walk = Walk(self.head, self.gateways)
+            head_start: State = (owner, False)
+            head_walk.visit(head_start, None, 0)
+            self._spread(head_walk, [head_start], instantiators=True, from_depth=0)
+            self._spread(walk, callers, instantiators=False)
+            return [walk, head_walk]
+        self._spread(walk, callers, instantiators=False)
+        return [walk]
+
+    def _implementations_left(self, change: Change) -> Walk | None:
+        """An interface method removed or renamed: its implementations implement nothing."""
+        graph = self.base
+        if change.symbol not in graph:
+            return None
+        overriders = sorted(s for s, k in graph.predecessors(change.symbol) if k == "overrides")
+        overriders = [s for s in overriders if s in self.head]
+        if not overriders:
+            return None
+        walk = Walk(graph, self.gateways)
+        start: State = (change.symbol, False)
+        walk.visit(start, None, 0)
+        for source in overriders:
+            walk.visit(walk.step(start, source), start, 1)
+        return walk
+
+    # -- spreading -------------------------------------------------------------------------
+    def _spread(
+        self, walk: Walk, states: Iterable[State], *, instantiators: bool, from_depth: int = 1
+    ) -> None:
+        """Broken instantiators of the classes in ``states`` (calls to the class), then every
+        caller up the chain, affected only."""
+        graph = walk.graph
+        queue: deque[State] = deque()
+        for state in states:
+            queue.append(state)
+            if not instantiators:
+                continue
+            for source, kind in sorted(set(graph.predecessors(state[0]))):
+                if kind != "calls" or (graph.module_of(source) == graph.module_of(state[0])
+                                       and source.startswith(state[0] + ".")):
+                    continue  # its own methods (``cls()`` in a classmethod) are not users
+                walk.broken.add(source)
+                following = walk.step(state, source)
+                if walk.visit(following, state, walk.depth[state] + 1):
+                    queue.append(following)
+        while queue:
+            state = queue.popleft()
+            depth = walk.depth[state]
+            if self.max_depth is not None and depth >= self.max_depth:
+                continue
+            node = state[0]
+            if depth > from_depth and ":" not in node:
+                continue
+            for source, kind in sorted(set(graph.predecessors(node))):
+                if kind not in USES:
+                    continue
+                following = walk.step(state, source)
+                if walk.visit(following, state, depth + 1):
+                    queue.append(following)
+
+
+def _subclasses(graph: CodeGraph, cls: str) -> Iterator[str]:
+    for source, kind in graph.predecessors(cls):
+        if kind == "inherits":
+            yield source
+
+
+def _bases(graph: CodeGraph, cls: str) -> Iterator[str]:
+    for target, kind in graph.successors(cls):
+        if kind == "inherits":
+            yield target
+
+
+def _ancestors(graph: CodeGraph, cls: str) -> set[str]:
+    found: set[str] = set()
+    queue = deque([cls])
+    while queue:
+        for base in _bases(graph, queue.popleft()):
+            if base not in found:
+                found.add(base)
+                queue.append(base)
+    return found
+
+
+def _definition(graph: CodeGraph, symbol: str) -> Definition | None:
+    module, _, qualname = symbol.partition(":")
+    summary = graph.summaries.get(module)
+    if summary is None:
+        return None
+    return next((d for d in summary.definitions if d.qualname == qualname), None)
+
+
+def _has_own(graph: CodeGraph, cls: str, name: str) -> Definition | None:
+    """``cls``'s own concrete ``name`` (a method or a data attribute), if any."""
+    member = _definition(graph, f"{cls}.{name}")
+    if member is not None:
+        return None if member.is_abstract else member
+    owner = _definition(graph, cls)
+    if owner is not None and name in owner.attributes:
+        return owner
+    return None
+
+
+def _provides(graph: CodeGraph, cls: str, name: str, *, stop: str) -> bool:
+    """Does ``cls`` get a concrete ``name`` from itself or a base that is not ``stop``'s?"""
+    excluded = {stop, *_ancestors(graph, stop)}
+    return any(
+        _has_own(graph, c, name) is not None
+        for c in [cls, *_ancestors(graph, cls)] if c not in excluded
+    )
+
+
+def _inherits_member(graph: CodeGraph, cls: str, name: str) -> bool:
+    return any(_definition(graph, f"{base}.{name}") is not None for base in _ancestors(graph, cls))
+
+
+def _fallback(graph: CodeGraph, cls: str, name: str) -> Definition | None:
+    for base in sorted(_ancestors(graph, cls)):
+        found = _definition(graph, f"{base}.{name}")
+        if found is not None:
+            return found
+    return None
+
+
+def _is_abstract_class(graph: CodeGraph, cls: str) -> bool:
+    """A class that declares abstract members of its own, or is a Protocol: not instantiated."""
+    definition = _definition(graph, cls)
+    if definition is None:
+        return False
+    if _is_protocol(graph, cls):
+        return True
+    module, _, qualname = cls.partition(":")
+    summary = graph.summaries.get(module)
+    prefix = qualname + "."
+    return summary is not None and any(
+        d.is_abstract and d.qualname.startswith(prefix) and "." not in d.qualname[len(prefix):]
+        for d in summary.definitions
+    )
+
+
+def _is_protocol(graph: CodeGraph, cls: str) -> bool:
+    definition = _definition(graph, cls)
+    return definition is not None and any(
+        b.split("[", 1)[0].rsplit(".", 1)[-1] == "Protocol" for b in definition.bases
+    )
