@@ -28,6 +28,7 @@ BUILTIN_SPECIALS: dict[str, tuple[str, ...]] = {
     "bytes": ("__bytes__",), "reversed": ("__reversed__", "__len__"), "dir": ("__dir__",),
     "divmod": ("__divmod__",), "pow": ("__pow__",), "index": ("__index__",),
 }
+ORDERING_BUILTINS = frozenset({"sorted", "min", "max"})
 # builtins that iterate over their arguments (``map``/``filter``: past the function)
 ITERATING_BUILTINS = {
     "iter": 0, "list": 0, "tuple": 0, "set": 0, "frozenset": 0, "sorted": 0, "sum": 0,
@@ -66,6 +67,7 @@ class ImplicitCalls:
         def name_value(self, name: str, node: nodes.NodeNG) -> list[Expr]: ...
         def visit(self, node: nodes.NodeNG) -> None: ...
         def visit_children(self, node: nodes.NodeNG) -> None: ...
+        def visit_For(self, node: nodes.For) -> None: ...
         def caller_of(self, node: nodes.NodeNG) -> str: ...
         def defining_scope(self, name: str, node: nodes.NodeNG) -> nodes.NodeNG | None: ...
         def is_import(self, name: str, node: nodes.NodeNG) -> bool: ...
@@ -119,6 +121,14 @@ class ImplicitCalls:
                 for argument in node.args[ITERATING_BUILTINS[name]:]:
                     if not isinstance(argument, nodes.Starred):
                         self.iterated(node, argument)
+            if name in ORDERING_BUILTINS and node.args and not any(
+                k.arg == "key" for k in node.keywords or ()
+            ):  # ``sorted(items)`` compares the elements
+                if len(node.args) == 1:
+                    elements = [(*v, "[]") for v in self.operand_values(node.args[0])]
+                else:  # ``max(a, b)``
+                    elements = [v for a in node.args for v in self.operand_values(a)]
+                self.special(node, elements, ("__lt__", "__gt__"))
             if name == "print":
                 for argument in node.args:
                     if not isinstance(argument, nodes.Starred):
@@ -134,6 +144,16 @@ class ImplicitCalls:
             self.special_of(node, node.args[0], *names)
 
     # -- visitors ------------------------------------------------------------------------
+    def visit_AsyncFor(self, node: nodes.AsyncFor) -> None:
+        self.visit_For(node)
+        receivers = self.operand_values(node.iter)
+        self.special(node.iter, receivers, ("__aiter__",))
+        self.special(node.iter, [(*v, "%__aiter__", "()") for v in receivers], ("__anext__",))
+
+    def visit_Await(self, node: nodes.Await) -> None:
+        self.visit_children(node)
+        self.special_of(node, node.value, "__await__")
+
     def visit_FormattedValue(self, node: nodes.FormattedValue) -> None:
         self.visit_children(node)
         conversion = {114: ("__repr__",), 97: ("__repr__",), 115: STR}.get(node.conversion)

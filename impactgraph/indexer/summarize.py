@@ -964,8 +964,6 @@ class FileIndexer(ImplicitCalls):
         for statement in statements:
             self.visit(statement)
 
-    visit_AsyncFor = visit_For
-
     def visit_Comprehension(self, node: nodes.Comprehension) -> None:
         self.visit(node.iter)
         self.bind_target(node.target, self.iteration(node.iter), node)
