@@ -18,12 +18,12 @@ from collections.abc import Sequence
 from impactgraph.model import AffectedModule, ImpactReport
 from impactgraph.render import report_mermaid
 from impactgraph.render.report_summary import (
+    KindGroup,
     Status,
-    breaking_first,
+    changes_heading,
     compared_commits,
-    kind_words,
+    group_changes,
     location,
-    old_new,
     plural,
     stats_line,
     verdict,
@@ -109,30 +109,35 @@ def _verdict(report: ImpactReport) -> str:
 
 
 def _changes(report: ImpactReport, max_rows: int) -> str:
-    changes = breaking_first(report.changes)
+    """One row per changed symbol: its kinds (with details and ``old → new``) in one cell."""
+    groups = group_changes(report.changes)
     rows = [
-        "| Symbol | Change | Breaking | Location |",
+        "| Symbol | Changes | Breaking | Location |",
         "| --- | --- | :-: | --- |",
     ]
-    for change in changes[:max_rows]:
-        what = md_text(kind_words(change))
-        if change.detail:
-            what += " " + code(change.detail, in_table=True)
-        sides = old_new(change)
-        if sides is not None:
-            what += " " + code(sides, in_table=True)
+    for group in groups[:max_rows]:
+        what = "<br>".join(_kind_cell(kind, group.mixed) for kind in group.kinds)
         rows.append(
-            f"| {code(change.symbol, in_table=True)} | {what} | {_yes(change.breaking, bold=True)}"
-            f" | {code(location(change.path, change.line), in_table=True)} |"
+            f"| {code(group.symbol, in_table=True)} | {what} | {_yes(group.breaking, bold=True)}"
+            f" | {code(location(group.path, group.line), in_table=True)} |"
         )
-    text = f"#### Changes ({len(changes):,})\n\n" + "\n".join(rows)
-    rest = changes[max_rows:]
+    heading = changes_heading(report.changes, len(groups))
+    text = f"#### {heading}\n\n" + "\n".join(rows)
+    rest = groups[max_rows:]
     if rest:
-        breaking = sum(1 for change in rest if change.breaking)
-        text += f"\n\n…and {plural(len(rest), 'more change')}" + (
-            f" ({breaking:,} breaking)." if breaking else "."
+        breaking = sum(1 for group in rest if group.breaking)
+        changes = sum(group.count for group in rest)
+        text += f"\n\n…and {plural(len(rest), 'more symbol')} ({plural(changes, 'change')}" + (
+            f", {breaking:,} breaking)." if breaking else ")."
         )
     return text
+
+
+def _kind_cell(kind: KindGroup, mixed: bool) -> str:
+    text = md_text(kind.words)
+    if kind.items:
+        text += " " + ", ".join(code(item, in_table=True) for item in kind.items)
+    return text + (" (**breaking**)" if mixed and kind.breaking else "")
 
 
 def _affected(affected: Sequence[AffectedModule], max_rows: int) -> str:

@@ -94,6 +94,83 @@ def old_new(change: Change) -> str | None:
     return f"{change.old or '(none)'} → {change.new or '(none)'}"
 
 
+@dataclass(frozen=True, slots=True)
+class KindGroup:
+    """The changes of one kind to one symbol: ``parameter removed: cert, proxies``."""
+
+    words: str  # "parameter removed"
+    items: tuple[str, ...]  # details, with ``old → new`` where the change has them
+    breaking: bool
+
+
+@dataclass(frozen=True, slots=True)
+class SymbolChanges:
+    """Every change to one symbol: one row of the text and Markdown reports."""
+
+    symbol: str
+    path: str
+    line: int
+    breaking: bool
+    kinds: tuple[KindGroup, ...]
+    count: int
+
+    @property
+    def mixed(self) -> bool:
+        """Some kinds break and some do not: the rows then say which."""
+        return len({group.breaking for group in self.kinds}) > 1
+
+
+def change_item(change: Change) -> str:
+    """``verify: True → None``, ``cert``, or ``True → None``; "" when there is nothing to say."""
+    sides = old_new(change)
+    if change.detail and sides:
+        if change.old and change.new and "->" in change.detail:
+            return change.detail.replace("->", " → ")  # "timer->start" says both sides already
+        return f"{change.detail}: {sides}"
+    return change.detail or sides or ""
+
+
+def group_changes(changes: Sequence[Change]) -> list[SymbolChanges]:
+    """One entry per changed symbol: breaking symbols first, otherwise in report order; within
+    a symbol the kinds in order of first appearance (breaking kinds first)."""
+    by_symbol: dict[str, list[Change]] = {}
+    for change in changes:
+        by_symbol.setdefault(change.symbol, []).append(change)
+    result = []
+    for symbol, found in by_symbol.items():
+        kinds: dict[tuple[str, bool], list[str]] = {}
+        for change in breaking_first(found):
+            items = kinds.setdefault((kind_words(change), change.breaking), [])
+            item = change_item(change)
+            if item and item not in items:
+                items.append(item)
+        lines = [c.line for c in found if c.line > 0]
+        result.append(
+            SymbolChanges(
+                symbol=symbol,
+                path=found[0].path,
+                line=min(lines, default=0),
+                breaking=any(c.breaking for c in found),
+                kinds=tuple(KindGroup(w, tuple(i), b) for (w, b), i in kinds.items()),
+                count=len(found),
+            )
+        )
+    return sorted(result, key=lambda entry: not entry.breaking)
+
+
+def kind_line(group: KindGroup, *, mixed: bool = False) -> str:
+    """``parameter removed: cert, proxies`` (`` (breaking)`` where a symbol's kinds differ)."""
+    text = group.words + (": " + ", ".join(group.items) if group.items else "")
+    return text + (" (breaking)" if mixed and group.breaking else "")
+
+
+def changes_heading(changes: Sequence[Change], symbols: int) -> str:
+    """``Changes (255 in 175 symbols)``, or ``Changes (3)`` when each symbol changed once."""
+    if symbols == len(changes):
+        return f"Changes ({len(changes):,})"
+    return f"Changes ({len(changes):,} in {plural(symbols, 'symbol')})"
+
+
 def location(path: str, line: int) -> str:
     return f"{path}:{line}" if line > 0 else path
 

@@ -20,11 +20,10 @@ from impactgraph.model import ImpactReport
 from impactgraph.render.report_summary import (
     Status,
     abbreviate_chain,
-    breaking_first,
+    changes_heading,
     compared_commits,
-    kind_words,
+    group_changes,
     location,
-    old_new,
     stats_line,
     verdict,
 )
@@ -69,7 +68,8 @@ def _blocks(report: ImpactReport, width: int) -> list[Text | Padding]:
         context.append(", ".join(report.gateways_crossed), "blue")
     blocks.append(context)
     if report.changes:
-        blocks += [Text(""), _heading(f"Changes ({len(report.changes):,})")]
+        symbols = len({change.symbol for change in report.changes})
+        blocks += [Text(""), _heading(changes_heading(report.changes, symbols))]
         blocks += _changes(report, width)
     if report.affected:
         blocks += [
@@ -102,36 +102,39 @@ def _heading(text: str) -> Text:
 
 
 def _changes(report: ImpactReport, width: int) -> list[Text | Padding]:
+    """One row per changed symbol (flag, symbol, location), its kinds on indented lines below.
+
+    A kind line that does not fit wraps under itself, never under another column.
+    """
+    groups = group_changes(report.changes)
+    flagged = any(group.breaking for group in groups)
     rows: list[Row] = []
     places: list[Text] = []
-    for change in breaking_first(report.changes):
-        what = Text(kind_words(change))
-        if change.detail:
-            what.append(" " + change.detail, "cyan")
-        sides = old_new(change)
-        if sides is not None:
-            what.append(" " + sides, "cyan")
-        rows.append(
-            [
-                Text("BREAKING", "bold red") if change.breaking else Text(""),
-                Text(change.symbol, "bold" if change.breaking else ""),
-                what,
-            ]
-        )
-        places.append(Text(location(change.path, change.line), "dim"))
+    for group in groups:
+        flag = [Text("BREAKING", "bold red") if group.breaking else Text("")] if flagged else []
+        rows.append([*flag, Text(group.symbol, "bold" if group.breaking else "")])
+        places.append(Text(location(group.path, group.line), "dim"))
     lines = _columns(rows)
+    under = INDENT + (len("BREAKING") + len(GAP) if flagged else 0)
     # The location ends the line when every line has room for it, else it goes underneath.
-    room = width - INDENT - max(line.cell_len for line in lines) - len(GAP)
-    if room >= max(place.cell_len for place in places):
-        column = max(line.cell_len for line in lines)
-        for line, place in zip(lines, places, strict=True):
+    column = max(line.cell_len for line in lines)
+    beside = width - INDENT - column - len(GAP) >= max(place.cell_len for place in places)
+    blocks: list[Text | Padding] = []
+    for line, place, group in zip(lines, places, groups, strict=True):
+        if beside:
             line.append(" " * (column - line.cell_len) + GAP)
             line.append_text(place)
-        return [_indented(line, width) for line in lines]
-    blocks: list[Text | Padding] = []
-    under = max(row[0].cell_len for row in rows) + len(GAP) if any(r[0] for r in rows) else 0
-    for line, place in zip(lines, places, strict=True):
-        blocks += [_indented(line, width), _indented(place, width, INDENT + under)]
+            blocks.append(_indented(line, width))
+        else:
+            blocks += [_indented(line, width), _indented(place, width, under)]
+        for kind in group.kinds:
+            text = Text(kind.words, "red" if kind.breaking and group.mixed else "")
+            if kind.items:
+                text.append(": ")
+                text.append(", ".join(kind.items), "cyan")
+            if kind.breaking and group.mixed:
+                text.append(" (breaking)", "red")
+            blocks.append(_indented(text, width, under + INDENT))
     return blocks
 
 

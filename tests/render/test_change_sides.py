@@ -30,3 +30,27 @@ def test_changes_text_shows_both_sides() -> None:
     from impactgraph.cli.changes_cmd import render_text
 
     assert "True → None" in render_text(ChangeSet("a", "b", (DEFAULT, BODY)))
+
+
+def test_the_changes_of_one_symbol_are_one_row_with_every_detail() -> None:
+    changes = (
+        Change("c:Client._init", ChangeKind.PARAMETER_MOVED, True, "c.py", 7, "http1 (2->3)",
+               "2", "3"),
+        Change("c:Client._init", ChangeKind.PARAMETER_MOVED, True, "c.py", 7, "http2 (3->4)",
+               "3", "4"),
+        Change("c:Client._init", ChangeKind.PARAMETER_REMOVED, True, "c.py", 7, "app"),
+        Change("c:Client._init", ChangeKind.PARAMETER_DEFAULT_CHANGED, False, "c.py", 7, "verify",
+               "True", "None"),
+        BODY,
+    )
+    report = ImpactReport("a", "b", changes=changes)
+    text = report_text.render(report)
+    assert text.count("c:Client._init") == 1
+    assert "Changes (5 in 2 symbols)" in text
+    assert "parameter moved: http1 (2 → 3), http2 (3 → 4) (breaking)" in text
+    assert "parameter default changed: verify: True → None" in text
+    md = markdown.render(report)
+    rows = [line for line in md.splitlines() if line.startswith("| `c:Client._init`")]
+    assert len(rows) == 1
+    assert "`http1 (2 → 3)`, `http2 (3 → 4)`" in rows[0] and "`verify: True → None`" in rows[0]
+    assert "**yes**" in rows[0]

@@ -225,7 +225,7 @@ def test_markdown_options_leave_out_what_they_say(sample_report: ImpactReport) -
     text = markdown.render(sample_report, details=False, max_rows=2, graph=False)
     assert "Call chains" not in text
     assert "```mermaid" not in text
-    assert "…and 1 more change." in text
+    assert "…and 1 more symbol (1 change)." in text
     assert "…and 4 more modules (2 broken)." in text
     assert "Affected tests (2)" in text  # tests stay: they are what CI runs
 
