@@ -206,6 +206,7 @@ class AffectedModule:
     score: float
     via: tuple[str, ...]
     gateways: tuple[str, ...] = ()  # gateway modules on the chosen paths
+    owners: tuple[str, ...] = ()  # from CODEOWNERS (GitHub's rules); () when none
 
 
 @dataclass(frozen=True, slots=True)

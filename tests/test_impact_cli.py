@@ -199,3 +199,28 @@ def test_fail_on_broken_does_not_hold_for_an_api_break_nobody_here_suffers(shop:
     args = ("impact", "--repo", str(shop), "--base", "mid", "--head", "head")
     assert invoke(*args, "--fail-on", "breaking").exit_code == 1
     assert invoke(*args, "--fail-on", "broken").exit_code == 0
+
+
+def test_affected_modules_carry_their_codeowners(shop: Path) -> None:
+    (shop / ".github").mkdir()
+    (shop / ".github" / "CODEOWNERS").write_text(
+        "*  @shop/everyone\npackages/storefront/  @shop/web  @alice\ntests/\n", encoding="utf-8"
+    )
+    drop_parameter(shop)
+    commit(shop, message="drop include_archived, add owners", tag="head")
+    result = invoke("impact", "--repo", str(shop), "--base", "base", "--head", "head",
+                    "--format", "json")
+    owners = {a["module"]: a["owners"] for a in json.loads(result.stdout)["affected"]}
+    assert owners["storefront.api"] == ["@shop/web", "@alice"]
+    assert owners["orders.cart"] == ["@shop/everyone"]
+    assert owners["test_search"] == []  # "tests/" with no owners unsets
+    markdown = invoke("impact", "--repo", str(shop), "--base", "base", "--head", "head",
+                      "--format", "markdown").stdout
+    assert "Owners reached" in markdown and "`@shop/web` (2)" in markdown
+
+
+def test_every_affected_module_has_owners_even_without_codeowners(shop: Path) -> None:
+    drop_parameter(shop)
+    result = invoke("impact", "--repo", str(shop), "--base", "base", "--format", "json")
+    affected = json.loads(result.stdout)["affected"]
+    assert affected and all(a["owners"] == [] for a in affected)

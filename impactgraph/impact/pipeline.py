@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from impactgraph.adapters.codeowners import read_codeowners
 from impactgraph.adapters.git import GitRepo
 from impactgraph.adapters.graph_store import GraphStore, tree_key
 from impactgraph.changes import compute_changes
@@ -19,6 +20,7 @@ from impactgraph.errors import UsageError
 from impactgraph.impact.analyse import analyse
 from impactgraph.linker import CodeGraph, link
 from impactgraph.model import FileSummary, ImpactReport, Stats
+from impactgraph.owners import with_owners
 from impactgraph.snapshot import Snapshot
 
 if TYPE_CHECKING:
@@ -65,6 +67,7 @@ def build_report(
         changed_paths=changed_paths,
         head_files=[f.path for f in result.head.files],
     )
+    report = with_owners(report, read_codeowners(git, head))
     # every file of either revision, a file unchanged between them counted once
     files = {(p, base_ids.get(p)) for p in base_ids} | {(p, head_ids.get(p)) for p in head_ids}
     stats = Stats(

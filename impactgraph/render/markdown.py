@@ -24,6 +24,7 @@ from impactgraph.render.report_summary import (
     compared_commits,
     group_changes,
     location,
+    owners_reached,
     plural,
     stats_line,
     verdict,
@@ -40,6 +41,11 @@ def render(
         f"### impactgraph: {_revisions(report)}",
         _verdict(report),
     ]
+    owners = owners_reached(report.affected)
+    if owners:
+        shown = ", ".join(f"{code(owner)} ({count:,})" for owner, count in owners[:max_rows])
+        more = f" and {len(owners) - max_rows:,} more" if len(owners) > max_rows else ""
+        sections.append(f"Owners reached (affected modules): {shown}{more}")
     if report.gateways_crossed:
         shown = ", ".join(code(g) for g in report.gateways_crossed[:max_rows])
         sections.append(
@@ -141,16 +147,19 @@ def _kind_cell(kind: KindGroup, mixed: bool) -> str:
 
 
 def _affected(affected: Sequence[AffectedModule], max_rows: int) -> str:
+    owned = any(module.owners for module in affected)  # the column only where CODEOWNERS is
     rows = [
-        "| # | Module | Depth | Breaking | Gateway | Cross-package | Test | Score |",
-        "| --: | --- | --: | :-: | :-: | :-: | :-: | --: |",
+        "| # | Module | Depth | Breaking | Gateway | Cross-package | Test | Score |"
+        + (" Owners |" if owned else ""),
+        "| --: | --- | --: | :-: | :-: | :-: | :-: | --: |" + (" --- |" if owned else ""),
     ]
     for rank, module in enumerate(affected[:max_rows], start=1):
+        owners = ", ".join(code(owner, in_table=True) for owner in module.owners)
         rows.append(
             f"| {rank} | {code(module.module, in_table=True)} | {module.depth}"
             f" | {_yes(module.breaking, bold=True)} | {_yes(module.crosses_gateway)}"
             f" | {_yes(module.crosses_package)} | {_yes(module.is_test)}"
-            f" | {SCORE_FORMAT.format(module.score)} |"
+            f" | {SCORE_FORMAT.format(module.score)} |" + (f" {owners} |" if owned else "")
         )
     text = f"#### Affected modules ({len(affected):,}, in rank order)\n\n" + "\n".join(rows)
     rest = affected[max_rows:]

@@ -56,6 +56,7 @@ def affected_to_dict(module: AffectedModule) -> dict[str, Any]:
         "is_test": module.is_test,
         "score": _rounded(module.score, SCORE_DECIMALS),
         "via": list(module.via),
+        "owners": list(module.owners),
     }
 
 

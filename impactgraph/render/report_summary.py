@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 
-from impactgraph.model import Change, ImpactReport, Stats
+from impactgraph.model import AffectedModule, Change, ImpactReport, Stats
 
 
 class Status(str, Enum):
@@ -169,6 +169,16 @@ def changes_heading(changes: Sequence[Change], symbols: int) -> str:
     if symbols == len(changes):
         return f"Changes ({len(changes):,})"
     return f"Changes ({len(changes):,} in {plural(symbols, 'symbol')})"
+
+
+def owners_reached(affected: Sequence[AffectedModule]) -> list[tuple[str, int]]:
+    """Each CODEOWNERS owner of an affected module, with how many affected modules they own;
+    most modules first, then by name."""
+    counts: dict[str, int] = {}
+    for module in affected:
+        for owner in module.owners:
+            counts[owner] = counts.get(owner, 0) + 1
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
 
 
 def location(path: str, line: int) -> str:

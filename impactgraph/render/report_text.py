@@ -24,6 +24,7 @@ from impactgraph.render.report_summary import (
     compared_commits,
     group_changes,
     location,
+    owners_reached,
     stats_line,
     verdict,
 )
@@ -67,6 +68,11 @@ def _blocks(report: ImpactReport, width: int) -> list[Text | Padding]:
         context.append(" · gateways crossed: ", "dim")
         context.append(", ".join(report.gateways_crossed), "blue")
     blocks.append(context)
+    owners = owners_reached(report.affected)
+    if owners:
+        reached = Text("owners reached: ", "dim")
+        reached.append(", ".join(f"{owner} ({count:,})" for owner, count in owners), "magenta")
+        blocks.append(reached)
     if report.changes:
         symbols = len({change.symbol for change in report.changes})
         blocks += [Text(""), _heading(changes_heading(report.changes, symbols))]
@@ -163,6 +169,10 @@ def _affected(report: ImpactReport, width: int) -> list[Text | Padding]:
             chain = Text("via ", "dim")
             chain.append(" → ".join(abbreviate_chain(module.via)))
             blocks.append(_indented(chain, width, INDENT + 6))
+        if module.owners:
+            owners = Text("owners ", "dim")
+            owners.append(", ".join(module.owners), "magenta")
+            blocks.append(_indented(owners, width, INDENT + 6))
     return blocks
 
 

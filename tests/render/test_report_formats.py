@@ -111,6 +111,7 @@ AFFECTED_KEYS = {
     "is_test": bool,
     "score": float,
     "via": list,
+    "owners": list,  # from CODEOWNERS; [] when none
 }
 STATS_KEYS = {"files_indexed": int, "unresolved_calls": int, "seconds": float}
 
@@ -598,3 +599,22 @@ def test_many_test_modules_of_a_package_are_drawn_as_one_node() -> None:
     assert "20 test modules in 1 node" in fitted.diagram.omitted
     merged = next(n for n in fitted.diagram.nodes if n.title.startswith("tests:"))
     assert (merged.modules, merged.depths, merged.is_test) == (20, (1, 2), True)
+
+
+def test_owners_show_in_text_and_markdown_only_where_known(sample_report: ImpactReport) -> None:
+    assert "owners" not in report_text.render(sample_report).lower()
+    assert "Owners" not in markdown.render(sample_report)
+    owned = replace(
+        sample_report,
+        affected=tuple(
+            replace(m, owners=("@shop/web",) if m.package == "storefront" else ())
+            for m in sample_report.affected
+        ),
+    )
+    text = report_text.render(owned)
+    assert "owners reached: @shop/web (2)" in text
+    assert text.count("owners @shop/web") == 2
+    md = markdown.render(owned)
+    assert "Owners reached (affected modules): `@shop/web` (2)" in md
+    header = next(line for line in md.splitlines() if line.startswith("| # |"))
+    assert header.endswith("| Owners |")
