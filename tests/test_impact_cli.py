@@ -224,3 +224,39 @@ def test_every_affected_module_has_owners_even_without_codeowners(shop: Path) ->
     result = invoke("impact", "--repo", str(shop), "--base", "base", "--format", "json")
     affected = json.loads(result.stdout)["affected"]
     assert affected and all(a["owners"] == [] for a in affected)
+
+
+@pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz `dot` is not installed")
+def test_impact_png_to_a_file(shop: Path, tmp_path: Path) -> None:
+    drop_parameter(shop)
+    target = tmp_path / "impact.png"
+    result = invoke("impact", "--repo", str(shop), "--base", "base", "--format", "png",
+                    "-o", str(target))
+    assert result.exit_code == 0, result.output
+    assert target.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+
+
+def test_impact_png_to_a_terminal_is_refused(
+    shop: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from impactgraph.cli import impact_cmds
+
+    monkeypatch.setattr(impact_cmds, "_stdout_is_terminal", lambda: True)
+    result = runner.invoke(app, ["impact", "--repo", str(shop), "--base", "base",
+                                 "--format", "png"])
+    assert result.exit_code == 2
+    assert "-o FILE" in result.stderr
+
+
+@pytest.mark.parametrize("fmt", ["png", "svg"])
+def test_impact_image_without_graphviz_says_how_to_install_it(
+    shop: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
+    from impactgraph.adapters import graphviz
+
+    monkeypatch.setattr(graphviz, "dot_available", lambda: False)
+    result = runner.invoke(app, ["impact", "--repo", str(shop), "--base", "base",
+                                 "--format", fmt, "-o", str(tmp_path / f"x.{fmt}")])
+    assert result.exit_code == 3
+    assert "apt-get install graphviz" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1

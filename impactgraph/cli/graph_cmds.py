@@ -11,14 +11,13 @@ from typing import Annotated
 
 import typer
 
-from impactgraph.cli.app import (
-    app,
-    handle_errors,
-    stdout_is_terminal,
-    write_output,
-    write_stdout,
+from impactgraph.cli.app import app, handle_errors, stdout_is_terminal, write_output
+from impactgraph.cli.options import (
+    JobsOption,
+    NoCacheOption,
+    cache_session,
+    write_binary_output,
 )
-from impactgraph.cli.options import JobsOption, NoCacheOption, cache_session
 from impactgraph.errors import InputError, UsageError
 from impactgraph.indexing import IndexResult, index_directory
 from impactgraph.render.graph_view import FittedView, GraphView, Level, Limits, fit_view
@@ -90,7 +89,7 @@ def graph(
         from impactgraph.adapters.graphviz import render_dot
 
         image = render_dot(fitted.text, "svg" if output_format is GraphFormat.SVG else "png")
-        _write_bytes(image, output)
+        write_binary_output(image, output)
     else:
         write_output(fitted.text, output)
 
@@ -178,12 +177,3 @@ def _title(name: str, view: GraphView) -> str:
 
 def _stdout_is_terminal() -> bool:
     return stdout_is_terminal()
-
-
-def _write_bytes(data: bytes, output: str | None) -> None:
-    if output is None or output == "-":
-        write_stdout(data)
-        return
-    from impactgraph.adapters.fs import write_bytes_file
-
-    write_bytes_file(output, data)

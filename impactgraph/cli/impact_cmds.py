@@ -10,8 +10,13 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from impactgraph.cli.app import FailOn, app, handle_errors, stdout_is_terminal, write_output
-from impactgraph.cli.options import JobsOption, NoCacheOption, cache_session
-from impactgraph.errors import ExitCode
+from impactgraph.cli.options import (
+    JobsOption,
+    NoCacheOption,
+    cache_session,
+    write_binary_output,
+)
+from impactgraph.errors import ExitCode, RenderError, UsageError
 
 if TYPE_CHECKING:
     from impactgraph.model import ImpactReport
@@ -26,6 +31,7 @@ class ReportFormat(str, Enum):
     MERMAID = "mermaid"
     DOT = "dot"
     SVG = "svg"
+    PNG = "png"
 
 
 class TestsFormat(str, Enum):
@@ -60,7 +66,7 @@ def impact(
     repo: RepoOption = _HERE,
     head: HeadOption = None,
     output_format: Annotated[
-        ReportFormat, typer.Option("--format", help="Report format.")
+        ReportFormat, typer.Option("--format", help="Report format; svg/png need Graphviz's `dot`.")
     ] = ReportFormat.TEXT,
     max_depth: DepthOption = None,
     fail_on: Annotated[
@@ -77,12 +83,18 @@ def impact(
     from impactgraph.impact.pipeline import fails
     from impactgraph.render import RENDERERS, report_text
 
+    if output_format in (ReportFormat.SVG, ReportFormat.PNG):
+        _check_image_output(output_format, output)  # before the analysis, not after it
     report = build_cached_report(repo, base, head, max_depth, jobs, no_cache)
-    if output_format is ReportFormat.TEXT:
+    if output_format is ReportFormat.PNG:
+        from impactgraph.render import report_svg
+
+        write_binary_output(report_svg.image(report, "png"), output)
+    elif output_format is ReportFormat.TEXT:
         text = report_text.render(report, color=_use_color(output))
+        write_output(text, output)
     else:
-        text = RENDERERS[output_format.value](report)
-    write_output(text, output)
+        write_output(RENDERERS[output_format.value](report), output)
     if report.warnings:
         typer.echo(
             f"impactgraph: {len(report.warnings)} file(s) could not be analysed (see the report)",
@@ -120,6 +132,19 @@ def tests(
     if report.all_tests:
         typer.echo("impactgraph: every test file selected (the analysis cannot vouch for a "
                    "change; see --format json)", err=True)
+
+
+def _check_image_output(output_format: ReportFormat, output: str | None) -> None:
+    from impactgraph.adapters.graphviz import INSTALL_HINT, dot_available
+
+    if output_format is ReportFormat.PNG and output in (None, "-") and _stdout_is_terminal():
+        raise UsageError("PNG is binary: write it to a file with -o FILE (or redirect stdout)")
+    if not dot_available():
+        raise RenderError(INSTALL_HINT)
+
+
+def _stdout_is_terminal() -> bool:
+    return stdout_is_terminal()
 
 
 def build_cached_report(

@@ -30,6 +30,18 @@ NoCacheOption = Annotated[
 ]
 
 
+def write_binary_output(data: bytes, output: str | None) -> None:
+    """An image to stdout, or to ``-o FILE``."""
+    if output is None or output == "-":
+        from impactgraph.cli.app import write_stdout
+
+        write_stdout(data)
+        return
+    from impactgraph.adapters.fs import write_bytes_file
+
+    write_bytes_file(output, data)
+
+
 def warn(message: str) -> None:
     typer.echo(f"impactgraph: warning: {message}", err=True)
 
