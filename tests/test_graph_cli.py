@@ -194,3 +194,83 @@ def test_callgraph_json(runner: CliRunner, tmp_path: Path) -> None:
     }
     assert document["stats"]["unresolved_calls"] >= len(document["unresolved_calls"]) > 0
     assert all({"source", "path", "line"} == set(u) for u in document["unresolved_calls"])
+
+
+# -- filters: --exclude, --edges, --collapse -------------------------------------------------------
+
+
+def _graph_json(runner: CliRunner, *args: str) -> dict:
+    code, out, err = run(runner, "graph", *args, "--format", "json", "--no-cache")
+    assert code == 0, err
+    return json.loads(out)
+
+
+def test_exclude_leaves_out_modules_and_their_submodules(runner: CliRunner) -> None:
+    document = _graph_json(runner, str(SHOP), "--exclude", "payments", "-x", "test_*")
+    modules = {node["id"] for node in document["nodes"]}
+    assert "orders.service" in modules
+    assert not any(m == "payments" or m.startswith("payments.") for m in modules)
+    assert not any(m.startswith("test_") for m in modules)
+    ends = {e["source"] for e in document["edges"]} | {e["target"] for e in document["edges"]}
+    assert ends <= modules
+
+
+def test_edges_keeps_only_the_kinds_asked_for(runner: CliRunner) -> None:
+    document = _graph_json(runner, str(SHOP), "--edges", "imports,inherits")
+    kinds = {edge["kind"] for edge in document["edges"]}
+    assert kinds and kinds <= {"imports", "inherits"}
+    code, _, err = run(runner, "graph", str(SHOP), "--edges", "calls,callz")
+    assert code == 2 and "callz" in err and "known:" in err
+
+
+def test_collapse_draws_deep_modules_as_their_package(runner: CliRunner) -> None:
+    document = _graph_json(runner, str(SHOP), "--collapse", "1")
+    ids = {node["id"] for node in document["nodes"]}
+    assert {"catalog", "orders", "payments", "storefront"} <= ids
+    assert not any("." in node for node in ids)
+    full = _graph_json(runner, str(SHOP))
+    assert "payments.providers.stripe" in {node["id"] for node in full["nodes"]}
+    two = {node["id"] for node in _graph_json(runner, str(SHOP), "--collapse", "2")["nodes"]}
+    assert "payments.providers" in two and "payments.providers.stripe" not in two
+
+
+LIBRARY_AND_TESTS = {
+    "lib/__init__.py": "",
+    "lib/base.py": (
+        "class Base:\n"
+        "    def run(self):\n"
+        "        return self.step()\n\n"
+        "    def step(self):\n"
+        "        return 1\n\n\n"
+        "def call_hook(hook):\n"
+        "    return hook()\n"
+    ),
+    "tests/test_base.py": (
+        "from lib.base import Base, call_hook\n\n\n"
+        "class Mine(Base):\n"
+        "    def step(self):\n"
+        "        return 2\n\n\n"
+        "def hook():\n"
+        "    return 3\n\n\n"
+        "def test_run():\n"
+        "    assert Mine().run() == 2\n"
+        "    assert call_hook(hook) == 3\n"
+    ),
+}
+
+
+def test_library_code_reaching_test_code_is_not_drawn_as_the_library_using_tests(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    for relative, text in LIBRARY_AND_TESTS.items():
+        (tmp_path / relative).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / relative).write_text(text, encoding="utf-8")
+    symbols = _graph_json(runner, str(tmp_path), "--level", "symbol")
+    calls = {(e["source"], e["target"]) for e in symbols["edges"] if e["kind"] == "calls"}
+    # the precise view keeps what runs: the library dispatches into the test's subclass
+    assert ("lib.base:Base.run", "test_base:Mine.step") in calls
+    for level in ("module", "package"):
+        document = _graph_json(runner, str(tmp_path), "--level", level)
+        pairs = {(e["source"], e["target"]) for e in document["edges"]}
+        assert not any(source.startswith("lib") for source, _ in pairs), level
+        assert any(target.startswith("lib") for _, target in pairs), level

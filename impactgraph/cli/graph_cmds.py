@@ -20,7 +20,14 @@ from impactgraph.cli.options import (
 )
 from impactgraph.errors import InputError, UsageError
 from impactgraph.indexing import IndexResult, index_directory
-from impactgraph.render.graph_view import FittedView, GraphView, Level, Limits, fit_view
+from impactgraph.render.graph_view import (
+    FittedView,
+    GraphView,
+    Level,
+    Limits,
+    ViewFilter,
+    fit_view,
+)
 
 _HERE = Path(".")
 
@@ -66,6 +73,30 @@ def graph(
             "--depth", metavar="N", min=0, help="With --focus: keep nodes within N edges [1]."
         ),
     ] = None,
+    exclude: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--exclude", "-x", metavar="PATTERN",
+            help="Leave out the modules matching PATTERN and their submodules (fnmatch, e.g. "
+            "'tests.*', 'test_*', 'httpx._transports'); repeatable.",
+        ),
+    ] = None,
+    edges: Annotated[
+        str | None,
+        typer.Option(
+            "--edges", metavar="KINDS",
+            help="Draw only these edge kinds, comma-separated: calls, references, imports, "
+            "inherits, overrides, exports [default: all].",
+        ),
+    ] = None,
+    collapse: Annotated[
+        int | None,
+        typer.Option(
+            "--collapse", metavar="N", min=1,
+            help="Module level: draw modules deeper than N dotted parts as their package at "
+            "depth N (2: httpx._transports.default -> httpx._transports).",
+        ),
+    ] = None,
     output: OutputOption = None,
     jobs: JobsOption = None,
     no_cache: NoCacheOption = False,
@@ -80,9 +111,14 @@ def graph(
     """
     if output_format is GraphFormat.PNG and output in (None, "-") and _stdout_is_terminal():
         raise UsageError("PNG is binary: write it to a file with -o FILE (or redirect stdout)")
+    filters = ViewFilter(
+        exclude=tuple(exclude or ()),
+        edges=_edge_kinds(edges),
+        collapse=collapse,
+    )
     result = _index(path, jobs, no_cache)
     name = path.resolve().name or str(path)
-    fitted = _fit(result, output_format, level, tuple(focus or ()), depth, name)
+    fitted = _fit(result, output_format, level, tuple(focus or ()), depth, name, filters)
     if fitted.notice:
         typer.echo(f"impactgraph: note: {fitted.notice}", err=True)
     if output_format in (GraphFormat.SVG, GraphFormat.PNG):
@@ -145,6 +181,7 @@ def _fit(
     focus: tuple[str, ...],
     depth: int | None,
     name: str,
+    filters: ViewFilter,
 ) -> FittedView:
     from impactgraph.render import graph_dot, graph_json, graph_mermaid
 
@@ -164,7 +201,14 @@ def _fit(
         def render(view: GraphView) -> str:
             return graph_dot.render(view, _title(name, view))
 
-    return fit_view(result.graph, level, focus, depth, limits, render)
+    return fit_view(result.graph, level, focus, depth, limits, render, filters)
+
+
+def _edge_kinds(text: str | None) -> frozenset[str] | None:
+    """``"calls, imports"`` -> the kinds; checked by ``ViewFilter``."""
+    if text is None:
+        return None
+    return frozenset(kind.strip() for kind in text.split(",") if kind.strip())
 
 
 def _title(name: str, view: GraphView) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -175,24 +175,44 @@ class CodeGraph:
         }
 
     # -- projections for rendering -------------------------------------------------------------
-    def collapsed(self, level: str) -> Any:
-        """A plain DiGraph of modules or packages with the edges between them (kinds merged)."""
+    def collapsed(
+        self,
+        level: str,
+        *,
+        group: Callable[[str], str | None] | None = None,
+        kinds: Collection[str] | None = None,
+        keep_edge: Callable[[str, str, str, dict[str, Any]], bool] | None = None,
+    ) -> Any:
+        """A plain DiGraph of modules or packages with the edges between them (kinds merged).
+
+        ``group`` names the node a module is drawn as (None: left out; by default the module
+        itself, or its top-level package); ``kinds`` keeps only edges of those kinds;
+        ``keep_edge(source, target, kind, data)`` may drop single symbol-level edges.
+        """
         if level not in ("module", "package"):
             raise ValueError(level)
         result = _networkx().DiGraph()
 
-        def key(node: str) -> str:
-            module = self.module_of(node)
+        def default(module: str) -> str | None:
             return top_package(module) if level == "package" else module
+
+        grouping = group or default
+
+        def key(node: str) -> str | None:
+            return grouping(self.module_of(node))
 
         for node, data in self.graph.nodes(data=True):
             if data.get("kind") == "module":
                 name = key(node)
-                if name not in result:
+                if name is not None and name not in result:
                     result.add_node(name, package=top_package(node), path=data.get("path", ""))
-        for source, target, kind in self.graph.edges(keys=True):
+        for source, target, kind, data in self.graph.edges(keys=True, data=True):
+            if kinds is not None and kind not in kinds:
+                continue
             a, b = key(source), key(target)
-            if a == b:
+            if a is None or b is None or a == b:
+                continue
+            if keep_edge is not None and not keep_edge(source, target, kind, data):
                 continue
             if result.has_edge(a, b):
                 result[a][b]["kinds"].add(kind)
@@ -201,12 +221,23 @@ class CodeGraph:
                 result.add_edge(a, b, kinds={kind}, weight=1)
         return result
 
-    def symbol_view(self) -> Any:
-        """A DiGraph of symbols and modules with the edge kinds merged."""
+    def symbol_view(
+        self,
+        *,
+        keep_module: Callable[[str], bool] | None = None,
+        kinds: Collection[str] | None = None,
+    ) -> Any:
+        """A DiGraph of symbols and modules with the edge kinds merged; only the symbols of
+        modules ``keep_module`` accepts, and the edges of ``kinds``."""
         result = _networkx().DiGraph()
         for node, data in self.graph.nodes(data=True):
-            result.add_node(node, **data)
+            if keep_module is None or keep_module(self.module_of(node)):
+                result.add_node(node, **data)
         for source, target, kind in self.graph.edges(keys=True):
+            if source not in result or target not in result:
+                continue
+            if kinds is not None and kind not in kinds:
+                continue
             if result.has_edge(source, target):
                 result[source][target]["kinds"].add(kind)
             else:

@@ -17,6 +17,7 @@ from enum import Enum
 from typing import Any
 
 from impactgraph.errors import RenderError, UsageError
+from impactgraph.impact.packages import is_test_code
 from impactgraph.linker.graph import EDGE_KINDS, CodeGraph, neighbourhood
 from impactgraph.model import top_package
 
@@ -82,6 +83,47 @@ class GraphView:
 
 
 @dataclass(frozen=True, slots=True)
+class ViewFilter:
+    """What ``graph --exclude/--edges/--collapse`` leave out of a view.
+
+    ``exclude``: module patterns (fnmatch; a pattern also covers the submodules of what it
+    names: ``httpx._transports`` takes ``httpx._transports.default``); ``edges``: the edge
+    kinds drawn (None: all); ``collapse``: at module level, modules deeper than this many
+    dotted parts are drawn as their package at that depth (``httpx._transports`` for
+    ``httpx._transports.default`` with 2).
+    """
+
+    exclude: tuple[str, ...] = ()
+    edges: frozenset[str] | None = None
+    collapse: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.edges is not None:
+            unknown = sorted(self.edges - set(EDGE_KINDS))
+            if unknown or not self.edges:
+                raise UsageError(
+                    f"--edges: unknown edge kind {', '.join(map(repr, unknown)) or '(none)'} "
+                    f"(known: {', '.join(EDGE_KINDS)})"
+                )
+        if self.collapse is not None and self.collapse < 1:
+            raise UsageError(f"--collapse must be at least 1, got {self.collapse}")
+
+    def excluded(self, module: str) -> bool:
+        return any(
+            fnmatch.fnmatchcase(module, pattern) or fnmatch.fnmatchcase(module, pattern + ".*")
+            for pattern in self.exclude
+        )
+
+    def group(self, module: str) -> str:
+        if self.collapse is None:
+            return module
+        return ".".join(module.split(".")[: self.collapse])
+
+
+NO_FILTER = ViewFilter()
+
+
+@dataclass(frozen=True, slots=True)
 class Limits:
     """How much a format can draw; ``None`` = unbounded."""
 
@@ -107,20 +149,21 @@ def build_view(
     level: Level,
     focus: Sequence[str] = (),
     depth: int | None = None,
+    filters: ViewFilter = NO_FILTER,
 ) -> GraphView:
     """``graph`` at ``level``; with ``focus`` patterns, only what lies within ``depth`` edges
-    of the nodes they match (``depth`` defaults to 1 then)."""
+    of the nodes they match (``depth`` defaults to 1 then); less what ``filters`` leave out."""
     if depth is not None and not focus:
         raise UsageError("--depth needs --focus PATTERN (the nodes to measure the depth from)")
     if depth is not None and depth < 0:
         raise UsageError("--depth must be 0 or more")
-    projected = graph.symbol_view() if level is Level.SYMBOL else graph.collapsed(level.value)
+    projected = _project(graph, level, filters)
     focused: set[str] = set()
     if focus:
         depth = DEFAULT_FOCUS_DEPTH if depth is None else depth
-        focused = _focus_nodes(graph, projected, level, focus)
+        focused = _focus_nodes(graph, projected, level, focus, filters)
         projected = neighbourhood(projected, focused, depth)
-    nodes = _view_nodes(graph, projected, level)
+    nodes = _view_nodes(graph, projected, level, filters)
     edges = sorted(
         (
             ViewEdge(str(source), str(target), _ordered_kinds(data["kinds"]))
@@ -131,6 +174,30 @@ def build_view(
     return GraphView(level, nodes, tuple(edges), tuple(focus), depth, frozenset(focused))
 
 
+def _project(graph: CodeGraph, level: Level, filters: ViewFilter) -> Any:
+    def kept(module: str) -> bool:
+        return not filters.excluded(module)
+
+    if level is Level.SYMBOL:
+        return graph.symbol_view(keep_module=kept, kinds=filters.edges)
+
+    def group(module: str) -> str | None:
+        if not kept(module):
+            return None
+        return top_package(module) if level is Level.PACKAGE else filters.group(module)
+
+    def library_edge(source: str, target: str, kind: str, data: dict[str, Any]) -> bool:
+        """Library code never names test code: a call or reference from the one into the
+        other is a test handing the library its own objects (a subclass reached by dispatch,
+        an event hook, a fake transport). Between modules or packages such an edge would
+        read as "httpx calls tests"; the symbol level keeps it."""
+        if kind not in ("calls", "references"):
+            return True
+        return is_test_code(graph.path_of(source)) or not is_test_code(graph.path_of(target))
+
+    return graph.collapsed(level.value, group=group, kinds=filters.edges, keep_edge=library_edge)
+
+
 def _ordered_kinds(kinds: Iterable[str]) -> tuple[str, ...]:
     present = set(kinds)
     return tuple(kind for kind in EDGE_KINDS if kind in present) + tuple(
@@ -138,7 +205,13 @@ def _ordered_kinds(kinds: Iterable[str]) -> tuple[str, ...]:
     )
 
 
-def _focus_nodes(graph: CodeGraph, projected: Any, level: Level, focus: Sequence[str]) -> set[str]:
+def _focus_nodes(
+    graph: CodeGraph,
+    projected: Any,
+    level: Level,
+    focus: Sequence[str],
+    filters: ViewFilter = NO_FILTER,
+) -> set[str]:
     """The view's nodes that the patterns name, matched on module names and symbol ids.
 
     A pattern naming a symbol focuses its module (or package) at the coarser levels; a
@@ -159,25 +232,35 @@ def _focus_nodes(graph: CodeGraph, projected: Any, level: Level, focus: Sequence
             }
         return {node for node in matched if node in projected}
     if level is Level.MODULE:
-        return {graph.module_of(node) for node in matched}
-    return packages | {top_package(graph.module_of(node)) for node in matched}
+        found = {filters.group(graph.module_of(node)) for node in matched}
+    else:
+        found = packages | {top_package(graph.module_of(node)) for node in matched}
+    return {node for node in found if node in projected}
 
 
 def _matches(name: str, patterns: Sequence[str]) -> bool:
     return any(fnmatch.fnmatchcase(name, pattern) for pattern in patterns)
 
 
-def _view_nodes(graph: CodeGraph, projected: Any, level: Level) -> tuple[ViewNode, ...]:
-    if level is Level.PACKAGE:
-        members: dict[str, list[str]] = {}
+def _view_nodes(
+    graph: CodeGraph, projected: Any, level: Level, filters: ViewFilter = NO_FILTER
+) -> tuple[ViewNode, ...]:
+    members: dict[str, list[str]] = {}
+    if level is Level.PACKAGE or (level is Level.MODULE and filters.collapse is not None):
         for module in graph.nodes("module"):
-            members.setdefault(top_package(module), []).append(module)
+            if not filters.excluded(module):
+                key = top_package(module) if level is Level.PACKAGE else filters.group(module)
+                members.setdefault(key, []).append(module)
+    if level is Level.PACKAGE:
         return tuple(
             _package_node(graph, package, sorted(members.get(package, ())))
             for package in sorted(str(node) for node in projected.nodes)
         )
     result = []
     for node in sorted(str(node) for node in projected.nodes):
+        if len(members.get(node, ())) > 1:  # modules collapsed into their package
+            result.append(_package_node(graph, node, sorted(members[node])))
+            continue
         data = graph.node(node)
         module = graph.module_of(node)
         line = data.get("line")
@@ -205,7 +288,9 @@ def _package_node(graph: CodeGraph, package: str, modules: list[str]) -> ViewNod
         directories = [posixpath.dirname(graph.path_of(m)) for m in modules if graph.path_of(m)]
         if directories:
             path = posixpath.commonpath(directories)
-    return ViewNode(package, "package", package, package, path, None, modules=len(modules))
+    return ViewNode(
+        package, "package", package, top_package(package), path, None, modules=len(modules)
+    )
 
 
 # -- bounds ----------------------------------------------------------------------------------
@@ -218,6 +303,7 @@ def fit_view(
     depth: int | None,
     limits: Limits,
     render: Callable[[GraphView], str],
+    filters: ViewFilter = NO_FILTER,
 ) -> FittedView:
     """Render the requested view, or the finest coarser one within ``limits``.
 
@@ -227,7 +313,7 @@ def fit_view(
     tried: list[str] = []
     current: Level | None = level
     while current is not None:
-        view = build_view(graph, current, focus, depth)
+        view = build_view(graph, current, focus, depth, filters)
         size = _oversize(view, limits)
         text = render(view) if size is None else ""
         if size is None and limits.max_chars is not None and len(text) > limits.max_chars:
