@@ -16,18 +16,24 @@ MAX_HOPS = 4  # variable -> value -> variable ...: how far a name is followed
 
 
 def mentions(
-    summary: FileSummary, scope: str, target: str, is_ours: Callable[[str], bool]
+    summary: FileSummary,
+    scope: str,
+    target: str,
+    is_ours: Callable[[str], bool],
+    bindings: Mapping[str, tuple[Expr, ...]] | None = None,
 ) -> bool:
     """Does ``scope`` (a symbol, or a module for all its code) still use ``target``?
 
     ``target`` is a symbol id (``mod:Qual.name``); ``is_ours(dotted)`` tells whether a dotted
     module path is a module of the code base (through which the symbol could be imported).
+    ``bindings``: ``dict(summary.bindings)``, when the caller keeps it (one file, many asks).
     """
     module, _, qualname = target.partition(":")
     name = qualname.rsplit(".", 1)[-1] if qualname else module.rsplit(".", 1)[-1]
     dotted = f"{module}.{qualname}" if qualname else module
     whole_module = ":" not in scope
-    bindings = dict(summary.bindings)
+    if bindings is None:
+        bindings = dict(summary.bindings)
     spells = _Spelling(target, dotted, name, is_ours, bindings)
 
     def in_scope(where: str) -> bool:

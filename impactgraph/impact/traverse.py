@@ -30,7 +30,7 @@ from impactgraph.impact.binding import call_binds
 from impactgraph.impact.gateways import is_gateway
 from impactgraph.impact.mentions import mentions
 from impactgraph.linker import CodeGraph
-from impactgraph.model import Change, ChangeKind, Definition
+from impactgraph.model import Change, ChangeKind, Definition, Expr, FileSummary
 
 REMOVALS = frozenset(
     {ChangeKind.MODULE_REMOVED, ChangeKind.MODULE_RENAMED, ChangeKind.SYMBOL_REMOVED,
@@ -119,6 +119,7 @@ class ImpactAnalysis:
         self.gateways = tuple(gateways)
         self.max_depth = max_depth
         self.changed_symbols = {c.symbol for c in changes}
+        self._bindings: dict[str, dict[str, tuple[Expr, ...]]] = {}  # head module -> bindings
 
     # -- per change ---------------------------------------------------------------------
     def walks(self, change: Change) -> list[Walk]:
@@ -238,7 +239,7 @@ class ImpactAnalysis:
         if depth > 0 or kind not in USES:
             return False
         summary = self.head.summaries.get(self.head.module_of(source))
-        return summary is not None and mentions(summary, source, target, self.is_ours)
+        return summary is not None and self._mentions(summary, source, target)
 
     def _binds(self, source: str, target: str) -> bool:
         """Does every call site of ``source`` that calls ``target`` still bind in the head?
@@ -290,7 +291,13 @@ class ImpactAnalysis:
             return any(
                 b.target == module or b.target.startswith(module + ".") for b in new.imports
             )
-        return mentions(new, source, target, self.is_ours)
+        return self._mentions(new, source, target)
+
+    def _mentions(self, summary: FileSummary, scope: str, target: str) -> bool:
+        bindings = self._bindings.get(summary.module)
+        if bindings is None:
+            bindings = self._bindings[summary.module] = dict(summary.bindings)
+        return mentions(summary, scope, target, self.is_ours, bindings)
 
     def is_ours(self, dotted: str) -> bool:
         """A module of the code base, in either revision (what a name can be imported from)."""
