@@ -61,19 +61,25 @@ class IndexResult:
 
 def _tree(
     root: Path, config: Config | None, cache: SummaryCache | None
-) -> tuple[list[SourceFile], dict[str, FileStat], dict[str, str]]:
-    """The source files under ``root``, their stats, and the content ids the cache knows."""
+) -> tuple[list[SourceFile], dict[str, FileStat], dict[str, str], list[Diagnostic]]:
+    """The source files under ``root``, their stats, the content ids the cache knows, and
+    the files left out (special files, links out of the tree, huge files) as warnings."""
     from impactgraph.adapters.fs import iter_python_files
 
     if config is None:
         config = load_config(root)
-    files = discover(iter_python_files(root), config.source_roots, config.exclude)
+    skipped: list[Diagnostic] = []
+    files = discover(iter_python_files(root, skipped), config.source_roots, config.exclude)
+    if skipped:  # only those the configuration would have analysed
+        wanted = {f.path for f in discover([d.path for d in skipped], config.source_roots,
+                                           config.exclude)}
+        skipped = [d for d in skipped if d.path in wanted]
     if cache is None or not cache.enabled:
-        return files, {}, {}
+        return files, {}, {}, skipped
     from impactgraph.adapters.cache import stat_files
 
     stats = stat_files(root, [f.path for f in files])
-    return files, stats, cache.known_content_ids(stats)
+    return files, stats, cache.known_content_ids(stats), skipped
 
 
 def cached_counts(
@@ -85,14 +91,14 @@ def cached_counts(
         return None
     from impactgraph.adapters.graph_store import GraphStore
 
-    files, _, known = _tree(Path(root), config, cache)
+    files, _, known, skipped = _tree(Path(root), config, cache)
     if not all(f.path in known for f in files):
         return None
     found = GraphStore(Path(root)).load_counts(_tree_key(files, known))
     if found is None:
         return None
     counts, warnings = found
-    return files, counts, [Diagnostic(path, message) for path, message in warnings]
+    return files, counts, [*skipped, *(Diagnostic(path, message) for path, message in warnings)]
 
 
 def _tree_key(files: Sequence[SourceFile], content_ids: Mapping[str, str]) -> str:
@@ -371,7 +377,7 @@ def index_directory(
 
     started = time.perf_counter()
     root = Path(root)
-    files, stats, known = _tree(root, config, cache)
+    files, stats, known, skipped = _tree(root, config, cache)
     fresh: dict[str, tuple[FileStat, str]] = {}
     active = cache if cache is not None and cache.enabled else None
     if active is not None:
@@ -385,7 +391,7 @@ def index_directory(
     if store is not None and not want_summaries and all(f.path in known for f in files):
         snapshot = store.load(_tree_key(files, known))
         if snapshot is not None:
-            return IndexResult(snapshot, [], files, snapshot.warnings,
+            return IndexResult(snapshot, [], files, [*skipped, *snapshot.warnings],
                                time.perf_counter() - started, cache_hits=len(files))
 
     def read(path: str) -> bytes:
@@ -419,7 +425,7 @@ def index_directory(
         graph,
         summaries,
         files,
-        graph.warnings,
+        [*skipped, *graph.warnings],
         time.perf_counter() - started,
         cache_hits=(cache.stats.hits - hits_before) if cache is not None else 0,
         cache_misses=(cache.stats.misses - misses_before) if cache is not None else len(files),

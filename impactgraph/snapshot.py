@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from impactgraph.adapters.fs import MAX_FILE_BYTES
+from impactgraph.adapters.fs import MAX_FILE_BYTES, read_bounded
 from impactgraph.adapters.git import GitRepo, blob_id
 from impactgraph.config import Config
 from impactgraph.discovery import SourceFile, discover
@@ -75,8 +75,9 @@ def worktree_snapshot(repo: GitRepo, config: Config) -> Snapshot:
     present: list[SourceFile] = []
     for source_file in files:
         try:
-            data = (repo.root / source_file.path).read_bytes()
-        except OSError:  # vanished while we listed: not part of this tree
+            # a regular file, not through a link, never more than the reader would take
+            data = read_bounded(repo.root / source_file.path)
+        except (OSError, InputError):  # vanished, or replaced, while we listed
             continue
         content_id = blob_id(data)
         ids[source_file.path] = content_id
