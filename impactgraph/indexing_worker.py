@@ -8,7 +8,7 @@ the server rather than in every worker.
 from __future__ import annotations
 
 # First of all: nothing below may come from the current directory (the analysed tree).
-from impactgraph.isolation import clean_sys_path, watch_parent
+from impactgraph._safepath import clean_sys_path
 
 clean_sys_path()
 
@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING  # noqa: E402
 import astroid.context  # noqa: E402
 
 from impactgraph.indexer import summarize_bytes  # noqa: E402
+from impactgraph.isolation import watch_parent  # noqa: E402
 from impactgraph.model import FileSummary  # noqa: E402
 from impactgraph.serialize import summary_to_bytes  # noqa: E402
 

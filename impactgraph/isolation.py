@@ -19,35 +19,12 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from impactgraph._safepath import clean_sys_path
+
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
 
-_HOME = Path(__file__).resolve().parent.parent  # the folder impactgraph is imported from
-
-
-def _same(entry: str, places: set[str]) -> bool:
-    try:
-        return os.path.realpath(entry or os.curdir) in places
-    except (OSError, ValueError):
-        return False
-
-
-def clean_sys_path(roots: Iterable[Path | str] = ()) -> None:
-    """Drop ``''``, the current directory and ``roots`` from ``sys.path``, in place.
-
-    An entry that is impactgraph's own home is moved to the end instead (after the standard
-    library), so a checkout that is run from its root still finds the package.
-    """
-    places = {os.path.realpath(os.curdir), *(os.path.realpath(r) for r in roots)}
-    home = os.path.realpath(_HOME)
-    kept: list[str] = []
-    moved: list[str] = []
-    for entry in sys.path:
-        if not isinstance(entry, str) or not (entry == "" or _same(entry, places)):
-            kept.append(entry)
-        elif os.path.realpath(entry or os.curdir) == home:
-            moved.append(os.path.realpath(entry or os.curdir))
-    sys.path[:] = kept + [m for m in dict.fromkeys(moved) if m not in kept]
+__all__ = ["clean_sys_path", "safe_children", "watch_parent"]
 
 
 @contextlib.contextmanager
@@ -55,7 +32,7 @@ def safe_children(roots: Iterable[Path | str] = ()) -> Iterator[None]:
     """While this lasts, Python processes started by multiprocessing cannot import from the
     current directory or ``roots``: the fork server and the resource tracker are started now,
     under these conditions, and reused afterwards."""
-    clean_sys_path(roots)
+    clean_sys_path(tuple(os.fspath(r) for r in roots))
     previous = os.environ.get("PYTHONSAFEPATH")
     os.environ["PYTHONSAFEPATH"] = "1"
     try:

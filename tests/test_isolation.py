@@ -132,7 +132,7 @@ def test_clean_sys_path_drops_the_current_directory_but_keeps_impactgraphs_home(
     home = str(ROOT)
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(sys, "path", ["", str(tmp_path), "/usr/lib/x", home, "."])
-    clean_sys_path([tmp_path / "elsewhere"])
+    clean_sys_path((str(tmp_path / "elsewhere"),))
     assert sys.path == ["/usr/lib/x", home]
     monkeypatch.chdir(ROOT)
     monkeypatch.setattr(sys, "path", ["", "/usr/lib/x"])
@@ -212,3 +212,26 @@ def test_kill_9_of_the_main_process_ends_the_workers_within_seconds(tmp_path: Pa
         if main.poll() is None:
             main.kill()
             main.wait()
+
+
+def test_python_dash_m_from_a_hostile_root_imports_nothing_more_from_it(tmp_path: Path) -> None:
+    """``python -m`` puts the cwd first; Python itself loads some modules (types, re, ...)
+    before any of impactgraph's code runs, but nothing is imported from there afterwards."""
+    marker = tmp_path / "MARKER"
+    repo = tmp_path / "repo"
+    (repo / "pkg").mkdir(parents=True)
+    late = ("threading", "signal", "json", "socket", "selectors", "struct", "sqlite3", "typer",
+            "astroid", "networkx", "impactgraph_extra", "multiprocessing", "concurrent")
+    for name in late:
+        (repo / f"{name}.py").write_text(
+            f"open({str(marker)!r} + '.{name}', 'w').write('imported')\n", encoding="utf-8"
+        )
+    for number in range(PARALLEL_MIN_FILES + 5):
+        (repo / "pkg" / f"m{number}.py").write_text(f"x = {number}\n", encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONSAFEPATH")}
+    completed = subprocess.run(
+        [sys.executable, "-m", "impactgraph", "index", "--jobs", "2", "--format", "json"],
+        cwd=repo, env=env, capture_output=True, text=True, timeout=300,
+    )
+    assert completed.returncode == 0, completed.stderr
+    assert markers(marker) == []

@@ -116,8 +116,9 @@ def read_source(root: Path, relative: str) -> bytes:
 # -- outputs ----------------------------------------------------------------------------------
 
 # Names of streams this process already has open: written to as they are.
-_STREAMS = {"/dev/stdout": 1, "/dev/fd/1": 1, "/proc/self/fd/1": 1,
-            "/dev/stderr": 2, "/dev/fd/2": 2, "/proc/self/fd/2": 2}
+STDOUT_NAMES = frozenset({"/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"})
+_STREAMS = {**dict.fromkeys(STDOUT_NAMES, 1),
+            **dict.fromkeys(("/dev/stderr", "/dev/fd/2", "/proc/self/fd/2"), 2)}
 _OPEN_FILES = ("/dev/fd/", "/proc/self/fd/")
 
 

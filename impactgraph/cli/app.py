@@ -192,12 +192,12 @@ def discard_stdout() -> None:
 
 
 def write_output(text: str, output: str | None) -> None:
-    """Results go to stdout, or to ``-o FILE``."""
-    if output is None or output == "-":
+    """Results go to stdout, or to ``-o FILE`` (``-o /dev/stdout`` is stdout too)."""
+    from impactgraph.adapters.fs import STDOUT_NAMES, write_text_file
+
+    if output is None or output == "-" or output in STDOUT_NAMES:
         write_stdout(text if text.endswith("\n") or not text else text + "\n")
         return
-    from impactgraph.adapters.fs import write_text_file
-
     write_text_file(output, text)
 
 

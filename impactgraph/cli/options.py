@@ -31,14 +31,14 @@ NoCacheOption = Annotated[
 
 
 def write_binary_output(data: bytes, output: str | None) -> None:
-    """An image to stdout, or to ``-o FILE``."""
-    if output is None or output == "-":
+    """An image to stdout, or to ``-o FILE`` (``-o /dev/stdout`` is stdout too)."""
+    from impactgraph.adapters.fs import STDOUT_NAMES, write_bytes_file
+
+    if output is None or output == "-" or output in STDOUT_NAMES:
         from impactgraph.cli.app import write_stdout
 
         write_stdout(data)
         return
-    from impactgraph.adapters.fs import write_bytes_file
-
     write_bytes_file(output, data)
 
 
