@@ -144,3 +144,39 @@ def test_untracked_data_in_the_working_tree(repo: Path) -> None:
     (repo / "pkg" / "templates" / "b.html").write_text("<p>new</p>\n", encoding="utf-8")
     assert sorted(selected(select_json(repo))) == ["app/tests/test_main.py",
                                                    "pkg/tests/test_render.py"]
+
+
+def test_unbounded_dynamic_call_is_a_reason(tmp_path: Path) -> None:
+    root = init_repo(tmp_path / "dyn")
+    commit(root, {
+        "pkg/__init__.py": "",
+        "pkg/util.py": "def helper():\n    return 1\n",
+        "pkg/handlers.py": """\
+            from pkg import util
+
+            class Handler:
+                def __init__(self, name):
+                    self.name = name
+
+                def run(self):
+                    return getattr(self, self.name)()
+            """,
+        "tests/test_h.py": "from pkg.handlers import Handler\n\ndef test_run():\n"
+                           "    Handler('x').run()\n",
+        "tests/test_other.py": "def test_nothing():\n    pass\n",
+    }, message="base", tag="base")
+    commit(root, {"pkg/util.py": "def helper():\n    return 2\n"})
+    reasons = selected(select_json(root))
+    assert list(reasons) == ["tests/test_h.py"]
+    assert any(r.startswith("unbounded dynamic call in pkg.handlers:Handler.run")
+               for r in reasons["tests/test_h.py"])
+
+
+def test_changes_json_carries_old_and_new_only_where_present(repo: Path) -> None:
+    commit(repo, {"other/calc.py": "def add(a, b=None):\n    return a + (b or 0)\n"})
+    result = runner.invoke(app, ["changes", "--repo", str(repo), "--base", "base", "--format",
+                                 "json"], catch_exceptions=False)
+    changes = {c["kind"]: c for c in json.loads(result.stdout)["changes"]}
+    default = changes["parameter-default-changed"]  # b now has a default: no old one
+    assert "old" not in default and default["new"] == "None"
+    assert "old" not in changes["body-changed"] and "new" not in changes["body-changed"]

@@ -15,7 +15,7 @@ from impactgraph.cli.app import app, handle_errors, write_output
 from impactgraph.cli.options import JobsOption, NoCacheOption, cache_session
 from impactgraph.config import load_config
 from impactgraph.model import ChangeSet
-from impactgraph.render.report_summary import old_new
+from impactgraph.render.report_summary import location, old_new
 
 _HERE = Path(".")
 
@@ -93,12 +93,11 @@ def render_text(change_set: ChangeSet) -> str:
             sides = old_new(change)
             if sides is not None:
                 detail += f"  {sides}"
-            lines.append(
-                f"  {change.kind.value:<28} {change.symbol}{detail}  ({change.path}:{change.line})"
-            )
+            where = location(change.path, change.line)
+            lines.append(f"  {change.kind.value:<28} {change.symbol}{detail}  ({where})")
     if change_set.warnings:
         lines += ["", f"Warnings ({len(change_set.warnings)}):"]
         lines += [f"  {w.path}: {w.message}" for w in change_set.warnings]
     if not change_set.changes:
-        lines += ["", "No changes to Python code."]
+        lines += ["", "No changes."]
     return "\n".join(lines) + "\n"

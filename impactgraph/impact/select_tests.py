@@ -92,8 +92,12 @@ def select_tests(
     tests = [p for p in head_files if is_test_path(p, patterns)]
     selector = _Selector([p for p in tests if PurePosixPath(p).name != CONFTEST])
     imports = _ImportIndex(graphs)
+    unbounded = {caller for graph in graphs for caller, _ in graph.unbounded_sites}
     for module in affected:
         reason = chain_reason(module.via)
+        dynamic = [n for n in module.via[1:] if n in unbounded]
+        if dynamic:  # a getattr with an unknown name on the way: it may call anything there
+            reason += f" (unbounded dynamic call in {dynamic[0]})"
         if PurePosixPath(module.path).name == CONFTEST:
             selector.add_folder(_folder(module.path), f"{module.path} is affected: {reason}")
         else:
@@ -110,6 +114,7 @@ def select_tests(
                        if c.kind is not ChangeKind.FILE_CHANGED}
     for graph in graphs[-1:]:  # the head: the calls that run now
         _unresolved(selector, graph, changed_modules)
+        _unbounded(selector, graph, changed_modules)
     return selector.result()
 
 
@@ -174,6 +179,43 @@ def _unresolved(selector: _Selector, graph: CodeGraph, changed: set[str]) -> Non
                     for t, kind in graph.successors(n) if kind == "imports"}
         for target in sorted(imported & changed):
             selector.add(path, f"unresolved calls in a module that imports changed module {target}")
+
+
+def _unbounded(selector: _Selector, graph: CodeGraph, changed: set[str]) -> None:
+    """``getattr(obj, name)()`` with nothing known of ``name``: its edges reach the members of
+    the receiver's hierarchy, but an attribute may hold anything its module can reach. When
+    the receiver's module is or imports a changed module, every test that reaches the call
+    is kept."""
+    for caller, receiver in graph.unbounded_sites:
+        if caller not in graph:
+            continue
+        module = graph.module_of(receiver) if receiver in graph else receiver
+        near = {module} | {graph.module_of(t) for n in [module, *graph.members(module)]
+                           for t, kind in graph.successors(n) if kind == "imports"}
+        hit = sorted(near & changed)
+        if not hit:
+            continue
+        reason = (f"unbounded dynamic call in {caller} on {receiver}, whose module "
+                  + ("is" if hit[0] == module else "imports") + f" changed module {hit[0]}")
+        for test_module in _callers_in_tests(graph, caller, selector.test_set):
+            selector.add(graph.path_of(test_module), reason)
+
+
+def _callers_in_tests(graph: CodeGraph, node: str, tests: set[str]) -> set[str]:
+    """The test modules whose code reaches ``node`` through calls and references."""
+    found: set[str] = set()
+    seen = {node}
+    queue = deque([node])
+    while queue:
+        current = queue.popleft()
+        module = graph.module_of(current)
+        if graph.path_of(module) in tests:
+            found.add(module)
+        for source, kind in graph.predecessors(current):
+            if kind in ("calls", "references") and source not in seen:
+                seen.add(source)
+                queue.append(source)
+    return found
 
 
 class _ImportIndex:
