@@ -136,7 +136,7 @@ def broken_pipeline(monkeypatch: pytest.MonkeyPatch) -> Callable[[BaseException]
             "impactgraph: error: Permission denied: /x/y.py",
         ),
         (UsageError("bad flag"), ExitCode.USAGE, "impactgraph: error: bad flag"),
-        (InputError("bad path"), ExitCode.BAD_INPUT, "impactgraph: error: bad path"),
+        (InputError("bad\npath"), ExitCode.BAD_INPUT, "impactgraph: error: bad path"),
     ],
     ids=["bug", "recursion", "ctrl-c", "disk-full", "permission", "usage", "input"],
 )
@@ -283,3 +283,11 @@ def test_ctrl_c_is_one_line_and_exit_130(repo: Path) -> None:
     assert process.returncode == ExitCode.INTERRUPTED
     assert err == b"impactgraph: interrupted\n"
     assert out == b""
+
+
+def test_a_stdout_that_cannot_encode_the_report_gets_it_as_utf8(repo: Path) -> None:
+    done = impactgraph_process(
+        "impact", "--base", "base", cwd=repo, env={**os.environ, "PYTHONIOENCODING": "ascii"}
+    )
+    assert (done.returncode, done.stderr) == (0, b"")
+    assert "→" in done.stdout.decode("utf-8")

@@ -446,6 +446,9 @@ def test_plain_http_is_refused_except_on_loopback() -> None:
         check_api_url("http://ghe.example/api/v3")
     with pytest.raises(UsageError):
         check_api_url("ftp://ghe.example")
+    for hostless in ("https://", "https://:8443/api"):
+        with pytest.raises(UsageError, match="no host"):
+            check_api_url(hostless)
 
 
 def test_a_post_that_timed_out_after_sending_is_not_repeated(

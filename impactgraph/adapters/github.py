@@ -77,6 +77,8 @@ def check_api_url(api_url: str) -> str:
         url = httpx.URL(api_url)
     except httpx.InvalidURL as error:
         raise UsageError(f"GITHUB_API_URL is not a URL: {api_url!r} ({error})") from None
+    if url.scheme in ("http", "https") and not url.host:
+        raise UsageError(f"GITHUB_API_URL has no host: {api_url!r}")
     if url.scheme == "https" or (url.scheme == "http" and url.host in _LOOPBACK_HOSTS):
         return api_url.rstrip("/")
     if url.scheme == "http":

@@ -71,6 +71,7 @@ def _root(
 ) -> None:
     """impactgraph: function-level change impact for Python code bases."""
     _state["debug"] = debug or bool(os.environ.get("IMPACTGRAPH_DEBUG"))
+    _stdout["discarded"] = False  # a new run (tests run many in one process)
 
 
 def say(line: str) -> None:
@@ -127,7 +128,7 @@ def report_error(error: BaseException) -> ExitCode:
         return ExitCode.INTERRUPTED
     _print_traceback()
     if isinstance(error, ImpactGraphError):
-        say(f"impactgraph: error: {error}")
+        say(f"impactgraph: error: {' '.join(str(error).splitlines())}")
         return error.exit_code
     if isinstance(error, OSError):
         say(f"impactgraph: error: {_one_line(_os_error_message(error))}")
@@ -159,7 +160,13 @@ def write_stdout(data: str | bytes) -> None:
             stream.buffer.write(data)
             stream.buffer.flush()
         else:
-            stream.write(data)
+            try:
+                stream.write(data)
+            except UnicodeEncodeError:
+                # A stdout whose encoding cannot hold the text (PYTHONIOENCODING=ascii, a
+                # latin-1 locale): the results as UTF-8, as ``-o FILE`` has them.
+                stream.flush()
+                stream.buffer.write(data.encode("utf-8", "surrogateescape"))
             stream.flush()
     except BrokenPipeError:
         discard_stdout()
