@@ -49,7 +49,7 @@ def analyse(
             analysis.import_breaks(walk)
             walks.append(walk)
         walks += interfaces.walks(change)  # implementations an interface change breaks
-    hits = collect_hits(walks)
+    hits = collect_hits(walks, head)
     packages = _packages(base, head, config)
     affected = [
         AffectedModule(

@@ -369,8 +369,12 @@ class ImpactAnalysis:
         return new is not None and any(b.target == dotted for b in new.imports)
 
 
-def collect_hits(walks: Iterable[Walk]) -> dict[str, ModuleHit]:
-    """Merge the states of every walk into one hit per module (seeds are not hits)."""
+def collect_hits(walks: Iterable[Walk], head: CodeGraph | None = None) -> dict[str, ModuleHit]:
+    """Merge the states of every walk into one hit per module (seeds are not hits).
+
+    ``head``: a state reached through code the head no longer has (a chain naming a function
+    past its seed that is gone) is no hit: it breaks and affects nothing as the code is now.
+    """
     hits: dict[str, ModuleHit] = {}
     for walk in walks:
         graph = walk.graph
@@ -378,9 +382,11 @@ def collect_hits(walks: Iterable[Walk]) -> dict[str, ModuleHit]:
             if depth == 0:
                 continue
             node = state[0]
+            chain = walk.chain(state)
+            if head is not None and graph is not head and any(n not in head for n in chain[1:]):
+                continue
             module = graph.module_of(node)
             broken = node in walk.broken
-            chain = walk.chain(state)
             crossed = {
                 graph.module_of(n) for n in chain[1:]
                 if is_gateway(graph.module_of(n), walk.gateways)

@@ -364,3 +364,23 @@ def test_a_removed_name_still_imported_through_a_package_is_broken(tmp_path: Pat
     root = history(tmp_path, base, {"pkg/core.py": "def other():\n    return 1\n"})
     report = report_of(root)
     assert {"pkg", "app"} <= broken(report)
+
+
+def test_no_hit_is_reached_through_code_the_head_no_longer_has() -> None:
+    from helpers import graph_of
+
+    from impactgraph.impact.traverse import Walk, collect_hits
+
+    base = graph_of({"lib.py": "def f():\n    return 1\n",
+                     "mid.py": "from lib import f\n\n\ndef g():\n    return f()\n",
+                     "top.py": "from mid import g\n\n\ndef h():\n    return g()\n"})
+    head = graph_of({"lib.py": "def f():\n    return 2\n",
+                     "top.py": "def h():\n    return 1\n"})
+    walk = Walk(base, ())
+    start = ("lib:f", False)
+    walk.visit(start, None, 0)
+    middle = ("mid:g", False)
+    walk.visit(middle, start, 1)
+    walk.visit(("top:h", False), middle, 2)
+    assert set(collect_hits([walk])) == {"mid", "top"}
+    assert collect_hits([walk], head) == {}
