@@ -210,7 +210,7 @@ class SummaryCache:
             cache._db = _connect(Path(root))
         except UnsafeFolder as error:
             cache._disable(f"not using the cache in {directory}: {error}; going on without it")
-        except (sqlite3.Error, OSError) as error:
+        except (sqlite3.Error, OSError, UnicodeError) as error:
             cache._disable(f"cannot use the cache in {directory}: {_reason(error)}")
         return cache
 
@@ -403,7 +403,7 @@ class SummaryCache:
     def _guard(self, what: str) -> Iterator[None]:
         try:
             yield
-        except (sqlite3.Error, OSError) as error:
+        except (sqlite3.Error, OSError, UnicodeError) as error:
             self._disable(f"{what} ({_reason(error)}); going on without it")
             if _is_corruption(error):  # the next run starts with a fresh file
                 with contextlib.suppress(OSError, UnsafeFolder), Folder.open(
@@ -499,7 +499,7 @@ def _connect(root: Path) -> sqlite3.Connection:
         path = folder.path / DB_NAME
         try:
             return _open_database(path)
-        except sqlite3.DatabaseError as error:
+        except (sqlite3.DatabaseError, UnicodeError) as error:
             if not _is_corruption(error):
                 raise  # locked, read-only, unable to open: not ours to delete
             _remove_database(folder)  # a truncated or foreign file: start afresh
@@ -518,7 +518,12 @@ def _clear_strays(folder: Folder) -> None:
 
 
 def _is_corruption(error: BaseException) -> bool:
-    """A damaged database file, as opposed to one we merely cannot use right now."""
+    """A damaged database file, as opposed to one we merely cannot use right now.
+
+    (SQLite's message about a damaged schema may quote bytes that are not UTF-8: Python then
+    raises ``UnicodeDecodeError`` in place of the error.)"""
+    if isinstance(error, UnicodeError):
+        return True
     return isinstance(error, sqlite3.DatabaseError) and not isinstance(
         error, sqlite3.OperationalError
     )

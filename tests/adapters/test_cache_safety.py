@@ -229,3 +229,15 @@ def test_the_key_lives_outside_the_repository_and_is_private(
     stored.symlink_to(tmp_path / "planted")
     assert len(cache_folder.secret_key()) == 32
     assert not (tmp_path / "planted").exists()
+
+
+def test_a_damaged_schema_with_text_that_is_not_utf8_is_replaced(repo: Path) -> None:
+    expected = counts(repo, "--no-cache")
+    counts(repo)
+    with sqlite3.connect(repo / ".impactgraph" / "cache.sqlite3") as db:
+        db.execute("PRAGMA writable_schema=ON")
+        db.execute("UPDATE sqlite_master SET sql = CAST(X'435245415445FF' AS TEXT) "
+                   "WHERE name = 'files'")
+    assert counts(repo) == expected  # the file is replaced by a fresh database
+    code, out, err = invoke("index", str(repo), "--format", "json", "--jobs", "1")
+    assert code == 0 and json.loads(out)["cache"] == "on", err
