@@ -180,3 +180,19 @@ def test_changes_json_carries_old_and_new_only_where_present(repo: Path) -> None
     default = changes["parameter-default-changed"]  # b now has a default: no old one
     assert "old" not in default and default["new"] == "None"
     assert "old" not in changes["body-changed"] and "new" not in changes["body-changed"]
+
+
+def test_a_projects_configuration_selects_that_projects_tests(repo: Path) -> None:
+    commit(repo, {"other/pyproject.toml": "[project]\nname = 'other'\n"}, tag="with-other")
+    commit(repo, {"other/pyproject.toml": "[project]\nname = 'other2'\n"})
+    result = runner.invoke(app, ["tests", "--repo", str(repo), "--base", "with-other", "--format",
+                                 "json"], catch_exceptions=False)
+    data = json.loads(result.stdout)
+    assert data["all"] is False
+    assert selected(data) == {"other/tests/test_calc.py": ["file-changed: other/pyproject.toml"]}
+
+
+def test_requirements_anywhere_select_every_test(repo: Path) -> None:
+    commit(repo, {"requirements/tests.txt": "pytest\n"})
+    data = select_json(repo)
+    assert data["all"] is True and sorted(selected(data)) == ALL

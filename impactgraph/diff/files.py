@@ -21,7 +21,8 @@ from impactgraph.discovery import DEFAULT_TEST_PATTERNS, TEST_FOLDERS, is_exclud
 from impactgraph.model import Change, ChangeKind
 
 CONFIG_FILES = ("pyproject.toml", "setup.cfg", "tox.ini", "pytest.ini", ".impactgraph.toml",
-                "requirements*.txt", "constraints*.txt")
+                "requirements*.txt", "requirements*.in", "constraints*.txt")
+PROJECT_FILES = frozenset({"pyproject.toml", "setup.cfg", "tox.ini", "pytest.ini"})
 _TEST_FOLDER_NAMES = TEST_FOLDERS | {"test", "testing"}
 
 
@@ -36,7 +37,8 @@ class FileScope:
     """Where a changed file can be seen from: every test (config) or the folders below."""
 
     role: FileRole
-    test_folder: str | None = None  # test files under this folder may read it
+    test_folder: str | None = None  # test files under this folder may read it (a project's
+    # configuration: the tests of that project; None for configuration: every test)
     package_folder: str | None = None  # code under this folder (a top-level package) may read it
 
 
@@ -70,8 +72,15 @@ class PythonLayout:
     def scope(self, path: str) -> FileScope | None:
         """Why a changed non-Python file matters, or None when nothing reads it."""
         name = PurePosixPath(path).name
-        if any(fnmatch.fnmatch(name, pattern) for pattern in CONFIG_FILES):
-            return FileScope(FileRole.CONFIG)
+        in_requirements = PurePosixPath(path).parent.name == "requirements" and name.endswith(
+            (".txt", ".in")
+        )  # ``requirements/tests.txt``
+        if in_requirements or any(fnmatch.fnmatch(name, pattern) for pattern in CONFIG_FILES):
+            # A project's own configuration (``examples/app/pyproject.toml``) reaches the tests
+            # of that project; requirements files, and anything at the root, reach every test.
+            folder = str(PurePosixPath(path).parent)
+            project = name in PROJECT_FILES and folder != "."
+            return FileScope(FileRole.CONFIG, test_folder=folder if project else None)
         folders = [str(p) for p in PurePosixPath(path).parents if str(p) != "."]
         # the highest test folder above the file: its tests may read it through ``../data``
         test_folder = next((f for f in reversed(folders) if f in self.test_dirs), None)

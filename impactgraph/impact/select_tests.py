@@ -153,8 +153,11 @@ def _changed_files(
     for change in files:
         reason = f"file-changed: {change.path}"
         scope = layout.scope(change.path)
-        if scope is None or scope.role is FileRole.CONFIG:
+        if scope is None or (scope.role is FileRole.CONFIG and scope.test_folder is None):
             selector.add_all(reason)
+            continue
+        if scope.role is FileRole.CONFIG and scope.test_folder is not None:
+            selector.add_folder(scope.test_folder, reason)  # that project's tests
             continue
         if scope.test_folder is not None:
             selector.add_folder(scope.test_folder, reason)
