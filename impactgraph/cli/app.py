@@ -7,9 +7,9 @@ import functools
 import os
 import sys
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from enum import Enum
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import typer
 
@@ -20,10 +20,24 @@ app = typer.Typer(
     help="What a change to a multi-package Python code base affects.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
-    add_completion=False,
+    add_completion=True,  # --install-completion / --show-completion
+    # Plain help, as click prints it: rich's panels show "<bool>" on every flag, eat
+    # "[default: ...]" as markup, and draw boxes that wrap badly in a CI log.
+    rich_markup_mode=None,
 )
 
-_state = {"debug": False}
+_state = {"debug": False, "quiet": False, "verbose": False}
+
+
+class Color(str, Enum):
+    """``--color``: colour in the text report."""
+
+    AUTO = "auto"
+    ALWAYS = "always"
+    NEVER = "never"
+
+
+_color = {"mode": Color.AUTO}
 # click's own errors (usage errors: exit 2), whether typer vendors click or depends on it.
 _PASS_THROUGH: tuple[type[BaseException], ...] = (
     typer.Exit,
@@ -68,10 +82,64 @@ def _root(
         False, "--version", is_eager=True, callback=_print_version,
         help="Print the version and exit.",
     ),
+    quiet: bool = typer.Option(
+        False, "--quiet", "-q", help="No warnings or notes on stderr (errors only)."
+    ),
+    verbose: bool = typer.Option(
+        False, "--verbose", "-v", help="Also say what was done (files, timings) on stderr."
+    ),
+    color: Annotated[
+        Color,
+        typer.Option(
+            "--color",
+            help="Colour in the text report: auto (a terminal, unless NO_COLOR is set; "
+            "FORCE_COLOR forces it), always or never.",
+        ),
+    ] = Color.AUTO,
 ) -> None:
     """impactgraph: function-level change impact for Python code bases."""
     _state["debug"] = debug or bool(os.environ.get("IMPACTGRAPH_DEBUG"))
     _stdout["discarded"] = False  # a new run (tests run many in one process)
+    if quiet and verbose:
+        raise typer.BadParameter("--quiet and --verbose contradict each other")
+    _state["quiet"], _state["verbose"] = quiet, verbose
+    _color["mode"] = color
+
+
+def use_color(output: str | None, environ: Mapping[str, str] | None = None) -> bool:
+    """Colour for results written to stdout: ``--color`` decides, else NO_COLOR (set and not
+    empty: no colour), else FORCE_COLOR (set, not empty and not 0: colour), else a terminal."""
+    if output not in (None, "-"):
+        return False  # a file never gets escape codes
+    mode = _color["mode"]
+    if mode is not Color.AUTO:
+        return mode is Color.ALWAYS
+    env = os.environ if environ is None else environ
+    if env.get("NO_COLOR"):
+        return False
+    if env.get("FORCE_COLOR", "") not in ("", "0"):
+        return True
+    return stdout_is_terminal()
+
+
+def terminal_width(output: str | None) -> int | None:
+    """The width text results should fit: the terminal's (COLUMNS first); None (no
+    wrapping at all) for a pipe, a file or a CI log, unless COLUMNS says otherwise."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    if output in (None, "-") and stdout_is_terminal():
+        import shutil
+
+        return shutil.get_terminal_size().columns
+    return None
+
+
+def note(line: str, *, verbose: bool = False) -> None:
+    """A warning or a note on stderr: none with ``-q``; ``verbose`` ones only with ``-v``."""
+    if _state["quiet"] or (verbose and not _state["verbose"]):
+        return
+    say(line)
 
 
 def say(line: str) -> None:

@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from impactgraph.cli.app import app, handle_errors, stdout_is_terminal, write_output
+from impactgraph.cli.app import app, handle_errors, note, stdout_is_terminal, write_output
 from impactgraph.cli.options import (
     JobsOption,
     NoCacheOption,
@@ -120,7 +120,7 @@ def graph(
     name = path.resolve().name or str(path)
     fitted = _fit(result, output_format, level, tuple(focus or ()), depth, name, filters)
     if fitted.notice:
-        typer.echo(f"impactgraph: note: {fitted.notice}", err=True)
+        note(f"impactgraph: note: {fitted.notice}")
     if output_format in (GraphFormat.SVG, GraphFormat.PNG):
         from impactgraph.adapters.graphviz import render_dot
 
@@ -170,7 +170,7 @@ def _index(path: Path, jobs: int | None, no_cache: bool) -> IndexResult:
     with cache_session(path, not no_cache) as cache:
         result = index_directory(path, cache=cache, jobs=jobs, want_summaries=False)
     for warning in result.warnings:
-        typer.echo(f"impactgraph: warning: {warning.path}: {warning.message}", err=True)
+        note(f"impactgraph: warning: {warning.path}: {warning.message}")
     return result
 
 

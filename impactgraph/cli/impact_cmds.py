@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
-import os
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from impactgraph.cli.app import FailOn, app, handle_errors, stdout_is_terminal, write_output
+from impactgraph.cli.app import (
+    FailOn,
+    app,
+    handle_errors,
+    note,
+    stdout_is_terminal,
+    terminal_width,
+    use_color,
+    write_output,
+)
 from impactgraph.cli.options import (
     JobsOption,
     NoCacheOption,
@@ -55,8 +63,6 @@ DepthOption = Annotated[
 ]
 
 
-def _use_color(output: str | None) -> bool:
-    return output in (None, "-") and stdout_is_terminal() and "NO_COLOR" not in os.environ
 
 
 @app.command()
@@ -91,15 +97,18 @@ def impact(
 
         write_binary_output(report_svg.image(report, "png"), output)
     elif output_format is ReportFormat.TEXT:
-        text = report_text.render(report, color=_use_color(output))
+        text = report_text.render(
+            report, color=use_color(output), width=terminal_width(output)
+        )
         write_output(text, output)
     else:
         write_output(RENDERERS[output_format.value](report), output)
     if report.warnings:
-        typer.echo(
-            f"impactgraph: {len(report.warnings)} file(s) could not be analysed (see the report)",
-            err=True,
-        )
+        note(f"impactgraph: warning: {len(report.warnings)} file(s) could not be analysed "
+             "(see the report)")
+    note(f"impactgraph: {len(report.changes)} change(s), {len(report.affected)} affected "
+         f"module(s), {len(report.tests)} test file(s); {report.stats.files_indexed} files "
+         f"indexed in {report.stats.seconds:.2f} s", verbose=True)
     if fail_on is not None and fails(report, fail_on.value):
         raise typer.Exit(int(ExitCode.FAIL_ON))
 
@@ -130,8 +139,8 @@ def tests(
     elif report.tests:
         write_output("\n".join(report.tests), None)
     if report.all_tests:
-        typer.echo("impactgraph: every test file selected (the analysis cannot vouch for a "
-                   "change; see --format json)", err=True)
+        note("impactgraph: every test file selected (the analysis cannot vouch for a "
+             "change; see --format json)")
 
 
 def _check_image_output(output_format: ReportFormat, output: str | None) -> None:

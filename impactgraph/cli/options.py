@@ -43,7 +43,9 @@ def write_binary_output(data: bytes, output: str | None) -> None:
 
 
 def warn(message: str) -> None:
-    typer.echo(f"impactgraph: warning: {message}", err=True)
+    from impactgraph.cli.app import note
+
+    note(f"impactgraph: warning: {message}")
 
 
 def check_directory(path: Path) -> Path:

@@ -12,8 +12,9 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 
-from rich.console import Console, Group
+from rich.console import Console, Group, JustifyMethod
 from rich.padding import Padding
+from rich.table import Table
 from rich.text import Text
 
 from impactgraph.model import ImpactReport
@@ -30,6 +31,8 @@ from impactgraph.render.report_summary import (
 )
 
 DEFAULT_WIDTH = 100
+UNBOUNDED = 100_000  # "never wrap": wider than any line a report has
+MIN_WIDTH = 40
 INDENT = 2
 GAP = "  "
 STATUS_STYLE = {
@@ -41,7 +44,11 @@ STATUS_STYLE = {
 Row = Sequence[Text]
 
 
-def render(report: ImpactReport, *, color: bool = False, width: int = DEFAULT_WIDTH) -> str:
+def render(
+    report: ImpactReport, *, color: bool = False, width: int | None = DEFAULT_WIDTH
+) -> str:
+    """``width``: the columns to fit (the terminal's); None: never wrap (a pipe, a CI log)."""
+    width = UNBOUNDED if width is None else max(width, MIN_WIDTH)
     console = Console(
         file=io.StringIO(),
         width=width,
@@ -162,6 +169,8 @@ def _affected(report: ImpactReport, width: int) -> list[Text | Padding]:
         )
     right = {0, 2, 7}
     lines = _columns(rows, right_aligned=right)
+    if INDENT + max(line.cell_len for line in lines) > width:
+        return _affected_narrow(report, width)
     blocks: list[Text | Padding] = [_indented(lines[0], width)]
     for line, module in zip(lines[1:], report.affected, strict=True):
         blocks.append(_indented(line, width))
@@ -174,6 +183,37 @@ def _affected(report: ImpactReport, width: int) -> list[Text | Padding]:
             owners.append(", ".join(module.owners), "magenta")
             blocks.append(_indented(owners, width, INDENT + 6))
     return blocks
+
+
+FLAGS = (("B", "broken"), ("G", "through a gateway"), ("X", "crosses a package"), ("T", "test"))
+
+
+def _affected_narrow(report: ImpactReport, width: int) -> list[Text | Padding]:
+    """The affected table for a terminal too narrow for its full width: the flags as letters
+    and the module (with its chain and owners) last, in a column that wraps within itself."""
+    legend = Text("flags: " + " · ".join(f"{letter} {words}" for letter, words in FLAGS), "dim")
+    table = Table(box=None, show_edge=False, pad_edge=False, padding=(0, 2, 0, 0), expand=False)
+    columns: tuple[tuple[str, JustifyMethod], ...] = (
+        ("#", "right"), ("depth", "right"), ("score", "right"), ("flags", "left"),
+        ("module", "left"),
+    )
+    for title, justify in columns:
+        table.add_column(title, justify=justify, header_style="bold", overflow="fold",
+                         no_wrap=title != "module")
+    for rank, module in enumerate(report.affected, start=1):
+        values = (module.breaking, module.crosses_gateway, module.crosses_package, module.is_test)
+        flags = "".join(
+            letter if on else "-" for (letter, _), on in zip(FLAGS, values, strict=True)
+        )
+        cell = Text(module.module, "bold" if module.breaking else "")
+        if module.via:
+            cell.append("\nvia ", "dim")
+            cell.append(" → ".join(abbreviate_chain(module.via)))
+        if module.owners:
+            cell.append("\nowners ", "dim")
+            cell.append(", ".join(module.owners), "magenta")
+        table.add_row(str(rank), str(module.depth), f"{module.score:.2f}", flags, cell)
+    return [_indented(legend, width), Padding(table, (0, 0, 0, INDENT))]
 
 
 def _columns(rows: Sequence[Row], right_aligned: set[int] | None = None) -> list[Text]:
