@@ -684,3 +684,52 @@ def test_a_next_page_link_that_is_not_a_url_is_one_error(
     )
     with pytest.raises(GitHubError, match="next-page link"):
         make_client().list_issue_comments("acme/shop", 7)
+
+
+def test_next_page_links_that_go_round_in_a_loop_are_one_error(
+    httpserver: HTTPServer, make_client: Callable[..., GitHubClient]
+) -> None:
+    def handler(request: Request) -> Response:
+        page = int(request.args.get("page", "1"))
+        following = httpserver.url_for(COMMENTS) + f"?per_page=100&page={page % 3 + 1}"
+        return Response(
+            json.dumps([comment_json(page)]),
+            headers={"Link": f'<{following}>; rel="next"'},
+            content_type="application/json",
+        )
+
+    httpserver.expect_request(COMMENTS).respond_with_handler(handler)
+    with pytest.raises(GitHubError, match="loop"):
+        make_client().list_issue_comments("acme/shop", 7)
+    assert len(httpserver.log) == 4  # page 1 (no page=), 2, 3, then page=1 by link: new URL
+
+
+@pytest.mark.parametrize(("pages", "fails"), [(3, False), (4, True)])
+def test_the_number_of_pages_is_bounded(
+    httpserver: HTTPServer,
+    make_client: Callable[..., GitHubClient],
+    monkeypatch: pytest.MonkeyPatch,
+    pages: int,
+    fails: bool,
+) -> None:
+    import impactgraph.adapters.github as github
+
+    monkeypatch.setattr(github, "MAX_PAGES", 3)
+
+    def handler(request: Request) -> Response:
+        page = int(request.args.get("page", "1"))
+        headers = {}
+        if page < pages:
+            following = httpserver.url_for(COMMENTS) + f"?per_page=100&page={page + 1}"
+            headers["Link"] = f'<{following}>; rel="next"'
+        return Response(
+            json.dumps([comment_json(page)]), headers=headers, content_type="application/json"
+        )
+
+    httpserver.expect_request(COMMENTS).respond_with_handler(handler)
+    if fails:
+        with pytest.raises(GitHubError, match="too many pages"):
+            make_client().list_issue_comments("acme/shop", 7)
+    else:
+        assert len(make_client().list_issue_comments("acme/shop", 7)) == 3
+    assert len(httpserver.log) == 3

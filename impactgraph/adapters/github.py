@@ -134,16 +134,20 @@ class GitHubClient:
             f"{self._api_url}/repos/{repository}/issues/{number}/comments?per_page={PER_PAGE}"
         )
         comments: list[IssueComment] = []
-        for _ in range(MAX_PAGES):
-            if url is None:
-                return tuple(comments)
+        seen: set[str] = set()
+        while url is not None:
+            if url in seen:
+                raise GitHubError(f"GitHub's next-page links for {what} go round in a loop")
+            if len(seen) == MAX_PAGES:
+                raise GitHubError(f"too many pages of comments for {what} (more than {MAX_PAGES})")
+            seen.add(url)
             response = self._send("GET", url, what=what)
             page = self._json(response, what)
             if not isinstance(page, list):
                 raise GitHubError(f"unexpected answer from GitHub for {what}: not a list")
             comments.extend(_comment(item, what) for item in page)
             url = self._next_page(response, what)
-        raise GitHubError(f"too many pages of comments for {what} (more than {MAX_PAGES})")
+        return tuple(comments)
 
     def create_issue_comment(self, repository: str, number: int, body: str) -> IssueComment:
         check_repository(repository)
