@@ -39,6 +39,10 @@ def analyse(
     walks: list[Walk] = []
     interfaces = Interfaces(base, head, config.gateways, depth_limit)
     for change in changeset.changes:
+        importers = analysis.head_importers(change)  # head code importing what is gone
+        if importers is not None:
+            analysis.import_breaks(importers)
+            walks.append(importers)
         if change.kind is ChangeKind.EXPORT_REMOVED:
             walk = analysis.export_importers(change)
             if walk is not None:

@@ -362,6 +362,50 @@ class ImpactAnalysis:
                 walk.visit(following, start, 1)
         return walk if found else None
 
+    def head_importers(self, change: Change) -> Walk | None:
+        """Head code importing a name the change took away: it fails at import time.
+
+        The base graph cannot show an importer the change itself added (a new module, a new
+        import line), so the head's import statements are read for the gone name.
+        """
+        dotted = self._gone_path(change)
+        if dotted is None:
+            return None
+        walk = Walk(self.head, self.gateways)
+        start: State = (change.symbol, False)
+        walk.visit(start, None, 0)
+        found = False
+        for _, summary in sorted(self.head.summaries.items()):
+            for binding in summary.imports:
+                target = binding.target
+                if binding.type_checking or binding.scope not in self.head or not (
+                    target == dotted or target.startswith(dotted + ".")
+                ):
+                    continue
+                found = True
+                walk.broken.add(binding.scope)
+                walk.visit(walk.step(start, binding.scope), start, 1)
+        return walk if found else None
+
+    def _gone_path(self, change: Change) -> str | None:
+        """The dotted import path the change made unimportable, if it is one."""
+        module, _, qualname = change.symbol.partition(":")
+        if change.kind in (ChangeKind.MODULE_REMOVED, ChangeKind.MODULE_RENAMED):
+            return None if module in self.head.summaries else module
+        if change.kind is ChangeKind.EXPORT_REMOVED:
+            return f"{module}.{qualname}" if change.breaking else None
+        if change.kind not in REMOVALS or not qualname or "." in qualname:
+            return None
+        summary = self.head.summaries.get(module)
+        if summary is None:
+            return f"{module}.{qualname}"
+        provided = (
+            summary.has_getattr
+            or any(d.qualname == qualname for d in summary.definitions)
+            or any(b.scope == module and b.name in (qualname, "*") for b in summary.imports)
+        )
+        return None if provided else f"{module}.{qualname}"
+
     def still_imports(self, module: str, dotted: str, breaking: bool) -> bool:
         if not breaking:
             return False

@@ -384,3 +384,33 @@ def test_no_hit_is_reached_through_code_the_head_no_longer_has() -> None:
     walk.visit(("top:h", False), middle, 2)
     assert set(collect_hits([walk])) == {"mid", "top"}
     assert collect_hits([walk], head) == {}
+
+
+def test_head_code_importing_what_the_change_removed_is_broken(tmp_path: Path) -> None:
+    # the base graph cannot show these importers: the change adds them
+    base = {"lib.py": LIB, "old.py": "X = 1\n", "gone.py": "Y = 1\n", "app.py": "Z = 1\n"}
+    head = {
+        "lib.py": LIB.split("def fetch")[0],
+        "gone.py": None,
+        "new_user.py": "from lib import fetch\n\n\ndef run():\n    return fetch('a')\n",
+        "old.py": "from lib import fetch\n\nX = 1\n",
+        "app.py": "import new_user\n\nZ = 1\n",
+        "also.py": "from gone import Y\n",
+    }
+    root = history(tmp_path, base, head)
+    report = report_of(root, "--fail-on", "broken")
+    assert {"new_user", "old", "also", "app"} <= broken(report)
+    assert affected(report)["new_user"]["via"] == ["lib:fetch", "new_user"]
+
+
+def test_a_name_moved_and_still_importable_from_its_old_module_breaks_nobody(
+    tmp_path: Path,
+) -> None:
+    base = {"lib.py": LIB, "app.py": "X = 1\n"}
+    head = {
+        "lib.py": LIB.split("def fetch")[0] + "\nfrom moved import fetch\n",
+        "moved.py": "def fetch(url, retries=3):\n    return url\n",
+        "app.py": "from lib import fetch\n\nX = fetch('a')\n",
+    }
+    root = history(tmp_path, base, head)
+    assert broken(report_of(root)) == set()
