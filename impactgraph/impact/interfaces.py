@@ -18,6 +18,7 @@ Later steps follow callers (calls and references), as the traversal does.
 
 from __future__ import annotations
 
+import re
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 
@@ -70,6 +71,7 @@ class Interfaces:
         walk = Walk(graph, self.gateways)
         start: State = (seed, False)
         walk.visit(start, None, 0)
+        passers = _passers(graph, owner, structural)
         for group, instantiators in ((subclasses, abstract), (structural, False)):
             states = []
             for cls in group:
@@ -77,6 +79,12 @@ class Interfaces:
                 walk.broken.add(cls)
                 if walk.visit(state, start, 1):
                     states.append(state)
+                for caller in passers.get(cls, ()):
+                    # it hands a non-conforming instance to a parameter typed by the protocol
+                    walk.broken.add(caller)
+                    following = walk.step(state, caller)
+                    if walk.visit(following, state, 2):
+                        states.append(following)
             self._spread(walk, states, instantiators=instantiators)
         return [walk]
 
@@ -197,6 +205,65 @@ class Interfaces:
                 following = walk.step(state, source)
                 if walk.visit(following, state, depth + 1):
                     queue.append(following)
+
+
+def _passers(graph: CodeGraph, protocol: str, classes: Sequence[str]) -> dict[str, set[str]]:
+    """Callers that pass an instance of one of ``classes`` where ``protocol`` is annotated.
+
+    Judged on the call sites as written: the argument (or the local variable it names) is
+    built from the class, and the parameter it binds to is annotated with the protocol's name.
+    """
+    found: dict[str, set[str]] = {}
+    if not classes:
+        return found
+    name = protocol.rpartition(":")[2].rpartition(".")[2]
+    token = re.compile(rf"\b{re.escape(name)}\b")
+    bare = {cls: cls.rpartition(":")[2].rpartition(".")[2] for cls in classes}
+    for function in list(graph.nodes()):
+        definition = _definition(graph, function) if ":" in function else None
+        if definition is None or definition.signature is None:
+            continue
+        params = list(definition.signature.parameters)
+        typed = [i for i, p in enumerate(params) if p.annotation and token.search(p.annotation)]
+        if not typed:
+            continue
+        method = definition.kind.value == "method" and "staticmethod" not in " ".join(
+            definition.decorators)
+        callee = definition.qualname.rpartition(".")[2]
+        for caller, kind in set(graph.predecessors(function)):
+            if kind != "calls":
+                continue
+            summary = graph.summaries.get(graph.module_of(caller))
+            if summary is None:
+                continue
+            bindings = dict(summary.bindings)
+            for site in summary.calls:
+                if site.scope != caller or not any(_names(e, callee) for e in site.callee):
+                    continue
+                values = [exprs for i, exprs in enumerate(site.args)
+                          if i + method in typed]
+                values += [exprs for key, exprs in site.kwargs
+                           if any(params[i].name == key for i in typed)]
+                for cls, short in bare.items():
+                    if any(_built_from(e, short, bindings) for exprs in values for e in exprs):
+                        found.setdefault(cls, set()).add(caller)
+    return found
+
+
+def _names(expr: tuple[str, ...], name: str) -> bool:
+    return any(part.endswith((f"|{name}", f":{name}")) or part == f".{name}" for part in expr)
+
+
+def _built_from(
+    expr: tuple[str, ...], name: str, bindings: dict[str, tuple[tuple[str, ...], ...]],
+    depth: int = 0,
+) -> bool:
+    """``Impl()``, or a local variable bound to one (a few assignments deep)."""
+    if _names(expr, name):
+        return True
+    if depth < 3 and len(expr) == 1 and expr[0] in bindings:
+        return any(_built_from(e, name, bindings, depth + 1) for e in bindings[expr[0]])
+    return False
 
 
 def _subclasses(graph: CodeGraph, cls: str) -> Iterator[str]:

@@ -157,3 +157,24 @@ def test_protocol_gains_a_member() -> None:
     assert affected["sinks"] is True  # FileSink no longer conforms
     chains = {a.module: a.via for a in found.affected}
     assert chains["sinks"] == ("proto:Sink.flush", "sinks:FileSink")
+
+
+def test_protocol_member_breaks_who_passes_a_lacking_implementation() -> None:
+    files = {
+        **SINKS,
+        "use.py": "from sinks import FileSink, GoodSink\nfrom emit import emit\n\n"
+                  "def bad():\n    s = FileSink()\n    emit(s)\n\n"
+                  "def bad_keyword():\n    emit(sink=FileSink())\n\n"
+                  "def good():\n    emit(GoodSink())\n",
+        "make.py": "from sinks import FileSink\n\ndef build():\n    return FileSink()\n",
+        "fine.py": "from sinks import GoodSink\nfrom emit import emit\n\n"
+                   "def good():\n    emit(GoodSink())\n",
+    }
+    proto = SINKS["proto.py"] + "    def flush(self) -> None: ...\n"
+    found = report(files, {**files, "proto.py": proto})
+    affected = verdicts(found)
+    assert affected["use"] is True  # bad() hands a FileSink to emit(sink: Sink)
+    chains = {a.module: a.via for a in found.affected}
+    assert chains["use"][:2] == ("proto:Sink.flush", "sinks:FileSink")
+    assert affected.get("make") is False  # making one is fine; it conforms to nothing typed
+    assert not affected.get("fine")  # GoodSink has flush
