@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 
 from astroid import nodes
 
-from impactgraph.indexer.signatures import source
 from impactgraph.model import CallSite, Expr
 
 STR = ("__str__", "__repr__")
@@ -40,6 +39,7 @@ OUTSIDE_SPECIALS: dict[str, tuple[tuple[str, ...], ...]] = {
     "pickle.dumps": (("__reduce_ex__",), ("__reduce__",), ("__getstate__",)),
     "pickle.dump": (("__reduce_ex__",), ("__reduce__",), ("__getstate__",)),
 }
+OUTSIDE_NAMES = frozenset(name.rsplit(".", 1)[1] for name in OUTSIDE_SPECIALS)
 BINARY = {
     "+": "add", "-": "sub", "*": "mul", "@": "matmul", "/": "truediv", "//": "floordiv",
     "%": "mod", "**": "pow", "<<": "lshift", ">>": "rshift", "&": "and", "|": "or", "^": "xor",
@@ -134,11 +134,14 @@ class ImplicitCalls:
                     if not isinstance(argument, nodes.Starred):
                         self.special_of(node, argument, *STR)
             return
-        text = source(func) or ""
-        if isinstance(func, nodes.Name) and self.is_import(func.name, node):
-            text = {"copy": "copy.copy", "deepcopy": "copy.deepcopy"}.get(text, text)
-        elif not (isinstance(func, nodes.Attribute) and isinstance(func.expr, nodes.Name)
-                  and self.is_import(func.expr.name, node)):
+        if isinstance(func, nodes.Name):
+            text = {"copy": "copy.copy", "deepcopy": "copy.deepcopy"}.get(func.name, "")
+            if not text or not self.is_import(func.name, node):
+                return
+        elif (isinstance(func, nodes.Attribute) and isinstance(func.expr, nodes.Name)
+              and func.attrname in OUTSIDE_NAMES and self.is_import(func.expr.name, node)):
+            text = f"{func.expr.name}.{func.attrname}"
+        else:
             return
         for names in OUTSIDE_SPECIALS.get(text, ()) if node.args else ():
             self.special_of(node, node.args[0], *names)
