@@ -115,17 +115,22 @@ def _verdict(report: ImpactReport) -> str:
 
 
 def _changes(report: ImpactReport, max_rows: int) -> str:
-    """One row per changed symbol: its kinds (with details and ``old → new``) in one cell."""
+    """One row per changed symbol: its kinds (with details and ``old → new``) in one cell.
+
+    The location goes under the symbol rather than in a column of its own: a fourth column
+    squeezes the changes, the widest cell, into a narrow strip on a pull-request page.
+    """
     groups = group_changes(report.changes)
     rows = [
-        "| Symbol | Changes | Breaking | Location |",
-        "| --- | --- | :-: | --- |",
+        "| Symbol | Changes | Breaking |",
+        "| --- | --- | :-: |",
     ]
     for group in groups[:max_rows]:
         what = "<br>".join(_kind_cell(kind, group.mixed) for kind in group.kinds)
+        where = code(location(group.path, group.line), in_table=True)
         rows.append(
-            f"| {code(group.symbol, in_table=True)} | {what} | {_yes(group.breaking, bold=True)}"
-            f" | {code(location(group.path, group.line), in_table=True)} |"
+            f"| {code(group.symbol, in_table=True)}<br><sub>{where}</sub> | {what}"
+            f" | {_yes(group.breaking, bold=True)} |"
         )
     heading = changes_heading(report.changes, len(groups))
     text = f"#### {heading}\n\n" + "\n".join(rows)
