@@ -498,8 +498,11 @@ class RawServer:
             except TimeoutError:
                 continue
             self.connections += 1
-            with connection, contextlib.suppress(OSError):
-                self._answer(connection)
+            threading.Thread(target=self._handle, args=(connection,), daemon=True).start()
+
+    def _handle(self, connection: socket.socket) -> None:
+        with connection, contextlib.suppress(OSError):
+            self._answer(connection)
 
     def _answer(self, connection: socket.socket) -> None:
         connection.settimeout(self.limit)
@@ -733,3 +736,33 @@ def test_the_number_of_pages_is_bounded(
     else:
         assert len(make_client().list_issue_comments("acme/shop", 7)) == 3
     assert len(httpserver.log) == 3
+
+
+def test_one_deadline_covers_every_attempt_of_a_call(
+    raw_server: Callable[..., RawServer], http: httpx.Client
+) -> None:
+    """A server that accepts and never answers: each attempt ends at the read timeout, and
+    the retries stop when the call's deadline is spent, not after four full timeouts."""
+    server = raw_server(lambda send: time.sleep(3))
+    client = GitHubClient(
+        http, TOKEN, api_url=server.url, timeout=httpx.Timeout(0.4), deadline=1.0,
+        backoff=0.05, sleep=time.sleep,
+    )
+    started = time.monotonic()
+    with pytest.raises(GitHubError, match=r"did not answer in time|timed out") as caught:
+        client.list_issue_comments("acme/shop", 7)
+
+    assert time.monotonic() - started < 1.6
+    assert 2 <= server.connections <= 3
+    assert caught.value.exit_code == ExitCode.BAD_INPUT
+
+
+def test_waits_that_github_asks_for_do_not_count_against_the_deadline(
+    httpserver: HTTPServer, make_client: Callable[..., GitHubClient]
+) -> None:
+    httpserver.expect_oneshot_request(COMMENTS).respond_with_json(
+        {"message": "slow down"}, status=429, headers={"Retry-After": "1"}
+    )
+    httpserver.expect_request(COMMENTS).respond_with_json([comment_json(1)])
+    client = make_client(deadline=0.8, sleep=time.sleep)
+    assert [c.id for c in client.list_issue_comments("acme/shop", 7)] == [1]

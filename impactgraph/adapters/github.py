@@ -10,9 +10,9 @@ Failures are bounded and end in one ``GitHubError`` line:
 - a rate-limit answer (403/429 with ``Retry-After``, or ``X-RateLimit-Remaining: 0`` with
   ``X-RateLimit-Reset``) waits as long as GitHub asks, but never longer than ``max_wait``;
 - 401, 403, 404 and 422 are not retried: they cannot get better by themselves;
-- each request, its redirects and its whole body get an overall ``deadline``: httpx's timeouts
-  bound each read only, so a server that sends a byte every few seconds would hold the run
-  forever. A request past its deadline is not retried (a server that slow is not flaky);
+- each call (its attempts, their redirects and whole answers, the backoff between them) gets
+  an overall ``deadline``: httpx's timeouts bound each read only, so a server that sends a
+  byte every few seconds, or never answers at all, would hold the run for long;
 - an answer larger than ``max_body`` bytes, a redirect loop, and a body that is not UTF-8 JSON
   or nested too deeply to parse each end in one ``GitHubError`` line too.
 
@@ -42,7 +42,7 @@ DEFAULT_API_URL = "https://api.github.com"
 PER_PAGE = 100
 MAX_PAGES = 1000  # 100,000 comments: a loop guard against a server that links to itself
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
-DEFAULT_DEADLINE = 60.0  # seconds for one request, its redirects and its whole body
+DEFAULT_DEADLINE = 60.0  # seconds for one call: its attempts, redirects, answers and backoff
 # A page of 100 comments of 65,536 characters each, JSON-escaped, stays well below this.
 MAX_BODY_BYTES = 64 * 1024 * 1024
 
@@ -176,19 +176,22 @@ class GitHubClient:
     def _send(
         self, method: str, url: str, *, what: str, json: dict[str, Any] | None = None
     ) -> httpx.Response:
+        # One deadline for the whole call: its attempts, their redirects and whole answers, and
+        # the backoff between them (not the waits GitHub asks for: those extend it).
+        ends = time.monotonic() + self._deadline
         attempt = 0
         while True:
             attempt += 1
             last = attempt >= self._max_attempts
             try:
-                response = self._exchange(method, url, json)
+                response = self._exchange(method, url, json, ends)
             except _Deadline:
                 maybe = ""
                 if method == "POST":
                     maybe = "; it may have been created: run again to update it"
                 raise self._error(
                     f"GitHub did not answer in time for {what} (no complete answer within "
-                    f"{self._deadline:g} s){maybe}",
+                    f"{self._deadline:g} s, {attempt} attempt{'s' if attempt > 1 else ''}){maybe}",
                     None,
                 ) from None
             except _TooLarge:
@@ -210,7 +213,8 @@ class GitHubClient:
                         " it may have been created: run again to update it",
                         None,
                     ) from None
-                if last:
+                delay = self._backoff_delay(attempt)
+                if last or time.monotonic() + delay >= ends:
                     reason = (
                         f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
                     )
@@ -219,7 +223,7 @@ class GitHubClient:
                         f"{attempt} times ({_one_line(reason)})",
                         None,
                     ) from None
-                self._sleep(self._backoff_delay(attempt))
+                self._sleep(delay)
                 continue
             except (httpx.HTTPError, httpx.InvalidURL) as error:
                 # A body that cannot be decoded (bad gzip), a redirect to a malformed URL, …
@@ -237,26 +241,32 @@ class GitHubClient:
                 if last:
                     raise self._error(self._rate_limit_message(response, what), status)
                 self._sleep(wait)
+                ends += wait
                 continue
             if status >= 500:
-                if last:
+                delay = self._backoff_delay(attempt)
+                if last or time.monotonic() + delay >= ends:
                     raise self._error(
                         f"GitHub failed {attempt} times ({status}) on {what}; try again later",
                         status,
                     )
-                self._sleep(self._backoff_delay(attempt))
+                self._sleep(delay)
                 continue
             raise self._error(_status_message(response, what), status)
 
-    def _exchange(self, method: str, url: str, json: dict[str, Any] | None) -> httpx.Response:
-        """One request with its redirects and its whole body, within the deadline.
+    def _exchange(
+        self, method: str, url: str, json: dict[str, Any] | None, deadline: float
+    ) -> httpx.Response:
+        """One request with its redirects and its whole body, by ``deadline`` (monotonic).
 
-        The request runs on a daemon thread that the caller waits for at most ``deadline``
-        seconds: that bounds every phase (connecting, a header sent a byte at a time, a body
-        that drips). On time-out the thread is left to end by itself, which it does at its
-        next chunk (it checks the deadline too) or read timeout.
+        The request runs on a daemon thread that the caller waits for until the deadline:
+        that bounds every phase (connecting, a header sent a byte at a time, a body that
+        drips). On time-out the thread is left to end by itself, which it does at its next
+        chunk (it checks the deadline too) or read timeout.
         """
-        deadline = time.monotonic() + self._deadline
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise _Deadline
         box: dict[str, Any] = {}
         done = threading.Event()
 
@@ -269,7 +279,7 @@ class GitHubClient:
                 done.set()
 
         threading.Thread(target=exchange, name="impactgraph-github", daemon=True).start()
-        if not done.wait(self._deadline):
+        if not done.wait(remaining):
             raise _Deadline
         if "error" in box:
             raise box["error"]

@@ -119,7 +119,7 @@ def comment(
 
 
 def _deadline(env: Mapping[str, str]) -> float:
-    """Seconds for each request to GitHub, all of it: IMPACTGRAPH_GITHUB_DEADLINE or 60."""
+    """Seconds for each call to GitHub, retries included: IMPACTGRAPH_GITHUB_DEADLINE or 60."""
     raw = env.get("IMPACTGRAPH_GITHUB_DEADLINE")
     if not raw:
         return DEFAULT_DEADLINE
