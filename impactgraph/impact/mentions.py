@@ -51,6 +51,25 @@ def mentions(
     )
 
 
+def calls_path(
+    summary: FileSummary, target: str, bindings: Mapping[str, tuple[Expr, ...]]
+) -> list[str]:
+    """The scopes of ``summary`` that call or reference ``target`` by its import path
+    (``import lib; lib.fetch()``, ``from pkg import lib as L; L.fetch``), sorted."""
+    module, _, qualname = target.partition(":")
+    dotted = f"{module}.{qualname}"
+    spells = _Spelling(target, dotted, qualname, lambda _: False, bindings)
+    found = {
+        site.scope for site in summary.calls
+        if any(e[0].startswith(("m:", "v:")) and spells.expr(e, 0) for e in site.callee)
+    }
+    found |= {
+        reference.scope for reference in summary.references
+        if any(e[0].startswith(("m:", "v:")) and spells.expr(e, 0) for e in reference.target)
+    }
+    return sorted(found)
+
+
 class _Spelling:
     def __init__(
         self, target: str, dotted: str, name: str, is_ours: Callable[[str], bool],

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 from impactgraph.impact.binding import call_binds
 from impactgraph.impact.gateways import is_gateway
-from impactgraph.impact.mentions import mentions
+from impactgraph.impact.mentions import calls_path, mentions
 from impactgraph.linker import CodeGraph
 from impactgraph.model import Change, ChangeKind, Definition, Expr, FileSummary
 
@@ -294,10 +294,14 @@ class ImpactAnalysis:
         return self._mentions(new, source, target)
 
     def _mentions(self, summary: FileSummary, scope: str, target: str) -> bool:
+        return mentions(summary, scope, target, self.is_ours, self._bindings_of(summary))
+
+    def _bindings_of(self, summary: FileSummary) -> dict[str, tuple[Expr, ...]]:
+        """A head summary's variable bindings as a dict, made once per module."""
         bindings = self._bindings.get(summary.module)
         if bindings is None:
             bindings = self._bindings[summary.module] = dict(summary.bindings)
-        return mentions(summary, scope, target, self.is_ours, bindings)
+        return bindings
 
     def is_ours(self, dotted: str) -> bool:
         """A module of the code base, in either revision (what a name can be imported from)."""
@@ -363,10 +367,11 @@ class ImpactAnalysis:
         return walk if found else None
 
     def head_importers(self, change: Change) -> Walk | None:
-        """Head code importing a name the change took away: it fails at import time.
+        """Head code importing a name the change took away (it fails at import time), or
+        calling a removed function through its module (``lib.fetch()``: it fails when run).
 
-        The base graph cannot show an importer the change itself added (a new module, a new
-        import line), so the head's import statements are read for the gone name.
+        The base graph cannot show a user the change itself added (a new module, a new import
+        line, a new call), so the head's summaries are read for the gone path.
         """
         dotted = self._gone_path(change)
         if dotted is None:
@@ -374,17 +379,29 @@ class ImpactAnalysis:
         walk = Walk(self.head, self.gateways)
         start: State = (change.symbol, False)
         walk.visit(start, None, 0)
-        found = False
-        for _, summary in sorted(self.head.summaries.items()):
+        owner = change.symbol.partition(":")[0]
+        by_attribute = change.kind in REMOVALS and ":" in change.symbol
+        users: list[str] = []
+        for module, summary in sorted(self.head.summaries.items()):
+            imports_owner = False
             for binding in summary.imports:
                 target = binding.target
-                if binding.type_checking or binding.scope not in self.head or not (
+                imports_owner |= target == owner or target.startswith(owner + ".")
+                if binding.type_checking or not (
                     target == dotted or target.startswith(dotted + ".")
                 ):
                     continue
-                found = True
-                walk.broken.add(binding.scope)
-                walk.visit(walk.step(start, binding.scope), start, 1)
+                users.append(binding.scope)
+            if by_attribute and imports_owner and module != owner:
+                # ``import lib`` ... ``lib.fetch()``: a call that fails when it runs
+                users += calls_path(summary, change.symbol, self._bindings_of(summary))
+        found = False
+        for user in users:
+            if user not in self.head:
+                continue
+            found = True
+            walk.broken.add(user)
+            walk.visit(walk.step(start, user), start, 1)
         return walk if found else None
 
     def _gone_path(self, change: Change) -> str | None:

@@ -414,3 +414,19 @@ def test_a_name_moved_and_still_importable_from_its_old_module_breaks_nobody(
     }
     root = history(tmp_path, base, head)
     assert broken(report_of(root)) == set()
+
+
+def test_head_code_calling_a_removed_function_through_its_module_is_broken(
+    tmp_path: Path,
+) -> None:
+    base = {"lib.py": LIB, "app.py": "X = 1\n"}
+    head = {
+        "lib.py": LIB.split("def fetch")[0],
+        "app.py": "import lib as transport\n\n\ndef run():\n    return transport.fetch('a')\n",
+        "boot.py": "import lib\n\nlib.fetch('b')\n",
+        "main.py": "import boot\n",
+        "fine.py": "import lib\n\n\ndef run():\n    return lib.helper(1)\n",
+    }
+    report = report_of(history(tmp_path, base, head))
+    assert broken(report) == {"app", "boot", "main"}
+    assert affected(report)["app"]["via"] == ["lib:fetch", "app:run"]
