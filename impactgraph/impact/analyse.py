@@ -106,8 +106,9 @@ def analyse(
 
 def _packages(base: CodeGraph, head: CodeGraph, config: Config) -> dict[str, str]:
     """The package of every module of either revision (a test module: its folder's package)."""
-    paths = {module: summary.path for module, summary in base.summaries.items()}
-    paths.update((module, summary.path) for module, summary in head.summaries.items())
+    # from the module nodes, not the summaries: a graph loaded from its snapshot reads those lazily
+    paths = {module: base.path_of(module) for module in base.nodes("module")}
+    paths.update((module, head.path_of(module)) for module in head.nodes("module"))
     return module_packages(paths, config.test_patterns)
 
 
