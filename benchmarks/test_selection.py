@@ -1,0 +1,399 @@
+"""How safe and how small ``impactgraph tests`` is on real libraries with their own pytest suites.
+
+For each library the PyPI sdist (which ships the tests) is downloaded into ``benchmarks/.cache/``,
+unpacked into a one-commit git repository, and given a virtual environment with the suite's
+dependencies (once; both are reused by later runs). The suite runs once unchanged (the
+baseline: tests failing there are ignored). Then, one at a time, a mutation is applied to the
+working tree (``selection_mutations.py``: parameters removed, added, renamed, defaults changed,
+functions and methods removed or renamed, overrides removed, dunder methods returning something
+else, fixtures failing; chosen with a fixed seed) and
+
+* ``impactgraph tests --base HEAD`` (this checkout's impactgraph, as a subprocess) gives the
+  selection,
+* the whole suite runs (``pytest -rfE``; failures mapped to their test files) for ground truth.
+
+Per library and overall: mutations, breaking mutations (some test newly fails), recall of
+failing test files (sum of |failing ∩ selected| over sum of |failing|), unsafe mutations (some
+failing file not selected), mean selection as a share of the test files, and the smallest safe
+selection (the failing files) for comparison. Every unsafe mutation is listed with the files
+that were missed.
+
+Usage::
+
+    python benchmarks/test_selection.py                      # every library, 20 mutations each
+    python benchmarks/test_selection.py --libs click jinja2 --max-mutations 5
+    python benchmarks/test_selection.py --json results.json  # per-mutation records as JSON
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tarfile
+import time
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import selection_mutations as sm  # noqa: E402
+
+CACHE = HERE / ".cache" / "test_selection"
+SEED = "impactgraph-test-selection"
+PYTEST = "pytest==7.4.4"  # these releases' suites predate pytest 8's deprecations-as-errors
+
+
+@dataclass(frozen=True)
+class Library:
+    name: str  # distribution name
+    version: str
+    package: str  # the import package, under src/
+    deps: tuple[str, ...]  # what the suite needs besides the library itself
+    tests: str = "tests"
+
+
+LIBRARIES = {
+    lib.name: lib
+    for lib in (
+        Library("click", "8.1.7", "click", (PYTEST,)),
+        Library("itsdangerous", "2.2.0", "itsdangerous", (PYTEST, "freezegun==1.4.0")),
+        Library("markupsafe", "2.1.5", "markupsafe", (PYTEST,)),
+        Library("jinja2", "3.1.4", "jinja2", (PYTEST, "markupsafe==2.1.5")),
+        Library("flask", "3.0.3", "flask", (
+            PYTEST, "werkzeug==3.0.3", "jinja2==3.1.4", "itsdangerous==2.2.0", "click==8.1.7",
+            "blinker==1.8.2", "asgiref==3.8.1", "python-dotenv==1.0.1")),
+    )
+}
+
+# Files the suite or the tool write into the tree: never part of a change.
+EXCLUDES = ("__pycache__/", "*.pyc", ".pytest_cache/", ".impactgraph/", "*.egg-info/")
+
+
+@dataclass
+class Outcome:
+    mutation: str
+    kind: str
+    failing: list[str] = field(default_factory=list)  # test files with a newly failing test
+    selected: list[str] = field(default_factory=list)
+    missed: list[str] = field(default_factory=list)  # failing, not selected
+    note: str = ""  # timeout, tool error, ...
+    tool_seconds: float = 0.0
+    suite_seconds: float = 0.0
+
+
+@dataclass
+class LibraryResult:
+    name: str
+    version: str
+    test_files: list[str]  # what pytest collects from
+    baseline_failures: int
+    outcomes: list[Outcome] = field(default_factory=list)
+
+
+# -- preparing ---------------------------------------------------------------------------------
+def run(cmd: list[str], cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(cmd, cwd=cwd, text=True, capture_output=True, check=False)
+
+
+def checked(cmd: list[str], cwd: Path | None = None) -> str:
+    done = run(cmd, cwd)
+    if done.returncode != 0:
+        sys.exit(f"failed: {' '.join(cmd)}\n{done.stderr.strip()[-2000:]}")
+    return done.stdout
+
+
+def sdist(lib: Library) -> Path:
+    target = CACHE / "sdists"
+    target.mkdir(parents=True, exist_ok=True)
+    found = [p for p in target.glob("*.tar.gz")
+             if re.fullmatch(rf"{lib.name}-{re.escape(lib.version)}\.tar\.gz", p.name, re.I)]
+    if not found:
+        checked([sys.executable, "-m", "pip", "download", "-q", "--no-deps", "--no-binary",
+                 ":all:", "-d", str(target), f"{lib.name}=={lib.version}"])
+        return sdist(lib)
+    return found[0]
+
+
+def repository(lib: Library) -> Path:
+    repo = CACHE / "repos" / f"{lib.name}-{lib.version}"
+    if not (repo / ".git").is_dir():
+        shutil.rmtree(repo, ignore_errors=True)
+        unpack = repo.parent / (repo.name + ".unpack")
+        shutil.rmtree(unpack, ignore_errors=True)
+        with tarfile.open(sdist(lib)) as archive:
+            archive.extractall(unpack, filter="data")
+        (top,) = unpack.iterdir()
+        top.rename(repo)
+        unpack.rmdir()
+        git = ["git", "-c", "user.name=bench", "-c", "user.email=bench@example.invalid"]
+        checked([*git, "init", "-q"], repo)
+        (repo / ".git" / "info" / "exclude").write_text("\n".join(EXCLUDES) + "\n")
+        checked([*git, "add", "-A"], repo)
+        checked([*git, "commit", "-q", "-m", f"{lib.name} {lib.version}"], repo)
+    reset(repo)
+    return repo
+
+
+def reset(repo: Path) -> None:
+    checked(["git", "checkout", "-q", "--", "."], repo)
+    checked(["git", "clean", "-fdq"], repo)  # what tests left behind (ignored files stay)
+
+
+def venv(lib: Library) -> Path:
+    root = CACHE / "venvs" / f"{lib.name}-{lib.version}"
+    python = root / "bin" / "python"
+    ready = root / "ready.json"
+    if ready.exists() and json.loads(ready.read_text()) == list(lib.deps):
+        return python
+    shutil.rmtree(root, ignore_errors=True)
+    base = getattr(sys, "_base_executable", sys.executable)
+    checked([base, "-m", "venv", str(root)])
+    checked([str(python), "-m", "pip", "install", "-q", *lib.deps])
+    ready.write_text(json.dumps(list(lib.deps)))
+    return python
+
+
+# -- running the suite -------------------------------------------------------------------------
+_RESULT = re.compile(r"^(FAILED|ERROR) (\S+?)(?:::| - |\s|$)")
+
+
+@dataclass(frozen=True)
+class SuiteRun:
+    failed: frozenset[str]  # node ids (or file paths for collection errors)
+    broken: bool  # pytest stopped before running tests (conftest import error, internal error)
+    timed_out: bool
+    seconds: float
+
+
+def run_suite(lib: Library, repo: Path, python: Path, timeout: float) -> SuiteRun:
+    env = {**os.environ, "PYTHONPATH": str(repo / "src"), "PYTHONDONTWRITEBYTECODE": "1",
+           "PYTHONHASHSEED": "0"}
+    cmd = [str(python), "-m", "pytest", "-p", "no:cacheprovider", "-q", "-rfE", "--tb=no",
+           "--continue-on-collection-errors", lib.tests]
+    start = time.perf_counter()
+    try:
+        done = subprocess.run(cmd, cwd=repo, env=env, text=True, capture_output=True,
+                              timeout=timeout, check=False)
+    except subprocess.TimeoutExpired:
+        return SuiteRun(frozenset(), False, True, time.perf_counter() - start)
+    seconds = time.perf_counter() - start
+    failed = set()
+    for line in done.stdout.splitlines():
+        match = _RESULT.match(line)
+        if match:
+            failed.add(line[len(match.group(1)) + 1:].split(" - ")[0].strip())
+    broken = done.returncode not in (0, 1) and not failed
+    return SuiteRun(frozenset(failed), broken, False, seconds)
+
+
+def file_of(node_id: str) -> str:
+    return node_id.split("::")[0]
+
+
+def collected_files(lib: Library, repo: Path, python: Path) -> list[str]:
+    env = {**os.environ, "PYTHONPATH": str(repo / "src"), "PYTHONDONTWRITEBYTECODE": "1"}
+    done = subprocess.run([str(python), "-m", "pytest", "-p", "no:cacheprovider", "-q",
+                           "--collect-only", lib.tests], cwd=repo, env=env, text=True,
+                          capture_output=True, check=False)
+    return sorted({file_of(line) for line in done.stdout.splitlines() if "::" in line})
+
+
+# -- the tool ----------------------------------------------------------------------------------
+def select(repo: Path) -> tuple[list[str] | None, str, float]:
+    """The files ``impactgraph tests --base HEAD`` selects for the working tree, or None."""
+    cmd = [sys.executable, "-m", "impactgraph", "tests", "--repo", str(repo), "--base", "HEAD"]
+    start = time.perf_counter()
+    done = run(cmd)
+    seconds = time.perf_counter() - start
+    if done.returncode != 0:
+        return None, f"impactgraph exit {done.returncode}: {done.stderr.strip()[-300:]}", seconds
+    return sorted(line.strip() for line in done.stdout.splitlines() if line.strip()), "", seconds
+
+
+# -- mutations ---------------------------------------------------------------------------------
+def mutations(lib: Library, repo: Path, count: int) -> list[sm.Mutation]:
+    src = sorted((repo / "src" / lib.package).rglob("*.py"))
+    tests = sorted((repo / lib.tests).rglob("*.py"))
+    methods, bases = sm.class_index(p.read_text(encoding="utf-8") for p in src)
+    found: list[sm.Mutation] = []
+    for path, is_test in [*((p, False) for p in src), *((p, True) for p in tests)]:
+        rel = path.relative_to(repo).as_posix()
+        try:
+            found += sm.candidates(rel, path.read_text(encoding="utf-8"), is_test=is_test,
+                                   class_methods=methods, class_bases=bases)
+        except SyntaxError:
+            continue  # a test fixture that is not valid Python on purpose
+    # Candidates that do not apply (e.g. a parameter a nested function declares nonlocal) are
+    # dropped in order, so the choice stays deterministic.
+    chosen: list[sm.Mutation] = []
+    pool = list(found)
+    while len(chosen) < count and pool:
+        batch = sm.choose(pool, count - len(chosen), f"{SEED}:{lib.name}:{len(pool)}")
+        if not batch:
+            break
+        for mutation in batch:
+            pool.remove(mutation)
+            try:
+                sm.apply_mutation((repo / mutation.path).read_text(encoding="utf-8"), mutation)
+            except (sm.MutationError, SyntaxError):
+                continue
+            chosen.append(mutation)
+    return chosen
+
+
+def measure(lib: Library, count: int, log: bool) -> LibraryResult:
+    repo = repository(lib)
+    python = venv(lib)
+    universe = collected_files(lib, repo, python)
+    baseline = run_suite(lib, repo, python, timeout=900)
+    if baseline.broken or baseline.timed_out:
+        sys.exit(f"{lib.name}: the unchanged suite does not run")
+    result = LibraryResult(lib.name, lib.version, universe, len(baseline.failed))
+    timeout = max(120.0, 5 * baseline.seconds)
+    select(repo)  # fill the summary cache for the base commit, as a CI run on main would
+    for mutation in mutations(lib, repo, count):
+        path = repo / mutation.path
+        path.write_text(sm.apply_mutation(path.read_text(encoding="utf-8"), mutation),
+                        encoding="utf-8")
+        outcome = Outcome(mutation.describe(), mutation.kind)
+        try:
+            selected, error, outcome.tool_seconds = select(repo)
+            suite = run_suite(lib, repo, python, timeout)
+        finally:
+            reset(repo)
+        outcome.suite_seconds = suite.seconds
+        if suite.timed_out:
+            outcome.note = "suite timed out"
+        elif suite.broken:
+            outcome.failing = list(universe)
+            outcome.note = "suite did not start"
+        else:
+            outcome.failing = sorted({file_of(n) for n in suite.failed - baseline.failed})
+        if selected is None:
+            outcome.note = (outcome.note + "; " if outcome.note else "") + error
+            selected = []
+        outcome.selected = selected
+        outcome.missed = sorted(set(outcome.failing) - set(selected))
+        result.outcomes.append(outcome)
+        if log:
+            print(f"  {lib.name}: {outcome.mutation}: failing {len(outcome.failing)}, selected "
+                  f"{len(selected)}, missed {outcome.missed or 0}"
+                  + (f" [{outcome.note}]" if outcome.note else ""), file=sys.stderr)
+    return result
+
+
+# -- figures -----------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Figures:
+    mutations: int
+    breaking: int
+    failing: int  # sum over mutations of failing files
+    caught: int  # ... of those selected
+    unsafe: int
+    selection: float  # mean selected share of the test files
+    floor: float  # mean failing share over breaking mutations (the smallest safe selection)
+    skipped: int  # timeouts
+
+    @property
+    def recall(self) -> float:
+        return self.caught / self.failing if self.failing else 1.0
+
+
+def figures(results: Iterable[LibraryResult]) -> Figures:
+    rows = [(o, set(r.test_files)) for r in results for o in r.outcomes
+            if o.note != "suite timed out"]
+    skipped = sum(1 for r in results for o in r.outcomes if o.note == "suite timed out")
+    breaking = [(o, files) for o, files in rows if o.failing]
+    shares = [len(set(o.selected) & files) / len(files) for o, files in rows if files]
+    return Figures(
+        mutations=len(rows),
+        breaking=len(breaking),
+        failing=sum(len(o.failing) for o, _ in rows),
+        caught=sum(len(o.failing) - len(o.missed) for o, _ in rows),
+        unsafe=sum(1 for o, _ in rows if o.missed),
+        selection=sum(shares) / len(shares) if shares else 0.0,
+        floor=(sum(len(o.failing) / len(files) for o, files in breaking) / len(breaking)
+               if breaking else 0.0),
+        skipped=skipped,
+    )
+
+
+def table(results: list[LibraryResult]) -> str:
+    head = ("| library | test files | mutations | breaking | failing files | recall | unsafe "
+            "| mean selection | smallest safe |")
+    lines = [head, "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+
+    def row(label: str, files: str, f: Figures) -> str:
+        return (f"| {label} | {files} | {f.mutations} | {f.breaking} | {f.failing} | "
+                f"{f.recall:.3f} | {f.unsafe} | {f.selection:.0%} | {f.floor:.0%} |")
+
+    lines.extend(row(f"{r.name} {r.version}", str(len(r.test_files)), figures([r]))
+                 for r in results)
+    lines.append(row("**all**", str(sum(len(r.test_files) for r in results)), figures(results)))
+    return "\n".join(lines)
+
+
+def kinds_table(results: list[LibraryResult]) -> str:
+    lines = ["| mutation kind | mutations | breaking | failing files | recall | unsafe |",
+             "| --- | ---: | ---: | ---: | ---: | ---: |"]
+    for kind in sm.KINDS:
+        subset = [LibraryResult(r.name, r.version, r.test_files, 0,
+                                [o for o in r.outcomes if o.kind == kind]) for r in results]
+        f = figures(subset)
+        if f.mutations:
+            lines.append(f"| {kind} | {f.mutations} | {f.breaking} | {f.failing} | "
+                         f"{f.recall:.3f} | {f.unsafe} |")
+    return "\n".join(lines)
+
+
+def misses(results: list[LibraryResult]) -> str:
+    lines = [f"- {r.name}: `{o.mutation}`: missed {', '.join(o.missed)} "
+             f"(failing {len(o.failing)}, selected {len(o.selected)})"
+             + (f" [{o.note}]" if o.note else "")
+             for r in results for o in r.outcomes if o.missed]
+    return "\n".join(lines) or "(none)"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--libs", nargs="+", choices=sorted(LIBRARIES), default=list(LIBRARIES))
+    parser.add_argument("--max-mutations", type=int, default=20, metavar="N",
+                        help="mutations per library (default: 20)")
+    parser.add_argument("--json", metavar="FILE", help="write every mutation's record as JSON")
+    parser.add_argument("--quiet", action="store_true", help="no progress lines on stderr")
+    args = parser.parse_args(argv)
+    results = []
+    for name in args.libs:
+        lib = LIBRARIES[name]
+        print(f"{lib.name} {lib.version} ...", file=sys.stderr)
+        result = measure(lib, args.max_mutations, not args.quiet)
+        results.append(result)
+    commit = run(["git", "rev-parse", "--short", "HEAD"], HERE).stdout.strip()
+    print(f"impactgraph {commit}, seed {SEED!r}, {args.max_mutations} mutations per library\n")
+    print(table(results))
+    print()
+    print(kinds_table(results))
+    print("\nUnsafe mutations (failing test files not selected):")
+    print(misses(results))
+    other = [f"- {r.name}: `{o.mutation}`: {o.note}" for r in results for o in r.outcomes
+             if o.note]
+    if other:
+        print("\nNotes:\n" + "\n".join(other))
+    if args.json:
+        Path(args.json).write_text(json.dumps({
+            "impactgraph_commit": commit, "seed": SEED,
+            "libraries": [asdict(r) for r in results],
+            "overall": {**asdict(figures(results)), "recall": figures(results).recall},
+        }, indent=2) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
