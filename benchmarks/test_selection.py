@@ -300,6 +300,7 @@ class Figures:
     selection: float  # mean selected share of the test files
     floor: float  # mean failing share over breaking mutations (the smallest safe selection)
     skipped: int  # timeouts
+    tool_seconds: float  # mean wall-clock seconds of `impactgraph tests`
 
     @property
     def recall(self) -> float:
@@ -322,17 +323,19 @@ def figures(results: Iterable[LibraryResult]) -> Figures:
         floor=(sum(len(o.failing) / len(files) for o, files in breaking) / len(breaking)
                if breaking else 0.0),
         skipped=skipped,
+        tool_seconds=sum(o.tool_seconds for o, _ in rows) / len(rows) if rows else 0.0,
     )
 
 
 def table(results: list[LibraryResult]) -> str:
     head = ("| library | test files | mutations | breaking | failing files | recall | unsafe "
-            "| mean selection | smallest safe |")
-    lines = [head, "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+            "| mean selection | smallest safe | `tests` s |")
+    lines = [head, "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
 
     def row(label: str, files: str, f: Figures) -> str:
         return (f"| {label} | {files} | {f.mutations} | {f.breaking} | {f.failing} | "
-                f"{f.recall:.3f} | {f.unsafe} | {f.selection:.0%} | {f.floor:.0%} |")
+                f"{f.recall:.3f} | {f.unsafe} | {f.selection:.0%} | {f.floor:.0%} | "
+                f"{f.tool_seconds:.1f} |")
 
     lines.extend(row(f"{r.name} {r.version}", str(len(r.test_files)), figures([r]))
                  for r in results)
@@ -368,14 +371,22 @@ def main(argv: list[str] | None = None) -> int:
                         help="mutations per library (default: 20)")
     parser.add_argument("--json", metavar="FILE", help="write every mutation's record as JSON")
     parser.add_argument("--quiet", action="store_true", help="no progress lines on stderr")
+    parser.add_argument("--from-json", metavar="FILE",
+                        help="print the tables of an earlier run's --json file instead of running")
     args = parser.parse_args(argv)
-    results = []
-    for name in args.libs:
-        lib = LIBRARIES[name]
-        print(f"{lib.name} {lib.version} ...", file=sys.stderr)
-        result = measure(lib, args.max_mutations, not args.quiet)
-        results.append(result)
-    commit = run(["git", "rev-parse", "--short", "HEAD"], HERE).stdout.strip()
+    if args.from_json:
+        saved = json.loads(Path(args.from_json).read_text())
+        results = [LibraryResult(**{**r, "outcomes": [Outcome(**o) for o in r["outcomes"]]})
+                   for r in saved["libraries"]]
+        commit = saved["impactgraph_commit"]
+        args.max_mutations = saved.get("max_mutations", args.max_mutations)
+    else:
+        results = []
+        for name in args.libs:
+            lib = LIBRARIES[name]
+            print(f"{lib.name} {lib.version} ...", file=sys.stderr)
+            results.append(measure(lib, args.max_mutations, not args.quiet))
+        commit = run(["git", "rev-parse", "--short", "HEAD"], HERE).stdout.strip()
     print(f"impactgraph {commit}, seed {SEED!r}, {args.max_mutations} mutations per library\n")
     print(table(results))
     print()
@@ -388,7 +399,7 @@ def main(argv: list[str] | None = None) -> int:
         print("\nNotes:\n" + "\n".join(other))
     if args.json:
         Path(args.json).write_text(json.dumps({
-            "impactgraph_commit": commit, "seed": SEED,
+            "impactgraph_commit": commit, "seed": SEED, "max_mutations": args.max_mutations,
             "libraries": [asdict(r) for r in results],
             "overall": {**asdict(figures(results)), "recall": figures(results).recall},
         }, indent=2) + "\n")
