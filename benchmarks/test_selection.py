@@ -39,6 +39,7 @@ import time
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -248,34 +249,52 @@ def mutations(lib: Library, repo: Path, count: int) -> list[sm.Mutation]:
     return chosen
 
 
-def measure(lib: Library, count: int, log: bool) -> LibraryResult:
+SUITE_NOTES = ("suite timed out", "suite did not start")
+
+
+def measure(lib: Library, count: int, log: bool,
+            truth: LibraryResult | None = None) -> LibraryResult:
+    """Mutate, select, run the suite. With ``truth`` (an earlier run of the same library) the
+    suite outcomes are taken from it: they do not depend on impactgraph, only the selection does."""
     repo = repository(lib)
     python = venv(lib)
-    universe = collected_files(lib, repo, python)
-    baseline = run_suite(lib, repo, python, timeout=900)
-    if baseline.broken or baseline.timed_out:
-        sys.exit(f"{lib.name}: the unchanged suite does not run")
-    result = LibraryResult(lib.name, lib.version, universe, len(baseline.failed))
-    timeout = max(120.0, 5 * baseline.seconds)
+    known = {o.mutation: o for o in truth.outcomes} if truth else {}
+    if truth:
+        universe, baseline_failed = truth.test_files, frozenset[str]()
+        result = LibraryResult(lib.name, lib.version, universe, truth.baseline_failures)
+        timeout = 900.0
+    else:
+        universe = collected_files(lib, repo, python)
+        baseline = run_suite(lib, repo, python, timeout=900)
+        if baseline.broken or baseline.timed_out:
+            sys.exit(f"{lib.name}: the unchanged suite does not run")
+        baseline_failed = baseline.failed
+        result = LibraryResult(lib.name, lib.version, universe, len(baseline.failed))
+        timeout = max(120.0, 5 * baseline.seconds)
     select(repo)  # fill the summary cache for the base commit, as a CI run on main would
     for mutation in mutations(lib, repo, count):
         path = repo / mutation.path
         path.write_text(sm.apply_mutation(path.read_text(encoding="utf-8"), mutation),
                         encoding="utf-8")
         outcome = Outcome(mutation.describe(), mutation.kind)
+        earlier = known.get(outcome.mutation)
         try:
             selected, error, outcome.tool_seconds = select(repo)
-            suite = run_suite(lib, repo, python, timeout)
+            suite = None if earlier else run_suite(lib, repo, python, timeout)
         finally:
             reset(repo)
-        outcome.suite_seconds = suite.seconds
-        if suite.timed_out:
-            outcome.note = "suite timed out"
-        elif suite.broken:
-            outcome.failing = list(universe)
-            outcome.note = "suite did not start"
-        else:
-            outcome.failing = sorted({file_of(n) for n in suite.failed - baseline.failed})
+        if earlier:
+            outcome.failing, outcome.suite_seconds = earlier.failing, earlier.suite_seconds
+            outcome.note = "; ".join(n for n in SUITE_NOTES if n in earlier.note)
+        elif suite is not None:
+            outcome.suite_seconds = suite.seconds
+            if suite.timed_out:
+                outcome.note = "suite timed out"
+            elif suite.broken:
+                outcome.failing = list(universe)
+                outcome.note = "suite did not start"
+            else:
+                outcome.failing = sorted({file_of(n) for n in suite.failed - baseline_failed})
         if selected is None:
             outcome.note = (outcome.note + "; " if outcome.note else "") + error
             selected = []
@@ -364,6 +383,11 @@ def misses(results: list[LibraryResult]) -> str:
     return "\n".join(lines) or "(none)"
 
 
+def load(saved: dict[str, Any]) -> list[LibraryResult]:
+    return [LibraryResult(**{**r, "outcomes": [Outcome(**o) for o in r["outcomes"]]})
+            for r in saved["libraries"]]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--libs", nargs="+", choices=sorted(LIBRARIES), default=list(LIBRARIES))
@@ -373,19 +397,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quiet", action="store_true", help="no progress lines on stderr")
     parser.add_argument("--from-json", metavar="FILE",
                         help="print the tables of an earlier run's --json file instead of running")
+    parser.add_argument("--truth", metavar="FILE",
+                        help="take the suite outcomes from an earlier run's --json file (same "
+                             "libraries and seed) and only run impactgraph: a quick re-run")
     args = parser.parse_args(argv)
     if args.from_json:
         saved = json.loads(Path(args.from_json).read_text())
-        results = [LibraryResult(**{**r, "outcomes": [Outcome(**o) for o in r["outcomes"]]})
-                   for r in saved["libraries"]]
+        results = load(saved)
         commit = saved["impactgraph_commit"]
         args.max_mutations = saved.get("max_mutations", args.max_mutations)
     else:
+        truths = {r.name: r for r in load(json.loads(Path(args.truth).read_text()))
+                  } if args.truth else {}
         results = []
         for name in args.libs:
             lib = LIBRARIES[name]
             print(f"{lib.name} {lib.version} ...", file=sys.stderr)
-            results.append(measure(lib, args.max_mutations, not args.quiet))
+            results.append(measure(lib, args.max_mutations, not args.quiet, truths.get(name)))
         commit = run(["git", "rev-parse", "--short", "HEAD"], HERE).stdout.strip()
     print(f"impactgraph {commit}, seed {SEED!r}, {args.max_mutations} mutations per library\n")
     print(table(results))
