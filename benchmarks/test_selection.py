@@ -414,7 +414,9 @@ def main(argv: list[str] | None = None) -> int:
             lib = LIBRARIES[name]
             print(f"{lib.name} {lib.version} ...", file=sys.stderr)
             results.append(measure(lib, args.max_mutations, not args.quiet, truths.get(name)))
-        commit = run(["git", "rev-parse", "--short", "HEAD"], HERE).stdout.strip()
+        # the last commit that changed the package (benchmark commits do not change results)
+        commit = run(["git", "log", "-1", "--format=%h", "--", "impactgraph"], HERE.parent
+                     ).stdout.strip()
     print(f"impactgraph {commit}, seed {SEED!r}, {args.max_mutations} mutations per library\n")
     print(table(results))
     print()
