@@ -93,10 +93,18 @@ def is_test_function(node: nodes.FunctionDef) -> bool:
 
 
 def used_fixtures(node: nodes.FunctionDef | nodes.ClassDef) -> list[str]:
-    """Names in ``@pytest.mark.usefixtures("a", "b")`` on a test function or class."""
+    """Names in ``@pytest.mark.usefixtures("a", "b")`` on a test function or class (and in a
+    class's ``pytestmark``)."""
     names: list[str] = []
     for decorator in node.decorators.nodes if node.decorators else ():
         names.extend(usefixtures_names(decorator))
+    if isinstance(node, nodes.ClassDef):
+        for statement in node.body:
+            if isinstance(statement, nodes.Assign) and any(
+                isinstance(t, nodes.AssignName) and t.name == "pytestmark"
+                for t in statement.targets
+            ):
+                names.extend(usefixtures_names(statement.value))
     return names
 
 
@@ -152,6 +160,12 @@ def parametrized(node: nodes.FunctionDef) -> dict[str, list[nodes.NodeNG]]:
             names = [str(e.value) for e in argnames.elts if isinstance(e, nodes.Const)]
         else:
             continue
+        indirect = next((k.value for k in decorator.keywords or () if k.arg == "indirect"), None)
+        if isinstance(indirect, nodes.Const) and indirect.value:
+            continue  # ``indirect=True``: the values go to the fixtures of those names
+        if isinstance(indirect, (nodes.List, nodes.Tuple)):
+            routed = {e.value for e in indirect.elts if isinstance(e, nodes.Const)}
+            names = [n if n not in routed else "" for n in names]
         for name in names:
             found.setdefault(name, [])
         if not isinstance(argvalues, (nodes.List, nodes.Tuple)):
@@ -167,4 +181,5 @@ def parametrized(node: nodes.FunctionDef) -> dict[str, list[nodes.NodeNG]]:
                 items = items[:1]
             for name, item in zip(names, items, strict=False):
                 found[name].append(item)
+    found.pop("", None)
     return found

@@ -80,3 +80,61 @@ def test_a_nearer_fixture_overrides_a_farther_one_of_the_same_name() -> None:
         """,
     })
     assert calls(graph, "test_web:test_get") == {"app:Fake.get", "test_web:client"}
+
+
+def test_parametrize_binds_values_but_indirect_parametrize_goes_to_the_fixture() -> None:
+    graph = graph_of({
+        "app.py": APP + "\nclass Fake(Client):\n    def get(self):\n        return 2\n",
+        "tests/test_web.py": """
+            import pytest
+            from app import Client, Fake
+
+            @pytest.fixture
+            def client(request):
+                return request.param()
+
+            @pytest.mark.parametrize("kind", [Fake])
+            def test_direct(kind):
+                assert kind().get()
+
+            @pytest.mark.parametrize("client", [Client], indirect=True)
+            def test_indirect(client):
+                assert client is not None
+        """,
+    })
+    assert calls(graph, "test_web:test_direct") == {"app:Fake", "app:Fake.get"}
+    assert calls(graph, "test_web:test_indirect") == {"test_web:client"}
+
+
+def test_usefixtures_on_a_class_and_in_pytestmark_reach_its_tests() -> None:
+    graph = graph_of({
+        "tests/conftest.py": """
+            import pytest
+
+            @pytest.fixture
+            def db():
+                return None
+
+            @pytest.fixture
+            def cache():
+                return None
+        """,
+        "tests/test_web.py": """
+            import pytest
+
+            pytestmark = pytest.mark.usefixtures("cache")
+
+            @pytest.mark.usefixtures("db")
+            class TestA:
+                def test_one(self):
+                    pass
+
+            class TestB:
+                pytestmark = [pytest.mark.usefixtures("db")]
+
+                def test_two(self):
+                    pass
+        """,
+    })
+    assert calls(graph, "test_web:TestA.test_one") == {"conftest:db", "conftest:cache"}
+    assert calls(graph, "test_web:TestB.test_two") == {"conftest:db", "conftest:cache"}
