@@ -26,6 +26,7 @@ _NEUTRAL = frozenset({"final", "override", "deprecated", "wraps", "total_orderin
 # Decorators that wrap a function the same way, so trading one for another leaves every call
 # as it was: ``functools.cache`` is ``lru_cache(maxsize=None)``.
 _SAME_WRAPPER = {"cache": "lru_cache", "lru_cache": "lru_cache"}
+_MAX_SHOWN = 80  # longer values are left out of ``old``/``new``
 # Methods every class has through ``object``: removing an override keeps the name working.
 OBJECT_MEMBERS = frozenset({
     "__repr__", "__str__", "__format__", "__hash__", "__eq__", "__ne__", "__getattribute__",
@@ -238,9 +239,12 @@ def compare_definitions(old: Side, new: Side) -> list[Finding]:
         (a.kind is SymbolKind.CLASS) != (b.kind is SymbolKind.CLASS)
     ):
         if a.kind is b.kind:
-            return [] if a.body_hash == b.body_hash else [
-                Finding(ChangeKind.BODY_CHANGED, False, "value")
-            ]
+            if a.body_hash == b.body_hash:
+                return []
+            short = all(v is not None and len(v) <= _MAX_SHOWN for v in (a.value, b.value))
+            # a constant's two values are what a reviewer compares (``TIMEOUT = 5`` -> ``10``)
+            return [Finding(ChangeKind.BODY_CHANGED, False, "value",
+                            a.value if short else None, b.value if short else None)]
         return [Finding(ChangeKind.BODY_CHANGED, False, f"{a.kind.value}->{b.kind.value}")]
     findings = compare_decorators(a, b)
     if a.kind is SymbolKind.CLASS:

@@ -99,6 +99,9 @@ OLD_NEW_CASES = [
      "decorator-changed", "@pytest.mark.parametrize('a', [1])",
      "@pytest.mark.parametrize('a', [2])"),
     ("async", "def f(): pass", "async def f(): pass", "async-changed", "def", "async def"),
+    ("constant", "TIMEOUT = 5", "TIMEOUT = 10", "body-changed", "5", "10"),
+    ("long constant", f"X = {list(range(40))}", f"X = {list(range(41))}", "body-changed",
+     None, None),
 ]
 
 
