@@ -213,17 +213,14 @@ class ImpactAnalysis:
             if kind != "calls":
                 return False
             if graph is self.base:
-                # The head walk judges a call the head still makes; one that reaches here
-                # without a head edge still names the target but no longer resolves to it.
-                return self.head is self.base or self._calls_in_head(source, target) is None
+                # The head walk judges what the head still links (a call, or a reference the
+                # call was rewritten into); one that reaches here without any head edge still
+                # names the target but no longer resolves to it.
+                return self.head is self.base or not self.head.edge_kinds(source, target)
             if change.kind in BINDING_KINDS:
                 return not self._binds(source, target)
             return True
         return change.kind is ChangeKind.BASE_REMOVED
-
-    def _calls_in_head(self, source: str, target: str) -> dict[str, object] | None:
-        data = self.head.edge_data(source, target, "calls") if source in self.head else {}
-        return data or None
 
     def in_head(self, change: Change, source: str, target: str, kind: str, depth: int) -> bool:
         """Does the code behind a base-graph edge still exist, and still use ``target``, in the

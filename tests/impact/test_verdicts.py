@@ -430,3 +430,26 @@ def test_head_code_calling_a_removed_function_through_its_module_is_broken(
     report = report_of(history(tmp_path, base, head))
     assert broken(report) == {"app", "boot", "main"}
     assert affected(report)["app"]["via"] == ["lib:fetch", "app:run"]
+
+
+def test_a_call_rewritten_into_a_callback_is_not_broken(tmp_path: Path) -> None:
+    old = """\
+    from lib import fetch
+
+
+    def use():
+        return fetch("a", 2)
+    """
+    new = """\
+    from lib import fetch
+
+
+    def register(callback):
+        return callback
+
+
+    def use():
+        return register(fetch)
+    """
+    root = history(tmp_path, {"lib.py": LIB, "app.py": old}, {"lib.py": LIB_HEAD, "app.py": new})
+    assert broken(report_of(root)) == set()
