@@ -7,7 +7,7 @@ class and a function that is now re-exported from somewhere else.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from impactgraph.diff.annotations import normalize_expression
 from impactgraph.diff.names import Revision
@@ -189,10 +189,21 @@ def compare_callables(old: Side, new: Side) -> list[Finding]:
             return [f for f in findings if f.kind is not ChangeKind.ASYNC_CHANGED]
         return []  # a property became a method or back: the decorator change says it
     if a.overloads and b.overloads:
-        return compare_overloads(
+        findings = compare_overloads(
             a.overloads, b.overloads, bound=is_bound(new),
             old_aliases=old.aliases, new_aliases=new.aliases,
         )
+        # The implementation is what runs: a call the stubs allow but it no longer takes fails.
+        seen = {(f.kind, f.detail.split(" (overload", 1)[0]) for f in findings}
+        implementation = compare_signatures(
+            a.signature, b.signature, old_bound=is_bound(old), new_bound=is_bound(new),
+            old_aliases=old.aliases, new_aliases=new.aliases,
+        )
+        findings += [
+            replace(f, detail=f"{f.detail} (implementation)") for f in implementation
+            if f.breaking and (f.kind, f.detail) not in seen
+        ]
+        return findings
     findings = compare_signatures(
         a.signature, b.signature, old_bound=is_bound(old), new_bound=is_bound(new),
         old_aliases=old.aliases, new_aliases=new.aliases,

@@ -74,6 +74,18 @@ CASES = [
     ("overload added", OVERLOAD + "@overload\ndef f(a: int) -> int: ...\ndef f(a): return a",
      OVERLOAD + "@overload\ndef f(a: int) -> int: ...\n@overload\n"
      "def f(a: str, b: int) -> str: ...\ndef f(a, b=0): return a", set()),
+    ("implementation behind overloads lost a parameter",
+     OVERLOAD + "@overload\ndef f(a: int, raw: bool = False) -> int: ...\n@overload\n"
+     "def f(a: str, raw: bool = False) -> str: ...\ndef f(a, raw=False): return a",
+     OVERLOAD + "@overload\ndef f(a: int, raw: bool = False) -> int: ...\n@overload\n"
+     "def f(a: str, raw: bool = False) -> str: ...\ndef f(a): return a",
+     {("m:f", "parameter-removed", True)}),
+    ("overloads and implementation lost the same parameter: reported once",
+     OVERLOAD + "@overload\ndef f(a: int, b: int) -> int: ...\n@overload\n"
+     "def f(a: str, b: int) -> str: ...\ndef f(a, b): return a",
+     OVERLOAD + "@overload\ndef f(a: int) -> int: ...\n@overload\n"
+     "def f(a: str) -> str: ...\ndef f(a): return a",
+     {("m:f", "parameter-removed", True)}),
     # -- dataclasses -------------------------------------------------------------------------
     ("field without default added", DATACLASS + "    x: int",
      DATACLASS + "    x: int\n    y: int",
