@@ -291,3 +291,17 @@ def test_a_stdout_that_cannot_encode_the_report_gets_it_as_utf8(repo: Path) -> N
     )
     assert (done.returncode, done.stderr) == (0, b"")
     assert "→" in done.stdout.decode("utf-8")
+
+
+def test_a_ctrl_c_that_click_turned_into_a_silent_130_still_gets_its_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cli_app = sys.modules["impactgraph.cli.app"]  # the package's `app` is the Typer object
+
+    def parsing_interrupted() -> None:
+        raise SystemExit(130)  # what typer does with a Ctrl-C outside any command
+
+    monkeypatch.setattr(cli_app, "app", parsing_interrupted)
+    monkeypatch.setitem(cli_app._state, "interrupted", False)
+    assert cli_app.run() == ExitCode.INTERRUPTED
+    assert capsys.readouterr().err == "impactgraph: interrupted\n"

@@ -26,7 +26,7 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-_state = {"debug": False, "quiet": False, "verbose": False}
+_state = {"debug": False, "quiet": False, "verbose": False, "interrupted": False}
 
 
 class Color(str, Enum):
@@ -99,6 +99,7 @@ def _root(
 ) -> None:
     """impactgraph: function-level change impact for Python code bases."""
     _state["debug"] = debug or bool(os.environ.get("IMPACTGRAPH_DEBUG"))
+    _state["interrupted"] = False
     _stdout["discarded"] = False  # a new run (tests run many in one process)
     if quiet and verbose:
         raise typer.BadParameter("--quiet and --verbose contradict each other")
@@ -184,6 +185,12 @@ def handle_errors(command: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def _say_interrupted() -> None:
+    if not _state["interrupted"]:
+        _state["interrupted"] = True
+        say("impactgraph: interrupted")
+
+
 def report_error(error: BaseException) -> ExitCode:
     """The one line on stderr for ``error`` and its exit code (DESIGN.md).
 
@@ -192,7 +199,7 @@ def report_error(error: BaseException) -> ExitCode:
     a report. The traceback only with ``--debug``.
     """
     if isinstance(error, KeyboardInterrupt):
-        say("impactgraph: interrupted")
+        _say_interrupted()
         return ExitCode.INTERRUPTED
     _print_traceback()
     if isinstance(error, ImpactGraphError):
@@ -286,6 +293,8 @@ def run() -> int:
         code = exit_.code if isinstance(exit_.code, int) else int(exit_.code is not None)
     except (Exception, KeyboardInterrupt) as error:  # outside any command
         code = report_error(error)
+    if code == ExitCode.INTERRUPTED:  # click turns a Ctrl-C while parsing into a silent 130
+        _say_interrupted()
     try:
         if sys.stdout is not None and not _stdout["discarded"]:
             sys.stdout.flush()
