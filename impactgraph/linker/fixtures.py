@@ -45,13 +45,25 @@ class FixtureIndex:
         position = 0
         while position < len(order):  # plugins may list plugins of their own
             key = f"v:{order[position]}:|<pytest_plugins>"
-            if key in self.resolver.bindings:
-                for value in sorted(self.resolver.resolve((key,)), key=repr):
-                    if value[0] == "mod" and str(value[1]) not in order:
-                        order.append(str(value[1]))
+            for expr in self.resolver.bindings.get(key, ()):
+                plugin = self.plugin_module(expr[0][2:])
+                if plugin is not None and plugin not in order:
+                    order.append(plugin)
             position += 1
         self.orders[module] = order
         return order
+
+    def plugin_module(self, dotted: str) -> str | None:
+        """The module ``pytest_plugins`` names: by its import name, else by the file that
+        name means from the repository root (``tests.helpers.db`` when ``tests/`` has no
+        ``__init__.py`` and the module is called ``helpers.db`` here)."""
+        if dotted in self.resolver.modules:
+            return dotted
+        path = dotted.replace(".", "/")
+        for candidate in (f"{path}.py", f"{path}/__init__.py"):
+            if candidate in self.by_path:
+                return self.by_path[candidate]
+        return None
 
     def class_levels(self, module: str, class_qual: str) -> list[str]:
         if not class_qual:

@@ -138,3 +138,22 @@ def test_usefixtures_on_a_class_and_in_pytestmark_reach_its_tests() -> None:
     })
     assert calls(graph, "test_web:TestA.test_one") == {"conftest:db", "conftest:cache"}
     assert calls(graph, "test_web:TestB.test_two") == {"conftest:db", "conftest:cache"}
+
+
+def test_pytest_plugins_names_a_helper_module_by_its_path_from_the_root() -> None:
+    graph = graph_of({
+        "app.py": APP,
+        "tests/helpers/__init__.py": "",
+        "tests/helpers/web.py": """
+            import pytest
+            from app import Client
+
+            @pytest.fixture
+            def client():
+                return Client()
+        """,
+        "tests/conftest.py": 'pytest_plugins = "tests.helpers.web"\n',
+        "tests/test_web.py": "def test_get(client):\n    assert client.get()\n",
+    })
+    plugin = next(n for n in graph.nodes() if n.endswith("web:client"))
+    assert calls(graph, "test_web:test_get") == {"app:Client.get", plugin}
