@@ -86,6 +86,7 @@ class Interfaces:
                     if walk.visit(following, state, 2):
                         states.append(following)
             self._spread(walk, states, instantiators=instantiators)
+        self._import_time(walk)
         return [walk]
 
     def _lacking_subclasses(
@@ -150,6 +151,7 @@ class Interfaces:
             head_start: State = (owner, False)
             head_walk.visit(head_start, None, 0)
             self._spread(head_walk, [head_start], instantiators=True, from_depth=0)
+            self._import_time(head_walk)
             self._spread(walk, callers, instantiators=False)
             return [walk, head_walk]
         self._spread(walk, callers, instantiators=False)
@@ -172,6 +174,27 @@ class Interfaces:
         return walk
 
     # -- spreading -------------------------------------------------------------------------
+    def _import_time(self, walk: Walk) -> None:
+        """Module-level code that broke (``DEFAULT = MemStore()``) fails at import time: every
+        module importing it breaks in turn."""
+        graph = walk.graph
+        queue = deque(state for state in walk.depth if state[0] in walk.broken
+                      and ":" not in state[0] and walk.depth[state] > 0)
+        while queue:
+            state = queue.popleft()
+            module = state[0]
+            depth = walk.depth[state]
+            if self.max_depth is not None and depth >= self.max_depth:
+                continue
+            for member in [module, *sorted(graph.members(module))]:
+                for source, kind in sorted(set(graph.predecessors(member))):
+                    if kind != "imports" or graph.module_of(source) == module:
+                        continue
+                    walk.broken.add(source)
+                    following = walk.step(state, source)
+                    if walk.visit(following, state, depth + 1) and ":" not in source:
+                        queue.append(following)
+
     def _spread(
         self, walk: Walk, states: Iterable[State], *, instantiators: bool, from_depth: int = 1
     ) -> None:

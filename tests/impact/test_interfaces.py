@@ -46,6 +46,8 @@ BASE = {
     "app.py": "from mem import MemStore\n\ndef make():\n    return MemStore()\n\n"
               "def run():\n    return make().get(1)\n",
     "other.py": "from mem import FullStore\n\ndef make2():\n    return FullStore()\n",
+    "defaults.py": "from mem import MemStore\n\nDEFAULT = MemStore()\n",
+    "config.py": "from defaults import DEFAULT\n\ndef store():\n    return DEFAULT\n",
     "tests/test_app.py": "from app import run\n\ndef test_run():\n    run()\n",
 }
 
@@ -77,6 +79,8 @@ def test_abc_gains_an_abstract_method() -> None:
     assert affected["app"] is True  # it instantiates MemStore
     assert affected["test_app"] is False  # it calls run, which is fine itself
     assert "other" not in affected  # FullStore has put
+    assert affected["defaults"] is True  # instantiates at import time
+    assert affected["config"] is True  # ...so importing it fails
     assert found.tests == ("tests/test_app.py",)
 
 
