@@ -81,6 +81,7 @@ def analyse(
         config.test_patterns,
         changeset.changes,
         [base, head],
+        reached={state[0] for walk in walks for state in walk.depth},
     )
     edges: dict[tuple[str, str, str], None] = {}
     for module in ranked:

@@ -82,12 +82,13 @@ def select_tests(
     patterns: Sequence[str],
     changes: Sequence[Change] = (),
     graphs: Sequence[CodeGraph] = (),
+    reached: Iterable[str] = (),
 ) -> TestSelection:
     """Test files among the affected and changed files, widened where safety needs it.
 
     ``graphs``: the base and head graphs (the head's unresolved calls are looked at, both
     revisions' imports tell who may read a file); ``changed_paths``: Python files whose
-    content differs.
+    content differs; ``reached``: every symbol the changes reach (seeds included).
     """
     tests = [p for p in head_files if is_test_path(p, patterns)]
     selector = _Selector([p for p in tests if PurePosixPath(p).name != CONFTEST])
@@ -113,6 +114,7 @@ def select_tests(
     changed_modules = {c.symbol.split(":", 1)[0] for c in changes
                        if c.kind is not ChangeKind.FILE_CHANGED}
     for graph in graphs[-1:]:  # the head: the calls that run now
+        _inherited(selector, graph, reached)
         _unresolved(selector, graph, changed_modules)
         _unbounded(selector, graph, changed_modules)
     return selector.result()
@@ -168,6 +170,71 @@ def _changed_files(
             selector.add_folder(scope.package_folder, reason)
             for importer in imports.importers(imports.modules_under(scope.package_folder)):
                 selector.add(imports.path(importer), reason)
+
+
+def _inherited(selector: _Selector, graph: CodeGraph, reached: Iterable[str]) -> None:
+    """pytest runs every ``test*`` method a test class inherits, under the subclass's file
+    (``class TestURLSafe(TestSerializer)`` with the base imported from another test module),
+    with the subclass's fixtures in place of the base's. So a test class whose members the
+    change reaches selects the file of every class that inherits from it, transitively."""
+    affected: dict[str, str] = {}  # class -> a reached member of it
+    for node in sorted(set(reached)):
+        for owner in _owners(graph, node):
+            affected.setdefault(owner, node)
+    for base, member in sorted(affected.items()):
+        if not _has_tests(graph, base):
+            continue
+        for subclass in _subclasses(graph, base):
+            path = graph.path_of(graph.module_of(subclass))
+            if path in selector.test_set:
+                reason = f"{subclass} inherits the tests of {base} ({member} is affected)"
+                selector.add(path, reason)
+
+
+def _owners(graph: CodeGraph, node: str) -> list[str]:
+    """The classes ``node`` is or is defined in (``m:A.B.f`` -> ``m:A.B``, ``m:A``)."""
+    if ":" not in node:
+        return []
+    module, qualname = node.split(":", 1)
+    parts = qualname.split(".")
+    found = []
+    for cut in range(len(parts), 0, -1):
+        candidate = f"{module}:{'.'.join(parts[:cut])}"
+        if candidate in graph and graph.node(candidate).get("kind") == "class":
+            found.append(candidate)
+    return found
+
+
+def _has_tests(graph: CodeGraph, cls: str) -> bool:
+    """Does ``cls`` (or a class it inherits from) define a method pytest collects (``test*``)?"""
+    seen = {cls}
+    queue = deque([cls])
+    while queue:
+        current = queue.popleft()
+        module = graph.module_of(current)
+        prefix = current + "."
+        for member in graph.members(module):
+            if member.startswith(prefix) and member[len(prefix):].startswith("test"):
+                return True
+        for target, kind in graph.successors(current):
+            if kind == "inherits" and target not in seen and target in graph:
+                seen.add(target)
+                queue.append(target)
+    return False
+
+
+def _subclasses(graph: CodeGraph, cls: str) -> list[str]:
+    """Every class that inherits from ``cls``, directly or not."""
+    seen = {cls}
+    queue = deque([cls])
+    found = []
+    while queue:
+        for source, kind in graph.predecessors(queue.popleft()):
+            if kind == "inherits" and source not in seen:
+                seen.add(source)
+                found.append(source)
+                queue.append(source)
+    return found
 
 
 def _unresolved(selector: _Selector, graph: CodeGraph, changed: set[str]) -> None:

@@ -1,0 +1,158 @@
+"""``impactgraph tests`` selects a test file whose test class inherits affected tests from a
+test class in another test module: pytest collects and reports them under the subclass's file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from git_support import commit, init_repo
+from typer.testing import CliRunner
+
+from impactgraph.cli import app
+
+runner = CliRunner()
+
+# shaped like itsdangerous 2.2.0: tests/test_<pkg>/ mirrors the package, test_url_safe.py has no
+# tests of its own, only a subclass of test_serializer's class with its own method fixture
+BASE = {
+    "src/signing/__init__.py": "",
+    "src/signing/signer.py": """
+        class Signer:
+            def __init__(self, key):
+                self.key = key
+
+            def sign(self, value):
+                return value + "." + self.key
+    """,
+    "src/signing/serializer.py": """
+        from signing.signer import Signer
+
+
+        class Serializer:
+            def __init__(self, key):
+                self.signer = Signer(key)
+
+            def dumps(self, obj):
+                return self.signer.sign(str(obj))
+    """,
+    "src/signing/url_safe.py": """
+        from signing.serializer import Serializer
+
+
+        class URLSafeSerializer(Serializer):
+            def dumps(self, obj):
+                return super().dumps(obj).replace("+", "-")
+    """,
+    "src/signing/encoding.py": """
+        def want_bytes(value):
+            return value.encode()
+    """,
+    "tests/test_signing/__init__.py": "",
+    "tests/test_signing/test_serializer.py": """
+        import pytest
+
+        from signing.serializer import Serializer
+
+
+        class TestSerializer:
+            @pytest.fixture()
+            def serializer_factory(self):
+                return Serializer
+
+            @pytest.fixture()
+            def serializer(self, serializer_factory):
+                return serializer_factory("key")
+
+            def test_dumps(self, serializer):
+                assert serializer.dumps(1)
+    """,
+    "tests/test_signing/test_url_safe.py": """
+        import pytest
+
+        from signing.url_safe import URLSafeSerializer
+        from test_signing.test_serializer import TestSerializer
+
+
+        class TestURLSafeSerializer(TestSerializer):
+            @pytest.fixture()
+            def serializer_factory(self):
+                return URLSafeSerializer
+    """,
+    "tests/test_signing/test_encoding.py": """
+        from signing.encoding import want_bytes
+
+
+        class TestEncoding:
+            def test_want_bytes(self):
+                assert want_bytes("a") == b"a"
+    """,
+    "tests/test_signing/test_encoding_more.py": """
+        from test_signing.test_encoding import TestEncoding
+
+
+        class TestMoreEncoding(TestEncoding):
+            pass
+    """,
+    "tests/test_signing/test_timed.py": """
+        from test_signing.test_url_safe import TestURLSafeSerializer
+
+
+        class FreezeMixin:
+            pass
+
+
+        class TestTimedURLSafe(FreezeMixin, TestURLSafeSerializer):
+            pass
+    """,
+}
+
+
+def selected(root: Path) -> list[str]:
+    result = runner.invoke(app, ["tests", "--repo", str(root), "--base", "base"])
+    assert result.exit_code == 0, result.output
+    return result.stdout.splitlines()
+
+
+def test_a_subclass_in_another_test_file_that_inherits_affected_tests_is_selected(
+    tmp_path: Path,
+) -> None:
+    root = init_repo(tmp_path / "repo")
+    commit(root, BASE, message="base", tag="base")
+    changed = BASE["src/signing/signer.py"].replace("def sign(self, value)", "def sign(self)")
+    commit(root, {"src/signing/signer.py": changed})
+    assert selected(root) == [
+        "tests/test_signing/test_serializer.py",
+        "tests/test_signing/test_timed.py",  # inherits them through test_url_safe's class
+        "tests/test_signing/test_url_safe.py",
+    ]
+
+
+def test_a_subclass_of_a_test_class_the_change_does_not_reach_is_left_out(
+    tmp_path: Path,
+) -> None:
+    root = init_repo(tmp_path / "repo")
+    commit(root, BASE, message="base", tag="base")
+    changed = BASE["src/signing/encoding.py"].replace("value.encode()", "bytes(value, 'utf-8')")
+    commit(root, {"src/signing/encoding.py": changed})
+    assert selected(root) == [
+        "tests/test_signing/test_encoding.py",
+        "tests/test_signing/test_encoding_more.py",
+    ]
+
+
+def test_json_names_the_inherited_class_as_the_reason(tmp_path: Path) -> None:
+    root = init_repo(tmp_path / "repo")
+    commit(root, BASE, message="base", tag="base")
+    changed = BASE["src/signing/signer.py"].replace("def sign(self, value)", "def sign(self)")
+    commit(root, {"src/signing/signer.py": changed})
+    result = runner.invoke(
+        app, ["tests", "--repo", str(root), "--base", "base", "--format", "json"]
+    )
+    assert result.exit_code == 0, result.output
+    reasons = {t["path"]: t["reasons"] for t in json.loads(result.stdout)["tests"]}
+    assert any(
+        "test_signing.test_url_safe:TestURLSafeSerializer" in r
+        and "test_signing.test_serializer:TestSerializer" in r
+        for r in reasons["tests/test_signing/test_url_safe.py"]
+    )
