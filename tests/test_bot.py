@@ -549,7 +549,8 @@ class FakeReport:
 def fake_pipeline(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Path, str, str | None, Any]]:
     """Stand-ins for the impact pipeline and the Markdown renderer (tested on their own)."""
     calls: list[tuple[Path, str, str | None, Any]] = []
-    pipeline = types.ModuleType("impactgraph.impact.pipeline")
+    pipeline = types.ModuleType("impactgraph.pipeline")
+    fail_on = types.ModuleType("impactgraph.impact.fail_on")
     markdown = types.ModuleType("impactgraph.render.markdown")
 
     def build_report(repo: Path, base: str, head: str | None, max_depth: int | None) -> Any:
@@ -565,9 +566,10 @@ def fake_pipeline(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Path, str, str 
         return f"## Impact of {report.label}\n\ndetails={details} rows={max_rows} graph={graph}\n"
 
     pipeline.build_report = build_report  # type: ignore[attr-defined]
-    pipeline.fails = fails  # type: ignore[attr-defined]
+    fail_on.fails = fails  # type: ignore[attr-defined]
     markdown.render = render  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "impactgraph.impact.pipeline", pipeline)
+    monkeypatch.setitem(sys.modules, "impactgraph.pipeline", pipeline)
+    monkeypatch.setitem(sys.modules, "impactgraph.impact.fail_on", fail_on)
     monkeypatch.setitem(sys.modules, "impactgraph.render.markdown", markdown)
     return calls
 
@@ -696,7 +698,7 @@ def test_a_missing_base_commit_points_at_fetch_depth(
     def shallow(repo: Path, base: str, head: str | None, max_depth: int | None) -> Any:
         raise GitError(f"unknown revision: {base}", base)
 
-    monkeypatch.setattr(sys.modules["impactgraph.impact.pipeline"], "build_report", shallow)
+    monkeypatch.setattr(sys.modules["impactgraph.pipeline"], "build_report", shallow)
     result = run_cli(["comment"], cli_env(httpserver, tmp_path))
 
     assert result.exit_code == ExitCode.BAD_INPUT
@@ -718,7 +720,7 @@ def test_the_fetch_depth_hint_is_not_repeated(
             f"revision '{base}' is not in this shallow clone; use `fetch-depth: 0`", base
         )
 
-    monkeypatch.setattr(sys.modules["impactgraph.impact.pipeline"], "build_report", shallow)
+    monkeypatch.setattr(sys.modules["impactgraph.pipeline"], "build_report", shallow)
     result = run_cli(["comment"], cli_env(httpserver, tmp_path))
 
     assert result.exit_code == ExitCode.BAD_INPUT

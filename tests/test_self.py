@@ -20,7 +20,9 @@ def test_indexes_its_own_source():
     assert "impactgraph.linker.link:link" in graph
     calls = {(s, t) for s, t, _ in graph.edges(["calls"])}
     assert ("impactgraph.indexing:index_directory", "impactgraph.linker.link:link") in calls
-    assert ("impactgraph.callgraph:pycg_for_directory", "impactgraph.callgraph:to_pycg") in calls
+    assert (
+        "impactgraph.callgraph:pycg_for_directory", "impactgraph.render.callgraph_pycg:to_pycg"
+    ) in calls
     assert ("impactgraph.linker.link:link", "impactgraph.linker.resolve:Resolver.__init__") in calls
     # the CLI package re-exports the typer app it defines in cli.app
     pycg = to_pycg(graph)

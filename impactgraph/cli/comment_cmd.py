@@ -66,7 +66,8 @@ def comment(
     """
     # Written by other modules of the pipeline; imported here so this command module loads
     # (and registers) on its own.
-    from impactgraph.impact.pipeline import build_report, fails
+    from impactgraph.impact.fail_on import fails
+    from impactgraph.pipeline import build_report
     from impactgraph.render.markdown import render
 
     check_marker_id(marker_id)

@@ -150,7 +150,7 @@ def callgraph(
     """
     result = _index(path, jobs, no_cache)
     if output_format is CallgraphFormat.PYCG:
-        from impactgraph.callgraph import to_pycg
+        from impactgraph.render.callgraph_pycg import to_pycg
 
         text = json.dumps(to_pycg(result.graph), indent=2) + "\n"
     else:

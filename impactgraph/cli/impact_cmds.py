@@ -86,7 +86,7 @@ def impact(
     no_cache: NoCacheOption = False,
 ) -> None:
     """What the changes between two revisions affect, ranked, with the call chains."""
-    from impactgraph.impact.pipeline import fails
+    from impactgraph.impact.fail_on import fails
     from impactgraph.render import RENDERERS, report_text
 
     if output_format in (ReportFormat.SVG, ReportFormat.PNG):
@@ -166,7 +166,7 @@ def build_cached_report(
 ) -> ImpactReport:
     """The report, with the repository's summary cache open for as long as it is built."""
     from impactgraph.adapters.git import GitRepo
-    from impactgraph.impact.pipeline import build_report
+    from impactgraph.pipeline import build_report
 
     root = GitRepo(repo).root
     with cache_session(root, not no_cache) as cache:

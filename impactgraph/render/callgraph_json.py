@@ -9,8 +9,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from impactgraph.callgraph import dotted
 from impactgraph.linker.graph import CodeGraph
+from impactgraph.render.callgraph_pycg import dotted
 
 SCHEMA_VERSION = 1
 # Modules are callers (their top-level code); classes are called when instantiated.

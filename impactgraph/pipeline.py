@@ -26,9 +26,6 @@ from impactgraph.snapshot import Snapshot
 if TYPE_CHECKING:
     from impactgraph.adapters.cache import SummaryCache
 
-FAIL_ON = ("broken", "breaking", "gateway", "any")
-
-
 def build_report(
     repo: Path,
     base: str,
@@ -102,20 +99,3 @@ def _with_stats(report: ImpactReport, stats: Stats) -> ImpactReport:
 
     return replace(report, stats=stats)
 
-
-def fails(report: ImpactReport, fail_on: str) -> bool:
-    """Does the ``--fail-on`` condition hold?
-
-    broken: some module of the repository is broken (its own code breaks, as the head has
-    it); breaking: a breaking change (an API break, even with no caller here), or a module it
-    breaks; gateway: an effect that crosses a gateway; any: any change at all.
-    """
-    if fail_on == "broken":
-        return any(a.breaking for a in report.affected)
-    if fail_on == "breaking":
-        return any(c.breaking for c in report.changes) or any(a.breaking for a in report.affected)
-    if fail_on == "gateway":
-        return any(a.crosses_gateway for a in report.affected)
-    if fail_on == "any":
-        return bool(report.changes)
-    raise UsageError(f"--fail-on must be one of {', '.join(FAIL_ON)}, got {fail_on!r}")

@@ -1,0 +1,26 @@
+"""The ``--fail-on`` conditions of ``impact`` and ``comment``: a report in, a yes or no out."""
+
+from __future__ import annotations
+
+from impactgraph.errors import UsageError
+from impactgraph.model import ImpactReport
+
+FAIL_ON = ("broken", "breaking", "gateway", "any")
+
+
+def fails(report: ImpactReport, fail_on: str) -> bool:
+    """Does the ``--fail-on`` condition hold?
+
+    broken: some module of the repository is broken (its own code breaks, as the head has
+    it); breaking: a breaking change (an API break, even with no caller here), or a module it
+    breaks; gateway: an effect that crosses a gateway; any: any change at all.
+    """
+    if fail_on == "broken":
+        return any(a.breaking for a in report.affected)
+    if fail_on == "breaking":
+        return any(c.breaking for c in report.changes) or any(a.breaking for a in report.affected)
+    if fail_on == "gateway":
+        return any(a.crosses_gateway for a in report.affected)
+    if fail_on == "any":
+        return bool(report.changes)
+    raise UsageError(f"--fail-on must be one of {', '.join(FAIL_ON)}, got {fail_on!r}")
