@@ -23,7 +23,9 @@ def test_indexes_its_own_source():
     assert (
         "impactgraph.callgraph:pycg_for_directory", "impactgraph.render.callgraph_pycg:to_pycg"
     ) in calls
-    assert ("impactgraph.linker.link:link", "impactgraph.linker.resolve:Resolver.__init__") in calls
+    assert ("impactgraph.linker.link:link", "impactgraph.linker.link:_link") in calls
+    resolver_init = "impactgraph.linker.resolve:Resolver.__init__"
+    assert ("impactgraph.linker.link:_link", resolver_init) in calls
     # the CLI package re-exports the typer app it defines in cli.app
     pycg = to_pycg(graph)
     assert "impactgraph.cli.app.handle_errors" in pycg

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable
 
 from impactgraph.linker.graph import CodeGraph
@@ -19,12 +20,24 @@ from impactgraph.model import (
 # Rounds of argument flow (a function passed as an argument and called by the callee). Each
 # round follows values one call deeper; real code rarely needs more than three.
 MAX_FLOW_ROUNDS = 4
+RECURSION_LIMIT = 40_000
 FUNCTION_KINDS = (SymbolKind.FUNCTION, SymbolKind.METHOD)
 # builtins that call the functions passed to them
 CALLBACK_BUILTINS = frozenset({"map", "filter", "sorted", "min", "max", "iter", "next"})
 
 
 def link(summaries: Iterable[FileSummary], warnings: Iterable[Diagnostic] = ()) -> CodeGraph:
+    # Evaluation recurses along chains of variables (versions of a local, argument flow);
+    # Resolver.resolve stops at MAX_DEPTH, which needs more than the default 1000 frames.
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(limit, RECURSION_LIMIT))
+    try:
+        return _link(summaries, warnings)
+    finally:
+        sys.setrecursionlimit(limit)
+
+
+def _link(summaries: Iterable[FileSummary], warnings: Iterable[Diagnostic]) -> CodeGraph:
     usable = list(summaries)
     graph = CodeGraph()
     graph.warnings.extend(warnings)

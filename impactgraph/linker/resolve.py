@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from typing import cast
 
 from impactgraph.linker.fixtures import FixtureIndex
 from impactgraph.model import Definition, Expr, FileSummary, ParamKind, SymbolKind
@@ -25,6 +26,10 @@ PROTOCOL_BASES = frozenset({"typing.Protocol", "typing_extensions.Protocol"})
 # nested context-sensitive calls followed (``return wrap(f)`` in ``ensure_sync``); deeper
 # ones, and recursion, use the merged flow
 MAX_CONTEXT_DEPTH = 3
+MAX_CONTEXT_LINES = 40  # "small": functions longer than this use the merged flow
+# expressions evaluated within one another at most (each takes a few Python frames; link()
+# raises the interpreter's recursion limit to fit)
+MAX_DEPTH = 3_000
 MAX_VALUES = 200  # a binding with more values than this is noise, not information
 
 
@@ -500,8 +505,8 @@ class Resolver:
         cached = self.memo.get(expr)
         if cached is not None:
             return cached
-        if expr in self.active:
-            return frozenset()
+        if expr in self.active or len(self.stack) >= MAX_DEPTH:
+            return frozenset()  # a cycle, or a chain too long to follow: nothing more
         self.active.add(expr)
         self.stack.append(expr)
         try:
@@ -774,6 +779,8 @@ class Resolver:
     def _call_recorded(
         self, value: Value, op: str, evaluate: Callable[[Expr], frozenset[Value]]
     ) -> set[Value]:
+        if value[0] not in ("sym", "bound") or not self.returned_parameters(str(value[1])):
+            return self.call_result(value)  # the arguments do not matter: not evaluated
         key, count, names = op[1:-1].split(" ")
         positional = [evaluate((f"{key}[{i}]",)) for i in range(int(count))]
         keywords = {
@@ -819,6 +826,11 @@ class Resolver:
         bound = dict(zip(ordered_params, positional, strict=False))
         keyword_names = {p.name for p in params if p.kind is not ParamKind.POSITIONAL_ONLY}
         bound.update((name, v) for name, v in keywords.items() if name in keyword_names)
+        # memoised like any lookup, and forgotten when what it read gains values
+        key = cast(Expr, ("\0context", symbol, tuple(sorted(bound.items()))))
+        return self._memoized_lookup(key, lambda: self._in_context(prefix, bound))
+
+    def _in_context(self, prefix: str, bound: dict[str, frozenset[Value]]) -> set[Value]:
         self._context_depth += 1
         try:
             return self._resolve_in_context((f"{prefix}<return>",), prefix, bound, frozenset())
@@ -827,14 +839,25 @@ class Resolver:
 
     def returned_parameters(self, symbol: str) -> frozenset[str]:
         """The parameters of ``symbol`` that its return value is made from (through its own
-        local variables): empty for most functions."""
+        local variables), for a small function (wrappers, identity decorators, getters of an
+        argument); a method's ``self`` or ``cls`` does not count (its callers' receivers are
+        not arguments). Empty for most functions."""
         found = self._returned.get(symbol)
         if found is not None:
             return found
         definition = self.definitions.get(symbol)
-        names = {p.name for p in definition.signature.parameters} if (
+        names: set[str] = set()
+        if (
             definition is not None and definition.signature is not None
-        ) else set()
+            and definition.end_line - definition.line < MAX_CONTEXT_LINES
+        ):
+            params = [p.name for p in definition.signature.parameters]
+            if definition.kind is SymbolKind.METHOD and not self.is_static(symbol):
+                params = params[1:]
+            names = set(params)
+        if not names:
+            self._returned[symbol] = frozenset()
+            return frozenset()
         module, qual = symbol.split(":", 1)
         prefix = f"v:{module}:{qual}|"
         result: set[str] = set()

@@ -151,3 +151,9 @@ def test_identity_function_per_call_site():
     """
     assert calls(body) == {"main.ident", "main.f"}
     assert calls(body, "main.other") == {"main.ident", "main.h"}
+
+
+def test_long_chains_of_variables_do_not_exhaust_the_stack():
+    lines = ["def f(): pass", "x0 = f"] + [f"x{i} = x{i - 1}" for i in range(1, 700)]
+    graph = to_pycg(graph_of({"main.py": "\n".join([*lines, "x699()", ""])}))
+    assert "main.f" in graph["main"]
