@@ -63,7 +63,8 @@ def shared_names(module: nodes.Module) -> frozenset[str]:
 
 
 def join(states: Iterable[State]) -> State:
-    """Where paths meet: every version that reaches along any of them."""
+    """Where paths meet: every version that reaches along any of them. A slot (``d['k']``,
+    ``obj.attr``) missing on one path is unknown there, so it is unknown after the join."""
     reachable = [s for s in states if s is not None]
     if not reachable:
         return None
@@ -71,7 +72,14 @@ def join(states: Iterable[State]) -> State:
     for state in reachable:
         for name, versions in state.items():
             merged[name] = tuple(dict.fromkeys((*merged.get(name, ()), *versions)))
+    for name in [n for n in merged if is_slot(n)]:
+        if any(name not in state for state in reachable):
+            del merged[name]
     return merged
+
+
+def is_slot(name: str) -> bool:
+    return "[" in name or "." in name
 
 
 def _supported(site: nodes.NodeNG) -> bool:
@@ -95,6 +103,8 @@ class Flow:
         self.bind = bind  # adds values to a key (marking ``except ImportError`` fallbacks)
         self.bindings = bindings
         self.states: dict[int, State] = {}
+        # frame id -> names that nested functions use: their slots are never tracked
+        self.closed: dict[int, set[str]] = defaultdict(set)
         self.names: dict[int, frozenset[str]] = {}
         self.counters: dict[int, int] = defaultdict(int)
         # (frame id, name -> versions made, states before statements that may raise) while
@@ -117,6 +127,10 @@ class Flow:
             )
         self.names[id(frame)] = names
         return names
+
+    def active(self, frame: nodes.NodeNG) -> bool:
+        """Is ``frame``'s code walked with states (every function, class body and module)?"""
+        return id(frame) in self.states
 
     def enter(self, frame: nodes.NodeNG) -> None:
         """Start walking ``frame``'s code; a function's parameters hold the callers' values."""
@@ -146,9 +160,11 @@ class Flow:
     def assign(self, frame: nodes.NodeNG, name: str, values: list[Expr], weak: bool) -> None:
         """A binding of ``name`` in ``frame``'s code; ``weak``: the earlier values stay
         (``x += ...``, a walrus inside an expression, a bare annotation)."""
+        state = self.states.get(id(frame))
+        if state is not None:
+            self.kill(frame, name, "")  # a new object: what was stored in the old one is gone
         if name not in self.tracked(frame):
             return
-        state = self.states.get(id(frame))
         if state is None:  # unreachable code, or a frame not walked in order
             return
         key = self.new_version(frame, name)
@@ -164,6 +180,48 @@ class Flow:
         state = self.states.get(id(frame))
         versions = state.get(name) if state is not None else None
         return [(v,) for v in versions] if versions else None
+
+    # -- slots: constant subscripts and attributes of a local -------------------------------
+    def store(self, frame: nodes.NodeNG, base: str, path: str, values: list[Expr]) -> None:
+        """``d['k'] = v`` or ``obj.attr = v`` in ``frame``'s code: until ``d`` is rebound,
+        escapes or the paths join, ``d['k']`` read there holds ``v`` only (a strong update;
+        the container or attribute itself still gains ``v`` for every other reader)."""
+        state = self.states.get(id(frame))
+        if state is None or base in self.shared or base in self.closed[id(frame)]:
+            return
+        self.kill(frame, base, path)
+        key = self.new_version(frame, base + path)
+        self.bind(key, values)
+        state[base + path] = (key,)
+
+    def load(self, frame: nodes.NodeNG, base: str, path: str, node: nodes.NodeNG
+             ) -> list[Expr] | None:
+        """The values stored at ``base + path`` that reach ``node``; None: not known."""
+        if exec_frame(node) is not frame:
+            return None
+        state = self.states.get(id(frame))
+        versions = state.get(base + path) if state is not None else None
+        return [(v,) for v in versions] if versions else None
+
+    def has(self, frame: nodes.NodeNG, slot: str) -> bool:
+        state = self.states.get(id(frame))
+        return state is not None and slot in state
+
+    def kill(self, frame: nodes.NodeNG, base: str, path: str, inclusive: bool = True) -> None:
+        """Forget the slots under ``base + path`` (``path`` itself too when ``inclusive``)."""
+        state = self.states.get(id(frame))
+        if not state:
+            return
+        prefix = base + path
+        for name in [n for n in state if is_slot(n) and n.startswith(prefix)]:
+            rest = name[len(prefix):]
+            if (rest and rest[0] in "[.") or (not rest and inclusive):
+                del state[name]
+
+    def close(self, frame: nodes.NodeNG, base: str) -> None:
+        """A nested function uses ``base``: it may change what is stored in it at any call."""
+        self.closed[id(frame)].add(base)
+        self.kill(frame, base, "")
 
     # -- control flow ------------------------------------------------------------------
     def get(self, frame: nodes.NodeNG) -> State:
@@ -194,6 +252,8 @@ class Flow:
         self.loops.append((id(frame), [], []))
         if state is None:
             return {}
+        for name in [n for n in state if is_slot(n)]:  # stores in the body may change them
+            del state[name]
         phis: dict[str, str] = {}
         for name in sorted(self.tracked(frame)):
             if any(_inside(site, loop) for site in frame.locals[name]):

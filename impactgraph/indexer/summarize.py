@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from astroid import nodes
 
-from impactgraph.indexer.flow import Flow, exec_frame, join
+from impactgraph.indexer.flow import FRAMES, Flow, exec_frame, join
 from impactgraph.indexer.implicit import BINARY, ImplicitCalls
 from impactgraph.indexer.pytest_model import (
     fixture_of,
@@ -204,6 +204,10 @@ class FileIndexer(ImplicitCalls):
             if fixture_values is not None:
                 return fixture_values
         if isinstance(node, nodes.Attribute):
+            if isinstance(node.parent, nodes.Call) and node.parent.func is node:
+                stored = self.stored_values(node)  # ``obj.handler = f`` ... ``obj.handler()``
+                if stored is not None:
+                    return stored
             return [(*e, f".{node.attrname}") for e in self.values(node.expr)]
         if isinstance(node, nodes.Call):
             func = node.func
@@ -263,6 +267,9 @@ class FileIndexer(ImplicitCalls):
                     return [(f"m:{self.module}", f".{key.value}")]
                 prefix, suffix = name_pattern(key)
                 return [(f"m:{self.module}", f".~{prefix}*{suffix}")]
+            stored = self.stored_values(node)  # ``d["k"] = f`` ... ``d["k"]()``
+            if stored is not None:
+                return stored
             op = self.subscript_op(node.slice)
             return [(*e, op) for e in self.values(node.value)]
         if isinstance(node, nodes.Lambda):
@@ -310,6 +317,106 @@ class FileIndexer(ImplicitCalls):
         if isinstance(node, nodes.JoinedStr):
             return [("b:str", "()")]
         return []
+
+    # -- slots: what was stored at d["k"] or obj.attr in this code (see flow.Flow.store) ------
+    def slot_of(self, node: nodes.NodeNG) -> tuple[nodes.NodeNG, str, str] | None:
+        """(frame, name, path) when ``node`` is ``name`` followed by constant subscripts and
+        attributes (``d["a"]["b"]``: path ``['a']['b']``), ``name`` a local of the frame
+        whose code evaluates ``node``."""
+        parts: list[str] = []
+        current = node
+        while not isinstance(current, nodes.Name):
+            if isinstance(current, nodes.Subscript) and not isinstance(current.slice, nodes.Slice):
+                op = self.subscript_op(current.slice)
+                if op == "[]":
+                    return None
+                parts.append(op)
+                current = current.value
+            elif isinstance(current, (nodes.Attribute, nodes.AssignAttr)):
+                parts.append(f".{current.attrname}")
+                current = current.expr
+            else:
+                return None
+        scope = self.defining_scope(current.name, current)
+        if scope is None or exec_frame(node) is not scope:
+            return None
+        return scope, current.name, "".join(reversed(parts))
+
+    def stored_values(self, node: nodes.NodeNG) -> list[Expr] | None:
+        slot = self.slot_of(node) if self.flow is not None else None
+        if self.flow is None or slot is None or not slot[2]:
+            return None
+        return self.flow.load(*slot, node)
+
+    def store_slot(self, target: nodes.NodeNG, values: list[Expr], statement: nodes.NodeNG
+                   ) -> None:
+        slot = self.slot_of(target) if self.flow is not None else None
+        if self.flow is None or slot is None:
+            return
+        if isinstance(statement, nodes.AugAssign):  # ``d["k"] += ...``: not a replacement
+            self.flow.kill(*slot)
+        else:
+            self.flow.store(*slot, values)
+
+    def update_slots(self, container: nodes.NodeNG, argument: nodes.NodeNG) -> None:
+        """``d.update({"k": f})``: ``d["k"]`` holds ``f`` from here (other keys are unknown:
+        calling the method forgot them)."""
+        if self.flow is None or not isinstance(argument, nodes.Dict):
+            return
+        if isinstance(container, nodes.Name):
+            scope = self.defining_scope(container.name, container)
+            if scope is None or exec_frame(container) is not scope:
+                return
+            slot: tuple[nodes.NodeNG, str, str] | None = (scope, container.name, "")
+        else:
+            slot = self.slot_of(container)
+        if slot is None:
+            return
+        for key, value in argument.items:
+            if isinstance(key, nodes.Const) and isinstance(key.value, (str, int)):
+                path = f"{slot[2]}[{key.value!r}]"
+                self.flow.store(slot[0], slot[1], path, self.values(value))
+
+    def slot_use(self, node: nodes.Name, scope: nodes.NodeNG | None) -> None:
+        """A read of ``node.name``: what it may do to the slots of that name. Reading an
+        element or calling what a slot holds changes nothing; a nested function using the
+        name, calling a method of it (``d.clear()``), or the object itself going elsewhere
+        (an argument, an alias) may change anything stored in it."""
+        flow = self.flow
+        if flow is None or not isinstance(scope, FRAMES):
+            return
+        if exec_frame(node) is not scope:
+            flow.close(scope, node.name)
+            return
+        top: nodes.NodeNG = node
+        while True:
+            parent = top.parent
+            if (
+                isinstance(parent, nodes.Subscript) and parent.value is top
+                and not isinstance(parent.slice, nodes.Slice)
+                and self.subscript_op(parent.slice) != "[]"
+            ) or (isinstance(parent, nodes.Attribute) and parent.expr is top):
+                top = parent
+            else:
+                break
+        parent = top.parent
+        called = isinstance(parent, nodes.Call) and parent.func is top
+        if top is node:
+            stays = called or (isinstance(parent, nodes.AssignAttr) and parent.expr is top) or (
+                isinstance(parent, nodes.Subscript) and parent.value is top
+                and str(parent.ctx).endswith("Load")
+            )
+            if not stays:
+                flow.kill(scope, node.name, "")
+            return
+        slot = self.slot_of(top)
+        path = slot[2] if slot is not None else ""
+        if called and isinstance(top, nodes.Attribute) and not flow.has(scope, node.name + path):
+            flow.kill(scope, node.name, "")  # a method of it
+        elif isinstance(top, nodes.Subscript) and str(top.ctx).endswith("Del"):
+            flow.kill(scope, node.name, path)
+        elif not called:  # an element read or stored: what is inside it may change
+            flow.kill(scope, node.name, path, inclusive=False)
 
     def call_op(self, node: nodes.Call) -> str:
         """``()`` or, when the call passes values we follow, ``(KEY N NAMES)``: its N
@@ -790,6 +897,7 @@ class FileIndexer(ImplicitCalls):
                 self.attribute_stores.append((objects, key, tuple(values)))
             self.visit(target.value)
             self.visit(target.slice)
+            self.store_slot(target, values, statement)
         elif isinstance(target, nodes.AssignAttr):
             # a descriptor in the class body: storing calls its ``__set__``
             self.special(target, self.operand_values(target.expr), (f"!set:{target.attrname}",))
@@ -803,6 +911,7 @@ class FileIndexer(ImplicitCalls):
                 if objects:
                     self.attribute_stores.append((objects, target.attrname, tuple(values)))
             self.visit(target.expr)
+            self.store_slot(target, values, statement)
         else:
             self.visit(target)
 
@@ -898,7 +1007,7 @@ class FileIndexer(ImplicitCalls):
         self.visit(node.iter)
         values = self.iteration(node.iter)
         flow, frame = self.flow, exec_frame(node)
-        if flow is None or not flow.tracked(frame):
+        if flow is None or not flow.active(frame):
             self.bind_target(node.target, values, node)
             for statement in [*node.body, *node.orelse]:
                 self.visit(statement)
@@ -913,7 +1022,7 @@ class FileIndexer(ImplicitCalls):
 
     def visit_While(self, node: nodes.While) -> None:
         flow, frame = self.flow, exec_frame(node)
-        if flow is None or not flow.tracked(frame):
+        if flow is None or not flow.active(frame):
             self.visit_children(node)
             self.truth(node.test)
             return
@@ -930,7 +1039,7 @@ class FileIndexer(ImplicitCalls):
         flow, frame = self.flow, exec_frame(node)
         self.visit(node.test)
         self.truth(node.test)  # ``if obj:`` runs ``__bool__`` (see ImplicitCalls)
-        entry = flow.get(frame) if flow is not None and flow.tracked(frame) else None
+        entry = flow.get(frame) if flow is not None and flow.active(frame) else None
         self.visit_block(node.body)
         if flow is None or entry is None:
             self.visit_block(node.orelse)
@@ -943,7 +1052,7 @@ class FileIndexer(ImplicitCalls):
     def visit_Match(self, node: nodes.Match) -> None:
         flow, frame = self.flow, exec_frame(node)
         self.visit(node.subject)
-        entry = flow.get(frame) if flow is not None and flow.tracked(frame) else None
+        entry = flow.get(frame) if flow is not None and flow.active(frame) else None
         ends = [entry]  # no case may match
         for case in node.cases:
             if flow is not None and entry is not None:
@@ -997,7 +1106,7 @@ class FileIndexer(ImplicitCalls):
             if isinstance(statement, (nodes.Import, nodes.ImportFrom))
         ]
         flow, frame = self.flow, exec_frame(node)
-        if flow is None or not flow.tracked(frame):
+        if flow is None or not flow.active(frame):
             flow = None
         entry = flow.get(frame) if flow is not None else None
         if flow is not None:
@@ -1183,6 +1292,8 @@ class FileIndexer(ImplicitCalls):
         )
         if isinstance(func, nodes.Attribute) and func.attrname in CONTAINER_ADDERS:
             self.container_addition(func, node)
+            if func.attrname == "update" and len(node.args) == 1 and not node.keywords:
+                self.update_slots(func.expr, node.args[0])
         if (
             isinstance(func, nodes.Name) and func.name == "setattr" and len(node.args) == 3
             and isinstance(node.args[1], nodes.Const) and isinstance(node.args[1].value, str)
@@ -1225,6 +1336,7 @@ class FileIndexer(ImplicitCalls):
 
     def visit_Name(self, node: nodes.Name) -> None:
         scope = self.defining_scope(node.name, node)
+        self.slot_use(node, scope)
         # A parameter of a function is never a reference of its own; other locals may hold a
         # function or class, which the linker finds out.
         if isinstance(scope, FUNCTION_SCOPES) and node.name in scope.argnames():

@@ -153,6 +153,66 @@ def test_identity_function_per_call_site():
     assert calls(body, "main.other") == {"main.ident", "main.h"}
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a store to a constant key replaces what the literal held there
+        ('def run():\n    d = {"a": f}\n    d["a"] = g\n    d["a"]()\n', {"main.g"}),
+        ('def run():\n    d = {"a": {"b": f}}\n    d["a"]["b"] = g\n    d["a"]["b"]()\n',
+         {"main.g"}),
+        ('def run():\n    d = {"a": f}\n    d.update({"a": g})\n    d["a"]()\n', {"main.g"}),
+        # an attribute stored on a local object, then called
+        (
+            "class C:\n    pass\n\ndef run():\n    c = C()\n    c.fn = f\n    c.fn = g\n"
+            "    c.fn()\n",
+            {"main.g"},
+        ),
+        # a branch that stores: both values after the join
+        (
+            'def run(x):\n    d = {"a": f}\n    d["a"] = h\n    if x:\n        d["a"] = g\n'
+            '    d["a"]()\n',
+            {"main.g", "main.h"},
+        ),
+        # the dict escapes (an argument, a method call, an alias): anything it ever held
+        (
+            'def change(m):\n    m["a"] = k\n\ndef run():\n    d = {"a": f}\n    d["a"] = g\n'
+            '    change(d)\n    d["a"]()\n',
+            {"main.change", "main.f", "main.g", "main.k"},
+        ),
+        (
+            'def run():\n    d = {"a": f}\n    d["a"] = g\n    e = d\n    e["a"] = h\n'
+            '    d["a"]()\n',
+            {"main.f", "main.g", "main.h"},
+        ),
+        # stores inside a loop body are not carried around the loop
+        (
+            'def run():\n    d = {"a": f}\n    for _ in range(2):\n        d["a"]()\n'
+            '        d["a"] = g\n',
+            {"main.f", "main.g"},
+        ),
+    ],
+)
+def test_constant_slots(body: str, expected: set[str]):
+    assert calls(body) == expected
+
+
+def test_store_with_a_computed_key_forgets_the_constant_keys():
+    body = 'def run(key):\n    d = {"a": f}\n    d["a"] = g\n    d[key] = h\n    d["a"]()\n'
+    assert {"main.f", "main.g"} <= calls(body)
+
+
+def test_nested_function_using_the_dict_keeps_every_value():
+    body = """
+    HANDLERS = {"a": f}
+    def swap():
+        HANDLERS["a"] = h
+    HANDLERS["a"] = g
+    swap()
+    HANDLERS["a"]()
+    """
+    assert calls(body, "main") == {"main.f", "main.g", "main.h", "main.swap"}
+
+
 def test_long_chains_of_variables_do_not_exhaust_the_stack():
     lines = ["def f(): pass", "x0 = f"] + [f"x{i} = x{i - 1}" for i in range(1, 700)]
     graph = to_pycg(graph_of({"main.py": "\n".join([*lines, "x699()", ""])}))
