@@ -585,7 +585,10 @@ class Resolver:
                 elif tag == "pair" and op == "[1]":
                     result |= self.resolve((str(value[1]),))
             elif op == "[]":
-                if tag == "slice":
+                if tag == "sym" and self.kind(str(value[1])) is SymbolKind.CLASS:
+                    # ``ConfigAttribute[bool]``: a generic alias, which builds the class itself
+                    result.add(value)
+                elif tag == "slice":
                     result |= self.slice_elements(value)
                 elif tag in ("cont", "pair"):
                     result |= self.resolve((str(value[1]),))
