@@ -240,8 +240,9 @@ def both_revisions(repo: Path, jobs: int | None) -> dict[str, object]:
     What an impact query costs once its indexing goes through the cache; run in a subprocess.
     """
     sys.path.insert(0, str(REPO_ROOT))
-    from impactgraph.adapters.cache import SummaryCache, git_blob_id, stat_files
+    from impactgraph.adapters.cache import SummaryCache, stat_files
     from impactgraph.adapters.fs import iter_python_files, read_source
+    from impactgraph.adapters.git import blob_id
     from impactgraph.config import load_config
     from impactgraph.discovery import discover
     from impactgraph.indexing import summarize_files
@@ -282,7 +283,7 @@ def both_revisions(repo: Path, jobs: int | None) -> dict[str, object]:
     timings["link_head"] = round(time.perf_counter() - mark, 2)
     timings["total"] = round(time.perf_counter() - started, 2)
     timings["changed_files"] = sum(
-        1 for f in head_files if git_blob_id(read_source(repo, f.path)) != base_ids.get(f.path)
+        1 for f in head_files if blob_id(read_source(repo, f.path)) != base_ids.get(f.path)
     )
     return timings
 

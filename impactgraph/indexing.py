@@ -28,6 +28,9 @@ if TYPE_CHECKING:
 
     from impactgraph.adapters.cache import CacheKey, FileStat, SummaryCache
     from impactgraph.adapters.progress import ProgressBar
+
+    # the worker's job and answer; imported for typing only, as the worker module loads astroid
+    from impactgraph.indexing_worker import Done, Task
     from impactgraph.linker import CodeGraph
 
 Reader = Callable[[str], bytes]
@@ -42,8 +45,6 @@ WRITE_BATCH = 256  # new summaries written to the cache at a time
 # trees again (a worker's RSS stays flat at ~40 MB over 4,000 Django files as it is).
 CHUNKS_PER_WORKER = 64
 
-Task = tuple[int, bytes, str, str]  # (position in ``files``, content, module, path)
-Done = tuple[int, FileSummary, bytes | None]  # (position, summary, serialized for the cache)
 WORKER_MODULE = "impactgraph.indexing_worker"
 
 
@@ -231,12 +232,13 @@ class _Run:
     def _uncached(self, batch: list[Task]) -> list[Task]:
         if self.cache is None:
             return batch
-        from impactgraph.adapters.cache import CacheKey, git_blob_id
+        from impactgraph.adapters.cache import CacheKey
+        from impactgraph.adapters.git import blob_id
 
         looked_up = []
         for index, data, module, _ in batch:
             if index not in self.keys:
-                content_id = git_blob_id(data)
+                content_id = blob_id(data)
                 self.keys[index] = CacheKey(content_id, module, self.files[index].is_package)
                 looked_up.append(index)
         if looked_up:
@@ -381,7 +383,7 @@ def index_directory(
     fresh: dict[str, tuple[FileStat, str]] = {}
     active = cache if cache is not None and cache.enabled else None
     if active is not None:
-        from impactgraph.adapters.cache import git_blob_id
+        from impactgraph.adapters.git import blob_id
     hits_before = cache.stats.hits if cache is not None else 0
     misses_before = cache.stats.misses if cache is not None else 0
     read_count = 0
@@ -399,7 +401,7 @@ def index_directory(
         data = read_source(root, path)
         read_count += 1
         if path in stats:
-            fresh[path] = (stats[path], git_blob_id(data))
+            fresh[path] = (stats[path], blob_id(data))
         return data
 
     summaries, warnings = summarize_files(

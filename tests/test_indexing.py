@@ -14,8 +14,9 @@ from typer.testing import CliRunner, Result
 
 from impactgraph import indexing, indexing_worker
 from impactgraph.adapters import cache as cache_module
-from impactgraph.adapters.cache import SummaryCache, cache_dir, git_blob_id
+from impactgraph.adapters.cache import SummaryCache, cache_dir
 from impactgraph.adapters.fs import iter_python_files, read_source
+from impactgraph.adapters.git import blob_id
 from impactgraph.cli import app
 from impactgraph.discovery import SourceFile, discover
 from impactgraph.errors import InputError
@@ -74,7 +75,7 @@ def test_without_a_cache_every_file_is_summarised_in_order(tree: Tree) -> None:
 
 def test_a_cache_hit_with_a_known_content_id_reads_nothing(tmp_path: Path, tree: Tree) -> None:
     files, contents = tree
-    ids = {p: git_blob_id(c) for p, c in contents.items()}
+    ids = {p: blob_id(c) for p, c in contents.items()}
     with SummaryCache.open(tmp_path) as cache:
         first, _ = summarize_files(files, CountingReader(contents), content_ids=ids, cache=cache)
         assert cache.stats.misses == 3  # the unreadable file has an id but no summary

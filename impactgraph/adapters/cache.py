@@ -99,13 +99,6 @@ class CacheStats:
     writes: int = 0
 
 
-def git_blob_id(data: bytes) -> str:
-    """The id ``git hash-object`` gives these bytes (SHA-1 of ``blob <size>\\0<data>``)."""
-    digest = hashlib.sha1(b"blob %d\0" % len(data), usedforsecurity=False)
-    digest.update(data)
-    return digest.hexdigest()
-
-
 def analyzer_fingerprint(
     package: Path | None = None, sources: tuple[str, ...] = ANALYZER_SOURCES
 ) -> str:

@@ -18,7 +18,6 @@ from impactgraph.adapters.cache import (
     analyzer_fingerprint,
     cache_dir,
     clear_cache,
-    git_blob_id,
     stat_files,
 )
 from impactgraph.model import Definition, FileSummary, SymbolKind
@@ -218,12 +217,6 @@ def test_racily_clean_files_are_not_remembered(tmp_path: Path) -> None:
     with open_cache(tmp_path) as cache:
         cache.remember_content_ids({"a.py": (stats["a.py"], "id")})
         assert cache.known_content_ids(stats) == {}
-
-
-def test_git_blob_id_matches_git_hash_object() -> None:
-    # printf 'hello\n' | git hash-object --stdin
-    assert git_blob_id(b"hello\n") == "ce013625030ba8dba906f756967f9e9ca394464a"
-    assert git_blob_id(b"") == "e69de29bb2d1d6434b8b29ae775ad8c2e48c5391"
 
 
 def test_pruning_drops_old_entries_then_the_least_recently_used(tmp_path: Path) -> None:

@@ -83,6 +83,12 @@ def test_read_blobs_missing_object(repo: Path) -> None:
         GitRepo(repo).read_blobs(["0" * 40])
 
 
+def test_blob_id_of_known_contents() -> None:
+    # printf 'hello\n' | git hash-object --stdin
+    assert blob_id(b"hello\n") == "ce013625030ba8dba906f756967f9e9ca394464a"
+    assert blob_id(b"") == "e69de29bb2d1d6434b8b29ae775ad8c2e48c5391"
+
+
 def test_blob_id_is_git_hash_object(repo: Path) -> None:
     data = (repo / "pkg" / "a.py").read_bytes()
     assert blob_id(data) == git(repo, "hash-object", "pkg/a.py")
