@@ -46,13 +46,6 @@ _PASS_THROUGH: tuple[type[BaseException], ...] = (
 )
 
 
-class FailOn(str, Enum):
-    """``--fail-on``: when CI should fail (exit 1)."""
-
-    BROKEN = "broken"
-    BREAKING = "breaking"
-    GATEWAY = "gateway"
-    ANY = "any"
 
 F = TypeVar("F", bound=Callable[..., Any])
 

@@ -22,8 +22,9 @@ from impactgraph.bot import (
     github_context,
     upsert_comment,
 )
-from impactgraph.cli.app import FailOn, app, handle_errors, write_output
+from impactgraph.cli.app import app, handle_errors, write_output
 from impactgraph.errors import ExitCode, GitError, UsageError
+from impactgraph.impact.fail_on import FailOn
 
 _HERE = Path(".")
 

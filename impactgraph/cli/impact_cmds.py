@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from impactgraph.cli.app import (
-    FailOn,
     app,
     handle_errors,
     note,
@@ -25,6 +24,7 @@ from impactgraph.cli.options import (
     write_binary_output,
 )
 from impactgraph.errors import ExitCode, RenderError, UsageError
+from impactgraph.impact.fail_on import FailOn
 
 if TYPE_CHECKING:
     from impactgraph.model import ImpactReport

@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+from enum import Enum
+
 from impactgraph.errors import UsageError
 from impactgraph.model import ImpactReport
 
-FAIL_ON = ("broken", "breaking", "gateway", "any")
+
+class FailOn(str, Enum):
+    """``--fail-on``: when CI should fail (exit 1)."""
+
+    BROKEN = "broken"
+    BREAKING = "breaking"
+    GATEWAY = "gateway"
+    ANY = "any"
 
 
 def fails(report: ImpactReport, fail_on: str) -> bool:
@@ -23,4 +32,5 @@ def fails(report: ImpactReport, fail_on: str) -> bool:
         return any(a.crosses_gateway for a in report.affected)
     if fail_on == "any":
         return bool(report.changes)
-    raise UsageError(f"--fail-on must be one of {', '.join(FAIL_ON)}, got {fail_on!r}")
+    choices = ", ".join(condition.value for condition in FailOn)
+    raise UsageError(f"--fail-on must be one of {choices}, got {fail_on!r}")
