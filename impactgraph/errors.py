@@ -36,8 +36,14 @@ class ConfigError(ImpactGraphError):
 
 
 class GitError(ImpactGraphError):
-    def __init__(self, message: str, revision: str | None = None) -> None:
+    """``shallow``: the revision may be missing only because the clone is shallow (the message
+    already says how to deepen it)."""
+
+    def __init__(
+        self, message: str, revision: str | None = None, *, shallow: bool = False
+    ) -> None:
         self.revision = revision
+        self.shallow = shallow
         super().__init__(message)
 
 

@@ -717,7 +717,8 @@ def test_the_fetch_depth_hint_is_not_repeated(
 
     def shallow(repo: Path, base: str, head: str | None, max_depth: int | None) -> Any:
         raise GitError(
-            f"revision '{base}' is not in this shallow clone; use `fetch-depth: 0`", base
+            f"revision '{base}' is not in this shallow clone; use `fetch-depth: 0`", base,
+            shallow=True,
         )
 
     monkeypatch.setattr(sys.modules["impactgraph.pipeline"], "build_report", shallow)

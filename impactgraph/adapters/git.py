@@ -111,7 +111,9 @@ class GitRepo:
     def _unknown_revision(self, revision: str) -> GitError:
         if self.is_shallow():
             return GitError(
-                f"revision '{revision}' is not in this shallow clone; {_UNSHALLOW_HINT}", revision
+                f"revision '{revision}' is not in this shallow clone; {_UNSHALLOW_HINT}",
+                revision,
+                shallow=True,
             )
         return GitError(f"unknown revision '{revision}'", revision)
 
@@ -154,7 +156,9 @@ class GitRepo:
         if self.is_shallow():
             raise GitError(
                 f"no merge base of '{revision}' and '{named}' in this shallow clone; "
-                f"{_UNSHALLOW_HINT}", revision
+                f"{_UNSHALLOW_HINT}",
+                revision,
+                shallow=True,
             )
         raise GitError(
             f"'{revision}' and '{named}' have no common ancestor (unrelated histories): "

@@ -86,7 +86,7 @@ def comment(
     try:
         report = build_report(repo, context.base, context.head, max_depth)
     except GitError as error:
-        if error.revision != context.base or "fetch-depth" in str(error):
+        if error.revision != context.base or error.shallow:  # it already says how to fix it
             raise
         raise GitError(
             f"{error} (a shallow clone? the base commit must be there: "

@@ -135,6 +135,7 @@ def test_shallow_clone_without_the_base(repo: Path, tmp_path: Path) -> None:
         assert revision in message
         assert "git fetch --unshallow" in message
         assert "fetch-depth: 0" in message
+        assert caught.value.shallow
     assert GitRepo(clone).resolve("HEAD")
 
 
@@ -152,5 +153,6 @@ def test_merge_base_missing_from_a_shallow_clone_says_how_to_fetch_it(
     with pytest.raises(GitError) as caught:
         git_repo.merge_base("origin/feature", "origin/main")
     assert "shallow" in str(caught.value) and "fetch-depth: 0" in str(caught.value)
+    assert caught.value.shallow
     assert caught.value.exit_code is ExitCode.BAD_INPUT
     assert GitRepo(repo).merge_base("feature", "main") == git(repo, "rev-parse", "v1")
