@@ -103,7 +103,7 @@ def test_text_fits_columns_and_does_not_wrap_without_a_terminal(changed_shop: Pa
         assert not re.fullmatch(r"\s+(yes|-|\d+\.\d\d)(\s+(yes|-|\d+\.\d\d))*", line), line
 
 
-def _commands(command, prefix=()):  # type: ignore[no-untyped-def]
+def _commands(command, prefix=()):
     yield prefix, command
     for name, sub in getattr(command, "commands", {}).items():
         yield from _commands(sub, (*prefix, name))

@@ -13,7 +13,8 @@ from impactgraph.errors import ConfigError, ExitCode
 def problems_of(text: str, *, pyproject: bool) -> list[str]:
     with pytest.raises(ConfigError) as caught:
         parse_config_text(text, "cfg", pyproject=pyproject)
-    assert caught.value.exit_code == ExitCode.USAGE == 2
+    assert caught.value.exit_code == ExitCode.USAGE
+    assert ExitCode.USAGE.value == 2
     return caught.value.problems
 
 

@@ -333,7 +333,8 @@ def test_client_errors_fail_at_once_with_one_line_and_exit_code_3(
 
     error = caught.value
     assert error.status == status
-    assert error.exit_code == ExitCode.BAD_INPUT == 3
+    assert error.exit_code == ExitCode.BAD_INPUT
+    assert ExitCode.BAD_INPUT.value == 3
     assert expected in str(error)
     assert "\n" not in str(error)
     assert len(httpserver.log) == 1

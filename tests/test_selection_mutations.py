@@ -8,6 +8,7 @@ import importlib.util
 import sys
 import textwrap
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -144,14 +145,14 @@ def test_rename_parameter_changes_the_signature_not_the_body():
     assert _params(fetch) == (["url_renamed", "timeout"], ["verify"])
     assert ast.get_docstring(fetch) == "Fetch it."
     assert ast.unparse(fetch.body[1]) == "url = url_renamed"
-    namespace = {}
+    namespace: dict[str, Any] = {}
     exec(compile(result, "lib.py", "exec"), namespace)  # noqa: S102 - run what was mutated
     assert namespace["fetch"](url_renamed="u") == ("u", 10, True)
 
 
 def test_rename_parameter_before_a_decorated_nested_function():
     result = _one("rename-parameter", "span", "first")
-    namespace = {}
+    namespace: dict[str, Any] = {}
     exec(compile(result, "lib.py", "exec"), namespace)  # noqa: S102 - run what was mutated
     assert namespace["span"](first_renamed=1) == (1, "é")
 

@@ -121,7 +121,7 @@ def test_output_writes_a_fifo_in_place(small_tree: Path, tmp_path: Path) -> None
         fd = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
         ready.set()
         os.set_blocking(fd, True)
-        chunks = []
+        chunks: list[bytes] = []
         while True:
             chunk = os.read(fd, 65536)
             if not chunk:

@@ -1,5 +1,7 @@
 """The ranking invariants of DESIGN.md, as properties."""
 
+from typing import Any
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -33,7 +35,7 @@ def test_breaking_ranks_above_body_only_whatever_else(d1, d2, g1, g2):
 
 
 def _module(name, **kw):
-    values = {"depth": 1, "breaking": False, "crosses_gateway": False}
+    values: dict[str, Any] = {"depth": 1, "breaking": False, "crosses_gateway": False}
     values.update(kw)
     return AffectedModule(
         module=name, path=f"{name}.py", package=name.split(".")[0],

@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 from git_support import commit, init_repo
@@ -51,7 +52,9 @@ def report_of(root: Path, *extra: str) -> dict:
     return json.loads(result.stdout)
 
 
-def history(tmp_path: Path, base: dict[str, str], head: dict[str, str | None]) -> Path:
+def history(
+    tmp_path: Path, base: Mapping[str, str], head: Mapping[str, str | None]
+) -> Path:
     root = init_repo(tmp_path / "repo")
     commit(root, base, tag="base")
     commit(root, head, tag="head")
