@@ -248,6 +248,9 @@ class FileIndexer(ImplicitCalls):
                 # ``OrderedDict()``, ``defaultdict(list)``, ``dict(a=f)``: a new container
                 kwargs = [e for k in node.keywords or () for e in self.values(k.value)]
                 return [self.new_container(node, kwargs)]
+            copy_of = self.copied_value(node)
+            if copy_of is not None:
+                return copy_of
             op = self.call_op(node)
             return [(*e, op) for e in self.values(func)]
         if isinstance(node, nodes.Subscript):
@@ -417,6 +420,33 @@ class FileIndexer(ImplicitCalls):
             flow.kill(scope, node.name, path)
         elif not called:  # an element read or stored: what is inside it may change
             flow.kill(scope, node.name, path, inclusive=False)
+
+    def copied_value(self, node: nodes.Call) -> list[Expr] | None:
+        """``copy.copy(x)``, ``copy.deepcopy(x)``, ``pickle.loads(pickle.dumps(x))``: a copy of
+        ``x``, an object of its class (jinja2's ``env = pickle.loads(pickle.dumps(env))``)."""
+        name = self.outside_function(node.func)
+        if not node.args:
+            return None
+        if name in ("copy.copy", "copy.deepcopy"):
+            return self.values(node.args[0])
+        inner = node.args[0]
+        if (
+            name == "pickle.loads" and isinstance(inner, nodes.Call) and inner.args
+            and self.outside_function(inner.func) == "pickle.dumps"
+        ):
+            return self.values(inner.args[0])
+        return None
+
+    def outside_function(self, func: nodes.NodeNG) -> str:
+        """``copy.deepcopy`` for ``copy.deepcopy`` or an imported ``deepcopy``; else ''."""
+        if isinstance(func, nodes.Name) and func.name in ("copy", "deepcopy"):
+            return f"copy.{func.name}" if self.is_import(func.name, func) else ""
+        if (
+            isinstance(func, nodes.Attribute) and isinstance(func.expr, nodes.Name)
+            and func.expr.name in ("copy", "pickle") and self.is_import(func.expr.name, func)
+        ):
+            return f"{func.expr.name}.{func.attrname}"
+        return ""
 
     def call_op(self, node: nodes.Call) -> str:
         """``()`` or, when the call passes values we follow, ``(KEY N NAMES)``: its N
