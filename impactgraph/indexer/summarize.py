@@ -164,8 +164,10 @@ class FileIndexer(ImplicitCalls):
         if scope is None:
             if name in BUILTIN_NAMES:
                 return [(f"b:{name}",)]
-            # Perhaps bound by ``from m import *``: the linker looks there.
-            return [(f"v:{self.module}:|{name}",)] if self.has_star_import else []
+            # Perhaps bound by ``from m import *`` (the linker looks there), else bound nowhere:
+            # a NameError when it runs, which the name still spelled in the code tells (a
+            # removed function still called, ``join.__doc__ = ...`` after ``join`` is gone).
+            return [(f"v:{self.module}:|{name}",)]
         if self.flow is not None:
             versions = self.flow.read(scope, name, node)
             if versions is not None:
