@@ -553,7 +553,9 @@ def fake_pipeline(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Path, str, str 
     fail_on = types.ModuleType("impactgraph.impact.fail_on")
     markdown = types.ModuleType("impactgraph.render.markdown")
 
-    def build_report(repo: Path, base: str, head: str | None, max_depth: int | None) -> Any:
+    def build_report(
+        repo: Path, base: str, head: str | None, max_depth: int | None, **options: Any
+    ) -> Any:
         calls.append((repo, base, head, max_depth))
         return FakeReport(f"{base}..{head or 'worktree'}", breaking=base == "breaking-base")
 
@@ -695,7 +697,9 @@ def test_a_missing_base_commit_points_at_fetch_depth(
 ) -> None:
     from impactgraph.errors import GitError
 
-    def shallow(repo: Path, base: str, head: str | None, max_depth: int | None) -> Any:
+    def shallow(
+        repo: Path, base: str, head: str | None, max_depth: int | None, **options: Any
+    ) -> Any:
         raise GitError(f"unknown revision: {base}", base)
 
     monkeypatch.setattr(sys.modules["impactgraph.pipeline"], "build_report", shallow)
@@ -715,7 +719,9 @@ def test_the_fetch_depth_hint_is_not_repeated(
 ) -> None:
     from impactgraph.errors import GitError
 
-    def shallow(repo: Path, base: str, head: str | None, max_depth: int | None) -> Any:
+    def shallow(
+        repo: Path, base: str, head: str | None, max_depth: int | None, **options: Any
+    ) -> Any:
         raise GitError(
             f"revision '{base}' is not in this shallow clone; use `fetch-depth: 0`", base,
             shallow=True,

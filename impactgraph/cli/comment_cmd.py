@@ -23,6 +23,7 @@ from impactgraph.bot import (
     upsert_comment,
 )
 from impactgraph.cli.app import app, handle_errors, write_output
+from impactgraph.cli.options import JobsOption, NoCacheOption, build_cached_report
 from impactgraph.errors import ExitCode, GitError, UsageError
 from impactgraph.impact.fail_on import FailOn
 
@@ -59,6 +60,8 @@ def comment(
         typer.Option("--fail-on", help="Exit 1 (after posting) when the condition holds."),
     ] = None,
     max_depth: Annotated[int | None, typer.Option("--max-depth", metavar="N", min=1)] = None,
+    jobs: JobsOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Post the impact report on a pull request as one comment, updated on every run.
 
@@ -68,7 +71,6 @@ def comment(
     # Written by other modules of the pipeline; imported here so this command module loads
     # (and registers) on its own.
     from impactgraph.impact.fail_on import fails
-    from impactgraph.pipeline import build_report
     from impactgraph.render.markdown import render
 
     check_marker_id(marker_id)
@@ -84,7 +86,9 @@ def comment(
     if context.base is None:
         raise UsageError("no base revision: pass --base REV (or run on a pull_request event)")
     try:
-        report = build_report(repo, context.base, context.head, max_depth)
+        # the same summary and graph cache as `impact`: a CI job that restores it
+        # (action.yml) links only what the pull request changed
+        report = build_cached_report(repo, context.base, context.head, max_depth, jobs, no_cache)
     except GitError as error:
         if error.revision != context.base or error.shallow:  # it already says how to fix it
             raise

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
@@ -20,14 +20,11 @@ from impactgraph.cli.app import (
 from impactgraph.cli.options import (
     JobsOption,
     NoCacheOption,
-    cache_session,
+    build_cached_report,
     write_binary_output,
 )
 from impactgraph.errors import ExitCode, RenderError, UsageError
 from impactgraph.impact.fail_on import FailOn
-
-if TYPE_CHECKING:
-    from impactgraph.model import ImpactReport
 
 _HERE = Path(".")
 
@@ -154,20 +151,3 @@ def _check_image_output(output_format: ReportFormat, output: str | None) -> None
 
 def _stdout_is_terminal() -> bool:
     return stdout_is_terminal()
-
-
-def build_cached_report(
-    repo: Path,
-    base: str,
-    head: str | None,
-    max_depth: int | None,
-    jobs: int | None = None,
-    no_cache: bool = False,
-) -> ImpactReport:
-    """The report, with the repository's summary cache open for as long as it is built."""
-    from impactgraph.adapters.git import GitRepo
-    from impactgraph.pipeline import build_report
-
-    root = GitRepo(repo).root
-    with cache_session(root, not no_cache) as cache:
-        return build_report(repo, base, head, max_depth, cache=cache, jobs=jobs)

@@ -13,6 +13,7 @@ from impactgraph.errors import InputError
 
 if TYPE_CHECKING:
     from impactgraph.adapters.cache import SummaryCache
+    from impactgraph.model import ImpactReport
 
 JobsOption = Annotated[
     int | None,
@@ -79,3 +80,25 @@ def cache_session(root: Path, enabled: bool) -> Iterator[SummaryCache | None]:
     finally:
         if cache is not None:
             cache.close()
+
+
+def build_cached_report(
+    repo: Path,
+    base: str,
+    head: str | None,
+    max_depth: int | None,
+    jobs: int | None = None,
+    no_cache: bool = False,
+) -> ImpactReport:
+    """The report, with the repository's summary cache open for as long as it is built.
+
+    Every command that builds a report (``impact``, ``tests``, ``comment``) comes through
+    here, so they all share one cache: the one of the repository's top folder.
+    """
+    from impactgraph.adapters.git import GitRepo
+    from impactgraph.pipeline import build_report
+
+    root = GitRepo(repo).root
+    with cache_session(root, not no_cache) as cache:
+        report: ImpactReport = build_report(repo, base, head, max_depth, cache=cache, jobs=jobs)
+        return report
