@@ -95,7 +95,7 @@ def cached_counts(
     files, _, known, skipped = _tree(Path(root), config, cache)
     if not all(f.path in known for f in files):
         return None
-    found = GraphStore(Path(root)).load_counts(_tree_key(files, known))
+    found = GraphStore(Path(root), cache.directory).load_counts(_tree_key(files, known))
     if found is None:
         return None
     counts, warnings = found
@@ -389,7 +389,7 @@ def index_directory(
     read_count = 0
     from impactgraph.adapters.graph_store import GraphStore
 
-    store = GraphStore(root) if active is not None else None
+    store = GraphStore(root, active.directory) if active is not None else None
     if store is not None and not want_summaries and all(f.path in known for f in files):
         snapshot = store.load(_tree_key(files, known))
         if snapshot is not None:

@@ -48,7 +48,7 @@ def build_report(
     if config is None:
         config = load_config(git.root)
     result = compute_changes(git, base, head, config, cache=cache, jobs=jobs, complete=True)
-    store = GraphStore(git.root) if cache is not None and cache.enabled else None
+    store = GraphStore(git.root, cache.directory) if cache is not None and cache.enabled else None
     base_graph = _graph(result.base, result.base_summaries, store)
     head_graph = _graph(result.head, result.head_summaries, store)
     base_ids, head_ids = result.base.content_ids, result.head.content_ids

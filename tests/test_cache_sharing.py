@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from git_support import commit, init_repo
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 from impactgraph.adapters.cache import SummaryCache
 from impactgraph.cli import app
@@ -38,7 +38,7 @@ def invoke(*args: str) -> None:
 
 def cache_state(cache_folder: Path) -> tuple[int, list[str]]:
     """(summaries stored, graph snapshots stored)."""
-    with SummaryCache.open(cache_folder.parent) as cache:
+    with SummaryCache.open(cache_folder.parent, directory=cache_folder) as cache:
         entries = cache.entry_count()
     return entries, sorted(p.name for p in (cache_folder / "graphs").glob("*.json.gz"))
 
@@ -67,3 +67,95 @@ def test_comment_without_the_cache_writes_none(shop: Path) -> None:
            "--head", "head")
 
     assert not (shop / ".impactgraph").exists()
+
+
+# -- where the cache lives: --cache-dir, IMPACTGRAPH_CACHE_DIR ----------------------------------
+
+
+def run(*args: str, **env: str) -> Result:
+    result = runner.invoke(app, list(args), env={**NO_EVENT, "IMPACTGRAPH_CACHE_DIR": "", **env})
+    assert result.exit_code in (0, 1), result.output
+    return result
+
+
+def test_the_option_wins_over_the_variable_and_the_default(tmp_path: Path) -> None:
+    from impactgraph.adapters.cache_folder import resolve_cache_dir
+
+    root = tmp_path / "repo"
+    env = {"IMPACTGRAPH_CACHE_DIR": str(tmp_path / "from-env")}
+    assert resolve_cache_dir(root, tmp_path / "opt", env) == tmp_path / "opt"
+    assert resolve_cache_dir(root, None, env) == tmp_path / "from-env"
+    assert resolve_cache_dir(root, None, {"IMPACTGRAPH_CACHE_DIR": ""}) == root / ".impactgraph"
+    assert resolve_cache_dir(root, Path("rel"), {}).is_absolute()
+
+
+def test_every_command_keeps_its_cache_in_the_folder_named(shop: Path, tmp_path: Path) -> None:
+    shared = tmp_path / "runner-temp" / "cache"  # its parent does not exist yet
+    run("impact", "--repo", str(shop), "--base", "base", "--head", "head",
+        "--cache-dir", str(shared))
+    before = cache_state(shared)
+    assert before[0] > 0 and len(before[1]) == 2
+
+    run("comment", "--dry-run", "--repo", str(shop), "--base", "base", "--head", "head",
+        IMPACTGRAPH_CACHE_DIR=str(shared))
+    run("changes", "--repo", str(shop), "--base", "base", "--head", "head",
+        IMPACTGRAPH_CACHE_DIR=str(shared))
+    run("tests", "--repo", str(shop), "--base", "base", "--head", "head", "--cache-dir",
+        str(shared), IMPACTGRAPH_CACHE_DIR=str(tmp_path / "not-this-one"))
+
+    assert cache_state(shared) == before  # all served from it
+    assert not (shop / ".impactgraph").exists()
+    assert not (tmp_path / "not-this-one").exists()
+    for command in ("index", "graph", "callgraph"):
+        args = ["--format", "json"] if command != "index" else []
+        run(command, str(shop), *args, "--cache-dir", str(shared))
+    assert not (shop / ".impactgraph").exists()
+
+
+def test_a_cache_folder_git_tracks_is_not_used(shop: Path) -> None:
+    commit(shop, {"vendored/cache/README": "shipped with the repository\n"})
+    tracked = shop / "vendored" / "cache"
+    result = run("impact", "--repo", str(shop), "--base", "base", "--head", "head",
+                 "--cache-dir", str(tracked))
+
+    assert "git tracks it" in result.stderr
+    assert sorted(p.name for p in tracked.iterdir()) == ["README"]  # nothing written there
+
+
+def test_a_folder_under_a_tracked_one_through_a_link_is_not_used(
+    shop: Path, tmp_path: Path
+) -> None:
+    commit(shop, {"data/cache/keep": "x\n"})
+    link = tmp_path / "link"
+    link.symlink_to(shop / "data")
+    result = run("impact", "--repo", str(shop), "--base", "base", "--head", "head",
+                 "--cache-dir", str(link / "cache"))
+
+    assert "git tracks it" in result.stderr
+    assert sorted(p.name for p in (shop / "data" / "cache").iterdir()) == ["keep"]
+
+
+def test_a_cache_folder_that_is_a_link_is_not_used(shop: Path, tmp_path: Path) -> None:
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "cache").symlink_to(tmp_path / "elsewhere")
+    result = run("impact", "--repo", str(shop), "--base", "base", "--head", "head",
+                 "--cache-dir", str(tmp_path / "cache"))
+
+    assert "symbolic link" in result.stderr
+    assert list((tmp_path / "elsewhere").iterdir()) == []
+
+
+def test_cache_clear_removes_the_named_folder_but_not_a_foreign_one(
+    shop: Path, tmp_path: Path
+) -> None:
+    shared = tmp_path / "cache"
+    run("index", str(shop), "--cache-dir", str(shared))
+    assert (shared / "cache.sqlite3").exists()
+    run("cache", "clear", str(shop), "--cache-dir", str(shared))
+    assert not shared.exists()
+
+    foreign = tmp_path / "home"
+    (foreign / "graphs").mkdir(parents=True)
+    result = runner.invoke(app, ["cache", "clear", str(shop), "--cache-dir", str(foreign)])
+    assert result.exit_code == 3
+    assert (foreign / "graphs").is_dir()

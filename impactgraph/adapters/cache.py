@@ -147,8 +147,9 @@ def _astroid_version() -> str:
         return str(astroid.__version__)
 
 
-def cache_dir(root: Path) -> Path:
-    return Path(root) / CACHE_DIR
+def cache_dir(root: Path, directory: Path | None = None) -> Path:
+    """The cache folder of ``root``: ``directory`` when given (``resolve_cache_dir``)."""
+    return Path(directory) if directory is not None else Path(root) / CACHE_DIR
 
 
 _SCHEMA = """
@@ -193,18 +194,24 @@ class SummaryCache:
     # -- opening -------------------------------------------------------------------------
     @classmethod
     def open(
-        cls, root: Path, *, warn: Warn | None = None, fingerprint: str | None = None
+        cls,
+        root: Path,
+        *,
+        warn: Warn | None = None,
+        fingerprint: str | None = None,
+        directory: Path | None = None,
     ) -> SummaryCache:
-        """The cache of the repository at ``root``; a disabled one if it cannot be used."""
-        directory = cache_dir(root)
+        """The cache of the repository at ``root`` (kept in ``directory``, default
+        ``root/.impactgraph``); a disabled one if it cannot be used."""
+        folder = cache_dir(root, directory)
         fingerprint = fingerprint or analyzer_fingerprint()
-        cache = cls(None, directory, fingerprint, warn)
+        cache = cls(None, folder, fingerprint, warn)
         try:
-            cache._db = _connect(Path(root))
+            cache._db = _connect(Path(root), folder)
         except UnsafeFolder as error:
-            cache._disable(f"not using the cache in {directory}: {error}; going on without it")
+            cache._disable(f"not using the cache in {folder}: {error}; going on without it")
         except (sqlite3.Error, OSError, UnicodeError) as error:
-            cache._disable(f"cannot use the cache in {directory}: {_reason(error)}")
+            cache._disable(f"cannot use the cache in {folder}: {_reason(error)}")
         return cache
 
     @property
@@ -480,9 +487,9 @@ def _reason(error: BaseException) -> str:
     return str(error) or type(error).__name__
 
 
-def _connect(root: Path) -> sqlite3.Connection:
+def _connect(root: Path, directory: Path) -> sqlite3.Connection:
     """The database in ``root``'s cache folder (``UnsafeFolder`` when it must not be used)."""
-    with open_cache_folder(root) as folder:
+    with open_cache_folder(root, directory=directory) as folder:
         graphs = folder.lstat(GRAPHS_DIR)
         if graphs is not None and not stat_module.S_ISDIR(graphs.st_mode):
             raise UnsafeFolder(f"its {GRAPHS_DIR}/ is a symbolic link or not a directory")
@@ -550,22 +557,26 @@ def _open_database(path: Path) -> sqlite3.Connection:
     return connection
 
 
-def clear_cache(root: Path) -> bool:
-    """Delete what impactgraph wrote in the cache folder of ``root`` (the database, the graph
-    snapshots, the folder's .gitignore, then the folder when empty); False when there was
-    nothing. A folder that is a symbolic link is left alone (``InputError``)."""
-    directory = cache_dir(root)
+def clear_cache(root: Path, directory: Path | None = None) -> bool:
+    """Delete what impactgraph wrote in the cache folder of ``root`` (or ``directory``: the
+    database, the graph snapshots, the folder's .gitignore, then the folder when empty); False
+    when there was nothing. A folder that is a symbolic link is left alone (``InputError``)."""
+    directory = cache_dir(root, directory)
     if not os.path.lexists(directory):
         return False
     try:
         with Folder.open(directory) as folder:
+            ignore = folder.read(".gitignore", 4096)
+            ours = ignore is not None and ignore.startswith(b"# Created by impactgraph")
+            if directory != Path(root) / CACHE_DIR and not ours:
+                # a folder named by --cache-dir that we did not make: its graphs/ is not ours
+                raise UnsafeFolder("impactgraph did not create it")
             removed = _remove_database(folder)
             removed = folder.remove_tree(GRAPHS_DIR) or removed
             for name in folder.names():
                 if name.endswith(".tmp"):
                     removed = folder.remove(name) or removed
-            ignore = folder.read(".gitignore", 4096)
-            if ignore is not None and ignore.startswith(b"# Created by impactgraph"):
+            if ours:
                 removed = folder.remove(".gitignore") or removed
             left = folder.names()
         if not left:

@@ -1,8 +1,11 @@
 """The folder the cache lives in, and the only way impactgraph writes (or reads) files there.
 
-``<root>/.impactgraph`` is used only when it is a real directory (not a symbolic link), owned by
-this user and not tracked by git: a commit can put anything in the working tree, so a folder
-that came with the repository, or a link planted there, is never written through or trusted.
+``<root>/.impactgraph`` (or the folder named by ``--cache-dir`` / ``IMPACTGRAPH_CACHE_DIR``, which
+may be outside the repository: a CI runner's temporary folder, say) is used only when it is a
+real directory (not a symbolic link), owned by this user and not tracked by git (neither by the
+analysed repository nor by a repository it happens to sit in): a commit can put anything in
+the working tree, so a folder that came with a repository, or a link planted there, is never
+written through or trusted.
 Inside it, files are created under a fresh name with ``O_CREAT | O_EXCL | O_NOFOLLOW``,
 relative to the folder's own descriptor, and renamed into place; they are read with
 ``O_NOFOLLOW``, regular files only, up to a size limit. Sub-folders are opened the same way.
@@ -21,9 +24,11 @@ import hmac
 import os
 import secrets
 import stat
+from collections.abc import Mapping
 from pathlib import Path
 
 CACHE_DIR = ".impactgraph"
+CACHE_DIR_ENV = "IMPACTGRAPH_CACHE_DIR"
 KEY_NAME = "cache-key"
 GITIGNORE = b"# Created by impactgraph: this folder is a local cache.\n*\n"
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
@@ -172,11 +177,67 @@ def tracked_by_git(root: Path, name: str = CACHE_DIR) -> bool:
         return False
 
 
-def open_cache_folder(root: Path, *, check_git: bool = True) -> Folder:
-    """``root/.impactgraph``, created when missing; ``UnsafeFolder`` when it must not be used."""
-    if check_git and tracked_by_git(root):
-        raise UnsafeFolder("git tracks it (a cache that came with the repository is not used)")
-    folder = Folder.open(Path(root) / CACHE_DIR, create=True)
+def resolve_cache_dir(
+    root: Path, option: Path | None = None, env: Mapping[str, str] | None = None
+) -> Path:
+    """The cache folder for the tree at ``root``: ``option`` (``--cache-dir``), else
+    ``$IMPACTGRAPH_CACHE_DIR`` (when not empty), else ``root/.impactgraph``. A relative
+    path is relative to the current directory, as any path on a command line."""
+    env = os.environ if env is None else env
+    chosen = option if option is not None else (Path(env[CACHE_DIR_ENV])
+                                                  if env.get(CACHE_DIR_ENV) else None)
+    if chosen is None:
+        return Path(root) / CACHE_DIR
+    return Path(os.path.abspath(chosen))
+
+
+def _is_default(root: Path, directory: Path) -> bool:
+    return Path(os.path.abspath(directory)) == Path(os.path.abspath(Path(root) / CACHE_DIR))
+
+
+def _tracked_elsewhere(root: Path, directory: Path) -> bool:
+    """Does git track anything at or under ``directory`` (a folder other than
+    ``root/.impactgraph``), in the analysed repository or in one the folder sits in?
+
+    Links on the way are resolved first, so a path that reaches into a checkout through a
+    link is judged where it lands."""
+    parent = Path(os.path.realpath(directory.parent))
+    target = f":(literal){parent / directory.name}"  # absolute: a path outside is an error
+    nearest = parent  # the folder may not exist yet: ask the repository its ancestor is in
+    while not nearest.is_dir() and nearest != nearest.parent:
+        nearest = nearest.parent
+    return any(_tracks(checkout, target) for checkout in dict.fromkeys((Path(root), nearest)))
+
+
+def _tracks(checkout: Path, pathspec: str) -> bool:
+    from impactgraph.adapters.git import GitRepo
+    from impactgraph.errors import GitError
+
+    try:
+        return GitRepo(checkout).tracks(pathspec)
+    except GitError:  # not a git work tree, or the folder is outside it
+        return False
+
+
+def open_cache_folder(
+    root: Path, *, directory: Path | None = None, check_git: bool = True
+) -> Folder:
+    """``root/.impactgraph`` (or ``directory``), created when missing; ``UnsafeFolder`` when
+    it must not be used."""
+    directory = Path(directory) if directory is not None else Path(root) / CACHE_DIR
+    if _is_default(root, directory):
+        if check_git and tracked_by_git(root):
+            raise UnsafeFolder(
+                "git tracks it (a cache that came with the repository is not used)")
+    else:
+        if check_git and _tracked_elsewhere(root, directory):
+            raise UnsafeFolder("git tracks it (a folder that came with a repository is not used)")
+        if not os.path.lexists(directory):  # its parents may be made; it is checked below
+            try:
+                directory.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                raise UnsafeFolder(f"cannot create it: {error.strerror or error}") from None
+    folder = Folder.open(directory, create=True)
     try:
         if folder.lstat(".gitignore") is None:
             folder.write(".gitignore", GITIGNORE)

@@ -51,15 +51,19 @@ def tree_key(files: Iterable[tuple[str, str, bool, str]]) -> str:
 
 
 class GraphStore:
-    def __init__(self, root: Path) -> None:
+    """Linked graphs in ``graphs/`` of the cache folder (``directory``, default
+    ``root/.impactgraph``: pass the summary cache's, so the two live side by side)."""
+
+    def __init__(self, root: Path, directory: Path | None = None) -> None:
         self.root = Path(root)
-        self.folder = self.root / CACHE_DIR / GRAPHS_DIR
+        self.directory = Path(directory) if directory is not None else self.root / CACHE_DIR
+        self.folder = self.directory / GRAPHS_DIR
 
     @contextlib.contextmanager
     def _open(self, create: bool) -> Iterator[Folder | None]:
         """The graphs folder; None when it is missing or must not be used (a link, say)."""
         try:
-            with Folder.open(self.root / CACHE_DIR, create=create) as cache, cache.sub(
+            with Folder.open(self.directory, create=create) as cache, cache.sub(
                 GRAPHS_DIR, create=create
             ) as folder:
                 yield folder

@@ -23,7 +23,12 @@ from impactgraph.bot import (
     upsert_comment,
 )
 from impactgraph.cli.app import app, handle_errors, write_output
-from impactgraph.cli.options import JobsOption, NoCacheOption, build_cached_report
+from impactgraph.cli.options import (
+    CacheDirOption,
+    JobsOption,
+    NoCacheOption,
+    build_cached_report,
+)
 from impactgraph.errors import ExitCode, GitError, UsageError
 from impactgraph.impact.fail_on import FailOn
 
@@ -62,6 +67,7 @@ def comment(
     max_depth: Annotated[int | None, typer.Option("--max-depth", metavar="N", min=1)] = None,
     jobs: JobsOption = None,
     no_cache: NoCacheOption = False,
+    cache_dir: CacheDirOption = None,
 ) -> None:
     """Post the impact report on a pull request as one comment, updated on every run.
 
@@ -88,7 +94,9 @@ def comment(
     try:
         # the same summary and graph cache as `impact`: a CI job that restores it
         # (action.yml) links only what the pull request changed
-        report = build_cached_report(repo, context.base, context.head, max_depth, jobs, no_cache)
+        report = build_cached_report(
+            repo, context.base, context.head, max_depth, jobs, no_cache, cache_dir
+        )
     except GitError as error:
         if error.revision != context.base or error.shallow:  # it already says how to fix it
             raise

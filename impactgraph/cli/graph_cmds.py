@@ -13,6 +13,7 @@ import typer
 
 from impactgraph.cli.app import app, handle_errors, note, stdout_is_terminal, write_output
 from impactgraph.cli.options import (
+    CacheDirOption,
     JobsOption,
     NoCacheOption,
     cache_session,
@@ -100,6 +101,7 @@ def graph(
     output: OutputOption = None,
     jobs: JobsOption = None,
     no_cache: NoCacheOption = False,
+    cache_dir: CacheDirOption = None,
 ) -> None:
     """Draw the module, package or symbol graph (calls, references, imports, inheritance,
     overrides, re-exports), one cluster per package.
@@ -116,7 +118,7 @@ def graph(
         edges=_edge_kinds(edges),
         collapse=collapse,
     )
-    result = _index(path, jobs, no_cache)
+    result = _index(path, jobs, no_cache, cache_dir)
     name = path.resolve().name or str(path)
     fitted = _fit(result, output_format, level, tuple(focus or ()), depth, name, filters)
     if fitted.notice:
@@ -141,6 +143,7 @@ def callgraph(
     output: OutputOption = None,
     jobs: JobsOption = None,
     no_cache: NoCacheOption = False,
+    cache_dir: CacheDirOption = None,
 ) -> None:
     """The function-level call graph.
 
@@ -148,7 +151,7 @@ def callgraph(
     json: nodes with module, path and line; call edges with the line of the call; external
     and unresolved calls.
     """
-    result = _index(path, jobs, no_cache)
+    result = _index(path, jobs, no_cache, cache_dir)
     if output_format is CallgraphFormat.PYCG:
         from impactgraph.render.callgraph_pycg import to_pycg
 
@@ -160,14 +163,16 @@ def callgraph(
     write_output(text, output)
 
 
-def _index(path: Path, jobs: int | None, no_cache: bool) -> IndexResult:
+def _index(
+    path: Path, jobs: int | None, no_cache: bool, cache_dir: Path | None = None
+) -> IndexResult:
     """Index ``path`` through its summary cache; files that could not be analysed are
     warnings on stderr."""
     if not path.exists():
         raise InputError(f"no such directory: {path}", str(path))
     if not path.is_dir():
         raise InputError(f"not a directory: {path}", str(path))
-    with cache_session(path, not no_cache) as cache:
+    with cache_session(path, not no_cache, cache_dir) as cache:
         result = index_directory(path, cache=cache, jobs=jobs, want_summaries=False)
     for warning in result.warnings:
         note(f"impactgraph: warning: {warning.path}: {warning.message}")

@@ -18,6 +18,7 @@ from impactgraph.cli.app import (
     write_output,
 )
 from impactgraph.cli.options import (
+    CacheDirOption,
     JobsOption,
     NoCacheOption,
     build_cached_report,
@@ -81,6 +82,7 @@ def impact(
     ] = None,
     jobs: JobsOption = None,
     no_cache: NoCacheOption = False,
+    cache_dir: CacheDirOption = None,
 ) -> None:
     """What the changes between two revisions affect, ranked, with the call chains."""
     from impactgraph.impact.fail_on import fails
@@ -88,7 +90,7 @@ def impact(
 
     if output_format in (ReportFormat.SVG, ReportFormat.PNG):
         _check_image_output(output_format, output)  # before the analysis, not after it
-    report = build_cached_report(repo, base, head, max_depth, jobs, no_cache)
+    report = build_cached_report(repo, base, head, max_depth, jobs, no_cache, cache_dir)
     if output_format is ReportFormat.PNG:
         from impactgraph.render import report_svg
 
@@ -122,13 +124,14 @@ def tests(
     ] = TestsFormat.TEXT,
     jobs: JobsOption = None,
     no_cache: NoCacheOption = False,
+    cache_dir: CacheDirOption = None,
 ) -> None:
     """The test files the changes can affect, one per line (for ``pytest $(...)``).
 
     ``--format json`` gives each file with its reasons (the chain that reaches it, or why the
     analysis failed open), and ``all``: every test file was selected for such a cause.
     """
-    report = build_cached_report(repo, base, head, max_depth, jobs, no_cache)
+    report = build_cached_report(repo, base, head, max_depth, jobs, no_cache, cache_dir)
     if output_format is TestsFormat.JSON:
         from impactgraph.render.report_json import dumps, tests_to_dict
 

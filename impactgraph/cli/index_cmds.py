@@ -11,7 +11,13 @@ from typing import Annotated, Any
 import typer
 
 from impactgraph.cli.app import app, handle_errors, write_output
-from impactgraph.cli.options import JobsOption, NoCacheOption, cache_session, check_directory
+from impactgraph.cli.options import (
+    CacheDirOption,
+    JobsOption,
+    NoCacheOption,
+    cache_session,
+    check_directory,
+)
 
 _HERE = Path(".")
 
@@ -31,6 +37,7 @@ class CountsFormat(str, Enum):
 def index(
     path: Annotated[Path, typer.Argument(help="The source tree to index.")] = _HERE,
     no_cache: NoCacheOption = False,
+    cache_dir: CacheDirOption = None,
     jobs: JobsOption = None,
     output_format: Annotated[
         CountsFormat, typer.Option("--format", help="text or json.")
@@ -44,7 +51,7 @@ def index(
 
     check_directory(path)
     started = time.perf_counter()
-    with cache_session(path, not no_cache) as cache:
+    with cache_session(path, not no_cache, cache_dir) as cache:
         cached = cache is not None and cache.enabled
         # Nothing changed since this tree was linked: its counts are in the cache already.
         known = cached_counts(path, None, cache)
@@ -99,12 +106,15 @@ def render_counts(counts: dict[str, Any]) -> str:
 @handle_errors
 def clear(
     path: Annotated[Path, typer.Argument(help="The source tree whose cache to delete.")] = _HERE,
+    cache_dir: CacheDirOption = None,
 ) -> None:
     """Delete the summary cache of PATH."""
-    from impactgraph.adapters.cache import cache_dir, clear_cache
+    from impactgraph.adapters.cache import clear_cache
+    from impactgraph.adapters.cache_folder import resolve_cache_dir
 
     check_directory(path)
-    if clear_cache(path):
-        typer.echo(f"removed the cache in {cache_dir(path)}", err=True)
+    directory = resolve_cache_dir(path, cache_dir)
+    if clear_cache(path, directory):
+        typer.echo(f"removed the cache in {directory}", err=True)
     else:
-        typer.echo(f"no cache in {cache_dir(path)}", err=True)
+        typer.echo(f"no cache in {directory}", err=True)

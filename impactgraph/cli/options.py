@@ -1,4 +1,5 @@
-"""Options and helpers that every command which indexes code shares: --jobs, --no-cache."""
+"""Options and helpers that every command which indexes code shares: --jobs, --no-cache,
+--cache-dir."""
 
 from __future__ import annotations
 
@@ -27,6 +28,14 @@ NoCacheOption = Annotated[
     typer.Option(
         "--no-cache",
         help="Neither read nor write the summary cache (.impactgraph/ in the analysed folder).",
+    ),
+]
+CacheDirOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--cache-dir", metavar="PATH",
+        help="Keep the cache here [default: $IMPACTGRAPH_CACHE_DIR, else .impactgraph/ in the "
+        "analysed folder].",
     ),
 ]
 
@@ -58,8 +67,11 @@ def check_directory(path: Path) -> Path:
     return path
 
 
-def open_cache(root: Path, enabled: bool) -> SummaryCache | None:
-    """The summary cache of ``root``, or None with ``--no-cache``.
+def open_cache(
+    root: Path, enabled: bool, cache_dir: Path | None = None
+) -> SummaryCache | None:
+    """The summary cache of ``root`` (in ``cache_dir``, else ``$IMPACTGRAPH_CACHE_DIR``, else
+    ``root/.impactgraph``), or None with ``--no-cache``.
 
     A cache that cannot be used (a read-only folder, say) is returned disabled, after one
     warning on stderr: the command goes on without it. Close it when done.
@@ -67,14 +79,17 @@ def open_cache(root: Path, enabled: bool) -> SummaryCache | None:
     if not enabled:
         return None
     from impactgraph.adapters.cache import SummaryCache
+    from impactgraph.adapters.cache_folder import resolve_cache_dir
 
-    return SummaryCache.open(root, warn=warn)
+    return SummaryCache.open(root, warn=warn, directory=resolve_cache_dir(root, cache_dir))
 
 
 @contextlib.contextmanager
-def cache_session(root: Path, enabled: bool) -> Iterator[SummaryCache | None]:
+def cache_session(
+    root: Path, enabled: bool, cache_dir: Path | None = None
+) -> Iterator[SummaryCache | None]:
     """``open_cache`` as a context manager that closes (and prunes) the cache afterwards."""
-    cache = open_cache(root, enabled)
+    cache = open_cache(root, enabled, cache_dir)
     try:
         yield cache
     finally:
@@ -89,6 +104,7 @@ def build_cached_report(
     max_depth: int | None,
     jobs: int | None = None,
     no_cache: bool = False,
+    cache_dir: Path | None = None,
 ) -> ImpactReport:
     """The report, with the repository's summary cache open for as long as it is built.
 
@@ -99,6 +115,6 @@ def build_cached_report(
     from impactgraph.pipeline import build_report
 
     root = GitRepo(repo).root
-    with cache_session(root, not no_cache) as cache:
+    with cache_session(root, not no_cache, cache_dir) as cache:
         report: ImpactReport = build_report(repo, base, head, max_depth, cache=cache, jobs=jobs)
         return report
