@@ -112,9 +112,14 @@ def build_cached_report(
     here, so they all share one cache: the one of the repository's top folder.
     """
     from impactgraph.adapters.git import GitRepo
+    from impactgraph.errors import GitError
     from impactgraph.pipeline import build_report
 
-    root = GitRepo(repo).root
+    try:
+        root = GitRepo(repo).root
+    except GitError:  # not a repository: the pipeline says so, in its own words
+        report: ImpactReport = build_report(repo, base, head, max_depth, jobs=jobs)
+        return report
     with cache_session(root, not no_cache, cache_dir) as cache:
-        report: ImpactReport = build_report(repo, base, head, max_depth, cache=cache, jobs=jobs)
+        report = build_report(repo, base, head, max_depth, cache=cache, jobs=jobs)
         return report
