@@ -104,3 +104,88 @@ def test_the_gateways_helper_never_writes_through_a_planted_link(tmp_path: Path)
     )
     assert completed.returncode == 2
     assert not victim.exists()
+
+
+# -- the cache: restored from the base branch, saved only by trusted runs --------------------
+
+
+def step_block(step: str) -> str:
+    """The text of the step named ``step`` (up to the next step)."""
+    text = ACTION.read_text(encoding="utf-8")
+    start = text.index(f"    - name: {step}\n")
+    end = text.find("\n    - name: ", start + 1)
+    return text[start:] if end < 0 else text[start:end]
+
+
+def field(block: str, name: str) -> str:
+    """A one-line ``name: value`` of a step, or the lines of its ``name: |`` block."""
+    lines = block.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.strip().startswith(f"{name}:"))
+    value = lines[at].split(":", 1)[1].strip()
+    if value not in ("|", ">-"):
+        return value
+    indent = len(lines[at]) - len(lines[at].lstrip())
+    body = []
+    for line in lines[at + 1:]:
+        if line.strip() and len(line) - len(line.lstrip()) <= indent:
+            break
+        body.append(line.strip())
+    return "\n".join(line for line in body if line)
+
+
+def test_the_cache_is_restored_from_the_base_branch_and_saved_only_outside_pull_requests() -> None:
+    restore = step_block("Restore the impactgraph cache")
+    save = step_block("Save the impactgraph cache")
+    comment = step_block("Comment on the pull request")
+    assert "uses: actions/cache/restore@v4" in restore
+    assert "uses: actions/cache/save@v4" in save
+    assert ACTION.read_text().index(restore) < ACTION.read_text().index(comment)
+    assert ACTION.read_text().index(comment) < ACTION.read_text().index(save)
+
+    key = field(restore, "key")
+    assert key == field(save, "key")
+    assert "github.event.pull_request.head.sha" in key
+    prefix = field(restore, "restore-keys")
+    assert "github.base_ref" in prefix
+    assert key.startswith(prefix)  # a new head commit falls back to the base branch's newest
+
+    paths = set(field(restore, "path").splitlines())
+    assert paths == set(field(save, "path").splitlines())
+    env = {name: field(comment, name) for name in ("CACHE_DIR", "KEY_HOME")}
+    assert set(env.values()) == paths  # the cache folder and the folder of its key
+    assert all(path.startswith("${{ runner.temp }}") for path in paths)  # not the workspace
+
+    condition = field(save, "if")
+    assert "github.event_name != 'pull_request'" in condition
+    assert "github.event_name != 'pull_request_target'" in condition
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash")
+@pytest.mark.parametrize(("event", "command"), [("push", "index"), ("pull_request", "comment")])
+def test_the_command_runs_with_the_cache_and_key_folders_given(
+    tmp_path: Path, event: str, command: str
+) -> None:
+    seen = tmp_path / "seen"
+    fake = tmp_path / "impactgraph"
+    fake.write_text(
+        f'#!/bin/sh\necho "$1 $IMPACTGRAPH_CACHE_DIR $XDG_CACHE_HOME" > {seen}\n',
+        encoding="utf-8",
+    )
+    fake.chmod(0o755)
+    env = {
+        "PATH": os.environ["PATH"], "HOME": str(tmp_path), "RUNNER_TEMP": str(tmp_path),
+        "IMPACTGRAPH": str(fake), "VENV_PYTHON": sys.executable, "INPUT_BASE": "",
+        "INPUT_FAIL_ON": "", "INPUT_GATEWAYS": "", "INPUT_MARKER": "impact",
+        "INPUT_PATH": ".", "FROM_FORK": "false", "GITHUB_TOKEN": "secret",
+        "INPUT_CACHE": "true", "EVENT_NAME": event,
+        "CACHE_DIR": str(tmp_path / "impactgraph-cache"),
+        "KEY_HOME": str(tmp_path / "impactgraph-key"),
+    }
+    completed = subprocess.run(
+        ["bash", "-c", run_script("Comment on the pull request")],
+        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120,
+    )
+    assert completed.returncode == 0, completed.stderr
+    assert seen.read_text().split() == [
+        command, str(tmp_path / "impactgraph-cache"), str(tmp_path / "impactgraph-key")
+    ]
