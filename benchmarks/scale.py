@@ -22,6 +22,11 @@ Prints a table and writes ``benchmarks/scale.png`` (matplotlib: ``pip install -e
 Usage::
 
     python benchmarks/scale.py [--sizes 1000,2000,5000,10000] [--jobs N] [--json FILE]
+                               [--previous FILE]
+
+``--previous FILE`` (a ``--json`` file of an earlier run) adds its sizes to the table and the
+plot, so a large size can be measured on its own and plotted with the rest (``--sizes ""``
+with ``--previous`` only prints and plots).
 """
 
 from __future__ import annotations
@@ -199,24 +204,31 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=None, help="passed on as --jobs")
     parser.add_argument("--json", type=Path, default=None, help="also write the figures here")
     parser.add_argument("--png", type=Path, default=HERE / "scale.png", help="the plot")
+    parser.add_argument("--previous", type=Path, default=None,
+                        help="a --json file of an earlier run: its sizes are shown too")
     options = parser.parse_args()
     try:
         sizes = [int(size) for size in options.sizes.split(",") if size.strip()]
     except ValueError:
         sys.exit(f"--sizes: not numbers separated by commas: {options.sizes!r}")
-    if not sizes or min(sizes) < 1:
-        sys.exit("--sizes: at least one module count, each at least 1")
+    if (not sizes and options.previous is None) or (sizes and min(sizes) < 1):
+        sys.exit("--sizes: at least one module count (or --previous), each at least 1")
     jobs = ["--jobs", str(options.jobs)] if options.jobs else []
     machine = f"{os.cpu_count()} cores"
     results: dict[int, dict[str, float]] = {}
+    if options.previous is not None:
+        earlier = json.loads(options.previous.read_text(encoding="utf-8"))
+        results = {int(size): figures for size, figures in earlier["results"].items()}
     CACHE.mkdir(exist_ok=True)
+    load_before = os.getloadavg()[0]
     for size in sizes:
         root = CACHE / f"scale-{size}"
         generate(root, size)
         results[size] = measure(root, jobs)
         print(f"{size} modules: " + ", ".join(f"{p} {results[size][p]:.2f} s" for p in PHASES),
               file=sys.stderr, flush=True)
-    print(f"machine: {machine}")
+    print(f"machine: {machine}; 1-minute load {load_before:.1f} before, "
+          f"{os.getloadavg()[0]:.1f} after")
     print(table(results))
     if options.json is not None:
         options.json.write_text(json.dumps({"machine": machine, "results": results}, indent=2))
