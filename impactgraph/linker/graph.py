@@ -77,6 +77,7 @@ class CodeGraph:
         named: bool = False,
         site: int | None = None,
         dynamic: bool = False,
+        callback: bool = False,
     ) -> None:
         """``bound``: a call through an instance, whose first parameter (self) is taken.
 
@@ -88,6 +89,8 @@ class CodeGraph:
         its ``bound``, so each call is judged against the signature it calls (two calls on one
         line, ``f(g(x))``, are two sites).
         ``dynamic``: the call's name is computed at run time; a written call clears the mark.
+        ``callback``: outside code may call ``target``: the source handed it (or an object of
+        its class) to code outside the code base; a written call clears the mark.
         """
         if source == target and kind != "calls":
             return
@@ -95,14 +98,15 @@ class CodeGraph:
         if data is None:
             self.graph.add_edge(
                 source, target, key=kind, line=line, bound=bound, dispatch=dispatch, named=named,
-                dynamic=dynamic,
+                dynamic=dynamic, callback=callback,
             )
             data = self.graph.get_edge_data(source, target, key=kind)
         elif (
             (data.get("dispatch") and not dispatch) or (data.get("named") and not named)
-            or (data.get("dynamic") and not dynamic)
+            or (data.get("dynamic") and not dynamic) or (data.get("callback") and not callback)
         ):
-            data.update(line=line, bound=bound, dispatch=dispatch, named=named, dynamic=dynamic)
+            data.update(line=line, bound=bound, dispatch=dispatch, named=named, dynamic=dynamic,
+                        callback=callback)
         if site is not None:
             sites = data.setdefault("sites", [])
             if [site, bound] not in sites:

@@ -24,6 +24,22 @@ RECURSION_LIMIT = 40_000
 FUNCTION_KINDS = (SymbolKind.FUNCTION, SymbolKind.METHOD)
 # builtins that call the functions passed to them
 CALLBACK_BUILTINS = frozenset({"map", "filter", "sorted", "min", "max", "iter", "next"})
+# special methods outside code runs on an object it was handed without naming them in our code
+# (``app(environ, start_response)`` in a WSGI server, ``for x in obj``, ``with obj``, ``str(obj)``)
+HANDED_OVER_SPECIALS = (
+    "__call__", "__iter__", "__next__", "__len__", "__getitem__", "__contains__", "__enter__",
+    "__exit__", "__aenter__", "__aexit__", "__aiter__", "__anext__", "__await__", "__str__",
+    "__repr__", "__eq__", "__hash__", "__bool__",
+)
+# outside code that looks at what it is given (or stores it) without calling it
+INSPECTING_MODULES = frozenset(
+    {"inspect", "typing", "typing_extensions", "types", "abc", "dataclasses", "weakref", "copy",
+     "pickle", "warnings", "enum"}
+)
+INSPECTING_FUNCTIONS = frozenset(
+    {"functools.wraps", "functools.update_wrapper", "asyncio.iscoroutinefunction",
+     "asyncio.iscoroutine"}
+)
 
 
 def link(summaries: Iterable[FileSummary], warnings: Iterable[Diagnostic] = ()) -> CodeGraph:
@@ -218,6 +234,9 @@ def _link_call(graph: CodeGraph, resolver: Resolver, site: CallSite, index: int)
         elif tag == "ext":
             graph.external_calls[caller].add(str(value[1]))
             resolved = True
+            if not _inspects(str(value[1])):
+                _link_handed_over(graph, resolver, site)
+                _link_outside_receiver(graph, resolver, site)
         elif tag in ("bimeth", "cmeth"):  # "".join(...), items.append(...): known, not ours
             resolved = True
         elif tag == "named":  # the function a decorated name stands for (a wrapper runs)
@@ -237,6 +256,7 @@ def _link_call(graph: CodeGraph, resolver: Resolver, site: CallSite, index: int)
             if not targets:  # an outside base's __init__ runs (``class A(ext.Base)``)
                 for outside in resolver.external_lookup(str(value[1]), "__init__"):
                     graph.external_calls[caller].add(str(outside[1]))
+                    _link_handed_over(graph, resolver, site)
         else:
             marker = value[2] if len(value) > 2 else ""
             dispatch = marker == "dispatch"
@@ -252,6 +272,97 @@ def _link_call(graph: CodeGraph, resolver: Resolver, site: CallSite, index: int)
     if not resolved and not site.implicit:
         graph.unresolved_calls += 1
         graph.unresolved_sites.append((caller, site.line))
+
+
+def _link_handed_over(graph: CodeGraph, resolver: Resolver, site: CallSite) -> None:
+    """Outside code given our function or object may call it back: ``Client(app)`` later runs
+    ``app(environ, ...)`` (``Flask.__call__``), ``Thread(target=self.run)`` runs ``run``. The
+    edge goes from the function that handed it over (the call itself happens later, inside the
+    outside code), marked ``callback``; the call's own arguments are unknown, so no ``site``.
+    A function that comes in through a parameter is left out: the parameter holds what every
+    caller passes (``async_to_sync(func)`` would reach every view function), and the caller
+    that names the function already has a ``references`` edge to it."""
+    parameters = _parameter_keys(resolver, site.scope)
+    for exprs in [*site.args, *(e for _, e in site.kwargs)]:
+        for expr in exprs:
+            from_parameter = expr[0] in parameters
+            for argument in ordered(resolver.resolve(expr)):
+                if from_parameter and argument[0] != "inst":
+                    continue
+                for target, bound, dispatch in _handed_over_targets(resolver, argument):
+                    graph.add_edge(site.scope, target, "calls", site.line, bound, dispatch,
+                                   callback=True)
+
+
+def _link_outside_receiver(graph: CodeGraph, resolver: Resolver, site: CallSite) -> None:
+    """``client.get()`` on our ``FlaskClient(werkzeug.Client)``, ``thread.start()`` on our
+    ``Thread`` subclass: the outside base's code runs on our object and calls the methods we
+    override (``open``, ``run``)."""
+    for expr in site.callee:
+        if len(expr) < 2 or not expr[-1].startswith("."):
+            continue
+        for receiver in ordered(resolver.resolve(expr[:-1])):
+            if receiver[0] == "inst":
+                exact = bool(receiver[2])
+            elif receiver[0] == "super":
+                exact = False  # ``self`` is an instance of the class or of a subclass
+            else:
+                continue
+            _link_hooks(graph, resolver, site, str(receiver[1]), exact)
+
+
+def _link_hooks(
+    graph: CodeGraph, resolver: Resolver, site: CallSite, cls: str, exact: bool
+) -> None:
+    seen = set(resolver.external_hooks(cls))
+    for method in sorted(seen):
+        graph.add_edge(site.scope, method, "calls", site.line, True, callback=True)
+    if exact:
+        return
+    for sub in resolver.implementations(cls):
+        for method in resolver.external_hooks(sub):
+            if method not in seen:
+                seen.add(method)
+                graph.add_edge(site.scope, method, "calls", site.line, True, True, callback=True)
+
+
+def _parameter_keys(resolver: Resolver, scope: str) -> frozenset[str]:
+    definition = resolver.definitions.get(scope)
+    if definition is None or definition.signature is None or ":" not in scope:
+        return frozenset()
+    names = [p.name for p in definition.signature.parameters]
+    return frozenset(f"v:{scope}|{n}" for n in names) | {f"v:{scope}|<0>|{n}" for n in names}
+
+
+def _inspects(dotted: str) -> bool:
+    return dotted.split(".", 1)[0] in INSPECTING_MODULES or dotted in INSPECTING_FUNCTIONS
+
+
+def _handed_over_targets(resolver: Resolver, value: Value) -> list[tuple[str, bool, bool]]:
+    """What outside code can run of ``value``: a function itself, or an instance's special
+    methods (its exact class's; a subclass's own ones too when the class is not exact, each
+    one receiver of many). A class is not followed: outside code rarely builds what it gets."""
+    tag = value[0]
+    if tag in ("sym", "bound"):
+        if resolver.kind(str(value[1])) not in FUNCTION_KINDS:
+            return []
+        return [(target, bound, False) for target, bound in _targets(resolver, value)]
+    if tag != "inst":
+        return []
+    cls = str(value[1])
+    found = {(m, True, False) for m in _run_by_outside(resolver, cls)}
+    if not value[2]:
+        exact = {m for m, _, _ in found}
+        for sub in resolver.implementations(cls):
+            found |= {(m, True, True) for m in _run_by_outside(resolver, sub) if m not in exact}
+    return sorted(found)
+
+
+def _run_by_outside(resolver: Resolver, cls: str) -> set[str]:
+    """An instance's special methods, and, when its class has an outside base, the methods it
+    overrides of that base (a ``logging.Handler`` subclass's ``emit``)."""
+    found = {m for name in HANDED_OVER_SPECIALS for m in resolver.special_methods(cls, (name,))}
+    return found | set(resolver.external_hooks(cls))
 
 
 def _link_reference(

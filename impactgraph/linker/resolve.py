@@ -435,6 +435,37 @@ class Resolver:
                     return {("ext", f"{base}.{name}")}
         return set()
 
+    def external_hooks(self, cls: str) -> list[str]:
+        """Methods of ``cls`` that outside code working on an instance of it may run without
+        our code naming them: when ``cls`` inherits from an outside class (``threading.Thread``,
+        werkzeug's ``Client``), that class's code calls its own methods on ``self``, and the
+        public ones (and special methods) ``cls`` defines below it may override them
+        (``run``, ``open``). Private helpers and constructors are not hooks."""
+        outside = [o for o in self.mro(cls) if self._has_external_base(o)]
+        if not outside:
+            return []
+        found: set[str] = set()
+        for owner in self.mro(cls):
+            # only classes below (or at) one with an outside base can override its methods
+            if not any(o in self.mro(owner) for o in outside):
+                continue
+            for name in self.own_members(owner):
+                if name in ("__init__", "__new__", "__init_subclass__", "__class_getitem__"):
+                    continue
+                if name.startswith("_") and not (name.startswith("__") and name.endswith("__")):
+                    continue
+                found.update(
+                    str(v[1]) for v in self.class_lookup(cls, name)
+                    if v[0] == "sym" and self.kind(str(v[1])) is SymbolKind.METHOD
+                )
+        return sorted(found)
+
+    def _has_external_base(self, cls: str) -> bool:
+        return any(
+            base.split(".", 1)[0] not in ("typing", "typing_extensions", "abc", "builtins")
+            for base in self.external_bases.get(cls, ())
+        )
+
     def bind(self, value: Value) -> Value:
         if value[0] == "sym" and self.kind(str(value[1])) is SymbolKind.METHOD:
             if self.is_static(str(value[1])):
@@ -693,8 +724,11 @@ class Resolver:
                         result.add(item)
             elif tag == "super":
                 cls = str(value[1])
+                above: set[Value] = set()
                 for receiver in [cls, *self.implementations(cls)]:
-                    result |= {self.bind(v) for v in self.class_lookup(receiver, name, cls)}
+                    above |= {self.bind(v) for v in self.class_lookup(receiver, name, cls)}
+                # not defined after ``cls`` in the code base: an outside base's, if it has one
+                result |= above or self.external_lookup(cls, name)
             elif tag == "ext":
                 result.add(("ext", f"{value[1]}.{name}"))
             elif tag in ("biinst", "cont", "slice") and name not in CONTAINER_METHODS:

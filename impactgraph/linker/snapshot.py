@@ -8,9 +8,9 @@ from typing import Any
 from impactgraph.linker.graph import CodeGraph
 from impactgraph.model import Diagnostic
 
-SNAPSHOT_VERSION = 4
+SNAPSHOT_VERSION = 5
 NODE_FIELDS = ("kind", "module", "path", "package", "line", "end_line", "synthetic", "abstract")
-EDGE_FIELDS = ("line", "bound", "dispatch", "named", "sites", "dynamic")
+EDGE_FIELDS = ("line", "bound", "dispatch", "named", "sites", "dynamic", "callback")
 
 
 def graph_to_dict(graph: CodeGraph) -> dict[str, Any]:
