@@ -137,7 +137,7 @@ class Flow:
         state: dict[str, tuple[str, ...]] = {}
         self.states[id(frame)] = state
         if isinstance(frame, nodes.FunctionDef):
-            for name in self.tracked(frame):
+            for name in sorted(self.tracked(frame)):
                 if any(isinstance(s.parent, nodes.Arguments) for s in frame.locals[name]):
                     key = self.version_key(frame, name, 0)
                     self.bindings[key].extend(
