@@ -54,8 +54,8 @@ def test_the_codes_are_those_of_design_md() -> None:
 def test_version() -> None:
     result = invoke("--version")
     assert result.exit_code == 0
-    assert result.stdout == f"impactgraph {metadata.version('impactgraph')}\n"
-    assert metadata.version("impactgraph") == impactgraph.__version__
+    assert result.stdout == f"impactgraph {metadata.version('impactgraph-analysis')}\n"
+    assert metadata.version("impactgraph-analysis") == impactgraph.__version__
 
 
 @pytest.mark.parametrize(

@@ -50,6 +50,11 @@ _PASS_THROUGH: tuple[type[BaseException], ...] = (
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+# The distribution's name: "impactgraph" on PyPI is an unrelated project, whose version must
+# never be reported as ours should both be installed.
+DISTRIBUTION = "impactgraph-analysis"
+
+
 def package_version() -> str:
     """The installed distribution's version; the package's own when run from a source tree."""
     from importlib import metadata
@@ -57,7 +62,7 @@ def package_version() -> str:
     import impactgraph
 
     try:
-        return metadata.version("impactgraph")
+        return metadata.version(DISTRIBUTION)
     except metadata.PackageNotFoundError:
         return impactgraph.__version__
 
