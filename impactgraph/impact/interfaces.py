@@ -22,7 +22,7 @@ import re
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 
-from impactgraph.impact.traverse import USES, State, Walk
+from impactgraph.impact.traverse import USES, State, Walk, spread_import_breaks
 from impactgraph.linker import CodeGraph
 from impactgraph.model import Change, ChangeKind, Definition
 
@@ -177,23 +177,9 @@ class Interfaces:
     def _import_time(self, walk: Walk) -> None:
         """Module-level code that broke (``DEFAULT = MemStore()``) fails at import time: every
         module importing it breaks in turn."""
-        graph = walk.graph
         queue = deque(state for state in walk.depth if state[0] in walk.broken
                       and ":" not in state[0] and walk.depth[state] > 0)
-        while queue:
-            state = queue.popleft()
-            module = state[0]
-            depth = walk.depth[state]
-            if self.max_depth is not None and depth >= self.max_depth:
-                continue
-            for member in [module, *sorted(graph.members(module))]:
-                for source, kind in sorted(set(graph.predecessors(member))):
-                    if kind != "imports" or graph.module_of(source) == module:
-                        continue
-                    walk.broken.add(source)
-                    following = walk.step(state, source)
-                    if walk.visit(following, state, depth + 1) and ":" not in source:
-                        queue.append(following)
+        spread_import_breaks(walk, queue, self.max_depth)
 
     def _spread(
         self, walk: Walk, states: Iterable[State], *, instantiators: bool, from_depth: int = 1

@@ -23,7 +23,7 @@ What reaches whom (DESIGN.md "Impact"):
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from impactgraph.impact.binding import call_binds
@@ -322,22 +322,12 @@ class ImpactAnalysis:
             at_import_time = ":" not in node or "inherits" in kinds
             if at_import_time:
                 queue.append(state)
-        while queue:
-            state = queue.popleft()
-            module = graph.module_of(state[0])
-            depth = walk.depth[state]
-            if self.max_depth is not None and depth >= self.max_depth:
-                continue
-            for member in [module, *sorted(graph.members(module))]:
-                for source, kind in sorted(set(graph.predecessors(member))):
-                    if kind != "imports" or graph.module_of(source) == module:
-                        continue
-                    if in_base and not self.head.edge_data(source, member, kind):
-                        continue  # the importer is gone, or no longer imports it
-                    walk.broken.add(source)
-                    following = walk.step(state, source)
-                    if walk.visit(following, state, depth + 1) and ":" not in source:
-                        queue.append(following)
+
+        def still_imports(source: str, member: str) -> bool:
+            # the importer is gone, or no longer imports it
+            return not in_base or bool(self.head.edge_data(source, member, "imports"))
+
+        spread_import_breaks(walk, queue, self.max_depth, still_imports)
 
     def export_importers(self, change: Change) -> Walk | None:
         """``export-removed``: who imports the name from the module that stopped exporting it."""
@@ -462,3 +452,33 @@ def collect_hits(walks: Iterable[Walk], head: CodeGraph | None = None) -> dict[s
             hit.crosses_gateway |= state[1]
             hit.gateways |= crossed
     return hits
+
+
+def spread_import_breaks(
+    walk: Walk,
+    queue: deque[State],
+    max_depth: int | None,
+    still_imports: Callable[[str, str], bool] | None = None,
+) -> None:
+    """A module that fails at import time breaks every module importing it, in turn.
+
+    ``queue``: the states of modules (or symbols whose module) broke at import time;
+    ``still_imports(importer, member)``: does the importer still import it (default: yes).
+    """
+    graph = walk.graph
+    while queue:
+        state = queue.popleft()
+        module = graph.module_of(state[0])
+        depth = walk.depth[state]
+        if max_depth is not None and depth >= max_depth:
+            continue
+        for member in [module, *sorted(graph.members(module))]:
+            for source, kind in sorted(set(graph.predecessors(member))):
+                if kind != "imports" or graph.module_of(source) == module:
+                    continue
+                if still_imports is not None and not still_imports(source, member):
+                    continue
+                walk.broken.add(source)
+                following = walk.step(state, source)
+                if walk.visit(following, state, depth + 1) and ":" not in source:
+                    queue.append(following)
