@@ -23,6 +23,7 @@ _OVERLOAD = "overload"
 # the name becomes a wrapper that needs hashable arguments (DESIGN.md, decorator-changed).
 _NEUTRAL = frozenset({"final", "override", "deprecated", "wraps", "total_ordering",
                       "runtime_checkable", "unique", "no_type_check"})
+_ACCESSORS = frozenset({"setter", "deleter"})
 # Decorators that wrap a function the same way, so trading one for another leaves every call
 # as it was: ``functools.cache`` is ``lru_cache(maxsize=None)``.
 _SAME_WRAPPER = {"cache": "lru_cache", "lru_cache": "lru_cache"}
@@ -127,7 +128,9 @@ def compare_decorators(old: Definition, new: Definition) -> list[Finding]:
     added = _minus(after_names, before_names)
     removed, added = _drop_same_wrappers(removed, added)
     neutral_removed = all(_bare(d) in _NEUTRAL | {"abstractmethod"} for d in removed)
-    neutral_added = all(_bare(d) in _NEUTRAL for d in added)
+    # A property that gains a setter or deleter can do more than before: nothing breaks. One
+    # that loses it breaks every assignment (or ``del``) of the attribute.
+    neutral_added = all(_bare(d) in _NEUTRAL | _ACCESSORS for d in added)
     breaking = not (neutral_removed and neutral_added)
     detail = " ".join([*(f"-{d}" for d in removed), *(f"+{d}" for d in added)])
     return [Finding(ChangeKind.DECORATOR_CHANGED, breaking, detail, old_list, new_list)]

@@ -106,6 +106,14 @@ def body_hash(body: list[nodes.NodeNG], skip_definitions: bool = False) -> str:
     return digest.hexdigest()
 
 
+def combine_hashes(*hashes: str) -> str:
+    """One fingerprint of several bodies (a property with its setter)."""
+    digest = hashlib.blake2b(digest_size=12)
+    for value in hashes:
+        digest.update(value.encode("ascii") + b"\0")
+    return digest.hexdigest()
+
+
 def dataclass_init(node: nodes.ClassDef) -> Signature | None:
     """The parameters of the ``__init__`` a dataclass-like decorator generates, if any."""
     decorators = {decorator_base(d) for d in decorator_names(node)}

@@ -25,6 +25,7 @@ from impactgraph.indexer.pytest_model import (
 )
 from impactgraph.indexer.signatures import (
     body_hash,
+    combine_hashes,
     dataclass_init,
     decorator_base,
     decorator_names,
@@ -658,7 +659,9 @@ class FileIndexer(ImplicitCalls):
         )
         if is_overload:
             self.overloads[qual].append(definition)
-        elif not is_accessor:
+        elif is_accessor:
+            self.add_accessor(qual, definition)
+        else:
             self.definitions[qual] = definition
             binding: Expr = (f"s:{self.symbol_id(qual)}",)
             if decorator_exprs:
@@ -678,6 +681,21 @@ class FileIndexer(ImplicitCalls):
             self.visit(statement)
 
     visit_AsyncFunctionDef = visit_FunctionDef
+
+    def add_accessor(self, qual: str, accessor: Definition) -> None:
+        """``@x.setter``/``@x.deleter``: part of the property ``x``. Its decorator joins the
+        property's (a setter removed is a property that can no longer be assigned) and its body
+        the property's body hash (a setter's body change is the property's)."""
+        owner = self.definitions.get(qual)
+        if owner is None:
+            return  # no property of that name here: nothing for the accessor to join
+        marks = [d for d in accessor.decorators if d.endswith((".setter", ".deleter"))]
+        self.definitions[qual] = replace(
+            owner,
+            decorators=(*owner.decorators, *marks),
+            end_line=max(owner.end_line, accessor.end_line),
+            body_hash=combine_hashes(owner.body_hash, accessor.body_hash),
+        )
 
     def visit_decorators(self, node: nodes.FunctionDef | nodes.ClassDef) -> tuple[Expr, ...]:
         """Applying a decorator is a call made by the scope that holds the definition."""

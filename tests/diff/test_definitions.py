@@ -7,6 +7,8 @@ from diff_support import diff_changes, diff_set
 
 C = "m:C"
 M = "m:C.m"
+PROPERTY = "class C:\n    @property\n    def m(self): return self._m\n"
+SETTER = "    @m.setter\n    def m(self, value): self._m = value\n"
 INIT = "m:C.__init__"
 
 DATACLASS = "from dataclasses import dataclass, field\n@dataclass\nclass C:\n"
@@ -45,6 +47,13 @@ CASES = [
      "from functools import cache\n@cache\ndef f(a): pass", {("m:f", "decorator-changed", False)}),
     ("cache -> property: not the same", "class C:\n    @cache\n    def m(self): pass",
      "class C:\n    @property\n    def m(self): pass", {(M, "decorator-changed", True)}),
+    ("property setter removed: assignments break", PROPERTY + SETTER, PROPERTY,
+     {(M, "decorator-changed", True), (M, "body-changed", False)}),
+    ("property setter added: nothing breaks", PROPERTY, PROPERTY + SETTER,
+     {(M, "decorator-changed", False), (M, "body-changed", False)}),
+    ("property setter body changed", PROPERTY + SETTER,
+     PROPERTY + SETTER.replace("self._m = value", "self._m = [value]"),
+     {(M, "body-changed", False)}),
     ("unknown decorator added", "def f(a): pass", "@register\ndef f(a): pass",
      {("m:f", "decorator-changed", True)}),
     ("decorator import style: no change", "import functools\n@functools.lru_cache\ndef f(): pass",
