@@ -7,12 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from cli_support import selected_tests
 from git_support import commit, init_repo
-from typer.testing import CliRunner
-
-from impactgraph.cli import app
-
-runner = CliRunner()
 
 BASE = {
     "src/web/__init__.py": "",
@@ -86,12 +82,6 @@ BASE = {
 }
 
 
-def selected(root: Path) -> list[str]:
-    result = runner.invoke(app, ["tests", "--repo", str(root), "--base", "base"])
-    assert result.exit_code == 0, result.output
-    return result.stdout.splitlines()
-
-
 def test_a_removed_override_reached_through_an_outside_client_selects_its_test(
     tmp_path: Path,
 ) -> None:
@@ -102,7 +92,7 @@ def test_a_removed_override_reached_through_an_outside_client_selects_its_test(
     assert override in source
     removed = source.replace(override, "pass")
     commit(root, {"src/web/app.py": removed})
-    assert selected(root) == ["tests/test_request.py"]
+    assert selected_tests(root) == ["tests/test_request.py"]
 
 
 def test_a_change_to_an_override_an_outside_base_runs_selects_its_test(tmp_path: Path) -> None:
@@ -110,4 +100,4 @@ def test_a_change_to_an_override_an_outside_base_runs_selects_its_test(tmp_path:
     commit(root, BASE, message="base", tag="base")
     changed = BASE["src/web/worker.py"].replace("return 1", "return 2")
     commit(root, {"src/web/worker.py": changed})
-    assert selected(root) == ["tests/test_worker.py"]
+    assert selected_tests(root) == ["tests/test_worker.py"]

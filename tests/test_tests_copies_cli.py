@@ -6,12 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from cli_support import selected_tests
 from git_support import commit, init_repo
-from typer.testing import CliRunner
-
-from impactgraph.cli import app
-
-runner = CliRunner()
 
 # shaped like jinja2 3.1.4's tests/test_pickle.py: an ``env`` fixture, a test that round-trips it
 # through pickle and renders with the copy; the test module imports nothing of the package
@@ -69,6 +65,4 @@ def test_a_copied_fixture_value_keeps_its_class(
     commit(root, files, message="base", tag="base")
     changed = BASE["src/tmpl/environment.py"].replace("return source\n", "return source * 2\n")
     commit(root, {"src/tmpl/environment.py": changed})
-    result = runner.invoke(app, ["tests", "--repo", str(root), "--base", "base"])
-    assert result.exit_code == 0, result.output
-    assert result.stdout.splitlines() == ["tests/test_copies.py"]
+    assert selected_tests(root) == ["tests/test_copies.py"]

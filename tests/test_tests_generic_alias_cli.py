@@ -5,12 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from cli_support import selected_tests
 from git_support import commit, init_repo
-from typer.testing import CliRunner
-
-from impactgraph.cli import app
-
-runner = CliRunner()
 
 # shaped like flask 3.0.3: ``testing = ConfigAttribute[bool]("TESTING")`` on the app class, an
 # ``app`` fixture in conftest.py, tests that assign ``app.testing = ...`` (the descriptor's __set__)
@@ -72,6 +68,4 @@ def test_a_descriptor_built_through_a_generic_alias_selects_the_tests_that_store
         "obj.config[self.__name__] = value", "raise RuntimeError(value)"
     )
     commit(root, {"src/web/config.py": changed})
-    result = runner.invoke(app, ["tests", "--repo", str(root), "--base", "base"])
-    assert result.exit_code == 0, result.output
-    assert result.stdout.splitlines() == ["tests/test_testing.py"]
+    assert selected_tests(root) == ["tests/test_testing.py"]

@@ -5,12 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from cli_support import selected_tests
 from git_support import commit, init_repo
-from typer.testing import CliRunner
-
-from impactgraph.cli import app
-
-runner = CliRunner()
 
 BASE = {
     "src/tool/__init__.py": "",
@@ -52,18 +48,12 @@ BASE = {
 }
 
 
-def selected(root: Path) -> list[str]:
-    result = runner.invoke(app, ["tests", "--repo", str(root), "--base", "base"])
-    assert result.exit_code == 0, result.output
-    return result.stdout.splitlines()
-
-
 def test_a_change_to_a_fixture_provided_objects_method_selects_its_test(tmp_path: Path) -> None:
     root = init_repo(tmp_path / "repo")
     commit(root, BASE, message="base", tag="base")
     changed = BASE["src/tool/cli.py"].replace("return command()", "return command() or None")
     commit(root, {"src/tool/cli.py": changed})
-    assert selected(root) == ["tests/test_invoke.py"]
+    assert selected_tests(root) == ["tests/test_invoke.py"]
 
 
 def test_a_change_to_a_dunder_selects_the_test_that_calls_it_implicitly(tmp_path: Path) -> None:
@@ -91,7 +81,7 @@ def test_a_change_to_a_dunder_selects_the_test_that_calls_it_implicitly(tmp_path
     commit(root, files, message="base", tag="base")
     changed = files["src/web/params.py"].replace("join(self.items)", "join(sorted(self.items))")
     commit(root, {"src/web/params.py": changed})
-    assert selected(root) == ["tests/test_params.py"]
+    assert selected_tests(root) == ["tests/test_params.py"]
 
 
 def test_a_change_to_a_method_reached_by_getattr_dispatch_selects_its_test(
@@ -120,4 +110,4 @@ def test_a_change_to_a_method_reached_by_getattr_dispatch_selects_its_test(
     commit(root, files, message="base", tag="base")
     changed = files["src/tpl/visitor.py"].replace('return "getattr"', 'return "attr"')
     commit(root, {"src/tpl/visitor.py": changed})
-    assert selected(root) == ["tests/test_render.py"]
+    assert selected_tests(root) == ["tests/test_render.py"]

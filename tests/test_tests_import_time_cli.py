@@ -6,12 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from cli_support import selected_tests
 from git_support import commit, init_repo
-from typer.testing import CliRunner
-
-from impactgraph.cli import app
-
-runner = CliRunner()
 
 # shaped like markupsafe 2.1.5: conftest.py imports the package for its ``params=`` fixture;
 # test_custom.py imports nothing and only takes the ``escape`` fixture
@@ -63,12 +59,6 @@ BASE = {
 }
 
 
-def selected(root: Path) -> list[str]:
-    result = runner.invoke(app, ["tests", "--repo", str(root), "--base", "base"])
-    assert result.exit_code == 0, result.output
-    return result.stdout.splitlines()
-
-
 def test_a_removed_method_its_class_body_still_reads_breaks_every_importer(
     tmp_path: Path,
 ) -> None:
@@ -79,7 +69,7 @@ def test_a_removed_method_its_class_body_still_reads_breaks_every_importer(
         "                return self.__class__(super().join(seq))\n\n", ""
     )
     commit(root, {"src/markup/__init__.py": removed})
-    assert selected(root) == ["tests/test_custom.py", "tests/test_markup.py"]
+    assert selected_tests(root) == ["tests/test_custom.py", "tests/test_markup.py"]
 
 
 def test_a_removed_method_nothing_at_import_time_reads_selects_its_callers_only(
@@ -92,4 +82,4 @@ def test_a_removed_method_nothing_at_import_time_reads_selects_its_callers_only(
         "                return self.__class__(super().upper())\n", ""
     )
     commit(root, {"src/markup/__init__.py": removed})
-    assert selected(root) == []
+    assert selected_tests(root) == []

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from cli_support import selected_tests
 from git_support import commit, init_repo
 from typer.testing import CliRunner
 
@@ -108,12 +109,6 @@ BASE = {
 }
 
 
-def selected(root: Path) -> list[str]:
-    result = runner.invoke(app, ["tests", "--repo", str(root), "--base", "base"])
-    assert result.exit_code == 0, result.output
-    return result.stdout.splitlines()
-
-
 def test_a_subclass_in_another_test_file_that_inherits_affected_tests_is_selected(
     tmp_path: Path,
 ) -> None:
@@ -121,7 +116,7 @@ def test_a_subclass_in_another_test_file_that_inherits_affected_tests_is_selecte
     commit(root, BASE, message="base", tag="base")
     changed = BASE["src/signing/signer.py"].replace("def sign(self, value)", "def sign(self)")
     commit(root, {"src/signing/signer.py": changed})
-    assert selected(root) == [
+    assert selected_tests(root) == [
         "tests/test_signing/test_serializer.py",
         "tests/test_signing/test_timed.py",  # inherits them through test_url_safe's class
         "tests/test_signing/test_url_safe.py",
@@ -135,7 +130,7 @@ def test_a_subclass_of_a_test_class_the_change_does_not_reach_is_left_out(
     commit(root, BASE, message="base", tag="base")
     changed = BASE["src/signing/encoding.py"].replace("value.encode()", "bytes(value, 'utf-8')")
     commit(root, {"src/signing/encoding.py": changed})
-    assert selected(root) == [
+    assert selected_tests(root) == [
         "tests/test_signing/test_encoding.py",
         "tests/test_signing/test_encoding_more.py",
     ]
