@@ -254,6 +254,9 @@ class FileIndexer(ImplicitCalls):
             copy_of = self.copied_value(node)
             if copy_of is not None:
                 return copy_of
+            partial = self.partial_of(node)
+            if partial is not None:
+                return partial
             op = self.call_op(node)
             return [(*e, op) for e in self.values(func)]
         if isinstance(node, nodes.Subscript):
@@ -446,10 +449,27 @@ class FileIndexer(ImplicitCalls):
             return f"copy.{func.name}" if self.is_import(func.name, func) else ""
         if (
             isinstance(func, nodes.Attribute) and isinstance(func.expr, nodes.Name)
-            and func.expr.name in ("copy", "pickle") and self.is_import(func.expr.name, func)
+            and func.expr.name in ("copy", "pickle", "functools")
+            and self.is_import(func.expr.name, func)
         ):
             return f"{func.expr.name}.{func.attrname}"
+        if isinstance(func, nodes.Name) and self.is_import(func.name, func):
+            scope = self.defining_scope(func.name, func)
+            for statement in scope.locals.get(func.name, ()) if scope is not None else ():
+                if isinstance(statement, nodes.ImportFrom) and statement.modname == "functools":
+                    real = next((n for n, a in statement.names if (a or n) == func.name), "")
+                    return f"functools.{real}"
         return ""
+
+    def partial_of(self, node: nodes.Call) -> list[Expr] | None:
+        """``functools.partial(f, ...)`` (and ``partialmethod``): calling it calls ``f``, so it
+        holds ``f``'s values (itsdangerous's tests build serializers from
+        ``partial(TimedSerializer, secret_key=...)`` fixtures)."""
+        if not node.args or self.outside_function(node.func) not in (
+            "functools.partial", "functools.partialmethod"
+        ):
+            return None
+        return self.values(node.args[0])
 
     def call_op(self, node: nodes.Call) -> str:
         """``()`` or, when the call passes values we follow, ``(KEY N NAMES)``: its N
