@@ -4,10 +4,16 @@ like itsdangerous 2.2.0's tests: ``serializer_factory`` -> ``serializer`` -> the
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from cli_support import selected_tests
 from git_support import commit, init_repo
+from typer.testing import CliRunner
+
+from impactgraph.cli import app
+
+runner = CliRunner()
 
 BASE = {
     "src/signing/__init__.py": "",
@@ -98,3 +104,54 @@ def test_a_partial_of_a_class_from_a_fixture_constructs_the_class(tmp_path: Path
         "tests/test_signing/test_serializer.py",
         "tests/test_signing/test_timed.py",  # inherits test_dumps
     ]
+
+
+def test_a_subclass_fixture_override_feeds_the_inherited_tests(tmp_path: Path) -> None:
+    root = init_repo(tmp_path / "repo")
+    commit(root, BASE, message="base", tag="base")
+    # only TimedSerializer calls stamp(): only the subclass's inherited tests reach it
+    changed = BASE["src/signing/timed.py"].replace("def stamp(self)", "def stamp(self, now)")
+    commit(root, {"src/signing/timed.py": changed})
+    reasons = selected_reasons(root)
+    assert "tests/test_signing/test_other.py" not in reasons
+    # reached through the override, not only because the file imports the changed module
+    assert any("inherits the tests of" in r for r in reasons["tests/test_signing/test_timed.py"])
+
+
+def test_autouse_fixtures_of_a_subclass_run_its_inherited_tests(tmp_path: Path) -> None:
+    root = init_repo(tmp_path / "repo")
+    files = {
+        **BASE,
+        "src/signing/clock.py": """
+            def freeze(when):
+                return when
+        """,
+        "tests/test_signing/test_timed.py": """
+            import pytest
+
+            from signing import clock
+            from test_signing.test_serializer import TestSerializer
+
+
+            class FreezeMixin:
+                @pytest.fixture(autouse=True)
+                def frozen(self):
+                    return clock.freeze(1)
+
+
+            class TestTimedSerializer(FreezeMixin, TestSerializer):
+                pass
+        """,
+    }
+    commit(root, files, message="base", tag="base")
+    commit(root, {"src/signing/clock.py": "def freeze(when, tz):\n    return when\n"})
+    reasons = selected_reasons(root)
+    assert "tests/test_signing/test_other.py" not in reasons
+    assert any("inherits the tests of" in r for r in reasons["tests/test_signing/test_timed.py"])
+
+
+def selected_reasons(root: Path) -> dict[str, list[str]]:
+    arguments = ["tests", "--repo", str(root), "--base", "base", "--format", "json"]
+    result = runner.invoke(app, arguments)
+    assert result.exit_code == 0, result.output
+    return {t["path"]: t["reasons"] for t in json.loads(result.stdout)["tests"]}

@@ -70,11 +70,29 @@ class FixtureIndex:
             return []
         return self.resolver.mro(f"{module}:{class_qual}")
 
+    def subclass_locations(self, module: str, class_qual: str) -> list[str]:
+        """``<module>:<class>`` of every subclass of a test class: pytest runs the tests a
+        class inherits under each subclass, with the subclass's fixtures (its class, module and
+        conftest files) in place of the base's, so a fixture the base asks for may be any of
+        theirs (itsdangerous: ``TestTimedSerializer(FreezeMixin, TestSerializer)`` overrides
+        the method fixture ``serializer_factory`` that ``TestSerializer.serializer`` calls)."""
+        if not class_qual:
+            return []
+        return self.resolver.implementations(f"{module}:{class_qual}")
+
     def fixtures(self, body: str) -> set[Value]:
         """``<module>:<class>|<name>`` (``|^<name>``: past the asking scope) -> the fixture
         functions, or the outside class of one of pytest's own fixtures."""
         location, _, name = body.rpartition("|")
         module, _, class_qual = location.partition(":")
+        found = self._fixtures(module, class_qual, name)
+        if not name.startswith("^"):
+            for subclass in self.subclass_locations(module, class_qual):
+                sub_module, _, sub_qual = subclass.partition(":")
+                found |= self._fixtures(sub_module, sub_qual, name)
+        return found
+
+    def _fixtures(self, module: str, class_qual: str, name: str) -> set[Value]:
         up = name.startswith("^")
         name = name.lstrip("^")
         classes = self.class_levels(module, class_qual)
@@ -107,6 +125,10 @@ class FixtureIndex:
         module, _, class_qual = body.partition(":")
         keys = [f"v:{cls}|<autouse>" for cls in self.class_levels(module, class_qual)]
         keys += [f"v:{m}:|<autouse>" for m in self.lookup_order(module)]
+        for subclass in self.subclass_locations(module, class_qual):  # inherited tests
+            sub_module, _, sub_qual = subclass.partition(":")
+            keys += [f"v:{cls}|<autouse>" for cls in self.class_levels(sub_module, sub_qual)]
+            keys += [f"v:{m}:|<autouse>" for m in self.lookup_order(sub_module)]
         found: set[Value] = set()
         for key in keys:
             if key in self.resolver.bindings:
