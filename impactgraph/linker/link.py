@@ -237,6 +237,8 @@ def _link_call(graph: CodeGraph, resolver: Resolver, site: CallSite, index: int)
             if not _inspects(str(value[1])):
                 _link_handed_over(graph, resolver, site)
                 _link_outside_receiver(graph, resolver, site)
+            if len(value) > 2:
+                _link_carried(graph, resolver, site, str(value[2]))
         elif tag in ("bimeth", "cmeth"):  # "".join(...), items.append(...): known, not ours
             resolved = True
         elif tag == "named":  # the function a decorated name stands for (a wrapper runs)
@@ -292,6 +294,40 @@ def _link_handed_over(graph: CodeGraph, resolver: Resolver, site: CallSite) -> N
                 for target, bound, dispatch in _handed_over_targets(resolver, argument):
                     graph.add_edge(site.scope, target, "calls", site.line, bound, dispatch,
                                    callback=True)
+
+
+def _link_carried(graph: CodeGraph, resolver: Resolver, site: CallSite, op: str) -> None:
+    """A method call on an outside object that was built with our values: its code may call
+    any public method (or special method) of what it carries, and the functions it was given.
+    flask's ``URLSafeTimedSerializer(..., serializer=self.serializer).dumps(session)`` runs
+    ``TaggedJSONSerializer.dumps`` inside itsdangerous. The edges start at the call on the
+    outside object, marked ``callback``."""
+    for argument in ordered(resolver.carried_arguments(op)):
+        for target, bound, dispatch in _carried_targets(resolver, argument):
+            graph.add_edge(site.scope, target, "calls", site.line, bound, dispatch,
+                           callback=True)
+
+
+def _carried_targets(resolver: Resolver, value: Value) -> list[tuple[str, bool, bool]]:
+    if value[0] != "inst":
+        return _handed_over_targets(resolver, value)
+    cls = str(value[1])
+    found = {(m, True, False) for m in _public_methods(resolver, cls)}
+    if not value[2]:
+        exact = {m for m, _, _ in found}
+        for sub in resolver.implementations(cls):
+            found |= {(m, True, True) for m in _public_methods(resolver, sub) if m not in exact}
+    return sorted(found | set(_handed_over_targets(resolver, value)))
+
+
+def _public_methods(resolver: Resolver, cls: str) -> set[str]:
+    """The methods an outside caller may call by name on an instance of ``cls``."""
+    names = {n for owner in resolver.mro(cls) for n in resolver.own_members(owner)
+             if not n.startswith("_")}
+    return {
+        str(v[1]) for name in sorted(names) for v in resolver.class_lookup(cls, name)
+        if v[0] == "sym" and resolver.kind(str(v[1])) is SymbolKind.METHOD
+    }
 
 
 def _link_outside_receiver(graph: CodeGraph, resolver: Resolver, site: CallSite) -> None:

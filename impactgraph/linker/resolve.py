@@ -6,6 +6,7 @@ A *value* is a small tuple:
   ("mod", name)          a module of the code base
   ("inst", class, exact) an instance of a class; ``exact`` False means "or of a subclass"
   ("ext", dotted)        something outside the code base, by its import path
+  ("ext", dotted, op)    an outside object built by a call ``op`` whose arguments it carries
   ("bi", name)           a builtin
   ("cont", key)          a container whose elements are bound under ``key``
   ("super", class)       the ``super()`` proxy inside ``class``
@@ -729,8 +730,8 @@ class Resolver:
                     above |= {self.bind(v) for v in self.class_lookup(receiver, name, cls)}
                 # not defined after ``cls`` in the code base: an outside base's, if it has one
                 result |= above or self.external_lookup(cls, name)
-            elif tag == "ext":
-                result.add(("ext", f"{value[1]}.{name}"))
+            elif tag == "ext":  # an outside object's attributes carry what it was given
+                result.add(("ext", f"{value[1]}.{name}", *value[2:3]))
             elif tag in ("biinst", "cont", "slice") and name not in CONTAINER_METHODS:
                 result.add(("bimeth", name))  # a method of a builtin type: known, not ours
             elif tag == "cont" and name == "items":
@@ -810,8 +811,25 @@ class Resolver:
     # -- context-sensitive calls -----------------------------------------------------------
     def call_with_arguments(self, value: Value, op: str) -> set[Value]:
         """The result of a call ``op`` = ``(KEY N NAMES)`` made by the indexer: the positional
-        arguments are bound under ``KEY[0]``..``KEY[N-1]``, the keywords under ``KEY['name']``."""
+        arguments are bound under ``KEY[0]``..``KEY[N-1]``, the keywords under ``KEY['name']``.
+
+        An outside class built with recorded arguments gives ``("ext", dotted, op)``: the
+        object carries those arguments, which may be ours (``URLSafeTimedSerializer(...,
+        serializer=self.serializer)``), and its methods may call them back (the linker's
+        ``_link_carried``)."""
+        if value[0] == "ext":
+            return {(*v[:2], op) for v in self.call_result(value)}
         return self._call_recorded(value, op, lambda expr: frozenset(self.resolve(expr)))
+
+    def carried_arguments(self, op: str) -> set[Value]:
+        """The values of the arguments a call ``op`` = ``(KEY N NAMES)`` recorded."""
+        key, count, names = op[1:-1].split(" ")
+        keys = [f"{key}[{i}]" for i in range(int(count))]
+        keys += [f"{key}[{name!r}]" for name in names.split(",") if name]
+        found: set[Value] = set()
+        for item in keys:
+            found |= self.resolve((item,))
+        return found
 
     def _call_recorded(
         self, value: Value, op: str, evaluate: Callable[[Expr], frozenset[Value]]

@@ -1,0 +1,76 @@
+"""``impactgraph tests`` follows our objects through outside objects built with them: a method
+call on such an object may call back the public methods of what it carries (flask 3.0.3 hands
+its ``TaggedJSONSerializer`` to itsdangerous's ``URLSafeTimedSerializer`` and later calls
+``.dumps`` on that, which calls ours)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cli_support import selected_tests
+from git_support import commit, init_repo
+
+BASE = {
+    "src/shop/__init__.py": "",
+    "src/shop/encode.py": """
+        def encode(value):
+            return str(value)
+
+
+        def decode(text):
+            return text
+    """,
+    "src/shop/tags.py": """
+        from shop.encode import decode, encode
+
+
+        class TagSerializer:
+            def dumps(self, value):
+                return encode(value)
+
+            def loads(self, text):
+                return decode(text)
+    """,
+    "src/shop/session.py": """
+        from signing_lib import URLSafeSerializer  # installed, not in this repository
+
+        from shop.tags import TagSerializer
+
+
+        class SessionInterface:
+            serializer = TagSerializer()
+
+            def get_signer(self, key):
+                return URLSafeSerializer(key, serializer=self.serializer)
+
+            def save(self, data):
+                return self.get_signer("key").dumps(data)
+
+            def size(self, data):
+                return len(data)
+    """,
+    "tests/test_session.py": """
+        from shop.session import SessionInterface
+
+
+        def test_save():
+            assert SessionInterface().save({"a": 1})
+    """,
+    "tests/test_size.py": """
+        from shop.session import SessionInterface
+
+
+        def test_size():
+            assert SessionInterface().size({"a": 1}) == 1
+    """,
+}
+
+
+def test_a_method_of_an_outside_object_calls_back_what_it_was_built_with(
+    tmp_path: Path,
+) -> None:
+    root = init_repo(tmp_path / "repo")
+    commit(root, BASE, message="base", tag="base")
+    changed = BASE["src/shop/encode.py"].replace("def encode(value)", "def encode(value, how)")
+    commit(root, {"src/shop/encode.py": changed})
+    assert selected_tests(root) == ["tests/test_session.py"]
