@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from multiprocessing.connection import Connection
 
     from impactgraph.adapters.cache import CacheKey, FileStat, SummaryCache
+    from impactgraph.adapters.graph_store import GraphStore
     from impactgraph.adapters.progress import ProgressBar
 
     # the worker's job and answer; imported for typing only, as the worker module loads astroid
@@ -46,6 +47,9 @@ WRITE_BATCH = 256  # new summaries written to the cache at a time
 CHUNKS_PER_WORKER = 64
 
 WORKER_MODULE = "impactgraph.indexing_worker"
+# A tree that differs from a stored one in at most this many files may reuse its graph
+# (``_reuse_snapshot``); past that, checking them costs more than it is likely to save.
+MAX_REUSED_CHANGES = 32
 
 
 @dataclass
@@ -105,7 +109,70 @@ def cached_counts(
 def _tree_key(files: Sequence[SourceFile], content_ids: Mapping[str, str]) -> str:
     from impactgraph.adapters.graph_store import tree_key
 
-    return tree_key((f.path, f.module, f.is_package, content_ids[f.path]) for f in files)
+    return tree_key(_tree_files(files, content_ids))
+
+
+def _tree_files(files: Sequence[SourceFile], content_ids: Mapping[str, str]
+                ) -> list[tuple[str, str, bool, str]]:
+    return [(f.path, f.module, f.is_package, content_ids[f.path]) for f in files]
+
+
+def _reuse_snapshot(
+    files: Sequence[SourceFile],
+    known: Mapping[str, str],
+    read: Reader,
+    cache: SummaryCache,
+    store: GraphStore,
+) -> CodeGraph | None:
+    """The graph of the tree from a stored one, without reading every summary: the snapshot
+    of this very tree (files touched, contents unchanged), or that of a tree it differs from
+    in a few files that provide the linker the same facts (``linker.reuse``). None when
+    neither applies: the caller links."""
+    from impactgraph.adapters.cache import CacheKey, with_path
+    from impactgraph.adapters.git import blob_id
+    from impactgraph.linker.reuse import line_map, relocated
+
+    unknown = [f for f in files if f.path not in known]
+    if len(unknown) > MAX_REUSED_CHANGES:
+        return None
+    data: dict[str, bytes] = {}
+    ids = dict(known)
+    for source_file in unknown:
+        try:
+            data[source_file.path] = read(source_file.path)
+        except InputError:
+            return None  # the full run reports it
+        ids[source_file.path] = blob_id(data[source_file.path])
+    tree = _tree_files(files, ids)
+    key = _tree_key(files, ids)
+    graph = store.load(key, tree)
+    if graph is not None:
+        return graph
+    found = store.closest(tree, MAX_REUSED_CHANGES)
+    if found is None:
+        return None
+    previous, old_ids = found
+    changed = [f for f in files if f.path in old_ids]
+    old = cache.get_many(CacheKey(old_ids[f.path], f.module, f.is_package) for f in changed)
+
+    def read_changed(path: str) -> bytes:
+        return data[path] if path in data else read(path)
+
+    new, failures = summarize_files(changed, read_changed, content_ids=ids, cache=cache, jobs=1)
+    if failures or len(new) != len(changed) or len(old) != len(changed):
+        return None
+    pairs = {
+        f.module: (with_path(old[CacheKey(old_ids[f.path], f.module, f.is_package)], f.path), s)
+        for f, s in zip(changed, new, strict=True)
+    }
+    # the facts first: a changed one means linking, and then loading the graph is a waste
+    if any(line_map(before, after) is None for before, after in pairs.values()):
+        return None
+    graph = store.load(previous)
+    graph = relocated(graph, pairs) if graph is not None else None
+    if graph is not None:
+        store.save(key, graph, tree)
+    return graph
 
 
 def default_jobs() -> int:
@@ -391,7 +458,7 @@ def index_directory(
 
     store = GraphStore(root, active.directory) if active is not None else None
     if store is not None and not want_summaries and all(f.path in known for f in files):
-        snapshot = store.load(_tree_key(files, known))
+        snapshot = store.load(_tree_key(files, known), _tree_files(files, known))
         if snapshot is not None:
             return IndexResult(snapshot, [], files, [*skipped, *snapshot.warnings],
                                time.perf_counter() - started, cache_hits=len(files))
@@ -404,6 +471,17 @@ def index_directory(
             fresh[path] = (stats[path], blob_id(data))
         return data
 
+    if store is not None and active is not None and not want_summaries:
+        reused = _reuse_snapshot(files, known, read, active, store)
+        if reused is not None:
+            active.remember_content_ids(fresh)
+            active.forget_files_except(f.path for f in files)
+            return IndexResult(reused, [], files, [*skipped, *reused.warnings],
+                               time.perf_counter() - started,
+                               cache_hits=active.stats.hits - hits_before,
+                               cache_misses=active.stats.misses - misses_before,
+                               files_read=read_count)
+
     summaries, warnings = summarize_files(
         files, read, content_ids=known, cache=cache, jobs=jobs, progress=progress,
         source_root=root,
@@ -414,13 +492,14 @@ def index_directory(
     from impactgraph.adapters.progress import Activity
 
     ids = {**known, **{path: content_id for path, (_, content_id) in fresh.items()}}
-    key = _tree_key(files, ids) if all(f.path in ids for f in files) else None
-    graph = store.load(key) if store is not None and key is not None else None
+    tree = _tree_files(files, ids) if all(f.path in ids for f in files) else None
+    key = _tree_key(files, ids) if tree is not None else None
+    graph = store.load(key, tree) if store is not None and key is not None else None
     if graph is None:
         with Activity(f"Linking {len(summaries)} modules", enabled=progress):
             graph = link(summaries, warnings)
         if store is not None and key is not None:
-            store.save(key, graph)
+            store.save(key, graph, tree)
     else:
         graph.summaries.update((s.module, s) for s in summaries)
     return IndexResult(

@@ -35,6 +35,10 @@ MAX_JSON_BYTES = 2 * 1024 * 1024 * 1024  # nor one that inflates to more than th
 MAX_COUNTS_BYTES = 16 * 1024 * 1024
 SNAPSHOT_SUFFIX = ".json.gz"
 COUNTS_SUFFIX = ".counts.json"
+FILES_SUFFIX = ".files.json"  # the tree a snapshot is of: what a later tree differs in
+MAX_FILES_BYTES = 64 * 1024 * 1024
+
+TreeFile = tuple[str, str, bool, str]  # path, module, is_package, content id
 
 
 def graph_fingerprint() -> str:
@@ -42,7 +46,7 @@ def graph_fingerprint() -> str:
     return analyzer_fingerprint(sources=(*ANALYZER_SOURCES, *GRAPH_SOURCES))
 
 
-def tree_key(files: Iterable[tuple[str, str, bool, str]]) -> str:
+def tree_key(files: Iterable[TreeFile]) -> str:
     """The key of a tree: every (path, module, is_package, content id), and our fingerprint."""
     digest = hashlib.sha256(graph_fingerprint().encode())
     for path, module, is_package, content_id in sorted(files):
@@ -70,7 +74,9 @@ class GraphStore:
         except (UnsafeFolder, OSError):
             yield None
 
-    def load(self, key: str) -> CodeGraph | None:
+    def load(self, key: str, files: Iterable[TreeFile] | None = None) -> CodeGraph | None:
+        """The graph stored under ``key``; ``files``, the tree it is of, is recorded when
+        it was not (a snapshot written before trees were)."""
         with self._open(create=False) as folder:
             if folder is None:
                 return None
@@ -81,9 +87,14 @@ class GraphStore:
             if _read_counts(folder, key) is None:
                 with contextlib.suppress(OSError):
                     _write_counts(folder, key, graph)
+            if files is not None and folder.lstat(key + FILES_SUFFIX) is None:
+                with contextlib.suppress(OSError):
+                    _write_files(folder, key, sorted(files))
             return graph
 
-    def save(self, key: str, graph: CodeGraph) -> None:
+    def save(self, key: str, graph: CodeGraph, files: Iterable[TreeFile] | None = None) -> None:
+        """Keep ``graph`` under ``key``; with ``files`` (the tree ``key`` is of), a later
+        tree that differs from it in a few files can start from this graph (``closest``)."""
         with self._open(create=True) as folder:
             if folder is None:
                 return
@@ -93,9 +104,43 @@ class GraphStore:
                 tag = mac("graph", key, packed).encode("ascii")
                 folder.write(key + SNAPSHOT_SUFFIX, MAGIC + tag + b"\n" + packed)
                 _write_counts(folder, key, graph)
+                if files is not None:
+                    _write_files(folder, key, sorted(files))
                 _prune(folder)
             except OSError:
                 return  # an unwritable cache only costs time
+
+    def closest(self, files: Iterable[TreeFile], most: int) -> tuple[str, dict[str, str]] | None:
+        """The stored snapshot of a tree with the same files as ``files`` (paths, modules)
+        whose contents differ in the fewest, at most ``most``: its key, and the content id
+        it had for each file that differs (path -> id). None when there is none."""
+        wanted = {path: (module, is_package, cid) for path, module, is_package, cid in files}
+        best: tuple[int, str, dict[str, str]] | None = None
+        with self._open(create=False) as folder:
+            if folder is None:
+                return None
+            for name in folder.names():
+                if not name.endswith(FILES_SUFFIX):
+                    continue
+                key = name.removesuffix(FILES_SUFFIX)
+                stored = _read_files(folder, key)
+                if stored is None or len(stored) != len(wanted):
+                    continue
+                differs: dict[str, str] = {}
+                for path, module, is_package, cid in stored:
+                    mine = wanted.get(path)
+                    if mine is None or mine[:2] != (module, is_package):
+                        break
+                    if mine[2] != cid:
+                        differs[path] = cid
+                        if len(differs) > most:
+                            break
+                else:
+                    if differs and (best is None or len(differs) < best[0]) and (
+                        folder.lstat(key + SNAPSHOT_SUFFIX) is not None
+                    ):
+                        best = (len(differs), key, differs)
+        return None if best is None else (best[1], best[2])
 
     def load_counts(self, key: str) -> tuple[dict[str, int], list[tuple[str, str]]] | None:
         """The counts and warnings of a linked tree, without loading its graph."""
@@ -160,6 +205,28 @@ def _read_counts(folder: Folder, key: str) -> tuple[dict[str, int], list[tuple[s
     return counts, warnings
 
 
+def _write_files(folder: Folder, key: str, files: list[TreeFile]) -> None:
+    body = json.dumps(files, separators=(",", ":"))
+    folder.write(key + FILES_SUFFIX,
+                 json.dumps({"files": body, "mac": mac("files", key, body)}).encode("utf-8"))
+
+
+def _read_files(folder: Folder, key: str) -> list[TreeFile] | None:
+    """The tree a snapshot is of, when its file verifies and is that tree's (its key)."""
+    raw = folder.read(key + FILES_SUFFIX, MAX_FILES_BYTES)
+    if raw is None:
+        return None
+    try:
+        data = json.loads(raw)
+        body = data["files"]
+        if not isinstance(body, str) or not same_mac(mac("files", key, body), data["mac"]):
+            return None
+        files = [(str(p), str(m), bool(k), str(c)) for p, m, k, c in json.loads(body)]
+    except Exception:  # any failure to decode is a miss, whatever it is
+        return None
+    return files if tree_key(files) == key else None
+
+
 def _prune(folder: Folder) -> None:
     snapshots = []
     for name in folder.names():
@@ -169,3 +236,4 @@ def _prune(folder: Folder) -> None:
     for _, stale in sorted(snapshots)[:-KEEP]:
         folder.remove(stale)
         folder.remove(stale.removesuffix(SNAPSHOT_SUFFIX) + COUNTS_SUFFIX)
+        folder.remove(stale.removesuffix(SNAPSHOT_SUFFIX) + FILES_SUFFIX)
