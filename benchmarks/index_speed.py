@@ -6,7 +6,9 @@ Downloads the Django sdist once into ``benchmarks/.cache/`` (git-ignored), lays 
 
 * cold index without a cache (``--no-cache``), and the first run that fills an empty cache;
 * a warm run with nothing changed;
-* a run after appending a function to one module;
+* a run after appending a function to one module (new facts: the tree is linked again), and
+  one after adding a comment and a blank line to a function's body (the same facts: the
+  stored graph is reused, its lines moved);
 * an impact query (``impactgraph impact --base HEAD``) for a one-function change, with the
   cache warm; and, to show what the cache makes of it, summaries + links of both revisions
   through the cache (``--phase both-revisions``);
@@ -225,6 +227,17 @@ def append_function(repo: Path) -> None:
         stream.write("\n\ndef added_by_the_benchmark(value):\n    return capfirst(value)\n")
 
 
+def move_lines(repo: Path) -> None:
+    """A comment and a blank line at the top of ``capfirst``'s body: every later line of the
+    module moves, and the module provides the linker the same facts (``linker.reuse``)."""
+    path = repo / TOUCHED
+    text = path.read_text()
+    if CHANGED_FUNCTION not in text:
+        raise SystemExit(f"{CHANGED_FUNCTION!r} is not in {TOUCHED} any more")
+    path.write_text(text.replace(CHANGED_FUNCTION + "\n",
+                                 CHANGED_FUNCTION + "\n    # edited by the benchmark\n\n", 1))
+
+
 def change_one_function(repo: Path) -> None:
     """Give ``capfirst`` a new required parameter: a breaking change with many callers."""
     path = repo / TOUCHED
@@ -355,6 +368,12 @@ def main() -> None:
 
     git(repo, "checkout", "-q", "--", ".")
     run("index after reset (warms the cache)", impactgraph("index", str(repo), *jobs))
+    move_lines(repo)
+    moved = run("one file edited, same facts", impactgraph("index", str(repo), *jobs,
+                                                           "--format", "json"))
+    figures["moved_counts"] = json.loads(moved.stdout)
+    git(repo, "checkout", "-q", "--", ".")
+    run("index after reset again", impactgraph("index", str(repo), *jobs))
     change_one_function(repo)
     help_text = subprocess.run(impactgraph("impact", "--help"), capture_output=True,
                                text=True).stdout
