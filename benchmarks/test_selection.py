@@ -219,7 +219,7 @@ def select(repo: Path) -> tuple[list[str] | None, str, float]:
 
 
 # -- mutations ---------------------------------------------------------------------------------
-def mutations(lib: Library, repo: Path, count: int) -> list[sm.Mutation]:
+def mutations(lib: Library, repo: Path, count: int, seed: str = SEED) -> list[sm.Mutation]:
     src = sorted((repo / "src" / lib.package).rglob("*.py"))
     tests = sorted((repo / lib.tests).rglob("*.py"))
     methods, bases = sm.class_index(p.read_text(encoding="utf-8") for p in src)
@@ -236,7 +236,7 @@ def mutations(lib: Library, repo: Path, count: int) -> list[sm.Mutation]:
     chosen: list[sm.Mutation] = []
     pool = list(found)
     while len(chosen) < count and pool:
-        batch = sm.choose(pool, count - len(chosen), f"{SEED}:{lib.name}:{len(pool)}")
+        batch = sm.choose(pool, count - len(chosen), f"{seed}:{lib.name}:{len(pool)}")
         if not batch:
             break
         for mutation in batch:
@@ -253,7 +253,7 @@ SUITE_NOTES = ("suite timed out", "suite did not start")
 
 
 def measure(lib: Library, count: int, log: bool,
-            truth: LibraryResult | None = None) -> LibraryResult:
+            truth: LibraryResult | None = None, seed: str = SEED) -> LibraryResult:
     """Mutate, select, run the suite. With ``truth`` (an earlier run of the same library) the
     suite outcomes are taken from it: they do not depend on impactgraph, only the selection does."""
     repo = repository(lib)
@@ -272,7 +272,7 @@ def measure(lib: Library, count: int, log: bool,
         result = LibraryResult(lib.name, lib.version, universe, len(baseline.failed))
         timeout = max(120.0, 5 * baseline.seconds)
     select(repo)  # fill the summary cache for the base commit, as a CI run on main would
-    for mutation in mutations(lib, repo, count):
+    for mutation in mutations(lib, repo, count, seed):
         path = repo / mutation.path
         path.write_text(sm.apply_mutation(path.read_text(encoding="utf-8"), mutation),
                         encoding="utf-8")
@@ -393,6 +393,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--libs", nargs="+", choices=sorted(LIBRARIES), default=list(LIBRARIES))
     parser.add_argument("--max-mutations", type=int, default=20, metavar="N",
                         help="mutations per library (default: 20)")
+    parser.add_argument("--seed", default=SEED, metavar="TEXT",
+                        help=f"chooses the mutations (default: {SEED!r}); another seed gives a "
+                             "held-out set")
     parser.add_argument("--json", metavar="FILE", help="write every mutation's record as JSON")
     parser.add_argument("--quiet", action="store_true", help="no progress lines on stderr")
     parser.add_argument("--from-json", metavar="FILE",
@@ -405,19 +408,25 @@ def main(argv: list[str] | None = None) -> int:
         saved = json.loads(Path(args.from_json).read_text())
         results = load(saved)
         commit = saved["impactgraph_commit"]
+        args.seed = saved.get("seed", args.seed)
         args.max_mutations = saved.get("max_mutations", args.max_mutations)
     else:
-        truths = {r.name: r for r in load(json.loads(Path(args.truth).read_text()))
-                  } if args.truth else {}
+        saved_truth = json.loads(Path(args.truth).read_text()) if args.truth else {}
+        if saved_truth and saved_truth.get("seed", SEED) != args.seed:
+            parser.error(f"--truth {args.truth} was run with seed {saved_truth.get('seed')!r}, "
+                         f"not {args.seed!r}")
+        truths = {r.name: r for r in load(saved_truth)} if saved_truth else {}
         results = []
         for name in args.libs:
             lib = LIBRARIES[name]
             print(f"{lib.name} {lib.version} ...", file=sys.stderr)
-            results.append(measure(lib, args.max_mutations, not args.quiet, truths.get(name)))
+            results.append(measure(lib, args.max_mutations, not args.quiet, truths.get(name),
+                                   args.seed))
         # the last commit that changed the package (benchmark commits do not change results)
         commit = run(["git", "log", "-1", "--format=%h", "--", "impactgraph"], HERE.parent
                      ).stdout.strip()
-    print(f"impactgraph {commit}, seed {SEED!r}, {args.max_mutations} mutations per library\n")
+    print(f"impactgraph {commit}, seed {args.seed!r}, {args.max_mutations} mutations per "
+          "library\n")
     print(table(results))
     print()
     print(kinds_table(results))
@@ -429,7 +438,7 @@ def main(argv: list[str] | None = None) -> int:
         print("\nNotes:\n" + "\n".join(other))
     if args.json:
         Path(args.json).write_text(json.dumps({
-            "impactgraph_commit": commit, "seed": SEED, "max_mutations": args.max_mutations,
+            "impactgraph_commit": commit, "seed": args.seed, "max_mutations": args.max_mutations,
             "libraries": [asdict(r) for r in results],
             "overall": {**asdict(figures(results)), "recall": figures(results).recall},
         }, indent=2) + "\n")
