@@ -221,10 +221,13 @@ class FileIndexer(ImplicitCalls):
             if (
                 isinstance(func, nodes.Name)
                 and func.name in COPYING_BUILTINS
-                and len(node.args) == 1
+                and len(node.args) <= 1
+                and not node.keywords
                 and self.defining_scope(func.name, node) is None
             ):
-                copied = [(*e, "[]") for e in self.values(node.args[0])]
+                # ``list(xs)``; an empty ``set()`` or ``list()`` is a container too, which
+                # ``.add(x)`` / ``.append(x)`` fill later (``self.items = set()``)
+                copied = [(*e, "[]") for e in self.values(node.args[0])] if node.args else []
                 return [self.new_container(node, copied)]
             if (
                 isinstance(func, nodes.Name)
