@@ -74,3 +74,49 @@ def test_a_method_of_an_outside_object_calls_back_what_it_was_built_with(
     changed = BASE["src/shop/encode.py"].replace("def encode(value)", "def encode(value, how)")
     commit(root, {"src/shop/encode.py": changed})
     assert selected_tests(root) == ["tests/test_session.py"]
+
+
+def test_outside_code_handed_our_object_may_call_any_special_method_of_it(
+    tmp_path: Path,
+) -> None:
+    # markupsafe's escape(obj) calls obj.__html__(), a protocol of its own, not the language's
+    files = {
+        "src/page/__init__.py": "",
+        "src/page/render.py": """
+            def render(text):
+                return "<b>" + text + "</b>"
+        """,
+        "src/page/widget.py": """
+            from markupsafe import escape  # installed, not in this repository
+
+            from page.render import render
+
+
+            class Widget:
+                def __init__(self, text):
+                    self.text = text
+
+                def __html__(self):
+                    return render(self.text)
+
+
+            def show(text):
+                return escape(Widget(text))
+        """,
+        "tests/test_widget.py": """
+            from page.widget import show
+
+
+            def test_show():
+                assert show("a")
+        """,
+        "tests/test_other.py": """
+            def test_nothing():
+                assert True
+        """,
+    }
+    root = init_repo(tmp_path / "repo")
+    commit(root, files, message="base", tag="base")
+    changed = files["src/page/render.py"].replace("def render(text)", "def render(text, how)")
+    commit(root, {"src/page/render.py": changed})
+    assert selected_tests(root) == ["tests/test_widget.py"]

@@ -26,10 +26,11 @@ FUNCTION_KINDS = (SymbolKind.FUNCTION, SymbolKind.METHOD)
 CALLBACK_BUILTINS = frozenset({"map", "filter", "sorted", "min", "max", "iter", "next"})
 # special methods outside code runs on an object it was handed without naming them in our code
 # (``app(environ, start_response)`` in a WSGI server, ``for x in obj``, ``with obj``, ``str(obj)``)
-HANDED_OVER_SPECIALS = (
-    "__call__", "__iter__", "__next__", "__len__", "__getitem__", "__contains__", "__enter__",
-    "__exit__", "__aenter__", "__aexit__", "__aiter__", "__anext__", "__await__", "__str__",
-    "__repr__", "__eq__", "__hash__", "__bool__",
+# special methods outside code never calls on an object it is handed (construction and class
+# creation hooks run where the class or instance is made, in our code)
+NOT_HANDED_OVER = frozenset(
+    {"__init__", "__new__", "__init_subclass__", "__class_getitem__", "__set_name__",
+     "__post_init__"}
 )
 # outside code that looks at what it is given (or stores it) without calling it
 INSPECTING_MODULES = frozenset(
@@ -397,7 +398,11 @@ def _handed_over_targets(resolver: Resolver, value: Value) -> list[tuple[str, bo
 def _run_by_outside(resolver: Resolver, cls: str) -> set[str]:
     """An instance's special methods, and, when its class has an outside base, the methods it
     overrides of that base (a ``logging.Handler`` subclass's ``emit``)."""
-    found = {m for name in HANDED_OVER_SPECIALS for m in resolver.special_methods(cls, (name,))}
+    names = {n for owner in resolver.mro(cls) for n in resolver.own_members(owner)
+             if n.startswith("__") and n.endswith("__") and n not in NOT_HANDED_OVER}
+    # every special method: a protocol of the outside code's own (markupsafe's ``__html__``,
+    # ``os.fspath``'s ``__fspath__``) as much as the language's
+    found = {m for name in sorted(names) for m in resolver.special_methods(cls, (name,))}
     return found | set(resolver.external_hooks(cls))
 
 
