@@ -8,8 +8,8 @@ working tree (``selection_mutations.py``: parameters removed, added, renamed, de
 functions and methods removed or renamed, overrides removed, dunder methods returning something
 else, fixtures failing; chosen with a fixed seed) and
 
-* ``impactgraph tests --base HEAD`` (this checkout's impactgraph, as a subprocess) gives the
-  selection,
+* ``impactgraph tests --base HEAD --format json`` (this checkout's impactgraph, as a subprocess)
+  gives the selection, each file with its reasons (kept in ``--json``: what selected it),
 * the whole suite runs (``pytest -rfE``; failures mapped to their test files) for ground truth.
 
 Per library and overall: mutations, breaking mutations (some test newly fails), recall of
@@ -83,6 +83,7 @@ class Outcome:
     kind: str
     failing: list[str] = field(default_factory=list)  # test files with a newly failing test
     selected: list[str] = field(default_factory=list)
+    reasons: dict[str, list[str]] = field(default_factory=dict)  # selected file -> why
     missed: list[str] = field(default_factory=list)  # failing, not selected
     note: str = ""  # timeout, tool error, ...
     tool_seconds: float = 0.0
@@ -207,15 +208,18 @@ def collected_files(lib: Library, repo: Path, python: Path) -> list[str]:
 
 
 # -- the tool ----------------------------------------------------------------------------------
-def select(repo: Path) -> tuple[list[str] | None, str, float]:
-    """The files ``impactgraph tests --base HEAD`` selects for the working tree, or None."""
-    cmd = [sys.executable, "-m", "impactgraph", "tests", "--repo", str(repo), "--base", "HEAD"]
+def select(repo: Path) -> tuple[dict[str, list[str]] | None, str, float]:
+    """The files ``impactgraph tests --base HEAD`` selects for the working tree, each with its
+    reasons (``--format json``), or None."""
+    cmd = [sys.executable, "-m", "impactgraph", "tests", "--repo", str(repo), "--base", "HEAD",
+           "--format", "json"]
     start = time.perf_counter()
     done = run(cmd)
     seconds = time.perf_counter() - start
     if done.returncode != 0:
         return None, f"impactgraph exit {done.returncode}: {done.stderr.strip()[-300:]}", seconds
-    return sorted(line.strip() for line in done.stdout.splitlines() if line.strip()), "", seconds
+    tests = json.loads(done.stdout)["tests"]
+    return {t["path"]: list(t["reasons"]) for t in tests}, "", seconds
 
 
 # -- mutations ---------------------------------------------------------------------------------
@@ -279,7 +283,7 @@ def measure(lib: Library, count: int, log: bool,
         outcome = Outcome(mutation.describe(), mutation.kind)
         earlier = known.get(outcome.mutation)
         try:
-            selected, error, outcome.tool_seconds = select(repo)
+            reasons, error, outcome.tool_seconds = select(repo)
             suite = None if earlier else run_suite(lib, repo, python, timeout)
         finally:
             reset(repo)
@@ -295,10 +299,11 @@ def measure(lib: Library, count: int, log: bool,
                 outcome.note = "suite did not start"
             else:
                 outcome.failing = sorted({file_of(n) for n in suite.failed - baseline_failed})
-        if selected is None:
+        if reasons is None:
             outcome.note = (outcome.note + "; " if outcome.note else "") + error
-            selected = []
-        outcome.selected = selected
+            reasons = {}
+        selected = sorted(reasons)
+        outcome.selected, outcome.reasons = selected, reasons
         outcome.missed = sorted(set(outcome.failing) - set(selected))
         result.outcomes.append(outcome)
         if log:
