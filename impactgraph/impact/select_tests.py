@@ -16,6 +16,7 @@ from pathlib import PurePosixPath
 
 from impactgraph.diff.files import FileRole, PythonLayout
 from impactgraph.discovery import is_test_path
+from impactgraph.impact.conftest_scope import ConftestScope
 from impactgraph.linker import CodeGraph
 from impactgraph.model import AffectedModule, Change, ChangeKind, FileSummary, SelectedTest
 
@@ -93,6 +94,7 @@ def select_tests(
     tests = [p for p in head_files if is_test_path(p, patterns)]
     selector = _Selector([p for p in tests if PurePosixPath(p).name != CONFTEST])
     imports = _ImportIndex(graphs)
+    conftests = _Conftests(selector, ConftestScope(graphs), set(reached))
     unbounded = {caller for graph in graphs for caller, _ in graph.unbounded_sites}
     for module in affected:
         reason = chain_reason(module.via)
@@ -100,13 +102,13 @@ def select_tests(
         if dynamic:  # a getattr with an unknown name on the way: it may call anything there
             reason += f" (unbounded dynamic call in {dynamic[0]})"
         if PurePosixPath(module.path).name == CONFTEST:
-            selector.add_folder(_folder(module.path), f"{module.path} is affected: {reason}")
+            conftests.affected(module.path, reason)
         else:
             selector.add(module.path, reason)
     changed = list(changed_paths)
     for path in changed:
         if PurePosixPath(path).name == CONFTEST:
-            selector.add_folder(_folder(path), f"{path} changed")
+            conftests.changed(path)
         else:
             selector.add(path, "test file changed")
     _unparsable(selector, imports, changed)
@@ -122,6 +124,35 @@ def select_tests(
 
 def _folder(path: str) -> str:
     return str(PurePosixPath(path).parent)
+
+
+@dataclass
+class _Conftests:
+    """An affected or changed ``conftest.py`` selects the tests under its folder that request
+    the fixtures concerned, or the whole folder when it is more than ordinary fixtures
+    (``impactgraph.impact.conftest_scope``)."""
+
+    selector: _Selector
+    scope: ConftestScope
+    reached: set[str]
+
+    def affected(self, path: str, reason: str) -> None:
+        names = self.scope.reached_fixtures(path, self.reached)
+        self._select(path, names, f"{path} is affected: {reason}")
+
+    def changed(self, path: str) -> None:
+        self._select(path, self.scope.changed_fixtures(path), f"{path} changed")
+
+    def _select(self, path: str, names: set[str] | None, reason: str) -> None:
+        folder = _folder(path)
+        users = None if names is None else self.scope.requesters(
+            folder, names, self.selector.test_files)
+        if users is None:
+            self.selector.add_folder(folder, reason)
+            return
+        for test, asked in sorted(users.items()):
+            fixtures = ", ".join(sorted(asked))
+            self.selector.add(test, f"requests fixture {fixtures} of {reason}")
 
 
 def _unparsable(selector: _Selector, imports: _ImportIndex, changed: Iterable[str]) -> None:

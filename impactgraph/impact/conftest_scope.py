@@ -1,0 +1,239 @@
+"""Which test files an affected or changed ``conftest.py`` reaches: fixture-precise when it can
+vouch for it, its whole folder otherwise.
+
+pytest runs a conftest's module code at collection, its hooks (``pytest_configure``,
+``pytest_collection_modifyitems``, ``pytest_generate_tests``, ...) for every test, and its
+``autouse`` fixtures for every test in its folder. An ordinary fixture runs only for the tests
+that request it: by parameter name, through another fixture, ``@pytest.mark.usefixtures``,
+``pytestmark`` or ``request.getfixturevalue("name")``. So when everything the change reaches
+(or changed) in a conftest is inside ordinary fixtures, the tests under its folder that request
+one of them by name, directly or through fixtures that request them, are the ones it can break.
+Anything else falls back to the folder: module-level code or imports, hooks, helpers, autouse
+fixtures, a ``getfixturevalue`` whose name is not a constant (it may ask for any fixture), a
+conftest that is new, deleted or does not parse.
+
+Requests are matched by name, not by the linker's lookup: a fixture in a conftest further up
+asks for a name from the requesting test's folder (a nearer override wins), and a test pytest
+collects under a custom ``python_functions`` pattern still names its fixtures as parameters.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from pathlib import PurePosixPath
+
+from impactgraph.linker import CodeGraph
+from impactgraph.model import CallSite, Definition, FileSummary
+
+CONFTEST = "conftest.py"
+_FIXTURE_KEY = "<fixture:"
+
+
+class ConftestScope:
+    def __init__(self, graphs: Sequence[CodeGraph]) -> None:
+        self.base: dict[str, FileSummary] = {}
+        self.head: dict[str, FileSummary] = {}
+        for graph in graphs[:1]:
+            self.base = {s.path: s for s in graph.summaries.values()}
+        for graph in graphs[-1:]:
+            self.head = {s.path: s for s in graph.summaries.values()}
+
+    # -- what a conftest contributes ----------------------------------------------------------
+    def reached_fixtures(self, path: str, reached: Iterable[str]) -> set[str] | None:
+        """The fixture names through which the reached symbols of conftest ``path`` act, or
+        None when something else of it is reached (its module code, a hook, a helper, an
+        autouse fixture)."""
+        summaries = [s for s in (self.base.get(path), self.head.get(path)) if s is not None]
+        if not summaries or any(s.error for s in summaries):
+            return None
+        module = summaries[-1].module
+        fixtures, autouse = _fixtures(summaries)
+        names: set[str] = set()
+        for node in reached:
+            if node == module:
+                return None  # module-level code: runs when pytest imports the conftest
+            if not node.startswith(module + ":"):
+                continue
+            top = f"{module}:{node.split(':', 1)[1].split('.', 1)[0]}"
+            if top in autouse or top not in fixtures:
+                return None
+            names |= fixtures[top]
+        return names
+
+    def changed_fixtures(self, path: str) -> set[str] | None:
+        """The fixture names whose definitions differ between the revisions of conftest
+        ``path``, or None when anything else in it differs (or it is new, gone, unparsable)."""
+        old, new = self.base.get(path), self.head.get(path)
+        if old is None or new is None or old.error or new.error or old.module != new.module:
+            return None
+        fixtures, autouse = _fixtures([old, new])
+        if autouse & fixtures.keys() and _definitions(old, set(autouse)) != _definitions(
+                new, set(autouse)):
+            return None
+        if _outside(old, fixtures) != _outside(new, fixtures):
+            return None
+        before, after = _definitions(old, set(fixtures)), _definitions(new, set(fixtures))
+        names: set[str] = set()
+        for symbol in fixtures:
+            if before.get(symbol) != after.get(symbol):
+                if symbol in autouse:
+                    return None
+                names |= fixtures[symbol]
+        return names
+
+    # -- who asks for it ----------------------------------------------------------------------
+    def requesters(self, folder: str, names: set[str], test_files: Iterable[str]
+                   ) -> dict[str, set[str]] | None:
+        """Test files under ``folder`` -> the names in ``names`` (widened by the fixtures that
+        request them) they request; None when a ``getfixturevalue`` in reach of the folder has
+        a name that is not a constant."""
+        prefix = "" if folder in ("", ".") else folder.rstrip("/") + "/"
+        visible = [s for p, s in sorted(self.head.items())
+                   if p.startswith(prefix) or _is_ancestor_conftest(p, folder)]
+        if any(_dynamic_fixture_request(s) for s in visible):
+            return None
+        wanted = set(names)
+        changed = True
+        while changed:  # a fixture requesting a wanted fixture is wanted in turn
+            changed = False
+            for summary in visible:
+                fixtures, _ = _fixtures([summary])
+                for symbol, fixture_names in fixtures.items():
+                    if fixture_names <= wanted:
+                        continue
+                    if _requests(summary, symbol, wanted):
+                        wanted |= fixture_names
+                        changed = True
+        found: dict[str, set[str]] = {}
+        for path in test_files:
+            test = self.head.get(path)
+            if not path.startswith(prefix):
+                continue
+            if test is None or test.error:
+                found[path] = set(wanted)  # cannot tell what it asks for: keep it
+                continue
+            asked = _requested_names(test) & wanted
+            if asked:
+                found[path] = asked
+        return found
+
+
+def _is_ancestor_conftest(path: str, folder: str) -> bool:
+    """A conftest in ``folder`` or a folder above it: its fixtures are visible there."""
+    candidate = PurePosixPath(path)
+    if candidate.name != CONFTEST:
+        return False
+    parent = str(candidate.parent)
+    return parent in ("", ".") or folder == parent or folder.startswith(parent + "/")
+
+
+def _fixtures(summaries: Iterable[FileSummary]) -> tuple[dict[str, set[str]], set[str]]:
+    """Module-level fixture functions -> the names tests ask for them by; the autouse ones."""
+    fixtures: dict[str, set[str]] = {}
+    autouse: set[str] = set()
+    for summary in summaries:
+        scope = f"v:{summary.module}:|"
+        for key, values in summary.bindings:
+            if not key.startswith(scope):
+                continue
+            name = key[len(scope):]
+            symbols = {v[0][2:] for v in values if len(v) == 1 and v[0].startswith("s:")}
+            if name.startswith(_FIXTURE_KEY) and name.endswith(">"):
+                for symbol in symbols:
+                    fixtures.setdefault(symbol, set()).add(name[len(_FIXTURE_KEY):-1])
+            elif name == "<autouse>":
+                autouse |= symbols
+    return fixtures, autouse
+
+
+def _top(summary: FileSummary, qualname: str) -> str:
+    return f"{summary.module}:{qualname.split('.', 1)[0]}"
+
+
+def _definitions(summary: FileSummary, symbols: set[str]) -> dict[str, tuple[Definition, ...]]:
+    """The definitions inside each of ``symbols`` (nested ones too), lines left out."""
+    found: dict[str, list[Definition]] = {}
+    for definition in summary.definitions:
+        top = _top(summary, definition.qualname)
+        if top in symbols:
+            found.setdefault(top, []).append(replace(definition, line=0, end_line=0))
+    return {k: tuple(v) for k, v in found.items()}
+
+
+def _inside(scope: str, summary: FileSummary, fixtures: dict[str, set[str]]) -> bool:
+    if ":" not in scope:
+        return False
+    return _top(summary, scope.split(":", 1)[1]) in fixtures
+
+
+def _outside(summary: FileSummary, fixtures: dict[str, set[str]]) -> tuple[object, ...]:
+    """Everything of the file that is not inside a fixture function, lines left out: module
+    code and its calls (decorators included), imports, helpers, hooks, bindings."""
+    definitions = sorted(
+        (replace(d, line=0, end_line=0) for d in summary.definitions
+         if _top(summary, d.qualname) not in fixtures), key=repr)
+    calls = Counter(replace(c, line=0) for c in summary.calls
+                    if not _inside(c.scope, summary, fixtures))
+    references = Counter((r.scope, r.target) for r in summary.references
+                         if not _inside(r.scope, summary, fixtures))
+    imports = sorted((replace(b, line=0) for b in summary.imports
+                      if not _inside(b.scope, summary, fixtures)), key=repr)
+    inner = tuple(f"v:{s}" for s in fixtures)
+    bindings = sorted(
+        (k, v) for k, v in summary.bindings
+        if not k.startswith(tuple(f"{p}|" for p in inner) + tuple(f"{p}." for p in inner)))
+    return (definitions, calls, references, imports, bindings,
+            sorted(summary.attribute_stores, key=repr), summary.all_names, summary.has_getattr,
+            summary.is_package)
+
+
+def _fixture_root(expr: tuple[str, ...]) -> str | None:
+    """``f:<module>:<class>|<name>`` (or ``|^<name>``) -> ``name``."""
+    if not expr or not expr[0].startswith("f:"):
+        return None
+    return expr[0].rpartition("|")[2].lstrip("^")
+
+
+def _requested_names(summary: FileSummary) -> set[str]:
+    """Every fixture name the file asks for: parameters of its functions (pytest fills them
+    by name), ``usefixtures`` and constant ``getfixturevalue`` (``f:`` calls)."""
+    names: set[str] = set()
+    for call in summary.calls:
+        for expr in call.callee:
+            name = _fixture_root(expr)
+            if name is not None:
+                names.add(name)
+    for definition in summary.definitions:
+        if definition.signature is not None:
+            names.update(p.name for p in definition.signature.parameters)
+    return names
+
+
+def _requests(summary: FileSummary, symbol: str, names: set[str]) -> bool:
+    """Does fixture ``symbol`` (or code nested in it) ask for one of ``names``?"""
+    qual = symbol.split(":", 1)[1]
+    for definition in summary.definitions:
+        if definition.qualname != qual or definition.signature is None:
+            continue
+        if any(p.name in names for p in definition.signature.parameters):
+            return True
+    for call in summary.calls:
+        inside = call.scope == symbol or call.scope.startswith(symbol + ".")
+        if inside and any(_fixture_root(e) in names for e in call.callee):
+            return True
+    return False
+
+
+def _dynamic_fixture_request(summary: FileSummary) -> bool:
+    """``request.getfixturevalue(name)`` with ``name`` not a constant: it may ask for any
+    fixture. A constant one comes with an implicit ``f:`` call at the same place."""
+    constant = {(c.scope, c.line) for c in summary.calls
+                if c.implicit and any(_fixture_root(e) is not None for e in c.callee)}
+    return any(_is_getfixturevalue(c) and (c.scope, c.line) not in constant
+               for c in summary.calls)
+
+
+def _is_getfixturevalue(call: CallSite) -> bool:
+    return any(e and e[-1] == ".getfixturevalue" for e in call.callee)
