@@ -196,3 +196,52 @@ def test_requirements_anywhere_select_every_test(repo: Path) -> None:
     commit(repo, {"requirements/tests.txt": "pytest\n"})
     data = select_json(repo)
     assert data["all"] is True and sorted(selected(data)) == ALL
+
+
+def test_unbounded_call_on_a_test_files_own_class_keeps_that_file_only(tmp_path: Path) -> None:
+    root = init_repo(tmp_path / "dyn")
+    commit(root, {
+        "pkg/__init__.py": "",
+        "pkg/core.py": "def make():\n    return 1\n",
+        "pkg/finder.py": """\
+            def find(holder, name):
+                found = getattr(holder, name)
+                return found()
+
+
+            class Defaults:
+                @staticmethod
+                def create():
+                    return 0
+
+
+            def load(name):
+                return find(Defaults, name)
+            """,
+        # a stand-in class handed to ``find``: its attributes may hold pkg.core's functions
+        "tests/test_finder.py": """\
+            import os
+
+            from pkg import core
+            from pkg.finder import find
+
+
+            def test_find():
+                class Holder:
+                    made = core.make()
+
+                    @staticmethod
+                    def create():
+                        return Holder.made
+
+                assert find(Holder, os.environ.get("NAME", "create")) == 1
+            """,
+        # reaches the same call, never with test_finder's Holder
+        "tests/test_load.py": "from pkg.finder import load\n\ndef test_load():\n"
+                              "    assert load('create') == 0\n",
+    }, message="base", tag="base")
+    commit(root, {"pkg/core.py": "def make():\n    return 2\n"})
+    reasons = selected(select_json(root))
+    assert list(reasons) == ["tests/test_finder.py"]
+    assert any(r.startswith("unbounded dynamic call in pkg.finder:find")
+               for r in reasons["tests/test_finder.py"])

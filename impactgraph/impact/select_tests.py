@@ -118,7 +118,7 @@ def select_tests(
     for graph in graphs[-1:]:  # the head: the calls that run now
         _inherited(selector, graph, reached)
         _unresolved(selector, graph, changed_modules)
-        _unbounded(selector, graph, changed_modules)
+        _unbounded(selector, graph, changed_modules, imports)
     return selector.result()
 
 
@@ -282,11 +282,15 @@ def _unresolved(selector: _Selector, graph: CodeGraph, changed: set[str]) -> Non
             selector.add(path, f"unresolved calls in a module that imports changed module {target}")
 
 
-def _unbounded(selector: _Selector, graph: CodeGraph, changed: set[str]) -> None:
+def _unbounded(
+    selector: _Selector, graph: CodeGraph, changed: set[str], imports: _ImportIndex
+) -> None:
     """``getattr(obj, name)()`` with nothing known of ``name``: its edges reach the members of
     the receiver's hierarchy, but an attribute may hold anything its module can reach. When
     the receiver's module is or imports a changed module, every test that reaches the call
-    is kept."""
+    is kept. A receiver defined in a test file (a stand-in class a test hands to the code
+    under test) can only come from that file: the tests that reach the call and are that
+    file, or import it, are kept."""
     for caller, receiver in graph.unbounded_sites:
         if caller not in graph:
             continue
@@ -298,7 +302,10 @@ def _unbounded(selector: _Selector, graph: CodeGraph, changed: set[str]) -> None
             continue
         reason = (f"unbounded dynamic call in {caller} on {receiver}, whose module "
                   + ("is" if hit[0] == module else "imports") + f" changed module {hit[0]}")
-        for test_module in _callers_in_tests(graph, caller, selector.test_set):
+        reaching = _callers_in_tests(graph, caller, selector.test_set)
+        if module in graph and graph.path_of(module) in selector.test_set:
+            reaching &= imports.importers({module})
+        for test_module in reaching:
             selector.add(graph.path_of(test_module), reason)
 
 
