@@ -102,7 +102,7 @@ def select_tests(
         if dynamic:  # a getattr with an unknown name on the way: it may call anything there
             reason += f" (unbounded dynamic call in {dynamic[0]})"
         if PurePosixPath(module.path).name == CONFTEST:
-            conftests.affected(module.path, reason)
+            conftests.affected(module.path, reason, module.breaking)
         else:
             selector.add(module.path, reason)
     changed = list(changed_paths)
@@ -130,14 +130,16 @@ def _folder(path: str) -> str:
 class _Conftests:
     """An affected or changed ``conftest.py`` selects the tests under its folder that request
     the fixtures concerned, or the whole folder when it is more than ordinary fixtures
-    (``impactgraph.impact.conftest_scope``)."""
+    (``impactgraph.impact.conftest_scope``). A conftest whose own code breaks selects its whole
+    folder, as DESIGN.md has it for every affected conftest (fixture-wise its requesters
+    would do; the folder is the contract's safe side, kept where a break is certain)."""
 
     selector: _Selector
     scope: ConftestScope
     reached: set[str]
 
-    def affected(self, path: str, reason: str) -> None:
-        names = self.scope.reached_fixtures(path, self.reached)
+    def affected(self, path: str, reason: str, breaking: bool) -> None:
+        names = None if breaking else self.scope.reached_fixtures(path, self.reached)
         self._select(path, names, f"{path} is affected: {reason}")
 
     def changed(self, path: str) -> None:
