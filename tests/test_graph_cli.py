@@ -13,7 +13,7 @@ from impactgraph.adapters.graphviz import dot_available
 from impactgraph.callgraph import to_pycg
 from impactgraph.cli import app, graph_cmds
 from impactgraph.indexing import index_directory
-from impactgraph.render import graph_dot
+from impactgraph.render import graph_drawing
 
 SHOP = Path(__file__).resolve().parent.parent / "fixtures" / "shop"
 needs_dot = pytest.mark.skipif(not dot_available(), reason="Graphviz `dot` is not installed")
@@ -140,7 +140,8 @@ def test_png_to_a_terminal_is_refused(runner: CliRunner, monkeypatch: pytest.Mon
 def test_too_large_graph_is_drawn_coarser_with_a_note(
     runner: CliRunner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(graph_dot, "LIMITS", dataclasses.replace(graph_dot.LIMITS, max_nodes=20))
+    limits = dataclasses.replace(graph_drawing.LIMITS["dot"], max_nodes=20)
+    monkeypatch.setattr(graph_drawing, "LIMITS", {**graph_drawing.LIMITS, "dot": limits})
     code, out, err = run(runner, "graph", str(SHOP), "--format", "dot")
     assert code == 0
     assert "impactgraph: note: the module graph is too large for dot" in err
@@ -151,7 +152,8 @@ def test_too_large_graph_is_drawn_coarser_with_a_note(
 def test_graph_too_large_at_every_level_stops_with_one_line(
     runner: CliRunner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(graph_dot, "LIMITS", dataclasses.replace(graph_dot.LIMITS, max_nodes=5))
+    limits = dataclasses.replace(graph_drawing.LIMITS["dot"], max_nodes=5)
+    monkeypatch.setattr(graph_drawing, "LIMITS", {**graph_drawing.LIMITS, "dot": limits})
     code, out, err = run(runner, "graph", str(SHOP), "--format", "svg")
     assert code == 3
     assert out == ""

@@ -21,14 +21,8 @@ from impactgraph.cli.options import (
 )
 from impactgraph.errors import InputError, UsageError
 from impactgraph.indexing import IndexResult, index_directory
-from impactgraph.render.graph_view import (
-    FittedView,
-    GraphView,
-    Level,
-    Limits,
-    ViewFilter,
-    fit_view,
-)
+from impactgraph.render.diagram import Level
+from impactgraph.render.graph_view import FittedView, GraphView, ViewFilter, fit_view
 
 _HERE = Path(".")
 
@@ -188,24 +182,23 @@ def _fit(
     name: str,
     filters: ViewFilter,
 ) -> FittedView:
-    from impactgraph.render import graph_dot, graph_json, graph_mermaid
+    from impactgraph.render import graph_drawing, graph_json
 
     render: Callable[[GraphView], str]
-    limits: Limits
     if output_format is GraphFormat.JSON:
-        render, limits = graph_json.render, graph_json.LIMITS
-    elif output_format is GraphFormat.MERMAID:
-        limits = graph_mermaid.LIMITS
-
-        def render(view: GraphView) -> str:
-            return graph_mermaid.render(view, _title(name, view))
-
+        render = graph_json.render
     else:
-        limits = dataclasses.replace(graph_dot.LIMITS, format=output_format.value)
+        write = graph_drawing.to_mermaid if output_format is GraphFormat.MERMAID else (
+            graph_drawing.to_dot
+        )
 
         def render(view: GraphView) -> str:
-            return graph_dot.render(view, _title(name, view))
+            return write(view, _title(name, view))
 
+    if output_format in (GraphFormat.JSON, GraphFormat.MERMAID):
+        limits = graph_drawing.LIMITS[output_format.value]
+    else:  # svg and png are DOT laid out: its limits, named as asked
+        limits = dataclasses.replace(graph_drawing.LIMITS["dot"], format=output_format.value)
     return fit_view(result.graph, level, focus, depth, limits, render, filters)
 
 

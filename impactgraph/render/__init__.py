@@ -3,7 +3,8 @@
 ``RENDERERS`` maps the ``impact --format`` names to renderers of an ``ImpactReport``. Each is
 called as ``renderer(report)``; the text renderer also takes ``color=`` (the CLI decides: a TTY
 and ``NO_COLOR`` unset), and the SVG renderer ``timeout=`` (seconds for Graphviz). The CodeGraph
-renderers of ``impactgraph graph`` (``graph_*``) are separate.
+renderers of ``impactgraph graph`` (``graph_*``) are separate; both draw their diagrams through
+``diagram`` (the model), ``fitting``, ``dot``, ``mermaid`` and ``escape``.
 """
 
 from __future__ import annotations
@@ -14,9 +15,8 @@ from types import MappingProxyType
 from impactgraph.model import ImpactReport
 from impactgraph.render import (
     markdown,
-    report_dot,
+    report_drawing,
     report_json,
-    report_mermaid,
     report_svg,
     report_text,
 )
@@ -28,8 +28,8 @@ RENDERERS: Mapping[str, ReportRenderer] = MappingProxyType(
         "text": report_text.render,
         "json": report_json.render,
         "markdown": markdown.render,
-        "mermaid": report_mermaid.render,
-        "dot": report_dot.render,
+        "mermaid": report_drawing.to_mermaid,
+        "dot": report_drawing.to_dot,
         "svg": report_svg.render,
     }
 )

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from impactgraph.render.graph_view import GraphView, Level, ViewNode
+from impactgraph.render.diagram import Level
+from impactgraph.render.graph_view import GraphView, ViewNode
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,6 +1,6 @@
 """A GraphView as JSON (schema_version 1): one entry per node and per (source, target, kind).
 
-No size limit applies: the JSON is data for other tools, not a picture to lay out.
+No size limit applies (``graph_drawing.LIMITS``): the JSON is data for other tools.
 """
 
 from __future__ import annotations
@@ -8,10 +8,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from impactgraph.render.graph_view import GraphView, Limits
+from impactgraph.render.graph_view import GraphView
 
 SCHEMA_VERSION = 1
-LIMITS = Limits(format="json")
 
 
 def render(view: GraphView) -> str:

@@ -13,35 +13,14 @@ import fnmatch
 import posixpath
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from enum import Enum
 from typing import Any
 
 from impactgraph.errors import RenderError, UsageError
 from impactgraph.impact.packages import is_test_code
 from impactgraph.linker.graph import EDGE_KINDS, CodeGraph, neighbourhood
 from impactgraph.model import top_package
-
-# Soft (fill, border) colours, one per package cluster in name order, so that neighbouring
-# clusters differ; shared by the DOT and Mermaid renderers.
-CLUSTER_COLOURS = (
-    ("#eaf1fb", "#8fb0dc"),
-    ("#eef7ea", "#94c389"),
-    ("#fdf3e6", "#e0b072"),
-    ("#f6ecf7", "#c29bcc"),
-    ("#e9f6f5", "#84c2bc"),
-    ("#fbeeee", "#dc9a9a"),
-    ("#f3f3e6", "#bdbd80"),
-)
-
-
-class Level(str, Enum):
-    MODULE = "module"
-    PACKAGE = "package"
-    SYMBOL = "symbol"
-
-
-# From the finest level to the coarsest: the order in which a too-large view is collapsed.
-COARSER = {Level.SYMBOL: Level.MODULE, Level.MODULE: Level.PACKAGE}
+from impactgraph.render.diagram import COARSER, Level
+from impactgraph.render.fitting import Fitted, Fitting, Limits
 
 DEFAULT_FOCUS_DEPTH = 1
 
@@ -121,16 +100,6 @@ class ViewFilter:
 
 
 NO_FILTER = ViewFilter()
-
-
-@dataclass(frozen=True, slots=True)
-class Limits:
-    """How much a format can draw; ``None`` = unbounded."""
-
-    format: str
-    max_nodes: int | None = None
-    max_edges: int | None = None
-    max_chars: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -310,53 +279,32 @@ def fit_view(
     Raises ``RenderError`` (one line: the sizes, the limits, how to cut the graph down) when
     not even the package level fits.
     """
+    fitting: Fitting[GraphView] = Fitting(limits, render)
     tried: list[str] = []
     current: Level | None = level
     while current is not None:
-        view = build_view(graph, current, focus, depth, filters)
-        size = _oversize(view, limits)
-        text = render(view) if size is None else ""
-        if size is None and limits.max_chars is not None and len(text) > limits.max_chars:
-            size = f"{len(text):,} characters"
-        if size is None:
+        fitted: Fitted[GraphView] | None = fitting.attempt(
+            build_view(graph, current, focus, depth, filters)
+        )
+        if fitted is not None:
             notice = None
             if current is not level:
                 notice = (
                     f"the {level.value} graph is too large for {limits.format} "
                     f"({'; '.join(tried)}); drawing the {current.value} graph instead "
-                    f"({_describe(view)}); for more detail, {_cut_hint(graph, focus)}"
+                    f"({_describe(fitted.diagram)}); for more detail, {_cut_hint(graph, focus)}"
                 )
-            return FittedView(view, text, level, notice)
-        tried.append(f"{current.value} level: {size}")
+            return FittedView(fitted.diagram, fitted.text, level, notice)
+        tried.append(f"{current.value} level: {fitting.tried[-1]}")
         current = COARSER.get(current)
     raise RenderError(
         f"the graph is too large to draw as {limits.format} ({'; '.join(tried)}; the limit is "
-        f"{_describe_limits(limits)}); {_cut_hint(graph, focus)}"
+        f"{limits.describe()}); {_cut_hint(graph, focus)}"
     )
-
-
-def _oversize(view: GraphView, limits: Limits) -> str | None:
-    nodes, edges = len(view.nodes), len(view.edges)
-    if (limits.max_nodes is not None and nodes > limits.max_nodes) or (
-        limits.max_edges is not None and edges > limits.max_edges
-    ):
-        return f"{nodes:,} nodes, {edges:,} edges"
-    return None
 
 
 def _describe(view: GraphView) -> str:
     return f"{len(view.nodes):,} nodes, {len(view.edges):,} edges"
-
-
-def _describe_limits(limits: Limits) -> str:
-    parts = []
-    if limits.max_nodes is not None:
-        parts.append(f"{limits.max_nodes:,} nodes")
-    if limits.max_edges is not None:
-        parts.append(f"{limits.max_edges:,} edges")
-    if limits.max_chars is not None:
-        parts.append(f"{limits.max_chars:,} characters")
-    return ", ".join(parts)
 
 
 def _cut_hint(graph: CodeGraph, focus: Sequence[str]) -> str:
@@ -374,19 +322,3 @@ def _example_pattern(graph: CodeGraph) -> str:
         return "package.*"
     package = min(sizes, key=lambda name: (-sizes[name], name))
     return f"{package}.*"
-
-
-# -- helpers shared by the renderers ---------------------------------------------------------
-
-
-def direction(level: Level) -> str:
-    """Top to bottom for modules and packages (users above what they use, package clusters
-    side by side); left to right for symbols, whose nested clusters then stack downwards
-    instead of growing into a picture several thousand pixels wide."""
-    return "LR" if level is Level.SYMBOL else "TB"
-
-
-def edge_kinds_present(view: GraphView) -> tuple[str, ...]:
-    """The style kinds the view's edges are drawn with, in legend order."""
-    used = {edge.style_kind for edge in view.edges}
-    return tuple(kind for kind in EDGE_KINDS if kind in used)

@@ -6,7 +6,7 @@ hit (rank order), why (call chains), which tests to run, warnings, and the pictu
 The pull-request bot shrinks a comment that is too long by calling ``render`` again with
 ``details=False``, then a smaller ``max_rows``, then ``graph=False``; so every list that can
 grow with the code base is capped at ``max_rows`` with a line counting the rest, and the
-embedded Mermaid diagram is fitted within GitHub's limits on its own (``report_mermaid``).
+embedded Mermaid diagram is fitted within GitHub's limits on its own (``report_drawing``).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 
 from impactgraph.model import AffectedModule, ImpactReport
-from impactgraph.render import report_mermaid
+from impactgraph.render import report_drawing
 from impactgraph.render.report_summary import (
     KindGroup,
     Status,
@@ -211,7 +211,7 @@ def _warnings(report: ImpactReport, max_rows: int) -> str:
 
 
 def _graph(report: ImpactReport) -> str:
-    fitted = report_mermaid.fitted(report)
+    fitted = report_drawing.fitted(report)
     text = "#### Impact graph\n\n```mermaid\n" + fitted.text + "```"
     if fitted.diagram.omitted:
         text += f"\n\n_{md_text(fitted.diagram.omitted)}_"

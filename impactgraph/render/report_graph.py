@@ -11,7 +11,7 @@ One value, three levels of detail:
 ``package``
     changes and affected modules merged into their top-level packages.
 
-``fit`` returns the most detailed level that a caller's ``fits`` test accepts (node and edge
+``fit`` returns the most detailed level that a format's ``Fitting`` accepts (node and edge
 counts, and for Mermaid the text length), and when even packages do not fit, the top-ranked
 packages that do. Every collapse or cut is described in ``Diagram.omitted``, which the formats
 show as a note, so a reader always knows what is not drawn.
@@ -25,12 +25,14 @@ decorator would otherwise stretch the whole drawing; DOT keeps the full text in 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from enum import Enum
 from itertools import pairwise
 
 from impactgraph.model import ImpactReport, symbol_module, top_package
+from impactgraph.render.diagram import Level
+from impactgraph.render.fitting import Fitted, Fitting, Limits
 from impactgraph.render.report_summary import plural
 
 CHANGES_GROUP = "\0changes"  # never a package name; changes of one module: CHANGES_GROUP:module
@@ -45,12 +47,6 @@ MAX_EDGES_PER_NODE = 3.0
 DENSE_FROM = 60
 # Edge kinds drawn without a label: the ordinary "a caller uses it" relation.
 PLAIN_KINDS = frozenset({"", "calls", "affects"})
-
-
-class Level(str, Enum):
-    SYMBOL = "symbol"
-    MODULE = "module"
-    PACKAGE = "package"
 
 
 class Role(str, Enum):
@@ -81,17 +77,6 @@ class Edge:
     target: str
     kinds: tuple[str, ...] = ()  # edge kinds worth a label (not in PLAIN_KINDS), sorted
     on_chain: bool = True  # part of some module's ``via`` chain, not only of ``report.edges``
-
-
-@dataclass(frozen=True, slots=True)
-class Limits:
-    max_nodes: int = MAX_NODES
-    max_edges: int = MAX_EDGES
-    max_edges_per_node: float = MAX_EDGES_PER_NODE
-    dense_from: int = DENSE_FROM
-
-    def edge_budget(self, nodes: int) -> int:
-        return min(self.max_edges, max(self.dense_from, int(self.max_edges_per_node * nodes)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,10 +112,6 @@ class Diagram:
                 grouped[""].append(members[0])
                 del grouped[group]
         return grouped
-
-    def within(self, limits: Limits) -> bool:
-        nodes = len(self.nodes)
-        return nodes <= limits.max_nodes and len(self.edges) <= limits.edge_budget(nodes)
 
 
 def group_title(group: str) -> str:
@@ -186,34 +167,45 @@ def marks(diagram: Diagram) -> set[str]:
     return found
 
 
-def fit(report: ImpactReport, fits: Callable[[Diagram], bool]) -> Diagram:
-    """The most detailed diagram of ``report`` that ``fits`` accepts.
+def limits(fmt: str, max_chars: int | None = None) -> Limits:
+    """What an impact diagram may hold in ``fmt``: a node cap for legibility, and above
+    ``DENSE_FROM`` edges at most ``MAX_EDGES_PER_NODE`` per node."""
+    return Limits(
+        format=fmt,
+        max_nodes=MAX_NODES,
+        max_edges=MAX_EDGES,
+        max_chars=max_chars,
+        edges_per_node=MAX_EDGES_PER_NODE,
+        dense_from=DENSE_FROM,
+    )
+
+
+def fit(report: ImpactReport, fitting: Fitting[Diagram]) -> Fitted[Diagram]:
+    """The most detailed diagram of ``report`` that ``fitting`` accepts, and its text.
 
     At each level (symbols, modules, packages) first with every edge, then with only the
     edges of the ``via`` chains; then packages with only the edge that first reaches each
     one (a tree); past that, the highest-ranked packages that fit.
     """
     detailed = merge_tests(symbol_diagram(report))
-    last = detailed
-    for diagram in (detailed, collapse_to_modules(detailed), collapse_to_packages(detailed)):
-        if diagram is not detailed and len(diagram.nodes) == len(last.nodes):
+    fitted = fitting.first(_candidates(detailed))
+    if fitted is not None:
+        return fitted
+    packages = first_edges_only(collapse_to_packages(detailed))
+    return fitting.largest_prefix(lambda keep: truncate(packages, keep), len(packages.nodes))
+
+
+def _candidates(detailed: Diagram) -> Iterator[Diagram]:
+    last: Diagram | None = None
+    for collapse in (None, collapse_to_modules, collapse_to_packages):
+        diagram = detailed if collapse is None else collapse(detailed)
+        if last is not None and len(diagram.nodes) == len(last.nodes):
             continue  # collapsing merged nothing: no better than the level before
         last = diagram
-        if fits(diagram):
-            return diagram
+        yield diagram
         chains = chain_edges_only(diagram)
-        if chains is not diagram and fits(chains):
-            return chains
-    packages = first_edges_only(collapse_to_packages(detailed))
-    # The largest prefix (in rank order) that fits; a shorter prefix never fits worse.
-    low, high = 0, len(packages.nodes)
-    while low < high:
-        middle = (low + high + 1) // 2
-        if fits(truncate(packages, middle)):
-            low = middle
-        else:
-            high = middle - 1
-    return truncate(packages, low)
+        if chains is not diagram:
+            yield chains
 
 
 def merge_tests(diagram: Diagram, keep: int = TESTS_SHOWN) -> Diagram:

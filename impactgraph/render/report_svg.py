@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from impactgraph.adapters.graphviz import DEFAULT_TIMEOUT, ImageFormat, render_dot
 from impactgraph.model import ImpactReport
-from impactgraph.render import report_dot
+from impactgraph.render import report_drawing
 
 TOO_SLOW_HINT = "limit the traversal with --max-depth N, or write --format dot and lay it out"
 
@@ -18,4 +18,4 @@ def image(
     report: ImpactReport, fmt: ImageFormat = "png", *, timeout: float = DEFAULT_TIMEOUT
 ) -> bytes:
     """The impact graph as SVG or PNG bytes (``impact --format svg|png``)."""
-    return render_dot(report_dot.render(report), fmt, timeout, hint=TOO_SLOW_HINT)
+    return render_dot(report_drawing.to_dot(report), fmt, timeout, hint=TOO_SLOW_HINT)

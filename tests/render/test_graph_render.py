@@ -17,13 +17,17 @@ from impactgraph.adapters.graphviz import dot_available, render_dot
 from impactgraph.errors import RenderError, UsageError
 from impactgraph.indexing import index_directory
 from impactgraph.linker import CodeGraph
-from impactgraph.render import graph_dot, graph_json, graph_mermaid
+from impactgraph.render import graph_drawing, graph_json
+from impactgraph.render.diagram import Level
+from impactgraph.render.fitting import Limits
 from impactgraph.render.graph_clusters import Cluster, cluster_tree
-from impactgraph.render.graph_view import GraphView, Level, Limits, build_view, fit_view
+from impactgraph.render.graph_view import GraphView, build_view, fit_view
 
 from .conftest import MMDC_MISSING, mmdc_program, render_with_mmdc
 
 Snapshot = Callable[[str, str], None]
+DOT = graph_drawing.LIMITS["dot"]
+MERMAID = graph_drawing.LIMITS["mermaid"]
 SHOP = Path(__file__).resolve().parents[2] / "fixtures" / "shop"
 
 TINY = {
@@ -190,13 +194,14 @@ def test_depth_without_focus_is_a_usage_error(tiny: CodeGraph) -> None:
 @pytest.mark.parametrize("level", list(Level))
 def test_dot_snapshot(tiny: CodeGraph, level: Level, snapshot: Snapshot) -> None:
     view = build_view(tiny, level)
-    snapshot(f"graph_tiny_{level.value}.dot", graph_dot.render(view, f"tiny: {level.value}"))
+    snapshot(f"graph_tiny_{level.value}.dot", graph_drawing.to_dot(view, f"tiny: {level.value}"))
 
 
 @pytest.mark.parametrize("level", list(Level))
 def test_mermaid_snapshot(tiny: CodeGraph, level: Level, snapshot: Snapshot) -> None:
     view = build_view(tiny, level)
-    snapshot(f"graph_tiny_{level.value}.mmd", graph_mermaid.render(view, f"tiny: {level.value}"))
+    text = graph_drawing.to_mermaid(view, f"tiny: {level.value}")
+    snapshot(f"graph_tiny_{level.value}.mmd", text)
 
 
 def test_json_snapshot(tiny: CodeGraph, snapshot: Snapshot) -> None:
@@ -205,7 +210,7 @@ def test_json_snapshot(tiny: CodeGraph, snapshot: Snapshot) -> None:
 
 def test_focused_dot_snapshot(tiny: CodeGraph, snapshot: Snapshot) -> None:
     view = build_view(tiny, Level.SYMBOL, ["beta.api:handle"], 1)
-    snapshot("graph_tiny_symbol_focus.dot", graph_dot.render(view))
+    snapshot("graph_tiny_symbol_focus.dot", graph_drawing.to_dot(view))
 
 
 def test_json_schema_and_order(tiny: CodeGraph) -> None:
@@ -225,7 +230,7 @@ def test_json_schema_and_order(tiny: CodeGraph) -> None:
 
 
 def test_dot_has_clusters_styles_and_legend(tiny: CodeGraph) -> None:
-    text = graph_dot.render(build_view(tiny, Level.MODULE))
+    text = graph_drawing.to_dot(build_view(tiny, Level.MODULE))
     assert 'subgraph "cluster_pkg_alpha"' in text
     assert 'subgraph "cluster_pkg_beta"' in text
     assert "cluster_pkg_test_api" not in text  # a lone top-level module has no cluster
@@ -235,7 +240,7 @@ def test_dot_has_clusters_styles_and_legend(tiny: CodeGraph) -> None:
 
 
 def test_mermaid_has_subgraphs_and_link_styles(tiny: CodeGraph) -> None:
-    text = graph_mermaid.render(build_view(tiny, Level.MODULE))
+    text = graph_drawing.to_mermaid(build_view(tiny, Level.MODULE))
     assert text.startswith('---\ntitle: "edges: calls solid')
     assert '  subgraph s0["alpha"]' in text
     assert "==>" in text  # inherits
@@ -317,14 +322,14 @@ def awkward() -> CodeGraph:
 
 
 def test_dot_quotes_every_identifier(awkward: CodeGraph) -> None:
-    text = graph_dot.render(build_view(awkward, Level.SYMBOL), 'a "title"')
+    text = graph_drawing.to_dot(build_view(awkward, Level.SYMBOL), 'a "title"')
     assert '"node:say\\"hi\\""' in text
     assert 'label="a \\"title\\""' in text
     assert '"end:outer.<lambda1>" -> "node:say\\"hi\\""' in text
 
 
 def test_mermaid_uses_generated_ids_and_escaped_labels(awkward: CodeGraph) -> None:
-    text = graph_mermaid.render(build_view(awkward, Level.SYMBOL))
+    text = graph_drawing.to_mermaid(build_view(awkward, Level.SYMBOL))
     assert '("outer.#lt;lambda1#gt;")' in text
     assert '("say#quot;hi#quot;")' in text
     edges = [line.split() for line in text.splitlines() if "->" in line]
@@ -337,7 +342,7 @@ def test_mermaid_uses_generated_ids_and_escaped_labels(awkward: CodeGraph) -> No
 @pytest.mark.skipif(not dot_available(), reason="Graphviz `dot` is not installed")
 def test_awkward_names_survive_dot(awkward: CodeGraph) -> None:
     for level in Level:
-        svg = render_dot(graph_dot.render(build_view(awkward, level), 'a "title"'), "svg", 30)
+        svg = render_dot(graph_drawing.to_dot(build_view(awkward, level), 'a "title"'), "svg", 30)
         ET.fromstring(svg)  # noqa: S314 (our own dot output): well-formed
 
 
@@ -365,7 +370,7 @@ def synthetic_graph(modules: int, packages: int, fan_out: int = 3) -> CodeGraph:
 def test_large_module_graph_collapses_to_packages_quickly() -> None:
     graph = synthetic_graph(2_000, 40)
     started = time.perf_counter()
-    fitted = fit_view(graph, Level.MODULE, (), None, graph_dot.LIMITS, graph_dot.render)
+    fitted = fit_view(graph, Level.MODULE, (), None, DOT, graph_drawing.to_dot)
     assert time.perf_counter() - started < 10
     assert fitted.view.level is Level.PACKAGE
     assert len(fitted.view.nodes) == 40
@@ -376,7 +381,7 @@ def test_large_module_graph_collapses_to_packages_quickly() -> None:
 
 def test_large_symbol_graph_collapses_as_far_as_needed() -> None:
     graph = synthetic_graph(2_000, 40)
-    fitted = fit_view(graph, Level.SYMBOL, (), None, graph_dot.LIMITS, graph_dot.render)
+    fitted = fit_view(graph, Level.SYMBOL, (), None, DOT, graph_drawing.to_dot)
     assert fitted.view.level is Level.PACKAGE
     assert fitted.notice is not None
     assert "symbol level: 4,000 nodes" in fitted.notice
@@ -385,7 +390,7 @@ def test_large_symbol_graph_collapses_as_far_as_needed() -> None:
 def test_focus_keeps_a_large_graph_at_its_level() -> None:
     graph = synthetic_graph(2_000, 40)
     fitted = fit_view(
-        graph, Level.MODULE, ["pkg001.mod0001"], 1, graph_dot.LIMITS, graph_dot.render
+        graph, Level.MODULE, ["pkg001.mod0001"], 1, DOT, graph_drawing.to_dot
     )
     assert fitted.view.level is Level.MODULE
     assert fitted.notice is None
@@ -396,7 +401,7 @@ def test_graph_too_large_at_every_level_is_refused_in_one_line() -> None:
     graph = synthetic_graph(2_000, 2_000)  # every module its own top-level package
     started = time.perf_counter()
     with pytest.raises(RenderError) as error:
-        fit_view(graph, Level.MODULE, (), None, graph_dot.LIMITS, graph_dot.render)
+        fit_view(graph, Level.MODULE, (), None, DOT, graph_drawing.to_dot)
     assert time.perf_counter() - started < 10
     message = str(error.value)
     assert "\n" not in message
@@ -407,7 +412,7 @@ def test_graph_too_large_at_every_level_is_refused_in_one_line() -> None:
 
 def test_mermaid_stays_within_githubs_limits() -> None:
     graph = synthetic_graph(400, 8)
-    fitted = fit_view(graph, Level.MODULE, (), None, graph_mermaid.LIMITS, graph_mermaid.render)
+    fitted = fit_view(graph, Level.MODULE, (), None, MERMAID, graph_drawing.to_mermaid)
     assert fitted.view.level is Level.PACKAGE
     assert len(fitted.text) <= 50_000
     assert fitted.text.count("-->") + fitted.text.count("-.->") <= 500
@@ -415,7 +420,7 @@ def test_mermaid_stays_within_githubs_limits() -> None:
 
 def test_character_limit_is_checked_after_rendering(tiny: CodeGraph) -> None:
     limits = Limits(format="mermaid", max_chars=300)
-    fitted = fit_view(tiny, Level.MODULE, (), None, limits, graph_mermaid.render)
+    fitted = fit_view(tiny, Level.MODULE, (), None, limits, graph_drawing.to_mermaid)
     assert fitted.view.level is Level.PACKAGE
     assert fitted.notice is not None
     assert "characters" in fitted.notice
@@ -427,7 +432,7 @@ def test_character_limit_is_checked_after_rendering(tiny: CodeGraph) -> None:
 @pytest.mark.skipif(not dot_available(), reason="Graphviz `dot` is not installed")
 @pytest.mark.parametrize("level", list(Level))
 def test_dot_lays_out_every_level(tiny: CodeGraph, level: Level) -> None:
-    svg = render_dot(graph_dot.render(build_view(tiny, level), "tiny"), "svg", 30)
+    svg = render_dot(graph_drawing.to_dot(build_view(tiny, level), "tiny"), "svg", 30)
     root = ET.fromstring(svg)  # noqa: S314 (our own dot output)
     text = "".join(root.itertext())
     assert "alpha" in text
@@ -441,7 +446,7 @@ def test_dot_has_no_warnings_on_the_shop(level: Level, tmp_path: Path) -> None:
     """Warnings hide mistakes such as two clusters of one name (one is silently dropped)."""
     graph = index_directory(SHOP, jobs=1).graph
     source = tmp_path / "shop.dot"
-    source.write_text(graph_dot.render(build_view(graph, level), "shop"), encoding="utf-8")
+    source.write_text(graph_drawing.to_dot(build_view(graph, level), "shop"), encoding="utf-8")
     done = subprocess.run(
         ["dot", "-Tsvg", str(source)], capture_output=True, text=True, timeout=120, check=False
     )
@@ -453,6 +458,6 @@ def test_dot_has_no_warnings_on_the_shop(level: Level, tmp_path: Path) -> None:
 @pytest.mark.skipif(mmdc_program() is None, reason=MMDC_MISSING)
 def test_mermaid_cli_renders(tiny: CodeGraph, awkward: CodeGraph, tmp_path: Path) -> None:
     views = [build_view(tiny, level) for level in Level] + [build_view(awkward, Level.SYMBOL)]
-    blocks = [graph_mermaid.render(view, "tiny") for view in views]
+    blocks = [graph_drawing.to_mermaid(view, "tiny") for view in views]
     images = render_with_mmdc(blocks, tmp_path)
     assert "outer.&lt;lambda1&gt;" in images[-1].read_text(encoding="utf-8")
