@@ -10,7 +10,8 @@ Downloads the Django sdist once into ``benchmarks/.cache/`` (git-ignored), lays 
   one after adding a comment and a blank line to a function's body (the same facts: the
   stored graph is reused, its lines moved);
 * an impact query (``impactgraph impact --base HEAD``) for a one-function change, with the
-  cache warm; and, to show what the cache makes of it, summaries + links of both revisions
+  cache warm, and one for the body edit above (the base's stored graph is reused for the
+  head); and, to show what the cache makes of it, summaries + links of both revisions
   through the cache (``--phase both-revisions``);
 * peak memory: the largest single process (``/usr/bin/time -v`` when installed, otherwise
   ``getrusage``) and the peak sum over the process tree (the workers included), sampled;
@@ -374,6 +375,11 @@ def main() -> None:
     figures["moved_counts"] = json.loads(moved.stdout)
     git(repo, "checkout", "-q", "--", ".")
     run("index after reset again", impactgraph("index", str(repo), *jobs))
+    move_lines(repo)
+    run("impact query, body edited, same facts",
+        impactgraph("impact", "--repo", str(repo), "--base", "HEAD", "--format", "json",
+                    "-o", str(CACHE / "impact-moved.json")))
+    git(repo, "checkout", "-q", "--", ".")
     change_one_function(repo)
     help_text = subprocess.run(impactgraph("impact", "--help"), capture_output=True,
                                text=True).stdout

@@ -47,9 +47,6 @@ WRITE_BATCH = 256  # new summaries written to the cache at a time
 CHUNKS_PER_WORKER = 64
 
 WORKER_MODULE = "impactgraph.indexing_worker"
-# A tree that differs from a stored one in at most this many files may reuse its graph
-# (``_reuse_snapshot``); past that, checking them costs more than it is likely to save.
-MAX_REUSED_CHANGES = 32
 
 
 @dataclass
@@ -130,10 +127,10 @@ def _reuse_snapshot(
     neither applies: the caller links."""
     from impactgraph.adapters.cache import CacheKey, with_path
     from impactgraph.adapters.git import blob_id
-    from impactgraph.linker.reuse import line_map, relocated
+    from impactgraph.linker.reuse import MAX_CHANGED_FILES, line_map, relocated
 
     unknown = [f for f in files if f.path not in known]
-    if len(unknown) > MAX_REUSED_CHANGES:
+    if len(unknown) > MAX_CHANGED_FILES:
         return None
     data: dict[str, bytes] = {}
     ids = dict(known)
@@ -148,7 +145,7 @@ def _reuse_snapshot(
     graph = store.load(key, tree)
     if graph is not None:
         return graph
-    found = store.closest(tree, MAX_REUSED_CHANGES)
+    found = store.closest(tree, MAX_CHANGED_FILES)
     if found is None:
         return None
     previous, old_ids = found

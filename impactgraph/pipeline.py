@@ -50,7 +50,8 @@ def build_report(
     result = compute_changes(git, base, head, config, cache=cache, jobs=jobs, complete=True)
     store = GraphStore(git.root, cache.directory) if cache is not None and cache.enabled else None
     base_graph = _graph(result.base, result.base_summaries, store)
-    head_graph = _graph(result.head, result.head_summaries, store)
+    head_graph = _graph(result.head, result.head_summaries, store,
+                        base=(result.base, result.base_summaries))
     base_ids, head_ids = result.base.content_ids, result.head.content_ids
     changed_paths = sorted(
         path for path in set(base_ids) | set(head_ids) if base_ids.get(path) != head_ids.get(path)
@@ -76,22 +77,61 @@ def build_report(
 
 
 def _graph(
-    snapshot: Snapshot, summaries: Mapping[str, FileSummary], store: GraphStore | None
+    snapshot: Snapshot,
+    summaries: Mapping[str, FileSummary],
+    store: GraphStore | None,
+    base: tuple[Snapshot, Mapping[str, FileSummary]] | None = None,
 ) -> CodeGraph:
-    """The linked graph of one revision: loaded when this very tree was linked before."""
-    key = None
-    if store is not None and all(f.path in snapshot.content_ids for f in snapshot.files):
-        key = tree_key(
-            (f.path, f.module, f.is_package, snapshot.content_ids[f.path]) for f in snapshot.files
-        )
-        graph = store.load(key)
+    """The linked graph of one revision: loaded when this very tree was linked before, else
+    the stored graph of ``base`` (a revision linked before) when the files that differ
+    provide the linker the same facts (``linker.reuse``), else linked."""
+    tree = _tree(snapshot)
+    key = tree_key(tree) if store is not None and tree is not None else None
+    if store is not None and key is not None:
+        graph = store.load(key, tree)
+        if graph is None and base is not None:
+            graph = _reused(snapshot, summaries, store, *base)
+            if graph is not None:
+                store.save(key, graph, tree)
         if graph is not None:
             graph.summaries = summaries  # type: ignore[assignment]  # read lazily, as needed
             return graph
     graph = link(summaries.values())
     if store is not None and key is not None:
-        store.save(key, graph)
+        store.save(key, graph, tree)
     return graph
+
+
+def _tree(snapshot: Snapshot) -> list[tuple[str, str, bool, str]] | None:
+    if not all(f.path in snapshot.content_ids for f in snapshot.files):
+        return None
+    return [(f.path, f.module, f.is_package, snapshot.content_ids[f.path]) for f in snapshot.files]
+
+
+def _reused(
+    snapshot: Snapshot,
+    summaries: Mapping[str, FileSummary],
+    store: GraphStore,
+    base: Snapshot,
+    base_summaries: Mapping[str, FileSummary],
+) -> CodeGraph | None:
+    """The base revision's stored graph made this revision's (``linker.reuse``), or None."""
+    from impactgraph.linker.reuse import MAX_CHANGED_FILES, line_map, relocated
+
+    tree, base_tree = _tree(snapshot), _tree(base)
+    if tree is None or base_tree is None:
+        return None
+    if sorted(t[:3] for t in tree) != sorted(t[:3] for t in base_tree):
+        return None  # files added, removed or renamed: their facts are new
+    base_ids = {path: cid for path, _, _, cid in base_tree}
+    changed = [(path, module) for path, module, _, cid in tree if base_ids[path] != cid]
+    if len(changed) > MAX_CHANGED_FILES:
+        return None
+    pairs = {module: (base_summaries[module], summaries[module]) for _, module in changed}
+    if any(line_map(before, after) is None for before, after in pairs.values()):
+        return None
+    graph = store.load(tree_key(base_tree))  # a copy of its own: the base graph is used too
+    return relocated(graph, pairs) if graph is not None else None
 
 
 def _with_stats(report: ImpactReport, stats: Stats) -> ImpactReport:

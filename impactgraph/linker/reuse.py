@@ -37,6 +37,9 @@ IGNORED_FIELDS: Mapping[type, frozenset[str]] = {
     FileSummary: frozenset({"has_getattr"}),
 }
 LINE_FIELDS = frozenset({"line", "end_line"})
+# A tree that differs from a linked one in at most this many files may reuse its graph;
+# past that, comparing them costs more than it is likely to save.
+MAX_CHANGED_FILES = 32
 
 Facts = tuple[object, ...]
 

@@ -1,0 +1,83 @@
+"""``impact`` with the cache: a head revision whose changed files provide the linker the same
+facts as the base's starts from the base's stored graph (``linker.reuse``) and reports exactly
+what linking it does."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from git_support import commit, init_repo
+from typer.testing import CliRunner
+
+from impactgraph import pipeline
+from impactgraph.cli import app
+from impactgraph.linker import CodeGraph, link
+
+SHOP = Path(__file__).resolve().parents[1] / "fixtures" / "shop"
+SEARCH = "packages/catalog/src/catalog/search.py"
+runner = CliRunner()
+
+
+@pytest.fixture
+def shop(tmp_path: Path) -> Path:
+    root = init_repo(tmp_path / "shop")
+    shutil.copytree(SHOP, root, dirs_exist_ok=True)
+    commit(root, message="base", tag="base")
+    return root
+
+
+def _edit(root: Path, old: str, new: str) -> None:
+    target = root / SEARCH
+    text = target.read_text(encoding="utf-8")
+    assert old in text
+    target.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _report(root: Path, *options: str) -> dict[str, Any]:
+    result = runner.invoke(app, ["impact", "--repo", str(root), "--base", "base", "--format",
+                                 "json", *options], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    report["stats"].pop("seconds")
+    return report
+
+
+def _counting_links(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    linked: list[int] = []
+    real = link
+
+    def counting(summaries: Any) -> CodeGraph:
+        linked.append(1)
+        return real(summaries)
+
+    monkeypatch.setattr(pipeline, "link", counting)
+    return linked
+
+
+def test_a_body_edit_that_moves_lines_reuses_the_base_graph(
+    shop: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a comment, a blank line and a statement: the lines after it move, no facts change
+    _edit(shop, '    """The book whose title matches ``title`` (case-insensitive), or None."""\n',
+          '    """The book whose title matches ``title`` (case-insensitive), or None."""\n'
+          "    # checked first\n\n    pass\n")
+    full = _report(shop, "--no-cache")
+    assert full["changes"]
+    linked = _counting_links(monkeypatch)
+    assert _report(shop) == full
+    assert len(linked) == 1  # the base; the head's graph is the base's, its lines moved
+    assert _report(shop) == full
+    assert len(linked) == 1  # both graphs now stored
+
+
+def test_a_change_of_facts_links_the_head(shop: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _edit(shop, "        if book.archived and not include_archived:\n",
+          "        if book.archived and not include_archived and print(book):\n")
+    full = _report(shop, "--no-cache")
+    linked = _counting_links(monkeypatch)
+    assert _report(shop) == full
+    assert len(linked) == 2
