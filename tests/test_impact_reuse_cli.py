@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,7 @@ import pytest
 from git_support import commit, init_repo
 from typer.testing import CliRunner
 
-from impactgraph import pipeline
+import impactgraph.pipeline  # noqa: F401  -- in sys.modules for _counting_links
 from impactgraph.cli import app
 from impactgraph.linker import CodeGraph, link
 
@@ -38,8 +39,11 @@ def _edit(root: Path, old: str, new: str) -> None:
 
 
 def _report(root: Path, *options: str) -> dict[str, Any]:
+    # a cache of this test's own, wherever the environment says caches go
+    options = options or ("--cache-dir", str(root.parent / "cache"))
     result = runner.invoke(app, ["impact", "--repo", str(root), "--base", "base", "--format",
-                                 "json", *options], catch_exceptions=False)
+                                 "json", *options], catch_exceptions=False,
+                           env={"IMPACTGRAPH_CACHE_DIR": ""})
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
     report["stats"].pop("seconds")
@@ -54,7 +58,8 @@ def _counting_links(monkeypatch: pytest.MonkeyPatch) -> list[int]:
         linked.append(1)
         return real(summaries)
 
-    monkeypatch.setattr(pipeline, "link", counting)
+    # the module the command imports now (another test may have swapped it for a while)
+    monkeypatch.setattr(sys.modules["impactgraph.pipeline"], "link", counting)
     return linked
 
 
