@@ -99,13 +99,18 @@ class RevisionSummaries(Mapping[str, FileSummary]):
     def summarize(self, modules: Iterable[str]) -> None:
         """Summarise these modules (those not done yet), all in one batch."""
         todo: list[SourceFile] = []
+        shared: list[str] = []
         for module in modules:
             if module in self._done or module not in self.files:
                 continue
             if self.reuse is not None and self.reuse.same_file(module, self):
-                self._done[module] = self.reuse[module]
+                shared.append(module)
             else:
                 todo.append(self.files[module])
+        if shared and self.reuse is not None:
+            self.reuse.summarize(shared)  # in one batch there too
+            for module in shared:
+                self._done[module] = self.reuse[module]
         if not todo:
             return
         summaries, warnings = summarize_files(
@@ -156,7 +161,7 @@ def compute_changes(
     is_used_elsewhere: UsedElsewhere | None = None,
     cache: SummaryCache | None = None,
     jobs: int | None = None,
-    complete: bool = False,
+    complete: bool | Callable[[Snapshot], bool] = False,
 ) -> ChangeResult:
     """The changes from ``base`` to ``head`` (None: the working tree, untracked files included).
 
@@ -168,7 +173,9 @@ def compute_changes(
     cache must stay open while the returned summaries may still complete themselves.
     ``complete``: the caller needs every summary of both revisions anyway (the impact engine
     links them): summarise them all up front, in one batch per revision, rather than one
-    module at a time as the comparison asks for them.
+    module at a time as the comparison asks for them. A predicate decides per revision,
+    asked about the base first, then the head (the impact engine links only a revision whose
+    linked graph is not stored; otherwise it reads the few summaries its walks need).
     """
     started = time.perf_counter()
     # from the merge base, as a pull request and ``git diff base...head`` do
@@ -186,9 +193,9 @@ def compute_changes(
     identical = {m for m in base_summaries.files if base_summaries.same_file(m, head_summaries)}
     changed_base = [m for m in base_summaries.files if m not in identical]
     changed_head = [m for m in head_summaries.files if m not in identical]
-    if complete:
-        base_summaries.complete()
-        head_summaries.complete()
+    for summaries in (base_summaries, head_summaries):
+        if complete is True or (callable(complete) and complete(summaries.snapshot)):
+            summaries.complete()
     base_summaries.summarize(changed_base)
     head_summaries.summarize(changed_head)
     skip = identical - _may_reexport(identical, changed_base + changed_head, base_summaries)

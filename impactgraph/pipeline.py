@@ -47,8 +47,20 @@ def build_report(
     git = GitRepo(Path(repo))
     if config is None:
         config = load_config(git.root)
-    result = compute_changes(git, base, head, config, cache=cache, jobs=jobs, complete=True)
     store = GraphStore(git.root, cache.directory) if cache is not None and cache.enabled else None
+
+    stored: list[bool] = []  # per revision asked about: the base, then the head
+
+    def must_link(snapshot: Snapshot) -> bool:
+        # A revision linked before is loaded, and only the summaries its walks read are
+        # decoded; so is a head whose base is stored (``_reused`` may make its graph from the
+        # base's, reading only the files that differ). One to link needs every summary, best
+        # summarised in one batch (``link`` would otherwise complete them itself).
+        tree = _tree(snapshot)
+        stored.append(store is not None and tree is not None and store.has(tree_key(tree)))
+        return not any(stored)
+
+    result = compute_changes(git, base, head, config, cache=cache, jobs=jobs, complete=must_link)
     base_graph = _graph(result.base, result.base_summaries, store)
     head_graph = _graph(result.head, result.head_summaries, store,
                         base=(result.base, result.base_summaries))

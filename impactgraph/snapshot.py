@@ -39,11 +39,17 @@ class Snapshot:
         return {f.path: f for f in self.files}
 
     def reader(self, paths: Sequence[str]) -> Reader:
-        """A reader for ``paths``, whose contents are all fetched at once (one git process)."""
+        """A reader for ``paths``, whose contents are all fetched at once (one git process),
+        at the first read: a caller served from the cache never starts that process."""
         ids = {p: self.content_ids[p] for p in paths if p in self.content_ids}
-        blobs = self.load(ids.values())
+        blobs: dict[str, bytes] = {}
+        loaded = False
 
         def read(path: str) -> bytes:
+            nonlocal loaded
+            if not loaded:
+                blobs.update(self.load(ids.values()))
+                loaded = True
             content_id = ids.get(path)
             data = blobs.get(content_id) if content_id is not None else None
             if data is None:

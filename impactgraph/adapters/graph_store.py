@@ -142,6 +142,12 @@ class GraphStore:
                         best = (len(differs), key, differs)
         return None if best is None else (best[1], best[2])
 
+    def has(self, key: str) -> bool:
+        """Is a snapshot of this tree stored (not yet verified: ``load`` may still miss)?"""
+        with self._open(create=False) as folder:
+            info = folder.lstat(key + SNAPSHOT_SUFFIX) if folder is not None else None
+            return info is not None and stat.S_ISREG(info.st_mode)
+
     def load_counts(self, key: str) -> tuple[dict[str, int], list[tuple[str, str]]] | None:
         """The counts and warnings of a linked tree, without loading its graph."""
         with self._open(create=False) as folder:

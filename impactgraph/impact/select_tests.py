@@ -18,7 +18,7 @@ from impactgraph.diff.files import FileRole, PythonLayout
 from impactgraph.discovery import is_test_path
 from impactgraph.impact.conftest_scope import ConftestScope
 from impactgraph.linker import CodeGraph
-from impactgraph.model import AffectedModule, Change, ChangeKind, FileSummary, SelectedTest
+from impactgraph.model import AffectedModule, Change, ChangeKind, SelectedTest
 
 CONFTEST = "conftest.py"
 
@@ -112,7 +112,7 @@ def select_tests(
         else:
             selector.add(path, "test file changed")
     _unparsable(selector, imports, changed)
-    _changed_files(selector, imports, changes, [*head_files, *imports.paths()], patterns)
+    _changed_files(selector, imports, changes, head_files, patterns)
     changed_modules = {c.symbol.split(":", 1)[0] for c in changes
                        if c.kind is not ChangeKind.FILE_CHANGED}
     for graph in graphs[-1:]:  # the head: the calls that run now
@@ -178,13 +178,13 @@ def _changed_files(
     selector: _Selector,
     imports: _ImportIndex,
     changes: Iterable[Change],
-    python_paths: Sequence[str],
+    head_files: Sequence[str],
     patterns: Sequence[str],
 ) -> None:
     files = [c for c in changes if c.kind is ChangeKind.FILE_CHANGED]
     if not files:
         return
-    layout = PythonLayout.of(python_paths, patterns)
+    layout = PythonLayout.of([*head_files, *imports.paths()], patterns)
     for change in files:
         reason = f"file-changed: {change.path}"
         scope = layout.scope(change.path)
@@ -330,34 +330,46 @@ def _callers_in_tests(graph: CodeGraph, node: str, tests: set[str]) -> set[str]:
 
 class _ImportIndex:
     """Who imports whom, over both revisions' summaries (a file that fails in one revision is
-    read in the other)."""
+    read in the other).
+
+    Built from the module names and paths alone (a graph's module nodes): a summary is read
+    only for what is asked of it (an error, the imports once ``importers`` is called), so a
+    graph whose summaries are read lazily is not decoded whole for a question about one file.
+    """
 
     def __init__(self, graphs: Sequence[CodeGraph]) -> None:
-        self.summaries: dict[str, FileSummary] = {}
-        self.by_path: dict[str, list[FileSummary]] = defaultdict(list)
+        self.graphs = list(graphs)
+        self.owner: dict[str, CodeGraph] = {}  # module -> the graph whose summary counts
+        self.paths_of: dict[str, str] = {}
+        self.by_path: dict[str, list[tuple[CodeGraph, str]]] = defaultdict(list)
         for graph in graphs:  # the head last: its paths win
-            for module, summary in graph.summaries.items():
-                self.summaries[module] = summary
-                self.by_path[summary.path].append(summary)
+            for module in graph.summaries:  # the names only: nothing decoded
+                path = _module_path(graph, module)
+                self.owner[module] = graph
+                self.paths_of[module] = path
+                self.by_path[path].append((graph, module))
         self._imported_by: dict[str, set[str]] | None = None
 
     def paths(self) -> list[str]:
         return list(self.by_path)
 
     def error(self, path: str) -> str | None:
-        return next((s.error for s in self.by_path.get(path, ()) if s.error), None)
+        for graph, module in self.by_path.get(path, ()):
+            error = graph.summaries[module].error
+            if error:
+                return error
+        return None
 
     def module(self, path: str) -> str | None:
         found = self.by_path.get(path)
-        return found[-1].module if found else None
+        return found[-1][1] if found else None
 
     def path(self, module: str) -> str:
-        summary = self.summaries.get(module)
-        return summary.path if summary is not None else ""
+        return self.paths_of.get(module, "")
 
     def modules_under(self, folder: str) -> set[str]:
         prefix = folder.rstrip("/") + "/"
-        return {m for m, s in self.summaries.items() if s.path.startswith(prefix)}
+        return {m for m, path in self.paths_of.items() if path.startswith(prefix)}
 
     def importers(self, modules: Iterable[str]) -> set[str]:
         """``modules`` and every module that imports one of them, directly or not."""
@@ -374,7 +386,8 @@ class _ImportIndex:
     def _index(self) -> dict[str, set[str]]:
         if self._imported_by is None:
             index: dict[str, set[str]] = defaultdict(set)
-            for summary in self.summaries.values():
+            for module, graph in self.owner.items():
+                summary = graph.summaries[module]
                 for binding in summary.imports:
                     if binding.type_checking:
                         continue
@@ -382,7 +395,16 @@ class _ImportIndex:
                     # ``import a.b.c`` runs a, a.b and a.b.c
                     for cut in range(1, len(parts) + 1):
                         prefix = ".".join(parts[:cut])
-                        if prefix in self.summaries and prefix != summary.module:
+                        if prefix in self.owner and prefix != summary.module:
                             index[prefix].add(summary.module)
             self._imported_by = dict(index)
         return self._imported_by
+
+
+def _module_path(graph: CodeGraph, module: str) -> str:
+    """A module's path, from its node (the linker gives every summary one) when it has one."""
+    if module in graph:
+        path = graph.path_of(module)
+        if path:
+            return path
+    return graph.summaries[module].path

@@ -23,8 +23,9 @@ What reaches whom (DESIGN.md "Impact"):
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol, runtime_checkable
 
 from impactgraph.impact.binding import call_binds
 from impactgraph.impact.gateways import is_gateway
@@ -171,6 +172,9 @@ class ImpactAnalysis:
                 queue.append(state)
         first = self.first_kinds(change)
         in_base = graph is self.base and self.base is not self.head
+        if change.breaking:  # each direct user's head summary is read to judge it
+            users = {graph.module_of(s) for seed in seeds for s, _ in graph.predecessors(seed)}
+            prefetch(self.head.summaries, sorted(users))
         limit = self.max_depth
         if not change.breaking and change.kind in SHALLOW:
             limit = 1  # the direct users see the change; what they do is unchanged
@@ -415,6 +419,20 @@ class ImpactAnalysis:
             return False
         new = self.head.summaries.get(module)
         return new is not None and any(b.target == dotted for b in new.imports)
+
+
+@runtime_checkable
+class Batched(Protocol):
+    """Summaries read on demand (``changes.RevisionSummaries``), many at a time if asked."""
+
+    def summarize(self, modules: Iterable[str]) -> None: ...
+
+
+def prefetch(summaries: Mapping[str, FileSummary], modules: Iterable[str]) -> None:
+    """Read these modules' summaries in one batch when they are read on demand: one cache
+    query (and at most one git process) instead of one per module."""
+    if isinstance(summaries, Batched):
+        summaries.summarize(modules)
 
 
 def collect_hits(walks: Iterable[Walk], head: CodeGraph | None = None) -> dict[str, ModuleHit]:
