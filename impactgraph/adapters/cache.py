@@ -50,6 +50,7 @@ from impactgraph.adapters.cache_folder import (
     open_cache_folder,
     same_mac,
 )
+from impactgraph.adapters.gc_pause import collector_paused
 from impactgraph.errors import InputError
 from impactgraph.model import FileSummary
 from impactgraph.serialize import SCHEMA_VERSION, SerializationError, summary_from_bytes
@@ -254,7 +255,8 @@ class SummaryCache:
         by_content: dict[str, list[CacheKey]] = {}
         for key in wanted:
             by_content.setdefault(key.content_id, []).append(key)
-        with self._guard("cannot read the cache"):
+        # decoding builds many acyclic objects: no collections meanwhile (see gc_pause)
+        with self._guard("cannot read the cache"), collector_paused():
             for batch in _batches(list(by_content), _BATCH):
                 placeholders = ",".join("?" * len(batch))  # only placeholders: no injection
                 rows = self._db.execute(

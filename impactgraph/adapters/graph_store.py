@@ -23,6 +23,7 @@ from typing import Any
 
 from impactgraph.adapters.cache import ANALYZER_SOURCES, GRAPHS_DIR, analyzer_fingerprint
 from impactgraph.adapters.cache_folder import CACHE_DIR, Folder, UnsafeFolder, mac, same_mac
+from impactgraph.adapters.gc_pause import collector_paused
 from impactgraph.linker import CodeGraph
 from impactgraph.linker.snapshot import graph_from_dict, graph_to_dict
 
@@ -178,7 +179,8 @@ def _read_snapshot(folder: Folder, key: str) -> CodeGraph | None:
         data = inflater.decompress(packed, MAX_JSON_BYTES)
         if inflater.unconsumed_tail or not inflater.eof:
             return None  # too large, or truncated
-        return graph_from_dict(json.loads(data))
+        with collector_paused():  # millions of acyclic objects: see gc_pause
+            return graph_from_dict(json.loads(data))
     except Exception:  # any failure to decode is a miss, whatever it is
         return None
 

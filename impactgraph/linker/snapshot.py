@@ -3,23 +3,27 @@ restored from an untrusted branch, and reading it must not be able to run code).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from impactgraph.linker.graph import CodeGraph
 from impactgraph.model import Diagnostic
 
-SNAPSHOT_VERSION = 5
+SNAPSHOT_VERSION = 6  # 6: edges name their ends by node index
 NODE_FIELDS = ("kind", "module", "path", "package", "line", "end_line", "synthetic", "abstract")
 EDGE_FIELDS = ("line", "bound", "dispatch", "named", "sites", "dynamic", "callback")
 
 
 def graph_to_dict(graph: CodeGraph) -> dict[str, Any]:
-    nodes = [
-        [node, *(data.get(field) for field in NODE_FIELDS)]
-        for node, data in graph.graph.nodes(data=True)
-    ]
+    index: dict[str, int] = {}
+    nodes: list[list[Any]] = []
+    for node, data in graph.graph.nodes(data=True):
+        index[node] = len(nodes)
+        nodes.append([node, *(data.get(field) for field in NODE_FIELDS)])
+    # An edge names its ends by their index in ``nodes``: less to parse, and every edge of a
+    # node shares that node's one string object (hashed once) when read back.
     edges = [
-        [source, target, kind, *(data.get(field) for field in EDGE_FIELDS)]
+        [index[source], index[target], kind, *(data.get(field) for field in EDGE_FIELDS)]
         for source, target, kind, data in graph.graph.edges(keys=True, data=True)
     ]
     return {
@@ -38,17 +42,13 @@ def graph_from_dict(data: Any) -> CodeGraph | None:
     try:
         if data.get("version") != SNAPSHOT_VERSION:
             return None
+        names = [_text(row[0]) for row in data["nodes"]]
+        nodes = [
+            (name, {k: v for k, v in zip(NODE_FIELDS, row[1:], strict=True) if v is not None})
+            for name, row in zip(names, data["nodes"], strict=True)
+        ]
         graph = CodeGraph()
-        for row in data["nodes"]:
-            fields = zip(NODE_FIELDS, row[1:], strict=True)
-            graph.add_node(str(row[0]), **{k: v for k, v in fields if v is not None})
-        for row in data["edges"]:
-            source, target, kind = str(row[0]), str(row[1]), str(row[2])
-            edge = dict(zip(EDGE_FIELDS, row[3:], strict=True))
-            if edge["sites"] is not None:
-                edge["sites"] = [[int(i), bool(b)] for i, b in edge["sites"]]
-            graph.graph.add_edge(source, target, key=kind,
-                                 **{k: v for k, v in edge.items() if v is not None})
+        graph.load(nodes, _edges(data["edges"], names))
         for caller, callees in data["external_calls"].items():
             graph.external_calls[str(caller)] = {str(c) for c in callees}
         graph.unresolved_sites = [(str(c), int(line)) for c, line in data["unresolved_sites"]]
@@ -58,3 +58,22 @@ def graph_from_dict(data: Any) -> CodeGraph | None:
         return graph
     except (AttributeError, KeyError, TypeError, ValueError, IndexError):
         return None
+
+
+def _text(value: Any) -> str:
+    if type(value) is not str:
+        raise TypeError("a node is named by a string")
+    return value
+
+
+def _edges(rows: Any, names: list[str]) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
+    fields = EDGE_FIELDS
+    for row in rows:  # one loop, no call per edge: a large graph has a quarter million
+        source, target, kind = row[0], row[1], row[2]
+        if type(source) is not int or type(target) is not int or source < 0 or target < 0:
+            raise TypeError("an edge names its ends by node index")
+        edge = {k: v for k, v in zip(fields, row[3:], strict=True) if v is not None}
+        sites = edge.get("sites")
+        if sites is not None:
+            edge["sites"] = [[int(i), bool(b)] for i, b in sites]
+        yield names[source], names[target], _text(kind), edge

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -17,9 +18,10 @@ SHOP = Path(__file__).resolve().parents[2] / "fixtures" / "shop"
 CATALOG = "packages/catalog/src/catalog"
 runner = CliRunner()
 NO_EVENT = {"GITHUB_EVENT_PATH": "", "GITHUB_REPOSITORY": "", "GITHUB_TOKEN": ""}
+Files = dict[str, str | None]
 
 
-def _edit(root: Path, path: str, old: str, new: str) -> dict[str, str | None]:
+def _edit(root: Path, path: str, old: str, new: str) -> Files:
     text = (root / path).read_text(encoding="utf-8")
     assert old in text, (path, old)
     return {path: text.replace(old, new, 1)}
@@ -27,7 +29,7 @@ def _edit(root: Path, path: str, old: str, new: str) -> dict[str, str | None]:
 
 # Each edit: a breaking signature change, a removal (the head's importers are read), an export
 # removed, a module removed, a file that no longer parses, a data file (the import index).
-EDITS = {
+EDITS: dict[str, Callable[[Path], Files]] = {
     "signature": lambda root: _edit(root, f"{CATALOG}/search.py",
                                     "include_archived: bool = False", "include_archived: bool"),
     "removal": lambda root: _edit(root, f"{CATALOG}/search.py", "def search_books(",
