@@ -20,10 +20,11 @@ collects under a custom ``python_functions`` pattern still names its fixtures as
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import PurePosixPath
 
+from impactgraph.impact.by_path import SummariesByPath
 from impactgraph.linker import CodeGraph
 from impactgraph.model import CallSite, Definition, FileSummary
 
@@ -33,12 +34,13 @@ _FIXTURE_KEY = "<fixture:"
 
 class ConftestScope:
     def __init__(self, graphs: Sequence[CodeGraph]) -> None:
-        self.base: dict[str, FileSummary] = {}
-        self.head: dict[str, FileSummary] = {}
+        # by path, decoded as read: most questions are about one conftest or one folder
+        self.base: Mapping[str, FileSummary] = {}
+        self.head: Mapping[str, FileSummary] = {}
         for graph in graphs[:1]:
-            self.base = {s.path: s for s in graph.summaries.values()}
+            self.base = SummariesByPath(graph)
         for graph in graphs[-1:]:
-            self.head = {s.path: s for s in graph.summaries.values()}
+            self.head = SummariesByPath(graph)
 
     # -- what a conftest contributes ----------------------------------------------------------
     def reached_fixtures(self, path: str, reached: Iterable[str]) -> set[str] | None:
@@ -90,7 +92,7 @@ class ConftestScope:
         request them) they request; None when a ``getfixturevalue`` in reach of the folder has
         a name that is not a constant."""
         prefix = "" if folder in ("", ".") else folder.rstrip("/") + "/"
-        visible = [s for p, s in sorted(self.head.items())
+        visible = [self.head[p] for p in sorted(self.head)
                    if p.startswith(prefix) or _is_ancestor_conftest(p, folder)]
         if any(_dynamic_fixture_request(s) for s in visible):
             return None

@@ -16,6 +16,7 @@ from pathlib import PurePosixPath
 
 from impactgraph.diff.files import FileRole, PythonLayout
 from impactgraph.discovery import is_test_path
+from impactgraph.impact.by_path import module_path
 from impactgraph.impact.conftest_scope import ConftestScope
 from impactgraph.linker import CodeGraph
 from impactgraph.model import AffectedModule, Change, ChangeKind, SelectedTest
@@ -344,7 +345,7 @@ class _ImportIndex:
         self.by_path: dict[str, list[tuple[CodeGraph, str]]] = defaultdict(list)
         for graph in graphs:  # the head last: its paths win
             for module in graph.summaries:  # the names only: nothing decoded
-                path = _module_path(graph, module)
+                path = module_path(graph, module)
                 self.owner[module] = graph
                 self.paths_of[module] = path
                 self.by_path[path].append((graph, module))
@@ -400,11 +401,3 @@ class _ImportIndex:
             self._imported_by = dict(index)
         return self._imported_by
 
-
-def _module_path(graph: CodeGraph, module: str) -> str:
-    """A module's path, from its node (the linker gives every summary one) when it has one."""
-    if module in graph:
-        path = graph.path_of(module)
-        if path:
-            return path
-    return graph.summaries[module].path
