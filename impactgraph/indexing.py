@@ -125,9 +125,8 @@ def _reuse_snapshot(
     of this very tree (files touched, contents unchanged), or that of a tree it differs from
     in a few files that provide the linker the same facts (``linker.reuse``). None when
     neither applies: the caller links."""
-    from impactgraph.adapters.cache import CacheKey, with_path
     from impactgraph.adapters.git import blob_id
-    from impactgraph.linker.reuse import MAX_CHANGED_FILES, line_map, relocated
+    from impactgraph.linker.reuse import MAX_CHANGED_FILES, relocated
 
     unknown = [f for f in files if f.path not in known]
     if len(unknown) > MAX_CHANGED_FILES:
@@ -145,31 +144,55 @@ def _reuse_snapshot(
     graph = store.load(key, tree)
     if graph is not None:
         return graph
-    found = store.closest(tree, MAX_CHANGED_FILES)
-    if found is None:
-        return None
-    previous, old_ids = found
-    changed = [f for f in files if f.path in old_ids]
+    new: dict[str, FileSummary] = {}
+    for previous, old_ids in store.closest(tree, MAX_CHANGED_FILES):
+        # the facts first: a changed one rules this tree out, before its graph is loaded
+        pairs = _changed_pairs([f for f in files if f.path in old_ids], old_ids, ids, data,
+                               read, cache, new)
+        if pairs is None:
+            continue
+        graph = store.load(previous)
+        graph = relocated(graph, pairs) if graph is not None else None
+        if graph is not None:
+            store.save(key, graph, tree)
+            return graph
+    return None
+
+
+def _changed_pairs(
+    changed: Sequence[SourceFile],
+    old_ids: Mapping[str, str],
+    ids: Mapping[str, str],
+    data: Mapping[str, bytes],
+    read: Reader,
+    cache: SummaryCache,
+    new: dict[str, FileSummary],
+) -> dict[str, tuple[FileSummary, FileSummary]] | None:
+    """module -> (summary in the stored tree, summary now) for the files that differ, when
+    each provides the linker the same facts; None otherwise. ``new``: summaries made so far."""
+    from impactgraph.adapters.cache import CacheKey, with_path
+    from impactgraph.linker.reuse import line_map
+
     old = cache.get_many(CacheKey(old_ids[f.path], f.module, f.is_package) for f in changed)
+    todo = [f for f in changed if f.path not in new]
+    if todo:
+        def read_changed(path: str) -> bytes:
+            return data[path] if path in data else read(path)
 
-    def read_changed(path: str) -> bytes:
-        return data[path] if path in data else read(path)
-
-    new, failures = summarize_files(changed, read_changed, content_ids=ids, cache=cache, jobs=1)
-    if failures or len(new) != len(changed) or len(old) != len(changed):
-        return None
-    pairs = {
-        f.module: (with_path(old[CacheKey(old_ids[f.path], f.module, f.is_package)], f.path), s)
-        for f, s in zip(changed, new, strict=True)
-    }
-    # the facts first: a changed one means linking, and then loading the graph is a waste
-    if any(line_map(before, after) is None for before, after in pairs.values()):
-        return None
-    graph = store.load(previous)
-    graph = relocated(graph, pairs) if graph is not None else None
-    if graph is not None:
-        store.save(key, graph, tree)
-    return graph
+        made, failures = summarize_files(todo, read_changed, content_ids=ids, cache=cache, jobs=1)
+        if failures or len(made) != len(todo):
+            return None
+        new.update((f.path, s) for f, s in zip(todo, made, strict=True))
+    pairs: dict[str, tuple[FileSummary, FileSummary]] = {}
+    for f in changed:
+        before = old.get(CacheKey(old_ids[f.path], f.module, f.is_package))
+        if before is None:
+            return None
+        before = with_path(before, f.path)
+        if line_map(before, new[f.path]) is None:
+            return None
+        pairs[f.module] = (before, new[f.path])
+    return pairs
 
 
 def default_jobs() -> int:

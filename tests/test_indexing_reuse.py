@@ -58,6 +58,21 @@ def test_moved_lines_reuse_the_stored_graph(shop: Path, monkeypatch: pytest.Monk
         assert _index(shop) == got
 
 
+def test_a_stored_tree_as_close_but_with_other_facts_is_passed_over(
+    shop: Path, monkeypatch: pytest.MonkeyPatch
+):
+    _index(shop)
+    path = _module_with_functions(shop)
+    original = path.read_text()
+    path.write_text(original + "\n\ndef added(value):\n    return len(value)\n")
+    _index(shop)  # linked: a tree one file away, whose facts differ
+    path.write_text("# a comment that moves every line\n\n" + original)
+    with monkeypatch.context() as patched:
+        _no_linking(patched)
+        got = _index(shop)
+    assert got == _full(shop)
+
+
 def test_a_file_touched_but_unchanged_loads_the_stored_graph(
     shop: Path, monkeypatch: pytest.MonkeyPatch
 ):

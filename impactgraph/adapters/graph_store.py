@@ -111,15 +111,15 @@ class GraphStore:
             except OSError:
                 return  # an unwritable cache only costs time
 
-    def closest(self, files: Iterable[TreeFile], most: int) -> tuple[str, dict[str, str]] | None:
-        """The stored snapshot of a tree with the same files as ``files`` (paths, modules)
-        whose contents differ in the fewest, at most ``most``: its key, and the content id
-        it had for each file that differs (path -> id). None when there is none."""
+    def closest(self, files: Iterable[TreeFile], most: int) -> list[tuple[str, dict[str, str]]]:
+        """The stored snapshots of trees with the same files as ``files`` (paths, modules)
+        whose contents differ in at most ``most`` of them, fewest first: each one's key, and
+        the content id it had for each file that differs (path -> id)."""
         wanted = {path: (module, is_package, cid) for path, module, is_package, cid in files}
-        best: tuple[int, str, dict[str, str]] | None = None
+        found: list[tuple[int, str, dict[str, str]]] = []
         with self._open(create=False) as folder:
             if folder is None:
-                return None
+                return []
             for name in folder.names():
                 if not name.endswith(FILES_SUFFIX):
                     continue
@@ -137,11 +137,9 @@ class GraphStore:
                         if len(differs) > most:
                             break
                 else:
-                    if differs and (best is None or len(differs) < best[0]) and (
-                        folder.lstat(key + SNAPSHOT_SUFFIX) is not None
-                    ):
-                        best = (len(differs), key, differs)
-        return None if best is None else (best[1], best[2])
+                    if differs and folder.lstat(key + SNAPSHOT_SUFFIX) is not None:
+                        found.append((len(differs), key, differs))
+        return [(key, differs) for _, key, differs in sorted(found, key=lambda f: f[:2])]
 
     def has(self, key: str) -> bool:
         """Is a snapshot of this tree stored (not yet verified: ``load`` may still miss)?"""

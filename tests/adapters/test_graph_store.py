@@ -89,16 +89,20 @@ def _tree(*contents: str) -> list[tuple[str, str, bool, str]]:
     return [(f"m{i}.py", f"m{i}", False, c) for i, c in enumerate(contents)]
 
 
-def test_closest_is_the_stored_tree_that_differs_in_the_fewest_files(tmp_path: Path):
+def test_closest_lists_the_stored_trees_that_differ_in_the_fewest_files_first(tmp_path: Path):
     store = GraphStore(tmp_path)
     graph = _shop_graph()
     near, far = _tree("a", "b", "c", "d"), _tree("x", "y", "c", "d")
     store.save(tree_key(near), graph, near)
     store.save(tree_key(far), graph, far)
-    assert store.closest(_tree("a", "b", "c", "e"), 3) == (tree_key(near), {"m3.py": "d"})
-    assert store.closest(_tree("x", "y", "z", "w"), 1) is None  # too many differ
-    assert store.closest(_tree("a", "b", "c"), 3) is None  # another set of files
-    assert store.closest(near, 3) == (tree_key(far), {"m0.py": "x", "m1.py": "y"})
+    assert store.closest(_tree("a", "b", "c", "e"), 3) == [
+        (tree_key(near), {"m3.py": "d"}),
+        (tree_key(far), {"m0.py": "x", "m1.py": "y", "m3.py": "d"}),
+    ]
+    assert store.closest(_tree("a", "b", "c", "e"), 2) == [(tree_key(near), {"m3.py": "d"})]
+    assert store.closest(_tree("x", "y", "z", "w"), 1) == []  # too many differ
+    assert store.closest(_tree("a", "b", "c"), 3) == []  # another set of files
+    assert store.closest(near, 3) == [(tree_key(far), {"m0.py": "x", "m1.py": "y"})]
 
 
 def test_closest_ignores_a_tree_record_that_does_not_verify(tmp_path: Path):
@@ -107,16 +111,16 @@ def test_closest_ignores_a_tree_record_that_does_not_verify(tmp_path: Path):
     store.save(tree_key(tree), _shop_graph(), tree)
     record = tmp_path / ".impactgraph" / "graphs" / f"{tree_key(tree)}.files.json"
     text = record.read_text()
-    assert store.closest(_tree("a", "c"), 2) is not None
+    assert store.closest(_tree("a", "c"), 2)
     record.write_text(text.replace('\\"a\\"', '\\"q\\"'))
     assert record.read_text() != text
-    assert store.closest(_tree("a", "c"), 2) is None
+    assert store.closest(_tree("a", "c"), 2) == []
 
 
 def test_loading_records_the_tree_of_a_snapshot_saved_without_it(tmp_path: Path):
     store = GraphStore(tmp_path)
     tree = _tree("a", "b")
     store.save(tree_key(tree), _shop_graph())
-    assert store.closest(_tree("a", "c"), 2) is None
+    assert store.closest(_tree("a", "c"), 2) == []
     assert store.load(tree_key(tree), tree) is not None
-    assert store.closest(_tree("a", "c"), 2) == (tree_key(tree), {"m1.py": "b"})
+    assert store.closest(_tree("a", "c"), 2) == [(tree_key(tree), {"m1.py": "b"})]
