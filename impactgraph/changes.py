@@ -1,6 +1,6 @@
 """Use case: two revisions of a git repository -> the ChangeSet between them.
 
-Files are summarised through ``indexing.summarize_files`` (so its cache and worker processes
+Files are summarised through the command's ``Session`` (so its cache and worker processes
 serve us too), only as far as the comparison needs them; the impact engine gets both
 revisions' summaries back in the ``ChangeResult`` and completes them when it iterates them. A
 file whose content is the same in both revisions is summarised once.
@@ -11,7 +11,6 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, ItemsView, Iterable, Iterator, Mapping, ValuesView
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from impactgraph.adapters.git import GitRepo, PathChange, PathStatus
 from impactgraph.config import Config
@@ -19,12 +18,11 @@ from impactgraph.diff import UsedElsewhere, diff_summaries
 from impactgraph.diff.engine import sort_changes
 from impactgraph.diff.files import file_changes
 from impactgraph.discovery import SourceFile
-from impactgraph.indexing import summarize_files
 from impactgraph.model import ChangeSet, Diagnostic, FileSummary
+from impactgraph.session import Session
 from impactgraph.snapshot import WORKTREE, Snapshot, revision_snapshot, worktree_snapshot
 
-if TYPE_CHECKING:
-    from impactgraph.adapters.cache import SummaryCache
+NO_CACHE = Session()  # no cache, one worker process per CPU
 
 
 class RevisionSummaries(Mapping[str, FileSummary]):
@@ -41,14 +39,12 @@ class RevisionSummaries(Mapping[str, FileSummary]):
         snapshot: Snapshot,
         reuse: RevisionSummaries | None = None,
         *,
-        cache: SummaryCache | None = None,
-        jobs: int | None = None,
+        session: Session = NO_CACHE,
     ) -> None:
         self.snapshot = snapshot
         self.files = {f.module: f for f in snapshot.files}
         self.reuse = reuse
-        self.cache = cache
-        self.jobs = jobs
+        self.session = session
         self.computed = 0  # summaries made here (not reused)
         self._done: dict[str, FileSummary] = {}
         self._texts: Mapping[str, bytes] | None = None
@@ -113,12 +109,9 @@ class RevisionSummaries(Mapping[str, FileSummary]):
                 self._done[module] = self.reuse[module]
         if not todo:
             return
-        summaries, warnings = summarize_files(
-            todo,
-            self.snapshot.reader([f.path for f in todo]),
-            content_ids=self.snapshot.content_ids,
-            cache=self.cache,
-            jobs=self.jobs,
+        read = self.snapshot.reader([f.path for f in todo])
+        summaries, warnings = self.session.summarize(
+            todo, read, content_ids=self.snapshot.content_ids
         )
         self.computed += len(todo)
         for summary in summaries:
@@ -159,8 +152,7 @@ def compute_changes(
     config: Config,
     *,
     is_used_elsewhere: UsedElsewhere | None = None,
-    cache: SummaryCache | None = None,
-    jobs: int | None = None,
+    session: Session = NO_CACHE,
     complete: bool | Callable[[Snapshot], bool] = False,
 ) -> ChangeResult:
     """The changes from ``base`` to ``head`` (None: the working tree, untracked files included).
@@ -169,8 +161,8 @@ def compute_changes(
     their names lead to. The returned summaries complete themselves when iterated.
     ``is_used_elsewhere(symbol)`` decides whether removing a private name breaks someone; by
     default a private name counts as used when another module of the base imports it.
-    ``cache`` (summaries by content id) and ``jobs`` (worker processes) go to the indexer; the
-    cache must stay open while the returned summaries may still complete themselves.
+    ``session`` summarises (its cache: summaries by content id; its worker processes); it
+    must stay open while the returned summaries may still complete themselves.
     ``complete``: the caller needs every summary of both revisions anyway (the impact engine
     links them): summarise them all up front, in one batch per revision, rather than one
     module at a time as the comparison asks for them. A predicate decides per revision,
@@ -187,8 +179,8 @@ def compute_changes(
         base_snapshot.commit or base, None if head_snapshot.is_worktree else head_snapshot.commit
     )
     renames = _renames(path_changes, base_snapshot, head_snapshot)
-    base_summaries = RevisionSummaries(base_snapshot, cache=cache, jobs=jobs)
-    head_summaries = RevisionSummaries(head_snapshot, reuse=base_summaries, cache=cache, jobs=jobs)
+    base_summaries = RevisionSummaries(base_snapshot, session=session)
+    head_summaries = RevisionSummaries(head_snapshot, reuse=base_summaries, session=session)
 
     identical = {m for m in base_summaries.files if base_summaries.same_file(m, head_summaries)}
     changed_base = [m for m in base_summaries.files if m not in identical]

@@ -9,22 +9,20 @@ from __future__ import annotations
 import time
 from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from impactgraph.adapters.codeowners import read_codeowners
 from impactgraph.adapters.git import GitRepo
 from impactgraph.adapters.graph_store import GraphStore, tree_key
-from impactgraph.changes import compute_changes
+from impactgraph.changes import NO_CACHE, compute_changes
 from impactgraph.config import Config, load_config
 from impactgraph.errors import UsageError
 from impactgraph.impact.analyse import analyse
 from impactgraph.linker import CodeGraph, link
 from impactgraph.model import FileSummary, ImpactReport, Stats
 from impactgraph.owners import with_owners
+from impactgraph.session import Session
 from impactgraph.snapshot import Snapshot
 
-if TYPE_CHECKING:
-    from impactgraph.adapters.cache import SummaryCache
 
 def build_report(
     repo: Path,
@@ -33,13 +31,12 @@ def build_report(
     max_depth: int | None = None,
     *,
     config: Config | None = None,
-    cache: SummaryCache | None = None,
-    jobs: int | None = None,
+    session: Session = NO_CACHE,
 ) -> ImpactReport:
     """Changes between ``base`` and ``head`` (None: the working tree) and what they reach.
 
-    ``cache`` (kept open until this returns) serves the summaries of files seen before;
-    ``jobs`` worker processes summarise the others.
+    ``session`` (kept open until this returns) summarises: its cache serves the summaries of
+    files seen before and keeps the linked graphs, its worker processes summarise the others.
     """
     started = time.perf_counter()
     if max_depth is not None and max_depth < 1:
@@ -47,7 +44,7 @@ def build_report(
     git = GitRepo(Path(repo))
     if config is None:
         config = load_config(git.root)
-    store = GraphStore(git.root, cache.directory) if cache is not None and cache.enabled else None
+    store = session.graph_store(git.root)
 
     stored: list[bool] = []  # per revision asked about: the base, then the head
 
@@ -60,7 +57,7 @@ def build_report(
         stored.append(store is not None and tree is not None and store.has(tree_key(tree)))
         return not any(stored)
 
-    result = compute_changes(git, base, head, config, cache=cache, jobs=jobs, complete=must_link)
+    result = compute_changes(git, base, head, config, session=session, complete=must_link)
     base_graph = _graph(result.base, result.base_summaries, store)
     head_graph = _graph(result.head, result.head_summaries, store,
                         base=(result.base, result.base_summaries))

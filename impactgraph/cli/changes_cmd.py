@@ -12,7 +12,7 @@ import typer
 from impactgraph.adapters.git import GitRepo
 from impactgraph.changes import compute_changes
 from impactgraph.cli.app import app, handle_errors, write_output
-from impactgraph.cli.options import CacheDirOption, JobsOption, NoCacheOption, cache_session
+from impactgraph.cli.options import CacheDirOption, JobsOption, NoCacheOption, command_session
 from impactgraph.config import load_config
 from impactgraph.model import ChangeSet
 from impactgraph.render.report_summary import location, old_new
@@ -51,8 +51,8 @@ def changes(
     """
     git = GitRepo(repo)
     config = load_config(git.root)
-    with cache_session(git.root, not no_cache, cache_dir) as cache:
-        result = compute_changes(git, base, head, config, cache=cache, jobs=jobs)
+    with command_session(git.root, jobs, no_cache, cache_dir) as session:
+        result = compute_changes(git, base, head, config, session=session)
     if output_format is ChangesFormat.JSON:
         text = json.dumps(changeset_to_dict(result.changes), indent=2) + "\n"
     else:

@@ -16,11 +16,11 @@ from impactgraph.cli.options import (
     CacheDirOption,
     JobsOption,
     NoCacheOption,
-    cache_session,
+    command_session,
     write_binary_output,
 )
 from impactgraph.errors import InputError, UsageError
-from impactgraph.indexing import IndexResult, index_directory
+from impactgraph.indexing import IndexResult
 from impactgraph.render.diagram import Level
 from impactgraph.render.graph_view import FittedView, GraphView, ViewFilter, fit_view
 
@@ -166,8 +166,8 @@ def _index(
         raise InputError(f"no such directory: {path}", str(path))
     if not path.is_dir():
         raise InputError(f"not a directory: {path}", str(path))
-    with cache_session(path, not no_cache, cache_dir) as cache:
-        result = index_directory(path, cache=cache, jobs=jobs, want_summaries=False)
+    with command_session(path, jobs, no_cache, cache_dir) as session:
+        result = session.index(path, want_summaries=False)
     for warning in result.warnings:
         note(f"impactgraph: warning: {warning.path}: {warning.message}")
     return result

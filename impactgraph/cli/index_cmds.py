@@ -15,8 +15,8 @@ from impactgraph.cli.options import (
     CacheDirOption,
     JobsOption,
     NoCacheOption,
-    cache_session,
     check_directory,
+    command_session,
 )
 
 _HERE = Path(".")
@@ -47,21 +47,19 @@ def index(
 
     Files that could not be read or parsed are listed on stderr, one per line.
     """
-    from impactgraph.indexing import cached_counts, index_directory
+    from impactgraph.indexing import cached_counts
 
     check_directory(path)
     started = time.perf_counter()
-    with cache_session(path, not no_cache, cache_dir) as cache:
-        cached = cache is not None and cache.enabled
+    with command_session(path, jobs, no_cache, cache_dir) as session:
+        cached = session.active_cache is not None
         # Nothing changed since this tree was linked: its counts are in the cache already.
-        known = cached_counts(path, None, cache)
+        known = cached_counts(path, None, session.active_cache)
         if known is not None:
             files, graph_counts, warnings = known
             hits, misses, read = len(files), 0, 0
         else:
-            result = index_directory(
-                path, cache=cache, jobs=jobs, progress=True, want_summaries=False
-            )
+            result = session.index(path, progress=True, want_summaries=False)
             files, graph_counts, warnings = result.files, result.graph.counts(), result.warnings
             hits, misses, read = result.cache_hits, result.cache_misses, result.files_read
     for warning in warnings:

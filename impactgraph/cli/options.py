@@ -13,8 +13,8 @@ import typer
 from impactgraph.errors import InputError
 
 if TYPE_CHECKING:
-    from impactgraph.adapters.cache import SummaryCache
     from impactgraph.model import ImpactReport
+    from impactgraph.session import Session
 
 JobsOption = Annotated[
     int | None,
@@ -67,34 +67,21 @@ def check_directory(path: Path) -> Path:
     return path
 
 
-def open_cache(
-    root: Path, enabled: bool, cache_dir: Path | None = None
-) -> SummaryCache | None:
-    """The summary cache of ``root`` (in ``cache_dir``, else ``$IMPACTGRAPH_CACHE_DIR``, else
-    ``root/.impactgraph``), or None with ``--no-cache``.
-
-    A cache that cannot be used (a read-only folder, say) is returned disabled, after one
-    warning on stderr: the command goes on without it. Close it when done.
-    """
-    if not enabled:
-        return None
-    from impactgraph.adapters.cache import SummaryCache
-    from impactgraph.adapters.cache_folder import resolve_cache_dir
-
-    return SummaryCache.open(root, warn=warn, directory=resolve_cache_dir(root, cache_dir))
-
-
 @contextlib.contextmanager
-def cache_session(
-    root: Path, enabled: bool, cache_dir: Path | None = None
-) -> Iterator[SummaryCache | None]:
-    """``open_cache`` as a context manager that closes (and prunes) the cache afterwards."""
-    cache = open_cache(root, enabled, cache_dir)
-    try:
-        yield cache
-    finally:
-        if cache is not None:
-            cache.close()
+def command_session(
+    root: Path, jobs: int | None, no_cache: bool, cache_dir: Path | None = None
+) -> Iterator[Session]:
+    """The command's ``Session`` on ``root``'s summary cache (in ``cache_dir``, else
+    ``$IMPACTGRAPH_CACHE_DIR``, else ``root/.impactgraph``; none with ``--no-cache``), closed
+    (and pruned) when the block ends.
+
+    A cache that cannot be used (a read-only folder, say) is left out after one warning on
+    stderr: the command goes on without it.
+    """
+    from impactgraph.session import open_session
+
+    with open_session(root, cache=not no_cache, cache_dir=cache_dir, jobs=jobs, warn=warn) as s:
+        yield s
 
 
 def build_cached_report(
@@ -114,12 +101,13 @@ def build_cached_report(
     from impactgraph.adapters.git import GitRepo
     from impactgraph.errors import GitError
     from impactgraph.pipeline import build_report
+    from impactgraph.session import Session
 
     try:
         root = GitRepo(repo).root
     except GitError:  # not a repository: the pipeline says so, in its own words
-        report: ImpactReport = build_report(repo, base, head, max_depth, jobs=jobs)
+        report: ImpactReport = build_report(repo, base, head, max_depth, session=Session(jobs=jobs))
         return report
-    with cache_session(root, not no_cache, cache_dir) as cache:
-        report = build_report(repo, base, head, max_depth, cache=cache, jobs=jobs)
+    with command_session(root, jobs, no_cache, cache_dir) as session:
+        report = build_report(repo, base, head, max_depth, session=session)
         return report
