@@ -7,6 +7,7 @@ so that the linker, which sees every file, can resolve it. Nothing is imported o
 from __future__ import annotations
 
 import builtins
+import re
 from collections import defaultdict
 from dataclasses import replace
 
@@ -42,6 +43,8 @@ from impactgraph.model import (
 )
 
 BUILTIN_NAMES = frozenset(dir(builtins))
+# ``Macro(environment, ...`` in a string: a call in source code the program generates
+GENERATED_CALL = re.compile(r"(?<![\w.])([A-Za-z_][A-Za-z0-9_]*)\(")
 FUNCTION_SCOPES = (nodes.FunctionDef, nodes.Lambda)
 GENERIC_CONTAINERS = frozenset(
     {"list", "List", "set", "Set", "frozenset", "FrozenSet", "tuple", "Tuple", "Sequence",
@@ -1406,6 +1409,24 @@ class FileIndexer(ImplicitCalls):
                         )
         if values:
             self.attribute_stores.append((objects, "[]", tuple(values)))
+
+    def visit_Const(self, node: nodes.Const) -> None:
+        """A string that reads like code calling a name (``"Macro(environment, "``): code that
+        generates Python source (jinja2's compiler) calls our classes and functions from the
+        code it ``exec``s. Recorded as an implicit call of ``g:NAME``, which the linker binds to
+        the code base's module-level classes and functions of that name when some code runs
+        ``exec``/``eval``. Docstrings and other lone string statements are not code."""
+        if not isinstance(node.value, str) or "(" not in node.value:
+            return
+        statement = node.parent.parent if isinstance(node.parent, nodes.JoinedStr) else node.parent
+        if isinstance(statement, nodes.Expr):
+            return
+        names = dict.fromkeys(m.group(1) for m in GENERATED_CALL.finditer(node.value))
+        for name in names:
+            if name in BUILTIN_NAMES or name.isdigit():
+                continue
+            self.calls.append(CallSite(self.caller_of(node), ((f"g:{name}",),),
+                                       node.lineno or 0, implicit=True))
 
     def visit_Name(self, node: nodes.Name) -> None:
         scope = self.defining_scope(node.name, node)

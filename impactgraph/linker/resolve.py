@@ -95,6 +95,7 @@ class Resolver:
         # names that ``obj.name = ...`` may add: only their absence can change later
         self.stored_names = {attr for _, attr, _ in self._stores}
         self._fixture_index: FixtureIndex | None = None
+        self._by_name: dict[str, set[Value]] | None = None
         self._has_accessors: bool | None = None
         self._link_classes()
         self.apply_attribute_stores()
@@ -569,6 +570,8 @@ class Resolver:
             return self.fixture_index.fixtures(body)
         if tag == "a:":  # the autouse fixtures that run before a test
             return self.fixture_index.autouse(body)
+        if tag == "g:":  # a call in generated source: see FileIndexer.visit_Const
+            return self.generated_callees(body)
         if tag == "v:":
             values: set[Value] = set()
             exprs = list(self.bindings.get(root, ())) + sorted(self.extra.get(root, ()))
@@ -581,6 +584,24 @@ class Resolver:
                 values |= self.resolve(expr)
             return values
         return set()
+
+    def generated_callees(self, name: str) -> set[Value]:
+        """The module-level classes and functions called ``name``, when the code base runs
+        source it builds (a call of the builtin ``exec`` or ``eval``); else nothing."""
+        if self._by_name is None:
+            runs = any(
+                ("b:exec",) in site.callee or ("b:eval",) in site.callee
+                for summary in self.modules.values() for site in summary.calls
+            )
+            found: dict[str, set[Value]] = defaultdict(set)
+            for symbol, definition in self.definitions.items() if runs else ():
+                qual = symbol.partition(":")[2]
+                if "." not in qual and definition.kind in (
+                    SymbolKind.CLASS, SymbolKind.FUNCTION
+                ):
+                    found[qual].add(("sym", symbol))
+            self._by_name = dict(found)
+        return set(self._by_name.get(name, ()))
 
     def _apply(self, values: frozenset[Value], op: str) -> set[Value]:
         if op.startswith("."):
