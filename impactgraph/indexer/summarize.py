@@ -765,6 +765,8 @@ class FileIndexer(ImplicitCalls):
                 continue
             self.bindings[key].extend(self.annotation_values(annotation))
             self.bindings[key].extend(self.values(default))
+        if args.kwarg:  # ``**options``: a dict the function may fill and hand on
+            self.bindings[self.var_key(node, args.kwarg)].append(self.new_container(node, []))
         if args.vararg and args.varargannotation is not None:
             elements = self.annotation_values(args.varargannotation)
             if elements:
@@ -1366,6 +1368,16 @@ class FileIndexer(ImplicitCalls):
         star = any(isinstance(a, nodes.Starred) for a in node.args) or any(
             k.arg is None for k in node.keywords or ()
         )
+        # what ``*args`` / ``**options`` unpack, under a name no parameter has: the values
+        # are handed over (outside code may call them back) without binding a parameter
+        spread = tuple(
+            (*v, "[]")
+            for part in [*(a.value for a in node.args if isinstance(a, nodes.Starred)),
+                         *(k.value for k in node.keywords or () if k.arg is None)]
+            for v in self.values(part)
+        )
+        if spread:
+            kwargs = (*kwargs, ("**", spread))
         if isinstance(func, nodes.Attribute) and func.attrname in CONTAINER_ADDERS:
             self.container_addition(func, node)
             if func.attrname == "update" and len(node.args) == 1 and not node.keywords:
