@@ -14,9 +14,10 @@ from typing import TYPE_CHECKING
 
 from impactgraph.indexer.pytest_model import BUILTIN_FIXTURES
 from impactgraph.indexer.signatures import decorator_base
+from impactgraph.linker.values import Ext, Sym, Value
 
 if TYPE_CHECKING:
-    from impactgraph.linker.resolve import Resolver, Value
+    from impactgraph.linker.resolve import Resolver
 
 
 class FixtureIndex:
@@ -110,14 +111,14 @@ class FixtureIndex:
             key = f"v:{candidate}:|<fixture:{name}>"
             if key in self.resolver.bindings:
                 return set(self.resolver.resolve((key,)))
-            imported = {  # ``from .helpers import db`` in a conftest
+            imported: set[Value] = {  # ``from .helpers import db`` in a conftest
                 value for value in self.resolver.module_attribute(candidate, name)
-                if value[0] == "sym" and self.is_fixture(str(value[1]))
+                if isinstance(value, Sym) and self.is_fixture(value.symbol)
             }
             if imported:
                 return imported
         if name in BUILTIN_FIXTURES:
-            return {("ext", BUILTIN_FIXTURES[name])}
+            return {Ext(BUILTIN_FIXTURES[name])}
         return set()
 
     def autouse(self, body: str) -> set[Value]:

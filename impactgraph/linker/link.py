@@ -6,7 +6,23 @@ import sys
 from collections.abc import Iterable
 
 from impactgraph.linker.graph import CodeGraph
-from impactgraph.linker.resolve import Resolver, Value, local_name, ordered
+from impactgraph.linker.resolve import Resolver, local_name, ordered
+from impactgraph.linker.values import (
+    Bound,
+    Builtin,
+    BuiltinMethod,
+    ContainerMethod,
+    Ext,
+    Inst,
+    Mod,
+    Named,
+    Property,
+    Subclass,
+    Super,
+    Sym,
+    Value,
+    Via,
+)
 from impactgraph.model import (
     CallSite,
     Diagnostic,
@@ -110,38 +126,43 @@ def _callee_values(resolver: Resolver, site: CallSite) -> list[Value]:
 
 def _targets(resolver: Resolver, value: Value) -> list[tuple[str, bool]]:
     """Functions a call of ``value`` runs, with whether the first parameter is already bound."""
-    tag = value[0]
-    if tag in ("sym", "bound"):
-        symbol = str(value[1])
-        kind = resolver.kind(symbol)
-        if kind in FUNCTION_KINDS:
-            bound = tag == "bound" or _is_classmethod(resolver, symbol)
-            return [(symbol, bound)]
-        if kind is SymbolKind.CLASS:
-            inits = [(str(v[1]), True) for v in resolver.class_lookup(symbol, "__init__")
-                     if v[0] == "sym" and resolver.kind(str(v[1])) in FUNCTION_KINDS]
-            if any(resolver.definitions[i].synthetic for i, _ in inits):
-                # a generated dataclass __init__ runs __post_init__
-                inits += [(str(v[1]), True) for v in resolver.class_lookup(symbol, "__post_init__")
-                          if v[0] == "sym"]
-            # ``__new__`` runs first; a metaclass ``__call__`` runs around both
-            inits += [(m, True) for m in resolver.special_methods(symbol, ("__new__",))]
-            for meta in resolver.metaclasses(symbol):
-                inits += [(m, True) for m in resolver.special_methods(meta, ("__call__",))]
-            return sorted(set(inits))
-    if tag == "subcls":  # ``cls()`` constructs the class or any subclass
-        return [
-            target
-            for cls in [str(value[1]), *resolver.implementations(str(value[1]))]
-            for target in _targets(resolver, ("sym", cls))
-        ]
-    if tag == "inst":
-        found = set(resolver.instance_lookup(str(value[1]), "__call__"))
-        if not value[2]:
-            for sub in resolver.implementations(str(value[1])):
-                found |= resolver.instance_lookup(sub, "__call__")
-        return sorted({(str(v[1]), True) for v in found if v[0] in ("sym", "bound")})
+    match value:
+        case Sym(symbol) | Bound(symbol):
+            kind = resolver.kind(symbol)
+            if kind in FUNCTION_KINDS:
+                bound = isinstance(value, Bound) or _is_classmethod(resolver, symbol)
+                return [(symbol, bound)]
+            if kind is SymbolKind.CLASS:
+                return _constructors(resolver, symbol)
+        case Subclass(cls):  # ``cls()`` constructs the class or any subclass
+            return [
+                target
+                for each in [cls, *resolver.implementations(cls)]
+                for target in _targets(resolver, Sym(each))
+            ]
+        case Inst(cls, exact):
+            found = set(resolver.instance_lookup(cls, "__call__"))
+            if not exact:
+                for sub in resolver.implementations(cls):
+                    found |= resolver.instance_lookup(sub, "__call__")
+            return sorted({(v.symbol, True) for v in found if isinstance(v, Sym | Bound)})
     return []
+
+
+def _constructors(resolver: Resolver, cls: str) -> list[tuple[str, bool]]:
+    """What calling class ``cls`` runs: ``__init__`` (and a dataclass's ``__post_init__``),
+    ``__new__``, a metaclass's ``__call__``."""
+    inits = [(v.symbol, True) for v in resolver.class_lookup(cls, "__init__")
+             if isinstance(v, Sym) and resolver.kind(v.symbol) in FUNCTION_KINDS]
+    if any(resolver.definitions[i].synthetic for i, _ in inits):
+        # a generated dataclass __init__ runs __post_init__
+        inits += [(v.symbol, True) for v in resolver.class_lookup(cls, "__post_init__")
+                  if isinstance(v, Sym)]
+    # ``__new__`` runs first; a metaclass ``__call__`` runs around both
+    inits += [(m, True) for m in resolver.special_methods(cls, ("__new__",))]
+    for meta in resolver.metaclasses(cls):
+        inits += [(m, True) for m in resolver.special_methods(meta, ("__call__",))]
+    return sorted(set(inits))
 
 
 def _is_classmethod(resolver: Resolver, symbol: str) -> bool:
@@ -211,70 +232,78 @@ def _link_call(graph: CodeGraph, resolver: Resolver, site: CallSite, index: int)
     caller = site.scope
     resolved = False
     for value in _callee_values(resolver, site):
-        tag = value[0]
-        if tag == "via":  # ``__getattr__`` or a descriptor's ``__get__`` runs on the way
-            graph.add_edge(caller, str(value[1]), "calls", site.line, True)
+        if isinstance(value, Via):  # ``__getattr__`` or a descriptor's ``__get__`` runs
+            graph.add_edge(caller, value.method, "calls", site.line, True)
             resolved = True
             continue
+        mark = value.mark if isinstance(value, Sym | Bound) else ""
         if site.implicit:  # language protocol calls: only those into the code base count
-            if tag in ("sym", "bound", "inst", "subcls"):
-                dispatch = len(value) > 2 and value[2] == "dispatch"
+            if isinstance(value, Sym | Bound | Inst | Subclass):
                 for target, bound in _targets(resolver, value):
-                    graph.add_edge(caller, target, "calls", site.line, bound, dispatch,
-                                   site=index)
+                    graph.add_edge(caller, target, "calls", site.line, bound,
+                                   mark == "dispatch", site=index)
             continue
-        if tag == "bi" and value[1] in CALLBACK_BUILTINS:
+        if isinstance(value, Builtin) and value.name in CALLBACK_BUILTINS:
             # map(f, xs), sorted(xs, key=f): the builtin calls the functions it is given
             for exprs in [*site.args, *(e for _, e in site.kwargs)]:
                 for expr in exprs:
                     for argument in ordered(resolver.resolve(expr)):
                         for target, bound in _targets(resolver, argument):
                             graph.add_edge(caller, target, "calls", site.line, bound)
-        if tag in ("ext", "bi") and site.decorator:
-            resolved = True  # @property, @dataclass, @abc.abstractmethod: no edge worth having
-        elif tag == "ext":
-            graph.external_calls[caller].add(str(value[1]))
-            resolved = True
-            if not _inspects(str(value[1])):
-                _link_handed_over(graph, resolver, site)
-                _link_outside_receiver(graph, resolver, site)
-            if len(value) > 2:
-                _link_carried(graph, resolver, site, str(value[2]))
-        elif tag in ("bimeth", "cmeth"):  # "".join(...), items.append(...): known, not ours
-            resolved = True
-        elif tag == "named":  # the function a decorated name stands for (a wrapper runs)
-            graph.add_edge(caller, str(value[1]), "calls", site.line, named=True, site=index)
-        elif tag == "bi":
-            graph.external_calls[caller].add(f"<builtin>.{value[1]}")
-            resolved = True
-        elif tag in ("sym", "bound") and resolver.kind(str(value[1])) is SymbolKind.CLASS:
-            graph.add_edge(caller, str(value[1]), "calls", site.line, site=index)
-            resolved = True
-            targets = _targets(resolver, value)
-            for target, bound in targets:
-                graph.add_edge(caller, target, "calls", site.line, bound, site=index)
-            for factory in resolver.default_factories(str(value[1])):  # a generated __init__'s
-                for target, bound in _targets(resolver, factory):
-                    graph.add_edge(caller, target, "calls", site.line, bound)
-            if not targets:  # an outside base's __init__ runs (``class A(ext.Base)``)
-                for outside in resolver.external_lookup(str(value[1]), "__init__"):
-                    graph.external_calls[caller].add(str(outside[1]))
-                    _link_handed_over(graph, resolver, site)
-        else:
-            marker = value[2] if len(value) > 2 else ""
-            dispatch = marker == "dispatch"
-            # reached by a name computed at run time (``getattr(self, "visit_" + kind)``)
-            dynamic = marker in ("dynamic", "unbounded")
-            targets = _targets(resolver, value)
-            if marker == "unbounded" and targets:
-                graph.add_unbounded_site(caller, str(value[3]))
-            for target, bound in targets:
-                graph.add_edge(caller, target, "calls", site.line, bound, dispatch, site=index,
-                               dynamic=dynamic)
+        match value:
+            case Ext() | Builtin() if site.decorator:
+                resolved = True  # @property, @dataclass, @abc.abstractmethod: no edge needed
+            case Ext(dotted, carried):
+                graph.external_calls[caller].add(dotted)
                 resolved = True
+                if not _inspects(dotted):
+                    _link_handed_over(graph, resolver, site)
+                    _link_outside_receiver(graph, resolver, site)
+                if carried:
+                    _link_carried(graph, resolver, site, carried)
+            case BuiltinMethod() | ContainerMethod():  # "".join(...), items.append(...)
+                resolved = True  # known, not ours
+            case Named(symbol):  # the function a decorated name stands for (a wrapper runs)
+                graph.add_edge(caller, symbol, "calls", site.line, named=True, site=index)
+            case Builtin(name):
+                graph.external_calls[caller].add(f"<builtin>.{name}")
+                resolved = True
+            case Sym(symbol) | Bound(symbol) if resolver.kind(symbol) is SymbolKind.CLASS:
+                _link_construction(graph, resolver, site, index, value, symbol)
+                resolved = True
+            case _:
+                # reached by a name computed at run time (``getattr(self, "visit_" + kind)``)
+                dynamic = mark in ("dynamic", "unbounded")
+                targets = _targets(resolver, value)
+                if isinstance(value, Sym | Bound) and mark == "unbounded" and targets:
+                    graph.add_unbounded_site(caller, value.receiver)
+                for target, bound in targets:
+                    graph.add_edge(caller, target, "calls", site.line, bound,
+                                   mark == "dispatch", site=index, dynamic=dynamic)
+                    resolved = True
     if not resolved and not site.implicit:
         graph.unresolved_calls += 1
         graph.unresolved_sites.append((caller, site.line))
+
+
+def _link_construction(
+    graph: CodeGraph, resolver: Resolver, site: CallSite, index: int, value: Value, cls: str
+) -> None:
+    """A call of class ``cls`` (``value``): the class, what constructing it runs, the default
+    factories of a generated ``__init__``, else an outside base's ``__init__``."""
+    caller = site.scope
+    graph.add_edge(caller, cls, "calls", site.line, site=index)
+    targets = _targets(resolver, value)
+    for target, bound in targets:
+        graph.add_edge(caller, target, "calls", site.line, bound, site=index)
+    for factory in resolver.default_factories(cls):  # a generated __init__'s
+        for target, bound in _targets(resolver, factory):
+            graph.add_edge(caller, target, "calls", site.line, bound)
+    if not targets:  # an outside base's __init__ runs (``class A(ext.Base)``)
+        for outside in resolver.external_lookup(cls, "__init__"):
+            if isinstance(outside, Ext):
+                graph.external_calls[caller].add(outside.dotted)
+            _link_handed_over(graph, resolver, site)
 
 
 def _link_handed_over(graph: CodeGraph, resolver: Resolver, site: CallSite) -> None:
@@ -290,7 +319,7 @@ def _link_handed_over(graph: CodeGraph, resolver: Resolver, site: CallSite) -> N
         for expr in exprs:
             from_parameter = expr[0] in parameters
             for argument in ordered(resolver.resolve(expr)):
-                if from_parameter and argument[0] != "inst":
+                if from_parameter and not isinstance(argument, Inst):
                     continue
                 for target, bound, dispatch in _handed_over_targets(resolver, argument):
                     graph.add_edge(site.scope, target, "calls", site.line, bound, dispatch,
@@ -310,11 +339,11 @@ def _link_carried(graph: CodeGraph, resolver: Resolver, site: CallSite, op: str)
 
 
 def _carried_targets(resolver: Resolver, value: Value) -> list[tuple[str, bool, bool]]:
-    if value[0] != "inst":
+    if not isinstance(value, Inst):
         return _handed_over_targets(resolver, value)
-    cls = str(value[1])
+    cls = value.cls
     found = {(m, True, False) for m in _public_methods(resolver, cls)}
-    if not value[2]:
+    if not value.exact:
         exact = {m for m, _, _ in found}
         for sub in resolver.implementations(cls):
             found |= {(m, True, True) for m in _public_methods(resolver, sub) if m not in exact}
@@ -326,8 +355,8 @@ def _public_methods(resolver: Resolver, cls: str) -> set[str]:
     names = {n for owner in resolver.mro(cls) for n in resolver.own_members(owner)
              if not n.startswith("_")}
     return {
-        str(v[1]) for name in sorted(names) for v in resolver.class_lookup(cls, name)
-        if v[0] == "sym" and resolver.kind(str(v[1])) is SymbolKind.METHOD
+        v.symbol for name in sorted(names) for v in resolver.class_lookup(cls, name)
+        if isinstance(v, Sym) and resolver.kind(v.symbol) is SymbolKind.METHOD
     }
 
 
@@ -339,13 +368,11 @@ def _link_outside_receiver(graph: CodeGraph, resolver: Resolver, site: CallSite)
         if len(expr) < 2 or not expr[-1].startswith("."):
             continue
         for receiver in ordered(resolver.resolve(expr[:-1])):
-            if receiver[0] == "inst":
-                exact = bool(receiver[2])
-            elif receiver[0] == "super":
-                exact = False  # ``self`` is an instance of the class or of a subclass
-            else:
-                continue
-            _link_hooks(graph, resolver, site, str(receiver[1]), exact)
+            match receiver:
+                case Inst(cls, exact):
+                    _link_hooks(graph, resolver, site, cls, exact)
+                case Super(cls):  # ``self`` is an instance of the class or of a subclass
+                    _link_hooks(graph, resolver, site, cls, False)
 
 
 def _link_hooks(
@@ -379,16 +406,15 @@ def _handed_over_targets(resolver: Resolver, value: Value) -> list[tuple[str, bo
     """What outside code can run of ``value``: a function itself, or an instance's special
     methods (its exact class's; a subclass's own ones too when the class is not exact, each
     one receiver of many). A class is not followed: outside code rarely builds what it gets."""
-    tag = value[0]
-    if tag in ("sym", "bound"):
-        if resolver.kind(str(value[1])) not in FUNCTION_KINDS:
+    if isinstance(value, Sym | Bound):
+        if resolver.kind(value.symbol) not in FUNCTION_KINDS:
             return []
         return [(target, bound, False) for target, bound in _targets(resolver, value)]
-    if tag != "inst":
+    if not isinstance(value, Inst):
         return []
-    cls = str(value[1])
+    cls = value.cls
     found = {(m, True, False) for m in _run_by_outside(resolver, cls)}
-    if not value[2]:
+    if not value.exact:
         exact = {m for m, _, _ in found}
         for sub in resolver.implementations(cls):
             found |= {(m, True, True) for m in _run_by_outside(resolver, sub) if m not in exact}
@@ -422,26 +448,30 @@ def _link_reference(
             if name not in resolver.property_names:
                 continue
             for owner in ordered(resolver.resolve(expr[:index])):
-                if owner[0] != "inst":
+                if not isinstance(owner, Inst):
                     continue
-                classes = [str(owner[1])]
-                if not owner[2]:
-                    classes += resolver.implementations(str(owner[1]))
+                classes = [owner.cls]
+                if not owner.exact:
+                    classes += resolver.implementations(owner.cls)
                 for cls in classes:
                     for found in resolver.class_lookup(cls, name):
-                        if found[0] == "prop" or (
-                            found[0] == "sym" and resolver.is_property(str(found[1]))
-                        ):
-                            graph.add_edge(scope, str(found[1]), "calls", line)
+                        match found:
+                            case Property(getter):
+                                graph.add_edge(scope, getter, "calls", line)
+                            case Sym(symbol) if resolver.is_property(symbol):
+                                graph.add_edge(scope, symbol, "calls", line)
         if resolver.has_accessors:  # ``__getattr__`` / ``__get__`` run by reading attributes
             for end in range(2, len(expr) + 1):
                 if expr[end - 1].startswith("."):
                     for value in ordered(resolver.resolve(expr[:end])):
-                        if value[0] == "via":
-                            graph.add_edge(scope, str(value[1]), "calls", line, True)
+                        if isinstance(value, Via):
+                            graph.add_edge(scope, value.method, "calls", line, True)
         for value in ordered(resolver.resolve(expr)):
-            if value[0] in ("sym", "bound") or (value[0] == "mod" and value[1] != scope):
-                graph.add_edge(scope, str(value[1]), "references", line)
+            match value:
+                case Sym(symbol) | Bound(symbol):
+                    graph.add_edge(scope, symbol, "references", line)
+                case Mod(module) if module != scope:
+                    graph.add_edge(scope, module, "references", line)
 
 
 def _class_statement(graph: CodeGraph, resolver: Resolver, cls: str) -> None:
@@ -480,8 +510,8 @@ def _module_variable(resolver: Resolver, expr: Expr) -> str | None:
         return None
     if len(expr) > 1 and expr[-1].startswith("."):
         for owner in ordered(resolver.resolve(expr[:-1])):
-            if owner[0] == "mod":
-                symbol = f"{owner[1]}:{expr[-1][1:]}"
+            if isinstance(owner, Mod):
+                symbol = f"{owner.name}:{expr[-1][1:]}"
                 if resolver.kind(symbol) is SymbolKind.VARIABLE:
                     return symbol
     return None
@@ -509,11 +539,13 @@ def _link_imports(graph: CodeGraph, resolver: Resolver, summary: FileSummary) ->
         found = resolver.module_attribute(module_path, name)
         variable = f"{module_path}:{name}"
         if resolver.kind(variable) is SymbolKind.VARIABLE:
-            found = {("sym", variable)}
+            found = {Sym(variable)}
         for value in found:
-            if value[0] not in ("sym", "mod"):
-                continue
-            target = str(value[1])
+            match value:
+                case Sym(target) | Mod(target):
+                    pass
+                case _:
+                    continue
             graph.add_edge(source, target, "imports", binding.line)
             # A package that imports a name from its own submodules re-exports it.
             defined_in = target.split(":", 1)[0]

@@ -1,15 +1,7 @@
 """Evaluate the indexer's symbolic expressions against every file's summary.
 
-A *value* is a small tuple:
-  ("sym", id)            a function, method or class defined in the code base
-  ("bound", id)          a method reached through an instance (its ``self`` is taken)
-  ("mod", name)          a module of the code base
-  ("inst", class, exact) an instance of a class; ``exact`` False means "or of a subclass"
-  ("ext", dotted)        something outside the code base, by its import path
-  ("ext", dotted, op)    an outside object built by a call ``op`` whose arguments it carries
-  ("bi", name)           a builtin
-  ("cont", key)          a container whose elements are bound under ``key``
-  ("super", class)       the ``super()`` proxy inside ``class``
+What an expression may hold is a set of values, the records of ``impactgraph.linker.values``
+(a function of ours, an instance of a class, a module, something outside the code base...).
 """
 
 from __future__ import annotations
@@ -19,9 +11,32 @@ from collections.abc import Callable, Iterable
 from typing import cast
 
 from impactgraph.linker.fixtures import FixtureIndex
+from impactgraph.linker.values import (
+    Bound,
+    Builtin,
+    BuiltinInstance,
+    BuiltinMethod,
+    Container,
+    ContainerMethod,
+    Ext,
+    Inst,
+    Mark,
+    Mod,
+    Named,
+    Pair,
+    Pairs,
+    Property,
+    Slice,
+    Subclass,
+    Super,
+    Sym,
+    Value,
+    Via,
+    legacy,
+    sort_key,
+)
 from impactgraph.model import Definition, Expr, FileSummary, ParamKind, SymbolKind
 
-Value = tuple[object, ...]
 PROPERTY_DECORATORS = ("property", "cached_property", "abstractproperty")
 PROTOCOL_BASES = frozenset({"typing.Protocol", "typing_extensions.Protocol"})
 # nested context-sensitive calls followed (``return wrap(f)`` in ``ensure_sync``); deeper
@@ -34,17 +49,13 @@ MAX_DEPTH = 3_000
 MAX_VALUES = 200  # a binding with more values than this is noise, not information
 
 
-def _value_key(value: Value) -> tuple[str, ...]:
-    return tuple(str(part) for part in value)
-
-
 def ordered(values: Iterable[Value]) -> list[Value]:
     """Values in a fixed order. Evaluation follows this order, and where a cycle is cut the
     order decides what is seen first: iterating a set directly would make the result depend
     on string hashing (PYTHONHASHSEED)."""
     items = list(values)
     if len(items) > 1:
-        items.sort(key=_value_key)
+        items.sort(key=sort_key)
     return items
 BUILTIN_TYPES = frozenset(
     {"str", "bytes", "bytearray", "int", "float", "complex", "bool", "list", "dict", "set",
@@ -124,11 +135,12 @@ class Resolver:
             inside, outside = [], []
             for expr in self.definitions[cls].base_exprs:
                 for value in ordered(self.resolve(expr)):
-                    if value[0] == "sym" and self.kind(str(value[1])) is SymbolKind.CLASS:
-                        if value[1] != cls:
-                            inside.append(str(value[1]))
-                    elif value[0] == "ext":
-                        outside.append(str(value[1]))
+                    match value:
+                        case Sym(symbol) if self.kind(symbol) is SymbolKind.CLASS:
+                            if symbol != cls:
+                                inside.append(symbol)
+                        case Ext(dotted):
+                            outside.append(dotted)
             self.bases[cls] = list(dict.fromkeys(inside))
             self.external_bases[cls] = outside
             if any(b in PROTOCOL_BASES or b.endswith(".Protocol") for b in outside):
@@ -165,24 +177,22 @@ class Resolver:
         for objects, attr, values in self._stores:
             for expr in objects:
                 for target in ordered(self.resolve(expr)):
-                    tag = target[0]
                     if attr.startswith("["):  # a subscript store into a container
-                        if tag != "cont":
+                        if not isinstance(target, Container):
                             continue
-                        additions.extend((str(target[1]), value) for value in values)
+                        additions.extend((target.key, value) for value in values)
                         if attr != "[]":
-                            additions.extend((f"{target[1]}{attr}", value) for value in values)
+                            additions.extend((f"{target.key}{attr}", value) for value in values)
                         continue
-                    if tag == "mod":
-                        key = f"v:{target[1]}:|{attr}"
-                    elif tag == "sym" and self.kind(str(target[1])) is SymbolKind.CLASS:
-                        module, qual = str(target[1]).split(":", 1)
-                        key = f"v:{module}:{qual}|{attr}"
-                    elif tag == "inst":
-                        module, qual = str(target[1]).split(":", 1)
-                        key = f"v:{module}:{qual}|.{attr}"
-                    else:
-                        continue
+                    match target:
+                        case Mod(module):
+                            key = f"v:{module}:|{attr}"
+                        case Sym(symbol) if self.kind(symbol) is SymbolKind.CLASS:
+                            key = f"v:{symbol}|{attr}"
+                        case Inst(cls):
+                            key = f"v:{cls}|.{attr}"
+                        case _:
+                            continue
                     additions.extend((key, value) for value in values)
         new = [pair for pair in additions if pair not in self._stored]
         if not new:
@@ -339,7 +349,7 @@ class Resolver:
         for sub in self.implementations(cls):
             # marked: reached only by dispatch, one possible receiver of many
             found |= {
-                (*v, "dispatch") if v[0] == "bound" and v not in found else v
+                v._replace(mark="dispatch") if isinstance(v, Bound) and not v.mark else v
                 for v in self.instance_lookup(sub, name)
                 if v not in found
             }
@@ -359,25 +369,25 @@ class Resolver:
         outside = self.external_lookup(cls, name)
         if outside or name.startswith("__"):
             return outside
-        # a miss runs ``__getattr__``: ("via", method) makes the edge, its result is the value
+        # a miss runs ``__getattr__``: Via(method) makes the edge, its result is the value
         result: set[Value] = set()
         for method in self.special_methods(cls, ("__getattr__",)):
-            result.add(("via", method))
-            result |= self.call_result(("bound", method))
+            result.add(Via(method))
+            result |= self.call_result(Bound(method))
         return result
 
     def descriptor_get(self, value: Value) -> set[Value]:
         """A class attribute read through an instance; a descriptor (an instance of a class
         with ``__get__``) gives what its ``__get__`` returns, and the call."""
-        if value[0] != "inst":
+        if not isinstance(value, Inst):
             return {self.bind(value)}
-        getters = self.special_methods(str(value[1]), ("__get__",))
+        getters = self.special_methods(value.cls, ("__get__",))
         if not getters:
             return {value}
         result: set[Value] = set()
         for method in getters:
-            result.add(("via", method))
-            result |= self.call_result(("bound", method))
+            result.add(Via(method))
+            result |= self.call_result(Bound(method))
         return result
 
     def special_methods(self, cls: str, names: tuple[str, ...]) -> list[str]:
@@ -385,9 +395,9 @@ class Resolver:
         instance of exactly ``cls``: looked up on the class, never on the instance."""
         for name in names:
             found = sorted(
-                str(v[1]) for v in self.class_lookup(cls, name)
-                if v[0] == "sym"
-                and self.kind(str(v[1])) in (SymbolKind.FUNCTION, SymbolKind.METHOD)
+                v.symbol for v in self.class_lookup(cls, name)
+                if isinstance(v, Sym)
+                and self.kind(v.symbol) in (SymbolKind.FUNCTION, SymbolKind.METHOD)
             )
             if found:
                 return found
@@ -399,8 +409,8 @@ class Resolver:
             key = f"v:{owner}|<metaclass>"
             if key in self.bindings:
                 return sorted(
-                    str(v[1]) for v in self.resolve((key,))
-                    if v[0] == "sym" and self.kind(str(v[1])) is SymbolKind.CLASS
+                    v.symbol for v in self.resolve((key,))
+                    if isinstance(v, Sym) and self.kind(v.symbol) is SymbolKind.CLASS
                 )
         return []
 
@@ -419,14 +429,14 @@ class Resolver:
     def special_lookup(self, value: Value, names: tuple[str, ...]) -> set[Value]:
         """``%name`` on an instance: its class's special method (class hierarchy analysis when
         the class is not exact: each subclass's own, marked as one receiver of many)."""
-        if value[0] != "inst":
+        if not isinstance(value, Inst):
             return set()
-        cls = str(value[1])
-        result: set[Value] = {("bound", m) for m in self.special_methods(cls, names)}
-        if not value[2]:
+        cls = value.cls
+        result: set[Value] = {Bound(m) for m in self.special_methods(cls, names)}
+        if not value.exact:
             for sub in self.implementations(cls):
-                result |= {("bound", m, "dispatch") for m in self.special_methods(sub, names)
-                           if ("bound", m) not in result}
+                result |= {Bound(m, "dispatch") for m in self.special_methods(sub, names)
+                           if Bound(m) not in result}
         return result
 
     def external_lookup(self, cls: str, name: str) -> set[Value]:
@@ -434,7 +444,7 @@ class Resolver:
         for owner in self.mro(cls):
             for base in self.external_bases.get(owner, ()):
                 if base.split(".", 1)[0] not in ("typing", "typing_extensions", "abc", "builtins"):
-                    return {("ext", f"{base}.{name}")}
+                    return {Ext(f"{base}.{name}")}
         return set()
 
     def external_hooks(self, cls: str) -> list[str]:
@@ -457,8 +467,8 @@ class Resolver:
                 if name.startswith("_") and not (name.startswith("__") and name.endswith("__")):
                     continue
                 found.update(
-                    str(v[1]) for v in self.class_lookup(cls, name)
-                    if v[0] == "sym" and self.kind(str(v[1])) is SymbolKind.METHOD
+                    v.symbol for v in self.class_lookup(cls, name)
+                    if isinstance(v, Sym) and self.kind(v.symbol) is SymbolKind.METHOD
                 )
         return sorted(found)
 
@@ -469,10 +479,10 @@ class Resolver:
         )
 
     def bind(self, value: Value) -> Value:
-        if value[0] == "sym" and self.kind(str(value[1])) is SymbolKind.METHOD:
-            if self.is_static(str(value[1])):
+        if isinstance(value, Sym) and self.kind(value.symbol) is SymbolKind.METHOD:
+            if self.is_static(value.symbol):
                 return value
-            return ("bound", value[1])
+            return Bound(value.symbol)
         return value
 
     def implementations(self, cls: str) -> list[str]:
@@ -487,16 +497,16 @@ class Resolver:
         """An import path: the module of that name, else the longest module prefix and
         attributes from there (a name a package binds wins over a submodule of that name)."""
         if dotted in self.modules:
-            return {("mod", dotted)}
+            return {Mod(dotted)}
         parts = dotted.split(".")
         for cut in range(len(parts) - 1, 0, -1):
             module = ".".join(parts[:cut])
             if module in self.modules:
-                values: set[Value] = {("mod", module)}
+                values: set[Value] = {Mod(module)}
                 for name in parts[cut:]:
                     values = self.attribute_of(values, name)
                 return values
-        return {("ext", dotted)}
+        return {Ext(dotted)}
 
     def module_attribute(
         self, module: str, name: str, seen: frozenset[str] = frozenset()
@@ -508,12 +518,12 @@ class Resolver:
                 e in ((f"m:{submodule}",), (f"m:{module}", f".{name}"))
                 for e in self.bindings[key]
             ):  # ``from . import sub`` in the package: the submodule itself
-                return {("mod", submodule)}
+                return {Mod(submodule)}
             return set(self.resolve_key(key))
         if name in self.stored_names:
             self.depend(key)
         if submodule in self.modules:
-            return {("mod", submodule)}
+            return {Mod(submodule)}
         star = f"v:{module}:|*"
         found: set[Value] = set()
         if star in self.bindings and module not in seen:
@@ -525,7 +535,7 @@ class Resolver:
                         continue
                     found |= self.module_attribute(target, name, seen | {module})
                 else:
-                    found.add(("ext", f"{target}.{name}"))
+                    found.add(Ext(f"{target}.{name}"))
         return found
 
     # -- evaluation ----------------------------------------------------------------------
@@ -551,7 +561,7 @@ class Resolver:
             self.active.discard(expr)
             self.stack.pop()
         if len(result) > MAX_VALUES:
-            result = set(sorted(result, key=repr)[:MAX_VALUES])
+            result = set(sorted(result, key=lambda v: repr(legacy(v)))[:MAX_VALUES])
         frozen = frozenset(result)
         self.memo[expr] = frozen
         return frozen
@@ -559,13 +569,13 @@ class Resolver:
     def _root(self, root: str) -> set[Value]:
         tag, body = root[:2], root[2:]
         if tag == "s:":
-            return {("sym", body)}
+            return {Sym(body)}
         if tag == "m:":
             return self.resolve_dotted(body)
         if tag == "b:":
-            return {("bi", body)}
+            return {Builtin(body)}
         if tag == "c:":
-            return {("cont", "v:" + body)}
+            return {Container("v:" + body)}
         if tag == "f:":  # the fixture a test's parameter names (pytest's lookup)
             return self.fixture_index.fixtures(body)
         if tag == "a:":  # the autouse fixtures that run before a test
@@ -608,97 +618,106 @@ class Resolver:
             return self.attribute_of(values, op[1:])
         result: set[Value] = set()
         for value in ordered(values):
-            tag = value[0]
             if op == "()":
                 result |= self.call_result(value)
             elif op.startswith("("):  # a call whose arguments the indexer recorded
                 result |= self.call_with_arguments(value, op)
             elif op.startswith("[") and ":" in op:  # a slice with constant bounds
-                if tag == "cont":
+                if isinstance(value, Container):
                     low, _, high = op[1:-1].partition(":")
-                    result.add(("slice", value[1], int(low or 0), int(high) if high else -1))
-                elif tag == "slice":  # a slice of a slice: its elements at other positions
-                    result.add(("cont", value[1]))
-            elif op.startswith("[") and op != "[]" and tag == "slice":
+                    result.add(Slice(value.key, int(low or 0), int(high) if high else -1))
+                elif isinstance(value, Slice):  # a slice of a slice: its elements elsewhere
+                    result.add(Container(value.key))
+            elif op.startswith("[") and op != "[]" and isinstance(value, Slice):
                 position = op[1:-1]
                 if position.isdigit():
                     result |= self.slice_elements(value, int(position))
                 else:
-                    result |= self.resolve((str(value[1]),))
+                    result |= self.resolve((value.key,))
             elif op.startswith("[") and op != "[]":  # a constant key or position
-                if tag == "cont":
-                    constant = f"{value[1]}{op}"
-                    if constant in self.bindings:
-                        result |= self.resolve((constant,))
-                    else:
-                        self.depend(constant)
-                        result |= self.resolve((str(value[1]),))
-                elif tag == "pairs":
-                    result.add(("pair", value[1]))
-                elif tag == "pair" and op == "[1]":
-                    result |= self.resolve((str(value[1]),))
+                match value:
+                    case Container(key):
+                        constant = f"{key}{op}"
+                        if constant in self.bindings:
+                            result |= self.resolve((constant,))
+                        else:
+                            self.depend(constant)
+                            result |= self.resolve((key,))
+                    case Pairs(key):
+                        result.add(Pair(key))
+                    case Pair(key) if op == "[1]":
+                        result |= self.resolve((key,))
             elif op == "[]":
-                if tag == "sym" and self.kind(str(value[1])) is SymbolKind.CLASS:
-                    # ``ConfigAttribute[bool]``: a generic alias, which builds the class itself
-                    result.add(value)
-                elif tag == "slice":
-                    result |= self.slice_elements(value)
-                elif tag in ("cont", "pair"):
-                    result |= self.resolve((str(value[1]),))
-                elif tag == "inst":  # iterating an object of ours: what __next__ returns
-                    for iterator in ordered(self.attribute_of([value], "__iter__")):
-                        for it in ordered(self.call_result(iterator)):
-                            for step in ordered(self.attribute_of([it], "__next__")):
-                                result |= self.call_result(step)
-                elif tag == "pairs":  # an element of ``d.items()``: a (key, value) pair
-                    result.add(("pair", value[1]))
+                result |= self._element(value)
             elif op == "+":
-                if tag == "sym" and self.kind(str(value[1])) is SymbolKind.CLASS:
-                    result.add(("inst", value[1], False))
-                elif tag == "ext":
-                    result.add(("ext", value[1]))
-                elif tag == "cont":
-                    result.add(value)
-                elif tag == "bi" and value[1] in BUILTIN_TYPES:
-                    result.add(("biinst", value[1]))
+                match value:
+                    case Sym(symbol) if self.kind(symbol) is SymbolKind.CLASS:
+                        result.add(Inst(symbol, False))
+                    case Ext(dotted):
+                        result.add(Ext(dotted))
+                    case Container():
+                        result.add(value)
+                    case Builtin(name) if name in BUILTIN_TYPES:
+                        result.add(BuiltinInstance(name))
             elif op == "!property":  # the getter of ``property(getter)``
-                if tag == "sym" and self.kind(str(value[1])) in (
+                if isinstance(value, Sym) and self.kind(value.symbol) in (
                     SymbolKind.FUNCTION, SymbolKind.METHOD
                 ):
-                    result.add(("prop", value[1]))
+                    result.add(Property(value.symbol))
             elif op == "!class":  # ``raise Error``: only a class is constructed
-                if tag == "sym" and self.kind(str(value[1])) is SymbolKind.CLASS:
+                if isinstance(value, Sym) and self.kind(value.symbol) is SymbolKind.CLASS:
                     result.add(value)
             elif op.startswith("!unless:"):
                 # a fallback of ``except ImportError``: dead when we have the module
                 if op[8:] not in self.modules:
                     result.add(value)
             elif op == "^":
-                if tag == "sym" and self.kind(str(value[1])) is SymbolKind.CLASS:
-                    result.add(("subcls", value[1]))
+                if isinstance(value, Sym) and self.kind(value.symbol) is SymbolKind.CLASS:
+                    result.add(Subclass(value.symbol))
             elif op == "@":
                 result |= self.decorated(value)
             elif op.startswith("%"):  # a special method Python calls implicitly
                 result |= self.special_lookup(value, tuple(op[1:].split("|")))
             elif op.startswith("!set:"):  # ``obj.x = v`` with a descriptor ``x``: ``__set__``
-                if tag == "inst":
-                    for owner in ordered(self.class_lookup(str(value[1]), op[5:])):
+                if isinstance(value, Inst):
+                    for owner in ordered(self.class_lookup(value.cls, op[5:])):
                         result |= self.special_lookup(owner, ("__set__",))
             elif op == "!fixture":  # a fixture function -> what it returns or yields
-                if tag == "sym":
-                    module, qual = str(value[1]).split(":", 1)
-                    result |= self.resolve((f"v:{module}:{qual}|<fixture>",))
-                elif tag == "ext":
-                    result.add(value)
-            elif op == "super" and tag == "sym":
-                result.add(("super", value[1]))
+                match value:
+                    case Sym(symbol):
+                        result |= self.resolve((f"v:{symbol}|<fixture>",))
+                    case Ext():
+                        result.add(value)
+            elif op == "super" and isinstance(value, Sym):
+                result.add(Super(value.symbol))
         return result
 
-    def slice_elements(self, value: Value, position: int | None = None) -> set[Value]:
+    def _element(self, value: Value) -> set[Value]:
+        """An element of ``value`` (``x[i]`` with ``i`` unknown, ``for e in x``)."""
+        match value:
+            case Sym(symbol) if self.kind(symbol) is SymbolKind.CLASS:
+                # ``ConfigAttribute[bool]``: a generic alias, which builds the class itself
+                return {value}
+            case Slice():
+                return self.slice_elements(value)
+            case Container(key) | Pair(key):
+                return set(self.resolve((key,)))
+            case Inst():  # iterating an object of ours: what __next__ returns
+                result: set[Value] = set()
+                for iterator in ordered(self.attribute_of([value], "__iter__")):
+                    for it in ordered(self.call_result(iterator)):
+                        for step in ordered(self.attribute_of([it], "__next__")):
+                            result |= self.call_result(step)
+                return result
+            case Pairs(key):  # an element of ``d.items()``: a (key, value) pair
+                return {Pair(key)}
+        return set()
+
+    def slice_elements(self, value: Slice, position: int | None = None) -> set[Value]:
         """The elements of ``container[low:high]`` (or the one at ``position`` in it): those
         positions when the container is a literal whose positions hold every element it has,
         else every element."""
-        key, low, high = str(value[1]), int(str(value[2])), int(str(value[3]))
+        key, low, high = value.key, value.low, value.high
         everything = set(self.resolve((key,)))
         length = 0
         while f"{key}[{length}]" in self.bindings:
@@ -721,46 +740,45 @@ class Resolver:
             return self.pattern_attribute(values, name[1:])
         result: set[Value] = set()
         for value in ordered(values):
-            tag = value[0]
-            if tag == "mod":
-                result |= self.module_attribute(str(value[1]), name)
-            elif tag == "sym" and self.kind(str(value[1])) is SymbolKind.CLASS:
-                result |= self.class_lookup(str(value[1]), name) or self.external_lookup(
-                    str(value[1]), name
-                )
-            elif tag == "subcls":  # ``cls`` in a classmethod: the class or any subclass
-                for cls in [str(value[1]), *self.implementations(str(value[1]))]:
-                    result |= self.class_lookup(cls, name)
-            elif tag == "inst":
-                cls = str(value[1])
-                if value[2]:
-                    found = self.instance_lookup(cls, name)
-                else:  # class hierarchy analysis: any subclass may be the receiver
-                    found = self.dispatch_lookup(cls, name)
-                for item in ordered(found):
-                    if item[0] == "prop" or (
-                        item[0] in ("bound", "sym") and self.is_property(str(item[1]))
-                    ):
-                        result |= self.call_result(("sym", item[1]))
-                    else:
-                        result.add(item)
-            elif tag == "super":
-                cls = str(value[1])
-                above: set[Value] = set()
-                for receiver in [cls, *self.implementations(cls)]:
-                    above |= {self.bind(v) for v in self.class_lookup(receiver, name, cls)}
-                # not defined after ``cls`` in the code base: an outside base's, if it has one
-                result |= above or self.external_lookup(cls, name)
-            elif tag == "ext":  # an outside object's attributes carry what it was given
-                result.add(("ext", f"{value[1]}.{name}", *value[2:3]))
-            elif tag in ("biinst", "cont", "slice") and name not in CONTAINER_METHODS:
-                result.add(("bimeth", name))  # a method of a builtin type: known, not ours
-            elif tag == "cont" and name == "items":
-                result.add(("cmeth", value[1], "items"))
-            elif tag == "cont" and name in CONTAINER_VIEWS:
-                result.add(("cmeth", value[1], "view"))
-            elif tag == "cont" and name in CONTAINER_GETTERS:
-                result.add(("cmeth", value[1], "get"))
+            match value:
+                case Mod(module):
+                    result |= self.module_attribute(module, name)
+                case Sym(symbol) if self.kind(symbol) is SymbolKind.CLASS:
+                    result |= self.class_lookup(symbol, name) or self.external_lookup(
+                        symbol, name
+                    )
+                case Subclass(cls):  # ``cls`` in a classmethod: the class or any subclass
+                    for each in [cls, *self.implementations(cls)]:
+                        result |= self.class_lookup(each, name)
+                case Inst(cls, exact):
+                    if exact:
+                        found = self.instance_lookup(cls, name)
+                    else:  # class hierarchy analysis: any subclass may be the receiver
+                        found = self.dispatch_lookup(cls, name)
+                    for item in ordered(found):
+                        match item:
+                            case Property(getter):
+                                result |= self.call_result(Sym(getter))
+                            case Sym(symbol) | Bound(symbol) if self.is_property(symbol):
+                                result |= self.call_result(Sym(symbol))
+                            case _:
+                                result.add(item)
+                case Super(cls):
+                    above: set[Value] = set()
+                    for receiver in [cls, *self.implementations(cls)]:
+                        above |= {self.bind(v) for v in self.class_lookup(receiver, name, cls)}
+                    # not defined after ``cls`` in the code base: an outside base's, if any
+                    result |= above or self.external_lookup(cls, name)
+                case Ext(dotted, carried):  # an outside object's attributes carry its arguments
+                    result.add(Ext(f"{dotted}.{name}", carried))
+                case BuiltinInstance() | Container() | Slice() if name not in CONTAINER_METHODS:
+                    result.add(BuiltinMethod(name))  # a method of a builtin type: not ours
+                case Container(key) if name == "items":
+                    result.add(ContainerMethod(key, "items"))
+                case Container(key) if name in CONTAINER_VIEWS:
+                    result.add(ContainerMethod(key, "view"))
+                case Container(key) if name in CONTAINER_GETTERS:
+                    result.add(ContainerMethod(key, "get"))
         return result
 
     def pattern_attribute(self, values: Iterable[Value], pattern: str) -> set[Value]:
@@ -771,20 +789,20 @@ class Resolver:
         unbounded = not prefix and not suffix
         result: set[Value] = set()
         for value in ordered(values):
-            tag = value[0]
-            if tag == "inst" or (tag in ("sym", "subcls") and
-                                 self.kind(str(value[1])) is SymbolKind.CLASS):
-                receiver = str(value[1])
-                exact = tag == "sym" or (tag == "inst" and bool(value[2]))
-                classes = [receiver] if exact else [receiver, *self.implementations(receiver)]
-                names = {n for cls in classes for owner in self.mro(cls)
-                         for n in self.own_members(owner)}
-            elif tag == "mod":
-                receiver = str(value[1])
-                names = {k.rpartition("|")[2] for k in self.class_keys.get(f"v:{receiver}:|", ())}
-            else:
-                continue
-            mark: tuple[object, ...] = ("unbounded", receiver) if unbounded else ("dynamic",)
+            match value:
+                case Inst(receiver, exact):
+                    names = self._class_members(receiver, exact)
+                case Sym(receiver) if self.kind(receiver) is SymbolKind.CLASS:
+                    names = self._class_members(receiver, True)
+                case Subclass(receiver) if self.kind(receiver) is SymbolKind.CLASS:
+                    names = self._class_members(receiver, False)
+                case Mod(receiver):
+                    names = {
+                        k.rpartition("|")[2] for k in self.class_keys.get(f"v:{receiver}:|", ())
+                    }
+                case _:
+                    continue
+            mark: Mark = "unbounded" if unbounded else "dynamic"
             for name in sorted(names):
                 if unbounded and name.startswith("__"):
                     continue
@@ -792,41 +810,47 @@ class Resolver:
                         or not name.endswith(suffix)):
                     continue
                 for found in self.attribute_of([value], name):
-                    if found[0] in ("sym", "bound"):
-                        result.add((found[0], found[1], *mark))
+                    if isinstance(found, Sym | Bound):
+                        result.add(
+                            found._replace(mark=mark, receiver=receiver if unbounded else "")
+                        )
                     else:
                         result.add(found)
         return result
 
+    def _class_members(self, cls: str, exact: bool) -> set[str]:
+        """The names a class (and, unless ``exact``, its subclasses) has along its MRO."""
+        classes = [cls] if exact else [cls, *self.implementations(cls)]
+        return {n for each in classes for owner in self.mro(each) for n in self.own_members(owner)}
+
     def call_result(self, value: Value) -> set[Value]:
-        tag = value[0]
-        if tag in ("sym", "bound"):
-            symbol = str(value[1])
-            kind = self.kind(symbol)
-            if kind is SymbolKind.CLASS:
-                return {("inst", symbol, True)}
-            if kind in (SymbolKind.FUNCTION, SymbolKind.METHOD):
-                module, qual = symbol.split(":", 1)
-                return set(self.resolve((f"v:{module}:{qual}|<return>",)))
-        elif tag == "subcls":
-            return {("inst", value[1], False)}
-        elif tag == "bi" and value[1] in BUILTIN_TYPES:
-            return {("biinst", value[1])}
-        elif tag == "ext" and str(value[1]).rsplit(".", 1)[-1][:1].isupper():
-            # an outside class (CapWords, by PEP 8): its instance's methods keep the class's
-            # path, ``ext.Cls().fun()`` -> ext.Cls.fun; what an outside function returns is unknown
-            return {value}
-        elif tag == "inst":
-            result: set[Value] = set()
-            for target in ordered(self.instance_lookup(str(value[1]), "__call__")):
-                result |= self.call_result(target)
-            return result
-        elif tag == "cmeth":
-            if value[2] == "view":
-                return {("cont", value[1])}
-            if value[2] == "items":
-                return {("pairs", value[1])}
-            return set(self.resolve((str(value[1]),)))
+        match value:
+            case Sym(symbol) | Bound(symbol):
+                kind = self.kind(symbol)
+                if kind is SymbolKind.CLASS:
+                    return {Inst(symbol, True)}
+                if kind in (SymbolKind.FUNCTION, SymbolKind.METHOD):
+                    return set(self.resolve((f"v:{symbol}|<return>",)))
+            case Subclass(cls):
+                return {Inst(cls, False)}
+            case Builtin(name) if name in BUILTIN_TYPES:
+                return {BuiltinInstance(name)}
+            case Ext(dotted) if dotted.rsplit(".", 1)[-1][:1].isupper():
+                # an outside class (CapWords, by PEP 8): its instance's methods keep the class's
+                # path, ``ext.Cls().fun()`` -> ext.Cls.fun; what an outside function returns is
+                # unknown
+                return {value}
+            case Inst(cls):
+                result: set[Value] = set()
+                for target in ordered(self.instance_lookup(cls, "__call__")):
+                    result |= self.call_result(target)
+                return result
+            case ContainerMethod(key, "view"):
+                return {Container(key)}
+            case ContainerMethod(key, "items"):
+                return {Pairs(key)}
+            case ContainerMethod(key, "get"):
+                return set(self.resolve((key,)))
         return set()
 
     # -- context-sensitive calls -----------------------------------------------------------
@@ -834,12 +858,12 @@ class Resolver:
         """The result of a call ``op`` = ``(KEY N NAMES)`` made by the indexer: the positional
         arguments are bound under ``KEY[0]``..``KEY[N-1]``, the keywords under ``KEY['name']``.
 
-        An outside class built with recorded arguments gives ``("ext", dotted, op)``: the
+        An outside class built with recorded arguments gives ``Ext(dotted, carried=op)``: the
         object carries those arguments, which may be ours (``URLSafeTimedSerializer(...,
         serializer=self.serializer)``), and its methods may call them back (the linker's
         ``_link_carried``)."""
-        if value[0] == "ext":
-            return {(*v[:2], op) for v in self.call_result(value)}
+        if isinstance(value, Ext):
+            return {Ext(v.dotted, op) for v in self.call_result(value) if isinstance(v, Ext)}
         return self._call_recorded(value, op, lambda expr: frozenset(self.resolve(expr)))
 
     def carried_arguments(self, op: str) -> set[Value]:
@@ -855,7 +879,7 @@ class Resolver:
     def _call_recorded(
         self, value: Value, op: str, evaluate: Callable[[Expr], frozenset[Value]]
     ) -> set[Value]:
-        if value[0] not in ("sym", "bound") or not self.returned_parameters(str(value[1])):
+        if not isinstance(value, Sym | Bound) or not self.returned_parameters(value.symbol):
             return self.call_result(value)  # the arguments do not matter: not evaluated
         key, count, names = op[1:-1].split(" ")
         positional = [evaluate((f"{key}[{i}]",)) for i in range(int(count))]
@@ -876,9 +900,9 @@ class Resolver:
         of an argument's attribute): its parameters then hold this call's arguments only, not
         every argument any caller passed (which the merged argument flow binds). None when
         that does not apply: the caller uses the merged ``call_result``."""
-        if value[0] not in ("sym", "bound"):
+        if not isinstance(value, Sym | Bound):
             return None
-        symbol = str(value[1])
+        symbol = value.symbol
         definition = self.definitions.get(symbol)
         if (
             definition is None
@@ -896,7 +920,7 @@ class Resolver:
             if p.kind in (ParamKind.POSITIONAL_ONLY, ParamKind.POSITIONAL_OR_KEYWORD)
         ]
         if ordered_params and definition.kind is SymbolKind.METHOD and (
-            value[0] == "bound" or self.is_classmethod(symbol)
+            isinstance(value, Bound) or self.is_classmethod(symbol)
         ):
             ordered_params = ordered_params[1:]
         bound = dict(zip(ordered_params, positional, strict=False))
@@ -994,16 +1018,16 @@ class Resolver:
 
     def decorated(self, value: Value) -> set[Value]:
         """The value a decorated definition's name holds: what its decorators returned."""
-        if value[0] != "sym":
+        if not isinstance(value, Sym):
             return {value}
-        definition = self.definitions.get(str(value[1]))
+        definition = self.definitions.get(value.symbol)
         current: set[Value] = {value}
         if definition is None:
             return current
         for expr in reversed(definition.decorator_exprs):
             produced: set[Value] = set()
             for decorator in ordered(self.resolve(expr)):
-                if decorator[0] in ("sym", "bound", "inst"):
+                if isinstance(decorator, Sym | Bound | Inst):
                     # ``def dec(f): return f`` gives back this function, not every function
                     # it decorates (context-sensitive: its parameter holds only ``current``)
                     applied = self.call_in_context(decorator, [frozenset(current)], {})
@@ -1015,7 +1039,7 @@ class Resolver:
         if value not in current:
             # The name still names the decorated function: a call through it uses that
             # function (its signature, its removal), even though a wrapper is what runs.
-            current.add(("named", value[1]))
+            current.add(Named(value.symbol))
         return current
 
 
