@@ -67,7 +67,7 @@ RACY_SECONDS = 2.0
 _BATCH = 500  # keys per query: below SQLite's limit on bound parameters
 
 # The modules whose source decides what a summary contains (relative to the package).
-ANALYZER_SOURCES = ("model.py", "serialize.py", "indexer")
+ANALYZER_SOURCES = ("model.py", "expressions.py", "serialize.py", "indexer")
 
 Warn = Callable[[str], None]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable
 
+from impactgraph.expressions import Attr, AttrPattern
 from impactgraph.linker.graph import CodeGraph
 from impactgraph.linker.resolve import Resolver, local_name, ordered
 from impactgraph.linker.values import (
@@ -365,7 +366,7 @@ def _link_outside_receiver(graph: CodeGraph, resolver: Resolver, site: CallSite)
     ``Thread`` subclass: the outside base's code runs on our object and calls the methods we
     override (``open``, ``run``)."""
     for expr in site.callee:
-        if len(expr) < 2 or not expr[-1].startswith("."):
+        if len(expr) < 2 or not isinstance(resolver.op(expr[-1]), Attr | AttrPattern):
             continue
         for receiver in ordered(resolver.resolve(expr[:-1])):
             match receiver:
@@ -441,10 +442,11 @@ def _link_reference(
             graph.add_edge(scope, variable, "references", line)
             continue
         for index in range(1, len(expr)):
-            if not expr[index].startswith("."):
+            op = resolver.op(expr[index])
+            if not isinstance(op, Attr):
                 continue
             # Reading a property runs its getter: that is a call.
-            name = expr[index][1:]
+            name = op.name
             if name not in resolver.property_names:
                 continue
             for owner in ordered(resolver.resolve(expr[:index])):
@@ -462,7 +464,7 @@ def _link_reference(
                                 graph.add_edge(scope, symbol, "calls", line)
         if resolver.has_accessors:  # ``__getattr__`` / ``__get__`` run by reading attributes
             for end in range(2, len(expr) + 1):
-                if expr[end - 1].startswith("."):
+                if isinstance(resolver.op(expr[end - 1]), Attr | AttrPattern):
                     for value in ordered(resolver.resolve(expr[:end])):
                         if isinstance(value, Via):
                             graph.add_edge(scope, value.method, "calls", line, True)
@@ -508,10 +510,11 @@ def _module_variable(resolver: Resolver, expr: Expr) -> str | None:
             if resolver.kind(symbol) is SymbolKind.VARIABLE:
                 return symbol
         return None
-    if len(expr) > 1 and expr[-1].startswith("."):
+    last = resolver.op(expr[-1]) if len(expr) > 1 else None
+    if isinstance(last, Attr):
         for owner in ordered(resolver.resolve(expr[:-1])):
             if isinstance(owner, Mod):
-                symbol = f"{owner.name}:{expr[-1][1:]}"
+                symbol = f"{owner.name}:{last.name}"
                 if resolver.kind(symbol) is SymbolKind.VARIABLE:
                     return symbol
     return None

@@ -10,6 +10,29 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from typing import cast
 
+from impactgraph.expressions import (
+    Attr,
+    AttrPattern,
+    Call,
+    CallWith,
+    Decorated,
+    DescriptorSet,
+    Element,
+    FixtureValue,
+    GetterOf,
+    Instance,
+    Item,
+    OnlyClass,
+    Op,
+    SliceOf,
+    Special,
+    SubclassOf,
+    SuperOf,
+    Unless,
+    assert_never,
+    op_text,
+    parse_op,
+)
 from impactgraph.linker.fixtures import FixtureIndex
 from impactgraph.linker.values import (
     Bound,
@@ -108,6 +131,7 @@ class Resolver:
         self._fixture_index: FixtureIndex | None = None
         self._by_name: dict[str, set[Value]] | None = None
         self._has_accessors: bool | None = None
+        self._ops: dict[str, Op] = {}
         self._link_classes()
         self.apply_attribute_stores()
 
@@ -261,7 +285,8 @@ class Resolver:
             }
             assigned = {  # ``name = property(getter)`` in a class body
                 key.rpartition("|")[2] for key, exprs in self.bindings.items()
-                if any(expr[-1] == "!property" for expr in exprs)
+                if any(len(expr) > 1 and isinstance(self.op(expr[-1]), GetterOf)
+                       for expr in exprs)
             }
             self._property_names = frozenset(decorated | assigned)
         return self._property_names
@@ -556,7 +581,7 @@ class Resolver:
             if len(expr) == 1:
                 result = self._root(expr[0])
             else:
-                result = self._apply(self.resolve(expr[:-1]), expr[-1])
+                result = self._apply(self.resolve(expr[:-1]), self.op(expr[-1]))
         finally:
             self.active.discard(expr)
             self.stack.pop()
@@ -609,88 +634,113 @@ class Resolver:
                 if "." not in qual and definition.kind in (
                     SymbolKind.CLASS, SymbolKind.FUNCTION
                 ):
-                    found[qual].add(("sym", symbol))
+                    found[qual].add(Sym(symbol))
             self._by_name = dict(found)
         return set(self._by_name.get(name, ()))
 
-    def _apply(self, values: frozenset[Value], op: str) -> set[Value]:
-        if op.startswith("."):
-            return self.attribute_of(values, op[1:])
+    def op(self, text: str) -> Op:
+        """An expression's operation as its record (each text is parsed once)."""
+        found = self._ops.get(text)
+        if found is None:
+            found = self._ops[text] = parse_op(text)
+        return found
+
+    def _apply(self, values: frozenset[Value], op: Op) -> set[Value]:
+        match op:
+            case Attr(name):
+                return self.attribute_of(values, name)
+            case AttrPattern(prefix, suffix):  # ``getattr(obj, computed)``
+                return self.pattern_attribute(values, prefix, suffix)
         result: set[Value] = set()
         for value in ordered(values):
-            if op == "()":
-                result |= self.call_result(value)
-            elif op.startswith("("):  # a call whose arguments the indexer recorded
-                result |= self.call_with_arguments(value, op)
-            elif op.startswith("[") and ":" in op:  # a slice with constant bounds
-                if isinstance(value, Container):
-                    low, _, high = op[1:-1].partition(":")
-                    result.add(Slice(value.key, int(low or 0), int(high) if high else -1))
-                elif isinstance(value, Slice):  # a slice of a slice: its elements elsewhere
-                    result.add(Container(value.key))
-            elif op.startswith("[") and op != "[]" and isinstance(value, Slice):
-                position = op[1:-1]
-                if position.isdigit():
-                    result |= self.slice_elements(value, int(position))
-                else:
-                    result |= self.resolve((value.key,))
-            elif op.startswith("[") and op != "[]":  # a constant key or position
+            result |= self._apply_one(value, op)
+        return result
+
+    def _apply_one(self, value: Value, op: Op) -> set[Value]:
+        """One value through operation ``op`` (an attribute works on the whole set)."""
+        match op:
+            case Attr() | AttrPattern():
+                return self._apply(frozenset((value,)), op)
+            case Call():
+                return self.call_result(value)
+            case CallWith():  # a call whose arguments the indexer recorded
+                return self.call_with_arguments(value, op)
+            case SliceOf(low, high):
                 match value:
                     case Container(key):
-                        constant = f"{key}{op}"
-                        if constant in self.bindings:
-                            result |= self.resolve((constant,))
-                        else:
-                            self.depend(constant)
-                            result |= self.resolve((key,))
-                    case Pairs(key):
-                        result.add(Pair(key))
-                    case Pair(key) if op == "[1]":
-                        result |= self.resolve((key,))
-            elif op == "[]":
-                result |= self._element(value)
-            elif op == "+":
+                        return {Slice(key, low or 0, -1 if high is None else high)}
+                    case Slice(key):  # a slice of a slice: its elements at other positions
+                        return {Container(key)}
+            case Item():  # a constant key or position
+                return self._item(value, op)
+            case Element():
+                return self._element(value)
+            case Instance():
                 match value:
                     case Sym(symbol) if self.kind(symbol) is SymbolKind.CLASS:
-                        result.add(Inst(symbol, False))
+                        return {Inst(symbol, False)}
                     case Ext(dotted):
-                        result.add(Ext(dotted))
+                        return {Ext(dotted)}
                     case Container():
-                        result.add(value)
+                        return {value}
                     case Builtin(name) if name in BUILTIN_TYPES:
-                        result.add(BuiltinInstance(name))
-            elif op == "!property":  # the getter of ``property(getter)``
+                        return {BuiltinInstance(name)}
+            case GetterOf():  # the getter of ``property(getter)``
                 if isinstance(value, Sym) and self.kind(value.symbol) in (
                     SymbolKind.FUNCTION, SymbolKind.METHOD
                 ):
-                    result.add(Property(value.symbol))
-            elif op == "!class":  # ``raise Error``: only a class is constructed
+                    return {Property(value.symbol)}
+            case OnlyClass():  # ``raise Error``: only a class is constructed
                 if isinstance(value, Sym) and self.kind(value.symbol) is SymbolKind.CLASS:
-                    result.add(value)
-            elif op.startswith("!unless:"):
+                    return {value}
+            case Unless(module):
                 # a fallback of ``except ImportError``: dead when we have the module
-                if op[8:] not in self.modules:
-                    result.add(value)
-            elif op == "^":
+                if module not in self.modules:
+                    return {value}
+            case SubclassOf():
                 if isinstance(value, Sym) and self.kind(value.symbol) is SymbolKind.CLASS:
-                    result.add(Subclass(value.symbol))
-            elif op == "@":
-                result |= self.decorated(value)
-            elif op.startswith("%"):  # a special method Python calls implicitly
-                result |= self.special_lookup(value, tuple(op[1:].split("|")))
-            elif op.startswith("!set:"):  # ``obj.x = v`` with a descriptor ``x``: ``__set__``
+                    return {Subclass(value.symbol)}
+            case Decorated():
+                return self.decorated(value)
+            case Special(names):  # a special method Python calls implicitly
+                return self.special_lookup(value, names)
+            case DescriptorSet(name):  # ``obj.x = v`` with a descriptor ``x``: its ``__set__``
                 if isinstance(value, Inst):
-                    for owner in ordered(self.class_lookup(value.cls, op[5:])):
+                    result: set[Value] = set()
+                    for owner in ordered(self.class_lookup(value.cls, name)):
                         result |= self.special_lookup(owner, ("__set__",))
-            elif op == "!fixture":  # a fixture function -> what it returns or yields
+                    return result
+            case FixtureValue():  # a fixture function -> what it returns or yields
                 match value:
                     case Sym(symbol):
-                        result |= self.resolve((f"v:{symbol}|<fixture>",))
+                        return set(self.resolve((f"v:{symbol}|<fixture>",)))
                     case Ext():
-                        result.add(value)
-            elif op == "super" and isinstance(value, Sym):
-                result.add(Super(value.symbol))
-        return result
+                        return {value}
+            case SuperOf():
+                if isinstance(value, Sym):
+                    return {Super(value.symbol)}
+            case _:
+                assert_never(op)
+        return set()
+
+    def _item(self, value: Value, item: Item) -> set[Value]:
+        """``value[constant]``: the element of a container at that key or position."""
+        match value:
+            case Slice(key):
+                if item.position is not None:
+                    return self.slice_elements(value, item.position)
+                return set(self.resolve((key,)))
+            case Container(key):
+                constant = f"{key}{item.text}"
+                if constant in self.bindings:
+                    return set(self.resolve((constant,)))
+                self.depend(constant)
+                return set(self.resolve((key,)))
+            case Pairs(key):
+                return {Pair(key)}
+            case Pair(key) if item.text == "[1]":
+                return set(self.resolve((key,)))
+        return set()
 
     def _element(self, value: Value) -> set[Value]:
         """An element of ``value`` (``x[i]`` with ``i`` unknown, ``for e in x``)."""
@@ -736,8 +786,6 @@ class Resolver:
         return result
 
     def attribute_of(self, values: Iterable[Value], name: str) -> set[Value]:
-        if name.startswith("~"):  # ``getattr(obj, computed)``: members matching a pattern
-            return self.pattern_attribute(values, name[1:])
         result: set[Value] = set()
         for value in ordered(values):
             match value:
@@ -781,11 +829,12 @@ class Resolver:
                     result.add(ContainerMethod(key, "get"))
         return result
 
-    def pattern_attribute(self, values: Iterable[Value], pattern: str) -> set[Value]:
+    def pattern_attribute(
+        self, values: Iterable[Value], prefix: str, suffix: str
+    ) -> set[Value]:
         """Every member of the receiver (its class hierarchy, subclasses included unless the
         class is exact; or a module) whose name matches ``prefix*suffix``. The values are
         marked ``dynamic``; with nothing known of the name, ``unbounded`` plus the receiver."""
-        prefix, _, suffix = pattern.partition("*")
         unbounded = not prefix and not suffix
         result: set[Value] = set()
         for value in ordered(values):
@@ -854,7 +903,7 @@ class Resolver:
         return set()
 
     # -- context-sensitive calls -----------------------------------------------------------
-    def call_with_arguments(self, value: Value, op: str) -> set[Value]:
+    def call_with_arguments(self, value: Value, op: CallWith) -> set[Value]:
         """The result of a call ``op`` = ``(KEY N NAMES)`` made by the indexer: the positional
         arguments are bound under ``KEY[0]``..``KEY[N-1]``, the keywords under ``KEY['name']``.
 
@@ -863,29 +912,28 @@ class Resolver:
         serializer=self.serializer)``), and its methods may call them back (the linker's
         ``_link_carried``)."""
         if isinstance(value, Ext):
-            return {Ext(v.dotted, op) for v in self.call_result(value) if isinstance(v, Ext)}
+            carried = op_text(op)
+            return {Ext(v.dotted, carried) for v in self.call_result(value) if isinstance(v, Ext)}
         return self._call_recorded(value, op, lambda expr: frozenset(self.resolve(expr)))
 
-    def carried_arguments(self, op: str) -> set[Value]:
-        """The values of the arguments a call ``op`` = ``(KEY N NAMES)`` recorded."""
-        key, count, names = op[1:-1].split(" ")
-        keys = [f"{key}[{i}]" for i in range(int(count))]
-        keys += [f"{key}[{name!r}]" for name in names.split(",") if name]
+    def carried_arguments(self, carried: str) -> set[Value]:
+        """The values of the arguments a recorded call (``Ext.carried``) was given."""
+        call = self.op(carried)
+        if not isinstance(call, CallWith):
+            return set()
+        keys = [*call.positional_keys(), *(call.keyword_key(name) for name in call.names)]
         found: set[Value] = set()
         for item in keys:
             found |= self.resolve((item,))
         return found
 
     def _call_recorded(
-        self, value: Value, op: str, evaluate: Callable[[Expr], frozenset[Value]]
+        self, value: Value, op: CallWith, evaluate: Callable[[Expr], frozenset[Value]]
     ) -> set[Value]:
         if not isinstance(value, Sym | Bound) or not self.returned_parameters(value.symbol):
             return self.call_result(value)  # the arguments do not matter: not evaluated
-        key, count, names = op[1:-1].split(" ")
-        positional = [evaluate((f"{key}[{i}]",)) for i in range(int(count))]
-        keywords = {
-            name: evaluate((f"{key}[{name!r}]",)) for name in names.split(",") if name
-        }
+        positional = [evaluate((key,)) for key in op.positional_keys()]
+        keywords = {name: evaluate((op.keyword_key(name),)) for name in op.names}
         applied = self.call_in_context(value, positional, keywords)
         return self.call_result(value) if applied is None else applied
 
@@ -996,8 +1044,10 @@ class Resolver:
         elif root not in seen:
             for inner in self.bindings.get(root, ()):
                 values |= self._resolve_in_context(inner, prefix, bound, seen | {root})
-        for op in expr[1:]:
-            if op.startswith(f"({prefix}"):  # a call inside the function: its arguments too
+        for text in expr[1:]:
+            op = self.op(text)
+            if isinstance(op, CallWith) and op.key.startswith(prefix):
+                # a call inside the function: its arguments hold this call's too
                 values = {
                     result
                     for callee in ordered(values)

@@ -1,0 +1,260 @@
+"""The operations of the indexer's symbolic expressions, one record per kind.
+
+An ``Expr`` (``impactgraph.model``) is a root followed by operations, kept as strings: that
+is what a ``FileSummary`` holds, what the cache stores and what workers send. The indexer
+writes each operation with the writers here (``attr(name)``, ``CALL``...; ``op_text`` for a
+record) and the linker reads it back with ``parse_op``, so the string syntax lives here only
+and the linker matches on records (mypy checks that every kind is handled).
+
+=================  ======================  ================================================
+record             text                    meaning
+=================  ======================  ================================================
+Attr(name)         ``.name``               attribute
+AttrPattern(p, s)  ``.~p*s``               ``getattr(obj, computed)``: members matching p*s
+Call()             ``()``                  call result (an instance for a class)
+CallWith(k, n, .)  ``(KEY N a,b)``         a call whose arguments are bound under
+                                           ``KEY[0]``..``KEY[N-1]`` and ``KEY['a']``...
+Element()          ``[]``                  any element
+Item(text)         ``['key']``, ``[2]``    the element at a constant key or position
+SliceOf(lo, hi)    ``[1:3]``, ``[2:]``     a slice with constant bounds
+Instance()         ``+``                   an instance of this class or of a subclass
+GetterOf()         ``!property``           the getter of ``property(getter)``
+OnlyClass()        ``!class``              only a class (``raise Error``)
+Unless(module)     ``!unless:mod``         a fallback of ``except ImportError``: dead when
+                                           the code base has ``mod``
+SubclassOf()       ``^``                   the class or a subclass (``cls`` in a classmethod)
+Decorated()        ``@``                   what the definition's decorators return
+Special(names)     ``%__iter__|__len__``   a special method Python calls implicitly
+DescriptorSet(n)   ``!set:n``              ``obj.n = v``: a descriptor ``n``'s ``__set__``
+FixtureValue()     ``!fixture``            what a fixture function returns or yields
+SuperOf()          ``super``               the ``super()`` proxy of a class
+=================  ======================  ================================================
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import NoReturn
+
+
+@dataclass(frozen=True, slots=True)
+class Attr:
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class AttrPattern:
+    prefix: str
+    suffix: str
+
+
+@dataclass(frozen=True, slots=True)
+class Call:
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class CallWith:
+    key: str  # a variable key (``v:...``) under which the arguments are bound
+    count: int  # positional arguments
+    names: tuple[str, ...] = ()  # keyword arguments
+
+    def positional_keys(self) -> list[str]:
+        return [f"{self.key}[{i}]" for i in range(self.count)]
+
+    def keyword_key(self, name: str) -> str:
+        return f"{self.key}[{name!r}]"
+
+
+@dataclass(frozen=True, slots=True)
+class Element:
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    text: str  # ``['key']`` or ``[2]``: the suffix of the variable key that element has
+
+    @property
+    def position(self) -> int | None:
+        """The non-negative position it names, if it names one."""
+        inner = self.text[1:-1]
+        return int(inner) if inner.isdigit() else None
+
+
+@dataclass(frozen=True, slots=True)
+class SliceOf:
+    low: int | None
+    high: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Instance:
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class GetterOf:
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class OnlyClass:
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class Unless:
+    module: str
+
+
+@dataclass(frozen=True, slots=True)
+class SubclassOf:
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class Decorated:
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class Special:
+    names: tuple[str, ...]  # fallbacks in order (``__iter__`` then ``__getitem__``)
+
+
+@dataclass(frozen=True, slots=True)
+class DescriptorSet:
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class FixtureValue:
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class SuperOf:
+    pass
+
+
+Op = (
+    Attr | AttrPattern | Call | CallWith | Element | Item | SliceOf | Instance | GetterOf
+    | OnlyClass | Unless | SubclassOf | Decorated | Special | DescriptorSet | FixtureValue
+    | SuperOf
+)
+
+_FIXED: dict[str, Op] = {
+    "()": Call(), "[]": Element(), "+": Instance(), "!property": GetterOf(),
+    "!class": OnlyClass(), "^": SubclassOf(), "@": Decorated(), "!fixture": FixtureValue(),
+    "super": SuperOf(),
+}
+_FIXED_TEXT: dict[Op, str] = {op: text for text, op in _FIXED.items()}
+
+# The indexer appends these texts (the operations without fields) and the writers below
+# (the others) to the expressions it builds: cheaper than making a record per operation.
+CALL = _FIXED_TEXT[Call()]
+ELEMENT = _FIXED_TEXT[Element()]
+INSTANCE = _FIXED_TEXT[Instance()]
+GETTER_OF = _FIXED_TEXT[GetterOf()]
+ONLY_CLASS = _FIXED_TEXT[OnlyClass()]
+SUBCLASS_OF = _FIXED_TEXT[SubclassOf()]
+DECORATED = _FIXED_TEXT[Decorated()]
+FIXTURE_VALUE = _FIXED_TEXT[FixtureValue()]
+SUPER_OF = _FIXED_TEXT[SuperOf()]
+
+
+def attr(name: str) -> str:
+    return f".{name}"
+
+
+def attr_pattern(prefix: str, suffix: str) -> str:
+    return f".~{prefix}*{suffix}"
+
+
+def call_with(key: str, count: int, names: Iterable[str]) -> str:
+    return f"({key} {count} {','.join(names)})"
+
+
+def item(constant: str | int) -> str:
+    """The operation (and variable-key suffix) of a constant key or position."""
+    return f"[{constant!r}]"
+
+
+def slice_of(low: int | None, high: int | None) -> str:
+    return f"[{'' if low is None else low}:{'' if high is None else high}]"
+
+
+def unless(module: str) -> str:
+    return f"!unless:{module}"
+
+
+def special(names: Iterable[str]) -> str:
+    return "%" + "|".join(names)
+
+
+def descriptor_set(name: str) -> str:
+    return f"!set:{name}"
+
+
+def assert_never(value: NoReturn) -> NoReturn:
+    """mypy proves a ``match`` covers every kind (``typing.assert_never`` is 3.11+)."""
+    raise AssertionError(f"unhandled {value!r}")
+
+
+def op_text(op: Op) -> str:
+    """The operation as an ``Expr`` holds it."""
+    match op:
+        case Attr(name):
+            return attr(name)
+        case AttrPattern(prefix, suffix):
+            return attr_pattern(prefix, suffix)
+        case CallWith(key, count, names):
+            return call_with(key, count, names)
+        case Item(text):
+            return text
+        case SliceOf(low, high):
+            return slice_of(low, high)
+        case Unless(module):
+            return unless(module)
+        case Special(names):
+            return special(names)
+        case DescriptorSet(name):
+            return descriptor_set(name)
+        case (
+            Call() | Element() | Instance() | GetterOf() | OnlyClass() | SubclassOf()
+            | Decorated() | FixtureValue() | SuperOf()
+        ):
+            return _FIXED_TEXT[op]
+        case _:
+            assert_never(op)
+
+
+def parse_op(text: str) -> Op:
+    """``op_text`` read back (the linker keeps what it parsed: operations repeat)."""
+    fixed = _FIXED.get(text)
+    if fixed is not None:
+        return fixed
+    if text.startswith(".~"):
+        prefix, _, suffix = text[2:].partition("*")
+        return AttrPattern(prefix, suffix)
+    if text.startswith("."):
+        return Attr(text[1:])
+    if text.startswith("(") and text.endswith(")"):
+        key, count, names = text[1:-1].split(" ")
+        return CallWith(key, int(count), tuple(n for n in names.split(",") if n))
+    if text.startswith("[") and text.endswith("]"):
+        inner = text[1:-1]
+        # a constant key is written as its repr (``['a:b']``): only unquoted bounds slice
+        if ":" in inner and not inner.startswith(("'", '"')):
+            low, _, high = inner.partition(":")
+            return SliceOf(int(low) if low else None, int(high) if high else None)
+        return Item(text)
+    if text.startswith("!unless:"):
+        return Unless(text[len("!unless:"):])
+    if text.startswith("!set:"):
+        return DescriptorSet(text[len("!set:"):])
+    if text.startswith("%"):
+        return Special(tuple(text[1:].split("|")))
+    raise ValueError(f"not an expression operation: {text!r}")
