@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from pathlib import Path
+
 import pytest
+from helpers import summaries_of
 
 from impactgraph.expressions import (
     Attr,
@@ -26,6 +30,7 @@ from impactgraph.expressions import (
     op_text,
     parse_op,
 )
+from impactgraph.model import Expr, FileSummary
 
 OPS: list[tuple[Op, str]] = [
     (Attr("name"), ".name"),
@@ -71,3 +76,42 @@ def test_positions() -> None:
 def test_unknown_operation_is_refused() -> None:
     with pytest.raises(ValueError, match="not an expression operation"):
         parse_op("?")
+
+
+def _expressions(summary: FileSummary) -> Iterator[Expr]:
+    for definition in summary.definitions:
+        yield from definition.decorator_exprs
+        yield from definition.base_exprs
+    for call in summary.calls:
+        yield from call.callee
+        for values in call.args:
+            yield from values
+        for _, values in call.kwargs:
+            yield from values
+    for reference in summary.references:
+        yield from reference.target
+    for _, values in summary.bindings:
+        yield from values
+    for objects, _, values in summary.attribute_stores:
+        yield from objects
+        yield from values
+
+
+def test_every_operation_the_indexer_writes_reads_back() -> None:
+    """The indexer's writers and the linker's parser agree on this code base's source (our
+    own package: every construct the indexer knows appears in it, or in its tests)."""
+    root = Path(__file__).resolve().parents[1]
+    sources = {
+        str(path.relative_to(root)): path.read_text(encoding="utf-8")
+        for folder in ("impactgraph", "tests")
+        for path in sorted((root / folder).rglob("*.py"))
+    }
+    texts = {op for summary in summaries_of(sources) for expr in _expressions(summary)
+             for op in expr[1:]}
+    assert len(texts) > 1000
+    kinds = set()
+    for text in texts:
+        op = parse_op(text)
+        assert op_text(op) == text
+        kinds.add(type(op))
+    assert len(kinds) >= 15  # nearly every kind of operation occurs

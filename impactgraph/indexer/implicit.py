@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 
 from astroid import nodes
 
+from impactgraph.expressions import CALL, ELEMENT, attr
+from impactgraph.expressions import special as special_op
 from impactgraph.model import CallSite, Expr
 
 STR = ("__str__", "__repr__")
@@ -78,15 +80,17 @@ class ImplicitCalls:
         if isinstance(node, nodes.AssignName):  # ``x += y``: the target's current value
             return self.name_value(node.name, node)
         if isinstance(node, nodes.AssignAttr):
-            return [(*v, f".{node.attrname}") for v in self.operand_values(node.expr)]
+            return [(*v, attr(node.attrname)) for v in self.operand_values(node.expr)]
         return [v for v in self.values(node) if not v[0].startswith(("b:", "c:"))]
 
     def special(
         self, at: nodes.NodeNG, receivers: list[Expr], names: tuple[str, ...]
     ) -> None:
-        """``at`` makes Python call special method ``names`` (fallbacks) of ``receivers``;
-        ``("!set:x",)``: the ``__set__`` of a descriptor ``x`` of their class."""
-        op = names[0] if names[0].startswith("!") else "%" + "|".join(names)
+        """``at`` makes Python call special method ``names`` (fallbacks) of ``receivers``."""
+        self.implicit_call(at, receivers, special_op(names))
+
+    def implicit_call(self, at: nodes.NodeNG, receivers: list[Expr], op: str) -> None:
+        """``at`` makes Python call what operation ``op`` gives of ``receivers``."""
         callee = tuple(dict.fromkeys((*v, op) for v in receivers))
         if callee:
             self.calls.append(CallSite(self.caller_of(at), callee, at.lineno or 0, implicit=True))
@@ -99,7 +103,7 @@ class ImplicitCalls:
         what it returns."""
         receivers = self.operand_values(operand)
         self.special(at, receivers, ("__iter__",))
-        self.special(at, [(*v, "%__iter__", "()") for v in receivers], ("__next__",))
+        self.special(at, [(*v, special_op(("__iter__",)), CALL) for v in receivers], ("__next__",))
 
     def truth(self, node: nodes.NodeNG | None) -> None:
         """``if x``, ``while x``, ``not x``: ``__bool__``, else ``__len__``."""
@@ -125,7 +129,7 @@ class ImplicitCalls:
                 k.arg == "key" for k in node.keywords or ()
             ):  # ``sorted(items)`` compares the elements
                 if len(node.args) == 1:
-                    elements = [(*v, "[]") for v in self.operand_values(node.args[0])]
+                    elements = [(*v, ELEMENT) for v in self.operand_values(node.args[0])]
                 else:  # ``max(a, b)``
                     elements = [v for a in node.args for v in self.operand_values(a)]
                 self.special(node, elements, ("__lt__", "__gt__"))
@@ -151,7 +155,9 @@ class ImplicitCalls:
         self.visit_For(node)
         receivers = self.operand_values(node.iter)
         self.special(node.iter, receivers, ("__aiter__",))
-        self.special(node.iter, [(*v, "%__aiter__", "()") for v in receivers], ("__anext__",))
+        self.special(
+            node.iter, [(*v, special_op(("__aiter__",)), CALL) for v in receivers], ("__anext__",)
+        )
 
     def visit_Await(self, node: nodes.Await) -> None:
         self.visit_children(node)

@@ -13,6 +13,25 @@ from dataclasses import replace
 
 from astroid import nodes
 
+from impactgraph.expressions import (
+    CALL,
+    DECORATED,
+    ELEMENT,
+    FIXTURE_VALUE,
+    GETTER_OF,
+    INSTANCE,
+    ONLY_CLASS,
+    SUBCLASS_OF,
+    SUPER_OF,
+    attr,
+    attr_pattern,
+    call_with,
+    descriptor_set,
+    item,
+    slice_of,
+    unless,
+)
+from impactgraph.expressions import special as special_op
 from impactgraph.indexer.flow import FRAMES, Flow, exec_frame, join
 from impactgraph.indexer.implicit import BINARY, ImplicitCalls
 from impactgraph.indexer.pytest_model import (
@@ -197,7 +216,7 @@ class FileIndexer(ImplicitCalls):
         key = f"v:{self.module}:{qual}|<c{self.container_counters[qual]}>"
         self.bindings[key].extend(elements)
         for constant, values in (keyed or {}).items():
-            self.bindings[f"{key}[{constant}]"].extend(values)
+            self.bindings[f"{key}{constant}"].extend(values)
         return ("c:" + key[2:],)
 
     def values(self, node: nodes.NodeNG | None) -> list[Expr]:
@@ -214,13 +233,13 @@ class FileIndexer(ImplicitCalls):
                 stored = self.stored_values(node)  # ``obj.handler = f`` ... ``obj.handler()``
                 if stored is not None:
                     return stored
-            return [(*e, f".{node.attrname}") for e in self.values(node.expr)]
+            return [(*e, attr(node.attrname)) for e in self.values(node.expr)]
         if isinstance(node, nodes.Call):
             func = node.func
             if isinstance(func, nodes.Name) and func.name == "super":
                 owner = self.enclosing_class(node)
                 if owner is not None and self.defining_scope("super", node) is None:
-                    return [(f"s:{self.symbol_id(self.qualname(owner))}", "super")]
+                    return [(f"s:{self.symbol_id(self.qualname(owner))}", SUPER_OF)]
             if (
                 isinstance(func, nodes.Name)
                 and func.name in COPYING_BUILTINS
@@ -230,7 +249,7 @@ class FileIndexer(ImplicitCalls):
             ):
                 # ``list(xs)``; an empty ``set()`` or ``list()`` is a container too, which
                 # ``.add(x)`` / ``.append(x)`` fill later (``self.items = set()``)
-                copied = [(*e, "[]") for e in self.values(node.args[0])] if node.args else []
+                copied = [(*e, ELEMENT) for e in self.values(node.args[0])] if node.args else []
                 return [self.new_container(node, copied)]
             if (
                 isinstance(func, nodes.Name)
@@ -248,7 +267,7 @@ class FileIndexer(ImplicitCalls):
                 getter = node.args[0] if node.args else next(
                     (k.value for k in node.keywords or () if k.arg == "fget"), None
                 )
-                return [(*e, "!property") for e in self.values(getter)]
+                return [(*e, GETTER_OF) for e in self.values(getter)]
             factory = func.name if isinstance(func, nodes.Name) else getattr(func, "attrname", "")
             if factory in CONTAINER_FACTORIES and not (
                 isinstance(func, nodes.Name) and self.defining_scope(func.name, node) is not None
@@ -271,7 +290,7 @@ class FileIndexer(ImplicitCalls):
                 if bounds is not None:  # ``handlers[1:3]``: positions the linker can follow
                     return [(*e, bounds) for e in self.values(node.value)]
                 # the same elements, at positions we cannot tell
-                return [self.new_container(node, [(*e, "[]") for e in self.values(node.value)])]
+                return [self.new_container(node, [(*e, ELEMENT) for e in self.values(node.value)])]
             if (
                 isinstance(node.value, nodes.Call) and isinstance(node.value.func, nodes.Name)
                 and node.value.func.name == "globals" and not node.value.args
@@ -279,9 +298,9 @@ class FileIndexer(ImplicitCalls):
             ):  # ``globals()["task_" + name]``: the module's own names
                 key = node.slice
                 if isinstance(key, nodes.Const) and isinstance(key.value, str):
-                    return [(f"m:{self.module}", f".{key.value}")]
+                    return [(f"m:{self.module}", attr(key.value))]
                 prefix, suffix = name_pattern(key)
-                return [(f"m:{self.module}", f".~{prefix}*{suffix}")]
+                return [(f"m:{self.module}", attr_pattern(prefix, suffix))]
             stored = self.stored_values(node)  # ``d["k"] = f`` ... ``d["k"]()``
             if stored is not None:
                 return stored
@@ -294,14 +313,14 @@ class FileIndexer(ImplicitCalls):
             keyed: dict[str, list[Expr]] | None = {}
             for position, element in enumerate(node.elts):
                 if isinstance(element, nodes.Starred):
-                    elements.extend((*e, "[]") for e in self.values(element.value))
+                    elements.extend((*e, ELEMENT) for e in self.values(element.value))
                     keyed = None  # positions after a starred element are unknown
                 else:
                     values = self.values(element)
                     elements.extend(values)
                     if keyed is not None and not isinstance(node, nodes.Set):
-                        keyed[repr(position)] = values
-                        keyed[repr(position - len(node.elts))] = values
+                        keyed[item(position)] = values
+                        keyed[item(position - len(node.elts))] = values
             return [self.new_container(node, elements, keyed)]
         if isinstance(node, nodes.Dict):
             values_of_dict: list[Expr] = []
@@ -313,7 +332,7 @@ class FileIndexer(ImplicitCalls):
                         and isinstance(key_node.value, (str, int))):
                     keyed = None  # ``**other`` or a computed key: any key may hold anything
                 elif keyed is not None:
-                    keyed.setdefault(repr(key_node.value), []).extend(values)
+                    keyed.setdefault(item(key_node.value), []).extend(values)
             return [self.new_container(node, values_of_dict, keyed)]
         if isinstance(node, (nodes.ListComp, nodes.SetComp, nodes.GeneratorExp)):
             return [self.new_container(node, self.values(node.elt))]
@@ -322,15 +341,16 @@ class FileIndexer(ImplicitCalls):
         if isinstance(node, nodes.IfExp):
             return self.values(node.body) + self.values(node.orelse)
         if isinstance(node, nodes.BinOp) and node.op in BINARY:  # ``a + b``: ``a.__add__(b)``
-            return [(*v, f"%__{BINARY[node.op]}__", "()") for v in self.operand_values(node.left)]
+            method = f"__{BINARY[node.op]}__"
+            return [(*v, special_op((method,)), CALL) for v in self.operand_values(node.left)]
         if isinstance(node, nodes.BoolOp):
             return [e for value in node.values for e in self.values(value)]
         if isinstance(node, (nodes.NamedExpr, nodes.Await)):
             return self.values(node.value)
         if isinstance(node, nodes.Const) and isinstance(node.value, str):
-            return [("b:str", "()")]
+            return [("b:str", CALL)]
         if isinstance(node, nodes.JoinedStr):
-            return [("b:str", "()")]
+            return [("b:str", CALL)]
         return []
 
     # -- slots: what was stored at d["k"] or obj.attr in this code (see flow.Flow.store) ------
@@ -343,12 +363,12 @@ class FileIndexer(ImplicitCalls):
         while not isinstance(current, nodes.Name):
             if isinstance(current, nodes.Subscript) and not isinstance(current.slice, nodes.Slice):
                 op = self.subscript_op(current.slice)
-                if op == "[]":
+                if op == ELEMENT:
                     return None
                 parts.append(op)
                 current = current.value
             elif isinstance(current, (nodes.Attribute, nodes.AssignAttr)):
-                parts.append(f".{current.attrname}")
+                parts.append(attr(current.attrname))
                 current = current.expr
             else:
                 return None
@@ -389,7 +409,7 @@ class FileIndexer(ImplicitCalls):
             return
         for key, value in argument.items:
             if isinstance(key, nodes.Const) and isinstance(key.value, (str, int)):
-                path = f"{slot[2]}[{key.value!r}]"
+                path = f"{slot[2]}{item(key.value)}"
                 self.flow.store(slot[0], slot[1], path, self.values(value))
 
     def slot_use(self, node: nodes.Name, scope: nodes.NodeNG | None) -> None:
@@ -409,7 +429,7 @@ class FileIndexer(ImplicitCalls):
             if (
                 isinstance(parent, nodes.Subscript) and parent.value is top
                 and not isinstance(parent.slice, nodes.Slice)
-                and self.subscript_op(parent.slice) != "[]"
+                and self.subscript_op(parent.slice) != ELEMENT
             ) or (isinstance(parent, nodes.Attribute) and parent.expr is top):
                 top = parent
             else:
@@ -485,7 +505,7 @@ class FileIndexer(ImplicitCalls):
         known = self.call_ops.get(id(node))
         if known is not None:
             return known
-        op = "()"
+        op = CALL
         keywords = node.keywords or ()
         if not any(isinstance(a, nodes.Starred) for a in node.args) and all(
             k.arg is not None for k in keywords
@@ -495,15 +515,15 @@ class FileIndexer(ImplicitCalls):
             for position, argument in enumerate(node.args):
                 values = self.values(argument)
                 if values:
-                    keyed[repr(position)] = values
+                    keyed[item(position)] = values
             for keyword in keywords:
                 values = self.values(keyword.value)
                 if values and keyword.arg:
-                    keyed[repr(keyword.arg)] = values
+                    keyed[item(keyword.arg)] = values
                     names.append(keyword.arg)
             if keyed:
                 key = self.new_container(node, [], keyed)[0][2:]
-                op = f"(v:{key} {len(node.args)} {','.join(names)})"
+                op = call_with(f"v:{key}", len(node.args), names)
         self.call_ops[id(node)] = op
         return op
 
@@ -514,10 +534,10 @@ class FileIndexer(ImplicitCalls):
         receiver = self.values(node.args[0])
         name = node.args[1]
         if isinstance(name, nodes.Const) and isinstance(name.value, str):
-            op = f".{name.value}"
+            op = attr(name.value)
         else:
             prefix, suffix = name_pattern(name)
-            op = f".~{prefix}*{suffix}"
+            op = attr_pattern(prefix, suffix)
         default = self.values(node.args[2]) if len(node.args) > 2 else []
         return [(*v, op) for v in receiver] + default
 
@@ -530,8 +550,8 @@ class FileIndexer(ImplicitCalls):
             if isinstance(operand, nodes.Const) and isinstance(operand.value, int):
                 constant = -operand.value
         if isinstance(constant, (str, int)) and not isinstance(constant, bool):
-            return f"[{constant!r}]"
-        return "[]"
+            return item(constant)
+        return ELEMENT
 
     def annotation_values(self, node: nodes.NodeNG | None) -> list[Expr]:
         """Instances an annotation describes: ``Optional[A]`` and ``A | None`` -> A."""
@@ -554,11 +574,11 @@ class FileIndexer(ImplicitCalls):
                 chosen = inner[-1:] if outer in MAPPINGS else inner
                 elements = [e for n in chosen for e in self.annotation_values(n)]
                 return [self.new_container(node, elements)] if elements else []
-            return [(*e, "+") for e in self.values(node.value)]
+            return [(*e, INSTANCE) for e in self.values(node.value)]
         if isinstance(node, (nodes.Name, nodes.Attribute)):
             if isinstance(node, nodes.Name) and node.name == "None":
                 return []
-            return [(*e, "+") for e in self.values(node)]
+            return [(*e, INSTANCE) for e in self.values(node)]
         return []
 
     def string_annotation(self, text: str, node: nodes.NodeNG) -> list[Expr]:
@@ -570,7 +590,7 @@ class FileIndexer(ImplicitCalls):
             head, *rest = dotted.split(".")
             if head == "None":
                 continue
-            suffix = (*(f".{p}" for p in rest), "+")
+            suffix = (*(attr(p) for p in rest), INSTANCE)
             results.extend((*expr, *suffix) for expr in self.name_value(head, node))
         return results
 
@@ -691,7 +711,7 @@ class FileIndexer(ImplicitCalls):
             self.definitions[qual] = definition
             binding: Expr = (f"s:{self.symbol_id(qual)}",)
             if decorator_exprs:
-                binding += ("@",)
+                binding += (DECORATED,)
             self.bind_name(parent_scope, node.name, [binding], node)
         if node.name == "__getattr__" and isinstance(parent_scope, nodes.Module):
             self.has_getattr = True
@@ -738,7 +758,7 @@ class FileIndexer(ImplicitCalls):
                 self.calls.append(
                     CallSite(caller, values, decorator.lineno or 0, (argument,), decorator=True)
                 )
-                argument = tuple((*v, "()") for v in values)
+                argument = tuple((*v, CALL) for v in values)
         return tuple(exprs)
 
     def visit_arguments(
@@ -761,7 +781,7 @@ class FileIndexer(ImplicitCalls):
             key = self.var_key(node, name_node.name)
             if index == 0 and kind is SymbolKind.METHOD and not static:
                 owner = f"s:{self.symbol_id(self.qualname(node.parent))}"
-                self.bindings[key].append((owner, "^") if classmethod else (owner, "+"))
+                self.bindings[key].append((owner, SUBCLASS_OF if classmethod else INSTANCE))
                 continue
             self.bindings[key].extend(self.annotation_values(annotation))
             self.bindings[key].extend(self.values(default))
@@ -803,7 +823,7 @@ class FileIndexer(ImplicitCalls):
                 continue
             # a fixture asking for the one it overrides: looked up past its own module
             lookup = f"^{name}" if fixture is not None and name == fixture.name else name
-            self.bindings[key].append((f"f:{self.module}:{class_qual}|{lookup}", "!fixture"))
+            self.bindings[key].append((f"f:{self.module}:{class_qual}|{lookup}", FIXTURE_VALUE))
             requested.append(lookup)
         requested += used_fixtures(node)
         if is_test:
@@ -832,9 +852,9 @@ class FileIndexer(ImplicitCalls):
                     for e in params.elts
                 ]
                 return [v for e in elements for v in self.values(e)]
-            return [(*v, "[]") for v in self.values(params)]
+            return [(*v, ELEMENT) for v in self.values(params)]
         root = self.requested_fixture(node)
-        return [(root, "!fixture")] if root is not None else None
+        return [(root, FIXTURE_VALUE)] if root is not None else None
 
     def requested_fixture(self, node: nodes.NodeNG) -> str | None:
         """The ``f:`` root of ``request.getfixturevalue("name")``."""
@@ -918,7 +938,7 @@ class FileIndexer(ImplicitCalls):
             if isinstance(value, nodes.Call) and isinstance(
                 value.func, (nodes.Name, nodes.Attribute)
             ):
-                self.special(statement, [(*v, "()") for v in self.values(value.func)],
+                self.special(statement, [(*v, CALL) for v in self.values(value.func)],
                              ("__set_name__",))
                 if (source(value.func) or "").endswith("field"):
                     for keyword in value.keywords or ():
@@ -962,7 +982,7 @@ class FileIndexer(ImplicitCalls):
             else:
                 starred = any(isinstance(e, nodes.Starred) for e in target.elts)
                 for position, element in enumerate(target.elts):
-                    op = "[]" if starred else f"[{position}]"
+                    op = ELEMENT if starred else item(position)
                     self.bind_target(element, [(*v, op) for v in values], statement)
         elif isinstance(target, nodes.Starred):
             self.bind_target(target.value, values, statement)
@@ -978,7 +998,9 @@ class FileIndexer(ImplicitCalls):
             self.store_slot(target, values, statement)
         elif isinstance(target, nodes.AssignAttr):
             # a descriptor in the class body: storing calls its ``__set__``
-            self.special(target, self.operand_values(target.expr), (f"!set:{target.attrname}",))
+            self.implicit_call(  # a descriptor ``x``'s ``__set__``
+                target, self.operand_values(target.expr), descriptor_set(target.attrname)
+            )
             owner = self.self_class(target.expr)
             if owner is not None:
                 key = f"v:{self.module}:{self.qualname(owner)}|.{target.attrname}"
@@ -1071,15 +1093,15 @@ class FileIndexer(ImplicitCalls):
     def iteration(self, iterable: nodes.NodeNG) -> list[Expr]:
         """``for x in obj`` calls ``obj.__iter__()`` and the iterator's ``__next__()``."""
         values = self.values(iterable)
-        iterators = tuple((*v, ".__iter__") for v in values)
+        iterators = tuple((*v, attr("__iter__")) for v in values)
         if iterators:
             caller, line = self.caller_of(iterable), iterable.lineno or 0
             self.calls.append(CallSite(caller, iterators, line, implicit=True))
             self.calls.append(
-                CallSite(caller, tuple((*v, "()", ".__next__") for v in iterators), line,
+                CallSite(caller, tuple((*v, CALL, attr("__next__")) for v in iterators), line,
                          implicit=True)
             )
-        return [(*v, "[]") for v in values]
+        return [(*v, ELEMENT) for v in values]
 
     def visit_For(self, node: nodes.For) -> None:
         self.visit(node.iter)
@@ -1169,7 +1191,7 @@ class FileIndexer(ImplicitCalls):
             self.special(context, managers, (enter,))
             self.special(context, managers, (leave,))
             if alias is not None:  # what ``__enter__`` returns, when it is ours
-                entered = [(*v, f"%{enter}", "()") for v in managers]
+                entered = [(*v, special_op((enter,)), CALL) for v in managers]
                 self.bind_target(alias, self.values(context) + entered, node)
         for statement in node.body:
             self.visit(statement)
@@ -1256,7 +1278,7 @@ class FileIndexer(ImplicitCalls):
     def bind(self, key: str, values: list[Expr]) -> None:
         """Add values to a binding, marked as fallbacks inside ``except ImportError``."""
         if self.fallback_of:
-            marker = f"!unless:{self.fallback_of[-1]}"
+            marker = unless(self.fallback_of[-1])
             values = [(*v, marker) for v in values]
         self.bindings[key].extend(values)
 
@@ -1265,7 +1287,7 @@ class FileIndexer(ImplicitCalls):
             self.visit(node.type)
         if node.name is not None and node.type is not None:
             types = node.type.elts if isinstance(node.type, nodes.Tuple) else [node.type]
-            values = [(*v, "+") for t in types for v in self.values(t)]
+            values = [(*v, INSTANCE) for t in types for v in self.values(t)]
             self.bind_target(node.name, values, node)
         for statement in node.body:
             self.visit(statement)
@@ -1274,7 +1296,7 @@ class FileIndexer(ImplicitCalls):
         """``raise Error`` (a class, not an instance) constructs it."""
         self.visit_children(node)
         if isinstance(node.exc, (nodes.Name, nodes.Attribute)):
-            classes = tuple((*v, "!class") for v in self.values(node.exc))
+            classes = tuple((*v, ONLY_CLASS) for v in self.values(node.exc))
             if classes:
                 self.calls.append(
                     CallSite(self.caller_of(node), classes, node.lineno or 0, implicit=True)
@@ -1328,7 +1350,7 @@ class FileIndexer(ImplicitCalls):
             bound = alias or name
             self.add_import(node, scope, bound, target, True)
             # the module ``base`` (an import path), then its attribute ``name``
-            value: Expr = (f"m:{base}", f".{name}") if base else (f"m:{name}",)
+            value: Expr = (f"m:{base}", attr(name)) if base else (f"m:{name}",)
             self.bind_name(scope, bound, [value], node)
 
     def add_import(
@@ -1412,15 +1434,15 @@ class FileIndexer(ImplicitCalls):
         argument = node.args[-1] if name in ("insert", "setdefault") else node.args[0]
         values = self.values(argument)
         if name in ("extend", "update"):
-            values = [(*v, "[]") for v in values]
+            values = [(*v, ELEMENT) for v in values]
             if name == "update" and isinstance(argument, nodes.Dict):
                 for key, value in argument.items:
                     if isinstance(key, nodes.Const) and isinstance(key.value, (str, int)):
                         self.attribute_stores.append(
-                            (objects, f"[{key.value!r}]", tuple(self.values(value)))
+                            (objects, item(key.value), tuple(self.values(value)))
                         )
         if values:
-            self.attribute_stores.append((objects, "[]", tuple(values)))
+            self.attribute_stores.append((objects, ELEMENT, tuple(values)))
 
     def visit_Const(self, node: nodes.Const) -> None:
         """A string that reads like code calling a name (``"Macro(environment, "``): code that
@@ -1526,15 +1548,15 @@ def _constant_slice(index: nodes.Slice) -> str | None:
     non-negative integers and there is no step."""
     if index.step is not None:
         return None
-    parts = []
+    bounds: list[int | None] = []
     for bound in (index.lower, index.upper):
         if bound is None:
-            parts.append("")
+            bounds.append(None)
         elif isinstance(bound, nodes.Const) and type(bound.value) is int and bound.value >= 0:
-            parts.append(str(bound.value))
+            bounds.append(bound.value)
         else:
             return None
-    return f"[{parts[0]}:{parts[1]}]"
+    return slice_of(bounds[0], bounds[1])
 
 
 def _is_outer_part(definition: nodes.NodeNG, child: nodes.NodeNG) -> bool:
