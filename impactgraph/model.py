@@ -40,6 +40,19 @@ class SymbolKind(str, Enum):
     VARIABLE = "variable"
 
 
+class EdgeKind(str, Enum):
+    """What an edge of the code graph says; the value is what graph JSON and stored graphs
+    hold. A member equals its value (``EdgeKind.CALLS == "calls"``), but formats as
+    ``EdgeKind.CALLS`` on Python 3.11+: write ``.value`` where text is made."""
+
+    CALLS = "calls"
+    REFERENCES = "references"
+    IMPORTS = "imports"
+    INHERITS = "inherits"
+    OVERRIDES = "overrides"
+    EXPORTS = "exports"
+
+
 class ParamKind(str, Enum):
     POSITIONAL_ONLY = "positional-only"
     POSITIONAL_OR_KEYWORD = "positional-or-keyword"

@@ -24,7 +24,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from impactgraph.impact.traverse import USES, State, Walk, spread_import_breaks
 from impactgraph.linker import CodeGraph
-from impactgraph.model import Change, ChangeKind, Definition
+from impactgraph.model import Change, ChangeKind, Definition, EdgeKind
 
 
 class Interfaces:
@@ -119,7 +119,7 @@ class Interfaces:
             if not member.startswith(prefix) or "." in member[len(prefix):]:
                 continue
             for source, kind in graph.predecessors(member):
-                if kind == "overrides":
+                if kind == EdgeKind.OVERRIDES:
                     cls = source.rpartition(".")[0]
                     if protocol not in _ancestors(graph, cls):
                         found.add(cls)
@@ -138,7 +138,7 @@ class Interfaces:
         walk.visit(start, None, 0)
         callers = []
         for source, kind in sorted(set(self.base.predecessors(change.symbol))):
-            if kind != "calls" or source not in self.head:
+            if kind != EdgeKind.CALLS or source not in self.head:
                 continue  # a caller that is gone breaks nothing
             state = walk.step(start, source)
             walk.broken.add(source)
@@ -162,7 +162,9 @@ class Interfaces:
         graph = self.base
         if change.symbol not in graph:
             return None
-        overriders = sorted(s for s, k in graph.predecessors(change.symbol) if k == "overrides")
+        overriders = sorted(
+            s for s, k in graph.predecessors(change.symbol) if k == EdgeKind.OVERRIDES
+        )
         overriders = [s for s in overriders if s in self.head]
         if not overriders:
             return None
@@ -193,7 +195,7 @@ class Interfaces:
             if not instantiators:
                 continue
             for source, kind in sorted(set(graph.predecessors(state[0]))):
-                if kind != "calls" or (graph.module_of(source) == graph.module_of(state[0])
+                if kind != EdgeKind.CALLS or (graph.module_of(source) == graph.module_of(state[0])
                                        and source.startswith(state[0] + ".")):
                     continue  # its own methods (``cls()`` in a classmethod) are not users
                 walk.broken.add(source)
@@ -240,7 +242,7 @@ def _passers(graph: CodeGraph, protocol: str, classes: Sequence[str]) -> dict[st
             definition.decorators)
         callee = definition.qualname.rpartition(".")[2]
         for caller, kind in set(graph.predecessors(function)):
-            if kind != "calls":
+            if kind != EdgeKind.CALLS:
                 continue
             summary = graph.summaries.get(graph.module_of(caller))
             if summary is None:
@@ -277,13 +279,13 @@ def _built_from(
 
 def _subclasses(graph: CodeGraph, cls: str) -> Iterator[str]:
     for source, kind in graph.predecessors(cls):
-        if kind == "inherits":
+        if kind == EdgeKind.INHERITS:
             yield source
 
 
 def _bases(graph: CodeGraph, cls: str) -> Iterator[str]:
     for target, kind in graph.successors(cls):
-        if kind == "inherits":
+        if kind == EdgeKind.INHERITS:
             yield target
 
 

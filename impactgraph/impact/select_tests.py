@@ -19,7 +19,7 @@ from impactgraph.discovery import is_test_path
 from impactgraph.impact.by_path import module_path
 from impactgraph.impact.conftest_scope import ConftestScope
 from impactgraph.linker import CodeGraph
-from impactgraph.model import AffectedModule, Change, ChangeKind, SelectedTest
+from impactgraph.model import AffectedModule, Change, ChangeKind, EdgeKind, SelectedTest
 
 CONFTEST = "conftest.py"
 
@@ -251,7 +251,7 @@ def _has_tests(graph: CodeGraph, cls: str) -> bool:
             if member.startswith(prefix) and member[len(prefix):].startswith("test"):
                 return True
         for target, kind in graph.successors(current):
-            if kind == "inherits" and target not in seen and target in graph:
+            if kind == EdgeKind.INHERITS and target not in seen and target in graph:
                 seen.add(target)
                 queue.append(target)
     return False
@@ -264,7 +264,7 @@ def _subclasses(graph: CodeGraph, cls: str) -> list[str]:
     found = []
     while queue:
         for source, kind in graph.predecessors(queue.popleft()):
-            if kind == "inherits" and source not in seen:
+            if kind == EdgeKind.INHERITS and source not in seen:
                 seen.add(source)
                 found.append(source)
                 queue.append(source)
@@ -280,7 +280,7 @@ def _unresolved(selector: _Selector, graph: CodeGraph, changed: set[str]) -> Non
         if path not in selector.test_set:
             continue
         imported = {graph.module_of(t) for n in [module, *graph.members(module)]
-                    for t, kind in graph.successors(n) if kind == "imports"}
+                    for t, kind in graph.successors(n) if kind == EdgeKind.IMPORTS}
         for target in sorted(imported & changed):
             selector.add(path, f"unresolved calls in a module that imports changed module {target}")
 
@@ -299,7 +299,7 @@ def _unbounded(
             continue
         module = graph.module_of(receiver) if receiver in graph else receiver
         near = {module} | {graph.module_of(t) for n in [module, *graph.members(module)]
-                           for t, kind in graph.successors(n) if kind == "imports"}
+                           for t, kind in graph.successors(n) if kind == EdgeKind.IMPORTS}
         hit = sorted(near & changed)
         if not hit:
             continue
@@ -323,7 +323,7 @@ def _callers_in_tests(graph: CodeGraph, node: str, tests: set[str]) -> set[str]:
         if graph.path_of(module) in tests:
             found.add(module)
         for source, kind in graph.predecessors(current):
-            if kind in ("calls", "references") and source not in seen:
+            if kind in (EdgeKind.CALLS, EdgeKind.REFERENCES) and source not in seen:
                 seen.add(source)
                 queue.append(source)
     return found

@@ -31,7 +31,7 @@ from impactgraph.impact.binding import call_binds
 from impactgraph.impact.gateways import is_gateway
 from impactgraph.impact.mentions import calls_path, mentions
 from impactgraph.linker import CodeGraph
-from impactgraph.model import Change, ChangeKind, Definition, Expr, FileSummary
+from impactgraph.model import Change, ChangeKind, Definition, EdgeKind, Expr, FileSummary
 
 REMOVALS = frozenset(
     {ChangeKind.MODULE_REMOVED, ChangeKind.MODULE_RENAMED, ChangeKind.SYMBOL_REMOVED,
@@ -44,7 +44,7 @@ SIGNATURE = frozenset(
      ChangeKind.DECORATOR_CHANGED, ChangeKind.ASYNC_CHANGED}
 )
 BINDING_KINDS = frozenset(SIGNATURE - {ChangeKind.DECORATOR_CHANGED, ChangeKind.ASYNC_CHANGED})
-USES = frozenset({"calls", "references"})
+USES = frozenset({EdgeKind.CALLS, EdgeKind.REFERENCES})
 # Non-breaking changes that leave every existing call behaving as before (an optional
 # parameter added, an annotation, a decorator that is not breaking): they reach the direct
 # users, and stop there. A body or default change alters behaviour and travels up the callers.
@@ -155,12 +155,12 @@ class ImpactAnalysis:
 
     def first_kinds(self, change: Change) -> frozenset[str]:
         if change.kind in REMOVALS:
-            return frozenset({"calls", "references", "imports", "inherits"})
+            return USES | {EdgeKind.IMPORTS, EdgeKind.INHERITS}
         if change.kind in SIGNATURE:
-            return frozenset({"calls", "references", "overrides"})
+            return USES | {EdgeKind.OVERRIDES}
         if change.kind is ChangeKind.BASE_REMOVED:
-            return frozenset({"calls", "references", "inherits"})
-        return USES | {"overrides"} if change.kind is ChangeKind.BODY_CHANGED else USES
+            return USES | {EdgeKind.INHERITS}
+        return USES | {EdgeKind.OVERRIDES} if change.kind is ChangeKind.BODY_CHANGED else USES
 
     def walk(self, graph: CodeGraph, change: Change, seeds: Iterable[str]) -> Walk:
         seeds = list(seeds)
@@ -190,7 +190,8 @@ class ImpactAnalysis:
             for source, kind in sorted(set(graph.predecessors(node))):
                 if kind not in kinds:
                     continue
-                if depth == 0 and kind == "overrides" and change.kind is ChangeKind.BODY_CHANGED:
+                if (depth == 0 and kind == EdgeKind.OVERRIDES
+                        and change.kind is ChangeKind.BODY_CHANGED):
                     continue  # an override does not run the body it replaces
                 if in_base and not self.in_head(change, source, node, kind, depth):
                     continue  # the calling code is gone from the head: it breaks nothing
@@ -206,15 +207,15 @@ class ImpactAnalysis:
         if not change.breaking:
             return False
         if change.kind in REMOVALS:
-            if kind == "calls" and graph.edge_data(source, target, kind).get("dispatch"):
+            if kind == EdgeKind.CALLS and graph.edge_data(source, target, kind).get("dispatch"):
                 return False  # one possible receiver fewer breaks nothing
             if change.kind in (ChangeKind.MODULE_REMOVED, ChangeKind.MODULE_RENAMED):
                 return self.still_uses(source, target, module=change.symbol.split(":", 1)[0])
             return self.still_uses(source, target)
         if change.kind in SIGNATURE:
-            if kind == "overrides":
+            if kind == EdgeKind.OVERRIDES:
                 return source not in self.changed_symbols  # an updated override is consistent
-            if kind != "calls":
+            if kind != EdgeKind.CALLS:
                 return False
             if graph is self.base:
                 # The head walk judges what the head still links (a call, or a reference the
@@ -248,7 +249,7 @@ class ImpactAnalysis:
         Each site is the one the linker resolved to ``target`` (by its index in the file's
         calls), judged with its own ``bound``; a call that cannot be told counts as broken.
         """
-        data = self.head.edge_data(source, target, "calls")
+        data = self.head.edge_data(source, target, EdgeKind.CALLS)
         definition = self._definition(self.head, target)
         if definition is None or definition.signature is None:
             return False
@@ -323,13 +324,13 @@ class ImpactAnalysis:
                 continue
             seed = parent[0]
             kinds = graph.edge_kinds(node, seed)
-            at_import_time = ":" not in node or "inherits" in kinds
+            at_import_time = ":" not in node or EdgeKind.INHERITS in kinds
             if at_import_time:
                 queue.append(state)
 
         def still_imports(source: str, member: str) -> bool:
             # the importer is gone, or no longer imports it
-            return not in_base or bool(self.head.edge_data(source, member, "imports"))
+            return not in_base or bool(self.head.edge_data(source, member, EdgeKind.IMPORTS))
 
         spread_import_breaks(walk, queue, self.max_depth, still_imports)
 
@@ -492,7 +493,7 @@ def spread_import_breaks(
             continue
         for member in [module, *sorted(graph.members(module))]:
             for source, kind in sorted(set(graph.predecessors(member))):
-                if kind != "imports" or graph.module_of(source) == module:
+                if kind != EdgeKind.IMPORTS or graph.module_of(source) == module:
                     continue
                 if still_imports is not None and not still_imports(source, member):
                     continue

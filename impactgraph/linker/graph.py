@@ -7,7 +7,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from impactgraph.model import Diagnostic, FileSummary, symbol_module, top_package
+from impactgraph.model import Diagnostic, EdgeKind, FileSummary, symbol_module, top_package
 
 
 def _networkx() -> Any:
@@ -21,7 +21,7 @@ def _multidigraph() -> Any:
     return _networkx().MultiDiGraph()
 
 
-EDGE_KINDS = ("calls", "references", "imports", "inherits", "overrides", "exports")
+EDGE_KINDS = tuple(kind.value for kind in EdgeKind)  # plain strings, in drawing order
 
 
 @dataclass
@@ -70,7 +70,7 @@ class CodeGraph:
         self,
         source: str,
         target: str,
-        kind: str,
+        kind: EdgeKind,
         line: int = 0,
         bound: bool = False,
         dispatch: bool = False,
@@ -92,15 +92,17 @@ class CodeGraph:
         ``callback``: outside code may call ``target``: the source handed it (or an object of
         its class) to code outside the code base; a written call clears the mark.
         """
-        if source == target and kind != "calls":
+        kind = EdgeKind(kind)
+        if source == target and kind is not EdgeKind.CALLS:
             return
-        data = self.graph.get_edge_data(source, target, key=kind)
+        key = kind.value  # the graph holds plain strings (JSON, stored graphs, f-strings)
+        data = self.graph.get_edge_data(source, target, key=key)
         if data is None:
             self.graph.add_edge(
-                source, target, key=kind, line=line, bound=bound, dispatch=dispatch, named=named,
+                source, target, key=key, line=line, bound=bound, dispatch=dispatch, named=named,
                 dynamic=dynamic, callback=callback,
             )
-            data = self.graph.get_edge_data(source, target, key=kind)
+            data = self.graph.get_edge_data(source, target, key=key)
         elif (
             (data.get("dispatch") and not dispatch) or (data.get("named") and not named)
             or (data.get("dynamic") and not dynamic) or (data.get("callback") and not callback)

@@ -27,6 +27,7 @@ from impactgraph.linker.values import (
 from impactgraph.model import (
     CallSite,
     Diagnostic,
+    EdgeKind,
     Expr,
     FileSummary,
     ParamKind,
@@ -234,14 +235,14 @@ def _link_call(graph: CodeGraph, resolver: Resolver, site: CallSite, index: int)
     resolved = False
     for value in _callee_values(resolver, site):
         if isinstance(value, Via):  # ``__getattr__`` or a descriptor's ``__get__`` runs
-            graph.add_edge(caller, value.method, "calls", site.line, True)
+            graph.add_edge(caller, value.method, EdgeKind.CALLS, site.line, True)
             resolved = True
             continue
         mark = value.mark if isinstance(value, Sym | Bound) else ""
         if site.implicit:  # language protocol calls: only those into the code base count
             if isinstance(value, Sym | Bound | Inst | Subclass):
                 for target, bound in _targets(resolver, value):
-                    graph.add_edge(caller, target, "calls", site.line, bound,
+                    graph.add_edge(caller, target, EdgeKind.CALLS, site.line, bound,
                                    mark == "dispatch", site=index)
             continue
         if isinstance(value, Builtin) and value.name in CALLBACK_BUILTINS:
@@ -250,7 +251,7 @@ def _link_call(graph: CodeGraph, resolver: Resolver, site: CallSite, index: int)
                 for expr in exprs:
                     for argument in ordered(resolver.resolve(expr)):
                         for target, bound in _targets(resolver, argument):
-                            graph.add_edge(caller, target, "calls", site.line, bound)
+                            graph.add_edge(caller, target, EdgeKind.CALLS, site.line, bound)
         match value:
             case Ext() | Builtin() if site.decorator:
                 resolved = True  # @property, @dataclass, @abc.abstractmethod: no edge needed
@@ -265,7 +266,7 @@ def _link_call(graph: CodeGraph, resolver: Resolver, site: CallSite, index: int)
             case BuiltinMethod() | ContainerMethod():  # "".join(...), items.append(...)
                 resolved = True  # known, not ours
             case Named(symbol):  # the function a decorated name stands for (a wrapper runs)
-                graph.add_edge(caller, symbol, "calls", site.line, named=True, site=index)
+                graph.add_edge(caller, symbol, EdgeKind.CALLS, site.line, named=True, site=index)
             case Builtin(name):
                 graph.external_calls[caller].add(f"<builtin>.{name}")
                 resolved = True
@@ -279,7 +280,7 @@ def _link_call(graph: CodeGraph, resolver: Resolver, site: CallSite, index: int)
                 if isinstance(value, Sym | Bound) and mark == "unbounded" and targets:
                     graph.add_unbounded_site(caller, value.receiver)
                 for target, bound in targets:
-                    graph.add_edge(caller, target, "calls", site.line, bound,
+                    graph.add_edge(caller, target, EdgeKind.CALLS, site.line, bound,
                                    mark == "dispatch", site=index, dynamic=dynamic)
                     resolved = True
     if not resolved and not site.implicit:
@@ -293,13 +294,13 @@ def _link_construction(
     """A call of class ``cls`` (``value``): the class, what constructing it runs, the default
     factories of a generated ``__init__``, else an outside base's ``__init__``."""
     caller = site.scope
-    graph.add_edge(caller, cls, "calls", site.line, site=index)
+    graph.add_edge(caller, cls, EdgeKind.CALLS, site.line, site=index)
     targets = _targets(resolver, value)
     for target, bound in targets:
-        graph.add_edge(caller, target, "calls", site.line, bound, site=index)
+        graph.add_edge(caller, target, EdgeKind.CALLS, site.line, bound, site=index)
     for factory in resolver.default_factories(cls):  # a generated __init__'s
         for target, bound in _targets(resolver, factory):
-            graph.add_edge(caller, target, "calls", site.line, bound)
+            graph.add_edge(caller, target, EdgeKind.CALLS, site.line, bound)
     if not targets:  # an outside base's __init__ runs (``class A(ext.Base)``)
         for outside in resolver.external_lookup(cls, "__init__"):
             if isinstance(outside, Ext):
@@ -323,7 +324,7 @@ def _link_handed_over(graph: CodeGraph, resolver: Resolver, site: CallSite) -> N
                 if from_parameter and not isinstance(argument, Inst):
                     continue
                 for target, bound, dispatch in _handed_over_targets(resolver, argument):
-                    graph.add_edge(site.scope, target, "calls", site.line, bound, dispatch,
+                    graph.add_edge(site.scope, target, EdgeKind.CALLS, site.line, bound, dispatch,
                                    callback=True)
 
 
@@ -335,7 +336,7 @@ def _link_carried(graph: CodeGraph, resolver: Resolver, site: CallSite, op: str)
     outside object, marked ``callback``."""
     for argument in ordered(resolver.carried_arguments(op)):
         for target, bound, dispatch in _carried_targets(resolver, argument):
-            graph.add_edge(site.scope, target, "calls", site.line, bound, dispatch,
+            graph.add_edge(site.scope, target, EdgeKind.CALLS, site.line, bound, dispatch,
                            callback=True)
 
 
@@ -381,14 +382,15 @@ def _link_hooks(
 ) -> None:
     seen = set(resolver.external_hooks(cls))
     for method in sorted(seen):
-        graph.add_edge(site.scope, method, "calls", site.line, True, callback=True)
+        graph.add_edge(site.scope, method, EdgeKind.CALLS, site.line, True, callback=True)
     if exact:
         return
     for sub in resolver.implementations(cls):
         for method in resolver.external_hooks(sub):
             if method not in seen:
                 seen.add(method)
-                graph.add_edge(site.scope, method, "calls", site.line, True, True, callback=True)
+                graph.add_edge(site.scope, method, EdgeKind.CALLS, site.line, True, True,
+                               callback=True)
 
 
 def _parameter_keys(resolver: Resolver, scope: str) -> frozenset[str]:
@@ -439,7 +441,7 @@ def _link_reference(
     for expr in target:
         variable = _module_variable(resolver, expr)
         if variable is not None:
-            graph.add_edge(scope, variable, "references", line)
+            graph.add_edge(scope, variable, EdgeKind.REFERENCES, line)
             continue
         for index in range(1, len(expr)):
             op = resolver.op(expr[index])
@@ -459,21 +461,21 @@ def _link_reference(
                     for found in resolver.class_lookup(cls, name):
                         match found:
                             case Property(getter):
-                                graph.add_edge(scope, getter, "calls", line)
+                                graph.add_edge(scope, getter, EdgeKind.CALLS, line)
                             case Sym(symbol) if resolver.is_property(symbol):
-                                graph.add_edge(scope, symbol, "calls", line)
+                                graph.add_edge(scope, symbol, EdgeKind.CALLS, line)
         if resolver.has_accessors:  # ``__getattr__`` / ``__get__`` run by reading attributes
             for end in range(2, len(expr) + 1):
                 if isinstance(resolver.op(expr[end - 1]), Attr | AttrPattern):
                     for value in ordered(resolver.resolve(expr[:end])):
                         if isinstance(value, Via):
-                            graph.add_edge(scope, value.method, "calls", line, True)
+                            graph.add_edge(scope, value.method, EdgeKind.CALLS, line, True)
         for value in ordered(resolver.resolve(expr)):
             match value:
                 case Sym(symbol) | Bound(symbol):
-                    graph.add_edge(scope, symbol, "references", line)
+                    graph.add_edge(scope, symbol, EdgeKind.REFERENCES, line)
                 case Mod(module) if module != scope:
-                    graph.add_edge(scope, module, "references", line)
+                    graph.add_edge(scope, module, EdgeKind.REFERENCES, line)
 
 
 def _class_statement(graph: CodeGraph, resolver: Resolver, cls: str) -> None:
@@ -497,7 +499,7 @@ def _class_statement(graph: CodeGraph, resolver: Resolver, cls: str) -> None:
     runner = f"{module}:{scope}" if scope else module
     line = resolver.definitions[cls].line
     for target in targets:
-        graph.add_edge(runner, target, "calls", line, True)
+        graph.add_edge(runner, target, EdgeKind.CALLS, line, True)
 
 
 def _module_variable(resolver: Resolver, expr: Expr) -> str | None:
@@ -533,7 +535,7 @@ def _link_imports(graph: CodeGraph, resolver: Resolver, summary: FileSummary) ->
         for cut in range(1, len(parts) + 1):
             prefix = ".".join(parts[:cut])
             if prefix in resolver.modules and prefix != summary.module:
-                graph.add_edge(source, prefix, "imports", binding.line)
+                graph.add_edge(source, prefix, EdgeKind.IMPORTS, binding.line)
         if not binding.is_from or binding.name == "*":
             continue
         name = binding.target.rpartition(".")[2]
@@ -549,7 +551,7 @@ def _link_imports(graph: CodeGraph, resolver: Resolver, summary: FileSummary) ->
                     pass
                 case _:
                     continue
-            graph.add_edge(source, target, "imports", binding.line)
+            graph.add_edge(source, target, EdgeKind.IMPORTS, binding.line)
             # A package that imports a name from its own submodules re-exports it.
             defined_in = target.split(":", 1)[0]
             own_submodule = defined_in.startswith(summary.module + ".") and summary.is_package
@@ -557,13 +559,13 @@ def _link_imports(graph: CodeGraph, resolver: Resolver, summary: FileSummary) ->
                 not binding.name.startswith("_")
             )
             if source == summary.module and (own_submodule or exported is not None) and public:
-                graph.add_edge(summary.module, target, "exports", binding.line)
+                graph.add_edge(summary.module, target, EdgeKind.EXPORTS, binding.line)
 
 
 def _link_classes(graph: CodeGraph, resolver: Resolver) -> None:
     for cls, bases in resolver.bases.items():
         for base in bases:
-            graph.add_edge(cls, base, "inherits")
+            graph.add_edge(cls, base, EdgeKind.INHERITS)
         _class_statement(graph, resolver, cls)
     for cls in resolver.bases:
         module, qual = cls.split(":", 1)
@@ -574,7 +576,7 @@ def _link_classes(graph: CodeGraph, resolver: Resolver) -> None:
             for ancestor in resolver.mro(cls)[1:]:
                 candidate = f"{ancestor}.{name}"
                 if resolver.kind(candidate) in FUNCTION_KINDS:
-                    graph.add_edge(method, candidate, "overrides")
+                    graph.add_edge(method, candidate, EdgeKind.OVERRIDES)
                     break
     # Structural implementations of a Protocol override its methods too.
     for protocol in resolver.protocols:
@@ -592,5 +594,5 @@ def _link_classes(graph: CodeGraph, resolver: Resolver) -> None:
                 for owner in resolver.mro(cls):
                     candidate = f"{owner}.{name}"
                     if resolver.kind(candidate) in FUNCTION_KINDS:
-                        graph.add_edge(candidate, interface, "overrides")
+                        graph.add_edge(candidate, interface, EdgeKind.OVERRIDES)
                         break

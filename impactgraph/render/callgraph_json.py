@@ -10,6 +10,7 @@ import json
 from typing import Any
 
 from impactgraph.linker.graph import CodeGraph
+from impactgraph.model import EdgeKind
 from impactgraph.render.callgraph_pycg import dotted
 
 SCHEMA_VERSION = 1
@@ -26,7 +27,7 @@ def callgraph_document(graph: CodeGraph) -> dict[str, Any]:
     known = set(nodes)
     edges = sorted(
         (source, target)
-        for source, target, _ in graph.edges(["calls"])
+        for source, target, _ in graph.edges([EdgeKind.CALLS])
         if source in known and target in known
     )
     external = sorted(
@@ -76,4 +77,4 @@ def _path(graph: CodeGraph, caller: str) -> str:
 
 
 def _line(graph: CodeGraph, source: str, target: str) -> int:
-    return int(graph.edge_data(source, target, "calls").get("line", 0))
+    return int(graph.edge_data(source, target, EdgeKind.CALLS).get("line", 0))

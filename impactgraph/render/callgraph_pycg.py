@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from impactgraph.linker.graph import CodeGraph
+from impactgraph.model import EdgeKind
 
 FUNCTION_NODE_KINDS = ("function", "method")
 
@@ -25,7 +26,7 @@ def to_pycg(graph: CodeGraph) -> dict[str, list[str]]:
             continue
         if data.get("kind") == "module" or data.get("kind") in FUNCTION_NODE_KINDS:
             result[dotted(node)] = set()
-    for source, target, kind in graph.edges(["calls"]):
+    for source, target, kind in graph.edges([EdgeKind.CALLS]):
         caller = dotted(source)
         if caller not in result or graph.edge_data(source, target, kind).get("named"):
             continue  # a decorated name's function, where its wrapper is what runs

@@ -17,6 +17,7 @@ from impactgraph.adapters.graphviz import dot_available, render_dot
 from impactgraph.errors import RenderError, UsageError
 from impactgraph.indexing import index_directory
 from impactgraph.linker import CodeGraph
+from impactgraph.model import EdgeKind
 from impactgraph.render import graph_drawing, graph_json
 from impactgraph.render.diagram import Level
 from impactgraph.render.fitting import Limits
@@ -315,9 +316,9 @@ def awkward() -> CodeGraph:
                    path="end.py", line=3)  # fmt: skip
     graph.add_node('node:say"hi"', kind="function", module="node", package="node",
                    path="node.py", line=2)  # fmt: skip
-    graph.add_edge("end:outer.<lambda1>", 'node:say"hi"', "calls", 4)
-    graph.add_edge("end", "graph.subgraph", "imports", 1)
-    graph.add_edge("graph.subgraph", "node", "imports", 1)
+    graph.add_edge("end:outer.<lambda1>", 'node:say"hi"', EdgeKind.CALLS, 4)
+    graph.add_edge("end", "graph.subgraph", EdgeKind.IMPORTS, 1)
+    graph.add_edge("graph.subgraph", "node", EdgeKind.IMPORTS, 1)
     return graph
 
 
@@ -362,8 +363,8 @@ def synthetic_graph(modules: int, packages: int, fan_out: int = 3) -> CodeGraph:
     for index, name in enumerate(names):
         for step in range(1, fan_out + 1):
             other = names[(index * 7 + step * 13) % modules]
-            graph.add_edge(name, other, "imports", 1)
-            graph.add_edge(f"{name}:run", f"{other}:run", "calls", 3)
+            graph.add_edge(name, other, EdgeKind.IMPORTS, 1)
+            graph.add_edge(f"{name}:run", f"{other}:run", EdgeKind.CALLS, 3)
     return graph
 
 
