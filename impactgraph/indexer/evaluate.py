@@ -1,0 +1,557 @@
+"""What an expression may hold, as the symbolic ``Expr`` values the linker evaluates later.
+
+``Evaluator.values(node)`` turns any astroid expression into the expressions (roots followed
+by operations, written with ``impactgraph.expressions``) that may be its value: names through
+the flow-sensitive locals, attributes, calls (with their arguments recorded where a callee may
+return one), subscripts, containers, annotations. Slots track what code stored at ``d["k"]``
+or ``obj.attr`` so a later read finds it. ``FileIndexer`` (``impactgraph.indexer.summarize``)
+is the visitor built on it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from astroid import nodes
+
+from impactgraph.expressions import (
+    CALL,
+    ELEMENT,
+    FIXTURE_VALUE,
+    GETTER_OF,
+    INSTANCE,
+    SUPER_OF,
+    attr,
+    attr_pattern,
+    call_with,
+    item,
+    slice_of,
+)
+from impactgraph.expressions import special as special_op
+from impactgraph.indexer.flow import FRAMES, exec_frame
+from impactgraph.indexer.implicit import BINARY
+from impactgraph.indexer.scopes import Scopes
+from impactgraph.indexer.signatures import (
+    source,
+)
+from impactgraph.model import (
+    Expr,
+)
+
+GENERIC_CONTAINERS = frozenset(
+    {"list", "List", "set", "Set", "frozenset", "FrozenSet", "tuple", "Tuple", "Sequence",
+     "MutableSequence", "Iterable", "Iterator", "Collection", "AbstractSet", "MutableSet",
+     "Generator", "AsyncIterator", "AsyncIterable", "deque", "Deque"}
+)
+# calls that make an empty container (their arguments are not its elements, or not simply)
+CONTAINER_FACTORIES = frozenset(
+    {"dict", "OrderedDict", "defaultdict", "deque", "Counter", "ChainMap", "WeakValueDictionary",
+     "WeakKeyDictionary", "WeakSet"}
+)
+# builtins whose result holds the elements of their one argument
+COPYING_BUILTINS = frozenset({"list", "tuple", "set", "frozenset", "sorted", "reversed", "iter"})
+MAPPINGS = frozenset({"dict", "Dict", "Mapping", "MutableMapping", "DefaultDict", "OrderedDict"})
+TRANSPARENT_GENERICS = frozenset(
+    {"Optional", "Union", "Annotated", "Final", "ClassVar", "Type", "type", "ReadOnly",
+     "Required", "NotRequired"}
+)
+
+
+class Evaluator(Scopes):
+    """Value evaluation: ``values(node)`` and the helpers it needs."""
+
+    if TYPE_CHECKING:  # from ImplicitCalls, the other base of FileIndexer
+        def operand_values(self, node: nodes.NodeNG | None) -> list[Expr]: ...
+
+    def new_container(
+        self,
+        node: nodes.NodeNG,
+        elements: list[Expr],
+        keyed: dict[str, list[Expr]] | None = None,
+    ) -> Expr:
+        """A container literal; ``keyed`` holds the elements at constant keys or positions."""
+        qual = self.qualname(node.scope())
+        self.container_counters[qual] += 1
+        key = f"v:{self.module}:{qual}|<c{self.container_counters[qual]}>"
+        self.bindings[key].extend(elements)
+        for constant, values in (keyed or {}).items():
+            self.bindings[f"{key}{constant}"].extend(values)
+        return ("c:" + key[2:],)
+
+    def values(self, node: nodes.NodeNG | None) -> list[Expr]:
+        if node is None:
+            return []
+        if isinstance(node, nodes.Name):
+            return self.name_value(node.name, node)
+        if isinstance(node, (nodes.Attribute, nodes.Call)):
+            fixture_values = self.fixture_request(node)
+            if fixture_values is not None:
+                return fixture_values
+        if isinstance(node, nodes.Attribute):
+            if isinstance(node.parent, nodes.Call) and node.parent.func is node:
+                stored = self.stored_values(node)  # ``obj.handler = f`` ... ``obj.handler()``
+                if stored is not None:
+                    return stored
+            return [(*e, attr(node.attrname)) for e in self.values(node.expr)]
+        if isinstance(node, nodes.Call):
+            func = node.func
+            if isinstance(func, nodes.Name) and func.name == "super":
+                owner = self.enclosing_class(node)
+                if owner is not None and self.defining_scope("super", node) is None:
+                    return [(f"s:{self.symbol_id(self.qualname(owner))}", SUPER_OF)]
+            if (
+                isinstance(func, nodes.Name)
+                and func.name in COPYING_BUILTINS
+                and len(node.args) <= 1
+                and not node.keywords
+                and self.defining_scope(func.name, node) is None
+            ):
+                # ``list(xs)``; an empty ``set()`` or ``list()`` is a container too, which
+                # ``.add(x)`` / ``.append(x)`` fill later (``self.items = set()``)
+                copied = [(*e, ELEMENT) for e in self.values(node.args[0])] if node.args else []
+                return [self.new_container(node, copied)]
+            if (
+                isinstance(func, nodes.Name)
+                and func.name == "getattr"
+                and len(node.args) >= 2
+                and self.defining_scope("getattr", node) is None
+            ):
+                return self.getattr_values(node)
+            if (
+                isinstance(func, nodes.Name)
+                and func.name == "property"
+                and self.defining_scope("property", node) is None
+            ):
+                # ``x = property(getter)``: reading ``x`` runs ``getter``
+                getter = node.args[0] if node.args else next(
+                    (k.value for k in node.keywords or () if k.arg == "fget"), None
+                )
+                return [(*e, GETTER_OF) for e in self.values(getter)]
+            factory = func.name if isinstance(func, nodes.Name) else getattr(func, "attrname", "")
+            if factory in CONTAINER_FACTORIES and not (
+                isinstance(func, nodes.Name) and self.defining_scope(func.name, node) is not None
+                and not self.is_import(func.name, node)
+            ):
+                # ``OrderedDict()``, ``defaultdict(list)``, ``dict(a=f)``: a new container
+                kwargs = [e for k in node.keywords or () for e in self.values(k.value)]
+                return [self.new_container(node, kwargs)]
+            copy_of = self.copied_value(node)
+            if copy_of is not None:
+                return copy_of
+            partial = self.partial_of(node)
+            if partial is not None:
+                return partial
+            op = self.call_op(node)
+            return [(*e, op) for e in self.values(func)]
+        if isinstance(node, nodes.Subscript):
+            if isinstance(node.slice, nodes.Slice):
+                bounds = _constant_slice(node.slice)
+                if bounds is not None:  # ``handlers[1:3]``: positions the linker can follow
+                    return [(*e, bounds) for e in self.values(node.value)]
+                # the same elements, at positions we cannot tell
+                return [self.new_container(node, [(*e, ELEMENT) for e in self.values(node.value)])]
+            if (
+                isinstance(node.value, nodes.Call) and isinstance(node.value.func, nodes.Name)
+                and node.value.func.name == "globals" and not node.value.args
+                and self.defining_scope("globals", node) is None
+            ):  # ``globals()["task_" + name]``: the module's own names
+                key = node.slice
+                if isinstance(key, nodes.Const) and isinstance(key.value, str):
+                    return [(f"m:{self.module}", attr(key.value))]
+                prefix, suffix = name_pattern(key)
+                return [(f"m:{self.module}", attr_pattern(prefix, suffix))]
+            stored = self.stored_values(node)  # ``d["k"] = f`` ... ``d["k"]()``
+            if stored is not None:
+                return stored
+            op = self.subscript_op(node.slice)
+            return [(*e, op) for e in self.values(node.value)]
+        if isinstance(node, nodes.Lambda):
+            return [(f"s:{self.symbol_id(self.qualname(node))}",)]
+        if isinstance(node, (nodes.List, nodes.Tuple, nodes.Set)):
+            elements: list[Expr] = []
+            keyed: dict[str, list[Expr]] | None = {}
+            for position, element in enumerate(node.elts):
+                if isinstance(element, nodes.Starred):
+                    elements.extend((*e, ELEMENT) for e in self.values(element.value))
+                    keyed = None  # positions after a starred element are unknown
+                else:
+                    values = self.values(element)
+                    elements.extend(values)
+                    if keyed is not None and not isinstance(node, nodes.Set):
+                        keyed[item(position)] = values
+                        keyed[item(position - len(node.elts))] = values
+            return [self.new_container(node, elements, keyed)]
+        if isinstance(node, nodes.Dict):
+            values_of_dict: list[Expr] = []
+            keyed = {}
+            for key_node, value in node.items:
+                values = self.values(value)
+                values_of_dict.extend(values)
+                if not (isinstance(key_node, nodes.Const)
+                        and isinstance(key_node.value, (str, int))):
+                    keyed = None  # ``**other`` or a computed key: any key may hold anything
+                elif keyed is not None:
+                    keyed.setdefault(item(key_node.value), []).extend(values)
+            return [self.new_container(node, values_of_dict, keyed)]
+        if isinstance(node, (nodes.ListComp, nodes.SetComp, nodes.GeneratorExp)):
+            return [self.new_container(node, self.values(node.elt))]
+        if isinstance(node, nodes.DictComp):
+            return [self.new_container(node, self.values(node.value))]
+        if isinstance(node, nodes.IfExp):
+            return self.values(node.body) + self.values(node.orelse)
+        if isinstance(node, nodes.BinOp) and node.op in BINARY:  # ``a + b``: ``a.__add__(b)``
+            method = f"__{BINARY[node.op]}__"
+            return [(*v, special_op((method,)), CALL) for v in self.operand_values(node.left)]
+        if isinstance(node, nodes.BoolOp):
+            return [e for value in node.values for e in self.values(value)]
+        if isinstance(node, (nodes.NamedExpr, nodes.Await)):
+            return self.values(node.value)
+        if isinstance(node, nodes.Const) and isinstance(node.value, str):
+            return [("b:str", CALL)]
+        if isinstance(node, nodes.JoinedStr):
+            return [("b:str", CALL)]
+        return []
+
+    def slot_of(self, node: nodes.NodeNG) -> tuple[nodes.NodeNG, str, str] | None:
+        """(frame, name, path) when ``node`` is ``name`` followed by constant subscripts and
+        attributes (``d["a"]["b"]``: path ``['a']['b']``), ``name`` a local of the frame
+        whose code evaluates ``node``."""
+        parts: list[str] = []
+        current = node
+        while not isinstance(current, nodes.Name):
+            if isinstance(current, nodes.Subscript) and not isinstance(current.slice, nodes.Slice):
+                op = self.subscript_op(current.slice)
+                if op == ELEMENT:
+                    return None
+                parts.append(op)
+                current = current.value
+            elif isinstance(current, (nodes.Attribute, nodes.AssignAttr)):
+                parts.append(attr(current.attrname))
+                current = current.expr
+            else:
+                return None
+        scope = self.defining_scope(current.name, current)
+        if scope is None or exec_frame(node) is not scope:
+            return None
+        return scope, current.name, "".join(reversed(parts))
+
+    def stored_values(self, node: nodes.NodeNG) -> list[Expr] | None:
+        slot = self.slot_of(node) if self.flow is not None else None
+        if self.flow is None or slot is None or not slot[2]:
+            return None
+        return self.flow.load(*slot, node)
+
+    def store_slot(self, target: nodes.NodeNG, values: list[Expr], statement: nodes.NodeNG
+                   ) -> None:
+        slot = self.slot_of(target) if self.flow is not None else None
+        if self.flow is None or slot is None:
+            return
+        if isinstance(statement, nodes.AugAssign):  # ``d["k"] += ...``: not a replacement
+            self.flow.kill(*slot)
+        else:
+            self.flow.store(*slot, values)
+
+    def update_slots(self, container: nodes.NodeNG, argument: nodes.NodeNG) -> None:
+        """``d.update({"k": f})``: ``d["k"]`` holds ``f`` from here (other keys are unknown:
+        calling the method forgot them)."""
+        if self.flow is None or not isinstance(argument, nodes.Dict):
+            return
+        if isinstance(container, nodes.Name):
+            scope = self.defining_scope(container.name, container)
+            if scope is None or exec_frame(container) is not scope:
+                return
+            slot: tuple[nodes.NodeNG, str, str] | None = (scope, container.name, "")
+        else:
+            slot = self.slot_of(container)
+        if slot is None:
+            return
+        for key, value in argument.items:
+            if isinstance(key, nodes.Const) and isinstance(key.value, (str, int)):
+                path = f"{slot[2]}{item(key.value)}"
+                self.flow.store(slot[0], slot[1], path, self.values(value))
+
+    def slot_use(self, node: nodes.Name, scope: nodes.NodeNG | None) -> None:
+        """A read of ``node.name``: what it may do to the slots of that name. Reading an
+        element or calling what a slot holds changes nothing; a nested function using the
+        name, calling a method of it (``d.clear()``), or the object itself going elsewhere
+        (an argument, an alias) may change anything stored in it."""
+        flow = self.flow
+        if flow is None or not isinstance(scope, FRAMES):
+            return
+        if exec_frame(node) is not scope:
+            flow.close(scope, node.name)
+            return
+        top: nodes.NodeNG = node
+        while True:
+            parent = top.parent
+            if (
+                isinstance(parent, nodes.Subscript) and parent.value is top
+                and not isinstance(parent.slice, nodes.Slice)
+                and self.subscript_op(parent.slice) != ELEMENT
+            ) or (isinstance(parent, nodes.Attribute) and parent.expr is top):
+                top = parent
+            else:
+                break
+        parent = top.parent
+        called = isinstance(parent, nodes.Call) and parent.func is top
+        if top is node:
+            stays = called or (isinstance(parent, nodes.AssignAttr) and parent.expr is top) or (
+                isinstance(parent, nodes.Subscript) and parent.value is top
+                and str(parent.ctx).endswith("Load")
+            )
+            if not stays:
+                flow.kill(scope, node.name, "")
+            return
+        slot = self.slot_of(top)
+        path = slot[2] if slot is not None else ""
+        if called and isinstance(top, nodes.Attribute) and not flow.has(scope, node.name + path):
+            flow.kill(scope, node.name, "")  # a method of it
+        elif isinstance(top, nodes.Subscript) and str(top.ctx).endswith("Del"):
+            flow.kill(scope, node.name, path)
+        elif not called:  # an element read or stored: what is inside it may change
+            flow.kill(scope, node.name, path, inclusive=False)
+
+    def copied_value(self, node: nodes.Call) -> list[Expr] | None:
+        """``copy.copy(x)``, ``copy.deepcopy(x)``, ``pickle.loads(pickle.dumps(x))``: a copy of
+        ``x``, an object of its class (jinja2's ``env = pickle.loads(pickle.dumps(env))``)."""
+        name = self.outside_function(node.func)
+        if not node.args:
+            return None
+        if name in ("copy.copy", "copy.deepcopy"):
+            return self.values(node.args[0])
+        inner = node.args[0]
+        if (
+            name == "pickle.loads" and isinstance(inner, nodes.Call) and inner.args
+            and self.outside_function(inner.func) == "pickle.dumps"
+        ):
+            return self.values(inner.args[0])
+        return None
+
+    def outside_function(self, func: nodes.NodeNG) -> str:
+        """``copy.deepcopy`` for ``copy.deepcopy`` or an imported ``deepcopy``; else ''."""
+        if isinstance(func, nodes.Name) and func.name in ("copy", "deepcopy"):
+            return f"copy.{func.name}" if self.is_import(func.name, func) else ""
+        if (
+            isinstance(func, nodes.Attribute) and isinstance(func.expr, nodes.Name)
+            and func.expr.name in ("copy", "pickle", "functools")
+            and self.is_import(func.expr.name, func)
+        ):
+            return f"{func.expr.name}.{func.attrname}"
+        if isinstance(func, nodes.Name) and self.is_import(func.name, func):
+            scope = self.defining_scope(func.name, func)
+            for statement in scope.locals.get(func.name, ()) if scope is not None else ():
+                if isinstance(statement, nodes.ImportFrom) and statement.modname == "functools":
+                    real = next((n for n, a in statement.names if (a or n) == func.name), "")
+                    return f"functools.{real}"
+        return ""
+
+    def partial_of(self, node: nodes.Call) -> list[Expr] | None:
+        """``functools.partial(f, ...)`` (and ``partialmethod``): calling it calls ``f``, so it
+        holds ``f``'s values (itsdangerous's tests build serializers from
+        ``partial(TimedSerializer, secret_key=...)`` fixtures)."""
+        if not node.args or self.outside_function(node.func) not in (
+            "functools.partial", "functools.partialmethod"
+        ):
+            return None
+        return self.values(node.args[0])
+
+    def call_op(self, node: nodes.Call) -> str:
+        """``()`` or, when the call passes values we follow, ``(KEY N NAMES)``: its N
+        positional arguments are bound under ``KEY[0]``.., its keywords under ``KEY['name']``,
+        so that the linker can evaluate a function that returns a parameter for this call's
+        arguments only (see ``Resolver.call_in_context``)."""
+        known = self.call_ops.get(id(node))
+        if known is not None:
+            return known
+        op = CALL
+        keywords = node.keywords or ()
+        if not any(isinstance(a, nodes.Starred) for a in node.args) and all(
+            k.arg is not None for k in keywords
+        ):
+            keyed: dict[str, list[Expr]] = {}
+            names = []
+            for position, argument in enumerate(node.args):
+                values = self.values(argument)
+                if values:
+                    keyed[item(position)] = values
+            for keyword in keywords:
+                values = self.values(keyword.value)
+                if values and keyword.arg:
+                    keyed[item(keyword.arg)] = values
+                    names.append(keyword.arg)
+            if keyed:
+                key = self.new_container(node, [], keyed)[0][2:]
+                op = call_with(f"v:{key}", len(node.args), names)
+        self.call_ops[id(node)] = op
+        return op
+
+    def getattr_values(self, node: nodes.Call) -> list[Expr]:
+        """``getattr(obj, "name")`` is ``obj.name``; a computed name is a pattern the linker
+        matches against the receiver's members: ``.~visit_*`` for ``"visit_" + kind``, ``.~*``
+        when nothing is known of it. The default (third argument) is a value too."""
+        receiver = self.values(node.args[0])
+        name = node.args[1]
+        if isinstance(name, nodes.Const) and isinstance(name.value, str):
+            op = attr(name.value)
+        else:
+            prefix, suffix = name_pattern(name)
+            op = attr_pattern(prefix, suffix)
+        default = self.values(node.args[2]) if len(node.args) > 2 else []
+        return [(*v, op) for v in receiver] + default
+
+    @staticmethod
+    def subscript_op(index: nodes.NodeNG) -> str:
+        """``[]`` for any element, ``['key']`` or ``[2]`` for a constant key or position."""
+        constant = index.value if isinstance(index, nodes.Const) else None
+        if isinstance(index, nodes.UnaryOp) and index.op == "-":
+            operand = index.operand
+            if isinstance(operand, nodes.Const) and isinstance(operand.value, int):
+                constant = -operand.value
+        if isinstance(constant, (str, int)) and not isinstance(constant, bool):
+            return item(constant)
+        return ELEMENT
+
+    def annotation_values(self, node: nodes.NodeNG | None) -> list[Expr]:
+        """Instances an annotation describes: ``Optional[A]`` and ``A | None`` -> A."""
+        if node is None:
+            return []
+        if isinstance(node, nodes.Const) and isinstance(node.value, str):
+            return self.string_annotation(node.value, node)
+        if isinstance(node, nodes.BinOp) and node.op == "|":
+            return self.annotation_values(node.left) + self.annotation_values(node.right)
+        if isinstance(node, nodes.Subscript):
+            outer = (source(node.value) or "").rsplit(".", 1)[-1]
+            inner = node.slice.elts if isinstance(node.slice, nodes.Tuple) else [node.slice]
+            if outer in TRANSPARENT_GENERICS:
+                if outer in ("Type", "type"):
+                    return [e for n in inner for e in self.values(n)]
+                if outer == "Annotated":
+                    inner = inner[:1]
+                return [e for n in inner for e in self.annotation_values(n)]
+            if outer in GENERIC_CONTAINERS or outer in MAPPINGS:
+                chosen = inner[-1:] if outer in MAPPINGS else inner
+                elements = [e for n in chosen for e in self.annotation_values(n)]
+                return [self.new_container(node, elements)] if elements else []
+            return [(*e, INSTANCE) for e in self.values(node.value)]
+        if isinstance(node, (nodes.Name, nodes.Attribute)):
+            if isinstance(node, nodes.Name) and node.name == "None":
+                return []
+            return [(*e, INSTANCE) for e in self.values(node)]
+        return []
+
+    def string_annotation(self, text: str, node: nodes.NodeNG) -> list[Expr]:
+        results: list[Expr] = []
+        for part in text.replace("Optional[", "").replace("]", "").split("|"):
+            dotted = part.strip().strip("'\"")
+            if not dotted or not all(p.isidentifier() for p in dotted.split(".")):
+                continue
+            head, *rest = dotted.split(".")
+            if head == "None":
+                continue
+            suffix = (*(attr(p) for p in rest), INSTANCE)
+            results.extend((*expr, *suffix) for expr in self.name_value(head, node))
+        return results
+
+    def fixture_request(self, node: nodes.NodeNG) -> list[Expr] | None:
+        """``request.param`` in a fixture with ``params=``, ``request.getfixturevalue("x")``:
+        their values; None for anything else."""
+        if isinstance(node, nodes.Attribute) and node.attrname == "param":
+            frame = node.frame()
+            params = self.fixture_frames.get(id(frame))
+            if params is None or not isinstance(node.expr, nodes.Name):
+                return None
+            if isinstance(params, (nodes.List, nodes.Tuple)):
+                elements = [
+                    e.args[0] if isinstance(e, nodes.Call) and e.args
+                    and (source(e.func) or "").endswith("param") else e
+                    for e in params.elts
+                ]
+                return [v for e in elements for v in self.values(e)]
+            return [(*v, ELEMENT) for v in self.values(params)]
+        root = self.requested_fixture(node)
+        return [(root, FIXTURE_VALUE)] if root is not None else None
+
+    def requested_fixture(self, node: nodes.NodeNG) -> str | None:
+        """The ``f:`` root of ``request.getfixturevalue("name")``."""
+        if not (
+            isinstance(node, nodes.Call)
+            and isinstance(node.func, nodes.Attribute)
+            and node.func.attrname == "getfixturevalue"
+            and node.args
+            and isinstance(node.args[0], nodes.Const)
+            and isinstance(node.args[0].value, str)
+        ):
+            return None
+        owner = self.enclosing_class(node)
+        class_qual = self.qualname(owner) if owner is not None else ""
+        return f"f:{self.module}:{class_qual}|{node.args[0].value}"
+
+
+def name_pattern(node: nodes.NodeNG) -> tuple[str, str]:
+    """The constant prefix and suffix around the unknown part of a computed name:
+    ``"visit_" + kind``, ``f"do_{cmd}"``, ``"on_%s" % x``, ``"get_{}".format(x)``."""
+    parts: list[str | None] = []  # constants, None for an unknown part
+
+    def flatten(part: nodes.NodeNG) -> None:
+        if isinstance(part, nodes.Const) and isinstance(part.value, str):
+            parts.append(part.value)
+        elif isinstance(part, nodes.BinOp) and part.op == "+":
+            flatten(part.left)
+            flatten(part.right)
+        elif isinstance(part, nodes.JoinedStr):
+            for value in part.values:
+                flatten(value)
+        elif (
+            isinstance(part, nodes.BinOp) and part.op == "%"
+            and isinstance(part.left, nodes.Const) and isinstance(part.left.value, str)
+        ):
+            _template(part.left.value, "%", parts)
+        elif (
+            isinstance(part, nodes.Call) and isinstance(part.func, nodes.Attribute)
+            and part.func.attrname == "format" and isinstance(part.func.expr, nodes.Const)
+            and isinstance(part.func.expr.value, str)
+        ):
+            _template(part.func.expr.value, "{", parts)
+        else:
+            parts.append(None)
+
+    flatten(node)
+    prefix, suffix = "", ""
+    while parts and parts[0] is not None:
+        prefix += str(parts.pop(0))
+    while parts and parts[-1] is not None:
+        suffix = str(parts.pop()) + suffix
+    return prefix, suffix
+
+
+def _template(text: str, marker: str, parts: list[str | None]) -> None:
+    """``"on_%s_x"`` -> "on_", None, "_x" (the text before the first placeholder and after
+    the last one are the constant parts; everything between is unknown)."""
+    first = text.find(marker)
+    if first < 0:
+        parts.append(text)
+        return
+    if marker == "{":
+        last = text.rfind("}") + 1
+    else:  # past the conversion letter of the last ``%`` placeholder
+        last = text.rfind("%") + 1
+        while last < len(text) and not text[last].isalpha():
+            last += 1
+        last += 1
+    parts.extend([text[:first], None, text[last:] if last > first else ""])
+
+
+def _constant_slice(index: nodes.Slice) -> str | None:
+    """``[1:3]`` -> "[1:3]", ``[2:]`` -> "[2:]"; None unless both bounds are absent or small
+    non-negative integers and there is no step."""
+    if index.step is not None:
+        return None
+    bounds: list[int | None] = []
+    for bound in (index.lower, index.upper):
+        if bound is None:
+            bounds.append(None)
+        elif isinstance(bound, nodes.Const) and type(bound.value) is int and bound.value >= 0:
+            bounds.append(bound.value)
+        else:
+            return None
+    return slice_of(bounds[0], bounds[1])

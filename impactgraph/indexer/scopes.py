@@ -1,0 +1,199 @@
+"""The state one file's indexer fills, and the names it gives scopes and variables.
+
+``Scopes`` is the base of ``FileIndexer`` (``impactgraph.indexer.summarize``): its fields are
+what the walk collects; its methods name things. A scope's qualname (``Outer.method``,
+``f.<lambda1>``), a symbol id (``module:qualname``), a variable key (``v:module:scope|name``)
+and the scope that binds a name are all decided here; what a name *holds* is the evaluator's
+business (``impactgraph.indexer.evaluate``).
+"""
+
+from __future__ import annotations
+
+import builtins
+from collections import defaultdict
+
+from astroid import nodes
+
+from impactgraph.indexer.flow import Flow
+from impactgraph.model import (
+    CallSite,
+    Definition,
+    Expr,
+    ImportBinding,
+    Reference,
+)
+
+BUILTIN_NAMES = frozenset(dir(builtins))
+FUNCTION_SCOPES = (nodes.FunctionDef, nodes.Lambda)
+
+
+def resolve_relative(module: str, is_package: bool, level: int, name: str | None) -> str:
+    """The absolute module named by ``from ...name import x`` inside ``module``."""
+    parts = module.split(".")
+    if not is_package:
+        parts = parts[:-1]
+    if level > 1:
+        parts = parts[: len(parts) - (level - 1)] if level - 1 <= len(parts) else []
+    base = ".".join(parts)
+    if name:
+        return f"{base}.{name}" if base else name
+    return base
+
+
+class Scopes:
+    """The indexer's state and its naming of scopes and variables."""
+
+    def __init__(self, module: str, is_package: bool) -> None:
+        self.module = module
+        self.is_package = is_package
+        self.definitions: dict[str, Definition] = {}
+        self.overloads: dict[str, list[Definition]] = defaultdict(list)
+        self.imports: list[ImportBinding] = []
+        self.calls: list[CallSite] = []
+        self.references: dict[tuple[str, tuple[Expr, ...]], Reference] = {}
+        self.bindings: dict[str, list[Expr]] = defaultdict(list)
+        self.qualnames: dict[int, str] = {}  # id(scope node) -> qualname ("" = module)
+        self.lambda_counters: dict[str, int] = defaultdict(int)
+        self.container_counters: dict[str, int] = defaultdict(int)
+        self.call_ops: dict[int, str] = {}  # id(Call node) -> its call operation
+        self.flow: Flow | None = None  # flow-sensitive locals, set up by ``run``
+        self.all_names: list[str] | None = None
+        self.has_getattr = False
+        self.has_star_import = False
+        # class qualname -> data attributes (class body assignments and ``self.x = ...``)
+        self.attributes: dict[str, list[str]] = defaultdict(list)
+        self.fallback_of: list[str] = []
+        self.attribute_stores: list[tuple[tuple[Expr, ...], str, tuple[Expr, ...]]] = []
+        # pytest: fixture functions (id of the def -> its ``params=``), collected tests
+        self.fixture_frames: dict[int, nodes.NodeNG | None] = {}
+        self.tests: list[tuple[str, str, int]] = []  # (symbol, class qualname, line)
+        self.module_usefixtures: list[str] = []
+
+    def qualname(self, scope: nodes.NodeNG) -> str:
+        while not isinstance(scope, (nodes.Module, nodes.ClassDef, *FUNCTION_SCOPES)):
+            scope = scope.parent.scope()  # comprehensions bind into their frame here
+        known = self.qualnames.get(id(scope))
+        if known is not None:
+            return known
+        if isinstance(scope, (nodes.FunctionDef, nodes.ClassDef)):
+            # A def or class statement is named by the scope whose body holds it.
+            outer = self.qualname(scope.parent.scope())
+            known = f"{outer}.{scope.name}" if outer else scope.name
+            self.qualnames[id(scope)] = known
+            return known
+        return ""
+
+    def symbol_id(self, qualname: str) -> str:
+        return f"{self.module}:{qualname}" if qualname else self.module
+
+    def code_scope(self, node: nodes.NodeNG) -> nodes.NodeNG:
+        """The function or module whose code runs ``node``.
+
+        Class bodies run in their parent's code; default values, annotations and decorators
+        run in the scope that holds the definition, not in the function itself.
+        """
+        child, parent = node, node.parent
+        while parent is not None:
+            if isinstance(parent, FUNCTION_SCOPES) and not _is_outer_part(parent, child):
+                return parent
+            if isinstance(parent, nodes.Module):
+                return parent
+            child, parent = parent, parent.parent
+        return node.root()
+
+    def caller_of(self, node: nodes.NodeNG) -> str:
+        return self.symbol_id(self.qualname(self.code_scope(node)))
+
+    def var_key(self, scope: nodes.NodeNG, name: str) -> str:
+        return f"v:{self.module}:{self.qualname(scope)}|{name}"
+
+    def defining_scope(self, name: str, node: nodes.NodeNG) -> nodes.NodeNG | None:
+        """The scope whose namespace ``name`` read at ``node`` comes from (Python's rules)."""
+        scope = node.scope()
+        first = True
+        while True:
+            is_class = isinstance(scope, nodes.ClassDef)
+            if name in scope.locals and (first or not is_class):
+                return scope
+            if scope.parent is None:
+                return None
+            # Default values and decorators are evaluated outside the function.
+            first = False
+            scope = scope.parent.scope()
+
+    def name_value(self, name: str, node: nodes.NodeNG) -> list[Expr]:
+        scope = self.defining_scope(name, node)
+        if scope is None:
+            if name in BUILTIN_NAMES:
+                return [(f"b:{name}",)]
+            # Perhaps bound by ``from m import *`` (the linker looks there), else bound nowhere:
+            # a NameError when it runs, which the name still spelled in the code tells (a
+            # removed function still called, ``join.__doc__ = ...`` after ``join`` is gone).
+            return [(f"v:{self.module}:|{name}",)]
+        if self.flow is not None:
+            versions = self.flow.read(scope, name, node)
+            if versions is not None:
+                return versions
+        return [(self.var_key(scope, name),)]
+
+    def is_import(self, name: str, node: nodes.NodeNG) -> bool:
+        """Is ``name`` (read at ``node``) bound by an import?"""
+        scope = self.defining_scope(name, node)
+        return scope is not None and all(
+            isinstance(n, (nodes.Import, nodes.ImportFrom)) for n in scope.locals.get(name, ())
+        )
+
+    def enclosing_class(self, node: nodes.NodeNG) -> nodes.ClassDef | None:
+        frame = node.frame()
+        while isinstance(frame, nodes.Lambda):
+            frame = frame.parent.frame()
+        if isinstance(frame, nodes.FunctionDef) and isinstance(frame.parent, nodes.ClassDef):
+            return frame.parent
+        return None
+
+    def assign_qualnames(self, module: nodes.Module) -> None:
+        """Name every scope first: lambdas are numbered per enclosing scope in source order.
+
+        Default values, annotations, decorators and class bases are evaluated in the scope
+        that holds the definition, so a lambda there belongs to that outer scope.
+        """
+        self.qualnames[id(module)] = ""
+        stack: list[tuple[nodes.NodeNG, str]] = [(module, "")]
+        while stack:
+            node, prefix = stack.pop()
+            pending = []
+            for child in node.get_children():
+                child_prefix = prefix
+                if isinstance(node, (*FUNCTION_SCOPES, nodes.ClassDef)) and _is_outer_part(
+                    node, child
+                ):
+                    child_prefix = self.outer_prefix(prefix)
+                if isinstance(child, (nodes.FunctionDef, nodes.ClassDef)):
+                    qual = f"{child_prefix}.{child.name}" if child_prefix else child.name
+                    self.qualnames[id(child)] = qual
+                    pending.append((child, qual))
+                    continue
+                if isinstance(child, nodes.Lambda):
+                    self.lambda_counters[child_prefix] += 1
+                    name = f"<lambda{self.lambda_counters[child_prefix]}>"
+                    qual = f"{child_prefix}.{name}" if child_prefix else name
+                    self.qualnames[id(child)] = qual
+                    pending.append((child, qual))
+                    continue
+                pending.append((child, child_prefix))
+            stack.extend(reversed(pending))
+
+    @staticmethod
+    def outer_prefix(prefix: str) -> str:
+        return prefix.rsplit(".", 1)[0] if "." in prefix else ""
+
+
+def _is_outer_part(definition: nodes.NodeNG, child: nodes.NodeNG) -> bool:
+    """Is ``child`` a part of ``definition`` that is evaluated outside its body?"""
+    if isinstance(child, (nodes.Arguments, nodes.Decorators)):
+        return True
+    if isinstance(definition, nodes.FunctionDef) and child is definition.returns:
+        return True
+    if isinstance(definition, nodes.ClassDef):
+        return child in definition.bases or child in (definition.keywords or ())
+    return False

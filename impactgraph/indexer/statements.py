@@ -1,0 +1,616 @@
+"""The statements and expressions ``FileIndexer`` visits.
+
+Assignments bind variables, instance attributes, slots and module globals (``bind_target``);
+loops, branches, ``match``, ``with`` and ``try`` go through the flow-sensitive locals
+(``impactgraph.indexer.flow``); imports become ``ImportBinding``s; calls, names, attributes
+and strings of generated code become call sites and references. ``FileIndexer``
+(``impactgraph.indexer.summarize``) adds the walk itself and the definitions (functions,
+classes, lambdas, pytest's wiring).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from astroid import nodes
+
+from impactgraph.expressions import (
+    CALL,
+    ELEMENT,
+    INSTANCE,
+    ONLY_CLASS,
+    attr,
+    descriptor_set,
+    item,
+    unless,
+)
+from impactgraph.expressions import special as special_op
+from impactgraph.indexer.evaluate import Evaluator
+from impactgraph.indexer.flow import exec_frame, join
+from impactgraph.indexer.implicit import ImplicitCalls
+from impactgraph.indexer.pytest_model import (
+    plugin_modules,
+    usefixtures_names,
+)
+from impactgraph.indexer.scopes import BUILTIN_NAMES, FUNCTION_SCOPES, resolve_relative
+from impactgraph.indexer.signatures import (
+    body_hash,
+    decorator_base,
+    decorator_names,
+    source,
+)
+from impactgraph.model import (
+    CallSite,
+    Definition,
+    Expr,
+    ImportBinding,
+    Reference,
+    SymbolKind,
+)
+
+# ``Macro(environment, ...`` in a string: a call in source code the program generates
+GENERATED_CALL = re.compile(r"(?<![\w.])([A-Za-z_][A-Za-z0-9_]*)\(")
+# methods that add elements to a list, set or dict
+CONTAINER_ADDERS = frozenset({"append", "add", "insert", "extend", "update", "setdefault"})
+
+
+class Statements(Evaluator, ImplicitCalls):
+    """Visitor methods for statements and expressions (and the bindings they make)."""
+
+    if TYPE_CHECKING:  # FileIndexer's walk
+        def visit(self, node: nodes.NodeNG) -> None: ...
+        def visit_children(self, node: nodes.NodeNG) -> None: ...
+
+    # -- statements ------------------------------------------------------------------------
+    def bind_target(
+        self,
+        target: nodes.NodeNG,
+        values: list[Expr],
+        statement: nodes.NodeNG,
+        value_node: nodes.NodeNG | None = None,
+    ) -> None:
+        """Bind ``values`` to an assignment target; ``value_node`` is the expression assigned to
+        this very target when it is known (in ``a, (b, c) = f, (g, h)``)."""
+        if isinstance(target, nodes.AssignName):
+            scope = self.defining_scope(target.name, target) or target.scope()
+            # ``x += ...``, a bare annotation and a walrus (perhaps in a branch of an
+            # expression) keep the earlier values
+            weak = isinstance(statement, (nodes.AugAssign, nodes.NamedExpr)) or (
+                isinstance(statement, nodes.AnnAssign) and statement.value is None
+            )
+            self.bind_name(scope, target.name, values, target, weak)
+            if isinstance(scope, nodes.ClassDef):
+                self.attributes[self.qualname(scope)].append(target.name)
+            if isinstance(scope, nodes.Module):
+                self.module_variable(target.name, statement)
+        elif isinstance(target, (nodes.Tuple, nodes.List)):
+            if value_node is None and isinstance(statement, nodes.Assign):
+                value_node = statement.value
+            if isinstance(value_node, (nodes.Tuple, nodes.List)) and len(value_node.elts) == len(
+                target.elts
+            ):
+                for element, element_value in zip(target.elts, value_node.elts, strict=True):
+                    self.bind_target(
+                        element, self.values(element_value), statement, element_value
+                    )
+            else:
+                starred = any(isinstance(e, nodes.Starred) for e in target.elts)
+                for position, element in enumerate(target.elts):
+                    op = ELEMENT if starred else item(position)
+                    self.bind_target(element, [(*v, op) for v in values], statement)
+        elif isinstance(target, nodes.Starred):
+            self.bind_target(target.value, values, statement)
+        elif isinstance(target, nodes.Subscript):
+            self.special_of(target, target.value, "__setitem__")
+            # ``handlers["save"] = on_save``: the container gains an element
+            objects = tuple(self.values(target.value))
+            if objects and values:
+                key = self.subscript_op(target.slice)
+                self.attribute_stores.append((objects, key, tuple(values)))
+            self.visit(target.value)
+            self.visit(target.slice)
+            self.store_slot(target, values, statement)
+        elif isinstance(target, nodes.AssignAttr):
+            # a descriptor in the class body: storing calls its ``__set__``
+            self.implicit_call(  # a descriptor ``x``'s ``__set__``
+                target, self.operand_values(target.expr), descriptor_set(target.attrname)
+            )
+            owner = self.self_class(target.expr)
+            if owner is not None:
+                key = f"v:{self.module}:{self.qualname(owner)}|.{target.attrname}"
+                self.bindings[key].extend(values)
+                self.attributes[self.qualname(owner)].append(target.attrname)
+            elif values:
+                objects = tuple(self.values(target.expr))
+                if objects:
+                    self.attribute_stores.append((objects, target.attrname, tuple(values)))
+            self.visit(target.expr)
+            self.store_slot(target, values, statement)
+        else:
+            self.visit(target)
+
+    def self_class(self, node: nodes.NodeNG) -> nodes.ClassDef | None:
+        """The class when ``node`` is the ``self`` parameter of one of its methods."""
+        if not isinstance(node, nodes.Name):
+            return None
+        frame = node.frame()
+        if not isinstance(frame, nodes.FunctionDef) or not isinstance(frame.parent, nodes.ClassDef):
+            return None
+        first = frame.args.posonlyargs or frame.args.args
+        if not first or first[0].name != node.name:
+            return None
+        if any(decorator_base(d) == "staticmethod" for d in decorator_names(frame)):
+            return None
+        return frame.parent
+
+    def module_variable(self, name: str, statement: nodes.NodeNG) -> None:
+        if name == "__all__":
+            self.record_all(statement)
+            return
+        value = getattr(statement, "value", None)
+        if name == "pytest_plugins":
+            self.bindings[f"v:{self.module}:|<pytest_plugins>"].extend(
+                (f"m:{plugin}",) for plugin in plugin_modules(value)
+            )
+        elif name == "pytestmark":
+            self.module_usefixtures.extend(usefixtures_names(value))
+        if name in self.definitions and self.definitions[name].kind is not SymbolKind.VARIABLE:
+            return
+        self.definitions[name] = Definition(
+            qualname=name,
+            kind=SymbolKind.VARIABLE,
+            line=statement.lineno or 0,
+            end_line=statement.end_lineno or statement.lineno or 0,
+            value=source(value) if value is not None else None,
+            body_hash=body_hash([value]) if value is not None else "",
+        )
+
+    def record_all(self, statement: nodes.NodeNG) -> None:
+        value = getattr(statement, "value", None)
+        if isinstance(value, (nodes.List, nodes.Tuple)):
+            names = [
+                e.value
+                for e in value.elts
+                if isinstance(e, nodes.Const) and isinstance(e.value, str)
+            ]
+            if isinstance(statement, nodes.AugAssign) and self.all_names is not None:
+                self.all_names.extend(names)
+            else:
+                self.all_names = names
+
+    def visit_Assign(self, node: nodes.Assign) -> None:
+        self.visit(node.value)
+        values = self.values(node.value)
+        for target in node.targets:
+            self.bind_target(target, values, node)
+
+    def visit_AnnAssign(self, node: nodes.AnnAssign) -> None:
+        if node.value is not None:
+            self.visit(node.value)
+        values = self.values(node.value) + self.annotation_values(node.annotation)
+        self.bind_target(node.target, values, node)
+
+    def visit_AugAssign(self, node: nodes.AugAssign) -> None:
+        self.visit(node.value)
+        self.augmented(node)
+        if isinstance(node.target, nodes.Subscript):
+            self.special_of(node.target, node.target.value, "__getitem__")
+        if isinstance(node.target, nodes.AssignName) and node.target.name == "__all__":
+            self.record_all(node)
+            return
+        self.bind_target(node.target, self.values(node.value), node)
+
+    def visit_NamedExpr(self, node: nodes.NamedExpr) -> None:
+        self.visit(node.value)
+        self.bind_target(node.target, self.values(node.value), node)
+
+    def iteration(self, iterable: nodes.NodeNG) -> list[Expr]:
+        """``for x in obj`` calls ``obj.__iter__()`` and the iterator's ``__next__()``."""
+        values = self.values(iterable)
+        iterators = tuple((*v, attr("__iter__")) for v in values)
+        if iterators:
+            caller, line = self.caller_of(iterable), iterable.lineno or 0
+            self.calls.append(CallSite(caller, iterators, line, implicit=True))
+            self.calls.append(
+                CallSite(caller, tuple((*v, CALL, attr("__next__")) for v in iterators), line,
+                         implicit=True)
+            )
+        return [(*v, ELEMENT) for v in values]
+
+    def visit_For(self, node: nodes.For) -> None:
+        self.visit(node.iter)
+        values = self.iteration(node.iter)
+        flow, frame = self.flow, exec_frame(node)
+        if flow is None or not flow.active(frame):
+            self.bind_target(node.target, values, node)
+            for statement in [*node.body, *node.orelse]:
+                self.visit(statement)
+            return
+        phis = flow.loop_head(frame, node)
+        head = flow.get(frame)
+        self.bind_target(node.target, values, node)
+        self.visit_block(node.body)
+        breaks = flow.loop_back(frame, phis, head)
+        self.visit_block(node.orelse)
+        flow.set(frame, join([flow.get(frame), *breaks]))
+
+    def visit_While(self, node: nodes.While) -> None:
+        flow, frame = self.flow, exec_frame(node)
+        if flow is None or not flow.active(frame):
+            self.visit_children(node)
+            self.truth(node.test)
+            return
+        phis = flow.loop_head(frame, node)
+        head = flow.get(frame)
+        self.visit(node.test)
+        self.truth(node.test)
+        self.visit_block(node.body)
+        breaks = flow.loop_back(frame, phis, head)
+        self.visit_block(node.orelse)
+        flow.set(frame, join([flow.get(frame), *breaks]))
+
+    def visit_If(self, node: nodes.If) -> None:
+        flow, frame = self.flow, exec_frame(node)
+        self.visit(node.test)
+        self.truth(node.test)  # ``if obj:`` runs ``__bool__`` (see ImplicitCalls)
+        entry = flow.get(frame) if flow is not None and flow.active(frame) else None
+        self.visit_block(node.body)
+        if flow is None or entry is None:
+            self.visit_block(node.orelse)
+            return
+        taken = flow.get(frame)
+        flow.set(frame, entry)
+        self.visit_block(node.orelse)
+        flow.set(frame, join([taken, flow.get(frame)]))
+
+    def visit_Match(self, node: nodes.Match) -> None:
+        flow, frame = self.flow, exec_frame(node)
+        self.visit(node.subject)
+        entry = flow.get(frame) if flow is not None and flow.active(frame) else None
+        ends = [entry]  # no case may match
+        for case in node.cases:
+            if flow is not None and entry is not None:
+                flow.set(frame, entry)
+            self.visit(case)
+            if flow is not None and entry is not None:
+                ends.append(flow.get(frame))
+        if flow is not None and entry is not None:
+            flow.set(frame, join(ends))
+
+    def visit_Break(self, node: nodes.Break) -> None:
+        if self.flow is not None:
+            self.flow.jump(node)
+
+    visit_Continue = visit_Break
+
+    def visit_block(self, statements: list[nodes.NodeNG]) -> None:
+        for statement in statements:
+            self.visit(statement)
+
+    def visit_Comprehension(self, node: nodes.Comprehension) -> None:
+        self.visit(node.iter)
+        self.bind_target(node.target, self.iteration(node.iter), node)
+        for condition in node.ifs:
+            self.visit(condition)
+            self.truth(condition)
+
+    def visit_With(self, node: nodes.With) -> None:
+        enter, leave = (
+            ("__aenter__", "__aexit__") if isinstance(node, nodes.AsyncWith)
+            else ("__enter__", "__exit__")
+        )
+        for context, alias in node.items:
+            self.visit(context)
+            managers = self.operand_values(context)
+            self.special(context, managers, (enter,))
+            self.special(context, managers, (leave,))
+            if alias is not None:  # what ``__enter__`` returns, when it is ours
+                entered = [(*v, special_op((enter,)), CALL) for v in managers]
+                self.bind_target(alias, self.values(context) + entered, node)
+        for statement in node.body:
+            self.visit(statement)
+
+    visit_AsyncWith = visit_With
+
+    def visit_Try(self, node: nodes.Try) -> None:
+        """``try: import fast / except ImportError: <fallback>``: the fallback's bindings are
+        marked, so the linker drops them when the code base has the module the try imports."""
+        primary = [
+            self.import_module_of(statement) for statement in node.body
+            if isinstance(statement, (nodes.Import, nodes.ImportFrom))
+        ]
+        flow, frame = self.flow, exec_frame(node)
+        if flow is None or not flow.active(frame):
+            flow = None
+        entry = flow.get(frame) if flow is not None else None
+        if flow is not None:
+            flow.watch(frame)
+        for statement in node.body:
+            self.visit(statement)
+        if flow is not None:
+            tried = flow.get(frame)
+            caught = flow.handler_entry(entry)
+            ends = []
+        for handler in node.handlers:
+            if flow is not None:
+                flow.set(frame, caught)
+            names = {
+                (source(t) or "").rsplit(".", 1)[-1]
+                for t in (handler.type.elts if isinstance(handler.type, nodes.Tuple)
+                          else [handler.type])
+                if t is not None
+            }
+            fallback = primary and names & {"ImportError", "ModuleNotFoundError"}
+            if fallback:
+                self.fallback_of.append(primary[0])
+            try:
+                self.visit(handler)
+            finally:
+                if fallback:
+                    self.fallback_of.pop()
+            if flow is not None:
+                ends.append(flow.get(frame))
+        if flow is None:
+            for statement in [*node.orelse, *node.finalbody]:
+                self.visit(statement)
+            return
+        flow.set(frame, tried)
+        self.visit_block(node.orelse)
+        after = join([flow.get(frame), *ends])
+        if node.finalbody:  # runs after every path, an exception's included
+            flow.set(frame, join([after, caught]))
+            self.visit_block(node.finalbody)
+            if after is None:
+                flow.set(frame, None)
+        else:
+            flow.set(frame, after)
+
+    visit_TryStar = visit_Try
+
+    def import_module_of(self, statement: nodes.Import | nodes.ImportFrom) -> str:
+        if isinstance(statement, nodes.Import):
+            return str(statement.names[0][0])
+        if statement.level:
+            return resolve_relative(self.module, self.is_package, statement.level,
+                                    statement.modname)
+        return str(statement.modname)
+
+    def bind_name(
+        self,
+        scope: nodes.NodeNG,
+        name: str,
+        values: list[Expr],
+        node: nodes.NodeNG,
+        weak: bool = False,
+    ) -> None:
+        """``name`` of ``scope`` is bound at ``node``: the variable gains the values, and so
+        does a new version of it when the binding runs in that scope's own code."""
+        self.bind(self.var_key(scope, name), values)
+        if self.flow is not None and exec_frame(node) is scope:
+            self.flow.assign(scope, name, values, weak)
+
+    def bind(self, key: str, values: list[Expr]) -> None:
+        """Add values to a binding, marked as fallbacks inside ``except ImportError``."""
+        if self.fallback_of:
+            marker = unless(self.fallback_of[-1])
+            values = [(*v, marker) for v in values]
+        self.bindings[key].extend(values)
+
+    def visit_ExceptHandler(self, node: nodes.ExceptHandler) -> None:
+        if node.type is not None:
+            self.visit(node.type)
+        if node.name is not None and node.type is not None:
+            types = node.type.elts if isinstance(node.type, nodes.Tuple) else [node.type]
+            values = [(*v, INSTANCE) for t in types for v in self.values(t)]
+            self.bind_target(node.name, values, node)
+        for statement in node.body:
+            self.visit(statement)
+
+    def visit_Raise(self, node: nodes.Raise) -> None:
+        """``raise Error`` (a class, not an instance) constructs it."""
+        self.visit_children(node)
+        if isinstance(node.exc, (nodes.Name, nodes.Attribute)):
+            classes = tuple((*v, ONLY_CLASS) for v in self.values(node.exc))
+            if classes:
+                self.calls.append(
+                    CallSite(self.caller_of(node), classes, node.lineno or 0, implicit=True)
+                )
+        if self.flow is not None:
+            self.flow.stop(node)
+
+    def visit_Return(self, node: nodes.Return) -> None:
+        if node.value is not None:
+            self.visit(node.value)
+            frame = node.frame()
+            values = self.values(node.value)
+            self.bindings[self.var_key(frame, "<return>")].extend(values)
+            if id(frame) in self.fixture_frames:
+                self.bindings[self.var_key(frame, "<fixture>")].extend(values)
+        if self.flow is not None:
+            self.flow.stop(node)
+
+    def visit_Yield(self, node: nodes.Yield) -> None:
+        if node.value is None:
+            return
+        self.visit(node.value)
+        frame = node.frame()
+        values = self.values(node.value)
+        container = self.new_container(node, values)
+        self.bindings[self.var_key(frame, "<return>")].append(container)
+        if id(frame) in self.fixture_frames:  # a yield fixture gives tests what it yields
+            self.bindings[self.var_key(frame, "<fixture>")].extend(values)
+
+    def visit_Import(self, node: nodes.Import) -> None:
+        scope = node.scope()
+        for name, alias in node.names:
+            bound = alias or name.split(".", 1)[0]
+            target = name if alias else name.split(".", 1)[0]
+            self.add_import(node, scope, bound, name, False)
+            self.bind_name(scope, bound, [(f"m:{target}",)], node)
+
+    def visit_ImportFrom(self, node: nodes.ImportFrom) -> None:
+        scope = node.scope()
+        base = (
+            resolve_relative(self.module, self.is_package, node.level, node.modname)
+            if node.level
+            else node.modname
+        )
+        for name, alias in node.names:
+            if name == "*":
+                self.add_import(node, scope, "*", base, True)
+                self.bindings[self.var_key(scope, "*")].append((f"m:{base}",))
+                continue
+            target = f"{base}.{name}" if base else name
+            bound = alias or name
+            self.add_import(node, scope, bound, target, True)
+            # the module ``base`` (an import path), then its attribute ``name``
+            value: Expr = (f"m:{base}", attr(name)) if base else (f"m:{name}",)
+            self.bind_name(scope, bound, [value], node)
+
+    def add_import(
+        self, node: nodes.NodeNG, scope: nodes.NodeNG, bound: str, target: str, is_from: bool
+    ) -> None:
+        self.imports.append(
+            ImportBinding(
+                name=bound,
+                target=target,
+                line=node.lineno or 0,
+                scope=self.symbol_id(self.qualname(scope)),
+                is_from=is_from,
+                type_checking=under_type_checking(node),
+            )
+        )
+
+    # -- expressions -----------------------------------------------------------------------
+    def visit_Call(self, node: nodes.Call) -> None:
+        func = node.func
+        # The callee's own sub-expressions (``a().b``) are visited, the callee itself is not
+        # a reference: the call site records it.
+        if isinstance(func, nodes.Attribute):
+            self.visit(func.expr)
+        elif not isinstance(func, nodes.Name):
+            self.visit(func)
+        for argument in node.args:
+            self.visit(argument)
+        for keyword in node.keywords or ():
+            self.visit(keyword.value)
+        callee = tuple(self.values(func))
+        args = tuple(
+            tuple(self.values(a)) for a in node.args if not isinstance(a, nodes.Starred)
+        )
+        kwargs = tuple(
+            (k.arg, tuple(self.values(k.value))) for k in node.keywords or () if k.arg
+        )
+        star = any(isinstance(a, nodes.Starred) for a in node.args) or any(
+            k.arg is None for k in node.keywords or ()
+        )
+        # what ``*args`` / ``**options`` unpack, under a name no parameter has: the values
+        # are handed over (outside code may call them back) without binding a parameter
+        spread = tuple(
+            (*v, ELEMENT)
+            for part in [*(a.value for a in node.args if isinstance(a, nodes.Starred)),
+                         *(k.value for k in node.keywords or () if k.arg is None)]
+            for v in self.values(part)
+        )
+        if spread:
+            kwargs = (*kwargs, ("**", spread))
+        if isinstance(func, nodes.Attribute) and func.attrname in CONTAINER_ADDERS:
+            self.container_addition(func, node)
+            if func.attrname == "update" and len(node.args) == 1 and not node.keywords:
+                self.update_slots(func.expr, node.args[0])
+        if (
+            isinstance(func, nodes.Name) and func.name == "setattr" and len(node.args) == 3
+            and isinstance(node.args[1], nodes.Const) and isinstance(node.args[1].value, str)
+            and self.defining_scope("setattr", node) is None
+        ):  # ``setattr(obj, "name", value)`` is ``obj.name = value``
+            objects, values = tuple(self.values(node.args[0])), tuple(self.values(node.args[2]))
+            if objects and values:
+                self.attribute_stores.append((objects, node.args[1].value, values))
+        # ``@factory(arg)``: the factory call is part of applying the decorator
+        decorator = isinstance(node.parent, nodes.Decorators)
+        self.calls.append(
+            CallSite(self.caller_of(node), callee, node.lineno or 0, args, kwargs,
+                     decorator=decorator, star=star)
+        )
+        self.implicit_builtin_call(node)
+        requested = self.requested_fixture(node)
+        if requested is not None:  # ``request.getfixturevalue("x")`` runs fixture x
+            self.calls.append(
+                CallSite(self.caller_of(node), ((requested,),), node.lineno or 0, implicit=True)
+            )
+
+    def container_addition(self, func: nodes.Attribute, node: nodes.Call) -> None:
+        """``handlers.append(f)``, ``registry.update({...})``: the container gains elements."""
+        objects = tuple(self.values(func.expr))
+        if not objects or not node.args:
+            return
+        name = func.attrname
+        argument = node.args[-1] if name in ("insert", "setdefault") else node.args[0]
+        values = self.values(argument)
+        if name in ("extend", "update"):
+            values = [(*v, ELEMENT) for v in values]
+            if name == "update" and isinstance(argument, nodes.Dict):
+                for key, value in argument.items:
+                    if isinstance(key, nodes.Const) and isinstance(key.value, (str, int)):
+                        self.attribute_stores.append(
+                            (objects, item(key.value), tuple(self.values(value)))
+                        )
+        if values:
+            self.attribute_stores.append((objects, ELEMENT, tuple(values)))
+
+    def visit_Const(self, node: nodes.Const) -> None:
+        """A string that reads like code calling a name (``"Macro(environment, "``): code that
+        generates Python source (jinja2's compiler) calls our classes and functions from the
+        code it ``exec``s. Recorded as an implicit call of ``g:NAME``, which the linker binds to
+        the code base's module-level classes and functions of that name when some code runs
+        ``exec``/``eval``. Docstrings and other lone string statements are not code."""
+        if not isinstance(node.value, str) or "(" not in node.value:
+            return
+        statement = node.parent.parent if isinstance(node.parent, nodes.JoinedStr) else node.parent
+        if isinstance(statement, nodes.Expr):
+            return
+        names = dict.fromkeys(m.group(1) for m in GENERATED_CALL.finditer(node.value))
+        for name in names:
+            if name in BUILTIN_NAMES or name.isdigit():
+                continue
+            self.calls.append(CallSite(self.caller_of(node), ((f"g:{name}",),),
+                                       node.lineno or 0, implicit=True))
+
+    def visit_Name(self, node: nodes.Name) -> None:
+        scope = self.defining_scope(node.name, node)
+        self.slot_use(node, scope)
+        # A parameter of a function is never a reference of its own; other locals may hold a
+        # function or class, which the linker finds out.
+        if isinstance(scope, FUNCTION_SCOPES) and node.name in scope.argnames():
+            return
+        self.add_reference(node)
+
+    def visit_Attribute(self, node: nodes.Attribute) -> None:
+        self.add_reference(node)
+        inner = node.expr
+        while isinstance(inner, nodes.Attribute):
+            inner = inner.expr
+        if not isinstance(inner, nodes.Name):
+            self.visit(inner)
+
+    def add_reference(self, node: nodes.NodeNG) -> None:
+        values = tuple(self.values(node))
+        if not values:
+            return
+        scope = self.caller_of(node)
+        key = (scope, values)
+        if key not in self.references:
+            self.references[key] = Reference(scope, values, node.lineno or 0)
+
+
+def under_type_checking(node: nodes.NodeNG) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, nodes.If):
+            test = parent.test
+            name = test.name if isinstance(test, nodes.Name) else getattr(test, "attrname", None)
+            if name == "TYPE_CHECKING":
+                return True
+        parent = parent.parent
+    return False
