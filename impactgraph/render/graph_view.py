@@ -13,14 +13,17 @@ import fnmatch
 import posixpath
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from impactgraph.errors import RenderError, UsageError
 from impactgraph.impact.packages import is_test_code
-from impactgraph.linker.graph import EDGE_KINDS, CodeGraph, neighbourhood
 from impactgraph.model import top_package
 from impactgraph.render.diagram import COARSER, Level
 from impactgraph.render.fitting import Fitted, Fitting, Limits
+
+if TYPE_CHECKING:
+    # the linker (and through it astroid) is imported when a graph is drawn, not with the CLI
+    from impactgraph.linker.graph import CodeGraph
 
 DEFAULT_FOCUS_DEPTH = 1
 
@@ -78,6 +81,8 @@ class ViewFilter:
 
     def __post_init__(self) -> None:
         if self.edges is not None:
+            from impactgraph.linker.graph import EDGE_KINDS
+
             unknown = sorted(self.edges - set(EDGE_KINDS))
             if unknown or not self.edges:
                 raise UsageError(
@@ -131,6 +136,8 @@ def build_view(
     if focus:
         depth = DEFAULT_FOCUS_DEPTH if depth is None else depth
         focused = _focus_nodes(graph, projected, level, focus, filters)
+        from impactgraph.linker.graph import neighbourhood
+
         projected = neighbourhood(projected, focused, depth)
     nodes = _view_nodes(graph, projected, level, filters)
     edges = sorted(
@@ -168,6 +175,8 @@ def _project(graph: CodeGraph, level: Level, filters: ViewFilter) -> Any:
 
 
 def _ordered_kinds(kinds: Iterable[str]) -> tuple[str, ...]:
+    from impactgraph.linker.graph import EDGE_KINDS
+
     present = set(kinds)
     return tuple(kind for kind in EDGE_KINDS if kind in present) + tuple(
         sorted(present - set(EDGE_KINDS))
