@@ -120,3 +120,78 @@ def test_outside_code_handed_our_object_may_call_any_special_method_of_it(
     changed = files["src/page/render.py"].replace("def render(text)", "def render(text, how)")
     commit(root, {"src/page/render.py": changed})
     assert selected_tests(root) == ["tests/test_widget.py"]
+
+
+PRECISION = {
+    "src/app/__init__.py": "",
+    "src/app/store.py": """
+        def save(value):
+            return value
+    """,
+    "src/app/config.py": """
+        import typing
+
+        from signing_lib import Signer  # installed, not in this repository
+
+        from app.store import save
+
+
+        class ConfigAttribute:
+            def __get__(self, obj, owner=None):
+                return obj.config["key"]
+
+            def __set__(self, obj, value):
+                save(value)
+
+
+        def check(value):
+            return save(value)
+
+
+        Checked = typing.NewType("Checked", check)  # typing only looks at what it gets
+
+
+        class App:
+            secret_key = ConfigAttribute()
+
+            def __init__(self):
+                self.config = {"key": "k"}
+
+            def sign(self, data):
+                return Signer(self.secret_key).sign(data)
+
+            def name(self):
+                return Checked.__name__.upper()
+    """,
+    "tests/test_sign.py": """
+        from app.config import App
+
+
+        def test_sign():
+            assert App().sign("x")
+    """,
+    "tests/test_name.py": """
+        from app.config import App
+
+
+        def test_name():
+            assert App().name()
+    """,
+    "tests/test_store.py": """
+        from app.store import save
+
+
+        def test_save():
+            assert save(1) == 1
+    """,
+}
+
+
+def test_what_typing_or_a_descriptor_carries_is_not_called_back(tmp_path: Path) -> None:
+    # Signer(self.secret_key) carries the value __get__ gives, not the descriptor (whose
+    # __set__ runs on assignment through the class); typing.NewType only looks at check
+    root = init_repo(tmp_path / "repo")
+    commit(root, PRECISION, message="base", tag="base")
+    changed = PRECISION["src/app/store.py"].replace("def save(value)", "def save(value, how)")
+    commit(root, {"src/app/store.py": changed})
+    assert selected_tests(root) == ["tests/test_store.py"]

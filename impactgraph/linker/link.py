@@ -45,10 +45,11 @@ CALLBACK_BUILTINS = frozenset({"map", "filter", "sorted", "min", "max", "iter", 
 # special methods outside code runs on an object it was handed without naming them in our code
 # (``app(environ, start_response)`` in a WSGI server, ``for x in obj``, ``with obj``, ``str(obj)``)
 # special methods outside code never calls on an object it is handed (construction and class
-# creation hooks run where the class or instance is made, in our code)
+# creation hooks run where the class or instance is made, in our code; a descriptor's
+# ``__get__``/``__set__`` run on attribute access through its owner class, not on the object)
 NOT_HANDED_OVER = frozenset(
     {"__init__", "__new__", "__init_subclass__", "__class_getitem__", "__set_name__",
-     "__post_init__"}
+     "__post_init__", "__get__", "__set__", "__delete__"}
 )
 # outside code that looks at what it is given (or stores it) without calling it
 INSPECTING_MODULES = frozenset(
@@ -261,7 +262,7 @@ def _link_call(graph: CodeGraph, resolver: Resolver, site: CallSite, index: int)
                 if not _inspects(dotted):
                     _link_handed_over(graph, resolver, site)
                     _link_outside_receiver(graph, resolver, site)
-                if carried:
+                if carried and not _inspects(dotted):  # not ``TypeVar(..., bound=...)``
                     _link_carried(graph, resolver, site, carried)
             case BuiltinMethod() | ContainerMethod():  # "".join(...), items.append(...)
                 resolved = True  # known, not ours
