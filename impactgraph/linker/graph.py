@@ -22,6 +22,8 @@ def _multidigraph() -> Any:
 
 
 EDGE_KINDS = tuple(kind.value for kind in EdgeKind)  # plain strings, in drawing order
+# EdgeKind (or its text, which hashes and compares as the member) -> the plain text
+_EDGE_KEYS: dict[str, str] = {kind: kind.value for kind in EdgeKind}
 
 
 @dataclass
@@ -92,10 +94,11 @@ class CodeGraph:
         ``callback``: outside code may call ``target``: the source handed it (or an object of
         its class) to code outside the code base; a written call clears the mark.
         """
-        kind = EdgeKind(kind)
-        if source == target and kind is not EdgeKind.CALLS:
+        # the graph holds plain strings (JSON, stored graphs, f-strings); a dict, not
+        # EdgeKind(kind).value: this runs for every edge
+        key = _EDGE_KEYS[kind]
+        if source == target and key != "calls":
             return
-        key = kind.value  # the graph holds plain strings (JSON, stored graphs, f-strings)
         data = self.graph.get_edge_data(source, target, key=key)
         if data is None:
             self.graph.add_edge(

@@ -148,7 +148,7 @@ def _targets(resolver: Resolver, value: Value) -> list[tuple[str, bool]]:
             if not exact:
                 for sub in resolver.implementations(cls):
                     found |= resolver.instance_lookup(sub, "__call__")
-            return sorted({(v.symbol, True) for v in found if isinstance(v, Sym | Bound)})
+            return sorted({(v.symbol, True) for v in found if isinstance(v, (Sym, Bound))})
     return []
 
 
@@ -239,9 +239,9 @@ def _link_call(graph: CodeGraph, resolver: Resolver, site: CallSite, index: int)
             graph.add_edge(caller, value.method, EdgeKind.CALLS, site.line, True)
             resolved = True
             continue
-        mark = value.mark if isinstance(value, Sym | Bound) else ""
+        mark = value.mark if isinstance(value, (Sym, Bound)) else ""
         if site.implicit:  # language protocol calls: only those into the code base count
-            if isinstance(value, Sym | Bound | Inst | Subclass):
+            if isinstance(value, (Sym, Bound, Inst, Subclass)):
                 for target, bound in _targets(resolver, value):
                     graph.add_edge(caller, target, EdgeKind.CALLS, site.line, bound,
                                    mark == "dispatch", site=index)
@@ -278,7 +278,7 @@ def _link_call(graph: CodeGraph, resolver: Resolver, site: CallSite, index: int)
                 # reached by a name computed at run time (``getattr(self, "visit_" + kind)``)
                 dynamic = mark in ("dynamic", "unbounded")
                 targets = _targets(resolver, value)
-                if isinstance(value, Sym | Bound) and mark == "unbounded" and targets:
+                if isinstance(value, (Sym, Bound)) and mark == "unbounded" and targets:
                     graph.add_unbounded_site(caller, value.receiver)
                 for target, bound in targets:
                     graph.add_edge(caller, target, EdgeKind.CALLS, site.line, bound,
@@ -368,7 +368,7 @@ def _link_outside_receiver(graph: CodeGraph, resolver: Resolver, site: CallSite)
     ``Thread`` subclass: the outside base's code runs on our object and calls the methods we
     override (``open``, ``run``)."""
     for expr in site.callee:
-        if len(expr) < 2 or not isinstance(resolver.op(expr[-1]), Attr | AttrPattern):
+        if len(expr) < 2 or not isinstance(resolver.op(expr[-1]), (Attr, AttrPattern)):
             continue
         for receiver in ordered(resolver.resolve(expr[:-1])):
             match receiver:
@@ -410,7 +410,7 @@ def _handed_over_targets(resolver: Resolver, value: Value) -> list[tuple[str, bo
     """What outside code can run of ``value``: a function itself, or an instance's special
     methods (its exact class's; a subclass's own ones too when the class is not exact, each
     one receiver of many). A class is not followed: outside code rarely builds what it gets."""
-    if isinstance(value, Sym | Bound):
+    if isinstance(value, (Sym, Bound)):
         if resolver.kind(value.symbol) not in FUNCTION_KINDS:
             return []
         return [(target, bound, False) for target, bound in _targets(resolver, value)]
@@ -467,7 +467,7 @@ def _link_reference(
                                 graph.add_edge(scope, symbol, EdgeKind.CALLS, line)
         if resolver.has_accessors:  # ``__getattr__`` / ``__get__`` run by reading attributes
             for end in range(2, len(expr) + 1):
-                if isinstance(resolver.op(expr[end - 1]), Attr | AttrPattern):
+                if isinstance(resolver.op(expr[end - 1]), (Attr, AttrPattern)):
                     for value in ordered(resolver.resolve(expr[:end])):
                         if isinstance(value, Via):
                             graph.add_edge(scope, value.method, EdgeKind.CALLS, line, True)

@@ -581,7 +581,9 @@ class Resolver:
             if len(expr) == 1:
                 result = self._root(expr[0])
             else:
-                result = self._apply(self.resolve(expr[:-1]), self.op(expr[-1]))
+                text = expr[-1]
+                op = self._ops.get(text) or self.op(text)  # no call when parsed before
+                result = self._apply(self.resolve(expr[:-1]), op)
         finally:
             self.active.discard(expr)
             self.stack.pop()
@@ -651,7 +653,12 @@ class Resolver:
                 return self.attribute_of(values, name)
             case AttrPattern(prefix, suffix):  # ``getattr(obj, computed)``
                 return self.pattern_attribute(values, prefix, suffix)
-        result: set[Value] = set()
+            case Call():  # the commonest: no call of _apply_one per value
+                result: set[Value] = set()
+                for value in ordered(values):
+                    result |= self.call_result(value)
+                return result
+        result = set()
         for value in ordered(values):
             result |= self._apply_one(value, op)
         return result
@@ -859,7 +866,7 @@ class Resolver:
                         or not name.endswith(suffix)):
                     continue
                 for found in self.attribute_of([value], name):
-                    if isinstance(found, Sym | Bound):
+                    if isinstance(found, (Sym, Bound)):
                         result.add(
                             found._replace(mark=mark, receiver=receiver if unbounded else "")
                         )
@@ -930,7 +937,7 @@ class Resolver:
     def _call_recorded(
         self, value: Value, op: CallWith, evaluate: Callable[[Expr], frozenset[Value]]
     ) -> set[Value]:
-        if not isinstance(value, Sym | Bound) or not self.returned_parameters(value.symbol):
+        if not isinstance(value, (Sym, Bound)) or not self.returned_parameters(value.symbol):
             return self.call_result(value)  # the arguments do not matter: not evaluated
         positional = [evaluate((key,)) for key in op.positional_keys()]
         keywords = {name: evaluate((op.keyword_key(name),)) for name in op.names}
@@ -948,7 +955,7 @@ class Resolver:
         of an argument's attribute): its parameters then hold this call's arguments only, not
         every argument any caller passed (which the merged argument flow binds). None when
         that does not apply: the caller uses the merged ``call_result``."""
-        if not isinstance(value, Sym | Bound):
+        if not isinstance(value, (Sym, Bound)):
             return None
         symbol = value.symbol
         definition = self.definitions.get(symbol)
@@ -1077,7 +1084,7 @@ class Resolver:
         for expr in reversed(definition.decorator_exprs):
             produced: set[Value] = set()
             for decorator in ordered(self.resolve(expr)):
-                if isinstance(decorator, Sym | Bound | Inst):
+                if isinstance(decorator, (Sym, Bound, Inst)):
                     # ``def dec(f): return f`` gives back this function, not every function
                     # it decorates (context-sensitive: its parameter holds only ``current``)
                     applied = self.call_in_context(decorator, [frozenset(current)], {})

@@ -25,5 +25,5 @@ def test_kinds_in_drawing_order() -> None:
 
 
 def test_an_unknown_kind_is_refused() -> None:
-    with pytest.raises(ValueError, match="calling"):
+    with pytest.raises(KeyError, match="calling"):
         CodeGraph().add_edge("m:a", "m:b", "calling")  # type: ignore[arg-type]
