@@ -4,7 +4,7 @@ For each release pair the wheels are downloaded (``pip download --no-deps``) int
 ``benchmarks/.cache/``, unpacked into a two-commit git repository (tags ``old`` and ``new``),
 and both tools compare the two tags:
 
-* ours: ``impactgraph.changes.compute_changes`` (and the ``impactgraph changes`` command),
+* ours: ``impactgraph.app.changes.compute_changes`` (and the ``impactgraph changes`` command),
 * griffe: ``griffe.find_breaking_changes`` on ``griffe.load_git`` of both tags (and the
   ``griffe check`` command).
 
@@ -142,7 +142,7 @@ class Finding:
 
 def ours(root: Path) -> list[Finding]:
     from impactgraph.adapters.git import GitRepo
-    from impactgraph.changes import compute_changes
+    from impactgraph.app.changes import compute_changes
     from impactgraph.config import Config
 
     result = compute_changes(GitRepo(root), "old", "new", Config())
@@ -203,7 +203,7 @@ def engine_seconds(root: Path, packages: Iterable[str], repeat: int) -> tuple[fl
     import griffe
 
     from impactgraph.adapters.git import GitRepo
-    from impactgraph.changes import compute_changes
+    from impactgraph.app.changes import compute_changes
     from impactgraph.config import Config
 
     def run_ours() -> None:

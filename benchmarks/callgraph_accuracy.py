@@ -3,7 +3,7 @@
 Every case directory ``tests/callgraph/<category>/<case>/`` is its own source root (``main.py``
 plus any modules/packages) with the expected call graph in ``callgraph.json`` (PyCG format:
 ``{"caller": ["callee", ...]}``). The tool's graph comes from
-``impactgraph.callgraph.pycg_for_directory(case_dir)``. Graphs are compared as sets of
+``impactgraph.app.callgraph.pycg_for_directory(case_dir)``. Graphs are compared as sets of
 (caller, callee) edges over all keys; keys with empty lists contribute nothing.
 
     precision = true positives / found edges      (1.0 when nothing was found)
@@ -42,7 +42,7 @@ Tool = Callable[[Path], Graph]
 
 
 class ToolMissing(RuntimeError):
-    """impactgraph.callgraph.pycg_for_directory cannot be imported."""
+    """impactgraph.app.callgraph.pycg_for_directory cannot be imported."""
 
 
 def load_tool() -> Tool:
@@ -50,10 +50,10 @@ def load_tool() -> Tool:
     if str(REPO) not in sys.path:
         sys.path.insert(0, str(REPO))
     try:
-        from impactgraph.callgraph import pycg_for_directory
+        from impactgraph.app.callgraph import pycg_for_directory
     except ImportError as exc:
         raise ToolMissing(
-            "cannot import impactgraph.callgraph.pycg_for_directory "
+            "cannot import impactgraph.app.callgraph.pycg_for_directory "
             f"({type(exc).__name__}: {exc}); the call-graph builder is not available yet"
         ) from exc
     return pycg_for_directory
@@ -154,7 +154,7 @@ def score(
     Returns ``{"root", "totals", "categories", "kinds", "cases"}``; totals and each category
     have cases, expected, found, tp, precision, recall, f1, errors; ``cases`` is a list with
     the per-case counts plus ``missing``/``extra`` edges and ``error``. Raises ToolMissing
-    when no tool is given and impactgraph.callgraph is not importable.
+    when no tool is given and impactgraph.app.callgraph is not importable.
     """
     root = Path(root)
     if tool is None:

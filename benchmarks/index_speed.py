@@ -257,9 +257,9 @@ def both_revisions(repo: Path, jobs: int | None) -> dict[str, object]:
     from impactgraph.adapters.cache import SummaryCache, stat_files
     from impactgraph.adapters.fs import iter_python_files, read_source
     from impactgraph.adapters.git import blob_id
+    from impactgraph.app.indexing import summarize_files
     from impactgraph.config import load_config
     from impactgraph.discovery import discover
-    from impactgraph.indexing import summarize_files
     from impactgraph.linker import link
 
     started = time.perf_counter()

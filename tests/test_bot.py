@@ -549,7 +549,7 @@ class FakeReport:
 def fake_pipeline(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Path, str, str | None, Any]]:
     """Stand-ins for the impact pipeline and the Markdown renderer (tested on their own)."""
     calls: list[tuple[Path, str, str | None, Any]] = []
-    pipeline = types.ModuleType("impactgraph.pipeline")
+    pipeline = types.ModuleType("impactgraph.app.pipeline")
     fail_on = types.ModuleType("impactgraph.impact.fail_on")
     markdown = types.ModuleType("impactgraph.render.markdown")
 
@@ -570,7 +570,7 @@ def fake_pipeline(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Path, str, str 
     pipeline.build_report = build_report  # type: ignore[attr-defined]
     fail_on.fails = fails  # type: ignore[attr-defined]
     markdown.render = render  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "impactgraph.pipeline", pipeline)
+    monkeypatch.setitem(sys.modules, "impactgraph.app.pipeline", pipeline)
     monkeypatch.setitem(sys.modules, "impactgraph.impact.fail_on", fail_on)
     monkeypatch.setitem(sys.modules, "impactgraph.render.markdown", markdown)
     return calls
@@ -702,7 +702,7 @@ def test_a_missing_base_commit_points_at_fetch_depth(
     ) -> Any:
         raise GitError(f"unknown revision: {base}", base)
 
-    monkeypatch.setattr(sys.modules["impactgraph.pipeline"], "build_report", shallow)
+    monkeypatch.setattr(sys.modules["impactgraph.app.pipeline"], "build_report", shallow)
     result = run_cli(["comment"], cli_env(httpserver, tmp_path))
 
     assert result.exit_code == ExitCode.BAD_INPUT
@@ -727,7 +727,7 @@ def test_the_fetch_depth_hint_is_not_repeated(
             shallow=True,
         )
 
-    monkeypatch.setattr(sys.modules["impactgraph.pipeline"], "build_report", shallow)
+    monkeypatch.setattr(sys.modules["impactgraph.app.pipeline"], "build_report", shallow)
     result = run_cli(["comment"], cli_env(httpserver, tmp_path))
 
     assert result.exit_code == ExitCode.BAD_INPUT

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from impactgraph.callgraph import pycg_for_directory
+from impactgraph.app.callgraph import pycg_for_directory
 
 ROOT = Path(__file__).parent / "callgraph"
 BENCHMARK = Path(__file__).parents[1] / "benchmarks" / "callgraph_accuracy.py"

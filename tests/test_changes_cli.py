@@ -11,7 +11,7 @@ from git_support import commit, git, init_repo, write
 from typer.testing import CliRunner
 
 from impactgraph.adapters.git import GitRepo
-from impactgraph.changes import compute_changes
+from impactgraph.app.changes import compute_changes
 from impactgraph.cli import app
 from impactgraph.config import Config
 

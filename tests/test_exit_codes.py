@@ -106,7 +106,7 @@ def failing_build(error: BaseException) -> Callable[..., Any]:
 
 @pytest.fixture
 def broken_pipeline(monkeypatch: pytest.MonkeyPatch) -> Callable[[BaseException], None]:
-    import impactgraph.pipeline as pipeline
+    import impactgraph.app.pipeline as pipeline
 
     def install(error: BaseException) -> None:
         monkeypatch.setattr(pipeline, "build_report", failing_build(error))

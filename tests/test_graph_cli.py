@@ -10,9 +10,9 @@ import pytest
 from typer.testing import CliRunner
 
 from impactgraph.adapters.graphviz import dot_available
-from impactgraph.callgraph import to_pycg
+from impactgraph.app.callgraph import to_pycg
+from impactgraph.app.indexing import index_directory
 from impactgraph.cli import app, graph_cmds
-from impactgraph.indexing import index_directory
 from impactgraph.render import graph_drawing
 
 SHOP = Path(__file__).resolve().parent.parent / "fixtures" / "shop"

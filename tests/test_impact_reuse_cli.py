@@ -14,7 +14,7 @@ import pytest
 from git_support import commit, init_repo
 from typer.testing import CliRunner
 
-import impactgraph.pipeline  # noqa: F401  -- in sys.modules for _counting_links
+import impactgraph.app.pipeline  # noqa: F401  -- in sys.modules for _counting_links
 from impactgraph.cli import app
 from impactgraph.linker import CodeGraph, link
 
@@ -59,7 +59,7 @@ def _counting_links(monkeypatch: pytest.MonkeyPatch) -> list[int]:
         return real(summaries)
 
     # the module the command imports now (another test may have swapped it for a while)
-    monkeypatch.setattr(sys.modules["impactgraph.pipeline"], "link", counting)
+    monkeypatch.setattr(sys.modules["impactgraph.app.pipeline"], "link", counting)
     return linked
 
 

@@ -12,16 +12,16 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner, Result
 
-from impactgraph import indexing, indexing_worker
 from impactgraph.adapters import cache as cache_module
 from impactgraph.adapters.cache import SummaryCache, cache_dir
 from impactgraph.adapters.fs import iter_python_files, read_source
 from impactgraph.adapters.git import blob_id
+from impactgraph.app import indexing, indexing_worker
+from impactgraph.app.indexing import index_directory, summarize_files
 from impactgraph.cli import app
 from impactgraph.discovery import SourceFile, discover
 from impactgraph.errors import InputError
 from impactgraph.indexer import summarize_bytes
-from impactgraph.indexing import index_directory, summarize_files
 from impactgraph.linker import link
 from impactgraph.model import FileSummary
 

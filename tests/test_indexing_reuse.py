@@ -10,7 +10,7 @@ import pytest
 
 from impactgraph import linker
 from impactgraph.adapters.cache import SummaryCache
-from impactgraph.indexing import index_directory
+from impactgraph.app.indexing import index_directory
 from impactgraph.linker.snapshot import graph_to_dict
 
 SHOP = Path(__file__).resolve().parents[1] / "fixtures" / "shop"

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from impactgraph import indexing
-from impactgraph.indexing import PARALLEL_MIN_FILES, default_jobs, worker_count
+from impactgraph.app import indexing
+from impactgraph.app.indexing import PARALLEL_MIN_FILES, default_jobs, worker_count
 from impactgraph.isolation import clean_sys_path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -110,7 +110,7 @@ def test_workers_started_by_a_library_caller_do_not_import_from_the_current_dire
         f"import {', '.join(SHADOWED)}, sys\n"
         "import multiprocessing.forkserver, concurrent.futures.process\n"
         "from pathlib import Path\n"
-        "from impactgraph.indexing import index_directory\n"
+        "from impactgraph.app.indexing import index_directory\n"
         "sys.path.insert(0, '')\n"
         "result = index_directory(Path('.'), jobs=2)\n"
         "print(len(result.summaries), sys.path.count(''))\n"

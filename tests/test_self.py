@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from impactgraph.callgraph import to_pycg
+from impactgraph.app.callgraph import to_pycg
+from impactgraph.app.indexing import index_directory
 from impactgraph.config import Config
-from impactgraph.indexing import index_directory
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -19,9 +19,9 @@ def test_indexes_its_own_source():
     assert not graph.warnings
     assert "impactgraph.linker.link:link" in graph
     calls = {(s, t) for s, t, _ in graph.edges(["calls"])}
-    assert ("impactgraph.indexing:index_directory", "impactgraph.linker.link:link") in calls
+    assert ("impactgraph.app.indexing:index_directory", "impactgraph.linker.link:link") in calls
     assert (
-        "impactgraph.callgraph:pycg_for_directory", "impactgraph.render.callgraph_pycg:to_pycg"
+        "impactgraph.app.callgraph:pycg_for_directory", "impactgraph.render.callgraph_pycg:to_pycg"
     ) in calls
     assert ("impactgraph.linker.link:link", "impactgraph.linker.link:_link") in calls
     resolver_init = "impactgraph.linker.resolve:Resolver.__init__"

@@ -9,10 +9,10 @@ from git_support import commit, init_repo
 from impactgraph.adapters.cache import SummaryCache, cache_dir
 from impactgraph.adapters.fs import read_source
 from impactgraph.adapters.git import GitRepo
-from impactgraph.changes import compute_changes
+from impactgraph.app.changes import compute_changes
+from impactgraph.app.session import NullCache, Session, open_session
 from impactgraph.config import Config
 from impactgraph.discovery import discover
-from impactgraph.session import NullCache, Session, open_session
 
 SOURCES = {"pkg/__init__.py": "", "pkg/core.py": "def f(x):\n    return x\n"}
 

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 import typer
 
 from impactgraph.adapters.git import GitRepo
-from impactgraph.changes import compute_changes
+from impactgraph.app.changes import compute_changes
 from impactgraph.cli.app import app, handle_errors, write_output
 from impactgraph.cli.options import CacheDirOption, JobsOption, NoCacheOption, command_session
 from impactgraph.config import load_config

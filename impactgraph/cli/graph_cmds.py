@@ -11,6 +11,7 @@ from typing import Annotated
 
 import typer
 
+from impactgraph.app.indexing import IndexResult
 from impactgraph.cli.app import app, handle_errors, note, stdout_is_terminal, write_output
 from impactgraph.cli.options import (
     CacheDirOption,
@@ -20,7 +21,6 @@ from impactgraph.cli.options import (
     write_binary_output,
 )
 from impactgraph.errors import InputError, UsageError
-from impactgraph.indexing import IndexResult
 from impactgraph.render.diagram import Level
 from impactgraph.render.graph_view import FittedView, GraphView, ViewFilter, fit_view
 

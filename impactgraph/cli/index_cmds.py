@@ -47,7 +47,7 @@ def index(
 
     Files that could not be read or parsed are listed on stderr, one per line.
     """
-    from impactgraph.indexing import cached_counts
+    from impactgraph.app.indexing import cached_counts
 
     check_directory(path)
     started = time.perf_counter()

@@ -13,8 +13,8 @@ import typer
 from impactgraph.errors import InputError
 
 if TYPE_CHECKING:
+    from impactgraph.app.session import Session
     from impactgraph.model import ImpactReport
-    from impactgraph.session import Session
 
 JobsOption = Annotated[
     int | None,
@@ -78,7 +78,7 @@ def command_session(
     A cache that cannot be used (a read-only folder, say) is left out after one warning on
     stderr: the command goes on without it.
     """
-    from impactgraph.session import open_session
+    from impactgraph.app.session import open_session
 
     with open_session(root, cache=not no_cache, cache_dir=cache_dir, jobs=jobs, warn=warn) as s:
         yield s
@@ -99,9 +99,9 @@ def build_cached_report(
     here, so they all share one cache: the one of the repository's top folder.
     """
     from impactgraph.adapters.git import GitRepo
+    from impactgraph.app.pipeline import build_report
+    from impactgraph.app.session import Session
     from impactgraph.errors import GitError
-    from impactgraph.pipeline import build_report
-    from impactgraph.session import Session
 
     try:
         root = GitRepo(repo).root

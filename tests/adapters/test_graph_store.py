@@ -6,7 +6,7 @@ import gzip
 from pathlib import Path
 
 from impactgraph.adapters.graph_store import GraphStore, tree_key
-from impactgraph.indexing import index_directory
+from impactgraph.app.indexing import index_directory
 from impactgraph.linker.snapshot import graph_from_dict, graph_to_dict
 
 SHOP = Path(__file__).resolve().parents[2] / "fixtures" / "shop"

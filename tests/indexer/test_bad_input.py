@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from impactgraph.app.indexing import index_directory
 from impactgraph.indexer import summarize, summarize_bytes
-from impactgraph.indexing import index_directory
 
 
 def test_syntax_error_is_a_summary_with_the_line():

@@ -12,7 +12,7 @@ SHOP = Path(__file__).resolve().parents[2] / "fixtures" / "shop"
 SCRIPT = """
 import hashlib, sys
 from pathlib import Path
-from impactgraph.indexing import index_directory
+from impactgraph.app.indexing import index_directory
 graph = index_directory(Path(sys.argv[1]), jobs=1).graph
 edges = sorted(graph.edges())
 print(len(edges), graph.unresolved_calls, hashlib.sha256(repr(edges).encode()).hexdigest())

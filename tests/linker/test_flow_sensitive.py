@@ -8,7 +8,7 @@ import textwrap
 import pytest
 from helpers import graph_of
 
-from impactgraph.callgraph import to_pycg
+from impactgraph.app.callgraph import to_pycg
 
 HEADER = """
 def f(): pass

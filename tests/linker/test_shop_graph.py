@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from impactgraph.callgraph import to_pycg
-from impactgraph.indexing import index_directory
+from impactgraph.app.callgraph import to_pycg
+from impactgraph.app.indexing import index_directory
 
 SHOP = Path(__file__).resolve().parents[2] / "fixtures" / "shop"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from helpers import graph_of
 
-from impactgraph.callgraph import to_pycg
+from impactgraph.app.callgraph import to_pycg
 
 SOURCE = """
 def a(): pass

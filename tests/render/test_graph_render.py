@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from impactgraph.adapters.graphviz import dot_available, render_dot
+from impactgraph.app.indexing import index_directory
 from impactgraph.errors import RenderError, UsageError
-from impactgraph.indexing import index_directory
 from impactgraph.linker import CodeGraph
 from impactgraph.model import EdgeKind
 from impactgraph.render import graph_drawing, graph_json

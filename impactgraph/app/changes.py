@@ -13,14 +13,14 @@ from collections.abc import Callable, ItemsView, Iterable, Iterator, Mapping, Va
 from dataclasses import dataclass
 
 from impactgraph.adapters.git import GitRepo, PathChange, PathStatus
+from impactgraph.app.session import Session
+from impactgraph.app.snapshot import WORKTREE, Snapshot, revision_snapshot, worktree_snapshot
 from impactgraph.config import Config
 from impactgraph.diff import UsedElsewhere, diff_summaries
 from impactgraph.diff.engine import sort_changes
 from impactgraph.diff.files import file_changes
 from impactgraph.discovery import SourceFile
 from impactgraph.model import ChangeSet, Diagnostic, FileSummary
-from impactgraph.session import Session
-from impactgraph.snapshot import WORKTREE, Snapshot, revision_snapshot, worktree_snapshot
 
 NO_CACHE = Session()  # no cache, one worker process per CPU
 

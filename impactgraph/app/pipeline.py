@@ -13,15 +13,15 @@ from pathlib import Path
 from impactgraph.adapters.codeowners import read_codeowners
 from impactgraph.adapters.git import GitRepo
 from impactgraph.adapters.graph_store import GraphStore, tree_key
-from impactgraph.changes import NO_CACHE, compute_changes
+from impactgraph.app.changes import NO_CACHE, compute_changes
+from impactgraph.app.session import Session
+from impactgraph.app.snapshot import Snapshot
 from impactgraph.config import Config, load_config
 from impactgraph.errors import UsageError
 from impactgraph.impact.analyse import analyse
 from impactgraph.linker import CodeGraph, link
 from impactgraph.model import FileSummary, ImpactReport, Stats
 from impactgraph.owners import with_owners
-from impactgraph.session import Session
-from impactgraph.snapshot import Snapshot
 
 
 def build_report(

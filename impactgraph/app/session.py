@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from impactgraph.adapters.cache import CacheStats, SummaryCache
+from impactgraph.app.indexing import IndexResult, Reader, index_directory, summarize_files
 from impactgraph.config import Config
 from impactgraph.discovery import SourceFile
-from impactgraph.indexing import IndexResult, Reader, index_directory, summarize_files
 from impactgraph.model import Diagnostic, FileSummary
 
 if TYPE_CHECKING:

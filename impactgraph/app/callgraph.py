@@ -11,7 +11,7 @@ __all__ = ["FUNCTION_NODE_KINDS", "dotted", "pycg_for_directory", "to_pycg"]
 
 def pycg_for_directory(root: Path) -> dict[str, list[str]]:
     """Index ``root`` (a repository or a loose folder of modules) and export its call graph."""
-    from impactgraph.indexing import index_directory
+    from impactgraph.app.indexing import index_directory
 
     graph = index_directory(root).graph
     return to_pycg(graph)

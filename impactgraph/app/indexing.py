@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from impactgraph.adapters.progress import ProgressBar
 
     # the worker's job and answer; imported for typing only, as the worker module loads astroid
-    from impactgraph.indexing_worker import Done, Task
+    from impactgraph.app.indexing_worker import Done, Task
     from impactgraph.linker import CodeGraph
 
 Reader = Callable[[str], bytes]
@@ -46,7 +46,7 @@ WRITE_BATCH = 256  # new summaries written to the cache at a time
 # trees again (a worker's RSS stays flat at ~40 MB over 4,000 Django files as it is).
 CHUNKS_PER_WORKER = 64
 
-WORKER_MODULE = "impactgraph.indexing_worker"
+WORKER_MODULE = "impactgraph.app.indexing_worker"
 
 
 @dataclass
@@ -354,7 +354,7 @@ class _Run:
 
 def _summarize_chunk(tasks: list[Task], encode: bool) -> list[Done]:
     """Summaries of ``tasks`` in this process (imported late: a warm run needs no astroid)."""
-    from impactgraph.indexing_worker import summarize_chunk
+    from impactgraph.app.indexing_worker import summarize_chunk
 
     return summarize_chunk(tasks, encode)
 
@@ -362,7 +362,7 @@ def _summarize_chunk(tasks: list[Task], encode: bool) -> list[Done]:
 def _pool(workers: int, lifeline: Connection) -> ProcessPoolExecutor:
     import multiprocessing
 
-    from impactgraph.indexing_worker import start_worker
+    from impactgraph.app.indexing_worker import start_worker
 
     # "fork" is unsafe once threads exist (and warns from Python 3.12); "forkserver" starts
     # workers quickly from a server that has imported astroid once.
@@ -391,7 +391,7 @@ def _summarize_parallel(
     """Feed chunks to the workers, at most a few per worker at a time (bounded memory)."""
     import multiprocessing
 
-    from impactgraph import indexing_worker as worker
+    from impactgraph.app import indexing_worker as worker
     from impactgraph.isolation import safe_children
 
     pending: dict[Future[list[Done]], list[Task]] = {}
