@@ -12,12 +12,14 @@ from impactgraph.linker.values import (
     Bound,
     Builtin,
     BuiltinMethod,
+    Container,
     ContainerMethod,
     Ext,
     Inst,
     Mod,
     Named,
     Property,
+    Slice,
     Subclass,
     Super,
     Sym,
@@ -50,6 +52,17 @@ CALLBACK_BUILTINS = frozenset({"map", "filter", "sorted", "min", "max", "iter", 
 NOT_HANDED_OVER = frozenset(
     {"__init__", "__new__", "__init_subclass__", "__class_getitem__", "__set_name__",
      "__post_init__", "__get__", "__set__", "__delete__"}
+)
+# special methods a builtin type's methods run on their arguments: conversions, formatting,
+# hashing and comparing (dict/set keys, list.index, sorting), the container and iteration
+# protocols, truth, calling (``key=``) and attribute reads (``"{0.x}".format``); never
+# arithmetic or markupsafe's ``__html__``: C code reaches those only through operators
+BUILTIN_PROTOCOL = frozenset(
+    {"__str__", "__repr__", "__format__", "__bytes__", "__int__", "__float__", "__complex__",
+     "__index__", "__round__", "__trunc__", "__hash__", "__eq__", "__ne__", "__lt__", "__le__",
+     "__gt__", "__ge__", "__bool__", "__len__", "__iter__", "__next__", "__reversed__",
+     "__getitem__", "__contains__", "__length_hint__", "__call__", "__getattr__",
+     "__getattribute__", "__fspath__", "__buffer__"}
 )
 # outside code that looks at what it is given (or stores it) without calling it
 INSPECTING_MODULES = frozenset(
@@ -257,10 +270,10 @@ def _link_call(graph: CodeGraph, resolver: Resolver, site: CallSite, index: int)
             case Ext() | Builtin() if site.decorator:
                 resolved = True  # @property, @dataclass, @abc.abstractmethod: no edge needed
             case Ext(dotted, carried):
-                graph.external_calls[caller].add(dotted)
+                _add_external(graph, caller, dotted)
                 resolved = True
                 if not _inspects(dotted):
-                    _link_handed_over(graph, resolver, site)
+                    _link_handed_over(graph, resolver, site, _protocol(dotted))
                     _link_outside_receiver(graph, resolver, site)
                 if carried and not _inspects(dotted):  # not ``TypeVar(..., bound=...)``
                     _link_carried(graph, resolver, site, carried)
@@ -273,6 +286,9 @@ def _link_call(graph: CodeGraph, resolver: Resolver, site: CallSite, index: int)
                 resolved = True
             case Sym(symbol) | Bound(symbol) if resolver.kind(symbol) is SymbolKind.CLASS:
                 _link_construction(graph, resolver, site, index, value, symbol)
+                resolved = True
+            case Subclass(cls):  # ``cls(...)``, ``self.__class__(...)``: it or a subclass
+                _link_construction(graph, resolver, site, index, value, cls)
                 resolved = True
             case _:
                 # reached by a name computed at run time (``getattr(self, "visit_" + kind)``)
@@ -305,11 +321,48 @@ def _link_construction(
     if not targets:  # an outside base's __init__ runs (``class A(ext.Base)``)
         for outside in resolver.external_lookup(cls, "__init__"):
             if isinstance(outside, Ext):
-                graph.external_calls[caller].add(outside.dotted)
-            _link_handed_over(graph, resolver, site)
+                _add_external(graph, caller, outside.dotted)
+                _link_handed_over(graph, resolver, site, _protocol(outside.dotted))
+            else:
+                _link_handed_over(graph, resolver, site)
 
 
-def _link_handed_over(graph: CodeGraph, resolver: Resolver, site: CallSite) -> None:
+def _add_external(graph: CodeGraph, caller: str, dotted: str) -> None:
+    """Record an outside callee; a builtin base's method (``builtins.str.__mod__``, reached
+    through ``super()`` or inheritance) is left out: the call graph names builtins the way
+    pycg does (``<builtin>.len``), for the calls the source spells."""
+    if not dotted.startswith("builtins."):
+        graph.external_calls[caller].add(dotted)
+
+
+def _protocol(dotted: str) -> frozenset[str] | None:
+    """The special methods an outside callable may run on what it is given: a builtin type's
+    method only the ones Python's own C code calls (``str.__new__(cls, x)`` runs
+    ``x.__str__``, never ``x.__add__``); any other outside code, all of them (None)."""
+    return BUILTIN_PROTOCOL if dotted.startswith("builtins.") else None
+
+
+def _with_elements(resolver: Resolver, values: Iterable[Value]) -> list[Value]:
+    """``values`` and, for containers among them, their elements (nested ones too): outside
+    code given a tuple of our objects works on each (``str % (helper,)`` runs
+    ``helper.__int__``)."""
+    found: set[Value] = set()
+    queue = list(values)
+    while queue:
+        value = queue.pop()
+        if value in found:
+            continue
+        found.add(value)
+        if isinstance(value, Container):
+            queue.extend(resolver.resolve((value.key,)))
+        elif isinstance(value, Slice):
+            queue.extend(resolver.slice_elements(value))
+    return ordered(found)
+
+
+def _link_handed_over(
+    graph: CodeGraph, resolver: Resolver, site: CallSite, only: frozenset[str] | None = None
+) -> None:
     """Outside code given our function or object may call it back: ``Client(app)`` later runs
     ``app(environ, ...)`` (``Flask.__call__``), ``Thread(target=self.run)`` runs ``run``. The
     edge goes from the function that handed it over (the call itself happens later, inside the
@@ -321,10 +374,10 @@ def _link_handed_over(graph: CodeGraph, resolver: Resolver, site: CallSite) -> N
     for exprs in [*site.args, *(e for _, e in site.kwargs)]:
         for expr in exprs:
             from_parameter = expr[0] in parameters
-            for argument in ordered(resolver.resolve(expr)):
+            for argument in _with_elements(resolver, resolver.resolve(expr)):
                 if from_parameter and not isinstance(argument, Inst):
                     continue
-                for target, bound, dispatch in _handed_over_targets(resolver, argument):
+                for target, bound, dispatch in _handed_over_targets(resolver, argument, only):
                     graph.add_edge(site.scope, target, EdgeKind.CALLS, site.line, bound, dispatch,
                                    callback=True)
 
@@ -406,7 +459,9 @@ def _inspects(dotted: str) -> bool:
     return dotted.split(".", 1)[0] in INSPECTING_MODULES or dotted in INSPECTING_FUNCTIONS
 
 
-def _handed_over_targets(resolver: Resolver, value: Value) -> list[tuple[str, bool, bool]]:
+def _handed_over_targets(
+    resolver: Resolver, value: Value, only: frozenset[str] | None = None
+) -> list[tuple[str, bool, bool]]:
     """What outside code can run of ``value``: a function itself, or an instance's special
     methods (its exact class's; a subclass's own ones too when the class is not exact, each
     one receiver of many). A class is not followed: outside code rarely builds what it gets."""
@@ -417,19 +472,21 @@ def _handed_over_targets(resolver: Resolver, value: Value) -> list[tuple[str, bo
     if not isinstance(value, Inst):
         return []
     cls = value.cls
-    found = {(m, True, False) for m in _run_by_outside(resolver, cls)}
+    found = {(m, True, False) for m in _run_by_outside(resolver, cls, only)}
     if not value.exact:
         exact = {m for m, _, _ in found}
         for sub in resolver.implementations(cls):
-            found |= {(m, True, True) for m in _run_by_outside(resolver, sub) if m not in exact}
+            found |= {(m, True, True) for m in _run_by_outside(resolver, sub, only)
+                      if m not in exact}
     return sorted(found)
 
 
-def _run_by_outside(resolver: Resolver, cls: str) -> set[str]:
+def _run_by_outside(resolver: Resolver, cls: str, only: frozenset[str] | None = None) -> set[str]:
     """An instance's special methods, and, when its class has an outside base, the methods it
     overrides of that base (a ``logging.Handler`` subclass's ``emit``)."""
     names = {n for owner in resolver.mro(cls) for n in resolver.own_members(owner)
-             if n.startswith("__") and n.endswith("__") and n not in NOT_HANDED_OVER}
+             if n.startswith("__") and n.endswith("__") and n not in NOT_HANDED_OVER
+             and (only is None or n in only)}
     # every special method: a protocol of the outside code's own (markupsafe's ``__html__``,
     # ``os.fspath``'s ``__fspath__``) as much as the language's
     found = {m for name in sorted(names) for m in resolver.special_methods(cls, (name,))}

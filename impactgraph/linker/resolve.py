@@ -6,6 +6,7 @@ What an expression may hold is a set of values, the records of ``impactgraph.lin
 
 from __future__ import annotations
 
+import builtins
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from typing import cast
@@ -165,6 +166,8 @@ class Resolver:
                                 inside.append(symbol)
                         case Ext(dotted):
                             outside.append(dotted)
+                        case Builtin(name):  # ``class Markup(str)``: a builtin type
+                            outside.append(f"builtins.{name}")
             self.bases[cls] = list(dict.fromkeys(inside))
             self.external_bases[cls] = outside
             if any(b in PROTOCOL_BASES or b.endswith(".Protocol") for b in outside):
@@ -465,10 +468,18 @@ class Resolver:
         return result
 
     def external_lookup(self, cls: str, name: str) -> set[Value]:
-        """Not defined in the code base: it comes from an outside base class, if there is one."""
+        """Not defined in the code base: it comes from an outside base class, if there is one.
+        A builtin base (``str``, ``dict``, ``Exception``) has it only when the builtin type
+        does: ``super().__mod__(args)`` on a ``str`` subclass is ``str.__mod__``, an outside
+        call given ``args`` (whose ``__int__``/``__str__`` it runs); a name the type lacks is
+        not there (``__getattr__`` runs)."""
         for owner in self.mro(cls):
             for base in self.external_bases.get(owner, ()):
-                if base.split(".", 1)[0] not in ("typing", "typing_extensions", "abc", "builtins"):
+                root, _, rest = base.partition(".")
+                if root == "builtins":
+                    if _builtin_has(rest, name):
+                        return {Ext(f"{base}.{name}")}
+                elif root not in ("typing", "typing_extensions", "abc"):
                     return {Ext(f"{base}.{name}")}
         return set()
 
@@ -805,6 +816,8 @@ class Resolver:
                 case Subclass(cls):  # ``cls`` in a classmethod: the class or any subclass
                     for each in [cls, *self.implementations(cls)]:
                         result |= self.class_lookup(each, name)
+                case Inst(cls, exact) if name == "__class__":  # ``self.__class__(...)``
+                    result.add(Sym(cls) if exact else Subclass(cls))
                 case Inst(cls, exact):
                     if exact:
                         found = self.instance_lookup(cls, name)
@@ -1098,6 +1111,12 @@ class Resolver:
             # function (its signature, its removal), even though a wrapper is what runs.
             current.add(Named(value.symbol))
         return current
+
+
+def _builtin_has(type_name: str, name: str) -> bool:
+    """Does the builtin type ``type_name`` (``str``, ``ValueError``) define ``name``?"""
+    found = getattr(builtins, type_name, None)
+    return isinstance(found, type) and hasattr(found, name)
 
 
 def local_name(name: str) -> str:
