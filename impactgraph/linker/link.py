@@ -300,6 +300,8 @@ def _link_call(graph: CodeGraph, resolver: Resolver, site: CallSite, index: int)
                     graph.add_edge(caller, target, EdgeKind.CALLS, site.line, bound,
                                    mark == "dispatch", site=index, dynamic=dynamic)
                     resolved = True
+    if not resolved and site.decorator and _outside_product(resolver, site):
+        resolved = True  # ``@pytest.mark.parametrize(...)``: what outside code made is applied
     if not resolved and not site.implicit:
         graph.unresolved_calls += 1
         graph.unresolved_sites.append((caller, site.line))
@@ -333,6 +335,22 @@ def _add_external(graph: CodeGraph, caller: str, dotted: str) -> None:
     pycg does (``<builtin>.len``), for the calls the source spells."""
     if not dotted.startswith("builtins."):
         graph.external_calls[caller].add(dotted)
+
+
+def _outside_product(resolver: Resolver, site: CallSite) -> bool:
+    """Is the decorator applied here what an outside callable returned (``@pytest.fixture(
+    scope="module")``, ``@functools.lru_cache(maxsize=None)``)? Its result is unknown, but it
+    is outside code, not ours: the call that made it is linked as an outside call, with its
+    arguments, on its own."""
+    made = False
+    for expr in site.callee:
+        if len(expr) < 2 or not expr[-1].startswith("("):
+            return False
+        values = resolver.resolve(expr[:-1])
+        if not values or not all(isinstance(v, Ext | Builtin) for v in values):
+            return False
+        made = True
+    return made
 
 
 def _protocol(dotted: str) -> frozenset[str] | None:
