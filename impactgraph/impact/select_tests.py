@@ -118,7 +118,7 @@ def select_tests(
                        if c.kind is not ChangeKind.FILE_CHANGED}
     for graph in graphs[-1:]:  # the head: the calls that run now
         _inherited(selector, graph, reached)
-        _unresolved(selector, graph, changed_modules)
+        _unresolved(selector, graph, changed_modules, set(reached))
         _unbounded(selector, graph, changed_modules, imports)
     return selector.result()
 
@@ -271,10 +271,20 @@ def _subclasses(graph: CodeGraph, cls: str) -> list[str]:
     return found
 
 
-def _unresolved(selector: _Selector, graph: CodeGraph, changed: set[str]) -> None:
+def _unresolved(
+    selector: _Selector, graph: CodeGraph, changed: set[str], reached: set[str]
+) -> None:
     """A test module that imports a changed module and makes calls we could not resolve is
-    kept: one of those calls may reach the change."""
-    modules = {graph.module_of(caller) for caller, _ in graph.unresolved_sites if caller in graph}
+    kept: one of those calls may reach the change. An unresolved ``x.name(...)`` the linker
+    bounded (``graph.unresolved_names``: no argument of ours, ``name`` no attribute that may
+    hold another function) runs a function called ``name``: it can reach the change only
+    when one of that name reaches it, or when ``__getattr__`` (any name) or a method outside
+    code runs under another name (an override of an outside base's) does."""
+    names = _reached_names(graph, reached)
+    modules = {
+        graph.module_of(caller) for caller, _ in graph.unresolved_sites
+        if caller in graph and not _bounded_elsewhere(graph, caller, names)
+    }
     for module in sorted(modules):
         path = graph.path_of(module)
         if path not in selector.test_set:
@@ -283,6 +293,26 @@ def _unresolved(selector: _Selector, graph: CodeGraph, changed: set[str]) -> Non
                     for t, kind in graph.successors(n) if kind == EdgeKind.IMPORTS}
         for target in sorted(imported & changed):
             selector.add(path, f"unresolved calls in a module that imports changed module {target}")
+
+
+def _reached_names(graph: CodeGraph, reached: set[str]) -> set[str] | None:
+    """The short names of what reaches the change; None when any name may (``__getattr__``
+    or an outside hook reaches it, or the graph recorded no hooks)."""
+    hooks = graph.outside_hooks
+    if not reached or hooks is None or reached & hooks:
+        return None
+    names = {symbol.rsplit(":", 1)[-1].rsplit(".", 1)[-1] for symbol in reached}
+    if names & {"__getattr__", "__getattribute__"}:
+        return None
+    return names
+
+
+def _bounded_elsewhere(graph: CodeGraph, caller: str, names: set[str] | None) -> bool:
+    """Do all of ``caller``'s unresolved calls ask for names that do not reach the change?"""
+    if names is None:
+        return False
+    asked = graph.unresolved_names.get(caller, set())
+    return bool(asked) and "" not in asked and not asked & names
 
 
 def _unbounded(

@@ -49,6 +49,13 @@ class CodeGraph:
     external_calls: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     unresolved_calls: int = 0
     unresolved_sites: list[tuple[str, int]] = field(default_factory=list)
+    # caller -> the method names its unresolved calls ask for (``x.name(...)``), "" for a call
+    # that could run anything (test selection fails open on it); a caller missing here (a
+    # graph stored before this was recorded) counts as "" too
+    unresolved_names: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    # methods outside code may run on our object under another name (an override of an
+    # outside base's method); None when not recorded (a graph stored before)
+    outside_hooks: set[str] | None = None
     unbounded_sites: list[tuple[str, str]] = field(default_factory=list)  # (caller, receiver)
     warnings: list[Diagnostic] = field(default_factory=list)
     _members: dict[str, list[str]] | None = None

@@ -64,6 +64,9 @@ BUILTIN_PROTOCOL = frozenset(
      "__getitem__", "__contains__", "__length_hint__", "__call__", "__getattr__",
      "__getattribute__", "__fspath__", "__buffer__"}
 )
+# values that hold nothing of the code base's (an unresolved call given only these cannot
+# hand our code to outside code)
+NOT_OURS = frozenset({"ext", "bi", "biinst", "bimeth", "cmeth", "cont", "slice"})
 # outside code that looks at what it is given (or stores it) without calling it
 INSPECTING_MODULES = frozenset(
     {"inspect", "typing", "typing_extensions", "types", "abc", "dataclasses", "weakref", "copy",
@@ -106,6 +109,7 @@ def _link(summaries: Iterable[FileSummary], warnings: Iterable[Diagnostic]) -> C
             _link_reference(graph, resolver, reference.scope, reference.target, reference.line)
         _link_imports(graph, resolver, summary)
     _link_classes(graph, resolver)
+    graph.outside_hooks = {m for cls in resolver.classes() for m in resolver.external_hooks(cls)}
     return graph
 
 
@@ -305,6 +309,28 @@ def _link_call(graph: CodeGraph, resolver: Resolver, site: CallSite, index: int)
     if not resolved and not site.implicit:
         graph.unresolved_calls += 1
         graph.unresolved_sites.append((caller, site.line))
+        graph.unresolved_names[caller].add(_unresolved_name(resolver, site))
+
+
+def _unresolved_name(resolver: Resolver, site: CallSite) -> str:
+    """``name`` for an unresolved ``x.name(...)`` that can only run a function of the code
+    base called ``name``: not an attribute that may hold a function of another name (a data
+    attribute, a property, a variable), and with no argument of ours that outside code could
+    call back. Else "": the call may run anything."""
+    names = {expr[-1] for expr in site.callee}
+    if site.decorator or site.star or len(names) != 1:
+        return ""
+    op = next(iter(names))
+    if len(op) < 2 or not op.startswith(".") or any(len(e) < 2 for e in site.callee):
+        return ""
+    name = op[1:]
+    if name in resolver.holder_names:
+        return ""
+    for exprs in [*site.args, *(e for _, e in site.kwargs)]:
+        for expr in exprs:
+            if any(v.tag not in NOT_OURS for v in _with_elements(resolver, resolver.resolve(expr))):
+                return ""
+    return name
 
 
 def _link_construction(

@@ -131,6 +131,7 @@ class Resolver:
         self.stored_names = {attr for _, attr, _ in self._stores}
         self._fixture_index: FixtureIndex | None = None
         self._by_name: dict[str, set[Value]] | None = None
+        self._holder_names: frozenset[str] | None = None
         self._has_accessors: bool | None = None
         self._ops: dict[str, Op] = {}
         self._link_classes()
@@ -144,6 +145,26 @@ class Resolver:
                 symbol.endswith((".__getattr__", ".__get__")) for symbol in self.definitions
             )
         return self._has_accessors
+
+    @property
+    def holder_names(self) -> frozenset[str]:
+        """Names under which an attribute may hold a function called something else: data
+        attributes of classes and instances (``self.handler = f``, ``handler = f`` in a class
+        body), module variables, attributes stored from outside, properties."""
+        if self._holder_names is None:
+            found = set(self.stored_names) | set(self.property_names)
+            for definition in self.definitions.values():  # ``self.x = ...``, even of None
+                found.update(definition.attributes)
+            for key in self.bindings:
+                owner, _, name = key[2:].partition("|")
+                if name.startswith("."):
+                    found.add(name[1:])
+                elif (not name.startswith("<") and (owner.endswith(":") or self.kind(owner)
+                      is SymbolKind.CLASS) and self.kind(f"{owner}{name}" if owner.endswith(":")
+                      else f"{owner}.{name}") not in (SymbolKind.FUNCTION, SymbolKind.METHOD)):
+                    found.add(name)
+            self._holder_names = frozenset(found)
+        return self._holder_names
 
     @property
     def fixture_index(self) -> FixtureIndex:

@@ -33,6 +33,8 @@ def graph_to_dict(graph: CodeGraph) -> dict[str, Any]:
         "external_calls": {caller: sorted(c) for caller, c in graph.external_calls.items()},
         "unresolved_sites": [list(site) for site in graph.unresolved_sites],
         "unbounded_sites": [list(site) for site in graph.unbounded_sites],
+        "unresolved_names": {c: sorted(n) for c, n in graph.unresolved_names.items()},
+        "outside_hooks": None if graph.outside_hooks is None else sorted(graph.outside_hooks),
         "warnings": [[w.path, w.message] for w in graph.warnings],
     }
 
@@ -54,6 +56,10 @@ def graph_from_dict(data: Any) -> CodeGraph | None:
         graph.unresolved_sites = [(str(c), int(line)) for c, line in data["unresolved_sites"]]
         graph.unresolved_calls = len(graph.unresolved_sites)
         graph.unbounded_sites = [(str(c), str(r)) for c, r in data["unbounded_sites"]]
+        for caller, names in data.get("unresolved_names", {}).items():
+            graph.unresolved_names[str(caller)] = {str(n) for n in names}
+        hooks = data.get("outside_hooks")
+        graph.outside_hooks = None if hooks is None else {str(h) for h in hooks}
         graph.warnings = [Diagnostic(str(p), str(m)) for p, m in data["warnings"]]
         return graph
     except (AttributeError, KeyError, TypeError, ValueError, IndexError):
