@@ -5,16 +5,10 @@ fixtures and a ``getfixturevalue`` with a computed name still select the whole f
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from cli_support import selected_tests
+from cli_support import selected_reasons, selected_tests
 from git_support import commit, init_repo
-from typer.testing import CliRunner
-
-from impactgraph.cli import app
-
-runner = CliRunner()
 
 BASE = {
     "src/web/__init__.py": "",
@@ -106,9 +100,7 @@ def test_code_a_fixture_reaches_selects_its_requesters_only(tmp_path: Path) -> N
     # Store.__init__: the ``store`` fixture calls it; test_store asks for ``store``, test_api
     # with usefixtures; test_app and test_plain do not
     assert selected_tests(root) == ["tests/api/test_api.py", "tests/test_store.py"]
-    result = runner.invoke(app, ["tests", "--repo", str(root), "--base", "base",
-                                 "--format", "json"])
-    reasons = {t["path"]: t["reasons"] for t in json.loads(result.stdout)["tests"]}
+    reasons = selected_reasons(root)
     assert any(r.startswith("requests fixture store of tests/conftest.py is affected")
                for r in reasons["tests/api/test_api.py"])
 

@@ -3,16 +3,10 @@ test class in another test module: pytest collects and reports them under the su
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from cli_support import selected_tests
+from cli_support import selected_reasons, selected_tests
 from git_support import commit, init_repo
-from typer.testing import CliRunner
-
-from impactgraph.cli import app
-
-runner = CliRunner()
 
 # shaped like itsdangerous 2.2.0: tests/test_<pkg>/ mirrors the package, test_url_safe.py has no
 # tests of its own, only a subclass of test_serializer's class with its own method fixture
@@ -141,11 +135,7 @@ def test_json_names_the_inherited_class_as_the_reason(tmp_path: Path) -> None:
     commit(root, BASE, message="base", tag="base")
     changed = BASE["src/signing/signer.py"].replace("def sign(self, value)", "def sign(self)")
     commit(root, {"src/signing/signer.py": changed})
-    result = runner.invoke(
-        app, ["tests", "--repo", str(root), "--base", "base", "--format", "json"]
-    )
-    assert result.exit_code == 0, result.output
-    reasons = {t["path"]: t["reasons"] for t in json.loads(result.stdout)["tests"]}
+    reasons = selected_reasons(root)
     assert any(
         "test_signing.test_url_safe:TestURLSafeSerializer" in r
         and "test_signing.test_serializer:TestSerializer" in r

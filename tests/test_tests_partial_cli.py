@@ -4,16 +4,10 @@ like itsdangerous 2.2.0's tests: ``serializer_factory`` -> ``serializer`` -> the
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from cli_support import selected_tests
+from cli_support import selected_reasons, selected_tests
 from git_support import commit, init_repo
-from typer.testing import CliRunner
-
-from impactgraph.cli import app
-
-runner = CliRunner()
 
 BASE = {
     "src/signing/__init__.py": "",
@@ -148,10 +142,3 @@ def test_autouse_fixtures_of_a_subclass_run_its_inherited_tests(tmp_path: Path) 
     reasons = selected_reasons(root)
     assert "tests/test_signing/test_other.py" not in reasons
     assert any("inherits the tests of" in r for r in reasons["tests/test_signing/test_timed.py"])
-
-
-def selected_reasons(root: Path) -> dict[str, list[str]]:
-    arguments = ["tests", "--repo", str(root), "--base", "base", "--format", "json"]
-    result = runner.invoke(app, arguments)
-    assert result.exit_code == 0, result.output
-    return {t["path"]: t["reasons"] for t in json.loads(result.stdout)["tests"]}
