@@ -119,6 +119,7 @@ def select_tests(
     for graph in graphs[-1:]:  # the head: the calls that run now
         _inherited(selector, graph, reached)
         _unresolved(selector, graph, changed_modules, set(reached))
+        _programs(selector, graph, changed_modules)
         _unbounded(selector, graph, changed_modules, imports)
     return selector.result()
 
@@ -293,6 +294,40 @@ def _unresolved(
                     for t, kind in graph.successors(n) if kind == EdgeKind.IMPORTS}
         for target in sorted(imported & changed):
             selector.add(path, f"unresolved calls in a module that imports changed module {target}")
+
+
+# Calls that start another program: it may be Python running our code from a string.
+PROGRAM_RUNNERS = frozenset({
+    "subprocess.run", "subprocess.Popen", "subprocess.call", "subprocess.check_call",
+    "subprocess.check_output", "subprocess.getoutput", "subprocess.getstatusoutput",
+    "os.system", "os.popen", "os.execv", "os.execve", "os.execl", "os.execlp", "os.execvp",
+    "os.execvpe", "os.spawnv", "os.spawnl", "os.posix_spawn", "os.posix_spawnp",
+    "asyncio.create_subprocess_exec", "asyncio.create_subprocess_shell",
+})
+
+
+def _programs(selector: _Selector, graph: CodeGraph, changed: set[str]) -> None:
+    """A test that starts a program (``subprocess.run([sys.executable, "-c", CODE])``) may
+    run any code of a package it imports, out of our sight (click's test_imports.py feeds
+    ``import click; click.echo(...)`` to the interpreter): it is kept when it imports the
+    top-level package of a changed module."""
+    packages = {module.split(".", 1)[0] for module in changed}
+    if not packages:
+        return
+    for module in sorted(graph.nodes("module")):
+        path = graph.path_of(module)
+        if path not in selector.test_set:
+            continue
+        members = [module, *graph.members(module)]
+        runner = next((f"{callee} in {caller}" for caller in members
+                       for callee in sorted(graph.external_calls.get(caller, ()))
+                       if callee in PROGRAM_RUNNERS), None)
+        if runner is None:
+            continue
+        imported = {graph.module_of(t).split(".", 1)[0] for n in members
+                    for t, kind in graph.successors(n) if kind == EdgeKind.IMPORTS}
+        for package in sorted(imported & packages):
+            selector.add(path, f"runs a program ({runner}) and imports changed package {package}")
 
 
 def _reached_names(graph: CodeGraph, reached: set[str]) -> set[str] | None:
