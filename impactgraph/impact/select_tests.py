@@ -10,8 +10,9 @@ not) the package whose folder holds a data file, every test for the configuratio
 from __future__ import annotations
 
 from collections import defaultdict, deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import PurePosixPath
 
 from impactgraph.diff.files import FileRole, PythonLayout
@@ -58,9 +59,9 @@ class _Selector:
         for path in self.test_files:
             self.add(path, reason)
 
-    @property
-    def test_set(self) -> set[str]:
-        return set(self.test_files)
+    @cached_property
+    def test_set(self) -> frozenset[str]:  # built once: add() and every rule ask it
+        return frozenset(self.test_files)
 
     def result(self) -> TestSelection:
         return TestSelection(
@@ -290,9 +291,7 @@ def _unresolved(
         path = graph.path_of(module)
         if path not in selector.test_set:
             continue
-        imported = {graph.module_of(t) for n in [module, *graph.members(module)]
-                    for t, kind in graph.successors(n) if kind == EdgeKind.IMPORTS}
-        for target in sorted(imported & changed):
+        for target in sorted(_imports_of(graph, module) & changed):
             selector.add(path, f"unresolved calls in a module that imports changed module {target}")
 
 
@@ -324,10 +323,15 @@ def _programs(selector: _Selector, graph: CodeGraph, changed: set[str]) -> None:
                        if callee in PROGRAM_RUNNERS), None)
         if runner is None:
             continue
-        imported = {graph.module_of(t).split(".", 1)[0] for n in members
-                    for t, kind in graph.successors(n) if kind == EdgeKind.IMPORTS}
+        imported = {target.split(".", 1)[0] for target in _imports_of(graph, module)}
         for package in sorted(imported & packages):
             selector.add(path, f"runs a program ({runner}) and imports changed package {package}")
+
+
+def _imports_of(graph: CodeGraph, module: str) -> set[str]:
+    """The modules ``module``'s code imports (its own import statements and its members')."""
+    return {graph.module_of(target) for node in [module, *graph.members(module)]
+            for target, kind in graph.successors(node) if kind == EdgeKind.IMPORTS}
 
 
 def _reached_names(graph: CodeGraph, reached: set[str]) -> set[str] | None:
@@ -363,8 +367,7 @@ def _unbounded(
         if caller not in graph:
             continue
         module = graph.module_of(receiver) if receiver in graph else receiver
-        near = {module} | {graph.module_of(t) for n in [module, *graph.members(module)]
-                           for t, kind in graph.successors(n) if kind == EdgeKind.IMPORTS}
+        near = {module} | _imports_of(graph, module)
         hit = sorted(near & changed)
         if not hit:
             continue
@@ -377,7 +380,7 @@ def _unbounded(
             selector.add(graph.path_of(test_module), reason)
 
 
-def _callers_in_tests(graph: CodeGraph, node: str, tests: set[str]) -> set[str]:
+def _callers_in_tests(graph: CodeGraph, node: str, tests: Set[str]) -> set[str]:
     """The test modules whose code reaches ``node`` through calls and references."""
     found: set[str] = set()
     seen = {node}
