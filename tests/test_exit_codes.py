@@ -272,17 +272,36 @@ def test_ctrl_c_is_one_line_and_exit_130(repo: Path) -> None:
         process = subprocess.Popen(
             [sys.executable, "-m", "impactgraph", "comment", "--base", "base",
              "--github-repo", "acme/shop", "--pr", "7"],
-            cwd=repo, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            cwd=repo, env={**env, "PYTHONFAULTHANDLER": "1"},
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
         )
         listener.settimeout(60)
         connection, _ = listener.accept()
         with connection:
             time.sleep(0.2)
             process.send_signal(signal.SIGINT)
-            out, err = process.communicate(timeout=30)
+            out, err = _communicate_or_dump(process, timeout=30)
     assert process.returncode == ExitCode.INTERRUPTED
     assert err == b"impactgraph: interrupted\n"
     assert out == b""
+
+
+def _communicate_or_dump(
+    process: subprocess.Popen[bytes], timeout: float
+) -> tuple[bytes, bytes]:
+    """``process.communicate``; a process still running after ``timeout`` is ended with
+    SIGABRT (faulthandler prints every thread's stack) and the test fails with that dump,
+    leaving no process or pipe behind."""
+    try:
+        return process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.send_signal(signal.SIGABRT)
+        try:
+            _, err = process.communicate(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            _, err = process.communicate()
+        pytest.fail(f"still running {timeout} s after the signal:\n{err.decode(errors='replace')}")
 
 
 def test_a_stdout_that_cannot_encode_the_report_gets_it_as_utf8(repo: Path) -> None:

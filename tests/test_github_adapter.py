@@ -6,6 +6,8 @@ import contextlib
 import json
 import logging
 import socket
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -767,3 +769,39 @@ def test_waits_that_github_asks_for_do_not_count_against_the_deadline(
     httpserver.expect_request(COMMENTS).respond_with_json([comment_json(1)])
     client = make_client(deadline=0.8, sleep=time.sleep)
     assert [c.id for c in client.list_issue_comments("acme/shop", 7)] == [1]
+
+
+# Run in a process of its own: under pytest the main thread happens to wake by itself.
+_CTRL_C_ON_THE_REQUEST_THREAD = """
+import signal, sys, threading, time
+import httpx
+from impactgraph.adapters.github import GitHubClient
+
+release = threading.Event()
+
+def handler(request):  # runs on the request's thread
+    time.sleep(0.5)  # the main thread is waiting by now
+    signal.pthread_kill(threading.get_ident(), signal.SIGINT)
+    release.wait(30)
+    return httpx.Response(200, json=[])
+
+with httpx.Client(transport=httpx.MockTransport(handler)) as http:
+    client = GitHubClient(http, "t", api_url="https://api.github.com", deadline=20.0)
+    started = time.monotonic()
+    try:
+        client.list_issue_comments("acme/shop", 7)
+    except KeyboardInterrupt:
+        print(round(time.monotonic() - started, 1))
+"""
+
+
+def test_a_ctrl_c_that_lands_on_the_request_thread_still_interrupts_at_once() -> None:
+    """Any thread of a process may receive its SIGINT. Python raises KeyboardInterrupt in the
+    main thread only, once that thread runs Python code again: a main thread asleep until the
+    call's deadline would leave a Ctrl-C unanswered for up to a minute."""
+    done = subprocess.run(
+        [sys.executable, "-c", _CTRL_C_ON_THE_REQUEST_THREAD],
+        capture_output=True, text=True, timeout=60, check=False,
+    )
+    assert done.stderr == ""
+    assert float(done.stdout) < 5

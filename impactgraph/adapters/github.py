@@ -279,7 +279,7 @@ class GitHubClient:
                 done.set()
 
         threading.Thread(target=exchange, name="impactgraph-github", daemon=True).start()
-        if not done.wait(remaining):
+        if not _wait(done, deadline):
             raise _Deadline
         if "error" in box:
             raise box["error"]
@@ -459,6 +459,22 @@ def _comment(item: Any, what: str) -> IssueComment:
         url=str(item.get("html_url") or item.get("url") or ""),
         created_at=str(item.get("created_at") or ""),
     )
+
+
+# How often the main thread wakes while it waits for the request's thread. A Ctrl-C that
+# the kernel hands to that thread (any thread of the process may get it) only raises
+# KeyboardInterrupt once the main thread runs Python again: it must not sleep to the deadline.
+_WAKE_SECONDS = 0.1
+
+
+def _wait(done: threading.Event, deadline: float) -> bool:
+    """Wait for ``done`` until ``deadline`` (monotonic), waking every ``_WAKE_SECONDS``."""
+    while not done.is_set():
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            return False
+        done.wait(min(remaining, _WAKE_SECONDS))
+    return True
 
 
 def _retry_after_seconds(value: str | None, now: float) -> float | None:

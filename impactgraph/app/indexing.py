@@ -420,12 +420,19 @@ def _summarize_parallel(
         deliver(_summarize_chunk(batch, encode))
 
 
+_WAKE_SECONDS = 0.2
+
+
 def _collect(
     pending: dict[Future[list[Done]], list[Task]],
     deliver: Callable[[list[Done]], None],
     how: str,
 ) -> None:
-    finished, _ = wait(pending, return_when=how)
+    finished: set[Future[list[Done]]] = set()
+    while not finished:
+        # Woken every so often: a Ctrl-C the kernel gave to another thread (the pool's
+        # manager) raises KeyboardInterrupt here only when this thread runs Python again.
+        finished, _ = wait(pending, timeout=_WAKE_SECONDS, return_when=how)
     for future in finished:
         result = future.result()
         del pending[future]
