@@ -145,7 +145,7 @@ def ours(root: Path) -> list[Finding]:
     from impactgraph.app.changes import compute_changes
     from impactgraph.config import Config
 
-    result = compute_changes(GitRepo(root), "old", "new", Config())
+    result = compute_changes(GitRepo(root), "old", "new", Config(), api_only=True)
     findings = []
     for change in result.changes.changes:
         module, _, qualname = change.symbol.partition(":")
@@ -207,7 +207,7 @@ def engine_seconds(root: Path, packages: Iterable[str], repeat: int) -> tuple[fl
     from impactgraph.config import Config
 
     def run_ours() -> None:
-        compute_changes(GitRepo(root), "old", "new", Config())
+        compute_changes(GitRepo(root), "old", "new", Config(), api_only=True)
 
     def run_griffe() -> None:
         for package in packages:

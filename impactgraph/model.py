@@ -147,6 +147,9 @@ class FileSummary:
     all_names: tuple[str, ...] | None = None  # ``__all__`` when it is a literal
     has_getattr: bool = False  # module-level ``__getattr__`` may serve any name
     error: str | None = None  # set when the file could not be analysed
+    # Only what ``changes`` compares (``indexer/api.py``): no calls, references, bindings or
+    # symbolic values. Never linked, never cached as a full summary.
+    api_only: bool = False
 
     @property
     def package(self) -> str:

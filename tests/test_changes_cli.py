@@ -247,3 +247,43 @@ def test_cached_run_gives_the_same_answer(shop: Path) -> None:
     assert (shop / ".impactgraph").is_dir()
     assert uncached == first == second
     assert kinds(first) == {("catalog.text:slug", "parameter-added", True)}
+
+
+def test_changes_caches_api_summaries_apart_and_impact_after_it_is_unchanged(
+    shop: Path, tmp_path: Path
+) -> None:
+    """``changes`` summarises the API part only (indexer/api.py) and caches it apart: the
+    same changes as from full summaries, and an ``impact`` run after it (reading that cache)
+    reports what it reports without any cache."""
+    commit(shop, {
+        "packages/catalog/src/catalog/search.py": """\
+            class Finder:
+                limit = 3
+                def find(self, title, *, exact=False):
+                    self.last = title
+                    return title
+
+            def find_book(title):
+                return Finder().find(title)
+            """,
+        "packages/catalog/src/catalog/text.py": "slug = lambda s: s\n",
+    }, tag="v2")
+    full = compute_changes(GitRepo(shop), "v1", "v2", Config())
+    api = compute_changes(GitRepo(shop), "v1", "v2", Config(), api_only=True)
+    assert api.changes == full.changes
+    assert all(s.api_only for s in api.head_summaries.summarized())
+    assert not any(s.api_only for s in full.head_summaries.summarized())
+    cache = ["--cache-dir", str(tmp_path / "cache")]
+    changes = as_json(run("changes", "--repo", str(shop), "--base", "v1", "--head", "v2",
+                          "--format", "json", *cache))
+    assert kinds(changes) == {(c.symbol, c.kind.value, c.breaking) for c in full.changes.changes}
+    impact = ["impact", "--repo", str(shop), "--base", "v1", "--head", "v2", "--format", "json"]
+    after = as_json(run(*impact, *cache))
+    fresh = as_json(run(*impact, "--no-cache"))
+    for document in (after, fresh):
+        document["stats"].pop("seconds", None)
+    assert after == fresh
+    assert after["affected"]  # orders.service calls find_book
+    again = as_json(run("changes", "--repo", str(shop), "--base", "v1", "--head", "v2",
+                        "--format", "json", *cache))
+    assert again == changes

@@ -315,3 +315,24 @@ def test_cache_clear(shop: Path) -> None:
     assert result.exit_code == 0
     assert not (cache_dir(shop) / "cache.sqlite3").exists()
     assert counts_of(run("index", str(shop)).stdout)["cache"].startswith("0 hits")
+
+
+def test_api_only_summaries_from_workers_and_the_cache_are_those_made_in_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files, contents = own_source()
+    files = files[:40]
+    monkeypatch.setattr(indexing, "PARALLEL_MIN_FILES", 1)
+    monkeypatch.setattr(indexing, "MAX_CHUNK", 3)
+    one, _ = summarize_files(files, contents.__getitem__, jobs=1, api_only=True)
+    assert one and all(s.api_only for s in one)
+    with SummaryCache.open(tmp_path) as cache:
+        two, _ = summarize_files(files, contents.__getitem__, jobs=2, cache=cache, api_only=True)
+    assert two == one
+    with SummaryCache.open(tmp_path) as cache:
+        again, _ = summarize_files(files, contents.__getitem__, jobs=1, cache=cache, api_only=True)
+        assert cache.stats.hits == len(files)
+        full, _ = summarize_files(files, contents.__getitem__, jobs=1, cache=cache)
+        assert cache.stats.hits == len(files)  # the API entries never serve a full lookup
+    assert again == one
+    assert not any(s.api_only for s in full)

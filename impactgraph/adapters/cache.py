@@ -77,6 +77,10 @@ class CacheKey:
     content_id: str
     module: str
     is_package: bool
+    # An API-only summary (``changes``: ``indexer/api.py``). Stored apart, under its own
+    # analyzer fingerprint, so a full lookup never gets one; an API lookup is served by a
+    # full summary too (it records the same API part).
+    api: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,6 +190,7 @@ class SummaryCache:
         self._db = connection
         self.directory = directory
         self.fingerprint = fingerprint
+        self.api_fingerprint = f"api-{fingerprint}"
         self.stats = CacheStats()
         self.warnings: list[str] = []
         self._warn = warn
@@ -245,7 +250,13 @@ class SummaryCache:
         so the second revision of an analysis gets its unchanged files for free.
         """
         wanted = list(dict.fromkeys(keys))
-        found = {key: self._decoded[key] for key in wanted if key in self._decoded}
+        found: dict[CacheKey, FileSummary] = {}
+        for key in wanted:
+            known = self._decoded.get(key)
+            if known is None and key.api:  # a full summary serves an API lookup
+                known = self._decoded.get(_full(key))
+            if known is not None:
+                found[key] = known
         if found:
             self.stats.hits += len(found)
             wanted = [key for key in wanted if key not in found]
@@ -255,31 +266,43 @@ class SummaryCache:
         by_content: dict[str, list[CacheKey]] = {}
         for key in wanted:
             by_content.setdefault(key.content_id, []).append(key)
+        analyzers = [self.fingerprint]
+        if any(key.api for key in wanted):
+            analyzers.append(self.api_fingerprint)
         # decoding builds many acyclic objects: no collections meanwhile (see gc_pause)
         with self._guard("cannot read the cache"), collector_paused():
             for batch in _batches(list(by_content), _BATCH):
                 placeholders = ",".join("?" * len(batch))  # only placeholders: no injection
+                flavours = ",".join("?" * len(analyzers))
                 rows = self._db.execute(
-                    "SELECT content, module, package, data, used, mac "  # noqa: S608
-                    f"FROM summaries WHERE analyzer = ? AND content IN ({placeholders})",
-                    (self.fingerprint, *batch),
+                    "SELECT analyzer, content, module, package, data, used, mac "  # noqa: S608
+                    f"FROM summaries WHERE analyzer IN ({flavours}) "
+                    f"AND content IN ({placeholders})",
+                    (*analyzers, *batch),
                 ).fetchall()
-                for content, module, package, data, used, tag in rows:
+                # full summaries first: where both are stored, the full one serves
+                rows.sort(key=lambda row: row[0] != self.fingerprint)
+                for analyzer, content, module, package, data, used, tag in rows:
                     if not isinstance(content, str) or not isinstance(module, str):
                         continue
-                    key = CacheKey(content, module, bool(package))
-                    if key not in by_content.get(content, ()):
+                    key = CacheKey(content, module, bool(package), analyzer != self.fingerprint)
+                    asked = by_content.get(content, ())
+                    if key not in asked and not (not key.api and _api(key) in asked):
                         continue
                     if not isinstance(data, bytes) or not same_mac(
-                        _summary_mac(self.fingerprint, key, data), tag
+                        _summary_mac(analyzer, key, data), tag
                     ):
                         continue  # not ours, or not for this content: a miss
                     summary = _decode(data, key)
-                    if summary is not None:
-                        found[key] = self._decoded[key] = summary
-                        if used < _today():
-                            self._touched.append((_today(), self.fingerprint, content, module,
-                                                  int(package)))
+                    if summary is None:
+                        continue
+                    if key in asked:
+                        found.setdefault(key, summary)
+                        self._decoded.setdefault(key, summary)
+                    if not key.api and _api(key) in asked:
+                        found.setdefault(_api(key), summary)
+                    if used < _today():
+                        self._touched.append((_today(), analyzer, content, module, int(package)))
         fetched = sum(1 for key in wanted if key in found)
         self.stats.hits += fetched
         self.stats.misses += len(wanted) - fetched
@@ -300,9 +323,10 @@ class SummaryCache:
             return
         today = _today()
         rows = [
-            (self.fingerprint, key.content_id, key.module, int(key.is_package), data, len(data),
-             today, _summary_mac(self.fingerprint, key, data))
+            (analyzer, key.content_id, key.module, int(key.is_package), data, len(data),
+             today, _summary_mac(analyzer, key, data))
             for key, data in entries
+            for analyzer in [self.api_fingerprint if key.api else self.fingerprint]
         ]
         if not rows:
             return
@@ -440,6 +464,14 @@ def _prune(db: sqlite3.Connection, max_age_days: int, max_bytes: int) -> None:
         db.executemany("DELETE FROM summaries WHERE rowid = ?", doomed)
 
 
+def _full(key: CacheKey) -> CacheKey:
+    return replace(key, api=False)
+
+
+def _api(key: CacheKey) -> CacheKey:
+    return replace(key, api=True)
+
+
 def _summary_mac(fingerprint: str, key: CacheKey, data: bytes) -> str:
     return mac("summary", fingerprint, key.content_id, key.module, str(int(key.is_package)), data)
 
@@ -455,7 +487,8 @@ def _decode(data: object, key: CacheKey) -> FileSummary | None:
         summary = summary_from_bytes(data)
     except (SerializationError, RecursionError, MemoryError):
         return None
-    if summary.module != key.module or summary.is_package != key.is_package:
+    if (summary.module != key.module or summary.is_package != key.is_package
+            or (summary.api_only and not key.api)):
         return None  # a foreign entry that happens to sit under this key
     return summary
 

@@ -31,7 +31,8 @@ class RevisionSummaries(Mapping[str, FileSummary]):
     The diff looks only at changed files and at what they point to, so ``changes`` summarises
     little; a caller that iterates the values (the impact engine) gets every file, summarised in
     one batch. A file that is the same in ``reuse`` (same path, module and content) shares its
-    summary. A file that cannot be read gets a summary carrying the error.
+    summary. A file that cannot be read gets a summary carrying the error. ``api_only``: the
+    API part of each file alone (what the diff compares: ``indexer/api.py``), never linkable.
     """
 
     def __init__(
@@ -40,8 +41,10 @@ class RevisionSummaries(Mapping[str, FileSummary]):
         reuse: RevisionSummaries | None = None,
         *,
         session: Session = NO_CACHE,
+        api_only: bool = False,
     ) -> None:
         self.snapshot = snapshot
+        self.api_only = api_only
         self.files = {f.module: f for f in snapshot.files}
         self.reuse = reuse
         self.session = session
@@ -111,7 +114,7 @@ class RevisionSummaries(Mapping[str, FileSummary]):
             return
         read = self.snapshot.reader([f.path for f in todo])
         summaries, warnings = self.session.summarize(
-            todo, read, content_ids=self.snapshot.content_ids
+            todo, read, content_ids=self.snapshot.content_ids, api_only=self.api_only
         )
         self.computed += len(todo)
         for summary in summaries:
@@ -154,6 +157,7 @@ def compute_changes(
     is_used_elsewhere: UsedElsewhere | None = None,
     session: Session = NO_CACHE,
     complete: bool | Callable[[Snapshot], bool] = False,
+    api_only: bool = False,
 ) -> ChangeResult:
     """The changes from ``base`` to ``head`` (None: the working tree, untracked files included).
 
@@ -168,7 +172,12 @@ def compute_changes(
     module at a time as the comparison asks for them. A predicate decides per revision,
     asked about the base first, then the head (the impact engine links only a revision whose
     linked graph is not stored; otherwise it reads the few summaries its walks need).
+    ``api_only``: the caller wants the changes alone (the ``changes`` command): files are
+    summarised only as far as the diff reads them (``indexer/api.py``, a quarter of the
+    work), and the returned summaries cannot be linked.
     """
+    if api_only and complete:
+        raise ValueError("API-only summaries cannot be linked: ask for one or the other")
     started = time.perf_counter()
     # from the merge base, as a pull request and ``git diff base...head`` do
     base_snapshot = revision_snapshot(repo, base, config, commit=repo.merge_base(base, head))
@@ -179,8 +188,10 @@ def compute_changes(
         base_snapshot.commit or base, None if head_snapshot.is_worktree else head_snapshot.commit
     )
     renames = _renames(path_changes, base_snapshot, head_snapshot)
-    base_summaries = RevisionSummaries(base_snapshot, session=session)
-    head_summaries = RevisionSummaries(head_snapshot, reuse=base_summaries, session=session)
+    base_summaries = RevisionSummaries(base_snapshot, session=session, api_only=api_only)
+    head_summaries = RevisionSummaries(
+        head_snapshot, reuse=base_summaries, session=session, api_only=api_only
+    )
 
     identical = {m for m in base_summaries.files if base_summaries.same_file(m, head_summaries)}
     changed_base = [m for m in base_summaries.files if m not in identical]

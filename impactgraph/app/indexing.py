@@ -221,6 +221,7 @@ def summarize_files(
     jobs: int | None = None,
     progress: bool = False,
     source_root: Path | None = None,
+    api_only: bool = False,
 ) -> tuple[list[FileSummary], list[Diagnostic]]:
     """One summary per readable file, in the order of ``files``; unreadable ones are warnings.
 
@@ -231,20 +232,22 @@ def summarize_files(
     tree) or the current directory (``isolation``).
     Workers start from a fork server, so a script that calls this needs the usual
     ``if __name__ == "__main__":`` guard, as with any ``multiprocessing`` code.
+    ``api_only``: summaries of the API part alone (``indexer/api.py``), for ``changes``; the
+    cache keeps them apart from full ones, and a full one it holds serves too.
     """
     from impactgraph.adapters.progress import ProgressBar
 
     with ProgressBar(len(files), "Indexing", enabled=progress) as bar:
-        run = _Run(files, read, content_ids or {}, cache, bar)
+        run = _Run(files, read, content_ids or {}, cache, bar, api_only)
         tasks = run.tasks()
         workers = worker_count(jobs)
         if workers > 1 and run.may_summarize >= PARALLEL_MIN_FILES:
             chunk = max(1, min(MAX_CHUNK, run.may_summarize // (workers * 6)))
             roots = () if source_root is None else (source_root,)
-            _summarize_parallel(tasks, workers, chunk, run.encode, run.deliver, roots)
+            _summarize_parallel(tasks, workers, chunk, run.encode, run.deliver, roots, api_only)
         else:
             for task in tasks:
-                run.deliver(_summarize_chunk([task], run.encode))
+                run.deliver(_summarize_chunk([task], run.encode, api_only))
         run.flush()
     summaries = [s for s in run.results if s is not None]
     warnings = [run.failures[i] for i in sorted(run.failures)]
@@ -261,8 +264,10 @@ class _Run:
         content_ids: Mapping[str, str],
         cache: SummaryCache | None,
         bar: ProgressBar,
+        api_only: bool = False,
     ) -> None:
         self.files = files
+        self.api_only = api_only
         self.bar = bar
         self.read = read
         self.content_ids = content_ids
@@ -286,7 +291,8 @@ class _Run:
         for index, source_file in enumerate(self.files):
             content_id = self.content_ids.get(source_file.path)
             if content_id is not None:
-                self.keys[index] = CacheKey(content_id, source_file.module, source_file.is_package)
+                self.keys[index] = CacheKey(content_id, source_file.module, source_file.is_package,
+                                            self.api_only)
         self._serve(self.cache.get_many(self.keys.values()), list(self.keys))
         return [i for i in range(len(self.files)) if self.results[i] is None]
 
@@ -326,7 +332,8 @@ class _Run:
         for index, data, module, _ in batch:
             if index not in self.keys:
                 content_id = blob_id(data)
-                self.keys[index] = CacheKey(content_id, module, self.files[index].is_package)
+                self.keys[index] = CacheKey(content_id, module, self.files[index].is_package,
+                                            self.api_only)
                 looked_up.append(index)
         if looked_up:
             self._serve(self.cache.get_many(self.keys[i] for i in looked_up), looked_up)
@@ -352,11 +359,11 @@ class _Run:
 # -- workers ----------------------------------------------------------------------------------
 
 
-def _summarize_chunk(tasks: list[Task], encode: bool) -> list[Done]:
+def _summarize_chunk(tasks: list[Task], encode: bool, api_only: bool = False) -> list[Done]:
     """Summaries of ``tasks`` in this process (imported late: a warm run needs no astroid)."""
     from impactgraph.app.indexing_worker import summarize_chunk
 
-    return summarize_chunk(tasks, encode)
+    return summarize_chunk(tasks, encode, api_only)
 
 
 def _pool(workers: int, lifeline: Connection) -> ProcessPoolExecutor:
@@ -387,6 +394,7 @@ def _summarize_parallel(
     encode: bool,
     deliver: Callable[[list[Done]], None],
     roots: Sequence[Path] = (),
+    api_only: bool = False,
 ) -> None:
     """Feed chunks to the workers, at most a few per worker at a time (bounded memory)."""
     import multiprocessing
@@ -403,7 +411,7 @@ def _summarize_parallel(
         pool = _pool(workers, lifeline)
         try:
             for batch in _chunks(tasks, chunk):
-                pending[pool.submit(worker.summarize_chunk, batch, encode)] = batch
+                pending[pool.submit(worker.summarize_chunk, batch, encode, api_only)] = batch
                 batch = []
                 while len(pending) >= workers * 3:
                     _collect(pending, deliver, FIRST_COMPLETED)
@@ -417,7 +425,7 @@ def _summarize_parallel(
             lifeline.close()
             alive.close()
     for batch in leftover:
-        deliver(_summarize_chunk(batch, encode))
+        deliver(_summarize_chunk(batch, encode, api_only))
 
 
 _WAKE_SECONDS = 0.2

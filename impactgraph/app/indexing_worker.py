@@ -34,10 +34,11 @@ def start_worker(lifeline: Connection) -> None:
     watch_parent(lifeline)
 
 
-def summarize_chunk(tasks: list[Task], encode: bool) -> list[Done]:
+def summarize_chunk(tasks: list[Task], encode: bool, api_only: bool = False) -> list[Done]:
     done: list[Done] = []
     for index, data, module, path in tasks:
-        summary = summarize_bytes(data, module, path)
+        summary = (summarize_bytes(data, module, path, api_only=True) if api_only
+                   else summarize_bytes(data, module, path))
         forget_inference()
         done.append((index, summary, summary_to_bytes(summary) if encode else None))
     return done

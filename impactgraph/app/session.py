@@ -65,10 +65,12 @@ class Session:
         read: Reader,
         *,
         content_ids: Mapping[str, str] | None = None,
+        api_only: bool = False,
     ) -> tuple[list[FileSummary], list[Diagnostic]]:
         """``indexing.summarize_files`` with this session's cache and workers."""
         return summarize_files(
-            files, read, content_ids=content_ids, cache=self.active_cache, jobs=self.jobs
+            files, read, content_ids=content_ids, cache=self.active_cache, jobs=self.jobs,
+            api_only=api_only,
         )
 
     def index(

@@ -52,7 +52,7 @@ def changes(
     git = GitRepo(repo)
     config = load_config(git.root)
     with command_session(git.root, jobs, no_cache, cache_dir) as session:
-        result = compute_changes(git, base, head, config, session=session)
+        result = compute_changes(git, base, head, config, session=session, api_only=True)
     if output_format is ChangesFormat.JSON:
         text = json.dumps(changeset_to_dict(result.changes), indent=2) + "\n"
     else:

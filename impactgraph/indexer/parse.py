@@ -10,6 +10,7 @@ from astroid.builder import AstroidBuilder
 from astroid.exceptions import AstroidSyntaxError
 from astroid.manager import AstroidManager
 
+from impactgraph.indexer.api import ApiIndexer
 from impactgraph.indexer.summarize import FileIndexer
 from impactgraph.model import Definition, FileSummary, Signature
 
@@ -56,8 +57,11 @@ def _parse(text: str, module: str, path: str) -> nodes.Module:
     return tree
 
 
-def summarize(text: str, module: str, path: str) -> FileSummary:
-    """The summary of one module's source ``text``; never raises for bad source."""
+def summarize(text: str, module: str, path: str, *, api_only: bool = False) -> FileSummary:
+    """The summary of one module's source ``text``; never raises for bad source.
+
+    ``api_only``: only the part the diff engine compares (``indexer/api.py``), for
+    ``changes``; a quarter of the work."""
     is_package = path.endswith("__init__.py")
     try:
         tree = _parse(text, module, path)
@@ -65,18 +69,29 @@ def summarize(text: str, module: str, path: str) -> FileSummary:
         cause = error.error if hasattr(error, "error") else error
         line = getattr(cause, "lineno", None)
         where = f" at line {line}" if line else ""
-        return FileSummary(module, path, is_package, error=f"syntax error{where}")
+        return FileSummary(
+            module, path, is_package, error=f"syntax error{where}", api_only=api_only
+        )
     except (RecursionError, MemoryError) as error:
-        return FileSummary(module, path, is_package, error=f"too complex to parse: {error!r}")
+        return FileSummary(
+            module, path, is_package, error=f"too complex to parse: {error!r}", api_only=api_only
+        )
     except (ValueError, TypeError) as error:  # e.g. null bytes in the source
-        return FileSummary(module, path, is_package, error=f"cannot parse: {error}")
-    indexer = FileIndexer(module, is_package)
+        return FileSummary(
+            module, path, is_package, error=f"cannot parse: {error}", api_only=api_only
+        )
+    indexer = (
+        ApiIndexer(module, is_package, walk_expressions="lambda" in text or ":=" in text)
+        if api_only else FileIndexer(module, is_package)
+    )
     limit = sys.getrecursionlimit()
     try:
         sys.setrecursionlimit(max(limit, 10_000))
         indexer.run(tree, has_lambda="lambda" in text)
     except RecursionError:
-        return FileSummary(module, path, is_package, error="nesting too deep to analyse")
+        return FileSummary(
+            module, path, is_package, error="nesting too deep to analyse", api_only=api_only
+        )
     finally:
         sys.setrecursionlimit(limit)
     definitions = list(indexer.definitions.values())
@@ -88,17 +103,24 @@ def summarize(text: str, module: str, path: str) -> FileSummary:
             definitions[index] = _with_overloads(implementation, signatures)
         else:
             definitions.append(_with_overloads(overloads[-1], signatures))
+    definitions.sort(key=lambda d: (d.line, d.qualname))
+    all_names = tuple(indexer.all_names) if indexer.all_names is not None else None
+    if api_only:
+        return FileSummary(
+            module, path, is_package, tuple(definitions), tuple(indexer.imports),
+            all_names=all_names, has_getattr=indexer.has_getattr, api_only=True,
+        )
     return FileSummary(
         module=module,
         path=path,
         is_package=is_package,
-        definitions=tuple(sorted(definitions, key=lambda d: (d.line, d.qualname))),
+        definitions=tuple(definitions),
         imports=tuple(indexer.imports),
         calls=tuple(indexer.calls),
         references=tuple(indexer.references.values()),
         bindings=tuple((k, tuple(dict.fromkeys(v))) for k, v in indexer.bindings.items() if v),
         attribute_stores=tuple(indexer.attribute_stores),
-        all_names=tuple(indexer.all_names) if indexer.all_names is not None else None,
+        all_names=all_names,
         has_getattr=indexer.has_getattr,
     )
 
@@ -107,7 +129,8 @@ def _with_overloads(definition: Definition, signatures: tuple[Signature, ...]) -
     return replace(definition, overloads=signatures)
 
 
-def summarize_bytes(data: bytes, module: str, path: str) -> FileSummary:
+def summarize_bytes(data: bytes, module: str, path: str, *, api_only: bool = False
+                    ) -> FileSummary:
     """Decode like Python does (UTF-8 unless a coding cookie says otherwise)."""
     import io
     import tokenize
@@ -120,5 +143,7 @@ def summarize_bytes(data: bytes, module: str, path: str) -> FileSummary:
         if isinstance(error, UnicodeDecodeError) or "encoding declaration" in reason:
             reason = "not valid UTF-8, and no coding declaration says what it is"
         is_package = path.endswith("__init__.py")
-        return FileSummary(module, path, is_package, error=f"cannot decode: {reason}")
-    return summarize(text, module, path)
+        return FileSummary(
+            module, path, is_package, error=f"cannot decode: {reason}", api_only=api_only
+        )
+    return summarize(text, module, path, api_only=api_only)

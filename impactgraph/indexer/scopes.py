@@ -59,7 +59,6 @@ class Scopes:
         self.flow: Flow | None = None  # flow-sensitive locals, set up by ``run``
         self.all_names: list[str] | None = None
         self.has_getattr = False
-        self.has_star_import = False
         # class qualname -> data attributes (class body assignments and ``self.x = ...``)
         self.attributes: dict[str, list[str]] = defaultdict(list)
         self.fallback_of: list[str] = []

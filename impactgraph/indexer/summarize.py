@@ -61,15 +61,7 @@ class FileIndexer(Statements):
             self.assign_qualnames(module)
         else:
             self.qualnames[id(module)] = ""
-        # Star imports are legal at module level only (inside if/try blocks at most).
-        self.has_star_import = any(
-            any(name == "*" for name, _ in n.names)
-            for n in module.nodes_of_class(
-                nodes.ImportFrom, skip_klass=(nodes.FunctionDef, nodes.ClassDef, nodes.Lambda)
-            )
-        )
-        self.flow = Flow(module, self.var_key, self.bind, self.bindings)
-        self.flow.enter(module)
+        self.start_flow(module)
         for child in module.body:
             self.visit(child)
         for test in self.tests:  # ``pytestmark = pytest.mark.usefixtures(...)``
@@ -80,6 +72,11 @@ class FileIndexer(Statements):
             owner = self.definitions.get(qual)
             if owner is not None and owner.kind is SymbolKind.CLASS:
                 self.definitions[qual] = replace(owner, attributes=tuple(dict.fromkeys(names)))
+
+    def start_flow(self, module: nodes.Module) -> None:
+        """The flow-sensitive locals (``indexer/flow.py``), from the top of the module."""
+        self.flow = Flow(module, self.var_key, self.bind, self.bindings)
+        self.flow.enter(module)
 
     def visit(self, node: nodes.NodeNG) -> None:
         if self.flow is not None and self.flow.created and node.is_statement:

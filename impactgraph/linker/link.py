@@ -94,6 +94,8 @@ def _link(summaries: Iterable[FileSummary], warnings: Iterable[Diagnostic]) -> C
     graph = CodeGraph()
     graph.warnings.extend(warnings)
     for summary in usable:
+        if summary.api_only:  # a programming error: ``changes``' summaries lack the calls
+            raise ValueError(f"cannot link the API-only summary of {summary.module}")
         graph.summaries[summary.module] = summary
         if summary.error:
             graph.warnings.append(Diagnostic(summary.path, summary.error))

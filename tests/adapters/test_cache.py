@@ -6,6 +6,7 @@ import os
 import shutil
 import sqlite3
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -261,3 +262,26 @@ def test_a_session_serves_what_it_read_or_wrote_without_decoding_again(tmp_path:
         assert found == {key_of(read, "r"): read, key_of(written, "w"): written}
         assert found[key_of(read, "r")] is cache.get_many([key_of(read, "r")])[key_of(read, "r")]
         assert (cache.stats.hits, cache.stats.misses) == (4, 0)
+
+
+def test_api_only_summaries_are_kept_apart_and_a_full_one_serves_them(tmp_path: Path) -> None:
+    full, api = summary(), replace(summary(), api_only=True)
+    full_key, api_key = key_of(full), replace(key_of(full), api=True)
+    with open_cache(tmp_path) as cache:
+        cache.put_many([(api_key, summary_to_bytes(api))])
+    with open_cache(tmp_path) as cache:
+        assert cache.get_many([full_key]) == {}  # never served to a full lookup
+        assert cache.get_many([api_key]) == {api_key: api}
+        cache.put_many([(full_key, summary_to_bytes(full))])
+    with open_cache(tmp_path) as cache:
+        assert cache.get_many([api_key, full_key]) == {api_key: full, full_key: full}
+    with open_cache(tmp_path) as cache:
+        assert cache.get_many([api_key]) == {api_key: full}
+
+
+def test_an_api_only_summary_under_a_full_key_is_a_miss(tmp_path: Path) -> None:
+    api = replace(summary(), api_only=True)
+    with open_cache(tmp_path) as cache:
+        cache.put_many([(key_of(api), summary_to_bytes(api))])
+    with open_cache(tmp_path) as cache:
+        assert cache.get_many([key_of(api)]) == {}

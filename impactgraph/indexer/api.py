@@ -1,0 +1,88 @@
+"""The API part of a summary alone: what ``changes`` compares, without what the linker needs.
+
+The diff engine (``impactgraph.diff``) reads a summary's definitions (signatures, decorators
+and bases as text, body fingerprints, class attributes, ...), its imports, ``__all__`` and
+whether a module ``__getattr__`` serves names. It never reads the calls, references, bindings
+and symbolic values that make up three quarters of the indexer's time per file.
+
+``ApiIndexer`` is ``FileIndexer`` with that part switched off: the very same walk and
+definitions, so what it records is the full summary's, field for field, but for the symbolic
+expressions (``Definition.decorator_exprs``/``base_exprs``: empty) and the linker's lists
+(calls, references, bindings, attribute stores: empty). A test holds it to that on real code.
+An API summary is never cached as a full one and never linked (``FileSummary.api_only``).
+"""
+
+from __future__ import annotations
+
+from astroid import nodes
+
+from impactgraph.indexer.summarize import FileIndexer
+from impactgraph.model import Expr, SymbolKind
+
+
+class ApiIndexer(FileIndexer):
+    def __init__(self, module: str, is_package: bool, *, walk_expressions: bool = True) -> None:
+        """``walk_expressions`` False: the text holds no ``lambda`` and no ``:=``, the only
+        expressions that define or bind anything the API part records (a lambda is a
+        definition; a walrus may bind a module variable or a class attribute), so expressions
+        are not walked at all."""
+        super().__init__(module, is_package)
+        self.walk_expressions = walk_expressions
+
+    def start_flow(self, module: nodes.Module) -> None:
+        """No flow-sensitive locals: they only refine values."""
+
+    def visit(self, node: nodes.NodeNG) -> None:
+        if (
+            not self.walk_expressions
+            and not node.is_statement
+            and not isinstance(node, nodes.MatchCase)  # holds statements
+        ):
+            return
+        super().visit(node)
+
+    # -- no symbolic values ----------------------------------------------------------------
+    def values(self, node: nodes.NodeNG | None) -> list[Expr]:
+        return []
+
+    def annotation_values(self, node: nodes.NodeNG | None) -> list[Expr]:
+        return []
+
+    def operand_values(self, node: nodes.NodeNG | None) -> list[Expr]:
+        return []
+
+    def add_reference(self, node: nodes.NodeNG) -> None:
+        return None
+
+    # -- what is visited for calls and values only: the walk, without the records ----------
+    def visit_Call(self, node: nodes.Call) -> None:
+        func = node.func
+        if isinstance(func, nodes.Attribute):
+            self.visit(func.expr)
+        elif not isinstance(func, nodes.Name):
+            self.visit(func)
+        for argument in node.args:
+            self.visit(argument)
+        for keyword in node.keywords or ():
+            self.visit(keyword.value)
+
+    def visit_Name(self, node: nodes.Name) -> None:
+        return None
+
+    def visit_Const(self, node: nodes.Const) -> None:
+        return None
+
+    def visit_arguments(
+        self, node: nodes.FunctionDef | nodes.Lambda, kind: SymbolKind, decorators: set[str]
+    ) -> None:
+        args = node.args
+        if args.args is None:
+            return
+        for default in [*args.defaults, *(d for d in args.kw_defaults if d is not None)]:
+            self.visit(default)
+
+    def wire_pytest(self, node: nodes.FunctionDef, decorators: set[str]) -> None:
+        return None
+
+    def class_creation(self, node: nodes.ClassDef) -> None:
+        return None
