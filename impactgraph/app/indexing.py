@@ -12,8 +12,6 @@ import os
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,6 +22,9 @@ from impactgraph.errors import InputError
 from impactgraph.model import Diagnostic, FileSummary
 
 if TYPE_CHECKING:
+    # concurrent.futures and multiprocessing load only when workers start (not for the few
+    # files a ``changes`` run summarises)
+    from concurrent.futures import Future, ProcessPoolExecutor
     from multiprocessing.connection import Connection
 
     from impactgraph.adapters.cache import CacheKey, FileStat, SummaryCache
@@ -368,6 +369,7 @@ def _summarize_chunk(tasks: list[Task], encode: bool, api_only: bool = False) ->
 
 def _pool(workers: int, lifeline: Connection) -> ProcessPoolExecutor:
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
 
     from impactgraph.app.indexing_worker import start_worker
 
@@ -398,6 +400,8 @@ def _summarize_parallel(
 ) -> None:
     """Feed chunks to the workers, at most a few per worker at a time (bounded memory)."""
     import multiprocessing
+    from concurrent.futures import FIRST_COMPLETED
+    from concurrent.futures.process import BrokenProcessPool
 
     from impactgraph.app import indexing_worker as worker
     from impactgraph.isolation import safe_children
@@ -436,6 +440,8 @@ def _collect(
     deliver: Callable[[list[Done]], None],
     how: str,
 ) -> None:
+    from concurrent.futures import wait
+
     finished: set[Future[list[Done]]] = set()
     while not finished:
         # Woken every so often: a Ctrl-C the kernel gave to another thread (the pool's

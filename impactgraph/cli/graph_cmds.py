@@ -7,7 +7,7 @@ import json
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -22,7 +22,9 @@ from impactgraph.cli.options import (
 )
 from impactgraph.errors import InputError, UsageError
 from impactgraph.render.diagram import Level
-from impactgraph.render.graph_view import FittedView, GraphView, ViewFilter, fit_view
+
+if TYPE_CHECKING:  # loaded by the graph command only, not with every other command
+    from impactgraph.render.graph_view import FittedView, GraphView, ViewFilter
 
 _HERE = Path(".")
 
@@ -107,6 +109,8 @@ def graph(
     """
     if output_format is GraphFormat.PNG and output in (None, "-") and _stdout_is_terminal():
         raise UsageError("PNG is binary: write it to a file with -o FILE (or redirect stdout)")
+    from impactgraph.render.graph_view import ViewFilter
+
     filters = ViewFilter(
         exclude=tuple(exclude or ()),
         edges=_edge_kinds(edges),
@@ -183,6 +187,7 @@ def _fit(
     filters: ViewFilter,
 ) -> FittedView:
     from impactgraph.render import graph_drawing, graph_json
+    from impactgraph.render.graph_view import fit_view
 
     render: Callable[[GraphView], str]
     if output_format is GraphFormat.JSON:
