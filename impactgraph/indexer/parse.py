@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from dataclasses import replace
 
-from astroid import nodes, raw_building
+from astroid import nodes, raw_building, rebuilder
 from astroid.builder import AstroidBuilder
 from astroid.exceptions import AstroidSyntaxError
 from astroid.manager import AstroidManager
@@ -18,6 +18,17 @@ _MANAGER = AstroidManager()
 # astroid builds a model of ``builtins`` before its first parse, for inference (0.3-0.5 s in
 # every process, workers included). The indexer never infers, so it does without.
 raw_building.InspectBuilder.bootstrapped = True
+
+
+def _no_position(self: object, node: object, parent: object) -> None:
+    return None
+
+
+# The tree builder re-tokenizes the header of every def and class to find where its keyword
+# and name sit (``node.position``, for pylint's messages): a tenth of the build. Nothing here
+# reads it.
+if hasattr(rebuilder.TreeRebuilder, "_get_position_info"):
+    rebuilder.TreeRebuilder._get_position_info = _no_position
 
 
 class _LocalBuilder(AstroidBuilder):  # type: ignore[misc]
