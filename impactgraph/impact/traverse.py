@@ -236,7 +236,7 @@ class ImpactAnalysis:
             return False
         if depth == 0 and change.kind in REMOVALS:
             return True
-        if self.head.edge_data(source, target, kind):
+        if self.head.has_edge(source, target, kind):
             return True
         if depth > 0 or kind not in USES:
             return False
@@ -330,7 +330,7 @@ class ImpactAnalysis:
 
         def still_imports(source: str, member: str) -> bool:
             # the importer is gone, or no longer imports it
-            return not in_base or bool(self.head.edge_data(source, member, EdgeKind.IMPORTS))
+            return not in_base or self.head.has_edge(source, member, EdgeKind.IMPORTS)
 
         spread_import_breaks(walk, queue, self.max_depth, still_imports)
 

@@ -5,9 +5,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from impactgraph.model import Diagnostic, EdgeKind, FileSummary, symbol_module, top_package
+
+if TYPE_CHECKING:
+    from impactgraph.linker.stored import StoredGraph
 
 
 def _networkx() -> Any:
@@ -41,9 +44,11 @@ class CodeGraph:
     edges go to every member of that receiver's hierarchy (dunders left out), but nothing
     bounds what it calls: test selection treats such a site on the path to a change as a
     reason to fail open.
+
+    A graph read from a snapshot (``from_stored``) answers the reading methods from its
+    stored rows (``linker.stored``); its networkx ``graph`` is built at first use.
     """
 
-    graph: Any = field(default_factory=_multidigraph)
     summaries: dict[str, FileSummary] = field(default_factory=dict)  # module -> summary
     # caller -> external or builtin callees, in the pycg spelling ("os.path.join", "<builtin>.len")
     external_calls: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
@@ -59,6 +64,24 @@ class CodeGraph:
     unbounded_sites: list[tuple[str, str]] = field(default_factory=list)  # (caller, receiver)
     warnings: list[Diagnostic] = field(default_factory=list)
     _members: dict[str, list[str]] | None = None
+    _networkx: Any = field(default=None, repr=False, compare=False)
+    _stored: StoredGraph | None = field(default=None, repr=False, compare=False)
+
+    @classmethod
+    def from_stored(cls, stored: StoredGraph) -> CodeGraph:
+        graph = cls()
+        graph._stored = stored
+        return graph
+
+    @property
+    def graph(self) -> Any:
+        """The networkx MultiDiGraph (built from the stored rows at first use)."""
+        if self._networkx is None:
+            self._networkx = _multidigraph()
+            stored, self._stored = self._stored, None
+            if stored is not None:
+                self.load(stored.node_items(), stored.edge_items())
+        return self._networkx
 
     # -- building ------------------------------------------------------------------------
     def add_node(self, node: str, **attributes: Any) -> None:
@@ -67,6 +90,8 @@ class CodeGraph:
 
     def members(self, module: str) -> list[str]:
         """The symbol nodes defined in ``module`` (not the module node itself)."""
+        if self._stored is not None:
+            return self._stored.members(module)
         if self._members is None:
             index: dict[str, list[str]] = defaultdict(list)
             for node, data in self.graph.nodes(data=True):
@@ -165,62 +190,94 @@ class CodeGraph:
 
     # -- reading -------------------------------------------------------------------------
     def __contains__(self, node: object) -> bool:
+        if self._stored is not None:
+            return node in self._stored
         return node in self.graph
 
     def node(self, node: str) -> dict[str, Any]:
+        if self._stored is not None:
+            return self._stored.attributes(node)
         return dict(self.graph.nodes[node])
 
     def nodes(self, kind: str | None = None) -> Iterator[str]:
+        if self._stored is not None:
+            yield from self._stored.nodes(kind)
+            return
         for node, data in self.graph.nodes(data=True):
             if kind is None or data.get("kind") == kind:
                 yield node
 
     def edges(self, kinds: Iterable[str] | None = None) -> Iterator[tuple[str, str, str]]:
         wanted = set(kinds) if kinds is not None else None
+        if self._stored is not None:
+            yield from self._stored.edge_list(wanted)
+            return
         for source, target, kind in self.graph.edges(keys=True):
             if wanted is None or kind in wanted:
                 yield source, target, kind
 
     def edge_kinds(self, source: str, target: str) -> set[str]:
         """The kinds of the edges from ``source`` to ``target`` (one lookup, not a scan)."""
+        if self._stored is not None:
+            return self._stored.edge_kinds(source, target)
         found = self.graph.get_edge_data(source, target)
         return set(found) if found else set()
 
     def predecessors(self, node: str) -> Iterator[tuple[str, str]]:
         """(source, kind) of every edge that ends at ``node``."""
+        if self._stored is not None:  # a list: the walks ask this of every node they reach
+            return iter(self._stored.predecessors(node))
         if node not in self.graph:
-            return
-        for source, _, kind in self.graph.in_edges(node, keys=True):
-            yield source, kind
+            return iter(())
+        return ((source, kind) for source, _, kind in self.graph.in_edges(node, keys=True))
 
     def successors(self, node: str) -> Iterator[tuple[str, str]]:
+        if self._stored is not None:
+            return iter(self._stored.successors(node))
         if node not in self.graph:
-            return
-        for _, target, kind in self.graph.out_edges(node, keys=True):
-            yield target, kind
+            return iter(())
+        return ((target, kind) for _, target, kind in self.graph.out_edges(node, keys=True))
+
+    def has_edge(self, source: str, target: str, kind: str) -> bool:
+        """Is there an edge of ``kind`` from ``source`` to ``target``?"""
+        if self._stored is not None:
+            return self._stored.has_edge(source, target, kind)
+        return bool(self.graph.has_edge(source, target, key=kind))
 
     def edge_data(self, source: str, target: str, kind: str) -> dict[str, Any]:
+        if self._stored is not None:
+            return self._stored.edge_data(source, target, kind)
         data = self.graph.get_edge_data(source, target, key=kind)
         return dict(data) if data else {}
 
     def module_of(self, node: str) -> str:
+        if self._stored is not None:
+            return self._stored.module_of(node)
         return str(self.graph.nodes[node].get("module", symbol_module(node)))
 
     def path_of(self, node: str) -> str:
+        if self._stored is not None:
+            return self._stored.path_of(node)
         return str(self.graph.nodes[node].get("path", ""))
 
     def counts(self) -> dict[str, int]:
         kinds: dict[str, int] = defaultdict(int)
-        for _, data in self.graph.nodes(data=True):
-            kinds[str(data.get("kind"))] += 1
         edge_kinds: dict[str, int] = defaultdict(int)
-        for _, _, kind in self.graph.edges(keys=True):
-            edge_kinds[kind] += 1
+        if self._stored is not None:
+            node_kinds, by_kind, edges = self._stored.counts()
+            kinds.update(node_kinds)
+            edge_kinds.update(by_kind)
+        else:
+            for _, data in self.graph.nodes(data=True):
+                kinds[str(data.get("kind"))] += 1
+            for _, _, kind in self.graph.edges(keys=True):
+                edge_kinds[kind] += 1
+            edges = self.graph.number_of_edges()
         return {
             "modules": kinds["module"],
             "classes": kinds["class"],
             "functions": kinds["function"] + kinds["method"],
-            "edges": self.graph.number_of_edges(),
+            "edges": edges,
             **{f"{k}_edges": edge_kinds[k] for k in EDGE_KINDS},
             "unresolved_calls": self.unresolved_calls,
         }

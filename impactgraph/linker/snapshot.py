@@ -3,15 +3,13 @@ restored from an untrusted branch, and reading it must not be able to run code).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 from impactgraph.linker.graph import CodeGraph
+from impactgraph.linker.stored import EDGE_FIELDS, NODE_FIELDS, StoredGraph
 from impactgraph.model import Diagnostic
 
 SNAPSHOT_VERSION = 6  # 6: edges name their ends by node index
-NODE_FIELDS = ("kind", "module", "path", "package", "line", "end_line", "synthetic", "abstract")
-EDGE_FIELDS = ("line", "bound", "dispatch", "named", "sites", "dynamic", "callback")
 
 
 def graph_to_dict(graph: CodeGraph) -> dict[str, Any]:
@@ -40,17 +38,15 @@ def graph_to_dict(graph: CodeGraph) -> dict[str, Any]:
 
 
 def graph_from_dict(data: Any) -> CodeGraph | None:
-    """The graph, or None for anything that is not a snapshot of this version."""
+    """The graph, or None for anything that is not a snapshot of this version.
+
+    Its nodes and edges stay the decoded rows (``StoredGraph``), indexed, not a networkx
+    graph: a query reads a part of them; the networkx graph is built when first asked for.
+    """
     try:
         if data.get("version") != SNAPSHOT_VERSION:
             return None
-        names = [_text(row[0]) for row in data["nodes"]]
-        nodes = [
-            (name, {k: v for k, v in zip(NODE_FIELDS, row[1:], strict=True) if v is not None})
-            for name, row in zip(names, data["nodes"], strict=True)
-        ]
-        graph = CodeGraph()
-        graph.load(nodes, _edges(data["edges"], names))
+        graph = CodeGraph.from_stored(StoredGraph(data["nodes"], data["edges"]))
         for caller, callees in data["external_calls"].items():
             graph.external_calls[str(caller)] = {str(c) for c in callees}
         graph.unresolved_sites = [(str(c), int(line)) for c, line in data["unresolved_sites"]]
@@ -64,22 +60,3 @@ def graph_from_dict(data: Any) -> CodeGraph | None:
         return graph
     except (AttributeError, KeyError, TypeError, ValueError, IndexError):
         return None
-
-
-def _text(value: Any) -> str:
-    if type(value) is not str:
-        raise TypeError("a node is named by a string")
-    return value
-
-
-def _edges(rows: Any, names: list[str]) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
-    fields = EDGE_FIELDS
-    for row in rows:  # one loop, no call per edge: a large graph has a quarter million
-        source, target, kind = row[0], row[1], row[2]
-        if type(source) is not int or type(target) is not int or source < 0 or target < 0:
-            raise TypeError("an edge names its ends by node index")
-        edge = {k: v for k, v in zip(fields, row[3:], strict=True) if v is not None}
-        sites = edge.get("sites")
-        if sites is not None:
-            edge["sites"] = [[int(i), bool(b)] for i, b in sites]
-        yield names[source], names[target], _text(kind), edge
