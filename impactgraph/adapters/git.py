@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 import subprocess
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -256,10 +257,8 @@ class GitRepo:
         paths = dict.fromkeys(
             p.decode("utf-8", "surrogateescape") for p in out.split(b"\0") if p
         )
-        return [
-            p for p in paths
-            if p.endswith(suffix) and (self.root / p).is_file() and not (self.root / p).is_symlink()
-        ]
+        root = str(self.root)
+        return [p for p in paths if p.endswith(suffix) and _is_regular(os.path.join(root, p))]
 
     def worktree_files(self, suffix: str = ".py") -> dict[str, bytes]:
         """``{path: bytes}`` of the working tree's source files, as on disk now."""
@@ -269,6 +268,14 @@ class GitRepo:
             if data is not None:  # None: removed while we were listing
                 files[path] = data
         return files
+
+
+def _is_regular(path: str) -> bool:
+    """A regular file, not a link to one: one lstat (not two stats through pathlib)."""
+    try:
+        return stat.S_ISREG(os.lstat(path).st_mode)
+    except (OSError, ValueError):  # gone, or a name the system cannot take
+        return False
 
 
 def _read_file(path: Path) -> bytes | None:
