@@ -111,3 +111,54 @@ def test_a_change_to_a_method_reached_by_getattr_dispatch_selects_its_test(
     changed = files["src/tpl/visitor.py"].replace('return "getattr"', 'return "attr"')
     commit(root, {"src/tpl/visitor.py": changed})
     assert selected_tests(root) == ["tests/test_render.py"]
+
+
+def test_comparing_tuples_compares_their_elements(tmp_path: Path) -> None:
+    """``key_a > key_b`` on tuples calls ``__eq__`` and ``__gt__`` of the elements, nested
+    tuples too (packaging's versions compare keys that hold ``Infinity`` sentinels)."""
+    root = init_repo(tmp_path / "repo")
+    files = {
+        "src/ver/__init__.py": "",
+        "src/ver/structures.py": """
+            class InfinityType:
+                def __eq__(self, other):
+                    return isinstance(other, self.__class__)
+
+                def __gt__(self, other):
+                    return True
+
+
+            Infinity = InfinityType()
+        """,
+        "src/ver/version.py": """
+            from ver.structures import Infinity
+
+
+            def _cmpkey(release, pre):
+                if pre is None:
+                    pre = Infinity
+                return (release, (pre, 0))
+
+
+            class Version:
+                def __init__(self, release, pre=None):
+                    self._key = _cmpkey(release, pre)
+
+                def __gt__(self, other):
+                    return self._key > other._key
+        """,
+        "tests/test_version.py": """
+            from ver.version import Version
+
+
+            def test_order():
+                assert Version(2) > Version(1, "a")
+        """,
+        "tests/test_other.py": "def test_nothing():\n    assert True\n",
+    }
+    commit(root, files, message="base", tag="base")
+    changed = files["src/ver/structures.py"].replace(
+        "def __gt__(self, other):", "def __gt__(self):"
+    )
+    commit(root, {"src/ver/structures.py": changed})
+    assert selected_tests(root) == ["tests/test_version.py"]

@@ -59,6 +59,12 @@ LITERALS = (
 )
 
 
+def elements(receivers: list[Expr]) -> list[Expr]:
+    """The elements of ``receivers``, and theirs: a sort key is often a tuple of tuples."""
+    once = [(*v, ELEMENT) for v in receivers]
+    return once + [(*v, ELEMENT) for v in once]
+
+
 class ImplicitCalls:
     """Visitor methods of ``FileIndexer`` for the special methods Python calls implicitly."""
 
@@ -203,11 +209,29 @@ class ImplicitCalls:
             if op in ("in", "not in"):
                 receivers = self.operand_values(right)
                 self.special(node, receivers, ("__contains__", "__iter__", "__getitem__"))
+                # a container's ``__contains__`` compares each element with the operand
+                self.special(node, self.operand_values(left), ("__eq__",))
+                self.special(node, elements(receivers), ("__eq__",))
             elif op in COMPARISONS:
                 method, reflected = COMPARISONS[op]
-                self.special_of(node, left, method)
-                self.special_of(node, right, reflected)
+                lefts, rights = self.operand_values(left), self.operand_values(right)
+                self.special(node, lefts, (method,))
+                self.special(node, rights, (reflected,))
+                self.compared_elements(node, elements(lefts), elements(rights), op)
             left = right
+
+    def compared_elements(
+        self, at: nodes.NodeNG, lefts: list[Expr], rights: list[Expr], op: str
+    ) -> None:
+        """Tuples and lists compare element by element: ``==`` on each pair until one differs,
+        then ``op`` on that pair (``(release, Infinity) > other_key`` calls
+        ``InfinityType.__gt__``)."""
+        self.special(at, lefts, ("__eq__",))
+        self.special(at, rights, ("__eq__",))
+        if op not in ("==", "!="):
+            method, reflected = COMPARISONS[op]
+            self.special(at, lefts, (method,))
+            self.special(at, rights, (reflected,))
 
     def visit_BoolOp(self, node: nodes.BoolOp) -> None:
         self.visit_children(node)
