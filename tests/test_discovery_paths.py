@@ -25,7 +25,7 @@ PATHS = st.lists(PARTS, min_size=1, max_size=5).map("/".join)
 ROOTS = st.sampled_from(["", "a", "a/b", "src", ".", "a/", "/a", "a//b", "./a", "x.py"])
 
 
-def _outcome(function, *args):  # type: ignore[no-untyped-def]
+def _outcome(function, *args):
     try:
         return "ok", function(*args)
     except ValueError as error:
