@@ -96,6 +96,9 @@ class Definition:
     is_abstract: bool = False
     attributes: tuple[str, ...] = ()  # classes: data attributes (class body, ``self.x = ...``)
     not_implemented: bool = False  # the body only raises NotImplementedError (an abstract stub)
+    # functions: the body hash with parameters named by their place ("": equal to body_hash);
+    # equal for bodies that differ by a consistent rename of parameters only
+    renaming_hash: str = ""
 
 
 @dataclass(frozen=True, slots=True)

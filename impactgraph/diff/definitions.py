@@ -265,7 +265,23 @@ def compare_definitions(old: Side, new: Side) -> list[Finding]:
         findings += compare_bases(old, new)
     else:
         findings += compare_callables(old, new)
-    if not a.synthetic and not b.synthetic and a.body_hash != b.body_hash:
+    if not a.synthetic and not b.synthetic and _body_changed(a, b):
         findings.append(Finding(ChangeKind.BODY_CHANGED, False, ""))
     return findings
+
+
+def _body_changed(a: Definition, b: Definition) -> bool:
+    """Does the body do something else? Where the parameters were only renamed (same kinds,
+    same places), a body that follows the rename is the same body, and one that still reads an
+    old name (now a global, or nothing) is not, though its text did not change."""
+    if not _renamed_only(a.signature, b.signature):
+        return a.body_hash != b.body_hash
+    return (a.renaming_hash or a.body_hash) != (b.renaming_hash or b.body_hash)
+
+
+def _renamed_only(a: Signature | None, b: Signature | None) -> bool:
+    if a is None or b is None or len(a.parameters) != len(b.parameters):
+        return False
+    pairs = list(zip(a.parameters, b.parameters, strict=True))
+    return all(p.kind is q.kind for p, q in pairs) and any(p.name != q.name for p, q in pairs)
 

@@ -106,6 +106,34 @@ def body_hash(body: list[nodes.NodeNG], skip_definitions: bool = False) -> str:
     return digest.hexdigest()
 
 
+def renaming_hash(node: nodes.FunctionDef | nodes.AsyncFunctionDef) -> str:
+    """The body's fingerprint with each parameter's name replaced by its place in the
+    signature: equal for two bodies that differ only by a consistent rename of parameters
+    (and different when a body reads a name that stopped being a parameter). "" when no
+    parameter name occurs in the body: the fingerprint is then ``body_hash`` itself.
+
+    Only names (reads, stores, deletes) are replaced, never attributes or keywords:
+    ``obj.width`` and ``f(width=1)`` say the same whatever the parameter is called.
+    """
+    places: dict[str, int] = {}
+    for argument in node.args.arguments or ():  # in order, ``*args`` and ``**kwargs`` included
+        places.setdefault(argument.name, len(places))
+    uses: list[nodes.Name | nodes.AssignName | nodes.DelName] = []
+    for statement in node.body:
+        uses.extend(n for n in statement.nodes_of_class(
+            (nodes.Name, nodes.AssignName, nodes.DelName)) if n.name in places)
+    if not uses:
+        return ""
+    saved = [n.name for n in uses]
+    try:
+        for use in uses:
+            use.name = f"__param{places[use.name]}__"
+        return body_hash(node.body)
+    finally:
+        for use, name in zip(uses, saved, strict=True):
+            use.name = name
+
+
 def combine_hashes(*hashes: str) -> str:
     """One fingerprint of several bodies (a property with its setter)."""
     digest = hashlib.blake2b(digest_size=12)

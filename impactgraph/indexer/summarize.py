@@ -38,6 +38,7 @@ from impactgraph.indexer.signatures import (
     dataclass_init,
     decorator_base,
     decorator_names,
+    renaming_hash,
     signature_of,
     source,
 )
@@ -111,6 +112,7 @@ class FileIndexer(Statements):
             decorators=decorators,
             decorator_exprs=decorator_exprs,
             body_hash=body_hash(node.body),
+            renaming_hash=renaming_hash(node),
             is_abstract=any(b.endswith("abstractmethod") or b.endswith("abstractproperty")
                             for b in bases),
             not_implemented=_raises_not_implemented(node),
@@ -153,6 +155,8 @@ class FileIndexer(Statements):
             decorators=(*owner.decorators, *marks),
             end_line=max(owner.end_line, accessor.end_line),
             body_hash=combine_hashes(owner.body_hash, accessor.body_hash),
+            renaming_hash=combine_hashes(owner.renaming_hash or owner.body_hash,
+                                         accessor.renaming_hash or accessor.body_hash),
         )
 
     def visit_decorators(self, node: nodes.FunctionDef | nodes.ClassDef) -> tuple[Expr, ...]:

@@ -30,7 +30,7 @@ from impactgraph.model import Definition, FileSummary, Parameter, Signature, sym
 # Fields no part of the linker reads: a change to them alone cannot change the graph.
 IGNORED_FIELDS: Mapping[type, frozenset[str]] = {
     Definition: frozenset(
-        {"body_hash", "value", "overloads", "bases", "not_implemented"}
+        {"body_hash", "renaming_hash", "value", "overloads", "bases", "not_implemented"}
     ),
     Parameter: frozenset({"default", "annotation"}),
     Signature: frozenset({"returns", "is_async"}),
