@@ -31,7 +31,17 @@ from impactgraph.impact.binding import call_binds
 from impactgraph.impact.gateways import is_gateway
 from impactgraph.impact.mentions import calls_path, mentions
 from impactgraph.linker import CodeGraph
-from impactgraph.model import Change, ChangeKind, Definition, EdgeKind, Expr, FileSummary
+from impactgraph.model import (
+    CallSite,
+    Change,
+    ChangeKind,
+    Definition,
+    EdgeKind,
+    Expr,
+    FileSummary,
+    ParamKind,
+    Signature,
+)
 
 REMOVALS = frozenset(
     {ChangeKind.MODULE_REMOVED, ChangeKind.MODULE_RENAMED, ChangeKind.SYMBOL_REMOVED,
@@ -53,6 +63,12 @@ SHALLOW = frozenset(
      ChangeKind.PARAMETER_ANNOTATION_CHANGED, ChangeKind.SYMBOL_ADDED, ChangeKind.MODULE_ADDED,
      ChangeKind.PARAMETER_KIND_CHANGED, ChangeKind.PARAMETER_MOVED, ChangeKind.PARAMETER_RENAMED}
 )
+
+# Signature changes after which a call that still binds runs exactly as before: a renamed
+# parameter (the diff reports a body change when the body does not follow the rename) given its
+# value by position, a changed default given the argument explicitly. Such a caller is hit (it
+# uses the changed symbol) but its own behaviour is unchanged: the walk does not go past it.
+CALLER_LOCAL = frozenset({ChangeKind.PARAMETER_RENAMED, ChangeKind.PARAMETER_DEFAULT_CHANGED})
 
 State = tuple[str, bool]  # node, crossed a gateway
 
@@ -172,9 +188,11 @@ class ImpactAnalysis:
                 queue.append(state)
         first = self.first_kinds(change)
         in_base = graph is self.base and self.base is not self.head
-        if change.breaking:  # each direct user's head summary is read to judge it
+        if change.breaking or change.kind in CALLER_LOCAL:  # each direct user's head summary
+            # is read to judge it
             users = {graph.module_of(s) for seed in seeds for s, _ in graph.predecessors(seed)}
             prefetch(self.head.summaries, sorted(users))
+        held: set[State] = set()
         limit = self.max_depth
         if not change.breaking and change.kind in SHALLOW:
             limit = 1  # the direct users see the change; what they do is unchanged
@@ -198,8 +216,17 @@ class ImpactAnalysis:
                 if depth == 0 and self.breaks(graph, change, source, node, kind):
                     walk.broken.add(source)
                 following = walk.step(state, source)
-                if walk.visit(following, state, depth + 1):
-                    queue.append(following)
+                if not walk.visit(following, state, depth + 1):
+                    if following in held and not (depth == 0 and kind == EdgeKind.CALLS and
+                                                  self.runs_as_before(change, source, node)):
+                        held.discard(following)  # reached another way that does change it
+                        queue.append(following)
+                    continue
+                if (depth == 0 and kind == EdgeKind.CALLS and source not in walk.broken
+                        and self.runs_as_before(change, source, node)):
+                    held.add(following)  # hit, but what it does for its callers is unchanged
+                    continue
+                queue.append(following)
         return walk
 
     # -- what breaks ----------------------------------------------------------------------
@@ -265,6 +292,40 @@ class ImpactAnalysis:
         if not sites:
             return False  # reached without a call of its own (a property read, ``map(f, xs)``)
         return all(call_binds(definition.signature, site, bound) for site, bound in sites)
+
+    def runs_as_before(self, change: Change, source: str, target: str) -> bool:
+        """Does every call ``source`` makes to ``target`` behave as before the change
+        (``CALLER_LOCAL``)? Judged on the head's call sites: each binds, and a renamed
+        parameter's old name is not passed by keyword (a ``**kwargs`` would take it now), a
+        parameter whose default changed is passed explicitly. Unknown shapes count as changed."""
+        if change.kind not in CALLER_LOCAL or (change.old is None and change.new is None):
+            return False
+        data = self.head.edge_data(source, target, EdgeKind.CALLS)
+        definition = self._definition(self.head, target)
+        summary = self.head.summaries.get(self.head.module_of(source))
+        if not data or definition is None or definition.signature is None or summary is None:
+            return False
+        if data.get("named") or data.get("callback"):
+            return False  # a wrapper, or outside code, makes the call: its shape is not seen
+        calls = summary.calls
+        sites = [
+            (calls[index], bool(bound))
+            for index, bound in data.get("sites", ())
+            if 0 <= index < len(calls) and calls[index].scope == source
+        ]
+        if not sites:
+            return False
+        signature = definition.signature
+        for site, bound in sites:
+            if call_binds(signature, site, bound) is not True:
+                return False
+            keywords = {name for name, _ in site.kwargs}
+            if change.kind is ChangeKind.PARAMETER_RENAMED:
+                if change.old is None or change.old in keywords:
+                    return False
+            elif not passes(signature, site, bound, _parameter_of(change), keywords):
+                return False
+        return True
 
     def _definition(self, graph: CodeGraph, symbol: str) -> Definition | None:
         module, _, qual = symbol.partition(":")
@@ -420,6 +481,23 @@ class ImpactAnalysis:
             return False
         new = self.head.summaries.get(module)
         return new is not None and any(b.target == dotted for b in new.imports)
+
+
+def _parameter_of(change: Change) -> str:
+    """The parameter a ``parameter-default-changed`` names (``x`` or ``x (now optional)``)."""
+    return change.detail.split(" ", 1)[0]
+
+
+def passes(signature: Signature, site: CallSite, bound: bool, name: str,
+           keywords: set[str]) -> bool:
+    """Does a (binding, star-free) call site give parameter ``name`` a value of its own?"""
+    if name in keywords:
+        return True
+    positional = [p.name for p in signature.parameters
+                  if p.kind in (ParamKind.POSITIONAL_ONLY, ParamKind.POSITIONAL_OR_KEYWORD)]
+    if bound and positional:
+        positional.pop(0)
+    return name in positional[: len(site.args)]
 
 
 @runtime_checkable
