@@ -1,6 +1,7 @@
 """A signature change after which a call that still binds runs as before does not travel up
-that caller's callers: a renamed parameter given by position, a changed default given
-explicitly. Callers that pass the old keyword, or leave the default out, travel as before."""
+that caller's callers, and a test making such calls is not selected for them: a renamed
+parameter given by position, a changed default given explicitly. Callers that pass the old
+keyword, or leave the default out, travel as before."""
 
 from __future__ import annotations
 
@@ -37,6 +38,13 @@ BASE = {
 
         def mixed(value):  # runs as before where it calls pad, not where defaulted does
             return pad(value, 5) + defaulted(value)
+    """,
+    "tests/test_direct.py": """
+        from lib.fmt import pad
+
+
+        def test_direct():  # runs as before: no test here can fail for either change
+            assert pad(1, 5)
     """,
     "tests/test_mixed.py": """
         from lib.views import mixed
@@ -98,6 +106,6 @@ def test_a_renamed_parameter_the_body_still_reads_changes_every_call(tmp_path: P
     commit(root, BASE, message="base", tag="base")
     commit(root, {"src/lib/fmt.py": BASE["src/lib/fmt.py"].replace("width=10", "size=10")})
     assert selected_tests(root) == [
-        "tests/test_both.py", "tests/test_defaulted.py", "tests/test_explicit.py",
-        "tests/test_keyword.py", "tests/test_mixed.py",
+        "tests/test_both.py", "tests/test_defaulted.py", "tests/test_direct.py",
+        "tests/test_explicit.py", "tests/test_keyword.py", "tests/test_mixed.py",
     ]

@@ -86,12 +86,15 @@ def select_tests(
     changes: Sequence[Change] = (),
     graphs: Sequence[CodeGraph] = (),
     reached: Iterable[str] = (),
+    unchanged: Set[str] = frozenset(),
 ) -> TestSelection:
     """Test files among the affected and changed files, widened where safety needs it.
 
     ``graphs``: the base and head graphs (the head's unresolved calls are looked at, both
     revisions' imports tell who may read a file); ``changed_paths``: Python files whose
-    content differs; ``reached``: every symbol the changes reach (seeds included).
+    content differs; ``reached``: every symbol the changes reach (seeds included);
+    ``unchanged``: affected modules whose code the changes reach only where it runs as before
+    (every call binds to the same parameters with the same values): they select nothing.
     """
     tests = [p for p in head_files if is_test_path(p, patterns)]
     selector = _Selector([p for p in tests if PurePosixPath(p).name != CONFTEST])
@@ -99,6 +102,8 @@ def select_tests(
     conftests = _Conftests(selector, ConftestScope(graphs), set(reached))
     unbounded = {caller for graph in graphs for caller, _ in graph.unbounded_sites}
     for module in affected:
+        if module.module in unchanged:
+            continue
         reason = chain_reason(module.via)
         dynamic = [n for n in module.via[1:] if n in unbounded]
         if dynamic:  # a getattr with an unknown name on the way: it may call anything there

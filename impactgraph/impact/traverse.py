@@ -101,6 +101,8 @@ class Walk:
     depth: dict[State, int] = field(default_factory=dict)
     parent: dict[State, State | None] = field(default_factory=dict)
     broken: set[str] = field(default_factory=set)
+    # callers reached whose code runs as before (``CALLER_LOCAL``): affected, not walked past
+    held: set[State] = field(default_factory=set)
 
     def chain(self, state: State) -> tuple[str, ...]:
         nodes: list[str] = []
@@ -192,7 +194,7 @@ class ImpactAnalysis:
             # is read to judge it
             users = {graph.module_of(s) for seed in seeds for s, _ in graph.predecessors(seed)}
             prefetch(self.head.summaries, sorted(users))
-        held: set[State] = set()
+        held = walk.held
         limit = self.max_depth
         if not change.breaking and change.kind in SHALLOW:
             limit = 1  # the direct users see the change; what they do is unchanged
