@@ -357,6 +357,47 @@ def _renamed(node: FunctionNode, old: str, new: str) -> FunctionNode:
     return edit
 
 
+# Calls that read local variables by name: a renamed local would change what they see.
+_NAME_READERS = frozenset({"locals", "vars", "eval", "exec"})
+
+
+def _rename_uses(text: _Text, node: FunctionNode, old: str, new: str) -> str:
+    """Every use of the name ``old`` in the body renamed to ``new`` (a name nothing else
+    uses): names read, assigned or deleted, and nested functions' parameters of that name
+    (renamed with their uses, so shadowing stays as it was). Raises :class:`MutationError`
+    where a text rename would not keep the meaning: ``global``/``nonlocal`` of the name, a
+    class body that binds it (a class attribute), ``f"{x=}"``, ``locals()`` and the like."""
+    spans: list[tuple[int, int]] = []
+    for stmt in node.body:
+        for sub in ast.walk(stmt):
+            if isinstance(sub, ast.Global | ast.Nonlocal) and old in sub.names:
+                raise MutationError(f"{old} is declared {type(sub).__name__.lower()}")
+            if isinstance(sub, ast.ClassDef) and any(
+                    isinstance(n, ast.Name) and n.id == old for n in ast.walk(sub)):
+                raise MutationError(f"a class body uses {old}")
+            if (isinstance(sub, ast.Call) and isinstance(sub.func, ast.Name)
+                    and sub.func.id in _NAME_READERS):
+                raise MutationError(f"{sub.func.id}() reads locals by name")
+            if (isinstance(sub, ast.Name) and sub.id == new) or (isinstance(sub, ast.arg) and (
+                    sub.arg == new)):
+                raise MutationError(f"{new} is taken")
+            if isinstance(sub, ast.Name) and sub.id == old:
+                start = text.at_byte(sub.lineno, sub.col_offset)
+            elif isinstance(sub, ast.arg) and sub.arg == old:
+                start = text.at_byte(sub.lineno, sub.col_offset)  # the name, then ": annotation"
+            else:
+                continue
+            if text.source[start:start + len(old)] != old:
+                raise MutationError(f"no {old} at {sub.lineno}:{sub.col_offset}")
+            spans.append((start, start + len(old)))
+    if f"{{{old}=" in text.source[text.line_start(node.lineno):text.starts[_end_line(node)]]:
+        raise MutationError(f'an f-string prints the name {old} ("{{{old}=}}")')
+    result = text.source
+    for start, end in sorted(set(spans), reverse=True):
+        result = _replace(result, start, end, new)
+    return result
+
+
 def _end_line(node: ast.stmt) -> int:
     return node.end_lineno if node.end_lineno is not None else node.lineno
 
@@ -428,10 +469,11 @@ def apply_mutation(source: str, mutation: Mutation) -> str:
         edit.args.kw_defaults.append(None)
         result = _new_signature(text, node, edit)
     elif kind == "rename-parameter":
-        # The body keeps its name for the value: only the callers see the rename.
+        # A true rename, as a developer (or an IDE) makes it: the parameter and every use of
+        # it in the body. Only the callers that pass it by keyword see a change.
         renamed = name + RENAMED_SUFFIX
-        inserted = _Text(_insert_at_body_start(text, node, f"{name} = {renamed}"))
-        result = _new_signature(inserted, _find(ast.parse(inserted.source), mutation).node,
+        body = _Text(_rename_uses(text, node, name, renamed))
+        result = _new_signature(body, _find(ast.parse(body.source), mutation).node,
                                 _renamed(node, name, renamed))
     elif kind == "change-default":
         edit = copy.deepcopy(node)

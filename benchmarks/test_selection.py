@@ -257,16 +257,30 @@ SUITE_NOTES = ("suite timed out", "suite did not start")
 
 
 def measure(lib: Library, count: int, log: bool,
-            truth: LibraryResult | None = None, seed: str = SEED) -> LibraryResult:
+            truth: LibraryResult | None = None, seed: str = SEED,
+            fresh: frozenset[str] = frozenset(),
+            kinds: frozenset[str] | None = None) -> LibraryResult:
     """Mutate, select, run the suite. With ``truth`` (an earlier run of the same library) the
-    suite outcomes are taken from it: they do not depend on impactgraph, only the selection does."""
+    suite outcomes are taken from it: they do not depend on impactgraph, only the selection does.
+    Mutations of the ``fresh`` kinds, and mutations the truth does not have, run the suite all
+    the same (after one run of the unchanged suite): for a mutation kind whose definition
+    changed, the earlier outcome is not the truth any more. ``kinds``: measure only the chosen
+    mutations of these kinds (the same ones a full run measures)."""
     repo = repository(lib)
     python = venv(lib)
-    known = {o.mutation: o for o in truth.outcomes} if truth else {}
+    chosen = [m for m in mutations(lib, repo, count, seed) if kinds is None or m.kind in kinds]
+    known = {o.mutation: o for o in truth.outcomes
+             if o.kind not in fresh} if truth else {}
     if truth:
         universe, baseline_failed = truth.test_files, frozenset[str]()
         result = LibraryResult(lib.name, lib.version, universe, truth.baseline_failures)
         timeout = 900.0
+        if any(m.describe() not in known for m in chosen):
+            baseline = run_suite(lib, repo, python, timeout=900)
+            if baseline.broken or baseline.timed_out:
+                sys.exit(f"{lib.name}: the unchanged suite does not run")
+            baseline_failed = baseline.failed
+            timeout = max(120.0, 5 * baseline.seconds)
     else:
         universe = collected_files(lib, repo, python)
         baseline = run_suite(lib, repo, python, timeout=900)
@@ -276,7 +290,7 @@ def measure(lib: Library, count: int, log: bool,
         result = LibraryResult(lib.name, lib.version, universe, len(baseline.failed))
         timeout = max(120.0, 5 * baseline.seconds)
     select(repo)  # fill the summary cache for the base commit, as a CI run on main would
-    for mutation in mutations(lib, repo, count, seed):
+    for mutation in chosen:
         path = repo / mutation.path
         path.write_text(sm.apply_mutation(path.read_text(encoding="utf-8"), mutation),
                         encoding="utf-8")
@@ -408,6 +422,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--truth", metavar="FILE",
                         help="take the suite outcomes from an earlier run's --json file (same "
                              "libraries and seed) and only run impactgraph: a quick re-run")
+    parser.add_argument("--fresh", nargs="+", choices=sm.KINDS, default=[], metavar="KIND",
+                        help="with --truth: run the suite anyway for mutations of these kinds "
+                             "(their definition changed since the truth was recorded); "
+                             "mutations the truth file does not have always run it")
+    parser.add_argument("--kinds", nargs="+", choices=sm.KINDS, metavar="KIND",
+                        help="measure only the mutations of these kinds among those chosen "
+                             "(default: all)")
     args = parser.parse_args(argv)
     if args.from_json:
         saved = json.loads(Path(args.from_json).read_text())
@@ -426,7 +447,8 @@ def main(argv: list[str] | None = None) -> int:
             lib = LIBRARIES[name]
             print(f"{lib.name} {lib.version} ...", file=sys.stderr)
             results.append(measure(lib, args.max_mutations, not args.quiet, truths.get(name),
-                                   args.seed))
+                                   args.seed, frozenset(args.fresh),
+                                   frozenset(args.kinds) if args.kinds else None))
         # the last commit that changed the package (benchmark commits do not change results)
         commit = run(["git", "log", "-1", "--format=%h", "--", "impactgraph"], HERE.parent
                      ).stdout.strip()

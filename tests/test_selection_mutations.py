@@ -139,22 +139,49 @@ def test_add_required_parameter_is_keyword_only_without_default():
     assert render.args.kw_defaults == [None]
 
 
-def test_rename_parameter_changes_the_signature_not_the_body():
+def test_rename_parameter_renames_its_uses_in_the_body():
     result = _one("rename-parameter", "fetch", "url")
     fetch = _function(result, "fetch")
     assert _params(fetch) == (["url_renamed", "timeout"], ["verify"])
     assert ast.get_docstring(fetch) == "Fetch it."
-    assert ast.unparse(fetch.body[1]) == "url = url_renamed"
+    assert ast.unparse(fetch.body[1]) == "return (url_renamed, timeout, verify)"
+    added, removed = _changed_lines(LIBRARY, result)
+    assert len(added) == 2 and len(removed) == 2  # the signature and the one use
     namespace: dict[str, Any] = {}
     exec(compile(result, "lib.py", "exec"), namespace)  # noqa: S102 - run what was mutated
     assert namespace["fetch"](url_renamed="u") == ("u", 10, True)
+    assert namespace["fetch"]("u") == ("u", 10, True)
 
 
-def test_rename_parameter_before_a_decorated_nested_function():
+def test_rename_parameter_renames_uses_in_nested_functions():
     result = _one("rename-parameter", "span", "first")
+    assert "return first_renamed" in result
+    assert "@functools.wraps(span)" in result
     namespace: dict[str, Any] = {}
     exec(compile(result, "lib.py", "exec"), namespace)  # noqa: S102 - run what was mutated
     assert namespace["span"](first_renamed=1) == (1, "é")
+
+
+@pytest.mark.parametrize("body", [
+    "global x\n    return x",
+    "def inner():\n        nonlocal x\n        x = 2\n    return x",
+    "return locals()",
+    'return f"{x=}"',
+    "class C:\n        y = x\n    return C",
+])
+def test_rename_parameter_does_not_apply_where_a_rename_changes_meaning(body):
+    source = f"def f(x):\n    {body}\n"
+    (mutation,) = [m for m in _mutations(source) if m.kind == "rename-parameter"]
+    with pytest.raises(sm.MutationError):
+        sm.apply_mutation(source, mutation)
+
+
+def test_rename_parameter_keeps_keywords_and_attributes_of_that_name():
+    source = "def f(x, obj):\n    return g(x=x), obj.x, [x for x in obj]\n"
+    (mutation,) = [m for m in _mutations(source) if m.detail == "x"
+                   and m.kind == "rename-parameter"]
+    result = sm.apply_mutation(source, mutation)
+    assert "return g(x=x_renamed), obj.x, [x_renamed for x_renamed in obj]" in result
 
 
 def test_change_default():
