@@ -36,7 +36,7 @@ import subprocess
 import sys
 import tarfile
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -131,20 +131,30 @@ def repository(lib: Library) -> Path:
     repo = CACHE / "repos" / f"{lib.name}-{lib.version}"
     if not (repo / ".git").is_dir():
         shutil.rmtree(repo, ignore_errors=True)
-        unpack = repo.parent / (repo.name + ".unpack")
-        shutil.rmtree(unpack, ignore_errors=True)
-        with tarfile.open(sdist(lib)) as archive:
-            archive.extractall(unpack, filter="data")
-        (top,) = unpack.iterdir()
-        top.rename(repo)
-        unpack.rmdir()
-        git = ["git", "-c", "user.name=bench", "-c", "user.email=bench@example.invalid"]
-        checked([*git, "init", "-q"], repo)
-        (repo / ".git" / "info" / "exclude").write_text("\n".join(EXCLUDES) + "\n")
-        checked([*git, "add", "-A"], repo)
-        checked([*git, "commit", "-q", "-m", f"{lib.name} {lib.version}"], repo)
+        unpacked(lib, repo)
+        commit_all(repo, f"{lib.name} {lib.version}")
     reset(repo)
     return repo
+
+
+def unpacked(lib: Library, target: Path) -> None:
+    """The library's sdist, unpacked into ``target`` (which must not exist)."""
+    unpack = target.parent / (target.name + ".unpack")
+    shutil.rmtree(unpack, ignore_errors=True)
+    with tarfile.open(sdist(lib)) as archive:
+        archive.extractall(unpack, filter="data")
+    (top,) = unpack.iterdir()
+    top.rename(target)
+    unpack.rmdir()
+
+
+def commit_all(repo: Path, message: str, excludes: Iterable[str] = EXCLUDES) -> None:
+    """A new git repository at ``repo`` with everything in it as one commit."""
+    git = ["git", "-c", "user.name=bench", "-c", "user.email=bench@example.invalid"]
+    checked([*git, "init", "-q"], repo)
+    (repo / ".git" / "info" / "exclude").write_text("\n".join(excludes) + "\n")
+    checked([*git, "add", "-A"], repo)
+    checked([*git, "commit", "-q", "-m", message], repo)
 
 
 def reset(repo: Path) -> None:
@@ -154,15 +164,21 @@ def reset(repo: Path) -> None:
 
 def venv(lib: Library) -> Path:
     root = CACHE / "venvs" / f"{lib.name}-{lib.version}"
+    return new_venv(root, list(lib.deps))
+
+
+def new_venv(root: Path, requirements: list[str]) -> Path:
+    """A virtual environment at ``root`` with ``requirements`` (pip arguments) installed; reused
+    while they stay the same."""
     python = root / "bin" / "python"
     ready = root / "ready.json"
-    if ready.exists() and json.loads(ready.read_text()) == list(lib.deps):
+    if ready.exists() and json.loads(ready.read_text()) == requirements:
         return python
     shutil.rmtree(root, ignore_errors=True)
     base = getattr(sys, "_base_executable", sys.executable)
     checked([base, "-m", "venv", str(root)])
-    checked([str(python), "-m", "pip", "install", "-q", *lib.deps])
-    ready.write_text(json.dumps(list(lib.deps)))
+    checked([str(python), "-m", "pip", "install", "-q", *requirements])
+    ready.write_text(json.dumps(requirements))
     return python
 
 
@@ -179,15 +195,20 @@ class SuiteRun:
 
 
 def run_suite(lib: Library, repo: Path, python: Path, timeout: float) -> SuiteRun:
-    env = {**os.environ, "PYTHONPATH": str(repo / "src"), "PYTHONDONTWRITEBYTECODE": "1",
-           "PYTHONHASHSEED": "0"}
-    # --rootdir: a library without pytest configuration of its own must not pick up the
+    return run_pytest(python, repo, {"PYTHONPATH": str(repo / "src")}, [lib.tests], timeout)
+
+
+def run_pytest(python: Path, cwd: Path, env: dict[str, str], args: list[str],
+               timeout: float) -> SuiteRun:
+    """``pytest -q -rfE ARGS`` in ``cwd`` (``env`` on top of this process's): what failed."""
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "PYTHONHASHSEED": "0", **env}
+    # --rootdir: a checkout without pytest configuration of its own must not pick up the
     # configuration of a folder above the cache (node ids, filterwarnings=error)
     cmd = [str(python), "-m", "pytest", "-p", "no:cacheprovider", "-q", "-rfE", "--tb=no",
-           "--rootdir", str(repo.resolve()), "--continue-on-collection-errors", lib.tests]
+           "--rootdir", str(cwd.resolve()), "--continue-on-collection-errors", *args]
     start = time.perf_counter()
     try:
-        done = subprocess.run(cmd, cwd=repo, env=env, text=True, capture_output=True,
+        done = subprocess.run(cmd, cwd=cwd, env=env, text=True, capture_output=True,
                               timeout=timeout, check=False)
     except subprocess.TimeoutExpired:
         return SuiteRun(frozenset(), False, True, time.perf_counter() - start)
@@ -206,11 +227,15 @@ def file_of(node_id: str) -> str:
 
 
 def collected_files(lib: Library, repo: Path, python: Path) -> list[str]:
-    env = {**os.environ, "PYTHONPATH": str(repo / "src"), "PYTHONDONTWRITEBYTECODE": "1"}
+    return collect(python, repo, {"PYTHONPATH": str(repo / "src")}, [lib.tests])
+
+
+def collect(python: Path, cwd: Path, env: dict[str, str], args: list[str]) -> list[str]:
+    """The test files ``pytest --collect-only ARGS`` collects from, relative to ``cwd``."""
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", **env}
     done = subprocess.run([str(python), "-m", "pytest", "-p", "no:cacheprovider", "-q",
-                           "--rootdir", str(repo.resolve()), "--collect-only", lib.tests],
-                          cwd=repo, env=env, text=True,
-                          capture_output=True, check=False)
+                           "--rootdir", str(cwd.resolve()), "--collect-only", *args],
+                          cwd=cwd, env=env, text=True, capture_output=True, check=False)
     return sorted({file_of(line) for line in done.stdout.splitlines() if "::" in line})
 
 
@@ -218,10 +243,10 @@ def collected_files(lib: Library, repo: Path, python: Path) -> list[str]:
 def select(repo: Path) -> tuple[dict[str, list[str]] | None, str, float]:
     """The files ``impactgraph tests --base HEAD`` selects for the working tree, each with its
     reasons (``--format json``), or None."""
-    cmd = [sys.executable, "-m", "impactgraph", "tests", "--repo", str(repo), "--base", "HEAD",
-           "--format", "json"]
+    # From the repository's root, as a user runs it.
+    cmd = [sys.executable, "-m", "impactgraph", "tests", "--base", "HEAD", "--format", "json"]
     start = time.perf_counter()
-    done = run(cmd)
+    done = run(cmd, repo)
     seconds = time.perf_counter() - start
     if done.returncode != 0:
         return None, f"impactgraph exit {done.returncode}: {done.stderr.strip()[-300:]}", seconds
@@ -231,8 +256,16 @@ def select(repo: Path) -> tuple[dict[str, list[str]] | None, str, float]:
 
 # -- mutations ---------------------------------------------------------------------------------
 def mutations(lib: Library, repo: Path, count: int, seed: str = SEED) -> list[sm.Mutation]:
-    src = sorted((repo / "src" / lib.package).rglob("*.py"))
-    tests = sorted((repo / lib.tests).rglob("*.py"))
+    return pick_mutations(repo, repo / "src" / lib.package, repo / lib.tests, count,
+                          f"{seed}:{lib.name}")
+
+
+def pick_mutations(repo: Path, package: Path, tests_dir: Path, count: int,
+                   seed: str) -> list[sm.Mutation]:
+    """``count`` mutations of the code under ``package`` and the fixtures under ``tests_dir``,
+    chosen with ``seed``; paths relative to ``repo``."""
+    src = sorted(package.rglob("*.py"))
+    tests = sorted(tests_dir.rglob("*.py"))
     methods, bases = sm.class_index(p.read_text(encoding="utf-8") for p in src)
     found: list[sm.Mutation] = []
     for path, is_test in [*((p, False) for p in src), *((p, True) for p in tests)]:
@@ -247,7 +280,7 @@ def mutations(lib: Library, repo: Path, count: int, seed: str = SEED) -> list[sm
     chosen: list[sm.Mutation] = []
     pool = list(found)
     while len(chosen) < count and pool:
-        batch = sm.choose(pool, count - len(chosen), f"{seed}:{lib.name}:{len(pool)}")
+        batch = sm.choose(pool, count - len(chosen), f"{seed}:{len(pool)}")
         if not batch:
             break
         for mutation in batch:
@@ -263,6 +296,29 @@ def mutations(lib: Library, repo: Path, count: int, seed: str = SEED) -> list[sm
 SUITE_NOTES = ("suite timed out", "suite did not start")
 
 
+@dataclass(frozen=True)
+class Baseline:
+    """The unchanged suite: what it collects, what already fails there (ignored later)."""
+    test_files: list[str]
+    failed: frozenset[str]
+    failures: int
+    timeout: float  # for each mutated run
+
+
+def baseline(name: str, truth: LibraryResult | None, files: Callable[[], list[str]],
+             suite: Callable[[float], SuiteRun], run_anyway: bool = False) -> Baseline:
+    """Collect and run the unchanged suite, or take both from ``truth`` (an earlier run); with
+    ``run_anyway`` (some mutation's suite must run) the unchanged suite runs all the same."""
+    if truth and not run_anyway:
+        return Baseline(truth.test_files, frozenset(), truth.baseline_failures, 900.0)
+    universe = truth.test_files if truth else files()
+    run_ = suite(900)
+    if run_.broken or run_.timed_out:
+        sys.exit(f"{name}: the unchanged suite does not run")
+    failures = truth.baseline_failures if truth else len(run_.failed)
+    return Baseline(universe, run_.failed, failures, max(120.0, 5 * run_.seconds))
+
+
 def measure(lib: Library, count: int, log: bool,
             truth: LibraryResult | None = None, seed: str = SEED,
             fresh: frozenset[str] = frozenset(),
@@ -275,28 +331,28 @@ def measure(lib: Library, count: int, log: bool,
     mutations of these kinds (the same ones a full run measures)."""
     repo = repository(lib)
     python = venv(lib)
+
+    def suite(timeout: float) -> SuiteRun:
+        return run_suite(lib, repo, python, timeout)
+
     chosen = [m for m in mutations(lib, repo, count, seed) if kinds is None or m.kind in kinds]
-    known = {o.mutation: o for o in truth.outcomes
-             if o.kind not in fresh} if truth else {}
-    if truth:
-        universe, baseline_failed = truth.test_files, frozenset[str]()
-        result = LibraryResult(lib.name, lib.version, universe, truth.baseline_failures)
-        timeout = 900.0
-        if any(m.describe() not in known for m in chosen):
-            baseline = run_suite(lib, repo, python, timeout=900)
-            if baseline.broken or baseline.timed_out:
-                sys.exit(f"{lib.name}: the unchanged suite does not run")
-            baseline_failed = baseline.failed
-            timeout = max(120.0, 5 * baseline.seconds)
-    else:
-        universe = collected_files(lib, repo, python)
-        baseline = run_suite(lib, repo, python, timeout=900)
-        if baseline.broken or baseline.timed_out:
-            sys.exit(f"{lib.name}: the unchanged suite does not run")
-        baseline_failed = baseline.failed
-        result = LibraryResult(lib.name, lib.version, universe, len(baseline.failed))
-        timeout = max(120.0, 5 * baseline.seconds)
+    known = {o.mutation for o in truth.outcomes if o.kind not in fresh} if truth else set()
+    base = baseline(lib.name, truth, lambda: collected_files(lib, repo, python), suite,
+                    run_anyway=any(m.describe() not in known for m in chosen))
+    result = LibraryResult(lib.name, lib.version, base.test_files, base.failures)
     select(repo)  # fill the summary cache for the base commit, as a CI run on main would
+    run_mutations(result, repo, chosen, suite, base, truth, log, fresh)
+    return result
+
+
+def run_mutations(result: LibraryResult, repo: Path, chosen: Iterable[sm.Mutation],
+                  suite: Callable[[float], SuiteRun], base: Baseline,
+                  truth: LibraryResult | None, log: bool,
+                  fresh: frozenset[str] = frozenset()) -> None:
+    """One mutation at a time in ``repo``'s working tree: the selection, and the suite's failures
+    (from ``truth`` where it has the mutation and its kind is not ``fresh``), as outcomes
+    appended to ``result``."""
+    known = {o.mutation: o for o in truth.outcomes if o.kind not in fresh} if truth else {}
     for mutation in chosen:
         path = repo / mutation.path
         path.write_text(sm.apply_mutation(path.read_text(encoding="utf-8"), mutation),
@@ -305,21 +361,21 @@ def measure(lib: Library, count: int, log: bool,
         earlier = known.get(outcome.mutation)
         try:
             reasons, error, outcome.tool_seconds = select(repo)
-            suite = None if earlier else run_suite(lib, repo, python, timeout)
+            ran = None if earlier else suite(base.timeout)
         finally:
             reset(repo)
         if earlier:
             outcome.failing, outcome.suite_seconds = earlier.failing, earlier.suite_seconds
             outcome.note = "; ".join(n for n in SUITE_NOTES if n in earlier.note)
-        elif suite is not None:
-            outcome.suite_seconds = suite.seconds
-            if suite.timed_out:
+        elif ran is not None:
+            outcome.suite_seconds = ran.seconds
+            if ran.timed_out:
                 outcome.note = "suite timed out"
-            elif suite.broken:
-                outcome.failing = list(universe)
+            elif ran.broken:
+                outcome.failing = list(base.test_files)
                 outcome.note = "suite did not start"
             else:
-                outcome.failing = sorted({file_of(n) for n in suite.failed - baseline_failed})
+                outcome.failing = sorted({file_of(n) for n in ran.failed - base.failed})
         if reasons is None:
             outcome.note = (outcome.note + "; " if outcome.note else "") + error
             reasons = {}
@@ -328,10 +384,9 @@ def measure(lib: Library, count: int, log: bool,
         outcome.missed = sorted(set(outcome.failing) - set(selected))
         result.outcomes.append(outcome)
         if log:
-            print(f"  {lib.name}: {outcome.mutation}: failing {len(outcome.failing)}, selected "
-                  f"{len(selected)}, missed {outcome.missed or 0}"
+            print(f"  {result.name}: {outcome.mutation}: failing {len(outcome.failing)}, "
+                  f"selected {len(selected)}, missed {outcome.missed or 0}"
                   + (f" [{outcome.note}]" if outcome.note else ""), file=sys.stderr)
-    return result
 
 
 # -- figures -----------------------------------------------------------------------------------
@@ -372,7 +427,9 @@ def figures(results: Iterable[LibraryResult]) -> Figures:
     )
 
 
-def table(results: list[LibraryResult]) -> str:
+def table(results: list[LibraryResult], total_files: int | None = None) -> str:
+    """Per library and over all; ``total_files`` for the last row when the libraries share
+    their test files (a monorepo) rather than each having its own."""
     head = ("| library | test files | mutations | breaking | failing files | recall | unsafe "
             "| mean selection | smallest safe | `tests` s |")
     lines = [head, "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
@@ -384,7 +441,8 @@ def table(results: list[LibraryResult]) -> str:
 
     lines.extend(row(f"{r.name} {r.version}", str(len(r.test_files)), figures([r]))
                  for r in results)
-    lines.append(row("**all**", str(sum(len(r.test_files) for r in results)), figures(results)))
+    total = total_files if total_files is not None else sum(len(r.test_files) for r in results)
+    lines.append(row("**all**", str(total), figures(results)))
     return "\n".join(lines)
 
 
