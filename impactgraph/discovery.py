@@ -8,7 +8,7 @@ from __future__ import annotations
 import fnmatch
 import functools
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
 
 # Folders that never hold the analysed code.
@@ -25,6 +25,10 @@ class SourceFile:
     path: str  # relative to the repository root
     module: str
     is_package: bool
+    # Top-level import names that mean a module of this file's own source root, which goes
+    # by a longer name here because another root has a module of that name (``helpers`` ->
+    # ``packages.web.tests.helpers``): its absolute imports are read through them.
+    aliases: tuple[tuple[str, str], ...] = ()
 
 
 def path_parts(path: str) -> tuple[str, ...]:
@@ -125,8 +129,14 @@ def discover(
 ) -> list[SourceFile]:
     """Every importable ``.py`` file among ``paths`` with its module name, sorted by path.
 
-    Two files that would get the same module name (loose test files in different folders)
-    are told apart by prefixing the folders above them, so every module name is unique.
+    Two source roots with a top-level module or package of the same name (``tests/helpers.py``
+    in two packages of a monorepo, or ``tests/__init__.py`` in both) would give two files one
+    module name (namespace packages, without ``__init__.py``, merge as in Python). The
+    repository root, else the root whose file sorts first, keeps the name; under the others
+    every module of that top-level name is named from the repository root
+    (``packages.web.tests.helpers``), and the files of such a root get ``aliases`` so that
+    their own ``import helpers`` still means their own file, as it does for Python (a root is
+    first on ``sys.path`` for the code in it; pytest puts a test's own folder there).
     """
     files = sorted(
         p for p in paths if p.endswith(".py") and not is_excluded(p, exclude)
@@ -134,7 +144,9 @@ def discover(
     package_dirs = {_parent(p) for p in files if p.endswith("/__init__.py")}
     if "__init__.py" in files:
         package_dirs.add(".")
-    result: dict[str, SourceFile] = {}
+    found: list[tuple[str, str, str, bool]] = []  # path, root, module name there, is_package
+    owner: dict[str, str] = {}  # top-level module or package -> the root that keeps its name
+    defined: set[tuple[str, str]] = set()  # (root, top-level module or package it defines)
     for text in files:
         parts = text.split("/")
         clean = str(PurePosixPath(text)) if "" in parts or "." in parts else text
@@ -142,12 +154,34 @@ def discover(
         name, is_package = module_name(text, root)
         if not name or not all(part.isidentifier() for part in name.split(".")):
             continue
-        if name in result:
-            # A clash: qualify with the folders between the repository root and the file.
-            name = ".".join(
-                p for p in PurePosixPath(text).with_suffix("").parts if p != "__init__"
-            ).replace("-", "_")
-            if name in result:
-                continue
-        result[name] = SourceFile(text, name, is_package)
-    return sorted(result.values(), key=lambda f: f.path)
+        found.append((text, root, name, is_package))
+        if "." not in name:  # a namespace package (no __init__.py) is no claim: they merge
+            defined.add((root, name))
+            if root == "" or name not in owner:
+                owner[name] = root
+    result: dict[str, SourceFile] = {}
+    aliases: dict[str, dict[str, str]] = {}  # root -> its own top-level name -> module
+    for text, root, name, is_package in found:
+        top = name.split(".", 1)[0]
+        if (root, top) in defined and owner[top] != root:
+            qualified = _qualified(text)
+            prefix = qualified.split(".")[: qualified.count(".") - name.count(".")]
+            aliases.setdefault(root, {})[top] = ".".join(prefix) + "." + top
+            name = qualified
+        elif name in result:  # one module in two namespace packages: tell them apart
+            name = _qualified(text)
+        if name not in result:
+            result[name] = SourceFile(text, name, is_package)
+    roots = {text: root for text, root, _, _ in found}
+    return sorted(
+        (replace(f, aliases=tuple(sorted(aliases.get(roots[f.path], {}).items())))
+         for f in result.values()),
+        key=lambda f: f.path,
+    )
+
+
+def _qualified(path: str) -> str:
+    """The module name of ``path`` from the repository root."""
+    return ".".join(
+        p for p in PurePosixPath(path).with_suffix("").parts if p != "__init__"
+    ).replace("-", "_")

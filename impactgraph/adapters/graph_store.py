@@ -28,7 +28,7 @@ from impactgraph.linker import CodeGraph
 from impactgraph.linker.snapshot import graph_from_dict, graph_to_dict
 
 KEEP = 6  # snapshots kept: the newest, by use
-GRAPH_SOURCES = ("linker", "discovery.py")  # besides what shapes the summaries
+GRAPH_SOURCES = ("linker", "discovery.py", "local_imports.py")  # besides what shapes summaries
 MAGIC = b"impactgraph graph snapshot 1\n"
 TAG_BYTES = 64  # a hex SHA-256
 MAX_STORED_BYTES = 512 * 1024 * 1024  # a snapshot file larger than this is not read

@@ -91,6 +91,7 @@ class RevisionSummaries(Mapping[str, FileSummary]):
             source_file is not None
             and other_file is not None
             and other_file.path == source_file.path
+            and other_file.aliases == source_file.aliases  # its imports read the same
             and other.snapshot.content_ids.get(source_file.path)
             == self.snapshot.content_ids.get(source_file.path)
         )

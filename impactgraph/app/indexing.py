@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from impactgraph.config import Config, load_config
 from impactgraph.discovery import SourceFile, discover
 from impactgraph.errors import InputError
+from impactgraph.local_imports import localized
 from impactgraph.model import Diagnostic, FileSummary
 
 if TYPE_CHECKING:
@@ -189,7 +190,7 @@ def _changed_pairs(
         before = old.get(CacheKey(old_ids[f.path], f.module, f.is_package))
         if before is None:
             return None
-        before = with_path(before, f.path)
+        before = localized(with_path(before, f.path), f.aliases)
         if line_map(before, new[f.path]) is None:
             return None
         pairs[f.module] = (before, new[f.path])
@@ -250,7 +251,9 @@ def summarize_files(
             for task in tasks:
                 run.deliver(_summarize_chunk([task], run.encode, api_only))
         run.flush()
-    summaries = [s for s in run.results if s is not None]
+    # what the cache holds is the file's own; how its imports read depends on its neighbours
+    summaries = [localized(s, f.aliases) for f, s in zip(files, run.results, strict=True)
+                 if s is not None]
     warnings = [run.failures[i] for i in sorted(run.failures)]
     return summaries, warnings
 

@@ -1,0 +1,127 @@
+"""``impactgraph tests`` in a monorepo (``packages/*/src`` layouts, each package with its own
+``tests`` folder) run from its root without configuration: a change in a lower package selects
+the tests of the packages above it, and test helpers of the same name in two packages are each
+their own package's (``from helpers import make`` in ``packages/web/tests`` is
+``packages/web/tests/helpers.py``, as pytest puts a test's own folder first on ``sys.path``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from cli_support import selected_tests
+from git_support import commit, init_repo
+
+LOW = "packages/low/src/low/__init__.py"
+
+BASE = {
+    LOW: """
+        def one():
+            return 1
+
+
+        def two():
+            return 2
+    """,
+    "packages/web/src/web/__init__.py": """
+        from low import one
+
+
+        def page():
+            return one()
+    """,
+    # the same test file and helper names in both packages
+    "packages/low/tests/helpers.py": """
+        from low import two
+
+
+        def make():
+            return two()
+    """,
+    "packages/low/tests/test_utils.py": """
+        from helpers import make
+
+
+        def test_make():
+            assert make() == 2
+    """,
+    "packages/web/tests/helpers.py": """
+        from web import page
+
+
+        def make():
+            return page()
+    """,
+    "packages/web/tests/test_utils.py": """
+        from helpers import make
+
+
+        def test_make():
+            assert make() == 1
+    """,
+    "packages/web/tests/test_plain.py": """
+        def test_nothing():
+            assert True
+    """,
+}
+
+
+def monorepo(tmp_path: Path, files: dict[str, str]) -> Path:
+    root = init_repo(tmp_path / "repo")
+    commit(root, files, tag="base")
+    return root
+
+
+def test_a_lower_package_change_reaches_a_helper_of_the_same_name_in_another_package(
+        tmp_path: Path) -> None:
+    root = monorepo(tmp_path, BASE)
+    commit(root, {LOW: BASE[LOW].replace("def one():", "def one(scale):")})
+    assert selected_tests(root) == ["packages/web/tests/test_utils.py"]
+
+
+def test_a_helper_is_not_taken_for_another_packages_helper_of_that_name(tmp_path: Path) -> None:
+    root = monorepo(tmp_path, BASE)
+    commit(root, {LOW: BASE[LOW].replace("return 2", "return 22")})
+    assert selected_tests(root) == ["packages/low/tests/test_utils.py"]
+
+
+@pytest.mark.parametrize("first", ["alpha", "zulu"])
+def test_test_packages_of_the_same_name_in_two_packages(tmp_path: Path, first: str) -> None:
+    """``tests/__init__.py`` in each package: ``from tests.helpers import make`` is the
+    package's own, whichever package sorts first."""
+    other = "zulu" if first == "alpha" else "alpha"
+    files = {
+        LOW: BASE[LOW],
+        f"packages/{first}/src/{first}_app/__init__.py": """
+            def run():
+                return 0
+        """,
+        f"packages/{other}/src/{other}_app/__init__.py": """
+            from low import one
+
+
+            def run():
+                return one()
+        """,
+    }
+    for name in (first, other):
+        files |= {
+            f"packages/{name}/tests/__init__.py": "",
+            f"packages/{name}/tests/helpers.py": f"""
+                from {name}_app import run
+
+
+                def make():
+                    return run()
+            """,
+            f"packages/{name}/tests/test_app.py": """
+                from tests.helpers import make
+
+
+                def test_make():
+                    assert make() is not None
+            """,
+        }
+    root = monorepo(tmp_path, files)
+    commit(root, {LOW: BASE[LOW].replace("def one():", "def one(scale):")})
+    assert selected_tests(root) == [f"packages/{other}/tests/test_app.py"]
