@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import configparser
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -30,8 +31,10 @@ _LIST_KEYS = {"source-roots", "gateways", "exclude", "test-patterns"}
 _KNOWN = _LIST_KEYS | {"max-depth"}
 
 
-def parse_config(table: Mapping[str, Any], origin: str) -> Config:
-    """Validate one ``[tool.impactgraph]`` table; every problem is reported in one error."""
+def parse_config(table: Mapping[str, Any], origin: str,
+                 test_patterns: tuple[str, ...] = DEFAULT_TEST_PATTERNS) -> Config:
+    """Validate one ``[tool.impactgraph]`` table; every problem is reported in one error.
+    ``test_patterns``: what test files are when the table does not say."""
     problems = [
         f"unknown key '{key}' (known: {', '.join(sorted(_KNOWN))})"
         for key in sorted(set(table) - _KNOWN)
@@ -56,7 +59,7 @@ def parse_config(table: Mapping[str, Any], origin: str) -> Config:
         gateways=values.get("gateways", ()),
         exclude=values.get("exclude", ()),
         max_depth=values.get("max-depth"),
-        test_patterns=values.get("test-patterns", DEFAULT_TEST_PATTERNS),
+        test_patterns=values.get("test-patterns", test_patterns),
     )
 
 
@@ -71,7 +74,8 @@ MAX_CONFIG_BYTES = 4 * 1024 * 1024
 MAX_KEY_PARTS = 256
 
 
-def parse_config_text(text: str, origin: str, *, pyproject: bool) -> Config:
+def parse_config_text(text: str, origin: str, *, pyproject: bool,
+                      test_patterns: tuple[str, ...] = DEFAULT_TEST_PATTERNS) -> Config:
     """Parse one file; any problem (TOML syntax, shape, types) is a ``ConfigError`` (exit 2)."""
     _check_key_depth(text, origin)
     try:
@@ -83,7 +87,7 @@ def parse_config_text(text: str, origin: str, *, pyproject: bool) -> Config:
     tool = document.get("tool")
     if pyproject:
         if tool is None:
-            return Config()
+            return Config(test_patterns=test_patterns)
         if not isinstance(tool, dict):
             raise ConfigError(origin, [f"'tool' must be a table, got {_describe(tool)}"])
         table = tool.get("impactgraph", {})
@@ -93,7 +97,7 @@ def parse_config_text(text: str, origin: str, *, pyproject: bool) -> Config:
         table = document
     if not isinstance(table, dict):
         raise ConfigError(origin, [f"[tool.impactgraph] must be a table, got {_describe(table)}"])
-    return parse_config(table, origin)
+    return parse_config(table, origin, test_patterns)
 
 
 def _check_key_depth(text: str, origin: str) -> None:
@@ -110,14 +114,61 @@ def _check_key_depth(text: str, origin: str) -> None:
 
 
 def load_config(root: Path) -> Config:
-    """``.impactgraph.toml`` wins over ``pyproject.toml``; neither means the defaults."""
+    """``.impactgraph.toml`` wins over ``pyproject.toml``; neither means the defaults. Test
+    files are, unless ``test-patterns`` says otherwise, what the root's pytest configuration
+    collects (``pytest_files``)."""
+    tests = pytest_files(root)
     dedicated = root / ".impactgraph.toml"
     if dedicated.is_file():
-        return parse_config_text(_read(dedicated), str(dedicated), pyproject=False)
+        return parse_config_text(_read(dedicated), str(dedicated), pyproject=False,
+                                 test_patterns=tests)
     pyproject = root / "pyproject.toml"
     if pyproject.is_file():
-        return parse_config_text(_read(pyproject), str(pyproject), pyproject=True)
-    return Config()
+        return parse_config_text(_read(pyproject), str(pyproject), pyproject=True,
+                                 test_patterns=tests)
+    return Config(test_patterns=tests)
+
+
+# pytest's configuration files at the root, in the order pytest takes the first that has its
+# section (https://docs.pytest.org/en/stable/reference/customize.html).
+_PYTEST_FILES = (("pytest.ini", "pytest"), (".pytest.ini", "pytest"),
+                 ("pyproject.toml", "tool.pytest.ini_options"), ("tox.ini", "pytest"),
+                 ("setup.cfg", "tool:pytest"))
+
+
+def pytest_files(root: Path) -> tuple[str, ...]:
+    """``python_files`` of the repository root's pytest configuration, plus ``conftest.py``;
+    the defaults without one. A file pytest cannot read either is left to pytest to report."""
+    for name, section in _PYTEST_FILES:
+        path = root / name
+        if not path.is_file():
+            continue
+        try:
+            found = _pytest_section(_read(path), name, section)
+        except (ConfigError, ValueError, configparser.Error, tomllib.TOMLDecodeError):
+            continue
+        if found is None:
+            continue  # pytest goes on to the next file (pytest.ini counts even without it)
+        value = found.get("python_files")
+        patterns = value.split() if isinstance(value, str) else value
+        if isinstance(patterns, list) and patterns and all(isinstance(p, str) for p in patterns):
+            return (*patterns, "conftest.py")
+        return DEFAULT_TEST_PATTERNS
+    return DEFAULT_TEST_PATTERNS
+
+
+def _pytest_section(text: str, name: str, section: str) -> Mapping[str, Any] | None:
+    if name.endswith(".toml"):
+        _check_key_depth(text, name)
+        table: Any = tomllib.loads(text)
+        for key in section.split("."):
+            table = table.get(key) if isinstance(table, dict) else None
+        return table if isinstance(table, dict) else None
+    parser = configparser.ConfigParser(interpolation=None)
+    parser.read_string(text, name)
+    if parser.has_section(section):
+        return dict(parser.items(section))
+    return {} if name.endswith("pytest.ini") else None
 
 
 def _read(path: Path) -> str:

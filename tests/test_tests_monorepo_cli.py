@@ -125,3 +125,31 @@ def test_test_packages_of_the_same_name_in_two_packages(tmp_path: Path, first: s
     root = monorepo(tmp_path, files)
     commit(root, {LOW: BASE[LOW].replace("def one():", "def one(scale):")})
     assert selected_tests(root) == [f"packages/{other}/tests/test_app.py"]
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    ("pyproject.toml", '[tool.pytest.ini_options]\npython_files = ["check_*.py"]\n'),
+    ("pytest.ini", "[pytest]\npython_files = check_*.py\n"),
+    ("tox.ini", "[tox]\nenvlist = py3\n\n[pytest]\npython_files =\n    check_*.py\n"),
+    ("setup.cfg", "[metadata]\nname = x\n\n[tool:pytest]\npython_files = check_*.py\n"),
+])
+def test_test_files_are_what_the_root_pytest_configuration_collects(
+        tmp_path: Path, name: str, text: str) -> None:
+    root = monorepo(tmp_path, {
+        LOW: BASE[LOW],
+        name: text,
+        "packages/low/tests/check_low.py": """
+            from low import one
+
+
+            def test_one():
+                assert one() == 1
+        """,
+        "packages/low/tests/test_helpers_only.py": """
+            from low import one
+
+            VALUE = one()
+        """,
+    })
+    commit(root, {LOW: BASE[LOW].replace("def one():", "def one(scale):")})
+    assert selected_tests(root) == ["packages/low/tests/check_low.py"]
