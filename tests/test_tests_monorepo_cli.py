@@ -153,3 +153,61 @@ def test_test_files_are_what_the_root_pytest_configuration_collects(
     })
     commit(root, {LOW: BASE[LOW].replace("def one():", "def one(scale):")})
     assert selected_tests(root) == ["packages/low/tests/check_low.py"]
+
+
+TEMPLATES = {
+    "packages/tmpl/src/tmpl/__init__.py": """
+        from tmpl.parser import parse
+
+
+        class Environment:
+            def from_string(self, source):
+                return parse(source)
+    """,
+    "packages/tmpl/src/tmpl/parser.py": """
+        def parse(source, strict=True):
+            return source.strip()
+    """,
+    # the web package gets its environment from something the analysis cannot follow (a
+    # proxy of an outside library): ``app.env`` is unknown, ``from_string`` unresolved
+    "packages/web/src/web/__init__.py": """
+        import threading
+
+        from tmpl import Environment
+
+        local = threading.local()
+
+
+        def render(source):
+            app = local.current
+            return app.env.from_string(source)
+
+
+        def count(items):
+            box = local.box
+            return box.size(items)
+    """,
+    "packages/web/tests/test_render.py": """
+        from web import render
+
+
+        def test_render():
+            assert render(" x ") == "x"
+    """,
+    "packages/web/tests/test_count.py": """
+        from web import count
+
+
+        def test_count():
+            assert count([1]) == 1
+    """,
+}
+
+
+def test_an_unresolved_call_into_a_package_it_imports_keeps_the_tests_that_reach_it(
+        tmp_path: Path) -> None:
+    root = monorepo(tmp_path, TEMPLATES)
+    parser = "packages/tmpl/src/tmpl/parser.py"
+    commit(root, {parser: TEMPLATES[parser].replace(", strict=True", "")})
+    # test_count's unresolved call asks for ``size``, which nothing reaching the change is
+    assert selected_tests(root) == ["packages/web/tests/test_render.py"]

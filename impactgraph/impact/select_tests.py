@@ -125,6 +125,7 @@ def select_tests(
     for graph in graphs[-1:]:  # the head: the calls that run now
         _inherited(selector, graph, reached)
         _unresolved(selector, graph, changed_modules, set(reached))
+        _unresolved_across(selector, graph, changed_modules, set(reached))
         _programs(selector, graph, changed_modules)
         _unbounded(selector, graph, changed_modules, imports)
     return selector.result()
@@ -298,6 +299,37 @@ def _unresolved(
             continue
         for target in sorted(_imports_of(graph, module) & changed):
             selector.add(path, f"unresolved calls in a module that imports changed module {target}")
+
+
+def _unresolved_across(
+    selector: _Selector, graph: CodeGraph, changed: set[str], reached: set[str]
+) -> None:
+    """An unresolved call in one package's code that imports another, changed package may
+    run that package's code with an object the analysis lost on the way (flask's
+    ``app.jinja_env.from_string(source)``, ``app`` from an outside proxy, in a monorepo that
+    holds jinja2): the tests that reach the call are kept, unless every name it asks for is
+    one that nothing reaching the change has (see ``_unresolved``). Within a package the
+    test-module rule above is enough: its calls into itself are what the linker resolves."""
+    packages = {module.split(".", 1)[0] for module in changed}
+    if not packages:
+        return
+    names = _reached_names(graph, reached)
+    across: dict[str, list[str]] = {}  # module -> the changed packages it imports besides its own
+    for caller in sorted({caller for caller, _ in graph.unresolved_sites}):
+        if caller not in graph or _bounded_elsewhere(graph, caller, names):
+            continue
+        module = graph.module_of(caller)
+        if module not in across:
+            own = module.split(".", 1)[0]
+            imported = {target.split(".", 1)[0] for target in _imports_of(graph, module)}
+            test_code = graph.path_of(module) in selector.test_set
+            across[module] = [] if test_code else sorted((imported - {own}) & packages)
+        if not across[module]:
+            continue
+        reason = (f"unresolved call in {caller}, which imports changed package "
+                  f"{across[module][0]}")
+        for test_module in sorted(_callers_in_tests(graph, caller, selector.test_set)):
+            selector.add(graph.path_of(test_module), reason)
 
 
 # Calls that start another program: it may be Python running our code from a string.
