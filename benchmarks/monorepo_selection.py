@@ -140,18 +140,18 @@ def rejected_paths(python: Path, repo: Path, selected: list[str], universe: set[
 
 
 def measure(count: int, seed: str, saved: dict[str, ts.LibraryResult], log: bool,
-            check_paths: bool) -> list[ts.LibraryResult]:
+            check_paths: bool, packages: list[str]) -> list[ts.LibraryResult]:
     repo = monorepo()
     python = venv(repo)
 
     def suite(timeout: float) -> ts.SuiteRun:
         return ts.run_pytest(python, repo, {}, [], timeout)
 
-    truth = saved.get(MUTATED[0])
+    truth = next((saved[name] for name in packages if name in saved), None)
     base = ts.baseline("monorepo", truth, lambda: ts.collect(python, repo, {}, []), suite)
     ts.select(repo)  # fill the summary cache for the base commit, as a CI run on main would
     results = []
-    for name in MUTATED:
+    for name in packages:
         lib = ts.LIBRARIES[name]
         result = ts.LibraryResult(name, lib.version, base.test_files, base.failures)
         folder = repo / "packages" / name
@@ -195,6 +195,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="print the tables of an earlier run's --json file instead")
     parser.add_argument("--no-path-check", action="store_true",
                         help="do not give each selection to pytest --collect-only")
+    parser.add_argument("--packages", nargs="+", choices=MUTATED, default=list(MUTATED),
+                        help="the lower packages to mutate (default: all four)")
     parser.add_argument("--quiet", action="store_true", help="no progress lines on stderr")
     args = parser.parse_args(argv)
     if args.from_json:
@@ -208,7 +210,7 @@ def main(argv: list[str] | None = None) -> int:
                          f"{truth['max_mutations']} mutations")
         known = {r.name: r for r in ts.load(truth)} if truth else {}
         results = measure(args.max_mutations, args.seed, known, not args.quiet,
-                          not args.no_path_check)
+                          not args.no_path_check, args.packages)
         commit = ts.run(["git", "log", "-1", "--format=%h", "--", "impactgraph"],
                         HERE.parent).stdout.strip()
     print(f"impactgraph {commit}, seed {args.seed!r}, {args.max_mutations} mutations per lower "
