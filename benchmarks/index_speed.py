@@ -258,6 +258,7 @@ def both_revisions(repo: Path, jobs: int | None) -> dict[str, object]:
     from impactgraph.adapters.fs import iter_python_files, read_source
     from impactgraph.adapters.git import blob_id
     from impactgraph.app.indexing import summarize_files
+    from impactgraph.app.session import Session
     from impactgraph.config import load_config
     from impactgraph.discovery import discover
     from impactgraph.linker import link
@@ -278,14 +279,13 @@ def both_revisions(repo: Path, jobs: int | None) -> dict[str, object]:
 
     timings: dict[str, object] = {}
     with SummaryCache.open(repo) as cache:
-        base, _ = summarize_files(base_files, read_base, content_ids=base_ids, cache=cache,
-                                  jobs=jobs)
+        session = Session(cache, jobs)
+        base, _ = summarize_files(base_files, read_base, content_ids=base_ids, session=session)
         timings["base_summaries"] = round(time.perf_counter() - started, 2)
         stats = stat_files(repo, [f.path for f in head_files])
         known = cache.known_content_ids(stats)
         head, _ = summarize_files(
-            head_files, lambda p: read_source(repo, p), content_ids=known, cache=cache,
-            jobs=jobs,
+            head_files, lambda p: read_source(repo, p), content_ids=known, session=session
         )
         timings["head_summaries"] = round(time.perf_counter() - started, 2)
         timings["hits"], timings["misses"] = cache.stats.hits, cache.stats.misses

@@ -18,6 +18,7 @@ from impactgraph.adapters.fs import iter_python_files, read_source
 from impactgraph.adapters.git import blob_id
 from impactgraph.app import indexing, indexing_worker
 from impactgraph.app.indexing import index_directory, summarize_files
+from impactgraph.app.session import Session
 from impactgraph.cli import app
 from impactgraph.discovery import SourceFile, discover
 from impactgraph.errors import InputError
@@ -68,7 +69,7 @@ def expected(files: list[SourceFile], contents: dict[str, bytes]) -> list[FileSu
 
 def test_without_a_cache_every_file_is_summarised_in_order(tree: Tree) -> None:
     files, contents = tree
-    summaries, warnings = summarize_files(files, CountingReader(contents), jobs=1)
+    summaries, warnings = summarize_files(files, CountingReader(contents), session=Session(jobs=1))
     assert summaries == expected(files, contents)
     assert [w.path for w in warnings] == ["pkg/gone.py"]
 
@@ -77,11 +78,12 @@ def test_a_cache_hit_with_a_known_content_id_reads_nothing(tmp_path: Path, tree:
     files, contents = tree
     ids = {p: blob_id(c) for p, c in contents.items()}
     with SummaryCache.open(tmp_path) as cache:
-        first, _ = summarize_files(files, CountingReader(contents), content_ids=ids, cache=cache)
+        first, _ = summarize_files(files, CountingReader(contents), content_ids=ids,
+                                   session=Session(cache))
         assert cache.stats.misses == 3  # the unreadable file has an id but no summary
     reader = CountingReader(contents)
     with SummaryCache.open(tmp_path) as cache:
-        second, warnings = summarize_files(files, reader, content_ids=ids, cache=cache)
+        second, warnings = summarize_files(files, reader, content_ids=ids, session=Session(cache))
         assert cache.stats.hits == 3
     assert second == first == expected(files, contents)
     assert reader.reads == Counter({"pkg/gone.py": 1})  # only the one never summarised
@@ -93,7 +95,7 @@ def test_without_content_ids_a_hit_reads_but_does_not_summarise(
 ) -> None:
     files, contents = tree
     with SummaryCache.open(tmp_path) as cache:
-        summarize_files(files, CountingReader(contents), cache=cache, jobs=1)
+        summarize_files(files, CountingReader(contents), session=Session(cache, 1))
     calls: list[str] = []
 
     def counting_summarize(data: bytes, module: str, path: str) -> FileSummary:
@@ -102,7 +104,7 @@ def test_without_content_ids_a_hit_reads_but_does_not_summarise(
 
     monkeypatch.setattr(indexing_worker, "summarize_bytes", counting_summarize)
     with SummaryCache.open(tmp_path) as cache:
-        summaries, _ = summarize_files(files, CountingReader(contents), cache=cache, jobs=1)
+        summaries, _ = summarize_files(files, CountingReader(contents), session=Session(cache, 1))
         assert (cache.stats.hits, cache.stats.misses) == (3, 0)
     assert calls == []
     assert summaries == expected(files, contents)
@@ -113,7 +115,7 @@ def test_a_miss_summarises_only_the_changed_file(
 ) -> None:
     files, contents = tree
     with SummaryCache.open(tmp_path) as cache:
-        summarize_files(files, CountingReader(contents), cache=cache, jobs=1)
+        summarize_files(files, CountingReader(contents), session=Session(cache, 1))
     changed = {**contents, "pkg/core.py": contents["pkg/core.py"] + b"\ndef more():\n    pass\n"}
     calls: list[str] = []
 
@@ -123,7 +125,7 @@ def test_a_miss_summarises_only_the_changed_file(
 
     monkeypatch.setattr(indexing_worker, "summarize_bytes", counting_summarize)
     with SummaryCache.open(tmp_path) as cache:
-        summaries, _ = summarize_files(files, CountingReader(changed), cache=cache, jobs=1)
+        summaries, _ = summarize_files(files, CountingReader(changed), session=Session(cache, 1))
     assert calls == ["pkg/core.py"]
     assert summaries == expected(files, changed)
 
@@ -133,9 +135,10 @@ def test_the_same_content_under_a_new_path_gets_its_path(tmp_path: Path) -> None
     new = [SourceFile("pkg/core.py", "pkg.core", False)]
     data = SOURCES["pkg/core.py"]
     with SummaryCache.open(tmp_path) as cache:
-        summarize_files(old, CountingReader({"src/pkg/core.py": data}), cache=cache)
+        summarize_files(old, CountingReader({"src/pkg/core.py": data}), session=Session(cache))
     with SummaryCache.open(tmp_path) as cache:
-        moved, _ = summarize_files(new, CountingReader({"pkg/core.py": data}), cache=cache)
+        moved, _ = summarize_files(new, CountingReader({"pkg/core.py": data}),
+                                   session=Session(cache))
         assert cache.stats.hits == 1
     assert moved == [summarize_bytes(data, "pkg.core", "pkg/core.py")]
 
@@ -145,15 +148,15 @@ def test_corrupt_entries_are_rebuilt(tmp_path: Path, tree: Tree) -> None:
 
     files, contents = tree
     with SummaryCache.open(tmp_path) as cache:
-        summarize_files(files, CountingReader(contents), cache=cache)
+        summarize_files(files, CountingReader(contents), session=Session(cache))
     with sqlite3.connect(cache_dir(tmp_path) / "cache.sqlite3") as db:
         db.execute("UPDATE summaries SET data = substr(data, 1, 10)")
     with SummaryCache.open(tmp_path) as cache:
-        summaries, _ = summarize_files(files, CountingReader(contents), cache=cache)
+        summaries, _ = summarize_files(files, CountingReader(contents), session=Session(cache))
         assert cache.stats.hits == 0
     assert summaries == expected(files, contents)
     with SummaryCache.open(tmp_path) as cache:
-        summarize_files(files, CountingReader(contents), cache=cache)
+        summarize_files(files, CountingReader(contents), session=Session(cache))
         assert cache.stats.hits == 3
 
 
@@ -171,14 +174,14 @@ def test_the_number_of_workers_changes_nothing(
     assert len(files) > 60
     monkeypatch.setattr(indexing, "PARALLEL_MIN_FILES", 1)
     monkeypatch.setattr(indexing, "MAX_CHUNK", 3)  # many chunks, finishing out of order
-    one, warnings_one = summarize_files(files, contents.__getitem__, jobs=1)
+    one, warnings_one = summarize_files(files, contents.__getitem__, session=Session(jobs=1))
     with SummaryCache.open(tmp_path) as cache:  # the workers serialize for the cache too
-        two, warnings_two = summarize_files(files, contents.__getitem__, jobs=2, cache=cache)
+        two, warnings_two = summarize_files(files, contents.__getitem__, session=Session(cache, 2))
     assert two == one
     assert warnings_two == warnings_one
     assert link(two).counts() == link(one).counts()
     with SummaryCache.open(tmp_path) as cache:
-        again, _ = summarize_files(files, contents.__getitem__, jobs=2, cache=cache)
+        again, _ = summarize_files(files, contents.__getitem__, session=Session(cache, 2))
         assert cache.stats.hits == len(files)
     assert again == one
 
@@ -197,7 +200,7 @@ def test_a_dead_worker_pool_is_finished_in_process(
 
     monkeypatch.setattr(indexing, "PARALLEL_MIN_FILES", 1)
     monkeypatch.setattr(indexing, "_pool", lambda workers, lifeline: DeadPool())
-    summaries, _ = summarize_files(files, CountingReader(contents), jobs=2)
+    summaries, _ = summarize_files(files, CountingReader(contents), session=Session(jobs=2))
     assert summaries == expected(files, contents)
 
 
@@ -215,10 +218,10 @@ def shop(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def test_a_second_run_over_an_unchanged_tree_reads_no_file(shop: Path) -> None:
     with SummaryCache.open(shop) as cache:
-        cold = index_directory(shop, cache=cache, jobs=1)
+        cold = index_directory(shop, session=Session(cache, 1))
     assert cold.files_read == len(cold.files) > 20
     with SummaryCache.open(shop) as cache:
-        warm = index_directory(shop, cache=cache, jobs=1)
+        warm = index_directory(shop, session=Session(cache, 1))
     assert warm.files_read == 0
     assert warm.cache_hits == len(warm.files)
     assert warm.summaries == cold.summaries
@@ -227,19 +230,19 @@ def test_a_second_run_over_an_unchanged_tree_reads_no_file(shop: Path) -> None:
 
 def test_touching_one_file_resummarises_it_alone(shop: Path) -> None:
     with SummaryCache.open(shop) as cache:
-        index_directory(shop, cache=cache, jobs=1)
+        index_directory(shop, session=Session(cache, 1))
     target = shop / "packages/orders/src/orders/service.py"
     with target.open("a") as stream:
         stream.write("\n\ndef added_for_the_test():\n    return 1\n")
     with SummaryCache.open(shop) as cache:
-        result = index_directory(shop, cache=cache, jobs=1)
+        result = index_directory(shop, session=Session(cache, 1))
     assert result.files_read == 1
     assert result.cache_misses == 1
     assert "orders.service:added_for_the_test" in result.graph
     # A touch that changes nothing but the timestamp re-reads the file and hits the cache.
     os.utime(target, (time.time() - 30, time.time() - 30))
     with SummaryCache.open(shop) as cache:
-        again = index_directory(shop, cache=cache, jobs=1)
+        again = index_directory(shop, session=Session(cache, 1))
     assert (again.files_read, again.cache_misses) == (1, 0)
 
 
@@ -324,15 +327,17 @@ def test_api_only_summaries_from_workers_and_the_cache_are_those_made_in_process
     files = files[:40]
     monkeypatch.setattr(indexing, "PARALLEL_MIN_FILES", 1)
     monkeypatch.setattr(indexing, "MAX_CHUNK", 3)
-    one, _ = summarize_files(files, contents.__getitem__, jobs=1, api_only=True)
+    one, _ = summarize_files(files, contents.__getitem__, session=Session(jobs=1), api_only=True)
     assert one and all(s.api_only for s in one)
     with SummaryCache.open(tmp_path) as cache:
-        two, _ = summarize_files(files, contents.__getitem__, jobs=2, cache=cache, api_only=True)
+        two, _ = summarize_files(files, contents.__getitem__, session=Session(cache, 2),
+                                 api_only=True)
     assert two == one
     with SummaryCache.open(tmp_path) as cache:
-        again, _ = summarize_files(files, contents.__getitem__, jobs=1, cache=cache, api_only=True)
+        again, _ = summarize_files(files, contents.__getitem__, session=Session(cache, 1),
+                                   api_only=True)
         assert cache.stats.hits == len(files)
-        full, _ = summarize_files(files, contents.__getitem__, jobs=1, cache=cache)
+        full, _ = summarize_files(files, contents.__getitem__, session=Session(cache, 1))
         assert cache.stats.hits == len(files)  # the API entries never serve a full lookup
     assert again == one
     assert not any(s.api_only for s in full)

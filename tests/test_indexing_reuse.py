@@ -11,6 +11,7 @@ import pytest
 from impactgraph import linker
 from impactgraph.adapters.cache import SummaryCache
 from impactgraph.app.indexing import index_directory
+from impactgraph.app.session import Session
 from impactgraph.linker.snapshot import graph_to_dict
 
 SHOP = Path(__file__).resolve().parents[1] / "fixtures" / "shop"
@@ -18,12 +19,12 @@ SHOP = Path(__file__).resolve().parents[1] / "fixtures" / "shop"
 
 def _index(root: Path) -> dict[str, object]:
     with SummaryCache.open(root) as cache:
-        result = index_directory(root, cache=cache, jobs=1, want_summaries=False)
+        result = index_directory(root, session=Session(cache, 1), want_summaries=False)
     return graph_to_dict(result.graph)
 
 
 def _full(root: Path) -> dict[str, object]:
-    return graph_to_dict(index_directory(root, jobs=1).graph)
+    return graph_to_dict(index_directory(root, session=Session(jobs=1)).graph)
 
 
 def _no_linking(monkeypatch: pytest.MonkeyPatch) -> None:

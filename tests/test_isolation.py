@@ -16,6 +16,7 @@ import pytest
 
 from impactgraph.app import indexing
 from impactgraph.app.indexing import PARALLEL_MIN_FILES, default_jobs, worker_count
+from impactgraph.app.session import Session
 from impactgraph.isolation import clean_sys_path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -111,8 +112,9 @@ def test_workers_started_by_a_library_caller_do_not_import_from_the_current_dire
         "import multiprocessing.forkserver, concurrent.futures.process\n"
         "from pathlib import Path\n"
         "from impactgraph.app.indexing import index_directory\n"
+        "from impactgraph.app.session import Session\n"
         "sys.path.insert(0, '')\n"
-        "result = index_directory(Path('.'), jobs=2)\n"
+        "result = index_directory(Path('.'), session=Session(jobs=2))\n"
         "print(len(result.summaries), sys.path.count(''))\n"
     )
     # a fresh interpreter: the fork server of this test process may be running already
@@ -158,7 +160,7 @@ def test_jobs_are_capped_by_the_cpus_this_process_may_use(
 
     files = [SourceFile(f"m{i}.py", f"m{i}", False) for i in range(PARALLEL_MIN_FILES)]
     with pytest.raises(RuntimeError):
-        indexing.summarize_files(files, lambda path: b"x = 1\n", jobs=32)
+        indexing.summarize_files(files, lambda path: b"x = 1\n", session=Session(jobs=32))
     assert started == [2]
 
 

@@ -1,4 +1,4 @@
-"""The Session: one summary cache (or a null one) and the worker count, handed down together."""
+"""The Session: one summary cache (or the null one) and the worker count, handed down together."""
 
 from __future__ import annotations
 
@@ -6,29 +6,51 @@ from pathlib import Path
 
 from git_support import commit, init_repo
 
-from impactgraph.adapters.cache import SummaryCache, cache_dir
+from impactgraph.adapters.cache import (
+    NULL_CACHE,
+    CacheKey,
+    FileStat,
+    NullCache,
+    SummaryCache,
+    cache_dir,
+)
 from impactgraph.adapters.fs import read_source
 from impactgraph.adapters.git import GitRepo
 from impactgraph.app.changes import compute_changes
-from impactgraph.app.session import NullCache, Session, open_session
+from impactgraph.app.indexing import cached_counts, index_directory, summarize_files
+from impactgraph.app.session import NO_CACHE, Session, open_session
 from impactgraph.config import Config
 from impactgraph.discovery import discover
 
 SOURCES = {"pkg/__init__.py": "", "pkg/core.py": "def f(x):\n    return x\n"}
 
 
-def test_without_a_cache_a_session_holds_a_null_one(tmp_path: Path) -> None:
+def test_without_a_cache_a_session_holds_the_null_one(tmp_path: Path) -> None:
     with open_session(tmp_path, cache=False, jobs=1) as session:
-        assert isinstance(session.cache, NullCache)
-        assert session.active_cache is None
+        assert session.cache is NULL_CACHE
+        assert not session.cache.enabled
         assert session.graph_store(tmp_path) is None
+    assert NO_CACHE.cache is NULL_CACHE
     assert not (tmp_path / ".impactgraph").exists()
+
+
+def test_the_null_cache_answers_every_call_with_nothing() -> None:
+    cache = NullCache()
+    key = CacheKey("0" * 40, "pkg", False)
+    assert cache.get_many([key]) == {}
+    cache.put_many([(key, b"{}")])
+    assert cache.get_many([key]) == {}  # nothing was kept
+    assert cache.known_content_ids({"pkg/__init__.py": FileStat(1, 2, 3, 4)}) == {}
+    cache.remember_content_ids({"pkg/__init__.py": (FileStat(1, 2, 3, 4), "0" * 40)})
+    cache.forget_files_except([])
+    cache.close()
+    assert (cache.stats.hits, cache.stats.misses, cache.stats.writes) == (0, 0, 0)
 
 
 def test_a_session_opens_the_cache_and_closes_it_after(tmp_path: Path) -> None:
     with open_session(tmp_path, jobs=1) as session:
         assert isinstance(session.cache, SummaryCache)
-        assert session.active_cache is session.cache
+        assert session.cache.enabled
         assert session.graph_store(tmp_path) is not None
     assert not session.cache.enabled  # closed
 
@@ -37,8 +59,9 @@ def test_an_unusable_cache_is_left_out_after_one_warning(tmp_path: Path) -> None
     cache_dir(tmp_path).write_text("a file where the cache folder should be")
     warnings: list[str] = []
     with open_session(tmp_path, warn=warnings.append) as session:
-        assert session.active_cache is None
+        assert not session.cache.enabled
         assert session.graph_store(tmp_path) is None
+        assert cached_counts(tmp_path, None, session) is None
     assert len(warnings) == 1
 
 
@@ -48,18 +71,30 @@ def test_summaries_come_from_the_cache_the_second_time(tmp_path: Path) -> None:
     files = discover(SOURCES)
 
     def summarize(session: Session) -> list[str]:
-        summaries, warnings = session.summarize(files, lambda p: read_source(root, p))
+        summaries, warnings = summarize_files(
+            files, lambda p: read_source(root, p), session=session
+        )
         assert warnings == []
         return sorted(s.module for s in summaries)
 
     for run in range(2):
         with open_session(root, jobs=1) as session:
             assert summarize(session) == ["pkg", "pkg.core"]
-            cache = session.active_cache
-            assert cache is not None
-            stats = cache.stats
+            stats = session.cache.stats
         assert (stats.hits, stats.misses) == ((0, 2) if run == 0 else (2, 0))
     assert summarize(Session(jobs=1)) == ["pkg", "pkg.core"]
+
+
+def test_indexing_without_a_cache_counts_every_file_a_miss(tmp_path: Path) -> None:
+    root = tmp_path / "tree"
+    commit(init_repo(root), SOURCES)
+    for cache in (False, True):
+        with open_session(root, cache=cache, jobs=1) as session:
+            result = index_directory(root, session=session)
+        assert (result.cache_hits, result.cache_misses, result.files_read) == (0, 2, 2)
+    with open_session(root, jobs=1) as session:
+        warm = index_directory(root, session=session)
+    assert (warm.cache_hits, warm.cache_misses) == (2, 0)
 
 
 def test_compute_changes_summarises_through_the_session(tmp_path: Path) -> None:
@@ -68,7 +103,5 @@ def test_compute_changes_summarises_through_the_session(tmp_path: Path) -> None:
     commit(root, {"pkg/core.py": "def f():\n    return 1\n"})
     with open_session(root, jobs=1) as session:
         result = compute_changes(GitRepo(root), "v1", "HEAD", Config(), session=session)
-        cache = session.active_cache
-        assert cache is not None
-        assert cache.stats.misses > 0  # the summaries were looked up in the session's cache
+        assert session.cache.stats.misses > 0  # looked up in the session's cache
     assert {c.symbol for c in result.changes.changes} >= {"pkg.core:f"}

@@ -41,6 +41,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from impactgraph.adapters.cache_folder import (
     CACHE_DIR,
@@ -54,6 +55,9 @@ from impactgraph.adapters.gc_pause import collector_paused
 from impactgraph.errors import InputError
 from impactgraph.model import FileSummary
 from impactgraph.serialize import SCHEMA_VERSION, SerializationError, summary_from_bytes
+
+if TYPE_CHECKING:
+    from impactgraph.adapters.graph_store import GraphStore
 
 DB_NAME = "cache.sqlite3"
 DB_FILES = tuple(f"{DB_NAME}{suffix}" for suffix in ("", "-wal", "-shm", "-journal"))
@@ -223,6 +227,15 @@ class SummaryCache:
     @property
     def enabled(self) -> bool:
         return self._db is not None
+
+    def graph_store(self, root: Path) -> GraphStore | None:
+        """Where linked graphs of ``root`` are kept, beside the summaries; None when this
+        cache cannot be used (then neither can its folder)."""
+        if self._db is None:
+            return None
+        from impactgraph.adapters.graph_store import GraphStore
+
+        return GraphStore(root, self.directory)
 
     def close(self) -> None:
         if self._db is None:
@@ -446,6 +459,53 @@ class SummaryCache:
             self.warnings.append(message)
             if self._warn is not None:
                 self._warn(message)
+
+
+class NullCache:
+    """The cache of a run without one (``--no-cache``, or no repository to keep one in): it
+    holds nothing, finds nothing and keeps nothing. A caller always has a cache object, this
+    one or a ``SummaryCache``, never None; ``enabled`` (False here) only saves the work of
+    preparing lookups that cannot hit. It has no state, so one instance serves every run."""
+
+    __slots__ = ()
+
+    @property
+    def enabled(self) -> bool:
+        return False
+
+    @property
+    def stats(self) -> CacheStats:
+        return CacheStats()
+
+    def graph_store(self, root: Path) -> GraphStore | None:
+        return None
+
+    def get_many(self, keys: Iterable[CacheKey]) -> dict[CacheKey, FileSummary]:
+        return {}
+
+    def put_many(
+        self,
+        entries: Iterable[tuple[CacheKey, bytes]],
+        summaries: Mapping[CacheKey, FileSummary] | None = None,
+    ) -> None:
+        return None
+
+    def known_content_ids(self, stats: Mapping[str, FileStat]) -> dict[str, str]:
+        return {}
+
+    def remember_content_ids(self, entries: Mapping[str, tuple[FileStat, str]]) -> None:
+        return None
+
+    def forget_files_except(self, paths: Iterable[str]) -> None:
+        return None
+
+    def close(self) -> None:
+        return None
+
+
+NULL_CACHE = NullCache()
+
+Cache = SummaryCache | NullCache  # what a session holds
 
 
 def _prune(db: sqlite3.Connection, max_age_days: int, max_bytes: int) -> None:

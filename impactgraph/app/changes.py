@@ -13,7 +13,8 @@ from collections.abc import Callable, ItemsView, Iterable, Iterator, Mapping, Va
 from dataclasses import dataclass
 
 from impactgraph.adapters.git import GitRepo, PathChange, PathStatus
-from impactgraph.app.session import Session
+from impactgraph.app.indexing import summarize_files
+from impactgraph.app.session import NO_CACHE, Session
 from impactgraph.app.snapshot import WORKTREE, Snapshot, revision_snapshot, worktree_snapshot
 from impactgraph.config import Config
 from impactgraph.diff import UsedElsewhere, diff_summaries
@@ -21,8 +22,6 @@ from impactgraph.diff.engine import sort_changes
 from impactgraph.diff.files import file_changes
 from impactgraph.discovery import SourceFile
 from impactgraph.model import ChangeSet, Diagnostic, FileSummary
-
-NO_CACHE = Session()  # no cache, one worker process per CPU
 
 
 class RevisionSummaries(Mapping[str, FileSummary]):
@@ -114,8 +113,9 @@ class RevisionSummaries(Mapping[str, FileSummary]):
         if not todo:
             return
         read = self.snapshot.reader([f.path for f in todo])
-        summaries, warnings = self.session.summarize(
-            todo, read, content_ids=self.snapshot.content_ids, api_only=self.api_only
+        summaries, warnings = summarize_files(
+            todo, read, session=self.session, content_ids=self.snapshot.content_ids,
+            api_only=self.api_only,
         )
         self.computed += len(todo)
         for summary in summaries:

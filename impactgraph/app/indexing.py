@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from impactgraph.adapters.cache import NullCache
+from impactgraph.app.session import NO_CACHE, Session
 from impactgraph.config import Config, load_config
 from impactgraph.discovery import SourceFile, discover
 from impactgraph.errors import InputError
@@ -28,7 +30,7 @@ if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
     from multiprocessing.connection import Connection
 
-    from impactgraph.adapters.cache import CacheKey, FileStat, SummaryCache
+    from impactgraph.adapters.cache import Cache, CacheKey, FileStat
     from impactgraph.adapters.graph_store import GraphStore
     from impactgraph.adapters.progress import ProgressBar
 
@@ -64,7 +66,7 @@ class IndexResult:
 
 
 def _tree(
-    root: Path, config: Config | None, cache: SummaryCache | None
+    root: Path, config: Config | None, cache: Cache
 ) -> tuple[list[SourceFile], dict[str, FileStat], dict[str, str], list[Diagnostic]]:
     """The source files under ``root``, their stats, the content ids the cache knows, and
     the files left out (special files, links out of the tree, huge files) as warnings."""
@@ -78,7 +80,7 @@ def _tree(
         wanted = {f.path for f in discover([d.path for d in skipped], config.source_roots,
                                            config.exclude)}
         skipped = [d for d in skipped if d.path in wanted]
-    if cache is None or not cache.enabled:
+    if not cache.enabled:  # nothing to look the stats up in
         return files, {}, {}, skipped
     from impactgraph.adapters.cache import stat_files
 
@@ -87,18 +89,18 @@ def _tree(
 
 
 def cached_counts(
-    root: Path, config: Config | None, cache: SummaryCache | None
+    root: Path, config: Config | None, session: Session
 ) -> tuple[list[SourceFile], dict[str, int], list[Diagnostic]] | None:
-    """The counts of the tree at ``root`` when the cache already holds its linked graph
-    (every file unchanged since): what ``impactgraph index`` prints, read without linking."""
-    if cache is None or not cache.enabled:
+    """The counts of the tree at ``root`` when the session's cache already holds its linked
+    graph (every file unchanged since): what ``impactgraph index`` prints, read without
+    linking."""
+    store = session.graph_store(Path(root))
+    if store is None:
         return None
-    from impactgraph.adapters.graph_store import GraphStore
-
-    files, _, known, skipped = _tree(Path(root), config, cache)
+    files, _, known, skipped = _tree(Path(root), config, session.cache)
     if not all(f.path in known for f in files):
         return None
-    found = GraphStore(Path(root), cache.directory).load_counts(_tree_key(files, known))
+    found = store.load_counts(_tree_key(files, known))
     if found is None:
         return None
     counts, warnings = found
@@ -120,7 +122,7 @@ def _reuse_snapshot(
     files: Sequence[SourceFile],
     known: Mapping[str, str],
     read: Reader,
-    cache: SummaryCache,
+    session: Session,
     store: GraphStore,
 ) -> CodeGraph | None:
     """The graph of the tree from a stored one, without reading every summary: the snapshot
@@ -150,7 +152,7 @@ def _reuse_snapshot(
     for previous, old_ids in store.closest(tree, MAX_CHANGED_FILES):
         # the facts first: a changed one rules this tree out, before its graph is loaded
         pairs = _changed_pairs([f for f in files if f.path in old_ids], old_ids, ids, data,
-                               read, cache, new)
+                               read, session, new)
         if pairs is None:
             continue
         graph = store.load(previous)
@@ -167,7 +169,7 @@ def _changed_pairs(
     ids: Mapping[str, str],
     data: Mapping[str, bytes],
     read: Reader,
-    cache: SummaryCache,
+    session: Session,
     new: dict[str, FileSummary],
 ) -> dict[str, tuple[FileSummary, FileSummary]] | None:
     """module -> (summary in the stored tree, summary now) for the files that differ, when
@@ -175,13 +177,14 @@ def _changed_pairs(
     from impactgraph.adapters.cache import CacheKey, with_path
     from impactgraph.linker.reuse import line_map
 
-    old = cache.get_many(CacheKey(old_ids[f.path], f.module, f.is_package) for f in changed)
+    old = session.cache.get_many(CacheKey(old_ids[f.path], f.module, f.is_package) for f in changed)
     todo = [f for f in changed if f.path not in new]
     if todo:
         def read_changed(path: str) -> bytes:
             return data[path] if path in data else read(path)
 
-        made, failures = summarize_files(todo, read_changed, content_ids=ids, cache=cache, jobs=1)
+        made, failures = summarize_files(todo, read_changed, session=session.in_process(),
+                                         content_ids=ids)
         if failures or len(made) != len(todo):
             return None
         new.update((f.path, s) for f, s in zip(todo, made, strict=True))
@@ -218,20 +221,19 @@ def summarize_files(
     files: Sequence[SourceFile],
     read: Reader,
     *,
+    session: Session = NO_CACHE,
     content_ids: Mapping[str, str] | None = None,
-    cache: SummaryCache | None = None,
-    jobs: int | None = None,
     progress: bool = False,
     source_root: Path | None = None,
     api_only: bool = False,
 ) -> tuple[list[FileSummary], list[Diagnostic]]:
     """One summary per readable file, in the order of ``files``; unreadable ones are warnings.
 
-    ``content_ids`` (path -> git blob id) lets cached summaries be used without reading the
-    file at all; without one, a file is read and hashed to look it up. ``jobs`` worker
-    processes summarise what the cache lacks (default, and at most: one per CPU this process
-    may use; 1 = in this process). Workers never import from ``source_root`` (the analysed
-    tree) or the current directory (``isolation``).
+    ``content_ids`` (path -> git blob id) lets the session's cached summaries be used without
+    reading the file at all; without one, a file is read and hashed to look it up. The
+    session's ``jobs`` worker processes summarise what the cache lacks (default, and at most:
+    one per CPU this process may use; 1 = in this process). Workers never import from
+    ``source_root`` (the analysed tree) or the current directory (``isolation``).
     Workers start from a fork server, so a script that calls this needs the usual
     ``if __name__ == "__main__":`` guard, as with any ``multiprocessing`` code.
     ``api_only``: summaries of the API part alone (``indexer/api.py``), for ``changes``; the
@@ -240,9 +242,9 @@ def summarize_files(
     from impactgraph.adapters.progress import ProgressBar
 
     with ProgressBar(len(files), "Indexing", enabled=progress) as bar:
-        run = _Run(files, read, content_ids or {}, cache, bar, api_only)
+        run = _Run(files, read, content_ids or {}, session.cache, bar, api_only)
         tasks = run.tasks()
-        workers = worker_count(jobs)
+        workers = worker_count(session.jobs)
         if workers > 1 and run.may_summarize >= PARALLEL_MIN_FILES:
             chunk = max(1, min(MAX_CHUNK, run.may_summarize // (workers * 6)))
             roots = () if source_root is None else (source_root,)
@@ -266,7 +268,7 @@ class _Run:
         files: Sequence[SourceFile],
         read: Reader,
         content_ids: Mapping[str, str],
-        cache: SummaryCache | None,
+        cache: Cache,
         bar: ProgressBar,
         api_only: bool = False,
     ) -> None:
@@ -275,8 +277,10 @@ class _Run:
         self.bar = bar
         self.read = read
         self.content_ids = content_ids
-        self.cache = cache if cache is not None and cache.enabled else None
-        self.encode = self.cache is not None
+        self.cache = cache
+        # Decided once: a cache that turns itself off later (a full disk) still serves what
+        # it decoded this run, and lookups that cannot hit are not prepared (hashes, encoding).
+        self.encode = cache.enabled
         self.results: list[FileSummary | None] = [None] * len(files)
         self.failures: dict[int, Diagnostic] = {}
         self.keys: dict[int, CacheKey] = {}
@@ -288,7 +292,7 @@ class _Run:
 
     def _lookup_known(self) -> list[int]:
         """Serve what the cache has for the files whose content id is known; the rest to do."""
-        if self.cache is None:
+        if not self.encode:
             return list(range(len(self.files)))
         from impactgraph.adapters.cache import CacheKey
 
@@ -327,7 +331,7 @@ class _Run:
             yield from self._uncached(batch)
 
     def _uncached(self, batch: list[Task]) -> list[Task]:
-        if self.cache is None:
+        if not self.encode:
             return batch
         from impactgraph.adapters.cache import CacheKey
         from impactgraph.adapters.git import blob_id
@@ -354,7 +358,7 @@ class _Run:
             self.flush()
 
     def flush(self) -> None:
-        if self.cache is not None and self.unwritten:
+        if self.unwritten:
             self.cache.put_many(self.unwritten, self.computed)
         self.unwritten = []
         self.computed = {}
@@ -474,33 +478,28 @@ def index_directory(
     root: Path,
     config: Config | None = None,
     *,
-    cache: SummaryCache | None = None,
-    jobs: int | None = None,
+    session: Session = NO_CACHE,
     progress: bool = False,
     want_summaries: bool = True,
 ) -> IndexResult:
-    """Index the working tree at ``root``, using and refreshing ``cache`` when given.
+    """Index the working tree at ``root``, using and refreshing the session's cache.
 
-    With a cache, the linked graph of a tree seen before is loaded rather than linked again;
+    With a usable cache, the linked graph of a tree seen before is loaded rather than linked again;
     when the caller needs only the graph (``want_summaries=False``) and every file's content is
     known from the cache, not even the summaries are read (``summaries`` is then empty).
     """
     from impactgraph.adapters.fs import read_source
+    from impactgraph.adapters.git import blob_id
     from impactgraph.linker import link
 
     started = time.perf_counter()
     root = Path(root)
+    cache = session.cache
     files, stats, known, skipped = _tree(root, config, cache)
     fresh: dict[str, tuple[FileStat, str]] = {}
-    active = cache if cache is not None and cache.enabled else None
-    if active is not None:
-        from impactgraph.adapters.git import blob_id
-    hits_before = cache.stats.hits if cache is not None else 0
-    misses_before = cache.stats.misses if cache is not None else 0
+    hits_before, misses_before = cache.stats.hits, cache.stats.misses
     read_count = 0
-    from impactgraph.adapters.graph_store import GraphStore
-
-    store = GraphStore(root, active.directory) if active is not None else None
+    store = cache.graph_store(root)  # None unless the cache can be used
     if store is not None and not want_summaries and all(f.path in known for f in files):
         snapshot = store.load(_tree_key(files, known), _tree_files(files, known))
         if snapshot is not None:
@@ -515,24 +514,22 @@ def index_directory(
             fresh[path] = (stats[path], blob_id(data))
         return data
 
-    if store is not None and active is not None and not want_summaries:
-        reused = _reuse_snapshot(files, known, read, active, store)
+    if store is not None and not want_summaries:
+        reused = _reuse_snapshot(files, known, read, session, store)
         if reused is not None:
-            active.remember_content_ids(fresh)
-            active.forget_files_except(f.path for f in files)
+            cache.remember_content_ids(fresh)
+            cache.forget_files_except(f.path for f in files)
             return IndexResult(reused, [], files, [*skipped, *reused.warnings],
                                time.perf_counter() - started,
-                               cache_hits=active.stats.hits - hits_before,
-                               cache_misses=active.stats.misses - misses_before,
+                               cache_hits=cache.stats.hits - hits_before,
+                               cache_misses=cache.stats.misses - misses_before,
                                files_read=read_count)
 
     summaries, warnings = summarize_files(
-        files, read, content_ids=known, cache=cache, jobs=jobs, progress=progress,
-        source_root=root,
+        files, read, session=session, content_ids=known, progress=progress, source_root=root,
     )
-    if active is not None:
-        active.remember_content_ids(fresh)
-        active.forget_files_except(f.path for f in files)
+    cache.remember_content_ids(fresh)
+    cache.forget_files_except(f.path for f in files)
     from impactgraph.adapters.progress import Activity
 
     ids = {**known, **{path: content_id for path, (_, content_id) in fresh.items()}}
@@ -552,7 +549,9 @@ def index_directory(
         files,
         [*skipped, *graph.warnings],
         time.perf_counter() - started,
-        cache_hits=(cache.stats.hits - hits_before) if cache is not None else 0,
-        cache_misses=(cache.stats.misses - misses_before) if cache is not None else len(files),
+        cache_hits=cache.stats.hits - hits_before,
+        # without a cache every file is a miss; a cache says what it missed
+        cache_misses=len(files) if isinstance(cache, NullCache) else (
+            cache.stats.misses - misses_before),
         files_read=read_count,
     )

@@ -13,8 +13,8 @@ from pathlib import Path
 from impactgraph.adapters.codeowners import read_codeowners
 from impactgraph.adapters.git import GitRepo
 from impactgraph.adapters.graph_store import GraphStore, tree_key
-from impactgraph.app.changes import NO_CACHE, compute_changes
-from impactgraph.app.session import Session
+from impactgraph.app.changes import compute_changes
+from impactgraph.app.session import NO_CACHE, Session
 from impactgraph.app.snapshot import Snapshot
 from impactgraph.config import Config, load_config
 from impactgraph.errors import UsageError

@@ -17,7 +17,7 @@ from impactgraph.cli.options import (
     CacheDirOption,
     JobsOption,
     NoCacheOption,
-    build_cached_report,
+    repo_session,
 )
 from impactgraph.errors import ExitCode, GitError, UsageError
 from impactgraph.impact.fail_on import FailOn
@@ -72,6 +72,7 @@ def comment(
     import httpx
 
     from impactgraph.adapters.github import GitHubClient
+    from impactgraph.app.pipeline import build_report
     from impactgraph.bot import (
         MarkdownOptions,
         check_marker_id,
@@ -97,9 +98,8 @@ def comment(
     try:
         # the same summary and graph cache as `impact`: a CI job that restores it
         # (action.yml) links only what the pull request changed
-        report = build_cached_report(
-            repo, context.base, context.head, max_depth, jobs, no_cache, cache_dir
-        )
+        with repo_session(repo, jobs, no_cache, cache_dir) as session:
+            report = build_report(repo, context.base, context.head, max_depth, session=session)
     except GitError as error:
         if error.revision != context.base or error.shallow:  # it already says how to fix it
             raise

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from impactgraph.app.indexing import IndexResult
+from impactgraph.app.indexing import IndexResult, index_directory
 from impactgraph.cli.app import app, handle_errors, note, stdout_is_terminal, write_output
 from impactgraph.cli.options import (
     CacheDirOption,
@@ -171,7 +171,7 @@ def _index(
     if not path.is_dir():
         raise InputError(f"not a directory: {path}", str(path))
     with command_session(path, jobs, no_cache, cache_dir) as session:
-        result = session.index(path, want_summaries=False)
+        result = index_directory(path, session=session, want_summaries=False)
     for warning in result.warnings:
         note(f"impactgraph: warning: {warning.path}: {warning.message}")
     return result

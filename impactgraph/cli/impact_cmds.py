@@ -21,7 +21,7 @@ from impactgraph.cli.options import (
     CacheDirOption,
     JobsOption,
     NoCacheOption,
-    build_cached_report,
+    repo_session,
     write_binary_output,
 )
 from impactgraph.errors import ExitCode, RenderError, UsageError
@@ -85,12 +85,14 @@ def impact(
     cache_dir: CacheDirOption = None,
 ) -> None:
     """What the changes between two revisions affect, ranked, with the call chains."""
+    from impactgraph.app.pipeline import build_report
     from impactgraph.impact.fail_on import fails
     from impactgraph.render import RENDERERS, report_text
 
     if output_format in (ReportFormat.SVG, ReportFormat.PNG):
         _check_image_output(output_format, output)  # before the analysis, not after it
-    report = build_cached_report(repo, base, head, max_depth, jobs, no_cache, cache_dir)
+    with repo_session(repo, jobs, no_cache, cache_dir) as session:
+        report = build_report(repo, base, head, max_depth, session=session)
     if output_format is ReportFormat.PNG:
         from impactgraph.render import report_svg
 
@@ -131,7 +133,10 @@ def tests(
     ``--format json`` gives each file with its reasons (the chain that reaches it, or why the
     analysis failed open), and ``all``: every test file was selected for such a cause.
     """
-    report = build_cached_report(repo, base, head, max_depth, jobs, no_cache, cache_dir)
+    from impactgraph.app.pipeline import build_report
+
+    with repo_session(repo, jobs, no_cache, cache_dir) as session:
+        report = build_report(repo, base, head, max_depth, session=session)
     if output_format is TestsFormat.JSON:
         from impactgraph.render.report_json import dumps, tests_to_dict
 

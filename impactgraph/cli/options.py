@@ -14,7 +14,6 @@ from impactgraph.errors import InputError
 
 if TYPE_CHECKING:
     from impactgraph.app.session import Session
-    from impactgraph.model import ImpactReport
 
 JobsOption = Annotated[
     int | None,
@@ -84,30 +83,22 @@ def command_session(
         yield s
 
 
-def build_cached_report(
-    repo: Path,
-    base: str,
-    head: str | None,
-    max_depth: int | None,
-    jobs: int | None = None,
-    no_cache: bool = False,
-    cache_dir: Path | None = None,
-) -> ImpactReport:
-    """The report, with the repository's summary cache open for as long as it is built.
-
-    Every command that builds a report (``impact``, ``tests``, ``comment``) comes through
-    here, so they all share one cache: the one of the repository's top folder.
-    """
+@contextlib.contextmanager
+def repo_session(
+    repo: Path, jobs: int | None, no_cache: bool, cache_dir: Path | None = None
+) -> Iterator[Session]:
+    """The session of a command that compares revisions of ``repo``: on the cache of the
+    repository's top folder, whatever folder of it ``repo`` names, so that every such command
+    (``changes``, ``impact``, ``tests``, ``comment``) shares one cache. Not a repository: a
+    session without a cache (the command then says what is wrong, in its own words)."""
     from impactgraph.adapters.git import GitRepo
-    from impactgraph.app.pipeline import build_report
     from impactgraph.app.session import Session
     from impactgraph.errors import GitError
 
     try:
         root = GitRepo(repo).root
-    except GitError:  # not a repository: the pipeline says so, in its own words
-        report: ImpactReport = build_report(repo, base, head, max_depth, session=Session(jobs=jobs))
-        return report
+    except GitError:
+        yield Session(jobs=jobs)
+        return
     with command_session(root, jobs, no_cache, cache_dir) as session:
-        report = build_report(repo, base, head, max_depth, session=session)
-        return report
+        yield session

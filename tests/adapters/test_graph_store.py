@@ -7,13 +7,14 @@ from pathlib import Path
 
 from impactgraph.adapters.graph_store import GraphStore, tree_key
 from impactgraph.app.indexing import index_directory
+from impactgraph.app.session import Session
 from impactgraph.linker.snapshot import graph_from_dict, graph_to_dict
 
 SHOP = Path(__file__).resolve().parents[2] / "fixtures" / "shop"
 
 
 def _shop_graph():
-    return index_directory(SHOP, jobs=1).graph
+    return index_directory(SHOP, session=Session(jobs=1)).graph
 
 
 def test_snapshot_round_trip_keeps_every_node_edge_and_count():
@@ -58,9 +59,9 @@ def test_warm_index_loads_the_graph_it_linked(tmp_path: Path, monkeypatch):
     # the stat index trusts only files that have not changed for a moment (racy git)
     monkeypatch.setattr("impactgraph.adapters.cache.RACY_SECONDS", -60.0)
     with SummaryCache.open(root) as cache:
-        cold = index_directory(root, cache=cache, jobs=1, want_summaries=False)
+        cold = index_directory(root, session=Session(cache, 1), want_summaries=False)
     with SummaryCache.open(root) as cache:
-        warm = index_directory(root, cache=cache, jobs=1, want_summaries=False)
+        warm = index_directory(root, session=Session(cache, 1), want_summaries=False)
     assert warm.files_read == 0 and warm.summaries == []
     assert sorted(warm.graph.edges()) == sorted(cold.graph.edges())
 

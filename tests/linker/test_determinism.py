@@ -13,7 +13,8 @@ SCRIPT = """
 import hashlib, sys
 from pathlib import Path
 from impactgraph.app.indexing import index_directory
-graph = index_directory(Path(sys.argv[1]), jobs=1).graph
+from impactgraph.app.session import Session
+graph = index_directory(Path(sys.argv[1]), session=Session(jobs=1)).graph
 edges = sorted(graph.edges())
 print(len(edges), graph.unresolved_calls, hashlib.sha256(repr(edges).encode()).hexdigest())
 """

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from impactgraph.app.indexing import index_directory
+from impactgraph.app.session import Session
 from impactgraph.linker import CodeGraph
 from impactgraph.linker.snapshot import graph_from_dict, graph_to_dict
 
@@ -46,7 +47,7 @@ def _answers(graph: CodeGraph) -> dict[str, Any]:
 
 @pytest.mark.parametrize("fixture", ["shop", "flat"])
 def test_stored_rows_answer_as_the_networkx_graph_they_build(fixture: str) -> None:
-    linked = index_directory(FIXTURES / fixture, jobs=1).graph
+    linked = index_directory(FIXTURES / fixture, session=Session(jobs=1)).graph
     data = json.loads(json.dumps(graph_to_dict(linked)))  # as the store reads it back
     stored = graph_from_dict(data)
     built = graph_from_dict(copy.deepcopy(data))
@@ -60,7 +61,7 @@ def test_stored_rows_answer_as_the_networkx_graph_they_build(fixture: str) -> No
 
 
 def test_a_stored_graph_grows_as_a_linked_one() -> None:
-    linked = index_directory(FIXTURES / "shop", jobs=1).graph
+    linked = index_directory(FIXTURES / "shop", session=Session(jobs=1)).graph
     stored = graph_from_dict(json.loads(json.dumps(graph_to_dict(linked))))
     assert stored is not None
     node = next(iter(linked.nodes("function")))
@@ -85,6 +86,7 @@ def test_a_stored_graph_grows_as_a_linked_one() -> None:
     ],
 )
 def test_rows_of_the_wrong_shape_are_a_miss(damage: Any) -> None:
-    data = json.loads(json.dumps(graph_to_dict(index_directory(FIXTURES / "shop", jobs=1).graph)))
+    graph = index_directory(FIXTURES / "shop", session=Session(jobs=1)).graph
+    data = json.loads(json.dumps(graph_to_dict(graph)))
     damage(data)
     assert graph_from_dict(data) is None

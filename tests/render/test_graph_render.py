@@ -15,6 +15,7 @@ import pytest
 
 from impactgraph.adapters.graphviz import dot_available, render_dot
 from impactgraph.app.indexing import index_directory
+from impactgraph.app.session import Session
 from impactgraph.errors import RenderError, UsageError
 from impactgraph.linker import CodeGraph
 from impactgraph.model import EdgeKind
@@ -88,7 +89,7 @@ def write_tree(root: Path, files: dict[str, str]) -> Path:
 @pytest.fixture(scope="module")
 def tiny(tmp_path_factory: pytest.TempPathFactory) -> CodeGraph:
     root = write_tree(tmp_path_factory.mktemp("tiny"), TINY)
-    return index_directory(root, jobs=1).graph
+    return index_directory(root, session=Session(jobs=1)).graph
 
 
 def ids(view: GraphView) -> set[str]:
@@ -253,7 +254,8 @@ def test_mermaid_has_subgraphs_and_link_styles(tiny: CodeGraph) -> None:
 
 def layout_of(files: dict[str, str], root: Path, level: Level = Level.MODULE) -> str:
     """The cluster tree as indented text: ``[name]`` for a cluster, then its nodes."""
-    view = build_view(index_directory(write_tree(root, files), jobs=1).graph, level)
+    graph = index_directory(write_tree(root, files), session=Session(jobs=1)).graph
+    view = build_view(graph, level)
     top, outside = cluster_tree(view)
 
     def show(cluster: Cluster, indent: str) -> list[str]:
@@ -445,7 +447,7 @@ def test_dot_lays_out_every_level(tiny: CodeGraph, level: Level) -> None:
 @pytest.mark.parametrize("level", list(Level))
 def test_dot_has_no_warnings_on_the_shop(level: Level, tmp_path: Path) -> None:
     """Warnings hide mistakes such as two clusters of one name (one is silently dropped)."""
-    graph = index_directory(SHOP, jobs=1).graph
+    graph = index_directory(SHOP, session=Session(jobs=1)).graph
     source = tmp_path / "shop.dot"
     source.write_text(graph_drawing.to_dot(build_view(graph, level), "shop"), encoding="utf-8")
     done = subprocess.run(
