@@ -1,13 +1,32 @@
-"""The operations of the indexer's symbolic expressions, one record per kind.
+"""The roots and operations of the indexer's symbolic expressions, one record per kind.
 
 An ``Expr`` (``impactgraph.model``) is a root followed by operations, kept as strings: that
 is what a ``FileSummary`` holds, what the cache stores and what workers send. The indexer
-writes each operation with the writers here (``attr(name)``, ``CALL``...; ``op_text`` for a
-record) and the linker reads it back with ``parse_op``, so the string syntax lives here only
-and the linker matches on records (mypy checks that every kind is handled).
+writes each root and operation with the writers here (``symbol_root(id)``, ``attr(name)``,
+``CALL``...; ``root_text``/``op_text`` for a record) and the linker reads them back with
+``parse_root``/``parse_op``, so the string syntax lives here only and the linker matches on
+records (mypy checks that every kind is handled).
 
 =================  ======================  ================================================
-record             text                    meaning
+root               text                    meaning
+=================  ======================  ================================================
+SymbolRoot(id)     ``s:mod:Qual``          a class or function of ours
+ModuleRoot(name)   ``m:pkg.mod``           a module by its dotted name (ours or not)
+BuiltinRoot(name)  ``b:len``               a builtin name
+ContainerRoot(k)   ``c:mod:f|<c0>``        a container whose elements are bound under the
+                                           variable ``v:mod:f|<c0>``
+FixtureRoot(l, n)  ``f:mod:Cls|name``      the fixture a test parameter names, looked up
+                                           from ``mod:Cls`` (``|^name``: past that scope)
+AutouseRoot(l)     ``a:mod:Cls``           the autouse fixtures that run before a test there
+Arguments()        ``a:``                  a parameter's entry version: the callers'
+                                           arguments, which the linker adds
+GeneratedRoot(n)   ``g:name``              a call of ``name`` in source the code builds
+Variable(key)      ``v:mod:Qual|name``     whatever the variable ``key`` is bound to (the
+                                           key is the binding's, text and all)
+=================  ======================  ================================================
+
+=================  ======================  ================================================
+operation          text                    meaning
 =================  ======================  ================================================
 Attr(name)         ``.name``               attribute
 AttrPattern(p, s)  ``.~p*s``               ``getattr(obj, computed)``: members matching p*s
@@ -36,6 +55,143 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NoReturn
+
+# -- roots ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class SymbolRoot:
+    symbol: str
+
+
+@dataclass(frozen=True, slots=True)
+class ModuleRoot:
+    dotted: str
+
+
+@dataclass(frozen=True, slots=True)
+class BuiltinRoot:
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class ContainerRoot:
+    key: str  # the variable key (``v:...``) its elements are bound under
+
+
+@dataclass(frozen=True, slots=True)
+class FixtureRoot:
+    location: str  # ``<module>:<class qualname>`` (no class: ``<module>:``)
+    name: str  # ``^name``: looked up past the asking scope (a fixture asking for its own name)
+
+
+@dataclass(frozen=True, slots=True)
+class AutouseRoot:
+    location: str  # ``<module>:<class qualname>``
+
+
+@dataclass(frozen=True, slots=True)
+class Arguments:
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class GeneratedRoot:
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Variable:
+    key: str  # ``v:<module>:<qualname>|<name>``, as the bindings are keyed
+
+
+Root = (
+    SymbolRoot | ModuleRoot | BuiltinRoot | ContainerRoot | FixtureRoot | AutouseRoot
+    | Arguments | GeneratedRoot | Variable
+)
+
+ARGUMENTS = "a:"
+VARIABLE = "v:"  # the prefix of every variable key
+
+
+def symbol_root(symbol: str) -> str:
+    return f"s:{symbol}"
+
+
+def module_root(dotted: str) -> str:
+    return f"m:{dotted}"
+
+
+def builtin_root(name: str) -> str:
+    return f"b:{name}"
+
+
+def container_root(key: str) -> str:
+    """The root of the container whose elements are bound under variable ``key``."""
+    return "c:" + key.removeprefix(VARIABLE)
+
+
+def fixture_root(location: str, name: str) -> str:
+    return f"f:{location}|{name}"
+
+
+def autouse_root(location: str) -> str:
+    return f"a:{location}"
+
+
+def generated_root(name: str) -> str:
+    return f"g:{name}"
+
+
+def root_text(root: Root) -> str:
+    """The root as an ``Expr`` holds it."""
+    match root:
+        case SymbolRoot(symbol):
+            return symbol_root(symbol)
+        case ModuleRoot(dotted):
+            return module_root(dotted)
+        case BuiltinRoot(name):
+            return builtin_root(name)
+        case ContainerRoot(key):
+            return container_root(key)
+        case FixtureRoot(location, name):
+            return fixture_root(location, name)
+        case AutouseRoot(location):
+            return autouse_root(location)
+        case Arguments():
+            return ARGUMENTS
+        case GeneratedRoot(name):
+            return generated_root(name)
+        case Variable(key):
+            return key
+        case _:
+            assert_never(root)
+
+
+def parse_root(text: str) -> Root:
+    """``root_text`` read back."""
+    tag, body = text[:2], text[2:]
+    if tag == "v:":
+        return Variable(text)
+    if tag == "s:":
+        return SymbolRoot(body)
+    if tag == "m:":
+        return ModuleRoot(body)
+    if tag == "b:":
+        return BuiltinRoot(body)
+    if tag == "c:":
+        return ContainerRoot(VARIABLE + body)
+    if tag == "f:":
+        location, _, name = body.rpartition("|")
+        return FixtureRoot(location, name)
+    if tag == "a:":
+        return AutouseRoot(body) if body else Arguments()
+    if tag == "g:":
+        return GeneratedRoot(body)
+    raise ValueError(f"not an expression root: {text!r}")
+
+
+# -- operations -------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,4 @@
-"""Expression operations: each record's text reads back as the same record."""
+"""Expression roots and operations: each record's text reads back as the same record."""
 
 from __future__ import annotations
 
@@ -9,26 +9,38 @@ import pytest
 from helpers import summaries_of
 
 from impactgraph.expressions import (
+    Arguments,
     Attr,
     AttrPattern,
+    AutouseRoot,
+    BuiltinRoot,
     Call,
     CallWith,
+    ContainerRoot,
     Decorated,
     DescriptorSet,
     Element,
+    FixtureRoot,
     FixtureValue,
+    GeneratedRoot,
     GetterOf,
     Instance,
     Item,
+    ModuleRoot,
     OnlyClass,
     Op,
+    Root,
     SliceOf,
     Special,
     SubclassOf,
     SuperOf,
+    SymbolRoot,
     Unless,
+    Variable,
     op_text,
     parse_op,
+    parse_root,
+    root_text,
 )
 from impactgraph.model import Expr, FileSummary
 
@@ -65,6 +77,31 @@ OPS: list[tuple[Op, str]] = [
 def test_text_round_trip(op: Op, text: str) -> None:
     assert op_text(op) == text
     assert parse_op(text) == op
+
+
+ROOTS: list[tuple[Root, str]] = [
+    (SymbolRoot("pkg.mod:Cls.method"), "s:pkg.mod:Cls.method"),
+    (ModuleRoot("os.path"), "m:os.path"),
+    (BuiltinRoot("len"), "b:len"),
+    (ContainerRoot("v:pkg.mod:f|<c0>"), "c:pkg.mod:f|<c0>"),
+    (FixtureRoot("tests.test_app:TestApp", "client"), "f:tests.test_app:TestApp|client"),
+    (FixtureRoot("tests.conftest:", "^app"), "f:tests.conftest:|^app"),
+    (AutouseRoot("tests.test_app:"), "a:tests.test_app:"),
+    (Arguments(), "a:"),
+    (GeneratedRoot("handler"), "g:handler"),
+    (Variable("v:pkg.mod:f|<0>|x"), "v:pkg.mod:f|<0>|x"),
+]
+
+
+@pytest.mark.parametrize(("root", "text"), ROOTS, ids=[text for _, text in ROOTS])
+def test_root_text_round_trip(root: Root, text: str) -> None:
+    assert root_text(root) == text
+    assert parse_root(text) == root
+
+
+def test_unknown_root_is_refused() -> None:
+    with pytest.raises(ValueError, match="not an expression root"):
+        parse_root("x:y")
 
 
 def test_positions() -> None:
@@ -106,8 +143,8 @@ def test_every_operation_the_indexer_writes_reads_back() -> None:
         for folder in ("impactgraph", "tests")
         for path in sorted((root / folder).rglob("*.py"))
     }
-    texts = {op for summary in summaries_of(sources) for expr in _expressions(summary)
-             for op in expr[1:]}
+    exprs = [expr for summary in summaries_of(sources) for expr in _expressions(summary)]
+    texts = {op for expr in exprs for op in expr[1:]}
     assert len(texts) > 1000
     kinds = set()
     for text in texts:
@@ -115,3 +152,12 @@ def test_every_operation_the_indexer_writes_reads_back() -> None:
         assert op_text(op) == text
         kinds.add(type(op))
     assert len(kinds) >= 15  # nearly every kind of operation occurs
+    root_kinds = set()
+    for text in {expr[0] for expr in exprs}:
+        record = parse_root(text)
+        assert root_text(record) == text
+        root_kinds.add(type(record))
+    assert root_kinds == {  # every kind of root occurs
+        SymbolRoot, ModuleRoot, BuiltinRoot, ContainerRoot, FixtureRoot, AutouseRoot,
+        Arguments, GeneratedRoot, Variable,
+    }

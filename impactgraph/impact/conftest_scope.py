@@ -24,6 +24,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import PurePosixPath
 
+from impactgraph.expressions import FixtureRoot, SymbolRoot, parse_root
 from impactgraph.impact.by_path import SummariesByPath
 from impactgraph.linker import CodeGraph
 from impactgraph.model import CallSite, Definition, FileSummary
@@ -141,7 +142,8 @@ def _fixtures(summaries: Iterable[FileSummary]) -> tuple[dict[str, set[str]], se
             if not key.startswith(scope):
                 continue
             name = key[len(scope):]
-            symbols = {v[0][2:] for v in values if len(v) == 1 and v[0].startswith("s:")}
+            roots = (parse_root(v[0]) for v in values if len(v) == 1)
+            symbols = {root.symbol for root in roots if isinstance(root, SymbolRoot)}
             if name.startswith(_FIXTURE_KEY) and name.endswith(">"):
                 for symbol in symbols:
                     fixtures.setdefault(symbol, set()).add(name[len(_FIXTURE_KEY):-1])
@@ -192,10 +194,9 @@ def _outside(summary: FileSummary, fixtures: dict[str, set[str]]) -> tuple[objec
 
 
 def _fixture_root(expr: tuple[str, ...]) -> str | None:
-    """``f:<module>:<class>|<name>`` (or ``|^<name>``) -> ``name``."""
-    if not expr or not expr[0].startswith("f:"):
-        return None
-    return expr[0].rpartition("|")[2].lstrip("^")
+    """The name of the fixture ``expr`` starts from (``f:<module>:<class>|<name>``)."""
+    root = parse_root(expr[0]) if expr else None
+    return root.name.lstrip("^") if isinstance(root, FixtureRoot) else None
 
 
 def _requested_names(summary: FileSummary) -> set[str]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
+from impactgraph.expressions import ModuleRoot, SymbolRoot, Variable, parse_root
 from impactgraph.model import Expr, FileSummary
 
 MAX_HOPS = 4  # variable -> value -> variable ...: how far a name is followed
@@ -61,13 +62,18 @@ def calls_path(
     spells = _Spelling(target, dotted, qualname, lambda _: False, bindings)
     found = {
         site.scope for site in summary.calls
-        if any(e[0].startswith(("m:", "v:")) and spells.expr(e, 0) for e in site.callee)
+        if any(_by_name(e) and spells.expr(e, 0) for e in site.callee)
     }
     found |= {
         reference.scope for reference in summary.references
-        if any(e[0].startswith(("m:", "v:")) and spells.expr(e, 0) for e in reference.target)
+        if any(_by_name(e) and spells.expr(e, 0) for e in reference.target)
     }
     return sorted(found)
+
+
+def _by_name(expr: Expr) -> bool:
+    """Does ``expr`` start from a name (a module's, or a variable's)?"""
+    return isinstance(parse_root(expr[0]), (ModuleRoot, Variable))
 
 
 class _Spelling:
@@ -90,35 +96,35 @@ class _Spelling:
         return last == self.name and bool(prefix) and self.is_ours(prefix)
 
     def expr(self, expr: Expr, hops: int) -> bool:
-        root = expr[0]
+        root = parse_root(expr[0])
         leading: list[str] = []  # the attributes read straight off the root
         for operation in expr[1:]:
             if not operation.startswith("."):
                 break
             leading.append(operation[1:])
         if self.member and any(op == f".{self.name}" for op in expr[1:]) and (
-            root.startswith(("s:", "v:"))
+            isinstance(root, (SymbolRoot, Variable))
         ):
             return True  # ``obj.method`` on one of our values: the receiver is not known
-        if root.startswith("m:"):
-            path = root[2:]
-            if self.path(path):
-                return True
-            for attribute in leading:
-                path = f"{path}.{attribute}"
+        match root:
+            case ModuleRoot(path):
                 if self.path(path):
                     return True
-            return False
-        if root.startswith("s:"):
-            return root[2:] == self.target
-        if root.startswith("v:"):
-            values = self.bindings.get(root)
-            _, _, rest = root[2:].partition(":")
-            where, _, variable = rest.partition("|")
-            if values is None:
-                # a module-level name with no value known (a star import): it may be it
-                return variable == self.name and not where
-            if hops >= MAX_HOPS:
-                return variable == self.name
-            return any(self.expr((*value, *expr[1:]), hops + 1) for value in values)
-        return False
+                for attribute in leading:
+                    path = f"{path}.{attribute}"
+                    if self.path(path):
+                        return True
+                return False
+            case SymbolRoot(symbol):
+                return symbol == self.target
+            case Variable(key):
+                values = self.bindings.get(key)
+                _, _, rest = key[2:].partition(":")
+                where, _, variable = rest.partition("|")
+                if values is None:
+                    # a module-level name with no value known (a star import): it may be it
+                    return variable == self.name and not where
+                if hops >= MAX_HOPS:
+                    return variable == self.name
+                return any(self.expr((*value, *expr[1:]), hops + 1) for value in values)
+        return False  # builtins, containers, fixtures: not a spelling of a symbol

@@ -23,9 +23,14 @@ from impactgraph.expressions import (
     SUPER_OF,
     attr,
     attr_pattern,
+    builtin_root,
     call_with,
+    container_root,
+    fixture_root,
     item,
+    module_root,
     slice_of,
+    symbol_root,
 )
 from impactgraph.expressions import special as special_op
 from impactgraph.indexer.flow import FRAMES, exec_frame
@@ -76,7 +81,7 @@ class Evaluator(Scopes):
         self.bindings[key].extend(elements)
         for constant, values in (keyed or {}).items():
             self.bindings[f"{key}{constant}"].extend(values)
-        return ("c:" + key[2:],)
+        return (container_root(key),)
 
     def values(self, node: nodes.NodeNG | None) -> list[Expr]:
         if node is None:
@@ -98,7 +103,7 @@ class Evaluator(Scopes):
             if isinstance(func, nodes.Name) and func.name == "super":
                 owner = self.enclosing_class(node)
                 if owner is not None and self.defining_scope("super", node) is None:
-                    return [(f"s:{self.symbol_id(self.qualname(owner))}", SUPER_OF)]
+                    return [(symbol_root(self.symbol_id(self.qualname(owner))), SUPER_OF)]
             if (
                 isinstance(func, nodes.Name)
                 and func.name in COPYING_BUILTINS
@@ -157,16 +162,16 @@ class Evaluator(Scopes):
             ):  # ``globals()["task_" + name]``: the module's own names
                 key = node.slice
                 if isinstance(key, nodes.Const) and isinstance(key.value, str):
-                    return [(f"m:{self.module}", attr(key.value))]
+                    return [(module_root(self.module), attr(key.value))]
                 prefix, suffix = name_pattern(key)
-                return [(f"m:{self.module}", attr_pattern(prefix, suffix))]
+                return [(module_root(self.module), attr_pattern(prefix, suffix))]
             stored = self.stored_values(node)  # ``d["k"] = f`` ... ``d["k"]()``
             if stored is not None:
                 return stored
             op = self.subscript_op(node.slice)
             return [(*e, op) for e in self.values(node.value)]
         if isinstance(node, nodes.Lambda):
-            return [(f"s:{self.symbol_id(self.qualname(node))}",)]
+            return [(symbol_root(self.symbol_id(self.qualname(node))),)]
         if isinstance(node, (nodes.List, nodes.Tuple, nodes.Set)):
             elements: list[Expr] = []
             keyed: dict[str, list[Expr]] | None = {}
@@ -207,9 +212,9 @@ class Evaluator(Scopes):
         if isinstance(node, (nodes.NamedExpr, nodes.Await)):
             return self.values(node.value)
         if isinstance(node, nodes.Const) and isinstance(node.value, str):
-            return [("b:str", CALL)]
+            return [(builtin_root("str"), CALL)]
         if isinstance(node, nodes.JoinedStr):
-            return [("b:str", CALL)]
+            return [(builtin_root("str"), CALL)]
         return []
 
     def slot_of(self, node: nodes.NodeNG) -> tuple[nodes.NodeNG, str, str] | None:
@@ -484,7 +489,7 @@ class Evaluator(Scopes):
             return None
         owner = self.enclosing_class(node)
         class_qual = self.qualname(owner) if owner is not None else ""
-        return f"f:{self.module}:{class_qual}|{node.args[0].value}"
+        return fixture_root(f"{self.module}:{class_qual}", node.args[0].value)
 
 
 def name_pattern(node: nodes.NodeNG) -> tuple[str, str]:

@@ -19,13 +19,14 @@ from collections.abc import Callable, Iterable
 
 from astroid import nodes
 
+from impactgraph.expressions import ARGUMENTS as ARGUMENTS_ROOT
 from impactgraph.model import Expr
 
 # A scope's state: name -> the versions that reach this point; None: unreachable (after
 # ``return``, ``raise``, ``break`` or ``continue``).
 State = dict[str, tuple[str, ...]] | None
 # marks a parameter's entry version: the linker adds the callers' arguments there
-ARGUMENTS: Expr = ("a:",)
+ARGUMENTS: Expr = (ARGUMENTS_ROOT,)
 FRAMES = (nodes.Module, nodes.ClassDef, nodes.FunctionDef)
 _TARGET_PARENTS = (
     nodes.Assign, nodes.AnnAssign, nodes.AugAssign, nodes.For, nodes.NamedExpr,

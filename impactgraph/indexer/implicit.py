@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from astroid import nodes
 
-from impactgraph.expressions import CALL, ELEMENT, attr
+from impactgraph.expressions import CALL, ELEMENT, BuiltinRoot, ContainerRoot, attr, parse_root
 from impactgraph.expressions import special as special_op
 from impactgraph.model import CallSite, Expr
 
@@ -87,7 +87,8 @@ class ImplicitCalls:
             return self.name_value(node.name, node)
         if isinstance(node, nodes.AssignAttr):
             return [(*v, attr(node.attrname)) for v in self.operand_values(node.expr)]
-        return [v for v in self.values(node) if not v[0].startswith(("b:", "c:"))]
+        return [v for v in self.values(node)
+                if not isinstance(parse_root(v[0]), (BuiltinRoot, ContainerRoot))]
 
     def special(
         self, at: nodes.NodeNG, receivers: list[Expr], names: tuple[str, ...]

@@ -14,6 +14,7 @@ from collections import defaultdict
 
 from astroid import nodes
 
+from impactgraph.expressions import builtin_root
 from impactgraph.indexer.flow import Flow
 from impactgraph.model import (
     CallSite,
@@ -124,7 +125,7 @@ class Scopes:
         scope = self.defining_scope(name, node)
         if scope is None:
             if name in BUILTIN_NAMES:
-                return [(f"b:{name}",)]
+                return [(builtin_root(name),)]
             # Perhaps bound by ``from m import *`` (the linker looks there), else bound nowhere:
             # a NameError when it runs, which the name still spelled in the code tells (a
             # removed function still called, ``join.__doc__ = ...`` after ``join`` is gone).

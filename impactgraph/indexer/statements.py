@@ -22,7 +22,9 @@ from impactgraph.expressions import (
     ONLY_CLASS,
     attr,
     descriptor_set,
+    generated_root,
     item,
+    module_root,
     unless,
 )
 from impactgraph.expressions import special as special_op
@@ -151,7 +153,7 @@ class Statements(Evaluator, ImplicitCalls):
         value = getattr(statement, "value", None)
         if name == "pytest_plugins":
             self.bindings[f"v:{self.module}:|<pytest_plugins>"].extend(
-                (f"m:{plugin}",) for plugin in plugin_modules(value)
+                (module_root(plugin),) for plugin in plugin_modules(value)
             )
         elif name == "pytestmark":
             self.module_usefixtures.extend(usefixtures_names(value))
@@ -447,7 +449,7 @@ class Statements(Evaluator, ImplicitCalls):
             bound = alias or name.split(".", 1)[0]
             target = name if alias else name.split(".", 1)[0]
             self.add_import(node, scope, bound, name, False)
-            self.bind_name(scope, bound, [(f"m:{target}",)], node)
+            self.bind_name(scope, bound, [(module_root(target),)], node)
 
     def visit_ImportFrom(self, node: nodes.ImportFrom) -> None:
         scope = node.scope()
@@ -459,13 +461,13 @@ class Statements(Evaluator, ImplicitCalls):
         for name, alias in node.names:
             if name == "*":
                 self.add_import(node, scope, "*", base, True)
-                self.bindings[self.var_key(scope, "*")].append((f"m:{base}",))
+                self.bindings[self.var_key(scope, "*")].append((module_root(base),))
                 continue
             target = f"{base}.{name}" if base else name
             bound = alias or name
             self.add_import(node, scope, bound, target, True)
             # the module ``base`` (an import path), then its attribute ``name``
-            value: Expr = (f"m:{base}", attr(name)) if base else (f"m:{name}",)
+            value: Expr = (module_root(base), attr(name)) if base else (module_root(name),)
             self.bind_name(scope, bound, [value], node)
 
     def add_import(
@@ -574,7 +576,7 @@ class Statements(Evaluator, ImplicitCalls):
         for name in names:
             if name in BUILTIN_NAMES or name.isdigit():
                 continue
-            self.calls.append(CallSite(self.caller_of(node), ((f"g:{name}",),),
+            self.calls.append(CallSite(self.caller_of(node), ((generated_root(name),),),
                                        node.lineno or 0, implicit=True))
 
     def visit_Name(self, node: nodes.Name) -> None:

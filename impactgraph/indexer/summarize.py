@@ -23,6 +23,9 @@ from impactgraph.expressions import (
     FIXTURE_VALUE,
     INSTANCE,
     SUBCLASS_OF,
+    autouse_root,
+    fixture_root,
+    symbol_root,
 )
 from impactgraph.indexer.flow import Flow
 from impactgraph.indexer.pytest_model import (
@@ -67,7 +70,7 @@ class FileIndexer(Statements):
             self.visit(child)
         for test in self.tests:  # ``pytestmark = pytest.mark.usefixtures(...)``
             for name in self.module_usefixtures:
-                root = f"f:{self.module}:{test[1]}|{name}"
+                root = fixture_root(f"{self.module}:{test[1]}", name)
                 self.calls.append(CallSite(test[0], ((root,),), test[2], implicit=True))
         for qual, names in self.attributes.items():
             owner = self.definitions.get(qual)
@@ -123,7 +126,7 @@ class FileIndexer(Statements):
             self.add_accessor(qual, definition)
         else:
             self.definitions[qual] = definition
-            binding: Expr = (f"s:{self.symbol_id(qual)}",)
+            binding: Expr = (symbol_root(self.symbol_id(qual)),)
             if decorator_exprs:
                 binding += (DECORATED,)
             self.bind_name(parent_scope, node.name, [binding], node)
@@ -164,7 +167,7 @@ class FileIndexer(Statements):
         if not node.decorators:
             return ()
         exprs: list[Expr] = []
-        argument: tuple[Expr, ...] = ((f"s:{self.symbol_id(self.qualname(node))}",),)
+        argument: tuple[Expr, ...] = ((symbol_root(self.symbol_id(self.qualname(node))),),)
         caller = self.caller_of(node)
         for decorator in reversed(node.decorators.nodes):  # the innermost is applied first
             self.visit(decorator)
@@ -196,7 +199,7 @@ class FileIndexer(Statements):
         for index, (name_node, annotation, default) in enumerate(pairs):
             key = self.var_key(node, name_node.name)
             if index == 0 and kind is SymbolKind.METHOD and not static:
-                owner = f"s:{self.symbol_id(self.qualname(node.parent))}"
+                owner = symbol_root(self.symbol_id(self.qualname(node.parent)))
                 self.bindings[key].append((owner, SUBCLASS_OF if classmethod else INSTANCE))
                 continue
             self.bindings[key].extend(self.annotation_values(annotation))
@@ -225,12 +228,13 @@ class FileIndexer(Statements):
         if fixture is not None:
             self.fixture_frames[id(node)] = fixture.params
             prefix = f"v:{self.module}:{class_qual}|"
-            self.bindings[f"{prefix}<fixture:{fixture.name}>"].append((f"s:{caller}",))
+            self.bindings[f"{prefix}<fixture:{fixture.name}>"].append((symbol_root(caller),))
             if fixture.autouse:
-                self.bindings[f"{prefix}<autouse>"].append((f"s:{caller}",))
+                self.bindings[f"{prefix}<autouse>"].append((symbol_root(caller),))
         static = bool(decorators & {"staticmethod", "builtins.staticmethod"})
         given = parametrized(node)
         requested: list[str] = []
+        location = f"{self.module}:{class_qual}"  # where pytest looks the fixtures up from
         for name in fixture_parameters(node, owner is not None and not static):
             key = self.var_key(node, name)
             if name in given:  # ``@pytest.mark.parametrize``: the listed values
@@ -239,7 +243,7 @@ class FileIndexer(Statements):
                 continue
             # a fixture asking for the one it overrides: looked up past its own module
             lookup = f"^{name}" if fixture is not None and name == fixture.name else name
-            self.bindings[key].append((f"f:{self.module}:{class_qual}|{lookup}", FIXTURE_VALUE))
+            self.bindings[key].append((fixture_root(location, lookup), FIXTURE_VALUE))
             requested.append(lookup)
         requested += used_fixtures(node)
         if is_test:
@@ -247,10 +251,10 @@ class FileIndexer(Statements):
                 requested += used_fixtures(owner)
             self.tests.append((caller, class_qual, line))
             self.calls.append(
-                CallSite(caller, ((f"a:{self.module}:{class_qual}",),), line, implicit=True)
+                CallSite(caller, ((autouse_root(location),),), line, implicit=True)
             )
         for name in requested:
-            root = f"f:{self.module}:{class_qual}|{name}"
+            root = fixture_root(location, name)
             self.calls.append(CallSite(caller, ((root,),), line, implicit=True))
 
     def visit_Lambda(self, node: nodes.Lambda) -> None:
@@ -285,11 +289,11 @@ class FileIndexer(Statements):
             base_exprs=base_exprs,
             body_hash=body_hash(node.body, skip_definitions=True),
         )
-        self.bind_name(parent_scope, node.name, [(f"s:{self.symbol_id(qual)}",)], node)
+        self.bind_name(parent_scope, node.name, [(symbol_root(self.symbol_id(qual)),)], node)
         init = dataclass_init(node)
         if init is not None:
             self.bindings[self.var_key(node, "__init__")].append(
-                (f"s:{self.symbol_id(qual)}.__init__",)
+                (symbol_root(f"{self.symbol_id(qual)}.__init__"),)
             )
             self.definitions[f"{qual}.__init__"] = Definition(
                 qualname=f"{qual}.__init__",

@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
+from impactgraph.expressions import ModuleRoot, parse_root
 from impactgraph.indexer.pytest_model import BUILTIN_FIXTURES
 from impactgraph.indexer.signatures import decorator_base
 from impactgraph.linker.values import Ext, Sym, Value
@@ -47,7 +48,10 @@ class FixtureIndex:
         while position < len(order):  # plugins may list plugins of their own
             key = f"v:{order[position]}:|<pytest_plugins>"
             for expr in self.resolver.bindings.get(key, ()):
-                plugin = self.plugin_module(expr[0][2:])
+                root = parse_root(expr[0])  # a module the conftest lists (``m:``)
+                if not isinstance(root, ModuleRoot):
+                    continue
+                plugin = self.plugin_module(root.dotted)
                 if plugin is not None and plugin not in order:
                     order.append(plugin)
             position += 1
@@ -81,10 +85,9 @@ class FixtureIndex:
             return []
         return self.resolver.implementations(f"{module}:{class_qual}")
 
-    def fixtures(self, body: str) -> set[Value]:
-        """``<module>:<class>|<name>`` (``|^<name>``: past the asking scope) -> the fixture
-        functions, or the outside class of one of pytest's own fixtures."""
-        location, _, name = body.rpartition("|")
+    def fixtures(self, location: str, name: str) -> set[Value]:
+        """The fixture functions ``name`` means at ``<module>:<class>`` (``^<name>``: past
+        that scope), or the outside class of one of pytest's own fixtures."""
         module, _, class_qual = location.partition(":")
         found = self._fixtures(module, class_qual, name)
         if not name.startswith("^"):
@@ -121,9 +124,9 @@ class FixtureIndex:
             return {Ext(BUILTIN_FIXTURES[name])}
         return set()
 
-    def autouse(self, body: str) -> set[Value]:
+    def autouse(self, location: str) -> set[Value]:
         """``<module>:<class>``: every autouse fixture visible from there."""
-        module, _, class_qual = body.partition(":")
+        module, _, class_qual = location.partition(":")
         keys = [f"v:{cls}|<autouse>" for cls in self.class_levels(module, class_qual)]
         keys += [f"v:{m}:|<autouse>" for m in self.lookup_order(module)]
         for subclass in self.subclass_locations(module, class_qual):  # inherited tests

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable
 
-from impactgraph.expressions import Attr, AttrPattern
+from impactgraph.expressions import Attr, AttrPattern, BuiltinRoot, Variable, parse_root
 from impactgraph.linker.graph import CodeGraph
 from impactgraph.linker.resolve import Resolver, local_name, ordered
 from impactgraph.linker.values import (
@@ -234,7 +234,7 @@ def _bind_arguments(resolver: Resolver, site: CallSite, target: str, bound: bool
         for target in (key, entry) if entry in resolver.bindings else (key,):
             extra = resolver.extra[target]
             for expr in exprs:
-                if expr[0].startswith("b:") or expr in extra:
+                if isinstance(parse_root(expr[0]), BuiltinRoot) or expr in extra:
                     continue
                 extra.add(expr)
                 changed.add(target)
@@ -608,8 +608,9 @@ def _class_statement(graph: CodeGraph, resolver: Resolver, cls: str) -> None:
 
 def _module_variable(resolver: Resolver, expr: Expr) -> str | None:
     """``mod:NAME`` when ``expr`` names a module-level variable of the code base."""
-    if len(expr) == 1 and expr[0].startswith("v:"):
-        module_part, _, name = expr[0][2:].partition("|")
+    root = parse_root(expr[0]) if len(expr) == 1 else None
+    if isinstance(root, Variable):
+        module_part, _, name = root.key[2:].partition("|")
         name = local_name(name)
         if module_part.endswith(":"):
             symbol = f"{module_part[:-1]}:{name}"

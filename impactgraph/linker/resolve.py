@@ -12,28 +12,41 @@ from collections.abc import Callable, Iterable
 from typing import cast
 
 from impactgraph.expressions import (
+    Arguments,
     Attr,
     AttrPattern,
+    AutouseRoot,
+    BuiltinRoot,
     Call,
     CallWith,
+    ContainerRoot,
     Decorated,
     DescriptorSet,
     Element,
+    FixtureRoot,
     FixtureValue,
+    GeneratedRoot,
     GetterOf,
     Instance,
     Item,
+    ModuleRoot,
     OnlyClass,
     Op,
     SliceOf,
     Special,
     SubclassOf,
     SuperOf,
+    SymbolRoot,
     Unless,
+    Variable,
     assert_never,
+    builtin_root,
+    module_root,
     op_text,
     parse_op,
+    parse_root,
 )
+from impactgraph.expressions import attr as attr_op
 from impactgraph.linker.fixtures import FixtureIndex
 from impactgraph.linker.values import (
     Bound,
@@ -572,7 +585,7 @@ class Resolver:
         submodule = f"{module}.{name}"
         if key in self.bindings:
             if submodule in self.modules and all(
-                e in ((f"m:{submodule}",), (f"m:{module}", f".{name}"))
+                e in ((module_root(submodule),), (module_root(module), attr_op(name)))
                 for e in self.bindings[key]
             ):  # ``from . import sub`` in the package: the submodule itself
                 return {Mod(submodule)}
@@ -585,7 +598,10 @@ class Resolver:
         found: set[Value] = set()
         if star in self.bindings and module not in seen:
             for expr in self.bindings[star]:
-                target = expr[0][2:]
+                root = parse_root(expr[0])  # the module star-imported from (``m:``)
+                if not isinstance(root, ModuleRoot):
+                    continue
+                target = root.dotted
                 if target in self.modules:
                     exported = self.modules[target].all_names
                     if exported is not None and name not in exported:
@@ -625,41 +641,47 @@ class Resolver:
         self.memo[expr] = frozen
         return frozen
 
-    def _root(self, root: str) -> set[Value]:
-        tag, body = root[:2], root[2:]
-        if tag == "s:":
-            return {Sym(body)}
-        if tag == "m:":
-            return self.resolve_dotted(body)
-        if tag == "b:":
-            return {Builtin(body)}
-        if tag == "c:":
-            return {Container("v:" + body)}
-        if tag == "f:":  # the fixture a test's parameter names (pytest's lookup)
-            return self.fixture_index.fixtures(body)
-        if tag == "a:":  # the autouse fixtures that run before a test
-            return self.fixture_index.autouse(body)
-        if tag == "g:":  # a call in generated source: see FileIndexer.visit_Const
-            return self.generated_callees(body)
-        if tag == "v:":
-            values: set[Value] = set()
-            exprs = list(self.bindings.get(root, ())) + sorted(self.extra.get(root, ()))
-            if not exprs:
-                module_part, _, name = body.partition("|")
-                if module_part.endswith(":") and not name.startswith("<"):
-                    # module level: maybe from a star import
-                    return self.module_attribute(module_part[:-1], name)
-            for expr in exprs:
-                values |= self.resolve(expr)
-            return values
-        return set()
+    def _root(self, text: str) -> set[Value]:
+        match parse_root(text):
+            case SymbolRoot(symbol):
+                return {Sym(symbol)}
+            case ModuleRoot(dotted):
+                return self.resolve_dotted(dotted)
+            case BuiltinRoot(name):
+                return {Builtin(name)}
+            case ContainerRoot(key):
+                return {Container(key)}
+            case FixtureRoot(location, name):  # the fixture a test's parameter names
+                return self.fixture_index.fixtures(location, name)
+            case AutouseRoot(location):  # the autouse fixtures that run before a test
+                return self.fixture_index.autouse(location)
+            case Arguments():  # the callers' arguments: bound beside it, by the linker
+                return set()
+            case GeneratedRoot(name):  # a call in generated source: see visit_Const
+                return self.generated_callees(name)
+            case Variable(key):
+                return self._variable(key)
+            case root:
+                assert_never(root)
+
+    def _variable(self, key: str) -> set[Value]:
+        values: set[Value] = set()
+        exprs = list(self.bindings.get(key, ())) + sorted(self.extra.get(key, ()))
+        if not exprs:
+            module_part, _, name = key[2:].partition("|")
+            if module_part.endswith(":") and not name.startswith("<"):
+                # module level: maybe from a star import
+                return self.module_attribute(module_part[:-1], name)
+        for expr in exprs:
+            values |= self.resolve(expr)
+        return values
 
     def generated_callees(self, name: str) -> set[Value]:
         """The module-level classes and functions called ``name``, when the code base runs
         source it builds (a call of the builtin ``exec`` or ``eval``); else nothing."""
         if self._by_name is None:
             runs = any(
-                ("b:exec",) in site.callee or ("b:eval",) in site.callee
+                (builtin_root("exec"),) in site.callee or (builtin_root("eval"),) in site.callee
                 for summary in self.modules.values() for site in summary.calls
             )
             found: dict[str, set[Value]] = defaultdict(set)
