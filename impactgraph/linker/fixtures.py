@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
-from impactgraph.expressions import ModuleRoot, parse_root
+from impactgraph.expressions import ModuleRoot
 from impactgraph.indexer.pytest_model import BUILTIN_FIXTURES
 from impactgraph.indexer.signatures import decorator_base
 from impactgraph.linker.values import Ext, Sym, Value
@@ -48,7 +48,7 @@ class FixtureIndex:
         while position < len(order):  # plugins may list plugins of their own
             key = f"v:{order[position]}:|<pytest_plugins>"
             for expr in self.resolver.bindings.get(key, ()):
-                root = parse_root(expr[0])  # a module the conftest lists (``m:``)
+                root = self.resolver.root(expr[0])  # a module the conftest lists (``m:``)
                 if not isinstance(root, ModuleRoot):
                     continue
                 plugin = self.plugin_module(root.dotted)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable
 
-from impactgraph.expressions import Attr, AttrPattern, BuiltinRoot, Variable, parse_root
+from impactgraph.expressions import Attr, AttrPattern, BuiltinRoot, Variable
 from impactgraph.linker.graph import CodeGraph
 from impactgraph.linker.resolve import Resolver, local_name, ordered
 from impactgraph.linker.values import (
@@ -234,7 +234,7 @@ def _bind_arguments(resolver: Resolver, site: CallSite, target: str, bound: bool
         for target in (key, entry) if entry in resolver.bindings else (key,):
             extra = resolver.extra[target]
             for expr in exprs:
-                if isinstance(parse_root(expr[0]), BuiltinRoot) or expr in extra:
+                if isinstance(resolver.root(expr[0]), BuiltinRoot) or expr in extra:
                     continue
                 extra.add(expr)
                 changed.add(target)
@@ -608,7 +608,7 @@ def _class_statement(graph: CodeGraph, resolver: Resolver, cls: str) -> None:
 
 def _module_variable(resolver: Resolver, expr: Expr) -> str | None:
     """``mod:NAME`` when ``expr`` names a module-level variable of the code base."""
-    root = parse_root(expr[0]) if len(expr) == 1 else None
+    root = resolver.root(expr[0]) if len(expr) == 1 else None
     if isinstance(root, Variable):
         module_part, _, name = root.key[2:].partition("|")
         name = local_name(name)

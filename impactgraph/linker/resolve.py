@@ -32,6 +32,7 @@ from impactgraph.expressions import (
     ModuleRoot,
     OnlyClass,
     Op,
+    Root,
     SliceOf,
     Special,
     SubclassOf,
@@ -84,6 +85,10 @@ MAX_CONTEXT_LINES = 40  # "small": functions longer than this use the merged flo
 # raises the interpreter's recursion limit to fit)
 MAX_DEPTH = 3_000
 MAX_VALUES = 200  # a binding with more values than this is noise, not information
+
+
+# calls of these builtins run source the code base builds (``generated_callees``)
+_EXEC, _EVAL = (builtin_root("exec"),), (builtin_root("eval"),)
 
 
 def ordered(values: Iterable[Value]) -> list[Value]:
@@ -147,6 +152,7 @@ class Resolver:
         self._holder_names: frozenset[str] | None = None
         self._has_accessors: bool | None = None
         self._ops: dict[str, Op] = {}
+        self._roots: dict[str, Root] = {}
         self._link_classes()
         self.apply_attribute_stores()
 
@@ -598,7 +604,7 @@ class Resolver:
         found: set[Value] = set()
         if star in self.bindings and module not in seen:
             for expr in self.bindings[star]:
-                root = parse_root(expr[0])  # the module star-imported from (``m:``)
+                root = self.root(expr[0])  # the module star-imported from (``m:``)
                 if not isinstance(root, ModuleRoot):
                     continue
                 target = root.dotted
@@ -642,7 +648,7 @@ class Resolver:
         return frozen
 
     def _root(self, text: str) -> set[Value]:
-        match parse_root(text):
+        match self._roots.get(text) or self.root(text):
             case SymbolRoot(symbol):
                 return {Sym(symbol)}
             case ModuleRoot(dotted):
@@ -681,7 +687,7 @@ class Resolver:
         source it builds (a call of the builtin ``exec`` or ``eval``); else nothing."""
         if self._by_name is None:
             runs = any(
-                (builtin_root("exec"),) in site.callee or (builtin_root("eval"),) in site.callee
+                _EXEC in site.callee or _EVAL in site.callee
                 for summary in self.modules.values() for site in summary.calls
             )
             found: dict[str, set[Value]] = defaultdict(set)
@@ -693,6 +699,14 @@ class Resolver:
                     found[qual].add(Sym(symbol))
             self._by_name = dict(found)
         return set(self._by_name.get(name, ()))
+
+    def root(self, text: str) -> Root:
+        """An expression's root as its record (each text is parsed once: the memo of
+        evaluations is cleared as bindings grow, the roots stay what they are)."""
+        found = self._roots.get(text)
+        if found is None:
+            found = self._roots[text] = parse_root(text)
+        return found
 
     def op(self, text: str) -> Op:
         """An expression's operation as its record (each text is parsed once)."""
