@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
+from impactgraph.expressions import ModuleRoot, module_root, parse_root
 from impactgraph.model import Expr, FileSummary
 
 
@@ -28,8 +29,9 @@ def localized(summary: FileSummary, aliases: Iterable[tuple[str, str]]) -> FileS
         return new + dot + rest if new is not None else name
 
     def expr(value: Expr) -> Expr:
-        if value and value[0].startswith("m:"):
-            return ("m:" + dotted(value[0][2:]), *value[1:])
+        root = parse_root(value[0]) if value else None
+        if isinstance(root, ModuleRoot):
+            return (module_root(dotted(root.dotted)), *value[1:])
         return value
 
     def exprs(values: tuple[Expr, ...]) -> tuple[Expr, ...]:
