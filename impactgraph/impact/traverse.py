@@ -113,8 +113,9 @@ class Walk:
         return tuple(reversed(nodes))
 
     def step(self, state: State, node: str) -> State:
-        module = self.graph.module_of(node)
-        return (node, state[1] or is_gateway(module, self.gateways))
+        if state[1] or not self.gateways:  # crossed already, or nothing to cross
+            return (node, state[1])
+        return (node, is_gateway(self.graph.module_of(node), self.gateways))
 
     def visit(self, state: State, parent: State | None, depth: int) -> bool:
         if state in self.depth:

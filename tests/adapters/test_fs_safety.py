@@ -172,3 +172,20 @@ def test_output_replaces_a_regular_file_keeping_its_mode(small_tree: Path, tmp_p
     assert json.loads(target.read_text(encoding="utf-8"))["nodes"]
     assert stat.S_IMODE(target.stat().st_mode) == 0o640
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+@pytest.mark.parametrize("size", [0, 1, 9, 10, 11, 4096, 70_000])
+def test_a_bounded_read_gives_the_file_up_to_one_byte_past_the_limit(
+    tmp_path: Path, size: int
+) -> None:
+    from impactgraph.adapters.fs import read_bounded
+
+    path = tmp_path / "m.py"
+    data = bytes(i % 251 for i in range(size))
+    path.write_bytes(data)
+    assert read_bounded(path, limit=10) == data[:11]
+    assert read_bounded(path) == data
+    fifo = tmp_path / "f.py"
+    os.mkfifo(fifo)
+    with pytest.raises(InputError):
+        read_bounded(fifo)
