@@ -287,3 +287,40 @@ def test_changes_caches_api_summaries_apart_and_impact_after_it_is_unchanged(
     again = as_json(run("changes", "--repo", str(shop), "--base", "v1", "--head", "v2",
                         "--format", "json", *cache))
     assert again == changes
+
+
+def test_changes_fetches_each_revision_in_few_git_processes(
+    shop: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The base's texts are fetched once (they decide which unchanged modules may re-export a
+    change) and its summaries read them; a commit id is verified by git once."""
+    commit(shop, {
+        "packages/catalog/src/catalog/search.py": "def find_book(title):\n    return title\n",
+        "packages/catalog/src/catalog/text.py": "def slug(s, sep):\n    return s\n",
+    }, tag="v2")
+    fetches: list[list[str]] = []
+    verified: list[str] = []
+    read_blobs, run_git = GitRepo.read_blobs, GitRepo._git
+
+    def counting_read(self: GitRepo, ids: Any) -> dict[str, bytes]:
+        fetches.append(list(ids))
+        return read_blobs(self, fetches[-1])
+
+    def counting_git(self: GitRepo, *args: str, **options: Any) -> bytes:
+        if args[:2] == ("rev-parse", "--verify"):
+            verified.append(args[-1].removesuffix("^{commit}"))
+        return run_git(self, *args, **options)
+
+    expected = compute_changes(GitRepo(shop), "v1", "v2", Config()).changes
+    monkeypatch.setattr(GitRepo, "read_blobs", counting_read)
+    monkeypatch.setattr(GitRepo, "_git", counting_git)
+    result = compute_changes(GitRepo(shop), "v1", "v2", Config(), api_only=True)
+    assert result.changes == expected
+    assert ("catalog.text:slug", "parameter-added", True) in {
+        (c.symbol, c.kind.value, c.breaking) for c in result.changes.changes
+    }
+    assert len(fetches) == 2  # every file of the base, then the head's changed ones
+    assert len(fetches[0]) == len(result.base.files)
+    commit_ids = [r for r in verified if len(r) == 40]
+    assert len(commit_ids) == len(set(commit_ids))
+    assert {"v1", "v2"} <= set(verified)

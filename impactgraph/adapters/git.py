@@ -68,6 +68,9 @@ class GitRepo:
             raise GitError(f"not a directory: {self.path}")
         top = self._git("rev-parse", "--show-toplevel").decode("utf-8", "surrogateescape")
         self.root = Path(top.strip())
+        # commit ids known to name commits: a revision resolved to itself needs no second git
+        # process (a command resolves the same ids several times: merge base, trees, diff)
+        self._commits: set[str] = set()
 
     def tracks(self, pathspec: str) -> bool:
         """Does git track any file matching ``pathspec`` (relative to ``path``)?"""
@@ -130,12 +133,15 @@ class GitRepo:
         """The commit id ``revision`` names; ``GitError`` naming it when there is none."""
         if not revision or revision.startswith("-"):
             raise GitError(f"unknown revision '{revision}'", revision)
+        if revision in self._commits:
+            return revision
         out = self._git(
             "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}", revision=revision
         )
         sha = out.decode("ascii", "replace").strip()
         if not sha:
             raise self._unknown_revision(revision)
+        self._commits.add(sha)
         return sha
 
     def merge_base(self, revision: str, head: str | None) -> str:

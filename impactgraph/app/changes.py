@@ -112,7 +112,8 @@ class RevisionSummaries(Mapping[str, FileSummary]):
                 self._done[module] = self.reuse[module]
         if not todo:
             return
-        read = self.snapshot.reader([f.path for f in todo])
+        # once every text is fetched (``text``), no more git processes
+        read = self.snapshot.reader([f.path for f in todo], self._texts)
         summaries, warnings = summarize_files(
             todo, read, session=self.session, content_ids=self.snapshot.content_ids,
             api_only=self.api_only,
@@ -197,12 +198,13 @@ def compute_changes(
     identical = {m for m in base_summaries.files if base_summaries.same_file(m, head_summaries)}
     changed_base = [m for m in base_summaries.files if m not in identical]
     changed_head = [m for m in head_summaries.files if m not in identical]
+    # first: it fetches every text of the base, which its summaries then read
+    skip = identical - _may_reexport(identical, changed_base + changed_head, base_summaries)
     for summaries in (base_summaries, head_summaries):
         if complete is True or (callable(complete) and complete(summaries.snapshot)):
             summaries.complete()
     base_summaries.summarize(changed_base)
     head_summaries.summarize(changed_head)
-    skip = identical - _may_reexport(identical, changed_base + changed_head, base_summaries)
 
     used = is_used_elsewhere or imported_elsewhere(base_summaries)
     changes = diff_summaries(

@@ -38,18 +38,17 @@ class Snapshot:
     def by_path(self) -> dict[str, SourceFile]:
         return {f.path: f for f in self.files}
 
-    def reader(self, paths: Sequence[str]) -> Reader:
+    def reader(self, paths: Sequence[str], loaded: Mapping[str, bytes] | None = None) -> Reader:
         """A reader for ``paths``, whose contents are all fetched at once (one git process),
-        at the first read: a caller served from the cache never starts that process."""
+        at the first read: a caller served from the cache never starts that process.
+        ``loaded``: contents fetched before (content id -> bytes), read from instead."""
         ids = {p: self.content_ids[p] for p in paths if p in self.content_ids}
-        blobs: dict[str, bytes] = {}
-        loaded = False
+        blobs = loaded
 
         def read(path: str) -> bytes:
-            nonlocal loaded
-            if not loaded:
-                blobs.update(self.load(ids.values()))
-                loaded = True
+            nonlocal blobs
+            if blobs is None:
+                blobs = self.load(ids.values())
             content_id = ids.get(path)
             data = blobs.get(content_id) if content_id is not None else None
             if data is None:
