@@ -55,9 +55,10 @@ PYTEST = "pytest==7.4.4"  # these releases' suites predate pytest 8's deprecatio
 class Library:
     name: str  # distribution name
     version: str
-    package: str  # the import package, under src/
+    package: str  # the import package, under `root`
     deps: tuple[str, ...]  # what the suite needs besides the library itself
     tests: str = "tests"
+    root: str = "src"  # the folder holding the package, the suite's PYTHONPATH ("" = top level)
 
 
 LIBRARIES = {
@@ -73,6 +74,10 @@ LIBRARIES = {
         # Held out: not used while tuning; run it with --libs. (pluggy was tried and left
         # out: pytest itself runs on pluggy, so a mutation can stop the suite from starting.)
         Library("packaging", "24.1", "packaging", (PYTEST, "pretend==1.0.9")),
+        Library("structlog", "24.4.0", "structlog", (
+            PYTEST, "pytest-asyncio==0.23.8", "freezegun==1.4.0", "pretend==1.0.9",
+            "simplejson==3.19.3")),
+        Library("tomlkit", "0.13.2", "tomlkit", (PYTEST, "PyYAML==6.0.2"), root=""),
     )
 }
 DEFAULT_LIBRARIES = ("click", "itsdangerous", "markupsafe", "jinja2", "flask")
@@ -195,7 +200,7 @@ class SuiteRun:
 
 
 def run_suite(lib: Library, repo: Path, python: Path, timeout: float) -> SuiteRun:
-    return run_pytest(python, repo, {"PYTHONPATH": str(repo / "src")}, [lib.tests], timeout)
+    return run_pytest(python, repo, {"PYTHONPATH": str(repo / lib.root)}, [lib.tests], timeout)
 
 
 def run_pytest(python: Path, cwd: Path, env: dict[str, str], args: list[str],
@@ -227,7 +232,7 @@ def file_of(node_id: str) -> str:
 
 
 def collected_files(lib: Library, repo: Path, python: Path) -> list[str]:
-    return collect(python, repo, {"PYTHONPATH": str(repo / "src")}, [lib.tests])
+    return collect(python, repo, {"PYTHONPATH": str(repo / lib.root)}, [lib.tests])
 
 
 def collect(python: Path, cwd: Path, env: dict[str, str], args: list[str]) -> list[str]:
@@ -256,7 +261,7 @@ def select(repo: Path) -> tuple[dict[str, list[str]] | None, str, float]:
 
 # -- mutations ---------------------------------------------------------------------------------
 def mutations(lib: Library, repo: Path, count: int, seed: str = SEED) -> list[sm.Mutation]:
-    return pick_mutations(repo, repo / "src" / lib.package, repo / lib.tests, count,
+    return pick_mutations(repo, repo / lib.root / lib.package, repo / lib.tests, count,
                           f"{seed}:{lib.name}")
 
 
