@@ -85,6 +85,7 @@ MAX_CONTEXT_LINES = 40  # "small": functions longer than this use the merged flo
 # raises the interpreter's recursion limit to fit)
 MAX_DEPTH = 3_000
 MAX_VALUES = 200  # a binding with more values than this is noise, not information
+MAX_CLASS_ROUNDS = 8  # finding every class's bases again with the hierarchy found before
 
 
 # calls of these builtins run source the code base builds (``generated_callees``)
@@ -196,25 +197,42 @@ class Resolver:
         return [s for s, d in self.definitions.items() if d.kind is SymbolKind.CLASS]
 
     def _link_classes(self) -> None:
-        for cls in self.classes():
-            inside, outside = [], []
-            for expr in self.definitions[cls].base_exprs:
-                for value in ordered(self.resolve(expr)):
-                    match value:
-                        case Sym(symbol) if self.kind(symbol) is SymbolKind.CLASS:
-                            if symbol != cls:
-                                inside.append(symbol)
-                        case Ext(dotted):
-                            outside.append(dotted)
-                        case Builtin(name):  # ``class Markup(str)``: a builtin type
-                            outside.append(f"builtins.{name}")
-            self.bases[cls] = list(dict.fromkeys(inside))
-            self.external_bases[cls] = outside
+        # A base may be reached through another class's attributes (``Holder.kind``, flask's
+        # ``request.files.__class__``), which needs that class's MRO: found before that
+        # class's own bases were, it would miss them (and stay cached so). The bases are found
+        # again with the hierarchy found so far until they settle: no class sees a hierarchy
+        # that depends on which classes were defined (or linked) before it.
+        for _ in range(MAX_CLASS_ROUNDS):
+            bases: dict[str, list[str]] = {}
+            external: dict[str, list[str]] = {}
+            for cls in self.classes():
+                inside, outside = [], []
+                for expr in self.definitions[cls].base_exprs:
+                    for value in ordered(self.resolve(expr)):
+                        match value:
+                            case Sym(symbol) if self.kind(symbol) is SymbolKind.CLASS:
+                                if symbol != cls:
+                                    inside.append(symbol)
+                            case Ext(dotted):
+                                outside.append(dotted)
+                            case Builtin(name):  # ``class Markup(str)``: a builtin type
+                                outside.append(f"builtins.{name}")
+                bases[cls] = list(dict.fromkeys(inside))
+                external[cls] = outside
+            settled = bases == self.bases and external == self.external_bases
+            self.bases, self.external_bases = bases, external
+            self.mro_cache.clear()
+            self.subclasses.clear()
+            self.sorted_subclasses.clear()
+            for cls in self.bases:
+                for ancestor in self.mro(cls)[1:]:
+                    self.subclasses[ancestor].add(cls)
+            self.reset()
+            if settled:
+                break
+        for cls, outside in self.external_bases.items():
             if any(b in PROTOCOL_BASES or b.endswith(".Protocol") for b in outside):
                 self.protocols.add(cls)
-        for cls in self.bases:
-            for ancestor in self.mro(cls)[1:]:
-                self.subclasses[ancestor].add(cls)
         # Structural typing: a class with every method a Protocol declares implements it.
         for protocol in list(self.protocols):
             wanted = {
