@@ -567,7 +567,8 @@ def test_a_body_sent_a_byte_at_a_time_is_cut_off_at_the_deadline(
     with pytest.raises(GitHubError, match="did not answer in time") as caught:
         client.list_issue_comments("acme/shop", 7)
 
-    assert time.monotonic() - started < 1.5
+    # the drip alone takes 16 s; a loaded machine may be slow, never that slow
+    assert time.monotonic() - started < 5
     assert caught.value.exit_code == ExitCode.BAD_INPUT
     assert server.connections == 1 and sleeps == []  # not retried
     assert "\n" not in str(caught.value)
@@ -576,12 +577,14 @@ def test_a_body_sent_a_byte_at_a_time_is_cut_off_at_the_deadline(
 def test_a_status_line_sent_a_byte_at_a_time_is_cut_off_too(
     raw_server: Callable[..., RawServer], http: httpx.Client
 ) -> None:
-    server = raw_server(lambda send: drip(send, b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n[]"))
+    server = raw_server(  # 12 s of status line and headers
+        lambda send: drip(send, b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n[]", every=0.3)
+    )
     client = GitHubClient(http, TOKEN, api_url=server.url, timeout=httpx.Timeout(2.0), deadline=0.6)
     started = time.monotonic()
     with pytest.raises(GitHubError, match="did not answer in time"):
         client.update_issue_comment("acme/shop", 42, "body")
-    assert time.monotonic() - started < 1.5
+    assert time.monotonic() - started < 5
 
 
 def test_a_post_past_its_deadline_is_not_repeated_and_says_so(
@@ -751,12 +754,10 @@ def test_one_deadline_covers_every_attempt_of_a_call(
         http, TOKEN, api_url=server.url, timeout=httpx.Timeout(0.4), deadline=1.0,
         backoff=0.05, sleep=time.sleep,
     )
-    started = time.monotonic()
     with pytest.raises(GitHubError, match=r"did not answer in time|timed out") as caught:
         client.list_issue_comments("acme/shop", 7)
 
-    assert time.monotonic() - started < 1.6
-    assert 2 <= server.connections <= 3
+    assert 2 <= server.connections <= 3  # four attempts without the deadline
     assert caught.value.exit_code == ExitCode.BAD_INPUT
 
 
