@@ -86,3 +86,28 @@ def test_a_change_of_facts_links_the_head(shop: Path, monkeypatch: pytest.Monkey
     linked = _counting_links(monkeypatch)
     assert _report(shop) == full
     assert len(linked) == 2
+
+
+@pytest.mark.parametrize("head_edit", ["body", "fixed", "broken"])
+def test_files_that_do_not_parse_are_warned_about_from_the_cache_too(
+    tmp_path: Path, head_edit: str
+) -> None:
+    """A warm run reads the summaries of only the files it needs; a file it never reads
+    still fails to parse, and the stored graph says so."""
+    root = init_repo(tmp_path / "repo")
+    commit(root, {
+        "pkg/__init__.py": "",
+        "pkg/core.py": "def area(w, h):\n    return w * h\n",
+        "pkg/bad.py": "def broken(:\n",
+        "pkg/other.py": "def fine():\n    return 1\n",
+    }, message="base", tag="base")
+    edits = {
+        "body": {"pkg/core.py": "def area(w, h):\n    return h * w\n"},
+        "fixed": {"pkg/bad.py": "def broken():\n    return 0\n"},
+        "broken": {"pkg/other.py": "def fine(:\n"},
+    }
+    commit(root, edits[head_edit], message="head")
+    cold = _report(root, "--no-cache")
+    assert cold["warnings"]
+    assert _report(root) == cold  # the cache filled
+    assert _report(root) == cold  # and read

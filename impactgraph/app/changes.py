@@ -286,14 +286,27 @@ def _warnings(
     head_summaries: RevisionSummaries,
 ) -> tuple[Diagnostic, ...]:
     """Files that could not be read or parsed, each naming the revision(s) it failed in."""
+    return revision_warnings([
+        (base.revision, failures_of(base_summaries.summarized())),
+        (head.revision, failures_of(head_summaries.summarized())),
+    ])
+
+
+def failures_of(summaries: Iterable[FileSummary]) -> list[tuple[str, str]]:
+    """(path, message) of each summary of a file that could not be read or parsed."""
+    return [(s.path, s.error) for s in summaries if s.error is not None]
+
+
+def revision_warnings(
+    revisions: Iterable[tuple[str, Iterable[tuple[str, str]]]],
+) -> tuple[Diagnostic, ...]:
+    """One warning per failure (path, message), naming the revisions it happened in."""
     failures: dict[tuple[str, str], list[str]] = {}
-    for snapshot, summaries in ((base, base_summaries), (head, head_summaries)):
-        for summary in summaries.summarized():
-            if summary.error is None:
-                continue
-            revisions = failures.setdefault((summary.path, summary.error), [])
-            if snapshot.revision not in revisions:
-                revisions.append(snapshot.revision)
+    for revision, failed in revisions:
+        for failure in failed:
+            named = failures.setdefault(failure, [])
+            if revision not in named:
+                named.append(revision)
     return tuple(
         Diagnostic(path, f"{message} in {' and '.join(revisions)}")
         for (path, message), revisions in sorted(failures.items())

@@ -8,12 +8,18 @@ from __future__ import annotations
 
 import time
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 
 from impactgraph.adapters.codeowners import read_codeowners
 from impactgraph.adapters.git import GitRepo
 from impactgraph.adapters.graph_store import GraphStore, tree_key
-from impactgraph.app.changes import compute_changes
+from impactgraph.app.changes import (
+    RevisionSummaries,
+    compute_changes,
+    failures_of,
+    revision_warnings,
+)
 from impactgraph.app.session import NO_CACHE, Session
 from impactgraph.app.snapshot import Snapshot
 from impactgraph.config import Config, load_config
@@ -61,6 +67,10 @@ def build_report(
     base_graph = _graph(result.base, result.base_summaries, store)
     head_graph = _graph(result.head, result.head_summaries, store,
                         base=(result.base, result.base_summaries))
+    result = replace(result, changes=replace(result.changes, warnings=revision_warnings([
+        (result.base.revision, _failures(result.base_summaries, base_graph)),
+        (result.head.revision, _failures(result.head_summaries, head_graph)),
+    ])))
     base_ids, head_ids = result.base.content_ids, result.head.content_ids
     changed_paths = sorted(
         path for path in set(base_ids) | set(head_ids) if base_ids.get(path) != head_ids.get(path)
@@ -111,6 +121,15 @@ def _graph(
     return graph
 
 
+def _failures(summaries: RevisionSummaries, graph: CodeGraph) -> list[tuple[str, str]]:
+    """The files of a revision that could not be read or parsed: those summarised in this
+    run, and those a stored graph recorded (a warm run summarises only the files it reads)."""
+    done = summaries.summarized()
+    seen = {summary.path for summary in done}
+    recorded = [(w.path, w.message) for w in graph.warnings if w.path not in seen]
+    return [*failures_of(done), *recorded]
+
+
 def _tree(snapshot: Snapshot) -> list[tuple[str, str, bool, str]] | None:
     if not all(f.path in snapshot.content_ids for f in snapshot.files):
         return None
@@ -144,7 +163,5 @@ def _reused(
 
 
 def _with_stats(report: ImpactReport, stats: Stats) -> ImpactReport:
-    from dataclasses import replace
-
     return replace(report, stats=stats)
 
