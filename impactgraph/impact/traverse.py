@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 from impactgraph.impact.binding import call_binds
 from impactgraph.impact.gateways import is_gateway
@@ -288,12 +288,7 @@ class ImpactAnalysis:
         summary = self.head.summaries.get(self.head.module_of(source))
         if summary is None:
             return False
-        calls = summary.calls
-        sites = [
-            (calls[index], bool(bound))
-            for index, bound in data.get("sites", ())
-            if 0 <= index < len(calls) and calls[index].scope == source
-        ]
+        sites = _sites(summary, data, source)
         if not sites:
             return False  # reached without a call of its own (a property read, ``map(f, xs)``)
         return all(call_binds(definition.signature, site, bound) for site, bound in sites)
@@ -312,12 +307,7 @@ class ImpactAnalysis:
             return False
         if data.get("named") or data.get("callback"):
             return False  # a wrapper, or outside code, makes the call: its shape is not seen
-        calls = summary.calls
-        sites = [
-            (calls[index], bool(bound))
-            for index, bound in data.get("sites", ())
-            if 0 <= index < len(calls) and calls[index].scope == source
-        ]
+        sites = _sites(summary, data, source)
         if not sites:
             return False
         signature = definition.signature
@@ -486,6 +476,19 @@ class ImpactAnalysis:
             return False
         new = self.head.summaries.get(module)
         return new is not None and any(b.target == dotted for b in new.imports)
+
+
+def _sites(
+    summary: FileSummary, data: Mapping[str, Any], source: str
+) -> list[tuple[CallSite, bool]]:
+    """The call sites of ``source`` behind a call edge (its ``sites``: index into the module's
+    calls, bound or not); indexes that do not fit the summary are left out."""
+    calls = summary.calls
+    return [
+        (calls[index], bool(bound))
+        for index, bound in data.get("sites", ())
+        if 0 <= index < len(calls) and calls[index].scope == source
+    ]
 
 
 def _parameter_of(change: Change) -> str:

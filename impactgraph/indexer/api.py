@@ -56,15 +56,7 @@ class ApiIndexer(FileIndexer):
 
     # -- what is visited for calls and values only: the walk, without the records ----------
     def visit_Call(self, node: nodes.Call) -> None:
-        func = node.func
-        if isinstance(func, nodes.Attribute):
-            self.visit(func.expr)
-        elif not isinstance(func, nodes.Name):
-            self.visit(func)
-        for argument in node.args:
-            self.visit(argument)
-        for keyword in node.keywords or ():
-            self.visit(keyword.value)
+        self.visit_call_parts(node)
 
     def visit_Name(self, node: nodes.Name) -> None:
         return None
@@ -75,11 +67,8 @@ class ApiIndexer(FileIndexer):
     def visit_arguments(
         self, node: nodes.FunctionDef | nodes.Lambda, kind: SymbolKind, decorators: set[str]
     ) -> None:
-        args = node.args
-        if args.args is None:
-            return
-        for default in [*args.defaults, *(d for d in args.kw_defaults if d is not None)]:
-            self.visit(default)
+        if node.args.args is not None:
+            self.visit_defaults(node.args)
 
     def wire_pytest(self, node: nodes.FunctionDef, decorators: set[str]) -> None:
         return None

@@ -485,10 +485,10 @@ class Statements(Evaluator, ImplicitCalls):
         )
 
     # -- expressions -----------------------------------------------------------------------
-    def visit_Call(self, node: nodes.Call) -> None:
+    def visit_call_parts(self, node: nodes.Call) -> None:
+        """The callee's own sub-expressions (``a().b``) and the arguments; the callee itself
+        is not a reference: the call site records it."""
         func = node.func
-        # The callee's own sub-expressions (``a().b``) are visited, the callee itself is not
-        # a reference: the call site records it.
         if isinstance(func, nodes.Attribute):
             self.visit(func.expr)
         elif not isinstance(func, nodes.Name):
@@ -497,6 +497,10 @@ class Statements(Evaluator, ImplicitCalls):
             self.visit(argument)
         for keyword in node.keywords or ():
             self.visit(keyword.value)
+
+    def visit_Call(self, node: nodes.Call) -> None:
+        self.visit_call_parts(node)
+        func = node.func
         callee = tuple(self.values(func))
         args = tuple(
             tuple(self.values(a)) for a in node.args if not isinstance(a, nodes.Starred)

@@ -180,14 +180,18 @@ class FileIndexer(Statements):
                 argument = tuple((*v, CALL) for v in values)
         return tuple(exprs)
 
+    def visit_defaults(self, args: nodes.Arguments) -> None:
+        """Default values: they run in the enclosing scope, when the function is defined."""
+        for default in [*args.defaults, *(d for d in args.kw_defaults if d is not None)]:
+            self.visit(default)
+
     def visit_arguments(
         self, node: nodes.FunctionDef | nodes.Lambda, kind: SymbolKind, decorators: set[str]
     ) -> None:
         args = node.args
         if args.args is None:
             return
-        for default in [*args.defaults, *(d for d in args.kw_defaults if d is not None)]:
-            self.visit(default)  # runs in the enclosing scope
+        self.visit_defaults(args)
         positional = list(args.posonlyargs) + list(args.args)
         annotations = list(args.posonlyargs_annotations) + list(args.annotations)
         defaults = [None] * (len(positional) - len(args.defaults)) + list(args.defaults)
