@@ -211,3 +211,61 @@ def test_an_unresolved_call_into_a_package_it_imports_keeps_the_tests_that_reach
     commit(root, {parser: TEMPLATES[parser].replace(", strict=True", "")})
     # test_count's unresolved call asks for ``size``, which nothing reaching the change is
     assert selected_tests(root) == ["packages/web/tests/test_render.py"]
+
+
+REGISTRY = {
+    "src/cli/__init__.py": """
+        from cli.util import helper
+
+
+        class Command:
+            def __init__(self, callback):
+                self.callback = callback
+
+            def invoke(self):
+                return self.callback()
+    """,
+    "src/cli/util.py": """
+        def helper(value):
+            return value
+    """,
+    # an example program: its own top-level package, registered as a callback with the
+    # library, with a call the analysis cannot resolve; no test imports it
+    "examples/demo/demo.py": """
+        import threading
+
+        import cli
+
+        local = threading.local()
+
+
+        def run():
+            return local.box.helper(1)  # a name that reaches the change: it may be ours
+
+
+        command = cli.Command(run)
+    """,
+    "tests/test_command.py": """
+        from cli import Command
+
+
+        def test_invoke():
+            assert Command(lambda: 1).invoke() == 1
+    """,
+    "tests/test_helper.py": """
+        from cli.util import helper
+
+
+        def test_helper():
+            assert helper(2) == 2
+    """,
+}
+
+
+def test_code_no_test_imports_keeps_no_test_by_its_unresolved_calls(tmp_path: Path) -> None:
+    """Every test that invokes a command reaches every registered callback in the graph; a
+    test whose process never imports the example module cannot run its unresolved call."""
+    root = monorepo(tmp_path, REGISTRY)
+    util = "src/cli/util.py"
+    commit(root, {util: REGISTRY[util].replace("return value", "return value or None")})
+    assert selected_tests(root) == ["tests/test_helper.py"]

@@ -20,7 +20,14 @@ from impactgraph.discovery import is_test_path
 from impactgraph.impact.by_path import module_path
 from impactgraph.impact.conftest_scope import ConftestScope
 from impactgraph.linker import CodeGraph
-from impactgraph.model import AffectedModule, Change, ChangeKind, EdgeKind, SelectedTest
+from impactgraph.model import (
+    AffectedModule,
+    Change,
+    ChangeKind,
+    EdgeKind,
+    SelectedTest,
+    SymbolKind,
+)
 
 CONFTEST = "conftest.py"
 
@@ -314,6 +321,7 @@ def _unresolved_across(
     if not packages:
         return
     names = _reached_names(graph, reached)
+    imports = _Loaded(graph)
     across: dict[str, list[str]] = {}  # module -> the changed packages it imports besides its own
     for caller in sorted({caller for caller, _ in graph.unresolved_sites}):
         if caller not in graph or _bounded_elsewhere(graph, caller, names):
@@ -329,7 +337,48 @@ def _unresolved_across(
         reason = (f"unresolved call in {caller}, which imports changed package "
                   f"{across[module][0]}")
         for test_module in sorted(_callers_in_tests(graph, caller, selector.test_set)):
-            selector.add(graph.path_of(test_module), reason)
+            # only a test whose process imports the caller's module can run its code: an
+            # example program registered as a callback (every click command) is reached in
+            # the graph by every test of the package it registers with, and run by none
+            if module in imports.loaded_by(test_module):
+                selector.add(graph.path_of(test_module), reason)
+
+
+class _Loaded:
+    """The modules a test module's process imports: its own imports, those of the
+    ``conftest.py`` files of its folder and the folders above, and theirs, transitively."""
+
+    def __init__(self, graph: CodeGraph) -> None:
+        self.graph = graph
+        self.conftests = {
+            graph.path_of(m).rpartition("/")[0]: m
+            for m in graph.nodes(SymbolKind.MODULE)
+            if graph.path_of(m).rpartition("/")[2] == CONFTEST
+        }
+        self.memo: dict[str, set[str]] = {}
+
+    def loaded_by(self, test_module: str) -> set[str]:
+        if test_module in self.memo:
+            return self.memo[test_module]
+        start = [test_module]
+        folder = self.graph.path_of(test_module).rpartition("/")[0]
+        while True:
+            if folder in self.conftests:
+                start.append(self.conftests[folder])
+            if not folder:
+                break
+            folder = folder.rpartition("/")[0]
+        seen = set(start)
+        queue = deque(start)
+        while queue:
+            for imported in _imports_of(self.graph, queue.popleft()):
+                parts = imported.split(".")  # ``import a.b`` runs ``a/__init__.py`` first
+                for package in (".".join(parts[:n]) for n in range(1, len(parts) + 1)):
+                    if package not in seen and package in self.graph:
+                        seen.add(package)
+                        queue.append(package)
+        self.memo[test_module] = seen
+        return seen
 
 
 # Calls that start another program: it may be Python running our code from a string.
