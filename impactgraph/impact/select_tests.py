@@ -26,7 +26,6 @@ from impactgraph.model import (
     ChangeKind,
     EdgeKind,
     SelectedTest,
-    SymbolKind,
 )
 
 CONFTEST = "conftest.py"
@@ -132,7 +131,7 @@ def select_tests(
     for graph in graphs[-1:]:  # the head: the calls that run now
         _inherited(selector, graph, reached)
         _unresolved(selector, graph, changed_modules, set(reached))
-        _unresolved_across(selector, graph, changed_modules, set(reached))
+        _unresolved_across(selector, graph, changed_modules, set(reached), imports)
         _programs(selector, graph, changed_modules)
         _unbounded(selector, graph, changed_modules, imports)
     return selector.result()
@@ -309,7 +308,11 @@ def _unresolved(
 
 
 def _unresolved_across(
-    selector: _Selector, graph: CodeGraph, changed: set[str], reached: set[str]
+    selector: _Selector,
+    graph: CodeGraph,
+    changed: set[str],
+    reached: set[str],
+    imports: _ImportIndex,
 ) -> None:
     """An unresolved call in one package's code that imports another, changed package may
     run that package's code with an object the analysis lost on the way (flask's
@@ -321,8 +324,8 @@ def _unresolved_across(
     if not packages:
         return
     names = _reached_names(graph, reached)
-    imports = _Loaded(graph)
     across: dict[str, list[str]] = {}  # module -> the changed packages it imports besides its own
+    importers: dict[str, set[str]] = {}  # module -> the paths of the modules that import it
     for caller in sorted({caller for caller, _ in graph.unresolved_sites}):
         if caller not in graph or _bounded_elsewhere(graph, caller, names):
             continue
@@ -336,49 +339,29 @@ def _unresolved_across(
             continue
         reason = (f"unresolved call in {caller}, which imports changed package "
                   f"{across[module][0]}")
+        if module not in importers:
+            importers[module] = {imports.path(m) for m in imports.importers({module})}
         for test_module in sorted(_callers_in_tests(graph, caller, selector.test_set)):
             # only a test whose process imports the caller's module can run its code: an
             # example program registered as a callback (every click command) is reached in
             # the graph by every test of the package it registers with, and run by none
-            if module in imports.loaded_by(test_module):
+            if _imported_by_test(graph.path_of(test_module), importers[module]):
                 selector.add(graph.path_of(test_module), reason)
 
 
-class _Loaded:
-    """The modules a test module's process imports: its own imports, those of the
-    ``conftest.py`` files of its folder and the folders above, and theirs, transitively."""
-
-    def __init__(self, graph: CodeGraph) -> None:
-        self.graph = graph
-        self.conftests = {
-            graph.path_of(m).rpartition("/")[0]: m
-            for m in graph.nodes(SymbolKind.MODULE)
-            if graph.path_of(m).rpartition("/")[2] == CONFTEST
-        }
-        self.memo: dict[str, set[str]] = {}
-
-    def loaded_by(self, test_module: str) -> set[str]:
-        if test_module in self.memo:
-            return self.memo[test_module]
-        start = [test_module]
-        folder = self.graph.path_of(test_module).rpartition("/")[0]
-        while True:
-            if folder in self.conftests:
-                start.append(self.conftests[folder])
-            if not folder:
-                break
-            folder = folder.rpartition("/")[0]
-        seen = set(start)
-        queue = deque(start)
-        while queue:
-            for imported in _imports_of(self.graph, queue.popleft()):
-                parts = imported.split(".")  # ``import a.b`` runs ``a/__init__.py`` first
-                for package in (".".join(parts[:n]) for n in range(1, len(parts) + 1)):
-                    if package not in seen and package in self.graph:
-                        seen.add(package)
-                        queue.append(package)
-        self.memo[test_module] = seen
-        return seen
+def _imported_by_test(test_path: str, importers: Set[str]) -> bool:
+    """Does the process of the test file at ``test_path`` import a module whose importers'
+    paths are ``importers``: the test file does, or a ``conftest.py`` of its folder or of a
+    folder above (pytest imports those first)?"""
+    if test_path in importers:
+        return True
+    folder = test_path.rpartition("/")[0]
+    while True:
+        if (f"{folder}/{CONFTEST}" if folder else CONFTEST) in importers:
+            return True
+        if not folder:
+            return False
+        folder = folder.rpartition("/")[0]
 
 
 # Calls that start another program: it may be Python running our code from a string.
