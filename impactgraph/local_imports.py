@@ -11,9 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from impactgraph.expressions import ModuleRoot, module_root, parse_root
-from impactgraph.model import Expr, FileSummary
+from impactgraph.model import FileSummary
+
+if TYPE_CHECKING:
+    from impactgraph.model import Expr
 
 
 def localized(summary: FileSummary, aliases: Iterable[tuple[str, str]]) -> FileSummary:
@@ -22,6 +25,8 @@ def localized(summary: FileSummary, aliases: Iterable[tuple[str, str]]) -> FileS
     table = dict(aliases)
     if not table:
         return summary
+    # here only: most code bases need no rewriting, and ``changes`` no symbolic values
+    from impactgraph.expressions import ModuleRoot, module_root, parse_root
 
     def dotted(name: str) -> str:
         top, dot, rest = name.partition(".")

@@ -50,7 +50,7 @@ WRITE_BATCH = 256  # new summaries written to the cache at a time
 # trees again (a worker's RSS stays flat at ~40 MB over 4,000 Django files as it is).
 CHUNKS_PER_WORKER = 64
 
-WORKER_MODULE = "impactgraph.app.indexing_worker"
+WORKER_MODULE = "impactgraph.app.indexing_server"  # preloaded by the workers' server
 
 
 @dataclass

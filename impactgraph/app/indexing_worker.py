@@ -1,8 +1,9 @@
 """What a worker process runs: summarise a chunk of files (and serialize them for the cache).
 
-Worker processes are forked from a server that imported this module once; importing it
-also runs one tiny summary, so whatever astroid sets up on its first parse is paid once in
-the server rather than in every worker.
+Worker processes are forked from a server that preloaded ``indexing_server``, which imports
+this module and runs one tiny summary, so whatever astroid sets up on its first parse is paid
+once in the server rather than in every worker. This module alone imports no astroid: an
+API-only summary (``changes``) in this process mostly needs none.
 """
 
 from __future__ import annotations
@@ -12,9 +13,8 @@ from impactgraph._safepath import clean_sys_path
 
 clean_sys_path()
 
+import sys  # noqa: E402
 from typing import TYPE_CHECKING  # noqa: E402
-
-import astroid.context  # noqa: E402
 
 from impactgraph.indexer import summarize_bytes  # noqa: E402
 from impactgraph.isolation import watch_parent  # noqa: E402
@@ -51,9 +51,8 @@ def forget_inference() -> None:
     builder still inferred the targets of ``self.x = ...`` that was ~100 MB per thousand
     files. The indexer no longer infers anything, so this is a guard that costs nothing.
     """
-    invalidate = getattr(astroid.context, "_invalidate_cache", None)  # private, so guarded
+    context = sys.modules.get("astroid.context")  # nothing to forget before astroid is used
+    invalidate = getattr(context, "_invalidate_cache", None)  # private, so guarded
     if invalidate is not None:
         invalidate()
 
-
-summarize_bytes(b"def _warm_up(x):\n    return len(x)\n", "_impactgraph_warm_up", "_warm_up.py")

@@ -10,13 +10,15 @@ definitions, so what it records is the full summary's, field for field, but for 
 expressions (``Definition.decorator_exprs``/``base_exprs``: empty) and the linker's lists
 (calls, references, bindings, attribute stores: empty). A test holds it to that on real code.
 An API summary is never cached as a full one and never linked (``FileSummary.api_only``).
+Most are made from ``ast`` instead (``indexer/api_ast.py``, the same summary in half the
+time); this indexer makes those that walk leaves to astroid.
 """
 
 from __future__ import annotations
 
 from astroid import nodes
 
-from impactgraph.indexer.summarize import FileIndexer
+from impactgraph.indexer.file_indexer import FileIndexer
 from impactgraph.model import Expr, SymbolKind
 
 

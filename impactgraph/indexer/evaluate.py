@@ -4,7 +4,7 @@
 by operations, written with ``impactgraph.expressions``) that may be its value: names through
 the flow-sensitive locals, attributes, calls (with their arguments recorded where a callee may
 return one), subscripts, containers, annotations. Slots track what code stored at ``d["k"]``
-or ``obj.attr`` so a later read finds it. ``FileIndexer`` (``impactgraph.indexer.summarize``)
+or ``obj.attr`` so a later read finds it. ``FileIndexer`` (``impactgraph.indexer.file_indexer``)
 is the visitor built on it.
 """
 

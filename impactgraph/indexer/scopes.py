@@ -1,6 +1,6 @@
 """The state one file's indexer fills, and the names it gives scopes and variables.
 
-``Scopes`` is the base of ``FileIndexer`` (``impactgraph.indexer.summarize``): its fields are
+``Scopes`` is the base of ``FileIndexer`` (``impactgraph.indexer.file_indexer``): its fields are
 what the walk collects; its methods name things. A scope's qualname (``Outer.method``,
 ``f.<lambda1>``), a symbol id (``module:qualname``), a variable key (``v:module:scope|name``)
 and the scope that binds a name are all decided here; what a name *holds* is the evaluator's
@@ -16,6 +16,7 @@ from astroid import nodes
 
 from impactgraph.expressions import builtin_root
 from impactgraph.indexer.flow import Flow
+from impactgraph.indexer.plain import resolve_relative
 from impactgraph.model import (
     CallSite,
     Definition,
@@ -26,19 +27,7 @@ from impactgraph.model import (
 
 BUILTIN_NAMES = frozenset(dir(builtins))
 FUNCTION_SCOPES = (nodes.FunctionDef, nodes.Lambda)
-
-
-def resolve_relative(module: str, is_package: bool, level: int, name: str | None) -> str:
-    """The absolute module named by ``from ...name import x`` inside ``module``."""
-    parts = module.split(".")
-    if not is_package:
-        parts = parts[:-1]
-    if level > 1:
-        parts = parts[: len(parts) - (level - 1)] if level - 1 <= len(parts) else []
-    base = ".".join(parts)
-    if name:
-        return f"{base}.{name}" if base else name
-    return base
+__all__ = ["BUILTIN_NAMES", "FUNCTION_SCOPES", "Scopes", "resolve_relative"]
 
 
 class Scopes:

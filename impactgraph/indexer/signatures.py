@@ -6,12 +6,13 @@ import hashlib
 
 from astroid import nodes
 
+from impactgraph.indexer.plain import DATACLASS_DECORATORS, combine_hashes, decorator_base
 from impactgraph.model import Parameter, ParamKind, Signature
 
-DATACLASS_DECORATORS = frozenset(
-    {"dataclass", "dataclasses.dataclass", "attr.s", "attr.attrs", "attrs.define", "attr.define",
-     "attrs.frozen", "attr.frozen", "define", "frozen", "attrs.mutable", "attr.mutable"}
-)
+__all__ = [
+    "DATACLASS_DECORATORS", "body_hash", "combine_hashes", "dataclass_init", "decorator_base",
+    "decorator_names", "renaming_hash", "signature_of", "source",
+]
 
 
 def source(node: nodes.NodeNG | None) -> str | None:
@@ -27,11 +28,6 @@ def decorator_names(node: nodes.FunctionDef | nodes.ClassDef) -> tuple[str, ...]
     if not node.decorators:
         return ()
     return tuple(source(d) or "" for d in node.decorators.nodes)
-
-
-def decorator_base(text: str) -> str:
-    """``dataclasses.dataclass(frozen=True)`` -> ``dataclasses.dataclass``."""
-    return text.split("(", 1)[0].strip()
 
 
 def signature_of(node: nodes.FunctionDef | nodes.Lambda) -> Signature:
@@ -132,14 +128,6 @@ def renaming_hash(node: nodes.FunctionDef | nodes.AsyncFunctionDef) -> str:
     finally:
         for use, name in zip(uses, saved, strict=True):
             use.name = name
-
-
-def combine_hashes(*hashes: str) -> str:
-    """One fingerprint of several bodies (a property with its setter)."""
-    digest = hashlib.blake2b(digest_size=12)
-    for value in hashes:
-        digest.update(value.encode("ascii") + b"\0")
-    return digest.hexdigest()
 
 
 def dataclass_init(node: nodes.ClassDef) -> Signature | None:

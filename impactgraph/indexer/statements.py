@@ -4,7 +4,7 @@ Assignments bind variables, instance attributes, slots and module globals (``bin
 loops, branches, ``match``, ``with`` and ``try`` go through the flow-sensitive locals
 (``impactgraph.indexer.flow``); imports become ``ImportBinding``s; calls, names, attributes
 and strings of generated code become call sites and references. ``FileIndexer``
-(``impactgraph.indexer.summarize``) adds the walk itself and the definitions (functions,
+(``impactgraph.indexer.file_indexer``) adds the walk itself and the definitions (functions,
 classes, lambdas, pytest's wiring).
 """
 

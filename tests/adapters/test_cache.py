@@ -138,10 +138,10 @@ def test_the_fingerprint_follows_the_analyzer_source(tmp_path: Path) -> None:
     before = analyzer_fingerprint(copy)
     assert before == analyzer_fingerprint(copy)
     assert before == analyzer_fingerprint(PACKAGE)
-    with (copy / "indexer" / "summarize.py").open("a") as stream:
+    with (copy / "indexer" / "file_indexer.py").open("a") as stream:
         stream.write("\n# a changed analyzer\n")
     assert analyzer_fingerprint(copy) != before
-    (copy / "indexer" / "summarize.py").unlink()
+    (copy / "indexer" / "file_indexer.py").unlink()
     assert analyzer_fingerprint(copy) != before
 
 

@@ -1,0 +1,37 @@
+"""What the astroid indexer and the ``ast`` API walk (``indexer/api_ast.py``) share that
+needs no syntax tree: importing this imports no astroid."""
+
+from __future__ import annotations
+
+import hashlib
+
+DATACLASS_DECORATORS = frozenset(
+    {"dataclass", "dataclasses.dataclass", "attr.s", "attr.attrs", "attrs.define", "attr.define",
+     "attrs.frozen", "attr.frozen", "define", "frozen", "attrs.mutable", "attr.mutable"}
+)
+
+
+def resolve_relative(module: str, is_package: bool, level: int, name: str | None) -> str:
+    """The absolute module named by ``from ...name import x`` inside ``module``."""
+    parts = module.split(".")
+    if not is_package:
+        parts = parts[:-1]
+    if level > 1:
+        parts = parts[: len(parts) - (level - 1)] if level - 1 <= len(parts) else []
+    base = ".".join(parts)
+    if name:
+        return f"{base}.{name}" if base else name
+    return base
+
+
+def decorator_base(text: str) -> str:
+    """``dataclasses.dataclass(frozen=True)`` -> ``dataclasses.dataclass``."""
+    return text.split("(", 1)[0].strip()
+
+
+def combine_hashes(*hashes: str) -> str:
+    """One fingerprint of several bodies (a property with its setter)."""
+    digest = hashlib.blake2b(digest_size=12)
+    for value in hashes:
+        digest.update(value.encode("ascii") + b"\0")
+    return digest.hexdigest()
