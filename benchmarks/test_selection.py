@@ -78,6 +78,9 @@ LIBRARIES = {
             PYTEST, "pytest-asyncio==0.23.8", "freezegun==1.4.0", "pretend==1.0.9",
             "simplejson==3.19.3")),
         Library("tomlkit", "0.13.2", "tomlkit", (PYTEST, "PyYAML==6.0.2"), root=""),
+        Library("marshmallow", "3.21.3", "marshmallow", (
+            PYTEST, "pytz==2024.1", "simplejson==3.19.3")),
+        Library("cachetools", "5.5.0", "cachetools", (PYTEST,)),
     )
 }
 DEFAULT_LIBRARIES = ("click", "itsdangerous", "markupsafe", "jinja2", "flask")
@@ -238,10 +241,17 @@ def collected_files(lib: Library, repo: Path, python: Path) -> list[str]:
 def collect(python: Path, cwd: Path, env: dict[str, str], args: list[str]) -> list[str]:
     """The test files ``pytest --collect-only ARGS`` collects from, relative to ``cwd``."""
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", **env}
+    # --verbosity=-1 after the suite's own addopts (marshmallow's "-v" would turn -q into the
+    # tree listing, whose parametrized ids hold "::" of IPv6 addresses): one node id a line
     done = subprocess.run([str(python), "-m", "pytest", "-p", "no:cacheprovider", "-q",
-                           "--rootdir", str(cwd.resolve()), "--collect-only", *args],
+                           "--rootdir", str(cwd.resolve()), "--collect-only", *args,
+                           "--verbosity=-1"],
                           cwd=cwd, env=env, text=True, capture_output=True, check=False)
-    return sorted({file_of(line) for line in done.stdout.splitlines() if "::" in line})
+    return sorted({file_of(line) for line in done.stdout.splitlines()
+                   if _NODE_ID.match(line)})
+
+
+_NODE_ID = re.compile(r"[^\s<]+\.py::")
 
 
 # -- the tool ----------------------------------------------------------------------------------
