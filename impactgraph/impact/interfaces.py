@@ -22,7 +22,13 @@ import re
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 
-from impactgraph.impact.traverse import USES, State, Walk, spread_import_breaks
+from impactgraph.impact.traverse import (
+    USES,
+    State,
+    Walk,
+    import_time_callers,
+    spread_import_breaks,
+)
 from impactgraph.linker import CodeGraph
 from impactgraph.model import Change, ChangeKind, Definition, EdgeKind
 
@@ -179,8 +185,14 @@ class Interfaces:
     def _import_time(self, walk: Walk) -> None:
         """Module-level code that broke (``DEFAULT = MemStore()``) fails at import time: every
         module importing it breaks in turn."""
-        queue = deque(state for state in walk.depth if state[0] in walk.broken
-                      and ":" not in state[0] and walk.depth[state] > 0)
+        queue: deque[State] = deque()
+        for state, depth in list(walk.depth.items()):
+            if depth == 0 or state[0] not in walk.broken:
+                continue
+            if ":" not in state[0]:
+                queue.append(state)
+            else:  # a broken function or class that module code calls (``X = make()``)
+                queue += import_time_callers(walk, state, self.max_depth)
         spread_import_breaks(walk, queue, self.max_depth)
 
     def _spread(

@@ -17,7 +17,9 @@ What reaches whom (DESIGN.md "Impact"):
   references, imports, inherits, overrides); later steps follow calls and references only,
   so a module that merely imports a module is never listed;
 - a break that happens at import time (``from m import gone``, ``class X(Gone)``, module code
-  calling what is gone) breaks every module that imports the broken one, and so on.
+  calling what is gone, or calling, directly or through other functions, a function whose
+  call broke: a class statement runs its metaclass's ``__new__``) breaks every module that
+  imports the broken one, and so on.
 """
 
 from __future__ import annotations
@@ -383,6 +385,10 @@ class ImpactAnalysis:
             at_import_time = ":" not in node or EdgeKind.INHERITS in kinds
             if at_import_time:
                 queue.append(state)
+            else:  # a broken function that module code calls (a class statement's metaclass)
+                queue += import_time_callers(walk, state, self.max_depth, in_head=(
+                    None if not in_base else lambda s, t: self.head.has_edge(s, t, EdgeKind.CALLS)
+                ))
 
         def still_imports(source: str, member: str) -> bool:
             # the importer is gone, or no longer imports it
@@ -557,6 +563,46 @@ def collect_hits(walks: Iterable[Walk], head: CodeGraph | None = None) -> dict[s
             hit.crosses_gateway |= state[1]
             hit.gateways |= crossed
     return hits
+
+
+def import_time_callers(
+    walk: Walk,
+    start: State,
+    max_depth: int | None,
+    in_head: Callable[[str, str], bool] | None = None,
+) -> list[State]:
+    """The modules whose top-level code calls the broken function of ``start``, directly or
+    through other functions (a class statement runs its metaclass's ``__new__``, a decorator
+    runs when applied, ``DEFAULT = build()``): the call fails while the module is imported.
+    They are marked broken; their states are returned, for ``spread_import_breaks``.
+
+    Calls only: a reference does not run the function, nor does a callback edge (outside code
+    may call it, later). ``in_head(source, target)``: does the head still make that call?"""
+    graph = walk.graph
+    found: list[State] = []
+    seen = {start[0]}
+    queue = deque([start])
+    while queue:
+        state = queue.popleft()
+        depth = walk.depth[state]
+        if max_depth is not None and depth >= max_depth:
+            continue
+        for source, kind in sorted(set(graph.predecessors(state[0]))):
+            if kind != EdgeKind.CALLS or source in seen:
+                continue
+            if graph.edge_data(source, state[0], kind).get("callback"):
+                continue
+            if in_head is not None and not in_head(source, state[0]):
+                continue
+            seen.add(source)
+            following = walk.step(state, source)
+            walk.visit(following, state, depth + 1)
+            if ":" in source:
+                queue.append(following)
+                continue
+            walk.broken.add(source)
+            found.append(following)
+    return found
 
 
 def spread_import_breaks(

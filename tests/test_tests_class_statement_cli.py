@@ -1,0 +1,72 @@
+"""``impactgraph tests`` when a change breaks a class statement, so the module that holds it
+fails at import time and every test whose process imports that module fails too (shaped like
+marshmallow 3.21.3, where each of these failed the whole suite through ``tests/conftest.py``):
+
+- a metaclass's ``__new__`` (run by the class statement) calls a function that lost a
+  parameter the call still passes;
+- an override of an abstract method is removed: a subclass that inherits it is abstract now,
+  and a class body (``user = UserSchema()``) instantiates it;
+- a property's getter is renamed while its ``@x.setter`` still reads ``x`` in the class body.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cli_support import selected_tests
+from git_support import commit, init_repo
+
+INIT = """
+    from pkg.schema import Schema
+"""
+UTIL = """
+    def upper(text):
+        return text.upper()
+"""
+TEST_UTIL = """
+    from pkg.util import upper
+
+
+    def test_upper():
+        assert upper("a") == "A"
+"""
+TEST_SCHEMA = """
+    from pkg import Schema
+
+
+    def test_schema():
+        assert Schema().dump(1) == 1
+"""
+
+METACLASS = {
+    "src/pkg/__init__.py": INIT,
+    "src/pkg/util.py": UTIL,
+    "src/pkg/schema.py": """
+        def declared(klass, names):
+            return {n: getattr(klass, n) for n in names if not n.startswith("_")}
+
+
+        class SchemaMeta(type):
+            def __new__(mcs, name, bases, attrs):
+                klass = super().__new__(mcs, name, bases, attrs)
+                klass.fields = declared(klass=klass, names=list(attrs))
+                return klass
+
+
+        class Schema(metaclass=SchemaMeta):
+            def dump(self, obj):
+                return obj
+    """,
+    "tests/test_schema.py": TEST_SCHEMA,
+    "tests/test_util.py": TEST_UTIL,
+}
+
+
+def test_a_break_in_a_metaclass_new_breaks_every_importer(tmp_path: Path) -> None:
+    root = init_repo(tmp_path / "repo")
+    commit(root, METACLASS, message="base", tag="base")
+    source = METACLASS["src/pkg/schema.py"]
+    commit(root, {"src/pkg/schema.py": source.replace("def declared(klass, names)",
+                                                      "def declared(names)")})
+    # importing pkg.util runs pkg/__init__.py, whose import of pkg.schema now raises
+    assert selected_tests(root) == ["tests/test_schema.py", "tests/test_util.py"]
