@@ -70,3 +70,108 @@ def test_a_break_in_a_metaclass_new_breaks_every_importer(tmp_path: Path) -> Non
                                                       "def declared(names)")})
     # importing pkg.util runs pkg/__init__.py, whose import of pkg.schema now raises
     assert selected_tests(root) == ["tests/test_schema.py", "tests/test_util.py"]
+
+
+ABSTRACT = {
+    "src/pkg/__init__.py": INIT,
+    "src/pkg/util.py": UTIL,
+    "src/pkg/schema.py": """
+        import abc
+
+
+        class SchemaABC(abc.ABC):
+            @abc.abstractmethod
+            def dump(self, obj):
+                pass
+
+            @abc.abstractmethod
+            def loads(self, text):
+                pass
+
+
+        class Schema(SchemaABC):
+            def dump(self, obj):
+                return obj
+
+            def loads(self, text):
+                return text
+    """,
+    "tests/__init__.py": "",
+    "tests/shapes.py": """
+        from pkg import Schema
+
+
+        class UserSchema(Schema):
+            pass
+
+
+        class BlogSchema(Schema):
+            user = UserSchema()
+    """,
+    "tests/conftest.py": """
+        import pytest
+
+        from tests.shapes import BlogSchema
+
+
+        @pytest.fixture
+        def blog():
+            return BlogSchema()
+    """,
+    "tests/test_plain.py": """
+        def test_plain():
+            assert 1 + 1 == 2
+    """,
+    "tests/test_schema.py": TEST_SCHEMA,
+    "other/test_other.py": """
+        def test_other():
+            assert True
+    """,
+}
+
+
+def test_a_removed_abstract_override_breaks_a_subclass_instantiated_at_import(
+    tmp_path: Path,
+) -> None:
+    root = init_repo(tmp_path / "repo")
+    commit(root, ABSTRACT, message="base", tag="base")
+    source = ABSTRACT["src/pkg/schema.py"]
+    start = source.index("            def loads(self, text):\n                return text")
+    commit(root, {"src/pkg/schema.py": source[:start].rstrip() + "\n"})
+    # tests/shapes.py instantiates UserSchema (abstract now) in a class body; conftest.py
+    # imports it, so every test under tests/ fails; other/ does not import it
+    assert selected_tests(root) == ["tests/test_plain.py", "tests/test_schema.py"]
+
+
+def test_a_removed_abstract_override_breaks_a_module_that_builds_one_on_import(
+    tmp_path: Path,
+) -> None:
+    files = {key: value for key, value in ABSTRACT.items() if not key.startswith("tests/")}
+    files["src/pkg/defaults.py"] = """
+        from pkg.schema import Schema
+
+
+        class Plain(Schema):
+            pass
+
+
+        def build():
+            return Plain()
+
+
+        DEFAULT = build()
+    """
+    files["other/test_defaults.py"] = """
+        from pkg.defaults import DEFAULT
+
+
+        def test_default():
+            assert DEFAULT is not None
+    """
+    root = init_repo(tmp_path / "repo")
+    commit(root, files, message="base", tag="base")
+    source = files["src/pkg/schema.py"]
+    start = source.index("            def loads(self, text):\n                return text")
+    commit(root, {"src/pkg/schema.py": source[:start].rstrip() + "\n"})
+    # ``DEFAULT = build()`` runs ``Plain()`` (abstract now) while pkg.defaults is imported
+    assert selected_tests(root) == ["other/test_defaults.py"]

@@ -9,7 +9,9 @@ Pure, like the traversal it adds walks to:
   the new member no longer conform: broken too.
 - a removed override whose fallback is abstract or raises ``NotImplementedError``: every call
   that could reach the removed method (directly, or dispatched through the base) now fails;
-  for an abstract fallback the class is abstract now and its instantiators break too.
+  for an abstract fallback the class is abstract now, and so is every subclass that gets no
+  concrete one on the way: their instantiators break too (at import time where module code,
+  a class body among it, instantiates one).
 - a removed (or renamed) interface method: each implementation left behind implements nothing
   any more; it is affected (not broken: its code still runs).
 
@@ -152,11 +154,17 @@ class Interfaces:
                 callers.append(state)
         fallback = _fallback(self.head, owner, name)
         if fallback is not None and fallback.is_abstract and owner in self.head:
-            # The class is abstract now: whoever instantiates it breaks.
+            # The class is abstract now, and so is every subclass that gets no ``name`` of
+            # its own on the way: whoever instantiates one of them breaks.
             head_walk = Walk(self.head, self.gateways)
             head_start: State = (owner, False)
             head_walk.visit(head_start, None, 0)
-            self._spread(head_walk, [head_start], instantiators=True, from_depth=0)
+            abstract = [head_start]
+            for cls in self._lacking_subclasses(self.head, owner, name):
+                state = head_walk.step(head_start, cls)
+                if head_walk.visit(state, head_start, 1):
+                    abstract.append(state)
+            self._spread(head_walk, abstract, instantiators=True, from_depth=0)
             self._import_time(head_walk)
             self._spread(walk, callers, instantiators=False)
             return [walk, head_walk]
