@@ -175,3 +175,48 @@ def test_a_removed_abstract_override_breaks_a_module_that_builds_one_on_import(
     commit(root, {"src/pkg/schema.py": source[:start].rstrip() + "\n"})
     # ``DEFAULT = build()`` runs ``Plain()`` (abstract now) while pkg.defaults is imported
     assert selected_tests(root) == ["other/test_defaults.py"]
+
+
+PROPERTY = {
+    "src/pkg/__init__.py": """
+        from pkg.fields import Field
+    """,
+    "src/pkg/util.py": UTIL,
+    "src/pkg/fields.py": """
+        class Field:
+            def __init__(self):
+                self._default = None
+
+            @property
+            def default(self):
+                return self._default
+
+            @default.setter
+            def default(self, value):
+                self._default = value
+
+            def other(self):
+                return 1
+    """,
+    "tests/test_util.py": TEST_UTIL,
+}
+
+
+def test_a_renamed_property_getter_breaks_its_setter_at_import(tmp_path: Path) -> None:
+    root = init_repo(tmp_path / "repo")
+    commit(root, PROPERTY, message="base", tag="base")
+    source = PROPERTY["src/pkg/fields.py"]
+    commit(root, {"src/pkg/fields.py": source.replace(
+        "def default(self):", "def default_renamed(self):")})
+    # ``@default.setter`` reads a name the class body no longer binds: NameError on import
+    assert selected_tests(root) == ["tests/test_util.py"]
+
+
+def test_a_property_removed_whole_breaks_no_importer(tmp_path: Path) -> None:
+    root = init_repo(tmp_path / "repo")
+    commit(root, PROPERTY, message="base", tag="base")
+    source = PROPERTY["src/pkg/fields.py"]
+    start = source.index("            @property")
+    end = source.index("            def other(self):")
+    commit(root, {"src/pkg/fields.py": source[:start] + source[end:]})
+    assert selected_tests(root) == []

@@ -122,8 +122,12 @@ class _Spelling:
                 _, _, rest = key[2:].partition(":")
                 where, _, variable = rest.partition("|")
                 if values is None:
-                    # a module-level name with no value known (a star import): it may be it
-                    return variable == self.name and not where
+                    # a module-level name with no value known (a star import): it may be it;
+                    # a class body's name it does not bind (``@default.setter`` once the
+                    # getter is renamed): the class member it spells
+                    module = key[2:].partition(":")[0]
+                    return variable == self.name and (
+                        not where or f"{module}:{where}.{variable}" == self.target)
                 if hops >= MAX_HOPS:
                     return variable == self.name
                 return any(self.expr((*value, *expr[1:]), hops + 1) for value in values)

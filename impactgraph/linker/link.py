@@ -574,12 +574,30 @@ def _link_reference(
                     for value in ordered(resolver.resolve(expr[:end])):
                         if isinstance(value, Via):
                             graph.add_edge(scope, value.method, EdgeKind.CALLS, line, True)
-        for value in ordered(resolver.resolve(expr)):
+        values = resolver.resolve(expr)
+        for value in ordered(values):
             match value:
                 case Sym(symbol) | Bound(symbol):
                     graph.add_edge(scope, symbol, EdgeKind.REFERENCES, line)
                 case Mod(module) if module != scope:
                     graph.add_edge(scope, module, EdgeKind.REFERENCES, line)
+        if not values:
+            for symbol in _function_read_from(resolver, expr):
+                graph.add_edge(scope, symbol, EdgeKind.REFERENCES, line)
+
+
+def _function_read_from(resolver: Resolver, expr: Expr) -> list[str]:
+    """The functions of ours an unresolved attribute read starts from: ``default.setter`` in
+    a class body (the property's getter), ``handler.__name__``. Reading an attribute of a
+    function object uses the function: when it is gone or renamed, the read fails."""
+    for end in range(len(expr) - 1, 0, -1):
+        if not isinstance(resolver.op(expr[end]), Attr):
+            continue
+        found = [v.symbol for v in ordered(resolver.resolve(expr[:end]))
+                 if isinstance(v, Sym) and resolver.kind(v.symbol) in FUNCTION_KINDS]
+        if found:
+            return found
+    return []
 
 
 def _class_statement(graph: CodeGraph, resolver: Resolver, cls: str) -> None:
