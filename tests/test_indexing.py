@@ -199,7 +199,7 @@ def test_a_dead_worker_pool_is_finished_in_process(
             pass
 
     monkeypatch.setattr(indexing, "PARALLEL_MIN_FILES", 1)
-    monkeypatch.setattr(indexing, "_pool", lambda workers, lifeline: DeadPool())
+    monkeypatch.setattr(indexing, "_pool", lambda workers, lifeline, api_only=False: DeadPool())
     summaries, _ = summarize_files(files, CountingReader(contents), session=Session(jobs=2))
     assert summaries == expected(files, contents)
 

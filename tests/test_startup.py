@@ -5,6 +5,9 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
+
+from git_support import commit, init_repo
 
 from impactgraph import bot
 from impactgraph.cli import comment_cmd
@@ -33,3 +36,38 @@ def test_the_renderers_load_on_first_use() -> None:
     from impactgraph.render import RENDERERS
 
     assert set(RENDERERS) == {"text", "json", "markdown", "mermaid", "dot", "svg"}
+
+
+def test_changes_imports_no_astroid(tmp_path: Path) -> None:
+    """``changes`` summarises the API part with ``ast`` (``indexer/api_ast.py``): astroid is
+    imported only for a file that walk leaves to it."""
+    root = init_repo(tmp_path / "repo")
+    commit(root, {"pkg/__init__.py": "", "pkg/mod.py": """\
+        import typing as t
+        class Shape:
+            sides: int = 0
+            def area(self, scale=lambda v: v) -> float:
+                return 0.0
+        """}, tag="old")
+    commit(root, {"pkg/mod.py": """\
+        import typing as t
+        class Shape:
+            sides: int = 0
+            def area(self, scale=lambda v: v, *, rounded: bool = False) -> float:
+                if (total := 0.0):
+                    pass
+                return total
+        """}, tag="new")
+    code = ("import json, sys; from impactgraph.cli import run\n"
+            "try:\n    run()\nexcept SystemExit:\n    pass\n"
+            "print(json.dumps(sorted(sys.modules)))")
+    completed = subprocess.run(
+        [sys.executable, "-c", code, "changes", "--base", "old", "--head", "new",
+         "--no-cache", "--jobs", "1", "--format", "json"],
+        cwd=root, capture_output=True, text=True, check=True,
+    )
+    report, _, modules = completed.stdout.rpartition("\n[")
+    loaded = set(json.loads("[" + modules))
+    assert "parameter-added" in report
+    assert "impactgraph.indexer.api_ast" in loaded
+    assert "astroid" not in loaded

@@ -51,6 +51,8 @@ WRITE_BATCH = 256  # new summaries written to the cache at a time
 CHUNKS_PER_WORKER = 64
 
 WORKER_MODULE = "impactgraph.app.indexing_server"  # preloaded by the workers' server
+# ... for API-only summaries, made from ``ast``: no astroid to import and warm up ahead
+API_WORKER_MODULE = "impactgraph.app.indexing_worker"
 
 
 @dataclass
@@ -374,7 +376,7 @@ def _summarize_chunk(tasks: list[Task], encode: bool, api_only: bool = False) ->
     return summarize_chunk(tasks, encode, api_only)
 
 
-def _pool(workers: int, lifeline: Connection) -> ProcessPoolExecutor:
+def _pool(workers: int, lifeline: Connection, api_only: bool = False) -> ProcessPoolExecutor:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -385,7 +387,7 @@ def _pool(workers: int, lifeline: Connection) -> ProcessPoolExecutor:
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
     if "forkserver" in methods:
-        context.set_forkserver_preload([WORKER_MODULE])
+        context.set_forkserver_preload([API_WORKER_MODULE if api_only else WORKER_MODULE])
     if sys.version_info >= (3, 11):
         return ProcessPoolExecutor(
             workers, mp_context=context, max_tasks_per_child=CHUNKS_PER_WORKER,
@@ -419,7 +421,7 @@ def _summarize_parallel(
     # The workers exit when this pipe's writing end closes: when this process ends, however.
     lifeline, alive = multiprocessing.Pipe(duplex=False)
     with safe_children(roots):
-        pool = _pool(workers, lifeline)
+        pool = _pool(workers, lifeline, api_only)
         try:
             for batch in _chunks(tasks, chunk):
                 pending[pool.submit(worker.summarize_chunk, batch, encode, api_only)] = batch
