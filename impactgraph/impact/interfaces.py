@@ -194,13 +194,14 @@ class Interfaces:
         """Module-level code that broke (``DEFAULT = MemStore()``) fails at import time: every
         module importing it breaks in turn."""
         queue: deque[State] = deque()
+        climbed: set[str] = set()
         for state, depth in list(walk.depth.items()):
             if depth == 0 or state[0] not in walk.broken:
                 continue
             if ":" not in state[0]:
                 queue.append(state)
             else:  # a broken function or class that module code calls (``X = make()``)
-                queue += import_time_callers(walk, state, self.max_depth)
+                queue += import_time_callers(walk, state, self.max_depth, seen=climbed)
         spread_import_breaks(walk, queue, self.max_depth)
 
     def _spread(

@@ -373,6 +373,7 @@ class ImpactAnalysis:
         graph = walk.graph
         in_base = graph is self.base and self.base is not self.head
         queue: deque[State] = deque()
+        climbed: set[str] = set()  # shared by the climbs: each caller is looked at once
         for state, depth in list(walk.depth.items()):
             node = state[0]
             if depth != 1 or node not in walk.broken:
@@ -388,7 +389,7 @@ class ImpactAnalysis:
             else:  # a broken function that module code calls (a class statement's metaclass)
                 queue += import_time_callers(walk, state, self.max_depth, in_head=(
                     None if not in_base else lambda s, t: self.head.has_edge(s, t, EdgeKind.CALLS)
-                ))
+                ), seen=climbed)
 
         def still_imports(source: str, member: str) -> bool:
             # the importer is gone, or no longer imports it
@@ -570,6 +571,7 @@ def import_time_callers(
     start: State,
     max_depth: int | None,
     in_head: Callable[[str, str], bool] | None = None,
+    seen: set[str] | None = None,
 ) -> list[State]:
     """The modules whose top-level code calls the broken function of ``start``, directly or
     through other functions (a class statement runs its metaclass's ``__new__``, a decorator
@@ -577,10 +579,13 @@ def import_time_callers(
     They are marked broken; their states are returned, for ``spread_import_breaks``.
 
     Calls only: a reference does not run the function, nor does a callback edge (outside code
-    may call it, later). ``in_head(source, target)``: does the head still make that call?"""
+    may call it, later). ``in_head(source, target)``: does the head still make that call?
+    ``seen``: callers already climbed from another start of the same walk (their modules are
+    found already), so that many broken callers of one change do not climb the same chains."""
     graph = walk.graph
     found: list[State] = []
-    seen = {start[0]}
+    seen = set() if seen is None else seen
+    seen.add(start[0])
     queue = deque([start])
     while queue:
         state = queue.popleft()
