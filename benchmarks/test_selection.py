@@ -59,6 +59,9 @@ class Library:
     deps: tuple[str, ...]  # what the suite needs besides the library itself
     tests: str = "tests"
     root: str = "src"  # the folder holding the package, the suite's PYTHONPATH ("" = top level)
+    # pytest plugins of ours (modules in suite_plugins/) the suite runs with, e.g. fewer and
+    # deterministic hypothesis examples: the ground truth must not depend on the draw
+    plugins: tuple[str, ...] = ()
 
 
 LIBRARIES = {
@@ -81,6 +84,11 @@ LIBRARIES = {
         Library("marshmallow", "3.21.3", "marshmallow", (
             PYTEST, "pytz==2024.1", "simplejson==3.19.3")),
         Library("cachetools", "5.5.0", "cachetools", (PYTEST,)),
+        # two packages (attr, attrs re-exports it); generated methods, decorators, descriptors
+        Library("attrs", "24.2.0", "attr", (
+            PYTEST, "hypothesis==6.112.1", "pympler==1.1", "cloudpickle==3.0.0"),
+            plugins=("hypothesis_bench",)),
+        Library("more-itertools", "10.5.0", "more_itertools", (PYTEST,), root=""),
     )
 }
 DEFAULT_LIBRARIES = ("click", "itsdangerous", "markupsafe", "jinja2", "flask")
@@ -202,8 +210,13 @@ class SuiteRun:
     seconds: float
 
 
+PLUGINS = HERE / "suite_plugins"
+
+
 def run_suite(lib: Library, repo: Path, python: Path, timeout: float) -> SuiteRun:
-    return run_pytest(python, repo, {"PYTHONPATH": str(repo / lib.root)}, [lib.tests], timeout)
+    path = os.pathsep.join([str(repo / lib.root), *([str(PLUGINS)] if lib.plugins else [])])
+    plugins = [arg for name in lib.plugins for arg in ("-p", name)]
+    return run_pytest(python, repo, {"PYTHONPATH": path}, [*plugins, lib.tests], timeout)
 
 
 def run_pytest(python: Path, cwd: Path, env: dict[str, str], args: list[str],
@@ -226,7 +239,9 @@ def run_pytest(python: Path, cwd: Path, env: dict[str, str], args: list[str],
         match = _RESULT.match(line)
         if match:
             failed.add(line[len(match.group(1)) + 1:].split(" - ")[0].strip())
-    broken = done.returncode not in (0, 1) and not failed
+    # exit 1 ("tests failed") without one FAILED/ERROR line: pytest stopped before running
+    # tests, e.g. a plugin (hypothesis) imports the mutated library while pytest starts
+    broken = done.returncode != 0 and not failed
     return SuiteRun(frozenset(failed), broken, False, seconds)
 
 
