@@ -436,17 +436,20 @@ class ImpactAnalysis:
         walk.visit(start, None, 0)
         owner = change.symbol.partition(":")[0]
         by_attribute = change.kind in REMOVALS and ":" in change.symbol
+        # ``__all__`` still promises the name: ``from owner import *`` fails at import time
+        promised = self._still_promised(change)
         users: list[str] = []
         for module, summary in sorted(self.head.summaries.items()):
             imports_owner = False
             for binding in summary.imports:
                 target = binding.target
                 imports_owner |= target == owner or target.startswith(owner + ".")
-                if binding.type_checking or not (
-                    target == dotted or target.startswith(dotted + ".")
-                ):
+                if binding.type_checking:
                     continue
-                users.append(binding.scope)
+                if target == dotted or target.startswith(dotted + ".") or (
+                    promised and binding.name == "*" and target == owner
+                ):
+                    users.append(binding.scope)
             if by_attribute and imports_owner and module != owner:
                 # ``import lib`` ... ``lib.fetch()``: a call that fails when it runs
                 users += calls_path(summary, change.symbol, self._bindings_of(summary))
@@ -477,6 +480,15 @@ class ImpactAnalysis:
             or any(b.scope == module and b.name in (qualname, "*") for b in summary.imports)
         )
         return None if provided else f"{module}.{qualname}"
+
+    def _still_promised(self, change: Change) -> bool:
+        """Does the head module's ``__all__`` still list the top-level name the change took
+        away? A star import of the module then fails (more-itertools' ``recipes.matmul``)."""
+        module, _, qualname = change.symbol.partition(":")
+        if change.kind not in REMOVALS or not qualname or "." in qualname:
+            return False
+        summary = self.head.summaries.get(module)
+        return summary is not None and qualname in (summary.all_names or ())
 
     def still_imports(self, module: str, dotted: str, breaking: bool) -> bool:
         if not breaking:
