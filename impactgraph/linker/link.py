@@ -5,7 +5,14 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable
 
-from impactgraph.expressions import Attr, AttrPattern, BuiltinRoot, Variable
+from impactgraph.expressions import (
+    Attr,
+    AttrPattern,
+    BuiltinRoot,
+    ContainerRoot,
+    Variable,
+    parse_root,
+)
 from impactgraph.linker.graph import CodeGraph
 from impactgraph.linker.resolve import Resolver, local_name, ordered
 from impactgraph.linker.values import (
@@ -306,6 +313,8 @@ def _link_call(graph: CodeGraph, resolver: Resolver, site: CallSite, index: int)
                     graph.add_edge(caller, target, EdgeKind.CALLS, site.line, bound,
                                    mark == "dispatch", site=index, dynamic=dynamic)
                     resolved = True
+    if not site.implicit and not site.decorator and (site.args or site.kwargs):
+        _link_callable_arguments(graph, resolver, site)
     if not resolved and site.decorator and _outside_product(resolver, site):
         resolved = True  # ``@pytest.mark.parametrize(...)``: what outside code made is applied
     if not resolved and not site.implicit:
@@ -426,6 +435,29 @@ def _link_handed_over(
                 for target, bound, dispatch in _handed_over_targets(resolver, argument, only):
                     graph.add_edge(site.scope, target, EdgeKind.CALLS, site.line, bound, dispatch,
                                    callback=True)
+
+
+def _link_callable_arguments(graph: CodeGraph, resolver: Resolver, site: CallSite) -> None:
+    """An object with ``__call__`` given as an argument is handed over to be called, as a
+    function given as an argument is: the code that hands it over references its ``__call__``.
+    The call may happen where no edge can show it: attrs' ``attr.ib(validator=max_len(4))``
+    stores the validator, and the ``__init__`` attrs writes as source and ``exec``s calls it.
+    An argument that comes in through a parameter is left out: the caller that made the object
+    hands it over, and has the edge; so is a container held by a variable (it may hold what
+    came in through a parameter). A list or tuple written at the call hands over its elements
+    (``validator=[max_len(4), ...]``)."""
+    parameters = _parameter_keys(resolver, site.scope)
+    for exprs in [*site.args, *(e for _, e in site.kwargs)]:
+        for expr in exprs:
+            if expr[0] in parameters:
+                continue
+            values = ordered(resolver.resolve(expr))
+            if isinstance(parse_root(expr[0]), ContainerRoot) and len(expr) == 1:
+                values = _with_elements(resolver, values)
+            for argument in values:
+                if isinstance(argument, Inst):
+                    for target, _ in _targets(resolver, argument):
+                        graph.add_edge(site.scope, target, EdgeKind.REFERENCES, site.line)
 
 
 def _link_carried(graph: CodeGraph, resolver: Resolver, site: CallSite, op: str) -> None:
