@@ -628,25 +628,42 @@ def spread_import_breaks(
     max_depth: int | None,
     still_imports: Callable[[str, str], bool] | None = None,
 ) -> None:
-    """A module that fails at import time breaks every module importing it, in turn.
+    """A module that fails at import time breaks every module importing it, in turn; a
+    package that fails breaks every module importing one of its submodules too (Python runs
+    the package's ``__init__.py`` first: attrs' root conftest.py imports ``attr._compat``).
 
     ``queue``: the states of modules (or symbols whose module) broke at import time;
     ``still_imports(importer, member)``: does the importer still import it (default: yes).
+    A module the walk had reached already (its code uses the change) spreads the break all
+    the same: reaching it and its import failing are two things.
     """
     graph = walk.graph
+    spread = {graph.module_of(state[0]) for state in queue}
+    modules: list[str] | None = None
     while queue:
         state = queue.popleft()
         module = graph.module_of(state[0])
         depth = walk.depth[state]
         if max_depth is not None and depth >= max_depth:
             continue
-        for member in [module, *sorted(graph.members(module))]:
+        imported = [(module, member) for member in [module, *sorted(graph.members(module))]]
+        if graph.path_of(module).endswith("__init__.py"):
+            if modules is None:
+                modules = sorted(graph.nodes("module"))
+            imported += [(sub, member) for sub in modules if sub.startswith(module + ".")
+                         for member in [sub, *sorted(graph.members(sub))]]
+        for owner, member in imported:
             for source, kind in sorted(set(graph.predecessors(member))):
-                if kind != EdgeKind.IMPORTS or graph.module_of(source) == module:
+                if kind != EdgeKind.IMPORTS:
                     continue
+                importer = graph.module_of(source)
+                if importer == owner or (owner != module and importer.startswith(module + ".")):
+                    continue  # the package's own modules run inside its import
                 if still_imports is not None and not still_imports(source, member):
                     continue
                 walk.broken.add(source)
                 following = walk.step(state, source)
-                if walk.visit(following, state, depth + 1) and ":" not in source:
+                walk.visit(following, state, depth + 1)
+                if ":" not in source and source not in spread:
+                    spread.add(source)
                     queue.append(following)
