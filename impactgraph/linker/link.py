@@ -118,8 +118,36 @@ def _link(summaries: Iterable[FileSummary], warnings: Iterable[Diagnostic]) -> C
             _link_reference(graph, resolver, reference.scope, reference.target, reference.line)
         _link_imports(graph, resolver, summary)
     _link_classes(graph, resolver)
+    _link_copiers(graph, resolver)
     graph.outside_hooks = {m for cls in resolver.classes() for m in resolver.external_hooks(cls)}
     return graph
+
+
+# Outside functions that copy or pickle the whole object graph under their argument, and the
+# special methods they (or the unpickling of what they wrote) run on each object in it
+COPIERS = frozenset({"copy.copy", "copy.deepcopy", "pickle.dumps", "pickle.dump"})
+PICKLING = frozenset({
+    "__reduce_ex__", "__reduce__", "__getstate__", "__setstate__", "__getnewargs__",
+    "__getnewargs_ex__", "__copy__", "__deepcopy__",
+})
+
+
+def _link_copiers(graph: CodeGraph, resolver: Resolver) -> None:
+    """``pickle.dumps(x)``, ``copy.deepcopy(x)``: every object ``x`` holds, at any depth, is
+    pickled or copied too, and which classes those are is rarely known (attrs' ``Attribute``
+    holds a ``Factory`` in its ``default``; the test got the ``Attribute`` from ``fields()``).
+    A caller of a copier may run the pickling special methods of any class of ours: an edge to
+    each, one receiver of many (``dispatch``), called by the outside code (``callback``)."""
+    methods = sorted(
+        symbol for symbol, definition in resolver.definitions.items()
+        if definition.kind is SymbolKind.METHOD and symbol.rsplit(".", 1)[-1] in PICKLING
+    )
+    if not methods:
+        return
+    for caller, callees in sorted(graph.external_calls.items()):
+        if callees & COPIERS and caller in graph:
+            for method in methods:
+                graph.add_edge(caller, method, EdgeKind.CALLS, 0, True, True, callback=True)
 
 
 def _add_nodes(graph: CodeGraph, summaries: list[FileSummary]) -> None:
