@@ -89,6 +89,8 @@ LIBRARIES = {
             PYTEST, "hypothesis==6.112.1", "pympler==1.1", "cloudpickle==3.0.0"),
             plugins=("hypothesis_bench",)),
         Library("more-itertools", "10.5.0", "more_itertools", (PYTEST,), root=""),
+        # operator overloading: intervals combine with | & - ~, compare, contain
+        Library("portion", "2.5.0", "portion", (PYTEST, "sortedcontainers==2.4.0"), root=""),
     )
 }
 DEFAULT_LIBRARIES = ("click", "itsdangerous", "markupsafe", "jinja2", "flask")
