@@ -371,14 +371,19 @@ PROGRAM_RUNNERS = frozenset({
     "os.system", "os.popen", "os.execv", "os.execve", "os.execl", "os.execlp", "os.execvp",
     "os.execvpe", "os.spawnv", "os.spawnl", "os.posix_spawn", "os.posix_spawnp",
     "asyncio.create_subprocess_exec", "asyncio.create_subprocess_shell",
+    # doctests: examples in a text file or in docstrings, run by outside code with what the
+    # test hands it (portion's ``doctest.testfile("../README.md", globs={"P": portion})``)
+    "doctest.testfile", "doctest.testmod", "doctest.run_docstring_examples",
+    "doctest.DocTestSuite", "doctest.DocFileSuite",
 })
 
 
 def _programs(selector: _Selector, graph: CodeGraph, changed: set[str]) -> None:
-    """A test that starts a program (``subprocess.run([sys.executable, "-c", CODE])``) may
-    run any code of a package it imports, out of our sight (click's test_imports.py feeds
-    ``import click; click.echo(...)`` to the interpreter): it is kept when it imports the
-    top-level package of a changed module."""
+    """A test that starts a program (``subprocess.run([sys.executable, "-c", CODE])``) or runs
+    doctests may run any code of a package it imports, out of our sight (click's
+    test_imports.py feeds ``import click; click.echo(...)`` to the interpreter, portion's
+    test_doc.py runs README.md's examples): it is kept when it imports the top-level package
+    of a changed module."""
     packages = {module.split(".", 1)[0] for module in changed}
     if not packages:
         return
@@ -394,7 +399,8 @@ def _programs(selector: _Selector, graph: CodeGraph, changed: set[str]) -> None:
             continue
         imported = {target.split(".", 1)[0] for target in _imports_of(graph, module)}
         for package in sorted(imported & packages):
-            selector.add(path, f"runs a program ({runner}) and imports changed package {package}")
+            what = "runs doctests" if runner.startswith("doctest.") else "runs a program"
+            selector.add(path, f"{what} ({runner}) and imports changed package {package}")
 
 
 def _imports_of(graph: CodeGraph, module: str) -> set[str]:
