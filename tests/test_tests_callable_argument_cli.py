@@ -92,3 +92,31 @@ def test_another_method_of_the_handed_over_object_is_not_called(tmp_path: Path) 
     source = BASE["src/checks/validators.py"]
     commit(root, {"src/checks/validators.py": source.replace("at most", "no more than")})
     assert selected_tests(root) == []
+
+
+def test_without_source_run_by_the_code_base_the_flow_decides(tmp_path: Path) -> None:
+    """No ``exec``/``eval``: every call of what was handed over is code the linker sees (click's
+    ``Context(Command("x"))`` stores the command and never calls it)."""
+    files = {
+        **BASE,
+        "src/checks/fields.py": """
+            class Holder:
+                def __init__(self, validator):
+                    self.validator = validator
+        """,
+        "tests/test_validators.py": """
+            from checks.fields import Holder
+            from checks.validators import max_len
+
+
+            def test_holder():
+                assert Holder(max_len(2)).validator.limit == 2
+        """,
+        "tests/test_fields.py": "",
+    }
+    root = init_repo(tmp_path / "repo")
+    commit(root, files, message="base", tag="base")
+    source = BASE["src/checks/validators.py"]
+    commit(root, {"src/checks/validators.py": source.replace(
+        "raise ValueError(value)", "raise TypeError(value)")})
+    assert selected_tests(root) == []

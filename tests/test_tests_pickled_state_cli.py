@@ -95,3 +95,30 @@ def test_another_method_is_not_run_by_pickling(tmp_path: Path) -> None:
     source = BASE["src/recs/make.py"]
     commit(root, {"src/recs/make.py": source.replace("repr(self.default)", "str(self.default)")})
     assert selected_tests(root) == []
+
+
+def test_a_shallow_copy_runs_the_state_methods_of_its_argument_only(tmp_path: Path) -> None:
+    """``copy.copy(x)`` copies ``x`` alone: ``x``'s own ``__setstate__`` runs (``__reduce_ex__``
+    gives the state back to it), those of the objects it holds do not."""
+    files = {**BASE, "tests/test_copy.py": """
+        import copy
+
+        from recs.make import Factory, Field
+
+
+        def test_copy_field():
+            assert copy.copy(Field(Factory(list))).default.factory is list
+    """, "tests/test_copy_factory.py": """
+        import copy
+
+        from recs.make import Factory
+
+
+        def test_copy_factory():
+            assert copy.copy(Factory(list)).factory is list
+    """}
+    root = init_repo(tmp_path / "repo")
+    commit(root, files, message="base", tag="base")
+    source = BASE["src/recs/make.py"]
+    commit(root, {"src/recs/make.py": source.replace("self.factory = state[0]", "pass")})
+    assert selected_tests(root) == ["tests/test_copy_factory.py", "tests/test_pickle.py"]

@@ -36,8 +36,9 @@ ITERATING_BUILTINS = {
     "min": 0, "max": 0, "any": 0, "all": 0, "enumerate": 0, "zip": 0, "map": 1, "filter": 1,
 }
 OUTSIDE_SPECIALS: dict[str, tuple[tuple[str, ...], ...]] = {
-    "copy.copy": (("__copy__", "__reduce_ex__"),),
-    "copy.deepcopy": (("__deepcopy__", "__reduce_ex__"),),
+    # a copy made through ``__reduce_ex__`` gets the state back through ``__setstate__``
+    "copy.copy": (("__copy__", "__reduce_ex__"), ("__setstate__",)),
+    "copy.deepcopy": (("__deepcopy__", "__reduce_ex__"), ("__setstate__",)),
     "pickle.dumps": (("__reduce_ex__",), ("__reduce__",), ("__getstate__",)),
     "pickle.dump": (("__reduce_ex__",), ("__reduce__",), ("__getstate__",)),
 }

@@ -125,7 +125,8 @@ def _link(summaries: Iterable[FileSummary], warnings: Iterable[Diagnostic]) -> C
 
 # Outside functions that copy or pickle the whole object graph under their argument, and the
 # special methods they (or the unpickling of what they wrote) run on each object in it
-COPIERS = frozenset({"copy.copy", "copy.deepcopy", "pickle.dumps", "pickle.dump"})
+# (``copy.copy`` is shallow: only its argument's own methods run, see ``indexer/implicit.py``)
+COPIERS = frozenset({"copy.deepcopy", "pickle.dumps", "pickle.dump"})
 PICKLING = frozenset({
     "__reduce_ex__", "__reduce__", "__getstate__", "__setstate__", "__getnewargs__",
     "__getnewargs_ex__", "__copy__", "__deepcopy__",
@@ -341,7 +342,8 @@ def _link_call(graph: CodeGraph, resolver: Resolver, site: CallSite, index: int)
                     graph.add_edge(caller, target, EdgeKind.CALLS, site.line, bound,
                                    mark == "dispatch", site=index, dynamic=dynamic)
                     resolved = True
-    if not site.implicit and not site.decorator and (site.args or site.kwargs):
+    if (not site.implicit and not site.decorator and (site.args or site.kwargs)
+            and resolver.runs_source()):
         _link_callable_arguments(graph, resolver, site)
     if not resolved and site.decorator and _outside_product(resolver, site):
         resolved = True  # ``@pytest.mark.parametrize(...)``: what outside code made is applied
@@ -466,10 +468,12 @@ def _link_handed_over(
 
 
 def _link_callable_arguments(graph: CodeGraph, resolver: Resolver, site: CallSite) -> None:
-    """An object with ``__call__`` given as an argument is handed over to be called, as a
-    function given as an argument is: the code that hands it over references its ``__call__``.
-    The call may happen where no edge can show it: attrs' ``attr.ib(validator=max_len(4))``
-    stores the validator, and the ``__init__`` attrs writes as source and ``exec``s calls it.
+    """In a code base that runs source it builds (``exec``, ``eval``), an object with
+    ``__call__`` given as an argument is handed over to be called, as a function given as an
+    argument is: the code that hands it over references its ``__call__``. The call may happen
+    where no edge can show it: attrs' ``attr.ib(validator=max_len(4))`` stores the validator,
+    and the ``__init__`` attrs writes as source and ``exec``s calls it. (Elsewhere every call
+    of what was handed over is code the linker sees and links through the argument flow.)
     An argument that comes in through a parameter is left out: the caller that made the object
     hands it over, and has the edge; so is a container held by a variable (it may hold what
     came in through a parameter). A list or tuple written at the call hands over its elements

@@ -150,6 +150,7 @@ class Resolver:
         self.stored_names = {attr for _, attr, _ in self._stores}
         self._fixture_index: FixtureIndex | None = None
         self._by_name: dict[str, set[Value]] | None = None
+        self._runs_source: bool | None = None  # ``runs_source``, found once
         self._holder_names: frozenset[str] | None = None
         self._has_accessors: bool | None = None
         self._ops: dict[str, Op] = {}
@@ -700,16 +701,22 @@ class Resolver:
             values |= self.resolve(expr)
         return values
 
+    def runs_source(self) -> bool:
+        """Does the code base run source it builds (a call of the builtin ``exec`` or
+        ``eval``)? Calls made there are out of the graph's sight."""
+        if self._runs_source is None:
+            self._runs_source = any(
+                _EXEC in site.callee or _EVAL in site.callee
+                for summary in self.modules.values() for site in summary.calls
+            )
+        return self._runs_source
+
     def generated_callees(self, name: str) -> set[Value]:
         """The module-level classes and functions called ``name``, when the code base runs
         source it builds (a call of the builtin ``exec`` or ``eval``); else nothing."""
         if self._by_name is None:
-            runs = any(
-                _EXEC in site.callee or _EVAL in site.callee
-                for summary in self.modules.values() for site in summary.calls
-            )
             found: dict[str, set[Value]] = defaultdict(set)
-            for symbol, definition in self.definitions.items() if runs else ():
+            for symbol, definition in self.definitions.items() if self.runs_source() else ():
                 qual = symbol.partition(":")[2]
                 if "." not in qual and definition.kind in (
                     SymbolKind.CLASS, SymbolKind.FUNCTION
