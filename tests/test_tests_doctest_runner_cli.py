@@ -67,3 +67,27 @@ def test_a_test_running_doctests_is_kept_for_a_change_in_the_package_it_imports(
     source = BASE["spans/io.py"]
     commit(root, {"spans/io.py": source.replace("def parse(text)", "def parse(text, sep)")})
     assert selected_tests(root) == ["tests/test_doc.py"]
+
+
+def test_doctests_added_by_unittest_load_tests_do_not_run_under_pytest(tmp_path: Path) -> None:
+    """more-itertools' test modules add the doctests in ``load_tests(loader, tests, ignore)``,
+    a unittest protocol: pytest never calls it."""
+    test = """
+        from doctest import DocTestSuite
+
+        import spans
+
+
+        def load_tests(loader, tests, ignore):
+            tests.addTests(DocTestSuite("spans.io"))
+            return tests
+
+
+        def test_import():
+            assert spans
+    """
+    root = init_repo(tmp_path / "repo")
+    commit(root, {**BASE, "tests/test_doc.py": test}, message="base", tag="base")
+    source = BASE["spans/io.py"]
+    commit(root, {"spans/io.py": source.replace("def parse(text)", "def parse(text, sep)")})
+    assert selected_tests(root) == []

@@ -391,7 +391,9 @@ def _programs(selector: _Selector, graph: CodeGraph, changed: set[str]) -> None:
         path = graph.path_of(module)
         if path not in selector.test_set:
             continue
-        members = [module, *graph.members(module)]
+        # unittest's ``load_tests`` protocol (more-itertools adds its doctests there): pytest
+        # never calls it
+        members = [m for m in [module, *graph.members(module)] if m != f"{module}:load_tests"]
         runner = next((f"{callee} in {caller}" for caller in members
                        for callee in sorted(graph.external_calls.get(caller, ()))
                        if callee in PROGRAM_RUNNERS), None)
