@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import zlib
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -32,6 +33,7 @@ from impactgraph.serialize import (
     summary_to_bytes,
     summary_to_dict,
 )
+from impactgraph.serialize_calls import calls_from_bytes
 
 PACKAGE = Path(__file__).resolve().parent.parent / "impactgraph"
 
@@ -148,3 +150,33 @@ def test_what_is_not_a_summary_is_refused(data: object) -> None:
 def test_corrupt_bytes_are_refused(blob: bytes) -> None:
     with pytest.raises(SerializationError):
         summary_from_bytes(blob)
+
+
+@settings(max_examples=100, suppress_health_check=[HealthCheck.too_slow])
+@given(summaries, st.booleans())
+def test_the_calls_of_a_summary_read_alone_are_its_calls(summary: FileSummary, api: bool) -> None:
+    summary = replace(summary, api_only=api)
+    assert calls_from_bytes(summary_to_bytes(summary)) == (
+        summary.module, summary.is_package, summary.api_only, summary.calls
+    )
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        None,
+        {"schema_version": SCHEMA_VERSION + 1, "strings": ["m"], "summary": [0, 0, False]},
+        envelope([0, 1, False], strings=["m", 7]),
+        envelope([0, 1]),  # a required field missing
+        envelope([0, 1, 0]),  # an int where a bool belongs
+        envelope([0, 1, False, [], [], [], [], [], [], None, False, None, "extra"]),
+        envelope([0, 1, False, [], [], [[0]]]),  # a call without its fields
+        envelope([0, 1, False, [], [], [[0, [], "1"]]]),  # a string where a line belongs
+    ],
+)
+def test_calls_read_alone_refuse_what_is_not_a_summary(data: object) -> None:
+    blob = zlib.compress(json.dumps(data).encode())
+    with pytest.raises(SerializationError):
+        calls_from_bytes(blob)
+    with pytest.raises(SerializationError):
+        calls_from_bytes(blob[:-3])

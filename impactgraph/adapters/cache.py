@@ -41,7 +41,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from impactgraph.adapters.cache_folder import (
     CACHE_DIR,
@@ -53,8 +53,9 @@ from impactgraph.adapters.cache_folder import (
 )
 from impactgraph.adapters.gc_pause import collector_paused
 from impactgraph.errors import InputError
-from impactgraph.model import FileSummary
+from impactgraph.model import CallSite, FileSummary
 from impactgraph.serialize import SCHEMA_VERSION, SerializationError, summary_from_bytes
+from impactgraph.serialize_calls import calls_from_bytes
 
 if TYPE_CHECKING:
     from impactgraph.adapters.graph_store import GraphStore
@@ -74,6 +75,7 @@ _BATCH = 500  # keys per query: below SQLite's limit on bound parameters
 ANALYZER_SOURCES = ("model.py", "expressions.py", "serialize.py", "indexer")
 
 Warn = Callable[[str], None]
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -262,14 +264,32 @@ class SummaryCache:
         Summaries read or stored during this session are kept decoded (they are immutable),
         so the second revision of an analysis gets its unchanged files for free.
         """
+        return self._read(keys, _decode, _whole, self._decoded.setdefault)
+
+    def get_calls_many(self, keys: Iterable[CacheKey]) -> dict[CacheKey, tuple[CallSite, ...]]:
+        """The calls of the cached summaries among ``keys`` (full ones: an API-only summary
+        has none), their other fields left undecoded: judging a call's binding reads only the
+        calls of each caller, and decoding them is a third of the work. A summary decoded in
+        this session serves too; one decoded here is not kept (it is not whole)."""
+        return self._read([k for k in keys if not k.api], _decode_calls, _calls, None)
+
+    def _read(
+        self,
+        keys: Iterable[CacheKey],
+        decode: Callable[[bytes, CacheKey], _T | None],
+        known_as: Callable[[FileSummary], _T],
+        keep: Callable[[CacheKey, FileSummary], object] | None,
+    ) -> dict[CacheKey, _T]:
+        """What ``decode`` makes of the stored entries of ``keys``; a summary decoded in this
+        session gives ``known_as`` of it; ``keep``: told of each entry decoded here."""
         wanted = list(dict.fromkeys(keys))
-        found: dict[CacheKey, FileSummary] = {}
+        found: dict[CacheKey, _T] = {}
         for key in wanted:
             known = self._decoded.get(key)
             if known is None and key.api:  # a full summary serves an API lookup
                 known = self._decoded.get(_full(key))
             if known is not None:
-                found[key] = known
+                found[key] = known_as(known)
         if found:
             self.stats.hits += len(found)
             wanted = [key for key in wanted if key not in found]
@@ -306,14 +326,15 @@ class SummaryCache:
                         _summary_mac(analyzer, key, data), tag
                     ):
                         continue  # not ours, or not for this content: a miss
-                    summary = _decode(data, key)
-                    if summary is None:
+                    value = decode(data, key)
+                    if value is None:
                         continue
                     if key in asked:
-                        found.setdefault(key, summary)
-                        self._decoded.setdefault(key, summary)
+                        found.setdefault(key, value)
+                        if keep is not None and isinstance(value, FileSummary):
+                            keep(key, value)
                     if not key.api and _api(key) in asked:
-                        found.setdefault(_api(key), summary)
+                        found.setdefault(_api(key), value)
                     if used < _today():
                         self._touched.append((_today(), analyzer, content, module, int(package)))
         fetched = sum(1 for key in wanted if key in found)
@@ -483,6 +504,9 @@ class NullCache:
     def get_many(self, keys: Iterable[CacheKey]) -> dict[CacheKey, FileSummary]:
         return {}
 
+    def get_calls_many(self, keys: Iterable[CacheKey]) -> dict[CacheKey, tuple[CallSite, ...]]:
+        return {}
+
     def put_many(
         self,
         entries: Iterable[tuple[CacheKey, bytes]],
@@ -538,6 +562,27 @@ def _summary_mac(fingerprint: str, key: CacheKey, data: bytes) -> str:
 
 def _file_mac(path: str, stat: FileStat, content: str) -> str:
     return mac("file", path, f"{stat.size} {stat.mtime_ns} {stat.ctime_ns} {stat.inode}", content)
+
+
+def _whole(summary: FileSummary) -> FileSummary:
+    return summary
+
+
+def _calls(summary: FileSummary) -> tuple[CallSite, ...]:
+    return summary.calls
+
+
+def _decode_calls(data: object, key: CacheKey) -> tuple[CallSite, ...] | None:
+    """``_decode``'s checks, on the fields ``calls_from_bytes`` decodes."""
+    if not isinstance(data, bytes):
+        return None
+    try:
+        module, is_package, api_only, calls = calls_from_bytes(data)
+    except (SerializationError, RecursionError, MemoryError):
+        return None
+    if module != key.module or is_package != key.is_package or (api_only and not key.api):
+        return None  # a foreign entry that happens to sit under this key
+    return calls
 
 
 def _decode(data: object, key: CacheKey) -> FileSummary | None:

@@ -21,7 +21,8 @@ from impactgraph.diff import UsedElsewhere, diff_summaries
 from impactgraph.diff.engine import sort_changes
 from impactgraph.diff.files import file_changes
 from impactgraph.discovery import SourceFile
-from impactgraph.model import ChangeSet, Diagnostic, FileSummary
+from impactgraph.local_imports import localized
+from impactgraph.model import CallSite, ChangeSet, Diagnostic, FileSummary
 
 
 class RevisionSummaries(Mapping[str, FileSummary]):
@@ -49,6 +50,7 @@ class RevisionSummaries(Mapping[str, FileSummary]):
         self.session = session
         self.computed = 0  # summaries made here (not reused)
         self._done: dict[str, FileSummary] = {}
+        self._calls: dict[str, tuple[CallSite, ...]] = {}  # read alone (``calls_of``)
         self._texts: Mapping[str, bytes] | None = None
 
     def __getitem__(self, module: str) -> FileSummary:
@@ -128,6 +130,53 @@ class RevisionSummaries(Mapping[str, FileSummary]):
                 self._done[source_file.module] = FileSummary(
                     source_file.module, source_file.path, source_file.is_package, error=message
                 )
+
+    def calls_of(self, modules: Iterable[str]) -> dict[str, tuple[CallSite, ...]]:
+        """The calls of these modules' summaries (those of this snapshot), as ``self[module]``
+        has them, in one batch. A cached summary not decoded yet has only its calls decoded
+        (``SummaryCache.get_calls_many``): the impact walks judge thousands of callers on
+        their call sites alone. What the cache lacks is summarised whole."""
+        found: dict[str, tuple[CallSite, ...]] = {}
+        todo: list[SourceFile] = []
+        shared: list[str] = []
+        for module in dict.fromkeys(modules):
+            if module not in self.files:
+                continue
+            done = self._done.get(module)
+            known = done.calls if done is not None else self._calls.get(module)
+            if known is not None:
+                found[module] = known
+            elif self.reuse is not None and self.reuse.same_file(module, self):
+                shared.append(module)
+            else:
+                todo.append(self.files[module])
+        if shared and self.reuse is not None:
+            found.update(self.reuse.calls_of(shared))
+        keys = {}
+        if todo and self.session.cache.enabled:
+            from impactgraph.adapters.cache import CacheKey
+
+            ids = self.snapshot.content_ids
+            keys = {f.module: CacheKey(ids[f.path], f.module, f.is_package, self.api_only)
+                    for f in todo if f.path in ids}
+        cached = self.session.cache.get_calls_many(keys.values()) if keys else {}
+        missing = []
+        for source_file in todo:
+            key = keys.get(source_file.module)
+            calls = cached.get(key) if key is not None else None
+            if calls is None:
+                missing.append(source_file.module)
+                continue
+            if source_file.aliases:  # as ``summarize_files`` reads a summary's imports
+                calls = localized(
+                    FileSummary(source_file.module, source_file.path, source_file.is_package,
+                                calls=calls),
+                    source_file.aliases,
+                ).calls
+            found[source_file.module] = self._calls[source_file.module] = calls
+        self.summarize(missing)
+        found.update((module, self._done[module].calls) for module in missing)
+        return found
 
     def text(self, module: str) -> bytes:
         """The raw bytes of a module's file (all files are fetched at the first call)."""

@@ -25,7 +25,7 @@ What reaches whom (DESIGN.md "Impact"):
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
@@ -142,6 +142,9 @@ class ImpactAnalysis:
         self.max_depth = max_depth
         self.changed_symbols = {c.symbol for c in changes}
         self._bindings: dict[str, dict[str, tuple[Expr, ...]]] = {}  # head module -> bindings
+        self._calls: dict[str, tuple[CallSite, ...]] = {}  # head module -> its call sites
+        # the states and parents of a walk, by graph, seeds, first steps and depth limit
+        self._walked: dict[Hashable, tuple[dict[State, int], dict[State, State | None]]] = {}
 
     # -- per change ---------------------------------------------------------------------
     def walks(self, change: Change) -> list[Walk]:
@@ -193,45 +196,81 @@ class ImpactAnalysis:
                 queue.append(state)
         first = self.first_kinds(change)
         in_base = graph is self.base and self.base is not self.head
-        if change.breaking or change.kind in CALLER_LOCAL:  # each direct user's head summary
-            # is read to judge it
+        if change.breaking or change.kind in CALLER_LOCAL:  # each direct user's head code is
+            # read to judge it, in one batch
             users = {graph.module_of(s) for seed in seeds for s, _ in graph.predecessors(seed)}
-            prefetch(self.head.summaries, sorted(users))
+            if change.kind in REMOVALS:  # what it imports and spells: its whole summary
+                prefetch(self.head.summaries, sorted(users))
+            else:  # its call sites
+                self._read_calls(sorted(users))
+                if in_base:  # a call the head no longer links: judged on what its code spells
+                    prefetch(self.head.summaries, sorted(self._unlinked(graph, seeds, first)))
         held = walk.held
         limit = self.max_depth
         if not change.breaking and change.kind in SHALLOW:
             limit = 1  # the direct users see the change; what they do is unchanged
+        # The first step: the edges into the seeds that the change follows.
+        steps: list[tuple[State, str, str]] = []
+        if limit is None or limit > 0:
+            for state in list(queue):
+                node = state[0]
+                for source, kind in sorted(set(graph.predecessors(node))):
+                    if kind not in first:
+                        continue
+                    if kind == EdgeKind.OVERRIDES and change.kind is ChangeKind.BODY_CHANGED:
+                        continue  # an override does not run the body it replaces
+                    if in_base and not self.in_head(change, source, node, kind, 0):
+                        continue  # the calling code is gone from the head: it breaks nothing
+                    steps.append((state, source, kind))
+            queue.clear()
+        # Past the first step a walk depends on the change only through ``held`` (callers
+        # whose code runs as before): the walks of two changes of one symbol (its body and a
+        # parameter, say) that take the same first steps reach the same states.
+        key = None if change.kind in CALLER_LOCAL else (id(graph), tuple(seeds), tuple(steps),
+                                                        limit)
+        known = self._walked.get(key) if key is not None else None
+        if known is not None:
+            for state, source, kind in steps:
+                if self.breaks(graph, change, source, state[0], kind):
+                    walk.broken.add(source)
+            walk.depth, walk.parent = dict(known[0]), dict(known[1])
+            return walk
+
+        def follow(state: State, depth: int, source: str, kind: str) -> None:
+            node = state[0]
+            following = walk.step(state, source)
+            if not walk.visit(following, state, depth + 1):
+                if following in held and not (depth == 0 and kind == EdgeKind.CALLS and
+                                              self.runs_as_before(change, source, node)):
+                    held.discard(following)  # reached another way that does change it
+                    queue.append(following)
+                return
+            if (depth == 0 and kind == EdgeKind.CALLS and source not in walk.broken
+                    and self.runs_as_before(change, source, node)):
+                held.add(following)  # hit, but what it does for its callers is unchanged
+                return
+            queue.append(following)
+
+        for state, source, kind in steps:
+            if self.breaks(graph, change, source, state[0], kind):
+                walk.broken.add(source)
+            follow(state, 0, source, kind)
         while queue:
             state = queue.popleft()
             depth = walk.depth[state]
             if limit is not None and depth >= limit:
                 continue
             node = state[0]
-            if depth > 0 and ":" not in node:
+            if ":" not in node:
                 continue  # reaching module-level code does not make the module's importers users
-            kinds = first if depth == 0 else USES
             for source, kind in sorted(set(graph.predecessors(node))):
-                if kind not in kinds:
+                if kind not in USES:
                     continue
-                if (depth == 0 and kind == EdgeKind.OVERRIDES
-                        and change.kind is ChangeKind.BODY_CHANGED):
-                    continue  # an override does not run the body it replaces
                 if in_base and not self.in_head(change, source, node, kind, depth):
                     continue  # the calling code is gone from the head: it breaks nothing
-                if depth == 0 and self.breaks(graph, change, source, node, kind):
-                    walk.broken.add(source)
-                following = walk.step(state, source)
-                if not walk.visit(following, state, depth + 1):
-                    if following in held and not (depth == 0 and kind == EdgeKind.CALLS and
-                                                  self.runs_as_before(change, source, node)):
-                        held.discard(following)  # reached another way that does change it
-                        queue.append(following)
-                    continue
-                if (depth == 0 and kind == EdgeKind.CALLS and source not in walk.broken
-                        and self.runs_as_before(change, source, node)):
-                    held.add(following)  # hit, but what it does for its callers is unchanged
-                    continue
-                queue.append(following)
+                follow(state, depth, source, kind)
+        if key is not None:  # copies: ``import_breaks`` adds to the walk's own
+            self._walked[key] = (dict(walk.depth), dict(walk.parent))
         return walk
 
     # -- what breaks ----------------------------------------------------------------------
@@ -277,6 +316,36 @@ class ImpactAnalysis:
         summary = self.head.summaries.get(self.head.module_of(source))
         return summary is not None and self._mentions(summary, source, target)
 
+    def _unlinked(self, graph: CodeGraph, seeds: Iterable[str], kinds: frozenset[str]
+                  ) -> set[str]:
+        """The head modules of the direct users (in ``graph``) of ``seeds`` whose use the head
+        no longer links (``in_head`` reads what their code spells)."""
+        head = self.head
+        return {
+            head.module_of(source)
+            for seed in seeds for source, kind in graph.predecessors(seed)
+            if kind in kinds and kind in USES and source in head
+            and not head.has_edge(source, seed, kind)
+        }
+
+    def _read_calls(self, modules: Iterable[str]) -> None:
+        """Read the call sites of these head modules (those not read yet) in one batch."""
+        todo = [module for module in modules if module not in self._calls]
+        summaries = self.head.summaries
+        if isinstance(summaries, CallsOnDemand):  # only the calls are decoded
+            self._calls.update(summaries.calls_of(todo))
+            return
+        for module in todo:
+            summary = summaries.get(module)
+            if summary is not None:
+                self._calls[module] = summary.calls
+
+    def _calls_of(self, module: str) -> tuple[CallSite, ...] | None:
+        """The call sites of a head module (None: the head has no such module)."""
+        if module not in self._calls:
+            self._read_calls([module])
+        return self._calls.get(module)
+
     def _binds(self, source: str, target: str) -> bool:
         """Does every call site of ``source`` that calls ``target`` still bind in the head?
 
@@ -287,10 +356,10 @@ class ImpactAnalysis:
         definition = self._definition(self.head, target)
         if definition is None or definition.signature is None:
             return False
-        summary = self.head.summaries.get(self.head.module_of(source))
-        if summary is None:
+        calls = self._calls_of(self.head.module_of(source))
+        if calls is None:
             return False
-        sites = _sites(summary, data, source)
+        sites = _sites(calls, data, source)
         if not sites:
             return False  # reached without a call of its own (a property read, ``map(f, xs)``)
         return all(call_binds(definition.signature, site, bound) for site, bound in sites)
@@ -304,12 +373,12 @@ class ImpactAnalysis:
             return False
         data = self.head.edge_data(source, target, EdgeKind.CALLS)
         definition = self._definition(self.head, target)
-        summary = self.head.summaries.get(self.head.module_of(source))
-        if not data or definition is None or definition.signature is None or summary is None:
+        calls = self._calls_of(self.head.module_of(source))
+        if not data or definition is None or definition.signature is None or calls is None:
             return False
         if data.get("named") or data.get("callback"):
             return False  # a wrapper, or outside code, makes the call: its shape is not seen
-        sites = _sites(summary, data, source)
+        sites = _sites(calls, data, source)
         if not sites:
             return False
         signature = definition.signature
@@ -498,11 +567,10 @@ class ImpactAnalysis:
 
 
 def _sites(
-    summary: FileSummary, data: Mapping[str, Any], source: str
+    calls: tuple[CallSite, ...], data: Mapping[str, Any], source: str
 ) -> list[tuple[CallSite, bool]]:
     """The call sites of ``source`` behind a call edge (its ``sites``: index into the module's
     calls, bound or not); indexes that do not fit the summary are left out."""
-    calls = summary.calls
     return [
         (calls[index], bool(bound))
         for index, bound in data.get("sites", ())
@@ -534,6 +602,13 @@ class Batched(Protocol):
     def summarize(self, modules: Iterable[str]) -> None: ...
 
 
+@runtime_checkable
+class CallsOnDemand(Protocol):
+    """Summaries whose call sites can be read alone (``changes.RevisionSummaries``)."""
+
+    def calls_of(self, modules: Iterable[str]) -> Mapping[str, tuple[CallSite, ...]]: ...
+
+
 def prefetch(summaries: Mapping[str, FileSummary], modules: Iterable[str]) -> None:
     """Read these modules' summaries in one batch when they are read on demand: one cache
     query (and at most one git process) instead of one per module."""
@@ -550,12 +625,25 @@ def collect_hits(walks: Iterable[Walk], head: CodeGraph | None = None) -> dict[s
     hits: dict[str, ModuleHit] = {}
     for walk in walks:
         graph = walk.graph
+        other = head if head is not None and graph is not head else None  # the head to check
+        # A state's chain is its parent's plus itself, and a parent is visited before its
+        # children: one step per state, not one per state and level.
+        chains: dict[State, tuple[str, ...]] = {}
+        gone: dict[State, bool] = {}  # a node past the seed of the chain is not in the head
+        chain: tuple[str, ...]
         for state, depth in walk.depth.items():
-            if depth == 0:
-                continue
             node = state[0]
-            chain = walk.chain(state)
-            if head is not None and graph is not head and any(n not in head for n in chain[1:]):
+            parent = walk.parent[state]
+            if parent is None:
+                chain, lost = (node,), False
+            elif parent in chains:
+                chain = (*chains[parent], node)
+                lost = gone[parent] or (other is not None and node not in other)
+            else:  # pragma: no cover - every walk visits a parent first
+                chain = walk.chain(state)
+                lost = other is not None and any(n not in other for n in chain[1:])
+            chains[state], gone[state] = chain, lost
+            if depth == 0 or lost:
                 continue
             module = graph.module_of(node)
             broken = node in walk.broken

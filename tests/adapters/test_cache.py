@@ -21,7 +21,7 @@ from impactgraph.adapters.cache import (
     clear_cache,
     stat_files,
 )
-from impactgraph.model import Definition, FileSummary, SymbolKind
+from impactgraph.model import CallSite, Definition, FileSummary, SymbolKind
 from impactgraph.serialize import summary_to_bytes
 
 PACKAGE = Path(__file__).resolve().parents[2] / "impactgraph"
@@ -285,3 +285,19 @@ def test_an_api_only_summary_under_a_full_key_is_a_miss(tmp_path: Path) -> None:
         cache.put_many([(key_of(api), summary_to_bytes(api))])
     with open_cache(tmp_path) as cache:
         assert cache.get_many([key_of(api)]) == {}
+
+
+def test_the_calls_of_a_stored_summary_are_read_alone(tmp_path: Path) -> None:
+    call = CallSite("pkg.mod:f", (("v:x",),), 3, ((("v:y",),),), (("key", (("v:z",),)),))
+    item = replace(summary(), calls=(call,))
+    other = summary("pkg.other", "pkg/other.py")
+    with open_cache(tmp_path) as cache:
+        cache.put_many([(key_of(item), summary_to_bytes(item)),
+                        (key_of(other, "beef"), summary_to_bytes(other))])
+    with open_cache(tmp_path) as cache:
+        assert cache.get_many([key_of(other, "beef")])  # decoded whole: served as it is
+        keys = [key_of(item), key_of(other, "beef"), key_of(item, "dead")]
+        assert cache.get_calls_many(keys) == {key_of(item): (call,), key_of(other, "beef"): ()}
+        assert cache.get_calls_many([replace(key_of(item), module="pkg.elsewhere")]) == {}
+        assert cache.get_calls_many([replace(key_of(item), api=True)]) == {}
+        assert cache.get_many([key_of(item)]) == {key_of(item): item}  # not kept half-decoded

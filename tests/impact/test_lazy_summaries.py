@@ -27,11 +27,29 @@ def _edit(root: Path, path: str, old: str, new: str) -> Files:
     return {path: text.replace(old, new, 1)}
 
 
-# Each edit: a breaking signature change, a removal (the head's importers are read), an export
-# removed, a module removed, a file that no longer parses, a data file (the import index).
+def _edits(root: Path, path: str, *pairs: tuple[str, str]) -> Files:
+    text = (root / path).read_text(encoding="utf-8")
+    for old, new in pairs:
+        assert old in text, (path, old)
+        text = text.replace(old, new, 1)
+    return {path: text}
+
+
+# Each edit: a breaking signature change, one with the body changed too (two walks from one
+# symbol), a changed default (callers passing it run as before), a removal (the head's
+# importers are read), an export removed, a module removed, a file that no longer parses, a
+# data file (the import index).
 EDITS: dict[str, Callable[[Path], Files]] = {
     "signature": lambda root: _edit(root, f"{CATALOG}/search.py",
                                     "include_archived: bool = False", "include_archived: bool"),
+    "signature-and-body": lambda root: _edits(
+        root, f"{CATALOG}/search.py",
+        ("predicate: Callable[[Book], bool] | None = None) -> list[Book]:", ") -> list[Book]:"),
+        ("    if predicate is not None:\n        found = [book for book in found if "
+         "predicate(book)]\n", ""),
+    ),
+    "default": lambda root: _edit(root, f"{CATALOG}/search.py", "include_archived: bool = False",
+                                  "include_archived: bool = True"),
     "removal": lambda root: _edit(root, f"{CATALOG}/search.py", "def search_books(",
                                   "def search_books_renamed("),
     "export": lambda root: _edit(root, f"{CATALOG}/__init__.py", '"find_book", ', ""),
@@ -91,7 +109,18 @@ def test_a_stored_graph_is_not_followed_by_decoding_every_summary(
         decoded.append(key)
         return original(data, key)
 
+    calls_only: list[object] = []
+    original_calls = cache_module._decode_calls
+
+    def counting_calls(data: object, key: cache_module.CacheKey) -> object:
+        calls_only.append(key)
+        return original_calls(data, key)
+
     monkeypatch.setattr(cache_module, "_decode", counting)
+    monkeypatch.setattr(cache_module, "_decode_calls", counting_calls)
     _report(root, "impact")
     files = len(list(SHOP.rglob("*.py")))
     assert 0 < len(decoded) < files / 2
+    # the callers judged on their calls alone: only those are decoded, not whole summaries
+    assert calls_only
+    assert not set(calls_only) & set(decoded)

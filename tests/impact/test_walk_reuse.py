@@ -1,0 +1,95 @@
+"""Two changes of one symbol (its body and a parameter) walk the same states: the second walk
+is the first one's states with its own verdicts, exactly what a walk of its own finds."""
+
+from __future__ import annotations
+
+from helpers import graph_of, summaries_of
+
+from impactgraph.diff import diff_summaries
+from impactgraph.impact.traverse import ImpactAnalysis, Walk
+from impactgraph.model import ChangeKind
+
+BASE = {
+    "lib.py": """
+        def fetch(key, default=None):
+            return key or default
+
+        class Base:
+            def run(self, x, y=None):
+                return x
+
+        class Sub(Base):
+            def run(self, x, y=None):
+                return y
+        """,
+    "a.py": """
+        from lib import fetch, Sub
+
+        def ok(k):
+            return fetch(k)
+
+        def broken(k):
+            return fetch(k, None)
+
+        def runs(s: Sub):
+            return s.run(1)
+        """,
+    "b.py": """
+        from lib import fetch
+        from a import ok, broken
+
+        VALUE = fetch("x", 1)
+
+        def outer():
+            return ok(1), broken(2)
+        """,
+    "c.py": """
+        import b
+
+        def top():
+            return b.outer()
+        """,
+}
+HEAD = {
+    **BASE,
+    "lib.py": BASE["lib.py"]
+    .replace("def fetch(key, default=None):\n            return key or default",
+             "def fetch(key):\n            return key")
+    .replace("def run(self, x, y=None):\n                return x",
+             "def run(self, x):\n                return -x"),
+}
+
+
+def _state(walk: Walk) -> tuple[object, ...]:
+    return walk.depth, walk.parent, walk.broken, walk.held
+
+
+def test_walks_reused_between_changes_are_those_of_walks_of_their_own() -> None:
+    base, head = graph_of(BASE), graph_of(HEAD)
+    changes = diff_summaries({s.module: s for s in summaries_of(BASE)},
+                             {s.module: s for s in summaries_of(HEAD)})
+    kinds = {(c.symbol, c.kind) for c in changes}
+    assert ("lib:fetch", ChangeKind.BODY_CHANGED) in kinds
+    assert ("lib:fetch", ChangeKind.PARAMETER_REMOVED) in kinds
+    assert ("lib:Base.run", ChangeKind.PARAMETER_REMOVED) in kinds
+    shared = ImpactAnalysis(base, head, changes=changes)
+    found: list[tuple[Walk, Walk]] = []
+    for change in changes:  # as ``analyse`` does: each walk's import-time breaks added to it
+        walks = shared.walks(change)
+        alone_analysis = ImpactAnalysis(base, head, changes=changes)
+        alone = alone_analysis.walks(change)
+        assert len(walks) == len(alone)
+        for walk, other in zip(walks, alone, strict=True):
+            shared.import_breaks(walk)
+            alone_analysis.import_breaks(other)
+            found.append((walk, other))
+    made = len(found)
+    for walk, other in found:
+        assert _state(walk) == _state(other)
+    # b's module-level call breaks at import time: c, importing b, is reached that way
+    assert any(state[0] == "c" for walk, _ in found for state in walk.depth)
+    # the walks of fetch's two changes were made once per graph, and were not empty
+    assert len(shared._walked) < made
+    fetch_walks = [w for c in changes if c.symbol == "lib:fetch" for w in shared.walks(c)]
+    assert all(len(w.depth) > 2 for w in fetch_walks)
+    assert any("a:broken" in w.broken for w in fetch_walks)
