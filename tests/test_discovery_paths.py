@@ -75,3 +75,12 @@ def test_a_package_at_the_filesystem_root_ends_the_search_for_a_source_root() ->
     # "/" is its own parent: the walk up from /x.py went round forever
     found = discover(["/__init__.py", "/x.py", "a/__init__.py"])
     assert [(f.path, f.module) for f in found] == [("/x.py", "x"), ("a/__init__.py", "a")]
+
+
+@given(PATHS)
+def test_path_strings_give_pathlibs_parent_and_name(path: str) -> None:
+    from impactgraph.path_strings import parent_and_name, path_name, path_parent
+
+    pure = PurePosixPath(path)
+    assert parent_and_name(path) == (str(pure.parent), pure.name)
+    assert (path_parent(path), path_name(path)) == (str(pure.parent), pure.name)

@@ -19,6 +19,7 @@ from pathlib import PurePosixPath
 
 from impactgraph.discovery import DEFAULT_TEST_PATTERNS, TEST_FOLDERS, is_excluded, is_test_path
 from impactgraph.model import Change, ChangeKind
+from impactgraph.path_strings import parent_and_name
 
 CONFIG_FILES = ("pyproject.toml", "setup.cfg", "tox.ini", "pytest.ini", ".impactgraph.toml",
                 "requirements*.txt", "requirements*.in", "constraints*.txt")
@@ -56,15 +57,15 @@ class PythonLayout:
         packages: set[str] = set()
         tests: set[str] = set()
         for path in python_paths:
-            folder = PurePosixPath(path).parent
-            if str(folder) == ".":
+            folder, name = parent_and_name(path)
+            if folder == ".":
                 continue
-            if PurePosixPath(path).name == "__init__.py":
-                packages.add(str(folder))
+            if name == "__init__.py":
+                packages.add(folder)
             if is_test_path(path, patterns):
-                tests.add(str(folder))
+                tests.add(folder)
                 tests.update(
-                    str(p) for p in folder.parents
+                    str(p) for p in PurePosixPath(path).parent.parents
                     if p.name in _TEST_FOLDER_NAMES and str(p) != "."
                 )
         return cls(frozenset(packages), frozenset(tests))

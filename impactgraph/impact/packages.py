@@ -21,14 +21,14 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from pathlib import PurePosixPath
 
-from impactgraph.discovery import DEFAULT_TEST_PATTERNS, is_test_path
+from impactgraph.discovery import DEFAULT_TEST_PATTERNS, is_test_path, path_parts
 from impactgraph.model import top_package
 
 TEST_FOLDERS = frozenset({"tests", "test", "testing"})
 
 
 def is_test_code(path: str, patterns: Sequence[str] = DEFAULT_TEST_PATTERNS) -> bool:
-    folders = PurePosixPath(path).parts[:-1]
+    folders = path_parts(path)[:-1]
     return is_test_path(path, patterns) or any(part in TEST_FOLDERS for part in folders)
 
 
@@ -58,7 +58,7 @@ def module_packages(
 
 def _project_folder(module: str, path: str) -> str:
     """The folder that holds a library module's source root, minus a trailing ``src``."""
-    parts = PurePosixPath(path).parts
+    parts = path_parts(path)
     depth = module.count(".") + (2 if parts[-1] == "__init__.py" else 1)
     root = parts[: max(len(parts) - depth, 0)]
     if root and root[-1] == "src":
@@ -76,5 +76,5 @@ def _holder(path: str, folders: Mapping[str, set[str]]) -> str | None:
 
 
 def _top_folder(module: str, path: str) -> str:
-    parts = PurePosixPath(path).parts
+    parts = path_parts(path)
     return parts[0] if len(parts) > 1 else top_package(module)

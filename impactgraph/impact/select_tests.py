@@ -13,7 +13,6 @@ from collections import defaultdict, deque
 from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import PurePosixPath
 
 from impactgraph.diff.files import FileRole, PythonLayout
 from impactgraph.discovery import is_test_path
@@ -27,6 +26,7 @@ from impactgraph.model import (
     EdgeKind,
     SelectedTest,
 )
+from impactgraph.path_strings import path_name, path_parent
 
 CONFTEST = "conftest.py"
 
@@ -103,7 +103,7 @@ def select_tests(
     (every call binds to the same parameters with the same values): they select nothing.
     """
     tests = [p for p in head_files if is_test_path(p, patterns)]
-    selector = _Selector([p for p in tests if PurePosixPath(p).name != CONFTEST])
+    selector = _Selector([p for p in tests if path_name(p) != CONFTEST])
     imports = _ImportIndex(graphs)
     conftests = _Conftests(selector, ConftestScope(graphs), set(reached))
     unbounded = {caller for graph in graphs for caller, _ in graph.unbounded_sites}
@@ -114,13 +114,13 @@ def select_tests(
         dynamic = [n for n in module.via[1:] if n in unbounded]
         if dynamic:  # a getattr with an unknown name on the way: it may call anything there
             reason += f" (unbounded dynamic call in {dynamic[0]})"
-        if PurePosixPath(module.path).name == CONFTEST:
+        if path_name(module.path) == CONFTEST:
             conftests.affected(module.path, reason, module.breaking)
         else:
             selector.add(module.path, reason)
     changed = list(changed_paths)
     for path in changed:
-        if PurePosixPath(path).name == CONFTEST:
+        if path_name(path) == CONFTEST:
             conftests.changed(path)
         else:
             selector.add(path, "test file changed")
@@ -138,7 +138,7 @@ def select_tests(
 
 
 def _folder(path: str) -> str:
-    return str(PurePosixPath(path).parent)
+    return path_parent(path)
 
 
 @dataclass
@@ -179,7 +179,7 @@ def _unparsable(selector: _Selector, imports: _ImportIndex, changed: Iterable[st
         if error is None:
             continue
         reason = f"{error} in {path}"
-        if PurePosixPath(path).name == CONFTEST:
+        if path_name(path) == CONFTEST:
             selector.add_folder(_folder(path), reason)
             continue
         selector.add(path, reason)
