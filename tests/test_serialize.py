@@ -156,9 +156,14 @@ def test_corrupt_bytes_are_refused(blob: bytes) -> None:
 @given(summaries, st.booleans())
 def test_the_calls_of_a_summary_read_alone_are_its_calls(summary: FileSummary, api: bool) -> None:
     summary = replace(summary, api_only=api)
-    assert calls_from_bytes(summary_to_bytes(summary)) == (
-        summary.module, summary.is_package, summary.api_only, summary.calls
-    )
+    module, is_package, api_only, calls = calls_from_bytes(summary_to_bytes(summary))
+    assert (module, is_package, api_only) == (summary.module, summary.is_package, api)
+    assert len(calls) == len(summary.calls)
+    assert [calls[i] for i in reversed(range(len(calls)))] == list(reversed(summary.calls))
+    assert tuple(calls) == summary.calls
+    assert tuple(calls[1:]) == summary.calls[1:]
+    if summary.calls:
+        assert calls[-1] == summary.calls[-1]
 
 
 @pytest.mark.parametrize(
@@ -170,8 +175,7 @@ def test_the_calls_of_a_summary_read_alone_are_its_calls(summary: FileSummary, a
         envelope([0, 1]),  # a required field missing
         envelope([0, 1, 0]),  # an int where a bool belongs
         envelope([0, 1, False, [], [], [], [], [], [], None, False, None, "extra"]),
-        envelope([0, 1, False, [], [], [[0]]]),  # a call without its fields
-        envelope([0, 1, False, [], [], [[0, [], "1"]]]),  # a string where a line belongs
+        envelope([0, 1, False, [], [], {"0": 1}]),  # calls that are not an array
     ],
 )
 def test_calls_read_alone_refuse_what_is_not_a_summary(data: object) -> None:
@@ -180,3 +184,18 @@ def test_calls_read_alone_refuse_what_is_not_a_summary(data: object) -> None:
         calls_from_bytes(blob)
     with pytest.raises(SerializationError):
         calls_from_bytes(blob[:-3])
+
+
+@pytest.mark.parametrize("call", [[0], [0, [], "1"], "call", [0, [[9]], 1]])
+def test_a_call_that_does_not_decode_is_refused_when_read_or_made_again(call: object) -> None:
+    good = [0, [[1]], 3]
+    blob = zlib.compress(json.dumps(envelope([0, 1, False, [], [], [good, call]])).encode())
+    calls = calls_from_bytes(blob)[3]
+    assert len(calls) == 2
+    assert calls[0] == CallSite("m", (("m.py",),), 3)
+    with pytest.raises(SerializationError):
+        calls[1]
+    again = (CallSite("m", (), 1), CallSite("m", (), 2))
+    calls.fallback = lambda: again  # the summary made again from the source
+    assert calls[1] == again[1]
+    assert tuple(calls) == again

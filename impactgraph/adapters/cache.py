@@ -266,11 +266,11 @@ class SummaryCache:
         """
         return self._read(keys, _decode, _whole, self._decoded.setdefault)
 
-    def get_calls_many(self, keys: Iterable[CacheKey]) -> dict[CacheKey, tuple[CallSite, ...]]:
+    def get_calls_many(self, keys: Iterable[CacheKey]) -> dict[CacheKey, Sequence[CallSite]]:
         """The calls of the cached summaries among ``keys`` (full ones: an API-only summary
-        has none), their other fields left undecoded: judging a call's binding reads only the
-        calls of each caller, and decoding them is a third of the work. A summary decoded in
-        this session serves too; one decoded here is not kept (it is not whole)."""
+        has none), their other fields left undecoded and each call decoded when read
+        (``serialize_calls``): judging a call's binding reads one or two calls of each
+        caller. A summary decoded in this session serves too; one read here is not kept."""
         return self._read([k for k in keys if not k.api], _decode_calls, _calls, None)
 
     def _read(
@@ -504,7 +504,7 @@ class NullCache:
     def get_many(self, keys: Iterable[CacheKey]) -> dict[CacheKey, FileSummary]:
         return {}
 
-    def get_calls_many(self, keys: Iterable[CacheKey]) -> dict[CacheKey, tuple[CallSite, ...]]:
+    def get_calls_many(self, keys: Iterable[CacheKey]) -> dict[CacheKey, Sequence[CallSite]]:
         return {}
 
     def put_many(
@@ -568,11 +568,11 @@ def _whole(summary: FileSummary) -> FileSummary:
     return summary
 
 
-def _calls(summary: FileSummary) -> tuple[CallSite, ...]:
+def _calls(summary: FileSummary) -> Sequence[CallSite]:
     return summary.calls
 
 
-def _decode_calls(data: object, key: CacheKey) -> tuple[CallSite, ...] | None:
+def _decode_calls(data: object, key: CacheKey) -> Sequence[CallSite] | None:
     """``_decode``'s checks, on the fields ``calls_from_bytes`` decodes."""
     if not isinstance(data, bytes):
         return None

@@ -8,8 +8,9 @@ file whose content is the same in both revisions is summarised once.
 
 from __future__ import annotations
 
+import functools
 import time
-from collections.abc import Callable, ItemsView, Iterable, Iterator, Mapping, ValuesView
+from collections.abc import Callable, ItemsView, Iterable, Iterator, Mapping, Sequence, ValuesView
 from dataclasses import dataclass
 
 from impactgraph.adapters.git import GitRepo, PathChange, PathStatus
@@ -23,6 +24,8 @@ from impactgraph.diff.files import file_changes
 from impactgraph.discovery import SourceFile
 from impactgraph.local_imports import localized
 from impactgraph.model import CallSite, ChangeSet, Diagnostic, FileSummary
+from impactgraph.serialize import SerializationError
+from impactgraph.serialize_calls import StoredCalls
 
 
 class RevisionSummaries(Mapping[str, FileSummary]):
@@ -50,7 +53,7 @@ class RevisionSummaries(Mapping[str, FileSummary]):
         self.session = session
         self.computed = 0  # summaries made here (not reused)
         self._done: dict[str, FileSummary] = {}
-        self._calls: dict[str, tuple[CallSite, ...]] = {}  # read alone (``calls_of``)
+        self._calls: dict[str, Sequence[CallSite]] = {}  # read alone (``calls_of``)
         self._texts: Mapping[str, bytes] | None = None
 
     def __getitem__(self, module: str) -> FileSummary:
@@ -131,12 +134,13 @@ class RevisionSummaries(Mapping[str, FileSummary]):
                     source_file.module, source_file.path, source_file.is_package, error=message
                 )
 
-    def calls_of(self, modules: Iterable[str]) -> dict[str, tuple[CallSite, ...]]:
+    def calls_of(self, modules: Iterable[str]) -> dict[str, Sequence[CallSite]]:
         """The calls of these modules' summaries (those of this snapshot), as ``self[module]``
-        has them, in one batch. A cached summary not decoded yet has only its calls decoded
-        (``SummaryCache.get_calls_many``): the impact walks judge thousands of callers on
-        their call sites alone. What the cache lacks is summarised whole."""
-        found: dict[str, tuple[CallSite, ...]] = {}
+        has them, in one batch. A cached summary not decoded yet has only its calls read, each
+        decoded when first used (``SummaryCache.get_calls_many``): the impact walks judge
+        thousands of callers on a call or two of each. What the cache lacks, or holds in a
+        shape that does not decode, is summarised whole."""
+        found: dict[str, Sequence[CallSite]] = {}
         todo: list[SourceFile] = []
         shared: list[str] = []
         for module in dict.fromkeys(modules):
@@ -164,19 +168,37 @@ class RevisionSummaries(Mapping[str, FileSummary]):
         for source_file in todo:
             key = keys.get(source_file.module)
             calls = cached.get(key) if key is not None else None
+            if calls is not None and source_file.aliases:
+                calls = self._localized(source_file, calls)
             if calls is None:
                 missing.append(source_file.module)
                 continue
-            if source_file.aliases:  # as ``summarize_files`` reads a summary's imports
-                calls = localized(
-                    FileSummary(source_file.module, source_file.path, source_file.is_package,
-                                calls=calls),
-                    source_file.aliases,
-                ).calls
+            if isinstance(calls, StoredCalls):  # a call that does not decode: the summary
+                calls.fallback = functools.partial(self._whole_calls, source_file.module)
             found[source_file.module] = self._calls[source_file.module] = calls
         self.summarize(missing)
         found.update((module, self._done[module].calls) for module in missing)
         return found
+
+    def _whole_calls(self, module: str) -> Sequence[CallSite]:
+        self._calls.pop(module, None)
+        self.summarize([module])
+        return self._done[module].calls
+
+    @staticmethod
+    def _localized(source_file: SourceFile, calls: Sequence[CallSite]
+                   ) -> tuple[CallSite, ...] | None:
+        """The calls as ``summarize_files`` gives them: import paths read through the file's
+        ``aliases`` (None: a call that does not decode)."""
+        try:
+            whole = tuple(calls)
+        except SerializationError:
+            return None
+        return localized(
+            FileSummary(source_file.module, source_file.path, source_file.is_package,
+                        calls=whole),
+            source_file.aliases,
+        ).calls
 
     def text(self, module: str) -> bytes:
         """The raw bytes of a module's file (all files are fetched at the first call)."""

@@ -142,7 +142,7 @@ class ImpactAnalysis:
         self.max_depth = max_depth
         self.changed_symbols = {c.symbol for c in changes}
         self._bindings: dict[str, dict[str, tuple[Expr, ...]]] = {}  # head module -> bindings
-        self._calls: dict[str, tuple[CallSite, ...]] = {}  # head module -> its call sites
+        self._calls: dict[str, Sequence[CallSite]] = {}  # head module -> its call sites
         # the states and parents of a walk, by graph, seeds, first steps and depth limit
         self._walked: dict[Hashable, tuple[dict[State, int], dict[State, State | None]]] = {}
 
@@ -340,7 +340,7 @@ class ImpactAnalysis:
             if summary is not None:
                 self._calls[module] = summary.calls
 
-    def _calls_of(self, module: str) -> tuple[CallSite, ...] | None:
+    def _calls_of(self, module: str) -> Sequence[CallSite] | None:
         """The call sites of a head module (None: the head has no such module)."""
         if module not in self._calls:
             self._read_calls([module])
@@ -567,7 +567,7 @@ class ImpactAnalysis:
 
 
 def _sites(
-    calls: tuple[CallSite, ...], data: Mapping[str, Any], source: str
+    calls: Sequence[CallSite], data: Mapping[str, Any], source: str
 ) -> list[tuple[CallSite, bool]]:
     """The call sites of ``source`` behind a call edge (its ``sites``: index into the module's
     calls, bound or not); indexes that do not fit the summary are left out."""
@@ -606,7 +606,7 @@ class Batched(Protocol):
 class CallsOnDemand(Protocol):
     """Summaries whose call sites can be read alone (``changes.RevisionSummaries``)."""
 
-    def calls_of(self, modules: Iterable[str]) -> Mapping[str, tuple[CallSite, ...]]: ...
+    def calls_of(self, modules: Iterable[str]) -> Mapping[str, Sequence[CallSite]]: ...
 
 
 def prefetch(summaries: Mapping[str, FileSummary], modules: Iterable[str]) -> None:
