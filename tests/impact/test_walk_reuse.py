@@ -3,6 +3,9 @@ is the first one's states with its own verdicts, exactly what a walk of its own 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+import pytest
 from helpers import graph_of, summaries_of
 
 from impactgraph.diff import diff_summaries
@@ -93,3 +96,85 @@ def test_walks_reused_between_changes_are_those_of_walks_of_their_own() -> None:
     fetch_walks = [w for c in changes if c.symbol == "lib:fetch" for w in shared.walks(c)]
     assert all(len(w.depth) > 2 for w in fetch_walks)
     assert any("a:broken" in w.broken for w in fetch_walks)
+
+
+CLIMB_BASE = {
+    "lib.py": """
+        def fetch(key, default=None):
+            return key or default
+        """,
+    "users.py": """
+        from lib import fetch
+
+        def one(k):
+            return fetch(k, 1)
+
+        def two(k):
+            return fetch(k, 2)
+
+        def both(k):
+            return one(k), two(k)
+
+        def outer(k):
+            return both(k)
+        """,
+    "meta.py": """
+        from users import both, outer, two
+
+        class Meta(type):
+            def __new__(mcs, name, bases, ns):
+                outer(name)
+                return super().__new__(mcs, name, bases, ns)
+
+        class Model(metaclass=Meta):
+            pass
+
+        VALUE = two(1)
+        """,
+    "app.py": """
+        import meta
+
+        def run():
+            return meta.VALUE
+        """,
+}
+CLIMB_HEAD = {**CLIMB_BASE, "lib.py": "def fetch(key):\n    return key\n"}
+
+
+def test_climbs_from_broken_functions_share_what_they_met(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Module code reached from several broken functions (one, two, through both and outer) is
+    found once: the same states, parents and verdicts as one climb per broken function."""
+    import impactgraph.impact.traverse as traverse
+
+    base, head = graph_of(CLIMB_BASE), graph_of(CLIMB_HEAD)
+    changes = diff_summaries({s.module: s for s in summaries_of(CLIMB_BASE)},
+                             {s.module: s for s in summaries_of(CLIMB_HEAD)})
+
+    last: list[Walk] = []
+
+    def walked() -> list[tuple[object, ...]]:
+        analysis = ImpactAnalysis(base, head, changes=changes)
+        found = []
+        last.clear()
+        for change in changes:
+            for walk in analysis.walks(change):
+                analysis.import_breaks(walk)
+                found.append(_state(walk))
+                last.append(walk)
+        return found
+
+    shared = walked()
+    original = traverse.import_time_callers
+
+    def alone(walk: Walk, start: tuple[str, bool], max_depth: int | None,
+              in_head: Callable[[str, str], bool] | None = None,
+              seen: set[str] | None = None) -> list[tuple[str, bool]]:
+        return original(walk, start, max_depth, in_head)  # a climb of its own
+
+    monkeypatch.setattr(traverse, "import_time_callers", alone)
+    assert walked() == shared
+    reached = [(set(walk.depth), walk.broken) for walk in last]
+    assert any("meta" in broken and "app" in {node.split(":")[0] for node, _ in states}
+               for states, broken in reached)
