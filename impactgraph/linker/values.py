@@ -159,20 +159,9 @@ class Named(NamedTuple):
     tag: Literal["named"] = "named"
 
 
-class Top(NamedTuple):
-    """Anything at all: what an expression holds when it has more values than the resolver
-    keeps (``MAX_VALUES``). It absorbs: a set holding it is just it, and every operation on
-    it gives it again, so a value set only ever grows towards it (cycles settle; dropping
-    values past a limit would make a set shrink when it grows). Nothing is known of what a
-    call of it runs: the call is unresolved."""
-
-    tag: Literal["top"] = "top"
-
-
 Value = (
     Sym | Bound | Mod | Inst | Subclass | Super | Ext | Builtin | BuiltinInstance
     | BuiltinMethod | Container | Slice | Pairs | Pair | ContainerMethod | Property | Via | Named
-    | Top
 )
 Function = Sym | Bound  # what may name a function of ours
 
@@ -203,8 +192,6 @@ def legacy(value: Value) -> tuple[object, ...]:
             | Pair(text) | Property(text) | Via(text) | Named(text)
         ):
             return (value.tag, text)
-        case Top():
-            return (value.tag,)
         case _:
             assert_never(value)
 
