@@ -33,6 +33,7 @@ from impactgraph.indexer.plain import (
     DATACLASS_DECORATORS,
     combine_hashes,
     decorator_base,
+    marks_abstract,
     resolve_relative,
 )
 from impactgraph.model import (
@@ -530,8 +531,7 @@ class _ApiWalker:
             decorators=decorators,
             body_hash=hashes[0],
             renaming_hash=hashes[1],
-            is_abstract=any(b.endswith("abstractmethod") or b.endswith("abstractproperty")
-                            for b in bases),
+            is_abstract=marks_abstract(bases),
             not_implemented=_raises_not_implemented(body),
         )
         if is_overload:

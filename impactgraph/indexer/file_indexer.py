@@ -28,6 +28,7 @@ from impactgraph.expressions import (
     symbol_root,
 )
 from impactgraph.indexer.flow import Flow
+from impactgraph.indexer.plain import marks_abstract
 from impactgraph.indexer.pytest_model import (
     fixture_of,
     fixture_parameters,
@@ -116,8 +117,7 @@ class FileIndexer(Statements):
             decorator_exprs=decorator_exprs,
             body_hash=body_hash(node.body),
             renaming_hash=renaming_hash(node),
-            is_abstract=any(b.endswith("abstractmethod") or b.endswith("abstractproperty")
-                            for b in bases),
+            is_abstract=marks_abstract(bases),
             not_implemented=_raises_not_implemented(node),
         )
         if is_overload:

@@ -4,6 +4,7 @@ needs no syntax tree: importing this imports no astroid."""
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 
 DATACLASS_DECORATORS = frozenset(
     {"dataclass", "dataclasses.dataclass", "attr.s", "attr.attrs", "attrs.define", "attr.define",
@@ -22,6 +23,13 @@ def resolve_relative(module: str, is_package: bool, level: int, name: str | None
     if name:
         return f"{base}.{name}" if base else name
     return base
+
+
+def marks_abstract(decorator_bases: Iterable[str]) -> bool:
+    """A method is abstract when a decorator is ``abstractmethod`` or ``abstractproperty``
+    (by any path: ``abc.abstractmethod``, ``abstractmethod``)."""
+    return any(b.endswith("abstractmethod") or b.endswith("abstractproperty")
+               for b in decorator_bases)
 
 
 def decorator_base(text: str) -> str:
