@@ -194,7 +194,7 @@ class Interfaces:
         """Module-level code that broke (``DEFAULT = MemStore()``) fails at import time: every
         module importing it breaks in turn."""
         queue: deque[State] = deque()
-        climbed: set[str] = set()
+        climbed: set[State] = set()
         for state, depth in list(walk.depth.items()):
             if depth == 0 or state[0] not in walk.broken:
                 continue

@@ -442,7 +442,7 @@ class ImpactAnalysis:
         graph = walk.graph
         in_base = graph is self.base and self.base is not self.head
         queue: deque[State] = deque()
-        climbed: set[str] = set()  # shared by the climbs: each caller is looked at once
+        climbed: set[State] = set()  # shared by the climbs: each caller state is looked at once
         for state, depth in list(walk.depth.items()):
             node = state[0]
             if depth != 1 or node not in walk.broken:
@@ -671,7 +671,7 @@ def import_time_callers(
     start: State,
     max_depth: int | None,
     in_head: Callable[[str, str], bool] | None = None,
-    seen: set[str] | None = None,
+    seen: set[State] | None = None,
 ) -> list[State]:
     """The modules whose top-level code calls the broken function of ``start``, directly or
     through other functions (a class statement runs its metaclass's ``__new__``, a decorator
@@ -680,12 +680,15 @@ def import_time_callers(
 
     Calls only: a reference does not run the function, nor does a callback edge (outside code
     may call it, later). ``in_head(source, target)``: does the head still make that call?
-    ``seen``: callers already climbed from another start of the same walk (their modules are
-    found already), so that many broken callers of one change do not climb the same chains."""
+    ``seen``: the states already climbed from another start of the same walk (their modules
+    are found already), so that many broken callers of one change do not climb the same
+    chains. States, not callers: a caller reached through a gateway and not is climbed from
+    both, as the modules above it are reached both ways (``crosses_gateway``); without
+    gateways the two are the same."""
     graph = walk.graph
     found: list[State] = []
     seen = set() if seen is None else seen
-    seen.add(start[0])
+    seen.add(start)
     queue = deque([start])
     while queue:
         state = queue.popleft()
@@ -693,14 +696,16 @@ def import_time_callers(
         if max_depth is not None and depth >= max_depth:
             continue
         for source, kind in sorted(set(graph.predecessors(state[0]))):
-            if kind != EdgeKind.CALLS or source in seen:
+            if kind != EdgeKind.CALLS:
+                continue
+            following = walk.step(state, source)
+            if following in seen:
                 continue
             if graph.edge_data(source, state[0], kind).get("callback"):
                 continue
             if in_head is not None and not in_head(source, state[0]):
                 continue
-            seen.add(source)
-            following = walk.step(state, source)
+            seen.add(following)
             walk.visit(following, state, depth + 1)
             if ":" in source:
                 queue.append(following)
@@ -723,10 +728,11 @@ def spread_import_breaks(
     ``queue``: the states of modules (or symbols whose module) broke at import time;
     ``still_imports(importer, member)``: does the importer still import it (default: yes).
     A module the walk had reached already (its code uses the change) spreads the break all
-    the same: reaching it and its import failing are two things.
+    the same: reaching it and its import failing are two things. A module spreads once per
+    gateway status (its state's): broken through a gateway and not, its importers are both.
     """
     graph = walk.graph
-    spread = {graph.module_of(state[0]) for state in queue}
+    spread = {(graph.module_of(state[0]), state[1]) for state in queue}
     modules: list[str] | None = None
     while queue:
         state = queue.popleft()
@@ -752,6 +758,6 @@ def spread_import_breaks(
                 walk.broken.add(source)
                 following = walk.step(state, source)
                 walk.visit(following, state, depth + 1)
-                if ":" not in source and source not in spread:
-                    spread.add(source)
+                if ":" not in source and following not in spread:
+                    spread.add(following)
                     queue.append(following)

@@ -170,7 +170,7 @@ def test_climbs_from_broken_functions_share_what_they_met(
 
     def alone(walk: Walk, start: tuple[str, bool], max_depth: int | None,
               in_head: Callable[[str, str], bool] | None = None,
-              seen: set[str] | None = None) -> list[tuple[str, bool]]:
+              seen: set[tuple[str, bool]] | None = None) -> list[tuple[str, bool]]:
         return original(walk, start, max_depth, in_head)  # a climb of its own
 
     monkeypatch.setattr(traverse, "import_time_callers", alone)
