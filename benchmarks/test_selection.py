@@ -91,6 +91,10 @@ LIBRARIES = {
         Library("more-itertools", "10.5.0", "more_itertools", (PYTEST,), root=""),
         # operator overloading: intervals combine with | & - ~, compare, contain
         Library("portion", "2.5.0", "portion", (PYTEST, "sortedcontainers==2.4.0"), root=""),
+        # held out: a lexer, token lists grouped by functions, filter stacks (sqlparse); a
+        # grab bag of utilities: caches, multidicts, iterators, sets, strings, urls (boltons)
+        Library("sqlparse", "0.5.5", "sqlparse", (PYTEST,), root=""),
+        Library("boltons", "26.2.0", "boltons", (PYTEST,), root=""),
     )
 }
 DEFAULT_LIBRARIES = ("click", "itsdangerous", "markupsafe", "jinja2", "flask")
