@@ -5,7 +5,7 @@ from __future__ import annotations
 import configparser
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +25,8 @@ class Config:
     exclude: tuple[str, ...] = ()
     max_depth: int | None = None
     test_patterns: tuple[str, ...] = DEFAULT_TEST_PATTERNS
+    # Folders on sys.path when the tests run: the root pytest configuration's ``pythonpath``.
+    import_paths: tuple[str, ...] = ()
 
 
 _LIST_KEYS = {"source-roots", "gateways", "exclude", "test-patterns"}
@@ -116,17 +118,20 @@ def _check_key_depth(text: str, origin: str) -> None:
 def load_config(root: Path) -> Config:
     """``.impactgraph.toml`` wins over ``pyproject.toml``; neither means the defaults. Test
     files are, unless ``test-patterns`` says otherwise, what the root's pytest configuration
-    collects (``pytest_files``)."""
-    tests = pytest_files(root)
+    collects (``pytest_files``); its ``pythonpath`` gives ``import_paths``."""
+    settings = _pytest_settings(root)
+    tests = _test_patterns(settings)
     dedicated = root / ".impactgraph.toml"
-    if dedicated.is_file():
-        return parse_config_text(_read(dedicated), str(dedicated), pyproject=False,
-                                 test_patterns=tests)
     pyproject = root / "pyproject.toml"
-    if pyproject.is_file():
-        return parse_config_text(_read(pyproject), str(pyproject), pyproject=True,
-                                 test_patterns=tests)
-    return Config(test_patterns=tests)
+    if dedicated.is_file():
+        config = parse_config_text(_read(dedicated), str(dedicated), pyproject=False,
+                                   test_patterns=tests)
+    elif pyproject.is_file():
+        config = parse_config_text(_read(pyproject), str(pyproject), pyproject=True,
+                                   test_patterns=tests)
+    else:
+        config = Config(test_patterns=tests)
+    return replace(config, import_paths=_ini_list(settings.get("pythonpath")))
 
 
 # pytest's configuration files at the root, in the order pytest takes the first that has its
@@ -139,6 +144,26 @@ _PYTEST_FILES = (("pytest.ini", "pytest"), (".pytest.ini", "pytest"),
 def pytest_files(root: Path) -> tuple[str, ...]:
     """``python_files`` of the repository root's pytest configuration, plus ``conftest.py``;
     the defaults without one. A file pytest cannot read either is left to pytest to report."""
+    return _test_patterns(_pytest_settings(root))
+
+
+def _test_patterns(settings: Mapping[str, Any]) -> tuple[str, ...]:
+    patterns = _ini_list(settings.get("python_files"))
+    return (*patterns, "conftest.py") if patterns else DEFAULT_TEST_PATTERNS
+
+
+def _ini_list(value: Any) -> tuple[str, ...]:
+    """An ini option of pytest's list types: whitespace-separated in an ini file, a list (or
+    such a string) in pyproject.toml; () for anything else."""
+    items = value.split() if isinstance(value, str) else value
+    if isinstance(items, list) and all(isinstance(item, str) for item in items):
+        return tuple(items)
+    return ()
+
+
+def _pytest_settings(root: Path) -> Mapping[str, Any]:
+    """The section of the root's pytest configuration file (the first that has one, as
+    pytest takes it); empty without one."""
     for name, section in _PYTEST_FILES:
         path = root / name
         if not path.is_file():
@@ -149,12 +174,8 @@ def pytest_files(root: Path) -> tuple[str, ...]:
             continue
         if found is None:
             continue  # pytest goes on to the next file (pytest.ini counts even without it)
-        value = found.get("python_files")
-        patterns = value.split() if isinstance(value, str) else value
-        if isinstance(patterns, list) and patterns and all(isinstance(p, str) for p in patterns):
-            return (*patterns, "conftest.py")
-        return DEFAULT_TEST_PATTERNS
-    return DEFAULT_TEST_PATTERNS
+        return found
+    return {}
 
 
 def _pytest_section(text: str, name: str, section: str) -> Mapping[str, Any] | None:

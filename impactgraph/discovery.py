@@ -84,7 +84,14 @@ def is_test_code(path: str, patterns: Sequence[str] = DEFAULT_TEST_PATTERNS) -> 
     )
 
 
-def _root_for(text: str, package_dirs: set[str], roots: Sequence[str]) -> str:
+# Folder names that are a place on ``sys.path`` far more often than a namespace package that
+# several folders share (``services/*/lib/<package>``): never taken for one.
+_NOT_NAMESPACES = frozenset({"src", "lib", "libs", "python", "py", "source", "sources"})
+
+
+def _root_for(text: str, package_dirs: set[str], roots: Sequence[str],
+              import_paths: Sequence[str] = (), namespaces: frozenset[str] = frozenset()
+              ) -> str:
     """The source root of ``text``, a clean relative path (as ``path_parts`` keeps it)."""
     matching = [r for r in roots if r in ("", ".") or text.startswith(r.rstrip("/") + "/")]
     if matching:
@@ -95,12 +102,51 @@ def _root_for(text: str, package_dirs: set[str], roots: Sequence[str]) -> str:
         index = len(parts) - 1 - parts[::-1].index("src")
         return "/".join(parts[: index + 1])
     directory = _parent(text)
+    in_package = False
     while directory != "." and directory in package_dirs:
         parent = _parent(directory)
         if parent == directory:  # "/" is its own parent: an absolute path looped forever
             break
-        directory = parent
+        directory, in_package = parent, True
+    # test code is imported by the folder pytest puts first on sys.path, not by a namespace
+    # (flask's tests/test_apps/blueprintapp is ``blueprintapp``, with tests on pythonpath)
+    if in_package and not any(part in TEST_FOLDERS for part in path_parts(directory)):
+        directory = _namespace_root(directory, import_paths, namespaces)
     return "" if directory == "." else directory
+
+
+def _namespace_root(directory: str, import_paths: Sequence[str],
+                    namespaces: frozenset[str]) -> str:
+    """Where Python imports a package whose parent ``directory`` is no package: above it when
+    ``directory`` is a PEP 420 namespace package (``packages/core/acme`` for ``acme.core``).
+    Known from a folder on pytest's ``pythonpath`` above it (through namespace folders only),
+    else from the folder's name being a namespace that several folders share."""
+    between = [p for p in import_paths if directory.startswith(p + "/")]
+    if between:
+        best = max(between, key=len)
+        if all(step.isidentifier() for step in directory[len(best) + 1:].split("/")):
+            return best
+    while directory != "." and directory.rsplit("/", 1)[-1] in namespaces:
+        directory = _parent(directory)
+    return directory
+
+
+def _shared_namespaces(package_dirs: set[str]) -> frozenset[str]:
+    """Names of folders that are namespace packages of several packages: a folder without
+    ``__init__.py`` right above a package, under ``src/`` (``src/acme/core``) or by that name
+    in two places (``packages/core/acme/core``, ``packages/web/acme/web``)."""
+    places: dict[str, set[str]] = {}
+    for package in package_dirs:
+        parent = _parent(package)
+        if parent in (".", package) or parent in package_dirs:
+            continue
+        name = parent.rsplit("/", 1)[-1]
+        if not name.isidentifier() or name in TEST_FOLDERS or name in _NOT_NAMESPACES:
+            continue
+        grand = _parent(parent)
+        under_src = grand == "src" or grand.endswith("/src")
+        places.setdefault(name, set()).update([parent, "src"] if under_src else [parent])
+    return frozenset(name for name, found in places.items() if len(found) > 1)
 
 
 def module_name(path: str, root: str) -> tuple[str, bool]:
@@ -125,7 +171,8 @@ def _module(parts: list[str]) -> tuple[str, bool]:
 
 
 def discover(
-    paths: Iterable[str], source_roots: Sequence[str] = (), exclude: Sequence[str] = ()
+    paths: Iterable[str], source_roots: Sequence[str] = (), exclude: Sequence[str] = (),
+    import_paths: Sequence[str] = (),
 ) -> list[SourceFile]:
     """Every importable ``.py`` file among ``paths`` with its module name, sorted by path.
 
@@ -137,6 +184,10 @@ def discover(
     (``packages.web.tests.helpers``), and the files of such a root get ``aliases`` so that
     their own ``import helpers`` still means their own file, as it does for Python (a root is
     first on ``sys.path`` for the code in it; pytest puts a test's own folder there).
+
+    ``import_paths``: folders that are on ``sys.path`` when the tests run (pytest's
+    ``pythonpath``); a package below one through namespace folders only is named from it
+    (``packages/core/acme/core`` is ``acme.core`` with ``packages/core`` there).
     """
     files = sorted(
         p for p in paths if p.endswith(".py") and not is_excluded(p, exclude)
@@ -144,13 +195,15 @@ def discover(
     package_dirs = {_parent(p) for p in files if p.endswith("/__init__.py")}
     if "__init__.py" in files:
         package_dirs.add(".")
+    hints = tuple(p for p in (_clean_folder(p) for p in import_paths) if p)
+    namespaces = _shared_namespaces(package_dirs)
     found: list[tuple[str, str, str, bool]] = []  # path, root, module name there, is_package
     owner: dict[str, str] = {}  # top-level module or package -> the root that keeps its name
     defined: set[tuple[str, str]] = set()  # (root, top-level module or package it defines)
     for text in files:
         parts = text.split("/")
         clean = str(PurePosixPath(text)) if "" in parts or "." in parts else text
-        root = _root_for(clean, package_dirs, source_roots)
+        root = _root_for(clean, package_dirs, source_roots, hints, namespaces)
         name, is_package = module_name(text, root)
         if not name or not all(part.isidentifier() for part in name.split(".")):
             continue
@@ -178,6 +231,16 @@ def discover(
          for f in result.values()),
         key=lambda f: f.path,
     )
+
+
+def _clean_folder(path: str) -> str:
+    """A relative folder as ``_root_for`` compares it ("" for the root, or for anything
+    outside the repository)."""
+    pure = PurePosixPath(path.replace("\\", "/"))
+    if pure.is_absolute() or ".." in pure.parts:
+        return ""
+    text = str(pure)
+    return "" if text == "." else text
 
 
 def _qualified(path: str) -> str:

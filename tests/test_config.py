@@ -101,3 +101,21 @@ def test_the_dedicated_file_wins(tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").write_text("tool = 3", encoding="utf-8")
     (tmp_path / ".impactgraph.toml").write_text("gateways = ['api']", encoding="utf-8")
     assert load_config(tmp_path) == Config(gateways=("api",))
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    ("pytest.ini", "[pytest]\npythonpath = packages/core\n    packages/web\n"),
+    ("pyproject.toml", '[tool.pytest.ini_options]\npythonpath = ["packages/core", '
+                       '"packages/web"]\n'),
+    ("setup.cfg", "[tool:pytest]\npythonpath = packages/core packages/web\n"),
+])
+def test_import_paths_are_the_root_pytest_configurations_pythonpath(
+        tmp_path: Path, name: str, text: str) -> None:
+    (tmp_path / name).write_text(text)
+    assert load_config(tmp_path).import_paths == ("packages/core", "packages/web")
+
+
+def test_no_pytest_configuration_means_no_import_paths(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.pytest.ini_options]\npythonpath = 3\n')
+    assert load_config(tmp_path).import_paths == ()
+    assert load_config(tmp_path / "missing").import_paths == ()

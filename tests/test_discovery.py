@@ -48,3 +48,39 @@ def test_namespace_packages_of_two_roots_merge() -> None:
                       "packages/b/src/acme/web/views.py"])
     assert [(f.module, f.aliases) for f in files] == [
         ("acme.core", ()), ("acme.web", ()), ("acme.web.views", ())]
+
+
+NAMESPACED = ["packages/core/acme/core/__init__.py", "packages/core/acme/core/text.py",
+              "packages/web/acme/web/__init__.py", "packages/core/tests/test_text.py"]
+
+
+def test_a_namespace_folder_shared_by_two_flat_packages_is_part_of_the_name() -> None:
+    files = {f.path: f.module for f in discover(NAMESPACED)}
+    assert files == {"packages/core/acme/core/__init__.py": "acme.core",
+                     "packages/core/acme/core/text.py": "acme.core.text",
+                     "packages/web/acme/web/__init__.py": "acme.web",
+                     "packages/core/tests/test_text.py": "test_text"}
+
+
+def test_a_namespace_under_a_src_folder_names_a_flat_package_of_it() -> None:
+    files = {f.path: f.module for f in discover([
+        "packages/a/src/acme/a/__init__.py", "packages/b/acme/b/__init__.py"])}
+    assert files == {"packages/a/src/acme/a/__init__.py": "acme.a",
+                     "packages/b/acme/b/__init__.py": "acme.b"}
+
+
+def test_one_flat_namespace_package_is_named_from_a_pythonpath_folder_above_it() -> None:
+    paths = ["packages/core/acme/core/__init__.py", "tools/lib/run/__init__.py"]
+    assert [f.module for f in discover(paths)] == ["core", "run"]
+    assert [f.module for f in discover(paths, import_paths=["./packages/core/", "/abs", "."])
+            ] == ["acme.core", "run"]
+
+
+def test_test_packages_are_not_named_through_a_namespace() -> None:
+    """flask's ``tests/test_apps/blueprintapp`` is ``blueprintapp`` (its conftest puts
+    ``test_apps`` on sys.path), with or without ``tests`` on pytest's ``pythonpath``; folders
+    named like a place on sys.path (``lib``) are never taken for a shared namespace."""
+    paths = ["a/tests/test_apps/app1/__init__.py", "b/tests/test_apps/app2/__init__.py",
+             "x/lib/one/__init__.py", "y/lib/two/__init__.py"]
+    assert [f.module for f in discover(paths, import_paths=["a/tests"])] == [
+        "app1", "app2", "one", "two"]

@@ -77,10 +77,11 @@ def _tree(
     if config is None:
         config = load_config(root)
     skipped: list[Diagnostic] = []
-    files = discover(iter_python_files(root, skipped), config.source_roots, config.exclude)
+    files = discover(iter_python_files(root, skipped), config.source_roots, config.exclude,
+                     config.import_paths)
     if skipped:  # only those the configuration would have analysed
         wanted = {f.path for f in discover([d.path for d in skipped], config.source_roots,
-                                           config.exclude)}
+                                           config.exclude, config.import_paths)}
         skipped = [d for d in skipped if d.path in wanted]
     if not cache.enabled:  # nothing to look the stats up in
         return files, {}, {}, skipped

@@ -95,17 +95,18 @@ def worktree_snapshot(repo: GitRepo, config: Config) -> Snapshot:
     return Snapshot(WORKTREE, None, tuple(present), ids, load)
 
 
-_DISCOVERED: dict[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]], list[SourceFile]] = {}
+_DISCOVERED: dict[tuple[tuple[str, ...], ...], list[SourceFile]] = {}
 
 
 def _discover(paths: Iterable[str], config: Config) -> list[SourceFile]:
     """``discover``, remembering its last answer: the two revisions of a query usually list
     the same files (a tenth of a second each for 10,000 of them), and it depends only on
     which paths there are (it sorts them)."""
-    key = (tuple(sorted(paths)), tuple(config.source_roots), tuple(config.exclude))
+    key = (tuple(sorted(paths)), tuple(config.source_roots), tuple(config.exclude),
+           tuple(config.import_paths))
     found = _DISCOVERED.get(key)
     if found is None:
-        found = discover(key[0], config.source_roots, config.exclude)
+        found = discover(key[0], config.source_roots, config.exclude, config.import_paths)
         _DISCOVERED.clear()  # one answer kept: a long-lived process sees many trees
         _DISCOVERED[key] = found
     return list(found)

@@ -1,0 +1,106 @@
+"""``impactgraph tests`` in a monorepo whose packages share one PEP 420 namespace (``acme``, no
+``acme/__init__.py``) in flat layouts: ``packages/core/acme/core`` and ``packages/web/acme/web``
+are ``acme.core`` and ``acme.web``, found through pytest's ``pythonpath`` or, installed, through
+the namespace folder they share; a root ``conftest.py`` imports from the namespace."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from cli_support import selected_tests
+from git_support import commit, init_repo
+
+CORE = "packages/core/acme/core/text.py"
+
+BASE = {
+    "packages/core/acme/core/__init__.py": "",
+    CORE: """
+        def shout(word):
+            return word.upper()
+
+
+        def whisper(word):
+            return word.lower()
+    """,
+    "packages/web/acme/web/__init__.py": "",
+    "packages/web/acme/web/pages.py": """
+        from acme.core.text import shout
+
+
+        def title(word):
+            return shout(word)
+    """,
+    # the same test file name in both packages
+    "packages/core/tests/test_utils.py": """
+        from acme.core.text import whisper
+
+
+        def test_whisper():
+            assert whisper("A") == "a"
+    """,
+    "packages/web/tests/test_utils.py": """
+        from acme.web.pages import title
+
+
+        def test_title():
+            assert title("a") == "A"
+    """,
+    "packages/web/tests/test_plain.py": """
+        def test_nothing():
+            assert True
+    """,
+}
+PYTEST_INI = ("pytest.ini", "[pytest]\npythonpath = packages/core packages/web\n"
+                            "addopts = --import-mode=importlib\n")
+
+
+def monorepo(tmp_path: Path, files: dict[str, str]) -> Path:
+    root = init_repo(tmp_path / "repo")
+    commit(root, files, tag="base")
+    return root
+
+
+@pytest.mark.parametrize("config", [{}, dict([PYTEST_INI])], ids=["installed", "pythonpath"])
+def test_a_package_reaches_another_through_the_namespace(tmp_path: Path,
+                                                         config: dict[str, str]) -> None:
+    root = monorepo(tmp_path, BASE | config)
+    commit(root, {CORE: BASE[CORE].replace("def shout(word):", "def shout(word, loud):")})
+    assert selected_tests(root) == ["packages/web/tests/test_utils.py"]
+
+
+def test_pythonpath_names_a_lone_namespace_package(tmp_path: Path) -> None:
+    """One package in the namespace: nothing but pytest's ``pythonpath`` says that
+    ``packages/core`` (not ``packages/core/acme``) is where Python imports it from."""
+    files = {path: text for path, text in BASE.items() if "/web/" not in path}
+    files["packages/app/app.py"] = """
+        from acme.core.text import shout
+
+
+        def main():
+            return shout("x")
+    """
+    files["packages/app/tests/test_app.py"] = """
+        from app import main
+
+
+        def test_main():
+            assert main() == "X"
+    """
+    root = monorepo(tmp_path, files | {"pytest.ini": "[pytest]\npythonpath = packages/core "
+                                                     "packages/app\n"})
+    commit(root, {CORE: BASE[CORE].replace("def shout(word):", "def shout(word, loud):")})
+    assert selected_tests(root) == ["packages/app/tests/test_app.py"]
+
+
+def test_a_root_conftest_that_imports_from_the_namespace_reaches_every_test(
+        tmp_path: Path) -> None:
+    root = monorepo(tmp_path, BASE | dict([PYTEST_INI]) | {"conftest.py": """
+        from acme.core.text import whisper
+
+        QUIET = whisper("X")
+    """})
+    commit(root, {CORE: BASE[CORE].replace("def whisper(word):", "def whisper(word, how):")})
+    assert selected_tests(root) == ["packages/core/tests/test_utils.py",
+                                    "packages/web/tests/test_plain.py",
+                                    "packages/web/tests/test_utils.py"]
