@@ -39,7 +39,8 @@ import json
 import re
 import shutil
 import sys
-from dataclasses import asdict
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -120,6 +121,26 @@ def venv(repo: Path) -> Path:
     return ts.new_venv(VENV, [*THIRD_PARTY, *editable])
 
 
+@dataclass(frozen=True)
+class Layout:
+    """One way to assemble a monorepo: what the shared runner needs to know of it."""
+    title: str  # the first line of the printed report
+    mutated: tuple[str, ...]  # the package folders (packages/NAME) whose code is mutated
+    library: Callable[[str], ts.Library]  # package folder -> the library it holds
+    build: Callable[[], Path]  # the repository, built once, its working tree reset
+    venv: Callable[[Path], Path]  # the repository -> the python that runs its suites
+    code: Callable[[Path, str], Path]  # repository, package folder -> the code to mutate
+    tests: Callable[[Path, str], Path]  # repository, package folder -> its tests folder
+
+
+PALLETS = Layout(
+    title="the Pallets libraries (packages/NAME/src/NAME, installed editable)",
+    mutated=MUTATED, library=lambda name: ts.LIBRARIES[name], build=lambda: monorepo(),
+    venv=lambda repo: venv(repo),
+    code=lambda repo, name: repo / "packages" / name / "src" / ts.LIBRARIES[name].package,
+    tests=lambda repo, name: repo / "packages" / name / ts.LIBRARIES[name].tests)
+
+
 def package_of(path: str) -> str:
     """``packages/NAME/...`` -> NAME."""
     return path.split("/")[1]
@@ -139,10 +160,10 @@ def rejected_paths(python: Path, repo: Path, selected: list[str], universe: set[
             f"(missing {missing}, extra {extra})")
 
 
-def measure(count: int, seed: str, saved: dict[str, ts.LibraryResult], log: bool,
-            check_paths: bool, packages: list[str]) -> list[ts.LibraryResult]:
-    repo = monorepo()
-    python = venv(repo)
+def measure(layout: Layout, count: int, seed: str, saved: dict[str, ts.LibraryResult],
+            log: bool, check_paths: bool, packages: list[str]) -> list[ts.LibraryResult]:
+    repo = layout.build()
+    python = layout.venv(repo)
 
     def suite(timeout: float) -> ts.SuiteRun:
         return ts.run_pytest(python, repo, {}, [], timeout)
@@ -152,10 +173,9 @@ def measure(count: int, seed: str, saved: dict[str, ts.LibraryResult], log: bool
     ts.select(repo)  # fill the summary cache for the base commit, as a CI run on main would
     results = []
     for name in packages:
-        lib = ts.LIBRARIES[name]
+        lib = layout.library(name)
         result = ts.LibraryResult(name, lib.version, base.test_files, base.failures)
-        folder = repo / "packages" / name
-        chosen = ts.pick_mutations(repo, folder / "src" / lib.package, folder / lib.tests,
+        chosen = ts.pick_mutations(repo, layout.code(repo, name), layout.tests(repo, name),
                                    count, f"{seed}:monorepo:{name}")
         ts.run_mutations(result, repo, chosen, suite, base, saved.get(name), log)
         if check_paths:
@@ -181,8 +201,9 @@ def crossing(results: list[ts.LibraryResult]) -> str:
     return "\n".join(lines)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def main(argv: list[str] | None = None, layout: Layout = PALLETS,
+         description: str = __doc__) -> int:
+    parser = argparse.ArgumentParser(description=description.split("\n\n")[0])
     parser.add_argument("--max-mutations", type=int, default=8, metavar="N",
                         help="mutations per lower package (default: 8)")
     parser.add_argument("--seed", default=ts.SEED, metavar="TEXT",
@@ -195,8 +216,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="print the tables of an earlier run's --json file instead")
     parser.add_argument("--no-path-check", action="store_true",
                         help="do not give each selection to pytest --collect-only")
-    parser.add_argument("--packages", nargs="+", choices=MUTATED, default=list(MUTATED),
-                        help="the lower packages to mutate (default: all four)")
+    parser.add_argument("--packages", nargs="+", choices=layout.mutated,
+                        default=list(layout.mutated),
+                        help="the lower packages to mutate (default: all of them)")
     parser.add_argument("--quiet", action="store_true", help="no progress lines on stderr")
     args = parser.parse_args(argv)
     if args.from_json:
@@ -209,12 +231,12 @@ def main(argv: list[str] | None = None) -> int:
             parser.error(f"--truth {args.truth} was run with seed {truth['seed']!r} and "
                          f"{truth['max_mutations']} mutations")
         known = {r.name: r for r in ts.load(truth)} if truth else {}
-        results = measure(args.max_mutations, args.seed, known, not args.quiet,
+        results = measure(layout, args.max_mutations, args.seed, known, not args.quiet,
                           not args.no_path_check, args.packages)
         commit = ts.run(["git", "log", "-1", "--format=%h", "--", "impactgraph"],
                         HERE.parent).stdout.strip()
-    print(f"impactgraph {commit}, seed {args.seed!r}, {args.max_mutations} mutations per lower "
-          f"package; test files of the whole monorepo\n")
+    print(f"{layout.title}\nimpactgraph {commit}, seed {args.seed!r}, {args.max_mutations} "
+          "mutations per lower package; test files of the whole monorepo\n")
     print(ts.table(results, len(results[0].test_files) if results else 0))
     print()
     print(crossing(results))
