@@ -132,20 +132,26 @@ def _namespace_root(directory: str, import_paths: Sequence[str],
 
 
 def _shared_namespaces(package_dirs: set[str]) -> frozenset[str]:
-    """Names of folders that are namespace packages of several packages: a folder without
-    ``__init__.py`` right above a package, under ``src/`` (``src/acme/core``) or by that name
-    in two places (``packages/core/acme/core``, ``packages/web/acme/web``)."""
+    """Names of folders that are namespace packages of several packages: the folders without
+    ``__init__.py`` above a package, up to a ``src/`` folder (``src/acme/core``, also
+    ``src/acme/platform/core``) or by name in two places (``packages/core/acme/core``,
+    ``packages/web/acme/web``)."""
     places: dict[str, set[str]] = {}
     for package in package_dirs:
-        parent = _parent(package)
-        if parent in (".", package) or parent in package_dirs:
+        folder = _parent(package)
+        if folder in (".", package) or folder in package_dirs:
             continue
-        name = parent.rsplit("/", 1)[-1]
-        if not name.isidentifier() or name in TEST_FOLDERS or name in _NOT_NAMESPACES:
-            continue
-        grand = _parent(parent)
-        under_src = grand == "src" or grand.endswith("/src")
-        places.setdefault(name, set()).update([parent, "src"] if under_src else [parent])
+        chain: list[tuple[str, str]] = []  # (name, folder) from the package up
+        under_src = False
+        while folder != ".":
+            name = folder.rsplit("/", 1)[-1]
+            if not name.isidentifier() or name in TEST_FOLDERS or name in _NOT_NAMESPACES:
+                under_src = name == "src"
+                break
+            chain.append((name, folder))
+            folder = _parent(folder)
+        for name, where in chain:
+            places.setdefault(name, set()).update([where, "src"] if under_src else [where])
     return frozenset(name for name, found in places.items() if len(found) > 1)
 
 

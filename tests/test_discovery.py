@@ -84,3 +84,12 @@ def test_test_packages_are_not_named_through_a_namespace() -> None:
              "x/lib/one/__init__.py", "y/lib/two/__init__.py"]
     assert [f.module for f in discover(paths, import_paths=["a/tests"])] == [
         "app1", "app2", "one", "two"]
+
+
+def test_namespaces_of_two_levels() -> None:
+    flat = ["packages/core/acme/platform/core/__init__.py",
+            "packages/web/acme/platform/web/__init__.py"]
+    assert [f.module for f in discover(flat)] == ["acme.platform.core", "acme.platform.web"]
+    mixed = ["packages/core/src/acme/platform/core/__init__.py",
+             "packages/web/acme/platform/web/__init__.py"]
+    assert [f.module for f in discover(mixed)] == ["acme.platform.core", "acme.platform.web"]
