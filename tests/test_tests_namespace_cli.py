@@ -104,3 +104,42 @@ def test_a_root_conftest_that_imports_from_the_namespace_reaches_every_test(
     assert selected_tests(root) == ["packages/core/tests/test_utils.py",
                                     "packages/web/tests/test_plain.py",
                                     "packages/web/tests/test_utils.py"]
+
+
+@pytest.mark.parametrize("where", ["conftest", "plugin"])
+def test_a_fixture_of_the_root_reaches_the_tests_of_every_package(tmp_path: Path,
+                                                                  where: str) -> None:
+    """A fixture in the root ``conftest.py``, or in a plugin package of the namespace that it
+    names in ``pytest_plugins``, hands out an object of another package."""
+    fixture = """
+        import pytest
+
+        from acme.core.text import Speaker
+
+
+        @pytest.fixture
+        def speaker():
+            return Speaker()
+    """
+    files = BASE | dict([PYTEST_INI]) | {
+        CORE: BASE[CORE] + """
+
+
+        class Speaker:
+            def say(self, word):
+                return word
+    """,
+        "packages/web/tests/test_plain.py": """
+            def test_speaker(speaker):
+                assert speaker.say("a") == "a"
+        """,
+    }
+    if where == "conftest":
+        files["conftest.py"] = fixture
+    else:
+        files["conftest.py"] = 'pytest_plugins = ["acme.testing.fixtures"]\n'
+        files["packages/testing/acme/testing/__init__.py"] = ""
+        files["packages/testing/acme/testing/fixtures.py"] = fixture
+    root = monorepo(tmp_path, files)
+    commit(root, {CORE: files[CORE].replace("def say(self, word):", "def say(self, word, how):")})
+    assert selected_tests(root) == ["packages/web/tests/test_plain.py"]
