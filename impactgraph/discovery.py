@@ -120,14 +120,23 @@ def _namespace_root(directory: str, import_paths: Sequence[str],
     """Where Python imports a package whose parent ``directory`` is no package: above it when
     ``directory`` is a PEP 420 namespace package (``packages/core/acme`` for ``acme.core``).
     Known from a folder on pytest's ``pythonpath`` above it (through namespace folders only),
-    else from the folder's name being a namespace that several folders share."""
+    else from the folder's name being a namespace that several folders share, or the start
+    of the name of the project folder above it (``packages/acme-core/acme``)."""
     between = [p for p in import_paths if directory.startswith(p + "/")]
     if between:
         best = max(between, key=len)
         if all(step.isidentifier() for step in directory[len(best) + 1:].split("/")):
             return best
-    while directory != "." and directory.rsplit("/", 1)[-1] in namespaces:
-        directory = _parent(directory)
+    while directory != ".":
+        name, parent = directory.rsplit("/", 1)[-1], _parent(directory)
+        # a project folder named for the namespace: packages/acme-core/acme/core
+        project = parent.rsplit("/", 1)[-1].replace("-", "_").replace(".", "_").lower()
+        if name not in namespaces and not (
+            name.isidentifier() and name not in _NOT_NAMESPACES and name not in TEST_FOLDERS
+            and parent != "." and project.startswith(name.lower() + "_")
+        ):
+            break
+        directory = parent
     return directory
 
 

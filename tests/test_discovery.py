@@ -93,3 +93,9 @@ def test_namespaces_of_two_levels() -> None:
     mixed = ["packages/core/src/acme/platform/core/__init__.py",
              "packages/web/acme/platform/web/__init__.py"]
     assert [f.module for f in discover(mixed)] == ["acme.platform.core", "acme.platform.web"]
+
+
+def test_a_lone_namespace_in_a_project_folder_named_for_it() -> None:
+    for project in ("acme-core", "Acme.Core", "acme_core"):
+        paths = [f"packages/{project}/acme/core/__init__.py", "tools/helpers/run/__init__.py"]
+        assert [f.module for f in discover(paths)] == ["acme.core", "run"]
