@@ -18,6 +18,9 @@ DEFAULT_EXCLUDES = (
     ".eggs",
 )
 DEFAULT_TEST_PATTERNS = ("test_*.py", "*_test.py", "conftest.py")
+# Files that make a folder a project (a distribution): in a flat layout, the folder Python
+# imports its packages from. ``discover`` takes them among its paths.
+PROJECT_FILES = ("pyproject.toml", "setup.py", "setup.cfg")
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,8 +93,8 @@ _NOT_NAMESPACES = frozenset({"src", "lib", "libs", "python", "py", "source", "so
 
 
 def _root_for(text: str, package_dirs: set[str], roots: Sequence[str],
-              import_paths: Sequence[str] = (), namespaces: frozenset[str] = frozenset()
-              ) -> str:
+              import_paths: Sequence[str] = (), namespaces: frozenset[str] = frozenset(),
+              projects: frozenset[str] = frozenset()) -> str:
     """The source root of ``text``, a clean relative path (as ``path_parts`` keeps it)."""
     matching = [r for r in roots if r in ("", ".") or text.startswith(r.rstrip("/") + "/")]
     if matching:
@@ -111,22 +114,32 @@ def _root_for(text: str, package_dirs: set[str], roots: Sequence[str],
     # test code is imported by the folder pytest puts first on sys.path, not by a namespace
     # (flask's tests/test_apps/blueprintapp is ``blueprintapp``, with tests on pythonpath)
     if in_package and not any(part in TEST_FOLDERS for part in path_parts(directory)):
-        directory = _namespace_root(directory, import_paths, namespaces)
+        directory = _namespace_root(directory, import_paths, namespaces, projects)
     return "" if directory == "." else directory
 
 
 def _namespace_root(directory: str, import_paths: Sequence[str],
-                    namespaces: frozenset[str]) -> str:
+                    namespaces: frozenset[str], projects: frozenset[str] = frozenset()) -> str:
     """Where Python imports a package whose parent ``directory`` is no package: above it when
     ``directory`` is a PEP 420 namespace package (``packages/core/acme`` for ``acme.core``).
     Known from a folder on pytest's ``pythonpath`` above it (through namespace folders only),
-    else from the folder's name being a namespace that several folders share, or the start
-    of the name of the project folder above it (``packages/acme-core/acme``)."""
+    else from the project folder (``pyproject.toml``, ``setup.py``, ``setup.cfg``) of a flat
+    layout above it, else from the folder's name being a namespace that several folders
+    share, or the start of the name of the folder above it (``packages/acme-core/acme``)."""
     between = [p for p in import_paths if directory.startswith(p + "/")]
     if between:
         best = max(between, key=len)
         if all(step.isidentifier() for step in directory[len(best) + 1:].split("/")):
             return best
+    if directory in projects:
+        return directory
+    folder = directory
+    while folder != "." and projects:
+        name, folder = folder.rsplit("/", 1)[-1], _parent(folder)
+        if not name.isidentifier() or name in _NOT_NAMESPACES or name in TEST_FOLDERS:
+            break
+        if folder in projects:
+            return folder
     while directory != ".":
         name, parent = directory.rsplit("/", 1)[-1], _parent(directory)
         # a project folder named for the namespace: packages/acme-core/acme/core
@@ -202,23 +215,28 @@ def discover(
 
     ``import_paths``: folders that are on ``sys.path`` when the tests run (pytest's
     ``pythonpath``); a package below one through namespace folders only is named from it
-    (``packages/core/acme/core`` is ``acme.core`` with ``packages/core`` there).
+    (``packages/core/acme/core`` is ``acme.core`` with ``packages/core`` there). Project files
+    among ``paths`` (``PROJECT_FILES``) say the same of their folders.
     """
+    paths_list = list(paths)
     files = sorted(
-        p for p in paths if p.endswith(".py") and not is_excluded(p, exclude)
+        p for p in paths_list if p.endswith(".py") and not is_excluded(p, exclude)
     )
     package_dirs = {_parent(p) for p in files if p.endswith("/__init__.py")}
     if "__init__.py" in files:
         package_dirs.add(".")
     hints = tuple(p for p in (_clean_folder(p) for p in import_paths) if p)
     namespaces = _shared_namespaces(package_dirs)
+    projects = frozenset(
+        _parent(p) for p in paths_list if p.rsplit("/", 1)[-1] in PROJECT_FILES
+        and not is_excluded(p, exclude)) - {"."}
     found: list[tuple[str, str, str, bool]] = []  # path, root, module name there, is_package
     owner: dict[str, str] = {}  # top-level module or package -> the root that keeps its name
     defined: set[tuple[str, str]] = set()  # (root, top-level module or package it defines)
     for text in files:
         parts = text.split("/")
         clean = str(PurePosixPath(text)) if "" in parts or "." in parts else text
-        root = _root_for(clean, package_dirs, source_roots, hints, namespaces)
+        root = _root_for(clean, package_dirs, source_roots, hints, namespaces, projects)
         name, is_package = module_name(text, root)
         if not name or not all(part.isidentifier() for part in name.split(".")):
             continue

@@ -93,6 +93,32 @@ def test_pythonpath_names_a_lone_namespace_package(tmp_path: Path) -> None:
     assert selected_tests(root) == ["packages/app/tests/test_app.py"]
 
 
+@pytest.mark.parametrize("project", ["pyproject.toml", "setup.cfg", "setup.py"])
+def test_a_project_file_names_a_lone_namespace_package(tmp_path: Path, project: str) -> None:
+    """Installed (no ``pythonpath``): the flat layout's project folder is where Python imports
+    ``acme.core`` from."""
+    files = {path: text for path, text in BASE.items() if "/web/" not in path}
+    files[f"packages/core/{project}"] = "[project]\nname = 'acme-core'\n" if (
+        project == "pyproject.toml") else "" if project == "setup.py" else "[metadata]\n"
+    files["packages/app/app.py"] = """
+        from acme.core.text import shout
+
+
+        def main():
+            return shout("x")
+    """
+    files["packages/app/tests/test_app.py"] = """
+        from app import main
+
+
+        def test_main():
+            assert main() == "X"
+    """
+    root = monorepo(tmp_path, files)
+    commit(root, {CORE: BASE[CORE].replace("def shout(word):", "def shout(word, loud):")})
+    assert selected_tests(root) == ["packages/app/tests/test_app.py"]
+
+
 def test_a_root_conftest_that_imports_from_the_namespace_reaches_every_test(
         tmp_path: Path) -> None:
     root = monorepo(tmp_path, BASE | dict([PYTEST_INI]) | {"conftest.py": """

@@ -16,7 +16,7 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from impactgraph.discovery import DEFAULT_EXCLUDES
+from impactgraph.discovery import DEFAULT_EXCLUDES, PROJECT_FILES
 from impactgraph.errors import InputError
 from impactgraph.model import Diagnostic
 
@@ -32,8 +32,10 @@ def _inside(path: str, root: str) -> bool:
     return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
 
 
-def iter_python_files(root: Path, skipped: list[Diagnostic] | None = None) -> Iterator[str]:
-    """Relative "/"-separated paths of the ``.py`` files under ``root``.
+def iter_python_files(root: Path, skipped: list[Diagnostic] | None = None,
+                      projects: bool = False) -> Iterator[str]:
+    """Relative "/"-separated paths of the ``.py`` files under ``root`` (with ``projects``,
+    also of the ``PROJECT_FILES`` that are not ``.py``, as ``discover`` takes them).
 
     Symbolic links to directories are not followed (so a link loop cannot trap us); links to
     files are listed when they point at a regular file inside ``root``. What is left out for
@@ -49,9 +51,12 @@ def iter_python_files(root: Path, skipped: list[Diagnostic] | None = None) -> It
         )
         relative = Path(directory).relative_to(root).as_posix()
         for name in sorted(files):
+            path = name if relative == "." else f"{relative}/{name}"
+            if projects and name in PROJECT_FILES and not name.endswith(".py"):
+                yield path
+                continue
             if not name.endswith(".py"):
                 continue
-            path = name if relative == "." else f"{relative}/{name}"
             reason = _unreadable(os.path.join(directory, name), real_root)
             if reason is None:
                 yield path

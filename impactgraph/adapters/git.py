@@ -173,7 +173,7 @@ class GitRepo:
         )
 
     # -- trees and blobs -------------------------------------------------------------------
-    def tree_files(self, revision: str, suffix: str = ".py") -> dict[str, str]:
+    def tree_files(self, revision: str, suffix: str | tuple[str, ...] = ".py") -> dict[str, str]:
         """``{path: blob id}`` of the regular files of ``revision`` ending in ``suffix``.
 
         Symbolic links and submodules are left out: neither is source of this repository.
@@ -255,7 +255,7 @@ class GitRepo:
         }
 
     # -- the working tree ------------------------------------------------------------------
-    def worktree_paths(self, suffix: str = ".py") -> list[str]:
+    def worktree_paths(self, suffix: str | tuple[str, ...] = ".py") -> list[str]:
         """Tracked and untracked, non-ignored files that exist on disk, relative to the root."""
         out = self._git(
             "-C", str(self.root), "ls-files", "-z", "--cached", "--others", "--exclude-standard"

@@ -77,8 +77,8 @@ def _tree(
     if config is None:
         config = load_config(root)
     skipped: list[Diagnostic] = []
-    files = discover(iter_python_files(root, skipped), config.source_roots, config.exclude,
-                     config.import_paths)
+    files = discover(iter_python_files(root, skipped, projects=True), config.source_roots,
+                     config.exclude, config.import_paths)
     if skipped:  # only those the configuration would have analysed
         wanted = {f.path for f in discover([d.path for d in skipped], config.source_roots,
                                            config.exclude, config.import_paths)}

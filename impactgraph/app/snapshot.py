@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from impactgraph.adapters.fs import MAX_FILE_BYTES, read_bounded
 from impactgraph.adapters.git import GitRepo, blob_id
 from impactgraph.config import Config
-from impactgraph.discovery import SourceFile, discover
+from impactgraph.discovery import PROJECT_FILES, SourceFile, discover
 from impactgraph.errors import InputError
 
 WORKTREE = "WORKTREE"  # the revision name of the working tree in reports
@@ -60,13 +60,18 @@ class Snapshot:
         return read
 
 
+# What a snapshot lists: the source files, and the project files that say where a flat
+# layout's packages are imported from.
+LISTED = (".py", *PROJECT_FILES)
+
+
 def revision_snapshot(
     repo: GitRepo, revision: str, config: Config, commit: str | None = None
 ) -> Snapshot:
     """The source files of a committed ``revision``; ``commit``, when given, is the commit read
     (the merge base a ``--base`` revision stands for), ``revision`` only its name in reports."""
     commit = commit or repo.resolve(revision)
-    tree = repo.tree_files(commit)
+    tree = repo.tree_files(commit, LISTED)
     files = _discover(tree, config)
     ids = {f.path: tree[f.path] for f in files}
     return Snapshot(revision, commit, tuple(files), ids, repo.read_blobs)
@@ -74,7 +79,7 @@ def revision_snapshot(
 
 def worktree_snapshot(repo: GitRepo, config: Config) -> Snapshot:
     """Tracked and untracked (non-ignored) source files as they are on disk now."""
-    files = _discover(repo.worktree_paths(), config)
+    files = _discover(repo.worktree_paths(LISTED), config)
     contents: dict[str, bytes] = {}
     ids: dict[str, str] = {}
     present: list[SourceFile] = []
