@@ -169,3 +169,71 @@ def test_a_fixture_of_the_root_reaches_the_tests_of_every_package(tmp_path: Path
     root = monorepo(tmp_path, files)
     commit(root, {CORE: files[CORE].replace("def say(self, word):", "def say(self, word, how):")})
     assert selected_tests(root) == ["packages/web/tests/test_plain.py"]
+
+
+def test_an_unresolved_call_into_another_package_of_the_namespace_keeps_its_tests(
+        tmp_path: Path) -> None:
+    """The cross-package rule of ``test_tests_monorepo_cli`` when both packages are in one
+    namespace: ``acme.web`` imports ``acme.tmpl``, another package (the namespace ``acme`` is
+    no package of its own), and a change there keeps the tests that reach the unresolved
+    call; a third package that imports only itself keeps none."""
+    files = {
+        "packages/tmpl/src/acme/tmpl/__init__.py": """
+            from acme.tmpl.parser import parse
+
+
+            class Environment:
+                def from_string(self, source):
+                    return parse(source)
+        """,
+        "packages/tmpl/src/acme/tmpl/parser.py": """
+            def parse(source, strict=True):
+                return source.strip()
+        """,
+        "packages/web/src/acme/web/__init__.py": """
+            import threading
+
+            from acme.tmpl import Environment
+
+            local = threading.local()
+
+
+            def render(source):
+                app = local.current
+                return app.env.from_string(source)
+        """,
+        "packages/jobs/src/acme/jobs/__init__.py": """
+            import threading
+
+            from acme.jobs.queue import Queue
+
+            local = threading.local()
+
+
+            def run(source):
+                app = local.current
+                return app.env.from_string(source)
+        """,
+        "packages/jobs/src/acme/jobs/queue.py": """
+            class Queue:
+                pass
+        """,
+        "packages/web/tests/test_render.py": """
+            from acme.web import render
+
+
+            def test_render():
+                assert render(" x ") == "x"
+        """,
+        "packages/jobs/tests/test_run.py": """
+            from acme.jobs import run
+
+
+            def test_run():
+                assert run(" x ") == "x"
+        """,
+    }
+    root = monorepo(tmp_path, files)
+    parser = "packages/tmpl/src/acme/tmpl/parser.py"
+    commit(root, {parser: files[parser].replace(", strict=True", "")})
+    assert selected_tests(root) == ["packages/web/tests/test_render.py"]

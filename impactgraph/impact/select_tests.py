@@ -348,7 +348,8 @@ def _unresolved_across(
     holds jinja2): the tests that reach the call are kept, unless every name it asks for is
     one that nothing reaching the change has (see ``_unresolved``). Within a package the
     test-module rule above is enough: its calls into itself are what the linker resolves."""
-    packages = {module.split(".", 1)[0] for module in changed}
+    package_of = _Packages(graph)
+    packages = {package_of(module) for module in changed}
     if not packages:
         return
     names = _reached_names(graph, reached)
@@ -359,8 +360,8 @@ def _unresolved_across(
             continue
         module = graph.module_of(caller)
         if module not in across:
-            own = module.split(".", 1)[0]
-            imported = {target.split(".", 1)[0] for target in _imports_of(graph, module)}
+            own = package_of(module)
+            imported = {package_of(target) for target in _imports_of(graph, module)}
             test_code = graph.path_of(module) in selector.test_set
             across[module] = [] if test_code else sorted((imported - {own}) & packages)
         if not across[module]:
@@ -375,6 +376,27 @@ def _unresolved_across(
             # the graph by every test of the package it registers with, and run by none
             if _imported_by_test(graph.path_of(test_module), importers[module]):
                 selector.add(graph.path_of(test_module), reason)
+
+
+class _Packages:
+    """A module's package: its top-level package, or below a namespace package (no
+    ``__init__.py``, no module of the graph: ``acme``) the first package that is one
+    (``acme.markup`` for ``acme.markup.escape``): in a monorepo whose packages share a
+    namespace, each is a package of its own."""
+
+    def __init__(self, graph: CodeGraph) -> None:
+        self._graph = graph
+        self._known: dict[str, str] = {}
+
+    def __call__(self, module: str) -> str:
+        found = self._known.get(module)
+        if found is None:
+            parts = module.split(".")
+            found = next((prefix for prefix in (".".join(parts[:i]) for i in
+                                                range(1, len(parts)))
+                          if prefix in self._graph), module)
+            self._known[module] = found
+        return found
 
 
 def _imported_by_test(test_path: str, importers: Set[str]) -> bool:
@@ -412,7 +434,8 @@ def _programs(selector: _Selector, graph: CodeGraph, changed: set[str]) -> None:
     test_imports.py feeds ``import click; click.echo(...)`` to the interpreter, portion's
     test_doc.py runs README.md's examples): it is kept when it imports the top-level package
     of a changed module."""
-    packages = {module.split(".", 1)[0] for module in changed}
+    package_of = _Packages(graph)
+    packages = {package_of(module) for module in changed}
     if not packages:
         return
     for module in sorted(graph.nodes("module")):
