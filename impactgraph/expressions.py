@@ -111,6 +111,9 @@ Root = (
 )
 
 ARGUMENTS = "a:"
+# The attribute under which a wrapper function records what ``functools.update_wrapper`` or
+# ``@functools.wraps`` copied onto it (``wrapped.__dict__``): read with the wrapper's own.
+WRAPS = "<wraps>"
 VARIABLE = "v:"  # the prefix of every variable key
 
 

@@ -21,6 +21,7 @@ from impactgraph.expressions import (
     GETTER_OF,
     INSTANCE,
     SUPER_OF,
+    WRAPS,
     attr,
     attr_pattern,
     builtin_root,
@@ -146,6 +147,8 @@ class Evaluator(Scopes):
             partial = self.partial_of(node)
             if partial is not None:
                 return partial
+            if node.args and self.outside_function(node.func) == "functools.update_wrapper":
+                return self.values(node.args[0])  # it returns the wrapper it was given
             op = self.call_op(node)
             return [(*e, op) for e in self.values(func)]
         if isinstance(node, nodes.Subscript):
@@ -349,6 +352,23 @@ class Evaluator(Scopes):
                     real = next((n for n, a in statement.names if (a or n) == func.name), "")
                     return f"functools.{real}"
         return ""
+
+    def record_wrapping(self, node: nodes.Call) -> None:
+        """``functools.update_wrapper(wrapper, wrapped)`` copies ``wrapped.__dict__`` onto
+        ``wrapper``: recorded as the wrapper's ``<wraps>`` attribute, so that an attribute read
+        on the wrapper also sees the wrapped function's (the linker's ``function_attribute``)."""
+        if self.outside_function(node.func) != "functools.update_wrapper" or not node.args:
+            return
+        wrapped = node.args[1] if len(node.args) > 1 else next(
+            (k.value for k in node.keywords or () if k.arg == "wrapped"), None)
+        self.record_wraps(tuple(self.values(node.args[0])), wrapped)
+
+    def record_wraps(self, wrappers: tuple[Expr, ...], wrapped: nodes.NodeNG | None) -> None:
+        if not wrappers:
+            return
+        values = tuple(self.values(wrapped)) if wrapped is not None else ()
+        # nothing known of the wrapped object: an outside value stands for it ("unknown")
+        self.attribute_stores.append((wrappers, WRAPS, values or ((module_root("functools"),),)))
 
     def partial_of(self, node: nodes.Call) -> list[Expr] | None:
         """``functools.partial(f, ...)`` (and ``partialmethod``): calling it calls ``f``, so it

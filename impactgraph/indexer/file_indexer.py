@@ -171,6 +171,11 @@ class FileIndexer(Statements):
         caller = self.caller_of(node)
         for decorator in reversed(node.decorators.nodes):  # the innermost is applied first
             self.visit(decorator)
+            if (isinstance(decorator, nodes.Call)
+                    and self.outside_function(decorator.func) == "functools.wraps"):
+                wrapped = decorator.args[0] if decorator.args else next(
+                    (k.value for k in decorator.keywords or () if k.arg == "wrapped"), None)
+                self.record_wraps(argument, wrapped)
             values = tuple(self.values(decorator))
             exprs[:0] = values
             if values:

@@ -533,6 +533,7 @@ class Statements(Evaluator, ImplicitCalls):
             objects, values = tuple(self.values(node.args[0])), tuple(self.values(node.args[2]))
             if objects and values:
                 self.attribute_stores.append((objects, node.args[1].value, values))
+        self.record_wrapping(node)
         # ``@factory(arg)``: the factory call is part of applying the decorator
         decorator = isinstance(node.parent, nodes.Decorators)
         self.calls.append(

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from typing import cast
 
 from impactgraph.expressions import (
+    WRAPS,
     Arguments,
     Attr,
     AttrPattern,
@@ -76,6 +77,7 @@ from impactgraph.linker.values import (
 from impactgraph.model import Definition, Expr, FileSummary, ParamKind, SymbolKind
 
 PROPERTY_DECORATORS = ("property", "cached_property", "abstractproperty")
+FUNCTIONS = frozenset({SymbolKind.FUNCTION, SymbolKind.METHOD})
 PROTOCOL_BASES = frozenset({"typing.Protocol", "typing_extensions.Protocol"})
 # nested context-sensitive calls followed (``return wrap(f)`` in ``ensure_sync``); deeper
 # ones, and recursion, use the merged flow
@@ -277,6 +279,8 @@ class Resolver:
                             key = f"v:{symbol}|{attr}"
                         case Inst(cls):
                             key = f"v:{cls}|.{attr}"
+                        case Sym(symbol) | Bound(symbol) if self.kind(symbol) in FUNCTIONS:
+                            key = f"v:{symbol}|.{attr}"  # ``wrapper.cache_info = ...``
                         case _:
                             continue
                     additions.extend((key, value) for value in values)
@@ -898,6 +902,9 @@ class Resolver:
                 case Subclass(cls):  # ``cls`` in a classmethod: the class or any subclass
                     for each in [cls, *self.implementations(cls)]:
                         result |= self.class_lookup(each, name)
+                case Sym(symbol) | Bound(symbol) if self.kind(symbol) in FUNCTIONS:
+                    # a bound method reads its function's attributes
+                    result |= self.function_attribute(symbol, name)
                 case Inst(cls, exact) if name == "__class__":  # ``self.__class__(...)``
                     result.add(Sym(cls) if exact else Subclass(cls))
                 case Inst(cls, exact):
@@ -929,6 +936,38 @@ class Resolver:
                     result.add(ContainerMethod(key, "view"))
                 case Container(key) if name in CONTAINER_GETTERS:
                     result.add(ContainerMethod(key, "get"))
+        return result
+
+    def function_attribute(self, function: str, name: str,
+                           seen: frozenset[str] = frozenset()) -> set[Value]:
+        """``name`` read on a function of ours: what our code stores there (``wrapper.cache_info
+        = cache_info``), and what the function it wraps has under that name
+        (``functools.update_wrapper`` and ``@functools.wraps`` copy ``wrapped.__dict__``).
+        Nothing (the read stays unresolved) when a wrapped object is neither a function nor an
+        instance of ours (an outside object, or one nothing is known of): its attributes are
+        unknown."""
+        if function in seen:
+            return set()
+        seen = seen | {function}
+        key = f"v:{function}|.{name}"
+        result = set(self.resolve_key(key)) if key in self.bindings else set()
+        wraps = f"v:{function}|.{WRAPS}"
+        if wraps not in self.bindings:
+            return result
+        if name == "__wrapped__":  # set last, after the copy: exactly what it wraps
+            return result | self.resolve_key(wraps)
+        for wrapped in ordered(self.resolve_key(wraps)):
+            match wrapped:
+                case Sym(symbol) | Bound(symbol) if self.kind(symbol) in FUNCTIONS:
+                    result |= self.function_attribute(symbol, name, seen)
+                case Inst(cls, exact):  # a callable object: its instance attributes
+                    for each in [cls] if exact else [cls, *self.implementations(cls)]:
+                        for owner in self.mro(each):
+                            key = f"v:{owner}|.{name}"
+                            if key in self.bindings:
+                                result |= self.resolve_key(key)
+                case _:
+                    return set()
         return result
 
     def pattern_attribute(
