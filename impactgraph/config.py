@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import configparser
+import shlex
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
@@ -11,6 +12,12 @@ from typing import Any
 
 from impactgraph.discovery import DEFAULT_TEST_PATTERNS
 from impactgraph.errors import ConfigError
+from impactgraph.pytest_collection import (
+    DEFAULT_NORECURSEDIRS,
+    OPEN,
+    PYTEST_DEFAULT,
+    Collection,
+)
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -27,6 +34,8 @@ class Config:
     test_patterns: tuple[str, ...] = DEFAULT_TEST_PATTERNS
     # Folders on sys.path when the tests run: the root pytest configuration's ``pythonpath``.
     import_paths: tuple[str, ...] = ()
+    # where a plain ``pytest`` run looks for them (the root's testpaths and norecursedirs)
+    collection: Collection = PYTEST_DEFAULT
 
 
 _LIST_KEYS = {"source-roots", "gateways", "exclude", "test-patterns"}
@@ -118,9 +127,10 @@ def _check_key_depth(text: str, origin: str) -> None:
 def load_config(root: Path) -> Config:
     """``.impactgraph.toml`` wins over ``pyproject.toml``; neither means the defaults. Test
     files are, unless ``test-patterns`` says otherwise, what the root's pytest configuration
-    collects (``pytest_files``); its ``pythonpath`` gives ``import_paths``."""
-    settings = _pytest_settings(root)
-    tests = _test_patterns(settings)
+    collects (``pytest_settings``: ``python_files``, and where pytest looks for them); its
+    ``pythonpath`` gives ``import_paths``."""
+    pytest = pytest_settings(root)
+    tests = pytest.test_patterns
     dedicated = root / ".impactgraph.toml"
     pyproject = root / "pyproject.toml"
     if dedicated.is_file():
@@ -131,25 +141,31 @@ def load_config(root: Path) -> Config:
                                    test_patterns=tests)
     else:
         config = Config(test_patterns=tests)
-    return replace(config, import_paths=_ini_list(settings.get("pythonpath")))
+    return replace(config, import_paths=pytest.import_paths, collection=pytest.collection)
 
 
 # pytest's configuration files at the root, in the order pytest takes the first that has its
-# section (https://docs.pytest.org/en/stable/reference/customize.html).
-_PYTEST_FILES = (("pytest.ini", "pytest"), (".pytest.ini", "pytest"),
-                 ("pyproject.toml", "tool.pytest.ini_options"), ("tox.ini", "pytest"),
+# section (https://docs.pytest.org/en/stable/reference/customize.html; ``_pytest/config/
+# findpaths.py``): pytest.toml and pytest.ini count even without it.
+_PYTEST_FILES = (("pytest.toml", "pytest"), (".pytest.toml", "pytest"),
+                 ("pytest.ini", "pytest"), (".pytest.ini", "pytest"),
+                 ("pyproject.toml", "tool.pytest"), ("tox.ini", "pytest"),
                  ("setup.cfg", "tool:pytest"))
+
+
+@dataclass(frozen=True, slots=True)
+class PytestSettings:
+    """What the root's pytest configuration says about collecting: the test file patterns
+    (``python_files`` plus ``conftest.py``) and where pytest looks (``Collection``)."""
+    test_patterns: tuple[str, ...] = DEFAULT_TEST_PATTERNS
+    collection: Collection = PYTEST_DEFAULT
+    import_paths: tuple[str, ...] = ()  # ``pythonpath``
 
 
 def pytest_files(root: Path) -> tuple[str, ...]:
     """``python_files`` of the repository root's pytest configuration, plus ``conftest.py``;
-    the defaults without one. A file pytest cannot read either is left to pytest to report."""
-    return _test_patterns(_pytest_settings(root))
-
-
-def _test_patterns(settings: Mapping[str, Any]) -> tuple[str, ...]:
-    patterns = _ini_list(settings.get("python_files"))
-    return (*patterns, "conftest.py") if patterns else DEFAULT_TEST_PATTERNS
+    the defaults without one."""
+    return pytest_settings(root).test_patterns
 
 
 def _ini_list(value: Any) -> tuple[str, ...]:
@@ -161,30 +177,66 @@ def _ini_list(value: Any) -> tuple[str, ...]:
     return ()
 
 
-def _pytest_settings(root: Path) -> Mapping[str, Any]:
-    """The section of the root's pytest configuration file (the first that has one, as
-    pytest takes it); empty without one."""
+def pytest_settings(root: Path) -> PytestSettings:
+    """The root's pytest configuration (the first file that has its section). A file that
+    cannot be read is passed over for ``python_files`` and ``pythonpath`` and leaves
+    collection unfiltered (``OPEN``: pytest would stop on it; what it runs instead is not ours
+    to guess)."""
+    readable = True
     for name, section in _PYTEST_FILES:
         path = root / name
         if not path.is_file():
             continue
         try:
             found = _pytest_section(_read(path), name, section)
-        except (ConfigError, ValueError, configparser.Error, tomllib.TOMLDecodeError):
+        except (ConfigError, ValueError, configparser.Error, tomllib.TOMLDecodeError,
+                RecursionError):
+            readable = False
             continue
         if found is None:
-            continue  # pytest goes on to the next file (pytest.ini counts even without it)
-        return found
-    return {}
+            continue  # pytest goes on to the next file
+        patterns = _ini_list(found.get("python_files"))
+        tests = (*patterns, "conftest.py") if patterns else DEFAULT_TEST_PATTERNS
+        paths = _ini_list(found.get("pythonpath"))
+        testpaths = _pytest_args(found.get("testpaths"), ())
+        norecurse = _pytest_args(found.get("norecursedirs"), DEFAULT_NORECURSEDIRS)
+        if not readable or testpaths is None or norecurse is None:
+            return PytestSettings(tests, OPEN, paths)
+        return PytestSettings(tests, Collection(testpaths, norecurse), paths)
+    return PytestSettings(collection=PYTEST_DEFAULT if readable else OPEN)
+
+
+def _pytest_args(value: Any, default: tuple[str, ...]) -> tuple[str, ...] | None:
+    """An ``args`` option as pytest reads it (a string is split like a shell line, a TOML
+    list taken as it is); ``default`` when absent, None when unreadable."""
+    if value is None:
+        return default
+    if isinstance(value, str):
+        try:
+            return tuple(shlex.split(value))
+        except ValueError:
+            return None
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    return None
 
 
 def _pytest_section(text: str, name: str, section: str) -> Mapping[str, Any] | None:
     if name.endswith(".toml"):
         _check_key_depth(text, name)
-        table: Any = tomllib.loads(text)
-        for key in section.split("."):
-            table = table.get(key) if isinstance(table, dict) else None
-        return table if isinstance(table, dict) else None
+        document: Any = tomllib.loads(text)
+        if section == "tool.pytest":  # native keys ([tool.pytest]) or [tool.pytest.ini_options]
+            tool = document.get("tool")
+            table = tool.get("pytest") if isinstance(tool, dict) else None
+            if not isinstance(table, dict):
+                return None
+            native = {k: v for k, v in table.items() if k != "ini_options"}
+            ini = table.get("ini_options")
+            if native:
+                return native
+            return ini if isinstance(ini, dict) else None
+        table = document.get(section)
+        return table if isinstance(table, dict) else {}  # pytest.toml counts without it
     parser = configparser.ConfigParser(interpolation=None)
     parser.read_string(text, name)
     if parser.has_section(section):

@@ -87,6 +87,7 @@ def analyse(
         [base, head],
         reached=live,
         unchanged={symbol_module(n) for n in held} - {symbol_module(n) for n in live},
+        collection=config.collection,
     )
     edges: dict[tuple[str, str, str], None] = {}
     for module in ranked:

@@ -27,6 +27,7 @@ from impactgraph.model import (
     SelectedTest,
 )
 from impactgraph.path_strings import path_name, path_parent
+from impactgraph.pytest_collection import OPEN, Collection
 
 CONFTEST = "conftest.py"
 
@@ -93,6 +94,7 @@ def select_tests(
     graphs: Sequence[CodeGraph] = (),
     reached: Iterable[str] = (),
     unchanged: Set[str] = frozenset(),
+    collection: Collection = OPEN,
 ) -> TestSelection:
     """Test files among the affected and changed files, widened where safety needs it.
 
@@ -100,10 +102,12 @@ def select_tests(
     revisions' imports tell who may read a file); ``changed_paths``: Python files whose
     content differs; ``reached``: every symbol the changes reach (seeds included);
     ``unchanged``: affected modules whose code the changes reach only where it runs as before
-    (every call binds to the same parameters with the same values): they select nothing.
+    (every call binds to the same parameters with the same values): they select nothing;
+    ``collection``: where pytest looks for test files (its ``testpaths`` and
+    ``norecursedirs``): a test file it never collects is never selected.
     """
     tests = [p for p in head_files if is_test_path(p, patterns)]
-    selector = _Selector([p for p in tests if path_name(p) != CONFTEST])
+    selector = _Selector(collection.collected(p for p in tests if path_name(p) != CONFTEST))
     imports = _ImportIndex(graphs)
     conftests = _Conftests(selector, ConftestScope(graphs), set(reached))
     unbounded = {caller for graph in graphs for caller, _ in graph.unbounded_sites}
