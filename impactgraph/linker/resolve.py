@@ -157,6 +157,7 @@ class Resolver:
         self._has_accessors: bool | None = None
         self._ops: dict[str, Op] = {}
         self._roots: dict[str, Root] = {}
+        self._cut_keys: dict[Value, str] = {}  # ``_cut``'s sort key of each value met there
         self._link_classes()
         self.apply_attribute_stores()
 
@@ -665,10 +666,20 @@ class Resolver:
             self.active.discard(expr)
             self.stack.pop()
         if len(result) > MAX_VALUES:
-            result = set(sorted(result, key=lambda v: repr(legacy(v)))[:MAX_VALUES])
+            result = self._cut(result)
         frozen = frozenset(result)
         self.memo[expr] = frozen
         return frozen
+
+    def _cut(self, values: set[Value]) -> set[Value]:
+        """The first ``MAX_VALUES`` values in the order of their legacy tuples' reprs. One
+        large set is cut again and again as it flows on (a value in it is met thousands of
+        times): each value's key is made once (``_cut_keys``), the sort looks it up in C."""
+        keys = self._cut_keys
+        for value in values:
+            if value not in keys:
+                keys[value] = repr(legacy(value))
+        return set(sorted(values, key=keys.__getitem__)[:MAX_VALUES])
 
     def _root(self, text: str) -> set[Value]:
         match self._roots.get(text) or self.root(text):
