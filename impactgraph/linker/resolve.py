@@ -9,6 +9,7 @@ from __future__ import annotations
 import builtins
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from collections.abc import Set as AbstractSet
 from typing import cast
 
 from impactgraph.expressions import (
@@ -143,6 +144,13 @@ class Resolver:
         self.subclasses: dict[str, set[str]] = defaultdict(set)
         self.protocols: set[str] = set()
         self._class_keys: dict[str, list[str]] | None = None
+        # made from the bindings' keys and the class hierarchy: forgotten (``_forget_members``)
+        # when either changes, which happens only while the resolver is built and in the
+        # attribute stores of argument flow
+        self._own_members: dict[str, list[str]] = {}
+        self._members: dict[tuple[str, bool], frozenset[str]] = {}
+        self._outside: dict[str, list[str]] = {}  # class -> its MRO's classes with outside bases
+        self._externals: dict[str, list[tuple[str, str, str]]] = {}  # ``_external_chain``
         self._returned: dict[str, frozenset[str]] = {}  # function -> parameters it returns
         self._context_depth = 0
         self._property_names: frozenset[str] | None = None
@@ -226,6 +234,7 @@ class Resolver:
             settled = bases == self.bases and external == self.external_bases
             self.bases, self.external_bases = bases, external
             self.mro_cache.clear()
+            self._forget_members()
             self.subclasses.clear()
             self.sorted_subclasses.clear()
             for cls in self.bases:
@@ -254,6 +263,7 @@ class Resolver:
                     self.subclasses[protocol].add(cls)
                     self.subclasses[protocol].update(self.subclasses[cls])
         self.sorted_subclasses.clear()
+        self._forget_members()
         self.reset()
 
     def apply_attribute_stores(self) -> bool:
@@ -288,29 +298,47 @@ class Resolver:
         new = [pair for pair in additions if pair not in self._stored]
         if not new:
             return False
+        added = [key for key in dict.fromkeys(key for key, _ in new) if key not in self.bindings]
         for key, value in new:
             self._stored.add((key, value))
             self.bindings[key].append(value)
-        self._class_keys = None
+        if self._class_keys is not None:  # the new keys come last, as in a rebuild
+            self._index_class_keys(self._class_keys, added)
+        self._forget_members()
         self.invalidate({key for key, _ in new})
         return True
 
     def own_members(self, cls: str) -> list[str]:
-        module, qual = cls.split(":", 1)
-        prefix = f"v:{module}:{qual}|"
-        return [k[len(prefix):] for k in self.class_keys.get(prefix, ())]
+        """The names bound in the class body of ``cls`` (not to be changed by the caller)."""
+        found = self._own_members.get(cls)
+        if found is None:
+            module, qual = cls.split(":", 1)
+            prefix = f"v:{module}:{qual}|"
+            found = [k[len(prefix):] for k in self.class_keys.get(prefix, ())]
+            self._own_members[cls] = found
+        return found
+
+    def _forget_members(self) -> None:
+        """The bindings' keys or the class hierarchy changed: what was made of them goes."""
+        self._own_members.clear()
+        self._members.clear()
+        self._outside.clear()
+        self._externals.clear()
 
     @property
     def class_keys(self) -> dict[str, list[str]]:
         cached = self._class_keys
         if cached is None:
-            cached = defaultdict(list)
-            for key in self.bindings:
-                prefix, _, name = key.rpartition("|")
-                if not name.startswith(("<", ".")):
-                    cached[prefix + "|"].append(key)
-            self._class_keys = cached
+            cached = self._class_keys = defaultdict(list)
+            self._index_class_keys(cached, self.bindings)
         return cached
+
+    @staticmethod
+    def _index_class_keys(index: dict[str, list[str]], keys: Iterable[str]) -> None:
+        for key in keys:
+            prefix, _, name = key.rpartition("|")
+            if not name.startswith(("<", ".")):
+                index[prefix + "|"].append(key)
 
     def mro(self, cls: str) -> list[str]:
         if cls in self.mro_cache:
@@ -537,15 +565,24 @@ class Resolver:
         does: ``super().__mod__(args)`` on a ``str`` subclass is ``str.__mod__``, an outside
         call given ``args`` (whose ``__int__``/``__str__`` it runs); a name the type lacks is
         not there (``__getattr__`` runs)."""
-        for owner in self.mro(cls):
-            for base in self.external_bases.get(owner, ()):
-                root, _, rest = base.partition(".")
-                if root == "builtins":
-                    if _builtin_has(rest, name):
-                        return {Ext(f"{base}.{name}")}
-                elif root not in ("typing", "typing_extensions", "abc"):
+        for base, root, rest in self._external_chain(cls):
+            if root == "builtins":
+                if _builtin_has(rest, name):
                     return {Ext(f"{base}.{name}")}
+            elif root not in ("typing", "typing_extensions", "abc"):
+                return {Ext(f"{base}.{name}")}
         return set()
+
+    def _external_chain(self, cls: str) -> list[tuple[str, str, str]]:
+        """The outside bases along ``cls``'s MRO, in order, split at their first dot (most
+        classes have none: the lookup of a missing name walked the whole MRO for nothing)."""
+        chain = self._externals.get(cls)
+        if chain is None:
+            chain = self._externals[cls] = [
+                (base, *base.partition(".")[::2])
+                for owner in self.mro(cls) for base in self.external_bases.get(owner, ())
+            ]
+        return chain
 
     def external_hooks(self, cls: str) -> list[str]:
         """Methods of ``cls`` that outside code working on an instance of it may run without
@@ -553,7 +590,9 @@ class Resolver:
         werkzeug's ``Client``), that class's code calls its own methods on ``self``, and the
         public ones (and special methods) ``cls`` defines below it may override them
         (``run``, ``open``). Private helpers and constructors are not hooks."""
-        outside = [o for o in self.mro(cls) if self._has_external_base(o)]
+        outside = self._outside.get(cls)
+        if outside is None:
+            outside = self._outside[cls] = [o for o in self.mro(cls) if self._has_external_base(o)]
         if not outside:
             return []
         found: set[str] = set()
@@ -989,6 +1028,7 @@ class Resolver:
         marked ``dynamic``; with nothing known of the name, ``unbounded`` plus the receiver."""
         unbounded = not prefix and not suffix
         result: set[Value] = set()
+        names: AbstractSet[str]
         for value in ordered(values):
             match value:
                 case Inst(receiver, exact):
@@ -1019,10 +1059,16 @@ class Resolver:
                         result.add(found)
         return result
 
-    def _class_members(self, cls: str, exact: bool) -> set[str]:
+    def _class_members(self, cls: str, exact: bool) -> frozenset[str]:
         """The names a class (and, unless ``exact``, its subclasses) has along its MRO."""
-        classes = [cls] if exact else [cls, *self.implementations(cls)]
-        return {n for each in classes for owner in self.mro(each) for n in self.own_members(owner)}
+        found = self._members.get((cls, exact))
+        if found is None:
+            classes = [cls] if exact else [cls, *self.implementations(cls)]
+            found = frozenset(
+                n for each in classes for owner in self.mro(each) for n in self.own_members(owner)
+            )
+            self._members[(cls, exact)] = found
+        return found
 
     def call_result(self, value: Value) -> set[Value]:
         match value:
