@@ -7,6 +7,7 @@ What an expression may hold is a set of values, the records of ``impactgraph.lin
 from __future__ import annotations
 
 import builtins
+import functools
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from collections.abc import Set as AbstractSet
@@ -101,8 +102,13 @@ def ordered(values: Iterable[Value]) -> list[Value]:
     on string hashing (PYTHONHASHSEED)."""
     items = list(values)
     if len(items) > 1:
-        items.sort(key=sort_key)
+        items.sort(key=_sort_key)
     return items
+
+
+# Values recur across evaluations (the same functions, classes and instances are ordered again
+# and again): each one's key is made once while it stays among the most recently used.
+_sort_key = functools.lru_cache(maxsize=1 << 16)(sort_key)
 BUILTIN_TYPES = frozenset(
     {"str", "bytes", "bytearray", "int", "float", "complex", "bool", "list", "dict", "set",
      "frozenset", "tuple", "object", "range", "memoryview"}
