@@ -19,6 +19,7 @@ from impactgraph.discovery import is_test_path
 from impactgraph.impact.by_path import module_path
 from impactgraph.impact.conftest_scope import ConftestScope
 from impactgraph.linker import CodeGraph
+from impactgraph.linker.graph import ANY_CALLEE
 from impactgraph.model import (
     AffectedModule,
     Change,
@@ -110,14 +111,16 @@ def select_tests(
     selector = _Selector(collection.collected(p for p in tests if path_name(p) != CONFTEST))
     imports = _ImportIndex(graphs)
     conftests = _Conftests(selector, ConftestScope(graphs), set(reached))
-    unbounded = {caller for graph in graphs for caller, _ in graph.unbounded_sites}
+    unbounded = {caller: receiver for graph in graphs
+                 for caller, receiver in graph.unbounded_sites}
     for module in affected:
         if module.module in unchanged:
             continue
         reason = chain_reason(module.via)
         dynamic = [n for n in module.via[1:] if n in unbounded]
         if dynamic:  # a getattr with an unknown name on the way: it may call anything there
-            reason += f" (unbounded dynamic call in {dynamic[0]})"
+            reason += (f" ({_GAVE_UP} in {dynamic[0]})" if unbounded[dynamic[0]] == ANY_CALLEE
+                       else f" (unbounded dynamic call in {dynamic[0]})")
         if path_name(module.path) == CONFTEST:
             conftests.affected(module.path, reason, module.breaking)
         else:
@@ -137,7 +140,7 @@ def select_tests(
         _unresolved(selector, graph, changed_modules, set(reached))
         _unresolved_across(selector, graph, changed_modules, set(reached), imports)
         _programs(selector, graph, changed_modules)
-        _unbounded(selector, graph, changed_modules, imports)
+        _unbounded(selector, graph, changed_modules, set(reached), imports)
     return selector.result()
 
 
@@ -486,17 +489,26 @@ def _bounded_elsewhere(graph: CodeGraph, caller: str, names: set[str] | None) ->
     return bool(asked) and "" not in asked and not asked & names
 
 
+_GAVE_UP = "a call the linker gave up on"
+
+
 def _unbounded(
-    selector: _Selector, graph: CodeGraph, changed: set[str], imports: _ImportIndex
+    selector: _Selector,
+    graph: CodeGraph,
+    changed: set[str],
+    reached: set[str],
+    imports: _ImportIndex,
 ) -> None:
     """``getattr(obj, name)()`` with nothing known of ``name``: its edges reach the members of
     the receiver's hierarchy, but an attribute may hold anything its module can reach. When
     the receiver's module is or imports a changed module, every test that reaches the call
     is kept. A receiver defined in a test file (a stand-in class a test hands to the code
     under test) can only come from that file: the tests that reach the call and are that
-    file, or import it, are kept."""
+    file, or import it, are kept. A call the linker gave up on (``ANY_CALLEE``) may run
+    anything: see ``_gave_up``."""
+    _gave_up(selector, graph, changed, reached, imports)
     for caller, receiver in graph.unbounded_sites:
-        if caller not in graph:
+        if caller not in graph or receiver == ANY_CALLEE:
             continue
         module = graph.module_of(receiver) if receiver in graph else receiver
         near = {module} | _imports_of(graph, module)
@@ -512,10 +524,53 @@ def _unbounded(
             selector.add(graph.path_of(test_module), reason)
 
 
-def _callers_in_tests(graph: CodeGraph, node: str, tests: Set[str]) -> set[str]:
-    """The test modules whose code reaches ``node`` through calls and references."""
+def _gave_up(
+    selector: _Selector,
+    graph: CodeGraph,
+    changed: set[str],
+    reached: set[str],
+    imports: _ImportIndex,
+) -> None:
+    """A call whose callee had more values than the linker keeps (or was too deep to follow)
+    may run anything, the changed code included, whatever edges the values it kept gave:
+    every test that reaches such a call is kept when its process imports both a changed
+    module and the call's module (no other test runs the changed code, or the call). As for
+    unresolved calls, a caller whose given-up calls all ask for names that nothing reaching
+    the change has (``x.lower()`` on strings past the limit) is left out."""
+    names = _reached_names(graph, reached)
+    sites = sorted({caller for caller, receiver in graph.unbounded_sites
+                    if receiver == ANY_CALLEE and caller in graph
+                    and not _bounded_elsewhere(graph, caller, names)})
+    if not sites or not changed:
+        return
+    changed_importers = {imports.path(m) for m in imports.importers(changed)}
+    importers: dict[str, set[str]] = {}  # module -> the paths of the modules that import it
+    reaching: dict[str, set[str]] = {}  # caller -> the test modules that reach it
+    seen: set[str] = set()
+    for caller in sites:  # what an earlier site's walk met was walked from already
+        if caller not in seen:
+            reaching[caller] = _callers_in_tests(graph, caller, selector.test_set, seen)
+    for caller, tests in reaching.items():
+        module = graph.module_of(caller)
+        if module not in importers:
+            importers[module] = {imports.path(m) for m in imports.importers({module})}
+        reason = f"{_GAVE_UP} in {caller} (it may run anything, the changed code included)"
+        for test_module in sorted(tests):
+            path = graph.path_of(test_module)
+            if (_imported_by_test(path, changed_importers)
+                    and _imported_by_test(path, importers[module])):
+                selector.add(path, reason)
+
+
+def _callers_in_tests(
+    graph: CodeGraph, node: str, tests: Set[str], seen: set[str] | None = None
+) -> set[str]:
+    """The test modules whose code reaches ``node`` through calls and references. ``seen``:
+    nodes not to walk from (filled in with those walked now)."""
     found: set[str] = set()
-    seen = {node}
+    if seen is None:
+        seen = set()
+    seen.add(node)
     queue = deque([node])
     while queue:
         current = queue.popleft()

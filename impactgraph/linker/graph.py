@@ -25,6 +25,8 @@ def _multidigraph() -> Any:
 
 
 EDGE_KINDS = tuple(kind.value for kind in EdgeKind)  # plain strings, in drawing order
+# the receiver of an unbounded site that is a call the linker gave up on: it may run anything
+ANY_CALLEE = "*"
 # EdgeKind (or its text, which hashes and compares as the member) -> the plain text
 _EDGE_KEYS: dict[str, str] = {kind: kind.value for kind in EdgeKind}
 
@@ -43,7 +45,9 @@ class CodeGraph:
     a module); ``receiver`` is the class's symbol id or the module's name. Its ``dynamic``
     edges go to every member of that receiver's hierarchy (dunders left out), but nothing
     bounds what it calls: test selection treats such a site on the path to a change as a
-    reason to fail open.
+    reason to fail open. ``receiver`` ``ANY_CALLEE``: a call the linker gave up on (its callee
+    had more values than the linker keeps, ``resolve.MAX_VALUES``, or was too deep to follow):
+    it may run anything at all, and test selection fails open there too.
 
     A graph read from a snapshot (``from_stored``) answers the reading methods from its
     stored rows (``linker.stored``); its networkx ``graph`` is built at first use.
@@ -54,14 +58,18 @@ class CodeGraph:
     external_calls: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     unresolved_calls: int = 0
     unresolved_sites: list[tuple[str, int]] = field(default_factory=list)
-    # caller -> the method names its unresolved calls ask for (``x.name(...)``), "" for a call
-    # that could run anything (test selection fails open on it); a caller missing here (a
-    # graph stored before this was recorded) counts as "" too
+    # caller -> the method names its unresolved calls, and the calls the linker gave up on
+    # (``ANY_CALLEE``), ask for (``x.name(...)``), "" for a call that could run anything (test
+    # selection fails open on it); a caller missing here (a graph stored before this was
+    # recorded) counts as "" too
     unresolved_names: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     # methods outside code may run on our object under another name (an override of an
     # outside base's method); None when not recorded (a graph stored before)
     outside_hooks: set[str] | None = None
     unbounded_sites: list[tuple[str, str]] = field(default_factory=list)  # (caller, receiver)
+    # the same as a set: a graph may have thousands of sites the linker gave up on
+    _unbounded_seen: set[tuple[str, str]] = field(
+        default_factory=set, repr=False, compare=False)
     warnings: list[Diagnostic] = field(default_factory=list)
     _members: dict[str, list[str]] | None = None
     _networkx: Any = field(default=None, repr=False, compare=False)
@@ -185,7 +193,12 @@ class CodeGraph:
         self._members = None
 
     def add_unbounded_site(self, caller: str, receiver: str) -> None:
-        if (caller, receiver) not in self.unbounded_sites:
+        seen = self._unbounded_seen
+        if len(seen) != len(self.unbounded_sites):  # the list was set from elsewhere
+            seen.clear()
+            seen.update(self.unbounded_sites)
+        if (caller, receiver) not in seen:
+            seen.add((caller, receiver))
             self.unbounded_sites.append((caller, receiver))
 
     # -- reading -------------------------------------------------------------------------

@@ -13,8 +13,8 @@ from impactgraph.expressions import (
     Variable,
     parse_root,
 )
-from impactgraph.linker.graph import CodeGraph
-from impactgraph.linker.resolve import Resolver, local_name, ordered
+from impactgraph.linker.graph import ANY_CALLEE, CodeGraph
+from impactgraph.linker.resolve import TOP, Resolver, local_name, ordered
 from impactgraph.linker.values import (
     Bound,
     Builtin,
@@ -289,7 +289,13 @@ def _link_call(graph: CodeGraph, resolver: Resolver, site: CallSite, index: int)
     """``index``: the site's place in its file's calls, kept on the edges its arguments reach."""
     caller = site.scope
     resolved = False
-    for value in _callee_values(resolver, site):
+    values = _callee_values(resolver, site)
+    if TOP in values and not site.implicit:
+        # the linker gave up on the callee's values: whatever else it runs, it may run anything
+        # (of the name it asks for, if that is all it can be: see _unresolved_name)
+        graph.add_unbounded_site(caller, ANY_CALLEE)
+        graph.unresolved_names[caller].add(_unresolved_name(resolver, site))
+    for value in values:
         if isinstance(value, Via):  # ``__getattr__`` or a descriptor's ``__get__`` runs
             graph.add_edge(caller, value.method, EdgeKind.CALLS, site.line, True)
             resolved = True
@@ -305,7 +311,11 @@ def _link_call(graph: CodeGraph, resolver: Resolver, site: CallSite, index: int)
             # map(f, xs), sorted(xs, key=f): the builtin calls the functions it is given
             for exprs in [*site.args, *(e for _, e in site.kwargs)]:
                 for expr in exprs:
-                    for argument in ordered(resolver.resolve(expr)):
+                    arguments = resolver.resolve(expr)
+                    if TOP in arguments:
+                        graph.add_unbounded_site(caller, ANY_CALLEE)
+                        graph.unresolved_names[caller].add("")
+                    for argument in ordered(arguments):
                         for target, bound in _targets(resolver, argument):
                             graph.add_edge(caller, target, EdgeKind.CALLS, site.line, bound)
         match value:

@@ -71,6 +71,7 @@ from impactgraph.linker.values import (
     Subclass,
     Super,
     Sym,
+    Top,
     Value,
     Via,
     legacy,
@@ -88,8 +89,12 @@ MAX_CONTEXT_LINES = 40  # "small": functions longer than this use the merged flo
 # expressions evaluated within one another at most (each takes a few Python frames; link()
 # raises the interpreter's recursion limit to fit)
 MAX_DEPTH = 3_000
-MAX_VALUES = 200  # a binding with more values than this is noise, not information
+# a binding with more values than this is noise, not information: the resolver keeps this
+# many of them and gives up on the rest (``Top``: anything at all)
+MAX_VALUES = 200
 MAX_CLASS_ROUNDS = 8  # finding every class's bases again with the hierarchy found before
+TOP = Top()
+_TOP: frozenset[Value] = frozenset((TOP,))
 
 
 # calls of these builtins run source the code base builds (``generated_callees``)
@@ -696,8 +701,10 @@ class Resolver:
         cached = self.memo.get(expr)
         if cached is not None:
             return cached
-        if expr in self.active or len(self.stack) >= MAX_DEPTH:
-            return frozenset()  # a cycle, or a chain too long to follow: nothing more
+        if expr in self.active:
+            return frozenset()  # a cycle: nothing more
+        if len(self.stack) >= MAX_DEPTH:
+            return _TOP  # a chain too long to follow: given up on, it may hold anything
         self.active.add(expr)
         self.stack.append(expr)
         try:
@@ -710,21 +717,24 @@ class Resolver:
         finally:
             self.active.discard(expr)
             self.stack.pop()
-        if len(result) > MAX_VALUES:
+        if len(result) > MAX_VALUES + (TOP in result):
+            # some of the values are kept (the first by repr), the rest given up on: Top
             result = self._cut(result)
         frozen = frozenset(result)
         self.memo[expr] = frozen
         return frozen
 
     def _cut(self, values: set[Value]) -> set[Value]:
-        """The first ``MAX_VALUES`` values in the order of their legacy tuples' reprs. One
+        """The first ``MAX_VALUES`` values in the order of their legacy tuples' reprs, and
+        ``Top`` for the rest (given up on: anything else). One
         large set is cut again and again as it flows on (a value in it is met thousands of
         times): each value's key is made once (``_cut_keys``), the sort looks it up in C."""
         keys = self._cut_keys
+        values = values - _TOP
         for value in values:
             if value not in keys:
                 keys[value] = repr(legacy(value))
-        return set(sorted(values, key=keys.__getitem__)[:MAX_VALUES])
+        return {*sorted(values, key=keys.__getitem__)[:MAX_VALUES], TOP}
 
     def _root(self, text: str) -> set[Value]:
         match self._roots.get(text) or self.root(text):
@@ -801,6 +811,10 @@ class Resolver:
         return found
 
     def _apply(self, values: frozenset[Value], op: Op) -> set[Value]:
+        if TOP in values:  # whatever is done to anything at all gives anything at all
+            given = self._apply(values - _TOP, op) if len(values) > 1 else set()
+            given.add(TOP)
+            return given
         match op:
             case Attr(name):
                 return self.attribute_of(values, name)
@@ -1252,6 +1266,7 @@ class Resolver:
             op = self.op(text)
             if isinstance(op, CallWith) and op.key.startswith(prefix):
                 # a call inside the function: its arguments hold this call's too
+                top = TOP in values
                 values = {
                     result
                     for callee in ordered(values)
@@ -1260,6 +1275,8 @@ class Resolver:
                         lambda e: frozenset(self._resolve_in_context(e, prefix, bound, seen)),
                     )
                 }
+                if top:
+                    values.add(TOP)
             else:
                 values = self._apply(frozenset(values), op)
         return values

@@ -159,9 +159,19 @@ class Named(NamedTuple):
     tag: Literal["named"] = "named"
 
 
+class Top(NamedTuple):
+    """Anything at all, beside whatever else a set holds: the resolver gave up on knowing all
+    of an expression's values (it had more than ``MAX_VALUES``; the set keeps some of them).
+    Whatever is done to it gives it again, so it follows the expression's value wherever it
+    flows; a call through it may run anything, and test selection fails open there."""
+
+    tag: Literal["top"] = "top"
+
+
 Value = (
     Sym | Bound | Mod | Inst | Subclass | Super | Ext | Builtin | BuiltinInstance
     | BuiltinMethod | Container | Slice | Pairs | Pair | ContainerMethod | Property | Via | Named
+    | Top
 )
 Function = Sym | Bound  # what may name a function of ours
 
@@ -192,6 +202,8 @@ def legacy(value: Value) -> tuple[object, ...]:
             | Pair(text) | Property(text) | Via(text) | Named(text)
         ):
             return (value.tag, text)
+        case Top():
+            return (value.tag,)
         case _:
             assert_never(value)
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from helpers import graph_of
 
+from impactgraph.linker.graph import ANY_CALLEE
+from impactgraph.linker.resolve import MAX_VALUES
 from impactgraph.linker.snapshot import graph_from_dict, graph_to_dict
 
 SHELL = """
@@ -72,3 +74,15 @@ def test_a_constant_name_is_an_attribute_and_a_module_can_be_the_receiver() -> N
     assert set(fire) == {"handlers:on_save", "handlers:on_load"}
     assert fire["handlers:on_save"]["dynamic"] is False
     assert graph.unbounded_sites == []
+
+
+def test_a_call_through_more_values_than_kept_is_a_site_the_linker_gave_up_on() -> None:
+    count = MAX_VALUES + 5
+    source = "".join(f"def h{i}():\n    pass\n\n" for i in range(count))
+    source += "TABLE = [" + ", ".join(f"h{i}" for i in range(count)) + "]\n\n"
+    source += "def few():\n    return [h0, h1][0]()\n\n"
+    source += "def every(i):\n    return TABLE[i]()\n"
+    graph = graph_of({"table.py": source})
+    assert graph.unbounded_sites == [("table:every", ANY_CALLEE)]
+    restored = graph_from_dict(graph_to_dict(graph))
+    assert restored is not None and restored.unbounded_sites == graph.unbounded_sites
