@@ -14,7 +14,7 @@ from impactgraph.expressions import (
     parse_root,
 )
 from impactgraph.linker.graph import ANY_CALLEE, CodeGraph
-from impactgraph.linker.resolve import TOP, Resolver, local_name, ordered
+from impactgraph.linker.resolve import TOP, Resolver, builtin_has, local_name, ordered
 from impactgraph.linker.values import (
     Bound,
     Builtin,
@@ -610,7 +610,27 @@ def _run_by_outside(resolver: Resolver, cls: str, only: frozenset[str] | None = 
     # every special method: a protocol of the outside code's own (markupsafe's ``__html__``,
     # ``os.fspath``'s ``__fspath__``) as much as the language's
     found = {m for name in sorted(names) for m in resolver.special_methods(cls, (name,))}
+    if only is None:  # outside code that works on what it is given by name, not C slots
+        found |= _builtin_overrides(resolver, cls)
     return found | set(resolver.external_hooks(cls))
+
+
+def _builtin_overrides(resolver: Resolver, cls: str) -> set[str]:
+    """The methods of ``cls`` that override a public method of a builtin base (``insert`` of
+    a ``list`` subclass). The builtin's own methods never call them on ``self`` (so they are
+    no ``external_hooks``), but outside code given the object calls the builtin's methods by
+    name, and so runs the overrides: ``bisect.insort(a, x)`` calls ``a.insert`` on anything
+    but an exact ``list`` (boltons' ``BarrelList``)."""
+    types = [base.partition(".")[2] for owner in resolver.mro(cls)
+             for base in resolver.external_bases.get(owner, ()) if base.startswith("builtins.")]
+    if not types:
+        return set()
+    names = {n for owner in resolver.mro(cls) for n in resolver.own_members(owner)
+             if not n.startswith("_") and any(builtin_has(t, n) for t in types)}
+    return {
+        v.symbol for name in sorted(names) for v in resolver.class_lookup(cls, name)
+        if isinstance(v, Sym) and resolver.kind(v.symbol) is SymbolKind.METHOD
+    }
 
 
 def _link_reference(

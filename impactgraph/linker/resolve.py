@@ -578,7 +578,7 @@ class Resolver:
         not there (``__getattr__`` runs)."""
         for base, root, rest in self._external_chain(cls):
             if root == "builtins":
-                if _builtin_has(rest, name):
+                if builtin_has(rest, name):
                     return {Ext(f"{base}.{name}")}
             elif root not in ("typing", "typing_extensions", "abc"):
                 return {Ext(f"{base}.{name}")}
@@ -1314,7 +1314,7 @@ class Resolver:
         return current
 
 
-def _builtin_has(type_name: str, name: str) -> bool:
+def builtin_has(type_name: str, name: str) -> bool:
     """Does the builtin type ``type_name`` (``str``, ``ValueError``) define ``name``?"""
     found = getattr(builtins, type_name, None)
     return isinstance(found, type) and hasattr(found, name)
