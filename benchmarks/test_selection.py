@@ -95,6 +95,12 @@ LIBRARIES = {
         # grab bag of utilities: caches, multidicts, iterators, sets, strings, urls (boltons)
         Library("sqlparse", "0.5.5", "sqlparse", (PYTEST,), root=""),
         Library("boltons", "26.2.0", "boltons", (PYTEST,), root=""),
+        # the suite inside the package (toolz/tests); curry, memoize, a second package (tlz)
+        # that re-exports toolz through an import hook
+        Library("toolz", "1.0.0", "toolz", (PYTEST,), tests="toolz/tests", root=""),
+        # one module in a package folder, tests in test/ importing a helper module (common.py)
+        Library("tabulate", "0.9.0", "tabulate", (PYTEST, "wcwidth==0.2.13"), tests="test",
+                root=""),
     )
 }
 DEFAULT_LIBRARIES = ("click", "itsdangerous", "markupsafe", "jinja2", "flask")
@@ -299,9 +305,10 @@ def mutations(lib: Library, repo: Path, count: int, seed: str = SEED) -> list[sm
 def pick_mutations(repo: Path, package: Path, tests_dir: Path, count: int,
                    seed: str) -> list[sm.Mutation]:
     """``count`` mutations of the code under ``package`` and the fixtures under ``tests_dir``,
-    chosen with ``seed``; paths relative to ``repo``."""
-    src = sorted(package.rglob("*.py"))
+    chosen with ``seed``; paths relative to ``repo``. A ``tests_dir`` inside ``package`` (toolz's
+    ``toolz/tests``) is test code, not the library's."""
     tests = sorted(tests_dir.rglob("*.py"))
+    src = sorted(set(package.rglob("*.py")) - set(tests))
     methods, bases = sm.class_index(p.read_text(encoding="utf-8") for p in src)
     found: list[sm.Mutation] = []
     for path, is_test in [*((p, False) for p in src), *((p, True) for p in tests)]:
