@@ -11,7 +11,13 @@ from dataclasses import dataclass, replace
 
 from impactgraph.diff.annotations import normalize_expression
 from impactgraph.diff.names import Revision
-from impactgraph.diff.signatures import Finding, compare_overloads, compare_signatures
+from impactgraph.diff.signatures import (
+    POSITIONAL,
+    VARIADIC,
+    Finding,
+    compare_overloads,
+    compare_signatures,
+)
 from impactgraph.model import ChangeKind, Definition, Parameter, ParamKind, Signature, SymbolKind
 
 # Standard modules whose decorators are compared by their bare name.
@@ -183,13 +189,15 @@ def compare_callables(old: Side, new: Side) -> list[Finding]:
         return []
     if _is_property(a) or _is_property(b):
         if _is_property(a) and _is_property(b):
-            # Only the value's type is visible through a property.
+            # Only the value's type is visible through a property, and whether its getter can
+            # still be called as Python calls it: with the instance alone.
             findings = compare_signatures(
                 Signature(returns=a.signature.returns), Signature(returns=b.signature.returns),
                 old_bound=False, new_bound=False, old_aliases=old.aliases,
                 new_aliases=new.aliases,
             )
-            return [f for f in findings if f.kind is not ChangeKind.ASYNC_CHANGED]
+            findings = [f for f in findings if f.kind is not ChangeKind.ASYNC_CHANGED]
+            return findings + _getter_findings(a.signature, b.signature, old, new)
         return []  # a property became a method or back: the decorator change says it
     if a.overloads and b.overloads:
         findings = compare_overloads(
@@ -214,6 +222,39 @@ def compare_callables(old: Side, new: Side) -> list[Finding]:
     if b.qualname.endswith("__init__"):  # "-> None" or nothing: callers get the instance
         findings = [f for f in findings if f.kind is not ChangeKind.RETURN_ANNOTATION_CHANGED]
     return findings
+
+
+def _takes_the_instance_alone(signature: Signature) -> bool:
+    """Can ``fget(obj)`` bind: one positional argument, every other parameter optional?"""
+    plain = [p for p in signature.parameters if p.kind not in VARIADIC]
+    first = plain[0] if plain and plain[0].kind in POSITIONAL else None
+    if first is None and all(p.kind is not ParamKind.VAR_POSITIONAL
+                             for p in signature.parameters):
+        return False
+    return all(p.default is not None for p in plain if p is not first)
+
+
+def _getter_findings(a: Signature, b: Signature, old: Side, new: Side) -> list[Finding]:
+    """A property's getter that no longer binds the instance alone breaks every read of the
+    attribute (``obj.name`` calls ``fget(obj)``): the parameter changes that did it."""
+    if not _takes_the_instance_alone(a) or _takes_the_instance_alone(b):
+        return []
+    findings = [
+        f for f in compare_signatures(a, b, old_bound=True, new_bound=True,
+                                      old_aliases=old.aliases, new_aliases=new.aliases)
+        if f.breaking and f.kind in _CALL_KINDS
+    ]
+    if findings:
+        return findings
+    # ``def name(self)`` -> ``def name()``: the instance has nowhere to go
+    first = a.parameters[0].name if a.parameters else "self"
+    return [Finding(ChangeKind.PARAMETER_REMOVED, True, first)]
+
+
+_CALL_KINDS = frozenset({
+    ChangeKind.PARAMETER_ADDED, ChangeKind.PARAMETER_NOW_REQUIRED, ChangeKind.PARAMETER_REMOVED,
+    ChangeKind.PARAMETER_KIND_CHANGED,
+})
 
 
 def _base_key(side: Side, text: str) -> str:
