@@ -52,6 +52,7 @@ from impactgraph.expressions import (
 )
 from impactgraph.expressions import attr as attr_op
 from impactgraph.linker.fixtures import FixtureIndex
+from impactgraph.linker.stdlib import stdlib_defines
 from impactgraph.linker.values import (
     Bound,
     Builtin,
@@ -95,6 +96,8 @@ MAX_VALUES = 200
 MAX_CLASS_ROUNDS = 8  # finding every class's bases again with the hierarchy found before
 TOP = Top()
 _TOP: frozenset[Value] = frozenset((TOP,))
+# bases that bring no outside code running on ``self`` of their own
+_NOT_OUTSIDE_CODE = frozenset({"typing", "typing_extensions", "abc", "builtins"})
 
 
 # calls of these builtins run source the code base builds (``generated_callees``)
@@ -600,12 +603,16 @@ class Resolver:
         our code naming them: when ``cls`` inherits from an outside class (``threading.Thread``,
         werkzeug's ``Client``), that class's code calls its own methods on ``self``, and the
         public ones (and special methods) ``cls`` defines below it may override them
-        (``run``, ``open``). Private helpers and constructors are not hooks."""
+        (``run``, ``open``). A private name is a hook when the base may define it too
+        (``textwrap.TextWrapper.wrap`` runs ``self._wrap_chunks``): a standard-library base is
+        asked, any other is assumed to. Constructors and mangled names (``__x``) are not."""
         outside = self._outside.get(cls)
         if outside is None:
             outside = self._outside[cls] = [o for o in self.mro(cls) if self._has_external_base(o)]
         if not outside:
             return []
+        bases = sorted({b for o in outside for b in self.external_bases.get(o, ())
+                        if b.split(".", 1)[0] not in _NOT_OUTSIDE_CODE})
         found: set[str] = set()
         for owner in self.mro(cls):
             # only classes below (or at) one with an outside base can override its methods
@@ -614,7 +621,7 @@ class Resolver:
             for name in self.own_members(owner):
                 if name in ("__init__", "__new__", "__init_subclass__", "__class_getitem__"):
                     continue
-                if name.startswith("_") and not (name.startswith("__") and name.endswith("__")):
+                if not self._may_override(name, bases):
                     continue
                 found.update(
                     v.symbol for v in self.class_lookup(cls, name)
@@ -622,9 +629,18 @@ class Resolver:
                 )
         return sorted(found)
 
+    @staticmethod
+    def _may_override(name: str, bases: list[str]) -> bool:
+        """Can a method called ``name`` override one of these outside ``bases``?"""
+        if not name.startswith("_") or (name.startswith("__") and name.endswith("__")):
+            return True
+        if name.startswith("__"):  # mangled: its class's own
+            return False
+        return any(stdlib_defines(b, name) is not False for b in bases)
+
     def _has_external_base(self, cls: str) -> bool:
         return any(
-            base.split(".", 1)[0] not in ("typing", "typing_extensions", "abc", "builtins")
+            base.split(".", 1)[0] not in _NOT_OUTSIDE_CODE
             for base in self.external_bases.get(cls, ())
         )
 

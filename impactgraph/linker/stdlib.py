@@ -1,0 +1,39 @@
+"""What a class of the standard library defines, asked of this interpreter's own one.
+
+An outside base's code calls methods on ``self`` that a subclass of ours may override; whether
+a private name of ours is one of them depends on the base. For a standard-library base the
+answer is at hand (the graph is keyed by the Python version that made it); for any other
+outside base it is not, and callers must assume the name may be the base's.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import sys
+
+# Standard modules whose import does something (opens a browser, prints, needs a display):
+# never imported to be looked at.
+_NOT_IMPORTED = frozenset({"this", "antigravity", "idlelib", "turtledemo", "turtle", "tkinter",
+                           "__hello__", "__phello__"})
+
+
+@functools.cache
+def _stdlib_class(dotted: str) -> type | None:
+    """The class ``dotted`` (``textwrap.TextWrapper``) names in the standard library, or None."""
+    module, _, name = dotted.rpartition(".")
+    top = module.partition(".")[0]
+    if not module or top not in sys.stdlib_module_names or top in _NOT_IMPORTED:
+        return None
+    try:
+        found = getattr(importlib.import_module(module), name, None)
+    except Exception:  # a module this platform lacks (winreg), or one that fails
+        return None
+    return found if isinstance(found, type) else None
+
+
+def stdlib_defines(dotted: str, name: str) -> bool | None:
+    """Does the standard-library class ``dotted`` have ``name`` (its own or inherited)? None
+    when ``dotted`` is not a standard-library class this interpreter can look at."""
+    cls = _stdlib_class(dotted)
+    return None if cls is None else hasattr(cls, name)
