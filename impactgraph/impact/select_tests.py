@@ -18,6 +18,7 @@ from impactgraph.diff.files import FileRole, PythonLayout
 from impactgraph.discovery import is_test_path
 from impactgraph.impact.by_path import module_path
 from impactgraph.impact.conftest_scope import ConftestScope
+from impactgraph.impact.packages import is_test_code
 from impactgraph.linker import CodeGraph
 from impactgraph.linker.graph import ANY_CALLEE
 from impactgraph.model import (
@@ -139,7 +140,7 @@ def select_tests(
         _inherited(selector, graph, reached)
         _unresolved(selector, graph, changed_modules, set(reached))
         _unresolved_across(selector, graph, changed_modules, set(reached), imports)
-        _programs(selector, graph, changed_modules)
+        _programs(selector, graph, changed_modules, patterns)
         _unbounded(selector, graph, changed_modules, set(reached), imports)
     return selector.result()
 
@@ -435,32 +436,60 @@ PROGRAM_RUNNERS = frozenset({
 })
 
 
-def _programs(selector: _Selector, graph: CodeGraph, changed: set[str]) -> None:
+def _programs(
+    selector: _Selector, graph: CodeGraph, changed: set[str], patterns: Sequence[str]
+) -> None:
     """A test that starts a program (``subprocess.run([sys.executable, "-c", CODE])``) or runs
     doctests may run any code of a package it imports, out of our sight (click's
     test_imports.py feeds ``import click; click.echo(...)`` to the interpreter, portion's
     test_doc.py runs README.md's examples): it is kept when it imports the top-level package
-    of a changed module."""
+    of a changed module. The test's code includes the helpers of ours it imports that are test
+    code themselves (a ``launch.py`` beside it that runs ``-m pkg``). A test whose code imports
+    no library module at all can only exercise the library by running it, by a path or a
+    module name in a string (tabulate's test_cli.py runs ``tabulate/__init__.py``): it is
+    kept for any change to library code."""
     package_of = _Packages(graph)
     packages = {package_of(module) for module in changed}
     if not packages:
         return
+    library = {m for m in graph.nodes("module") if not is_test_code(graph.path_of(m), patterns)}
+    library_changed = sorted(packages & {package_of(m) for m in library})
     for module in sorted(graph.nodes("module")):
         path = graph.path_of(module)
         if path not in selector.test_set:
             continue
+        code = _test_code_of(graph, module, library)
         # unittest's ``load_tests`` protocol (more-itertools adds its doctests there): pytest
         # never calls it
-        members = [m for m in [module, *graph.members(module)] if m != f"{module}:load_tests"]
+        members = [m for own in code for m in [own, *graph.members(own)]
+                   if m != f"{module}:load_tests"]
         runner = next((f"{callee} in {caller}" for caller in members
                        for callee in sorted(graph.external_calls.get(caller, ()))
                        if callee in PROGRAM_RUNNERS), None)
         if runner is None:
             continue
-        imported = {target.split(".", 1)[0] for target in _imports_of(graph, module)}
-        for package in sorted(imported & packages):
-            what = "runs doctests" if runner.startswith("doctest.") else "runs a program"
+        what = "runs doctests" if runner.startswith("doctest.") else "runs a program"
+        imported = {target for own in code for target in _imports_of(graph, own)}
+        if not imported & library:
+            for package in library_changed:
+                selector.add(path, f"{what} ({runner}), imports no library code, and "
+                                   f"library package {package} changed")
+            continue
+        for package in sorted({package_of(t) for t in imported} & packages):
             selector.add(path, f"{what} ({runner}) and imports changed package {package}")
+
+
+def _test_code_of(graph: CodeGraph, module: str, library: Set[str]) -> list[str]:
+    """``module`` and the modules of ours it imports that are test code (helpers beside the
+    tests), and theirs in turn."""
+    found = [module]
+    queue = deque(found)
+    while queue:
+        for target in sorted(_imports_of(graph, queue.popleft())):
+            if target not in found and target not in library and target in graph:
+                found.append(target)
+                queue.append(target)
+    return found
 
 
 def _imports_of(graph: CodeGraph, module: str) -> set[str]:
