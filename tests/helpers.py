@@ -17,3 +17,15 @@ def summaries_of(files: dict[str, str]) -> list[FileSummary]:
 
 def graph_of(files: dict[str, str]) -> CodeGraph:
     return link(summaries_of(files))
+
+
+def sigint_as_in_a_terminal() -> None:
+    """``preexec_fn`` for a child that a test sends Ctrl-C: SIGINT back to its default.
+
+    A shell without job control starts a background job (``pytest ... &``, ``nohup``) with
+    SIGINT ignored, its children inherit that, and Python then installs no KeyboardInterrupt
+    handler: the child would never see the test's Ctrl-C (the tests hung until their timeout
+    in CI runs started that way)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)

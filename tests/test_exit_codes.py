@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 import typer
 from git_support import commit, init_repo
+from helpers import sigint_as_in_a_terminal
 from typer.testing import CliRunner
 
 import impactgraph
@@ -274,6 +275,7 @@ def test_ctrl_c_is_one_line_and_exit_130(repo: Path) -> None:
              "--github-repo", "acme/shop", "--pr", "7"],
             cwd=repo, env={**env, "PYTHONFAULTHANDLER": "1"},
             stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            preexec_fn=sigint_as_in_a_terminal,
         )
         listener.settimeout(60)
         connection, _ = listener.accept()

@@ -15,6 +15,7 @@ from typing import Any
 
 import httpx
 import pytest
+from helpers import sigint_as_in_a_terminal
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
@@ -803,6 +804,7 @@ def test_a_ctrl_c_that_lands_on_the_request_thread_still_interrupts_at_once() ->
     done = subprocess.run(
         [sys.executable, "-c", _CTRL_C_ON_THE_REQUEST_THREAD],
         capture_output=True, text=True, timeout=60, check=False,
+        preexec_fn=sigint_as_in_a_terminal,
     )
     assert done.stderr == ""
     assert float(done.stdout) < 5
