@@ -28,6 +28,8 @@ Usage::
 from __future__ import annotations
 
 import argparse
+import contextlib
+import fcntl
 import json
 import os
 import re
@@ -36,7 +38,7 @@ import subprocess
 import sys
 import tarfile
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -153,6 +155,24 @@ def sdist(lib: Library) -> Path:
                  ":all:", "-d", str(target), f"{lib.name}=={lib.version}"])
         return sdist(lib)
     return found[0]
+
+
+@contextlib.contextmanager
+def checkout_lock(lib: Library) -> Iterator[None]:
+    """The library's cached checkout to this run alone while it lasts: every run mutates its
+    working tree, so two runs of one library at once would measure each other's mutations (a
+    selection made on a tree the other run had just reset, a suite run on the other's change).
+    A second run waits, and says so."""
+    path = CACHE / "repos" / f"{lib.name}-{lib.version}.lock"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print(f"waiting for another run that uses the {lib.name} checkout ...",
+                  file=sys.stderr)
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
 
 
 def repository(lib: Library) -> Path:
@@ -555,9 +575,10 @@ def main(argv: list[str] | None = None) -> int:
         for name in args.libs:
             lib = LIBRARIES[name]
             print(f"{lib.name} {lib.version} ...", file=sys.stderr)
-            results.append(measure(lib, args.max_mutations, not args.quiet, truths.get(name),
-                                   args.seed, frozenset(args.fresh),
-                                   frozenset(args.kinds) if args.kinds else None))
+            with checkout_lock(lib):
+                results.append(measure(lib, args.max_mutations, not args.quiet,
+                                       truths.get(name), args.seed, frozenset(args.fresh),
+                                       frozenset(args.kinds) if args.kinds else None))
         # the last commit that changed the package (benchmark commits do not change results)
         commit = run(["git", "log", "-1", "--format=%h", "--", "impactgraph"], HERE.parent
                      ).stdout.strip()
