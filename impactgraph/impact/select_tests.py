@@ -138,10 +138,12 @@ def select_tests(
                        if c.kind is not ChangeKind.FILE_CHANGED}
     for graph in graphs[-1:]:  # the head: the calls that run now
         _inherited(selector, graph, reached)
-        _unresolved(selector, graph, changed_modules, set(reached))
-        _unresolved_across(selector, graph, changed_modules, set(reached), imports)
+        names = _reached_names(graph, set(reached))
+        _unresolved(selector, graph, changed_modules, names)
+        _unresolved_across(selector, graph, changed_modules, names, imports)
         _programs(selector, graph, changed_modules, patterns)
-        _unbounded(selector, graph, changed_modules, set(reached), imports)
+        _gave_up(selector, graph, changed_modules, names, imports)
+        _unbounded(selector, graph, changed_modules, imports)
     return selector.result()
 
 
@@ -322,15 +324,15 @@ def _subclasses(graph: CodeGraph, cls: str) -> list[str]:
 
 
 def _unresolved(
-    selector: _Selector, graph: CodeGraph, changed: set[str], reached: set[str]
+    selector: _Selector, graph: CodeGraph, changed: set[str], names: set[str] | None
 ) -> None:
     """A test module that imports a changed module and makes calls we could not resolve is
     kept: one of those calls may reach the change. An unresolved ``x.name(...)`` the linker
     bounded (``graph.unresolved_names``: no argument of ours, ``name`` no attribute that may
     hold another function) runs a function called ``name``: it can reach the change only
     when one of that name reaches it, or when ``__getattr__`` (any name) or a method outside
-    code runs under another name (an override of an outside base's) does."""
-    names = _reached_names(graph, reached)
+    code runs under another name (an override of an outside base's) does. ``names``: see
+    ``_reached_names``."""
     modules = {
         graph.module_of(caller) for caller, _ in graph.unresolved_sites
         if caller in graph and not _bounded_elsewhere(graph, caller, names)
@@ -347,7 +349,7 @@ def _unresolved_across(
     selector: _Selector,
     graph: CodeGraph,
     changed: set[str],
-    reached: set[str],
+    names: set[str] | None,
     imports: _ImportIndex,
 ) -> None:
     """An unresolved call in one package's code that imports another, changed package may
@@ -360,7 +362,6 @@ def _unresolved_across(
     packages = {package_of(module) for module in changed}
     if not packages:
         return
-    names = _reached_names(graph, reached)
     across: dict[str, list[str]] = {}  # module -> the changed packages it imports besides its own
     importers: dict[str, set[str]] = {}  # module -> the paths of the modules that import it
     for caller in sorted({caller for caller, _ in graph.unresolved_sites}):
@@ -525,7 +526,6 @@ def _unbounded(
     selector: _Selector,
     graph: CodeGraph,
     changed: set[str],
-    reached: set[str],
     imports: _ImportIndex,
 ) -> None:
     """``getattr(obj, name)()`` with nothing known of ``name``: its edges reach the members of
@@ -535,7 +535,6 @@ def _unbounded(
     under test) can only come from that file: the tests that reach the call and are that
     file, or import it, are kept. A call the linker gave up on (``ANY_CALLEE``) may run
     anything: see ``_gave_up``."""
-    _gave_up(selector, graph, changed, reached, imports)
     for caller, receiver in graph.unbounded_sites:
         if caller not in graph or receiver == ANY_CALLEE:
             continue
@@ -557,7 +556,7 @@ def _gave_up(
     selector: _Selector,
     graph: CodeGraph,
     changed: set[str],
-    reached: set[str],
+    names: set[str] | None,
     imports: _ImportIndex,
 ) -> None:
     """A call whose callee had more values than the linker keeps (or was too deep to follow)
@@ -566,7 +565,6 @@ def _gave_up(
     module and the call's module (no other test runs the changed code, or the call). As for
     unresolved calls, a caller whose given-up calls all ask for names that nothing reaching
     the change has (``x.lower()`` on strings past the limit) is left out."""
-    names = _reached_names(graph, reached)
     sites = sorted({caller for caller, receiver in graph.unbounded_sites
                     if receiver == ANY_CALLEE and caller in graph
                     and not _bounded_elsewhere(graph, caller, names)})
