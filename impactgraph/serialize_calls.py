@@ -23,7 +23,7 @@ from impactgraph.model import CallSite, FileSummary
 from impactgraph.serialize import SCHEMA_VERSION, Decoder, Lookup, SerializationError, _codec
 
 _DECODE_CALL = _codec(CallSite)[1]
-_MALFORMED = (TypeError, ValueError, IndexError, AttributeError, RecursionError)
+_MALFORMED = (TypeError, ValueError, LookupError, AttributeError, RecursionError)
 
 
 class StoredCalls(Sequence[CallSite]):
