@@ -28,6 +28,19 @@ def test_the_command_line_loads_without_the_heavy_modules() -> None:
     assert sorted(name for name in LATE if name in loaded) == []
 
 
+def test_linking_and_reading_a_stored_graph_import_no_astroid() -> None:
+    # A warm run, and the base side of an impact query, load or link cached summaries:
+    # astroid (~0.05 s to import) is needed only to summarise a file.
+    code = ("import json, sys; import impactgraph.linker, impactgraph.linker.reuse, "
+            "impactgraph.adapters.graph_store, impactgraph.adapters.cache; "
+            "print(json.dumps(sorted(sys.modules)))")
+    loaded = set(json.loads(subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout))
+    assert "impactgraph.linker.link" in loaded
+    assert sorted(name for name in loaded if name.split(".")[0] == "astroid") == []
+
+
 def test_the_comment_command_spells_the_bots_default_marker() -> None:
     assert comment_cmd.DEFAULT_MARKER_ID == bot.DEFAULT_MARKER_ID
 

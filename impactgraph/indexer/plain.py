@@ -11,6 +11,31 @@ DATACLASS_DECORATORS = frozenset(
      "attrs.frozen", "attr.frozen", "define", "frozen", "attrs.mutable", "attr.mutable"}
 )
 
+# pytest's own fixtures, as the outside classes their values are (their methods are not ours);
+# read by the linker (``linker/fixtures.py``), which imports no astroid
+BUILTIN_FIXTURES = {
+    "tmp_path": "pathlib.Path",
+    "tmp_path_factory": "_pytest.tmpdir.TempPathFactory",
+    "tmpdir": "py.path.LocalPath",
+    "tmpdir_factory": "_pytest.tmpdir.TempdirFactory",
+    "monkeypatch": "_pytest.monkeypatch.MonkeyPatch",
+    "capsys": "_pytest.capture.CaptureFixture",
+    "capsysbinary": "_pytest.capture.CaptureFixture",
+    "capfd": "_pytest.capture.CaptureFixture",
+    "capfdbinary": "_pytest.capture.CaptureFixture",
+    "caplog": "_pytest.logging.LogCaptureFixture",
+    "recwarn": "_pytest.recwarn.WarningsRecorder",
+    "request": "_pytest.fixtures.FixtureRequest",
+    "pytestconfig": "_pytest.config.Config",
+    "record_property": "_pytest.junitxml.RecordProperty",
+    "record_testsuite_property": "_pytest.junitxml.RecordTestsuiteProperty",
+    "testdir": "_pytest.pytester.Testdir",
+    "pytester": "_pytest.pytester.Pytester",
+    "cache": "_pytest.cacheprovider.Cache",
+    "doctest_namespace": "builtins.dict",
+    "event_loop": "asyncio.AbstractEventLoop",
+}
+
 
 def resolve_relative(module: str, is_package: bool, level: int, name: str | None) -> str:
     """The absolute module named by ``from ...name import x`` inside ``module``."""

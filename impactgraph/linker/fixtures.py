@@ -13,8 +13,7 @@ from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
 from impactgraph.expressions import ModuleRoot
-from impactgraph.indexer.pytest_model import BUILTIN_FIXTURES
-from impactgraph.indexer.signatures import decorator_base
+from impactgraph.indexer.plain import BUILTIN_FIXTURES, decorator_base
 from impactgraph.linker.values import Ext, Sym, Value
 
 if TYPE_CHECKING:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -90,6 +90,39 @@ class CodeGraph:
             if stored is not None:
                 self.load(stored.node_items(), stored.edge_items())
         return self._networkx
+
+    def stored_rows(self) -> tuple[list[Any], list[Any]] | None:
+        """The node and edge rows this graph was read from (``linker.stored``), as long as
+        its networkx graph was not built (it may differ from them from then on)."""
+        stored = self._stored
+        return None if stored is None else (stored.rows, stored.edges)
+
+    def move_edge_lines(self, maps: Mapping[str, Mapping[int, int]]) -> bool:
+        """The line of every edge from a module in ``maps`` moved (module -> old line -> new
+        line); False, with nothing moved, when such an edge's line is not in its map.
+        A graph read from a snapshot moves its rows: no networkx graph is built."""
+        if self._stored is not None:
+            return self._stored.move_edge_lines(maps)
+        moved: list[tuple[dict[str, Any], int]] = []
+        for source, _, data in self.graph.edges(data=True):
+            mapping = maps.get(symbol_module(source))
+            line = data.get("line")
+            if mapping is None or not line:
+                continue
+            if line not in mapping:
+                return False
+            moved.append((data, mapping[line]))
+        for data, line in moved:
+            data["line"] = line
+        return True
+
+    def set_node_lines(self, node: str, line: int, end_line: int) -> None:
+        """A node's ``line`` and ``end_line`` (KeyError: no such node)."""
+        if self._stored is not None:
+            self._stored.set_node_lines(node, line, end_line)
+            return
+        data = self.graph.nodes[node]
+        data["line"], data["end_line"] = line, end_line
 
     # -- building ------------------------------------------------------------------------
     def add_node(self, node: str, **attributes: Any) -> None:

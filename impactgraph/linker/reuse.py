@@ -102,15 +102,6 @@ def relocated(graph: CodeGraph, changed: Mapping[str, tuple[FileSummary, FileSum
         if mapping is None:
             return None
         maps[module] = mapping
-    moved_edges: list[tuple[dict[str, object], int]] = []
-    for source, _, data in graph.graph.edges(data=True):
-        mapping = maps.get(symbol_module(source))
-        line = data.get("line")
-        if mapping is None or not line:
-            continue
-        if line not in mapping:
-            return None  # not a line of the module's summary: not an edge we can move
-        moved_edges.append((data, mapping[line]))
     sites: list[tuple[str, int]] = []
     for caller, line in graph.unresolved_sites:
         mapping = maps.get(symbol_module(caller))
@@ -119,15 +110,13 @@ def relocated(graph: CodeGraph, changed: Mapping[str, tuple[FileSummary, FileSum
                 return None
             line = mapping[line]
         sites.append((caller, line))
-    for data, line in moved_edges:
-        data["line"] = line
+    if not graph.move_edge_lines(maps):
+        return None  # not a line of the module's summary: not an edge we can move
     graph.unresolved_sites = sites
-    nodes = graph.graph.nodes
     for module, (_, new) in changed.items():
         for definition in new.definitions:  # in order: a redefinition's node is the last's
-            node = nodes[f"{module}:{definition.qualname}"]
-            node["line"] = definition.line
-            node["end_line"] = definition.end_line
+            graph.set_node_lines(f"{module}:{definition.qualname}", definition.line,
+                                 definition.end_line)
         if graph.summaries:  # a graph loaded from the store has none
             graph.summaries[module] = new
     return graph

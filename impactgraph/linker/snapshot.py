@@ -13,17 +13,11 @@ SNAPSHOT_VERSION = 6  # 6: edges name their ends by node index
 
 
 def graph_to_dict(graph: CodeGraph) -> dict[str, Any]:
-    index: dict[str, int] = {}
-    nodes: list[list[Any]] = []
-    for node, data in graph.graph.nodes(data=True):
-        index[node] = len(nodes)
-        nodes.append([node, *(data.get(field) for field in NODE_FIELDS)])
-    # An edge names its ends by their index in ``nodes``: less to parse, and every edge of a
-    # node shares that node's one string object (hashed once) when read back.
-    edges = [
-        [index[source], index[target], kind, *(data.get(field) for field in EDGE_FIELDS)]
-        for source, target, kind, data in graph.graph.edges(keys=True, data=True)
-    ]
+    rows = graph.stored_rows()  # a graph read from a snapshot (and relocated): its own rows
+    if rows is not None:
+        nodes, edges = rows
+    else:
+        nodes, edges = _rows(graph)
     return {
         "version": SNAPSHOT_VERSION,
         "nodes": nodes,
@@ -35,6 +29,21 @@ def graph_to_dict(graph: CodeGraph) -> dict[str, Any]:
         "outside_hooks": None if graph.outside_hooks is None else sorted(graph.outside_hooks),
         "warnings": [[w.path, w.message] for w in graph.warnings],
     }
+
+
+def _rows(graph: CodeGraph) -> tuple[list[list[Any]], list[list[Any]]]:
+    index: dict[str, int] = {}
+    nodes: list[list[Any]] = []
+    for node, data in graph.graph.nodes(data=True):
+        index[node] = len(nodes)
+        nodes.append([node, *(data.get(field) for field in NODE_FIELDS)])
+    # An edge names its ends by their index in ``nodes``: less to parse, and every edge of a
+    # node shares that node's one string object (hashed once) when read back.
+    edges = [
+        [index[source], index[target], kind, *(data.get(field) for field in EDGE_FIELDS)]
+        for source, target, kind, data in graph.graph.edges(keys=True, data=True)
+    ]
+    return nodes, edges
 
 
 def graph_from_dict(data: Any) -> CodeGraph | None:

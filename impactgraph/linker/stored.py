@@ -17,7 +17,7 @@ adjacent and a row-order scan gives exactly that grouping.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from impactgraph.model import symbol_module
@@ -25,6 +25,8 @@ from impactgraph.model import symbol_module
 NODE_FIELDS = ("kind", "module", "path", "package", "line", "end_line", "synthetic", "abstract")
 EDGE_FIELDS = ("line", "bound", "dispatch", "named", "sites", "dynamic", "callback")
 _KIND, _MODULE, _PATH = 1, 2, 3  # positions in a node row (its name first)
+_LINE, _END_LINE = 1 + NODE_FIELDS.index("line"), 1 + NODE_FIELDS.index("end_line")
+_EDGE_LINE = 3 + EDGE_FIELDS.index("line")  # position in an edge row
 
 
 class StoredGraph:
@@ -163,6 +165,29 @@ class StoredGraph:
         """Nodes by kind, edges by kind, and the number of edges."""
         kinds = Counter(str(row[_KIND]) for row in self.rows)
         return kinds, Counter(row[2] for row in self.edges), len(self.edges)
+
+    # -- moving lines (``linker.reuse``), in the rows --------------------------------------
+    def move_edge_lines(self, maps: Mapping[str, Mapping[int, int]]) -> bool:
+        """``CodeGraph.move_edge_lines`` on the rows."""
+        names = self.names
+        moved: list[tuple[list[Any], int]] = []
+        for row in self.edges:
+            line = row[_EDGE_LINE]
+            if not line:
+                continue
+            mapping = maps.get(symbol_module(names[row[0]]))
+            if mapping is None:
+                continue
+            if line not in mapping:
+                return False
+            moved.append((row, mapping[line]))
+        for row, line in moved:
+            row[_EDGE_LINE] = line
+        return True
+
+    def set_node_lines(self, node: str, line: int, end_line: int) -> None:
+        row = self.rows[self.index[node]]  # KeyError: no such node
+        row[_LINE], row[_END_LINE] = line, end_line
 
     # -- the networkx graph --------------------------------------------------------------
     def node_items(self) -> Iterator[tuple[str, dict[str, Any]]]:
