@@ -24,7 +24,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import PurePosixPath
 
-from impactgraph.expressions import FixtureRoot, SymbolRoot, parse_root
+from impactgraph.expressions import FixtureRoot, ModuleRoot, SymbolRoot, parse_root
 from impactgraph.impact.by_path import SummariesByPath
 from impactgraph.linker import CodeGraph
 from impactgraph.model import CallSite, Definition, FileSummary
@@ -121,6 +121,52 @@ class ConftestScope:
             if asked:
                 found[path] = asked
         return found
+
+
+def plugin_folders(graphs: Sequence[CodeGraph]) -> dict[str, set[str]]:
+    """The path of every module of ours that a ``conftest.py`` lists in ``pytest_plugins``
+    (either revision) -> the folders of the conftest files that list it, directly or through
+    plugins that list it in turn. pytest imports such a module as it imports the conftest:
+    its module code runs at start-up, its hooks for every test, its fixtures are there for
+    the tests under the conftest's folder, so a change to it selects what a change to that
+    conftest would (a root conftest's plugin: every test)."""
+    found: dict[str, set[str]] = {}
+    for graph in graphs:
+        by_path = SummariesByPath(graph)
+        modules = {module: path for path, module in by_path.modules.items()}
+        queue = [(path, _folder_of(path)) for path in by_path
+                 if PurePosixPath(path).name == CONFTEST]
+        while queue:
+            path, folder = queue.pop()
+            summary = by_path[path]
+            for key, values in summary.bindings:
+                if key != f"v:{summary.module}:|<pytest_plugins>":
+                    continue
+                for value in values:
+                    plugin = _plugin_path(value[0] if value else "", modules, by_path)
+                    if plugin is None or folder in found.setdefault(plugin, set()):
+                        continue
+                    found[plugin].add(folder)
+                    queue.append((plugin, folder))  # the plugins it lists in turn
+    return found
+
+
+def _plugin_path(expr: str, modules: Mapping[str, str], by_path: Mapping[str, FileSummary]
+                 ) -> str | None:
+    """The path of the module a ``pytest_plugins`` entry names: by its import name, else by
+    the file that name means from the repository root."""
+    root = parse_root(expr) if expr else None
+    if not isinstance(root, ModuleRoot):
+        return None
+    if root.dotted in modules:
+        return modules[root.dotted]
+    path = root.dotted.replace(".", "/")
+    return next((c for c in (f"{path}.py", f"{path}/__init__.py") if c in by_path), None)
+
+
+def _folder_of(path: str) -> str:
+    parent = str(PurePosixPath(path).parent)
+    return "" if parent == "." else parent
 
 
 def _is_ancestor_conftest(path: str, folder: str) -> bool:

@@ -10,14 +10,14 @@ not) the package whose folder holds a data file, every test for the configuratio
 from __future__ import annotations
 
 from collections import defaultdict, deque
-from collections.abc import Iterable, Sequence, Set
+from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from impactgraph.diff.files import FileRole, PythonLayout
 from impactgraph.discovery import is_test_path
 from impactgraph.impact.by_path import module_path
-from impactgraph.impact.conftest_scope import ConftestScope
+from impactgraph.impact.conftest_scope import ConftestScope, plugin_folders
 from impactgraph.impact.packages import is_test_code
 from impactgraph.linker import CodeGraph
 from impactgraph.linker.graph import ANY_CALLEE
@@ -112,6 +112,7 @@ def select_tests(
     selector = _Selector(collection.collected(p for p in tests if path_name(p) != CONFTEST))
     imports = _ImportIndex(graphs)
     conftests = _Conftests(selector, ConftestScope(graphs), set(reached))
+    plugins = plugin_folders(graphs)
     unbounded = {caller: receiver for graph in graphs
                  for caller, receiver in graph.unbounded_sites}
     for module in affected:
@@ -124,15 +125,21 @@ def select_tests(
                        else f" (unbounded dynamic call in {dynamic[0]})")
         if path_name(module.path) == CONFTEST:
             conftests.affected(module.path, reason, module.breaking)
+        elif module.path in plugins:
+            for folder in plugins[module.path]:
+                conftests.affected(module.path, reason, module.breaking, folder)
         else:
             selector.add(module.path, reason)
     changed = list(changed_paths)
     for path in changed:
         if path_name(path) == CONFTEST:
             conftests.changed(path)
+        elif path in plugins:
+            for folder in plugins[path]:
+                conftests.changed(path, folder)
         else:
             selector.add(path, "test file changed")
-    _unparsable(selector, imports, changed)
+    _unparsable(selector, imports, changed, plugins)
     _changed_files(selector, imports, changes, head_files, patterns)
     changed_modules = {c.symbol.split(":", 1)[0] for c in changes
                        if c.kind is not ChangeKind.FILE_CHANGED}
@@ -163,15 +170,19 @@ class _Conftests:
     scope: ConftestScope
     reached: set[str]
 
-    def affected(self, path: str, reason: str, breaking: bool) -> None:
+    def affected(self, path: str, reason: str, breaking: bool, folder: str | None = None
+                 ) -> None:
+        """``folder``: where its tests are, for a plugin module a conftest lists (the
+        conftest's folder); a conftest's own folder by default."""
         names = None if breaking else self.scope.reached_fixtures(path, self.reached)
-        self._select(path, names, f"{path} is affected: {reason}")
+        self._select(path, names, f"{path} is affected: {reason}", folder)
 
-    def changed(self, path: str) -> None:
-        self._select(path, self.scope.changed_fixtures(path), f"{path} changed")
+    def changed(self, path: str, folder: str | None = None) -> None:
+        self._select(path, self.scope.changed_fixtures(path), f"{path} changed", folder)
 
-    def _select(self, path: str, names: set[str] | None, reason: str) -> None:
-        folder = _folder(path)
+    def _select(self, path: str, names: set[str] | None, reason: str,
+                folder: str | None = None) -> None:
+        folder = _folder(path) if folder is None else folder
         users = None if names is None else self.scope.requesters(
             folder, names, self.selector.test_files)
         if users is None:
@@ -182,15 +193,17 @@ class _Conftests:
             self.selector.add(test, f"requests fixture {fixtures} of {reason}")
 
 
-def _unparsable(selector: _Selector, imports: _ImportIndex, changed: Iterable[str]) -> None:
+def _unparsable(selector: _Selector, imports: _ImportIndex, changed: Iterable[str],
+                plugins: Mapping[str, Set[str]]) -> None:
     """A changed file that does not parse in one revision hides its calls: fail open."""
     for path in changed:
         error = imports.error(path)
         if error is None:
             continue
         reason = f"{error} in {path}"
-        if path_name(path) == CONFTEST:
-            selector.add_folder(_folder(path), reason)
+        if path_name(path) == CONFTEST or path in plugins:
+            for folder in plugins.get(path, {_folder(path)}):
+                selector.add_folder(folder, reason)
             continue
         selector.add(path, reason)
         module = imports.module(path)
