@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import configparser
+import glob
+import os
 import shlex
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -14,15 +16,29 @@ from impactgraph.discovery import DEFAULT_TEST_PATTERNS
 from impactgraph.errors import ConfigError
 from impactgraph.pytest_collection import (
     DEFAULT_NORECURSEDIRS,
+    DEFAULT_PYTHON_FILES,
     OPEN,
-    PYTEST_DEFAULT,
     Collection,
+    Collections,
 )
+from impactgraph.pytest_setup import (
+    Addopts,
+    Tree,
+    environment_is_open,
+    parse_addopts,
+    walk,
+    widening_plugin,
+)
+from impactgraph.pytest_setup import collection as pytest_collection
 
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
     import tomli as tomllib
+
+
+# pytest without a configuration: its default python_files and norecursedirs
+PYTEST_RUN = Collections(Collection(python_files=DEFAULT_PYTHON_FILES))
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,8 +50,8 @@ class Config:
     test_patterns: tuple[str, ...] = DEFAULT_TEST_PATTERNS
     # Folders on sys.path when the tests run: the root pytest configuration's ``pythonpath``.
     import_paths: tuple[str, ...] = ()
-    # where a plain ``pytest`` run looks for them (the root's testpaths and norecursedirs)
-    collection: Collection = PYTEST_DEFAULT
+    # where plain ``pytest`` runs look for them (``impactgraph.pytest_collection``)
+    collection: Collections = field(default_factory=lambda: PYTEST_RUN)
 
 
 _LIST_KEYS = {"source-roots", "gateways", "exclude", "test-patterns"}
@@ -141,7 +157,10 @@ def load_config(root: Path) -> Config:
                                    test_patterns=tests)
     else:
         config = Config(test_patterns=tests)
-    return replace(config, import_paths=pytest.import_paths, collection=pytest.collection)
+    collection = pytest.collection
+    if config.test_patterns != tests:  # [tool.impactgraph] says what test files are
+        collection = collection.without_python_files()
+    return replace(config, import_paths=pytest.import_paths, collection=collection)
 
 
 # pytest's configuration files at the root, in the order pytest takes the first that has its
@@ -155,10 +174,11 @@ _PYTEST_FILES = (("pytest.toml", "pytest"), (".pytest.toml", "pytest"),
 
 @dataclass(frozen=True, slots=True)
 class PytestSettings:
-    """What the root's pytest configuration says about collecting: the test file patterns
-    (``python_files`` plus ``conftest.py``) and where pytest looks (``Collection``)."""
+    """What pytest's configuration says about collecting: the test file patterns
+    (``python_files`` plus ``conftest.py``; a package's own are kept to its folder) and where
+    pytest looks (``Collections``)."""
     test_patterns: tuple[str, ...] = DEFAULT_TEST_PATTERNS
-    collection: Collection = PYTEST_DEFAULT
+    collection: Collections = field(default_factory=lambda: PYTEST_RUN)
     import_paths: tuple[str, ...] = ()  # ``pythonpath``
 
 
@@ -177,14 +197,12 @@ def _ini_list(value: Any) -> tuple[str, ...]:
     return ()
 
 
-def pytest_settings(root: Path) -> PytestSettings:
-    """The root's pytest configuration (the first file that has its section). A file that
-    cannot be read is passed over for ``python_files`` and ``pythonpath`` and leaves
-    collection unfiltered (``OPEN``: pytest would stop on it; what it runs instead is not ours
-    to guess)."""
+def _folder_section(folder: Path) -> tuple[Mapping[str, Any] | None, bool]:
+    """The pytest section of the configuration file pytest takes in ``folder`` (the first
+    that has one), and whether every file before it could be read."""
     readable = True
     for name, section in _PYTEST_FILES:
-        path = root / name
+        path = folder / name
         if not path.is_file():
             continue
         try:
@@ -193,17 +211,82 @@ def pytest_settings(root: Path) -> PytestSettings:
                 RecursionError):
             readable = False
             continue
-        if found is None:
-            continue  # pytest goes on to the next file
-        patterns = _ini_list(found.get("python_files"))
-        tests = (*patterns, "conftest.py") if patterns else DEFAULT_TEST_PATTERNS
-        paths = _ini_list(found.get("pythonpath"))
-        testpaths = _pytest_args(found.get("testpaths"), ())
-        norecurse = _pytest_args(found.get("norecursedirs"), DEFAULT_NORECURSEDIRS)
-        if not readable or testpaths is None or norecurse is None:
-            return PytestSettings(tests, OPEN, paths)
-        return PytestSettings(tests, Collection(testpaths, norecurse), paths)
-    return PytestSettings(collection=PYTEST_DEFAULT if readable else OPEN)
+        if found is not None:
+            return found, readable
+    return None, readable
+
+
+@dataclass(frozen=True, slots=True)
+class _Settings:
+    """One configuration file's section as it bears on collection (``found``: its keys)."""
+    found: Mapping[str, Any]
+    readable: bool
+
+    @property
+    def python_files(self) -> tuple[str, ...]:
+        listed = _ini_list(self.found.get("python_files")) or DEFAULT_PYTHON_FILES
+        return (*listed, *self.addopts.python_files)
+
+    @property
+    def addopts(self) -> Addopts:
+        return parse_addopts(_pytest_args(self.found.get("addopts"), ()) or ())
+
+    def run(self, root: Path, base: str, start: str, tree: Tree) -> Collection:
+        """The plain run from ``start`` with this configuration (found in ``base``)."""
+        testpaths = _pytest_args(self.found.get("testpaths"), ())
+        norecurse = _pytest_args(self.found.get("norecursedirs"), DEFAULT_NORECURSEDIRS)
+        addopts = _pytest_args(self.found.get("addopts"), ())
+        if not self.readable or testpaths is None or norecurse is None or addopts is None:
+            return replace(OPEN, base=base, start=start)
+        return pytest_collection(base, start, testpaths, norecurse, self.python_files,
+                                 self.addopts, tree, widening_plugin(root, base, _read))
+
+
+def pytest_settings(root: Path, environ: Mapping[str, str] | None = None) -> PytestSettings:
+    """The root's pytest configuration (the first file that has its section), and for every
+    folder below with a project or pytest configuration file the run a package makes from
+    there, with the configuration pytest takes for it (the nearest above with a section).
+    A file that cannot be read is passed over for ``python_files`` and ``pythonpath`` and
+    leaves that run unfiltered (``OPEN``: pytest would stop on it; what it runs instead is not
+    ours to guess); so does a ``PYTEST_ADDOPTS`` that picks another configuration."""
+    tree = walk(root, _read)
+    sections: dict[str, _Settings] = {}
+    for folder in ("", *tree.run_folders):
+        found, readable = _folder_section(root / folder if folder else root)
+        if found is not None or not readable:
+            sections[folder] = _Settings(found or {}, readable)
+    runs = [_run(root, folder, sections, tree) for folder in ("", *tree.run_folders)]
+    top = sections.get("", _Settings({}, True))
+    patterns = list(top.python_files)
+    for folder, settings in sections.items():  # a package's python_files: its files only
+        if folder:
+            patterns.extend(f"{glob.escape(folder)}/**/{p}" for p in settings.python_files)
+    tests = (*dict.fromkeys(patterns), "conftest.py")
+    collections = Collections(runs[0], tuple(runs[1:]))
+    if environment_is_open(os.environ if environ is None else environ):
+        collections = Collections(OPEN)
+    return PytestSettings(tests, collections, _ini_list(top.found.get("pythonpath")))
+
+
+def _run(root: Path, start: str, sections: Mapping[str, _Settings], tree: Tree) -> Collection:
+    """The run from ``start``: pytest takes the nearest configuration with its section at or
+    above it (``locate_config``), else the nearest ``pyproject.toml``, else none (its rootdir
+    and conftest cut are then where it starts)."""
+    folder = start
+    while True:
+        if folder in sections:
+            return sections[folder].run(root, folder, start, tree)
+        if not folder:
+            break
+        folder = folder.rpartition("/")[0]
+    folder = start
+    while True:
+        if (root / folder / "pyproject.toml").is_file():
+            return _Settings({}, True).run(root, folder, start, tree)
+        if not folder:
+            break
+        folder = folder.rpartition("/")[0]
+    return _Settings({}, True).run(root, start, start, tree)
 
 
 def _pytest_args(value: Any, default: tuple[str, ...]) -> tuple[str, ...] | None:

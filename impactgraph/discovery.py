@@ -70,7 +70,19 @@ def is_test_path(path: str, patterns: Sequence[str] = DEFAULT_TEST_PATTERNS) -> 
 def _is_test_path(path: str, patterns: tuple[str, ...]) -> bool:
     parts = path_parts(path)
     name = parts[-1] if parts else ""
-    return any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(path, p) for p in patterns)
+    return any(_test_pattern_match(p, path, name) for p in patterns)
+
+
+def _test_pattern_match(pattern: str, path: str, name: str) -> bool:
+    """A name pattern matches the file's name (or its path); one with "/" matches the path
+    as pytest's ``fnmatch_ex`` does (any folders before it: ``tests/*.py`` matches
+    ``pkg/tests/x.py``); ``DIR/**/PATTERN``: PATTERN, as above, for files below DIR."""
+    if fnmatch.fnmatch(name, pattern) or fnmatch.fnmatch(path, pattern):
+        return True
+    if "/**/" in pattern:
+        folder, rest = pattern.split("/**/", 1)
+        return fnmatch.fnmatch(path, folder + "/*") and _test_pattern_match(rest, path, name)
+    return "/" in pattern and fnmatch.fnmatch("/" + path, "*/" + pattern.lstrip("/"))
 
 
 TEST_FOLDERS = frozenset({"tests"})

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from impactgraph.discovery import discover
+import pytest
+
+from impactgraph.discovery import discover, is_test_path
 from impactgraph.local_imports import localized
 from impactgraph.model import FileSummary, ImportBinding
 
@@ -99,3 +101,20 @@ def test_a_lone_namespace_in_a_project_folder_named_for_it() -> None:
     for project in ("acme-core", "Acme.Core", "acme_core"):
         paths = [f"packages/{project}/acme/core/__init__.py", "tools/helpers/run/__init__.py"]
         assert [f.module for f in discover(paths)] == ["acme.core", "run"]
+
+
+@pytest.mark.parametrize(
+    ("path", "pattern", "expected"),
+    [
+        ("pkg/tests/a_spec.py", "tests/*_spec.py", True),  # pytest's fnmatch_ex: any folders before
+        ("tests/sub/a_spec.py", "tests/*_spec.py", True),
+        ("other/a_spec.py", "tests/*_spec.py", False),
+        ("packages/a/tests/check_x.py", "packages/a/**/check_*.py", True),
+        ("packages/a/check_x.py", "packages/a/**/check_*.py", True),
+        ("packages/b/tests/check_x.py", "packages/a/**/check_*.py", False),
+        ("packages/a/check_dir/x.py", "packages/a/**/check_*.py", False),
+        ("packages/a/x/tests/y_spec.py", "packages/a/**/tests/*_spec.py", True),
+    ],
+)
+def test_test_patterns_match_as_pytest_does(path: str, pattern: str, expected: bool) -> None:
+    assert is_test_path(path, [pattern]) is expected

@@ -9,8 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from impactgraph.config import load_config, pytest_settings
-from impactgraph.pytest_collection import OPEN, PYTEST_DEFAULT, Collection
+from impactgraph.config import PYTEST_RUN, load_config, pytest_settings
+from impactgraph.pytest_collection import (
+    DEFAULT_PYTHON_FILES,
+    OPEN,
+    PYTEST_DEFAULT,
+    Collection,
+)
 
 FILES = [
     "tests/test_a.py",
@@ -89,14 +94,15 @@ def test_open_collects_everything() -> None:
 )
 def test_every_pytest_configuration_file_is_read(tmp_path: Path, name: str, text: str) -> None:
     (tmp_path / name).write_text(text)
-    assert load_config(tmp_path).collection == Collection(("tests",), ("data", ".*"))
+    assert load_config(tmp_path).collection.root == Collection(
+        ("tests",), ("data", ".*"), python_files=DEFAULT_PYTHON_FILES)
 
 
 def test_the_first_file_with_a_pytest_section_wins(tmp_path: Path) -> None:
     (tmp_path / "tox.ini").write_text("[tox]\nenvlist = py3\n")  # no [pytest]: passed over
     (tmp_path / "setup.cfg").write_text("[tool:pytest]\ntestpaths = src\n")
     (tmp_path / "pytest.ini").write_text("# empty: still pytest's configuration\n")
-    assert pytest_settings(tmp_path).collection == PYTEST_DEFAULT
+    assert pytest_settings(tmp_path).collection == PYTEST_RUN
 
 
 @pytest.mark.parametrize(
@@ -112,4 +118,4 @@ def test_a_configuration_that_cannot_be_read_filters_nothing(
     tmp_path: Path, name: str, text: str
 ) -> None:
     (tmp_path / name).write_text(text)
-    assert pytest_settings(tmp_path).collection == OPEN
+    assert pytest_settings(tmp_path).collection.root == OPEN

@@ -29,7 +29,7 @@ from impactgraph.model import (
     SelectedTest,
 )
 from impactgraph.path_strings import path_name, path_parent
-from impactgraph.pytest_collection import OPEN, Collection
+from impactgraph.pytest_collection import OPEN, Collection, Collections
 
 CONFTEST = "conftest.py"
 
@@ -96,7 +96,7 @@ def select_tests(
     graphs: Sequence[CodeGraph] = (),
     reached: Iterable[str] = (),
     unchanged: Set[str] = frozenset(),
-    collection: Collection = OPEN,
+    collection: Collection | Collections = OPEN,
 ) -> TestSelection:
     """Test files among the affected and changed files, widened where safety needs it.
 
@@ -105,8 +105,8 @@ def select_tests(
     content differs; ``reached``: every symbol the changes reach (seeds included);
     ``unchanged``: affected modules whose code the changes reach only where it runs as before
     (every call binds to the same parameters with the same values): they select nothing;
-    ``collection``: where pytest looks for test files (its ``testpaths`` and
-    ``norecursedirs``): a test file it never collects is never selected.
+    ``collection``: where pytest looks for test files (``impactgraph.pytest_collection``):
+    a test file no plain pytest run collects is never selected.
     """
     tests = [p for p in head_files if is_test_path(p, patterns)]
     selector = _Selector(collection.collected(p for p in tests if path_name(p) != CONFTEST))
