@@ -123,6 +123,15 @@ class Evaluator(Scopes):
                 and self.defining_scope("getattr", node) is None
             ):
                 return self.getattr_values(node)
+            if (  # ``object.__getattribute__(self, name)``: getattr without the fallbacks
+                isinstance(func, nodes.Attribute)
+                and func.attrname == "__getattribute__"
+                and isinstance(func.expr, nodes.Name)
+                and func.expr.name in ("object", "type")
+                and len(node.args) == 2
+                and self.defining_scope(func.expr.name, node) is None
+            ):
+                return self.getattr_values(node)
             if (
                 isinstance(func, nodes.Name)
                 and func.name == "property"
