@@ -133,6 +133,9 @@ class Reference:
     scope: str
     target: tuple[Expr, ...]
     line: int
+    # a string spells the target's dotted path (``"pkg.plugins.notes"``, ``"pkg.mod:func"``):
+    # code that imports it by that name calls it, with arguments nobody here can see
+    by_name: bool = False
 
 
 @dataclass(frozen=True, slots=True)

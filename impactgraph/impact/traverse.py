@@ -457,7 +457,8 @@ class ImpactAnalysis:
                 queue.append(state)
             else:  # a broken function that module code calls (a class statement's metaclass)
                 queue += import_time_callers(walk, state, self.max_depth, in_head=(
-                    None if not in_base else lambda s, t: self.head.has_edge(s, t, EdgeKind.CALLS)
+                    None if not in_base else lambda s, t: bool(
+                        self.head.edge_kinds(s, t) & {EdgeKind.CALLS, EdgeKind.REFERENCES})
                 ), seen=climbed)
 
         def still_imports(source: str, member: str) -> bool:
@@ -679,7 +680,10 @@ def import_time_callers(
     They are marked broken; their states are returned, for ``spread_import_breaks``.
 
     Calls only: a reference does not run the function, nor does a callback edge (outside code
-    may call it, later). ``in_head(source, target)``: does the head still make that call?
+    may call it, later). But a module-level variable that calls a function (its value names
+    the function by a dotted string: ``PLUGINS = {"notes": "pkg.notes.notes"}``) is called by
+    the code that reads it: whoever reads the variable gets the function to call.
+    ``in_head(source, target)``: does the head still make that call (or read)?
     ``seen``: the states already climbed from another start of the same walk (their modules
     are found already), so that many broken callers of one change do not climb the same
     chains. States, not callers: a caller reached through a gateway and not is climbed from
@@ -695,8 +699,9 @@ def import_time_callers(
         depth = walk.depth[state]
         if max_depth is not None and depth >= max_depth:
             continue
+        read = graph.node(state[0]).get("kind") == "variable"
         for source, kind in sorted(set(graph.predecessors(state[0]))):
-            if kind != EdgeKind.CALLS:
+            if kind != EdgeKind.CALLS and not (read and kind == EdgeKind.REFERENCES):
                 continue
             following = walk.step(state, source)
             if following in seen:

@@ -52,6 +52,9 @@ from impactgraph.model import (
 )
 
 # ``Macro(environment, ...`` in a string: a call in source code the program generates
+# ``pkg.mod.name`` or ``pkg.mod:name.attr``: identifiers joined by dots, at most one colon
+DOTTED_PATH = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*(?::[A-Za-z_]\w*|\.[A-Za-z_]\w*)"
+                         r"(?:\.[A-Za-z_]\w*)*")
 GENERATED_CALL = re.compile(r"(?<![\w.])([A-Za-z_][A-Za-z0-9_]*)\(")
 # methods that add elements to a list, set or dict
 CONTAINER_ADDERS = frozenset({"append", "add", "insert", "extend", "update", "setdefault"})
@@ -572,10 +575,14 @@ class Statements(Evaluator, ImplicitCalls):
         code it ``exec``s. Recorded as an implicit call of ``g:NAME``, which the linker binds to
         the code base's module-level classes and functions of that name when some code runs
         ``exec``/``eval``. Docstrings and other lone string statements are not code."""
-        if not isinstance(node.value, str) or "(" not in node.value:
+        if not isinstance(node.value, str):
             return
         statement = node.parent.parent if isinstance(node.parent, nodes.JoinedStr) else node.parent
         if isinstance(statement, nodes.Expr):
+            return
+        if DOTTED_PATH.fullmatch(node.value):
+            self.dotted_reference(node)
+        if "(" not in node.value:
             return
         names = dict.fromkeys(m.group(1) for m in GENERATED_CALL.finditer(node.value))
         for name in names:
@@ -583,6 +590,43 @@ class Statements(Evaluator, ImplicitCalls):
                 continue
             self.calls.append(CallSite(self.caller_of(node), ((generated_root(name),),),
                                        node.lineno or 0, implicit=True))
+
+    def dotted_reference(self, node: nodes.Const) -> None:
+        """A string that spells the path of a definition (``"pkg.plugins.notes.notes"``, an
+        entry point's ``"pkg.mod:func"``, ``mock.patch("pkg.mod.func")``) names it for code
+        that imports the module and reads the name at run time (``import_module`` and
+        ``getattr``, ``importlib.metadata`` entry points, ``mock.patch``): a reference to it.
+        The module is whichever prefix is one of ours: each split is a candidate the linker
+        resolves, and one that names nothing of ours links nothing."""
+        text = str(node.value)
+        module, colon, rest = text.partition(":")
+        if colon:
+            splits = [(module, rest.split("."))]
+        else:
+            parts = text.split(".")
+            splits = [(".".join(parts[:end]), parts[end:]) for end in range(1, len(parts))]
+        values = tuple((module_root(m), *(attr(p) for p in names)) for m, names in splits)
+        for scope in self.holders(node):
+            key = (scope, values)
+            if key not in self.references:
+                self.references[key] = Reference(scope, values, node.lineno or 0, by_name=True)
+
+    def holders(self, node: nodes.NodeNG) -> list[str]:
+        """Who holds a value written at ``node``: the module-level variables its assignment
+        sets (``PLUGINS = {"notes": "pkg.notes.notes"}``: the code that reads ``PLUGINS``
+        uses it, not the module), else the function or module whose code runs it."""
+        scope = self.caller_of(node)
+        statement = node.statement()
+        if scope != self.module or not isinstance(statement.parent, nodes.Module):
+            return [scope]
+        if isinstance(statement, nodes.Assign):
+            targets = statement.targets
+        elif isinstance(statement, nodes.AnnAssign):
+            targets = [statement.target]
+        else:
+            return [scope]
+        names = [self.symbol_id(t.name) for t in targets if isinstance(t, nodes.AssignName)]
+        return names or [scope]
 
     def visit_Name(self, node: nodes.Name) -> None:
         scope = self.defining_scope(node.name, node)

@@ -115,7 +115,8 @@ def _link(summaries: Iterable[FileSummary], warnings: Iterable[Diagnostic]) -> C
         for index, site in enumerate(summary.calls):
             _link_call(graph, resolver, site, index)
         for reference in summary.references:
-            _link_reference(graph, resolver, reference.scope, reference.target, reference.line)
+            _link_reference(graph, resolver, reference.scope, reference.target, reference.line,
+                            reference.by_name)
         _link_imports(graph, resolver, summary)
     _link_classes(graph, resolver)
     _link_copiers(graph, resolver)
@@ -634,8 +635,13 @@ def _builtin_overrides(resolver: Resolver, cls: str) -> set[str]:
 
 
 def _link_reference(
-    graph: CodeGraph, resolver: Resolver, scope: str, target: tuple[Expr, ...], line: int
+    graph: CodeGraph, resolver: Resolver, scope: str, target: tuple[Expr, ...], line: int,
+    by_name: bool = False,
 ) -> None:
+    """``by_name``: the target is spelled as a dotted string: a function so named is called by
+    whoever imports it by that name (a plugin loader, an entry point), with arguments not
+    seen here: a call edge from ``scope`` without a call site (``callback``), which every
+    signature change breaks."""
     for expr in target:
         variable = _module_variable(resolver, expr)
         if variable is not None:
@@ -671,6 +677,8 @@ def _link_reference(
         values = resolver.resolve(expr)
         for value in ordered(values):
             match value:
+                case Sym(symbol) if by_name and resolver.kind(symbol) in FUNCTION_KINDS:
+                    graph.add_edge(scope, symbol, EdgeKind.CALLS, line, callback=True)
                 case Sym(symbol) | Bound(symbol):
                     graph.add_edge(scope, symbol, EdgeKind.REFERENCES, line)
                 case Mod(module) if module != scope:
