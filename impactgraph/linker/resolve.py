@@ -75,7 +75,6 @@ from impactgraph.linker.values import (
     Top,
     Value,
     Via,
-    legacy,
     sort_key,
 )
 from impactgraph.model import Definition, Expr, FileSummary, ParamKind, SymbolKind
@@ -90,10 +89,15 @@ MAX_CONTEXT_LINES = 40  # "small": functions longer than this use the merged flo
 # expressions evaluated within one another at most (each takes a few Python frames; link()
 # raises the interpreter's recursion limit to fit)
 MAX_DEPTH = 3_000
-# a binding with more values than this is noise, not information: the resolver keeps this
-# many of them and gives up on the rest (``Top``: anything at all)
-MAX_VALUES = 200
+# an expression with more values than this holds anything at all (``Top``): noise, not
+# information
+MAX_VALUES = 500
 MAX_CLASS_ROUNDS = 8  # finding every class's bases again with the hierarchy found before
+# evaluations of a cycle's head (and of everything under it) until its members stop changing
+MAX_CYCLE_ROUNDS = 8
+MAX_EXT_PARTS = 12  # an outside object's attribute path (``ext.a.b.c``) grows no longer
+_NO_CYCLE = 1 << 62  # a frame's low mark when nothing it read was still being evaluated
+_EMPTY: frozenset[Value] = frozenset()
 TOP = Top()
 _TOP: frozenset[Value] = frozenset((TOP,))
 # bases that bring no outside code running on ``self`` of their own
@@ -148,10 +152,26 @@ class Resolver:
         # memo entry -> the entries whose evaluation read it (to forget just what changed)
         self.dependents: dict[Expr, set[Expr]] = defaultdict(set)
         self.stack: list[Expr] = []
+        # Cycles (SCC-aware memoisation): a key read while it is still being evaluated (on
+        # the stack) gives its current approximation, and every frame above, down to that
+        # key, is provisional: kept (``provisional``) only until the cycle's head, the lowest
+        # key read so, has been evaluated again with the approximations it produced and
+        # nothing changed; then the cycle's results are memoised together.
+        self.position: dict[Expr, int] = {}  # key on the stack -> its index there
+        self.lows: list[int] = []  # per frame: the lowest stack index it (indirectly) read
+        self.approx: dict[Expr, frozenset[Value]] = {}
+        self.approx_log: list[Expr] = []
+        # key -> (value, its table, the open key it depends on, the open keys it read)
+        self.provisional: dict[Expr, tuple[
+            frozenset[Value], dict[Expr, frozenset[Value]], Expr, set[Expr] | None
+        ]] = {}
+        self.provisional_log: list[Expr] = []
+        self.reads: list[set[Expr] | None] = []  # per frame: the open keys it read
+        self.read_early: set[Expr] = set()  # keys read while on the stack (this round)
+        self.changed: list[Expr] = []  # keys whose approximation changed (go round again)
         # record dependencies only while bindings may still grow (argument flow)
         self.tracking = True
         self.sorted_subclasses: dict[str, list[str]] = {}
-        self.active: set[Expr] = set()
         self.bases: dict[str, list[str]] = {}
         self.external_bases: dict[str, list[str]] = {}
         self.mro_cache: dict[str, list[str]] = {}
@@ -179,7 +199,6 @@ class Resolver:
         self._has_accessors: bool | None = None
         self._ops: dict[str, Op] = {}
         self._roots: dict[str, Root] = {}
-        self._cut_keys: dict[Value, str] = {}  # ``_cut``'s sort key of each value met there
         self._link_classes()
         self.apply_attribute_stores()
 
@@ -428,17 +447,134 @@ class Resolver:
             todo.extend(self.dependents.pop(node, ()))
 
     def _memoized_lookup(self, key: Expr, compute: Callable[[], set[Value]]) -> set[Value]:
-        if self.tracking and self.stack:
-            self.dependents[key].add(self.stack[-1])
-        cached = self.lookups.get(key)
-        if cached is None:
-            self.stack.append(key)
+        return set(self._evaluate(key, self.lookups, lambda: frozenset(compute())))
+
+    def _evaluate(
+        self,
+        key: Expr,
+        table: dict[Expr, frozenset[Value]],
+        compute: Callable[[], frozenset[Value]],
+    ) -> frozenset[Value]:
+        """``key``'s value, memoised in ``table`` once it no longer depends on a key still
+        being evaluated. Where evaluation meets a cycle (a key read while it is on the stack)
+        the cycle's head goes round again until its members' approximations stop changing,
+        so the result is not whatever the member entered first happened to see: it does not
+        depend on the order in which keys are first asked for."""
+        stack = self.stack
+        if self.tracking and stack:  # what is being evaluated now depends on ``key``
+            self.dependents[key].add(stack[-1])
+        cached = table.get(key)
+        if cached is not None:
+            return cached
+        pending = self.provisional.get(key)
+        if pending is not None:  # computed in this round of an open cycle
+            self._read_open(key, self._anchor(pending[2]))
+            return pending[0]
+        index = self.position.get(key)
+        if index is not None:  # a cycle: the approximation so far
+            self.read_early.add(key)
+            self._read_open(key, index)
+            return self.approx.get(key, _EMPTY)
+        if len(stack) >= MAX_DEPTH:
+            return _TOP  # a chain too long to follow: given up on, it may hold anything
+        index = len(stack)
+        log_start = len(self.provisional_log)
+        changed_at_start = len(self.changed)
+        approx_start = len(self.approx_log)
+        result = _EMPTY
+        for _ in range(MAX_CYCLE_ROUNDS):
+            changed_before = len(self.changed)
+            self.position[key] = index
+            stack.append(key)
+            self.lows.append(_NO_CYCLE)
+            self.reads.append(None)
             try:
-                cached = frozenset(compute())
+                result = compute()
+                if TOP in result and len(result) > 1:
+                    result = _TOP  # absorbing: anything at all
             finally:
-                self.stack.pop()
-            self.lookups[key] = cached
-        return set(cached)
+                stack.pop()
+                del self.position[key]
+                low = self.lows.pop()
+                reads = self.reads.pop()
+            if key in self.read_early:
+                self.read_early.discard(key)
+                previous = self.approx.get(key)
+                if previous is None:
+                    self.approx_log.append(key)
+                if result != (_EMPTY if previous is None else previous):
+                    self.approx[key] = result
+                    self.changed.append(key)
+            if low < index:  # a member of a cycle entered below: its head decides
+                self.provisional[key] = (result, table, stack[low], reads)
+                self.provisional_log.append(key)
+                self._read_open(key, low)
+                return result
+            if low != index or len(self.changed) == changed_before:
+                break
+            # the head of a cycle whose approximations changed: evaluate it again, and with
+            # it what read a changed approximation (the rest of the round stays)
+            self._forget_affected(log_start, self.changed[changed_before:], key)
+        for member in self.provisional_log[log_start:]:
+            value, where, _, _ = self.provisional.pop(member)
+            where[member] = value
+        del self.provisional_log[log_start:]
+        for member in self.approx_log[approx_start:]:
+            self.approx.pop(member, None)
+        del self.approx_log[approx_start:]
+        del self.changed[changed_at_start:]
+        table[key] = result
+        return result
+
+    def _anchor(self, anchor: Expr) -> int:
+        """The stack index of the open key a provisional result depends on: the lowest key
+        it read while that was on the stack (``anchor``), or, that key having finished
+        provisionally since, the one that key depends on, and so on."""
+        while True:
+            position = self.position.get(anchor)
+            if position is not None:
+                return position
+            entry = self.provisional.get(anchor)
+            if entry is None:  # settled since: nothing open
+                return _NO_CYCLE
+            anchor = entry[2]
+
+    def _read_open(self, key: Expr, low: int) -> None:
+        """The frame being evaluated read ``key``, which depends on the open key at ``low``."""
+        if not self.lows or low == _NO_CYCLE:
+            return
+        if low < self.lows[-1]:
+            self.lows[-1] = low
+        reads = self.reads[-1]
+        if reads is None:
+            self.reads[-1] = {key}
+        else:
+            reads.add(key)
+
+    def _forget_affected(self, log_start: int, changed: list[Expr], head: Expr) -> None:
+        """Drop the cycle's provisional results that read (maybe through one another) an
+        approximation that changed; the others keep their values, now anchored at ``head``."""
+        members = self.provisional_log[log_start:]
+        readers: dict[Expr, list[Expr]] = defaultdict(list)
+        for member in members:
+            for read in self.provisional[member][3] or ():
+                readers[read].append(member)
+        affected: set[Expr] = set()
+        todo = list(changed)
+        while todo:
+            for member in readers.get(todo.pop(), ()):
+                if member not in affected:
+                    affected.add(member)
+                    todo.append(member)
+        kept: list[Expr] = []
+        for member in members:
+            if member in affected:
+                del self.provisional[member]
+            else:
+                value, where, _, reads = self.provisional[member]
+                self.provisional[member] = (value, where, head, reads)
+                kept.append(member)
+        self.provisional_log[log_start:] = kept
 
     def class_lookup(self, cls: str, name: str, start_after: str | None = None) -> set[Value]:
         """``name`` looked up along ``cls``'s MRO (after ``start_after`` for super())."""
@@ -712,45 +848,27 @@ class Resolver:
         return self.resolve((key,))
 
     def resolve(self, expr: Expr) -> frozenset[Value]:
-        if self.tracking and self.stack:  # what is being evaluated now depends on ``expr``
-            self.dependents[expr].add(self.stack[-1])
-        cached = self.memo.get(expr)
-        if cached is not None:
-            return cached
-        if expr in self.active:
-            return frozenset()  # a cycle: nothing more
-        if len(self.stack) >= MAX_DEPTH:
-            return _TOP  # a chain too long to follow: given up on, it may hold anything
-        self.active.add(expr)
-        self.stack.append(expr)
+        return self._evaluate(expr, self.memo, lambda: self._compute(expr))
+
+    def _compute(self, expr: Expr) -> frozenset[Value]:
+        # an expression's value does not depend on how deep in context-sensitive calls it
+        # was first asked for (its memo entry serves every depth)
+        depth, self._context_depth = self._context_depth, 0
         try:
             if len(expr) == 1:
                 result = self._root(expr[0])
             else:
+                base = self.resolve(expr[:-1])
+                if TOP in base:
+                    return _TOP  # whatever is done to anything at all
                 text = expr[-1]
                 op = self._ops.get(text) or self.op(text)  # no call when parsed before
-                result = self._apply(self.resolve(expr[:-1]), op)
+                result = self._apply(base, op)
         finally:
-            self.active.discard(expr)
-            self.stack.pop()
-        if len(result) > MAX_VALUES + (TOP in result):
-            # some of the values are kept (the first by repr), the rest given up on: Top
-            result = self._cut(result)
-        frozen = frozenset(result)
-        self.memo[expr] = frozen
-        return frozen
-
-    def _cut(self, values: set[Value]) -> set[Value]:
-        """The first ``MAX_VALUES`` values in the order of their legacy tuples' reprs, and
-        ``Top`` for the rest (given up on: anything else). One
-        large set is cut again and again as it flows on (a value in it is met thousands of
-        times): each value's key is made once (``_cut_keys``), the sort looks it up in C."""
-        keys = self._cut_keys
-        values = values - _TOP
-        for value in values:
-            if value not in keys:
-                keys[value] = repr(legacy(value))
-        return {*sorted(values, key=keys.__getitem__)[:MAX_VALUES], TOP}
+            self._context_depth = depth
+        if len(result) > MAX_VALUES:
+            return _TOP
+        return frozenset(result)
 
     def _root(self, text: str) -> set[Value]:
         match self._roots.get(text) or self.root(text):
@@ -1012,8 +1130,8 @@ class Resolver:
                         above |= {self.bind(v) for v in self.class_lookup(receiver, name, cls)}
                     # not defined after ``cls`` in the code base: an outside base's, if any
                     result |= above or self.external_lookup(cls, name)
-                case Ext(dotted, carried):  # an outside object's attributes carry its arguments
-                    result.add(Ext(f"{dotted}.{name}", carried))
+                case Ext():  # an outside object's attributes carry its arguments
+                    result.add(outside_attribute(value, name))
                 case BuiltinInstance() | Container() | Slice() if name not in CONTAINER_METHODS:
                     result.add(BuiltinMethod(name))  # a method of a builtin type: not ours
                 case Container(key) if name == "items":
@@ -1209,7 +1327,10 @@ class Resolver:
         keyword_names = {p.name for p in params if p.kind is not ParamKind.POSITIONAL_ONLY}
         bound.update((name, v) for name, v in keywords.items() if name in keyword_names)
         # memoised like any lookup, and forgotten when what it read gains values
-        key = cast(Expr, ("\0context", symbol, tuple(sorted(bound.items()))))
+        # (the depth is part of the key: the calls inside are followed to MAX_CONTEXT_DEPTH)
+        key = cast(
+            Expr, ("\0context", symbol, tuple(sorted(bound.items())), self._context_depth)
+        )
         return self._memoized_lookup(key, lambda: self._in_context(prefix, bound))
 
     def _in_context(self, prefix: str, bound: dict[str, frozenset[Value]]) -> set[Value]:
@@ -1279,10 +1400,11 @@ class Resolver:
             for inner in self.bindings.get(root, ()):
                 values |= self._resolve_in_context(inner, prefix, bound, seen | {root})
         for text in expr[1:]:
+            if TOP in values:
+                return set(_TOP)
             op = self.op(text)
             if isinstance(op, CallWith) and op.key.startswith(prefix):
                 # a call inside the function: its arguments hold this call's too
-                top = TOP in values
                 values = {
                     result
                     for callee in ordered(values)
@@ -1291,8 +1413,6 @@ class Resolver:
                         lambda e: frozenset(self._resolve_in_context(e, prefix, bound, seen)),
                     )
                 }
-                if top:
-                    values.add(TOP)
             else:
                 values = self._apply(frozenset(values), op)
         return values
@@ -1334,6 +1454,16 @@ def builtin_has(type_name: str, name: str) -> bool:
     """Does the builtin type ``type_name`` (``str``, ``ValueError``) define ``name``?"""
     found = getattr(builtins, type_name, None)
     return isinstance(found, type) and hasattr(found, name)
+
+
+def outside_attribute(value: Ext, name: str) -> Ext:
+    """``name`` of an outside object. A name its path already has is taken to be the object
+    again (``node = node.parent`` in a loop), as is any name past MAX_EXT_PARTS: a loop would
+    otherwise make a new path on every turn and a cycle would never settle."""
+    dotted = value.dotted
+    if f".{name}." in f"{dotted}." or dotted.count(".") >= MAX_EXT_PARTS:
+        return value
+    return Ext(f"{dotted}.{name}", value.carried)
 
 
 def local_name(name: str) -> str:

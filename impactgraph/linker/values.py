@@ -160,10 +160,12 @@ class Named(NamedTuple):
 
 
 class Top(NamedTuple):
-    """Anything at all, beside whatever else a set holds: the resolver gave up on knowing all
-    of an expression's values (it had more than ``MAX_VALUES``; the set keeps some of them).
-    Whatever is done to it gives it again, so it follows the expression's value wherever it
-    flows; a call through it may run anything, and test selection fails open there."""
+    """Anything at all: what an expression holds when it has more values than the resolver
+    keeps (``MAX_VALUES``), or when it is too deep to follow. It absorbs: a set holding it is
+    just it, and every operation on it gives it again, so a value set only ever grows towards
+    it (cycles settle; dropping values past a limit would make a set shrink when it grows).
+    Nothing is known of what a call of it runs: the call is unresolved, and test selection
+    fails open there (an unbounded site with ``ANY_CALLEE``)."""
 
     tag: Literal["top"] = "top"
 
