@@ -104,6 +104,11 @@ _TOP: frozenset[Value] = frozenset((TOP,))
 _NOT_OUTSIDE_CODE = frozenset({"typing", "typing_extensions", "abc", "builtins"})
 
 
+# outside functions that return a class whose instances keep their constructor's arguments as
+# attributes (``Format = namedtuple("Format", [...]); Format(lineabove=f).lineabove`` is f)
+CLASS_FACTORIES = frozenset({"collections.namedtuple", "dataclasses.make_dataclass"})
+
+
 # calls of these builtins run source the code base builds (``generated_callees``)
 _EXEC, _EVAL = (builtin_root("exec"),), (builtin_root("eval"),)
 
@@ -1130,6 +1135,11 @@ class Resolver:
                         above |= {self.bind(v) for v in self.class_lookup(receiver, name, cls)}
                     # not defined after ``cls`` in the code base: an outside base's, if any
                     result |= above or self.external_lookup(cls, name)
+                case Ext(dotted, carried) if carried and dotted in CLASS_FACTORIES:
+                    # an instance of a namedtuple: a field built by keyword holds that
+                    # argument; any other name is the outside object's, carrying them all
+                    field = self._keyword_argument(carried, name)
+                    result |= field if field is not None else {outside_attribute(value, name)}
                 case Ext():  # an outside object's attributes carry its arguments
                     result.add(outside_attribute(value, name))
                 case BuiltinInstance() | Container() | Slice() if name not in CONTAINER_METHODS:
@@ -1236,10 +1246,13 @@ class Resolver:
                 return {Inst(cls, False)}
             case Builtin(name) if name in BUILTIN_TYPES:
                 return {BuiltinInstance(name)}
-            case Ext(dotted) if dotted.rsplit(".", 1)[-1][:1].isupper():
+            case Ext(dotted) if dotted.rsplit(".", 1)[-1][:1].isupper() or (
+                dotted in CLASS_FACTORIES
+            ):
                 # an outside class (CapWords, by PEP 8): its instance's methods keep the class's
                 # path, ``ext.Cls().fun()`` -> ext.Cls.fun; what an outside function returns is
-                # unknown
+                # unknown, but for a class factory's: a class, whose instances carry their
+                # arguments as a class's do
                 return {value}
             case Inst(cls):
                 result: set[Value] = set()
@@ -1267,6 +1280,14 @@ class Resolver:
             carried = op_text(op)
             return {Ext(v.dotted, carried) for v in self.call_result(value) if isinstance(v, Ext)}
         return self._call_recorded(value, op, lambda expr: frozenset(self.resolve(expr)))
+
+    def _keyword_argument(self, carried: str, name: str) -> set[Value] | None:
+        """The values of keyword argument ``name`` of a recorded call (``Ext.carried``), or
+        None when the call has no such keyword."""
+        call = self.op(carried)
+        if not isinstance(call, CallWith) or name not in call.names:
+            return None
+        return set(self.resolve((call.keyword_key(name),)))
 
     def carried_arguments(self, carried: str) -> set[Value]:
         """The values of the arguments a recorded call (``Ext.carried``) was given."""
