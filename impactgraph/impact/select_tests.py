@@ -19,6 +19,7 @@ from impactgraph.discovery import is_test_path
 from impactgraph.impact.by_path import module_path
 from impactgraph.impact.conftest_scope import ConftestScope, plugin_folders
 from impactgraph.impact.packages import is_test_code
+from impactgraph.impact.process_scope import ProcessScope
 from impactgraph.linker import CodeGraph
 from impactgraph.linker.graph import ANY_CALLEE
 from impactgraph.model import (
@@ -115,6 +116,7 @@ def select_tests(
     plugins = plugin_folders(graphs)
     unbounded = {caller: receiver for graph in graphs
                  for caller, receiver in graph.unbounded_sites}
+    processes = ProcessScope(graphs, frozenset(tests))
     for module in affected:
         if module.module in unchanged:
             continue
@@ -128,7 +130,7 @@ def select_tests(
         elif module.path in plugins:
             for folder in plugins[module.path]:
                 conftests.affected(module.path, reason, module.breaking, folder)
-        else:
+        elif module.path in selector.test_set and processes.may_run(module.path, module.via):
             selector.add(module.path, reason)
     changed = list(changed_paths)
     for path in changed:

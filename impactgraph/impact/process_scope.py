@@ -1,0 +1,203 @@
+"""Which of our modules a test file's pytest process can import, and whether a chain to a
+change can run there.
+
+A function runs in a process only once its module was imported there. A pytest process that
+runs a test file imports the file, the ``conftest.py`` of its folder and of every folder above,
+the packages they are in, and everything those import, directly or not (an import anywhere in
+a module, in a function too, and in either revision). A chain from a change to a test file that
+passes through a module outside that closure cannot run in it: a protocol call on an unknown
+receiver (``copy.deepcopy(x)`` reaches every class's ``__reduce__``) or a call through
+merged values reaches a class of a package the test never imports. The test is kept when
+another way to the change stays inside the closure (the graphs are walked again from the
+change with only the closure's nodes).
+
+A module of ours that defines pytest hooks (``pytest_*`` functions) outside a ``conftest.py`` may
+be a plugin pytest loads in every process (a ``pytest11`` entry point, ``-p``): it and what it
+imports are in every closure.
+
+The closure is unknown (nothing is filtered) when code in it imports by a computed name
+(``importlib.import_module``, ``__import__``, ``exec``, unpickling, an outside ``import_string``)
+or the test file or a conftest of it names pytest plugins (``pytest_plugins``): what those load
+is out of sight. Only the graphs are read (its nodes, import edges and outside calls), and the
+summaries of the test file and its conftests: nothing else is decoded.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict, deque
+from collections.abc import Sequence, Set
+
+from impactgraph.impact.by_path import module_path
+from impactgraph.linker import CodeGraph
+from impactgraph.model import EdgeKind
+
+CONFTEST = "conftest.py"
+PLUGINS_KEY = "|<pytest_plugins>"
+# calls that load a module by a name computed at run time, or run code that may import one
+DYNAMIC_LOADERS = frozenset({
+    "<builtin>.__import__", "<builtin>.exec", "<builtin>.eval", "<builtin>.compile",
+    "importlib.__import__", "importlib.import_module", "importlib.reload",
+    "importlib.util.module_from_spec", "importlib.util.spec_from_file_location",
+    "importlib.util.find_spec", "importlib.metadata.entry_points", "runpy.run_module",
+    "runpy.run_path", "pkgutil.iter_modules", "pkgutil.walk_packages", "pkgutil.resolve_name",
+    "pickle.load", "pickle.loads", "pickle.Unpickler", "shelve.open", "pydoc.locate",
+    "pkg_resources.iter_entry_points", "pkg_resources.load_entry_point",
+})
+
+
+def _loads_dynamically(dotted: str) -> bool:
+    name = dotted.rsplit(".", 1)[-1]
+    # an outside helper that imports by name (werkzeug's ``import_string``, Django's)
+    return dotted in DYNAMIC_LOADERS or "import" in name.lower() or "entry_point" in name
+
+
+class ProcessScope:
+    def __init__(self, graphs: Sequence[CodeGraph], test_files: Set[str] = frozenset()) -> None:
+        """``test_files``: the test files (pytest collects them; no plugin is one)."""
+        self.graphs = list(graphs)
+        self.test_files = test_files
+        self._imports: dict[str, set[str]] | None = None
+        self._dynamic: set[str] | None = None
+        self._by_path: dict[str, str] = {}
+        for graph in self.graphs:  # the head last: its paths win
+            for module in graph.summaries:  # the names only: nothing decoded
+                self._by_path[module_path(graph, module)] = module
+        self._known = set(self._by_path.values())
+        self._closures: dict[tuple[str, bool], frozenset[str]] = {}
+        self._plugins: list[str] | None = None
+        self._walks: dict[tuple[frozenset[str], str], set[str]] = {}
+
+    def may_run(self, test_path: str, via: Sequence[str]) -> bool:
+        """Can the chain ``via`` (from a change to code in the test file at ``test_path``), or
+        another way from its change, run in that test file's process?"""
+        test_module = self._by_path.get(test_path)
+        if not via or test_module is None:
+            return True
+        # what the test file and its conftests import is enough for most chains: the plugins
+        # and dynamic imports are asked after that only
+        if all(_module_of(node) in self._closure(test_path, False) for node in via):
+            return True
+        closure = self.closure(test_path)
+        if closure is None:
+            return True
+        if all(_module_of(node) in closure for node in via):
+            return True
+        seed = via[0]
+        if _module_of(seed) not in closure:
+            return False  # the changed code itself never runs there
+        return test_module in self._reached_modules(closure, seed)
+
+    def closure(self, test_path: str) -> frozenset[str] | None:
+        """The modules of ours the process of the test file at ``test_path`` may import; None
+        when unknown."""
+        found = self._closure(test_path, True)
+        if found & self._dynamic_modules() or any(self._lists_plugins(m)
+                                                  for m in self._start(test_path, False)):
+            return None
+        return found
+
+    def _closure(self, test_path: str, plugins: bool) -> frozenset[str]:
+        key = (test_path, plugins)
+        if key in self._closures:
+            return self._closures[key]
+        imports = self._index()
+        start = self._start(test_path, plugins)
+        found: set[str] = set()
+        queue = deque(start)
+        while queue:
+            module = queue.popleft()
+            if module in found:
+                continue
+            found.add(module)
+            parts = module.split(".")
+            # ``a.b.c`` runs the packages ``a`` and ``a.b`` first
+            queue.extend(".".join(parts[:cut]) for cut in range(1, len(parts))
+                         if ".".join(parts[:cut]) in self._known)
+            queue.extend(imports.get(module, ()))
+        self._closures[key] = frozenset(found)
+        return self._closures[key]
+
+    def _start(self, test_path: str, plugins: bool) -> list[str]:
+        """The test file's module, its conftests' (its folder's and every folder's above),
+        and with ``plugins`` the modules that may be plugins."""
+        start = [self._by_path[test_path]] if test_path in self._by_path else []
+        if plugins:
+            start.extend(self._plugin_modules())
+        folder = test_path.rpartition("/")[0]
+        while True:
+            conftest = f"{folder}/{CONFTEST}" if folder else CONFTEST
+            if conftest in self._by_path:
+                start.append(self._by_path[conftest])
+            if not folder:
+                break
+            folder = folder.rpartition("/")[0]
+        return start
+
+    def _plugin_modules(self) -> list[str]:
+        """Modules (not a test file or ``conftest.py``) that define a pytest hook."""
+        if self._plugins is None:
+            found: set[str] = set()
+            for graph in self.graphs:
+                for function in graph.nodes("function"):
+                    module, _, name = function.partition(":")
+                    if not name.startswith("pytest_") or "." in name:
+                        continue
+                    path = graph.path_of(module) if module in graph else ""
+                    if path.rpartition("/")[2] != CONFTEST and path not in self.test_files:
+                        found.add(module)
+            self._plugins = sorted(found)
+        return self._plugins
+
+    def _index(self) -> dict[str, set[str]]:
+        """Module -> the modules of ours its code imports, in either revision (the graphs'
+        import edges: ``TYPE_CHECKING`` imports never run and have none). Read from the
+        graphs, not the summaries: nothing is decoded."""
+        if self._imports is None:
+            index: dict[str, set[str]] = defaultdict(set)
+            for graph in self.graphs:
+                for module in graph.nodes("module"):
+                    for node in [module, *graph.members(module)]:
+                        for target, kind in graph.successors(node):
+                            if kind == EdgeKind.IMPORTS and target in graph:
+                                index[module].add(graph.module_of(target))
+            self._imports = dict(index)
+        return self._imports
+
+    def _dynamic_modules(self) -> set[str]:
+        """Modules whose code imports by a computed name."""
+        if self._dynamic is None:
+            self._dynamic = {_module_of(caller) for graph in self.graphs
+                             for caller, callees in graph.external_calls.items()
+                             if any(_loads_dynamically(callee) for callee in callees)}
+        return self._dynamic
+
+    def _lists_plugins(self, module: str) -> bool:
+        """Does ``module`` (a test file or conftest) set ``pytest_plugins``?"""
+        return any(key.endswith(PLUGINS_KEY) for graph in self.graphs
+                   if module in graph.summaries for key, _ in graph.summaries[module].bindings)
+
+    def _reached_modules(self, closure: frozenset[str], seed: str) -> set[str]:
+        """The modules whose code reaches ``seed`` through nodes of ``closure``'s modules only
+        (every edge of either revision)."""
+        key = (closure, seed)
+        found = self._walks.get(key)
+        if found is None:
+            found = set()
+            seen = {seed}
+            queue = deque([seed])
+            while queue:
+                node = queue.popleft()
+                found.add(_module_of(node))
+                for graph in self.graphs:
+                    if node not in graph:
+                        continue
+                    for source, _ in graph.predecessors(node):
+                        if source not in seen and _module_of(source) in closure:
+                            seen.add(source)
+                            queue.append(source)
+            self._walks[key] = found
+        return found
+
+
+def _module_of(node: str) -> str:
+    return node.split(":", 1)[0]
