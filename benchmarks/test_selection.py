@@ -109,6 +109,13 @@ LIBRARIES = {
         # inside the package (h11/tests)
         Library("mistune", "3.0.2", "mistune", (PYTEST,)),
         Library("h11", "0.14.0", "h11", (PYTEST,), tests="h11/tests", root=""),
+        # held out: templates compiled by a code generator whose visitor dispatches by computed
+        # method name ("visit" + the node's class name), tests in test/ (Mako; it stands in for
+        # jmespath, whose sdists ship one runnable test file: 1.0.1 lacks the compliance data,
+        # 1.1.0 lacks tests/__init__.py); extensions loaded by dotted string name, processor
+        # registries, unittest-style tests (Python-Markdown)
+        Library("mako", "1.3.5", "mako", (PYTEST, "markupsafe==2.1.5"), tests="test", root=""),
+        Library("markdown", "3.7", "markdown", (PYTEST, "PyYAML==6.0.2"), root=""),
     )
 }
 DEFAULT_LIBRARIES = ("click", "itsdangerous", "markupsafe", "jinja2", "flask")
