@@ -150,6 +150,7 @@ def select_tests(
         names = _reached_names(graph, set(reached))
         _unresolved(selector, graph, changed_modules, names)
         _unresolved_across(selector, graph, changed_modules, names, imports)
+        _unresolved_by_name(selector, graph, names)
         _programs(selector, graph, changed_modules, patterns)
         _gave_up(selector, graph, changed_modules, names, imports)
         _unbounded(selector, graph, changed_modules, imports)
@@ -402,6 +403,38 @@ def _unresolved_across(
                 selector.add(graph.path_of(test_module), reason)
 
 
+def _unresolved_by_name(selector: _Selector, graph: CodeGraph, names: set[str] | None) -> None:
+    """An unresolved ``x.name(...)`` anywhere, the library's own code included, may run any
+    function of ours called ``name`` (Python-Markdown's ``for p in self.treeprocessors:
+    p.run(root)``: the registry's items are lost to the linker): when something that reaches
+    the change is called ``name``, the call reaches it, and so do the tests that reach the
+    call. Those callers reach the change in turn, so unresolved calls asking for their names
+    do too (repeated until nothing new). A call whose name is unknown ("") is not this rule's
+    (see ``_unbounded``, ``_gave_up``); nor is any name when ``names`` is None."""
+    if not names:
+        return
+    sites = {caller: asked for caller, asked in graph.unresolved_names.items()
+             if caller in graph and asked - {""}}
+    known = set(names)
+    seen: set[str] = set()  # walked from already: their tests are selected
+    while True:
+        hits = sorted((caller, sorted(asked & known)[0]) for caller, asked in sites.items()
+                      if caller not in seen and asked & known)
+        if not hits:
+            return
+        for caller, name in hits:
+            walked: set[str] = set()
+            tests = _callers_in_tests(graph, caller, selector.test_set, seen, walked)
+            reason = f"unresolved call .{name}() in {caller} may run {name}, which is affected"
+            for test_module in sorted(tests):
+                selector.add(graph.path_of(test_module), reason)
+            known.update(_short_name(node) for node in walked)
+
+
+def _short_name(symbol: str) -> str:
+    return symbol.rsplit(":", 1)[-1].rsplit(".", 1)[-1]
+
+
 class _Packages:
     """A module's package: its top-level package, or below a namespace package (no
     ``__init__.py``, no module of the graph: ``acme``) the first package that is one
@@ -520,7 +553,7 @@ def _reached_names(graph: CodeGraph, reached: set[str]) -> set[str] | None:
     hooks = graph.outside_hooks
     if not reached or hooks is None or reached & hooks:
         return None
-    names = {symbol.rsplit(":", 1)[-1].rsplit(".", 1)[-1] for symbol in reached}
+    names = {_short_name(symbol) for symbol in reached}
     if names & {"__getattr__", "__getattribute__"}:
         return None
     return names
@@ -605,10 +638,12 @@ def _gave_up(
 
 
 def _callers_in_tests(
-    graph: CodeGraph, node: str, tests: Set[str], seen: set[str] | None = None
+    graph: CodeGraph, node: str, tests: Set[str], seen: set[str] | None = None,
+    walked: set[str] | None = None,
 ) -> set[str]:
     """The test modules whose code reaches ``node`` through calls and references. ``seen``:
-    nodes not to walk from (filled in with those walked now)."""
+    nodes not to walk from (filled in with those walked now); ``walked``: filled in with the
+    nodes walked now."""
     found: set[str] = set()
     if seen is None:
         seen = set()
@@ -616,6 +651,8 @@ def _callers_in_tests(
     queue = deque([node])
     while queue:
         current = queue.popleft()
+        if walked is not None:
+            walked.add(current)
         module = graph.module_of(current)
         if graph.path_of(module) in tests:
             found.add(module)

@@ -295,7 +295,7 @@ def _link_call(graph: CodeGraph, resolver: Resolver, site: CallSite, index: int)
         # the linker gave up on the callee's values: whatever else it runs, it may run anything
         # (of the name it asks for, if that is all it can be: see _unresolved_name)
         graph.add_unbounded_site(caller, ANY_CALLEE)
-        graph.unresolved_names[caller].add(_unresolved_name(resolver, site))
+        graph.unresolved_names[caller].update(_asked_names(resolver, site))
     for value in values:
         if isinstance(value, Via):  # ``__getattr__`` or a descriptor's ``__get__`` runs
             graph.add_edge(caller, value.method, EdgeKind.CALLS, site.line, True)
@@ -361,7 +361,20 @@ def _link_call(graph: CodeGraph, resolver: Resolver, site: CallSite, index: int)
     if not resolved and not site.implicit:
         graph.unresolved_calls += 1
         graph.unresolved_sites.append((caller, site.line))
-        graph.unresolved_names[caller].add(_unresolved_name(resolver, site))
+        graph.unresolved_names[caller].update(_asked_names(resolver, site))
+
+
+def _asked_names(resolver: Resolver, site: CallSite) -> set[str]:
+    """What an unresolved call asks for: ``{name}`` when it can only run a function of ours
+    called ``name`` (``_unresolved_name``); else "" (it may run anything) and the attribute
+    names it calls all the same: ``module.makeExtension(**configs)`` may run something
+    else through its arguments, and surely runs a function called ``makeExtension``
+    (``select_tests._unresolved_by_name`` asks for those)."""
+    name = _unresolved_name(resolver, site)
+    if name or site.decorator:
+        return {name}
+    return {"", *(expr[-1][1:] for expr in site.callee
+                  if len(expr) >= 2 and len(expr[-1]) > 1 and expr[-1].startswith("."))}
 
 
 def _unresolved_name(resolver: Resolver, site: CallSite) -> str:
