@@ -179,3 +179,55 @@ def test_a_call_that_passes_arguments_on_still_asks_for_its_name(tmp_path: Path)
     reasons = selected_reasons(root)
     assert "tests/test_engine.py" in reasons
     assert any(".make_extension()" in r for r in reasons["tests/test_engine.py"])
+
+
+LOADED = {
+    "src/app/__init__.py": "",
+    "src/app/core.py": """
+        import importlib
+
+
+        def load(name):
+            return importlib.import_module(name).RULES
+
+
+        def count(rules):
+            return len(rules)
+    """,
+    "src/app/words.py": """
+        def _word(text):
+            return text
+
+
+        RULES = [_word]
+    """,
+    "tests/test_load.py": """
+        from app.core import load
+
+
+        def test_load():
+            assert len(load("app.words")) == 1
+    """,
+    "tests/test_count.py": """
+        from app.core import count
+
+
+        def test_count():
+            assert count([1]) == 1
+    """,
+}
+
+
+def test_a_module_that_breaks_at_import_keeps_the_tests_that_import_by_name(
+    tmp_path: Path,
+) -> None:
+    # a module-level table names a removed function: importing the module fails, and no test
+    # imports it but through importlib.import_module(name) (Python-Markdown's extensions)
+    root = init_repo(tmp_path / "repo")
+    commit(root, LOADED, message="base", tag="base")
+    source = LOADED["src/app/words.py"]
+    start, end = source.index("        def _word"), source.index("        RULES")
+    commit(root, {"src/app/words.py": source[:start] + source[end:]})
+    reasons = selected_reasons(root)
+    assert list(reasons) == ["tests/test_load.py"]
+    assert any("importlib.import_module" in r for r in reasons["tests/test_load.py"])

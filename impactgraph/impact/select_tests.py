@@ -151,6 +151,7 @@ def select_tests(
         _unresolved(selector, graph, changed_modules, names)
         _unresolved_across(selector, graph, changed_modules, names, imports)
         _unresolved_by_name(selector, graph, names)
+        _loaded_by_name(selector, graph, reached, patterns)
         _programs(selector, graph, changed_modules, patterns)
         _gave_up(selector, graph, changed_modules, names, imports)
         _unbounded(selector, graph, changed_modules, imports)
@@ -429,6 +430,40 @@ def _unresolved_by_name(selector: _Selector, graph: CodeGraph, names: set[str] |
             for test_module in sorted(tests):
                 selector.add(graph.path_of(test_module), reason)
             known.update(_short_name(node) for node in walked)
+
+
+# Calls that import a module named at run time (or look up the plugins that name one).
+DYNAMIC_IMPORTS = frozenset({
+    "importlib.import_module", "importlib.__import__", "<builtin>.__import__",
+    "importlib.metadata.entry_points", "importlib_metadata.entry_points",
+    "pkg_resources.iter_entry_points", "runpy.run_module", "runpy.run_path",
+})
+
+
+def _loaded_by_name(
+    selector: _Selector, graph: CodeGraph, reached: Iterable[str], patterns: Sequence[str]
+) -> None:
+    """A module whose top-level code the change reaches (a removed function its module-level
+    table names: the import now fails) breaks every process that imports it, and a module
+    may be imported by a name computed at run time (Python-Markdown loads extensions by
+    dotted name: ``importlib.import_module(name)``, entry points), out of the import graph's
+    sight. Then every test that reaches such a call is kept."""
+    modules = sorted(node for node in reached if ":" not in node and node in graph
+                     and graph.node(node).get("kind") == "module"
+                     and not is_test_code(graph.path_of(node), patterns))
+    if not modules:
+        return
+    loaders = sorted(caller for caller, callees in graph.external_calls.items()
+                     if caller in graph and callees & DYNAMIC_IMPORTS)
+    seen: set[str] = set()
+    for caller in loaders:
+        if caller in seen:
+            continue
+        loader = sorted(graph.external_calls[caller] & DYNAMIC_IMPORTS)[0]
+        reason = (f"{loader} in {caller} may import {modules[0]}, whose top-level code "
+                  "is affected")
+        for test_module in sorted(_callers_in_tests(graph, caller, selector.test_set, seen)):
+            selector.add(graph.path_of(test_module), reason)
 
 
 def _short_name(symbol: str) -> str:
