@@ -83,6 +83,19 @@ BASE = {
         def test_convert():
             assert pkg.core.convert("a") == "A"
     """,
+    # unittest style, and it reaches the change directly: TestCase runs the test methods
+    # (outside hooks), so any name may reach the change; the calls asking for one that
+    # does are kept all the same
+    "tests/test_direct.py": """
+        import unittest
+
+        from pkg.processors import Upper
+
+
+        class TestDirect(unittest.TestCase):
+            def test_shout(self):
+                self.assertEqual(Upper()._shout("a"), "A")
+    """,
     "tests/test_close.py": """
         import pkg.core
 
@@ -112,7 +125,7 @@ def test_an_unresolved_call_of_a_reached_name_keeps_the_tests_reaching_it(
     commit(root, {"src/pkg/processors.py": broken})
     reasons = selected_reasons(root)
     # test_close reaches an unresolved .finish(), a name nothing reaching the change has
-    assert list(reasons) == ["tests/test_convert.py"]
+    assert list(reasons) == ["tests/test_convert.py", "tests/test_direct.py"]
     assert any(".run()" in r and "pkg.core:Engine.convert" in r
                for r in reasons["tests/test_convert.py"])
 

@@ -150,7 +150,10 @@ def select_tests(
         names = _reached_names(graph, set(reached))
         _unresolved(selector, graph, changed_modules, names)
         _unresolved_across(selector, graph, changed_modules, names, imports)
-        _unresolved_by_name(selector, graph, names)
+        # where any name may reach the change (a unittest test method is an outside hook:
+        # TestCase runs it), the calls asking for a name that does are still this rule's
+        _unresolved_by_name(selector, graph, names if names is not None else
+                            {_short_name(symbol) for symbol in reached})
         _loaded_by_name(selector, graph, reached, patterns)
         _programs(selector, graph, changed_modules, patterns)
         _gave_up(selector, graph, changed_modules, names, imports)
@@ -404,14 +407,14 @@ def _unresolved_across(
                 selector.add(graph.path_of(test_module), reason)
 
 
-def _unresolved_by_name(selector: _Selector, graph: CodeGraph, names: set[str] | None) -> None:
+def _unresolved_by_name(selector: _Selector, graph: CodeGraph, names: set[str]) -> None:
     """An unresolved ``x.name(...)`` anywhere, the library's own code included, may run any
     function of ours called ``name`` (Python-Markdown's ``for p in self.treeprocessors:
     p.run(root)``: the registry's items are lost to the linker): when something that reaches
     the change is called ``name``, the call reaches it, and so do the tests that reach the
     call. Those callers reach the change in turn, so unresolved calls asking for their names
     do too (repeated until nothing new). A call whose name is unknown ("") is not this rule's
-    (see ``_unbounded``, ``_gave_up``); nor is any name when ``names`` is None."""
+    (see ``_unbounded``, ``_gave_up``)."""
     if not names:
         return
     sites = {caller: asked for caller, asked in graph.unresolved_names.items()
