@@ -152,9 +152,9 @@ def select_tests(
         _unresolved_across(selector, graph, changed_modules, names, imports)
         # where any name may reach the change (a unittest test method is an outside hook:
         # TestCase runs it), the calls asking for a name that does are still this rule's
-        _unresolved_by_name(selector, graph, names if names is not None else
+        _unresolved_by_name(selector, graph, imports, names if names is not None else
                             {_short_name(symbol) for symbol in reached})
-        _loaded_by_name(selector, graph, reached, patterns)
+        _loaded_by_name(selector, graph, imports, reached, patterns)
         _programs(selector, graph, changed_modules, patterns)
         _gave_up(selector, graph, changed_modules, names, imports)
         _unbounded(selector, graph, changed_modules, imports)
@@ -407,32 +407,50 @@ def _unresolved_across(
                 selector.add(graph.path_of(test_module), reason)
 
 
-def _unresolved_by_name(selector: _Selector, graph: CodeGraph, names: set[str]) -> None:
+def _unresolved_by_name(
+    selector: _Selector, graph: CodeGraph, imports: _ImportIndex, names: set[str]
+) -> None:
     """An unresolved ``x.name(...)`` anywhere, the library's own code included, may run any
     function of ours called ``name`` (Python-Markdown's ``for p in self.treeprocessors:
     p.run(root)``: the registry's items are lost to the linker): when something that reaches
     the change is called ``name``, the call reaches it, and so do the tests that reach the
     call. Those callers reach the change in turn, so unresolved calls asking for their names
-    do too (repeated until nothing new). A call whose name is unknown ("") is not this rule's
-    (see ``_unbounded``, ``_gave_up``)."""
+    do too (repeated until nothing new). Only a test whose process imports the call's module
+    can run it (see ``_unresolved_across``). A call whose name is unknown ("") is not this
+    rule's (see ``_unbounded``, ``_gave_up``)."""
     if not names:
         return
     sites = {caller: asked for caller, asked in graph.unresolved_names.items()
              if caller in graph and asked - {""}}
     known = set(names)
-    seen: set[str] = set()  # walked from already: their tests are selected
+    done: set[str] = set()
+    # per module: walked from already (a test found there was judged by that module's importers)
+    seen: dict[str, set[str]] = defaultdict(set)
     while True:
         hits = sorted((caller, sorted(asked & known)[0]) for caller, asked in sites.items()
-                      if caller not in seen and asked & known)
+                      if caller not in done and asked & known)
         if not hits:
             return
         for caller, name in hits:
+            done.add(caller)
+            module = graph.module_of(caller)
             walked: set[str] = set()
-            tests = _callers_in_tests(graph, caller, selector.test_set, seen, walked)
-            reason = f"unresolved call .{name}() in {caller} may run {name}, which is affected"
-            for test_module in sorted(tests):
-                selector.add(graph.path_of(test_module), reason)
+            tests = _callers_in_tests(graph, caller, selector.test_set, seen[module], walked)
             known.update(_short_name(node) for node in walked)
+            reason = f"unresolved call .{name}() in {caller} may run {name}, which is affected"
+            _add_importing(selector, graph, imports, tests, module, reason)
+
+
+def _add_importing(selector: _Selector, graph: CodeGraph, imports: _ImportIndex,
+                   tests: Iterable[str], module: str, reason: str) -> None:
+    """Select the ``tests`` (test modules) whose process imports ``module``: a callback
+    registered with the library is reached in the graph by every test that runs callbacks,
+    and run only by those that import it."""
+    importers = {imports.path(m) for m in imports.importers({module})}
+    for test_module in sorted(tests):
+        path = graph.path_of(test_module)
+        if _imported_by_test(path, importers):
+            selector.add(path, reason)
 
 
 # Calls that import a module named at run time (or look up the plugins that name one).
@@ -444,7 +462,11 @@ DYNAMIC_IMPORTS = frozenset({
 
 
 def _loaded_by_name(
-    selector: _Selector, graph: CodeGraph, reached: Iterable[str], patterns: Sequence[str]
+    selector: _Selector,
+    graph: CodeGraph,
+    imports: _ImportIndex,
+    reached: Iterable[str],
+    patterns: Sequence[str],
 ) -> None:
     """A module whose top-level code the change reaches (a removed function its module-level
     table names: the import now fails) breaks every process that imports it, and a module
@@ -458,15 +480,16 @@ def _loaded_by_name(
         return
     loaders = sorted(caller for caller, callees in graph.external_calls.items()
                      if caller in graph and callees & DYNAMIC_IMPORTS)
-    seen: set[str] = set()
+    seen: dict[str, set[str]] = defaultdict(set)  # per module, as in _unresolved_by_name
     for caller in loaders:
-        if caller in seen:
+        module = graph.module_of(caller)
+        if caller in seen[module]:
             continue
         loader = sorted(graph.external_calls[caller] & DYNAMIC_IMPORTS)[0]
         reason = (f"{loader} in {caller} may import {modules[0]}, whose top-level code "
                   "is affected")
-        for test_module in sorted(_callers_in_tests(graph, caller, selector.test_set, seen)):
-            selector.add(graph.path_of(test_module), reason)
+        tests = _callers_in_tests(graph, caller, selector.test_set, seen[module])
+        _add_importing(selector, graph, imports, tests, module, reason)
 
 
 def _short_name(symbol: str) -> str:
