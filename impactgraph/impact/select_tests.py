@@ -150,10 +150,9 @@ def select_tests(
         names = _reached_names(graph, set(reached))
         _unresolved(selector, graph, changed_modules, names)
         _unresolved_across(selector, graph, changed_modules, names, imports)
-        # where any name may reach the change (a unittest test method is an outside hook:
-        # TestCase runs it), the calls asking for a name that does are still this rule's
-        _unresolved_by_name(selector, graph, imports, names if names is not None else
-                            {_short_name(symbol) for symbol in reached})
+        # also where any name may reach the change (a unittest test method is an outside
+        # hook: TestCase runs it): the calls asking for a name that does are this rule's
+        _unresolved_by_name(selector, graph, imports, reached)
         _loaded_by_name(selector, graph, imports, reached, patterns)
         _programs(selector, graph, changed_modules, patterns)
         _gave_up(selector, graph, changed_modules, names, imports)
@@ -408,27 +407,46 @@ def _unresolved_across(
 
 
 def _unresolved_by_name(
-    selector: _Selector, graph: CodeGraph, imports: _ImportIndex, names: set[str]
+    selector: _Selector, graph: CodeGraph, imports: _ImportIndex, reached: Iterable[str]
 ) -> None:
     """An unresolved ``x.name(...)`` anywhere, the library's own code included, may run any
     function of ours called ``name`` (Python-Markdown's ``for p in self.treeprocessors:
     p.run(root)``: the registry's items are lost to the linker): when something that reaches
     the change is called ``name``, the call reaches it, and so do the tests that reach the
     call. Those callers reach the change in turn, so unresolved calls asking for their names
-    do too (repeated until nothing new). Only a test whose process imports the call's module
-    can run it (see ``_unresolved_across``). A call whose name is unknown ("") is not this
-    rule's (see ``_unbounded``, ``_gave_up``)."""
-    if not names:
+    do too (repeated until nothing new). As for ``_unresolved_across``, the object can only
+    be one of a package the caller's package is or its module imports, and only a test whose
+    process imports the call's module can run it. A call whose name is unknown ("") is not
+    this rule's (see ``_unbounded``, ``_gave_up``)."""
+    package_of = _Packages(graph)
+    known: dict[str, set[str]] = defaultdict(set)  # name -> packages of what reaches by it
+
+    def learn(symbols: Iterable[str]) -> None:
+        for symbol in symbols:
+            if symbol in graph:
+                known[_short_name(symbol)].add(package_of(graph.module_of(symbol)))
+
+    learn(reached)
+    if not known:
         return
-    sites = {caller: asked for caller, asked in graph.unresolved_names.items()
+    sites = {caller: asked - {""} for caller, asked in graph.unresolved_names.items()
              if caller in graph and asked - {""}}
-    known = set(names)
+    near: dict[str, set[str]] = {}  # module -> its package and those it imports
+
+    def matches(caller: str) -> str | None:
+        module = graph.module_of(caller)
+        if module not in near:
+            near[module] = {package_of(module)} | {
+                package_of(target) for target in _imports_of(graph, module)}
+        return next((name for name in sorted(sites[caller])
+                     if known.get(name, set()) & near[module]), None)
+
     done: set[str] = set()
     # per module: walked from already (a test found there was judged by that module's importers)
     seen: dict[str, set[str]] = defaultdict(set)
     while True:
-        hits = sorted((caller, sorted(asked & known)[0]) for caller, asked in sites.items()
-                      if caller not in done and asked & known)
+        hits = [(caller, name) for caller in sorted(sites) if caller not in done
+                for name in [matches(caller)] if name is not None]
         if not hits:
             return
         for caller, name in hits:
@@ -436,7 +454,7 @@ def _unresolved_by_name(
             module = graph.module_of(caller)
             walked: set[str] = set()
             tests = _callers_in_tests(graph, caller, selector.test_set, seen[module], walked)
-            known.update(_short_name(node) for node in walked)
+            learn(walked)
             reason = f"unresolved call .{name}() in {caller} may run {name}, which is affected"
             _add_importing(selector, graph, imports, tests, module, reason)
 
