@@ -132,6 +132,7 @@ def select_tests(
                 conftests.affected(module.path, reason, module.breaking, folder)
         elif module.path in selector.test_set and processes.may_run(module.path, module.via):
             selector.add(module.path, reason)
+    _import_time(selector, graphs[-1:], affected, set(reached), unchanged, processes)
     changed = list(changed_paths)
     for path in changed:
         if path_name(path) == CONFTEST:
@@ -158,6 +159,30 @@ def select_tests(
         _gave_up(selector, graph, changed_modules, names, imports)
         _unbounded(selector, graph, changed_modules, imports)
     return selector.result()
+
+
+def _import_time(
+    selector: _Selector, graphs: Sequence[CodeGraph], affected: Iterable[AffectedModule],
+    reached: Set[str], unchanged: Set[str], processes: ProcessScope,
+) -> None:
+    """A module whose import-time code (module level, class bodies, decorators applied as it
+    is imported) calls what the changes reach makes its state with the changed code:
+    ``TABLE = build()``. Every test whose process imports that module runs that code while
+    importing and may read what it made, though none of its own calls reaches the change."""
+    via = {m.module: m.via for m in affected}
+    for graph in graphs:
+        modules = sorted(
+            module for module in graph.nodes("module") if module not in unchanged
+            and any(kind == EdgeKind.CALLS and target in reached
+                    for target, kind in graph.successors(module)))
+        for module in modules:
+            chain = via.get(module)
+            reason = (f"imports {module}, whose import-time code "
+                      + (chain_reason(chain) if chain else "reaches the change"))
+            for path in sorted(selector.test_set):
+                closure = processes.closure(path)
+                if closure is None or module in closure:
+                    selector.add(path, reason)
 
 
 def _folder(path: str) -> str:
