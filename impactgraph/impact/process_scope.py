@@ -96,6 +96,11 @@ class ProcessScope:
             return None
         return found
 
+    def imported(self, test_path: str) -> frozenset[str]:
+        """The modules of ours the test file's process imports by name: ``closure`` without
+        what a computed name may add."""
+        return self._closure(test_path, True)
+
     def _closure(self, test_path: str, plugins: bool) -> frozenset[str]:
         key = (test_path, plugins)
         if key in self._closures:

@@ -168,7 +168,10 @@ def _import_time(
     """A module whose import-time code (module level, class bodies, decorators applied as it
     is imported) calls what the changes reach makes its state with the changed code:
     ``TABLE = build()``. Every test whose process imports that module runs that code while
-    importing and may read what it made, though none of its own calls reaches the change."""
+    importing and may read what it made, though none of its own calls reaches the change.
+    Only the imports written as such count here: a module loaded by a computed name is
+    ``_loaded_by_name``'s (taking every unknown import as this module would select every
+    test of a package that imports anything by name: flask's ``import_string``)."""
     via = {m.module: m.via for m in affected}
     for graph in graphs:
         modules = sorted(
@@ -180,8 +183,7 @@ def _import_time(
             reason = (f"imports {module}, whose import-time code "
                       + (chain_reason(chain) if chain else "reaches the change"))
             for path in sorted(selector.test_set):
-                closure = processes.closure(path)
-                if closure is None or module in closure:
+                if module in processes.imported(path):
                     selector.add(path, reason)
 
 
