@@ -117,6 +117,7 @@ def select_tests(
     unbounded = {caller: receiver for graph in graphs
                  for caller, receiver in graph.unbounded_sites}
     processes = ProcessScope(graphs, frozenset(tests))
+    affected = list(affected)  # read twice: here and by _import_time
     for module in affected:
         if module.module in unchanged:
             continue
@@ -169,19 +170,25 @@ def _import_time(
     is imported) calls what the changes reach makes its state with the changed code:
     ``TABLE = build()``. Every test whose process imports that module runs that code while
     importing and may read what it made, though none of its own calls reaches the change.
-    Only the imports written as such count here: a module loaded by a computed name is
-    ``_loaded_by_name``'s (taking every unknown import as this module would select every
-    test of a package that imports anything by name: flask's ``import_string``)."""
-    via = {m.module: m.via for m in affected}
+    Only chains of calls count (a module-level ``tagged = counted(base)`` that makes a
+    closure referring to the changed function does not run it), and only the imports written
+    as such: a module loaded by a computed name is ``_loaded_by_name``'s (taking every
+    unknown import as this module would select every test of a package that imports
+    anything by name: flask's ``import_string``)."""
+    seeds = {m.via[0] for m in affected if m.via}
     for graph in graphs:
-        modules = sorted(
-            module for module in graph.nodes("module") if module not in unchanged
-            and any(kind == EdgeKind.CALLS and target in reached
-                    for target, kind in graph.successors(module)))
+        chain: dict[str, list[str]] = {seed: [seed] for seed in seeds if seed in graph}
+        queue = deque(chain)
+        while queue:  # backwards over calls, within what the traversal reached
+            node = queue.popleft()
+            for source, kind in graph.predecessors(node):
+                if kind == EdgeKind.CALLS and source in reached and source not in chain:
+                    chain[source] = [*chain[node], source]
+                    queue.append(source)
+        modules = sorted(node for node in chain if ":" not in node and node not in unchanged
+                         and node in graph and graph.node(node).get("kind") == "module")
         for module in modules:
-            chain = via.get(module)
-            reason = (f"imports {module}, whose import-time code "
-                      + (chain_reason(chain) if chain else "reaches the change"))
+            reason = f"imports {module}, whose import-time code {chain_reason(chain[module])}"
             for path in sorted(selector.test_set):
                 if module in processes.imported(path):
                     selector.add(path, reason)
