@@ -177,18 +177,21 @@ def _import_time(
     anything by name: flask's ``import_string``)."""
     seeds = {m.via[0] for m in affected if m.via}
     for graph in graphs:
-        chain: dict[str, list[str]] = {seed: [seed] for seed in seeds if seed in graph}
-        queue = deque(chain)
+        callee: dict[str, str | None] = {seed: None for seed in seeds if seed in graph}
+        queue = deque(callee)
         while queue:  # backwards over calls, within what the traversal reached
             node = queue.popleft()
             for source, kind in graph.predecessors(node):
-                if kind == EdgeKind.CALLS and source in reached and source not in chain:
-                    chain[source] = [*chain[node], source]
+                if kind == EdgeKind.CALLS and source in reached and source not in callee:
+                    callee[source] = node
                     queue.append(source)
-        modules = sorted(node for node in chain if ":" not in node and node not in unchanged
+        modules = sorted(node for node in callee if ":" not in node and node not in unchanged
                          and node in graph and graph.node(node).get("kind") == "module")
         for module in modules:
-            reason = f"imports {module}, whose import-time code {chain_reason(chain[module])}"
+            chain = [module]  # from the module down to the change, then reversed
+            while (below := callee[chain[-1]]) is not None:
+                chain.append(below)
+            reason = f"imports {module}, whose import-time code {chain_reason(chain[::-1])}"
             for path in sorted(selector.test_set):
                 if module in processes.imported(path):
                     selector.add(path, reason)
