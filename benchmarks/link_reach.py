@@ -55,7 +55,8 @@ LOOKUPS = ("\0class", "\0instance", "\0dispatch")
 
 class _Records(defaultdict[Expr, set[Expr]]):
     """The resolver's dependency records, kept when the link is done with them (and only
-    then: forgetting fewer of them earlier would make argument flow forget more entries)."""
+    then: records kept past the resolver's own resets would make argument flow forget
+    entries ``link()`` keeps, and link another graph)."""
 
     keep = False
 
