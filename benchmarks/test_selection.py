@@ -116,6 +116,15 @@ LIBRARIES = {
         # registries, unittest-style tests (Python-Markdown)
         Library("mako", "1.3.5", "mako", (PYTEST, "markupsafe==2.1.5"), tests="test", root=""),
         Library("markdown", "3.7", "markdown", (PYTEST, "PyYAML==6.0.2"), root=""),
+        # held out: a parser whose trees are walked by visitors dispatching on computed names
+        # (node types), normalizer rules registered by decorator, the suite in test/ with a
+        # root conftest.py and doctests (parso); date parsing, relative deltas, recurrence rules
+        # and time zones, src layout, hypothesis property tests (python-dateutil)
+        Library("parso", "0.8.4", "parso", (PYTEST,), tests="test", root=""),
+        Library("python-dateutil", "2.9.0.post0", "dateutil", (
+            PYTEST, "six==1.16.0", "freezegun==1.4.0", "hypothesis==6.112.1",
+            "pytest-cov==5.0.0"),  # registers the no_cover mark its conftest.py sets
+            plugins=("hypothesis_bench",)),
     )
 }
 DEFAULT_LIBRARIES = ("click", "itsdangerous", "markupsafe", "jinja2", "flask")
