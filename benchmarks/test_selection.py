@@ -358,8 +358,8 @@ def pick_mutations(repo: Path, package: Path, tests_dir: Path, count: int,
         try:
             found += sm.candidates(rel, path.read_text(encoding="utf-8"), is_test=is_test,
                                    class_methods=methods, class_bases=bases)
-        except SyntaxError:
-            continue  # a test fixture that is not valid Python on purpose
+        except (SyntaxError, UnicodeDecodeError):
+            continue  # a test fixture that is not valid (UTF-8) Python on purpose
     # Candidates that do not apply (e.g. a parameter a nested function declares nonlocal) are
     # dropped in order, so the choice stays deterministic.
     chosen: list[sm.Mutation] = []
