@@ -454,7 +454,10 @@ def _unresolved_by_name(
     do too (repeated until nothing new). As for ``_unresolved_across``, the object can only
     be one of a package the caller's package is or its module imports, and only a test whose
     process imports the call's module can run it. A call whose name is unknown ("") is not
-    this rule's (see ``_unbounded``, ``_gave_up``)."""
+    this rule's (see ``_unbounded``, ``_gave_up``). A removed method counts by its name too
+    (a plugin class loaded by name: ``self.impl.get(key)`` ran its override), and so do the
+    method calls written in source the code base generates and ``exec``s (the linker adds
+    their names to the generating function's)."""
     package_of = _Packages(graph)
     known: dict[str, set[str]] = defaultdict(set)  # name -> packages of what reaches by it
 
@@ -462,6 +465,9 @@ def _unresolved_by_name(
         for symbol in symbols:
             if symbol in graph:
                 known[_short_name(symbol)].add(package_of(graph.module_of(symbol)))
+            elif ":" in symbol:  # gone from the head (a removed override): the calls that
+                # asked for its name may have run it, and now run what is left, or fail
+                known[_short_name(symbol)].add(package_of(symbol.split(":", 1)[0]))
 
     learn(reached)
     if not known:

@@ -56,6 +56,8 @@ from impactgraph.model import (
 DOTTED_PATH = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*(?::[A-Za-z_]\w*|\.[A-Za-z_]\w*)"
                          r"(?:\.[A-Za-z_]\w*)*")
 GENERATED_CALL = re.compile(r"(?<![\w.])([A-Za-z_][A-Za-z0-9_]*)\(")
+# ``context.cache._get(`` in such a string: a method call on an object of the generated code
+GENERATED_METHOD_CALL = re.compile(r"(?<=[\w)\]])\.([A-Za-z_][A-Za-z0-9_]*)\(")
 # methods that add elements to a list, set or dict
 CONTAINER_ADDERS = frozenset({"append", "add", "insert", "extend", "update", "setdefault"})
 
@@ -574,7 +576,9 @@ class Statements(Evaluator, ImplicitCalls):
         generates Python source (jinja2's compiler) calls our classes and functions from the
         code it ``exec``s. Recorded as an implicit call of ``g:NAME``, which the linker binds to
         the code base's module-level classes and functions of that name when some code runs
-        ``exec``/``eval``. Docstrings and other lone string statements are not code."""
+        ``exec``/``eval``; a method call (``"context.cache._get(key"``) as an implicit call of
+        ``g:`` (an object of the generated code) ``.NAME``. Docstrings and other lone string
+        statements are not code."""
         if not isinstance(node.value, str):
             return
         statement = node.parent.parent if isinstance(node.parent, nodes.JoinedStr) else node.parent
@@ -589,6 +593,14 @@ class Statements(Evaluator, ImplicitCalls):
             if name in BUILTIN_NAMES or name.isdigit():
                 continue
             self.calls.append(CallSite(self.caller_of(node), ((generated_root(name),),),
+                                       node.lineno or 0, implicit=True))
+        # ``"context.cache._get_or_make(key, ..."``: the generated code calls a method of that
+        # name on an object it gets at run time (an argument, an attribute): the call of an
+        # unknown object's ``name``, which the linker keeps as an unresolved call asking for
+        # that name (``select_tests._unresolved_by_name``)
+        methods = dict.fromkeys(m.group(1) for m in GENERATED_METHOD_CALL.finditer(node.value))
+        for name in methods:
+            self.calls.append(CallSite(self.caller_of(node), ((generated_root(""), attr(name)),),
                                        node.lineno or 0, implicit=True))
 
     def dotted_reference(self, node: nodes.Const) -> None:

@@ -10,6 +10,7 @@ from impactgraph.expressions import (
     AttrPattern,
     BuiltinRoot,
     ContainerRoot,
+    GeneratedRoot,
     Variable,
     parse_root,
 )
@@ -358,10 +359,27 @@ def _link_call(graph: CodeGraph, resolver: Resolver, site: CallSite, index: int)
         _link_callable_arguments(graph, resolver, site)
     if not resolved and site.decorator and _outside_product(resolver, site):
         resolved = True  # ``@pytest.mark.parametrize(...)``: what outside code made is applied
+    if site.implicit and not values and resolver.runs_source():
+        name = _generated_method(resolver, site)
+        if name:  # a method call in source the code base builds and runs: see visit_Const
+            graph.unresolved_names[caller].add(name)
     if not resolved and not site.implicit:
         graph.unresolved_calls += 1
         graph.unresolved_sites.append((caller, site.line))
         graph.unresolved_names[caller].update(_asked_names(resolver, site))
+
+
+def _generated_method(resolver: Resolver, site: CallSite) -> str:
+    """``name`` for the implicit call ``g:`` ``.name`` the indexer records for a method call
+    written in generated source (``"context.cache._get(key, ..."``): the object is one the
+    generated code gets at run time, so the call asks for a method called ``name``, as an
+    unresolved ``x.name(...)`` does (out of the graph: no edge, not counted). Else ""."""
+    if len(site.callee) != 1 or len(site.callee[0]) != 2:
+        return ""
+    root, op = resolver.root(site.callee[0][0]), resolver.op(site.callee[0][1])
+    if root != GeneratedRoot("") or not isinstance(op, Attr):
+        return ""
+    return op.name
 
 
 def _asked_names(resolver: Resolver, site: CallSite) -> set[str]:
