@@ -448,6 +448,15 @@ class Statements(Evaluator, ImplicitCalls):
         if id(frame) in self.fixture_frames:  # a yield fixture gives tests what it yields
             self.bindings[self.var_key(frame, "<fixture>")].extend(values)
 
+    def visit_YieldFrom(self, node: nodes.YieldFrom) -> None:
+        """``yield from it`` yields the elements of ``it`` (and iterates it: its __iter__)."""
+        self.visit(node.value)
+        frame = node.frame()
+        values = self.iteration(node.value)
+        self.bindings[self.var_key(frame, "<return>")].append(self.new_container(node, values))
+        if id(frame) in self.fixture_frames:
+            self.bindings[self.var_key(frame, "<fixture>")].extend(values)
+
     def visit_Import(self, node: nodes.Import) -> None:
         scope = node.scope()
         for name, alias in node.names:

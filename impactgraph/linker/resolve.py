@@ -1074,7 +1074,15 @@ class Resolver:
                 return {Pair(key)}
             case Pair(key) if item.text == "[1]":
                 return set(self.resolve((key,)))
+            case Inst():  # ``obj["name"]`` on an object of ours: what its __getitem__ returns
+                return self._getitem(value)
         return set()
+
+    def _getitem(self, value: Inst) -> set[Value]:
+        result: set[Value] = set()
+        for getter in ordered(self.attribute_of([value], "__getitem__")):
+            result |= self.call_result(getter)
+        return result
 
     def _element(self, value: Value) -> set[Value]:
         """An element of ``value`` (``x[i]`` with ``i`` unknown, ``for e in x``)."""
@@ -1086,10 +1094,17 @@ class Resolver:
                 return self.slice_elements(value)
             case Container(key) | Pair(key):
                 return set(self.resolve((key,)))
-            case Inst():  # iterating an object of ours: what __next__ returns
-                result: set[Value] = set()
+            case Inst():
+                # iterating an object of ours: what the iterator its __iter__ returns gives
+                # (an iterator of ours: its __next__; a container, ``iter(...)`` of one or a
+                # generator: their elements); ``obj[i]``, and iterating a class without
+                # __iter__, read __getitem__ (both: the one op stands for either)
+                result = self._getitem(value)
                 for iterator in ordered(self.attribute_of([value], "__iter__")):
                     for it in ordered(self.call_result(iterator)):
+                        if not isinstance(it, Inst):
+                            result |= self._element(it)
+                            continue
                         for step in ordered(self.attribute_of([it], "__next__")):
                             result |= self.call_result(step)
                 return result

@@ -1,0 +1,141 @@
+"""Elements of an object of our own container class: what ``for x in obj`` and ``obj[k]``
+give is what its ``__iter__`` hands back (an iterator of ours, or a container, a generator)
+and what its ``__getitem__`` returns, so a call on such an element resolves to the items
+that were stored in it (a registry of processors: ``for p in registry: p.run()``)."""
+
+from __future__ import annotations
+
+from helpers import graph_of
+
+REGISTRY = '''
+from typing import Generic, Iterator, TypeVar
+
+T = TypeVar("T")
+
+
+class Registry(Generic[T]):
+    def __init__(self):
+        self._data: dict[str, T] = {}
+        self._order: list[str] = []
+
+    def __iter__(self) -> Iterator[T]:
+        return iter([self._data[k] for k in self._order])
+
+    def __getitem__(self, key: str) -> T:
+        return self._data[key]
+
+    def register(self, item: T, name: str) -> None:
+        self._data[name] = item
+        self._order.append(name)
+
+
+class Walker:
+    def __init__(self, items):
+        self.items = items
+        self.at = 0
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        self.at += 1
+        return self.items[self.at]
+
+
+class Stream:
+    def __init__(self, items):
+        self.items = items
+
+    def __iter__(self):
+        yield from self.items
+
+
+class Bare:
+    def __getitem__(self, index):
+        return Other()
+
+
+class Strong:
+    def run(self):
+        return 1
+
+
+class Emphasis:
+    def run(self):
+        return 2
+
+
+class Other:
+    def run(self):
+        return 3
+
+    def name(self):
+        return "other"
+
+
+class Markdown:
+    def __init__(self):
+        self.processors: Registry[Strong | Emphasis] = Registry()
+        self.processors.register(Strong(), "strong")
+        self.processors.register(Emphasis(), "em")
+
+    def convert(self):
+        for processor in self.processors:
+            processor.run()
+
+    def first(self):
+        return self.processors["strong"].run()
+
+    def some(self, key):
+        return self.processors[key].run()
+
+
+def walked():
+    for each in Walker([Strong()]):
+        each.run()
+
+
+def streamed():
+    for each in Stream([Emphasis()]):
+        each.run()
+
+
+def by_index():
+    for each in Bare():
+        each.name()
+'''
+
+
+def calls(graph, source: str) -> set[str]:
+    return {t for t, k in graph.successors(source) if k == "calls"}
+
+
+def test_iterating_an_object_of_ours_gives_what_its_iter_returns_the_elements_of() -> None:
+    graph = graph_of({"app.py": REGISTRY})
+    edges = calls(graph, "app:Markdown.convert")
+    assert {"app:Strong.run", "app:Emphasis.run"} <= edges
+    assert "app:Other.run" not in edges
+    assert "app:Markdown.convert" not in {s for s, _ in graph.unresolved_sites}
+
+
+def test_a_subscript_of_an_object_of_ours_gives_what_its_getitem_returns() -> None:
+    graph = graph_of({"app.py": REGISTRY})
+    for source in ("app:Markdown.first", "app:Markdown.some"):
+        edges = calls(graph, source)
+        assert {"app:Strong.run", "app:Emphasis.run"} <= edges, source
+        assert "app:Other.run" not in edges
+
+
+def test_an_iterator_of_ours_still_gives_what_its_next_returns() -> None:
+    graph = graph_of({"app.py": REGISTRY})
+    assert "app:Strong.run" in calls(graph, "app:walked")
+
+
+def test_a_generator_iter_gives_what_it_yields() -> None:
+    graph = graph_of({"app.py": REGISTRY})
+    assert "app:Emphasis.run" in calls(graph, "app:streamed")
+
+
+def test_an_object_with_getitem_only_iterates_by_index() -> None:
+    graph = graph_of({"app.py": REGISTRY})
+    assert "app:Other.name" in calls(graph, "app:by_index")
