@@ -155,7 +155,8 @@ def select_tests(
         # also where any name may reach the change (a unittest test method is an outside
         # hook: TestCase runs it): the calls asking for a name that does are this rule's
         _unresolved_by_name(selector, graph, imports, reached)
-        _loaded_by_name(selector, graph, imports, reached, patterns)
+        loaded = _import_affected(graphs, affected, changes, set(reached))
+        _loaded_by_name(selector, graph, imports, loaded, patterns)
         _programs(selector, graph, changed_modules, patterns)
         _gave_up(selector, graph, changed_modules, names, imports)
         _unbounded(selector, graph, changed_modules, imports)
@@ -522,6 +523,68 @@ DYNAMIC_IMPORTS = frozenset({
 })
 
 
+# Changes to a function after which its module still imports as before: its ``def``
+# statement runs alike (no default, annotation or decorator of it changed); only its calls do.
+_CALLS_ONLY = frozenset(
+    {ChangeKind.PARAMETER_ADDED, ChangeKind.PARAMETER_REMOVED, ChangeKind.PARAMETER_RENAMED,
+     ChangeKind.PARAMETER_MOVED, ChangeKind.PARAMETER_KIND_CHANGED,
+     ChangeKind.PARAMETER_NOW_REQUIRED, ChangeKind.ASYNC_CHANGED, ChangeKind.BODY_CHANGED}
+)
+_GONE = frozenset(
+    {ChangeKind.SYMBOL_REMOVED, ChangeKind.SYMBOL_RENAMED, ChangeKind.MODULE_REMOVED,
+     ChangeKind.MODULE_RENAMED}
+)
+
+
+def _import_affected(graphs: Sequence[CodeGraph], affected: Iterable[AffectedModule],
+                     changes: Sequence[Change], reached: Set[str]) -> set[str]:
+    """The modules whose import now fails or runs changed code: module code that calls,
+    directly or through functions, what the change reaches; the module of a change to what
+    runs as it is imported (a module's or class's code, a variable, a decorator, a default)
+    and the direct users of such a change or of what is gone (``TABLE = [gone]``); and, in
+    turn, the modules among those reached that import one of them. Not a module whose code
+    merely refers to a function whose parameters or body changed (``deprecated(...)(cls)``
+    returns a wrapper that calls the functions it wraps only when it is called)."""
+    kinds: dict[str, set[ChangeKind]] = defaultdict(set)
+    for change in changes:
+        kinds[change.symbol].add(change.kind)
+    seeds = sorted({m.via[0] for m in affected if m.via})
+    found: set[str] = set()
+    for graph in graphs:
+        callers = {seed for seed in seeds if seed in graph}
+        queue = deque(sorted(callers))
+        while queue:  # backwards over calls, within what the traversal reached
+            node = queue.popleft()
+            for source, kind in graph.predecessors(node):
+                if kind == EdgeKind.CALLS and source in reached and source not in callers:
+                    callers.add(source)
+                    queue.append(source)
+        found |= {node for node in callers if ":" not in node}
+        for seed in seeds:
+            if seed not in graph:
+                continue
+            own = kinds.get(seed, set())
+            function = graph.node(seed).get("kind") in ("function", "method")
+            if function and own and own <= _CALLS_ONLY:
+                continue  # its def runs as before; module code calling it is found above
+            if not own & _GONE:  # what its module runs as it is imported changed
+                found.add(graph.module_of(seed))
+            # a user of what is gone or changed at import (``TABLE = [gone]``, ``X = CONST``)
+            found |= {graph.module_of(source) for source, _ in graph.predecessors(seed)}
+    modules = {node for node in reached if ":" not in node}
+    grown = True
+    while grown:  # a module importing one that fails or changed imports it as it runs
+        grown = False
+        for module in sorted(modules - found):
+            if any(kind == EdgeKind.IMPORTS and target in graph
+                   and graph.module_of(target) in found
+                   for graph in graphs if module in graph
+                   for target, kind in graph.successors(module)):
+                found.add(module)
+                grown = True
+    return found & modules
+
+
 def _loaded_by_name(
     selector: _Selector,
     graph: CodeGraph,
@@ -530,10 +593,11 @@ def _loaded_by_name(
     patterns: Sequence[str],
 ) -> None:
     """A module whose top-level code the change reaches (a removed function its module-level
-    table names: the import now fails) breaks every process that imports it, and a module
-    may be imported by a name computed at run time (Python-Markdown loads extensions by
-    dotted name: ``importlib.import_module(name)``, entry points), out of the import graph's
-    sight. Then every test that reaches such a call is kept."""
+    table names: the import now fails; see ``_import_affected``) breaks every process that
+    imports it, and a module may be imported by a name computed at run time
+    (Python-Markdown loads extensions by dotted name: ``importlib.import_module(name)``,
+    entry points), out of the import graph's sight. Then every test that reaches such a call
+    is kept."""
     modules = sorted(node for node in reached if ":" not in node and node in graph
                      and graph.node(node).get("kind") == "module"
                      and not is_test_code(graph.path_of(node), patterns))
