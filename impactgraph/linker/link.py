@@ -211,7 +211,7 @@ def _targets(resolver: Resolver, value: Value) -> list[tuple[str, bool]]:
         case Inst(cls, exact):
             found = set(resolver.instance_lookup(cls, "__call__"))
             if not exact:
-                for sub in resolver.implementations(cls):
+                for sub in resolver.varying(cls, ("__call__",)):
                     found |= resolver.instance_lookup(sub, "__call__")
             return sorted({(v.symbol, True) for v in found if isinstance(v, (Sym, Bound))})
     return []

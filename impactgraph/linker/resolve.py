@@ -198,6 +198,11 @@ class Resolver:
         self._members: dict[tuple[str, bool], frozenset[str]] = {}
         self._outside: dict[str, list[str]] = {}  # class -> its MRO's classes with outside bases
         self._externals: dict[str, list[tuple[str, str, str]]] = {}  # ``_external_chain``
+        # name -> the classes whose lookup of it may differ from their bases' (``_varying``)
+        self._definers: dict[str, frozenset[str]] | None = None
+        self._mro_sets: dict[str, frozenset[str]] = {}
+        self._irregular: set[str] = set()  # classes whose MRO keeps no base's order (``mro``)
+        self._mro_open: set[str] = set()
         self._returned: dict[str, frozenset[str]] = {}  # function -> parameters it returns
         self._context_depth = 0
         self._property_names: frozenset[str] | None = None
@@ -280,6 +285,7 @@ class Resolver:
             settled = bases == self.bases and external == self.external_bases
             self.bases, self.external_bases = bases, external
             self.mro_cache.clear()
+            self._irregular.clear()
             self._forget_members()
             self.subclasses.clear()
             self.sorted_subclasses.clear()
@@ -370,6 +376,8 @@ class Resolver:
         self._members.clear()
         self._outside.clear()
         self._externals.clear()
+        self._definers = None
+        self._mro_sets.clear()
 
     @property
     def class_keys(self) -> dict[str, list[str]]:
@@ -388,9 +396,15 @@ class Resolver:
 
     def mro(self, cls: str) -> list[str]:
         if cls in self.mro_cache:
+            if cls in self._mro_open:  # an inheritance cycle: no order to rely on
+                self._irregular.update(self._mro_open)
             return self.mro_cache[cls]
         self.mro_cache[cls] = [cls]  # guards against inheritance cycles
-        sequences = [list(self.mro(b)) for b in self.bases.get(cls, [])]
+        self._mro_open.add(cls)
+        try:
+            sequences = [list(self.mro(b)) for b in self.bases.get(cls, [])]
+        finally:
+            self._mro_open.discard(cls)
         sequences.append(list(self.bases.get(cls, [])))
         result = [cls]
         while True:
@@ -402,6 +416,7 @@ class Resolver:
                 if not any(head in s[1:] for s in sequences):
                     break
             else:  # inconsistent hierarchy: Python would refuse it; fall back to depth-first
+                self._irregular.add(cls)
                 for sequence in sequences:
                     result.extend(c for c in sequence if c not in result)
                 break
@@ -629,13 +644,81 @@ class Resolver:
 
     def _dispatch_lookup(self, cls: str, name: str) -> set[Value]:
         found = self.instance_lookup(cls, name)
-        for sub in self.implementations(cls):
+        for sub in self.varying(cls, (name,)):
             # marked: reached only by dispatch, one possible receiver of many
             found |= {
                 v._replace(mark="dispatch") if isinstance(v, Bound) and not v.mark else v
                 for v in self.instance_lookup(sub, name)
                 if v not in found
             }
+        return found
+
+    def varying(self, cls: str, names: tuple[str, ...]) -> list[str]:
+        """The subclasses of ``cls`` (``implementations``) on which looking up ``names`` (on
+        the class or an instance, from the start of the MRO or after a class of ``cls``'s
+        MRO) may find something other than it does on ``cls``: those with a class in their
+        MRO that ``cls``'s lacks and that binds one of the names, in its body or on its
+        instances, or that has an outside base or a ``__getattr__``. On every other subclass
+        the lookup walks the same binding classes in the same order (C3 keeps ``cls``'s MRO
+        in order within a subclass's), so it finds what it finds on ``cls``. Visiting only
+        these keeps a lookup on a class with thousands of subclasses (a test suite's
+        ``TestCase``) from costing a lookup per subclass and name.
+
+        Every subclass where that reasoning does not hold: a name an attribute store may
+        still add (its absence is a dependency), a structural Protocol's implementers, a
+        hierarchy with a cycle or an inconsistent MRO."""
+        subs = self.implementations(cls)
+        if (
+            len(subs) < 2 or cls in self.protocols
+            or any(name in self.stored_names for name in (*names, "__getattr__"))
+            or (self._irregular and (cls in self._irregular
+                                     or not self._irregular.isdisjoint(self.subclasses[cls])))
+        ):
+            return subs
+        definers = self.definers
+        below = self.subclasses[cls]
+        above = self._mro_set(cls)
+        found: set[str] = set()
+        for name in (*names, "\0always"):
+            for owner in definers.get(name, ()):
+                if owner in above:
+                    continue
+                if owner in below:
+                    found.add(owner)
+                under = self.subclasses.get(owner)
+                if under:
+                    found.update(under & below if len(under) > len(below) else
+                                 (s for s in under if s in below))
+        if len(found) == len(subs):
+            return subs
+        return [sub for sub in subs if sub in found]
+
+    @property
+    def definers(self) -> dict[str, frozenset[str]]:
+        """Name -> the classes that bind it (in the class body or on instances); under
+        ``"\0always"`` the classes with an outside base or a ``__getattr__`` (a lookup of
+        any name may end there)."""
+        if self._definers is None:
+            index: dict[str, set[str]] = defaultdict(set)
+            definitions = self.definitions
+            for key in self.bindings:
+                owner, _, name = key[2:].rpartition("|")
+                if name.startswith("<"):
+                    continue
+                definition = definitions.get(owner)
+                if definition is None or definition.kind is not SymbolKind.CLASS:
+                    continue
+                index[name[1:] if name.startswith(".") else name].add(owner)
+            always = {cls for cls, outside in self.external_bases.items() if outside}
+            always |= index.get("__getattr__", set())
+            index["\0always"] = always
+            self._definers = {name: frozenset(owners) for name, owners in index.items()}
+        return self._definers
+
+    def _mro_set(self, cls: str) -> frozenset[str]:
+        found = self._mro_sets.get(cls)
+        if found is None:
+            found = self._mro_sets[cls] = frozenset(self.mro(cls))
         return found
 
     def _instance_lookup(self, cls: str, name: str) -> set[Value]:
@@ -730,7 +813,7 @@ class Resolver:
         cls = value.cls
         result: set[Value] = {Bound(m) for m in self.special_methods(cls, names)}
         if not value.exact:
-            for sub in self.implementations(cls):
+            for sub in self.varying(cls, names):
                 result |= {Bound(m, "dispatch") for m in self.special_methods(sub, names)
                            if Bound(m) not in result}
         return result
@@ -1145,7 +1228,7 @@ class Resolver:
                         symbol, name
                     )
                 case Subclass(cls):  # ``cls`` in a classmethod: the class or any subclass
-                    for each in [cls, *self.implementations(cls)]:
+                    for each in [cls, *self.varying(cls, (name,))]:
                         result |= self.class_lookup(each, name)
                 case Sym(symbol) | Bound(symbol) if self.kind(symbol) in FUNCTIONS:
                     # a bound method reads its function's attributes
@@ -1167,7 +1250,7 @@ class Resolver:
                                 result.add(item)
                 case Super(cls):
                     above: set[Value] = set()
-                    for receiver in [cls, *self.implementations(cls)]:
+                    for receiver in [cls, *self.varying(cls, (name,))]:
                         above |= {self.bind(v) for v in self.class_lookup(receiver, name, cls)}
                     # not defined after ``cls`` in the code base: an outside base's, if any
                     result |= above or self.external_lookup(cls, name)
