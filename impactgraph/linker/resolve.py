@@ -53,7 +53,7 @@ from impactgraph.expressions import (
 )
 from impactgraph.expressions import attr as attr_op
 from impactgraph.linker.fixtures import FixtureIndex
-from impactgraph.linker.stdlib import stdlib_defines
+from impactgraph.linker.stdlib import stdlib_defines, typing_says_nothing
 from impactgraph.linker.values import (
     Bound,
     Builtin,
@@ -1254,6 +1254,13 @@ class Resolver:
                         above |= {self.bind(v) for v in self.class_lookup(receiver, name, cls)}
                     # not defined after ``cls`` in the code base: an outside base's, if any
                     result |= above or self.external_lookup(cls, name)
+                case Ext(dotted) if typing_says_nothing(dotted):
+                    # ``x: Any``, ``x: T``: as unknown as an unannotated ``x``; a path grown
+                    # from it (``typing.Any.body.Node.call``) made one value per chain of
+                    # names read: jinja2's ``NodeVisitor.visit(node)`` held thousands (Top).
+                    # Called (``visitor(node)``, ``VisitCallable``) it carries the arguments,
+                    # and is no better known
+                    pass
                 case Ext(dotted, carried) if carried and dotted in CLASS_FACTORIES:
                     # an instance of a namedtuple: a field built by keyword holds that
                     # argument; any other name is the outside object's, carrying them all

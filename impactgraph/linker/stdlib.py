@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import importlib
 import sys
+import typing
 
 # Standard modules whose import does something (opens a browser, prints, needs a display):
 # never imported to be looked at.
@@ -37,3 +38,24 @@ def stdlib_defines(dotted: str, name: str) -> bool | None:
     when ``dotted`` is not a standard-library class this interpreter can look at."""
     cls = _stdlib_class(dotted)
     return None if cls is None else hasattr(cls, name)
+
+
+# typing constructs that are classes (or aliases of one) at run time, and yet say nothing of
+# the object they annotate (``x: Any``; ``x: T`` is ``typing.TypeVar`` to the linker)
+_TYPING_NO_CLASS = frozenset({"Any", "TypeVar", "ParamSpec", "TypeVarTuple", "Callable"})
+
+
+@functools.cache
+def typing_says_nothing(dotted: str) -> bool:
+    """Is ``dotted`` (``typing.Any``, ``typing_extensions.Literal``) a ``typing`` construct
+    that names no class of what it annotates: ``Any``, a TypeVar, a special form
+    (``NoReturn``, ``Literal``), or a name ``typing`` lacks (a string annotation the indexer
+    read as one)? A class or an alias of one (``typing.IO``, ``typing.Pattern``) is not:
+    its attributes are the class's. ``typing_extensions`` is asked through ``typing``."""
+    module, _, name = dotted.partition(".")
+    if module not in ("typing", "typing_extensions") or not name or "." in name:
+        return False
+    if name in _TYPING_NO_CLASS:
+        return True
+    found = getattr(typing, name, None)
+    return not (isinstance(found, type) or isinstance(getattr(found, "__origin__", None), type))
