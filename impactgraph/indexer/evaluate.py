@@ -10,6 +10,7 @@ is the visitor built on it.
 
 from __future__ import annotations
 
+import ast
 from typing import TYPE_CHECKING
 
 from astroid import nodes
@@ -541,17 +542,52 @@ class Evaluator(Scopes):
         return []
 
     def string_annotation(self, text: str, node: nodes.NodeNG) -> list[Expr]:
-        results: list[Expr] = []
-        for part in text.replace("Optional[", "").replace("]", "").split("|"):
-            dotted = part.strip().strip("'\"")
-            if not dotted or not all(p.isidentifier() for p in dotted.split(".")):
-                continue
-            head, *rest = dotted.split(".")
-            if head == "None":
-                continue
-            suffix = (*(attr(p) for p in rest), INSTANCE)
-            results.extend((*expr, *suffix) for expr in self.name_value(head, node))
-        return results
+        """A quoted annotation, parsed and read as the annotation written out: the typing
+        constructs in it spelled through an alias (``"t.Optional[Node]"``) name ``Node``, not
+        ``t.Node``; names are looked up where the string stands."""
+        try:
+            parsed = ast.parse(text.strip(), mode="eval").body
+        except (SyntaxError, ValueError):  # not an expression (or a NUL in it): no class known
+            return []
+        return self.parsed_annotation(parsed, node)
+
+    def parsed_annotation(self, expr: ast.expr, node: nodes.NodeNG) -> list[Expr]:
+        """``annotation_values`` for an expression parsed from the string at ``node``."""
+        if isinstance(expr, ast.Constant):  # ``None``, or a string nested in the string
+            return self.string_annotation(expr.value, node) if isinstance(expr.value, str) else []
+        if isinstance(expr, ast.BinOp) and isinstance(expr.op, ast.BitOr):
+            return [e for side in (expr.left, expr.right)
+                    for e in self.parsed_annotation(side, node)]
+        if not isinstance(expr, ast.Subscript):
+            return [(*e, INSTANCE) for e in self.parsed_class(expr, node)]
+        outer = (_dotted(expr.value) or "").rsplit(".", 1)[-1]
+        inner = list(expr.slice.elts) if isinstance(expr.slice, ast.Tuple) else [expr.slice]
+        if outer in TRANSPARENT_GENERICS:
+            if outer in ("Type", "type"):
+                return [e for n in inner for e in self.parsed_class(n, node)]
+            if outer == "Annotated":
+                inner = inner[:1]
+            return [e for n in inner for e in self.parsed_annotation(n, node)]
+        if outer in GENERIC_CONTAINERS or outer in MAPPINGS:
+            chosen = inner[-1:] if outer in MAPPINGS else inner
+            elements = [e for n in chosen for e in self.parsed_annotation(n, node)]
+            return [self.new_container(node, elements)] if elements else []
+        return [(*e, INSTANCE) for e in self.parsed_class(expr.value, node)]
+
+    def parsed_class(self, expr: ast.expr, node: nodes.NodeNG) -> list[Expr]:
+        """The class a (dotted, or quoted) name parsed from the string at ``node`` names."""
+        if isinstance(expr, ast.Constant) and isinstance(expr.value, str):
+            try:
+                expr = ast.parse(expr.value.strip(), mode="eval").body
+            except (SyntaxError, ValueError):
+                return []
+        dotted = _dotted(expr)
+        if dotted is None:
+            return []
+        head, *rest = dotted.split(".")
+        if head == "None":
+            return []
+        return [(*e, *(attr(p) for p in rest)) for e in self.name_value(head, node)]
 
     def fixture_request(self, node: nodes.NodeNG) -> list[Expr] | None:
         """``request.param`` in a fixture with ``params=``, ``request.getfixturevalue("x")``:
@@ -670,3 +706,13 @@ def _constant_slice(index: nodes.Slice) -> str | None:
         else:
             return None
     return slice_of(bounds[0], bounds[1])
+
+
+def _dotted(expr: ast.expr) -> str | None:
+    """``a.b.c`` for a name or a chain of attributes of one, else None."""
+    if isinstance(expr, ast.Name):
+        return expr.id
+    if isinstance(expr, ast.Attribute):
+        base = _dotted(expr.value)
+        return None if base is None else f"{base}.{expr.attr}"
+    return None
