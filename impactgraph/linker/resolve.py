@@ -53,7 +53,11 @@ from impactgraph.expressions import (
 )
 from impactgraph.expressions import attr as attr_op
 from impactgraph.linker.fixtures import FixtureIndex
-from impactgraph.linker.stdlib import stdlib_defines, typing_says_nothing
+from impactgraph.linker.stdlib import (
+    builtin_class_runs,
+    stdlib_defines,
+    typing_says_nothing,
+)
 from impactgraph.linker.values import (
     Bound,
     Builtin,
@@ -1268,6 +1272,10 @@ class Resolver:
                     result |= field if field is not None else {outside_attribute(value, name)}
                 case Ext():  # an outside object's attributes carry its arguments
                     result.add(outside_attribute(value, name))
+                case Builtin(cls) if builtin_class_runs(cls, name):
+                    # ``tuple.__repr__(self)``, ``object.__new__(cls)``: the builtin's code,
+                    # not any ``__repr__`` of ours (an unresolved call asking for one)
+                    result.add(BuiltinMethod(name))
                 case BuiltinInstance() | Container() | Slice() if name not in CONTAINER_METHODS:
                     result.add(BuiltinMethod(name))  # a method of a builtin type: not ours
                 case Container(key) if name == "items":

@@ -8,6 +8,7 @@ outside base it is not, and callers must assume the name may be the base's.
 
 from __future__ import annotations
 
+import builtins
 import functools
 import importlib
 import sys
@@ -59,3 +60,24 @@ def typing_says_nothing(dotted: str) -> bool:
         return True
     found = getattr(typing, name, None)
     return not (isinstance(found, type) or isinstance(getattr(found, "__origin__", None), type))
+
+
+# methods of builtin classes that run the instance's own code: ``object.__setattr__`` a
+# property's setter, ``object.__getattribute__`` its getter, ``object.__str__`` the class's
+# ``__repr__``, ``object.__format__`` its ``__str__``, ``object.__ne__`` its ``__eq__``,
+# ``object.__reduce_ex__`` its ``__getstate__``/``__reduce__``
+_RUNS_THE_INSTANCES_CODE = frozenset(
+    {"__setattr__", "__getattribute__", "__delattr__", "__getattr__", "__str__", "__format__",
+     "__ne__", "__reduce__", "__reduce_ex__", "__call__"}
+)
+
+
+@functools.cache
+def builtin_class_runs(cls: str, name: str) -> bool:
+    """Does ``cls.name(...)`` (``tuple.__repr__(self)``, ``IOError.__init__(self, msg)``,
+    ``object.__new__(cls)``) run the builtin's own code only, as ``"".join(...)`` does? Not
+    for ``type`` (``type.__call__`` runs ``__init__``), a name the class lacks, or a method
+    that runs the instance's own (``_RUNS_THE_INSTANCES_CODE``)."""
+    found = getattr(builtins, cls, None)
+    return (isinstance(found, type) and found is not type and hasattr(found, name)
+            and name not in _RUNS_THE_INSTANCES_CODE)
