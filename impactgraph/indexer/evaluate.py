@@ -154,6 +154,8 @@ class Evaluator(Scopes):
             ):
                 # ``OrderedDict()``, ``defaultdict(list)``, ``dict(a=f)``: a new container
                 kwargs = [e for k in node.keywords or () for e in self.values(k.value)]
+                if factory == "deque" and node.args:  # ``deque([self])``: the elements given
+                    kwargs += [(*e, ELEMENT) for e in self.values(node.args[0])]
                 return [self.new_container(node, kwargs)]
             copy_of = self.copied_value(node)
             if copy_of is not None:

@@ -59,7 +59,9 @@ GENERATED_CALL = re.compile(r"(?<![\w.])([A-Za-z_][A-Za-z0-9_]*)\(")
 # ``context.cache._get(`` in such a string: a method call on an object of the generated code
 GENERATED_METHOD_CALL = re.compile(r"(?<=[\w)\]])\.([A-Za-z_][A-Za-z0-9_]*)\(")
 # methods that add elements to a list, set or dict
-CONTAINER_ADDERS = frozenset({"append", "add", "insert", "extend", "update", "setdefault"})
+CONTAINER_ADDERS = frozenset(
+    {"append", "add", "insert", "extend", "update", "setdefault", "appendleft", "extendleft"}
+)
 
 
 class Statements(Evaluator, ImplicitCalls):
@@ -569,7 +571,7 @@ class Statements(Evaluator, ImplicitCalls):
         name = func.attrname
         argument = node.args[-1] if name in ("insert", "setdefault") else node.args[0]
         values = self.values(argument)
-        if name in ("extend", "update"):
+        if name in ("extend", "update", "extendleft"):
             values = [(*v, ELEMENT) for v in values]
             if name == "update" and isinstance(argument, nodes.Dict):
                 for key, value in argument.items:

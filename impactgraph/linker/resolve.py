@@ -143,7 +143,9 @@ BUILTIN_TYPES = frozenset(
      "frozenset", "tuple", "object", "range", "memoryview"}
 )
 # methods of a container that give its elements back (``d.get(k)``) or a view of them
-CONTAINER_GETTERS = frozenset({"get", "pop", "setdefault", "__getitem__", "popitem"})
+CONTAINER_GETTERS = frozenset(
+    {"get", "pop", "setdefault", "__getitem__", "popitem", "popleft"}
+)
 CONTAINER_VIEWS = frozenset({"values", "items", "keys", "copy", "__iter__"})
 CONTAINER_METHODS = CONTAINER_VIEWS | CONTAINER_GETTERS | {"items"}
 
