@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 from astroid import nodes
 
 from impactgraph.expressions import (
-    ASKED_NAME,
     CALL,
     ELEMENT,
     FIXTURE_VALUE,
@@ -58,9 +57,6 @@ CONTAINER_FACTORIES = frozenset(
 )
 # builtins whose result holds the elements of their one argument
 COPYING_BUILTINS = frozenset({"list", "tuple", "set", "frozenset", "sorted", "reversed", "iter"})
-# builtins whose result yields what their arguments do, rearranged (see ``iterated_value``)
-ITERATION_BUILTINS = frozenset({"enumerate", "zip", "filter"})
-TYPING = frozenset({"typing", "typing_extensions"})
 MAPPINGS = frozenset({"dict", "Dict", "Mapping", "MutableMapping", "DefaultDict", "OrderedDict"})
 TRANSPARENT_GENERICS = frozenset(
     {"Optional", "Union", "Annotated", "Final", "ClassVar", "Type", "type", "ReadOnly",
@@ -160,12 +156,6 @@ class Evaluator(Scopes):
             copy_of = self.copied_value(node)
             if copy_of is not None:
                 return copy_of
-            iterated = self.iterated_value(node)
-            if iterated is not None:
-                return iterated
-            if len(node.args) == 2 and not node.keywords and self.is_typing_cast(func):
-                # ``cast(T, v)`` returns ``v``, which the code says is a ``T``
-                return self.values(node.args[1]) + self.annotation_values(node.args[0])
             partial = self.partial_of(node)
             if partial is not None:
                 return partial
@@ -357,61 +347,6 @@ class Evaluator(Scopes):
             return self.values(inner.args[0])
         return None
 
-    def iterated_value(self, node: nodes.Call) -> list[Expr] | None:
-        """``enumerate(xs)``, ``zip(xs, ys)``, ``filter(f, xs)``: a container of what they
-        yield (``(int, x)`` pairs, tuples of one element of each, the elements), so that
-        ``for i, x in enumerate(xs)`` gives ``x`` the elements of ``xs``; None for any other
-        call."""
-        func = node.func
-        if (
-            not isinstance(func, nodes.Name)
-            or func.name not in ITERATION_BUILTINS
-            or self.defining_scope(func.name, node) is not None
-            or not node.args
-            or any(isinstance(a, nodes.Starred) for a in node.args)
-            or any(k.arg is None for k in node.keywords or ())
-        ):
-            return None
-
-        def elements(argument: nodes.NodeNG) -> list[Expr]:
-            return [(*e, ELEMENT) for e in self.values(argument)]
-
-        if func.name == "filter":  # the function is called by ``filter`` (implicit.py)
-            return [self.new_container(node, elements(node.args[-1]))]
-        columns: list[list[Expr]]
-        if func.name == "enumerate":
-            columns = [[(builtin_root("int"), CALL)], elements(node.args[0])]
-        else:
-            columns = [elements(argument) for argument in node.args]
-        keyed: dict[str, list[Expr]] = {}
-        for position, column in enumerate(columns):
-            keyed[item(position)] = column
-            keyed[item(position - len(columns))] = column
-        row = self.new_container(node, [e for column in columns for e in column], keyed)
-        return [self.new_container(node, [row])]
-
-    def is_typing_cast(self, func: nodes.NodeNG) -> bool:
-        """``cast`` imported from ``typing`` (or ``typing_extensions``), or ``typing.cast``
-        through an imported module."""
-        if isinstance(func, nodes.Name) and self.is_import(func.name, func):
-            scope = self.defining_scope(func.name, func)
-            return any(
-                isinstance(statement, nodes.ImportFrom) and statement.modname in TYPING
-                and any(n == "cast" and (a or n) == func.name for n, a in statement.names)
-                for statement in (scope.locals.get(func.name, ()) if scope is not None else ())
-            )
-        if (
-            isinstance(func, nodes.Attribute) and func.attrname == "cast"
-            and isinstance(func.expr, nodes.Name) and self.is_import(func.expr.name, func)
-        ):
-            scope = self.defining_scope(func.expr.name, func)
-            return any(
-                isinstance(statement, nodes.Import)
-                and any(n in TYPING and (a or n) == func.expr.name for n, a in statement.names)
-                for statement in (scope.locals.get(func.expr.name, ()) if scope is not None else ())
-            )
-        return False
-
     def outside_function(self, func: nodes.NodeNG) -> str:
         """``copy.deepcopy`` for ``copy.deepcopy`` or an imported ``deepcopy``; else ''."""
         if isinstance(func, nodes.Name) and func.name in ("copy", "deepcopy"):
@@ -495,8 +430,6 @@ class Evaluator(Scopes):
         name = node.args[1]
         if isinstance(name, nodes.Const) and isinstance(name.value, str):
             op = attr(name.value)
-        elif _is_asked_name(name):
-            op = ASKED_NAME
         else:
             prefix, suffix = name_pattern(name)
             op = attr_pattern(prefix, suffix)
@@ -624,20 +557,6 @@ class Evaluator(Scopes):
         owner = self.enclosing_class(node)
         class_qual = self.qualname(owner) if owner is not None else ""
         return fixture_root(f"{self.module}:{class_qual}", node.args[0].value)
-
-
-def _is_asked_name(node: nodes.NodeNG) -> bool:
-    """Is ``node`` the name parameter of the ``__getattr__(self, name)`` it is read in, never
-    assigned there (the attribute name the lookup that ran ``__getattr__`` asked for)?"""
-    if not isinstance(node, nodes.Name):
-        return False
-    frame = node.scope()
-    if not (isinstance(frame, nodes.FunctionDef) and frame.name == "__getattr__"
-            and isinstance(frame.parent, nodes.ClassDef)):
-        return False
-    parameters = [*frame.args.posonlyargs, *frame.args.args]
-    return (len(parameters) >= 2 and parameters[1].name == node.name
-            and frame.locals.get(node.name) == [parameters[1]])
 
 
 def name_pattern(node: nodes.NodeNG) -> tuple[str, str]:

@@ -14,7 +14,6 @@ from collections.abc import Set as AbstractSet
 from typing import cast
 
 from impactgraph.expressions import (
-    ASKED_NAME,
     WRAPS,
     Arguments,
     Attr,
@@ -112,13 +111,6 @@ _NOT_OUTSIDE_CODE = frozenset({"typing", "typing_extensions", "abc", "builtins"}
 # outside functions that return a class whose instances keep their constructor's arguments as
 # attributes (``Format = namedtuple("Format", [...]); Format(lineabove=f).lineabove`` is f)
 CLASS_FACTORIES = frozenset({"collections.namedtuple", "dataclasses.make_dataclass"})
-# functions of the standard library that open a file: they return a new file object of the
-# standard library (``io``'s), whose methods are outside code, never one of ours
-FILE_OPENERS = frozenset({
-    "io.open", "os.fdopen", "os.popen", "codecs.open", "gzip.open", "bz2.open", "lzma.open",
-    "tarfile.open", "zipfile.ZipFile.open", "pathlib.Path.open",
-})
-OPENED_FILE = Ext("io.IOBase")
 
 
 # calls of these builtins run source the code base builds (``generated_callees``)
@@ -745,20 +737,7 @@ class Resolver:
         result: set[Value] = set()
         for method in self.special_methods(cls, ("__getattr__",)):
             result.add(Via(method))
-            result |= self._getattr_result(method, name)
-        return result
-
-    def _getattr_result(self, method: str, name: str) -> set[Value]:
-        """What ``__getattr__`` method gives for attribute ``name``: a value it returns
-        straight from ``getattr(inner, <its name parameter>)`` is ``inner.name``; any other
-        is what the method returns for any name."""
-        result: set[Value] = set()
-        key = f"v:{method}|<return>"
-        for expr in list(self.bindings.get(key, ())) + sorted(self.extra.get(key, ())):
-            if len(expr) > 1 and expr[-1] == ASKED_NAME:
-                result |= self._apply(self.resolve(expr[:-1]), Attr(name))
-            else:
-                result |= self.resolve(expr)
+            result |= self.call_result(Bound(method))
         return result
 
     def descriptor_get(self, value: Value) -> set[Value]:
@@ -1382,10 +1361,6 @@ class Resolver:
                 return {Inst(cls, False)}
             case Builtin(name) if name in BUILTIN_TYPES:
                 return {BuiltinInstance(name)}
-            case Builtin("open"):
-                return {OPENED_FILE}
-            case Ext(dotted) if dotted in FILE_OPENERS:
-                return {OPENED_FILE}
             case Ext(dotted) if dotted.rsplit(".", 1)[-1][:1].isupper() or (
                 dotted in CLASS_FACTORIES
             ):
