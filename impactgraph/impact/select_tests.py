@@ -178,14 +178,7 @@ def _import_time(
     anything by name: flask's ``import_string``)."""
     seeds = {m.via[0] for m in affected if m.via}
     for graph in graphs:
-        callee: dict[str, str | None] = {seed: None for seed in seeds if seed in graph}
-        queue = deque(callee)
-        while queue:  # backwards over calls, within what the traversal reached
-            node = queue.popleft()
-            for source, kind in graph.predecessors(node):
-                if kind == EdgeKind.CALLS and source in reached and source not in callee:
-                    callee[source] = node
-                    queue.append(source)
+        callee = _callers(graph, seeds, reached)
         modules = sorted(node for node in callee if ":" not in node and node not in unchanged
                          and node in graph and graph.node(node).get("kind") == "module")
         for module in modules:
@@ -196,6 +189,20 @@ def _import_time(
             for path in sorted(selector.test_set):
                 if module in processes.imported(path):
                     selector.add(path, reason)
+
+
+def _callers(graph: CodeGraph, seeds: Iterable[str], reached: Set[str]) -> dict[str, str | None]:
+    """The seeds in ``graph`` and what calls them, directly or through functions, within
+    ``reached``: each with its callee one step toward a seed (None for a seed)."""
+    callee: dict[str, str | None] = {seed: None for seed in sorted(seeds) if seed in graph}
+    queue = deque(callee)
+    while queue:  # backwards over calls
+        node = queue.popleft()
+        for source, kind in graph.predecessors(node):
+            if kind == EdgeKind.CALLS and source in reached and source not in callee:
+                callee[source] = node
+                queue.append(source)
+    return callee
 
 
 def _folder(path: str) -> str:
@@ -551,15 +558,7 @@ def _import_affected(graphs: Sequence[CodeGraph], affected: Iterable[AffectedMod
     seeds = sorted({m.via[0] for m in affected if m.via})
     found: set[str] = set()
     for graph in graphs:
-        callers = {seed for seed in seeds if seed in graph}
-        queue = deque(sorted(callers))
-        while queue:  # backwards over calls, within what the traversal reached
-            node = queue.popleft()
-            for source, kind in graph.predecessors(node):
-                if kind == EdgeKind.CALLS and source in reached and source not in callers:
-                    callers.add(source)
-                    queue.append(source)
-        found |= {node for node in callers if ":" not in node}
+        found |= {node for node in _callers(graph, seeds, reached) if ":" not in node}
         for seed in seeds:
             if seed not in graph:
                 continue
