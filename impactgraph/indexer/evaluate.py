@@ -24,7 +24,6 @@ from impactgraph.expressions import (
     SUPER_OF,
     WRAPS,
     attr,
-    attr_pattern,
     builtin_root,
     call_with,
     container_root,
@@ -37,6 +36,7 @@ from impactgraph.expressions import (
 from impactgraph.expressions import special as special_op
 from impactgraph.indexer.flow import FRAMES, exec_frame
 from impactgraph.indexer.implicit import BINARY
+from impactgraph.indexer.names import name_ops
 from impactgraph.indexer.scopes import Scopes
 from impactgraph.indexer.signatures import (
     source,
@@ -175,11 +175,7 @@ class Evaluator(Scopes):
                 and node.value.func.name == "globals" and not node.value.args
                 and self.defining_scope("globals", node) is None
             ):  # ``globals()["task_" + name]``: the module's own names
-                key = node.slice
-                if isinstance(key, nodes.Const) and isinstance(key.value, str):
-                    return [(module_root(self.module), attr(key.value))]
-                prefix, suffix = name_pattern(key)
-                return [(module_root(self.module), attr_pattern(prefix, suffix))]
+                return [(module_root(self.module), op) for op in name_ops(node.slice)]
             stored = self.stored_values(node)  # ``d["k"] = f`` ... ``d["k"]()``
             if stored is not None:
                 return stored
@@ -425,16 +421,12 @@ class Evaluator(Scopes):
     def getattr_values(self, node: nodes.Call) -> list[Expr]:
         """``getattr(obj, "name")`` is ``obj.name``; a computed name is a pattern the linker
         matches against the receiver's members: ``.~visit_*`` for ``"visit_" + kind``, ``.~*``
-        when nothing is known of it. The default (third argument) is a value too."""
+        when nothing is known of it (``impactgraph.indexer.names``). The default (third
+        argument) is a value too."""
         receiver = self.values(node.args[0])
-        name = node.args[1]
-        if isinstance(name, nodes.Const) and isinstance(name.value, str):
-            op = attr(name.value)
-        else:
-            prefix, suffix = name_pattern(name)
-            op = attr_pattern(prefix, suffix)
+        ops = name_ops(node.args[1])
         default = self.values(node.args[2]) if len(node.args) > 2 else []
-        return [(*v, op) for v in receiver] + default
+        return [(*v, op) for op in ops for v in receiver] + default
 
     @staticmethod
     def subscript_op(index: nodes.NodeNG) -> str:
@@ -557,60 +549,6 @@ class Evaluator(Scopes):
         owner = self.enclosing_class(node)
         class_qual = self.qualname(owner) if owner is not None else ""
         return fixture_root(f"{self.module}:{class_qual}", node.args[0].value)
-
-
-def name_pattern(node: nodes.NodeNG) -> tuple[str, str]:
-    """The constant prefix and suffix around the unknown part of a computed name:
-    ``"visit_" + kind``, ``f"do_{cmd}"``, ``"on_%s" % x``, ``"get_{}".format(x)``."""
-    parts: list[str | None] = []  # constants, None for an unknown part
-
-    def flatten(part: nodes.NodeNG) -> None:
-        if isinstance(part, nodes.Const) and isinstance(part.value, str):
-            parts.append(part.value)
-        elif isinstance(part, nodes.BinOp) and part.op == "+":
-            flatten(part.left)
-            flatten(part.right)
-        elif isinstance(part, nodes.JoinedStr):
-            for value in part.values:
-                flatten(value)
-        elif (
-            isinstance(part, nodes.BinOp) and part.op == "%"
-            and isinstance(part.left, nodes.Const) and isinstance(part.left.value, str)
-        ):
-            _template(part.left.value, "%", parts)
-        elif (
-            isinstance(part, nodes.Call) and isinstance(part.func, nodes.Attribute)
-            and part.func.attrname == "format" and isinstance(part.func.expr, nodes.Const)
-            and isinstance(part.func.expr.value, str)
-        ):
-            _template(part.func.expr.value, "{", parts)
-        else:
-            parts.append(None)
-
-    flatten(node)
-    prefix, suffix = "", ""
-    while parts and parts[0] is not None:
-        prefix += str(parts.pop(0))
-    while parts and parts[-1] is not None:
-        suffix = str(parts.pop()) + suffix
-    return prefix, suffix
-
-
-def _template(text: str, marker: str, parts: list[str | None]) -> None:
-    """``"on_%s_x"`` -> "on_", None, "_x" (the text before the first placeholder and after
-    the last one are the constant parts; everything between is unknown)."""
-    first = text.find(marker)
-    if first < 0:
-        parts.append(text)
-        return
-    if marker == "{":
-        last = text.rfind("}") + 1
-    else:  # past the conversion letter of the last ``%`` placeholder
-        last = text.rfind("%") + 1
-        while last < len(text) and not text[last].isalpha():
-            last += 1
-        last += 1
-    parts.extend([text[:first], None, text[last:] if last > first else ""])
 
 
 def _constant_slice(index: nodes.Slice) -> str | None:

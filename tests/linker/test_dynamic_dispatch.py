@@ -86,3 +86,74 @@ def test_a_call_through_more_values_than_kept_is_a_site_the_linker_gave_up_on() 
     assert graph.unbounded_sites == [("table:every", ANY_CALLEE)]
     restored = graph_from_dict(graph_to_dict(graph))
     assert restored is not None and restored.unbounded_sites == graph.unbounded_sites
+
+
+FILTER = """
+class Filter:
+    def _process(self, tlist):
+        func_name = f'_process_{type(tlist).__name__}'
+        func = getattr(self, func_name.lower(), self._process_default)
+        func(tlist)
+
+    def _stripws(self, tlist):
+        func_name = '_stripws_{cls}'.format(cls=type(tlist).__name__)
+        return getattr(self, func_name.lower(), self._stripws_default)(tlist)
+
+    def shout(self, kind):
+        return getattr(self, ("%s_loud" % kind).upper())()
+
+    def _process_default(self, tlist):
+        return None
+
+    def _process_identifierlist(self, tlist):
+        return None
+
+    def _stripws_default(self, tlist):
+        return None
+
+    def _stripws_parenthesis(self, tlist):
+        return None
+
+    def CALL_LOUD(self):
+        return None
+
+    def call_loud(self):
+        return None
+
+    def help(self):
+        return None
+"""
+
+
+def test_a_name_built_in_a_local_and_lowercased_keeps_its_prefix() -> None:
+    graph = graph_of({"filters.py": FILTER})
+    assert set(calls(graph, "filters:Filter._process")) == {
+        "filters:Filter._process_default", "filters:Filter._process_identifierlist"
+    }
+    assert set(calls(graph, "filters:Filter._stripws")) == {
+        "filters:Filter._stripws_default", "filters:Filter._stripws_parenthesis"
+    }
+    # ``.upper()`` changes the case of what is known: only the upper-case member fits
+    assert set(calls(graph, "filters:Filter.shout")) == {"filters:Filter.CALL_LOUD"}
+    assert graph.unbounded_sites == []
+
+
+def test_a_loop_over_literal_names_calls_each_of_them() -> None:
+    graph = graph_of({"files.py": """
+        class File:
+            def flush(self):
+                pass
+
+            def tell(self):
+                pass
+
+            def read(self):
+                pass
+
+        def test_closed(f: File):
+            methods = ('flush', 'tell')
+            for method_name in methods:
+                getattr(f, method_name)()
+    """})
+    assert set(calls(graph, "files:test_closed")) == {"files:File.flush", "files:File.tell"}
+    assert graph.unbounded_sites == []
