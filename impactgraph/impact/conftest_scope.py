@@ -12,9 +12,11 @@ Anything else falls back to the folder: module-level code or imports, hooks, hel
 fixtures, a ``getfixturevalue`` whose name is not a constant (it may ask for any fixture), a
 conftest that is new, deleted or does not parse.
 
-Requests are matched by name, not by the linker's lookup: a fixture in a conftest further up
-asks for a name from the requesting test's folder (a nearer override wins), and a test pytest
-collects under a custom ``python_functions`` pattern still names its fixtures as parameters.
+Requests follow pytest's lookup from each test (``impactgraph.impact.fixture_lookup``): a test
+module's own override of a name hides the conftest's there only, a fixture in a conftest
+further up asks for a name from the requesting test's place (a nearer override wins), and a
+test pytest collects under a custom ``python_functions`` pattern still names its fixtures as
+parameters (every function's parameters count).
 """
 
 from __future__ import annotations
@@ -24,8 +26,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import PurePosixPath
 
-from impactgraph.expressions import FixtureRoot, ModuleRoot, SymbolRoot, parse_root
+from impactgraph.expressions import FixtureRoot, SymbolRoot, parse_root
 from impactgraph.impact.by_path import SummariesByPath
+from impactgraph.impact.fixture_lookup import FixtureLookup, Wanted, plugin_path
 from impactgraph.linker import CodeGraph
 from impactgraph.model import CallSite, Definition, FileSummary
 
@@ -37,11 +40,11 @@ class ConftestScope:
     def __init__(self, graphs: Sequence[CodeGraph]) -> None:
         # by path, decoded as read: most questions are about one conftest or one folder
         self.base: Mapping[str, FileSummary] = {}
-        self.head: Mapping[str, FileSummary] = {}
+        self.head = SummariesByPath(graphs[-1] if graphs else CodeGraph())
+        self.head_graph = graphs[-1] if graphs else CodeGraph()
         for graph in graphs[:1]:
             self.base = SummariesByPath(graph)
-        for graph in graphs[-1:]:
-            self.head = SummariesByPath(graph)
+        self._lookup: FixtureLookup | None = None
 
     # -- what a conftest contributes ----------------------------------------------------------
     def reached_fixtures(self, path: str, reached: Iterable[str]) -> set[str] | None:
@@ -87,40 +90,40 @@ class ConftestScope:
         return names
 
     # -- who asks for it ----------------------------------------------------------------------
-    def requesters(self, folder: str, names: set[str], test_files: Iterable[str]
+    def requesters(self, path: str, folder: str, names: set[str], test_files: Iterable[str]
                    ) -> dict[str, set[str]] | None:
-        """Test files under ``folder`` -> the names in ``names`` (widened by the fixtures that
-        request them) they request; None when a ``getfixturevalue`` in reach of the folder has
-        a name that is not a constant."""
+        """Test files under ``folder`` -> the names through which they run the fixtures
+        ``names`` of ``path`` (a conftest, or a plugin module one lists), by pytest's lookup
+        from each test (``impactgraph.impact.fixture_lookup``); None when a
+        ``getfixturevalue`` in reach of the folder has a name that is not a constant, or
+        ``path`` is gone."""
         prefix = "" if folder in ("", ".") else folder.rstrip("/") + "/"
         visible = [self.head[p] for p in sorted(self.head)
                    if p.startswith(prefix) or _is_ancestor_conftest(p, folder)]
-        if any(_dynamic_fixture_request(s) for s in visible):
+        if any(_dynamic_fixture_request(s) for s in visible) or path not in self.head:
             return None
-        wanted = set(names)
-        changed = True
-        while changed:  # a fixture requesting a wanted fixture is wanted in turn
-            changed = False
-            for summary in visible:
-                fixtures, _ = _fixtures([summary])
-                for symbol, fixture_names in fixtures.items():
-                    if fixture_names <= wanted:
-                        continue
-                    if _requests(summary, symbol, wanted):
-                        wanted |= fixture_names
-                        changed = True
+        wanted = Wanted(self.head[path].module, frozenset(names))
+        lookup = self.lookup
         found: dict[str, set[str]] = {}
-        for path in test_files:
-            test = self.head.get(path)
-            if not path.startswith(prefix):
+        for test_path in test_files:
+            test = self.head.get(test_path)
+            if not test_path.startswith(prefix):
                 continue
             if test is None or test.error:
-                found[path] = set(wanted)  # cannot tell what it asks for: keep it
+                found[test_path] = set(names)  # cannot tell what it asks for: keep it
                 continue
-            asked = _requested_names(test) & wanted
+            asked: set[str] = set()
+            for location, requests in lookup.file_requests(test.module).items():
+                asked |= lookup.runs(location, requests, wanted)
             if asked:
-                found[path] = asked
+                found[test_path] = asked
         return found
+
+    @property
+    def lookup(self) -> FixtureLookup:
+        if self._lookup is None:
+            self._lookup = FixtureLookup(self.head_graph, self.head.modules)
+        return self._lookup
 
 
 def plugin_folders(graphs: Sequence[CodeGraph]) -> dict[str, set[str]]:
@@ -143,25 +146,12 @@ def plugin_folders(graphs: Sequence[CodeGraph]) -> dict[str, set[str]]:
                 if key != f"v:{summary.module}:|<pytest_plugins>":
                     continue
                 for value in values:
-                    plugin = _plugin_path(value[0] if value else "", modules, by_path)
+                    plugin = plugin_path(value[0] if value else "", modules, by_path)
                     if plugin is None or folder in found.setdefault(plugin, set()):
                         continue
                     found[plugin].add(folder)
                     queue.append((plugin, folder))  # the plugins it lists in turn
     return found
-
-
-def _plugin_path(expr: str, modules: Mapping[str, str], by_path: Mapping[str, FileSummary]
-                 ) -> str | None:
-    """The path of the module a ``pytest_plugins`` entry names: by its import name, else by
-    the file that name means from the repository root."""
-    root = parse_root(expr) if expr else None
-    if not isinstance(root, ModuleRoot):
-        return None
-    if root.dotted in modules:
-        return modules[root.dotted]
-    path = root.dotted.replace(".", "/")
-    return next((c for c in (f"{path}.py", f"{path}/__init__.py") if c in by_path), None)
 
 
 def _folder_of(path: str) -> str:
@@ -243,36 +233,6 @@ def _fixture_root(expr: tuple[str, ...]) -> str | None:
     """The name of the fixture ``expr`` starts from (``f:<module>:<class>|<name>``)."""
     root = parse_root(expr[0]) if expr else None
     return root.name.lstrip("^") if isinstance(root, FixtureRoot) else None
-
-
-def _requested_names(summary: FileSummary) -> set[str]:
-    """Every fixture name the file asks for: parameters of its functions (pytest fills them
-    by name), ``usefixtures`` and constant ``getfixturevalue`` (``f:`` calls)."""
-    names: set[str] = set()
-    for call in summary.calls:
-        for expr in call.callee:
-            name = _fixture_root(expr)
-            if name is not None:
-                names.add(name)
-    for definition in summary.definitions:
-        if definition.signature is not None:
-            names.update(p.name for p in definition.signature.parameters)
-    return names
-
-
-def _requests(summary: FileSummary, symbol: str, names: set[str]) -> bool:
-    """Does fixture ``symbol`` (or code nested in it) ask for one of ``names``?"""
-    qual = symbol.split(":", 1)[1]
-    for definition in summary.definitions:
-        if definition.qualname != qual or definition.signature is None:
-            continue
-        if any(p.name in names for p in definition.signature.parameters):
-            return True
-    for call in summary.calls:
-        inside = call.scope == symbol or call.scope.startswith(symbol + ".")
-        if inside and any(_fixture_root(e) in names for e in call.callee):
-            return True
-    return False
 
 
 def _dynamic_fixture_request(summary: FileSummary) -> bool:

@@ -235,7 +235,7 @@ class _Conftests:
                 folder: str | None = None) -> None:
         folder = _folder(path) if folder is None else folder
         users = None if names is None else self.scope.requesters(
-            folder, names, self.selector.test_files)
+            path, folder, names, self.selector.test_files)
         if users is None:
             self.selector.add_folder(folder, reason)
             return

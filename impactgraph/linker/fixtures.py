@@ -9,6 +9,7 @@ files list in ``pytest_plugins``. The nearest fixture of a name overrides farthe
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
@@ -20,6 +21,31 @@ if TYPE_CHECKING:
     from impactgraph.linker.resolve import Resolver
 
 
+def lookup_order(module: str, path: str | None, module_at: Mapping[str, str],
+                 listed_plugins: Callable[[str], Iterable[str]]) -> list[str]:
+    """Where pytest looks a fixture name up for the tests of ``module`` (at ``path``), past
+    their classes: ``module``, every ``conftest.py`` from its folder up to the repository root
+    (``module_at``: path -> module), then the modules those list in ``pytest_plugins``
+    (``listed_plugins``), and the plugins those list in turn."""
+    order = [module]
+    if path is not None:
+        folder = PurePosixPath(path).parent
+        while True:
+            found = module_at.get(str(folder / "conftest.py"))
+            if found is not None and found not in order:
+                order.append(found)
+            if folder == folder.parent:
+                break
+            folder = folder.parent
+    position = 0
+    while position < len(order):  # plugins may list plugins of their own
+        for plugin in listed_plugins(order[position]):
+            if plugin not in order:
+                order.append(plugin)
+        position += 1
+    return order
+
+
 class FixtureIndex:
     def __init__(self, resolver: Resolver) -> None:
         self.resolver = resolver
@@ -29,33 +55,23 @@ class FixtureIndex:
     def lookup_order(self, module: str) -> list[str]:
         """``module``, its conftest files outwards, then the plugin modules they list."""
         cached = self.orders.get(module)
-        if cached is not None:
-            return cached
-        order = [module]
-        summary = self.resolver.modules.get(module)
-        if summary is not None:
-            folder = PurePosixPath(summary.path).parent
-            while True:
-                candidate = str(folder / "conftest.py")
-                found = self.by_path.get(candidate)
-                if found is not None and found not in order:
-                    order.append(found)
-                if folder == folder.parent:
-                    break
-                folder = folder.parent
-        position = 0
-        while position < len(order):  # plugins may list plugins of their own
-            key = f"v:{order[position]}:|<pytest_plugins>"
-            for expr in self.resolver.bindings.get(key, ()):
-                root = self.resolver.root(expr[0])  # a module the conftest lists (``m:``)
-                if not isinstance(root, ModuleRoot):
-                    continue
+        if cached is None:
+            summary = self.resolver.modules.get(module)
+            cached = lookup_order(module, summary.path if summary is not None else None,
+                                  self.by_path, self.listed_plugins)
+            self.orders[module] = cached
+        return cached
+
+    def listed_plugins(self, module: str) -> list[str]:
+        """The modules of ours ``module`` lists in ``pytest_plugins``."""
+        found = []
+        for expr in self.resolver.bindings.get(f"v:{module}:|<pytest_plugins>", ()):
+            root = self.resolver.root(expr[0])  # a module the conftest lists (``m:``)
+            if isinstance(root, ModuleRoot):
                 plugin = self.plugin_module(root.dotted)
-                if plugin is not None and plugin not in order:
-                    order.append(plugin)
-            position += 1
-        self.orders[module] = order
-        return order
+                if plugin is not None:
+                    found.append(plugin)
+        return found
 
     def plugin_module(self, dotted: str) -> str | None:
         """The module ``pytest_plugins`` names: by its import name, else by the file that
