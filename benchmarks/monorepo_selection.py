@@ -131,6 +131,9 @@ class Layout:
     venv: Callable[[Path], Path]  # the repository -> the python that runs its suites
     code: Callable[[Path, str], Path]  # repository, package folder -> the code to mutate
     tests: Callable[[Path, str], Path]  # repository, package folder -> its tests folder
+    # its cached repository's folder name under .cache/test_selection/repos: a run holds it
+    # alone, as test_selection.py holds a library's checkout (mutations go into its tree)
+    repo_name: str = "monorepo-pallets"
 
 
 PALLETS = Layout(
@@ -258,8 +261,9 @@ def main(argv: list[str] | None = None, layout: Layout = PALLETS,
             parser.error(f"--truth {args.truth} was run with seed {truth['seed']!r} and "
                          f"{truth['max_mutations']} mutations")
         known = {r.name: r for r in ts.load(truth)} if truth else {}
-        results = measure(layout, args.max_mutations, args.seed, known, not args.quiet,
-                          not args.no_path_check, args.packages)
+        with ts.repository_lock(layout.repo_name):
+            results = measure(layout, args.max_mutations, args.seed, known, not args.quiet,
+                              not args.no_path_check, args.packages)
         commit = ts.run(["git", "log", "-1", "--format=%h", "--", "impactgraph"],
                         HERE.parent).stdout.strip()
     print(f"{layout.title}\nimpactgraph {commit}, seed {args.seed!r}, {args.max_mutations} "

@@ -180,6 +180,7 @@ LAYOUT = ms.Layout(
     venv=lambda repo: ts.new_venv(VENV, list(THIRD_PARTY)),
     code=lambda repo, folder: repo / BY_FOLDER[folder].code_root() / NAMESPACE / folder,
     tests=lambda repo, folder: repo / "packages" / folder / "tests",
+    repo_name=REPO.name,
 )
 
 

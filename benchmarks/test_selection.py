@@ -185,13 +185,20 @@ def checkout_lock(lib: Library) -> Iterator[None]:
     working tree, so two runs of one library at once would measure each other's mutations (a
     selection made on a tree the other run had just reset, a suite run on the other's change).
     A second run waits, and says so."""
-    path = CACHE / "repos" / f"{lib.name}-{lib.version}.lock"
+    with repository_lock(f"{lib.name}-{lib.version}"):
+        yield
+
+
+@contextlib.contextmanager
+def repository_lock(name: str) -> Iterator[None]:
+    """The cached repository ``repos/NAME`` to this run alone (see ``checkout_lock``)."""
+    path = CACHE / "repos" / f"{name}.lock"
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w") as handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            print(f"waiting for another run that uses the {lib.name} checkout ...",
+            print(f"waiting for another run that uses the {name} checkout ...",
                   file=sys.stderr)
             fcntl.flock(handle, fcntl.LOCK_EX)
         yield

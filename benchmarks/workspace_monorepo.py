@@ -207,6 +207,7 @@ LAYOUT = ms.Layout(
     venv=venv,
     code=lambda repo, folder: repo / "packages" / folder / BY_FOLDER[folder].code,
     tests=lambda repo, folder: repo / "packages" / folder / BY_FOLDER[folder].tests,
+    repo_name=REPO.name,
 )
 
 
