@@ -153,6 +153,7 @@ class CodeGraph:
         site: int | None = None,
         dynamic: bool = False,
         callback: bool = False,
+        recv: Collection[tuple[str, str]] | None = None,
     ) -> None:
         """``bound``: a call through an instance, whose first parameter (self) is taken.
 
@@ -166,6 +167,10 @@ class CodeGraph:
         ``dynamic``: the call's name is computed at run time; a written call clears the mark.
         ``callback``: outside code may call ``target``: the source handed it (or an object of
         its class) to code outside the code base; a written call clears the mark.
+        ``recv``: the ``(given, receiver)`` entries of this call (``linker.receivers``): on
+        whose object it runs the target, and for which class of the caller's ``self``. The
+        edge keeps them (``recv``, sorted) only while every call adding it gave some: one
+        that did not (None) makes the edge's receivers unknown (no ``recv``).
         """
         # the graph holds plain strings (JSON, stored graphs, f-strings); a dict, not
         # EdgeKind(kind).value: this runs for every edge
@@ -179,7 +184,15 @@ class CodeGraph:
                 dynamic=dynamic, callback=callback,
             )
             data = self.graph.get_edge_data(source, target, key=key)
-        elif (
+            if recv:
+                data["recv"] = sorted([given, receiver] for given, receiver in set(recv))
+        elif "recv" in data:
+            if recv:
+                known = {(given, receiver) for given, receiver in data["recv"]} | set(recv)
+                data["recv"] = sorted([given, receiver] for given, receiver in known)
+            else:
+                del data["recv"]
+        if (
             (data.get("dispatch") and not dispatch) or (data.get("named") and not named)
             or (data.get("dynamic") and not dynamic) or (data.get("callback") and not callback)
         ):
@@ -289,6 +302,13 @@ class CodeGraph:
         if self._stored is not None:
             return self._stored.has_edge(source, target, kind)
         return bool(self.graph.has_edge(source, target, key=kind))
+
+    def edge_field(self, source: str, target: str, kind: str, name: str) -> Any:
+        """One attribute of an edge (None: absent, or no such edge), without the others."""
+        if self._stored is not None:
+            return self._stored.edge_field(source, target, kind, name)
+        data = self.graph.get_edge_data(source, target, key=kind)
+        return data.get(name) if data else None
 
     def edge_data(self, source: str, target: str, kind: str) -> dict[str, Any]:
         if self._stored is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import sys
 from collections.abc import Iterable
 
@@ -15,6 +16,7 @@ from impactgraph.expressions import (
     parse_root,
 )
 from impactgraph.linker.graph import ANY_CALLEE, CodeGraph
+from impactgraph.linker.receivers import Entry, Receivers
 from impactgraph.linker.resolve import TOP, Resolver, builtin_has, local_name, ordered
 from impactgraph.linker.values import (
     Bound,
@@ -112,12 +114,13 @@ def _link(summaries: Iterable[FileSummary], warnings: Iterable[Diagnostic]) -> C
     _flow_arguments(resolver, usable)
     resolver.tracking = False  # bindings are final: nothing needs forgetting any more
     resolver.dependents.clear()
+    receivers = Receivers(resolver)
     for summary in usable:
         for index, site in enumerate(summary.calls):
-            _link_call(graph, resolver, site, index)
+            _link_call(graph, resolver, site, index, receivers)
         for reference in summary.references:
             _link_reference(graph, resolver, reference.scope, reference.target, reference.line,
-                            reference.by_name)
+                            reference.by_name, receivers)
         _link_imports(graph, resolver, summary)
     _link_classes(graph, resolver)
     _link_copiers(graph, resolver)
@@ -251,6 +254,17 @@ def _flow_arguments(resolver: Resolver, summaries: list[FileSummary]) -> None:
             break
 
 
+def _on_self(resolver: Resolver, site: CallSite) -> bool:
+    """Is ``site`` a call of a method on the caller's own ``self`` (``self.name(...)``)?"""
+    definition = resolver.definitions.get(site.scope)
+    if (definition is None or definition.kind is not SymbolKind.METHOD
+            or definition.signature is None or not definition.signature.parameters):
+        return False
+    key = f"v:{site.scope}|{definition.signature.parameters[0].name}"
+    return len(site.callee) == 1 and len(site.callee[0]) == 2 and site.callee[0][0] == key \
+        and isinstance(resolver.op(site.callee[0][1]), Attr)
+
+
 def _bind_arguments(resolver: Resolver, site: CallSite, target: str, bound: bool) -> set[str]:
     """Add the call's arguments to the target's parameters; the keys that gained values."""
     definition = resolver.definitions.get(target)
@@ -264,6 +278,9 @@ def _bind_arguments(resolver: Resolver, site: CallSite, target: str, bound: bool
         positional = positional[1:]
     module, qual = target.split(":", 1)
     changed: set[str] = set()
+    # which call passed what: ``linker.receivers`` follows an argument of a call on the
+    # caller's own self (``self._check(cache)``) back to the caller
+    on_self = _on_self(resolver, site)
 
     def add(name: str, exprs: tuple[Expr, ...]) -> None:
         key = f"v:{module}:{qual}|{name}"
@@ -271,8 +288,12 @@ def _bind_arguments(resolver: Resolver, site: CallSite, target: str, bound: bool
         entry = f"v:{module}:{qual}|<0>|{name}"
         for target in (key, entry) if entry in resolver.bindings else (key,):
             extra = resolver.extra[target]
+            passed = resolver.passed[target]
             for expr in exprs:
-                if isinstance(resolver.root(expr[0]), BuiltinRoot) or expr in extra:
+                if isinstance(resolver.root(expr[0]), BuiltinRoot):
+                    continue
+                passed.add((expr, site.scope if on_self else ""))
+                if expr in extra:
                     continue
                 extra.add(expr)
                 changed.add(target)
@@ -287,11 +308,15 @@ def _bind_arguments(resolver: Resolver, site: CallSite, target: str, bound: bool
     return changed
 
 
-def _link_call(graph: CodeGraph, resolver: Resolver, site: CallSite, index: int) -> None:
-    """``index``: the site's place in its file's calls, kept on the edges its arguments reach."""
+def _link_call(graph: CodeGraph, resolver: Resolver, site: CallSite, index: int,
+               receivers: Receivers | None = None) -> None:
+    """``index``: the site's place in its file's calls, kept on the edges its arguments reach;
+    ``receivers``: finds each call edge's ``recv`` entries (none: left unknown)."""
     caller = site.scope
     resolved = False
     values = _callee_values(resolver, site)
+    entries: dict[str, set[Entry]] = (
+        {} if receivers is None else receivers.of(site, lambda v: _targets(resolver, v)))
     if TOP in values and not site.implicit:
         # the linker gave up on the callee's values: whatever else it runs, it may run anything
         # (of the name it asks for, if that is all it can be: see _unresolved_name)
@@ -307,7 +332,7 @@ def _link_call(graph: CodeGraph, resolver: Resolver, site: CallSite, index: int)
             if isinstance(value, (Sym, Bound, Inst, Subclass)):
                 for target, bound in _targets(resolver, value):
                     graph.add_edge(caller, target, EdgeKind.CALLS, site.line, bound,
-                                   mark == "dispatch", site=index)
+                                   mark == "dispatch", site=index, recv=entries.get(target))
             continue
         if isinstance(value, Builtin) and value.name in CALLBACK_BUILTINS:
             # map(f, xs), sorted(xs, key=f): the builtin calls the functions it is given
@@ -327,8 +352,8 @@ def _link_call(graph: CodeGraph, resolver: Resolver, site: CallSite, index: int)
                 _add_external(graph, caller, dotted)
                 resolved = True
                 if not _inspects(dotted):
-                    _link_handed_over(graph, resolver, site, _protocol(dotted))
-                    _link_outside_receiver(graph, resolver, site)
+                    _link_handed_over(graph, resolver, site, _protocol(dotted), receivers)
+                    _link_outside_receiver(graph, resolver, site, receivers)
                 if carried and not _inspects(dotted):  # not ``TypeVar(..., bound=...)``
                     _link_carried(graph, resolver, site, carried)
             case BuiltinMethod() | ContainerMethod():  # "".join(...), items.append(...)
@@ -339,10 +364,10 @@ def _link_call(graph: CodeGraph, resolver: Resolver, site: CallSite, index: int)
                 graph.external_calls[caller].add(f"<builtin>.{name}")
                 resolved = True
             case Sym(symbol) | Bound(symbol) if resolver.kind(symbol) is SymbolKind.CLASS:
-                _link_construction(graph, resolver, site, index, value, symbol)
+                _link_construction(graph, resolver, site, index, value, symbol, entries)
                 resolved = True
             case Subclass(cls):  # ``cls(...)``, ``self.__class__(...)``: it or a subclass
-                _link_construction(graph, resolver, site, index, value, cls)
+                _link_construction(graph, resolver, site, index, value, cls, entries)
                 resolved = True
             case _:
                 # reached by a name computed at run time (``getattr(self, "visit_" + kind)``)
@@ -352,7 +377,8 @@ def _link_call(graph: CodeGraph, resolver: Resolver, site: CallSite, index: int)
                     graph.add_unbounded_site(caller, value.receiver)
                 for target, bound in targets:
                     graph.add_edge(caller, target, EdgeKind.CALLS, site.line, bound,
-                                   mark == "dispatch", site=index, dynamic=dynamic)
+                                   mark == "dispatch", site=index, dynamic=dynamic,
+                                   recv=entries.get(target))
                     resolved = True
     if (not site.implicit and not site.decorator and (site.args or site.kwargs)
             and resolver.runs_source()):
@@ -417,7 +443,8 @@ def _unresolved_name(resolver: Resolver, site: CallSite) -> str:
 
 
 def _link_construction(
-    graph: CodeGraph, resolver: Resolver, site: CallSite, index: int, value: Value, cls: str
+    graph: CodeGraph, resolver: Resolver, site: CallSite, index: int, value: Value, cls: str,
+    entries: dict[str, set[Entry]],
 ) -> None:
     """A call of class ``cls`` (``value``): the class, what constructing it runs, the default
     factories of a generated ``__init__``, else an outside base's ``__init__``."""
@@ -425,7 +452,8 @@ def _link_construction(
     graph.add_edge(caller, cls, EdgeKind.CALLS, site.line, site=index)
     targets = _targets(resolver, value)
     for target, bound in targets:
-        graph.add_edge(caller, target, EdgeKind.CALLS, site.line, bound, site=index)
+        graph.add_edge(caller, target, EdgeKind.CALLS, site.line, bound, site=index,
+                       recv=entries.get(target))
     for factory in resolver.default_factories(cls):  # a generated __init__'s
         for target, bound in _targets(resolver, factory):
             graph.add_edge(caller, target, EdgeKind.CALLS, site.line, bound)
@@ -488,7 +516,8 @@ def _with_elements(resolver: Resolver, values: Iterable[Value]) -> list[Value]:
 
 
 def _link_handed_over(
-    graph: CodeGraph, resolver: Resolver, site: CallSite, only: frozenset[str] | None = None
+    graph: CodeGraph, resolver: Resolver, site: CallSite, only: frozenset[str] | None = None,
+    receivers: Receivers | None = None,
 ) -> None:
     """Outside code given our function or object may call it back: ``Client(app)`` later runs
     ``app(environ, ...)`` (``Flask.__call__``), ``Thread(target=self.run)`` runs ``run``. The
@@ -501,12 +530,16 @@ def _link_handed_over(
     for exprs in [*site.args, *(e for _, e in site.kwargs)]:
         for expr in exprs:
             from_parameter = expr[0] in parameters
+            entries = {} if receivers is None else receivers.handed(
+                site.scope, expr, functools.partial(_handed_origins, resolver, only,
+                                                    from_parameter),
+                functools.partial(_with_elements, resolver))
             for argument in _with_elements(resolver, resolver.resolve(expr)):
                 if from_parameter and not isinstance(argument, Inst):
                     continue
                 for target, bound, dispatch in _handed_over_targets(resolver, argument, only):
                     graph.add_edge(site.scope, target, EdgeKind.CALLS, site.line, bound, dispatch,
-                                   callback=True)
+                                   callback=True, recv=entries.get(target))
 
 
 def _link_callable_arguments(graph: CodeGraph, resolver: Resolver, site: CallSite) -> None:
@@ -568,35 +601,43 @@ def _public_methods(resolver: Resolver, cls: str) -> set[str]:
     }
 
 
-def _link_outside_receiver(graph: CodeGraph, resolver: Resolver, site: CallSite) -> None:
+def _link_outside_receiver(graph: CodeGraph, resolver: Resolver, site: CallSite,
+                           receivers: Receivers | None = None) -> None:
     """``client.get()`` on our ``FlaskClient(werkzeug.Client)``, ``thread.start()`` on our
     ``Thread`` subclass: the outside base's code runs on our object and calls the methods we
     override (``open``, ``run``)."""
     for expr in site.callee:
         if len(expr) < 2 or not isinstance(resolver.op(expr[-1]), (Attr, AttrPattern)):
             continue
+        entries = {} if receivers is None else receivers.handed(
+            site.scope, expr[:-1], lambda v: [(m, origin) for m, _, origin in _hooks(resolver, v)],
+            ordered)
         for receiver in ordered(resolver.resolve(expr[:-1])):
-            match receiver:
-                case Inst(cls, exact):
-                    _link_hooks(graph, resolver, site, cls, exact)
-                case Super(cls):  # ``self`` is an instance of the class or of a subclass
-                    _link_hooks(graph, resolver, site, cls, False)
+            for method, dispatch, _ in dict.fromkeys(
+                    (m, d, "") for m, d, _ in _hooks(resolver, receiver)):
+                graph.add_edge(site.scope, method, EdgeKind.CALLS, site.line, True, dispatch,
+                               callback=True, recv=entries.get(method))
 
 
-def _link_hooks(
-    graph: CodeGraph, resolver: Resolver, site: CallSite, cls: str, exact: bool
-) -> None:
+def _hooks(resolver: Resolver, receiver: Value) -> list[tuple[str, bool, str]]:
+    """The methods an outside base's code may run on ``receiver`` (see ``external_hooks``),
+    each with whether it is one receiver of many (a subclass's), and that subclass (else
+    "")."""
+    match receiver:
+        case Inst(cls, exact):
+            pass
+        case Super(cls):  # ``self`` is an instance of the class or of a subclass
+            exact = False
+        case _:
+            return []
     seen = set(resolver.external_hooks(cls))
-    for method in sorted(seen):
-        graph.add_edge(site.scope, method, EdgeKind.CALLS, site.line, True, callback=True)
+    found = [(method, False, "") for method in sorted(seen)]
     if exact:
-        return
-    for sub in resolver.implementations(cls):
-        for method in resolver.external_hooks(sub):
-            if method not in seen:
-                seen.add(method)
-                graph.add_edge(site.scope, method, EdgeKind.CALLS, site.line, True, True,
-                               callback=True)
+        return found
+    for sub in resolver.implementations(cls):  # each subclass that has it: one receiver
+        found += [(method, True, sub) for method in resolver.external_hooks(sub)
+                  if method not in seen]
+    return found
 
 
 def _parameter_keys(resolver: Resolver, scope: str) -> frozenset[str]:
@@ -617,20 +658,47 @@ def _handed_over_targets(
     """What outside code can run of ``value``: a function itself, or an instance's special
     methods (its exact class's; a subclass's own ones too when the class is not exact, each
     one receiver of many). A class is not followed: outside code rarely builds what it gets."""
+    return sorted({(t, bound, dispatch) for t, bound, dispatch, _ in
+                   _handed_over(resolver, value, only)})
+
+
+def _handed_origins(resolver: Resolver, only: frozenset[str] | None, from_parameter: bool,
+                    value: Value) -> list[tuple[str, str]]:
+    """``_handed_over`` as (target, subclass) pairs for ``Receivers.handed``."""
+    if from_parameter and not isinstance(value, Inst):
+        return []
+    return [(target, origin) for target, _, _, origin in _handed_over(resolver, value, only)]
+
+
+def _handed_over(
+    resolver: Resolver, value: Value, only: frozenset[str] | None = None
+) -> list[tuple[str, bool, bool, str]]:
+    """``_handed_over_targets``, each with the subclass whose own method it is when it is one
+    receiver of many (else "")."""
+    key = (value, only)
+    found = resolver.handed.get(key)
+    if found is None:
+        found = resolver.handed[key] = _find_handed_over(resolver, value, only)
+    return found
+
+
+def _find_handed_over(
+    resolver: Resolver, value: Value, only: frozenset[str] | None
+) -> list[tuple[str, bool, bool, str]]:
     if isinstance(value, (Sym, Bound)):
         if resolver.kind(value.symbol) not in FUNCTION_KINDS:
             return []
-        return [(target, bound, False) for target, bound in _targets(resolver, value)]
+        return [(target, bound, False, "") for target, bound in _targets(resolver, value)]
     if not isinstance(value, Inst):
         return []
     cls = value.cls
-    found = {(m, True, False) for m in _run_by_outside(resolver, cls, only)}
+    found = [(m, True, False, "") for m in sorted(_run_by_outside(resolver, cls, only))]
     if not value.exact:
-        exact = {m for m, _, _ in found}
+        exact = {m for m, _, _, _ in found}
         for sub in resolver.implementations(cls):
-            found |= {(m, True, True) for m in _run_by_outside(resolver, sub, only)
-                      if m not in exact}
-    return sorted(found)
+            found += [(m, True, True, sub) for m in sorted(_run_by_outside(resolver, sub, only))
+                      if m not in exact]
+    return found
 
 
 def _run_by_outside(resolver: Resolver, cls: str, only: frozenset[str] | None = None) -> set[str]:
@@ -665,9 +733,28 @@ def _builtin_overrides(resolver: Resolver, cls: str) -> set[str]:
     }
 
 
+def _getters(resolver: Resolver, owner: Value, name: str) -> list[tuple[str, str]]:
+    """The getters reading property ``name`` of ``owner`` runs, each with the subclass whose
+    own it is when ``owner``'s class may be a subclass (else "")."""
+    if not isinstance(owner, Inst):
+        return []
+    classes = [owner.cls]
+    if not owner.exact:
+        classes += resolver.implementations(owner.cls)
+    found = []
+    for cls in classes:
+        for value in resolver.class_lookup(cls, name):
+            match value:
+                case Property(getter):
+                    found.append((getter, "" if cls == owner.cls else cls))
+                case Sym(symbol) if resolver.is_property(symbol):
+                    found.append((symbol, "" if cls == owner.cls else cls))
+    return found
+
+
 def _link_reference(
     graph: CodeGraph, resolver: Resolver, scope: str, target: tuple[Expr, ...], line: int,
-    by_name: bool = False,
+    by_name: bool = False, receivers: Receivers | None = None,
 ) -> None:
     """``by_name``: the target is spelled as a dotted string: a function so named is called by
     whoever imports it by that name (a plugin loader, an entry point), with arguments not
@@ -686,19 +773,12 @@ def _link_reference(
             name = op.name
             if name not in resolver.property_names:
                 continue
+            entries = {} if receivers is None else receivers.handed(
+                scope, expr[:index], functools.partial(_getters, resolver, name=name), ordered)
             for owner in ordered(resolver.resolve(expr[:index])):
-                if not isinstance(owner, Inst):
-                    continue
-                classes = [owner.cls]
-                if not owner.exact:
-                    classes += resolver.implementations(owner.cls)
-                for cls in classes:
-                    for found in resolver.class_lookup(cls, name):
-                        match found:
-                            case Property(getter):
-                                graph.add_edge(scope, getter, EdgeKind.CALLS, line)
-                            case Sym(symbol) if resolver.is_property(symbol):
-                                graph.add_edge(scope, symbol, EdgeKind.CALLS, line)
+                for getter, _ in _getters(resolver, owner, name):
+                    graph.add_edge(scope, getter, EdgeKind.CALLS, line,
+                                   recv=entries.get(getter))
         if resolver.has_accessors:  # ``__getattr__`` / ``__get__`` run by reading attributes
             for end in range(2, len(expr) + 1):
                 if isinstance(resolver.op(expr[end - 1]), (Attr, AttrPattern)):
@@ -820,8 +900,11 @@ def _link_imports(graph: CodeGraph, resolver: Resolver, summary: FileSummary) ->
 
 def _link_classes(graph: CodeGraph, resolver: Resolver) -> None:
     for cls, bases in resolver.bases.items():
+        # one base expression with several values (``class DefaultCache(self.Cache)`` in a
+        # test mixin): the class inherits from one of them, not all (``dispatch``)
+        alternatives = len(bases) > 1 and len(resolver.definitions[cls].base_exprs) == 1
         for base in bases:
-            graph.add_edge(cls, base, EdgeKind.INHERITS)
+            graph.add_edge(cls, base, EdgeKind.INHERITS, dispatch=alternatives)
         _class_statement(graph, resolver, cls)
     for cls in resolver.bases:
         module, qual = cls.split(":", 1)

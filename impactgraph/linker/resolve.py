@@ -152,6 +152,12 @@ class Resolver:
         self.definitions: dict[str, Definition] = {}
         self.bindings: dict[str, list[Expr]] = defaultdict(list)
         self.extra: dict[str, set[Expr]] = defaultdict(set)  # argument flow found by linking
+        # parameter -> (argument, the caller when the call is on its own self, else "")
+        self.passed: dict[str, set[tuple[Expr, str]]] = defaultdict(set)
+        # what outside code handed a value may run of it (``link._handed_over``), once the
+        # bindings are final
+        self.handed: dict[tuple[Value, frozenset[str] | None],
+                          list[tuple[str, bool, bool, str]]] = {}
         for summary in summaries:
             self.modules[summary.module] = summary
             for definition in summary.definitions:

@@ -9,7 +9,7 @@ from impactgraph.linker.graph import CodeGraph
 from impactgraph.linker.stored import EDGE_FIELDS, NODE_FIELDS, StoredGraph
 from impactgraph.model import Diagnostic
 
-SNAPSHOT_VERSION = 6  # 6: edges name their ends by node index
+SNAPSHOT_VERSION = 7  # 6: edges name their ends by node index; 7: call receivers (recv)
 
 
 def graph_to_dict(graph: CodeGraph) -> dict[str, Any]:

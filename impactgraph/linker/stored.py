@@ -23,7 +23,7 @@ from typing import Any
 from impactgraph.model import symbol_module
 
 NODE_FIELDS = ("kind", "module", "path", "package", "line", "end_line", "synthetic", "abstract")
-EDGE_FIELDS = ("line", "bound", "dispatch", "named", "sites", "dynamic", "callback")
+EDGE_FIELDS = ("line", "bound", "dispatch", "named", "sites", "dynamic", "callback", "recv")
 _KIND, _MODULE, _PATH = 1, 2, 3  # positions in a node row (its name first)
 _LINE, _END_LINE = 1 + NODE_FIELDS.index("line"), 1 + NODE_FIELDS.index("end_line")
 _EDGE_LINE = 3 + EDGE_FIELDS.index("line")  # position in an edge row
@@ -157,6 +157,13 @@ class StoredGraph:
             if row[2] == kind:
                 return _edge_attributes(row)
         return {}
+
+    def edge_field(self, source: str, target: str, kind: str, name: str) -> Any:
+        position = 3 + EDGE_FIELDS.index(name)
+        for row in self._between(source, target):
+            if row[2] == kind:
+                return row[position]
+        return None
 
     def edge_kinds(self, source: str, target: str) -> set[str]:
         return {row[2] for row in self._between(source, target)}
