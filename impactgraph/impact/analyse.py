@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
 
 from impactgraph.config import Config
@@ -77,6 +78,12 @@ def analyse(
     # Code reached only where it runs as before (a renamed parameter given by position, ...)
     # is affected, but no test of it can fail for the change: tests select on the rest.
     live = {state[0] for walk in walks for state in walk.depth if state not in walk.held}
+    # the classes of ``self`` each live symbol is reached for (``impact.receivers``)
+    constraints: dict[str, set[str | None]] = defaultdict(set)
+    for walk in walks:
+        for state in walk.depth:
+            if state not in walk.held:
+                constraints[state[0]].add(state[2])
     held = {state[0] for walk in walks for state in walk.held} - live
     selection = select_tests(
         ranked,
@@ -88,6 +95,7 @@ def analyse(
         reached=live,
         unchanged={symbol_module(n) for n in held} - {symbol_module(n) for n in live},
         collection=config.collection,
+        constraints=constraints,
     )
     edges: dict[tuple[str, str, str], None] = {}
     for module in ranked:

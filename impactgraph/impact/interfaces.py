@@ -77,7 +77,7 @@ class Interfaces:
         if not subclasses and not structural:
             return []
         walk = Walk(graph, self.gateways)
-        start: State = (seed, False)
+        start: State = (seed, False, None)
         walk.visit(start, None, 0)
         passers = _passers(graph, owner, structural)
         for group, instantiators in ((subclasses, abstract), (structural, False)):
@@ -142,7 +142,7 @@ class Interfaces:
         if owner not in self.head or not _inherits_member(self.head, owner, name):
             return []
         walk = Walk(self.base, self.gateways)
-        start: State = (change.symbol, False)
+        start: State = (change.symbol, False, None)
         walk.visit(start, None, 0)
         callers = []
         for source, kind in sorted(set(self.base.predecessors(change.symbol))):
@@ -157,7 +157,7 @@ class Interfaces:
             # The class is abstract now, and so is every subclass that gets no ``name`` of
             # its own on the way: whoever instantiates one of them breaks.
             head_walk = Walk(self.head, self.gateways)
-            head_start: State = (owner, False)
+            head_start: State = (owner, False, None)
             head_walk.visit(head_start, None, 0)
             abstract = [head_start]
             for cls in self._lacking_subclasses(self.head, owner, name):
@@ -183,7 +183,7 @@ class Interfaces:
         if not overriders:
             return None
         walk = Walk(graph, self.gateways)
-        start: State = (change.symbol, False)
+        start: State = (change.symbol, False, None)
         walk.visit(start, None, 0)
         for source in overriders:
             walk.visit(walk.step(start, source), start, 1)

@@ -20,6 +20,7 @@ from impactgraph.impact.by_path import module_path
 from impactgraph.impact.conftest_scope import ConftestScope, plugin_folders
 from impactgraph.impact.packages import is_test_code
 from impactgraph.impact.process_scope import ProcessScope
+from impactgraph.impact.receivers import Hierarchy
 from impactgraph.linker import CodeGraph
 from impactgraph.linker.graph import ANY_CALLEE
 from impactgraph.model import (
@@ -98,6 +99,7 @@ def select_tests(
     reached: Iterable[str] = (),
     unchanged: Set[str] = frozenset(),
     collection: Collection | Collections = OPEN,
+    constraints: Mapping[str, Set[str | None]] | None = None,
 ) -> TestSelection:
     """Test files among the affected and changed files, widened where safety needs it.
 
@@ -107,7 +109,11 @@ def select_tests(
     ``unchanged``: affected modules whose code the changes reach only where it runs as before
     (every call binds to the same parameters with the same values): they select nothing;
     ``collection``: where pytest looks for test files (``impactgraph.pytest_collection``):
-    a test file no plain pytest run collects is never selected.
+    a test file no plain pytest run collects is never selected;
+    ``constraints``: for a symbol of ``reached``, the classes its ``self`` was an instance of
+    where the changes reach it (None among them: any class; a symbol left out: any class):
+    a test method of a base test class reached only for some subclasses' ``self`` selects
+    only the files of the subclasses that can be those (``impact.receivers``).
     """
     tests = [p for p in head_files if is_test_path(p, patterns)]
     selector = _Selector(collection.collected(p for p in tests if path_name(p) != CONFTEST))
@@ -148,7 +154,7 @@ def select_tests(
     changed_modules = {c.symbol.split(":", 1)[0] for c in changes
                        if c.kind is not ChangeKind.FILE_CHANGED}
     for graph in graphs[-1:]:  # the head: the calls that run now
-        _inherited(selector, graph, reached)
+        _inherited(selector, graph, reached, constraints or {})
         names = _reached_names(graph, set(reached))
         _unresolved(selector, graph, changed_modules, names)
         _unresolved_across(selector, graph, changed_modules, names, imports)
@@ -294,25 +300,50 @@ def _changed_files(
                 selector.add(imports.path(importer), reason)
 
 
-def _inherited(selector: _Selector, graph: CodeGraph, reached: Iterable[str]) -> None:
+def _inherited(selector: _Selector, graph: CodeGraph, reached: Iterable[str],
+               constraints: Mapping[str, Set[str | None]]) -> None:
     """pytest runs every ``test*`` method a test class inherits, under the subclass's file
     (``class TestURLSafe(TestSerializer)`` with the base imported from another test module),
     with the subclass's fixtures in place of the base's. So a test class whose members the
-    change reaches selects the file of every class that inherits from it, transitively."""
-    affected: dict[str, str] = {}  # class -> a reached member of it
+    change reaches selects the file of every class that inherits from it, transitively.
+
+    A method reached only for some classes of its ``self`` (``constraints``: a mixin's
+    ``self.Cache(maxsize=2)`` builds a ``TLRUCache`` only in the test class whose ``Cache``
+    it is) runs the change only in the subclasses that can be those: only their files are
+    selected for it."""
+    # class -> its reached members, each with the classes of self it was reached for (None:
+    # any class)
+    affected: dict[str, dict[str, Set[str | None]]] = defaultdict(dict)
     # one pass over the nodes, not an attribute lookup per name tried (27k of them when a
     # third of a 10,000-module repository is reached)
     classes = set(graph.nodes("class"))
-    for node in sorted(set(reached)):
+    anything: Set[str | None] = frozenset((None,))
+    reached = set(reached)
+    for node in sorted(reached):
         for owner in _owners(graph, node, classes):
-            affected.setdefault(owner, node)
+            inner = node[len(owner) + 1:].split(".")
+            if len(inner) == 1:  # its own member: for the classes of self it is reached for
+                affected[owner][node] = constraints.get(node, anything)
+                continue
+            enclosing = f"{owner}.{inner[0]}"
+            # something defined in a method that the change reaches itself (a class whose
+            # base is ``self.Cache``): the method's own classes of self count, not any
+            if enclosing not in classes and enclosing in reached:
+                continue
+            affected[owner][node] = anything
     known: dict[str, bool] = {}  # _has_tests's answers so far (hierarchies are shared)
-    for base, member in sorted(affected.items()):
+    hierarchy = Hierarchy(graph)
+    for base, members in sorted(affected.items()):
         if not _has_tests(graph, base, known):
             continue
         for subclass in _subclasses(graph, base):
             path = graph.path_of(graph.module_of(subclass))
-            if path in selector.test_set:
+            if path not in selector.test_set:
+                continue
+            member = next((m for m, reached_for in sorted(members.items())
+                           if any(c is None or hierarchy.compatible(c, f"={subclass}")
+                                  for c in reached_for)), None)
+            if member is not None:
                 reason = f"{subclass} inherits the tests of {base} ({member} is affected)"
                 selector.add(path, reason)
 

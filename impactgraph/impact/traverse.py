@@ -32,6 +32,7 @@ from typing import Any, Protocol, runtime_checkable
 from impactgraph.impact.binding import call_binds
 from impactgraph.impact.gateways import is_gateway
 from impactgraph.impact.mentions import calls_path, mentions
+from impactgraph.impact.receivers import MAX_CONSTRAINTS, Hierarchy, step_back
 from impactgraph.linker import CodeGraph
 from impactgraph.model import (
     CallSite,
@@ -72,7 +73,9 @@ SHALLOW = frozenset(
 # uses the changed symbol) but its own behaviour is unchanged: the walk does not go past it.
 CALLER_LOCAL = frozenset({ChangeKind.PARAMETER_RENAMED, ChangeKind.PARAMETER_DEFAULT_CHANGED})
 
-State = tuple[str, bool]  # node, crossed a gateway
+# node, crossed a gateway, the class its ``self`` is an instance of (None: any; see
+# ``impact.receivers``)
+State = tuple[str, bool, str | None]
 
 
 @dataclass
@@ -114,10 +117,10 @@ class Walk:
             current = self.parent[current]
         return tuple(reversed(nodes))
 
-    def step(self, state: State, node: str) -> State:
+    def step(self, state: State, node: str, constraint: str | None = None) -> State:
         if state[1] or not self.gateways:  # crossed already, or nothing to cross
-            return (node, state[1])
-        return (node, is_gateway(self.graph.module_of(node), self.gateways))
+            return (node, state[1], constraint)
+        return (node, is_gateway(self.graph.module_of(node), self.gateways), constraint)
 
     def visit(self, state: State, parent: State | None, depth: int) -> bool:
         if state in self.depth:
@@ -145,6 +148,7 @@ class ImpactAnalysis:
         self._calls: dict[str, Sequence[CallSite]] = {}  # head module -> its call sites
         # the states and parents of a walk, by graph, seeds, first steps and depth limit
         self._walked: dict[Hashable, tuple[dict[State, int], dict[State, State | None]]] = {}
+        self._hierarchies: dict[int, Hierarchy] = {}  # by id of graph
 
     # -- per change ---------------------------------------------------------------------
     def walks(self, change: Change) -> list[Walk]:
@@ -191,7 +195,7 @@ class ImpactAnalysis:
         walk = Walk(graph, self.gateways)
         queue: deque[State] = deque()
         for seed in seeds:
-            state = (seed, False)
+            state: State = (seed, False, None)
             if walk.visit(state, None, 0):
                 queue.append(state)
         first = self.first_kinds(change)
@@ -211,6 +215,7 @@ class ImpactAnalysis:
             limit = 1  # the direct users see the change; what they do is unchanged
         # The first step: the edges into the seeds that the change follows.
         steps: list[tuple[State, str, str]] = []
+        hierarchy = self._hierarchy(graph)
         if limit is None or limit > 0:
             for state in list(queue):
                 node = state[0]
@@ -236,9 +241,26 @@ class ImpactAnalysis:
             walk.depth, walk.parent = dict(known[0]), dict(known[1])
             return walk
 
+        constrained: dict[tuple[str, bool], int] = {}  # constrained states per node so far
+
         def follow(state: State, depth: int, source: str, kind: str) -> None:
             node = state[0]
-            following = walk.step(state, source)
+            for constraint in self.constraints(hierarchy, source, node, kind, state[2]):
+                if constraint is not None:
+                    place = walk.step(state, source)
+                    if place in walk.depth and place not in held:
+                        continue  # reached with no constraint already: that reaches more
+                    count = constrained.get(place[:2], 0)
+                    if count >= MAX_CONSTRAINTS:
+                        constraint = None
+                    elif walk.step(state, source, constraint) not in walk.depth:
+                        constrained[place[:2]] = count + 1
+                follow_one(state, depth, source, kind, constraint)
+
+        def follow_one(state: State, depth: int, source: str, kind: str,
+                       constraint: str | None) -> None:
+            node = state[0]
+            following = walk.step(state, source, constraint)
             if not walk.visit(following, state, depth + 1):
                 if following in held and not (depth == 0 and kind == EdgeKind.CALLS and
                                               self.runs_as_before(change, source, node)):
@@ -299,6 +321,26 @@ class ImpactAnalysis:
                 return not self._binds(source, target)
             return True
         return change.kind is ChangeKind.BASE_REMOVED
+
+    def constraints(self, hierarchy: Hierarchy, source: str, target: str, kind: str,
+                    constraint: str | None) -> list[str | None]:
+        """The constraints under which the walk at ``target`` (under ``constraint``) reaches
+        ``source`` over its edge of ``kind`` (``receivers.step_back``); only a call edge
+        carries receivers."""
+        if kind != EdgeKind.CALLS:
+            return [None]
+        entries = hierarchy.graph.edge_field(source, target, kind, "recv")
+        if not entries:
+            return [None]
+        if constraint is None:  # a method's self is an instance of its class
+            constraint = hierarchy.owner(target)
+        return step_back(hierarchy, entries, constraint, source)
+
+    def _hierarchy(self, graph: CodeGraph) -> Hierarchy:
+        found = self._hierarchies.get(id(graph))
+        if found is None:
+            found = self._hierarchies[id(graph)] = Hierarchy(graph)
+        return found
 
     def in_head(self, change: Change, source: str, target: str, kind: str, depth: int) -> bool:
         """Does the code behind a base-graph edge still exist, and still use ``target``, in the
@@ -472,7 +514,7 @@ class ImpactAnalysis:
         package, _, name = change.symbol.partition(":")
         dotted = f"{package}.{name}"
         walk = Walk(self.base, self.gateways)
-        start: State = (change.symbol, False)
+        start: State = (change.symbol, False, None)
         walk.visit(start, None, 0)
         found = False
         for module, summary in sorted(self.base.summaries.items()):
@@ -502,7 +544,7 @@ class ImpactAnalysis:
         if dotted is None:
             return None
         walk = Walk(self.head, self.gateways)
-        start: State = (change.symbol, False)
+        start: State = (change.symbol, False, None)
         walk.visit(start, None, 0)
         owner = change.symbol.partition(":")[0]
         by_attribute = change.kind in REMOVALS and ":" in change.symbol
@@ -737,7 +779,7 @@ def spread_import_breaks(
     gateway status (its state's): broken through a gateway and not, its importers are both.
     """
     graph = walk.graph
-    spread = {(graph.module_of(state[0]), state[1]) for state in queue}
+    spread: set[State] = {(graph.module_of(state[0]), state[1], None) for state in queue}
     modules: list[str] | None = None
     while queue:
         state = queue.popleft()

@@ -200,11 +200,11 @@ def test_shared_climbs_are_one_climb_per_broken_function(
     shared = walked()
     original = traverse.import_time_callers
 
-    def alone(walk: Walk, start: tuple[str, bool], max_depth: int | None,
+    def alone(walk: Walk, start: State, max_depth: int | None,
               in_head: Callable[[str, str], bool] | None = None,
-              seen: set[tuple[str, bool]] | None = None) -> list[tuple[str, bool]]:
+              seen: set[State] | None = None) -> list[State]:
         return original(walk, start, max_depth, in_head)  # a climb of its own
 
     monkeypatch.setattr(traverse, "import_time_callers", alone)
     assert walked() == shared
-    assert any(("boot", True) in depth for depth, _, _ in shared)
+    assert any(("boot", True, None) in depth for depth, _, _ in shared)

@@ -380,11 +380,11 @@ def test_no_hit_is_reached_through_code_the_head_no_longer_has() -> None:
     head = graph_of({"lib.py": "def f():\n    return 2\n",
                      "top.py": "def h():\n    return 1\n"})
     walk = Walk(base, ())
-    start = ("lib:f", False)
+    start = ("lib:f", False, None)
     walk.visit(start, None, 0)
-    middle = ("mid:g", False)
+    middle = ("mid:g", False, None)
     walk.visit(middle, start, 1)
-    walk.visit(("top:h", False), middle, 2)
+    walk.visit(("top:h", False, None), middle, 2)
     assert set(collect_hits([walk])) == {"mid", "top"}
     assert collect_hits([walk], head) == {}
 

@@ -9,7 +9,7 @@ import pytest
 from helpers import graph_of, summaries_of
 
 from impactgraph.diff import diff_summaries
-from impactgraph.impact.traverse import ImpactAnalysis, Walk
+from impactgraph.impact.traverse import ImpactAnalysis, State, Walk
 from impactgraph.model import ChangeKind
 
 BASE = {
@@ -168,13 +168,13 @@ def test_climbs_from_broken_functions_share_what_they_met(
     shared = walked()
     original = traverse.import_time_callers
 
-    def alone(walk: Walk, start: tuple[str, bool], max_depth: int | None,
+    def alone(walk: Walk, start: State, max_depth: int | None,
               in_head: Callable[[str, str], bool] | None = None,
-              seen: set[tuple[str, bool]] | None = None) -> list[tuple[str, bool]]:
+              seen: set[State] | None = None) -> list[State]:
         return original(walk, start, max_depth, in_head)  # a climb of its own
 
     monkeypatch.setattr(traverse, "import_time_callers", alone)
     assert walked() == shared
     reached = [(set(walk.depth), walk.broken) for walk in last]
-    assert any("meta" in broken and "app" in {node.split(":")[0] for node, _ in states}
+    assert any("meta" in broken and "app" in {node.split(":")[0] for node, _, _ in states}
                for states, broken in reached)
