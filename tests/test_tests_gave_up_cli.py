@@ -126,3 +126,24 @@ def test_a_given_up_call_in_a_module_no_test_imports_selects_nothing(tmp_path: P
     }, message="base", tag="base")
     commit(root, {"pkg/util.py": "def parse():\n    return 1\n"})
     assert select(root) == {}
+
+
+def test_a_caller_s_unresolved_calls_do_not_unbound_its_given_up_calls(tmp_path: Path) -> None:
+    """``run`` gives up on ``ITEMS[i].shout()``, which can only run a method ``shout``, and
+    makes an unresolved call (``callback()``) that may run anything: the given-up call fails
+    open only when a ``shout`` reaches the change; the unresolved one is judged by the rules
+    on unresolved calls (in library code, it selects nothing of its own)."""
+    root = init_repo(tmp_path / "gaveup")
+    classes = "".join(f"class C{i:04}:\n    def shout(self):\n        return {i}\n\n\n"
+                      for i in range(COUNT))
+    items = "".join(f"    C{i:04}(),\n" for i in range(COUNT))
+    commit(root, {
+        "pkg/__init__.py": "",
+        "pkg/util.py": "def parse(value):\n    return value\n",
+        "pkg/items.py": f"from pkg import util\n\n\n{classes}ITEMS = [\n{items}]\n\n\n"
+                        "def shout(i, callback):\n    callback()\n    return ITEMS[i].shout()\n",
+        "tests/test_items.py": "from pkg import items\n\n\ndef test_shout():\n"
+                               "    assert items.shout(0, print) == 0\n",
+    }, message="base", tag="base")
+    commit(root, {"pkg/util.py": "def parse():\n    return 1\n"})
+    assert select(root) == {}

@@ -777,9 +777,14 @@ def _reached_names(graph: CodeGraph, reached: set[str]) -> set[str] | None:
 
 def _bounded_elsewhere(graph: CodeGraph, caller: str, names: set[str] | None) -> bool:
     """Do all of ``caller``'s unresolved calls ask for names that do not reach the change?"""
+    return _bounded(graph.unresolved_names.get(caller, set()), names)
+
+
+def _bounded(asked: set[str], names: set[str] | None) -> bool:
+    """Are the names some calls ask for (``asked``, "" for any) all ones that nothing
+    reaching the change has (``names``: see ``_reached_names``)?"""
     if names is None:
         return False
-    asked = graph.unresolved_names.get(caller, set())
     return bool(asked) and "" not in asked and not asked & names
 
 
@@ -828,10 +833,12 @@ def _gave_up(
     every test that reaches such a call is kept when its process imports both a changed
     module and the call's module (no other test runs the changed code, or the call). As for
     unresolved calls, a caller whose given-up calls all ask for names that nothing reaching
-    the change has (``x.lower()`` on strings past the limit) is left out."""
+    the change has (``x.lower()`` on strings past the limit) is left out: what those calls
+    ask for (``graph.gave_up_names``), not what the caller's other, unresolved calls do,
+    which the rules on unresolved calls judge as in any other caller's."""
     sites = sorted({caller for caller, receiver in graph.unbounded_sites
                     if receiver == ANY_CALLEE and caller in graph
-                    and not _bounded_elsewhere(graph, caller, names)})
+                    and not _bounded(graph.gave_up_names.get(caller, set()), names)})
     if not sites or not changed:
         return
     changed_importers = {imports.path(m) for m in imports.importers(changed)}

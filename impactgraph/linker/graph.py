@@ -63,6 +63,11 @@ class CodeGraph:
     # selection fails open on it); a caller missing here (a graph stored before this was
     # recorded) counts as "" too
     unresolved_names: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    # caller -> what its calls the linker gave up on (``ANY_CALLEE``) ask for, alone: the
+    # names as above, "" for one that may run anything; the caller's other unresolved calls
+    # are for the rules on unresolved calls (a caller with a given-up call missing here
+    # counts as "")
+    gave_up_names: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     # methods outside code may run on our object under another name (an override of an
     # outside base's method); None when not recorded (a graph stored before)
     outside_hooks: set[str] | None = None

@@ -17,7 +17,14 @@ from impactgraph.expressions import (
 )
 from impactgraph.linker.graph import ANY_CALLEE, CodeGraph
 from impactgraph.linker.receivers import Entry, Receivers
-from impactgraph.linker.resolve import TOP, Resolver, builtin_has, local_name, ordered
+from impactgraph.linker.resolve import (
+    NOT_HANDED_OVER,
+    TOP,
+    Resolver,
+    builtin_has,
+    local_name,
+    ordered,
+)
 from impactgraph.linker.values import (
     Bound,
     Builtin,
@@ -56,13 +63,6 @@ FUNCTION_KINDS = (SymbolKind.FUNCTION, SymbolKind.METHOD)
 CALLBACK_BUILTINS = frozenset({"map", "filter", "sorted", "min", "max", "iter", "next"})
 # special methods outside code runs on an object it was handed without naming them in our code
 # (``app(environ, start_response)`` in a WSGI server, ``for x in obj``, ``with obj``, ``str(obj)``)
-# special methods outside code never calls on an object it is handed (construction and class
-# creation hooks run where the class or instance is made, in our code; a descriptor's
-# ``__get__``/``__set__`` run on attribute access through its owner class, not on the object)
-NOT_HANDED_OVER = frozenset(
-    {"__init__", "__new__", "__init_subclass__", "__class_getitem__", "__set_name__",
-     "__post_init__", "__get__", "__set__", "__delete__"}
-)
 # special methods a builtin type's methods run on their arguments: conversions, formatting,
 # hashing and comparing (dict/set keys, list.index, sorting), the container and iteration
 # protocols, truth, calling (``key=``) and attribute reads (``"{0.x}".format``); never
@@ -322,6 +322,7 @@ def _link_call(graph: CodeGraph, resolver: Resolver, site: CallSite, index: int,
         # (of the name it asks for, if that is all it can be: see _unresolved_name)
         graph.add_unbounded_site(caller, ANY_CALLEE)
         graph.unresolved_names[caller].update(_asked_names(resolver, site))
+        graph.gave_up_names[caller].update(_asked_names(resolver, site, gave_up=True))
     for value in values:
         if isinstance(value, Via):  # ``__getattr__`` or a descriptor's ``__get__`` runs
             graph.add_edge(caller, value.method, EdgeKind.CALLS, site.line, True)
@@ -342,6 +343,7 @@ def _link_call(graph: CodeGraph, resolver: Resolver, site: CallSite, index: int,
                     if TOP in arguments:
                         graph.add_unbounded_site(caller, ANY_CALLEE)
                         graph.unresolved_names[caller].add("")
+                        graph.gave_up_names[caller].add("")
                     for argument in ordered(arguments):
                         for target, bound in _targets(resolver, argument):
                             graph.add_edge(caller, target, EdgeKind.CALLS, site.line, bound)
@@ -408,24 +410,51 @@ def _generated_method(resolver: Resolver, site: CallSite) -> str:
     return op.name
 
 
-def _asked_names(resolver: Resolver, site: CallSite) -> set[str]:
+def _asked_names(resolver: Resolver, site: CallSite, gave_up: bool = False) -> set[str]:
     """What an unresolved call asks for: ``{name}`` when it can only run a function of ours
     called ``name`` (``_unresolved_name``); else "" (it may run anything) and the attribute
     names it calls all the same: ``module.makeExtension(**configs)`` may run something
     else through its arguments, and surely runs a function called ``makeExtension``
-    (``select_tests._unresolved_by_name`` asks for those)."""
+    (``select_tests._unresolved_by_name`` asks for those).
+
+    ``gave_up``: for a call the linker gave up on, an argument that comes in through a
+    parameter and holds anything at all (``is_aware(dt)``: ``dt.tzinfo.utcoffset(dt)``, the
+    parameter past ``MAX_VALUES``) bounds the call all the same: outside code given it can
+    only run the special methods (or overrides of a builtin base's methods) of an object of
+    ours, by their names (``handed_over_names``); a function of ours that came in through
+    the parameter was named by a caller, which has the edge (see ``_link_handed_over``)."""
     name = _unresolved_name(resolver, site)
+    handed = _arguments_handed_over(resolver, site, gave_up) if name else frozenset()
+    if handed is None:
+        name = ""
     if name or site.decorator:
-        return {name}
+        return {name, *handed} if name and handed else {name}
     return {"", *(expr[-1][1:] for expr in site.callee
                   if len(expr) >= 2 and len(expr[-1]) > 1 and expr[-1].startswith("."))}
+
+
+def _arguments_handed_over(
+    resolver: Resolver, site: CallSite, gave_up: bool
+) -> frozenset[str] | None:
+    """The names outside code may run of what the call's arguments hold (see
+    ``_asked_names``): none when they hold nothing of ours, None when it may run anything."""
+    parameters = _parameter_keys(resolver, site.scope) if gave_up else frozenset()
+    handed: frozenset[str] = frozenset()
+    for exprs in [*site.args, *(e for _, e in site.kwargs)]:
+        for expr in exprs:
+            values = resolver.resolve(expr)
+            if TOP in values and expr[0] in parameters:
+                handed = resolver.handed_over_names
+            elif any(v.tag not in NOT_OURS for v in _with_elements(resolver, values)):
+                return None
+    return handed
 
 
 def _unresolved_name(resolver: Resolver, site: CallSite) -> str:
     """``name`` for an unresolved ``x.name(...)`` that can only run a function of the code
     base called ``name``: not an attribute that may hold a function of another name (a data
-    attribute, a property, a variable), and with no argument of ours that outside code could
-    call back. Else "": the call may run anything."""
+    attribute, a property, a variable). Else "": the call may run anything. (Its arguments
+    are ``_arguments_handed_over``'s.)"""
     names = {expr[-1] for expr in site.callee}
     if site.decorator or site.star or len(names) != 1:
         return ""
@@ -435,10 +464,6 @@ def _unresolved_name(resolver: Resolver, site: CallSite) -> str:
     name = op[1:]
     if name in resolver.holder_names:
         return ""
-    for exprs in [*site.args, *(e for _, e in site.kwargs)]:
-        for expr in exprs:
-            if any(v.tag not in NOT_OURS for v in _with_elements(resolver, resolver.resolve(expr))):
-                return ""
     return name
 
 

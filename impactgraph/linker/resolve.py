@@ -108,6 +108,15 @@ _TOP: frozenset[Value] = frozenset((TOP,))
 _NOT_OUTSIDE_CODE = frozenset({"typing", "typing_extensions", "abc", "builtins"})
 
 
+# special methods outside code never calls on an object it is handed (construction and class
+# creation hooks run where the class or instance is made, in our code; a descriptor's
+# ``__get__``/``__set__`` run on attribute access through its owner class, not on the object)
+NOT_HANDED_OVER = frozenset(
+    {"__init__", "__new__", "__init_subclass__", "__class_getitem__", "__set_name__",
+     "__post_init__", "__get__", "__set__", "__delete__"}
+)
+
+
 # outside functions that return a class whose instances keep their constructor's arguments as
 # attributes (``Format = namedtuple("Format", [...]); Format(lineabove=f).lineabove`` is f)
 CLASS_FACTORIES = frozenset({"collections.namedtuple", "dataclasses.make_dataclass"})
@@ -218,6 +227,7 @@ class Resolver:
         self._by_name: dict[str, set[Value]] | None = None
         self._runs_source: bool | None = None  # ``runs_source``, found once
         self._holder_names: frozenset[str] | None = None
+        self._handed_over_names: frozenset[str] | None = None
         self._has_accessors: bool | None = None
         self._ops: dict[str, Op] = {}
         self._roots: dict[str, Root] = {}
@@ -252,6 +262,34 @@ class Resolver:
                     found.add(name)
             self._holder_names = frozenset(found)
         return self._holder_names
+
+    @property
+    def handed_over_names(self) -> frozenset[str]:
+        """The names of the methods of ours that outside code handed an object of ours (of
+        any class) may run on it: the special methods our classes define (construction and
+        descriptor hooks aside, ``NOT_HANDED_OVER``), and the methods that override a public
+        method of a builtin base (``insert`` of a ``list`` subclass, which ``bisect.insort``
+        calls). An override of another outside base's method (``run`` of a ``Thread``) is
+        an outside hook (``external_hooks``), which test selection treats on its own."""
+        if self._handed_over_names is None:
+            found: set[str] = set()
+            for cls in self.classes():
+                builtin = [base.partition(".")[2] for owner in self.mro(cls)
+                           for base in self.external_bases.get(owner, ())
+                           if base.startswith("builtins.")]
+                for name in self.own_members(cls):
+                    if name.startswith("__") and name.endswith("__"):
+                        if name in NOT_HANDED_OVER:
+                            continue
+                    elif name.startswith("_") or not any(builtin_has(t, name) for t in builtin):
+                        continue
+                    # the name, and that of the function it holds (``__hash__ = _hash``)
+                    found.add(name)
+                    found.update(v.symbol.rpartition(".")[2].rpartition(":")[2]
+                                 for v in self.class_lookup(cls, name)
+                                 if isinstance(v, Sym) and self.kind(v.symbol) in FUNCTIONS)
+            self._handed_over_names = frozenset(found)
+        return self._handed_over_names
 
     @property
     def fixture_index(self) -> FixtureIndex:

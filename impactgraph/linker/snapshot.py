@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from impactgraph.linker.graph import CodeGraph
+from impactgraph.linker.graph import ANY_CALLEE, CodeGraph
 from impactgraph.linker.stored import EDGE_FIELDS, NODE_FIELDS, StoredGraph
 from impactgraph.model import Diagnostic
 
@@ -26,6 +26,7 @@ def graph_to_dict(graph: CodeGraph) -> dict[str, Any]:
         "unresolved_sites": [list(site) for site in graph.unresolved_sites],
         "unbounded_sites": [list(site) for site in graph.unbounded_sites],
         "unresolved_names": {c: sorted(n) for c, n in graph.unresolved_names.items()},
+        "gave_up_names": {c: sorted(n) for c, n in graph.gave_up_names.items()},
         "outside_hooks": None if graph.outside_hooks is None else sorted(graph.outside_hooks),
         "warnings": [[w.path, w.message] for w in graph.warnings],
     }
@@ -63,6 +64,12 @@ def graph_from_dict(data: Any) -> CodeGraph | None:
         graph.unbounded_sites = [(str(c), str(r)) for c, r in data["unbounded_sites"]]
         for caller, names in data.get("unresolved_names", {}).items():
             graph.unresolved_names[str(caller)] = {str(n) for n in names}
+        gave_up = data.get("gave_up_names")
+        if gave_up is None:  # stored before it was recorded: judged as then, by all they ask
+            gave_up = {caller: data.get("unresolved_names", {}).get(caller, [""])
+                       for caller, receiver in data["unbounded_sites"] if receiver == ANY_CALLEE}
+        for caller, names in gave_up.items():
+            graph.gave_up_names[str(caller)] = {str(n) for n in names}
         hooks = data.get("outside_hooks")
         graph.outside_hooks = None if hooks is None else {str(h) for h in hooks}
         graph.warnings = [Diagnostic(str(p), str(m)) for p, m in data["warnings"]]
