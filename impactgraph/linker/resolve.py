@@ -120,6 +120,15 @@ NOT_HANDED_OVER = frozenset(
 # outside functions that return a class whose instances keep their constructor's arguments as
 # attributes (``Format = namedtuple("Format", [...]); Format(lineabove=f).lineabove`` is f)
 CLASS_FACTORIES = frozenset({"collections.namedtuple", "dataclasses.make_dataclass"})
+# functions of the standard library that open a file: they return a new file object of the
+# standard library (``io``'s), whose methods are outside code, never ours (a file object built
+# on one of ours, ``gzip.open(ours)``, carries it as any outside object does its arguments)
+FILE_OPENERS = frozenset({
+    "io.open", "io.open_code", "os.fdopen", "os.popen", "codecs.open", "gzip.open", "bz2.open",
+    "lzma.open", "tarfile.open", "tokenize.open", "zipfile.ZipFile.open", "pathlib.Path.open",
+    "pathlib.PosixPath.open", "pathlib.WindowsPath.open",
+})
+OPENED_FILE = Ext("io.IOBase")
 
 
 # calls of these builtins run source the code base builds (``generated_callees``)
@@ -1405,6 +1414,10 @@ class Resolver:
                 return {Inst(cls, False)}
             case Builtin(name) if name in BUILTIN_TYPES:
                 return {BuiltinInstance(name)}
+            case Builtin("open"):
+                return {OPENED_FILE}
+            case Ext(dotted) if dotted in FILE_OPENERS:
+                return {OPENED_FILE}
             case Ext(dotted) if dotted.rsplit(".", 1)[-1][:1].isupper() or (
                 dotted in CLASS_FACTORIES
             ):
