@@ -57,6 +57,8 @@ CONTAINER_FACTORIES = frozenset(
 )
 # builtins whose result holds the elements of their one argument
 COPYING_BUILTINS = frozenset({"list", "tuple", "set", "frozenset", "sorted", "reversed", "iter"})
+# builtins whose result yields what their arguments do, rearranged (see ``iterated_value``)
+ITERATION_BUILTINS = frozenset({"enumerate", "zip", "filter", "sorted", "next"})
 MAPPINGS = frozenset({"dict", "Dict", "Mapping", "MutableMapping", "DefaultDict", "OrderedDict"})
 TRANSPARENT_GENERICS = frozenset(
     {"Optional", "Union", "Annotated", "Final", "ClassVar", "Type", "type", "ReadOnly",
@@ -156,6 +158,9 @@ class Evaluator(Scopes):
             copy_of = self.copied_value(node)
             if copy_of is not None:
                 return copy_of
+            iterated = self.iterated_value(node)
+            if iterated is not None:
+                return iterated
             partial = self.partial_of(node)
             if partial is not None:
                 return partial
@@ -342,6 +347,52 @@ class Evaluator(Scopes):
         ):
             return self.values(inner.args[0])
         return None
+
+    def iterated_value(self, node: nodes.Call) -> list[Expr] | None:
+        """``enumerate(xs)``, ``zip(xs, ys)``, ``filter(f, xs)``, ``sorted(xs, key=f)``: a
+        container of what they yield (``(int, x)`` pairs, tuples of one element of each, the
+        elements), so that ``for i, x in enumerate(xs)`` gives ``x`` the elements of ``xs``;
+        ``next(it)``, ``next(it, default)``: an element of ``it`` (or the default). None for
+        any other call (``list(xs)``, ``sorted(xs)``: ``COPYING_BUILTINS``)."""
+        func = node.func
+        if (
+            not isinstance(func, nodes.Name)
+            or func.name not in ITERATION_BUILTINS
+            or self.defining_scope(func.name, node) is not None
+            or not node.args
+            or any(isinstance(a, nodes.Starred) for a in node.args)
+            or any(k.arg is None for k in node.keywords or ())
+        ):
+            return None
+
+        def elements(argument: nodes.NodeNG) -> list[Expr]:
+            return [(*e, ELEMENT) for e in self.values(argument)]
+
+        columns: list[list[Expr]]
+        match func.name:
+            case "next" if len(node.args) <= 2 and not node.keywords:
+                default = self.values(node.args[1]) if len(node.args) == 2 else []
+                return elements(node.args[0]) + default
+            case "filter" if len(node.args) == 2:  # ``filter`` calls its function (implicit.py)
+                return [self.new_container(node, elements(node.args[1]))]
+            case "sorted" if len(node.args) == 1 and all(
+                k.arg in ("key", "reverse") for k in node.keywords or ()
+            ):
+                return [self.new_container(node, elements(node.args[0]))]
+            case "enumerate" if len(node.args) <= 2 and all(
+                k.arg == "start" for k in node.keywords or ()
+            ):
+                columns = [[(builtin_root("int"), CALL)], elements(node.args[0])]
+            case "zip" if all(k.arg == "strict" for k in node.keywords or ()):
+                columns = [elements(argument) for argument in node.args]
+            case _:
+                return None
+        keyed: dict[str, list[Expr]] = {}
+        for position, column in enumerate(columns):
+            keyed[item(position)] = column
+            keyed[item(position - len(columns))] = column
+        row = self.new_container(node, [e for column in columns for e in column], keyed)
+        return [self.new_container(node, [row])]
 
     def outside_function(self, func: nodes.NodeNG) -> str:
         """``copy.deepcopy`` for ``copy.deepcopy`` or an imported ``deepcopy``; else ''."""
