@@ -61,6 +61,14 @@ RECURSION_LIMIT = 40_000
 FUNCTION_KINDS = (SymbolKind.FUNCTION, SymbolKind.METHOD)
 # builtins that call the functions passed to them
 CALLBACK_BUILTINS = frozenset({"map", "filter", "sorted", "min", "max", "iter", "next"})
+# builtin -> the arguments it calls (positions; "key" for the keyword): an argument it only
+# iterates (``sorted(xs)``, ``map(f, xs)``'s ``xs``, ``next(it, default)``) is not called,
+# so an unbounded value there is no call the linker gave up on (``iter(f, sentinel)`` calls
+# ``f``; ``iter(xs)`` runs ``xs.__iter__``, an implicit call of its own)
+CALLED_ARGUMENTS: dict[str, frozenset[int | str]] = {
+    "map": frozenset({0}), "filter": frozenset({0}), "sorted": frozenset({"key"}),
+    "min": frozenset({"key"}), "max": frozenset({"key"}), "next": frozenset(),
+}
 # special methods outside code runs on an object it was handed without naming them in our code
 # (``app(environ, start_response)`` in a WSGI server, ``for x in obj``, ``with obj``, ``str(obj)``)
 # special methods a builtin type's methods run on their arguments: conversions, formatting,
@@ -337,10 +345,11 @@ def _link_call(graph: CodeGraph, resolver: Resolver, site: CallSite, index: int,
             continue
         if isinstance(value, Builtin) and value.name in CALLBACK_BUILTINS:
             # map(f, xs), sorted(xs, key=f): the builtin calls the functions it is given
-            for exprs in [*site.args, *(e for _, e in site.kwargs)]:
+            called = _called_arguments(value.name, site)
+            for position, exprs in [*enumerate(site.args), *site.kwargs]:
                 for expr in exprs:
                     arguments = resolver.resolve(expr)
-                    if TOP in arguments:
+                    if TOP in arguments and (site.star or position in called):
                         graph.add_unbounded_site(caller, ANY_CALLEE)
                         graph.unresolved_names[caller].add("")
                         graph.gave_up_names[caller].add("")
@@ -408,6 +417,13 @@ def _generated_method(resolver: Resolver, site: CallSite) -> str:
     if root != GeneratedRoot("") or not isinstance(op, Attr):
         return ""
     return op.name
+
+
+def _called_arguments(builtin: str, site: CallSite) -> frozenset[int | str]:
+    """The arguments of a call of ``builtin`` (one of ``CALLBACK_BUILTINS``) it calls."""
+    if builtin == "iter":
+        return frozenset({0}) if len(site.args) == 2 else frozenset()
+    return CALLED_ARGUMENTS[builtin]
 
 
 def _asked_names(resolver: Resolver, site: CallSite, gave_up: bool = False) -> set[str]:

@@ -4,9 +4,12 @@ fails open on by the method's name)."""
 
 from __future__ import annotations
 
+import pytest
 from helpers import graph_of
 
 from impactgraph.app.callgraph import to_pycg
+from impactgraph.linker.graph import ANY_CALLEE
+from impactgraph.linker.resolve import MAX_VALUES
 
 CLASSES = """
 class Arg:
@@ -114,3 +117,32 @@ def run():
 """
     assert "main.Opt.short" in _calls(source, "run")
     assert "main.Arg.process" not in _calls(source, "run")
+
+
+def _given_up(body: str) -> bool:
+    """Is the one call in ``run`` (over a value with more values than the linker keeps) a
+    call the linker gave up on?"""
+    count = MAX_VALUES + 20
+    functions = "".join(f"def h{i:04}(v):\n    return v\n" for i in range(count))
+    table = "HANDLERS = {" + "".join(f"'h{i:04}': h{i:04}, " for i in range(count)) + "}\n"
+    source = f"{functions}{table}def run(name, items):\n    many = HANDLERS[name]\n    {body}\n"
+    graph = graph_of({"main.py": source})
+    return ("main:run", ANY_CALLEE) in graph.unbounded_sites
+
+
+@pytest.mark.parametrize("body", [
+    "return sorted(items, key=many)", "return map(many, items)", "return filter(many, items)",
+    "return min(items, key=many)", "return max(items, key=many)", "return iter(many, None)",
+    "return sorted(*many)",
+])
+def test_a_builtin_calling_an_unbounded_argument_gives_up(body: str) -> None:
+    assert _given_up(body)
+
+
+@pytest.mark.parametrize("body", [
+    "return sorted(many)", "return map(str, many)", "return filter(None, many)",
+    "return min(many)", "return max(many, default=None)", "return iter(many)",
+    "return next(many)", "return next(items, many)", "return sorted(many, reverse=True)",
+])
+def test_a_builtin_only_iterating_an_unbounded_argument_does_not_give_up(body: str) -> None:
+    assert not _given_up(body)
