@@ -206,6 +206,9 @@ class Attr:
 class AttrPattern:
     prefix: str
     suffix: str
+    # ``getattr(self.inner, name)`` in ``__getattr__(self, name)``: the name asked for (unknown
+    # to the function, known where the lookup that ran ``__getattr__`` is: see the linker)
+    asked: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -332,6 +335,9 @@ def attr_pattern(prefix: str, suffix: str) -> str:
     return f".~{prefix}*{suffix}"
 
 
+ASKED_NAME = ".~?"  # ``AttrPattern("", "", asked=True)``: no ``*``, so no pattern reads so
+
+
 def call_with(key: str, count: int, names: Iterable[str]) -> str:
     return f"({key} {count} {','.join(names)})"
 
@@ -367,8 +373,8 @@ def op_text(op: Op) -> str:
     match op:
         case Attr(name):
             return attr(name)
-        case AttrPattern(prefix, suffix):
-            return attr_pattern(prefix, suffix)
+        case AttrPattern(prefix, suffix, asked):
+            return ASKED_NAME if asked else attr_pattern(prefix, suffix)
         case CallWith(key, count, names):
             return call_with(key, count, names)
         case Item(text):
@@ -395,6 +401,8 @@ def parse_op(text: str) -> Op:
     fixed = _FIXED.get(text)
     if fixed is not None:
         return fixed
+    if text == ASKED_NAME:
+        return AttrPattern("", "", asked=True)
     if text.startswith(".~"):
         prefix, _, suffix = text[2:].partition("*")
         return AttrPattern(prefix, suffix)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from astroid import nodes
 
 from impactgraph.expressions import (
+    ASKED_NAME,
     CALL,
     ELEMENT,
     FIXTURE_VALUE,
@@ -475,7 +476,8 @@ class Evaluator(Scopes):
         when nothing is known of it (``impactgraph.indexer.names``). The default (third
         argument) is a value too."""
         receiver = self.values(node.args[0])
-        ops = name_ops(node.args[1])
+        name = node.args[1]
+        ops = [ASKED_NAME] if _is_asked_name(name) else name_ops(name)
         default = self.values(node.args[2]) if len(node.args) > 2 else []
         return [(*v, op) for op in ops for v in receiver] + default
 
@@ -600,6 +602,20 @@ class Evaluator(Scopes):
         owner = self.enclosing_class(node)
         class_qual = self.qualname(owner) if owner is not None else ""
         return fixture_root(f"{self.module}:{class_qual}", node.args[0].value)
+
+
+def _is_asked_name(node: nodes.NodeNG) -> bool:
+    """Is ``node`` the name parameter of the ``__getattr__(self, name)`` it is read in, never
+    assigned there (the attribute name the lookup that ran ``__getattr__`` asked for)?"""
+    if not isinstance(node, nodes.Name):
+        return False
+    frame = node.scope()
+    if not (isinstance(frame, nodes.FunctionDef) and frame.name == "__getattr__"
+            and isinstance(frame.parent, nodes.ClassDef)):
+        return False
+    parameters = [*frame.args.posonlyargs, *frame.args.args]
+    return (len(parameters) >= 2 and parameters[1].name == node.name
+            and frame.locals.get(node.name) == [parameters[1]])
 
 
 def _constant_slice(index: nodes.Slice) -> str | None:

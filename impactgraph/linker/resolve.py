@@ -14,6 +14,7 @@ from collections.abc import Set as AbstractSet
 from typing import cast
 
 from impactgraph.expressions import (
+    ASKED_NAME,
     WRAPS,
     Arguments,
     Attr,
@@ -790,7 +791,21 @@ class Resolver:
         result: set[Value] = set()
         for method in self.special_methods(cls, ("__getattr__",)):
             result.add(Via(method))
-            result |= self.call_result(Bound(method))
+            result |= self._getattr_result(method, name)
+        return result
+
+    def _getattr_result(self, method: str, name: str) -> set[Value]:
+        """What ``__getattr__`` method gives for attribute ``name``: a value it returns
+        straight from ``getattr(inner, <its name parameter>)`` is ``inner.name``; any other
+        is what the method returns for any name."""
+        result: set[Value] = set()
+        key = f"v:{method}|<return>"
+        self.depend(key)
+        for expr in list(self.bindings.get(key, ())) + sorted(self.extra.get(key, ())):
+            if len(expr) > 1 and expr[-1] == ASKED_NAME:
+                result |= self._apply(self.resolve(expr[:-1]), Attr(name))
+            else:
+                result |= self.resolve(expr)
         return result
 
     def descriptor_get(self, value: Value) -> set[Value]:
