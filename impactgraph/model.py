@@ -124,6 +124,9 @@ class CallSite:
     star: bool = False  # the call unpacks ``*args`` or ``**kwargs``: its arity is unknown
     implicit: bool = False  # made by the language (``for x in obj`` calls ``__iter__``), not
     # written: only calls into the code base count, and nothing is counted as unresolved
+    # made by module-level code in ``if __name__ == "__main__":``: it runs when the module
+    # runs as a program (``python -m pkg.mod``, ``python pkg/mod.py``), not when it is imported
+    main: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +139,7 @@ class Reference:
     # a string spells the target's dotted path (``"pkg.plugins.notes"``, ``"pkg.mod:func"``):
     # code that imports it by that name calls it, with arguments nobody here can see
     by_name: bool = False
+    main: bool = False  # in the module's ``if __name__ == "__main__":`` block (see CallSite)
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +160,9 @@ class FileSummary:
     # Only what ``changes`` compares (``indexer/api.py``): no calls, references, bindings or
     # symbolic values. Never linked, never cached as a full summary.
     api_only: bool = False
+    # the first and last lines of each module-level ``if __name__ == "__main__":`` body: code
+    # that runs only when the module runs as a program (its ``else:`` runs on import)
+    main_blocks: tuple[tuple[int, int], ...] = ()
 
     @property
     def package(self) -> str:

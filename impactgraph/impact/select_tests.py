@@ -205,10 +205,29 @@ def _callers(graph: CodeGraph, seeds: Iterable[str], reached: Set[str]) -> dict[
     while queue:  # backwards over calls
         node = queue.popleft()
         for source, kind in graph.predecessors(node):
-            if kind == EdgeKind.CALLS and source in reached and source not in callee:
+            if (kind == EdgeKind.CALLS and source in reached and source not in callee
+                    and not _main_only(graph, source, node, kind)):
                 callee[source] = node
                 queue.append(source)
     return callee
+
+
+def _main_only(graph: CodeGraph, source: str, target: str, kind: str) -> bool:
+    """Is the edge one that only a module's ``if __name__ == "__main__":`` block makes? That
+    code runs when the module runs as a program, never as it is imported."""
+    return ":" not in source and bool(graph.edge_data(source, target, kind).get("main"))
+
+
+def _in_main_block(graph: CodeGraph, symbol: str) -> bool:
+    """Is ``symbol`` defined by its module's ``if __name__ == "__main__":`` block (a change
+    to it does not change what importing the module does)? False when not known."""
+    if ":" not in symbol or symbol not in graph:
+        return False
+    summary = graph.summaries.get(graph.module_of(symbol))
+    if summary is None or not summary.main_blocks:
+        return False
+    line = graph.node(symbol).get("line", 0)
+    return any(first <= line <= last for first, last in summary.main_blocks)
 
 
 def _folder(path: str) -> str:
@@ -597,10 +616,13 @@ def _import_affected(graphs: Sequence[CodeGraph], affected: Iterable[AffectedMod
             function = graph.node(seed).get("kind") in ("function", "method")
             if function and own and own <= _CALLS_ONLY:
                 continue  # its def runs as before; module code calling it is found above
+            if _in_main_block(graph, seed):
+                continue  # defined when its module runs as a program, not on import
             if not own & _GONE:  # what its module runs as it is imported changed
                 found.add(graph.module_of(seed))
             # a user of what is gone or changed at import (``TABLE = [gone]``, ``X = CONST``)
-            found |= {graph.module_of(source) for source, _ in graph.predecessors(seed)}
+            found |= {graph.module_of(source) for source, kind in graph.predecessors(seed)
+                      if not _main_only(graph, source, seed, kind)}
     modules = {node for node in reached if ":" not in node}
     grown = True
     while grown:  # a module importing one that fails or changed imports it as it runs

@@ -137,6 +137,7 @@ def summarize_astroid(text: str, module: str, path: str, *, api_only: bool = Fal
         attribute_stores=tuple(indexer.attribute_stores),
         all_names=all_names,
         has_getattr=indexer.has_getattr,
+        main_blocks=tuple(indexer.main_blocks),
     )
 
 

@@ -67,8 +67,13 @@ class FileIndexer(Statements):
         else:
             self.qualnames[id(module)] = ""
         self.start_flow(module)
+        self.main_blocks = [(node.body[0].fromlineno, node.body[-1].tolineno)
+                            for node in module.body if is_main_guard(node) and node.body]
         for child in module.body:
             self.visit(child)
+        if self.main_blocks:
+            self.calls = [replace(site, main=True) if self.in_main_block(site.scope, site.line)
+                          else site for site in self.calls]
         for test in self.tests:  # ``pytestmark = pytest.mark.usefixtures(...)``
             for name in self.module_usefixtures:
                 root = fixture_root(f"{self.module}:{test[1]}", name)
@@ -341,6 +346,18 @@ class FileIndexer(Statements):
                             self.bindings[self.var_key(node, "<factories>")].extend(
                                 self.values(keyword.value)
                             )
+
+
+def is_main_guard(node: nodes.NodeNG) -> bool:
+    """``if __name__ == "__main__":`` (or ``"__main__" == __name__``)."""
+    if not isinstance(node, nodes.If) or not isinstance(node.test, nodes.Compare):
+        return False
+    test = node.test
+    if len(test.ops) != 1 or test.ops[0][0] != "==":
+        return False
+    sides = [test.left, test.ops[0][1]]
+    return any(isinstance(s, nodes.Name) and s.name == "__name__" for s in sides) and any(
+        isinstance(s, nodes.Const) and s.value == "__main__" for s in sides)
 
 
 def _raises_not_implemented(node: nodes.FunctionDef) -> bool:

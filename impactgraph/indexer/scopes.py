@@ -40,7 +40,8 @@ class Scopes:
         self.overloads: dict[str, list[Definition]] = defaultdict(list)
         self.imports: list[ImportBinding] = []
         self.calls: list[CallSite] = []
-        self.references: dict[tuple[str, tuple[Expr, ...]], Reference] = {}
+        # (scope, values, in the main block) -> the first such reference
+        self.references: dict[tuple[str, tuple[Expr, ...], bool], Reference] = {}
         self.bindings: dict[str, list[Expr]] = defaultdict(list)
         self.qualnames: dict[int, str] = {}  # id(scope node) -> qualname ("" = module)
         self.lambda_counters: dict[str, int] = defaultdict(int)
@@ -57,6 +58,8 @@ class Scopes:
         self.fixture_frames: dict[int, nodes.NodeNG | None] = {}
         self.tests: list[tuple[str, str, int]] = []  # (symbol, class qualname, line)
         self.module_usefixtures: list[str] = []
+        # the lines of the module-level ``if __name__ == "__main__":`` bodies, set by ``run``
+        self.main_blocks: list[tuple[int, int]] = []
 
     def qualname(self, scope: nodes.NodeNG) -> str:
         while not isinstance(scope, (nodes.Module, nodes.ClassDef, *FUNCTION_SCOPES)):
@@ -71,6 +74,12 @@ class Scopes:
             self.qualnames[id(scope)] = known
             return known
         return ""
+
+    def in_main_block(self, scope: str, line: int) -> bool:
+        """Is code of ``scope`` at ``line`` the module's own code under
+        ``if __name__ == "__main__":``, which runs only when the module runs as a program?"""
+        return scope == self.module and any(first <= line <= last
+                                            for first, last in self.main_blocks)
 
     def symbol_id(self, qualname: str) -> str:
         return f"{self.module}:{qualname}" if qualname else self.module

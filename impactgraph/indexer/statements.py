@@ -629,10 +629,12 @@ class Statements(Evaluator, ImplicitCalls):
             parts = text.split(".")
             splits = [(".".join(parts[:end]), parts[end:]) for end in range(1, len(parts))]
         values = tuple((module_root(m), *(attr(p) for p in names)) for m, names in splits)
+        line = node.lineno or 0
         for scope in self.holders(node):
-            key = (scope, values)
+            main = self.in_main_block(scope, line)
+            key = (scope, values, main)
             if key not in self.references:
-                self.references[key] = Reference(scope, values, node.lineno or 0, by_name=True)
+                self.references[key] = Reference(scope, values, line, by_name=True, main=main)
 
     def holders(self, node: nodes.NodeNG) -> list[str]:
         """Who holds a value written at ``node``: the module-level variables its assignment
@@ -673,9 +675,11 @@ class Statements(Evaluator, ImplicitCalls):
         if not values:
             return
         scope = self.caller_of(node)
-        key = (scope, values)
+        line = node.lineno or 0
+        main = self.in_main_block(scope, line)
+        key = (scope, values, main)
         if key not in self.references:
-            self.references[key] = Reference(scope, values, node.lineno or 0)
+            self.references[key] = Reference(scope, values, line, main=main)
 
 
 def under_type_checking(node: nodes.NodeNG) -> bool:

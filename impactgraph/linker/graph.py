@@ -38,7 +38,9 @@ class CodeGraph:
     Edge attributes: ``line``; ``bound``, ``dispatch``, ``named``, ``sites`` (see
     ``add_edge``); ``dynamic``: a call through a name computed at run time
     (``getattr(self, "visit_" + kind)(node)``, ``getattr(obj, name)()``), which reaches every
-    member of the receiver's class hierarchy whose name fits what is known of the name.
+    member of the receiver's class hierarchy whose name fits what is known of the name;
+    ``main``: an edge from a module made only by its ``if __name__ == "__main__":`` block
+    (``CallSite.main``): that code runs when the module runs as a program, not on import.
 
     ``unbounded_sites``: ``(caller, receiver)`` once per caller and receiver for each call
     through ``getattr`` whose name nothing is known of, on a receiver we know (a class, or
@@ -79,6 +81,9 @@ class CodeGraph:
     _members: dict[str, list[str]] | None = None
     _networkx: Any = field(default=None, repr=False, compare=False)
     _stored: StoredGraph | None = field(default=None, repr=False, compare=False)
+    # while the linker links a site of a main block: its module, whose edges ``add_edge``
+    # marks ``main`` (see ``main_block``)
+    _main_source: str | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def from_stored(cls, stored: StoredGraph) -> CodeGraph:
@@ -146,6 +151,11 @@ class CodeGraph:
             self._members = dict(index)
         return self._members.get(module, [])
 
+    def main_block(self, source: str | None) -> None:
+        """The edges ``source`` (a module, linking its main block's sites) makes from now
+        on are marked ``main``, unless other code makes them too; None: none is."""
+        self._main_source = source
+
     def add_edge(
         self,
         source: str,
@@ -176,12 +186,14 @@ class CodeGraph:
         whose object it runs the target, and for which class of the caller's ``self``. The
         edge keeps them (``recv``, sorted) only while every call adding it gave some: one
         that did not (None) makes the edge's receivers unknown (no ``recv``).
+        ``main``: set by ``main_block``; the same edge made by other code clears the mark.
         """
         # the graph holds plain strings (JSON, stored graphs, f-strings); a dict, not
         # EdgeKind(kind).value: this runs for every edge
         key = _EDGE_KEYS[kind]
         if source == target and key != "calls":
             return
+        main = source == self._main_source
         data = self.graph.get_edge_data(source, target, key=key)
         if data is None:
             self.graph.add_edge(
@@ -191,12 +203,17 @@ class CodeGraph:
             data = self.graph.get_edge_data(source, target, key=key)
             if recv:
                 data["recv"] = sorted([given, receiver] for given, receiver in set(recv))
-        elif "recv" in data:
-            if recv:
-                known = {(given, receiver) for given, receiver in data["recv"]} | set(recv)
-                data["recv"] = sorted([given, receiver] for given, receiver in known)
-            else:
-                del data["recv"]
+            if main:
+                data["main"] = True
+        else:
+            if "recv" in data:
+                if recv:
+                    known = {(given, receiver) for given, receiver in data["recv"]} | set(recv)
+                    data["recv"] = sorted([given, receiver] for given, receiver in known)
+                else:
+                    del data["recv"]
+            if not main and data.get("main"):
+                del data["main"]  # other code makes it too
         if (
             (data.get("dispatch") and not dispatch) or (data.get("named") and not named)
             or (data.get("dynamic") and not dynamic) or (data.get("callback") and not callback)

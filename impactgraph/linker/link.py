@@ -125,10 +125,13 @@ def _link(summaries: Iterable[FileSummary], warnings: Iterable[Diagnostic]) -> C
     receivers = Receivers(resolver)
     for summary in usable:
         for index, site in enumerate(summary.calls):
+            graph.main_block(site.scope if site.main else None)
             _link_call(graph, resolver, site, index, receivers)
         for reference in summary.references:
+            graph.main_block(reference.scope if reference.main else None)
             _link_reference(graph, resolver, reference.scope, reference.target, reference.line,
                             reference.by_name, receivers)
+        graph.main_block(None)
         _link_imports(graph, resolver, summary)
     _link_classes(graph, resolver)
     _link_copiers(graph, resolver)

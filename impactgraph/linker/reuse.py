@@ -34,7 +34,7 @@ IGNORED_FIELDS: Mapping[type, frozenset[str]] = {
     ),
     Parameter: frozenset({"default", "annotation"}),
     Signature: frozenset({"returns", "is_async"}),
-    FileSummary: frozenset({"has_getattr"}),
+    FileSummary: frozenset({"has_getattr", "main_blocks"}),
 }
 LINE_FIELDS = frozenset({"line", "end_line"})
 # A tree that differs from a linked one in at most this many files may reuse its graph;

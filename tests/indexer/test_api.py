@@ -104,7 +104,7 @@ def api_part(summary: FileSummary) -> FileSummary:
     )
     return dataclasses.replace(
         summary, definitions=definitions, calls=(), references=(), bindings=(),
-        attribute_stores=(), api_only=True,
+        attribute_stores=(), main_blocks=(), api_only=True,
     )
 
 

@@ -1,0 +1,59 @@
+"""Edges made only by a module's ``if __name__ == "__main__":`` block are marked ``main``:
+that code runs when the module runs as a program, not when it is imported. The same edge
+made by other code of the module is not."""
+
+from __future__ import annotations
+
+from helpers import graph_of
+
+from impactgraph.linker.snapshot import graph_from_dict, graph_to_dict
+from impactgraph.model import EdgeKind
+
+FILES = {
+    "tool.py": """
+        def run():
+            pass
+
+
+        def setup():
+            pass
+
+
+        def both():
+            pass
+
+
+        def after():
+            pass
+
+
+        CONFIG = {}
+        both()
+
+        if __name__ == "__main__":
+            setup()
+            run()
+            both()
+            print(CONFIG)
+            after()
+
+        after()
+    """,
+}
+
+
+def test_only_the_main_block_makes_the_edge() -> None:
+    graph = graph_of(FILES)
+    assert graph.edge_data("tool", "tool:run", EdgeKind.CALLS).get("main") is True
+    assert graph.edge_data("tool", "tool:setup", EdgeKind.CALLS).get("main") is True
+    assert graph.edge_data("tool", "tool:CONFIG", EdgeKind.REFERENCES).get("main") is True
+    assert not graph.edge_data("tool", "tool:both", EdgeKind.CALLS).get("main")
+    assert not graph.edge_data("tool", "tool:after", EdgeKind.CALLS).get("main")
+
+
+def test_the_mark_is_kept_by_a_stored_graph() -> None:
+    graph = graph_of(FILES)
+    stored = graph_from_dict(graph_to_dict(graph))
+    assert stored is not None
+    assert stored.edge_data("tool", "tool:run", EdgeKind.CALLS).get("main") is True
+    assert not stored.edge_data("tool", "tool:both", EdgeKind.CALLS).get("main")
