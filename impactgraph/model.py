@@ -113,6 +113,22 @@ class ImportBinding:
     type_checking: bool = False  # under ``if TYPE_CHECKING:``
 
 
+class ProgramKind(str, Enum):
+    MODULE = "module"  # ``python -m name``
+    PATH = "path"  # ``python path/to/script.py``
+    CODE = "code"  # ``python -c SOURCE``, or the source fed to ``python -`` on stdin
+    COMMAND = "command"  # another command: a console script's name, or any program at all
+
+
+@dataclass(frozen=True, slots=True)
+class Program:
+    """What a call that starts a program (``subprocess.run([sys.executable, "-m", "pkg"])``)
+    runs, as constants in the calling file spell it; the arguments after it are left out."""
+
+    kind: ProgramKind
+    target: str  # the module name, the path as written, the source, the command name
+
+
 @dataclass(frozen=True, slots=True)
 class CallSite:
     scope: str  # symbol id of the caller (module name for module-level code)
@@ -127,6 +143,9 @@ class CallSite:
     # made by module-level code in ``if __name__ == "__main__":``: it runs when the module
     # runs as a program (``python -m pkg.mod``, ``python pkg/mod.py``), not when it is imported
     main: bool = False
+    # a call that may start a program (by its name: ``subprocess.run``, ``os.system``...), when
+    # its file's constants tell which: the linker keeps it for a callee that does
+    program: Program | None = None
 
 
 @dataclass(frozen=True, slots=True)

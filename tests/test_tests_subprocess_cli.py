@@ -64,4 +64,5 @@ def test_a_test_running_a_program_is_kept_when_it_imports_the_changed_package(
     commit(root, {"src/pkg/core.py": changed})
     reasons = selected_reasons(root)
     assert sorted(reasons) == ["tests/test_subprocess.py"]
-    assert any("subprocess.run" in r and "pkg" in r for r in reasons["tests/test_subprocess.py"])
+    # its program is known (``python -c CODE``): CODE calls pkg.helper
+    assert any("subprocess.run" in r for r in reasons["tests/test_subprocess.py"])

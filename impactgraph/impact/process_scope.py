@@ -25,7 +25,7 @@ summaries of the test file and its conftests: nothing else is decoded.
 from __future__ import annotations
 
 from collections import defaultdict, deque
-from collections.abc import Sequence, Set
+from collections.abc import Iterable, Sequence, Set
 
 from impactgraph.impact.by_path import module_path
 from impactgraph.linker import CodeGraph
@@ -101,12 +101,21 @@ class ProcessScope:
         what a computed name may add."""
         return self._closure(test_path, True)
 
+    def program_closure(self, modules: Iterable[str]) -> frozenset[str] | None:
+        """The modules of ours a program that starts from ``modules`` (runs or imports them)
+        imports; None when code among them imports by a computed name."""
+        found = self._imports_from(modules)
+        return None if found & self._dynamic_modules() else found
+
     def _closure(self, test_path: str, plugins: bool) -> frozenset[str]:
         key = (test_path, plugins)
         if key in self._closures:
             return self._closures[key]
+        self._closures[key] = self._imports_from(self._start(test_path, plugins))
+        return self._closures[key]
+
+    def _imports_from(self, start: Iterable[str]) -> frozenset[str]:
         imports = self._index()
-        start = self._start(test_path, plugins)
         found: set[str] = set()
         queue = deque(start)
         while queue:
@@ -119,8 +128,7 @@ class ProcessScope:
             queue.extend(".".join(parts[:cut]) for cut in range(1, len(parts))
                          if ".".join(parts[:cut]) in self._known)
             queue.extend(imports.get(module, ()))
-        self._closures[key] = frozenset(found)
-        return self._closures[key]
+        return frozenset(found)
 
     def _start(self, test_path: str, plugins: bool) -> list[str]:
         """The test file's module, its conftests' (its folder's and every folder's above),

@@ -20,7 +20,9 @@ from impactgraph.impact.by_path import module_path
 from impactgraph.impact.conftest_scope import ConftestScope, plugin_folders
 from impactgraph.impact.packages import is_test_code
 from impactgraph.impact.process_scope import ProcessScope
+from impactgraph.impact.programs import Entries, entries, members_of
 from impactgraph.impact.receivers import Hierarchy
+from impactgraph.indexer.programs import PROGRAM_RUNNERS
 from impactgraph.linker import CodeGraph
 from impactgraph.linker.graph import ANY_CALLEE
 from impactgraph.model import (
@@ -28,6 +30,8 @@ from impactgraph.model import (
     Change,
     ChangeKind,
     EdgeKind,
+    Program,
+    ProgramKind,
     SelectedTest,
 )
 from impactgraph.path_strings import path_name, path_parent
@@ -163,7 +167,11 @@ def select_tests(
         _unresolved_by_name(selector, graph, imports, reached)
         loaded = _import_affected(graphs, affected, changes, set(reached))
         _loaded_by_name(selector, graph, imports, loaded, patterns)
-        _programs(selector, graph, changed_modules, patterns)
+        programs = _ProgramReach(
+            graph, processes, set(reached),
+            _import_changed(graphs, affected, changes, set(reached)), names,
+            {_Packages(graph)(module) for module in changed_modules})
+        _programs(selector, graph, changed_modules, patterns, programs)
         _gave_up(selector, graph, changed_modules, names, imports)
         _unbounded(selector, graph, changed_modules, imports)
     return selector.result()
@@ -602,6 +610,25 @@ def _import_affected(graphs: Sequence[CodeGraph], affected: Iterable[AffectedMod
     turn, the modules among those reached that import one of them. Not a module whose code
     merely refers to a function whose parameters or body changed (``deprecated(...)(cls)``
     returns a wrapper that calls the functions it wraps only when it is called)."""
+    found = _import_changed(graphs, affected, changes, reached)
+    modules = {node for node in reached if ":" not in node}
+    grown = True
+    while grown:  # a module importing one that fails or changed imports it as it runs
+        grown = False
+        for module in sorted(modules - found):
+            if any(kind == EdgeKind.IMPORTS and target in graph
+                   and graph.module_of(target) in found
+                   for graph in graphs if module in graph
+                   for target, kind in graph.successors(module)):
+                found.add(module)
+                grown = True
+    return found & modules
+
+
+def _import_changed(graphs: Sequence[CodeGraph], affected: Iterable[AffectedModule],
+                    changes: Sequence[Change], reached: Set[str]) -> set[str]:
+    """The modules whose own import-time code now fails or runs changed code (not those that
+    only import one: see ``_import_affected``)."""
     kinds: dict[str, set[ChangeKind]] = defaultdict(set)
     for change in changes:
         kinds[change.symbol].add(change.kind)
@@ -623,18 +650,7 @@ def _import_affected(graphs: Sequence[CodeGraph], affected: Iterable[AffectedMod
             # a user of what is gone or changed at import (``TABLE = [gone]``, ``X = CONST``)
             found |= {graph.module_of(source) for source, kind in graph.predecessors(seed)
                       if not _main_only(graph, source, seed, kind)}
-    modules = {node for node in reached if ":" not in node}
-    grown = True
-    while grown:  # a module importing one that fails or changed imports it as it runs
-        grown = False
-        for module in sorted(modules - found):
-            if any(kind == EdgeKind.IMPORTS and target in graph
-                   and graph.module_of(target) in found
-                   for graph in graphs if module in graph
-                   for target, kind in graph.successors(module)):
-                found.add(module)
-                grown = True
-    return found & modules
+    return found
 
 
 def _loaded_by_name(
@@ -709,22 +725,120 @@ def _imported_by_test(test_path: str, importers: Set[str]) -> bool:
         folder = folder.rpartition("/")[0]
 
 
-# Calls that start another program: it may be Python running our code from a string.
-PROGRAM_RUNNERS = frozenset({
-    "subprocess.run", "subprocess.Popen", "subprocess.call", "subprocess.check_call",
-    "subprocess.check_output", "subprocess.getoutput", "subprocess.getstatusoutput",
-    "os.system", "os.popen", "os.execv", "os.execve", "os.execl", "os.execlp", "os.execvp",
-    "os.execvpe", "os.spawnv", "os.spawnl", "os.posix_spawn", "os.posix_spawnp",
-    "asyncio.create_subprocess_exec", "asyncio.create_subprocess_shell",
-    # doctests: examples in a text file or in docstrings, run by outside code with what the
-    # test hands it (portion's ``doctest.testfile("../README.md", globs={"P": portion})``)
-    "doctest.testfile", "doctest.testmod", "doctest.run_docstring_examples",
-    "doctest.DocTestSuite", "doctest.DocFileSuite",
-})
+@dataclass
+class _ProgramReach:
+    """Does a test's program run changed code, when every program it starts is known
+    (``graph.programs``, ``impact.programs``)? It does when a module it runs (its import-time
+    code, a main module's main block) or a function or class its source calls reaches the
+    change, or when a module its process imports (``ProcessScope.program_closure``) has
+    import-time code that does (``_import_changed``). An unresolved call, or one the linker
+    gave up on, in the code the program can reach (that other rules would have kept a test
+    for) leaves it unknown too."""
+
+    graph: CodeGraph
+    processes: ProcessScope
+    reached: set[str]
+    import_changed: set[str]
+    names: set[str] | None
+    packages: set[str]  # the changed packages
+
+    def verdict(self, callers: Iterable[str]) -> tuple[bool, str] | None:
+        """(runs the change, which program), or None when some program is not known."""
+        graph = self.graph
+        programs = set().union(*(graph.programs.get(c) or {None} for c in callers))
+        if None in programs:
+            return None
+        found: list[tuple[Program, Entries, frozenset[str]]] = []
+        known = sorted((p for p in programs if p is not None), key=lambda p: (p.kind, p.target))
+        for program in known:
+            start = entries(graph, program)
+            if start is None:
+                return None
+            closure = self.processes.program_closure(
+                start.modules | {graph.module_of(s) for s in start.symbols})
+            if closure is None:
+                return None
+            found.append((program, start, closure))
+        for program, start, closure in found:
+            if (start.modules & self.reached or closure & self.import_changed
+                    or members_of(graph, start.symbols) & self.reached):
+                return True, _describe(program)
+        for _, start, closure in found:
+            if self._open_sites(start, closure):
+                return None
+        return False, ""
+
+    def _open_sites(self, start: Entries, closure: frozenset[str]) -> bool:
+        """Does code the program may run make a call whose callee the analysis could not bound,
+        where the rules for a test's own process would keep it: an unresolved ``x.name()``
+        whose name something that reaches the change has (directly, or through another such
+        call: see ``_unresolved_by_name``), a call the linker gave up on (unless its names
+        reach nothing), or a ``getattr`` call with an unknown name."""
+        graph = self.graph
+        seen = set(start.modules | members_of(graph, start.symbols))
+        seen |= {m for m in closure if m in graph}
+        queue = deque(seen)
+        open_sites = self._open_callers
+        while queue:
+            node = queue.popleft()
+            if node in open_sites:
+                return True
+            for target, kind in graph.successors(node):
+                if kind in (EdgeKind.CALLS, EdgeKind.REFERENCES) and target not in seen:
+                    seen.add(target)
+                    queue.append(target)
+        return False
+
+    @cached_property
+    def _open_callers(self) -> set[str]:
+        graph = self.graph
+        found = {caller for caller, receiver in graph.unbounded_sites
+                 if receiver != ANY_CALLEE or not _bounded_elsewhere(graph, caller, self.names)}
+        package_of = _Packages(graph)
+        across: dict[str, bool] = {}  # module -> imports a changed package besides its own
+        for caller, _ in graph.unresolved_sites:  # see _unresolved_across
+            if caller not in graph or _bounded_elsewhere(graph, caller, self.names):
+                continue
+            module = graph.module_of(caller)
+            if module not in across:
+                imported = {package_of(target) for target in _imports_of(graph, module)}
+                across[module] = bool((imported - {package_of(module)}) & self.packages)
+            if across[module]:
+                found.add(caller)
+        asked = {caller: names for caller, names in graph.unresolved_names.items() if names}
+        asked.update({caller: {""} for caller, _ in graph.unresolved_sites
+                      if caller not in asked})  # a graph that did not record the names
+        if self.names is None:  # any name may reach the change
+            return found | {c for c, names in asked.items() if names - {""}}
+        known = set(self.names)
+        matched: set[str] = set()
+        walked: set[str] = set()
+        while True:
+            hits = [c for c, names in asked.items() if c not in matched and names & known]
+            if not hits:
+                return found | matched
+            for caller in hits:  # its callers reach the change too: their names count
+                matched.add(caller)
+                queue = deque([caller])
+                while queue:
+                    node = queue.popleft()
+                    if node in walked:
+                        continue
+                    walked.add(node)
+                    known.add(_short_name(node))
+                    queue.extend(source for source, kind in graph.predecessors(node)
+                                 if kind in (EdgeKind.CALLS, EdgeKind.REFERENCES))
+
+
+def _describe(program: Program) -> str:
+    if program.kind is ProgramKind.CODE:
+        return "Python source"
+    return f"{program.kind.value} {program.target}"
 
 
 def _programs(
-    selector: _Selector, graph: CodeGraph, changed: set[str], patterns: Sequence[str]
+    selector: _Selector, graph: CodeGraph, changed: set[str], patterns: Sequence[str],
+    reach: _ProgramReach,
 ) -> None:
     """A test that starts a program (``subprocess.run([sys.executable, "-c", CODE])``) or runs
     doctests may run any code of a package it imports, out of our sight (click's
@@ -750,10 +864,18 @@ def _programs(
         # never calls it
         members = [m for own in code for m in [own, *graph.members(own)]
                    if m != f"{module}:load_tests"]
-        runner = next((f"{callee} in {caller}" for caller in members
-                       for callee in sorted(graph.external_calls.get(caller, ()))
-                       if callee in PROGRAM_RUNNERS), None)
-        if runner is None:
+        runs = [(caller, callee) for caller in members
+                for callee in sorted(graph.external_calls.get(caller, ()))
+                if callee in PROGRAM_RUNNERS]
+        if not runs:
+            continue
+        runner = f"{runs[0][1]} in {runs[0][0]}"
+        verdict = reach.verdict(caller for caller, _ in runs)
+        if verdict is not None:  # every program it starts is known
+            runs_change, program = verdict
+            if runs_change:
+                selector.add(path, f"runs a program ({runner}: {program}) whose code "
+                                   "reaches the change")
             continue
         what = "runs doctests" if runner.startswith("doctest.") else "runs a program"
         imported = {target for own in code for target in _imports_of(graph, own)}

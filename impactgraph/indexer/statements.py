@@ -31,6 +31,7 @@ from impactgraph.expressions import special as special_op
 from impactgraph.indexer.evaluate import Evaluator
 from impactgraph.indexer.flow import exec_frame, join
 from impactgraph.indexer.implicit import ImplicitCalls
+from impactgraph.indexer.programs import program_of
 from impactgraph.indexer.pytest_model import (
     plugin_modules,
     usefixtures_names,
@@ -554,7 +555,7 @@ class Statements(Evaluator, ImplicitCalls):
         decorator = isinstance(node.parent, nodes.Decorators)
         self.calls.append(
             CallSite(self.caller_of(node), callee, node.lineno or 0, args, kwargs,
-                     decorator=decorator, star=star)
+                     decorator=decorator, star=star, program=program_of(node))
         )
         self.implicit_builtin_call(node)
         requested = self.requested_fixture(node)

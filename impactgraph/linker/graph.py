@@ -7,7 +7,14 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from impactgraph.model import Diagnostic, EdgeKind, FileSummary, symbol_module, top_package
+from impactgraph.model import (
+    Diagnostic,
+    EdgeKind,
+    FileSummary,
+    Program,
+    symbol_module,
+    top_package,
+)
 
 if TYPE_CHECKING:
     from impactgraph.linker.stored import StoredGraph
@@ -58,6 +65,9 @@ class CodeGraph:
     summaries: dict[str, FileSummary] = field(default_factory=dict)  # module -> summary
     # caller -> external or builtin callees, in the pycg spelling ("os.path.join", "<builtin>.len")
     external_calls: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    # caller -> the program each of its calls of a ``PROGRAM_RUNNERS`` callee starts
+    # (``indexer/programs.py``), None for one the indexer could not tell
+    programs: dict[str, set[Program | None]] = field(default_factory=lambda: defaultdict(set))
     unresolved_calls: int = 0
     unresolved_sites: list[tuple[str, int]] = field(default_factory=list)
     # caller -> the method names its unresolved calls, and the calls the linker gave up on

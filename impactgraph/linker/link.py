@@ -15,6 +15,7 @@ from impactgraph.expressions import (
     Variable,
     parse_root,
 )
+from impactgraph.indexer.programs import PROGRAM_RUNNERS
 from impactgraph.linker.graph import ANY_CALLEE, CodeGraph
 from impactgraph.linker.receivers import Entry, Receivers
 from impactgraph.linker.resolve import (
@@ -364,6 +365,8 @@ def _link_call(graph: CodeGraph, resolver: Resolver, site: CallSite, index: int,
                 resolved = True  # @property, @dataclass, @abc.abstractmethod: no edge needed
             case Ext(dotted, carried):
                 _add_external(graph, caller, dotted)
+                if dotted in PROGRAM_RUNNERS:
+                    graph.programs[caller].add(site.program)
                 resolved = True
                 if not _inspects(dotted):
                     _link_handed_over(graph, resolver, site, _protocol(dotted), receivers)

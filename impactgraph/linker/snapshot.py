@@ -7,7 +7,7 @@ from typing import Any
 
 from impactgraph.linker.graph import ANY_CALLEE, CodeGraph
 from impactgraph.linker.stored import EDGE_FIELDS, NODE_FIELDS, StoredGraph
-from impactgraph.model import Diagnostic
+from impactgraph.model import Diagnostic, Program, ProgramKind
 
 SNAPSHOT_VERSION = 7  # 6: edges name their ends by node index; 7: call receivers (recv)
 
@@ -23,6 +23,9 @@ def graph_to_dict(graph: CodeGraph) -> dict[str, Any]:
         "nodes": nodes,
         "edges": edges,
         "external_calls": {caller: sorted(c) for caller, c in graph.external_calls.items()},
+        "programs": {caller: sorted(([p.kind.value, p.target] if p else None for p in found),
+                                    key=lambda p: p or [])
+                     for caller, found in graph.programs.items()},
         "unresolved_sites": [list(site) for site in graph.unresolved_sites],
         "unbounded_sites": [list(site) for site in graph.unbounded_sites],
         "unresolved_names": {c: sorted(n) for c, n in graph.unresolved_names.items()},
@@ -59,6 +62,9 @@ def graph_from_dict(data: Any) -> CodeGraph | None:
         graph = CodeGraph.from_stored(StoredGraph(data["nodes"], data["edges"]))
         for caller, callees in data["external_calls"].items():
             graph.external_calls[str(caller)] = {str(c) for c in callees}
+        for caller, found in data.get("programs", {}).items():
+            graph.programs[str(caller)] = {
+                None if p is None else Program(ProgramKind(p[0]), str(p[1])) for p in found}
         graph.unresolved_sites = [(str(c), int(line)) for c, line in data["unresolved_sites"]]
         graph.unresolved_calls = len(graph.unresolved_sites)
         graph.unbounded_sites = [(str(c), str(r)) for c, r in data["unbounded_sites"]]
