@@ -127,6 +127,9 @@ class Program:
 
     kind: ProgramKind
     target: str  # the module name, the path as written, the source, the command name
+    # spelled by the calls of the function that starts it (its parameter), all in its file:
+    # known only as long as nothing else calls it
+    from_callers: bool = False
 
 
 @dataclass(frozen=True, slots=True)

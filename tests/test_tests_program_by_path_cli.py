@@ -21,6 +21,10 @@ BASE = {
             return "\\n".join(rows)
 
 
+        def html(rows):
+            return "<br>".join(rows)
+
+
         def _main():
             print(render(sys.stdin.read().split()))
 
@@ -72,11 +76,12 @@ BASE = {
             run_module()
     """,
     "test/test_api.py": """
-        from tables import render
+        from tables import html, render
 
 
         def test_render():
             assert render(["a"]) == "a"
+            assert html(["a"]) == "a"
     """,
     "test/test_other.py": """
         import subprocess
@@ -105,3 +110,30 @@ def test_a_program_run_by_a_test_importing_no_library_code_may_be_any(tmp_path: 
     source = BASE["tables/__init__.py"]
     commit(root, {"tables/__init__.py": source.replace("join(rows)", "join(sorted(rows))")})
     assert selected_tests(root) == ["test/test_api.py", "test/test_cli.py", "test/test_launch.py"]
+
+
+def test_a_known_program_runs_only_what_its_main_block_reaches(tmp_path: Path) -> None:
+    # test_cli's helper run(cmd) is called only in its file, each time with
+    # [sys.executable, "tables/__init__.py"]: tables' main block never calls html()
+    root = init_repo(tmp_path / "repo")
+    commit(root, BASE, message="base", tag="base")
+    source = BASE["tables/__init__.py"]
+    commit(root, {"tables/__init__.py": source.replace('"<br>"', '"<br/>"')})
+    assert selected_tests(root) == ["test/test_api.py", "test/test_launch.py"]
+
+
+def test_a_helper_called_from_another_file_runs_any_program(tmp_path: Path) -> None:
+    root = init_repo(tmp_path / "repo")
+    files = {**BASE, "test/test_more.py": """
+        import sys
+
+        from test_cli import run
+
+
+        def test_more():
+            assert run([sys.executable, "-m", "other"], "")
+    """}
+    commit(root, files, message="base", tag="base")
+    source = BASE["tables/__init__.py"]
+    commit(root, {"tables/__init__.py": source.replace('"<br>"', '"<br/>"')})
+    assert "test/test_cli.py" in selected_tests(root)

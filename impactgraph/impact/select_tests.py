@@ -745,9 +745,15 @@ class _ProgramReach:
     def verdict(self, callers: Iterable[str]) -> tuple[bool, str] | None:
         """(runs the change, which program), or None when some program is not known."""
         graph = self.graph
+        callers = list(callers)
         programs = set().union(*(graph.programs.get(c) or {None} for c in callers))
         if None in programs:
             return None
+        for caller in callers:  # a program its callers spell: has it callers elsewhere?
+            if any(p is not None and p.from_callers for p in graph.programs[caller]) and any(
+                    graph.module_of(source) != graph.module_of(caller)
+                    for source, _ in graph.predecessors(caller)):
+                return None
         found: list[tuple[Program, Entries, frozenset[str]]] = []
         known = sorted((p for p in programs if p is not None), key=lambda p: (p.kind, p.target))
         for program in known:

@@ -69,9 +69,57 @@ def program_of(call: nodes.Call) -> Program | None:
         if shell.value:
             return _from_shell(argument)
     argv = _argv(argument, call)
-    if argv is None or not argv:
+    if argv is None and isinstance(argument, nodes.Name):
+        return _from_callers(argument, call, name)
+    if not argv:
         return None
     return _interpret(argv, call, name)
+
+
+def _from_callers(parameter: nodes.Name, call: nodes.Call, runner: str) -> Program | None:
+    """``def run(cmd): subprocess.Popen(cmd)`` where ``cmd`` is used for nothing else and
+    every use of ``run`` in the file calls it with a list the program is known from
+    (tabulate's test_cli.py); ``from_callers``: other files must not call it."""
+    function = parameter.scope()
+    if (not isinstance(function, nodes.FunctionDef) or function.decorators is not None
+            or not isinstance(function.parent, nodes.Module)):
+        return None
+    names = [a.name for a in function.args.args or ()]
+    if parameter.name not in names or function.args.vararg or function.args.kwarg:
+        return None
+    place = names.index(parameter.name)
+    for use in function.nodes_of_class(nodes.Name):
+        if use.name == parameter.name and use.parent is not call:
+            return None
+    found: set[Program] = set()
+    for use in function.root().nodes_of_class(nodes.Name):
+        if use.name != function.name:
+            continue
+        caller = use.parent
+        if not isinstance(caller, nodes.Call) or caller.func is not use:
+            return None  # handed on: called from elsewhere with anything
+        _, assigned = use.lookup(use.name)
+        if assigned != [function]:
+            return None
+        given = _argument(caller, place, parameter.name)
+        argv = _argv(given, caller)
+        program = _interpret(argv, call, runner) if argv else None
+        if program is None:
+            return None
+        found.add(program)
+    if len(found) != 1:
+        return None
+    program = found.pop()
+    return Program(program.kind, program.target, from_callers=True)
+
+
+def _argument(call: nodes.Call, place: int, name: str) -> nodes.NodeNG | None:
+    """The argument ``call`` gives the parameter at ``place`` named ``name``."""
+    if any(isinstance(a, nodes.Starred) for a in call.args[:place + 1]):
+        return None
+    if place < len(call.args):
+        return call.args[place]
+    return _keyword(call, name)
 
 
 def _first_argument(call: nodes.Call) -> nodes.NodeNG | None:

@@ -23,8 +23,8 @@ def graph_to_dict(graph: CodeGraph) -> dict[str, Any]:
         "nodes": nodes,
         "edges": edges,
         "external_calls": {caller: sorted(c) for caller, c in graph.external_calls.items()},
-        "programs": {caller: sorted(([p.kind.value, p.target] if p else None for p in found),
-                                    key=lambda p: p or [])
+        "programs": {caller: sorted(([p.kind.value, p.target, p.from_callers] if p else None
+                                     for p in found), key=lambda p: p or [])
                      for caller, found in graph.programs.items()},
         "unresolved_sites": [list(site) for site in graph.unresolved_sites],
         "unbounded_sites": [list(site) for site in graph.unbounded_sites],
@@ -64,7 +64,8 @@ def graph_from_dict(data: Any) -> CodeGraph | None:
             graph.external_calls[str(caller)] = {str(c) for c in callees}
         for caller, found in data.get("programs", {}).items():
             graph.programs[str(caller)] = {
-                None if p is None else Program(ProgramKind(p[0]), str(p[1])) for p in found}
+                None if p is None else Program(ProgramKind(p[0]), str(p[1]), bool(p[2]))
+                for p in found}
         graph.unresolved_sites = [(str(c), int(line)) for c, line in data["unresolved_sites"]]
         graph.unresolved_calls = len(graph.unresolved_sites)
         graph.unbounded_sites = [(str(c), str(r)) for c, r in data["unbounded_sites"]]

@@ -49,6 +49,34 @@ def test_a_known_program(body: str, program: Program) -> None:
     assert _programs(body) == [program]
 
 
+HELPER = """
+def run_cli(cmd, text=None):
+    return subprocess.run(cmd, input=text)
+
+def test_a():
+    cmd = [sys.executable, "tool/__init__.py", "-x"]
+    run_cli(cmd, "a")
+
+def test_b():
+    for option in ["-1", "-2"]:
+        run_cli([sys.executable, "tool/__init__.py", option])
+"""
+
+
+def test_a_program_every_caller_in_the_file_spells() -> None:
+    assert _programs(HELPER) == [Program(ProgramKind.PATH, "tool/__init__.py", True)]
+
+
+@pytest.mark.parametrize("more", [
+    "def test_c():\n    run_cli([sys.executable, '-m', 'other'])\n",  # another program
+    "def test_c(cmd):\n    run_cli(cmd)\n",
+    "HANDLERS = [run_cli]\n",  # handed on
+    "def test_c():\n    run_cli(*ARGS)\n",
+])
+def test_a_program_some_caller_does_not_spell(more: str) -> None:
+    assert _programs(HELPER + more) == [None]
+
+
 @pytest.mark.parametrize("body", [
     "def run(cmd):\n    subprocess.run(cmd)\n",  # a parameter
     'subprocess.run([sys.executable, "-m", name])',
