@@ -167,10 +167,8 @@ def select_tests(
         _unresolved_by_name(selector, graph, imports, reached)
         loaded = _import_affected(graphs, affected, changes, set(reached))
         _loaded_by_name(selector, graph, imports, loaded, patterns)
-        programs = _ProgramReach(
-            graph, processes, set(reached),
-            _import_changed(graphs, affected, changes, set(reached)), names,
-            {_Packages(graph)(module) for module in changed_modules})
+        programs = _ProgramReach(graph, processes, set(reached), loaded, names,
+                                 {_Packages(graph)(module) for module in changed_modules})
         _programs(selector, graph, changed_modules, patterns, programs)
         _gave_up(selector, graph, changed_modules, names, imports)
         _unbounded(selector, graph, changed_modules, imports)
@@ -610,25 +608,6 @@ def _import_affected(graphs: Sequence[CodeGraph], affected: Iterable[AffectedMod
     turn, the modules among those reached that import one of them. Not a module whose code
     merely refers to a function whose parameters or body changed (``deprecated(...)(cls)``
     returns a wrapper that calls the functions it wraps only when it is called)."""
-    found = _import_changed(graphs, affected, changes, reached)
-    modules = {node for node in reached if ":" not in node}
-    grown = True
-    while grown:  # a module importing one that fails or changed imports it as it runs
-        grown = False
-        for module in sorted(modules - found):
-            if any(kind == EdgeKind.IMPORTS and target in graph
-                   and graph.module_of(target) in found
-                   for graph in graphs if module in graph
-                   for target, kind in graph.successors(module)):
-                found.add(module)
-                grown = True
-    return found & modules
-
-
-def _import_changed(graphs: Sequence[CodeGraph], affected: Iterable[AffectedModule],
-                    changes: Sequence[Change], reached: Set[str]) -> set[str]:
-    """The modules whose own import-time code now fails or runs changed code (not those that
-    only import one: see ``_import_affected``)."""
     kinds: dict[str, set[ChangeKind]] = defaultdict(set)
     for change in changes:
         kinds[change.symbol].add(change.kind)
@@ -650,7 +629,18 @@ def _import_changed(graphs: Sequence[CodeGraph], affected: Iterable[AffectedModu
             # a user of what is gone or changed at import (``TABLE = [gone]``, ``X = CONST``)
             found |= {graph.module_of(source) for source, kind in graph.predecessors(seed)
                       if not _main_only(graph, source, seed, kind)}
-    return found
+    modules = {node for node in reached if ":" not in node}
+    grown = True
+    while grown:  # a module importing one that fails or changed imports it as it runs
+        grown = False
+        for module in sorted(modules - found):
+            if any(kind == EdgeKind.IMPORTS and target in graph
+                   and graph.module_of(target) in found
+                   for graph in graphs if module in graph
+                   for target, kind in graph.successors(module)):
+                found.add(module)
+                grown = True
+    return found & modules
 
 
 def _loaded_by_name(
@@ -731,14 +721,14 @@ class _ProgramReach:
     (``graph.programs``, ``impact.programs``)? It does when a module it runs (its import-time
     code, a main module's main block) or a function or class its source calls reaches the
     change, or when a module its process imports (``ProcessScope.program_closure``) has
-    import-time code that does (``_import_changed``). An unresolved call, or one the linker
-    gave up on, in the code the program can reach (that other rules would have kept a test
-    for) leaves it unknown too."""
+    import-time code that does (``_import_affected``, as for a test's own process). An
+    unresolved call, or one the linker gave up on, in the code the program can reach (that
+    other rules would have kept a test for) leaves it unknown too."""
 
     graph: CodeGraph
     processes: ProcessScope
     reached: set[str]
-    import_changed: set[str]
+    loaded: set[str]  # modules whose import runs changed code (``_import_affected``)
     names: set[str] | None
     packages: set[str]  # the changed packages
 
@@ -766,7 +756,7 @@ class _ProgramReach:
                 return None
             found.append((program, start, closure))
         for program, start, closure in found:
-            if (start.modules & self.reached or closure & self.import_changed
+            if (start.modules & self.reached or closure & self.loaded
                     or members_of(graph, start.symbols) & self.reached):
                 return True, _describe(program)
         for _, start, closure in found:
