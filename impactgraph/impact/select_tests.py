@@ -844,7 +844,9 @@ def _programs(
     code themselves (a ``launch.py`` beside it that runs ``-m pkg``). A test whose code imports
     no library module at all can only exercise the library by running it, by a path or a
     module name in a string (tabulate's test_cli.py runs ``tabulate/__init__.py``): it is
-    kept for any change to library code."""
+    kept for any change to library code. Where every program the test's code starts is known
+    (``[sys.executable, "-m", "pkg.cli"]``, source fed to ``python -``: ``graph.programs``),
+    it is kept only when one of them can run the change (``_ProgramReach``)."""
     package_of = _Packages(graph)
     packages = {package_of(module) for module in changed}
     if not packages:
