@@ -21,6 +21,7 @@ from impactgraph.model import (
     ImportBinding,
     Parameter,
     ParamKind,
+    Program,
     Reference,
     Signature,
     SymbolKind,
@@ -119,7 +120,7 @@ def test_every_model_dataclass_has_a_compiled_decoder() -> None:
     # The generic decoder still works, but is ~3x slower: a model change that made a class
     # fall back to it (a ``__post_init__``, a class without slots) must be noticed.
     assert set(_COMPILED) == {FileSummary, Definition, Signature, Parameter, ImportBinding,
-                              CallSite, Reference}
+                              CallSite, Reference, Program}
 
 
 def test_defaults_are_left_out_and_strings_stored_once() -> None:
