@@ -22,7 +22,7 @@ from impactgraph.impact.packages import is_test_code
 from impactgraph.impact.process_scope import ProcessScope
 from impactgraph.impact.programs import Entries, entries, members_of
 from impactgraph.impact.receivers import Hierarchy
-from impactgraph.indexer.programs import PROGRAM_RUNNERS
+from impactgraph.indexer.plain import PROGRAM_RUNNERS
 from impactgraph.linker import CodeGraph
 from impactgraph.linker.graph import ANY_CALLEE
 from impactgraph.model import (

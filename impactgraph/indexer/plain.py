@@ -68,3 +68,19 @@ def combine_hashes(*hashes: str) -> str:
     for value in hashes:
         digest.update(value.encode("ascii") + b"\0")
     return digest.hexdigest()
+
+
+# Calls that start another program (or run doctests: no program of ours to name). Which of
+# them a call is, is the linker's to say; the indexer (``indexer/programs.py``) looks at calls
+# by these last names only. Here, not there: the linker imports no astroid.
+PROGRAM_RUNNERS = frozenset({
+    "subprocess.run", "subprocess.Popen", "subprocess.call", "subprocess.check_call",
+    "subprocess.check_output", "subprocess.getoutput", "subprocess.getstatusoutput",
+    "os.system", "os.popen", "os.execv", "os.execve", "os.execl", "os.execlp", "os.execvp",
+    "os.execvpe", "os.spawnv", "os.spawnl", "os.posix_spawn", "os.posix_spawnp",
+    "asyncio.create_subprocess_exec", "asyncio.create_subprocess_shell",
+    # doctests: examples in a text file or in docstrings, run by outside code with what the
+    # test hands it (portion's ``doctest.testfile("../README.md", globs={"P": portion})``)
+    "doctest.testfile", "doctest.testmod", "doctest.run_docstring_examples",
+    "doctest.DocTestSuite", "doctest.DocFileSuite",
+})

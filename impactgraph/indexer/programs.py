@@ -18,21 +18,9 @@ import shlex
 
 from astroid import nodes
 
+from impactgraph.indexer.plain import PROGRAM_RUNNERS
 from impactgraph.model import Program, ProgramKind
 
-# Calls that start another program (or run doctests: no program of ours to name). Which of
-# them a call is, is the linker's to say; the indexer looks at calls by these last names only.
-PROGRAM_RUNNERS = frozenset({
-    "subprocess.run", "subprocess.Popen", "subprocess.call", "subprocess.check_call",
-    "subprocess.check_output", "subprocess.getoutput", "subprocess.getstatusoutput",
-    "os.system", "os.popen", "os.execv", "os.execve", "os.execl", "os.execlp", "os.execvp",
-    "os.execvpe", "os.spawnv", "os.spawnl", "os.posix_spawn", "os.posix_spawnp",
-    "asyncio.create_subprocess_exec", "asyncio.create_subprocess_shell",
-    # doctests: examples in a text file or in docstrings, run by outside code with what the
-    # test hands it (portion's ``doctest.testfile("../README.md", globs={"P": portion})``)
-    "doctest.testfile", "doctest.testmod", "doctest.run_docstring_examples",
-    "doctest.DocTestSuite", "doctest.DocFileSuite",
-})
 RUNNER_NAMES = frozenset(name.rsplit(".", 1)[1] for name in PROGRAM_RUNNERS)
 _ARGV_RUNNERS = frozenset({"run", "Popen", "call", "check_call", "check_output"})
 _SHELL_RUNNERS = frozenset({"system", "popen", "getoutput", "getstatusoutput"})

@@ -15,7 +15,7 @@ from impactgraph.expressions import (
     Variable,
     parse_root,
 )
-from impactgraph.indexer.programs import PROGRAM_RUNNERS
+from impactgraph.indexer.plain import PROGRAM_RUNNERS
 from impactgraph.linker.graph import ANY_CALLEE, CodeGraph
 from impactgraph.linker.receivers import Entry, Receivers
 from impactgraph.linker.resolve import (
