@@ -38,6 +38,15 @@ def select(root: Path) -> dict[str, list[str]]:
     return {t["path"]: t["reasons"] for t in data["tests"]}
 
 
+
+def _many_shouters() -> tuple[str, str]:
+    """Class definitions ``C0000``... with a method ``shout``, and a list of one of each: more
+    objects than the linker keeps, so ``ITEMS[i].shout()`` is a call it gives up on."""
+    classes = "".join(f"class C{i:04}:\n    def shout(self):\n        return {i}\n\n\n"
+                      for i in range(COUNT))
+    items = "".join(f"    C{i:04}(),\n" for i in range(COUNT))
+    return classes, items
+
 def test_a_call_through_too_many_values_fails_open_for_the_tests_reaching_it(
     tmp_path: Path,
 ) -> None:
@@ -77,9 +86,7 @@ def test_a_given_up_call_asking_for_a_name_nothing_reaching_the_change_has_selec
     tmp_path: Path,
 ) -> None:
     root = init_repo(tmp_path / "gaveup")
-    classes = "".join(f"class C{i:04}:\n    def shout(self):\n        return {i}\n\n\n"
-                      for i in range(COUNT))
-    items = "".join(f"    C{i:04}(),\n" for i in range(COUNT))
+    classes, items = _many_shouters()
     commit(root, {
         "pkg/__init__.py": "",
         "pkg/util.py": "def parse(value):\n    return value\n",
@@ -134,9 +141,7 @@ def test_a_caller_s_unresolved_calls_do_not_unbound_its_given_up_calls(tmp_path:
     open only when a ``shout`` reaches the change; the unresolved one is judged by the rules
     on unresolved calls (in library code, it selects nothing of its own)."""
     root = init_repo(tmp_path / "gaveup")
-    classes = "".join(f"class C{i:04}:\n    def shout(self):\n        return {i}\n\n\n"
-                      for i in range(COUNT))
-    items = "".join(f"    C{i:04}(),\n" for i in range(COUNT))
+    classes, items = _many_shouters()
     commit(root, {
         "pkg/__init__.py": "",
         "pkg/util.py": "def parse(value):\n    return value\n",
