@@ -653,15 +653,23 @@ def _link_outside_receiver(graph: CodeGraph, resolver: Resolver, site: CallSite,
     """``client.get()`` on our ``FlaskClient(werkzeug.Client)``, ``thread.start()`` on our
     ``Thread`` subclass: the outside base's code runs on our object and calls the methods we
     override (``open``, ``run``)."""
+    hooks: dict[Value, list[tuple[str, bool, str]]] = {}  # each receiver is asked twice
+
+    def hooks_of(value: Value) -> list[tuple[str, bool, str]]:
+        found = hooks.get(value)
+        if found is None:
+            found = hooks[value] = _hooks(resolver, value)
+        return found
+
     for expr in site.callee:
         if len(expr) < 2 or not isinstance(resolver.op(expr[-1]), (Attr, AttrPattern)):
             continue
         entries = {} if receivers is None else receivers.handed(
-            site.scope, expr[:-1], lambda v: [(m, origin) for m, _, origin in _hooks(resolver, v)],
+            site.scope, expr[:-1], lambda v: [(m, origin) for m, _, origin in hooks_of(v)],
             ordered)
         for receiver in ordered(resolver.resolve(expr[:-1])):
             for method, dispatch, _ in dict.fromkeys(
-                    (m, d, "") for m, d, _ in _hooks(resolver, receiver)):
+                    (m, d, "") for m, d, _ in hooks_of(receiver)):
                 graph.add_edge(site.scope, method, EdgeKind.CALLS, site.line, True, dispatch,
                                callback=True, recv=entries.get(method))
 
