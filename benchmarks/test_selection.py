@@ -125,6 +125,17 @@ LIBRARIES = {
             PYTEST, "six==1.16.0", "freezegun==1.4.0", "hypothesis==6.112.1",
             "pytest-cov==5.0.0"),  # registers the no_cover mark its conftest.py sets
             plugins=("hypothesis_bench",)),
+        # held out, first contact: ISO 8601 parsing and formatting, strftime directives
+        # dispatched through a dict of lambdas, a Duration class whose arithmetic with dates runs
+        # through __add__/__radd__/__rsub__, src layout, tests/ without __init__.py (isodate);
+        # pattern classes registered by name and looked up by string ("gitwildmatch"),
+        # unittest.TestCase suites sharing a helper module tests/util.py (pathspec); retry, stop
+        # and wait strategies as callable objects composed with | & +, a decorator that builds a
+        # Retrying object, asyncio and tornado retry loops as subclasses (tenacity)
+        Library("isodate", "0.7.2", "isodate", (PYTEST,)),
+        Library("pathspec", "0.12.1", "pathspec", (PYTEST,), root=""),
+        Library("tenacity", "9.0.0", "tenacity", (PYTEST, "tornado==6.6.1", "typeguard==4.6.1"),
+                root=""),
     )
 }
 DEFAULT_LIBRARIES = ("click", "itsdangerous", "markupsafe", "jinja2", "flask")
