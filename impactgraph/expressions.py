@@ -32,7 +32,11 @@ Attr(name)         ``.name``               attribute
 AttrPattern(p, s)  ``.~p*s``               ``getattr(obj, computed)``: members matching p*s
 Call()             ``()``                  call result (an instance for a class)
 CallWith(k, n, .)  ``(KEY N a,b)``         a call whose arguments are bound under
-                                           ``KEY[0]``..``KEY[N-1]`` and ``KEY['a']``...
+                                           ``KEY[0]``..``KEY[N-1]`` and ``KEY['a']``...;
+                   ``(KEY N a,b c,d)``     ... and keywords c, d passed with no value known;
+                   ``( N  c,d)``           a call (no ``*``/``**``) of N positional
+                                           arguments and keywords c, d, none of whose
+                                           values is known: its shape only
 Element()          ``[]``                  any element
 Item(text)         ``['key']``, ``[2]``    the element at a constant key or position
 SliceOf(lo, hi)    ``[1:3]``, ``[2:]``     a slice with constant bounds
@@ -221,6 +225,9 @@ class CallWith:
     key: str  # a variable key (``v:...``) under which the arguments are bound
     count: int  # positional arguments
     names: tuple[str, ...] = ()  # keyword arguments
+    # keyword arguments passed too, whose values nothing is known of (constants...): bound
+    # under no key. A call with an empty ``key`` records the shape of its arguments only.
+    bare: tuple[str, ...] = ()
 
     def positional_keys(self) -> list[str]:
         return [f"{self.key}[{i}]" for i in range(self.count)]
@@ -338,8 +345,17 @@ def attr_pattern(prefix: str, suffix: str) -> str:
 ASKED_NAME = ".~?"  # ``AttrPattern("", "", asked=True)``: no ``*``, so no pattern reads so
 
 
-def call_with(key: str, count: int, names: Iterable[str]) -> str:
-    return f"({key} {count} {','.join(names)})"
+ANY_KEYWORDS = "**"  # among a CallWith's ``bare`` names: ``f(**options)``, any keyword
+# module variables holding the functions a ``functools.partial`` binds arguments of:
+# ``<partial:a,b>`` keywords a and b (``partial(f, a=x, b=y)``), ``<partial*>`` positional
+# ones or keywords not known (``partial(f, x)``, ``partial(f, **options)``)
+PREBOUND = "<partial:"
+PREBOUND_POSITIONAL = "<partial*>"
+
+
+def call_with(key: str, count: int, names: Iterable[str], bare: Iterable[str] = ()) -> str:
+    others = ",".join(bare)
+    return f"({key} {count} {','.join(names)}{' ' + others if others else ''})"
 
 
 def item(constant: str | int) -> str:
@@ -375,8 +391,8 @@ def op_text(op: Op) -> str:
             return attr(name)
         case AttrPattern(prefix, suffix, asked):
             return ASKED_NAME if asked else attr_pattern(prefix, suffix)
-        case CallWith(key, count, names):
-            return call_with(key, count, names)
+        case CallWith(key, count, names, bare):
+            return call_with(key, count, names, bare)
         case Item(text):
             return text
         case SliceOf(low, high):
@@ -409,8 +425,9 @@ def parse_op(text: str) -> Op:
     if text.startswith("."):
         return Attr(text[1:])
     if text.startswith("(") and text.endswith(")"):
-        key, count, names = text[1:-1].split(" ")
-        return CallWith(key, int(count), tuple(n for n in names.split(",") if n))
+        key, count, names, *bare = text[1:-1].split(" ")
+        return CallWith(key, int(count), tuple(n for n in names.split(",") if n),
+                        tuple(n for n in bare[0].split(",") if n) if bare else ())
     if text.startswith("[") and text.endswith("]"):
         inner = text[1:-1]
         # a constant key is written as its repr (``['a:b']``): only unquoted bounds slice

@@ -185,6 +185,10 @@ class FileSummary:
     # the first and last lines of each module-level ``if __name__ == "__main__":`` body: code
     # that runs only when the module runs as a program (its ``else:`` runs on import)
     main_blocks: tuple[tuple[int, int], ...] = ()
+    # a ``return`` guarded by the shape of the function's arguments (``if func is None:``):
+    # (the key its values are bound under, which the function's ``<return>`` holds; its guard,
+    # ``(condition, "param=shape", ...)`` as ``indexer/guards.py`` writes it)
+    return_guards: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @property
     def package(self) -> str:

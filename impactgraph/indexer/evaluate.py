@@ -16,12 +16,15 @@ from typing import TYPE_CHECKING
 from astroid import nodes
 
 from impactgraph.expressions import (
+    ANY_KEYWORDS,
     ASKED_NAME,
     CALL,
     ELEMENT,
     FIXTURE_VALUE,
     GETTER_OF,
     INSTANCE,
+    PREBOUND,
+    PREBOUND_POSITIONAL,
     SUPER_OF,
     WRAPS,
     attr,
@@ -438,13 +441,26 @@ class Evaluator(Scopes):
             "functools.partial", "functools.partialmethod"
         ):
             return None
-        return self.values(node.args[0])
+        values = self.values(node.args[0])
+        if len(node.args) > 1 or node.keywords:
+            # its calls pass arguments they do not show: the linker does not take a parameter
+            # they leave out to hold its default (``Resolver.call_in_context``)
+            names = [k.arg for k in node.keywords or ()]
+            if len(node.args) > 1 or None in names:
+                name = PREBOUND_POSITIONAL
+            else:
+                name = f"{PREBOUND}{','.join(sorted(n for n in names if n))}>"
+            self.bindings[f"v:{self.module}:|{name}"].extend(values)
+        return values
 
     def call_op(self, node: nodes.Call) -> str:
         """``()`` or, when the call passes values we follow, ``(KEY N NAMES)``: its N
         positional arguments are bound under ``KEY[0]``.., its keywords under ``KEY['name']``,
         so that the linker can evaluate a function that returns a parameter for this call's
-        arguments only (see ``Resolver.call_in_context``)."""
+        arguments only (see ``Resolver.call_in_context``). A call without ``*`` whose
+        arguments have no values we follow gets ``( N  NAMES)``: its shape, which decides
+        the returns it reaches of a function whose returns are guarded by it
+        (``indexer/guards.py``); ``**`` among its names: any keyword may be passed."""
         known = self.call_ops.get(id(node))
         if known is not None:
             return known
@@ -455,6 +471,7 @@ class Evaluator(Scopes):
         ):
             keyed: dict[str, list[Expr]] = {}
             names = []
+            bare = []
             for position, argument in enumerate(node.args):
                 values = self.values(argument)
                 if values:
@@ -464,9 +481,16 @@ class Evaluator(Scopes):
                 if values and keyword.arg:
                     keyed[item(keyword.arg)] = values
                     names.append(keyword.arg)
+                elif keyword.arg:
+                    bare.append(keyword.arg)
             if keyed:
                 key = self.new_container(node, [], keyed)[0][2:]
-                op = call_with(f"v:{key}", len(node.args), names)
+                op = call_with(f"v:{key}", len(node.args), names, bare)
+            else:  # its shape: which returns of a guarded function it reaches
+                op = call_with("", len(node.args), (), bare)
+        elif not any(isinstance(a, nodes.Starred) for a in node.args):
+            # ``f(x, **options)``: the positional arguments are known, any keyword may be passed
+            op = call_with("", len(node.args), (), [ANY_KEYWORDS])
         self.call_ops[id(node)] = op
         return op
 

@@ -16,6 +16,7 @@ from astroid import nodes
 
 from impactgraph.expressions import builtin_root
 from impactgraph.indexer.flow import Flow
+from impactgraph.indexer.guards import Guards
 from impactgraph.indexer.plain import resolve_relative
 from impactgraph.model import (
     CallSite,
@@ -47,6 +48,9 @@ class Scopes:
         self.lambda_counters: dict[str, int] = defaultdict(int)
         self.container_counters: dict[str, int] = defaultdict(int)
         self.call_ops: dict[int, str] = {}  # id(Call node) -> its call operation
+        # (key of a guarded return's values, its guard: ``indexer/guards.py``)
+        self.return_guards: list[tuple[str, tuple[str, ...]]] = []
+        self.guards: dict[int, Guards] = {}  # id(function) -> the guards of its returns
         self.flow: Flow | None = None  # flow-sensitive locals, set up by ``run``
         self.all_names: list[str] | None = None
         self.has_getattr = False

@@ -30,6 +30,7 @@ from impactgraph.expressions import (
 from impactgraph.expressions import special as special_op
 from impactgraph.indexer.evaluate import Evaluator
 from impactgraph.indexer.flow import exec_frame, join
+from impactgraph.indexer.guards import Guards
 from impactgraph.indexer.implicit import ImplicitCalls
 from impactgraph.indexer.programs import program_of
 from impactgraph.indexer.pytest_model import (
@@ -434,11 +435,28 @@ class Statements(Evaluator, ImplicitCalls):
             self.visit(node.value)
             frame = node.frame()
             values = self.values(node.value)
-            self.bindings[self.var_key(frame, "<return>")].extend(values)
+            guard = self.return_guard(node, frame) if values else None
+            if guard is None:
+                self.bindings[self.var_key(frame, "<return>")].extend(values)
+            else:
+                # bound under a key of its own, which the linker drops for a call whose
+                # arguments make the guard false (``indexer/guards.py``)
+                key = self.var_key(frame, f"<g{len(self.return_guards)}>")
+                self.bindings[key].extend(values)
+                self.bindings[self.var_key(frame, "<return>")].append((key,))
+                self.return_guards.append((key, guard))
             if id(frame) in self.fixture_frames:
                 self.bindings[self.var_key(frame, "<fixture>")].extend(values)
         if self.flow is not None:
             self.flow.stop(node)
+
+    def return_guard(self, node: nodes.Return, frame: nodes.NodeNG) -> tuple[str, ...] | None:
+        if not isinstance(frame, nodes.FunctionDef):
+            return None
+        guards = self.guards.get(id(frame))
+        if guards is None:
+            guards = self.guards[id(frame)] = Guards(frame)
+        return guards.of(node)
 
     def visit_Yield(self, node: nodes.Yield) -> None:
         if node.value is None:

@@ -14,7 +14,10 @@ from collections.abc import Set as AbstractSet
 from typing import cast
 
 from impactgraph.expressions import (
+    ANY_KEYWORDS,
     ASKED_NAME,
+    PREBOUND,
+    PREBOUND_POSITIONAL,
     WRAPS,
     Arguments,
     Attr,
@@ -53,6 +56,7 @@ from impactgraph.expressions import (
 )
 from impactgraph.expressions import attr as attr_op
 from impactgraph.linker.fixtures import FixtureIndex
+from impactgraph.linker.guards import UNKNOWN_ARG, Arg, CallShape, guard_value
 from impactgraph.linker.stdlib import (
     builtin_class_runs,
     stdlib_defines,
@@ -170,6 +174,11 @@ class Resolver:
         self.modules: dict[str, FileSummary] = {}
         self.definitions: dict[str, Definition] = {}
         self.bindings: dict[str, list[Expr]] = defaultdict(list)
+        # function -> its returns guarded by the shape of the arguments: (the key of their
+        # values, the guard), ``indexer/guards.py``
+        self.return_guards: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        self.guard_keys: set[str] = set()
+        self._prebound_keys: list[str] | None = None  # ``_prebound``
         self.extra: dict[str, set[Expr]] = defaultdict(set)  # argument flow found by linking
         # parameter -> (argument, the caller when the call is on its own self, else "")
         self.passed: dict[str, set[tuple[Expr, str]]] = defaultdict(set)
@@ -183,6 +192,11 @@ class Resolver:
                 self.definitions[f"{summary.module}:{definition.qualname}"] = definition
             for key, values in summary.bindings:
                 self.bindings[key].extend(values)
+            for key, guard in summary.return_guards:
+                self.return_guards.setdefault(key[2:].rpartition("|")[0], []).append(
+                    (key, guard)
+                )
+                self.guard_keys.add(key)
         self.memo: dict[Expr, frozenset[Value]] = {}
         self.lookups: dict[Expr, frozenset[Value]] = {}
         # memo entry -> the entries whose evaluation read it (to forget just what changed)
@@ -801,7 +815,11 @@ class Resolver:
         result: set[Value] = set()
         key = f"v:{method}|<return>"
         self.depend(key)
-        for expr in list(self.bindings.get(key, ())) + sorted(self.extra.get(key, ())):
+        exprs = list(self.bindings.get(key, ())) + sorted(self.extra.get(key, ()))
+        for expr in exprs:
+            if len(expr) == 1 and expr[0] in self.guard_keys:  # a guarded return's values
+                exprs.extend(self.bindings.get(expr[0], ()))
+                continue
             if len(expr) > 1 and expr[-1] == ASKED_NAME:
                 result |= self._apply(self.resolve(expr[:-1]), Attr(name))
             else:
@@ -1118,6 +1136,12 @@ class Resolver:
                 return self.pattern_attribute(values, prefix, suffix)
             case Call():  # the commonest: no call of _apply_one per value
                 result: set[Value] = set()
+                for value in ordered(values):
+                    result |= self.call_result(value)
+                return result
+            case CallWith(key="") if not self.return_guards:
+                # the shape of a call's arguments: it matters to guarded returns only
+                result = set()
                 for value in ordered(values):
                     result |= self.call_result(value)
                 return result
@@ -1464,6 +1488,8 @@ class Resolver:
         serializer=self.serializer)``), and its methods may call them back (the linker's
         ``_link_carried``)."""
         if isinstance(value, Ext):
+            if not op.key:  # no argument known: nothing to carry
+                return self.call_result(value)
             carried = op_text(op)
             return {Ext(v.dotted, carried) for v in self.call_result(value) if isinstance(v, Ext)}
         return self._call_recorded(value, op, lambda expr: frozenset(self.resolve(expr)))
@@ -1490,11 +1516,19 @@ class Resolver:
     def _call_recorded(
         self, value: Value, op: CallWith, evaluate: Callable[[Expr], frozenset[Value]]
     ) -> set[Value]:
-        if not isinstance(value, (Sym, Bound)) or not self.returned_parameters(value.symbol):
+        if not isinstance(value, (Sym, Bound)) or (
+            not (op.key and self.returned_parameters(value.symbol))
+            and not self.guarded(value.symbol)
+        ):
             return self.call_result(value)  # the arguments do not matter: not evaluated
-        positional = [evaluate((key,)) for key in op.positional_keys()]
-        keywords = {name: evaluate((op.keyword_key(name),)) for name in op.names}
-        applied = self.call_in_context(value, positional, keywords)
+        if op.key:
+            positional = [evaluate((key,)) for key in op.positional_keys()]
+            keywords = {name: evaluate((op.keyword_key(name),)) for name in op.names}
+        else:  # the shape only
+            positional, keywords = [frozenset()] * op.count, {}
+        applied = self.call_in_context(
+            value, positional, keywords, passed=frozenset(op.bare), shape_only=not op.key
+        )
         return self.call_result(value) if applied is None else applied
 
     def call_in_context(
@@ -1502,12 +1536,22 @@ class Resolver:
         value: Value,
         positional: list[frozenset[Value]],
         keywords: dict[str, frozenset[Value]],
+        *,
+        passed: AbstractSet[str] = frozenset(),
+        callables: bool = False,
+        shape_only: bool = False,
     ) -> set[Value] | None:
         """What calling ``value`` with these arguments returns, when the function's return
         value comes from its parameters (an identity decorator, ``ensure_sync(f)``, a getter
         of an argument's attribute): its parameters then hold this call's arguments only, not
         every argument any caller passed (which the merged argument flow binds). None when
-        that does not apply: the caller uses the merged ``call_result``."""
+        that does not apply: the caller uses the merged ``call_result``.
+
+        A return guarded by the shape of the arguments (``if func is None: return wrap``) is
+        left out when this call makes its guard false for certain. ``passed``: keywords given
+        with no value known; ``callables``: the positional arguments are certainly the values
+        given (a decorated function or class: not None, callable); ``shape_only``: nothing is
+        known of the arguments' values (only returns are left out)."""
         if not isinstance(value, (Sym, Bound)):
             return None
         symbol = value.symbol
@@ -1520,7 +1564,10 @@ class Resolver:
             return None
         module, qual = symbol.split(":", 1)
         prefix = f"v:{module}:{qual}|"
-        if not self.returned_parameters(symbol) or self._context_depth >= MAX_CONTEXT_DEPTH:
+        returned = self.returned_parameters(symbol)
+        if (not returned and not self.guarded(symbol)) or (
+            self._context_depth >= MAX_CONTEXT_DEPTH
+        ):
             return None
         params = definition.signature.parameters
         ordered_params = [
@@ -1531,22 +1578,117 @@ class Resolver:
             isinstance(value, Bound) or self.is_classmethod(symbol)
         ):
             ordered_params = ordered_params[1:]
-        bound = dict(zip(ordered_params, positional, strict=False))
         keyword_names = {p.name for p in params if p.kind is not ParamKind.POSITIONAL_ONLY}
-        bound.update((name, v) for name, v in keywords.items() if name in keyword_names)
+        given = keyword_names if ANY_KEYWORDS in passed else {*keywords, *passed}
+        dropped = self._dropped_returns(
+            symbol, ordered_params, positional, given & keyword_names, callables
+        ) if not (isinstance(value, Bound) and self.is_static(symbol)) else frozenset()
+        bound: dict[str, frozenset[Value]] = {}
+        if (shape_only or not returned) and not dropped:
+            return None  # nothing this call's arguments change
+        if not shape_only:
+            bound = dict(zip(ordered_params, positional, strict=False))
+            bound.update((name, v) for name, v in keywords.items() if name in keyword_names)
         # memoised like any lookup, and forgotten when what it read gains values
         # (the depth is part of the key: the calls inside are followed to MAX_CONTEXT_DEPTH)
-        key = cast(
-            Expr, ("\0context", symbol, tuple(sorted(bound.items())), self._context_depth)
-        )
-        return self._memoized_lookup(key, lambda: self._in_context(prefix, bound))
+        key = cast(Expr, (
+            "\0context", symbol, tuple(sorted(bound.items())), self._context_depth,
+            tuple(sorted(dropped)),
+        ))
+        return self._memoized_lookup(key, lambda: self._in_context(prefix, bound, dropped))
 
-    def _in_context(self, prefix: str, bound: dict[str, frozenset[Value]]) -> set[Value]:
+    def _in_context(
+        self, prefix: str, bound: dict[str, frozenset[Value]], dropped: frozenset[str]
+    ) -> set[Value]:
         self._context_depth += 1
         try:
-            return self._resolve_in_context((f"{prefix}<return>",), prefix, bound, frozenset())
+            return self._resolve_in_context(
+                (f"{prefix}<return>",), prefix, bound, frozenset(), dropped
+            )
         finally:
             self._context_depth -= 1
+
+    def guarded(self, symbol: str) -> bool:
+        """Has ``symbol`` returns guarded by the shape of its arguments (and is it small
+        enough to evaluate per call)?"""
+        if symbol not in self.return_guards:
+            return False
+        definition = self.definitions.get(symbol)
+        return (
+            definition is not None and definition.end_line - definition.line < MAX_CONTEXT_LINES
+        )
+
+    def _dropped_returns(
+        self,
+        symbol: str,
+        ordered_params: list[str],
+        positional: list[frozenset[Value]],
+        keywords: AbstractSet[str],
+        callables: bool,
+    ) -> frozenset[str]:
+        """The keys of ``symbol``'s guarded returns that a call with these arguments cannot
+        reach: its guard is false for certain."""
+        guards = self.return_guards.get(symbol)
+        definition = self.definitions.get(symbol)
+        if not guards or definition is None or definition.signature is None:
+            return frozenset()
+        prebound = self._prebound(symbol)
+        if prebound is None:
+            return frozenset()  # a partial's calls pass positional arguments before these
+        args: dict[str, Arg] = {}
+        star: tuple[Arg, ...] | None = None
+        for param in definition.signature.parameters:
+            if param.kind is ParamKind.VAR_POSITIONAL:
+                star = tuple(self._argument(v, callables)
+                             for v in positional[len(ordered_params):])
+            elif param.kind is ParamKind.VAR_KEYWORD:
+                continue
+            elif param.name in ordered_params:
+                index = ordered_params.index(param.name)
+                args[param.name] = (
+                    self._argument(positional[index], callables) if index < len(positional)
+                    else UNKNOWN_ARG if param.name in keywords or param.name in prebound
+                    else Arg(False)
+                )
+            elif param.kind is ParamKind.KEYWORD_ONLY:
+                args[param.name] = (
+                    UNKNOWN_ARG if param.name in keywords or param.name in prebound
+                    else Arg(False)
+                )
+        call = CallShape(args, star)
+        return frozenset(key for key, guard in guards if guard_value(guard, call) is False)
+
+    def _prebound(self, symbol: str) -> frozenset[str] | None:
+        """The keywords that some ``functools.partial`` of the code base binds for calls of
+        ``symbol`` (a call through it passes them unseen); None when one binds positional
+        arguments, or keywords not known."""
+        if self._prebound_keys is None:
+            self._prebound_keys = sorted(
+                k for k in self.bindings
+                if k.rpartition("|")[2].startswith((PREBOUND, PREBOUND_POSITIONAL))
+            )
+        names: set[str] = set()
+        for key in self._prebound_keys:
+            if any(isinstance(v, (Sym, Bound)) and v.symbol == symbol
+                   for v in self.resolve((key,))):
+                name = key.rpartition("|")[2]
+                if name == PREBOUND_POSITIONAL:
+                    return None
+                names.update(n for n in name[len(PREBOUND):-1].split(",") if n)
+        return frozenset(names)
+
+    def _argument(self, values: frozenset[Value], callables: bool) -> Arg:
+        """A passed argument: certainly a function or class when ``callables`` vouches for
+        the values (the decorated definition), else unknown (a constant has no value, so a
+        value set may lack None)."""
+        if not callables or not values or not all(
+            isinstance(v, (Sym, Bound, Named)) for v in values
+        ):
+            return UNKNOWN_ARG
+        truthy = all(
+            not isinstance(v, Sym) or self.kind(v.symbol) in FUNCTIONS for v in values
+        )
+        return Arg(True, callable=True, truthy=truthy)
 
     def returned_parameters(self, symbol: str) -> frozenset[str]:
         """The parameters of ``symbol`` that its return value is made from (through its own
@@ -1592,13 +1734,17 @@ class Resolver:
         return frozen
 
     def _resolve_in_context(
-        self, expr: Expr, prefix: str, bound: dict[str, frozenset[Value]], seen: frozenset[str]
+        self, expr: Expr, prefix: str, bound: dict[str, frozenset[Value]], seen: frozenset[str],
+        dropped: frozenset[str] = frozenset(),
     ) -> set[Value]:
         """``expr`` evaluated with the function's parameters holding ``bound`` (``prefix``:
-        the function's variables); what lies outside the function evaluates as usual."""
+        the function's variables) and its returns ``dropped`` left out; what lies outside the
+        function evaluates as usual."""
         root = expr[0]
         if not root.startswith(prefix):
             return set(self.resolve(expr))
+        if root in dropped:
+            return set()
         part = root[len(prefix):]
         name = local_name(part)
         values: set[Value] = set()
@@ -1606,7 +1752,7 @@ class Resolver:
             values = set(bound[name])
         elif root not in seen:
             for inner in self.bindings.get(root, ()):
-                values |= self._resolve_in_context(inner, prefix, bound, seen | {root})
+                values |= self._resolve_in_context(inner, prefix, bound, seen | {root}, dropped)
         for text in expr[1:]:
             if TOP in values:
                 return set(_TOP)
@@ -1618,7 +1764,9 @@ class Resolver:
                     for callee in ordered(values)
                     for result in self._call_recorded(
                         callee, op,
-                        lambda e: frozenset(self._resolve_in_context(e, prefix, bound, seen)),
+                        lambda e: frozenset(
+                            self._resolve_in_context(e, prefix, bound, seen, dropped)
+                        ),
                     )
                 }
             else:
@@ -1639,13 +1787,18 @@ class Resolver:
         current: set[Value] = {value}
         if definition is None:
             return current
-        for expr in reversed(definition.decorator_exprs):
+        for position, expr in enumerate(reversed(definition.decorator_exprs)):
             produced: set[Value] = set()
             for decorator in ordered(self.resolve(expr)):
                 if isinstance(decorator, (Sym, Bound, Inst)):
                     # ``def dec(f): return f`` gives back this function, not every function
-                    # it decorates (context-sensitive: its parameter holds only ``current``)
-                    applied = self.call_in_context(decorator, [frozenset(current)], {})
+                    # it decorates (context-sensitive: its parameter holds only ``current``).
+                    # The innermost decorator is given the function or class itself: callable,
+                    # not None (what an outer one gets may be neither: a classmethod object,
+                    # a None that a decorator of ours returns through a constant)
+                    applied = self.call_in_context(
+                        decorator, [frozenset(current)], {}, callables=position == 0
+                    )
                     produced |= self.call_result(decorator) if applied is None else applied
             # An unknown decorator (external, or one we cannot follow) is assumed to give the
             # function back, as nearly every decorator in practice does.

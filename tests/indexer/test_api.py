@@ -104,7 +104,7 @@ def api_part(summary: FileSummary) -> FileSummary:
     )
     return dataclasses.replace(
         summary, definitions=definitions, calls=(), references=(), bindings=(),
-        attribute_stores=(), main_blocks=(), api_only=True,
+        attribute_stores=(), main_blocks=(), return_guards=(), api_only=True,
     )
 
 
@@ -139,7 +139,8 @@ def test_an_api_summary_records_nothing_for_the_linker() -> None:
     api = summarize(text, "pkg.mod", "pkg/mod.py", api_only=True)
     assert full.calls and full.bindings and not full.api_only
     assert api.api_only
-    assert (api.calls, api.references, api.bindings, api.attribute_stores) == ((), (), (), ())
+    assert (api.calls, api.references, api.bindings, api.attribute_stores,
+            api.return_guards) == ((), (), (), (), ())
     assert {d.qualname for d in api.definitions} == {d.qualname for d in full.definitions}
     assert any(d.attributes for d in api.definitions)
 
