@@ -653,17 +653,22 @@ def _link_outside_receiver(graph: CodeGraph, resolver: Resolver, site: CallSite,
     """``client.get()`` on our ``FlaskClient(werkzeug.Client)``, ``thread.start()`` on our
     ``Thread`` subclass: the outside base's code runs on our object and calls the methods we
     override (``open``, ``run``)."""
-    hooks: dict[Value, list[tuple[str, bool, str]]] = {}  # each receiver is asked twice
+    hooks: dict[tuple[Value, str | None], list[tuple[str, bool, str]]] = {}
+    method: str | None = None
 
-    def hooks_of(value: Value) -> list[tuple[str, bool, str]]:
-        found = hooks.get(value)
+    def hooks_of(value: Value) -> list[tuple[str, bool, str]]:  # each receiver asked twice
+        found = hooks.get((value, method))
         if found is None:
-            found = hooks[value] = _hooks(resolver, value)
+            found = hooks[value, method] = _hooks(resolver, value, method)
         return found
 
     for expr in site.callee:
-        if len(expr) < 2 or not isinstance(resolver.op(expr[-1]), (Attr, AttrPattern)):
+        if len(expr) < 2:
             continue
+        op = resolver.op(expr[-1])
+        if not isinstance(op, (Attr, AttrPattern)):
+            continue
+        method = op.name if isinstance(op, Attr) else None
         entries = {} if receivers is None else receivers.handed(
             site.scope, expr[:-1], lambda v: [(m, origin) for m, _, origin in hooks_of(v)],
             ordered)
@@ -674,10 +679,11 @@ def _link_outside_receiver(graph: CodeGraph, resolver: Resolver, site: CallSite,
                                callback=True, recv=entries.get(method))
 
 
-def _hooks(resolver: Resolver, receiver: Value) -> list[tuple[str, bool, str]]:
-    """The methods an outside base's code may run on ``receiver`` (see ``external_hooks``),
-    each with whether it is one receiver of many (a subclass's), and that subclass (else
-    "")."""
+def _hooks(resolver: Resolver, receiver: Value, method: str | None = None
+           ) -> list[tuple[str, bool, str]]:
+    """The methods an outside base's code may run on ``receiver`` (see ``external_hooks``;
+    ``call_hooks`` when the base's ``method`` is what runs), each with whether it is one
+    receiver of many (a subclass's), and that subclass (else "")."""
     match receiver:
         case Inst(cls, exact):
             pass
@@ -685,13 +691,17 @@ def _hooks(resolver: Resolver, receiver: Value) -> list[tuple[str, bool, str]]:
             exact = False
         case _:
             return []
-    seen = set(resolver.external_hooks(cls))
-    found = [(method, False, "") for method in sorted(seen)]
+    def hooks(cls: str) -> list[str]:
+        if method is None:
+            return resolver.external_hooks(cls)
+        return resolver.call_hooks(cls, method)
+
+    seen = set(hooks(cls))
+    found = [(hook, False, "") for hook in sorted(seen)]
     if exact:
         return found
     for sub in resolver.implementations(cls):  # each subclass that has it: one receiver
-        found += [(method, True, sub) for method in resolver.external_hooks(sub)
-                  if method not in seen]
+        found += [(hook, True, sub) for hook in hooks(sub) if hook not in seen]
     return found
 
 

@@ -62,6 +62,7 @@ from impactgraph.linker.stdlib import (
     stdlib_defines,
     typing_says_nothing,
 )
+from impactgraph.linker.stdlib_self import self_calls
 from impactgraph.linker.values import (
     Bound,
     Builtin,
@@ -234,6 +235,8 @@ class Resolver:
         self._own_members: dict[str, list[str]] = {}
         self._members: dict[tuple[str, bool], frozenset[str]] = {}
         self._outside: dict[str, list[str]] = {}  # class -> its MRO's classes with outside bases
+        self._call_hooks: dict[tuple[str, str], list[str]] = {}  # ``call_hooks``
+        self._attribute_uses: dict[str, bool] = {}  # ``_uses_attribute``
         self._externals: dict[str, list[tuple[str, str, str]]] = {}  # ``_external_chain``
         # name -> the classes whose lookup of it may differ from their bases' (``_varying``)
         self._definers: dict[str, frozenset[str]] | None = None
@@ -441,6 +444,8 @@ class Resolver:
         self._own_members.clear()
         self._members.clear()
         self._outside.clear()
+        self._call_hooks.clear()
+        self._attribute_uses.clear()
         self._externals.clear()
         self._definers = None
         self._mro_sets.clear()
@@ -922,13 +927,10 @@ class Resolver:
         (``run``, ``open``). A private name is a hook when the base may define it too
         (``textwrap.TextWrapper.wrap`` runs ``self._wrap_chunks``): a standard-library base is
         asked, any other is assumed to. Constructors and mangled names (``__x``) are not."""
-        outside = self._outside.get(cls)
-        if outside is None:
-            outside = self._outside[cls] = [o for o in self.mro(cls) if self._has_external_base(o)]
+        outside = self._outside_of(cls)
         if not outside:
             return []
-        bases = sorted({b for o in outside for b in self.external_bases.get(o, ())
-                        if b.split(".", 1)[0] not in _NOT_OUTSIDE_CODE})
+        bases = self._outside_bases(outside)
         found: set[str] = set()
         for owner in self.mro(cls):
             # only classes below (or at) one with an outside base can override its methods
@@ -944,6 +946,119 @@ class Resolver:
                     if isinstance(v, Sym) and self.kind(v.symbol) is SymbolKind.METHOD
                 )
         return sorted(found)
+
+    def call_hooks(self, cls: str, method: str) -> list[str]:
+        """``external_hooks`` of ``cls`` for a call of the outside base's ``method`` on an
+        instance of it: when every outside base is a standard-library class whose source
+        bounds what ``method`` calls on ``self`` (``stdlib_self.self_calls``), only the
+        methods of ``cls`` by those names; else every hook. ``self.assertEqual(a, b)`` in a
+        ``unittest.TestCase`` subclass runs ``_baseAssertEqual``, ``fail``, ... and none of
+        its ``test_*`` methods."""
+        key = (cls, method)
+        found = self._call_hooks.get(key)
+        if found is None:
+            found = self._call_hooks[key] = self._find_call_hooks(cls, method)
+        return found
+
+    def _find_call_hooks(self, cls: str, method: str) -> list[str]:
+        outside = self._outside_of(cls)
+        if not outside:
+            return []
+        calls = self_calls(tuple(self._outside_bases(outside)), method)
+        if calls is None or any(self._uses_attribute(n) for n in sorted(calls.registries)):
+            return self.external_hooks(cls)
+        found: set[str] = set()
+        for owner in self.mro(cls):
+            if not any(o in self.mro(owner) for o in outside):
+                continue
+            for name in self.own_members(owner):
+                if name in calls.names:
+                    found.update(
+                        v.symbol for v in self.class_lookup(cls, name)
+                        if isinstance(v, Sym) and self.kind(v.symbol) is SymbolKind.METHOD
+                    )
+        return sorted(found)
+
+    def _uses_attribute(self, name: str) -> bool:
+        """Does our code use an attribute ``name`` of anything (``x.name``, ``getattr(x, p)``
+        whose computed name may be it), or define a member so named? A registry an outside
+        class keeps (``stdlib_self``) holds only its own names while this is not so: the
+        indexer keeps no string values, so a registration of ours is not read, only seen."""
+        found = self._attribute_uses.get(name)
+        if found is None:
+            found = self._attribute_uses[name] = self._find_attribute_use(name)
+        return found
+
+    def _find_attribute_use(self, name: str) -> bool:
+        suffix = f"|{name}"
+        if any(key.endswith(suffix) for key in self.bindings):
+            return True
+        for summary in self.modules.values():
+            if any(d.qualname.rpartition(".")[2] == name for d in summary.definitions):
+                return True
+            exprs = [
+                *(e for site in summary.calls for e in site.callee),
+                *(e for site in summary.calls for arg in site.args for e in arg),
+                *(e for site in summary.calls for _, arg in site.kwargs for e in arg),
+                *(e for reference in summary.references for e in reference.target),
+                *(e for _, values in summary.bindings for e in values),
+                *(e for target, _, values in summary.attribute_stores
+                  for e in (*target, *values)),
+            ]
+            if any(self._names_attribute(expr, index, name)
+                   for expr in exprs for index in range(1, len(expr))):
+                return True
+        return False
+
+    def _names_attribute(self, expr: Expr, index: int, name: str) -> bool:
+        """Is ``expr[index]`` the attribute ``name``, or a ``getattr(obj, computed)`` whose
+        name may be it on an ``obj`` that may be an instance of a class with an outside base
+        (``getattr(self, attr)`` in a ``__repr__`` of a plain class is not)?"""
+        text = expr[index]
+        if not text.startswith("."):
+            return False
+        match self.op(text):
+            case Attr(attribute):
+                return attribute == name
+            case AttrPattern(prefix, suffix, asked):
+                if not (asked or (name.startswith(prefix) and name.endswith(suffix))):
+                    return False
+                return self._may_have_outside(self.resolve(expr[:index]), name)
+        return False
+
+    def _may_have_outside(self, values: frozenset[Value], name: str) -> bool:
+        """May one of ``values`` be an object of a class of ours (or a class) with an outside
+        base that may have ``name`` (not a standard-library one that lacks it), or something
+        nothing is known of?"""
+        if not values:
+            return True  # a parameter no caller of ours fills: outside code's
+        for value in values:
+            match value:
+                case Inst(cls) | Super(cls) | Subclass(cls):
+                    pass
+                case Sym(symbol) if self.kind(symbol) is SymbolKind.CLASS:
+                    cls = symbol
+                case Sym() | Mod() | Builtin() | BuiltinInstance() | Container() | Slice() \
+                        | Pairs() | Pair() | BuiltinMethod() | ContainerMethod():
+                    continue
+                case _:
+                    return True
+            for owner in (cls, *self.implementations(cls)):
+                bases = self._outside_bases(self._outside_of(owner))
+                if any(stdlib_defines(base, name) is not False for base in bases):
+                    return True
+        return False
+
+    def _outside_of(self, cls: str) -> list[str]:
+        """The classes of ``cls``'s MRO that have an outside base."""
+        outside = self._outside.get(cls)
+        if outside is None:
+            outside = self._outside[cls] = [o for o in self.mro(cls) if self._has_external_base(o)]
+        return outside
+
+    def _outside_bases(self, outside: list[str]) -> list[str]:
+        return sorted({b for o in outside for b in self.external_bases.get(o, ())
+                       if b.split(".", 1)[0] not in _NOT_OUTSIDE_CODE})
 
     @staticmethod
     def _may_override(name: str, bases: list[str]) -> bool:

@@ -21,7 +21,7 @@ _NOT_IMPORTED = frozenset({"this", "antigravity", "idlelib", "turtledemo", "turt
 
 
 @functools.cache
-def _stdlib_class(dotted: str) -> type | None:
+def stdlib_class(dotted: str) -> type | None:
     """The class ``dotted`` (``textwrap.TextWrapper``) names in the standard library, or None."""
     module, _, name = dotted.rpartition(".")
     top = module.partition(".")[0]
@@ -37,7 +37,7 @@ def _stdlib_class(dotted: str) -> type | None:
 def stdlib_defines(dotted: str, name: str) -> bool | None:
     """Does the standard-library class ``dotted`` have ``name`` (its own or inherited)? None
     when ``dotted`` is not a standard-library class this interpreter can look at."""
-    cls = _stdlib_class(dotted)
+    cls = stdlib_class(dotted)
     return None if cls is None else hasattr(cls, name)
 
 
