@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import platform
 import stat
 import zlib
 from collections.abc import Iterable, Iterator
@@ -42,9 +43,13 @@ MAX_FILES_BYTES = 64 * 1024 * 1024
 TreeFile = tuple[str, str, bool, str]  # path, module, is_package, content id
 
 
-def graph_fingerprint() -> str:
-    """Changes whenever the code that makes summaries, or links them, changes."""
-    return analyzer_fingerprint(sources=(*ANALYZER_SOURCES, *GRAPH_SOURCES))
+def graph_fingerprint(python: str = platform.python_version()) -> str:
+    """Changes whenever the code that makes summaries, or links them, changes, or the
+    interpreter's release (``python``: summaries are keyed by its minor version; the linker
+    also reads its standard library's source, ``linker/stdlib_self.py``, which a patch
+    release may change)."""
+    code = analyzer_fingerprint(sources=(*ANALYZER_SOURCES, *GRAPH_SOURCES))
+    return hashlib.sha256(f"{code}\0python {python}".encode()).hexdigest()[:32]
 
 
 def tree_key(files: Iterable[TreeFile]) -> str:

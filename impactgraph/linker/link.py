@@ -370,7 +370,7 @@ def _link_call(graph: CodeGraph, resolver: Resolver, site: CallSite, index: int,
                 resolved = True
                 if not _inspects(dotted):
                     _link_handed_over(graph, resolver, site, _protocol(dotted), receivers)
-                    _link_outside_receiver(graph, resolver, site, receivers)
+                    _link_outside_receiver(graph, resolver, site, receivers, dotted)
                 if carried and not _inspects(dotted):  # not ``TypeVar(..., bound=...)``
                     _link_carried(graph, resolver, site, carried)
             case BuiltinMethod() | ContainerMethod():  # "".join(...), items.append(...)
@@ -649,10 +649,12 @@ def _public_methods(resolver: Resolver, cls: str) -> set[str]:
 
 
 def _link_outside_receiver(graph: CodeGraph, resolver: Resolver, site: CallSite,
-                           receivers: Receivers | None = None) -> None:
+                           receivers: Receivers | None = None, dotted: str = "") -> None:
     """``client.get()`` on our ``FlaskClient(werkzeug.Client)``, ``thread.start()`` on our
     ``Thread`` subclass: the outside base's code runs on our object and calls the methods we
-    override (``open``, ``run``)."""
+    override (``open``, ``run``). ``dotted`` is the outside method called: when it has the
+    name the call is spelled with (not an alias, ``assertEquals = TestCase.assertEqual``), the
+    hooks are those that method may run (``Resolver.call_hooks``)."""
     hooks: dict[tuple[Value, str | None], list[tuple[str, bool, str]]] = {}
     method: str | None = None
 
@@ -668,7 +670,7 @@ def _link_outside_receiver(graph: CodeGraph, resolver: Resolver, site: CallSite,
         op = resolver.op(expr[-1])
         if not isinstance(op, (Attr, AttrPattern)):
             continue
-        method = op.name if isinstance(op, Attr) else None
+        method = op.name if isinstance(op, Attr) and dotted.endswith(f".{op.name}") else None
         entries = {} if receivers is None else receivers.handed(
             site.scope, expr[:-1], lambda v: [(m, origin) for m, _, origin in hooks_of(v)],
             ordered)

@@ -64,7 +64,9 @@ class _Registry:
 # (``self._type_equality_funcs[typeobj] = function``) and read only by
 # ``_getAssertEqualityFunc`` (``asserter = self._type_equality_funcs.get(type(first))``, then
 # ``getattr(self, asserter)`` when it is a string); nothing else in the standard library
-# names either (3.8-3.13)
+# names either (3.11). The registrations are read from the source (``_registered``) and the
+# reader's name must come from the store (``Facts.computed``), so a release that changes
+# either makes the method dynamic rather than wrong
 _REGISTRIES = {
     ("unittest.case", "TestCase", "_getAssertEqualityFunc"):
         _Registry("addTypeEqualityFunc", 1, "_type_equality_funcs"),
@@ -73,9 +75,11 @@ _REGISTRIES = {
 # the attribute protocol: Python runs these on ``self.x``, ``self.x = v``, ``del self.x``
 _READ = ("__getattribute__", "__getattr__")
 _PROTOCOL = frozenset({*_READ, "__setattr__", "__delattr__"})
-# ``object``'s methods that run none of the instance's code, and those that run another
+# ``object``'s members that run none of the instance's code (its ``__class__`` reads the type,
+# its comparisons give NotImplemented), and those that run another
 _INERT_OBJECT = frozenset({"__init__", "__new__", "__init_subclass__", "__subclasshook__",
-                           "__eq__", "__hash__", "__repr__", "__sizeof__"})
+                           "__eq__", "__hash__", "__repr__", "__sizeof__", "__class__",
+                           "__doc__", "__lt__", "__le__", "__gt__", "__ge__"})
 _OBJECT_RUNS = {"__str__": "__repr__", "__format__": "__str__", "__ne__": "__eq__"}
 _TYPE_NAMES = frozenset({"__name__", "__qualname__", "__module__"})
 _AGAIN = "<again>"  # ``name = getattr(self, name)``: no name of its own

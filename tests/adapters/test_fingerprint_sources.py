@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from impactgraph.adapters.cache import ANALYZER_SOURCES
-from impactgraph.adapters.graph_store import GRAPH_SOURCES
+from impactgraph.adapters.graph_store import GRAPH_SOURCES, graph_fingerprint
 
 PACKAGE = Path(__file__).resolve().parents[2] / "impactgraph"
 
@@ -77,6 +77,12 @@ def test_the_summary_fingerprint_covers_what_the_indexer_imports() -> None:
 
 def test_the_graph_fingerprint_covers_what_the_linker_imports() -> None:
     assert _uncovered("linker", (*ANALYZER_SOURCES, *GRAPH_SOURCES)) == []
+
+
+def test_the_graph_fingerprint_follows_the_interpreters_patch_release() -> None:
+    # the linker reads the standard library's source (linker/stdlib_self.py)
+    assert graph_fingerprint("3.11.7") == graph_fingerprint("3.11.7")
+    assert graph_fingerprint("3.11.7") != graph_fingerprint("3.11.9")
 
 
 def test_the_walk_sees_imports_inside_functions() -> None:

@@ -149,3 +149,22 @@ class Mixed(thirdparty.Mixin, unittest.TestCase):
     graph = graph_of({"tests/test_mixed.py": source})
     edges = calls(graph, "test_mixed:Mixed.test_true")
     assert "test_mixed:Mixed.test_other" in edges
+
+
+def test_an_alias_of_an_outside_method_keeps_every_hook() -> None:
+    # the method that runs is assertRaises's, whatever the name the call spells
+    source = """
+import unittest
+
+
+class Aliased(unittest.TestCase):
+    assertTrue = unittest.TestCase.assertRaises
+
+    def test_true(self):
+        self.assertTrue(ValueError, int, "x")
+
+    def test_other(self):
+        return None
+"""
+    graph = graph_of({"tests/test_aliased.py": source})
+    assert "test_aliased:Aliased.test_other" in calls(graph, "test_aliased:Aliased.test_true")

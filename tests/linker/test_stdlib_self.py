@@ -124,6 +124,9 @@ def test_names_are_followed_through_every_standard_library_class_and_mangled() -
     feed = self_calls(("html.parser.HTMLParser",), "feed")
     assert feed is not None
     assert {"goahead", "handle_starttag", "_HTMLParser__starttag_text"} <= feed.names
+    shown = self_calls(("logging.Handler",), "__repr__")  # self.__class__.__name__
+    assert shown is not None
+    assert {"level", "__class__"} <= shown.names
     handle = self_calls(("logging.handlers.RotatingFileHandler",), "handle")  # via Handler
     assert handle is not None
     assert {"emit", "filter", "shouldRollover", "doRollover"} <= handle.names
