@@ -861,15 +861,17 @@ def _link_reference(
                     graph.add_edge(scope, symbol, EdgeKind.REFERENCES, line)
                 case Mod(module) if module != scope:
                     graph.add_edge(scope, module, EdgeKind.REFERENCES, line)
-        if not values:
+        if not any(isinstance(v, (Sym, Bound, Mod)) for v in values):
+            # nothing of ours read, or a builtin's method of it (``default.setter``)
             for symbol in _function_read_from(resolver, expr):
                 graph.add_edge(scope, symbol, EdgeKind.REFERENCES, line)
 
 
 def _function_read_from(resolver: Resolver, expr: Expr) -> list[str]:
-    """The functions of ours an unresolved attribute read starts from: ``default.setter`` in
-    a class body (the property's getter), ``handler.__name__``. Reading an attribute of a
-    function object uses the function: when it is gone or renamed, the read fails."""
+    """The functions of ours an attribute read that gives nothing of ours starts from:
+    ``default.setter`` in a class body (the property's getter), ``handler.__name__``. Reading
+    an attribute of a function object uses the function: when it is gone or renamed, the read
+    fails."""
     for end in range(len(expr) - 1, 0, -1):
         if not isinstance(resolver.op(expr[end]), Attr):
             continue

@@ -59,6 +59,7 @@ from impactgraph.linker.fixtures import FixtureIndex
 from impactgraph.linker.guards import UNKNOWN_ARG, Arg, CallShape, guard_value
 from impactgraph.linker.stdlib import (
     builtin_class_runs,
+    inherited_owner,
     stdlib_defines,
     typing_says_nothing,
 )
@@ -90,6 +91,7 @@ from impactgraph.linker.values import (
 from impactgraph.model import Definition, Expr, FileSummary, ParamKind, SymbolKind
 
 PROPERTY_DECORATORS = ("property", "cached_property", "abstractproperty")
+PROPERTY_METHODS = frozenset({"setter", "getter", "deleter"})  # ``@size.setter``
 FUNCTIONS = frozenset({SymbolKind.FUNCTION, SymbolKind.METHOD})
 PROTOCOL_BASES = frozenset({"typing.Protocol", "typing_extensions.Protocol"})
 # nested context-sensitive calls followed (``return wrap(f)`` in ``ensure_sync``); deeper
@@ -225,6 +227,9 @@ class Resolver:
         self.sorted_subclasses: dict[str, list[str]] = {}
         self.bases: dict[str, list[str]] = {}
         self.external_bases: dict[str, list[str]] = {}
+        # classes with a base nothing is known of (``class private_class(c)``, ``c`` a
+        # parameter): their MRO may hold anything
+        self.open_bases: set[str] = set()
         self.mro_cache: dict[str, list[str]] = {}
         self.subclasses: dict[str, set[str]] = defaultdict(set)
         self.protocols: set[str] = set()
@@ -337,10 +342,14 @@ class Resolver:
         for _ in range(MAX_CLASS_ROUNDS):
             bases: dict[str, list[str]] = {}
             external: dict[str, list[str]] = {}
+            self.open_bases = set()
             for cls in self.classes():
                 inside, outside = [], []
                 for expr in self.definitions[cls].base_exprs:
-                    for value in ordered(self.resolve(expr)):
+                    values = self.resolve(expr)
+                    if not values:
+                        self.open_bases.add(cls)
+                    for value in ordered(values):
                         match value:
                             case Sym(symbol) if self.kind(symbol) is SymbolKind.CLASS:
                                 if symbol != cls:
@@ -349,6 +358,8 @@ class Resolver:
                                 outside.append(dotted)
                             case Builtin(name):  # ``class Markup(str)``: a builtin type
                                 outside.append(f"builtins.{name}")
+                            case _:
+                                self.open_bases.add(cls)
                 bases[cls] = list(dict.fromkeys(inside))
                 external[cls] = outside
             settled = bases == self.bases and external == self.external_bases
@@ -522,6 +533,16 @@ class Resolver:
         definition = self.definitions.get(symbol)
         return definition is not None and any(
             d.rsplit(".", 1)[-1] in PROPERTY_DECORATORS for d in definition.decorators
+        )
+
+    def is_property_object(self, symbol: str) -> bool:
+        """Does the name of ``symbol`` hold a ``property`` object: a function decorated with
+        ``@property`` or with an earlier property's ``@x.setter`` / ``getter`` / ``deleter``?"""
+        if self.is_property(symbol):
+            return True
+        definition = self.definitions.get(symbol)
+        return definition is not None and any(
+            d.rpartition(".")[2] in PROPERTY_METHODS and "." in d for d in definition.decorators
         )
 
     def is_static(self, symbol: str) -> bool:
@@ -907,6 +928,25 @@ class Resolver:
             elif root not in ("typing", "typing_extensions", "abc"):
                 return {Ext(f"{base}.{name}")}
         return set()
+
+    def inherited_lookup(self, classes: Iterable[str], name: str) -> set[Value]:
+        """``name`` that neither a class of ours along the MROs of ``classes`` defines nor
+        an outside base that ``external_lookup`` answers for: what ``object``, ``type`` or a
+        standard-library base (``abc.ABC``, ``abc.ABCMeta``) gives, when every base along the
+        way is known (``stdlib.inherited_owner``). ``super().__init__()`` in a class of ours
+        is ``object.__init__`` (a builtin's code); a metaclass's ``super().__new__`` under
+        ``abc.ABCMeta`` is an outside call. Nothing when a base is unknown."""
+        outside: list[str] = []
+        for cls in classes:
+            if cls in self._irregular or any(o in self.open_bases for o in self.mro(cls)):
+                return set()
+            outside += [base for base, _, _ in self._external_chain(cls)]
+        owner = inherited_owner(tuple(dict.fromkeys(outside)), name)
+        if owner is None:
+            return set()
+        if owner in ("builtins.object", "builtins.type"):
+            return {BuiltinMethod(name)}
+        return {Ext(f"{owner}.{name}")}
 
     def _external_chain(self, cls: str) -> list[tuple[str, str, str]]:
         """The outside bases along ``cls``'s MRO, in order, split at their first dot (most
@@ -1416,12 +1456,15 @@ class Resolver:
                 case Mod(module):
                     result |= self.module_attribute(module, name)
                 case Sym(symbol) if self.kind(symbol) is SymbolKind.CLASS:
-                    result |= self.class_lookup(symbol, name) or self.external_lookup(
-                        symbol, name
-                    )
+                    result |= (self.class_lookup(symbol, name)
+                               or self.external_lookup(symbol, name)
+                               or self.inherited_lookup([symbol], name))
                 case Subclass(cls):  # ``cls`` in a classmethod: the class or any subclass
                     for each in [cls, *self.varying(cls, (name,))]:
                         result |= self.class_lookup(each, name)
+                case Sym(symbol) if name in PROPERTY_METHODS and self.is_property_object(symbol):
+                    # ``@size.setter`` in a class body: the property's own method
+                    result.add(BuiltinMethod(name))
                 case Sym(symbol) | Bound(symbol) if self.kind(symbol) in FUNCTIONS:
                     # a bound method reads its function's attributes
                     result |= self.function_attribute(symbol, name)
@@ -1442,10 +1485,13 @@ class Resolver:
                                 result.add(item)
                 case Super(cls):
                     above: set[Value] = set()
-                    for receiver in [cls, *self.varying(cls, (name,))]:
+                    receivers = [cls, *self.varying(cls, (name,))]
+                    for receiver in receivers:
                         above |= {self.bind(v) for v in self.class_lookup(receiver, name, cls)}
-                    # not defined after ``cls`` in the code base: an outside base's, if any
-                    result |= above or self.external_lookup(cls, name)
+                    # not defined after ``cls`` in the code base: an outside base's, if any,
+                    # else ``object``'s (``super().__init__()``)
+                    result |= (above or self.external_lookup(cls, name)
+                               or self.inherited_lookup(receivers, name))
                 case Ext(dotted) if typing_says_nothing(dotted):
                     # ``x: Any``, ``x: T``: as unknown as an unannotated ``x``; a path grown
                     # from it (``typing.Any.body.Node.call``) made one value per chain of

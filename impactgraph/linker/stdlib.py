@@ -75,9 +75,37 @@ _RUNS_THE_INSTANCES_CODE = frozenset(
 @functools.cache
 def builtin_class_runs(cls: str, name: str) -> bool:
     """Does ``cls.name(...)`` (``tuple.__repr__(self)``, ``IOError.__init__(self, msg)``,
-    ``object.__new__(cls)``) run the builtin's own code only, as ``"".join(...)`` does? Not
-    for ``type`` (``type.__call__`` runs ``__init__``), a name the class lacks, or a method
-    that runs the instance's own (``_RUNS_THE_INSTANCES_CODE``)."""
+    ``object.__new__(cls)``, a metaclass's ``type.__new__(mcs, name, bases, ns)``) run the
+    builtin's own code only, as ``"".join(...)`` does? Not for a name the class lacks, or a
+    method that runs the instance's own (``_RUNS_THE_INSTANCES_CODE``: ``type.__call__`` runs
+    ``__init__``). What ``type.__new__`` runs of ours, the bases' ``__init_subclass__`` and
+    the namespace's ``__set_name__``, is what a class statement runs (the linker's
+    ``_class_statement``, the indexer's ``class_creation``)."""
     found = getattr(builtins, cls, None)
-    return (isinstance(found, type) and found is not type and hasattr(found, name)
+    return (isinstance(found, type) and hasattr(found, name)
             and name not in _RUNS_THE_INSTANCES_CODE)
+
+
+@functools.cache
+def inherited_owner(bases: tuple[str, ...], name: str) -> str | None:
+    """Where a class whose outside bases are ``bases`` (standard-library classes, dotted:
+    ``abc.ABC``, ``builtins.type``; none at all for a class whose bases are all ours) finds
+    ``name`` that no class of ours defines: the dotted class that defines it
+    (``builtins.object`` for ``super().__init__()`` in a class of ours, or of ``abc.ABC``;
+    ``abc.ABCMeta`` for a metaclass's ``super().__new__``). None when a base is no class of
+    the standard library, the bases disagree, no base has it, or it runs the instance's own
+    code (``object.__str__`` runs ``__repr__``): then it is not known."""
+    if name in _RUNS_THE_INSTANCES_CODE:
+        return None
+    classes = [stdlib_class(base) for base in bases] or [object]
+    owners: set[type] = set()
+    for cls in classes:
+        if cls is None:
+            return None
+        owner = next((c for c in cls.__mro__ if name in vars(c)), None)
+        if owner is not None:
+            owners.add(owner)
+    if len(owners) != 1:
+        return None
+    owner = owners.pop()
+    return f"{owner.__module__}.{owner.__qualname__}"
