@@ -194,7 +194,21 @@ class Statements(Evaluator, ImplicitCalls):
         self.visit(node.value)
         values = self.values(node.value)
         for target in node.targets:
-            self.bind_target(target, values, node)
+            self.bind_target(target, values + self.declared_values(target), node)
+
+    def declared_values(self, target: nodes.NodeNG) -> list[Expr]:
+        """What the annotation of a name declared elsewhere in its scope describes
+        (``environ: Optional[Dict[str, str]] = None`` ... ``environ = os.environ.copy()``:
+        a dict, though what an outside function returns is unknown): a checked program
+        assigns it nothing else."""
+        if not isinstance(target, nodes.AssignName):
+            return []
+        scope = self.defining_scope(target.name, target) or target.scope()
+        for binding in scope.locals.get(target.name, ()):
+            parent = binding.parent
+            if isinstance(parent, nodes.AnnAssign) and parent.target is binding:
+                return self.annotation_values(parent.annotation)
+        return []
 
     def visit_AnnAssign(self, node: nodes.AnnAssign) -> None:
         if node.value is not None:
