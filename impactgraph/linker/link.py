@@ -58,6 +58,7 @@ from impactgraph.model import (
 # Rounds of argument flow (a function passed as an argument and called by the callee). Each
 # round follows values one call deeper; real code rarely needs more than three.
 MAX_FLOW_ROUNDS = 4
+MAX_ALIASES = 4  # names followed back to an outside call's result (``_made_outside``)
 RECURSION_LIMIT = 40_000
 FUNCTION_KINDS = (SymbolKind.FUNCTION, SymbolKind.METHOD)
 # builtins that call the functions passed to them
@@ -526,15 +527,29 @@ def _outside_product(resolver: Resolver, site: CallSite) -> bool:
     scope="module")``, ``@functools.lru_cache(maxsize=None)``)? Its result is unknown, but it
     is outside code, not ours: the call that made it is linked as an outside call, with its
     arguments, on its own."""
-    made = False
-    for expr in site.callee:
-        if len(expr) < 2 or not expr[-1].startswith("("):
-            return False
+    return bool(site.callee) and all(_made_outside(resolver, expr) for expr in site.callee)
+
+
+def _made_outside(resolver: Resolver, expr: Expr, depth: int = 0) -> bool:
+    """Is ``expr`` what an outside callable returned: its call, or a variable every
+    assignment of which is one (``requires_babel = pytest.mark.skipif(...)`` in a helper
+    module, applied as ``@requires_babel`` where it is imported), unless code elsewhere may
+    store another value under its name (``module.name = ...``)?"""
+    if len(expr) >= 2 and expr[-1].startswith("("):
         values = resolver.resolve(expr[:-1])
-        if not values or not all(isinstance(v, Ext | Builtin) for v in values):
-            return False
-        made = True
-    return made
+        return bool(values) and all(isinstance(v, Ext | Builtin) for v in values)
+    if depth >= MAX_ALIASES:
+        return False
+    key = ""
+    if len(expr) == 1:
+        root = resolver.root(expr[0])
+        key = root.key if isinstance(root, Variable) else ""
+    elif len(expr) == 2 and expr[0].startswith("m:") and expr[1].startswith("."):
+        key = f"v:{expr[0][2:]}:|{expr[1][1:]}"  # ``from helpers import requires_x``
+    bound = resolver.bindings.get(key, ()) if key.count("|") == 1 else ()
+    name = key.rpartition("|")[2]
+    return bool(bound) and name not in resolver.stored_names and all(
+        _made_outside(resolver, e, depth + 1) for e in bound)
 
 
 def _protocol(dotted: str) -> frozenset[str] | None:
