@@ -141,3 +141,71 @@ def test_json_names_the_inherited_class_as_the_reason(tmp_path: Path) -> None:
         and "test_signing.test_serializer:TestSerializer" in r
         for r in reasons["tests/test_signing/test_url_safe.py"]
     )
+
+
+# a base TestCase with no tests of its own whose setUp the change reaches: unittest runs it
+# before every test of every subclass, in the subclass's file
+FIXTURE_BASE = {
+    "src/lib/__init__.py": """
+        def prepare():
+            return 1
+
+
+        def other():
+            return 2
+    """,
+    "tests/base.py": """
+        import unittest
+
+        from lib import prepare
+
+
+        class PreparedCase(unittest.TestCase):
+            def setUp(self):
+                self.value = prepare()
+
+            def helper(self):
+                return prepare()
+
+
+        class PytestStyle:
+            def setup_method(self, method):
+                self.value = prepare()
+    """,
+    "tests/test_prepared.py": """
+        from base import PreparedCase
+        from lib import other
+
+
+        class TestPrepared(PreparedCase):
+            def test_other(self):
+                assert other() == 2
+    """,
+    "tests/test_pytest_style.py": """
+        from base import PytestStyle
+        from lib import other
+
+
+        class TestStyle(PytestStyle):
+            def test_other(self):
+                assert other() == 2
+    """,
+    "tests/test_no_tests.py": """
+        from base import PreparedCase
+
+
+        class Prepared(PreparedCase):
+            pass
+    """,
+}
+
+
+def test_a_setup_method_of_a_base_class_reaches_its_subclasses_tests(tmp_path: Path) -> None:
+    root = init_repo(tmp_path / "repo")
+    commit(root, FIXTURE_BASE, message="base", tag="base")
+    source = FIXTURE_BASE["src/lib/__init__.py"]
+    commit(root, {"src/lib/__init__.py": source.replace("return 1", "return 3")})
+    reasons = selected_reasons(root)
+    # test_no_tests' class has no tests: nothing runs its setUp
+    assert sorted(reasons) == ["tests/test_prepared.py", "tests/test_pytest_style.py"]
+    assert any("setUp" in r for r in reasons["tests/test_prepared.py"])

@@ -159,6 +159,7 @@ def select_tests(
                        if c.kind is not ChangeKind.FILE_CHANGED}
     for graph in graphs[-1:]:  # the head: the calls that run now
         _inherited(selector, graph, reached, constraints or {})
+        _imported_hooks(selector, graph, reached)
         names = _reached_names(graph, set(reached))
         _unresolved(selector, graph, changed_modules, names)
         _unresolved_across(selector, graph, changed_modules, names, imports)
@@ -335,7 +336,12 @@ def _inherited(selector: _Selector, graph: CodeGraph, reached: Iterable[str],
     A method reached only for some classes of its ``self`` (``constraints``: a mixin's
     ``self.Cache(maxsize=2)`` builds a ``TLRUCache`` only in the test class whose ``Cache``
     it is) runs the change only in the subclasses that can be those: only their files are
-    selected for it."""
+    selected for it.
+
+    A class without tests of its own passes on what the test runner calls on a test class
+    besides its tests (a base ``TestCase``'s ``setUp``, pytest's ``setup_method``): a test
+    class inheriting such a member the change reaches runs it around each of its tests, and
+    no call of ours shows it."""
     # class -> its reached members, each with the classes of self it was reached for (None:
     # any class)
     affected: dict[str, dict[str, Set[str | None]]] = defaultdict(dict)
@@ -359,18 +365,65 @@ def _inherited(selector: _Selector, graph: CodeGraph, reached: Iterable[str],
     known: dict[str, bool] = {}  # _has_tests's answers so far (hierarchies are shared)
     hierarchy = Hierarchy(graph)
     for base, members in sorted(affected.items()):
-        if not _has_tests(graph, base, known):
-            continue
+        tests = _has_tests(graph, base, known)
+        if not tests:  # only what the runner calls runs for the tests of subclasses
+            members = {m: c for m, c in members.items() if _runner_hook(graph, m)}
+            if not members:
+                continue
         for subclass in _subclasses(graph, base):
             path = graph.path_of(graph.module_of(subclass))
             if path not in selector.test_set:
                 continue
-            member = next((m for m, reached_for in sorted(members.items())
+            if not tests and not _has_tests(graph, subclass, known):
+                continue
+            member = next((m for m, reached_for in sorted(
+                members.items(), key=lambda item: (  # a setUp before a helper it calls
+                    not tests and _short_name(item[0]) not in _XUNIT_HOOKS, item[0]))
                            if any(c is None or hierarchy.compatible(c, f"={subclass}")
                                   for c in reached_for)), None)
-            if member is not None:
+            if member is None:
+                continue
+            if tests:
                 reason = f"{subclass} inherits the tests of {base} ({member} is affected)"
-                selector.add(path, reason)
+            else:
+                reason = (f"{subclass} inherits {member} (affected), which the test runner "
+                          "may call for its tests")
+            selector.add(path, reason)
+
+
+# what unittest and pytest call on a test class besides its tests (unittest's own are hooks
+# too: a method overriding one of an outside base's, ``graph.outside_hooks``)
+_XUNIT_HOOKS = frozenset({
+    "setUp", "tearDown", "setUpClass", "tearDownClass", "asyncSetUp", "asyncTearDown",
+    "setup_method", "teardown_method", "setup_class", "teardown_class", "setup", "teardown",
+})
+
+
+# what pytest calls by name in a test module, wherever the function was defined
+_MODULE_HOOKS = frozenset({
+    "setup_module", "teardown_module", "setUpModule", "tearDownModule", "setup_function",
+    "teardown_function", "setup", "teardown",
+})
+
+
+def _imported_hooks(selector: _Selector, graph: CodeGraph, reached: Iterable[str]) -> None:
+    """pytest calls a test module's ``setup_module`` (and its xunit kin) by name: one the
+    module imports from a helper runs for its tests, though no call of ours shows it."""
+    for node in sorted(n for n in reached if _short_name(n) in _MODULE_HOOKS):
+        if node not in graph or "." in node.partition(":")[2]:  # a module's own function
+            continue
+        for source, kind in sorted(set(graph.predecessors(node))):
+            path = graph.path_of(graph.module_of(source))
+            if kind == EdgeKind.IMPORTS and path in selector.test_set:
+                selector.add(path, f"imports {node}, which pytest calls for its tests")
+
+
+def _runner_hook(graph: CodeGraph, member: str) -> bool:
+    """Is ``member`` (a class's own method) one the test runner may call on its own: an
+    xunit-style setup or teardown, or a method that overrides an outside base's (any method
+    when the graph did not record those)?"""
+    hooks = graph.outside_hooks
+    return hooks is None or _short_name(member) in _XUNIT_HOOKS or member in hooks
 
 
 def _owners(graph: CodeGraph, node: str, classes: Set[str] | None = None) -> list[str]:
