@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from impactgraph.config import Config
 from impactgraph.discovery import is_test_path
 from impactgraph.impact.interfaces import Interfaces
 from impactgraph.impact.packages import module_packages
 from impactgraph.impact.rank import rank_affected, score
-from impactgraph.impact.select_tests import select_tests
-from impactgraph.impact.traverse import ImpactAnalysis, Walk, collect_hits
+from impactgraph.impact.select_tests import Reach, select_tests
+from impactgraph.impact.traverse import ImpactAnalysis, ModuleHit, Walk, collect_hits
 from impactgraph.linker import CodeGraph
 from impactgraph.model import (
     AffectedModule,
+    Change,
     ChangeKind,
     ChangeSet,
     ImpactReport,
@@ -54,27 +55,8 @@ def analyse(
             analysis.import_breaks(walk)
             walks.append(walk)
         walks += interfaces.walks(change)  # implementations an interface change breaks
-    hits = collect_hits(walks, head)
     packages = _packages(base, head, config)
-    affected = [
-        AffectedModule(
-            module=hit.module,
-            path=hit.path,
-            package=packages.get(hit.module, top_package(hit.module)),
-            depth=hit.depth,
-            breaking=hit.breaking,
-            crosses_gateway=hit.crosses_gateway,
-            crosses_package=_crosses_package(hit.module, hit.via, packages),
-            is_test=is_test_path(hit.path, config.test_patterns),
-            score=score(
-                breaking=hit.breaking, crosses_gateway=hit.crosses_gateway, depth=hit.depth
-            ),
-            via=hit.via,
-            gateways=tuple(sorted(hit.gateways)),
-        )
-        for hit in hits.values()
-    ]
-    ranked = rank_affected(affected)
+    ranked = rank_affected(_affected(collect_hits(walks, head), packages, config))
     # Code reached only where it runs as before (a renamed parameter given by position, ...)
     # is affected, but no test of it can fail for the change: tests select on the rest.
     live = {state[0] for walk in walks for state in walk.depth if state not in walk.held}
@@ -96,6 +78,7 @@ def analyse(
         unchanged={symbol_module(n) for n in held} - {symbol_module(n) for n in live},
         collection=config.collection,
         constraints=constraints,
+        walk=lambda symbol: _walk_from(analysis, head, symbol, packages, config),
     )
     edges: dict[tuple[str, str, str], None] = {}
     for module in ranked:
@@ -119,6 +102,44 @@ def analyse(
     )
 
 
+def _affected(hits: Mapping[str, ModuleHit], packages: Mapping[str, str], config: Config
+              ) -> list[AffectedModule]:
+    return [
+        AffectedModule(
+            module=hit.module,
+            path=hit.path,
+            package=packages.get(hit.module, top_package(hit.module)),
+            depth=hit.depth,
+            breaking=hit.breaking,
+            crosses_gateway=hit.crosses_gateway,
+            crosses_package=_crosses_package(hit.module, hit.via, packages),
+            is_test=is_test_path(hit.path, config.test_patterns),
+            score=score(
+                breaking=hit.breaking, crosses_gateway=hit.crosses_gateway, depth=hit.depth
+            ),
+            via=hit.via,
+            gateways=tuple(sorted(hit.gateways)),
+        )
+        for hit in hits.values()
+    ]
+
+
+def _walk_from(analysis: ImpactAnalysis, head: CodeGraph, symbol: str,
+               packages: Mapping[str, str], config: Config) -> Reach:
+    """What ``symbol`` of the head reaches there, walked as a change of its body would be (a
+    call in it starts a program that may run the change: ``select_tests``)."""
+    module = head.module_of(symbol)
+    change = Change(symbol, ChangeKind.BODY_CHANGED, False, head.path_of(module),
+                    head.node(symbol).get("line", 0))
+    walk = analysis.walk(head, change, [symbol])
+    constraints: dict[str, set[str | None]] = defaultdict(set)
+    for state in walk.depth:
+        if state not in walk.held:
+            constraints[state[0]].add(state[2])
+    affected = _affected(collect_hits([walk], head), packages, config)
+    return Reach(tuple(affected), frozenset(constraints), constraints)
+
+
 def _packages(base: CodeGraph, head: CodeGraph, config: Config) -> dict[str, str]:
     """The package of every module of either revision (a test module: its folder's package)."""
     # from the module nodes, not the summaries: a graph loaded from its snapshot reads those lazily
@@ -127,7 +148,7 @@ def _packages(base: CodeGraph, head: CodeGraph, config: Config) -> dict[str, str
     return module_packages(paths, config.test_patterns)
 
 
-def _crosses_package(module: str, via: Sequence[str], packages: dict[str, str]) -> bool:
+def _crosses_package(module: str, via: Sequence[str], packages: Mapping[str, str]) -> bool:
     """The module's package differs from that of the change its chosen chain starts from."""
     if not via:
         return False

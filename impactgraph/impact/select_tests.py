@@ -10,7 +10,7 @@ not) the package whose folder holds a data file, every test for the configuratio
 from __future__ import annotations
 
 from collections import defaultdict, deque
-from collections.abc import Iterable, Mapping, Sequence, Set
+from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -104,6 +104,8 @@ def select_tests(
     unchanged: Set[str] = frozenset(),
     collection: Collection | Collections = OPEN,
     constraints: Mapping[str, Set[str | None]] | None = None,
+    *,
+    walk: Callable[[str], Reach],
 ) -> TestSelection:
     """Test files among the affected and changed files, widened where safety needs it.
 
@@ -117,33 +119,18 @@ def select_tests(
     ``constraints``: for a symbol of ``reached``, the classes its ``self`` was an instance of
     where the changes reach it (None among them: any class; a symbol left out: any class):
     a test method of a base test class reached only for some subclasses' ``self`` selects
-    only the files of the subclasses that can be those (``impact.receivers``).
+    only the files of the subclasses that can be those (``impact.receivers``);
+    ``walk``: what a symbol of the head reaches there, walked as if its body changed: a call
+    that starts a program that may run the change is followed as changed code (``_programs``).
     """
     tests = [p for p in head_files if is_test_path(p, patterns)]
     selector = _Selector(collection.collected(p for p in tests if path_name(p) != CONFTEST))
-    imports = _ImportIndex(graphs)
-    conftests = _Conftests(selector, ConftestScope(graphs), set(reached))
-    plugins = plugin_folders(graphs)
-    unbounded = {caller: receiver for graph in graphs
-                 for caller, receiver in graph.unbounded_sites}
-    processes = ProcessScope(graphs, frozenset(tests))
-    affected = list(affected)  # read twice: here and by _import_time
-    for module in affected:
-        if module.module in unchanged:
-            continue
-        reason = chain_reason(module.via)
-        dynamic = [n for n in module.via[1:] if n in unbounded]
-        if dynamic:  # a getattr with an unknown name on the way: it may call anything there
-            reason += (f" ({_GAVE_UP} in {dynamic[0]})" if unbounded[dynamic[0]] == ANY_CALLEE
-                       else f" (unbounded dynamic call in {dynamic[0]})")
-        if path_name(module.path) == CONFTEST:
-            conftests.affected(module.path, reason, module.breaking)
-        elif module.path in plugins:
-            for folder in plugins[module.path]:
-                conftests.affected(module.path, reason, module.breaking, folder)
-        elif module.path in selector.test_set and processes.may_run(module.path, module.via):
-            selector.add(module.path, reason)
-    _import_time(selector, graphs[-1:], affected, set(reached), unchanged, processes)
+    shared = _Shared(graphs, frozenset(tests))
+    imports = shared.imports
+    conftests = _Conftests(selector, shared.conftest_scope, set(reached))
+    plugins = shared.plugins
+    affected = list(affected)  # read twice: by _chains and by _import_affected
+    _chains(selector, shared, conftests, affected, set(reached), unchanged)
     changed = list(changed_paths)
     for path in changed:
         if path_name(path) == CONFTEST:
@@ -168,12 +155,61 @@ def select_tests(
         _unresolved_by_name(selector, graph, imports, reached)
         loaded = _import_affected(graphs, affected, changes, set(reached))
         _loaded_by_name(selector, graph, imports, loaded, patterns)
-        programs = _ProgramReach(graph, processes, set(reached), loaded, names,
+        programs = _ProgramReach(graph, shared.processes, set(reached), loaded, names,
                                  {_Packages(graph)(module) for module in changed_modules})
-        _programs(selector, graph, changed_modules, patterns, programs)
+        _programs(selector, shared, graph, changed_modules, patterns, programs, walk)
         _gave_up(selector, graph, changed_modules, names, imports)
         _unbounded(selector, graph, changed_modules, imports)
     return selector.result()
+
+
+@dataclass(frozen=True, slots=True)
+class Reach:
+    """What a walk from one symbol reaches (``select_tests``'s ``walk``): the affected
+    modules, every symbol reached (the symbol included) and, per symbol, the classes of
+    ``self`` it is reached for (``impact.receivers``)."""
+
+    affected: tuple[AffectedModule, ...] = ()
+    reached: frozenset[str] = frozenset()
+    constraints: Mapping[str, Set[str | None]] = field(default_factory=dict)
+
+
+class _Shared:
+    """What the rules read of the revisions, built once per selection: the rules run for the
+    changes and again for the calls that start programs (``_programs``)."""
+
+    def __init__(self, graphs: Sequence[CodeGraph], tests: frozenset[str]) -> None:
+        self.graphs = graphs
+        self.imports = _ImportIndex(graphs)
+        self.conftest_scope = ConftestScope(graphs)
+        self.plugins = plugin_folders(graphs)
+        self.unbounded = {caller: receiver for graph in graphs
+                          for caller, receiver in graph.unbounded_sites}
+        self.processes = ProcessScope(graphs, tests)
+
+
+def _chains(selector: _Selector, shared: _Shared, conftests: _Conftests,
+            affected: Sequence[AffectedModule], reached: Set[str], unchanged: Set[str]) -> None:
+    """The test files (and conftests, plugin modules) that the chains from the changes reach,
+    and the tests importing a module whose import-time code they reach."""
+    plugins, unbounded = shared.plugins, shared.unbounded
+    for module in affected:
+        if module.module in unchanged:
+            continue
+        reason = chain_reason(module.via)
+        dynamic = [n for n in module.via[1:] if n in unbounded]
+        if dynamic:  # a getattr with an unknown name on the way: it may call anything there
+            reason += (f" ({_GAVE_UP} in {dynamic[0]})" if unbounded[dynamic[0]] == ANY_CALLEE
+                       else f" (unbounded dynamic call in {dynamic[0]})")
+        if path_name(module.path) == CONFTEST:
+            conftests.affected(module.path, reason, module.breaking)
+        elif module.path in plugins:
+            for folder in plugins[module.path]:
+                conftests.affected(module.path, reason, module.breaking, folder)
+        elif (module.path in selector.test_set
+              and shared.processes.may_run(module.path, module.via)):
+            selector.add(module.path, reason)
+    _import_time(selector, shared.graphs[-1:], affected, reached, unchanged, shared.processes)
 
 
 def _import_time(
@@ -885,58 +921,196 @@ def _describe(program: Program) -> str:
     return f"{program.kind.value} {program.target}"
 
 
+@dataclass(frozen=True, slots=True)
+class _Site:
+    """A function of test code (or a test module's import-time code) that starts a program or
+    runs doctests, whose code may run the change."""
+
+    caller: str
+    runner: str  # ``subprocess.Popen``, ``doctest.testfile``
+    program: str | None  # the known program that runs the change; None: not known
+
+
 def _programs(
-    selector: _Selector, graph: CodeGraph, changed: set[str], patterns: Sequence[str],
-    reach: _ProgramReach,
+    selector: _Selector, shared: _Shared, graph: CodeGraph, changed: set[str],
+    patterns: Sequence[str], reach: _ProgramReach, walk: Callable[[str], Reach],
 ) -> None:
     """A test that starts a program (``subprocess.run([sys.executable, "-c", CODE])``) or runs
-    doctests may run any code of a package it imports, out of our sight (click's
-    test_imports.py feeds ``import click; click.echo(...)`` to the interpreter, portion's
-    test_doc.py runs README.md's examples): it is kept when it imports the top-level package
-    of a changed module. The test's code includes the helpers of ours it imports that are test
-    code themselves (a ``launch.py`` beside it that runs ``-m pkg``). A test whose code imports
-    no library module at all can only exercise the library by running it, by a path or a
-    module name in a string (tabulate's test_cli.py runs ``tabulate/__init__.py``): it is
-    kept for any change to library code. Where every program the test's code starts is known
-    (``[sys.executable, "-m", "pkg.cli"]``, source fed to ``python -``: ``graph.programs``),
-    it is kept only when one of them can run the change (``_ProgramReach``)."""
+    doctests may run any code of ours, out of our sight (click's test_imports.py feeds
+    ``import click; click.echo(...)`` to the interpreter, portion's test_doc.py runs
+    README.md's examples). Such a call in test code (a test file, a helper module beside the
+    tests, a conftest) whose program may run the change counts as changed code: the tests
+    that can reach the function making it are kept, found as for a change (a chain of calls,
+    import-time code, fixtures, inherited tests, and the fail-open rules on calls the analysis
+    could not bound), not every test importing its module (python-dateutil's tests/_common.py
+    holds a Windows-only helper running ``tzutil`` beside a sentinel that
+    test_relativedelta.py imports alone).
+
+    A program may run the change when it is not known (a command may be a console script of
+    ours or a tool that reads our files: attrs' test_pyright.py runs ``pyright``), or when it
+    is known (``[sys.executable, "-m", "pkg.cli"]``, source fed to ``python -``:
+    ``graph.programs``) and can run it (``_ProgramReach``). A program not known counts for a
+    test whose code (with the helpers of ours it imports that are test code) imports the
+    top-level package of a changed module, or imports no library module at all: such a test
+    can only exercise the library by running it, by a path or a module name in a string
+    (tabulate's test_cli.py runs ``tabulate/__init__.py``), so any change to library code
+    counts."""
     package_of = _Packages(graph)
     packages = {package_of(module) for module in changed}
     if not packages:
         return
     library = {m for m in graph.nodes("module") if not is_test_code(graph.path_of(m), patterns)}
-    library_changed = sorted(packages & {package_of(m) for m in library})
-    for module in sorted(graph.nodes("module")):
-        path = graph.path_of(module)
-        if path not in selector.test_set:
+    sites = _program_sites(graph, library, reach)
+    if not sites:
+        return
+    conditions = _Conditions(graph, library, packages)
+    for group in ([s for s in sites if s.program is not None],
+                  [s for s in sites if s.program is None]):
+        if not group:
             continue
-        code = _test_code_of(graph, module, library)
-        # unittest's ``load_tests`` protocol (more-itertools adds its doctests there): pytest
-        # never calls it
-        members = [m for own in code for m in [own, *graph.members(own)]
-                   if m != f"{module}:load_tests"]
-        runs = [(caller, callee) for caller in members
-                for callee in sorted(graph.external_calls.get(caller, ()))
-                if callee in PROGRAM_RUNNERS]
-        if not runs:
+        reached: set[str] = set()
+        for site in group:
+            found = walk(site.caller)
+            reached |= found.reached
+            _program_reach(selector, shared, graph, site, found, conditions)
+        _program_fail_open(selector, shared, graph, group, reached, conditions)
+
+
+def _program_sites(graph: CodeGraph, library: Set[str], reach: _ProgramReach) -> list[_Site]:
+    """The functions of test code (not ``library``) that start a program which may run the
+    change (``_programs``)."""
+    found = []
+    for caller, callees in sorted(graph.external_calls.items()):
+        runners = sorted(callees & PROGRAM_RUNNERS)
+        if not runners or caller not in graph or graph.module_of(caller) in library:
             continue
-        runner = f"{runs[0][1]} in {runs[0][0]}"
-        verdict = reach.verdict(caller for caller, _ in runs)
-        if verdict is not None:  # every program it starts is known
-            runs_change, program = verdict
-            if runs_change:
-                selector.add(path, f"runs a program ({runner}: {program}) whose code "
-                                   "reaches the change")
-            continue
-        what = "runs doctests" if runner.startswith("doctest.") else "runs a program"
-        imported = {target for own in code for target in _imports_of(graph, own)}
-        if not imported & library:
-            for package in library_changed:
-                selector.add(path, f"{what} ({runner}), imports no library code, and "
-                                   f"library package {package} changed")
-            continue
-        for package in sorted({package_of(t) for t in imported} & packages):
-            selector.add(path, f"{what} ({runner}) and imports changed package {package}")
+        verdict = reach.verdict([caller])
+        if verdict is None:
+            found.append(_Site(caller, runners[0], None))
+        elif verdict[0]:
+            found.append(_Site(caller, runners[0], verdict[1]))
+    return found
+
+
+def _site_text(site: _Site) -> str:
+    """``runs a program (subprocess.run in tests.cli:run: module pkg.cli)``."""
+    what = "runs doctests" if site.runner.startswith("doctest.") else "runs a program"
+    program = f": {site.program}" if site.program is not None else ""
+    return f"{what} ({site.runner} in {site.caller}{program})"
+
+
+def _program_reach(selector: _Selector, shared: _Shared, graph: CodeGraph, site: _Site,
+                   reach: Reach, conditions: _Conditions) -> None:
+    """The tests that reach the function of ``site`` as they would reach a changed one (the
+    calls the analysis could not bound: ``_program_fail_open``), and its own test file,
+    whose tests and fixtures pytest runs (never a ``load_tests``: pytest does not call it)."""
+    text = _site_text(site)
+
+    def prefixes(path: str) -> list[str]:
+        if site.program is not None:
+            return [f"{text} whose code reaches the change"]
+        return [text + condition for condition in conditions(path)]
+
+    on_behalf = _OnBehalf(selector, prefixes, "it reaches that call")
+    module = graph.module_of(site.caller)
+    path = graph.path_of(module)
+    if path in selector.test_set and site.caller != f"{module}:load_tests":
+        for prefix in prefixes(path):
+            selector.add(path, prefix)
+        on_behalf.kept.add(path)  # how its own tests reach the call adds nothing to that
+    conftests = _Conftests(on_behalf, shared.conftest_scope, set(reach.reached))
+    if path_name(path) == CONFTEST:  # as an affected conftest: its fixtures' requesters
+        conftests.affected(path, chain_reason((site.caller,)), False)
+    elif path in shared.plugins:
+        for folder in shared.plugins[path]:
+            conftests.affected(path, chain_reason((site.caller,)), False, folder)
+    if ":" not in site.caller:  # import-time code: it runs in every process importing it
+        for test in sorted(on_behalf.test_set):
+            if module in shared.processes.imported(test):
+                on_behalf.add(test, f"imports {module}, whose import-time code makes it")
+    _chains(on_behalf, shared, conftests, reach.affected, reach.reached, frozenset())
+    _inherited(on_behalf, graph, reach.reached, reach.constraints)
+    _imported_hooks(on_behalf, graph, reach.reached)
+
+
+def _program_fail_open(selector: _Selector, shared: _Shared, graph: CodeGraph,
+                       sites: Sequence[_Site], reached: set[str], conditions: _Conditions
+                       ) -> None:
+    """The rules on calls the analysis could not bound (``_unresolved``, ...), for the
+    functions of ``sites`` and what reaches them as changed code: once for them all."""
+    shown = "; ".join(f"{s.runner} in {s.caller}" for s in sites[:3])
+    more = f"; and {len(sites) - 3} more" if len(sites) > 3 else ""
+    if len(sites) == 1:
+        text = _site_text(sites[0])
+    elif all(s.runner.startswith("doctest.") for s in sites):
+        text = f"runs doctests ({shown}{more})"
+    else:
+        text = f"runs a program ({shown}{more})"
+    known = sites[0].program is not None  # a group is all known programs, or all unknown
+
+    def prefixes(path: str) -> list[str]:
+        if known:
+            return [f"{text} whose code reaches the change"]
+        return [text + condition for condition in conditions(path)]
+
+    how = "it may reach that call" if len(sites) == 1 else "it may reach one of those calls"
+    on_behalf = _OnBehalf(selector, prefixes, how)
+    changed = {graph.module_of(site.caller) for site in sites}
+    names = _reached_names(graph, reached)
+    imports = shared.imports
+    _unresolved(on_behalf, graph, changed, names)
+    _unresolved_across(on_behalf, graph, changed, names, imports)
+    _unresolved_by_name(on_behalf, graph, imports, reached)
+    _gave_up(on_behalf, graph, changed, names, imports)
+    _unbounded(on_behalf, graph, changed, imports)
+
+
+class _Conditions:
+    """For a test file, what makes a program that is not known count for it (``_programs``):
+    the reasons' endings, none when it does not count."""
+
+    def __init__(self, graph: CodeGraph, library: Set[str], packages: Set[str]) -> None:
+        self.graph, self.library, self.packages = graph, library, packages
+        self.package_of = _Packages(graph)
+        self.library_changed = sorted(packages & {self.package_of(m) for m in library})
+        self.module_at = {graph.path_of(m): m for m in graph.nodes("module")}
+        self.known: dict[str, list[str]] = {}
+
+    def __call__(self, path: str) -> list[str]:
+        found = self.known.get(path)
+        if found is None:
+            found = self.known[path] = self._conditions(path)
+        return found
+
+    def _conditions(self, path: str) -> list[str]:
+        module = self.module_at.get(path)
+        if module is None:
+            return [""]  # not in the graph: nothing tells what it imports
+        code = _test_code_of(self.graph, module, self.library)
+        imported = {target for own in code for target in _imports_of(self.graph, own)}
+        if not imported & self.library:
+            return [f", imports no library code, and library package {package} changed"
+                    for package in self.library_changed]
+        return [f" and imports changed package {package}"
+                for package in sorted({self.package_of(t) for t in imported} & self.packages)]
+
+
+class _OnBehalf(_Selector):
+    """A selection the rules run into for calls that start programs: each test they find is
+    added to ``selection`` with the reasons ``prefixes`` gives its path (none: it is not
+    kept), each followed by ``how`` it reaches the call and the rule's reason."""
+
+    def __init__(self, selection: _Selector, prefixes: Callable[[str], Sequence[str]],
+                 how: str) -> None:
+        super().__init__(selection.test_files)
+        self.selection, self.prefixes, self.how = selection, prefixes, how
+        self.kept: set[str] = set()  # kept for the call already, with the reason that says all
+
+    def add(self, path: str, reason: str) -> None:
+        if path not in self.test_set or path in self.kept:
+            return
+        for prefix in self.prefixes(path):
+            self.selection.add(path, f"{prefix}; {self.how}: {reason}")
 
 
 def _test_code_of(graph: CodeGraph, module: str, library: Set[str]) -> list[str]:
