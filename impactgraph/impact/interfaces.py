@@ -24,6 +24,7 @@ import re
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 
+from impactgraph.diff.names import Revision
 from impactgraph.impact.traverse import (
     USES,
     State,
@@ -32,6 +33,7 @@ from impactgraph.impact.traverse import (
     spread_import_breaks,
 )
 from impactgraph.linker import CodeGraph
+from impactgraph.linker.stdlib import stdlib_abstract
 from impactgraph.model import Change, ChangeKind, Definition, EdgeKind
 
 
@@ -139,8 +141,14 @@ class Interfaces:
         if not change.breaking or change.symbol not in self.base:
             return []
         owner, _, name = change.symbol.rpartition(".")
-        if owner not in self.head or not _inherits_member(self.head, owner, name):
+        if owner not in self.head:
             return []
+        if not _inherits_member(self.head, owner, name):
+            # no base of ours has it: a standard-library ABC may declare it abstract
+            # (``collections.abc.MutableSet.__len__``), and the class is abstract now
+            if outside_abstract(self.head, owner, name) is None:
+                return []
+            return [self._made_abstract(owner, name)]
         walk = Walk(self.base, self.gateways)
         start: State = (change.symbol, False, None)
         walk.visit(start, None, 0)
@@ -153,23 +161,27 @@ class Interfaces:
             if walk.visit(state, start, 1):
                 callers.append(state)
         fallback = _fallback(self.head, owner, name)
-        if fallback is not None and fallback.is_abstract and owner in self.head:
-            # The class is abstract now, and so is every subclass that gets no ``name`` of
-            # its own on the way: whoever instantiates one of them breaks.
-            head_walk = Walk(self.head, self.gateways)
-            head_start: State = (owner, False, None)
-            head_walk.visit(head_start, None, 0)
-            abstract = [head_start]
-            for cls in self._lacking_subclasses(self.head, owner, name):
-                state = head_walk.step(head_start, cls)
-                if head_walk.visit(state, head_start, 1):
-                    abstract.append(state)
-            self._spread(head_walk, abstract, instantiators=True, from_depth=0)
-            self._import_time(head_walk)
+        if fallback is not None and fallback.is_abstract:
+            head_walk = self._made_abstract(owner, name)
             self._spread(walk, callers, instantiators=False)
             return [walk, head_walk]
         self._spread(walk, callers, instantiators=False)
         return [walk]
+
+    def _made_abstract(self, owner: str, name: str) -> Walk:
+        """``owner`` lost its concrete ``name`` and is abstract now, and so is every subclass
+        that gets no ``name`` of its own on the way: whoever instantiates one of them breaks."""
+        head_walk = Walk(self.head, self.gateways)
+        head_start: State = (owner, False, None)
+        head_walk.visit(head_start, None, 0)
+        abstract = [head_start]
+        for cls in self._lacking_subclasses(self.head, owner, name):
+            state = head_walk.step(head_start, cls)
+            if head_walk.visit(state, head_start, 1):
+                abstract.append(state)
+        self._spread(head_walk, abstract, instantiators=True, from_depth=0)
+        self._import_time(head_walk)
+        return head_walk
 
     def _implementations_left(self, change: Change) -> Walk | None:
         """An interface method removed or renamed: its implementations implement nothing."""
@@ -351,6 +363,33 @@ def _provides(graph: CodeGraph, cls: str, name: str, *, stop: str) -> bool:
 
 def _inherits_member(graph: CodeGraph, cls: str, name: str) -> bool:
     return any(_definition(graph, f"{base}.{name}") is not None for base in _ancestors(graph, cls))
+
+
+def outside_abstract(graph: CodeGraph, cls: str, name: str) -> str | None:
+    """The standard-library ABC among the bases of ``cls`` and of its ancestors of ours that
+    declares ``name`` abstract (``collections.abc.MutableSet``), when no class of ours on the
+    way has a concrete ``name``: the class cannot be instantiated without one. None when
+    there is none or some class of ours provides it. Other outside bases are not known."""
+    classes = [cls, *sorted(_ancestors(graph, cls))]
+    if any(_has_own(graph, c, name) is not None for c in classes):
+        return None
+    revision = Revision(graph.summaries)
+    for c in classes:
+        definition = _definition(graph, c)
+        if definition is None:
+            continue
+        imports = revision.imports(c.partition(":")[0])
+        for text in definition.bases:
+            head, _, rest = text.split("[", 1)[0].strip().partition(".")
+            target = imports.get(head)
+            if target is None:
+                continue
+            if target.startswith(head + "."):  # ``import collections.abc`` binds ``collections``
+                target = head
+            dotted = f"{target}.{rest}" if rest else target
+            if stdlib_abstract(dotted, name):
+                return dotted
+    return None
 
 
 def _fallback(graph: CodeGraph, cls: str, name: str) -> Definition | None:

@@ -41,6 +41,13 @@ def stdlib_defines(dotted: str, name: str) -> bool | None:
     return None if cls is None else hasattr(cls, name)
 
 
+def stdlib_abstract(dotted: str, name: str) -> bool:
+    """Does the standard-library ABC ``dotted`` (``collections.abc.MutableSet``) declare
+    ``name`` abstract, so that a subclass without a concrete one cannot be instantiated?"""
+    cls = stdlib_class(dotted)
+    return cls is not None and name in getattr(cls, "__abstractmethods__", ())
+
+
 # typing constructs that are classes (or aliases of one) at run time, and yet say nothing of
 # the object they annotate (``x: Any``; ``x: T`` is ``typing.TypeVar`` to the linker)
 _TYPING_NO_CLASS = frozenset({"Any", "TypeVar", "ParamSpec", "TypeVarTuple", "Callable"})

@@ -182,3 +182,63 @@ def test_protocol_member_breaks_who_passes_a_lacking_implementation() -> None:
     assert chains["use"][:2] == ("proto:Sink.flush", "sinks:FileSink")
     assert affected.get("make") is False  # making one is fine; it conforms to nothing typed
     assert not affected.get("fine")  # GoodSink has flush
+
+
+BAGS = {
+    "bags.py": textwrap.dedent("""\
+        from collections.abc import MutableSet
+        import collections.abc
+
+
+        class Bag(MutableSet):
+            def __init__(self):
+                self.items = set()
+
+            def __contains__(self, x):
+                return x in self.items
+
+            def __iter__(self):
+                return iter(self.items)
+
+            def __len__(self):
+                return len(self.items)
+
+            def add(self, x):
+                self.items.add(x)
+
+            def discard(self, x):
+                self.items.discard(x)
+
+            def tidy(self):
+                return None
+
+
+        class Sized(collections.abc.Sized):
+            def __len__(self):
+                return 0
+        """),
+    "use.py": "from bags import Bag, Sized\n\ndef build():\n    return Bag()\n\n"
+              "def size():\n    return Sized()\n",
+}
+
+
+def test_removed_method_a_standard_library_abc_declares_abstract_breaks_instantiators() -> None:
+    length = "    def __len__(self):\n        return len(self.items)\n\n"
+    bags = BAGS["bags.py"].replace(length, "", 1)
+    found = report(BAGS, {**BAGS, "bags.py": bags})
+    assert {(c.symbol, c.breaking) for c in found.changes} == {("bags:Bag.__len__", True)}
+    assert verdicts(found)["use"] is True  # Bag() raises TypeError: Bag is abstract now
+
+
+def test_abstract_base_spelled_through_a_module_import() -> None:
+    bags = BAGS["bags.py"].replace("    def __len__(self):\n        return 0\n", "    pass\n")
+    found = report(BAGS, {**BAGS, "bags.py": bags})
+    assert {c.symbol for c in found.changes} == {"bags:Sized.__len__"}
+    assert verdicts(found)["use"] is True  # Sized() raises TypeError
+
+
+def test_removed_method_no_abc_declares_abstract_breaks_no_instantiator() -> None:
+    bags = BAGS["bags.py"].replace("    def tidy(self):\n        return None\n", "")
+    found = report(BAGS, {**BAGS, "bags.py": bags})
+    assert {c.symbol for c in found.changes} == {"bags:Bag.tidy"}
+    assert "use" not in verdicts(found)  # build() still makes a Bag; nothing calls tidy
