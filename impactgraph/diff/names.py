@@ -132,13 +132,21 @@ class Revision:
             if self.marker_base(module, text) is None
         ]
 
-    def marker_base(self, module: str, text: str) -> str | None:
-        """``"ABC"``, ``"Protocol"``, ``"Generic"`` or ``"object"`` when ``text`` names one."""
+    def spelled(self, module: str, text: str) -> str:
+        """The dotted name a base expression (``abc.ABC``, ``MutableSet[int]``) spells in
+        ``module`` through its imports; the text itself when its head is not imported."""
         bare = text.split("[", 1)[0].strip()
         head, _, rest = bare.partition(".")
         target = self.imports(module).get(head)
-        dotted = (f"{target}.{rest}" if rest else target) if target else bare
-        return _MARKER_BASES.get(dotted)
+        if not target:
+            return bare
+        if target.startswith(head + "."):  # ``import collections.abc`` binds ``collections``
+            target = head
+        return f"{target}.{rest}" if rest else target
+
+    def marker_base(self, module: str, text: str) -> str | None:
+        """``"ABC"``, ``"Protocol"``, ``"Generic"`` or ``"object"`` when ``text`` names one."""
+        return _MARKER_BASES.get(self.spelled(module, text))
 
     def is_protocol(self, class_symbol: str) -> bool:
         """A ``typing.Protocol`` class: it lists ``Protocol`` among its own bases."""

@@ -378,15 +378,9 @@ def outside_abstract(graph: CodeGraph, cls: str, name: str) -> str | None:
         definition = _definition(graph, c)
         if definition is None:
             continue
-        imports = revision.imports(c.partition(":")[0])
+        module = c.partition(":")[0]
         for text in definition.bases:
-            head, _, rest = text.split("[", 1)[0].strip().partition(".")
-            target = imports.get(head)
-            if target is None:
-                continue
-            if target.startswith(head + "."):  # ``import collections.abc`` binds ``collections``
-                target = head
-            dotted = f"{target}.{rest}" if rest else target
+            dotted = revision.spelled(module, text)
             if stdlib_abstract(dotted, name):
                 return dotted
     return None

@@ -31,39 +31,33 @@ _LITERALS = (nodes.Tuple, nodes.List, nodes.Dict, nodes.Set)
 
 
 def conj(parts: list[Cond]) -> Cond:
-    flat: list[Cond] = []
-    for part in parts:
-        if part is False:
-            return False
-        if part is True:
-            continue
-        if isinstance(part, tuple) and part[0] == "and":
-            flat.extend(part[1])
-        else:
-            flat.append(part)
-    if not flat:
-        return True
-    if any(neg(part) in flat for part in flat):  # x and not x
-        return False
-    return flat[0] if len(flat) == 1 else ("and", tuple(flat))
+    return _join("and", parts)
 
 
 def disj(parts: list[Cond]) -> Cond:
+    return _join("or", parts)
+
+
+def _join(op: str, parts: list[Cond]) -> Cond:
+    """``parts`` joined by ``op`` ("and" or "or"), flattened and simplified: the absorbing
+    constant (False for "and", True for "or") wins, the other is left out, ``x op not x`` is
+    the absorbing one too, and nothing left is the identity."""
+    absorbing = op == "or"
     flat: list[Cond] = []
     for part in parts:
-        if part is True:
-            return True
-        if part is False:
+        if part is absorbing:
+            return absorbing
+        if part is (not absorbing):
             continue
-        if isinstance(part, tuple) and part[0] == "or":
+        if isinstance(part, tuple) and part[0] == op:
             flat.extend(part[1])
         else:
             flat.append(part)
     if not flat:
-        return False
-    if any(neg(part) in flat for part in flat):  # x or not x
-        return True
-    return flat[0] if len(flat) == 1 else ("or", tuple(flat))
+        return not absorbing
+    if any(neg(part) in flat for part in flat):  # x and not x; x or not x
+        return absorbing
+    return flat[0] if len(flat) == 1 else (op, tuple(flat))
 
 
 def neg(cond: Cond) -> Cond:
