@@ -145,21 +145,22 @@ def select_tests(
     changed_modules = {c.symbol.split(":", 1)[0] for c in changes
                        if c.kind is not ChangeKind.FILE_CHANGED}
     for graph in graphs[-1:]:  # the head: the calls that run now
+        walker = shared.walker(graph, selector.test_set)
         _inherited(selector, graph, reached, constraints or {})
         _imported_hooks(selector, graph, reached)
         names = _reached_names(graph, set(reached))
         _unresolved(selector, graph, changed_modules, names)
-        _unresolved_across(selector, graph, changed_modules, names, imports)
+        _unresolved_across(selector, graph, walker, changed_modules, names, imports)
         # also where any name may reach the change (a unittest test method is an outside
         # hook: TestCase runs it): the calls asking for a name that does are this rule's
-        _unresolved_by_name(selector, graph, imports, reached)
+        _unresolved_by_name(selector, graph, walker, imports, reached)
         loaded = _import_affected(graphs, affected, changes, set(reached))
-        _loaded_by_name(selector, graph, imports, loaded, patterns)
+        _loaded_by_name(selector, graph, walker, imports, loaded, patterns)
         programs = _ProgramReach(graph, shared.processes, set(reached), loaded, names,
                                  {_Packages(graph)(module) for module in changed_modules})
         _programs(selector, shared, graph, changed_modules, patterns, programs, walk)
-        _gave_up(selector, graph, changed_modules, names, imports)
-        _unbounded(selector, graph, changed_modules, imports)
+        _gave_up(selector, graph, walker, changed_modules, names, imports)
+        _unbounded(selector, graph, walker, changed_modules, imports)
     return selector.result()
 
 
@@ -186,6 +187,14 @@ class _Shared:
         self.unbounded = {caller: receiver for graph in graphs
                           for caller, receiver in graph.unbounded_sites}
         self.processes = ProcessScope(graphs, tests)
+        self._walkers: dict[tuple[int, frozenset[str]], _Callers] = {}
+
+    def walker(self, graph: CodeGraph, tests: frozenset[str]) -> _Callers:
+        """The backward walks over ``graph`` to ``tests``, shared by every rule."""
+        key = (id(graph), tests)
+        if key not in self._walkers:
+            self._walkers[key] = _Callers(graph, tests)
+        return self._walkers[key]
 
 
 def _chains(selector: _Selector, shared: _Shared, conftests: _Conftests,
@@ -556,7 +565,7 @@ def _unresolved(
 
 def _unresolved_across(
     selector: _Selector,
-    graph: CodeGraph,
+    graph: CodeGraph, walker: _Callers,
     changed: set[str],
     names: set[str] | None,
     imports: _ImportIndex,
@@ -588,7 +597,7 @@ def _unresolved_across(
                   f"{across[module][0]}")
         if module not in importers:
             importers[module] = {imports.path(m) for m in imports.importers({module})}
-        for test_module in sorted(_callers_in_tests(graph, caller, selector.test_set)):
+        for test_module in sorted(_callers_in_tests(walker, caller)):
             # only a test whose process imports the caller's module can run its code: an
             # example program registered as a callback (every click command) is reached in
             # the graph by every test of the package it registers with, and run by none
@@ -597,7 +606,8 @@ def _unresolved_across(
 
 
 def _unresolved_by_name(
-    selector: _Selector, graph: CodeGraph, imports: _ImportIndex, reached: Iterable[str]
+    selector: _Selector, graph: CodeGraph, walker: _Callers, imports: _ImportIndex,
+    reached: Iterable[str],
 ) -> None:
     """An unresolved ``x.name(...)`` anywhere, the library's own code included, may run any
     function of ours called ``name`` (Python-Markdown's ``for p in self.treeprocessors:
@@ -611,11 +621,17 @@ def _unresolved_by_name(
     (a plugin class loaded by name: ``self.impl.get(key)`` ran its override), and so do the
     method calls written in source the code base generates and ``exec``s (the linker adds
     their names to the generating function's)."""
+    if not selector.test_set:
+        return  # nothing to select: the walks below only find tests
     package_of = _Packages(graph)
     known: dict[str, set[str]] = defaultdict(set)  # name -> packages of what reaches by it
+    learnt: set[str] = set()  # walks from other modules meet the same symbols again
 
     def learn(symbols: Iterable[str]) -> None:
         for symbol in symbols:
+            if symbol in learnt:
+                continue
+            learnt.add(symbol)
             if symbol in graph:
                 known[_short_name(symbol)].add(package_of(graph.module_of(symbol)))
             elif ":" in symbol:  # gone from the head (a removed override): the calls that
@@ -649,7 +665,7 @@ def _unresolved_by_name(
             done.add(caller)
             module = graph.module_of(caller)
             walked: set[str] = set()
-            tests = _callers_in_tests(graph, caller, selector.test_set, seen[module], walked)
+            tests = _callers_in_tests(walker, caller, seen[module], walked)
             learn(walked)
             reason = f"unresolved call .{name}() in {caller} may run {name}, which is affected"
             _add_importing(selector, graph, imports, tests, module, reason)
@@ -734,7 +750,7 @@ def _import_affected(graphs: Sequence[CodeGraph], affected: Iterable[AffectedMod
 
 def _loaded_by_name(
     selector: _Selector,
-    graph: CodeGraph,
+    graph: CodeGraph, walker: _Callers,
     imports: _ImportIndex,
     reached: Iterable[str],
     patterns: Sequence[str],
@@ -760,7 +776,7 @@ def _loaded_by_name(
         loader = sorted(graph.external_calls[caller] & DYNAMIC_IMPORTS)[0]
         reason = (f"{loader} in {caller} may import {modules[0]}, whose top-level code "
                   "is affected")
-        tests = _callers_in_tests(graph, caller, selector.test_set, seen[module])
+        tests = _callers_in_tests(walker, caller, seen[module])
         _add_importing(selector, graph, imports, tests, module, reason)
 
 
@@ -1058,11 +1074,12 @@ def _program_fail_open(selector: _Selector, shared: _Shared, graph: CodeGraph,
     changed = {graph.module_of(site.caller) for site in sites}
     names = _reached_names(graph, reached)
     imports = shared.imports
+    walker = shared.walker(graph, selector.test_set)
     _unresolved(on_behalf, graph, changed, names)
-    _unresolved_across(on_behalf, graph, changed, names, imports)
-    _unresolved_by_name(on_behalf, graph, imports, reached)
-    _gave_up(on_behalf, graph, changed, names, imports)
-    _unbounded(on_behalf, graph, changed, imports)
+    _unresolved_across(on_behalf, graph, walker, changed, names, imports)
+    _unresolved_by_name(on_behalf, graph, walker, imports, reached)
+    _gave_up(on_behalf, graph, walker, changed, names, imports)
+    _unbounded(on_behalf, graph, walker, changed, imports)
 
 
 class _Conditions:
@@ -1162,7 +1179,7 @@ _GAVE_UP = "a call the linker gave up on"
 
 def _unbounded(
     selector: _Selector,
-    graph: CodeGraph,
+    graph: CodeGraph, walker: _Callers,
     changed: set[str],
     imports: _ImportIndex,
 ) -> None:
@@ -1183,7 +1200,7 @@ def _unbounded(
             continue
         reason = (f"unbounded dynamic call in {caller} on {receiver}, whose module "
                   + ("is" if hit[0] == module else "imports") + f" changed module {hit[0]}")
-        reaching = _callers_in_tests(graph, caller, selector.test_set)
+        reaching = _callers_in_tests(walker, caller)
         if module in graph and graph.path_of(module) in selector.test_set:
             reaching &= imports.importers({module})
         for test_module in reaching:
@@ -1192,7 +1209,7 @@ def _unbounded(
 
 def _gave_up(
     selector: _Selector,
-    graph: CodeGraph,
+    graph: CodeGraph, walker: _Callers,
     changed: set[str],
     names: set[str] | None,
     imports: _ImportIndex,
@@ -1216,7 +1233,7 @@ def _gave_up(
     seen: set[str] = set()
     for caller in sites:  # what an earlier site's walk met was walked from already
         if caller not in seen:
-            reaching[caller] = _callers_in_tests(graph, caller, selector.test_set, seen)
+            reaching[caller] = _callers_in_tests(walker, caller, seen)
     for caller, tests in reaching.items():
         module = graph.module_of(caller)
         if module not in importers:
@@ -1229,8 +1246,37 @@ def _gave_up(
                 selector.add(path, reason)
 
 
+class _Callers:
+    """Backward walks over one graph's calls and references, for the many the rules make
+    (one per unresolved caller, per module: Django's 1,700 overlap on most of the graph):
+    each node's callers and test module are read from the graph once."""
+
+    def __init__(self, graph: CodeGraph, tests: Set[str]) -> None:
+        self.graph = graph
+        self.tests = tests
+        self._callers: dict[str, list[str]] = {}
+        self._test_module: dict[str, str | None] = {}
+
+    def callers(self, node: str) -> list[str]:
+        found = self._callers.get(node)
+        if found is None:
+            found = self._callers[node] = [
+                source for source, kind in self.graph.predecessors(node)
+                if kind in (EdgeKind.CALLS, EdgeKind.REFERENCES)]
+        return found
+
+    def test_module(self, node: str) -> str | None:
+        """The module of ``node`` when it is a test file, else None."""
+        if node in self._test_module:
+            return self._test_module[node]
+        module = self.graph.module_of(node)
+        found = self._test_module[node] = (
+            module if self.graph.path_of(module) in self.tests else None)
+        return found
+
+
 def _callers_in_tests(
-    graph: CodeGraph, node: str, tests: Set[str], seen: set[str] | None = None,
+    walker: _Callers, node: str, seen: set[str] | None = None,
     walked: set[str] | None = None,
 ) -> set[str]:
     """The test modules whose code reaches ``node`` through calls and references. ``seen``:
@@ -1241,15 +1287,16 @@ def _callers_in_tests(
         seen = set()
     seen.add(node)
     queue = deque([node])
+    callers, test_module = walker.callers, walker.test_module
     while queue:
         current = queue.popleft()
         if walked is not None:
             walked.add(current)
-        module = graph.module_of(current)
-        if graph.path_of(module) in tests:
+        module = test_module(current)
+        if module is not None:
             found.add(module)
-        for source, kind in graph.predecessors(current):
-            if kind in (EdgeKind.CALLS, EdgeKind.REFERENCES) and source not in seen:
+        for source in callers(current):
+            if source not in seen:
                 seen.add(source)
                 queue.append(source)
     return found

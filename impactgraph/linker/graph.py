@@ -318,16 +318,18 @@ class CodeGraph:
         """(source, kind) of every edge that ends at ``node``."""
         if self._stored is not None:  # a list: the walks ask this of every node they reach
             return iter(self._stored.predecessors(node))
-        if node not in self.graph:
+        keyed = self.graph._pred.get(node)  # networkx's own dict: in_edges() makes views per call
+        if keyed is None:
             return iter(())
-        return ((source, kind) for source, _, kind in self.graph.in_edges(node, keys=True))
+        return ((source, kind) for source, kinds in keyed.items() for kind in kinds)
 
     def successors(self, node: str) -> Iterator[tuple[str, str]]:
         if self._stored is not None:
             return iter(self._stored.successors(node))
-        if node not in self.graph:
+        keyed = self.graph._succ.get(node)
+        if keyed is None:
             return iter(())
-        return ((target, kind) for _, target, kind in self.graph.out_edges(node, keys=True))
+        return ((target, kind) for target, kinds in keyed.items() for kind in kinds)
 
     def has_edge(self, source: str, target: str, kind: str) -> bool:
         """Is there an edge of ``kind`` from ``source`` to ``target``?"""
