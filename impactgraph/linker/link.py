@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import gc
 import sys
 from collections.abc import Iterable
 
@@ -103,9 +104,18 @@ def link(summaries: Iterable[FileSummary], warnings: Iterable[Diagnostic] = ()) 
     # Resolver.resolve stops at MAX_DEPTH, which needs more than the default 1000 frames.
     limit = sys.getrecursionlimit()
     sys.setrecursionlimit(max(limit, RECURSION_LIMIT))
+    # Linking makes millions of small objects that live until it ends (memoised value sets,
+    # expression keys) and almost no reference cycles: the collector's passes over that
+    # growing heap were a third of the link's CPU for nothing (Django: 14.8 s with it, 10.0 s
+    # without; under 400 objects collected in the whole link). It runs again afterwards, and
+    # collects the little the link left in cycles then.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         return _link(summaries, warnings)
     finally:
+        if collecting:
+            gc.enable()
         sys.setrecursionlimit(limit)
 
 
