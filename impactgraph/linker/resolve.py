@@ -245,6 +245,9 @@ class Resolver:
         self._externals: dict[str, list[tuple[str, str, str]]] = {}  # ``_external_chain``
         # name -> the classes whose lookup of it may differ from their bases' (``_varying``)
         self._definers: dict[str, frozenset[str]] | None = None
+        self._varying: dict[tuple[str, tuple[str, ...]], list[str]] = {}  # ``varying``
+        # name -> the classes binding it, made of the bindings' keys alone (``definers``)
+        self._binders: dict[str, frozenset[str]] | None = None
         self._mro_sets: dict[str, frozenset[str]] = {}
         self._irregular: set[str] = set()  # classes whose MRO keeps no base's order (``mro``)
         self._mro_open: set[str] = set()
@@ -436,6 +439,8 @@ class Resolver:
             self.bindings[key].append(value)
         if self._class_keys is not None:  # the new keys come last, as in a rebuild
             self._index_class_keys(self._class_keys, added)
+        if self._binders is not None:  # the new keys' classes join it, as in a rebuild
+            self._binders = self._index_binders(added, self._binders)
         self._forget_members()
         self.invalidate({key for key, _ in new})
         return True
@@ -459,6 +464,7 @@ class Resolver:
         self._attribute_uses.clear()
         self._externals.clear()
         self._definers = None
+        self._varying.clear()
         self._mro_sets.clear()
 
     @property
@@ -566,8 +572,17 @@ class Resolver:
             self.lookups.pop(node, None)
             todo.extend(self.dependents.pop(node, ()))
 
-    def _memoized_lookup(self, key: Expr, compute: Callable[[], set[Value]]) -> set[Value]:
-        return set(self._evaluate(key, self.lookups, lambda: frozenset(compute())))
+    def _memoized_lookup(
+        self, key: Expr, compute: Callable[..., AbstractSet[Value]], *args: object
+    ) -> frozenset[Value]:
+        """``compute(*args)``, memoised under ``key`` among the lookups (a hit, the commonest
+        case by far, makes no closure)."""
+        if self.tracking and self.stack:  # what is being evaluated now depends on ``key``
+            self.dependents[key].add(self.stack[-1])
+        cached = self.lookups.get(key)
+        if cached is None:
+            return self._evaluate(key, self.lookups, lambda: frozenset(compute(*args)))
+        return cached
 
     def _evaluate(
         self,
@@ -579,13 +594,11 @@ class Resolver:
         being evaluated. Where evaluation meets a cycle (a key read while it is on the stack)
         the cycle's head goes round again until its members' approximations stop changing,
         so the result is not whatever the member entered first happened to see: it does not
-        depend on the order in which keys are first asked for."""
+        depend on the order in which keys are first asked for.
+
+        Called when ``table`` lacks ``key``: the caller has looked (the commonest case, a
+        hit, costs no call) and recorded the read in ``dependents``."""
         stack = self.stack
-        if self.tracking and stack:  # what is being evaluated now depends on ``key``
-            self.dependents[key].add(stack[-1])
-        cached = table.get(key)
-        if cached is not None:
-            return cached
         pending = self.provisional.get(key)
         if pending is not None:  # computed in this round of an open cycle
             self._read_open(key, self._anchor(pending[2]))
@@ -635,13 +648,15 @@ class Resolver:
             # the head of a cycle whose approximations changed: evaluate it again, and with
             # it what read a changed approximation (the rest of the round stays)
             self._forget_affected(log_start, self.changed[changed_before:], key)
-        for member in self.provisional_log[log_start:]:
-            value, where, _, _ = self.provisional.pop(member)
-            where[member] = value
-        del self.provisional_log[log_start:]
-        for member in self.approx_log[approx_start:]:
-            self.approx.pop(member, None)
-        del self.approx_log[approx_start:]
+        if len(self.provisional_log) > log_start:  # (most keys are in no cycle)
+            for member in self.provisional_log[log_start:]:
+                value, where, _, _ = self.provisional.pop(member)
+                where[member] = value
+            del self.provisional_log[log_start:]
+        if len(self.approx_log) > approx_start:
+            for member in self.approx_log[approx_start:]:
+                self.approx.pop(member, None)
+            del self.approx_log[approx_start:]
         del self.changed[changed_at_start:]
         table[key] = result
         return result
@@ -696,11 +711,12 @@ class Resolver:
                 kept.append(member)
         self.provisional_log[log_start:] = kept
 
-    def class_lookup(self, cls: str, name: str, start_after: str | None = None) -> set[Value]:
+    def class_lookup(
+        self, cls: str, name: str, start_after: str | None = None
+    ) -> frozenset[Value]:
         """``name`` looked up along ``cls``'s MRO (after ``start_after`` for super())."""
         return self._memoized_lookup(
-            ("\0class", cls, name, start_after or ""),
-            lambda: self._class_lookup(cls, name, start_after),
+            ("\0class", cls, name, start_after or ""), self._class_lookup, cls, name, start_after
         )
 
     def _class_lookup(self, cls: str, name: str, start_after: str | None) -> set[Value]:
@@ -723,18 +739,14 @@ class Resolver:
         if self.tracking and self.stack:
             self.dependents[(key,)].add(self.stack[-1])
 
-    def instance_lookup(self, cls: str, name: str) -> set[Value]:
-        return self._memoized_lookup(
-            ("\0instance", cls, name), lambda: self._instance_lookup(cls, name)
-        )
+    def instance_lookup(self, cls: str, name: str) -> frozenset[Value]:
+        return self._memoized_lookup(("\0instance", cls, name), self._instance_lookup, cls, name)
 
-    def dispatch_lookup(self, cls: str, name: str) -> set[Value]:
+    def dispatch_lookup(self, cls: str, name: str) -> frozenset[Value]:
         """``name`` on an instance of ``cls`` or of any subclass (class hierarchy analysis)."""
-        return self._memoized_lookup(
-            ("\0dispatch", cls, name), lambda: self._dispatch_lookup(cls, name)
-        )
+        return self._memoized_lookup(("\0dispatch", cls, name), self._dispatch_lookup, cls, name)
 
-    def _dispatch_lookup(self, cls: str, name: str) -> set[Value]:
+    def _dispatch_lookup(self, cls: str, name: str) -> frozenset[Value]:
         found = self.instance_lookup(cls, name)
         for sub in self.varying(cls, (name,)):
             # marked: reached only by dispatch, one possible receiver of many
@@ -758,7 +770,17 @@ class Resolver:
 
         Every subclass where that reasoning does not hold: a name an attribute store may
         still add (its absence is a dependency), a structural Protocol's implementers, a
-        hierarchy with a cycle or an inconsistent MRO."""
+        hierarchy with a cycle or an inconsistent MRO.
+
+        The answer is made of the class hierarchy and the classes that bind each name, and
+        is forgotten with them (``_forget_members``). Not to be changed by the caller."""
+        key = (cls, names)
+        found = self._varying.get(key)
+        if found is None:
+            found = self._varying[key] = self._find_varying(cls, names)
+        return found
+
+    def _find_varying(self, cls: str, names: tuple[str, ...]) -> list[str]:
         subs = self.implementations(cls)
         if (
             len(subs) < 2 or cls in self.protocols
@@ -791,21 +813,34 @@ class Resolver:
         ``"\0always"`` the classes with an outside base or a ``__getattr__`` (a lookup of
         any name may end there)."""
         if self._definers is None:
-            index: dict[str, set[str]] = defaultdict(set)
-            definitions = self.definitions
-            for key in self.bindings:
-                owner, _, name = key[2:].rpartition("|")
-                if name.startswith("<"):
-                    continue
-                definition = definitions.get(owner)
-                if definition is None or definition.kind is not SymbolKind.CLASS:
-                    continue
-                index[name[1:] if name.startswith(".") else name].add(owner)
+            if self._binders is None:
+                self._binders = self._index_binders(self.bindings, {})
             always = {cls for cls, outside in self.external_bases.items() if outside}
-            always |= index.get("__getattr__", set())
-            index["\0always"] = always
-            self._definers = {name: frozenset(owners) for name, owners in index.items()}
+            always |= self._binders.get("__getattr__", frozenset())
+            self._definers = {**self._binders, "\0always": frozenset(always)}
         return self._definers
+
+    def _index_binders(
+        self, keys: Iterable[str], known: dict[str, frozenset[str]]
+    ) -> dict[str, frozenset[str]]:
+        """Name -> the classes whose bindings' ``keys`` bind it, added to ``known``. The
+        bindings' keys only grow (attribute stores add some) and the classes stay: kept
+        up to date with the new keys, not made again from every key whenever the hierarchy
+        (``"\0always"``) or the keys change (that cost as much as the stores themselves)."""
+        index: dict[str, set[str]] = defaultdict(set)
+        definitions = self.definitions
+        for key in keys:
+            owner, _, name = key[2:].rpartition("|")
+            if name.startswith("<"):
+                continue
+            definition = definitions.get(owner)
+            if definition is None or definition.kind is not SymbolKind.CLASS:
+                continue
+            index[name[1:] if name.startswith(".") else name].add(owner)
+        merged = dict(known)
+        for name, owners in index.items():
+            merged[name] = known.get(name, frozenset()) | owners
+        return merged
 
     def _mro_set(self, cls: str) -> frozenset[str]:
         found = self._mro_sets.get(cls)
@@ -1183,7 +1218,12 @@ class Resolver:
         return self.resolve((key,))
 
     def resolve(self, expr: Expr) -> frozenset[Value]:
-        return self._evaluate(expr, self.memo, lambda: self._compute(expr))
+        if self.tracking and self.stack:  # what is being evaluated now depends on ``expr``
+            self.dependents[expr].add(self.stack[-1])
+        cached = self.memo.get(expr)
+        if cached is None:
+            return self._evaluate(expr, self.memo, lambda: self._compute(expr))
+        return cached
 
     def _compute(self, expr: Expr) -> frozenset[Value]:
         # an expression's value does not depend on how deep in context-sensitive calls it
@@ -1207,6 +1247,8 @@ class Resolver:
 
     def _root(self, text: str) -> set[Value]:
         match self._roots.get(text) or self.root(text):
+            case Variable(key):  # the commonest first: the kinds are disjoint, order is free
+                return self._variable(key)
             case SymbolRoot(symbol):
                 return {Sym(symbol)}
             case ModuleRoot(dotted):
@@ -1223,8 +1265,6 @@ class Resolver:
                 return set()
             case GeneratedRoot(name):  # a call in generated source: see visit_Const
                 return self.generated_callees(name)
-            case Variable(key):
-                return self._variable(key)
             case root:
                 assert_never(root)
 
@@ -1305,7 +1345,7 @@ class Resolver:
             result |= self._apply_one(value, op)
         return result
 
-    def _apply_one(self, value: Value, op: Op) -> set[Value]:
+    def _apply_one(self, value: Value, op: Op) -> AbstractSet[Value]:
         """One value through operation ``op`` (an attribute works on the whole set)."""
         match op:
             case Attr() | AttrPattern():
@@ -1452,7 +1492,22 @@ class Resolver:
     def attribute_of(self, values: Iterable[Value], name: str) -> set[Value]:
         result: set[Value] = set()
         for value in ordered(values):
-            match value:
+            match value:  # (each kind is matched by its own cases only: order among kinds is free)
+                case Inst(cls, exact) if name == "__class__":  # ``self.__class__(...)``
+                    result.add(Sym(cls) if exact else Subclass(cls))
+                case Inst(cls, exact):  # the commonest, first
+                    if exact:
+                        found = self.instance_lookup(cls, name)
+                    else:  # class hierarchy analysis: any subclass may be the receiver
+                        found = self.dispatch_lookup(cls, name)
+                    for item in ordered(found):
+                        match item:
+                            case Property(getter):
+                                result |= self.call_result(Sym(getter))
+                            case Sym(symbol) | Bound(symbol) if self.is_property(symbol):
+                                result |= self.call_result(Sym(symbol))
+                            case _:
+                                result.add(item)
                 case Mod(module):
                     result |= self.module_attribute(module, name)
                 case Sym(symbol) if self.kind(symbol) is SymbolKind.CLASS:
@@ -1468,21 +1523,6 @@ class Resolver:
                 case Sym(symbol) | Bound(symbol) if self.kind(symbol) in FUNCTIONS:
                     # a bound method reads its function's attributes
                     result |= self.function_attribute(symbol, name)
-                case Inst(cls, exact) if name == "__class__":  # ``self.__class__(...)``
-                    result.add(Sym(cls) if exact else Subclass(cls))
-                case Inst(cls, exact):
-                    if exact:
-                        found = self.instance_lookup(cls, name)
-                    else:  # class hierarchy analysis: any subclass may be the receiver
-                        found = self.dispatch_lookup(cls, name)
-                    for item in ordered(found):
-                        match item:
-                            case Property(getter):
-                                result |= self.call_result(Sym(getter))
-                            case Sym(symbol) | Bound(symbol) if self.is_property(symbol):
-                                result |= self.call_result(Sym(symbol))
-                            case _:
-                                result.add(item)
                 case Super(cls):
                     above: set[Value] = set()
                     receivers = [cls, *self.varying(cls, (name,))]
@@ -1640,7 +1680,7 @@ class Resolver:
         return set()
 
     # -- context-sensitive calls -----------------------------------------------------------
-    def call_with_arguments(self, value: Value, op: CallWith) -> set[Value]:
+    def call_with_arguments(self, value: Value, op: CallWith) -> AbstractSet[Value]:
         """The result of a call ``op`` = ``(KEY N NAMES)`` made by the indexer: the positional
         arguments are bound under ``KEY[0]``..``KEY[N-1]``, the keywords under ``KEY['name']``.
 
@@ -1676,7 +1716,7 @@ class Resolver:
 
     def _call_recorded(
         self, value: Value, op: CallWith, evaluate: Callable[[Expr], frozenset[Value]]
-    ) -> set[Value]:
+    ) -> AbstractSet[Value]:
         if not isinstance(value, (Sym, Bound)) or (
             not (op.key and self.returned_parameters(value.symbol))
             and not self.guarded(value.symbol)
@@ -1701,7 +1741,7 @@ class Resolver:
         passed: AbstractSet[str] = frozenset(),
         callables: bool = False,
         shape_only: bool = False,
-    ) -> set[Value] | None:
+    ) -> frozenset[Value] | None:
         """What calling ``value`` with these arguments returns, when the function's return
         value comes from its parameters (an identity decorator, ``ensure_sync(f)``, a getter
         of an argument's attribute): its parameters then hold this call's arguments only, not
@@ -1756,7 +1796,7 @@ class Resolver:
             "\0context", symbol, tuple(sorted(bound.items())), self._context_depth,
             tuple(sorted(dropped)),
         ))
-        return self._memoized_lookup(key, lambda: self._in_context(prefix, bound, dropped))
+        return self._memoized_lookup(key, self._in_context, prefix, bound, dropped)
 
     def _in_context(
         self, prefix: str, bound: dict[str, frozenset[Value]], dropped: frozenset[str]

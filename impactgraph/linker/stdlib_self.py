@@ -219,9 +219,7 @@ def _definitions(path: str) -> dict[tuple[str, int], tuple[_Function, str]]:
     """The functions written directly in a class body of the file at ``path``, by name and
     first line (the def's, and its first decorator's, as a code object counts it)."""
     found: dict[tuple[str, int], tuple[_Function, str]] = {}
-    for node in ast.walk(_tree(path)):
-        if not isinstance(node, ast.ClassDef):
-            continue
+    for node in _classes(path):
         for item in node.body:
             if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 found[(item.name, item.lineno)] = (item, node.name)
@@ -242,8 +240,15 @@ def _class_source(cls: type) -> str | None:
     qualname = cls.__qualname__
     if "<locals>" in qualname:
         return None
-    names = {node.name for node in ast.walk(_tree(path)) if isinstance(node, ast.ClassDef)}
+    names = {node.name for node in _classes(path)}
     return path if qualname.rpartition(".")[2] in names else None
+
+
+@functools.cache
+def _classes(path: str) -> tuple[ast.ClassDef, ...]:
+    """The class statements of the file at ``path``, at any depth, in ``ast.walk`` order (the
+    file's tree is walked once however many of its classes and functions are asked about)."""
+    return tuple(node for node in ast.walk(_tree(path)) if isinstance(node, ast.ClassDef))
 
 
 @functools.cache

@@ -7,10 +7,14 @@ gives, while the subclasses that bind nothing of the name are not visited one by
 
 from __future__ import annotations
 
+import importlib
+
 from helpers import graph_of, summaries_of
 
 from impactgraph.linker.resolve import Resolver
 from impactgraph.linker.values import Bound
+
+link_module = importlib.import_module("impactgraph.linker.link")
 
 PLAIN = "\n".join(
     f"class Plain{n}(Base):\n    def test_{n}(self):\n        self.check()\n" for n in range(40)
@@ -71,7 +75,7 @@ class Threaded(Plain9, threading.Thread):
 
 def every_subclass(resolver: Resolver, cls: str, name: str) -> set:
     """What dispatching ``name`` gave when every subclass was visited."""
-    found = resolver.instance_lookup(cls, name)
+    found = set(resolver.instance_lookup(cls, name))
     for sub in resolver.implementations(cls):
         found |= {
             v._replace(mark="dispatch") if isinstance(v, Bound) and not v.mark else v
@@ -110,3 +114,49 @@ def test_the_graph_keeps_every_override_reached_by_dispatch() -> None:
         "suite:Base.helper", "suite:Mixin.helper", "suite:Below.helper"}
     setup = {t for t, k in graph.successors("suite:Base.setup") if k == "calls"}
     assert "suite:Mixin.setup" in setup  # super() in a Mixed instance reaches Mixin's
+
+
+STORED = """
+def register(cls):
+    cls.handler = handle
+    cls.__getattr__ = fallback
+    return cls
+
+
+def handle(self):
+    return 1
+
+
+def fallback(self, name):
+    return 2
+
+
+class Base:
+    def run(self):
+        return self.handler()
+
+
+class Kept(Base):
+    pass
+
+
+class Registered(Base):
+    pass
+
+
+register(Registered)
+"""
+
+
+def test_the_classes_binding_each_name_grow_with_attribute_stores_as_a_rebuild_finds() -> None:
+    # made before argument flow tells the stores what ``cls`` is, then kept up to date with
+    # the keys they add (not rebuilt from every binding)
+    summaries = summaries_of({"reg.py": STORED})
+    resolver = Resolver(summaries)
+    assert "reg:Registered" not in resolver.definers.get("handler", ())
+    link_module._flow_arguments(resolver, summaries)
+    kept = resolver.definers
+    assert "reg:Registered" in kept["handler"]
+    assert "reg:Registered" in kept["\0always"]  # a __getattr__ of its own
+    resolver._binders = resolver._definers = None
+    assert kept == resolver.definers
