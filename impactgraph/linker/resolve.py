@@ -603,61 +603,64 @@ class Resolver:
         if pending is not None:  # computed in this round of an open cycle
             self._read_open(key, self._anchor(pending[2]))
             return pending[0]
-        index = self.position.get(key)
+        position = self.position
+        index = position.get(key)
         if index is not None:  # a cycle: the approximation so far
             self.read_early.add(key)
             self._read_open(key, index)
             return self.approx.get(key, _EMPTY)
         if len(stack) >= MAX_DEPTH:
             return _TOP  # a chain too long to follow: given up on, it may hold anything
+        lows, reads_of, changed = self.lows, self.reads, self.changed
+        provisional_log, approx_log = self.provisional_log, self.approx_log
         index = len(stack)
-        log_start = len(self.provisional_log)
-        changed_at_start = len(self.changed)
-        approx_start = len(self.approx_log)
+        log_start = len(provisional_log)
+        changed_at_start = len(changed)
+        approx_start = len(approx_log)
         result = _EMPTY
         for _ in range(MAX_CYCLE_ROUNDS):
-            changed_before = len(self.changed)
-            self.position[key] = index
+            changed_before = len(changed)
+            position[key] = index
             stack.append(key)
-            self.lows.append(_NO_CYCLE)
-            self.reads.append(None)
+            lows.append(_NO_CYCLE)
+            reads_of.append(None)
             try:
                 result = compute()
                 if TOP in result and len(result) > 1:
                     result = _TOP  # absorbing: anything at all
             finally:
                 stack.pop()
-                del self.position[key]
-                low = self.lows.pop()
-                reads = self.reads.pop()
+                del position[key]
+                low = lows.pop()
+                reads = reads_of.pop()
             if key in self.read_early:
                 self.read_early.discard(key)
                 previous = self.approx.get(key)
                 if previous is None:
-                    self.approx_log.append(key)
+                    approx_log.append(key)
                 if result != (_EMPTY if previous is None else previous):
                     self.approx[key] = result
-                    self.changed.append(key)
+                    changed.append(key)
             if low < index:  # a member of a cycle entered below: its head decides
                 self.provisional[key] = (result, table, stack[low], reads)
-                self.provisional_log.append(key)
+                provisional_log.append(key)
                 self._read_open(key, low)
                 return result
-            if low != index or len(self.changed) == changed_before:
+            if low != index or len(changed) == changed_before:
                 break
             # the head of a cycle whose approximations changed: evaluate it again, and with
             # it what read a changed approximation (the rest of the round stays)
-            self._forget_affected(log_start, self.changed[changed_before:], key)
-        if len(self.provisional_log) > log_start:  # (most keys are in no cycle)
-            for member in self.provisional_log[log_start:]:
+            self._forget_affected(log_start, changed[changed_before:], key)
+        if len(provisional_log) > log_start:  # (most keys are in no cycle)
+            for member in provisional_log[log_start:]:
                 value, where, _, _ = self.provisional.pop(member)
                 where[member] = value
-            del self.provisional_log[log_start:]
-        if len(self.approx_log) > approx_start:
-            for member in self.approx_log[approx_start:]:
+            del provisional_log[log_start:]
+        if len(approx_log) > approx_start:
+            for member in approx_log[approx_start:]:
                 self.approx.pop(member, None)
-            del self.approx_log[approx_start:]
-        del self.changed[changed_at_start:]
+            del approx_log[approx_start:]
+        del changed[changed_at_start:]
         table[key] = result
         return result
 
