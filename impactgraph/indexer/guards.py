@@ -94,9 +94,11 @@ def atoms(cond: Cond) -> list[str]:
 class Guards:
     """The guards of one function's returns."""
 
-    def __init__(self, frame: nodes.FunctionDef) -> None:
+    def __init__(self, frame: nodes.FunctionDef, shared: frozenset[str]) -> None:
+        """``shared``: the names some ``global`` or ``nonlocal`` statement of the module
+        declares (``flow.shared_names``), found once per module by the caller."""
         self.frame = frame
-        self.shapes = _parameter_shapes(frame)
+        self.shapes = _parameter_shapes(frame, shared)
         self.stars = {n for n, s in self.shapes.items() if s == "*"}
 
     def of(self, node: nodes.Return) -> tuple[str, ...] | None:
@@ -254,8 +256,9 @@ def _block_of(parent: nodes.NodeNG, child: nodes.NodeNG) -> list[nodes.NodeNG] |
     return None
 
 
-def _parameter_shapes(frame: nodes.FunctionDef) -> dict[str, str]:
-    """Each parameter never rebound in the function -> what it holds when not passed."""
+def _parameter_shapes(frame: nodes.FunctionDef, shared: frozenset[str]) -> dict[str, str]:
+    """Each parameter never rebound in the function (nor declared ``global`` or ``nonlocal``
+    anywhere in the module: ``shared``) -> what it holds when not passed."""
     args = frame.args
     if args is None or args.args is None:  # built from a living object: no source
         return {}
@@ -278,10 +281,6 @@ def _parameter_shapes(frame: nodes.FunctionDef) -> dict[str, str]:
         if any(site is not args and not isinstance(site.parent, nodes.Arguments)
                for site in sites)
     } | {n.name for n in frame.nodes_of_class(nodes.DelName) if n.scope() is frame}
-    shared = {
-        name for statement in frame.root().nodes_of_class((nodes.Global, nodes.Nonlocal))
-        for name in statement.names
-    }
     return {n: s for n, s in shapes.items() if n not in rebound and n not in shared}
 
 

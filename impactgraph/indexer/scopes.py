@@ -51,6 +51,8 @@ class Scopes:
         # (key of a guarded return's values, its guard: ``indexer/guards.py``)
         self.return_guards: list[tuple[str, tuple[str, ...]]] = []
         self.guards: dict[int, Guards] = {}  # id(function) -> the guards of its returns
+        # the names some ``global`` or ``nonlocal`` of the module declares, once needed
+        self.shared: frozenset[str] | None = None
         self.flow: Flow | None = None  # flow-sensitive locals, set up by ``run``
         self.all_names: list[str] | None = None
         self.has_getattr = False

@@ -136,6 +136,42 @@ def test_no_guard_when_the_parameter_is_rebound_or_the_condition_is_unknown() ->
     assert _returns(source, "unguarded") == (("v:m:unguarded|func",),)
 
 
+def test_no_guard_on_a_parameter_deleted_or_declared_global_or_nonlocal_anywhere() -> None:
+    source = """
+    def f(func=None):
+        if func is None:
+            return g
+        return h
+
+    def setter():
+        global func
+
+    def d(opt=None):
+        if opt is None:
+            return g
+        del opt
+        return h
+
+    def outer(cb=None):
+        def inner():
+            nonlocal cb
+        if cb is None:
+            return g
+        return h
+
+    def kept(arg=None):
+        if arg is None:
+            return g
+        return h
+    """
+    assert _guards(source, "f") == []  # the global is declared in another function
+    assert _guards(source, "d") == []
+    assert _guards(source, "outer") == []
+    assert _guards(source, "kept") == [
+        ("arg is None", "arg=none"), ("not (arg is None)", "arg=none"),
+    ]
+
+
 def test_guards_inside_loops_try_and_with_keep_the_enclosing_ifs() -> None:
     source = """
     def f(func=None):
