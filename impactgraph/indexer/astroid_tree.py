@@ -102,7 +102,8 @@ def summarize_astroid(text: str, module: str, path: str, *, api_only: bool = Fal
     limit = sys.getrecursionlimit()
     try:
         sys.setrecursionlimit(max(limit, 10_000))
-        indexer.run(tree, has_lambda="lambda" in text)
+        indexer.run(tree, has_lambda="lambda" in text,
+                    has_shared="global" in text or "nonlocal" in text)
     except RecursionError:
         return FileSummary(
             module, path, is_package, error="nesting too deep to analyse", api_only=api_only

@@ -59,9 +59,13 @@ class FileIndexer(Statements):
     """Walks one astroid module and collects its summary parts: definitions, imports, calls,
     references and bindings (``Scopes`` holds them)."""
 
-    def run(self, module: nodes.Module, has_lambda: bool = True) -> None:
+    def run(self, module: nodes.Module, has_lambda: bool = True, has_shared: bool = True
+            ) -> None:
         """``has_lambda`` False (no ``lambda`` in the text) saves the walk over every node that
-        numbering lambdas needs; defs and classes are then named on demand."""
+        numbering lambdas needs; defs and classes are then named on demand. ``has_shared``
+        False (neither ``global`` nor ``nonlocal`` in the text) saves the walk that looks for
+        those statements."""
+        self.shared = None if has_shared else frozenset()
         if has_lambda:
             self.assign_qualnames(module)
         else:
@@ -85,7 +89,7 @@ class FileIndexer(Statements):
 
     def start_flow(self, module: nodes.Module) -> None:
         """The flow-sensitive locals (``indexer/flow.py``), from the top of the module."""
-        self.flow = Flow(module, self.var_key, self.bind, self.bindings)
+        self.flow = Flow(self.shared_of(module), self.var_key, self.bind, self.bindings)
         self.flow.enter(module)
 
     def visit(self, node: nodes.NodeNG) -> None:

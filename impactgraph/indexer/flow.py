@@ -94,12 +94,12 @@ class Flow:
 
     def __init__(
         self,
-        module: nodes.Module,
+        shared: frozenset[str],
         key_of: Callable[[nodes.NodeNG, str], str],
         bind: Callable[[str, list[Expr]], None],
         bindings: dict[str, list[Expr]],
     ) -> None:
-        self.shared = shared_names(module)
+        self.shared = shared  # ``shared_names`` of the module
         self.key_of = key_of  # (frame, name) -> the variable's key
         self.bind = bind  # adds values to a key (marking ``except ImportError`` fallbacks)
         self.bindings = bindings

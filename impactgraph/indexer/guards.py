@@ -273,14 +273,15 @@ def _parameter_shapes(frame: nodes.FunctionDef, shared: frozenset[str]) -> dict[
         shapes[args.vararg] = "*"
     if args.kwarg:
         shapes[args.kwarg] = "**"
-    # bound again in the function itself (a nested function's own names are its own; a walrus
-    # in a comprehension binds here too, and astroid files it here)
+    # bound again (or deleted) in the function itself (a nested function's own names are its
+    # own; a walrus in a comprehension binds here too, and astroid files it here, as it files
+    # each ``del name`` of the function, or of the module's under ``global``: shared)
     rebound = {
         name for name, sites in frame.locals.items()
         # (``*args`` and ``**kwargs`` are filed as the Arguments node itself)
         if any(site is not args and not isinstance(site.parent, nodes.Arguments)
                for site in sites)
-    } | {n.name for n in frame.nodes_of_class(nodes.DelName) if n.scope() is frame}
+    }
     return {n: s for n, s in shapes.items() if n not in rebound and n not in shared}
 
 

@@ -15,7 +15,7 @@ from collections import defaultdict
 from astroid import nodes
 
 from impactgraph.expressions import builtin_root
-from impactgraph.indexer.flow import Flow
+from impactgraph.indexer.flow import Flow, shared_names
 from impactgraph.indexer.guards import Guards
 from impactgraph.indexer.plain import resolve_relative
 from impactgraph.model import (
@@ -51,7 +51,8 @@ class Scopes:
         # (key of a guarded return's values, its guard: ``indexer/guards.py``)
         self.return_guards: list[tuple[str, tuple[str, ...]]] = []
         self.guards: dict[int, Guards] = {}  # id(function) -> the guards of its returns
-        # the names some ``global`` or ``nonlocal`` of the module declares, once needed
+        # the names some ``global`` or ``nonlocal`` of the module declares (``shared_of``):
+        # set by ``run``, empty when the text has neither word, else found when first needed
         self.shared: frozenset[str] | None = None
         self.flow: Flow | None = None  # flow-sensitive locals, set up by ``run``
         self.all_names: list[str] | None = None
@@ -80,6 +81,13 @@ class Scopes:
             self.qualnames[id(scope)] = known
             return known
         return ""
+
+    def shared_of(self, module: nodes.Module) -> frozenset[str]:
+        """The names some ``global`` or ``nonlocal`` statement of ``module`` (the module
+        being indexed) declares; the tree is walked for them once at most."""
+        if self.shared is None:
+            self.shared = shared_names(module)
+        return self.shared
 
     def in_main_block(self, scope: str, line: int) -> bool:
         """Is code of ``scope`` at ``line`` the module's own code under

@@ -29,7 +29,7 @@ from impactgraph.expressions import (
 )
 from impactgraph.expressions import special as special_op
 from impactgraph.indexer.evaluate import Evaluator
-from impactgraph.indexer.flow import exec_frame, join, shared_names
+from impactgraph.indexer.flow import exec_frame, join
 from impactgraph.indexer.guards import Guards
 from impactgraph.indexer.implicit import ImplicitCalls
 from impactgraph.indexer.programs import program_of
@@ -469,10 +469,7 @@ class Statements(Evaluator, ImplicitCalls):
             return None
         guards = self.guards.get(id(frame))
         if guards is None:
-            if self.shared is None:  # once per module, not once per function
-                self.shared = self.flow.shared if self.flow is not None else (
-                    shared_names(frame.root()))
-            guards = self.guards[id(frame)] = Guards(frame, self.shared)
+            guards = self.guards[id(frame)] = Guards(frame, self.shared_of(frame.root()))
         return guards.of(node)
 
     def visit_Yield(self, node: nodes.Yield) -> None:
