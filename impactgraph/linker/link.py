@@ -18,7 +18,7 @@ from impactgraph.expressions import (
 )
 from impactgraph.indexer.plain import PROGRAM_RUNNERS
 from impactgraph.linker.graph import ANY_CALLEE, CodeGraph
-from impactgraph.linker.receivers import Entry, Receivers
+from impactgraph.linker.receivers import Entry, Receivers, TargetsOf
 from impactgraph.linker.resolve import (
     NOT_HANDED_OVER,
     TOP,
@@ -338,8 +338,8 @@ def _link_call(graph: CodeGraph, resolver: Resolver, site: CallSite, index: int,
     caller = site.scope
     resolved = False
     values = _callee_values(resolver, site)
-    entries: dict[str, set[Entry]] = (
-        {} if receivers is None else receivers.of(site, lambda v: _targets(resolver, v)))
+    targets_of = functools.partial(_targets_after_flow, resolver, receivers)
+    entries: dict[str, set[Entry]] = {} if receivers is None else receivers.of(site, targets_of)
     if TOP in values and not site.implicit:
         # the linker gave up on the callee's values: whatever else it runs, it may run anything
         # (of the name it asks for, if that is all it can be: see _unresolved_name)
@@ -354,7 +354,7 @@ def _link_call(graph: CodeGraph, resolver: Resolver, site: CallSite, index: int,
         mark = value.mark if isinstance(value, (Sym, Bound)) else ""
         if site.implicit:  # language protocol calls: only those into the code base count
             if isinstance(value, (Sym, Bound, Inst, Subclass)):
-                for target, bound in _targets(resolver, value):
+                for target, bound in targets_of(value):
                     graph.add_edge(caller, target, EdgeKind.CALLS, site.line, bound,
                                    mark == "dispatch", site=index, recv=entries.get(target))
             continue
@@ -369,7 +369,7 @@ def _link_call(graph: CodeGraph, resolver: Resolver, site: CallSite, index: int,
                         graph.unresolved_names[caller].add("")
                         graph.gave_up_names[caller].add("")
                     for argument in ordered(arguments):
-                        for target, bound in _targets(resolver, argument):
+                        for target, bound in targets_of(argument):
                             graph.add_edge(caller, target, EdgeKind.CALLS, site.line, bound)
         match value:
             case Ext() | Builtin() if site.decorator:
@@ -392,15 +392,15 @@ def _link_call(graph: CodeGraph, resolver: Resolver, site: CallSite, index: int,
                 graph.external_calls[caller].add(f"<builtin>.{name}")
                 resolved = True
             case Sym(symbol) | Bound(symbol) if resolver.kind(symbol) is SymbolKind.CLASS:
-                _link_construction(graph, resolver, site, index, value, symbol, entries)
+                _link_construction(graph, resolver, site, index, value, symbol, entries, targets_of)
                 resolved = True
             case Subclass(cls):  # ``cls(...)``, ``self.__class__(...)``: it or a subclass
-                _link_construction(graph, resolver, site, index, value, cls, entries)
+                _link_construction(graph, resolver, site, index, value, cls, entries, targets_of)
                 resolved = True
             case _:
                 # reached by a name computed at run time (``getattr(self, "visit_" + kind)``)
                 dynamic = mark in ("dynamic", "unbounded")
-                targets = _targets(resolver, value)
+                targets = targets_of(value)
                 if isinstance(value, (Sym, Bound)) and mark == "unbounded" and targets:
                     graph.add_unbounded_site(caller, value.receiver)
                 for target, bound in targets:
@@ -421,6 +421,18 @@ def _link_call(graph: CodeGraph, resolver: Resolver, site: CallSite, index: int,
         graph.unresolved_calls += 1
         graph.unresolved_sites.append((caller, site.line))
         graph.unresolved_names[caller].update(_asked_names(resolver, site))
+
+
+def _targets_after_flow(resolver: Resolver, receivers: Receivers | None, value: Value
+                        ) -> list[tuple[str, bool]]:
+    """``_targets``, remembered (``Receivers.targets``) once argument flow is done: the
+    resolver's state is final, and one value is called at many sites."""
+    if receivers is None:
+        return _targets(resolver, value)
+    found = receivers.targets.get(value)
+    if found is None:
+        found = receivers.targets[value] = _targets(resolver, value)
+    return found
 
 
 def _generated_method(resolver: Resolver, site: CallSite) -> str:
@@ -502,18 +514,19 @@ def _unresolved_name(resolver: Resolver, site: CallSite) -> str:
 
 def _link_construction(
     graph: CodeGraph, resolver: Resolver, site: CallSite, index: int, value: Value, cls: str,
-    entries: dict[str, set[Entry]],
+    entries: dict[str, set[Entry]], targets_of: TargetsOf,
 ) -> None:
     """A call of class ``cls`` (``value``): the class, what constructing it runs, the default
-    factories of a generated ``__init__``, else an outside base's ``__init__``."""
+    factories of a generated ``__init__``, else an outside base's ``__init__``
+    (``targets_of``: ``_targets``)."""
     caller = site.scope
     graph.add_edge(caller, cls, EdgeKind.CALLS, site.line, site=index)
-    targets = _targets(resolver, value)
+    targets = targets_of(value)
     for target, bound in targets:
         graph.add_edge(caller, target, EdgeKind.CALLS, site.line, bound, site=index,
                        recv=entries.get(target))
     for factory in resolver.default_factories(cls):  # a generated __init__'s
-        for target, bound in _targets(resolver, factory):
+        for target, bound in targets_of(factory):
             graph.add_edge(caller, target, EdgeKind.CALLS, site.line, bound)
     if not targets:  # an outside base's __init__ runs (``class A(ext.Base)``)
         for outside in resolver.external_lookup(cls, "__init__"):
@@ -602,16 +615,16 @@ def _link_handed_over(
     for exprs in [*site.args, *(e for _, e in site.kwargs)]:
         for expr in exprs:
             from_parameter = expr[0] in parameters
+            edges = [edge for argument in _with_elements(resolver, resolver.resolve(expr))
+                     if not from_parameter or isinstance(argument, Inst)
+                     for edge in _handed_over_targets(resolver, argument, only)]
             entries = {} if receivers is None else receivers.handed(
                 site.scope, expr, functools.partial(_handed_origins, resolver, only,
                                                     from_parameter),
-                functools.partial(_with_elements, resolver))
-            for argument in _with_elements(resolver, resolver.resolve(expr)):
-                if from_parameter and not isinstance(argument, Inst):
-                    continue
-                for target, bound, dispatch in _handed_over_targets(resolver, argument, only):
-                    graph.add_edge(site.scope, target, EdgeKind.CALLS, site.line, bound, dispatch,
-                                   callback=True, recv=entries.get(target))
+                functools.partial(_with_elements, resolver), wanted=bool(edges))
+            for target, bound, dispatch in edges:
+                graph.add_edge(site.scope, target, EdgeKind.CALLS, site.line, bound, dispatch,
+                               callback=True, recv=entries.get(target))
 
 
 def _link_callable_arguments(graph: CodeGraph, resolver: Resolver, site: CallSite) -> None:
@@ -680,14 +693,18 @@ def _link_outside_receiver(graph: CodeGraph, resolver: Resolver, site: CallSite,
     override (``open``, ``run``). ``dotted`` is the outside method called: when it has the
     name the call is spelled with (not an alias, ``assertEquals = TestCase.assertEqual``), the
     hooks are those that method may run (``Resolver.call_hooks``)."""
-    hooks: dict[tuple[Value, str | None], list[tuple[str, bool, str]]] = {}
-    method: str | None = None
+    # ``_hooks`` is a function of the resolver's final state: one table serves every site
+    hooks: dict[tuple[Value, str | None], list[tuple[str, bool, str]]] = (
+        {} if receivers is None else receivers.hooks)
 
-    def hooks_of(value: Value) -> list[tuple[str, bool, str]]:  # each receiver asked twice
+    def hooks_of(value: Value, method: str | None) -> list[tuple[str, bool, str]]:
         found = hooks.get((value, method))
         if found is None:
             found = hooks[value, method] = _hooks(resolver, value, method)
         return found
+
+    def origins(method: str | None, value: Value) -> list[tuple[str, str]]:
+        return [(m, origin) for m, _, origin in hooks_of(value, method)]
 
     for expr in site.callee:
         if len(expr) < 2:
@@ -696,14 +713,22 @@ def _link_outside_receiver(graph: CodeGraph, resolver: Resolver, site: CallSite,
         if not isinstance(op, (Attr, AttrPattern)):
             continue
         method = op.name if isinstance(op, Attr) and dotted.endswith(f".{op.name}") else None
-        entries = {} if receivers is None else receivers.handed(
-            site.scope, expr[:-1], lambda v: [(m, origin) for m, _, origin in hooks_of(v)],
-            ordered)
+        asked = method
+        edges: list[tuple[str, bool]] = []
         for receiver in ordered(resolver.resolve(expr[:-1])):
-            for method, dispatch, _ in dict.fromkeys(
-                    (m, d, "") for m, d, _ in hooks_of(receiver)):
-                graph.add_edge(site.scope, method, EdgeKind.CALLS, site.line, True, dispatch,
-                               callback=True, recv=entries.get(method))
+            found = dict.fromkeys((m, d) for m, d, _ in hooks_of(receiver, asked))
+            edges += found
+            if found:
+                # a later receiver's hooks are asked for by the name of the last hook found
+                # (not the method's): kept as it was, when a loop over the hooks rebound
+                # ``method``, which ``hooks_of`` read
+                asked = next(reversed(found))[0]
+        entries = {} if receivers is None else receivers.handed(
+            site.scope, expr[:-1],
+            functools.partial(origins, method), ordered, wanted=bool(edges))
+        for hook, dispatch in edges:
+            graph.add_edge(site.scope, hook, EdgeKind.CALLS, site.line, True, dispatch,
+                           callback=True, recv=entries.get(hook))
 
 
 def _hooks(resolver: Resolver, receiver: Value, method: str | None = None
@@ -865,12 +890,13 @@ def _link_reference(
             name = op.name
             if name not in resolver.property_names:
                 continue
+            getters = [getter for owner in ordered(resolver.resolve(expr[:index]))
+                       for getter, _ in _getters(resolver, owner, name)]
             entries = {} if receivers is None else receivers.handed(
-                scope, expr[:index], functools.partial(_getters, resolver, name=name), ordered)
-            for owner in ordered(resolver.resolve(expr[:index])):
-                for getter, _ in _getters(resolver, owner, name):
-                    graph.add_edge(scope, getter, EdgeKind.CALLS, line,
-                                   recv=entries.get(getter))
+                scope, expr[:index], functools.partial(_getters, resolver, name=name), ordered,
+                wanted=bool(getters))
+            for getter in getters:
+                graph.add_edge(scope, getter, EdgeKind.CALLS, line, recv=entries.get(getter))
         if resolver.has_accessors:  # ``__getattr__`` / ``__get__`` run by reading attributes
             for end in range(2, len(expr) + 1):
                 if isinstance(resolver.op(expr[end - 1]), (Attr, AttrPattern)):

@@ -38,6 +38,7 @@ from impactgraph.linker.values import Bound, Inst, Subclass, Sym, Value
 from impactgraph.model import CallSite, Expr, SymbolKind
 
 Entry = tuple[str, str]  # (given, receiver)
+_TOP: frozenset[Value] = frozenset((TOP,))
 TargetsOf = Callable[[Value], list[tuple[str, bool]]]  # ``link._targets`` of a value
 # what outside code handed a value may run of it: (target, the class whose method it is when
 # that is a subclass's override of what the value's class has, else "")
@@ -54,17 +55,37 @@ _FUNCTIONS = frozenset({SymbolKind.FUNCTION, SymbolKind.METHOD})
 
 
 class Receivers:
-    """Per linked graph: each call site's entries by target (``of``)."""
+    """Per linked graph, made once argument flow is done (the resolver's bindings are final):
+    each call site's entries by target (``of``)."""
 
     def __init__(self, resolver: Resolver) -> None:
         self.resolver = resolver
         self._self: dict[str, tuple[str, str] | None] = {}  # method -> (its class, self key)
         self._uses: dict[str, tuple[bool, frozenset[str]] | None] = {}  # root -> self use
         self._referenced: frozenset[str] | None = None
+        # Memo tables of pure functions of the resolver's state, which is final once argument
+        # flow is done (``link._link``): nothing here is ever forgotten.
+        # (root, self's key, self's value, prefix, seen) -> the root's values (``_in_context``)
+        self._roots: dict[tuple[str, str, Value, str, frozenset[str]], frozenset[Value]] = {}
+        # (values, operation text) -> ``Resolver._apply`` of them
+        self._applied: dict[tuple[frozenset[Value], str], frozenset[Value]] = {}
+        # (target, class) -> ``_related``
+        self._relations: dict[tuple[str, str], bool] = {}
+        # value -> ``link._targets`` (``link._targets_after_flow``)
+        self.targets: dict[Value, list[tuple[str, bool]]] = {}
+        # (receiver value, outside method or None) -> ``link._hooks``, for every call site
+        self.hooks: dict[tuple[Value, str | None], list[tuple[str, bool, str]]] = {}
 
     def of(self, site: CallSite, targets_of: TargetsOf) -> dict[str, set[Entry]]:
-        """target -> the entries of the site's calls of it; a target left out is unknown."""
+        """target -> the entries of the site's calls of it; a target left out is unknown.
+        Only a target of one of the callee's values is asked for (``targets_of``): a site
+        whose values have none (an outside or builtin callee, most sites) gets no entries."""
         if site.decorator or site.star:
+            return {}
+        resolver = self.resolver
+        if not any(targets_of(value) for expr in site.callee for value in resolver.resolve(expr)):
+            for expr in site.callee:
+                self._skip(site.scope, expr)
             return {}
         found: dict[str, set[Entry]] = defaultdict(set)
         unknown: set[str] = set()
@@ -78,13 +99,30 @@ class Receivers:
                 if t not in unknown and e and ("", "") not in e}
 
     def handed(self, scope: str, expr: Expr, handed_of: HandedOf,
-               elements: Callable[[frozenset[Value]], list[Value]]) -> dict[str, set[Entry]]:
+               elements: Callable[[frozenset[Value]], list[Value]], wanted: bool = True,
+               ) -> dict[str, set[Entry]]:
         """target -> entries, for what outside code given the argument ``expr`` of a call in
         ``scope`` may run of it, or what reading a property of it runs (``handed_of``: of one
         of its values, ``elements``: the values and the elements of containers among them):
-        the methods of an object handed over run on it; a target left out is unknown."""
+        the methods of an object handed over run on it; a target left out is unknown.
+        ``wanted`` False: the caller makes no edge to look entries up for (none)."""
+        if not wanted:
+            self._skip(scope, expr)
+            return {}
         found = self._expr(scope, expr, lambda v: [], (handed_of, elements))
         return {t: e for t, e in found.items() if e and ("", "") not in e}
+
+    def _skip(self, scope: str, expr: Expr) -> None:
+        """``_expr`` of ``expr`` not worked out (no entry of it is asked for): what it would
+        have left behind that later answers depend on is made all the same. ``_uses_of``
+        remembers a root's answer by the root alone, and the scope that asks first decides
+        it (an enclosing function's parameter, read in a nested function); roots are asked
+        in the order they were when every expression was worked out."""
+        if expr[0] in self._uses:
+            return
+        own = self.self_of(scope)
+        if TOP not in self.resolver.resolve(expr):
+            self._uses_of(scope, expr[0], own)
 
     # -- one callee expression --------------------------------------------------------------
     def _expr(self, scope: str, expr: Expr, targets_of: TargetsOf,
@@ -230,6 +268,12 @@ class Receivers:
 
     def _related(self, target: str, cls: str) -> bool:
         """Is ``target`` a method of a class that ``cls`` or one of its subclasses has?"""
+        found = self._relations.get((target, cls))
+        if found is None:
+            found = self._relations[target, cls] = self._find_related(target, cls)
+        return found
+
+    def _find_related(self, target: str, cls: str) -> bool:
         owner = target.rpartition(".")[0]
         resolver = self.resolver
         if resolver.kind(owner) is not SymbolKind.CLASS or resolver.kind(cls) is not \
@@ -426,42 +470,63 @@ class Receivers:
             self._referenced = frozenset(found)
         return self._referenced
 
-    def _evaluate(self, expr: Expr, key: str, instance: Value) -> set[Value]:
+    def _evaluate(self, expr: Expr, key: str, instance: Value) -> frozenset[Value]:
         """``expr`` with ``self`` (its variable ``key``) holding ``instance`` only; the
         caller's locals are evaluated so too, the rest as usual."""
         return self._in_context(expr, key, instance, key.rpartition("|")[0] + "|", frozenset())
 
     def _in_context(self, expr: Expr, key: str, instance: Value, prefix: str,
-                    seen: frozenset[str]) -> set[Value]:
+                    seen: frozenset[str]) -> frozenset[Value]:
+        values = self._root_in_context(expr[0], key, instance, prefix, seen)
+        for text in expr[1:]:
+            if TOP in values:
+                return _TOP
+            asked = (values, text)
+            applied = self._applied.get(asked)
+            if applied is None:
+                resolver = self.resolver
+                applied = self._applied[asked] = frozenset(
+                    resolver._apply(values, resolver.op(text)))
+            values = applied
+        return values
+
+    def _root_in_context(self, root: str, key: str, instance: Value, prefix: str,
+                         seen: frozenset[str]) -> frozenset[Value]:
+        """``_in_context`` of the root ``root`` (memoised: the many expressions of a method
+        read the same few locals)."""
+        asked = (root, key, instance, prefix, seen)
+        found = self._roots.get(asked)
+        if found is None:
+            found = self._roots[asked] = self._find_root_in_context(*asked)
+        return found
+
+    def _find_root_in_context(self, root: str, key: str, instance: Value, prefix: str,
+                              seen: frozenset[str]) -> frozenset[Value]:
         resolver = self.resolver
-        root = expr[0]
         values: set[Value]
         sources = (self._sources(root) if root != key and root.startswith(prefix)
                    and root not in seen and _is_parameter(resolver, root) else None)
         if root == key:
-            values = {instance}
-        elif sources is not None:  # what the calls on self pass, for this class of self
+            return frozenset((instance,))
+        if sources is not None:  # what the calls on self pass, for this class of self
             values = set()
             seen = seen | {root}
             for argument, caller, caller_self in sources:
                 values |= self._in_context(argument, caller_self[1], instance,
                                            f"v:{caller}|", seen)
                 if TOP in values:
-                    return {TOP}
-        elif root.startswith(prefix) and root not in seen:
+                    return _TOP
+            return frozenset(values)
+        if root.startswith(prefix) and root not in seen:
             values = set()
             seen = seen | {root}
             for inner in [*resolver.bindings.get(root, ()), *resolver.extra.get(root, ())]:
                 values |= self._in_context(inner, key, instance, prefix, seen)
                 if TOP in values:
-                    return {TOP}
-        else:  # outside the caller, or a cycle among its locals: every value it may hold
-            values = set(resolver.resolve((root,)))
-        for text in expr[1:]:
-            if TOP in values:
-                return {TOP}
-            values = resolver._apply(frozenset(values), resolver.op(text))
-        return values
+                    return _TOP
+            return frozenset(values)
+        # outside the caller, or a cycle among its locals: every value it may hold
+        return resolver.resolve((root,))
 
 
 def _read(resolver: Resolver, expr: Expr) -> frozenset[str] | None:
