@@ -24,6 +24,7 @@ from impactgraph.linker.resolve import (
     TOP,
     Resolver,
     builtin_has,
+    forget_orders,
     local_name,
     ordered,
 )
@@ -114,6 +115,7 @@ def link(summaries: Iterable[FileSummary], warnings: Iterable[Diagnostic] = ()) 
     try:
         return _link(summaries, warnings)
     finally:
+        forget_orders()
         if collecting:
             gc.enable()
         sys.setrecursionlimit(limit)
@@ -211,7 +213,18 @@ def _callee_values(resolver: Resolver, site: CallSite) -> list[Value]:
 
 
 def _targets(resolver: Resolver, value: Value) -> list[tuple[str, bool]]:
-    """Functions a call of ``value`` runs, with whether the first parameter is already bound."""
+    """Functions a call of ``value`` runs, with whether the first parameter is already bound
+    (not to be changed by the caller: once argument flow has finished, the bindings are final
+    and each value's list is found once, ``Resolver.targets``)."""
+    if resolver.tracking:
+        return _find_targets(resolver, value)
+    found = resolver.targets.get(value)
+    if found is None:
+        found = resolver.targets[value] = _find_targets(resolver, value)
+    return found
+
+
+def _find_targets(resolver: Resolver, value: Value) -> list[tuple[str, bool]]:
     match value:
         case Sym(symbol) | Bound(symbol):
             kind = resolver.kind(symbol)

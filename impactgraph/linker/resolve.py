@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import builtins
 import functools
+import weakref
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from collections.abc import Set as AbstractSet
@@ -146,11 +147,37 @@ _EXEC, _EVAL = (builtin_root("exec"),), (builtin_root("eval"),)
 def ordered(values: Iterable[Value]) -> list[Value]:
     """Values in a fixed order. Evaluation follows this order, and where a cycle is cut the
     order decides what is seen first: iterating a set directly would make the result depend
-    on string hashing (PYTHONHASHSEED)."""
+    on string hashing (PYTHONHASHSEED). Not to be changed by the caller (the order of a
+    frozen set is kept, see ``_ORDERED``)."""
+    if type(values) is frozenset:
+        entry = _ORDERED.get(id(values))
+        if entry is not None:
+            return entry[1]
+        items = list(values)
+        if len(items) > 1:
+            items.sort(key=_sort_key)
+            if len(_ORDERED) >= _ORDERED_SIZE:
+                _ORDERED.clear()
+            _ORDERED[id(values)] = (values, items)
+        return items
     items = list(values)
     if len(items) > 1:
         items.sort(key=_sort_key)
     return items
+
+
+# The memoised value sets are frozen and ordered again and again (each read of a variable
+# goes through its values): the order of each such set object is kept, under its identity
+# (the entry holds the set, so the identity stays its own). Equal sets are not shared: two
+# values with equal sort keys keep the order in which the set iterates them, which may differ
+# between equal sets. ``forget_orders`` empties it (``link`` does, when it returns).
+_ORDERED: dict[int, tuple[frozenset[Value], list[Value]]] = {}
+_ORDERED_SIZE = 1 << 18
+
+
+def forget_orders() -> None:
+    """Drop the kept orders of value sets (and with them the sets)."""
+    _ORDERED.clear()
 
 
 # Values recur across evaluations (the same functions, classes and instances are ordered again
@@ -182,6 +209,8 @@ class Resolver:
         self.return_guards: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
         self.guard_keys: set[str] = set()
         self._prebound_keys: list[str] | None = None  # ``_prebound``
+        # prebound key -> its values when last read, and the functions among them
+        self._prebound_functions: dict[str, tuple[frozenset[Value], frozenset[str]]] = {}
         self.extra: dict[str, set[Expr]] = defaultdict(set)  # argument flow found by linking
         # parameter -> (argument, the caller when the call is on its own self, else "")
         self.passed: dict[str, set[tuple[Expr, str]]] = defaultdict(set)
@@ -189,6 +218,8 @@ class Resolver:
         # bindings are final
         self.handed: dict[tuple[Value, frozenset[str] | None],
                           list[tuple[str, bool, bool, str]]] = {}
+        # what a call of a value runs (``link._targets``), once the bindings are final
+        self.targets: dict[Value, list[tuple[str, bool]]] = {}
         for summary in summaries:
             self.modules[summary.module] = summary
             for definition in summary.definitions:
@@ -329,7 +360,10 @@ class Resolver:
     @property
     def fixture_index(self) -> FixtureIndex:
         if self._fixture_index is None:
-            self._fixture_index = FixtureIndex(self)
+            # through a weak reference: no cycle, so the resolver (and its memo, hundreds of
+            # megabytes on a large code base) goes as soon as the link drops it, not at the
+            # collector's next full pass
+            self._fixture_index = FixtureIndex(cast("Resolver", weakref.proxy(self)))
         return self._fixture_index
 
     # -- classes -------------------------------------------------------------------------
@@ -1872,9 +1906,14 @@ class Resolver:
                 if k.rpartition("|")[2].startswith((PREBOUND, PREBOUND_POSITIONAL))
             )
         names: set[str] = set()
+        functions = self._prebound_functions
         for key in self._prebound_keys:
-            if any(isinstance(v, (Sym, Bound)) and v.symbol == symbol
-                   for v in self.resolve((key,))):
+            values = self.resolve((key,))
+            known = functions.get(key)
+            if known is None or known[0] is not values:  # (the same set: the same functions)
+                known = functions[key] = (values, frozenset(
+                    v.symbol for v in values if isinstance(v, (Sym, Bound))))
+            if symbol in known[1]:
                 name = key.rpartition("|")[2]
                 if name == PREBOUND_POSITIONAL:
                     return None
