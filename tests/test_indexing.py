@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import time
 from collections import Counter
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner, Result
@@ -202,6 +204,37 @@ def test_a_dead_worker_pool_is_finished_in_process(
     monkeypatch.setattr(indexing, "_pool", lambda workers, lifeline, api_only=False: DeadPool())
     summaries, _ = summarize_files(files, CountingReader(contents), session=Session(jobs=2))
     assert summaries == expected(files, contents)
+
+
+def test_what_a_dead_pool_left_is_summarised_with_the_collector_running(
+    tree: Tree, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The main process pauses its collector while workers summarise; astroid's trees are
+    cycles, so the files summarised here after all must not be made under that pause."""
+    files, contents = tree
+
+    class DeadPool:
+        def submit(self, *args: object) -> object:
+            raise BrokenProcessPool("a worker was killed")
+
+        def shutdown(self, **kwargs: object) -> None:
+            pass
+
+    collecting: list[bool] = []
+    in_process = indexing._summarize_chunk
+
+    def summarize_chunk(*args: Any) -> Any:
+        collecting.append(gc.isenabled())
+        return in_process(*args)
+
+    monkeypatch.setattr(indexing, "PARALLEL_MIN_FILES", 1)
+    monkeypatch.setattr(indexing, "_pool", lambda workers, lifeline, api_only=False: DeadPool())
+    monkeypatch.setattr(indexing, "_summarize_chunk", summarize_chunk)
+    assert gc.isenabled()
+    summaries, _ = summarize_files(files, CountingReader(contents), session=Session(jobs=2))
+    assert summaries == expected(files, contents)
+    assert collecting and all(collecting)
+    assert gc.isenabled()
 
 
 # -- index_directory on a working tree -------------------------------------------------------
