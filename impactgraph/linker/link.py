@@ -726,16 +726,9 @@ def _link_outside_receiver(graph: CodeGraph, resolver: Resolver, site: CallSite,
         if not isinstance(op, (Attr, AttrPattern)):
             continue
         method = op.name if isinstance(op, Attr) and dotted.endswith(f".{op.name}") else None
-        asked = method
         edges: list[tuple[str, bool]] = []
         for receiver in ordered(resolver.resolve(expr[:-1])):
-            found = dict.fromkeys((m, d) for m, d, _ in hooks_of(receiver, asked))
-            edges += found
-            if found:
-                # a later receiver's hooks are asked for by the name of the last hook found
-                # (not the method's): kept as it was, when a loop over the hooks rebound
-                # ``method``, which ``hooks_of`` read
-                asked = next(reversed(found))[0]
+            edges += dict.fromkeys((m, d) for m, d, _ in hooks_of(receiver, method))
         entries = {} if receivers is None else receivers.handed(
             site.scope, expr[:-1],
             functools.partial(origins, method), ordered, wanted=bool(edges))

@@ -61,7 +61,8 @@ class Receivers:
     def __init__(self, resolver: Resolver) -> None:
         self.resolver = resolver
         self._self: dict[str, tuple[str, str] | None] = {}  # method -> (its class, self key)
-        self._uses: dict[str, tuple[bool, frozenset[str]] | None] = {}  # root -> self use
+        # (scope, root) -> self use (``_uses_of``)
+        self._uses: dict[tuple[str, str], tuple[bool, frozenset[str]] | None] = {}
         self._referenced: frozenset[str] | None = None
         # Memo tables of pure functions of the resolver's state, which is final once argument
         # flow is done (``link._link``): nothing here is ever forgotten.
@@ -84,8 +85,6 @@ class Receivers:
             return {}
         resolver = self.resolver
         if not any(targets_of(value) for expr in site.callee for value in resolver.resolve(expr)):
-            for expr in site.callee:
-                self._skip(site.scope, expr)
             return {}
         found: dict[str, set[Entry]] = defaultdict(set)
         unknown: set[str] = set()
@@ -107,22 +106,9 @@ class Receivers:
         the methods of an object handed over run on it; a target left out is unknown.
         ``wanted`` False: the caller makes no edge to look entries up for (none)."""
         if not wanted:
-            self._skip(scope, expr)
             return {}
         found = self._expr(scope, expr, lambda v: [], (handed_of, elements))
         return {t: e for t, e in found.items() if e and ("", "") not in e}
-
-    def _skip(self, scope: str, expr: Expr) -> None:
-        """``_expr`` of ``expr`` not worked out (no entry of it is asked for): what it would
-        have left behind that later answers depend on is made all the same. ``_uses_of``
-        remembers a root's answer by the root alone, and the scope that asks first decides
-        it (an enclosing function's parameter, read in a nested function); roots are asked
-        in the order they were when every expression was worked out."""
-        if expr[0] in self._uses:
-            return
-        own = self.self_of(scope)
-        if TOP not in self.resolver.resolve(expr):
-            self._uses_of(scope, expr[0], own)
 
     # -- one callee expression --------------------------------------------------------------
     def _expr(self, scope: str, expr: Expr, targets_of: TargetsOf,
@@ -351,10 +337,13 @@ class Receivers:
         """Does the variable ``root`` depend on ``self`` (through the caller's locals), and
         which names does it read on ``self``? None: it comes (also) from a parameter other
         than ``self`` (the caller's or an enclosing function's), or uses ``self`` otherwise
-        than by reading a name of it."""
-        if root in self._uses:
-            return self._uses[root]
-        self._uses[root] = None  # met again while found (a recursion): not followed
+        than by reading a name of it. Remembered by (scope, root): the answer depends on
+        the scope asking (its locals, its ``self``; an enclosing function's variable read in
+        a nested one), ``own`` being the scope's ``self_of``."""
+        asked = (scope, root)
+        if asked in self._uses:
+            return self._uses[asked]
+        self._uses[asked] = None  # met again while found (a recursion): not followed
         resolver = self.resolver
         prefix = f"v:{scope}|"
         depends, names = False, set[str]()
@@ -413,7 +402,7 @@ class Receivers:
                     todo.append(inner[0])
         else:
             found = (depends, frozenset(names))
-        self._uses[root] = found
+        self._uses[asked] = found
         return found
 
     def _based_on_self(self, scope: str, root: str) -> Expr | None:

@@ -168,3 +168,36 @@ class Aliased(unittest.TestCase):
 """
     graph = graph_of({"tests/test_aliased.py": source})
     assert "test_aliased:Aliased.test_other" in calls(graph, "test_aliased:Aliased.test_true")
+
+
+def test_each_receiver_gets_the_hooks_of_the_method_called() -> None:
+    # ``case`` is a ``One`` or a ``Two``: assertTrue runs ``_formatMessage`` on either, and
+    # on the second as much as on the first (not every hook of it)
+    source = """
+import unittest
+
+
+class One(unittest.TestCase):
+    def _formatMessage(self, msg, standardMsg):
+        return msg
+
+    def test_one(self):
+        return None
+
+
+class Two(unittest.TestCase):
+    def _formatMessage(self, msg, standardMsg):
+        return msg
+
+    def test_two(self):
+        return None
+
+
+def check(flag):
+    case = One() if flag else Two()
+    case.assertTrue(1)
+"""
+    graph = graph_of({"tests/test_cases.py": source})
+    edges = calls(graph, "test_cases:check")
+    assert {"test_cases:One._formatMessage", "test_cases:Two._formatMessage"} <= edges
+    assert not edges & {"test_cases:One.test_one", "test_cases:Two.test_two"}

@@ -3,8 +3,11 @@ for which class of the caller's ``self`` (``impactgraph.linker.receivers``)."""
 
 from __future__ import annotations
 
-from helpers import graph_of
+import dataclasses
 
+from helpers import graph_of, summaries_of
+
+from impactgraph.linker import link
 from impactgraph.model import EdgeKind
 
 TREE = {
@@ -106,3 +109,45 @@ def test_self_passed_on_is_not_followed_per_subclass() -> None:
     assert graph.has_edge("mixin:Tests.test_alias", "lib:Store.put", EdgeKind.CALLS)
     entries = _recv(graph, "mixin:Tests.test_alias", "lib:Store.put")
     assert entries is None or all(given == "" for given, _ in entries)
+
+
+# ``command`` reads its own ``self`` (a known receiver: the method's class), and so does the
+# closure ``decorator``, where ``self`` is an enclosing function's parameter (not known: the
+# closure's receivers are left unknown). The two scopes ask about the same variable.
+CLOSURE = """
+class Group:
+    def add(self, item):
+        return item
+
+    def command(self):
+        def decorator(f):
+            self.add(f)
+            return f
+        self.add(None)
+        return decorator
+
+class Sub(Group):
+    def add(self, item):
+        return None
+"""
+
+
+def test_receivers_do_not_depend_on_which_scope_asks_first() -> None:
+    summaries = summaries_of({"lib.py": CLOSURE})
+    graphs = []
+    for order in (list, lambda calls: list(reversed(calls))):
+        ordered = [dataclasses.replace(s, calls=tuple(order(s.calls))) for s in summaries]
+        graphs.append(link(ordered))
+    method, closure = "lib:Group.command", "lib:Group.command.decorator"
+    for graph in graphs:
+        assert graph.has_edge(closure, "lib:Sub.add", EdgeKind.CALLS)
+        # the closure's ``self`` comes in from the enclosing method: unknown to it
+        assert _recv(graph, closure, "lib:Group.add") is None
+        assert _recv(graph, closure, "lib:Sub.add") is None
+        assert _recv(graph, method, "lib:Sub.add") == {("lib:Sub", "self")}
+    # the same edges and fields (but ``sites``: positions in the reordered calls)
+    first, second = (
+        {edge: {k: v for k, v in graph.edge_data(*edge).items() if k != "sites"}
+         for edge in graph.edges()}
+        for graph in graphs)
+    assert first == second
