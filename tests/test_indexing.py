@@ -188,17 +188,20 @@ def test_the_number_of_workers_changes_nothing(
     assert again == one
 
 
+class DeadPool:
+    """A worker pool whose every worker has died."""
+
+    def submit(self, *args: object) -> object:
+        raise BrokenProcessPool("a worker was killed")
+
+    def shutdown(self, **kwargs: object) -> None:
+        pass
+
+
 def test_a_dead_worker_pool_is_finished_in_process(
     tree: Tree, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     files, contents = tree
-
-    class DeadPool:
-        def submit(self, *args: object) -> object:
-            raise BrokenProcessPool("a worker was killed")
-
-        def shutdown(self, **kwargs: object) -> None:
-            pass
 
     monkeypatch.setattr(indexing, "PARALLEL_MIN_FILES", 1)
     monkeypatch.setattr(indexing, "_pool", lambda workers, lifeline, api_only=False: DeadPool())
@@ -212,13 +215,6 @@ def test_what_a_dead_pool_left_is_summarised_with_the_collector_running(
     """The main process pauses its collector while workers summarise; astroid's trees are
     cycles, so the files summarised here after all must not be made under that pause."""
     files, contents = tree
-
-    class DeadPool:
-        def submit(self, *args: object) -> object:
-            raise BrokenProcessPool("a worker was killed")
-
-        def shutdown(self, **kwargs: object) -> None:
-            pass
 
     collecting: list[bool] = []
     in_process = indexing._summarize_chunk

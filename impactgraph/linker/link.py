@@ -351,7 +351,7 @@ def _link_call(graph: CodeGraph, resolver: Resolver, site: CallSite, index: int,
     caller = site.scope
     resolved = False
     values = _callee_values(resolver, site)
-    targets_of = functools.partial(_targets_after_flow, resolver, receivers)
+    targets_of = functools.partial(_targets, resolver)
     entries: dict[str, set[Entry]] = {} if receivers is None else receivers.of(site, targets_of)
     if TOP in values and not site.implicit:
         # the linker gave up on the callee's values: whatever else it runs, it may run anything
@@ -434,18 +434,6 @@ def _link_call(graph: CodeGraph, resolver: Resolver, site: CallSite, index: int,
         graph.unresolved_calls += 1
         graph.unresolved_sites.append((caller, site.line))
         graph.unresolved_names[caller].update(_asked_names(resolver, site))
-
-
-def _targets_after_flow(resolver: Resolver, receivers: Receivers | None, value: Value
-                        ) -> list[tuple[str, bool]]:
-    """``_targets``, remembered (``Receivers.targets``) once argument flow is done: the
-    resolver's state is final, and one value is called at many sites."""
-    if receivers is None:
-        return _targets(resolver, value)
-    found = receivers.targets.get(value)
-    if found is None:
-        found = receivers.targets[value] = _targets(resolver, value)
-    return found
 
 
 def _generated_method(resolver: Resolver, site: CallSite) -> str:

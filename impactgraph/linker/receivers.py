@@ -72,8 +72,6 @@ class Receivers:
         self._applied: dict[tuple[frozenset[Value], str], frozenset[Value]] = {}
         # (target, class) -> ``_related``
         self._relations: dict[tuple[str, str], bool] = {}
-        # value -> ``link._targets`` (``link._targets_after_flow``)
-        self.targets: dict[Value, list[tuple[str, bool]]] = {}
         # (receiver value, outside method or None) -> ``link._hooks``, for every call site
         self.hooks: dict[tuple[Value, str | None], list[tuple[str, bool, str]]] = {}
 
