@@ -19,7 +19,9 @@ def test_indexes_its_own_source():
     assert not graph.warnings
     assert "impactgraph.linker.link:link" in graph
     calls = {(s, t) for s, t, _ in graph.edges(["calls"])}
-    assert ("impactgraph.app.indexing:index_directory", "impactgraph.linker.link:link") in calls
+    indexing = "impactgraph.app.indexing"
+    assert (f"{indexing}:index_directory", f"{indexing}:link_kept") in calls
+    assert (f"{indexing}:link_kept", "impactgraph.linker.link:link") in calls  # a lazy import
     assert (
         "impactgraph.app.callgraph:pycg_for_directory", "impactgraph.render.callgraph_pycg:to_pycg"
     ) in calls

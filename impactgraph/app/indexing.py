@@ -481,6 +481,22 @@ def _chunks(tasks: Iterator[Task], size: int) -> Iterator[list[Task]]:
 # -- the working tree -------------------------------------------------------------------------
 
 
+def link_kept(
+    summaries: Iterable[FileSummary], warnings: Iterable[Diagnostic] = ()
+) -> CodeGraph:
+    """``link``, its graph kept out of the cyclic collector's reach (frozen: it lives until
+    the command ends). The linker pauses the collector, so everything it made is still in the
+    youngest generation when it returns; the next collections then scanned the whole graph,
+    generation by generation (Django: 1.0-2.5 s of the snapshot's encoding after a link, for
+    nothing: a linked graph has no garbage). What was garbage in cycles before the link
+    (astroid trees of files summarised in this process) is collected first, not frozen."""
+    from impactgraph.adapters.gc_pause import collector_paused
+    from impactgraph.linker import link
+
+    with collector_paused(collect_first=True):
+        return link(summaries, warnings)
+
+
 def index_directory(
     root: Path,
     config: Config | None = None,
@@ -497,7 +513,6 @@ def index_directory(
     """
     from impactgraph.adapters.fs import read_source
     from impactgraph.adapters.git import blob_id
-    from impactgraph.linker import link
 
     started = time.perf_counter()
     root = Path(root)
@@ -545,7 +560,7 @@ def index_directory(
     graph = store.load(key, tree) if store is not None and key is not None else None
     if graph is None:
         with Activity(f"Linking {len(summaries)} modules", enabled=progress):
-            graph = link(summaries, warnings)
+            graph = link_kept(summaries, warnings)
         if store is not None and key is not None:
             store.save(key, graph, tree)
     else:

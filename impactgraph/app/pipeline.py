@@ -20,12 +20,13 @@ from impactgraph.app.changes import (
     failures_of,
     revision_warnings,
 )
+from impactgraph.app.indexing import link_kept
 from impactgraph.app.session import NO_CACHE, Session
 from impactgraph.app.snapshot import Snapshot
 from impactgraph.config import Config, load_config
 from impactgraph.errors import UsageError
 from impactgraph.impact.analyse import analyse
-from impactgraph.linker import CodeGraph, link
+from impactgraph.linker import CodeGraph
 from impactgraph.model import FileSummary, ImpactReport, Stats
 from impactgraph.owners import with_owners
 
@@ -115,7 +116,7 @@ def _graph(
         if graph is not None:
             graph.summaries = summaries  # type: ignore[assignment]  # read lazily, as needed
             return graph
-    graph = link(summaries.values())
+    graph = link_kept(summaries.values())
     if store is not None and key is not None:
         store.save(key, graph, tree)
     return graph
