@@ -108,6 +108,10 @@ MAX_VALUES = 500
 MAX_CLASS_ROUNDS = 8  # finding every class's bases again with the hierarchy found before
 # evaluations of a cycle's head (and of everything under it) until its members stop changing
 MAX_CYCLE_ROUNDS = 8
+# ``varying`` walks up from each subclass (``_superclasses``) instead of down from each class
+# that binds a name when the walk up visits fewer classes, counted this many times over: a
+# lookup on a class with a few subclasses of a name that nearly every class binds (``__init__``)
+UPWARD_COST = 1
 MAX_EXT_PARTS = 12  # an outside object's attribute path (``ext.a.b.c``) grows no longer
 _NO_CYCLE = 1 << 62  # a frame's low mark when nothing it read was still being evaluated
 _EMPTY: frozenset[Value] = frozenset()
@@ -280,6 +284,8 @@ class Resolver:
         # name -> the classes binding it, made of the bindings' keys alone (``definers``)
         self._binders: dict[str, frozenset[str]] | None = None
         self._mro_sets: dict[str, frozenset[str]] = {}
+        # class -> the classes whose ``subclasses`` hold it (``_superclasses``)
+        self._supers: dict[str, list[str]] | None = None
         self._irregular: set[str] = set()  # classes whose MRO keeps no base's order (``mro``)
         self._mro_open: set[str] = set()
         self._returned: dict[str, frozenset[str]] = {}  # function -> parameters it returns
@@ -500,6 +506,7 @@ class Resolver:
         self._definers = None
         self._varying.clear()
         self._mro_sets.clear()
+        self._supers = None
 
     @property
     def class_keys(self) -> dict[str, list[str]]:
@@ -827,11 +834,17 @@ class Resolver:
         ):
             return subs
         definers = self.definers
+        binding = [definers[name] for name in (*names, "\0always") if definers.get(name)]
         below = self.subclasses[cls]
         above = self._mro_set(cls)
+        visits = sum(map(len, binding))  # at least, walking down from each binding class
+        if len(below) * len(binding) * UPWARD_COST < visits:
+            supers = self._superclasses()
+            if sum(map(len, map(supers.__getitem__, below))) * len(binding) * UPWARD_COST < visits:
+                return self._varying_upward(subs, binding, above, supers)
         found: set[str] = set()
-        for name in (*names, "\0always"):
-            for owner in definers.get(name, ()):
+        for binders in binding:
+            for owner in binders:
                 if owner in above:
                     continue
                 if owner in below:
@@ -843,6 +856,34 @@ class Resolver:
         if len(found) == len(subs):
             return subs
         return [sub for sub in subs if sub in found]
+
+    @staticmethod
+    def _varying_upward(
+        subs: list[str],
+        binding: list[frozenset[str]],
+        above: frozenset[str],
+        supers: dict[str, list[str]],
+    ) -> list[str]:
+        """``_find_varying`` walking up from each subclass: those that, or one of the classes
+        whose subclasses hold them, are not in ``above`` and bind a name (are in ``binding``)."""
+        found = []
+        for sub in subs:
+            for owner in (sub, *supers[sub]):
+                if owner not in above and any(owner in binders for binders in binding):
+                    found.append(sub)
+                    break
+        return subs if len(found) == len(subs) else found
+
+    def _superclasses(self) -> dict[str, list[str]]:
+        """Class -> the classes whose ``subclasses`` hold it (its MRO's, and the structural
+        Protocols it implements): ``subclasses`` inverted, forgotten with the hierarchy."""
+        found = self._supers
+        if found is None:
+            found = self._supers = defaultdict(list)
+            for owner, under in self.subclasses.items():
+                for sub in under:
+                    found[sub].append(owner)
+        return found
 
     @property
     def definers(self) -> dict[str, frozenset[str]]:

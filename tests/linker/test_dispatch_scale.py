@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import importlib
 
+import pytest
 from helpers import graph_of, summaries_of
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from impactgraph.linker.resolve import Resolver
 from impactgraph.linker.values import Bound
 
 link_module = importlib.import_module("impactgraph.linker.link")
+resolve_module = importlib.import_module("impactgraph.linker.resolve")
 
 PLAIN = "\n".join(
     f"class Plain{n}(Base):\n    def test_{n}(self):\n        self.check()\n" for n in range(40)
@@ -160,3 +164,81 @@ def test_the_classes_binding_each_name_grow_with_attribute_stores_as_a_rebuild_f
     assert "reg:Registered" in kept["\0always"]  # a __getattr__ of its own
     resolver._binders = resolver._definers = None
     assert kept == resolver.definers
+
+
+# -- varying on random hierarchies ---------------------------------------------------------
+
+NAMES = ("a", "b", "__init__")
+
+
+@st.composite
+def hierarchies(draw: st.DrawFn) -> str:
+    """A module of classes with random bases (diamonds, a Protocol and an outside base now
+    and then), each binding some of ``NAMES`` in its body or on its instances, some with a
+    ``__getattr__``, and now and then an attribute store from outside."""
+    lines = ["import threading", "import typing", ""]
+    count = draw(st.integers(2, 9))
+    for n in range(count):
+        bases = sorted(draw(st.sets(st.integers(0, n - 1), max_size=2)) if n else set(),
+                       reverse=True)  # later (deeper) classes first: mostly consistent MROs
+        spelled = [f"C{b}" for b in bases]
+        outside = draw(st.sampled_from((None, None, None, "threading.Thread", "typing.Protocol")))
+        if outside:
+            spelled.append(outside)
+        lines.append(f"class C{n}({', '.join(spelled)}):")
+        body = ["    pass"]
+        body.extend(f"    def {name}(self):\n        return {n}"
+                    for name in sorted(draw(st.sets(st.sampled_from(NAMES)))))
+        instance = draw(st.sets(st.sampled_from(("a", "b"))))
+        if instance:
+            body.append("    def setup(self):\n" + "".join(
+                f"        self.{name} = {n}\n" for name in sorted(instance)))
+        if draw(st.integers(0, 9)) == 0:
+            body.append("    def __getattr__(self, name):\n        return name")
+        lines.extend([*body, ""])
+    if draw(st.integers(0, 9)) == 0:
+        lines.append(f"C{draw(st.integers(0, count - 1))}.b = len")
+    return "\n".join(lines) + "\n"
+
+
+def varying_by_definition(resolver: Resolver, cls: str, names: tuple[str, ...]) -> list[str]:
+    """``Resolver.varying`` as its docstring states it, visiting every subclass: those with a
+    class above them (in the resolver's subclass relation, which a structural Protocol's
+    implementers join) or themselves, not in ``cls``'s MRO, that binds one of ``names`` or
+    has an outside base or a ``__getattr__``; every subclass where that reasoning fails."""
+    subs = resolver.implementations(cls)
+    irregular = resolver._irregular
+    if (len(subs) < 2 or cls in resolver.protocols
+            or any(name in resolver.stored_names for name in (*names, "__getattr__"))
+            or cls in irregular or any(sub in irregular for sub in subs)):
+        return subs
+    above = set(resolver.mro(cls))
+
+    def binds(owner: str, name: str) -> bool:
+        return f"v:{owner}|{name}" in resolver.bindings or f"v:{owner}|.{name}" in resolver.bindings
+
+    def differs(owner: str) -> bool:
+        return owner not in above and (
+            bool(resolver.external_bases.get(owner)) or binds(owner, "__getattr__")
+            or any(binds(owner, name) for name in names))
+
+    return [sub for sub in subs if differs(sub) or any(
+        differs(owner) for owner, under in resolver.subclasses.items() if sub in under)]
+
+
+@pytest.mark.parametrize("upward_cost", [0, None, 10**9], ids=["upward", "cheaper", "downward"])
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(source=hierarchies())
+def test_varying_is_what_its_definition_gives_walking_either_way(
+    source: str, upward_cost: int | None
+) -> None:
+    # _find_varying walks down from the classes binding a name or up from each subclass,
+    # whichever costs less: each way (and the choice) must give the definition's answer
+    with pytest.MonkeyPatch.context() as patch:
+        if upward_cost is not None:
+            patch.setattr(resolve_module, "UPWARD_COST", upward_cost)
+        resolver = Resolver(summaries_of({"h.py": source}))
+        for cls in sorted(resolver.bases):
+            for names in (("a",), ("b",), ("__init__",), ("a", "b"), ("missing",)):
+                expected = varying_by_definition(resolver, cls, names)
+                assert resolver.varying(cls, names) == expected, (cls, names, source)
