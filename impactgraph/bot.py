@@ -4,7 +4,8 @@ Pure logic: the GitHub client, the renderer, the environment and the event file 
 in, so every rule here is testable without a network or a disk.
 
 - ``upsert_comment`` finds the bot's comment by a hidden HTML marker on its first line and
-  updates it, or creates it; an unchanged body is not sent again.
+  updates it, or creates it; an unchanged body is not sent again, and a creation that failed
+  in a way that may have gone through is looked for before it is sent again.
 - ``fit_body`` shrinks the Markdown report in documented steps until it fits the limit.
 - ``github_context`` reads what GitHub Actions provides (``GITHUB_*`` variables, the event
   file), with command-line flags taking precedence.
@@ -43,7 +44,14 @@ class CommentsAPI(Protocol):
 
     def list_issue_comments(self, repository: str, number: int) -> Sequence[IssueComment]: ...
 
-    def create_issue_comment(self, repository: str, number: int, body: str) -> IssueComment: ...
+    def create_issue_comment(
+        self,
+        repository: str,
+        number: int,
+        body: str,
+        *,
+        find_posted: Callable[[], IssueComment | None] | None = None,
+    ) -> IssueComment: ...
 
     def update_issue_comment(self, repository: str, comment_id: int, body: str) -> IssueComment: ...
 
@@ -100,15 +108,35 @@ def upsert_comment(
 
     When several comments carry the marker (two jobs raced, or a PATCH failed half-way), the
     newest one is updated and the others are left alone: deleting comments is not ours to do.
+    A creation that GitHub answered with 5xx, or whose answer was lost, may have gone through:
+    the comments are listed again, and ours is sent again only when it is not there.
     """
     full = with_marker(body, marker_id)
-    ours = [
-        c for c in client.list_issue_comments(repository, pr) if carries_marker(c.body, marker_id)
-    ]
-    if not ours:
-        created = client.create_issue_comment(repository, pr, full)
+
+    def newest_of_ours() -> IssueComment | None:
+        ours = [
+            c
+            for c in client.list_issue_comments(repository, pr)
+            if carries_marker(c.body, marker_id)
+        ]
+        return max(ours, key=lambda c: (c.created_at, c.id)) if ours else None
+
+    newest = newest_of_ours()
+    if newest is None:
+        found: list[IssueComment] = []
+
+        def look_again() -> IssueComment | None:
+            again = newest_of_ours()
+            if again is not None:
+                found.append(again)
+            return again
+
+        created = client.create_issue_comment(repository, pr, full, find_posted=look_again)
+        if found and created is found[-1] and _normalised(created.body) != _normalised(full):
+            # what was found is another run's comment with this marker (two jobs raced)
+            updated = client.update_issue_comment(repository, created.id, full)
+            return Upserted(UpsertAction.UPDATED, updated.id, updated.url or created.url)
         return Upserted(UpsertAction.CREATED, created.id, created.url)
-    newest = max(ours, key=lambda c: (c.created_at, c.id))
     if _normalised(newest.body) == _normalised(full):
         return Upserted(UpsertAction.UNCHANGED, newest.id, newest.url)
     updated = client.update_issue_comment(repository, newest.id, full)

@@ -53,6 +53,9 @@ class FakeGitHub:
         self.page_size = page_size
         self.comments: dict[int, dict[str, Any]] = {}
         self._next_id = 1000
+        # statuses the next POSTs answer with, after storing the comment (GitHub's write went
+        # through, its answer did not) when ``stored`` says so, or after storing that text
+        self.failing_posts: list[tuple[int, bool | str]] = []
 
     def add(self, body: str, issue: int = PR) -> int:
         self._next_id += 1
@@ -80,6 +83,12 @@ class FakeGitHub:
             body = request.get_json()["body"]
             if len(body) > GITHUB_COMMENT_LIMIT:
                 return self._json({"message": "Validation Failed"}, 422)
+            if self.failing_posts:
+                status, stored = self.failing_posts.pop(0)
+                if stored:
+                    self.add(stored if isinstance(stored, str) else body, int(listing[1]))
+                return Response("<html>Server Error</html>", status=status,
+                                content_type="text/html")
             return self._json(self._public(self.comments[self.add(body, int(listing[1]))]), 201)
         if single and request.method == "PATCH":
             comment = self.comments.get(int(single.group(1)))
@@ -254,6 +263,53 @@ def test_an_over_long_report_is_shrunk_and_what_is_sent_fits(
     assert sent == body
     assert comment_size(sent) <= GITHUB_COMMENT_LIMIT
     assert len(github.of_pr()) == 1
+
+
+@pytest.mark.parametrize("status", [500, 502, 503, 504])
+def test_a_creation_answered_with_a_server_error_after_it_went_through_is_not_repeated(
+    httpserver: HTTPServer, github: FakeGitHub, client: GitHubClient, status: int
+) -> None:
+    github.add("LGTM")
+    github.failing_posts = [(status, True)]
+
+    result = upsert_comment(client, REPO, PR, "## Impact\n", "impact")
+
+    (ours,) = [c for c in github.of_pr() if carries_marker(c["body"])]  # one, not two
+    assert result == (UpsertAction.CREATED, ours["id"], ours["html_url"])
+    assert requests_made(httpserver) == [
+        ("GET", LIST_PATH),
+        ("POST", LIST_PATH),
+        ("GET", LIST_PATH),  # looked again after the 5xx: there it is
+    ]
+
+
+def test_another_runs_comment_found_after_a_failed_creation_is_updated_not_duplicated(
+    httpserver: HTTPServer, github: FakeGitHub, client: GitHubClient
+) -> None:
+    # another job with this marker created its comment while our creation failed
+    github.failing_posts = [(502, with_marker("## Impact of the other run"))]
+
+    result = upsert_comment(client, REPO, PR, "## Impact of ours", "impact")
+
+    (ours,) = github.of_pr()
+    assert result.action is UpsertAction.UPDATED
+    assert result.comment_id == ours["id"]
+    assert ours["body"] == with_marker("## Impact of ours")
+    assert [m for m, _ in requests_made(httpserver)] == ["GET", "POST", "GET", "PATCH"]
+
+
+def test_a_creation_that_did_not_go_through_is_sent_again_after_looking(
+    httpserver: HTTPServer, github: FakeGitHub, client: GitHubClient
+) -> None:
+    github.failing_posts = [(500, False), (502, False)]
+
+    result = upsert_comment(client, REPO, PR, "## Impact\n", "impact")
+
+    (ours,) = github.of_pr()
+    assert result.action is UpsertAction.CREATED
+    assert result.comment_id == ours["id"]
+    methods = [m for m, _ in requests_made(httpserver)]
+    assert methods == ["GET", "POST", "GET", "POST", "GET", "POST"]
 
 
 def test_a_wrong_token_ends_in_github_error(httpserver: HTTPServer, github: FakeGitHub) -> None:

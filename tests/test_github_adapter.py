@@ -19,7 +19,12 @@ from helpers import sigint_as_in_a_terminal
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-from impactgraph.adapters.github import GitHubClient, check_api_url, check_repository
+from impactgraph.adapters.github import (
+    GitHubClient,
+    IssueComment,
+    check_api_url,
+    check_repository,
+)
 from impactgraph.errors import ExitCode, GitHubError, UsageError
 
 TOKEN = "ghs_S3cr3tT0kenNeverPrintMe_4b7f9e"  # noqa: S105
@@ -178,14 +183,78 @@ def test_server_errors_give_up_after_four_attempts_with_exponential_backoff(
     httpserver: HTTPServer, make_client: Callable[..., GitHubClient], sleeps: Sleeps
 ) -> None:
     httpserver.expect_request(COMMENTS, method="POST").respond_with_data("oops", status=503)
+    looked: list[float] = []
+
+    def not_there() -> None:
+        looked.append(sleeps[-1])
 
     with pytest.raises(GitHubError) as caught:
-        make_client().create_issue_comment("acme/shop", 7, "body")
+        make_client().create_issue_comment("acme/shop", 7, "body", find_posted=not_there)
 
     assert caught.value.status == 503
     assert caught.value.exit_code == ExitCode.BAD_INPUT
     assert len(httpserver.log) == 4
     assert sleeps == [1.0, 2.0, 4.0]
+    assert looked == [1.0, 2.0, 4.0]  # looked for the comment after each backoff, before a resend
+
+
+def post_creates_then_answers(status: int, created: list[str]) -> Callable[[Request], Response]:
+    """A POST handler that stores the comment and then answers ``status`` anyway, as GitHub
+    sometimes does (the write went through, the answer did not)."""
+
+    def handler(request: Request) -> Response:
+        created.append(request.get_json()["body"])
+        return Response("<html>Server Error</html>", status=status, content_type="text/html")
+
+    return handler
+
+
+@pytest.mark.parametrize("status", [500, 502, 503, 504])
+def test_a_post_answered_with_a_server_error_is_not_sent_again_when_it_went_through(
+    httpserver: HTTPServer, make_client: Callable[..., GitHubClient], sleeps: Sleeps, status: int
+) -> None:
+    created: list[str] = []
+    httpserver.expect_request(COMMENTS, method="POST").respond_with_handler(
+        post_creates_then_answers(status, created)
+    )
+
+    def find_posted() -> IssueComment | None:
+        return IssueComment(id=len(created), body=created[-1], url="u") if created else None
+
+    comment = make_client().create_issue_comment("acme/shop", 7, "body", find_posted=find_posted)
+
+    assert created == ["body"]  # one comment, not two
+    assert comment == IssueComment(id=1, body="body", url="u")
+    assert sleeps == [1.0]
+
+
+def test_a_post_answered_with_a_server_error_is_sent_again_when_it_did_not_go_through(
+    httpserver: HTTPServer, make_client: Callable[..., GitHubClient], sleeps: Sleeps
+) -> None:
+    httpserver.expect_oneshot_request(COMMENTS, method="POST").respond_with_data(
+        "oops", status=500
+    )
+    httpserver.expect_request(COMMENTS, method="POST").respond_with_json(
+        comment_json(8), status=201
+    )
+
+    comment = make_client().create_issue_comment("acme/shop", 7, "body", find_posted=lambda: None)
+
+    assert comment.id == 8
+    assert [m for m, _, _ in received(httpserver)] == ["POST", "POST"]
+
+
+def test_without_a_way_to_look_a_post_with_a_server_error_is_not_sent_again(
+    httpserver: HTTPServer, make_client: Callable[..., GitHubClient], sleeps: Sleeps
+) -> None:
+    httpserver.expect_request(COMMENTS, method="POST").respond_with_data("oops", status=502)
+
+    with pytest.raises(GitHubError, match="may have been created") as caught:
+        make_client().create_issue_comment("acme/shop", 7, "body")
+
+    assert caught.value.status == 502
+    assert len(httpserver.log) == 1
+    assert sleeps == []
 
 
 def free_port() -> int:
@@ -471,6 +540,26 @@ def test_a_post_that_timed_out_after_sending_is_not_repeated(
     assert sleeps == []
     time.sleep(0.4)  # let the server finish before it is checked and stopped
     assert len(httpserver.log) == 1
+
+
+def test_a_post_cut_off_after_sending_is_looked_for_before_it_is_sent_again(
+    raw_server: Callable[..., RawServer], http: httpx.Client, sleeps: Sleeps
+) -> None:
+    """The connection drops after the request went out (a reset, a proxy hanging up): the
+    comment may exist. It is sent again only when looking for it finds nothing."""
+    server = raw_server(lambda send: None)  # reads the request, closes without an answer
+    client = GitHubClient(http, TOKEN, api_url=server.url, sleep=sleeps)
+    found = IssueComment(id=5, body="body", url="u")
+    looks: list[int] = []
+
+    def find_posted() -> IssueComment | None:
+        looks.append(server.connections)
+        return found if len(looks) == 2 else None
+
+    assert client.create_issue_comment("acme/shop", 7, "body", find_posted=find_posted) == found
+    assert looks == [1, 2]  # looked after each lost answer; sent again only after the first
+    assert server.connections == 2
+    assert sleeps == [1.0, 2.0]
 
 
 # -- an overall deadline, redirect loops, bodies that are too big, not UTF-8 or too deep ------

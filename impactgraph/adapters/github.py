@@ -5,8 +5,9 @@ The ``httpx.Client`` is passed in, so tests can point it at a local server; ``sl
 
 Failures are bounded and end in one ``GitHubError`` line:
 
-- 5xx answers, connection errors and timeouts are retried with exponential backoff (but a
-  POST that may have reached GitHub is not sent twice);
+- 5xx answers, connection errors and timeouts are retried with exponential backoff; a POST
+  that may have reached GitHub (a 5xx answer, a connection lost after sending) is sent again
+  only when ``find_posted`` looked for the comment after the backoff and did not find it;
 - a rate-limit answer (403/429 with ``Retry-After``, or ``X-RateLimit-Remaining: 0`` with
   ``X-RateLimit-Reset``) waits as long as GitHub asks, but never longer than ``max_wait``;
 - 401, 403, 404 and 422 are not retried: they cannot get better by themselves;
@@ -149,11 +150,41 @@ class GitHubClient:
             url = self._next_page(response, what)
         return tuple(comments)
 
-    def create_issue_comment(self, repository: str, number: int, body: str) -> IssueComment:
+    def create_issue_comment(
+        self,
+        repository: str,
+        number: int,
+        body: str,
+        *,
+        find_posted: Callable[[], IssueComment | None] | None = None,
+    ) -> IssueComment:
+        """Create the comment. A failure that may have created it anyway (GitHub answered 5xx,
+        the connection was lost after the request went out) is retried only through
+        ``find_posted``: after the backoff it looks for the comment, and what it finds is the
+        result; only when it finds nothing is the comment sent again. Without ``find_posted``
+        such a failure is one ``GitHubError`` at once: a blind retry could post it twice.
+        """
         check_repository(repository)
         what = f"a new comment on {repository}#{number}"
         url = f"{self._api_url}/repos/{repository}/issues/{number}/comments"
-        response = self._send("POST", url, what=what, json={"body": body})
+        found: list[IssueComment] = []
+
+        def posted() -> bool:
+            comment = find_posted() if find_posted is not None else None
+            if comment is not None:
+                found.append(comment)
+            return comment is not None
+
+        try:
+            response = self._send(
+                "POST",
+                url,
+                what=what,
+                json={"body": body},
+                posted=posted if find_posted is not None else None,
+            )
+        except _Posted:
+            return found[-1]
         return _comment(self._json(response, what), what)
 
     def update_issue_comment(self, repository: str, comment_id: int, body: str) -> IssueComment:
@@ -174,8 +205,16 @@ class GitHubClient:
         }
 
     def _send(
-        self, method: str, url: str, *, what: str, json: dict[str, Any] | None = None
+        self,
+        method: str,
+        url: str,
+        *,
+        what: str,
+        json: dict[str, Any] | None = None,
+        posted: Callable[[], bool] | None = None,
     ) -> httpx.Response:
+        """One call with its retries. ``posted`` (POST only) says, after the backoff, whether
+        an attempt that may have reached GitHub went through; if so, ``_Posted`` is raised."""
         # One deadline for the whole call: its attempts, their redirects and whole answers, and
         # the backoff between them (not the waits GitHub asks for: those extend it).
         ends = time.monotonic() + self._deadline
@@ -206,7 +245,8 @@ class GitHubClient:
                 ) from None
             except httpx.TransportError as error:
                 kind = "timed out" if isinstance(error, httpx.TimeoutException) else "failed"
-                if method == "POST" and not isinstance(error, _NOT_SENT):
+                maybe_sent = method == "POST" and not isinstance(error, _NOT_SENT)
+                if maybe_sent and posted is None:
                     # The comment may exist now; a blind retry could post it twice.
                     raise self._error(
                         f"request to GitHub {kind} while creating {what} ({type(error).__name__});"
@@ -224,6 +264,8 @@ class GitHubClient:
                         None,
                     ) from None
                 self._sleep(delay)
+                if maybe_sent and posted is not None and posted():
+                    raise _Posted from None
                 continue
             except (httpx.HTTPError, httpx.InvalidURL) as error:
                 # A body that cannot be decoded (bad gzip), a redirect to a malformed URL, …
@@ -244,6 +286,12 @@ class GitHubClient:
                 ends += wait
                 continue
             if status >= 500:
+                if method == "POST" and posted is None:
+                    raise self._error(
+                        f"GitHub failed ({status}) on {what}; it may have been created: "
+                        "run again to update it",
+                        status,
+                    )
                 delay = self._backoff_delay(attempt)
                 if last or time.monotonic() + delay >= ends:
                     raise self._error(
@@ -251,6 +299,8 @@ class GitHubClient:
                         status,
                     )
                 self._sleep(delay)
+                if method == "POST" and posted is not None and posted():
+                    raise _Posted
                 continue
             raise self._error(_status_message(response, what), status)
 
@@ -406,6 +456,10 @@ def _status_message(response: httpx.Response, what: str) -> str:
 
 class _Deadline(Exception):
     """A request did not complete within its overall deadline."""
+
+
+class _Posted(Exception):
+    """A POST that failed in a way that may have reached GitHub turned out to have gone through."""
 
 
 class _TooLarge(Exception):
