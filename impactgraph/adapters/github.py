@@ -9,7 +9,8 @@ Failures are bounded and end in one ``GitHubError`` line:
   that may have reached GitHub (a 5xx answer, a connection lost after sending) is sent again
   only when ``find_posted`` looked for the comment after the backoff and did not find it;
 - a rate-limit answer (403/429 with ``Retry-After``, or ``X-RateLimit-Remaining: 0`` with
-  ``X-RateLimit-Reset``) waits as long as GitHub asks, but never longer than ``max_wait``;
+  ``X-RateLimit-Reset``) waits as long as GitHub asks; a limit that lifts only after more
+  than ``max_wait`` ends the call at once (GitHub: no retry before the reset);
 - 401, 403, 404 and 422 are not retried: they cannot get better by themselves;
 - each call (its attempts, their redirects and whole answers, the backoff between them) gets
   an overall ``deadline``: httpx's timeouts bound each read only, so a server that sends a
@@ -280,8 +281,8 @@ class GitHubClient:
                 return response
             wait = self._rate_limit_wait(response)
             if wait is not None:
-                if last:
-                    raise self._error(self._rate_limit_message(response, what), status)
+                if last or wait > self._max_wait:
+                    raise self._error(self._rate_limit_message(response, what, wait, last), status)
                 self._sleep(wait)
                 ends += wait
                 continue
@@ -379,30 +380,42 @@ class GitHubClient:
         return float(min(self._backoff * 2 ** (attempt - 1), self._max_wait))
 
     def _rate_limit_wait(self, response: httpx.Response) -> float | None:
-        """Seconds to wait before retrying a rate-limited request, or None if not rate-limited."""
+        """Seconds GitHub asks to wait before a retry (uncapped), or None if not rate-limited."""
         if response.status_code not in (403, 429):
             return None
         headers = response.headers
         retry_after = _retry_after_seconds(headers.get("Retry-After"), self._clock())
         if retry_after is not None:
-            return min(max(retry_after, 0.0), self._max_wait)
+            return max(retry_after, 0.0)
         if headers.get("X-RateLimit-Remaining") == "0":
             reset = _number(headers.get("X-RateLimit-Reset"))
             if reset is None:  # GitHub's advice when it does not say: wait a minute
                 return self._max_wait
-            return min(max(reset - self._clock(), 1.0), self._max_wait)
+            return max(reset - self._clock(), 1.0)
         # A secondary rate limit may come without either header; GitHub says wait a minute.
         if response.status_code == 429 or "rate limit" in _github_message(response).lower():
             return self._max_wait
         return None
 
-    def _rate_limit_message(self, response: httpx.Response, what: str) -> str:
+    def _rate_limit_message(
+        self, response: httpx.Response, what: str, wait: float, last: bool
+    ) -> str:
         reset = _number(response.headers.get("X-RateLimit-Reset"))
         when = ""
         if reset is not None:
             with contextlib.suppress(OverflowError, OSError, ValueError):  # a nonsense time
                 when = f"; it resets at {time.strftime('%H:%M:%S UTC', time.gmtime(reset))}"
-        return f"GitHub rate limit still exceeded ({response.status_code}) on {what}{when}"
+        if last:
+            return f"GitHub rate limit still exceeded ({response.status_code}) on {what}{when}"
+        # It lifts later than this client waits: retrying earlier is what GitHub asks
+        # integrations not to do, and would only use up the job's time.
+        if when:
+            later = f"{when}, more than {self._max_wait:g} s from now: try again then"
+        elif response.headers.get("Retry-After") is not None:
+            later = f"; GitHub asks to wait {wait:.0f} s: try again then"
+        else:
+            later = f"; it lifts in more than {self._max_wait:g} s: try again later"
+        return f"GitHub rate limit exceeded ({response.status_code}) on {what}{later}"
 
     def _next_page(self, response: httpx.Response, what: str) -> str | None:
         try:
