@@ -56,6 +56,7 @@ class FakeGitHub:
         # statuses the next POSTs answer with, after storing the comment (GitHub's write went
         # through, its answer did not) when ``stored`` says so, or after storing that text
         self.failing_posts: list[tuple[int, bool | str]] = []
+        self.posts_refused: tuple[int, str] | None = None  # (status, message) for every POST
 
     def add(self, body: str, issue: int = PR) -> int:
         self._next_id += 1
@@ -80,6 +81,9 @@ class FakeGitHub:
         if listing and request.method == "GET":
             return self._page(request, int(listing.group(1)))
         if listing and request.method == "POST":
+            if self.posts_refused is not None:
+                status, message = self.posts_refused
+                return self._json({"message": message}, status)
             body = request.get_json()["body"]
             if len(body) > GITHUB_COMMENT_LIMIT:
                 return self._json({"message": "Validation Failed"}, 422)
@@ -735,6 +739,28 @@ def test_cli_errors_are_one_line_with_their_exit_code(
     result = run_cli(["comment"], env)
     assert result.exit_code == ExitCode.USAGE
     assert "GITHUB_TOKEN is not set" in result.stderr
+    assert TOKEN not in result.output
+
+
+def test_a_read_only_token_fails_the_post_but_the_report_is_still_in_the_log(
+    httpserver: HTTPServer,
+    github: FakeGitHub,
+    fake_pipeline: list[tuple[Path, str, str | None, Any]],
+    tmp_path: Path,
+) -> None:
+    """A pull request from a fork (or Dependabot's) gets a read-only token: GitHub answers the
+    POST with 403. The report was made: it goes to stdout (the job's log) before the error."""
+    github.posts_refused = (403, "Resource not accessible by integration")
+
+    result = run_cli(["comment"], cli_env(httpserver, tmp_path))
+
+    assert result.exit_code == ExitCode.BAD_INPUT
+    assert result.stdout.startswith("<!-- impactgraph:impact -->\n## Impact of ")
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("impactgraph: error: GitHub refused access to a new comment on ")
+    assert "Resource not accessible by integration" in line
+    assert "from a fork" in line
+    assert github.of_pr() == []
     assert TOKEN not in result.output
 
 

@@ -303,7 +303,7 @@ class GitHubClient:
                 if method == "POST" and posted is not None and posted():
                     raise _Posted
                 continue
-            raise self._error(_status_message(response, what), status)
+            raise self._error(_status_message(response, what, write=method != "GET"), status)
 
     def _exchange(
         self, method: str, url: str, json: dict[str, Any] | None, deadline: float
@@ -447,16 +447,19 @@ class GitHubClient:
         return GitHubError(message, status)
 
 
-def _status_message(response: httpx.Response, what: str) -> str:
+def _status_message(response: httpx.Response, what: str, *, write: bool = False) -> str:
     status = response.status_code
     detail = _github_message(response)
     said = f" GitHub said: {detail}" if detail else ""
     if status == 401:
         return f"GitHub rejected the token ({status}): check GITHUB_TOKEN"
     if status == 403:
+        # A token that can read the comments but not write them: most often a pull request
+        # from a fork (or Dependabot's), whose workflow token is read-only whatever it asks.
+        fork = ", and a pull request from a fork only gets a read-only token" if write else ""
         return (
             f"GitHub refused access to {what} ({status}): the token lacks permission; a workflow "
-            f"needs `permissions: pull-requests: write`.{said}"
+            f"needs `permissions: pull-requests: write`{fork}.{said}"
         )
     if status == 404:
         return (

@@ -19,7 +19,7 @@ from impactgraph.cli.options import (
     NoCacheOption,
     repo_session,
 )
-from impactgraph.errors import ExitCode, GitError, UsageError
+from impactgraph.errors import ExitCode, GitError, GitHubError, UsageError
 from impactgraph.impact.fail_on import FailOn
 
 _HERE = Path(".")
@@ -122,13 +122,18 @@ def comment(
         target = context.target
         if target is None:  # github_context guarantees a target unless dry_run
             raise UsageError("no pull request to comment on")
-        with httpx.Client() as http:
-            client = GitHubClient(
-                http, target.token, api_url=target.api_url, deadline=_deadline(os.environ)
-            )
-            action, _, url = upsert_comment(
-                client, target.repository, target.number, body, marker_id
-            )
+        deadline = _deadline(os.environ)
+        try:
+            with httpx.Client() as http:
+                client = GitHubClient(http, target.token, api_url=target.api_url, deadline=deadline)
+                action, _, url = upsert_comment(
+                    client, target.repository, target.number, body, marker_id
+                )
+        except GitHubError:
+            # The report is made: it still reaches the job's log (a read-only token on a
+            # fork's pull request, GitHub down), then the error line and its exit code.
+            write_output(body, None)
+            raise
         typer.echo(f"impactgraph: comment {action.value}: {url}", err=True)
 
     if fail_on is not None and fails(report, fail_on.value):
