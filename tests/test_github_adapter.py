@@ -572,6 +572,36 @@ def test_a_post_that_timed_out_after_sending_is_not_repeated(
     assert len(httpserver.log) == 1
 
 
+@pytest.mark.parametrize("there", [True, False], ids=["found", "not-yet"])
+def test_a_post_that_timed_out_is_looked_for_but_never_sent_again(
+    httpserver: HTTPServer, make_client: Callable[..., GitHubClient], sleeps: Sleeps, there: bool
+) -> None:
+    """No answer in time: GitHub may still be creating the comment, so not finding it yet is
+    no reason to send it again (a slow server would then hold two)."""
+    def slow(request: Request) -> Response:
+        time.sleep(0.5)
+        return Response(json.dumps(comment_json(1)), status=201, content_type="application/json")
+
+    httpserver.expect_request(COMMENTS, method="POST").respond_with_handler(slow)
+    found = IssueComment(id=1, body="body", url="u")
+    looks: list[bool] = []
+
+    def find_posted() -> IssueComment | None:
+        looks.append(there)
+        return found if there else None
+
+    client = make_client(timeout=httpx.Timeout(0.2))
+    if there:
+        assert client.create_issue_comment("acme/shop", 7, "body", find_posted=find_posted) == found
+    else:
+        with pytest.raises(GitHubError, match=r"timed out .* may have been created"):
+            client.create_issue_comment("acme/shop", 7, "body", find_posted=find_posted)
+    assert looks == [there]
+    assert sleeps == []
+    time.sleep(0.4)  # let the server finish before it is checked and stopped
+    assert len(httpserver.log) == 1
+
+
 def test_a_post_cut_off_after_sending_is_looked_for_before_it_is_sent_again(
     raw_server: Callable[..., RawServer], http: httpx.Client, sleeps: Sleeps
 ) -> None:

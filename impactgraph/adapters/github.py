@@ -7,7 +7,8 @@ Failures are bounded and end in one ``GitHubError`` line:
 
 - 5xx answers, connection errors and timeouts are retried with exponential backoff; a POST
   that may have reached GitHub (a 5xx answer, a connection lost after sending) is sent again
-  only when ``find_posted`` looked for the comment after the backoff and did not find it;
+  only when ``find_posted`` looked for the comment after the backoff and did not find it; one
+  that timed out is looked for, but never sent again (GitHub may still be creating it);
 - a rate-limit answer (403/429 with ``Retry-After``, or ``X-RateLimit-Remaining: 0`` with
   ``X-RateLimit-Reset``) waits as long as GitHub asks; a limit that lifts only after more
   than ``max_wait`` ends the call at once (GitHub: no retry before the reset);
@@ -162,8 +163,10 @@ class GitHubClient:
         """Create the comment. A failure that may have created it anyway (GitHub answered 5xx,
         the connection was lost after the request went out) is retried only through
         ``find_posted``: after the backoff it looks for the comment, and what it finds is the
-        result; only when it finds nothing is the comment sent again. Without ``find_posted``
-        such a failure is one ``GitHubError`` at once: a blind retry could post it twice.
+        result; only when it finds nothing is the comment sent again. A request that timed out
+        may still be running at GitHub: it is looked for at once and never sent again. Without
+        ``find_posted`` such a failure is one ``GitHubError`` at once: a blind retry could post
+        it twice.
         """
         check_repository(repository)
         what = f"a new comment on {repository}#{number}"
@@ -247,7 +250,12 @@ class GitHubClient:
             except httpx.TransportError as error:
                 kind = "timed out" if isinstance(error, httpx.TimeoutException) else "failed"
                 maybe_sent = method == "POST" and not isinstance(error, _NOT_SENT)
-                if maybe_sent and posted is None:
+                # No answer in time: GitHub may still be creating it, so a comment that is not
+                # there yet is no sign that it will not be. Looked for once, never sent again.
+                still_running = isinstance(error, httpx.TimeoutException)
+                if maybe_sent and still_running and posted is not None and posted():
+                    raise _Posted from None
+                if maybe_sent and (posted is None or still_running):
                     # The comment may exist now; a blind retry could post it twice.
                     raise self._error(
                         f"request to GitHub {kind} while creating {what} ({type(error).__name__});"
