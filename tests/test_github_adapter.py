@@ -129,6 +129,34 @@ def test_a_next_link_to_another_host_is_not_followed(
     assert len(httpserver.log) == 1
 
 
+def test_a_relative_next_link_is_read_against_the_page_it_came_with(
+    httpserver: HTTPServer, make_client: Callable[..., GitHubClient]
+) -> None:
+    """RFC 8288 allows a relative link; it resolves against the URL of the page that sent it."""
+    def handler(request: Request) -> Response:
+        page = request.args.get("page", "1")
+        link = {"Link": f'<{COMMENTS}?per_page=100&page=2>; rel="next"'} if page == "1" else {}
+        return Response(
+            json.dumps([comment_json(int(page))]), headers=link, content_type="application/json"
+        )
+
+    httpserver.expect_request(COMMENTS, method="GET").respond_with_handler(handler)
+
+    assert [c.id for c in make_client().list_issue_comments("acme/shop", 7)] == [1, 2]
+    assert received(httpserver)[1] == ("GET", COMMENTS, "per_page=100&page=2")
+
+
+def test_a_scheme_relative_next_link_to_another_host_is_not_followed(
+    httpserver: HTTPServer, make_client: Callable[..., GitHubClient]
+) -> None:
+    httpserver.expect_request(COMMENTS).respond_with_json(
+        [comment_json(1)], headers={"Link": '<//evil.example/steal?page=2>; rel="next"'}
+    )
+    with pytest.raises(GitHubError, match="another host"):
+        make_client().list_issue_comments("acme/shop", 7)
+    assert len(httpserver.log) == 1
+
+
 def test_create_posts_the_body(
     httpserver: HTTPServer, make_client: Callable[..., GitHubClient]
 ) -> None:

@@ -428,7 +428,8 @@ class GitHubClient:
     def _next_page(self, response: httpx.Response, what: str) -> str | None:
         try:
             next_url = response.links.get("next", {}).get("url")
-            target = httpx.URL(next_url) if next_url else None
+            # A relative link (RFC 8288 allows one) is read against the page that sent it.
+            target = response.request.url.join(next_url) if next_url else None
         except (httpx.InvalidURL, ValueError):
             raise self._error(f"GitHub's next-page link for {what} is not a URL", None) from None
         if target is None:
@@ -438,7 +439,7 @@ class GitHubClient:
             raise self._error(
                 f"GitHub's next-page link for {what} leads to another host; not followed", None
             )
-        return str(next_url)
+        return str(target)
 
     def _json(self, response: httpx.Response, what: str) -> Any:
         try:
