@@ -630,6 +630,26 @@ def test_a_post_that_timed_out_is_looked_for_but_never_sent_again(
     assert len(httpserver.log) == 1
 
 
+@pytest.mark.parametrize("answer", ["<html>Created</html>", "{}", '{"id": "x"}'])
+def test_a_creation_whose_success_answer_is_unusable_is_looked_for_not_failed(
+    httpserver: HTTPServer, make_client: Callable[..., GitHubClient], answer: str
+) -> None:
+    """201 says it was created; an answer that does not say as what (a proxy's page, no id)
+    is no reason to fail the step when the comment is there."""
+    httpserver.expect_request(COMMENTS, method="POST").respond_with_data(answer, status=201)
+    found = IssueComment(id=3, body="body", url="u")
+
+    comment = make_client().create_issue_comment(
+        "acme/shop", 7, "body", find_posted=lambda: found
+    )
+
+    assert comment == found
+    assert len(httpserver.log) == 1
+    with pytest.raises(GitHubError, match="unexpected answer"):  # not there: as before
+        make_client().create_issue_comment("acme/shop", 7, "body", find_posted=lambda: None)
+    assert len(httpserver.log) == 2
+
+
 def test_a_post_cut_off_after_sending_is_looked_for_before_it_is_sent_again(
     raw_server: Callable[..., RawServer], http: httpx.Client, sleeps: Sleeps
 ) -> None:

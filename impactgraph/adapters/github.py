@@ -166,7 +166,7 @@ class GitHubClient:
         result; only when it finds nothing is the comment sent again. A request that timed out
         may still be running at GitHub: it is looked for at once and never sent again. Without
         ``find_posted`` such a failure is one ``GitHubError`` at once: a blind retry could post
-        it twice.
+        it twice. A success whose answer is unusable is looked for too (not sent again).
         """
         check_repository(repository)
         what = f"a new comment on {repository}#{number}"
@@ -189,7 +189,13 @@ class GitHubClient:
             )
         except _Posted:
             return found[-1]
-        return _comment(self._json(response, what), what)
+        try:
+            return _comment(self._json(response, what), what)
+        except GitHubError:
+            # 2xx: created, but the answer (a proxy's page, no id) does not say as what
+            if posted():
+                return found[-1]
+            raise
 
     def update_issue_comment(self, repository: str, comment_id: int, body: str) -> IssueComment:
         check_repository(repository)
