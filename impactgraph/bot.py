@@ -4,8 +4,9 @@ Pure logic: the GitHub client, the renderer, the environment and the event file 
 in, so every rule here is testable without a network or a disk.
 
 - ``upsert_comment`` finds the bot's comment by a hidden HTML marker on its first line and
-  updates it, or creates it; an unchanged body is not sent again, and a creation that failed
-  in a way that may have gone through is looked for before it is sent again.
+  updates it, or creates it; an unchanged body (the analysis time in its footer aside) is not
+  sent again, and a creation that failed in a way that may have gone through is looked for
+  before it is sent again.
 - ``fit_body`` shrinks the Markdown report in documented steps until it fits the limit.
 - ``github_context`` reads what GitHub Actions provides (``GITHUB_*`` variables, the event
   file), with command-line flags taking precedence.
@@ -143,8 +144,13 @@ def upsert_comment(
     return Upserted(UpsertAction.UPDATED, updated.id, updated.url or newest.url)
 
 
+# The report's footer ends with how long the analysis took (``· 0.41 s</sub>``): a rerun of
+# the same change differs in it alone, which is no reason to edit the comment.
+_ELAPSED = re.compile(r"^(<sub>.*) · [0-9]+(?:\.[0-9]+)? s(</sub>)$", re.MULTILINE)
+
+
 def _normalised(body: str) -> str:
-    return body.replace("\r\n", "\n").rstrip()
+    return _ELAPSED.sub(r"\1\2", body.replace("\r\n", "\n").rstrip())
 
 
 # -- fitting the size limit -------------------------------------------------------------------

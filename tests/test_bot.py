@@ -209,6 +209,22 @@ def test_an_unchanged_body_is_not_sent_again(
     assert requests_made(httpserver) == [("GET", LIST_PATH)]
 
 
+def test_a_report_that_differs_only_in_its_timing_is_not_sent_again(
+    httpserver: HTTPServer, github: FakeGitHub, client: GitHubClient
+) -> None:
+    """The footer says how long the analysis took; a rerun takes a different time, and that
+    alone must not edit the comment ("edited" on GitHub, a request for nothing)."""
+    footer = "<sub>20 files indexed · 3 unresolved calls · {} s</sub>\n"
+    ours = github.add(with_marker("## Impact\n\nsame\n\n" + footer.format("0.41"), "impact"))
+
+    result = upsert_comment(client, REPO, PR, "## Impact\n\nsame\n\n" + footer.format("12.07"))
+
+    assert (result.action, result.comment_id) == (UpsertAction.UNCHANGED, ours)
+    assert requests_made(httpserver) == [("GET", LIST_PATH)]
+    changed = upsert_comment(client, REPO, PR, "## Impact\n\nother\n\n" + footer.format("0.41"))
+    assert changed.action is UpsertAction.UPDATED  # anything else still counts
+
+
 def test_two_runs_in_a_row_leave_exactly_one_comment(
     github: FakeGitHub, client: GitHubClient
 ) -> None:
@@ -762,6 +778,39 @@ def test_a_read_only_token_fails_the_post_but_the_report_is_still_in_the_log(
     assert "from a fork" in line
     assert github.of_pr() == []
     assert TOKEN not in result.output
+
+
+SHOP = Path(__file__).resolve().parents[1] / "fixtures" / "shop"
+
+
+def test_a_rerun_on_the_same_change_leaves_the_comment_alone(
+    httpserver: HTTPServer, github: FakeGitHub, tmp_path: Path
+) -> None:
+    """End to end, the real analysis: the second run finds its comment and leaves it as it is
+    (its report differs in the time the analysis took, nothing else)."""
+    import shutil
+
+    from git_support import commit, init_repo
+
+    repo = init_repo(tmp_path / "shop")
+    shutil.copytree(SHOP, repo, dirs_exist_ok=True)
+    base = commit(repo, message="base")
+    search = repo / "packages/catalog/src/catalog/search.py"
+    text = search.read_text(encoding="utf-8")
+    search.write_text(text.replace("include_archived: bool = False", "include_archived: bool"),
+                      encoding="utf-8")
+    env = cli_env(httpserver, tmp_path)
+    args = ["comment", "--repo", str(repo), "--base", base]
+
+    first = run_cli([*args, "--no-cache"], env)
+    second = run_cli(args, env)
+
+    assert (first.exit_code, second.exit_code) == (0, 0), first.output + second.output
+    assert "comment created" in first.stderr
+    assert "comment unchanged" in second.stderr
+    assert [m for m, _ in requests_made(httpserver)] == ["GET", "POST", "GET"]
+    (ours,) = github.of_pr()
+    assert "include_archived" in ours["body"]
 
 
 def test_the_note_names_only_what_was_really_left_out() -> None:
