@@ -260,3 +260,21 @@ def test_impact_image_without_graphviz_says_how_to_install_it(
     assert result.exit_code == 3
     assert "apt-get install graphviz" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_fail_on_any_holds_when_anything_is_affected_not_on_a_change_alone(shop: Path) -> None:
+    # DESIGN.md: `any` = anything is affected. A body change nothing uses affects no module.
+    path = shop / SEARCH
+    path.write_text(path.read_text(encoding="utf-8")
+                    + "\n\ndef unused_api(query):\n    return query\n", encoding="utf-8")
+    commit(shop, message="add an API", tag="mid")
+    edit(shop, SEARCH, "def unused_api(query):\n    return query",
+         "def unused_api(query):\n    return query.strip()")
+    commit(shop, message="strip", tag="head")
+    alone = invoke("impact", "--repo", str(shop), "--base", "mid", "--head", "head",
+                   "--format", "json", "--fail-on", "any")
+    assert json.loads(alone.stdout)["affected"] == []
+    assert alone.exit_code == 0, alone.output
+    drop_parameter(shop)  # the working tree: storefront.api and others are affected
+    assert invoke("impact", "--repo", str(shop), "--base", "head", "--fail-on",
+                  "any").exit_code == 1

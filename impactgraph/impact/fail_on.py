@@ -22,7 +22,8 @@ def fails(report: ImpactReport, fail_on: str) -> bool:
 
     broken: some module of the repository is broken (its own code breaks, as the head has
     it); breaking: a breaking change (an API break, even with no caller here), or a module it
-    breaks; gateway: an effect that crosses a gateway; any: any change at all.
+    breaks; gateway: an effect that crosses a gateway; any: anything is affected (DESIGN.md:
+    a change that reaches no module, a body change nothing calls, does not count).
     """
     if fail_on == "broken":
         return any(a.breaking for a in report.affected)
@@ -31,6 +32,6 @@ def fails(report: ImpactReport, fail_on: str) -> bool:
     if fail_on == "gateway":
         return any(a.crosses_gateway for a in report.affected)
     if fail_on == "any":
-        return bool(report.changes)
+        return bool(report.affected)
     choices = ", ".join(condition.value for condition in FailOn)
     raise UsageError(f"--fail-on must be one of {choices}, got {fail_on!r}")
