@@ -278,3 +278,20 @@ def test_fail_on_any_holds_when_anything_is_affected_not_on_a_change_alone(shop:
     drop_parameter(shop)  # the working tree: storefront.api and others are affected
     assert invoke("impact", "--repo", str(shop), "--base", "head", "--fail-on",
                   "any").exit_code == 1
+
+
+def test_a_depth_limit_shortens_the_report_never_the_test_selection(shop: Path) -> None:
+    # DESIGN.md: `tests` is safe first. test_api.py (depth 2: get_book passes include_archived)
+    # and test_orders.py (depth 2) can fail however deep the report is cut.
+    everything = ["tests/test_api.py", "tests/test_orders.py", "tests/test_search.py"]
+    drop_parameter(shop)
+    commit(shop, message="drop include_archived", tag="head")
+    between = ("--repo", str(shop), "--base", "base", "--head", "head")
+    report = json.loads(invoke("impact", *between, "--format", "json", "--max-depth", "1").stdout)
+    assert {a["depth"] for a in report["affected"]} == {1}
+    assert report["tests"] == everything
+    assert invoke("tests", *between, "--max-depth", "1").stdout.splitlines() == everything
+    (shop / ".impactgraph.toml").write_text("max-depth = 1\n", encoding="utf-8")
+    report = json.loads(invoke("impact", *between, "--format", "json").stdout)
+    assert {a["depth"] for a in report["affected"]} == {1}
+    assert invoke("tests", *between).stdout.splitlines() == everything

@@ -37,26 +37,15 @@ def analyse(
     stats: Stats | None = None,
 ) -> ImpactReport:
     depth_limit = max_depth if max_depth is not None else config.max_depth
-    analysis = ImpactAnalysis(base, head, config.gateways, depth_limit, changeset.changes)
-    walks: list[Walk] = []
-    interfaces = Interfaces(base, head, config.gateways, depth_limit)
-    for change in changeset.changes:
-        importers = analysis.head_importers(change)  # head code importing what is gone
-        if importers is not None:
-            analysis.import_breaks(importers)
-            walks.append(importers)
-        if change.kind is ChangeKind.EXPORT_REMOVED:
-            walk = analysis.export_importers(change)
-            if walk is not None:
-                analysis.import_breaks(walk)
-                walks.append(walk)
-            continue
-        for walk in analysis.walks(change):
-            analysis.import_breaks(walk)
-            walks.append(walk)
-        walks += interfaces.walks(change)  # implementations an interface change breaks
+    analysis, walks = _walk_changes(changeset, base, head, config, depth_limit)
     packages = _packages(base, head, config)
     ranked = rank_affected(_affected(collect_hits(walks, head), packages, config))
+    # A depth limit cuts the report short, never the test selection (safe first: a test at
+    # any depth can fail for the change): that is chosen from the whole walk.
+    reach = ranked
+    if depth_limit is not None:
+        analysis, walks = _walk_changes(changeset, base, head, config, None)
+        reach = rank_affected(_affected(collect_hits(walks, head), packages, config))
     # Code reached only where it runs as before (a renamed parameter given by position, ...)
     # is affected, but no test of it can fail for the change: tests select on the rest.
     live = {state[0] for walk in walks for state in walk.depth if state not in walk.held}
@@ -68,7 +57,7 @@ def analyse(
                 constraints[state[0]].add(state[2])
     held = {state[0] for walk in walks for state in walk.held} - live
     selection = select_tests(
-        ranked,
+        reach,
         changed_paths,
         head_files,
         config.test_patterns,
@@ -100,6 +89,30 @@ def analyse(
         test_reasons=selection.tests,
         all_tests=selection.all,
     )
+
+
+def _walk_changes(changeset: ChangeSet, base: CodeGraph, head: CodeGraph, config: Config,
+                  depth_limit: int | None) -> tuple[ImpactAnalysis, list[Walk]]:
+    """Every change's walks (callers, importers, implementations), up to ``depth_limit``."""
+    analysis = ImpactAnalysis(base, head, config.gateways, depth_limit, changeset.changes)
+    walks: list[Walk] = []
+    interfaces = Interfaces(base, head, config.gateways, depth_limit)
+    for change in changeset.changes:
+        importers = analysis.head_importers(change)  # head code importing what is gone
+        if importers is not None:
+            analysis.import_breaks(importers)
+            walks.append(importers)
+        if change.kind is ChangeKind.EXPORT_REMOVED:
+            walk = analysis.export_importers(change)
+            if walk is not None:
+                analysis.import_breaks(walk)
+                walks.append(walk)
+            continue
+        for walk in analysis.walks(change):
+            analysis.import_breaks(walk)
+            walks.append(walk)
+        walks += interfaces.walks(change)  # implementations an interface change breaks
+    return analysis, walks
 
 
 def _affected(hits: Mapping[str, ModuleHit], packages: Mapping[str, str], config: Config
