@@ -722,9 +722,11 @@ def import_time_callers(
     They are marked broken; their states are returned, for ``spread_import_breaks``.
 
     Calls only: a reference does not run the function, nor does a callback edge (outside code
-    may call it, later). But a module-level variable that calls a function (its value names
-    the function by a dotted string: ``PLUGINS = {"notes": "pkg.notes.notes"}``) is called by
-    the code that reads it: whoever reads the variable gets the function to call.
+    may call it, later), nor a call only the module's ``if __name__ == "__main__":`` block
+    makes (it runs when the module runs as a program). But a module-level variable that calls
+    a function (its value names the function by a dotted string: ``PLUGINS = {"notes":
+    "pkg.notes.notes"}``) is called by the code that reads it: whoever reads the variable gets
+    the function to call.
     ``in_head(source, target)``: does the head still make that call (or read)?
     ``seen``: the states already climbed from another start of the same walk (their modules
     are found already), so that many broken callers of one change do not climb the same
@@ -748,8 +750,11 @@ def import_time_callers(
             following = walk.step(state, source)
             if following in seen:
                 continue
-            if graph.edge_data(source, state[0], kind).get("callback"):
+            data = graph.edge_data(source, state[0], kind)
+            if data.get("callback"):
                 continue
+            if ":" not in source and data.get("main"):
+                continue  # ``if __name__ == "__main__":`` code runs as a program, not on import
             if in_head is not None and not in_head(source, state[0]):
                 continue
             seen.add(following)

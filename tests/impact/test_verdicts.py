@@ -456,3 +456,29 @@ def test_a_call_rewritten_into_a_callback_is_not_broken(tmp_path: Path) -> None:
     """
     root = history(tmp_path, {"lib.py": LIB, "app.py": old}, {"lib.py": LIB_HEAD, "app.py": new})
     assert broken(report_of(root)) == set()
+
+
+def test_a_main_block_does_not_run_at_import_time(tmp_path: Path) -> None:
+    # ``if __name__ == "__main__": main()`` runs when the module runs as a program, not when
+    # it is imported: a break below ``main`` breaks neither ``cli`` (its own code calls
+    # ``main()`` as it always did) nor what imports ``cli`` (fixtures/flat's main.py).
+    cli = """\
+    import report
+
+
+    def main():
+        return report.table()
+
+
+    if __name__ == "__main__":
+        raise SystemExit(main())
+    """
+    report_code = "from lib import fetch\n\n\ndef table():\n    return fetch('x', retries=1)\n"
+    uses_cli = "from cli import main\n\n\ndef run():\n    return main()\n"
+    root = history(tmp_path, {"lib.py": LIB, "report.py": report_code, "cli.py": cli,
+                              "uses_cli.py": uses_cli}, {"lib.py": LIB_HEAD})
+    report = report_of(root)
+    assert broken(report) == {"report"}
+    hits = affected(report)
+    assert (hits["cli"]["depth"], hits["uses_cli"]["depth"]) == (2, 3)
+    assert hits["cli"]["via"] == ["lib:fetch", "report:table", "cli:main"]
