@@ -73,6 +73,35 @@ def test_usage_errors_exit_2(args: list[str]) -> None:
     assert invoke(*args).exit_code == ExitCode.USAGE
 
 
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["--no-such-option"], "--no-such-option"),
+        (["no-such-command"], "no-such-command"),
+        (["impact"], "--base"),
+        (["impact", "--base", "base", "--max-depth", "0"], "--max-depth"),
+        (["changes", "--base", "base", "--format", "yaml"], "yaml"),
+        (["impact", "--base", "base", "--fail-on", "maybe"], "maybe"),
+        (["-q", "-v", "index"], "--quiet and --verbose"),
+    ],
+)
+def test_a_usage_error_is_one_line_naming_the_help(args: list[str], says: str) -> None:
+    # DESIGN.md: errors are one clear line on stderr (click's own were four: usage, hint,
+    # a blank line and the error)
+    result = invoke(*args)
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert result.stderr.startswith("impactgraph: error: ")
+    assert says in result.stderr and "--help" in result.stderr
+
+
+def test_no_command_shows_the_help() -> None:
+    result = invoke()
+    assert result.exit_code == ExitCode.USAGE
+    assert "Usage: impactgraph" in result.output and "Commands" in result.output
+
+
 def test_bad_input_exits_3_with_one_line(repo: Path, tmp_path: Path) -> None:
     for args in (
         ["impact", "--repo", str(repo), "--base", "no-such-revision"],

@@ -7,15 +7,72 @@ import functools
 import os
 import sys
 import traceback
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from enum import Enum
 from typing import Annotated, Any, TypeVar
 
 import typer
+from typer.core import TyperGroup
 
 from impactgraph.errors import ExitCode, ImpactGraphError, OutputError
 
+# click's own errors (exit 2 for usage errors), whether typer vendors click or depends on it.
+_CLICK_ERRORS: tuple[type[Exception], ...] = tuple(
+    c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException"
+)
+
+
+class _Group(TyperGroup):
+    """The root group, whose ``main`` prints click's own errors (a usage error: an unknown
+    option or command, a missing or bad value) as one line on stderr, as ours are
+    (DESIGN.md), with where to find the help; no command at all still shows the help."""
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        def main(standalone: bool) -> Any:
+            return super(_Group, self).main(
+                args, prog_name, complete_var, standalone, windows_expand_args, **extra
+            )
+
+        if not standalone_mode:
+            return main(False)
+        try:
+            result = main(False)
+        except _CLICK_ERRORS as caught:
+            error: Any = caught
+            if _is_a(error, "NoArgsIsHelpError"):
+                error.show()  # the help, not an error line
+            else:
+                say(f"impactgraph: error: {_click_error_line(error)}")
+            sys.exit(error.exit_code)
+        except typer.Abort:
+            say("Aborted!")
+            sys.exit(1)
+        # not standalone, click returns what the command returned, or a typer.Exit's code
+        sys.exit(result if isinstance(result, int) else int(ExitCode.OK))
+
+
+def _is_a(error: BaseException, name: str) -> bool:
+    return any(c.__name__ == name for c in type(error).__mro__)
+
+
+def _click_error_line(error: Any) -> str:
+    line = " ".join(str(error.format_message()).split())
+    ctx = getattr(error, "ctx", None)
+    if _is_a(error, "UsageError") and ctx is not None:
+        line += f" (see '{ctx.command_path} --help')"
+    return line
+
+
 app = typer.Typer(
+    cls=_Group,
     name="impactgraph",
     help="What a change to a multi-package Python code base affects.",
     no_args_is_help=True,
@@ -38,11 +95,11 @@ class Color(str, Enum):
 
 
 _color = {"mode": Color.AUTO}
-# click's own errors (usage errors: exit 2), whether typer vendors click or depends on it.
+# what click prints itself (``_Group.main``), with its codes (usage errors: 2)
 _PASS_THROUGH: tuple[type[BaseException], ...] = (
     typer.Exit,
     typer.Abort,
-    *(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException"),
+    *_CLICK_ERRORS,
 )
 
 
