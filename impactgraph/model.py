@@ -236,6 +236,15 @@ class Change:
     detail: str = ""
     old: str | None = None  # what a reviewer compares: the old default, annotation, kind...
     new: str | None = None  # ... and the new one (None: that side has none)
+    # Code using it as before breaks, though the change is no API break (``breaking`` is
+    # False for test code): the impact walk judges its users as for a breaking change.
+    breaks_users: bool = False
+
+    @property
+    def breaks_code(self) -> bool:
+        """Can code that uses the changed symbol as before break (an API break, or the same
+        change to test code)?"""
+        return self.breaking or self.breaks_users
 
 
 @dataclass(frozen=True, slots=True)

@@ -102,7 +102,7 @@ class _Differ:
     def not_breaking_in_tests(self, changes: Iterable[Change]) -> list[Change]:
         """Test code is not an API: its changes still travel, but none of them is breaking."""
         return [
-            replace(c, breaking=False)
+            replace(c, breaking=False, breaks_users=True)
             if c.breaking and is_test_code(c.path, self.test_patterns) else c
             for c in changes
         ]

@@ -138,7 +138,7 @@ class Interfaces:
     # -- removed overrides and interface methods ------------------------------------------
     def _override_removed(self, change: Change) -> list[Walk]:
         """A breaking removal of an override: calls reaching it (dispatched ones too) fail."""
-        if not change.breaking or change.symbol not in self.base:
+        if not change.breaks_code or change.symbol not in self.base:
             return []
         owner, _, name = change.symbol.rpartition(".")
         if owner not in self.head:

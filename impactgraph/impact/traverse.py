@@ -200,7 +200,7 @@ class ImpactAnalysis:
                 queue.append(state)
         first = self.first_kinds(change)
         in_base = graph is self.base and self.base is not self.head
-        if change.breaking or change.kind in CALLER_LOCAL:  # each direct user's head code is
+        if change.breaks_code or change.kind in CALLER_LOCAL:  # each direct user's head code is
             # read to judge it, in one batch
             users = {graph.module_of(s) for seed in seeds for s, _ in graph.predecessors(seed)}
             if change.kind in REMOVALS:  # what it imports and spells: its whole summary
@@ -211,7 +211,7 @@ class ImpactAnalysis:
                     prefetch(self.head.summaries, sorted(self._unlinked(graph, seeds, first)))
         held = walk.held
         limit = self.max_depth
-        if not change.breaking and change.kind in SHALLOW:
+        if not change.breaks_code and change.kind in SHALLOW:
             limit = 1  # the direct users see the change; what they do is unchanged
         # The first step: the edges into the seeds that the change follows.
         steps: list[tuple[State, str, str]] = []
@@ -299,7 +299,7 @@ class ImpactAnalysis:
     def breaks(self, graph: CodeGraph, change: Change, source: str, target: str, kind: str) -> bool:
         # A removal breaks code of ours that still uses the name even when no outside user
         # could (a private helper the module's own top-level code still calls: its import fails)
-        if not change.breaking and change.kind not in REMOVALS:
+        if not change.breaks_code and change.kind not in REMOVALS:
             return False
         if change.kind in REMOVALS:
             if kind == EdgeKind.CALLS and graph.edge_data(source, target, kind).get("dispatch"):
@@ -527,7 +527,7 @@ class ImpactAnalysis:
                 if source not in self.base or source not in self.head:
                     continue  # a module deleted by the change imports nothing
                 found = True
-                if self.still_imports(module, dotted, change.breaking):
+                if self.still_imports(module, dotted, change.breaks_code):
                     walk.broken.add(source)
                 following = walk.step(start, source)
                 walk.visit(following, start, 1)
@@ -580,7 +580,7 @@ class ImpactAnalysis:
         if change.kind in (ChangeKind.MODULE_REMOVED, ChangeKind.MODULE_RENAMED):
             return None if module in self.head.summaries else module
         if change.kind is ChangeKind.EXPORT_REMOVED:
-            return f"{module}.{qualname}" if change.breaking else None
+            return f"{module}.{qualname}" if change.breaks_code else None
         if change.kind not in REMOVALS or not qualname or "." in qualname:
             return None
         summary = self.head.summaries.get(module)

@@ -482,3 +482,23 @@ def test_a_main_block_does_not_run_at_import_time(tmp_path: Path) -> None:
     hits = affected(report)
     assert (hits["cli"]["depth"], hits["uses_cli"]["depth"]) == (2, 3)
     assert hits["cli"]["via"] == ["lib:fetch", "report:table", "cli:main"]
+
+
+def test_a_test_left_behind_by_a_test_helper_change_is_broken(tmp_path: Path) -> None:
+    # Test code is not an API: the change to the helper is not breaking. But the test that
+    # still calls it the old way is broken (its own call no longer binds): --fail-on broken.
+    base = {
+        "pkg/__init__.py": "",
+        "pkg/m.py": "def f(a):\n    return a\n",
+        "tests/helpers.py": "def make(a, b):\n    return a\n",
+        "tests/test_a.py": "from helpers import make\n\n\ndef test_a():\n    assert make(1, 2)\n",
+        "tests/test_b.py": "from helpers import make\n\n\ndef test_b():\n    assert make(1)\n",
+    }
+    root = history(tmp_path, base, {"tests/helpers.py": "def make(a):\n    return a\n"})
+    report = report_of(root)
+    assert [(c["kind"], c["breaking"]) for c in report["changes"]] == [
+        ("parameter-removed", False)]
+    assert broken(report) == {"test_a"}
+    assert report["tests"] == ["tests/test_a.py", "tests/test_b.py"]
+    assert runner.invoke(app, ["impact", "--repo", str(root), "--base", "base", "--head",
+                               "head", "--fail-on", "broken"]).exit_code == 1
