@@ -5,6 +5,9 @@ from __future__ import annotations
 import gc
 import weakref
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from impactgraph.app.indexing import index_directory, link_kept
 from impactgraph.app.session import Session
@@ -42,3 +45,24 @@ def test_garbage_in_cycles_before_the_link_is_collected_not_frozen() -> None:
     finally:
         if collecting:
             gc.enable()
+
+
+def test_summaries_made_in_this_process_are_frozen_and_their_garbage_collected(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from impactgraph.app import indexing
+
+    files = list(SHOP.rglob("*.py"))
+    assert 2 * indexing.COLLECT_EVERY > len(files) > indexing.COLLECT_EVERY  # collected midway
+    made = indexing._summarize_chunk
+    garbage: list[weakref.ref[_Cycle]] = []
+
+    def summarize_leaving_a_cycle(*args: Any) -> Any:
+        garbage.append(weakref.ref(_Cycle()))  # as astroid's trees are: garbage in a cycle
+        return made(*args)
+
+    monkeypatch.setattr(indexing, "_summarize_chunk", summarize_leaving_a_cycle)
+    summaries = index_directory(SHOP, session=Session(jobs=1)).summaries
+    assert len(garbage) == len(files) == len(summaries)
+    assert all(gone() is None for gone in garbage)  # collected, not frozen for good
+    assert all(gc.is_tracked(s) and not _in_a_generation(s) for s in summaries)

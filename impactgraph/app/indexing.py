@@ -8,6 +8,7 @@ workers and whatever was cached.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import time
@@ -45,6 +46,7 @@ Reader = Callable[[str], bytes]
 PARALLEL_MIN_FILES = 100
 MAX_CHUNK = 16  # files per task sent to a worker
 READ_BATCH = 256  # files read (and looked up in the cache) at a time
+COLLECT_EVERY = 16  # files summarised here between two collections (_summarize_here)
 WRITE_BATCH = 256  # new summaries written to the cache at a time
 # Workers are replaced after this many chunks: a safety net, should astroid start keeping
 # trees again (a worker's RSS stays flat at ~40 MB over 4,000 Django files as it is).
@@ -253,8 +255,7 @@ def summarize_files(
             roots = () if source_root is None else (source_root,)
             _summarize_parallel(tasks, workers, chunk, run.encode, run.deliver, roots, api_only)
         else:
-            for task in tasks:
-                run.deliver(_summarize_chunk([task], run.encode, api_only))
+            _summarize_here(tasks, run.encode, run.deliver, api_only)
         run.flush()
     # what the cache holds is the file's own; how its imports read depends on its neighbours
     summaries = [localized(s, f.aliases) for f, s in zip(files, run.results, strict=True)
@@ -365,6 +366,25 @@ class _Run:
             self.cache.put_many(self.unwritten, self.computed)
         self.unwritten = []
         self.computed = {}
+
+
+def _summarize_here(
+    tasks: Iterable[Task], encode: bool, deliver: Callable[[list[Done]], None], api_only: bool
+) -> None:
+    """Summarise in this process, collecting cycles by hand: every ``COLLECT_EVERY`` files the
+    astroid trees made meanwhile (cycles: children point to their parent) are collected and
+    what lives on (the summaries) is frozen, out of later collections' reach. Left to itself,
+    the collector scanned the summaries made so far again and again (Django's 860 files in
+    one process: 4.6 s of 22.9 s CPU in 31 full collections)."""
+    from impactgraph.adapters.gc_pause import collector_paused
+
+    with collector_paused():  # frozen at the end, after the last collection
+        for count, task in enumerate(tasks, 1):
+            deliver(_summarize_chunk([task], encode, api_only))
+            if count % COLLECT_EVERY == 0:
+                gc.collect()
+                gc.freeze()
+        gc.collect()
 
 
 # -- workers ----------------------------------------------------------------------------------
