@@ -582,6 +582,17 @@ def test_plain_http_is_refused_except_on_loopback() -> None:
             check_api_url(hostless)
 
 
+@pytest.mark.parametrize("url", [
+    "https://user:s3cret@ghe.example/api/v3", "https://s3cret@ghe.example",
+    "http://user:s3cret@ghe.example", "ftp://user:s3cret@ghe.example",
+])
+def test_an_api_url_with_credentials_is_refused_without_echoing_them(url: str) -> None:
+    # they would be printed in every "cannot reach GitHub at ..." line of the job's log
+    with pytest.raises(UsageError, match="credentials") as refused:
+        check_api_url(url)
+    assert "s3cret" not in str(refused.value)
+
+
 def test_a_post_that_timed_out_after_sending_is_not_repeated(
     httpserver: HTTPServer, make_client: Callable[..., GitHubClient], sleeps: Sleeps
 ) -> None:

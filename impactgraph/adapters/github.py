@@ -74,12 +74,16 @@ def check_repository(repository: str) -> str:
 def check_api_url(api_url: str) -> str:
     """The API base URL without a trailing slash; plain http only on loopback (tests).
 
-    Sending the token in clear text over a network is refused rather than done quietly.
+    Sending the token in clear text over a network is refused rather than done quietly, and
+    so is a URL with credentials in it (errors print the URL).
     """
     try:
         url = httpx.URL(api_url)
     except httpx.InvalidURL as error:
         raise UsageError(f"GITHUB_API_URL is not a URL: {api_url!r} ({error})") from None
+    if url.userinfo:  # printed in errors, a password or token there would reach the log
+        raise UsageError("GITHUB_API_URL must not hold credentials (user:password@host): "
+                         "the token is read from GITHUB_TOKEN")
     if url.scheme in ("http", "https") and not url.host:
         raise UsageError(f"GITHUB_API_URL has no host: {api_url!r}")
     if url.scheme == "https" or (url.scheme == "http" and url.host in _LOOPBACK_HOSTS):
