@@ -189,3 +189,28 @@ def test_the_command_runs_with_the_cache_and_key_folders_given(
     assert seen.read_text().split() == [
         command, str(tmp_path / "impactgraph-cache"), str(tmp_path / "impactgraph-key")
     ]
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash")
+def test_a_push_with_the_cache_off_runs_nothing_and_succeeds(tmp_path: Path) -> None:
+    # no pull request to comment on and no cache to fill: `comment` would fail (exit 2)
+    seen = tmp_path / "seen"
+    fake = tmp_path / "impactgraph"
+    fake.write_text(f'#!/bin/sh\necho "$1" > {seen}\nexit 2\n', encoding="utf-8")
+    fake.chmod(0o755)
+    env = {
+        "PATH": os.environ["PATH"], "HOME": str(tmp_path), "RUNNER_TEMP": str(tmp_path),
+        "IMPACTGRAPH": str(fake), "VENV_PYTHON": sys.executable, "INPUT_BASE": "",
+        "INPUT_FAIL_ON": "", "INPUT_GATEWAYS": "", "INPUT_MARKER": "impact",
+        "INPUT_PATH": ".", "FROM_FORK": "false", "GITHUB_TOKEN": "secret",
+        "INPUT_CACHE": "false", "EVENT_NAME": "push",
+        "CACHE_DIR": str(tmp_path / "impactgraph-cache"),
+        "KEY_HOME": str(tmp_path / "impactgraph-key"),
+    }
+    completed = subprocess.run(
+        ["bash", "-c", run_script("Comment on the pull request")],
+        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120,
+    )
+    assert completed.returncode == 0, completed.stderr
+    assert not seen.exists()
+    assert "nothing to do" in completed.stdout
