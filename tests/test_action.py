@@ -160,31 +160,36 @@ def test_the_cache_is_restored_from_the_base_branch_and_saved_only_outside_pull_
     assert "github.event_name != 'pull_request_target'" in condition
 
 
-@pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash")
-@pytest.mark.parametrize(("event", "command"), [("push", "index"), ("pull_request", "comment")])
-def test_the_command_runs_with_the_cache_and_key_folders_given(
-    tmp_path: Path, event: str, command: str
-) -> None:
-    seen = tmp_path / "seen"
+def run_comment_step(tmp_path: Path, fake_script: str, event: str, cache: str
+                     ) -> subprocess.CompletedProcess[str]:
+    """The step's script as the runner runs it, with ``fake_script`` as impactgraph."""
     fake = tmp_path / "impactgraph"
-    fake.write_text(
-        f'#!/bin/sh\necho "$1 $IMPACTGRAPH_CACHE_DIR $XDG_CACHE_HOME" > {seen}\n',
-        encoding="utf-8",
-    )
+    fake.write_text(fake_script, encoding="utf-8")
     fake.chmod(0o755)
     env = {
         "PATH": os.environ["PATH"], "HOME": str(tmp_path), "RUNNER_TEMP": str(tmp_path),
         "IMPACTGRAPH": str(fake), "VENV_PYTHON": sys.executable, "INPUT_BASE": "",
         "INPUT_FAIL_ON": "", "INPUT_GATEWAYS": "", "INPUT_MARKER": "impact",
         "INPUT_PATH": ".", "FROM_FORK": "false", "GITHUB_TOKEN": "secret",
-        "INPUT_CACHE": "true", "EVENT_NAME": event,
+        "INPUT_CACHE": cache, "EVENT_NAME": event,
         "CACHE_DIR": str(tmp_path / "impactgraph-cache"),
         "KEY_HOME": str(tmp_path / "impactgraph-key"),
     }
-    completed = subprocess.run(
+    return subprocess.run(
         ["bash", "-c", run_script("Comment on the pull request")],
         cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120,
     )
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash")
+@pytest.mark.parametrize(("event", "command"), [("push", "index"), ("pull_request", "comment")])
+def test_the_command_runs_with_the_cache_and_key_folders_given(
+    tmp_path: Path, event: str, command: str
+) -> None:
+    seen = tmp_path / "seen"
+    completed = run_comment_step(
+        tmp_path, f'#!/bin/sh\necho "$1 $IMPACTGRAPH_CACHE_DIR $XDG_CACHE_HOME" > {seen}\n',
+        event, cache="true")
     assert completed.returncode == 0, completed.stderr
     assert seen.read_text().split() == [
         command, str(tmp_path / "impactgraph-cache"), str(tmp_path / "impactgraph-key")
@@ -195,22 +200,8 @@ def test_the_command_runs_with_the_cache_and_key_folders_given(
 def test_a_push_with_the_cache_off_runs_nothing_and_succeeds(tmp_path: Path) -> None:
     # no pull request to comment on and no cache to fill: `comment` would fail (exit 2)
     seen = tmp_path / "seen"
-    fake = tmp_path / "impactgraph"
-    fake.write_text(f'#!/bin/sh\necho "$1" > {seen}\nexit 2\n', encoding="utf-8")
-    fake.chmod(0o755)
-    env = {
-        "PATH": os.environ["PATH"], "HOME": str(tmp_path), "RUNNER_TEMP": str(tmp_path),
-        "IMPACTGRAPH": str(fake), "VENV_PYTHON": sys.executable, "INPUT_BASE": "",
-        "INPUT_FAIL_ON": "", "INPUT_GATEWAYS": "", "INPUT_MARKER": "impact",
-        "INPUT_PATH": ".", "FROM_FORK": "false", "GITHUB_TOKEN": "secret",
-        "INPUT_CACHE": "false", "EVENT_NAME": "push",
-        "CACHE_DIR": str(tmp_path / "impactgraph-cache"),
-        "KEY_HOME": str(tmp_path / "impactgraph-key"),
-    }
-    completed = subprocess.run(
-        ["bash", "-c", run_script("Comment on the pull request")],
-        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120,
-    )
+    completed = run_comment_step(tmp_path, f'#!/bin/sh\necho "$1" > {seen}\nexit 2\n',
+                                 "push", cache="false")
     assert completed.returncode == 0, completed.stderr
     assert not seen.exists()
     assert "nothing to do" in completed.stdout
