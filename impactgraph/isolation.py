@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import sys
 import threading
 from collections.abc import Iterable, Iterator
@@ -80,4 +81,15 @@ def watch_parent(lifeline: Connection) -> None:
                 pass
         os._exit(1)
 
-    threading.Thread(target=watch, name="impactgraph-lifeline", daemon=True).start()
+    # The thread starts with Ctrl-C blocked (a thread inherits its creator's signal mask): the
+    # kernel gives a process's SIGINT to any thread that does not block it, and taken here it
+    # would not interrupt the main thread's wait for a task (its handler runs only once that
+    # thread runs Python again).
+    blocking = hasattr(signal, "pthread_sigmask")
+    if blocking:
+        previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        threading.Thread(target=watch, name="impactgraph-lifeline", daemon=True).start()
+    finally:
+        if blocking:
+            signal.pthread_sigmask(signal.SIG_SETMASK, previous)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import gc
 import os
 import shutil
+import subprocess
+import sys
 import time
 from collections import Counter
 from concurrent.futures.process import BrokenProcessPool
@@ -370,3 +372,42 @@ def test_api_only_summaries_from_workers_and_the_cache_are_those_made_in_process
         assert cache.stats.hits == len(files)  # the API entries never serve a full lookup
     assert again == one
     assert not any(s.api_only for s in full)
+
+
+IDLE_WORKER_INTERRUPTED = """
+import multiprocessing, os, signal, sys, time
+from impactgraph.app import indexing
+from impactgraph.isolation import safe_children
+
+lifeline, alive = multiprocessing.Pipe(duplex=False)
+with safe_children():
+    pool = indexing._pool(1, lifeline)
+    pool.submit(int).result()  # the worker has started; now it waits for the next task
+    (pid,) = pool._processes
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            # Ctrl-C reaches every process of the terminal's group. Again until it ends: one
+            # that lands while the worker still hands its result back is swallowed by
+            # concurrent.futures (its _sendback_result catches everything).
+            os.kill(pid, signal.SIGINT)
+            time.sleep(0.2)
+            os.kill(pid, 0)  # its parent, the fork server, reaps it
+        except ProcessLookupError:
+            print("ended")
+            break
+    pool.shutdown(wait=True)
+"""
+
+
+def test_ctrl_c_ends_an_idle_worker_without_a_traceback(tmp_path: Path) -> None:
+    """multiprocessing prints the traceback of a worker interrupted while it waits for a
+    task; the main process reports Ctrl-C itself, in one line."""
+    done = subprocess.run(
+        [sys.executable, "-c", IDLE_WORKER_INTERRUPTED],
+        cwd=tmp_path, capture_output=True, text=True, timeout=180, check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["ended"]
+    assert "Traceback" not in done.stderr
+    assert "KeyboardInterrupt" not in done.stderr
