@@ -144,6 +144,7 @@ def select_tests(
     _changed_files(selector, imports, changes, head_files, patterns)
     changed_modules = {c.symbol.split(":", 1)[0] for c in changes
                        if c.kind is not ChangeKind.FILE_CHANGED}
+    _runner_packages(selector, changed_modules)
     for graph in graphs[-1:]:  # the head: the calls that run now
         walker = shared.walker(graph, selector.test_set)
         _inherited(selector, graph, reached, constraints or {})
@@ -338,6 +339,18 @@ def _unparsable(selector: _Selector, imports: _ImportIndex, changed: Iterable[st
         if module is not None:
             for importer in imports.importers({module}):
                 selector.add(imports.path(importer), reason)
+
+
+# Packages pytest imports to run at all: the repository of one runs its tests under a pytest
+# that imports this very copy, so a change to it can break every test file's collection,
+# whatever the file calls (pluggy calls pytest's own hooks: ``pytest_generate_tests``, ...).
+RUNNER_PACKAGES = frozenset({"_pytest", "iniconfig", "pluggy", "pytest"})
+
+
+def _runner_packages(selector: _Selector, changed_modules: Iterable[str]) -> None:
+    for package in sorted({m.split(".", 1)[0] for m in changed_modules} & RUNNER_PACKAGES):
+        selector.add_all(f"pytest itself runs on {package}: a change to it can break every "
+                         "test file")
 
 
 def _changed_files(
