@@ -151,7 +151,8 @@ def select_tests(
         _imported_hooks(selector, graph, reached)
         names = _reached_names(graph, set(reached))
         _unresolved(selector, graph, changed_modules, names)
-        _unresolved_across(selector, graph, walker, changed_modules, names, imports)
+        _unresolved_across(selector, graph, walker, changed_modules, names, imports,
+                           shared.processes)
         # also where any name may reach the change (a unittest test method is an outside
         # hook: TestCase runs it): the calls asking for a name that does are this rule's
         _unresolved_by_name(selector, graph, walker, imports, reached)
@@ -582,19 +583,24 @@ def _unresolved_across(
     changed: set[str],
     names: set[str] | None,
     imports: _ImportIndex,
+    processes: ProcessScope | None = None,
 ) -> None:
     """An unresolved call in one package's code that imports another, changed package may
     run that package's code with an object the analysis lost on the way (flask's
     ``app.jinja_env.from_string(source)``, ``app`` from an outside proxy, in a monorepo that
     holds jinja2): the tests that reach the call are kept, unless every name it asks for is
     one that nothing reaching the change has (see ``_unresolved``). Within a package the
-    test-module rule above is enough: its calls into itself are what the linker resolves."""
+    test-module rule above is enough: its calls into itself are what the linker resolves.
+    A call that runs at import time (module-level code reaches it: pyparsing's example
+    ``binop = oneOf("= !=", caseless=True)``, ``oneOf`` a wrapper the linker lost) runs in
+    every test process that imports that module (``processes``), whatever the test calls."""
     package_of = _Packages(graph)
     packages = {package_of(module) for module in changed}
     if not packages:
         return
     across: dict[str, list[str]] = {}  # module -> the changed packages it imports besides its own
     importers: dict[str, set[str]] = {}  # module -> the paths of the modules that import it
+    importing: dict[str, list[str]] = {}  # module -> the test files whose process imports it
     for caller in sorted({caller for caller, _ in graph.unresolved_sites}):
         if caller not in graph or _bounded_elsewhere(graph, caller, names):
             continue
@@ -610,12 +616,23 @@ def _unresolved_across(
                   f"{across[module][0]}")
         if module not in importers:
             importers[module] = {imports.path(m) for m in imports.importers({module})}
-        for test_module in sorted(_callers_in_tests(walker, caller)):
+        walked: set[str] = set()
+        for test_module in sorted(_callers_in_tests(walker, caller, walked=walked)):
             # only a test whose process imports the caller's module can run its code: an
             # example program registered as a callback (every click command) is reached in
             # the graph by every test of the package it registers with, and run by none
             if _imported_by_test(graph.path_of(test_module), importers[module]):
                 selector.add(graph.path_of(test_module), reason)
+        if processes is None:
+            continue
+        for importer in sorted(node for node in walked if ":" not in node and node in graph
+                               and graph.node(node).get("kind") == "module"):
+            if importer not in importing:
+                importing[importer] = [path for path in sorted(selector.test_set)
+                                       if importer in processes.imported(path)]
+            for path in importing[importer]:
+                if module in processes.imported(path):  # as above: the call's module too
+                    selector.add(path, f"{reason}, run when {importer} is imported")
 
 
 def _unresolved_by_name(
