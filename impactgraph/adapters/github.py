@@ -175,31 +175,20 @@ class GitHubClient:
         check_repository(repository)
         what = f"a new comment on {repository}#{number}"
         url = f"{self._api_url}/repos/{repository}/issues/{number}/comments"
-        found: list[IssueComment] = []
-
-        def posted() -> bool:
-            comment = find_posted() if find_posted is not None else None
-            if comment is not None:
-                found.append(comment)
-            return comment is not None
-
         try:
             response = self._send(
-                "POST",
-                url,
-                what=what,
-                json={"body": body},
-                posted=posted if find_posted is not None else None,
+                "POST", url, what=what, json={"body": body}, find_posted=find_posted
             )
-        except _Posted:
-            return found[-1]
+        except _Posted as gone_through:
+            return gone_through.comment
         try:
             return _comment(self._json(response, what), what)
         except GitHubError:
             # 2xx: created, but the answer (a proxy's page, no id) does not say as what
-            if posted():
-                return found[-1]
-            raise
+            found = find_posted() if find_posted is not None else None
+            if found is None:
+                raise
+            return found
 
     def update_issue_comment(self, repository: str, comment_id: int, body: str) -> IssueComment:
         check_repository(repository)
@@ -225,10 +214,10 @@ class GitHubClient:
         *,
         what: str,
         json: dict[str, Any] | None = None,
-        posted: Callable[[], bool] | None = None,
+        find_posted: Callable[[], IssueComment | None] | None = None,
     ) -> httpx.Response:
-        """One call with its retries. ``posted`` (POST only) says, after the backoff, whether
-        an attempt that may have reached GitHub went through; if so, ``_Posted`` is raised."""
+        """One call with its retries. ``find_posted`` (POST only) looks, after the backoff, for
+        what an attempt that may have reached GitHub created; if found, ``_Posted`` is raised."""
         # One deadline for the whole call: its attempts, their redirects and whole answers, and
         # the backoff between them (not the waits GitHub asks for: those extend it).
         ends = time.monotonic() + self._deadline
@@ -263,9 +252,9 @@ class GitHubClient:
                 # No answer in time: GitHub may still be creating it, so a comment that is not
                 # there yet is no sign that it will not be. Looked for once, never sent again.
                 still_running = isinstance(error, httpx.TimeoutException)
-                if maybe_sent and still_running and posted is not None and posted():
-                    raise _Posted from None
-                if maybe_sent and (posted is None or still_running):
+                if maybe_sent and still_running:
+                    _raise_if_posted(find_posted)
+                if maybe_sent and (find_posted is None or still_running):
                     # The comment may exist now; a blind retry could post it twice.
                     raise self._error(
                         f"request to GitHub {kind} while creating {what} ({type(error).__name__});"
@@ -283,8 +272,8 @@ class GitHubClient:
                         None,
                     ) from None
                 self._sleep(delay)
-                if maybe_sent and posted is not None and posted():
-                    raise _Posted from None
+                if maybe_sent:
+                    _raise_if_posted(find_posted)
                 continue
             except (httpx.HTTPError, httpx.InvalidURL) as error:
                 # A body that cannot be decoded (bad gzip), a redirect to a malformed URL, …
@@ -305,7 +294,7 @@ class GitHubClient:
                 ends += wait
                 continue
             if status >= 500:
-                if method == "POST" and posted is None:
+                if method == "POST" and find_posted is None:
                     raise self._error(
                         f"GitHub failed ({status}) on {what}; it may have been created: "
                         "run again to update it",
@@ -318,8 +307,8 @@ class GitHubClient:
                         status,
                     )
                 self._sleep(delay)
-                if method == "POST" and posted is not None and posted():
-                    raise _Posted
+                if method == "POST":
+                    _raise_if_posted(find_posted)
                 continue
             raise self._error(_status_message(response, what, write=method != "GET"), status)
 
@@ -495,6 +484,16 @@ class _Deadline(Exception):
 
 class _Posted(Exception):
     """A POST that failed in a way that may have reached GitHub turned out to have gone through."""
+
+    def __init__(self, comment: IssueComment) -> None:
+        super().__init__(comment)
+        self.comment = comment
+
+
+def _raise_if_posted(find_posted: Callable[[], IssueComment | None] | None) -> None:
+    comment = find_posted() if find_posted is not None else None
+    if comment is not None:
+        raise _Posted(comment)
 
 
 class _TooLarge(Exception):
