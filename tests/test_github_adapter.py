@@ -1017,3 +1017,144 @@ def test_a_ctrl_c_that_lands_on_the_request_thread_still_interrupts_at_once() ->
     )
     assert done.stderr == ""
     assert float(done.stdout) < 5
+
+
+# -- Retry-After on server errors ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("retry_after", "expected_wait"),
+    [
+        ("7", 7.0),
+        ("0", 1.0),  # never sooner than the backoff
+        ("Tue, 14 Nov 2023 22:13:35 GMT", 15.0),  # an HTTP date: NOW + 15 s
+    ],
+    ids=["seconds", "zero", "date"],
+)
+def test_a_server_error_with_retry_after_waits_as_told(
+    httpserver: HTTPServer,
+    make_client: Callable[..., GitHubClient],
+    sleeps: Sleeps,
+    retry_after: str,
+    expected_wait: float,
+) -> None:
+    httpserver.expect_oneshot_request(COMMENTS).respond_with_data(
+        "<html>Service Unavailable</html>", status=503, content_type="text/html",
+        headers={"Retry-After": retry_after},
+    )
+    httpserver.expect_request(COMMENTS).respond_with_json([comment_json(1)])
+
+    assert [c.id for c in make_client().list_issue_comments("acme/shop", 7)] == [1]
+    assert sleeps == [expected_wait]
+
+
+def test_a_post_answered_503_with_retry_after_waits_then_looks_before_sending_again(
+    httpserver: HTTPServer, make_client: Callable[..., GitHubClient], sleeps: Sleeps
+) -> None:
+    httpserver.expect_oneshot_request(COMMENTS, method="POST").respond_with_data(
+        "busy", status=503, headers={"Retry-After": "12"}
+    )
+    httpserver.expect_request(COMMENTS, method="POST").respond_with_json(
+        comment_json(8), status=201
+    )
+    looked: list[float] = []
+
+    def not_there() -> None:
+        looked.append(sleeps[-1])
+
+    comment = make_client().create_issue_comment("acme/shop", 7, "body", find_posted=not_there)
+
+    assert comment.id == 8
+    assert sleeps == [12.0]
+    assert looked == [12.0]  # after the wait GitHub asked for, before the comment is resent
+
+
+@pytest.mark.parametrize("status", [500, 502, 503, 504])
+def test_a_server_error_asking_for_a_longer_wait_than_the_longest_stops_at_once(
+    httpserver: HTTPServer, make_client: Callable[..., GitHubClient], sleeps: Sleeps, status: int
+) -> None:
+    httpserver.expect_request(COMMENTS).respond_with_data(
+        "down for maintenance", status=status, headers={"Retry-After": "600"}
+    )
+    with pytest.raises(GitHubError) as caught:
+        make_client(max_wait=60.0).list_issue_comments("acme/shop", 7)
+
+    message = str(caught.value)
+    assert caught.value.status == status
+    assert caught.value.exit_code == ExitCode.BAD_INPUT
+    assert "600 s" in message
+    assert "try again after 22:23:20 UTC" in message  # NOW + 600 s
+    assert "\n" not in message
+    assert len(httpserver.log) == 1
+    assert sleeps == []
+
+
+def test_a_waiting_server_error_still_gives_up_after_four_attempts(
+    httpserver: HTTPServer, make_client: Callable[..., GitHubClient], sleeps: Sleeps
+) -> None:
+    httpserver.expect_request(COMMENTS).respond_with_data(
+        "busy", status=503, headers={"Retry-After": "5"}
+    )
+    with pytest.raises(GitHubError, match=r"failed 4 times \(503\)"):
+        make_client().list_issue_comments("acme/shop", 7)
+    assert sleeps == [5.0, 5.0, 5.0]
+
+
+@pytest.mark.parametrize("value", ["1e308", "-5", "soon", "Mon, 99 Foo 2023 99:99:99 GMT", "inf"])
+def test_a_nonsense_retry_after_on_a_server_error_falls_back_to_the_backoff(
+    httpserver: HTTPServer, make_client: Callable[..., GitHubClient], sleeps: Sleeps, value: str
+) -> None:
+    httpserver.expect_oneshot_request(COMMENTS).respond_with_data(
+        "busy", status=503, headers={"Retry-After": value}
+    )
+    httpserver.expect_request(COMMENTS).respond_with_json([])
+    try:
+        make_client().list_issue_comments("acme/shop", 7)
+    except GitHubError as error:  # a wait too long to make: one line, no traceback
+        assert "\n" not in str(error)
+        assert sleeps == []
+    else:
+        assert sleeps == [1.0]
+
+
+def test_a_waited_server_error_does_not_count_against_the_deadline(
+    httpserver: HTTPServer, make_client: Callable[..., GitHubClient]
+) -> None:
+    httpserver.expect_oneshot_request(COMMENTS).respond_with_data(
+        "busy", status=503, headers={"Retry-After": "1"}
+    )
+    httpserver.expect_request(COMMENTS).respond_with_json([comment_json(1)])
+    client = make_client(deadline=0.8, sleep=time.sleep)
+    assert [c.id for c in client.list_issue_comments("acme/shop", 7)] == [1]
+
+
+def test_retry_after_and_a_later_reset_wait_for_the_later_of_the_two(
+    httpserver: HTTPServer, make_client: Callable[..., GitHubClient], sleeps: Sleeps
+) -> None:
+    httpserver.expect_oneshot_request(COMMENTS).respond_with_json(
+        {"message": "API rate limit exceeded"},
+        status=403,
+        headers={
+            "Retry-After": "5",
+            "X-RateLimit-Remaining": "0",
+            "X-RateLimit-Reset": str(int(NOW) + 30),
+        },
+    )
+    httpserver.expect_request(COMMENTS).respond_with_json([])
+    make_client().list_issue_comments("acme/shop", 7)
+    assert sleeps == [30.0]
+
+
+def test_a_rate_limit_retry_after_too_long_says_when_to_retry(
+    httpserver: HTTPServer, make_client: Callable[..., GitHubClient], sleeps: Sleeps
+) -> None:
+    httpserver.expect_request(COMMENTS, method="POST").respond_with_json(
+        {"message": "You have exceeded a secondary rate limit."},
+        status=429,
+        headers={"Retry-After": "120"},
+    )
+    with pytest.raises(GitHubError) as caught:
+        make_client().create_issue_comment("acme/shop", 7, "body")
+    assert "try again after 22:15:20 UTC" in str(caught.value)
+    assert sleeps == []
+    assert len(httpserver.log) == 1

@@ -5,7 +5,9 @@ The ``httpx.Client`` is passed in, so tests can point it at a local server; ``sl
 
 Failures are bounded and end in one ``GitHubError`` line:
 
-- 5xx answers, connection errors and timeouts are retried with exponential backoff; a POST
+- 5xx answers, connection errors and timeouts are retried with exponential backoff (a 5xx
+  with ``Retry-After`` waits at least that long; one asking for more than ``max_wait`` ends
+  the call at once, saying when to try again); a POST
   that may have reached GitHub (a 5xx answer, a connection lost after sending) is sent again
   only when ``find_posted`` looked for the comment after the backoff and did not find it; one
   that timed out is looked for, but never sent again (GitHub may still be creating it);
@@ -300,13 +302,27 @@ class GitHubClient:
                         "run again to update it",
                         status,
                     )
-                delay = self._backoff_delay(attempt)
-                if last or time.monotonic() + delay >= ends:
+                # A 503 for maintenance or overload may say when to come back: not before then.
+                asked = self._retry_after(response)
+                if asked is not None and asked > self._max_wait:
                     raise self._error(
-                        f"GitHub failed {attempt} times ({status}) on {what}; try again later",
+                        f"GitHub failed ({status}) on {what} and asks to wait {asked:.0f} s, "
+                        f"longer than this run waits ({self._max_wait:g} s): "
+                        f"{_try_again(self._clock(), asked)}",
+                        status,
+                    )
+                delay = max(self._backoff_delay(attempt), asked or 0.0)
+                # the wait GitHub asked for extends the deadline, as a rate limit's does
+                if last or (asked is None and time.monotonic() + delay >= ends):
+                    said = f" (it asks to wait {asked:.0f} s)" if asked is not None else ""
+                    raise self._error(
+                        f"GitHub failed {attempt} times ({status}) on {what}{said}; "
+                        "try again later",
                         status,
                     )
                 self._sleep(delay)
+                if asked is not None:
+                    ends += delay
                 if method == "POST":
                     _raise_if_posted(find_posted)
                 continue
@@ -386,19 +402,28 @@ class GitHubClient:
     def _backoff_delay(self, attempt: int) -> float:
         return float(min(self._backoff * 2 ** (attempt - 1), self._max_wait))
 
+    def _retry_after(self, response: httpx.Response) -> float | None:
+        """Seconds ``Retry-After`` asks for (at least 0), or None when absent or unreadable."""
+        asked = _retry_after_seconds(response.headers.get("Retry-After"), self._clock())
+        return None if asked is None else max(asked, 0.0)
+
     def _rate_limit_wait(self, response: httpx.Response) -> float | None:
         """Seconds GitHub asks to wait before a retry (uncapped), or None if not rate-limited."""
         if response.status_code not in (403, 429):
             return None
         headers = response.headers
-        retry_after = _retry_after_seconds(headers.get("Retry-After"), self._clock())
-        if retry_after is not None:
-            return max(retry_after, 0.0)
+        retry_after = self._retry_after(response)
+        reset_wait = None
         if headers.get("X-RateLimit-Remaining") == "0":
             reset = _number(headers.get("X-RateLimit-Reset"))
-            if reset is None:  # GitHub's advice when it does not say: wait a minute
-                return self._max_wait
-            return max(reset - self._clock(), 1.0)
+            if reset is not None:
+                reset_wait = max(reset - self._clock(), 1.0)
+        if retry_after is not None or reset_wait is not None:
+            # both: GitHub says not before either, so not before the later one
+            return max(retry_after or 0.0, reset_wait or 0.0)
+        if headers.get("X-RateLimit-Remaining") == "0":
+            # GitHub's advice when it does not say: wait a minute
+            return self._max_wait
         # A secondary rate limit may come without either header; GitHub says wait a minute.
         if response.status_code == 429 or "rate limit" in _github_message(response).lower():
             return self._max_wait
@@ -418,8 +443,8 @@ class GitHubClient:
         # integrations not to do, and would only use up the job's time.
         if when:
             later = f"{when}, more than {self._max_wait:g} s from now: try again then"
-        elif response.headers.get("Retry-After") is not None:
-            later = f"; GitHub asks to wait {wait:.0f} s: try again then"
+        elif self._retry_after(response) is not None:
+            later = f"; GitHub asks to wait {wait:.0f} s: {_try_again(self._clock(), wait)}"
         else:
             later = f"; it lifts in more than {self._max_wait:g} s: try again later"
         return f"GitHub rate limit exceeded ({response.status_code}) on {what}{later}"
@@ -574,9 +599,19 @@ def _retry_after_seconds(value: str | None, now: float) -> float | None:
         return seconds
     try:
         moment = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
+        return moment.timestamp() - now
+    except (TypeError, ValueError, IndexError, OverflowError, OSError):
         return None
-    return moment.timestamp() - now
+
+
+def _try_again(now: float, wait: float) -> str:
+    """When to retry, for a message: "try again after 22:23:20 UTC" (a date when not today)."""
+    with contextlib.suppress(OverflowError, OSError, ValueError):  # a nonsense wait
+        moment = time.gmtime(now + wait)
+        if wait >= 86400 or time.gmtime(now).tm_yday != moment.tm_yday:
+            return f"try again after {time.strftime('%Y-%m-%d %H:%M:%S UTC', moment)}"
+        return f"try again after {time.strftime('%H:%M:%S UTC', moment)}"
+    return "try again later"
 
 
 def _number(value: str | None) -> float | None:
