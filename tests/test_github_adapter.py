@@ -384,8 +384,8 @@ def test_a_secondary_rate_limit_message_without_headers_waits(
     )
     httpserver.expect_request(COMMENTS, method="POST").respond_with_json(comment_json(1))
 
-    make_client(max_wait=45.0).create_issue_comment("acme/shop", 7, "x")
-    assert sleeps == [45.0]
+    make_client().create_issue_comment("acme/shop", 7, "x")
+    assert sleeps == [60.0]  # GitHub: at least a minute
 
 
 def test_a_rate_limit_that_does_not_lift_ends_in_one_clear_error(
@@ -1019,7 +1019,7 @@ def test_a_ctrl_c_that_lands_on_the_request_thread_still_interrupts_at_once() ->
     assert float(done.stdout) < 5
 
 
-# -- Retry-After on server errors ------------------------------------------------------------------
+# -- Retry-After on server errors ---------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -1158,3 +1158,87 @@ def test_a_rate_limit_retry_after_too_long_says_when_to_retry(
     assert "try again after 22:15:20 UTC" in str(caught.value)
     assert sleeps == []
     assert len(httpserver.log) == 1
+
+
+# -- secondary rate limits without Retry-After ----------------------------------------------
+
+SECONDARY = {"message": "You have exceeded a secondary rate limit. Please wait a few minutes "
+             "before you try again."}
+ABUSE = {"message": "You have triggered an abuse detection mechanism. Please wait a few "
+         "minutes before you try again."}
+
+
+@pytest.mark.parametrize(("status", "payload"), [(403, SECONDARY), (429, SECONDARY), (403, ABUSE)])
+def test_a_secondary_rate_limit_that_goes_on_waits_a_minute_once_then_says_when_to_retry(
+    httpserver: HTTPServer,
+    make_client: Callable[..., GitHubClient],
+    sleeps: Sleeps,
+    status: int,
+    payload: dict[str, str],
+) -> None:
+    """GitHub: wait at least a minute, then exponentially longer while it goes on, and give up
+    after a few tries. The next wait (2 minutes) is longer than this run waits: stop there."""
+    httpserver.expect_request(COMMENTS, method="POST").respond_with_json(payload, status=status)
+
+    with pytest.raises(GitHubError, match="rate limit") as caught:
+        make_client().create_issue_comment("acme/shop", 7, "body")
+
+    message = str(caught.value)
+    assert sleeps == [60.0]
+    assert len(httpserver.log) == 2
+    assert caught.value.status == status
+    assert "try again after 22:15:20 UTC" in message  # NOW + 120 s: the next wait
+    assert "\n" not in message
+
+
+def test_a_secondary_rate_limit_keeps_growing_across_the_calls_of_a_run(
+    httpserver: HTTPServer, make_client: Callable[..., GitHubClient], sleeps: Sleeps
+) -> None:
+    httpserver.expect_oneshot_request(COMMENTS, method="GET").respond_with_json(
+        SECONDARY, status=403
+    )
+    httpserver.expect_request(COMMENTS, method="GET").respond_with_json([])
+    httpserver.expect_request(COMMENTS, method="POST").respond_with_json(SECONDARY, status=403)
+    client = make_client()
+
+    assert client.list_issue_comments("acme/shop", 7) == ()
+    with pytest.raises(GitHubError, match="rate limit"):
+        client.create_issue_comment("acme/shop", 7, "body")
+
+    assert sleeps == [60.0]  # the POST's limit would need 2 minutes: not waited
+    assert [m for m, _, _ in received(httpserver)] == ["GET", "GET", "POST"]
+
+
+def test_a_secondary_rate_limit_is_not_retried_sooner_than_a_minute(
+    httpserver: HTTPServer, make_client: Callable[..., GitHubClient], sleeps: Sleeps
+) -> None:
+    httpserver.expect_request(COMMENTS).respond_with_json(SECONDARY, status=403)
+    with pytest.raises(GitHubError, match="rate limit") as caught:
+        make_client(max_wait=45.0).list_issue_comments("acme/shop", 7)
+    assert sleeps == []
+    assert len(httpserver.log) == 1
+    assert "try again after 22:14:20 UTC" in str(caught.value)
+
+
+def test_the_waits_of_a_run_are_bounded_in_all(
+    httpserver: HTTPServer, make_client: Callable[..., GitHubClient], sleeps: Sleeps
+) -> None:
+    """Each answer asks for 50 s, and each retry is answered: still not 50 s for every page."""
+    answered: list[int] = []
+
+    def handler(request: Request) -> Response:
+        answered.append(1)
+        if len(answered) % 2:
+            return Response(json.dumps(SECONDARY), status=429, headers={"Retry-After": "50"},
+                            content_type="application/json")
+        page = int(request.args.get("page", "1"))
+        following = httpserver.url_for(COMMENTS) + f"?per_page=100&page={page + 1}"
+        return Response(json.dumps([comment_json(page)]), content_type="application/json",
+                        headers={"Link": f'<{following}>; rel="next"'})
+
+    httpserver.expect_request(COMMENTS).respond_with_handler(handler)
+    with pytest.raises(GitHubError, match="rate limit") as caught:
+        make_client().list_issue_comments("acme/shop", 7)
+    assert sum(sleeps) <= 180.0
+    assert sleeps == [50.0, 50.0, 50.0]
+    assert "\n" not in str(caught.value)

@@ -14,6 +14,10 @@ Failures are bounded and end in one ``GitHubError`` line:
 - a rate-limit answer (403/429 with ``Retry-After``, or ``X-RateLimit-Remaining: 0`` with
   ``X-RateLimit-Reset``) waits as long as GitHub asks; a limit that lifts only after more
   than ``max_wait`` ends the call at once (GitHub: no retry before the reset);
+- a secondary rate limit that does not say how long (403/429 saying "rate limit" or "abuse")
+  waits as GitHub documents: a minute, then twice as long each time it comes again in this
+  run, so with ``max_wait`` at 60 s the second one ends the run, saying when to try again;
+- the waits GitHub asks for add up to at most ``max_total_wait`` per client (a run);
 - 401, 403, 404 and 422 are not retried: they cannot get better by themselves;
 - each call (its attempts, their redirects and whole answers, the backoff between them) gets
   an overall ``deadline``: httpx's timeouts bound each read only, so a server that sends a
@@ -48,6 +52,9 @@ PER_PAGE = 100
 MAX_PAGES = 1000  # 100,000 comments: a loop guard against a server that links to itself
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
 DEFAULT_DEADLINE = 60.0  # seconds for one call: its attempts, redirects, answers and backoff
+# GitHub, on a secondary rate limit without Retry-After: "wait for at least one minute before
+# retrying", then "an exponentially increasing amount of time between retries".
+SECONDARY_LIMIT_WAIT = 60.0
 # A page of 100 comments of 65,536 characters each, JSON-escaped, stays well below this.
 MAX_BODY_BYTES = 64 * 1024 * 1024
 
@@ -110,6 +117,7 @@ class GitHubClient:
         max_attempts: int = 4,
         backoff: float = 1.0,
         max_wait: float = 60.0,
+        max_total_wait: float | None = None,
         sleep: Callable[[float], None] = time.sleep,
         clock: Callable[[], float] = time.time,
     ) -> None:
@@ -127,6 +135,10 @@ class GitHubClient:
         self._max_attempts = max_attempts
         self._backoff = backoff
         self._max_wait = max_wait
+        # every wait GitHub asks for, over all calls of this client: 3 of the longest
+        self._max_total_wait = 3 * max_wait if max_total_wait is None else max_total_wait
+        self._waited = 0.0
+        self._unsaid_limits = 0  # rate limits without a time that this client waited out
         self._sleep = sleep
         self._clock = clock
 
@@ -288,11 +300,17 @@ class GitHubClient:
             status = response.status_code
             if status < 300:
                 return response
-            wait = self._rate_limit_wait(response)
-            if wait is not None:
-                if last or wait > self._max_wait:
-                    raise self._error(self._rate_limit_message(response, what, wait, last), status)
+            limit = self._rate_limit_wait(response)
+            if limit is not None:
+                wait, said = limit
+                if last or wait > self._max_wait or self._waited + wait > self._max_total_wait:
+                    raise self._error(
+                        self._rate_limit_message(response, what, wait, last, said), status
+                    )
                 self._sleep(wait)
+                self._waited += wait
+                if not said:
+                    self._unsaid_limits += 1
                 ends += wait
                 continue
             if status >= 500:
@@ -304,24 +322,31 @@ class GitHubClient:
                     )
                 # A 503 for maintenance or overload may say when to come back: not before then.
                 asked = self._retry_after(response)
-                if asked is not None and asked > self._max_wait:
+                if asked is not None and (
+                    asked > self._max_wait or self._waited + asked > self._max_total_wait
+                ):
+                    longer = (
+                        f"longer than this run waits ({self._max_wait:g} s)"
+                        if asked > self._max_wait
+                        else f"after {self._waited:.0f} s of waiting in this run"
+                    )
                     raise self._error(
-                        f"GitHub failed ({status}) on {what} and asks to wait {asked:.0f} s, "
-                        f"longer than this run waits ({self._max_wait:g} s): "
-                        f"{_try_again(self._clock(), asked)}",
+                        f"GitHub failed ({status}) on {what} and asks to wait {_duration(asked)}, "
+                        f"{longer}: {_try_again(self._clock(), asked)}",
                         status,
                     )
                 delay = max(self._backoff_delay(attempt), asked or 0.0)
                 # the wait GitHub asked for extends the deadline, as a rate limit's does
                 if last or (asked is None and time.monotonic() + delay >= ends):
-                    said = f" (it asks to wait {asked:.0f} s)" if asked is not None else ""
+                    asking = f" (it asks to wait {_duration(asked)})" if asked is not None else ""
                     raise self._error(
-                        f"GitHub failed {attempt} times ({status}) on {what}{said}; "
+                        f"GitHub failed {attempt} times ({status}) on {what}{asking}; "
                         "try again later",
                         status,
                     )
                 self._sleep(delay)
                 if asked is not None:
+                    self._waited += delay
                     ends += delay
                 if method == "POST":
                     _raise_if_posted(find_posted)
@@ -407,47 +432,66 @@ class GitHubClient:
         asked = _retry_after_seconds(response.headers.get("Retry-After"), self._clock())
         return None if asked is None else max(asked, 0.0)
 
-    def _rate_limit_wait(self, response: httpx.Response) -> float | None:
-        """Seconds GitHub asks to wait before a retry (uncapped), or None if not rate-limited."""
+    def _rate_limit_wait(self, response: httpx.Response) -> tuple[float, bool] | None:
+        """(seconds to wait before a retry, uncapped; whether GitHub said how long), or None
+        if the answer is no rate limit."""
         if response.status_code not in (403, 429):
             return None
         headers = response.headers
         retry_after = self._retry_after(response)
+        exhausted = headers.get("X-RateLimit-Remaining") == "0"
         reset_wait = None
-        if headers.get("X-RateLimit-Remaining") == "0":
+        if exhausted:
             reset = _number(headers.get("X-RateLimit-Reset"))
             if reset is not None:
                 reset_wait = max(reset - self._clock(), 1.0)
         if retry_after is not None or reset_wait is not None:
             # both: GitHub says not before either, so not before the later one
-            return max(retry_after or 0.0, reset_wait or 0.0)
-        if headers.get("X-RateLimit-Remaining") == "0":
-            # GitHub's advice when it does not say: wait a minute
-            return self._max_wait
-        # A secondary rate limit may come without either header; GitHub says wait a minute.
-        if response.status_code == 429 or "rate limit" in _github_message(response).lower():
-            return self._max_wait
+            return max(retry_after or 0.0, reset_wait or 0.0), True
+        if exhausted or response.status_code == 429 or _secondary_limit(response):
+            # no time given: a minute, twice as long each time it comes again in this run
+            return SECONDARY_LIMIT_WAIT * 2**self._unsaid_limits, False
         return None
 
     def _rate_limit_message(
-        self, response: httpx.Response, what: str, wait: float, last: bool
+        self, response: httpx.Response, what: str, wait: float, last: bool, said: bool
     ) -> str:
+        status = response.status_code
+        now = self._clock()
         reset = _number(response.headers.get("X-RateLimit-Reset"))
         when = ""
-        if reset is not None:
+        if reset is not None and response.headers.get("X-RateLimit-Remaining") == "0":
             with contextlib.suppress(OverflowError, OSError, ValueError):  # a nonsense time
                 when = f"; it resets at {time.strftime('%H:%M:%S UTC', time.gmtime(reset))}"
         if last:
-            return f"GitHub rate limit still exceeded ({response.status_code}) on {what}{when}"
+            return (
+                f"GitHub rate limit still exceeded ({status}) on {what}"
+                f"{when or '; ' + _try_again(now, wait)}"
+            )
+        if wait <= self._max_wait:  # only the run's waits in all are used up
+            return (
+                f"GitHub rate limit exceeded again ({status}) on {what} after {self._waited:.0f} s "
+                f"of waiting in this run; GitHub asks for {_duration(wait)} more: "
+                f"{_try_again(now, wait)}"
+            )
         # It lifts later than this client waits: retrying earlier is what GitHub asks
         # integrations not to do, and would only use up the job's time.
-        if when:
+        if when and (self._retry_after(response) or 0.0) <= (reset or 0.0) - now:
             later = f"{when}, more than {self._max_wait:g} s from now: try again then"
-        elif self._retry_after(response) is not None:
-            later = f"; GitHub asks to wait {wait:.0f} s: {_try_again(self._clock(), wait)}"
+        elif said:
+            later = f"; GitHub asks to wait {_duration(wait)}: {_try_again(now, wait)}"
+        elif self._unsaid_limits:
+            later = (
+                f" again after a wait of {SECONDARY_LIMIT_WAIT * 2 ** (self._unsaid_limits - 1):g}"
+                f" s; GitHub asks to wait longer each time ({_duration(wait)} now): "
+                f"{_try_again(now, wait)}"
+            )
         else:
-            later = f"; it lifts in more than {self._max_wait:g} s: try again later"
-        return f"GitHub rate limit exceeded ({response.status_code}) on {what}{later}"
+            later = (
+                f"; GitHub asks to wait at least {_duration(wait)}, longer than this run waits "
+                f"({self._max_wait:g} s): {_try_again(now, wait)}"
+            )
+        return f"GitHub rate limit exceeded ({status}) on {what}{later}"
 
     def _next_page(self, response: httpx.Response, what: str) -> str | None:
         try:
@@ -544,6 +588,12 @@ def _one_line(text: str, limit: int = _MESSAGE_LIMIT) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _secondary_limit(response: httpx.Response) -> bool:
+    """GitHub's message for a secondary rate limit (once called abuse detection)."""
+    message = _github_message(response).lower()
+    return "rate limit" in message or "abuse" in message
+
+
 def _github_message(response: httpx.Response) -> str:
     """GitHub's own ``message`` field, on one line and short."""
     try:
@@ -602,6 +652,11 @@ def _retry_after_seconds(value: str | None, now: float) -> float | None:
         return moment.timestamp() - now
     except (TypeError, ValueError, IndexError, OverflowError, OSError):
         return None
+
+
+def _duration(seconds: float) -> str:
+    """A wait for a message: "600 s"; a nonsense one (1e308) is not printed in full."""
+    return f"{seconds:.0f} s" if seconds < 10**7 else "more than 100 days"
 
 
 def _try_again(now: float, wait: float) -> str:
