@@ -6,7 +6,8 @@ in, so every rule here is testable without a network or a disk.
 - ``upsert_comment`` finds the bot's comment by a hidden HTML marker on its first line and
   updates it, or creates it; an unchanged body (the analysis time in its footer aside) is not
   sent again, and a creation that failed in a way that may have gone through is looked for
-  before it is sent again.
+  before it is sent again; a body GitHub refuses as too long (422) is sent once more,
+  shortened by ``shorten``.
 - ``fit_body`` shrinks the Markdown report in documented steps until it fits the limit.
 - ``github_context`` reads what GitHub Actions provides (``GITHUB_*`` variables, the event
   file), with command-line flags taking precedence.
@@ -27,7 +28,7 @@ from impactgraph.adapters.github import (
     check_api_url,
     check_repository,
 )
-from impactgraph.errors import InputError, UsageError
+from impactgraph.errors import GitHubError, InputError, UsageError
 
 MARKER = "<!-- impactgraph:{id} -->"
 DEFAULT_MARKER_ID = "impact"
@@ -104,6 +105,8 @@ def upsert_comment(
     pr: int,
     body: str,
     marker_id: str = DEFAULT_MARKER_ID,
+    *,
+    shorten: Callable[[str, int], str] | None = None,
 ) -> Upserted:
     """Update this job's comment on pull request ``pr``, or create it.
 
@@ -111,8 +114,25 @@ def upsert_comment(
     newest one is updated and the others are left alone: deleting comments is not ours to do.
     A creation that GitHub answered with 5xx, or whose answer was lost, may have gone through:
     the comments are listed again, and ours is sent again only when it is not there.
+
+    ``body`` fits GitHub's limit as we count it (``fit_body``); should GitHub still refuse it
+    as too long (422), ``shorten(body, GitHub's maximum)`` gives the body sent instead, once
+    (see ``shorter_body``). A second refusal is the error.
     """
     full = with_marker(body, marker_id)
+
+    def fitting(send: Callable[[str], IssueComment], text: str) -> tuple[IssueComment, str]:
+        """What ``send`` returns, and the text it was given that GitHub took."""
+        try:
+            return send(text), text
+        except GitHubError as error:
+            maximum = too_long_maximum(error)
+            if maximum is None or shorten is None:
+                raise
+            shorter = with_marker(shorten(text, maximum), marker_id)
+            if comment_size(shorter) >= comment_size(text):  # nothing left to cut
+                raise
+            return send(shorter), shorter
 
     def newest_of_ours() -> IssueComment | None:
         ours = [
@@ -132,16 +152,41 @@ def upsert_comment(
                 found.append(again)
             return again
 
-        created = client.create_issue_comment(repository, pr, full, find_posted=look_again)
-        if found and created is found[-1] and _normalised(created.body) != _normalised(full):
+        created, sent = fitting(
+            lambda text: client.create_issue_comment(
+                repository, pr, text, find_posted=look_again
+            ),
+            full,
+        )
+        if found and created is found[-1] and _normalised(created.body) != _normalised(sent):
             # what was found is another run's comment with this marker (two jobs raced)
-            updated = client.update_issue_comment(repository, created.id, full)
+            raced = created.id
+            updated, _ = fitting(
+                lambda text: client.update_issue_comment(repository, raced, text), sent
+            )
             return Upserted(UpsertAction.UPDATED, updated.id, updated.url or created.url)
         return Upserted(UpsertAction.CREATED, created.id, created.url)
     if _normalised(newest.body) == _normalised(full):
         return Upserted(UpsertAction.UNCHANGED, newest.id, newest.url)
-    updated = client.update_issue_comment(repository, newest.id, full)
+    ours = newest.id
+    updated, _ = fitting(lambda text: client.update_issue_comment(repository, ours, text), full)
     return Upserted(UpsertAction.UPDATED, updated.id, updated.url or newest.url)
+
+
+# GitHub's 422 for a body over its limit: "Body is too long (maximum is 65536 characters)",
+# in its ``errors`` list, which the client's message quotes ("GitHub said: ...").
+_TOO_LONG = re.compile(r"\bbody\b[^.]{0,20}?\btoo long\b", re.IGNORECASE)
+_MAXIMUM = re.compile(r"\bmaximum is ([0-9][0-9,]*)")
+
+
+def too_long_maximum(error: GitHubError) -> int | None:
+    """GitHub's maximum when ``error`` refused a comment body as too long, else None."""
+    text = str(error)
+    if error.status != 422 or not _TOO_LONG.search(text):
+        return None
+    stated = _MAXIMUM.search(text)
+    maximum = int(stated.group(1).replace(",", "")) if stated else GITHUB_COMMENT_LIMIT
+    return max(MIN_LIMIT, min(maximum, GITHUB_COMMENT_LIMIT))
 
 
 # The report's footer ends with how long the analysis took (``· 0.41 s</sub>``): a rerun of
@@ -174,13 +219,40 @@ def comment_size(text: str) -> int:
     return len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
+def strict_size(text: str) -> int:
+    """The largest length GitHub could count: UTF-8 bytes, each line break as two (CRLF)."""
+    return len(text.encode("utf-8", "surrogatepass")) + text.count("\n")
+
+
+def shorter_body(
+    render: Callable[[MarkdownOptions], str],
+    rejected: str,
+    maximum: int = GITHUB_COMMENT_LIMIT,
+    *,
+    marker_id: str = DEFAULT_MARKER_ID,
+) -> str:
+    """The body to send once more after GitHub refused ``rejected`` as longer than ``maximum``.
+
+    GitHub counted more than we did: the report is fitted to ``maximum`` by ``strict_size``,
+    which counts at least as much as any way GitHub may count. Should ``rejected`` already fit
+    that (GitHub counts in a way we cannot see), it is fitted to half its size instead. Either
+    way it is the shortened report with its note, and shorter than ``rejected``.
+    """
+    limit = min(maximum, GITHUB_COMMENT_LIMIT)
+    if strict_size(rejected) <= limit:
+        limit = strict_size(rejected) // 2
+    return fit_body(render, max(limit, MIN_LIMIT), marker_id=marker_id, size=strict_size)
+
+
 def fit_body(
     render: Callable[[MarkdownOptions], str],
     limit: int = GITHUB_COMMENT_LIMIT,
     *,
     marker_id: str = DEFAULT_MARKER_ID,
+    size: Callable[[str], int] = comment_size,
 ) -> str:
-    """The comment body (marker included), at most ``limit`` long, as complete as fits.
+    """The comment body (marker included), at most ``limit`` long by ``size``, as complete as
+    fits.
 
     Steps: the full report; without the ``<details>`` call chains; tables cut to 10, 5, 3 rows;
     without the graph; and as a last resort the smallest rendering cut at a line boundary.
@@ -200,9 +272,9 @@ def fit_body(
         if step is not None and text == previous:  # nothing of that kind was there to leave out
             left_out.pop()
         candidate = f"{tag}\n{text}" + (_note(left_out) if left_out else "") + "\n"
-        if comment_size(candidate) <= limit:
+        if size(candidate) <= limit:
             return candidate
-    return _truncate(tag, text, left_out, limit)
+    return _truncate(tag, text, left_out, limit, size)
 
 
 def _shrink_steps() -> list[tuple[MarkdownOptions, str] | None]:
@@ -231,25 +303,28 @@ def _note(left_out: Sequence[str]) -> str:
     )
 
 
-def _truncate(tag: str, text: str, left_out: Sequence[str], limit: int) -> str:
+def _truncate(
+    tag: str, text: str, left_out: Sequence[str], limit: int, size: Callable[[str], int]
+) -> str:
     lines = text.split("\n")
     # Room for the longest note this can need: line numbers are at most len(lines).
     worst_note = _note([*left_out, f"everything after line {len(lines)} of {len(lines)}"])
-    budget = limit - comment_size(tag) - comment_size(worst_note) - 2  # marker line, final \n
+    newline = size("\n")  # 1, or 2 where a line break may count as CRLF
+    budget = limit - size(tag) - size(worst_note) - 2 * newline  # marker line, final \n
     kept = used = 0
     fence_open, open_details = False, 0
     for line in lines:
         fence = fence_open != line.lstrip().startswith("```")
         details = open_details + line.count("<details") - line.count("</details>")
-        closing = comment_size(_closing(fence, details))
-        cost = comment_size(line) + 1
+        closing = size(_closing(fence, details))
+        cost = size(line) + newline
         if used + cost + closing > budget:
             break
         kept, used, fence_open, open_details = kept + 1, used + cost, fence, details
     note = _note([*left_out, f"everything after line {kept} of {len(lines)}"])
     body = "\n".join(lines[:kept]) + _closing(fence_open, open_details)
     result = f"{tag}\n{body}{note}\n"
-    if comment_size(result) > limit:  # a note longer than the budget: keep the marker only
+    if size(result) > limit:  # a note longer than the budget: keep the marker only
         result = f"{tag}\n> Shortened: the report is too long for a comment.\n"
     return result
 

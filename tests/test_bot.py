@@ -35,6 +35,8 @@ from impactgraph.bot import (
     fit_body,
     github_context,
     marker,
+    shorter_body,
+    strict_size,
     upsert_comment,
     with_marker,
 )
@@ -57,6 +59,8 @@ class FakeGitHub:
         # through, its answer did not) when ``stored`` says so, or after storing that text
         self.failing_posts: list[tuple[int, bool | str]] = []
         self.posts_refused: tuple[int, str] | None = None  # (status, message) for every POST
+        # how GitHub counts a body's length; it has been seen to count more than we do
+        self.length: Callable[[str], int] = len
 
     def add(self, body: str, issue: int = PR) -> int:
         self._next_id += 1
@@ -85,8 +89,8 @@ class FakeGitHub:
                 status, message = self.posts_refused
                 return self._json({"message": message}, status)
             body = request.get_json()["body"]
-            if len(body) > GITHUB_COMMENT_LIMIT:
-                return self._json({"message": "Validation Failed"}, 422)
+            if self.length(body) > GITHUB_COMMENT_LIMIT:
+                return self._too_long()
             if self.failing_posts:
                 status, stored = self.failing_posts.pop(0)
                 if stored:
@@ -99,8 +103,8 @@ class FakeGitHub:
             if comment is None:
                 return self._json({"message": "Not Found"}, 404)
             body = request.get_json()["body"]
-            if len(body) > GITHUB_COMMENT_LIMIT:
-                return self._json({"message": "Validation Failed"}, 422)
+            if self.length(body) > GITHUB_COMMENT_LIMIT:
+                return self._too_long()
             comment["body"] = body
             return self._json(self._public(comment))
         return self._json({"message": "Not Found"}, 404)
@@ -123,6 +127,15 @@ class FakeGitHub:
             links += [link(1, "first"), link(page - 1, "prev")]
         headers = {"Link": ", ".join(links)} if links else {}
         return self._json([self._public(c) for c in chunk], headers=headers)
+
+    def _too_long(self) -> Response:
+        said = f"Body is too long (maximum is {GITHUB_COMMENT_LIMIT} characters)"
+        return self._json({
+            "message": "Validation Failed",
+            "errors": [{"resource": "IssueComment", "code": "unprocessable", "field": "data",
+                        "message": said}],
+            "documentation_url": "https://docs.github.com/rest/issues/comments",
+        }, 422)
 
     @staticmethod
     def _public(comment: dict[str, Any]) -> dict[str, Any]:
@@ -332,6 +345,115 @@ def test_a_creation_that_did_not_go_through_is_sent_again_after_looking(
     assert methods == ["GET", "POST", "GET", "POST", "GET", "POST"]
 
 
+def utf8_bytes(body: str) -> int:
+    """A count GitHub might use that is larger than ours: UTF-8 bytes."""
+    return len(body.encode("utf-8"))
+
+
+def accented_render(options: MarkdownOptions) -> str:
+    """A report of 60,000 characters, each two bytes in UTF-8; shorter without its chains."""
+    rows = "\n".join(f"| é{'é' * 58} |" for _ in range(min(options.max_rows, 25)))
+    chains = "\n".join("é" * 99 for _ in range(600)) if options.details else ""
+    return f"## Impact\n\n{rows}\n\n{chains}"
+
+
+def shorten_with(render: Callable[[MarkdownOptions], str], calls: list[int]) -> Any:
+    def shorten(rejected: str, maximum: int) -> str:
+        calls.append(maximum)
+        return shorter_body(render, rejected, maximum)
+
+    return shorten
+
+
+@pytest.mark.parametrize("existing", [False, True], ids=["create", "update"])
+def test_a_body_github_counts_as_too_long_is_sent_once_more_shortened(
+    httpserver: HTTPServer, github: FakeGitHub, client: GitHubClient, existing: bool
+) -> None:
+    """Our count (UTF-16 units) says it fits; GitHub's says not (422 "Body is too long"):
+    one more try with a shorter body, the truncated report with its note."""
+    github.length = utf8_bytes
+    if existing:
+        github.add(with_marker("## Impact (old)"))
+    body = fit_body(accented_render)
+    assert comment_size(body) <= GITHUB_COMMENT_LIMIT < utf8_bytes(body)
+    calls: list[int] = []
+
+    result = upsert_comment(client, REPO, PR, body, shorten=shorten_with(accented_render, calls))
+
+    (ours,) = github.of_pr()
+    assert result.comment_id == ours["id"]
+    assert result.action is (UpsertAction.UPDATED if existing else UpsertAction.CREATED)
+    assert calls == [GITHUB_COMMENT_LIMIT]
+    first, second = sent_bodies(httpserver)
+    assert first == body
+    assert second == ours["body"]
+    assert utf8_bytes(second) <= GITHUB_COMMENT_LIMIT
+    assert "**Shortened** to fit GitHub's comment size limit" in second
+    assert second.startswith(marker() + "\n## Impact")
+
+
+def test_a_body_still_too_long_after_shortening_is_not_sent_a_third_time(
+    httpserver: HTTPServer, github: FakeGitHub, client: GitHubClient
+) -> None:
+    github.length = lambda body: GITHUB_COMMENT_LIMIT + 1  # nothing is short enough
+    calls: list[int] = []
+
+    with pytest.raises(GitHubError, match="422") as caught:
+        upsert_comment(client, REPO, PR, fit_body(accented_render),
+                       shorten=shorten_with(accented_render, calls))
+
+    assert caught.value.exit_code == ExitCode.BAD_INPUT
+    assert len(calls) == 1
+    assert [m for m, _ in requests_made(httpserver)] == ["GET", "POST", "POST"]
+    assert github.of_pr() == []
+
+
+def test_a_too_long_body_that_already_fits_githubs_stated_count_is_halved(
+    httpserver: HTTPServer, github: FakeGitHub, client: GitHubClient
+) -> None:
+    """GitHub counts in a way we cannot reproduce: the retry is well below what was refused."""
+    refused: list[str] = []
+
+    def length(body: str) -> int:
+        if not refused:
+            refused.append(body)
+            return GITHUB_COMMENT_LIMIT + 1
+        return len(body)
+
+    def plain(_: MarkdownOptions) -> str:  # 60,000 ASCII characters, whatever the options
+        return "## Impact\n" + "\n".join("x" * 99 for _ in range(600))
+
+    github.length = length
+    body = fit_body(plain)
+    assert "Shortened" not in body
+
+    upsert_comment(client, REPO, PR, body, shorten=shorten_with(plain, []))
+
+    (ours,) = github.of_pr()
+    assert len(ours["body"]) + ours["body"].count("\n") <= (len(body) + body.count("\n")) // 2
+    assert "**Shortened** to fit GitHub's comment size limit" in ours["body"]
+
+
+def test_another_422_is_not_retried(
+    httpserver: HTTPServer, github: FakeGitHub, client: GitHubClient
+) -> None:
+    github.posts_refused = (422, "Validation Failed")
+    calls: list[int] = []
+    with pytest.raises(GitHubError, match="422"):
+        upsert_comment(client, REPO, PR, "x", shorten=shorten_with(accented_render, calls))
+    assert calls == []
+    assert [m for m, _ in requests_made(httpserver)] == ["GET", "POST"]
+
+
+def test_without_a_way_to_shorten_a_too_long_body_is_one_error(
+    httpserver: HTTPServer, github: FakeGitHub, client: GitHubClient
+) -> None:
+    github.length = utf8_bytes
+    with pytest.raises(GitHubError, match="too long"):
+        upsert_comment(client, REPO, PR, fit_body(accented_render))
+    assert [m for m, _ in requests_made(httpserver)] == ["GET", "POST"]
+
+
 def test_a_wrong_token_ends_in_github_error(httpserver: HTTPServer, github: FakeGitHub) -> None:
     with httpx.Client() as http:
         client = GitHubClient(http, "ghs_wrong", api_url=httpserver.url_for("/"))
@@ -471,9 +593,13 @@ def test_the_body_never_exceeds_the_limit(seed: int) -> None:
     limit = rng.randint(512, 8000)
 
     body = fit_body(lambda _: text, limit, marker_id="prop")
+    strict = fit_body(lambda _: text, limit, marker_id="prop", size=strict_size)
 
     assert comment_size(body) <= limit
     assert body.startswith("<!-- impactgraph:prop -->\n")
+    assert strict_size(strict) <= limit
+    if strict_size(body) > limit:  # cut where it had to be, not down to the marker alone
+        assert "everything after line" in strict or "left out" in strict
 
 
 # -- github_context ----------------------------------------------------------------------------
@@ -778,6 +904,46 @@ def test_a_read_only_token_fails_the_post_but_the_report_is_still_in_the_log(
     assert "from a fork" in line
     assert github.of_pr() == []
     assert TOKEN not in result.output
+
+
+def test_a_comment_github_counts_as_too_long_is_posted_shortened_and_said_so(
+    httpserver: HTTPServer,
+    github: FakeGitHub,
+    fake_pipeline: list[tuple[Path, str, str | None, Any]],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    def render(report: Any, *, details: bool = True, max_rows: int = 25, graph: bool = True) -> str:
+        return accented_render(MarkdownOptions(details, max_rows, graph))
+
+    monkeypatch.setattr(sys.modules["impactgraph.render.markdown"], "render", render)
+    github.length = utf8_bytes
+
+    result = run_cli(["comment"], cli_env(httpserver, tmp_path))
+
+    assert result.exit_code == 0, result.output
+    (ours,) = github.of_pr()
+    assert "**Shortened**" in ours["body"]
+    warning, done = result.stderr.splitlines()
+    assert warning.startswith("impactgraph: warning: GitHub refused the comment as too long")
+    assert done.startswith("impactgraph: comment created: ")
+    assert [m for m, _ in requests_made(httpserver)] == ["GET", "POST", "POST"]
+
+
+def test_a_comment_too_long_even_shortened_still_reaches_the_log(
+    httpserver: HTTPServer,
+    github: FakeGitHub,
+    fake_pipeline: list[tuple[Path, str, str | None, Any]],
+    tmp_path: Path,
+) -> None:
+    github.length = lambda body: GITHUB_COMMENT_LIMIT + 1
+
+    result = run_cli(["comment"], cli_env(httpserver, tmp_path))
+
+    assert result.exit_code == ExitCode.BAD_INPUT
+    assert result.stdout.startswith("<!-- impactgraph:impact -->\n## Impact of ")
+    assert "Body is too long" in result.stderr.splitlines()[-1]
+    assert [m for m, _ in requests_made(httpserver)] == ["GET", "POST"]  # nothing to cut
 
 
 SHOP = Path(__file__).resolve().parents[1] / "fixtures" / "shop"

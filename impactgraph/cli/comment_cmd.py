@@ -18,6 +18,7 @@ from impactgraph.cli.options import (
     JobsOption,
     NoCacheOption,
     repo_session,
+    warn,
 )
 from impactgraph.errors import ExitCode, GitError, GitHubError, UsageError
 from impactgraph.impact.fail_on import FailOn
@@ -78,6 +79,7 @@ def comment(
         check_marker_id,
         fit_body,
         github_context,
+        shorter_body,
         upsert_comment,
     )
     from impactgraph.impact.fail_on import fails
@@ -123,11 +125,16 @@ def comment(
         if target is None:  # github_context guarantees a target unless dry_run
             raise UsageError("no pull request to comment on")
         deadline = _deadline(os.environ)
+
+        def shorten(rejected: str, maximum: int) -> str:
+            warn("GitHub refused the comment as too long (422): sending it once more, shortened")
+            return shorter_body(render_with, rejected, maximum, marker_id=marker_id)
+
         try:
             with httpx.Client() as http:
                 client = GitHubClient(http, target.token, api_url=target.api_url, deadline=deadline)
                 action, _, url = upsert_comment(
-                    client, target.repository, target.number, body, marker_id
+                    client, target.repository, target.number, body, marker_id, shorten=shorten
                 )
         except GitHubError:
             # The report is made: it still reaches the job's log (a read-only token on a
