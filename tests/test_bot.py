@@ -454,6 +454,45 @@ def test_without_a_way_to_shorten_a_too_long_body_is_one_error(
     assert [m for m, _ in requests_made(httpserver)] == ["GET", "POST"]
 
 
+@pytest.mark.parametrize("write_status", [301, 302, 307, 308])
+def test_a_renamed_repository_is_followed_by_every_call_and_keeps_one_comment(
+    httpserver: HTTPServer, client: GitHubClient, write_status: int
+) -> None:
+    """GitHub answers calls on a renamed repository's old name with a redirect: 301 for a GET,
+    307 for the others (a 301/302 is followed with the same method too: never turned into
+    a GET, which would drop the comment)."""
+    fake = FakeGitHub()
+
+    def moved(request: Request) -> Response:
+        status = 301 if request.method == "GET" else write_status
+        target = request.url.replace("/repos/acme/old-shop/", f"/repos/{REPO}/")
+        return Response("", status=status, headers={"Location": target})
+
+    httpserver.expect_request(re.compile(r"^/repos/acme/old-shop/")).respond_with_handler(moved)
+    httpserver.expect_request(re.compile(r"^/repos/")).respond_with_handler(fake)
+
+    first = upsert_comment(client, "acme/old-shop", PR, "report 1")
+    second = upsert_comment(client, "acme/old-shop", PR, "report 2")
+
+    assert (first.action, second.action) == (UpsertAction.CREATED, UpsertAction.UPDATED)
+    (ours,) = fake.of_pr()
+    assert ours["body"] == with_marker("report 2")
+    assert first.comment_id == second.comment_id == ours["id"]
+
+
+def test_a_write_redirected_to_another_host_is_not_followed(
+    httpserver: HTTPServer, client: GitHubClient
+) -> None:
+    httpserver.expect_request(LIST_PATH, method="GET").respond_with_json([])
+    httpserver.expect_request(LIST_PATH, method="POST").respond_with_data(
+        "", status=307, headers={"Location": f"https://elsewhere.example{LIST_PATH}"}
+    )
+    with pytest.raises(GitHubError, match="another host") as caught:
+        upsert_comment(client, REPO, PR, "report")
+    assert caught.value.exit_code == ExitCode.BAD_INPUT
+    assert [m for m, _ in requests_made(httpserver)] == ["GET", "POST"]
+
+
 def test_a_wrong_token_ends_in_github_error(httpserver: HTTPServer, github: FakeGitHub) -> None:
     with httpx.Client() as http:
         client = GitHubClient(http, "ghs_wrong", api_url=httpserver.url_for("/"))

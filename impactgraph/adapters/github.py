@@ -256,6 +256,12 @@ class GitHubClient:
                     "not read",
                     None,
                 ) from None
+            except _ForeignRedirect:
+                raise self._error(
+                    f"GitHub redirected {what} to another host; not followed (the token would "
+                    "go with it)",
+                    None,
+                ) from None
             except httpx.TooManyRedirects:
                 raise self._error(
                     f"GitHub redirected too many times for {what} (a redirect loop?)", None
@@ -388,15 +394,36 @@ class GitHubClient:
     def _receive(
         self, method: str, url: str, json: dict[str, Any] | None, deadline: float
     ) -> httpx.Response:
+        """The answer, after the redirects of a renamed repository: httpx follows them for a
+        GET; a write is followed here, with its method and body (httpx would turn a POST
+        redirected by 301/302 into a GET, and the comment would be lost), and only on the
+        API's own host (the token goes with it)."""
+        response = self._receive_one(method, url, json, deadline)
+        redirects = 0
+        while method != "GET" and response.status_code in _WRITE_REDIRECTS:
+            location = response.headers.get("Location")
+            if not location:
+                return response
+            target = response.request.url.join(location)
+            if _origin(target) != self._origin:
+                raise _ForeignRedirect
+            redirects += 1
+            if redirects > self._http.max_redirects:
+                raise httpx.TooManyRedirects("Exceeded maximum allowed redirects.",
+                                             request=response.request)
+            response = self._receive_one(method, str(target), json, deadline)
+        return response
+
+    def _receive_one(
+        self, method: str, url: str, json: dict[str, Any] | None, deadline: float
+    ) -> httpx.Response:
         with self._http.stream(
             method,
             url,
             json=json,
             headers=self._headers(),
             timeout=self._timeout,
-            # A renamed repository answers GET with a redirect; writes are not
-            # followed, since a 301/302 would silently turn them into GETs.
-            follow_redirects=method == "GET",
+            follow_redirects=method == "GET",  # writes: see ``_receive``
         ) as streamed:
             declared = _number(streamed.headers.get("Content-Length"))
             if declared is not None and declared > self._max_body:
@@ -563,6 +590,14 @@ def _raise_if_posted(find_posted: Callable[[], IssueComment | None] | None) -> N
     comment = find_posted() if find_posted is not None else None
     if comment is not None:
         raise _Posted(comment)
+
+
+class _ForeignRedirect(Exception):
+    """A write redirected off the API's host."""
+
+
+# 303 is left out: it says "done, see there", not "send it there".
+_WRITE_REDIRECTS = frozenset({301, 302, 307, 308})
 
 
 class _TooLarge(Exception):
