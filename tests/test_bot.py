@@ -493,6 +493,24 @@ def test_a_write_redirected_to_another_host_is_not_followed(
     assert [m for m, _ in requests_made(httpserver)] == ["GET", "POST"]
 
 
+def test_an_update_whose_success_answer_is_unusable_still_counts_as_made(
+    httpserver: HTTPServer, github: FakeGitHub, client: GitHubClient
+) -> None:
+    """A PATCH that GitHub (or a proxy) answers 200 with an HTML page, or 204: it went
+    through; the comment is what was sent."""
+    ours = github.add(with_marker("old"))
+    httpserver.clear_all_handlers()
+    httpserver.expect_request(f"/repos/{REPO}/issues/comments/{ours}", method="PATCH"
+                              ).respond_with_data("<html>OK</html>", content_type="text/html")
+    httpserver.expect_request(re.compile("^/repos/")).respond_with_handler(github)
+
+    result = upsert_comment(client, REPO, PR, "new")
+
+    assert result.action is UpsertAction.UPDATED
+    assert result.comment_id == ours
+    assert result.url == github.comments[ours]["html_url"]
+
+
 def test_a_wrong_token_ends_in_github_error(httpserver: HTTPServer, github: FakeGitHub) -> None:
     with httpx.Client() as http:
         client = GitHubClient(http, "ghs_wrong", api_url=httpserver.url_for("/"))

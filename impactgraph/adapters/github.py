@@ -209,7 +209,11 @@ class GitHubClient:
         what = f"comment {comment_id} of {repository}"
         url = f"{self._api_url}/repos/{repository}/issues/comments/{comment_id}"
         response = self._send("PATCH", url, what=what, json={"body": body})
-        return _comment(self._json(response, what), what)
+        try:
+            return _comment(self._json(response, what), what)
+        except GitHubError:
+            # 2xx: updated, but the answer (a proxy's page, a 204) does not say so again
+            return IssueComment(id=comment_id, body=body, url="")
 
     # -- transport: retries, rate limits, errors -----------------------------------------------
 
