@@ -511,6 +511,60 @@ def test_an_update_whose_success_answer_is_unusable_still_counts_as_made(
     assert result.url == github.comments[ours]["html_url"]
 
 
+def misbehaving(name: str, httpserver: HTTPServer) -> Callable[[Request], Response]:
+    """GitHub failing in one of the ways it does, on every listing of the comments."""
+
+    def json_answer(payload: Any, status: int = 200, **headers: str) -> Response:
+        return Response(json.dumps(payload), status=status, headers=headers,
+                        content_type="application/json")
+
+    def handler(request: Request) -> Response:
+        page = int(request.args.get("page", "1"))
+        if name == "html-200":
+            return Response("<html><body>Sign in</body></html>", content_type="text/html")
+        if name == "html-502":
+            return Response("<html>502 Bad Gateway</html>", status=502, content_type="text/html")
+        if name == "404-wrong-pr":
+            return json_answer({"message": "Not Found"}, 404)
+        if name == "410-gone":
+            return json_answer({"message": "Issues are disabled for this repo"}, 410)
+        if name == "not-a-list":
+            return json_answer({"message": "Moved"})
+        if name == "id-not-a-number":
+            return json_answer([{"id": True, "body": with_marker("old")}])
+        if name == "empty-pages-next-repeats":
+            following = httpserver.url_for(LIST_PATH) + "?per_page=100&page=2"
+            return json_answer([], Link=f'<{following}>; rel="next"')
+        if name == "next-to-another-host":
+            return json_answer([], Link=f'<https://elsewhere.example{LIST_PATH}?page={page + 1}>;'
+                               ' rel="next"')
+        if name == "redirect-without-location":
+            return Response("", status=301)
+        raise AssertionError(name)
+
+    return handler
+
+
+LISTING_FAILURES = [
+    "html-200", "html-502", "404-wrong-pr", "410-gone", "not-a-list", "id-not-a-number",
+    "empty-pages-next-repeats", "next-to-another-host", "redirect-without-location",
+]
+
+
+@pytest.mark.parametrize("name", LISTING_FAILURES)
+def test_a_listing_that_fails_is_one_github_error_and_posts_nothing(
+    httpserver: HTTPServer, client: GitHubClient, name: str
+) -> None:
+    httpserver.expect_request(LIST_PATH, method="GET").respond_with_handler(
+        misbehaving(name, httpserver)
+    )
+    with pytest.raises(GitHubError) as caught:
+        upsert_comment(client, REPO, PR, "report")
+    assert caught.value.exit_code == ExitCode.BAD_INPUT
+    assert "\n" not in str(caught.value)
+    assert {m for m, _ in requests_made(httpserver)} == {"GET"}  # no comment posted blind
+
+
 def test_a_wrong_token_ends_in_github_error(httpserver: HTTPServer, github: FakeGitHub) -> None:
     with httpx.Client() as http:
         client = GitHubClient(http, "ghs_wrong", api_url=httpserver.url_for("/"))
@@ -1001,6 +1055,25 @@ def test_a_comment_too_long_even_shortened_still_reaches_the_log(
     assert result.stdout.startswith("<!-- impactgraph:impact -->\n## Impact of ")
     assert "Body is too long" in result.stderr.splitlines()[-1]
     assert [m for m, _ in requests_made(httpserver)] == ["GET", "POST"]  # nothing to cut
+
+
+@pytest.mark.parametrize("name", [n for n in LISTING_FAILURES if n != "html-502"])
+def test_when_github_fails_the_report_is_in_the_log_and_the_exit_code_is_3(
+    httpserver: HTTPServer,
+    fake_pipeline: list[tuple[Path, str, str | None, Any]],
+    tmp_path: Path,
+    name: str,
+) -> None:
+    httpserver.expect_request(LIST_PATH, method="GET").respond_with_handler(
+        misbehaving(name, httpserver)
+    )
+    result = run_cli(["comment"], cli_env(httpserver, tmp_path))
+
+    assert result.exit_code == ExitCode.BAD_INPUT, result.output
+    assert result.stdout.startswith("<!-- impactgraph:impact -->\n## Impact of ")
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("impactgraph: error: ")
+    assert TOKEN not in result.output
 
 
 SHOP = Path(__file__).resolve().parents[1] / "fixtures" / "shop"

@@ -1242,3 +1242,44 @@ def test_the_waits_of_a_run_are_bounded_in_all(
     assert sum(sleeps) <= 180.0
     assert sleeps == [50.0, 50.0, 50.0]
     assert "\n" not in str(caught.value)
+
+
+# -- a connection reset half-way through the answer ------------------------------------------------
+
+
+def reset_halfway_then(body: bytes, status: str = "200 OK") -> Callable[..., Any]:
+    """An answer that the first connection cuts off with a reset after a few bytes of its body;
+    later connections get it whole."""
+    connections: list[int] = []
+
+    def answer(send: Callable[[bytes], None]) -> None:
+        connections.append(1)
+        head = f"HTTP/1.1 {status}\r\nContent-Type: application/json\r\n"
+        send(head.encode() + b"Content-Length: %d\r\n\r\n" % len(body))
+        if len(connections) == 1:
+            send(body[:5])
+            raise ConnectionResetError  # the handler closes the socket mid-body
+        send(body)
+
+    return answer
+
+
+def test_a_listing_reset_mid_body_is_retried(
+    raw_server: Callable[..., RawServer], http: httpx.Client, sleeps: Sleeps
+) -> None:
+    server = raw_server(reset_halfway_then(json.dumps([comment_json(4)]).encode()))
+    client = GitHubClient(http, TOKEN, api_url=server.url, sleep=sleeps)
+    assert [c.id for c in client.list_issue_comments("acme/shop", 7)] == [4]
+    assert server.connections == 2
+    assert sleeps == [1.0]
+
+
+def test_a_creation_reset_mid_answer_is_looked_for_not_sent_twice(
+    raw_server: Callable[..., RawServer], http: httpx.Client, sleeps: Sleeps
+) -> None:
+    server = raw_server(reset_halfway_then(json.dumps(comment_json(5)).encode(), "201 Created"))
+    client = GitHubClient(http, TOKEN, api_url=server.url, sleep=sleeps)
+    found = IssueComment(id=5, body="body", url="u")
+
+    assert client.create_issue_comment("acme/shop", 7, "body", find_posted=lambda: found) == found
+    assert server.connections == 1

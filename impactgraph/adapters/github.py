@@ -653,7 +653,8 @@ def _github_message(response: httpx.Response) -> str:
 
 
 def _comment(item: Any, what: str) -> IssueComment:
-    if not isinstance(item, dict) or not isinstance(item.get("id"), int):
+    ident = item.get("id") if isinstance(item, dict) else None
+    if not isinstance(ident, int) or isinstance(ident, bool):
         raise GitHubError(f"unexpected answer from GitHub for {what}: a comment without an id")
     return IssueComment(
         id=item["id"],
