@@ -1076,6 +1076,25 @@ def test_when_github_fails_the_report_is_in_the_log_and_the_exit_code_is_3(
     assert TOKEN not in result.output
 
 
+def test_an_internal_error_while_posting_still_leaves_the_report_in_the_log(
+    httpserver: HTTPServer,
+    github: FakeGitHub,
+    fake_pipeline: list[tuple[Path, str, str | None, Any]],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    import impactgraph.bot
+
+    def broken(*args: Any, **kwargs: Any) -> Any:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(impactgraph.bot, "upsert_comment", broken)
+    result = run_cli(["comment"], cli_env(httpserver, tmp_path))
+
+    assert result.exit_code == ExitCode.INTERNAL
+    assert result.stdout.startswith("<!-- impactgraph:impact -->\n## Impact of ")
+
+
 SHOP = Path(__file__).resolve().parents[1] / "fixtures" / "shop"
 
 

@@ -20,7 +20,7 @@ from impactgraph.cli.options import (
     repo_session,
     warn,
 )
-from impactgraph.errors import ExitCode, GitError, GitHubError, UsageError
+from impactgraph.errors import ExitCode, GitError, UsageError
 from impactgraph.impact.fail_on import FailOn
 
 _HERE = Path(".")
@@ -136,7 +136,7 @@ def comment(
                 action, _, url = upsert_comment(
                     client, target.repository, target.number, body, marker_id, shorten=shorten
                 )
-        except GitHubError:
+        except Exception:  # GitHubError, or a bug of ours (exit 4)
             # The report is made: it still reaches the job's log (a read-only token on a
             # fork's pull request, GitHub down), then the error line and its exit code.
             write_output(body, None)
