@@ -223,7 +223,8 @@ def test_server_errors_give_up_after_four_attempts_with_exponential_backoff(
     assert caught.value.exit_code == ExitCode.BAD_INPUT
     assert len(httpserver.log) == 4
     assert sleeps == [1.0, 2.0, 4.0]
-    assert looked == [1.0, 2.0, 4.0]  # looked for the comment after each backoff, before a resend
+    # looked for the comment after each backoff, before a resend, and once more before giving up
+    assert looked == [1.0, 2.0, 4.0, 4.0]
 
 
 def post_creates_then_answers(status: int, created: list[str]) -> Callable[[Request], Response]:
@@ -1283,3 +1284,37 @@ def test_a_creation_reset_mid_answer_is_looked_for_not_sent_twice(
 
     assert client.create_issue_comment("acme/shop", 7, "body", find_posted=lambda: found) == found
     assert server.connections == 1
+
+
+# -- a creation GitHub failed on for the last time is looked for before the run gives up -------
+
+
+@pytest.mark.parametrize("retry_after", [None, "600"], ids=["four-times", "long-wait"])
+def test_a_creation_that_went_through_on_the_last_failure_is_found_not_failed(
+    httpserver: HTTPServer,
+    make_client: Callable[..., GitHubClient],
+    sleeps: Sleeps,
+    retry_after: str | None,
+) -> None:
+    """Each 5xx here went through only on the last attempt GitHub gets: it is there, and the
+    run that stops has nothing to stop for."""
+    attempts = 1 if retry_after else 4
+    created: list[str] = []
+
+    def handler(request: Request) -> Response:
+        if len(httpserver.log) + 1 == attempts:
+            created.append(request.get_json()["body"])
+        headers = {"Retry-After": retry_after} if retry_after else {}
+        return Response("busy", status=503, headers=headers)
+
+    httpserver.expect_request(COMMENTS, method="POST").respond_with_handler(handler)
+
+    def find_posted() -> IssueComment | None:
+        return IssueComment(id=1, body=created[-1], url="u") if created else None
+
+    comment = make_client().create_issue_comment("acme/shop", 7, "body", find_posted=find_posted)
+
+    assert comment == IssueComment(id=1, body="body", url="u")
+    assert created == ["body"]
+    assert len(httpserver.log) == attempts
+

@@ -332,9 +332,15 @@ class GitHubClient:
                     )
                 # A 503 for maintenance or overload may say when to come back: not before then.
                 asked = self._retry_after(response)
-                if asked is not None and (
+                delay = max(self._backoff_delay(attempt), asked or 0.0)
+                gives_up = last or (asked is None and time.monotonic() + delay >= ends)
+                too_long = asked is not None and (
                     asked > self._max_wait or self._waited + asked > self._max_total_wait
-                ):
+                )
+                if method == "POST" and (gives_up or too_long):
+                    # this attempt may have been the one that went through: no need to fail
+                    _raise_if_posted(find_posted)
+                if asked is not None and too_long:
                     longer = (
                         f"longer than this run waits ({self._max_wait:g} s)"
                         if asked > self._max_wait
@@ -345,9 +351,8 @@ class GitHubClient:
                         f"{longer}: {_try_again(self._clock(), asked)}",
                         status,
                     )
-                delay = max(self._backoff_delay(attempt), asked or 0.0)
                 # the wait GitHub asked for extends the deadline, as a rate limit's does
-                if last or (asked is None and time.monotonic() + delay >= ends):
+                if gives_up:
                     asking = f" (it asks to wait {_duration(asked)})" if asked is not None else ""
                     raise self._error(
                         f"GitHub failed {attempt} times ({status}) on {what}{asking}; "
