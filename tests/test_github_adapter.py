@@ -1318,3 +1318,21 @@ def test_a_creation_that_went_through_on_the_last_failure_is_found_not_failed(
     assert created == ["body"]
     assert len(httpserver.log) == attempts
 
+
+def test_pages_that_repeat_under_new_links_are_a_loop(
+    httpserver: HTTPServer, make_client: Callable[..., GitHubClient]
+) -> None:
+    """A server that ignores ``page`` and always links to the next number: the same comments
+    again and again, 1,000 requests before the page limit; the second page says enough."""
+
+    def handler(request: Request) -> Response:
+        page = int(request.args.get("page", "1"))
+        following = httpserver.url_for(COMMENTS) + f"?per_page=100&page={page + 1}"
+        return Response(json.dumps([comment_json(1), comment_json(2)]),
+                        headers={"Link": f'<{following}>; rel="next"'},
+                        content_type="application/json")
+
+    httpserver.expect_request(COMMENTS).respond_with_handler(handler)
+    with pytest.raises(GitHubError, match="loop"):
+        make_client().list_issue_comments("acme/shop", 7)
+    assert len(httpserver.log) == 2

@@ -156,6 +156,7 @@ class GitHubClient:
         )
         comments: list[IssueComment] = []
         seen: set[str] = set()
+        known: set[int] = set()  # the ids listed so far
         while url is not None:
             if url in seen:
                 raise GitHubError(f"GitHub's next-page links for {what} go round in a loop")
@@ -166,7 +167,16 @@ class GitHubClient:
             page = self._json(response, what)
             if not isinstance(page, list):
                 raise GitHubError(f"unexpected answer from GitHub for {what}: not a list")
-            comments.extend(_comment(item, what) for item in page)
+            fresh = [_comment(item, what) for item in page]
+            if fresh and all(comment.id in known for comment in fresh):
+                # a server that ignores ``page`` but links on: the same comments under new
+                # links, a thousand times (real pages shift by a few at most, never a whole one)
+                raise GitHubError(
+                    f"GitHub's next-page links for {what} go round in a loop (a page of "
+                    "comments already listed)"
+                )
+            comments.extend(fresh)
+            known.update(comment.id for comment in fresh)
             url = self._next_page(response, what)
         return tuple(comments)
 
