@@ -5,6 +5,7 @@ from __future__ import annotations
 import configparser
 import glob
 import os
+import posixpath
 import shlex
 import sys
 from collections.abc import Mapping
@@ -73,6 +74,16 @@ def parse_config(table: Mapping[str, Any], origin: str,
             problems.append(f"'{key}' must be a list of strings, got {_describe(value)}")
         else:
             values[key] = tuple(value)
+    if "source-roots" in values:
+        roots = []
+        for root in values["source-roots"]:
+            clean = posixpath.normpath(root)
+            if (root.startswith(("/", "\\")) or "\\" in root or ":" in root
+                    or clean == ".." or clean.startswith("../")):
+                problems.append(f"'source-roots' entry {root!r} must be a folder inside the "
+                                "repository, relative to its root")
+            roots.append(clean)
+        values["source-roots"] = tuple(roots)
     if "max-depth" in table:
         depth = table["max-depth"]
         if isinstance(depth, bool) or not isinstance(depth, int) or depth < 1:

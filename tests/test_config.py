@@ -119,3 +119,25 @@ def test_no_pytest_configuration_means_no_import_paths(tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").write_text('[tool.pytest.ini_options]\npythonpath = 3\n')
     assert load_config(tmp_path).import_paths == ()
     assert load_config(tmp_path / "missing").import_paths == ()
+
+
+@pytest.mark.parametrize("root", ["/srv/app/src", "../shared/src", "src/../../x", "C:\\code\\src"])
+def test_a_source_root_outside_the_repository_is_a_usage_error(root: str) -> None:
+    """A source root names a folder of the analysed repository; one outside it matched no
+    file, so the setting was dropped without a word and modules kept the names it was meant
+    to change."""
+    problems = problems_of(f"[tool.impactgraph]\nsource-roots = ['{root}']", pyproject=True)
+    assert problems == [f"'source-roots' entry {root!r} must be a folder inside the "
+                        "repository, relative to its root"]
+
+
+@pytest.mark.parametrize(("root", "taken"), [
+    ("src", "src"), ("packages/core/src", "packages/core/src"), ("./lib", "lib"), (".", "."),
+    ("src/", "src"), ("a//b/./c", "a/b/c"),
+])
+def test_a_source_root_inside_the_repository_is_taken_as_a_clean_path(root: str,
+                                                                      taken: str) -> None:
+    """``./lib`` matched no file (paths are compared as ``lib/m.py``): it is ``lib``."""
+    config = parse_config_text(f"[tool.impactgraph]\nsource-roots = [{root!r}]",
+                               "cfg", pyproject=True)
+    assert config.source_roots == (taken,)
