@@ -189,6 +189,34 @@ def _shared_namespaces(package_dirs: set[str]) -> frozenset[str]:
     return frozenset(name for name, found in places.items() if len(found) > 1)
 
 
+def path_names(modules: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Dotted path from the repository root -> module, for the (module, path) pairs of
+    modules that go by another name.
+
+    ``lib/m.py`` is the module ``m`` when ``lib`` has no ``__init__.py`` (a loose module's
+    folder is its root), but with the repository root on ``sys.path`` (``python -m pytest``,
+    a root ``conftest.py``, ``pythonpath = ["."]``) ``import lib.m`` loads that file too,
+    ``lib`` being a namespace package; so does ``tests.helpers`` for ``tests/helpers.py``.
+    A path that is some module's own name stays that module's; of a package and a module on
+    one path, the package is what Python imports.
+    """
+    found: dict[str, tuple[bool, str]] = {}
+    names = set()
+    for module, path in modules:
+        names.add(module)
+        stem = path.removesuffix(".py")
+        if stem == path:
+            continue  # not a Python file (a stub)
+        package = stem == "__init__" or stem.endswith("/__init__")
+        stem = stem.removesuffix("__init__").rstrip("/") if package else stem
+        dotted = stem.replace("/", ".")
+        if not stem or dotted == module or not all(p.isidentifier() for p in stem.split("/")):
+            continue
+        if dotted not in found or (package and not found[dotted][0]):
+            found[dotted] = (package, module)
+    return {dotted: module for dotted, (_, module) in found.items() if dotted not in names}
+
+
 def module_name(path: str, root: str) -> tuple[str, bool]:
     parts, above = path.split("/"), root.split("/") if root else []
     if (

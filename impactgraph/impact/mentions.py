@@ -22,12 +22,14 @@ def mentions(
     target: str,
     is_ours: Callable[[str], bool],
     bindings: Mapping[str, tuple[Expr, ...]] | None = None,
+    imported_as: Callable[[str], str] = str,
 ) -> bool:
     """Does ``scope`` (a symbol, or a module for all its code) still use ``target``?
 
     ``target`` is a symbol id (``mod:Qual.name``); ``is_ours(dotted)`` tells whether a dotted
     module path is a module of the code base (through which the symbol could be imported).
     ``bindings``: ``dict(summary.bindings)``, when the caller keeps it (one file, many asks).
+    ``imported_as``: an import path as the modules are named (``CodeGraph.imported_as``).
     """
     module, _, qualname = target.partition(":")
     name = qualname.rsplit(".", 1)[-1] if qualname else module.rsplit(".", 1)[-1]
@@ -35,7 +37,7 @@ def mentions(
     whole_module = ":" not in scope
     if bindings is None:
         bindings = dict(summary.bindings)
-    spells = _Spelling(target, dotted, name, is_ours, bindings)
+    spells = _Spelling(target, dotted, name, is_ours, bindings, imported_as)
 
     def in_scope(where: str) -> bool:
         return whole_module or where == scope or where.startswith(scope + ".")
@@ -53,13 +55,14 @@ def mentions(
 
 
 def calls_path(
-    summary: FileSummary, target: str, bindings: Mapping[str, tuple[Expr, ...]]
+    summary: FileSummary, target: str, bindings: Mapping[str, tuple[Expr, ...]],
+    imported_as: Callable[[str], str] = str,
 ) -> list[str]:
     """The scopes of ``summary`` that call or reference ``target`` by its import path
     (``import lib; lib.fetch()``, ``from pkg import lib as L; L.fetch``), sorted."""
     module, _, qualname = target.partition(":")
     dotted = f"{module}.{qualname}"
-    spells = _Spelling(target, dotted, qualname, lambda _: False, bindings)
+    spells = _Spelling(target, dotted, qualname, lambda _: False, bindings, imported_as)
     found = {
         site.scope for site in summary.calls
         if any(_by_name(e) and spells.expr(e, 0) for e in site.callee)
@@ -79,9 +82,10 @@ def _by_name(expr: Expr) -> bool:
 class _Spelling:
     def __init__(
         self, target: str, dotted: str, name: str, is_ours: Callable[[str], bool],
-        bindings: Mapping[str, tuple[Expr, ...]],
+        bindings: Mapping[str, tuple[Expr, ...]], imported_as: Callable[[str], str],
     ) -> None:
         self.target = target
+        self.imported_as = imported_as
         self.dotted = dotted
         self.name = name
         self.is_ours = is_ours
@@ -90,6 +94,7 @@ class _Spelling:
 
     def path(self, path: str) -> bool:
         """An absolute import path naming the symbol (or a re-export of it by our code)."""
+        path = self.imported_as(path)
         if path == self.dotted or path.startswith(self.dotted + "."):
             return True
         prefix, _, last = path.rpartition(".")

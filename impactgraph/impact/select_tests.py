@@ -1395,7 +1395,7 @@ class _ImportIndex:
                 for binding in summary.imports:
                     if binding.type_checking:
                         continue
-                    parts = binding.target.split(".")
+                    parts = graph.imported_as(binding.target).split(".")
                     # ``import a.b.c`` runs a, a.b and a.b.c
                     for cut in range(1, len(parts) + 1):
                         prefix = ".".join(parts[:cut])

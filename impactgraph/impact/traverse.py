@@ -460,12 +460,14 @@ class ImpactAnalysis:
         # code that receives a value breaks nothing; the code naming the removed thing does.
         if module is not None:
             return any(
-                b.target == module or b.target.startswith(module + ".") for b in new.imports
+                target == module or target.startswith(module + ".")
+                for target in map(self._head_import, (b.target for b in new.imports))
             )
         return self._mentions(new, source, target)
 
     def _mentions(self, summary: FileSummary, scope: str, target: str) -> bool:
-        return mentions(summary, scope, target, self.is_ours, self._bindings_of(summary))
+        return mentions(summary, scope, target, self.is_ours, self._bindings_of(summary),
+                        self._head_import)
 
     def _bindings_of(self, summary: FileSummary) -> dict[str, tuple[Expr, ...]]:
         """A head summary's variable bindings as a dict, made once per module."""
@@ -521,7 +523,7 @@ class ImpactAnalysis:
             if module == package:
                 continue
             for binding in summary.imports:
-                if binding.target != dotted or binding.type_checking:
+                if binding.type_checking or self.base.imported_as(binding.target) != dotted:
                     continue
                 source = binding.scope
                 if source not in self.base or source not in self.head:
@@ -554,7 +556,7 @@ class ImpactAnalysis:
         for module, summary in sorted(self.head.summaries.items()):
             imports_owner = False
             for binding in summary.imports:
-                target = binding.target
+                target = self._head_import(binding.target)
                 imports_owner |= target == owner or target.startswith(owner + ".")
                 if binding.type_checking:
                     continue
@@ -564,7 +566,8 @@ class ImpactAnalysis:
                     users.append(binding.scope)
             if by_attribute and imports_owner and module != owner:
                 # ``import lib`` ... ``lib.fetch()``: a call that fails when it runs
-                users += calls_path(summary, change.symbol, self._bindings_of(summary))
+                users += calls_path(summary, change.symbol, self._bindings_of(summary),
+                                    self._head_import)
         found = False
         for user in users:
             if user not in self.head:
@@ -606,7 +609,13 @@ class ImpactAnalysis:
         if not breaking:
             return False
         new = self.head.summaries.get(module)
-        return new is not None and any(b.target == dotted for b in new.imports)
+        return new is not None and any(self._head_import(b.target) == dotted for b in new.imports)
+
+    def _head_import(self, dotted: str) -> str:
+        """A head import path as the modules are named (``CodeGraph.imported_as``): in the
+        head, else in the base (``lib.m`` of a ``lib/m.py`` the change removed is ``m``)."""
+        named = self.head.imported_as(dotted)
+        return named if named != dotted else self.base.imported_as(dotted)
 
 
 def _sites(

@@ -77,13 +77,7 @@ class FixtureIndex:
         """The module ``pytest_plugins`` names: by its import name, else by the file that
         name means from the repository root (``tests.helpers.db`` when ``tests/`` has no
         ``__init__.py`` and the module is called ``helpers.db`` here)."""
-        if dotted in self.resolver.modules:
-            return dotted
-        path = dotted.replace(".", "/")
-        for candidate in (f"{path}.py", f"{path}/__init__.py"):
-            if candidate in self.by_path:
-                return self.by_path[candidate]
-        return None
+        return self.resolver.module_named(dotted)
 
     def class_levels(self, module: str, class_qual: str) -> list[str]:
         if not class_qual:

@@ -7,6 +7,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from impactgraph.discovery import path_names
 from impactgraph.model import (
     Diagnostic,
     EdgeKind,
@@ -89,6 +90,8 @@ class CodeGraph:
         default_factory=set, repr=False, compare=False)
     warnings: list[Diagnostic] = field(default_factory=list)
     _members: dict[str, list[str]] | None = None
+    _path_names: dict[str, str] | None = field(default=None, repr=False, compare=False)
+    _imported_as: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
     _networkx: Any = field(default=None, repr=False, compare=False)
     _stored: StoredGraph | None = field(default=None, repr=False, compare=False)
     # while the linker links a site of a main block: its module, whose edges ``add_edge``
@@ -349,6 +352,32 @@ class CodeGraph:
             return self._stored.edge_data(source, target, kind)
         data = self.graph.get_edge_data(source, target, key=kind)
         return dict(data) if data else {}
+
+    def imported_as(self, dotted: str) -> str:
+        """An import path as the modules are named: through a folder without
+        ``__init__.py`` from the repository root (``lib.m.f``, ``lib/m.py`` being the module
+        ``m``) it is ``m.f``; any other path is itself (``discovery.path_names``)."""
+        table = self._path_names
+        if table is None:
+            table = self._path_names = path_names(
+                (module, self.path_of(module) if module in self else self.summaries[module].path)
+                for module in self.summaries)
+        if not table:
+            return dotted
+        known = self._imported_as.get(dotted)
+        if known is None:
+            known = self._imported_as[dotted] = self._through_paths(dotted, table)
+        return known
+
+    def _through_paths(self, dotted: str, table: Mapping[str, str]) -> str:
+        parts = dotted.split(".")
+        if any(".".join(parts[:cut]) in self.summaries for cut in range(1, len(parts) + 1)):
+            return dotted  # a module of that name is what Python finds first
+        for cut in range(len(parts), 0, -1):
+            module = table.get(".".join(parts[:cut]))
+            if module is not None:
+                return ".".join([module, *parts[cut:]])
+        return dotted
 
     def module_of(self, node: str) -> str:
         if self._stored is not None:

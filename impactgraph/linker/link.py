@@ -983,14 +983,20 @@ def _link_imports(graph: CodeGraph, resolver: Resolver, summary: FileSummary) ->
         )
         parts = module_path.split(".")
         for cut in range(1, len(parts) + 1):
-            prefix = ".".join(parts[:cut])
-            if prefix in resolver.modules and prefix != summary.module:
+            prefix = resolver.module_named(".".join(parts[:cut]))
+            if prefix is not None and prefix != summary.module:
                 graph.add_edge(source, prefix, EdgeKind.IMPORTS, binding.line)
         if not binding.is_from or binding.name == "*":
             continue
         name = binding.target.rpartition(".")[2]
-        if module_path not in resolver.modules:
+        named = resolver.module_named(module_path)
+        if named is None:
+            # ``from lib import m``, ``lib`` a folder without ``__init__.py``: the submodule
+            submodule = resolver.module_named(binding.target)
+            if submodule is not None and submodule != summary.module:
+                graph.add_edge(source, submodule, EdgeKind.IMPORTS, binding.line)
             continue
+        module_path = named
         found = resolver.module_attribute(module_path, name)
         variable = f"{module_path}:{name}"
         if resolver.kind(variable) is SymbolKind.VARIABLE:

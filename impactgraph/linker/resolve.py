@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from collections.abc import Set as AbstractSet
 from typing import cast
 
+from impactgraph.discovery import path_names
 from impactgraph.expressions import (
     ANY_KEYWORDS,
     ASKED_NAME,
@@ -235,6 +236,7 @@ class Resolver:
                     (key, guard)
                 )
                 self.guard_keys.add(key)
+        self.path_names = path_names((s.module, s.path) for s in self.modules.values())
         self.memo: dict[Expr, frozenset[Value]] = {}
         self.lookups: dict[Expr, frozenset[Value]] = {}
         # memo entry -> the entries whose evaluation read it (to forget just what changed)
@@ -1243,9 +1245,17 @@ class Resolver:
         return found
 
     # -- modules -------------------------------------------------------------------------
+    def module_named(self, dotted: str) -> str | None:
+        """The module an import of ``dotted`` loads: the module of that name, else the one
+        whose file that path names from the repository root (``path_names``)."""
+        if dotted in self.modules:
+            return dotted
+        return self.path_names.get(dotted)
+
     def resolve_dotted(self, dotted: str) -> set[Value]:
         """An import path: the module of that name, else the longest module prefix and
-        attributes from there (a name a package binds wins over a submodule of that name)."""
+        attributes from there (a name a package binds wins over a submodule of that name);
+        failing that, the same through the modules' paths from the repository root."""
         if dotted in self.modules:
             return {Mod(dotted)}
         parts = dotted.split(".")
@@ -1256,6 +1266,14 @@ class Resolver:
                 for name in parts[cut:]:
                     values = self.attribute_of(values, name)
                 return values
+        if self.path_names:
+            for cut in range(len(parts), 0, -1):
+                named = self.path_names.get(".".join(parts[:cut]))
+                if named is not None:
+                    values = {Mod(named)}
+                    for name in parts[cut:]:
+                        values = self.attribute_of(values, name)
+                    return values
         return {Ext(dotted)}
 
     def module_attribute(
@@ -1462,7 +1480,7 @@ class Resolver:
                     return {value}
             case Unless(module):
                 # a fallback of ``except ImportError``: dead when we have the module
-                if module not in self.modules:
+                if self.module_named(module) is None:
                     return {value}
             case SubclassOf():
                 if isinstance(value, Sym) and self.kind(value.symbol) is SymbolKind.CLASS:
@@ -1622,6 +1640,9 @@ class Resolver:
                     # argument; any other name is the outside object's, carrying them all
                     field = self._keyword_argument(carried, name)
                     result |= field if field is not None else {outside_attribute(value, name)}
+                case Ext(dotted, "") if f"{dotted}.{name}" in self.path_names:
+                    # ``import lib`` of a folder without ``__init__.py``, then ``lib.m``
+                    result.add(Mod(self.path_names[f"{dotted}.{name}"]))
                 case Ext():  # an outside object's attributes carry its arguments
                     result.add(outside_attribute(value, name))
                 case Builtin(cls) if builtin_class_runs(cls, name):
