@@ -145,6 +145,7 @@ def select_tests(
     changed_modules = {c.symbol.split(":", 1)[0] for c in changes
                        if c.kind is not ChangeKind.FILE_CHANGED}
     _runner_packages(selector, changed_modules)
+    _runner_calls(selector, reached)
     for graph in graphs[-1:]:  # the head: the calls that run now
         walker = shared.walker(graph, selector.test_set)
         _inherited(selector, graph, reached, constraints or {})
@@ -352,6 +353,27 @@ def _runner_packages(selector: _Selector, changed_modules: Iterable[str]) -> Non
     for package in sorted({m.split(".", 1)[0] for m in changed_modules} & RUNNER_PACKAGES):
         selector.add_all(f"pytest itself runs on {package}: a change to it can break every "
                          "test file")
+
+
+# What pytest calls of another package while it starts, before it collects a test file: it
+# checks ``minversion`` with ``Version(minversion) > Version(pytest.__version__)`` and
+# ``required_plugins`` with ``Requirement(...)`` and ``specifier.contains(Version(...))``
+# (packaging's modules are imported then: their module-level code runs). In that package's
+# own repository its tests run under a pytest that calls this very copy: a change these reach
+# can break every test file, whatever the file calls. Whether the configuration asks for those
+# checks is not looked at: a plugin may make the same calls.
+RUNNER_CALLS = frozenset({
+    "packaging", "packaging.version", "packaging.requirements",
+    "packaging.version:Version.__init__", "packaging.version:Version.__gt__",
+    "packaging.requirements:Requirement.__init__",
+    "packaging.specifiers:SpecifierSet.contains",
+})
+
+
+def _runner_calls(selector: _Selector, reached: Iterable[str]) -> None:
+    for node in sorted(RUNNER_CALLS.intersection(reached)):
+        selector.add_all(f"pytest itself calls {node} while it starts: a change it reaches "
+                         "can break every test file")
 
 
 def _changed_files(
