@@ -257,31 +257,50 @@ _CALL_KINDS = frozenset({
 })
 
 
-def _base_key(side: Side, text: str) -> str:
-    resolved = side.revision.resolve_expression(side.module, text)
+def _base_keys(revision: Revision, module: str, text: str) -> frozenset[str]:
+    """What a base expression of ``module`` may name: the class of ours it resolves to, and the
+    dotted name it spells through the module's imports (``cabc.MutableSet[str]`` and
+    ``MutableSet`` from ``collections.abc`` are one class). A name bound twice (an import and a
+    fallback class beside it, ``if sys.version_info ...``) has both."""
+    keys = set()
+    resolved = revision.resolve_expression(module, text)
     if resolved is not None:
-        return resolved
-    bare = (normalize_expression(text) or text).split("[", 1)[0]
+        keys.add(resolved)
+    spelled = revision.spelled(module, normalize_expression(text) or text)
     for prefix in _DECORATOR_MODULES:
-        bare = bare.removeprefix(prefix)
-    return bare
+        spelled = spelled.removeprefix(prefix)
+    keys.add(spelled)
+    return frozenset(keys)
 
 
 def compare_bases(old: Side, new: Side) -> list[Finding]:
-    """A base that is no longer among the ancestors breaks ``isinstance`` and inherited members."""
-    old_keys = {_base_key(old, t): t for t in old.definition.bases}
-    new_keys = {_base_key(new, t): t for t in new.definition.bases}
-    old_keys.pop("object", None)
-    new_keys.pop("object", None)
-    ancestors = {s for s in new.revision.mro(new.symbol) if s is not None}
-    for key in list(new_keys):
+    """A base that is no longer among the ancestors breaks ``isinstance`` and inherited members.
+
+    Bases are compared by what they name, not how they are spelled; a base still among the
+    ancestors (a new base of ours derives from it, ``dict`` behind a ``CallbackDict``) is kept.
+    """
+    old_keys = [(_base_keys(old.revision, old.module, t), t) for t in old.definition.bases]
+    new_keys = [(_base_keys(new.revision, new.module, t), t) for t in new.definition.bases]
+    old_all = frozenset().union(*(keys for keys, _ in old_keys))
+    new_all = frozenset().union(*(keys for keys, _ in new_keys))
+    ancestors = set(new_all)
+    for ancestor in new.revision.mro(new.symbol):
+        if ancestor is None or ancestor == new.symbol:
+            continue
+        ancestors.add(ancestor)
+        definition = new.revision.definition(ancestor)
+        if definition is not None:
+            module = ancestor.partition(":")[0]
+            for text in definition.bases:
+                ancestors |= _base_keys(new.revision, module, text)
+    for key in list(ancestors):
         ancestors |= KNOWN_ANCESTORS.get(key.rsplit(".", 1)[-1], set())
     findings = [
         Finding(ChangeKind.BASE_REMOVED, True, text)
-        for key, text in old_keys.items()
-        if key not in new_keys and key not in ancestors
+        for keys, text in old_keys
+        if "object" not in keys and not keys & ancestors
     ]
-    added = [text for key, text in new_keys.items() if key not in old_keys]
+    added = [text for keys, text in new_keys if "object" not in keys and not keys & old_all]
     if added:
         findings.append(Finding(ChangeKind.BODY_CHANGED, False, "bases +" + " +".join(added)))
     return findings
