@@ -2,7 +2,41 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from impactgraph.model import CallSite, ParamKind, Signature
+
+_BINARY = ("add", "sub", "mul", "matmul", "truediv", "floordiv", "mod", "pow", "lshift",
+           "rshift", "and", "or", "xor")
+# How many arguments, past the instance, Python passes to a special method it calls for an
+# operator or a protocol (``x[k]`` -> ``__getitem__(k)``). Those with more than one form
+# (``round(x)``/``round(x, n)``, ``pow`` with a modulus) are left out: their shape is unknown.
+SPECIAL_ARITY: dict[str, int] = {
+    **{f"__{op}__": 1 for op in _BINARY}, **{f"__r{op}__": 1 for op in _BINARY},
+    **{f"__i{op}__": 1 for op in _BINARY},
+    **{f"__{op}__": 1 for op in ("eq", "ne", "lt", "le", "gt", "ge")},
+    **dict.fromkeys((
+        "__neg__", "__pos__", "__invert__", "__abs__", "__bool__", "__len__", "__iter__",
+        "__next__", "__reversed__", "__str__", "__repr__", "__hash__", "__bytes__", "__int__",
+        "__float__", "__complex__", "__index__", "__trunc__", "__enter__", "__aenter__",
+        "__aiter__", "__anext__", "__await__", "__copy__", "__getstate__", "__dir__",
+        "__length_hint__", "__fspath__"), 0),
+    **dict.fromkeys((
+        "__getitem__", "__delitem__", "__contains__", "__format__", "__deepcopy__",
+        "__reduce_ex__", "__setstate__", "__missing__", "__divmod__", "__getattr__",
+        "__getattribute__", "__delattr__"), 1),
+    "__setitem__": 2, "__setattr__": 2, "__get__": 2, "__set__": 2, "__set_name__": 2,
+    "__exit__": 3, "__aexit__": 3,
+}
+
+
+def implicit_shape(site: CallSite, method: str) -> tuple[CallSite, bool] | None:
+    """The call Python makes for an implicit site (an operator, a protocol) of special method
+    ``method``: its fixed arguments, on the instance; None when the shape is not known."""
+    count = SPECIAL_ARITY.get(method)
+    if count is None:
+        return None
+    return replace(site, args=((),) * count, kwargs=(), star=False), True
 
 
 def call_binds(signature: Signature, site: CallSite, bound: bool) -> bool | None:

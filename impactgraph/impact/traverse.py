@@ -29,7 +29,7 @@ from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
-from impactgraph.impact.binding import call_binds
+from impactgraph.impact.binding import call_binds, implicit_shape
 from impactgraph.impact.gateways import is_gateway
 from impactgraph.impact.mentions import calls_path, mentions
 from impactgraph.impact.receivers import MAX_CONSTRAINTS, Hierarchy, step_back
@@ -404,7 +404,9 @@ class ImpactAnalysis:
         sites = _sites(calls, data, source)
         if not sites:
             return False  # reached without a call of its own (a property read, ``map(f, xs)``)
-        return all(call_binds(definition.signature, site, bound) for site, bound in sites)
+        method = target.rpartition(".")[2]
+        return all(call_binds(definition.signature, *_shape(site, bound, method))
+                   for site, bound in sites)
 
     def runs_as_before(self, change: Change, source: str, target: str) -> bool:
         """Does every call ``source`` makes to ``target`` behave as before the change
@@ -628,6 +630,16 @@ def _sites(
         for index, bound in data.get("sites", ())
         if 0 <= index < len(calls) and calls[index].scope == source
     ]
+
+
+def _shape(site: CallSite, bound: bool, method: str) -> tuple[CallSite, bool]:
+    """A call site as the call it makes: an implicit one (``h[k]``) passes what its protocol
+    passes (``binding.SPECIAL_ARITY``), not the nothing its summary records."""
+    if site.implicit:
+        shape = implicit_shape(site, method)
+        if shape is not None:
+            return shape
+    return site, bound
 
 
 def _parameter_of(change: Change) -> str:

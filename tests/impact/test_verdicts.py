@@ -502,3 +502,47 @@ def test_a_test_left_behind_by_a_test_helper_change_is_broken(tmp_path: Path) ->
     assert report["tests"] == ["tests/test_a.py", "tests/test_b.py"]
     assert runner.invoke(app, ["impact", "--repo", str(root), "--base", "base", "--head",
                                "head", "--fail-on", "broken"]).exit_code == 1
+
+
+HEADERS = """\
+class Headers:
+    def __getitem__(self, key, _get_mode=False):
+        return key
+
+    def __delitem__(self, key, _index_operation=True):
+        pass
+
+    def __setitem__(self, key, value):
+        pass
+"""
+
+HEADERS_USER = """\
+from lib import Headers
+
+
+def use(h: Headers):
+    h["a"] = 1
+    del h["b"]
+    return h["c"]
+"""
+
+
+def test_an_operator_still_passing_what_a_special_method_takes_is_not_broken(
+    tmp_path: Path,
+) -> None:
+    # ``h[k]`` calls ``__getitem__(k)``, ``del h[k]`` ``__delitem__(k)``: an optional parameter
+    # gone from them leaves the operators working (werkzeug 3.1's Headers lost _get_mode)
+    head = HEADERS.replace(", _get_mode=False", "").replace(", _index_operation=True", "")
+    root = history(tmp_path, {"lib.py": HEADERS, "app.py": HEADERS_USER}, {"lib.py": head})
+    report = report_of(root)
+    assert {c["kind"] for c in report["changes"]} == {"parameter-removed"}
+    assert "app" in affected(report)
+    assert broken(report) == set()
+
+
+def test_an_operator_a_special_method_no_longer_accepts_is_broken(tmp_path: Path) -> None:
+    head = HEADERS.replace("key, value)", "key, value, extra)").replace(
+        "key, _index_operation=True", "key, _index_operation")
+    head = head.replace("key, _get_mode=False", "key")
+    root = history(tmp_path, {"lib.py": HEADERS, "app.py": HEADERS_USER}, {"lib.py": head})
+    assert broken(report_of(root)) == {"app"}
