@@ -23,6 +23,7 @@ def mentions(
     is_ours: Callable[[str], bool],
     bindings: Mapping[str, tuple[Expr, ...]] | None = None,
     imported_as: Callable[[str], str] = str,
+    defines: Callable[[str, str], bool] | None = None,
 ) -> bool:
     """Does ``scope`` (a symbol, or a module for all its code) still use ``target``?
 
@@ -30,6 +31,8 @@ def mentions(
     module path is a module of the code base (through which the symbol could be imported).
     ``bindings``: ``dict(summary.bindings)``, when the caller keeps it (one file, many asks).
     ``imported_as``: an import path as the modules are named (``CodeGraph.imported_as``).
+    ``defines(module, name)``: does that module of ours define ``name`` itself (then importing
+    it from there gets that definition, a class moved there say, not ``target``)?
     """
     module, _, qualname = target.partition(":")
     name = qualname.rsplit(".", 1)[-1] if qualname else module.rsplit(".", 1)[-1]
@@ -37,7 +40,7 @@ def mentions(
     whole_module = ":" not in scope
     if bindings is None:
         bindings = dict(summary.bindings)
-    spells = _Spelling(target, dotted, name, is_ours, bindings, imported_as)
+    spells = _Spelling(target, dotted, name, is_ours, bindings, imported_as, defines)
 
     def in_scope(where: str) -> bool:
         return whole_module or where == scope or where.startswith(scope + ".")
@@ -83,6 +86,7 @@ class _Spelling:
     def __init__(
         self, target: str, dotted: str, name: str, is_ours: Callable[[str], bool],
         bindings: Mapping[str, tuple[Expr, ...]], imported_as: Callable[[str], str],
+        defines: Callable[[str, str], bool] | None = None,
     ) -> None:
         self.target = target
         self.imported_as = imported_as
@@ -90,6 +94,7 @@ class _Spelling:
         self.name = name
         self.is_ours = is_ours
         self.bindings = bindings
+        self.defines = defines
         self.member = "." in target.partition(":")[2]  # a method or class attribute
 
     def path(self, path: str) -> bool:
@@ -98,7 +103,8 @@ class _Spelling:
         if path == self.dotted or path.startswith(self.dotted + "."):
             return True
         prefix, _, last = path.rpartition(".")
-        return last == self.name and bool(prefix) and self.is_ours(prefix)
+        return (last == self.name and bool(prefix) and self.is_ours(prefix)
+                and not (self.defines is not None and self.defines(prefix, last)))
 
     def expr(self, expr: Expr, hops: int) -> bool:
         root = parse_root(expr[0])

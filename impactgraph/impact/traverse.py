@@ -306,6 +306,11 @@ class ImpactAnalysis:
                 return False  # one possible receiver fewer breaks nothing
             if change.kind in (ChangeKind.MODULE_REMOVED, ChangeKind.MODULE_RENAMED):
                 return self.still_uses(source, target, module=change.symbol.split(":", 1)[0])
+            if ":" in change.symbol and target.startswith(change.symbol + "."):
+                # A member of a class that went with it: no instance of the class is made any
+                # more but by code naming the class, which breaks there. A call of the member
+                # on a value (``conn.close()``, the class one possible receiver) breaks nothing.
+                return self.still_uses(source, change.symbol)
             return self.still_uses(source, target)
         if change.kind in SIGNATURE:
             if kind == EdgeKind.OVERRIDES:
@@ -465,11 +470,20 @@ class ImpactAnalysis:
                 target == module or target.startswith(module + ".")
                 for target in map(self._head_import, (b.target for b in new.imports))
             )
-        return self._mentions(new, source, target)
+        return self._mentions(new, source, target, removed=True)
 
-    def _mentions(self, summary: FileSummary, scope: str, target: str) -> bool:
+    def _mentions(self, summary: FileSummary, scope: str, target: str,
+                  removed: bool = False) -> bool:
+        """``removed``: ``target`` is gone, so a module of ours that now defines a name of
+        its own (a class moved there) does not spell it when imported from."""
         return mentions(summary, scope, target, self.is_ours, self._bindings_of(summary),
-                        self._head_import)
+                        self._head_import, self._head_defines if removed else None)
+
+    def _head_defines(self, module: str, name: str) -> bool:
+        """Does head module ``module`` define top-level ``name`` itself (not import it)?"""
+        summary = self.head.summaries.get(module)
+        return summary is not None and any(
+            d.qualname == name for d in summary.definitions)
 
     def _bindings_of(self, summary: FileSummary) -> dict[str, tuple[Expr, ...]]:
         """A head summary's variable bindings as a dict, made once per module."""

@@ -546,3 +546,55 @@ def test_an_operator_a_special_method_no_longer_accepts_is_broken(tmp_path: Path
     head = head.replace("key, _get_mode=False", "key")
     root = history(tmp_path, {"lib.py": HEADERS, "app.py": HEADERS_USER}, {"lib.py": head})
     assert broken(report_of(root)) == {"app"}
+
+
+def test_a_class_moved_to_another_module_breaks_neither_its_new_importers_nor_method_calls(
+    tmp_path: Path,
+) -> None:
+    # urllib3 2.2.3 moved HTTP2Connection from urllib3/http2.py into urllib3/http2/connection.py:
+    # the pool that called ``conn.close()`` on connections that could be one (a class the old
+    # module installed), and the module now importing the class from its new home, still work
+    base = {
+        "lib/__init__.py": "",
+        "lib/base.py": "class Connection:\n    def close(self):\n        return 1\n",
+        "lib/fast.py": (
+            "from lib.base import Connection\nfrom lib import pool\n\n\n"
+            "class FastConnection(Connection):\n    def close(self):\n        return 2\n\n\n"
+            "def install():\n    pool.Pool.cls = FastConnection\n"
+        ),
+        "lib/pool.py": (
+            "from lib.base import Connection\n\n\nclass Pool:\n    cls = Connection\n\n"
+            "    def put(self):\n        conn = self.cls()\n        return conn.close()\n"
+        ),
+    }
+    head = {
+        "lib/fast.py": None,
+        "lib/fast/__init__.py": (
+            "from lib import pool\n\n\n"
+            "def install():\n    from lib.fast.connection import FastConnection\n"
+            "    pool.Pool.cls = FastConnection\n"
+        ),
+        "lib/fast/connection.py": (
+            "from lib.base import Connection\n\n\n"
+            "class FastConnection(Connection):\n    def close(self):\n        return 2\n"
+        ),
+    }
+    root = history(tmp_path, base, head)
+    report = report_of(root)
+    kinds = {(c["symbol"], c["kind"]) for c in report["changes"]}
+    assert ("lib.fast:FastConnection", "symbol-removed") in kinds
+    assert broken(report) == set()
+
+
+def test_code_still_naming_a_removed_class_is_broken_also_through_its_methods(
+    tmp_path: Path,
+) -> None:
+    base = {
+        "lib.py": (
+            "class Conn:\n    def close(self):\n        return 1\n\n\nclass Other:\n    pass\n"
+        ),
+        "app.py": "import lib\n\n\ndef use():\n    return lib.Conn.close(None)\n",
+        "user.py": "from lib import Conn\n\n\ndef make():\n    return Conn()\n",
+    }
+    root = history(tmp_path, base, {"lib.py": "class Other:\n    pass\n"})
+    assert broken(report_of(root)) == {"app", "user"}
