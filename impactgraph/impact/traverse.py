@@ -29,6 +29,7 @@ from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
+from impactgraph.expressions import FixtureRoot, parse_root
 from impactgraph.impact.binding import call_binds, implicit_shape
 from impactgraph.impact.gateways import is_gateway
 from impactgraph.impact.mentions import calls_path, mentions
@@ -410,7 +411,8 @@ class ImpactAnalysis:
         if not sites:
             return False  # reached without a call of its own (a property read, ``map(f, xs)``)
         method = target.rpartition(".")[2]
-        return all(call_binds(definition.signature, *_shape(site, bound, method))
+        return all(_fixture_request(site)
+                   or call_binds(definition.signature, *_shape(site, bound, method))
                    for site, bound in sites)
 
     def runs_as_before(self, change: Change, source: str, target: str) -> bool:
@@ -644,6 +646,13 @@ def _sites(
         for index, bound in data.get("sites", ())
         if 0 <= index < len(calls) and calls[index].scope == source
     ]
+
+
+def _fixture_request(site: CallSite) -> bool:
+    """pytest calling a fixture a test (or fixture) asks for: it passes the fixture the
+    fixtures its parameters name, whatever they are, so the request binds."""
+    return site.implicit and bool(site.callee) and all(
+        isinstance(parse_root(expr[0]), FixtureRoot) for expr in site.callee if expr)
 
 
 def _shape(site: CallSite, bound: bool, method: str) -> tuple[CallSite, bool]:

@@ -598,3 +598,32 @@ def test_code_still_naming_a_removed_class_is_broken_also_through_its_methods(
     }
     root = history(tmp_path, base, {"lib.py": "class Other:\n    pass\n"})
     assert broken(report_of(root)) == {"app", "user"}
+
+
+def test_pytest_calling_a_fixture_whose_parameters_changed_breaks_no_test(
+    tmp_path: Path,
+) -> None:
+    # pytest calls a fixture with the fixtures it asks for, by name: werkzeug 3.1's conftest
+    # dev_server(xprocess, request, tmp_path) -> dev_server(tmp_path) broke no test using it
+    conftest = """\
+    import pytest
+
+
+    @pytest.fixture()
+    def server(tmp_path, request):
+        def start(name="standard"):
+            return name
+        yield start
+    """
+    test = """\
+    def test_basic(server):
+        assert server("x") == "x"
+    """
+    root = history(tmp_path, {"tests/conftest.py": conftest, "tests/test_a.py": test},
+                   {"tests/conftest.py": conftest.replace("tmp_path, request", "tmp_path")})
+    report = report_of(root)
+    assert ("conftest:server", "parameter-removed") in {
+        (c["symbol"].split(".")[-1], c["kind"]) for c in report["changes"]}
+    assert "tests.test_a" in {m["module"] for m in report["affected"]} or any(
+        "test_a" in m["module"] for m in report["affected"])
+    assert broken(report) == set()
