@@ -325,6 +325,10 @@ class ImpactAnalysis:
                 return self.head is self.base or not self.head.edge_kinds(source, target)
             if change.kind in BINDING_KINDS:
                 return not self._binds(source, target)
+            if change.kind is ChangeKind.DECORATOR_CHANGED and _rebinds_only(change):
+                dispatches = any(part.startswith("+") and part.endswith("singledispatch")
+                                 for part in change.detail.split())
+                return not self._binds(source, target, positional_first=dispatches)
             return True
         return change.kind is ChangeKind.BASE_REMOVED
 
@@ -394,11 +398,13 @@ class ImpactAnalysis:
             self._read_calls([module])
         return self._calls.get(module)
 
-    def _binds(self, source: str, target: str) -> bool:
+    def _binds(self, source: str, target: str, positional_first: bool = False) -> bool:
         """Does every call site of ``source`` that calls ``target`` still bind in the head?
 
         Each site is the one the linker resolved to ``target`` (by its index in the file's
         calls), judged with its own ``bound``; a call that cannot be told counts as broken.
+        ``positional_first``: the call must also pass a first argument by position (a
+        ``functools.singledispatch`` function dispatches on it).
         """
         data = self.head.edge_data(source, target, EdgeKind.CALLS)
         definition = self._definition(self.head, target)
@@ -412,7 +418,8 @@ class ImpactAnalysis:
             return False  # reached without a call of its own (a property read, ``map(f, xs)``)
         method = target.rpartition(".")[2]
         return all(_fixture_request(site)
-                   or call_binds(definition.signature, *_shape(site, bound, method))
+                   or (call_binds(definition.signature, *_shape(site, bound, method)) is True
+                       and not (positional_first and not site.args))
                    for site, bound in sites)
 
     def runs_as_before(self, change: Change, source: str, target: str) -> bool:
@@ -646,6 +653,19 @@ def _sites(
         for index, bound in data.get("sites", ())
         if 0 <= index < len(calls) and calls[index].scope == source
     ]
+
+
+# Decorators whose coming or going changes only how a call binds: the head's own signature and
+# the linker's ``bound`` for each call (through an instance or the class) tell whether it
+# still binds; ``singledispatch`` also needs the first argument by position.
+REBINDING = frozenset({"staticmethod", "classmethod", "singledispatch"})
+
+
+def _rebinds_only(change: Change) -> bool:
+    """A ``decorator-changed`` that only adds or removes ``REBINDING`` decorators."""
+    parts = change.detail.split()
+    return bool(parts) and all(
+        part[:1] in "+-" and part[1:].rpartition(".")[2] in REBINDING for part in parts)
 
 
 def _fixture_request(site: CallSite) -> bool:

@@ -627,3 +627,55 @@ def test_pytest_calling_a_fixture_whose_parameters_changed_breaks_no_test(
     assert "tests.test_a" in {m["module"] for m in report["affected"]} or any(
         "test_a" in m["module"] for m in report["affected"])
     assert broken(report) == set()
+
+
+def test_a_decorator_change_breaks_only_the_calls_it_no_longer_binds(tmp_path: Path) -> None:
+    # cattrs 24.1: BaseConverter._get_dis_func lost @staticmethod (self._get_dis_func(u) still
+    # binds, BaseConverter._get_dis_func(u) does not); packaging 24.2: canonicalize_version
+    # became a functools.singledispatch function (a call must pass the first argument by
+    # position, which every caller did)
+    lib = """\
+    import functools
+
+
+    class Converter:
+        @staticmethod
+        def dis(union, literals=True):
+            return union
+
+
+    def canonical(version, strip=True):
+        return version
+    """
+    head = lib.replace("        @staticmethod\n        def dis(union,",
+                       "        def dis(self, union,").replace(
+        "    def canonical(", "    @functools.singledispatch\n    def canonical(")
+    good = """\
+    from lib import Converter, canonical
+
+
+    def use(c: Converter):
+        return c.dis(int, literals=False), canonical("1.0", strip=False)
+    """
+    by_class = """\
+    from lib import Converter
+
+
+    def use():
+        return Converter.dis(int)
+    """
+    by_keyword = """\
+    from lib import canonical
+
+
+    def use():
+        return canonical(version="1.0")
+    """
+    root = history(tmp_path, {"lib.py": lib, "good.py": good, "by_class.py": by_class,
+                              "by_keyword.py": by_keyword}, {"lib.py": head})
+    report = report_of(root)
+    kinds = {(c["symbol"], c["kind"], c["breaking"]) for c in report["changes"]}
+    assert ("lib:Converter.dis", "decorator-changed", True) in kinds
+    assert ("lib:canonical", "decorator-changed", True) in kinds
+    assert "good" in affected(report)
+    assert broken(report) == {"by_class", "by_keyword"}
