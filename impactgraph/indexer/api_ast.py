@@ -33,6 +33,7 @@ from impactgraph.indexer.plain import (
     DATACLASS_DECORATORS,
     combine_hashes,
     decorator_base,
+    init_parameter_name,
     marks_abstract,
     resolve_relative,
 )
@@ -254,6 +255,8 @@ def _dataclass_init(text: Text, node: ast.ClassDef, decorators: tuple[str, ...],
             continue
         default = None
         value = statement.value
+        field_kw_only = False
+        alias = None
         if value is not None:
             default = text(value, statement)
             if isinstance(value, ast.Call) and (text(value.func) or "").endswith("field"):
@@ -267,8 +270,14 @@ def _dataclass_init(text: Text, node: ast.ClassDef, decorators: tuple[str, ...],
                 init = keywords.get("init")
                 if isinstance(init, ast.Constant) and init.value is False:
                     continue
-        kind = ParamKind.KEYWORD_ONLY if after_kw_only else ParamKind.POSITIONAL_OR_KEYWORD
-        params.append(Parameter(statement.target.id, kind, default, annotation))
+                flag = keywords.get("kw_only")
+                field_kw_only = isinstance(flag, ast.Constant) and flag.value is True
+                named = keywords.get("alias")
+                alias = named.value if isinstance(named, ast.Constant) else None
+        kind = (ParamKind.KEYWORD_ONLY if after_kw_only or field_kw_only
+                else ParamKind.POSITIONAL_OR_KEYWORD)
+        name = init_parameter_name(statement.target.id, decorators, alias)
+        params.append(Parameter(name, kind, default, annotation))
     return Signature(tuple(params), "None", False)
 
 

@@ -57,6 +57,20 @@ def marks_abstract(decorator_bases: Iterable[str]) -> bool:
                for b in decorator_bases)
 
 
+# dataclass-like decorators of attrs: an init parameter drops its attribute's leading
+# underscores (``_deadline`` -> ``deadline``) unless ``alias=`` names it
+ATTRS_DECORATORS = DATACLASS_DECORATORS - {"dataclass", "dataclasses.dataclass"}
+
+
+def init_parameter_name(attribute: str, decorators: Iterable[str], alias: object) -> str:
+    """The ``__init__`` parameter a dataclass-like class generates for ``attribute``."""
+    if isinstance(alias, str) and alias.isidentifier():
+        return alias
+    if {decorator_base(d) for d in decorators} & ATTRS_DECORATORS:
+        return attribute.lstrip("_") or attribute
+    return attribute
+
+
 def decorator_base(text: str) -> str:
     """``dataclasses.dataclass(frozen=True)`` -> ``dataclasses.dataclass``."""
     return text.split("(", 1)[0].strip()

@@ -6,7 +6,12 @@ import hashlib
 
 from astroid import nodes
 
-from impactgraph.indexer.plain import DATACLASS_DECORATORS, combine_hashes, decorator_base
+from impactgraph.indexer.plain import (
+    DATACLASS_DECORATORS,
+    combine_hashes,
+    decorator_base,
+    init_parameter_name,
+)
 from impactgraph.model import Parameter, ParamKind, Signature
 
 __all__ = [
@@ -155,6 +160,8 @@ def dataclass_init(node: nodes.ClassDef) -> Signature | None:
             continue
         default = None
         value = statement.value
+        field_kw_only = False
+        alias = None
         if value is not None:
             default = source(value)
             if isinstance(value, nodes.Call) and (source(value.func) or "").endswith("field"):
@@ -168,6 +175,12 @@ def dataclass_init(node: nodes.ClassDef) -> Signature | None:
                 init = keywords.get("init")
                 if isinstance(init, nodes.Const) and init.value is False:
                     continue
-        kind = ParamKind.KEYWORD_ONLY if after_kw_only else ParamKind.POSITIONAL_OR_KEYWORD
-        params.append(Parameter(statement.target.name, kind, default, annotation))
+                flag = keywords.get("kw_only")
+                field_kw_only = isinstance(flag, nodes.Const) and flag.value is True
+                named = keywords.get("alias")
+                alias = named.value if isinstance(named, nodes.Const) else None
+        kind = (ParamKind.KEYWORD_ONLY if after_kw_only or field_kw_only
+                else ParamKind.POSITIONAL_OR_KEYWORD)
+        name = init_parameter_name(statement.target.name, decorator_names(node), alias)
+        params.append(Parameter(name, kind, default, annotation))
     return Signature(tuple(params), "None", False)
