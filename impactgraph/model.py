@@ -149,6 +149,8 @@ class CallSite:
     # a call that may start a program (by its name: ``subprocess.run``, ``os.system``...), when
     # its file's constants tell which: the linker keeps it for a callee that does
     program: Program | None = None
+    # what the call unpacks (with ``star``): 1 ``*sequence``, 2 ``**mapping``, 3 both
+    unpacks: int = 0
 
 
 @dataclass(frozen=True, slots=True)

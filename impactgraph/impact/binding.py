@@ -46,7 +46,7 @@ def call_binds(signature: Signature, site: CallSite, bound: bool) -> bool | None
     A call that unpacks ``*args``/``**kwargs`` has an unknown shape: None.
     """
     if site.star:
-        return None
+        return _unpacking_binds(signature, site, bound)
     params = list(signature.parameters)
     positional = [
         p for p in params if p.kind in (ParamKind.POSITIONAL_ONLY, ParamKind.POSITIONAL_OR_KEYWORD)
@@ -78,3 +78,34 @@ def call_binds(signature: Signature, site: CallSite, bound: bool) -> bool | None
         if p.default is None and p.name not in assigned:
             return False  # a required parameter is missing
     return True
+
+
+def _unpacking_binds(signature: Signature, site: CallSite, bound: bool) -> bool | None:
+    """A call that unpacks ``*seq`` or ``**mapping``: True when it binds whatever they hold
+    (each goes into a ``*args``/``**kwargs`` of the signature, and the written arguments give
+    every required parameter), False when its written arguments cannot bind, None else."""
+    unpacks = site.unpacks
+    params = list(signature.parameters)
+    positional = [
+        p for p in params if p.kind in (ParamKind.POSITIONAL_ONLY, ParamKind.POSITIONAL_OR_KEYWORD)
+    ]
+    if bound and positional:
+        params.remove(positional.pop(0))
+    var_positional = any(p.kind is ParamKind.VAR_POSITIONAL for p in params)
+    var_keyword = any(p.kind is ParamKind.VAR_KEYWORD for p in params)
+    if not unpacks or (unpacks & 1 and not var_positional) or (unpacks & 2 and not var_keyword):
+        return None  # what is unpacked may fill any parameter (or an older summary)
+    if len(site.args) > len(positional) and not var_positional:
+        return False
+    assigned = {p.name for p in positional[: len(site.args)]}
+    by_name = {p.name for p in params
+               if p.kind in (ParamKind.POSITIONAL_OR_KEYWORD, ParamKind.KEYWORD_ONLY)}
+    for name, _ in site.kwargs:
+        if name == "**":
+            continue  # what ``*``/``**`` hand over, recorded for the flow: no parameter
+        if name in assigned or (name not in by_name and not var_keyword):
+            return False
+        assigned.add(name)
+    missing = [p for p in params if p.default is None and p.name not in assigned
+               and p.kind not in (ParamKind.VAR_POSITIONAL, ParamKind.VAR_KEYWORD)]
+    return None if missing else True

@@ -441,8 +441,8 @@ class ImpactAnalysis:
             return False
         signature = definition.signature
         for site, bound in sites:
-            if call_binds(signature, site, bound) is not True:
-                return False
+            if site.star or call_binds(signature, site, bound) is not True:
+                return False  # what is unpacked may pass the renamed or defaulted parameter
             keywords = {name for name, _ in site.kwargs}
             if change.kind is ChangeKind.PARAMETER_RENAMED:
                 if change.old is None or change.old in keywords:

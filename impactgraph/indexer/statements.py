@@ -557,9 +557,10 @@ class Statements(Evaluator, ImplicitCalls):
         kwargs = tuple(
             (k.arg, tuple(self.values(k.value))) for k in node.keywords or () if k.arg
         )
-        star = any(isinstance(a, nodes.Starred) for a in node.args) or any(
-            k.arg is None for k in node.keywords or ()
+        unpacks = (1 if any(isinstance(a, nodes.Starred) for a in node.args) else 0) | (
+            2 if any(k.arg is None for k in node.keywords or ()) else 0
         )
+        star = bool(unpacks)
         # what ``*args`` / ``**options`` unpack, under a name no parameter has: the values
         # are handed over (outside code may call them back) without binding a parameter
         spread = tuple(
@@ -587,7 +588,8 @@ class Statements(Evaluator, ImplicitCalls):
         decorator = isinstance(node.parent, nodes.Decorators)
         self.calls.append(
             CallSite(self.caller_of(node), callee, node.lineno or 0, args, kwargs,
-                     decorator=decorator, star=star, program=program_of(node))
+                     decorator=decorator, star=star, program=program_of(node),
+                     unpacks=unpacks)
         )
         self.implicit_builtin_call(node)
         requested = self.requested_fixture(node)

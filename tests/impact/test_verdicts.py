@@ -723,3 +723,63 @@ def test_a_new_required_attrs_field_breaks_its_callers(tmp_path: Path) -> None:
         (c["symbol"], c["kind"], c["breaking"]) for c in report["changes"]}
     assert broken(report) == {"app"}
 
+
+FORWARD = """\
+class Headers:
+    def add(self, _key, _value, **kw):
+        return _key
+
+
+def dis_func(converter, *classes, literals=True):
+    return classes
+
+
+def strict(a, b=1):
+    return a
+"""
+
+FORWARD_USER = """\
+from lib import Headers, dis_func
+
+
+def add_header(h: Headers, key, value, **kw):
+    return h.add(key, value, **kw)
+
+
+def make(converter, types):
+    return dis_func(converter, *types, literals=False)
+"""
+
+
+def test_a_call_forwarding_star_arguments_that_the_new_signature_absorbs_is_not_broken(
+    tmp_path: Path,
+) -> None:
+    # werkzeug 3.1: Headers.add(self, _key, _value, **kw) -> add(self, key, value, /, **kw),
+    # called as self.add(key, value, **kwargs); cattrs 24.1: create_default_dis_func gained a
+    # first parameter, called as create_default_dis_func(self, *union_types, ...)
+    head = FORWARD.replace("_key, _value, **kw", "key, value, /, **kw").replace(
+        "return _key", "return key").replace("def dis_func(converter, *classes",
+                                             "def dis_func(converter, *classes, extra=None")
+    root = history(tmp_path, {"lib.py": FORWARD, "app.py": FORWARD_USER}, {"lib.py": head})
+    report = report_of(root)
+    assert "app" in affected(report)
+    assert broken(report) == set()
+
+
+def test_star_arguments_that_may_not_fill_a_new_required_parameter_stay_broken(
+    tmp_path: Path,
+) -> None:
+    user = """\
+    from lib import strict
+
+
+    def positional(xs):
+        return strict(*xs)
+
+
+    def keywords(options):
+        return strict(1, **options)
+    """
+    head = FORWARD.replace("def strict(a, b=1)", "def strict(a, b=1, *, c)")
+    root = history(tmp_path, {"lib.py": FORWARD, "app.py": user}, {"lib.py": head})
+    assert broken(report_of(root)) == {"app"}
