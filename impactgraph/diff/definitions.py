@@ -52,6 +52,11 @@ KNOWN_ANCESTORS = {
     "IndexError": {"LookupError", "Exception", "BaseException"},
     "RuntimeError": {"Exception", "BaseException"}, "OSError": {"Exception", "BaseException"},
 }
+# typing's aliases of builtin classes, as bases: ``Tuple[int, str]`` is ``tuple[int, str]``
+# (typing's aliases of ``collections.abc`` classes share their names)
+_TYPING_BUILTINS = {"Tuple": "tuple", "List": "list", "Dict": "dict", "Set": "set",
+                    "FrozenSet": "frozenset", "Type": "type", "DefaultDict": "defaultdict",
+                    "Deque": "deque"}
 # ``object.__init__`` as callers of a class without its own ``__init__`` see it.
 OBJECT_INIT = Definition(
     "object.__init__", SymbolKind.METHOD, 0, 0,
@@ -267,7 +272,9 @@ def _base_keys(revision: Revision, module: str, text: str) -> frozenset[str]:
     if resolved is not None:
         keys.add(resolved)
     spelled = revision.spelled(module, normalize_expression(text) or text)
-    for prefix in _DECORATOR_MODULES:
+    if spelled.startswith(("typing.", "typing_extensions.")):
+        spelled = _TYPING_BUILTINS.get(spelled.rpartition(".")[2], spelled)
+    for prefix in (*_DECORATOR_MODULES, "collections.abc.", "collections."):
         spelled = spelled.removeprefix(prefix)
     keys.add(spelled)
     return frozenset(keys)
