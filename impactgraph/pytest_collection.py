@@ -51,6 +51,10 @@ DEFAULT_NORECURSEDIRS = (
 DEFAULT_PYTHON_FILES = ("test_*.py", "*_test.py")
 
 
+# Python files pytest never collects as modules of doctests
+_NOT_DOCTESTS = frozenset({"setup.py", "__main__.py", "conftest.py"})
+
+
 @dataclass(frozen=True, slots=True)
 class ConftestFacts:
     """What a ``conftest.py`` says about collection, read statically."""
@@ -72,6 +76,7 @@ class Collection:
     # conftest.py facts by folder ("" the root); ``None``: no conftest is loaded (--noconftest)
     conftests: Mapping[str, ConftestFacts] | None = field(default=None, compare=False)
     open: bool = False  # nothing is filtered
+    doctest_modules: bool = False  # addopts --doctest-modules
 
     def collected(self, paths: Iterable[str]) -> list[str]:
         """The ``paths`` (test files, by the test patterns) that pytest collects."""
@@ -81,6 +86,16 @@ class Collection:
 
     def collects(self, path: str) -> bool:
         return self._collects(path, self._search_roots([path]))
+
+    def doctest_files(self, paths: Iterable[str]) -> list[str]:
+        """The Python files among ``paths`` pytest collects as modules of doctests
+        (``--doctest-modules``): any module under the search roots, whatever its name, but
+        ``setup.py`` and ``__main__.py`` (pytest never imports them); conftest.py is left to
+        the conftest rules."""
+        if not self.doctest_modules:
+            return []
+        return replace(self, python_files=None).collected(
+            p for p in paths if p.endswith(".py") and posixpath.basename(p) not in _NOT_DOCTESTS)
 
     def _collects(self, path: str, roots: list[tuple[str, ...]] | None) -> bool:
         """``roots``: the search roots (``_search_roots``)."""
@@ -187,6 +202,15 @@ class Collections:
             if pending:
                 roots = run._search_roots(files)  # globbed over the whole tree
                 found.update(p for p in pending if run._collects(p, roots))
+        return [p for p in files if p in found]
+
+    def doctest_files(self, paths: Iterable[str]) -> list[str]:
+        """The ``paths`` a run that reaches them collects as modules of doctests."""
+        files = list(paths)
+        found: set[str] = set()
+        for run in (self.root, *self.packages):
+            prefix = run.start.strip("/") + "/" if run.start.strip("/") else ""
+            found.update(run.doctest_files(p for p in files if p.startswith(prefix)))
         return [p for p in files if p in found]
 
     def without_python_files(self) -> Collections:

@@ -5,9 +5,10 @@
 ``environment_is_open``): ``--ignore``, ``--ignore-glob``, ``--deselect`` (relative to the
 configuration's folder, from which its plain run starts), ``-o``/``--override-ini`` of
 ``testpaths``/``norecursedirs``/``python_files`` (how a pytest version applies it varies:
-nothing is filtered), ``--noconftest``, ``--confcutdir``, ``-p NAME`` (a module of the repository
-with a widening hook leaves everything unfiltered; an installed plugin is as unknown as every
-installed plugin). ``--rootdir`` and ``-c`` in ``addopts`` change nothing: pytest has found its
+nothing is filtered), ``--noconftest``, ``--confcutdir``, ``-p NAME`` (a module of the
+repository with a widening hook leaves everything unfiltered; an installed plugin is as unknown
+as every installed plugin), ``--doctest-modules`` (every module below the search roots is a test
+file of its doctests). ``--rootdir`` and ``-c`` in ``addopts`` change nothing: pytest has found its
 rootdir and configuration before it reads them. ``--import-mode`` changes how files are
 imported, not which are collected.
 """
@@ -76,6 +77,7 @@ class Addopts:
     noconftest: bool = False
     overrides: bool = False  # -o of a key we read
     python_files: tuple[str, ...] = ()  # what -o python_files= says
+    doctest_modules: bool = False  # --doctest-modules: every module's doctests are collected
 
 
 def parse_addopts(tokens: Sequence[str]) -> Addopts:
@@ -83,11 +85,14 @@ def parse_addopts(tokens: Sequence[str]) -> Addopts:
                                     "-p": [], "--confcutdir": [], "-o": []}
     aliases = {"--override-ini": "-o", "--ignore": "--ignore", "--ignore-glob": "--ignore-glob",
                "--deselect": "--deselect", "--confcutdir": "--confcutdir", "-p": "-p", "-o": "-o"}
-    noconftest = False
+    noconftest = doctest_modules = False
     items = iter(tokens)
     for option in items:
         if option == "--noconftest":
             noconftest = True
+            continue
+        if option == "--doctest-modules":
+            doctest_modules = True
             continue
         name, equals, value = option.partition("=")
         if name in aliases and equals:
@@ -111,7 +116,7 @@ def parse_addopts(tokens: Sequence[str]) -> Addopts:
         ignore=tuple(values["--ignore"]), ignore_glob=tuple(values["--ignore-glob"]),
         deselect=tuple(values["--deselect"]), plugins=tuple(values["-p"]),
         confcutdir=cut[-1] if cut else None, noconftest=noconftest, overrides=overrides,
-        python_files=tuple(python_files),
+        python_files=tuple(python_files), doctest_modules=doctest_modules,
     )
 
 
@@ -139,19 +144,20 @@ def collection(
     rootdir) and these settings."""
     if addopts.overrides or any(widening_plugin(p) for p in addopts.plugins
                                 if not p.startswith("no:")):
-        return replace(OPEN, base=base, start=start)
+        return replace(OPEN, base=base, start=start, doctest_modules=addopts.doctest_modules)
     cut = base
     if addopts.confcutdir is not None:
         deeper = _inside(start, addopts.confcutdir)
         if deeper is None or not _within(deeper, base):
-            return replace(OPEN, base=base, start=start)  # a cut we do not follow
+            return replace(OPEN, base=base, start=start,  # a cut we do not follow
+                           doctest_modules=addopts.doctest_modules)
         cut = deeper
     conftests = None if addopts.noconftest else {
         folder: facts for folder, facts in tree.conftests.items() if _within(folder, cut)}
     return Collection(
         testpaths=testpaths, norecursedirs=norecursedirs, python_files=python_files,
         ignore=addopts.ignore, ignore_glob=addopts.ignore_glob, deselect=addopts.deselect,
-        base=base, start=start, conftests=conftests,
+        base=base, start=start, conftests=conftests, doctest_modules=addopts.doctest_modules,
     )
 
 

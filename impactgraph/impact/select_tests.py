@@ -124,7 +124,12 @@ def select_tests(
     that starts a program that may run the change is followed as changed code (``_programs``).
     """
     tests = [p for p in head_files if is_test_path(p, patterns)]
-    selector = _Selector(collection.collected(p for p in tests if path_name(p) != CONFTEST))
+    # with --doctest-modules pytest collects the other modules too, as test files of their
+    # doctests (which call the module's own code): they are selected like test files
+    named = set(tests)
+    doctests = collection.doctest_files(p for p in head_files if p not in named)
+    selector = _Selector([*collection.collected(p for p in tests if path_name(p) != CONFTEST),
+                          *doctests])
     shared = _Shared(graphs, frozenset(tests))
     imports = shared.imports
     conftests = _Conftests(selector, shared.conftest_scope, set(reached))
@@ -138,8 +143,10 @@ def select_tests(
         elif path in plugins:
             for folder in plugins[path]:
                 conftests.changed(path, folder)
-        else:
+        elif path in named:
             selector.add(path, "test file changed")
+        else:
+            selector.add(path, "changed: pytest runs its doctests (--doctest-modules)")
     _unparsable(selector, imports, changed, plugins)
     _changed_files(selector, imports, changes, head_files, patterns)
     changed_modules = {c.symbol.split(":", 1)[0] for c in changes
