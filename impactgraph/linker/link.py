@@ -8,11 +8,13 @@ import sys
 from collections.abc import Iterable
 
 from impactgraph.expressions import (
+    VARIABLE,
     Attr,
     AttrPattern,
     BuiltinRoot,
     ContainerRoot,
     GeneratedRoot,
+    ModuleRoot,
     Variable,
     parse_root,
 )
@@ -353,6 +355,11 @@ def _link_call(graph: CodeGraph, resolver: Resolver, site: CallSite, index: int,
     values = _callee_values(resolver, site)
     targets_of = functools.partial(_targets, resolver)
     entries: dict[str, set[Entry]] = {} if receivers is None else receivers.of(site, targets_of)
+    if not site.implicit:  # calling a module-level variable reads it: ``OrderedDict(...)``
+        for expr in site.callee:  # after ``OrderedDict = dict`` (or an import of one)
+            variable = _module_variable(resolver, expr)
+            if variable is not None:
+                graph.add_edge(caller, variable, EdgeKind.REFERENCES, site.line)
     if TOP in values and not site.implicit:
         # the linker gave up on the callee's values: whatever else it runs, it may run anything
         # (of the name it asks for, if that is all it can be: see _unresolved_name)
@@ -951,25 +958,46 @@ def _class_statement(graph: CodeGraph, resolver: Resolver, cls: str) -> None:
         graph.add_edge(runner, target, EdgeKind.CALLS, line, True)
 
 
-def _module_variable(resolver: Resolver, expr: Expr) -> str | None:
-    """``mod:NAME`` when ``expr`` names a module-level variable of the code base."""
+def _module_variable(resolver: Resolver, expr: Expr, depth: int = 0) -> str | None:
+    """``mod:NAME`` when ``expr`` names a module-level variable of the code base: the module's
+    own, or one a name imported from where it is bound (``from pkg.compat import LIMIT``, then
+    ``LIMIT`` read), through re-exports."""
     root = resolver.root(expr[0]) if len(expr) == 1 else None
     if isinstance(root, Variable):
         module_part, _, name = root.key[2:].partition("|")
         name = local_name(name)
         if module_part.endswith(":"):
-            symbol = f"{module_part[:-1]}:{name}"
-            if resolver.kind(symbol) is SymbolKind.VARIABLE:
-                return symbol
+            return _variable_named(resolver, module_part[:-1], name, depth)
         return None
     last = resolver.op(expr[-1]) if len(expr) > 1 else None
     if isinstance(last, Attr):
         for owner in ordered(resolver.resolve(expr[:-1])):
             if isinstance(owner, Mod):
-                symbol = f"{owner.name}:{last.name}"
-                if resolver.kind(symbol) is SymbolKind.VARIABLE:
-                    return symbol
+                found = _variable_named(resolver, owner.name, last.name, depth)
+                if found is not None:
+                    return found
     return None
+
+
+def _variable_named(resolver: Resolver, module: str, name: str, depth: int) -> str | None:
+    """``module:name`` when it is a module-level variable; when the module only imports that
+    name (it defines nothing so named), the variable its import binds, if any."""
+    symbol = f"{module}:{name}"
+    kind = resolver.kind(symbol)
+    if kind is SymbolKind.VARIABLE:
+        return symbol
+    if kind is not None or depth >= _REEXPORT_DEPTH:
+        return None
+    for bound in resolver.bindings.get(f"{VARIABLE}{module}:|{name}", ()):
+        if len(bound) == 2 and isinstance(resolver.root(bound[0]), ModuleRoot):  # an import
+            found = _module_variable(resolver, bound, depth + 1)
+            if found is not None:
+                return found
+    return None
+
+
+# how many re-exports a variable's import is followed through
+_REEXPORT_DEPTH = 8
 
 
 def _link_imports(graph: CodeGraph, resolver: Resolver, summary: FileSummary) -> None:
