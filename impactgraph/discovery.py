@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import fnmatch
 import functools
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
@@ -190,31 +191,51 @@ def _shared_namespaces(package_dirs: set[str]) -> frozenset[str]:
 
 
 def path_names(modules: Iterable[tuple[str, str]]) -> dict[str, str]:
-    """Dotted path from the repository root -> module, for the (module, path) pairs of
-    modules that go by another name.
+    """Import path -> module, for the (module, path) pairs of modules an import may name by
+    another path than their module name.
 
     ``lib/m.py`` is the module ``m`` when ``lib`` has no ``__init__.py`` (a loose module's
     folder is its root), but with the repository root on ``sys.path`` (``python -m pytest``,
     a root ``conftest.py``, ``pythonpath = ["."]``) ``import lib.m`` loads that file too,
     ``lib`` being a namespace package; so does ``tests.helpers`` for ``tests/helpers.py``.
-    A path that is some module's own name stays that module's; of a package and a module on
-    one path, the package is what Python imports.
+    A folder we do not know to be on ``sys.path`` may be there too (Pants' and Bazel's source
+    roots, ``sys.path.insert`` in a ``conftest.py``, a package's own folder when its tests run
+    from it): ``org.proj.util`` is ``src/python/org/proj/util.py``, the module
+    ``python.org.proj.util`` here, when that is the only file whose path ends so below a
+    folder that is no package. A path that is some module's own name stays that module's; of
+    a package and a module on one path, the package is what Python imports.
     """
-    found: dict[str, tuple[bool, str]] = {}
+    stems: dict[str, tuple[bool, str]] = {}  # "lib/m" -> (is a package, module)
     names = set()
+    package_dirs = set()
     for module, path in modules:
         names.add(module)
         stem = path.removesuffix(".py")
         if stem == path:
             continue  # not a Python file (a stub)
         package = stem == "__init__" or stem.endswith("/__init__")
-        stem = stem.removesuffix("__init__").rstrip("/") if package else stem
-        dotted = stem.replace("/", ".")
-        if not stem or dotted == module or not all(p.isidentifier() for p in stem.split("/")):
+        if package:
+            stem = stem.removesuffix("__init__").rstrip("/")
+            package_dirs.add(stem)
+        if not stem or not all(p.isidentifier() for p in stem.split("/")):
             continue
-        if dotted not in found or (package and not found[dotted][0]):
-            found[dotted] = (package, module)
-    return {dotted: module for dotted, (_, module) in found.items() if dotted not in names}
+        if stem not in stems or (package and not stems[stem][0]):
+            stems[stem] = (package, module)
+    table: dict[str, str] = {}
+    for stem, (_, module) in stems.items():
+        dotted = stem.replace("/", ".")
+        if dotted != module and dotted not in names:
+            table[dotted] = module
+    ends: dict[str, set[str]] = defaultdict(set)  # a path's last parts -> the modules
+    for stem, (_, module) in stems.items():
+        parts = stem.split("/")
+        for start in range(1, len(parts) - 1):  # two parts at least, not the whole path
+            if "/".join(parts[:start]) not in package_dirs:  # in a package: not on sys.path
+                ends[".".join(parts[start:])].add(module)
+    for dotted, found in ends.items():
+        if len(found) == 1 and dotted not in names and dotted not in table:
+            table[dotted] = next(iter(found))
+    return table
 
 
 def module_name(path: str, root: str) -> tuple[str, bool]:

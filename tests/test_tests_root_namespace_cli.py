@@ -140,3 +140,101 @@ def test_a_removed_module_breaks_every_importer_through_the_folder(tmp_path: Pat
         "tests/test_dotted_import.py", "tests/test_from_module.py",
         "tests/test_from_package.py", "tests/test_other.py", "tests/test_through_helper.py",
     ]
+
+
+PANTS = {
+    "pants.toml": '[source]\nroot_patterns = ["src/python"]\n',
+    "src/python/org/proj/util.py": """
+        def f(a):
+            return a
+    """,
+    "src/python/org/proj/util_test.py": """
+        from org.proj.util import f
+
+
+        def test_f():
+            assert f(1)
+    """,
+    "src/python/org/other/lib.py": """
+        from org.proj import util
+
+
+        def g():
+            return util.f(2)
+    """,
+    "src/python/org/other/lib_test.py": """
+        import org.other.lib
+
+
+        def test_g():
+            assert org.other.lib.g()
+    """,
+    "src/python/org/other/none_test.py": """
+        def test_n():
+            pass
+    """,
+}
+
+
+def test_an_import_from_a_source_root_we_do_not_know_reaches_the_one_file_it_can_mean(
+    tmp_path: Path,
+) -> None:
+    """Pants (``root_patterns``) or a ``sys.path`` entry puts ``src/python`` on the path:
+    ``org.proj.util`` is the only file whose path ends in ``org/proj/util.py``."""
+    root = init_repo(tmp_path / "repo")
+    commit(root, PANTS, message="base", tag="base")
+    commit(root, {"src/python/org/proj/util.py": "def f(a, b):\n    return a\n"})
+    assert selected_tests(root) == ["src/python/org/other/lib_test.py",
+                                    "src/python/org/proj/util_test.py"]
+
+
+PACKAGE_TESTS = {
+    "packages/{p}/pyproject.toml": '[project]\nname = "{p}"\nversion = "0"\n',
+    "packages/{p}/src/{p}/__init__.py": "",
+    "packages/{p}/src/{p}/core.py": """
+        def run():
+            return 1
+    """,
+    "packages/{p}/tests/helpers.py": """
+        from {p}.core import run
+
+
+        def helper(x):
+            return run() + x
+    """,
+    "packages/{p}/tests/test_core.py": """
+        from tests.helpers import helper
+
+
+        def test_core():
+            assert helper(1)
+    """,
+}
+
+
+def package_files(*packages: str) -> dict[str, str]:
+    return {path.format(p=p): text.replace("{p}", p)
+            for p in packages for path, text in PACKAGE_TESTS.items()}
+
+
+def test_a_package_of_a_monorepo_whose_tests_import_their_helpers_by_folder(
+    tmp_path: Path,
+) -> None:
+    """``cd packages/web && python -m pytest``: ``tests.helpers`` is that package's own."""
+    root = init_repo(tmp_path / "repo")
+    commit(root, package_files("web"), message="base", tag="base")
+    commit(root, {"packages/web/tests/helpers.py": PACKAGE_TESTS["packages/{p}/tests/helpers.py"]
+                  .replace("{p}", "web").replace("def helper(x):", "def helper(x, y):")})
+    assert selected_tests(root) == ["packages/web/tests/test_core.py"]
+
+
+def test_two_packages_whose_tests_import_tests_helpers_are_not_guessed_between(
+    tmp_path: Path,
+) -> None:
+    """Which ``tests/helpers.py`` ``tests.helpers`` means depends on where pytest runs: with two,
+    the import names neither (one package's change does not break the other's tests)."""
+    root = init_repo(tmp_path / "repo")
+    commit(root, package_files("web", "api"), message="base", tag="base")
+    commit(root, {"packages/web/tests/helpers.py": PACKAGE_TESTS["packages/{p}/tests/helpers.py"]
+                  .replace("{p}", "web").replace("def helper(x):", "def helper(x, y):")})
+    assert "packages/api/tests/test_core.py" not in selected_tests(root)
