@@ -8,7 +8,7 @@ from __future__ import annotations
 import fnmatch
 import functools
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
 
@@ -236,6 +236,20 @@ def path_names(modules: Iterable[tuple[str, str]]) -> dict[str, str]:
         if len(found) == 1 and dotted not in names and dotted not in table:
             table[dotted] = next(iter(found))
     return table
+
+
+def through_paths(dotted: str, modules: Container[str], table: Mapping[str, str]) -> str:
+    """An import path as the modules are named: ``lib.m.f`` is ``m.f`` when ``table``
+    (``path_names``) says ``lib.m`` is the module ``m``; a path starting with a module's own
+    name, or naming none, is itself (Python finds a module of that name first)."""
+    parts = dotted.split(".")
+    if any(".".join(parts[:cut]) in modules for cut in range(1, len(parts) + 1)):
+        return dotted
+    for cut in range(len(parts), 0, -1):
+        module = table.get(".".join(parts[:cut]))
+        if module is not None:
+            return ".".join([module, *parts[cut:]])
+    return dotted
 
 
 def module_name(path: str, root: str) -> tuple[str, bool]:

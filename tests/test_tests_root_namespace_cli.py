@@ -238,3 +238,19 @@ def test_two_packages_whose_tests_import_tests_helpers_are_not_guessed_between(
     commit(root, {"packages/web/tests/helpers.py": PACKAGE_TESTS["packages/{p}/tests/helpers.py"]
                   .replace("{p}", "web").replace("def helper(x):", "def helper(x, y):")})
     assert "packages/api/tests/test_core.py" not in selected_tests(root)
+
+
+def test_a_private_name_imported_through_the_folder_is_used_elsewhere(tmp_path: Path) -> None:
+    """Removing ``_scale`` from ``lib/m.py`` (the module ``m``) breaks ``from lib.m import
+    _scale`` in another file: the removal is breaking, as for ``from m import _scale``."""
+    root = init_repo(tmp_path / "repo")
+    commit(root, {**BASE, "lib/m.py": "def f(a):\n    return a\n\n\ndef _scale(x):\n    return x\n",
+                  "lib/use.py": "from lib.m import _scale\n\nDOUBLE = _scale(2)\n"},
+           message="base", tag="base")
+    commit(root, {"lib/m.py": "def f(a):\n    return a\n"})
+    result = runner.invoke(app, ["changes", "--repo", str(root), "--base", "base",
+                                 "--format", "json"])
+    assert result.exit_code == 0, result.output
+    changes = json.loads(result.stdout)["changes"]
+    assert [(c["symbol"], c["kind"], c["breaking"]) for c in changes] == [
+        ("m:_scale", "symbol-removed", True)]

@@ -21,7 +21,7 @@ from impactgraph.config import Config
 from impactgraph.diff import UsedElsewhere, diff_summaries
 from impactgraph.diff.engine import sort_changes
 from impactgraph.diff.files import file_changes
-from impactgraph.discovery import SourceFile
+from impactgraph.discovery import SourceFile, path_names, through_paths
 from impactgraph.local_imports import localized
 from impactgraph.model import CallSite, ChangeSet, Diagnostic, FileSummary
 from impactgraph.serialize import SerializationError
@@ -390,15 +390,21 @@ def imported_elsewhere(summaries: RevisionSummaries) -> Callable[[str], bool]:
     Only modules whose text contains the name are summarised to check.
     """
 
+    table: dict[str, str] | None = None
+
     def used(symbol: str) -> bool:
+        nonlocal table
         module, _, qualname = symbol.partition(":")
         dotted = f"{module}.{qualname}" if qualname else module
         needle = dotted.rsplit(".", 1)[-1].encode()
         for other in summaries.files:
             if other == module or needle not in summaries.text(other):
                 continue
+            if table is None:  # ``from lib.m import _helper``, lib/m.py the module ``m``
+                table = path_names((m, f.path) for m, f in summaries.files.items())
             for binding in summaries[other].imports:
-                if binding.target == dotted or binding.target.startswith(dotted + "."):
+                target = through_paths(binding.target, summaries.files, table)
+                if target == dotted or target.startswith(dotted + "."):
                     return True
         return False
 

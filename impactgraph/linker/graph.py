@@ -7,7 +7,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from impactgraph.discovery import path_names
+from impactgraph.discovery import path_names, through_paths
 from impactgraph.model import (
     Diagnostic,
     EdgeKind,
@@ -366,18 +366,8 @@ class CodeGraph:
             return dotted
         known = self._imported_as.get(dotted)
         if known is None:
-            known = self._imported_as[dotted] = self._through_paths(dotted, table)
+            known = self._imported_as[dotted] = through_paths(dotted, self.summaries, table)
         return known
-
-    def _through_paths(self, dotted: str, table: Mapping[str, str]) -> str:
-        parts = dotted.split(".")
-        if any(".".join(parts[:cut]) in self.summaries for cut in range(1, len(parts) + 1)):
-            return dotted  # a module of that name is what Python finds first
-        for cut in range(len(parts), 0, -1):
-            module = table.get(".".join(parts[:cut]))
-            if module is not None:
-                return ".".join([module, *parts[cut:]])
-        return dotted
 
     def module_of(self, node: str) -> str:
         if self._stored is not None:
