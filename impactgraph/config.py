@@ -53,6 +53,9 @@ class Config:
     import_paths: tuple[str, ...] = ()
     # where plain ``pytest`` runs look for them (``impactgraph.pytest_collection``)
     collection: Collections = field(default_factory=lambda: PYTEST_RUN)
+    # (folder, module): what pytest's configuration there has every test process load
+    # (``PytestSettings.startup_modules``)
+    startup_modules: tuple[tuple[str, str], ...] = ()
 
 
 _LIST_KEYS = {"source-roots", "gateways", "exclude", "test-patterns"}
@@ -171,7 +174,8 @@ def load_config(root: Path) -> Config:
     collection = pytest.collection
     if config.test_patterns != tests:  # [tool.impactgraph] says what test files are
         collection = collection.without_python_files()
-    return replace(config, import_paths=pytest.import_paths, collection=collection)
+    return replace(config, import_paths=pytest.import_paths, collection=collection,
+                   startup_modules=pytest.startup_modules)
 
 
 # pytest's configuration files at the root, in the order pytest takes the first that has its
@@ -191,6 +195,10 @@ class PytestSettings:
     test_patterns: tuple[str, ...] = DEFAULT_TEST_PATTERNS
     collection: Collections = field(default_factory=lambda: PYTEST_RUN)
     import_paths: tuple[str, ...] = ()  # ``pythonpath``
+    # (folder of the configuration, module): what it has every test process under that
+    # folder import as pytest starts: pytest-django's settings (``DJANGO_SETTINGS_MODULE``,
+    # ``--ds``) and the plugins ``-p`` names in ``addopts``
+    startup_modules: tuple[tuple[str, str], ...] = ()
 
 
 def pytest_files(root: Path) -> tuple[str, ...]:
@@ -242,6 +250,19 @@ class _Settings:
     def addopts(self) -> Addopts:
         return parse_addopts(_pytest_args(self.found.get("addopts"), ()) or ())
 
+    @property
+    def startup_modules(self) -> tuple[str, ...]:
+        """The modules pytest, with its plugins, imports as it starts by this section."""
+        addopts = self.addopts
+        # an ini file's keys come lowercased (configparser); pytest-django's is upper case
+        settings = next((value for key, value in self.found.items()
+                         if key.lower() == "django_settings_module"), None)
+        named = [*([settings.strip()] if isinstance(settings, str) else []),
+                 *addopts.django_settings, *addopts.plugins]
+        return tuple(dict.fromkeys(
+            m for m in named if m and not m.startswith("no:")
+            and all(part.isidentifier() for part in m.split("."))))
+
     def run(self, root: Path, base: str, start: str, tree: Tree) -> Collection:
         """The plain run from ``start`` with this configuration (found in ``base``)."""
         testpaths = _pytest_args(self.found.get("testpaths"), ())
@@ -276,7 +297,9 @@ def pytest_settings(root: Path, environ: Mapping[str, str] | None = None) -> Pyt
     collections = Collections(runs[0], tuple(runs[1:]))
     if environment_is_open(os.environ if environ is None else environ):
         collections = Collections(OPEN)
-    return PytestSettings(tests, collections, _ini_list(top.found.get("pythonpath")))
+    startup = tuple((folder, module) for folder, settings in sections.items()
+                    for module in settings.startup_modules)
+    return PytestSettings(tests, collections, _ini_list(top.found.get("pythonpath")), startup)
 
 
 def _run(root: Path, start: str, sections: Mapping[str, _Settings], tree: Tree) -> Collection:

@@ -78,13 +78,15 @@ class Addopts:
     overrides: bool = False  # -o of a key we read
     python_files: tuple[str, ...] = ()  # what -o python_files= says
     doctest_modules: bool = False  # --doctest-modules: every module's doctests are collected
+    django_settings: tuple[str, ...] = ()  # pytest-django's --ds
 
 
 def parse_addopts(tokens: Sequence[str]) -> Addopts:
     values: dict[str, list[str]] = {"--ignore": [], "--ignore-glob": [], "--deselect": [],
-                                    "-p": [], "--confcutdir": [], "-o": []}
+                                    "-p": [], "--confcutdir": [], "-o": [], "--ds": []}
     aliases = {"--override-ini": "-o", "--ignore": "--ignore", "--ignore-glob": "--ignore-glob",
-               "--deselect": "--deselect", "--confcutdir": "--confcutdir", "-p": "-p", "-o": "-o"}
+               "--deselect": "--deselect", "--confcutdir": "--confcutdir", "-p": "-p", "-o": "-o",
+               "--ds": "--ds"}
     noconftest = doctest_modules = False
     items = iter(tokens)
     for option in items:
@@ -117,6 +119,7 @@ def parse_addopts(tokens: Sequence[str]) -> Addopts:
         deselect=tuple(values["--deselect"]), plugins=tuple(values["-p"]),
         confcutdir=cut[-1] if cut else None, noconftest=noconftest, overrides=overrides,
         python_files=tuple(python_files), doctest_modules=doctest_modules,
+        django_settings=tuple(values["--ds"]),
     )
 
 

@@ -67,6 +67,7 @@ def analyse(
         unchanged={symbol_module(n) for n in held} - {symbol_module(n) for n in live},
         collection=config.collection,
         constraints=constraints,
+        startup=config.startup_modules,
         walk=lambda symbol: _walk_from(analysis, head, symbol, packages, config),
     )
     edges: dict[tuple[str, str, str], None] = {}

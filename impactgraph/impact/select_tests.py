@@ -33,6 +33,7 @@ from impactgraph.model import (
     Program,
     ProgramKind,
     SelectedTest,
+    symbol_module,
 )
 from impactgraph.path_strings import path_name, path_parent
 from impactgraph.pytest_collection import OPEN, Collection, Collections
@@ -104,6 +105,7 @@ def select_tests(
     unchanged: Set[str] = frozenset(),
     collection: Collection | Collections = OPEN,
     constraints: Mapping[str, Set[str | None]] | None = None,
+    startup: Iterable[tuple[str, str]] = (),
     *,
     walk: Callable[[str], Reach],
 ) -> TestSelection:
@@ -120,6 +122,9 @@ def select_tests(
     where the changes reach it (None among them: any class; a symbol left out: any class):
     a test method of a base test class reached only for some subclasses' ``self`` selects
     only the files of the subclasses that can be those (``impact.receivers``);
+    ``startup``: (folder, module) for each module pytest's configuration in that folder has
+    every test process import as it starts (``config.PytestSettings.startup_modules``): it
+    selects as a plugin module the folder's root conftest lists would;
     ``walk``: what a symbol of the head reaches there, walked as if its body changed: a call
     that starts a program that may run the change is followed as changed code (``_programs``).
     """
@@ -130,7 +135,7 @@ def select_tests(
     doctests = collection.doctest_files(p for p in head_files if p not in named)
     selector = _Selector([*collection.collected(p for p in tests if path_name(p) != CONFTEST),
                           *doctests])
-    shared = _Shared(graphs, frozenset(tests))
+    shared = _Shared(graphs, frozenset(tests), startup)
     imports = shared.imports
     conftests = _Conftests(selector, shared.conftest_scope, set(reached))
     plugins = shared.plugins
@@ -148,6 +153,7 @@ def select_tests(
         else:
             selector.add(path, "changed: pytest runs its doctests (--doctest-modules)")
     _unparsable(selector, imports, changed, plugins)
+    _startup_reach(selector, graphs, startup, changes)
     _changed_files(selector, imports, changes, head_files, patterns)
     changed_modules = {c.symbol.split(":", 1)[0] for c in changes
                        if c.kind is not ChangeKind.FILE_CHANGED}
@@ -189,11 +195,17 @@ class _Shared:
     """What the rules read of the revisions, built once per selection: the rules run for the
     changes and again for the calls that start programs (``_programs``)."""
 
-    def __init__(self, graphs: Sequence[CodeGraph], tests: frozenset[str]) -> None:
+    def __init__(self, graphs: Sequence[CodeGraph], tests: frozenset[str],
+                 startup: Iterable[tuple[str, str]] = ()) -> None:
         self.graphs = graphs
         self.imports = _ImportIndex(graphs)
         self.conftest_scope = ConftestScope(graphs)
         self.plugins = plugin_folders(graphs)
+        for folder, dotted in startup:  # as if the folder's root conftest listed them
+            for graph in graphs:
+                module = graph.imported_as(dotted)
+                if module in graph.summaries:
+                    self.plugins.setdefault(module_path(graph, module), set()).add(folder)
         self.unbounded = {caller: receiver for graph in graphs
                           for caller, receiver in graph.unbounded_sites}
         self.processes = ProcessScope(graphs, tests)
@@ -329,6 +341,53 @@ class _Conftests:
         for test, asked in sorted(users.items()):
             fixtures = ", ".join(sorted(asked))
             self.selector.add(test, f"requests fixture {fixtures} of {reason}")
+
+
+def _startup_reach(selector: _Selector, graphs: Sequence[CodeGraph],
+                   startup: Iterable[tuple[str, str]], changes: Sequence[Change]) -> None:
+    """A module pytest's configuration has every test process load (Django's settings) may
+    run, in any test, what it reaches: what its module code calls and imports, and what it
+    names by dotted strings that the framework imports and runs (``ROOT_URLCONF``, whose
+    URL patterns hold the views, which a test runs through ``client.get("/")``, a call that
+    names none of them). A change there selects every test under the configuration's
+    folder; so does one to a module-level value of a module it reaches (the framework reads
+    ``urlpatterns`` by name)."""
+    symbols = [c.symbol for c in changes if c.kind is not ChangeKind.FILE_CHANGED]
+    if not symbols:
+        return
+    for folder, dotted in startup:
+        for graph in graphs:
+            module = graph.imported_as(dotted)
+            if module not in graph.summaries:
+                continue
+            reach = _forward(graph, module)
+            for symbol in symbols:
+                owner = symbol_module(symbol)
+                if symbol in reach or (owner in reach and (":" not in symbol or (
+                        symbol in graph and graph.node(symbol).get("kind") == "variable"))):
+                    selector.add_folder(folder, f"{dotted}, which pytest loads for every "
+                                                f"test, reaches {symbol}")
+                    break
+
+
+def _forward(graph: CodeGraph, start: str) -> set[str]:
+    """Every node the module ``start`` may run or read, the module loaded for its members:
+    what its members and module code reach over the edges of ``graph``; a module that
+    something holds as an object (a reference to it, not an import: a dotted string the
+    framework imports, ``import_module``) counts with all its members, as ``start``."""
+    seen = {start, *graph.members(start)}
+    queue = list(seen)
+    while queue:
+        node = queue.pop()
+        for target, kind in graph.successors(node):
+            found = [target]
+            if kind == EdgeKind.REFERENCES and ":" not in target:
+                found += graph.members(target)
+            for item in found:
+                if item not in seen:
+                    seen.add(item)
+                    queue.append(item)
+    return seen
 
 
 def _unparsable(selector: _Selector, imports: _ImportIndex, changed: Iterable[str],
