@@ -53,9 +53,9 @@ class Config:
     import_paths: tuple[str, ...] = ()
     # where plain ``pytest`` runs look for them (``impactgraph.pytest_collection``)
     collection: Collections = field(default_factory=lambda: PYTEST_RUN)
-    # (folder, module): what pytest's configuration there has every test process load
-    # (``PytestSettings.startup_modules``)
-    startup_modules: tuple[tuple[str, str], ...] = ()
+    # (folder, module, is Django's settings): what pytest's configuration there has every
+    # test process load (``PytestSettings.startup_modules``)
+    startup_modules: tuple[tuple[str, str, bool], ...] = ()
 
 
 _LIST_KEYS = {"source-roots", "gateways", "exclude", "test-patterns"}
@@ -195,10 +195,10 @@ class PytestSettings:
     test_patterns: tuple[str, ...] = DEFAULT_TEST_PATTERNS
     collection: Collections = field(default_factory=lambda: PYTEST_RUN)
     import_paths: tuple[str, ...] = ()  # ``pythonpath``
-    # (folder of the configuration, module): what it has every test process under that
-    # folder import as pytest starts: pytest-django's settings (``DJANGO_SETTINGS_MODULE``,
-    # ``--ds``) and the plugins ``-p`` names in ``addopts``
-    startup_modules: tuple[tuple[str, str], ...] = ()
+    # (folder of the configuration, module, is Django's settings): what it has every test
+    # process under that folder import as pytest starts: pytest-django's settings
+    # (``DJANGO_SETTINGS_MODULE``, ``--ds``) and the plugins ``-p`` names in ``addopts``
+    startup_modules: tuple[tuple[str, str, bool], ...] = ()
 
 
 def pytest_files(root: Path) -> tuple[str, ...]:
@@ -251,16 +251,19 @@ class _Settings:
         return parse_addopts(_pytest_args(self.found.get("addopts"), ()) or ())
 
     @property
-    def startup_modules(self) -> tuple[str, ...]:
-        """The modules pytest, with its plugins, imports as it starts by this section."""
+    def startup_modules(self) -> tuple[tuple[str, bool], ...]:
+        """The modules pytest, with its plugins, imports as it starts by this section, each
+        with whether it is pytest-django's settings."""
         addopts = self.addopts
         # an ini file's keys come lowercased (configparser); pytest-django's is upper case
         settings = next((value for key, value in self.found.items()
                          if key.lower() == "django_settings_module"), None)
-        named = [*([settings.strip()] if isinstance(settings, str) else []),
-                 *addopts.django_settings, *addopts.plugins]
+        named = [*((m, True) for m in
+                   [*([settings.strip()] if isinstance(settings, str) else []),
+                    *addopts.django_settings]),
+                 *((m, False) for m in addopts.plugins)]
         return tuple(dict.fromkeys(
-            m for m in named if m and not m.startswith("no:")
+            (m, django) for m, django in named if m and not m.startswith("no:")
             and all(part.isidentifier() for part in m.split("."))))
 
     def run(self, root: Path, base: str, start: str, tree: Tree) -> Collection:
@@ -297,8 +300,8 @@ def pytest_settings(root: Path, environ: Mapping[str, str] | None = None) -> Pyt
     collections = Collections(runs[0], tuple(runs[1:]))
     if environment_is_open(os.environ if environ is None else environ):
         collections = Collections(OPEN)
-    startup = tuple((folder, module) for folder, settings in sections.items()
-                    for module in settings.startup_modules)
+    startup = tuple((folder, module, django) for folder, settings in sections.items()
+                    for module, django in settings.startup_modules)
     return PytestSettings(tests, collections, _ini_list(top.found.get("pythonpath")), startup)
 
 

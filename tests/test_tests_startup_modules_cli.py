@@ -74,7 +74,10 @@ ALL = ["tests/test_plain.py", "tests/test_views.py"]
     {"pyproject.toml": '[tool.pytest.ini_options]\nDJANGO_SETTINGS_MODULE = "mysite.settings"\n'},
     {"setup.cfg": "[tool:pytest]\naddopts = --ds=mysite.settings\n"},
     {"pytest.ini": "[pytest]\naddopts = --ds mysite.settings -p no:cacheprovider\n"},
-], ids=["ini", "pyproject", "addopts-equals", "addopts-space"])
+    {"conftest.py": "import os\n\nimport django\n\n"
+                    'os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mysite.settings")\n'
+                    "django.setup()\n"},
+], ids=["ini", "pyproject", "addopts-equals", "addopts-space", "root-conftest"])
 @pytest.mark.parametrize("edit", [
     {"mysite/settings.py": DJANGO["mysite/settings.py"].replace("Hello", "Hi")},
     {"mysite/urls.py": DJANGO["mysite/urls.py"].replace('path("",', 'path("x/",')},

@@ -105,7 +105,7 @@ def select_tests(
     unchanged: Set[str] = frozenset(),
     collection: Collection | Collections = OPEN,
     constraints: Mapping[str, Set[str | None]] | None = None,
-    startup: Iterable[tuple[str, str]] = (),
+    startup: Sequence[tuple[str, str, bool]] = (),
     *,
     walk: Callable[[str], Reach],
 ) -> TestSelection:
@@ -122,9 +122,11 @@ def select_tests(
     where the changes reach it (None among them: any class; a symbol left out: any class):
     a test method of a base test class reached only for some subclasses' ``self`` selects
     only the files of the subclasses that can be those (``impact.receivers``);
-    ``startup``: (folder, module) for each module pytest's configuration in that folder has
-    every test process import as it starts (``config.PytestSettings.startup_modules``): it
-    selects as a plugin module the folder's root conftest lists would;
+    ``startup``: (folder, module, is Django's settings) for each module pytest's configuration
+    in that folder has every test process import as it starts
+    (``config.PytestSettings.startup_modules``): it selects as a plugin module the folder's
+    root conftest lists would, and Django's settings also for what they reach by name
+    (``_startup_reach``);
     ``walk``: what a symbol of the head reaches there, walked as if its body changed: a call
     that starts a program that may run the change is followed as changed code (``_programs``).
     """
@@ -153,7 +155,8 @@ def select_tests(
         else:
             selector.add(path, "changed: pytest runs its doctests (--doctest-modules)")
     _unparsable(selector, imports, changed, plugins)
-    _startup_reach(selector, graphs, startup, changes)
+    settings = [(f, m) for f, m, django in startup if django]
+    _startup_reach(selector, graphs, settings + _loaded_by_conftests(graphs, plugins), changes)
     _changed_files(selector, imports, changes, head_files, patterns)
     changed_modules = {c.symbol.split(":", 1)[0] for c in changes
                        if c.kind is not ChangeKind.FILE_CHANGED}
@@ -196,12 +199,12 @@ class _Shared:
     changes and again for the calls that start programs (``_programs``)."""
 
     def __init__(self, graphs: Sequence[CodeGraph], tests: frozenset[str],
-                 startup: Iterable[tuple[str, str]] = ()) -> None:
+                 startup: Iterable[tuple[str, str, bool]] = ()) -> None:
         self.graphs = graphs
         self.imports = _ImportIndex(graphs)
         self.conftest_scope = ConftestScope(graphs)
         self.plugins = plugin_folders(graphs)
-        for folder, dotted in startup:  # as if the folder's root conftest listed them
+        for folder, dotted, _ in startup:  # as if the folder's root conftest listed them
             for graph in graphs:
                 module = graph.imported_as(dotted)
                 if module in graph.summaries:
@@ -345,13 +348,13 @@ class _Conftests:
 
 def _startup_reach(selector: _Selector, graphs: Sequence[CodeGraph],
                    startup: Iterable[tuple[str, str]], changes: Sequence[Change]) -> None:
-    """A module pytest's configuration has every test process load (Django's settings) may
-    run, in any test, what it reaches: what its module code calls and imports, and what it
-    names by dotted strings that the framework imports and runs (``ROOT_URLCONF``, whose
-    URL patterns hold the views, which a test runs through ``client.get("/")``, a call that
-    names none of them). A change there selects every test under the configuration's
-    folder; so does one to a module-level value of a module it reaches (the framework reads
-    ``urlpatterns`` by name)."""
+    """Django's settings, which pytest-django loads for every test (``startup``: (folder of
+    the configuration, module)), may run, in any test, what they reach: what their module
+    code calls and imports, and what they name by dotted strings that the framework imports
+    and runs (``ROOT_URLCONF``, whose URL patterns hold the views, which a test runs through
+    ``client.get("/")``, a call that names none of them). A change there selects every test
+    under the configuration's folder; so does one to a module-level value of a module they
+    reach (the framework reads ``urlpatterns`` by name)."""
     symbols = [c.symbol for c in changes if c.kind is not ChangeKind.FILE_CHANGED]
     if not symbols:
         return
@@ -368,6 +371,26 @@ def _startup_reach(selector: _Selector, graphs: Sequence[CodeGraph],
                     selector.add_folder(folder, f"{dotted}, which pytest loads for every "
                                                 f"test, reaches {symbol}")
                     break
+
+
+def _loaded_by_conftests(graphs: Sequence[CodeGraph], plugins: Mapping[str, Set[str]]
+                         ) -> list[tuple[str, str]]:
+    """(folder, module) for each module of ours a ``conftest.py``'s module code names by a
+    dotted string (``os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mysite.settings")``
+    before ``django.setup()``, an ``import_module``): loaded for every test of its folder,
+    as configured settings are. ``pytest_plugins`` entries are plugins (``plugins``)."""
+    found: list[tuple[str, str]] = []
+    for graph in graphs[-1:]:
+        for module in graph.summaries:
+            path = module_path(graph, module)
+            if path_name(path) != CONFTEST or module not in graph:
+                continue
+            for target, kind in graph.successors(module):
+                if (kind == EdgeKind.REFERENCES and ":" not in target
+                        and target in graph.summaries
+                        and module_path(graph, target) not in plugins):
+                    found.append((_folder(path), target))
+    return found
 
 
 def _forward(graph: CodeGraph, start: str) -> set[str]:
