@@ -16,6 +16,7 @@ from functools import cached_property
 
 from impactgraph.diff.files import FileRole, PythonLayout
 from impactgraph.discovery import is_test_path
+from impactgraph.expressions import ModuleRoot, parse_root
 from impactgraph.impact.by_path import module_path
 from impactgraph.impact.conftest_scope import ConftestScope, plugin_folders
 from impactgraph.impact.packages import is_test_code
@@ -383,13 +384,20 @@ def _loaded_by_conftests(graphs: Sequence[CodeGraph], plugins: Mapping[str, Set[
     for graph in graphs[-1:]:
         for module in graph.summaries:
             path = module_path(graph, module)
-            if path_name(path) != CONFTEST or module not in graph:
+            if path_name(path) != CONFTEST:
                 continue
-            for target, kind in graph.successors(module):
-                if (kind == EdgeKind.REFERENCES and ":" not in target
-                        and target in graph.summaries
-                        and module_path(graph, target) not in plugins):
-                    found.append((_folder(path), target))
+            for reference in graph.summaries[module].references:
+                if not reference.by_name or reference.scope != module:
+                    continue
+                for expr in reference.target:  # "a.b.c": a module's root and attributes
+                    root = parse_root(expr[0]) if expr else None
+                    if not isinstance(root, ModuleRoot) or not all(
+                            op.startswith(".") for op in expr[1:]):
+                        continue
+                    dotted = ".".join([root.dotted, *(op[1:] for op in expr[1:])])
+                    target = graph.imported_as(dotted)
+                    if target in graph.summaries and module_path(graph, target) not in plugins:
+                        found.append((_folder(path), target))
     return found
 
 
