@@ -179,6 +179,7 @@ def select_tests(
         programs = _ProgramReach(graph, shared.processes, set(reached), loaded, names,
                                  {_Packages(graph)(module) for module in changed_modules})
         _programs(selector, shared, graph, changed_modules, patterns, programs, walk)
+        _registered(selector, graph, walker, set(reached), shared.processes)
         _gave_up(selector, graph, walker, changed_modules, names, imports)
         _unbounded(selector, graph, walker, changed_modules, imports)
     return selector.result()
@@ -288,6 +289,73 @@ def _callers(graph: CodeGraph, seeds: Iterable[str], reached: Set[str]) -> dict[
                 callee[source] = node
                 queue.append(source)
     return callee
+
+
+# Decorators of the language and the standard library, and pytest's: they hand the function
+# to nobody who calls it later by some other way (what they wrap is linked as calls).
+_NOT_REGISTRARS = frozenset({
+    "staticmethod", "classmethod", "property", "functools", "lru_cache", "cache",
+    "cached_property", "wraps", "contextlib", "contextmanager", "asynccontextmanager", "abc",
+    "abstractmethod", "typing", "typing_extensions", "overload", "override", "final",
+    "dataclasses", "dataclass", "total_ordering", "singledispatch", "singledispatchmethod",
+    "pytest", "unittest", "mock", "patch", "warnings", "deprecated", "no_type_check",
+})
+
+
+def _registered(selector: _Selector, graph: CodeGraph, walker: _Callers, reached: Set[str],
+                processes: ProcessScope) -> None:
+    """A function of ours that an outside decorator takes as its module is imported
+    (``@bp.route("/")``, ``@receiver(saved)``, ``@app.task``) is registered with outside code,
+    which calls it later from a call naming none of ours (``client.get("/")``): when the
+    changes reach it, every test that imports its module may run it. A test imports it when
+    its code reaches a function that imports the module (``create_app()`` with its
+    ``from . import views``, through a fixture), or its process imports a module that does
+    so in its module code."""
+    by_module: dict[str, dict[str, tuple[str, ...]]] = {}
+    done: set[str] = set()
+    for symbol in sorted(reached):
+        module, _, qualname = symbol.partition(":")
+        if not qualname or module in done or module not in graph.summaries:
+            continue
+        if module not in by_module:
+            by_module[module] = {d.qualname: d.decorators
+                                 for d in graph.summaries[module].definitions if d.decorators}
+        registrar = next((d for d in by_module[module].get(qualname, ())
+                          if _outside_decorator(graph, module, d)), None)
+        if registrar is None:
+            continue
+        done.add(module)
+        reason = (f"{symbol} is handed to @{registrar} as {module} is imported: outside code "
+                  "may run it in any test that imports it")
+        loaders = {source for source, kind in graph.predecessors(module)
+                   if kind == EdgeKind.IMPORTS}
+        tests = {graph.path_of(t) for loader in sorted(loaders) if ":" in loader
+                 for t in _callers_in_tests(walker, loader)}
+        at_import = {loader for loader in loaders if ":" not in loader}
+        for path in sorted(selector.test_set):
+            imported = processes.imported(path)
+            if path in tests or at_import & imported:
+                selector.add(path, reason)
+
+
+def _outside_decorator(graph: CodeGraph, module: str, decorator: str) -> bool:
+    """Is ``decorator`` (its source text) something outside our code that a function is
+    handed to: not the standard library's or pytest's, not a function or class of ours (the
+    linker follows those), not imported from a module of ours?"""
+    root = decorator.split("(", 1)[0].split(".", 1)[0].strip()
+    if not root.isidentifier() or root in _NOT_REGISTRARS:
+        return False
+    if graph.node(f"{module}:{root}").get("kind") in ("function", "class") if (
+            f"{module}:{root}" in graph) else False:
+        return False
+    summary = graph.summaries[module]
+    for binding in summary.imports:
+        if binding.name == root and binding.scope == module:
+            target = graph.imported_as(binding.target)
+            parts = target.split(".")
+            return not any(".".join(parts[:cut]) in graph.summaries
+                           for cut in range(1, len(parts) + 1))
+    return True  # a module-level object of ours (``bp = Blueprint(...)``), or unknown
 
 
 def _main_only(graph: CodeGraph, source: str, target: str, kind: str) -> bool:
