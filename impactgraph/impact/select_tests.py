@@ -317,7 +317,10 @@ def _registered(selector: _Selector, graph: CodeGraph, walker: _Callers, reached
         module, _, qualname = symbol.partition(":")
         if not qualname or module in done or module not in graph.summaries:
             continue
-        if module not in by_module:
+        if symbol not in graph or graph.path_of(symbol) in selector.test_set or any(
+                kind == EdgeKind.CALLS for _, kind in graph.predecessors(symbol)):
+            continue  # a test, or called by code of ours: the walks follow those calls
+        if module not in by_module:  # read only for functions nothing of ours calls
             by_module[module] = {d.qualname: d.decorators
                                  for d in graph.summaries[module].definitions if d.decorators}
         registrar = next((d for d in by_module[module].get(qualname, ())
