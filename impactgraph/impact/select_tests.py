@@ -313,9 +313,15 @@ def _registered(selector: _Selector, graph: CodeGraph, walker: _Callers, reached
     so in its module code."""
     by_module: dict[str, dict[str, tuple[str, ...]]] = {}
     done: set[str] = set()
+    # a decorator is applied by the code of the module (or class body) holding the function:
+    # one that calls nothing outside (nor anything unknown) hands nothing to outside code
+    outside = {caller for caller, callees in graph.external_calls.items() if callees}
+    outside |= {caller for caller, _ in graph.unresolved_sites}
     for symbol in sorted(reached):
         module, _, qualname = symbol.partition(":")
-        if not qualname or module in done or module not in graph.summaries:
+        holder = symbol.rpartition(".")[0] if "." in qualname else module  # its class
+        if (not qualname or module in done or holder not in outside
+                or module not in graph.summaries):
             continue
         if symbol not in graph or graph.path_of(symbol) in selector.test_set or any(
                 kind == EdgeKind.CALLS for _, kind in graph.predecessors(symbol)):
