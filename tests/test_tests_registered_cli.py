@@ -101,3 +101,48 @@ def test_a_decorator_of_the_standard_library_registers_nothing(tmp_path: Path) -
     commit(root, FLASK, message="base", tag="base")
     commit(root, {"app/cache.py": FLASK["app/cache.py"].replace('"eur": 1', '"eur": 2')})
     assert selected_tests(root) == ["tests/test_cache.py"]
+
+
+CLICK = {
+    "tool/__init__.py": "",
+    "tool/cli.py": """
+        import click
+
+
+        @click.group()
+        def cli():
+            pass
+
+
+        @cli.command()
+        def hello():
+            click.echo("hello")
+
+
+        @cli.command()
+        def bye():
+            click.echo("bye")
+    """,
+    "tests/test_cli.py": """
+        from click.testing import CliRunner
+
+        from tool.cli import cli
+
+
+        def test_bye():
+            assert CliRunner().invoke(cli, ["bye"]).output == "bye\\n"
+    """,
+    "tests/test_plain.py": "def test_plain():\n    pass\n",
+}
+
+
+def test_a_command_of_a_group_of_ours_that_goes_selects_the_tests_that_load_it(
+    tmp_path: Path,
+) -> None:
+    """``@cli.command()``: ``cli`` is ours, but ``@click.group()`` made it click's Group, which
+    registers ``bye`` by its name; renaming the function renames the command, and
+    ``invoke(cli, ["bye"])`` fails though it names no function of ours that changed."""
+    root = init_repo(tmp_path / "repo")
+    commit(root, CLICK, message="base", tag="base")
+    commit(root, {"tool/cli.py": CLICK["tool/cli.py"].replace("def bye():", "def goodbye():")})
+    assert selected_tests(root) == ["tests/test_cli.py"]

@@ -180,6 +180,11 @@ def select_tests(
                                  {_Packages(graph)(module) for module in changed_modules})
         _programs(selector, shared, graph, changed_modules, patterns, programs, walk)
         _registered(selector, graph, walker, set(reached), shared.processes)
+        for base in graphs[:-1]:  # a registered function the change removed: the base's
+            gone = {s for s in reached if s not in graph}
+            if gone:
+                _registered(selector, base, shared.walker(base, selector.test_set), gone,
+                            shared.processes)
         _gave_up(selector, graph, walker, changed_modules, names, imports)
         _unbounded(selector, graph, walker, changed_modules, imports)
     return selector.result()
@@ -329,8 +334,9 @@ def _registered(selector: _Selector, graph: CodeGraph, walker: _Callers, reached
         if module not in by_module:  # read only for functions nothing of ours calls
             by_module[module] = {d.qualname: d.decorators
                                  for d in graph.summaries[module].definitions if d.decorators}
-        registrar = next((d for d in by_module[module].get(qualname, ())
-                          if _outside_decorator(graph, module, d)), None)
+        decorated = by_module[module]
+        registrar = next((d for d in decorated.get(qualname, ())
+                          if _outside_decorator(graph, module, d, decorated)), None)
         if registrar is None:
             continue
         done.add(module)
@@ -347,16 +353,22 @@ def _registered(selector: _Selector, graph: CodeGraph, walker: _Callers, reached
                 selector.add(path, reason)
 
 
-def _outside_decorator(graph: CodeGraph, module: str, decorator: str) -> bool:
+def _outside_decorator(graph: CodeGraph, module: str, decorator: str,
+                       decorated: Mapping[str, tuple[str, ...]]) -> bool:
     """Is ``decorator`` (its source text) something outside our code that a function is
     handed to: not the standard library's or pytest's, not a function or class of ours (the
-    linker follows those), not imported from a module of ours?"""
-    root = decorator.split("(", 1)[0].split(".", 1)[0].strip()
+    linker follows those) unless an outside decorator made it an outside object whose
+    method this is (``@cli.command()`` below ``@click.group() def cli``), not imported from
+    a module of ours? ``decorated``: the decorators of the module's decorated definitions."""
+    head = decorator.split("(", 1)[0]
+    root = head.split(".", 1)[0].strip()
     if not root.isidentifier() or root in _NOT_REGISTRARS:
         return False
     if graph.node(f"{module}:{root}").get("kind") in ("function", "class") if (
             f"{module}:{root}" in graph) else False:
-        return False
+        return "." in head and any(d.split("(", 1)[0].split(".", 1)[0].strip() != root
+                                   and _outside_decorator(graph, module, d, {})
+                                   for d in decorated.get(root, ()))
     summary = graph.summaries[module]
     for binding in summary.imports:
         if binding.name == root and binding.scope == module:
