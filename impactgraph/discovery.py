@@ -238,13 +238,19 @@ def path_names(modules: Iterable[tuple[str, str]]) -> dict[str, str]:
     return table
 
 
+def starts_with_module(dotted: str, modules: Container[str]) -> bool:
+    """Does the import path ``dotted`` start with the name of one of ``modules``?"""
+    parts = dotted.split(".")
+    return any(".".join(parts[:cut]) in modules for cut in range(1, len(parts) + 1))
+
+
 def through_paths(dotted: str, modules: Container[str], table: Mapping[str, str]) -> str:
     """An import path as the modules are named: ``lib.m.f`` is ``m.f`` when ``table``
     (``path_names``) says ``lib.m`` is the module ``m``; a path starting with a module's own
     name, or naming none, is itself (Python finds a module of that name first)."""
-    parts = dotted.split(".")
-    if any(".".join(parts[:cut]) in modules for cut in range(1, len(parts) + 1)):
+    if starts_with_module(dotted, modules):
         return dotted
+    parts = dotted.split(".")
     for cut in range(len(parts), 0, -1):
         module = table.get(".".join(parts[:cut]))
         if module is not None:

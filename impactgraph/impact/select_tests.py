@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from impactgraph.diff.files import FileRole, PythonLayout
-from impactgraph.discovery import is_test_path
+from impactgraph.discovery import is_test_path, starts_with_module
 from impactgraph.expressions import ModuleRoot, parse_root
 from impactgraph.impact.by_path import module_path
 from impactgraph.impact.conftest_scope import ConftestScope, plugin_folders
@@ -361,22 +361,24 @@ def _outside_decorator(graph: CodeGraph, module: str, decorator: str,
     method this is (``@cli.command()`` below ``@click.group() def cli``), not imported from
     a module of ours? ``decorated``: the decorators of the module's decorated definitions."""
     head = decorator.split("(", 1)[0]
-    root = head.split(".", 1)[0].strip()
+    root = _decorator_root(decorator)
     if not root.isidentifier() or root in _NOT_REGISTRARS:
         return False
-    if graph.node(f"{module}:{root}").get("kind") in ("function", "class") if (
-            f"{module}:{root}" in graph) else False:
-        return "." in head and any(d.split("(", 1)[0].split(".", 1)[0].strip() != root
+    own = f"{module}:{root}"
+    if own in graph and graph.node(own).get("kind") in ("function", "class"):
+        return "." in head and any(_decorator_root(d) != root
                                    and _outside_decorator(graph, module, d, {})
                                    for d in decorated.get(root, ()))
     summary = graph.summaries[module]
     for binding in summary.imports:
         if binding.name == root and binding.scope == module:
-            target = graph.imported_as(binding.target)
-            parts = target.split(".")
-            return not any(".".join(parts[:cut]) in graph.summaries
-                           for cut in range(1, len(parts) + 1))
+            return not starts_with_module(graph.imported_as(binding.target), graph.summaries)
     return True  # a module-level object of ours (``bp = Blueprint(...)``), or unknown
+
+
+def _decorator_root(decorator: str) -> str:
+    """The name a decorator's source text starts from (``bp`` of ``bp.route("/")``)."""
+    return decorator.split("(", 1)[0].split(".", 1)[0].strip()
 
 
 def _main_only(graph: CodeGraph, source: str, target: str, kind: str) -> bool:

@@ -356,7 +356,8 @@ class CodeGraph:
     def imported_as(self, dotted: str) -> str:
         """An import path as the modules are named: through a folder without
         ``__init__.py`` from the repository root (``lib.m.f``, ``lib/m.py`` being the module
-        ``m``) it is ``m.f``; any other path is itself (``discovery.path_names``)."""
+        ``m``) it is ``m.f``, and so is a path only one file's path ends in; any other path
+        is itself (``discovery.path_names``)."""
         table = self._path_names
         if table is None:
             table = self._path_names = path_names(

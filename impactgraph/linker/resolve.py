@@ -1247,7 +1247,8 @@ class Resolver:
     # -- modules -------------------------------------------------------------------------
     def module_named(self, dotted: str) -> str | None:
         """The module an import of ``dotted`` loads: the module of that name, else the one
-        whose file that path names from the repository root (``path_names``)."""
+        whose file that path names (``discovery.path_names``: from the repository root, or
+        the one file whose path ends so)."""
         if dotted in self.modules:
             return dotted
         return self.path_names.get(dotted)
@@ -1255,7 +1256,7 @@ class Resolver:
     def resolve_dotted(self, dotted: str) -> set[Value]:
         """An import path: the module of that name, else the longest module prefix and
         attributes from there (a name a package binds wins over a submodule of that name);
-        failing that, the same through the modules' paths from the repository root."""
+        failing that, the same through the modules' paths (``module_named``)."""
         if dotted in self.modules:
             return {Mod(dotted)}
         parts = dotted.split(".")
