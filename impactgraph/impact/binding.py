@@ -43,29 +43,33 @@ def call_binds(signature: Signature, site: CallSite, bound: bool) -> bool | None
     """True when the call binds, False when it cannot, None when it cannot be told.
 
     ``bound``: the first parameter is taken by the instance (or class, or the constructor).
-    A call that unpacks ``*args``/``**kwargs`` has an unknown shape: None.
+    A call that unpacks ``*seq`` or ``**mapping`` binds when each goes into a
+    ``*args``/``**kwargs`` of the signature and its written arguments give every required
+    parameter; it cannot when its written arguments cannot bind; else it cannot be told.
     """
-    if site.star:
-        return _unpacking_binds(signature, site, bound)
     params = list(signature.parameters)
     positional = [
         p for p in params if p.kind in (ParamKind.POSITIONAL_ONLY, ParamKind.POSITIONAL_OR_KEYWORD)
     ]
     if bound and positional:
-        first = positional.pop(0)
-        params.remove(first)
+        params.remove(positional.pop(0))
     var_positional = any(p.kind is ParamKind.VAR_POSITIONAL for p in params)
     var_keyword = any(p.kind is ParamKind.VAR_KEYWORD for p in params)
+    unpacks = site.unpacks
+    if site.star and (not unpacks or (unpacks & 1 and not var_positional)
+                      or (unpacks & 2 and not var_keyword)):
+        return None  # what is unpacked may fill any parameter (or an older summary)
     given = len(site.args)
     if given > len(positional) and not var_positional:
         return False
     assigned = {p.name for p in positional[:given]}
     by_name = {
-        p.name: p
-        for p in params
+        p.name for p in params
         if p.kind in (ParamKind.POSITIONAL_OR_KEYWORD, ParamKind.KEYWORD_ONLY)
     }
     for name, _ in site.kwargs:
+        if site.star and name == "**":
+            continue  # what ``*``/``**`` hand over, recorded for the flow: no parameter
         if name in assigned:
             return False  # got multiple values
         if name in by_name:
@@ -76,36 +80,6 @@ def call_binds(signature: Signature, site: CallSite, bound: bool) -> bool | None
         if p.kind in (ParamKind.VAR_POSITIONAL, ParamKind.VAR_KEYWORD):
             continue
         if p.default is None and p.name not in assigned:
-            return False  # a required parameter is missing
+            # a required parameter is missing, unless what is unpacked gives it
+            return None if site.star else False
     return True
-
-
-def _unpacking_binds(signature: Signature, site: CallSite, bound: bool) -> bool | None:
-    """A call that unpacks ``*seq`` or ``**mapping``: True when it binds whatever they hold
-    (each goes into a ``*args``/``**kwargs`` of the signature, and the written arguments give
-    every required parameter), False when its written arguments cannot bind, None else."""
-    unpacks = site.unpacks
-    params = list(signature.parameters)
-    positional = [
-        p for p in params if p.kind in (ParamKind.POSITIONAL_ONLY, ParamKind.POSITIONAL_OR_KEYWORD)
-    ]
-    if bound and positional:
-        params.remove(positional.pop(0))
-    var_positional = any(p.kind is ParamKind.VAR_POSITIONAL for p in params)
-    var_keyword = any(p.kind is ParamKind.VAR_KEYWORD for p in params)
-    if not unpacks or (unpacks & 1 and not var_positional) or (unpacks & 2 and not var_keyword):
-        return None  # what is unpacked may fill any parameter (or an older summary)
-    if len(site.args) > len(positional) and not var_positional:
-        return False
-    assigned = {p.name for p in positional[: len(site.args)]}
-    by_name = {p.name for p in params
-               if p.kind in (ParamKind.POSITIONAL_OR_KEYWORD, ParamKind.KEYWORD_ONLY)}
-    for name, _ in site.kwargs:
-        if name == "**":
-            continue  # what ``*``/``**`` hand over, recorded for the flow: no parameter
-        if name in assigned or (name not in by_name and not var_keyword):
-            return False
-        assigned.add(name)
-    missing = [p for p in params if p.default is None and p.name not in assigned
-               and p.kind not in (ParamKind.VAR_POSITIONAL, ParamKind.VAR_KEYWORD)]
-    return None if missing else True
