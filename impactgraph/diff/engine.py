@@ -350,6 +350,7 @@ class _Differ:
         old_surface = self.base.surface(old.module)
         new_surface = self.head.surface(new.module)
         new_bound = self.head.bound_names(new.module)
+        old_bound = self.base.bound_names(old.module)
         old_top = _top_level(self.base.definitions(old.module))
         for name in sorted(old_surface):
             symbol = f"{old.module}:{name}"
@@ -358,6 +359,11 @@ class _Differ:
             if name not in new_bound:
                 if name in old_top:
                     continue  # symbol-removed says it
+                if name not in old_bound:
+                    # ``__all__`` lists a name the base did not bind either (never defined,
+                    # or bound in a way not modelled: ``global`` in a function): whatever
+                    # importing it did, it still does
+                    continue
                 if self.head.serves_any_name(new.module):
                     finding = Finding(ChangeKind.EXPORT_REMOVED, False, _GETATTR_NOTE)
                 else:
@@ -376,9 +382,9 @@ class _Differ:
                 # The re-export is still written, but what it imports is gone.
                 self.emit(symbol, Finding(ChangeKind.EXPORT_REMOVED, True, was), old.path, line)
         if new.is_package:
-            old_bound = self.base.bound_names(old.module)
             new_top = _top_level(self.head.definitions(new.module))
-            for name in sorted(new_surface - old_bound - new_top.keys()):
+            # a name ``__all__`` lists without the package binding it is no re-export
+            for name in sorted((new_surface & new_bound) - old_bound - new_top.keys()):
                 target = self.head.resolve_in(new.module, name) or name
                 self.emit(f"{new.module}:{name}",
                           Finding(ChangeKind.SYMBOL_ADDED, False, f"re-export of {target}"),

@@ -60,6 +60,24 @@ CASES = [
     ("name in __all__ removed with its definition",
      {A: "__all__ = ['f', 'g']\ndef f(): pass\ndef g(): pass"},
      {A: "__all__ = ['f']\ndef f(): pass"}, {("a:g", "symbol-removed", True)}),
+    ("a name __all__ lists and neither revision binds is no removal (sqlalchemy 2.0.35 ->"
+     " 2.0.36: ext.declarative lists instrument_declarative, which it never defines)",
+     {PKG: "from .a import f\n__all__ = ['f', 'never']", A: "def f(): pass"},
+     {PKG: "from .a import f\n__all__ = ['f', 'never']\nX = 1", A: "def f(): pass"},
+     {("pkg:X", "symbol-added", False)}),
+    ("a name bound in a function by global is no removal when the module did not change",
+     {PKG: "from .a import f\n__all__ = ['f', 'lazy']\ndef _load():\n    global lazy\n"
+           "    from .b import lazy\n", A: "def f(): pass", "pkg/b.py": "def lazy(): pass"},
+     {PKG: "from .a import f\n__all__ = ['f', 'lazy']\ndef _load():\n    global lazy\n"
+           "    from .b import lazy\n", A: "def f(a=1): pass", "pkg/b.py": "def lazy(): pass"},
+     {("pkg.a:f", "parameter-added", False)}),
+    ("a name __all__ starts listing without binding it is no re-export",
+     {PKG: "from .a import f\n__all__ = ['f']", A: "def f(): pass"},
+     {PKG: "from .a import f\n__all__ = ['f', 'never']", A: "def f(): pass"}, set()),
+    ("a name __all__ lists that the head stops binding is removed",
+     {PKG: "from .a import f, g\n__all__ = ['f', 'g']", A: "def f(): pass\ndef g(): pass"},
+     {PKG: "from .a import f\n__all__ = ['f', 'g']", A: "def f(): pass\ndef g(): pass"},
+     {("pkg:g", "export-removed", True)}),
     # -- definitions that moved and are imported back ---------------------------------------
     ("function moved out and imported back",
      {PKG: "def f(a): pass", A: ""}, {PKG: "from .a import f", A: "def f(a): pass"},
