@@ -307,6 +307,7 @@ class ImpactReport:
     head_commit: str | None = None  # None: the working tree
     test_reasons: tuple[SelectedTest, ...] = ()  # ``tests`` with why each is selected
     all_tests: bool = False  # every test file selected: the analysis failed open
+    all_tests_reason: str = ""  # the first cause of that (``file-changed: pyproject.toml``)
 
 
 def symbol_module(symbol: str) -> str:

@@ -93,6 +93,28 @@ def test_text_output_is_one_path_per_line(repo: Path) -> None:
     assert result.stdout.splitlines() == ALL
 
 
+def test_text_mode_names_why_every_test_file_is_selected(repo: Path) -> None:
+    commit(repo, {"pyproject.toml": "[project]\nname = 'demo2'\n"})
+    result = runner.invoke(app, ["tests", "--repo", str(repo), "--base", "base"],
+                           catch_exceptions=False)
+    assert result.exit_code == 0
+    assert "every test file selected" in result.stderr
+    assert "file-changed: pyproject.toml" in result.stderr
+    assert "no test files found" not in result.stderr
+
+
+def test_text_mode_says_when_there_is_no_test_file_to_select(tmp_path: Path) -> None:
+    init_repo(tmp_path)
+    commit(tmp_path, {"pkg/__init__.py": "", "pkg/m.py": "def f(): pass\n",
+                      "pyproject.toml": "[project]\nname = 'x'\n"}, message="base", tag="base")
+    commit(tmp_path, {"pyproject.toml": "[project]\nname = 'y'\n"})
+    result = runner.invoke(app, ["tests", "--repo", str(tmp_path), "--base", "base"],
+                           catch_exceptions=False)
+    assert result.exit_code == 0 and result.stdout == ""
+    assert "(no test files found)" in result.stderr
+    assert "file-changed: pyproject.toml" in result.stderr
+
+
 def test_configuration_selects_every_test(repo: Path) -> None:
     commit(repo, {"pyproject.toml": "[project]\nname = 'demo2'\n"})
     data = select_json(repo)

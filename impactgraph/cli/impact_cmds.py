@@ -144,8 +144,10 @@ def tests(
     elif report.tests:
         write_output("\n".join(report.tests), None)
     if report.all_tests:
-        note("impactgraph: every test file selected (the analysis cannot vouch for a "
-             "change; see --format json)")
+        cause = f": {report.all_tests_reason}" if report.all_tests_reason else ""
+        found = "" if report.test_reasons else " (no test files found)"
+        note(f"impactgraph: every test file selected{found}, the analysis cannot vouch for a "
+             f"change{cause}; see --format json")
 
 
 def _check_image_output(output_format: ReportFormat, output: str | None) -> None:

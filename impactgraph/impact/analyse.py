@@ -89,6 +89,7 @@ def analyse(
         head_commit=changeset.head_commit,
         test_reasons=selection.tests,
         all_tests=selection.all,
+        all_tests_reason=selection.all_reason,
     )
 
 

@@ -46,6 +46,7 @@ CONFTEST = "conftest.py"
 class TestSelection:
     tests: tuple[SelectedTest, ...] = ()
     all: bool = False  # every test file, because the analysis failed open
+    all_reason: str = ""  # the first cause of that
 
     @property
     def paths(self) -> tuple[str, ...]:
@@ -57,6 +58,7 @@ class _Selector:
     test_files: list[str]  # the head's test files, conftest.py excluded
     reasons: dict[str, list[str]] = field(default_factory=dict)
     all: bool = False
+    all_reason: str = ""
 
     def add(self, path: str, reason: str) -> None:
         if path not in self.test_set:
@@ -72,7 +74,8 @@ class _Selector:
                 self.add(path, reason)
 
     def add_all(self, reason: str) -> None:
-        self.all = True
+        if not self.all:
+            self.all, self.all_reason = True, reason
         for path in self.test_files:
             self.add(path, reason)
 
@@ -82,7 +85,8 @@ class _Selector:
 
     def result(self) -> TestSelection:
         return TestSelection(
-            tuple(SelectedTest(p, tuple(r)) for p, r in sorted(self.reasons.items())), self.all
+            tuple(SelectedTest(p, tuple(r)) for p, r in sorted(self.reasons.items())), self.all,
+            self.all_reason,
         )
 
 
