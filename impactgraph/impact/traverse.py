@@ -45,6 +45,7 @@ from impactgraph.model import (
     FileSummary,
     ParamKind,
     Signature,
+    SymbolKind,
 )
 
 REMOVALS = frozenset(
@@ -329,6 +330,8 @@ class ImpactAnalysis:
                 dispatches = any(part.startswith("+") and part.endswith("singledispatch")
                                  for part in change.detail.split())
                 return not self._binds(source, target, positional_first=dispatches)
+            if change.kind is ChangeKind.DECORATOR_CHANGED and _caches_added_only(change):
+                return not self._passes_nothing(source, target)
             return True
         return change.kind is ChangeKind.BASE_REMOVED
 
@@ -421,6 +424,22 @@ class ImpactAnalysis:
                    or (call_binds(definition.signature, *_shape(site, bound, method)) is True
                        and not (positional_first and not site.args))
                    for site, bound in sites)
+
+    def _passes_nothing(self, source: str, target: str) -> bool:
+        """Does every call site of ``source`` that calls ``target`` pass it nothing at all (no
+        argument, no unpacking, no ``self``: a call of a function or a static method)? Such a
+        call still works once ``target`` is cached: there is nothing to hash."""
+        definition = self._definition(self.head, target)
+        if definition is None or definition.signature is None:
+            return False
+        calls = self._calls_of(self.head.module_of(source))
+        if calls is None:
+            return False
+        sites = _sites(calls, self.head.edge_data(source, target, EdgeKind.CALLS), source)
+        return bool(sites) and all(
+            not (site.args or site.kwargs or site.star or site.implicit or site.decorator)
+            and not (bound and definition.kind is not SymbolKind.FUNCTION)
+            for site, bound in sites)
 
     def runs_as_before(self, change: Change, source: str, target: str) -> bool:
         """Does every call ``source`` makes to ``target`` behave as before the change
@@ -666,6 +685,18 @@ def _rebinds_only(change: Change) -> bool:
     parts = change.detail.split()
     return bool(parts) and all(
         part[:1] in "+-" and part[1:].rpartition(".")[2] in REBINDING for part in parts)
+
+
+# Decorators that cache a function's results by its arguments: a call now hashes what it
+# passes (a list raises TypeError), so only a call that passes nothing is sure to work as before.
+CACHING = frozenset({"cache", "lru_cache"})
+
+
+def _caches_added_only(change: Change) -> bool:
+    """A ``decorator-changed`` that only adds ``functools.cache``/``lru_cache``."""
+    parts = change.detail.split()
+    return bool(parts) and all(
+        part[:1] == "+" and part[1:].rpartition(".")[2] in CACHING for part in parts)
 
 
 def _fixture_request(site: CallSite) -> bool:

@@ -783,3 +783,62 @@ def test_star_arguments_that_may_not_fill_a_new_required_parameter_stay_broken(
     head = FORWARD.replace("def strict(a, b=1)", "def strict(a, b=1, *, c)")
     root = history(tmp_path, {"lib.py": FORWARD, "app.py": user}, {"lib.py": head})
     assert broken(report_of(root)) == {"app"}
+
+
+def test_a_cache_added_to_a_function_breaks_only_the_calls_that_pass_it_something(
+        tmp_path: Path) -> None:
+    # pydantic 2.8.2 -> 2.9.0: default_ignored_types() gained @lru_cache; the metaclass's
+    # __new__ calls it with no argument, so every model class statement (149 modules) was
+    # called broken. A call that passes nothing has nothing unhashable to pass; one that
+    # passes a value (a list, say) may now raise TypeError, and a method's call passes self
+    lib = """\
+    import functools
+
+
+    def ignored():
+        return (int,)
+
+
+    def lookup(key):
+        return key
+
+
+    class Box:
+        def size(self):
+            return 1
+    """
+    head = lib.replace("    def ignored(", "    @functools.lru_cache(maxsize=None)\n"
+                       "    def ignored(").replace(
+        "    def lookup(", "    @functools.cache\n    def lookup(").replace(
+        "        def size(", "        @functools.lru_cache\n        def size(")
+    no_argument = """\
+    from lib import ignored
+
+
+    class Meta(type):
+        def __new__(mcs, name, bases, namespace):
+            ignored()
+            return super().__new__(mcs, name, bases, namespace)
+    """
+    passes = """\
+    from lib import lookup
+
+
+    def use(items):
+        return lookup(items)
+    """
+    method = """\
+    from lib import Box
+
+
+    def use():
+        return Box().size()
+    """
+    root = history(tmp_path, {"lib.py": lib, "no_argument.py": no_argument,
+                              "passes.py": passes, "method.py": method}, {"lib.py": head})
+    report = report_of(root)
+    kinds = {(c["symbol"], c["kind"], c["breaking"]) for c in report["changes"]}
+    assert ("lib:ignored", "decorator-changed", True) in kinds
+    assert ("lib:lookup", "decorator-changed", True) in kinds
+    assert "no_argument" in affected(report)
+    assert broken(report) == {"passes", "method"}
