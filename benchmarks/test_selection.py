@@ -136,6 +136,22 @@ LIBRARIES = {
         Library("pathspec", "0.12.1", "pathspec", (PYTEST,), root=""),
         Library("tenacity", "9.0.0", "tenacity", (PYTEST, "tornado==6.6.1", "typeguard==4.6.1"),
                 root=""),
+        # held out, first contact: WSGI request and response objects whose attributes are
+        # descriptors made by factory functions (environ_getter, header_getter, converter),
+        # Accept-* header parsers, multidicts, src layout (WebOb); a web framework in one module
+        # (bottle.py, no package folder): routes registered by decorator, plugins applied to
+        # callbacks, lazy properties, a template engine, unittest-style tests in test/ sharing
+        # a helper module tools.py (bottle)
+        Library("webob", "1.8.9", "webob", (PYTEST,)),
+        Library("bottle", "0.13.2", "bottle", (PYTEST,), tests="test", root=""),
+        # held out, first contact: nested data restructured by specs that an interpreter runs
+        # through a registry of spec types (register_op, glomit methods called on whatever
+        # the spec is), a T path object built by operator overloading, its suite inside the
+        # package (glom/test; test_cli's test_main fails unchanged: it runs the installed
+        # `glom` script, which the suite's venv lacks)
+        Library("glom", "23.5.0", "glom", (
+            PYTEST, "attrs==24.2.0", "boltons==24.0.0", "face==20.1.1", "PyYAML==6.0.2"),
+            tests="glom/test", root=""),
     )
 }
 DEFAULT_LIBRARIES = ("click", "itsdangerous", "markupsafe", "jinja2", "flask")
@@ -364,11 +380,14 @@ def mutations(lib: Library, repo: Path, count: int, seed: str = SEED) -> list[sm
 
 def pick_mutations(repo: Path, package: Path, tests_dir: Path, count: int,
                    seed: str) -> list[sm.Mutation]:
-    """``count`` mutations of the code under ``package`` and the fixtures under ``tests_dir``,
-    chosen with ``seed``; paths relative to ``repo``. A ``tests_dir`` inside ``package`` (toolz's
-    ``toolz/tests``) is test code, not the library's."""
+    """``count`` mutations of the code under ``package`` (or in ``package``.py: a library that
+    is one module) and the fixtures under ``tests_dir``, chosen with ``seed``; paths relative
+    to ``repo``. A ``tests_dir`` inside ``package`` (toolz's ``toolz/tests``) is test code, not
+    the library's."""
     tests = sorted(tests_dir.rglob("*.py"))
-    src = sorted(set(package.rglob("*.py")) - set(tests))
+    single = package.with_suffix(".py")  # a library that is one module (bottle.py)
+    modules = [single] if not package.is_dir() and single.is_file() else package.rglob("*.py")
+    src = sorted(set(modules) - set(tests))
     methods, bases = sm.class_index(p.read_text(encoding="utf-8") for p in src)
     found: list[sm.Mutation] = []
     for path, is_test in [*((p, False) for p in src), *((p, True) for p in tests)]:
