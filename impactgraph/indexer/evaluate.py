@@ -39,7 +39,7 @@ from impactgraph.expressions import (
 )
 from impactgraph.expressions import special as special_op
 from impactgraph.indexer.flow import FRAMES, exec_frame
-from impactgraph.indexer.implicit import BINARY
+from impactgraph.indexer.implicit import BINARY, COMPARISONS
 from impactgraph.indexer.names import name_ops
 from impactgraph.indexer.scopes import Scopes
 from impactgraph.indexer.signatures import (
@@ -227,6 +227,8 @@ class Evaluator(Scopes):
         if isinstance(node, nodes.BinOp) and node.op in BINARY:  # ``a + b``: ``a.__add__(b)``
             method = f"__{BINARY[node.op]}__"
             return [(*v, special_op((method,)), CALL) for v in self.operand_values(node.left)]
+        if isinstance(node, nodes.Compare):
+            return self.compared(node)
         if isinstance(node, nodes.BoolOp):
             return [e for value in node.values for e in self.values(value)]
         if isinstance(node, (nodes.NamedExpr, nodes.Await)):
@@ -236,6 +238,23 @@ class Evaluator(Scopes):
         if isinstance(node, nodes.JoinedStr):
             return [(builtin_root("str"), CALL)]
         return []
+
+    def compared(self, node: nodes.Compare) -> list[Expr]:
+        """What a comparison gives: a rich comparison (``a > b``) is what ``a.__gt__(b)``
+        returns, or ``b.__lt__(a)`` (the reflected method, when the first gives
+        ``NotImplemented``), which is any object (glom's ``M > 1``, SQLAlchemy's
+        ``column == 1``: expressions whose own operators run next); a chain (``a < b < c``)
+        gives one of its comparisons' results. ``in`` and ``is`` give a bool."""
+        found: list[Expr] = []
+        left = node.left
+        for op, right in node.ops:
+            if op in COMPARISONS:
+                method, reflected = COMPARISONS[op]
+                found += [(*v, special_op((method,)), CALL) for v in self.operand_values(left)]
+                found += [(*v, special_op((reflected,)), CALL)
+                          for v in self.operand_values(right)]
+            left = right
+        return found
 
     def slot_of(self, node: nodes.NodeNG) -> tuple[nodes.NodeNG, str, str] | None:
         """(frame, name, path) when ``node`` is ``name`` followed by constant subscripts and

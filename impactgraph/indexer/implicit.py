@@ -53,10 +53,11 @@ COMPARISONS = {
     "<=": ("__le__", "__ge__"), ">": ("__gt__", "__lt__"), ">=": ("__ge__", "__le__"),
 }
 UNARY = {"-": "__neg__", "+": "__pos__", "~": "__invert__"}
-# nodes whose value is a builtin object: no special method of ours can run
+# nodes whose value is a builtin object: no special method of ours can run (not a comparison:
+# a rich comparison returns what its special method returns, see ``Evaluator.compared``)
 LITERALS = (
     nodes.Const, nodes.List, nodes.Tuple, nodes.Set, nodes.Dict, nodes.ListComp, nodes.SetComp,
-    nodes.DictComp, nodes.GeneratorExp, nodes.JoinedStr, nodes.Compare, nodes.Lambda,
+    nodes.DictComp, nodes.GeneratorExp, nodes.JoinedStr, nodes.Lambda,
 )
 
 
