@@ -124,7 +124,7 @@ class ImplicitCalls:
             self.special_of(node, node, *TRUTH)
 
     def implicit_builtin_call(self, node: nodes.Call) -> None:
-        """``str(x)``, ``len(x)``, ``sorted(x)``, ``print(x)``, ``copy.copy(x)``."""
+        """``str(x)``, ``len(x)``, ``sorted(x)``, ``dict(x)``, ``print(x)``, ``copy.copy(x)``."""
         func = node.func
         if isinstance(func, nodes.Name) and self.defining_scope(func.name, node) is None:
             name = func.name
@@ -142,6 +142,12 @@ class ImplicitCalls:
                 else:  # ``max(a, b)``
                     elements = [v for a in node.args for v in self.operand_values(a)]
                 self.special(node, elements, ("__lt__", "__gt__"))
+            if name == "dict" and node.args and not isinstance(node.args[0], nodes.Starred):
+                # ``dict(x)``: ``x.keys()`` and ``x[key]`` when ``x`` has ``keys``, else the
+                # pairs iterating ``x`` gives
+                self.special_of(node, node.args[0], "keys")
+                self.special_of(node, node.args[0], "__getitem__")
+                self.iterated(node, node.args[0])
             if name == "print":
                 for argument in node.args:
                     if not isinstance(argument, nodes.Starred):
