@@ -198,6 +198,8 @@ CONTAINER_GETTERS = frozenset(
 )
 CONTAINER_VIEWS = frozenset({"values", "items", "keys", "copy", "__iter__"})
 CONTAINER_METHODS = CONTAINER_VIEWS | CONTAINER_GETTERS | {"items"}
+# methods of a container that give a new one, holding its elements and its arguments'
+CONTAINER_MERGES = frozenset({"new_child", "union"})
 
 
 class Resolver:
@@ -1650,6 +1652,8 @@ class Resolver:
                     # ``tuple.__repr__(self)``, ``object.__new__(cls)``: the builtin's code,
                     # not any ``__repr__`` of ours (an unresolved call asking for one)
                     result.add(BuiltinMethod(name))
+                case Container(key) if name in CONTAINER_MERGES:
+                    result.add(ContainerMethod(key, "merge"))
                 case BuiltinInstance() | Container() | Slice() if name not in CONTAINER_METHODS:
                     result.add(BuiltinMethod(name))  # a method of a builtin type: not ours
                 case Container(key) if name == "items":
@@ -1777,6 +1781,8 @@ class Resolver:
                 return {Pairs(key)}
             case ContainerMethod(key, "get"):
                 return set(self.resolve((key,)))
+            case ContainerMethod(key, "merge"):  # its arguments unknown: its own elements
+                return {Container(key)}
         return set()
 
     # -- context-sensitive calls -----------------------------------------------------------
@@ -1793,6 +1799,10 @@ class Resolver:
                 return self.call_result(value)
             carried = op_text(op)
             return {Ext(v.dotted, carried) for v in self.call_result(value) if isinstance(v, Ext)}
+        if isinstance(value, ContainerMethod) and value.gives == "merge":
+            # ``scope.new_child({"globals": ScopeVars()})``: the containers (or mappings of
+            # ours) it was given hold elements of the new one too
+            return {Container(value.key)} | self._argument_values(op)
         return self._call_recorded(value, op, lambda expr: frozenset(self.resolve(expr)))
 
     def _keyword_argument(self, carried: str, name: str) -> set[Value] | None:
@@ -1806,8 +1816,9 @@ class Resolver:
     def carried_arguments(self, carried: str) -> set[Value]:
         """The values of the arguments a recorded call (``Ext.carried``) was given."""
         call = self.op(carried)
-        if not isinstance(call, CallWith):
-            return set()
+        return self._argument_values(call) if isinstance(call, CallWith) else set()
+
+    def _argument_values(self, call: CallWith) -> set[Value]:
         keys = [*call.positional_keys(), *(call.keyword_key(name) for name in call.names)]
         found: set[Value] = set()
         for item in keys:

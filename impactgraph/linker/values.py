@@ -131,10 +131,11 @@ class Pair(NamedTuple):
 
 class ContainerMethod(NamedTuple):
     """A method of the container under ``key`` that gives its elements back: ``get`` (an
-    element), ``view`` (a view of them, ``values()``) or ``items`` (its pairs)."""
+    element), ``view`` (a view of them, ``values()``), ``items`` (its pairs) or ``merge`` (a
+    new container of them and of its arguments': ``ChainMap.new_child(m)``, ``s.union(t)``)."""
 
     key: str
-    gives: Literal["items", "view", "get"]
+    gives: Literal["items", "view", "get", "merge"]
     tag: Literal["cmeth"] = "cmeth"
 
 
