@@ -29,6 +29,7 @@ from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
+from impactgraph.diff.names import Revision
 from impactgraph.expressions import FixtureRoot, parse_root
 from impactgraph.impact.binding import call_binds, implicit_shape
 from impactgraph.impact.gateways import is_gateway
@@ -151,6 +152,7 @@ class ImpactAnalysis:
         # the states and parents of a walk, by graph, seeds, first steps and depth limit
         self._walked: dict[Hashable, tuple[dict[State, int], dict[State, State | None]]] = {}
         self._hierarchies: dict[int, Hierarchy] = {}  # by id of graph
+        self._revisions: tuple[Revision, Revision] | None = None  # base, head: names, classes
 
     # -- per change ---------------------------------------------------------------------
     def walks(self, change: Change) -> list[Walk]:
@@ -308,6 +310,8 @@ class ImpactAnalysis:
                 return False  # one possible receiver fewer breaks nothing
             if change.kind in (ChangeKind.MODULE_REMOVED, ChangeKind.MODULE_RENAMED):
                 return self.still_uses(source, target, module=change.symbol.split(":", 1)[0])
+            if not change.breaking and self._still_answered(change.symbol):
+                return False  # the class answers the name from a base now: nothing fails
             if ":" in change.symbol and target.startswith(change.symbol + "."):
                 # A member of a class that went with it: no instance of the class is made any
                 # more but by code naming the class, which breaks there. A call of the member
@@ -334,6 +338,24 @@ class ImpactAnalysis:
                 return not self._passes_nothing(source, target)
             return True
         return change.kind is ChangeKind.BASE_REMOVED
+
+    def _revision_pair(self) -> tuple[Revision, Revision]:
+        if self._revisions is None:
+            self._revisions = (Revision(self.base.summaries), Revision(self.head.summaries))
+        return self._revisions
+
+    def _still_answered(self, symbol: str) -> bool:
+        """Is a removed member's name still found on its class in the head, defined by a base
+        of ours (an override removed, a method pulled up into a base, a class that now derives
+        from the one it was merged into)? Every call and read of it still finds one."""
+        module, _, qualname = symbol.partition(":")
+        owner, _, name = qualname.rpartition(".")
+        if not owner:
+            return False
+        head = self._revision_pair()[1]
+        definition = head.definition(f"{module}:{owner}")
+        return (definition is not None and definition.kind is SymbolKind.CLASS
+                and head.inherited(f"{module}:{owner}", name)[0] is not None)
 
     def constraints(self, hierarchy: Hierarchy, source: str, target: str, kind: str,
                     constraint: str | None) -> list[str | None]:

@@ -842,3 +842,19 @@ def test_a_cache_added_to_a_function_breaks_only_the_calls_that_pass_it_somethin
     assert ("lib:lookup", "decorator-changed", True) in kinds
     assert "no_argument" in affected(report)
     assert broken(report) == {"passes", "method"}
+
+
+def test_a_method_pulled_up_into_a_base_breaks_no_call_of_it(tmp_path: Path) -> None:
+    # the diff reports 'symbol-removed ... moved to lib:Base.run' (not breaking): the class
+    # and its instances still find the name, through the base
+    lib = "class Base:\n    pass\n\n\nclass Child(Base):\n    def run(self):\n        return 1\n"
+    head = ("class Base:\n    def run(self):\n        return 1\n\n\n"
+            "class Child(Base):\n    pass\n")
+    user = ("from lib import Child\n\n\ndef use(c: Child):\n    return c.run(), Child().run(),"
+            " Child.run(c)\n")
+    root = history(tmp_path, {"lib.py": lib, "app.py": user}, {"lib.py": head})
+    report = report_of(root)
+    assert ("lib:Child.run", "symbol-removed", False) in {
+        (c["symbol"], c["kind"], c["breaking"]) for c in report["changes"]}
+    assert "app" in affected(report)
+    assert broken(report) == set()
