@@ -313,6 +313,68 @@ def compare_bases(old: Side, new: Side) -> list[Finding]:
     return findings
 
 
+def ancestry(revision: Revision, symbol: str) -> tuple[frozenset[str], frozenset[str]]:
+    """A class and its ancestors of ours, and the keys (``_base_keys``) of the bases outside
+    the code among them. Marker bases (``Generic[T]``, ``ABC``) are neither."""
+    classes: set[str] = set()
+    outside: set[str] = set()
+    stack = [symbol]
+    while stack:
+        current = stack.pop()
+        definition = revision.definition(current)
+        if current in classes or definition is None:
+            continue
+        classes.add(current)
+        module = current.partition(":")[0]
+        for text in definition.bases:
+            if revision.marker_base(module, text) is not None:
+                continue
+            resolved = revision.resolve_expression(module, text)
+            if resolved is not None and revision.definition(resolved) is not None:
+                stack.append(resolved)
+            else:
+                outside |= _base_keys(revision, module, text)
+    return frozenset(classes), frozenset(outside)
+
+
+def own_names(revision: Revision, symbol: str) -> set[str]:
+    """The members and attributes a class's own body (and ``__init__``) defines."""
+    module, _, qualname = symbol.partition(":")
+    prefix = qualname + "."
+    definition = revision.definition(symbol)
+    names = {q[len(prefix):] for q in revision.definitions(module)
+             if q.startswith(prefix) and "." not in q[len(prefix):]}
+    return names | set(definition.attributes if definition is not None else ())
+
+
+def takes_members_away(old: Revision, new: Revision, symbol: str, base: str) -> bool:
+    """Does class ``symbol`` lack, in ``new``, a name it had through ``base`` (a base
+    expression of its ``old`` definition, its ``base-removed`` detail), or a base outside the
+    code that ``base`` was or had (whose names are not known one by one)?
+
+    A base removed from a class that now defines what it inherited (click 8.2 merged
+    ``BaseCommand`` into ``Command``) changes ``isinstance`` answers, which is behaviour:
+    code that makes, calls or subclasses the class runs as before. Names lost by a class
+    that is still an ancestor (``Field`` under marshmallow 4's ``Date``, which no longer
+    derives from ``DateTime``) are changes of their own (``symbol-removed``)."""
+    if new.definition(symbol) is None or old.definition(symbol) is None:
+        return True
+    module = symbol.partition(":")[0]
+    resolved = old.resolve_expression(module, base)
+    if resolved is not None and old.definition(resolved) is not None:
+        old_classes, old_outside = ancestry(old, resolved)
+    else:
+        old_classes, old_outside = frozenset(), _base_keys(old, module, base)
+    new_classes, new_outside = ancestry(new, symbol)
+    new_names = set().union(*(own_names(new, c) for c in new_classes))
+    if any(own_names(old, c) - new_names for c in old_classes - new_classes):
+        return True
+    kept = set(new_outside)
+    for key in new_outside:
+        kept |= KNOWN_ANCESTORS.get(key.rsplit(".", 1)[-1], set())
+    return not old_outside <= kept
+
+
 def compare_definitions(old: Side, new: Side) -> list[Finding]:
     """Everything callers or subclasses could notice, then the body."""
     a, b = old.definition, new.definition

@@ -29,6 +29,7 @@ from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
+from impactgraph.diff.definitions import takes_members_away
 from impactgraph.diff.names import Revision
 from impactgraph.expressions import FixtureRoot, parse_root
 from impactgraph.impact.binding import call_binds, implicit_shape
@@ -153,6 +154,8 @@ class ImpactAnalysis:
         self._walked: dict[Hashable, tuple[dict[State, int], dict[State, State | None]]] = {}
         self._hierarchies: dict[int, Hierarchy] = {}  # by id of graph
         self._revisions: tuple[Revision, Revision] | None = None  # base, head: names, classes
+        # (class, removed base) -> takes_members_away
+        self._members_taken: dict[tuple[str, str], bool] = {}
 
     # -- per change ---------------------------------------------------------------------
     def walks(self, change: Change) -> list[Walk]:
@@ -337,7 +340,8 @@ class ImpactAnalysis:
             if change.kind is ChangeKind.DECORATOR_CHANGED and _caches_added_only(change):
                 return not self._passes_nothing(source, target)
             return True
-        return change.kind is ChangeKind.BASE_REMOVED
+        return change.kind is ChangeKind.BASE_REMOVED and self._takes_members(change.symbol,
+                                                                             change.detail)
 
     def _revision_pair(self) -> tuple[Revision, Revision]:
         if self._revisions is None:
@@ -356,6 +360,16 @@ class ImpactAnalysis:
         definition = head.definition(f"{module}:{owner}")
         return (definition is not None and definition.kind is SymbolKind.CLASS
                 and head.inherited(f"{module}:{owner}", name)[0] is not None)
+
+    def _takes_members(self, cls: str, base: str) -> bool:
+        """Has the class lost a name it had through the removed ``base``
+        (``takes_members_away``)? If not, only ``isinstance`` answers differ: its users'
+        code runs as before, it breaks nothing."""
+        found = self._members_taken.get((cls, base))
+        if found is None:
+            found = self._members_taken[(cls, base)] = takes_members_away(
+                *self._revision_pair(), cls, base)
+        return found
 
     def constraints(self, hierarchy: Hierarchy, source: str, target: str, kind: str,
                     constraint: str | None) -> list[str | None]:

@@ -858,3 +858,127 @@ def test_a_method_pulled_up_into_a_base_breaks_no_call_of_it(tmp_path: Path) -> 
         (c["symbol"], c["kind"], c["breaking"]) for c in report["changes"]}
     assert "app" in affected(report)
     assert broken(report) == set()
+
+
+MERGED = """\
+class BaseCommand:
+    def __init__(self, name):
+        self.name = name
+
+    def main(self, args):
+        return self.invoke(args)
+
+
+class Command(BaseCommand):
+    def invoke(self, args):
+        return args
+"""
+
+MERGED_USER = """\
+from lib import Command
+
+DEFAULT = Command("default")
+
+
+class Sub(Command):
+    def invoke(self, args):
+        return super().invoke(args)
+
+
+def run(args):
+    return Command("x").main(args)
+"""
+
+
+def test_a_base_removed_whose_members_the_class_now_has_itself_breaks_nobody(
+    tmp_path: Path,
+) -> None:
+    # click 8.2 merged BaseCommand into Command (BaseCommand became a deprecated subclass):
+    # 'class Command(BaseCommand)' -> 'class Command' defining every member it inherited.
+    # Code making, calling or subclassing a Command still works (isinstance(c, BaseCommand)
+    # answers otherwise, which is behaviour, not a break)
+    head = """\
+class Command:
+    def __init__(self, name):
+        self.name = name
+
+    def main(self, args):
+        return self.invoke(args)
+
+    def invoke(self, args):
+        return args
+
+
+class BaseCommand(Command):
+    pass
+"""
+    root = history(tmp_path, {"lib.py": MERGED, "app.py": MERGED_USER}, {"lib.py": head})
+    report = report_of(root)
+    assert ("lib:Command", "base-removed", True) in {
+        (c["symbol"], c["kind"], c["breaking"]) for c in report["changes"]}
+    assert "app" in affected(report)
+    assert broken(report) == set()
+
+
+def test_a_base_removed_that_takes_a_member_away_breaks_its_users(tmp_path: Path) -> None:
+    # Command no longer has main() (nor the attribute name): its users break
+    head = MERGED.replace("class Command(BaseCommand):", "class Command:")
+    root = history(tmp_path, {"lib.py": MERGED, "app.py": MERGED_USER}, {"lib.py": head})
+    assert broken(report_of(root)) == {"app"}
+
+
+def test_a_base_removed_outside_the_code_breaks_its_users(tmp_path: Path) -> None:
+    # what 'Exception' gave (raising it, .args) is not known member by member
+    lib = "class Failure(Exception):\n    def code(self):\n        return 1\n"
+    user = "from lib import Failure\n\n\ndef fail():\n    raise Failure()\n"
+    root = history(tmp_path, {"lib.py": lib, "app.py": user},
+                   {"lib.py": lib.replace("(Exception)", "")})
+    assert broken(report_of(root)) == {"app"}
+
+
+def test_a_base_removed_judges_only_the_names_that_came_through_it(tmp_path: Path) -> None:
+    # marshmallow 4: Date(DateTime) -> Date(_TemporalField), both below Field, and Field lost
+    # fail() on its own (a change of its own, whose users break): Date lost nothing through
+    # DateTime, so code using a Date is not broken
+    lib = """\
+class Field:
+    def fail(self):
+        return 1
+
+    def serialize(self):
+        return 2
+
+
+class DateTime(Field):
+    def format(self):
+        return 3
+
+
+class Date(DateTime):
+    pass
+"""
+    head = """\
+class Field:
+    def serialize(self):
+        return 2
+
+
+class Temporal(Field):
+    def format(self):
+        return 3
+
+
+class DateTime(Temporal):
+    pass
+
+
+class Date(Temporal):
+    pass
+"""
+    user = "from lib import Date\n\nFIELD = Date()\n\n\ndef use():\n    return FIELD.format()\n"
+    root = history(tmp_path, {"lib.py": lib, "app.py": user}, {"lib.py": head})
+    report = report_of(root)
+    assert ("lib:Date", "base-removed", True) in {
+        (c["symbol"], c["kind"], c["breaking"]) for c in report["changes"]}
+    assert "app" in affected(report)
+    assert broken(report) == set()
