@@ -549,16 +549,23 @@ class ImpactAnalysis:
 
     def _mentions(self, summary: FileSummary, scope: str, target: str,
                   removed: bool = False) -> bool:
-        """``removed``: ``target`` is gone, so a module of ours that now defines a name of
-        its own (a class moved there) does not spell it when imported from."""
+        """``removed``: ``target`` is gone, so a module of ours that now gives a name a
+        definition of its own (a class moved there), or one it imports from where it moved,
+        does not spell it when imported from."""
         return mentions(summary, scope, target, self.is_ours, self._bindings_of(summary),
                         self._head_import, self._head_defines if removed else None)
 
     def _head_defines(self, module: str, name: str) -> bool:
-        """Does head module ``module`` define top-level ``name`` itself (not import it)?"""
+        """Does head module ``module`` bind top-level ``name`` to a definition of ours, its
+        own or one it imports (attrs 25.1: ``attr/__init__.py`` imports ``evolve`` from
+        ``attr._make``, where it moved from ``attr._funcs``)?"""
         summary = self.head.summaries.get(module)
-        return summary is not None and any(
-            d.qualname == name for d in summary.definitions)
+        if summary is None:
+            return False
+        if any(d.qualname == name for d in summary.definitions):
+            return True
+        found = self._revision_pair()[1].resolve_in(module, name)
+        return found is not None and ":" in found
 
     def _bindings_of(self, summary: FileSummary) -> dict[str, tuple[Expr, ...]]:
         """A head summary's variable bindings as a dict, made once per module."""

@@ -1033,3 +1033,30 @@ def test_an_override_left_with_the_old_signature_is_broken(tmp_path: Path) -> No
     root = history(tmp_path, {"lib.py": METAVAR, "tests/test_m.py": METAVAR_TEST},
                    {"lib.py": head})
     assert any("test_m" in module for module in broken(report_of(root)))
+
+
+def test_a_function_moved_behind_the_same_re_export_breaks_none_of_its_importers(
+    tmp_path: Path,
+) -> None:
+    # attrs 25.1 moved evolve from attr/_funcs.py to attr/_make.py; attr/__init__.py imports
+    # it from there, and 'from attr import evolve' or 'attr.evolve(...)' get the moved one
+    base = {
+        "lib/__init__.py": "from lib._funcs import evolve\nfrom lib._make import make\n",
+        "lib/_funcs.py": "def evolve(inst, **changes):\n    return inst\n",
+        "lib/_make.py": "def make():\n    return 1\n",
+        "app.py": "from lib import evolve\n\n\ndef use(x):\n    return evolve(x)\n",
+        "other.py": "import lib\n\n\ndef use(x):\n    return lib.evolve(x)\n",
+        "stale.py": "from lib._funcs import evolve\n\n\ndef use(x):\n    return evolve(x)\n",
+    }
+    head = {
+        "lib/__init__.py": "from lib._make import evolve, make\n",
+        "lib/_funcs.py": "",
+        "lib/_make.py": ("def make():\n    return 1\n\n\n"
+                         "def evolve(inst, **changes):\n    return inst\n"),
+    }
+    root = history(tmp_path, base, head)
+    report = report_of(root)
+    assert ("lib._funcs:evolve", "symbol-removed") in {
+        (c["symbol"], c["kind"]) for c in report["changes"]}
+    assert {"app", "other"} <= set(affected(report))
+    assert broken(report) == {"stale"}  # it still imports the name from where it was
