@@ -134,7 +134,9 @@ class Revision:
 
     def spelled(self, module: str, text: str) -> str:
         """The dotted name a base expression (``abc.ABC``, ``MutableSet[int]``) spells in
-        ``module`` through its imports; the text itself when its head is not imported."""
+        ``module`` through its imports, and through those of modules of ours it imports it
+        from (attrs' ``from ._compat import Protocol``); the text itself when its head is
+        not imported."""
         bare = text.split("[", 1)[0].strip()
         head, _, rest = bare.partition(".")
         target = self.imports(module).get(head)
@@ -142,7 +144,14 @@ class Revision:
             return bare
         if target.startswith(head + "."):  # ``import collections.abc`` binds ``collections``
             target = head
-        return f"{target}.{rest}" if rest else target
+        dotted = f"{target}.{rest}" if rest else target
+        for _ in range(_MAX_HOPS):  # a module of ours that imports it: where it comes from
+            module, _, name = dotted.rpartition(".")
+            source = self.imports(module).get(name) if module in self.summaries else None
+            if not source:
+                break
+            dotted = source
+        return dotted
 
     def marker_base(self, module: str, text: str) -> str | None:
         """``"ABC"``, ``"Protocol"``, ``"Generic"`` or ``"object"`` when ``text`` names one."""

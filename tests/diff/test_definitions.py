@@ -14,6 +14,10 @@ INIT = "m:C.__init__"
 DATACLASS = "from dataclasses import dataclass, field\n@dataclass\nclass C:\n"
 OVERLOAD = "from typing import overload\n"
 
+# attrs' _compat.py before 25.1
+COMPAT = ("try:\n    from typing_extensions import Protocol\nexcept ImportError:\n"
+          "    Protocol = object\nelse:\n    from typing import Protocol\n")
+
 CASES = [
     # -- decorators: staticmethod / classmethod / property ---------------------------------
     ("method became staticmethod", "class C:\n    def m(self, a): pass",
@@ -165,6 +169,16 @@ CASES = [
     ("typing.Tuple and tuple are one base",
      "from typing import Tuple\nclass C(Tuple[int, str]): pass",
      "class C(tuple[int, str]): pass", set()),
+    ("an outside base re-exported by a module of ours is the same base",
+     {"compat.py": "from collections.abc import MutableMapping",
+      "m.py": "from compat import MutableMapping\nclass C(MutableMapping): pass"},
+     {"compat.py": "from collections.abc import MutableMapping",
+      "m.py": "from collections.abc import MutableMapping\nclass C(MutableMapping): pass"},
+     set()),
+    ("typing.Protocol re-exported by a module of ours is the marker (attrs 25.1)",
+     {"compat.py": COMPAT, "m.py": "from compat import Protocol\nclass C(Protocol): pass"},
+     {"compat.py": COMPAT, "m.py": "from typing import Protocol\nclass C(Protocol): pass"},
+     set()),
     ("outside base replaced by another outside base",
      "from collections.abc import MutableSet\nclass C(MutableSet): pass",
      "from collections.abc import Set\nclass C(Set): pass",
