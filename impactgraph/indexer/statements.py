@@ -53,11 +53,12 @@ from impactgraph.model import (
     SymbolKind,
 )
 
-# ``Macro(environment, ...`` in a string: a call in source code the program generates
 # ``pkg.mod.name`` or ``pkg.mod:name.attr``: identifiers joined by dots, at most one colon
 DOTTED_PATH = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*(?::[A-Za-z_]\w*|\.[A-Za-z_]\w*)"
                          r"(?:\.[A-Za-z_]\w*)*")
-GENERATED_CALL = re.compile(r"(?<![\w.])([A-Za-z_][A-Za-z0-9_]*)\(")
+# ``Macro(environment, ...`` in a string: a call in source code the program generates;
+# ``def hook(item):`` or ``class Plugin(Base):`` there defines the name, it calls nothing
+GENERATED_CALL = re.compile(r"(?<![\w.])(?<!def )(?<!class )([A-Za-z_][A-Za-z0-9_]*)\(")
 # ``context.cache._get(`` in such a string: a method call on an object of the generated code
 GENERATED_METHOD_CALL = re.compile(r"(?<=[\w)\]])\.([A-Za-z_][A-Za-z0-9_]*)\(")
 # methods that add elements to a list, set or dict

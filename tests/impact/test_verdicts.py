@@ -1060,3 +1060,26 @@ def test_a_function_moved_behind_the_same_re_export_breaks_none_of_its_importers
         (c["symbol"], c["kind"]) for c in report["changes"]}
     assert {"app", "other"} <= set(affected(report))
     assert broken(report) == {"stale"}  # it still imports the name from where it was
+
+
+def test_a_hook_that_test_source_in_a_string_defines_is_not_a_call_of_ours(
+    tmp_path: Path,
+) -> None:
+    # pytest 8.4: _pytest.unraisableexception's pytest_runtest_setup() took item; its own
+    # tests write conftest files defining 'def pytest_runtest_setup(item):' in strings, which
+    # read as generated source calling ours with no argument
+    lib = ("def pytest_runtest_setup():\n    return None\n\n\n"
+           "def load(source):\n    exec(source, {})\n")  # code of ours runs source it gets
+    test = '''\
+    def test_hook(pytester):
+        pytester.makeconftest("""
+            def pytest_runtest_setup(item):
+                print(item)
+        """)
+    '''
+    root = history(tmp_path, {"lib.py": lib, "tests/test_h.py": test},
+                   {"lib.py": lib.replace("setup():", "setup(item):")})
+    report = report_of(root)
+    assert ("lib:pytest_runtest_setup", "parameter-added", True) in {
+        (c["symbol"], c["kind"], c["breaking"]) for c in report["changes"]}
+    assert broken(report) == set()
