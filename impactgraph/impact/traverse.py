@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Protocol, runtime_checkable
 
 from impactgraph.diff.definitions import takes_members_away
@@ -467,8 +467,10 @@ class ImpactAnalysis:
         if not sites:
             return False  # reached without a call of its own (a property read, ``map(f, xs)``)
         method = target.rpartition(".")[2]
+        before = self._definition(self.base, target) if definition.decorators else None
         return all(_fixture_request(site)
-                   or (call_binds(definition.signature, *_shape(site, bound, method)) is True
+                   or (_binds_as_called(definition.signature, *_shape(site, bound, method),
+                                        before.signature if before is not None else None)
                        and not (positional_first and not site.args))
                    for site, bound in sites)
 
@@ -751,6 +753,37 @@ def _caches_added_only(change: Change) -> bool:
     parts = change.detail.split()
     return bool(parts) and all(
         part[:1] == "+" and part[1:].rpartition(".")[2] in CACHING for part in parts)
+
+
+def _binds_as_called(signature: Signature, site: CallSite, bound: bool,
+                     before: Signature | None) -> bool:
+    """Does the call bind ``signature``? ``before``: the old signature of a decorated
+    function. Where the call bound it only once its first parameters are left out (an outside
+    decorator passes them: hypothesis' ``@composite`` gives ``draw``), it is judged on the new
+    signature less as many: the decorated function is called so."""
+    if call_binds(signature, site, bound) is True:
+        return True
+    if before is None or bound or call_binds(before, site, bound) is True:
+        return False
+    for count in range(1, _leading(before) + 1):
+        if call_binds(_without_leading(before, count), site, bound) is True:
+            return count <= _leading(signature) and call_binds(
+                _without_leading(signature, count), site, bound) is True
+    return False
+
+
+def _leading(signature: Signature) -> int:
+    """How many positional parameters the signature starts with."""
+    count = 0
+    for parameter in signature.parameters:
+        if parameter.kind not in (ParamKind.POSITIONAL_ONLY, ParamKind.POSITIONAL_OR_KEYWORD):
+            break
+        count += 1
+    return count
+
+
+def _without_leading(signature: Signature, count: int) -> Signature:
+    return replace(signature, parameters=signature.parameters[count:])
 
 
 def _fixture_request(site: CallSite) -> bool:
