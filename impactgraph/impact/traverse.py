@@ -157,6 +157,8 @@ class ImpactAnalysis:
         self._revisions: tuple[Revision, Revision] | None = None  # base, head: names, classes
         # (class, removed base) -> takes_members_away
         self._members_taken: dict[tuple[str, str], bool] = {}
+        # function -> the keyword names its ``**kwargs`` holds per call (``_forwarded_keywords``)
+        self._forwarded: dict[str, list[frozenset[str]] | None] = {}
 
     # -- per change ---------------------------------------------------------------------
     def walks(self, change: Change) -> list[Walk]:
@@ -469,8 +471,9 @@ class ImpactAnalysis:
         method = target.rpartition(".")[2]
         before = self._definition(self.base, target) if definition.decorators else None
         return all(_fixture_request(site)
-                   or (_binds_as_called(definition.signature, *_shape(site, bound, method),
-                                        before.signature if before is not None else None)
+                   or ((_binds_as_called(definition.signature, *_shape(site, bound, method),
+                                         before.signature if before is not None else None)
+                        or self._forwarded_binds(source, site, bound, definition.signature))
                        and not (positional_first and not site.args))
                    for site, bound in sites)
 
@@ -489,6 +492,77 @@ class ImpactAnalysis:
             not (site.args or site.kwargs or site.star or site.implicit or site.decorator)
             and not (bound and definition.kind is not SymbolKind.FUNCTION)
             for site, bound in sites)
+
+    def _forwarded_binds(self, source: str, site: CallSite, bound: bool,
+                         signature: Signature) -> bool:
+        """A call handing on only its caller's own ``**kwargs`` (``super().__init__(**kwargs)``)
+        passes what the callers of ``source`` give it: it binds when, for each head call of
+        ``source``, the keywords left over for its ``**kwargs`` bind with its written ones."""
+        if site.unpacks != 2 or self._own_keywords(source, site) is None:
+            return False
+        passed = self._forwarded_keywords(source, 0)
+        if passed is None:
+            return False
+        written = tuple((name, value) for name, value in site.kwargs if name != "**")
+        return all(call_binds(signature, replace(
+            site, kwargs=written + tuple((name, ()) for name in sorted(names)), star=False,
+            unpacks=0), bound) is True for names in passed)
+
+    def _own_keywords(self, function: str, site: CallSite) -> frozenset[str] | None:
+        """The names ``function``'s own parameters take by keyword, when ``site`` (a call it
+        makes) unpacks only its ``**kwargs`` parameter; None otherwise."""
+        definition = self._definition(self.head, function)
+        if definition is None or definition.signature is None:
+            return None
+        parameters = definition.signature.parameters
+        var_keyword = [p.name for p in parameters if p.kind is ParamKind.VAR_KEYWORD]
+        spread = [values for name, values in site.kwargs if name == "**"]
+        if not var_keyword or not spread or not all(
+            expr and expr[0] == f"v:{function}|{var_keyword[0]}"
+            for values in spread for expr in values
+        ) or not all(spread):
+            return None
+        return frozenset(p.name for p in parameters
+                         if p.kind in (ParamKind.POSITIONAL_OR_KEYWORD, ParamKind.KEYWORD_ONLY))
+
+    def _forwarded_keywords(self, function: str, depth: int) -> list[frozenset[str]] | None:
+        """The keyword names ``function``'s ``**kwargs`` holds, one set per head call of it
+        (through callers that hand on their own ``**kwargs`` in turn, a few levels up); None
+        when a call's keywords are not all seen (it unpacks another mapping, outside code or a
+        wrapper makes it)."""
+        known = self._forwarded.get(function)
+        if known is not None or function in self._forwarded:
+            return known
+        self._forwarded[function] = None  # a cycle, or too deep: not seen
+        definition = self._definition(self.head, function)
+        if definition is None or definition.signature is None or depth > _FORWARD_DEPTH:
+            return None
+        own = frozenset(p.name for p in definition.signature.parameters
+                        if p.kind in (ParamKind.POSITIONAL_OR_KEYWORD, ParamKind.KEYWORD_ONLY))
+        found: list[frozenset[str]] = []
+        for caller, kind in sorted(set(self.head.predecessors(function))):
+            if kind != EdgeKind.CALLS:
+                continue
+            data = self.head.edge_data(caller, function, kind)
+            calls = self._calls_of(self.head.module_of(caller))
+            sites = _sites(calls, data, caller) if calls is not None else []
+            if not sites or data.get("named") or data.get("callback"):
+                return None
+            for call, _ in sites:
+                if call.implicit:
+                    return None
+                names = frozenset(n for n, _ in call.kwargs if n != "**") - own
+                if not call.star or not call.unpacks & 2:
+                    found.append(names)
+                    continue
+                if self._own_keywords(caller, call) is None:
+                    return None
+                above = self._forwarded_keywords(caller, depth + 1)
+                if above is None:
+                    return None
+                found += [names | (more - own) for more in above]
+        self._forwarded[function] = found
+        return found
 
     def runs_as_before(self, change: Change, source: str, target: str) -> bool:
         """Does every call ``source`` makes to ``target`` behave as before the change
@@ -753,6 +827,10 @@ def _caches_added_only(change: Change) -> bool:
     parts = change.detail.split()
     return bool(parts) and all(
         part[:1] == "+" and part[1:].rpartition(".")[2] in CACHING for part in parts)
+
+
+# How many callers up a ``**kwargs`` handed on is followed to the calls that fill it.
+_FORWARD_DEPTH = 4
 
 
 def _binds_as_called(signature: Signature, site: CallSite, bound: bool,

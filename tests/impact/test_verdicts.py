@@ -1121,3 +1121,59 @@ def test_a_call_binding_once_a_decorator_gives_the_first_argument_is_judged_so(
     report = report_of(root)
     assert "app" in affected(report)
     assert broken(report) == {"stale"}
+
+
+FIELDS = """\
+class Field:
+    def __init__(self, *, load_default=None, required=False, **metadata):
+        self.metadata = metadata
+
+
+class Number(Field):
+    def __init__(self, *, as_string=False, **kwargs):
+        super().__init__(**kwargs)
+
+
+class Integer(Number):
+    def __init__(self, *, strict=False, **kwargs):
+        super().__init__(**kwargs)
+"""
+
+
+def test_a_call_forwarding_its_own_keywords_is_judged_on_what_its_callers_pass(
+    tmp_path: Path,
+) -> None:
+    # marshmallow 4.0: Field.__init__ lost **additional_metadata; every field forwards its
+    # **kwargs to it (super().__init__(**kwargs)), and what they hold is what the code
+    # making the fields passes: names Field still takes, through Number and Integer
+    user = """\
+    from lib import Integer
+
+
+    class Schema:
+        count = Integer(strict=True, as_string=True, load_default=0)
+    """
+    head = FIELDS.replace(", required=False, **metadata", ", required=False").replace(
+        "self.metadata = metadata", "self.metadata = {}")
+    root = history(tmp_path, {"lib.py": FIELDS, "app.py": user}, {"lib.py": head})
+    report = report_of(root)
+    assert ("lib:Field.__init__", "parameter-removed", True) in {
+        (c["symbol"], c["kind"], c["breaking"]) for c in report["changes"]}
+    assert "app" in affected(report)
+    assert broken(report) == set()
+
+
+def test_a_forwarded_keyword_the_new_signature_no_longer_takes_is_broken(
+    tmp_path: Path,
+) -> None:
+    user = """\
+    from lib import Integer
+
+
+    class Schema:
+        count = Integer(strict=True, description="how many")
+    """
+    head = FIELDS.replace(", required=False, **metadata", ", required=False").replace(
+        "self.metadata = metadata", "self.metadata = {}")
+    root = history(tmp_path, {"lib.py": FIELDS, "app.py": user}, {"lib.py": head})
+    assert "app" in broken(report_of(root))  # Integer(description=...) fails at import
