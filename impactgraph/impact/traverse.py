@@ -78,6 +78,10 @@ SHALLOW = frozenset(
 # uses the changed symbol) but its own behaviour is unchanged: the walk does not go past it.
 CALLER_LOCAL = frozenset({ChangeKind.PARAMETER_RENAMED, ChangeKind.PARAMETER_DEFAULT_CHANGED})
 
+# Methods a subclass may override with any signature: a class is made through its own
+# (``Nested("Other")``), never called with its base's arguments (``super()`` calls are calls).
+CONSTRUCTORS = frozenset({"__init__", "__new__"})
+
 # node, crossed a gateway, the class its ``self`` is an instance of (None: any; see
 # ``impact.receivers``)
 State = tuple[str, bool, str | None]
@@ -326,6 +330,8 @@ class ImpactAnalysis:
             return self.still_uses(source, target)
         if change.kind in SIGNATURE:
             if kind == EdgeKind.OVERRIDES:  # an updated override is consistent
+                if target.rpartition(".")[2] in CONSTRUCTORS:
+                    return False  # a class is made through its own: a subclass's may differ
                 return source not in self.changed_symbols and not self._accepts(source, target)
             if kind != EdgeKind.CALLS:
                 return False

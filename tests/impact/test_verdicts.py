@@ -1177,3 +1177,32 @@ def test_a_forwarded_keyword_the_new_signature_no_longer_takes_is_broken(
         "self.metadata = metadata", "self.metadata = {}")
     root = history(tmp_path, {"lib.py": FIELDS, "app.py": user}, {"lib.py": head})
     assert "app" in broken(report_of(root))  # Integer(description=...) fails at import
+
+
+def test_a_constructor_override_is_no_override_to_keep_in_step(tmp_path: Path) -> None:
+    # marshmallow 4.0: Field.__init__ lost parameters; Nested.__init__(self, nested, **kwargs)
+    # never took Field's: a class is made through its own __init__, a subclass's may differ
+    lib = """\
+    class Field:
+        def __init__(self, *, load_default=None, missing=None):
+            self.load_default = load_default
+
+
+    class Nested(Field):
+        def __init__(self, nested, *, many=False):
+            super().__init__()
+            self.nested = nested
+    """
+    user = """\
+    from lib import Nested
+
+
+    class Schema:
+        inner = Nested("Other", many=True)
+    """
+    root = history(tmp_path, {"lib.py": lib, "app.py": user},
+                   {"lib.py": lib.replace(", missing=None", "")})
+    report = report_of(root)
+    assert ("lib:Field.__init__", "parameter-removed", True) in {
+        (c["symbol"], c["kind"], c["breaking"]) for c in report["changes"]}
+    assert broken(report) == set()
