@@ -149,6 +149,11 @@ OPENED_FILE = Ext("io.IOBase")
 _EXEC, _EVAL = (builtin_root("exec"),), (builtin_root("eval"),)
 
 
+# The dependency of a lookup that visited only the subclasses binding a name on the attribute
+# stores of that name (``Resolver.varying``): a variable key no binding has
+STORED = "\0stored|"
+
+
 def ordered(values: Iterable[Value]) -> list[Value]:
     """Values in a fixed order. Evaluation follows this order, and where a cycle is cut the
     order decides what is seen first: iterating a set directly would make the result depend
@@ -284,7 +289,7 @@ class Resolver:
         self._externals: dict[str, list[tuple[str, str, str]]] = {}  # ``_external_chain``
         # name -> the classes whose lookup of it may differ from their bases' (``_varying``)
         self._definers: dict[str, frozenset[str]] | None = None
-        self._varying: dict[tuple[str, tuple[str, ...]], list[str]] = {}  # ``varying``
+        self._varying: dict[tuple[str, tuple[str, ...], bool], list[str]] = {}  # ``varying``
         # name -> the classes binding it, made of the bindings' keys alone (``definers``)
         self._binders: dict[str, frozenset[str]] | None = None
         self._mro_sets: dict[str, frozenset[str]] = {}
@@ -486,7 +491,8 @@ class Resolver:
         if self._binders is not None:  # the new keys' classes join it, as in a rebuild
             self._binders = self._index_binders(added, self._binders)
         self._forget_members()
-        self.invalidate({key for key, _ in new})
+        self.invalidate({key for key, _ in new}
+                        | {STORED + key.rpartition("|")[2].lstrip(".") for key, _ in new})
         return True
 
     def own_members(self, cls: str) -> list[str]:
@@ -805,7 +811,8 @@ class Resolver:
             }
         return found
 
-    def varying(self, cls: str, names: tuple[str, ...]) -> list[str]:
+    def varying(self, cls: str, names: tuple[str, ...], every_stored: bool = False
+                ) -> list[str]:
         """The subclasses of ``cls`` (``implementations``) on which looking up ``names`` (on
         the class or an instance, from the start of the MRO or after a class of ``cls``'s
         MRO) may find something other than it does on ``cls``: those with a class in their
@@ -816,27 +823,57 @@ class Resolver:
         these keeps a lookup on a class with thousands of subclasses (a test suite's
         ``TestCase``) from costing a lookup per subclass and name.
 
-        Every subclass where that reasoning does not hold: a name an attribute store may
-        still add (its absence is a dependency), a structural Protocol's implementers, a
-        hierarchy with a cycle or an inconsistent MRO.
+        Every subclass where that reasoning does not hold: a structural Protocol's
+        implementers, a hierarchy with a cycle or an inconsistent MRO. A name an attribute
+        store binds (``cls.name = ...`` in a metaclass or a class decorator) counts where the
+        stores bound it so far; what asked depends on them (``STORED``) and is evaluated again
+        when one binds it anywhere, instead of looking it up on every subclass (a pydantic
+        code base's thousands of models, each read for every name its metaclass stores).
 
         The answer is made of the class hierarchy and the classes that bind each name, and
-        is forgotten with them (``_forget_members``). Not to be changed by the caller."""
-        key = (cls, names)
+        is forgotten with them (``_forget_members``). Not to be changed by the caller.
+
+        ``every_stored``: every subclass for a name an attribute store binds (the receivers
+        of a call, ``linker.receivers``, are told apart on each of them)."""
+        key = (cls, names, every_stored)
         found = self._varying.get(key)
         if found is None:
-            found = self._varying[key] = self._find_varying(cls, names)
+            found = self._varying[key] = self._find_varying(cls, names, every_stored)
+        if self.tracking and self.stack:
+            # A name an attribute store binds may still be bound on a subclass the answer
+            # leaves out (it binds nothing there yet): what asked depends on the stores of
+            # that name (``apply_attribute_stores`` forgets it when one binds it anywhere).
+            stored_names = self.stored_names
+            for name in (*names, "__getattr__"):
+                if name in stored_names:
+                    self.depend(STORED + name)
         return found
 
-    def _find_varying(self, cls: str, names: tuple[str, ...]) -> list[str]:
+    def _find_varying(self, cls: str, names: tuple[str, ...], every_stored: bool
+                      ) -> list[str]:
         subs = self.implementations(cls)
+        irregular = self._irregular
+        odd = irregular & self.subclasses[cls] if irregular else set()
         if (
-            len(subs) < 2 or cls in self.protocols
-            or any(name in self.stored_names for name in (*names, "__getattr__"))
-            or (self._irregular and (cls in self._irregular
-                                     or not self._irregular.isdisjoint(self.subclasses[cls])))
+            len(subs) < 2 or cls in self.protocols or cls in irregular
+            or (every_stored
+                and (odd or any(name in self.stored_names for name in (*names, "__getattr__"))))
         ):
             return subs
+        found = self._regular_varying(cls, names, subs)
+        if not odd:
+            return found
+        # A subclass whose MRO keeps no base's order (or is below one that does) may find
+        # anything: visited on its own, the others as the reasoning above has it (one test
+        # class with an inconsistent MRO made every lookup on pydantic's BaseModel visit
+        # all of its 3,492 subclasses)
+        kept = set(found) | odd
+        for each in odd:
+            kept.update(self.subclasses.get(each, ()))
+        return subs if len(kept) == len(subs) else [sub for sub in subs if sub in kept]
+
+    def _regular_varying(self, cls: str, names: tuple[str, ...], subs: list[str]
+                         ) -> list[str]:
         definers = self.definers
         binding = [definers[name] for name in (*names, "\0always") if definers.get(name)]
         below = self.subclasses[cls]
