@@ -464,37 +464,45 @@ class ImpactAnalysis:
         ``positional_first``: the call must also pass a first argument by position (a
         ``functools.singledispatch`` function dispatches on it).
         """
-        data = self.head.edge_data(source, target, EdgeKind.CALLS)
-        definition = self._definition(self.head, target)
-        if definition is None or definition.signature is None:
+        found = self._head_sites(source, target)
+        if found is None:
             return False
-        calls = self._calls_of(self.head.module_of(source))
-        if calls is None:
+        definition, sites = found
+        signature = definition.signature
+        if signature is None:  # (``_head_sites`` has made sure: for the type checker)
             return False
-        sites = _sites(calls, data, source)
-        if not sites:
-            return False  # reached without a call of its own (a property read, ``map(f, xs)``)
         method = target.rpartition(".")[2]
         before = self._definition(self.base, target) if definition.decorators else None
         return all(_fixture_request(site)
-                   or ((_binds_as_called(definition.signature, *_shape(site, bound, method),
+                   or ((_binds_as_called(signature, *_shape(site, bound, method),
                                          before.signature if before is not None else None)
-                        or self._forwarded_binds(source, site, bound, definition.signature))
+                        or self._forwarded_binds(source, site, bound, signature))
                        and not (positional_first and not site.args))
                    for site, bound in sites)
+
+    def _head_sites(self, source: str, target: str
+                    ) -> tuple[Definition, list[tuple[CallSite, bool]]] | None:
+        """``target``'s head definition (with a signature) and the head's call sites of
+        ``source`` behind its call edge to it; None when either is missing, or when ``source``
+        reaches it without a call of its own (a property read, ``map(f, xs)``)."""
+        definition = self._definition(self.head, target)
+        if definition is None or definition.signature is None:
+            return None
+        calls = self._calls_of(self.head.module_of(source))
+        if calls is None:
+            return None
+        sites = _sites(calls, self.head.edge_data(source, target, EdgeKind.CALLS), source)
+        return (definition, sites) if sites else None
 
     def _passes_nothing(self, source: str, target: str) -> bool:
         """Does every call site of ``source`` that calls ``target`` pass it nothing at all (no
         argument, no unpacking, no ``self``: a call of a function or a static method)? Such a
         call still works once ``target`` is cached: there is nothing to hash."""
-        definition = self._definition(self.head, target)
-        if definition is None or definition.signature is None:
+        found = self._head_sites(source, target)
+        if found is None:
             return False
-        calls = self._calls_of(self.head.module_of(source))
-        if calls is None:
-            return False
-        sites = _sites(calls, self.head.edge_data(source, target, EdgeKind.CALLS), source)
-        return bool(sites) and all(
+        definition, sites = found
+        return all(
             not (site.args or site.kwargs or site.star or site.implicit or site.decorator)
             and not (bound and definition.kind is not SymbolKind.FUNCTION)
             for site, bound in sites)
