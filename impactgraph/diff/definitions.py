@@ -7,6 +7,8 @@ class and a function that is now re-exported from somewhere else.
 
 from __future__ import annotations
 
+import collections.abc
+import functools
 from dataclasses import dataclass, replace
 
 from impactgraph.diff.annotations import normalize_expression
@@ -372,7 +374,33 @@ def takes_members_away(old: Revision, new: Revision, symbol: str, base: str) -> 
     kept = set(new_outside)
     for key in new_outside:
         kept |= KNOWN_ANCESTORS.get(key.rsplit(".", 1)[-1], set())
-    return not old_outside <= kept
+    # a ``collections.abc`` base's methods are known: one whose every method the class now
+    # defines itself took nothing away (werkzeug 3.1.3's ``Headers`` left ``MutableMapping``)
+    return any(not (methods := abc_methods(key)) or not methods <= new_names
+               for key in old_outside - kept)
+
+
+# What an ABC gives besides being one: not methods of its subclasses
+_ABC_MACHINERY = frozenset({"__subclasshook__", "__class_getitem__", "__init_subclass__"})
+
+
+@functools.cache
+def abc_methods(key: str) -> frozenset[str]:
+    """The methods (abstract and mixin) a ``collections.abc`` class named by a base key
+    (``MutableMapping``, ``collections.abc.Mapping``, ``typing.Sequence``) and its bases give
+    a subclass; empty for any other base (its members are not known one by one)."""
+    module, _, name = key.rpartition(".")
+    if module not in ("", "collections.abc", "typing", "typing_extensions"):
+        return frozenset()
+    cls = getattr(collections.abc, name, None)
+    if not isinstance(cls, type) or cls.__module__ not in ("collections.abc", "_collections_abc"):
+        return frozenset()
+    return frozenset(
+        attr for klass in cls.__mro__ if klass is not object
+        for attr, value in vars(klass).items()
+        if attr not in _ABC_MACHINERY
+        and (callable(value) or isinstance(value, (classmethod, staticmethod)))
+    )
 
 
 def compare_definitions(old: Side, new: Side) -> list[Finding]:

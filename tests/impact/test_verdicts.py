@@ -1206,3 +1206,98 @@ def test_a_constructor_override_is_no_override_to_keep_in_step(tmp_path: Path) -
     assert ("lib:Field.__init__", "parameter-removed", True) in {
         (c["symbol"], c["kind"], c["breaking"]) for c in report["changes"]}
     assert broken(report) == set()
+
+
+ABC_HEADERS = """\
+from collections.abc import MutableMapping
+
+
+class Headers(MutableMapping):
+    def __init__(self):
+        self._items = []
+
+    def __getitem__(self, key):
+        return dict(self._items)[key]
+
+    def __setitem__(self, key, value):
+        self._items.append((key, value))
+
+    def __delitem__(self, key):
+        self._items = [(k, v) for k, v in self._items if k != key]
+
+    def __iter__(self):
+        return iter(dict(self._items))
+
+    def __len__(self):
+        return len(self._items)
+"""
+# every method MutableMapping and its bases give (what werkzeug 3.1.3's Headers defines itself)
+MAPPING_METHODS = """\
+
+    def __contains__(self, key):
+        return key in dict(self._items)
+
+    def __eq__(self, other):
+        return dict(self._items) == dict(other)
+
+    def keys(self):
+        return dict(self._items).keys()
+
+    def items(self):
+        return dict(self._items).items()
+
+    def values(self):
+        return dict(self._items).values()
+
+    def get(self, key, default=None):
+        return dict(self._items).get(key, default)
+
+    def pop(self, key, default=None):
+        return default
+
+    def popitem(self):
+        return self._items.pop()
+
+    def clear(self):
+        self._items = []
+
+    def update(self, *args, **kwargs):
+        self._items.extend(dict(*args, **kwargs).items())
+
+    def setdefault(self, key, default=None):
+        return default
+"""
+ABC_HEADERS_USER = """\
+from lib import Headers
+
+
+def use():
+    headers = Headers()
+    headers["a"] = "1"
+    return headers.get("a"), headers.items()
+"""
+
+
+def test_a_collections_abc_base_removed_whose_methods_the_class_defines_breaks_nobody(
+    tmp_path: Path,
+) -> None:
+    # werkzeug 3.1.0 -> 3.1.3: class Headers(cabc.MutableMapping[str, str]) -> class Headers,
+    # which defines every method the ABC gave: 113 of 115 affected modules were broken
+    # (an outside base's names were not known one by one; collections.abc's are)
+    old = ABC_HEADERS + MAPPING_METHODS
+    new = old.replace("class Headers(MutableMapping):", "class Headers:")
+    root = history(tmp_path, {"lib.py": old, "app.py": ABC_HEADERS_USER}, {"lib.py": new})
+    report = report_of(root)
+    assert ("lib:Headers", "base-removed", True) in {
+        (c["symbol"], c["kind"], c["breaking"]) for c in report["changes"]}
+    assert "app" in affected(report)
+    assert broken(report) == set()
+
+
+def test_a_collections_abc_base_removed_that_takes_its_mixins_away_breaks_users(
+    tmp_path: Path,
+) -> None:
+    # without the ABC, get() and items() (its mixin methods) are gone
+    new = ABC_HEADERS.replace("class Headers(MutableMapping):", "class Headers:")
+    root = history(tmp_path, {"lib.py": ABC_HEADERS, "app.py": ABC_HEADERS_USER}, {"lib.py": new})
+    assert broken(report_of(root)) == {"app"}
