@@ -339,7 +339,15 @@ class ImpactAnalysis:
                 # The head walk judges what the head still links (a call, or a reference the
                 # call was rewritten into); one that reaches here without any head edge still
                 # names the target but no longer resolves to it.
-                return self.head is self.base or not self.head.edge_kinds(source, target)
+                if self.head is self.base or self.head.edge_kinds(source, target):
+                    return False
+                inherited = self._inherited_in_head(target)
+                if (inherited is not None and change.kind in BINDING_KINDS
+                        and EdgeKind.CALLS in self.head.edge_kinds(source, inherited)):
+                    # an override removed: the call runs the method the class now
+                    # inherits (the diff compared the two), judged on its signature
+                    return not self._binds(source, inherited)
+                return True
             if change.kind in BINDING_KINDS:
                 return not self._binds(source, target)
             if change.kind is ChangeKind.DECORATOR_CHANGED and _rebinds_only(change):
@@ -351,6 +359,19 @@ class ImpactAnalysis:
             return True
         return change.kind is ChangeKind.BASE_REMOVED and self._takes_members(change.symbol,
                                                                              change.detail)
+
+    def _inherited_in_head(self, symbol: str) -> str | None:
+        """The head's method a class of ``symbol`` (``module:Class.name``, gone from the head)
+        inherits under that name from a base of ours; None when the class went too, or
+        nothing of ours answers the name."""
+        module, _, qualname = symbol.partition(":")
+        owner, _, name = qualname.rpartition(".")
+        if not owner:
+            return None
+        head = self._revision_pair()[1]
+        if head.definition(symbol) is not None or head.definition(f"{module}:{owner}") is None:
+            return None
+        return head.inherited(f"{module}:{owner}", name)[0]
 
     def _accepts(self, override: str, target: str) -> bool:
         """Does the head's ``override`` take every call the head's ``target`` takes (the

@@ -1301,3 +1301,43 @@ def test_a_collections_abc_base_removed_that_takes_its_mixins_away_breaks_users(
     new = ABC_HEADERS.replace("class Headers(MutableMapping):", "class Headers:")
     root = history(tmp_path, {"lib.py": ABC_HEADERS, "app.py": ABC_HEADERS_USER}, {"lib.py": new})
     assert broken(report_of(root)) == {"app"}
+
+
+BUILDERS = """\
+class Builder:
+    def build(self, docnames):
+        self.write(docnames, [], "update")
+
+    def write(self, build_docnames, updated_docnames, method="update"):
+        return build_docnames
+
+
+class ChangesBuilder(Builder):
+    def write(self, *ignored):
+        return None
+"""
+
+
+def test_an_override_removed_judges_the_calls_on_the_method_now_inherited(
+    tmp_path: Path,
+) -> None:
+    # sphinx 8.0.2 -> 8.1.0: ChangesBuilder.write(self, *ignored) went (the class now writes
+    # through Builder.write); the diff reports the override's signature against the inherited
+    # one, and Builder.build's self.write(docnames, [], "update") binds it: not broken
+    head = BUILDERS.replace("    def write(self, *ignored):\n        return None\n",
+                            "    def write_documents(self, docnames):\n        return None\n")
+    root = history(tmp_path, {"lib.py": BUILDERS}, {"lib.py": head})
+    report = report_of(root)
+    assert ("lib:ChangesBuilder.write", "parameter-added", True) in {
+        (c["symbol"], c["kind"], c["breaking"]) for c in report["changes"]}
+    assert broken(report) == set()
+
+
+def test_an_override_removed_breaks_calls_the_inherited_method_does_not_take(
+    tmp_path: Path,
+) -> None:
+    user = "from lib import ChangesBuilder\n\n\ndef use():\n    return ChangesBuilder().write()\n"
+    head = BUILDERS.replace("    def write(self, *ignored):\n        return None\n",
+                            "    def write_documents(self, docnames):\n        return None\n")
+    root = history(tmp_path, {"lib.py": BUILDERS, "app.py": user}, {"lib.py": head})
+    assert "app" in broken(report_of(root))
