@@ -1,0 +1,36 @@
+"""benchmarks/link_digest.py: the digest of a linked graph is the same for the same tree and
+changes with anything a user sees in the graph."""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import sys
+from pathlib import Path
+
+BENCHMARKS = Path(__file__).parents[1] / "benchmarks"
+FIXTURES = Path(__file__).parents[1] / "fixtures"
+
+
+def _load():
+    spec = importlib.util.spec_from_file_location("link_digest", BENCHMARKS / "link_digest.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_digest_is_stable_and_follows_the_graph(tmp_path: Path) -> None:
+    bench = _load()
+    from impactgraph.linker import link
+
+    tree = tmp_path / "shop"
+    shutil.copytree(FIXTURES / "shop", tree)
+    first = bench.digest(link(bench.tree_summaries(tree)))
+    assert bench.digest(link(bench.tree_summaries(tree))) == first
+    lines = list(bench.canonical_lines(link(bench.tree_summaries(tree))))
+    assert any(line.startswith("('") for line in lines)  # edges with their attributes
+    search = next(tree.rglob("search.py"))
+    search.write_text(search.read_text() + "\n\ndef added():\n    return find_book('x')\n")
+    assert bench.digest(link(bench.tree_summaries(tree))) != first
