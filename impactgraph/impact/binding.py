@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 
-from impactgraph.model import CallSite, ParamKind, Signature
+from impactgraph.model import CallSite, Parameter, ParamKind, Signature
 
 _BINARY = ("add", "sub", "mul", "matmul", "truediv", "floordiv", "mod", "pow", "lshift",
            "rshift", "and", "or", "xor")
@@ -39,6 +40,12 @@ def implicit_shape(site: CallSite, method: str) -> tuple[CallSite, bool] | None:
     return replace(site, args=((),) * count, kwargs=(), star=False), True
 
 
+def keyword_names(parameters: Iterable[Parameter]) -> frozenset[str]:
+    """The names of the parameters a call may pass by keyword."""
+    return frozenset(p.name for p in parameters
+                     if p.kind in (ParamKind.POSITIONAL_OR_KEYWORD, ParamKind.KEYWORD_ONLY))
+
+
 def call_binds(signature: Signature, site: CallSite, bound: bool) -> bool | None:
     """True when the call binds, False when it cannot, None when it cannot be told.
 
@@ -63,10 +70,7 @@ def call_binds(signature: Signature, site: CallSite, bound: bool) -> bool | None
     if given > len(positional) and not var_positional:
         return False
     assigned = {p.name for p in positional[:given]}
-    by_name = {
-        p.name for p in params
-        if p.kind in (ParamKind.POSITIONAL_OR_KEYWORD, ParamKind.KEYWORD_ONLY)
-    }
+    by_name = keyword_names(params)
     for name, _ in site.kwargs:
         if site.star and name == "**":
             continue  # what ``*``/``**`` hand over, recorded for the flow: no parameter

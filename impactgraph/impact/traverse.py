@@ -33,7 +33,7 @@ from impactgraph.diff.definitions import takes_members_away
 from impactgraph.diff.names import Revision
 from impactgraph.diff.signatures import compare_signatures
 from impactgraph.expressions import FixtureRoot, parse_root
-from impactgraph.impact.binding import call_binds, implicit_shape
+from impactgraph.impact.binding import call_binds, implicit_shape, keyword_names
 from impactgraph.impact.gateways import is_gateway
 from impactgraph.impact.mentions import calls_path, mentions
 from impactgraph.impact.receivers import MAX_CONSTRAINTS, Hierarchy, step_back
@@ -320,8 +320,10 @@ class ImpactAnalysis:
                 return False  # one possible receiver fewer breaks nothing
             if change.kind in (ChangeKind.MODULE_REMOVED, ChangeKind.MODULE_RENAMED):
                 return self.still_uses(source, target, module=change.symbol.split(":", 1)[0])
-            if not change.breaking and self._still_answered(change.symbol):
-                return False  # the class answers the name from a base now: nothing fails
+            if not change.breaking and self._inherited_in_head(change.symbol) is not None:
+                # the class answers the name from a base now: every call and read of it
+                # still finds one, nothing fails
+                return False
             if ":" in change.symbol and target.startswith(change.symbol + "."):
                 # A member of a class that went with it: no instance of the class is made any
                 # more but by code naming the class, which breaks there. A call of the member
@@ -361,15 +363,17 @@ class ImpactAnalysis:
                                                                              change.detail)
 
     def _inherited_in_head(self, symbol: str) -> str | None:
-        """The head's method a class of ``symbol`` (``module:Class.name``, gone from the head)
-        inherits under that name from a base of ours; None when the class went too, or
-        nothing of ours answers the name."""
+        """The head's member a class of ``symbol`` (``module:Class.name``, gone from the head)
+        inherits under that name from a base of ours: an override removed, a method pulled
+        up into a base, a class that now derives from the one it was merged into. None when
+        the class went too, or nothing of ours answers the name."""
         module, _, qualname = symbol.partition(":")
         owner, _, name = qualname.rpartition(".")
         if not owner:
             return None
         head = self._revision_pair()[1]
-        if head.definition(symbol) is not None or head.definition(f"{module}:{owner}") is None:
+        cls = head.definition(f"{module}:{owner}")
+        if head.definition(symbol) is not None or cls is None or cls.kind is not SymbolKind.CLASS:
             return None
         return head.inherited(f"{module}:{owner}", name)[0]
 
@@ -387,19 +391,6 @@ class ImpactAnalysis:
         if self._revisions is None:
             self._revisions = (Revision(self.base.summaries), Revision(self.head.summaries))
         return self._revisions
-
-    def _still_answered(self, symbol: str) -> bool:
-        """Is a removed member's name still found on its class in the head, defined by a base
-        of ours (an override removed, a method pulled up into a base, a class that now derives
-        from the one it was merged into)? Every call and read of it still finds one."""
-        module, _, qualname = symbol.partition(":")
-        owner, _, name = qualname.rpartition(".")
-        if not owner:
-            return False
-        head = self._revision_pair()[1]
-        definition = head.definition(f"{module}:{owner}")
-        return (definition is not None and definition.kind is SymbolKind.CLASS
-                and head.inherited(f"{module}:{owner}", name)[0] is not None)
 
     def _takes_members(self, cls: str, base: str) -> bool:
         """Has the class lost a name it had through the removed ``base``
@@ -557,8 +548,7 @@ class ImpactAnalysis:
             for values in spread for expr in values
         ) or not all(spread):
             return None
-        return frozenset(p.name for p in parameters
-                         if p.kind in (ParamKind.POSITIONAL_OR_KEYWORD, ParamKind.KEYWORD_ONLY))
+        return keyword_names(parameters)
 
     def _forwarded_keywords(self, function: str, depth: int) -> list[frozenset[str]] | None:
         """The keyword names ``function``'s ``**kwargs`` holds, one set per head call of it
@@ -572,8 +562,7 @@ class ImpactAnalysis:
         definition = self._definition(self.head, function)
         if definition is None or definition.signature is None or depth > _FORWARD_DEPTH:
             return None
-        own = frozenset(p.name for p in definition.signature.parameters
-                        if p.kind in (ParamKind.POSITIONAL_OR_KEYWORD, ParamKind.KEYWORD_ONLY))
+        own = keyword_names(definition.signature.parameters)
         found: list[frozenset[str]] = []
         for caller, kind in sorted(set(self.head.predecessors(function))):
             if kind != EdgeKind.CALLS:
