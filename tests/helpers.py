@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 import textwrap
+from pathlib import Path
+from types import ModuleType
 
 from impactgraph.discovery import discover
 from impactgraph.indexer import summarize
@@ -17,6 +21,22 @@ def summaries_of(files: dict[str, str]) -> list[FileSummary]:
 
 def graph_of(files: dict[str, str]) -> CodeGraph:
     return link(summaries_of(files))
+
+
+BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
+
+
+def load_benchmark(name: str) -> ModuleType:
+    """The script ``benchmarks/NAME.py`` as a module (registered, as dataclasses need), with
+    ``benchmarks/`` importable for the scripts it imports (``link_reach`` uses ``link_order``)."""
+    if str(BENCHMARKS) not in sys.path:
+        sys.path.insert(0, str(BENCHMARKS))
+    spec = importlib.util.spec_from_file_location(name, BENCHMARKS / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
 
 
 def sigint_as_in_a_terminal() -> None:

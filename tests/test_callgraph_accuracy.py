@@ -9,17 +9,16 @@ A case added under tests/callgraph is picked up on its own and must match exactl
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from helpers import load_benchmark
 
 from impactgraph.app.callgraph import pycg_for_directory
 
 ROOT = Path(__file__).parent / "callgraph"
-BENCHMARK = Path(__file__).parents[1] / "benchmarks" / "callgraph_accuracy.py"
 CASES = sorted(p.parent for p in ROOT.glob("*/*/callgraph.json"))
 
 Edge = tuple[str, str]
@@ -74,13 +73,6 @@ def _graph_edges(graph: dict[str, list[str]]) -> set[Edge]:
     return {(caller, callee) for caller, callees in graph.items() for callee in callees}
 
 
-def _load_benchmark():
-    spec = importlib.util.spec_from_file_location("callgraph_accuracy", BENCHMARK)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
 
 def test_suite_size():
     assert len(CASES) >= 100
@@ -105,6 +97,6 @@ def test_case(case: Path):
 
 
 def test_precision_and_recall_meet_the_targets():
-    totals = _load_benchmark().score(ROOT)["totals"]
+    totals = load_benchmark("callgraph_accuracy").score(ROOT)["totals"]
     assert totals["precision"] >= 0.99, totals
     assert totals["recall"] >= 0.95, totals

@@ -3,26 +3,17 @@ changes with anything a user sees in the graph."""
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
-import sys
 from pathlib import Path
 
-BENCHMARKS = Path(__file__).parents[1] / "benchmarks"
+from helpers import load_benchmark
+
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 
 
-def _load():
-    spec = importlib.util.spec_from_file_location("link_digest", BENCHMARKS / "link_digest.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
 
 def test_the_digest_is_stable_and_follows_the_graph(tmp_path: Path) -> None:
-    bench = _load()
+    bench = load_benchmark("link_digest")
     from impactgraph.linker import link
 
     tree = tmp_path / "shop"

@@ -4,33 +4,20 @@ module's reach holds every call site that resolved into that module."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import pytest
-from helpers import summaries_of
+from helpers import load_benchmark, summaries_of
 
 from impactgraph.linker import link
 from impactgraph.linker.snapshot import graph_to_dict
 from impactgraph.linker.values import Bound, Sym
 
-BENCHMARKS = Path(__file__).parents[1] / "benchmarks"
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 
 
-def _load():
-    sys.path.insert(0, str(BENCHMARKS))  # it imports link_order, which imports index_speed
-    spec = importlib.util.spec_from_file_location("link_reach", BENCHMARKS / "link_reach.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-lr = _load()
+lr = load_benchmark("link_reach")
 
 
 def _tree(folder: Path) -> dict[str, str]:

@@ -4,27 +4,13 @@ intended change and leaves the rest of the file as it was."""
 from __future__ import annotations
 
 import ast
-import importlib.util
-import sys
 import textwrap
-from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import load_benchmark
 
-MODULE = Path(__file__).parents[1] / "benchmarks" / "selection_mutations.py"
-
-
-def _load():
-    spec = importlib.util.spec_from_file_location("selection_mutations", MODULE)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
-
-
-sm = _load()
+sm = load_benchmark("selection_mutations")
 
 LIBRARY = textwrap.dedent('''\
     """Ünïcode before the code: ast columns are bytes, text offsets are characters."""
