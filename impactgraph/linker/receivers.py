@@ -325,7 +325,7 @@ class Receivers:
                 return None
             names = uses[1]
         cls = own[0]
-        varying = resolver.varying(cls, tuple(sorted(names)), every_stored=True)
+        varying = resolver.varying(cls, tuple(sorted(names)), exhaustive=True)
         if not varying or len(varying) > MAX_SPECIALISED:
             return None
         return [cls, *varying], len(varying) == len(resolver.implementations(cls))

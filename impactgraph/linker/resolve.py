@@ -811,7 +811,7 @@ class Resolver:
             }
         return found
 
-    def varying(self, cls: str, names: tuple[str, ...], every_stored: bool = False
+    def varying(self, cls: str, names: tuple[str, ...], exhaustive: bool = False
                 ) -> list[str]:
         """The subclasses of ``cls`` (``implementations``) on which looking up ``names`` (on
         the class or an instance, from the start of the MRO or after a class of ``cls``'s
@@ -833,12 +833,13 @@ class Resolver:
         The answer is made of the class hierarchy and the classes that bind each name, and
         is forgotten with them (``_forget_members``). Not to be changed by the caller.
 
-        ``every_stored``: every subclass for a name an attribute store binds (the receivers
-        of a call, ``linker.receivers``, are told apart on each of them)."""
-        key = (cls, names, every_stored)
+        ``exhaustive``: every subclass wherever the answer leans on more than the class
+        hierarchy and the bindings so far (a name an attribute store binds, an irregular
+        subclass): the receivers of a call (``linker.receivers``) are told apart on each."""
+        key = (cls, names, exhaustive)
         found = self._varying.get(key)
         if found is None:
-            found = self._varying[key] = self._find_varying(cls, names, every_stored)
+            found = self._varying[key] = self._find_varying(cls, names, exhaustive)
         if self.tracking and self.stack:
             # A name an attribute store binds may still be bound on a subclass the answer
             # leaves out (it binds nothing there yet): what asked depends on the stores of
@@ -849,14 +850,14 @@ class Resolver:
                     self.depend(STORED + name)
         return found
 
-    def _find_varying(self, cls: str, names: tuple[str, ...], every_stored: bool
+    def _find_varying(self, cls: str, names: tuple[str, ...], exhaustive: bool
                       ) -> list[str]:
         subs = self.implementations(cls)
         irregular = self._irregular
         odd = irregular & self.subclasses[cls] if irregular else set()
         if (
             len(subs) < 2 or cls in self.protocols or cls in irregular
-            or (every_stored
+            or (exhaustive
                 and (odd or any(name in self.stored_names for name in (*names, "__getattr__"))))
         ):
             return subs

@@ -248,7 +248,7 @@ def test_varying_is_what_its_definition_gives_walking_either_way(
                 # some subclass is irregular
                 if any(n in resolver.stored_names for n in (*names, "__getattr__")) or any(
                         sub in resolver._irregular for sub in resolver.implementations(cls)):
-                    assert resolver.varying(cls, names, every_stored=True) == \
+                    assert resolver.varying(cls, names, exhaustive=True) == \
                         resolver.implementations(cls)
 
 
@@ -309,7 +309,7 @@ def test_a_lookup_that_skips_subclasses_gives_what_visiting_every_one_gives() ->
     fast = graph_of({"suite.py": STORED_LATER})
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(Resolver, "_find_varying",
-                      lambda self, cls, names, every_stored: self.implementations(cls))
+                      lambda self, cls, names, exhaustive: self.implementations(cls))
         slow = graph_of({"suite.py": STORED_LATER})
     assert sorted(fast.graph.edges(keys=True, data=True), key=repr) == sorted(
         slow.graph.edges(keys=True, data=True), key=repr)
