@@ -120,3 +120,129 @@ def test_a_plugin_named_with_p_in_addopts_is_loaded_for_every_test(tmp_path: Pat
     commit(root, files, message="base", tag="base")
     commit(root, {"shop/testing.py": files["shop/testing.py"].replace("yield", "yield 1")})
     assert selected_tests(root) == ["tests/test_a.py", "tests/test_b.py"]
+
+
+# Classes the settings name by string (``MIDDLEWARE``, ``AUTHENTICATION_BACKENDS``): Django
+# makes and calls them on every request a test makes, through methods nothing of ours calls
+MIDDLEWARE = {
+    **DJANGO,
+    "pytest.ini": "[pytest]\nDJANGO_SETTINGS_MODULE = mysite.settings\n",
+    "mysite/settings.py": """
+        INSTALLED_APPS = ["django.contrib.contenttypes", "shop"]
+        ROOT_URLCONF = "mysite.urls"
+        MIDDLEWARE = ["shop.middleware.AuditMiddleware"]
+        GREETING = "Hello"
+    """,
+    "shop/audit.py": """
+        LOG = []
+
+
+        def record(action, detail=""):
+            LOG.append((action, detail))
+    """,
+    "shop/base.py": """
+        class Recording:
+            def note(self, request):
+                pass
+    """,
+    "shop/middleware.py": """
+        from shop.audit import record
+        from shop.base import Recording
+
+
+        class AuditMiddleware(Recording):
+            def __init__(self, get_response):
+                self.get_response = get_response
+
+            def __call__(self, request):
+                record("request", request.path)
+                self.note(request)
+                return self.get_response(request)
+    """,
+}
+
+
+@pytest.mark.parametrize("edit", [
+    {"shop/audit.py": MIDDLEWARE["shop/audit.py"].replace("record(action, detail",
+                                                          "record(action, *, detail")},
+    {"shop/middleware.py": MIDDLEWARE["shop/middleware.py"].replace(
+        "get_response):", "get_response, extra):")},
+    {"shop/base.py": MIDDLEWARE["shop/base.py"].replace("(self, request)", "(self)")},
+    {"shop/audit.py": "def record(action, detail=\"\"):\n    LOG.append((action, detail)\n"},
+], ids=["called-by-the-class", "constructor", "inherited-method", "does-not-parse"])
+def test_a_class_the_settings_name_by_string_runs_with_every_method(
+    tmp_path: Path, edit: dict[str, str]
+) -> None:
+    root = init_repo(tmp_path / "repo")
+    commit(root, MIDDLEWARE, message="base", tag="base")
+    commit(root, edit)
+    assert selected_tests(root) == ALL
+
+
+def test_a_class_the_settings_do_not_name_selects_as_before(tmp_path: Path) -> None:
+    root = init_repo(tmp_path / "repo")
+    files = {**MIDDLEWARE, "shop/other.py": "class Other:\n    def run(self):\n        pass\n"}
+    commit(root, files, message="base", tag="base")
+    commit(root, {"shop/other.py": "class Other:\n    def run(self, x):\n        pass\n"})
+    assert selected_tests(root) == []
+
+
+# An installed application's ``AppConfig.ready()`` (Django runs it as it starts, though no
+# setting names it when ``INSTALLED_APPS`` says only "shop") connects the signal handlers
+APP = {
+    **DJANGO,
+    "pytest.ini": "[pytest]\nDJANGO_SETTINGS_MODULE = mysite.settings\n",
+    "shop/apps.py": """
+        from django.apps import AppConfig
+
+
+        class ShopConfig(AppConfig):
+            name = "shop"
+
+            def ready(self):
+                from . import signals  # noqa: F401
+    """,
+    "shop/signals.py": """
+        from django.db.models.signals import post_save
+        from django.dispatch import receiver
+
+        from shop.notify import notify
+
+
+        @receiver(post_save)
+        def on_saved(sender, instance, **kwargs):
+            notify(instance)
+    """,
+    "shop/notify.py": "def notify(instance):\n    return instance\n",
+    "shop/helpers.py": "def slug(text):\n    return text\n",
+    "shop/models.py": """
+        from django.db import models
+
+        from shop.helpers import slug
+
+
+        class Book(models.Model):
+            title = models.CharField(max_length=100)
+    """,
+}
+
+
+@pytest.mark.parametrize("edit", [
+    {"shop/notify.py": "def notify(instance):\n    raise RuntimeError(instance)\n"},
+    {"shop/apps.py": APP["shop/apps.py"].replace("from . import signals  # noqa: F401",
+                                                 "raise RuntimeError")},
+], ids=["signal-handler", "ready"])
+def test_what_an_installed_application_runs_as_django_starts_selects_every_test(
+    tmp_path: Path, edit: dict[str, str]
+) -> None:
+    root = init_repo(tmp_path / "repo")
+    commit(root, APP, message="base", tag="base")
+    commit(root, edit)
+    assert selected_tests(root) == ALL
+
+
+def test_a_function_the_models_only_import_selects_as_before(tmp_path: Path) -> None:
+    root = init_repo(tmp_path / "repo")
+    commit(root, APP, message="base", tag="base")
+    commit(root, {"shop/helpers.py": "def slug(text):\n    return text.lower()\n"})
+    assert selected_tests(root) == []

@@ -161,7 +161,8 @@ def select_tests(
             selector.add(path, "changed: pytest runs its doctests (--doctest-modules)")
     _unparsable(selector, imports, changed, plugins)
     settings = [(f, m) for f, m, django in startup if django]
-    _startup_reach(selector, graphs, settings + _loaded_by_conftests(graphs, plugins), changes)
+    _startup_reach(selector, graphs, settings + _loaded_by_conftests(graphs, plugins), changes,
+                   [m for p in changed if imports.error(p) and (m := imports.module(p))])
     _changed_files(selector, imports, changes, head_files, patterns)
     changed_modules = {c.symbol.split(":", 1)[0] for c in changes
                        if c.kind is not ChangeKind.FILE_CHANGED}
@@ -443,29 +444,38 @@ class _Conftests:
 
 
 def _startup_reach(selector: _Selector, graphs: Sequence[CodeGraph],
-                   startup: Iterable[tuple[str, str]], changes: Sequence[Change]) -> None:
+                   startup: Iterable[tuple[str, str]], changes: Sequence[Change],
+                   unparsable: Sequence[str] = ()) -> None:
     """Django's settings, which pytest-django loads for every test (``startup``: (folder of
     the configuration, module)), may run, in any test, what they reach: what their module
     code calls and imports, and what they name by dotted strings that the framework imports
     and runs (``ROOT_URLCONF``, whose URL patterns hold the views, which a test runs through
     ``client.get("/")``, a call that names none of them). A change there selects every test
     under the configuration's folder; so does one to a module-level value of a module they
-    reach (the framework reads ``urlpatterns`` by name)."""
+    reach (the framework reads ``urlpatterns`` by name). So does a changed module that does
+    not parse (``unparsable``) where they load it: its code, in the revision where it parses,
+    is in their reach."""
     symbols = [c.symbol for c in changes if c.kind is not ChangeKind.FILE_CHANGED]
-    if not symbols:
+    if not symbols and not unparsable:
         return
     for folder, dotted in startup:
         for graph in graphs:
             module = graph.imported_as(dotted)
             if module not in graph.summaries:
                 continue
-            reach = _forward(graph, module)
+            reach = _forward(graph, module, _django_app_modules(graph))
             for symbol in symbols:
                 owner = symbol_module(symbol)
                 if symbol in reach or (owner in reach and (":" not in symbol or (
                         symbol in graph and graph.node(symbol).get("kind") == "variable"))):
                     selector.add_folder(folder, f"{dotted}, which pytest loads for every "
                                                 f"test, reaches {symbol}")
+                    break
+            loaded = {symbol_module(node) for node in reach} if unparsable else set()
+            for broken in unparsable:
+                if broken in loaded:
+                    selector.add_folder(folder, f"{dotted}, which pytest loads for every "
+                                                f"test, loads {broken}, which does not parse")
                     break
 
 
@@ -496,24 +506,92 @@ def _loaded_by_conftests(graphs: Sequence[CodeGraph], plugins: Mapping[str, Set[
     return found
 
 
-def _forward(graph: CodeGraph, start: str) -> set[str]:
+def _forward(graph: CodeGraph, start: str, loaded: Iterable[str] = ()) -> set[str]:
     """Every node the module ``start`` may run or read, the module loaded for its members:
     what its members and module code reach over the edges of ``graph``; a module that
     something holds as an object (a reference to it, not an import: a dotted string the
-    framework imports, ``import_module``) counts with all its members, as ``start``."""
-    seen = {start, *graph.members(start)}
+    framework imports, ``import_module``) counts with all its members, as ``start``; so
+    does a class so held (``MIDDLEWARE = ["shop.middleware.Audit"]``: the framework makes
+    it and calls its methods, its bases' too, which nothing of ours calls). ``loaded``: what
+    the framework loads besides (``_django_app_modules``). A module loaded (imported, or
+    the module of something reached) runs its module code, which hands the functions an
+    outside decorator takes to the framework (``@receiver(post_save)``): those may run;
+    importing a function or class runs nothing of it."""
+    loaded = list(loaded)
+    seen = {start, *graph.members(start), *loaded}
+    seen.update(f for m in loaded if ":" not in m for f in _registered_in(graph, m))
     queue = list(seen)
     while queue:
         node = queue.pop()
         for target, kind in graph.successors(node):
             found = [target]
-            if kind == EdgeKind.REFERENCES and ":" not in target:
-                found += graph.members(target)
+            if kind == EdgeKind.IMPORTS and ":" in target and target in graph and (
+                    graph.node(target).get("kind") != "variable"):
+                # importing a function or class runs nothing of it: its module is loaded
+                found = [symbol_module(target)]
+            elif kind == EdgeKind.REFERENCES:
+                held = [] if ":" not in target else _held_class_members(graph, target)
+                # a class imported by name loads its module: its module code runs
+                found += graph.members(target) if ":" not in target else (
+                    [symbol_module(target), *held] if held else [])
             for item in found:
                 if item not in seen:
                     seen.add(item)
                     queue.append(item)
+                    if ":" not in item and item in graph.summaries:  # a module it loads
+                        registered = [f for f in _registered_in(graph, item) if f not in seen]
+                        seen.update(registered)
+                        queue += registered
     return seen
+
+
+def _registered_in(graph: CodeGraph, module: str) -> list[str]:
+    """The functions of ``module`` that an outside decorator takes as it is imported
+    (``@receiver(post_save)``, ``@bp.route("/")``): the framework may run them later."""
+    decorated = {d.qualname: d.decorators
+                 for d in graph.summaries[module].definitions if d.decorators}
+    return [f"{module}:{qualname}" for qualname, decorators in decorated.items()
+            if any(_outside_decorator(graph, module, d, decorated) for d in decorators)]
+
+
+# What Django's app registry imports of each installed application, a package of ours with
+# an ``apps`` module (``INSTALLED_APPS`` names it, often by a bare name no dotted-path
+# reference records): ``apps``, whose ``AppConfig`` it makes and whose ``ready()`` it runs (the
+# signal handlers' registration, typically), and ``models``; with ``django.contrib.admin``
+# installed, ``admin``
+DJANGO_APP_MODULES = ("models", "admin")
+
+
+def _django_app_modules(graph: CodeGraph) -> list[str]:
+    """What Django loads of the applications of ours as it starts: every ``apps`` module that
+    imports from ``django.apps``, with its members (the framework runs its ``AppConfig``),
+    and the module code of the ``models`` and ``admin`` modules beside it."""
+    found: list[str] = []
+    for module, summary in graph.summaries.items():
+        package, _, name = module.rpartition(".")
+        if name != "apps" or not package or not any(
+                i.target.startswith("django.apps") for i in summary.imports):
+            continue
+        found += [module, *graph.members(module)]
+        found += [m for sub in DJANGO_APP_MODULES if (m := f"{package}.{sub}") in graph.summaries]
+    return found
+
+
+def _held_class_members(graph: CodeGraph, symbol: str) -> list[str]:
+    """The methods (and nested definitions) of ``symbol`` and of its bases of ours, when
+    ``symbol`` is a class; none otherwise."""
+    found: list[str] = []
+    seen: set[str] = set()
+    todo = [symbol]
+    while todo:
+        cls = todo.pop()
+        if cls in seen or cls not in graph or graph.node(cls).get("kind") != "class":
+            continue
+        seen.add(cls)
+        prefix = f"{cls}."
+        found += [m for m in graph.members(symbol_module(cls)) if m.startswith(prefix)]
+        todo += [base for base, kind in graph.successors(cls) if kind == EdgeKind.INHERITS]
+    return found
 
 
 def _unparsable(selector: _Selector, imports: _ImportIndex, changed: Iterable[str],
