@@ -246,3 +246,55 @@ def test_a_function_the_models_only_import_selects_as_before(tmp_path: Path) -> 
     commit(root, APP, message="base", tag="base")
     commit(root, {"shop/helpers.py": "def slug(text):\n    return text.lower()\n"})
     assert selected_tests(root) == []
+
+
+# Loaded by a name of Django's own: a template library by ``{% load shop_tags %}`` in a
+# template (the engine imports every one as it starts), a command by ``call_command("recount")``
+LOADED_BY_DJANGO = {
+    **APP,
+    "shop/templatetags/__init__.py": "",
+    "shop/templatetags/shop_tags.py": """
+        from django import template
+
+        register = template.Library()
+
+
+        @register.filter
+        def shout(value):
+            return str(value).upper()
+    """,
+    "shop/management/__init__.py": "",
+    "shop/management/commands/__init__.py": "",
+    "shop/management/commands/recount.py": """
+        from django.core.management.base import BaseCommand
+
+
+        class Command(BaseCommand):
+            def handle(self, *args, **options):
+                self.stdout.write("2")
+    """,
+    # like the applications' modules, but not Django's to load: a change here selects nothing
+    "shop/templatetags_notes.py": "def note():\n    return 1\n",
+}
+
+
+@pytest.mark.parametrize("edit", [
+    {"shop/templatetags/shop_tags.py": LOADED_BY_DJANGO["shop/templatetags/shop_tags.py"].replace(
+        ".upper()", ".lower()")},
+    {"shop/management/commands/recount.py": LOADED_BY_DJANGO[
+        "shop/management/commands/recount.py"].replace('"2"', '"3"')},
+], ids=["template-filter", "management-command"])
+def test_what_django_loads_by_its_own_names_selects_every_test(
+    tmp_path: Path, edit: dict[str, str]
+) -> None:
+    root = init_repo(tmp_path / "repo")
+    commit(root, LOADED_BY_DJANGO, message="base", tag="base")
+    commit(root, edit)
+    assert selected_tests(root) == ALL
+
+
+def test_a_module_django_does_not_load_by_name_selects_as_before(tmp_path: Path) -> None:
+    root = init_repo(tmp_path / "repo")
+    commit(root, LOADED_BY_DJANGO, message="base", tag="base")
+    commit(root, {"shop/templatetags_notes.py": "def note():\n    return 2\n"})
+    assert selected_tests(root) == []

@@ -9,6 +9,7 @@ not) the package whose folder holds a data file, every test for the configuratio
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, field
@@ -554,26 +555,33 @@ def _registered_in(graph: CodeGraph, module: str) -> list[str]:
             if any(_outside_decorator(graph, module, d, decorated) for d in decorators)]
 
 
-# What Django's app registry imports of each installed application, a package of ours with
-# an ``apps`` module (``INSTALLED_APPS`` names it, often by a bare name no dotted-path
-# reference records): ``apps``, whose ``AppConfig`` it makes and whose ``ready()`` it runs (the
-# signal handlers' registration, typically), and ``models``; with ``django.contrib.admin``
-# installed, ``admin``
-DJANGO_APP_MODULES = ("models", "admin")
+# What Django loads, by its conventions, of the applications ``INSTALLED_APPS`` names (often
+# by a bare name that no dotted-path reference records), as it starts or when a test asks for
+# it by a name of its own: ``app.apps``, whose ``AppConfig`` it makes and whose ``ready()`` it
+# runs (the signal handlers' registration, typically); the module code of ``app.models`` and,
+# with ``django.contrib.admin`` installed, ``app.admin``; every ``app.templatetags`` module,
+# which the template engine imports as it starts (``{% load %}`` names them, in templates);
+# ``app.management.commands.NAME``, whose ``Command`` it makes and runs for
+# ``call_command("NAME")``. (module name pattern, with its members: the framework runs them)
+DJANGO_APP_MODULES = (
+    (re.compile(r".+\.apps"), True),
+    (re.compile(r".+\.(models|admin)"), False),
+    (re.compile(r".+\.templatetags\.[^.]+"), False),
+    (re.compile(r".+\.management\.commands\.[^.]+"), True),
+)
 
 
 def _django_app_modules(graph: CodeGraph) -> list[str]:
-    """What Django loads of the applications of ours as it starts: every ``apps`` module that
-    imports from ``django.apps``, with its members (the framework runs its ``AppConfig``),
-    and the module code of the ``models`` and ``admin`` modules beside it."""
+    """What Django loads of the applications of ours (``DJANGO_APP_MODULES``): a module so
+    named that imports from ``django``, with its members where the framework runs them."""
     found: list[str] = []
     for module, summary in graph.summaries.items():
-        package, _, name = module.rpartition(".")
-        if name != "apps" or not package or not any(
-                i.target.startswith("django.apps") for i in summary.imports):
-            continue
-        found += [module, *graph.members(module)]
-        found += [m for sub in DJANGO_APP_MODULES if (m := f"{package}.{sub}") in graph.summaries]
+        for pattern, members in DJANGO_APP_MODULES:
+            if pattern.fullmatch(module) and any(
+                    i.target == "django" or i.target.startswith("django.")
+                    for i in summary.imports):
+                found += [module, *graph.members(module)] if members else [module]
+                break
     return found
 
 
