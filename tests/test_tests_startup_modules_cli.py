@@ -298,3 +298,90 @@ def test_a_module_django_does_not_load_by_name_selects_as_before(tmp_path: Path)
     commit(root, LOADED_BY_DJANGO, message="base", tag="base")
     commit(root, {"shop/templatetags_notes.py": "def note():\n    return 2\n"})
     assert selected_tests(root) == []
+
+
+def test_settings_a_conftest_configures_in_a_session_hook_run_for_every_test(
+    tmp_path: Path
+) -> None:
+    # pytest-django's way for a reusable application: no settings module, the settings made
+    # in ``pytest_configure``; what they name by string runs as if a settings module did
+    files = {key: value for key, value in MIDDLEWARE.items() if key != "pytest.ini"}
+    files["conftest.py"] = """
+        def pytest_configure(config):
+            from django.conf import settings
+
+            settings.configure(
+                INSTALLED_APPS=["django.contrib.contenttypes", "shop"],
+                ROOT_URLCONF="mysite.urls",
+                MIDDLEWARE=["shop.middleware.AuditMiddleware"],
+            )
+
+
+        def pytest_collection_modifyitems(items):
+            pass
+    """
+    root = init_repo(tmp_path / "repo")
+    commit(root, files, message="base", tag="base")
+    commit(root, {"shop/audit.py": files["shop/audit.py"].replace("record(action, detail",
+                                                                   "record(action, *, detail")})
+    assert selected_tests(root) == ALL
+
+
+def test_a_conftest_fixture_is_not_a_session_hook(tmp_path: Path) -> None:
+    files = {key: value for key, value in MIDDLEWARE.items() if key != "pytest.ini"}
+    files["conftest.py"] = """
+        import pytest
+
+
+        @pytest.fixture
+        def audit():
+            return "shop.middleware.AuditMiddleware"
+    """
+    root = init_repo(tmp_path / "repo")
+    commit(root, files, message="base", tag="base")
+    commit(root, {"shop/audit.py": files["shop/audit.py"].replace("record(action, detail",
+                                                                   "record(action, *, detail")})
+    assert selected_tests(root) == []
+
+
+def test_what_a_conftest_imports_runs_only_its_module_code_for_every_test(
+    tmp_path: Path
+) -> None:
+    # the module code of what the conftest imports runs for every test; the functions a
+    # dict of it refers to (jinja2's FILTERS) run only where something calls them
+    files = {
+        "conftest.py": """
+            from shop import filters
+
+
+            def pytest_configure(config):
+                filters.setup()
+        """,
+        "shop/__init__.py": "",
+        "shop/filters.py": """
+            def up(text):
+                return text.upper()
+
+
+            def setup():
+                return None
+
+
+            FILTERS = {"up": up}
+        """,
+        "tests/test_up.py": """
+            from shop.filters import up
+
+
+            def test_up():
+                assert up("a") == "A"
+        """,
+        "tests/test_other.py": "def test_other():\n    assert True\n",
+    }
+    root = init_repo(tmp_path / "repo")
+    commit(root, files, message="base", tag="base")
+    commit(root, {"shop/filters.py": files["shop/filters.py"].replace(".upper()", ".title()")})
+    assert selected_tests(root) == ["tests/test_up.py"]
+    commit(root, {"shop/filters.py": files["shop/filters.py"].replace("return None",
+                                                                      "return 1")})
+    assert selected_tests(root) == ["tests/test_other.py", "tests/test_up.py"]

@@ -162,7 +162,9 @@ def select_tests(
             selector.add(path, "changed: pytest runs its doctests (--doctest-modules)")
     _unparsable(selector, imports, changed, plugins)
     settings = [(f, m) for f, m, django in startup if django]
-    _startup_reach(selector, graphs, settings + _loaded_by_conftests(graphs, plugins), changes,
+    _startup_reach(selector, graphs,
+                   [(f, m, None) for f, m in settings + _loaded_by_conftests(graphs, plugins)]
+                   + _conftest_session_hooks(graphs), changes, set(reached),
                    [m for p in changed if imports.error(p) and (m := imports.module(p))])
     _changed_files(selector, imports, changes, head_files, patterns)
     changed_modules = {c.symbol.split(":", 1)[0] for c in changes
@@ -322,8 +324,8 @@ def _registered(selector: _Selector, graph: CodeGraph, walker: _Callers, reached
     its code reaches a function that imports the module (``create_app()`` with its
     ``from . import views``, through a fixture), or its process imports a module that does
     so in its module code."""
-    by_module: dict[str, dict[str, tuple[str, ...]]] = {}
-    done: set[str] = set()
+    by_module: dict[str, dict[str, tuple[str, ...]]] = {}  # read only for functions nothing
+    done: set[str] = set()  # of ours calls
     # a decorator is applied by the code of the module (or class body) holding the function:
     # one that calls nothing outside (nor anything unknown) hands nothing to outside code
     outside = {caller for caller, callees in graph.external_calls.items() if callees}
@@ -337,12 +339,7 @@ def _registered(selector: _Selector, graph: CodeGraph, walker: _Callers, reached
         if symbol not in graph or graph.path_of(symbol) in selector.test_set or any(
                 kind == EdgeKind.CALLS for _, kind in graph.predecessors(symbol)):
             continue  # a test, or called by code of ours: the walks follow those calls
-        if module not in by_module:  # read only for functions nothing of ours calls
-            by_module[module] = {d.qualname: d.decorators
-                                 for d in graph.summaries[module].definitions if d.decorators}
-        decorated = by_module[module]
-        registrar = next((d for d in decorated.get(qualname, ())
-                          if _outside_decorator(graph, module, d, decorated)), None)
+        registrar = _registrar(graph, symbol, by_module)
         if registrar is None:
             continue
         done.add(module)
@@ -445,7 +442,8 @@ class _Conftests:
 
 
 def _startup_reach(selector: _Selector, graphs: Sequence[CodeGraph],
-                   startup: Iterable[tuple[str, str]], changes: Sequence[Change],
+                   startup: Iterable[tuple[str, str, tuple[str, ...] | None]],
+                   changes: Sequence[Change], reached: Set[str] = frozenset(),
                    unparsable: Sequence[str] = ()) -> None:
     """Django's settings, which pytest-django loads for every test (``startup``: (folder of
     the configuration, module)), may run, in any test, what they reach: what their module
@@ -455,16 +453,22 @@ def _startup_reach(selector: _Selector, graphs: Sequence[CodeGraph],
     under the configuration's folder; so does one to a module-level value of a module they
     reach (the framework reads ``urlpatterns`` by name). So does a changed module that does
     not parse (``unparsable``) where they load it: its code, in the revision where it parses,
-    is in their reach."""
+    is in their reach; and a function the changes reach (``reached``) that a module they
+    load hands to an outside decorator (``@receiver(post_save)``: the framework runs it).
+    The third of each ``startup`` entry: the module's members to start from, None for all
+    (a conftest's session hooks: ``_conftest_session_hooks``)."""
     symbols = [c.symbol for c in changes if c.kind is not ChangeKind.FILE_CHANGED]
     if not symbols and not unparsable:
         return
-    for folder, dotted in startup:
+    apps: dict[int, list[str]] = {}
+    for folder, dotted, hooks in startup:
         for graph in graphs:
             module = graph.imported_as(dotted)
             if module not in graph.summaries:
                 continue
-            reach = _forward(graph, module, _django_app_modules(graph))
+            if id(graph) not in apps:
+                apps[id(graph)] = _django_app_modules(graph)
+            reach = _forward(graph, module, apps[id(graph)], hooks)
             for symbol in symbols:
                 owner = symbol_module(symbol)
                 if symbol in reach or (owner in reach and (":" not in symbol or (
@@ -472,12 +476,37 @@ def _startup_reach(selector: _Selector, graphs: Sequence[CodeGraph],
                     selector.add_folder(folder, f"{dotted}, which pytest loads for every "
                                                 f"test, reaches {symbol}")
                     break
-            loaded = {symbol_module(node) for node in reach} if unparsable else set()
+            loaded = {symbol_module(node) for node in reach}
+            decorated: dict[str, dict[str, tuple[str, ...]]] = {}
+            for symbol in sorted(reached):
+                if (symbol_module(symbol) in loaded and symbol not in reach
+                        and (registrar := _registrar(graph, symbol, decorated))):
+                    selector.add_folder(folder, f"{dotted}, which pytest loads for every "
+                                                f"test, loads {symbol_module(symbol)}, which "
+                                                f"hands {symbol} to @{registrar}")
+                    break
             for broken in unparsable:
                 if broken in loaded:
                     selector.add_folder(folder, f"{dotted}, which pytest loads for every "
                                                 f"test, loads {broken}, which does not parse")
                     break
+
+
+# conftest hooks pytest runs once per session, before or around every test: what they reach
+# may run for every test under the conftest's folder
+SESSION_HOOKS = ("pytest_configure", "pytest_sessionstart", "pytest_load_initial_conftests",
+                 "pytest_collection", "pytest_sessionfinish", "pytest_unconfigure")
+
+
+def _conftest_session_hooks(graphs: Sequence[CodeGraph]
+                            ) -> list[tuple[str, str, tuple[str, ...] | None]]:
+    """(folder, module, session hooks) for each ``conftest.py`` of the head: its module code
+    and session hooks run for every test of its folder, and what they name by dotted string
+    runs too (``settings.configure(MIDDLEWARE=[...], ROOT_URLCONF=...)`` in
+    ``pytest_configure``: Django's settings without a settings module)."""
+    return [(_folder(module_path(graph, module)), module, SESSION_HOOKS)
+            for graph in graphs[-1:] for module in graph.summaries
+            if path_name(module_path(graph, module)) == CONFTEST]
 
 
 def _loaded_by_conftests(graphs: Sequence[CodeGraph], plugins: Mapping[str, Set[str]]
@@ -507,52 +536,71 @@ def _loaded_by_conftests(graphs: Sequence[CodeGraph], plugins: Mapping[str, Set[
     return found
 
 
-def _forward(graph: CodeGraph, start: str, loaded: Iterable[str] = ()) -> set[str]:
+def _forward(graph: CodeGraph, start: str, loaded: Iterable[str] = (),
+             only: tuple[str, ...] | None = None) -> set[str]:
     """Every node the module ``start`` may run or read, the module loaded for its members:
-    what its members and module code reach over the edges of ``graph``; a module that
-    something holds as an object (a reference to it, not an import: a dotted string the
-    framework imports, ``import_module``) counts with all its members, as ``start``; so
-    does a class so held (``MIDDLEWARE = ["shop.middleware.Audit"]``: the framework makes
-    it and calls its methods, its bases' too, which nothing of ours calls). ``loaded``: what
-    the framework loads besides (``_django_app_modules``). A module loaded (imported, or
-    the module of something reached) runs its module code, which hands the functions an
-    outside decorator takes to the framework (``@receiver(post_save)``): those may run;
-    importing a function or class runs nothing of it."""
-    loaded = list(loaded)
-    seen = {start, *graph.members(start), *loaded}
-    seen.update(f for m in loaded if ":" not in m for f in _registered_in(graph, m))
-    queue = list(seen)
+    what its members and module code reach over the edges of ``graph``; a module named by
+    a dotted string (a reference marked ``callback``: the framework imports it, as
+    ``ROOT_URLCONF``) counts with all its members, as ``start``; so does a class so named
+    (``MIDDLEWARE = ["shop.middleware.Audit"]``: the framework makes it and calls its
+    methods, its bases' too, which nothing of ours calls). ``loaded``: what the framework
+    loads besides (``_django_app_modules``). A module loaded (imported, or the module of
+    something reached) runs its module code; importing a function or class runs nothing of
+    it. (What the module code hands to an outside decorator may run too: ``_startup_reach``
+    asks that of the functions the changes reach, so that no summary is read here.)
+
+    ``only``: the members of ``start`` to start from (a conftest's session hooks), if not
+    all. Code is then followed by what it runs: its calls, the module code of what it
+    imports and what it names by dotted string; only what the framework reads as data (a
+    module or class so named, a settings module: ``urlpatterns``, class attributes) counts
+    with everything it refers to, as every reference of a settings module does."""
+    members = graph.members(start) if only is None else [
+        m for m in graph.members(start) if m.partition(":")[2] in only]
+    # (node, read as data: every reference followed)
+    queue = [(node, only is None) for node in (start, *members)]
+    queue += [(node, False) for node in loaded]
+    ran: set[str] = set()
+    read: set[str] = set()
     while queue:
-        node = queue.pop()
+        node, data = queue.pop()
+        if node in read or (not data and node in ran):
+            continue
+        (read if data else ran).add(node)
         for target, kind in graph.successors(node):
-            found = [target]
+            if kind in (EdgeKind.EXPORTS, EdgeKind.OVERRIDES):
+                continue  # a name re-exported, a method overridden: nothing runs
             if kind == EdgeKind.IMPORTS and ":" in target and target in graph and (
                     graph.node(target).get("kind") != "variable"):
                 # importing a function or class runs nothing of it: its module is loaded
-                found = [symbol_module(target)]
-            elif kind == EdgeKind.REFERENCES:
-                held = [] if ":" not in target else _held_class_members(graph, target)
-                # a class imported by name loads its module: its module code runs
-                found += graph.members(target) if ":" not in target else (
-                    [symbol_module(target), *held] if held else [])
-            for item in found:
-                if item not in seen:
-                    seen.add(item)
-                    queue.append(item)
-                    if ":" not in item and item in graph.summaries:  # a module it loads
-                        registered = [f for f in _registered_in(graph, item) if f not in seen]
-                        seen.update(registered)
-                        queue += registered
-    return seen
+                queue.append((symbol_module(target), False))
+            elif kind == EdgeKind.REFERENCES and graph.edge_data(node, target, kind).get(
+                    "callback"):  # named by a dotted string: the framework imports it
+                # a class so named loads its module: its module code runs
+                queue.append((target, True))
+                if ":" not in target:
+                    queue += [(member, True) for member in graph.members(target)]
+                elif held := _held_class_members(graph, target):
+                    queue += [(symbol_module(target), False), *((m, True) for m in held)]
+            elif data or kind != EdgeKind.REFERENCES:
+                queue.append((target, data))
+    return ran | read
 
 
-def _registered_in(graph: CodeGraph, module: str) -> list[str]:
-    """The functions of ``module`` that an outside decorator takes as it is imported
-    (``@receiver(post_save)``, ``@bp.route("/")``): the framework may run them later."""
-    decorated = {d.qualname: d.decorators
-                 for d in graph.summaries[module].definitions if d.decorators}
-    return [f"{module}:{qualname}" for qualname, decorators in decorated.items()
-            if any(_outside_decorator(graph, module, d, decorated) for d in decorators)]
+def _registrar(graph: CodeGraph, symbol: str,
+               decorated_in: dict[str, dict[str, tuple[str, ...]]]) -> str | None:
+    """The outside decorator ``symbol`` is handed to as its module is imported
+    (``@receiver(post_save)``, ``@bp.route("/")``: the framework may run it later), if any.
+    ``decorated_in``: the decorators of each module's definitions, filled as read."""
+    module, _, qualname = symbol.partition(":")
+    if not qualname or module not in graph.summaries:
+        return None
+    decorated = decorated_in.get(module)
+    if decorated is None:
+        decorated = decorated_in[module] = {
+            d.qualname: d.decorators for d in graph.summaries[module].definitions
+            if d.decorators}
+    return next((d for d in decorated.get(qualname, ())
+                 if _outside_decorator(graph, module, d, decorated)), None)
 
 
 # What Django loads, by its conventions, of the applications ``INSTALLED_APPS`` names (often
@@ -575,11 +623,11 @@ def _django_app_modules(graph: CodeGraph) -> list[str]:
     """What Django loads of the applications of ours (``DJANGO_APP_MODULES``): a module so
     named that imports from ``django``, with its members where the framework runs them."""
     found: list[str] = []
-    for module, summary in graph.summaries.items():
+    for module in graph.summaries:  # a summary is read (decoded) only for a name that fits
         for pattern, members in DJANGO_APP_MODULES:
             if pattern.fullmatch(module) and any(
                     i.target == "django" or i.target.startswith("django.")
-                    for i in summary.imports):
+                    for i in graph.summaries[module].imports):
                 found += [module, *graph.members(module)] if members else [module]
                 break
     return found

@@ -910,9 +910,12 @@ def _link_reference(
                 case Sym(symbol) if by_name and resolver.kind(symbol) in FUNCTION_KINDS:
                     graph.add_edge(scope, symbol, EdgeKind.CALLS, line, callback=True)
                 case Sym(symbol) | Bound(symbol):
-                    graph.add_edge(scope, symbol, EdgeKind.REFERENCES, line)
-                case Mod(module) if module != scope:
-                    graph.add_edge(scope, module, EdgeKind.REFERENCES, line)
+                    # a class so named is made by whoever imports it by that name
+                    # (``MIDDLEWARE = ["shop.middleware.Audit"]``): handed to outside code
+                    graph.add_edge(scope, symbol, EdgeKind.REFERENCES, line, callback=by_name
+                                   and resolver.kind(symbol) is SymbolKind.CLASS)
+                case Mod(module) if module != scope:  # by name: imported by whoever reads it
+                    graph.add_edge(scope, module, EdgeKind.REFERENCES, line, callback=by_name)
         if not any(isinstance(v, (Sym, Bound, Mod)) for v in values):
             # nothing of ours read, or a builtin's method of it (``default.setter``)
             for symbol in _function_read_from(resolver, expr):
