@@ -99,6 +99,10 @@ class Definition:
     # functions: the body hash with parameters named by their place ("": equal to body_hash);
     # equal for bodies that differ by a consistent rename of parameters only
     renaming_hash: str = ""
+    # functions: how many elements the returned value has, where the code tells (every
+    # ``return`` a tuple or list literal of that length, or ``-> tuple[X, Y]``): what a call
+    # unpacking its result (``f(*pair())``) passes
+    returns_length: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +137,16 @@ class Program:
 
 
 @dataclass(frozen=True, slots=True)
+class Spread:
+    """A ``*value`` a call unpacks, with what the file tells of its length: a tuple or list
+    literal's ``length``, or the index (``call``) in the file's calls of the call whose result
+    it is (its callee's ``Definition.returns_length``); neither: not known."""
+
+    length: int | None = None
+    call: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class CallSite:
     scope: str  # symbol id of the caller (module name for module-level code)
     callee: tuple[Expr, ...]  # every value the called expression may have
@@ -151,6 +165,8 @@ class CallSite:
     program: Program | None = None
     # what the call unpacks (with ``star``): 1 ``*sequence``, 2 ``**mapping``, 3 both
     unpacks: int = 0
+    # each ``*value`` it unpacks, in order (``unpacks & 1``)
+    spreads: tuple[Spread, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,6 +24,7 @@ from impactgraph.model import (
     Program,
     Reference,
     Signature,
+    Spread,
     SymbolKind,
 )
 from impactgraph.serialize import (
@@ -120,7 +121,7 @@ def test_every_model_dataclass_has_a_compiled_decoder() -> None:
     # The generic decoder still works, but is ~3x slower: a model change that made a class
     # fall back to it (a ``__post_init__``, a class without slots) must be noticed.
     assert set(_COMPILED) == {FileSummary, Definition, Signature, Parameter, ImportBinding,
-                              CallSite, Reference, Program}
+                              CallSite, Reference, Program, Spread}
 
 
 def test_defaults_are_left_out_and_strings_stored_once() -> None:

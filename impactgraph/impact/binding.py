@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from impactgraph.model import CallSite, Parameter, ParamKind, Signature
@@ -38,6 +38,22 @@ def implicit_shape(site: CallSite, method: str) -> tuple[CallSite, bool] | None:
     if count is None:
         return None
     return replace(site, args=((),) * count, kwargs=(), star=False), True
+
+
+def spread_out(site: CallSite, lengths: Sequence[int | None]) -> CallSite:
+    """The call with its ``*value``s written out, when the length of each is known
+    (``lengths``, one per ``site.spreads``): as many more positional arguments. Otherwise, or
+    for a summary that does not record them, the call as it is."""
+    if not site.unpacks & 1 or len(lengths) != len(site.spreads) or not lengths:
+        return site
+    known = [length for length in lengths if length is not None]
+    if len(known) != len(lengths):
+        return site
+    unpacks = site.unpacks & 2  # a ``**mapping`` is left as it is
+    kwargs = site.kwargs if unpacks else tuple(
+        (name, values) for name, values in site.kwargs if name != "**")
+    return replace(site, args=site.args + ((),) * sum(known), kwargs=kwargs,
+                   star=bool(unpacks), unpacks=unpacks, spreads=())
 
 
 def keyword_names(parameters: Iterable[Parameter]) -> frozenset[str]:

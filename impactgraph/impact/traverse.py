@@ -33,10 +33,11 @@ from impactgraph.diff.definitions import takes_members_away
 from impactgraph.diff.names import Revision
 from impactgraph.diff.signatures import compare_signatures
 from impactgraph.expressions import FixtureRoot, parse_root
-from impactgraph.impact.binding import call_binds, implicit_shape, keyword_names
+from impactgraph.impact.binding import call_binds, implicit_shape, keyword_names, spread_out
 from impactgraph.impact.gateways import is_gateway
 from impactgraph.impact.mentions import calls_path, mentions
 from impactgraph.impact.receivers import MAX_CONSTRAINTS, Hierarchy, step_back
+from impactgraph.indexer.plain import decorator_base
 from impactgraph.linker import CodeGraph
 from impactgraph.model import (
     CallSite,
@@ -472,7 +473,10 @@ class ImpactAnalysis:
         """Does every call site of ``source`` that calls ``target`` still bind in the head?
 
         Each site is the one the linker resolved to ``target`` (by its index in the file's
-        calls), judged with its own ``bound``; a call that cannot be told counts as broken.
+        calls), judged with its own ``bound``. A call whose binding cannot be told (it unpacks
+        a value whose length or keys are not known, ``call_binds``) is no certain break: it
+        counts as binding, for 'broken' is a call the new signature no longer accepts
+        (DESIGN.md "Impact"); its module is affected all the same.
         ``positional_first``: the call must also pass a first argument by position (a
         ``functools.singledispatch`` function dispatches on it).
         """
@@ -486,11 +490,53 @@ class ImpactAnalysis:
         method = target.rpartition(".")[2]
         before = self._definition(self.base, target) if definition.decorators else None
         return all(_fixture_request(site)
-                   or ((_binds_as_called(signature, *_shape(site, bound, method),
-                                         before.signature if before is not None else None)
-                        or self._forwarded_binds(source, site, bound, signature))
-                       and not (positional_first and not site.args))
+                   or self._site_binds(source, site, bound, signature, method,
+                                       before.signature if before is not None else None,
+                                       positional_first)
                    for site, bound in sites)
+
+    def _site_binds(self, source: str, site: CallSite, bound: bool, signature: Signature,
+                    method: str, before: Signature | None, positional_first: bool) -> bool:
+        """``_binds`` for one call site: False only when it surely does not bind."""
+        call, call_bound = _shape(self._spread_out(source, site), bound, method)
+        if positional_first and not call.args and not call.unpacks & 1:
+            return False
+        if _binds_as_called(signature, call, call_bound, before):
+            return True
+        forwarded = self._forwarded_binds(source, site, bound, signature)
+        if forwarded is not None:
+            return forwarded
+        return False
+
+    def _spread_out(self, source: str, site: CallSite) -> CallSite:
+        """The call with each ``*value`` it unpacks written out where its length is known
+        (``binding.spread_out``): a literal's, or what a call of ours returns."""
+        if not site.spreads:
+            return site
+        return spread_out(site, [
+            spread.length if spread.call is None else self._result_length(source, spread.call)
+            for spread in site.spreads])
+
+    def _result_length(self, source: str, index: int) -> int | None:
+        """How many elements the result of call site ``index`` of ``source``'s module has:
+        the one ``returns_length`` of every function of ours the head links that call to,
+        each run as written (no wrapper of a decorator but those that leave the result
+        alone); None when a target does not tell, or there is none."""
+        lengths: set[int | None] = set()
+        for target, kind in set(self.head.successors(source)):
+            if kind != EdgeKind.CALLS:
+                continue
+            data = self.head.edge_data(source, target, kind)
+            if not any(site == index for site, _ in data.get("sites", ())):
+                continue
+            definition = self._definition(self.head, target)
+            if (definition is None or data.get("named")
+                    or definition.kind not in (SymbolKind.FUNCTION, SymbolKind.METHOD)
+                    or not {decorator_base(d) for d in definition.decorators}
+                    <= RESULT_KEEPING):
+                return None
+            lengths.add(definition.returns_length)
+        return lengths.pop() if len(lengths) == 1 else None
 
     def _head_sites(self, source: str, target: str
                     ) -> tuple[Definition, list[tuple[CallSite, bool]]] | None:
@@ -520,15 +566,16 @@ class ImpactAnalysis:
             for site, bound in sites)
 
     def _forwarded_binds(self, source: str, site: CallSite, bound: bool,
-                         signature: Signature) -> bool:
+                         signature: Signature) -> bool | None:
         """A call handing on only its caller's own ``**kwargs`` (``super().__init__(**kwargs)``)
         passes what the callers of ``source`` give it: it binds when, for each head call of
-        ``source``, the keywords left over for its ``**kwargs`` bind with its written ones."""
+        ``source``, the keywords left over for its ``**kwargs`` bind with its written ones.
+        None: not such a call, or a call of ``source`` whose keywords are not all seen."""
         if site.unpacks != 2 or self._own_keywords(source, site) is None:
-            return False
+            return None
         passed = self._forwarded_keywords(source, 0)
         if passed is None:
-            return False
+            return None
         written = tuple((name, value) for name, value in site.kwargs if name != "**")
         return all(call_binds(signature, replace(
             site, kwargs=written + tuple((name, ()) for name in sorted(names)), star=False,
@@ -606,7 +653,8 @@ class ImpactAnalysis:
         if not sites:
             return False
         signature = definition.signature
-        for site, bound in sites:
+        for written, bound in sites:
+            site = self._spread_out(source, written)
             if site.star or call_binds(signature, site, bound) is not True:
                 return False  # what is unpacked may pass the renamed or defaulted parameter
             keywords = {name for name, _ in site.kwargs}
@@ -852,6 +900,14 @@ def _caches_added_only(change: Change) -> bool:
     return bool(parts) and all(
         part[:1] == "+" and part[1:].rpartition(".")[2] in CACHING for part in parts)
 
+
+# Decorators whose function, called, returns what its body returns (or a cached copy of it):
+# the result keeps the length the function's code tells (``Definition.returns_length``).
+RESULT_KEEPING = frozenset({
+    "staticmethod", "classmethod", "abstractmethod", "abc.abstractmethod", "cache",
+    "functools.cache", "lru_cache", "functools.lru_cache", "override", "typing.override",
+    "typing_extensions.override",
+})
 
 # How many callers up a ``**kwargs`` handed on is followed to the calls that fill it.
 _FORWARD_DEPTH = 4

@@ -43,6 +43,7 @@ from impactgraph.indexer.signatures import (
     decorator_base,
     decorator_names,
     renaming_hash,
+    result_length,
     signature_of,
     source,
 )
@@ -128,6 +129,7 @@ class FileIndexer(Statements):
             renaming_hash=renaming_hash(node),
             is_abstract=marks_abstract(bases),
             not_implemented=_raises_not_implemented(node),
+            returns_length=result_length(node),
         )
         if is_overload:
             self.overloads[qual].append(definition)

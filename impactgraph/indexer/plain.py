@@ -3,8 +3,9 @@ needs no syntax tree: importing this imports no astroid."""
 
 from __future__ import annotations
 
+import ast
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 DATACLASS_DECORATORS = frozenset(
     {"dataclass", "dataclasses.dataclass", "attr.s", "attr.attrs", "attrs.define", "attr.define",
@@ -98,3 +99,34 @@ PROGRAM_RUNNERS = frozenset({
     "doctest.testfile", "doctest.testmod", "doctest.run_docstring_examples",
     "doctest.DocTestSuite", "doctest.DocFileSuite",
 })
+
+
+# The spellings of ``tuple`` in an annotation: ``tuple[X, Y]`` has as many elements as items
+TUPLE_NAMES = frozenset({"tuple", "Tuple", "typing.Tuple", "typing_extensions.Tuple",
+                         "builtins.tuple", "t.Tuple"})
+
+
+def returns_length(annotation: str | None, returned: Sequence[int | None], direct: bool
+                   ) -> int | None:
+    """How many elements a function's result has, where its code tells (``Definition.
+    returns_length``). ``returned``: per ``return`` of its own body, the length of the tuple
+    or list literal it returns (None: another value, or none); all of one length tell it, else
+    the annotation ``-> tuple[X, Y]`` does (not ``tuple[X, ...]``). ``direct``: a call returns
+    what ``return`` gives (not a generator's iterator, nor a coroutine)."""
+    if not direct:
+        return None
+    if returned and None not in returned:
+        return returned[0] if len(set(returned)) == 1 else None
+    if annotation is None or not annotation.startswith(("tuple", "Tuple", "typing.", "t.",
+                                                        "builtins.")):
+        return None
+    try:
+        tree = ast.parse(annotation, mode="eval").body
+    except SyntaxError:
+        return None
+    if not isinstance(tree, ast.Subscript) or ast.unparse(tree.value) not in TUPLE_NAMES:
+        return None
+    items = tree.slice.elts if isinstance(tree.slice, ast.Tuple) else [tree.slice]
+    if any(isinstance(i, ast.Constant) and i.value is Ellipsis for i in items):
+        return None
+    return len(items)

@@ -48,6 +48,7 @@ class Scopes:
         self.lambda_counters: dict[str, int] = defaultdict(int)
         self.container_counters: dict[str, int] = defaultdict(int)
         self.call_ops: dict[int, str] = {}  # id(Call node) -> its call operation
+        self.call_sites: dict[int, int] = {}  # id(Call node) -> the index of its call site
         # (key of a guarded return's values, its guard: ``indexer/guards.py``)
         self.return_guards: list[tuple[str, tuple[str, ...]]] = []
         self.guards: dict[int, Guards] = {}  # id(function) -> the guards of its returns

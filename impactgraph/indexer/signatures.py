@@ -11,6 +11,7 @@ from impactgraph.indexer.plain import (
     combine_hashes,
     decorator_base,
     init_parameter_name,
+    returns_length,
 )
 from impactgraph.model import Parameter, ParamKind, Signature
 
@@ -133,6 +134,24 @@ def renaming_hash(node: nodes.FunctionDef | nodes.AsyncFunctionDef) -> str:
     finally:
         for use, name in zip(uses, saved, strict=True):
             use.name = name
+
+
+def result_length(node: nodes.FunctionDef) -> int | None:
+    """``Definition.returns_length`` of a function (``plain.returns_length``)."""
+    returned: list[int | None] = []
+    scopes = (nodes.FunctionDef, nodes.ClassDef, nodes.Lambda)  # their returns are their own
+    for statement in node.body:
+        if isinstance(statement, scopes):
+            continue
+        for found in statement.nodes_of_class(nodes.Return, skip_klass=scopes):
+            value = found.value
+            returned.append(
+                len(value.elts) if isinstance(value, (nodes.Tuple, nodes.List))
+                and not any(isinstance(e, nodes.Starred) for e in value.elts) else None
+            )
+    direct = not isinstance(node, nodes.AsyncFunctionDef) and not node.is_generator()
+    return returns_length(source(node.returns),
+                          returned, direct)
 
 
 def dataclass_init(node: nodes.ClassDef) -> Signature | None:

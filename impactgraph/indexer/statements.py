@@ -50,6 +50,7 @@ from impactgraph.model import (
     Expr,
     ImportBinding,
     Reference,
+    Spread,
     SymbolKind,
 )
 
@@ -587,10 +588,12 @@ class Statements(Evaluator, ImplicitCalls):
         self.record_wrapping(node)
         # ``@factory(arg)``: the factory call is part of applying the decorator
         decorator = isinstance(node.parent, nodes.Decorators)
+        spreads = tuple(self.spread(a.value) for a in node.args if isinstance(a, nodes.Starred))
+        self.call_sites[id(node)] = len(self.calls)
         self.calls.append(
             CallSite(self.caller_of(node), callee, node.lineno or 0, args, kwargs,
                      decorator=decorator, star=star, program=program_of(node),
-                     unpacks=unpacks)
+                     unpacks=unpacks, spreads=spreads)
         )
         self.implicit_builtin_call(node)
         requested = self.requested_fixture(node)
@@ -598,6 +601,16 @@ class Statements(Evaluator, ImplicitCalls):
             self.calls.append(
                 CallSite(self.caller_of(node), ((requested,),), node.lineno or 0, implicit=True)
             )
+
+    def spread(self, value: nodes.NodeNG) -> Spread:
+        """What the file tells of the length of a ``*value`` a call unpacks: a literal's, or
+        the call (its site, visited already as an argument) whose result it is."""
+        if isinstance(value, (nodes.Tuple, nodes.List)) and not any(
+                isinstance(e, nodes.Starred) for e in value.elts):
+            return Spread(length=len(value.elts))
+        if isinstance(value, nodes.Call):
+            return Spread(call=self.call_sites.get(id(value)))
+        return Spread()
 
     def container_addition(self, func: nodes.Attribute, node: nodes.Call) -> None:
         """``handlers.append(f)``, ``registry.update({...})``: the container gains elements."""

@@ -25,13 +25,15 @@ from enum import Enum
 
 from impactgraph.linker.graph import CodeGraph
 from impactgraph.linker.resolve import MAX_CONTEXT_LINES
-from impactgraph.model import Definition, FileSummary, Parameter, Signature, symbol_module
+from impactgraph.model import CallSite, Definition, FileSummary, Parameter, Signature, symbol_module
 
 # Fields no part of the linker reads: a change to them alone cannot change the graph.
 IGNORED_FIELDS: Mapping[type, frozenset[str]] = {
     Definition: frozenset(
-        {"body_hash", "renaming_hash", "value", "overloads", "bases", "not_implemented"}
+        {"body_hash", "renaming_hash", "value", "overloads", "bases", "not_implemented",
+         "returns_length"}
     ),
+    CallSite: frozenset({"spreads"}),
     Parameter: frozenset({"default", "annotation"}),
     Signature: frozenset({"returns", "is_async"}),
     FileSummary: frozenset({"has_getattr", "main_blocks"}),

@@ -1341,3 +1341,68 @@ def test_an_override_removed_breaks_calls_the_inherited_method_does_not_take(
                             "    def write_documents(self, docnames):\n        return None\n")
     root = history(tmp_path, {"lib.py": BUILDERS, "app.py": user}, {"lib.py": head})
     assert "app" in broken(report_of(root))
+
+
+SCHEMAS = """\
+from typing import Any
+
+
+class Generate:
+    def _dict_schema(self, tp, keys_type, values_type):
+        return keys_type, values_type
+
+    def match(self, obj):
+        return self._dict_schema(obj, *self._first_two(obj))
+
+    def _first_two(self, obj) -> tuple[Any, Any]:
+        return obj[0], obj[1]
+"""
+
+PAIRS = """\
+from lib import Generate
+
+
+def pair(obj):
+    if obj:
+        return obj, obj
+    return (None, None)
+
+
+def annotated(g: Generate, obj):
+    return g._dict_schema(obj, *g._first_two(obj))
+
+
+def unannotated(g: Generate, obj):
+    return g._dict_schema(obj, *pair(obj))
+
+
+def literal(g: Generate, obj):
+    return g._dict_schema(obj, *(obj, obj))
+"""
+
+
+def _schemas_head(calls: str = "") -> str:
+    """pydantic 2.9: ``_dict_schema`` lost ``tp``, and its callers were updated."""
+    return SCHEMAS.replace("(self, tp, keys_type", "(self, keys_type").replace(
+        "self._dict_schema(obj, *", "self._dict_schema(*") + calls
+
+
+def test_a_star_argument_whose_length_the_code_tells_is_judged_on_it(tmp_path: Path) -> None:
+    # pydantic 2.8.2 -> 2.9.0: self._dict_schema(*self._get_first_two_args_or_any(obj)), the
+    # helper annotated ``-> tuple[Any, Any]``: two arguments for the two parameters left. An
+    # unannotated helper returning pairs, and a tuple literal, tell the length too
+    head_user = PAIRS.replace("._dict_schema(obj, *", "._dict_schema(*")
+    root = history(tmp_path, {"lib.py": SCHEMAS, "app.py": PAIRS},
+                   {"lib.py": _schemas_head(), "app.py": head_user})
+    report = report_of(root)
+    assert ("lib:Generate._dict_schema", "parameter-removed", True) in {
+        (c["symbol"], c["kind"], c["breaking"]) for c in report["changes"]}
+    assert {"app", "lib"} <= set(affected(report))
+    assert broken(report) == set()
+
+
+def test_a_star_argument_whose_known_length_no_longer_fits_is_broken(tmp_path: Path) -> None:
+    # the callers left as they were: a first argument and two more, for two parameters
+    root = history(tmp_path, {"lib.py": SCHEMAS, "app.py": PAIRS},
+                   {"lib.py": SCHEMAS.replace("(self, tp, keys_type", "(self, keys_type")})
+    assert broken(report_of(root)) == {"app", "lib"}
