@@ -66,9 +66,12 @@ def call_binds(signature: Signature, site: CallSite, bound: bool) -> bool | None
     """True when the call binds, False when it cannot, None when it cannot be told.
 
     ``bound``: the first parameter is taken by the instance (or class, or the constructor).
-    A call that unpacks ``*seq`` or ``**mapping`` binds when each goes into a
+    A call that unpacks ``*seq`` or ``**mapping`` (of a length not known: ``spread_out``)
+    cannot bind when its written arguments cannot, or when a required parameter is given by
+    neither them nor what it unpacks can give (a keyword-only one by no ``**``, a
+    positional-only one by no ``*``); it binds when each unpacked value goes into a
     ``*args``/``**kwargs`` of the signature and its written arguments give every required
-    parameter; it cannot when its written arguments cannot bind; else it cannot be told.
+    parameter; else it cannot be told.
     """
     params = list(signature.parameters)
     positional = [
@@ -78,10 +81,11 @@ def call_binds(signature: Signature, site: CallSite, bound: bool) -> bool | None
         params.remove(positional.pop(0))
     var_positional = any(p.kind is ParamKind.VAR_POSITIONAL for p in params)
     var_keyword = any(p.kind is ParamKind.VAR_KEYWORD for p in params)
-    unpacks = site.unpacks
-    if site.star and (not unpacks or (unpacks & 1 and not var_positional)
-                      or (unpacks & 2 and not var_keyword)):
-        return None  # what is unpacked may fill any parameter (or an older summary)
+    unpacks = site.unpacks if site.star else 0
+    if site.star and not unpacks:
+        return None  # an older summary: what it unpacks is not recorded
+    # what is unpacked may go where the signature has no ``*args``/``**kwargs`` for it
+    unknown = bool((unpacks & 1 and not var_positional) or (unpacks & 2 and not var_keyword))
     given = len(site.args)
     if given > len(positional) and not var_positional:
         return False
@@ -100,6 +104,13 @@ def call_binds(signature: Signature, site: CallSite, bound: bool) -> bool | None
         if p.kind in (ParamKind.VAR_POSITIONAL, ParamKind.VAR_KEYWORD):
             continue
         if p.default is None and p.name not in assigned:
-            # a required parameter is missing, unless what is unpacked gives it
-            return None if site.star else False
-    return True
+            # a required parameter is missing, unless what is unpacked can give it
+            if not unpacks & _FILLS[p.kind]:
+                return False
+            unknown = True
+    return None if unknown else True
+
+
+# What can give a parameter of each kind: 1 a ``*sequence``, 2 a ``**mapping``
+_FILLS = {ParamKind.POSITIONAL_ONLY: 1, ParamKind.POSITIONAL_OR_KEYWORD: 3,
+          ParamKind.KEYWORD_ONLY: 2}

@@ -506,7 +506,7 @@ class ImpactAnalysis:
         forwarded = self._forwarded_binds(source, site, bound, signature)
         if forwarded is not None:
             return forwarded
-        return False
+        return call_binds(signature, call, call_bound) is None
 
     def _spread_out(self, source: str, site: CallSite) -> CallSite:
         """The call with each ``*value`` it unpacks written out where its length is known

@@ -1406,3 +1406,75 @@ def test_a_star_argument_whose_known_length_no_longer_fits_is_broken(tmp_path: P
     root = history(tmp_path, {"lib.py": SCHEMAS, "app.py": PAIRS},
                    {"lib.py": SCHEMAS.replace("(self, tp, keys_type", "(self, keys_type")})
     assert broken(report_of(root)) == {"app", "lib"}
+
+
+def test_a_star_argument_of_unknown_length_is_no_certain_break(tmp_path: Path) -> None:
+    # what ``*rest`` or ``**options`` hold is not known: whether the call binds the new
+    # signature cannot be told, and 'broken' is for a call it no longer accepts
+    lib = """\
+    def fetch(url, retries=3, *, timeout=1):
+        return url
+    """
+    user = """\
+    from lib import fetch
+
+
+    def positional(rest):
+        return fetch(*rest)
+
+
+    def keywords(options):
+        return fetch("x", **options)
+    """
+    head = lib.replace("retries=3, *, timeout=1", "*, timeout=1")
+    root = history(tmp_path, {"lib.py": lib, "app.py": user}, {"lib.py": head})
+    report = report_of(root)
+    assert "app" in affected(report)
+    assert broken(report) == set()
+
+
+def test_an_unpacked_value_that_cannot_give_a_required_parameter_still_breaks(
+    tmp_path: Path,
+) -> None:
+    # ``*rest`` gives no keyword-only parameter, ``**options`` no positional-only one; and
+    # a keyword written in the call that the new signature no longer takes breaks it anyway
+    lib = """\
+    def needs_keyword(a):
+        return a
+
+
+    def needs_positional(a=0, /):
+        return a
+
+
+    def written(url, retries=3):
+        return url
+    """
+    user = """\
+    from lib import needs_keyword
+
+
+    def call(rest):
+        return needs_keyword(*rest)
+    """
+    other = """\
+    from lib import needs_positional
+
+
+    def call(options):
+        return needs_positional(**options)
+    """
+    third = """\
+    from lib import written
+
+
+    def call(rest):
+        return written(*rest, retries=2)
+    """
+    head = lib.replace("def needs_keyword(a)", "def needs_keyword(a, *, key)").replace(
+        "def needs_positional(a=0, /)", "def needs_positional(a, /)").replace(
+        "def written(url, retries=3)", "def written(url)")
+    root = history(tmp_path, {"lib.py": lib, "a.py": user, "b.py": other, "c.py": third},
+                   {"lib.py": head})
+    assert broken(report_of(root)) == {"a", "b", "c"}
+
