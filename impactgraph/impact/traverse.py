@@ -37,7 +37,7 @@ from impactgraph.impact.binding import call_binds, implicit_shape, keyword_names
 from impactgraph.impact.gateways import is_gateway
 from impactgraph.impact.mentions import calls_path, mentions
 from impactgraph.impact.receivers import MAX_CONSTRAINTS, Hierarchy, step_back
-from impactgraph.indexer.plain import decorator_base
+from impactgraph.indexer.plain import DATACLASS_DECORATORS, decorator_base
 from impactgraph.linker import CodeGraph
 from impactgraph.model import (
     CallSite,
@@ -359,6 +359,8 @@ class ImpactAnalysis:
                 return not self._binds(source, target, positional_first=dispatches)
             if change.kind is ChangeKind.DECORATOR_CHANGED and _caches_added_only(change):
                 return not self._passes_nothing(source, target)
+            if change.kind is ChangeKind.DECORATOR_CHANGED and _dataclass_only(change):
+                return not self._constructs(source, target)
             return True
         return change.kind is ChangeKind.BASE_REMOVED and self._takes_members(change.symbol,
                                                                              change.detail)
@@ -551,6 +553,17 @@ class ImpactAnalysis:
             return None
         sites = _sites(calls, self.head.edge_data(source, target, EdgeKind.CALLS), source)
         return (definition, sites) if sites else None
+
+    def _constructs(self, source: str, cls: str) -> bool:
+        """Does every call of class ``cls`` that ``source`` makes still bind the head's
+        ``__init__`` of the class, its own or the one a dataclass decorator makes? A
+        dataclass-like decorator added or removed changes how the class is made through that
+        ``__init__`` only (its ``==`` and ``repr`` are behaviour). None of its own in the head
+        (object's, or a base's): not told, broken."""
+        definition = self._definition(self.head, cls)
+        init = f"{cls}.__init__"
+        return (definition is not None and definition.kind is SymbolKind.CLASS
+                and self._definition(self.head, init) is not None and self._binds(source, init))
 
     def _passes_nothing(self, source: str, target: str) -> bool:
         """Does every call site of ``source`` that calls ``target`` pass it nothing at all (no
@@ -908,6 +921,16 @@ RESULT_KEEPING = frozenset({
     "functools.cache", "lru_cache", "functools.lru_cache", "override", "typing.override",
     "typing_extensions.override",
 })
+
+def _dataclass_only(change: Change) -> bool:
+    """A ``decorator-changed`` that only adds or removes dataclass-like decorators
+    (``dataclasses.dataclass``, ``attrs.define``...), which make an ``__init__``."""
+    parts = change.detail.split()
+    return bool(parts) and all(
+        part[:1] in "+-" and (part[1:] in DATACLASS_DECORATORS
+                              or part[1:].rpartition(".")[2] == "dataclass")
+        for part in parts)
+
 
 # How many callers up a ``**kwargs`` handed on is followed to the calls that fill it.
 _FORWARD_DEPTH = 4

@@ -1478,3 +1478,50 @@ def test_an_unpacked_value_that_cannot_give_a_required_parameter_still_breaks(
                    {"lib.py": head})
     assert broken(report_of(root)) == {"a", "b", "c"}
 
+
+EXAMPLES = """\
+import dataclasses
+
+
+@dataclasses.dataclass
+class Examples:
+    examples: dict
+    mode: str | None = None
+"""
+
+EXAMPLES_USER = """\
+from lib import Examples
+
+examples = Examples({"a": 1}, mode="validation")
+"""
+
+
+def test_a_dataclass_decorator_gone_breaks_only_the_calls_its_own_init_no_longer_takes(
+    tmp_path: Path,
+) -> None:
+    # pydantic 2.9: Examples lost @dataclasses.dataclass and wrote the same __init__ itself:
+    # making one works as before, at import time too
+    head = EXAMPLES.replace("@dataclasses.dataclass\n", "").replace(
+        "    examples: dict\n    mode: str | None = None\n",
+        "    def __init__(self, examples, mode=None):\n"
+        "        self.examples = examples\n        self.mode = mode\n")
+    root = history(tmp_path, {"lib.py": EXAMPLES, "app.py": EXAMPLES_USER}, {"lib.py": head})
+    report = report_of(root)
+    assert ("lib:Examples", "decorator-changed", True) in {
+        (c["symbol"], c["kind"], c["breaking"]) for c in report["changes"]}
+    assert "app" in affected(report)
+    assert broken(report) == set()
+
+
+def test_a_dataclass_decorator_gone_breaks_the_calls_its_init_no_longer_takes(
+    tmp_path: Path,
+) -> None:
+    # no __init__ of its own any more (object's takes nothing), or one without ``mode``
+    bare = EXAMPLES.replace("@dataclasses.dataclass\n", "")
+    narrower = bare.replace(
+        "    examples: dict\n    mode: str | None = None\n",
+        "    def __init__(self, examples):\n        self.examples = examples\n")
+    for number, head in enumerate((bare, narrower)):
+        root = history(tmp_path / str(number), {"lib.py": EXAMPLES, "app.py": EXAMPLES_USER},
+                       {"lib.py": head})
+        assert broken(report_of(root)) == {"app"}
