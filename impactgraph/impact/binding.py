@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
@@ -54,6 +55,46 @@ def spread_out(site: CallSite, lengths: Sequence[int | None]) -> CallSite:
         (name, values) for name, values in site.kwargs if name != "**")
     return replace(site, args=site.args + ((),) * sum(known), kwargs=kwargs,
                    star=bool(unpacks), unpacks=unpacks, spreads=())
+
+
+# Types whose values are all hashable (a cache can key on them), by their last dotted part
+HASHABLE_TYPES = frozenset({
+    "str", "bytes", "int", "float", "complex", "bool", "None", "NoneType", "Path", "PurePath",
+    "PosixPath", "WindowsPath", "PurePosixPath", "PureWindowsPath", "Decimal", "Fraction",
+    "date", "datetime", "time", "timedelta", "UUID", "LiteralString", "AnyStr",
+})
+# Generic forms hashable when each of their type arguments is
+HASHABLE_GENERICS = frozenset({"Optional", "Union", "tuple", "Tuple", "frozenset", "FrozenSet"})
+
+
+def hashable_annotation(annotation: str | None) -> bool:
+    """Is every value of this annotated type hashable (``str``, ``Path | None``,
+    ``frozenset[Path]``, ``tuple[int, ...]``, ``Literal["a"]``)? False when not known."""
+    if annotation is None:
+        return False
+    try:
+        tree = ast.parse(annotation, mode="eval").body
+    except SyntaxError:
+        return False
+    return _hashable(tree)
+
+
+def _hashable(node: ast.expr) -> bool:
+    if isinstance(node, ast.Constant):
+        if isinstance(node.value, str):  # a quoted annotation
+            return hashable_annotation(node.value)
+        return node.value is None or node.value is Ellipsis
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
+        return _hashable(node.left) and _hashable(node.right)
+    if isinstance(node, (ast.Name, ast.Attribute)):
+        return ast.unparse(node).rpartition(".")[2] in HASHABLE_TYPES
+    if isinstance(node, ast.Subscript):
+        generic = ast.unparse(node.value).rpartition(".")[2]
+        if generic == "Literal":
+            return True  # constants
+        items = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+        return generic in HASHABLE_GENERICS and all(_hashable(item) for item in items)
+    return False
 
 
 def keyword_names(parameters: Iterable[Parameter]) -> frozenset[str]:

@@ -33,7 +33,13 @@ from impactgraph.diff.definitions import takes_members_away
 from impactgraph.diff.names import Revision
 from impactgraph.diff.signatures import compare_signatures
 from impactgraph.expressions import FixtureRoot, parse_root
-from impactgraph.impact.binding import call_binds, implicit_shape, keyword_names, spread_out
+from impactgraph.impact.binding import (
+    call_binds,
+    hashable_annotation,
+    implicit_shape,
+    keyword_names,
+    spread_out,
+)
 from impactgraph.impact.gateways import is_gateway
 from impactgraph.impact.mentions import calls_path, mentions
 from impactgraph.impact.receivers import MAX_CONSTRAINTS, Hierarchy, step_back
@@ -358,7 +364,7 @@ class ImpactAnalysis:
                                  for part in change.detail.split())
                 return not self._binds(source, target, positional_first=dispatches)
             if change.kind is ChangeKind.DECORATOR_CHANGED and _caches_added_only(change):
-                return not self._passes_nothing(source, target)
+                return not self._hashes_safely(source, target)
             if change.kind is ChangeKind.DECORATOR_CHANGED and _dataclass_only(change):
                 return not self._constructs(source, target)
             return True
@@ -565,17 +571,23 @@ class ImpactAnalysis:
         return (definition is not None and definition.kind is SymbolKind.CLASS
                 and self._definition(self.head, init) is not None and self._binds(source, init))
 
-    def _passes_nothing(self, source: str, target: str) -> bool:
-        """Does every call site of ``source`` that calls ``target`` pass it nothing at all (no
-        argument, no unpacking, no ``self``: a call of a function or a static method)? Such a
-        call still works once ``target`` is cached: there is nothing to hash."""
+    def _hashes_safely(self, source: str, target: str) -> bool:
+        """Does every call site of ``source`` that calls ``target`` pass it only hashable
+        values: nothing at all, or only what parameters annotated with hashable types take
+        (``path: str``; not ``self``: a call of a function or a static method, no unpacking)?
+        Such a call still works once ``target`` is cached."""
         found = self._head_sites(source, target)
         if found is None:
             return False
         definition, sites = found
+        signature = definition.signature
+        typed = signature is not None and all(
+            hashable_annotation(p.annotation) for p in signature.parameters)
         return all(
-            not (site.args or site.kwargs or site.star or site.implicit or site.decorator)
+            not (site.star or site.implicit or site.decorator)
             and not (bound and definition.kind is not SymbolKind.FUNCTION)
+            and (not (site.args or site.kwargs) or (
+                typed and signature is not None and call_binds(signature, site, bound) is True))
             for site, bound in sites)
 
     def _forwarded_binds(self, source: str, site: CallSite, bound: bool,

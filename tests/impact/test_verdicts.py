@@ -1525,3 +1525,58 @@ def test_a_dataclass_decorator_gone_breaks_the_calls_its_init_no_longer_takes(
         root = history(tmp_path / str(number), {"lib.py": EXAMPLES, "app.py": EXAMPLES_USER},
                        {"lib.py": head})
         assert broken(report_of(root)) == {"app"}
+
+
+def test_a_cache_added_to_a_function_whose_parameters_are_all_hashable_types_breaks_none(
+    tmp_path: Path,
+) -> None:
+    # isort 6.0: @lru_cache(maxsize=1000) on exists_case_sensitive(path: str); pytest 8.4:
+    # on _check_initialpaths_for_relpath(initial_paths: frozenset[Path], path: Path). What a
+    # call may pass is what the annotations take, and each is hashable; a list parameter, or
+    # one without an annotation, may get an unhashable value
+    lib = """\
+    import functools
+    from pathlib import Path
+    from typing import Optional
+
+
+    def exists(path: str, paths: frozenset[Path], depth: Optional[int] = None,
+               *parts: "str | bytes", **flags: tuple[int, ...]) -> bool:
+        return bool(path)
+
+
+    def pick(names: list[str]) -> str:
+        return names[0]
+
+
+    def loose(path, strict: bool = False) -> bool:
+        return bool(path)
+    """
+    head = lib.replace("    def ", "    @functools.lru_cache(maxsize=1000)\n    def ")
+    typed = """\
+    from lib import exists
+
+
+    def use(path, paths):
+        return exists(path + ".py", paths, 1, "a", b"b", mode=(1, 2))
+    """
+    lists = """\
+    from lib import pick
+
+
+    def use(names):
+        return pick(names)
+    """
+    untyped = """\
+    from lib import loose
+
+
+    def use(path):
+        return loose(path, strict=True)
+    """
+    root = history(tmp_path, {"lib.py": lib, "typed.py": typed, "lists.py": lists,
+                              "untyped.py": untyped}, {"lib.py": head})
+    report = report_of(root)
+    assert {"typed", "lists", "untyped"} <= set(affected(report))
+    assert broken(report) == {"lists", "untyped"}
+
