@@ -344,6 +344,8 @@ class ImpactAnalysis:
                 return source not in self.changed_symbols and not self._accepts(source, target)
             if kind != EdgeKind.CALLS:
                 return False
+            if self._guessed(source, target):
+                return False
             if graph is self.base:
                 # The head walk judges what the head still links (a call, or a reference the
                 # call was rewritten into); one that reaches here without any head edge still
@@ -370,6 +372,38 @@ class ImpactAnalysis:
             return True
         return change.kind is ChangeKind.BASE_REMOVED and self._takes_members(change.symbol,
                                                                              change.detail)
+
+    def _guessed(self, source: str, target: str) -> bool:
+        """Is ``target`` (or, gone from the head, the method its class now inherits) a
+        receiver of ``source``'s call only by its name: the call dispatches on an object typed
+        with a ``Protocol`` (the call reaches the protocol's method too) that the receiver's
+        class does not derive from? Any class with a method of that name may implement it as
+        far as the linker can tell (sphinx's ``SupportsWrite.write``, ``Builder.write``); one
+        whose method no longer takes the call is no implementation, and the call never runs
+        it. A class deriving from the type of the call's object is a receiver for sure."""
+        head = self.head
+        if target not in head:
+            target = self._inherited_in_head(target) or target
+        data = head.edge_data(source, target, EdgeKind.CALLS)
+        if not data.get("dispatch"):
+            return False
+        hierarchy = self._hierarchy(head)
+        owner = hierarchy.owner(target)
+        indexes = {index for index, _ in data.get("sites", ())}
+        if owner is None or not indexes:
+            return False
+        name = target.rpartition(".")[2]
+        ancestors = hierarchy.ancestors(owner)
+        for other, kind in set(head.successors(source)):
+            if kind != EdgeKind.CALLS or other.rpartition(".")[2] != name or other == target:
+                continue
+            declared = hierarchy.owner(other)
+            found = head.edge_data(source, other, kind)
+            if (declared is not None and declared not in ancestors
+                    and head.node(other).get("abstract") and not found.get("dispatch")
+                    and indexes & {index for index, _ in found.get("sites", ())}):
+                return True
+        return False
 
     def _inherited_in_head(self, symbol: str) -> str | None:
         """The head's member a class of ``symbol`` (``module:Class.name``, gone from the head)

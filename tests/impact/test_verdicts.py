@@ -1580,3 +1580,73 @@ def test_a_cache_added_to_a_function_whose_parameters_are_all_hashable_types_bre
     assert {"typed", "lists", "untyped"} <= set(affected(report))
     assert broken(report) == {"lists", "untyped"}
 
+
+STREAMS = """\
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing import Protocol
+
+    class SupportsWrite(Protocol):
+        def write(self, text: str, /) -> int | None: ...
+
+
+class Tee:
+    def __init__(self, stream: SupportsWrite) -> None:
+        self.stream = stream
+
+    def write(self, text: str, /) -> None:
+        self.stream.write(text)
+"""
+
+WRITERS = """\
+class Builder:
+    def write(self, docnames, method="update"):
+        return docnames
+
+
+class Base:
+    def run(self, x):
+        return x
+
+
+class Sub(Base):
+    def run(self, x):
+        return x
+
+
+def use(runner: Base):
+    return runner.run(1)
+"""
+
+
+def test_a_class_guessed_to_implement_a_protocol_by_a_method_name_is_not_broken_by_it(
+    tmp_path: Path,
+) -> None:
+    # sphinx 8.1: TeeStripANSI.write calls stream.write(text) on a SupportsWrite, a Protocol
+    # (under TYPE_CHECKING): every class with a ``write`` may be the stream, Builder too.
+    # Builder.write(self, build_docnames, updated_docnames, ...) takes no such call: it is no
+    # stream, the call never runs it. A call typed with a base whose subclass's override no
+    # longer takes it is broken (test below)
+    head = WRITERS.replace("def write(self, docnames, method=", "def write(self, docnames, "
+                            "updated, method=")
+    root = history(tmp_path, {"streams.py": STREAMS, "builders.py": WRITERS},
+                   {"builders.py": head})
+    report = report_of(root)
+    assert ("builders:Builder.write", "parameter-added", True) in {
+        (c["symbol"], c["kind"], c["breaking"]) for c in report["changes"]}
+    assert "streams" in affected(report)
+    assert broken(report) == set()
+
+
+def test_a_call_through_a_base_whose_subclass_override_no_longer_takes_it_is_broken(
+    tmp_path: Path,
+) -> None:
+    head = WRITERS.replace("class Sub(Base):\n    def run(self, x):",
+                            "class Sub(Base):\n    def run(self, x, y):")
+    root = history(tmp_path, {"streams.py": STREAMS, "builders.py": WRITERS},
+                   {"builders.py": head})
+    assert broken(report_of(root)) == {"builders"}
+
