@@ -358,6 +358,11 @@ class ImpactAnalysis:
                     # an override removed: the call runs the method the class now
                     # inherits (the diff compared the two), judged on its signature
                     return not self._binds(source, inherited)
+                moved = self._moved_in_head(target)
+                if (moved is not None and change.kind in BINDING_KINDS
+                        and EdgeKind.CALLS in self.head.edge_kinds(source, moved)):
+                    # its module now imports it from where it went: the call runs that
+                    return not self._binds(source, moved)
                 return True
             if change.kind in BINDING_KINDS:
                 return not self._binds(source, target)
@@ -419,6 +424,16 @@ class ImpactAnalysis:
         if head.definition(symbol) is not None or cls is None or cls.kind is not SymbolKind.CLASS:
             return None
         return head.inherited(f"{module}:{owner}", name)[0]
+
+    def _moved_in_head(self, symbol: str) -> str | None:
+        """The head's definition of ours that ``symbol`` (``module:Class.name``, gone from the
+        head) names there: its module imports the class (or function) from where it moved
+        (sphinx 8.1's ``BuildInfo``, now in ``sphinx.builders.html._build_info``)."""
+        module, _, qualname = symbol.partition(":")
+        found = self._revision_pair()[1].resolve_in(module, qualname)
+        if found is None or found == symbol or ":" not in found:
+            return None
+        return found if self._definition(self.head, found) is not None else None
 
     def _accepts(self, override: str, target: str) -> bool:
         """Does the head's ``override`` take every call the head's ``target`` takes (the

@@ -1650,3 +1650,40 @@ def test_a_call_through_a_base_whose_subclass_override_no_longer_takes_it_is_bro
                    {"builders.py": head})
     assert broken(report_of(root)) == {"builders"}
 
+
+def test_a_method_of_a_class_moved_behind_a_re_export_is_judged_where_it_went(
+    tmp_path: Path,
+) -> None:
+    # sphinx 8.1: BuildInfo moved from sphinx/builders/html/__init__.py to _build_info.py,
+    # which __init__ imports it from, and dump(self, f) became dump(self, filename, /):
+    # self.build_info.dump(path) binds the moved method; dump(f=path) does not
+    package = """\
+    class Info:
+        def dump(self, f):
+            return f
+    """
+    moved = """\
+    class Info:
+        def dump(self, filename, /):
+            return filename
+    """
+    user = """\
+    from pkg import Info
+
+
+    def positional(info: Info, path):
+        info.dump(path)
+    """
+    keyword = """\
+    from pkg import Info
+
+
+    def by_name(info: Info, path):
+        info.dump(f=path)
+    """
+    root = history(tmp_path, {"pkg/__init__.py": package, "app.py": user, "other.py": keyword},
+                   {"pkg/__init__.py": "from pkg._info import Info\n", "pkg/_info.py": moved})
+    report = report_of(root)
+    assert "pkg:Info.dump" in {c["symbol"] for c in report["changes"] if c["breaking"]}
+    assert "app" in affected(report)
+    assert broken(report) == {"other"}
