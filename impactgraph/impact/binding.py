@@ -97,6 +97,22 @@ def _hashable(node: ast.expr) -> bool:
     return False
 
 
+def required_call(signature: Signature, bound: bool) -> CallSite:
+    """The call passing a signature just what it requires: its required positional
+    parameters by position, its required keyword-only ones by name. Outside code handed a
+    function calls it so, as far as anyone here can tell."""
+    params = list(signature.parameters)
+    positional = [
+        p for p in params if p.kind in (ParamKind.POSITIONAL_ONLY, ParamKind.POSITIONAL_OR_KEYWORD)
+    ]
+    if bound and positional:
+        positional.pop(0)
+    count = sum(1 for p in positional if p.default is None)
+    keywords = tuple((p.name, ()) for p in params
+                     if p.kind is ParamKind.KEYWORD_ONLY and p.default is None)
+    return CallSite("", (), 0, args=((),) * count, kwargs=keywords)
+
+
 def keyword_names(parameters: Iterable[Parameter]) -> frozenset[str]:
     """The names of the parameters a call may pass by keyword."""
     return frozenset(p.name for p in parameters

@@ -38,6 +38,7 @@ from impactgraph.impact.binding import (
     hashable_annotation,
     implicit_shape,
     keyword_names,
+    required_call,
     spread_out,
 )
 from impactgraph.impact.gateways import is_gateway
@@ -539,7 +540,7 @@ class ImpactAnalysis:
         """
         found = self._head_sites(source, target)
         if found is None:
-            return False
+            return self._handed_binds(source, target)
         definition, sites = found
         signature = definition.signature
         if signature is None:  # (``_head_sites`` has made sure: for the type checker)
@@ -551,6 +552,19 @@ class ImpactAnalysis:
                                        before.signature if before is not None else None,
                                        positional_first)
                    for site, bound in sites)
+
+    def _handed_binds(self, source: str, target: str) -> bool:
+        """``source`` hands ``target`` to outside code (a ``callback`` edge: no call of its
+        own to judge): does the call outside code made of it before, with the arguments its
+        old signature required (``binding.required_call``), bind the head's?"""
+        data = self.head.edge_data(source, target, EdgeKind.CALLS)
+        new = self._definition(self.head, target)
+        old = self._definition(self.base, target)
+        if (not data.get("callback") or new is None or old is None or new.signature is None
+                or old.signature is None):
+            return False
+        bound = bool(data.get("bound"))
+        return call_binds(new.signature, required_call(old.signature, bound), bound) is True
 
     def _site_binds(self, source: str, site: CallSite, bound: bool, signature: Signature,
                     method: str, before: Signature | None, positional_first: bool) -> bool:

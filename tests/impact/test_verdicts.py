@@ -1687,3 +1687,34 @@ def test_a_method_of_a_class_moved_behind_a_re_export_is_judged_where_it_went(
     assert "pkg:Info.dump" in {c["symbol"] for c in report["changes"] if c["breaking"]}
     assert "app" in affected(report)
     assert broken(report) == {"other"}
+
+
+
+CALLBACKS = """\
+import httpx
+
+
+class TestClient(httpx.Client):
+    def __init__(self, base_url="http://testserver"):
+        super().__init__(base_url=base_url)
+
+    def delete(self, url, allow_redirects=None):
+        return url
+"""
+
+
+def test_a_method_handed_to_outside_code_is_judged_on_what_its_old_signature_required(
+    tmp_path: Path,
+) -> None:
+    # starlette 0.46: TestClient(httpx.Client).delete(self, url, ..., allow_redirects=None)
+    # lost allow_redirects; __init__ hands the client to httpx's, which may call its methods.
+    # Outside code calls what it was handed with what it needed before, its required
+    # arguments, which still bind; a required parameter added breaks that call
+    dropped = CALLBACKS.replace(", allow_redirects=None", "")
+    required = CALLBACKS.replace("def delete(self, url, allow_redirects=None)",
+                                 "def delete(self, url, allow_redirects)")
+    for number, (head, expected) in enumerate(((dropped, set()), (required, {"client"}))):
+        root = history(tmp_path / str(number), {"client.py": CALLBACKS}, {"client.py": head})
+        report = report_of(root)
+        assert "client" in affected(report)
+        assert broken(report) == expected
