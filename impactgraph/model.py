@@ -167,6 +167,8 @@ class CallSite:
     unpacks: int = 0
     # each ``*value`` it unpacks, in order (``unpacks & 1``)
     spreads: tuple[Spread, ...] = ()
+    # the call is a ``with`` item (1) or an ``async with`` one (2): its result is entered
+    entered: int = 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,7 +34,7 @@ from typing import Any
 
 from impactgraph.model import FileSummary
 
-SCHEMA_VERSION = 6  # 5: CallSite.unpacks; 6: CallSite.spreads, Definition.returns_length
+SCHEMA_VERSION = 6  # 5: CallSite.unpacks; 6: .spreads, .entered, Definition.returns_length
 
 Strings = dict[str, int]  # string -> its index in the table being built
 Lookup = Callable[[int], str]  # the table being read: ``strings.__getitem__``

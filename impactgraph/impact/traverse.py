@@ -375,6 +375,9 @@ class ImpactAnalysis:
                 return not self._hashes_safely(source, target)
             if change.kind is ChangeKind.DECORATOR_CHANGED and _dataclass_only(change):
                 return not self._constructs(source, target)
+            entered = _entered_by(change)
+            if change.kind is ChangeKind.DECORATOR_CHANGED and entered:
+                return not self._entered_only(source, target, entered)
             return True
         return change.kind is ChangeKind.BASE_REMOVED and self._takes_members(change.symbol,
                                                                              change.detail)
@@ -633,6 +636,14 @@ class ImpactAnalysis:
         init = f"{cls}.__init__"
         return (definition is not None and definition.kind is SymbolKind.CLASS
                 and self._definition(self.head, init) is not None and self._binds(source, init))
+
+    def _entered_only(self, source: str, target: str, entered: int) -> bool:
+        """Is every call of ``target`` that ``source`` makes a ``with`` item (``entered``: 1)
+        or an ``async with`` one (2) that binds the head's signature? Its result is entered,
+        which a context manager's is, whatever the function returned before."""
+        found = self._head_sites(source, target)
+        return (found is not None and all(site.entered == entered for site, _ in found[1])
+                and self._binds(source, target))
 
     def _hashes_safely(self, source: str, target: str) -> bool:
         """Does every call site of ``source`` that calls ``target`` pass it only hashable
@@ -996,6 +1007,15 @@ RESULT_KEEPING = frozenset({
     "functools.cache", "lru_cache", "functools.lru_cache", "override", "typing.override",
     "typing_extensions.override",
 })
+
+def _entered_by(change: Change) -> int:
+    """A ``decorator-changed`` that only adds ``contextlib.contextmanager`` (1: entered by
+    ``with``) or ``asynccontextmanager`` (2: by ``async with``); 0 for any other."""
+    parts = change.detail.split()
+    if len(parts) != 1:
+        return 0
+    return {"+contextmanager": 1, "+asynccontextmanager": 2}.get(parts[0], 0)
+
 
 def _dataclass_only(change: Change) -> bool:
     """A ``decorator-changed`` that only adds or removes dataclass-like decorators

@@ -11,6 +11,7 @@ classes, lambdas, pytest's wiring).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from astroid import nodes
@@ -329,6 +330,10 @@ class Statements(Evaluator, ImplicitCalls):
         )
         for context, alias in node.items:
             self.visit(context)
+            index = self.call_sites.get(id(context)) if isinstance(context, nodes.Call) else None
+            if index is not None:
+                self.calls[index] = replace(
+                    self.calls[index], entered=2 if isinstance(node, nodes.AsyncWith) else 1)
             managers = self.operand_values(context)
             self.special(context, managers, (enter,))
             self.special(context, managers, (leave,))

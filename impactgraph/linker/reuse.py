@@ -33,7 +33,7 @@ IGNORED_FIELDS: Mapping[type, frozenset[str]] = {
         {"body_hash", "renaming_hash", "value", "overloads", "bases", "not_implemented",
          "returns_length"}
     ),
-    CallSite: frozenset({"spreads"}),
+    CallSite: frozenset({"spreads", "entered"}),
     Parameter: frozenset({"default", "annotation"}),
     Signature: frozenset({"returns", "is_async"}),
     FileSummary: frozenset({"has_getattr", "main_blocks"}),

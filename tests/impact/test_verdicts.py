@@ -1718,3 +1718,66 @@ def test_a_method_handed_to_outside_code_is_judged_on_what_its_old_signature_req
         report = report_of(root)
         assert "client" in affected(report)
         assert broken(report) == expected
+
+
+TIMEOUTS = """\
+from contextlib import contextmanager
+
+
+class CancelScope:
+    def __init__(self, seconds):
+        self.seconds = seconds
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+
+def fail_after(seconds):
+    return CancelScope(seconds)
+"""
+
+
+def test_a_function_made_a_context_manager_breaks_only_what_does_not_enter_its_result(
+    tmp_path: Path,
+) -> None:
+    # trio 0.27: fail_after(seconds) returned a CancelScope and gained @contextmanager; pytest
+    # 8.4: LoggingPlugin._runtest_for too, its callers rewritten to ``with``. A call that is a
+    # ``with`` item still works; one whose result is used otherwise, or that no longer binds,
+    # does not
+    head = TIMEOUTS.replace("def fail_after(seconds):\n    return CancelScope(seconds)",
+                            "@contextmanager\ndef fail_after(seconds):\n"
+                            "    yield CancelScope(seconds)")
+    entered = """\
+    from lib import fail_after
+
+
+    def run():
+        with fail_after(1) as scope, open("f"):
+            return scope
+    """
+    kept = """\
+    from lib import fail_after
+
+
+    def run():
+        scope = fail_after(1)
+        return scope.seconds
+    """
+    unbound = """\
+    from lib import fail_after
+
+
+    async def run():
+        with fail_after(1, 2):
+            pass
+    """
+    root = history(tmp_path, {"lib.py": TIMEOUTS, "entered.py": entered, "kept.py": kept,
+                              "unbound.py": unbound}, {"lib.py": head})
+    report = report_of(root)
+    assert ("lib:fail_after", "decorator-changed", True) in {
+        (c["symbol"], c["kind"], c["breaking"]) for c in report["changes"]}
+    assert {"entered", "kept", "unbound"} <= set(affected(report))
+    assert broken(report) == {"kept", "unbound"}
