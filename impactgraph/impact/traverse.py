@@ -34,6 +34,7 @@ from impactgraph.diff.names import Revision
 from impactgraph.diff.signatures import compare_signatures
 from impactgraph.expressions import FixtureRoot, parse_root
 from impactgraph.impact.binding import (
+    SPECIAL_ARITY,
     call_binds,
     hashable_annotation,
     implicit_shape,
@@ -543,7 +544,7 @@ class ImpactAnalysis:
         """
         found = self._head_sites(source, target)
         if found is None:
-            return self._handed_binds(source, target)
+            return self._unwritten_binds(source, target)
         definition, sites = found
         signature = definition.signature
         if signature is None:  # (``_head_sites`` has made sure: for the type checker)
@@ -556,18 +557,28 @@ class ImpactAnalysis:
                                        positional_first)
                    for site, bound in sites)
 
-    def _handed_binds(self, source: str, target: str) -> bool:
-        """``source`` hands ``target`` to outside code (a ``callback`` edge: no call of its
-        own to judge): does the call outside code made of it before, with the arguments its
-        old signature required (``binding.required_call``), bind the head's?"""
+    def _unwritten_binds(self, source: str, target: str) -> bool:
+        """``source`` reaches ``target`` with no call site of its own: it hands it to outside
+        code (a ``callback`` edge), or reads an attribute that Python gets through it
+        (``__getattr__``, a descriptor's ``__get__``). Does the call made of it bind the head's
+        signature: outside code's, with the arguments its old signature required
+        (``binding.required_call``), or the one Python makes (``binding.SPECIAL_ARITY``)?"""
         data = self.head.edge_data(source, target, EdgeKind.CALLS)
         new = self._definition(self.head, target)
-        old = self._definition(self.base, target)
-        if (not data.get("callback") or new is None or old is None or new.signature is None
-                or old.signature is None):
+        if new is None or new.signature is None:
             return False
         bound = bool(data.get("bound"))
-        return call_binds(new.signature, required_call(old.signature, bound), bound) is True
+        method = target.rpartition(".")[2]
+        if data.get("callback"):
+            old = self._definition(self.base, target)
+            if old is None or old.signature is None:
+                return False
+            call = required_call(old.signature, bound)
+        elif bound and method in SPECIAL_ARITY:
+            call = CallSite("", (), 0, args=((),) * SPECIAL_ARITY[method])
+        else:
+            return False
+        return call_binds(new.signature, call, bound) is True
 
     def _site_binds(self, source: str, site: CallSite, bound: bool, signature: Signature,
                     method: str, before: Signature | None, positional_first: bool) -> bool:

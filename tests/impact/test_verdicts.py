@@ -1781,3 +1781,31 @@ def test_a_function_made_a_context_manager_breaks_only_what_does_not_enter_its_r
         (c["symbol"], c["kind"], c["breaking"]) for c in report["changes"]}
     assert {"entered", "kept", "unbound"} <= set(affected(report))
     assert broken(report) == {"kept", "unbound"}
+
+
+def test_an_attribute_read_through_getattr_is_judged_on_the_call_python_makes(
+    tmp_path: Path,
+) -> None:
+    # beautifulsoup4 4.13: Tag.__getattr__(self, tag) -> (self, subtag); ``t.body`` calls it
+    # with the name, by position: it still binds. One more required parameter breaks the read
+    lib = """\
+    class Tag:
+        def __getattr__(self, tag):
+            return tag
+    """
+    user = """\
+    from lib import Tag
+
+
+    def use(t: Tag):
+        return t.body
+    """
+    renamed = lib.replace("(self, tag)", "(self, subtag)").replace("return tag",
+                                                                   "return subtag")
+    required = lib.replace("(self, tag)", "(self, tag, default)")
+    for number, (head, expected) in enumerate(((renamed, set()), (required, {"app"}))):
+        root = history(tmp_path / str(number), {"lib.py": lib, "app.py": user},
+                       {"lib.py": head})
+        report = report_of(root)
+        assert "app" in affected(report)
+        assert broken(report) == expected
