@@ -379,6 +379,9 @@ class ImpactAnalysis:
             entered = _entered_by(change)
             if change.kind is ChangeKind.DECORATOR_CHANGED and entered:
                 return not self._entered_only(source, target, entered)
+            if (change.kind is ChangeKind.DECORATOR_CHANGED and _added_only(change)
+                    and self._forwarded_whole(target)):
+                return not self._binds(source, target)
             return True
         return change.kind is ChangeKind.BASE_REMOVED and self._takes_members(change.symbol,
                                                                              change.detail)
@@ -647,6 +650,41 @@ class ImpactAnalysis:
         init = f"{cls}.__init__"
         return (definition is not None and definition.kind is SymbolKind.CLASS
                 and self._definition(self.head, init) is not None and self._binds(source, init))
+
+    def _forwarded_whole(self, target: str) -> bool:
+        """Does a wrapper of ours, taking nothing but ``*args, **kwargs``, call ``target``
+        with them as they are (``func(*args, **kwargs)``), and does every decorator of
+        ``target`` that the head does not know to leave calls alone make such a wrapper?
+        Told by the wrappers that call it: one per decorator, each handing every argument on
+        (bs4 4.13's ``@_deprecated``: warn, then call). A call of the decorated function then
+        binds as one of the function itself does."""
+        head = self.head
+        definition = self._definition(head, target)
+        if definition is None:
+            return False
+        wrappers = 0
+        for wrapper, kind in sorted(set(head.predecessors(target))):
+            if kind != EdgeKind.CALLS:
+                continue
+            own = self._definition(head, wrapper)
+            if own is None or own.signature is None:
+                continue
+            kinds = [p.kind for p in own.signature.parameters]
+            if kinds != [ParamKind.VAR_POSITIONAL, ParamKind.VAR_KEYWORD]:
+                continue
+            names = {f"v:{wrapper}|{p.name}" for p in own.signature.parameters}
+            calls = self._calls_of(head.module_of(wrapper)) or ()
+            sites = _sites(calls, head.edge_data(wrapper, target, kind), wrapper)
+            if sites and all(
+                not site.args and site.unpacks == 3
+                and all(name == "**" for name, _ in site.kwargs)
+                and {expr[0] for _, values in site.kwargs for expr in values if expr} == names
+                for site, _ in sites
+            ):
+                wrappers += 1
+        rest = [d for d in definition.decorators
+                if decorator_base(d).rpartition(".")[2] not in RESULT_KEEPING]
+        return wrappers > 0 and wrappers >= len(rest)
 
     def _entered_only(self, source: str, target: str, entered: int) -> bool:
         """Is every call of ``target`` that ``source`` makes a ``with`` item (``entered``: 1)
@@ -1018,6 +1056,12 @@ RESULT_KEEPING = frozenset({
     "functools.cache", "lru_cache", "functools.lru_cache", "override", "typing.override",
     "typing_extensions.override",
 })
+
+def _added_only(change: Change) -> bool:
+    """A ``decorator-changed`` that only adds decorators."""
+    parts = change.detail.split()
+    return bool(parts) and all(part.startswith("+") for part in parts)
+
 
 def _entered_by(change: Change) -> int:
     """A ``decorator-changed`` that only adds ``contextlib.contextmanager`` (1: entered by

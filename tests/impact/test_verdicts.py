@@ -1809,3 +1809,54 @@ def test_an_attribute_read_through_getattr_is_judged_on_the_call_python_makes(
         report = report_of(root)
         assert "app" in affected(report)
         assert broken(report) == expected
+
+
+DEPRECATIONS = """\
+import functools
+import warnings
+
+
+def _deprecated(name):
+    def deprecate(func):
+        @functools.wraps(func)
+        def with_warning(*args, **kwargs):
+            warnings.warn(name)
+            return func(*args, **kwargs)
+        return with_warning
+    return deprecate
+
+
+def fixed(func):
+    def wrapper(key):
+        return func(key, 1)
+    return wrapper
+
+
+class Tag:
+    def has_key(self, key):
+        return key
+
+    def lookup(self, key, default=None):
+        return key
+"""
+
+
+def test_a_decorator_added_whose_wrapper_hands_on_every_argument_breaks_only_unbound_calls(
+    tmp_path: Path,
+) -> None:
+    # beautifulsoup4 4.13: @_deprecated(...) on Tag.has_key & co., a wrapper that warns and
+    # calls the method with its own *args and **kwargs: a call binds as before, or not. A
+    # wrapper with parameters of its own takes other calls: its users stay broken
+    head = DEPRECATIONS.replace("    def has_key(", "    @_deprecated(\"has_attr\")\n"
+                                "    def has_key(").replace(
+        "    def lookup(", "    @fixed\n    def lookup(")
+    users = {
+        "binds.py": "from lib import Tag\n\n\ndef use(t: Tag):\n    return t.has_key('a')\n",
+        "unbound.py": "from lib import Tag\n\n\ndef use(t: Tag):\n    return t.has_key(name='a')\n",
+        "fixed.py": "from lib import Tag\n\n\ndef use(t: Tag):\n    return t.lookup('a')\n",
+    }
+    root = history(tmp_path, {"lib.py": DEPRECATIONS, **users}, {"lib.py": head})
+    report = report_of(root)
+    assert {"binds", "unbound", "fixed"} <= set(affected(report))
+    # (lib itself: the fixed wrapper's own call of lookup, judged as before)
+    assert broken(report) == {"unbound", "fixed", "lib"}
