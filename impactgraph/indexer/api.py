@@ -7,7 +7,8 @@ and symbolic values that make up three quarters of the indexer's time per file.
 
 ``ApiIndexer`` is ``FileIndexer`` with that part switched off: the very same walk and
 definitions, so what it records is the full summary's, field for field, but for the symbolic
-expressions (``Definition.decorator_exprs``/``base_exprs``: empty) and the linker's lists
+expressions (``Definition.decorator_exprs``/``base_exprs``: empty), ``Definition.returns_length``
+(None: the impact reads it from full summaries) and the linker's lists
 (calls, references, bindings, attribute stores: empty). A test holds it to that on real code.
 An API summary is never cached as a full one and never linked (``FileSummary.api_only``).
 Most are made from ``ast`` instead (``indexer/api_ast.py``, the same summary in half the
@@ -55,6 +56,9 @@ class ApiIndexer(FileIndexer):
 
     def add_reference(self, node: nodes.NodeNG) -> None:
         return None
+
+    def result_length(self, node: nodes.FunctionDef) -> int | None:
+        return None  # what the impact reads of a linked summary, not the diff
 
     # -- what is visited for calls and values only: the walk, without the records ----------
     def visit_Call(self, node: nodes.Call) -> None:

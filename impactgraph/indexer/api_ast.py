@@ -36,7 +36,6 @@ from impactgraph.indexer.plain import (
     init_parameter_name,
     marks_abstract,
     resolve_relative,
-    returns_length,
 )
 from impactgraph.model import (
     Definition,
@@ -222,31 +221,6 @@ def _body_hashes(node: ast.FunctionDef | ast.AsyncFunctionDef, body: list[ast.st
     return _digest(plain), _digest(
         [_MARKED.sub(lambda m: renamed[m.group(1)], t) for t in texts]
     )
-
-
-# scopes whose ``return`` and ``yield`` are their own, not the enclosing function's
-_OWN_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
-
-
-def _result_length(node: ast.FunctionDef | ast.AsyncFunctionDef, returns: str | None
-                   ) -> int | None:
-    """``signatures.result_length``."""
-    returned: list[int | None] = []
-    generator = False
-    todo: list[ast.AST] = [s for s in node.body if not isinstance(s, _OWN_SCOPES)]
-    while todo:
-        current = todo.pop()
-        if isinstance(current, ast.Return):
-            value = current.value
-            returned.append(
-                len(value.elts) if isinstance(value, (ast.Tuple, ast.List))
-                and not any(isinstance(e, ast.Starred) for e in value.elts) else None
-            )
-        elif isinstance(current, (ast.Yield, ast.YieldFrom)):
-            generator = True
-        todo += [c for c in ast.iter_child_nodes(current) if not isinstance(c, _OWN_SCOPES)]
-    direct = not isinstance(node, ast.AsyncFunctionDef) and not generator
-    return returns_length(returns, returned, direct)
 
 
 def _raises_not_implemented(body: list[ast.stmt]) -> bool:
@@ -557,19 +531,17 @@ class _ApiWalker:
         is_overload = bool(bases & {"overload", "typing.overload", "typing_extensions.overload"})
         line = node.decorator_list[0].lineno if node.decorator_list else node.lineno
         hashes = _body_hashes(node, body)
-        signature = _signature(text, node)
         definition = Definition(
             qualname=qual,
             kind=SymbolKind.METHOD if frame.kind == "class" else SymbolKind.FUNCTION,
             line=line,
             end_line=node.end_lineno or line,
-            signature=signature,
+            signature=_signature(text, node),
             decorators=decorators,
             body_hash=hashes[0],
             renaming_hash=hashes[1],
             is_abstract=marks_abstract(bases),
             not_implemented=_raises_not_implemented(body),
-            returns_length=_result_length(node, signature.returns),
         )
         if is_overload:
             self.overloads[qual].append(definition)

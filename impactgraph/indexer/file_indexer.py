@@ -129,7 +129,7 @@ class FileIndexer(Statements):
             renaming_hash=renaming_hash(node),
             is_abstract=marks_abstract(bases),
             not_implemented=_raises_not_implemented(node),
-            returns_length=result_length(node),
+            returns_length=self.result_length(node),
         )
         if is_overload:
             self.overloads[qual].append(definition)
@@ -155,6 +155,10 @@ class FileIndexer(Statements):
             self.visit(statement)
 
     visit_AsyncFunctionDef = visit_FunctionDef
+
+    def result_length(self, node: nodes.FunctionDef) -> int | None:
+        """``Definition.returns_length``: what a call unpacking the result passes."""
+        return result_length(node)
 
     def add_accessor(self, qual: str, accessor: Definition) -> None:
         """``@x.setter``/``@x.deleter``: part of the property ``x``. Its decorator joins the

@@ -100,7 +100,8 @@ SNIPPETS = {
 def api_part(summary: FileSummary) -> FileSummary:
     """What the diff engine reads of a full summary, as an API-only summary records it."""
     definitions = tuple(
-        dataclasses.replace(d, decorator_exprs=(), base_exprs=()) for d in summary.definitions
+        dataclasses.replace(d, decorator_exprs=(), base_exprs=(), returns_length=None)
+        for d in summary.definitions
     )
     return dataclasses.replace(
         summary, definitions=definitions, calls=(), references=(), bindings=(),

@@ -1,5 +1,5 @@
 """How many elements a function's result has, where its code tells (``returns_length``), and
-what a call's ``*value`` is (``CallSite.spreads``): both indexers agree."""
+what a call's ``*value`` is (``CallSite.spreads``), in a full summary."""
 
 from __future__ import annotations
 
@@ -79,13 +79,21 @@ EXPECTED = {
 }
 
 
-@pytest.mark.parametrize("summarize", [summarize_astroid, summarize_api])
-def test_the_length_a_function_returns_is_read_from_its_returns_or_annotation(
-    summarize: object,
-) -> None:
-    summary = summarize(SOURCE, "m", "m.py")  # type: ignore[operator]
+def test_the_length_a_function_returns_is_read_from_its_returns_or_annotation() -> None:
+    summary = summarize_astroid(SOURCE, "m", "m.py")
     assert {d.qualname: d.returns_length for d in summary.definitions
             if d.qualname in EXPECTED} == EXPECTED
+
+
+@pytest.mark.parametrize("api_only", [
+    lambda text: summarize_api(text, "m", "m.py"),
+    lambda text: summarize_astroid(text, "m", "m.py", api_only=True),
+])
+def test_an_api_summary_leaves_the_length_out(api_only: object) -> None:
+    # the diff does not read it; an API summary is never linked nor judged on
+    summary = api_only(SOURCE)  # type: ignore[operator]
+    assert summary is not None
+    assert {d.returns_length for d in summary.definitions} == {None}
 
 
 def test_a_star_argument_records_a_literal_length_or_the_call_it_unpacks() -> None:
