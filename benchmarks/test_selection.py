@@ -152,6 +152,14 @@ LIBRARIES = {
         Library("glom", "23.5.0", "glom", (
             PYTEST, "attrs==24.2.0", "boltons==24.0.0", "face==20.1.1", "PyYAML==6.0.2"),
             tests="glom/test", root=""),
+        # held out, first contact: a Django application whose suite runs under pytest-django
+        # with the settings made in the root conftest's pytest_configure (settings.configure:
+        # ROOT_URLCONF, INSTALLED_APPS by dotted string), views dispatched by HTTP method name,
+        # renderers, parsers and permissions named in settings by dotted string and imported
+        # by name (Django REST framework)
+        Library("djangorestframework", "3.15.2", "rest_framework", (
+            PYTEST, "django==5.0.14", "pytest-django==4.14.0", "PyYAML==6.0.2",
+            "inflection==0.5.1"), root=""),
     )
 }
 DEFAULT_LIBRARIES = ("click", "itsdangerous", "markupsafe", "jinja2", "flask")

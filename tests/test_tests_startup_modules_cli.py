@@ -278,19 +278,49 @@ LOADED_BY_DJANGO = {
 }
 
 
-@pytest.mark.parametrize("edit", [
-    {"shop/templatetags/shop_tags.py": LOADED_BY_DJANGO["shop/templatetags/shop_tags.py"].replace(
-        ".upper()", ".lower()")},
-    {"shop/management/commands/recount.py": LOADED_BY_DJANGO[
-        "shop/management/commands/recount.py"].replace('"2"', '"3"')},
-], ids=["template-filter", "management-command"])
-def test_what_django_loads_by_its_own_names_selects_every_test(
-    tmp_path: Path, edit: dict[str, str]
+def test_a_template_library_django_loads_by_its_own_name_selects_every_test(
+    tmp_path: Path
 ) -> None:
     root = init_repo(tmp_path / "repo")
     commit(root, LOADED_BY_DJANGO, message="base", tag="base")
-    commit(root, edit)
+    commit(root, {"shop/templatetags/shop_tags.py": LOADED_BY_DJANGO[
+        "shop/templatetags/shop_tags.py"].replace(".upper()", ".lower()")})
     assert selected_tests(root) == ALL
+
+
+def test_a_management_command_selects_the_tests_that_run_commands(tmp_path: Path) -> None:
+    files = {
+        **LOADED_BY_DJANGO,
+        "shop/management/commands/recount.py": """
+            from django.core.management.base import BaseCommand
+
+            from shop.counting import count
+
+
+            class Command(BaseCommand):
+                def handle(self, *args, **options):
+                    self.stdout.write(str(count(2)))
+        """,
+        "shop/counting.py": "def count(n):\n    return n\n",
+        "tests/helpers.py": """
+            from django.core.management import call_command
+
+
+            def run(name):
+                return call_command(name)
+        """,
+        "tests/test_commands.py": """
+            from tests.helpers import run
+
+
+            def test_recount():
+                run("recount")
+        """,
+    }
+    root = init_repo(tmp_path / "repo")
+    commit(root, files, message="base", tag="base")
+    commit(root, {"shop/counting.py": "def count(n):\n    return n * 2\n"})
+    assert selected_tests(root) == ["tests/test_commands.py"]
 
 
 def test_a_module_django_does_not_load_by_name_selects_as_before(tmp_path: Path) -> None:

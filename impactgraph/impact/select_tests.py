@@ -188,6 +188,7 @@ def select_tests(
                                  {_Packages(graph)(module) for module in changed_modules})
         _programs(selector, shared, graph, changed_modules, patterns, programs, walk)
         _registered(selector, graph, walker, set(reached), shared.processes)
+        _django_commands(selector, graph, walker, changes)
         for base in graphs[:-1]:  # a registered function the change removed: the base's
             gone = {s for s in reached if s not in graph}
             if gone:
@@ -608,15 +609,18 @@ def _registrar(graph: CodeGraph, symbol: str,
 # it by a name of its own: ``app.apps``, whose ``AppConfig`` it makes and whose ``ready()`` it
 # runs (the signal handlers' registration, typically); the module code of ``app.models`` and,
 # with ``django.contrib.admin`` installed, ``app.admin``; every ``app.templatetags`` module,
-# which the template engine imports as it starts (``{% load %}`` names them, in templates);
-# ``app.management.commands.NAME``, whose ``Command`` it makes and runs for
-# ``call_command("NAME")``. (module name pattern, with its members: the framework runs them)
+# which the template engine imports as it starts (``{% load %}`` names them, in templates).
+# (module name pattern, with its members: the framework runs them)
 DJANGO_APP_MODULES = (
     (re.compile(r".+\.apps"), True),
     (re.compile(r".+\.(models|admin)"), False),
     (re.compile(r".+\.templatetags\.[^.]+"), False),
-    (re.compile(r".+\.management\.commands\.[^.]+"), True),
 )
+# ``app.management.commands.NAME``: Django makes its ``Command`` and runs it for
+# ``call_command("NAME")`` (and ``manage.py NAME``), in the tests that call these
+DJANGO_COMMAND = re.compile(r".+\.management\.commands\.[^.]+")
+DJANGO_COMMAND_RUNNERS = frozenset({"django.core.management.call_command",
+                                    "django.core.management.execute_from_command_line"})
 
 
 def _django_app_modules(graph: CodeGraph) -> list[str]:
@@ -625,12 +629,37 @@ def _django_app_modules(graph: CodeGraph) -> list[str]:
     found: list[str] = []
     for module in graph.summaries:  # a summary is read (decoded) only for a name that fits
         for pattern, members in DJANGO_APP_MODULES:
-            if pattern.fullmatch(module) and any(
-                    i.target == "django" or i.target.startswith("django.")
-                    for i in graph.summaries[module].imports):
+            if pattern.fullmatch(module) and _imports_django(graph, module):
                 found += [module, *graph.members(module)] if members else [module]
                 break
     return found
+
+
+def _imports_django(graph: CodeGraph, module: str) -> bool:
+    return any(i.target == "django" or i.target.startswith("django.")
+               for i in graph.summaries[module].imports)
+
+
+def _django_commands(selector: _Selector, graph: CodeGraph, walker: _Callers,
+                     changes: Sequence[Change]) -> None:
+    """A change that a management command of ours runs (``DJANGO_COMMAND``: its module code,
+    its ``Command``'s methods and what they run) selects the tests that run commands: those
+    whose code reaches ``call_command`` (a fixture's or a helper's call included)."""
+    symbols = {c.symbol for c in changes if c.kind is not ChangeKind.FILE_CHANGED}
+    for module in graph.summaries:
+        if not (symbols and DJANGO_COMMAND.fullmatch(module) and _imports_django(graph, module)):
+            continue
+        reach = _forward(graph, module, graph.members(module), ())
+        hit = next((s for s in sorted(symbols) if s in reach or s == module), None)
+        if hit is None:
+            continue
+        runners = sorted(caller for caller, callees in graph.external_calls.items()
+                         if callees & DJANGO_COMMAND_RUNNERS)
+        seen: set[str] = set()
+        for runner in runners:
+            for test in sorted(_callers_in_tests(walker, runner, seen)):
+                selector.add(graph.path_of(test),
+                             f"runs management commands, and {module} reaches {hit}")
 
 
 def _held_class_members(graph: CodeGraph, symbol: str) -> list[str]:
