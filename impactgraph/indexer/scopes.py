@@ -137,17 +137,29 @@ class Scopes:
     def name_value(self, name: str, node: nodes.NodeNG) -> list[Expr]:
         scope = self.defining_scope(name, node)
         if scope is None:
-            if name in BUILTIN_NAMES:
-                return [(builtin_root(name),)]
-            # Perhaps bound by ``from m import *`` (the linker looks there), else bound nowhere:
-            # a NameError when it runs, which the name still spelled in the code tells (a
-            # removed function still called, ``join.__doc__ = ...`` after ``join`` is gone).
-            return [(f"v:{self.module}:|{name}",)]
+            return self._global_value(name)
+        own: list[Expr] = [(self.var_key(scope, name),)]
         if self.flow is not None:
-            versions = self.flow.read(scope, name, node)
-            if versions is not None:
-                return versions
-        return [(self.var_key(scope, name),)]
+            own = self.flow.read(scope, name, node) or own
+        if isinstance(scope, nodes.ClassDef):
+            # a class body's name not bound there yet is looked up in the globals, then the
+            # builtins (``TAG_MAP = TAG_MAP`` copies the module's map into the class)
+            bound = _bound_before(scope, name, node)
+            if bound is not True:
+                outer: list[Expr] = (
+                    self._global_value(name) if name not in scope.root().locals
+                    else [(self.var_key(scope.root(), name),)])
+                return outer if bound is False else [*own, *outer]
+        return own
+
+    def _global_value(self, name: str) -> list[Expr]:
+        """``name`` read where no scope of the module but the builtins may bind it."""
+        if name in BUILTIN_NAMES:
+            return [(builtin_root(name),)]
+        # Perhaps bound by ``from m import *`` (the linker looks there), else bound nowhere:
+        # a NameError when it runs, which the name still spelled in the code tells (a
+        # removed function still called, ``join.__doc__ = ...`` after ``join`` is gone).
+        return [(f"v:{self.module}:|{name}",)]
 
     def is_import(self, name: str, node: nodes.NodeNG) -> bool:
         """Is ``name`` (read at ``node``) bound by an import?"""
@@ -199,6 +211,58 @@ class Scopes:
     @staticmethod
     def outer_prefix(prefix: str) -> str:
         return prefix.rsplit(".", 1)[0] if "." in prefix else ""
+
+
+# statements that bind their names whenever they run (not a loop's, a ``with``'s, ...)
+_BINDS_WHEN_RUN = (nodes.Assign, nodes.AnnAssign, nodes.FunctionDef, nodes.ClassDef,
+                   nodes.Import, nodes.ImportFrom)
+
+
+def _bound_before(cls: nodes.ClassDef, name: str, node: nodes.NodeNG) -> bool | None:
+    """Is ``name``, read at ``node`` in the body of ``cls`` (which binds it somewhere), bound
+    in the class namespace when the read runs: True (a statement of the body itself bound it
+    before), False (every binding comes after the read, or is the target of the assignment
+    whose value reads it), None (it depends on the path taken)."""
+    read = _body_statement(cls, node)
+    if read is None:
+        return None
+    order = {id(statement): index for index, statement in enumerate(cls.body)}
+    after = True
+    for site in cls.locals.get(name, ()):
+        statement = _body_statement(cls, site)
+        if statement is None:
+            return None
+        if order[id(statement)] < order[id(read)]:
+            if site.statement() is statement and isinstance(statement, _BINDS_WHEN_RUN) and (
+                    not isinstance(statement, nodes.AnnAssign) or statement.value is not None):
+                return True
+            after = False
+        elif statement is read and not (
+                isinstance(read, (nodes.Assign, nodes.AnnAssign)) and site.statement() is read
+                and isinstance(site, nodes.AssignName) and site.parent is not read.value
+                and _within(node, read.value)
+                and not any(True for _ in read.nodes_of_class(nodes.NamedExpr))):
+            after = False
+    return False if after else None
+
+
+def _body_statement(cls: nodes.ClassDef, node: nodes.NodeNG) -> nodes.NodeNG | None:
+    """The statement of ``cls``'s own body that holds ``node`` (None: not in its body)."""
+    body = cls.body
+    parent = node.parent
+    while parent is not None and parent is not cls:
+        node, parent = parent, parent.parent
+    if parent is None:
+        return None
+    return node if any(node is statement for statement in body) else None
+
+
+def _within(node: nodes.NodeNG, outer: nodes.NodeNG | None) -> bool:
+    while node is not None:
+        if node is outer:
+            return True
+        node = node.parent
+    return False
 
 
 def _is_outer_part(definition: nodes.NodeNG, child: nodes.NodeNG) -> bool:
