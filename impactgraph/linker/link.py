@@ -352,6 +352,7 @@ def _link_call(graph: CodeGraph, resolver: Resolver, site: CallSite, index: int,
     ``receivers``: finds each call edge's ``recv`` entries (none: left unknown)."""
     caller = site.scope
     resolved = False
+    outside_done: set[tuple[object, ...]] = set()  # outside callees' work done (see Ext)
     values = _callee_values(resolver, site)
     targets_of = functools.partial(_targets, resolver)
     entries: dict[str, set[Entry]] = {} if receivers is None else receivers.of(site, targets_of)
@@ -399,10 +400,20 @@ def _link_call(graph: CodeGraph, resolver: Resolver, site: CallSite, index: int,
                 if dotted in PROGRAM_RUNNERS:
                     graph.programs[caller].add(site.program)
                 resolved = True
+                # what follows depends on the outside callee only through these keys: a callee
+                # with hundreds of outside values (pyasn1's components) links each once
                 if not _inspects(dotted):
-                    _link_handed_over(graph, resolver, site, _protocol(dotted), receivers)
-                    _link_outside_receiver(graph, resolver, site, receivers, dotted)
-                if carried and not _inspects(dotted):  # not ``TypeVar(..., bound=...)``
+                    only = _protocol(dotted)
+                    if ("handed", only) not in outside_done:
+                        outside_done.add(("handed", only))
+                        _link_handed_over(graph, resolver, site, only, receivers)
+                    method = ("receiver", *dotted.rpartition(".")[1:])  # see its ``method``
+                    if method not in outside_done:
+                        outside_done.add(method)
+                        _link_outside_receiver(graph, resolver, site, receivers, dotted)
+                # not ``TypeVar(..., bound=...)``
+                if carried and not _inspects(dotted) and ("carried", carried) not in outside_done:
+                    outside_done.add(("carried", carried))
                     _link_carried(graph, resolver, site, carried)
             case BuiltinMethod() | ContainerMethod():  # "".join(...), items.append(...)
                 resolved = True  # known, not ours
