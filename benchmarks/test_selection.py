@@ -160,6 +160,18 @@ LIBRARIES = {
         Library("djangorestframework", "3.15.2", "rest_framework", (
             PYTEST, "django==5.0.14", "pytest-django==4.14.0", "PyYAML==6.0.2",
             "inflection==0.5.1"), root=""),
+        # held out, first contact: an AST checker whose node handlers are found by the node's
+        # class name in upper case (getattr(self, nodeType)) and bound in bulk as class-level
+        # aliases (DELETE = FOR = ... = handleChildren), its suite inside the package
+        # (pyflakes/test, unittest-style); decorators built by a decorator of decorators
+        # (@decorator reading the wrapped call through a Call object), functions made from
+        # strings, regexes, dicts and sets (make_func), a star-importing __init__ whose __all__
+        # is computed (funcy); ASN.1 types and BER/CER/DER codecs whose encoders and decoders are
+        # instances kept in maps keyed by tag sets and type ids, each codec copying and
+        # extending the one below, unittest suites under tests/codec/* (pyasn1)
+        Library("pyflakes", "3.2.0", "pyflakes", (PYTEST,), tests="pyflakes/test", root=""),
+        Library("funcy", "2.0", "funcy", (PYTEST, "whatever==0.7"), root=""),
+        Library("pyasn1", "0.6.1", "pyasn1", (PYTEST,), root=""),
     )
 }
 DEFAULT_LIBRARIES = ("click", "itsdangerous", "markupsafe", "jinja2", "flask")
