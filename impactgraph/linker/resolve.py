@@ -788,6 +788,10 @@ class Resolver:
                 self.depend(key)  # absent now; an attribute store may add it later
         return set()
 
+    def _binds(self, cls: str, name: str) -> bool:
+        """Does a class of ``cls``'s MRO bind ``name`` in its body (or a store on it)?"""
+        return any(f"v:{owner}|{name}" in self.bindings for owner in self.mro(cls))
+
     def depend(self, key: str) -> None:
         """What is being evaluated depends on variable ``key`` (even when it has no value)."""
         if self.tracking and self.stack:
@@ -1648,9 +1652,13 @@ class Resolver:
                 case Mod(module):
                     result |= self.module_attribute(module, name)
                 case Sym(symbol) if self.kind(symbol) is SymbolKind.CLASS:
+                    # a name a class of ours binds is that binding's, even when what it holds
+                    # is unknown (``objects = QS.as_manager()``: what an outside function
+                    # returns), not the outside base's attribute of that name
                     result |= (self.class_lookup(symbol, name)
-                               or self.external_lookup(symbol, name)
-                               or self.inherited_lookup([symbol], name))
+                               or (set() if self._binds(symbol, name) else
+                                   self.external_lookup(symbol, name)
+                                   or self.inherited_lookup([symbol], name)))
                 case Subclass(cls):  # ``cls`` in a classmethod: the class or any subclass
                     for each in [cls, *self.varying(cls, (name,))]:
                         result |= self.class_lookup(each, name)
