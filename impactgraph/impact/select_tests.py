@@ -325,8 +325,9 @@ def _registered(selector: _Selector, graph: CodeGraph, walker: _Callers, reached
     its code reaches a function that imports the module (``create_app()`` with its
     ``from . import views``, through a fixture), or its process imports a module that does
     so in its module code."""
-    by_module: dict[str, dict[str, tuple[str, ...]]] = {}  # read only for functions nothing
-    done: set[str] = set()  # of ours calls
+    # each module's decorators, read only for functions nothing of ours calls
+    by_module: dict[str, dict[str, tuple[str, ...]]] = {}
+    done: set[str] = set()
     # a decorator is applied by the code of the module (or class body) holding the function:
     # one that calls nothing outside (nor anything unknown) hands nothing to outside code
     outside = {caller for caller, callees in graph.external_calls.items() if callees}
