@@ -463,6 +463,7 @@ def _startup_reach(selector: _Selector, graphs: Sequence[CodeGraph],
     if not symbols and not unparsable:
         return
     apps: dict[int, list[str]] = {}
+    decorated: dict[int, dict[str, dict[str, tuple[str, ...]]]] = {}
     for folder, dotted, hooks in startup:
         for graph in graphs:
             module = graph.imported_as(dotted)
@@ -479,10 +480,10 @@ def _startup_reach(selector: _Selector, graphs: Sequence[CodeGraph],
                                                 f"test, reaches {symbol}")
                     break
             loaded = {symbol_module(node) for node in reach}
-            decorated: dict[str, dict[str, tuple[str, ...]]] = {}
+            read = decorated.setdefault(id(graph), {})
             for symbol in sorted(reached):
                 if (symbol_module(symbol) in loaded and symbol not in reach
-                        and (registrar := _registrar(graph, symbol, decorated))):
+                        and (registrar := _registrar(graph, symbol, read))):
                     selector.add_folder(folder, f"{dotted}, which pytest loads for every "
                                                 f"test, loads {symbol_module(symbol)}, which "
                                                 f"hands {symbol} to @{registrar}")
@@ -502,13 +503,24 @@ SESSION_HOOKS = ("pytest_configure", "pytest_sessionstart", "pytest_load_initial
 
 def _conftest_session_hooks(graphs: Sequence[CodeGraph]
                             ) -> list[tuple[str, str, tuple[str, ...] | None]]:
-    """(folder, module, session hooks) for each ``conftest.py`` of the head: its module code
-    and session hooks run for every test of its folder, and what they name by dotted string
-    runs too (``settings.configure(MIDDLEWARE=[...], ROOT_URLCONF=...)`` in
-    ``pytest_configure``: Django's settings without a settings module)."""
-    return [(_folder(module_path(graph, module)), module, SESSION_HOOKS)
-            for graph in graphs[-1:] for module in graph.summaries
-            if path_name(module_path(graph, module)) == CONFTEST]
+    """(folder, module, session hooks) for each ``conftest.py`` of the head whose module code
+    or session hooks name something by dotted string: they run for every test of its folder,
+    and what they name runs too (``settings.configure(MIDDLEWARE=[...], ROOT_URLCONF=...)`` in
+    ``pytest_configure``: Django's settings without a settings module). What else they run
+    (their calls, the module code of their imports) the walks and the import-time rules
+    select for already; followed from every conftest, it cost a traversal of most of the
+    graph per conftest (a tree of 200 conftests each importing Django: 300 s)."""
+    found: list[tuple[str, str, tuple[str, ...] | None]] = []
+    for graph in graphs[-1:]:
+        for module in graph.summaries:
+            if path_name(module_path(graph, module)) != CONFTEST:
+                continue
+            hooks = [m for m in graph.members(module) if m.partition(":")[2] in SESSION_HOOKS]
+            if any(graph.edge_data(node, target, kind).get("callback")
+                   for node in (module, *hooks) for target, kind in graph.successors(node)
+                   if kind in (EdgeKind.REFERENCES, EdgeKind.CALLS)):
+                found.append((_folder(module_path(graph, module)), module, SESSION_HOOKS))
+    return found
 
 
 def _loaded_by_conftests(graphs: Sequence[CodeGraph], plugins: Mapping[str, Set[str]]
