@@ -257,7 +257,7 @@ class Flow:
             del state[name]
         phis: dict[str, str] = {}
         for name in sorted(self.tracked(frame)):
-            if any(_inside(site, loop) for site in frame.locals[name]):
+            if any(inside(site, loop) for site in frame.locals[name]):
                 key = self.new_version(frame, name)
                 self.bindings[key].extend((v,) for v in state.get(name, ()))
                 phis[name] = key
@@ -314,7 +314,8 @@ def _cannot_raise(statement: nodes.NodeNG) -> bool:
     )
 
 
-def _inside(node: nodes.NodeNG, ancestor: nodes.NodeNG) -> bool:
+def inside(node: nodes.NodeNG, ancestor: nodes.NodeNG) -> bool:
+    """Is ``ancestor`` one of ``node``'s parents?"""
     parent = node.parent
     while parent is not None:
         if parent is ancestor:

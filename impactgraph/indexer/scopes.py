@@ -15,7 +15,7 @@ from collections import defaultdict
 from astroid import nodes
 
 from impactgraph.expressions import builtin_root
-from impactgraph.indexer.flow import Flow, shared_names
+from impactgraph.indexer.flow import Flow, inside, shared_names
 from impactgraph.indexer.guards import Guards
 from impactgraph.indexer.plain import resolve_relative
 from impactgraph.model import (
@@ -240,7 +240,8 @@ def _bound_before(cls: nodes.ClassDef, name: str, node: nodes.NodeNG) -> bool | 
         elif statement is read and not (
                 isinstance(read, (nodes.Assign, nodes.AnnAssign)) and site.statement() is read
                 and isinstance(site, nodes.AssignName) and site.parent is not read.value
-                and _within(node, read.value)
+                and read.value is not None
+                and (node is read.value or inside(node, read.value))
                 and not any(True for _ in read.nodes_of_class(nodes.NamedExpr))):
             after = False
     return False if after else None
@@ -255,14 +256,6 @@ def _body_statement(cls: nodes.ClassDef, node: nodes.NodeNG) -> nodes.NodeNG | N
     if parent is None:
         return None
     return node if any(node is statement for statement in body) else None
-
-
-def _within(node: nodes.NodeNG, outer: nodes.NodeNG | None) -> bool:
-    while node is not None:
-        if node is outer:
-            return True
-        node = node.parent
-    return False
 
 
 def _is_outer_part(definition: nodes.NodeNG, child: nodes.NodeNG) -> bool:

@@ -150,8 +150,7 @@ def result_length(node: nodes.FunctionDef) -> int | None:
                 and not any(isinstance(e, nodes.Starred) for e in value.elts) else None
             )
     direct = not isinstance(node, nodes.AsyncFunctionDef) and not node.is_generator()
-    return returns_length(source(node.returns),
-                          returned, direct)
+    return returns_length(source(node.returns), returned, direct)
 
 
 def dataclass_init(node: nodes.ClassDef) -> Signature | None:
