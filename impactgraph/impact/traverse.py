@@ -354,17 +354,15 @@ class ImpactAnalysis:
                 # names the target but no longer resolves to it.
                 if self.head is self.base or self.head.edge_kinds(source, target):
                     return False
-                inherited = self._inherited_in_head(target)
-                if (inherited is not None and change.kind in BINDING_KINDS
-                        and EdgeKind.CALLS in self.head.edge_kinds(source, inherited)):
-                    # an override removed: the call runs the method the class now
-                    # inherits (the diff compared the two), judged on its signature
-                    return not self._binds(source, inherited)
-                moved = self._moved_in_head(target)
-                if (moved is not None and change.kind in BINDING_KINDS
-                        and EdgeKind.CALLS in self.head.edge_kinds(source, moved)):
-                    # its module now imports it from where it went: the call runs that
-                    return not self._binds(source, moved)
+                if change.kind in BINDING_KINDS:
+                    # an override removed: the call runs the method the class now inherits
+                    # (the diff compared the two); a class moved: its module now imports it
+                    # from where it went, and the call runs that. Judged on its signature.
+                    for now_in_head in (self._inherited_in_head, self._moved_in_head):
+                        now = now_in_head(target)
+                        if now is not None and EdgeKind.CALLS in self.head.edge_kinds(source,
+                                                                                      now):
+                            return not self._binds(source, now)
                 return True
             if change.kind in BINDING_KINDS:
                 return not self._binds(source, target)
@@ -704,13 +702,14 @@ class ImpactAnalysis:
             return False
         definition, sites = found
         signature = definition.signature
-        typed = signature is not None and all(
-            hashable_annotation(p.annotation) for p in signature.parameters)
+        if signature is None:  # (``_head_sites`` has made sure: for the type checker)
+            return False
+        typed = all(hashable_annotation(p.annotation) for p in signature.parameters)
         return all(
             not (site.star or site.implicit or site.decorator)
             and not (bound and definition.kind is not SymbolKind.FUNCTION)
-            and (not (site.args or site.kwargs) or (
-                typed and signature is not None and call_binds(signature, site, bound) is True))
+            and (not (site.args or site.kwargs)
+                 or (typed and call_binds(signature, site, bound) is True))
             for site, bound in sites)
 
     def _forwarded_binds(self, source: str, site: CallSite, bound: bool,
@@ -1056,6 +1055,7 @@ RESULT_KEEPING = frozenset({
     "functools.cache", "lru_cache", "functools.lru_cache", "override", "typing.override",
     "typing_extensions.override",
 })
+
 
 def _added_only(change: Change) -> bool:
     """A ``decorator-changed`` that only adds decorators."""
