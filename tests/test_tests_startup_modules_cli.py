@@ -415,3 +415,38 @@ def test_what_a_conftest_imports_runs_only_its_module_code_for_every_test(
     commit(root, {"shop/filters.py": files["shop/filters.py"].replace("return None",
                                                                       "return 1")})
     assert selected_tests(root) == ["tests/test_other.py", "tests/test_up.py"]
+
+
+def test_commands_walks_share_nothing_of_a_module_one_runs_and_another_reads(
+    tmp_path: Path
+) -> None:
+    # ``alpha`` imports shop.registry (its module code runs: HANDLERS refers to count, runs
+    # nothing); ``beta`` names it by string (read as data: count counts). Walked in turn, what
+    # alpha's walk met without a change must not hide what beta's reads.
+    command = """
+        from django.core.management.base import BaseCommand
+        {line}
+
+
+        class Command(BaseCommand):
+            def handle(self, *args, **options):
+                self.stdout.write("ok")
+    """
+    files = {
+        **LOADED_BY_DJANGO,
+        "shop/management/commands/alpha.py": command.format(line="import shop.registry"),
+        "shop/management/commands/beta.py": command.format(line='LOADS = "shop.registry"'),
+        "shop/registry.py": "from shop.counting import count\n\nHANDLERS = [count]\n",
+        "shop/counting.py": "def count(n):\n    return n\n",
+        "tests/test_commands.py": """
+            from django.core.management import call_command
+
+
+            def test_alpha():
+                call_command("alpha")
+        """,
+    }
+    root = init_repo(tmp_path / "repo")
+    commit(root, files, message="base", tag="base")
+    commit(root, {"shop/counting.py": "def count(n):\n    return n * 2\n"})
+    assert selected_tests(root) == ["tests/test_commands.py"]

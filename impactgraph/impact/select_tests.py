@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict, deque
-from collections.abc import Callable, Iterable, Mapping, Sequence, Set
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -573,13 +573,26 @@ def _forward(graph: CodeGraph, start: str, loaded: Iterable[str] = (),
     # (node, read as data: every reference followed)
     queue = [(node, only is None) for node in (start, *members)]
     queue += [(node, False) for node in loaded]
+    return {node for node, _ in _forward_walk(graph, queue)}
+
+
+def _forward_walk(graph: CodeGraph, queue: list[tuple[str, bool]],
+                  skip: tuple[Set[str], Set[str]] = (frozenset(), frozenset()),
+                  ) -> Iterator[tuple[str, bool]]:
+    """``_forward``'s walk from the states of ``queue`` ((node, read as data)): each state
+    visited, as it is. ``skip``: the nodes not to visit as run and as read (a state whose
+    walk is known to give nothing wanted), each kept with what its own walk reaches."""
+    skip_ran, skip_read = skip
     ran: set[str] = set()
     read: set[str] = set()
     while queue:
         node, data = queue.pop()
         if node in read or (not data and node in ran):
             continue
+        if node in skip_read or (not data and node in skip_ran):
+            continue
         (read if data else ran).add(node)
+        yield node, data
         for target, kind in graph.successors(node):
             if kind in (EdgeKind.EXPORTS, EdgeKind.OVERRIDES):
                 continue  # a name re-exported, a method overridden: nothing runs
@@ -597,7 +610,6 @@ def _forward(graph: CodeGraph, start: str, loaded: Iterable[str] = (),
                     queue += [(symbol_module(target), False), *((m, True) for m in held)]
             elif data or kind != EdgeKind.REFERENCES:
                 queue.append((target, data))
-    return ran | read
 
 
 def _registrar(graph: CodeGraph, symbol: str,
@@ -657,22 +669,44 @@ def _django_commands(selector: _Selector, graph: CodeGraph, walker: _Callers,
                      changes: Sequence[Change]) -> None:
     """A change that a management command of ours runs (``DJANGO_COMMAND``: its module code,
     its ``Command``'s methods and what they run) selects the tests that run commands: those
-    whose code reaches ``call_command`` (a fixture's or a helper's call included)."""
-    symbols = {c.symbol for c in changes if c.kind is not ChangeKind.FILE_CHANGED}
-    for module in graph.summaries:
-        if not (symbols and DJANGO_COMMAND.fullmatch(module) and _imports_django(graph, module)):
-            continue
-        reach = _forward(graph, module, graph.members(module), ())
-        hit = next((s for s in sorted(symbols) if s in reach or s == module), None)
+    whose code reaches ``call_command`` (a fixture's or a helper's call included).
+
+    The tests that run commands are found once; each command's walk skips what an earlier
+    command's walk reached without meeting a change (Django's own tree has a hundred
+    commands, whose walks share most of what they reach), and ends at the first change in
+    name order."""
+    symbols = sorted({c.symbol for c in changes if c.kind is not ChangeKind.FILE_CHANGED})
+    commands = [module for module in graph.summaries if symbols and DJANGO_COMMAND.fullmatch(
+        module) and _imports_django(graph, module)]
+    if not commands or not selector.test_set:
+        return
+    runners = sorted(caller for caller, callees in graph.external_calls.items()
+                     if callees & DJANGO_COMMAND_RUNNERS)
+    seen: set[str] = set()
+    tests = sorted({test for runner in runners
+                    for test in _callers_in_tests(walker, runner, seen)})
+    if not tests:
+        return
+    wanted = set(symbols)
+    # the states whose walks reach no change: (run, read as data)
+    barren: tuple[set[str], set[str]] = (set(), set())
+    for module in commands:
+        queue = [(node, False) for node in (module, *graph.members(module))]
+        visited: list[tuple[str, bool]] = []
+        hit: str | None = None
+        for node, data in _forward_walk(graph, queue, barren):
+            visited.append((node, data))
+            if node in wanted and (hit is None or node < hit):
+                hit = node
+                if hit == symbols[0]:
+                    break
         if hit is None:
+            for node, data in visited:
+                barren[data].add(node)
             continue
-        runners = sorted(caller for caller, callees in graph.external_calls.items()
-                         if callees & DJANGO_COMMAND_RUNNERS)
-        seen: set[str] = set()
-        for runner in runners:
-            for test in sorted(_callers_in_tests(walker, runner, seen)):
-                selector.add(graph.path_of(test),
-                             f"runs management commands, and {module} reaches {hit}")
+        for test in tests:
+            selector.add(graph.path_of(test),
+                         f"runs management commands, and {module} reaches {hit}")
 
 
 def _held_class_members(graph: CodeGraph, symbol: str) -> list[str]:
