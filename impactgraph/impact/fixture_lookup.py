@@ -72,6 +72,11 @@ class FixtureLookup:
         self.own: Callable[[str], dict[str, frozenset[str]]] = cache(self._own)
         self.defined: Callable[[str], dict[str, frozenset[str]]] = cache(self._defined)
         self.requests: Callable[[str], tuple[Request, ...]] = cache(self._requests)
+        # per module, read once: the fixtures each scope binds, the requests pytest makes
+        self.fixtures: Callable[[str], dict[str, dict[str, frozenset[str]]]] = cache(
+            self._fixtures)
+        self.implicit: Callable[[str], tuple[tuple[str, Request], ...]] = cache(self._implicit)
+        self.plugins: Callable[[str], tuple[str, ...]] = cache(self._plugins)
 
     def summary(self, module: str) -> FileSummary | None:
         return self.graph.summaries.get(module)
@@ -87,7 +92,7 @@ class FixtureLookup:
             return found
         classes = {d.qualname for d in summary.definitions if d.kind is SymbolKind.CLASS}
         found.update((f"{module}:{qual}", []) for qual in sorted(classes))
-        for request in _requests_in(summary, lambda scope: True):
+        for _, request in self.implicit(module):
             found.setdefault(request.location, []).append(request)
         for definition in summary.definitions:
             if definition.signature is not None:
@@ -101,8 +106,9 @@ class FixtureLookup:
                 base_summary = self.summary(base.split(":", 1)[0])
                 if base_summary is None or base_summary.module == module:
                     continue  # a class of this module: its members' requests are in already
-                inherited = _requests_in(base_summary, _within(base))
-                requests += [Request(location, r.name, r.up, r.written) for r in inherited]
+                inside = _within(base)
+                requests += [Request(location, r.name, r.up, r.written)
+                             for scope, r in self.implicit(base_summary.module) if inside(scope)]
         return found
 
     def runs(self, location: str, roots: Iterable[Request], wanted: Wanted) -> set[str]:
@@ -184,7 +190,7 @@ class FixtureLookup:
         found: list[Level] = []
         if not location.endswith(":"):
             found.append((tuple(self._classes(location)), ""))
-        order = lookup_order(module, self.paths.get(module), self.by_path, self._plugins)
+        order = lookup_order(module, self.paths.get(module), self.by_path, self.plugins)
         found += [((f"{scope}:",), scope) for scope in order]
         return tuple(found)
 
@@ -202,18 +208,29 @@ class FixtureLookup:
                     queue.append(target)
         return seen
 
-    def _plugins(self, module: str) -> Iterator[str]:
+    def _plugins(self, module: str) -> tuple[str, ...]:
+        """The modules ``module`` lists in ``pytest_plugins``."""
         summary = self.summary(module)
+        found: list[str] = []
         for key, values in summary.bindings if summary is not None else ():
             if key == f"v:{module}:|<pytest_plugins>":
                 for value in values:
                     path = plugin_path(value[0] if value else "", self.paths, self.by_path)
                     if path is not None:
-                        yield self.by_path[path]
+                        found.append(self.by_path[path])
+        return tuple(found)
 
     def _own(self, scope: str) -> dict[str, frozenset[str]]:
-        summary = self.summary(scope.split(":", 1)[0])
-        return _fixtures_of(summary, scope) if summary is not None else {}
+        return self.fixtures(scope.split(":", 1)[0]).get(scope, {})
+
+    def _fixtures(self, module: str) -> dict[str, dict[str, frozenset[str]]]:
+        summary = self.summary(module)
+        return _fixtures_by_scope(summary) if summary is not None else {}
+
+    def _implicit(self, module: str) -> tuple[tuple[str, Request], ...]:
+        """(scope of the code, request) for every request pytest makes for ``module``'s code."""
+        summary = self.summary(module)
+        return tuple(_requests_in(summary)) if summary is not None else ()
 
     def _defined(self, scope: str) -> dict[str, frozenset[str]]:
         """Fixture name -> the fixture functions ``<module>:<class>`` holds under it: its own,
@@ -248,7 +265,8 @@ class FixtureLookup:
         owner = qual.rpartition(".")[0]
         names = {name for name, symbols in self.own(f"{module}:{owner}").items()
                  if symbol in symbols}
-        found = list(_requests_in(summary, _within(symbol)))
+        inside = _within(symbol)
+        found = [request for scope, request in self.implicit(module) if inside(scope)]
         for definition in summary.definitions:
             if definition.qualname == qual and definition.signature is not None:
                 found += [Request(f"{module}:{owner}", p.name, p.name in names, written=False)
@@ -269,31 +287,36 @@ def plugin_path(expr: str, modules: Mapping[str, str], by_path: Mapping[str, obj
     return next((c for c in (f"{path}.py", f"{path}/__init__.py") if c in by_path), None)
 
 
-def _fixtures_of(summary: FileSummary, scope: str) -> dict[str, frozenset[str]]:
-    """Fixture name (``<autouse>``: the autouse ones) -> the fixture functions ``scope``
-    (``<module>:<class>``) of ``summary`` binds under it."""
-    found: dict[str, set[str]] = {}
-    prefix = f"v:{scope}|"
+def _fixtures_by_scope(summary: FileSummary) -> dict[str, dict[str, frozenset[str]]]:
+    """Scope (``<module>:<class>``) -> fixture name (``<autouse>``: the autouse ones) -> the
+    fixture functions that scope of ``summary`` binds under it."""
+    found: dict[str, dict[str, set[str]]] = {}
     for key, values in summary.bindings:
-        if not key.startswith(prefix):
+        if not key.startswith("v:"):
             continue
-        name = key[len(prefix):]
+        scope, bar, name = key[2:].partition("|")
+        if not bar:
+            continue
         if name.startswith(_FIXTURE_KEY) and name.endswith(">"):
-            found.setdefault(name[len(_FIXTURE_KEY):-1], set()).update(_symbols(values))
-        elif name == _AUTOUSE:
-            found.setdefault(_AUTOUSE, set()).update(_symbols(values))
-    return {name: frozenset(symbols) for name, symbols in found.items()}
+            name = name[len(_FIXTURE_KEY):-1]
+        elif name != _AUTOUSE:
+            continue
+        found.setdefault(scope, {}).setdefault(name, set()).update(_symbols(values))
+    return {scope: {name: frozenset(symbols) for name, symbols in names.items()}
+            for scope, names in found.items()}
 
 
-def _requests_in(summary: FileSummary, accept: Callable[[str], bool]) -> Iterator[Request]:
-    """The requests pytest makes for the code of ``summary`` whose scope ``accept`` takes."""
+def _requests_in(summary: FileSummary) -> Iterator[tuple[str, Request]]:
+    """(scope of the code, request) for the requests pytest makes for the code of
+    ``summary``."""
     for call in summary.calls:
-        if call.implicit and accept(call.scope):
+        if call.implicit:
             for expr in call.callee:
                 root = parse_root(expr[0]) if expr else None
                 if isinstance(root, FixtureRoot):
                     name = root.name
-                    yield Request(root.location, name.lstrip("^"), name.startswith("^"))
+                    yield call.scope, Request(root.location, name.lstrip("^"),
+                                              name.startswith("^"))
                 elif isinstance(root, AutouseRoot):
                     continue  # FixtureLookup.runs: the autouse fixtures of every level
 
