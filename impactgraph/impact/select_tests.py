@@ -54,19 +54,40 @@ class TestSelection:
         return tuple(t.path for t in self.tests)
 
 
+# reasons kept per selected file; past these the JSON says how many more there are (Django's
+# source tree and test suite gave a test file up to 25,000 reasons, 390 MB of JSON in all)
+MAX_REASONS = 20
+
+
 @dataclass
 class _Selector:
     test_files: list[str]  # the head's test files, conftest.py excluded
     reasons: dict[str, list[str]] = field(default_factory=dict)
     all: bool = False
     all_reason: str = ""
+    # each file's reasons, to ask (those past MAX_REASONS by their hash), and how many of them
+    # are left out
+    _given: dict[str, set[str | int]] = field(default_factory=dict)
+    _more: dict[str, int] = field(default_factory=dict)
 
     def add(self, path: str, reason: str) -> None:
         if path not in self.test_set:
             return
-        found = self.reasons.setdefault(path, [])
-        if reason not in found:
-            found.append(reason)
+        given = self._given.get(path)
+        if given is None:
+            given = self._given[path] = set()
+            self.reasons[path] = []
+        if reason in given:
+            return
+        kept = self.reasons[path]
+        if len(kept) < MAX_REASONS:
+            given.add(reason)
+            kept.append(reason)
+            return
+        key = hash(reason)
+        if key not in given:
+            given.add(key)
+            self._more[path] = self._more.get(path, 0) + 1
 
     def add_folder(self, folder: str, reason: str) -> None:
         prefix = "" if folder in ("", ".") else folder.rstrip("/") + "/"
@@ -86,9 +107,16 @@ class _Selector:
 
     def result(self) -> TestSelection:
         return TestSelection(
-            tuple(SelectedTest(p, tuple(r)) for p, r in sorted(self.reasons.items())), self.all,
-            self.all_reason,
+            tuple(SelectedTest(p, (*r, *_more_reasons(self._more.get(p, 0))))
+                  for p, r in sorted(self.reasons.items())),
+            self.all, self.all_reason,
         )
+
+
+def _more_reasons(count: int) -> tuple[str, ...]:
+    if not count:
+        return ()
+    return (f"and {count:,} more reason{'s' if count > 1 else ''}, left out",)
 
 
 def chain_reason(via: Sequence[str]) -> str:
@@ -1040,8 +1068,8 @@ def _unresolved_across(
                   f"{across[module][0]}")
         if module not in importers:
             importers[module] = {imports.path(m) for m in imports.importers({module})}
-        walked: set[str] = set()
-        for test_module in sorted(_callers_in_tests(walker, caller, walked=walked)):
+        tests, module_code = walker.closure(caller)
+        for test_module in sorted(tests):
             # only a test whose process imports the caller's module can run its code: an
             # example program registered as a callback (every click command) is reached in
             # the graph by every test of the package it registers with, and run by none
@@ -1049,8 +1077,7 @@ def _unresolved_across(
                 selector.add(graph.path_of(test_module), reason)
         if processes is None:
             continue
-        for importer in sorted(node for node in walked if ":" not in node and node in graph
-                               and graph.node(node).get("kind") == "module"):
+        for importer in module_code:
             if importer not in importing:
                 importing[importer] = [path for path in sorted(selector.test_set)
                                        if importer in processes.imported(path)]
@@ -1546,6 +1573,13 @@ class _Conditions:
         self.library_changed = sorted(packages & {self.package_of(m) for m in library})
         self.module_at = {graph.path_of(m): m for m in graph.nodes("module")}
         self.known: dict[str, list[str]] = {}
+        self.imports: dict[str, set[str]] = {}  # module -> what it imports, read once
+
+    def imports_of(self, module: str) -> set[str]:
+        found = self.imports.get(module)
+        if found is None:
+            found = self.imports[module] = _imports_of(self.graph, module)
+        return found
 
     def __call__(self, path: str) -> list[str]:
         found = self.known.get(path)
@@ -1557,8 +1591,8 @@ class _Conditions:
         module = self.module_at.get(path)
         if module is None:
             return [""]  # not in the graph: nothing tells what it imports
-        code = _test_code_of(self.graph, module, self.library)
-        imported = {target for own in code for target in _imports_of(self.graph, own)}
+        code = _test_code_of(self.graph, module, self.library, self.imports_of)
+        imported = {target for own in code for target in self.imports_of(own)}
         if not imported & self.library:
             return [f", imports no library code, and library package {package} changed"
                     for package in self.library_changed]
@@ -1584,15 +1618,18 @@ class _OnBehalf(_Selector):
             self.selection.add(path, f"{prefix}; {self.how}: {reason}")
 
 
-def _test_code_of(graph: CodeGraph, module: str, library: Set[str]) -> list[str]:
+def _test_code_of(graph: CodeGraph, module: str, library: Set[str],
+                  imports_of: Callable[[str], set[str]]) -> list[str]:
     """``module`` and the modules of ours it imports that are test code (helpers beside the
-    tests), and theirs in turn."""
+    tests), and theirs in turn (``imports_of``: ``_imports_of`` on ``graph``)."""
     found = [module]
+    seen = {module}
     queue = deque(found)
     while queue:
-        for target in sorted(_imports_of(graph, queue.popleft())):
-            if target not in found and target not in library and target in graph:
+        for target in sorted(imports_of(queue.popleft())):
+            if target not in seen and target not in library and target in graph:
                 found.append(target)
+                seen.add(target)
                 queue.append(target)
     return found
 
@@ -1710,6 +1747,11 @@ class _Callers:
         self.tests = tests
         self._callers: dict[str, list[str]] = {}
         self._test_module: dict[str, str | None] = {}
+        # ``closure``: per node walked from, the marks of what reaches it (a bit per test module
+        # and per module node), and the names the bits stand for
+        self._marks: dict[str, int] = {}
+        self._bit: dict[str, int] = {}
+        self._named: list[tuple[str, bool]] = []  # bit -> (name, a test module, not a module node)
 
     def callers(self, node: str) -> list[str]:
         found = self._callers.get(node)
@@ -1718,6 +1760,91 @@ class _Callers:
                 source for source, kind in self.graph.predecessors(node)
                 if kind in (EdgeKind.CALLS, EdgeKind.REFERENCES)]
         return found
+
+    def closure(self, node: str) -> tuple[set[str], list[str]]:
+        """What ``_callers_in_tests`` finds from ``node`` (the test modules whose code reaches
+        it) and, in name order, the module nodes among the nodes that walk passes (module
+        code that reaches it), without walking: what reaches each node is kept as bits,
+        made once for the whole graph over its strongly connected parts (one walk per
+        unresolved caller of Django's source tree and test suite took minutes)."""
+        marks = self._marks.get(node)
+        if marks is None:
+            self._close(node)
+            marks = self._marks[node]
+        tests: set[str] = set()
+        modules: list[str] = []
+        named = self._named
+        while marks:
+            low = marks & -marks
+            name, test = named[low.bit_length() - 1]
+            if test:
+                tests.add(name)
+            else:
+                modules.append(name)
+            marks ^= low
+        return tests, sorted(modules)
+
+    def _mark(self, node: str) -> int:
+        found = 0
+        module = self.test_module(node)
+        if module is not None:
+            found |= self._bit_of(module, True)
+        if ":" not in node and node in self.graph and self.graph.node(node).get(
+                "kind") == "module":
+            found |= self._bit_of(node, False)
+        return found
+
+    def _bit_of(self, name: str, test: bool) -> int:
+        key = f"{'t' if test else 'm'}{name}"
+        bit = self._bit.get(key)
+        if bit is None:
+            bit = self._bit[key] = len(self._named)
+            self._named.append((name, test))
+        return 1 << bit
+
+    def _close(self, root: str) -> None:
+        """Tarjan's walk over callers from ``root``: each strongly connected part's marks
+        are its members' and those of the parts that reach it."""
+        done = self._marks
+        index: dict[str, int] = {root: 0}
+        low: dict[str, int] = {root: 0}
+        marks: dict[str, int] = {root: self._mark(root)}
+        stack = [root]
+        on_stack = {root}
+        work = [(root, iter(self.callers(root)))]
+        while work:
+            node, pending = work[-1]
+            for caller in pending:
+                if caller in done:
+                    marks[node] |= done[caller]
+                elif caller not in index:
+                    index[caller] = low[caller] = len(index)
+                    marks[caller] = self._mark(caller)
+                    stack.append(caller)
+                    on_stack.add(caller)
+                    work.append((caller, iter(self.callers(caller))))
+                    break
+                elif caller in on_stack:
+                    low[node] = min(low[node], index[caller])
+            else:
+                work.pop()
+                if low[node] == index[node]:  # the root of a part: it is complete
+                    members: list[str] = []
+                    total = 0
+                    while True:
+                        member = stack.pop()
+                        on_stack.discard(member)
+                        members.append(member)
+                        total |= marks.pop(member)
+                        if member == node:
+                            break
+                    for member in members:
+                        done[member] = total
+                    if work:
+                        marks[work[-1][0]] |= total
+                elif work:  # in its caller's part: its marks join the part's as it closes
+                    parent = work[-1][0]
+                    low[parent] = min(low[parent], low[node])
 
     def test_module(self, node: str) -> str | None:
         """The module of ``node`` when it is a test file, else None."""
