@@ -346,7 +346,7 @@ class ImpactAnalysis:
                 return source not in self.changed_symbols and not self._accepts(source, target)
             if kind != EdgeKind.CALLS:
                 return False
-            if self._guessed(source, target):
+            if self._guessed(source, target) or self._unbounded(graph, source, target):
                 return False
             if graph is self.base:
                 # The head walk judges what the head still links (a call, or a reference the
@@ -415,6 +415,18 @@ class ImpactAnalysis:
                     and indexes & {index for index, _ in found.get("sites", ())}):
                 return True
         return False
+
+    def _unbounded(self, graph: CodeGraph, source: str, target: str) -> bool:
+        """Does ``source`` call ``target`` only through a name nothing is known of: the value
+        ``getattr(obj, name)`` gave, called there or handed on first (an ``unbounded`` edge)?
+        Every member of ``obj``'s class is then a guess at what the call runs, as a receiver
+        known only by its structure is (``_guessed``): one that no longer takes the call breaks
+        nothing for sure. A call of it by a name written, or known in part, leaves the edge
+        unmarked, and is judged. The head's edge tells; the base's where the head has none."""
+        data = self.head.edge_data(source, target, EdgeKind.CALLS)
+        if not data and graph is not self.head:
+            data = graph.edge_data(source, target, EdgeKind.CALLS)
+        return bool(data.get("unbounded"))
 
     def _inherited_in_head(self, symbol: str) -> str | None:
         """The head's member a class of ``symbol`` (``module:Class.name``, gone from the head)

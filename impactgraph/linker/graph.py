@@ -47,6 +47,9 @@ class CodeGraph:
     ``add_edge``); ``dynamic``: a call through a name computed at run time
     (``getattr(self, "visit_" + kind)(node)``, ``getattr(obj, name)()``), which reaches every
     member of the receiver's class hierarchy whose name fits what is known of the name;
+    ``unbounded`` (present only when true): every call that made the edge reached the target
+    through a name nothing is known of (``getattr(obj, name)``), directly or through the
+    variables, attributes, parameters and returns the value went through: a guess;
     ``main``: an edge from a module made only by its ``if __name__ == "__main__":`` block
     (``CallSite.main``): that code runs when the module runs as a program, not on import.
 
@@ -182,6 +185,7 @@ class CodeGraph:
         dynamic: bool = False,
         callback: bool = False,
         recv: Collection[tuple[str, str]] | None = None,
+        unbounded: bool = False,
     ) -> None:
         """``bound``: a call through an instance, whose first parameter (self) is taken.
 
@@ -193,6 +197,8 @@ class CodeGraph:
         its ``bound``, so each call is judged against the signature it calls (two calls on one
         line, ``f(g(x))``, are two sites).
         ``dynamic``: the call's name is computed at run time; a written call clears the mark.
+        ``unbounded``: nothing is known of that name (implies ``dynamic``); a call whose name
+        is written, or known in part, clears the mark.
         ``callback``: outside code may call ``target``: the source handed it (or an object of
         its class) to code outside the code base; a written call clears the mark.
         ``recv``: the ``(given, receiver)`` entries of this call (``linker.receivers``): on
@@ -218,6 +224,8 @@ class CodeGraph:
                 data["recv"] = sorted([given, receiver] for given, receiver in set(recv))
             if main:
                 data["main"] = True
+            if unbounded:
+                data["unbounded"] = True
         else:
             if "recv" in data:
                 if recv:
@@ -227,6 +235,8 @@ class CodeGraph:
                     del data["recv"]
             if not main and data.get("main"):
                 del data["main"]  # other code makes it too
+            if not unbounded and data.get("unbounded"):
+                del data["unbounded"]  # called by a name known, at least in part
         if (
             (data.get("dispatch") and not dispatch) or (data.get("named") and not named)
             or (data.get("dynamic") and not dynamic) or (data.get("callback") and not callback)

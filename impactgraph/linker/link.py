@@ -266,6 +266,15 @@ def _constructors(resolver: Resolver, cls: str) -> list[tuple[str, bool]]:
     return sorted(set(inits))
 
 
+def _marks(value: Value) -> tuple[bool, bool]:
+    """``dynamic`` and ``unbounded`` (``CodeGraph.add_edge``) for the edges a call of
+    ``value`` makes: was it reached by a name computed at run time, and is that a name nothing
+    is known of? The mark is the value's own, so it holds wherever the value went before the
+    call (a variable, an attribute, a parameter, a return, an outside ``partial``)."""
+    mark = value.mark if isinstance(value, (Sym, Bound, Named)) else ""
+    return mark in ("dynamic", "unbounded"), mark == "unbounded"
+
+
 def _is_classmethod(resolver: Resolver, symbol: str) -> bool:
     definition = resolver.definitions.get(symbol)
     return definition is not None and any(
@@ -390,8 +399,10 @@ def _link_call(graph: CodeGraph, resolver: Resolver, site: CallSite, index: int,
                         graph.unresolved_names[caller].add("")
                         graph.gave_up_names[caller].add("")
                     for argument in ordered(arguments):
+                        dynamic, unbounded = _marks(argument)
                         for target, bound in targets_of(argument):
-                            graph.add_edge(caller, target, EdgeKind.CALLS, site.line, bound)
+                            graph.add_edge(caller, target, EdgeKind.CALLS, site.line, bound,
+                                           dynamic=dynamic, unbounded=unbounded)
         match value:
             case Ext() | Builtin() if site.decorator:
                 resolved = True  # @property, @dataclass, @abc.abstractmethod: no edge needed
@@ -418,7 +429,9 @@ def _link_call(graph: CodeGraph, resolver: Resolver, site: CallSite, index: int,
             case BuiltinMethod() | ContainerMethod():  # "".join(...), items.append(...)
                 resolved = True  # known, not ours
             case Named(symbol):  # the function a decorated name stands for (a wrapper runs)
-                graph.add_edge(caller, symbol, EdgeKind.CALLS, site.line, named=True, site=index)
+                dynamic, unbounded = _marks(value)
+                graph.add_edge(caller, symbol, EdgeKind.CALLS, site.line, named=True, site=index,
+                               dynamic=dynamic, unbounded=unbounded)
             case Builtin(name):
                 graph.external_calls[caller].add(f"<builtin>.{name}")
                 resolved = True
@@ -437,7 +450,7 @@ def _link_call(graph: CodeGraph, resolver: Resolver, site: CallSite, index: int,
                 for target, bound in targets:
                     graph.add_edge(caller, target, EdgeKind.CALLS, site.line, bound,
                                    mark == "dispatch", site=index, dynamic=dynamic,
-                                   recv=entries.get(target))
+                                   recv=entries.get(target), unbounded=mark == "unbounded")
                     resolved = True
     if (not site.implicit and not site.decorator and (site.args or site.kwargs)
             and resolver.runs_source()):
@@ -537,16 +550,20 @@ def _link_construction(
 ) -> None:
     """A call of class ``cls`` (``value``): the class, what constructing it runs, the default
     factories of a generated ``__init__``, else an outside base's ``__init__``
-    (``targets_of``: ``_targets``)."""
+    (``targets_of``: ``_targets``). A class got by a computed name (``getattr(self, name)``
+    giving a class attribute) marks them all as such."""
     caller = site.scope
-    graph.add_edge(caller, cls, EdgeKind.CALLS, site.line, site=index)
+    dynamic, unbounded = _marks(value)
+    graph.add_edge(caller, cls, EdgeKind.CALLS, site.line, site=index, dynamic=dynamic,
+                   unbounded=unbounded)
     targets = targets_of(value)
     for target, bound in targets:
         graph.add_edge(caller, target, EdgeKind.CALLS, site.line, bound, site=index,
-                       recv=entries.get(target))
+                       recv=entries.get(target), dynamic=dynamic, unbounded=unbounded)
     for factory in resolver.default_factories(cls):  # a generated __init__'s
         for target, bound in targets_of(factory):
-            graph.add_edge(caller, target, EdgeKind.CALLS, site.line, bound)
+            graph.add_edge(caller, target, EdgeKind.CALLS, site.line, bound, dynamic=dynamic,
+                           unbounded=unbounded)
     if not targets:  # an outside base's __init__ runs (``class A(ext.Base)``)
         for outside in resolver.external_lookup(cls, "__init__"):
             if isinstance(outside, Ext):
@@ -634,16 +651,18 @@ def _link_handed_over(
     for exprs in [*site.args, *(e for _, e in site.kwargs)]:
         for expr in exprs:
             from_parameter = expr[0] in parameters
-            edges = [edge for argument in _with_elements(resolver, resolver.resolve(expr))
+            edges = [(edge, _marks(argument))
+                     for argument in _with_elements(resolver, resolver.resolve(expr))
                      if not from_parameter or isinstance(argument, Inst)
                      for edge in _handed_over_targets(resolver, argument, only)]
             entries = {} if receivers is None else receivers.handed(
                 site.scope, expr, functools.partial(_handed_origins, resolver, only,
                                                     from_parameter),
                 functools.partial(_with_elements, resolver), wanted=bool(edges))
-            for target, bound, dispatch in edges:
+            for (target, bound, dispatch), (dynamic, unbounded) in edges:
                 graph.add_edge(site.scope, target, EdgeKind.CALLS, site.line, bound, dispatch,
-                               callback=True, recv=entries.get(target))
+                               dynamic=dynamic, callback=True, recv=entries.get(target),
+                               unbounded=unbounded)
 
 
 def _link_callable_arguments(graph: CodeGraph, resolver: Resolver, site: CallSite) -> None:
@@ -678,9 +697,10 @@ def _link_carried(graph: CodeGraph, resolver: Resolver, site: CallSite, op: str)
     ``TaggedJSONSerializer.dumps`` inside itsdangerous. The edges start at the call on the
     outside object, marked ``callback``."""
     for argument in ordered(resolver.carried_arguments(op)):
+        dynamic, unbounded = _marks(argument)
         for target, bound, dispatch in _carried_targets(resolver, argument):
             graph.add_edge(site.scope, target, EdgeKind.CALLS, site.line, bound, dispatch,
-                           callback=True)
+                           dynamic=dynamic, callback=True, unbounded=unbounded)
 
 
 def _carried_targets(resolver: Resolver, value: Value) -> list[tuple[str, bool, bool]]:

@@ -1747,7 +1747,9 @@ class Resolver:
     ) -> set[Value]:
         """Every member of the receiver (its class hierarchy, subclasses included unless the
         class is exact; or a module) whose name matches ``prefix*suffix``. The values are
-        marked ``dynamic``; with nothing known of the name, ``unbounded`` plus the receiver."""
+        marked ``dynamic``; with nothing known of the name, ``unbounded`` plus the receiver.
+        The values keep the mark wherever they flow (variables, attributes, parameters,
+        returns): the linker makes every edge of what a call of them runs with it."""
         unbounded = not prefix and not suffix
         result: set[Value] = set()
         names: AbstractSet[str]
@@ -1777,6 +1779,8 @@ class Resolver:
                         result.add(
                             found._replace(mark=mark, receiver=receiver if unbounded else "")
                         )
+                    elif isinstance(found, Named):  # a decorated method: its wrapper runs
+                        result.add(found._replace(mark=mark))
                     else:
                         result.add(found)
         return result

@@ -9,7 +9,8 @@ from impactgraph.linker.graph import ANY_CALLEE, CodeGraph
 from impactgraph.linker.stored import EDGE_FIELDS, NODE_FIELDS, StoredGraph
 from impactgraph.model import Diagnostic, Program, ProgramKind
 
-SNAPSHOT_VERSION = 7  # 6: edges name their ends by node index; 7: call receivers (recv)
+# 6: edges name their ends by node index; 7: call receivers (recv); 8: ``unbounded`` edges
+SNAPSHOT_VERSION = 8
 
 
 def graph_to_dict(graph: CodeGraph) -> dict[str, Any]:

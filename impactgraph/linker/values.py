@@ -154,9 +154,11 @@ class Via(NamedTuple):
 
 
 class Named(NamedTuple):
-    """The function a decorated name stands for while a wrapper is what runs."""
+    """The function a decorated name stands for while a wrapper is what runs; ``mark`` as
+    a ``Sym``'s ("dynamic", "unbounded": the name was computed at run time)."""
 
     symbol: str
+    mark: Mark = ""
     tag: Literal["named"] = "named"
 
 
@@ -191,6 +193,8 @@ def legacy(value: Value) -> tuple[object, ...]:
             if mark == "unbounded":
                 return (value.tag, symbol, mark, receiver)
             return (value.tag, symbol, mark) if mark else (value.tag, symbol)
+        case Named(symbol, mark):
+            return (value.tag, symbol, mark) if mark else (value.tag, symbol)
         case Inst(cls, exact):
             return ("inst", cls, exact)
         case Ext(dotted, carried):
@@ -202,7 +206,7 @@ def legacy(value: Value) -> tuple[object, ...]:
         case (
             Mod(text) | Subclass(text) | Super(text) | Builtin(text)
             | BuiltinInstance(text) | BuiltinMethod(text) | Container(text) | Pairs(text)
-            | Pair(text) | Property(text) | Via(text) | Named(text)
+            | Pair(text) | Property(text) | Via(text)
         ):
             return (value.tag, text)
         case Top():

@@ -1860,3 +1860,91 @@ def test_a_decorator_added_whose_wrapper_hands_on_every_argument_breaks_only_unb
     assert {"binds", "unbound", "fixed"} <= set(affected(report))
     # (lib itself: the fixed wrapper's own call of lookup, judged as before)
     assert broken(report) == {"unbound", "fixed", "lib"}
+
+
+# marshmallow 4.0: a field's method is got by a name from the schema (``getattr(parent,
+# name)``), checked by a helper that returns it, kept on the field and called later by a method
+# it is handed to; the schema calls its hooks by names it stored (``getattr(self, attr_name)``),
+# one through a ``functools.partial``. Nothing is known of the names: every method of the
+# schema is a guess at what runs, and one whose signature changed breaks no call for sure.
+SCHEMA = """\
+import functools
+
+
+def checked(obj):
+    if not callable(obj):
+        raise TypeError(obj)
+    return obj
+
+
+class Options:
+    def __init__(self, meta):
+        self.meta = meta
+
+
+class Schema:
+    OPTIONS_CLASS = Options
+
+    def __init__(self, many=False, context=None):
+        self.many = many
+
+    def set_hook(self, fn, many=False):
+        return fn
+
+    def run(self, names, data):
+        for name in names:
+            processor = getattr(self, name)
+            data = processor(data, many=True)
+        for name in names:
+            validate = functools.partial(getattr(self, name), key=1)
+            data = validate(data)
+        return data
+
+
+class Method:
+    def bind(self, parent, name):
+        self.method = checked(getattr(parent, name))
+
+    def serialize(self, value):
+        return self._call(self.method, value)
+
+    def _call(self, func, value):
+        return func(value, 1)
+"""
+
+
+def test_a_call_through_a_value_got_by_an_unknown_name_is_a_guess(tmp_path: Path) -> None:
+    user = """\
+    from lib import Method, Schema
+
+
+    def bind(schema: Schema, field: Method, name):
+        field.bind(schema, name)
+    """
+    written = """\
+    from lib import Schema
+
+
+    def hook(schema: Schema, fn):
+        return schema.set_hook(fn, True)
+    """
+    pattern = """\
+    from lib import Schema
+
+
+    def hook(schema: Schema, fn, kind):
+        return getattr(schema, "set_" + kind)(fn, True)
+    """
+    head = (SCHEMA.replace("set_hook(self, fn, many=False)", "set_hook(self, fn, *, many=False)")
+            .replace("many=False, context=None", "many=False")
+            .replace("def __init__(self, meta)", "def __init__(self, meta, extra)"))
+    root = history(tmp_path, {"lib.py": SCHEMA, "user.py": user, "written.py": written,
+                              "pattern.py": pattern}, {"lib.py": head})
+    report = report_of(root)
+    kinds = {(c["symbol"], c["breaking"]) for c in report["changes"]}
+    assert {("lib:Schema.set_hook", True), ("lib:Schema.__init__", True),
+            ("lib:Options.__init__", True)} <= kinds
+    assert {"lib", "written", "pattern"} <= set(affected(report))
+    # ``lib``'s calls through the unknown names are guesses; a name written out, or known in
+    # part (``"set_" + kind``), calls set_hook for sure, by position where it no longer binds
+    assert broken(report) == {"written", "pattern"}

@@ -157,3 +157,105 @@ def test_a_loop_over_literal_names_calls_each_of_them() -> None:
     """})
     assert set(calls(graph, "files:test_closed")) == {"files:File.flush", "files:File.tell"}
     assert graph.unbounded_sites == []
+
+
+# marshmallow 4.0's ``fields.Method``: what ``getattr(parent, name)`` gives is checked by a
+# helper that returns it, kept on the field and called later, elsewhere, by a method that is
+# handed it; ``Schema._invoke_processors`` builds a ``functools.partial`` of it. A class
+# attribute of the schema that is a class (``OPTIONS_CLASS``), a decorated method and an
+# outside ``partial`` are reached through the same unknown name.
+FLOWS = """
+import functools
+
+
+def checked(obj):
+    if not callable(obj):
+        raise TypeError(obj)
+    return obj
+
+
+def traced(func):
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        return func(*args, **kwargs)
+    return wrapper
+
+
+class Options:
+    def __init__(self, meta):
+        self.meta = meta
+
+
+class Schema:
+    OPTIONS_CLASS = Options
+
+    def __init__(self, many=False):
+        self.many = many
+
+    def dump(self, obj):
+        return obj
+
+    @traced
+    def hook(self, data):
+        return data
+
+    def run(self, name, data):
+        processor = getattr(self, name)
+        processor(data, many=True)
+        validate = functools.partial(getattr(self, name), key=1)
+        return sorted(data, key=getattr(self, name))
+
+
+class Method:
+    def bind(self, parent, name):
+        self.method = checked(getattr(parent, name))
+
+    def serialize(self, value):
+        return self._call(self.method, value)
+
+    def _call(self, func, value):
+        return func(value, 1)
+
+    def written(self, schema: Schema, value):
+        self._call(schema.dump, value)
+        return schema.dump(value)
+
+
+def bind(schema: Schema, method: Method, name):
+    method.bind(schema, name)
+"""
+
+
+def test_a_value_got_by_an_unknown_name_keeps_its_mark_through_the_flow() -> None:
+    graph = graph_of({"flows.py": FLOWS})
+    dump, init, hook = "flows:Schema.dump", "flows:Options.__init__", "flows:Schema.hook"
+    guessed = {init, "flows:Options", hook, "flows:traced.wrapper", "flows:Schema.run"}
+    for caller, targets in (
+        ("flows:Method._call", guessed), ("flows:Schema.run", guessed | {dump}),
+    ):
+        found = calls(graph, caller)
+        assert targets <= set(found), caller
+        for target in targets:  # a guess, however the value came to the call
+            assert found[target]["dynamic"] is True, (caller, target)
+            assert found[target]["unbounded"] is True, (caller, target)
+    # ``written`` hands ``schema.dump`` to ``_call`` by its name: that call of it is no guess,
+    # and the plain edge stays (as it does for a call written out)
+    assert calls(graph, "flows:Method._call")[dump]["dynamic"] is False
+    assert "unbounded" not in calls(graph, "flows:Method._call")[dump]
+    assert "unbounded" not in calls(graph, "flows:Method.written")[dump]
+    restored = graph_from_dict(graph_to_dict(graph))
+    assert restored is not None
+    assert restored.edge_data("flows:Method._call", init, "calls")["unbounded"] is True
+    assert "unbounded" not in restored.edge_data("flows:Method._call", dump, "calls")
+
+
+def test_a_name_known_in_part_is_dynamic_but_not_unbounded() -> None:
+    graph = graph_of({"shell.py": SHELL})
+    run = calls(graph, "shell:Shell.run")
+    assert run["shell:Shell.do_quit"]["dynamic"] is True
+    assert "unbounded" not in run["shell:Shell.do_quit"]
+    # ``onecmd`` calls ``do_*`` by a pattern and every method by an unknown name: the pattern
+    # is known in part, and its edges are dynamic only
+    onecmd = calls(graph, "shell:Shell.onecmd")
+    assert all(bool(data.get("unbounded")) is (not target.rpartition(".")[2].startswith("do_"))
+               for target, data in onecmd.items())

@@ -43,7 +43,7 @@ def every_value() -> list[Value]:
             BuiltinInstance(text), BuiltinMethod(text), Container(text), Slice(text, 0, -1),
             Slice(text, 10, 2), Slice(text, 2, 10), Pairs(text), Pair(text),
             ContainerMethod(text, "get"), ContainerMethod(text, "items"), Property(text),
-            Via(text), Named(text),
+            Via(text), Named(text), Named(text, "unbounded"),
         ]
     return values
 
@@ -73,3 +73,5 @@ def test_legacy_tuples() -> None:
     assert legacy(Inst("a:C", False)) == ("inst", "a:C", False)
     assert legacy(Slice("k", 1, -1)) == ("slice", "k", 1, -1)
     assert legacy(ContainerMethod("k", "view")) == ("cmeth", "k", "view")
+    assert legacy(Named("a:f")) == ("named", "a:f")
+    assert legacy(Named("a:f", "dynamic")) == ("named", "a:f", "dynamic")
