@@ -374,8 +374,9 @@ class ImpactAnalysis:
                 return not self._hashes_safely(source, target)
             if change.kind is ChangeKind.DECORATOR_CHANGED and _dataclass_only(change):
                 return not self._constructs(source, target)
-            entered = _entered_by(change)
-            if change.kind is ChangeKind.DECORATOR_CHANGED and entered:
+            entered = (self._entered_by(change)
+                       if change.kind is ChangeKind.DECORATOR_CHANGED else 0)
+            if entered:
                 return not self._entered_only(source, target, entered)
             if (change.kind is ChangeKind.DECORATOR_CHANGED and _added_only(change)
                     and self._forwarded_whole(target)):
@@ -427,6 +428,33 @@ class ImpactAnalysis:
         if not data and graph is not self.head:
             data = graph.edge_data(source, target, EdgeKind.CALLS)
         return bool(data.get("unbounded"))
+
+    def _entered_by(self, change: Change) -> int:
+        """A ``decorator-changed`` that only adds ``contextlib.contextmanager`` (1: entered by
+        ``with``) or ``contextlib.asynccontextmanager`` (2: by ``async with``), however the
+        head module spells it (``contextmanager``, ``contextlib.contextmanager``, an alias);
+        0 for any other."""
+        parts = change.detail.split()
+        if len(parts) != 1 or not parts[0].startswith("+"):
+            return 0
+        return ENTERED_BY.get(self._decorator_path(change.symbol, parts[0][1:]), 0)
+
+    def _decorator_path(self, symbol: str, written: str) -> str:
+        """What a decorator written on head definition ``symbol`` names: the import path its
+        module's imports give the first name (``contextlib.contextmanager`` for ``cm`` after
+        ``from contextlib import contextmanager as cm``), ``module:name`` for a name the
+        module defines; a bare name neither imports nor defines is taken as written and
+        looked up as an outside name of ``ENTERED_BY`` (a star import's)."""
+        module = symbol.partition(":")[0]
+        name = decorator_base(written)
+        first, _, rest = name.partition(".")
+        head = self._revision_pair()[1]
+        target = head.imports(module).get(first)
+        if target is not None:
+            return f"{target}.{rest}" if rest else target
+        if first in head.definitions(module):
+            return f"{module}:{name}"
+        return f"contextlib.{name}" if not rest else name
 
     def _inherited_in_head(self, symbol: str) -> str | None:
         """The head's member a class of ``symbol`` (``module:Class.name``, gone from the head)
@@ -1075,13 +1103,9 @@ def _added_only(change: Change) -> bool:
     return bool(parts) and all(part.startswith("+") for part in parts)
 
 
-def _entered_by(change: Change) -> int:
-    """A ``decorator-changed`` that only adds ``contextlib.contextmanager`` (1: entered by
-    ``with``) or ``asynccontextmanager`` (2: by ``async with``); 0 for any other."""
-    parts = change.detail.split()
-    if len(parts) != 1:
-        return 0
-    return {"+contextmanager": 1, "+asynccontextmanager": 2}.get(parts[0], 0)
+# What a function called as a ``with`` (1) or ``async with`` (2) item returns once one of
+# these decorates it (``ImpactAnalysis._entered_by``)
+ENTERED_BY = {"contextlib.contextmanager": 1, "contextlib.asynccontextmanager": 2}
 
 
 def _dataclass_only(change: Change) -> bool:

@@ -1862,6 +1862,61 @@ def test_a_decorator_added_whose_wrapper_hands_on_every_argument_breaks_only_unb
     assert broken(report) == {"unbound", "fixed", "lib"}
 
 
+def test_a_function_made_a_context_manager_is_entered_however_contextlib_is_spelled(
+    tmp_path: Path,
+) -> None:
+    # ``@contextlib.contextmanager`` and an alias name the same decorator as the bare
+    # ``@contextmanager`` does: a call that is a ``with`` item still works; one whose result is
+    # used otherwise does not
+    entered = """\
+    from lib import fail_after
+
+
+    def run():
+        with fail_after(1) as scope:
+            return scope
+    """
+    kept = """\
+    from lib import fail_after
+
+
+    def run():
+        return fail_after(1).seconds
+    """
+    body = "def fail_after(seconds):\n    return CancelScope(seconds)"
+    made = "def fail_after(seconds):\n    yield CancelScope(seconds)"
+    for number, (imports, decorator) in enumerate((
+        ("import contextlib\n", "@contextlib.contextmanager\n"),
+        ("from contextlib import contextmanager as cm\n", "@cm\n"),
+    )):
+        base = TIMEOUTS.replace("from contextlib import contextmanager\n", imports)
+        head = base.replace(body, decorator + made)
+        root = history(tmp_path / str(number), {"lib.py": base, "entered.py": entered,
+                                                "kept.py": kept}, {"lib.py": head})
+        report = report_of(root)
+        assert {"entered", "kept"} <= set(affected(report))
+        assert broken(report) == {"kept"}, decorator
+
+
+def test_a_decorator_of_its_own_named_contextmanager_is_not_contextlibs(tmp_path: Path) -> None:
+    # the module's own ``contextmanager`` (not contextlib's) makes no context manager that a
+    # ``with`` is known to take: the call stays broken
+    own = TIMEOUTS.replace("from contextlib import contextmanager\n",
+                           "def contextmanager(func):\n    return func\n")
+    head = own.replace("def fail_after(seconds):",
+                       "@contextmanager\ndef fail_after(seconds):")
+    entered = """\
+    from lib import fail_after
+
+
+    def run():
+        with fail_after(1) as scope:
+            return scope
+    """
+    root = history(tmp_path, {"lib.py": own, "entered.py": entered}, {"lib.py": head})
+    assert broken(report_of(root)) == {"entered"}
+
+
 # marshmallow 4.0: a field's method is got by a name from the schema (``getattr(parent,
 # name)``), checked by a helper that returns it, kept on the field and called later by a method
 # it is handed to; the schema calls its hooks by names it stored (``getattr(self, attr_name)``),
