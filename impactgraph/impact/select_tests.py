@@ -1135,8 +1135,7 @@ def _unresolved_by_name(
                      if known.get(name, set()) & near[module]), None)
 
     done: set[str] = set()
-    # per module: walked from already (a test found there was judged by that module's importers)
-    seen: dict[str, set[str]] = defaultdict(set)
+    seen: set[str] = set()  # walked from already: what reaches them is learnt
     while True:
         hits = [(caller, name) for caller in sorted(sites) if caller not in done
                 for name in [matches(caller)] if name is not None]
@@ -1144,12 +1143,12 @@ def _unresolved_by_name(
             return
         for caller, name in hits:
             done.add(caller)
-            module = graph.module_of(caller)
             walked: set[str] = set()
-            tests = _callers_in_tests(walker, caller, seen[module], walked)
+            _callers_in_tests(walker, caller, seen, walked)
             learn(walked)
             reason = f"unresolved call .{name}() in {caller} may run {name}, which is affected"
-            _add_importing(selector, graph, imports, tests, module, reason)
+            _add_importing(selector, graph, imports, walker.closure(caller)[0],
+                           graph.module_of(caller), reason)
 
 
 def _add_importing(selector: _Selector, graph: CodeGraph, imports: _ImportIndex,
@@ -1157,7 +1156,7 @@ def _add_importing(selector: _Selector, graph: CodeGraph, imports: _ImportIndex,
     """Select the ``tests`` (test modules) whose process imports ``module``: a callback
     registered with the library is reached in the graph by every test that runs callbacks,
     and run only by those that import it."""
-    importers = {imports.path(m) for m in imports.importers({module})}
+    importers = imports.importer_paths(module)
     for test_module in sorted(tests):
         path = graph.path_of(test_module)
         if _imported_by_test(path, importers):
@@ -1904,6 +1903,7 @@ class _ImportIndex:
                 self.paths_of[module] = path
                 self.by_path[path].append((graph, module))
         self._imported_by: dict[str, set[str]] | None = None
+        self._importer_paths: dict[str, frozenset[str]] = {}
 
     def paths(self) -> list[str]:
         return list(self.by_path)
@@ -1925,6 +1925,15 @@ class _ImportIndex:
     def modules_under(self, folder: str) -> set[str]:
         prefix = folder.rstrip("/") + "/"
         return {m for m, path in self.paths_of.items() if path.startswith(prefix)}
+
+    def importer_paths(self, module: str) -> frozenset[str]:
+        """The paths of ``module`` and of every module that imports it, directly or not
+        (asked once per module: a rule asks it for each of thousands of calls)."""
+        found = self._importer_paths.get(module)
+        if found is None:
+            found = self._importer_paths[module] = frozenset(
+                self.path(m) for m in self.importers({module}))
+        return found
 
     def importers(self, modules: Iterable[str]) -> set[str]:
         """``modules`` and every module that imports one of them, directly or not."""
