@@ -30,6 +30,8 @@ EDGE_FIELDS = (
 _KIND, _MODULE, _PATH = 1, 2, 3  # positions in a node row (its name first)
 _LINE, _END_LINE = 1 + NODE_FIELDS.index("line"), 1 + NODE_FIELDS.index("end_line")
 _EDGE_LINE = 3 + EDGE_FIELDS.index("line")  # position in an edge row
+# the edges of a source and a target are looked up by target when both have more than this
+LONG = 16
 
 
 class StoredGraph:
@@ -38,7 +40,8 @@ class StoredGraph:
     have that shape raise TypeError, ValueError or IndexError."""
 
     __slots__ = (
-        "_callers", "_members", "_modules", "edges", "index", "names", "pred", "rows", "succ",
+        "_by_target", "_callers", "_members", "_modules", "edges", "index", "names", "pred",
+        "rows", "succ",
     )
 
     def __init__(self, nodes: list[Any], edges: list[Any]) -> None:
@@ -70,6 +73,9 @@ class StoredGraph:
         self._members: dict[str, list[str]] | None = None
         self._modules: dict[str, str] | None = None
         self._callers: dict[str, list[tuple[str, str]]] = {}
+        # node position -> its edges by target position, for a node both of whose lists are
+        # long (Django's test methods: a walk asked of thousands of their edges, each a scan)
+        self._by_target: dict[int, dict[int, list[int]]] = {}
 
     # -- nodes ---------------------------------------------------------------------------
     def __contains__(self, node: object) -> bool:
@@ -143,7 +149,15 @@ class StoredGraph:
             return
         edges = self.edges
         outgoing, incoming = self.succ[start], self.pred[end]
-        if len(outgoing) <= len(incoming):
+        if len(outgoing) > LONG and len(incoming) > LONG:
+            by_target = self._by_target.get(start)
+            if by_target is None:
+                by_target = self._by_target[start] = {}
+                for edge in outgoing:
+                    by_target.setdefault(edges[edge][1], []).append(edge)
+            for edge in by_target.get(end, ()):
+                yield edges[edge]
+        elif len(outgoing) <= len(incoming):
             for edge in outgoing:
                 if edges[edge][1] == end:
                     yield edges[edge]

@@ -92,3 +92,28 @@ def test_rows_of_the_wrong_shape_are_a_miss(damage: Any) -> None:
     data = json.loads(json.dumps(graph_to_dict(graph)))
     damage(data)
     assert graph_from_dict(data) is None
+
+
+def test_edges_between_nodes_with_many_edges_each_answer_as_the_networkx_graph() -> None:
+    # sources and targets with more edges than LONG both ways: edges are found by target
+    # (an index made once per source), and still in row order, every kind of a pair
+    from impactgraph.linker.stored import LONG
+    from impactgraph.model import EdgeKind
+
+    graph = CodeGraph()
+    width = LONG + 3
+    for i in range(width):
+        graph.add_node(f"m:s{i}", kind="function", module="m", path="m.py")
+        graph.add_node(f"n:t{i}", kind="function", module="n", path="n.py")
+    for i in range(width):
+        for j in range(width):
+            if (i + j) % 5:
+                graph.add_edge(f"m:s{i}", f"n:t{j}", EdgeKind.CALLS, line=i * 100 + j)
+            if (i * j) % 3 == 0:
+                graph.add_edge(f"m:s{i}", f"n:t{j}", EdgeKind.REFERENCES, line=j)
+    data = json.loads(json.dumps(graph_to_dict(graph)))
+    stored, built = graph_from_dict(data), graph_from_dict(copy.deepcopy(data))
+    assert stored is not None and built is not None and stored._stored is not None
+    assert _answers(stored) == _answers(built)
+    assert all(stored.has_edge(f"m:s{i}", f"n:t{j}", "calls") == bool((i + j) % 5)
+               for i in range(width) for j in range(width))
