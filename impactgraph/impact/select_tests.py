@@ -1136,6 +1136,9 @@ def _unresolved_by_name(
 
     done: set[str] = set()
     seen: set[str] = set()  # walked from already: what reaches them is learnt
+    # per module: the tests its calls' reasons went to already (the module's importers judged
+    # them: they are selected or not whatever call of the module reaches them)
+    given: dict[str, int] = defaultdict(int)
     while True:
         hits = [(caller, name) for caller in sorted(sites) if caller not in done
                 for name in [matches(caller)] if name is not None]
@@ -1147,8 +1150,10 @@ def _unresolved_by_name(
             _callers_in_tests(walker, caller, seen, walked)
             learn(walked)
             reason = f"unresolved call .{name}() in {caller} may run {name}, which is affected"
-            _add_importing(selector, graph, imports, walker.closure(caller)[0],
-                           graph.module_of(caller), reason)
+            module = graph.module_of(caller)
+            new = walker.marks(caller) & walker.test_bits & ~given[module]
+            given[module] |= new
+            _add_importing(selector, graph, imports, walker.names_of(new)[0], module, reason)
 
 
 def _add_importing(selector: _Selector, graph: CodeGraph, imports: _ImportIndex,
@@ -1751,6 +1756,7 @@ class _Callers:
         self._marks: dict[str, int] = {}
         self._bit: dict[str, int] = {}
         self._named: list[tuple[str, bool]] = []  # bit -> (name, a test module, not a module node)
+        self.test_bits = 0  # the bits of test modules
 
     def callers(self, node: str) -> list[str]:
         found = self._callers.get(node)
@@ -1766,21 +1772,31 @@ class _Callers:
         code that reaches it), without walking: what reaches each node is kept as bits,
         made once for the whole graph over its strongly connected parts (one walk per
         unresolved caller of Django's source tree and test suite took minutes)."""
+        return self.names_of(self.marks(node))
+
+    def marks(self, node: str) -> int:
+        """What reaches ``node``, as bits (``names_of`` reads them; ``test_bits`` are those
+        of test modules)."""
         marks = self._marks.get(node)
         if marks is None:
             self._close(node)
             marks = self._marks[node]
+        return marks
+
+    def names_of(self, marks: int) -> tuple[set[str], list[str]]:
+        """The test modules and, in name order, the module nodes that ``marks`` stand for."""
         tests: set[str] = set()
         modules: list[str] = []
         named = self._named
-        while marks:
-            low = marks & -marks
-            name, test = named[low.bit_length() - 1]
+        digits = bin(marks)[:1:-1]  # bit 0 first
+        position = digits.find("1")
+        while position != -1:
+            name, test = named[position]
             if test:
                 tests.add(name)
             else:
                 modules.append(name)
-            marks ^= low
+            position = digits.find("1", position + 1)
         return tests, sorted(modules)
 
     def _mark(self, node: str) -> int:
@@ -1799,6 +1815,8 @@ class _Callers:
         if bit is None:
             bit = self._bit[key] = len(self._named)
             self._named.append((name, test))
+            if test:
+                self.test_bits |= 1 << bit
         return 1 << bit
 
     def _close(self, root: str) -> None:
