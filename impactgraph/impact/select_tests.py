@@ -18,6 +18,7 @@ from functools import cached_property
 from impactgraph.diff.files import FileRole, PythonLayout
 from impactgraph.discovery import is_test_path, starts_with_module
 from impactgraph.expressions import ModuleRoot, parse_root
+from impactgraph.impact import reach_bits
 from impactgraph.impact.by_path import module_path
 from impactgraph.impact.conftest_scope import ConftestScope, plugin_folders
 from impactgraph.impact.packages import is_test_code
@@ -1779,7 +1780,7 @@ class _Callers:
         of test modules)."""
         marks = self._marks.get(node)
         if marks is None:
-            self._close(node)
+            reach_bits.close(node, self.callers, self._mark, self._marks)
             marks = self._marks[node]
         return marks
 
@@ -1788,15 +1789,12 @@ class _Callers:
         tests: set[str] = set()
         modules: list[str] = []
         named = self._named
-        digits = bin(marks)[:1:-1]  # bit 0 first
-        position = digits.find("1")
-        while position != -1:
+        for position in reach_bits.positions(marks):
             name, test = named[position]
             if test:
                 tests.add(name)
             else:
                 modules.append(name)
-            position = digits.find("1", position + 1)
         return tests, sorted(modules)
 
     def _mark(self, node: str) -> int:
@@ -1818,50 +1816,6 @@ class _Callers:
             if test:
                 self.test_bits |= 1 << bit
         return 1 << bit
-
-    def _close(self, root: str) -> None:
-        """Tarjan's walk over callers from ``root``: each strongly connected part's marks
-        are its members' and those of the parts that reach it."""
-        done = self._marks
-        index: dict[str, int] = {root: 0}
-        low: dict[str, int] = {root: 0}
-        marks: dict[str, int] = {root: self._mark(root)}
-        stack = [root]
-        on_stack = {root}
-        work = [(root, iter(self.callers(root)))]
-        while work:
-            node, pending = work[-1]
-            for caller in pending:
-                if caller in done:
-                    marks[node] |= done[caller]
-                elif caller not in index:
-                    index[caller] = low[caller] = len(index)
-                    marks[caller] = self._mark(caller)
-                    stack.append(caller)
-                    on_stack.add(caller)
-                    work.append((caller, iter(self.callers(caller))))
-                    break
-                elif caller in on_stack:
-                    low[node] = min(low[node], index[caller])
-            else:
-                work.pop()
-                if low[node] == index[node]:  # the root of a part: it is complete
-                    members: list[str] = []
-                    total = 0
-                    while True:
-                        member = stack.pop()
-                        on_stack.discard(member)
-                        members.append(member)
-                        total |= marks.pop(member)
-                        if member == node:
-                            break
-                    for member in members:
-                        done[member] = total
-                    if work:
-                        marks[work[-1][0]] |= total
-                elif work:  # in its caller's part: its marks join the part's as it closes
-                    parent = work[-1][0]
-                    low[parent] = min(low[parent], low[node])
 
     def test_module(self, node: str) -> str | None:
         """The module of ``node`` when it is a test file, else None."""
