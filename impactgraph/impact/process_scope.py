@@ -65,11 +65,9 @@ class ProcessScope:
                 self._by_path[module_path(graph, module)] = module
         self._known = set(self._by_path.values())
         self._closures: dict[tuple[str, bool], frozenset[str]] = {}
-        self._next: dict[str, tuple[str, ...]] = {}  # module -> what importing it runs next
         # module -> what importing it runs, as bits (``reach_bits``), and the module of each bit
         self._runs: dict[str, int] = {}
-        self._bit: dict[str, int] = {}
-        self._names: list[str] = []
+        self._modules: reach_bits.Named[str] = reach_bits.Named()
         self._plugins: list[str] | None = None
         self._walks: dict[tuple[frozenset[str], str], set[str]] = {}
 
@@ -127,28 +125,17 @@ class ProcessScope:
         runs = self._runs
         bits = 0
         for module in start:
-            reach_bits.close(module, self._runs_next, self._mark, runs)
+            reach_bits.close(module, self._runs_next, self._modules.bit, runs)
             bits |= runs[module]
-        names = self._names
-        return frozenset(names[position] for position in reach_bits.positions(bits))
-
-    def _mark(self, module: str) -> int:
-        bit = self._bit.get(module)
-        if bit is None:
-            bit = self._bit[module] = len(self._names)
-            self._names.append(module)
-        return 1 << bit
+        return frozenset(self._modules.of(bits))
 
     def _runs_next(self, module: str) -> tuple[str, ...]:
         """What importing ``module`` imports: ``a.b.c`` runs the packages ``a`` and ``a.b``
-        first, then what it imports."""
-        found = self._next.get(module)
-        if found is None:
-            parts = module.split(".")
-            packages = [".".join(parts[:cut]) for cut in range(1, len(parts))]
-            found = self._next[module] = (*(p for p in packages if p in self._known),
-                                          *self._index().get(module, ()))
-        return found
+        first, then what it imports (asked once per module: ``reach_bits.close`` keeps the
+        answer)."""
+        parts = module.split(".")
+        packages = [".".join(parts[:cut]) for cut in range(1, len(parts))]
+        return (*(p for p in packages if p in self._known), *self._index().get(module, ()))
 
     def _start(self, test_path: str, plugins: bool) -> list[str]:
         """The test file's module, its conftests' (its folder's and every folder's above),

@@ -8,7 +8,30 @@ one walk per question grew with the tree times the questions (minutes on Django'
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Iterator
+from typing import Generic, TypeVar
+
+T = TypeVar("T", bound=Hashable)
+
+
+class Named(Generic[T]):
+    """A bit for each thing, given in the order they are first asked for."""
+
+    def __init__(self) -> None:
+        self._bits: dict[T, int] = {}
+        self._things: list[T] = []
+
+    def bit(self, thing: T) -> int:
+        position = self._bits.get(thing)
+        if position is None:
+            position = self._bits[thing] = len(self._things)
+            self._things.append(thing)
+        return 1 << position
+
+    def of(self, bits: int) -> Iterator[T]:
+        """The things whose bits are set in ``bits``, in the order of their bits."""
+        things = self._things
+        return (things[position] for position in positions(bits))
 
 
 def close(root: str, next_of: Callable[[str], Iterable[str]], mark: Callable[[str], int],

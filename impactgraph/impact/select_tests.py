@@ -705,9 +705,11 @@ def _django_commands(selector: _Selector, graph: CodeGraph, walker: _Callers,
     commands, whose walks share most of what they reach), and ends at the first change in
     name order."""
     symbols = sorted({c.symbol for c in changes if c.kind is not ChangeKind.FILE_CHANGED})
-    commands = [module for module in graph.summaries if symbols and DJANGO_COMMAND.fullmatch(
-        module) and _imports_django(graph, module)]
-    if not commands or not selector.test_set:
+    if not symbols or not selector.test_set:
+        return
+    commands = [module for module in graph.summaries
+                if DJANGO_COMMAND.fullmatch(module) and _imports_django(graph, module)]
+    if not commands:
         return
     runners = sorted(caller for caller, callees in graph.external_calls.items()
                      if callees & DJANGO_COMMAND_RUNNERS)
@@ -1052,7 +1054,6 @@ def _unresolved_across(
     if not packages:
         return
     across: dict[str, list[str]] = {}  # module -> the changed packages it imports besides its own
-    importers: dict[str, set[str]] = {}  # module -> the paths of the modules that import it
     importing: dict[str, list[str]] = {}  # module -> the test files whose process imports it
     for caller in sorted({caller for caller, _ in graph.unresolved_sites}):
         if caller not in graph or _bounded_elsewhere(graph, caller, names):
@@ -1067,14 +1068,13 @@ def _unresolved_across(
             continue
         reason = (f"unresolved call in {caller}, which imports changed package "
                   f"{across[module][0]}")
-        if module not in importers:
-            importers[module] = {imports.path(m) for m in imports.importers({module})}
+        importers = imports.importer_paths(module)
         tests, module_code = walker.closure(caller)
         for test_module in sorted(tests):
             # only a test whose process imports the caller's module can run its code: an
             # example program registered as a callback (every click command) is reached in
             # the graph by every test of the package it registers with, and run by none
-            if _imported_by_test(graph.path_of(test_module), importers[module]):
+            if _imported_by_test(graph.path_of(test_module), importers):
                 selector.add(graph.path_of(test_module), reason)
         if processes is None:
             continue
@@ -1724,21 +1724,18 @@ def _gave_up(
     if not sites or not changed:
         return
     changed_importers = {imports.path(m) for m in imports.importers(changed)}
-    importers: dict[str, set[str]] = {}  # module -> the paths of the modules that import it
     reaching: dict[str, set[str]] = {}  # caller -> the test modules that reach it
     seen: set[str] = set()
     for caller in sites:  # what an earlier site's walk met was walked from already
         if caller not in seen:
             reaching[caller] = _callers_in_tests(walker, caller, seen)
     for caller, tests in reaching.items():
-        module = graph.module_of(caller)
-        if module not in importers:
-            importers[module] = {imports.path(m) for m in imports.importers({module})}
+        importers = imports.importer_paths(graph.module_of(caller))
         reason = f"{_GAVE_UP} in {caller} (it may run anything, the changed code included)"
         for test_module in sorted(tests):
             path = graph.path_of(test_module)
             if (_imported_by_test(path, changed_importers)
-                    and _imported_by_test(path, importers[module])):
+                    and _imported_by_test(path, importers)):
                 selector.add(path, reason)
 
 
@@ -1755,8 +1752,8 @@ class _Callers:
         # ``closure``: per node walked from, the marks of what reaches it (a bit per test module
         # and per module node), and the names the bits stand for
         self._marks: dict[str, int] = {}
-        self._bit: dict[str, int] = {}
-        self._named: list[tuple[str, bool]] = []  # bit -> (name, a test module, not a module node)
+        # (name, a test module, not a module node) by bit
+        self._named: reach_bits.Named[tuple[str, bool]] = reach_bits.Named()
         self.test_bits = 0  # the bits of test modules
 
     def callers(self, node: str) -> list[str]:
@@ -1788,9 +1785,7 @@ class _Callers:
         """The test modules and, in name order, the module nodes that ``marks`` stand for."""
         tests: set[str] = set()
         modules: list[str] = []
-        named = self._named
-        for position in reach_bits.positions(marks):
-            name, test = named[position]
+        for name, test in self._named.of(marks):
             if test:
                 tests.add(name)
             else:
@@ -1801,21 +1796,13 @@ class _Callers:
         found = 0
         module = self.test_module(node)
         if module is not None:
-            found |= self._bit_of(module, True)
+            bit = self._named.bit((module, True))
+            self.test_bits |= bit
+            found |= bit
         if ":" not in node and node in self.graph and self.graph.node(node).get(
                 "kind") == "module":
-            found |= self._bit_of(node, False)
+            found |= self._named.bit((node, False))
         return found
-
-    def _bit_of(self, name: str, test: bool) -> int:
-        key = f"{'t' if test else 'm'}{name}"
-        bit = self._bit.get(key)
-        if bit is None:
-            bit = self._bit[key] = len(self._named)
-            self._named.append((name, test))
-            if test:
-                self.test_bits |= 1 << bit
-        return 1 << bit
 
     def test_module(self, node: str) -> str | None:
         """The module of ``node`` when it is a test file, else None."""
