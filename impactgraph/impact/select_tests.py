@@ -28,6 +28,7 @@ from impactgraph.impact.receivers import Hierarchy
 from impactgraph.indexer.plain import PROGRAM_RUNNERS
 from impactgraph.linker import CodeGraph
 from impactgraph.linker.graph import ANY_CALLEE
+from impactgraph.linker.link import running_imports
 from impactgraph.model import (
     AffectedModule,
     Change,
@@ -1910,16 +1911,18 @@ class _ImportIndex:
         if self._imported_by is None:
             index: dict[str, set[str]] = defaultdict(set)
             for module, graph in self.owner.items():
-                summary = graph.summaries[module]
-                for binding in summary.imports:
-                    if binding.type_checking:
-                        continue
-                    parts = graph.imported_as(binding.target).split(".")
+                targets = graph.module_imports.get(module)
+                if targets is None:  # not recorded (a graph stored before): its summary's
+                    summary = graph.summaries[module]
+                    targets = running_imports(summary)
+                    module = summary.module
+                for target in targets:
+                    parts = graph.imported_as(target).split(".")
                     # ``import a.b.c`` runs a, a.b and a.b.c
                     for cut in range(1, len(parts) + 1):
                         prefix = ".".join(parts[:cut])
-                        if prefix in self.owner and prefix != summary.module:
-                            index[prefix].add(summary.module)
+                        if prefix in self.owner and prefix != module:
+                            index[prefix].add(module)
             self._imported_by = dict(index)
         return self._imported_by
 

@@ -67,6 +67,10 @@ class CodeGraph:
     """
 
     summaries: dict[str, FileSummary] = field(default_factory=dict)  # module -> summary
+    # module -> what its import statements that run name (``ImportBinding.target``, those
+    # under ``TYPE_CHECKING`` left out), as its summary has them: who imports whom, without
+    # decoding every summary (empty for a graph stored before this was recorded)
+    module_imports: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # caller -> external or builtin callees, in the pycg spelling ("os.path.join", "<builtin>.len")
     external_calls: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     # caller -> the program each of its calls of a ``PROGRAM_RUNNERS`` callee starts

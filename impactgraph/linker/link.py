@@ -102,6 +102,11 @@ INSPECTING_FUNCTIONS = frozenset(
 )
 
 
+def running_imports(summary: FileSummary) -> tuple[str, ...]:
+    """What the module's import statements that run name (``CodeGraph.module_imports``)."""
+    return tuple(binding.target for binding in summary.imports if not binding.type_checking)
+
+
 def link(summaries: Iterable[FileSummary], warnings: Iterable[Diagnostic] = ()) -> CodeGraph:
     # Evaluation recurses along chains of variables (versions of a local, argument flow);
     # Resolver.resolve stops at MAX_DEPTH, which needs more than the default 1000 frames.
@@ -131,6 +136,7 @@ def _link(summaries: Iterable[FileSummary], warnings: Iterable[Diagnostic]) -> C
         if summary.api_only:  # a programming error: ``changes``' summaries lack the calls
             raise ValueError(f"cannot link the API-only summary of {summary.module}")
         graph.summaries[summary.module] = summary
+        graph.module_imports[summary.module] = running_imports(summary)
         if summary.error:
             graph.warnings.append(Diagnostic(summary.path, summary.error))
     resolver = Resolver(s for s in usable if not s.error)

@@ -24,6 +24,7 @@ from collections.abc import Mapping
 from enum import Enum
 
 from impactgraph.linker.graph import CodeGraph
+from impactgraph.linker.link import running_imports
 from impactgraph.linker.resolve import MAX_CONTEXT_LINES
 from impactgraph.model import CallSite, Definition, FileSummary, Parameter, Signature, symbol_module
 
@@ -121,4 +122,6 @@ def relocated(graph: CodeGraph, changed: Mapping[str, tuple[FileSummary, FileSum
                                  definition.end_line)
         if graph.summaries:  # a graph loaded from the store has none
             graph.summaries[module] = new
+        if module in graph.module_imports:  # the same facts: the same imports, but be sure
+            graph.module_imports[module] = running_imports(new)
     return graph

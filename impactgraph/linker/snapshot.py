@@ -9,8 +9,9 @@ from impactgraph.linker.graph import ANY_CALLEE, CodeGraph
 from impactgraph.linker.stored import EDGE_FIELDS, NODE_FIELDS, StoredGraph
 from impactgraph.model import Diagnostic, Program, ProgramKind
 
-# 6: edges name their ends by node index; 7: call receivers (recv); 8: ``unbounded`` edges
-SNAPSHOT_VERSION = 8
+# 6: edges name their ends by node index; 7: call receivers (recv); 8: ``unbounded`` edges;
+# 9: each module's running imports
+SNAPSHOT_VERSION = 9
 
 
 def graph_to_dict(graph: CodeGraph) -> dict[str, Any]:
@@ -33,6 +34,8 @@ def graph_to_dict(graph: CodeGraph) -> dict[str, Any]:
         "gave_up_names": {c: sorted(n) for c, n in graph.gave_up_names.items()},
         "outside_hooks": None if graph.outside_hooks is None else sorted(graph.outside_hooks),
         "warnings": [[w.path, w.message] for w in graph.warnings],
+        "module_imports": {module: list(targets)
+                           for module, targets in graph.module_imports.items()},
     }
 
 
@@ -81,6 +84,8 @@ def graph_from_dict(data: Any) -> CodeGraph | None:
         hooks = data.get("outside_hooks")
         graph.outside_hooks = None if hooks is None else {str(h) for h in hooks}
         graph.warnings = [Diagnostic(str(p), str(m)) for p, m in data["warnings"]]
+        graph.module_imports = {str(module): tuple(str(t) for t in targets)
+                                for module, targets in data["module_imports"].items()}
         return graph
     except (AttributeError, KeyError, TypeError, ValueError, IndexError):
         return None
