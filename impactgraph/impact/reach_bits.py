@@ -21,6 +21,9 @@ class Named(Generic[T]):
         self._bits: dict[T, int] = {}
         self._things: list[T] = []
 
+    def __contains__(self, thing: object) -> bool:
+        return thing in self._bits
+
     def bit(self, thing: T) -> int:
         position = self._bits.get(thing)
         if position is None:

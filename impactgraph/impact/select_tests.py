@@ -315,9 +315,8 @@ def _import_time(
             while (below := callee[chain[-1]]) is not None:
                 chain.append(below)
             reason = f"imports {module}, whose import-time code {chain_reason(chain[::-1])}"
-            for path in sorted(selector.test_set):
-                if module in processes.imported(path):
-                    selector.add(path, reason)
+            for path in processes.tests_of(processes.importing(module, selector.test_set)):
+                selector.add(path, reason)
 
 
 def _callers(graph: CodeGraph, seeds: Iterable[str], reached: Set[str]) -> dict[str, str | None]:
@@ -382,10 +381,11 @@ def _registered(selector: _Selector, graph: CodeGraph, walker: _Callers, reached
         tests = {graph.path_of(t) for loader in sorted(loaders) if ":" in loader
                  for t in _callers_in_tests(walker, loader)}
         at_import = {loader for loader in loaders if ":" not in loader}
-        for path in sorted(selector.test_set):
-            imported = processes.imported(path)
-            if path in tests or at_import & imported:
-                selector.add(path, reason)
+        importing = 0
+        for loader in at_import:
+            importing |= processes.importing(loader, selector.test_set)
+        for path in sorted((tests & selector.test_set) | set(processes.tests_of(importing))):
+            selector.add(path, reason)
 
 
 def _outside_decorator(graph: CodeGraph, module: str, decorator: str,
@@ -1055,7 +1055,6 @@ def _unresolved_across(
     if not packages:
         return
     across: dict[str, list[str]] = {}  # module -> the changed packages it imports besides its own
-    importing: dict[str, list[str]] = {}  # module -> the test files whose process imports it
     for caller in sorted({caller for caller, _ in graph.unresolved_sites}):
         if caller not in graph or _bounded_elsewhere(graph, caller, names):
             continue
@@ -1079,13 +1078,14 @@ def _unresolved_across(
                 selector.add(graph.path_of(test_module), reason)
         if processes is None:
             continue
+        # as above: only a test whose process imports the call's module too
+        running = processes.importing(module, selector.test_set)
+        if not running:
+            continue
         for importer in module_code:
-            if importer not in importing:
-                importing[importer] = [path for path in sorted(selector.test_set)
-                                       if importer in processes.imported(path)]
-            for path in importing[importer]:
-                if module in processes.imported(path):  # as above: the call's module too
-                    selector.add(path, f"{reason}, run when {importer} is imported")
+            for path in processes.tests_of(processes.importing(importer, selector.test_set)
+                                           & running):
+                selector.add(path, f"{reason}, run when {importer} is imported")
 
 
 def _unresolved_by_name(
@@ -1528,9 +1528,9 @@ def _program_reach(selector: _Selector, shared: _Shared, graph: CodeGraph, site:
         for folder in shared.plugins[path]:
             conftests.affected(path, chain_reason((site.caller,)), False, folder)
     if ":" not in site.caller:  # import-time code: it runs in every process importing it
-        for test in sorted(on_behalf.test_set):
-            if module in shared.processes.imported(test):
-                on_behalf.add(test, f"imports {module}, whose import-time code makes it")
+        processes = shared.processes
+        for test in processes.tests_of(processes.importing(module, on_behalf.test_set)):
+            on_behalf.add(test, f"imports {module}, whose import-time code makes it")
     _chains(on_behalf, shared, conftests, reach.affected, reach.reached, frozenset())
     _inherited(on_behalf, graph, reach.reached, reach.constraints)
     _imported_hooks(on_behalf, graph, reach.reached)
