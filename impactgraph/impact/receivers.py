@@ -23,6 +23,8 @@ EXACT = "="  # ``=cls``: an instance of ``cls`` itself, not of a subclass
 LOCAL = "<"  # ``cls<base``: an instance of a class defined in a method, with that one base
 # constrained states per node at most: past it, the node is walked without a constraint
 MAX_CONSTRAINTS = 8
+# ``recv`` lists up to this long are shared by value among a graph's call edges
+SHARED_ENTRIES = 16
 
 
 class Hierarchy:
@@ -35,6 +37,68 @@ class Hierarchy:
         self._certain: dict[str, frozenset[str]] = {}
         self._compatible: dict[tuple[str, str], bool] = {}
         self._owners: dict[str, str | None] = {}
+        # node -> its in-edges in order, and a call edge's ``recv`` entries (``Entries``,
+        # which keep what stepping back gives): every walk over the graph (one per change
+        # and per program start) asks them again, thousands of times for a test base
+        # class's method
+        self._into: dict[str, list[tuple[str, str]]] = {}
+        self._entries: dict[tuple[str, str], Entries | None] = {}
+        self._same: dict[tuple[tuple[str, ...], ...], Entries] = {}  # short lists, by value
+        self._below: dict[str, frozenset[str]] = {}
+        self._related: dict[str, frozenset[str]] = {}
+
+    def into(self, node: str) -> list[tuple[str, str]]:
+        """The edges into ``node`` as (source, kind), each once, in order."""
+        found = self._into.get(node)
+        if found is None:
+            found = self._into[node] = sorted(set(self.graph.predecessors(node)))
+        return found
+
+    def entries(self, source: str, target: str) -> Entries | None:
+        """The ``recv`` entries of the call edge from ``source`` to ``target`` (None: none);
+        the calls of one caller with the same short list share one (a method's calls on
+        ``self`` mostly do)."""
+        key = (source, target)
+        if key in self._entries:
+            return self._entries[key]
+        entries = self.graph.edge_field(source, target, EdgeKind.CALLS, "recv")
+        found = None
+        if entries:
+            if len(entries) > SHARED_ENTRIES:
+                found = Entries(entries)
+            else:
+                value = tuple(tuple(entry) for entry in entries)
+                found = self._same.get(value)
+                if found is None:
+                    found = self._same[value] = Entries(entries)
+        self._entries[key] = found
+        return found
+
+    def related(self, cls: str) -> frozenset[str]:
+        """Every class ``compatible`` with the class ``cls`` that is neither ``=`` nor
+        ``<`` (and others): those it inherits from, those that inherit from it, and those a
+        class below it (without a base of several values) surely inherits from."""
+        found = self._related.get(cls)
+        if found is None:
+            related = set(self.ancestors(cls)) | self._all_below(cls)
+            for below in self.descendants(cls):
+                related |= self.certain_ancestors(below)
+            found = self._related[cls] = frozenset(related)
+        return found
+
+    def _all_below(self, cls: str) -> frozenset[str]:
+        """``cls`` and every class that ``ancestors`` gives it for."""
+        found = self._below.get(cls)
+        if found is None:
+            seen = {cls}
+            queue = deque([cls])
+            while queue:
+                for other, kind in self.graph.predecessors(queue.popleft()):
+                    if kind == EdgeKind.INHERITS and other not in seen:
+                        seen.add(other)
+                        queue.append(other)
+            found = self._below[cls] = frozenset(seen)
+        return found
 
     def ancestors(self, cls: str) -> frozenset[str]:
         """``cls`` and every class it inherits from (or may: of the values of a base
@@ -139,6 +203,64 @@ class Hierarchy:
         if one in self.certain_ancestors(other):
             return other
         return one if self.compatible(one, other) else None
+
+
+def _plain(cls: str) -> bool:
+    return not cls.startswith(EXACT) and LOCAL not in cls
+
+
+class Entries:
+    """A call edge's ``recv`` entries, by the class that a plain constraint must be
+    ``compatible`` with for the entry to give anything (the given class of a call on
+    ``self``, else the receiver's class), so that stepping back under one constraint reads
+    only the entries of related classes: a base class's method called on ``self`` has an
+    entry per subclass the linker saw, a thousand for Django's ``SimpleTestCase``, and each
+    of those subclasses is a constraint a walk steps back under."""
+
+    __slots__ = ("_steps", "all", "by_class", "rest")
+
+    def __init__(self, entries: Sequence[Sequence[str]]) -> None:
+        self.all = entries
+        self._steps: dict[tuple[str, str | None], list[str | None]] = {}
+        self.by_class: dict[str, list[Sequence[str]]] = {}
+        self.rest: list[Sequence[str]] = []  # read under any constraint
+        for entry in entries:
+            given, receiver = entry
+            cls = given if receiver == SELF else receiver
+            if cls and _plain(cls):
+                self.by_class.setdefault(cls, []).append(entry)
+            else:
+                self.rest.append(entry)
+
+    def step_back(self, hierarchy: Hierarchy, constraint: str | None,
+                  caller: str) -> list[str | None]:
+        """``step_back`` over these entries, kept per caller and constraint."""
+        key = (caller, constraint)
+        found = self._steps.get(key)
+        if found is None:
+            related = self.under(hierarchy, constraint)
+            found = step_back(hierarchy, related, constraint, caller) if related else []
+            self._steps[key] = found
+        return found
+
+    def under(self, hierarchy: Hierarchy, constraint: str | None) -> Sequence[Sequence[str]]:
+        """The entries that may give something under ``constraint``: the others give
+        nothing (their class is no class an object meeting ``constraint`` can be; under
+        ``=cls``, no base of ``cls``)."""
+        if constraint is None or LOCAL in constraint:
+            return self.all
+        if constraint.startswith(EXACT):  # an instance of that class itself: of its bases
+            related = hierarchy.ancestors(constraint[len(EXACT):])
+        else:
+            related = hierarchy.related(constraint)
+        by_class = self.by_class
+        if len(related) < len(by_class):
+            keys = [cls for cls in related if cls in by_class]
+        else:
+            keys = [cls for cls in by_class if cls in related]
+        if len(keys) == len(by_class):
+            return self.all
+        return [*self.rest, *(entry for cls in keys for entry in by_class[cls])]
 
 
 def step_back(hierarchy: Hierarchy, entries: Sequence[Sequence[str]] | None,

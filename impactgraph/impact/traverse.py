@@ -44,7 +44,7 @@ from impactgraph.impact.binding import (
 )
 from impactgraph.impact.gateways import is_gateway
 from impactgraph.impact.mentions import calls_path, mentions
-from impactgraph.impact.receivers import MAX_CONSTRAINTS, Hierarchy, step_back
+from impactgraph.impact.receivers import MAX_CONSTRAINTS, Hierarchy
 from impactgraph.indexer.plain import DATACLASS_DECORATORS, decorator_base
 from impactgraph.linker import CodeGraph
 from impactgraph.model import (
@@ -242,7 +242,7 @@ class ImpactAnalysis:
         if limit is None or limit > 0:
             for state in list(queue):
                 node = state[0]
-                for source, kind in sorted(set(graph.predecessors(node))):
+                for source, kind in hierarchy.into(node):
                     if kind not in first:
                         continue
                     if kind == EdgeKind.OVERRIDES and change.kind is ChangeKind.BODY_CHANGED:
@@ -308,7 +308,7 @@ class ImpactAnalysis:
             node = state[0]
             if ":" not in node:
                 continue  # reaching module-level code does not make the module's importers users
-            for source, kind in sorted(set(graph.predecessors(node))):
+            for source, kind in hierarchy.into(node):
                 if kind not in USES:
                     continue
                 if in_base and not self.in_head(change, source, node, kind, depth):
@@ -513,12 +513,12 @@ class ImpactAnalysis:
         carries receivers."""
         if kind != EdgeKind.CALLS:
             return [None]
-        entries = hierarchy.graph.edge_field(source, target, kind, "recv")
-        if not entries:
+        entries = hierarchy.entries(source, target)
+        if entries is None:
             return [None]
         if constraint is None:  # a method's self is an instance of its class
             constraint = hierarchy.owner(target)
-        return step_back(hierarchy, entries, constraint, source)
+        return entries.step_back(hierarchy, constraint, source)
 
     def _hierarchy(self, graph: CodeGraph) -> Hierarchy:
         found = self._hierarchies.get(id(graph))

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from helpers import graph_of
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from impactgraph.impact.receivers import Hierarchy, step_back
+from impactgraph.impact.receivers import EXACT, SELF, Entries, Hierarchy, step_back
+from impactgraph.linker import CodeGraph
+from impactgraph.model import EdgeKind
 
 TREE = {
     "m.py": """
@@ -69,3 +73,54 @@ def test_the_given_class_of_a_mixin_call_becomes_the_callers_constraint() -> Non
     assert step_back(hierarchy, entries, "m:Base") == ["m:Right"]
     assert step_back(hierarchy, entries, None) == ["m:Left", "m:Right"]
     assert step_back(hierarchy, [*entries, ["", "m:Base"]], "m:Base") == [None]
+
+
+# Stepping back reads only the entries of classes related to the constraint
+# (``Entries.under``): on random hierarchies, with bases of several values (``dispatch``
+# inherits edges), exact (``=``) and method-local (``<``) classes, it gives what reading every
+# entry gives.
+CLASSES = [f"m:C{i}" for i in range(5)]
+NAMES = [*CLASSES, *(EXACT + c for c in CLASSES[:3]), "m:C1<m:C2", EXACT + "m:C3<m:C0", ""]
+
+
+def hierarchy_of(bases: list[tuple[int, int, bool]]) -> Hierarchy:
+    graph = CodeGraph()
+    for cls in CLASSES:
+        graph.add_node(cls, kind="class", path="m.py", module="m")
+        graph.add_node(f"{cls}.run", kind="method", path="m.py", module="m")
+    for sub, base, dispatch in bases:
+        if sub != base:
+            graph.add_edge(CLASSES[sub], CLASSES[base], EdgeKind.INHERITS, dispatch=dispatch)
+    return Hierarchy(graph)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 4), st.integers(0, 4), st.booleans()), max_size=10),
+       st.lists(st.tuples(st.sampled_from(NAMES), st.one_of(st.just(SELF), st.sampled_from(NAMES))),
+                min_size=1, max_size=10),
+       st.lists(st.tuples(st.sampled_from([*NAMES[:-1], None]),
+                          st.sampled_from([None, *(f"{c}.run" for c in CLASSES)])),
+                max_size=8))
+def test_reading_the_related_entries_gives_what_reading_all_does(
+        bases: list[tuple[int, int, bool]], entries: list[tuple[str, str]],
+        asked: list[tuple[str | None, str | None]]) -> None:
+    hierarchy = hierarchy_of(bases)
+    index = Entries(entries)
+    for constraint, caller in asked:
+        related = index.under(hierarchy, constraint)
+        fast = step_back(hierarchy, related, constraint, caller) if related else []
+        assert fast == step_back(hierarchy, entries, constraint, caller), (constraint, caller)
+        if caller is not None:  # asked twice: the second answer is kept from the first
+            assert index.step_back(hierarchy, constraint, caller) == fast
+            assert index.step_back(hierarchy, constraint, caller) == fast
+
+
+def test_a_subclass_constraint_reads_only_its_own_line_of_entries() -> None:
+    hierarchy = Hierarchy(graph_of(TREE))
+    entries = [("m:Left", SELF), ("m:Right", SELF), ("m:Other", SELF), ("m:Deep", SELF)]
+    assert {tuple(e) for e in Entries(entries).under(hierarchy, "m:Deep")} == {
+        ("m:Deep", SELF), ("m:Left", SELF)}
+    assert step_back(hierarchy, entries, "m:Deep") == ["m:Deep"]
+    # ``Both`` inherits from ``Left`` and ``Right``: a ``Left`` may be a ``Right``
+    assert {tuple(e) for e in Entries(entries).under(hierarchy, "m:Left")} == {
+        ("m:Left", SELF), ("m:Right", SELF), ("m:Deep", SELF)}
