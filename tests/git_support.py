@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import textwrap
 from collections.abc import Mapping
@@ -62,3 +63,11 @@ def commit(
     if tag:
         git(root, "tag", tag)
     return git(root, "rev-parse", "HEAD")
+
+
+def copy_fixture(source: Path, target: Path) -> None:
+    """A fixture tree copied into ``target`` without what running the tool or Python on the
+    fixture itself leaves there (its ``.impactgraph`` cache, bytecode): a copied cache would
+    answer the test's first run."""
+    shutil.copytree(source, target, dirs_exist_ok=True,
+                    ignore=shutil.ignore_patterns(".impactgraph", "__pycache__"))

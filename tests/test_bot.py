@@ -1103,12 +1103,11 @@ def test_a_rerun_on_the_same_change_leaves_the_comment_alone(
 ) -> None:
     """End to end, the real analysis: the second run finds its comment and leaves it as it is
     (its report differs in the time the analysis took, nothing else)."""
-    import shutil
 
-    from git_support import commit, init_repo
+    from git_support import commit, copy_fixture, init_repo
 
     repo = init_repo(tmp_path / "shop")
-    shutil.copytree(SHOP, repo, dirs_exist_ok=True)
+    copy_fixture(SHOP, repo)
     base = commit(repo, message="base")
     search = repo / "packages/catalog/src/catalog/search.py"
     text = search.read_text(encoding="utf-8")

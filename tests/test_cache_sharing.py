@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
-from git_support import commit, init_repo
+from git_support import commit, copy_fixture, init_repo
 from typer.testing import CliRunner, Result
 
 from impactgraph.adapters.cache import SummaryCache
@@ -21,7 +20,7 @@ NO_EVENT = {"GITHUB_EVENT_PATH": "", "GITHUB_REPOSITORY": "", "GITHUB_TOKEN": ""
 @pytest.fixture
 def shop(tmp_path: Path) -> Path:
     root = init_repo(tmp_path / "shop")
-    shutil.copytree(SHOP, root, dirs_exist_ok=True)
+    copy_fixture(SHOP, root)
     commit(root, message="base", tag="base")
     target = root / SEARCH
     text = target.read_text(encoding="utf-8")

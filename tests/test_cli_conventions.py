@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
-from git_support import commit, init_repo
+from git_support import commit, copy_fixture, init_repo
 from typer.testing import CliRunner
 
 from impactgraph.cli import app
@@ -24,7 +23,7 @@ runner = CliRunner()
 @pytest.fixture
 def changed_shop(tmp_path: Path) -> Path:
     root = init_repo(tmp_path / "shop")
-    shutil.copytree(SHOP, root, dirs_exist_ok=True)
+    copy_fixture(SHOP, root)
     commit(root, message="base", tag="base")
     path = root / SEARCH
     text = path.read_text(encoding="utf-8")
@@ -138,7 +137,7 @@ def test_the_pre_commit_hook_runs_impact_fail_on_broken_before_a_push(tmp_path: 
     program, *args = fields["entry"].split()
     assert program == "impactgraph" and args[:3] == ["impact", "--fail-on", "broken"]
     root = init_repo(tmp_path / "shop")
-    shutil.copytree(SHOP, root, dirs_exist_ok=True)
+    copy_fixture(SHOP, root)
     commit(root, message="base")
     from git_support import git
 

@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from git_support import commit, git, init_repo
+from git_support import commit, copy_fixture, git, init_repo
 from typer.testing import CliRunner
 
 from impactgraph.cli import app
@@ -20,7 +20,7 @@ runner = CliRunner()
 @pytest.fixture
 def shop(tmp_path: Path) -> Path:
     root = init_repo(tmp_path / "shop")
-    shutil.copytree(SHOP, root, dirs_exist_ok=True)
+    copy_fixture(SHOP, root)
     commit(root, message="base", tag="base")
     return root
 

@@ -5,13 +5,12 @@ what linking it does."""
 from __future__ import annotations
 
 import json
-import shutil
 import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
-from git_support import commit, init_repo
+from git_support import commit, copy_fixture, init_repo
 from typer.testing import CliRunner
 
 from impactgraph.cli import app
@@ -25,7 +24,7 @@ runner = CliRunner()
 @pytest.fixture
 def shop(tmp_path: Path) -> Path:
     root = init_repo(tmp_path / "shop")
-    shutil.copytree(SHOP, root, dirs_exist_ok=True)
+    copy_fixture(SHOP, root)
     commit(root, message="base", tag="base")
     return root
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from git_support import copy_fixture
 from typer.testing import CliRunner, Result
 
 from impactgraph.adapters import cache as cache_module
@@ -241,7 +242,7 @@ def test_what_a_dead_pool_left_is_summarised_with_the_collector_running(
 @pytest.fixture()
 def shop(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     root = tmp_path / "shop"
-    shutil.copytree(SHOP, root, ignore=shutil.ignore_patterns(".impactgraph", "__pycache__"))
+    copy_fixture(SHOP, root)
     # The copies were written just now: "racily clean" for the stat index; say they are not.
     monkeypatch.setattr(cache_module, "RACY_SECONDS", -1.0)
     return root

@@ -3,10 +3,10 @@ edited files provide the linker the same facts; the graph is exactly a full link
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
+from git_support import copy_fixture
 
 from impactgraph import linker
 from impactgraph.adapters.cache import SummaryCache
@@ -37,7 +37,7 @@ def _no_linking(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture
 def shop(tmp_path: Path) -> Path:
     root = tmp_path / "shop"
-    shutil.copytree(SHOP, root)
+    copy_fixture(SHOP, root)
     return root
 
 

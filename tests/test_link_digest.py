@@ -3,9 +3,9 @@ changes with anything a user sees in the graph."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
+from git_support import copy_fixture
 from helpers import load_benchmark
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
@@ -17,7 +17,7 @@ def test_the_digest_is_stable_and_follows_the_graph(tmp_path: Path) -> None:
     from impactgraph.linker import link
 
     tree = tmp_path / "shop"
-    shutil.copytree(FIXTURES / "shop", tree)
+    copy_fixture(FIXTURES / "shop", tree)
     first = bench.digest(link(bench.tree_summaries(tree)))
     assert bench.digest(link(bench.tree_summaries(tree))) == first
     lines = list(bench.canonical_lines(link(bench.tree_summaries(tree))))

@@ -5,6 +5,8 @@ from __future__ import annotations
 import gzip
 from pathlib import Path
 
+from git_support import copy_fixture
+
 from impactgraph.adapters.graph_store import GraphStore, tree_key
 from impactgraph.app.indexing import index_directory
 from impactgraph.app.session import Session
@@ -50,12 +52,11 @@ def test_tree_key_depends_on_every_file_and_content():
 
 
 def test_warm_index_loads_the_graph_it_linked(tmp_path: Path, monkeypatch):
-    import shutil
 
     from impactgraph.adapters.cache import SummaryCache
 
     root = tmp_path / "shop"
-    shutil.copytree(SHOP, root)
+    copy_fixture(SHOP, root)
     # the stat index trusts only files that have not changed for a moment (racy git)
     monkeypatch.setattr("impactgraph.adapters.cache.RACY_SECONDS", -60.0)
     with SummaryCache.open(root) as cache:
@@ -68,7 +69,6 @@ def test_warm_index_loads_the_graph_it_linked(tmp_path: Path, monkeypatch):
 
 def test_index_command_prints_the_same_counts_from_the_cache(tmp_path: Path, monkeypatch):
     import json
-    import shutil
 
     from typer.testing import CliRunner
 
@@ -76,7 +76,7 @@ def test_index_command_prints_the_same_counts_from_the_cache(tmp_path: Path, mon
 
     monkeypatch.setattr("impactgraph.adapters.cache.RACY_SECONDS", -60.0)
     root = tmp_path / "shop"
-    shutil.copytree(SHOP, root)
+    copy_fixture(SHOP, root)
     runner = CliRunner()
     first = json.loads(runner.invoke(app, ["index", str(root), "--format", "json"]).stdout)
     again = json.loads(runner.invoke(app, ["index", str(root), "--format", "json"]).stdout)

@@ -4,12 +4,11 @@ report is the very report of a full link (``--no-cache``), whatever the change."
 from __future__ import annotations
 
 import json
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from git_support import commit, init_repo, write
+from git_support import commit, copy_fixture, init_repo, write
 from typer.testing import CliRunner
 
 from impactgraph.cli import app
@@ -76,7 +75,7 @@ def test_a_stored_graph_gives_the_report_of_a_full_link(
     tmp_path: Path, edit: str, committed: bool
 ) -> None:
     root = init_repo(tmp_path / "shop")
-    shutil.copytree(SHOP, root, dirs_exist_ok=True)
+    copy_fixture(SHOP, root)
     commit(root, message="base", tag="base")
     files = EDITS[edit](root)
     if committed:
@@ -98,7 +97,7 @@ def test_a_stored_graph_is_not_followed_by_decoding_every_summary(
     import impactgraph.adapters.cache as cache_module
 
     root = init_repo(tmp_path / "shop")
-    shutil.copytree(SHOP, root, dirs_exist_ok=True)
+    copy_fixture(SHOP, root)
     commit(root, message="base", tag="base")
     write(root, EDITS["signature"](root))
     _report(root, "impact")  # fills the summary cache and the graph store
