@@ -75,9 +75,9 @@ class Hierarchy:
         return found
 
     def related(self, cls: str) -> frozenset[str]:
-        """Every class ``compatible`` with the class ``cls`` that is neither ``=`` nor
-        ``<`` (and others): those it inherits from, those that inherit from it, and those a
-        class below it (without a base of several values) surely inherits from."""
+        """At least every class (neither ``=cls`` nor ``cls<base``) that is ``compatible``
+        with the class ``cls``: those it inherits from, those that inherit from it, and those
+        a class below it (without a base of several values) surely inherits from."""
         found = self._related.get(cls)
         if found is None:
             related = set(self.ancestors(cls)) | self._all_below(cls)
