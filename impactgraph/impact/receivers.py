@@ -88,17 +88,7 @@ class Hierarchy:
 
     def _all_below(self, cls: str) -> frozenset[str]:
         """``cls`` and every class that ``ancestors`` gives it for."""
-        found = self._below.get(cls)
-        if found is None:
-            seen = {cls}
-            queue = deque([cls])
-            while queue:
-                for other, kind in self.graph.predecessors(queue.popleft()):
-                    if kind == EdgeKind.INHERITS and other not in seen:
-                        seen.add(other)
-                        queue.append(other)
-            found = self._below[cls] = frozenset(seen)
-        return found
+        return self._closure(cls, self._below, up=False)
 
     def ancestors(self, cls: str) -> frozenset[str]:
         """``cls`` and every class it inherits from (or may: of the values of a base
@@ -110,7 +100,7 @@ class Hierarchy:
         expression has several values (``dispatch`` inherits edges): it inherits from one of
         them, so it is no class that inherits from two of them (one of them is the class
         that does, when one does)."""
-        return self._closure(cls, self._down, up=False)
+        return self._closure(cls, self._down, up=False, certain=True)
 
     def certain_ancestors(self, cls: str) -> frozenset[str]:
         """``cls`` and the classes it inherits from, whatever value a base expression with
@@ -119,11 +109,12 @@ class Hierarchy:
 
     def _closure(self, cls: str, memo: dict[str, frozenset[str]], up: bool,
                  certain: bool = False) -> frozenset[str]:
+        """``cls`` and the classes above it (``up``) or below it over ``inherits`` edges; with
+        ``certain``, not over those of a base expression with several values (``dispatch``)."""
         found = memo.get(cls)
         if found is not None:
             return found
         graph = self.graph
-        certain |= not up
         seen = {cls}
         queue = deque([cls])
         while queue:

@@ -104,11 +104,9 @@ class CodeGraph:
     _members: dict[str, list[str]] | None = None
     _path_names: dict[str, str] | None = field(default=None, repr=False, compare=False)
     _imported_as: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
-    # edge -> the (given, receiver) entries of its ``recv``, and the (site, bound) of its
-    # ``sites``, as sets: what ``add_edge`` adds to them is looked up, not searched for
-    _recv_given: dict[tuple[str, str, str], set[tuple[str, str]]] = field(
-        default_factory=dict, repr=False, compare=False)
-    _sites_given: dict[tuple[str, str, str], set[tuple[int, bool]]] = field(
+    # (edge, "recv" or "sites") -> the entries of that long list of the edge, as a set: what
+    # ``add_edge`` adds to it is looked up, not searched for
+    _given: dict[tuple[str, str, str, str], set[tuple[Any, ...]]] = field(
         default_factory=dict, repr=False, compare=False)
     _networkx: Any = field(default=None, repr=False, compare=False)
     _stored: StoredGraph | None = field(default=None, repr=False, compare=False)
@@ -262,13 +260,7 @@ class CodeGraph:
 
     def _add_site(self, edge: tuple[str, str, str], sites: list[list[Any]], site: int,
                   bound: bool) -> None:
-        if len(sites) < LONG_EDGE_LISTS:
-            if [site, bound] not in sites:
-                sites.append([site, bound])
-            return
-        given = self._sites_given.get(edge)
-        if given is None or len(given) != len(sites):  # new, or the list set elsewhere
-            given = self._sites_given[edge] = {(i, b) for i, b in sites}
+        given = self._entries_of(edge, "sites", sites)
         if (site, bound) not in given:
             given.add((site, bound))
             sites.append([site, bound])
@@ -279,15 +271,23 @@ class CodeGraph:
         called on ``self`` gains an entry per subclass the linker evaluates it for, and
         sorting them all again for each (1,026 for Django's ``SimpleTestCase``, with its
         test suite) was a third of the link."""
-        edge = (source, target, key)
-        known = self._recv_given.get(edge)
-        if known is None or len(known) != len(entries):  # new, or the list set elsewhere
-            known = {(given, receiver) for given, receiver in entries}
-            if len(entries) >= LONG_EDGE_LISTS:  # kept only for the long lists: few edges
-                self._recv_given[edge] = known
+        known = self._entries_of((source, target, key), "recv", entries)
         for given, receiver in sorted(set(recv) - known):
             bisect.insort(entries, [given, receiver])
             known.add((given, receiver))
+
+    def _entries_of(self, edge: tuple[str, str, str], name: str,
+                    entries: list[list[Any]]) -> set[tuple[Any, ...]]:
+        """The entries of the edge's list ``name`` as a set, for the caller to add to as it
+        adds to the list: kept beside a long list, made again for a short one (few edges
+        have long lists), and made again when the list was set elsewhere."""
+        key = (*edge, name)
+        known = self._given.get(key)
+        if known is None or len(known) != len(entries):
+            known = {tuple(entry) for entry in entries}
+            if len(entries) >= LONG_EDGE_LISTS:
+                self._given[key] = known
+        return known
 
     def load(
         self,
