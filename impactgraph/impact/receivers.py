@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Sequence
+from typing import Any
 
 from impactgraph.linker import CodeGraph
 from impactgraph.model import EdgeKind
@@ -61,17 +62,35 @@ class Hierarchy:
         key = (source, target)
         if key in self._entries:
             return self._entries[key]
-        entries = self.graph.edge_field(source, target, EdgeKind.CALLS, "recv")
-        found = None
-        if entries:
-            if len(entries) > SHARED_ENTRIES:
-                found = Entries(entries)
+        found = self._entries[key] = self._made(
+            self.graph.edge_field(source, target, EdgeKind.CALLS, "recv"))
+        return found
+
+    def entries_into(self, target: str) -> dict[str, Entries | None]:
+        """``entries`` of every call edge into ``target``, by caller, read in one pass over
+        the target's edges (a hub of a test suite has thousands)."""
+        found: dict[str, Entries | None] = {}
+        known = self._entries
+        for source, kind, recv in self.graph.into_field(target, "recv"):
+            if kind != EdgeKind.CALLS:
+                continue
+            key = (source, target)
+            if key in known:
+                found[source] = known[key]
             else:
-                value = tuple(tuple(entry) for entry in entries)
-                found = self._same.get(value)
-                if found is None:
-                    found = self._same[value] = Entries(entries)
-        self._entries[key] = found
+                found[source] = known[key] = self._made(recv)
+        return found
+
+    def _made(self, entries: Any) -> Entries | None:
+        """The ``Entries`` of a call edge's ``recv`` field (None: none)."""
+        if not entries:
+            return None
+        if len(entries) > SHARED_ENTRIES:
+            return Entries(entries)
+        value = tuple(tuple(entry) for entry in entries)
+        found = self._same.get(value)
+        if found is None:
+            found = self._same[value] = Entries(entries)
         return found
 
     def related(self, cls: str) -> frozenset[str]:

@@ -27,6 +27,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from operator import itemgetter
 from typing import Any, Protocol, runtime_checkable
 
 from impactgraph.diff.definitions import takes_members_away
@@ -44,7 +45,7 @@ from impactgraph.impact.binding import (
 )
 from impactgraph.impact.gateways import is_gateway
 from impactgraph.impact.mentions import calls_path, mentions
-from impactgraph.impact.receivers import MAX_CONSTRAINTS, Hierarchy
+from impactgraph.impact.receivers import MAX_CONSTRAINTS, Entries, Hierarchy
 from impactgraph.indexer.plain import DATACLASS_DECORATORS, decorator_base
 from impactgraph.linker import CodeGraph
 from impactgraph.model import (
@@ -167,6 +168,8 @@ class ImpactAnalysis:
         # the states and parents of a walk, by graph, seeds, first steps and depth limit
         self._walked: dict[Hashable, tuple[dict[State, int], dict[State, State | None]]] = {}
         self._hierarchies: dict[int, Hierarchy] = {}  # by id of graph
+        # (id of graph, node) -> the edges a walk past its first step follows into the node
+        self._followed: dict[tuple[int, str], list[tuple[str, str, Entries | None]]] = {}
         self._revisions: tuple[Revision, Revision] | None = None  # base, head: names, classes
         # (class, removed base) -> takes_members_away
         self._members_taken: dict[tuple[str, str], bool] = {}
@@ -266,9 +269,16 @@ class ImpactAnalysis:
 
         constrained: dict[tuple[str, bool], int] = {}  # constrained states per node so far
 
-        def follow(state: State, depth: int, source: str, kind: str) -> None:
+        def follow(state: State, depth: int, source: str, kind: str,
+                   entries: Entries | None) -> None:
             node = state[0]
-            for constraint in self.constraints(hierarchy, source, node, kind, state[2]):
+            if entries is None:
+                constraints: list[str | None] = [None]
+            else:  # ``constraints``: a method's self is an instance of its class
+                constraints = entries.step_back(
+                    hierarchy, state[2] if state[2] is not None else hierarchy.owner(node), source
+                )
+            for constraint in constraints:
                 if constraint is not None:
                     place = walk.step(state, source)
                     if place in walk.depth and place not in held:
@@ -299,21 +309,34 @@ class ImpactAnalysis:
         for state, source, kind in steps:
             if self.breaks(graph, change, source, state[0], kind):
                 walk.broken.add(source)
-            follow(state, 0, source, kind)
+            follow(state, 0, source, kind, hierarchy.entries(source, state[0])
+                   if kind == EdgeKind.CALLS else None)
+        reached, parents, gateways = walk.depth, walk.parent, walk.gateways
         while queue:
             state = queue.popleft()
-            depth = walk.depth[state]
+            depth = reached[state]
             if limit is not None and depth >= limit:
                 continue
             node = state[0]
             if ":" not in node:
                 continue  # reaching module-level code does not make the module's importers users
-            for source, kind in hierarchy.into(node):
-                if kind not in USES:
+            crossed = state[1]
+            for source, kind, entries in self._followed_into(graph, hierarchy, node):
+                if entries is not None:
+                    follow(state, depth, source, kind, entries)
                     continue
-                if in_base and not self.in_head(change, source, node, kind, depth):
-                    continue  # the calling code is gone from the head: it breaks nothing
-                follow(state, depth, source, kind)
+                # ``follow_one`` past the first step, with no constraint: inline, as most
+                # edges are followed so (a hub of a test suite has thousands of callers)
+                following = (source, crossed, None) if crossed or not gateways \
+                    else walk.step(state, source)
+                if following in reached:
+                    if following in held:
+                        held.discard(following)  # reached another way that does change it
+                        queue.append(following)
+                    continue
+                reached[following] = depth + 1
+                parents[following] = state
+                queue.append(following)
         if key is not None:  # copies: ``import_breaks`` adds to the walk's own
             self._walked[key] = (dict(walk.depth), dict(walk.parent))
         return walk
@@ -504,6 +527,29 @@ class ImpactAnalysis:
         if found is None:
             found = self._members_taken[(cls, base)] = takes_members_away(
                 *self._revision_pair(), cls, base)
+        return found
+
+    def _followed_into(self, graph: CodeGraph, hierarchy: Hierarchy, node: str
+                       ) -> list[tuple[str, str, Entries | None]]:
+        """The edges into ``node`` that a walk over ``graph`` follows past its first step, as
+        (source, kind, the call edge's ``recv`` entries or None), made once per node: the
+        edges of a kind in ``USES`` and, in the base graph, only those the head has too
+        (``in_head`` past the first step). Every walk asks them of each state at the node:
+        Django's test suite has hubs with thousands of callers."""
+        key = (id(graph), node)
+        found = self._followed.get(key)
+        if found is None:
+            head = self.head
+            # in the base graph: the head's edges into the node, looked up as a set
+            kept = set(head.predecessors(node)) if graph is self.base and self.base is not head \
+                else None
+            entries = hierarchy.entries_into(node)
+            # (source, kind) is one edge: sorted, as ``Hierarchy.into`` gives them
+            found = self._followed[key] = sorted((
+                (source, kind, entries.get(source) if kind == EdgeKind.CALLS else None)
+                for source, kind in graph.predecessors(node)
+                if kind in USES and (kept is None or (source, kind) in kept)
+            ), key=itemgetter(0, 1))
         return found
 
     def constraints(self, hierarchy: Hierarchy, source: str, target: str, kind: str,

@@ -398,6 +398,17 @@ class CodeGraph:
         data = self.graph.get_edge_data(source, target, key=kind)
         return data.get(name) if data else None
 
+    def into_field(self, node: str, name: str) -> list[tuple[str, str, Any]]:
+        """(source, kind, one attribute or None) of every edge that ends at ``node``: what
+        ``edge_field`` gives for each of ``predecessors``, in one pass."""
+        if self._stored is not None:
+            return self._stored.into_field(node, name)
+        keyed = self.graph._pred.get(node)
+        if keyed is None:
+            return []
+        return [(source, kind, data.get(name))
+                for source, kinds in keyed.items() for kind, data in kinds.items()]
+
     def edge_data(self, source: str, target: str, kind: str) -> dict[str, Any]:
         if self._stored is not None:
             return self._stored.edge_data(source, target, kind)

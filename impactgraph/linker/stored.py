@@ -142,6 +142,16 @@ class StoredGraph:
         names, edges = self.names, self.edges
         return [(names[edges[edge][1]], edges[edge][2]) for edge in self.succ[position]]
 
+    def into_field(self, node: str, name: str) -> list[tuple[str, str, Any]]:
+        """(source, kind, the field ``name``) of every edge that ends at ``node``, in one pass
+        over its edges (``edge_field`` of each would scan the source's or target's edges)."""
+        position = self.index.get(node)
+        if position is None:
+            return []
+        names, edges, field = self.names, self.edges, 3 + EDGE_FIELDS.index(name)
+        return [(names[edges[edge][0]], edges[edge][2], edges[edge][field])
+                for edge in self.pred[position]]
+
     def _between(self, source: str, target: str) -> Iterator[list[Any]]:
         """The rows of the edges from ``source`` to ``target``, in kind order."""
         start, end = self.index.get(source), self.index.get(target)

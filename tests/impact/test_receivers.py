@@ -124,3 +124,46 @@ def test_a_subclass_constraint_reads_only_its_own_line_of_entries() -> None:
     # ``Both`` inherits from ``Left`` and ``Right``: a ``Left`` may be a ``Right``
     assert {tuple(e) for e in Entries(entries).under(hierarchy, "m:Left")} == {
         ("m:Left", SELF), ("m:Right", SELF), ("m:Deep", SELF)}
+
+
+CALLS_ON_SELF = {
+    "m.py": """
+        class Base:
+            def run(self):
+                return self.step()
+
+            def step(self):
+                return 1
+
+        class Left(Base):
+            def step(self):
+                return helper(self)
+
+        class Right(Base):
+            def go(self):
+                return self.run() + self.step()
+
+        def helper(obj):
+            return obj.step()
+        """,
+}
+
+
+def test_the_entries_of_a_nodes_calls_read_at_once_are_each_edges_own() -> None:
+    graph = graph_of(CALLS_ON_SELF)
+    read_together, read_one_by_one = Hierarchy(graph), Hierarchy(graph)
+    seen = 0
+    for target in graph.nodes():
+        together = read_together.entries_into(target)
+        callers = [s for s, kind in graph.predecessors(target) if kind == EdgeKind.CALLS]
+        assert sorted(together) == sorted(callers)
+        for source in callers:
+            one = read_one_by_one.entries(source, target)
+            kept = together[source]
+            assert (kept is None) == (one is None)
+            if kept is not None and one is not None:
+                assert kept.all == one.all
+                seen += 1
+            # asked again, one by one, of the hierarchy that read them together: the same
+            assert read_together.entries(source, target) is together[source]
+    assert seen >= 3

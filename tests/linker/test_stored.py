@@ -36,6 +36,8 @@ def _answers(graph: CodeGraph) -> dict[str, Any]:
         "call_edges": list(graph.edges(["calls", "imports"])),
         "predecessors": [list(graph.predecessors(n)) for n in [*nodes, *strangers]],
         "successors": [list(graph.successors(n)) for n in [*nodes, *strangers]],
+        "into_field": [graph.into_field(n, f) for n in [*nodes, *strangers]
+                       for f in ("recv", "line", "sites")],
         "edge_kinds": [graph.edge_kinds(s, t) for s, t in pairs],
         "edge_data": [
             graph.edge_data(s, t, k) for s, t in pairs for k in ("calls", "imports", "references")
@@ -117,3 +119,21 @@ def test_edges_between_nodes_with_many_edges_each_answer_as_the_networkx_graph()
     assert _answers(stored) == _answers(built)
     assert all(stored.has_edge(f"m:s{i}", f"n:t{j}", "calls") == bool((i + j) % 5)
                for i in range(width) for j in range(width))
+
+
+@pytest.mark.parametrize("stored", [False, True])
+def test_the_fields_of_every_edge_into_a_node_are_that_edges_own(stored: bool) -> None:
+    graph = index_directory(FIXTURES / "shop", session=Session(jobs=1)).graph
+    if stored:
+        read = graph_from_dict(json.loads(json.dumps(graph_to_dict(graph))))
+        assert read is not None and read.stored_rows() is not None
+        graph = read
+    asked = 0
+    for node in graph.nodes():
+        for name in ("recv", "line", "dispatch"):
+            fields = graph.into_field(node, name)
+            assert [(s, k) for s, k, _ in fields] == list(graph.predecessors(node))
+            for source, kind, value in fields:
+                assert value == graph.edge_field(source, node, kind, name)
+                asked += value is not None
+    assert asked > 100
