@@ -272,9 +272,12 @@ class ImpactAnalysis:
         def follow(state: State, depth: int, source: str, kind: str,
                    entries: Entries | None) -> None:
             node = state[0]
+            # The constraints under which the walk at ``node`` reaches ``source`` over this
+            # edge (``receivers.step_back``): only a call edge carries receivers, and a
+            # method's self is an instance of its class.
             if entries is None:
                 constraints: list[str | None] = [None]
-            else:  # ``constraints``: a method's self is an instance of its class
+            else:
                 constraints = entries.step_back(
                     hierarchy, state[2] if state[2] is not None else hierarchy.owner(node), source
                 )
@@ -551,20 +554,6 @@ class ImpactAnalysis:
                 if kind in USES and (kept is None or (source, kind) in kept)
             ), key=itemgetter(0, 1))
         return found
-
-    def constraints(self, hierarchy: Hierarchy, source: str, target: str, kind: str,
-                    constraint: str | None) -> list[str | None]:
-        """The constraints under which the walk at ``target`` (under ``constraint``) reaches
-        ``source`` over its edge of ``kind`` (``receivers.step_back``); only a call edge
-        carries receivers."""
-        if kind != EdgeKind.CALLS:
-            return [None]
-        entries = hierarchy.entries(source, target)
-        if entries is None:
-            return [None]
-        if constraint is None:  # a method's self is an instance of its class
-            constraint = hierarchy.owner(target)
-        return entries.step_back(hierarchy, constraint, source)
 
     def _hierarchy(self, graph: CodeGraph) -> Hierarchy:
         found = self._hierarchies.get(id(graph))
