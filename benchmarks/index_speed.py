@@ -19,8 +19,10 @@ Downloads the Django sdist once into ``benchmarks/.cache/`` (git-ignored), lays 
 
 ``--whole-tree`` indexes the whole sdist instead (``django/``, ``tests/``, ``docs/``,
 ``scripts/``: what a user running at the repository's root gets, about three times the
-modules, thousands of test classes under a few ``TestCase`` bases): cold without a cache and
-a warm run only.
+modules, thousands of test classes under a few ``TestCase`` bases): cold without a cache, a
+warm run, then the one-function change and, on it, ``tests --base HEAD --format json`` twice
+(the first links the head; the second finds both graphs stored) and ``impact`` once: the
+test-suite-sized queries of a repository that keeps its tests beside its code.
 
 Usage::
 
@@ -371,6 +373,17 @@ def main() -> None:
         run("first run, empty cache", impactgraph("index", str(repo), *jobs))
         run("warm, nothing changed", impactgraph("index", str(repo), *jobs))
         figures["counts"] = json.loads(cold.stdout)
+        change_one_function(repo)
+        query = ("--repo", str(repo), "--base", "HEAD", "--format", "json")
+        run("tests, one function changed", impactgraph("tests", *query))
+        again = run("tests again, both graphs stored", impactgraph("tests", *query))
+        selected = json.loads(again.stdout)
+        figures["tests_selected"] = {"files": len(selected["tests"]), "all": selected["all"]}
+        print(f"  tests selected: {len(selected['tests'])} files"
+              f"{' (all)' if selected['all'] else ''}", flush=True)
+        run("impact, both graphs stored",
+            impactgraph("impact", *query, "-o", str(CACHE / "impact-tree.json")))
+        git(repo, "checkout", "-q", "--", ".")
         figures["phases"] = {
             name: {k: round(v, 2) if isinstance(v, float) else v
                    for k, v in asdict(m).items() if k not in ("stdout", "stderr")}
