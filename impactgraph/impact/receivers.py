@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Sequence
+from operator import itemgetter
 from typing import Any
 
 from impactgraph.linker import CodeGraph
@@ -66,19 +67,22 @@ class Hierarchy:
             self.graph.edge_field(source, target, EdgeKind.CALLS, "recv"))
         return found
 
-    def entries_into(self, target: str) -> dict[str, Entries | None]:
-        """``entries`` of every call edge into ``target``, by caller, read in one pass over
-        the target's edges (a hub of a test suite has thousands)."""
-        found: dict[str, Entries | None] = {}
+    def edges_into(self, target: str) -> list[tuple[str, str, Entries | None]]:
+        """The edges into ``target`` as (source, kind, ``entries`` of a call edge, else
+        None), in ``into``'s order, read in one pass over the target's edges (a hub of a test
+        suite has thousands)."""
+        found: list[tuple[str, str, Entries | None]] = []
         known = self._entries
         for source, kind, recv in self.graph.into_field(target, "recv"):
-            if kind != EdgeKind.CALLS:
-                continue
-            key = (source, target)
-            if key in known:
-                found[source] = known[key]
-            else:
-                found[source] = known[key] = self._made(recv)
+            entries = None
+            if kind == EdgeKind.CALLS:
+                key = (source, target)
+                if key in known:
+                    entries = known[key]
+                else:
+                    entries = known[key] = self._made(recv)
+            found.append((source, kind, entries))
+        found.sort(key=itemgetter(0, 1))  # (source, kind) is one edge
         return found
 
     def _made(self, entries: Any) -> Entries | None:

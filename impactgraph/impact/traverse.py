@@ -27,7 +27,6 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from operator import itemgetter
 from typing import Any, Protocol, runtime_checkable
 
 from impactgraph.diff.definitions import takes_members_away
@@ -546,13 +545,10 @@ class ImpactAnalysis:
             # in the base graph: the head's edges into the node, looked up as a set
             kept = set(head.predecessors(node)) if graph is self.base and self.base is not head \
                 else None
-            entries = hierarchy.entries_into(node)
-            # (source, kind) is one edge: sorted, as ``Hierarchy.into`` gives them
-            found = self._followed[key] = sorted((
-                (source, kind, entries.get(source) if kind == EdgeKind.CALLS else None)
-                for source, kind in graph.predecessors(node)
+            found = self._followed[key] = [
+                (source, kind, entries) for source, kind, entries in hierarchy.edges_into(node)
                 if kind in USES and (kept is None or (source, kind) in kept)
-            ), key=itemgetter(0, 1))
+            ]
         return found
 
     def _hierarchy(self, graph: CodeGraph) -> Hierarchy:
