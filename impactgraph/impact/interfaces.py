@@ -27,8 +27,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from impactgraph.diff.names import Revision
 from impactgraph.impact.traverse import (
     USES,
+    ImportClosures,
     State,
     Walk,
+    confirm_import_breaks,
     import_time_callers,
     spread_import_breaks,
 )
@@ -49,6 +51,7 @@ class Interfaces:
         self.head = head
         self.gateways = tuple(gateways)
         self.max_depth = max_depth
+        self.import_closure = ImportClosures(base, head)
 
     def walks(self, change: Change) -> list[Walk]:
         if change.kind is ChangeKind.ABSTRACT_MEMBER_ADDED:
@@ -207,14 +210,23 @@ class Interfaces:
         module importing it breaks in turn."""
         queue: deque[State] = deque()
         climbed: set[State] = set()
+        calls: dict[str, set[str]] = {}
+        found: list[State] = []
+        broken: set[str] = set()
         for state, depth in list(walk.depth.items()):
             if depth == 0 or state[0] not in walk.broken:
                 continue
             if ":" not in state[0]:
                 queue.append(state)
             else:  # a broken function or class that module code calls (``X = make()``)
-                queue += import_time_callers(walk, state, self.max_depth, seen=climbed)
-        spread_import_breaks(walk, queue, self.max_depth)
+                broken.add(state[0])
+                callers = import_time_callers(walk, state, self.max_depth, seen=climbed,
+                                              calls=calls)
+                queue += callers
+                found += callers
+        confirmed = confirm_import_breaks(walk, found, calls, broken, self.import_closure)
+        spread_import_breaks(walk, queue, self.max_depth,
+                             unconfirmed={s for s in found if s[0] not in confirmed})
 
     def _spread(
         self, walk: Walk, states: Iterable[State], *, instantiators: bool, from_depth: int = 1

@@ -44,6 +44,8 @@ DYNAMIC_LOADERS = frozenset({
     "pickle.load", "pickle.loads", "pickle.Unpickler", "shelve.open", "pydoc.locate",
     "pkg_resources.iter_entry_points", "pkg_resources.load_entry_point",
 })
+# of those, the ones that run source rather than load a module by its name
+CODE_RUNNERS = frozenset({"<builtin>.exec", "<builtin>.eval", "<builtin>.compile"})
 
 
 def _loads_dynamically(dotted: str) -> bool:
@@ -59,6 +61,7 @@ class ProcessScope:
         self.test_files = test_files
         self._imports: dict[str, set[str]] | None = None
         self._dynamic: set[str] | None = None
+        self._importing_by_name: set[str] = set()  # made with ``_dynamic``
         self._by_path: dict[str, str] = {}
         for graph in self.graphs:  # the head last: its paths win
             for module in graph.summaries:  # the names only: nothing decoded
@@ -131,6 +134,15 @@ class ProcessScope:
     def tests_of(self, bits: int) -> list[str]:
         """The test files that ``bits`` (from ``importing``) stand for, in name order."""
         return sorted(self._tests.of(bits))
+
+    def import_closure(self, module: str) -> frozenset[str] | None:
+        """The modules of ours importing ``module`` runs: it, its packages, what they import,
+        in turn; None when code among them imports by a computed name (pydantic's package
+        ``__getattr__`` imports its submodules on first use). Running source it builds
+        (``eval``/``exec``/``compile``: attrs' generated ``__init__``) is not counted as
+        importing anything."""
+        found = self._imports_from([module])
+        return None if found & self._dynamic_modules(code=False) else found
 
     def program_closure(self, modules: Iterable[str]) -> frozenset[str] | None:
         """The modules of ours a program that starts from ``modules`` (runs or imports them)
@@ -210,13 +222,18 @@ class ProcessScope:
             self._imports = dict(index)
         return self._imports
 
-    def _dynamic_modules(self) -> set[str]:
-        """Modules whose code imports by a computed name."""
+    def _dynamic_modules(self, code: bool = True) -> set[str]:
+        """Modules whose code imports by a computed name; with ``code``, or runs source."""
         if self._dynamic is None:
-            self._dynamic = {_module_of(caller) for graph in self.graphs
-                             for caller, callees in graph.external_calls.items()
-                             if any(_loads_dynamically(callee) for callee in callees)}
-        return self._dynamic
+            self._dynamic, self._importing_by_name = set(), set()
+            for graph in self.graphs:
+                for caller, callees in graph.external_calls.items():
+                    loaders = [callee for callee in callees if _loads_dynamically(callee)]
+                    if loaders:
+                        self._dynamic.add(_module_of(caller))
+                    if any(loader not in CODE_RUNNERS for loader in loaders):
+                        self._importing_by_name.add(_module_of(caller))
+        return self._dynamic if code else self._importing_by_name
 
     def _lists_plugins(self, module: str) -> bool:
         """Does ``module`` (a test file or conftest) set ``pytest_plugins``?"""

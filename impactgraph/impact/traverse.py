@@ -25,7 +25,7 @@ What reaches whom (DESIGN.md "Impact"):
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, field, replace
 from typing import Any, Protocol, runtime_checkable
 
@@ -44,6 +44,7 @@ from impactgraph.impact.binding import (
 )
 from impactgraph.impact.gateways import is_gateway
 from impactgraph.impact.mentions import calls_path, mentions
+from impactgraph.impact.process_scope import ProcessScope
 from impactgraph.impact.receivers import MAX_CONSTRAINTS, Entries, Hierarchy
 from impactgraph.indexer.plain import DATACLASS_DECORATORS, decorator_base
 from impactgraph.linker import CodeGraph
@@ -174,6 +175,7 @@ class ImpactAnalysis:
         self._members_taken: dict[tuple[str, str], bool] = {}
         # function -> the keyword names its ``**kwargs`` holds per call (``_forwarded_keywords``)
         self._forwarded: dict[str, list[frozenset[str]] | None] = {}
+        self.import_closure = ImportClosures(base, head)
 
     # -- per change ---------------------------------------------------------------------
     def walks(self, change: Change) -> list[Walk]:
@@ -951,6 +953,9 @@ class ImpactAnalysis:
         in_base = graph is self.base and self.base is not self.head
         queue: deque[State] = deque()
         climbed: set[State] = set()  # shared by the climbs: each caller state is looked at once
+        calls: dict[str, set[str]] = {}  # what the climbs followed, for confirm_import_breaks
+        found: list[State] = []
+        broken: set[str] = set()
         for state, depth in list(walk.depth.items()):
             node = state[0]
             if depth != 1 or node not in walk.broken:
@@ -964,16 +969,21 @@ class ImpactAnalysis:
             if at_import_time:
                 queue.append(state)
             else:  # a broken function that module code calls (a class statement's metaclass)
-                queue += import_time_callers(walk, state, self.max_depth, in_head=(
+                broken.add(node)
+                callers = import_time_callers(walk, state, self.max_depth, in_head=(
                     None if not in_base else lambda s, t: bool(
                         self.head.edge_kinds(s, t) & {EdgeKind.CALLS, EdgeKind.REFERENCES})
-                ), seen=climbed)
+                ), seen=climbed, calls=calls)
+                queue += callers
+                found += callers
+        confirmed = confirm_import_breaks(walk, found, calls, broken, self.import_closure)
 
         def still_imports(source: str, member: str) -> bool:
             # the importer is gone, or no longer imports it
             return not in_base or self.head.has_edge(source, member, EdgeKind.IMPORTS)
 
-        spread_import_breaks(walk, queue, self.max_depth, still_imports)
+        spread_import_breaks(walk, queue, self.max_depth, still_imports,
+                             {s for s in found if s[0] not in confirmed})
 
     def export_importers(self, change: Change) -> Walk | None:
         """``export-removed``: who imports the name from the module that stopped exporting it."""
@@ -1295,11 +1305,14 @@ def import_time_callers(
     max_depth: int | None,
     in_head: Callable[[str, str], bool] | None = None,
     seen: set[State] | None = None,
+    calls: dict[str, set[str]] | None = None,
 ) -> list[State]:
     """The modules whose top-level code calls the broken function of ``start``, directly or
     through other functions (a class statement runs its metaclass's ``__new__``, a decorator
     runs when applied, ``DEFAULT = build()``): the call fails while the module is imported.
     They are marked broken; their states are returned, for ``spread_import_breaks``.
+    With ``calls`` they are not marked: every call the climb follows (caller -> callee, also
+    into states climbed already) is added to it instead, for ``confirm_import_breaks``.
 
     Calls only: a reference does not run the function, nor does a callback edge (outside code
     may call it, later), nor a call only the module's ``if __name__ == "__main__":`` block
@@ -1328,7 +1341,7 @@ def import_time_callers(
             if kind != EdgeKind.CALLS and not (read and kind == EdgeKind.REFERENCES):
                 continue
             following = walk.step(state, source)
-            if following in seen:
+            if following in seen and calls is None:
                 continue
             data = graph.edge_data(source, state[0], kind)
             if data.get("callback"):
@@ -1337,14 +1350,91 @@ def import_time_callers(
                 continue  # ``if __name__ == "__main__":`` code runs as a program, not on import
             if in_head is not None and not in_head(source, state[0]):
                 continue
+            if calls is not None:
+                calls.setdefault(source, set()).add(state[0])
+                if following in seen:
+                    continue
             seen.add(following)
             walk.visit(following, state, depth + 1)
             if ":" in source:
                 queue.append(following)
                 continue
-            walk.broken.add(source)
+            if calls is None:
+                walk.broken.add(source)
             found.append(following)
     return found
+
+
+class ImportClosures:
+    """What importing a module runs, over both revisions' import edges
+    (``ProcessScope.import_closure``; None: not known)."""
+
+    def __init__(self, base: CodeGraph, head: CodeGraph) -> None:
+        self._graphs = [base] if base is head else [base, head]
+        self._scope: ProcessScope | None = None
+        self._found: dict[str, frozenset[str] | None] = {}
+
+    def __call__(self, module: str) -> frozenset[str] | None:
+        if module not in self._found:
+            if self._scope is None:
+                self._scope = ProcessScope(self._graphs)
+            self._found[module] = self._scope.import_closure(module)
+        return self._found[module]
+
+
+def confirm_import_breaks(
+    walk: Walk,
+    found: Iterable[State],
+    calls: Mapping[str, set[str]],
+    broken: Set[str],
+    closure: Callable[[str], frozenset[str] | None],
+) -> set[str]:
+    """The modules of ``found`` (from ``import_time_callers`` with ``calls``) whose import
+    can run one of the ``broken`` functions, marked broken: a chain of ``calls`` from the
+    module's top-level code to it whose every function is defined in a module that importing
+    it runs (``closure``; when that is not known, every one of them is broken, as before).
+
+    A function exists only once its module ran, so a chain through a value other code hands
+    in does not run while the module is imported: attrs' ``_transform_attrs`` calls the
+    ``field_transformer`` it is given, a test passes a hook that reaches the change, and the
+    ``@attr.s`` classes of ``attr.validators`` are built with none; it imports as before (it
+    is affected all the same). A chain through a variable naming a function by a dotted
+    string (``PLUGINS = ["pkg.notes.notes"]``, loaded by name when called) breaks the
+    module as before: what that loads is not followed."""
+    graph = walk.graph
+    confirmed: set[str] = set()
+    for state in found:
+        module = state[0]
+        if module in confirmed:
+            continue
+        allowed = closure(module)
+        if allowed is None or _runs_on_import(graph, module, calls, broken, allowed):
+            confirmed.add(module)
+            walk.broken.add(module)
+    return confirmed
+
+
+def _runs_on_import(graph: CodeGraph, module: str, calls: Mapping[str, set[str]],
+                    targets: Set[str], allowed: frozenset[str]) -> bool:
+    """Does a chain of ``calls`` lead from ``module`` to one of ``targets`` through functions
+    of ``allowed`` modules only (or through a variable naming a function outside them)?"""
+    seen = {module}
+    stack = [module]
+    while stack:
+        caller = stack.pop()
+        by_name = graph.node(caller).get("kind") == "variable"
+        for callee in calls.get(caller, ()):
+            if callee in seen:
+                continue
+            if graph.module_of(callee) not in allowed:
+                if by_name:
+                    return True
+                continue
+            if callee in targets:
+                return True
+            seen.add(callee)
+            stack.append(callee)
+    return False
 
 
 def spread_import_breaks(
@@ -1352,6 +1442,7 @@ def spread_import_breaks(
     queue: deque[State],
     max_depth: int | None,
     still_imports: Callable[[str, str], bool] | None = None,
+    unconfirmed: Set[State] = frozenset(),
 ) -> None:
     """A module that fails at import time breaks every module importing it, in turn; a
     package that fails breaks every module importing one of its submodules too (Python runs
@@ -1362,12 +1453,22 @@ def spread_import_breaks(
     A module the walk had reached already (its code uses the change) spreads the break all
     the same: reaching it and its import failing are two things. A module spreads once per
     gateway status (its state's): broken through a gateway and not, its importers are both.
+    ``unconfirmed``: states of ``queue`` whose import does not fail (``confirm_import_breaks``):
+    their importers are reached as before, and not marked broken (unless a module that does
+    fail reaches them too).
     """
     graph = walk.graph
-    spread: set[State] = {(graph.module_of(state[0]), state[1], None) for state in queue}
+    spread: dict[State, bool] = {}  # spread already, marking broken or not
+    marking: dict[State, bool] = {}  # a state of the queue: does it mark its importers?
+    for state in queue:
+        key = (graph.module_of(state[0]), state[1], None)
+        marks = state not in unconfirmed
+        spread[key] = spread.get(key, False) or marks
+        marking[state] = marking.get(state, False) or marks
     modules: list[str] | None = None
     while queue:
         state = queue.popleft()
+        marks = marking[state]
         module = graph.module_of(state[0])
         depth = walk.depth[state]
         if max_depth is not None and depth >= max_depth:
@@ -1387,9 +1488,15 @@ def spread_import_breaks(
                     continue  # the package's own modules run inside its import
                 if still_imports is not None and not still_imports(source, member):
                     continue
-                walk.broken.add(source)
+                if marks:
+                    walk.broken.add(source)
                 following = walk.step(state, source)
                 walk.visit(following, state, depth + 1)
-                if ":" not in source and following not in spread:
-                    spread.add(following)
+                if ":" in source:
+                    continue
+                if following not in spread:
+                    spread[following] = marking[following] = marks
+                    queue.append(following)
+                elif marks and not spread[following]:  # reached before by a module that
+                    spread[following] = marking[following] = True  # does not fail: again
                     queue.append(following)
