@@ -359,11 +359,17 @@ class FileIndexer(Statements):
 
 
 def is_main_guard(node: nodes.NodeNG) -> bool:
-    """``if __name__ == "__main__":`` (or ``"__main__" == __name__``)."""
-    if not isinstance(node, nodes.If) or not isinstance(node.test, nodes.Compare):
-        return False
-    test = node.test
-    if len(test.ops) != 1 or test.ops[0][0] != "==":
+    """``if __name__ == "__main__":`` (or ``"__main__" == __name__``), alone or joined to
+    other conditions by ``and`` (rich's ``if sys.platform != "win32" and __name__ ==
+    "__main__":``): the body runs only when the module runs as a program. (The condition's
+    own calls are not in the body: ``sys.platform != "win32"`` is evaluated on import.)"""
+    return isinstance(node, nodes.If) and _tests_main(node.test)
+
+
+def _tests_main(test: nodes.NodeNG) -> bool:
+    if isinstance(test, nodes.BoolOp):
+        return test.op == "and" and any(_tests_main(value) for value in test.values)
+    if not isinstance(test, nodes.Compare) or len(test.ops) != 1 or test.ops[0][0] != "==":
         return False
     sides = [test.left, test.ops[0][1]]
     return any(isinstance(s, nodes.Name) and s.name == "__name__" for s in sides) and any(

@@ -61,13 +61,25 @@ def test_both_spellings_of_the_guard(guard: str) -> None:
 
 
 @pytest.mark.parametrize("test", [
-    "__name__ != '__main__'", "__name__ == 'tool'", "__name__ == '__main__' and ready()",
-    "name == '__main__'",
+    "__name__ != '__main__'", "__name__ == 'tool'", "name == '__main__'",
+    "__name__ == '__main__' or ready()", "not __name__ == '__main__' and ready()",
 ])
 def test_other_conditions_are_no_main_block(test: str) -> None:
     summary = _summary(f"def run(): pass\ndef ready(): pass\nif {test}:\n    run()\n")
     assert summary.main_blocks == ()
     assert not any(c.main for c in summary.calls)
+
+
+@pytest.mark.parametrize("test", [
+    "__name__ == '__main__' and ready()", "ready() and __name__ == '__main__'",
+    "ready() and (len([]) == 0 and '__main__' == __name__)",
+])
+def test_a_guard_joined_by_and_is_a_main_block(test: str) -> None:
+    # the body runs only as a program; the condition's own call runs on import (or may)
+    summary = _summary(f"def run(): pass\ndef ready(): pass\nif {test}:\n    run()\n")
+    assert summary.main_blocks == ((4, 4),)
+    assert _call_lines(summary, True) == {4}
+    assert 3 in _call_lines(summary, False)
 
 
 def test_a_guard_inside_a_function_is_no_main_block() -> None:
