@@ -31,6 +31,7 @@ from impactgraph.impact.traverse import (
     State,
     Walk,
     confirm_import_breaks,
+    fails_on_import,
     import_time_callers,
     spread_import_breaks,
 )
@@ -217,7 +218,9 @@ class Interfaces:
             if depth == 0 or state[0] not in walk.broken:
                 continue
             if ":" not in state[0]:
-                queue.append(state)
+                parent = walk.parent[state]
+                if parent is None or fails_on_import(walk.graph, state[0], parent[0]):
+                    queue.append(state)
             else:  # a broken function or class that module code calls (``X = make()``)
                 broken.add(state[0])
                 callers = import_time_callers(walk, state, self.max_depth, seen=climbed,

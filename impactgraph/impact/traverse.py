@@ -27,6 +27,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, field, replace
+from functools import partial
 from typing import Any, Protocol, runtime_checkable
 
 from impactgraph.diff.definitions import takes_members_away
@@ -127,6 +128,8 @@ class Walk:
     broken: set[str] = field(default_factory=set)
     # callers reached whose code runs as before (``CALLER_LOCAL``): affected, not walked past
     held: set[State] = field(default_factory=set)
+    # the change walked back from, for the walks of callers (``ImpactAnalysis.walk``)
+    change: Change | None = None
 
     def chain(self, state: State) -> tuple[str, ...]:
         nodes: list[str] = []
@@ -219,7 +222,7 @@ class ImpactAnalysis:
 
     def walk(self, graph: CodeGraph, change: Change, seeds: Iterable[str]) -> Walk:
         seeds = list(seeds)
-        walk = Walk(graph, self.gateways)
+        walk = Walk(graph, self.gateways, change=change)
         queue: deque[State] = deque()
         for seed in seeds:
             state: State = (seed, False, None)
@@ -965,8 +968,12 @@ class ImpactAnalysis:
                 continue
             seed = parent[0]
             kinds = graph.edge_kinds(node, seed)
-            at_import_time = ":" not in node or EdgeKind.INHERITS in kinds
-            if at_import_time:
+            if ":" not in node:
+                breaks = None if walk.change is None else partial(
+                    self.breaks, graph, walk.change, node, seed)
+                if fails_on_import(graph, node, seed, breaks):
+                    queue.append(state)
+            elif EdgeKind.INHERITS in kinds:
                 queue.append(state)
             else:  # a broken function that module code calls (a class statement's metaclass)
                 broken.add(node)
@@ -1363,6 +1370,20 @@ def import_time_callers(
                 walk.broken.add(source)
             found.append(following)
     return found
+
+
+def fails_on_import(graph: CodeGraph, module: str, target: str,
+                    breaks: Callable[[str], bool] | None = None) -> bool:
+    """Does the broken use of ``target`` by ``module``'s own code run when it is imported?
+    Not when only its ``if __name__ == "__main__":`` block makes it (packaging's
+    ``_musllinux`` demo calls ``platform_tags``): the module breaks as a program, importing
+    it works, and so does importing its importers. ``breaks(kind)``: does an edge of that
+    kind break (a signature change breaks calls, not the import of the name); not given:
+    every kind may."""
+    kinds = graph.edge_kinds(module, target)
+    return not kinds or any(
+        not graph.edge_data(module, target, kind).get("main")
+        and (breaks is None or breaks(kind)) for kind in sorted(kinds))
 
 
 class ImportClosures:

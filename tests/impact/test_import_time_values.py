@@ -1,4 +1,4 @@
-"""A module breaks at import time only through code that exists while it is imported.
+"""A module breaks at import time only through code that runs, and exists, while it is imported.
 
 ``import_time_callers`` climbs from a broken function to the module code that reaches it. A
 chain may pass through a call of a value handed in (``transformer(cls)`` in a class builder):
@@ -127,3 +127,49 @@ def test_a_chain_through_a_value_its_import_runs_breaks_the_import(tmp_path: Pat
     # ``hooks`` is imported first, so ``validate`` exists when ``define`` calls it
     assert affected["pkg.uses_hooks"]["breaking"]
     assert affected["pkg.hooks"]["breaking"]  # its own call of ``fields``
+
+
+def test_a_break_only_the_main_block_makes_does_not_break_importers(tmp_path: Path) -> None:
+    # packaging 24.1's ``_musllinux`` ends with a demo calling ``platform_tags``: given a new
+    # parameter, ``python -m packaging._musllinux`` fails, ``import packaging._musllinux``
+    # does not, and neither does any module importing it
+    root = init_repo(tmp_path / "repo")
+    commit(root, {
+        "lib.py": "def tags(archs):\n    return [archs]\n",
+        "demo.py": """
+            from lib import tags
+
+            def helper():
+                return 1
+
+            if __name__ == "__main__":
+                print(tags("x86_64"))
+            """,
+        "user.py": """
+            import demo
+
+            def use():
+                return demo.helper()
+            """,
+        "eager.py": """
+            from lib import tags
+
+            TAGS = tags("x86_64")
+            """,
+        "eager_user.py": """
+            import eager
+
+            def use():
+                return eager.TAGS
+            """,
+    }, message="base", tag="base")
+    commit(root, {"lib.py": "def tags(extra, archs):\n    return [archs]\n"},
+           message="head", tag="head")
+    result = runner.invoke(app, ["impact", "--repo", str(root), "--base", "base", "--head",
+                                 "head", "--format", "json"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    affected = {a["module"]: a for a in json.loads(result.stdout)["affected"]}
+    assert affected["demo"]["breaking"]  # its own code breaks, when it runs as a program
+    assert "user" not in affected
+    assert affected["eager"]["breaking"]
+    assert affected["eager_user"]["breaking"]  # ``import eager`` fails
