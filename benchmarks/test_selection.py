@@ -386,7 +386,8 @@ def collect(python: Path, cwd: Path, env: dict[str, str], args: list[str]) -> li
                    if _NODE_ID.match(line)})
 
 
-_NODE_ID = re.compile(r"[^\s<]+\.py::")
+# any file: a text file of doctests (--doctest-glob, voluptuous' tests.md) is a test file too
+_NODE_ID = re.compile(r"[^\s<:]+\.\w+::")
 
 
 # -- the tool ----------------------------------------------------------------------------------
