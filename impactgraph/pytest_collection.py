@@ -38,6 +38,7 @@ A plain run starting in ``start`` with the configuration found in ``base`` (its 
 
 from __future__ import annotations
 
+import doctest
 import fnmatch
 import posixpath
 from collections.abc import Iterable, Mapping, Sequence
@@ -49,6 +50,17 @@ DEFAULT_NORECURSEDIRS = (
 )
 # pytest's default ``python_files``
 DEFAULT_PYTHON_FILES = ("test_*.py", "*_test.py")
+
+
+def has_doctest_examples(data: bytes) -> bool:
+    """Whether pytest runs anything of a text file it collects as doctests: one item when
+    ``doctest`` finds an example in it (``DoctestTextfile.collect``), none otherwise (a
+    ``requirements/tests.txt`` matches ``test*.txt``). Text that does not decode or parse
+    makes a collection error, which fails: it counts as examples."""
+    try:
+        return bool(doctest.DocTestParser().get_examples(data.decode("utf-8")))
+    except (UnicodeDecodeError, ValueError):
+        return True
 
 
 # Python files pytest never collects as modules of doctests
@@ -77,6 +89,8 @@ class Collection:
     conftests: Mapping[str, ConftestFacts] | None = field(default=None, compare=False)
     open: bool = False  # nothing is filtered
     doctest_modules: bool = False  # addopts --doctest-modules
+    # the names of the text files collected as doctests (--doctest-glob; none: the plugin off)
+    doctest_globs: tuple[str, ...] = ("test*.txt",)
 
     def collected(self, paths: Iterable[str]) -> list[str]:
         """The ``paths`` (test files, by the test patterns) that pytest collects."""
@@ -96,6 +110,27 @@ class Collection:
             return []
         return replace(self, python_files=None).collected(
             p for p in paths if p.endswith(".py") and posixpath.basename(p) not in _NOT_DOCTESTS)
+
+    def doctest_text_files(self, paths: Iterable[str]) -> list[str]:
+        """The files among ``paths`` pytest collects as text files of doctests: not a Python
+        file, its name (or with a "/" in the pattern its path) matching a ``--doctest-glob``
+        (pytest's ``_is_doctest``), below the search roots, not ignored (``python_files`` is
+        not checked)."""
+        files = list(paths)
+        return self._doctest_texts(files, files)
+
+    def _doctest_texts(self, pending: Iterable[str], files: Sequence[str]) -> list[str]:
+        """``pending``: what to answer for; ``files``: the whole tree (``testpaths`` are
+        globbed over it)."""
+        if not self.doctest_globs:
+            return []
+        candidates = [p for p in pending if not p.endswith(".py") and any(
+            _fnmatch_ex(g, tuple(p.split("/"))) for g in self.doctest_globs)]
+        if not candidates:
+            return []
+        roots = self._search_roots(files)
+        run = replace(self, python_files=None)
+        return [p for p in candidates if run._collects(p, roots)]
 
     def _collects(self, path: str, roots: list[tuple[str, ...]] | None) -> bool:
         """``roots``: the search roots (``_search_roots``)."""
@@ -211,6 +246,17 @@ class Collections:
         for run in (self.root, *self.packages):
             prefix = run.start.strip("/") + "/" if run.start.strip("/") else ""
             found.update(run.doctest_files(p for p in files if p.startswith(prefix)))
+        return [p for p in files if p in found]
+
+    def doctest_text_files(self, paths: Iterable[str]) -> list[str]:
+        """The ``paths`` (the whole tree) a run that reaches them collects as text files of
+        doctests."""
+        files = list(paths)
+        found: set[str] = set()
+        for run in (self.root, *self.packages):
+            prefix = run.start.strip("/") + "/" if run.start.strip("/") else ""
+            found.update(run._doctest_texts(
+                (p for p in files if p not in found and p.startswith(prefix)), files))
         return [p for p in files if p in found]
 
     def without_python_files(self) -> Collections:

@@ -7,9 +7,11 @@ configuration's folder, from which its plain run starts), ``-o``/``--override-in
 ``testpaths``/``norecursedirs``/``python_files`` (how a pytest version applies it varies:
 nothing is filtered), ``--noconftest``, ``--confcutdir``, ``-p NAME`` (a module of the
 repository with a widening hook leaves everything unfiltered; an installed plugin is as unknown
-as every installed plugin), ``--doctest-modules`` (every module below the search roots is a test
-file of its doctests). ``--rootdir`` and ``-c`` in ``addopts`` change nothing: pytest has found its
-rootdir and configuration before it reads them. ``--import-mode`` changes how files are
+as every installed plugin; ``-p no:doctest`` switches pytest's doctest plugin off),
+``--doctest-modules`` (every module below the search roots is a test file of its doctests),
+``--doctest-glob`` (the text files whose name matches are test files of their examples:
+``test*.txt`` without one). ``--rootdir`` and ``-c`` in ``addopts`` change nothing: pytest has
+found its rootdir and configuration before it reads them. ``--import-mode`` changes how files are
 imported, not which are collected.
 """
 
@@ -78,15 +80,17 @@ class Addopts:
     overrides: bool = False  # -o of a key we read
     python_files: tuple[str, ...] = ()  # what -o python_files= says
     doctest_modules: bool = False  # --doctest-modules: every module's doctests are collected
+    doctest_globs: tuple[str, ...] = ()  # --doctest-glob (may be given more than once)
     django_settings: tuple[str, ...] = ()  # pytest-django's --ds
 
 
 def parse_addopts(tokens: Sequence[str]) -> Addopts:
     values: dict[str, list[str]] = {"--ignore": [], "--ignore-glob": [], "--deselect": [],
-                                    "-p": [], "--confcutdir": [], "-o": [], "--ds": []}
+                                    "-p": [], "--confcutdir": [], "-o": [], "--ds": [],
+                                    "--doctest-glob": []}
     aliases = {"--override-ini": "-o", "--ignore": "--ignore", "--ignore-glob": "--ignore-glob",
                "--deselect": "--deselect", "--confcutdir": "--confcutdir", "-p": "-p", "-o": "-o",
-               "--ds": "--ds"}
+               "--ds": "--ds", "--doctest-glob": "--doctest-glob"}
     noconftest = doctest_modules = False
     items = iter(tokens)
     for option in items:
@@ -119,8 +123,19 @@ def parse_addopts(tokens: Sequence[str]) -> Addopts:
         deselect=tuple(values["--deselect"]), plugins=tuple(values["-p"]),
         confcutdir=cut[-1] if cut else None, noconftest=noconftest, overrides=overrides,
         python_files=tuple(python_files), doctest_modules=doctest_modules,
-        django_settings=tuple(values["--ds"]),
+        doctest_globs=tuple(values["--doctest-glob"]), django_settings=tuple(values["--ds"]),
     )
+
+
+# pytest's doctest plugin collects the text files matching this when no --doctest-glob is given
+DEFAULT_DOCTEST_GLOBS = ("test*.txt",)
+
+
+def doctest_globs(addopts: Addopts) -> tuple[str, ...]:
+    """The names of the text files pytest collects as doctests; none with the plugin off."""
+    if any(p.strip() == "no:doctest" for p in addopts.plugins):
+        return ()
+    return addopts.doctest_globs or DEFAULT_DOCTEST_GLOBS
 
 
 def environment_is_open(environ: Mapping[str, str]) -> bool:
@@ -147,13 +162,15 @@ def collection(
     rootdir) and these settings."""
     if addopts.overrides or any(widening_plugin(p) for p in addopts.plugins
                                 if not p.startswith("no:")):
-        return replace(OPEN, base=base, start=start, doctest_modules=addopts.doctest_modules)
+        return replace(OPEN, base=base, start=start, doctest_modules=addopts.doctest_modules,
+                       doctest_globs=doctest_globs(addopts))
     cut = base
     if addopts.confcutdir is not None:
         deeper = _inside(start, addopts.confcutdir)
         if deeper is None or not _within(deeper, base):
             return replace(OPEN, base=base, start=start,  # a cut we do not follow
-                           doctest_modules=addopts.doctest_modules)
+                           doctest_modules=addopts.doctest_modules,
+                           doctest_globs=doctest_globs(addopts))
         cut = deeper
     conftests = None if addopts.noconftest else {
         folder: facts for folder, facts in tree.conftests.items() if _within(folder, cut)}
@@ -161,6 +178,7 @@ def collection(
         testpaths=testpaths, norecursedirs=norecursedirs, python_files=python_files,
         ignore=addopts.ignore, ignore_glob=addopts.ignore_glob, deselect=addopts.deselect,
         base=base, start=start, conftests=conftests, doctest_modules=addopts.doctest_modules,
+        doctest_globs=doctest_globs(addopts),
     )
 
 

@@ -12,7 +12,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from impactgraph.adapters.codeowners import read_codeowners
-from impactgraph.adapters.git import GitRepo
+from impactgraph.adapters.fs import read_bounded
+from impactgraph.adapters.git import GitRepo, blob_id
 from impactgraph.adapters.graph_store import GraphStore, tree_key
 from impactgraph.app.changes import (
     RevisionSummaries,
@@ -24,11 +25,12 @@ from impactgraph.app.indexing import link_kept
 from impactgraph.app.session import NO_CACHE, Session
 from impactgraph.app.snapshot import Snapshot
 from impactgraph.config import Config, load_config
-from impactgraph.errors import UsageError
+from impactgraph.errors import InputError, UsageError
 from impactgraph.impact.analyse import analyse
 from impactgraph.linker import CodeGraph
 from impactgraph.model import FileSummary, ImpactReport, Stats
 from impactgraph.owners import with_owners
+from impactgraph.pytest_collection import has_doctest_examples
 
 
 def build_report(
@@ -76,6 +78,7 @@ def build_report(
     changed_paths = sorted(
         path for path in set(base_ids) | set(head_ids) if base_ids.get(path) != head_ids.get(path)
     )
+    texts, changed_texts = _doctest_texts(git, config, result.base, result.head)
     report = analyse(
         result.changes,
         base_graph,
@@ -84,6 +87,8 @@ def build_report(
         max_depth=max_depth,
         changed_paths=changed_paths,
         head_files=[f.path for f in result.head.files],
+        doctest_texts=texts,
+        changed_texts=changed_texts,
     )
     report = with_owners(report, read_codeowners(git, head))
     # every file of either revision, a file unchanged between them counted once
@@ -94,6 +99,36 @@ def build_report(
         seconds=round(time.perf_counter() - started, 3),
     )
     return _with_stats(report, stats)
+
+
+def _doctest_texts(git: GitRepo, config: Config, base: Snapshot,
+                   head: Snapshot) -> tuple[list[str], list[str]]:
+    """The head's text files pytest collects as doctests (``--doctest-glob``; a snapshot lists
+    Python and project files only) and runs examples of, and those of them whose content
+    differs from the base's (a base that is the working tree: all of them)."""
+    listed = None if head.commit is None else git.tree_files(head.commit, "")
+    paths = git.worktree_paths("") if listed is None else list(listed)
+    candidates = config.collection.doctest_text_files(paths)
+    if not candidates:
+        return [], []
+    now: dict[str, str] = {}
+    contents: dict[str, bytes] = {}
+    if listed is None:
+        for path in candidates:
+            try:
+                data = read_bounded(git.root / path)
+            except InputError:  # too large to read here: pytest reads it all the same
+                data = b">>> "
+            except OSError:  # gone since it was listed
+                data = b""
+            now[path], contents[path] = blob_id(data), data
+    else:
+        now = {path: listed[path] for path in candidates}
+        blobs = git.read_blobs(now.values())
+        contents = {path: blobs.get(now[path], b"") for path in candidates}
+    texts = [p for p in candidates if has_doctest_examples(contents[p])]
+    before = {} if base.commit is None else git.tree_files(base.commit, "")
+    return texts, [p for p in texts if before.get(p) != now[p]]
 
 
 def _graph(

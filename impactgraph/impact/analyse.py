@@ -35,7 +35,11 @@ def analyse(
     changed_paths: Sequence[str] = (),
     head_files: Sequence[str] = (),
     stats: Stats | None = None,
+    doctest_texts: Sequence[str] = (),
+    changed_texts: Sequence[str] = (),
 ) -> ImpactReport:
+    """``doctest_texts``: the head's text files pytest collects as doctests,
+    ``changed_texts``: those of them that differ from the base's (``select_tests``)."""
     depth_limit = max_depth if max_depth is not None else config.max_depth
     analysis, walks = _walk_changes(changeset, base, head, config, depth_limit)
     packages = _packages(base, head, config)
@@ -69,6 +73,8 @@ def analyse(
         constraints=constraints,
         startup=config.startup_modules,
         walk=lambda symbol: _walk_from(analysis, head, symbol, packages, config),
+        doctest_texts=doctest_texts,
+        changed_texts=frozenset(changed_texts),
     )
     edges: dict[tuple[str, str, str], None] = {}
     for module in ranked:

@@ -144,6 +144,8 @@ def select_tests(
     startup: Sequence[tuple[str, str, bool]] = (),
     *,
     walk: Callable[[str], Reach],
+    doctest_texts: Sequence[str] = (),
+    changed_texts: Set[str] = frozenset(),
 ) -> TestSelection:
     """Test files among the affected and changed files, widened where safety needs it.
 
@@ -164,7 +166,9 @@ def select_tests(
     root conftest lists would, and Django's settings also for what they reach by name
     (``_startup_reach``);
     ``walk``: what a symbol of the head reaches there, walked as if its body changed: a call
-    that starts a program that may run the change is followed as changed code (``_programs``).
+    that starts a program that may run the change is followed as changed code (``_programs``);
+    ``doctest_texts``: the head's text files pytest collects as doctests (``--doctest-glob``),
+    ``changed_texts`` those of them that differ from the base's (``_doctest_texts``).
     """
     tests = [p for p in head_files if is_test_path(p, patterns)]
     # with --doctest-modules pytest collects the other modules too, as test files of their
@@ -172,7 +176,8 @@ def select_tests(
     named = set(tests)
     doctests = collection.doctest_files(p for p in head_files if p not in named)
     selector = _Selector([*collection.collected(p for p in tests if path_name(p) != CONFTEST),
-                          *doctests])
+                          *doctests, *doctest_texts])
+    _doctest_texts(selector, doctest_texts, changed_texts, bool(changes))
     shared = _Shared(graphs, frozenset(tests), startup)
     imports = shared.imports
     conftests = _Conftests(selector, shared.conftest_scope, set(reached))
@@ -756,6 +761,19 @@ def _held_class_members(graph: CodeGraph, symbol: str) -> list[str]:
         found += [m for m in graph.members(symbol_module(cls)) if m.startswith(prefix)]
         todo += [base for base, kind in graph.successors(cls) if kind == EdgeKind.INHERITS]
     return found
+
+
+def _doctest_texts(selector: _Selector, texts: Sequence[str], changed: Set[str],
+                   any_change: bool) -> None:
+    """A text file of doctests runs examples that are not analysed (they are no module of the
+    graph: what they import and call is unknown), so it may run any changed code: fail open,
+    selected on every change; and when it changed itself."""
+    for path in texts:
+        if path in changed:
+            selector.add(path, "test file changed")
+        if any_change:
+            selector.add(path, "pytest runs its examples as doctests (--doctest-glob), "
+                               "which are not analysed: they may run any change")
 
 
 def _unparsable(selector: _Selector, imports: _ImportIndex, changed: Iterable[str],
