@@ -59,6 +59,9 @@ CONTAINER_FACTORIES = frozenset(
     {"dict", "OrderedDict", "defaultdict", "deque", "Counter", "ChainMap", "WeakValueDictionary",
      "WeakKeyDictionary", "WeakSet"}
 )
+# mapping factories whose positional argument at this position is a mapping or pairs to copy
+MAPPING_ARGUMENT = {"dict": 0, "OrderedDict": 0, "defaultdict": 1, "WeakValueDictionary": 0,
+                    "WeakKeyDictionary": 0}
 # builtins whose result holds the elements of their one argument
 COPYING_BUILTINS = frozenset({"list", "tuple", "set", "frozenset", "sorted", "reversed", "iter"})
 # builtins whose result yields what their arguments do, rearranged (see ``iterated_value``)
@@ -158,6 +161,7 @@ class Evaluator(Scopes):
                 kwargs = [e for k in node.keywords or () for e in self.values(k.value)]
                 if factory == "deque" and node.args:  # ``deque([self])``: the elements given
                     kwargs += [(*e, ELEMENT) for e in self.values(node.args[0])]
+                kwargs += self.mapping_values(factory, node)
                 return [self.new_container(node, kwargs)]
             copy_of = self.copied_value(node)
             if copy_of is not None:
@@ -370,6 +374,19 @@ class Evaluator(Scopes):
         ):
             return self.values(inner.args[0])
         return None
+
+    def mapping_values(self, factory: str, node: nodes.Call) -> list[Expr]:
+        """The values a mapping made by ``dict(x)`` (``OrderedDict(x)``, ``defaultdict(f, x)``,
+        ...) holds from its positional argument ``x``: a mapping's values, or the second item
+        of each pair it iterates (``dict([(k, getattr(obj, k)) for k in dir(obj)])``,
+        ``dict(zip(names, functions))``). Which of the two ``x`` is, is not told: both."""
+        position = MAPPING_ARGUMENT.get(factory)
+        if position is None or len(node.args) <= position or any(
+            isinstance(a, nodes.Starred) for a in node.args[:position + 1]
+        ):
+            return []
+        given = self.values(node.args[position])
+        return [*((*e, ELEMENT) for e in given), *((*e, ELEMENT, item(1)) for e in given)]
 
     def iterated_value(self, node: nodes.Call) -> list[Expr] | None:
         """``enumerate(xs)``, ``zip(xs, ys)``, ``filter(f, xs)``, ``sorted(xs, key=f)``: a
