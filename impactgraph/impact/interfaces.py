@@ -30,10 +30,8 @@ from impactgraph.impact.traverse import (
     ImportClosures,
     State,
     Walk,
-    confirm_import_breaks,
+    break_imports,
     fails_on_import,
-    import_time_callers,
-    spread_import_breaks,
 )
 from impactgraph.linker import CodeGraph
 from impactgraph.linker.stdlib import stdlib_abstract
@@ -209,27 +207,17 @@ class Interfaces:
     def _import_time(self, walk: Walk) -> None:
         """Module-level code that broke (``DEFAULT = MemStore()``) fails at import time: every
         module importing it breaks in turn."""
-        queue: deque[State] = deque()
-        climbed: set[State] = set()
-        calls: dict[str, set[str]] = {}
-        found: list[State] = []
-        broken: set[str] = set()
-        for state, depth in list(walk.depth.items()):
+        broken: list[tuple[State, bool]] = []
+        for state, depth in walk.depth.items():
             if depth == 0 or state[0] not in walk.broken:
                 continue
             if ":" not in state[0]:
                 parent = walk.parent[state]
                 if parent is None or fails_on_import(walk.graph, state[0], parent[0]):
-                    queue.append(state)
+                    broken.append((state, False))
             else:  # a broken function or class that module code calls (``X = make()``)
-                broken.add(state[0])
-                callers = import_time_callers(walk, state, self.max_depth, seen=climbed,
-                                              calls=calls)
-                queue += callers
-                found += callers
-        confirmed = confirm_import_breaks(walk, found, calls, broken, self.import_closure)
-        spread_import_breaks(walk, queue, self.max_depth,
-                             unconfirmed={s for s in found if s[0] not in confirmed})
+                broken.append((state, True))
+        break_imports(walk, broken, self.max_depth, self.import_closure)
 
     def _spread(
         self, walk: Walk, states: Iterable[State], *, instantiators: bool, from_depth: int = 1

@@ -954,12 +954,8 @@ class ImpactAnalysis:
         """Modules that fail at import time, and every module importing them in turn."""
         graph = walk.graph
         in_base = graph is self.base and self.base is not self.head
-        queue: deque[State] = deque()
-        climbed: set[State] = set()  # shared by the climbs: each caller state is looked at once
-        calls: dict[str, set[str]] = {}  # what the climbs followed, for confirm_import_breaks
-        found: list[State] = []
-        broken: set[str] = set()
-        for state, depth in list(walk.depth.items()):
+        broken: list[tuple[State, bool]] = []
+        for state, depth in walk.depth.items():
             node = state[0]
             if depth != 1 or node not in walk.broken:
                 continue
@@ -967,30 +963,24 @@ class ImpactAnalysis:
             if parent is None:
                 continue
             seed = parent[0]
-            kinds = graph.edge_kinds(node, seed)
             if ":" not in node:
                 breaks = None if walk.change is None else partial(
                     self.breaks, graph, walk.change, node, seed)
                 if fails_on_import(graph, node, seed, breaks):
-                    queue.append(state)
-            elif EdgeKind.INHERITS in kinds:
-                queue.append(state)
+                    broken.append((state, False))
+            elif EdgeKind.INHERITS in graph.edge_kinds(node, seed):
+                broken.append((state, False))
             else:  # a broken function that module code calls (a class statement's metaclass)
-                broken.add(node)
-                callers = import_time_callers(walk, state, self.max_depth, in_head=(
-                    None if not in_base else lambda s, t: bool(
-                        self.head.edge_kinds(s, t) & {EdgeKind.CALLS, EdgeKind.REFERENCES})
-                ), seen=climbed, calls=calls)
-                queue += callers
-                found += callers
-        confirmed = confirm_import_breaks(walk, found, calls, broken, self.import_closure)
+                broken.append((state, True))
 
         def still_imports(source: str, member: str) -> bool:
             # the importer is gone, or no longer imports it
             return not in_base or self.head.has_edge(source, member, EdgeKind.IMPORTS)
 
-        spread_import_breaks(walk, queue, self.max_depth, still_imports,
-                             {s for s in found if s[0] not in confirmed})
+        break_imports(walk, broken, self.max_depth, self.import_closure, in_head=(
+            None if not in_base else lambda s, t: bool(
+                self.head.edge_kinds(s, t) & {EdgeKind.CALLS, EdgeKind.REFERENCES})
+        ), still_imports=still_imports)
 
     def export_importers(self, change: Change) -> Walk | None:
         """``export-removed``: who imports the name from the module that stopped exporting it."""
@@ -1401,6 +1391,38 @@ class ImportClosures:
                 self._scope = ProcessScope(self._graphs)
             self._found[module] = self._scope.import_closure(module)
         return self._found[module]
+
+
+def break_imports(
+    walk: Walk,
+    broken: Iterable[tuple[State, bool]],
+    max_depth: int | None,
+    closure: Callable[[str], frozenset[str] | None],
+    in_head: Callable[[str, str], bool] | None = None,
+    still_imports: Callable[[str, str], bool] | None = None,
+) -> None:
+    """The import-time breaks of ``broken``, in order: ``(state, False)``, module code (or a
+    class statement) that fails on import; ``(state, True)``, a broken function, whose callers'
+    module code fails where importing it can run the function (``import_time_callers``,
+    ``confirm_import_breaks``); then every module importing one that fails, in turn
+    (``spread_import_breaks``). ``in_head``, ``still_imports``: as there."""
+    queue: deque[State] = deque()
+    climbed: set[State] = set()  # shared by the climbs: each caller state is looked at once
+    calls: dict[str, set[str]] = {}  # what the climbs followed
+    found: list[State] = []
+    functions: set[str] = set()
+    for state, climb in broken:
+        if not climb:
+            queue.append(state)
+            continue
+        functions.add(state[0])
+        callers = import_time_callers(walk, state, max_depth, in_head=in_head, seen=climbed,
+                                      calls=calls)
+        queue += callers
+        found += callers
+    confirmed = confirm_import_breaks(walk, found, calls, functions, closure)
+    spread_import_breaks(walk, queue, max_depth, still_imports,
+                         {state for state in found if state[0] not in confirmed})
 
 
 def confirm_import_breaks(
