@@ -104,3 +104,67 @@ def test_another_package_of_that_shape_selects_by_calls(tmp_path: Path, package:
     commit(root, sources(package), message="base", tag="base")
     commit(root, change(package, "version.py", STABLE, ""))
     assert set(selected_reasons(root)) == {"tests/test_version.py"}
+
+
+# pytest 8.4 and later import pygments while they start (``_pytest/_io/terminalwriter.py``:
+# ``pygments.formatters.terminal``, ``pygments.lexer``, ``pygments.lexers.diff``,
+# ``pygments.lexers.python``): their module code runs before any test file is collected.
+# Seen on Pygments 2.18.0 with pytest 9.2: ``using`` given a first parameter made
+# ``PythonLexer``'s class body (``bygroups(Whitespace, using(this), Keyword)``) fail, pytest
+# did not start, and every test file failed; 26 of its 35 were selected.
+PYGMENTS = {
+    "pygments/__init__.py": "",
+    "pygments/lexer.py": """
+        this = object()
+
+
+        def using(_other, **kwargs):
+            return (_other, kwargs)
+
+
+        class RegexLexer:
+            tokens = {}
+    """,
+    "pygments/lexers/__init__.py": "",
+    "pygments/lexers/python.py": """
+        from pygments.lexer import RegexLexer, this, using
+
+
+        class PythonLexer(RegexLexer):
+            tokens = {"root": [(r"x", using(this))]}
+    """,
+    "pygments/lexers/other.py": """
+        from pygments.lexer import RegexLexer
+
+
+        class OtherLexer(RegexLexer):
+            tokens = {"root": []}
+    """,
+    "tests/test_python.py": """
+        from pygments.lexers.python import PythonLexer
+
+
+        def test_tokens():
+            assert PythonLexer.tokens
+    """,
+    "tests/test_other.py": """
+        from pygments.lexers.other import OtherLexer
+
+
+        def test_other():
+            assert OtherLexer.tokens == {"root": []}
+    """,
+}
+
+
+def test_a_change_the_lexers_pytest_imports_reach_selects_every_test_file(
+    tmp_path: Path,
+) -> None:
+    root = init_repo(tmp_path / "repo")
+    commit(root, PYGMENTS, message="base", tag="base")
+    text = PYGMENTS["pygments/lexer.py"]
+    changed = text.replace("def using(_other,", "def using(state, _other,")
+    commit(root, {"pygments/lexer.py": changed})
+    reasons = selected_reasons(root)
+    assert set(reasons) == {"tests/test_python.py", "tests/test_other.py"}
+    assert any("pytest" in reason for reason in reasons["tests/test_other.py"])

@@ -810,15 +810,19 @@ def _runner_packages(selector: _Selector, changed_modules: Iterable[str]) -> Non
 # What pytest calls of another package while it starts, before it collects a test file: it
 # checks ``minversion`` with ``Version(minversion) > Version(pytest.__version__)`` and
 # ``required_plugins`` with ``Requirement(...)`` and ``specifier.contains(Version(...))``
-# (packaging's modules are imported then: their module-level code runs). In that package's
-# own repository its tests run under a pytest that calls this very copy: a change these reach
-# can break every test file, whatever the file calls. Whether the configuration asks for those
-# checks is not looked at: a plugin may make the same calls.
+# (packaging's modules are imported then: their module-level code runs); from 8.4 on it
+# imports pygments' terminal formatter and its diff and Python lexers
+# (``_pytest/_io/terminalwriter.py``), whose module and class-body code runs then. In that
+# package's own repository its tests run under a pytest that calls this very copy: a change
+# these reach can break every test file, whatever the file calls. Whether the configuration
+# asks for those checks is not looked at: a plugin may make the same calls.
 RUNNER_CALLS = frozenset({
     "packaging", "packaging.version", "packaging.requirements",
     "packaging.version:Version.__init__", "packaging.version:Version.__gt__",
     "packaging.requirements:Requirement.__init__",
     "packaging.specifiers:SpecifierSet.contains",
+    "pygments", "pygments.formatters.terminal", "pygments.lexer", "pygments.lexers.diff",
+    "pygments.lexers.python",
 })
 
 
