@@ -1300,16 +1300,15 @@ def import_time_callers(
     walk: Walk,
     start: State,
     max_depth: int | None,
+    calls: dict[str, set[str]],
     in_head: Callable[[str, str], bool] | None = None,
     seen: set[State] | None = None,
-    calls: dict[str, set[str]] | None = None,
 ) -> list[State]:
     """The modules whose top-level code calls the broken function of ``start``, directly or
     through other functions (a class statement runs its metaclass's ``__new__``, a decorator
-    runs when applied, ``DEFAULT = build()``): the call fails while the module is imported.
-    They are marked broken; their states are returned, for ``spread_import_breaks``.
-    With ``calls`` they are not marked: every call the climb follows (caller -> callee, also
-    into states climbed already) is added to it instead, for ``confirm_import_breaks``.
+    runs when applied, ``DEFAULT = build()``): the call may fail while the module is imported.
+    Their states are returned, not marked: every call the climb follows (caller -> callee,
+    also into states climbed already) is added to ``calls``, for ``confirm_import_breaks``.
 
     Calls only: a reference does not run the function, nor does a callback edge (outside code
     may call it, later), nor a call only the module's ``if __name__ == "__main__":`` block
@@ -1338,8 +1337,6 @@ def import_time_callers(
             if kind != EdgeKind.CALLS and not (read and kind == EdgeKind.REFERENCES):
                 continue
             following = walk.step(state, source)
-            if following in seen and calls is None:
-                continue
             data = graph.edge_data(source, state[0], kind)
             if data.get("callback"):
                 continue
@@ -1347,17 +1344,14 @@ def import_time_callers(
                 continue  # ``if __name__ == "__main__":`` code runs as a program, not on import
             if in_head is not None and not in_head(source, state[0]):
                 continue
-            if calls is not None:
-                calls.setdefault(source, set()).add(state[0])
-                if following in seen:
-                    continue
+            calls.setdefault(source, set()).add(state[0])
+            if following in seen:
+                continue
             seen.add(following)
             walk.visit(following, state, depth + 1)
             if ":" in source:
                 queue.append(following)
                 continue
-            if calls is None:
-                walk.broken.add(source)
             found.append(following)
     return found
 
@@ -1416,8 +1410,8 @@ def break_imports(
             queue.append(state)
             continue
         functions.add(state[0])
-        callers = import_time_callers(walk, state, max_depth, in_head=in_head, seen=climbed,
-                                      calls=calls)
+        callers = import_time_callers(walk, state, max_depth, calls, in_head=in_head,
+                                      seen=climbed)
         queue += callers
         found += callers
     confirmed = confirm_import_breaks(walk, found, calls, functions, closure)
@@ -1432,7 +1426,7 @@ def confirm_import_breaks(
     broken: Set[str],
     closure: Callable[[str], frozenset[str] | None],
 ) -> set[str]:
-    """The modules of ``found`` (from ``import_time_callers`` with ``calls``) whose import
+    """The modules of ``found`` (from ``import_time_callers``, which filled ``calls``) whose import
     can run one of the ``broken`` functions, marked broken: a chain of ``calls`` from the
     module's top-level code to it whose every function is defined in a module that importing
     it runs (``closure``; when that is not known, every one of them is broken, as before).

@@ -168,11 +168,10 @@ def test_climbs_from_broken_functions_share_what_they_met(
     shared = walked()
     original = traverse.import_time_callers
 
-    def alone(walk: Walk, start: State, max_depth: int | None,
+    def alone(walk: Walk, start: State, max_depth: int | None, calls: dict[str, set[str]],
               in_head: Callable[[str, str], bool] | None = None,
-              seen: set[State] | None = None,
-              calls: dict[str, set[str]] | None = None) -> list[State]:
-        return original(walk, start, max_depth, in_head, calls=calls)  # a climb of its own
+              seen: set[State] | None = None) -> list[State]:
+        return original(walk, start, max_depth, calls, in_head)  # a climb of its own
 
     monkeypatch.setattr(traverse, "import_time_callers", alone)
     assert walked() == shared
