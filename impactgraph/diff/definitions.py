@@ -35,6 +35,9 @@ _ACCESSORS = frozenset({"setter", "deleter"})
 # Decorators that wrap a function the same way, so trading one for another leaves every call
 # as it was: ``functools.cache`` is ``lru_cache(maxsize=None)``.
 _SAME_WRAPPER = {"cache": "lru_cache", "lru_cache": "lru_cache"}
+# A decorator replaced by one that allows all it did and more: a ``cached_property`` is read
+# as a ``property`` is, and may also be assigned and deleted (not the way back)
+_WIDER = {"property": "cached_property"}
 _MAX_SHOWN = 80  # longer values are left out of ``old``/``new``
 # Methods every class has through ``object``: removing an override keeps the name working.
 OBJECT_MEMBERS = frozenset({
@@ -137,25 +140,30 @@ def compare_decorators(old: Definition, new: Definition) -> list[Finding]:
         changed = sorted({decorator_name(d) for d in set(before) ^ set(after)})
         detail = "arguments of " + " ".join(f"@{n}" for n in changed)
         return [Finding(ChangeKind.DECORATOR_CHANGED, False, detail, old_list, new_list)]
-    removed = _minus(before_names, after_names)
-    added = _minus(after_names, before_names)
+    written_removed = removed = _minus(before_names, after_names)
+    written_added = added = _minus(after_names, before_names)
     removed, added = _drop_same_wrappers(removed, added)
     neutral_removed = all(_bare(d) in _NEUTRAL | {"abstractmethod"} for d in removed)
     # A property that gains a setter or deleter can do more than before: nothing breaks. One
     # that loses it breaks every assignment (or ``del``) of the attribute.
     neutral_added = all(_bare(d) in _NEUTRAL | _ACCESSORS for d in added)
     breaking = not (neutral_removed and neutral_added)
+    if not removed and not added:  # only pairs that wrap alike: say which
+        removed, added = written_removed, written_added
     detail = " ".join([*(f"-{d}" for d in removed), *(f"+{d}" for d in added)])
     return [Finding(ChangeKind.DECORATOR_CHANGED, breaking, detail, old_list, new_list)]
 
 
 def _drop_same_wrappers(removed: list[str], added: list[str]) -> tuple[list[str], list[str]]:
-    """Pair a removed decorator with an added one that wraps the same way; drop both."""
+    """Pair a removed decorator with an added one that wraps the same way, or that allows
+    all it did (``_WIDER``); drop both."""
     rest = list(added)
     kept = []
     for name in removed:
         family = _SAME_WRAPPER.get(_bare(name))
-        match = next((a for a in rest if family and _SAME_WRAPPER.get(_bare(a)) == family), None)
+        wider = _WIDER.get(_bare(name))
+        match = next((a for a in rest if (family and _SAME_WRAPPER.get(_bare(a)) == family)
+                      or _bare(a) == wider), None)
         if match is None:
             kept.append(name)
         else:

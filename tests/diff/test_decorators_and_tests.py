@@ -32,6 +32,18 @@ DECORATOR_CASES = [
      {("m:f", "decorator-changed", True)}),
     ("wraps copies metadata only", "def f(): pass",
      "import functools\n@functools.wraps(g)\ndef f(): pass", {("m:f", "decorator-changed", False)}),
+    # pyparsing 3.2: ParseBaseException.line/.column; a cached property is read the same way
+    # and may also be assigned and deleted: nothing that worked stops working. The way back
+    # stops every assignment
+    ("property made a cached property",
+     "class C:\n    @property\n    def p(self): return 1",
+     "import functools\nclass C:\n    @functools.cached_property\n    def p(self): return 1",
+     {("m:C.p", "decorator-changed", False)}),
+    ("cached property made a property",
+     "from functools import cached_property\nclass C:\n    @cached_property\n"
+     "    def p(self): return 1",
+     "class C:\n    @property\n    def p(self): return 1",
+     {("m:C.p", "decorator-changed", True)}),
     ("route added arguments and a new decorator",
      "from app import app\n@app.get('/a')\ndef h(): pass",
      "from app import app\nimport functools\n@functools.cache\n@app.get('/b')\ndef h(): pass",
