@@ -74,6 +74,9 @@ class Signature:
     parameters: tuple[Parameter, ...] = ()
     returns: str | None = None
     is_async: bool = False
+    # the body yields: a generator function (with ``is_async``, an async generator, whose call
+    # returns an async iterator rather than something to await)
+    is_generator: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +106,8 @@ class Definition:
     # ``return`` a tuple or list literal of that length, or ``-> tuple[X, Y]``): what a call
     # unpacking its result (``f(*pair())``) passes
     returns_length: int | None = None
+    # classes: the ``metaclass=`` keyword's source text, when the statement has one
+    metaclass: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +174,9 @@ class CallSite:
     spreads: tuple[Spread, ...] = ()
     # the call is a ``with`` item (1) or an ``async with`` one (2): its result is entered
     entered: int = 0
+    # the call is what a ``for`` (1) or an ``async for`` (2) loop or comprehension iterates:
+    # only its result's ``__iter__``/``__aiter__`` is used
+    iterated: int = 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -188,7 +188,8 @@ class _Differ:
         )
         findings = compare_definitions(old, new)
         if new.definition.is_abstract and not old.definition.is_abstract and new.is_member:
-            findings = [_made_abstract(f) for f in findings]
+            owner = new.symbol.rpartition(".")[0]
+            findings = [_made_abstract(f, self.head.may_be_abstract(owner)) for f in findings]
         if not with_body:
             findings = [f for f in findings if f.kind is not ChangeKind.BODY_CHANGED]
         for finding in findings:
@@ -329,13 +330,15 @@ class _Differ:
         if previous is not None:  # an override of what callers already reached
             for finding in compare_callables(previous, after):
                 self.emit(symbol, finding, path, line)
-            if definition.is_abstract and not previous.definition.is_abstract:
+            if (definition.is_abstract and not previous.definition.is_abstract
+                    and self.head.may_be_abstract(new.symbol)):
                 self.emit(symbol, Finding(ChangeKind.ABSTRACT_MEMBER_ADDED, True,
                                           f"{definition.kind.value} made abstract"), path, line)
             return
         if definition.synthetic:
             return
-        if definition.is_abstract or self.head.is_protocol(new.symbol):
+        if ((definition.is_abstract and self.head.may_be_abstract(new.symbol))
+                or self.head.is_protocol(new.symbol)):
             # Every implementation that lacks it breaks: an ABC subclass can no longer be
             # instantiated, a structural implementation no longer conforms.
             detail = definition.kind.value + (" abstract" if definition.is_abstract else "")
@@ -391,9 +394,12 @@ class _Differ:
                           new.path, _import_line(new, name))
 
 
-def _made_abstract(finding: Finding) -> Finding:
-    """``+abstractmethod`` on a member: implementations that lack it break."""
+def _made_abstract(finding: Finding, binds: bool) -> Finding:
+    """``+abstractmethod`` on a member: implementations that lack it break, when the class
+    is one ``abc.ABCMeta`` makes (``binds``); otherwise the decorator changes nothing."""
     if finding.kind is ChangeKind.DECORATOR_CHANGED and finding.detail == "+abstractmethod":
+        if not binds:
+            return replace(finding, breaking=False)
         return replace(finding, kind=ChangeKind.ABSTRACT_MEMBER_ADDED, breaking=True,
                        detail="made abstract")
     return finding

@@ -20,6 +20,18 @@ _MARKER_BASES = {
 }
 
 
+# Outside classes whose metaclass is ``type`` (or ``EnumMeta``), never ``abc.ABCMeta``: an
+# ``@abstractmethod`` in a subclass of theirs changes nothing (``Revision.may_be_abstract``)
+PLAIN_CLASSES = frozenset({
+    "unittest.TestCase", "unittest.case.TestCase", "unittest.IsolatedAsyncioTestCase",
+    "unittest.async_case.IsolatedAsyncioTestCase", "Exception", "BaseException",
+    "ValueError", "TypeError", "KeyError", "IndexError", "LookupError", "RuntimeError",
+    "AttributeError", "OSError", "NotImplementedError", "dict", "list", "set", "frozenset",
+    "tuple", "str", "bytes", "int", "float", "enum.Enum", "enum.IntEnum", "enum.Flag",
+    "enum.IntFlag", "enum.StrEnum", "threading.Thread",
+})
+
+
 class Revision:
     """The summaries of one revision, indexed for name lookups."""
 
@@ -164,6 +176,36 @@ class Revision:
         return definition is not None and any(
             self.marker_base(module, text) == "Protocol" for text in definition.bases
         )
+
+    def may_be_abstract(self, class_symbol: str) -> bool:
+        """Can an ``@abstractmethod`` member keep this class's subclasses from being made?
+        Only under ``abc.ABCMeta``: an ``abc.ABC`` or ``Protocol`` base, a ``metaclass=``,
+        or a base outside the analysed code not known to be a plain class (in any of its
+        classes' statements). ``unittest.TestCase``'s subclasses, say, are made whatever
+        their members are decorated with."""
+        seen: set[str] = set()
+        stack = [class_symbol]
+        while stack:
+            current = stack.pop()
+            if current in seen:
+                continue
+            seen.add(current)
+            definition = self.definition(current)
+            if definition is None or definition.metaclass is not None:
+                return True
+            module = current.partition(":")[0]
+            for text in definition.bases:
+                marker = self.marker_base(module, text)
+                if marker in ("ABC", "Protocol"):
+                    return True
+                if marker is not None:
+                    continue
+                resolved = self.resolve_expression(module, text)
+                if resolved is not None:
+                    stack.append(resolved)
+                elif self.spelled(module, text).removeprefix("builtins.") not in PLAIN_CLASSES:
+                    return True
+        return False
 
     def mro(self, class_symbol: str) -> Iterator[str | None]:
         """The class and its ancestors, depth first, each once; None marks an unknown base."""

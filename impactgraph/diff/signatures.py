@@ -234,11 +234,33 @@ def compare_signatures(
         findings.append(Finding(ChangeKind.RETURN_ANNOTATION_CHANGED, False, new.returns or "",
                                 old.returns, new.returns))
     if old.is_async != new.is_async:
+        # An async generator and a plain function returning an async iterator are called
+        # alike: what the call gives is iterated with ``async for`` either way
+        alike = returns_async_iterator(old) and returns_async_iterator(new)
         findings.append(
-            Finding(ChangeKind.ASYNC_CHANGED, True, "now async" if new.is_async else "now sync",
+            Finding(ChangeKind.ASYNC_CHANGED, not alike,
+                    "now async" if new.is_async else "now sync",
                     _sync(old.is_async), _sync(new.is_async))
         )
     return findings
+
+
+# what a plain function annotated to return one of these gives an ``async for``
+ASYNC_ITERATORS = frozenset({"AsyncIterator", "AsyncGenerator", "AsyncIterable"})
+
+
+def returns_async_iterator(signature: Signature | None) -> bool:
+    """Does a call of this function return an async iterator: an async generator, or a
+    plain function annotated ``-> AsyncIterator[...]`` (or ``AsyncGenerator``, or
+    ``AsyncIterable``, spelt through any module)?"""
+    if signature is None:
+        return False
+    if signature.is_async:
+        return signature.is_generator
+    if signature.is_generator or not signature.returns:
+        return False
+    head = signature.returns.strip("'\"").split("[", 1)[0].strip()
+    return head.rpartition(".")[2] in ASYNC_ITERATORS
 
 
 def _sync(is_async: bool) -> str:

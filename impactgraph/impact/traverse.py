@@ -32,7 +32,7 @@ from typing import Any, Protocol, runtime_checkable
 
 from impactgraph.diff.definitions import takes_members_away
 from impactgraph.diff.names import Revision
-from impactgraph.diff.signatures import compare_signatures
+from impactgraph.diff.signatures import compare_signatures, returns_async_iterator
 from impactgraph.expressions import FixtureRoot, parse_root
 from impactgraph.impact.binding import (
     SPECIAL_ARITY,
@@ -393,6 +393,9 @@ class ImpactAnalysis:
                         if now is not None and EdgeKind.CALLS in self.head.edge_kinds(source,
                                                                                       now):
                             return not self._binds(source, now)
+                    spelled = self._spelled_binds(source, target)
+                    if spelled is not None:
+                        return not spelled
                 return True
             if change.kind in BINDING_KINDS:
                 return not self._binds(source, target)
@@ -404,6 +407,8 @@ class ImpactAnalysis:
                 return not self._hashes_safely(source, target)
             if change.kind is ChangeKind.DECORATOR_CHANGED and _dataclass_only(change):
                 return not self._constructs(source, target)
+            if change.kind is ChangeKind.ASYNC_CHANGED:
+                return not self._async_iterated_only(source, target)
             entered = (self._entered_by(change)
                        if change.kind is ChangeKind.DECORATOR_CHANGED else 0)
             if entered:
@@ -412,8 +417,13 @@ class ImpactAnalysis:
                     and self._forwarded_whole(target)):
                 return not self._binds(source, target)
             return True
-        return change.kind is ChangeKind.BASE_REMOVED and self._takes_members(change.symbol,
-                                                                             change.detail)
+        if change.kind is not ChangeKind.BASE_REMOVED:
+            return False
+        # a class reached only through a name nothing is known of (``getattr(obj, name)()``
+        # over every member) is a guess at what runs, as for a signature change above
+        if kind == EdgeKind.CALLS and self._unbounded(graph, source, target):
+            return False
+        return self._takes_members(change.symbol, change.detail)
 
     def _guessed(self, source: str, target: str) -> bool:
         """Is ``target`` (or, gone from the head, the method its class now inherits) a
@@ -634,6 +644,31 @@ class ImpactAnalysis:
                                        positional_first)
                    for site, bound in sites)
 
+    def _spelled_binds(self, source: str, target: str) -> bool | None:
+        """A method call the base linked to ``target`` and the head links nowhere, its
+        receiver no longer followed (werkzeug 3.1: ``headers = value.headers`` then
+        ``headers.update(...)``): do the head's calls of ``source`` that spell the method's
+        name (``x.update(...)``) all still bind its head signature? None when that cannot be
+        told: the base's calls were not all spelled so, or the head has no such call."""
+        data = self.base.edge_data(source, target, EdgeKind.CALLS)
+        summary = self.base.summaries.get(self.base.module_of(source))
+        definition = self._definition(self.head, target)
+        if (not data.get("bound") or data.get("callback") or summary is None
+                or definition is None or definition.signature is None):
+            return None
+        method = target.rpartition(".")[2]
+        base_sites = _sites(summary.calls, data, source)
+        calls = self._calls_of(self.head.module_of(source)) or ()
+        head_sites = [site for site in calls if site.scope == source and _spells(site, method)]
+        if not base_sites or not all(_spells(site, method) for site, _ in base_sites) \
+                or not head_sites:
+            return None
+        before = self._definition(self.base, target) if definition.decorators else None
+        return all(
+            self._site_binds(source, site, True, definition.signature, method,
+                             before.signature if before is not None else None, False)
+            for site in head_sites)
+
     def _unwritten_binds(self, source: str, target: str) -> bool:
         """``source`` reaches ``target`` with no call site of its own: it hands it to outside
         code (a ``callback`` edge), or reads an attribute that Python gets through it
@@ -766,6 +801,17 @@ class ImpactAnalysis:
         which a context manager's is, whatever the function returned before."""
         found = self._head_sites(source, target)
         return (found is not None and all(site.entered == entered for site, _ in found[1])
+                and self._binds(source, target))
+
+    def _async_iterated_only(self, source: str, target: str) -> bool:
+        """Is every call of ``target`` that ``source`` makes what an ``async for`` iterates,
+        binding the head's signature, while the head's ``target`` still returns an async
+        iterator? An async generator (``async def`` that yields) and a plain ``def`` annotated
+        to return one (``-> AsyncIterator[T]``) are called alike: ``async`` moving from one to
+        the other changes nothing such a loop sees."""
+        found = self._head_sites(source, target)
+        return (found is not None and returns_async_iterator(found[0].signature)
+                and all(site.iterated == 2 for site, _ in found[1])
                 and self._binds(source, target))
 
     def _hashes_safely(self, source: str, target: str) -> bool:
@@ -1087,6 +1133,12 @@ class ImpactAnalysis:
         head, else in the base (``lib.m`` of a ``lib/m.py`` the change removed is ``m``)."""
         named = self.head.imported_as(dotted)
         return named if named != dotted else self.base.imported_as(dotted)
+
+
+def _spells(site: CallSite, method: str) -> bool:
+    """A call written ``receiver.method(...)``: every value of its callee reads ``method``."""
+    return bool(site.callee) and not site.implicit and all(
+        expr and expr[-1] == "." + method for expr in site.callee)
 
 
 def _sites(

@@ -193,7 +193,21 @@ def _signature(text: Text, node: ast.FunctionDef | ast.AsyncFunctionDef | ast.La
         params.append(Parameter(args.kwarg.arg, ParamKind.VAR_KEYWORD, None,
                                 text(args.kwarg.annotation)))
     returns = text(node.returns, node) if not isinstance(node, ast.Lambda) else None
-    return Signature(tuple(params), returns, isinstance(node, ast.AsyncFunctionDef))
+    generator = not isinstance(node, ast.Lambda) and _yields(node.body)
+    return Signature(tuple(params), returns, isinstance(node, ast.AsyncFunctionDef), generator)
+
+
+def _yields(body: list[ast.stmt]) -> bool:
+    """Does this body yield (a generator's), not counting the functions nested in it?"""
+    stack: list[ast.AST] = list(body)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (ast.Yield, ast.YieldFrom)):
+            return True
+        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda,
+                                 ast.ClassDef)):
+            stack.extend(ast.iter_child_nodes(node))
+    return False
 
 
 def _body_hashes(node: ast.FunctionDef | ast.AsyncFunctionDef, body: list[ast.stmt]
@@ -597,6 +611,8 @@ class _ApiWalker:
             decorators=decorators,
             bases=tuple(text(b, node) or "" for b in node.bases),
             body_hash=_body_hash(text, body, node, skip_definitions=True),
+            metaclass=next((text(k.value, node) for k in node.keywords if k.arg == "metaclass"),
+                           None),
         )
         init = _dataclass_init(text, node, decorators, body)
         if init is not None:

@@ -312,6 +312,7 @@ class FileIndexer(Statements):
             bases=tuple(source(b) or "" for b in node.bases),
             base_exprs=base_exprs,
             body_hash=body_hash(node.body, skip_definitions=True),
+            metaclass=source(getattr(node, "_metaclass", None)),
         )
         self.bind_name(parent_scope, node.name, [(symbol_root(self.symbol_id(qual)),)], node)
         init = dataclass_init(node)

@@ -68,7 +68,8 @@ def signature_of(node: nodes.FunctionDef | nodes.Lambda) -> Signature:
         )
     returns = source(node.returns) if isinstance(node, nodes.FunctionDef) else None
     is_async = isinstance(node, nodes.AsyncFunctionDef)
-    return Signature(tuple(params), returns, is_async)
+    generator = isinstance(node, nodes.FunctionDef) and bool(node.is_generator())
+    return Signature(tuple(params), returns, is_async, generator)
 
 
 def _strip_docstring(body: list[nodes.NodeNG]) -> list[nodes.NodeNG]:

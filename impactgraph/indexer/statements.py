@@ -246,8 +246,15 @@ class Statements(Evaluator, ImplicitCalls):
             )
         return [(*v, ELEMENT) for v in values]
 
+    def mark_iterated(self, iterable: nodes.NodeNG, is_async: bool) -> None:
+        """Mark a call that a loop or comprehension iterates (``CallSite.iterated``)."""
+        index = self.call_sites.get(id(iterable)) if isinstance(iterable, nodes.Call) else None
+        if index is not None:
+            self.calls[index] = replace(self.calls[index], iterated=2 if is_async else 1)
+
     def visit_For(self, node: nodes.For) -> None:
         self.visit(node.iter)
+        self.mark_iterated(node.iter, isinstance(node, nodes.AsyncFor))
         values = self.iteration(node.iter)
         flow, frame = self.flow, exec_frame(node)
         if flow is None or not flow.active(frame):
@@ -318,6 +325,7 @@ class Statements(Evaluator, ImplicitCalls):
 
     def visit_Comprehension(self, node: nodes.Comprehension) -> None:
         self.visit(node.iter)
+        self.mark_iterated(node.iter, bool(node.is_async))
         self.bind_target(node.target, self.iteration(node.iter), node)
         for condition in node.ifs:
             self.visit(condition)

@@ -32,11 +32,11 @@ from impactgraph.model import CallSite, Definition, FileSummary, Parameter, Sign
 IGNORED_FIELDS: Mapping[type, frozenset[str]] = {
     Definition: frozenset(
         {"body_hash", "renaming_hash", "value", "overloads", "bases", "not_implemented",
-         "returns_length"}
+         "returns_length", "metaclass"}
     ),
-    CallSite: frozenset({"spreads", "entered"}),
+    CallSite: frozenset({"spreads", "entered", "iterated"}),
     Parameter: frozenset({"default", "annotation"}),
-    Signature: frozenset({"returns", "is_async"}),
+    Signature: frozenset({"returns", "is_async", "is_generator"}),
     FileSummary: frozenset({"has_getattr", "main_blocks"}),
 }
 LINE_FIELDS = frozenset({"line", "end_line"})

@@ -53,8 +53,12 @@ CASES = [
     ("bare abstractproperty == property + abc.abstractmethod",
      "from abc import abstractproperty\nclass C:\n    @abstractproperty\n    def m(self): pass",
      "import abc\nclass C:\n    @abc.abstractmethod\n    @property\n    def m(self): pass", set()),
+    # a plain class (metaclass ``type``) is made whatever its members are decorated with
     ("abstractmethod added", "class C:\n    def m(self): pass",
      "import abc\nclass C:\n    @abc.abstractmethod\n    def m(self): pass",
+     {(M, "decorator-changed", False)}),
+    ("abstractmethod added in an ABC", "import abc\nclass C(abc.ABC):\n    def m(self): pass",
+     "import abc\nclass C(abc.ABC):\n    @abc.abstractmethod\n    def m(self): pass",
      {(M, "abstract-member-added", True)}),
     ("abstractmethod removed",
      "import abc\nclass C:\n    @abc.abstractmethod\n    def m(self): pass",

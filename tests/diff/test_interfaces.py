@@ -26,6 +26,23 @@ CASES = [
      "import abc\nclass I(metaclass=abc.ABCMeta):\n    pass",
      "import abc\nclass I(metaclass=abc.ABCMeta):\n    @abc.abstractmethod\n    def b(self): ...",
      {("m:I.b", "abstract-member-added", True)}),
+    # mistune 3.1: its tests' BaseTestCase(unittest.TestCase) gained an @abstractmethod
+    # ``parse``; TestCase's metaclass is ``type``, so no subclass stops being made
+    ("a TestCase gains an abstract method",
+     "from abc import abstractmethod\nfrom unittest import TestCase\nclass T(TestCase):\n"
+     "    pass\nclass U(T):\n    pass",
+     "from abc import abstractmethod\nfrom unittest import TestCase\nclass T(TestCase):\n"
+     "    @abstractmethod\n    def parse(self): ...\nclass U(T):\n    pass",
+     {("m:T.parse", "symbol-added", False)}),
+    ("a class below an ABC of ours gains an abstract method",
+     ABC + "class I(ABC):\n    pass\nclass J(I):\n    pass",
+     ABC + "class I(ABC):\n    pass\nclass J(I):\n    @abstractmethod\n    def b(self): ...",
+     {("m:J.b", "abstract-member-added", True)}),
+    ("a class below an outside base gains an abstract method: its metaclass is not known",
+     "from lib import Base\nclass I(Base):\n    pass",
+     "from abc import abstractmethod\nfrom lib import Base\nclass I(Base):\n"
+     "    @abstractmethod\n    def b(self): ...",
+     {("m:I.b", "abstract-member-added", True)}),
     ("Protocol gains a method", PROTO + "class P(Protocol):\n    def a(self) -> int: ...",
      PROTO + "class P(Protocol):\n    def a(self) -> int: ...\n    def b(self) -> int: ...",
      {("m:P.b", "abstract-member-added", True)}),
