@@ -645,29 +645,41 @@ class ImpactAnalysis:
                    for site, bound in sites)
 
     def _spelled_binds(self, source: str, target: str) -> bool | None:
-        """A method call the base linked to ``target`` and the head links nowhere, its
-        receiver no longer followed (werkzeug 3.1: ``headers = value.headers`` then
-        ``headers.update(...)``): do the head's calls of ``source`` that spell the method's
-        name (``x.update(...)``) all still bind its head signature? None when that cannot be
-        told: the base's calls were not all spelled so, or the head has no such call."""
+        """A method call the base linked to ``target`` and the head does not: do the head's
+        calls of ``source`` that spell the method's name (``x.update(...)``) all leave it
+        unbroken? One the head links elsewhere runs what it links it to, which the head's
+        walk judges (docutils 0.22: ``NodeVisitor.__init__(self, document)`` became
+        ``super().__init__(document)``, now a new base's); one linked nowhere, its receiver
+        no longer followed (werkzeug 3.1: ``headers = value.headers`` then
+        ``headers.update(...)``), must bind the head signature of ``target``, called on an
+        instance as the base's call was. None when that cannot be told: the base's calls
+        were not all spelled so, or the head has no such call."""
         data = self.base.edge_data(source, target, EdgeKind.CALLS)
         summary = self.base.summaries.get(self.base.module_of(source))
-        definition = self._definition(self.head, target)
-        if (not data.get("bound") or data.get("callback") or summary is None
-                or definition is None or definition.signature is None):
+        if data.get("callback") or summary is None:
             return None
         method = target.rpartition(".")[2]
         base_sites = _sites(summary.calls, data, source)
         calls = self._calls_of(self.head.module_of(source)) or ()
-        head_sites = [site for site in calls if site.scope == source and _spells(site, method)]
+        head_sites = [(index, site) for index, site in enumerate(calls)
+                      if site.scope == source and _spells(site, method)]
         if not base_sites or not all(_spells(site, method) for site, _ in base_sites) \
                 or not head_sites:
+            return None
+        linked = {index for other, kind in set(self.head.successors(source))
+                  if kind == EdgeKind.CALLS
+                  for index, _ in self.head.edge_data(source, other, kind).get("sites", ())}
+        unlinked = [site for index, site in head_sites if index not in linked]
+        if not unlinked:
+            return True
+        definition = self._definition(self.head, target)
+        if not data.get("bound") or definition is None or definition.signature is None:
             return None
         before = self._definition(self.base, target) if definition.decorators else None
         return all(
             self._site_binds(source, site, True, definition.signature, method,
                              before.signature if before is not None else None, False)
-            for site in head_sites)
+            for site in unlinked)
 
     def _unwritten_binds(self, source: str, target: str) -> bool:
         """``source`` reaches ``target`` with no call site of its own: it hands it to outside

@@ -2148,3 +2148,42 @@ def test_a_method_call_the_head_no_longer_links_is_judged_as_written(tmp_path: P
         (c["symbol"], c["kind"], c["breaking"]) for c in report["changes"]}
     assert {"one", "two"} <= set(affected(report))
     assert broken(report) == {"two"}
+
+
+def test_a_method_call_the_head_links_to_another_method_is_judged_on_that_one(
+    tmp_path: Path,
+) -> None:
+    # docutils 0.22: NodeVisitor.__init__'s ``document`` became positional-only, and
+    # HTMLTranslator's ``nodes.NodeVisitor.__init__(self, document)`` became
+    # ``super().__init__(document)``, now DoctreeTranslator's, which passes it on by position
+    base = """\
+    class Visitor:
+        def __init__(self, document):
+            self.document = document
+
+
+    class Translator(Visitor):
+        def __init__(self, document):
+            Visitor.__init__(self, document)
+    """
+    head = """\
+    class Visitor:
+        def __init__(self, document, /):
+            self.document = document
+
+
+    class DoctreeTranslator(Visitor):
+        def __init__(self, document):
+            super().__init__(document)
+
+
+    class Translator(DoctreeTranslator):
+        def __init__(self, document):
+            super().__init__(document)
+    """
+    user = "from lib import Visitor\n\n\ndef make(doc):\n    return Visitor(document=doc)\n"
+    root = history(tmp_path, {"lib.py": base, "user.py": user}, {"lib.py": head})
+    report = report_of(root)
+    assert ("lib:Visitor.__init__", "parameter-kind-changed", True) in {
+        (c["symbol"], c["kind"], c["breaking"]) for c in report["changes"]}
+    assert broken(report) == {"user"}
