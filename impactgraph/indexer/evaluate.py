@@ -73,6 +73,21 @@ TRANSPARENT_GENERICS = frozenset(
 )
 
 
+# mapping methods whose second argument is what they give for a missing key
+DEFAULT_GIVERS = frozenset({"get", "pop", "setdefault"})
+
+
+def _gives_default(node: nodes.Call) -> bool:
+    """``x.get(k, default)``, ``x.pop(k, default)``, ``x.setdefault(k, default)``."""
+    return (
+        isinstance(node.func, nodes.Attribute)
+        and node.func.attrname in DEFAULT_GIVERS
+        and len(node.args) == 2
+        and not node.keywords
+        and not any(isinstance(a, nodes.Starred) for a in node.args)
+    )
+
+
 class Evaluator(Scopes):
     """Value evaluation: ``values(node)`` and the helpers it needs."""
 
@@ -175,7 +190,12 @@ class Evaluator(Scopes):
             if node.args and self.outside_function(node.func) == "functools.update_wrapper":
                 return self.values(node.args[0])  # it returns the wrapper it was given
             op = self.call_op(node)
-            return [(*e, op) for e in self.values(func)]
+            called = [(*e, op) for e in self.values(func)]
+            if _gives_default(node):
+                # ``kwargs.pop("handler", BasicHandler)``: the default when the key is missing,
+                # whatever the receiver is (a ``**kwargs``, an outside mapping, one of ours)
+                called += self.values(node.args[1])
+            return called
         if isinstance(node, nodes.Subscript):
             if isinstance(node.slice, nodes.Slice):
                 bounds = _constant_slice(node.slice)
