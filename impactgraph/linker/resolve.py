@@ -1801,11 +1801,11 @@ class Resolver:
             case Sym(symbol) | Bound(symbol):
                 kind = self.kind(symbol)
                 if kind is SymbolKind.CLASS:
-                    return {Inst(symbol, True)}
+                    return {Inst(symbol, True), *self.made_instead(symbol)}
                 if kind in (SymbolKind.FUNCTION, SymbolKind.METHOD):
                     return set(self.resolve((f"v:{symbol}|<return>",)))
             case Subclass(cls):
-                return {Inst(cls, False)}
+                return {Inst(cls, False), *self.made_instead(cls)}
             case Builtin(name) if name in BUILTIN_TYPES:
                 return {BuiltinInstance(name)}
             case Builtin("open"):
@@ -1834,6 +1834,21 @@ class Resolver:
             case ContainerMethod(key, "merge"):  # its arguments unknown: its own elements
                 return {Container(key)}
         return set()
+
+    def made_instead(self, cls: str) -> set[Value]:
+        """What calling class ``cls`` gives besides an instance of its own family: what a
+        ``__new__`` of ours returns that is no instance of ``cls``, its bases or subclasses
+        (wtforms' ``Field.__new__`` returns ``UnboundField(cls, ...)`` until a form binds the
+        field; ``super().__new__(cls)`` and a cached instance of ``cls`` add nothing)."""
+        found: set[Value] = set()
+        for new in self.special_methods(cls, ("__new__",)):
+            for value in self.resolve((f"v:{new}|<return>",)):
+                if isinstance(value, Inst) and (
+                    value.cls in self.mro(cls) or cls in self.mro(value.cls)
+                ):
+                    continue
+                found.add(value)
+        return found
 
     # -- context-sensitive calls -----------------------------------------------------------
     def call_with_arguments(self, value: Value, op: CallWith) -> AbstractSet[Value]:
