@@ -46,7 +46,9 @@ from impactgraph.indexer.signatures import (
     source,
 )
 from impactgraph.model import (
+    Definition,
     Expr,
+    SymbolKind,
 )
 
 GENERIC_CONTAINERS = frozenset(
@@ -85,6 +87,21 @@ def _gives_default(node: nodes.Call) -> bool:
         and len(node.args) == 2
         and not node.keywords
         and not any(isinstance(a, nodes.Starred) for a in node.args)
+    )
+
+
+def _makes_class(node: nodes.Call) -> bool:
+    """``type(name, bases, namespace)`` (not the one-argument ``type(x)``)."""
+    return (isinstance(node.func, nodes.Name) and node.func.name == "type"
+            and len(node.args) == 3 and not node.keywords)
+
+
+def _may_make_class(node: nodes.Call) -> bool:
+    """``Meta(name, (Base, ...), {...})``: a call shaped as a metaclass's (a tuple of bases,
+    a namespace dict), or ``type(name, bases, namespace)``."""
+    return _makes_class(node) or (
+        len(node.args) == 3 and not node.keywords
+        and isinstance(node.args[1], nodes.Tuple) and isinstance(node.args[2], nodes.Dict)
     )
 
 
@@ -148,6 +165,8 @@ class Evaluator(Scopes):
                 and self.defining_scope("getattr", node) is None
             ):
                 return self.getattr_values(node)
+            if _makes_class(node) and self.defining_scope("type", node) is None:
+                return [(symbol_root(self.symbol_id(self.made_class(node))),)]
             if (  # ``object.__getattribute__(self, name)``: getattr without the fallbacks
                 isinstance(func, nodes.Attribute)
                 and func.attrname == "__getattribute__"
@@ -191,6 +210,10 @@ class Evaluator(Scopes):
                 return self.values(node.args[0])  # it returns the wrapper it was given
             op = self.call_op(node)
             called = [(*e, op) for e in self.values(func)]
+            if _may_make_class(node):
+                # cerberus' ``Validator = InspectedValidator("Validator", (BareValidator,),
+                # {})``: what the callee returns, or the class a metaclass makes
+                called.append((symbol_root(self.symbol_id(self.made_class(node))),))
             if _gives_default(node):
                 # ``kwargs.pop("handler", BasicHandler)``: the default when the key is missing,
                 # whatever the receiver is (a ``**kwargs``, an outside mapping, one of ours)
@@ -549,6 +572,32 @@ class Evaluator(Scopes):
             op = call_with("", len(node.args), (), [ANY_KEYWORDS])
         self.call_ops[id(node)] = op
         return op
+
+    def made_class(self, node: nodes.Call) -> str:
+        """The qualname of the class ``type(name, bases, namespace)`` (or a metaclass called
+        so) makes, defined (once) as a synthetic class whose bases are the elements of
+        ``bases``: cerberus' ``validator_factory`` mixes ``SchemaValidatorMixin`` into
+        ``Validator`` so, and the ``_check_with_*`` rules the mixin adds are found on ``self``
+        by computed name. It is named ``<typeN>`` in its scope, numbered in source order (as
+        lambdas are)."""
+        scope = node.scope()
+        calls = [c for c in scope.nodes_of_class(nodes.Call)
+                 if c.scope() is scope and _may_make_class(c)]
+        calls.sort(key=lambda c: (c.lineno or 0, c.col_offset or 0))
+        number = next((i for i, c in enumerate(calls, 1) if c is node), len(calls) + 1)
+        outer = self.qualname(scope)
+        qual = f"{outer}.<type{number}>" if outer else f"<type{number}>"
+        if qual not in self.definitions:
+            self.definitions[qual] = Definition(
+                qualname=qual,
+                kind=SymbolKind.CLASS,
+                line=node.lineno or 0,
+                end_line=node.end_lineno or node.lineno or 0,
+                bases=(source(node.args[1]) or "",),
+                base_exprs=tuple((*e, ELEMENT) for e in self.values(node.args[1])),
+                synthetic=True,
+            )
+        return qual
 
     def getattr_values(self, node: nodes.Call) -> list[Expr]:
         """``getattr(obj, "name")`` is ``obj.name``; a computed name is a pattern the linker

@@ -142,6 +142,8 @@ def _link(summaries: Iterable[FileSummary], warnings: Iterable[Diagnostic]) -> C
     resolver = Resolver(s for s in usable if not s.error)
     _add_nodes(graph, usable)
     _flow_arguments(resolver, usable)
+    if resolver.relink_classes():  # a base that argument flow made known
+        _flow_arguments(resolver, usable)
     resolver.tracking = False  # bindings are final: nothing needs forgetting any more
     resolver.dependents.clear()
     receivers = Receivers(resolver)

@@ -392,28 +392,7 @@ class Resolver:
         # again with the hierarchy found so far until they settle: no class sees a hierarchy
         # that depends on which classes were defined (or linked) before it.
         for _ in range(MAX_CLASS_ROUNDS):
-            bases: dict[str, list[str]] = {}
-            external: dict[str, list[str]] = {}
-            self.open_bases = set()
-            for cls in self.classes():
-                inside, outside = [], []
-                for expr in self.definitions[cls].base_exprs:
-                    values = self.resolve(expr)
-                    if not values:
-                        self.open_bases.add(cls)
-                    for value in ordered(values):
-                        match value:
-                            case Sym(symbol) if self.kind(symbol) is SymbolKind.CLASS:
-                                if symbol != cls:
-                                    inside.append(symbol)
-                            case Ext(dotted):
-                                outside.append(dotted)
-                            case Builtin(name):  # ``class Markup(str)``: a builtin type
-                                outside.append(f"builtins.{name}")
-                            case _:
-                                self.open_bases.add(cls)
-                bases[cls] = list(dict.fromkeys(inside))
-                external[cls] = outside
+            bases, external, self.open_bases = self._found_bases()
             settled = bases == self.bases and external == self.external_bases
             self.bases, self.external_bases = bases, external
             self.mro_cache.clear()
@@ -449,6 +428,44 @@ class Resolver:
         self.sorted_subclasses.clear()
         self._forget_members()
         self.reset()
+
+    def _found_bases(self) -> tuple[dict[str, list[str]], dict[str, list[str]], set[str]]:
+        """Each class's bases of ours and outside ones as its base expressions give them now,
+        and the classes with a base nothing is known of."""
+        bases: dict[str, list[str]] = {}
+        external: dict[str, list[str]] = {}
+        open_bases: set[str] = set()
+        for cls in self.classes():
+            inside, outside = [], []
+            for expr in self.definitions[cls].base_exprs:
+                values = self.resolve(expr)
+                if not values:
+                    open_bases.add(cls)
+                for value in ordered(values):
+                    match value:
+                        case Sym(symbol) if self.kind(symbol) is SymbolKind.CLASS:
+                            if symbol != cls:
+                                inside.append(symbol)
+                        case Ext(dotted):
+                            outside.append(dotted)
+                        case Builtin(name):  # ``class Markup(str)``: a builtin type
+                            outside.append(f"builtins.{name}")
+                        case _:
+                            open_bases.add(cls)
+            bases[cls] = list(dict.fromkeys(inside))
+            external[cls] = outside
+        return bases, external, open_bases
+
+    def relink_classes(self) -> bool:
+        """Find the bases again once argument flow has bound the parameters: a base that is a
+        parameter (``type(name, (mixin, Validator), {})`` in a class factory, ``class
+        Manager(superclass)`` in a function) is known only then. Whether any class's bases
+        changed (the hierarchy is then linked again, and every evaluation forgotten)."""
+        bases, external, _ = self._found_bases()
+        if bases == self.bases and external == self.external_bases:
+            return False
+        self._link_classes()
+        return True
 
     def apply_attribute_stores(self) -> bool:
         """``obj.attr = value`` outside ``self``: a module global, class or instance attribute.
