@@ -4,7 +4,9 @@ in one base may be another base's. (Found on cerberus 1.3.4: ``validator_factory
 ``SchemaValidator`` as ``type(name, (SchemaValidatorMixin, Validator), {})``; the
 ``_check_with_schema`` rule of the mixin is found by ``getattr(self, "_check_with_" + rule)``
 in ``Validator``, so removing ``SchemaValidatorMixin.known_schema_refs`` missed
-test_errors.py and test_registries.py.)"""
+test_errors.py and test_registries.py. The factory finds ``Validator`` through
+``get_Validator_class()``, whose ``from cerberus.validator import Validator`` binds the
+module's global, declared ``global Validator``.)"""
 
 from __future__ import annotations
 
@@ -70,3 +72,28 @@ def test_a_method_of_a_base_type_mixes_in_is_reached(tmp_path: Path) -> None:
     commit(root, {"src/valid/schema.py": SCHEMA.replace("isinstance(value, dict)", "False")})
     assert selected_tests(root) == ["tests/test_schema.py"]
 
+
+LAZY_CORE = """
+    def get_validator_class():
+        global Validator
+        if "Validator" not in globals():
+            from valid.base import Validator
+        return Validator
+
+
+    def factory(name, mixin):
+        return type(name, (mixin, get_validator_class()), {})
+"""
+
+
+def test_an_import_of_a_name_declared_global_binds_the_module_s_name(tmp_path: Path) -> None:
+    root = init_repo(tmp_path / "repo")
+    core = BASE["src/valid/core.py"]
+    commit(root, {
+        **BASE,
+        "src/valid/base.py": core.split("\n\n\n        def factory")[0],
+        "src/valid/core.py": LAZY_CORE,
+        "tests/test_core.py": BASE["tests/test_core.py"].replace("valid.core", "valid.base"),
+    }, message="base", tag="base")
+    commit(root, {"src/valid/schema.py": SCHEMA.replace("isinstance(value, dict)", "False")})
+    assert selected_tests(root) == ["tests/test_schema.py"]

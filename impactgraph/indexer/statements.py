@@ -507,22 +507,31 @@ class Statements(Evaluator, ImplicitCalls):
         if id(frame) in self.fixture_frames:
             self.bindings[self.var_key(frame, "<fixture>")].extend(values)
 
-    def visit_Import(self, node: nodes.Import) -> None:
+    def import_scope(self, bound: str, node: nodes.NodeNG) -> nodes.NodeNG:
+        """The scope an import statement binds ``bound`` in: the module's, for a name the
+        function declares ``global`` (cerberus' ``get_Validator_class``: ``global Validator``,
+        then ``from cerberus.validator import Validator``, then ``return Validator``)."""
         scope = node.scope()
+        if bound not in scope.locals and isinstance(scope, FUNCTION_SCOPES):
+            return self.defining_scope(bound, node) or scope
+        return scope
+
+    def visit_Import(self, node: nodes.Import) -> None:
         for name, alias in node.names:
             bound = alias or name.split(".", 1)[0]
             target = name if alias else name.split(".", 1)[0]
+            scope = self.import_scope(bound, node)
             self.add_import(node, scope, bound, name, False)
             self.bind_name(scope, bound, [(module_root(target),)], node)
 
     def visit_ImportFrom(self, node: nodes.ImportFrom) -> None:
-        scope = node.scope()
         base = (
             resolve_relative(self.module, self.is_package, node.level, node.modname)
             if node.level
             else node.modname
         )
         for name, alias in node.names:
+            scope = self.import_scope(alias or name, node)
             if name == "*":
                 self.add_import(node, scope, "*", base, True)
                 self.bindings[self.var_key(scope, "*")].append((module_root(base),))
