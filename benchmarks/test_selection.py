@@ -226,7 +226,7 @@ LIBRARIES = {
             root="", args=("--no-cov",)),
         # pydash's typing tests (tests/pytest_mypy_testing, 9 files of reveal_type checks) are
         # left out: pytest-mypy-testing runs mypy on pydash with a cold cache once per file,
-        # ~5 minutes a suite run here (the rest takes 12 s); without the plugin they fail
+        # ~5 minutes a suite run here (the rest takes ~10 s); without the plugin they fail
         # unchanged (reveal_type is no builtin)
         Library("pydash", "8.0.4", "pydash", (
             PYTEST, "typing-extensions==4.12.2", "pytest-cov==5.0.0"),
