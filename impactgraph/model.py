@@ -177,6 +177,10 @@ class CallSite:
     # the call is what a ``for`` (1) or an ``async for`` (2) loop or comprehension iterates:
     # only its result's ``__iter__``/``__aiter__`` is used
     iterated: int = 0
+    # the call is in the body of a block that expects a TypeError and whatever its message says
+    # (``with pytest.raises(TypeError):``, ``with self.assertRaises(Exception):``): a call that
+    # no longer binds raises what the test expects
+    raises_expected: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -56,6 +56,32 @@ from impactgraph.model import (
 )
 
 # ``pkg.mod.name`` or ``pkg.mod:name.attr``: identifiers joined by dots, at most one colon
+# What a block expecting an exception catches a TypeError by (``CallSite.raises_expected``)
+CATCHES_TYPE_ERROR = frozenset({"TypeError", "Exception", "BaseException"})
+
+
+def expects_type_error(context: nodes.NodeNG) -> bool:
+    """Is this ``with`` item ``pytest.raises(TypeError)`` (``raises`` imported from pytest too)
+    or ``self.assertRaises(TypeError)``, a base of TypeError or a tuple holding one in its
+    place, with no pattern the message must match?"""
+    if not isinstance(context, nodes.Call) or not context.args:
+        return False
+    func = context.func
+    if isinstance(func, nodes.Attribute):
+        receiver = func.expr.name if isinstance(func.expr, nodes.Name) else None
+        if (func.attrname, receiver) not in (("raises", "pytest"), ("assertRaises", "self")):
+            return False
+    elif not isinstance(func, nodes.Name) or func.name != "raises":
+        return False
+    if any(keyword.arg in ("match", None) for keyword in context.keywords or ()):
+        return False  # a pattern (or ``**kwargs`` that may hold one): Python's message differs
+    expected = context.args[0]
+    types = expected.elts if isinstance(expected, nodes.Tuple) else [expected]
+    return any(
+        (t.name if isinstance(t, nodes.Name) else t.attrname if isinstance(t, nodes.Attribute)
+         else None) in CATCHES_TYPE_ERROR for t in types)
+
+
 DOTTED_PATH = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*(?::[A-Za-z_]\w*|\.[A-Za-z_]\w*)"
                          r"(?:\.[A-Za-z_]\w*)*")
 # ``Macro(environment, ...`` in a string: a call in source code the program generates;
@@ -348,8 +374,14 @@ class Statements(Evaluator, ImplicitCalls):
             if alias is not None:  # what ``__enter__`` returns, when it is ours
                 entered = [(*v, special_op((enter,)), CALL) for v in managers]
                 self.bind_target(alias, self.values(context) + entered, node)
+        start = len(self.calls)
         for statement in node.body:
             self.visit(statement)
+        if any(expects_type_error(context) for context, _ in node.items):
+            caller = self.caller_of(node)
+            for index in range(start, len(self.calls)):
+                if self.calls[index].scope == caller:
+                    self.calls[index] = replace(self.calls[index], raises_expected=True)
 
     visit_AsyncWith = visit_With
 

@@ -2187,3 +2187,81 @@ def test_a_method_call_the_head_links_to_another_method_is_judged_on_that_one(
     assert ("lib:Visitor.__init__", "parameter-kind-changed", True) in {
         (c["symbol"], c["kind"], c["breaking"]) for c in report["changes"]}
     assert broken(report) == {"user"}
+
+
+def test_a_call_a_test_expects_to_raise_type_error_is_not_broken_by_failing_to_bind(
+    tmp_path: Path,
+) -> None:
+    # werkzeug 3.1: Headers.extend(*args, **kwargs) raised TypeError itself for two mappings;
+    # it became extend(arg=None, /, **kwargs), and test_extend's
+    # ``with pytest.raises(TypeError): h.extend({...}, {...})`` passes as before: a call that
+    # no longer binds raises the TypeError the block expects. A pattern the message must match
+    # (Python's own message is another), another exception, or a call outside the block
+    # still breaks
+    lib = """\
+    class Headers:
+        def extend(self, *args, **kwargs):
+            if len(args) > 1:
+                raise TypeError("too many")
+    """
+    head = lib.replace("def extend(self, *args, **kwargs)", "def extend(self, arg=None, /, **kw)")
+    expected = """\
+    import unittest
+
+    import pytest
+
+    from lib import Headers
+
+
+    def test_extend():
+        h = Headers()
+        with pytest.raises(TypeError):
+            h.extend({}, {})
+        with pytest.raises((ValueError, TypeError)):
+            h.extend({}, {})
+
+
+    class ExtendTest(unittest.TestCase):
+        def test_extend(self):
+            with self.assertRaises(Exception):
+                Headers().extend({}, {})
+    """
+    matched = """\
+    import pytest
+
+    from lib import Headers
+
+
+    def test_extend():
+        with pytest.raises(TypeError, match="too many"):
+            Headers().extend({}, {})
+    """
+    other = """\
+    import pytest
+
+    from lib import Headers
+
+
+    def test_extend():
+        with pytest.raises(ValueError):
+            Headers().extend({}, {})
+    """
+    outside = """\
+    import pytest
+
+    from lib import Headers
+
+
+    def test_extend():
+        h = Headers()
+        with pytest.raises(TypeError):
+            pass
+        h.extend({}, {})
+    """
+    root = history(tmp_path, {"lib.py": lib, "test_expected.py": expected,
+                              "test_matched.py": matched, "test_other.py": other,
+                              "test_outside.py": outside}, {"lib.py": head})
+    report = report_of(root)
+    assert {"test_expected", "test_matched", "test_other", "test_outside"} <= set(
+        affected(report))
+    assert broken(report) == {"test_matched", "test_other", "test_outside"}
