@@ -264,7 +264,7 @@ class Revision:
 
     def bound_names(self, module: str) -> set[str]:
         """Every name ``from module import name`` can get (without ``__getattr__``)."""
-        names = {q for q in self.definitions(module) if "." not in q}
+        names = {q for q in self.definitions(module) if "." not in q and not q.startswith("<")}
         names |= set(self.imports(module))
         prefix = module + "."
         names |= {m[len(prefix) :] for m in self.summaries if m.startswith(prefix)
@@ -297,10 +297,8 @@ class Revision:
             return set()
         if summary.all_names is not None:
             return set(summary.all_names)
-        names = {
-            q for q, d in self.definitions(module).items()
-            if "." not in q and not (d.kind is SymbolKind.FUNCTION and q.startswith("<"))
-        }
+        # ``<lambda1>``, ``<type1>`` (a class ``type()`` made): no import can name them
+        names = {q for q in self.definitions(module) if "." not in q and not q.startswith("<")}
         if summary.is_package:
             summary_imports = summary.imports
             names |= {

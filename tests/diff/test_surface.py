@@ -19,6 +19,13 @@ CASES = [
      {("test_x", "module-removed", False)}),
     ("test function removed", {"tests/test_x.py": "def test_x(): pass\ndef test_y(): pass"},
      {"tests/test_x.py": "def test_x(): pass"}, {("test_x:test_y", "symbol-removed", False)}),
+    # jinja2 3.1.6: ``missing = type("MissingType", (), {...})()`` became a class statement;
+    # the class ``type()`` made is named ``<type1>`` in the summary, which no import can name
+    ("a class made by type() goes", {A: 'missing = type("MissingType", (), {})()'},
+     {A: "class MissingType:\n    pass\nmissing = MissingType()"},
+     {("a:MissingType", "symbol-added", False), ("a:missing", "body-changed", False)}),
+    ("a class made by type() comes", {A: "class M:\n    pass"},
+     {A: 'class M:\n    pass\nN = type("N", (M,), {})'}, {("a:N", "symbol-added", False)}),
     # -- package re-exports ------------------------------------------------------------------
     ("re-export removed", {PKG: "from .a import f, g", A: "def f(): pass\ndef g(): pass"},
      {PKG: "from .a import g", A: "def f(): pass\ndef g(): pass"},
