@@ -221,6 +221,10 @@ class FileSummary:
     # (the key its values are bound under, which the function's ``<return>`` holds; its guard,
     # ``(condition, "param=shape", ...)`` as ``indexer/guards.py`` writes it)
     return_guards: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # the names the module-level ``__getattr__`` surely serves: those it compares its argument
+    # with and then does not raise for (``if name == "Old": return New``; ``if name not in
+    # ("a", "b"): raise AttributeError(name)``)
+    getattr_names: tuple[str, ...] = ()
 
     @property
     def package(self) -> str:

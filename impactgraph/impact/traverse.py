@@ -991,11 +991,12 @@ class ImpactAnalysis:
     def _head_defines(self, module: str, name: str) -> bool:
         """Does head module ``module`` bind top-level ``name`` to a definition of ours, its
         own or one it imports (attrs 25.1: ``attr/__init__.py`` imports ``evolve`` from
-        ``attr._make``, where it moved from ``attr._funcs``)?"""
+        ``attr._make``, where it moved from ``attr._funcs``), or serve it by its
+        ``__getattr__`` (werkzeug 3.1's ``datastructures.OrderedMultiDict``, deprecated)?"""
         summary = self.head.summaries.get(module)
         if summary is None:
             return False
-        if any(d.qualname == name for d in summary.definitions):
+        if name in summary.getattr_names or any(d.qualname == name for d in summary.definitions):
             return True
         found = self._revision_pair()[1].resolve_in(module, name)
         return found is not None and ":" in found

@@ -140,6 +140,7 @@ def summarize_astroid(text: str, module: str, path: str, *, api_only: bool = Fal
         has_getattr=indexer.has_getattr,
         main_blocks=tuple(indexer.main_blocks),
         return_guards=tuple(indexer.return_guards),
+        getattr_names=indexer.getattr_names,
     )
 
 

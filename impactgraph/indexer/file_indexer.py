@@ -143,6 +143,7 @@ class FileIndexer(Statements):
             self.bind_name(parent_scope, node.name, [binding], node)
         if node.name == "__getattr__" and isinstance(parent_scope, nodes.Module):
             self.has_getattr = True
+            self.getattr_names = served_names(node)
         self.visit_arguments(node, kind, bases)
         self.wire_pytest(node, bases)
         if node.returns is not None:
@@ -387,3 +388,35 @@ def _raises_not_implemented(node: nodes.FunctionDef) -> bool:
     if isinstance(exc, nodes.Call):
         exc = exc.func
     return isinstance(exc, nodes.Name) and exc.name == "NotImplementedError"
+
+
+def served_names(node: nodes.FunctionDef) -> tuple[str, ...]:
+    """The names a module's ``__getattr__(name)`` surely serves: each string its top-level
+    ``if`` compares ``name`` with, by ``==`` or ``in`` a literal, where that branch does not
+    raise; by ``!=`` or ``not in``, where that branch does (the names the rest serves)."""
+    arguments = node.args.posonlyargs + node.args.args
+    if not arguments:
+        return ()
+    parameter = arguments[0].name
+    served: list[str] = []
+    for statement in node.body:
+        if not isinstance(statement, nodes.If) or not isinstance(statement.test, nodes.Compare):
+            continue
+        test = statement.test
+        if len(test.ops) != 1 or not isinstance(test.left, nodes.Name) \
+                or test.left.name != parameter:
+            continue
+        operator, other = test.ops[0]
+        names = _strings(other)
+        raises = any(isinstance(s, nodes.Raise) for s in statement.body)
+        returns = any(isinstance(s, nodes.Return) for s in statement.body)
+        if (operator in ("==", "in") and returns and not raises) or (
+                operator in ("!=", "not in") and raises):
+            served += names
+    return tuple(dict.fromkeys(served))
+
+
+def _strings(node: nodes.NodeNG) -> list[str]:
+    """The strings a constant or a literal tuple, list or set of constants spells."""
+    elements = node.elts if isinstance(node, (nodes.Tuple, nodes.List, nodes.Set)) else [node]
+    return [e.value for e in elements if isinstance(e, nodes.Const) and isinstance(e.value, str)]

@@ -58,6 +58,7 @@ class Scopes:
         self.flow: Flow | None = None  # flow-sensitive locals, set up by ``run``
         self.all_names: list[str] | None = None
         self.has_getattr = False
+        self.getattr_names: tuple[str, ...] = ()  # what ``__getattr__`` surely serves
         # class qualname -> data attributes (class body assignments and ``self.x = ...``)
         self.attributes: dict[str, list[str]] = defaultdict(list)
         self.fallback_of: list[str] = []

@@ -37,7 +37,7 @@ IGNORED_FIELDS: Mapping[type, frozenset[str]] = {
     CallSite: frozenset({"spreads", "entered", "iterated", "raises_expected"}),
     Parameter: frozenset({"default", "annotation"}),
     Signature: frozenset({"returns", "is_async", "is_generator"}),
-    FileSummary: frozenset({"has_getattr", "main_blocks"}),
+    FileSummary: frozenset({"has_getattr", "main_blocks", "getattr_names"}),
 }
 LINE_FIELDS = frozenset({"line", "end_line"})
 # A tree that differs from a linked one in at most this many files may reuse its graph;

@@ -2265,3 +2265,52 @@ def test_a_call_a_test_expects_to_raise_type_error_is_not_broken_by_failing_to_b
     assert {"test_expected", "test_matched", "test_other", "test_outside"} <= set(
         affected(report))
     assert broken(report) == {"test_matched", "test_other", "test_outside"}
+
+
+def test_a_name_a_package_getattr_still_serves_is_not_broken(tmp_path: Path) -> None:
+    # werkzeug 3.1: OrderedMultiDict became _OrderedMultiDict, and werkzeug.datastructures'
+    # ``__getattr__`` serves the old name with a DeprecationWarning: ``ds.OrderedMultiDict()``
+    # still works. A ``__getattr__`` that does not name it (a lookup in a table: pydantic's
+    # raises for removed names), or names it only to raise, serves nothing known
+    structures = """\
+    class OrderedMultiDict:
+        pass
+    """
+    head_structures = structures.replace("class OrderedMultiDict", "class _OrderedMultiDict")
+    served = """\
+    def __getattr__(name):
+        if name == "OrderedMultiDict":
+            from .structures import _OrderedMultiDict
+            return _OrderedMultiDict
+        if name in ("Other", "More"):
+            return None
+        raise AttributeError(name)
+    """
+    refused = """\
+    _MOVED = {"Gone": "elsewhere"}
+
+
+    def __getattr__(name):
+        if name == "OrderedMultiDict":
+            raise AttributeError("OrderedMultiDict was removed")
+        return _MOVED[name]
+    """
+    user = """\
+    import {pkg} as ds
+
+
+    def test_it():
+        return ds.OrderedMultiDict()
+    """
+    base = {"served/__init__.py": "from .structures import OrderedMultiDict\n",
+            "served/structures.py": structures,
+            "refused/__init__.py": "from .structures import OrderedMultiDict\n",
+            "refused/structures.py": structures,
+            "test_served.py": user.format(pkg="served"),
+            "test_refused.py": user.format(pkg="refused")}
+    head = {"served/__init__.py": served, "served/structures.py": head_structures,
+            "refused/__init__.py": refused, "refused/structures.py": head_structures}
+    report = report_of(history(tmp_path, base, head))
+    assert {"test_served", "test_refused"} <= set(affected(report))
+    assert "test_served" not in broken(report)
+    assert "test_refused" in broken(report)
