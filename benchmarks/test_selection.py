@@ -231,6 +231,18 @@ LIBRARIES = {
         Library("pydash", "8.0.4", "pydash", (
             PYTEST, "typing-extensions==4.12.2", "pytest-cov==5.0.0"),
             args=("--ignore=tests/pytest_mypy_testing",)),
+        # held out, first contact (4 December): a CSS selector engine whose parser tokenizes
+        # with a table of patterns and dispatches each token to a parse_* method, matching by
+        # a CSSMatch class over BeautifulSoup trees, compiled selectors cached by
+        # functools.lru_cache, ~90 test files sharing tests/util.py's TestCase (soupsieve;
+        # beautifulsoup4 imports soupsieve itself, the suite's PYTHONPATH puts the checkout
+        # first); URI references as namedtuples with mixins, a builder, validators, IRIs
+        # (rfc3986, src layout); format strings turned into regexes whose type converters are
+        # found by the format spec's type name, one module (parse.py) at the top level (parse)
+        Library("soupsieve", "2.6", "soupsieve", (
+            PYTEST, "beautifulsoup4==4.12.3", "lxml==5.3.0", "html5lib==1.1"), root=""),
+        Library("rfc3986", "2.0.0", "rfc3986", (PYTEST,)),
+        Library("parse", "1.20.2", "parse", (PYTEST,), root=""),
     )
 }
 DEFAULT_LIBRARIES = ("click", "itsdangerous", "markupsafe", "jinja2", "flask")
