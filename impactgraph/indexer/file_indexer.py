@@ -145,6 +145,7 @@ class FileIndexer(Statements):
             self.has_getattr = True
             self.getattr_names = served_names(node)
         self.visit_arguments(node, kind, bases)
+        self.cached_arguments(node, qual)
         self.wire_pytest(node, bases)
         if node.returns is not None:
             self.bindings[self.var_key(node, "<return>")].extend(

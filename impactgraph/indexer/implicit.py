@@ -43,6 +43,9 @@ OUTSIDE_SPECIALS: dict[str, tuple[tuple[str, ...], ...]] = {
     "pickle.dump": (("__reduce_ex__",), ("__reduce__",), ("__getstate__",)),
 }
 OUTSIDE_NAMES = frozenset(name.rsplit(".", 1)[1] for name in OUTSIDE_SPECIALS)
+# decorators whose wrapper looks each call's arguments up in a dict: it hashes them, and
+# compares them with ``==`` when a key of the same hash is there
+CACHING_DECORATORS = frozenset({"functools.lru_cache", "functools.cache"})
 BINARY = {
     "+": "add", "-": "sub", "*": "mul", "@": "matmul", "/": "truediv", "//": "floordiv",
     "%": "mod", "**": "pow", "<<": "lshift", ">>": "rshift", "&": "and", "|": "or", "^": "xor",
@@ -81,6 +84,9 @@ class ImplicitCalls:
         def caller_of(self, node: nodes.NodeNG) -> str: ...
         def defining_scope(self, name: str, node: nodes.NodeNG) -> nodes.NodeNG | None: ...
         def is_import(self, name: str, node: nodes.NodeNG) -> bool: ...
+        def outside_function(self, func: nodes.NodeNG) -> str: ...
+        def var_key(self, scope: nodes.NodeNG, name: str) -> str: ...
+        def symbol_id(self, qualname: str) -> str: ...
 
     def operand_values(self, node: nodes.NodeNG | None) -> list[Expr]:
         if node is None or isinstance(node, LITERALS):
@@ -164,6 +170,29 @@ class ImplicitCalls:
             return
         for names in OUTSIDE_SPECIALS.get(text, ()) if node.args else ():
             self.special_of(node, node.args[0], *names)
+
+    def cached_arguments(self, node: nodes.FunctionDef, qualname: str) -> None:
+        """``@functools.lru_cache``/``@functools.cache``: every call of the function hashes its
+        arguments, ``self`` of a method included, and compares them with a cached key's on a
+        hash match (soupsieve's ``compile`` hands a ``Mapping`` subclass to a cached function:
+        without the subclass's ``__hash__`` every call raises ``TypeError``). Recorded as the
+        function's own implicit calls on its parameters, which hold what callers pass."""
+        decorators = node.decorators.nodes if node.decorators else []
+        if not any(self.outside_function(d.func if isinstance(d, nodes.Call) else d)
+                   in CACHING_DECORATORS for d in decorators):
+            return
+        args = node.args
+        if args.args is None:
+            return
+        named = (*args.posonlyargs, *args.args, *args.kwonlyargs)
+        receivers: list[Expr] = [(self.var_key(node, a.name),) for a in named]
+        receivers += [(self.var_key(node, star), ELEMENT)
+                      for star in (args.vararg, args.kwarg) if star]
+        caller = self.symbol_id(qualname)
+        for names in (("__hash__",), ("__eq__",)):
+            callee = tuple(dict.fromkeys((*v, special_op(names)) for v in receivers))
+            if callee:
+                self.calls.append(CallSite(caller, callee, node.lineno or 0, implicit=True))
 
     # -- visitors ------------------------------------------------------------------------
     def visit_AsyncFor(self, node: nodes.AsyncFor) -> None:
