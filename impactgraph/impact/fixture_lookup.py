@@ -103,12 +103,21 @@ class FixtureLookup:
                     for p in definition.signature.parameters)
         for location, requests in found.items():
             for base in self._classes(location)[1:]:
-                base_summary = self.summary(base.split(":", 1)[0])
+                base_module, _, base_qual = base.partition(":")
+                base_summary = self.summary(base_module)
                 if base_summary is None or base_summary.module == module:
                     continue  # a class of this module: its members' requests are in already
                 inside = _within(base)
                 requests += [Request(location, r.name, r.up, r.written)
-                             for scope, r in self.implicit(base_summary.module) if inside(scope)]
+                             for scope, r in self.implicit(base_module) if inside(scope)]
+                # and its methods' parameters, as for this module's own: a base pytest does
+                # not collect by itself (rfc3986's tests/base.py ``BaseTestParsesURIs``) has
+                # no requests of pytest's, and yet the subclass runs its ``test_*`` methods
+                requests += [Request(location, p.name, written=False)
+                             for definition in base_summary.definitions
+                             if definition.signature is not None
+                             and definition.qualname.rpartition(".")[0] == base_qual
+                             for p in definition.signature.parameters]
         return found
 
     def runs(self, location: str, roots: Iterable[Request], wanted: Wanted) -> set[str]:
