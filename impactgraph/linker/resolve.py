@@ -18,6 +18,7 @@ from impactgraph.discovery import path_names
 from impactgraph.expressions import (
     ANY_KEYWORDS,
     ASKED_NAME,
+    ELEMENT,
     PREBOUND,
     PREBOUND_POSITIONAL,
     WRAPS,
@@ -60,6 +61,7 @@ from impactgraph.expressions import attr as attr_op
 from impactgraph.linker.fixtures import FixtureIndex
 from impactgraph.linker.guards import UNKNOWN_ARG, Arg, CallShape, guard_value
 from impactgraph.linker.stdlib import (
+    base_class,
     builtin_class_runs,
     inherited_owner,
     stdlib_defines,
@@ -439,6 +441,8 @@ class Resolver:
             inside, outside = [], []
             for expr in self.definitions[cls].base_exprs:
                 values = self.resolve(expr)
+                if not values and expr[-1:] == (ELEMENT,):
+                    values = frozenset(self._alias_origins(expr[:-1]))
                 if not values:
                     open_bases.add(cls)
                 for value in ordered(values):
@@ -447,7 +451,7 @@ class Resolver:
                             if symbol != cls:
                                 inside.append(symbol)
                         case Ext(dotted):
-                            outside.append(dotted)
+                            outside.append(base_class(dotted) or dotted)
                         case Builtin(name):  # ``class Markup(str)``: a builtin type
                             outside.append(f"builtins.{name}")
                         case _:
@@ -455,6 +459,20 @@ class Resolver:
             bases[cls] = list(dict.fromkeys(inside))
             external[cls] = outside
         return bases, external, open_bases
+
+    def _alias_origins(self, expr: Expr) -> set[Value]:
+        """``Mapping[K, V]``, ``typing.Mapping[K, V]``, ``dict[str, int]`` as a base: the
+        generic alias's ``__mro_entries__`` put its origin in the MRO, for a standard-library
+        class or a ``typing`` alias of one (``base_class``). A generic class of ours is its
+        own element already (``_element``)."""
+        found: set[Value] = set()
+        for value in ordered(self.resolve(expr)):
+            match value:
+                case Builtin(name) if isinstance(getattr(builtins, name, None), type):
+                    found.add(value)
+                case Ext(dotted) if base_class(dotted) is not None:
+                    found.add(value)
+        return found
 
     def relink_classes(self) -> bool:
         """Find the bases again once argument flow has bound the parameters: a base that is a

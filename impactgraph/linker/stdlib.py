@@ -69,6 +69,23 @@ def typing_says_nothing(dotted: str) -> bool:
     return not (isinstance(found, type) or isinstance(getattr(found, "__origin__", None), type))
 
 
+@functools.cache
+def base_class(dotted: str) -> str | None:
+    """The standard-library class an outside base ``dotted`` puts in the MRO, or None when it
+    is not one: a ``typing`` alias stands for its origin (``typing.Mapping`` ->
+    ``collections.abc.Mapping``, ``typing.List`` -> ``builtins.list``: their
+    ``__mro_entries__`` give it, subscripted or not); a standard-library class for itself.
+    ``typing.Generic`` and ``typing.Protocol`` (no origin) are None: what they add to a class
+    is read elsewhere (``PROTOCOL_BASES``)."""
+    module, _, name = dotted.partition(".")
+    if module in ("typing", "typing_extensions"):
+        origin = getattr(getattr(typing, name, None), "__origin__", None) if name else None
+        if not isinstance(origin, type) or "." in name:
+            return None
+        return f"{origin.__module__}.{origin.__qualname__}"
+    return dotted if stdlib_class(dotted) is not None else None
+
+
 # methods of builtin classes that run the instance's own code: ``object.__setattr__`` a
 # property's setter, ``object.__getattribute__`` its getter, ``object.__str__`` the class's
 # ``__repr__``, ``object.__format__`` its ``__str__``, ``object.__ne__`` its ``__eq__``,
