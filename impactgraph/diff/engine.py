@@ -281,6 +281,12 @@ class _Differ:
                 for finding in compare_callables(before, after):
                     self.emit(head_symbol, finding, path, line)
                 return
+            if name == "__hash__" and self.head.unhashable(new.symbol):
+                # the class (or a base) defines ``__eq__``: its instances stop being hashable
+                self.emit(symbol, Finding(ChangeKind.SYMBOL_REMOVED, True,
+                                          "instances no longer hashable"),
+                          old_path, definition.line)
+                return
             self.emit(symbol, Finding(ChangeKind.SYMBOL_REMOVED, False, "inherited from object"),
                       old_path, definition.line)
             return

@@ -9,6 +9,27 @@ ABC = "from abc import ABC, abstractmethod\n"
 PROTO = "from typing import Protocol\n"
 
 CASES = [
+    # soupsieve 2.6's ImmutableDict(Mapping) defines __hash__: Mapping sets __hash__ = None, as
+    # does any class defining __eq__ alone, so without it instances are unhashable (dict keys,
+    # lru_cache arguments fail); a class with neither inherits object's
+    ("__hash__ removed beside __eq__",
+     "class K:\n    def __eq__(self, o): return True\n    def __hash__(self): return 1",
+     "class K:\n    def __eq__(self, o): return True",
+     {("m:K.__hash__", "symbol-removed", True)}),
+    ("__hash__ removed below a Mapping",
+     "from collections.abc import Mapping\nclass D(Mapping[str, int]):\n"
+     "    def __hash__(self): return 1",
+     "from collections.abc import Mapping\nclass D(Mapping[str, int]):\n    pass",
+     {("m:D.__hash__", "symbol-removed", True)}),
+    ("__hash__ removed below a base of ours that defines __eq__",
+     "class B:\n    def __eq__(self, o): return True\n    def __hash__(self): return 1\n"
+     "class C(B):\n    def __hash__(self): return 2",
+     "class B:\n    def __eq__(self, o): return True\n    def __hash__(self): return 1\n"
+     "class C(B):\n    pass",
+     {("m:C.__hash__", "symbol-removed", False)}),
+    ("__hash__ removed from a plain class",
+     "class P:\n    def __hash__(self): return 1", "class P:\n    pass",
+     {("m:P.__hash__", "symbol-removed", False)}),
     ("ABC gains an abstract method",
      ABC + "class I(ABC):\n    @abstractmethod\n    def a(self): ...",
      ABC + "class I(ABC):\n    @abstractmethod\n    def a(self): ...\n"
