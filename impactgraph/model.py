@@ -181,6 +181,8 @@ class CallSite:
     # (``with pytest.raises(TypeError):``, ``with self.assertRaises(Exception):``): a call that
     # no longer binds raises what the test expects
     raises_expected: bool = False
+    # the call's result is awaited where it is made (``await f()``): it is used as an awaitable
+    awaited: bool = False
 
 
 @dataclass(frozen=True, slots=True)

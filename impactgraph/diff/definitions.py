@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import collections.abc
 import functools
+import typing
 from dataclasses import dataclass, replace
 
 from impactgraph.diff.annotations import normalize_expression
@@ -272,22 +273,47 @@ _CALL_KINDS = frozenset({
 })
 
 
-def _base_keys(revision: Revision, module: str, text: str) -> frozenset[str]:
+def _base_keys(revision: Revision, module: str, text: str,
+               aliases: bool = False) -> frozenset[str]:
     """What a base expression of ``module`` may name: the class of ours it resolves to, and the
     dotted name it spells through the module's imports (``cabc.MutableSet[str]`` and
     ``MutableSet`` from ``collections.abc`` are one class). A name bound twice (an import and a
-    fallback class beside it, ``if sys.version_info ...``) has both."""
+    fallback class beside it, ``if sys.version_info ...``) has both. ``aliases``: a ``typing``
+    alias is the class it stands for (``typing_alias_origin``)."""
     keys = set()
     resolved = revision.resolve_expression(module, text)
     if resolved is not None:
         keys.add(resolved)
     spelled = revision.spelled(module, normalize_expression(text) or text)
     if spelled.startswith(("typing.", "typing_extensions.")):
-        spelled = _TYPING_BUILTINS.get(spelled.rpartition(".")[2], spelled)
+        origin = typing_alias_origin(spelled) if aliases else None
+        spelled = origin or _TYPING_BUILTINS.get(spelled.rpartition(".")[2], spelled)
+    keys.add(_strip_module(spelled))
+    return frozenset(keys)
+
+
+def _strip_module(spelled: str) -> str:
     for prefix in (*_DECORATOR_MODULES, "collections.abc.", "collections."):
         spelled = spelled.removeprefix(prefix)
-    keys.add(spelled)
-    return frozenset(keys)
+    return spelled
+
+
+@functools.cache
+def typing_alias_origin(dotted: str) -> str | None:
+    """The standard-library class a ``typing`` (or ``typing_extensions``) name is an alias of,
+    as ``module.name``: ``typing.AsyncContextManager`` is
+    ``contextlib.AbstractAsyncContextManager``, ``typing.List`` is ``builtins.list``,
+    ``typing.Mapping`` is ``collections.abc.Mapping``; None for a name that is no alias of a
+    class (``typing.Generic``, ``typing.Protocol``) or that this Python does not have."""
+    module, _, name = dotted.rpartition(".")
+    if module not in ("typing", "typing_extensions") or not name.isidentifier():
+        return None
+    found = getattr(typing, name, None)
+    origin = getattr(found, "__origin__", None)
+    if found is None or not isinstance(origin, type):
+        return None
+    where = "collections.abc" if origin.__module__ == "_collections_abc" else origin.__module__
+    return f"{where}.{origin.__qualname__}"
 
 
 def compare_bases(old: Side, new: Side) -> list[Finding]:
@@ -323,9 +349,10 @@ def compare_bases(old: Side, new: Side) -> list[Finding]:
     return findings
 
 
-def ancestry(revision: Revision, symbol: str) -> tuple[frozenset[str], frozenset[str]]:
-    """A class and its ancestors of ours, and the keys (``_base_keys``) of the bases outside
-    the code among them. Marker bases (``Generic[T]``, ``ABC``) are neither."""
+def ancestry(revision: Revision, symbol: str,
+             aliases: bool = False) -> tuple[frozenset[str], frozenset[str]]:
+    """A class and its ancestors of ours, and the keys (``_base_keys``, with ``aliases``) of the
+    bases outside the code among them. Marker bases (``Generic[T]``, ``ABC``) are neither."""
     classes: set[str] = set()
     outside: set[str] = set()
     stack = [symbol]
@@ -343,7 +370,7 @@ def ancestry(revision: Revision, symbol: str) -> tuple[frozenset[str], frozenset
             if resolved is not None and revision.definition(resolved) is not None:
                 stack.append(resolved)
             else:
-                outside |= _base_keys(revision, module, text)
+                outside |= _base_keys(revision, module, text, aliases)
     return frozenset(classes), frozenset(outside)
 
 
@@ -372,10 +399,10 @@ def takes_members_away(old: Revision, new: Revision, symbol: str, base: str) -> 
     module = symbol.partition(":")[0]
     resolved = old.resolve_expression(module, base)
     if resolved is not None and old.definition(resolved) is not None:
-        old_classes, old_outside = ancestry(old, resolved)
+        old_classes, old_outside = ancestry(old, resolved, aliases=True)
     else:
-        old_classes, old_outside = frozenset(), _base_keys(old, module, base)
-    new_classes, new_outside = ancestry(new, symbol)
+        old_classes, old_outside = frozenset(), _base_keys(old, module, base, aliases=True)
+    new_classes, new_outside = ancestry(new, symbol, aliases=True)
     new_names = set().union(*(own_names(new, c) for c in new_classes))
     if any(own_names(old, c) - new_names for c in old_classes - new_classes):
         return True

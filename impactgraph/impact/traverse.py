@@ -33,7 +33,7 @@ from typing import Any, Protocol, runtime_checkable
 from impactgraph.diff.definitions import takes_members_away
 from impactgraph.diff.names import Revision
 from impactgraph.diff.signatures import compare_signatures, returns_async_iterator
-from impactgraph.expressions import FixtureRoot, parse_root
+from impactgraph.expressions import FixtureRoot, GeneratedRoot, parse_root
 from impactgraph.impact.binding import (
     SPECIAL_ARITY,
     call_binds,
@@ -408,7 +408,9 @@ class ImpactAnalysis:
             if change.kind is ChangeKind.DECORATOR_CHANGED and _dataclass_only(change):
                 return not self._constructs(source, target)
             if change.kind is ChangeKind.ASYNC_CHANGED:
-                return not self._async_iterated_only(source, target)
+                return not (self._async_iterated_only(source, target)
+                            or self._awaited_only(source, target)
+                            or self._handed_unnamed(source, target))
             entered = (self._entered_by(change)
                        if change.kind is ChangeKind.DECORATOR_CHANGED else 0)
             if entered:
@@ -623,7 +625,8 @@ class ImpactAnalysis:
 
         Each site is the one the linker resolved to ``target`` (by its index in the file's
         calls), judged with its own ``bound``. A call whose binding cannot be told (it unpacks
-        a value whose length or keys are not known, ``call_binds``) is no certain break: it
+        a value whose length or keys are not known, ``call_binds``; it is in source the code
+        builds, ``_generated``) is no certain break: it
         counts as binding, for 'broken' is a call the new signature no longer accepts
         (DESIGN.md "Impact"); its module is affected all the same.
         ``positional_first``: the call must also pass a first argument by position (a
@@ -638,7 +641,7 @@ class ImpactAnalysis:
             return False
         method = target.rpartition(".")[2]
         before = self._definition(self.base, target) if definition.decorators else None
-        return all(_fixture_request(site)
+        return all(_fixture_request(site) or _generated(site)
                    or self._site_binds(source, site, bound, signature, method,
                                        before.signature if before is not None else None,
                                        positional_first)
@@ -829,6 +832,35 @@ class ImpactAnalysis:
         return (found is not None and returns_async_iterator(found[0].signature)
                 and all(site.iterated == 2 for site, _ in found[1])
                 and self._binds(source, target))
+
+    def _awaited_only(self, source: str, target: str) -> bool:
+        """Is every call of ``target`` that ``source`` makes awaited where it is made
+        (``await f()``), binding the head's signature, while the head's ``target`` is a
+        coroutine function (``async def`` that does not yield)? Such a call uses the result as
+        the awaitable it now is (starlette 0.47's ``http_exception``, made ``async``, is called
+        as ``await handler(conn, exc)`` where the handler is known async)."""
+        found = self._head_sites(source, target)
+        if found is None:
+            return False
+        signature = found[0].signature
+        return (signature is not None and signature.is_async and not signature.is_generator
+                and all(site.awaited for site, _ in found[1])
+                and self._binds(source, target))
+
+    def _handed_unnamed(self, source: str, target: str) -> bool:
+        """Does ``source`` make no call of ``target`` of its own (outside code it hands a value
+        to, or a builtin such as ``sorted``, makes it) and not name it either: the value
+        reached it through what the flow merges (a mapping's values, a parameter's contents)?
+        Whether that code awaits what it calls is not known (starlette runs a handler with
+        ``await handler(...)`` where ``is_async_callable(handler)``); a function the code hands
+        over by name (``Thread(target=handle)``) is judged as a call of it. A special method
+        is Python's own call: judged."""
+        data = self.head.edge_data(source, target, EdgeKind.CALLS)
+        name = target.rpartition(".")[2]
+        if data.get("sites") or (name.startswith("__") and name.endswith("__")):
+            return False
+        summary = self.head.summaries.get(self.head.module_of(source))
+        return summary is not None and not self._mentions(summary, source, target)
 
     def _hashes_safely(self, source: str, target: str) -> bool:
         """Does every call site of ``source`` that calls ``target`` pass it only hashable
@@ -1265,6 +1297,14 @@ def _fixture_request(site: CallSite) -> bool:
     fixtures its parameters name, whatever they are, so the request binds."""
     return site.implicit and bool(site.callee) and all(
         isinstance(parse_root(expr[0]), FixtureRoot) for expr in site.callee if expr)
+
+
+def _generated(site: CallSite) -> bool:
+    """A call in source the code builds and runs (``"Macro(environment, ..."``, read from a
+    string: ``g:`` roots): the arguments it passes are not recorded, so whether it binds is
+    not known (sphinx's ``f"LookupKey({self.data!r})"`` reads as one)."""
+    return site.implicit and bool(site.callee) and all(
+        expr and isinstance(parse_root(expr[0]), GeneratedRoot) for expr in site.callee)
 
 
 def _shape(site: CallSite, bound: bool, method: str) -> tuple[CallSite, bool]:

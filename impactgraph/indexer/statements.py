@@ -278,6 +278,14 @@ class Statements(Evaluator, ImplicitCalls):
         if index is not None:
             self.calls[index] = replace(self.calls[index], iterated=2 if is_async else 1)
 
+    def visit_Await(self, node: nodes.Await) -> None:
+        """``await f()``: the call's result is awaited (``CallSite.awaited``)."""
+        super().visit_Await(node)
+        value = node.value
+        index = self.call_sites.get(id(value)) if isinstance(value, nodes.Call) else None
+        if index is not None:
+            self.calls[index] = replace(self.calls[index], awaited=True)
+
     def visit_For(self, node: nodes.For) -> None:
         self.visit(node.iter)
         self.mark_iterated(node.iter, isinstance(node, nodes.AsyncFor))

@@ -34,7 +34,7 @@ IGNORED_FIELDS: Mapping[type, frozenset[str]] = {
         {"body_hash", "renaming_hash", "value", "overloads", "bases", "not_implemented",
          "returns_length", "metaclass"}
     ),
-    CallSite: frozenset({"spreads", "entered", "iterated", "raises_expected"}),
+    CallSite: frozenset({"spreads", "entered", "iterated", "raises_expected", "awaited"}),
     Parameter: frozenset({"default", "annotation"}),
     Signature: frozenset({"returns", "is_async", "is_generator"}),
     FileSummary: frozenset({"has_getattr", "main_blocks", "getattr_names"}),

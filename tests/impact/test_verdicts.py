@@ -1689,7 +1689,6 @@ def test_a_method_of_a_class_moved_behind_a_re_export_is_judged_where_it_went(
     assert broken(report) == {"other"}
 
 
-
 CALLBACKS = """\
 import httpx
 
@@ -2314,3 +2313,164 @@ def test_a_name_a_package_getattr_still_serves_is_not_broken(tmp_path: Path) -> 
     assert {"test_served", "test_refused"} <= set(affected(report))
     assert "test_served" not in broken(report)
     assert "test_refused" in broken(report)
+
+
+def test_a_function_made_a_coroutine_breaks_only_calls_that_do_not_await_it(
+    tmp_path: Path,
+) -> None:
+    # starlette 0.47: ``ExceptionMiddleware.http_exception`` became ``async def``; its handler
+    # is called as ``await handler(conn, exc)`` where it is known async. A call that awaits
+    # the result uses it as what it now is; a call that uses the result as it was, or no
+    # longer binds, breaks; so does awaiting a function made an async generator
+    base = "def handle(request, exc):\n    return exc\n\n\ndef rows(path):\n    return [path]\n"
+    head = base.replace("def handle", "async def handle").replace(
+        "def rows(path):\n    return [path]", "async def rows(path):\n    yield path")
+    awaited = "from lib import handle\n\n\nasync def run(exc):\n    return await handle(1, exc)\n"
+    plain = "from lib import handle\n\n\ndef run(exc):\n    return handle(1, exc).status\n"
+    unbound = awaited.replace("handle(1, exc)", "handle(1, exc, 3)")
+    generator = "from lib import rows\n\n\nasync def run():\n    return await rows('f')\n"
+    root = history(tmp_path, {"lib.py": base, "awaited.py": awaited, "plain.py": plain,
+                              "unbound.py": awaited, "generator.py": generator},
+                   {"lib.py": head, "unbound.py": unbound})
+    report = report_of(root)
+    assert ("lib:handle", "async-changed", True) in {
+        (c["symbol"], c["kind"], c["breaking"]) for c in report["changes"]}
+    assert {"awaited", "plain", "unbound", "generator"} <= set(affected(report))
+    assert broken(report) == {"plain", "unbound", "generator"}
+
+
+LIFT = """\
+import typing
+
+T = typing.TypeVar("T")
+
+
+class Lift(typing.AsyncContextManager[T]):
+    def __init__(self, cm):
+        self._cm = cm
+
+    async def __aexit__(self, *exc):
+        return self._cm.__exit__(*exc)
+"""
+
+LIFT_USER = """\
+from lib import Lift
+
+
+async def run(cm):
+    async with Lift(cm) as lifted:
+        return lifted
+"""
+
+
+def test_a_base_spelled_through_its_typing_alias_and_then_its_class_breaks_nobody(
+    tmp_path: Path,
+) -> None:
+    # starlette 0.47: ``class _AsyncLiftContextManager(typing.AsyncContextManager[_T])`` ->
+    # ``(AbstractAsyncContextManager[_T])`` from contextlib: ``typing.AsyncContextManager`` is
+    # that class (as ``typing.List`` is ``list``); the class keeps every name it had
+    new = LIFT.replace("import typing\n", "import typing\nfrom contextlib import "
+                       "AbstractAsyncContextManager\n").replace(
+        "(typing.AsyncContextManager[T])", "(AbstractAsyncContextManager[T])")
+    root = history(tmp_path, {"lib.py": LIFT, "app.py": LIFT_USER}, {"lib.py": new})
+    report = report_of(root)
+    assert "app" in affected(report)
+    assert broken(report) == set()
+
+
+def test_a_typing_alias_base_removed_takes_what_its_class_gave(tmp_path: Path) -> None:
+    # without its base the class has no ``__aenter__``: ``async with`` fails
+    new = LIFT.replace("(typing.AsyncContextManager[T])", "")
+    root = history(tmp_path, {"lib.py": LIFT, "app.py": LIFT_USER}, {"lib.py": new})
+    report = report_of(root)
+    assert ("lib:Lift", "base-removed", True) in {
+        (c["symbol"], c["kind"], c["breaking"]) for c in report["changes"]}
+    assert broken(report) == {"app"}
+
+
+def test_a_function_made_a_coroutine_is_judged_where_outside_code_gets_it_by_name(
+    tmp_path: Path,
+) -> None:
+    # starlette 0.47: ``http_exception`` made ``async`` is a value of the ``scope`` mapping, whose
+    # values merge: ``get_route_path`` hands ``scope.get("root_path", "")`` to ``str.startswith``,
+    # ``Headers.__eq__`` sorts ``self._list``. Outside code (or a builtin) may call what it is
+    # given, and whether it awaits the result is not known; code that names the function it
+    # hands over (``Thread(target=handle)``) is judged as a call of it, and breaks
+    base = "def handle(request, exc):\n    return exc\n"
+    named = """\
+    import threading
+
+    from lib import handle
+
+
+    def start():
+        return threading.Thread(target=handle, args=(1, 2))
+    """
+    merged = """\
+    import re
+
+    from lib import handle
+
+    REGISTRY = {"handler": handle, "path": "/"}
+
+
+    def route(registry):
+        path = registry.get("path", "")
+        return re.match("/", path)
+
+
+    def main():
+        return route(REGISTRY)
+    """
+    ordered = """\
+    from lib import handle
+
+
+    class Box:
+        def __init__(self, items):
+            self.items = items
+
+        def __eq__(self, other):
+            return sorted(self.items) == sorted(other.items)
+
+
+    def make():
+        return Box(handle)
+    """
+    root = history(tmp_path, {"lib.py": base, "named.py": named, "merged.py": merged,
+                              "ordered.py": ordered},
+                   {"lib.py": base.replace("def handle", "async def handle")})
+    report = report_of(root)
+    assert {"named", "merged", "ordered"} <= set(affected(report))
+    assert broken(report) == {"named"}
+
+
+def test_a_call_in_source_the_code_builds_is_not_judged_on_arguments_it_does_not_record(
+    tmp_path: Path,
+) -> None:
+    # sphinx 8.2: ``LookupKey.__init__(self, data)`` became ``(self, data, /)``; its
+    # ``__repr__`` returns ``f'LookupKey({self.data!r})'``, which reads as generated source
+    # calling the class (sphinx runs ``exec`` elsewhere) with no argument recorded: binding
+    # neither signature as far as anyone can tell. A call written out still breaks
+    lib = """\
+    class LookupKey:
+        def __init__(self, data):
+            self.data = data
+
+        def __repr__(self):
+            return f"LookupKey({self.data!r})"
+
+
+    def load(source):
+        exec(source, {})
+    """
+    written = "from lib import LookupKey\n\n\ndef key():\n    return LookupKey(data=[1])\n"
+    spelled = "from lib import LookupKey\n\n\ndef key():\n    return LookupKey([1])\n"
+    root = history(tmp_path, {"lib.py": lib, "written.py": written, "spelled.py": spelled},
+                   {"lib.py": lib.replace("(self, data)", "(self, data, /)")})
+    report = report_of(root)
+    assert ("lib:LookupKey.__init__", "parameter-kind-changed", True) in {
+        (c["symbol"], c["kind"], c["breaking"]) for c in report["changes"]}
+    assert {"lib", "written", "spelled"} <= set(affected(report))
+    assert broken(report) == {"written"}
+

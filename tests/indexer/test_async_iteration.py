@@ -65,3 +65,20 @@ def test_a_call_a_loop_or_comprehension_iterates_is_marked() -> None:
     marks = {site.callee[0][-1]: site.iterated for site in summary.calls
              if not site.implicit and site.callee[0][-1].startswith(".")}
     assert marks == {".one": 2, ".two": 1, ".three": 2, ".four": 1, ".five": 0}
+
+
+def test_a_call_whose_result_is_awaited_is_marked() -> None:
+    # ``await make.one()`` awaits what the call returns; a call awaited later through a
+    # variable, inside another call, or not at all is not marked
+    code = textwrap.dedent("""\
+        async def run(make, gather):
+            a = await make.one()
+            b = make.two()
+            await b
+            await gather(make.three())
+            return [await make.four() for _ in a]
+        """)
+    summary = summarize_astroid(code, "m", "m.py")
+    marks = {site.callee[0][-1]: site.awaited for site in summary.calls
+             if not site.implicit and site.callee[0][-1].startswith(".")}
+    assert marks == {".one": True, ".two": False, ".three": False, ".four": True}
