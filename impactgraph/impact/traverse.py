@@ -33,7 +33,7 @@ from typing import Any, Protocol, runtime_checkable
 from impactgraph.diff.definitions import takes_members_away
 from impactgraph.diff.names import Revision
 from impactgraph.diff.signatures import compare_signatures, returns_async_iterator
-from impactgraph.expressions import FixtureRoot, GeneratedRoot, parse_root
+from impactgraph.expressions import BuiltinRoot, FixtureRoot, GeneratedRoot, parse_root
 from impactgraph.impact.binding import (
     SPECIAL_ARITY,
     call_binds,
@@ -49,6 +49,7 @@ from impactgraph.impact.process_scope import ProcessScope
 from impactgraph.impact.receivers import MAX_CONSTRAINTS, Entries, Hierarchy
 from impactgraph.indexer.plain import DATACLASS_DECORATORS, decorator_base
 from impactgraph.linker import CodeGraph
+from impactgraph.linker.link import CALLBACK_BUILTINS
 from impactgraph.model import (
     CallSite,
     Change,
@@ -696,7 +697,7 @@ class ImpactAnalysis:
             return False
         bound = bool(data.get("bound"))
         method = target.rpartition(".")[2]
-        if data.get("callback"):
+        if data.get("callback") or self._builtin_calls(source, data.get("line")):
             old = self._definition(self.base, target)
             if old is None or old.signature is None:
                 return False
@@ -706,6 +707,17 @@ class ImpactAnalysis:
         else:
             return False
         return call_binds(new.signature, call, bound) is True
+
+    def _builtin_calls(self, source: str, line: object) -> bool:
+        """Does ``source`` hand functions to a builtin that calls them on that line
+        (``map(self.escape, seq)``, ``sorted(xs, key=f)``)? The builtin makes the call, as
+        outside code does a callback's: by position, with what it has to give."""
+        calls = self._calls_of(self.head.module_of(source)) or ()
+        return any(
+            site.scope == source and site.line == line and not site.implicit
+            and any(isinstance(root := parse_root(e[0]), BuiltinRoot) and len(e) == 1
+                    and root.name in CALLBACK_BUILTINS for e in site.callee)
+            for site in calls)
 
     def _site_binds(self, source: str, site: CallSite, bound: bool, signature: Signature,
                     method: str, before: Signature | None, positional_first: bool) -> bool:

@@ -2474,3 +2474,31 @@ def test_a_call_in_source_the_code_builds_is_not_judged_on_arguments_it_does_not
     assert {"lib", "written", "spelled"} <= set(affected(report))
     assert broken(report) == {"written"}
 
+
+
+def test_a_function_a_builtin_calls_is_judged_on_the_call_the_builtin_makes(
+    tmp_path: Path,
+) -> None:
+    # markupsafe 3.0: Markup.escape(cls, s) made ``s`` positional-only; Markup.join calls
+    # ``map(self.escape, iterable)``, and map passes each element by position: still binds.
+    # A required parameter added breaks it
+    lib = """\
+    class Markup(str):
+        @classmethod
+        def escape(cls, s):
+            return cls(s)
+
+        def join(self, seq):
+            return super().join(map(self.escape, seq))
+
+        def keys(self, seq):
+            return sorted(seq, key=self.escape)
+    """
+    only = lib.replace("def escape(cls, s):", "def escape(cls, s, /):")
+    root = history(tmp_path, {"lib.py": lib}, {"lib.py": only})
+    report = report_of(root)
+    assert "lib" in affected(report)
+    assert "lib" not in broken(report)
+    more = lib.replace("def escape(cls, s):", "def escape(cls, s, strict):")
+    root = history(tmp_path / "more", {"lib.py": lib}, {"lib.py": more})
+    assert "lib" in broken(report_of(root))
