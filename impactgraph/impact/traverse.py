@@ -701,7 +701,8 @@ class ImpactAnalysis:
             old = self._definition(self.base, target)
             if old is None or old.signature is None:
                 return False
-            call = required_call(old.signature, bound)
+            call = _with_what_it_took(required_call(old.signature, bound), old.signature,
+                                      required_call(new.signature, bound))
         elif bound and method in SPECIAL_ARITY:
             call = CallSite("", (), 0, args=((),) * SPECIAL_ARITY[method])
         else:
@@ -1271,6 +1272,21 @@ def _dataclass_only(change: Change) -> bool:
 
 # How many callers up a ``**kwargs`` handed on is followed to the calls that fill it.
 _FORWARD_DEPTH = 4
+
+
+def _with_what_it_took(call: CallSite, old: Signature, needed: CallSite) -> CallSite:
+    """Outside code's call of a function whose old signature took ``*args`` (``**kwargs``):
+    what it passed through them is not known here, and may be the positional (keyword-only)
+    arguments the new signature requires (``needed``); werkzeug 3.1's dict subclass
+    ``update(self, *args, **kwargs)`` became ``update(self, arg, /, **kwargs)``."""
+    kinds = {parameter.kind for parameter in old.parameters}
+    args, kwargs = call.args, call.kwargs
+    if ParamKind.VAR_POSITIONAL in kinds and len(needed.args) > len(args):
+        args = ((),) * len(needed.args)
+    if ParamKind.VAR_KEYWORD in kinds:
+        named = {name for name, _ in kwargs}
+        kwargs = (*kwargs, *((name, v) for name, v in needed.kwargs if name not in named))
+    return replace(call, args=args, kwargs=kwargs)
 
 
 def _binds_as_called(signature: Signature, site: CallSite, bound: bool,

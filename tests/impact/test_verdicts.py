@@ -2502,3 +2502,34 @@ def test_a_function_a_builtin_calls_is_judged_on_the_call_the_builtin_makes(
     more = lib.replace("def escape(cls, s):", "def escape(cls, s, strict):")
     root = history(tmp_path / "more", {"lib.py": lib}, {"lib.py": more})
     assert "lib" in broken(report_of(root))
+
+
+def test_a_callback_whose_old_signature_took_anything_is_no_certain_break(tmp_path: Path) -> None:
+    # werkzeug 3.1: UpdateDictMixin(dict[K, V]).update(self, *args, **kwargs) became
+    # update(self, arg, /, **kwargs); outside code may call it (dict's own methods on self),
+    # and what it passes through *args is not known here: the new required ``arg`` may be
+    # one of them. A callback that took nothing and now requires something still breaks
+    lib = """\
+    def loose(*args, **kwargs):
+        return args
+
+
+    def strict():
+        return None
+    """
+    head = (lib.replace("def loose(*args, **kwargs):", "def loose(code, /, **kwargs):")
+            .replace("def strict():", "def strict(code):"))
+    user = """\
+    import atexit
+
+    from lib import {name}
+
+
+    def setup():
+        atexit.register({name})
+    """
+    root = history(tmp_path, {"lib.py": lib, "loose_user.py": user.format(name="loose"),
+                              "strict_user.py": user.format(name="strict")}, {"lib.py": head})
+    report = report_of(root)
+    assert {"loose_user", "strict_user"} <= set(affected(report))
+    assert broken(report) == {"strict_user"}
