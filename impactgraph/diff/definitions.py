@@ -384,6 +384,34 @@ def own_names(revision: Revision, symbol: str) -> set[str]:
     return names | set(definition.attributes if definition is not None else ())
 
 
+# Outside classes whose instances are unhashable (``__hash__ = None``), as ``ancestry`` keys
+# them: a subclass without a ``__hash__`` of its own inherits that
+UNHASHABLE_BASES = frozenset({
+    "Mapping", "MutableMapping", "Set", "MutableSet", "AbstractSet", "MutableSequence",
+    "dict", "list", "set", "bytearray", "OrderedDict", "defaultdict", "Counter", "deque",
+    "UserDict", "UserList",
+})
+
+
+def unhashable(revision: Revision, symbol: str) -> bool:
+    """Would instances of the class be unhashable without a ``__hash__`` of its own? The
+    first class of ours in its MRO that defines ``__eq__`` before any defines ``__hash__``
+    sets ``__hash__ = None`` (Python does, for a class defining ``__eq__`` alone); failing
+    that, an outside base among its ancestors that does so (``collections.abc.Mapping``,
+    ``dict``, ...: ``ancestry``'s keys, aliases and imports followed)."""
+    for ancestor in revision.mro(symbol):
+        definition = None if ancestor is None else revision.definition(ancestor)
+        if ancestor is None or definition is None:
+            continue
+        module, _, qualname = ancestor.partition(":")
+        members = revision.definitions(module)
+        if f"{qualname}.__hash__" in members or "__hash__" in definition.attributes:
+            return False  # its own (an attribute's value is not known: no certain break)
+        if f"{qualname}.__eq__" in members:
+            return True
+    return not UNHASHABLE_BASES.isdisjoint(ancestry(revision, symbol, aliases=True)[1])
+
+
 def takes_members_away(old: Revision, new: Revision, symbol: str, base: str) -> bool:
     """Does class ``symbol`` lack, in ``new``, a name it had through ``base`` (a base
     expression of its ``old`` definition, its ``base-removed`` detail), or a base outside the

@@ -17,6 +17,7 @@ from impactgraph.diff.definitions import (
     Side,
     compare_callables,
     compare_definitions,
+    unhashable,
 )
 from impactgraph.diff.names import Revision
 from impactgraph.diff.signatures import Finding
@@ -281,7 +282,7 @@ class _Differ:
                 for finding in compare_callables(before, after):
                     self.emit(head_symbol, finding, path, line)
                 return
-            if name == "__hash__" and self.head.unhashable(new.symbol):
+            if name == "__hash__" and unhashable(self.head, new.symbol):
                 # the class (or a base) defines ``__eq__``: its instances stop being hashable
                 self.emit(symbol, Finding(ChangeKind.SYMBOL_REMOVED, True,
                                           "instances no longer hashable"),

@@ -237,25 +237,6 @@ class Revision:
                 return f"{ancestor}.{member}", unknown
         return None, unknown
 
-    def unhashable(self, class_symbol: str) -> bool:
-        """Would instances of the class be unhashable without a ``__hash__`` of its own? The
-        first class of ours in its MRO that defines ``__eq__`` before any defines ``__hash__``
-        sets ``__hash__ = None`` (Python does, for a class defining ``__eq__`` alone); failing
-        that, an outside base that does so (``collections.abc.Mapping``, ``dict``, ...)."""
-        written: list[str] = []
-        for ancestor in self.mro(class_symbol):
-            definition = None if ancestor is None else self.definition(ancestor)
-            if ancestor is None or definition is None:
-                continue
-            module, _, qualname = ancestor.partition(":")
-            members = self.definitions(module)
-            if f"{qualname}.__hash__" in members or "__hash__" in definition.attributes:
-                return False  # its own (an attribute's value is not known: no certain break)
-            if f"{qualname}.__eq__" in members:
-                return True
-            written += definition.bases
-        return any(_base_name(base) in UNHASHABLE_BASES for base in written)
-
     def inherited_attribute(self, class_symbol: str, name: str) -> bool:
         """Does a base class (of the analysed code) define ``name``, as attribute or member?"""
         for ancestor in list(self.mro(class_symbol))[1:]:
@@ -328,16 +309,3 @@ class Revision:
                 names |= self.star_names(star)
         return {n for n in names if not n.startswith("_")}
 
-
-# Outside classes whose instances are unhashable (``__hash__ = None``): a subclass without a
-# ``__hash__`` of its own inherits that
-UNHASHABLE_BASES = frozenset({
-    "Mapping", "MutableMapping", "Set", "MutableSet", "AbstractSet", "MutableSequence",
-    "dict", "list", "set", "bytearray", "OrderedDict", "defaultdict", "Counter", "deque",
-    "UserDict", "UserList", "Dict", "List",
-})
-
-
-def _base_name(base: str) -> str:
-    """``typing.Mapping[str, int]`` -> ``Mapping``."""
-    return base.partition("[")[0].rpartition(".")[2].strip()
