@@ -1088,7 +1088,21 @@ class ImpactAnalysis:
         break_imports(walk, broken, self.max_depth, self.import_closure, in_head=(
             None if not in_base else lambda s, t: bool(
                 self.head.edge_kinds(s, t) & {EdgeKind.CALLS, EdgeKind.REFERENCES})
-        ), still_imports=still_imports)
+        ), still_imports=still_imports,
+            written=self._written_call if graph is self.head else None)
+
+    def _written_call(self, source: str, data: Mapping[str, Any]) -> bool:
+        """Is a head call edge of ``source`` made by a call its code runs, not only by a
+        string that reads like code calling the target (``_generated``: code the program
+        builds, which runs when it is ``exec``ed and then called, not when ``source``
+        runs)? SQLAlchemy 2.0's ``Executable.execution_options`` raises "... argument to
+        create_engine()": a call of ``create_engine`` for the code base's ``exec``s, and
+        not one that building a statement at import time makes."""
+        sites = data.get("sites")
+        calls = self._calls_of(self.head.module_of(source)) if sites else None
+        if not sites or calls is None:
+            return True
+        return not all(index < len(calls) and _generated(calls[index]) for index, _ in sites)
 
     def export_importers(self, change: Change) -> Walk | None:
         """``export-removed``: who imports the name from the module that stopped exporting it."""
@@ -1440,6 +1454,7 @@ def import_time_callers(
     calls: dict[str, set[str]],
     in_head: Callable[[str, str], bool] | None = None,
     seen: set[State] | None = None,
+    written: Callable[[str, Mapping[str, Any]], bool] | None = None,
 ) -> list[State]:
     """The modules whose top-level code calls the broken function of ``start``, directly or
     through other functions (a class statement runs its metaclass's ``__new__``, a decorator
@@ -1454,6 +1469,8 @@ def import_time_callers(
     "pkg.notes.notes"}``) is called by the code that reads it: whoever reads the variable gets
     the function to call.
     ``in_head(source, target)``: does the head still make that call (or read)?
+    ``written(source, data)``: is a call edge made by code ``source`` runs (not only read
+    from source text the program generates)? Not given: every call is.
     ``seen``: the states already climbed from another start of the same walk (their modules
     are found already), so that many broken callers of one change do not climb the same
     chains. States, not callers: a caller reached through a gateway and not is climbed from
@@ -1477,6 +1494,10 @@ def import_time_callers(
             data = graph.edge_data(source, state[0], kind)
             if data.get("callback"):
                 continue
+            if data.get("named") and _wrapper_runs_instead(graph, source, data):
+                continue
+            if kind == EdgeKind.CALLS and written is not None and not written(source, data):
+                continue
             if ":" not in source and data.get("main"):
                 continue  # ``if __name__ == "__main__":`` code runs as a program, not on import
             if in_head is not None and not in_head(source, state[0]):
@@ -1491,6 +1512,33 @@ def import_time_callers(
                 continue
             found.append(following)
     return found
+
+
+def _wrapper_runs_instead(graph: CodeGraph, source: str, data: Mapping[str, Any]) -> bool:
+    """Is a ``named`` call (the name of a decorated function, whose wrapper is what runs)
+    made, at each of its sites, by a call the linker also links to a function of ours? That
+    function is the wrapper its decorator of ours returned, and the graph has its own calls:
+    whether the decorated function runs is read from them (``def deco(f): def w(*a): return
+    f(*a)`` calls it; SQLAlchemy's ``@decorator``, whose ``decorate(fn)`` builds a function
+    that calls it later, does not: ``@provide_metadata`` on a test method calls nothing on
+    import). A wrapper of outside code, an instance of ours (its ``__call__`` reaches the
+    function through an attribute the linker may not follow), or a wrapper with a call the
+    linker could not resolve (networkx's ``argmap`` wrapper calls what
+    ``argmap._lazy_compile(...)`` returns, a function compiled from generated source) leaves
+    the edge as it is."""
+    sites = {site for site, _ in data.get("sites", ())}
+    if not sites:
+        return False
+    for target, kind in graph.successors(source):
+        if (kind != EdgeKind.CALLS or graph.node(target).get("kind") != "function"
+                or graph.unresolved_names.get(target)):
+            continue
+        other = graph.edge_data(source, target, kind)
+        if not other.get("named") and not other.get("callback"):
+            sites -= {site for site, _ in other.get("sites", ())}
+            if not sites:
+                return True
+    return False
 
 
 def fails_on_import(graph: CodeGraph, module: str, target: str,
@@ -1531,12 +1579,13 @@ def break_imports(
     closure: Callable[[str], frozenset[str] | None],
     in_head: Callable[[str, str], bool] | None = None,
     still_imports: Callable[[str, str], bool] | None = None,
+    written: Callable[[str, Mapping[str, Any]], bool] | None = None,
 ) -> None:
     """The import-time breaks of ``broken``, in order: ``(state, False)``, module code (or a
     class statement) that fails on import; ``(state, True)``, a broken function, whose callers'
     module code fails where importing it can run the function (``import_time_callers``,
     ``confirm_import_breaks``); then every module importing one that fails, in turn
-    (``spread_import_breaks``). ``in_head``, ``still_imports``: as there."""
+    (``spread_import_breaks``). ``in_head``, ``still_imports``, ``written``: as there."""
     queue: deque[State] = deque()
     climbed: set[State] = set()  # shared by the climbs: each caller state is looked at once
     calls: dict[str, set[str]] = {}  # what the climbs followed
@@ -1548,7 +1597,7 @@ def break_imports(
             continue
         functions.add(state[0])
         callers = import_time_callers(walk, state, max_depth, calls, in_head=in_head,
-                                      seen=climbed)
+                                      seen=climbed, written=written)
         queue += callers
         found += callers
     confirmed = confirm_import_breaks(walk, found, calls, functions, closure)
