@@ -139,7 +139,7 @@ class Measurement:
     seconds: float
     exit_code: int
     max_rss_mb: float  # the largest single process
-    tree_rss_mb: float  # the peak of the sum over the process tree
+    tree_rss_mb: float  # the peak of the sum over the process tree (PSS: ``_memory``)
     cpu_seconds: float  # user + system, all processes of the tree (sampled)
     load: float  # the 1-minute load average when the phase ended (the machine is shared)
     stdout: str = field(repr=False, default="")
@@ -157,14 +157,30 @@ def _children(pid: int) -> list[int]:
     return found
 
 
+def _memory(pid: int) -> int:
+    """The memory process ``pid`` uses now, in bytes: its proportional set size (a page
+    shared by n processes counts 1/n in each: a forked process shares its parent's pages
+    until it writes to them, and its RSS would count them twice), its RSS where the kernel
+    gives no PSS."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as stream:
+            for line in stream:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    with open(f"/proc/{pid}/statm") as stream:
+        return int(stream.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+
+
 def _tree_sample(pid: int, cpu: dict[int, float]) -> int:
-    """The RSS of the process tree under ``pid`` now; records each process's CPU seconds."""
+    """The memory the process tree under ``pid`` uses now (``_memory``); records each
+    process's CPU seconds."""
     total, todo = 0, [pid]
     while todo:
         current = todo.pop()
         try:
-            with open(f"/proc/{current}/statm") as stream:
-                total += int(stream.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+            total += _memory(current)
             with open(f"/proc/{current}/stat") as stream:
                 fields = stream.read().rsplit(")", 1)[1].split()
             ticks = int(fields[11]) + int(fields[12])  # utime + stime
@@ -362,7 +378,8 @@ def main() -> None:
         result = check(name, measure(command, **kwargs))  # type: ignore[arg-type]
         phases[name] = result
         print(f"  {name:<36} {result.seconds:6.2f} s  (CPU {result.cpu_seconds:6.2f} s)   "
-              f"RSS: largest process {result.max_rss_mb:4.0f} MB, all {result.tree_rss_mb:4.0f} MB"
+              f"RSS: largest process {result.max_rss_mb:4.0f} MB, "
+              f"all (PSS) {result.tree_rss_mb:4.0f} MB"
               f"   load {result.load:.1f}", flush=True)
         return result
 

@@ -502,7 +502,8 @@ def _chunks(tasks: Iterator[Task], size: int) -> Iterator[list[Task]]:
 
 
 def link_kept(
-    summaries: Iterable[FileSummary], warnings: Iterable[Diagnostic] = ()
+    summaries: Iterable[FileSummary], warnings: Iterable[Diagnostic] = (),
+    jobs: int | None = None,
 ) -> CodeGraph:
     """``link``, its graph kept out of the cyclic collector's reach (frozen: it lives until
     the command ends). The linker pauses the collector, so everything it made is still in the
@@ -514,7 +515,7 @@ def link_kept(
     from impactgraph.linker import link
 
     with collector_paused(collect_first=True):
-        return link(summaries, warnings)
+        return link(summaries, warnings, jobs)
 
 
 def index_directory(
@@ -580,7 +581,7 @@ def index_directory(
     graph = store.load(key, tree) if store is not None and key is not None else None
     if graph is None:
         with Activity(f"Linking {len(summaries)} modules", enabled=progress):
-            graph = link_kept(summaries, warnings)
+            graph = link_kept(summaries, warnings, session.jobs)
         if store is not None and key is not None:
             store.save(key, graph, tree)
     else:

@@ -67,8 +67,8 @@ def build_report(
         return not any(stored)
 
     result = compute_changes(git, base, head, config, session=session, complete=must_link)
-    base_graph = _graph(result.base, result.base_summaries, store)
-    head_graph = _graph(result.head, result.head_summaries, store,
+    base_graph = _graph(result.base, result.base_summaries, store, jobs=session.jobs)
+    head_graph = _graph(result.head, result.head_summaries, store, jobs=session.jobs,
                         base=(result.base, result.base_summaries))
     result = replace(result, changes=replace(result.changes, warnings=revision_warnings([
         (result.base.revision, _failures(result.base_summaries, base_graph)),
@@ -136,6 +136,7 @@ def _graph(
     summaries: Mapping[str, FileSummary],
     store: GraphStore | None,
     base: tuple[Snapshot, Mapping[str, FileSummary]] | None = None,
+    jobs: int | None = None,
 ) -> CodeGraph:
     """The linked graph of one revision: loaded when this very tree was linked before, else
     the stored graph of ``base`` (a revision linked before) when the files that differ
@@ -151,7 +152,7 @@ def _graph(
         if graph is not None:
             graph.summaries = summaries  # type: ignore[assignment]  # read lazily, as needed
             return graph
-    graph = link_kept(summaries.values())
+    graph = link_kept(summaries.values(), jobs=jobs)
     if store is not None and key is not None:
         store.save(key, graph, tree)
     return graph

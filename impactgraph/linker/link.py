@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gc
+import os
+import pickle
+import signal
 import sys
+from collections import defaultdict
 from collections.abc import Iterable
+from typing import Any
+from warnings import catch_warnings, simplefilter
 
 from impactgraph.expressions import (
     VARIABLE,
@@ -107,7 +114,11 @@ def running_imports(summary: FileSummary) -> tuple[str, ...]:
     return tuple(binding.target for binding in summary.imports if not binding.type_checking)
 
 
-def link(summaries: Iterable[FileSummary], warnings: Iterable[Diagnostic] = ()) -> CodeGraph:
+def link(summaries: Iterable[FileSummary], warnings: Iterable[Diagnostic] = (),
+         jobs: int | None = None) -> CodeGraph:
+    """The linked graph of ``summaries``. ``jobs``: processes the linking of the call sites
+    may use once argument flow is done (None: one per CPU, at most two; 1: this one only);
+    the graph is the same for any number (``_link_sites``)."""
     # Evaluation recurses along chains of variables (versions of a local, argument flow);
     # Resolver.resolve stops at MAX_DEPTH, which needs more than the default 1000 frames.
     limit = sys.getrecursionlimit()
@@ -120,7 +131,7 @@ def link(summaries: Iterable[FileSummary], warnings: Iterable[Diagnostic] = ()) 
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _link(summaries, warnings)
+        return _link(summaries, warnings, jobs)
     finally:
         forget_orders()
         if collecting:
@@ -128,7 +139,8 @@ def link(summaries: Iterable[FileSummary], warnings: Iterable[Diagnostic] = ()) 
         sys.setrecursionlimit(limit)
 
 
-def _link(summaries: Iterable[FileSummary], warnings: Iterable[Diagnostic]) -> CodeGraph:
+def _link(summaries: Iterable[FileSummary], warnings: Iterable[Diagnostic],
+          jobs: int | None = None) -> CodeGraph:
     usable = list(summaries)
     graph = CodeGraph()
     graph.warnings.extend(warnings)
@@ -147,20 +159,202 @@ def _link(summaries: Iterable[FileSummary], warnings: Iterable[Diagnostic]) -> C
     resolver.tracking = False  # bindings are final: nothing needs forgetting any more
     resolver.dependents.clear()
     receivers = Receivers(resolver)
-    for summary in usable:
-        for index, site in enumerate(summary.calls):
-            graph.main_block(site.scope if site.main else None)
-            _link_call(graph, resolver, site, index, receivers)
-        for reference in summary.references:
-            graph.main_block(reference.scope if reference.main else None)
-            _link_reference(graph, resolver, reference.scope, reference.target, reference.line,
-                            reference.by_name, receivers)
-        graph.main_block(None)
-        _link_imports(graph, resolver, summary)
+    _link_sites(graph, resolver, usable, receivers, jobs)
     _link_classes(graph, resolver)
     _link_copiers(graph, resolver)
     graph.outside_hooks = {m for cls in resolver.classes() for m in resolver.external_hooks(cls)}
     return graph
+
+
+def _link_module(graph: CodeGraph | _GraphLog, resolver: Resolver, summary: FileSummary,
+                 receivers: Receivers) -> None:
+    """Link one module's call sites, references and imports (argument flow is done)."""
+    for index, site in enumerate(summary.calls):
+        graph.main_block(site.scope if site.main else None)
+        _link_call(graph, resolver, site, index, receivers)  # type: ignore[arg-type]
+    for reference in summary.references:
+        graph.main_block(reference.scope if reference.main else None)
+        _link_reference(graph, resolver, reference.scope, reference.target,  # type: ignore[arg-type]
+                        reference.line, reference.by_name, receivers)
+    graph.main_block(None)
+    _link_imports(graph, resolver, summary)  # type: ignore[arg-type]
+
+
+# Below this many call sites and references per process the modules are linked in fewer
+# processes: a fork costs more than it saves.
+PARALLEL_MIN_SITES = 4_000
+# At most this many processes link the sites (each forked one copies, page by page, what
+# the linking touches of this process's memory).
+MAX_LINKERS = 4
+# The share of a part this process links (the first) against a forked one's: it then
+# replays the others' additions to the graph.
+OWN_SHARE = 0.85
+# How many processes were forked to link sites, in all (for the tests).
+forks = 0
+
+
+def _link_sites(graph: CodeGraph, resolver: Resolver, summaries: list[FileSummary],
+                receivers: Receivers, jobs: int | None) -> None:
+    """Link every module's call sites, references and imports, in module order.
+
+    Once argument flow is done the resolver's bindings are final, and what a site links
+    depends on them alone: its evaluations are memoised, and a memo entry's value does not
+    depend on which entries were computed before it (``Resolver._evaluate``). So the modules
+    can be split into consecutive parts: forked copies of this process link every part but
+    the first, each into a log of its additions to the graph, while this one links the first;
+    this one then replays the logs, in order, onto its graph: the same graph as one process
+    linking them all (linking only adds to the graph, it never reads it back). Where no other
+    process can be used (one CPU, ``jobs`` 1, no ``fork``, a small tree) this one links every
+    module, and it links a part itself when the process given it fails."""
+    global forks
+    bounds = _parts(summaries, jobs)
+    if len(bounds) < 2:
+        for summary in summaries:
+            _link_module(graph, resolver, summary, receivers)
+        return
+    children: list[tuple[int, int, int, int]] = []  # (pid, read end, start, stop)
+    try:
+        for start, stop in bounds[1:]:
+            children.append((*_fork_linker(resolver, summaries[start:stop], receivers),
+                             start, stop))
+            forks += 1
+        for summary in summaries[:bounds[0][1]]:
+            _link_module(graph, resolver, summary, receivers)
+        while children:
+            pid, read, start, stop = children[0]
+            log = _received(pid, read)
+            os.close(read)
+            del children[0]
+            if log is not None:
+                log.replay(graph)
+            else:
+                for summary in summaries[start:stop]:
+                    _link_module(graph, resolver, summary, receivers)
+    finally:
+        for pid, read, _, _ in children:  # interrupted: the other processes go too
+            with contextlib.suppress(OSError):
+                os.close(read)
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
+
+
+def _fork_linker(resolver: Resolver, summaries: list[FileSummary],
+                 receivers: Receivers) -> tuple[int, int]:
+    """A forked copy of this process linking ``summaries`` into a ``_GraphLog`` it sends
+    through a pipe, then leaving without cleaning up: its process id and the pipe's end."""
+    read, write = os.pipe()
+    with catch_warnings():
+        # a spinner's thread may be running: the child only computes, writes to its pipe
+        # and leaves with os._exit, touching no lock another thread may hold
+        simplefilter("ignore", DeprecationWarning)
+        pid = os.fork()
+    if pid == 0:
+        status = 1
+        try:
+            os.close(read)
+            log = _GraphLog()
+            for summary in summaries:
+                _link_module(log, resolver, summary, receivers)
+            with os.fdopen(write, "wb") as out:
+                pickle.dump(log, out, protocol=pickle.HIGHEST_PROTOCOL)
+            status = 0
+        except BaseException:  # noqa: S110 - the parent links the part itself
+            pass
+        finally:
+            os._exit(status)
+    os.close(write)
+    return pid, read
+
+
+def _received(pid: int, read: int) -> _GraphLog | None:
+    """The log a forked linker sent, once it has ended; None when it failed."""
+    with os.fdopen(read, "rb", closefd=False) as received:
+        data = received.read()
+    _, status = os.waitpid(pid, 0)
+    if status != 0:
+        return None
+    try:  # written by our own fork, into a pipe only it and this process hold
+        log = pickle.loads(data)  # noqa: S301
+    except Exception:  # cut short: the parent links the part itself
+        return None
+    return log if isinstance(log, _GraphLog) else None
+
+
+def _parts(summaries: list[FileSummary], jobs: int | None) -> list[tuple[int, int]]:
+    """The consecutive parts of ``summaries`` to link in as many processes, the first here;
+    one part when no other process is to be used."""
+    whole = [(0, len(summaries))]
+    if (jobs is not None and jobs < 2) or not hasattr(os, "fork") or sys.platform != "linux":
+        return whole
+    weights = [len(s.calls) + len(s.references) for s in summaries]
+    total = sum(weights)
+    count = min(MAX_LINKERS, jobs or len(os.sched_getaffinity(0)), total // PARALLEL_MIN_SITES,
+                len(summaries))
+    if count < 2:
+        return whole
+    # this process's part is a little smaller: it replays the other parts' logs after it
+    shares = [OWN_SHARE, *([1.0] * (count - 1))]
+    goals = [total * sum(shares[:i + 1]) / sum(shares) for i in range(count)]
+    bounds: list[tuple[int, int]] = []
+    start, running = 0, 0
+    for position, weight in enumerate(weights):
+        running += weight
+        if len(bounds) < count - 1 and running >= goals[len(bounds)]:
+            bounds.append((start, position + 1))
+            start = position + 1
+    bounds.append((start, len(summaries)))
+    return [(a, b) for a, b in bounds if b > a]
+
+
+class _GraphLog:
+    """What linking modules adds to a ``CodeGraph``, kept in order, to be replayed onto one
+    (``_link_sites``): the edges with the main block each was added in, and the dictionaries
+    and lists the linker fills (replayed as the same additions in the same order)."""
+
+    def __init__(self) -> None:
+        self.edges: list[tuple[Any, ...]] = []
+        self.unbounded: list[tuple[str, str]] = []
+        self.external_calls: dict[str, set[str]] = defaultdict(set)
+        self.programs: dict[str, set[Any]] = defaultdict(set)
+        self.unresolved_names: dict[str, set[str]] = defaultdict(set)
+        self.gave_up_names: dict[str, set[str]] = defaultdict(set)
+        self.unresolved_calls = 0
+        self.unresolved_sites: list[tuple[str, int]] = []
+        self._main: str | None = None
+
+    def main_block(self, source: str | None) -> None:
+        self._main = source
+
+    def add_edge(self, source: str, target: str, kind: EdgeKind, line: int = 0,
+                 bound: bool = False, dispatch: bool = False, named: bool = False,
+                 site: int | None = None, dynamic: bool = False, callback: bool = False,
+                 recv: Any = None, unbounded: bool = False) -> None:
+        self.edges.append((self._main, source, target, kind, line, bound, dispatch, named, site,
+                           dynamic, callback, recv, unbounded))
+
+    def add_unbounded_site(self, caller: str, receiver: str) -> None:
+        self.unbounded.append((caller, receiver))
+
+    def replay(self, graph: CodeGraph) -> None:
+        for (main, source, target, kind, line, bound, dispatch, named, site, dynamic, callback,
+             recv, unbounded) in self.edges:
+            graph.main_block(main)
+            graph.add_edge(source, target, kind, line, bound, dispatch, named, site, dynamic,
+                           callback, recv, unbounded)
+        graph.main_block(None)
+        for caller, receiver in self.unbounded:
+            graph.add_unbounded_site(caller, receiver)
+        for caller, callees in self.external_calls.items():
+            graph.external_calls[caller].update(callees)
+        for caller, programs in self.programs.items():
+            graph.programs[caller].update(programs)
+        for caller, names in self.unresolved_names.items():
+            graph.unresolved_names[caller].update(names)
+        for caller, names in self.gave_up_names.items():
+            graph.gave_up_names[caller].update(names)
+        graph.unresolved_calls += self.unresolved_calls
+        graph.unresolved_sites.extend(self.unresolved_sites)
 
 
 # Outside functions that copy or pickle the whole object graph under their argument, and the
