@@ -244,6 +244,7 @@ def _fork_linker(resolver: Resolver, summaries: list[FileSummary],
     """A forked copy of this process linking ``summaries`` into a ``_GraphLog`` it sends
     through a pipe, then leaving without cleaning up: its process id and the pipe's end."""
     read, write = os.pipe()
+    parent = os.getpid()
     with catch_warnings():
         # a spinner's thread may be running: the child only computes, writes to its pipe
         # and leaves with os._exit, touching no lock another thread may hold
@@ -253,6 +254,7 @@ def _fork_linker(resolver: Resolver, summaries: list[FileSummary],
         status = 1
         try:
             os.close(read)
+            _die_with(parent)
             log = _GraphLog()
             for summary in summaries:
                 _link_module(log, resolver, summary, receivers)
@@ -265,6 +267,20 @@ def _fork_linker(resolver: Resolver, summaries: list[FileSummary],
             os._exit(status)
     os.close(write)
     return pid, read
+
+
+def _die_with(parent: int) -> None:
+    """In a forked linker: be killed when the process that forked it ends, however it ends
+    (``kill -9`` included), rather than link on for nothing (Linux's ``PR_SET_PDEATHSIG``)."""
+    import ctypes
+
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # it ended before that was asked for
+        os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1
 
 
 def _received(pid: int, read: int) -> _GraphLog | None:

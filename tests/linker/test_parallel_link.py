@@ -159,3 +159,60 @@ def test_main_blocks_and_unresolved_calls_split_module_by_module(
     monkeypatch.setattr(linking, "PARALLEL_MIN_SITES", 1)
     monkeypatch.setattr(linking, "MAX_LINKERS", len(summaries))
     assert state(link(summaries, jobs=len(summaries))) == alone
+
+
+KILLED_PARENT = """
+import os, sys, time
+from pathlib import Path
+sys.path[:0] = [sys.argv[1], str(Path(sys.argv[1]).parent)]
+from test_parallel_link import tree_summaries
+from impactgraph.linker import link
+linking = sys.modules["impactgraph.linker.link"]
+linking.PARALLEL_MIN_SITES = 1
+summaries = tree_summaries(Path(sys.argv[2]), "impactgraph/")
+
+def slow(*args, **kwargs):  # only the forked linkers log edges
+    print("linking", os.getpid(), flush=True)
+    time.sleep(120)
+
+linking._GraphLog.add_edge = slow
+link(summaries, jobs=2)
+"""
+
+
+def test_a_forked_linker_ends_with_the_process_that_forked_it(tmp_path: Path) -> None:
+    """``kill -9`` of the main process takes its forked linkers with it (README: no
+    leftovers)."""
+    import signal
+    import subprocess
+    import time
+
+    process = subprocess.Popen(
+        [sys.executable, "-c", KILLED_PARENT, str(Path(__file__).parent), str(ROOT)],
+        stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        assert process.stdout is not None
+        line = process.stdout.readline()
+        assert line.startswith("linking"), line
+        child = int(line.split()[1])
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait(timeout=30)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and _alive(child):
+            time.sleep(0.05)
+        assert not _alive(child)
+    finally:
+        process.kill()
+        process.wait()
+        if process.stdout is not None:
+            process.stdout.close()
+
+
+def _alive(pid: int) -> bool:
+    """Is ``pid`` a process that has not ended (a zombie has)?"""
+    try:
+        with open(f"/proc/{pid}/stat") as stream:
+            return stream.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
