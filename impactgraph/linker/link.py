@@ -212,18 +212,24 @@ def _link_sites(graph: CodeGraph, resolver: Resolver, summaries: list[FileSummar
         for summary in summaries:
             _link_module(graph, resolver, summary, receivers)
         return
-    children: list[tuple[int, int, int, int]] = []  # (pid, read end, start, stop)
+    # (pid, read end, start, stop) per part after the first; pid -1: this process links it
+    children: list[tuple[int, int, int, int]] = []
     try:
         for start, stop in bounds[1:]:
-            children.append((*_fork_linker(resolver, summaries[start:stop], receivers),
-                             start, stop))
-            forks += 1
+            try:
+                pid, read = _fork_linker(resolver, summaries[start:stop], receivers)
+            except OSError:  # no process or pipe to be had (EAGAIN, ENOMEM, EMFILE)
+                pid, read = -1, -1
+            else:
+                forks += 1
+            children.append((pid, read, start, stop))
         for summary in summaries[:bounds[0][1]]:
             _link_module(graph, resolver, summary, receivers)
         while children:
             pid, read, start, stop = children[0]
-            log = _received(pid, read)
-            os.close(read)
+            log = _received(pid, read) if pid > 0 else None
+            if pid > 0:
+                os.close(read)
             del children[0]
             if log is not None:
                 log.replay(graph)
@@ -232,6 +238,8 @@ def _link_sites(graph: CodeGraph, resolver: Resolver, summaries: list[FileSummar
                     _link_module(graph, resolver, summary, receivers)
     finally:
         for pid, read, _, _ in children:  # interrupted: the other processes go too
+            if pid <= 0:
+                continue
             with contextlib.suppress(OSError):
                 os.close(read)
             with contextlib.suppress(OSError):
@@ -249,7 +257,12 @@ def _fork_linker(resolver: Resolver, summaries: list[FileSummary],
         # a spinner's thread may be running: the child only computes, writes to its pipe
         # and leaves with os._exit, touching no lock another thread may hold
         simplefilter("ignore", DeprecationWarning)
-        pid = os.fork()
+        try:
+            pid = os.fork()
+        except OSError:
+            os.close(read)
+            os.close(write)
+            raise
     if pid == 0:
         status = 1
         try:

@@ -216,3 +216,24 @@ def _alive(pid: int) -> bool:
             return stream.read().rsplit(")", 1)[1].split()[0] != "Z"
     except OSError:
         return False
+
+
+def test_no_process_to_be_had_links_the_part_here(
+    own_source: list[FileSummary], alone: tuple[Any, ...], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A fork that fails (EAGAIN: a process limit reached) is no error: this process links
+    that part, after the parts before it."""
+    monkeypatch.setattr(linking, "PARALLEL_MIN_SITES", 1)
+    real_fork = os.fork
+    calls: list[int] = []
+
+    def fork() -> int:
+        calls.append(1)
+        if len(calls) == 2:
+            raise BlockingIOError(11, "Resource temporarily unavailable")
+        return real_fork()
+
+    monkeypatch.setattr(os, "fork", fork)
+    before = linking.forks
+    assert state(link(own_source, jobs=4)) == alone
+    assert len(calls) == 3 and linking.forks - before == 2
