@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from impactgraph._safepath import HOME
 from impactgraph.app import indexing
 from impactgraph.app.indexing import PARALLEL_MIN_FILES, default_jobs, worker_count
 from impactgraph.app.session import Session
@@ -131,12 +132,12 @@ def test_workers_started_by_a_library_caller_do_not_import_from_the_current_dire
 def test_clean_sys_path_drops_the_current_directory_but_keeps_impactgraphs_home(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    home = str(ROOT)
+    home = HOME  # where impactgraph is imported from: the checkout, or site-packages
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(sys, "path", ["", str(tmp_path), "/usr/lib/x", home, "."])
     clean_sys_path((str(tmp_path / "elsewhere"),))
     assert sys.path == ["/usr/lib/x", home]
-    monkeypatch.chdir(ROOT)
+    monkeypatch.chdir(HOME)
     monkeypatch.setattr(sys, "path", ["", "/usr/lib/x"])
     clean_sys_path()
     assert sys.path == ["/usr/lib/x", os.path.realpath(home)]  # moved after the stdlib

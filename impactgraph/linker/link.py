@@ -152,6 +152,15 @@ def _link(summaries: Iterable[FileSummary], warnings: Iterable[Diagnostic],
         if summary.error:
             graph.warnings.append(Diagnostic(summary.path, summary.error))
     resolver = Resolver(s for s in usable if not s.error)
+    try:
+        _link_resolved(graph, resolver, usable, jobs)
+    finally:
+        resolver.close()
+    return graph
+
+
+def _link_resolved(graph: CodeGraph, resolver: Resolver, usable: list[FileSummary],
+                   jobs: int | None) -> None:
     _add_nodes(graph, usable)
     _flow_arguments(resolver, usable)
     if resolver.relink_classes():  # a base that argument flow made known
@@ -163,7 +172,6 @@ def _link(summaries: Iterable[FileSummary], warnings: Iterable[Diagnostic],
     _link_classes(graph, resolver)
     _link_copiers(graph, resolver)
     graph.outside_hooks = {m for cls in resolver.classes() for m in resolver.external_hooks(cls)}
-    return graph
 
 
 def _link_module(graph: CodeGraph | _GraphLog, resolver: Resolver, summary: FileSummary,
@@ -323,8 +331,8 @@ def _parts(summaries: list[FileSummary], jobs: int | None) -> list[tuple[int, in
     if count < 2:
         return whole
     # this process's part is a little smaller: it replays the other parts' logs after it
-    shares = [OWN_SHARE, *([1.0] * (count - 1))]
-    goals = [total * sum(shares[:i + 1]) / sum(shares) for i in range(count)]
+    # (shares: OWN_SHARE, 1, 1, ...; part i ends where the shares up to it add up)
+    goals = [total * (OWN_SHARE + i) / (OWN_SHARE + count - 1) for i in range(count)]
     bounds: list[tuple[int, int]] = []
     start, running = 0, 0
     for position, weight in enumerate(weights):

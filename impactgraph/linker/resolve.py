@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import builtins
 import functools
-import weakref
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from collections.abc import Set as AbstractSet
@@ -377,11 +376,16 @@ class Resolver:
     @property
     def fixture_index(self) -> FixtureIndex:
         if self._fixture_index is None:
-            # through a weak reference: no cycle, so the resolver (and its memo, hundreds of
+            # a cycle, which ``close`` breaks: the resolver (and its memo, hundreds of
             # megabytes on a large code base) goes as soon as the link drops it, not at the
-            # collector's next full pass
-            self._fixture_index = FixtureIndex(cast("Resolver", weakref.proxy(self)))
+            # collector's next full pass (a weak reference would do, but a class compiled by
+            # mypyc takes none)
+            self._fixture_index = FixtureIndex(self)
         return self._fixture_index
+
+    def close(self) -> None:
+        """Drop what refers back to the resolver (``fixture_index``): done with it."""
+        self._fixture_index = None
 
     # -- classes -------------------------------------------------------------------------
     def classes(self) -> list[str]:
