@@ -10,8 +10,8 @@ import pickle
 import signal
 import sys
 from collections import defaultdict
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Collection, Iterable
+from typing import Any, Protocol
 from warnings import catch_warnings, simplefilter
 
 from impactgraph.expressions import (
@@ -62,6 +62,7 @@ from impactgraph.model import (
     Expr,
     FileSummary,
     ParamKind,
+    Program,
     SymbolKind,
     top_package,
 )
@@ -107,6 +108,30 @@ INSPECTING_FUNCTIONS = frozenset(
     {"functools.wraps", "functools.update_wrapper", "asyncio.iscoroutinefunction",
      "asyncio.iscoroutine"}
 )
+
+
+
+class Sink(Protocol):
+    """What linking a module adds to: a ``CodeGraph``, or the ``_GraphLog`` of a forked
+    linker (``_link_sites``)."""
+
+    external_calls: dict[str, set[str]]
+    programs: dict[str, set[Program | None]]
+    unresolved_names: dict[str, set[str]]
+    gave_up_names: dict[str, set[str]]
+    unresolved_calls: int
+    unresolved_sites: list[tuple[str, int]]
+
+    def main_block(self, source: str | None) -> None: ...
+
+    def add_edge(
+        self, source: str, target: str, kind: EdgeKind, line: int = 0, bound: bool = False,
+        dispatch: bool = False, named: bool = False, site: int | None = None,
+        dynamic: bool = False, callback: bool = False,
+        recv: Collection[tuple[str, str]] | None = None, unbounded: bool = False,
+    ) -> None: ...
+
+    def add_unbounded_site(self, caller: str, receiver: str) -> None: ...
 
 
 def running_imports(summary: FileSummary) -> tuple[str, ...]:
@@ -174,18 +199,18 @@ def _link_resolved(graph: CodeGraph, resolver: Resolver, usable: list[FileSummar
     graph.outside_hooks = {m for cls in resolver.classes() for m in resolver.external_hooks(cls)}
 
 
-def _link_module(graph: CodeGraph | _GraphLog, resolver: Resolver, summary: FileSummary,
+def _link_module(graph: Sink, resolver: Resolver, summary: FileSummary,
                  receivers: Receivers) -> None:
     """Link one module's call sites, references and imports (argument flow is done)."""
     for index, site in enumerate(summary.calls):
         graph.main_block(site.scope if site.main else None)
-        _link_call(graph, resolver, site, index, receivers)  # type: ignore[arg-type]
+        _link_call(graph, resolver, site, index, receivers)
     for reference in summary.references:
         graph.main_block(reference.scope if reference.main else None)
-        _link_reference(graph, resolver, reference.scope, reference.target,  # type: ignore[arg-type]
+        _link_reference(graph, resolver, reference.scope, reference.target,
                         reference.line, reference.by_name, receivers)
     graph.main_block(None)
-    _link_imports(graph, resolver, summary)  # type: ignore[arg-type]
+    _link_imports(graph, resolver, summary)
 
 
 # Below this many call sites and references per process the modules are linked in fewer
@@ -353,7 +378,7 @@ class _GraphLog:
         self.edges: list[tuple[Any, ...]] = []
         self.unbounded: list[tuple[str, str]] = []
         self.external_calls: dict[str, set[str]] = defaultdict(set)
-        self.programs: dict[str, set[Any]] = defaultdict(set)
+        self.programs: dict[str, set[Program | None]] = defaultdict(set)
         self.unresolved_names: dict[str, set[str]] = defaultdict(set)
         self.gave_up_names: dict[str, set[str]] = defaultdict(set)
         self.unresolved_calls = 0
@@ -366,7 +391,8 @@ class _GraphLog:
     def add_edge(self, source: str, target: str, kind: EdgeKind, line: int = 0,
                  bound: bool = False, dispatch: bool = False, named: bool = False,
                  site: int | None = None, dynamic: bool = False, callback: bool = False,
-                 recv: Any = None, unbounded: bool = False) -> None:
+                 recv: Collection[tuple[str, str]] | None = None,
+                 unbounded: bool = False) -> None:
         self.edges.append((self._main, source, target, kind, line, bound, dispatch, named, site,
                            dynamic, callback, recv, unbounded))
 
@@ -594,7 +620,7 @@ def _bind_arguments(resolver: Resolver, site: CallSite, target: str, bound: bool
     return changed
 
 
-def _link_call(graph: CodeGraph, resolver: Resolver, site: CallSite, index: int,
+def _link_call(graph: Sink, resolver: Resolver, site: CallSite, index: int,
                receivers: Receivers | None = None) -> None:
     """``index``: the site's place in its file's calls, kept on the edges its arguments reach;
     ``receivers``: finds each call edge's ``recv`` entries (none: left unknown)."""
@@ -784,7 +810,7 @@ def _unresolved_name(resolver: Resolver, site: CallSite) -> str:
 
 
 def _link_construction(
-    graph: CodeGraph, resolver: Resolver, site: CallSite, index: int, value: Value, cls: str,
+    graph: Sink, resolver: Resolver, site: CallSite, index: int, value: Value, cls: str,
     entries: dict[str, set[Entry]], targets_of: TargetsOf,
 ) -> None:
     """A call of class ``cls`` (``value``): the class, what constructing it runs, the default
@@ -812,7 +838,7 @@ def _link_construction(
                 _link_handed_over(graph, resolver, site)
 
 
-def _add_external(graph: CodeGraph, caller: str, dotted: str) -> None:
+def _add_external(graph: Sink, caller: str, dotted: str) -> None:
     """Record an outside callee; a builtin base's method (``builtins.str.__mod__``, reached
     through ``super()`` or inheritance) is left out: the call graph names builtins the way
     pycg does (``<builtin>.len``), for the calls the source spells."""
@@ -876,7 +902,7 @@ def _with_elements(resolver: Resolver, values: Iterable[Value]) -> list[Value]:
 
 
 def _link_handed_over(
-    graph: CodeGraph, resolver: Resolver, site: CallSite, only: frozenset[str] | None = None,
+    graph: Sink, resolver: Resolver, site: CallSite, only: frozenset[str] | None = None,
     receivers: Receivers | None = None,
 ) -> None:
     """Outside code given our function or object may call it back: ``Client(app)`` later runs
@@ -904,7 +930,7 @@ def _link_handed_over(
                                unbounded=unbounded)
 
 
-def _link_callable_arguments(graph: CodeGraph, resolver: Resolver, site: CallSite) -> None:
+def _link_callable_arguments(graph: Sink, resolver: Resolver, site: CallSite) -> None:
     """In a code base that runs source it builds (``exec``, ``eval``), an object with
     ``__call__`` given as an argument is handed over to be called, as a function given as an
     argument is: the code that hands it over references its ``__call__``. The call may happen
@@ -929,7 +955,7 @@ def _link_callable_arguments(graph: CodeGraph, resolver: Resolver, site: CallSit
                         graph.add_edge(site.scope, target, EdgeKind.REFERENCES, site.line)
 
 
-def _link_carried(graph: CodeGraph, resolver: Resolver, site: CallSite, op: str) -> None:
+def _link_carried(graph: Sink, resolver: Resolver, site: CallSite, op: str) -> None:
     """A method call on an outside object that was built with our values: its code may call
     any public method (or special method) of what it carries, and the functions it was given.
     flask's ``URLSafeTimedSerializer(..., serializer=self.serializer).dumps(session)`` runs
@@ -964,7 +990,7 @@ def _public_methods(resolver: Resolver, cls: str) -> set[str]:
     }
 
 
-def _link_outside_receiver(graph: CodeGraph, resolver: Resolver, site: CallSite,
+def _link_outside_receiver(graph: Sink, resolver: Resolver, site: CallSite,
                            receivers: Receivers | None = None, dotted: str = "") -> None:
     """``client.get()`` on our ``FlaskClient(werkzeug.Client)``, ``thread.start()`` on our
     ``Thread`` subclass: the outside base's code runs on our object and calls the methods we
@@ -1141,7 +1167,7 @@ def _getters(resolver: Resolver, owner: Value, name: str) -> list[tuple[str, str
 
 
 def _link_reference(
-    graph: CodeGraph, resolver: Resolver, scope: str, target: tuple[Expr, ...], line: int,
+    graph: Sink, resolver: Resolver, scope: str, target: tuple[Expr, ...], line: int,
     by_name: bool = False, receivers: Receivers | None = None,
 ) -> None:
     """``by_name``: the target is spelled as a dotted string: a function so named is called by
@@ -1273,7 +1299,7 @@ def _variable_named(resolver: Resolver, module: str, name: str, depth: int) -> s
 _REEXPORT_DEPTH = 8
 
 
-def _link_imports(graph: CodeGraph, resolver: Resolver, summary: FileSummary) -> None:
+def _link_imports(graph: Sink, resolver: Resolver, summary: FileSummary) -> None:
     exported = summary.all_names
     for binding in summary.imports:
         if binding.type_checking:
