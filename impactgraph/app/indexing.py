@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import gc
 import os
-import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -409,12 +408,10 @@ def _pool(workers: int, lifeline: Connection, api_only: bool = False) -> Process
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
     if "forkserver" in methods:
         context.set_forkserver_preload([API_WORKER_MODULE if api_only else WORKER_MODULE])
-    if sys.version_info >= (3, 11):
-        return ProcessPoolExecutor(
-            workers, mp_context=context, max_tasks_per_child=CHUNKS_PER_WORKER,
-            initializer=start_worker, initargs=(lifeline,),
-        )
-    return ProcessPoolExecutor(  # pragma: no cover
+    # Not ``max_tasks_per_child``: on Python 3.11 to 3.15b3 a pool that replaces a worker at
+    # its limit can stop scheduling the queued chunks and wait forever (CPython gh-115634;
+    # a 2,000-module tree hung here). ``_summarize_parallel`` starts a new pool instead.
+    return ProcessPoolExecutor(
         workers, mp_context=context, initializer=start_worker, initargs=(lifeline,)
     )
 
@@ -447,9 +444,19 @@ def _summarize_parallel(
     # (Django: 1.2 -> 0.5 s CPU here). Not what is left over: astroid's trees are cycles.
     with safe_children(roots), collector_paused():
         pool = _pool(workers, lifeline, api_only)
+        submitted = 0
         try:
             for batch in _chunks(tasks, chunk):
+                if submitted >= workers * CHUNKS_PER_WORKER:
+                    # Fresh workers now and then: what astroid caches in a worker grows with
+                    # every file it reads. The pool's chunks are finished first.
+                    while pending:
+                        _collect(pending, deliver, FIRST_COMPLETED)
+                    pool.shutdown(wait=True)
+                    pool = _pool(workers, lifeline, api_only)
+                    submitted = 0
                 pending[pool.submit(worker.summarize_chunk, batch, encode, api_only)] = batch
+                submitted += 1
                 batch = []
                 while len(pending) >= workers * 3:
                     _collect(pending, deliver, FIRST_COMPLETED)
