@@ -110,7 +110,6 @@ INSPECTING_FUNCTIONS = frozenset(
 )
 
 
-
 class Sink(Protocol):
     """What linking a module adds to: a ``CodeGraph``, or the ``_GraphLog`` of a forked
     linker (``_link_sites``)."""
@@ -142,8 +141,8 @@ def running_imports(summary: FileSummary) -> tuple[str, ...]:
 def link(summaries: Iterable[FileSummary], warnings: Iterable[Diagnostic] = (),
          jobs: int | None = None) -> CodeGraph:
     """The linked graph of ``summaries``. ``jobs``: processes the linking of the call sites
-    may use once argument flow is done (None: one per CPU, at most two; 1: this one only);
-    the graph is the same for any number (``_link_sites``)."""
+    may use once argument flow is done (None: one per CPU, at most ``MAX_LINKERS``; 1: this
+    one only); the graph is the same for any number (``_link_sites``)."""
     # Evaluation recurses along chains of variables (versions of a local, argument flow);
     # Resolver.resolve stops at MAX_DEPTH, which needs more than the default 1000 frames.
     limit = sys.getrecursionlimit()
@@ -260,8 +259,9 @@ def _link_sites(graph: CodeGraph, resolver: Resolver, summaries: list[FileSummar
             _link_module(graph, resolver, summary, receivers)
         while children:
             pid, read, start, stop = children[0]
-            log = _received(pid, read) if pid > 0 else None
+            log = None
             if pid > 0:
+                log = _received(pid, read)
                 os.close(read)
             del children[0]
             if log is not None:
