@@ -17,8 +17,9 @@ import hashlib
 import json
 import platform
 import stat
+import sys
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,7 @@ from impactgraph.adapters.cache_folder import CACHE_DIR, Folder, UnsafeFolder, m
 from impactgraph.adapters.gc_pause import collector_paused
 from impactgraph.linker import CodeGraph
 from impactgraph.linker.snapshot import graph_from_dict, graph_to_dict
+from impactgraph.linker.stdlib_self import Question, SelfCalls
 
 KEEP = 6  # snapshots kept: the newest, by use
 GRAPH_SOURCES = ("linker", "discovery.py", "local_imports.py")  # besides what shapes summaries
@@ -39,6 +41,9 @@ SNAPSHOT_SUFFIX = ".json.gz"
 COUNTS_SUFFIX = ".counts.json"
 FILES_SUFFIX = ".files.json"  # the tree a snapshot is of: what a later tree differs in
 MAX_FILES_BYTES = 64 * 1024 * 1024
+# what standard-library methods call on ``self``, for every tree (``stdlib_answers``)
+STDLIB_FILE = "stdlib-self.json"
+MAX_STDLIB_BYTES = 16 * 1024 * 1024
 
 TreeFile = tuple[str, str, bool, str]  # path, module, is_package, content id
 
@@ -163,6 +168,60 @@ class GraphStore:
                 return None
             folder.touch(key + SNAPSHOT_SUFFIX)
             return found
+
+
+    def stdlib_answers(self) -> dict[Question, SelfCalls | None]:
+        """What standard-library methods call on ``self`` (``linker.stdlib_self``), as
+        earlier runs of this interpreter and linker worked it out; {} when none did (or the
+        file does not verify)."""
+        with self._open(create=False) as folder:
+            raw = folder.read(STDLIB_FILE, MAX_STDLIB_BYTES) if folder is not None else None
+        if raw is None:
+            return {}
+        try:
+            data = json.loads(raw)
+            body, key = data["answers"], _stdlib_key()
+            if (not isinstance(body, str) or data["key"] != key
+                    or not same_mac(mac("stdlib", key, body), data["mac"])):
+                return {}
+            return dict(_answer(item) for item in json.loads(body))
+        except Exception:  # any failure to decode is a miss, whatever it is
+            return {}
+
+    def save_stdlib_answers(self, answers: Mapping[Question, SelfCalls | None]) -> None:
+        """Keep ``answers`` (all of them: this replaces what was kept)."""
+        items = sorted(
+            [list(bases), method, None if found is None
+             else [sorted(found.names), sorted(found.registries)]]
+            for (bases, method), found in answers.items())
+        body = json.dumps(items, separators=(",", ":"))
+        key = _stdlib_key()
+        data = {"key": key, "answers": body, "mac": mac("stdlib", key, body)}
+        with self._open(create=True) as folder:
+            if folder is not None:
+                with contextlib.suppress(OSError):  # an unwritable cache only costs time
+                    folder.write(STDLIB_FILE, json.dumps(data).encode("utf-8"))
+
+
+def _stdlib_key() -> str:
+    """The interpreter whose standard library was read (its exact build and where it lives),
+    and the linker that read it."""
+    return hashlib.sha256(
+        f"{graph_fingerprint()}\0{sys.version}\0{sys.base_prefix}".encode()).hexdigest()[:32]
+
+
+def _answer(item: Any) -> tuple[Question, SelfCalls | None]:
+    bases, method, found = item
+    if not (isinstance(bases, list) and all(isinstance(b, str) for b in bases)
+            and isinstance(method, str)):
+        raise ValueError("not a question")
+    if found is None:
+        return (tuple(bases), method), None
+    names, registries = found
+    if not (isinstance(names, list) and isinstance(registries, list)
+            and all(isinstance(n, str) for n in [*names, *registries])):
+        raise ValueError("not an answer")
+    return (tuple(bases), method), SelfCalls(frozenset(names), frozenset(registries))
 
 
 def _gzip(data: bytes) -> bytes:

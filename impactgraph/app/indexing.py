@@ -510,19 +510,28 @@ def _chunks(tasks: Iterator[Task], size: int) -> Iterator[list[Task]]:
 
 def link_kept(
     summaries: Iterable[FileSummary], warnings: Iterable[Diagnostic] = (),
-    jobs: int | None = None,
+    jobs: int | None = None, store: GraphStore | None = None,
 ) -> CodeGraph:
     """``link``, its graph kept out of the cyclic collector's reach (frozen: it lives until
     the command ends). The linker pauses the collector, so everything it made is still in the
     youngest generation when it returns; the next collections then scanned the whole graph,
     generation by generation (Django: 1.0-2.5 s of the snapshot's encoding after a link, for
     nothing: a linked graph has no garbage). What was garbage in cycles before the link
-    (astroid trees of files summarised in this process) is collected first, not frozen."""
-    from impactgraph.adapters.gc_pause import collector_paused
-    from impactgraph.linker import link
+    (astroid trees of files summarised in this process) is collected first, not frozen.
 
+    ``store``: where what the standard library's methods call on ``self`` is kept between
+    runs (``linker.stdlib_self``: reading its source costs Django's link ~0.5 s)."""
+    from impactgraph.adapters.gc_pause import collector_paused
+    from impactgraph.linker import link, stdlib_self
+
+    known = store.stdlib_answers() if store is not None else {}
+    stdlib_self.remember(known)
     with collector_paused(collect_first=True):
-        return link(summaries, warnings, jobs)
+        graph = link(summaries, warnings, jobs)
+    made = stdlib_self.made()
+    if store is not None and made.keys() - known.keys():
+        store.save_stdlib_answers({**known, **made})
+    return graph
 
 
 def index_directory(
@@ -588,7 +597,7 @@ def index_directory(
     graph = store.load(key, tree) if store is not None and key is not None else None
     if graph is None:
         with Activity(f"Linking {len(summaries)} modules", enabled=progress):
-            graph = link_kept(summaries, warnings, session.jobs)
+            graph = link_kept(summaries, warnings, session.jobs, store)
         if store is not None and key is not None:
             store.save(key, graph, tree)
     else:

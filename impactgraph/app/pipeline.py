@@ -152,7 +152,7 @@ def _graph(
         if graph is not None:
             graph.summaries = summaries  # type: ignore[assignment]  # read lazily, as needed
             return graph
-    graph = link_kept(summaries.values(), jobs=jobs)
+    graph = link_kept(summaries.values(), jobs=jobs, store=store)
     if store is not None and key is not None:
         store.save(key, graph, tree)
     return graph

@@ -26,6 +26,7 @@ from impactgraph.expressions import (
     parse_root,
 )
 from impactgraph.indexer.plain import PROGRAM_RUNNERS
+from impactgraph.linker import stdlib_self
 from impactgraph.linker.graph import ANY_CALLEE, CodeGraph
 from impactgraph.linker.receivers import Entry, Receivers, TargetsOf
 from impactgraph.linker.resolve import (
@@ -37,6 +38,7 @@ from impactgraph.linker.resolve import (
     local_name,
     ordered,
 )
+from impactgraph.linker.stdlib_self import Question, SelfCalls
 from impactgraph.linker.values import (
     Bound,
     Builtin,
@@ -266,6 +268,7 @@ def _link_sites(graph: CodeGraph, resolver: Resolver, summaries: list[FileSummar
             del children[0]
             if log is not None:
                 log.replay(graph)
+                stdlib_self.adopt(log.self_calls)  # kept for later runs by the caller
             else:
                 for summary in summaries[start:stop]:
                     _link_module(graph, resolver, summary, receivers)
@@ -304,6 +307,7 @@ def _fork_linker(resolver: Resolver, summaries: list[FileSummary],
             log = _GraphLog()
             for summary in summaries:
                 _link_module(log, resolver, summary, receivers)
+            log.self_calls = stdlib_self.made()
             with os.fdopen(write, "wb") as out:
                 pickle.dump(log, out, protocol=pickle.HIGHEST_PROTOCOL)
             status = 0
@@ -383,6 +387,8 @@ class _GraphLog:
         self.gave_up_names: dict[str, set[str]] = defaultdict(set)
         self.unresolved_calls = 0
         self.unresolved_sites: list[tuple[str, int]] = []
+        # what the standard library's methods call on ``self``, worked out while linking
+        self.self_calls: dict[Question, SelfCalls | None] = {}
         self._main: str | None = None
 
     def main_block(self, source: str | None) -> None:

@@ -37,6 +37,7 @@ import functools
 import inspect
 import types
 import typing
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from impactgraph.linker.stdlib import stdlib_class
@@ -99,11 +100,46 @@ class Facts:
     bases: frozenset[type] = frozenset()  # ``Base.method(self, ...)``: each such ``Base``
 
 
+Question = tuple[tuple[str, ...], str]  # ``self_calls``' arguments: (bases, method)
+# Answers given in earlier runs (``remember``: read from the cache, which keys them by this
+# interpreter and this linker) and those worked out in this process (``made``). Reading the
+# standard library's source is most of the cost (Django's link asks about 300 questions of
+# 33 files), so a run that has them all parses nothing.
+_remembered: dict[Question, SelfCalls | None] = {}
+_made: dict[Question, SelfCalls | None] = {}
+
+
+def remember(answers: Mapping[Question, SelfCalls | None]) -> None:
+    """Answer these questions without reading the source again."""
+    _remembered.update(answers)
+
+
+def made() -> dict[Question, SelfCalls | None]:
+    """The answers this process worked out from the source (not those remembered), and
+    those forked linkers worked out (``adopt``)."""
+    return dict(_made)
+
+
+def adopt(answers: Mapping[Question, SelfCalls | None]) -> None:
+    """Answers a forked copy of this process worked out from the source."""
+    _made.update(answers)
+    _remembered.update(answers)
+
+
 @functools.cache
 def self_calls(bases: tuple[str, ...], method: str) -> SelfCalls | None:
     """The names ``method``, run on an instance whose outside bases are the standard-library
     classes ``bases``, may touch on ``self`` (its own name too); None when it is dynamic or
     any base is not a standard-library class whose source this interpreter has."""
+    question = (bases, method)
+    if question in _remembered:
+        return _remembered[question]
+    answer = _self_calls(bases, method)
+    _made[question] = answer
+    return answer
+
+
+def _self_calls(bases: tuple[str, ...], method: str) -> SelfCalls | None:
     classes: list[type] = []
     for dotted in bases:
         cls = stdlib_class(dotted)
