@@ -1334,7 +1334,7 @@ def _link_imports(graph: Sink, resolver: Resolver, summary: FileSummary) -> None
         variable = f"{module_path}:{name}"
         if resolver.kind(variable) is SymbolKind.VARIABLE:
             found = {Sym(variable)}
-        for value in found:
+        for value in ordered(found):  # a set's order would follow PYTHONHASHSEED
             match value:
                 case Sym(target) | Mod(target):
                     pass

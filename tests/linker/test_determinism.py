@@ -89,3 +89,40 @@ def test_summaries_are_the_same_whatever_the_hash_seed() -> None:
 def test_summaries_of_our_own_source_are_the_same_whatever_the_hash_seed() -> None:
     package = Path(__file__).resolve().parents[2] / "impactgraph"
     assert len(_outputs(OWN_SOURCE_SCRIPT, str(package))) == 1
+
+
+ORDER_SCRIPT = """
+from impactgraph.indexer import summarize
+from impactgraph.linker import link
+DECORATED = '''
+def deco(f):
+    if f.__doc__:
+        return f
+    def wrapper(*args):
+        return f(*args)
+    return wrapper
+
+@deco
+def g():
+    return 1
+'''
+graph = link([summarize(DECORATED, "a", "a.py"), summarize("from a import g\\n", "b", "b.py")],
+             jobs=1)
+print([e for e in graph.graph.edges(keys=True) if e[2] == "imports"])
+"""
+
+
+def test_edges_are_added_in_the_same_order_whatever_the_hash_seed():
+    # ``from a import g``, where ``g`` is the function or the decorator's wrapper: one import
+    # edge to each, once added in the order a set of the two iterated (a snapshot's edge order,
+    # and the order the impact walks meet those edges in, then varied by process)
+    outputs = set()
+    for seed in ("1", "3", "5", "6"):
+        completed = subprocess.run(
+            [sys.executable, "-c", ORDER_SCRIPT], capture_output=True, text=True,
+            env={**os.environ, "PYTHONHASHSEED": seed}, check=True,
+        )
+        assert "a:deco.wrapper', 'imports" in completed.stdout
+        assert "'a:g', 'imports" in completed.stdout
+        outputs.add(completed.stdout)
+    assert len(outputs) == 1
