@@ -243,6 +243,26 @@ LIBRARIES = {
             PYTEST, "beautifulsoup4==4.12.3", "lxml==5.3.0", "html5lib==1.1"), root=""),
         Library("rfc3986", "2.0.0", "rfc3986", (PYTEST,)),
         Library("parse", "1.20.2", "parse", (PYTEST,), root=""),
+        # held out, first contact (4 December, afternoon): a JSON encoder and decoder whose
+        # scanner and encoder are closures made by factory functions (py_make_scanner,
+        # _make_iterencode), the C speedups chosen at import time with a pure-Python fallback
+        # (not built here: the pure one runs), hooks handed in by keyword (default=,
+        # object_hook=, for_json), unittest-style suite inside the package (simplejson/tests);
+        # one class of ~4,000 lines in a package's __init__.py (inflect.engine) whose methods
+        # are wrapped by typeguard's @typechecked, word lists as module-level dicts, doctests
+        # and --import-mode importlib in its pytest.ini (inflect); functions over numbers,
+        # times and file sizes in small modules, gettext translations activated at run time,
+        # src layout, --color=yes in its addopts (humanize: --color=no, or the FAILED lines
+        # this benchmark reads carry escape codes)
+        Library("simplejson", "3.19.3", "simplejson", (PYTEST,), tests="simplejson/tests",
+                root=""),
+        Library("inflect", "7.4.0", "inflect", (
+            PYTEST, "more-itertools==10.5.0", "typeguard==4.4.1",
+            "typing-extensions==4.12.2"), root=""),
+        # (pytest-cov for coverage: humanize's filterwarnings names a warning class of coverage)
+        Library("humanize", "4.11.0", "humanize", (
+            PYTEST, "freezegun==1.4.0", "python-dateutil==2.9.0.post0", "six==1.16.0",
+            "pytest-cov==5.0.0"), args=("--color=no",)),
     )
 }
 DEFAULT_LIBRARIES = ("click", "itsdangerous", "markupsafe", "jinja2", "flask")

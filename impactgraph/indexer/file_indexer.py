@@ -295,6 +295,10 @@ class FileIndexer(Statements):
         )
         self.visit_arguments(node, SymbolKind.FUNCTION, set())
         self.bindings[self.var_key(node, "<return>")].extend(self.values(node.body))
+        # The code that makes a lambda uses it, as a def's name read there does: handed to a
+        # call nothing resolves (``PATTERN.sub(lambda mo: self._expand(mo), text)``, a compiled
+        # regex's method), its body runs only when that code does.
+        self.add_reference(node)
         self.visit(node.body)
 
     def visit_ClassDef(self, node: nodes.ClassDef) -> None:
