@@ -143,3 +143,32 @@ class _Spelling:
                     return variable == self.name
                 return any(self.expr((*value, *expr[1:]), hops + 1) for value in values)
         return False  # builtins, containers, fixtures: not a spelling of a symbol
+
+
+# Calls that read an attribute by a name given as a value: any name may be one of them
+_BY_VALUE = frozenset({"getattr", "attrgetter", "methodcaller"})
+
+
+def reads_attribute(summary: FileSummary, scope: str, names: frozenset[str]) -> bool:
+    """Does ``scope`` (a symbol and the code it nests, or a module for all its code) read or
+    call an attribute spelled as one of ``names``, on any value (the receiver is not
+    followed), or read one by a name given as a value (``getattr(obj, name)``,
+    ``operator.attrgetter``)?"""
+    whole_module = ":" not in scope
+    wanted = {f".{name}" for name in names}
+
+    def reads(expr: Expr) -> bool:
+        if any(op in wanted for op in expr[1:]):
+            return True
+        last = expr[0].rpartition("|")[2] if expr[0].startswith("v:") else expr[0][2:]
+        return last in _BY_VALUE or any(op[1:] in _BY_VALUE for op in expr[1:])
+
+    exprs = [
+        *(e for site in summary.calls
+          if whole_module or site.scope == scope or site.scope.startswith(scope + ".")
+          for e in site.callee),
+        *(e for reference in summary.references
+          if whole_module or reference.scope == scope or reference.scope.startswith(scope + ".")
+          for e in reference.target),
+    ]
+    return any(reads(expr) for expr in exprs if expr)
