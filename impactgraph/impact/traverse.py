@@ -33,7 +33,13 @@ from typing import Any, Protocol, runtime_checkable
 from impactgraph.diff.definitions import members_taken_away
 from impactgraph.diff.names import Revision
 from impactgraph.diff.signatures import compare_signatures, returns_async_iterator
-from impactgraph.expressions import BuiltinRoot, FixtureRoot, GeneratedRoot, parse_root
+from impactgraph.expressions import (
+    AutouseRoot,
+    BuiltinRoot,
+    FixtureRoot,
+    GeneratedRoot,
+    parse_root,
+)
 from impactgraph.impact.binding import (
     SPECIAL_ARITY,
     call_binds,
@@ -1347,10 +1353,12 @@ def _without_leading(signature: Signature, count: int) -> Signature:
 
 
 def _fixture_request(site: CallSite) -> bool:
-    """pytest calling a fixture a test (or fixture) asks for: it passes the fixture the
-    fixtures its parameters name, whatever they are, so the request binds."""
+    """pytest calling a fixture a test (or fixture) asks for, or an ``autouse`` one it runs
+    before the test: it passes the fixture the fixtures its parameters name, whatever they
+    are, so the request binds."""
     return site.implicit and bool(site.callee) and all(
-        isinstance(parse_root(expr[0]), FixtureRoot) for expr in site.callee if expr)
+        isinstance(parse_root(expr[0]), (FixtureRoot, AutouseRoot))
+        for expr in site.callee if expr)
 
 
 def _generated(site: CallSite) -> bool:

@@ -629,6 +629,35 @@ def test_pytest_calling_a_fixture_whose_parameters_changed_breaks_no_test(
     assert broken(report) == set()
 
 
+def test_pytest_running_an_autouse_fixture_whose_parameters_changed_breaks_no_test(
+    tmp_path: Path,
+) -> None:
+    # pytest-xdist 3.6: the autouse ``_divert_atexit(request, monkeypatch)`` lost ``request``;
+    # pytest runs it before every test with the fixtures it asks for, by name, as it does a
+    # fixture a test requests: its 7 test modules were broken
+    conftest = """\
+    import pytest
+
+
+    @pytest.fixture(autouse=True)
+    def _divert(request, monkeypatch):
+        monkeypatch.setattr("atexit.register", print)
+        yield
+    """
+    test = """\
+    class TestAPI:
+        def test_worker_id(self):
+            assert 1
+    """
+    root = history(tmp_path, {"tests/conftest.py": conftest, "tests/test_a.py": test},
+                   {"tests/conftest.py": conftest.replace("request, monkeypatch", "monkeypatch")})
+    report = report_of(root)
+    assert ("conftest:_divert", "parameter-removed") in {
+        (c["symbol"], c["kind"]) for c in report["changes"]}
+    assert any("test_a" in m["module"] for m in report["affected"])
+    assert broken(report) == set()
+
+
 def test_a_decorator_change_breaks_only_the_calls_it_no_longer_binds(tmp_path: Path) -> None:
     # cattrs 24.1: BaseConverter._get_dis_func lost @staticmethod (self._get_dis_func(u) still
     # binds, BaseConverter._get_dis_func(u) does not); packaging 24.2: canonicalize_version
