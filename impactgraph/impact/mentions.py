@@ -24,6 +24,7 @@ def mentions(
     bindings: Mapping[str, tuple[Expr, ...]] | None = None,
     imported_as: Callable[[str], str] = str,
     defines: Callable[[str, str], bool] | None = None,
+    nested: bool = True,
 ) -> bool:
     """Does ``scope`` (a symbol, or a module for all its code) still use ``target``?
 
@@ -33,6 +34,8 @@ def mentions(
     ``imported_as``: an import path as the modules are named (``CodeGraph.imported_as``).
     ``defines(module, name)``: does that module of ours define ``name`` itself (then importing
     it from there gets that definition, a class moved there say, not ``target``)?
+    ``nested``: for a module, the code of its functions counts too; without, only the code
+    that runs when it is imported (its top level and class bodies), as its graph node does.
     """
     module, _, qualname = target.partition(":")
     name = qualname.rsplit(".", 1)[-1] if qualname else module.rsplit(".", 1)[-1]
@@ -43,7 +46,7 @@ def mentions(
     spells = _Spelling(target, dotted, name, is_ours, bindings, imported_as, defines)
 
     def in_scope(where: str) -> bool:
-        return whole_module or where == scope or where.startswith(scope + ".")
+        return (whole_module and nested) or where == scope or where.startswith(scope + ".")
 
     for binding in summary.imports:
         if in_scope(binding.scope) and spells.path(binding.target):

@@ -606,8 +606,10 @@ class ImpactAnalysis:
             return True
         if depth > 0 or kind not in USES:
             return False
+        # a module's node is the code its import runs: a function of it that spells the name
+        # is a node of its own, whose head edge (or its absence) the head walk judges
         summary = self.head.summaries.get(self.head.module_of(source))
-        return summary is not None and self._mentions(summary, source, target)
+        return summary is not None and self._mentions(summary, source, target, nested=False)
 
     def _unlinked(self, graph: CodeGraph, seeds: Iterable[str], kinds: frozenset[str]
                   ) -> set[str]:
@@ -1044,12 +1046,12 @@ class ImpactAnalysis:
         return self._mentions(new, source, target, removed=True)
 
     def _mentions(self, summary: FileSummary, scope: str, target: str,
-                  removed: bool = False) -> bool:
+                  removed: bool = False, nested: bool = True) -> bool:
         """``removed``: ``target`` is gone, so a module of ours that now gives a name a
         definition of its own (a class moved there), or one it imports from where it moved,
-        does not spell it when imported from."""
+        does not spell it when imported from. ``nested``: see ``mentions``."""
         return mentions(summary, scope, target, self.is_ours, self._bindings_of(summary),
-                        self._head_import, self._head_defines if removed else None)
+                        self._head_import, self._head_defines if removed else None, nested)
 
     def _head_defines(self, module: str, name: str) -> bool:
         """Does head module ``module`` bind top-level ``name`` to a definition of ours, its
