@@ -375,6 +375,8 @@ class ImpactAnalysis:
                 # more but by code naming the class, which breaks there. A call of the member
                 # on a value (``conn.close()``, the class one possible receiver) breaks nothing.
                 return self.still_uses(source, change.symbol)
+            if kind == EdgeKind.CALLS and self._found_below(graph, source, target):
+                return False
             return self.still_uses(source, target)
         if change.kind in SIGNATURE:
             if kind == EdgeKind.OVERRIDES:  # an updated override is consistent
@@ -433,6 +435,32 @@ class ImpactAnalysis:
         if kind == EdgeKind.CALLS and self._unbounded(graph, source, target):
             return False
         return self._uses_member_taken(source, change.symbol, change.detail)
+
+    def _found_below(self, graph: CodeGraph, source: str, target: str) -> bool:
+        """Does ``source``'s code, on every receiver the base linked its use of the removed
+        member ``target`` on, now get a member of that name from a class of ours, as the head
+        links it: no guess (``dispatch``, ``unbounded``, ``dynamic``) and the same receivers
+        (``recv``)? quart 0.20 moved the ``max_content_length`` property from
+        ``BaseRequestWebsocket`` down to ``Request``, whose ``make_form_data_parser`` reads
+        ``self.max_content_length``: the read finds it there. A receiver the head no longer
+        links (``other.member`` on an instance of the base) leaves it judged by its spelling."""
+        owner, _, name = target.partition(":")[2].rpartition(".")
+        data = graph.edge_data(source, target, EdgeKind.CALLS)
+        wanted = {tuple(entry) for entry in data.get("recv", ())}
+        if not owner or not wanted or data.get("dispatch") or source not in self.head:
+            return False
+        found: set[tuple[str, ...]] = set()
+        for other, kind in set(self.head.successors(source)):
+            if kind != EdgeKind.CALLS or other == target:
+                continue
+            other_owner, _, other_name = other.partition(":")[2].rpartition(".")
+            if not other_owner or other_name != name:
+                continue
+            now = self.head.edge_data(source, other, kind)
+            if now.get("dispatch") or now.get("unbounded") or now.get("dynamic"):
+                continue
+            found |= {tuple(entry) for entry in now.get("recv", ())}
+        return wanted <= found
 
     def _guessed(self, source: str, target: str) -> bool:
         """Is ``target`` (or, gone from the head, the method its class now inherits) a

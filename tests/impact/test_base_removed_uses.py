@@ -103,3 +103,48 @@ def test_a_special_method_lost_breaks_every_user(tmp_path: Path) -> None:
     base = {"lib.py": lib, "sub.py": SUB.format(base="VersionInfo"), "register.py": REGISTER}
     head = {"lib.py": head_lib, "sub.py": SUB.format(base="Version"), "register.py": REGISTER}
     assert "register" in broken(report_of(base, head, tmp_path))
+
+
+# A member moved down from a base to the subclass whose code reads it (quart 0.20's
+# ``max_content_length`` property, from ``BaseRequestWebsocket`` to ``Request``)
+MOVED = """\
+class Base:
+    @property
+    def limit(self):
+        return 10
+
+
+class Request(Base):
+    def parser(self):
+        return self.limit
+"""
+
+MOVED_HEAD = """\
+class Base:
+    pass
+
+
+class Request(Base):
+    @property
+    def limit(self):
+        return 10
+
+    def parser(self):
+        return self.limit
+"""
+
+
+def test_a_member_moved_down_to_the_class_reading_it_breaks_nothing(tmp_path: Path) -> None:
+    report = report_of({"lib.py": MOVED}, {"lib.py": MOVED_HEAD}, tmp_path)
+    assert ("lib:Base.limit", "symbol-removed", True) in changes(report)
+    assert broken(report) == set()
+
+
+def test_a_member_moved_down_still_breaks_a_class_left_without_it(tmp_path: Path) -> None:
+    other = "\n\nclass Socket(Base):\n    def size(self):\n        return self.limit\n"
+    report = report_of({"lib.py": MOVED + other}, {"lib.py": MOVED_HEAD + other}, tmp_path)
+    assert broken(report) == {"lib"}
+    user = "from lib import Base\n\n\ndef read(value: Base):\n    return value.limit\n"
+    report = report_of({"lib.py": MOVED, "app.py": user}, {"lib.py": MOVED_HEAD, "app.py": user},
+                       tmp_path / "typed")
+    assert broken(report) == {"app"}
