@@ -152,26 +152,42 @@ class _Spelling:
 _BY_VALUE = frozenset({"getattr", "attrgetter", "methodcaller"})
 
 
+def _in_scope(where: str, scope: str) -> bool:
+    return ":" not in scope or where == scope or where.startswith(scope + ".")
+
+
 def reads_attribute(summary: FileSummary, scope: str, names: frozenset[str]) -> bool:
     """Does ``scope`` (a symbol and the code it nests, or a module for all its code) read or
     call an attribute spelled as one of ``names``, on any value (the receiver is not
-    followed), or read one by a name given as a value (``getattr(obj, name)``,
-    ``operator.attrgetter``)?"""
-    whole_module = ":" not in scope
+    followed), use a special method of them as the summary records Python's implicit calls
+    (``%__iter__`` for a ``for``, ``%__str__|__repr__`` for ``str(x)``), or read an attribute
+    by a name given as a value (``getattr(obj, name)``, ``operator.attrgetter``)?"""
     wanted = {f".{name}" for name in names}
 
     def reads(expr: Expr) -> bool:
-        if any(op in wanted for op in expr[1:]):
-            return True
+        for op in expr[1:]:
+            if op in wanted or (op.startswith("%") and not names.isdisjoint(op[1:].split("|"))):
+                return True
         last = expr[0].rpartition("|")[2] if expr[0].startswith("v:") else expr[0][2:]
         return last in _BY_VALUE or any(op[1:] in _BY_VALUE for op in expr[1:])
 
     exprs = [
-        *(e for site in summary.calls
-          if whole_module or site.scope == scope or site.scope.startswith(scope + ".")
-          for e in site.callee),
-        *(e for reference in summary.references
-          if whole_module or reference.scope == scope or reference.scope.startswith(scope + ".")
+        *(e for site in summary.calls if _in_scope(site.scope, scope) for e in site.callee),
+        *(e for reference in summary.references if _in_scope(reference.scope, scope)
           for e in reference.target),
     ]
     return any(reads(expr) for expr in exprs if expr)
+
+
+def hands_self(summary: FileSummary, scope: str) -> bool:
+    """Does code of ``scope`` (a class and its methods) pass ``self`` itself as an argument:
+    code it calls may use any name of the instance, unseen here?"""
+    def bare_self(values: tuple[Expr, ...]) -> bool:
+        return any(len(e) == 1 and e[0].startswith("v:") and e[0].endswith("|self")
+                   for e in values)
+
+    return any(
+        _in_scope(site.scope, scope)
+        and (any(bare_self(values) for values in site.args)
+             or any(bare_self(values) for _, values in site.kwargs))
+        for site in summary.calls)

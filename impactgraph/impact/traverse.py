@@ -50,7 +50,7 @@ from impactgraph.impact.binding import (
     spread_out,
 )
 from impactgraph.impact.gateways import is_gateway
-from impactgraph.impact.mentions import calls_path, mentions, reads_attribute
+from impactgraph.impact.mentions import calls_path, hands_self, mentions, reads_attribute
 from impactgraph.impact.process_scope import ProcessScope
 from impactgraph.impact.receivers import MAX_CONSTRAINTS, Entries, Hierarchy
 from impactgraph.indexer.plain import DATACLASS_DECORATORS, decorator_base
@@ -157,6 +157,25 @@ class Walk:
         self.depth[state] = depth
         self.parent[state] = parent
         return True
+
+
+# Special methods whose implicit uses a summary records (``%__iter__`` for a ``for``, an
+# operator's, ``with``, ``await``, ``len()``, ``str()``): code that needs them spells them
+RECORDED_SPECIAL = frozenset({
+    "__iter__", "__next__", "__aiter__", "__anext__", "__await__", "__enter__", "__exit__",
+    "__aenter__", "__aexit__", "__len__", "__bool__", "__str__", "__repr__", "__format__",
+    "__getitem__", "__setitem__", "__delitem__", "__contains__", "__call__",
+    "__lt__", "__le__", "__gt__", "__ge__", "__add__", "__radd__", "__sub__", "__rsub__",
+    "__mul__", "__rmul__", "__truediv__", "__rtruediv__", "__floordiv__", "__mod__",
+    "__and__", "__or__", "__xor__", "__neg__", "__pos__", "__invert__",
+})
+# Methods code outside ours calls on a value it is handed, by a protocol, not by a name
+# spelled here: a coroutine's or generator's, a mapping's for ``dict(obj)`` and ``**obj``, a
+# file's
+PROTOCOL_NAMES = frozenset({
+    "send", "throw", "close", "keys", "read", "readline", "readlines", "write", "writelines",
+    "flush", "fileno", "seek", "tell",
+})
 
 
 class ImpactAnalysis:
@@ -434,7 +453,9 @@ class ImpactAnalysis:
         # over every member) is a guess at what runs, as for a signature change above
         if kind == EdgeKind.CALLS and self._unbounded(graph, source, target):
             return False
-        return self._uses_member_taken(source, change.symbol, change.detail)
+        return self._uses_member_taken(
+            source, change.symbol, change.detail,
+            kind == EdgeKind.INHERITS or self._names_as_base_only(source, change.symbol))
 
     def _found_below(self, graph: CodeGraph, source: str, target: str) -> bool:
         """Does ``source``'s code, on every receiver the base linked its use of the removed
@@ -573,15 +594,36 @@ class ImpactAnalysis:
             self._revisions = (Revision(self.base.summaries), Revision(self.head.summaries))
         return self._revisions
 
-    def _uses_member_taken(self, source: str, cls: str, base: str) -> bool:
+    def _names_as_base_only(self, source: str, cls: str) -> bool:
+        """Is module ``source``'s own code using class ``cls`` only in the bases of its class
+        statements (``class TempDir(AiofilesContextManager):``), which run nothing of it?"""
+        summary = self.head.summaries.get(source) if ":" not in source else None
+        if summary is None:
+            return False
+        headers = [(d.line, d.end_line) for d in summary.definitions
+                   if d.kind is SymbolKind.CLASS and d.bases]
+        rest = replace(summary, imports=(), references=tuple(
+            r for r in summary.references
+            if not any(first <= r.line <= last for first, last in headers)))
+        return not self._mentions(rest, source, cls, nested=False)
+
+    def _uses_member_taken(self, source: str, cls: str, base: str, subclass: bool) -> bool:
         """Does ``source`` use a name the class lost with the removed ``base``
         (``members_taken_away``)? If it lost none, only ``isinstance`` answers differ: its
-        users' code runs as before. If it lost some, the user that reads or calls none of
-        them by that name (on any value), nor any by a name given as a value (``getattr``),
-        runs as before too (semver 3: ``SemVerWithVPrefix(VersionInfo)`` ->
-        ``(Version)``, which lacks ``isvalid``; a conftest handing the class to doctests
-        uses none). A special method lost (Python calls it for an operator, ``with``, a
-        construction), or names not known one by one: every user breaks, as before."""
+        users' code runs as before. If it lost some, the user whose code reads or calls none
+        of them by that name (on any value), nor any by a name given as a value (``getattr``),
+        runs as before too (semver 3: ``SemVerWithVPrefix(VersionInfo)`` -> ``(Version)``,
+        which lacks ``isvalid``; a conftest handing the class to doctests uses none).
+
+        What the code does not spell: a user that makes or gets instances (a call or a
+        reference) may hand them to code that calls a special method or a protocol's method
+        on them (``asyncio.create_task(obj)``: ``send``; ``dict(obj)``: ``keys``), so such a
+        name lost breaks it. A ``subclass`` statement runs nothing of its base; its methods
+        are judged by what they spell, special methods included as the summary records them
+        (aiofiles 24.1's ``AiofilesContextManager`` lost its ``Coroutine`` base with
+        ``__iter__`` and ``send``; a subclass of it using neither), unless they hand ``self``
+        over, or the name is a special method the summary does not record the uses of
+        (``__init__``, ``__hash__``, ...). Names not known one by one: broken, as before."""
         key = (cls, base)
         if key not in self._members_taken:
             self._members_taken[key] = members_taken_away(*self._revision_pair(), cls, base)
@@ -590,10 +632,17 @@ class ImpactAnalysis:
             return True
         if not lost:
             return False
-        if any(name.startswith("__") and name.endswith("__") for name in lost):
+        special = {name for name in lost if name.startswith("__") and name.endswith("__")}
+        if subclass:
+            if special - RECORDED_SPECIAL:
+                return True
+        elif special or not lost.isdisjoint(PROTOCOL_NAMES):
             return True
         summary = self.head.summaries.get(self.head.module_of(source))
-        return summary is None or reads_attribute(summary, source, lost)
+        if summary is None:
+            return True
+        return reads_attribute(summary, source, lost) or (subclass and hands_self(summary,
+                                                                                  source))
 
     def _followed_into(self, graph: CodeGraph, hierarchy: Hierarchy, node: str
                        ) -> list[tuple[str, str, Entries | None]]:

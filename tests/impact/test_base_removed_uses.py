@@ -1,9 +1,12 @@
-"""A base removed breaks the code that uses a name the class lost with it, not every user.
+"""Names a class lost break the code that uses them, not every user of the class.
 
 semver 3.0 renamed ``VersionInfo`` to ``Version`` and ``isvalid`` to ``is_valid``: the docs'
 ``class SemVerWithVPrefix(VersionInfo)`` became ``(Version)``, a ``base-removed`` that takes
 ``isvalid`` away. Its own ``__str__`` (``super().__str__()``) and the conftest handing the class
-to doctests use no name it lost, and were marked broken (2 of 2 broken modules).
+to doctests use no name it lost, and were marked broken (2 of 2 broken modules). aiofiles 24.1's
+``AiofilesContextManager`` lost its ``Coroutine`` base; a subclass statement of it made every
+module importing its module broken. quart 0.20 moved a property from a base down to the class
+whose code reads it.
 """
 
 from __future__ import annotations
@@ -148,3 +151,75 @@ def test_a_member_moved_down_still_breaks_a_class_left_without_it(tmp_path: Path
     report = report_of({"lib.py": MOVED, "app.py": user}, {"lib.py": MOVED_HEAD, "app.py": user},
                        tmp_path / "typed")
     assert broken(report) == {"app"}
+
+
+# aiofiles 24.1: ``AiofilesContextManager(_ContextManager)``, a ``Coroutine`` with ``send``,
+# ``__iter__`` and the rest, became ``(Awaitable, AbstractAsyncContextManager)``
+MANAGER = """\
+class _Manager:
+    def send(self, value):
+        return value
+
+    def __iter__(self):
+        return iter(())
+
+
+class Manager(_Manager):
+    async def __aenter__(self):
+        return self
+
+    async def __aexit__(self, *exc):
+        return None
+"""
+
+MANAGER_HEAD = """\
+class Manager:
+    async def __aenter__(self):
+        return self
+
+    async def __aexit__(self, *exc):
+        return None
+"""
+
+TEMPDIR = """\
+from lib import Manager
+
+
+class TempDir(Manager):
+    async def __aenter__(self):
+        return "dir"
+"""
+
+
+def manager_report(sub: str, tmp_path: Path) -> dict:
+    return report_of({"lib.py": MANAGER, "sub.py": sub, "app.py": "import sub\n"},
+                     {"lib.py": MANAGER_HEAD, "sub.py": sub, "app.py": "import sub\n"},
+                     tmp_path)
+
+
+def test_a_subclass_statement_spelling_no_name_lost_breaks_nothing(tmp_path: Path) -> None:
+    # the class statement runs nothing of its base; what its methods spell is judged
+    report = manager_report(TEMPDIR, tmp_path)
+    assert ("lib:Manager", "base-removed", True) in changes(report)
+    assert "sub" in {a["module"] for a in report["affected"]}
+    assert broken(report) == set()
+
+
+def test_a_subclass_using_a_special_method_lost_stays_broken(tmp_path: Path) -> None:
+    iterating = TEMPDIR + "\n    def names(self):\n        return [name for name in self]\n"
+    assert "sub" in broken(manager_report(iterating, tmp_path))
+
+
+def test_a_subclass_handing_itself_over_stays_broken(tmp_path: Path) -> None:
+    # what the code it is handed to calls on it is not seen
+    handing = "import asyncio\n" + TEMPDIR + "\n    def run(self):\n" \
+        "        return asyncio.ensure_future(self)\n"
+    assert "sub" in broken(manager_report(handing, tmp_path))
+
+
+def test_code_making_an_instance_that_lost_a_protocol_method_stays_broken(
+    tmp_path: Path,
+) -> None:
+    # ``asyncio.create_task(make())`` would call ``send``, by the coroutine protocol
+    making = TEMPDIR + "\n\ndef make():\n    return Manager()\n"
+    assert "sub" in broken(manager_report(making, tmp_path))
