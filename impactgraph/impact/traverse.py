@@ -446,6 +446,11 @@ class ImpactAnalysis:
             if (change.kind is ChangeKind.DECORATOR_CHANGED and _added_only(change)
                     and self._forwarded_whole(target)):
                 return not self._binds(source, target)
+            if (change.kind is ChangeKind.DECORATOR_CHANGED and _removed_only(change)
+                    and self._forwarded_whole(target, self.base)):
+                # the wrapper that went handed every argument on as it was given: a call
+                # now reaches the function itself, and breaks when that no longer takes it
+                return not self._binds(source, target)
             return True
         if change.kind is not ChangeKind.BASE_REMOVED:
             return False
@@ -889,14 +894,16 @@ class ImpactAnalysis:
         return (definition is not None and definition.kind is SymbolKind.CLASS
                 and self._definition(self.head, init) is not None and self._binds(source, init))
 
-    def _forwarded_whole(self, target: str) -> bool:
+    def _forwarded_whole(self, target: str, graph: CodeGraph | None = None) -> bool:
         """Does a wrapper of ours, taking nothing but ``*args, **kwargs``, call ``target``
         with them as they are (``func(*args, **kwargs)``), and does every decorator of
         ``target`` that the head does not know to leave calls alone make such a wrapper?
         Told by the wrappers that call it: one per decorator, each handing every argument on
         (bs4 4.13's ``@_deprecated``: warn, then call). A call of the decorated function then
-        binds as one of the function itself does."""
-        head = self.head
+        binds as one of the function itself does. ``graph``: the revision whose decorators and
+        wrappers are read (the head's by default; the base's for decorators that went: falcon
+        4.0's ``@deprecated_args(allowed_positional=0)`` warned, then called)."""
+        head = self.head if graph is None else graph
         definition = self._definition(head, target)
         if definition is None:
             return False
@@ -911,7 +918,8 @@ class ImpactAnalysis:
             if kinds != [ParamKind.VAR_POSITIONAL, ParamKind.VAR_KEYWORD]:
                 continue
             names = {f"v:{wrapper}|{p.name}" for p in own.signature.parameters}
-            calls = self._calls_of(head.module_of(wrapper)) or ()
+            calls = (self._calls_of(head.module_of(wrapper)) if head is self.head
+                     else self._base_calls(head.module_of(wrapper))) or ()
             sites = _sites(calls, head.edge_data(wrapper, target, kind), wrapper)
             if sites and all(
                 not site.args and site.unpacks == 3
@@ -923,6 +931,10 @@ class ImpactAnalysis:
         rest = [d for d in definition.decorators
                 if decorator_base(d).rpartition(".")[2] not in RESULT_KEEPING]
         return wrappers > 0 and wrappers >= len(rest)
+
+    def _base_calls(self, module: str) -> Sequence[CallSite]:
+        summary = self.base.summaries.get(module)
+        return summary.calls if summary is not None else ()
 
     def _entered_only(self, source: str, target: str, entered: int) -> bool:
         """Is every call of ``target`` that ``source`` makes a ``with`` item (``entered``: 1)
@@ -1364,6 +1376,12 @@ def _added_only(change: Change) -> bool:
     """A ``decorator-changed`` that only adds decorators."""
     parts = change.detail.split()
     return bool(parts) and all(part.startswith("+") for part in parts)
+
+
+def _removed_only(change: Change) -> bool:
+    """A ``decorator-changed`` that only removes decorators."""
+    parts = change.detail.split()
+    return bool(parts) and all(part.startswith("-") for part in parts)
 
 
 # What a function called as a ``with`` (1) or ``async with`` (2) item returns once one of

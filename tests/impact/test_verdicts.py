@@ -1890,6 +1890,29 @@ def test_a_decorator_added_whose_wrapper_hands_on_every_argument_breaks_only_unb
     assert broken(report) == {"unbound", "fixed", "lib"}
 
 
+def test_a_decorator_removed_whose_wrapper_handed_on_every_argument_breaks_only_unbound_calls(
+    tmp_path: Path,
+) -> None:
+    # falcon 4.0: @deprecated_args(allowed_positional=0) left HTTPError.__init__ & co., a
+    # wrapper that warned and called the method with its own *args and **kwargs: a call now
+    # reaches the method itself, and breaks only when that does not take it. A wrapper with
+    # parameters of its own took other calls: its users stay broken
+    base = DEPRECATIONS.replace("    def has_key(", "    @_deprecated(\"has_attr\")\n"
+                                "    def has_key(").replace(
+        "    def lookup(", "    @fixed\n    def lookup(")
+    users = {
+        "binds.py": "from lib import Tag\n\n\ndef use(t: Tag):\n    return t.has_key('a')\n",
+        "unbound.py": "from lib import Tag\n\n\ndef use(t: Tag):\n    return t.has_key(name='a')\n",
+        "fixed.py": "from lib import Tag\n\n\ndef use(t: Tag):\n    return t.lookup('a')\n",
+    }
+    root = history(tmp_path, {"lib.py": base, **users}, {"lib.py": DEPRECATIONS})
+    report = report_of(root)
+    assert ("lib:Tag.has_key", "decorator-changed") in {
+        (c["symbol"], c["kind"]) for c in report["changes"]}
+    assert {"binds", "unbound", "fixed"} <= set(affected(report))
+    assert broken(report) == {"unbound", "fixed"}
+
+
 def test_a_function_made_a_context_manager_is_entered_however_contextlib_is_spelled(
     tmp_path: Path,
 ) -> None:
