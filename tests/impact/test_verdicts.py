@@ -1913,6 +1913,57 @@ def test_a_decorator_removed_whose_wrapper_handed_on_every_argument_breaks_only_
     assert broken(report) == {"unbound", "fixed"}
 
 
+def test_a_decorator_changed_on_a_method_outside_code_gets_unnamed_breaks_no_caller(
+    tmp_path: Path,
+) -> None:
+    # astroid 3.3: ``@test_utils.require_version(...)`` left six test methods; the other tests
+    # of their classes hand ``self`` to unittest (``self.assertRaises(...)``), which may call any
+    # method of it: each was broken by each decorator change. Code naming the method it hands
+    # over (``Thread(target=self.check)``) is judged as a call of it, and breaks
+    lib = """\
+    import functools
+
+
+    def require(version):
+        def check(f):
+            @functools.wraps(f)
+            def skipped(self, reason="old"):
+                return reason
+            return skipped
+        return check
+    """
+    test = """\
+    import threading
+    import unittest
+
+    from lib import require
+
+
+    class Checks(unittest.TestCase):
+        @require("3.8")
+        def test_new(self):
+            assert 1
+
+        def test_raises(self):
+            with self.assertRaises(ValueError):
+                int("x")
+    """
+    head = test.replace('        @require("3.8")\n', "")
+    named = test + """\
+
+        def test_thread(self):
+            threading.Thread(target=self.test_new).start()
+    """
+    root = history(tmp_path, {"lib.py": lib, "test_a.py": test}, {"test_a.py": head})
+    report = report_of(root)
+    assert ("test_a:Checks.test_new", "decorator-changed") in {
+        (c["symbol"], c["kind"]) for c in report["changes"]}
+    assert broken(report) == set()
+    root = history(tmp_path / "named", {"lib.py": lib, "test_a.py": named},
+                   {"test_a.py": named.replace('        @require("3.8")\n', "")})
+    assert broken(report_of(root)) == {"test_a"}
+
+
 def test_a_function_made_a_context_manager_is_entered_however_contextlib_is_spelled(
     tmp_path: Path,
 ) -> None:
