@@ -274,7 +274,7 @@ _CALL_KINDS = frozenset({
 
 
 def _base_keys(revision: Revision, module: str, text: str,
-               aliases: bool = False) -> frozenset[str]:
+               aliases: bool = False, variables: bool = True) -> frozenset[str]:
     """What a base expression of ``module`` may name: the class of ours it resolves to, and the
     dotted name it spells through the module's imports (``cabc.MutableSet[str]`` and
     ``MutableSet`` from ``collections.abc`` are one class). A name bound twice (an import and a
@@ -289,6 +289,12 @@ def _base_keys(revision: Revision, module: str, text: str,
         origin = typing_alias_origin(spelled) if aliases else None
         spelled = origin or _TYPING_BUILTINS.get(spelled.rpartition(".")[2], spelled)
     keys.add(_strip_module(spelled))
+    # a module variable naming a class (``StrMap = collections.abc.MutableMapping[str, str]``,
+    # tornado 6.5's base of ``HTTPHeaders``) is that class
+    variable = revision.definition(f"{module}:{text}") \
+        if variables and text.isidentifier() else None
+    if variable is not None and variable.kind is SymbolKind.VARIABLE and variable.value:
+        keys |= _base_keys(revision, module, variable.value, aliases, variables=False)
     return frozenset(keys)
 
 
