@@ -274,7 +274,7 @@ _CALL_KINDS = frozenset({
 
 
 def _base_keys(revision: Revision, module: str, text: str,
-               aliases: bool = False) -> frozenset[str]:
+               aliases: bool = False, variables: bool = True) -> frozenset[str]:
     """What a base expression of ``module`` may name: the class of ours it resolves to, and the
     dotted name it spells through the module's imports (``cabc.MutableSet[str]`` and
     ``MutableSet`` from ``collections.abc`` are one class). A name bound twice (an import and a
@@ -289,6 +289,12 @@ def _base_keys(revision: Revision, module: str, text: str,
         origin = typing_alias_origin(spelled) if aliases else None
         spelled = origin or _TYPING_BUILTINS.get(spelled.rpartition(".")[2], spelled)
     keys.add(_strip_module(spelled))
+    # a module variable naming a class (``StrMap = collections.abc.MutableMapping[str, str]``,
+    # tornado 6.5's base of ``HTTPHeaders``) is that class
+    variable = revision.definition(f"{module}:{text}") \
+        if variables and text.isidentifier() else None
+    if variable is not None and variable.kind is SymbolKind.VARIABLE and variable.value:
+        keys |= _base_keys(revision, module, variable.value, aliases, variables=False)
     return frozenset(keys)
 
 
@@ -422,8 +428,17 @@ def takes_members_away(old: Revision, new: Revision, symbol: str, base: str) -> 
     code that makes, calls or subclasses the class runs as before. Names lost by a class
     that is still an ancestor (``Field`` under marshmallow 4's ``Date``, which no longer
     derives from ``DateTime``) are changes of their own (``symbol-removed``)."""
+    return members_taken_away(old, new, symbol, base) != frozenset()
+
+
+def members_taken_away(old: Revision, new: Revision, symbol: str,
+                       base: str) -> frozenset[str] | None:
+    """The names class ``symbol`` had through ``base`` and lacks in ``new``
+    (``takes_members_away``): empty when it took nothing away; None when they are not known
+    one by one (the class is missing from a revision, or it lost an outside base other than
+    a ``collections.abc`` one)."""
     if new.definition(symbol) is None or old.definition(symbol) is None:
-        return True
+        return None
     module = symbol.partition(":")[0]
     resolved = old.resolve_expression(module, base)
     if resolved is not None and old.definition(resolved) is not None:
@@ -432,15 +447,18 @@ def takes_members_away(old: Revision, new: Revision, symbol: str, base: str) -> 
         old_classes, old_outside = frozenset(), _base_keys(old, module, base, aliases=True)
     new_classes, new_outside = ancestry(new, symbol, aliases=True)
     new_names = set().union(*(own_names(new, c) for c in new_classes))
-    if any(own_names(old, c) - new_names for c in old_classes - new_classes):
-        return True
+    lost = set().union(*(own_names(old, c) - new_names for c in old_classes - new_classes))
     kept = set(new_outside)
     for key in new_outside:
         kept |= KNOWN_ANCESTORS.get(key.rsplit(".", 1)[-1], set())
     # a ``collections.abc`` base's methods are known: one whose every method the class now
     # defines itself took nothing away (werkzeug 3.1.3's ``Headers`` left ``MutableMapping``)
-    return any(not (methods := abc_methods(key)) or not methods <= new_names
-               for key in old_outside - kept)
+    for key in old_outside - kept:
+        methods = abc_methods(key)
+        if not methods:
+            return None
+        lost |= methods - new_names
+    return frozenset(lost)
 
 
 # What an ABC gives besides being one: not methods of its subclasses

@@ -24,6 +24,7 @@ def mentions(
     bindings: Mapping[str, tuple[Expr, ...]] | None = None,
     imported_as: Callable[[str], str] = str,
     defines: Callable[[str, str], bool] | None = None,
+    nested: bool = True,
 ) -> bool:
     """Does ``scope`` (a symbol, or a module for all its code) still use ``target``?
 
@@ -33,6 +34,8 @@ def mentions(
     ``imported_as``: an import path as the modules are named (``CodeGraph.imported_as``).
     ``defines(module, name)``: does that module of ours define ``name`` itself (then importing
     it from there gets that definition, a class moved there say, not ``target``)?
+    ``nested``: for a module, the code of its functions counts too; without, only the code
+    that runs when it is imported (its top level and class bodies), as its graph node does.
     """
     module, _, qualname = target.partition(":")
     name = qualname.rsplit(".", 1)[-1] if qualname else module.rsplit(".", 1)[-1]
@@ -43,7 +46,7 @@ def mentions(
     spells = _Spelling(target, dotted, name, is_ours, bindings, imported_as, defines)
 
     def in_scope(where: str) -> bool:
-        return whole_module or where == scope or where.startswith(scope + ".")
+        return (whole_module and nested) or where == scope or where.startswith(scope + ".")
 
     for binding in summary.imports:
         if in_scope(binding.scope) and spells.path(binding.target):
@@ -143,3 +146,48 @@ class _Spelling:
                     return variable == self.name
                 return any(self.expr((*value, *expr[1:]), hops + 1) for value in values)
         return False  # builtins, containers, fixtures: not a spelling of a symbol
+
+
+# Calls that read an attribute by a name given as a value: any name may be one of them
+_BY_VALUE = frozenset({"getattr", "attrgetter", "methodcaller"})
+
+
+def _in_scope(where: str, scope: str) -> bool:
+    return ":" not in scope or where == scope or where.startswith(scope + ".")
+
+
+def reads_attribute(summary: FileSummary, scope: str, names: frozenset[str]) -> bool:
+    """Does ``scope`` (a symbol and the code it nests, or a module for all its code) read or
+    call an attribute spelled as one of ``names``, on any value (the receiver is not
+    followed), use a special method of them as the summary records Python's implicit calls
+    (``%__iter__`` for a ``for``, ``%__str__|__repr__`` for ``str(x)``), or read an attribute
+    by a name given as a value (``getattr(obj, name)``, ``operator.attrgetter``)?"""
+    wanted = {f".{name}" for name in names}
+
+    def reads(expr: Expr) -> bool:
+        for op in expr[1:]:
+            if op in wanted or (op.startswith("%") and not names.isdisjoint(op[1:].split("|"))):
+                return True
+        last = expr[0].rpartition("|")[2] if expr[0].startswith("v:") else expr[0][2:]
+        return last in _BY_VALUE or any(op[1:] in _BY_VALUE for op in expr[1:])
+
+    exprs = [
+        *(e for site in summary.calls if _in_scope(site.scope, scope) for e in site.callee),
+        *(e for reference in summary.references if _in_scope(reference.scope, scope)
+          for e in reference.target),
+    ]
+    return any(reads(expr) for expr in exprs if expr)
+
+
+def hands_self(summary: FileSummary, scope: str) -> bool:
+    """Does code of ``scope`` (a class and its methods) pass ``self`` itself as an argument:
+    code it calls may use any name of the instance, unseen here?"""
+    def bare_self(values: tuple[Expr, ...]) -> bool:
+        return any(len(e) == 1 and e[0].startswith("v:") and e[0].endswith("|self")
+                   for e in values)
+
+    return any(
+        _in_scope(site.scope, scope)
+        and (any(bare_self(values) for values in site.args)
+             or any(bare_self(values) for _, values in site.kwargs))
+        for site in summary.calls)

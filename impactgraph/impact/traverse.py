@@ -30,10 +30,16 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import Any, Protocol, runtime_checkable
 
-from impactgraph.diff.definitions import takes_members_away
+from impactgraph.diff.definitions import members_taken_away
 from impactgraph.diff.names import Revision
 from impactgraph.diff.signatures import compare_signatures, returns_async_iterator
-from impactgraph.expressions import BuiltinRoot, FixtureRoot, GeneratedRoot, parse_root
+from impactgraph.expressions import (
+    AutouseRoot,
+    BuiltinRoot,
+    FixtureRoot,
+    GeneratedRoot,
+    parse_root,
+)
 from impactgraph.impact.binding import (
     SPECIAL_ARITY,
     call_binds,
@@ -44,7 +50,7 @@ from impactgraph.impact.binding import (
     spread_out,
 )
 from impactgraph.impact.gateways import is_gateway
-from impactgraph.impact.mentions import calls_path, mentions
+from impactgraph.impact.mentions import calls_path, hands_self, mentions, reads_attribute
 from impactgraph.impact.process_scope import ProcessScope
 from impactgraph.impact.receivers import MAX_CONSTRAINTS, Entries, Hierarchy
 from impactgraph.indexer.plain import DATACLASS_DECORATORS, decorator_base
@@ -153,6 +159,25 @@ class Walk:
         return True
 
 
+# Special methods whose implicit uses a summary records (``%__iter__`` for a ``for``, an
+# operator's, ``with``, ``await``, ``len()``, ``str()``): code that needs them spells them
+RECORDED_SPECIAL = frozenset({
+    "__iter__", "__next__", "__aiter__", "__anext__", "__await__", "__enter__", "__exit__",
+    "__aenter__", "__aexit__", "__len__", "__bool__", "__str__", "__repr__", "__format__",
+    "__getitem__", "__setitem__", "__delitem__", "__contains__", "__call__",
+    "__lt__", "__le__", "__gt__", "__ge__", "__add__", "__radd__", "__sub__", "__rsub__",
+    "__mul__", "__rmul__", "__truediv__", "__rtruediv__", "__floordiv__", "__mod__",
+    "__and__", "__or__", "__xor__", "__neg__", "__pos__", "__invert__",
+})
+# Methods code outside ours calls on a value it is handed, by a protocol, not by a name
+# spelled here: a coroutine's or generator's, a mapping's for ``dict(obj)`` and ``**obj``, a
+# file's
+PROTOCOL_NAMES = frozenset({
+    "send", "throw", "close", "keys", "read", "readline", "readlines", "write", "writelines",
+    "flush", "fileno", "seek", "tell",
+})
+
+
 class ImpactAnalysis:
     def __init__(
         self,
@@ -175,8 +200,8 @@ class ImpactAnalysis:
         # (id of graph, node) -> the edges a walk past its first step follows into the node
         self._followed: dict[tuple[int, str], list[tuple[str, str, Entries | None]]] = {}
         self._revisions: tuple[Revision, Revision] | None = None  # base, head: names, classes
-        # (class, removed base) -> takes_members_away
-        self._members_taken: dict[tuple[str, str], bool] = {}
+        # (class, removed base) -> members_taken_away
+        self._members_taken: dict[tuple[str, str], frozenset[str] | None] = {}
         # function -> the keyword names its ``**kwargs`` holds per call (``_forwarded_keywords``)
         self._forwarded: dict[str, list[frozenset[str]] | None] = {}
         self.import_closure = ImportClosures(base, head)
@@ -369,6 +394,8 @@ class ImpactAnalysis:
                 # more but by code naming the class, which breaks there. A call of the member
                 # on a value (``conn.close()``, the class one possible receiver) breaks nothing.
                 return self.still_uses(source, change.symbol)
+            if kind == EdgeKind.CALLS and self._found_below(graph, source, target):
+                return False
             return self.still_uses(source, target)
         if change.kind in SIGNATURE:
             if kind == EdgeKind.OVERRIDES:  # an updated override is consistent
@@ -378,6 +405,12 @@ class ImpactAnalysis:
             if kind != EdgeKind.CALLS:
                 return False
             if self._guessed(source, target) or self._unbounded(graph, source, target):
+                return False
+            if (change.kind is ChangeKind.DECORATOR_CHANGED
+                    and self._handed_unnamed(source, target)):
+                # outside code handed a value that holds the function (a test case's ``self``
+                # to ``self.assertRaises``) may call it, or not: no certain break, as for an
+                # ``async`` change (``_handed_unnamed``); code naming it is judged
                 return False
             if graph is self.base:
                 # The head walk judges what the head still links (a call, or a reference the
@@ -419,6 +452,11 @@ class ImpactAnalysis:
             if (change.kind is ChangeKind.DECORATOR_CHANGED and _added_only(change)
                     and self._forwarded_whole(target)):
                 return not self._binds(source, target)
+            if (change.kind is ChangeKind.DECORATOR_CHANGED and _removed_only(change)
+                    and self._forwarded_whole(target, self.base)):
+                # the wrapper that went handed every argument on as it was given: a call
+                # now reaches the function itself, and breaks when that no longer takes it
+                return not self._binds(source, target)
             return True
         if change.kind is not ChangeKind.BASE_REMOVED:
             return False
@@ -426,7 +464,35 @@ class ImpactAnalysis:
         # over every member) is a guess at what runs, as for a signature change above
         if kind == EdgeKind.CALLS and self._unbounded(graph, source, target):
             return False
-        return self._takes_members(change.symbol, change.detail)
+        return self._uses_member_taken(
+            source, change.symbol, change.detail,
+            kind == EdgeKind.INHERITS or self._names_as_base_only(source, change.symbol))
+
+    def _found_below(self, graph: CodeGraph, source: str, target: str) -> bool:
+        """Does ``source``'s code, on every receiver the base linked its use of the removed
+        member ``target`` on, now get a member of that name from a class of ours, as the head
+        links it: no guess (``dispatch``, ``unbounded``, ``dynamic``) and the same receivers
+        (``recv``)? quart 0.20 moved the ``max_content_length`` property from
+        ``BaseRequestWebsocket`` down to ``Request``, whose ``make_form_data_parser`` reads
+        ``self.max_content_length``: the read finds it there. A receiver the head no longer
+        links (``other.member`` on an instance of the base) leaves it judged by its spelling."""
+        owner, _, name = target.partition(":")[2].rpartition(".")
+        data = graph.edge_data(source, target, EdgeKind.CALLS)
+        wanted = {tuple(entry) for entry in data.get("recv", ())}
+        if not owner or not wanted or data.get("dispatch") or source not in self.head:
+            return False
+        found: set[tuple[str, ...]] = set()
+        for other, kind in set(self.head.successors(source)):
+            if kind != EdgeKind.CALLS or other == target:
+                continue
+            other_owner, _, other_name = other.partition(":")[2].rpartition(".")
+            if not other_owner or other_name != name:
+                continue
+            now = self.head.edge_data(source, other, kind)
+            if now.get("dispatch") or now.get("unbounded") or now.get("dynamic"):
+                continue
+            found |= {tuple(entry) for entry in now.get("recv", ())}
+        return wanted <= found
 
     def _guessed(self, source: str, target: str) -> bool:
         """Is ``target`` (or, gone from the head, the method its class now inherits) a
@@ -539,15 +605,55 @@ class ImpactAnalysis:
             self._revisions = (Revision(self.base.summaries), Revision(self.head.summaries))
         return self._revisions
 
-    def _takes_members(self, cls: str, base: str) -> bool:
-        """Has the class lost a name it had through the removed ``base``
-        (``takes_members_away``)? If not, only ``isinstance`` answers differ: its users'
-        code runs as before, it breaks nothing."""
-        found = self._members_taken.get((cls, base))
-        if found is None:
-            found = self._members_taken[(cls, base)] = takes_members_away(
-                *self._revision_pair(), cls, base)
-        return found
+    def _names_as_base_only(self, source: str, cls: str) -> bool:
+        """Is module ``source``'s own code using class ``cls`` only in the bases of its class
+        statements (``class TempDir(AiofilesContextManager):``), which run nothing of it?"""
+        summary = self.head.summaries.get(source) if ":" not in source else None
+        if summary is None:
+            return False
+        headers = [(d.line, d.end_line) for d in summary.definitions
+                   if d.kind is SymbolKind.CLASS and d.bases]
+        rest = replace(summary, imports=(), references=tuple(
+            r for r in summary.references
+            if not any(first <= r.line <= last for first, last in headers)))
+        return not self._mentions(rest, source, cls, nested=False)
+
+    def _uses_member_taken(self, source: str, cls: str, base: str, subclass: bool) -> bool:
+        """Does ``source`` use a name the class lost with the removed ``base``
+        (``members_taken_away``)? If it lost none, only ``isinstance`` answers differ: its
+        users' code runs as before. If it lost some, the user whose code reads or calls none
+        of them by that name (on any value), nor any by a name given as a value (``getattr``),
+        runs as before too (semver 3: ``SemVerWithVPrefix(VersionInfo)`` -> ``(Version)``,
+        which lacks ``isvalid``; a conftest handing the class to doctests uses none).
+
+        What the code does not spell: a user that makes or gets instances (a call or a
+        reference) may hand them to code that calls a special method or a protocol's method
+        on them (``asyncio.create_task(obj)``: ``send``; ``dict(obj)``: ``keys``), so such a
+        name lost breaks it. A ``subclass`` statement runs nothing of its base; its methods
+        are judged by what they spell, special methods included as the summary records them
+        (aiofiles 24.1's ``AiofilesContextManager`` lost its ``Coroutine`` base with
+        ``__iter__`` and ``send``; a subclass of it using neither), unless they hand ``self``
+        over, or the name is a special method the summary does not record the uses of
+        (``__init__``, ``__hash__``, ...). Names not known one by one: broken, as before."""
+        key = (cls, base)
+        if key not in self._members_taken:
+            self._members_taken[key] = members_taken_away(*self._revision_pair(), cls, base)
+        lost = self._members_taken[key]
+        if lost is None:
+            return True
+        if not lost:
+            return False
+        special = {name for name in lost if name.startswith("__") and name.endswith("__")}
+        if subclass:
+            if special - RECORDED_SPECIAL:
+                return True
+        elif special or not lost.isdisjoint(PROTOCOL_NAMES):
+            return True
+        summary = self.head.summaries.get(self.head.module_of(source))
+        if summary is None:
+            return True
+        return reads_attribute(summary, source, lost) or (subclass and hands_self(summary,
+                                                                                  source))
 
     def _followed_into(self, graph: CodeGraph, hierarchy: Hierarchy, node: str
                        ) -> list[tuple[str, str, Entries | None]]:
@@ -588,8 +694,10 @@ class ImpactAnalysis:
             return True
         if depth > 0 or kind not in USES:
             return False
+        # a module's node is the code its import runs: a function of it that spells the name
+        # is a node of its own, whose head edge (or its absence) the head walk judges
         summary = self.head.summaries.get(self.head.module_of(source))
-        return summary is not None and self._mentions(summary, source, target)
+        return summary is not None and self._mentions(summary, source, target, nested=False)
 
     def _unlinked(self, graph: CodeGraph, seeds: Iterable[str], kinds: frozenset[str]
                   ) -> set[str]:
@@ -792,14 +900,16 @@ class ImpactAnalysis:
         return (definition is not None and definition.kind is SymbolKind.CLASS
                 and self._definition(self.head, init) is not None and self._binds(source, init))
 
-    def _forwarded_whole(self, target: str) -> bool:
+    def _forwarded_whole(self, target: str, graph: CodeGraph | None = None) -> bool:
         """Does a wrapper of ours, taking nothing but ``*args, **kwargs``, call ``target``
         with them as they are (``func(*args, **kwargs)``), and does every decorator of
         ``target`` that the head does not know to leave calls alone make such a wrapper?
         Told by the wrappers that call it: one per decorator, each handing every argument on
         (bs4 4.13's ``@_deprecated``: warn, then call). A call of the decorated function then
-        binds as one of the function itself does."""
-        head = self.head
+        binds as one of the function itself does. ``graph``: the revision whose decorators and
+        wrappers are read (the head's by default; the base's for decorators that went: falcon
+        4.0's ``@deprecated_args(allowed_positional=0)`` warned, then called)."""
+        head = self.head if graph is None else graph
         definition = self._definition(head, target)
         if definition is None:
             return False
@@ -814,7 +924,8 @@ class ImpactAnalysis:
             if kinds != [ParamKind.VAR_POSITIONAL, ParamKind.VAR_KEYWORD]:
                 continue
             names = {f"v:{wrapper}|{p.name}" for p in own.signature.parameters}
-            calls = self._calls_of(head.module_of(wrapper)) or ()
+            calls = (self._calls_of(head.module_of(wrapper)) if head is self.head
+                     else self._base_calls(head.module_of(wrapper))) or ()
             sites = _sites(calls, head.edge_data(wrapper, target, kind), wrapper)
             if sites and all(
                 not site.args and site.unpacks == 3
@@ -826,6 +937,10 @@ class ImpactAnalysis:
         rest = [d for d in definition.decorators
                 if decorator_base(d).rpartition(".")[2] not in RESULT_KEEPING]
         return wrappers > 0 and wrappers >= len(rest)
+
+    def _base_calls(self, module: str) -> Sequence[CallSite]:
+        summary = self.base.summaries.get(module)
+        return summary.calls if summary is not None else ()
 
     def _entered_only(self, source: str, target: str, entered: int) -> bool:
         """Is every call of ``target`` that ``source`` makes a ``with`` item (``entered``: 1)
@@ -1026,12 +1141,12 @@ class ImpactAnalysis:
         return self._mentions(new, source, target, removed=True)
 
     def _mentions(self, summary: FileSummary, scope: str, target: str,
-                  removed: bool = False) -> bool:
+                  removed: bool = False, nested: bool = True) -> bool:
         """``removed``: ``target`` is gone, so a module of ours that now gives a name a
         definition of its own (a class moved there), or one it imports from where it moved,
-        does not spell it when imported from."""
+        does not spell it when imported from. ``nested``: see ``mentions``."""
         return mentions(summary, scope, target, self.is_ours, self._bindings_of(summary),
-                        self._head_import, self._head_defines if removed else None)
+                        self._head_import, self._head_defines if removed else None, nested)
 
     def _head_defines(self, module: str, name: str) -> bool:
         """Does head module ``module`` bind top-level ``name`` to a definition of ours, its
@@ -1269,6 +1384,12 @@ def _added_only(change: Change) -> bool:
     return bool(parts) and all(part.startswith("+") for part in parts)
 
 
+def _removed_only(change: Change) -> bool:
+    """A ``decorator-changed`` that only removes decorators."""
+    parts = change.detail.split()
+    return bool(parts) and all(part.startswith("-") for part in parts)
+
+
 # What a function called as a ``with`` (1) or ``async with`` (2) item returns once one of
 # these decorates it (``ImpactAnalysis._entered_by``)
 ENTERED_BY = {"contextlib.contextmanager": 1, "contextlib.asynccontextmanager": 2}
@@ -1335,10 +1456,12 @@ def _without_leading(signature: Signature, count: int) -> Signature:
 
 
 def _fixture_request(site: CallSite) -> bool:
-    """pytest calling a fixture a test (or fixture) asks for: it passes the fixture the
-    fixtures its parameters name, whatever they are, so the request binds."""
+    """pytest calling a fixture a test (or fixture) asks for, or an ``autouse`` one it runs
+    before the test: it passes the fixture the fixtures its parameters name, whatever they
+    are, so the request binds."""
     return site.implicit and bool(site.callee) and all(
-        isinstance(parse_root(expr[0]), FixtureRoot) for expr in site.callee if expr)
+        isinstance(parse_root(expr[0]), (FixtureRoot, AutouseRoot))
+        for expr in site.callee if expr)
 
 
 def _generated(site: CallSite) -> bool:

@@ -183,6 +183,16 @@ CASES = [
      {"compat.py": COMPAT, "m.py": "from compat import Protocol\nclass C(Protocol): pass"},
      {"compat.py": COMPAT, "m.py": "from typing import Protocol\nclass C(Protocol): pass"},
      set()),
+    ("an outside base spelled through a module variable naming it (tornado 6.5)",
+     "import collections.abc\nclass C(collections.abc.MutableMapping): pass",
+     "import collections.abc\nimport typing\nif typing.TYPE_CHECKING:\n"
+     "    StrMap = collections.abc.MutableMapping[str, str]\nelse:\n"
+     "    StrMap = collections.abc.MutableMapping\nclass C(StrMap): pass",
+     {("m:StrMap", "symbol-added", False)}),
+    ("a module variable naming another outside base is another base",
+     "import collections.abc\nclass C(collections.abc.MutableMapping): pass",
+     "import collections.abc\nStrSet = collections.abc.MutableSet\nclass C(StrSet): pass",
+     {(C, "base-removed", True), (C, "body-changed", False), ("m:StrSet", "symbol-added", False)}),
     ("outside base replaced by another outside base",
      "from collections.abc import MutableSet\nclass C(MutableSet): pass",
      "from collections.abc import Set\nclass C(Set): pass",

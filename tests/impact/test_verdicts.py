@@ -629,6 +629,35 @@ def test_pytest_calling_a_fixture_whose_parameters_changed_breaks_no_test(
     assert broken(report) == set()
 
 
+def test_pytest_running_an_autouse_fixture_whose_parameters_changed_breaks_no_test(
+    tmp_path: Path,
+) -> None:
+    # pytest-xdist 3.6: the autouse ``_divert_atexit(request, monkeypatch)`` lost ``request``;
+    # pytest runs it before every test with the fixtures it asks for, by name, as it does a
+    # fixture a test requests: its 7 test modules were broken
+    conftest = """\
+    import pytest
+
+
+    @pytest.fixture(autouse=True)
+    def _divert(request, monkeypatch):
+        monkeypatch.setattr("atexit.register", print)
+        yield
+    """
+    test = """\
+    class TestAPI:
+        def test_worker_id(self):
+            assert 1
+    """
+    root = history(tmp_path, {"tests/conftest.py": conftest, "tests/test_a.py": test},
+                   {"tests/conftest.py": conftest.replace("request, monkeypatch", "monkeypatch")})
+    report = report_of(root)
+    assert ("conftest:_divert", "parameter-removed") in {
+        (c["symbol"], c["kind"]) for c in report["changes"]}
+    assert any("test_a" in m["module"] for m in report["affected"])
+    assert broken(report) == set()
+
+
 def test_a_decorator_change_breaks_only_the_calls_it_no_longer_binds(tmp_path: Path) -> None:
     # cattrs 24.1: BaseConverter._get_dis_func lost @staticmethod (self._get_dis_func(u) still
     # binds, BaseConverter._get_dis_func(u) does not); packaging 24.2: canonicalize_version
@@ -1859,6 +1888,80 @@ def test_a_decorator_added_whose_wrapper_hands_on_every_argument_breaks_only_unb
     assert {"binds", "unbound", "fixed"} <= set(affected(report))
     # (lib itself: the fixed wrapper's own call of lookup, judged as before)
     assert broken(report) == {"unbound", "fixed", "lib"}
+
+
+def test_a_decorator_removed_whose_wrapper_handed_on_every_argument_breaks_only_unbound_calls(
+    tmp_path: Path,
+) -> None:
+    # falcon 4.0: @deprecated_args(allowed_positional=0) left HTTPError.__init__ & co., a
+    # wrapper that warned and called the method with its own *args and **kwargs: a call now
+    # reaches the method itself, and breaks only when that does not take it. A wrapper with
+    # parameters of its own took other calls: its users stay broken
+    base = DEPRECATIONS.replace("    def has_key(", "    @_deprecated(\"has_attr\")\n"
+                                "    def has_key(").replace(
+        "    def lookup(", "    @fixed\n    def lookup(")
+    users = {
+        "binds.py": "from lib import Tag\n\n\ndef use(t: Tag):\n    return t.has_key('a')\n",
+        "unbound.py": "from lib import Tag\n\n\ndef use(t: Tag):\n    return t.has_key(name='a')\n",
+        "fixed.py": "from lib import Tag\n\n\ndef use(t: Tag):\n    return t.lookup('a')\n",
+    }
+    root = history(tmp_path, {"lib.py": base, **users}, {"lib.py": DEPRECATIONS})
+    report = report_of(root)
+    assert ("lib:Tag.has_key", "decorator-changed") in {
+        (c["symbol"], c["kind"]) for c in report["changes"]}
+    assert {"binds", "unbound", "fixed"} <= set(affected(report))
+    assert broken(report) == {"unbound", "fixed"}
+
+
+def test_a_decorator_changed_on_a_method_outside_code_gets_unnamed_breaks_no_caller(
+    tmp_path: Path,
+) -> None:
+    # astroid 3.3: ``@test_utils.require_version(...)`` left six test methods; the other tests
+    # of their classes hand ``self`` to unittest (``self.assertRaises(...)``), which may call any
+    # method of it: each was broken by each decorator change. Code naming the method it hands
+    # over (``Thread(target=self.check)``) is judged as a call of it, and breaks
+    lib = """\
+    import functools
+
+
+    def require(version):
+        def check(f):
+            @functools.wraps(f)
+            def skipped(self, reason="old"):
+                return reason
+            return skipped
+        return check
+    """
+    test = """\
+    import threading
+    import unittest
+
+    from lib import require
+
+
+    class Checks(unittest.TestCase):
+        @require("3.8")
+        def test_new(self):
+            assert 1
+
+        def test_raises(self):
+            with self.assertRaises(ValueError):
+                int("x")
+    """
+    head = test.replace('        @require("3.8")\n', "")
+    named = test + """\
+
+        def test_thread(self):
+            threading.Thread(target=self.test_new).start()
+    """
+    root = history(tmp_path, {"lib.py": lib, "test_a.py": test}, {"test_a.py": head})
+    report = report_of(root)
+    assert ("test_a:Checks.test_new", "decorator-changed") in {
+        (c["symbol"], c["kind"]) for c in report["changes"]}
+    assert broken(report) == set()
+    root = history(tmp_path / "named", {"lib.py": lib, "test_a.py": named},
+                   {"test_a.py": named.replace('        @require("3.8")\n', "")})
+    assert broken(report_of(root)) == {"test_a"}
 
 
 def test_a_function_made_a_context_manager_is_entered_however_contextlib_is_spelled(

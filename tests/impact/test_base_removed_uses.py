@@ -1,0 +1,225 @@
+"""Names a class lost break the code that uses them, not every user of the class.
+
+semver 3.0 renamed ``VersionInfo`` to ``Version`` and ``isvalid`` to ``is_valid``: the docs'
+``class SemVerWithVPrefix(VersionInfo)`` became ``(Version)``, a ``base-removed`` that takes
+``isvalid`` away. Its own ``__str__`` (``super().__str__()``) and the conftest handing the class
+to doctests use no name it lost, and were marked broken (2 of 2 broken modules). aiofiles 24.1's
+``AiofilesContextManager`` lost its ``Coroutine`` base; a subclass statement of it made every
+module importing its module broken. quart 0.20 moved a property from a base down to the class
+whose code reads it.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from git_support import commit, init_repo
+from typer.testing import CliRunner
+
+from impactgraph.cli import app
+
+runner = CliRunner()
+
+LIB = """\
+class VersionInfo:
+    def __str__(self):
+        return "1.0"
+
+    @classmethod
+    def parse(cls, text):
+        return cls()
+
+    @classmethod
+    def isvalid(cls, text):
+        return True
+"""
+
+LIB_HEAD = LIB.replace("class VersionInfo:", "class Version:").replace(
+    "def isvalid(", "def is_valid(")
+
+SUB = """\
+from lib import {base}
+
+
+class Prefixed({base}):
+    def __str__(self):
+        return "v" + super().__str__()
+"""
+
+REGISTER = """\
+from sub import Prefixed
+
+
+def register(namespace):
+    namespace["Prefixed"] = Prefixed
+"""
+
+
+def report_of(base: dict[str, str], head: dict[str, str], tmp_path: Path) -> dict:
+    root = init_repo(tmp_path / "repo")
+    commit(root, base, tag="base")
+    commit(root, head, tag="head")
+    result = runner.invoke(app, ["impact", "--repo", str(root), "--base", "base", "--head",
+                                 "head", "--format", "json"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def broken(report: dict) -> set[str]:
+    return {a["module"] for a in report["affected"] if a["breaking"]}
+
+
+def changes(report: dict) -> set[tuple[str, str, bool]]:
+    return {(c["symbol"], c["kind"], c["breaking"]) for c in report["changes"]}
+
+
+def test_a_user_that_reads_no_name_the_class_lost_is_not_broken(tmp_path: Path) -> None:
+    base = {"lib.py": LIB, "sub.py": SUB.format(base="VersionInfo"), "register.py": REGISTER}
+    head = {"lib.py": LIB_HEAD, "sub.py": SUB.format(base="Version"), "register.py": REGISTER}
+    report = report_of(base, head, tmp_path)
+    assert ("sub:Prefixed", "base-removed", True) in changes(report)
+    assert {"sub", "register"} <= {a["module"] for a in report["affected"]}
+    assert broken(report) == set()
+
+
+def test_a_user_that_reads_a_name_the_class_lost_stays_broken(tmp_path: Path) -> None:
+    check = REGISTER + "\n\ndef check(text):\n    return Prefixed.isvalid(text)\n"
+    base = {"lib.py": LIB, "sub.py": SUB.format(base="VersionInfo"), "register.py": check}
+    head = {"lib.py": LIB_HEAD, "sub.py": SUB.format(base="Version"), "register.py": check}
+    assert broken(report_of(base, head, tmp_path)) == {"register"}
+
+
+def test_a_user_reading_attributes_by_a_computed_name_stays_broken(tmp_path: Path) -> None:
+    # getattr(cls, name): any name, the lost one among them
+    look = REGISTER + "\n\ndef look(name):\n    return getattr(Prefixed, name)\n"
+    base = {"lib.py": LIB, "sub.py": SUB.format(base="VersionInfo"), "register.py": look}
+    head = {"lib.py": LIB_HEAD, "sub.py": SUB.format(base="Version"), "register.py": look}
+    assert broken(report_of(base, head, tmp_path)) == {"register"}
+
+
+def test_a_special_method_lost_breaks_every_user(tmp_path: Path) -> None:
+    # Python calls ``__str__`` for ``str(obj)``, f-strings, ``print``: not told by spelling
+    lib = LIB.replace("def isvalid(", "def __len__(self):\n        return 1\n\n"
+                      "    @classmethod\n    def isvalid(")
+    head_lib = LIB_HEAD.replace("def is_valid(", "def is_valid_too(")
+    base = {"lib.py": lib, "sub.py": SUB.format(base="VersionInfo"), "register.py": REGISTER}
+    head = {"lib.py": head_lib, "sub.py": SUB.format(base="Version"), "register.py": REGISTER}
+    assert "register" in broken(report_of(base, head, tmp_path))
+
+
+# A member moved down from a base to the subclass whose code reads it (quart 0.20's
+# ``max_content_length`` property, from ``BaseRequestWebsocket`` to ``Request``)
+MOVED = """\
+class Base:
+    @property
+    def limit(self):
+        return 10
+
+
+class Request(Base):
+    def parser(self):
+        return self.limit
+"""
+
+MOVED_HEAD = """\
+class Base:
+    pass
+
+
+class Request(Base):
+    @property
+    def limit(self):
+        return 10
+
+    def parser(self):
+        return self.limit
+"""
+
+
+def test_a_member_moved_down_to_the_class_reading_it_breaks_nothing(tmp_path: Path) -> None:
+    report = report_of({"lib.py": MOVED}, {"lib.py": MOVED_HEAD}, tmp_path)
+    assert ("lib:Base.limit", "symbol-removed", True) in changes(report)
+    assert broken(report) == set()
+
+
+def test_a_member_moved_down_still_breaks_a_class_left_without_it(tmp_path: Path) -> None:
+    other = "\n\nclass Socket(Base):\n    def size(self):\n        return self.limit\n"
+    report = report_of({"lib.py": MOVED + other}, {"lib.py": MOVED_HEAD + other}, tmp_path)
+    assert broken(report) == {"lib"}
+    user = "from lib import Base\n\n\ndef read(value: Base):\n    return value.limit\n"
+    report = report_of({"lib.py": MOVED, "app.py": user}, {"lib.py": MOVED_HEAD, "app.py": user},
+                       tmp_path / "typed")
+    assert broken(report) == {"app"}
+
+
+# aiofiles 24.1: ``AiofilesContextManager(_ContextManager)``, a ``Coroutine`` with ``send``,
+# ``__iter__`` and the rest, became ``(Awaitable, AbstractAsyncContextManager)``
+MANAGER = """\
+class _Manager:
+    def send(self, value):
+        return value
+
+    def __iter__(self):
+        return iter(())
+
+
+class Manager(_Manager):
+    async def __aenter__(self):
+        return self
+
+    async def __aexit__(self, *exc):
+        return None
+"""
+
+MANAGER_HEAD = """\
+class Manager:
+    async def __aenter__(self):
+        return self
+
+    async def __aexit__(self, *exc):
+        return None
+"""
+
+TEMPDIR = """\
+from lib import Manager
+
+
+class TempDir(Manager):
+    async def __aenter__(self):
+        return "dir"
+"""
+
+
+def manager_report(sub: str, tmp_path: Path) -> dict:
+    return report_of({"lib.py": MANAGER, "sub.py": sub, "app.py": "import sub\n"},
+                     {"lib.py": MANAGER_HEAD, "sub.py": sub, "app.py": "import sub\n"},
+                     tmp_path)
+
+
+def test_a_subclass_statement_spelling_no_name_lost_breaks_nothing(tmp_path: Path) -> None:
+    # the class statement runs nothing of its base; what its methods spell is judged
+    report = manager_report(TEMPDIR, tmp_path)
+    assert ("lib:Manager", "base-removed", True) in changes(report)
+    assert "sub" in {a["module"] for a in report["affected"]}
+    assert broken(report) == set()
+
+
+def test_a_subclass_using_a_special_method_lost_stays_broken(tmp_path: Path) -> None:
+    iterating = TEMPDIR + "\n    def names(self):\n        return [name for name in self]\n"
+    assert "sub" in broken(manager_report(iterating, tmp_path))
+
+
+def test_a_subclass_handing_itself_over_stays_broken(tmp_path: Path) -> None:
+    # what the code it is handed to calls on it is not seen
+    handing = "import asyncio\n" + TEMPDIR + "\n    def run(self):\n" \
+        "        return asyncio.ensure_future(self)\n"
+    assert "sub" in broken(manager_report(handing, tmp_path))
+
+
+def test_code_making_an_instance_that_lost_a_protocol_method_stays_broken(
+    tmp_path: Path,
+) -> None:
+    # ``asyncio.create_task(make())`` would call ``send``, by the coroutine protocol
+    making = TEMPDIR + "\n\ndef make():\n    return Manager()\n"
+    assert "sub" in broken(manager_report(making, tmp_path))
