@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
 import textwrap
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 IDENTITY = {
     "GIT_AUTHOR_NAME": "Test Author",
@@ -63,6 +65,29 @@ def commit(
     if tag:
         git(root, "tag", tag)
     return git(root, "rev-parse", "HEAD")
+
+
+def impact_between(base: Mapping[str, str], head: Mapping[str, str],
+                   tmp_path: Path) -> dict[str, Any]:
+    """``impact --format json`` of a repository whose two commits (tags ``base`` and
+    ``head``) hold ``base`` and ``head``."""
+    from typer.testing import CliRunner
+
+    from impactgraph.cli import app
+
+    root = init_repo(tmp_path / "repo")
+    commit(root, base, tag="base")
+    commit(root, head, tag="head")
+    result = CliRunner().invoke(app, ["impact", "--repo", str(root), "--base", "base", "--head",
+                                      "head", "--format", "json"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    report: dict[str, Any] = json.loads(result.stdout)
+    return report
+
+
+def broken_modules(report: Mapping[str, Any]) -> set[str]:
+    """The affected modules a report judges broken."""
+    return {a["module"] for a in report["affected"] if a["breaking"]}
 
 
 def copy_fixture(source: Path, target: Path) -> None:

@@ -10,15 +10,9 @@ module importing it at import time, were broken (14 of 29 affected).
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from git_support import commit, init_repo
-from typer.testing import CliRunner
-
-from impactgraph.cli import app
-
-runner = CliRunner()
+from git_support import broken_modules, impact_between
 
 LIB = """\
 import attr
@@ -52,18 +46,8 @@ class Input:
 USER = "from lib import Input\n\nDEFAULT = Input(print)\n"
 
 
-def report_of(base: dict[str, str], head: dict[str, str], tmp_path: Path) -> dict:
-    root = init_repo(tmp_path / "repo")
-    commit(root, base, tag="base")
-    commit(root, head, tag="head")
-    result = runner.invoke(app, ["impact", "--repo", str(root), "--base", "base", "--head",
-                                 "head", "--format", "json"], catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-    return json.loads(result.stdout)
-
-
-def broken(report: dict) -> set[str]:
-    return {a["module"] for a in report["affected"] if a["breaking"]}
+report_of = impact_between
+broken = broken_modules
 
 
 def test_a_use_moved_from_module_code_into_a_function_is_judged_there(tmp_path: Path) -> None:

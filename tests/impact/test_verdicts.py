@@ -1869,21 +1869,25 @@ class Tag:
 """
 
 
+# has_key under a wrapper that hands on every argument, lookup under one with parameters of
+# its own; and code calling each
+WRAPPED = DEPRECATIONS.replace("    def has_key(", "    @_deprecated(\"has_attr\")\n"
+                               "    def has_key(").replace(
+    "    def lookup(", "    @fixed\n    def lookup(")
+DEPRECATION_USERS = {
+    "binds.py": "from lib import Tag\n\n\ndef use(t: Tag):\n    return t.has_key('a')\n",
+    "unbound.py": "from lib import Tag\n\n\ndef use(t: Tag):\n    return t.has_key(name='a')\n",
+    "fixed.py": "from lib import Tag\n\n\ndef use(t: Tag):\n    return t.lookup('a')\n",
+}
+
+
 def test_a_decorator_added_whose_wrapper_hands_on_every_argument_breaks_only_unbound_calls(
     tmp_path: Path,
 ) -> None:
     # beautifulsoup4 4.13: @_deprecated(...) on Tag.has_key & co., a wrapper that warns and
     # calls the method with its own *args and **kwargs: a call binds as before, or not. A
     # wrapper with parameters of its own takes other calls: its users stay broken
-    head = DEPRECATIONS.replace("    def has_key(", "    @_deprecated(\"has_attr\")\n"
-                                "    def has_key(").replace(
-        "    def lookup(", "    @fixed\n    def lookup(")
-    users = {
-        "binds.py": "from lib import Tag\n\n\ndef use(t: Tag):\n    return t.has_key('a')\n",
-        "unbound.py": "from lib import Tag\n\n\ndef use(t: Tag):\n    return t.has_key(name='a')\n",
-        "fixed.py": "from lib import Tag\n\n\ndef use(t: Tag):\n    return t.lookup('a')\n",
-    }
-    root = history(tmp_path, {"lib.py": DEPRECATIONS, **users}, {"lib.py": head})
+    root = history(tmp_path, {"lib.py": DEPRECATIONS, **DEPRECATION_USERS}, {"lib.py": WRAPPED})
     report = report_of(root)
     assert {"binds", "unbound", "fixed"} <= set(affected(report))
     # (lib itself: the fixed wrapper's own call of lookup, judged as before)
@@ -1897,15 +1901,7 @@ def test_a_decorator_removed_whose_wrapper_handed_on_every_argument_breaks_only_
     # wrapper that warned and called the method with its own *args and **kwargs: a call now
     # reaches the method itself, and breaks only when that does not take it. A wrapper with
     # parameters of its own took other calls: its users stay broken
-    base = DEPRECATIONS.replace("    def has_key(", "    @_deprecated(\"has_attr\")\n"
-                                "    def has_key(").replace(
-        "    def lookup(", "    @fixed\n    def lookup(")
-    users = {
-        "binds.py": "from lib import Tag\n\n\ndef use(t: Tag):\n    return t.has_key('a')\n",
-        "unbound.py": "from lib import Tag\n\n\ndef use(t: Tag):\n    return t.has_key(name='a')\n",
-        "fixed.py": "from lib import Tag\n\n\ndef use(t: Tag):\n    return t.lookup('a')\n",
-    }
-    root = history(tmp_path, {"lib.py": base, **users}, {"lib.py": DEPRECATIONS})
+    root = history(tmp_path, {"lib.py": WRAPPED, **DEPRECATION_USERS}, {"lib.py": DEPRECATIONS})
     report = report_of(root)
     assert ("lib:Tag.has_key", "decorator-changed") in {
         (c["symbol"], c["kind"]) for c in report["changes"]}
