@@ -176,8 +176,13 @@ def table(results: dict[int, dict[str, float]]) -> str:
     return "\n".join(lines)
 
 
-def plot(results: dict[int, dict[str, float]], target: Path, machine: str) -> None:
-    import matplotlib
+def plot(results: dict[int, dict[str, float]], target: Path, machine: str) -> bool:
+    try:
+        import matplotlib
+    except ImportError:  # the figures are printed (and in --json); only the picture is missing
+        print("no plot: matplotlib is not installed here (pip install -e '.[bench]'); "
+              "draw it later with --sizes '' --previous FILE.json", file=sys.stderr)
+        return False
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
@@ -195,6 +200,7 @@ def plot(results: dict[int, dict[str, float]], target: Path, machine: str) -> No
     figure.tight_layout()
     figure.savefig(target, dpi=110)
     plt.close(figure)
+    return True
 
 
 def main() -> None:
@@ -232,8 +238,8 @@ def main() -> None:
     print(table(results))
     if options.json is not None:
         options.json.write_text(json.dumps({"machine": machine, "results": results}, indent=2))
-    plot(results, options.png, machine)
-    print(f"plot: {options.png}")
+    if plot(results, options.png, machine):
+        print(f"plot: {options.png}")
 
 
 if __name__ == "__main__":
