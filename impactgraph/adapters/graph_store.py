@@ -169,7 +169,6 @@ class GraphStore:
             folder.touch(key + SNAPSHOT_SUFFIX)
             return found
 
-
     def stdlib_answers(self) -> dict[Question, SelfCalls | None]:
         """What standard-library methods call on ``self`` (``linker.stdlib_self``), as
         earlier runs of this interpreter and linker worked it out; {} when none did (or the

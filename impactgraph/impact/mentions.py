@@ -40,13 +40,12 @@ def mentions(
     module, _, qualname = target.partition(":")
     name = qualname.rsplit(".", 1)[-1] if qualname else module.rsplit(".", 1)[-1]
     dotted = f"{module}.{qualname}" if qualname else module
-    whole_module = ":" not in scope
     if bindings is None:
         bindings = dict(summary.bindings)
     spells = _Spelling(target, dotted, name, is_ours, bindings, imported_as, defines)
 
     def in_scope(where: str) -> bool:
-        return (whole_module and nested) or where == scope or where.startswith(scope + ".")
+        return _in_scope(where, scope, nested)
 
     for binding in summary.imports:
         if in_scope(binding.scope) and spells.path(binding.target):
@@ -152,8 +151,10 @@ class _Spelling:
 _BY_VALUE = frozenset({"getattr", "attrgetter", "methodcaller"})
 
 
-def _in_scope(where: str, scope: str) -> bool:
-    return ":" not in scope or where == scope or where.startswith(scope + ".")
+def _in_scope(where: str, scope: str, nested: bool = True) -> bool:
+    """Is code of ``where`` code of ``scope`` (a symbol and what it nests, or a module: all its
+    code; without ``nested``, only the module's own, as in ``mentions``)?"""
+    return (":" not in scope and nested) or where == scope or where.startswith(scope + ".")
 
 
 def reads_attribute(summary: FileSummary, scope: str, names: frozenset[str]) -> bool:

@@ -449,10 +449,10 @@ class ImpactAnalysis:
                        if change.kind is ChangeKind.DECORATOR_CHANGED else 0)
             if entered:
                 return not self._entered_only(source, target, entered)
-            if (change.kind is ChangeKind.DECORATOR_CHANGED and _added_only(change)
+            if (change.kind is ChangeKind.DECORATOR_CHANGED and _decorators_only(change, "+")
                     and self._forwarded_whole(target)):
                 return not self._binds(source, target)
-            if (change.kind is ChangeKind.DECORATOR_CHANGED and _removed_only(change)
+            if (change.kind is ChangeKind.DECORATOR_CHANGED and _decorators_only(change, "-")
                     and self._forwarded_whole(target, self.base)):
                 # the wrapper that went handed every argument on as it was given: a call
                 # now reaches the function itself, and breaks when that no longer takes it
@@ -1378,16 +1378,11 @@ RESULT_KEEPING = frozenset({
 })
 
 
-def _added_only(change: Change) -> bool:
-    """A ``decorator-changed`` that only adds decorators."""
+def _decorators_only(change: Change, sign: str) -> bool:
+    """A ``decorator-changed`` that only adds decorators (``sign`` "+") or only removes
+    them ("-")."""
     parts = change.detail.split()
-    return bool(parts) and all(part.startswith("+") for part in parts)
-
-
-def _removed_only(change: Change) -> bool:
-    """A ``decorator-changed`` that only removes decorators."""
-    parts = change.detail.split()
-    return bool(parts) and all(part.startswith("-") for part in parts)
+    return bool(parts) and all(part.startswith(sign) for part in parts)
 
 
 # What a function called as a ``with`` (1) or ``async with`` (2) item returns once one of
