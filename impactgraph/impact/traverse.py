@@ -37,7 +37,6 @@ from impactgraph.expressions import (
     AutouseRoot,
     BuiltinRoot,
     FixtureRoot,
-    GeneratedRoot,
     parse_root,
 )
 from impactgraph.impact.binding import (
@@ -55,7 +54,7 @@ from impactgraph.impact.process_scope import ProcessScope
 from impactgraph.impact.receivers import MAX_CONSTRAINTS, Entries, Hierarchy
 from impactgraph.indexer.plain import DATACLASS_DECORATORS, decorator_base
 from impactgraph.linker import CodeGraph
-from impactgraph.linker.link import CALLBACK_BUILTINS
+from impactgraph.linker.link import CALLBACK_BUILTINS, generated_call
 from impactgraph.model import (
     CallSite,
     Change,
@@ -735,7 +734,7 @@ class ImpactAnalysis:
         Each site is the one the linker resolved to ``target`` (by its index in the file's
         calls), judged with its own ``bound``. A call whose binding cannot be told (it unpacks
         a value whose length or keys are not known, ``call_binds``; it is in source the code
-        builds, ``_generated``) is no certain break: it
+        builds, ``generated_call``) is no certain break: it
         counts as binding, for 'broken' is a call the new signature no longer accepts
         (DESIGN.md "Impact"); its module is affected all the same.
         ``positional_first``: the call must also pass a first argument by position (a
@@ -750,7 +749,7 @@ class ImpactAnalysis:
             return False
         method = target.rpartition(".")[2]
         before = self._definition(self.base, target) if definition.decorators else None
-        return all(_fixture_request(site) or _generated(site)
+        return all(_fixture_request(site) or generated_call(site)
                    or self._site_binds(source, site, bound, signature, method,
                                        before.signature if before is not None else None,
                                        positional_first)
@@ -1208,16 +1207,12 @@ class ImpactAnalysis:
 
     def _written_call(self, source: str, data: Mapping[str, Any]) -> bool:
         """Is a head call edge of ``source`` made by a call its code runs, not only by a
-        string that reads like code calling the target (``_generated``: code the program
+        string that reads like code calling the target (``generated_call``: code the program
         builds, which runs when it is ``exec``ed and then called, not when ``source``
         runs)? SQLAlchemy 2.0's ``Executable.execution_options`` raises "... argument to
         create_engine()": a call of ``create_engine`` for the code base's ``exec``s, and
         not one that building a statement at import time makes."""
-        sites = data.get("sites")
-        calls = self._calls_of(self.head.module_of(source)) if sites else None
-        if not sites or calls is None:
-            return True
-        return not all(index < len(calls) and _generated(calls[index]) for index, _ in sites)
+        return not data.get("generated")  # the linker's mark: every site is such a call
 
     def export_importers(self, change: Change) -> Walk | None:
         """``export-removed``: who imports the name from the module that stopped exporting it."""
@@ -1457,14 +1452,6 @@ def _fixture_request(site: CallSite) -> bool:
     return site.implicit and bool(site.callee) and all(
         isinstance(parse_root(expr[0]), (FixtureRoot, AutouseRoot))
         for expr in site.callee if expr)
-
-
-def _generated(site: CallSite) -> bool:
-    """A call in source the code builds and runs (``"Macro(environment, ..."``, read from a
-    string: ``g:`` roots): the arguments it passes are not recorded, so whether it binds is
-    not known (sphinx's ``f"LookupKey({self.data!r})"`` reads as one)."""
-    return site.implicit and bool(site.callee) and all(
-        expr and isinstance(parse_root(expr[0]), GeneratedRoot) for expr in site.callee)
 
 
 def _shape(site: CallSite, bound: bool, method: str) -> tuple[CallSite, bool]:

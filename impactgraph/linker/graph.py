@@ -113,6 +113,8 @@ class CodeGraph:
     # while the linker links a site of a main block: its module, whose edges ``add_edge``
     # marks ``main`` (see ``main_block``)
     _main_source: str | None = field(default=None, repr=False, compare=False)
+    # while the linker links a call site in source the code generates (see ``generated_site``)
+    _generated_site: bool = field(default=False, repr=False, compare=False)
 
     @classmethod
     def from_stored(cls, stored: StoredGraph) -> CodeGraph:
@@ -185,6 +187,11 @@ class CodeGraph:
         on are marked ``main``, unless other code makes them too; None: none is."""
         self._main_source = source
 
+    def generated_site(self, generated: bool) -> None:
+        """The sites ``add_edge`` is given from now on are (True) or are not calls in source
+        the code generates (``linker.generated_call``)."""
+        self._generated_site = generated
+
     def add_edge(
         self,
         source: str,
@@ -219,6 +226,9 @@ class CodeGraph:
         edge keeps them (``recv``, sorted) only while every call adding it gave some: one
         that did not (None) makes the edge's receivers unknown (no ``recv``).
         ``main``: set by ``main_block``; the same edge made by other code clears the mark.
+        ``generated``: every site of the edge is a call in source the code generates (set by
+        ``generated_site``), so no call the source's code runs makes it; a site that is not
+        clears the mark.
         """
         # the graph holds plain strings (JSON, stored graphs, f-strings); a dict, not
         # EdgeKind(kind).value: this runs for every edge
@@ -256,7 +266,14 @@ class CodeGraph:
             data.update(line=line, bound=bound, dispatch=dispatch, named=named, dynamic=dynamic,
                         callback=callback)
         if site is not None:
-            self._add_site((source, target, key), data.setdefault("sites", []), site, bound)
+            sites = data.get("sites")
+            if sites is None:
+                sites = data["sites"] = []
+                if self._generated_site:
+                    data["generated"] = True
+            elif not self._generated_site and data.get("generated"):
+                del data["generated"]
+            self._add_site((source, target, key), sites, site, bound)
 
     def _add_site(self, edge: tuple[str, str, str], sites: list[list[Any]], site: int,
                   bound: bool) -> None:

@@ -129,6 +129,8 @@ class Sink(Protocol):
 
     def main_block(self, source: str | None) -> None: ...
 
+    def generated_site(self, generated: bool) -> None: ...
+
     def add_edge(
         self, source: str, target: str, kind: EdgeKind, line: int = 0, bound: bool = False,
         dispatch: bool = False, named: bool = False, site: int | None = None,
@@ -204,12 +206,23 @@ def _link_resolved(graph: CodeGraph, resolver: Resolver, usable: list[FileSummar
     graph.outside_hooks = {m for cls in resolver.classes() for m in resolver.external_hooks(cls)}
 
 
+def generated_call(site: CallSite) -> bool:
+    """A call in source the code builds and runs (``"Macro(environment, ..."``, read from a
+    string: ``g:`` roots): it runs when that source is ``exec``ed and called, not when its
+    scope runs, and the arguments it passes are not recorded (sphinx's
+    ``f"LookupKey({self.data!r})"`` reads as one)."""
+    return site.implicit and bool(site.callee) and all(
+        expr and isinstance(parse_root(expr[0]), GeneratedRoot) for expr in site.callee)
+
+
 def _link_module(graph: Sink, resolver: Resolver, summary: FileSummary,
                  receivers: Receivers) -> None:
     """Link one module's call sites, references and imports (argument flow is done)."""
     for index, site in enumerate(summary.calls):
         graph.main_block(site.scope if site.main else None)
+        graph.generated_site(generated_call(site))
         _link_call(graph, resolver, site, index, receivers)
+    graph.generated_site(False)
     for reference in summary.references:
         graph.main_block(reference.scope if reference.main else None)
         _link_reference(graph, resolver, reference.scope, reference.target,
@@ -394,28 +407,34 @@ class _GraphLog:
         # what the standard library's methods call on ``self``, worked out while linking
         self.self_calls: dict[Question, SelfCalls | None] = {}
         self._main: str | None = None
+        self._generated = False
 
     def main_block(self, source: str | None) -> None:
         self._main = source
+
+    def generated_site(self, generated: bool) -> None:
+        self._generated = generated
 
     def add_edge(self, source: str, target: str, kind: EdgeKind, line: int = 0,
                  bound: bool = False, dispatch: bool = False, named: bool = False,
                  site: int | None = None, dynamic: bool = False, callback: bool = False,
                  recv: Collection[tuple[str, str]] | None = None,
                  unbounded: bool = False) -> None:
-        self.edges.append((self._main, source, target, kind, line, bound, dispatch, named, site,
-                           dynamic, callback, recv, unbounded))
+        self.edges.append((self._main, self._generated, source, target, kind, line, bound,
+                           dispatch, named, site, dynamic, callback, recv, unbounded))
 
     def add_unbounded_site(self, caller: str, receiver: str) -> None:
         self.unbounded.append((caller, receiver))
 
     def replay(self, graph: CodeGraph) -> None:
-        for (main, source, target, kind, line, bound, dispatch, named, site, dynamic, callback,
-             recv, unbounded) in self.edges:
+        for (main, generated, source, target, kind, line, bound, dispatch, named, site, dynamic,
+             callback, recv, unbounded) in self.edges:
             graph.main_block(main)
+            graph.generated_site(generated)
             graph.add_edge(source, target, kind, line, bound, dispatch, named, site, dynamic,
                            callback, recv, unbounded)
         graph.main_block(None)
+        graph.generated_site(False)
         for caller, receiver in self.unbounded:
             graph.add_unbounded_site(caller, receiver)
         for caller, callees in self.external_calls.items():
