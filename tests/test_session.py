@@ -105,3 +105,31 @@ def test_compute_changes_summarises_through_the_session(tmp_path: Path) -> None:
         result = compute_changes(GitRepo(root), "v1", "HEAD", Config(), session=session)
         assert session.cache.stats.misses > 0  # looked up in the session's cache
     assert {c.symbol for c in result.changes.changes} >= {"pkg.core:f"}
+
+
+def test_index_reads_a_changed_tree_once(tmp_path: Path, monkeypatch) -> None:
+    # ``index`` looks for the counts of the tree first; when a file changed it indexes the
+    # same tree, not one read again (10,000 modules: ~0.5 s more for each reading)
+    import json
+
+    from typer.testing import CliRunner
+
+    from impactgraph.cli import app
+
+    root = tmp_path / "tree"
+    commit(init_repo(root), SOURCES)
+    runner = CliRunner()
+    assert runner.invoke(app, ["index", str(root), "--jobs", "1"]).exit_code == 0
+    (root / "pkg" / "core.py").write_text("def f(x):\n    return x\n\n\ndef g():\n    f(1)\n")
+    readings: list[Path] = []
+
+    def counted(*args, **kwargs):
+        readings.append(root)
+        return discover(*args, **kwargs)
+
+    monkeypatch.setattr("impactgraph.app.indexing.discover", counted)
+    result = runner.invoke(app, ["index", str(root), "--jobs", "1", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    counts = json.loads(result.stdout)
+    assert counts["files"] == 2 and counts["calls_edges"] == 1
+    assert len(readings) == 1

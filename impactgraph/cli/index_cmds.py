@@ -47,20 +47,21 @@ def index(
 
     Files that could not be read or parsed are listed on stderr, one per line.
     """
-    from impactgraph.app.indexing import cached_counts, index_directory
+    from impactgraph.app.indexing import cached_counts, index_directory, read_tree
 
     check_directory(path)
     started = time.perf_counter()
     with command_session(path, jobs, no_cache, cache_dir) as session:
         cached = session.cache.enabled
         # Nothing changed since this tree was linked: its counts are in the cache already.
-        known = cached_counts(path, None, session)
+        tree = read_tree(path, None, session.cache)
+        known = cached_counts(path, None, session, tree)
         if known is not None:
             files, graph_counts, warnings = known
             hits, misses, read = len(files), 0, 0
         else:
             result = index_directory(path, session=session, progress=True,
-                                     want_summaries=False)
+                                     want_summaries=False, source_tree=tree)
             files, graph_counts, warnings = result.files, result.graph.counts(), result.warnings
             hits, misses, read = result.cache_hits, result.cache_misses, result.files_read
     for warning in warnings:
