@@ -263,6 +263,22 @@ LIBRARIES = {
         Library("humanize", "4.11.0", "humanize", (
             PYTEST, "freezegun==1.4.0", "python-dateutil==2.9.0.post0", "six==1.16.0",
             "pytest-cov==5.0.0"), args=("--color=no",)),
+        # held out, first contact (4 December, evening): persistent vectors, maps, sets, bags,
+        # lists and deques (a C vector, pvectorc, chosen at import time with a pure-Python
+        # fallback: not built here, the pure one runs), records and classes whose fields are
+        # declared as class attributes and collected by a metaclass, checked types, evolvers,
+        # transformations, tests named *_test.py, a hypothesis state machine (pyrsistent);
+        # semantic versions as a class with comparison dunders, a decorator comparing only
+        # like types, deprecated module-level functions forwarding to the class, a CLI, src
+        # layout, --import-mode importlib and coverage in its addopts (semver: --no-cov); ~40
+        # validators wrapped by one decorator that turns a False result or an exception into a
+        # ValidationError, crypto addresses, i18n checks in subpackages, src layout (validators)
+        Library("pyrsistent", "0.20.0", "pyrsistent", (PYTEST, "hypothesis==6.112.1"),
+                root="", plugins=("hypothesis_bench",)),
+        Library("semver", "3.0.2", "semver", (PYTEST, "pytest-cov==5.0.0"),
+                args=("--no-cov",)),
+        Library("validators", "0.34.0", "validators", (
+            PYTEST, "eth-hash[pycryptodome]==0.7.0", "pycryptodome==3.21.0")),
     )
 }
 DEFAULT_LIBRARIES = ("click", "itsdangerous", "markupsafe", "jinja2", "flask")
