@@ -281,7 +281,7 @@ def _module(parts: list[str]) -> tuple[str, bool]:
 
 def discover(
     paths: Iterable[str], source_roots: Sequence[str] = (), exclude: Sequence[str] = (),
-    import_paths: Sequence[str] = (),
+    import_paths: Sequence[str] = (), test_patterns: Sequence[str] = DEFAULT_TEST_PATTERNS,
 ) -> list[SourceFile]:
     """Every importable ``.py`` file among ``paths`` with its module name, sorted by path.
 
@@ -298,8 +298,14 @@ def discover(
     ``pythonpath``); a package below one through namespace folders only is named from it
     (``packages/core/acme/core`` is ``acme.core`` with ``packages/core`` there). Project files
     among ``paths`` (``PROJECT_FILES``) say the same of their folders.
+
+    A file whose name is no identifier is left out (no ``import`` names it), unless it is a
+    test file (``test_patterns``): pytest imports a test file by its path, so
+    ``tests/test_max-min.py`` runs like any other; it keeps its name (``tests.test_max-min``,
+    as in ``sys.modules`` under pytest), which no import can reach.
     """
     paths_list = list(paths)
+    patterns = tuple(test_patterns)
     files = sorted(
         p for p in paths_list if p.endswith(".py") and not is_excluded(p, exclude)
     )
@@ -319,7 +325,8 @@ def discover(
         clean = str(PurePosixPath(text)) if "" in parts or "." in parts else text
         root = _root_for(clean, package_dirs, source_roots, hints, namespaces, projects)
         name, is_package = module_name(text, root)
-        if not name or not all(part.isidentifier() for part in name.split(".")):
+        if not name or (not all(part.isidentifier() for part in name.split("."))
+                         and not _imported_by_path(name, text, patterns)):
             continue
         found.append((text, root, name, is_package))
         if "." not in name:  # a namespace package (no __init__.py) is no claim: they merge
@@ -345,6 +352,15 @@ def discover(
          for f in result.values()),
         key=lambda f: f.path,
     )
+
+
+def _imported_by_path(name: str, path: str, test_patterns: tuple[str, ...]) -> bool:
+    """A test file that pytest can import although its own name is no identifier: its
+    packages' names are identifiers (pytest imports it as ``tests.test_max-min``) and its own
+    is not empty."""
+    *packages, last = name.split(".")
+    return (bool(last) and all(part.isidentifier() for part in packages)
+            and _is_test_path(path, test_patterns))
 
 
 def _clean_folder(path: str) -> str:

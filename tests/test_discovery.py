@@ -30,6 +30,21 @@ def test_the_repository_root_keeps_its_name() -> None:
     assert files == {"a/tests/helpers.py": "a.tests.helpers", "helpers.py": "helpers"}
 
 
+def test_a_test_file_whose_name_is_no_identifier_is_discovered() -> None:
+    """pytest imports a test file by its path (semver's tests/test_max-min.py); anything else
+    whose name no import can say is left out, as before."""
+    paths = ["tests/__init__.py", "tests/test_max-min.py", "tests/helper-data.py",
+             "scripts/make-release.py", "my-tests/test_x.py", "src/pkg/__init__.py",
+             "src/pkg/test_a-b.py", "checks/min-max_check.py"]
+    files = {f.path: f.module for f in discover(paths)}
+    assert files == {"tests/__init__.py": "tests", "tests/test_max-min.py": "tests.test_max-min",
+                     "my-tests/test_x.py": "test_x", "src/pkg/__init__.py": "pkg",
+                     "src/pkg/test_a-b.py": "pkg.test_a-b"}
+    # the configuration's test patterns say what test files are
+    files = {f.path: f.module for f in discover(paths, test_patterns=("*_check.py",))}
+    assert "checks/min-max_check.py" in files and "tests/test_max-min.py" not in files
+
+
 def test_localized_reads_import_paths_through_the_aliases() -> None:
     summary = FileSummary(
         "test_x", "packages/b/tests/test_x.py", False,

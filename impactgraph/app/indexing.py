@@ -87,10 +87,11 @@ def read_tree(root: Path, config: Config | None, cache: Cache) -> Tree:
         config = load_config(root)
     skipped: list[Diagnostic] = []
     files = discover(iter_python_files(root, skipped, projects=True), config.source_roots,
-                     config.exclude, config.import_paths)
+                     config.exclude, config.import_paths, config.test_patterns)
     if skipped:  # only those the configuration would have analysed
         wanted = {f.path for f in discover([d.path for d in skipped], config.source_roots,
-                                           config.exclude, config.import_paths)}
+                                           config.exclude, config.import_paths,
+                                           config.test_patterns)}
         skipped = [d for d in skipped if d.path in wanted]
     if not cache.enabled:  # nothing to look the stats up in
         return files, {}, {}, skipped

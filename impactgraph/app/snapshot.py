@@ -108,10 +108,11 @@ def _discover(paths: Iterable[str], config: Config) -> list[SourceFile]:
     the same files (a tenth of a second each for 10,000 of them), and it depends only on
     which paths there are (it sorts them)."""
     key = (tuple(sorted(paths)), tuple(config.source_roots), tuple(config.exclude),
-           tuple(config.import_paths))
+           tuple(config.import_paths), tuple(config.test_patterns))
     found = _DISCOVERED.get(key)
     if found is None:
-        found = discover(key[0], config.source_roots, config.exclude, config.import_paths)
+        found = discover(key[0], config.source_roots, config.exclude, config.import_paths,
+                         config.test_patterns)
         _DISCOVERED.clear()  # one answer kept: a long-lived process sees many trees
         _DISCOVERED[key] = found
     return list(found)
