@@ -31,9 +31,9 @@ from pathlib import Path
 from impactgraph.indexer.ast_text import Text, TooDeep, split_doc
 from impactgraph.indexer.plain import (
     DATACLASS_DECORATORS,
-    combine_hashes,
     decorator_base,
     init_parameter_name,
+    joined_accessor,
     marks_abstract,
     resolve_relative,
 )
@@ -586,15 +586,7 @@ class _ApiWalker:
         owner = self.definitions.get(qual)
         if owner is None:
             return
-        marks = [d for d in accessor.decorators if d.endswith((".setter", ".deleter"))]
-        self.definitions[qual] = replace(
-            owner,
-            decorators=(*owner.decorators, *marks),
-            end_line=max(owner.end_line, accessor.end_line),
-            body_hash=combine_hashes(owner.body_hash, accessor.body_hash),
-            renaming_hash=combine_hashes(owner.renaming_hash or owner.body_hash,
-                                         accessor.renaming_hash or accessor.body_hash),
-        )
+        self.definitions[qual] = joined_accessor(owner, accessor)
 
     def klass(self, node: ast.ClassDef, frame: _Frame, type_checking: bool) -> None:
         text = self.text

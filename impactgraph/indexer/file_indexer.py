@@ -28,7 +28,7 @@ from impactgraph.expressions import (
     symbol_root,
 )
 from impactgraph.indexer.flow import Flow
-from impactgraph.indexer.plain import marks_abstract
+from impactgraph.indexer.plain import joined_accessor, marks_abstract
 from impactgraph.indexer.pytest_model import (
     fixture_of,
     fixture_parameters,
@@ -38,7 +38,6 @@ from impactgraph.indexer.pytest_model import (
 )
 from impactgraph.indexer.signatures import (
     body_hash,
-    combine_hashes,
     dataclass_init,
     decorator_base,
     decorator_names,
@@ -163,21 +162,11 @@ class FileIndexer(Statements):
         return result_length(node)
 
     def add_accessor(self, qual: str, accessor: Definition) -> None:
-        """``@x.setter``/``@x.deleter``: part of the property ``x``. Its decorator joins the
-        property's (a setter removed is a property that can no longer be assigned) and its body
-        the property's body hash (a setter's body change is the property's)."""
+        """``@x.setter``/``@x.deleter``: part of the property ``x`` (``joined_accessor``)."""
         owner = self.definitions.get(qual)
         if owner is None:
             return  # no property of that name here: nothing for the accessor to join
-        marks = [d for d in accessor.decorators if d.endswith((".setter", ".deleter"))]
-        self.definitions[qual] = replace(
-            owner,
-            decorators=(*owner.decorators, *marks),
-            end_line=max(owner.end_line, accessor.end_line),
-            body_hash=combine_hashes(owner.body_hash, accessor.body_hash),
-            renaming_hash=combine_hashes(owner.renaming_hash or owner.body_hash,
-                                         accessor.renaming_hash or accessor.body_hash),
-        )
+        self.definitions[qual] = joined_accessor(owner, accessor)
 
     def visit_decorators(self, node: nodes.FunctionDef | nodes.ClassDef) -> tuple[Expr, ...]:
         """Applying a decorator is a call made by the scope that holds the definition."""

@@ -6,6 +6,9 @@ from __future__ import annotations
 import ast
 import hashlib
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
+
+from impactgraph.model import Definition, ParamKind, Signature
 
 DATACLASS_DECORATORS = frozenset(
     {"dataclass", "dataclasses.dataclass", "attr.s", "attr.attrs", "attrs.define", "attr.define",
@@ -83,6 +86,42 @@ def combine_hashes(*hashes: str) -> str:
     for value in hashes:
         digest.update(value.encode("ascii") + b"\0")
     return digest.hexdigest()
+
+
+def joined_accessor(owner: Definition, accessor: Definition) -> Definition:
+    """The property ``owner`` with its ``@x.setter``/``@x.deleter`` ``accessor``: the
+    accessor's decorator joins the property's (a setter removed is a property that can no
+    longer be assigned), its body the property's body hash (a setter's body change is the
+    property's), and so does how it takes its arguments when that is not the usual
+    ``(self, value)`` / ``(self)``: Python calls ``fset(obj, value)`` and ``fdel(obj)`` on
+    every assignment and ``del``, so a setter that lost ``value`` or gained a required
+    parameter fails them all (semver 3.0.2's ``Version.build`` setter)."""
+    marks = [d for d in accessor.decorators if d.endswith((".setter", ".deleter"))]
+    shape = _accessor_shape(accessor.signature, 2 if any(
+        m.endswith(".setter") for m in marks) else 1)
+    return replace(
+        owner,
+        decorators=(*owner.decorators, *marks),
+        end_line=max(owner.end_line, accessor.end_line),
+        body_hash=combine_hashes(owner.body_hash, accessor.body_hash, *shape),
+        renaming_hash=combine_hashes(owner.renaming_hash or owner.body_hash,
+                                     accessor.renaming_hash or accessor.body_hash, *shape),
+    )
+
+
+_BY_POSITION = frozenset({ParamKind.POSITIONAL_ONLY, ParamKind.POSITIONAL_OR_KEYWORD})
+
+
+def _accessor_shape(signature: Signature | None, usual: int) -> tuple[str, ...]:
+    """``()`` for an accessor taking exactly ``usual`` required positional parameters (the
+    hash of such a property is what it always was), else one text per parameter: its kind
+    and whether it has a default (the names do not count: Python passes them by position)."""
+    parameters = signature.parameters if signature is not None else ()
+    if len(parameters) == usual and all(
+            p.kind in _BY_POSITION and p.default is None for p in parameters):
+        return ()
+    return ("accessor", *(f"{p.kind.value}{'=' if p.default is not None else ''}"
+                          for p in parameters))
 
 
 # Calls that start another program (or run doctests: no program of ours to name). Which of

@@ -20,6 +20,7 @@ from impactgraph.expressions import (
     AttrPattern,
     BuiltinRoot,
     ContainerRoot,
+    DescriptorSet,
     GeneratedRoot,
     ModuleRoot,
     Variable,
@@ -657,6 +658,8 @@ def _link_call(graph: Sink, resolver: Resolver, site: CallSite, index: int,
     resolved = False
     outside_done: set[tuple[object, ...]] = set()  # outside callees' work done (see Ext)
     values = _callee_values(resolver, site)
+    stores = site.implicit and any(  # ``obj.x = v``: ``x``'s ``__set__``, or a property's setter
+        len(expr) > 1 and isinstance(resolver.op(expr[-1]), DescriptorSet) for expr in site.callee)
     targets_of = functools.partial(_targets, resolver)
     entries: dict[str, set[Entry]] = {} if receivers is None else receivers.of(site, targets_of)
     if not site.implicit:  # calling a module-level variable reads it: ``OrderedDict(...)``
@@ -679,6 +682,12 @@ def _link_call(graph: Sink, resolver: Resolver, site: CallSite, index: int,
         if site.implicit:  # language protocol calls: only those into the code base count
             if isinstance(value, (Sym, Bound, Inst, Subclass)):
                 for target, bound in targets_of(value):
+                    if stores and resolver.is_property(target):
+                        # ``obj.x = v`` of a property ``x``: its setter runs (part of the
+                        # property's node), not its getter, whose signature the store never
+                        # meets: a reference
+                        graph.add_edge(caller, target, EdgeKind.REFERENCES, site.line)
+                        continue
                     graph.add_edge(caller, target, EdgeKind.CALLS, site.line, bound,
                                    mark == "dispatch", site=index, recv=entries.get(target))
             continue

@@ -1578,6 +1578,10 @@ class Resolver:
                     result: set[Value] = set()
                     for owner in ordered(self.class_lookup(value.cls, name)):
                         result |= self.special_lookup(owner, ("__set__",))
+                        # a property ``x``: its setter (part of the property's node), or
+                        # AttributeError where it has none
+                        if isinstance(owner, Sym | Bound) and self.is_property(owner.symbol):
+                            result.add(Bound(owner.symbol))
                     return result
             case FixtureValue():  # a fixture function -> what it returns or yields
                 match value:
