@@ -1203,16 +1203,7 @@ class ImpactAnalysis:
             None if not in_base else lambda s, t: bool(
                 self.head.edge_kinds(s, t) & {EdgeKind.CALLS, EdgeKind.REFERENCES})
         ), still_imports=still_imports,
-            written=self._written_call if graph is self.head else None)
-
-    def _written_call(self, source: str, data: Mapping[str, Any]) -> bool:
-        """Is a head call edge of ``source`` made by a call its code runs, not only by a
-        string that reads like code calling the target (``generated_call``: code the program
-        builds, which runs when it is ``exec``ed and then called, not when ``source``
-        runs)? SQLAlchemy 2.0's ``Executable.execution_options`` raises "... argument to
-        create_engine()": a call of ``create_engine`` for the code base's ``exec``s, and
-        not one that building a statement at import time makes."""
-        return not data.get("generated")  # the linker's mark: every site is such a call
+            skip_generated=graph is self.head)
 
     def export_importers(self, change: Change) -> Walk | None:
         """``export-removed``: who imports the name from the module that stopped exporting it."""
@@ -1559,7 +1550,7 @@ def import_time_callers(
     calls: dict[str, set[str]],
     in_head: Callable[[str, str], bool] | None = None,
     seen: set[State] | None = None,
-    written: Callable[[str, Mapping[str, Any]], bool] | None = None,
+    skip_generated: bool = False,
 ) -> list[State]:
     """The modules whose top-level code calls the broken function of ``start``, directly or
     through other functions (a class statement runs its metaclass's ``__new__``, a decorator
@@ -1574,8 +1565,12 @@ def import_time_callers(
     "pkg.notes.notes"}``) is called by the code that reads it: whoever reads the variable gets
     the function to call.
     ``in_head(source, target)``: does the head still make that call (or read)?
-    ``written(source, data)``: is a call edge made by code ``source`` runs (not only read
-    from source text the program generates)? Not given: every call is.
+    ``skip_generated``: leave out a call edge the linker marked ``generated`` (every site of
+    it is a string that reads like code calling the target, ``linker.generated_call``: code
+    the program builds runs when it is ``exec``ed and called, not when ``source`` runs;
+    SQLAlchemy 2.0's ``Executable.execution_options`` raises "... argument to
+    create_engine()", and building a statement at import time does not call
+    ``create_engine``).
     ``seen``: the states already climbed from another start of the same walk (their modules
     are found already), so that many broken callers of one change do not climb the same
     chains. States, not callers: a caller reached through a gateway and not is climbed from
@@ -1601,7 +1596,7 @@ def import_time_callers(
                 continue
             if data.get("named") and _wrapper_runs_instead(graph, source, data):
                 continue
-            if kind == EdgeKind.CALLS and written is not None and not written(source, data):
+            if kind == EdgeKind.CALLS and skip_generated and data.get("generated"):
                 continue
             if ":" not in source and data.get("main"):
                 continue  # ``if __name__ == "__main__":`` code runs as a program, not on import
@@ -1684,13 +1679,13 @@ def break_imports(
     closure: Callable[[str], frozenset[str] | None],
     in_head: Callable[[str, str], bool] | None = None,
     still_imports: Callable[[str, str], bool] | None = None,
-    written: Callable[[str, Mapping[str, Any]], bool] | None = None,
+    skip_generated: bool = False,
 ) -> None:
     """The import-time breaks of ``broken``, in order: ``(state, False)``, module code (or a
     class statement) that fails on import; ``(state, True)``, a broken function, whose callers'
     module code fails where importing it can run the function (``import_time_callers``,
     ``confirm_import_breaks``); then every module importing one that fails, in turn
-    (``spread_import_breaks``). ``in_head``, ``still_imports``, ``written``: as there."""
+    (``spread_import_breaks``). ``in_head``, ``still_imports``, ``skip_generated``: as there."""
     queue: deque[State] = deque()
     climbed: set[State] = set()  # shared by the climbs: each caller state is looked at once
     calls: dict[str, set[str]] = {}  # what the climbs followed
@@ -1702,7 +1697,8 @@ def break_imports(
             continue
         functions.add(state[0])
         callers = import_time_callers(walk, state, max_depth, calls, in_head=in_head,
-                                      seen=climbed, written=written)
+                                      seen=climbed,
+                                      skip_generated=skip_generated)
         queue += callers
         found += callers
     confirmed = confirm_import_breaks(walk, found, calls, functions, closure)

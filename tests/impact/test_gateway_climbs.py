@@ -10,7 +10,7 @@ path is met first: the report is that of one climb per broken function, each pat
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -203,9 +203,10 @@ def test_shared_climbs_are_one_climb_per_broken_function(
     def alone(walk: Walk, start: State, max_depth: int | None, calls: dict[str, set[str]],
               in_head: Callable[[str, str], bool] | None = None,
               seen: set[State] | None = None,
-              written: Callable[[str, Mapping[str, Any]], bool] | None = None) -> list[State]:
+              skip_generated: bool = False) -> list[State]:
         # a climb of its own
-        return original(walk, start, max_depth, calls, in_head, written=written)
+        return original(walk, start, max_depth, calls, in_head,
+                        skip_generated=skip_generated)
 
     monkeypatch.setattr(traverse, "import_time_callers", alone)
     assert walked() == shared

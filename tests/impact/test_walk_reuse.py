@@ -3,8 +3,7 @@ is the first one's states with its own verdicts, exactly what a walk of its own 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from typing import Any
+from collections.abc import Callable
 
 import pytest
 from helpers import graph_of, summaries_of
@@ -172,9 +171,10 @@ def test_climbs_from_broken_functions_share_what_they_met(
     def alone(walk: Walk, start: State, max_depth: int | None, calls: dict[str, set[str]],
               in_head: Callable[[str, str], bool] | None = None,
               seen: set[State] | None = None,
-              written: Callable[[str, Mapping[str, Any]], bool] | None = None) -> list[State]:
+              skip_generated: bool = False) -> list[State]:
         # a climb of its own
-        return original(walk, start, max_depth, calls, in_head, written=written)
+        return original(walk, start, max_depth, calls, in_head,
+                        skip_generated=skip_generated)
 
     monkeypatch.setattr(traverse, "import_time_callers", alone)
     assert walked() == shared
