@@ -108,6 +108,10 @@ class Definition:
     returns_length: int | None = None
     # classes: the ``metaclass=`` keyword's source text, when the statement has one
     metaclass: str | None = None
+    # functions: the lines of the body that are its own code, from its first statement after
+    # the docstring to its end, a nested function's or class's body left out (it is evaluated
+    # on its own); 0: not recorded (lambdas, synthetic definitions), ``end_line - line`` counts
+    code_lines: int = 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -60,6 +60,9 @@ class ApiIndexer(FileIndexer):
     def result_length(self, node: nodes.FunctionDef) -> int | None:
         return None  # what the impact reads of a linked summary, not the diff
 
+    def code_lines(self, node: nodes.FunctionDef) -> int:
+        return 0  # what the linker reads, not the diff
+
     # -- what is visited for calls and values only: the walk, without the records ----------
     def visit_Call(self, node: nodes.Call) -> None:
         self.visit_call_parts(node)

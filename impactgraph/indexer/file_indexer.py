@@ -38,6 +38,7 @@ from impactgraph.indexer.pytest_model import (
 )
 from impactgraph.indexer.signatures import (
     body_hash,
+    code_lines,
     dataclass_init,
     decorator_base,
     decorator_names,
@@ -129,6 +130,7 @@ class FileIndexer(Statements):
             is_abstract=marks_abstract(bases),
             not_implemented=_raises_not_implemented(node),
             returns_length=self.result_length(node),
+            code_lines=self.code_lines(node),
         )
         if is_overload:
             self.overloads[qual].append(definition)
@@ -160,6 +162,10 @@ class FileIndexer(Statements):
     def result_length(self, node: nodes.FunctionDef) -> int | None:
         """``Definition.returns_length``: what a call unpacking the result passes."""
         return result_length(node)
+
+    def code_lines(self, node: nodes.FunctionDef) -> int:
+        """``Definition.code_lines``: whether the linker follows a call of it per call."""
+        return code_lines(node)
 
     def add_accessor(self, qual: str, accessor: Definition) -> None:
         """``@x.setter``/``@x.deleter``: part of the property ``x`` (``joined_accessor``)."""

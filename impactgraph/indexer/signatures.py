@@ -109,6 +109,26 @@ def body_hash(body: list[nodes.NodeNG], skip_definitions: bool = False) -> str:
     return digest.hexdigest()
 
 
+def code_lines(node: nodes.FunctionDef | nodes.AsyncFunctionDef) -> int:
+    """``Definition.code_lines``: the lines from the first statement after the docstring to
+    the end, less the bodies of the functions and classes defined in it (each counts its
+    decorators and first line): how much code evaluating a call of ``node`` goes through.
+    A body that is only a docstring counts 1."""
+    body = _strip_docstring(list(node.body))  # astroid keeps the docstring out; ``ast`` does not
+    if not body:
+        return 1
+    end = node.end_lineno or node.lineno or 0
+    count = end - (body[0].fromlineno or 0) + 1
+    pending: list[nodes.NodeNG] = list(body)
+    while pending:
+        child = pending.pop()
+        if isinstance(child, (nodes.FunctionDef, nodes.ClassDef)):
+            count -= (child.end_lineno or 0) - child.blockstart_tolineno
+        else:
+            pending.extend(child.get_children())
+    return max(count, 1)
+
+
 def renaming_hash(node: nodes.FunctionDef | nodes.AsyncFunctionDef) -> str:
     """The body's fingerprint with each parameter's name replaced by its place in the
     signature: equal for two bodies that differ only by a consistent rename of parameters

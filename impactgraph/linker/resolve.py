@@ -155,6 +155,14 @@ _EXEC, _EVAL = (builtin_root("exec"),), (builtin_root("eval"),)
 STORED = "\0stored|"
 
 
+def is_small(definition: Definition) -> bool:
+    """Is a call of ``definition`` evaluated in its caller's context: fewer than
+    ``MAX_CONTEXT_LINES`` lines of its own code (``Definition.code_lines``: the docstring, and
+    the bodies of functions defined in it, which are evaluated on their own, do not count)?"""
+    size = definition.code_lines or definition.end_line - definition.line
+    return size < MAX_CONTEXT_LINES
+
+
 def ordered(values: Iterable[Value]) -> list[Value]:
     """Values in a fixed order. Evaluation follows this order, and where a cycle is cut the
     order decides what is seen first: iterating a set directly would make the result depend
@@ -2034,9 +2042,7 @@ class Resolver:
         if symbol not in self.return_guards:
             return False
         definition = self.definitions.get(symbol)
-        return (
-            definition is not None and definition.end_line - definition.line < MAX_CONTEXT_LINES
-        )
+        return definition is not None and is_small(definition)
 
     def _dropped_returns(
         self,
@@ -2127,7 +2133,7 @@ class Resolver:
         names: set[str] = set()
         if (
             definition is not None and definition.signature is not None
-            and definition.end_line - definition.line < MAX_CONTEXT_LINES
+            and is_small(definition)
         ):
             params = [p.name for p in definition.signature.parameters]
             if definition.kind is SymbolKind.METHOD and not self.is_static(symbol):
@@ -2226,7 +2232,12 @@ class Resolver:
                     )
                     produced |= self.call_result(decorator) if applied is None else applied
             # An unknown decorator (external, or one we cannot follow) is assumed to give the
-            # function back, as nearly every decorator in practice does.
+            # function back, as nearly every decorator in practice does; so is one of ours
+            # whose result is past knowing (``Top``: a registry's ``dec`` returning what a
+            # method handed every decorated function returns), beside what it is known to give.
+            if TOP in produced:
+                produced.discard(TOP)
+                produced |= current
             if produced:
                 current = produced
         if value not in current:

@@ -9,7 +9,7 @@ comment, lines added or removed) moves the lines after it, and nothing else.
 What the linker reads of a summary is everything but the fields in ``IGNORED_FIELDS`` (a
 test checks that the linker names none of them) and line numbers, which it copies to nodes,
 edge lines and unresolved sites, and compares in one place only: whether a function is short
-enough for context-sensitive calls (``MAX_CONTEXT_LINES``), which is part of the facts.
+enough for context-sensitive calls (``is_small``), which is part of the facts.
 
 Every line of a module's edges and unresolved sites comes from that module's own summary
 (a call site, a reference, an import, a class statement), so moving them is a map from the
@@ -25,7 +25,7 @@ from enum import Enum
 
 from impactgraph.linker.graph import CodeGraph
 from impactgraph.linker.link import running_imports
-from impactgraph.linker.resolve import MAX_CONTEXT_LINES
+from impactgraph.linker.resolve import is_small
 from impactgraph.model import CallSite, Definition, FileSummary, Parameter, Signature, symbol_module
 
 # Fields no part of the linker reads: a change to them alone cannot change the graph.
@@ -40,6 +40,9 @@ IGNORED_FIELDS: Mapping[type, frozenset[str]] = {
     FileSummary: frozenset({"has_getattr", "main_blocks", "getattr_names"}),
 }
 LINE_FIELDS = frozenset({"line", "end_line"})
+# Read only through ``is_small``, whose answer is part of the facts: lines added to a body
+# change the count, and that alone changes no resolution.
+SIZE_FIELDS = frozenset({"code_lines"})
 # A tree that differs from a linked one in at most this many files may reuse its graph;
 # past that, comparing them costs more than it is likely to save.
 MAX_CHANGED_FILES = 32
@@ -67,14 +70,14 @@ def _strip(value: object, lines: list[int]) -> object:
     out: list[object] = [cls.__name__]
     for field in dataclasses.fields(value):
         item = getattr(value, field.name)
-        if field.name in ignored:
+        if field.name in ignored or field.name in SIZE_FIELDS:
             continue
         if field.name in LINE_FIELDS:
             lines.append(item)
             continue
         out.append(_strip(item, lines))
     if isinstance(value, Definition):  # the one comparison the linker makes of lines
-        out.append(value.end_line - value.line < MAX_CONTEXT_LINES)
+        out.append(is_small(value))
     return tuple(out)
 
 

@@ -100,7 +100,7 @@ SNIPPETS = {
 def api_part(summary: FileSummary) -> FileSummary:
     """What the diff engine reads of a full summary, as an API-only summary records it."""
     definitions = tuple(
-        dataclasses.replace(d, decorator_exprs=(), base_exprs=(), returns_length=None)
+        dataclasses.replace(d, decorator_exprs=(), base_exprs=(), returns_length=None, code_lines=0)
         for d in summary.definitions
     )
     return dataclasses.replace(

@@ -144,11 +144,20 @@ def test_a_split_line_is_a_change_of_facts():
 
 
 def test_a_function_growing_past_the_context_limit_is_a_change_of_facts():
-    short = "def ident(x):\n    return x\n\ndef use():\n    return ident(use)\n"
-    long = short.replace("    return x\n", "    # pad\n" * 50 + "    return x\n", 1)
+    short = "def ident(x):\n    y = x\n    return y\n\ndef use():\n    return ident(use)\n"
+    long = short.replace("    return y\n", "    # pad\n" * 50 + "    return y\n", 1)
     (old,), (new,) = summaries_of({"m.py": short}), summaries_of({"m.py": long})
     # comments only, yet a long function is no longer followed per call
     assert line_map(old, new) is None
+
+
+def test_a_docstring_growing_past_the_context_limit_is_not_a_change_of_facts():
+    short = 'def ident(x):\n    """Doc."""\n    return x\n\ndef use():\n    return ident(use)\n'
+    long = short.replace('"""Doc."""', '"""Doc.\n' + "    more\n" * 50 + '    """', 1)
+    (old,), (new,) = summaries_of({"m.py": short}), summaries_of({"m.py": long})
+    # the docstring is not code: the function is still followed per call, lines moved
+    mapping = line_map(old, new)
+    assert mapping is not None and mapping[5] == 56
 
 
 def test_the_linker_names_none_of_the_ignored_fields():
