@@ -15,8 +15,11 @@ conversion, width or format spec); ``sep.join((a, b))`` of a literal sequence; `
 not per character), ``.strip()``/``.lstrip()``/``.rstrip()`` and ``.replace(old, new)``; a
 function's local name (every assignment of it in the function, wherever it is: a superset of
 those that reach the read), a loop variable over a literal sequence (or over a local bound
-only to literal tuples), and a test's parameter that ``@pytest.mark.parametrize`` gives
-literal values.
+only to literal tuples), a test's parameter that ``@pytest.mark.parametrize`` gives
+literal values, and an item of a lookup table (``table[key]``, ``table.get(key, default)``):
+a literal dict, list or tuple, or a name bound only to such literals and never changed, a
+function's local or a private module-level name (``_METHODS``) that the module only reads
+items of: every value the table holds.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from collections.abc import Callable, Iterable, Sequence
 from itertools import product
 
 from astroid import nodes
+from astroid.const import Context
 
 from impactgraph.expressions import attr, attr_pattern
 
@@ -104,7 +108,34 @@ class _Shapes:
             return self.method(node, node.func.attrname, node.func.expr)
         if isinstance(node, nodes.Name):
             return self.local(node)
+        if isinstance(node, nodes.Subscript) and not isinstance(node.slice, nodes.Slice):
+            return self.items(node.value)
         return (UNKNOWN,)
+
+    def items(self, node: nodes.NodeNG) -> tuple[Shape, ...]:
+        """Every value a lookup table may give: a literal dict, list or tuple, or a name
+        bound only to such literals that the code only reads items of."""
+        if isinstance(node, nodes.Dict):
+            if any(isinstance(key, nodes.DictUnpack) for key, _ in node.items):
+                return (UNKNOWN,)
+            return tuple(s for _, value in node.items for s in self.of(value)) or (UNKNOWN,)
+        if isinstance(node, (nodes.List, nodes.Tuple)):
+            if any(isinstance(e, nodes.Starred) for e in node.elts):
+                return (UNKNOWN,)
+            return tuple(s for e in node.elts for s in self.of(e)) or (UNKNOWN,)
+        if not isinstance(node, nodes.Name):
+            return (UNKNOWN,)
+        tables = _read_only_tables(node)
+        if tables is None:
+            return (UNKNOWN,)
+        key = (id(tables[0].scope()), f"[{node.name}]")
+        if key in self.active:
+            return (UNKNOWN,)
+        self.active.add(key)
+        try:
+            return tuple(s for table in tables for s in self.items(table))
+        finally:
+            self.active.discard(key)
 
     def formatted(self, node: nodes.NodeNG) -> tuple[Shape, ...]:
         """A piece of an f-string: ``{x}`` and ``{x!s}`` are x itself."""
@@ -150,6 +181,13 @@ class _Shapes:
     def method(self, call: nodes.Call, name: str, receiver: nodes.NodeNG) -> tuple[Shape, ...]:
         if name == "format":
             return self.format(call, receiver)
+        if name == "get" and not call.keywords and 1 <= len(call.args) <= 2 and not any(
+            isinstance(a, nodes.Starred) for a in call.args
+        ):  # ``table.get(key, default)``: a value, or the default (None: no name at all)
+            shapes = self.items(receiver)
+            if len(call.args) == 2 and UNKNOWN not in shapes:
+                shapes = (*shapes, *self.of(call.args[1]))
+            return shapes
         if call.keywords or any(isinstance(a, nodes.Starred) for a in call.args):
             return (UNKNOWN,)
         if name == "join" and len(call.args) == 1:
@@ -364,6 +402,55 @@ def _dotted_tail(node: nodes.NodeNG) -> str | None:
     if isinstance(node, nodes.Attribute):
         return str(node.attrname)
     return str(node.name) if isinstance(node, nodes.Name) else None
+
+
+# what reading a lookup table may do without changing it
+_TABLE_READS = frozenset({"get", "keys", "values", "items", "copy", "__contains__"})
+
+
+def _read_only_tables(node: nodes.Name) -> list[nodes.NodeNG] | None:
+    """The literal dicts, lists and tuples the name ``node`` reads may be bound to, when it
+    is bound only to those and every other use of it reads: a function's local, or a private
+    name of the module (``_TABLE``: no other module is meant to change it); else None."""
+    scope = _defining_scope(node.name, node)
+    if isinstance(scope, nodes.Module):
+        if not node.name.startswith("_") or node.name.startswith("__"):
+            return None
+    elif not isinstance(scope, nodes.FunctionDef):
+        return None
+    tables: list[nodes.NodeNG] = []
+    for binding in scope.locals[node.name]:
+        parent = binding.parent
+        if not (
+            isinstance(binding, nodes.AssignName)
+            and isinstance(parent, nodes.Assign) and parent.targets == [binding]
+            and isinstance(parent.value, (nodes.Dict, nodes.List, nodes.Tuple))
+        ):
+            return None
+        tables.append(parent.value)
+    root = scope.root()
+    for statement in root.nodes_of_class((nodes.Global, nodes.Nonlocal)):
+        if node.name in statement.names:
+            return None
+    for use in (scope if isinstance(scope, nodes.FunctionDef) else root).nodes_of_class(
+        (nodes.Name, nodes.DelName)
+    ):
+        if use.name != node.name or _defining_scope(use.name, use) is not scope:
+            continue
+        parent = use.parent
+        if isinstance(use, nodes.DelName):
+            return None
+        if isinstance(parent, nodes.Subscript) and parent.value is use:
+            if parent.ctx is not Context.Load:  # ``table[k] = v``, ``del table[k]``
+                return None
+        elif isinstance(parent, nodes.Attribute) and parent.expr is use:
+            if parent.attrname not in _TABLE_READS or not isinstance(parent.parent, nodes.Call):
+                return None
+        elif isinstance(parent, nodes.Compare) and parent.left is not use:
+            pass  # ``key in table``
+        else:
+            return None  # handed on, iterated, returned: it may be changed elsewhere
+    return tables
 
 
 def _defining_scope(name: str, node: nodes.NodeNG) -> nodes.NodeNG | None:

@@ -187,6 +187,45 @@ def test_parametrization_not_understood_leaves_the_argument_unknown(decorator: s
     """) == {(None,)}
 
 
+def test_an_item_of_a_lookup_table_is_one_of_its_values() -> None:
+    # semver's ``cmd_bump``: ``getattr(ver, maptable[args.bump])``
+    assert shapes_of("""
+        def cmd_bump(args, ver):
+            maptable = {"major": "bump_major", "minor": "bump_" + "minor"}
+            maptable[args.bump] #@
+    """) == {("bump_major",), ("bump_minor",)}
+    assert shapes_of("""
+        _HANDLERS = {"a": "on_a", "b": "on_b"}
+
+        def dispatch(self, kind):
+            if kind in _HANDLERS:
+                _HANDLERS.get(kind, "on_default") #@
+    """) == {("on_a",), ("on_b",), ("on_default",)}
+    assert shapes_of("def f(k):\n    ('get', 'post')[k] #@\n") == {("get",), ("post",)}
+    assert shapes_of("def f(k):\n    {'a': 'do_' + k}[k] #@\n") == {("do_", None)}
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        # public: another module may add to it
+        "HANDLERS = {'a': 'on_a'}\ndef f(k):\n    HANDLERS[k] #@\n",
+        # changed, here or by what it is handed to
+        "_H = {'a': 'on_a'}\ndef g():\n    _H['b'] = 'on_b'\ndef f(k):\n    _H[k] #@\n",
+        "_H = {'a': 'on_a'}\ndef g():\n    _H.update(b='on_b')\ndef f(k):\n    _H[k] #@\n",
+        "_H = {'a': 'on_a'}\nregister(_H)\ndef f(k):\n    _H[k] #@\n",
+        "def f(k, extra):\n    h = {'a': 'on_a'}\n    h |= extra\n    h[k] #@\n",
+        "def f(k):\n    h = ['on_a']\n    h.append(k)\n    h[k] #@\n",
+        "def f(k):\n    h = {'a': 'on_a'}\n    del h['a']\n    h[k] #@\n",
+        "def f(k, more):\n    h = {'a': 'on_a', **more}\n    h[k] #@\n",
+        "def f(k, h):\n    h[k] #@\n",
+        "def f(k, h):\n    h.get(k) #@\n",
+    ],
+)
+def test_a_table_that_may_change_gives_unknown_items(code: str) -> None:
+    assert shapes_of(code) == {(None,)}
+
+
 def test_many_shapes_merge_into_their_common_ends() -> None:
     names = ", ".join(f'"on_{i}_x"' for i in range(40))
     assert shapes_of(f"def f():\n    for n in ({names}, 'on_x'):\n        n #@\n") == {
