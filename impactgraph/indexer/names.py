@@ -14,7 +14,8 @@ conversion, width or format spec); ``sep.join((a, b))`` of a literal sequence; `
 ``.upper()``, ``.casefold()``, ``.swapcase()`` (on ASCII constants: elsewhere case mapping is
 not per character), ``.strip()``/``.lstrip()``/``.rstrip()`` and ``.replace(old, new)``; a
 function's local name (every assignment of it in the function, wherever it is: a superset of
-those that reach the read), a loop variable over a literal sequence (or over a local bound
+those that reach the read), a parameter of a function nested in another that only calls it
+(what those calls pass), a loop variable over a literal sequence (or over a local bound
 only to literal tuples), a test's parameter that ``@pytest.mark.parametrize`` gives
 literal values, and an item of a lookup table (``table[key]``, ``table.get(key, default)``):
 a literal dict, list or tuple, or a name bound only to such literals and never changed, a
@@ -341,7 +342,74 @@ class _Shapes:
             values = _parametrize_values(decorator, name)
             if values is not None:
                 return tuple(s for value in values for s in self.of(value))
-        return (UNKNOWN,)
+        return self.passed(name, scope)
+
+    def passed(self, name: str, function: nodes.FunctionDef) -> tuple[Shape, ...]:
+        """A parameter of a function nested in another, which only calls it: what each of
+        those calls passes (or the default, where one leaves it out). simplejson's
+        ``call_method(obj, method_name)``, called with ``'for_json'`` and ``'_asdict'``."""
+        arguments = _passed_arguments(function, name)
+        if arguments is None:
+            return (UNKNOWN,)
+        key = (id(function), f"({name})")
+        if key in self.active:
+            return (UNKNOWN,)
+        self.active.add(key)
+        try:
+            return tuple(s for argument in arguments for s in self.of(argument)) or (UNKNOWN,)
+        finally:
+            self.active.discard(key)
+
+
+def _passed_arguments(function: nodes.FunctionDef, name: str) -> list[nodes.NodeNG] | None:
+    """What the calls of ``function`` pass its parameter ``name``: for a function defined in
+    another function that only calls it there (so no other code can), by position or keyword,
+    the parameter's default where a call leaves it out; None when not known (a method, a
+    decorated function, a ``*args``/``**kwargs`` call, the function handed on or rebound)."""
+    outer = function.parent.scope() if function.parent is not None else None
+    if not isinstance(outer, nodes.FunctionDef) or function.decorators is not None:
+        return None
+    if len(outer.locals.get(function.name, ())) != 1 or any(
+        function.name in statement.names for statement in outer.nodes_of_class(nodes.Nonlocal)
+    ):
+        return None
+    parameters = function.args
+    if name in (parameters.vararg, parameters.kwarg):
+        return None
+    positional = [a.name for a in (*(parameters.posonlyargs or ()), *(parameters.args or ()))]
+    keyword_only = [a.name for a in parameters.kwonlyargs or ()]
+    place: int | None = None
+    if name in positional:
+        index = positional.index(name)
+        defaults = parameters.defaults or []
+        first_default = len(positional) - len(defaults)
+        default = defaults[index - first_default] if index >= first_default else None
+        place = index
+    elif name in keyword_only:
+        default = (parameters.kw_defaults or [None] * len(keyword_only))[keyword_only.index(name)]
+    else:
+        return None
+    keyword_allowed = name not in [a.name for a in parameters.posonlyargs or ()]
+    passed: list[nodes.NodeNG] = []
+    for use in outer.nodes_of_class(nodes.Name):
+        if use.name != function.name or _defining_scope(use.name, use) is not outer:
+            continue
+        call = use.parent
+        if not isinstance(call, nodes.Call) or call.func is not use:
+            return None  # handed on, stored, returned: called where we cannot see
+        if any(isinstance(a, nodes.Starred) for a in call.args) or any(
+            k.arg is None for k in call.keywords or ()
+        ):
+            return None
+        given = [k.value for k in call.keywords or () if k.arg == name and keyword_allowed]
+        if place is not None and place < len(call.args):
+            given.append(call.args[place])
+        if not given:
+            if default is None:
+                return None  # left out with no default: the call fails, nothing to know
+            given = [default]
+        passed.extend(given)
+    return passed or None
 
 
 def _parametrize_values(

@@ -226,6 +226,54 @@ def test_a_table_that_may_change_gives_unknown_items(code: str) -> None:
     assert shapes_of(code) == {(None,)}
 
 
+def test_a_nested_function_s_parameter_is_what_its_calls_pass() -> None:
+    # simplejson's ``call_method(obj, method_name)`` inside ``_make_iterencode``
+    assert shapes_of("""
+        def _make_iterencode(markers):
+            def call_method(obj, method_name, default="fallback"):
+                method_name #@
+                default
+
+            call_method(markers, "for_json")
+            call_method(markers, method_name="_asdict")
+    """) == {("for_json",), ("_asdict",)}
+    assert shapes_of("""
+        def outer(x):
+            def call(obj, name="tell"):
+                name #@
+
+            call(x)
+            call(x, "on_" + x)
+    """) == {("tell",), ("on_", None)}
+
+
+@pytest.mark.parametrize(
+    "calls",
+    [
+        "call(x, 'a')\n    return call",  # handed on: called where we cannot see
+        "call(x, 'a')\n    call(*args)",
+        "call(x, 'a')\n    call(x, **options)",
+        "call(x, 'a')\n    call(x, name)",  # what the outer function was given
+        "call(x, 'a')\n    handlers = [call]",
+        "call(x, 'a')\n    call = other",
+        "call(x)",  # no default: the call fails
+    ],
+)
+def test_a_nested_function_called_in_ways_not_understood_has_unknown_parameters(
+    calls: str,
+) -> None:
+    assert shapes_of(
+        f"def outer(x, name, other, args, options):\n    def call(obj, name):\n"
+        f"        name #@\n\n    {calls}\n"
+    ) == {(None,)}
+    # a method, or a function of the module, may be called from anywhere
+    assert shapes_of(
+        "class C:\n    def call(self, name):\n        name #@\n\n    def f(self):\n"
+        "        self.call('a')\n"
+    ) == {(None,)}
+    assert shapes_of("def call(obj, name):\n    name #@\n\ncall(1, 'a')\n") == {(None,)}
+
+
 def test_many_shapes_merge_into_their_common_ends() -> None:
     names = ", ".join(f'"on_{i}_x"' for i in range(40))
     assert shapes_of(f"def f():\n    for n in ({names}, 'on_x'):\n        n #@\n") == {
