@@ -2160,9 +2160,23 @@ class Resolver:
                     result.add(name)
                 else:
                     todo.append(expr[0])
+                if len(expr) > 1 and self._calls_nested(expr[0], symbol):
+                    # ``return inner(check)``, ``inner`` defined here: what it is handed
+                    # may be what it returns (Django's ``CheckRegistry.register``)
+                    for text in expr[1:]:
+                        op = self.op(text)
+                        if isinstance(op, CallWith) and op.key.startswith(prefix):
+                            todo += op.positional_keys()
+                            todo += [op.keyword_key(n) for n in op.names]
         frozen = frozenset(result)
         self._returned[symbol] = frozen
         return frozen
+
+    def _calls_nested(self, root: str, symbol: str) -> bool:
+        """Is the local ``root`` of ``symbol`` bound only to functions defined in it?"""
+        bound = self.bindings.get(root, ())
+        return bool(bound) and all(
+            len(expr) == 1 and expr[0].startswith(f"s:{symbol}.") for expr in bound)
 
     def _resolve_in_context(
         self, expr: Expr, prefix: str, bound: dict[str, frozenset[Value]], seen: frozenset[str],
