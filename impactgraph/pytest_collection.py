@@ -75,6 +75,8 @@ class ConftestFacts:
     widens: bool = False  # a hook that may collect what the rules skip; or unreadable
     # what its ``pytest_collect_file`` hooks test a file's name against (``hook_names``)
     collects: HookNames | None = None
+    # it widens by ``pytest_collect_file`` alone: the walk down (norecursedirs, ignores) holds
+    collect_only: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,7 +165,11 @@ class Collection:
         if not candidates:
             return []
         roots = self._search_roots(files)
-        run = replace(self, python_files=None)
+        # a pytest_collect_file hook is asked about the files of the folders pytest walks
+        # into: only a hook that decides the walk (pytest_ignore_collect, ...) opens them
+        walked = {folder: replace(facts, widens=False) if facts.collect_only else facts
+                  for folder, facts in self.conftests.items()}
+        run = replace(self, python_files=None, conftests=walked)
         return [p for p in candidates if run._collects(p, roots)]
 
     def _doctest_texts(self, pending: Iterable[str], files: Sequence[str]) -> list[str]:

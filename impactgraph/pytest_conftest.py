@@ -37,11 +37,13 @@ def read_conftest(text: str) -> ConftestFacts:
                 continue
             values[name] = _apply(statement, name, values.get(name, _UNSET))
     widens = any(_widens(node) for node in ast.walk(tree))
+    walk = widens and any(_widens(node, _WALK_HOOKS) for node in ast.walk(tree))
     return ConftestFacts(
         ignore=_known(values, "collect_ignore"),
         ignore_glob=_known(values, "collect_ignore_glob"),
         widens=widens,
         collects=hook_names(tree),
+        collect_only=widens and not walk,
     )
 
 
@@ -194,13 +196,17 @@ def _mentions(node: ast.AST, name: str) -> bool:
     return False
 
 
-def _widens(node: ast.AST) -> bool:
+# the hooks that decide which folders and files pytest walks into, not what it makes of a file
+_WALK_HOOKS = WIDENING_HOOKS - {"pytest_collect_file"}
+
+
+def _widens(node: ast.AST, hooks: frozenset[str] = WIDENING_HOOKS) -> bool:
     if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-        return node.name in WIDENING_HOOKS
+        return node.name in hooks
     if isinstance(node, ast.ImportFrom):
-        return any(a.name == "*" or (a.asname or a.name) in WIDENING_HOOKS for a in node.names)
+        return any(a.name == "*" or (a.asname or a.name) in hooks for a in node.names)
     if isinstance(node, ast.Import):
-        return any((a.asname or a.name) in WIDENING_HOOKS for a in node.names)
+        return any((a.asname or a.name) in hooks for a in node.names)
     if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
-        return node.id in WIDENING_HOOKS
+        return node.id in hooks
     return False

@@ -32,7 +32,8 @@ CONFTEST = """
 """
 
 SOURCES = {
-    "pyproject.toml": "[tool.pytest.ini_options]\ntestpaths = ['tests']\n",
+    "pyproject.toml": "[tool.pytest.ini_options]\ntestpaths = ['tests']\n"
+                      "norecursedirs = ['data']\naddopts = '--ignore=tests/old'\n",
     "pkg/__init__.py": "",
     "pkg/parse.py": """
         def parse(text):
@@ -75,23 +76,43 @@ SOURCES = {
     "tests/testcases.cases": "a b\nc d\n",
     "tests/other.cases": "e f\n",  # the hook wants a name starting with "test"
     "tests/test_data.json": "{}\n",  # no suffix the hook collects
+    # the hook is asked only about files pytest walks to: not below norecursedirs or --ignore
+    "tests/data/testdata.cases": "g h\n",
+    "tests/old/testold.cases": "i j\n",
 }
+
+CHANGED = {"pkg/parse.py": """
+    def parse(text, sep=" "):
+        return text.split(sep)
+
+
+    def other():
+        return 1
+"""}
 
 
 def test_files_a_collect_file_hook_takes_are_selected_on_a_change(tmp_path: Path) -> None:
     root = init_repo(tmp_path / "repo")
     commit(root, SOURCES, message="base", tag="base")
-    commit(root, {"pkg/parse.py": """
-        def parse(text, sep=" "):
-            return text.split(sep)
-
-
-        def other():
-            return 1
-    """})
+    commit(root, CHANGED)
     selected = selected_reasons(root)
     assert set(selected) == {"tests/testcases.cases"}
     assert any("pytest_collect_file" in r for r in selected["tests/testcases.cases"])
+
+
+def test_a_hook_that_decides_the_walk_opens_the_skipped_folders(tmp_path: Path) -> None:
+    root = init_repo(tmp_path / "repo")
+    walks = CONFTEST + """
+
+        def pytest_ignore_collect(collection_path, config):
+            return False
+    """
+    commit(root, {**SOURCES, "tests/conftest.py": walks}, message="base", tag="base")
+    commit(root, CHANGED)
+    # pytest_ignore_collect may answer False for data/ and old/: a conftest with it is not
+    # filtered (pytest 8 checks norecursedirs in that hook as well as --ignore)
+    assert set(selected_reasons(root)) >= {
+        "tests/testcases.cases", "tests/data/testdata.cases", "tests/old/testold.cases"}
 
 
 def test_a_changed_hook_file_is_selected(tmp_path: Path) -> None:
