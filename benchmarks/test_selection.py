@@ -279,6 +279,24 @@ LIBRARIES = {
                 args=("--no-cov",)),
         Library("validators", "0.34.0", "validators", (
             PYTEST, "eth-hash[pycryptodome]==0.7.0", "pycryptodome==3.21.0")),
+        # held out, first contact (4 December, late): natural sorting whose keys are built by
+        # factories returning closures and functools.partial chains chosen by an ns enum of
+        # flags, locale and compat shims chosen at import time (fastnumbers and PyICU absent
+        # here: the fallbacks run), hypothesis throughout the suite (natsort); structured
+        # logging whose bound loggers proxy to wrapped loggers through __getattr__ and
+        # processor chains configured globally and read lazily by a proxy, stdlib and async
+        # variants, src layout, pytest-asyncio in auto mode (structlog; test_packaging reads
+        # the installed distribution's metadata, which the suite's venv lacks); a command line
+        # parser in one package __init__ whose patterns are class trees matched recursively,
+        # a conftest whose pytest_collect_file makes test items from tests/testcases.docopt,
+        # a file of usage texts and expected JSON (docopt-ng)
+        Library("natsort", "8.4.0", "natsort", (
+            PYTEST, "hypothesis==6.112.1", "pytest-mock==3.14.0"), root="",
+            plugins=("hypothesis_bench",)),
+        Library("structlog", "24.4.0", "structlog", (
+            PYTEST, "freezegun==1.4.0", "pretend==1.0.9", "pytest-asyncio==0.23.8",
+            "simplejson==3.19.3")),
+        Library("docopt-ng", "0.9.0", "docopt", (PYTEST,), root=""),
     )
 }
 DEFAULT_LIBRARIES = ("click", "itsdangerous", "markupsafe", "jinja2", "flask")
@@ -324,8 +342,10 @@ def checked(cmd: list[str], cwd: Path | None = None) -> str:
 def sdist(lib: Library) -> Path:
     target = CACHE / "sdists"
     target.mkdir(parents=True, exist_ok=True)
+    # the sdist's file name may spell the name's "-" as "_" (docopt_ng-0.9.0.tar.gz)
+    name = re.sub(r"[-_.]", "[-_.]", lib.name)
     found = [p for p in target.glob("*.tar.gz")
-             if re.fullmatch(rf"{lib.name}-{re.escape(lib.version)}\.tar\.gz", p.name, re.I)]
+             if re.fullmatch(rf"{name}-{re.escape(lib.version)}\.tar\.gz", p.name, re.I)]
     if not found:
         checked([sys.executable, "-m", "pip", "download", "-q", "--no-deps", "--no-binary",
                  ":all:", "-d", str(target), f"{lib.name}=={lib.version}"])

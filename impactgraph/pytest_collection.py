@@ -73,6 +73,28 @@ class ConftestFacts:
     ignore: tuple[str, ...] | None = None  # collect_ignore; None: the name is not set
     ignore_glob: tuple[str, ...] | None = None  # collect_ignore_glob
     widens: bool = False  # a hook that may collect what the rules skip; or unreadable
+    # what its ``pytest_collect_file`` hooks test a file's name against (``hook_names``)
+    collects: HookNames | None = None
+    # it widens by ``pytest_collect_file`` alone: the walk down (norecursedirs, ignores) holds
+    collect_only: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class HookNames:
+    """The string literals a ``pytest_collect_file`` hook compares a path with, read without
+    running it: the ends it checks (``path.suffix == ".yaml"``, ``.endswith(".docopt")``: a
+    literal starting with ".") and the starts (``.startswith("test")``). A file that is not
+    Python may be collected by the hook (made into test items: pytest's documented YAML
+    example) when its name ends with one of the ends and, where the hook checks starts,
+    starts with one of them. No end read: no such file is (the hook collects Python files, or
+    its test cannot be read)."""
+    ends: tuple[str, ...] = ()
+    starts: tuple[str, ...] = ()
+
+    def match(self, name: str) -> bool:
+        if not any(name.endswith(e) and name != e for e in self.ends):
+            return False
+        return not self.starts or any(name.startswith(s) for s in self.starts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +140,37 @@ class Collection:
         not checked)."""
         files = list(paths)
         return self._doctest_texts(files, files)
+
+    def hook_files(self, paths: Iterable[str]) -> list[str]:
+        """The files among ``paths`` (the whole tree) that are not Python and that a
+        ``pytest_collect_file`` hook of a loaded ``conftest.py`` at or above them may make
+        into test items (``HookNames``), below the search roots."""
+        files = list(paths)
+        return self._hook_files(files, files)
+
+    def _hook_files(self, pending: Iterable[str], files: Sequence[str]) -> list[str]:
+        if not self.conftests:
+            return []
+        base = len(_base_parts(self.base))
+        candidates = []
+        for path in pending:
+            if path.endswith((".py", ".pyc")):
+                continue
+            parts = tuple(path.split("/"))
+            for end in range(base, len(parts)):
+                facts = self.conftests.get("/".join(parts[:end]))
+                if facts is not None and facts.collects and facts.collects.match(parts[-1]):
+                    candidates.append(path)
+                    break
+        if not candidates:
+            return []
+        roots = self._search_roots(files)
+        # a pytest_collect_file hook is asked about the files of the folders pytest walks
+        # into: only a hook that decides the walk (pytest_ignore_collect, ...) opens them
+        walked = {folder: replace(facts, widens=False) if facts.collect_only else facts
+                  for folder, facts in self.conftests.items()}
+        run = replace(self, python_files=None, conftests=walked)
+        return [p for p in candidates if run._collects(p, roots)]
 
     def _doctest_texts(self, pending: Iterable[str], files: Sequence[str]) -> list[str]:
         """``pending``: what to answer for; ``files``: the whole tree (``testpaths`` are
@@ -256,6 +309,17 @@ class Collections:
         for run in (self.root, *self.packages):
             prefix = run.start.strip("/") + "/" if run.start.strip("/") else ""
             found.update(run._doctest_texts(
+                (p for p in files if p not in found and p.startswith(prefix)), files))
+        return [p for p in files if p in found]
+
+    def hook_files(self, paths: Iterable[str]) -> list[str]:
+        """The ``paths`` (the whole tree) a run that reaches them may collect through a
+        conftest's ``pytest_collect_file`` hook (``Collection.hook_files``)."""
+        files = list(paths)
+        found: set[str] = set()
+        for run in (self.root, *self.packages):
+            prefix = run.start.strip("/") + "/" if run.start.strip("/") else ""
+            found.update(run._hook_files(
                 (p for p in files if p not in found and p.startswith(prefix)), files))
         return [p for p in files if p in found]
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import ast
 
-from impactgraph.pytest_collection import ConftestFacts
+from impactgraph.pytest_collection import ConftestFacts, HookNames
 
 _NAMES = ("collect_ignore", "collect_ignore_glob")
 WIDENING_HOOKS = frozenset({"pytest_ignore_collect", "pytest_collect_file",
@@ -37,11 +37,76 @@ def read_conftest(text: str) -> ConftestFacts:
                 continue
             values[name] = _apply(statement, name, values.get(name, _UNSET))
     widens = any(_widens(node) for node in ast.walk(tree))
+    walk = widens and any(_widens(node, _WALK_HOOKS) for node in ast.walk(tree))
     return ConftestFacts(
         ignore=_known(values, "collect_ignore"),
         ignore_glob=_known(values, "collect_ignore_glob"),
         widens=widens,
+        collects=hook_names(tree),
+        collect_only=widens and not walk,
     )
+
+
+def hook_names(tree: ast.Module) -> HookNames | None:
+    """What the module's ``pytest_collect_file`` hooks compare a path's name with
+    (``HookNames``): the string literals in the hook and in the module's functions it calls by
+    name; None without such a hook."""
+    functions = {node.name: node for node in tree.body
+                 if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    hook = functions.get("pytest_collect_file")
+    if hook is None:
+        return None
+    bodies: list[ast.AST] = [hook]
+    seen = {hook.name}
+    # module-level constants (SUFFIXES = (".yaml", ".yml")) the hook reads by name
+    constants = {target.id: node.value for node in tree.body if isinstance(node, ast.Assign)
+                 for target in node.targets if isinstance(target, ast.Name)}
+    for body in bodies:
+        for node in ast.walk(body):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                    and node.func.id in functions and node.func.id not in seen):
+                seen.add(node.func.id)
+                bodies.append(functions[node.func.id])
+            elif (isinstance(node, ast.Name) and node.id in constants
+                    and node.id not in seen):
+                seen.add(node.id)
+                bodies.append(constants[node.id])
+    ends: set[str] = set()
+    starts: set[str] = set()
+    other_starts = False
+    for body in bodies:
+        for node in ast.walk(body):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+                found = [_string(a) for a in node.args[:1]]
+                if node.args and isinstance(node.args[0], (ast.Tuple, ast.List)):
+                    found = [_string(e) for e in node.args[0].elts]
+                texts = [t for t in found if t]
+                receiver = node.func.value
+                if node.func.attr == "startswith":
+                    # only a test of the name's start: one of the whole path says nothing
+                    if (isinstance(receiver, ast.Attribute) and receiver.attr in _NAME_PARTS
+                            and texts and len(texts) == len(found)):
+                        starts.update(texts)
+                    else:
+                        other_starts = True
+                elif node.func.attr == "endswith":
+                    ends.update(texts)
+            text = _string(node) if isinstance(node, ast.expr) else None
+            if text is not None and _is_suffix(text):
+                ends.add(text)
+    if other_starts:
+        starts.clear()  # a start we cannot place: checked on something else, or not at all
+    return HookNames(tuple(sorted(ends)), tuple(sorted(starts)))
+
+
+# what a path object or a py.path.local calls the file's name (or its name without suffix)
+_NAME_PARTS = frozenset({"name", "stem", "basename", "purebasename"})
+
+
+def _is_suffix(text: str) -> bool:
+    """A literal that reads as a file name's suffix: ".yaml", ".tar.gz"."""
+    return (len(text) > 1 and text.startswith(".") and text != ".."
+            and not any(c in text for c in "/\\ *?["))
 
 
 def defines_widening_hook(text: str) -> bool:
@@ -131,13 +196,17 @@ def _mentions(node: ast.AST, name: str) -> bool:
     return False
 
 
-def _widens(node: ast.AST) -> bool:
+# the hooks that decide which folders and files pytest walks into, not what it makes of a file
+_WALK_HOOKS = WIDENING_HOOKS - {"pytest_collect_file"}
+
+
+def _widens(node: ast.AST, hooks: frozenset[str] = WIDENING_HOOKS) -> bool:
     if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-        return node.name in WIDENING_HOOKS
+        return node.name in hooks
     if isinstance(node, ast.ImportFrom):
-        return any(a.name == "*" or (a.asname or a.name) in WIDENING_HOOKS for a in node.names)
+        return any(a.name == "*" or (a.asname or a.name) in hooks for a in node.names)
     if isinstance(node, ast.Import):
-        return any((a.asname or a.name) in WIDENING_HOOKS for a in node.names)
+        return any((a.asname or a.name) in hooks for a in node.names)
     if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
-        return node.id in WIDENING_HOOKS
+        return node.id in hooks
     return False

@@ -78,7 +78,7 @@ def build_report(
     changed_paths = sorted(
         path for path in set(base_ids) | set(head_ids) if base_ids.get(path) != head_ids.get(path)
     )
-    texts, changed_texts = _doctest_texts(git, config, result.base, result.head)
+    texts, changed_texts, hooked = _doctest_texts(git, config, result.base, result.head)
     report = analyse(
         result.changes,
         base_graph,
@@ -89,6 +89,7 @@ def build_report(
         head_files=[f.path for f in result.head.files],
         doctest_texts=texts,
         changed_texts=changed_texts,
+        hooked_texts=hooked,
     )
     report = with_owners(report, read_codeowners(git, head))
     # every file of either revision, a file unchanged between them counted once
@@ -102,15 +103,19 @@ def build_report(
 
 
 def _doctest_texts(git: GitRepo, config: Config, base: Snapshot,
-                   head: Snapshot) -> tuple[list[str], list[str]]:
+                   head: Snapshot) -> tuple[list[str], list[str], set[str]]:
     """The head's text files pytest collects as doctests (``--doctest-glob``; a snapshot lists
-    Python and project files only) and runs examples of, and those of them whose content
-    differs from the base's (a base that is the working tree: all of them)."""
+    Python and project files only) and runs examples of, or whose test items a conftest's
+    ``pytest_collect_file`` hook makes; those of them whose content differs from the base's (a
+    base that is the working tree: all of them); and which of them the hooks make."""
     listed = None if head.commit is None else git.tree_files(head.commit, "")
     paths = git.worktree_paths("") if listed is None else list(listed)
-    candidates = config.collection.doctest_text_files(paths)
+    # files a conftest's pytest_collect_file hook makes into test items run like doctests
+    hooked = set(config.collection.hook_files(paths))
+    candidates = [*config.collection.doctest_text_files(paths), *sorted(hooked)]
+    candidates = list(dict.fromkeys(candidates))
     if not candidates:
-        return [], []
+        return [], [], set()
     now: dict[str, str] = {}
     contents: dict[str, bytes] = {}
     if listed is None:
@@ -126,9 +131,9 @@ def _doctest_texts(git: GitRepo, config: Config, base: Snapshot,
         now = {path: listed[path] for path in candidates}
         blobs = git.read_blobs(now.values())
         contents = {path: blobs.get(now[path], b"") for path in candidates}
-    texts = [p for p in candidates if has_doctest_examples(contents[p])]
+    texts = [p for p in candidates if p in hooked or has_doctest_examples(contents[p])]
     before = {} if base.commit is None else git.tree_files(base.commit, "")
-    return texts, [p for p in texts if before.get(p) != now[p]]
+    return texts, [p for p in texts if before.get(p) != now[p]], hooked
 
 
 def _graph(

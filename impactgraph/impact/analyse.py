@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from impactgraph.config import Config
 from impactgraph.discovery import is_test_path
@@ -37,9 +37,11 @@ def analyse(
     stats: Stats | None = None,
     doctest_texts: Sequence[str] = (),
     changed_texts: Sequence[str] = (),
+    hooked_texts: Iterable[str] = (),
 ) -> ImpactReport:
-    """``doctest_texts``: the head's text files pytest collects as doctests,
-    ``changed_texts``: those of them that differ from the base's (``select_tests``)."""
+    """``doctest_texts``: the head's text files pytest collects as doctests, or makes test
+    items of through a conftest's hook (``hooked_texts``), ``changed_texts``: those of them
+    that differ from the base's (``select_tests``)."""
     depth_limit = max_depth if max_depth is not None else config.max_depth
     analysis, walks = _walk_changes(changeset, base, head, config, depth_limit)
     packages = _packages(base, head, config)
@@ -75,6 +77,7 @@ def analyse(
         walk=lambda symbol: _walk_from(analysis, head, symbol, packages, config),
         doctest_texts=doctest_texts,
         changed_texts=frozenset(changed_texts),
+        hooked_texts=frozenset(hooked_texts),
     )
     edges: dict[tuple[str, str, str], None] = {}
     for module in ranked:

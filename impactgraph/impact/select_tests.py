@@ -146,6 +146,7 @@ def select_tests(
     walk: Callable[[str], Reach],
     doctest_texts: Sequence[str] = (),
     changed_texts: Set[str] = frozenset(),
+    hooked_texts: Set[str] = frozenset(),
 ) -> TestSelection:
     """Test files among the affected and changed files, widened where safety needs it.
 
@@ -168,7 +169,9 @@ def select_tests(
     ``walk``: what a symbol of the head reaches there, walked as if its body changed: a call
     that starts a program that may run the change is followed as changed code (``_programs``);
     ``doctest_texts``: the head's text files pytest collects as doctests (``--doctest-glob``),
-    ``changed_texts`` those of them that differ from the base's (``_doctest_texts``).
+    ``changed_texts`` those of them that differ from the base's (``_doctest_texts``);
+    ``hooked_texts``: those of them (not Python) a conftest's ``pytest_collect_file`` hook
+    may make test items of instead (``pytest_collection.HookNames``).
     """
     tests = [p for p in head_files if is_test_path(p, patterns)]
     # with --doctest-modules pytest collects the other modules too, as test files of their
@@ -177,7 +180,7 @@ def select_tests(
     doctests = collection.doctest_files(p for p in head_files if p not in named)
     selector = _Selector([*collection.collected(p for p in tests if path_name(p) != CONFTEST),
                           *doctests, *doctest_texts])
-    _doctest_texts(selector, doctest_texts, changed_texts, bool(changes))
+    _doctest_texts(selector, doctest_texts, changed_texts, bool(changes), hooked_texts)
     shared = _Shared(graphs, frozenset(tests), startup)
     imports = shared.imports
     conftests = _Conftests(selector, shared.conftest_scope, set(reached))
@@ -764,14 +767,19 @@ def _held_class_members(graph: CodeGraph, symbol: str) -> list[str]:
 
 
 def _doctest_texts(selector: _Selector, texts: Sequence[str], changed: Set[str],
-                   any_change: bool) -> None:
+                   any_change: bool, hooked: Set[str] = frozenset()) -> None:
     """A text file of doctests runs examples that are not analysed (they are no module of the
     graph: what they import and call is unknown), so it may run any changed code: fail open,
-    selected on every change; and when it changed itself."""
+    selected on every change; and when it changed itself. So does a file a conftest's
+    ``pytest_collect_file`` hook makes test items of (``hooked``): what its items run is the
+    hook's classes' code on the file's content, which is not followed from the file."""
     for path in texts:
         if path in changed:
             selector.add(path, "test file changed")
-        if any_change:
+        if any_change and path in hooked:
+            selector.add(path, "a conftest's pytest_collect_file hook makes test items of it, "
+                               "which are not analysed: they may run any change")
+        elif any_change:
             selector.add(path, "pytest runs its examples as doctests (--doctest-glob), "
                                "which are not analysed: they may run any change")
 
