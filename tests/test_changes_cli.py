@@ -324,3 +324,32 @@ def test_changes_fetches_each_revision_in_few_git_processes(
     commit_ids = [r for r in verified if len(r) == 40]
     assert len(commit_ids) == len(set(commit_ids))
     assert {"v1", "v2"} <= set(verified)
+
+
+def test_changes_against_the_working_tree_fetch_the_base_of_the_changed_files_only(
+    shop: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The working tree's snapshot has read every file (to hash it): the unchanged modules
+    that may re-export a change (``catalog/__init__.py``) are read there, and git gives only
+    the base's texts of the changed files; the changes are those of the same edit committed."""
+    edited = {"packages/catalog/src/catalog/search.py": (
+        "def find_book(title):\n    return title\n\ndef _normalise(title):\n    return title\n")}
+    write(shop, edited)
+    fetches: list[list[str]] = []
+    read_blobs = GitRepo.read_blobs
+
+    def counting_read(self: GitRepo, ids: Any) -> dict[str, bytes]:
+        fetches.append(list(ids))
+        return read_blobs(self, fetches[-1])
+
+    monkeypatch.setattr(GitRepo, "read_blobs", counting_read)
+    result = compute_changes(GitRepo(shop), "v1", None, Config())
+    fetched = [blob for ids in fetches for blob in ids]
+    # search.py's base text and what its names lead to (summarised to compare), not every file
+    assert 0 < len(fetched) < len(result.base.files)
+    monkeypatch.undo()
+    commit(shop, edited, tag="v2")
+    committed = compute_changes(GitRepo(shop), "v1", "v2", Config())
+    found = {(c.symbol, c.kind.value, c.breaking) for c in result.changes.changes}
+    assert found == {(c.symbol, c.kind.value, c.breaking) for c in committed.changes.changes}
+    assert ("catalog.search:find_book", "parameter-removed", True) in found

@@ -236,6 +236,32 @@ def test_what_a_dead_pool_left_is_summarised_with_the_collector_running(
     assert gc.isenabled()
 
 
+def test_a_caller_that_paused_the_collector_does_not_pause_it_for_what_is_summarised_here(
+    tree: Tree, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The impact walks run with the collector paused (``pipeline.build_report``), and may
+    summarise a file they read: astroid's trees made then are collected as ever."""
+    from impactgraph.adapters.gc_pause import collector_paused
+
+    files, contents = tree
+    collecting: list[bool] = []
+    in_process = indexing._summarize_chunk
+
+    def summarize_chunk(*args: Any) -> Any:
+        collecting.append(gc.isenabled())
+        return in_process(*args)
+
+    monkeypatch.setattr(indexing, "PARALLEL_MIN_FILES", 1)
+    monkeypatch.setattr(indexing, "_pool", lambda workers, lifeline, api_only=False: DeadPool())
+    monkeypatch.setattr(indexing, "_summarize_chunk", summarize_chunk)
+    with collector_paused(freeze=False):
+        summaries, _ = summarize_files(files, CountingReader(contents), session=Session(jobs=2))
+        assert not gc.isenabled()  # the caller's pause, as it was
+    assert summaries == expected(files, contents)
+    assert collecting and all(collecting)
+    assert gc.isenabled()
+
+
 # -- index_directory on a working tree -------------------------------------------------------
 
 

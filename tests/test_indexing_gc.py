@@ -1,4 +1,5 @@
-"""The linked graph of a command is kept out of the cyclic collector's reach (``link_kept``)."""
+"""The linked graph of a command is kept out of the cyclic collector's reach (``link_kept``),
+and the impact walks run with the collector paused (``build_report``)."""
 
 from __future__ import annotations
 
@@ -8,9 +9,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from git_support import commit, copy_fixture, init_repo
 
+from impactgraph.app import pipeline
 from impactgraph.app.indexing import index_directory, link_kept
 from impactgraph.app.session import Session
+from impactgraph.impact.analyse import analyse
 
 SHOP = Path(__file__).resolve().parent.parent / "fixtures" / "shop"
 
@@ -66,3 +70,26 @@ def test_summaries_made_in_this_process_are_frozen_and_their_garbage_collected(
     assert len(garbage) == len(files) == len(summaries)
     assert all(gone() is None for gone in garbage)  # collected, not frozen for good
     assert all(gc.is_tracked(s) and not _in_a_generation(s) for s in summaries)
+
+
+def test_the_impact_walks_run_with_the_collector_paused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = init_repo(tmp_path / "shop")
+    copy_fixture(SHOP, root)
+    commit(root, message="base", tag="base")
+    search = root / "packages/catalog/src/catalog/search.py"
+    search.write_text(search.read_text(encoding="utf-8") + "\n\ndef added():\n    return 1\n",
+                      encoding="utf-8")
+    collecting: list[bool] = []
+
+    def recording(*args: Any, **kwargs: Any) -> Any:
+        collecting.append(gc.isenabled())
+        return analyse(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "analyse", recording)
+    assert gc.isenabled()
+    report = pipeline.build_report(root, "base", None)
+    assert report.changes  # the walks had something to walk
+    assert collecting == [False]
+    assert gc.isenabled()  # and it runs again after

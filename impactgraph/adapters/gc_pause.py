@@ -43,3 +43,16 @@ def collector_paused(*, freeze: bool = True, collect_first: bool = False) -> Ite
             gc.freeze()
         if enabled:
             gc.enable()
+
+
+@contextlib.contextmanager
+def collector_running() -> Iterator[None]:
+    """The cyclic collector on inside, whatever a caller paused (code that makes cycles, such
+    as astroid's trees, runs so); its state restored after."""
+    enabled = gc.isenabled()
+    gc.enable()
+    try:
+        yield
+    finally:
+        if not enabled:
+            gc.disable()

@@ -269,8 +269,11 @@ def compute_changes(
     identical = {m for m in base_summaries.files if base_summaries.same_file(m, head_summaries)}
     changed_base = [m for m in base_summaries.files if m not in identical]
     changed_head = [m for m in head_summaries.files if m not in identical]
-    # first: it fetches every text of the base, which its summaries then read
-    skip = identical - _may_reexport(identical, changed_base + changed_head, base_summaries)
+    # The unchanged modules' texts are the same in both: the working tree's snapshot has read
+    # them all already (to hash them); else this fetches every text of the base, which its
+    # summaries then read (0.2 s of a git process for 10,000 files, not needed otherwise).
+    texts = head_summaries if head_snapshot.is_worktree else base_summaries
+    skip = identical - _may_reexport(identical, changed_base + changed_head, texts)
     for summaries in (base_summaries, head_summaries):
         if complete is True or (callable(complete) and complete(summaries.snapshot)):
             summaries.complete()

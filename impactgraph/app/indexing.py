@@ -253,9 +253,12 @@ def summarize_files(
     ``api_only``: summaries of the API part alone (``indexer/api.py``), for ``changes``; the
     cache keeps them apart from full ones, and a full one it holds serves too.
     """
+    from impactgraph.adapters.gc_pause import collector_running
     from impactgraph.adapters.progress import ProgressBar
 
-    with ProgressBar(len(files), "Indexing", enabled=progress) as bar:
+    # on, whatever the caller paused: what is summarised here after all (a worker that died
+    # left it) makes astroid's trees, cycles; the paths that pause it do so themselves
+    with collector_running(), ProgressBar(len(files), "Indexing", enabled=progress) as bar:
         run = _Run(files, read, content_ids or {}, session.cache, bar, api_only)
         tasks = run.tasks()
         workers = worker_count(session.jobs)

@@ -107,11 +107,15 @@ def file_changes(
     ``changed``: path -> what happened to it (``added``, ``deleted``, ``modified``...);
     ``python_paths``: the Python files of both revisions (they tell where packages and tests are).
     """
-    layout = PythonLayout.of(python_paths, patterns)
+    # made for the first file that needs it: most change sets have none, and it reads every
+    # Python path (a tenth of a second for 10,000)
+    layout: PythonLayout | None = None
     changes = []
     for path, status in sorted(changed.items()):
         if path.endswith(".py") or is_excluded(path, exclude):
             continue
+        if layout is None:
+            layout = PythonLayout.of(python_paths, patterns)
         scope = layout.scope(path)
         if scope is None:
             continue

@@ -261,13 +261,13 @@ class Entries:
         """The entries that may give something under ``constraint``: the others give
         nothing (their class is no class an object meeting ``constraint`` can be; under
         ``=cls``, no base of ``cls``)."""
-        if constraint is None or LOCAL in constraint:
-            return self.all
+        by_class = self.by_class
+        if constraint is None or LOCAL in constraint or not by_class:
+            return self.all  # (no entry of a plain class: nothing to leave out, nothing to ask)
         if constraint.startswith(EXACT):  # an instance of that class itself: of its bases
             related = hierarchy.ancestors(constraint[len(EXACT):])
         else:
             related = hierarchy.related(constraint)
-        by_class = self.by_class
         if len(related) < len(by_class):
             keys = [cls for cls in related if cls in by_class]
         else:

@@ -426,6 +426,18 @@ class CodeGraph:
         return [(source, kind, data.get(name))
                 for source, kinds in keyed.items() for kind, data in kinds.items()]
 
+    def into_fields(self, node: str, names: tuple[str, ...]
+                    ) -> list[tuple[str, str, tuple[Any, ...]]]:
+        """``into_field`` of several attributes at once: (source, kind, the attributes
+        ``names``, each None when absent) of every edge that ends at ``node``."""
+        if self._stored is not None:
+            return self._stored.into_fields(node, names)
+        keyed = self.graph._pred.get(node)
+        if keyed is None:
+            return []
+        return [(source, kind, tuple([data.get(name) for name in names]))
+                for source, kinds in keyed.items() for kind, data in kinds.items()]
+
     def edge_data(self, source: str, target: str, kind: str) -> dict[str, Any]:
         if self._stored is not None:
             return self._stored.edge_data(source, target, kind)

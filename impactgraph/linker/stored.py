@@ -152,6 +152,17 @@ class StoredGraph:
         return [(names[edges[edge][0]], edges[edge][2], edges[edge][field])
                 for edge in self.pred[position]]
 
+    def into_fields(self, node: str, names: tuple[str, ...]
+                    ) -> list[tuple[str, str, tuple[Any, ...]]]:
+        """``into_field`` of several fields at once: (source, kind, the fields ``names``)."""
+        position = self.index.get(node)
+        if position is None:
+            return []
+        labels, edges = self.names, self.edges
+        fields = [3 + EDGE_FIELDS.index(name) for name in names]
+        return [(labels[row[0]], row[2], tuple([row[field] for field in fields]))
+                for row in [edges[edge] for edge in self.pred[position]]]
+
     def _between(self, source: str, target: str) -> Iterator[list[Any]]:
         """The rows of the edges from ``source`` to ``target``, in kind order."""
         start, end = self.index.get(source), self.index.get(target)

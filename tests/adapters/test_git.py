@@ -120,6 +120,34 @@ def test_worktree_paths(repo: Path) -> None:
     assert git_repo.worktree_files()["pkg/new.py"] == b"Z = 1\n"
 
 
+def test_a_command_lists_the_working_tree_and_a_commit_once(
+        repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write(repo, {"pkg/new.py": "Z = 1\n", "ignored.py": "", "pkg/__init__.py": None,
+                 "notes.txt": "x"})
+    (repo / "pkg" / "link.py").symlink_to(repo / "pkg" / "a.py")
+    git_repo = GitRepo(repo)
+    sha = git_repo.resolve("v1")
+    fresh = GitRepo(repo).tree_files(sha)
+    ran: list[str] = []
+    run = GitRepo._git
+
+    def counting(self: GitRepo, *args: str, **kwargs: object) -> bytes:
+        ran.append(args[0] if args[0] != "-C" else args[2])
+        return run(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(GitRepo, "_git", counting)
+    for _ in range(2):  # as a fresh object lists them, each time: regular files only
+        assert sorted(git_repo.worktree_paths()) == ["pkg/a.py", "pkg/new.py"]
+        assert sorted(git_repo.worktree_paths("")) == [
+            ".gitignore", "README.md", "notes.txt", "pkg/a.py", "pkg/new.py"]
+        assert git_repo.tree_files(sha) == fresh == {
+            "pkg/__init__.py": blob_id(b""), "pkg/a.py": blob_id(b"def f(a):\n    return a\n")}
+        assert sorted(git_repo.tree_files(sha, "")) == [
+            ".gitignore", "README.md", "pkg/__init__.py", "pkg/a.py"]
+    assert ran.count("ls-files") == 1
+    assert ran.count("ls-tree") == 1
+
+
 def test_shallow_clone_without_the_base(repo: Path, tmp_path: Path) -> None:
     first = git(repo, "rev-parse", "HEAD")
     commit(repo, {"pkg/b.py": "X = 1\n"})

@@ -168,3 +168,33 @@ def test_the_entries_of_a_nodes_calls_read_at_once_are_each_edges_own() -> None:
             # asked again, one by one, of the hierarchy that read them together: the same
             assert read_together.entries(source, target) is kept
     assert seen >= 3
+
+
+class CountingHierarchy(Hierarchy):
+    """A ``Hierarchy`` that counts the class sets it is asked for."""
+
+    def __init__(self, graph: CodeGraph) -> None:
+        super().__init__(graph)
+        self.asked: list[str] = []
+
+    def related(self, cls: str) -> frozenset[str]:
+        self.asked.append(cls)
+        return super().related(cls)
+
+    def ancestors(self, cls: str) -> frozenset[str]:
+        self.asked.append(cls)
+        return super().ancestors(cls)
+
+
+def test_entries_of_no_plain_class_are_read_without_asking_the_hierarchy() -> None:
+    # ``Model().run(x)``: an exact receiver, no class a constraint narrows the entries by (the
+    # 10,000-module benchmark steps back over thousands of such calls, each under its own class)
+    hierarchy = CountingHierarchy(graph_of(TREE))
+    entries = [("", EXACT + "m:Left"), ("", "m:C1<m:C2")]
+    index = Entries(entries)
+    for constraint in ("m:Deep", EXACT + "m:Deep"):
+        assert index.under(hierarchy, constraint) == entries
+    assert hierarchy.asked == []
+    # entries of a plain class still ask, and read only the related ones
+    assert Entries([*entries, ("", "m:Other")]).under(hierarchy, "m:Deep") == entries
+    assert set(hierarchy.asked) == {"m:Deep"}

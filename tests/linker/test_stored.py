@@ -38,6 +38,8 @@ def _answers(graph: CodeGraph) -> dict[str, Any]:
         "successors": [list(graph.successors(n)) for n in [*nodes, *strangers]],
         "into_field": [graph.into_field(n, f) for n in [*nodes, *strangers]
                        for f in ("recv", "line", "sites")],
+        "into_fields": [graph.into_fields(n, ("main", "recv", "callback", "named"))
+                        for n in [*nodes, *strangers]],
         "edge_kinds": [graph.edge_kinds(s, t) for s, t in pairs],
         "edge_data": [
             graph.edge_data(s, t, k) for s, t in pairs for k in ("calls", "imports", "references")
@@ -136,4 +138,9 @@ def test_the_fields_of_every_edge_into_a_node_are_that_edges_own(stored: bool) -
             for source, kind, value in fields:
                 assert value == graph.edge_field(source, node, kind, name)
                 asked += value is not None
+        names = ("recv", "line", "dispatch", "sites")  # several at once: each its own
+        several = graph.into_fields(node, names)
+        assert [(s, k) for s, k, _ in several] == list(graph.predecessors(node))
+        for source, kind, values in several:
+            assert values == tuple(graph.edge_field(source, node, kind, n) for n in names)
     assert asked > 100
