@@ -41,7 +41,7 @@ from __future__ import annotations
 import doctest
 import fnmatch
 import posixpath
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 # pytest's default ``norecursedirs`` (``_pytest/main.py``)
@@ -304,23 +304,25 @@ class Collections:
     def doctest_text_files(self, paths: Iterable[str]) -> list[str]:
         """The ``paths`` (the whole tree) a run that reaches them collects as text files of
         doctests."""
-        files = list(paths)
-        found: set[str] = set()
-        for run in (self.root, *self.packages):
-            prefix = run.start.strip("/") + "/" if run.start.strip("/") else ""
-            found.update(run._doctest_texts(
-                (p for p in files if p not in found and p.startswith(prefix)), files))
-        return [p for p in files if p in found]
+        return self._first_run(paths, Collection._doctest_texts)
 
     def hook_files(self, paths: Iterable[str]) -> list[str]:
         """The ``paths`` (the whole tree) a run that reaches them may collect through a
         conftest's ``pytest_collect_file`` hook (``Collection.hook_files``)."""
+        return self._first_run(paths, Collection._hook_files)
+
+    def _first_run(
+        self, paths: Iterable[str],
+        answer: Callable[[Collection, Iterable[str], Sequence[str]], list[str]],
+    ) -> list[str]:
+        """The ``paths`` (the whole tree) for which ``answer`` says yes, each asked of the
+        first run (the root's, then each package's) whose start holds it."""
         files = list(paths)
         found: set[str] = set()
         for run in (self.root, *self.packages):
             prefix = run.start.strip("/") + "/" if run.start.strip("/") else ""
-            found.update(run._hook_files(
-                (p for p in files if p not in found and p.startswith(prefix)), files))
+            found.update(answer(
+                run, (p for p in files if p not in found and p.startswith(prefix)), files))
         return [p for p in files if p in found]
 
     def without_python_files(self) -> Collections:

@@ -212,13 +212,9 @@ def test_a_dead_worker_pool_is_finished_in_process(
     assert summaries == expected(files, contents)
 
 
-def test_what_a_dead_pool_left_is_summarised_with_the_collector_running(
-    tree: Tree, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The main process pauses its collector while workers summarise; astroid's trees are
-    cycles, so the files summarised here after all must not be made under that pause."""
-    files, contents = tree
-
+def _in_process_with_collector_watched(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Every file summarised in this process (the pool dies at once), and for each chunk
+    whether the collector ran while it was summarised."""
     collecting: list[bool] = []
     in_process = indexing._summarize_chunk
 
@@ -229,6 +225,16 @@ def test_what_a_dead_pool_left_is_summarised_with_the_collector_running(
     monkeypatch.setattr(indexing, "PARALLEL_MIN_FILES", 1)
     monkeypatch.setattr(indexing, "_pool", lambda workers, lifeline, api_only=False: DeadPool())
     monkeypatch.setattr(indexing, "_summarize_chunk", summarize_chunk)
+    return collecting
+
+
+def test_what_a_dead_pool_left_is_summarised_with_the_collector_running(
+    tree: Tree, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The main process pauses its collector while workers summarise; astroid's trees are
+    cycles, so the files summarised here after all must not be made under that pause."""
+    files, contents = tree
+    collecting = _in_process_with_collector_watched(monkeypatch)
     assert gc.isenabled()
     summaries, _ = summarize_files(files, CountingReader(contents), session=Session(jobs=2))
     assert summaries == expected(files, contents)
@@ -244,16 +250,7 @@ def test_a_caller_that_paused_the_collector_does_not_pause_it_for_what_is_summar
     from impactgraph.adapters.gc_pause import collector_paused
 
     files, contents = tree
-    collecting: list[bool] = []
-    in_process = indexing._summarize_chunk
-
-    def summarize_chunk(*args: Any) -> Any:
-        collecting.append(gc.isenabled())
-        return in_process(*args)
-
-    monkeypatch.setattr(indexing, "PARALLEL_MIN_FILES", 1)
-    monkeypatch.setattr(indexing, "_pool", lambda workers, lifeline, api_only=False: DeadPool())
-    monkeypatch.setattr(indexing, "_summarize_chunk", summarize_chunk)
+    collecting = _in_process_with_collector_watched(monkeypatch)
     with collector_paused(freeze=False):
         summaries, _ = summarize_files(files, CountingReader(contents), session=Session(jobs=2))
         assert not gc.isenabled()  # the caller's pause, as it was
