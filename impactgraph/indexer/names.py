@@ -121,22 +121,14 @@ class _Shapes:
                 return (UNKNOWN,)
             return tuple(s for _, value in node.items for s in self.of(value)) or (UNKNOWN,)
         if isinstance(node, (nodes.List, nodes.Tuple)):
-            if any(isinstance(e, nodes.Starred) for e in node.elts):
-                return (UNKNOWN,)
-            return tuple(s for e in node.elts for s in self.of(e)) or (UNKNOWN,)
+            return self.elements(node) or (UNKNOWN,)
         if not isinstance(node, nodes.Name):
             return (UNKNOWN,)
         tables = _read_only_tables(node)
         if tables is None:
             return (UNKNOWN,)
-        key = (id(tables[0].scope()), f"[{node.name}]")
-        if key in self.active:
-            return (UNKNOWN,)
-        self.active.add(key)
-        try:
-            return tuple(s for table in tables for s in self.items(table))
-        finally:
-            self.active.discard(key)
+        return self.once((id(tables[0].scope()), f"[{node.name}]"),
+                         lambda: (s for table in tables for s in self.items(table)))
 
     def formatted(self, node: nodes.NodeNG) -> tuple[Shape, ...]:
         """A piece of an f-string: ``{x}`` and ``{x!s}`` are x itself."""
@@ -266,15 +258,18 @@ class _Shapes:
         if bindings is None:
             return (UNKNOWN,)
         scope, assigned = bindings
-        key = (id(scope), node.name)
+        return self.once((id(scope), node.name),
+                         lambda: (s for binding in assigned for s in self.bound(binding, scope)))
+
+    def once(self, key: tuple[int, str], shapes: Callable[[], Iterable[Shape]]
+             ) -> tuple[Shape, ...]:
+        """``shapes()``, or unknown where evaluating it needs itself (``key``, the local, table
+        or parameter being evaluated, is active: ``name = name + x``); unknown when empty."""
         if key in self.active:
             return (UNKNOWN,)
         self.active.add(key)
         try:
-            shapes: list[Shape] = []
-            for binding in assigned:
-                shapes.extend(self.bound(binding, scope))
-            return tuple(shapes) if shapes else (UNKNOWN,)
+            return tuple(shapes()) or (UNKNOWN,)
         finally:
             self.active.discard(key)
 
@@ -351,14 +346,8 @@ class _Shapes:
         arguments = _passed_arguments(function, name)
         if arguments is None:
             return (UNKNOWN,)
-        key = (id(function), f"({name})")
-        if key in self.active:
-            return (UNKNOWN,)
-        self.active.add(key)
-        try:
-            return tuple(s for argument in arguments for s in self.of(argument)) or (UNKNOWN,)
-        finally:
-            self.active.discard(key)
+        return self.once((id(function), f"({name})"),
+                         lambda: (s for argument in arguments for s in self.of(argument)))
 
 
 def _passed_arguments(function: nodes.FunctionDef, name: str) -> list[nodes.NodeNG] | None:
