@@ -205,3 +205,155 @@ def test_a_push_with_the_cache_off_runs_nothing_and_succeeds(tmp_path: Path) -> 
     assert completed.returncode == 0, completed.stderr
     assert not seen.exists()
     assert "nothing to do" in completed.stdout
+
+
+# -- the compiled linker: built once by a trusted run, kept with actions/cache ----------------
+
+FAKE_PYTHON = """#!/bin/bash
+# stands for Python: creates a venv with itself as its python; logs what pip is asked
+log={log}
+if [ "$2 $3" = "-m venv" ]; then mkdir -p "$4/bin" && cp "$0" "$4/bin/python"; exit 0; fi
+shift 4  # -I -m pip --disable-pip-version-check
+echo "pure=${{IMPACTGRAPH_PURE_PYTHON:-}} $*" >> "$log"
+case "$1" in
+  wheel)
+    dir=$5
+    [ -n "${{FAKE_BUILD:-}}" ] && touch "$dir/impactgraph_analysis-0.1.0-$FAKE_BUILD.whl"
+    exit 0 ;;
+  install)
+    case "$3" in *.whl) exit "${{FAKE_WHEEL_FAILS:-0}}" ;; esac ;;
+esac
+exit 0
+"""
+
+
+COMPILED_TAG = "cp312-cp312-linux_x86_64"
+
+
+def run_install_step(tmp_path: Path, event: str, cache: str = "true", cached: bool = False,
+                     build: str = COMPILED_TAG, wheel_fails: bool = False
+                     ) -> tuple[subprocess.CompletedProcess[str], list[str], str]:
+    """The install step's script as the runner runs it, with a stand-in for Python; what it
+    asked pip (with IMPACTGRAPH_PURE_PYTHON), and the outputs it set."""
+    log, output = tmp_path / "pip.log", tmp_path / "output"
+    python = tmp_path / "python"
+    python.write_text(FAKE_PYTHON.format(log=log), encoding="utf-8")
+    python.chmod(0o755)
+    wheels = tmp_path / "impactgraph-wheel"
+    if cached:
+        wheels.mkdir()
+        (wheels / f"impactgraph_analysis-0.1.0-{COMPILED_TAG}.whl").touch()
+    env = {
+        "PATH": os.environ["PATH"], "HOME": str(tmp_path), "RUNNER_TEMP": str(tmp_path),
+        "PYTHON": str(python), "ACTION_PATH": "/action", "VENV": str(tmp_path / "venv"),
+        "WHEELS": str(wheels), "INPUT_CACHE": cache, "EVENT_NAME": event,
+        "GITHUB_OUTPUT": str(output), "FAKE_BUILD": build,
+        "FAKE_WHEEL_FAILS": "1" if wheel_fails else "0",
+    }
+    completed = subprocess.run(["bash", "-c", run_script("Install impactgraph")], cwd=tmp_path,
+                               env=env, capture_output=True, text=True, timeout=120)
+    asked = log.read_text(encoding="utf-8").splitlines() if log.exists() else []
+    return completed, asked, output.read_text(encoding="utf-8") if output.exists() else ""
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash")
+@pytest.mark.parametrize("event", ["push", "schedule", "workflow_dispatch"])
+def test_a_trusted_run_compiles_the_linker_once_and_says_to_keep_it(
+    tmp_path: Path, event: str
+) -> None:
+    completed, asked, output = run_install_step(tmp_path, event)
+    assert completed.returncode == 0, completed.stderr
+    wheel = tmp_path / "impactgraph-wheel" / f"impactgraph_analysis-0.1.0-{COMPILED_TAG}.whl"
+    assert asked == [
+        f"pure= wheel --quiet --no-deps --wheel-dir {tmp_path / 'impactgraph-wheel'} /action",
+        f"pure= install --quiet {wheel}",
+    ]
+    assert output == "built=true\n"
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash")
+@pytest.mark.parametrize("event", ["pull_request", "pull_request_target"])
+def test_a_pull_request_installs_the_kept_wheel_and_never_compiles(
+    tmp_path: Path, event: str
+) -> None:
+    (tmp_path / "kept").mkdir()
+    completed, asked, output = run_install_step(tmp_path / "kept", event, cached=True)
+    assert completed.returncode == 0, completed.stderr
+    assert [line.split()[:2] for line in asked] == [["pure=", "install"]]
+    assert asked[0].endswith(f"{COMPILED_TAG}.whl")
+    assert output == "built=false\n"
+    # none kept: pure Python, and nothing compiled in the pull request (it could not be kept)
+    (tmp_path / "none").mkdir()
+    completed, asked, output = run_install_step(tmp_path / "none", event)
+    assert completed.returncode == 0, completed.stderr
+    assert asked == ["pure=1 install --quiet /action"]
+    assert output == "built=false\n"
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash")
+@pytest.mark.parametrize(("cache", "build", "cached", "wheel_fails"), [
+    ("false", COMPILED_TAG, False, False),  # the cache input off: nothing compiled or kept
+    ("true", "py3-none-any", False, False),  # mypyc or a compiler missing: the wheel is pure
+    ("true", COMPILED_TAG, True, True),  # a kept wheel that does not install
+])
+def test_the_linker_falls_back_to_pure_python(
+    tmp_path: Path, cache: str, build: str, cached: bool, wheel_fails: bool
+) -> None:
+    completed, asked, output = run_install_step(tmp_path, "push", cache=cache, build=build,
+                                                cached=cached, wheel_fails=wheel_fails)
+    assert completed.returncode == 0, completed.stderr
+    assert asked[-1] == "pure=1 install --quiet /action"
+    assert output == "built=false\n"
+    assert not list((tmp_path / "impactgraph-wheel").glob("*none-any.whl"))
+    if wheel_fails:
+        assert "did not install" in completed.stdout
+
+
+def test_the_compiled_wheel_is_kept_by_key_of_its_source_and_saved_only_outside_pull_requests(
+) -> None:
+    restore = step_block("Restore the compiled impactgraph")
+    save = step_block("Save the compiled impactgraph")
+    install = step_block("Install impactgraph")
+    text = ACTION.read_text()
+    assert text.index(step_block("Key the compiled impactgraph")) < text.index(restore)
+    assert text.index(restore) < text.index(install) < text.index(save)
+    key = field(restore, "key")
+    assert key == field(save, "key")
+    for part in ("runner.os", "runner.arch", "steps.python.outputs.python-version",
+                 "steps.source.outputs.hash"):
+        assert part in key
+    assert "restore-keys" not in restore  # another source's wheel is never taken
+    assert field(restore, "path") == field(save, "path") == field(install, "WHEELS")
+    assert field(restore, "path").startswith("${{ runner.temp }}")
+    condition = field(save, "if")
+    assert "steps.install.outputs.built == 'true'" in condition
+    assert "github.event_name != 'pull_request'" in condition
+    assert "github.event_name != 'pull_request_target'" in condition
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash")
+def test_the_source_key_changes_with_the_source_and_nothing_else(tmp_path: Path) -> None:
+    def key(root: Path) -> str:
+        output = tmp_path / "output"
+        output.unlink(missing_ok=True)
+        env = {"PATH": os.environ["PATH"], "ACTION_PATH": str(root),
+               "GITHUB_OUTPUT": str(output)}
+        completed = subprocess.run(["bash", "-c", run_script("Key the compiled impactgraph")],
+                                   cwd=tmp_path, env=env, capture_output=True, text=True,
+                                   timeout=60)
+        assert completed.returncode == 0, completed.stderr
+        return output.read_text(encoding="utf-8")
+
+    root = tmp_path / "action"
+    (root / "impactgraph" / "linker").mkdir(parents=True)
+    (root / "pyproject.toml").write_text("[project]\n", encoding="utf-8")
+    (root / "setup.py").write_text("setup()\n", encoding="utf-8")
+    (root / "impactgraph" / "linker" / "link.py").write_text("x = 1\n", encoding="utf-8")
+    first = key(root)
+    assert first.startswith("hash=") and len(first.strip()) == len("hash=") + 16
+    (root / "README.md").write_text("words\n", encoding="utf-8")
+    (root / "impactgraph" / "linker" / "__pycache__").mkdir()
+    (root / "impactgraph" / "linker" / "__pycache__" / "link.cpython-312.pyc").write_bytes(b"x")
+    assert key(root) == first
+    (root / "impactgraph" / "linker" / "link.py").write_text("x = 2\n", encoding="utf-8")
+    assert key(root) != first
