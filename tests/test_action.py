@@ -36,7 +36,8 @@ def python_invocations(script: str) -> list[str]:
 
 
 def test_every_python_helper_runs_isolated_from_a_folder_the_action_owns() -> None:
-    for step in ("Install impactgraph", "Comment on the pull request"):
+    for step in ("Key the compiled impactgraph", "Install impactgraph",
+                 "Comment on the pull request"):
         script = run_script(step)
         calls = python_invocations(script)
         assert calls, step
@@ -228,6 +229,8 @@ exit 0
 
 
 COMPILED_TAG = "cp312-cp312-linux_x86_64"
+# how GitHub runs a step's script with `shell: bash`
+GITHUB_BASH = ("bash", "--noprofile", "--norc", "-eo", "pipefail", "-c")
 
 
 def run_install_step(tmp_path: Path, event: str, cache: str = "true", cached: bool = False,
@@ -250,7 +253,7 @@ def run_install_step(tmp_path: Path, event: str, cache: str = "true", cached: bo
         "GITHUB_OUTPUT": str(output), "FAKE_BUILD": build,
         "FAKE_WHEEL_FAILS": "1" if wheel_fails else "0",
     }
-    completed = subprocess.run(["bash", "-c", run_script("Install impactgraph")], cwd=tmp_path,
+    completed = subprocess.run([*GITHUB_BASH, run_script("Install impactgraph")], cwd=tmp_path,
                                env=env, capture_output=True, text=True, timeout=120)
     asked = log.read_text(encoding="utf-8").splitlines() if log.exists() else []
     return completed, asked, output.read_text(encoding="utf-8") if output.exists() else ""
@@ -336,9 +339,9 @@ def test_the_source_key_changes_with_the_source_and_nothing_else(tmp_path: Path)
     def key(root: Path) -> str:
         output = tmp_path / "output"
         output.unlink(missing_ok=True)
-        env = {"PATH": os.environ["PATH"], "ACTION_PATH": str(root),
-               "GITHUB_OUTPUT": str(output)}
-        completed = subprocess.run(["bash", "-c", run_script("Key the compiled impactgraph")],
+        env = {"PATH": os.environ["PATH"], "ACTION_PATH": str(root), "PYTHON": sys.executable,
+               "RUNNER_TEMP": str(tmp_path), "GITHUB_OUTPUT": str(output)}
+        completed = subprocess.run([*GITHUB_BASH, run_script("Key the compiled impactgraph")],
                                    cwd=tmp_path, env=env, capture_output=True, text=True,
                                    timeout=60)
         assert completed.returncode == 0, completed.stderr
