@@ -42,6 +42,8 @@ _EDGE_KEYS: dict[str, str] = {kind: kind.value for kind in EdgeKind}
 
 # an edge's ``recv`` or ``sites`` list this long is looked up in a set kept beside it
 LONG_EDGE_LISTS = 16
+# the successors of a node networkx does not have (``add_edge`` reads, never writes it)
+_NO_EDGES: dict[str, Any] = {}
 
 
 @dataclass
@@ -236,13 +238,25 @@ class CodeGraph:
         if source == target and key != "calls":
             return
         main = source == self._main_source
-        data = self.graph.get_edge_data(source, target, key=key)
+        # networkx's own dicts, written as its add_edge writes them (see ``load``): its
+        # get_edge_data raises and catches a KeyError for every new edge, and this runs for
+        # every edge
+        graph = self.graph
+        succ = graph._succ
+        keys = succ.get(source, _NO_EDGES).get(target)
+        data: dict[str, Any] | None = None if keys is None else keys.get(key)
         if data is None:
-            self.graph.add_edge(
-                source, target, key=key, line=line, bound=bound, dispatch=dispatch, named=named,
-                dynamic=dynamic, callback=callback,
-            )
-            data = self.graph.get_edge_data(source, target, key=key)
+            for end in (source, target):
+                if end not in succ:
+                    graph._node[end], succ[end], graph._pred[end] = {}, {}, {}
+            if keys is None:
+                keys = succ[source][target] = graph._pred[target][source] = {}
+            data = {"line": line, "bound": bound, "dispatch": dispatch, "named": named,
+                    "dynamic": dynamic, "callback": callback}
+            keys[key] = data
+            cache = getattr(graph, "__networkx_cache__", None)  # networkx >= 3.3 caches views
+            if cache:
+                cache.clear()
             if recv:
                 data["recv"] = sorted([given, receiver] for given, receiver in set(recv))
             if main:

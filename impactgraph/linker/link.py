@@ -503,6 +503,9 @@ def _add_nodes(graph: CodeGraph, summaries: list[FileSummary]) -> None:
 
 
 def _callee_values(resolver: Resolver, site: CallSite) -> list[Value]:
+    """The values of the site's callee, in order (not to be changed by the caller)."""
+    if len(site.callee) == 1:  # the commonest: the memoised set, whose order is kept
+        return ordered(resolver.resolve(site.callee[0]))
     values: set[Value] = set()
     for expr in site.callee:
         values |= resolver.resolve(expr)

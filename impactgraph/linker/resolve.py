@@ -169,15 +169,16 @@ def ordered(values: Iterable[Value]) -> list[Value]:
     on string hashing (PYTHONHASHSEED). Not to be changed by the caller (the order of a
     frozen set is kept, see ``_ORDERED``)."""
     if type(values) is frozenset:
+        if len(values) < 2:  # most sets: nothing to order, nothing worth keeping
+            return list(values)
         entry = _ORDERED.get(id(values))
         if entry is not None:
             return entry[1]
         items = list(values)
-        if len(items) > 1:
-            items.sort(key=_sort_key)
-            if len(_ORDERED) >= _ORDERED_SIZE:
-                _ORDERED.clear()
-            _ORDERED[id(values)] = (values, items)
+        items.sort(key=_sort_key)
+        if len(_ORDERED) >= _ORDERED_SIZE:
+            _ORDERED.clear()
+        _ORDERED[id(values)] = (values, items)
         return items
     items = list(values)
     if len(items) > 1:
@@ -679,14 +680,15 @@ class Resolver:
             self.dependents[key].add(self.stack[-1])
         cached = self.lookups.get(key)
         if cached is None:
-            return self._evaluate(key, self.lookups, lambda: frozenset(compute(*args)))
+            return self._evaluate(key, self.lookups, compute, args)
         return cached
 
     def _evaluate(
         self,
         key: Expr,
         table: dict[Expr, frozenset[Value]],
-        compute: Callable[[], frozenset[Value]],
+        compute: Callable[..., AbstractSet[Value]] | None = None,
+        args: tuple[object, ...] = (),
     ) -> frozenset[Value]:
         """``key``'s value, memoised in ``table`` once it no longer depends on a key still
         being evaluated. Where evaluation meets a cycle (a key read while it is on the stack)
@@ -695,7 +697,9 @@ class Resolver:
         depend on the order in which keys are first asked for.
 
         Called when ``table`` lacks ``key``: the caller has looked (the commonest case, a
-        hit, costs no call) and recorded the read in ``dependents``."""
+        hit, costs no call) and recorded the read in ``dependents``. The value is
+        ``compute(*args)``, or with no ``compute`` the expression ``key``'s own (``_compute``):
+        no closure is made per evaluation."""
         stack = self.stack
         pending = self.provisional.get(key)
         if pending is not None:  # computed in this round of an open cycle
@@ -723,7 +727,7 @@ class Resolver:
             lows.append(_NO_CYCLE)
             reads_of.append(None)
             try:
-                result = compute()
+                result = self._compute(key) if compute is None else frozenset(compute(*args))
                 if TOP in result and len(result) > 1:
                     result = _TOP  # absorbing: anything at all
             finally:
@@ -1410,7 +1414,7 @@ class Resolver:
             self.dependents[expr].add(self.stack[-1])
         cached = self.memo.get(expr)
         if cached is None:
-            return self._evaluate(expr, self.memo, lambda: self._compute(expr))
+            return self._evaluate(expr, self.memo)
         return cached
 
     def _compute(self, expr: Expr) -> frozenset[Value]:
@@ -1458,14 +1462,20 @@ class Resolver:
 
     def _variable(self, key: str) -> set[Value]:
         values: set[Value] = set()
-        exprs = list(self.bindings.get(key, ())) + sorted(self.extra.get(key, ()))
-        if not exprs:
+        # the bindings, then argument flow's additions in order (no list is built for the
+        # two: most variables have no additions; bindings only grow between evaluations)
+        bound = self.bindings.get(key, ())
+        extra = self.extra.get(key)
+        if not bound and not extra:
             module_part, _, name = key[2:].partition("|")
             if module_part.endswith(":") and not name.startswith("<"):
                 # module level: maybe from a star import
                 return self.module_attribute(module_part[:-1], name)
-        for expr in exprs:
+        for expr in bound:
             values |= self.resolve(expr)
+        if extra:
+            for expr in sorted(extra):
+                values |= self.resolve(expr)
         return values
 
     def runs_source(self) -> bool:
