@@ -1283,6 +1283,12 @@ def _class_statement(graph: CodeGraph, resolver: Resolver, cls: str) -> None:
     for meta in resolver.metaclasses(cls):
         targets += resolver.special_methods(meta, ("__new__",))
         targets += resolver.special_methods(meta, ("__init__",))
+    if _enum_members(resolver, cls):
+        # an enum's members are made as its body ends: ``NULL = ("PV1001", "empty")`` runs
+        # ``__new__`` and ``__init__(self, *value)`` of ours (pathvalidate's ErrorReason), so a
+        # parameter too few breaks the import of the enum's module
+        targets += resolver.special_methods(cls, ("__new__",))
+        targets += resolver.special_methods(cls, ("__init__",))
     if not targets:
         return
     module, qual = cls.split(":", 1)
@@ -1293,6 +1299,22 @@ def _class_statement(graph: CodeGraph, resolver: Resolver, cls: str) -> None:
     line = resolver.definitions[cls].line
     for target in targets:
         graph.add_edge(runner, target, EdgeKind.CALLS, line, True)
+
+
+def _enum_members(resolver: Resolver, cls: str) -> bool:
+    """Is ``cls`` an ``enum`` class (an outside base from the ``enum`` module along its MRO)
+    whose body binds members: a name that is neither ``_sunder_`` nor ``__dunder__`` and
+    holds no function or class of ours (methods and properties are not members; ``enum``
+    makes nearly every other value one)."""
+    if not any(base.split(".", 1)[0] == "enum"
+               for owner in resolver.mro(cls) for base in resolver.external_bases.get(owner, ())):
+        return False
+    return any(
+        not (name.startswith("_") and name.endswith("_"))
+        and resolver.kind(f"{cls}.{name}") not in (
+            SymbolKind.FUNCTION, SymbolKind.METHOD, SymbolKind.CLASS)
+        for name in resolver.own_members(cls)
+    )
 
 
 def _module_variable(resolver: Resolver, expr: Expr, depth: int = 0) -> str | None:
