@@ -24,6 +24,7 @@ from impactgraph.expressions import (
     GeneratedRoot,
     ModuleRoot,
     Variable,
+    item,
     parse_root,
 )
 from impactgraph.indexer.plain import PROGRAM_RUNNERS
@@ -644,10 +645,32 @@ def _bind_arguments(resolver: Resolver, site: CallSite, target: str, bound: bool
         if index < len(positional):
             add(positional[index].name, exprs)
     names = {p.name for p in params if p.kind is not ParamKind.POSITIONAL_ONLY}
+    spread = [p.name for p in params if p.kind is ParamKind.VAR_KEYWORD]
     for name, exprs in site.kwargs:
         if name in names:
             add(name, exprs)
+        elif spread:
+            # a keyword the function takes by ``**options``: the dict's entry at that key,
+            # which ``options["storage"]`` and ``options.pop("storage", Default)`` read
+            # (tinydb's ``TinyDB(path, storage=CachingMiddleware(JSONStorage))``); only there,
+            # or every keyword of every caller would come with each read
+            for container in _spread_containers(resolver, f"v:{module}:{qual}|{spread[0]}"):
+                entry = f"{container}{item(name)}"
+                extra = resolver.extra[entry]
+                for expr in exprs:
+                    if expr not in extra and not isinstance(resolver.root(expr[0]),
+                                                            BuiltinRoot):
+                        extra.add(expr)
+                        changed.add(entry)
     return changed
+
+
+def _spread_containers(resolver: Resolver, key: str) -> list[str]:
+    """The keys of the dicts a ``**options`` parameter (variable key ``key``) is bound to:
+    the indexer binds it to a container of its own (``file_indexer``), which the body may
+    fill and hand on."""
+    return [root.key for expr in resolver.bindings.get(key, ()) if len(expr) == 1
+            for root in (resolver.root(expr[0]),) if isinstance(root, ContainerRoot)]
 
 
 def _link_call(graph: Sink, resolver: Resolver, site: CallSite, index: int,
