@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from cli_support import selected_tests
 from git_support import commit, init_repo
 
@@ -220,3 +221,64 @@ def test_a_property_removed_whole_breaks_no_importer(tmp_path: Path) -> None:
     end = source.index("            def other(self):")
     commit(root, {"src/pkg/fields.py": source[:start] + source[end:]})
     assert selected_tests(root) == []
+
+
+
+ENUM = {
+    "src/pkg/__init__.py": INIT,
+    "src/pkg/util.py": UTIL,
+    "src/pkg/schema.py": """
+        import enum
+
+
+        class Reason(enum.Enum):
+            EMPTY = ("E1", "the value is empty")
+            LONG = ("E2", "the value is too long")
+
+            def __init__(self, code, description):
+                self.code = code
+
+            @property
+            def text(self):
+                return f"[{self.code}]"
+
+
+        class Kind(enum.Enum):
+            def __init__(self, code):
+                self.code = code
+
+
+        class Plain:
+            EMPTY = ("E1", "the value is empty")
+
+            def __init__(self, code, text):
+                self.code = code
+
+
+        class Schema:
+            def dump(self, obj):
+                return obj
+    """,
+    "tests/test_schema.py": TEST_SCHEMA,
+    "tests/test_util.py": TEST_UTIL,
+}
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    ("(self, code, description)", "(self, code)", ["tests/test_schema.py", "tests/test_util.py"]),
+    ("(self, code)", "(self, code, extra)", []),
+    ("(self, code, text)", "(self, code)", []),
+], ids=["enum", "enum-without-members", "plain-class"])
+def test_a_break_in_an_enum_init_breaks_every_importer(
+    tmp_path: Path, old: str, new: str, expected: list[str],
+) -> None:
+    """An enum's members are made as its class body ends, each by ``__init__(self, *value)``
+    (pathvalidate 3.2.1's ``ErrorReason``, whose ``__init__`` losing a parameter broke all nine
+    test files, none selected); an enum without members (``Kind``) and a plain class whose body
+    holds the same tuple (``Plain``) run their ``__init__`` on no import."""
+    root = init_repo(tmp_path / "repo")
+    commit(root, ENUM, message="base", tag="base")
+    source = ENUM["src/pkg/schema.py"]
+    assert source.count(old) == 1
+    commit(root, {"src/pkg/schema.py": source.replace(old, new)})
+    assert selected_tests(root) == expected

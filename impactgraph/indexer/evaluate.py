@@ -208,6 +208,9 @@ class Evaluator(Scopes):
                 return partial
             if node.args and self.outside_function(node.func) == "functools.update_wrapper":
                 return self.values(node.args[0])  # it returns the wrapper it was given
+            entry = self.keyword_entry(node)
+            if entry is not None:
+                return entry
             op = self.call_op(node)
             called = [(*e, op) for e in self.values(func)]
             if _may_make_class(node):
@@ -531,6 +534,26 @@ class Evaluator(Scopes):
                 name = f"{PREBOUND}{','.join(sorted(n for n in names if n))}>"
             self.bindings[f"v:{self.module}:|{name}"].extend(values)
         return values
+
+    def keyword_entry(self, node: nodes.Call) -> list[Expr] | None:
+        """``options.pop("storage", Default)`` (``get``, ``setdefault``) on the function's own
+        ``**options``, never rebound: a dict, whose entry at that key is what the callers
+        passed as ``storage=`` (the linker binds each keyword under its key) or else the
+        default. Read as ``options["storage"]`` is, so that the callers' other keywords do not
+        come with it."""
+        func = node.func
+        if not (isinstance(func, nodes.Attribute) and func.attrname in DEFAULT_GIVERS
+                and isinstance(func.expr, nodes.Name) and 1 <= len(node.args) <= 2
+                and not node.keywords and isinstance(node.args[0], nodes.Const)
+                and isinstance(node.args[0].value, str)):
+            return None
+        scope, assigned = func.expr.lookup(func.expr.name)
+        if not (isinstance(scope, (nodes.FunctionDef, nodes.Lambda)) and scope.args.kwarg
+                == func.expr.name and assigned
+                and all(isinstance(a, nodes.Arguments) for a in assigned)):
+            return None
+        found = [(*e, item(node.args[0].value)) for e in self.values(func.expr)]
+        return found + (self.values(node.args[1]) if len(node.args) == 2 else [])
 
     def call_op(self, node: nodes.Call) -> str:
         """``()`` or, when the call passes values we follow, ``(KEY N NAMES)``: its N

@@ -24,6 +24,7 @@ from impactgraph.expressions import (
     GeneratedRoot,
     ModuleRoot,
     Variable,
+    item,
     parse_root,
 )
 from impactgraph.indexer.plain import PROGRAM_RUNNERS
@@ -647,10 +648,32 @@ def _bind_arguments(resolver: Resolver, site: CallSite, target: str, bound: bool
         if index < len(positional):
             add(positional[index].name, exprs)
     names = {p.name for p in params if p.kind is not ParamKind.POSITIONAL_ONLY}
+    spread = [p.name for p in params if p.kind is ParamKind.VAR_KEYWORD]
     for name, exprs in site.kwargs:
         if name in names:
             add(name, exprs)
+        elif spread:
+            # a keyword the function takes by ``**options``: the dict's entry at that key,
+            # which ``options["storage"]`` and ``options.pop("storage", Default)`` read
+            # (tinydb's ``TinyDB(path, storage=CachingMiddleware(JSONStorage))``); only there,
+            # or every keyword of every caller would come with each read
+            for container in _spread_containers(resolver, f"v:{module}:{qual}|{spread[0]}"):
+                entry = f"{container}{item(name)}"
+                extra = resolver.extra[entry]
+                for expr in exprs:
+                    if expr not in extra and not isinstance(resolver.root(expr[0]),
+                                                            BuiltinRoot):
+                        extra.add(expr)
+                        changed.add(entry)
     return changed
+
+
+def _spread_containers(resolver: Resolver, key: str) -> list[str]:
+    """The keys of the dicts a ``**options`` parameter (variable key ``key``) is bound to:
+    the indexer binds it to a container of its own (``file_indexer``), which the body may
+    fill and hand on."""
+    return [root.key for expr in resolver.bindings.get(key, ()) if len(expr) == 1
+            for root in (resolver.root(expr[0]),) if isinstance(root, ContainerRoot)]
 
 
 def _link_call(graph: Sink, resolver: Resolver, site: CallSite, index: int,
@@ -1286,6 +1309,12 @@ def _class_statement(graph: CodeGraph, resolver: Resolver, cls: str) -> None:
     for meta in resolver.metaclasses(cls):
         targets += resolver.special_methods(meta, ("__new__",))
         targets += resolver.special_methods(meta, ("__init__",))
+    if _enum_members(resolver, cls):
+        # an enum's members are made as its body ends: ``NULL = ("PV1001", "empty")`` runs
+        # ``__new__`` and ``__init__(self, *value)`` of ours (pathvalidate's ErrorReason), so a
+        # parameter too few breaks the import of the enum's module
+        targets += resolver.special_methods(cls, ("__new__",))
+        targets += resolver.special_methods(cls, ("__init__",))
     if not targets:
         return
     module, qual = cls.split(":", 1)
@@ -1296,6 +1325,22 @@ def _class_statement(graph: CodeGraph, resolver: Resolver, cls: str) -> None:
     line = resolver.definitions[cls].line
     for target in targets:
         graph.add_edge(runner, target, EdgeKind.CALLS, line, True)
+
+
+def _enum_members(resolver: Resolver, cls: str) -> bool:
+    """Is ``cls`` an ``enum`` class (an outside base from the ``enum`` module along its MRO)
+    whose body binds members: a name that is neither ``_sunder_`` nor ``__dunder__`` and
+    holds no function or class of ours (methods and properties are not members; ``enum``
+    makes nearly every other value one)."""
+    if not any(base.split(".", 1)[0] == "enum"
+               for owner in resolver.mro(cls) for base in resolver.external_bases.get(owner, ())):
+        return False
+    return any(
+        not (name.startswith("_") and name.endswith("_"))
+        and resolver.kind(f"{cls}.{name}") not in (
+            SymbolKind.FUNCTION, SymbolKind.METHOD, SymbolKind.CLASS)
+        for name in resolver.own_members(cls)
+    )
 
 
 def _module_variable(resolver: Resolver, expr: Expr, depth: int = 0) -> str | None:

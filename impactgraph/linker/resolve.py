@@ -1626,7 +1626,10 @@ class Resolver:
                 if constant in self.bindings:
                     return set(self.resolve((constant,)))
                 self.depend(constant)
-                return set(self.resolve((key,)))
+                # a ``**options`` dict's entry: what the callers passed by that keyword
+                # (bound by the linker, ``link._bind_arguments``), and any other element
+                return set(self.resolve((key,))) | (
+                    set(self.resolve((constant,))) if constant in self.extra else set())
             case Pairs(key):
                 return {Pair(key)}
             case Pair(key) if item.text == "[1]":
