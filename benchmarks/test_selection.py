@@ -319,6 +319,23 @@ LIBRARIES = {
         Library("pathvalidate", "3.2.1", "pathvalidate", (
             PYTEST, "allpairspy==2.5.1", "click==8.1.7", "tcolorpy==0.1.6"), tests="test",
             root=""),
+        # held out, first contact (4 December, late night): an ItemLoader whose input and output
+        # processors are found by name (getattr(self, field + "_in")), processors as callable
+        # classes whose functions get a loader context when their signature asks, parsel
+        # selectors (itemloaders); one cache API and a backend class per store, the tests
+        # sharing base test classes (tests/common.py) that call self.cache_factory(), set per
+        # test file by an autouse fixture as request.cls.cache_factory, conftest.py starting
+        # servers through pytest-xprocess (cachelib; no servers here: their 58 tests fail
+        # unchanged); an EventEmitter whose _emit_run the asyncio, trio, twisted and executor
+        # subclasses override, uplift rewiring one emitter's emit into another's, an evented
+        # class decorator (pyee)
+        Library("itemloaders", "1.3.1", "itemloaders", (
+            PYTEST, "parsel==1.9.1", "w3lib==2.2.1", "jmespath==1.0.1", "itemadapter==0.9.0"),
+            root=""),
+        Library("cachelib", "0.13.0", "cachelib", (PYTEST, "pytest-xprocess==0.23.0")),
+        Library("pyee", "12.0.0", "pyee", (
+            PYTEST, "pytest-asyncio==0.23.8", "pytest-trio==0.8.0", "trio==0.27.0",
+            "twisted==24.7.0", "typing-extensions==4.12.2"), root=""),
     )
 }
 DEFAULT_LIBRARIES = ("click", "itsdangerous", "markupsafe", "jinja2", "flask")

@@ -1128,8 +1128,11 @@ def _unresolved_by_name(
     the change is called ``name``, the call reaches it, and so do the tests that reach the
     call. Those callers reach the change in turn, so unresolved calls asking for their names
     do too (repeated until nothing new). As for ``_unresolved_across``, the object can only
-    be one of a package the caller's package is or its module imports, and only a test whose
-    process imports the call's module can run it. A call whose name is unknown ("") is not
+    be one of a package the caller's package is or its module imports (in a method, or a
+    function nested in one, also one a subclass's module imports: ``self`` may be the
+    subclass's, whose module sets what it holds, as cachelib's test files set the
+    ``cache_factory`` the shared base test class calls), and only a test whose process
+    imports the call's module can run it. A call whose name is unknown ("") is not
     this rule's (see ``_unbounded``, ``_gave_up``). A removed method counts by its name too
     (a plugin class loaded by name: ``self.impl.get(key)`` ran its override), and so do the
     method calls written in source the code base generates and ``exec``s (the linker adds
@@ -1158,13 +1161,27 @@ def _unresolved_by_name(
              if caller in graph and asked - {""}}
     near: dict[str, set[str]] = {}  # module -> its package and those it imports
 
-    def matches(caller: str) -> str | None:
-        module = graph.module_of(caller)
+    def near_module(module: str) -> set[str]:
         if module not in near:
             near[module] = {package_of(module)} | {
                 package_of(target) for target in _imports_of(graph, module)}
+        return near[module]
+
+    def matches(caller: str) -> str | None:
+        packages = near_module(graph.module_of(caller))
+        cls = _enclosing_class(graph, caller)
+        if cls is not None:  # ``self`` may be a subclass's, its attributes set by its module
+            packages = packages.union(*(near_module(graph.module_of(subclass))
+                                        for subclass in subclasses_of(cls)))
         return next((name for name in sorted(sites[caller])
-                     if known.get(name, set()) & near[module]), None)
+                     if known.get(name, set()) & packages), None)
+
+    subclassed: dict[str, list[str]] = {}
+
+    def subclasses_of(cls: str) -> list[str]:
+        if cls not in subclassed:
+            subclassed[cls] = _subclasses(graph, cls)
+        return subclassed[cls]
 
     done: set[str] = set()
     seen: set[str] = set()  # walked from already: what reaches them is learnt
@@ -1186,6 +1203,26 @@ def _unresolved_by_name(
             new = walker.marks(caller) & walker.test_bits & ~given[module]
             given[module] |= new
             _add_importing(selector, graph, imports, walker.names_of(new)[0], module, reason)
+            # pytest runs a test method a test class inherits under each subclass's file
+            for symbol in sorted(walked):
+                cls = _enclosing_class(graph, symbol)
+                if cls is None or not _short_name(symbol).startswith("test"):
+                    continue
+                inheriting = {graph.module_of(subclass) for subclass in subclasses_of(cls)}
+                _add_importing(selector, graph, imports, inheriting, module,
+                               f"{reason}, run by the test classes inheriting {symbol}")
+
+
+def _enclosing_class(graph: CodeGraph, symbol: str) -> str | None:
+    """The innermost class of ours whose body holds ``symbol`` (a method, or a function
+    nested in one), if any."""
+    module, _, qualname = symbol.partition(":")
+    parts = qualname.split(".")
+    for end in range(len(parts) - 1, 0, -1):
+        candidate = f"{module}:{'.'.join(parts[:end])}"
+        if candidate in graph and graph.node(candidate).get("kind") == "class":
+            return candidate
+    return None
 
 
 def _add_importing(selector: _Selector, graph: CodeGraph, imports: _ImportIndex,
