@@ -1216,13 +1216,7 @@ def _unresolved_by_name(
 def _enclosing_class(graph: CodeGraph, symbol: str) -> str | None:
     """The innermost class of ours whose body holds ``symbol`` (a method, or a function
     nested in one), if any."""
-    module, _, qualname = symbol.partition(":")
-    parts = qualname.split(".")
-    for end in range(len(parts) - 1, 0, -1):
-        candidate = f"{module}:{'.'.join(parts[:end])}"
-        if candidate in graph and graph.node(candidate).get("kind") == "class":
-            return candidate
-    return None
+    return next((cls for cls in _owners(graph, symbol) if cls != symbol), None)
 
 
 def _add_importing(selector: _Selector, graph: CodeGraph, imports: _ImportIndex,

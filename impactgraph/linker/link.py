@@ -628,21 +628,26 @@ def _bind_arguments(resolver: Resolver, site: CallSite, target: str, bound: bool
     # caller's own self (``self._check(cache)``) back to the caller
     on_self = _on_self(resolver, site)
 
+    def extend(keys: Iterable[str], exprs: tuple[Expr, ...], record: bool) -> None:
+        """Add the arguments ``exprs`` (builtins aside) to each key's; ``record``: and which
+        call passed them."""
+        for key in keys:
+            extra = resolver.extra[key]
+            passed = resolver.passed[key] if record else None
+            for expr in exprs:
+                if isinstance(resolver.root(expr[0]), BuiltinRoot):
+                    continue
+                if passed is not None:
+                    passed.add((expr, site.scope if on_self else ""))
+                if expr not in extra:
+                    extra.add(expr)
+                    changed.add(key)
+
     def add(name: str, exprs: tuple[Expr, ...]) -> None:
         key = f"v:{module}:{qual}|{name}"
         # a parameter the function rebinds: its entry version holds the arguments too
         entry = f"v:{module}:{qual}|<0>|{name}"
-        for target in (key, entry) if entry in resolver.bindings else (key,):
-            extra = resolver.extra[target]
-            passed = resolver.passed[target]
-            for expr in exprs:
-                if isinstance(resolver.root(expr[0]), BuiltinRoot):
-                    continue
-                passed.add((expr, site.scope if on_self else ""))
-                if expr in extra:
-                    continue
-                extra.add(expr)
-                changed.add(target)
+        extend((key, entry) if entry in resolver.bindings else (key,), exprs, record=True)
 
     for index, exprs in enumerate(site.args):
         if index < len(positional):
@@ -657,14 +662,9 @@ def _bind_arguments(resolver: Resolver, site: CallSite, target: str, bound: bool
             # which ``options["storage"]`` and ``options.pop("storage", Default)`` read
             # (tinydb's ``TinyDB(path, storage=CachingMiddleware(JSONStorage))``); only there,
             # or every keyword of every caller would come with each read
-            for container in _spread_containers(resolver, f"v:{module}:{qual}|{spread[0]}"):
-                entry = f"{container}{item(name)}"
-                extra = resolver.extra[entry]
-                for expr in exprs:
-                    if expr not in extra and not isinstance(resolver.root(expr[0]),
-                                                            BuiltinRoot):
-                        extra.add(expr)
-                        changed.add(entry)
+            containers = _spread_containers(resolver, f"v:{module}:{qual}|{spread[0]}")
+            extend([f"{container}{item(name)}" for container in containers], exprs,
+                   record=False)
     return changed
 
 
