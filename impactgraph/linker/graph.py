@@ -29,6 +29,21 @@ def _networkx() -> Any:
     return networkx
 
 
+def _edge_keys(graph: Any, source: str, target: str) -> dict[str, dict[str, Any]]:
+    """The edges ``source`` -> ``target`` of networkx MultiDiGraph ``graph`` by key, made
+    empty (with the nodes at either end) where there are none, in its own adjacency dicts
+    (``_node``, ``_succ``, ``_pred``: the layout of every networkx version we support), as
+    its ``add_edge`` makes them. The caller clears networkx's cached views."""
+    node, succ, pred = graph._node, graph._succ, graph._pred
+    for end in (source, target):
+        if end not in node:
+            node[end], succ[end], pred[end] = {}, {}, {}
+    keys: dict[str, dict[str, Any]] | None = succ[source].get(target)
+    if keys is None:
+        keys = succ[source][target] = pred[target][source] = {}
+    return keys
+
+
 def _multidigraph() -> Any:
     return _networkx().MultiDiGraph()
 
@@ -246,11 +261,8 @@ class CodeGraph:
         keys = succ.get(source, _NO_EDGES).get(target)
         data: dict[str, Any] | None = None if keys is None else keys.get(key)
         if data is None:
-            for end in (source, target):
-                if end not in succ:
-                    graph._node[end], succ[end], graph._pred[end] = {}, {}, {}
             if keys is None:
-                keys = succ[source][target] = graph._pred[target][source] = {}
+                keys = _edge_keys(graph, source, target)
             data = {"line": line, "bound": bound, "dispatch": dispatch, "named": named,
                     "dynamic": dynamic, "callback": callback}
             keys[key] = data
@@ -340,12 +352,7 @@ class CodeGraph:
             else:
                 node[name], succ[name], pred[name] = attributes, {}, {}
         for source, target, kind, attributes in edges:
-            for end in (source, target):
-                if end not in node:
-                    node[end], succ[end], pred[end] = {}, {}, {}
-            keys = succ[source].get(target)
-            if keys is None:
-                keys = succ[source][target] = pred[target][source] = {}
+            keys = _edge_keys(graph, source, target)
             if kind in keys:
                 keys[kind].update(attributes)
             else:
