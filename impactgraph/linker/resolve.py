@@ -1948,6 +1948,8 @@ class Resolver:
         return self._argument_values(call) if isinstance(call, CallWith) else set()
 
     def _argument_values(self, call: CallWith) -> set[Value]:
+        if not call.key:  # the shape of the arguments only: no value of them is known
+            return set()
         keys = [*call.positional_keys(), *(call.keyword_key(name) for name in call.names)]
         found: set[Value] = set()
         for item in keys:
