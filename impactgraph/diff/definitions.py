@@ -7,6 +7,7 @@ class and a function that is now re-exported from somewhere else.
 
 from __future__ import annotations
 
+import ast
 import collections.abc
 import functools
 import typing
@@ -30,8 +31,11 @@ _OVERLOAD = "overload"
 # Decorators that do not change how a callable is called or an attribute is accessed
 # (``wraps(f)`` returns the very function it decorates). ``functools.cache`` and friends do:
 # the name becomes a wrapper that needs hashable arguments (DESIGN.md, decorator-changed).
+# ``typing.dataclass_transform(...)`` returns what it decorates, as does the
+# ``__dataclass_transform__`` stub PEP 681 told libraries to define until typing had it.
 _NEUTRAL = frozenset({"final", "override", "deprecated", "wraps", "total_ordering",
-                      "runtime_checkable", "unique", "no_type_check"})
+                      "runtime_checkable", "unique", "no_type_check", "dataclass_transform",
+                      "__dataclass_transform__"})
 _ACCESSORS = frozenset({"setter", "deleter"})
 # Decorators that wrap a function the same way, so trading one for another leaves every call
 # as it was: ``functools.cache`` is ``lru_cache(maxsize=None)``.
@@ -333,6 +337,8 @@ def compare_bases(old: Side, new: Side) -> list[Finding]:
     old_all = frozenset().union(*(keys for keys, _ in old_keys))
     new_all = frozenset().union(*(keys for keys, _ in new_keys))
     ancestors = set(new_all)
+    if new.definition.metaclass:
+        ancestors |= _base_keys(new.revision, new.module, new.definition.metaclass)
     for ancestor in new.revision.mro(new.symbol):
         if ancestor is None or ancestor == new.symbol:
             continue
@@ -344,15 +350,78 @@ def compare_bases(old: Side, new: Side) -> list[Finding]:
                 ancestors |= _base_keys(new.revision, module, text)
     for key in list(ancestors):
         ancestors |= KNOWN_ANCESTORS.get(key.rsplit(".", 1)[-1], set())
+    made = {text: _made_of(old.revision, old.module, text) for _, text in old_keys}
+    old_all = old_all.union(*(keys for parts in made.values() for keys in parts or ()))
     findings = [
         Finding(ChangeKind.BASE_REMOVED, True, text)
         for keys, text in old_keys
         if "object" not in keys and not keys & ancestors
+        and not _combines(made[text], ancestors)
     ]
     added = [text for keys, text in new_keys if "object" not in keys and not keys & old_all]
     if added:
         findings.append(Finding(ChangeKind.BODY_CHANGED, False, "bases +" + " +".join(added)))
     return findings
+
+
+def _made_of(revision: Revision, module: str, text: str) -> list[frozenset[str]] | None:
+    """The keys (``_base_keys``) of each argument of a base written as a call of nothing but
+    names (``six.with_metaclass(abc.ABCMeta, Base)``); None for any other base."""
+    try:
+        node = ast.parse(text.strip(), mode="eval").body
+    except (SyntaxError, RecursionError, ValueError):
+        return None
+    if not isinstance(node, ast.Call) or node.keywords or not node.args or not all(
+            isinstance(arg, (ast.Name, ast.Attribute)) for arg in node.args):
+        return None
+    return [_base_keys(revision, module, ast.unparse(arg)) for arg in node.args]
+
+
+# How a base names ``typing.NamedTuple`` and ``collections.namedtuple`` through its imports
+_NAMED_TUPLES = frozenset({"typing.NamedTuple", "typing_extensions.NamedTuple",
+                           "collections.namedtuple"})
+
+
+def _named_tuple_fields(revision: Revision, module: str, text: str) -> frozenset[str] | None:
+    """The fields of a named tuple base: a call of ``NamedTuple`` or ``namedtuple`` with
+    literal fields (``NamedTuple('N', [('a', int)])``, ``namedtuple('N', 'a b')``), or none
+    for the class-syntax base ``NamedTuple`` (its fields are the class's own names); None
+    for any other base, or fields not written out."""
+    if revision.spelled(module, text.strip()) in _NAMED_TUPLES:
+        return frozenset()
+    try:
+        node = ast.parse(text.strip(), mode="eval").body
+    except (SyntaxError, RecursionError, ValueError):
+        return None
+    if (not isinstance(node, ast.Call) or len(node.args) != 2
+            or revision.spelled(module, ast.unparse(node.func)) not in _NAMED_TUPLES):
+        return None
+    fields = node.args[1]
+    if isinstance(fields, ast.Constant) and isinstance(fields.value, str):
+        return frozenset(fields.value.replace(",", " ").split())
+    if not isinstance(fields, (ast.List, ast.Tuple)):
+        return None
+    names = set()
+    for element in fields.elts:
+        if isinstance(element, ast.Tuple) and element.elts:
+            element = element.elts[0]
+        if not isinstance(element, ast.Constant) or not isinstance(element.value, str):
+            return None
+        names.add(element.value)
+    return frozenset(names)
+
+
+def _bases_of(revision: Revision, symbol: str) -> tuple[str, ...]:
+    definition = revision.definition(symbol)
+    return definition.bases if definition is not None else ()
+
+
+def _combines(parts: list[frozenset[str]] | None, ancestors: set[str]) -> bool:
+    """Is a base made by a call (``_made_of``) made of classes the class still has, as bases,
+    ancestors or its metaclass? ``six.with_metaclass(M, *bases)`` gives a class of ``M``
+    deriving from ``bases``: a class that now names them itself (asttokens 3.0's
+    ``class ASTTextBase(metaclass=abc.ABCMeta)``) took nothing away that a caller sees."""
+    return parts is not None and all("object" in keys or keys & ancestors for keys in parts)
 
 
 def ancestry(revision: Revision, symbol: str,
@@ -447,6 +516,16 @@ def members_taken_away(old: Revision, new: Revision, symbol: str,
         old_classes, old_outside = frozenset(), _base_keys(old, module, base, aliases=True)
     new_classes, new_outside = ancestry(new, symbol, aliases=True)
     new_names = set().union(*(own_names(new, c) for c in new_classes))
+    fields = _named_tuple_fields(old, module, base)
+    if fields is not None:
+        # a named tuple made by a call (``NamedTuple('N', [('a', int)])``): a class that is
+        # still a named tuple keeps the tuple and ``_replace``, ``_asdict``...; it lost the
+        # fields it no longer has (bidict 0.23's ``OnDup`` lost ``kv``)
+        tuples = [found for c in new_classes for text in _bases_of(new, c)
+                  if (found := _named_tuple_fields(new, c.partition(":")[0], text)) is not None]
+        if not tuples:
+            return None
+        return frozenset(fields - new_names.union(*tuples))
     lost = set().union(*(own_names(old, c) - new_names for c in old_classes - new_classes))
     kept = set(new_outside)
     for key in new_outside:

@@ -411,6 +411,11 @@ class ImpactAnalysis:
                 # to ``self.assertRaises``) may call it, or not: no certain break, as for an
                 # ``async`` change (``_handed_unnamed``); code naming it is judged
                 return False
+            if (change.kind is ChangeKind.DECORATOR_CHANGED and graph is self.head
+                    and self._wraps_below_change(source, target)):
+                # the wrapper of a decorator whose own and lower decorators are as they were
+                # calls what it was given as before: only whether the call binds is new
+                return not self._binds(source, target)
             if graph is self.base:
                 # The head walk judges what the head still links (a call, or a reference the
                 # call was rewritten into); one that reaches here without any head edge still
@@ -466,6 +471,28 @@ class ImpactAnalysis:
         return self._uses_member_taken(
             source, change.symbol, change.detail,
             kind == EdgeKind.INHERITS or self._names_as_base_only(source, change.symbol))
+
+    def _wraps_below_change(self, source: str, target: str) -> bool:
+        """Is ``source`` a decorator of ``target`` (a function of ours written in its
+        decorator list, or one defined in it: its wrapper) that, with every decorator below
+        it, is the same in both revisions? It was handed what those made of the function,
+        as before; what a decorator added or removed above it does happens to its result
+        (celery 5.4 added ``@_list_option('inspect')`` above ``@handle_preload_options``,
+        whose ``caller`` calls the function it got)."""
+        old, new = self._definition(self.base, target), self._definition(self.head, target)
+        module, _, qualname = source.partition(":")
+        top = qualname.partition(".")[0]
+        if old is None or new is None or not top:
+            return False
+        names = {f"{module}:{top}", f"{module}.{top}"}
+        below = []
+        for decorators in (old.decorators, new.decorators):
+            found = [index for index, written in enumerate(decorators)
+                     if self._decorator_path(target, written) in names]
+            if len(found) != 1:
+                return False
+            below.append(decorators[found[0]:])
+        return below[0] == below[1]
 
     def _found_below(self, graph: CodeGraph, source: str, target: str) -> bool:
         """Does ``source``'s code, on every receiver the base linked its use of the removed
@@ -748,11 +775,13 @@ class ImpactAnalysis:
         if signature is None:  # (``_head_sites`` has made sure: for the type checker)
             return False
         method = target.rpartition(".")[2]
-        before = self._definition(self.base, target) if definition.decorators else None
+        old = self._definition(self.base, target)
+        before = old if definition.decorators else None
         return all(_fixture_request(site) or generated_call(site)
                    or self._site_binds(source, site, bound, signature, method,
                                        before.signature if before is not None else None,
-                                       positional_first)
+                                       positional_first,
+                                       old.signature if old is not None else None)
                    for site, bound in sites)
 
     def _spelled_binds(self, source: str, target: str) -> bool | None:
@@ -808,6 +837,11 @@ class ImpactAnalysis:
             old = self._definition(self.base, target)
             if old is None or old.signature is None:
                 return False
+            if self._wrapped_in_base(target):
+                # outside code called the wrapper a decorator made, with what that needed
+                # (``@mock.patch("m.f")`` passes the mock itself): the old signature does
+                # not tell what it passed, so the call is not known to break
+                return True
             call = _with_what_it_took(required_call(old.signature, bound), old.signature,
                                       required_call(new.signature, bound))
         elif bound and method in SPECIAL_ARITY:
@@ -815,6 +849,25 @@ class ImpactAnalysis:
         else:
             return False
         return call_binds(new.signature, call, bound) is True
+
+    def _wrapped_in_base(self, target: str) -> bool:
+        """Was ``target`` in the base decorated by what may wrap it: a decorator not known to
+        leave its calls alone (``CALL_KEEPING``), written on it or on its class (a class
+        decorator such as ``@mock.patch(...)`` wraps each test method), and no wrapper of
+        ours that hands every argument on (``_forwarded_whole``)?"""
+        old = self._definition(self.base, target)
+        if old is None:
+            return False
+        written = list(old.decorators)
+        module, _, qualname = target.partition(":")
+        owner = self._definition(self.base, f"{module}:{qualname.rpartition('.')[0]}") \
+            if "." in qualname else None
+        if owner is not None and owner.kind is SymbolKind.CLASS:
+            written += [d for d in owner.decorators
+                        if decorator_base(d) not in DATACLASS_DECORATORS
+                        and decorator_base(d).rpartition(".")[2] not in CLASS_KEEPING]
+        return (any(decorator_base(d).rpartition(".")[2] not in CALL_KEEPING for d in written)
+                and not self._forwarded_whole(target, self.base))
 
     def _builtin_calls(self, source: str, line: object) -> bool:
         """Does ``source`` hand functions to a builtin that calls them on that line
@@ -828,10 +881,12 @@ class ImpactAnalysis:
             for site in calls)
 
     def _site_binds(self, source: str, site: CallSite, bound: bool, signature: Signature,
-                    method: str, before: Signature | None, positional_first: bool) -> bool:
+                    method: str, before: Signature | None, positional_first: bool,
+                    old: Signature | None = None) -> bool:
         """``_binds`` for one call site: False only when it surely does not bind. A call in
         a block that expects a TypeError (``with pytest.raises(TypeError):``) counts as
-        binding: one that no longer binds raises what the test expects."""
+        binding: one that no longer binds raises what the test expects. ``old``: the
+        target's base signature (``_forwarded_binds``)."""
         if site.raises_expected:
             return True
         call, call_bound = _shape(self._spread_out(source, site), bound, method)
@@ -839,7 +894,7 @@ class ImpactAnalysis:
             return False
         if _binds_as_called(signature, call, call_bound, before):
             return True
-        forwarded = self._forwarded_binds(source, site, bound, signature)
+        forwarded = self._forwarded_binds(source, site, bound, signature, old, before)
         if forwarded is not None:
             return forwarded
         return call_binds(signature, call, call_bound) is None
@@ -1010,20 +1065,32 @@ class ImpactAnalysis:
             for site, bound in sites)
 
     def _forwarded_binds(self, source: str, site: CallSite, bound: bool,
-                         signature: Signature) -> bool | None:
+                         signature: Signature, old: Signature | None = None,
+                         before: Signature | None = None) -> bool | None:
         """A call handing on only its caller's own ``**kwargs`` (``super().__init__(**kwargs)``)
         passes what the callers of ``source`` give it: it binds when, for each head call of
         ``source``, the keywords left over for its ``**kwargs`` bind with its written ones.
+        A keyword that the target's ``old`` signature did not take either (no ``**`` there)
+        is left out: the code takes it out of the mapping first (docker 7.0's ``from_env``
+        pops ``version`` before ``kwargs_from_env(**kwargs)``; a ``pop`` is not followed),
+        or the call never bound, which is no call the new signature *no longer* accepts.
+        ``before``: the old signature of a decorated target (``_binds_as_called``).
         None: not such a call, or a call of ``source`` whose keywords are not all seen."""
         if site.unpacks != 2 or self._own_keywords(source, site) is None:
             return None
         passed = self._forwarded_keywords(source, 0)
         if passed is None:
             return None
+        if old is not None and not any(p.kind is ParamKind.VAR_KEYWORD
+                                       for p in old.parameters):
+            taken = keyword_names(old.parameters)
+            passed = [names & taken for names in passed]
         written = tuple((name, value) for name, value in site.kwargs if name != "**")
-        return all(call_binds(signature, replace(
+        # each call as written out is judged as a written one is (``_binds_as_called``: a
+        # decorated method's call, whose edge does not tell whether ``self`` is taken)
+        return all(_binds_as_called(signature, replace(
             site, kwargs=written + tuple((name, ()) for name in sorted(names)), star=False,
-            unpacks=0), bound) is True for names in passed)
+            unpacks=0), bound, before) for names in passed)
 
     def _own_keywords(self, function: str, site: CallSite) -> frozenset[str] | None:
         """The names ``function``'s own parameters take by keyword, when ``site`` (a call it
@@ -1362,6 +1429,19 @@ RESULT_KEEPING = frozenset({
     "functools.cache", "lru_cache", "functools.lru_cache", "override", "typing.override",
     "typing_extensions.override",
 })
+
+
+# Decorators whose result is called as the function is (or is bound as Python binds one):
+# what outside code handed a function passes it is told by the function's own signature
+CALL_KEEPING = frozenset({
+    "staticmethod", "classmethod", "abstractmethod", "cache", "lru_cache", "override",
+    "final", "wraps", "deprecated", "no_type_check", "singledispatch", "singledispatchmethod",
+    "property", "cached_property", "setter", "deleter", "getter",
+})
+
+
+# Class decorators that leave the methods as they are (besides the dataclass-like ones)
+CLASS_KEEPING = frozenset({"total_ordering", "unique", "final", "runtime_checkable", "verify"})
 
 
 def _decorators_only(change: Change, sign: str) -> bool:

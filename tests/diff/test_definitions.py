@@ -92,6 +92,15 @@ CASES = [
      PROPERTY + SETTER.replace("value", "new"), {(M, "body-changed", False)}),
     ("unknown decorator added", "def f(a): pass", "@register\ndef f(a): pass",
      {("m:f", "decorator-changed", True)}),
+    # PEP 681: ``typing.dataclass_transform(...)`` returns what it decorates, as the
+    # ``__dataclass_transform__`` stub the PEP told libraries to define before it (pydantic
+    # 1.10 traded one for the other on ``dataclass``)
+    ("dataclass_transform stub traded for typing's",
+     "def __dataclass_transform__(**kw):\n    return lambda a: a\n"
+     "@__dataclass_transform__(kw_only_default=True)\ndef f(a): pass",
+     "from typing_extensions import dataclass_transform\n"
+     "@dataclass_transform(kw_only_default=True)\ndef f(a): pass",
+     {("m:f", "decorator-changed", False), ("m:__dataclass_transform__", "symbol-removed", True)}),
     ("decorator import style: no change", "import functools\n@functools.lru_cache\ndef f(): pass",
      "from functools import lru_cache\n@lru_cache\ndef f(): pass", set()),
     ("overload marker does not count as a decorator",
@@ -214,6 +223,21 @@ CASES = [
      {"base.py": "class B: pass", "m.py": "class C(dict): pass"},
      {"base.py": "class B: pass", "m.py": "from base import B\nclass C(B): pass"},
      {(C, "base-removed", True), (C, "body-changed", False)}),
+    # six.with_metaclass(M, *bases) makes a class of M with those bases to derive from: the
+    # class statement saying the same (asttokens 3.0) took nothing away
+    ("a base made of the metaclass and bases the class now names",
+     "import abc, six\nclass B: pass\nclass C(six.with_metaclass(abc.ABCMeta, B)): pass",
+     "import abc\nclass B: pass\nclass C(B, metaclass=abc.ABCMeta): pass", set()),
+    ("a base made of a metaclass the class no longer has",
+     "import abc, six\nclass C(six.with_metaclass(abc.ABCMeta, object)): pass",
+     "class C: pass", {(C, "base-removed", True)}),
+    ("a base made of a class the class no longer has",
+     "import abc, six\nclass B: pass\nclass C(six.with_metaclass(abc.ABCMeta, B)): pass",
+     "import abc\nclass B: pass\nclass C(metaclass=abc.ABCMeta): pass",
+     {(C, "base-removed", True)}),
+    ("a base made of something else than classes",
+     "import abc, six\nclass C(six.with_metaclass(abc.ABCMeta, 'x')): pass",
+     "import abc\nclass C(metaclass=abc.ABCMeta): pass", {(C, "base-removed", True)}),
     ("type replaced by ABCMeta", "class C(type): pass",
      "from abc import ABCMeta\nclass C(ABCMeta): pass", {(C, "body-changed", False)}),
     ("method replaced by a class attribute", "class C:\n    def m(self): return set()",

@@ -207,3 +207,56 @@ def test_code_making_an_instance_that_lost_a_protocol_method_stays_broken(
     # ``asyncio.create_task(make())`` would call ``send``, by the coroutine protocol
     making = TEMPDIR + "\n\ndef make():\n    return Manager()\n"
     assert "sub" in broken(manager_report(making, tmp_path))
+
+
+# bidict 0.23: ``class OnDup(t.NamedTuple('_OnDup', [('key', OD), ('val', OD), ('kv', OD)]))``
+# became ``class OnDup(t.NamedTuple)`` with the fields ``key`` and ``val``: a tuple as before,
+# with its ``_replace``, ``_asdict``..., that lost the field ``kv`` alone
+ON_DUP = """\
+import typing as t
+
+
+class OnDup(t.NamedTuple('_OnDup', [('key', int), ('val', int), ('kv', int)])):
+    __slots__ = ()
+"""
+
+ON_DUP_HEAD = """\
+import typing as t
+
+
+class OnDup(t.NamedTuple):
+    key: int = 0
+    val: int = 1
+"""
+
+DEDUP = """\
+from lib import OnDup
+
+DEFAULT = OnDup(0, 1)
+
+
+def dedup(on_dup):
+    return on_dup.{field}, on_dup._replace(key=2), len(DEFAULT)
+"""
+
+
+def test_a_user_reading_no_field_a_named_tuple_lost_is_not_broken(tmp_path: Path) -> None:
+    users = {"users.py": DEDUP.format(field="val")}
+    report = report_of({"lib.py": ON_DUP, **users}, {"lib.py": ON_DUP_HEAD, **users}, tmp_path)
+    assert ("lib:OnDup", "base-removed", True) in changes(report)
+    assert "users" in {a["module"] for a in report["affected"]}
+    assert broken(report) == set()
+
+
+def test_a_user_reading_a_field_a_named_tuple_lost_stays_broken(tmp_path: Path) -> None:
+    users = {"users.py": DEDUP.format(field="kv")}
+    report = report_of({"lib.py": ON_DUP, **users}, {"lib.py": ON_DUP_HEAD, **users}, tmp_path)
+    assert broken(report) == {"users"}
+
+
+def test_a_named_tuple_base_traded_for_another_tuple_stays_broken(tmp_path: Path) -> None:
+    # a plain class keeps no field and no ``_replace``: not known one by one, as before
+    users = {"users.py": DEDUP.format(field="val")}
+    head = "class OnDup(tuple):\n    pass\n"
+    report = report_of({"lib.py": ON_DUP, **users}, {"lib.py": head, **users}, tmp_path)
+    assert broken(report) == {"users"}

@@ -2632,3 +2632,183 @@ def test_a_callback_whose_old_signature_took_anything_is_no_certain_break(tmp_pa
     report = report_of(root)
     assert {"loose_user", "strict_user"} <= set(affected(report))
     assert broken(report) == {"strict_user"}
+
+
+def test_a_callback_decorated_by_outside_code_is_no_certain_break(tmp_path: Path) -> None:
+    # mkdocs 1.6: ``@patch('markdown.Markdown') def test_simple_list(self, mock_md)`` became
+    # ``@mock.patch('markdown.Markdown', mock.Mock()) def test_simple_list(self)``; the other
+    # tests hand ``self`` to unittest (``self.assertRaises``), which may call the method. What
+    # outside code calls is the wrapper ``patch`` made, which passes the mock itself: not
+    # the old signature's required arguments. An undecorated method is judged as before (in
+    # code that is not a test's, whose signature is an API)
+    test = """\
+    import unittest
+    from unittest import mock
+
+
+    class Checks(unittest.TestCase):
+        @mock.patch("os.getcwd")
+        def test_cwd(self, getcwd):
+            assert getcwd
+
+        def test_raises(self):
+            with self.assertRaises(ValueError):
+                int("x")
+    """
+    head = test.replace('@mock.patch("os.getcwd")', '@mock.patch("os.getcwd", mock.Mock())'
+                        ).replace("test_cwd(self, getcwd)", "test_cwd(self)").replace(
+                            "assert getcwd", "assert 1")
+    root = history(tmp_path, {"test_a.py": test}, {"test_a.py": head})
+    report = report_of(root)
+    assert ("test_a:Checks.test_cwd", "parameter-removed") in {
+        (c["symbol"], c["kind"]) for c in report["changes"]}
+    assert "test_a" in affected(report)
+    assert broken(report) == set()
+    plain = test.replace('        @mock.patch("os.getcwd")\n', "").replace(
+        "test_cwd(self, getcwd)", "test_cwd(self)")
+    required = plain.replace("test_cwd(self)", "test_cwd(self, getcwd)")
+    root = history(tmp_path / "plain", {"checks.py": plain}, {"checks.py": required})
+    assert broken(report_of(root)) == {"checks"}
+    # ``@patch(...)`` on the class patches each test method the same way
+    on_class = test.replace('        @mock.patch("os.getcwd")\n', "").replace(
+        "    class Checks", '    @mock.patch("os.getcwd")\n    class Checks')
+    root = history(tmp_path / "class", {"test_a.py": on_class}, {"test_a.py": on_class.replace(
+        "test_cwd(self, getcwd)", "test_cwd(self)").replace("assert getcwd", "assert 1")})
+    assert broken(report_of(root)) == set()
+
+
+def test_a_decorator_changed_above_the_one_whose_wrapper_calls_breaks_not_that_call(
+    tmp_path: Path,
+) -> None:
+    # celery 5.4: ``@_list_option('inspect')`` was added to ``inspect`` above
+    # ``@handle_preload_options``, whose ``caller`` calls the function it was given: that is
+    # the function as the decorators below it left it, the same before and after. One added
+    # below it is what the wrapper now calls, and is judged as before
+    lib = """\
+    import functools
+
+
+    def preload(f):
+        def caller(ctx, *args, **kwargs):
+            return f(ctx, *args, **kwargs)
+        return functools.update_wrapper(caller, f)
+
+
+    def mark(f):
+        f.marked = True
+        return f
+    """
+    app = """\
+    from lib import mark, preload
+    from outside import option
+
+
+    @preload
+    def inspect(ctx, action):
+        return action
+    """
+    above = app.replace("    @preload\n", '    @option("--list")\n    @preload\n')
+    below = app.replace("    @preload\n", "    @preload\n    @mark\n")
+    for name, head, expected in (("above", above, set()), ("below", below, {"lib"})):
+        root = history(tmp_path / name, {"lib.py": lib, "app.py": app}, {"app.py": head})
+        report = report_of(root)
+        assert ("app:inspect", "decorator-changed") in {
+            (c["symbol"], c["kind"]) for c in report["changes"]}
+        assert "lib" in affected(report)
+        assert broken(report) == expected, name
+
+
+def test_a_forwarded_keyword_the_old_signature_did_not_take_either_is_no_break(
+    tmp_path: Path,
+) -> None:
+    # docker 7.0: ``from_env(cls, **kwargs)`` pops ``version`` and friends, then calls
+    # ``kwargs_from_env(**kwargs)``, which lost ``ssl_version`` and ``assert_hostname``. Its
+    # caller passes ``version=...``: a keyword ``kwargs_from_env`` never took, so the code
+    # takes it out before (the pop is not followed). A keyword it took and lost still breaks
+    lib = """\
+    def from_env(ssl_version=None, environment=None):
+        return {}
+
+
+    class Client:
+        def __init__(self, version=None, **options):
+            self.version = version
+
+        @classmethod
+        def make(cls, **kwargs):
+            version = kwargs.pop("version", None)
+            return cls(version=version, **from_env(**kwargs))
+    """
+    head = lib.replace("def from_env(ssl_version=None, environment=None)",
+                       "def from_env(environment=None)")
+    user = """\
+    from lib import Client
+
+
+    def connect():
+        return Client.make({keywords})
+    """
+    for name, keywords, expected in (("popped", 'version="1.41"', set()),
+                                     ("lost", 'ssl_version="tls"', {"lib"})):
+        users = {"user.py": user.format(keywords=keywords)}
+        root = history(tmp_path / name, {"lib.py": lib, **users}, {"lib.py": head})
+        report = report_of(root)
+        assert "lib:from_env" in {c["symbol"] for c in report["changes"] if c["breaking"]}
+        assert "lib" in affected(report)
+        assert broken(report) == expected, name
+
+
+def test_a_method_called_through_a_wrapper_binds_when_it_binds_called_on_an_instance(
+    tmp_path: Path,
+) -> None:
+    # docker 7.0: ``ContainerApiMixin.commit`` (under ``@utils.check_resource('container')``,
+    # whose wrapper takes ``self, resource_id=None, *args, **kwargs``) gained ``pause`` before
+    # ``changes``; ``Container.commit`` calls ``self.client.api.commit(self.id, repository=...,
+    # tag=..., **kwargs)``. The edge through the decorated name does not say whether ``self``
+    # is taken (``_binds_as_called`` tries the call without it), and the keywords ``**kwargs``
+    # hands on were judged only as a call on the class, which never bound. It binds on an
+    # instance: no certain break. A required parameter added binds neither way, and breaks
+    lib = """\
+    import functools
+
+
+    def check(resource):
+        def decorator(f):
+            @functools.wraps(f)
+            def wrapped(self, rid=None, *args, **kwargs):
+                if rid is None:
+                    rid = kwargs.pop(resource)
+                return f(self, rid, *args, **kwargs)
+            return wrapped
+        return decorator
+
+
+    class Api:
+        @check("container")
+        def commit(self, container, repository=None, changes=None):
+            return container
+    """
+    user = """\
+    from lib import Api
+
+
+    class Container:
+        def __init__(self):
+            self.api = Api()
+
+        def commit(self, repository=None, **kwargs):
+            return self.api.commit("id", repository=repository, **kwargs)
+
+
+    def save():
+        return Container().commit(repository="r")
+    """
+    moved = lib.replace("repository=None, changes=None",
+                        "repository=None, pause=True, changes=None")
+    required = lib.replace("repository=None, changes=None", "repository=None, *, tag")
+    for name, head, expected in (("moved", moved, set()), ("required", required, {"user"})):
+        root = history(tmp_path / name, {"lib.py": lib, "user.py": user}, {"lib.py": head})
+        report = report_of(root)
+        assert "lib:Api.commit" in {c["symbol"] for c in report["changes"] if c["breaking"]}
+        assert "user" in affected(report)
+        assert broken(report) == expected, name
