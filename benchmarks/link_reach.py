@@ -41,7 +41,7 @@ from link_order import django_summaries, edges
 
 from impactgraph.expressions import ModuleRoot, SymbolRoot, Variable
 from impactgraph.linker import CodeGraph
-from impactgraph.linker.resolve import STORED, Resolver
+from impactgraph.linker.resolve import PATCHED, STORED, Resolver
 from impactgraph.model import Expr, FileSummary
 
 # ``impactgraph.linker.link`` the module (the package exports the function of that name)
@@ -139,7 +139,7 @@ def key_module(resolver: Resolver, key: Expr) -> str | None:
     own; a class's for a member lookup."""
     if key and key[0] in LOOKUPS:
         return key[1].split(":", 1)[0]
-    if len(key) != 1 or key[0].startswith(STORED):  # the stores of a name: no module's
+    if len(key) != 1 or key[0].startswith((STORED, PATCHED)):  # stores of a name: no module's
         return None
     match resolver.root(key[0]):
         case Variable(variable):

@@ -336,6 +336,29 @@ LIBRARIES = {
         Library("pyee", "12.0.0", "pyee", (
             PYTEST, "pytest-asyncio==0.23.8", "pytest-trio==0.8.0", "trio==0.27.0",
             "twisted==24.7.0", "typing-extensions==4.12.2"), root=""),
+        # held out, first contact (5 December, night): a time machine that patches datetime, date,
+        # time and uuid functions in every loaded module by walking sys.modules, fake classes whose
+        # metaclass makes isinstance() accept the real ones, freeze_time as a class that is a
+        # decorator (of functions, coroutines and classes) and a context manager, tick and
+        # step-by-step factories chosen by argument (freezegun; maya absent: its one test skips); a
+        # structural differ: one DeepDiff class of ~1,800 lines over mixins (DistanceMixin,
+        # SerializationMixin), dispatching on the type of the compared objects, a tree of DiffLevel
+        # nodes turned into text or tree views, a Delta applying a diff, deep hashing and search,
+        # pydantic and numpy objects, a click command line (deepdiff; pandas, polars and
+        # pytest-benchmark absent: 5 tests fail unchanged); mocked HTTP for requests: a
+        # RequestsMock that patches HTTPAdapter.send, responses registered in a registry, matchers
+        # as closures, callbacks, a recorder, its suite inside the package (responses/tests;
+        # pytest-httpserver on the loopback)
+        Library("freezegun", "1.5.1", "freezegun", (PYTEST, "python-dateutil==2.9.0.post0"),
+                root=""),
+        Library("deepdiff", "8.0.1", "deepdiff", (
+            PYTEST, "orderly-set==5.2.2", "click==8.1.7", "PyYAML==6.0.2", "numpy==2.0.0",
+            "python-dateutil==2.9.0.post0", "jsonpickle==3.2.1", "orjson==3.10.5",
+            "tomli-w==1.0.0", "pydantic==2.7.4"), root=""),
+        Library("responses", "0.25.3", "responses", (
+            PYTEST, "requests==2.32.3", "urllib3==2.2.3", "PyYAML==6.0.2",
+            "pytest-asyncio==0.23.8", "pytest-httpserver==1.1.0", "tomli-w==1.0.0"),
+            tests="responses/tests", root=""),
     )
 }
 DEFAULT_LIBRARIES = ("click", "itsdangerous", "markupsafe", "jinja2", "flask")

@@ -224,7 +224,9 @@ def compare_callables(old: Side, new: Side) -> list[Finding]:
             a.overloads, b.overloads, bound=is_bound(new),
             old_aliases=old.aliases, new_aliases=new.aliases,
         )
-        # The implementation is what runs: a call the stubs allow but it no longer takes fails.
+        # The implementation is what runs: a call the stubs allow but it no longer takes fails,
+        # and a call leaving out an argument gets the implementation's default (the stubs
+        # write ``= ...``)
         seen = {(f.kind, f.detail.split(" (overload", 1)[0]) for f in findings}
         implementation = compare_signatures(
             a.signature, b.signature, old_bound=is_bound(old), new_bound=is_bound(new),
@@ -232,7 +234,8 @@ def compare_callables(old: Side, new: Side) -> list[Finding]:
         )
         findings += [
             replace(f, detail=f"{f.detail} (implementation)") for f in implementation
-            if f.breaking and (f.kind, f.detail) not in seen
+            if (f.breaking or f.kind is ChangeKind.PARAMETER_DEFAULT_CHANGED)
+            and (f.kind, f.detail) not in seen
         ]
         return findings
     findings = compare_signatures(

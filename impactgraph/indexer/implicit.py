@@ -29,6 +29,10 @@ BUILTIN_SPECIALS: dict[str, tuple[str, ...]] = {
     "bytes": ("__bytes__",), "reversed": ("__reversed__", "__len__"), "dir": ("__dir__",),
     "divmod": ("__divmod__",), "pow": ("__pow__",), "index": ("__index__",),
 }
+# builtin function -> the special method of its second argument, a class or a tuple of classes,
+# that it calls: looked up on the class's own class, its metaclass (freezegun's
+# ``FakeDatetimeMeta.__instancecheck__`` runs for ``isinstance(d, datetime.datetime)``)
+CLASS_CHECKS = {"isinstance": "__instancecheck__", "issubclass": "__subclasscheck__"}
 ORDERING_BUILTINS = frozenset({"sorted", "min", "max"})
 # builtins that iterate over their arguments (``map``/``filter``: past the function)
 ITERATING_BUILTINS = {
@@ -136,6 +140,10 @@ class ImplicitCalls:
             name = func.name
             if name in BUILTIN_SPECIALS and node.args:
                 self.special_of(node, node.args[0], *BUILTIN_SPECIALS[name])
+            if name in CLASS_CHECKS and len(node.args) == 2:
+                classes = node.args[1]
+                for each in classes.elts if isinstance(classes, nodes.Tuple) else [classes]:
+                    self.special_of(node, each, CLASS_CHECKS[name])
             if name in ITERATING_BUILTINS:
                 for argument in node.args[ITERATING_BUILTINS[name]:]:
                     if not isinstance(argument, nodes.Starred):

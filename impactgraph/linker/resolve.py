@@ -153,6 +153,9 @@ _EXEC, _EVAL = (builtin_root("exec"),), (builtin_root("eval"),)
 # The dependency of a lookup that visited only the subclasses binding a name on the attribute
 # stores of that name (``Resolver.varying``): a variable key no binding has
 STORED = "\0stored|"
+# The dependency of a read of an outside name on what our code stores there
+# (``Resolver.patched``): a variable key no binding has
+PATCHED = "\0patched|"
 
 
 def is_small(definition: Definition) -> bool:
@@ -312,6 +315,8 @@ class Resolver:
         self._property_names: frozenset[str] | None = None
         self._stores = [store for summary in summaries_list for store in summary.attribute_stores]
         self._stored: set[tuple[str, Expr]] = set()
+        # an outside module's name -> what our code stores there (``patched``)
+        self._patches: dict[str, list[Expr]] = {}
         # names that ``obj.name = ...`` may add: only their absence can change later
         self.stored_names = {attr for _, attr, _ in self._stores}
         self._fixture_index: FixtureIndex | None = None
@@ -499,12 +504,14 @@ class Resolver:
         return True
 
     def apply_attribute_stores(self) -> bool:
-        """``obj.attr = value`` outside ``self``: a module global, class or instance attribute.
+        """``obj.attr = value`` outside ``self``: a module global, class or instance attribute,
+        or an outside module's name (``patched``).
 
         Runs again after each round of argument flow (``cls.attr = f`` in a class decorator
         needs to know what ``cls`` is); returns whether anything new was bound.
         """
         additions: list[tuple[str, Expr]] = []
+        patches: list[tuple[str, Expr]] = []
         for objects, attr, values in self._stores:
             for expr in objects:
                 for target in ordered(self.resolve(expr)):
@@ -524,12 +531,17 @@ class Resolver:
                             key = f"v:{cls}|.{attr}"
                         case Sym(symbol) | Bound(symbol) if self.kind(symbol) in FUNCTIONS:
                             key = f"v:{symbol}|.{attr}"  # ``wrapper.cache_info = ...``
+                        case Ext(dotted, "") if patchable(dotted):
+                            # ``datetime.datetime = FakeDatetime``: an outside module's name
+                            patches.extend((f"{dotted}.{attr}", value) for value in values)
+                            continue
                         case _:
                             continue
                     additions.extend((key, value) for value in values)
+        patched = self._patch(patches)
         new = [pair for pair in additions if pair not in self._stored]
         if not new:
-            return False
+            return patched
         added = [key for key in dict.fromkeys(key for key, _ in new) if key not in self.bindings]
         for key, value in new:
             self._stored.add((key, value))
@@ -542,6 +554,29 @@ class Resolver:
         self.invalidate({key for key, _ in new}
                         | {STORED + key.rpartition("|")[2].lstrip(".") for key, _ in new})
         return True
+
+    def _patch(self, patches: list[tuple[str, Expr]]) -> bool:
+        """Record the stores into outside names (``patched``) not seen before; were there any?"""
+        new = [(dotted, value) for dotted, value in dict.fromkeys(patches)
+               if value not in self._patches.get(dotted, ())]
+        for dotted, value in new:
+            self._patches.setdefault(dotted, []).append(value)
+        self.invalidate({PATCHED + dotted for dotted, _ in new})
+        return bool(new)
+
+    def patched(self, dotted: str) -> set[Value]:
+        """What our code stores at the outside name ``dotted`` (a module's attribute:
+        ``datetime.datetime = FakeDatetime`` in freezegun's ``start``): monkeypatching, after
+        which every read of that name, ours or an alias made before
+        (``from datetime import datetime``), may give it."""
+        owner, _, name = dotted.rpartition(".")
+        if name not in self.stored_names or not patchable(owner):
+            return set()
+        self.depend(PATCHED + dotted)
+        found: set[Value] = set()
+        for expr in self._patches.get(dotted, ()):
+            found |= self.resolve(expr)
+        return found
 
     def own_members(self, cls: str) -> list[str]:
         """The names bound in the class body of ``cls`` (not to be changed by the caller)."""
@@ -1114,7 +1149,14 @@ class Resolver:
 
     def special_lookup(self, value: Value, names: tuple[str, ...]) -> set[Value]:
         """``%name`` on an instance: its class's special method (class hierarchy analysis when
-        the class is not exact: each subclass's own, marked as one receiver of many)."""
+        the class is not exact: each subclass's own, marked as one receiver of many); on a class
+        object of ours, its metaclass's."""
+        match value:
+            case Sym(cls) | Subclass(cls) if self.kind(cls) is SymbolKind.CLASS:
+                # a class object: its class is its metaclass (``isinstance(x, C)`` runs the
+                # metaclass's ``__instancecheck__``, ``for m in C`` its ``__iter__``)
+                return {Bound(m) for meta in self.metaclasses(cls)
+                        for m in self.special_methods(meta, names)}
         if not isinstance(value, Inst):
             return set()
         cls = value.cls
@@ -1370,7 +1412,7 @@ class Resolver:
                     for name in parts[cut:]:
                         values = self.attribute_of(values, name)
                     return values
-        return {Ext(dotted)}
+        return {Ext(dotted), *self.patched(dotted)}
 
     def module_attribute(
         self, module: str, name: str, seen: frozenset[str] = frozenset()
@@ -1756,8 +1798,11 @@ class Resolver:
                 case Ext(dotted, "") if f"{dotted}.{name}" in self.path_names:
                     # ``import lib`` of a folder without ``__init__.py``, then ``lib.m``
                     result.add(Mod(self.path_names[f"{dotted}.{name}"]))
-                case Ext():  # an outside object's attributes carry its arguments
+                case Ext(dotted, carried):  # an outside object's attributes carry its arguments
                     result.add(outside_attribute(value, name))
+                    if not carried and name in self.stored_names:
+                        # a module's, which our code may have replaced
+                        result |= self.patched(f"{dotted}.{name}")
                 case Builtin(cls) if builtin_class_runs(cls, name):
                     # ``tuple.__repr__(self)``, ``object.__new__(cls)``: the builtin's code,
                     # not any ``__repr__`` of ours (an unresolved call asking for one)
@@ -2274,6 +2319,13 @@ class Resolver:
             # function (its signature, its removal), even though a wrapper is what runs.
             current.add(Named(value.symbol))
         return current
+
+
+def patchable(dotted: str) -> bool:
+    """Is the outside object ``dotted`` one whose attributes our code may replace for every
+    reader (``Resolver.patched``): a module's, not a CapWords class's, since an instance of an
+    outside class keeps the class's path, and what one ``Local()`` holds is not every one's."""
+    return not dotted.rpartition(".")[2][:1].isupper()
 
 
 def builtin_has(type_name: str, name: str) -> bool:

@@ -134,6 +134,14 @@ CASES = [
      OVERLOAD + "@overload\ndef f(a: int, raw: bool = False) -> int: ...\n@overload\n"
      "def f(a: str, raw: bool = False) -> str: ...\ndef f(a): return a",
      {("m:f", "parameter-removed", True)}),
+    # responses 0.25.3's ``RequestsMock.activate``: the stubs' ``= ...`` stays, the value a
+    # call without the keyword gets is the implementation's
+    ("implementation behind overloads changed a default",
+     OVERLOAD + "@overload\ndef f(a: int, *, strict: bool = ...) -> int: ...\n"
+     "def f(a, *, strict=False): return a",
+     OVERLOAD + "@overload\ndef f(a: int, *, strict: bool = ...) -> int: ...\n"
+     "def f(a, *, strict=True): return a",
+     {("m:f", "parameter-default-changed", False)}),
     ("overloads and implementation lost the same parameter: reported once",
      OVERLOAD + "@overload\ndef f(a: int, b: int) -> int: ...\n@overload\n"
      "def f(a: str, b: int) -> str: ...\ndef f(a, b): return a",
