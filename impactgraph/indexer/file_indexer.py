@@ -24,9 +24,7 @@ from impactgraph.expressions import (
     INSTANCE,
     SUBCLASS_OF,
     autouse_root,
-    call_with,
     fixture_root,
-    item,
     symbol_root,
 )
 from impactgraph.indexer.flow import Flow
@@ -196,13 +194,7 @@ class FileIndexer(Statements):
                 self.calls.append(
                     CallSite(caller, values, decorator.lineno or 0, (argument,), decorator=True)
                 )
-                # The next decorator out is given what this one returned for this very
-                # argument (a call with it recorded), not what it returns for any: an identity
-                # decorator under ``@cacheit`` would otherwise hand the cache's wrapper every
-                # function it decorates anywhere (sympy's ``@doctest_depends_on``)
-                held = self.new_container(decorator, [], {item(0): list(argument)})[0]
-                arguments = call_with("v:" + held[2:], 1, ())
-                argument = tuple((*v, arguments) for v in values)
+                argument = tuple((*v, CALL) for v in values)
         return tuple(exprs)
 
     def visit_defaults(self, args: nodes.Arguments) -> None:
