@@ -370,14 +370,21 @@ def compare_bases(old: Side, new: Side) -> list[Finding]:
 def _made_of(revision: Revision, module: str, text: str) -> list[frozenset[str]] | None:
     """The keys (``_base_keys``) of each argument of a base written as a call of nothing but
     names (``six.with_metaclass(abc.ABCMeta, Base)``); None for any other base."""
+    node = _base_call(text)
+    if node is None or node.keywords or not node.args or not all(
+            isinstance(arg, (ast.Name, ast.Attribute)) for arg in node.args):
+        return None
+    return [_base_keys(revision, module, ast.unparse(arg)) for arg in node.args]
+
+
+def _base_call(text: str) -> ast.Call | None:
+    """A base written as a call (``six.with_metaclass(M, B)``, ``NamedTuple('N', [...])``),
+    parsed; None for any other base."""
     try:
         node = ast.parse(text.strip(), mode="eval").body
     except (SyntaxError, RecursionError, ValueError):
         return None
-    if not isinstance(node, ast.Call) or node.keywords or not node.args or not all(
-            isinstance(arg, (ast.Name, ast.Attribute)) for arg in node.args):
-        return None
-    return [_base_keys(revision, module, ast.unparse(arg)) for arg in node.args]
+    return node if isinstance(node, ast.Call) else None
 
 
 # How a base names ``typing.NamedTuple`` and ``collections.namedtuple`` through its imports
@@ -392,11 +399,8 @@ def _named_tuple_fields(revision: Revision, module: str, text: str) -> frozenset
     for any other base, or fields not written out."""
     if revision.spelled(module, text.strip()) in _NAMED_TUPLES:
         return frozenset()
-    try:
-        node = ast.parse(text.strip(), mode="eval").body
-    except (SyntaxError, RecursionError, ValueError):
-        return None
-    if (not isinstance(node, ast.Call) or len(node.args) != 2
+    node = _base_call(text)
+    if (node is None or len(node.args) != 2
             or revision.spelled(module, ast.unparse(node.func)) not in _NAMED_TUPLES):
         return None
     fields = node.args[1]
