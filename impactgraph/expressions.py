@@ -47,6 +47,8 @@ Unless(module)     ``!unless:mod``         a fallback of ``except ImportError``:
                                            the code base has ``mod``
 SubclassOf()       ``^``                   the class or a subclass (``cls`` in a classmethod)
 Decorated()        ``@``                   what the definition's decorators return
+Decorated(n)       ``@2``                  what its innermost n decorators return (what
+                                           the next decorator out is given)
 Special(names)     ``%__iter__|__len__``   a special method Python calls implicitly
 DescriptorSet(n)   ``!set:n``              ``obj.n = v``: a descriptor ``n``'s ``__set__``
 FixtureValue()     ``!fixture``            what a fixture function returns or yields
@@ -285,7 +287,7 @@ class SubclassOf:
 
 @dataclass(frozen=True, slots=True)
 class Decorated:
-    pass
+    depth: int = 0  # the innermost ``depth`` decorators only; 0: all of them
 
 
 @dataclass(frozen=True, slots=True)
@@ -358,6 +360,11 @@ def call_with(key: str, count: int, names: Iterable[str], bare: Iterable[str] = 
     return f"({key} {count} {','.join(names)}{' ' + others if others else ''})"
 
 
+def decorated_by(depth: int) -> str:
+    """What the innermost ``depth`` decorators of a definition return (``Decorated(depth)``)."""
+    return f"{DECORATED}{depth}"
+
+
 def item(constant: str | int) -> str:
     """The operation (and variable-key suffix) of a constant key or position."""
     return f"[{constant!r}]"
@@ -403,6 +410,8 @@ def op_text(op: Op) -> str:
             return special(names)
         case DescriptorSet(name):
             return descriptor_set(name)
+        case Decorated(depth) if depth:
+            return decorated_by(depth)
         case (
             Call() | Element() | Instance() | GetterOf() | OnlyClass() | SubclassOf()
             | Decorated() | FixtureValue() | SuperOf()
@@ -441,4 +450,6 @@ def parse_op(text: str) -> Op:
         return DescriptorSet(text[len("!set:"):])
     if text.startswith("%"):
         return Special(tuple(text[1:].split("|")))
+    if text.startswith(DECORATED) and text[1:].isdigit():
+        return Decorated(int(text[1:]))
     raise ValueError(f"not an expression operation: {text!r}")

@@ -24,6 +24,7 @@ from impactgraph.expressions import (
     INSTANCE,
     SUBCLASS_OF,
     autouse_root,
+    decorated_by,
     fixture_root,
     symbol_root,
 )
@@ -179,22 +180,27 @@ class FileIndexer(Statements):
         if not node.decorators:
             return ()
         exprs: list[Expr] = []
-        argument: tuple[Expr, ...] = ((symbol_root(self.symbol_id(self.qualname(node))),),)
+        defined = symbol_root(self.symbol_id(self.qualname(node)))
         caller = self.caller_of(node)
         for decorator in reversed(node.decorators.nodes):  # the innermost is applied first
             self.visit(decorator)
+            # what this decorator is given: the definition, or what the decorators inside it
+            # returned for it (``Decorated(n)``, evaluated per definition: ``@cached`` over
+            # ``@depends_on(...)``, whose ``deco(fn)`` returns ``fn``, is given this function,
+            # not every function ``deco`` is ever given)
+            argument: Expr = (defined, decorated_by(len(exprs))) if exprs else (defined,)
             if (isinstance(decorator, nodes.Call)
                     and self.outside_function(decorator.func) == "functools.wraps"):
                 wrapped = decorator.args[0] if decorator.args else next(
                     (k.value for k in decorator.keywords or () if k.arg == "wrapped"), None)
-                self.record_wraps(argument, wrapped)
+                self.record_wraps((argument,), wrapped)
             values = tuple(self.values(decorator))
             exprs[:0] = values
             if values:
                 self.calls.append(
-                    CallSite(caller, values, decorator.lineno or 0, (argument,), decorator=True)
+                    CallSite(caller, values, decorator.lineno or 0, ((argument,),),
+                             decorator=True)
                 )
-                argument = tuple((*v, CALL) for v in values)
         return tuple(exprs)
 
     def visit_defaults(self, args: nodes.Arguments) -> None:

@@ -1643,8 +1643,8 @@ class Resolver:
             case SubclassOf():
                 if isinstance(value, Sym) and self.kind(value.symbol) is SymbolKind.CLASS:
                     return {Subclass(value.symbol)}
-            case Decorated():
-                return self.decorated(value)
+            case Decorated(depth):
+                return self.decorated(value, depth)
             case Special(names):  # a special method Python calls implicitly
                 return self.special_lookup(value, names)
             case DescriptorSet(name):  # ``obj.x = v`` with a descriptor ``x``: its ``__set__``
@@ -2298,15 +2298,20 @@ class Resolver:
             d.rsplit(".", 1)[-1] == "classmethod" for d in definition.decorators
         )
 
-    def decorated(self, value: Value) -> set[Value]:
-        """The value a decorated definition's name holds: what its decorators returned."""
+    def decorated(self, value: Value, depth: int = 0) -> set[Value]:
+        """The value a decorated definition's name holds: what its decorators returned;
+        ``depth``: what its innermost ``depth`` decorators returned (what the next one out is
+        given), 0 for all of them."""
         if not isinstance(value, Sym):
             return {value}
         definition = self.definitions.get(value.symbol)
         current: set[Value] = {value}
         if definition is None:
             return current
-        for position, expr in enumerate(reversed(definition.decorator_exprs)):
+        exprs = definition.decorator_exprs
+        if depth:
+            exprs = exprs[len(exprs) - depth:]
+        for position, expr in enumerate(reversed(exprs)):
             produced: set[Value] = set()
             for decorator in ordered(self.resolve(expr)):
                 if isinstance(decorator, (Sym, Bound, Inst)):
@@ -2328,7 +2333,7 @@ class Resolver:
                 produced |= current
             if produced:
                 current = produced
-        if value not in current:
+        if value not in current and not depth:
             # The name still names the decorated function: a call through it uses that
             # function (its signature, its removal), even though a wrapper is what runs.
             current.add(Named(value.symbol))
