@@ -233,12 +233,12 @@ class FileIndexer(Statements):
             self.bindings[key].extend(self.values(default))
         if args.kwarg:  # ``**options``: a dict the function may fill and hand on
             self.bindings[self.var_key(node, args.kwarg)].append(self.new_container(node, []))
-        if args.vararg and args.varargannotation is not None:
+        if args.vararg:  # ``*args``: a tuple of what the callers pass past the named ones
+            # (bound by the linker, ``link._bind_arguments``), and of the annotated type
             elements = self.annotation_values(args.varargannotation)
-            if elements:
-                self.bindings[self.var_key(node, args.vararg)].append(
-                    self.new_container(node, elements)
-                )
+            self.bindings[self.var_key(node, args.vararg)].append(
+                self.new_container(node, elements)
+            )
 
     def wire_pytest(self, node: nodes.FunctionDef, decorators: set[str]) -> None:
         """What pytest passes and runs implicitly (see ``impactgraph.indexer.pytest_model``):

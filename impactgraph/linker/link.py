@@ -649,9 +649,16 @@ def _bind_arguments(resolver: Resolver, site: CallSite, target: str, bound: bool
         entry = f"v:{module}:{qual}|<0>|{name}"
         extend((key, entry) if entry in resolver.bindings else (key,), exprs, record=True)
 
+    rest = [p.name for p in params if p.kind is ParamKind.VAR_POSITIONAL]
     for index, exprs in enumerate(site.args):
         if index < len(positional):
             add(positional[index].name, exprs)
+        elif rest:
+            # an argument past the named ones: an element of the ``*args`` tuple, which the
+            # indexer binds to a container of its own (``def command(*args)``: ``args[0]``,
+            # ``for f in args``)
+            extend(_spread_containers(resolver, f"v:{module}:{qual}|{rest[0]}"), exprs,
+                   record=False)
     names = {p.name for p in params if p.kind is not ParamKind.POSITIONAL_ONLY}
     spread = [p.name for p in params if p.kind is ParamKind.VAR_KEYWORD]
     for name, exprs in site.kwargs:
@@ -669,9 +676,9 @@ def _bind_arguments(resolver: Resolver, site: CallSite, target: str, bound: bool
 
 
 def _spread_containers(resolver: Resolver, key: str) -> list[str]:
-    """The keys of the dicts a ``**options`` parameter (variable key ``key``) is bound to:
-    the indexer binds it to a container of its own (``file_indexer``), which the body may
-    fill and hand on."""
+    """The keys of the containers a ``*args`` or ``**options`` parameter (variable key
+    ``key``) is bound to: the indexer binds each to a container of its own
+    (``file_indexer``), which the body may fill and hand on."""
     return [root.key for expr in resolver.bindings.get(key, ()) if len(expr) == 1
             for root in (resolver.root(expr[0]),) if isinstance(root, ContainerRoot)]
 
