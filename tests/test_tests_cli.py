@@ -150,6 +150,20 @@ def test_a_file_that_does_not_parse_selects_its_importers(repo: Path) -> None:
     assert data["warnings"]
 
 
+def test_a_file_every_test_imports_that_does_not_parse_selects_all(repo: Path) -> None:
+    # what it selects is every test file, for a cause it cannot vouch for: ``all`` says so
+    commit(repo, {"other/calc.py": "import pkg.render\n\ndef add(a, b):\n    return a + b\n"},
+           tag="importing")
+    commit(repo, {"pkg/render.py": "def render(:\n"})
+    result = runner.invoke(app, ["tests", "--repo", str(repo), "--base", "importing",
+                                 "--format", "json"], catch_exceptions=False)
+    data = json.loads(result.stdout)
+    assert sorted(selected(data)) == ALL and data["all"] is True
+    result = runner.invoke(app, ["tests", "--repo", str(repo), "--base", "importing"],
+                           catch_exceptions=False)
+    assert "every test file selected" in result.stderr and "pkg/render.py" in result.stderr
+
+
 def test_changes_reports_file_changed(repo: Path) -> None:
     commit(repo, {"pkg/templates/a.html": "<p>b</p>\n", "README.md": "# x\n",
                   "pyproject.toml": "[project]\nname = 'x'\n"})

@@ -67,6 +67,10 @@ class _Selector:
     reasons: dict[str, list[str]] = field(default_factory=dict)
     all: bool = False
     all_reason: str = ""
+    # the first cause the analysis failed open for where it selects the files a cause may
+    # reach (a file that does not parse, a data file): when those are every test file, the
+    # selection is every test file for that cause, as ``add_all``'s is (``result``)
+    open_reason: str = ""
     # each file's reasons, to ask (those past MAX_REASONS by their hash), and how many of them
     # are left out
     _given: dict[str, set[str | int]] = field(default_factory=dict)
@@ -97,6 +101,12 @@ class _Selector:
             if path.startswith(prefix):
                 self.add(path, reason)
 
+    def failed_open(self, reason: str) -> None:
+        """The analysis cannot vouch for a change, for ``reason``; the caller selects what
+        the cause may reach."""
+        if not self.open_reason:
+            self.open_reason = reason
+
     def add_all(self, reason: str) -> None:
         if not self.all:
             self.all, self.all_reason = True, reason
@@ -108,10 +118,12 @@ class _Selector:
         return frozenset(self.test_files)
 
     def result(self) -> TestSelection:
+        every = self.all or (bool(self.open_reason) and bool(self.test_set)
+                             and len(self.reasons) == len(self.test_set))
         return TestSelection(
             tuple(SelectedTest(p, (*r, *_more_reasons(self._more.get(p, 0))))
                   for p, r in sorted(self.reasons.items())),
-            self.all, self.all_reason,
+            every, self.all_reason or (self.open_reason if every else ""),
         )
 
 
@@ -528,6 +540,7 @@ def _startup_reach(selector: _Selector, graphs: Sequence[CodeGraph],
                     break
             for broken in unparsable:
                 if broken in loaded:
+                    selector.failed_open(f"{broken} does not parse")
                     selector.add_folder(folder, f"{dotted}, which pytest loads for every "
                                                 f"test, loads {broken}, which does not parse")
                     break
@@ -792,6 +805,7 @@ def _unparsable(selector: _Selector, imports: _ImportIndex, changed: Iterable[st
         if error is None:
             continue
         reason = f"{error} in {path}"
+        selector.failed_open(reason)
         if path_name(path) == CONFTEST or path in plugins:
             for folder in plugins.get(path, {_folder(path)}):
                 selector.add_folder(folder, reason)
@@ -853,6 +867,7 @@ def _changed_files(
     layout = PythonLayout.of([*head_files, *imports.paths()], patterns)
     for change in files:
         reason = f"file-changed: {change.path}"
+        selector.failed_open(reason)
         scope = layout.scope(change.path)
         if scope is None or (scope.role is FileRole.CONFIG and scope.test_folder is None):
             selector.add_all(reason)
@@ -1060,7 +1075,9 @@ def _unresolved(
         if path not in selector.test_set:
             continue
         for target in sorted(_imports_of(graph, module) & changed):
-            selector.add(path, f"unresolved calls in a module that imports changed module {target}")
+            reason = f"unresolved calls in a module that imports changed module {target}"
+            selector.failed_open(reason)
+            selector.add(path, reason)
 
 
 def _unresolved_across(
