@@ -1,7 +1,8 @@
 """``impactgraph tests`` follows a descriptor stored on a class (``clazz.Schema = Lazy(...)`` in
 a class decorator) to every read of that attribute through the class: ``C.Schema`` runs the
 descriptor's ``__get__`` as ``c.Schema`` does; and a class through an outside decorator that
-returns it (``dataclasses.dataclass(eq=eq)`` kept in a variable, then called on the class).
+returns it (``dataclasses.dataclass(eq=eq)`` kept in a variable, then called on the class; or
+stacked under ours: ``@add_schema`` over ``@dataclasses.dataclass``).
 (Found on marshmallow-dataclass 8.7.1: its ``dataclass`` runs ``add_schema(dc(cls), ...)`` with
 ``dc = dataclasses.dataclass(...)``, whose decorator sets ``clazz.Schema =
 lazy_class_attribute(partial(class_schema, clazz, ...), "Schema")``; removing
@@ -110,6 +111,22 @@ TESTS = {
         def test_schema():
             assert Point.Schema().__class__.__name__ == "PointSchema"
     """,
+    # our decorator stacked over an outside one: add_schema gets the class all the same
+    "tests/test_stacked.py": """
+        import dataclasses
+
+        from lib import add_schema
+
+
+        @add_schema
+        @dataclasses.dataclass(frozen=True)
+        class Point:
+            x: int = 0
+
+
+        def test_schema():
+            assert Point.Schema.__name__ == "PointSchema"
+    """,
     # a class decorated without a descriptor: nothing of Lazy runs
     "tests/test_plain.py": """
         from lib import plain
@@ -133,4 +150,5 @@ def test_a_descriptor_stored_on_a_decorated_class_selects_its_readers(tmp_path: 
     commit(root, {"src/lib.py": LIB.replace(GETTER, "")})
     reasons = selected_reasons(root)
     assert sorted(reasons) == [
-        "tests/test_add.py", "tests/test_dataclass.py", "tests/test_dataclass_args.py"]
+        "tests/test_add.py", "tests/test_dataclass.py", "tests/test_dataclass_args.py",
+        "tests/test_stacked.py"]

@@ -179,7 +179,8 @@ class FileIndexer(Statements):
         if not node.decorators:
             return ()
         exprs: list[Expr] = []
-        argument: tuple[Expr, ...] = ((symbol_root(self.symbol_id(self.qualname(node))),),)
+        defined: Expr = (symbol_root(self.symbol_id(self.qualname(node))),)
+        argument: tuple[Expr, ...] = (defined,)
         caller = self.caller_of(node)
         for decorator in reversed(node.decorators.nodes):  # the innermost is applied first
             self.visit(decorator)
@@ -195,6 +196,11 @@ class FileIndexer(Statements):
                     CallSite(caller, values, decorator.lineno or 0, (argument,), decorator=True)
                 )
                 argument = tuple((*v, CALL) for v in values)
+                if isinstance(node, nodes.ClassDef):
+                    # a class decorator returns the class, as the class's name is bound to:
+                    # the next one gets it too (``@ours`` over ``@dataclasses.dataclass``,
+                    # an outside call whose result is unknown)
+                    argument += (defined,)
         return tuple(exprs)
 
     def visit_defaults(self, args: nodes.Arguments) -> None:
