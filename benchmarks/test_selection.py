@@ -359,6 +359,27 @@ LIBRARIES = {
             PYTEST, "requests==2.32.3", "urllib3==2.2.3", "PyYAML==6.0.2",
             "pytest-asyncio==0.23.8", "pytest-httpserver==1.1.0", "tomli-w==1.0.0"),
             tests="responses/tests", root=""),
+        # held out, first contact (5 December, early morning): dictionaries searched, read, set,
+        # merged and deleted by glob paths ("a/*/b", "**"), a segments module walking any
+        # mapping or sequence through generators, options as module globals, filters as
+        # callables, nose2's such helpers and hypothesis in the suite (dpath); dicts whose keys
+        # read as attributes through __getattr__/__setattr__, sub-dicts and lists converted on
+        # access into Box and BoxList, a frozen box, box_dots paths, default boxes, converters to
+        # and from JSON, YAML, TOML, msgpack, CSV and TOON chosen by import at run time, .pyi
+        # stubs beside the modules, tests in test/ sharing common.py (python-box); dataclasses
+        # turned into marshmallow schemas by a class_schema function walking type hints (Union,
+        # Optional, NewType, generics, forward references), fields chosen from a type-to-field
+        # mapping, a @dataclass decorator adding a Schema class property, doctests run by a
+        # test file (marshmallow-dataclass)
+        Library("dpath", "2.2.0", "dpath", (
+            PYTEST, "nose2==0.15.1", "hypothesis==6.112.1"), root="",
+            plugins=("hypothesis_bench",)),
+        Library("python-box", "8.0.0", "box", (
+            PYTEST, "ruamel.yaml==0.19.1", "msgpack==1.2.4", "tomli-w==1.2.0",
+            "toon-format==1.2.0"), tests="test", root=""),
+        Library("marshmallow-dataclass", "8.7.1", "marshmallow_dataclass", (
+            PYTEST, "marshmallow==3.21.3", "typing-inspect==0.9.0", "typeguard==4.4.1",
+            "typing-extensions==4.12.2", "mypy-extensions==1.0.0"), root=""),
     )
 }
 DEFAULT_LIBRARIES = ("click", "itsdangerous", "markupsafe", "jinja2", "flask")

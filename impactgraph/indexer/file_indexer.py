@@ -196,10 +196,14 @@ class FileIndexer(Statements):
                 self.record_wraps((argument,), wrapped)
             values = tuple(self.values(decorator))
             exprs[:0] = values
+            given: tuple[Expr, ...] = (argument,)
+            if len(argument) > 1 and isinstance(node, nodes.ClassDef):
+                # the class's name is bound to the class whatever its decorators return: the
+                # next one is handed the class too (``@ours`` over ``@dataclasses.dataclass``)
+                given += ((defined,),)
             if values:
                 self.calls.append(
-                    CallSite(caller, values, decorator.lineno or 0, ((argument,),),
-                             decorator=True)
+                    CallSite(caller, values, decorator.lineno or 0, (given,), decorator=True)
                 )
         return tuple(exprs)
 

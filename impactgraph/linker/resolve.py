@@ -135,6 +135,14 @@ NOT_HANDED_OVER = frozenset(
 # outside functions that return a class whose instances keep their constructor's arguments as
 # attributes (``Format = namedtuple("Format", [...]); Format(lineabove=f).lineabove`` is f)
 CLASS_FACTORIES = frozenset({"collections.namedtuple", "dataclasses.make_dataclass"})
+# outside decorators that return the class or function they decorate (``dc(cls)`` is ``cls``),
+# and, called with keywords only (``dataclasses.dataclass(eq=False)``), a decorator that does
+IDENTITY_DECORATORS = frozenset({
+    "dataclasses.dataclass", "functools.total_ordering", "enum.unique", "typing.final",
+    "typing_extensions.final", "typing.runtime_checkable", "typing_extensions.runtime_checkable",
+    "typing.no_type_check", "attr.s", "attr.attrs", "attr.define", "attr.frozen", "attr.mutable",
+    "attrs.define", "attrs.frozen", "attrs.mutable",
+})
 # functions of the standard library that open a file: they return a new file object of the
 # standard library (``io``'s), whose methods are outside code, never ours (a file object built
 # on one of ours, ``gzip.open(ours)``, carries it as any outside object does its arguments)
@@ -1125,6 +1133,18 @@ class Resolver:
             result |= self.call_result(Bound(method))
         return result
 
+    def class_descriptor_get(self, found: Iterable[Value]) -> set[Value]:
+        """A class attribute read through the class itself (``C.x``): a descriptor there runs
+        its ``__get__`` too (``__get__(None, C)``); anything else is what the class holds, a
+        function unbound."""
+        result: set[Value] = set()
+        for value in found:
+            if isinstance(value, Inst) and self.special_methods(value.cls, ("__get__",)):
+                result |= self.descriptor_get(value)
+            else:
+                result.add(value)
+        return result
+
     def special_methods(self, cls: str, names: tuple[str, ...]) -> list[str]:
         """The method Python runs for special method ``names`` (fallbacks in order) on an
         instance of exactly ``cls``: looked up on the class, never on the instance."""
@@ -1775,13 +1795,14 @@ class Resolver:
                     # a name a class of ours binds is that binding's, even when what it holds
                     # is unknown (``objects = QS.as_manager()``: what an outside function
                     # returns), not the outside base's attribute of that name
-                    result |= (self.class_lookup(symbol, name)
-                               or (set() if self._binds(symbol, name) else
-                                   self.external_lookup(symbol, name)
-                                   or self.inherited_lookup([symbol], name)))
+                    found = self.class_lookup(symbol, name)
+                    result |= (self.class_descriptor_get(found) if found
+                               else set() if self._binds(symbol, name) else
+                               self.external_lookup(symbol, name)
+                               or self.inherited_lookup([symbol], name))
                 case Subclass(cls):  # ``cls`` in a classmethod: the class or any subclass
                     for each in [cls, *self.varying(cls, (name,))]:
-                        result |= self.class_lookup(each, name)
+                        result |= self.class_descriptor_get(self.class_lookup(each, name))
                 case Sym(symbol) if name in PROPERTY_METHODS and self.is_property_object(symbol):
                     # ``@size.setter`` in a class body: the property's own method
                     result.add(BuiltinMethod(name))
@@ -1982,6 +2003,10 @@ class Resolver:
         object carries those arguments, which may be ours (``URLSafeTimedSerializer(...,
         serializer=self.serializer)``), and its methods may call them back (the linker's
         ``_link_carried``)."""
+        if isinstance(value, Ext) and value.dotted in IDENTITY_DECORATORS:
+            if not op.count:  # ``dataclasses.dataclass(eq=False)``: still the decorator
+                return {Ext(value.dotted, op_text(op) if op.key else "")}
+            return set(self.resolve((op.positional_keys()[0],))) if op.key else set()
         if isinstance(value, Ext):
             if not op.key:  # no argument known: nothing to carry
                 return self.call_result(value)
