@@ -49,7 +49,13 @@ from impactgraph.impact.binding import (
     spread_out,
 )
 from impactgraph.impact.gateways import is_gateway
-from impactgraph.impact.mentions import calls_path, hands_self, mentions, reads_attribute
+from impactgraph.impact.mentions import (
+    calls_path,
+    hands_self,
+    mentions,
+    reads_attribute,
+    reads_by_value_only,
+)
 from impactgraph.impact.process_scope import ProcessScope
 from impactgraph.impact.receivers import MAX_CONSTRAINTS, Entries, Hierarchy
 from impactgraph.indexer.plain import DATACLASS_DECORATORS, decorator_base
@@ -382,6 +388,8 @@ class ImpactAnalysis:
         if change.kind in REMOVALS:
             if kind == EdgeKind.CALLS and graph.edge_data(source, target, kind).get("dispatch"):
                 return False  # one possible receiver fewer breaks nothing
+            if self._read_by_value(graph, source, target, kind):
+                return False  # no code names it: a guess at what a name given as a value is
             if change.kind in (ChangeKind.MODULE_REMOVED, ChangeKind.MODULE_RENAMED):
                 return self.still_uses(source, target, module=change.symbol.split(":", 1)[0])
             if not change.breaking and self._inherited_in_head(change.symbol) is not None:
@@ -471,6 +479,23 @@ class ImpactAnalysis:
         return self._uses_member_taken(
             source, change.symbol, change.detail,
             kind == EdgeKind.INHERITS or self._names_as_base_only(source, change.symbol))
+
+    def _read_by_value(self, graph: CodeGraph, source: str, target: str, kind: str) -> bool:
+        """Does base code ``source`` reach member ``target`` only through a name nothing is
+        known of: every call of it is through such a name (``unbounded``), or none of its
+        references spells the name and it reads some attribute by a name given as a value
+        (``reads_by_value_only``)? openpyxl 3.1 removed ``DefinedNameList.append``;
+        ``Serialisable.__hash__`` reads every member by ``getattr(self, attr)``, and appends
+        to a list of its own."""
+        member = target.partition(":")[2]
+        if graph is not self.base or "." not in member:
+            return False
+        if kind == EdgeKind.CALLS:
+            return bool(graph.edge_data(source, target, kind).get("unbounded"))
+        summary = self.base.summaries.get(graph.module_of(source)) \
+            if kind == EdgeKind.REFERENCES else None
+        return summary is not None and reads_by_value_only(
+            summary, source, member.rpartition(".")[2], dict(summary.bindings))
 
     def _wraps_below_change(self, source: str, target: str) -> bool:
         """Is ``source`` a decorator of ``target`` (a function of ours written in its
