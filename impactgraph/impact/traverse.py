@@ -1662,8 +1662,13 @@ def _binds_as_called(signature: Signature, site: CallSite, bound: bool,
         return True
     if before is None or bound or call_binds(before, site, bound) is True:
         return False
+    # how many it gives is learned from the call less the keywords the old signature did not
+    # take (pyramid 2.0's ``config.set_default_csrf_options(..., allow_no_origin=True)``)
+    taken = keyword_names(before.parameters)
+    known = site if any(p.kind is ParamKind.VAR_KEYWORD for p in before.parameters) \
+        else replace(site, kwargs=tuple(kw for kw in site.kwargs if kw[0] in taken))
     for count in range(1, _leading(before) + 1):
-        if call_binds(_without_leading(before, count), site, bound) is True:
+        if call_binds(_without_leading(before, count), known, bound) is True:
             return count <= _leading(signature) and call_binds(
                 _without_leading(signature, count), site, bound) is True
     return False
