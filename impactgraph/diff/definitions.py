@@ -8,6 +8,7 @@ class and a function that is now re-exported from somewhere else.
 from __future__ import annotations
 
 import ast
+import builtins
 import collections.abc
 import functools
 import typing
@@ -62,6 +63,11 @@ KNOWN_ANCESTORS = {
     "IndexError": {"LookupError", "Exception", "BaseException"},
     "RuntimeError": {"Exception", "BaseException"}, "OSError": {"Exception", "BaseException"},
 }
+# Backports on PyPI of standard modules, whose classes a code base trades for the standard
+# ones once it needs no older Python (fabric 3.0: ``from unittest.mock import Mock``)
+_BACKPORTS = {"mock": "unittest.mock", "contextlib2": "contextlib",
+              "importlib_metadata": "importlib.metadata",
+              "importlib_resources": "importlib.resources", "backports.zoneinfo": "zoneinfo"}
 # typing's aliases of builtin classes, as bases: ``Tuple[int, str]`` is ``tuple[int, str]``
 # (typing's aliases of ``collections.abc`` classes share their names)
 _TYPING_BUILTINS = {"Tuple": "tuple", "List": "list", "Dict": "dict", "Set": "set",
@@ -291,11 +297,11 @@ def _base_keys(revision: Revision, module: str, text: str,
     resolved = revision.resolve_expression(module, text)
     if resolved is not None:
         keys.add(resolved)
-    spelled = revision.spelled(module, normalize_expression(text) or text)
-    if spelled.startswith(("typing.", "typing_extensions.")):
-        origin = typing_alias_origin(spelled) if aliases else None
-        spelled = origin or _TYPING_BUILTINS.get(spelled.rpartition(".")[2], spelled)
-    keys.add(_strip_module(spelled))
+    for spelled in revision.spellings(module, normalize_expression(text) or text):
+        if spelled.startswith(("typing.", "typing_extensions.")):
+            origin = typing_alias_origin(spelled) if aliases else None
+            spelled = origin or _TYPING_BUILTINS.get(spelled.rpartition(".")[2], spelled)
+        keys.add(_strip_module(_standard(spelled)))
     # a module variable naming a class (``StrMap = collections.abc.MutableMapping[str, str]``,
     # tornado 6.5's base of ``HTTPHeaders``) is that class
     variable = revision.definition(f"{module}:{text}") \
@@ -303,6 +309,15 @@ def _base_keys(revision: Revision, module: str, text: str,
     if variable is not None and variable.kind is SymbolKind.VARIABLE and variable.value:
         keys |= _base_keys(revision, module, variable.value, aliases, variables=False)
     return frozenset(keys)
+
+
+def _standard(spelled: str) -> str:
+    """A class of a backport of a standard module as the standard module's (``mock.Mock`` is
+    ``unittest.mock.Mock``)."""
+    for backport, standard in _BACKPORTS.items():
+        if spelled.startswith(backport + "."):
+            return standard + spelled[len(backport):]
+    return spelled
 
 
 def _strip_module(spelled: str) -> str:
@@ -537,14 +552,36 @@ def members_taken_away(old: Revision, new: Revision, symbol: str,
     kept = set(new_outside)
     for key in new_outside:
         kept |= KNOWN_ANCESTORS.get(key.rsplit(".", 1)[-1], set())
+    # the names a builtin exception base of the class now gives, made as the old one was
+    given = set().union(*(exception_names(key) or () for key in new_outside))
     # a ``collections.abc`` base's methods are known: one whose every method the class now
-    # defines itself took nothing away (werkzeug 3.1.3's ``Headers`` left ``MutableMapping``)
+    # defines itself took nothing away (werkzeug 3.1.3's ``Headers`` left ``MutableMapping``);
+    # so are a builtin exception's (paho-mqtt 2.0's ``ValueError`` -> ``ConnectionError``)
     for key in old_outside - kept:
-        methods = abc_methods(key)
+        methods = abc_methods(key) or exception_names(key)
         if not methods:
             return None
-        lost |= methods - new_names
+        lost |= methods - new_names - given
     return frozenset(lost)
+
+
+@functools.cache
+def exception_names(key: str) -> frozenset[str]:
+    """The names a builtin exception class named by a base key (``ValueError``,
+    ``builtins.OSError``) gives a subclass, beyond ``object``'s; empty for any other base, and
+    for an exception not made as ``BaseException`` is, from any positional arguments
+    (``UnicodeDecodeError`` takes five, ``ExceptionGroup`` two): trading one for another
+    changes how the class is made, which names do not show."""
+    module, _, name = key.rpartition(".")
+    cls = getattr(builtins, name, None) if module in ("", "builtins") else None
+    if not isinstance(cls, type) or not issubclass(cls, BaseException):
+        return frozenset()
+    try:
+        for arguments in ((), ("message",), ("message", "detail", 3)):
+            cls(*arguments)
+    except Exception:  # a constructor that wants other arguments
+        return frozenset()
+    return frozenset(set(dir(cls)) - set(dir(object)))
 
 
 # What an ABC gives besides being one: not methods of its subclasses

@@ -150,8 +150,24 @@ class Revision:
         from (attrs' ``from ._compat import Protocol``); the text itself when its head is
         not imported."""
         bare = text.split("[", 1)[0].strip()
+        return self._spelled_through(bare, self.imports(module).get(bare.partition(".")[0]))
+
+    def spellings(self, module: str, text: str) -> set[str]:
+        """Every dotted name ``spelled`` may give: a name imported twice at module level
+        (``try: from contextlib import _GeneratorContextManager / except ImportError: from
+        contextlib import GeneratorContextManager as _GeneratorContextManager``) is either."""
+        bare = text.split("[", 1)[0].strip()
+        head = bare.partition(".")[0]
+        summary = self.summaries.get(module)
+        found = {self.spelled(module, text)}
+        for binding in summary.imports if summary else ():
+            if (binding.name == head and binding.scope == module and binding.name != "*"
+                    and not binding.type_checking):
+                found.add(self._spelled_through(bare, binding.target))
+        return found
+
+    def _spelled_through(self, bare: str, target: str | None) -> str:
         head, _, rest = bare.partition(".")
-        target = self.imports(module).get(head)
         if not target:
             return bare
         if target.startswith(head + "."):  # ``import collections.abc`` binds ``collections``

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from impactgraph.expressions import ModuleRoot, SymbolRoot, Variable, parse_root
+from impactgraph.expressions import ContainerRoot, ModuleRoot, SymbolRoot, Variable, parse_root
 from impactgraph.model import Expr, FileSummary
 
 MAX_HOPS = 4  # variable -> value -> variable ...: how far a name is followed
@@ -79,6 +79,40 @@ def calls_path(
     return sorted(found)
 
 
+def reads_by_value_only(summary: FileSummary, scope: str, name: str,
+                        bindings: Mapping[str, tuple[Expr, ...]]) -> bool:
+    """Does ``scope`` use no value spelled as attribute ``name`` without calling it (its
+    references, through the variables they name), and read some attribute by a name given as
+    a value (``getattr(self, attr)``: ``.~*``)? A reference the linker made from ``scope`` to a
+    member ``name`` then comes from that read, or from a value handed in: not from code naming
+    it."""
+    wanted = f".{name}"
+    by_value = False
+
+    def walk(expr: Expr, hops: int) -> bool:  # spells it; notes a read by value on the way
+        nonlocal by_value
+        if any(op == wanted for op in expr[1:]):
+            return True
+        by_value = by_value or any(op.startswith(".~") for op in expr[1:])
+        root = parse_root(expr[0])
+        if isinstance(root, SymbolRoot):
+            return root.symbol.rpartition(".")[2] == name
+        if not isinstance(root, Variable) or hops >= MAX_HOPS:
+            return False
+        if root.key.rpartition("|")[2] == name:
+            return True
+        return any(walk((*value, *expr[1:]), hops + 1) for value in bindings.get(root.key, ()))
+
+    exprs = [e for reference in summary.references if _in_scope(reference.scope, scope)
+             for e in reference.target if e]
+    if any(walk(expr, 0) for expr in exprs):
+        return False
+    if not by_value:  # a read by value whose result is only called (``getattr(o, n)()``)
+        by_value = any(op.startswith(".~") for site in summary.calls
+                       if _in_scope(site.scope, scope) for e in site.callee for op in e[1:])
+    return by_value
+
+
 def _by_name(expr: Expr) -> bool:
     """Does ``expr`` start from a name (a module's, or a variable's)?"""
     return isinstance(parse_root(expr[0]), (ModuleRoot, Variable))
@@ -118,7 +152,9 @@ class _Spelling:
         if self.member and any(op == f".{self.name}" for op in expr[1:]) and (
             isinstance(root, (SymbolRoot, Variable))
         ):
-            return True  # ``obj.method`` on one of our values: the receiver is not known
+            # ``obj.method`` on one of our values: the receiver is not known; a method of a
+            # builtin container (``fields = []``, ``names = list(...)``) is none of ours
+            return not self._container_method(expr, hops)
         match root:
             case ModuleRoot(path):
                 if self.path(path):
@@ -145,6 +181,20 @@ class _Spelling:
                     return variable == self.name
                 return any(self.expr((*value, *expr[1:]), hops + 1) for value in values)
         return False  # builtins, containers, fixtures: not a spelling of a symbol
+
+    def _container_method(self, expr: Expr, hops: int) -> bool:
+        """Is ``expr`` the member read straight off a variable bound to builtin containers
+        alone (``fields.append(v)`` after ``fields = []``), and read nowhere else?"""
+        wanted = f".{self.name}"
+        return expr[1] == wanted and wanted not in expr[2:] and self._containers(expr[0], hops)
+
+    def _containers(self, text: str, hops: int) -> bool:
+        root = parse_root(text)
+        if isinstance(root, ContainerRoot):
+            return True
+        values = self.bindings.get(root.key, ()) if isinstance(root, Variable) else ()
+        return bool(values) and hops < MAX_HOPS and all(
+            len(value) == 1 and self._containers(value[0], hops + 1) for value in values)
 
 
 # Calls that read an attribute by a name given as a value: any name may be one of them

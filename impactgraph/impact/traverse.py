@@ -24,6 +24,7 @@ What reaches whom (DESIGN.md "Impact"):
 
 from __future__ import annotations
 
+import re
 from collections import deque
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, field, replace
@@ -37,6 +38,7 @@ from impactgraph.expressions import (
     AutouseRoot,
     BuiltinRoot,
     FixtureRoot,
+    Variable,
     parse_root,
 )
 from impactgraph.impact.binding import (
@@ -49,7 +51,13 @@ from impactgraph.impact.binding import (
     spread_out,
 )
 from impactgraph.impact.gateways import is_gateway
-from impactgraph.impact.mentions import calls_path, hands_self, mentions, reads_attribute
+from impactgraph.impact.mentions import (
+    calls_path,
+    hands_self,
+    mentions,
+    reads_attribute,
+    reads_by_value_only,
+)
 from impactgraph.impact.process_scope import ProcessScope
 from impactgraph.impact.receivers import MAX_CONSTRAINTS, Entries, Hierarchy
 from impactgraph.indexer.plain import DATACLASS_DECORATORS, decorator_base
@@ -382,6 +390,8 @@ class ImpactAnalysis:
         if change.kind in REMOVALS:
             if kind == EdgeKind.CALLS and graph.edge_data(source, target, kind).get("dispatch"):
                 return False  # one possible receiver fewer breaks nothing
+            if self._read_by_value(graph, source, target, kind):
+                return False  # no code names it: a guess at what a name given as a value is
             if change.kind in (ChangeKind.MODULE_REMOVED, ChangeKind.MODULE_RENAMED):
                 return self.still_uses(source, target, module=change.symbol.split(":", 1)[0])
             if not change.breaking and self._inherited_in_head(change.symbol) is not None:
@@ -405,6 +415,8 @@ class ImpactAnalysis:
                 return False
             if self._guessed(source, target) or self._unbounded(graph, source, target):
                 return False
+            if self._generated(graph, source, target):
+                return False  # a call in a string of code: what it passes is not known
             if (change.kind is ChangeKind.DECORATOR_CHANGED
                     and self._handed_unnamed(source, target)):
                 # outside code handed a value that holds the function (a test case's ``self``
@@ -471,6 +483,23 @@ class ImpactAnalysis:
         return self._uses_member_taken(
             source, change.symbol, change.detail,
             kind == EdgeKind.INHERITS or self._names_as_base_only(source, change.symbol))
+
+    def _read_by_value(self, graph: CodeGraph, source: str, target: str, kind: str) -> bool:
+        """Does base code ``source`` reach member ``target`` only through a name nothing is
+        known of: every call of it is through such a name (``unbounded``), or none of its
+        references spells the name and it reads some attribute by a name given as a value
+        (``reads_by_value_only``)? openpyxl 3.1 removed ``DefinedNameList.append``;
+        ``Serialisable.__hash__`` reads every member by ``getattr(self, attr)``, and appends
+        to a list of its own."""
+        member = target.partition(":")[2]
+        if graph is not self.base or "." not in member:
+            return False
+        if kind == EdgeKind.CALLS:
+            return bool(graph.edge_data(source, target, kind).get("unbounded"))
+        summary = self.base.summaries.get(graph.module_of(source)) \
+            if kind == EdgeKind.REFERENCES else None
+        return summary is not None and reads_by_value_only(
+            summary, source, member.rpartition(".")[2], dict(summary.bindings))
 
     def _wraps_below_change(self, source: str, target: str) -> bool:
         """Is ``source`` a decorator of ``target`` (a function of ours written in its
@@ -563,6 +592,18 @@ class ImpactAnalysis:
         if not data and graph is not self.head:
             data = graph.edge_data(source, target, EdgeKind.CALLS)
         return bool(data.get("unbounded"))
+
+    def _generated(self, graph: CodeGraph, source: str, target: str) -> bool:
+        """Is every call of ``target`` that ``source`` makes in a string of code the program
+        generates (a ``generated`` edge)? Neither its arguments nor whether the string ever
+        runs are known (``_binds`` counts such a call as binding): nox 2024.3's test suite
+        hands 'tests(interpreter="python2.7", ...)' to a normaliser, and the noxfile's
+        ``tests`` got a ``@nox.parametrize(...)``. The head's edge tells; the base's where
+        the head has none."""
+        data = self.head.edge_data(source, target, EdgeKind.CALLS)
+        if not data and graph is not self.head:
+            data = graph.edge_data(source, target, EdgeKind.CALLS)
+        return bool(data.get("generated"))
 
     def _entered_by(self, change: Change) -> int:
         """A ``decorator-changed`` that only adds ``contextlib.contextmanager`` (1: entered by
@@ -755,6 +796,18 @@ class ImpactAnalysis:
             self._read_calls([module])
         return self._calls.get(module)
 
+    def _base_calls_of(self, source: str) -> Sequence[CallSite] | None:
+        """The call sites of the base module of node ``source``, decoded alone where the
+        summaries allow (None: the base has no such node or module)."""
+        if source not in self.base:
+            return None
+        module = self.base.module_of(source)
+        summaries = self.base.summaries
+        if isinstance(summaries, CallsOnDemand):
+            return summaries.calls_of([module]).get(module)
+        summary = summaries.get(module)
+        return summary.calls if summary is not None else None
+
     def _binds(self, source: str, target: str, positional_first: bool = False) -> bool:
         """Does every call site of ``source`` that calls ``target`` still bind in the head?
 
@@ -777,12 +830,46 @@ class ImpactAnalysis:
         method = target.rpartition(".")[2]
         old = self._definition(self.base, target)
         before = old if definition.decorators else None
+        never: set[tuple[int, frozenset[str], bool]] | None = None
+
+        def bound_before(site: CallSite, bound: bool) -> bool:
+            nonlocal never
+            if never is None:
+                never = self._never_bound(source, target, method)
+            call, call_bound = _shape(site, bound, method)
+            return not _names_callee(site, target) and _call_key(call, call_bound) in never
+
         return all(_fixture_request(site) or generated_call(site)
                    or self._site_binds(source, site, bound, signature, method,
                                        before.signature if before is not None else None,
                                        positional_first,
                                        old.signature if old is not None else None)
+                   or bound_before(site, bound)
                    for site, bound in sites)
+
+    def _never_bound(self, source: str, target: str,
+                     method: str) -> set[tuple[int, frozenset[str], bool]]:
+        """The shapes (``_call_key``) of the base's calls of ``source`` that the base linked to
+        ``target`` through a value of another name and that did not bind its base signature
+        either: what such a call passes is not what its site shows (nox 2024's
+        ``option.merge_func(command_args, noxfile_args)`` calls a ``functools.partial`` of the
+        function, which gives the rest), so the same call in the head is no certain break.
+        'broken' is a call the new signature no longer accepts (DESIGN.md "Impact"). A call
+        spelling the function's own name (``fail_after(1, 2)``) is judged as written."""
+        old = self._definition(self.base, target)
+        calls = self._base_calls_of(source)
+        if old is None or old.signature is None or calls is None:
+            return set()
+        data = self.base.edge_data(source, target, EdgeKind.CALLS)
+        before = old.signature if old.decorators else None  # a decorated method's call
+        found = set()
+        for site, bound in _sites(calls, data, source):
+            call, call_bound = _shape(site, bound, method)
+            if not site.star and not _names_callee(site, target) \
+                    and call_binds(old.signature, call, call_bound) is False \
+                    and not _binds_as_called(old.signature, call, call_bound, before):
+                found.add(_call_key(call, call_bound))
+        return found
 
     def _spelled_binds(self, source: str, target: str) -> bool | None:
         """A method call the base linked to ``target`` and the head does not: do the head's
@@ -842,6 +929,9 @@ class ImpactAnalysis:
                 # (``@mock.patch("m.f")`` passes the mock itself): the old signature does
                 # not tell what it passed, so the call is not known to break
                 return True
+            through = self._partial_binds(source, target, old.signature, new.signature, bound)
+            if through is not None:
+                return through
             call = _with_what_it_took(required_call(old.signature, bound), old.signature,
                                       required_call(new.signature, bound))
         elif bound and method in SPECIAL_ARITY:
@@ -849,6 +939,33 @@ class ImpactAnalysis:
         else:
             return False
         return call_binds(new.signature, call, bound) is True
+
+    def _partial_binds(self, source: str, target: str, old: Signature, new: Signature,
+                       bound: bool) -> bool | None:
+        """``source`` hands ``target`` to ``functools.partial`` with arguments, once in each
+        revision (nox 2024: ``functools.partial(flag_pair_merge_func, name, default,
+        disable_name)``): outside code calls the partial with what the base's partial left of
+        the old signature's required call. Does that, after the head's partial's arguments,
+        bind the new signature? None when there is no such pair of partials."""
+        base_calls = self._base_calls_of(source)
+        head_calls = self._calls_of(self.head.module_of(source))
+        if base_calls is None or head_calls is None \
+                or not any(map(_may_make_partial, base_calls)) \
+                or not any(map(_may_make_partial, head_calls)):
+            return None  # (its summary is read only where it may)
+        base_rev, head_rev = self._revision_pair()
+        made = [_partial_of(base_rev, base_calls, source, target),
+                _partial_of(head_rev, head_calls, source, target)]
+        if made[0] is None or made[1] is None:
+            return None
+        before, after = made[0], made[1]
+        required = required_call(old, bound)
+        given = {name for name, _ in before.kwargs}
+        rest = replace(required, args=required.args[len(before.args) - 1:],
+                       kwargs=tuple(kw for kw in required.kwargs if kw[0] not in given))
+        call = replace(rest, args=(*after.args[1:], *rest.args),
+                       kwargs=(*after.kwargs, *rest.kwargs))
+        return call_binds(new, call, bound) is True
 
     def _wrapped_in_base(self, target: str) -> bool:
         """Was ``target`` in the base decorated by what may wrap it: a decorator not known to
@@ -1385,6 +1502,56 @@ def _spells(site: CallSite, method: str) -> bool:
         expr and expr[-1] == "." + method for expr in site.callee)
 
 
+def _names_callee(site: CallSite, target: str) -> bool:
+    """Does a value of the call's callee spell the function's own name (``fail_after(...)``,
+    ``obj.fail_after(...)``), rather than a variable or attribute holding it?"""
+    name = target.partition(":")[2].rpartition(".")[2]
+    return any(expr and (expr[-1] == "." + name or (
+        len(expr) == 1 and re.split(r"[|:.]", expr[0])[-1] == name))
+        for expr in site.callee)
+
+
+def _call_key(call: CallSite, bound: bool) -> tuple[int, frozenset[str], bool]:
+    """What a call passes, for telling one call of a function from another: how many
+    arguments by position, which by name, and whether through an instance."""
+    return len(call.args), frozenset(name for name, _ in call.kwargs), bound
+
+
+def _partial_of(revision: Revision, calls: Sequence[CallSite], source: str,
+                target: str) -> CallSite | None:
+    """The one call of ``source`` (its own code, not a nested function's) making a
+    ``functools.partial`` of ``target`` with arguments (``partial(f, a, b=1)``), with no
+    ``*``/``**`` unpacked, spelled by module-level names; None when there is not exactly one."""
+    module = source.partition(":")[0]
+    found = [site for site in calls
+             if site.scope == source and _may_make_partial(site)
+             and any(_names(revision, module, expr) == "functools.partial"
+                     for expr in site.callee)
+             and any(_names(revision, module, expr) == target for expr in site.args[0])]
+    if len(found) != 1 or found[0].star or (len(found[0].args) < 2 and not found[0].kwargs):
+        return None
+    return found[0]
+
+
+def _may_make_partial(site: CallSite) -> bool:
+    """Is a call spelled ``partial(...)`` or ``<name>.partial(...)``, with arguments?"""
+    return bool(site.args) and any(
+        expr[-1] == ".partial" or (len(expr) == 1 and expr[0].endswith("|partial"))
+        for expr in site.callee if expr)
+
+
+def _names(revision: Revision, module: str, expr: Expr) -> str | None:
+    """What an expression of module-level names and attributes (``functools.partial``,
+    ``merge``) is: a symbol of ours, or the dotted path its imports spell."""
+    root = parse_root(expr[0])
+    prefix = f"v:{module}:|"
+    if not isinstance(root, Variable) or not root.key.startswith(prefix) \
+            or not all(op.startswith(".") and op[1:].isidentifier() for op in expr[1:]):
+        return None
+    dotted = ".".join((root.key[len(prefix):], *(op[1:] for op in expr[1:])))
+    return revision.resolve_in(module, dotted) or revision.spelled(module, dotted)
+
+
 def _sites(
     calls: Sequence[CallSite], data: Mapping[str, Any], source: str
 ) -> list[tuple[CallSite, bool]]:
@@ -1495,8 +1662,13 @@ def _binds_as_called(signature: Signature, site: CallSite, bound: bool,
         return True
     if before is None or bound or call_binds(before, site, bound) is True:
         return False
+    # how many it gives is learned from the call less the keywords the old signature did not
+    # take (pyramid 2.0's ``config.set_default_csrf_options(..., allow_no_origin=True)``)
+    taken = keyword_names(before.parameters)
+    known = site if any(p.kind is ParamKind.VAR_KEYWORD for p in before.parameters) \
+        else replace(site, kwargs=tuple(kw for kw in site.kwargs if kw[0] in taken))
     for count in range(1, _leading(before) + 1):
-        if call_binds(_without_leading(before, count), site, bound) is True:
+        if call_binds(_without_leading(before, count), known, bound) is True:
             return count <= _leading(signature) and call_binds(
                 _without_leading(signature, count), site, bound) is True
     return False
