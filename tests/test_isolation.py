@@ -79,12 +79,13 @@ def test_an_installed_impactgraph_run_from_a_hostile_root_imports_nothing_from_i
     venv = installed_venv(tmp_path)
     marker = tmp_path / "MARKER"
     repo = hostile_repo(tmp_path / "repo", marker)
+    # as a user runs it: a PYTHONPATH of this test run's (a checkout) is not the user's
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONSAFEPATH")}
     located = subprocess.run(
         [str(venv / "bin" / "python"), "-c", "import impactgraph; print(impactgraph.__file__)"],
-        cwd=tmp_path, check=True, capture_output=True, text=True,
+        cwd=tmp_path, env=env, check=True, capture_output=True, text=True,
     ).stdout
     assert str(venv) in located  # the regular install, not this checkout
-    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONSAFEPATH")}
     for extra in ([], ["--no-cache"]):
         completed = subprocess.run(
             [str(venv / "bin" / "impactgraph"), "index", "--jobs", "2", "--format", "json",
