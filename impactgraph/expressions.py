@@ -60,6 +60,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from sys import intern
 from typing import NoReturn
 
 # -- roots ------------------------------------------------------------------------------------
@@ -124,20 +125,20 @@ VARIABLE = "v:"  # the prefix of every variable key
 
 
 def symbol_root(symbol: str) -> str:
-    return f"s:{symbol}"
+    return intern(f"s:{symbol}")
 
 
 def module_root(dotted: str) -> str:
-    return f"m:{dotted}"
+    return intern(f"m:{dotted}")
 
 
 def builtin_root(name: str) -> str:
-    return f"b:{name}"
+    return intern(f"b:{name}")
 
 
 def container_root(key: str) -> str:
     """The root of the container whose elements are bound under variable ``key``."""
-    return "c:" + key.removeprefix(VARIABLE)
+    return intern("c:" + key.removeprefix(VARIABLE))
 
 
 def fixture_root(location: str, name: str) -> str:
@@ -337,7 +338,7 @@ SUPER_OF = _FIXED_TEXT[SuperOf()]
 
 
 def attr(name: str) -> str:
-    return f".{name}"
+    return intern(f".{name}")
 
 
 def attr_pattern(prefix: str, suffix: str) -> str:
@@ -357,7 +358,7 @@ PREBOUND_POSITIONAL = "<partial*>"
 
 def call_with(key: str, count: int, names: Iterable[str], bare: Iterable[str] = ()) -> str:
     others = ",".join(bare)
-    return f"({key} {count} {','.join(names)}{' ' + others if others else ''})"
+    return intern(f"({key} {count} {','.join(names)}{' ' + others if others else ''})")
 
 
 def decorated_by(depth: int) -> str:
@@ -367,7 +368,7 @@ def decorated_by(depth: int) -> str:
 
 def item(constant: str | int) -> str:
     """The operation (and variable-key suffix) of a constant key or position."""
-    return f"[{constant!r}]"
+    return intern(f"[{constant!r}]")
 
 
 def slice_of(low: int | None, high: int | None) -> str:
@@ -379,7 +380,7 @@ def unless(module: str) -> str:
 
 
 def special(names: Iterable[str]) -> str:
-    return "%" + "|".join(names)
+    return intern("%" + "|".join(names))
 
 
 def descriptor_set(name: str) -> str:

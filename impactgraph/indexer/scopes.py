@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import builtins
 from collections import defaultdict
+from sys import intern
 
 from astroid import nodes
 
@@ -98,7 +99,7 @@ class Scopes:
                                             for first, last in self.main_blocks)
 
     def symbol_id(self, qualname: str) -> str:
-        return f"{self.module}:{qualname}" if qualname else self.module
+        return intern(f"{self.module}:{qualname}") if qualname else self.module
 
     def code_scope(self, node: nodes.NodeNG) -> nodes.NodeNG:
         """The function or module whose code runs ``node``.
@@ -119,7 +120,7 @@ class Scopes:
         return self.symbol_id(self.qualname(self.code_scope(node)))
 
     def var_key(self, scope: nodes.NodeNG, name: str) -> str:
-        return f"v:{self.module}:{self.qualname(scope)}|{name}"
+        return intern(f"v:{self.module}:{self.qualname(scope)}|{name}")
 
     def defining_scope(self, name: str, node: nodes.NodeNG) -> nodes.NodeNG | None:
         """The scope whose namespace ``name`` read at ``node`` comes from (Python's rules)."""
@@ -160,7 +161,7 @@ class Scopes:
         # Perhaps bound by ``from m import *`` (the linker looks there), else bound nowhere:
         # a NameError when it runs, which the name still spelled in the code tells (a
         # removed function still called, ``join.__doc__ = ...`` after ``join`` is gone).
-        return [(f"v:{self.module}:|{name}",)]
+        return [(intern(f"v:{self.module}:|{name}"),)]
 
     def is_import(self, name: str, node: nodes.NodeNG) -> bool:
         """Is ``name`` (read at ``node``) bound by an import?"""

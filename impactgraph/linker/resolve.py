@@ -119,6 +119,15 @@ _NO_CYCLE = 1 << 62  # a frame's low mark when nothing it read was still being e
 _EMPTY: frozenset[Value] = frozenset()
 TOP = Top()
 _TOP: frozenset[Value] = frozenset((TOP,))
+
+
+def _frozen(values: AbstractSet[Value]) -> frozenset[Value]:
+    """``values`` as a frozenset, the empty one shared: CPython has no empty-frozenset
+    singleton since 3.10, and about half the memo's entries are empty (Django: 85,000 of
+    the 144,000 entries linking the call sites adds, 216 bytes each)."""
+    return frozenset(values) if values else _EMPTY
+
+
 # bases that bring no outside code running on ``self`` of their own
 _NOT_OUTSIDE_CODE = frozenset({"typing", "typing_extensions", "abc", "builtins"})
 
@@ -775,7 +784,7 @@ class Resolver:
             lows.append(_NO_CYCLE)
             reads_of.append(None)
             try:
-                result = self._compute(key) if compute is None else frozenset(compute(*args))
+                result = self._compute(key) if compute is None else _frozen(compute(*args))
                 if TOP in result and len(result) > 1:
                     result = _TOP  # absorbing: anything at all
             finally:
@@ -1511,7 +1520,7 @@ class Resolver:
             self._context_depth = depth
         if len(result) > MAX_VALUES:
             return _TOP
-        return frozenset(result)
+        return _frozen(result)
 
     def _root(self, text: str) -> set[Value]:
         match self._roots.get(text) or self.root(text):
