@@ -132,6 +132,7 @@ class CodeGraph:
     _main_source: str | None = field(default=None, repr=False, compare=False)
     # while the linker links a call site in source the code generates (see ``generated_site``)
     _generated_site: bool = field(default=False, repr=False, compare=False)
+    _poly_site: bool = field(default=False, repr=False, compare=False)
 
     @classmethod
     def from_stored(cls, stored: StoredGraph) -> CodeGraph:
@@ -209,6 +210,11 @@ class CodeGraph:
         the code generates (``linker.generated_call``)."""
         self._generated_site = generated
 
+    def poly_site(self, poly: bool) -> None:
+        """The calls ``add_edge`` is given from now on run one of several things (True: the
+        callee had more than one value) or the one thing they name (False)."""
+        self._poly_site = poly
+
     def add_edge(
         self,
         source: str,
@@ -246,6 +252,10 @@ class CodeGraph:
         ``generated``: every site of the edge is a call in source the code generates (set by
         ``generated_site``), so no call the source's code runs makes it; a site that is not
         clears the mark.
+        ``poly``: every call making the edge had several callee values (set by ``poly_site``):
+        the target is one of the things it may run, not the one it runs (a call through a
+        variable that holds many functions, ``func(*args)`` in a decorator's wrapper); a call
+        with one value clears the mark.
         """
         # the graph holds plain strings (JSON, stored graphs, f-strings); a dict, not
         # EdgeKind(kind).value: this runs for every edge
@@ -275,6 +285,8 @@ class CodeGraph:
                 data["main"] = True
             if unbounded:
                 data["unbounded"] = True
+            if self._poly_site and key == "calls":
+                data["poly"] = True
         else:
             if "recv" in data:
                 if recv:
@@ -285,6 +297,8 @@ class CodeGraph:
                 del data["main"]  # other code makes it too
             if not unbounded and data.get("unbounded"):
                 del data["unbounded"]  # called by a name known, at least in part
+            if not self._poly_site and data.get("poly"):
+                del data["poly"]  # a call that can run nothing else makes it too
         if (
             (data.get("dispatch") and not dispatch) or (data.get("named") and not named)
             or (data.get("dynamic") and not dynamic) or (data.get("callback") and not callback)

@@ -133,6 +133,8 @@ class Sink(Protocol):
 
     def generated_site(self, generated: bool) -> None: ...
 
+    def poly_site(self, poly: bool) -> None: ...
+
     def add_edge(
         self, source: str, target: str, kind: EdgeKind, line: int = 0, bound: bool = False,
         dispatch: bool = False, named: bool = False, site: int | None = None,
@@ -224,6 +226,7 @@ def _link_module(graph: Sink, resolver: Resolver, summary: FileSummary,
         graph.main_block(site.scope if site.main else None)
         graph.generated_site(generated_call(site))
         _link_call(graph, resolver, site, index, receivers)
+    graph.poly_site(False)
     graph.generated_site(False)
     for reference in summary.references:
         graph.main_block(reference.scope if reference.main else None)
@@ -410,6 +413,7 @@ class _GraphLog:
         self.self_calls: dict[Question, SelfCalls | None] = {}
         self._main: str | None = None
         self._generated = False
+        self._poly = False
 
     def main_block(self, source: str | None) -> None:
         self._main = source
@@ -417,26 +421,31 @@ class _GraphLog:
     def generated_site(self, generated: bool) -> None:
         self._generated = generated
 
+    def poly_site(self, poly: bool) -> None:
+        self._poly = poly
+
     def add_edge(self, source: str, target: str, kind: EdgeKind, line: int = 0,
                  bound: bool = False, dispatch: bool = False, named: bool = False,
                  site: int | None = None, dynamic: bool = False, callback: bool = False,
                  recv: Collection[tuple[str, str]] | None = None,
                  unbounded: bool = False) -> None:
-        self.edges.append((self._main, self._generated, source, target, kind, line, bound,
-                           dispatch, named, site, dynamic, callback, recv, unbounded))
+        self.edges.append((self._main, self._generated, self._poly, source, target, kind, line,
+                           bound, dispatch, named, site, dynamic, callback, recv, unbounded))
 
     def add_unbounded_site(self, caller: str, receiver: str) -> None:
         self.unbounded.append((caller, receiver))
 
     def replay(self, graph: CodeGraph) -> None:
-        for (main, generated, source, target, kind, line, bound, dispatch, named, site, dynamic,
-             callback, recv, unbounded) in self.edges:
+        for (main, generated, poly, source, target, kind, line, bound, dispatch, named, site,
+             dynamic, callback, recv, unbounded) in self.edges:
             graph.main_block(main)
             graph.generated_site(generated)
+            graph.poly_site(poly)
             graph.add_edge(source, target, kind, line, bound, dispatch, named, site, dynamic,
                            callback, recv, unbounded)
         graph.main_block(None)
         graph.generated_site(False)
+        graph.poly_site(False)
         for caller, receiver in self.unbounded:
             graph.add_unbounded_site(caller, receiver)
         for caller, callees in self.external_calls.items():
@@ -691,6 +700,9 @@ def _link_call(graph: Sink, resolver: Resolver, site: CallSite, index: int,
     resolved = False
     outside_done: set[tuple[object, ...]] = set()  # outside callees' work done (see Ext)
     values = _callee_values(resolver, site)
+    # several values: each target is one of the things the call may run (a wrapper's name
+    # beside the wrapper, ``Named``, is the same call)
+    graph.poly_site(sum(not isinstance(value, Named) for value in values) > 1)
     stores = site.implicit and any(  # ``obj.x = v``: ``x``'s ``__set__``, or a property's setter
         len(expr) > 1 and isinstance(resolver.op(expr[-1]), DescriptorSet) for expr in site.callee)
     targets_of = functools.partial(_targets, resolver)
@@ -734,11 +746,13 @@ def _link_call(graph: Sink, resolver: Resolver, site: CallSite, index: int,
                         graph.add_unbounded_site(caller, ANY_CALLEE)
                         graph.unresolved_names[caller].add("")
                         graph.gave_up_names[caller].add("")
+                    graph.poly_site(len(arguments) > 1)  # ``map(f, xs)`` calls one ``f``
                     for argument in ordered(arguments):
                         dynamic, unbounded = _marks(argument)
                         for target, bound in targets_of(argument):
                             graph.add_edge(caller, target, EdgeKind.CALLS, site.line, bound,
                                            dynamic=dynamic, unbounded=unbounded)
+            graph.poly_site(sum(not isinstance(value, Named) for value in values) > 1)
         match value:
             case Ext() | Builtin() if site.decorator:
                 resolved = True  # @property, @dataclass, @abc.abstractmethod: no edge needed

@@ -25,7 +25,7 @@ from impactgraph.model import symbol_module
 NODE_FIELDS = ("kind", "module", "path", "package", "line", "end_line", "synthetic", "abstract")
 EDGE_FIELDS = (
     "line", "bound", "dispatch", "named", "sites", "dynamic", "callback", "recv", "main",
-    "unbounded", "generated",
+    "unbounded", "generated", "poly",
 )
 _KIND, _MODULE, _PATH = 1, 2, 3  # positions in a node row (its name first)
 _LINE, _END_LINE = 1 + NODE_FIELDS.index("line"), 1 + NODE_FIELDS.index("end_line")
