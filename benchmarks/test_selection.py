@@ -390,7 +390,7 @@ LIBRARIES = {
         # TypesFactory, time zones behind a TZP facade that swaps zoneinfo and pytz providers,
         # its suite inside the package under src layout (src/icalendar/tests) with a conftest
         # of parametrized fixtures reading calendars by name (icalendar); matchers as a class
-        # tree (Matcher, BaseMatcher, describe_to/_matches/describe_mismatch overridden by ~50
+        # tree (Matcher, BaseMatcher, describe_to/_matches/describe_mismatch overridden by ~45
         # matchers), factory functions wrapping arguments in matchers (wrap_matcher), src
         # layout, unittest-style tests named *_test.py sharing a MatcherTest base class
         # (pyhamcrest)
