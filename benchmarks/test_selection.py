@@ -380,6 +380,27 @@ LIBRARIES = {
         Library("marshmallow-dataclass", "8.7.1", "marshmallow_dataclass", (
             PYTEST, "marshmallow==3.21.3", "typing-inspect==0.9.0", "typeguard==4.4.1",
             "typing-extensions==4.12.2", "mypy-extensions==1.0.0"), root=""),
+        # held out, first contact (5 December, morning): OpenAPI documents built by an APISpec
+        # whose components register schemas, parameters and responses and hand each to the
+        # plugins' helpers (BasePlugin's no-op hooks overridden by MarshmallowPlugin), a
+        # marshmallow field-to-property converter whose attribute functions are kept in a list
+        # and called with the converter bound, src layout, a conftest whose spec fixture is
+        # parametrized over OpenAPI versions (apispec); iCalendar components as a class tree
+        # (Component, Event, Todo, Alarm, ...) whose property types are chosen by name from a
+        # TypesFactory, time zones behind a TZP facade that swaps zoneinfo and pytz providers,
+        # its suite inside the package under src layout (src/icalendar/tests) with a conftest
+        # of parametrized fixtures reading calendars by name (icalendar); matchers as a class
+        # tree (Matcher, BaseMatcher, describe_to/_matches/describe_mismatch overridden by ~45
+        # matchers), factory functions wrapping arguments in matchers (wrap_matcher), src
+        # layout, unittest-style tests named *_test.py sharing a MatcherTest base class
+        # (pyhamcrest)
+        Library("apispec", "6.7.1", "apispec", (
+            PYTEST, "marshmallow==3.21.3", "PyYAML==6.0.2", "openapi-spec-validator==0.7.1",
+            "packaging==24.1")),
+        Library("icalendar", "6.1.0", "icalendar", (
+            PYTEST, "python-dateutil==2.9.0.post0", "tzdata==2024.2", "pytz==2024.1"),
+            tests="src/icalendar/tests"),
+        Library("pyhamcrest", "2.1.0", "hamcrest", (PYTEST,)),
     )
 }
 DEFAULT_LIBRARIES = ("click", "itsdangerous", "markupsafe", "jinja2", "flask")

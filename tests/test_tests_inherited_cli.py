@@ -209,3 +209,90 @@ def test_a_setup_method_of_a_base_class_reaches_its_subclasses_tests(tmp_path: P
     # test_no_tests' class has no tests: nothing runs its setUp
     assert sorted(reasons) == ["tests/test_prepared.py", "tests/test_pytest_style.py"]
     assert any("setUp" in r for r in reasons["tests/test_prepared.py"])
+
+
+# a base TestCase with no tests whose helper (no name unittest.TestCase defines) the change
+# reaches: the runner calls it for no test, only a test that calls it runs it; a method
+# overriding TestCase's own (``run``) or under a base outside the standard library, whose code
+# may call any of its names, is run by the runner all the same
+# (found on pyhamcrest 2.1.0: every test class inherits MatcherTest.assert_deprecated and its
+# kin, each calling every matcher's matches(); a change any of them reached selected every
+# file with a MatcherTest subclass)
+HELPER_BASE = {
+    "src/lib/__init__.py": """
+        def prepare():
+            return 1
+
+
+        def other():
+            return 2
+    """,
+    "tests/base.py": """
+        import unittest
+
+        import framework
+        from lib import prepare
+
+
+        class HelperCase(unittest.TestCase):
+            def check(self):
+                assert prepare() == 1
+
+
+        class RunCase(unittest.TestCase):
+            def run(self, result=None):
+                prepare()
+                return super().run(result)
+
+
+        class FrameworkCase(framework.Case):
+            def check(self):
+                assert prepare() == 1
+    """,
+    "tests/test_calls_helper.py": """
+        from base import HelperCase
+
+
+        class TestCalls(HelperCase):
+            def test_check(self):
+                self.check()
+    """,
+    "tests/test_ignores_helper.py": """
+        from base import HelperCase
+        from lib import other
+
+
+        class TestIgnores(HelperCase):
+            def test_other(self):
+                assert other() == 2
+    """,
+    "tests/test_run.py": """
+        from base import RunCase
+        from lib import other
+
+
+        class TestRun(RunCase):
+            def test_other(self):
+                assert other() == 2
+    """,
+    "tests/test_framework.py": """
+        from base import FrameworkCase
+        from lib import other
+
+
+        class TestFramework(FrameworkCase):
+            def test_other(self):
+                assert other() == 2
+    """,
+}
+
+
+def test_a_helper_of_a_base_test_case_selects_only_the_tests_that_call_it(
+    tmp_path: Path,
+) -> None:
+    root = init_repo(tmp_path / "repo")
+    commit(root, HELPER_BASE, message="base", tag="base")
+    source = HELPER_BASE["src/lib/__init__.py"]
+    commit(root, {"src/lib/__init__.py": source.replace("return 1", "return 3")})
+    assert sorted(selected_reasons(root)) == [
+        "tests/test_calls_helper.py", "tests/test_framework.py", "tests/test_run.py"]

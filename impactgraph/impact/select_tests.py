@@ -956,6 +956,7 @@ def _inherited(selector: _Selector, graph: CodeGraph, reached: Iterable[str],
 _XUNIT_HOOKS = frozenset({
     "setUp", "tearDown", "setUpClass", "tearDownClass", "asyncSetUp", "asyncTearDown",
     "setup_method", "teardown_method", "setup_class", "teardown_class", "setup", "teardown",
+    "runTest",  # a TestCase's test when it has no test* method (unittest and pytest run it)
 })
 
 
@@ -980,9 +981,13 @@ def _imported_hooks(selector: _Selector, graph: CodeGraph, reached: Iterable[str
 
 def _runner_hook(graph: CodeGraph, member: str) -> bool:
     """Is ``member`` (a class's own method) one the test runner may call on its own: an
-    xunit-style setup or teardown, or a method that overrides an outside base's (any method
-    when the graph did not record those)?"""
-    hooks = graph.outside_hooks
+    xunit-style setup or teardown, or a method that overrides one an outside base defines
+    (any method when the graph did not record those)? The names an outside base computes
+    are left out (``graph.outside_overrides``): a ``TestCase`` runs the test method pytest
+    names, and pytest names tests (``_has_tests``) and ``runTest``, nothing else of ours."""
+    hooks = graph.outside_overrides
+    if hooks is None:
+        hooks = graph.outside_hooks
     return hooks is None or _short_name(member) in _XUNIT_HOOKS or member in hooks
 
 

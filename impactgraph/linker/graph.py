@@ -113,6 +113,10 @@ class CodeGraph:
     # methods outside code may run on our object under another name (an override of an
     # outside base's method); None when not recorded (a graph stored before)
     outside_hooks: set[str] | None = None
+    # those of them whose names an outside base may define (``Resolver.external_hooks`` with
+    # ``defined``): what its code runs by its own names, not by names it computes; None when
+    # not recorded
+    outside_overrides: set[str] | None = None
     unbounded_sites: list[tuple[str, str]] = field(default_factory=list)  # (caller, receiver)
     # the same as a set: a graph may have thousands of sites the linker gave up on
     _unbounded_seen: set[tuple[str, str]] = field(

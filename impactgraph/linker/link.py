@@ -208,6 +208,8 @@ def _link_resolved(graph: CodeGraph, resolver: Resolver, usable: list[FileSummar
     _link_classes(graph, resolver)
     _link_copiers(graph, resolver)
     graph.outside_hooks = {m for cls in resolver.classes() for m in resolver.external_hooks(cls)}
+    graph.outside_overrides = {
+        m for cls in resolver.classes() for m in resolver.external_hooks(cls, defined=True)}
 
 
 def generated_call(site: CallSite) -> bool:

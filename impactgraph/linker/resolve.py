@@ -1254,14 +1254,19 @@ class Resolver:
             ]
         return chain
 
-    def external_hooks(self, cls: str) -> list[str]:
+    def external_hooks(self, cls: str, defined: bool = False) -> list[str]:
         """Methods of ``cls`` that outside code working on an instance of it may run without
         our code naming them: when ``cls`` inherits from an outside class (``threading.Thread``,
         werkzeug's ``Client``), that class's code calls its own methods on ``self``, and the
         public ones (and special methods) ``cls`` defines below it may override them
         (``run``, ``open``). A private name is a hook when the base may define it too
         (``textwrap.TextWrapper.wrap`` runs ``self._wrap_chunks``): a standard-library base is
-        asked, any other is assumed to. Constructors and mangled names (``__x``) are not."""
+        asked, any other is assumed to. Constructors and mangled names (``__x``) are not.
+
+        ``defined``: only the methods whose names the outside base may define, public ones
+        too (a standard-library base asked, as for a private name): what its code calls by
+        its own names, without the names it computes at run time (``getattr(self, "do_" +
+        command)``, a ``TestCase``'s test method)."""
         outside = self._outside_of(cls)
         if not outside:
             return []
@@ -1274,7 +1279,7 @@ class Resolver:
             for name in self.own_members(owner):
                 if name in ("__init__", "__new__", "__init_subclass__", "__class_getitem__"):
                     continue
-                if not self._may_override(name, bases):
+                if not self._may_override(name, bases, defined):
                     continue
                 found.update(
                     v.symbol for v in self.class_lookup(cls, name)
@@ -1396,9 +1401,12 @@ class Resolver:
                        if b.split(".", 1)[0] not in _NOT_OUTSIDE_CODE})
 
     @staticmethod
-    def _may_override(name: str, bases: list[str]) -> bool:
-        """Can a method called ``name`` override one of these outside ``bases``?"""
-        if not name.startswith("_") or (name.startswith("__") and name.endswith("__")):
+    def _may_override(name: str, bases: list[str], defined: bool = False) -> bool:
+        """Can a method called ``name`` override one of these outside ``bases`` (with
+        ``defined``: one the bases define, a public name too; see ``external_hooks``)?"""
+        if name.startswith("__") and name.endswith("__"):
+            return True
+        if not name.startswith("_") and not defined:
             return True
         if name.startswith("__"):  # mangled: its class's own
             return False

@@ -33,6 +33,8 @@ def graph_to_dict(graph: CodeGraph) -> dict[str, Any]:
         "unresolved_names": {c: sorted(n) for c, n in graph.unresolved_names.items()},
         "gave_up_names": {c: sorted(n) for c, n in graph.gave_up_names.items()},
         "outside_hooks": None if graph.outside_hooks is None else sorted(graph.outside_hooks),
+        "outside_overrides": (None if graph.outside_overrides is None
+                              else sorted(graph.outside_overrides)),
         "warnings": [[w.path, w.message] for w in graph.warnings],
         "module_imports": {module: list(targets)
                            for module, targets in graph.module_imports.items()},
@@ -83,6 +85,8 @@ def graph_from_dict(data: Any) -> CodeGraph | None:
             graph.gave_up_names[str(caller)] = {str(n) for n in names}
         hooks = data.get("outside_hooks")
         graph.outside_hooks = None if hooks is None else {str(h) for h in hooks}
+        overrides = data.get("outside_overrides")
+        graph.outside_overrides = None if overrides is None else {str(h) for h in overrides}
         graph.warnings = [Diagnostic(str(p), str(m)) for p, m in data["warnings"]]
         graph.module_imports = {str(module): tuple(str(t) for t in targets)
                                 for module, targets in data["module_imports"].items()}

@@ -11,7 +11,8 @@ those names in every standard-library class of the MRO, and gives the names it m
 None when it is *dynamic*: ``self`` escapes (handed to any other code, stored, returned,
 ``vars(self)``, ``self.__dict__``, ``type(self)`` used for more than its name or identity), a
 ``getattr(self, computed)`` the model below does not bound, or a definition it cannot read (a
-wrapped function, a descriptor of its own, a base written in C).
+wrapped function, a descriptor of its own, a base written in C, except the mappings read by
+hand in CPython's C source, ``_WRITTEN_IN_C``: ``dict``, ``OrderedDict``, ``defaultdict``).
 
 Accepted as not escaping: ``self.x`` (the name ``x``: a method, a property, a data attribute;
 and the attribute protocol ``__getattribute__``/``__getattr__``/``__setattr__``/``__delattr__``
@@ -83,6 +84,30 @@ _INERT_OBJECT = frozenset({"__init__", "__new__", "__init_subclass__", "__subcla
                            "__doc__", "__lt__", "__le__", "__gt__", "__ge__"})
 _OBJECT_RUNS = {"__str__": "__repr__", "__format__": "__str__", "__ne__": "__eq__"}
 _TYPE_NAMES = frozenset({"__name__", "__qualname__", "__module__"})
+
+# Classes written in C, whose source is not at hand, read by hand in CPython's source (3.11,
+# ``Objects/dictobject.c``, ``Objects/odictobject.c``, ``Modules/_collectionsmodule.c``): what
+# any of their methods may run on an instance of a subclass. ``dict`` looks up ``__missing__``
+# (``d[k]``) and builds ``cls()`` and sets items (``fromkeys``); ``OrderedDict`` on a subclass
+# goes through the item protocol (``PyObject_GetItem``/``SetItem``/``DelItem``,
+# ``PySequence_Contains``: ``__init__``, ``update``, ``|``, ``|=``, ``copy``, ``pop``,
+# ``popitem``, ``setdefault``, iterating ``values()``/``items()``), calls ``self.items()``
+# (``repr``, ``__reduce__``), reads ``__dict__`` and builds ``type(self)()`` (``copy``, ``|``).
+# Both also ask the mapping they are handed (``keys()``, ``d[k]``, iteration), which may be
+# another instance of the subclass. Nothing else: a public method of ours that overrides none
+# of theirs is not called by them.
+_MAPPING_PROTOCOL = frozenset({
+    "__init__", "__new__", "__getitem__", "__setitem__", "__delitem__", "__contains__",
+    "__missing__", "__iter__", "__len__", "__class__", "__dict__", "keys", "items",
+})
+_WRITTEN_IN_C = {
+    ("builtins", "dict"): _MAPPING_PROTOCOL,
+    ("collections", "OrderedDict"): _MAPPING_PROTOCOL,
+    # (``Modules/_collectionsmodule.c``) ``d[k]`` for a missing key calls ``default_factory``
+    # and sets the item; ``copy``, ``|`` build ``type(self)(factory, self)``; ``__reduce__``
+    # calls ``self.items()``
+    ("collections", "defaultdict"): _MAPPING_PROTOCOL | {"default_factory"},
+}
 _AGAIN = "<again>"  # ``name = getattr(self, name)``: no name of its own
 _Function = ast.FunctionDef | ast.AsyncFunctionDef
 _NAMED_ACCESS = frozenset({"getattr", "hasattr", "setattr", "delattr"})
@@ -148,7 +173,8 @@ def _self_calls(bases: tuple[str, ...], method: str) -> SelfCalls | None:
         classes += [k for k in cls.__mro__ if k not in classes]
     if not classes or not any(method in k.__dict__ for k in classes if k is not object):
         return None
-    if any(k is not object and _class_source(k) is None for k in classes):
+    if any(k is not object and _c_names(k) is None and _class_source(k) is None
+           for k in classes):
         return None  # a base written in C (or built at run time): its methods are unknown
     names = {method}
     registries: set[str] = set()
@@ -180,6 +206,10 @@ def _follow(classes: list[type], name: str) -> tuple[set[str], set[str]] | None:
                 return None  # ``__reduce_ex__``, ``__dir__``, ...: not followed
             names.add(_OBJECT_RUNS[name])
             continue
+        written_in_c = _c_names(owner)
+        if written_in_c is not None:
+            names |= written_in_c
+            continue
         functions = _functions(owner.__dict__[name])
         if functions is None:
             return None
@@ -198,6 +228,16 @@ def _follow(classes: list[type], name: str) -> tuple[set[str], set[str]] | None:
                 names |= registered
                 registries |= {registry.registrar, registry.store}
     return names, registries
+
+
+def _c_names(cls: type) -> frozenset[str] | None:
+    """What any method of ``cls``, a class written in C read by hand (``_WRITTEN_IN_C``), may
+    run on ``self``; None for any other class. Only the interpreter's own class counts (the
+    pure-Python ``OrderedDict`` that ``collections`` defines first is replaced by the C one)."""
+    names = _WRITTEN_IN_C.get((cls.__module__, cls.__qualname__))
+    if names is None or any(isinstance(v, types.FunctionType) for v in vars(cls).values()):
+        return None
+    return names
 
 
 def _functions(attribute: object) -> list[types.FunctionType] | None:

@@ -201,3 +201,25 @@ def check(flag):
     edges = calls(graph, "test_cases:check")
     assert {"test_cases:One._formatMessage", "test_cases:Two._formatMessage"} <= edges
     assert not edges & {"test_cases:One.test_one", "test_cases:Two.test_two"}
+
+
+def test_overrides_are_the_hooks_whose_names_the_base_defines() -> None:
+    graph = graph_of({"tests/test_things.py": TESTS, "lib.py": """
+import framework
+
+
+class Case(framework.Case):
+    def check(self):
+        return None
+"""})
+    assert graph.outside_hooks is not None and graph.outside_overrides is not None
+    # every public method may be called by a name the base computes (a test method's)
+    assert {"test_things:Base.check", "test_things:TestThings.test_other",
+            "test_things:Base._formatMessage"} <= graph.outside_hooks
+    # by its own names, unittest.TestCase calls only what it defines
+    assert "test_things:Base._formatMessage" in graph.outside_overrides
+    assert "test_things:Deeper.fail" in graph.outside_overrides
+    assert not {"test_things:Base.check", "test_things:TestThings.test_other"} & (
+        graph.outside_overrides)
+    # a base outside the standard library is assumed to define any name
+    assert "lib:Case.check" in graph.outside_overrides

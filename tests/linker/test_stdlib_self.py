@@ -109,7 +109,7 @@ def test_assert_equal_reaches_what_the_standard_library_registers() -> None:
     (("threading.Thread",), "start"),  # self._bootstrap handed to the C thread starter
     (("argparse.ArgumentParser",), "parse_args"),
     (("werkzeug.test.Client",), "open"),  # not the standard library
-    (("collections.OrderedDict",), "update"),  # written in C
+    (("collections.deque",), "append"),  # written in C, not read
     (UNITTEST, "no_such_method"),
     (("textwrap.TextWrapper", "werkzeug.test.Client"), "wrap"),  # one base unknown
 ])
@@ -130,3 +130,16 @@ def test_names_are_followed_through_every_standard_library_class_and_mangled() -
     handle = self_calls(("logging.handlers.RotatingFileHandler",), "handle")  # via Handler
     assert handle is not None
     assert {"emit", "filter", "shouldRollover", "doRollover"} <= handle.names
+
+
+@pytest.mark.parametrize("bases", [("collections.OrderedDict",), ("collections.defaultdict",)])
+def test_a_mapping_written_in_c_runs_its_item_protocol_and_no_other_method(
+    bases: tuple[str, ...],
+) -> None:
+    for method in ("__init__", "update", "items", "get", "copy", "pop", "__repr__"):
+        found = self_calls(bases, method)
+        assert found is not None
+        assert {"__setitem__", "__getitem__", "__missing__", "__init__", "items",
+                "keys"} <= found.names
+        assert not found.names & {"render", "to_ical", "values", "setdefault", "update"} - {
+            method}
