@@ -12,6 +12,7 @@ import builtins
 import collections.abc
 import functools
 import typing
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from impactgraph.diff.annotations import normalize_expression
@@ -344,13 +345,18 @@ def typing_alias_origin(dotted: str) -> str | None:
     return f"{where}.{origin.__qualname__}"
 
 
-def compare_bases(old: Side, new: Side) -> list[Finding]:
+def compare_bases(old: Side, new: Side, moved: Mapping[str, str] | None = None
+                  ) -> list[Finding]:
     """A base that is no longer among the ancestors breaks ``isinstance`` and inherited members.
 
     Bases are compared by what they name, not how they are spelled; a base still among the
     ancestors (a new base of ours derives from it, ``dict`` behind a ``CallbackDict``) is kept.
+    ``moved``: the modules renamed (old name -> new name); a class of one is the class of the
+    same name in the new module (yapf 0.40 moved ``yapf.yapflib.pytree_visitor`` to
+    ``yapf.pytree.pytree_visitor``, and ``PyTreeVisitor`` with it).
     """
-    old_keys = [(_base_keys(old.revision, old.module, t), t) for t in old.definition.bases]
+    old_keys = [(_moved_keys(_base_keys(old.revision, old.module, t), moved or {}), t)
+                for t in old.definition.bases]
     new_keys = [(_base_keys(new.revision, new.module, t), t) for t in new.definition.bases]
     old_all = frozenset().union(*(keys for keys, _ in old_keys))
     new_all = frozenset().union(*(keys for keys, _ in new_keys))
@@ -380,6 +386,26 @@ def compare_bases(old: Side, new: Side) -> list[Finding]:
     if added:
         findings.append(Finding(ChangeKind.BODY_CHANGED, False, "bases +" + " +".join(added)))
     return findings
+
+
+def _moved_keys(keys: frozenset[str], moved: Mapping[str, str]) -> frozenset[str]:
+    """``keys`` (``_base_keys``) with what each names in a module's new name as well: a class
+    of ours (``module:Class``) or a dotted spelling through the module (``module.Class``)."""
+    if not moved:
+        return keys
+    found = set(keys)
+    for key in keys:
+        module, colon, qualname = key.partition(":")
+        if colon and module in moved:
+            found.add(f"{moved[module]}:{qualname}")
+            continue
+        prefix = key.rpartition(".")[0]
+        while prefix:
+            if prefix in moved:
+                found.add(moved[prefix] + key[len(prefix):])
+                break
+            prefix = prefix.rpartition(".")[0]
+    return frozenset(found)
 
 
 def _made_of(revision: Revision, module: str, text: str) -> list[frozenset[str]] | None:
@@ -607,8 +633,10 @@ def abc_methods(key: str) -> frozenset[str]:
     )
 
 
-def compare_definitions(old: Side, new: Side) -> list[Finding]:
-    """Everything callers or subclasses could notice, then the body."""
+def compare_definitions(old: Side, new: Side,
+                        moved: Mapping[str, str] | None = None) -> list[Finding]:
+    """Everything callers or subclasses could notice, then the body. ``moved``: the modules
+    renamed, old name -> new name (``compare_bases``)."""
     a, b = old.definition, new.definition
     if a.kind is SymbolKind.VARIABLE or b.kind is SymbolKind.VARIABLE or (
         (a.kind is SymbolKind.CLASS) != (b.kind is SymbolKind.CLASS)
@@ -623,7 +651,7 @@ def compare_definitions(old: Side, new: Side) -> list[Finding]:
         return [Finding(ChangeKind.BODY_CHANGED, False, f"{a.kind.value}->{b.kind.value}")]
     findings = compare_decorators(a, b)
     if a.kind is SymbolKind.CLASS:
-        findings += compare_bases(old, new)
+        findings += compare_bases(old, new, moved)
     else:
         findings += compare_callables(old, new)
     if not a.synthetic and not b.synthetic and _body_changed(a, b):
