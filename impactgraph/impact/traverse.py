@@ -31,7 +31,7 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import Any, Protocol, runtime_checkable
 
-from impactgraph.diff.definitions import members_taken_away
+from impactgraph.diff.definitions import KNOWN_ANCESTORS, ancestry, members_taken_away
 from impactgraph.diff.names import Revision
 from impactgraph.diff.signatures import compare_signatures, returns_async_iterator
 from impactgraph.expressions import (
@@ -936,9 +936,23 @@ class ImpactAnalysis:
                                       required_call(new.signature, bound))
         elif bound and method in SPECIAL_ARITY:
             call = CallSite("", (), 0, args=((),) * SPECIAL_ARITY[method])
+        elif bound and method in CONSTRUCTORS and self._is_metaclass(target.rpartition(".")[0]):
+            # a class statement makes its class with ``meta(name, bases, namespace)``: both
+            # ``__new__`` and ``__init__`` get the three by position (python-docx 1.0 renamed
+            # ``MetaOxmlElement.__init__``'s ``clsdict`` to ``namespace``; every module
+            # defining an element class was broken). The statement's own keywords are not
+            # recorded: a keyword-only parameter the new signature requires still breaks.
+            call = CallSite("", (), 0, args=((),) * 3)
         else:
             return False
         return call_binds(new.signature, call, bound) is True
+
+    def _is_metaclass(self, cls: str) -> bool:
+        """Does head class ``cls`` derive from ``type``, directly or through an outside
+        metaclass known to (``abc.ABCMeta``, ``enum.EnumMeta``)?"""
+        outside = ancestry(self._revision_pair()[1], cls)[1]
+        return any(name == "type" or "type" in KNOWN_ANCESTORS.get(name, ())
+                   for name in (key.rpartition(".")[2] for key in outside))
 
     def _partial_binds(self, source: str, target: str, old: Signature, new: Signature,
                        bound: bool) -> bool | None:
