@@ -355,8 +355,8 @@ def compare_bases(old: Side, new: Side, moved: Mapping[str, str] | None = None
     same name in the new module (yapf 0.40 moved ``yapf.yapflib.pytree_visitor`` to
     ``yapf.pytree.pytree_visitor``, and ``PyTreeVisitor`` with it).
     """
-    old_keys = [(_moved_keys(_base_keys(old.revision, old.module, t), moved or {}), t)
-                for t in old.definition.bases]
+    old_keys = [(_keys_now(_base_keys(old.revision, old.module, t), new.revision, moved or {}),
+                 t) for t in old.definition.bases]
     new_keys = [(_base_keys(new.revision, new.module, t), t) for t in new.definition.bases]
     old_all = frozenset().union(*(keys for keys, _ in old_keys))
     new_all = frozenset().union(*(keys for keys, _ in new_keys))
@@ -388,19 +388,23 @@ def compare_bases(old: Side, new: Side, moved: Mapping[str, str] | None = None
     return findings
 
 
-def _moved_keys(keys: frozenset[str], moved: Mapping[str, str]) -> frozenset[str]:
-    """``keys`` (``_base_keys``) with what each names in a module's new name as well: a class
-    of ours (``module:Class``) or a dotted spelling through the module (``module.Class``)."""
-    if not moved:
-        return keys
+def _keys_now(keys: frozenset[str], new: Revision, moved: Mapping[str, str]) -> frozenset[str]:
+    """``keys`` (``_base_keys``) with what each class of ours (``module:Class``) is now: the
+    class of that name in its module's new name (``moved``: old name -> new name), and the
+    class the name is bound to there, a module variable left behind a renamed class
+    (python-docx 1.0: ``_ParagraphStyle = ParagraphStyle``)."""
     found = set(keys)
     for key in keys:
         module, colon, qualname = key.partition(":")
-        if colon and module in moved:
-            found.add(f"{moved[module]}:{qualname}")
+        if not colon:
             continue
+        module = moved.get(module, module)
+        found.add(f"{module}:{qualname}")
+        if qualname.isidentifier() and new.definition(f"{module}:{qualname}") is not None:
+            found |= _base_keys(new, module, qualname)
+    for key in keys:  # a dotted spelling through a module that was renamed
         prefix = key.rpartition(".")[0]
-        while prefix:
+        while prefix and ":" not in key:
             if prefix in moved:
                 found.add(moved[prefix] + key[len(prefix):])
                 break

@@ -223,6 +223,17 @@ CASES = [
      "import collections.abc\nclass C(collections.abc.MutableMapping): pass",
      "import collections.abc\nStrSet = collections.abc.MutableSet\nclass C(StrSet): pass",
      {(C, "base-removed", True), (C, "body-changed", False), ("m:StrSet", "symbol-added", False)}),
+    # python-docx 1.0 renamed _ParagraphStyle to ParagraphStyle and left the old name bound
+    # to it; _TableStyle(_ParagraphStyle) became _TableStyle(ParagraphStyle)
+    ("a base renamed, its old name left bound to it",
+     "class _B: pass\nclass C(_B): pass",
+     "class B: pass\n_B = B\nclass C(B): pass",
+     {("m:_B", "body-changed", False), ("m:B", "symbol-added", False)}),
+    ("a base renamed, its old name left bound to another class",
+     "class _B: pass\nclass C(_B): pass",
+     "class B: pass\nclass D: pass\n_B = D\nclass C(B): pass",
+     {("m:_B", "body-changed", False), ("m:B", "symbol-added", False),
+      ("m:D", "symbol-added", False), (C, "base-removed", True), (C, "body-changed", False)}),
     ("outside base replaced by another outside base",
      "from collections.abc import MutableSet\nclass C(MutableSet): pass",
      "from collections.abc import Set\nclass C(Set): pass",
