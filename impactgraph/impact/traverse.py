@@ -1507,7 +1507,21 @@ class ImpactAnalysis:
         """A head import path as the modules are named (``CodeGraph.imported_as``): in the
         head, else in the base (``lib.m`` of a ``lib/m.py`` the change removed is ``m``)."""
         named = self.head.imported_as(dotted)
-        return named if named != dotted else self.base.imported_as(dotted)
+        if named != dotted or self._names_head_module(dotted):
+            # a path through a module the head has is that module, whatever the base named
+            # it (vcrpy 6.0 made ``tests/`` a package: its ``tests.assertions`` was the base's
+            # top-level ``assertions``, renamed, and every test importing it was broken)
+            return named
+        return self.base.imported_as(dotted)
+
+    def _names_head_module(self, dotted: str) -> bool:
+        """Is ``dotted``, or a prefix of it, a module of the head?"""
+        summaries = self.head.summaries
+        while dotted:
+            if dotted in summaries:
+                return True
+            dotted = dotted.rpartition(".")[0]
+        return False
 
 
 def _spells(site: CallSite, method: str) -> bool:
