@@ -31,7 +31,11 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import Any, Protocol, runtime_checkable
 
-from impactgraph.diff.definitions import KNOWN_ANCESTORS, ancestry, members_taken_away
+from impactgraph.diff.definitions import (
+    KNOWN_ANCESTORS,
+    ancestry,
+    members_taken_away,
+)
 from impactgraph.diff.names import Revision
 from impactgraph.diff.signatures import compare_signatures, returns_async_iterator
 from impactgraph.expressions import (
@@ -678,12 +682,22 @@ class ImpactAnalysis:
         summary = self.head.summaries.get(source) if ":" not in source else None
         if summary is None:
             return False
+        # the statements of the classes deriving from it; a reference in another class's
+        # body is module code using it (python-docx's ``orient = OptionalAttribute(
+        # "w:orient", WD_ORIENTATION)`` in ``class CT_SectPr(BaseOxmlElement)``)
+        derived = set(self._derived_in(source, cls))
         headers = [(d.line, d.end_line) for d in summary.definitions
-                   if d.kind is SymbolKind.CLASS and d.bases]
+                   if d.kind is SymbolKind.CLASS and d.qualname in derived]
         rest = replace(summary, imports=(), references=tuple(
             r for r in summary.references
             if not any(first <= r.line <= last for first, last in headers)))
         return not self._mentions(rest, source, cls, nested=False)
+
+    def _derived_in(self, module: str, cls: str) -> list[str]:
+        """The qualnames of the head classes of ``module`` deriving from ``cls`` directly (an
+        ``inherits`` edge)."""
+        return sorted(node.partition(":")[2] for node, kind in set(self.head.predecessors(cls))
+                      if kind == EdgeKind.INHERITS and self.head.module_of(node) == module)
 
     def _uses_member_taken(self, source: str, cls: str, base: str, subclass: bool) -> bool:
         """Does ``source`` use a name the class lost with the removed ``base``
@@ -719,8 +733,14 @@ class ImpactAnalysis:
         summary = self.head.summaries.get(self.head.module_of(source))
         if summary is None:
             return True
-        return reads_attribute(summary, source, lost) or (subclass and hands_self(summary,
-                                                                                  source))
+        if reads_attribute(summary, source, lost):
+            return True
+        if not subclass:
+            return False
+        # a module using the class only as a base: its subclasses' code hands ``self`` over
+        scopes = [source] if ":" in source else \
+            [f"{source}:{qualname}" for qualname in self._derived_in(source, cls)]
+        return any(hands_self(summary, scope) for scope in scopes)
 
     def _followed_into(self, graph: CodeGraph, hierarchy: Hierarchy, node: str
                        ) -> list[tuple[str, str, Entries | None]]:

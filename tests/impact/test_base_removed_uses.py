@@ -12,6 +12,7 @@ whose code reads it.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from git_support import broken_modules, impact_between
 
@@ -260,3 +261,55 @@ def test_a_named_tuple_base_traded_for_another_tuple_stays_broken(tmp_path: Path
     head = "class OnDup(tuple):\n    pass\n"
     report = report_of({"lib.py": ON_DUP, **users}, {"lib.py": head, **users}, tmp_path)
     assert broken(report) == {"users"}
+
+
+# python-docx's element classes name an enumeration in their bodies
+# (``orient = OptionalAttribute("w:orient", WD_ORIENTATION)``) and hand ``self`` over in their
+# methods (``deepcopy(self)``): the module was taken to use the enumeration as a base only
+# (every class body was read as a class statement's header), and its classes' ``self`` as the
+# subclass's own
+CHECKED = """\
+class Checked:
+    def validate(self, value):
+        return value
+
+
+class Color(Checked):
+    pass
+"""
+
+ELEMENT = """\
+import copy
+
+from lib import Color
+
+
+def attribute(kind):
+    return kind
+
+
+class Element(dict):
+    color = attribute(Color)
+
+    def clone(self):
+        return copy.copy(self)
+"""
+
+
+def _checked_report(tmp_path: Path, user: str) -> dict[str, Any]:
+    head = "class Color:\n    pass\n"
+    return report_of({"lib.py": CHECKED, "element.py": user},
+                     {"lib.py": head, "element.py": user}, tmp_path)
+
+
+def test_a_class_body_naming_the_class_is_no_subclass_statement(tmp_path: Path) -> None:
+    report = _checked_report(tmp_path, ELEMENT)
+    assert ("lib:Color", "base-removed", True) in changes(report)
+    assert "element" in {a["module"] for a in report["affected"]}
+    assert broken(report) == set()
+
+
+def test_a_subclass_of_the_module_handing_itself_over_stays_broken(tmp_path: Path) -> None:
+    derived = ELEMENT.replace("class Element(dict):\n    color = attribute(Color)\n",
+                              "class Element(Color):\n")
+    assert "element" in broken(_checked_report(tmp_path, derived))
