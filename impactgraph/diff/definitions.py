@@ -595,6 +595,27 @@ def members_taken_away(old: Revision, new: Revision, symbol: str,
     return frozenset(lost)
 
 
+def bound_as_values(old: Revision, symbol: str, base: str) -> frozenset[str]:
+    """The names the classes of ours that class ``symbol`` had through ``base`` in ``old``
+    bind as data only (a class-body variable, an attribute), none as a function or a class:
+    python-docx 0.8's ``XmlEnumeration`` bound ``__members__ = ()`` and ``__ms_name__ = ''``."""
+    module = symbol.partition(":")[0]
+    resolved = old.resolve_expression(module, base)
+    if resolved is None or old.definition(resolved) is None:
+        return frozenset()
+    classes = ancestry(old, resolved)[0]
+    values: set[str] = set()
+    functions: set[str] = set()
+    for cls in classes:
+        for name in own_names(old, cls):
+            found = old.definition(f"{cls}.{name}")
+            if found is None or found.kind is SymbolKind.VARIABLE:
+                values.add(name)
+            else:
+                functions.add(name)
+    return frozenset(values - functions)
+
+
 @functools.cache
 def exception_names(key: str) -> frozenset[str]:
     """The names a builtin exception class named by a base key (``ValueError``,

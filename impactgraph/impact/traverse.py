@@ -25,6 +25,7 @@ What reaches whom (DESIGN.md "Impact"):
 from __future__ import annotations
 
 import re
+import types
 from collections import deque
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, field, replace
@@ -34,6 +35,7 @@ from typing import Any, Protocol, runtime_checkable
 from impactgraph.diff.definitions import (
     KNOWN_ANCESTORS,
     ancestry,
+    bound_as_values,
     members_taken_away,
 )
 from impactgraph.diff.names import Revision
@@ -180,6 +182,30 @@ RECORDED_SPECIAL = frozenset({
     "__mul__", "__rmul__", "__truediv__", "__rtruediv__", "__floordiv__", "__mod__",
     "__and__", "__or__", "__xor__", "__neg__", "__pos__", "__invert__",
 })
+# The special names Python itself looks up on a class or an instance: every dunder of the
+# builtin types', and those of protocols no builtin type has. Any other dunder bound as a
+# plain value (python-docx 0.8's ``__ms_name__ = ''``) is an attribute like any other.
+DATA_MODEL = frozenset(
+    {name for kind in (object, type, int, float, complex, str, bytes, bytearray, list, tuple,
+                       dict, set, frozenset, range, slice, memoryview, property, staticmethod,
+                       classmethod, BaseException, types.FunctionType, types.MethodType,
+                       types.GeneratorType, types.CoroutineType, types.AsyncGeneratorType,
+                       types.ModuleType)
+     for name in dir(kind) if name.startswith("__") and name.endswith("__")}
+    | set(SPECIAL_ARITY) | {
+        "__slots__", "__match_args__", "__set_name__", "__class_getitem__", "__mro_entries__",
+        "__prepare__", "__instancecheck__", "__subclasscheck__", "__get__", "__set__",
+        "__delete__", "__enter__", "__exit__", "__aenter__", "__aexit__", "__await__",
+        "__aiter__", "__anext__", "__fspath__", "__index__", "__missing__", "__length_hint__",
+        "__buffer__", "__release_buffer__", "__post_init__", "__abstractmethods__",
+        "__weakref__", "__copy__", "__deepcopy__", "__getnewargs__", "__getnewargs_ex__",
+        "__annotations__", "__orig_bases__", "__parameters__", "__dataclass_fields__",
+        "__dataclass_params__", "__attrs_attrs__", "__call__", "__round__", "__trunc__",
+        "__floor__", "__ceil__", "__reversed__", "__matmul__", "__rmatmul__", "__imatmul__",
+        "__bytes__", "__complex__", "__del__", "__objclass__", "__wrapped__", "__signature__",
+        "__text_signature__", "__all__", "__path__", "__file__", "__spec__", "__loader__",
+    }
+)
 # Methods code outside ours calls on a value it is handed, by a protocol, not by a name
 # spelled here: a coroutine's or generator's, a mapping's for ``dict(obj)`` and ``**obj``, a
 # file's
@@ -725,6 +751,10 @@ class ImpactAnalysis:
         if not lost:
             return False
         special = {name for name in lost if name.startswith("__") and name.endswith("__")}
+        if special - DATA_MODEL:
+            # a dunder Python does not look up, bound as a plain value, is read only by code
+            # that spells it (python-docx 1.0's enumerations lost ``__ms_name__``)
+            special -= bound_as_values(self._revision_pair()[0], cls, base) - DATA_MODEL
         if subclass:
             if special - RECORDED_SPECIAL:
                 return True
