@@ -275,7 +275,10 @@ class _Differ:
             return
         symbol = f"{old.symbol}.{name}"
         old_path = _path(self.base, old.module)
-        if name in new.definition.attributes:  # ``set_class = OrderedSet`` replaced a method
+        if name in new.definition.attributes or self.head.inherited_attribute(new.symbol, name):
+            # ``set_class = OrderedSet`` replaced a method; a base's attribute answers the name
+            # now (watchdog 4.0's ``FileSystemMovedEvent.dest_path`` property became the
+            # ``dest_path`` field of its dataclass base ``FileSystemEvent``)
             detail = f"{definition.kind.value}->attribute"
             self.emit(head_symbol, Finding(ChangeKind.BODY_CHANGED, False, detail), path, line)
             return

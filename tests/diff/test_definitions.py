@@ -261,6 +261,18 @@ CASES = [
      "from abc import ABCMeta\nclass C(ABCMeta): pass", {(C, "body-changed", False)}),
     ("method replaced by a class attribute", "class C:\n    def m(self): return set()",
      "class C:\n    m = set", {(C, "body-changed", False), (M, "body-changed", False)}),
+    # watchdog 4.0: the ``dest_path`` property of ``FileSystemMovedEvent`` became a field of
+    # its dataclass base
+    ("property replaced by a base's attribute",
+     "class B:\n    src = ''\nclass C(B):\n    @property\n    def m(self): return ''",
+     "class B:\n    src = ''\n    m = ''\nclass C(B): pass",
+     {(M, "body-changed", False), ("m:B", "body-changed", False),
+      ("m:B.m", "symbol-added", False)}),
+    ("property removed, a base's attribute of another name left",
+     "class B:\n    src = ''\nclass C(B):\n    @property\n    def m(self): return ''",
+     "class B:\n    src = ''\n    n = ''\nclass C(B): pass",
+     {(M, "symbol-removed", True), ("m:B", "body-changed", False),
+      ("m:B.n", "symbol-added", False)}),
     ("generic parameters of a base changed", "class C(list[int]): pass",
      "class C(list[str]): pass", set()),
     ("method moved into a base class", "class B: pass\nclass C(B):\n    def m(self, a): pass",
