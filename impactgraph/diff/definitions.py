@@ -69,6 +69,18 @@ KNOWN_ANCESTORS = {
 _BACKPORTS = {"mock": "unittest.mock", "contextlib2": "contextlib",
               "importlib_metadata": "importlib.metadata",
               "importlib_resources": "importlib.resources", "backports.zoneinfo": "zoneinfo"}
+# six's names of standard classes under Python 3, and its ``six.moves`` modules
+_SIX = {"six.BytesIO": "io.BytesIO", "six.StringIO": "io.StringIO", "six.Iterator": "object",
+        "six.text_type": "str", "six.binary_type": "bytes", "six.class_types": "type"}
+_SIX_MOVES = {"builtins": "builtins", "collections_abc": "collections.abc",
+              "configparser": "configparser", "queue": "queue", "http_client": "http.client",
+              "http_cookiejar": "http.cookiejar", "http_cookies": "http.cookies",
+              "html_parser": "html.parser", "BaseHTTPServer": "http.server",
+              "socketserver": "socketserver", "reprlib": "reprlib", "copyreg": "copyreg",
+              "xmlrpc_client": "xmlrpc.client", "urllib.parse": "urllib.parse",
+              "urllib.request": "urllib.request", "urllib.error": "urllib.error",
+              "UserDict": "collections.UserDict", "UserList": "collections.UserList",
+              "UserString": "collections.UserString"}
 # typing's aliases of builtin classes, as bases: ``Tuple[int, str]`` is ``tuple[int, str]``
 # (typing's aliases of ``collections.abc`` classes share their names)
 _TYPING_BUILTINS = {"Tuple": "tuple", "List": "list", "Dict": "dict", "Set": "set",
@@ -314,10 +326,19 @@ def _base_keys(revision: Revision, module: str, text: str,
 
 def _standard(spelled: str) -> str:
     """A class of a backport of a standard module as the standard module's (``mock.Mock`` is
-    ``unittest.mock.Mock``)."""
+    ``unittest.mock.Mock``), and six's name of a standard class as that class
+    (``six.BytesIO`` is ``io.BytesIO``, ``six.moves.UserDict`` ``collections.UserDict``)."""
     for backport, standard in _BACKPORTS.items():
         if spelled.startswith(backport + "."):
             return standard + spelled[len(backport):]
+    if not spelled.startswith("six."):
+        return spelled
+    if spelled in _SIX:  # requests-mock 1.12: ``_IOReader(six.BytesIO)`` -> ``(io.BytesIO)``
+        return _SIX[spelled]
+    for moved, standard in _SIX_MOVES.items():
+        prefix = f"six.moves.{moved}"
+        if spelled == prefix or spelled.startswith(prefix + "."):
+            return standard + spelled[len(prefix):]
     return spelled
 
 
