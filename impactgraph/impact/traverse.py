@@ -172,6 +172,9 @@ class Walk:
         return True
 
 
+# What a summary spells for an attribute read by a name nothing is known of
+# (``getattr(obj, name)``)
+UNKNOWN_ATTRIBUTE = ".~*"
 # Special methods whose implicit uses a summary records (``%__iter__`` for a ``for``, an
 # operator's, ``with``, ``await``, ``len()``, ``str()``): code that needs them spells them
 RECORDED_SPECIAL = frozenset({
@@ -894,8 +897,34 @@ class ImpactAnalysis:
                                        before.signature if before is not None else None,
                                        positional_first,
                                        old.signature if old is not None else None)
-                   or bound_before(site, bound)
+                   or bound_before(site, bound) or self._by_unknown_name(source, site)
                    for site, bound in sites)
+
+    def _by_unknown_name(self, source: str, site: CallSite) -> bool:
+        """Does the call run what ``getattr(obj, name)`` gave for a name nothing is known of,
+        called there or through a variable holding it (``func = getattr(app, method)``)?
+        Every member of ``obj`` is then a guess at what it runs, as for an ``unbounded`` edge
+        (``_unbounded``); an edge some written call makes too is judged site by site, and
+        this site is no certain break (sanic 23.12's tests call ``getattr(app, method)(...,
+        version=1, name=...)`` beside ``app.blueprint(bp)``, and ``blueprint`` lost its
+        ``**options``)."""
+        if not site.callee:
+            return False
+        bindings: Mapping[str, tuple[Expr, ...]] | None = None
+        for expr in site.callee:
+            if UNKNOWN_ATTRIBUTE in expr[1:]:
+                continue
+            if len(expr) != 1 or not expr[0].startswith("v:"):
+                return False
+            if bindings is None:
+                summary = self.head.summaries.get(self.head.module_of(source))
+                if summary is None:
+                    return False
+                bindings = self._bindings_of(summary)
+            values = bindings.get(expr[0], ())
+            if not values or any(UNKNOWN_ATTRIBUTE not in value[1:] for value in values):
+                return False
+        return True
 
     def _never_bound(self, source: str, target: str,
                      method: str) -> set[tuple[int, frozenset[str], bool]]:

@@ -2812,3 +2812,46 @@ def test_a_method_called_through_a_wrapper_binds_when_it_binds_called_on_an_inst
         assert "lib:Api.commit" in {c["symbol"] for c in report["changes"] if c["breaking"]}
         assert "user" in affected(report)
         assert broken(report) == expected, name
+
+
+# sanic 23.12: ``Sanic.blueprint(self, blueprint, **options)`` lost ``**options``; a test calls
+# ``func = getattr(app, method)`` then ``func(f"/{method}", version=1, name=...)`` beside
+# ``app.blueprint(bp)``, so the edge to ``blueprint`` is no guess as a whole, and the getattr
+# call was judged on it
+ROUTER = """\
+class App:
+    def get(self, path, **options):
+        return path
+
+    def blueprint(self, blueprint, **options):
+        return blueprint
+"""
+ROUTER_HEAD = ROUTER.replace("def blueprint(self, blueprint, **options):",
+                             "def blueprint(self, blueprint, *, url_prefix=None):")
+
+
+def _router_report(tmp_path: Path, user: str) -> dict:
+    root = history(tmp_path, {"lib.py": ROUTER, "app.py": user}, {"lib.py": ROUTER_HEAD})
+    return report_of(root)
+
+
+def test_a_call_by_an_unknown_name_beside_a_written_one_is_a_guess(tmp_path: Path) -> None:
+    user = "from lib import App\n\n\ndef run(method):\n    app = App()\n" \
+           "    func = getattr(app, method)\n    func('/x', version=1, name='r')\n" \
+           "    app.blueprint('bp')\n"
+    report = _router_report(tmp_path, user)
+    assert "app" in affected(report)
+    assert broken(report) == set()
+
+
+def test_a_written_call_no_longer_binding_beside_a_guess_stays_broken(tmp_path: Path) -> None:
+    user = "from lib import App\n\n\ndef run(method):\n    app = App()\n" \
+           "    func = getattr(app, method)\n    func('/x', version=1, name='r')\n" \
+           "    app.blueprint('bp', version=1)\n"
+    assert broken(_router_report(tmp_path, user)) == {"app"}
+
+
+def test_a_call_through_a_name_known_in_part_is_judged(tmp_path: Path) -> None:
+    user = "from lib import App\n\n\ndef run(kind):\n    app = App()\n" \
+           "    func = getattr(app, 'blue' + kind)\n    func('/x', version=1, name='r')\n"
+    assert broken(_router_report(tmp_path, user)) == {"app"}
