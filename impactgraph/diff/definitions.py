@@ -178,6 +178,36 @@ def compare_decorators(old: Definition, new: Definition) -> list[Finding]:
     return [Finding(ChangeKind.DECORATOR_CHANGED, breaking, detail, old_list, new_list)]
 
 
+def returns_its_argument(revision: Revision, module: str, written: str) -> bool:
+    """Is decorator ``written`` (bare, no call) in ``module`` a function of ours that takes
+    the function first and returns it as it is, at every ``return``?"""
+    if not written.replace(".", "_").isidentifier():
+        return False
+    symbol = revision.resolve_expression(module, written)
+    definition = revision.definition(symbol) if symbol is not None else None
+    if definition is None or definition.kind is not SymbolKind.FUNCTION:
+        return False
+    where, _, qualname = symbol.partition(":")  # type: ignore[union-attr]
+    summary = revision.summaries.get(where)
+    if summary is None:
+        return False
+    parameters = definition.signature.parameters if definition.signature is not None else ()
+    if definition.decorators or not parameters or parameters[0].kind not in POSITIONAL:
+        return False
+    scope = f"v:{where}:{qualname}|"
+    bindings = dict(summary.bindings)
+    returned = bindings.get(scope + "<return>")
+    # a name the function never binds is a parameter: the first of the definition kept, or
+    # one of another definition of the name that the summary does not keep (one per branch
+    # of ``if PY2: ... else: ...``, sentry-sdk's ``implements_str``), which none of the
+    # kept one's other parameters may be
+    others = {scope + p.name for p in parameters[1:]}
+    return bool(returned) and all(
+        len(value) == 1 and value[0].startswith(scope) and value[0] not in bindings
+        and value[0] not in others and "|" not in value[0][len(scope):]
+        for value in returned or ())
+
+
 def _drop_same_wrappers(removed: list[str], added: list[str]) -> tuple[list[str], list[str]]:
     """Pair a removed decorator with an added one that wraps the same way, or that allows
     all it did (``_WIDER``); drop both."""

@@ -37,6 +37,7 @@ from impactgraph.diff.definitions import (
     ancestry,
     bound_as_values,
     members_taken_away,
+    returns_its_argument,
 )
 from impactgraph.diff.names import Revision
 from impactgraph.diff.signatures import compare_signatures, returns_async_iterator
@@ -506,6 +507,13 @@ class ImpactAnalysis:
                 # the wrapper that went handed every argument on as it was given: a call
                 # now reaches the function itself, and breaks when that no longer takes it
                 return not self._binds(source, target)
+            if change.kind is ChangeKind.DECORATOR_CHANGED and self._given_back(change):
+                # every decorator that came or went is a function of ours returning what it
+                # is given: the name is the function (or class) itself in both revisions
+                made = self._definition(self.head, target)
+                if made is not None and made.kind is SymbolKind.CLASS:
+                    return not self._constructs(source, target)
+                return not self._binds(source, target)
             return True
         if change.kind is not ChangeKind.BASE_REMOVED:
             return False
@@ -533,6 +541,20 @@ class ImpactAnalysis:
             if kind == EdgeKind.REFERENCES else None
         return summary is not None and reads_by_value_only(
             summary, source, member.rpartition(".")[2], dict(summary.bindings))
+
+    def _given_back(self, change: Change) -> bool:
+        """Is every decorator a ``decorator-changed`` added (read in the head) or removed (in
+        the base) written bare and a function of ours that returns what it is given
+        (``returns_its_argument``)? sentry-sdk 2.0 traded ``@hubmethod`` for
+        ``@scopemethod`` on ``capture_event`` and its siblings, each setting ``f.__doc__``
+        and returning ``f`` (75 modules broken)."""
+        module = change.symbol.partition(":")[0]
+        base, head = self._revision_pair()
+        parts = change.detail.split()
+        return bool(parts) and all(
+            part[:1] in "+-" and returns_its_argument(head if part[0] == "+" else base, module,
+                                                     part[1:])
+            for part in parts)
 
     def _wraps_below_change(self, source: str, target: str) -> bool:
         """Is ``source`` a decorator of ``target`` (a function of ours written in its
