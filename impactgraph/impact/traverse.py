@@ -719,8 +719,29 @@ class ImpactAnalysis:
         mine, theirs = self._definition(self.head, override), self._definition(self.head, target)
         if mine is None or theirs is None or mine.signature is None or theirs.signature is None:
             return False
-        return not any(finding.breaking for finding in compare_signatures(
-            theirs.signature, mine.signature, old_bound=True, new_bound=True))
+        # a parameter of another name takes every call that passes it by position: the
+        # override breaks only a call naming the target's parameter (chardet 5.0 renamed
+        # ``get_order(self, byte_str)`` to ``get_order(self, _)`` in two bases, sentry-sdk 2.0
+        # ``Span.finish(hub=None, ...)``'s ``hub`` to ``scope``; no call names either)
+        return not any(
+            finding.breaking and not (finding.kind is ChangeKind.PARAMETER_RENAMED
+                                      and not self._named_in_calls(
+                                          (target, override), finding.detail.partition("->")[0]))
+            for finding in compare_signatures(theirs.signature, mine.signature, old_bound=True,
+                                              new_bound=True))
+
+    def _named_in_calls(self, targets: Iterable[str], parameter: str) -> bool:
+        """Does a head call of one of ``targets`` pass ``parameter`` by name, or pass a
+        ``**mapping`` that may hold it?"""
+        for target in targets:
+            for caller, kind in sorted(set(self.head.predecessors(target))):
+                if kind != EdgeKind.CALLS:
+                    continue
+                found = self._head_sites(caller, target)
+                for site, _ in found[1] if found is not None else ():
+                    if any(name in (parameter, "**") for name, _ in site.kwargs):
+                        return True
+        return False
 
     def _revision_pair(self) -> tuple[Revision, Revision]:
         if self._revisions is None:
