@@ -201,11 +201,19 @@ def returns_its_argument(revision: Revision, module: str, written: str) -> bool:
     # one of another definition of the name that the summary does not keep (one per branch
     # of ``if PY2: ... else: ...``, sentry-sdk's ``implements_str``), which none of the
     # kept one's other parameters may be
-    others = {scope + p.name for p in parameters[1:]}
-    return bool(returned) and all(
-        len(value) == 1 and value[0].startswith(scope) and value[0] not in bindings
-        and value[0] not in others and "|" not in value[0][len(scope):]
-        for value in returned or ())
+    # kept one's other parameters may be. A return annotation is a value of its own (an
+    # instance of the annotated class, ``(..., "+")``), not something the function returns.
+    first, others = scope + parameters[0].name, {scope + p.name for p in parameters[1:]}
+    annotated = definition.signature is not None and definition.signature.returns is not None
+    values = [value for value in returned or ()
+              if not (annotated and len(value) == 2 and value[1] == "+")]
+    # the first parameter rebound (``f = wrap(f)``) is no longer what the function was given
+    kept = all(len(value) == 2 and value[1] == "+" for value in bindings.get(first, ()))
+    return bool(values) and all(
+        len(value) == 1 and ((value[0] == first and kept) or (
+            value[0].startswith(scope) and value[0] not in bindings
+            and value[0] not in others and "|" not in value[0][len(scope):]))
+        for value in values)
 
 
 def _drop_same_wrappers(removed: list[str], added: list[str]) -> tuple[list[str], list[str]]:

@@ -17,6 +17,9 @@ from git_support import broken_modules, impact_between
 
 DECORATORS = """\
 import sys
+from typing import Callable, TypeVar
+
+T = TypeVar("T")
 
 
 def hub(f):
@@ -39,6 +42,16 @@ def other(f, g=None):
     return g
 
 
+def marked(method: Callable[..., T]) -> Callable[..., T]:
+    method.stackable = True
+    return method
+
+
+def rewrap(f):
+    f = wrap(f)
+    return f
+
+
 if sys.version_info < (3,):
     def keep(cls):
         cls.__unicode__ = cls.__str__
@@ -49,7 +62,7 @@ else:
 """
 
 API = """\
-from decorators import hub, keep, other, scope, wrap
+from decorators import hub, keep, marked, other, rewrap, scope, wrap
 
 
 @{before}
@@ -80,9 +93,11 @@ def _report(tmp_path: Path, before: str, after: str, made: str = "keep",
     return impact_between(base, head, tmp_path)
 
 
+@pytest.mark.parametrize("after", ["scope", "marked"])
 def test_a_decorator_returning_its_argument_traded_for_another_breaks_no_call(
-        tmp_path: Path) -> None:
-    report = _report(tmp_path, "hub", "scope")
+        tmp_path: Path, after: str) -> None:
+    # xmlschema 3.0's ``stackable(method: Callable[..., T]) -> Callable[..., T]``: annotated
+    report = _report(tmp_path, "hub", after)
     assert ("api:capture", "decorator-changed", True) in {
         (c["symbol"], c["kind"], c["breaking"]) for c in report["changes"]}
     assert "user" in {a["module"] for a in report["affected"]}
@@ -97,7 +112,7 @@ def test_a_class_decorator_returning_its_argument_on_each_branch_removed_breaks_
     assert broken_modules(report) == set()
 
 
-@pytest.mark.parametrize("after", ["wrap", "other"])
+@pytest.mark.parametrize("after", ["wrap", "other", "rewrap"])
 def test_a_decorator_returning_something_else_still_breaks_calls(tmp_path: Path,
                                                                   after: str) -> None:
     assert "user" in broken_modules(_report(tmp_path, "hub", after))
