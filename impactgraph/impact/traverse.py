@@ -34,8 +34,10 @@ from typing import Any, Protocol, runtime_checkable
 
 from impactgraph.diff.definitions import (
     KNOWN_ANCESTORS,
+    abc_methods,
     ancestry,
     bound_as_values,
+    exception_names,
     members_taken_away,
     returns_its_argument,
 )
@@ -1043,6 +1045,11 @@ class ImpactAnalysis:
         bound = bool(data.get("bound"))
         method = target.rpartition(".")[2]
         if data.get("callback") or self._builtin_calls(source, data.get("line")):
+            if self._instance_handed(source, target) and self._called_by_no_protocol(target):
+                # an instance handed over (to ``list()``, ``assertListEqual``): outside code
+                # calls a method of it by a name it knows, and this one is no name of a base
+                # it could know it by
+                return True
             old = self._definition(self.base, target)
             if old is None or old.signature is None:
                 return False
@@ -1281,6 +1288,42 @@ class ImpactAnalysis:
         return (signature is not None and signature.is_async and not signature.is_generator
                 and all(site.awaited for site, _ in found[1])
                 and self._binds(source, target))
+
+    def _instance_handed(self, source: str, target: str) -> bool:
+        """Does ``source`` reach method ``target`` only by handing over what holds it: no
+        call of its own links to it, and no value it hands over spells its name (a call
+        spelling it, ``self.check_dynamic_context(...)`` on another class, is linked
+        elsewhere)? ``Thread(target=self.check)`` hands the method itself: judged."""
+        if self.head.edge_data(source, target, EdgeKind.CALLS).get("sites"):
+            return False
+        summary = self.head.summaries.get(self.head.module_of(source))
+        return summary is not None and not self._mentions(replace(summary, calls=()), source,
+                                                          target)
+
+    def _called_by_no_protocol(self, target: str) -> bool:
+        """Is ``target`` a method that outside code handed an instance of its class calls by
+        no name it knows: no special method nor a protocol's (``PROTOCOL_NAMES``), and the
+        class derives from no outside class but those whose names are known one by one (a
+        ``collections.abc`` class, a builtin exception: ``abc_methods``, ``exception_names``),
+        none of which has it? xmlschema 3.0's ``XsdElement.check_dynamic_context`` gained two
+        required parameters; tests hand elements to ``list()`` and ``assertListEqual``. A
+        class deriving from another outside class (``logging.Handler``, whose ``emit``
+        logging calls) is judged as before."""
+        owner, _, name = target.rpartition(".")
+        if ":" not in owner or name in PROTOCOL_NAMES or (
+                name.startswith("__") and name.endswith("__")):
+            return False
+        head = self._revision_pair()[1]
+        definition = head.definition(owner)
+        if definition is None or definition.kind is not SymbolKind.CLASS:
+            return False
+        for key in ancestry(head, owner)[1]:
+            if key.rpartition(".")[2] == "object":
+                continue
+            known = abc_methods(key) or exception_names(key)
+            if not known or name in known:
+                return False
+        return True
 
     def _handed_unnamed(self, source: str, target: str) -> bool:
         """Does ``source`` make no call of ``target`` of its own (outside code it hands a value

@@ -2900,3 +2900,71 @@ def test_an_override_keeping_a_renamed_parameter_a_call_names_is_broken(
     # a value typed with the base may be a ``Japanese``, whose override lacks ``_``
     report = _prober_report(tmp_path, "analysis.get_order(byte_str=b'ab')")
     assert "lib" in broken(report)
+
+
+# xmlschema 3.0: ``XsdElement.check_dynamic_context(self, elem, **kwargs)`` became ``(self, elem,
+# validation, options)``; tests hand elements to ``list()`` and ``assertListEqual``, so every
+# method of the class was a callback judged on its old required call (27 modules broken)
+ELEMENT = """\
+from collections.abc import Sequence
+
+
+class Element({base}):
+    def __getitem__(self, index):
+        return index
+
+    def __len__(self):
+        return 0
+
+    def check(self, elem, **kwargs):
+        return elem
+"""
+
+ELEMENT_USER = """\
+import outside
+
+from lib import Element
+
+
+def test_children():
+    outside.assert_list_equal(Element(), [])
+"""
+
+
+def _element_report(tmp_path: Path, base: str) -> dict:
+    lib = ELEMENT.format(base=base)
+    head = lib.replace("def check(self, elem, **kwargs):", "def check(self, elem, validation):")
+    root = history(tmp_path, {"lib.py": lib, "tests/test_it.py": ELEMENT_USER}, {"lib.py": head})
+    return report_of(root)
+
+
+def test_a_method_of_an_instance_handed_over_by_no_protocol_is_no_certain_break(
+    tmp_path: Path,
+) -> None:
+    report = _element_report(tmp_path, "Sequence")
+    assert ("lib:Element.check", "parameter-added", True) in {
+        (c["symbol"], c["kind"], c["breaking"]) for c in report["changes"]}
+    assert broken(report) == set()
+
+
+def test_a_method_of_an_instance_of_an_outside_class_handed_over_stays_broken(
+    tmp_path: Path,
+) -> None:
+    # a ``logging.Handler``'s ``emit`` is called by logging: the names of an outside base
+    # are not known one by one
+    user = "import outside\n\nfrom lib import Element\n\n\ndef install():\n" \
+           "    outside.add_handler(Element())\n"
+    lib = ELEMENT.format(base="outside.Handler").replace(
+        "from collections.abc import Sequence", "import outside")
+    head = lib.replace("def check(self, elem, **kwargs):", "def check(self, elem, validation):")
+    root = history(tmp_path, {"lib.py": lib, "app.py": user}, {"lib.py": head})
+    assert "app" in broken(report_of(root))
+
+
+def test_a_method_handed_over_by_name_stays_broken(tmp_path: Path) -> None:
+    user = "import threading\n\nfrom lib import Element\n\n\ndef start():\n" \
+           "    threading.Thread(target=Element().check).start()\n"
+    lib = ELEMENT.format(base="Sequence")
+    head = lib.replace("def check(self, elem, **kwargs):", "def check(self, elem, validation):")
+    root = history(tmp_path, {"lib.py": lib, "app.py": user}, {"lib.py": head})
+    assert "app" in broken(report_of(root))
