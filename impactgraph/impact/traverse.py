@@ -175,6 +175,9 @@ class Walk:
         return True
 
 
+# The functions of ``asyncio`` that await a coroutine handed to them
+ASYNCIO_RUNNERS = frozenset({"run", "create_task", "ensure_future", "gather", "wait_for",
+                             "shield", "run_coroutine_threadsafe"})
 # What a summary spells for an attribute read by a name nothing is known of
 # (``getattr(obj, name)``)
 UNKNOWN_ATTRIBUTE = ".~*"
@@ -496,6 +499,7 @@ class ImpactAnalysis:
             if change.kind is ChangeKind.ASYNC_CHANGED:
                 return not (self._async_iterated_only(source, target)
                             or self._awaited_only(source, target)
+                            or self._handed_to_runner(source, target)
                             or self._handed_unnamed(source, target))
             entered = (self._entered_by(change)
                        if change.kind is ChangeKind.DECORATOR_CHANGED else 0)
@@ -1288,6 +1292,40 @@ class ImpactAnalysis:
         return (signature is not None and signature.is_async and not signature.is_generator
                 and all(site.awaited for site, _ in found[1])
                 and self._binds(source, target))
+
+    def _handed_to_runner(self, source: str, target: str) -> bool:
+        """Is every call of ``target`` that ``source`` makes handed, as it is made, to a
+        function of ``asyncio`` that awaits it (``asyncio.run(f(...))``, ``create_task``,
+        ``gather``...), binding the head's signature, while the head's ``target`` is a
+        coroutine function? vcrpy 6.0 made ``_record_responses`` async and its sync caller
+        calls ``asyncio.run(_record_responses(...))``."""
+        found = self._head_sites(source, target)
+        calls = self._calls_of(self.head.module_of(source))
+        if found is None or calls is None:
+            return False
+        signature = found[0].signature
+        if signature is None or not signature.is_async or signature.is_generator:
+            return False
+        summary = self.head.summaries.get(self.head.module_of(source))
+        bindings = self._bindings_of(summary) if summary is not None else {}
+
+        def runner(expr: Expr) -> bool:
+            if len(expr) != 2 or expr[1][1:] not in ASYNCIO_RUNNERS:
+                return False
+            root = parse_root(expr[0])
+            values = bindings.get(root.key, ()) if isinstance(root, Variable) else ((expr[0],),)
+            return bool(values) and all(value == ("m:asyncio",) for value in values)
+
+        def handed(site: CallSite) -> bool:
+            return any(
+                other.scope == site.scope and other.line == site.line
+                and other.callee and all(runner(e) for e in other.callee)
+                and any(len(value) == len(callee) + 1 and value[:-1] == callee
+                        and value[-1].startswith("(")
+                        for values in (*other.args, *(v for _, v in other.kwargs))
+                        for value in values for callee in site.callee)
+                for other in calls)
+        return all(handed(site) for site, _ in found[1]) and self._binds(source, target)
 
     def _instance_handed(self, source: str, target: str) -> bool:
         """Does ``source`` reach method ``target`` only by handing over what holds it: no

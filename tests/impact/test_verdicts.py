@@ -2968,3 +2968,26 @@ def test_a_method_handed_over_by_name_stays_broken(tmp_path: Path) -> None:
     head = lib.replace("def check(self, elem, **kwargs):", "def check(self, elem, validation):")
     root = history(tmp_path, {"lib.py": lib, "app.py": user}, {"lib.py": head})
     assert "app" in broken(report_of(root))
+
+
+def test_a_function_made_a_coroutine_handed_to_asyncio_run_breaks_nothing(
+    tmp_path: Path,
+) -> None:
+    # vcrpy 6.0 made ``_record_responses`` async; its sync caller runs it with
+    # ``asyncio.run(_record_responses(...))``. A call whose result is handed elsewhere, or
+    # kept, uses it as it was
+    base = "def record(cassette, response):\n    return response\n"
+    head = base.replace("def record", "async def record")
+    ran = "import asyncio\n\nfrom lib import record\n\n\ndef send(c, r):\n" \
+          "    asyncio.run(record(c, r))\n"
+    aliased = "import asyncio as aio\n\nfrom lib import record\n\n\ndef send(c, r):\n" \
+              "    return aio.gather(record(c, r))\n"
+    printed = "import asyncio\n\nfrom lib import record\n\n\ndef send(c, r):\n" \
+              "    asyncio.run(print(record(c, r)))\n"
+    kept = "import asyncio\n\nfrom lib import record\n\n\ndef send(c, r):\n" \
+           "    result = record(c, r)\n    asyncio.run(asyncio.sleep(0))\n    return result\n"
+    root = history(tmp_path, {"lib.py": base, "ran.py": ran, "aliased.py": aliased,
+                              "printed.py": printed, "kept.py": kept}, {"lib.py": head})
+    report = report_of(root)
+    assert {"ran", "aliased", "printed", "kept"} <= set(affected(report))
+    assert broken(report) == {"printed", "kept"}
