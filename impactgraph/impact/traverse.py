@@ -771,6 +771,18 @@ class ImpactAnalysis:
             if not any(first <= r.line <= last for first, last in headers)))
         return not self._mentions(rest, source, cls, nested=False)
 
+    def _foreign_self(self, cls: str, scope: str) -> bool:
+        """Is ``scope`` a method of a head class that does not derive from ``cls`` (nor is it)?
+        python-docx's element classes read ``getattr(self, name)``; the enumeration classes
+        named in their bodies lost names with their base."""
+        module, _, qualname = scope.partition(":")
+        head = self._revision_pair()[1]
+        owner = qualname.rpartition(".")[0]
+        definition = head.definition(f"{module}:{owner}") if owner else None
+        if definition is None or definition.kind is not SymbolKind.CLASS:
+            return False
+        return cls not in ancestry(head, f"{module}:{owner}")[0]
+
     def _derived_in(self, module: str, cls: str) -> list[str]:
         """The qualnames of the head classes of ``module`` deriving from ``cls`` directly (an
         ``inherits`` edge)."""
@@ -815,7 +827,7 @@ class ImpactAnalysis:
         summary = self.head.summaries.get(self.head.module_of(source))
         if summary is None:
             return True
-        if reads_attribute(summary, source, lost):
+        if reads_attribute(summary, source, lost, partial(self._foreign_self, cls)):
             return True
         if not subclass:
             return False

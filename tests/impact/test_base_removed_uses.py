@@ -370,3 +370,21 @@ def test_a_subclass_of_the_module_handing_itself_over_stays_broken(tmp_path: Pat
     derived = ELEMENT.replace("class Element(dict):\n    color = attribute(Color)\n",
                               "class Element(Color):\n")
     assert "element" in broken(_checked_report(tmp_path, derived))
+
+
+GETTER = ELEMENT.replace("    def clone(self):\n        return copy.copy(self)\n",
+                         "    def read(self, name):\n        return getattr(self, name)\n")
+
+
+def test_getattr_on_self_of_a_class_not_deriving_from_it_reads_none_of_its_names(
+        tmp_path: Path) -> None:
+    # python-docx's element classes read ``getattr(self, name)`` in their methods
+    report = _checked_report(tmp_path, GETTER)
+    assert "element" in {a["module"] for a in report["affected"]}
+    assert broken(report) == set()
+
+
+def test_getattr_on_self_of_a_subclass_may_read_a_name_lost(tmp_path: Path) -> None:
+    derived = GETTER.replace("class Element(dict):\n    color = attribute(Color)\n",
+                             "class Element(Color):\n")
+    assert "element" in broken(_checked_report(tmp_path, derived))
