@@ -958,10 +958,10 @@ class ImpactAnalysis:
                                        before.signature if before is not None else None,
                                        positional_first,
                                        old.signature if old is not None else None)
-                   or bound_before(site, bound) or self._by_unknown_name(source, site)
+                   or bound_before(site, bound) or self._by_unknown_name(source, site, target)
                    for site, bound in sites)
 
-    def _by_unknown_name(self, source: str, site: CallSite) -> bool:
+    def _by_unknown_name(self, source: str, site: CallSite, target: str) -> bool:
         """Does the call run what ``getattr(obj, name)`` gave for a name nothing is known of,
         called there or through a variable holding it (``func = getattr(app, method)``)?
         Every member of ``obj`` is then a guess at what it runs, as for an ``unbounded`` edge
@@ -969,13 +969,15 @@ class ImpactAnalysis:
         this site is no certain break (sanic 23.12's tests call ``getattr(app, method)(...,
         version=1, name=...)`` beside ``app.blueprint(bp)``, and ``blueprint`` lost its
         ``**options``)."""
-        if not site.callee:
+        if not site.callee or _names_callee(site, target):
             return False
         bindings: Mapping[str, tuple[Expr, ...]] | None = None
         for expr in site.callee:
             if UNKNOWN_ATTRIBUTE in expr[1:]:
                 continue
-            if len(expr) != 1 or not expr[0].startswith("v:"):
+            # a function's local variable (a module's names are imports and definitions):
+            # only then is the whole summary read for its values
+            if len(expr) != 1 or not expr[0].startswith("v:") or ":|" in expr[0]:
                 return False
             if bindings is None:
                 summary = self.head.summaries.get(self.head.module_of(source))
