@@ -67,7 +67,7 @@ def commit(
     return git(root, "rev-parse", "HEAD")
 
 
-def impact_between(base: Mapping[str, str], head: Mapping[str, str],
+def impact_between(base: Mapping[str, str | None], head: Mapping[str, str | None],
                    tmp_path: Path) -> dict[str, Any]:
     """``impact --format json`` of a repository whose two commits (tags ``base`` and
     ``head``) hold ``base`` and ``head``."""

@@ -12,6 +12,7 @@ import builtins
 import collections.abc
 import functools
 import typing
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from impactgraph.diff.annotations import normalize_expression
@@ -68,6 +69,18 @@ KNOWN_ANCESTORS = {
 _BACKPORTS = {"mock": "unittest.mock", "contextlib2": "contextlib",
               "importlib_metadata": "importlib.metadata",
               "importlib_resources": "importlib.resources", "backports.zoneinfo": "zoneinfo"}
+# six's names of standard classes under Python 3, and its ``six.moves`` modules
+_SIX = {"six.BytesIO": "io.BytesIO", "six.StringIO": "io.StringIO", "six.Iterator": "object",
+        "six.text_type": "str", "six.binary_type": "bytes", "six.class_types": "type"}
+_SIX_MOVES = {"builtins": "builtins", "collections_abc": "collections.abc",
+              "configparser": "configparser", "queue": "queue", "http_client": "http.client",
+              "http_cookiejar": "http.cookiejar", "http_cookies": "http.cookies",
+              "html_parser": "html.parser", "BaseHTTPServer": "http.server",
+              "socketserver": "socketserver", "reprlib": "reprlib", "copyreg": "copyreg",
+              "xmlrpc_client": "xmlrpc.client", "urllib.parse": "urllib.parse",
+              "urllib.request": "urllib.request", "urllib.error": "urllib.error",
+              "UserDict": "collections.UserDict", "UserList": "collections.UserList",
+              "UserString": "collections.UserString"}
 # typing's aliases of builtin classes, as bases: ``Tuple[int, str]`` is ``tuple[int, str]``
 # (typing's aliases of ``collections.abc`` classes share their names)
 _TYPING_BUILTINS = {"Tuple": "tuple", "List": "list", "Dict": "dict", "Set": "set",
@@ -163,6 +176,44 @@ def compare_decorators(old: Definition, new: Definition) -> list[Finding]:
         removed, added = written_removed, written_added
     detail = " ".join([*(f"-{d}" for d in removed), *(f"+{d}" for d in added)])
     return [Finding(ChangeKind.DECORATOR_CHANGED, breaking, detail, old_list, new_list)]
+
+
+def returns_its_argument(revision: Revision, module: str, written: str) -> bool:
+    """Is decorator ``written`` (bare, no call) in ``module`` a function of ours that takes
+    the function first and returns it as it is, at every ``return``?"""
+    if not written.replace(".", "_").isidentifier():
+        return False
+    symbol = revision.resolve_expression(module, written)
+    definition = revision.definition(symbol) if symbol is not None else None
+    if definition is None or definition.kind is not SymbolKind.FUNCTION:
+        return False
+    where, _, qualname = symbol.partition(":")  # type: ignore[union-attr]
+    summary = revision.summaries.get(where)
+    if summary is None:
+        return False
+    parameters = definition.signature.parameters if definition.signature is not None else ()
+    if definition.decorators or not parameters or parameters[0].kind not in POSITIONAL:
+        return False
+    scope = f"v:{where}:{qualname}|"
+    bindings = dict(summary.bindings)
+    returned = bindings.get(scope + "<return>")
+    # a name the function never binds is a parameter: the first of the definition kept, or
+    # one of another definition of the name that the summary does not keep (one per branch
+    # of ``if PY2: ... else: ...``, sentry-sdk's ``implements_str``), which none of the
+    # kept one's other parameters may be
+    # kept one's other parameters may be. A return annotation is a value of its own (an
+    # instance of the annotated class, ``(..., "+")``), not something the function returns.
+    first, others = scope + parameters[0].name, {scope + p.name for p in parameters[1:]}
+    annotated = definition.signature is not None and definition.signature.returns is not None
+    values = [value for value in returned or ()
+              if not (annotated and len(value) == 2 and value[1] == "+")]
+    # the first parameter rebound (``f = wrap(f)``) is no longer what the function was given
+    kept = all(len(value) == 2 and value[1] == "+" for value in bindings.get(first, ()))
+    return bool(values) and all(
+        len(value) == 1 and ((value[0] == first and kept) or (
+            value[0].startswith(scope) and value[0] not in bindings
+            and value[0] not in others and "|" not in value[0][len(scope):]))
+        for value in values)
 
 
 def _drop_same_wrappers(removed: list[str], added: list[str]) -> tuple[list[str], list[str]]:
@@ -313,10 +364,19 @@ def _base_keys(revision: Revision, module: str, text: str,
 
 def _standard(spelled: str) -> str:
     """A class of a backport of a standard module as the standard module's (``mock.Mock`` is
-    ``unittest.mock.Mock``)."""
+    ``unittest.mock.Mock``), and six's name of a standard class as that class
+    (``six.BytesIO`` is ``io.BytesIO``, ``six.moves.UserDict`` ``collections.UserDict``)."""
     for backport, standard in _BACKPORTS.items():
         if spelled.startswith(backport + "."):
             return standard + spelled[len(backport):]
+    if not spelled.startswith("six."):
+        return spelled
+    if spelled in _SIX:  # requests-mock 1.12: ``_IOReader(six.BytesIO)`` -> ``(io.BytesIO)``
+        return _SIX[spelled]
+    for moved, standard in _SIX_MOVES.items():
+        prefix = f"six.moves.{moved}"
+        if spelled == prefix or spelled.startswith(prefix + "."):
+            return standard + spelled[len(prefix):]
     return spelled
 
 
@@ -344,13 +404,18 @@ def typing_alias_origin(dotted: str) -> str | None:
     return f"{where}.{origin.__qualname__}"
 
 
-def compare_bases(old: Side, new: Side) -> list[Finding]:
+def compare_bases(old: Side, new: Side, moved: Mapping[str, str] | None = None
+                  ) -> list[Finding]:
     """A base that is no longer among the ancestors breaks ``isinstance`` and inherited members.
 
     Bases are compared by what they name, not how they are spelled; a base still among the
     ancestors (a new base of ours derives from it, ``dict`` behind a ``CallbackDict``) is kept.
+    ``moved``: the modules renamed (old name -> new name); a class of one is the class of the
+    same name in the new module (yapf 0.40 moved ``yapf.yapflib.pytree_visitor`` to
+    ``yapf.pytree.pytree_visitor``, and ``PyTreeVisitor`` with it).
     """
-    old_keys = [(_base_keys(old.revision, old.module, t), t) for t in old.definition.bases]
+    old_keys = [(_keys_now(_base_keys(old.revision, old.module, t), new.revision, moved or {}),
+                 t) for t in old.definition.bases]
     new_keys = [(_base_keys(new.revision, new.module, t), t) for t in new.definition.bases]
     old_all = frozenset().union(*(keys for keys, _ in old_keys))
     new_all = frozenset().union(*(keys for keys, _ in new_keys))
@@ -380,6 +445,30 @@ def compare_bases(old: Side, new: Side) -> list[Finding]:
     if added:
         findings.append(Finding(ChangeKind.BODY_CHANGED, False, "bases +" + " +".join(added)))
     return findings
+
+
+def _keys_now(keys: frozenset[str], new: Revision, moved: Mapping[str, str]) -> frozenset[str]:
+    """``keys`` (``_base_keys``) with what each class of ours (``module:Class``) is now: the
+    class of that name in its module's new name (``moved``: old name -> new name), and the
+    class the name is bound to there, a module variable left behind a renamed class
+    (python-docx 1.0: ``_ParagraphStyle = ParagraphStyle``)."""
+    found = set(keys)
+    for key in keys:
+        module, colon, qualname = key.partition(":")
+        if not colon:
+            continue
+        module = moved.get(module, module)
+        found.add(f"{module}:{qualname}")
+        if qualname.isidentifier() and new.definition(f"{module}:{qualname}") is not None:
+            found |= _base_keys(new, module, qualname)
+    for key in keys:  # a dotted spelling through a module that was renamed
+        prefix = key.rpartition(".")[0]
+        while prefix and ":" not in key:
+            if prefix in moved:
+                found.add(moved[prefix] + key[len(prefix):])
+                break
+            prefix = prefix.rpartition(".")[0]
+    return frozenset(found)
 
 
 def _made_of(revision: Revision, module: str, text: str) -> list[frozenset[str]] | None:
@@ -565,6 +654,27 @@ def members_taken_away(old: Revision, new: Revision, symbol: str,
     return frozenset(lost)
 
 
+def bound_as_values(old: Revision, symbol: str, base: str) -> frozenset[str]:
+    """The names the classes of ours that class ``symbol`` had through ``base`` in ``old``
+    bind as data only (a class-body variable, an attribute), none as a function or a class:
+    python-docx 0.8's ``XmlEnumeration`` bound ``__members__ = ()`` and ``__ms_name__ = ''``."""
+    module = symbol.partition(":")[0]
+    resolved = old.resolve_expression(module, base)
+    if resolved is None or old.definition(resolved) is None:
+        return frozenset()
+    classes = ancestry(old, resolved)[0]
+    values: set[str] = set()
+    functions: set[str] = set()
+    for cls in classes:
+        for name in own_names(old, cls):
+            found = old.definition(f"{cls}.{name}")
+            if found is None or found.kind is SymbolKind.VARIABLE:
+                values.add(name)
+            else:
+                functions.add(name)
+    return frozenset(values - functions)
+
+
 @functools.cache
 def exception_names(key: str) -> frozenset[str]:
     """The names a builtin exception class named by a base key (``ValueError``,
@@ -607,8 +717,10 @@ def abc_methods(key: str) -> frozenset[str]:
     )
 
 
-def compare_definitions(old: Side, new: Side) -> list[Finding]:
-    """Everything callers or subclasses could notice, then the body."""
+def compare_definitions(old: Side, new: Side,
+                        moved: Mapping[str, str] | None = None) -> list[Finding]:
+    """Everything callers or subclasses could notice, then the body. ``moved``: the modules
+    renamed, old name -> new name (``compare_bases``)."""
     a, b = old.definition, new.definition
     if a.kind is SymbolKind.VARIABLE or b.kind is SymbolKind.VARIABLE or (
         (a.kind is SymbolKind.CLASS) != (b.kind is SymbolKind.CLASS)
@@ -623,7 +735,7 @@ def compare_definitions(old: Side, new: Side) -> list[Finding]:
         return [Finding(ChangeKind.BODY_CHANGED, False, f"{a.kind.value}->{b.kind.value}")]
     findings = compare_decorators(a, b)
     if a.kind is SymbolKind.CLASS:
-        findings += compare_bases(old, new)
+        findings += compare_bases(old, new, moved)
     else:
         findings += compare_callables(old, new)
     if not a.synthetic and not b.synthetic and _body_changed(a, b):

@@ -53,6 +53,8 @@ class _Differ:
     is_used_elsewhere: UsedElsewhere
     test_patterns: Sequence[str]
     changes: list[Change] = field(default_factory=list)
+    # the modules renamed, old name -> new name: a base class may have moved with its module
+    moved: dict[str, str] = field(default_factory=dict)
 
     # -- reporting -------------------------------------------------------------------------
     def emit(self, symbol: str, finding: Finding, path: str, line: int) -> None:
@@ -95,6 +97,7 @@ class _Differ:
             self.changes.append(
                 Change(module, ChangeKind.MODULE_ADDED, False, new.path, 1, "")
             )
+        self.moved = {old.module: new.module for old, new in pairs if old.module != new.module}
         for old, new in pairs:
             if old.error is None and new.error is None:
                 self.compare_module(old, new)
@@ -187,7 +190,7 @@ class _Differ:
         symbol, path, line = report_as or (
             new.symbol, _path(self.head, new.module), new.definition.line
         )
-        findings = compare_definitions(old, new)
+        findings = compare_definitions(old, new, self.moved)
         if new.definition.is_abstract and not old.definition.is_abstract and new.is_member:
             owner = new.symbol.rpartition(".")[0]
             findings = [_made_abstract(f, self.head.may_be_abstract(owner)) for f in findings]
@@ -272,7 +275,10 @@ class _Differ:
             return
         symbol = f"{old.symbol}.{name}"
         old_path = _path(self.base, old.module)
-        if name in new.definition.attributes:  # ``set_class = OrderedSet`` replaced a method
+        if name in new.definition.attributes or self.head.inherited_attribute(new.symbol, name):
+            # ``set_class = OrderedSet`` replaced a method; a base's attribute answers the name
+            # now (watchdog 4.0's ``FileSystemMovedEvent.dest_path`` property became the
+            # ``dest_path`` field of its dataclass base ``FileSystemEvent``)
             detail = f"{definition.kind.value}->attribute"
             self.emit(head_symbol, Finding(ChangeKind.BODY_CHANGED, False, detail), path, line)
             return

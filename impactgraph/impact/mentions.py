@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from impactgraph.expressions import ContainerRoot, ModuleRoot, SymbolRoot, Variable, parse_root
-from impactgraph.model import Expr, FileSummary
+from impactgraph.model import CallSite, Expr, FileSummary
 
 MAX_HOPS = 4  # variable -> value -> variable ...: how far a name is followed
 
@@ -207,12 +207,16 @@ def _in_scope(where: str, scope: str, nested: bool = True) -> bool:
     return (":" not in scope and nested) or where == scope or where.startswith(scope + ".")
 
 
-def reads_attribute(summary: FileSummary, scope: str, names: frozenset[str]) -> bool:
+def reads_attribute(summary: FileSummary, scope: str, names: frozenset[str],
+                    foreign_self: Callable[[str], bool] | None = None) -> bool:
     """Does ``scope`` (a symbol and the code it nests, or a module for all its code) read or
     call an attribute spelled as one of ``names``, on any value (the receiver is not
     followed), use a special method of them as the summary records Python's implicit calls
     (``%__iter__`` for a ``for``, ``%__str__|__repr__`` for ``str(x)``), or read an attribute
-    by a name given as a value (``getattr(obj, name)``, ``operator.attrgetter``)?"""
+    by a name given as a value (``getattr(obj, name)``, ``operator.attrgetter``)?
+    ``foreign_self(scope)``: is ``self`` in that code an instance of a class that cannot hold
+    the names (it derives from no class that had them): its ``getattr(self, name)`` reads none
+    of them."""
     wanted = {f".{name}" for name in names}
 
     def reads(expr: Expr) -> bool:
@@ -222,8 +226,16 @@ def reads_attribute(summary: FileSummary, scope: str, names: frozenset[str]) -> 
         last = expr[0].rpartition("|")[2] if expr[0].startswith("v:") else expr[0][2:]
         return last in _BY_VALUE or any(op[1:] in _BY_VALUE for op in expr[1:])
 
+    def own(site: CallSite) -> bool:  # ``getattr(self, ...)`` on a foreign ``self``
+        return (foreign_self is not None and bool(site.args)
+                and all(len(e) == 1 and e[0] == f"v:{site.scope}|self" for e in site.args[0])
+                and bool(site.args[0])
+                and all(len(e) == 1 and e[0] == "b:getattr" for e in site.callee)
+                and foreign_self(site.scope))
+
     exprs = [
-        *(e for site in summary.calls if _in_scope(site.scope, scope) for e in site.callee),
+        *(e for site in summary.calls if _in_scope(site.scope, scope) and not own(site)
+          for e in site.callee),
         *(e for reference in summary.references if _in_scope(reference.scope, scope)
           for e in reference.target),
     ]

@@ -25,13 +25,22 @@ What reaches whom (DESIGN.md "Impact"):
 from __future__ import annotations
 
 import re
+import types
 from collections import deque
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import Any, Protocol, runtime_checkable
 
-from impactgraph.diff.definitions import members_taken_away
+from impactgraph.diff.definitions import (
+    KNOWN_ANCESTORS,
+    abc_methods,
+    ancestry,
+    bound_as_values,
+    exception_names,
+    members_taken_away,
+    returns_its_argument,
+)
 from impactgraph.diff.names import Revision
 from impactgraph.diff.signatures import compare_signatures, returns_async_iterator
 from impactgraph.expressions import (
@@ -166,6 +175,12 @@ class Walk:
         return True
 
 
+# The functions of ``asyncio`` that await a coroutine handed to them
+ASYNCIO_RUNNERS = frozenset({"run", "create_task", "ensure_future", "gather", "wait_for",
+                             "shield", "run_coroutine_threadsafe"})
+# What a summary spells for an attribute read by a name nothing is known of
+# (``getattr(obj, name)``)
+UNKNOWN_ATTRIBUTE = ".~*"
 # Special methods whose implicit uses a summary records (``%__iter__`` for a ``for``, an
 # operator's, ``with``, ``await``, ``len()``, ``str()``): code that needs them spells them
 RECORDED_SPECIAL = frozenset({
@@ -176,6 +191,30 @@ RECORDED_SPECIAL = frozenset({
     "__mul__", "__rmul__", "__truediv__", "__rtruediv__", "__floordiv__", "__mod__",
     "__and__", "__or__", "__xor__", "__neg__", "__pos__", "__invert__",
 })
+# The special names Python itself looks up on a class or an instance: every dunder of the
+# builtin types', and those of protocols no builtin type has. Any other dunder bound as a
+# plain value (python-docx 0.8's ``__ms_name__ = ''``) is an attribute like any other.
+DATA_MODEL = frozenset(
+    {name for kind in (object, type, int, float, complex, str, bytes, bytearray, list, tuple,
+                       dict, set, frozenset, range, slice, memoryview, property, staticmethod,
+                       classmethod, BaseException, types.FunctionType, types.MethodType,
+                       types.GeneratorType, types.CoroutineType, types.AsyncGeneratorType,
+                       types.ModuleType)
+     for name in dir(kind) if name.startswith("__") and name.endswith("__")}
+    | set(SPECIAL_ARITY) | {
+        "__slots__", "__match_args__", "__set_name__", "__class_getitem__", "__mro_entries__",
+        "__prepare__", "__instancecheck__", "__subclasscheck__", "__get__", "__set__",
+        "__delete__", "__enter__", "__exit__", "__aenter__", "__aexit__", "__await__",
+        "__aiter__", "__anext__", "__fspath__", "__index__", "__missing__", "__length_hint__",
+        "__buffer__", "__release_buffer__", "__post_init__", "__abstractmethods__",
+        "__weakref__", "__copy__", "__deepcopy__", "__getnewargs__", "__getnewargs_ex__",
+        "__annotations__", "__orig_bases__", "__parameters__", "__dataclass_fields__",
+        "__dataclass_params__", "__attrs_attrs__", "__call__", "__round__", "__trunc__",
+        "__floor__", "__ceil__", "__reversed__", "__matmul__", "__rmatmul__", "__imatmul__",
+        "__bytes__", "__complex__", "__del__", "__objclass__", "__wrapped__", "__signature__",
+        "__text_signature__", "__all__", "__path__", "__file__", "__spec__", "__loader__",
+    }
+)
 # Methods code outside ours calls on a value it is handed, by a protocol, not by a name
 # spelled here: a coroutine's or generator's, a mapping's for ``dict(obj)`` and ``**obj``, a
 # file's
@@ -460,6 +499,7 @@ class ImpactAnalysis:
             if change.kind is ChangeKind.ASYNC_CHANGED:
                 return not (self._async_iterated_only(source, target)
                             or self._awaited_only(source, target)
+                            or self._handed_to_runner(source, target)
                             or self._handed_unnamed(source, target))
             entered = (self._entered_by(change)
                        if change.kind is ChangeKind.DECORATOR_CHANGED else 0)
@@ -472,6 +512,13 @@ class ImpactAnalysis:
                     and self._forwarded_whole(target, self.base)):
                 # the wrapper that went handed every argument on as it was given: a call
                 # now reaches the function itself, and breaks when that no longer takes it
+                return not self._binds(source, target)
+            if change.kind is ChangeKind.DECORATOR_CHANGED and self._given_back(change):
+                # every decorator that came or went is a function of ours returning what it
+                # is given: the name is the function (or class) itself in both revisions
+                made = self._definition(self.head, target)
+                if made is not None and made.kind is SymbolKind.CLASS:
+                    return not self._constructs(source, target)
                 return not self._binds(source, target)
             return True
         if change.kind is not ChangeKind.BASE_REMOVED:
@@ -500,6 +547,20 @@ class ImpactAnalysis:
             if kind == EdgeKind.REFERENCES else None
         return summary is not None and reads_by_value_only(
             summary, source, member.rpartition(".")[2], dict(summary.bindings))
+
+    def _given_back(self, change: Change) -> bool:
+        """Is every decorator a ``decorator-changed`` added (read in the head) or removed (in
+        the base) written bare and a function of ours that returns what it is given
+        (``returns_its_argument``)? sentry-sdk 2.0 traded ``@hubmethod`` for
+        ``@scopemethod`` on ``capture_event`` and its siblings, each setting ``f.__doc__``
+        and returning ``f`` (75 modules broken)."""
+        module = change.symbol.partition(":")[0]
+        base, head = self._revision_pair()
+        parts = change.detail.split()
+        return bool(parts) and all(
+            part[:1] in "+-" and returns_its_argument(head if part[0] == "+" else base, module,
+                                                     part[1:])
+            for part in parts)
 
     def _wraps_below_change(self, source: str, target: str) -> bool:
         """Is ``source`` a decorator of ``target`` (a function of ours written in its
@@ -664,8 +725,29 @@ class ImpactAnalysis:
         mine, theirs = self._definition(self.head, override), self._definition(self.head, target)
         if mine is None or theirs is None or mine.signature is None or theirs.signature is None:
             return False
-        return not any(finding.breaking for finding in compare_signatures(
-            theirs.signature, mine.signature, old_bound=True, new_bound=True))
+        # a parameter of another name takes every call that passes it by position: the
+        # override breaks only a call naming the target's parameter (chardet 5.0 renamed
+        # ``get_order(self, byte_str)`` to ``get_order(self, _)`` in two bases, sentry-sdk 2.0
+        # ``Span.finish(hub=None, ...)``'s ``hub`` to ``scope``; no call names either)
+        return not any(
+            finding.breaking and not (finding.kind is ChangeKind.PARAMETER_RENAMED
+                                      and not self._named_in_calls(
+                                          (target, override), finding.detail.partition("->")[0]))
+            for finding in compare_signatures(theirs.signature, mine.signature, old_bound=True,
+                                              new_bound=True))
+
+    def _named_in_calls(self, targets: Iterable[str], parameter: str) -> bool:
+        """Does a head call of one of ``targets`` pass ``parameter`` by name, or pass a
+        ``**mapping`` that may hold it?"""
+        for target in targets:
+            for caller, kind in sorted(set(self.head.predecessors(target))):
+                if kind != EdgeKind.CALLS:
+                    continue
+                found = self._head_sites(caller, target)
+                for site, _ in found[1] if found is not None else ():
+                    if any(name in (parameter, "**") for name, _ in site.kwargs):
+                        return True
+        return False
 
     def _revision_pair(self) -> tuple[Revision, Revision]:
         if self._revisions is None:
@@ -678,12 +760,34 @@ class ImpactAnalysis:
         summary = self.head.summaries.get(source) if ":" not in source else None
         if summary is None:
             return False
+        # the statements of the classes deriving from it; a reference in another class's
+        # body is module code using it (python-docx's ``orient = OptionalAttribute(
+        # "w:orient", WD_ORIENTATION)`` in ``class CT_SectPr(BaseOxmlElement)``)
+        derived = set(self._derived_in(source, cls))
         headers = [(d.line, d.end_line) for d in summary.definitions
-                   if d.kind is SymbolKind.CLASS and d.bases]
+                   if d.kind is SymbolKind.CLASS and d.qualname in derived]
         rest = replace(summary, imports=(), references=tuple(
             r for r in summary.references
             if not any(first <= r.line <= last for first, last in headers)))
         return not self._mentions(rest, source, cls, nested=False)
+
+    def _foreign_self(self, cls: str, scope: str) -> bool:
+        """Is ``scope`` a method of a head class that does not derive from ``cls`` (nor is it)?
+        python-docx's element classes read ``getattr(self, name)``; the enumeration classes
+        named in their bodies lost names with their base."""
+        module, _, qualname = scope.partition(":")
+        head = self._revision_pair()[1]
+        owner = qualname.rpartition(".")[0]
+        definition = head.definition(f"{module}:{owner}") if owner else None
+        if definition is None or definition.kind is not SymbolKind.CLASS:
+            return False
+        return cls not in ancestry(head, f"{module}:{owner}")[0]
+
+    def _derived_in(self, module: str, cls: str) -> list[str]:
+        """The qualnames of the head classes of ``module`` deriving from ``cls`` directly (an
+        ``inherits`` edge)."""
+        return sorted(node.partition(":")[2] for node, kind in set(self.head.predecessors(cls))
+                      if kind == EdgeKind.INHERITS and self.head.module_of(node) == module)
 
     def _uses_member_taken(self, source: str, cls: str, base: str, subclass: bool) -> bool:
         """Does ``source`` use a name the class lost with the removed ``base``
@@ -711,6 +815,10 @@ class ImpactAnalysis:
         if not lost:
             return False
         special = {name for name in lost if name.startswith("__") and name.endswith("__")}
+        if special - DATA_MODEL:
+            # a dunder Python does not look up, bound as a plain value, is read only by code
+            # that spells it (python-docx 1.0's enumerations lost ``__ms_name__``)
+            special -= bound_as_values(self._revision_pair()[0], cls, base) - DATA_MODEL
         if subclass:
             if special - RECORDED_SPECIAL:
                 return True
@@ -719,8 +827,14 @@ class ImpactAnalysis:
         summary = self.head.summaries.get(self.head.module_of(source))
         if summary is None:
             return True
-        return reads_attribute(summary, source, lost) or (subclass and hands_self(summary,
-                                                                                  source))
+        if reads_attribute(summary, source, lost, partial(self._foreign_self, cls)):
+            return True
+        if not subclass:
+            return False
+        # a module using the class only as a base: its subclasses' code hands ``self`` over
+        scopes = [source] if ":" in source else \
+            [f"{source}:{qualname}" for qualname in self._derived_in(source, cls)]
+        return any(hands_self(summary, scope) for scope in scopes)
 
     def _followed_into(self, graph: CodeGraph, hierarchy: Hierarchy, node: str
                        ) -> list[tuple[str, str, Entries | None]]:
@@ -844,8 +958,36 @@ class ImpactAnalysis:
                                        before.signature if before is not None else None,
                                        positional_first,
                                        old.signature if old is not None else None)
-                   or bound_before(site, bound)
+                   or bound_before(site, bound) or self._by_unknown_name(source, site, target)
                    for site, bound in sites)
+
+    def _by_unknown_name(self, source: str, site: CallSite, target: str) -> bool:
+        """Does the call run what ``getattr(obj, name)`` gave for a name nothing is known of,
+        called there or through a variable holding it (``func = getattr(app, method)``)?
+        Every member of ``obj`` is then a guess at what it runs, as for an ``unbounded`` edge
+        (``_unbounded``); an edge some written call makes too is judged site by site, and
+        this site is no certain break (sanic 23.12's tests call ``getattr(app, method)(...,
+        version=1, name=...)`` beside ``app.blueprint(bp)``, and ``blueprint`` lost its
+        ``**options``)."""
+        if not site.callee or _names_callee(site, target):
+            return False
+        bindings: Mapping[str, tuple[Expr, ...]] | None = None
+        for expr in site.callee:
+            if UNKNOWN_ATTRIBUTE in expr[1:]:
+                continue
+            # a function's local variable (a module's names are imports and definitions):
+            # only then is the whole summary read for its values
+            if len(expr) != 1 or not expr[0].startswith("v:") or ":|" in expr[0]:
+                return False
+            if bindings is None:
+                summary = self.head.summaries.get(self.head.module_of(source))
+                if summary is None:
+                    return False
+                bindings = self._bindings_of(summary)
+            values = bindings.get(expr[0], ())
+            if not values or any(UNKNOWN_ATTRIBUTE not in value[1:] for value in values):
+                return False
+        return True
 
     def _never_bound(self, source: str, target: str,
                      method: str) -> set[tuple[int, frozenset[str], bool]]:
@@ -921,6 +1063,11 @@ class ImpactAnalysis:
         bound = bool(data.get("bound"))
         method = target.rpartition(".")[2]
         if data.get("callback") or self._builtin_calls(source, data.get("line")):
+            if self._instance_handed(source, target) and self._called_by_no_protocol(target):
+                # an instance handed over (to ``list()``, ``assertListEqual``): outside code
+                # calls a method of it by a name it knows, and this one is no name of a base
+                # it could know it by
+                return True
             old = self._definition(self.base, target)
             if old is None or old.signature is None:
                 return False
@@ -936,9 +1083,23 @@ class ImpactAnalysis:
                                       required_call(new.signature, bound))
         elif bound and method in SPECIAL_ARITY:
             call = CallSite("", (), 0, args=((),) * SPECIAL_ARITY[method])
+        elif bound and method in CONSTRUCTORS and self._is_metaclass(target.rpartition(".")[0]):
+            # a class statement makes its class with ``meta(name, bases, namespace)``: both
+            # ``__new__`` and ``__init__`` get the three by position (python-docx 1.0 renamed
+            # ``MetaOxmlElement.__init__``'s ``clsdict`` to ``namespace``; every module
+            # defining an element class was broken). The statement's own keywords are not
+            # recorded: a keyword-only parameter the new signature requires still breaks.
+            call = CallSite("", (), 0, args=((),) * 3)
         else:
             return False
         return call_binds(new.signature, call, bound) is True
+
+    def _is_metaclass(self, cls: str) -> bool:
+        """Does head class ``cls`` derive from ``type``, directly or through an outside
+        metaclass known to (``abc.ABCMeta``, ``enum.EnumMeta``)?"""
+        outside = ancestry(self._revision_pair()[1], cls)[1]
+        return any(name == "type" or "type" in KNOWN_ANCESTORS.get(name, ())
+                   for name in (key.rpartition(".")[2] for key in outside))
 
     def _partial_binds(self, source: str, target: str, old: Signature, new: Signature,
                        bound: bool) -> bool | None:
@@ -1145,6 +1306,76 @@ class ImpactAnalysis:
         return (signature is not None and signature.is_async and not signature.is_generator
                 and all(site.awaited for site, _ in found[1])
                 and self._binds(source, target))
+
+    def _handed_to_runner(self, source: str, target: str) -> bool:
+        """Is every call of ``target`` that ``source`` makes handed, as it is made, to a
+        function of ``asyncio`` that awaits it (``asyncio.run(f(...))``, ``create_task``,
+        ``gather``...), binding the head's signature, while the head's ``target`` is a
+        coroutine function? vcrpy 6.0 made ``_record_responses`` async and its sync caller
+        calls ``asyncio.run(_record_responses(...))``."""
+        found = self._head_sites(source, target)
+        calls = self._calls_of(self.head.module_of(source))
+        if found is None or calls is None:
+            return False
+        signature = found[0].signature
+        if signature is None or not signature.is_async or signature.is_generator:
+            return False
+        summary = self.head.summaries.get(self.head.module_of(source))
+        bindings = self._bindings_of(summary) if summary is not None else {}
+
+        def runner(expr: Expr) -> bool:
+            if len(expr) != 2 or expr[1][1:] not in ASYNCIO_RUNNERS:
+                return False
+            root = parse_root(expr[0])
+            values = bindings.get(root.key, ()) if isinstance(root, Variable) else ((expr[0],),)
+            return bool(values) and all(value == ("m:asyncio",) for value in values)
+
+        def handed(site: CallSite) -> bool:
+            return any(
+                other.scope == site.scope and other.line == site.line
+                and other.callee and all(runner(e) for e in other.callee)
+                and any(len(value) == len(callee) + 1 and value[:-1] == callee
+                        and value[-1].startswith("(")
+                        for values in (*other.args, *(v for _, v in other.kwargs))
+                        for value in values for callee in site.callee)
+                for other in calls)
+        return all(handed(site) for site, _ in found[1]) and self._binds(source, target)
+
+    def _instance_handed(self, source: str, target: str) -> bool:
+        """Does ``source`` reach method ``target`` only by handing over what holds it: no
+        call of its own links to it, and no value it hands over spells its name (a call
+        spelling it, ``self.check_dynamic_context(...)`` on another class, is linked
+        elsewhere)? ``Thread(target=self.check)`` hands the method itself: judged."""
+        if self.head.edge_data(source, target, EdgeKind.CALLS).get("sites"):
+            return False
+        summary = self.head.summaries.get(self.head.module_of(source))
+        return summary is not None and not self._mentions(replace(summary, calls=()), source,
+                                                          target)
+
+    def _called_by_no_protocol(self, target: str) -> bool:
+        """Is ``target`` a method that outside code handed an instance of its class calls by
+        no name it knows: no special method nor a protocol's (``PROTOCOL_NAMES``), and the
+        class derives from no outside class but those whose names are known one by one (a
+        ``collections.abc`` class, a builtin exception: ``abc_methods``, ``exception_names``),
+        none of which has it? xmlschema 3.0's ``XsdElement.check_dynamic_context`` gained two
+        required parameters; tests hand elements to ``list()`` and ``assertListEqual``. A
+        class deriving from another outside class (``logging.Handler``, whose ``emit``
+        logging calls) is judged as before."""
+        owner, _, name = target.rpartition(".")
+        if ":" not in owner or name in PROTOCOL_NAMES or (
+                name.startswith("__") and name.endswith("__")):
+            return False
+        head = self._revision_pair()[1]
+        definition = head.definition(owner)
+        if definition is None or definition.kind is not SymbolKind.CLASS:
+            return False
+        for key in ancestry(head, owner)[1]:
+            if key.rpartition(".")[2] == "object":
+                continue
+            known = abc_methods(key) or exception_names(key)
+            if not known or name in known:
+                return False
+        return True
 
     def _handed_unnamed(self, source: str, target: str) -> bool:
         """Does ``source`` make no call of ``target`` of its own (outside code it hands a value
@@ -1493,7 +1724,21 @@ class ImpactAnalysis:
         """A head import path as the modules are named (``CodeGraph.imported_as``): in the
         head, else in the base (``lib.m`` of a ``lib/m.py`` the change removed is ``m``)."""
         named = self.head.imported_as(dotted)
-        return named if named != dotted else self.base.imported_as(dotted)
+        if named != dotted or self._names_head_module(dotted):
+            # a path through a module the head has is that module, whatever the base named
+            # it (vcrpy 6.0 made ``tests/`` a package: its ``tests.assertions`` was the base's
+            # top-level ``assertions``, renamed, and every test importing it was broken)
+            return named
+        return self.base.imported_as(dotted)
+
+    def _names_head_module(self, dotted: str) -> bool:
+        """Is ``dotted``, or a prefix of it, a module of the head?"""
+        summaries = self.head.summaries
+        while dotted:
+            if dotted in summaries:
+                return True
+            dotted = dotted.rpartition(".")[0]
+        return False
 
 
 def _spells(site: CallSite, method: str) -> bool:

@@ -145,3 +145,30 @@ def test_changes_are_sorted_by_path_line_symbol_kind() -> None:
 def test_removal_lines_come_from_the_base() -> None:
     (change,) = diff_changes({A: "\n\n\ndef f(): pass\ndef g(): pass"}, {A: "def g(): pass"})
     assert (change.symbol, change.path, change.line) == ("a:f", "pkg/a.py", 4)
+
+
+VISITOR = "class Visitor:\n    def visit(self, node): pass\n\nclass Other:\n    pass\n"
+
+
+@pytest.mark.parametrize("spelled", ["visitor.Visitor", "Visitor"])
+def test_a_base_that_moved_with_its_renamed_module_is_no_base_removed(spelled: str) -> None:
+    # yapf 0.40 moved yapf.yapflib.pytree_visitor to yapf.pytree.pytree_visitor: the classes
+    # deriving from its PyTreeVisitor were reported base-removed, their users broken
+    imports = {"visitor.Visitor": "from pkg{} import visitor",
+               "Visitor": "from pkg{}.visitor import Visitor"}[spelled]
+    calc = "{}\n\nclass Calc(" + spelled + "):\n    pass\n"
+    old = {PKG: "", "pkg/visitor.py": VISITOR, "pkg/calc.py": calc.format(imports.format(""))}
+    new = {PKG: "", "pkg/tree/__init__.py": "", "pkg/tree/visitor.py": VISITOR,
+           "pkg/calc.py": calc.format(imports.format(".tree"))}
+    found = diff_set(old, new, renames={"pkg/visitor.py": "pkg/tree/visitor.py"})
+    assert ("pkg.visitor", "module-renamed", True) in found
+    assert not {c for c in found if c[0] == "pkg.calc:Calc"}
+
+
+def test_a_base_traded_for_another_class_of_a_renamed_module_is_still_removed() -> None:
+    calc = "from pkg{} import visitor\n\nclass Calc(visitor.{}):\n    pass\n"
+    old = {PKG: "", "pkg/visitor.py": VISITOR, "pkg/calc.py": calc.format("", "Visitor")}
+    new = {PKG: "", "pkg/tree/__init__.py": "", "pkg/tree/visitor.py": VISITOR,
+           "pkg/calc.py": calc.format(".tree", "Other")}
+    found = diff_set(old, new, renames={"pkg/visitor.py": "pkg/tree/visitor.py"})
+    assert ("pkg.calc:Calc", "base-removed", True) in found

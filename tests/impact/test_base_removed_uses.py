@@ -12,6 +12,7 @@ whose code reads it.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from git_support import broken_modules, impact_between
 
@@ -260,3 +261,130 @@ def test_a_named_tuple_base_traded_for_another_tuple_stays_broken(tmp_path: Path
     head = "class OnDup(tuple):\n    pass\n"
     report = report_of({"lib.py": ON_DUP, **users}, {"lib.py": head, **users}, tmp_path)
     assert broken(report) == {"users"}
+
+
+# python-docx 1.0 traded its own ``XmlEnumeration`` base (``__members__ = ()``,
+# ``__ms_name__ = ''``, ``from_xml``) for an ``enum.Enum`` one keeping ``from_xml``: the two
+# dunder values lost were taken for special methods, and every module using an enumeration
+# was broken.
+ENUM = """\
+class {base}:
+    __ms_name__ = ""{extra}
+
+    @classmethod
+    def from_xml(cls, value):
+        return value
+
+
+class Color({base}):
+    RED = 1
+"""
+
+ENUM_USER = """\
+from lib import Color
+
+
+def parse(text):
+    return Color.from_xml(text)
+"""
+
+
+def _enum_report(tmp_path: Path, user: str, extra: str = "") -> dict[str, Any]:
+    base = {"lib.py": ENUM.format(base="XmlEnumeration", extra=extra), "app.py": user}
+    head = {"lib.py": ENUM.format(base="BaseXmlEnum", extra="").replace(
+        '    __ms_name__ = ""\n', ""), "app.py": user}
+    return report_of(base, head, tmp_path)
+
+
+def test_a_dunder_value_python_does_not_read_is_judged_by_spelling(tmp_path: Path) -> None:
+    report = _enum_report(tmp_path, ENUM_USER)
+    assert ("lib:Color", "base-removed", True) in changes(report)
+    assert "app" in {a["module"] for a in report["affected"]}
+    assert broken(report) == set()
+
+
+def test_code_spelling_a_dunder_value_lost_stays_broken(tmp_path: Path) -> None:
+    user = ENUM_USER.replace("Color.from_xml(text)", "Color.from_xml(text), Color.__ms_name__")
+    assert broken(_enum_report(tmp_path, user)) == {"app"}
+
+
+def test_a_dunder_method_outside_code_may_call_lost_stays_broken(tmp_path: Path) -> None:
+    # ``__html__`` is no name of Python's, but markupsafe and jinja2 call it on what they get
+    html = "\n\n    def __html__(self):\n        return ''"
+    assert broken(_enum_report(tmp_path, ENUM_USER, extra=html)) == {"app"}
+
+
+def test_a_dunder_python_reads_bound_as_a_value_stays_special(tmp_path: Path) -> None:
+    # ``__len__ = size``: ``len(obj)`` calls it, unseen in code handed an instance
+    sized = "\n\n    def size(self):\n        return 0\n\n    __len__ = size"
+    assert broken(_enum_report(tmp_path, ENUM_USER, extra=sized)) == {"app"}
+
+
+# python-docx's element classes name an enumeration in their bodies
+# (``orient = OptionalAttribute("w:orient", WD_ORIENTATION)``) and hand ``self`` over in their
+# methods (``deepcopy(self)``): the module was taken to use the enumeration as a base only
+# (every class body was read as a class statement's header), and its classes' ``self`` as the
+# subclass's own
+CHECKED = """\
+class Checked:
+    def validate(self, value):
+        return value
+
+
+class Color(Checked):
+    pass
+"""
+
+ELEMENT = """\
+import copy
+
+from lib import Color
+
+
+def attribute(kind):
+    return kind
+
+
+class Element(dict):
+    color = attribute(Color)
+
+    def clone(self):
+        return copy.copy(self)
+"""
+
+
+def _checked_report(tmp_path: Path, user: str) -> dict[str, Any]:
+    head = "class Color:\n    pass\n"
+    return report_of({"lib.py": CHECKED, "element.py": user},
+                     {"lib.py": head, "element.py": user}, tmp_path)
+
+
+def test_a_class_body_naming_the_class_is_no_subclass_statement(tmp_path: Path) -> None:
+    report = _checked_report(tmp_path, ELEMENT)
+    assert ("lib:Color", "base-removed", True) in changes(report)
+    assert "element" in {a["module"] for a in report["affected"]}
+    assert broken(report) == set()
+
+
+def test_a_subclass_of_the_module_handing_itself_over_stays_broken(tmp_path: Path) -> None:
+    derived = ELEMENT.replace("class Element(dict):\n    color = attribute(Color)\n",
+                              "class Element(Color):\n")
+    assert "element" in broken(_checked_report(tmp_path, derived))
+
+
+GETTER = ELEMENT.replace("    def clone(self):\n        return copy.copy(self)\n",
+                         "    def read(self, name):\n        return getattr(self, name)\n")
+
+
+def test_getattr_on_self_of_a_class_not_deriving_from_it_reads_none_of_its_names(
+        tmp_path: Path) -> None:
+    # python-docx's element classes read ``getattr(self, name)`` in their methods
+    report = _checked_report(tmp_path, GETTER)
+    assert "element" in {a["module"] for a in report["affected"]}
+    assert broken(report) == set()
+
+
+def test_getattr_on_self_of_a_subclass_may_read_a_name_lost(tmp_path: Path) -> None:
+    derived = GETTER.replace("class Element(dict):\n    color = attribute(Color)\n",
+                             "class Element(Color):\n")
+    assert "element" in broken(_checked_report(tmp_path, derived))

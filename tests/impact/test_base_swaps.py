@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from git_support import broken_modules, impact_between
 
 USER = """\
@@ -131,4 +132,42 @@ def test_a_base_from_a_package_that_only_shares_the_name_breaks_users(tmp_path: 
     report = impact_between({"lib.py": CHANNEL.format(module="mock"), "app.py": CHANNEL_USER},
                             {"lib.py": CHANNEL.format(module="mocks.fake")}, tmp_path)
     assert ("lib:Channel", "base-removed", True) in changes(report)
+    assert broken_modules(report) == {"app"}
+
+
+# requests-mock 1.12 dropped six: ``class _IOReader(six.BytesIO)`` -> ``(io.BytesIO)``
+READER = """\
+import {module}
+
+
+class Reader({module}.{name}):
+    pass
+"""
+READER_USER = """\
+from lib import Reader
+
+
+def make():
+    return Reader(b"x").read()
+"""
+
+
+@pytest.mark.parametrize(("old", "new"), [("six.BytesIO", "io.BytesIO"),
+                                          ("six.moves.UserDict", "collections.UserDict")])
+def test_a_base_six_names_traded_for_the_standard_class_breaks_nobody(
+    tmp_path: Path, old: str, new: str,
+) -> None:
+    base = {"lib.py": READER.format(module=old.rpartition(".")[0], name=old.rpartition(".")[2]),
+            "app.py": READER_USER}
+    head = {"lib.py": READER.format(module=new.rpartition(".")[0], name=new.rpartition(".")[2])}
+    report = impact_between(base, head, tmp_path)
+    assert not any(kind == "base-removed" for _, kind, _ in changes(report))
+    assert broken_modules(report) == set()
+
+
+def test_a_base_six_names_traded_for_another_class_breaks_users(tmp_path: Path) -> None:
+    report = impact_between(
+        {"lib.py": READER.format(module="six", name="BytesIO"), "app.py": READER_USER},
+        {"lib.py": READER.format(module="io", name="StringIO")}, tmp_path)
+    assert ("lib:Reader", "base-removed", True) in changes(report)
     assert broken_modules(report) == {"app"}
