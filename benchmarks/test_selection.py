@@ -401,6 +401,23 @@ LIBRARIES = {
             PYTEST, "python-dateutil==2.9.0.post0", "tzdata==2024.2", "pytz==2024.1"),
             tests="src/icalendar/tests"),
         Library("pyhamcrest", "2.1.0", "hamcrest", (PYTEST,)),
+        # held out, first contact (5 December, late morning): PEG grammars whose rules become a
+        # tree of Expression subclasses (Literal, Regex, Sequence, OneOf, Lookahead, ...) each
+        # overriding _uncached_match and _as_rhs, a rule visitor and NodeVisitor dispatching on
+        # computed names ("visit_" + the node's expression name), the suite inside the package
+        # (parsimonious/tests), unittest-style tests (parsimonious); a dict subclass read and
+        # written through attributes (__getattr__/__setattr__ to items), subclasses with defaults
+        # and default factories (DefaultMunch, DefaultFactoryMunch, AutoMunch), one module in a
+        # package folder, a conftest of fixtures per class and a README doctest (munch);
+        # docstrings parsed by style, a registry of section kinds per style (GoogleParser's
+        # sections, NumpydocParser's Section subclasses with their own parse methods), meta
+        # classes in a class tree (DocstringMeta, DocstringParam, ...), a parse that tries every
+        # style and keeps the best, its suite inside the package (docstring_parser)
+        Library("parsimonious", "0.10.0", "parsimonious", (PYTEST, "regex==2024.9.11"),
+                tests="parsimonious/tests", root=""),
+        Library("munch", "4.0.0", "munch", (PYTEST, "PyYAML==6.0.2"), root=""),
+        Library("docstring_parser", "0.16", "docstring_parser", (PYTEST,),
+                tests="docstring_parser/tests", root=""),
     )
 }
 DEFAULT_LIBRARIES = ("click", "itsdangerous", "markupsafe", "jinja2", "flask")

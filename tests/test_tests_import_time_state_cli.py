@@ -111,3 +111,76 @@ def test_a_body_change_nothing_runs_at_import_selects_its_callers_only(
     core = BASE["src/pkg/core.py"].replace("return 2", "return 4")
     commit(root, {"src/pkg/core.py": core})
     assert selected_tests(root) == ["tests/test_core.py"]
+
+
+GONE = {
+    "src/parser/__init__.py": """
+        from parser.grammar import RULES
+    """,
+    "src/parser/expressions.py": """
+        class Expression:
+            def parse(self, text):
+                return self.match(text)
+
+            def match(self, text):
+                return self.match_core(text)
+
+            def match_core(self, text):
+                return text.split()
+
+
+        class Sequence(Expression):
+            pass
+    """,
+    "src/parser/grammar.py": """
+        from parser.expressions import Sequence
+
+
+        class Grammar:
+            def __init__(self, text):
+                self.rules = self._rules(text)
+
+            def _rules(self, text):
+                return Sequence().parse(text)
+
+
+        RULES = Grammar("a b c")
+    """,
+    "src/parser/other.py": """
+        def other():
+            return 2
+    """,
+    "src/parser/tests/__init__.py": "",
+    "src/parser/tests/test_timing.py": """
+        def test_timing():
+            assert sum([1, 2]) == 3
+    """,
+    "tests/test_other.py": """
+        from parser.other import other
+
+
+        def test_other():
+            assert other() == 2
+    """,
+    "tests/test_nothing.py": """
+        def test_nothing():
+            assert True
+    """,
+}
+
+
+def test_a_method_gone_that_module_code_runs_selects_every_importer(tmp_path: Path) -> None:
+    """``RULES = Grammar(...)`` runs ``Expression.match_core`` as ``parser.grammar`` is
+    imported, and ``parser/__init__.py`` imports it: once the method is gone (or renamed),
+    importing anything of the package fails. Its callers are in the base revision's graph
+    only (the head's call to it no longer binds), and so is the chain from the module code."""
+    root = init_repo(tmp_path / "repo")
+    commit(root, GONE, message="base", tag="base")
+    gone = GONE["src/parser/expressions.py"].replace(
+        "def match_core(self, text):\n                return text.split()",
+        "def other_name(self, text):\n                return text.split()")
+    assert gone != GONE["src/parser/expressions.py"]
+    commit(root, {"src/parser/expressions.py": gone})
+    # test_other imports parser.other, which runs parser/__init__.py first; test_timing is
+    # inside the package: pytest imports it as parser.tests.test_timing, running the same
+    assert selected_tests(root) == ["src/parser/tests/test_timing.py", "tests/test_other.py"]

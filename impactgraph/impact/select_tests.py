@@ -309,7 +309,7 @@ def _chains(selector: _Selector, shared: _Shared, conftests: _Conftests,
         elif (module.path in selector.test_set
               and shared.processes.may_run(module.path, module.via)):
             selector.add(module.path, reason)
-    _import_time(selector, shared.graphs[-1:], affected, reached, unchanged, shared.processes)
+    _import_time(selector, shared.graphs, affected, reached, unchanged, shared.processes)
 
 
 def _import_time(
@@ -324,10 +324,15 @@ def _import_time(
     closure referring to the changed function does not run it), and only the imports written
     as such: a module loaded by a computed name is ``_loaded_by_name``'s (taking every
     unknown import as this module would select every test of a package that imports
-    anything by name: flask's ``import_string``)."""
+    anything by name: flask's ``import_string``). The head's calls are the ones that run now;
+    a symbol gone from it (removed, renamed) has its callers in the base graph only, where
+    its module code's calls to it are still linked (``RULES = Grammar(...)`` reaching a
+    removed ``match_core``: importing the module now fails)."""
     seeds = {m.via[0] for m in affected if m.via}
+    head = graphs[-1] if graphs else None
     for graph in graphs:
-        callee = _callers(graph, seeds, reached)
+        starts = seeds if graph is head else {s for s in seeds if head is None or s not in head}
+        callee = _callers(graph, starts, reached)
         modules = sorted(node for node in callee if ":" not in node and node not in unchanged
                          and node in graph and graph.node(node).get("kind") == "module")
         for module in modules:
