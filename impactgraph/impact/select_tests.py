@@ -329,9 +329,9 @@ def _import_time(
     its module code's calls to it are still linked (``RULES = Grammar(...)`` reaching a
     removed ``match_core``: importing the module now fails)."""
     seeds = {m.via[0] for m in affected if m.via}
-    head = graphs[-1] if graphs else None
     for graph in graphs:
-        starts = seeds if graph is head else {s for s in seeds if head is None or s not in head}
+        head = graphs[-1]
+        starts = seeds if graph is head else {s for s in seeds if s not in head}
         callee = _callers(graph, starts, reached)
         modules = sorted(node for node in callee if ":" not in node and node not in unchanged
                          and node in graph and graph.node(node).get("kind") == "module")

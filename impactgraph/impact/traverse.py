@@ -1257,7 +1257,7 @@ class ImpactAnalysis:
                 continue
             names = {f"v:{wrapper}|{p.name}" for p in own.signature.parameters}
             calls = (self._calls_of(head.module_of(wrapper)) if head is self.head
-                     else self._base_calls(head.module_of(wrapper))) or ()
+                     else self._base_calls_of(wrapper)) or ()
             sites = _sites(calls, head.edge_data(wrapper, target, kind), wrapper)
             if sites and all(
                 not site.args and site.unpacks == 3
@@ -1269,10 +1269,6 @@ class ImpactAnalysis:
         rest = [d for d in definition.decorators
                 if decorator_base(d).rpartition(".")[2] not in RESULT_KEEPING]
         return wrappers > 0 and wrappers >= len(rest)
-
-    def _base_calls(self, module: str) -> Sequence[CallSite]:
-        summary = self.base.summaries.get(module)
-        return summary.calls if summary is not None else ()
 
     def _entered_only(self, source: str, target: str, entered: int) -> bool:
         """Is every call of ``target`` that ``source`` makes a ``with`` item (``entered``: 1)
@@ -2284,7 +2280,7 @@ def _runs_on_import(graph: CodeGraph, module: str, calls: Mapping[str, set[str]]
                 if by_name:
                     return True
                 continue
-            if graph.edge_data(caller, callee, EdgeKind.CALLS).get("poly") and not _named_above(
+            if graph.edge_field(caller, callee, EdgeKind.CALLS, "poly") and not _named_above(
                     graph, chain, chain[at][1], callee):
                 continue  # one of several things the call may run
             if callee in targets:
@@ -2300,8 +2296,8 @@ def _named_above(graph: CodeGraph, chain: list[tuple[str, int]], at: int, callee
     name whose wrapper runs it)?"""
     while at >= 0:
         node, at = chain[at]
-        if graph.has_edge(node, callee, EdgeKind.REFERENCES) or graph.edge_data(
-                node, callee, EdgeKind.CALLS).get("named"):
+        if graph.has_edge(node, callee, EdgeKind.REFERENCES) or graph.edge_field(
+                node, callee, EdgeKind.CALLS, "named"):
             return True
     return False
 

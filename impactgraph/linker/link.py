@@ -704,7 +704,8 @@ def _link_call(graph: Sink, resolver: Resolver, site: CallSite, index: int,
     values = _callee_values(resolver, site)
     # several values: each target is one of the things the call may run (a wrapper's name
     # beside the wrapper, ``Named``, is the same call)
-    graph.poly_site(sum(not isinstance(value, Named) for value in values) > 1)
+    poly = sum(not isinstance(value, Named) for value in values) > 1
+    graph.poly_site(poly)
     stores = site.implicit and any(  # ``obj.x = v``: ``x``'s ``__set__``, or a property's setter
         len(expr) > 1 and isinstance(resolver.op(expr[-1]), DescriptorSet) for expr in site.callee)
     targets_of = functools.partial(_targets, resolver)
@@ -754,7 +755,7 @@ def _link_call(graph: Sink, resolver: Resolver, site: CallSite, index: int,
                         for target, bound in targets_of(argument):
                             graph.add_edge(caller, target, EdgeKind.CALLS, site.line, bound,
                                            dynamic=dynamic, unbounded=unbounded)
-            graph.poly_site(sum(not isinstance(value, Named) for value in values) > 1)
+            graph.poly_site(poly)
         match value:
             case Ext() | Builtin() if site.decorator:
                 resolved = True  # @property, @dataclass, @abc.abstractmethod: no edge needed
