@@ -211,6 +211,9 @@ class Evaluator(Scopes):
             entry = self.keyword_entry(node)
             if entry is not None:
                 return entry
+            loaded = self.imported_module(node)
+            if loaded is not None:  # ``importlib.import_module("pkg.mod")``: that module
+                return [(module_root(loaded),)]
             op = self.call_op(node)
             called = [(*e, op) for e in self.values(func)]
             if _may_make_class(node):
@@ -479,6 +482,70 @@ class Evaluator(Scopes):
             keyed[item(position - len(columns))] = column
         row = self.new_container(node, [e for column in columns for e in column], keyed)
         return [self.new_container(node, [row])]
+
+    def imported_module(self, node: nodes.Call) -> str | None:
+        """The module a call that imports one by name returns, when the name is spelled as a
+        constant: ``importlib.import_module("pkg.mod")`` and ``pytest.importorskip("pkg.mod")``
+        (or an imported ``import_module``, ``importorskip``;
+        a relative name with ``package`` a constant, ``__name__`` or ``__package__``) is
+        ``pkg.mod``; ``__import__("pkg.mod")`` is ``pkg``, and ``pkg.mod`` with a
+        ``fromlist``. None for any other call, or a name not known."""
+        func = node.func
+        if isinstance(func, nodes.Name) and func.name == "__import__":
+            if self.defining_scope("__import__", node) is not None:
+                return None
+            name = _constant_text(node.args[0] if node.args else None)
+            level = _argument(node, 4, "level")
+            fromlist = _argument(node, 3, "fromlist")
+            if name is None or name.startswith(".") or not name or (
+                    level is not None and not (isinstance(level, nodes.Const)
+                                               and level.value == 0)):
+                return None
+            if fromlist is None or (isinstance(fromlist, (nodes.List, nodes.Tuple))
+                                    and not fromlist.elts):
+                return name.split(".", 1)[0]
+            return name
+        if isinstance(func, nodes.Attribute):
+            owner = _LOADERS.get(func.attrname)
+            if not (owner is not None and isinstance(func.expr, nodes.Name)
+                    and func.expr.name == owner and self.is_import(owner, func)):
+                return None
+        elif not (isinstance(func, nodes.Name) and func.name in _LOADERS
+                  and self.imported_from(func, _LOADERS[func.name], func.name)):
+            return None
+        if (func.attrname if isinstance(func, nodes.Attribute) else func.name) == "importorskip":
+            name = _constant_text(node.args[0] if node.args else None)
+            return name if name and not name.startswith(".") else None
+        name = _constant_text(node.args[0] if node.args else None)
+        if not name:
+            return None
+        level = len(name) - len(name.lstrip("."))
+        if not level:
+            return name
+        package_node = _argument(node, 1, "package")
+        if isinstance(package_node, nodes.Name) and package_node.name in (
+                "__name__", "__package__") and self.defining_scope(
+                    package_node.name, node) is None:
+            package = self.module if (self.is_package or package_node.name == "__name__"
+                                      ) else self.module.rpartition(".")[0]
+        else:
+            package = _constant_text(package_node) or ""
+        parts = package.split(".") if package else []
+        if level > len(parts):
+            return None
+        base = parts[:len(parts) - level + 1]
+        rest = name[level:]
+        return ".".join([*base, rest] if rest else base) or None
+
+    def imported_from(self, func: nodes.Name, module: str, name: str) -> bool:
+        """Is ``func`` the name ``name`` imported from ``module``?"""
+        if not self.is_import(func.name, func):
+            return False
+        scope = self.defining_scope(func.name, func)
+        return scope is not None and all(
+            isinstance(s, nodes.ImportFrom) and s.modname == module and not s.level
+            and any(real == name and (alias or real) == func.name for real, alias in s.names)
+            for s in scope.locals.get(func.name, ()))
 
     def outside_function(self, func: nodes.NodeNG) -> str:
         """``copy.deepcopy`` for ``copy.deepcopy`` or an imported ``deepcopy``; else ''."""
@@ -794,3 +861,21 @@ def _dotted(expr: ast.expr) -> str | None:
         base = _dotted(expr.value)
         return None if base is None else f"{base}.{expr.attr}"
     return None
+
+
+# the functions returning the module they import by name, and the module that has each
+_LOADERS = {"import_module": "importlib", "importorskip": "pytest"}
+
+
+def _constant_text(node: nodes.NodeNG | None) -> str | None:
+    """The text of a string constant, else None."""
+    if isinstance(node, nodes.Const) and isinstance(node.value, str):
+        return node.value
+    return None
+
+
+def _argument(node: nodes.Call, position: int, keyword: str) -> nodes.NodeNG | None:
+    """The argument given for a parameter, by position or keyword; None when not given."""
+    if len(node.args) > position:
+        return node.args[position]
+    return next((k.value for k in node.keywords or () if k.arg == keyword), None)

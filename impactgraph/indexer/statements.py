@@ -648,6 +648,7 @@ class Statements(Evaluator, ImplicitCalls):
             if objects and values:
                 self.attribute_stores.append((objects, node.args[1].value, values))
         self.record_wrapping(node)
+        self.named_access(node)
         # ``@factory(arg)``: the factory call is part of applying the decorator
         decorator = isinstance(node.parent, nodes.Decorators)
         spreads = tuple(self.spread(a.value) for a in node.args if isinstance(a, nodes.Starred))
@@ -781,16 +782,78 @@ class Statements(Evaluator, ImplicitCalls):
         if not isinstance(inner, nodes.Name):
             self.visit(inner)
 
+    def named_access(self, node: nodes.Call) -> None:
+        """``mock.patch.object(lib, "helper")``, ``monkeypatch.setattr(lib, "helper", f)``,
+        ``mock.patch.multiple(lib, helper=DEFAULT)``: a test double put in place of an
+        attribute named by a constant reads that attribute, and fails when it is missing (but
+        with ``create=True``, ``raising=False``): a reference to it."""
+        found = patched_attributes(node)
+        if found is None:
+            return
+        target, names = found
+        values = tuple((*v, attr(name)) for v in self.values(target) for name in names)
+        if values:
+            self.record_reference(node, values)
+
     def add_reference(self, node: nodes.NodeNG) -> None:
         values = tuple(self.values(node))
-        if not values:
-            return
+        if values:
+            self.record_reference(node, values)
+
+    def record_reference(self, node: nodes.NodeNG, values: tuple[Expr, ...]) -> None:
         scope = self.caller_of(node)
         line = node.lineno or 0
         main = self.in_main_block(scope, line)
         key = (scope, values, main)
         if key not in self.references:
             self.references[key] = Reference(scope, values, line, main=main)
+
+
+# the keywords of ``mock.patch.multiple`` that are not attributes to replace
+_PATCH_OPTIONS = frozenset({"spec", "create", "spec_set", "autospec", "new_callable"})
+
+
+def patched_attributes(node: nodes.Call) -> tuple[nodes.NodeNG, tuple[str, ...]] | None:
+    """(the object, the names of its attributes) a call replacing attributes named by
+    constants requires to exist: ``patch.object(obj, "name", ...)`` (``mock.patch.object``,
+    pytest-mock's ``mocker.patch.object``), ``patch.multiple(obj, name=...)``,
+    ``monkeypatch.setattr(obj, "name", value)`` and ``monkeypatch.delattr(obj, "name")``;
+    None for any other call, or one that may create the attribute."""
+    func = node.func
+    if not isinstance(func, nodes.Attribute) or not node.args:
+        return None
+    options = {k.arg: k.value for k in node.keywords or () if k.arg}
+    receiver = func.expr
+    patch = (isinstance(receiver, nodes.Name) and receiver.name == "patch") or (
+        isinstance(receiver, nodes.Attribute) and receiver.attrname == "patch")
+    if patch and func.attrname in ("object", "multiple"):
+        if _true(options.get("create")) is not False:
+            return None
+        if func.attrname == "multiple":
+            names = tuple(sorted(n for n in options if n not in _PATCH_OPTIONS))
+            return (node.args[0], names) if names else None
+        name = node.args[1] if len(node.args) > 1 else options.get("attribute")
+    elif (func.attrname in ("setattr", "delattr") and isinstance(receiver, nodes.Name)
+          and "monkeypatch" in receiver.name):
+        if isinstance(node.args[0], nodes.Const):
+            return None  # the dotted form names its target in the string
+        if "raising" in options and _true(options["raising"]) is not True:
+            return None
+        name = node.args[1] if len(node.args) > 1 else options.get("name")
+    else:
+        return None
+    if isinstance(name, nodes.Const) and isinstance(name.value, str) and name.value:
+        return node.args[0], (name.value,)
+    return None
+
+
+def _true(value: nodes.NodeNG | None) -> bool | None:
+    """A keyword argument's truth: False when not given; None when not a constant."""
+    if value is None:
+        return False
+    if isinstance(value, nodes.Const):
+        return bool(value.value)
+    return None
 
 
 def under_type_checking(node: nodes.NodeNG) -> bool:

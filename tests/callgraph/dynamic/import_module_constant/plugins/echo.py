@@ -1,0 +1,7 @@
+class Echo:
+    def run(self, text):
+        return text
+
+
+def run(text):
+    return Echo().run(text)
