@@ -165,6 +165,10 @@ class Evaluator(Scopes):
                 and self.defining_scope("getattr", node) is None
             ):
                 return self.getattr_values(node)
+            if (isinstance(func, nodes.Name) and func.name == "type" and len(node.args) == 1
+                    and not node.keywords and self.defining_scope("type", node) is None):
+                # ``type(self)(...)``, ``type(obj).method``: the class, as ``obj.__class__``
+                return [(*e, attr("__class__")) for e in self.values(node.args[0])]
             if _makes_class(node) and self.defining_scope("type", node) is None:
                 return [(symbol_root(self.symbol_id(self.made_class(node))),)]
             if (  # ``object.__getattribute__(self, name)``: getattr without the fallbacks

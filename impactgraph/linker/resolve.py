@@ -1808,6 +1808,14 @@ class Resolver:
                                 result.add(item)
                 case Mod(module):
                     result |= self.module_attribute(module, name)
+                case Sym(symbol) | Subclass(symbol) if name == "__class__" and (
+                        self.kind(symbol) is SymbolKind.CLASS) and self.metaclasses(symbol):
+                    # ``type(cls)(name, bases, attrs)``, ``type(cls).describe(cls)``: a class's
+                    # class is its metaclass, when that is one of ours (else ``type``'s
+                    # ``__class__``, below: nothing of ours)
+                    exact = isinstance(value, Sym)
+                    result |= {Sym(meta) if exact else Subclass(meta)
+                               for meta in self.metaclasses(symbol)}
                 case Sym(symbol) if self.kind(symbol) is SymbolKind.CLASS:
                     # a name a class of ours binds is that binding's, even when what it holds
                     # is unknown (``objects = QS.as_manager()``: what an outside function
