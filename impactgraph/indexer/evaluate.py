@@ -506,7 +506,8 @@ class Evaluator(Scopes):
                                                and level.value == 0)):
                 return None
             if fromlist is None or (isinstance(fromlist, (nodes.List, nodes.Tuple))
-                                    and not fromlist.elts):
+                                    and not fromlist.elts) or (
+                    isinstance(fromlist, nodes.Const) and not fromlist.value):
                 return name.split(".", 1)[0]
             return name
         if isinstance(func, nodes.Attribute):
