@@ -717,6 +717,10 @@ MUTATIONS: dict[str, tuple[str, Callable[[str], str]]] = {
     "size": ("src/pkg/lib.py", _swap("size = 4", "size = 5")),
     "helper": ("src/pkg/lib.py", _swap("def helper():", "def helper_gone():")),
     "method": ("src/pkg/lib.py", _swap("def method(self):", "def method_gone(self):")),
+    "helper-param": ("src/pkg/lib.py", _swap("def helper():", "def helper(flag):")),
+    "method-param": ("src/pkg/lib.py", _swap("def method(self):", "def method(self, flag):")),
+    "helper-body": ("src/pkg/lib.py", _swap("def helper():\n    return 1",
+                                            "def helper():\n    return 0")),
     "hookgone": ("tests/base.py", lambda text: text.replace(
         "def setup_method(self, method):", "def setup_gone(self, method):").replace(
         "def setUp(self):", "def set_up(self):")),
@@ -795,12 +799,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--shapes", nargs="+", choices=sorted(SHAPES), metavar="SHAPE",
                         help="only these shapes (default: every one)")
+    parser.add_argument("--mutations", nargs="+", choices=sorted(MUTATIONS),
+                        metavar="MUTATION", help="only these mutations (default: every one)")
     parser.add_argument("--json", type=Path, help="write every run's record here")
     options = parser.parse_args()
     outcomes: list[Outcome] = []
     with tempfile.TemporaryDirectory(prefix="selection-shapes-") as scratch:
         for number, (shape, mutation) in enumerate(
-                (s, m) for s in (options.shapes or SHAPES) for m in MUTATIONS):
+                (s, m) for s in (options.shapes or SHAPES)
+                for m in (options.mutations or MUTATIONS)):
             root = Path(scratch) / f"{number}"
             outcome = run_one(shape, mutation, root)
             shutil.rmtree(root, ignore_errors=True)
