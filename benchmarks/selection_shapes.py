@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -734,6 +735,11 @@ MUTATIONS: dict[str, tuple[str, Callable[[str], str]]] = {
 
 
 
+# pytest -rfE's summary lines: ``FAILED tests/test_a.py::test_x - ...``, ``ERROR tests/...``,
+# and (pytest 9) a failing ``subTest``: ``SUBFAILED(f=<function helper>) tests/test_st.py::...``
+_RESULT = re.compile(r"^(?:FAILED|ERROR|SUBFAILED.*?\)) (\S+?\.py)(?:::|\s|$)")
+
+
 @dataclass(frozen=True)
 class Outcome:
     shape: str
@@ -790,8 +796,8 @@ def run_one(shape: str, mutation: str, root: Path) -> Outcome | None:
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-rfE"],
         cwd=root, capture_output=True, text=True,
         env={k: v for k, v in os.environ.items() if k != "PYTHONPATH"})
-    failing = sorted({line.split()[1].split("::")[0] for line in suite.stdout.splitlines()
-                      if line.startswith(("FAILED ", "ERROR "))})
+    failing = sorted({found.group(1) for line in suite.stdout.splitlines()
+                      if (found := _RESULT.match(line))})
     return Outcome(shape, mutation, failing, selected, sorted(set(failing) - set(selected)))
 
 
