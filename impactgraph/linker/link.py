@@ -10,7 +10,7 @@ import pickle
 import signal
 import sys
 from collections import defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from typing import Any, Protocol
 from warnings import catch_warnings, simplefilter
 
@@ -104,6 +104,11 @@ BUILTIN_PROTOCOL = frozenset(
      "__getitem__", "__contains__", "__length_hint__", "__call__", "__getattr__",
      "__getattribute__", "__fspath__", "__buffer__"}
 )
+# outside methods that keep what they are given (a list's, set's or dict's): whoever reads it
+# there later may call any method of it (``_link_stored``)
+STORING_METHODS = frozenset(
+    {"append", "add", "insert", "extend", "update", "setdefault", "appendleft", "extendleft"})
+DESCRIPTOR_METHODS = ("__get__", "__set__", "__delete__")
 # values that hold nothing of the code base's (an unresolved call given only these cannot
 # hand our code to outside code)
 NOT_OURS = frozenset({"ext", "bi", "biinst", "bimeth", "cmeth", "cont", "slice"})
@@ -771,6 +776,10 @@ def _link_call(graph: Sink, resolver: Resolver, site: CallSite, index: int,
                     if ("handed", only) not in outside_done:
                         outside_done.add(("handed", only))
                         _link_handed_over(graph, resolver, site, only, receivers)
+                    if dotted.rpartition(".")[2] in STORING_METHODS and (
+                            ("stored",) not in outside_done):
+                        outside_done.add(("stored",))
+                        _link_stored(graph, resolver, site, _carried_targets)
                     method = ("receiver", *dotted.rpartition(".")[1:])  # see its ``method``
                     if method not in outside_done:
                         outside_done.add(method)
@@ -788,6 +797,8 @@ def _link_call(graph: Sink, resolver: Resolver, site: CallSite, index: int,
             case Builtin(name):
                 graph.external_calls[caller].add(f"<builtin>.{name}")
                 resolved = True
+                if name == "setattr" and len(site.args) == 3:
+                    _link_stored(graph, resolver, site, _descriptor_targets, (2,))
             case Sym(symbol) | Bound(symbol) if resolver.kind(symbol) is SymbolKind.CLASS:
                 _link_construction(graph, resolver, site, index, value, symbol, entries, targets_of)
                 resolved = True
@@ -1066,6 +1077,54 @@ def _carried_targets(resolver: Resolver, value: Value) -> list[tuple[str, bool, 
         for sub in resolver.implementations(cls):
             found |= {(m, True, True) for m in _public_methods(resolver, sub) if m not in exact}
     return sorted(found | set(_handed_over_targets(resolver, value)))
+
+
+def _link_stored(graph: Sink, resolver: Resolver, site: CallSite,
+                 targets: Callable[[Resolver, Value], list[tuple[str, bool, bool]]],
+                 positions: Collection[int] | None = None) -> None:
+    """Our object kept where code we do not see uses it later: edges from the call that keeps
+    it to what that code may run of it (``targets``), marked ``callback``, as for an object an
+    outside call is built with (``_link_carried``). ``sys.meta_path.insert(0, Finder())``:
+    the import system calls ``find_spec`` on it, any public or special method
+    (``_carried_targets``); ``setattr(owner, name, Descriptor())``, whose name may be
+    computed at run time (a constant one is also an attribute store, linked where it is read):
+    every read of that attribute runs ``__get__`` (``_descriptor_targets``).
+    ``positions``: the arguments kept (None: all of them, a container's elements too). A
+    function that comes in through a parameter is left out, as in ``_link_handed_over``: the
+    caller naming it has the edge."""
+    parameters = _parameter_keys(resolver, site.scope)
+    kept = [exprs for position, exprs in enumerate(site.args)
+            if positions is None or position in positions]
+    if positions is None:
+        kept += [exprs for _, exprs in site.kwargs]
+    for exprs in kept:
+        for expr in exprs:
+            from_parameter = expr[0] in parameters
+            for value in _with_elements(resolver, resolver.resolve(expr)):
+                if from_parameter and not isinstance(value, Inst):
+                    continue
+                dynamic, unbounded = _marks(value)
+                for target, bound, dispatch in targets(resolver, value):
+                    graph.add_edge(site.scope, target, EdgeKind.CALLS, site.line, bound,
+                                   dispatch, dynamic=dynamic, callback=True,
+                                   unbounded=unbounded)
+
+
+def _descriptor_targets(resolver: Resolver, value: Value) -> list[tuple[str, bool, bool]]:
+    """An instance's descriptor methods (``__get__``, ``__set__``, ``__delete__``): what
+    storing it as an attribute makes Python run on each access of that attribute. What a
+    reader then does with what it read is the reader's own call."""
+    if not isinstance(value, Inst):
+        return []
+    classes = [(value.cls, False)]
+    if not value.exact:  # each subclass's own: one receiver of many
+        classes += [(sub, True) for sub in resolver.implementations(value.cls)]
+    found: dict[str, bool] = {}
+    for cls, dispatch in classes:
+        for name in DESCRIPTOR_METHODS:
+            for method in resolver.special_methods(cls, (name,)):
+                found.setdefault(method, dispatch)
+    return sorted((method, True, dispatch) for method, dispatch in found.items())
 
 
 def _public_methods(resolver: Resolver, cls: str) -> set[str]:

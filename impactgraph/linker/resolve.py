@@ -227,6 +227,14 @@ BUILTIN_TYPES = frozenset(
     {"str", "bytes", "bytearray", "int", "float", "complex", "bool", "list", "dict", "set",
      "frozenset", "tuple", "object", "range", "memoryview"}
 )
+# builtin functions whose result is an instance of a builtin type holding nothing of ours (a
+# ``dir()`` list of names, ``repr()`` text; Python raises where a special method of ours
+# returns another type): a method called on it is the builtin type's (``dir(x).extend(...)``)
+BUILTIN_RESULTS = {
+    "dir": "list", "repr": "str", "ascii": "str", "format": "str", "chr": "str", "hex": "str",
+    "oct": "str", "bin": "str", "len": "int", "hash": "int", "id": "int", "ord": "int",
+    "callable": "bool", "isinstance": "bool", "issubclass": "bool", "hasattr": "bool",
+}
 # methods of a container that give its elements back (``d.get(k)``) or a view of them
 CONTAINER_GETTERS = frozenset(
     {"get", "pop", "setdefault", "__getitem__", "popitem", "popleft"}
@@ -1977,6 +1985,8 @@ class Resolver:
                 return {Inst(cls, False), *self.made_instead(cls)}
             case Builtin(name) if name in BUILTIN_TYPES:
                 return {BuiltinInstance(name)}
+            case Builtin(name) if name in BUILTIN_RESULTS:
+                return {BuiltinInstance(BUILTIN_RESULTS[name])}
             case Builtin("open"):
                 return {OPENED_FILE}
             case Ext(dotted) if dotted in FILE_OPENERS:
