@@ -1543,11 +1543,17 @@ class ImpactAnalysis:
         # An unchanged user is judged like an updated one: by what its code spells. A base edge
         # can come from a value that merely flowed into it (an argument, a fixture), and the
         # code that receives a value breaks nothing; the code naming the removed thing does.
+        # An import in a ``try`` whose handler catches the ImportError and binds the name
+        # again (``guarded``) does not fail: python-jose 3.3 removed its pycrypto backend,
+        # which ``jose/backends/__init__.py`` still tries before falling back to another
         if module is not None:
             return any(
                 target == module or target.startswith(module + ".")
-                for target in map(self._head_import, (b.target for b in new.imports))
+                for target in map(self._head_import,
+                                  (b.target for b in new.imports if not b.guarded))
             )
+        if any(b.guarded for b in new.imports):
+            new = replace(new, imports=tuple(b for b in new.imports if not b.guarded))
         return self._mentions(new, source, target, removed=True)
 
     def _mentions(self, summary: FileSummary, scope: str, target: str,
@@ -1663,7 +1669,7 @@ class ImpactAnalysis:
             for binding in summary.imports:
                 target = self._head_import(binding.target)
                 imports_owner |= target == owner or target.startswith(owner + ".")
-                if binding.type_checking:
+                if binding.type_checking or binding.guarded:
                     continue
                 if target == dotted or target.startswith(dotted + ".") or (
                     promised and binding.name == "*" and target == owner
@@ -1714,7 +1720,8 @@ class ImpactAnalysis:
         if not breaking:
             return False
         new = self.head.summaries.get(module)
-        return new is not None and any(self._head_import(b.target) == dotted for b in new.imports)
+        return new is not None and any(self._head_import(b.target) == dotted
+                                       for b in new.imports if not b.guarded)
 
     def _head_import(self, dotted: str) -> str:
         """A head import path as the modules are named (``CodeGraph.imported_as``): in the
