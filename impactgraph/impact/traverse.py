@@ -1663,6 +1663,10 @@ class ImpactAnalysis:
         by_attribute = change.kind in REMOVALS and ":" in change.symbol
         # ``__all__`` still promises the name: ``from owner import *`` fails at import time
         promised = self._still_promised(change)
+        # a submodule of the head took the name (httpie 3.2.2 made ``nested_json`` a package
+        # whose ``parse`` and ``interpret`` modules replace its functions of those names): a
+        # path below it is that module's, which the head has
+        module_now = self._head_import(dotted) in self.head.summaries
         users: list[str] = []
         for module, summary in sorted(self.head.summaries.items()):
             imports_owner = False
@@ -1671,14 +1675,14 @@ class ImpactAnalysis:
                 imports_owner |= target == owner or target.startswith(owner + ".")
                 if binding.type_checking or binding.guarded:
                     continue
-                if target == dotted or target.startswith(dotted + ".") or (
+                if target == dotted or (target.startswith(dotted + ".") and not module_now) or (
                     promised and binding.name == "*" and target == owner
                 ):
                     users.append(binding.scope)
             if by_attribute and imports_owner and module != owner:
                 # ``import lib`` ... ``lib.fetch()``: a call that fails when it runs
                 users += calls_path(summary, change.symbol, self._bindings_of(summary),
-                                    self._head_import)
+                                    self._head_import, module_now)
         found = False
         for user in users:
             if user not in self.head:
