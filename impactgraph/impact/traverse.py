@@ -488,6 +488,12 @@ class ImpactAnalysis:
                 return True
             if change.kind in BINDING_KINDS:
                 return not self._binds(source, target)
+            if (change.kind is ChangeKind.DECORATOR_CHANGED and graph is self.head
+                    and self._descriptor_to_rebinding(change)):
+                # a head call of what is now a method: it runs if it binds (pint 0.23's
+                # vendored flexparser traded its own ``@classproperty`` for ``@classmethod``
+                # and its calls ``cls.body_classes`` for ``cls.body_classes()``)
+                return not self._binds(source, target)
             if change.kind is ChangeKind.DECORATOR_CHANGED and _rebinds_only(change):
                 dispatches = any(part.startswith("+") and part.endswith("singledispatch")
                                  for part in change.detail.split())
@@ -561,6 +567,27 @@ class ImpactAnalysis:
             part[:1] in "+-" and returns_its_argument(head if part[0] == "+" else base, module,
                                                      part[1:])
             for part in parts)
+
+    def _descriptor_to_rebinding(self, change: Change) -> bool:
+        """Is a ``decorator-changed`` the trade of descriptors (``property``,
+        ``cached_property``, a class of ours with ``__get__``) for nothing or ``REBINDING``
+        decorators only? What the function is in the head is a function or method."""
+        module = change.symbol.partition(":")[0]
+        base = self._revision_pair()[0]
+        parts = change.detail.split()
+
+        def descriptor(written: str) -> bool:
+            if written.rpartition(".")[2] in DESCRIPTORS:
+                return True
+            symbol = (base.resolve_expression(module, written)
+                      if written.replace(".", "_").isidentifier() else None)
+            made = base.definition(symbol) if symbol is not None else None
+            return (made is not None and made.kind is SymbolKind.CLASS
+                    and base.definition(f"{symbol}.__get__") is not None)
+
+        return any(part[:1] == "-" for part in parts) and all(
+            (part[:1] == "+" and part[1:].rpartition(".")[2] in METHOD_MAKERS)
+            or (part[:1] == "-" and descriptor(part[1:])) for part in parts)
 
     def _wraps_below_change(self, source: str, target: str) -> bool:
         """Is ``source`` a decorator of ``target`` (a function of ours written in its
@@ -1820,6 +1847,10 @@ def _sites(
 # the linker's ``bound`` for each call (through an instance or the class) tell whether it
 # still binds; ``singledispatch`` also needs the first argument by position.
 REBINDING = frozenset({"staticmethod", "classmethod", "singledispatch"})
+# Decorators making a name read as an attribute whose value the function gives, and those
+# making it a method bound as Python binds one
+DESCRIPTORS = frozenset({"property", "cached_property"})
+METHOD_MAKERS = frozenset({"staticmethod", "classmethod"})
 
 
 def _rebinds_only(change: Change) -> bool:
