@@ -1065,7 +1065,14 @@ class ImpactAnalysis:
         linked = {index for other, kind in set(self.head.successors(source))
                   if kind == EdgeKind.CALLS
                   for index, _ in self.head.edge_data(source, other, kind).get("sites", ())}
-        unlinked = [site for index, site in head_sites if index not in linked]
+        # a call the base wrote as well and did not link to ``target`` either is another
+        # receiver's (crispy-forms 2.0: ``render_field`` calls ``field.render(...)``, linked,
+        # and Django's ``template.render(context.flatten())``, linked nowhere in either)
+        reached = {site.callee for site, _ in base_sites}
+        elsewhere = {site.callee for site in summary.calls
+                     if site.scope == source and _spells(site, method)} - reached
+        unlinked = [site for index, site in head_sites
+                    if index not in linked and site.callee not in elsewhere]
         if not unlinked:
             return True
         definition = self._definition(self.head, target)
