@@ -40,8 +40,12 @@ _NEUTRAL = frozenset({"final", "override", "deprecated", "wraps", "total_orderin
                       "__dataclass_transform__"})
 _ACCESSORS = frozenset({"setter", "deleter"})
 # Decorators that wrap a function the same way, so trading one for another leaves every call
-# as it was: ``functools.cache`` is ``lru_cache(maxsize=None)``.
-_SAME_WRAPPER = {"cache": "lru_cache", "lru_cache": "lru_cache"}
+# as it was: ``functools.cache`` is ``lru_cache(maxsize=None)``; Flask's
+# ``locked_cached_property`` (removed in Flask 2.3) is werkzeug's ``cached_property`` with a
+# lock, which its extensions traded for that or ``functools.cached_property`` (flask-babel 4.0)
+_SAME_WRAPPER = {"cache": "lru_cache", "lru_cache": "lru_cache",
+                 "cached_property": "cached_property",
+                 "locked_cached_property": "cached_property"}
 # A decorator replaced by one that allows all it did and more: a ``cached_property`` is read
 # as a ``property`` is, and may also be assigned and deleted (not the way back)
 _WIDER = {"property": "cached_property"}
