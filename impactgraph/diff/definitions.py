@@ -615,15 +615,17 @@ def takes_members_away(old: Revision, new: Revision, symbol: str, base: str) -> 
     return members_taken_away(old, new, symbol, base) != frozenset()
 
 
-def members_taken_away(old: Revision, new: Revision, symbol: str,
-                       base: str) -> frozenset[str] | None:
+def members_taken_away(old: Revision, new: Revision, symbol: str, base: str,
+                       old_symbol: str | None = None) -> frozenset[str] | None:
     """The names class ``symbol`` had through ``base`` and lacks in ``new``
     (``takes_members_away``): empty when it took nothing away; None when they are not known
     one by one (the class is missing from a revision, or it lost an outside base other than
-    a ``collections.abc`` one)."""
-    if new.definition(symbol) is None or old.definition(symbol) is None:
+    a ``collections.abc`` one). ``old_symbol``: where the class was in ``old``, when its
+    module was renamed."""
+    old_symbol = symbol if old.definition(symbol) is not None else old_symbol
+    if new.definition(symbol) is None or old_symbol is None or old.definition(old_symbol) is None:
         return None
-    module = symbol.partition(":")[0]
+    module = old_symbol.partition(":")[0]
     resolved = old.resolve_expression(module, base)
     if resolved is not None and old.definition(resolved) is not None:
         old_classes, old_outside = ancestry(old, resolved, aliases=True)

@@ -238,6 +238,9 @@ class ImpactAnalysis:
         self.gateways = tuple(gateways)
         self.max_depth = max_depth
         self.changed_symbols = {c.symbol for c in changes}
+        # the modules renamed, new name -> old name: a class of one was defined in the other
+        self._renamed_from = {c.detail: c.symbol for c in changes
+                              if c.kind is ChangeKind.MODULE_RENAMED and c.detail}
         self._bindings: dict[str, dict[str, tuple[Expr, ...]]] = {}  # head module -> bindings
         self._calls: dict[str, Sequence[CallSite]] = {}  # head module -> its call sites
         # the states and parents of a walk, by graph, seeds, first steps and depth limit
@@ -835,7 +838,13 @@ class ImpactAnalysis:
         (``__init__``, ``__hash__``, ...). Names not known one by one: broken, as before."""
         key = (cls, base)
         if key not in self._members_taken:
-            self._members_taken[key] = members_taken_away(*self._revision_pair(), cls, base)
+            module, _, qualname = cls.partition(":")
+            # a class of a renamed module was the class of its name in the old module
+            # (python-engineio 4.8 renamed ``asyncio_client`` to ``async_client``)
+            was = self._renamed_from.get(module)
+            self._members_taken[key] = members_taken_away(
+                *self._revision_pair(), cls, base,
+                None if was is None else f"{was}:{qualname}")
         lost = self._members_taken[key]
         if lost is None:
             return True
