@@ -455,7 +455,9 @@ def _keys_now(keys: frozenset[str], new: Revision, moved: Mapping[str, str]) -> 
     """``keys`` (``_base_keys``) with what each class of ours (``module:Class``) is now: the
     class of that name in its module's new name (``moved``: old name -> new name), and the
     class the name is bound to there, a module variable left behind a renamed class
-    (python-docx 1.0: ``_ParagraphStyle = ParagraphStyle``)."""
+    (python-docx 1.0: ``_ParagraphStyle = ParagraphStyle``), or an import of the class from
+    where it moved (urwid 2.2 moved ``Button`` from ``urwid.wimp`` to
+    ``urwid.widget.wimp``; ``urwid.wimp`` imports it back)."""
     found = set(keys)
     for key in keys:
         module, colon, qualname = key.partition(":")
@@ -463,8 +465,15 @@ def _keys_now(keys: frozenset[str], new: Revision, moved: Mapping[str, str]) -> 
             continue
         module = moved.get(module, module)
         found.add(f"{module}:{qualname}")
-        if qualname.isidentifier() and new.definition(f"{module}:{qualname}") is not None:
+        if not qualname.isidentifier():
+            continue
+        if new.definition(f"{module}:{qualname}") is not None:
             found |= _base_keys(new, module, qualname)
+        elif module in new.summaries:
+            now = new.resolve_in(module, qualname) or ""
+            made = new.definition(now) if ":" in now else None
+            if made is not None and made.kind is SymbolKind.CLASS:
+                found.add(now)
     for key in keys:  # a dotted spelling through a module that was renamed
         prefix = key.rpartition(".")[0]
         while prefix and ":" not in key:
