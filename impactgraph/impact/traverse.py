@@ -178,6 +178,25 @@ class Walk:
 # The functions of ``asyncio`` that await a coroutine handed to them
 ASYNCIO_RUNNERS = frozenset({"run", "create_task", "ensure_future", "gather", "wait_for",
                              "shield", "run_coroutine_threadsafe"})
+# The methods of an ``asyncio`` event loop that await a coroutine handed to them
+LOOP_RUNNERS = frozenset({"run_until_complete", "create_task"})
+
+
+def _asyncio_runner(expr: Expr, bindings: Mapping[str, tuple[Expr, ...]]) -> bool:
+    """Does callee ``expr`` spell an awaiting function of ``asyncio`` (``asyncio.run``), or
+    an event loop's (``asyncio.get_event_loop().run_until_complete``)?"""
+    if len(expr) < 2:
+        return False
+    last = expr[-1][1:]
+    if not (len(expr) == 2 and last in ASYNCIO_RUNNERS) and not (
+            len(expr) > 2 and expr[-1][:1] == "." and last in LOOP_RUNNERS
+            and expr[1][1:] in ("get_event_loop", "new_event_loop", "get_running_loop")):
+        return False
+    root = parse_root(expr[0])
+    values = bindings.get(root.key, ()) if isinstance(root, Variable) else ((expr[0],),)
+    return bool(values) and all(value == ("m:asyncio",) for value in values)
+
+
 # What a summary spells for an attribute read by a name nothing is known of
 # (``getattr(obj, name)``)
 UNKNOWN_ATTRIBUTE = ".~*"
@@ -1363,11 +1382,8 @@ class ImpactAnalysis:
         bindings = self._bindings_of(summary) if summary is not None else {}
 
         def runner(expr: Expr) -> bool:
-            if len(expr) != 2 or expr[1][1:] not in ASYNCIO_RUNNERS:
-                return False
-            root = parse_root(expr[0])
-            values = bindings.get(root.key, ()) if isinstance(root, Variable) else ((expr[0],),)
-            return bool(values) and all(value == ("m:asyncio",) for value in values)
+            return _asyncio_runner(expr, bindings) or self._runs_its_argument(
+                self.head.module_of(source), expr)
 
         def handed(site: CallSite) -> bool:
             return any(
@@ -1379,6 +1395,40 @@ class ImpactAnalysis:
                         for value in values for callee in site.callee)
                 for other in calls)
         return all(handed(site) for site, _ in found[1]) and self._binds(source, target)
+
+    def _runs_its_argument(self, module: str, expr: Expr) -> bool:
+        """Is ``expr``, a callee of head ``module`` spelled by a module-level name, a function
+        of ours whose first parameter goes, as it is, only to an awaiting function of
+        ``asyncio`` (``_run(coro)``: ``asyncio.get_event_loop().run_until_complete(coro)``)?
+        python-socketio 5.10's tests call ``_run(self.bm.connect('123', '/foo'))`` after
+        ``AsyncManager.connect`` was made async."""
+        root = parse_root(expr[0])
+        if len(expr) != 1 or not isinstance(root, Variable):
+            return False
+        where, _, name = root.key[2:].partition("|")
+        if not where.endswith(":") or where[:-1] != module:  # a module-level name
+            return False
+        symbol = self._revision_pair()[1].resolve_in(module, name) or ""
+        definition = self._definition(self.head, symbol) if ":" in symbol else None
+        signature = definition.signature if definition is not None else None
+        summary = self.head.summaries.get(symbol.partition(":")[0])
+        if (signature is None or summary is None or not signature.parameters
+                or signature.parameters[0].kind not in (ParamKind.POSITIONAL_ONLY,
+                                                        ParamKind.POSITIONAL_OR_KEYWORD)
+                or signature.is_async):
+            return False
+        scope = f"v:{symbol}|"
+        first = (scope + signature.parameters[0].name,)
+        bindings = self._bindings_of(summary)
+        # the parameter as it is, kept nowhere else: not bound to another name, nor returned
+        if any(first in values for key, values in bindings.items()
+               if key.startswith(scope) and not key[len(scope):].startswith("<c")):
+            return False
+        handing = [site for site in summary.calls if site.scope == symbol and any(
+            first in values for values in (*site.args, *(v for _, v in site.kwargs)))]
+        return bool(handing) and all(
+            site.callee and all(_asyncio_runner(e, bindings) for e in site.callee)
+            for site in handing)
 
     def _instance_handed(self, source: str, target: str) -> bool:
         """Does ``source`` reach method ``target`` only by handing over what holds it: no
