@@ -439,6 +439,7 @@ def compare_bases(old: Side, new: Side, moved: Mapping[str, str] | None = None
         ancestors |= KNOWN_ANCESTORS.get(key.rsplit(".", 1)[-1], set())
     made = {text: _made_of(old.revision, old.module, text) for _, text in old_keys}
     old_all = old_all.union(*(keys for parts in made.values() for keys in parts or ()))
+    ancestors |= _moved_here(old_all, old.revision, new.revision, ancestors)
     findings = [
         Finding(ChangeKind.BASE_REMOVED, True, text)
         for keys, text in old_keys
@@ -449,6 +450,25 @@ def compare_bases(old: Side, new: Side, moved: Mapping[str, str] | None = None
     if added:
         findings.append(Finding(ChangeKind.BODY_CHANGED, False, "bases +" + " +".join(added)))
     return findings
+
+
+def _moved_here(keys: frozenset[str], old: Revision, new: Revision,
+                ancestors: set[str]) -> set[str]:
+    """The classes of ours among ``keys`` that moved to one of ``ancestors``: gone from their
+    module, which neither defines nor imports the name, while an ancestor of that name is a
+    class the old revision did not have (urwid 2.2 moved ``WidgetContainerListContentsMixin``
+    from ``urwid.container`` to ``urwid.widget.container``, and ``urwid/container.py``
+    imports back the widgets only)."""
+    found = set()
+    for key in keys:
+        module, colon, qualname = key.partition(":")
+        if not colon or new.definition(key) is not None or (
+                module in new.summaries and new.resolve_in(module, qualname) is not None):
+            continue
+        if any(":" in a and a.partition(":")[2] == qualname and old.definition(a) is None
+               and new.definition(a) is not None for a in ancestors):
+            found.add(key)
+    return found
 
 
 def _keys_now(keys: frozenset[str], new: Revision, moved: Mapping[str, str]) -> frozenset[str]:

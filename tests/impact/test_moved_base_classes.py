@@ -50,3 +50,38 @@ def test_another_class_imported_back_under_the_name_is_another_base(tmp_path: Pa
     report = impact_between(base, head, tmp_path)
     assert ("example:MyButton", "base-removed") in {(c["symbol"], c["kind"])
                                                      for c in report["changes"]}
+
+
+MIXIN = "class Mixin:\n    def contents(self):\n        return []\n"
+COLUMNS = "{imports}\n\n\nclass Columns(Mixin):\n    pass\n"
+
+
+def _mixin_pair(kept: bool, new_module: str) -> tuple[dict[str, str | None],
+                                                       dict[str, str | None]]:
+    base: dict[str, str | None] = {
+        "proj/__init__.py": "", "proj/container.py": MIXIN + "\n\n" + COLUMNS.format(imports=""),
+        "proj/user.py": "from proj.container import Columns\n\n\ndef run():\n"
+                        "    return Columns().contents()\n"}
+    head = {**base, "proj/widget/__init__.py": "",
+            "proj/widget/mixins.py": new_module,
+            "proj/widget/columns.py": COLUMNS.format(
+                imports="from proj.widget.mixins import Mixin"),
+            "proj/container.py": (MIXIN if kept else "")
+            + "from proj.widget.columns import Columns\n"}
+    return base, head
+
+
+def test_a_base_moved_without_being_imported_back_is_the_same_base(tmp_path: Path) -> None:
+    """urwid 2.2's ``WidgetContainerListContentsMixin`` went from ``urwid.container`` to
+    ``urwid.widget.container``, which ``urwid/container.py`` does not import back."""
+    base, head = _mixin_pair(kept=False, new_module=MIXIN)
+    report = impact_between(base, head, tmp_path)
+    assert "base-removed" not in {c["kind"] for c in report["changes"]}
+    assert broken_modules(report) == set()
+
+
+def test_a_class_of_that_name_beside_the_old_one_is_another_base(tmp_path: Path) -> None:
+    base, head = _mixin_pair(kept=True, new_module=MIXIN.replace("return []", "return ()"))
+    report = impact_between(base, head, tmp_path)
+    assert "base-removed" in {c["kind"] for c in report["changes"]}
+
