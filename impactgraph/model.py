@@ -124,6 +124,10 @@ class ImportBinding:
     scope: str  # symbol id of the scope that binds it (the module name at module level)
     is_from: bool  # ``from m import name``: fails at import time when ``name`` is gone
     type_checking: bool = False  # under ``if TYPE_CHECKING:``
+    # in the body of a ``try`` one of whose handlers catches ``ImportError`` and binds the
+    # name again (``except ImportError: from slow import x`` or ``x = None``): when the
+    # target is gone the handler runs, and importing the module does not fail
+    guarded: bool = False
 
 
 class ProgramKind(str, Enum):

@@ -40,8 +40,12 @@ _NEUTRAL = frozenset({"final", "override", "deprecated", "wraps", "total_orderin
                       "__dataclass_transform__"})
 _ACCESSORS = frozenset({"setter", "deleter"})
 # Decorators that wrap a function the same way, so trading one for another leaves every call
-# as it was: ``functools.cache`` is ``lru_cache(maxsize=None)``.
-_SAME_WRAPPER = {"cache": "lru_cache", "lru_cache": "lru_cache"}
+# as it was: ``functools.cache`` is ``lru_cache(maxsize=None)``; Flask's
+# ``locked_cached_property`` (removed in Flask 2.3) is werkzeug's ``cached_property`` with a
+# lock, which its extensions traded for that or ``functools.cached_property`` (flask-babel 4.0)
+_SAME_WRAPPER = {"cache": "lru_cache", "lru_cache": "lru_cache",
+                 "cached_property": "cached_property",
+                 "locked_cached_property": "cached_property"}
 # A decorator replaced by one that allows all it did and more: a ``cached_property`` is read
 # as a ``property`` is, and may also be assigned and deleted (not the way back)
 _WIDER = {"property": "cached_property"}
@@ -435,6 +439,7 @@ def compare_bases(old: Side, new: Side, moved: Mapping[str, str] | None = None
         ancestors |= KNOWN_ANCESTORS.get(key.rsplit(".", 1)[-1], set())
     made = {text: _made_of(old.revision, old.module, text) for _, text in old_keys}
     old_all = old_all.union(*(keys for parts in made.values() for keys in parts or ()))
+    ancestors |= _moved_here(old_all, old.revision, new.revision, ancestors)
     findings = [
         Finding(ChangeKind.BASE_REMOVED, True, text)
         for keys, text in old_keys
@@ -447,11 +452,32 @@ def compare_bases(old: Side, new: Side, moved: Mapping[str, str] | None = None
     return findings
 
 
+def _moved_here(keys: frozenset[str], old: Revision, new: Revision,
+                ancestors: set[str]) -> set[str]:
+    """The classes of ours among ``keys`` that moved to one of ``ancestors``: gone from their
+    module, which neither defines nor imports the name, while an ancestor of that name is a
+    class the old revision did not have (urwid 2.2 moved ``WidgetContainerListContentsMixin``
+    from ``urwid.container`` to ``urwid.widget.container``, and ``urwid/container.py``
+    imports back the widgets only)."""
+    found = set()
+    for key in keys:
+        module, colon, qualname = key.partition(":")
+        if not colon or new.definition(key) is not None or (
+                module in new.summaries and new.resolve_in(module, qualname) is not None):
+            continue
+        if any(":" in a and a.partition(":")[2] == qualname and old.definition(a) is None
+               and new.definition(a) is not None for a in ancestors):
+            found.add(key)
+    return found
+
+
 def _keys_now(keys: frozenset[str], new: Revision, moved: Mapping[str, str]) -> frozenset[str]:
     """``keys`` (``_base_keys``) with what each class of ours (``module:Class``) is now: the
     class of that name in its module's new name (``moved``: old name -> new name), and the
     class the name is bound to there, a module variable left behind a renamed class
-    (python-docx 1.0: ``_ParagraphStyle = ParagraphStyle``)."""
+    (python-docx 1.0: ``_ParagraphStyle = ParagraphStyle``), or an import of the class from
+    where it moved (urwid 2.2 moved ``Button`` from ``urwid.wimp`` to
+    ``urwid.widget.wimp``; ``urwid.wimp`` imports it back)."""
     found = set(keys)
     for key in keys:
         module, colon, qualname = key.partition(":")
@@ -459,8 +485,15 @@ def _keys_now(keys: frozenset[str], new: Revision, moved: Mapping[str, str]) -> 
             continue
         module = moved.get(module, module)
         found.add(f"{module}:{qualname}")
-        if qualname.isidentifier() and new.definition(f"{module}:{qualname}") is not None:
+        if not qualname.isidentifier():
+            continue
+        if new.definition(f"{module}:{qualname}") is not None:
             found |= _base_keys(new, module, qualname)
+        elif module in new.summaries:
+            now = new.resolve_in(module, qualname) or ""
+            made = new.definition(now) if ":" in now else None
+            if made is not None and made.kind is SymbolKind.CLASS:
+                found.add(now)
     for key in keys:  # a dotted spelling through a module that was renamed
         prefix = key.rpartition(".")[0]
         while prefix and ":" not in key:
@@ -611,15 +644,17 @@ def takes_members_away(old: Revision, new: Revision, symbol: str, base: str) -> 
     return members_taken_away(old, new, symbol, base) != frozenset()
 
 
-def members_taken_away(old: Revision, new: Revision, symbol: str,
-                       base: str) -> frozenset[str] | None:
+def members_taken_away(old: Revision, new: Revision, symbol: str, base: str,
+                       old_symbol: str | None = None) -> frozenset[str] | None:
     """The names class ``symbol`` had through ``base`` and lacks in ``new``
     (``takes_members_away``): empty when it took nothing away; None when they are not known
     one by one (the class is missing from a revision, or it lost an outside base other than
-    a ``collections.abc`` one)."""
-    if new.definition(symbol) is None or old.definition(symbol) is None:
+    a ``collections.abc`` one). ``old_symbol``: where the class was in ``old``, when its
+    module was renamed."""
+    old_symbol = symbol if old.definition(symbol) is not None else old_symbol
+    if new.definition(symbol) is None or old_symbol is None or old.definition(old_symbol) is None:
         return None
-    module = symbol.partition(":")[0]
+    module = old_symbol.partition(":")[0]
     resolved = old.resolve_expression(module, base)
     if resolved is not None and old.definition(resolved) is not None:
         old_classes, old_outside = ancestry(old, resolved, aliases=True)

@@ -57,8 +57,12 @@ class Revision:
         names = self._imports.get(module)
         if names is None:
             summary = self.summaries.get(module)
+            # ``import a.b`` binds ``a``, the package (urwid's examples write ``import urwid``
+            # then ``import urwid.raw_display``, and derive from ``urwid.Padding``)
             names = {
-                b.name: b.target for b in (summary.imports if summary else ())
+                b.name: b.name if not b.is_from and b.target.startswith(b.name + ".")
+                else b.target
+                for b in (summary.imports if summary else ())
                 if b.scope == module and b.name != "*" and not b.type_checking
             }
             self._imports[module] = names

@@ -61,13 +61,16 @@ def mentions(
 
 def calls_path(
     summary: FileSummary, target: str, bindings: Mapping[str, tuple[Expr, ...]],
-    imported_as: Callable[[str], str] = str,
+    imported_as: Callable[[str], str] = str, module_now: bool = False,
 ) -> list[str]:
     """The scopes of ``summary`` that call or reference ``target`` by its import path
-    (``import lib; lib.fetch()``, ``from pkg import lib as L; L.fetch``), sorted."""
+    (``import lib; lib.fetch()``, ``from pkg import lib as L; L.fetch``), sorted.
+    ``module_now``: the path names a module now (a submodule took the name), whose own
+    attributes are no use of ``target``."""
     module, _, qualname = target.partition(":")
     dotted = f"{module}.{qualname}"
-    spells = _Spelling(target, dotted, qualname, lambda _: False, bindings, imported_as)
+    spells = _Spelling(target, dotted, qualname, lambda _: False, bindings, imported_as,
+                       module_now=module_now)
     found = {
         site.scope for site in summary.calls
         if any(_by_name(e) and spells.expr(e, 0) for e in site.callee)
@@ -122,9 +125,11 @@ class _Spelling:
     def __init__(
         self, target: str, dotted: str, name: str, is_ours: Callable[[str], bool],
         bindings: Mapping[str, tuple[Expr, ...]], imported_as: Callable[[str], str],
-        defines: Callable[[str, str], bool] | None = None,
+        defines: Callable[[str, str], bool] | None = None, module_now: bool = False,
     ) -> None:
         self.target = target
+        # ``dotted`` names a module now (``calls_path``): what is below it is that module's
+        self.module_now = module_now
         self.imported_as = imported_as
         self.dotted = dotted
         self.name = name
@@ -136,7 +141,7 @@ class _Spelling:
     def path(self, path: str) -> bool:
         """An absolute import path naming the symbol (or a re-export of it by our code)."""
         path = self.imported_as(path)
-        if path == self.dotted or path.startswith(self.dotted + "."):
+        if path == self.dotted or (path.startswith(self.dotted + ".") and not self.module_now):
             return True
         prefix, _, last = path.rpartition(".")
         return (last == self.name and bool(prefix) and self.is_ours(prefix)
@@ -157,6 +162,8 @@ class _Spelling:
             return not self._container_method(expr, hops)
         match root:
             case ModuleRoot(path):
+                if self.module_now and self.imported_as(path) == self.dotted:
+                    return not leading  # the module itself; an attribute read off it is its own
                 if self.path(path):
                     return True
                 for attribute in leading:

@@ -178,6 +178,25 @@ class Walk:
 # The functions of ``asyncio`` that await a coroutine handed to them
 ASYNCIO_RUNNERS = frozenset({"run", "create_task", "ensure_future", "gather", "wait_for",
                              "shield", "run_coroutine_threadsafe"})
+# The methods of an ``asyncio`` event loop that await a coroutine handed to them
+LOOP_RUNNERS = frozenset({"run_until_complete", "create_task"})
+
+
+def _asyncio_runner(expr: Expr, bindings: Mapping[str, tuple[Expr, ...]]) -> bool:
+    """Does callee ``expr`` spell an awaiting function of ``asyncio`` (``asyncio.run``), or
+    an event loop's (``asyncio.get_event_loop().run_until_complete``)?"""
+    if len(expr) < 2:
+        return False
+    last = expr[-1][1:]
+    if not (len(expr) == 2 and last in ASYNCIO_RUNNERS) and not (
+            len(expr) > 2 and expr[-1][:1] == "." and last in LOOP_RUNNERS
+            and expr[1][1:] in ("get_event_loop", "new_event_loop", "get_running_loop")):
+        return False
+    root = parse_root(expr[0])
+    values = bindings.get(root.key, ()) if isinstance(root, Variable) else ((expr[0],),)
+    return bool(values) and all(value == ("m:asyncio",) for value in values)
+
+
 # What a summary spells for an attribute read by a name nothing is known of
 # (``getattr(obj, name)``)
 UNKNOWN_ATTRIBUTE = ".~*"
@@ -238,6 +257,9 @@ class ImpactAnalysis:
         self.gateways = tuple(gateways)
         self.max_depth = max_depth
         self.changed_symbols = {c.symbol for c in changes}
+        # the modules renamed, new name -> old name: a class of one was defined in the other
+        self._renamed_from = {c.detail: c.symbol for c in changes
+                              if c.kind is ChangeKind.MODULE_RENAMED and c.detail}
         self._bindings: dict[str, dict[str, tuple[Expr, ...]]] = {}  # head module -> bindings
         self._calls: dict[str, Sequence[CallSite]] = {}  # head module -> its call sites
         # the states and parents of a walk, by graph, seeds, first steps and depth limit
@@ -488,6 +510,12 @@ class ImpactAnalysis:
                 return True
             if change.kind in BINDING_KINDS:
                 return not self._binds(source, target)
+            if (change.kind is ChangeKind.DECORATOR_CHANGED and graph is self.head
+                    and self._descriptor_to_rebinding(change)):
+                # a head call of what is now a method: it runs if it binds (pint 0.23's
+                # vendored flexparser traded its own ``@classproperty`` for ``@classmethod``
+                # and its calls ``cls.body_classes`` for ``cls.body_classes()``)
+                return not self._binds(source, target)
             if change.kind is ChangeKind.DECORATOR_CHANGED and _rebinds_only(change):
                 dispatches = any(part.startswith("+") and part.endswith("singledispatch")
                                  for part in change.detail.split())
@@ -561,6 +589,27 @@ class ImpactAnalysis:
             part[:1] in "+-" and returns_its_argument(head if part[0] == "+" else base, module,
                                                      part[1:])
             for part in parts)
+
+    def _descriptor_to_rebinding(self, change: Change) -> bool:
+        """Is a ``decorator-changed`` the trade of descriptors (``property``,
+        ``cached_property``, a class of ours with ``__get__``) for nothing or ``REBINDING``
+        decorators only? What the function is in the head is a function or method."""
+        module = change.symbol.partition(":")[0]
+        base = self._revision_pair()[0]
+        parts = change.detail.split()
+
+        def descriptor(written: str) -> bool:
+            if written.rpartition(".")[2] in DESCRIPTORS:
+                return True
+            symbol = (base.resolve_expression(module, written)
+                      if written.replace(".", "_").isidentifier() else None)
+            made = base.definition(symbol) if symbol is not None else None
+            return (made is not None and made.kind is SymbolKind.CLASS
+                    and base.definition(f"{symbol}.__get__") is not None)
+
+        return any(part[:1] == "-" for part in parts) and all(
+            (part[:1] == "+" and part[1:].rpartition(".")[2] in METHOD_MAKERS)
+            or (part[:1] == "-" and descriptor(part[1:])) for part in parts)
 
     def _wraps_below_change(self, source: str, target: str) -> bool:
         """Is ``source`` a decorator of ``target`` (a function of ours written in its
@@ -808,7 +857,13 @@ class ImpactAnalysis:
         (``__init__``, ``__hash__``, ...). Names not known one by one: broken, as before."""
         key = (cls, base)
         if key not in self._members_taken:
-            self._members_taken[key] = members_taken_away(*self._revision_pair(), cls, base)
+            module, _, qualname = cls.partition(":")
+            # a class of a renamed module was the class of its name in the old module
+            # (python-engineio 4.8 renamed ``asyncio_client`` to ``async_client``)
+            was = self._renamed_from.get(module)
+            self._members_taken[key] = members_taken_away(
+                *self._revision_pair(), cls, base,
+                None if was is None else f"{was}:{qualname}")
         lost = self._members_taken[key]
         if lost is None:
             return True
@@ -1038,7 +1093,14 @@ class ImpactAnalysis:
         linked = {index for other, kind in set(self.head.successors(source))
                   if kind == EdgeKind.CALLS
                   for index, _ in self.head.edge_data(source, other, kind).get("sites", ())}
-        unlinked = [site for index, site in head_sites if index not in linked]
+        # a call the base wrote as well and did not link to ``target`` either is another
+        # receiver's (crispy-forms 2.0: ``render_field`` calls ``field.render(...)``, linked,
+        # and Django's ``template.render(context.flatten())``, linked nowhere in either)
+        reached = {site.callee for site, _ in base_sites}
+        elsewhere = {site.callee for site in summary.calls
+                     if site.scope == source and _spells(site, method)} - reached
+        unlinked = [site for index, site in head_sites
+                    if index not in linked and site.callee not in elsewhere]
         if not unlinked:
             return True
         definition = self._definition(self.head, target)
@@ -1320,11 +1382,8 @@ class ImpactAnalysis:
         bindings = self._bindings_of(summary) if summary is not None else {}
 
         def runner(expr: Expr) -> bool:
-            if len(expr) != 2 or expr[1][1:] not in ASYNCIO_RUNNERS:
-                return False
-            root = parse_root(expr[0])
-            values = bindings.get(root.key, ()) if isinstance(root, Variable) else ((expr[0],),)
-            return bool(values) and all(value == ("m:asyncio",) for value in values)
+            return _asyncio_runner(expr, bindings) or self._runs_its_argument(
+                self.head.module_of(source), expr)
 
         def handed(site: CallSite) -> bool:
             return any(
@@ -1336,6 +1395,40 @@ class ImpactAnalysis:
                         for value in values for callee in site.callee)
                 for other in calls)
         return all(handed(site) for site, _ in found[1]) and self._binds(source, target)
+
+    def _runs_its_argument(self, module: str, expr: Expr) -> bool:
+        """Is ``expr``, a callee of head ``module`` spelled by a module-level name, a function
+        of ours whose first parameter goes, as it is, only to an awaiting function of
+        ``asyncio`` (``_run(coro)``: ``asyncio.get_event_loop().run_until_complete(coro)``)?
+        python-socketio 5.10's tests call ``_run(self.bm.connect('123', '/foo'))`` after
+        ``AsyncManager.connect`` was made async."""
+        root = parse_root(expr[0])
+        if len(expr) != 1 or not isinstance(root, Variable):
+            return False
+        where, _, name = root.key[2:].partition("|")
+        if not where.endswith(":") or where[:-1] != module:  # a module-level name
+            return False
+        symbol = self._revision_pair()[1].resolve_in(module, name) or ""
+        definition = self._definition(self.head, symbol) if ":" in symbol else None
+        signature = definition.signature if definition is not None else None
+        summary = self.head.summaries.get(symbol.partition(":")[0])
+        if (signature is None or summary is None or not signature.parameters
+                or signature.parameters[0].kind not in (ParamKind.POSITIONAL_ONLY,
+                                                        ParamKind.POSITIONAL_OR_KEYWORD)
+                or signature.is_async):
+            return False
+        scope = f"v:{symbol}|"
+        first = (scope + signature.parameters[0].name,)
+        bindings = self._bindings_of(summary)
+        # the parameter as it is, kept nowhere else: not bound to another name, nor returned
+        if any(first in values for key, values in bindings.items()
+               if key.startswith(scope) and not key[len(scope):].startswith("<c")):
+            return False
+        handing = [site for site in summary.calls if site.scope == symbol and any(
+            first in values for values in (*site.args, *(v for _, v in site.kwargs)))]
+        return bool(handing) and all(
+            site.callee and all(_asyncio_runner(e, bindings) for e in site.callee)
+            for site in handing)
 
     def _instance_handed(self, source: str, target: str) -> bool:
         """Does ``source`` reach method ``target`` only by handing over what holds it: no
@@ -1543,11 +1636,17 @@ class ImpactAnalysis:
         # An unchanged user is judged like an updated one: by what its code spells. A base edge
         # can come from a value that merely flowed into it (an argument, a fixture), and the
         # code that receives a value breaks nothing; the code naming the removed thing does.
+        # An import in a ``try`` whose handler catches the ImportError and binds the name
+        # again (``guarded``) does not fail: python-jose 3.3 removed its pycrypto backend,
+        # which ``jose/backends/__init__.py`` still tries before falling back to another
         if module is not None:
             return any(
                 target == module or target.startswith(module + ".")
-                for target in map(self._head_import, (b.target for b in new.imports))
+                for target in map(self._head_import,
+                                  (b.target for b in new.imports if not b.guarded))
             )
+        if any(b.guarded for b in new.imports):
+            new = replace(new, imports=tuple(b for b in new.imports if not b.guarded))
         return self._mentions(new, source, target, removed=True)
 
     def _mentions(self, summary: FileSummary, scope: str, target: str,
@@ -1657,22 +1756,26 @@ class ImpactAnalysis:
         by_attribute = change.kind in REMOVALS and ":" in change.symbol
         # ``__all__`` still promises the name: ``from owner import *`` fails at import time
         promised = self._still_promised(change)
+        # a submodule of the head took the name (httpie 3.2.2 made ``nested_json`` a package
+        # whose ``parse`` and ``interpret`` modules replace its functions of those names): a
+        # path below it is that module's, which the head has
+        module_now = self._head_import(dotted) in self.head.summaries
         users: list[str] = []
         for module, summary in sorted(self.head.summaries.items()):
             imports_owner = False
             for binding in summary.imports:
                 target = self._head_import(binding.target)
                 imports_owner |= target == owner or target.startswith(owner + ".")
-                if binding.type_checking:
+                if binding.type_checking or binding.guarded:
                     continue
-                if target == dotted or target.startswith(dotted + ".") or (
+                if target == dotted or (target.startswith(dotted + ".") and not module_now) or (
                     promised and binding.name == "*" and target == owner
                 ):
                     users.append(binding.scope)
             if by_attribute and imports_owner and module != owner:
                 # ``import lib`` ... ``lib.fetch()``: a call that fails when it runs
                 users += calls_path(summary, change.symbol, self._bindings_of(summary),
-                                    self._head_import)
+                                    self._head_import, module_now)
         found = False
         for user in users:
             if user not in self.head:
@@ -1714,7 +1817,8 @@ class ImpactAnalysis:
         if not breaking:
             return False
         new = self.head.summaries.get(module)
-        return new is not None and any(self._head_import(b.target) == dotted for b in new.imports)
+        return new is not None and any(self._head_import(b.target) == dotted
+                                       for b in new.imports if not b.guarded)
 
     def _head_import(self, dotted: str) -> str:
         """A head import path as the modules are named (``CodeGraph.imported_as``): in the
@@ -1809,6 +1913,10 @@ def _sites(
 # the linker's ``bound`` for each call (through an instance or the class) tell whether it
 # still binds; ``singledispatch`` also needs the first argument by position.
 REBINDING = frozenset({"staticmethod", "classmethod", "singledispatch"})
+# Decorators making a name read as an attribute whose value the function gives, and those
+# making it a method bound as Python binds one
+DESCRIPTORS = frozenset({"property", "cached_property"})
+METHOD_MAKERS = frozenset({"staticmethod", "classmethod"})
 
 
 def _rebinds_only(change: Change) -> bool:

@@ -31,6 +31,7 @@ from pathlib import Path
 from impactgraph.indexer.ast_text import Text, TooDeep, split_doc
 from impactgraph.indexer.plain import (
     DATACLASS_DECORATORS,
+    IMPORT_ERRORS,
     decorator_base,
     init_parameter_name,
     joined_accessor,
@@ -359,6 +360,9 @@ class _ApiWalker:
         self.definitions: dict[str, Definition] = {}
         self.overloads: dict[str, list[Definition]] = defaultdict(list)
         self.imports: list[ImportBinding] = []
+        # id(import statement in a ``try`` body) -> the names a handler catching
+        # ``ImportError`` binds again (``ImportBinding.guarded``)
+        self.guarded_imports: dict[int, frozenset[str]] = {}
         self.attributes: dict[str, list[str]] = defaultdict(list)
         self.all_names: list[str] | None = None
         self.has_getattr = False
@@ -433,6 +437,11 @@ class _ApiWalker:
                     self.bind(item.optional_vars, node, frame)
             self.statements(node.body, frame, node, type_checking)
         elif isinstance(node, _TRIES):
+            rebound = _rebound_on_import_error(node.handlers)
+            if rebound:
+                for statement in node.body:
+                    if isinstance(statement, (ast.Import, ast.ImportFrom)):
+                        self.guarded_imports[id(statement)] = rebound
             self.statements(node.body, frame, node, type_checking)
             for handler in node.handlers:
                 w(handler.type, frame)
@@ -530,6 +539,7 @@ class _ApiWalker:
         self.imports.append(ImportBinding(
             name=bound, target=target, line=node.lineno, scope=self.symbol_id(frame.qual),
             is_from=is_from, type_checking=type_checking,
+            guarded=bound in self.guarded_imports.get(id(node), ()),
         ))
 
     def function(self, node: ast.FunctionDef | ast.AsyncFunctionDef, frame: _Frame,
@@ -762,6 +772,43 @@ def _lines_with(text: str, word: str) -> list[int]:
 
 def _target_names(target: ast.expr) -> set[str]:
     return {n.id for n in ast.walk(target) if isinstance(n, ast.Name)}
+
+
+def _rebound_on_import_error(handlers: list[ast.ExceptHandler]) -> frozenset[str]:
+    """``statements.rebound_on_import_error`` over ``ast``."""
+    names: set[str] = set()
+    for handler in handlers:
+        kinds = (handler.type.elts if isinstance(handler.type, ast.Tuple)
+                 else [handler.type] if handler.type is not None else [])
+        caught = {ast.unparse(t).rsplit(".", 1)[-1] for t in kinds}
+        if handler.type is not None and not caught & IMPORT_ERRORS:
+            continue
+        if handler.body and isinstance(handler.body[-1], ast.Raise):
+            continue
+        names |= _bound_in(handler.body)
+    return frozenset(names)
+
+
+def _bound_in(body: list[ast.stmt]) -> set[str]:
+    names: set[str] = set()
+    for statement in body:
+        if isinstance(statement, (ast.Assign, ast.AnnAssign)):
+            targets = (statement.targets if isinstance(statement, ast.Assign)
+                       else [statement.target])
+            names |= {t.id for t in targets if isinstance(t, ast.Name)}
+        elif isinstance(statement, ast.Import):
+            names |= {a.asname or a.name.split(".", 1)[0] for a in statement.names}
+        elif isinstance(statement, ast.ImportFrom):
+            names |= {a.asname or a.name for a in statement.names}
+        elif isinstance(statement, (*_FUNCTIONS, ast.ClassDef)):
+            names.add(statement.name)
+        elif isinstance(statement, ast.If):
+            names |= _bound_in([*statement.body, *statement.orelse])
+        elif isinstance(statement, _TRIES):
+            names |= _bound_in([*statement.body, *statement.orelse])
+            for handler in statement.handlers:
+                names |= _bound_in(handler.body)
+    return names
 
 
 def _is_type_checking(test: ast.expr) -> bool:

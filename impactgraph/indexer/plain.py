@@ -10,6 +10,8 @@ from dataclasses import replace
 
 from impactgraph.model import Definition, ParamKind, Signature
 
+# what an ``except`` clause names that catches a failed import (``ImportBinding.guarded``)
+IMPORT_ERRORS = frozenset({"ImportError", "ModuleNotFoundError", "Exception", "BaseException"})
 DATACLASS_DECORATORS = frozenset(
     {"dataclass", "dataclasses.dataclass", "attr.s", "attr.attrs", "attrs.define", "attr.define",
      "attrs.frozen", "attr.frozen", "define", "frozen", "attrs.mutable", "attr.mutable"}

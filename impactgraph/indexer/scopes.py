@@ -63,6 +63,9 @@ class Scopes:
         # class qualname -> data attributes (class body assignments and ``self.x = ...``)
         self.attributes: dict[str, list[str]] = defaultdict(list)
         self.fallback_of: list[str] = []
+        # id(import statement in a ``try`` body) -> the names a handler catching
+        # ``ImportError`` binds again (``ImportBinding.guarded``)
+        self.guarded_imports: dict[int, frozenset[str]] = {}
         self.attribute_stores: list[tuple[tuple[Expr, ...], str, tuple[Expr, ...]]] = []
         # pytest: fixture functions (id of the def -> its ``params=``), collected tests
         self.fixture_frames: dict[int, nodes.NodeNG | None] = {}

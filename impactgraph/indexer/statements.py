@@ -33,6 +33,7 @@ from impactgraph.indexer.evaluate import Evaluator
 from impactgraph.indexer.flow import exec_frame, join
 from impactgraph.indexer.guards import Guards
 from impactgraph.indexer.implicit import ImplicitCalls
+from impactgraph.indexer.plain import IMPORT_ERRORS
 from impactgraph.indexer.programs import program_of
 from impactgraph.indexer.pytest_model import (
     plugin_modules,
@@ -400,6 +401,11 @@ class Statements(Evaluator, ImplicitCalls):
             self.import_module_of(statement) for statement in node.body
             if isinstance(statement, (nodes.Import, nodes.ImportFrom))
         ]
+        rebound = rebound_on_import_error(node.handlers)
+        if rebound:
+            for statement in node.body:
+                if isinstance(statement, (nodes.Import, nodes.ImportFrom)):
+                    self.guarded_imports[id(statement)] = rebound
         flow, frame = self.flow, exec_frame(node)
         if flow is None or not flow.active(frame):
             flow = None
@@ -594,6 +600,7 @@ class Statements(Evaluator, ImplicitCalls):
                 scope=self.symbol_id(self.qualname(scope)),
                 is_from=is_from,
                 type_checking=under_type_checking(node),
+                guarded=bound in self.guarded_imports.get(id(node), ()),
             )
         )
 
@@ -854,6 +861,46 @@ def _true(value: nodes.NodeNG | None) -> bool | None:
     if isinstance(value, nodes.Const):
         return bool(value.value)
     return None
+
+
+def rebound_on_import_error(handlers: list[nodes.ExceptHandler]) -> frozenset[str]:
+    """The names that a handler catching ``ImportError`` (bare, or naming it, a subclass or
+    a base) binds again, in its own statements or blocks nested in them, unless it ends
+    by raising: importing such a name in the ``try`` fails over to the handler's."""
+    names: set[str] = set()
+    for handler in handlers:
+        caught = {
+            (source(t) or "").rsplit(".", 1)[-1]
+            for t in (handler.type.elts if isinstance(handler.type, nodes.Tuple)
+                      else [handler.type])
+            if t is not None
+        }
+        if handler.type is not None and not caught & IMPORT_ERRORS:
+            continue
+        if handler.body and isinstance(handler.body[-1], nodes.Raise):
+            continue
+        names |= _bound_in(handler.body)
+    return frozenset(names)
+
+
+def _bound_in(body: list[nodes.NodeNG]) -> set[str]:
+    names: set[str] = set()
+    for statement in body:
+        if isinstance(statement, (nodes.Assign, nodes.AnnAssign)):
+            targets = (statement.targets if isinstance(statement, nodes.Assign)
+                       else [statement.target])
+            names |= {t.name for t in targets if isinstance(t, nodes.AssignName)}
+        elif isinstance(statement, nodes.Import):
+            names |= {alias or name.split(".", 1)[0] for name, alias in statement.names}
+        elif isinstance(statement, nodes.ImportFrom):
+            names |= {alias or name for name, alias in statement.names}
+        elif isinstance(statement, (nodes.FunctionDef, nodes.ClassDef)):
+            names.add(statement.name)
+        elif isinstance(statement, (nodes.If, nodes.Try)):
+            names |= _bound_in([*statement.body, *statement.orelse])
+            for handler in getattr(statement, "handlers", ()):
+                names |= _bound_in(handler.body)
+    return names
 
 
 def under_type_checking(node: nodes.NodeNG) -> bool:

@@ -44,6 +44,19 @@ DECORATOR_CASES = [
      "    def p(self): return 1",
      "class C:\n    @property\n    def p(self): return 1",
      {("m:C.p", "decorator-changed", True)}),
+    # flask-babel 4.0: Flask's ``locked_cached_property`` (werkzeug's ``cached_property``
+    # with a lock, gone in Flask 2.3) traded for werkzeug's; the way to a classmethod breaks
+    ("locked cached property made a cached property",
+     "from flask.helpers import locked_cached_property\nclass C:\n"
+     "    @locked_cached_property\n    def p(self): return 1",
+     "from werkzeug.utils import cached_property\nclass C:\n    @cached_property\n"
+     "    def p(self): return 1",
+     {("m:C.p", "decorator-changed", False)}),
+    ("locked cached property made a classmethod",
+     "from flask.helpers import locked_cached_property\nclass C:\n"
+     "    @locked_cached_property\n    def p(self): return 1",
+     "class C:\n    @classmethod\n    def p(cls): return 1",
+     {("m:C.p", "decorator-changed", True)}),
     ("route added arguments and a new decorator",
      "from app import app\n@app.get('/a')\ndef h(): pass",
      "from app import app\nimport functools\n@functools.cache\n@app.get('/b')\ndef h(): pass",
