@@ -484,6 +484,20 @@ class ImpactAnalysis:
                 # to ``self.assertRaises``) may call it, or not: no certain break, as for an
                 # ``async`` change (``_handed_unnamed``); code naming it is judged
                 return False
+            if change.kind is ChangeKind.DECORATOR_CHANGED:
+                getter = self._getter_calling(change, target)
+                if getter is not None and not source.startswith(getter + "."):
+                    # a property traded for a getter of ours whose ``__get__`` calls the
+                    # function (passlib's ``memoized_property``): a read is still a read,
+                    # of the value the function returns, as long as that call binds
+                    return not self._binds(f"{getter}.__get__", target, raw=True)
+            if (change.kind is ChangeKind.DECORATOR_CHANGED and graph is self.head
+                    and "+" in {part[:1] for part in change.detail.split()}
+                    and self._calls_what_it_was_handed(source, target)):
+                # the machinery of a decorator that came calls the function it was handed
+                # (``self.func(obj)``, ``func(self, **params)``): written for the head, it
+                # breaks only when its call does not bind
+                return not self._binds(source, target, raw=True)
             if (change.kind is ChangeKind.DECORATOR_CHANGED and graph is self.head
                     and self._wraps_below_change(source, target)):
                 # the wrapper of a decorator whose own and lower decorators are as they were
@@ -610,6 +624,39 @@ class ImpactAnalysis:
         return any(part[:1] == "-" for part in parts) and all(
             (part[:1] == "+" and part[1:].rpartition(".")[2] in METHOD_MAKERS)
             or (part[:1] == "-" and descriptor(part[1:])) for part in parts)
+
+    def _getter_calling(self, change: Change, target: str) -> str | None:
+        """The class of ours a ``decorator-changed`` traded a descriptor (``property``,
+        ``cached_property``) for, when that is the whole change and the head's ``__get__``
+        of the class calls ``target``; None for any other change. passlib 1.7.4's
+        ``memoized_property`` calls ``self.__func__(obj)`` and stores the value."""
+        parts = change.detail.split()
+        removed = [part[1:] for part in parts if part[:1] == "-"]
+        added = [part[1:] for part in parts if part[:1] == "+"]
+        if (len(added) != 1 or not removed or len(removed) + 1 != len(parts)
+                or any(written.rpartition(".")[2] not in DESCRIPTORS for written in removed)
+                or not added[0].replace(".", "_").isidentifier()):
+            return None
+        head = self._revision_pair()[1]
+        cls = head.resolve_expression(change.symbol.partition(":")[0], added[0])
+        made = head.definition(cls) if cls is not None else None
+        if cls is None or made is None or made.kind is not SymbolKind.CLASS:
+            return None
+        if EdgeKind.CALLS not in self.head.edge_kinds(f"{cls}.__get__", target):
+            return None
+        return cls
+
+    def _calls_what_it_was_handed(self, source: str, target: str) -> bool:
+        """Does ``source`` call ``target`` in the head only through a value it was handed
+        (no call site linked to it spells its name: ``func(self, **params)``), with no such
+        call edge in the base? A decorator that came hands the function to its machinery
+        (zipp 3.17's ``parameterize(...)`` wrapper); the call is the machinery's own, written
+        for the function as the head defines it."""
+        if EdgeKind.CALLS in self.base.edge_kinds(source, target):
+            return False
+        found = self._head_sites(source, target)
+        return found is not None and not any(_names_callee(site, target)
+                                             for site, _ in found[1])
 
     def _wraps_below_change(self, source: str, target: str) -> bool:
         """Is ``source`` a decorator of ``target`` (a function of ours written in its
@@ -977,7 +1024,8 @@ class ImpactAnalysis:
         summary = summaries.get(module)
         return summary.calls if summary is not None else None
 
-    def _binds(self, source: str, target: str, positional_first: bool = False) -> bool:
+    def _binds(self, source: str, target: str, positional_first: bool = False,
+               raw: bool = False) -> bool:
         """Does every call site of ``source`` that calls ``target`` still bind in the head?
 
         Each site is the one the linker resolved to ``target`` (by its index in the file's
@@ -987,7 +1035,9 @@ class ImpactAnalysis:
         counts as binding, for 'broken' is a call the new signature no longer accepts
         (DESIGN.md "Impact"); its module is affected all the same.
         ``positional_first``: the call must also pass a first argument by position (a
-        ``functools.singledispatch`` function dispatches on it).
+        ``functools.singledispatch`` function dispatches on it). ``raw``: the call reaches the
+        function itself, not what its decorators made of it (a decorator's own machinery
+        calling what it was handed): no decorator gives it leading arguments.
         """
         found = self._head_sites(source, target)
         if found is None:
@@ -998,7 +1048,7 @@ class ImpactAnalysis:
             return False
         method = target.rpartition(".")[2]
         old = self._definition(self.base, target)
-        before = old if definition.decorators else None
+        before = old if definition.decorators and not raw else None
         never: set[tuple[int, frozenset[str], bool]] | None = None
 
         def bound_before(site: CallSite, bound: bool) -> bool:
