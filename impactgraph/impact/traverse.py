@@ -1137,9 +1137,13 @@ class ImpactAnalysis:
         calls = self._calls_of(self.head.module_of(source)) or ()
         head_sites = [(index, site) for index, site in enumerate(calls)
                       if site.scope == source and _spells(site, method)]
-        if not base_sites or not all(_spells(site, method) for site, _ in base_sites) \
-                or not head_sites:
+        if not base_sites or not all(_spells(site, method) for site, _ in base_sites):
             return None
+        if not head_sites:
+            # the head's code of ``source`` spells the method nowhere, called or read: the
+            # call was rewritten into another (prompt_toolkit 3.0's ``run_compl`` awaits
+            # ``.prompt_async()`` where it called ``.prompt()``)
+            return True if self._written_without(source, method) else None
         linked = {index for other, kind in set(self.head.successors(source))
                   if kind == EdgeKind.CALLS
                   for index, _ in self.head.edge_data(source, other, kind).get("sites", ())}
@@ -1161,6 +1165,23 @@ class ImpactAnalysis:
             self._site_binds(source, site, True, definition.signature, method,
                              before.signature if before is not None else None, False)
             for site in unlinked)
+
+    def _written_without(self, source: str, method: str) -> bool:
+        """Does ``source`` still have code in the head (its own or nested), none of which
+        calls or reads an attribute ``method``, nor any attribute by a name given as a
+        value (``getattr(obj, name)``)?"""
+        summary = self.head.summaries.get(self.head.module_of(source))
+        if summary is None or ":" not in source:
+            return False
+
+        def within(scope: str) -> bool:
+            return scope == source or scope.startswith(source + ".")
+
+        exprs = [*(e for site in summary.calls if within(site.scope) for e in site.callee),
+                 *(e for ref in summary.references if within(ref.scope) for e in ref.target)]
+        return bool(exprs) and not any(
+            op == "." + method or op.startswith(".~") or op == "b:getattr"
+            for expr in exprs for op in expr)
 
     def _unwritten_binds(self, source: str, target: str) -> bool:
         """``source`` reaches ``target`` with no call site of its own: it hands it to outside
