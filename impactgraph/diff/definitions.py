@@ -12,7 +12,7 @@ import builtins
 import collections.abc
 import functools
 import typing
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 
 from impactgraph.diff.annotations import normalize_expression
@@ -139,6 +139,19 @@ def decorator_set(definition: Definition) -> list[str]:
     return sorted(names)
 
 
+def _without_metaclass_made(decorators: list[str], metaclass: str | None) -> list[str]:
+    """``decorators`` without an ``add_metaclass(M)`` (six's, future's) whose ``M`` the other
+    revision's class statement passes as ``metaclass=``: the same class either way
+    (google-auth 2.23 traded ``@six.add_metaclass(abc.ABCMeta)`` for ``metaclass=abc.ABCMeta``
+    on ``external_account.Credentials``)."""
+    if metaclass is None:
+        return decorators
+    wanted = normalize_expression(metaclass) or metaclass
+    return [d for d in decorators
+            if not (decorator_name(d).rpartition(".")[2] == "add_metaclass"
+                    and d.endswith(")") and d.partition("(")[2][:-1].strip() == wanted)]
+
+
 def _bare(decorator: str) -> str:
     return decorator.split("(", 1)[0].rsplit(".", 1)[-1]
 
@@ -152,13 +165,17 @@ def decorator_name(decorator: str) -> str:
     return decorator.split("(", 1)[0]
 
 
-def compare_decorators(old: Definition, new: Definition) -> list[Finding]:
+def compare_decorators(old: Definition, new: Definition,
+                       same: Callable[[str, str], bool] | None = None) -> list[Finding]:
     """Breaking when the set of decorators *by name* changes in a way callers notice.
 
     The same decorators with other arguments (a ``parametrize`` list, a route's path) leave
-    the name called and bound as before: reported, not breaking.
+    the name called and bound as before: reported, not breaking. ``same(removed, added)``:
+    do two names, as written in the old and the new module, spell one decorator (through
+    each module's imports)?
     """
-    before, after = decorator_set(old), decorator_set(new)
+    before = _without_metaclass_made(decorator_set(old), new.metaclass)
+    after = _without_metaclass_made(decorator_set(new), old.metaclass)
     if before == after:
         return []
     old_list, new_list = _written(old), _written(new)
@@ -171,6 +188,8 @@ def compare_decorators(old: Definition, new: Definition) -> list[Finding]:
     written_removed = removed = _minus(before_names, after_names)
     written_added = added = _minus(after_names, before_names)
     removed, added = _drop_same_wrappers(removed, added)
+    if same is not None:
+        removed, added = _drop_same_paths(removed, added, same)
     neutral_removed = all(_bare(d) in _NEUTRAL | {"abstractmethod"} for d in removed)
     # A property that gains a setter or deleter can do more than before: nothing breaks. One
     # that loses it breaks every assignment (or ``del``) of the attribute.
@@ -230,6 +249,23 @@ def _drop_same_wrappers(removed: list[str], added: list[str]) -> tuple[list[str]
         wider = _WIDER.get(_bare(name))
         match = next((a for a in rest if (family and _SAME_WRAPPER.get(_bare(a)) == family)
                       or _bare(a) == wider), None)
+        if match is None:
+            kept.append(name)
+        else:
+            rest.remove(match)
+    return kept, rest
+
+
+def _drop_same_paths(removed: list[str], added: list[str], same: Callable[[str, str], bool]
+                     ) -> tuple[list[str], list[str]]:
+    """Pair a removed decorator with an added one spelling the same import path
+    (``@defer.inlineCallbacks`` after ``from twisted.internet import defer``, and
+    ``@inlineCallbacks`` after ``from twisted.internet.defer import inlineCallbacks``: scrapy
+    2.11); drop both."""
+    rest = list(added)
+    kept = []
+    for name in removed:
+        match = next((a for a in rest if same(name, a)), None)
         if match is None:
             kept.append(name)
         else:
@@ -768,7 +804,14 @@ def compare_definitions(old: Side, new: Side,
             return [Finding(ChangeKind.BODY_CHANGED, False, "value",
                             a.value if short else None, b.value if short else None)]
         return [Finding(ChangeKind.BODY_CHANGED, False, f"{a.kind.value}->{b.kind.value}")]
-    findings = compare_decorators(a, b)
+    def same(removed: str, added: str) -> bool:
+        if not all(n.replace(".", "_").isidentifier() for n in (removed, added)):
+            return False
+        spelled = old.revision.spelled(old.module, removed)
+        return "." in spelled and spelled == new.revision.spelled(new.module, added)
+
+    findings = compare_decorators(_decorators_spelled_out(old), _decorators_spelled_out(new),
+                                  same)
     if a.kind is SymbolKind.CLASS:
         findings += compare_bases(old, new, moved)
     else:
@@ -776,6 +819,26 @@ def compare_definitions(old: Side, new: Side,
     if not a.synthetic and not b.synthetic and _body_changed(a, b):
         findings.append(Finding(ChangeKind.BODY_CHANGED, False, ""))
     return findings
+
+
+def _decorators_spelled_out(side: Side) -> Definition:
+    """The definition with each decorator written as a bare name of ours bound, at module
+    level, to a call (``verbose = click.option("-v", count=True)``, written
+    ``@options.verbose``) replaced by that call as its module writes it: the decorator
+    applied is the call's value either way. pip-tools 7.4 moved every ``@click.option(...)``
+    of its two commands into ``piptools/scripts/options.py``."""
+    decorators = []
+    for written in side.definition.decorators:
+        symbol = (side.revision.resolve_expression(side.module, written)
+                  if written.replace(".", "_").isidentifier() else None)
+        made = side.revision.definition(symbol) if symbol is not None else None
+        value = made.value if made is not None and made.kind is SymbolKind.VARIABLE else None
+        called = value.partition("(")[0] if value is not None and value.endswith(")") else ""
+        decorators.append(value if value is not None and called
+                          and called.replace(".", "_").isidentifier() else written)
+    if tuple(decorators) == side.definition.decorators:
+        return side.definition
+    return replace(side.definition, decorators=tuple(decorators))
 
 
 def _body_changed(a: Definition, b: Definition) -> bool:

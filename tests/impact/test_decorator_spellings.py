@@ -1,0 +1,52 @@
+"""A decorator spelled another way through the module's imports is the same decorator.
+
+scrapy 2.11 traded ``from twisted.internet import defer`` / ``@defer.inlineCallbacks`` for
+``from twisted.internet.defer import inlineCallbacks`` / ``@inlineCallbacks`` in
+``scrapy.crawler``; the ``decorator-changed`` ``-defer.inlineCallbacks +inlineCallbacks`` on
+``Crawler.crawl`` broke every test calling it (41 modules, examples included).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from git_support import broken_modules, impact_between
+
+BASE = '''\
+from twisted.internet import defer
+
+
+class Crawler:
+    @defer.inlineCallbacks
+    def crawl(self, *args):
+        yield args
+'''
+HEAD = '''\
+{imports}
+
+
+class Crawler:
+    @inlineCallbacks
+    def crawl(self, *args):
+        yield args
+'''
+USER = "from proj.crawler import Crawler\n\n\ndef run():\n    return Crawler().crawl(1)\n"
+
+
+def _impact(tmp_path: Path, imports: str) -> set[str]:
+    base = {"proj/__init__.py": "", "proj/crawler.py": BASE, "proj/user.py": USER}
+    head = {**base, "proj/crawler.py": HEAD.format(imports=imports)}
+    return broken_modules(impact_between(base, head, tmp_path))
+
+
+def test_the_same_decorator_imported_by_name_breaks_nothing(tmp_path: Path) -> None:
+    assert _impact(tmp_path, "from twisted.internet.defer import inlineCallbacks") == set()
+
+
+@pytest.mark.parametrize("imports", [
+    "from twisted.internet.task import inlineCallbacks",
+    "def inlineCallbacks(f):\n    return lambda *a: list(f(*a))",
+])
+def test_another_decorator_of_that_name_still_breaks(imports: str, tmp_path: Path) -> None:
+    assert _impact(tmp_path, imports) == {"proj.user"}
