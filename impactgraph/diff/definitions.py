@@ -7,9 +7,12 @@ class and a function that is now re-exported from somewhere else.
 
 from __future__ import annotations
 
+import abc
 import ast
 import builtins
+import collections
 import collections.abc
+import enum
 import functools
 import typing
 from collections.abc import Callable, Mapping
@@ -720,9 +723,38 @@ def members_taken_away(old: Revision, new: Revision, symbol: str, base: str,
     for key in old_outside - kept:
         methods = abc_methods(key) or exception_names(key)
         if not methods:
-            return None
+            beyond = standard_names_beyond(key, frozenset(kept))
+            if beyond is None:
+                return None
+            methods = beyond
         lost |= methods - new_names - given
     return frozenset(lost)
+
+
+# Standard classes ``KNOWN_ANCESTORS`` names, by their bare names, where Python has them
+_STANDARD_HOMES = (builtins, collections, enum, abc)
+
+
+def _standard_class(name: str) -> type | None:
+    found = next((getattr(home, name) for home in _STANDARD_HOMES if hasattr(home, name)), None)
+    return found if isinstance(found, type) else None
+
+
+@functools.cache
+def standard_names_beyond(key: str, kept: frozenset[str]) -> frozenset[str] | None:
+    """The names a standard class named by base key ``key`` (``OrderedDict``) gives beyond
+    those of its ancestors (``KNOWN_ANCESTORS``) that ``kept`` still names (``dict``), read
+    from Python's own classes; None when no such ancestor is kept. ``__dict__`` and
+    ``__weakref__`` are left out: a class statement gives its instances both.
+    djangorestframework 3.15 traded ``OrderedDict`` for ``dict`` under ``ReturnDict``
+    (``move_to_end`` lost)."""
+    name = key.rpartition(".")[2]
+    ancestors = KNOWN_ANCESTORS.get(name, set()) & {k.rpartition(".")[2] for k in kept}
+    cls = _standard_class(name)
+    found = [c for c in map(_standard_class, sorted(ancestors)) if c is not None]
+    if cls is None or not found:
+        return None
+    return frozenset(set(dir(cls)).difference(*map(dir, found)) - {"__dict__", "__weakref__"})
 
 
 def bound_as_values(old: Revision, symbol: str, base: str) -> frozenset[str]:
