@@ -837,7 +837,10 @@ def compare_definitions(old: Side, new: Side,
                             a.value if short else None, b.value if short else None)]
         return [Finding(ChangeKind.BODY_CHANGED, False, f"{a.kind.value}->{b.kind.value}")]
     def same(removed: str, added: str) -> bool:
-        if not all(n.replace(".", "_").isidentifier() for n in (removed, added)):
+        # both spelled through their module's imports: a name the module defines, or binds
+        # otherwise, is its own whatever its text
+        if not all(n.replace(".", "_").isidentifier() and n.partition(".")[0] in side.revision
+                   .imports(side.module) for n, side in ((removed, old), (added, new))):
             return False
         spelled = old.revision.spelled(old.module, removed)
         return "." in spelled and spelled == new.revision.spelled(new.module, added)

@@ -50,3 +50,15 @@ def test_the_same_decorator_imported_by_name_breaks_nothing(tmp_path: Path) -> N
 ])
 def test_another_decorator_of_that_name_still_breaks(imports: str, tmp_path: Path) -> None:
     assert _impact(tmp_path, imports) == {"proj.user"}
+
+
+def test_a_local_name_spelling_the_path_of_an_import_is_still_another(tmp_path: Path) -> None:
+    # ``defer`` a class of the old module, ``from defer import inlineCallbacks`` in the new:
+    # the same text, two objects
+    base = {"proj/__init__.py": "", "proj/user.py": USER,
+            "proj/crawler.py": BASE.replace(
+                "from twisted.internet import defer\n",
+                "class defer:\n    @staticmethod\n    def inlineCallbacks(f):\n"
+                "        return lambda *a: list(f(*a))\n")}
+    head = {**base, "proj/crawler.py": HEAD.format(imports="from defer import inlineCallbacks")}
+    assert broken_modules(impact_between(base, head, tmp_path)) == {"proj.user"}
