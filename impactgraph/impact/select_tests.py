@@ -231,8 +231,8 @@ def select_tests(
                            shared.processes)
         # also where any name may reach the change (a unittest test method is an outside
         # hook: TestCase runs it): the calls asking for a name that does are this rule's
-        _unresolved_by_name(selector, graph, walker, imports, reached)
-        loaded = _import_affected(graphs, affected, changes, set(reached))
+        by_name = _unresolved_by_name(selector, graph, walker, imports, reached)
+        loaded = _import_affected(graphs, affected, changes, set(reached)) | by_name
         _loaded_by_name(selector, graph, walker, imports, loaded, patterns)
         programs = _ProgramReach(graph, shared.processes, set(reached), loaded, names,
                                  {_Packages(graph)(module) for module in changed_modules})
@@ -1148,7 +1148,7 @@ def _unresolved_across(
 def _unresolved_by_name(
     selector: _Selector, graph: CodeGraph, walker: _Callers, imports: _ImportIndex,
     reached: Iterable[str],
-) -> None:
+) -> set[str]:
     """An unresolved ``x.name(...)`` anywhere, the library's own code included, may run any
     function of ours called ``name`` (Python-Markdown's ``for p in self.treeprocessors:
     p.run(root)``: the registry's items are lost to the linker): when something that reaches
@@ -1163,9 +1163,16 @@ def _unresolved_by_name(
     this rule's (see ``_unbounded``, ``_gave_up``). A removed method counts by its name too
     (a plugin class loaded by name: ``self.impl.get(key)`` ran its override), and so do the
     method calls written in source the code base generates and ``exec``s (the linker adds
-    their names to the generating function's)."""
+    their names to the generating function's).
+
+    Returns the modules whose code runs such a call as they are imported (module-level code
+    reaching it, and what imports them): a module loaded by a name computed at run time runs
+    it out of the import graph's sight (``_loaded_by_name``; pyparsing's example scripts,
+    ``import_module("examples." + name)``, draw a diagram at import through an unresolved
+    ``expr.create_diagram(...)``)."""
+    loaded: set[str] = set()
     if not selector.test_set:
-        return  # nothing to select: the walks below only find tests
+        return loaded  # nothing to select: the walks below only find tests
     package_of = _Packages(graph)
     known: dict[str, set[str]] = defaultdict(set)  # name -> packages of what reaches by it
     learnt: set[str] = set()  # walks from other modules meet the same symbols again
@@ -1183,7 +1190,7 @@ def _unresolved_by_name(
 
     learn(reached)
     if not known:
-        return
+        return loaded
     sites = {caller: asked - {""} for caller, asked in graph.unresolved_names.items()
              if caller in graph and asked - {""}}
     near: dict[str, set[str]] = {}  # module -> its package and those it imports
@@ -1219,12 +1226,13 @@ def _unresolved_by_name(
         hits = [(caller, name) for caller in sorted(sites) if caller not in done
                 for name in [matches(caller)] if name is not None]
         if not hits:
-            return
+            return loaded
         for caller, name in hits:
             done.add(caller)
             walked: set[str] = set()
             _callers_in_tests(walker, caller, seen, walked)
             learn(walked)
+            loaded |= {node for node in walked if ":" not in node}
             reason = f"unresolved call .{name}() in {caller} may run {name}, which is affected"
             module = graph.module_of(caller)
             new = walker.marks(caller) & walker.test_bits & ~given[module]

@@ -39,6 +39,7 @@ from impactgraph.linker.resolve import (
     forget_orders,
     local_name,
     ordered,
+    patchable,
 )
 from impactgraph.linker.stdlib_self import Question, SelfCalls
 from impactgraph.linker.values import (
@@ -212,6 +213,7 @@ def _link_resolved(graph: CodeGraph, resolver: Resolver, usable: list[FileSummar
     _link_sites(graph, resolver, usable, receivers, jobs)
     _link_classes(graph, resolver)
     _link_copiers(graph, resolver)
+    _link_outside_stores(graph, resolver, usable)
     graph.outside_hooks = {m for cls in resolver.classes() for m in resolver.external_hooks(cls)}
     graph.outside_overrides = {
         m for cls in resolver.classes() for m in resolver.external_hooks(cls, defined=True)}
@@ -475,6 +477,48 @@ PICKLING = frozenset({
     "__reduce_ex__", "__reduce__", "__getstate__", "__setstate__", "__getnewargs__",
     "__getnewargs_ex__", "__copy__", "__deepcopy__",
 })
+
+
+def _link_outside_stores(graph: CodeGraph, resolver: Resolver,
+                         summaries: list[FileSummary]) -> None:
+    """Our object, made where it is stored, kept as an attribute of an object that is not
+    ours (an outside class's instance) or that nothing is known of: code we do not see may
+    read it there and call any public or special method of it (``_carried_targets``), as for
+    one an outside container keeps (``_link_stored``). typeguard's ``TypeguardFinder.find_spec``
+    does ``spec.loader = TypeguardLoader(...)`` on the spec another finder gave and returns it:
+    the import system calls the loader's ``exec_module``. The edges start at the function that
+    stores it, marked ``callback``. A value that comes in through a parameter (``self``
+    included) is left out: its maker has the edges to what it made (``_link_handed_over``)."""
+    for summary in summaries:
+        if summary.error:
+            continue
+        for objects, attr, values in summary.attribute_stores:
+            if not attr.isidentifier():  # an element stored into a container of ours
+                continue
+            for expr in objects:
+                root = parse_root(expr[0])
+                if not isinstance(root, Variable):
+                    continue
+                scope = root.key[2:].split("|", 1)[0].removesuffix(":")
+                if scope not in graph:
+                    continue
+                receivers = resolver.resolve(expr)
+                if receivers and not any(
+                        isinstance(r, Ext) and (r.carried or not patchable(r.dotted))
+                        for r in receivers):
+                    continue
+                parameters = _parameter_keys(resolver, scope)
+                for value_expr in values:
+                    if value_expr[0] in parameters:
+                        continue
+                    for value in ordered(resolver.resolve(value_expr)):
+                        if not isinstance(value, Inst):
+                            continue
+                        dynamic, unbounded = _marks(value)
+                        for target, bound, dispatch in _carried_targets(resolver, value):
+                            graph.add_edge(scope, target, EdgeKind.CALLS, 0, bound, dispatch,
+                                           dynamic=dynamic, callback=True,
+                                           unbounded=unbounded)
 
 
 def _link_copiers(graph: CodeGraph, resolver: Resolver) -> None:
