@@ -512,13 +512,8 @@ def _link_outside_stores(graph: CodeGraph, resolver: Resolver,
                     if value_expr[0] in parameters:
                         continue
                     for value in ordered(resolver.resolve(value_expr)):
-                        if not isinstance(value, Inst):
-                            continue
-                        dynamic, unbounded = _marks(value)
-                        for target, bound, dispatch in _carried_targets(resolver, value):
-                            graph.add_edge(scope, target, EdgeKind.CALLS, 0, bound, dispatch,
-                                           dynamic=dynamic, callback=True,
-                                           unbounded=unbounded)
+                        if isinstance(value, Inst):
+                            _link_callbacks(graph, resolver, scope, 0, value, _carried_targets)
 
 
 def _link_copiers(graph: CodeGraph, resolver: Resolver) -> None:
@@ -1105,10 +1100,17 @@ def _link_carried(graph: Sink, resolver: Resolver, site: CallSite, op: str) -> N
     ``TaggedJSONSerializer.dumps`` inside itsdangerous. The edges start at the call on the
     outside object, marked ``callback``."""
     for argument in ordered(resolver.carried_arguments(op)):
-        dynamic, unbounded = _marks(argument)
-        for target, bound, dispatch in _carried_targets(resolver, argument):
-            graph.add_edge(site.scope, target, EdgeKind.CALLS, site.line, bound, dispatch,
-                           dynamic=dynamic, callback=True, unbounded=unbounded)
+        _link_callbacks(graph, resolver, site.scope, site.line, argument, _carried_targets)
+
+
+def _link_callbacks(graph: Sink, resolver: Resolver, scope: str, line: int, value: Value,
+                    targets: Callable[[Resolver, Value], list[tuple[str, bool, bool]]]) -> None:
+    """Edges from ``scope`` to what code we do not see may run of ``value`` (``targets``:
+    ``_carried_targets``, ``_descriptor_targets``), marked ``callback``."""
+    dynamic, unbounded = _marks(value)
+    for target, bound, dispatch in targets(resolver, value):
+        graph.add_edge(scope, target, EdgeKind.CALLS, line, bound, dispatch, dynamic=dynamic,
+                       callback=True, unbounded=unbounded)
 
 
 def _carried_targets(resolver: Resolver, value: Value) -> list[tuple[str, bool, bool]]:
@@ -1145,13 +1147,8 @@ def _link_stored(graph: Sink, resolver: Resolver, site: CallSite,
         for expr in exprs:
             from_parameter = expr[0] in parameters
             for value in _with_elements(resolver, resolver.resolve(expr)):
-                if from_parameter and not isinstance(value, Inst):
-                    continue
-                dynamic, unbounded = _marks(value)
-                for target, bound, dispatch in targets(resolver, value):
-                    graph.add_edge(site.scope, target, EdgeKind.CALLS, site.line, bound,
-                                   dispatch, dynamic=dynamic, callback=True,
-                                   unbounded=unbounded)
+                if not from_parameter or isinstance(value, Inst):
+                    _link_callbacks(graph, resolver, site.scope, site.line, value, targets)
 
 
 def _descriptor_targets(resolver: Resolver, value: Value) -> list[tuple[str, bool, bool]]:
