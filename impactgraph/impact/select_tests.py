@@ -329,8 +329,10 @@ def _import_time(
     its module code's calls to it are still linked (``RULES = Grammar(...)`` reaching a
     removed ``match_core``: importing the module now fails)."""
     seeds = {m.via[0] for m in affected if m.via}
+    if not graphs:
+        return
+    head = graphs[-1]
     for graph in graphs:
-        head = graphs[-1]
         starts = seeds if graph is head else {s for s in seeds if s not in head}
         callee = _callers(graph, starts, reached)
         modules = sorted(node for node in callee if ":" not in node and node not in unchanged

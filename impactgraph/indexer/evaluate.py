@@ -41,6 +41,8 @@ from impactgraph.expressions import special as special_op
 from impactgraph.indexer.flow import FRAMES, exec_frame
 from impactgraph.indexer.implicit import BINARY, COMPARISONS
 from impactgraph.indexer.names import name_ops
+from impactgraph.indexer.plain import resolve_relative
+from impactgraph.indexer.programs import call_argument
 from impactgraph.indexer.scopes import Scopes
 from impactgraph.indexer.signatures import (
     source,
@@ -499,8 +501,8 @@ class Evaluator(Scopes):
             if self.defining_scope("__import__", node) is not None:
                 return None
             name = _constant_text(node.args[0] if node.args else None)
-            level = _argument(node, 4, "level")
-            fromlist = _argument(node, 3, "fromlist")
+            level = call_argument(node, 4, "level")
+            fromlist = call_argument(node, 3, "fromlist")
             if name is None or name.startswith(".") or not name or (
                     level is not None and not (isinstance(level, nodes.Const)
                                                and level.value == 0)):
@@ -527,7 +529,7 @@ class Evaluator(Scopes):
         level = len(name) - len(name.lstrip("."))
         if not level:
             return name
-        package_node = _argument(node, 1, "package")
+        package_node = call_argument(node, 1, "package")
         if isinstance(package_node, nodes.Name) and package_node.name in (
                 "__name__", "__package__") and self.defining_scope(
                     package_node.name, node) is None:
@@ -535,12 +537,9 @@ class Evaluator(Scopes):
                                       ) else self.module.rpartition(".")[0]
         else:
             package = _constant_text(package_node) or ""
-        parts = package.split(".") if package else []
-        if level > len(parts):
-            return None
-        base = parts[:len(parts) - level + 1]
-        rest = name[level:]
-        return ".".join([*base, rest] if rest else base) or None
+        if not package or level > package.count(".") + 1:
+            return None  # beyond the top-level package: Python raises
+        return resolve_relative(package, True, level, name[level:]) or None
 
     def imported_from(self, func: nodes.Name, module: str, name: str) -> bool:
         """Is ``func`` the name ``name`` imported from ``module``?"""
@@ -877,10 +876,3 @@ def _constant_text(node: nodes.NodeNG | None) -> str | None:
     if isinstance(node, nodes.Const) and isinstance(node.value, str):
         return node.value
     return None
-
-
-def _argument(node: nodes.Call, position: int, keyword: str) -> nodes.NodeNG | None:
-    """The argument given for a parameter, by position or keyword; None when not given."""
-    if len(node.args) > position:
-        return node.args[position]
-    return next((k.value for k in node.keywords or () if k.arg == keyword), None)

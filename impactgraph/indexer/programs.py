@@ -89,7 +89,7 @@ def _from_callers(parameter: nodes.Name, call: nodes.Call, runner: str) -> Progr
         _, assigned = use.lookup(use.name)
         if assigned != [function]:
             return None
-        given = _argument(caller, place, parameter.name)
+        given = call_argument(caller, place, parameter.name)
         argv = _argv(given, caller)
         program = _interpret(argv, call, runner) if argv else None
         if program is None:
@@ -101,8 +101,9 @@ def _from_callers(parameter: nodes.Name, call: nodes.Call, runner: str) -> Progr
     return Program(program.kind, program.target, from_callers=True)
 
 
-def _argument(call: nodes.Call, place: int, name: str) -> nodes.NodeNG | None:
-    """The argument ``call`` gives the parameter at ``place`` named ``name``."""
+def call_argument(call: nodes.Call, place: int, name: str) -> nodes.NodeNG | None:
+    """The argument ``call`` gives the parameter at ``place`` named ``name``; None when it
+    gives none, or a ``*args`` at or before ``place`` leaves it unknown."""
     if any(isinstance(a, nodes.Starred) for a in call.args[:place + 1]):
         return None
     if place < len(call.args):

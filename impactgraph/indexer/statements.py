@@ -397,15 +397,12 @@ class Statements(Evaluator, ImplicitCalls):
     def visit_Try(self, node: nodes.Try) -> None:
         """``try: import fast / except ImportError: <fallback>``: the fallback's bindings are
         marked, so the linker drops them when the code base has the module the try imports."""
-        primary = [
-            self.import_module_of(statement) for statement in node.body
-            if isinstance(statement, (nodes.Import, nodes.ImportFrom))
-        ]
+        imports = [s for s in node.body if isinstance(s, (nodes.Import, nodes.ImportFrom))]
+        primary = [self.import_module_of(statement) for statement in imports]
         rebound = rebound_on_import_error(node.handlers)
         if rebound:
-            for statement in node.body:
-                if isinstance(statement, (nodes.Import, nodes.ImportFrom)):
-                    self.guarded_imports[id(statement)] = rebound
+            for statement in imports:
+                self.guarded_imports[id(statement)] = rebound
         flow, frame = self.flow, exec_frame(node)
         if flow is None or not flow.active(frame):
             flow = None
