@@ -724,6 +724,10 @@ def members_taken_away(old: Revision, new: Revision, symbol: str, base: str,
         methods = abc_methods(key) or exception_names(key)
         if not methods:
             beyond = standard_names_beyond(key, frozenset(kept))
+            if beyond is None and not kept:
+                # the class now derives from ``object`` alone (prompt_toolkit 3.0's
+                # ``_16ColorCache(dict)`` -> ``_16ColorCache``)
+                beyond = standard_names_over_object(key)
             if beyond is None:
                 return None
             methods = beyond
@@ -755,6 +759,25 @@ def standard_names_beyond(key: str, kept: frozenset[str]) -> frozenset[str] | No
     if cls is None or not found:
         return None
     return frozenset(set(dir(cls)).difference(*map(dir, found)) - {"__dict__", "__weakref__"})
+
+
+@functools.cache
+def standard_names_over_object(key: str) -> frozenset[str] | None:
+    """The names a builtin or ``collections`` class named by base key ``key`` (``dict``,
+    ``collections.deque``) gives a subclass beyond ``object``'s, read from Python's own class;
+    with ``__init__`` when it takes arguments otherwise than ``object``'s (``dict(a=1)``;
+    ``object()`` takes none), so that a class left without one of its own lost it (with one,
+    ``object.__new__`` takes the arguments it is given). None for any other base, and for
+    exceptions (``exception_names``)."""
+    module, _, name = key.rpartition(".")
+    cls = _standard_class(name) if module in ("", "builtins", "collections") else None
+    if cls is None or cls is object or issubclass(cls, BaseException) \
+            or cls.__module__ not in ("builtins", "collections"):
+        return None
+    names = set(dir(cls)) - set(dir(object))
+    if cls.__init__ is not object.__init__:
+        names.add("__init__")
+    return frozenset(names - {"__dict__", "__weakref__", "__new__"})
 
 
 def bound_as_values(old: Revision, symbol: str, base: str) -> frozenset[str]:

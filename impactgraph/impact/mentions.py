@@ -8,10 +8,23 @@ removed ``mypkg.urls:urlencode``, and a local variable named like it is not it e
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 
-from impactgraph.expressions import ContainerRoot, ModuleRoot, SymbolRoot, Variable, parse_root
-from impactgraph.model import CallSite, Expr, FileSummary
+from impactgraph.expressions import (
+    Attr,
+    Call,
+    CallWith,
+    ContainerRoot,
+    Instance,
+    ModuleRoot,
+    Special,
+    SubclassOf,
+    SymbolRoot,
+    Variable,
+    parse_op,
+    parse_root,
+)
+from impactgraph.model import CallSite, Expr, FileSummary, SymbolKind
 
 MAX_HOPS = 4  # variable -> value -> variable ...: how far a name is followed
 
@@ -261,3 +274,145 @@ def hands_self(summary: FileSummary, scope: str) -> bool:
         and (any(bare_self(values) for values in site.args)
              or any(bare_self(values) for _, values in site.kwargs))
         for site in summary.calls)
+
+
+_CALLED, _READ, _HANDED = "<called>", "<read>", "<handed>"
+
+
+class _Escaped(Exception):
+    """A value was seen going where its uses cannot be read (``kept_uses``)."""
+
+
+def kept_uses(
+    summary: FileSummary, scope: str, target: str, lost: frozenset[str],
+    sites: Iterable[int], is_ours: Callable[[str], bool],
+    imported_as: Callable[[str], str] = str,
+    bindings: Mapping[str, tuple[Expr, ...]] | None = None,
+) -> frozenset[str] | None:
+    """Does code of ``scope`` (a symbol and what it nests, or a module: all its code) use
+    ``target`` only by names not in ``lost``, so that what ``target`` lost cannot reach it?
+
+    ``sites``: the indexes (in ``summary.calls``) of the calls making instances of class
+    ``target``; the value is then such an instance, and each of those calls must name the
+    class. No sites: the value is ``target`` itself (a module variable). Each value is
+    followed through the local variables it is bound to. A use reads an attribute
+    (``obj.name``) or has Python call a special method (``obj[k]``: ``__getitem__``).
+    Anything else hands the value on, to code that may use any name of it (an argument, a
+    return, a store, a container's element, an attribute, a class variable): the answer is
+    then None, as for a name nothing is known of (``getattr(obj, name)``). A value bound to a
+    module-level variable may be read by other modules too: the answer is those variables
+    (``mod:NAME``), for the caller to follow. prompt_toolkit 3.0's ``_16ColorCache`` lost its
+    ``dict`` base; ``output.vt100`` makes two at import time, binds them to module variables
+    and only calls their ``get_code``."""
+    if bindings is None:
+        bindings = dict(summary.bindings)
+    module, _, qualname = target.partition(":")
+    dotted = f"{module}.{qualname}" if qualname else module
+    name = qualname.rsplit(".", 1)[-1] if qualname else module.rsplit(".", 1)[-1]
+    spells = _Spelling(target, dotted, name, is_ours, bindings, imported_as)
+    functions = {d.qualname for d in summary.definitions
+                 if d.kind in (SymbolKind.FUNCTION, SymbolKind.METHOD)}
+    shared: set[str] = set()
+    sites = list(sites)
+    made = bool(sites)
+
+    def named(expr: Expr) -> int:
+        """The length of the prefix of ``expr`` (its variables expanded) naming ``target``
+        itself, or 0."""
+        root = parse_root(expr[0])
+        if isinstance(root, SymbolRoot):
+            return 1 if root.symbol == target else 0
+        if isinstance(root, Variable):
+            # a module-level name with no value known (a star import): it may be it
+            where, _, variable = root.key[2:].partition("|")
+            return int(variable == name and root.key not in bindings
+                       and not where.partition(":")[2])
+        if isinstance(root, ModuleRoot):
+            path = root.dotted
+            if spells.path(path):
+                return 1
+            for count, operation in enumerate(expr[1:], 2):
+                if operation.startswith(".~") and imported_as(path) == module:
+                    return count - 1  # ``getattr(mod, name)``: it may be it
+                if not operation.startswith("."):
+                    break
+                path = f"{path}.{operation[1:]}"
+                if spells.path(path):
+                    return count
+        return 0
+
+    def expanded(expr: Expr, hops: int = 0) -> Iterator[Expr]:
+        yield expr
+        root = parse_root(expr[0])
+        if isinstance(root, Variable) and hops < MAX_HOPS:
+            for value in bindings.get(root.key, ()):
+                yield from expanded((*value, *expr[1:]), hops + 1)
+
+    def check(expr: Expr, bound: str) -> None:
+        """Raise ``_Escaped`` where ``expr``, read where it stands, uses the value otherwise:
+        ``bound`` is the variable key it is bound to, or ``_CALLED`` (a callee), ``_READ`` (a
+        reference: what it is read for is recorded where it is used), ``_HANDED`` (an
+        argument, a store)."""
+        for form in expanded(expr):
+            length = named(form)
+            if not length:
+                continue
+            rest = form[length:]
+            if made:
+                if not rest:
+                    continue  # the class itself (the call site making it, a reference)
+                operation = parse_op(rest[0])
+                if isinstance(operation, (Instance, SubclassOf)):
+                    continue  # ``self``, a parameter: an instance made elsewhere
+                if not isinstance(operation, (Call, CallWith)):
+                    raise _Escaped  # a class attribute (a factory?), a subclass test ...
+                rest = rest[1:]
+            if rest:
+                operation = parse_op(rest[0])
+                if isinstance(operation, Attr) and operation.name not in lost:
+                    continue
+                if isinstance(operation, Special) and lost.isdisjoint(operation.names):
+                    continue
+                raise _Escaped
+            if bound == _READ:
+                continue
+            if bound in (_CALLED, _HANDED):
+                raise _Escaped  # called itself, or handed to code
+            where, _, variable = bound[2:].partition("|")
+            owner = where.partition(":")[2]
+            if not variable.isidentifier():
+                raise _Escaped  # an element, an argument bound for a call, a return
+            if not owner:
+                shared.add(f"{where.partition(':')[0]}:{variable}")
+            elif owner not in functions:
+                raise _Escaped  # a class variable: read through instances and the class
+
+    try:
+        for index in sites:  # each call making one names the class, and nothing else
+            for expr in summary.calls[index].callee:
+                if not any(named(form) == len(form) for form in expanded(expr)):
+                    raise _Escaped
+        for site in summary.calls:
+            if not _in_scope(site.scope, scope):
+                continue
+            for expr in site.callee:
+                check(expr, _CALLED)
+            for values in (*site.args, *(values for _, values in site.kwargs)):
+                for expr in values:
+                    check(expr, _HANDED)
+        for reference in summary.references:
+            if _in_scope(reference.scope, scope):
+                for expr in reference.target:
+                    check(expr, _READ)
+        for key, values in summary.bindings:
+            where = key[2:].partition("|")[0]
+            if _in_scope(where if where.partition(":")[2] else where.partition(":")[0],
+                         scope):
+                for expr in values:
+                    check(expr, key)
+        for targets, _, values in summary.attribute_stores:
+            for expr in (*targets, *values):
+                check(expr, _HANDED)
+    except _Escaped:
+        return None
+    return frozenset(shared)

@@ -24,6 +24,7 @@ What reaches whom (DESIGN.md "Impact"):
 
 from __future__ import annotations
 
+import builtins
 import re
 import types
 from collections import deque
@@ -63,6 +64,7 @@ from impactgraph.impact.gateways import is_gateway
 from impactgraph.impact.mentions import (
     calls_path,
     hands_self,
+    kept_uses,
     mentions,
     reads_attribute,
     reads_by_value_only,
@@ -115,6 +117,8 @@ CALLER_LOCAL = frozenset({ChangeKind.PARAMETER_RENAMED, ChangeKind.PARAMETER_DEF
 # Methods a subclass may override with any signature: a class is made through its own
 # (``Nested("Other")``), never called with its base's arguments (``super()`` calls are calls).
 CONSTRUCTORS = frozenset({"__init__", "__new__"})
+# module variables an instance's uses are followed through (``_instances_kept``)
+_MAX_SHARED = 16
 
 # node, crossed a gateway, the class its ``self`` is an instance of (None: any; see
 # ``impact.receivers``)
@@ -195,6 +199,16 @@ def _asyncio_runner(expr: Expr, bindings: Mapping[str, tuple[Expr, ...]]) -> boo
     root = parse_root(expr[0])
     values = bindings.get(root.key, ()) if isinstance(root, Variable) else ((expr[0],),)
     return bool(values) and all(value == ("m:asyncio",) for value in values)
+
+
+def _exception_key(key: str) -> bool:
+    """Does base key ``key`` (``ValueError``, ``requests.RequestException``) name an
+    exception class, a builtin one or one named like one?"""
+    name = key.rpartition(".")[2]
+    found = getattr(builtins, name, None) if key == name or key.startswith("builtins.") \
+        else None
+    return (isinstance(found, type) and issubclass(found, BaseException)) \
+        or name.endswith(("Error", "Exception", "Warning", "Exit"))
 
 
 # What a summary spells for an attribute read by a name nothing is known of
@@ -925,7 +939,7 @@ class ImpactAnalysis:
             if special - RECORDED_SPECIAL:
                 return True
         elif special or not lost.isdisjoint(PROTOCOL_NAMES):
-            return True
+            return not self._instances_kept(source, cls, lost)
         summary = self.head.summaries.get(self.head.module_of(source))
         if summary is None:
             return True
@@ -937,6 +951,58 @@ class ImpactAnalysis:
         scopes = [source] if ":" in source else \
             [f"{source}:{qualname}" for qualname in self._derived_in(source, cls)]
         return any(hands_self(summary, scope) for scope in scopes)
+
+    def _instances_kept(self, source: str, cls: str, lost: frozenset[str]) -> bool:
+        """Does head code ``source`` make instances of class ``cls`` (which lost the names
+        ``lost``, special methods among them) and use them only by names it kept, never
+        handing one over (``kept_uses``), through the module variables they are bound to as
+        well, wherever those are read? Then nothing can call a lost name on them. The class's
+        own code must not hand ``self`` over, and it must still make its instances as it did
+        (``__init__`` and ``__new__`` not lost)."""
+        head = self.head
+        if source not in head or cls not in head or not lost.isdisjoint(CONSTRUCTORS):
+            return False
+        # an exception that is one no longer: ``raise`` and ``except`` need no name
+        old = self._revision_pair()[0]
+        if any(_exception_key(key) for key in ancestry(old, cls, aliases=True)[1]):
+            return False
+        sites = [index for index, _ in head.edge_data(source, cls, EdgeKind.CALLS).get(
+            "sites", ())]
+        module = head.module_of(source)
+        summary = head.summaries.get(module)
+        home = head.summaries.get(head.module_of(cls))
+        if not sites or summary is None or home is None or hands_self(home, cls):
+            return False
+        shared = kept_uses(summary, source, cls, lost, sites, self.is_ours, self._head_import,
+                           self._bindings_of(summary))
+        if shared is None:
+            return False
+        seen: set[str] = set()
+        while shared:
+            variable = min(shared)
+            shared = shared - {variable}
+            if variable in seen:
+                continue
+            seen.add(variable)
+            if len(seen) > _MAX_SHARED:
+                return False
+            # the variable's own module, every module of the head reaching it, and every
+            # module importing its module (``getattr(module, name)``)
+            defining = variable.partition(":")[0]
+            readers = {defining}
+            for node in (variable, defining):
+                if node in head:
+                    readers |= {head.module_of(other) for other, _ in head.predecessors(node)}
+            for reader in sorted(readers):
+                found = head.summaries.get(reader)
+                if found is None:
+                    return False
+                more = kept_uses(found, reader, variable, lost, (), self.is_ours,
+                                 self._head_import, self._bindings_of(found))
+                if more is None:
+                    return False
+                shared |= more
+        return True
 
     def _followed_into(self, graph: CodeGraph, hierarchy: Hierarchy, node: str
                        ) -> list[tuple[str, str, Entries | None]]:
