@@ -186,19 +186,22 @@ ASYNCIO_RUNNERS = frozenset({"run", "create_task", "ensure_future", "gather", "w
 LOOP_RUNNERS = frozenset({"run_until_complete", "create_task"})
 
 
-def _asyncio_runner(expr: Expr, bindings: Mapping[str, tuple[Expr, ...]]) -> bool:
+def _asyncio_runner(expr: Expr, bindings: Mapping[str, tuple[Expr, ...]], hops: int = 0
+                    ) -> bool:
     """Does callee ``expr`` spell an awaiting function of ``asyncio`` (``asyncio.run``), or
-    an event loop's (``asyncio.get_event_loop().run_until_complete``)?"""
-    if len(expr) < 2:
+    an event loop's (``asyncio.get_event_loop().run_until_complete``), through the names it
+    was imported by too (``from asyncio import get_event_loop``: prompt_toolkit 3.0)?"""
+    root = parse_root(expr[0])
+    if isinstance(root, Variable):
+        values = bindings.get(root.key, ())
+        return bool(values) and hops < 2 and all(
+            _asyncio_runner((*value, *expr[1:]), bindings, hops + 1) for value in values)
+    if expr[0] != "m:asyncio" or len(expr) < 2:
         return False
     last = expr[-1][1:]
-    if not (len(expr) == 2 and last in ASYNCIO_RUNNERS) and not (
-            len(expr) > 2 and expr[-1][:1] == "." and last in LOOP_RUNNERS
-            and expr[1][1:] in ("get_event_loop", "new_event_loop", "get_running_loop")):
-        return False
-    root = parse_root(expr[0])
-    values = bindings.get(root.key, ()) if isinstance(root, Variable) else ((expr[0],),)
-    return bool(values) and all(value == ("m:asyncio",) for value in values)
+    return (len(expr) == 2 and last in ASYNCIO_RUNNERS) or (
+        len(expr) > 2 and expr[-1][:1] == "." and last in LOOP_RUNNERS
+        and expr[1][1:] in ("get_event_loop", "new_event_loop", "get_running_loop"))
 
 
 def _exception_key(key: str) -> bool:
@@ -1518,20 +1521,55 @@ class ImpactAnalysis:
         summary = self.head.summaries.get(self.head.module_of(source))
         bindings = self._bindings_of(summary) if summary is not None else {}
 
-        def runner(expr: Expr) -> bool:
+        def runner(expr: Expr, index: int = -1) -> bool:
             return _asyncio_runner(expr, bindings) or self._runs_its_argument(
-                self.head.module_of(source), expr)
+                self.head.module_of(source), expr) or (
+                index >= 0 and self._method_runs_its_argument(source, index, expr))
 
         def handed(site: CallSite) -> bool:
             return any(
                 other.scope == site.scope and other.line == site.line
-                and other.callee and all(runner(e) for e in other.callee)
+                and other.callee and all(runner(e, index) for e in other.callee)
                 and any(len(value) == len(callee) + 1 and value[:-1] == callee
                         and value[-1].startswith("(")
                         for values in (*other.args, *(v for _, v in other.kwargs))
                         for value in values for callee in site.callee)
-                for other in calls)
-        return all(handed(site) for site, _ in found[1]) and self._binds(source, target)
+                for index, other in enumerate(calls))
+
+        def through_local(site: CallSite) -> bool:
+            # ``coro = self.run_async(); get_event_loop().run_until_complete(coro)``: bound
+            # to a local name of the function alone, read only as the argument of a runner
+            # (prompt_toolkit 3.0's ``Application.run``)
+            prefix = f"v:{site.scope}|"
+            made = [key for key, values in bindings.items()
+                    if key.startswith(prefix) and key[len(prefix):].isidentifier()
+                    and any(len(value) == len(callee) + 1 and value[:-1] == callee
+                            and value[-1].startswith("(")
+                            for value in values for callee in site.callee)]
+            if len(made) != 1 or summary is None:
+                return False
+            local = made[0]
+            runs = False
+            for other in summary.calls:
+                if any(e[0] == local for e in other.callee):
+                    return False
+                for values in (*other.args, *(v for _, v in other.kwargs)):
+                    if not any(e[0] == local for e in values):
+                        continue
+                    if (other.scope != site.scope or values != ((local,),) or not other.callee
+                            or not all(runner(e) for e in other.callee)):
+                        return False
+                    runs = True
+            # (the arguments of the calls checked above are bound under ``<cN>`` keys)
+            return runs and len(bindings[local]) == 1 and not any(
+                e[0] == local for key, values in bindings.items()
+                if key != local and not key.startswith(prefix + "<c")
+                for e in values) and not any(
+                e[0] == local for targets, _, values in summary.attribute_stores
+                for e in (*targets, *values))
+
+        return all(handed(site) or through_local(site) for site, _ in found[1]) \
+            and self._binds(source, target)
 
     def _runs_its_argument(self, module: str, expr: Expr) -> bool:
         """Is ``expr``, a callee of head ``module`` spelled by a module-level name, a function
@@ -1546,16 +1584,41 @@ class ImpactAnalysis:
         if not where.endswith(":") or where[:-1] != module:  # a module-level name
             return False
         symbol = self._revision_pair()[1].resolve_in(module, name) or ""
-        definition = self._definition(self.head, symbol) if ":" in symbol else None
+        return ":" in symbol and self._first_argument_run(symbol, 0)
+
+    def _method_runs_its_argument(self, source: str, index: int, expr: Expr) -> bool:
+        """Is callee ``expr`` of call ``index`` of head ``source`` a method read off a value
+        (``get_app().create_background_task``) that the head links to methods of ours alone,
+        each handing its first argument, as it is, only to an awaiting function of ``asyncio``
+        (``_first_argument_run``)? prompt_toolkit 3.0's ``History.start_loading`` calls
+        ``get_app().create_background_task(self._start_loading())``, and
+        ``Application.create_background_task`` calls ``get_event_loop().create_task(...)``."""
+        if len(expr) < 2 or not expr[-1].startswith(".") or expr[-1].startswith(".~"):
+            return False
+        name = expr[-1][1:]
+        found = [(target, bound) for target, kind in set(self.head.successors(source))
+                 if kind == EdgeKind.CALLS and target.rpartition(".")[2] == name
+                 for at, bound in self.head.edge_data(source, target, kind).get("sites", ())
+                 if at == index]
+        return bool(found) and all(
+            not self.head.edge_data(source, target, EdgeKind.CALLS).get("dynamic")
+            and self._first_argument_run(target, 1 if bound else 0)
+            for target, bound in found)
+
+    def _first_argument_run(self, symbol: str, skip: int) -> bool:
+        """Does head function ``symbol`` hand the parameter its first argument binds (past
+        ``skip`` bound ones: ``self``), as it is, only to an awaiting function of ``asyncio``,
+        keeping it nowhere else?"""
+        definition = self._definition(self.head, symbol)
         signature = definition.signature if definition is not None else None
         summary = self.head.summaries.get(symbol.partition(":")[0])
-        if (signature is None or summary is None or not signature.parameters
-                or signature.parameters[0].kind not in (ParamKind.POSITIONAL_ONLY,
-                                                        ParamKind.POSITIONAL_OR_KEYWORD)
+        if (signature is None or summary is None or len(signature.parameters) <= skip
+                or signature.parameters[skip].kind not in (ParamKind.POSITIONAL_ONLY,
+                                                           ParamKind.POSITIONAL_OR_KEYWORD)
                 or signature.is_async):
             return False
         scope = f"v:{symbol}|"
-        first = (scope + signature.parameters[0].name,)
+        first = (scope + signature.parameters[skip].name,)
         bindings = self._bindings_of(summary)
         # the parameter as it is, kept nowhere else: not bound to another name, nor returned
         if any(first in values for key, values in bindings.items()
