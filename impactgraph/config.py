@@ -6,6 +6,7 @@ import configparser
 import glob
 import os
 import posixpath
+import re
 import shlex
 import sys
 from collections.abc import Mapping
@@ -302,7 +303,59 @@ def pytest_settings(root: Path, environ: Mapping[str, str] | None = None) -> Pyt
         collections = Collections(OPEN)
     startup = tuple((folder, module, django) for folder, settings in sections.items()
                     for module, django in settings.startup_modules)
+    # a plugin a project of the tree declares: pytest loads it in every test process of an
+    # environment the project is installed in (its own tests', ``pytester``'s runs too)
+    startup += tuple(dict.fromkeys(
+        ("", module, False) for folder in ("", *tree.run_folders)
+        for module in entry_point_plugins(root / folder if folder else root)))
     return PytestSettings(tests, collections, _ini_list(top.found.get("pythonpath")), startup)
+
+
+def entry_point_plugins(folder: Path) -> tuple[str, ...]:
+    """The modules the project in ``folder`` declares as pytest plugins (``pytest11`` entry
+    points) in its ``pyproject.toml`` (``[project.entry-points.pytest11]``, poetry's
+    ``[tool.poetry.plugins.pytest11]``), ``setup.cfg`` (``[options.entry_points]``) or
+    ``setup.py`` (``"pytest11": ["name = module"]``, read as text). typeguard 4.4 declares
+    ``typeguard = "typeguard._pytest_plugin"``. A file that cannot be read declares none."""
+    values: list[str] = []
+    try:
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file():
+            text = _read(pyproject)
+            _check_key_depth(text, "pyproject.toml")
+            document: Any = tomllib.loads(text)
+            project = document.get("project")
+            tool = document.get("tool")
+            poetry = tool.get("poetry") if isinstance(tool, dict) else None
+            for table, key in ((project, "entry-points"), (poetry, "plugins")):
+                groups = table.get(key) if isinstance(table, dict) else None
+                group = groups.get("pytest11") if isinstance(groups, dict) else None
+                if isinstance(group, dict):
+                    values += [v for v in group.values() if isinstance(v, str)]
+        setup_cfg = folder / "setup.cfg"
+        if setup_cfg.is_file():
+            parser = configparser.ConfigParser(interpolation=None)
+            parser.read_string(_read(setup_cfg), "setup.cfg")
+            if parser.has_option("options.entry_points", "pytest11"):
+                values += [line.partition("=")[2] for line in
+                           parser.get("options.entry_points", "pytest11").splitlines()]
+        setup_py = folder / "setup.py"
+        if setup_py.is_file():
+            for group in _SETUP_PY_PYTEST11.finditer(_read(setup_py)):
+                values += [text.partition("=")[2] for text in
+                           _QUOTED.findall(group.group(1))]
+    except (ConfigError, ValueError, configparser.Error, tomllib.TOMLDecodeError,
+            RecursionError):
+        return ()
+    modules = (value.partition(":")[0].strip() for value in values)
+    return tuple(dict.fromkeys(
+        module for module in modules
+        if module and all(part.isidentifier() for part in module.split("."))))
+
+
+# ``"pytest11": ["name = module", ...]`` (or a tuple) in a setup.py
+_SETUP_PY_PYTEST11 = re.compile(r"""["']pytest11["']\s*:\s*[\[(]([^\])]*)[\])]""")
+_QUOTED = re.compile(r"""["']([^"'\n]*=[^"'\n]*)["']""")
 
 
 def _run(root: Path, start: str, sections: Mapping[str, _Settings], tree: Tree) -> Collection:
