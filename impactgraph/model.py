@@ -112,6 +112,10 @@ class Definition:
     # the docstring to its end, a nested function's or class's body left out (it is evaluated
     # on its own); 0: not recorded (lambdas, synthetic definitions), ``end_line - line`` counts
     code_lines: int = 0
+    # classes: the bases of each earlier statement defining the class of that name in its
+    # scope, first to last (``if sys.version_info >= (3,): class I(A)`` ``else: class I(B)``):
+    # the class as it runs may be any of them; ``bases`` are the last statement's
+    other_bases: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
