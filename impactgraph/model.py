@@ -195,6 +195,10 @@ class CallSite:
     raises_expected: bool = False
     # the call's result is awaited where it is made (``await f()``): it is used as an awaitable
     awaited: bool = False
+    # the call is in an ``except TypeError`` handler of a ``try`` whose body calls the same
+    # callee, as written (``try: fmt(view, value, name)`` ``except TypeError: fmt(view,
+    # value)``): it runs when that call raised, the retry of a callee that takes other arguments
+    retried: bool = False
 
 
 @dataclass(frozen=True, slots=True)

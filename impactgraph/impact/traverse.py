@@ -1297,9 +1297,11 @@ class ImpactAnalysis:
                     old: Signature | None = None) -> bool:
         """``_binds`` for one call site: False only when it surely does not bind. A call in
         a block that expects a TypeError (``with pytest.raises(TypeError):``) counts as
-        binding: one that no longer binds raises what the test expects. ``old``: the
+        binding: one that no longer binds raises what the test expects. So does the retry in
+        an ``except TypeError`` handler of a call the ``try`` makes of the same callee
+        (``retried``): it runs when that call raised, and that call is judged. ``old``: the
         target's base signature (``_forwarded_binds``)."""
-        if site.raises_expected:
+        if site.raises_expected or site.retried:
             return True
         call, call_bound = _shape(self._spread_out(source, site), bound, method)
         if positional_first and not call.args and not call.unpacks & 1:
