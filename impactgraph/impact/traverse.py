@@ -484,6 +484,12 @@ class ImpactAnalysis:
                 # to ``self.assertRaises``) may call it, or not: no certain break, as for an
                 # ``async`` change (``_handed_unnamed``); code naming it is judged
                 return False
+            if (change.kind is ChangeKind.DECORATOR_CHANGED and graph is self.head
+                    and self._handed_to_kept_outside_decorator(change, source, target)):
+                # outside code handed what an outside decorator, outermost in both revisions,
+                # made of the function calls that, as before (``runner.invoke(cli.main)``
+                # on a ``@click.command``, which passes the options declared below it)
+                return False
             if change.kind is ChangeKind.DECORATOR_CHANGED:
                 getter = self._getter_calling(change, target)
                 if getter is not None and not source.startswith(getter + "."):
@@ -658,6 +664,35 @@ class ImpactAnalysis:
         found = self._head_sites(source, target)
         return found is not None and not any(_names_callee(site, target)
                                              for site, _ in found[1])
+
+    def _handed_to_kept_outside_decorator(self, change: Change, source: str,
+                                          target: str) -> bool:
+        """Does ``source`` only hand ``target`` to outside code (a ``callback`` edge, no call
+        site of its own), while the outermost decorator of ``target`` is the same outside
+        one in both revisions (by name), not one known to leave calls alone (``CALL_KEEPING``),
+        and the change added or removed decorators below it only? Outside code calls what that
+        decorator made, as the base's ``_wrapped_in_base`` reads it: the function's own
+        signature does not tell what that passes. apprise 1.7 added ``@click.option`` under
+        ``@click.command`` on ``cli.main``, which its tests hand to ``CliRunner.invoke``."""
+        data = self.head.edge_data(source, target, EdgeKind.CALLS)
+        if not data.get("callback") or self._head_sites(source, target) is not None:
+            return False
+        old, new = self._definition(self.base, target), self._definition(self.head, target)
+        if old is None or new is None or not old.decorators or not new.decorators:
+            return False
+        outer = new.decorators[0]
+        changed = {decorator_base(part[1:]) for part in change.detail.split()
+                   if part[:1] in "+-"}
+        # the same decorator by name: other arguments (pip-tools 7.4 gave its
+        # ``@click.command(...)`` a ``name=``) leave it applied as before, as the diff reads it
+        if (decorator_base(old.decorators[0]) != decorator_base(outer)
+                or decorator_base(outer) in changed
+                or decorator_base(outer).rpartition(".")[2] in CALL_KEEPING):
+            return False
+        path = self._decorator_path(target, outer)
+        parts = path.split(".")
+        return ":" not in path and not any(self.is_ours(".".join(parts[:end]))
+                                           for end in range(1, len(parts) + 1))
 
     def _wraps_below_change(self, source: str, target: str) -> bool:
         """Is ``source`` a decorator of ``target`` (a function of ours written in its
