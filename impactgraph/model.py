@@ -112,6 +112,10 @@ class Definition:
     # the docstring to its end, a nested function's or class's body left out (it is evaluated
     # on its own); 0: not recorded (lambdas, synthetic definitions), ``end_line - line`` counts
     code_lines: int = 0
+    # classes: the bases of each earlier statement defining the class of that name in its
+    # scope, first to last (``if sys.version_info >= (3,): class I(A)`` ``else: class I(B)``):
+    # the class as it runs may be any of them; ``bases`` are the last statement's
+    other_bases: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,6 +195,10 @@ class CallSite:
     raises_expected: bool = False
     # the call's result is awaited where it is made (``await f()``): it is used as an awaitable
     awaited: bool = False
+    # the call is in an ``except TypeError`` handler of a ``try`` whose body calls the same
+    # callee, as written (``try: fmt(view, value, name)`` ``except TypeError: fmt(view,
+    # value)``): it runs when that call raised, the retry of a callee that takes other arguments
+    retried: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -456,7 +456,20 @@ def compare_bases(old: Side, new: Side, moved: Mapping[str, str] | None = None
     ``moved``: the modules renamed (old name -> new name); a class of one is the class of the
     same name in the new module (yapf 0.40 moved ``yapf.yapflib.pytree_visitor`` to
     ``yapf.pytree.pytree_visitor``, and ``PyTreeVisitor`` with it).
+    A class the old module defined by more than one statement (in the branches of an ``if``
+    or a ``try``) may have run as any of them: no base is taken as removed when the bases of
+    one of them are all kept (executing 2.0 kept ``Instruction(dis.Instruction)``, which its
+    Python 3 branch defined, and dropped the ``namedtuple`` of its Python 2 ``else``).
     """
+    if old.definition.other_bases:
+        last: list[Finding] = []
+        for bases in (old.definition.bases, *reversed(old.definition.other_bases)):
+            found = compare_bases(replace(old, definition=replace(
+                old.definition, bases=bases, other_bases=())), new, moved)
+            if not any(finding.kind is ChangeKind.BASE_REMOVED for finding in found):
+                return found  # the statement whose bases the class keeps
+            last = last or found
+        return last
     old_keys = [(_keys_now(_base_keys(old.revision, old.module, t), new.revision, moved or {}),
                  t) for t in old.definition.bases]
     new_keys = [(_base_keys(new.revision, new.module, t), t) for t in new.definition.bases]

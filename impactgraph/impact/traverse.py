@@ -501,6 +501,12 @@ class ImpactAnalysis:
                 # to ``self.assertRaises``) may call it, or not: no certain break, as for an
                 # ``async`` change (``_handed_unnamed``); code naming it is judged
                 return False
+            if (change.kind is ChangeKind.DECORATOR_CHANGED and graph is self.head
+                    and self._handed_to_kept_outside_decorator(change, source, target)):
+                # outside code handed what an outside decorator, outermost in both revisions,
+                # made of the function calls that, as before (``runner.invoke(cli.main)``
+                # on a ``@click.command``, which passes the options declared below it)
+                return False
             if change.kind is ChangeKind.DECORATOR_CHANGED:
                 getter = self._getter_calling(change, target)
                 if getter is not None and not source.startswith(getter + "."):
@@ -565,10 +571,11 @@ class ImpactAnalysis:
             if entered:
                 return not self._entered_only(source, target, entered)
             if (change.kind is ChangeKind.DECORATOR_CHANGED and _decorators_only(change, "+")
-                    and self._forwarded_whole(target)):
+                    and self._forwarded_whole(target, changed=_changed_decorators(change))):
                 return not self._binds(source, target)
             if (change.kind is ChangeKind.DECORATOR_CHANGED and _decorators_only(change, "-")
-                    and self._forwarded_whole(target, self.base)):
+                    and self._forwarded_whole(target, self.base,
+                                              _changed_decorators(change))):
                 # the wrapper that went handed every argument on as it was given: a call
                 # now reaches the function itself, and breaks when that no longer takes it
                 return not self._binds(source, target)
@@ -674,6 +681,35 @@ class ImpactAnalysis:
         found = self._head_sites(source, target)
         return found is not None and not any(_names_callee(site, target)
                                              for site, _ in found[1])
+
+    def _handed_to_kept_outside_decorator(self, change: Change, source: str,
+                                          target: str) -> bool:
+        """Does ``source`` only hand ``target`` to outside code (a ``callback`` edge, no call
+        site of its own), while the outermost decorator of ``target`` is the same outside
+        one in both revisions (by name), not one known to leave calls alone (``CALL_KEEPING``),
+        and the change added or removed decorators below it only? Outside code calls what that
+        decorator made, as the base's ``_wrapped_in_base`` reads it: the function's own
+        signature does not tell what that passes. apprise 1.7 added ``@click.option`` under
+        ``@click.command`` on ``cli.main``, which its tests hand to ``CliRunner.invoke``."""
+        data = self.head.edge_data(source, target, EdgeKind.CALLS)
+        if not data.get("callback") or self._head_sites(source, target) is not None:
+            return False
+        old, new = self._definition(self.base, target), self._definition(self.head, target)
+        if old is None or new is None or not old.decorators or not new.decorators:
+            return False
+        outer = new.decorators[0]
+        changed = {decorator_base(part[1:]) for part in change.detail.split()
+                   if part[:1] in "+-"}
+        # the same decorator by name: other arguments (pip-tools 7.4 gave its
+        # ``@click.command(...)`` a ``name=``) leave it applied as before, as the diff reads it
+        if (decorator_base(old.decorators[0]) != decorator_base(outer)
+                or decorator_base(outer) in changed
+                or decorator_base(outer).rpartition(".")[2] in CALL_KEEPING):
+            return False
+        path = self._decorator_path(target, outer)
+        parts = path.split(".")
+        return ":" not in path and not any(self.is_ours(".".join(parts[:end]))
+                                           for end in range(1, len(parts) + 1))
 
     def _wraps_below_change(self, source: str, target: str) -> bool:
         """Is ``source`` a decorator of ``target`` (a function of ours written in its
@@ -1365,9 +1401,11 @@ class ImpactAnalysis:
                     old: Signature | None = None) -> bool:
         """``_binds`` for one call site: False only when it surely does not bind. A call in
         a block that expects a TypeError (``with pytest.raises(TypeError):``) counts as
-        binding: one that no longer binds raises what the test expects. ``old``: the
+        binding: one that no longer binds raises what the test expects. So does the retry in
+        an ``except TypeError`` handler of a call the ``try`` makes of the same callee
+        (``retried``): it runs when that call raised, and that call is judged. ``old``: the
         target's base signature (``_forwarded_binds``)."""
-        if site.raises_expected:
+        if site.raises_expected or site.retried:
             return True
         call, call_bound = _shape(self._spread_out(source, site), bound, method)
         if positional_first and not call.args and not call.unpacks & 1:
@@ -1434,7 +1472,8 @@ class ImpactAnalysis:
         return (definition is not None and definition.kind is SymbolKind.CLASS
                 and self._definition(self.head, init) is not None and self._binds(source, init))
 
-    def _forwarded_whole(self, target: str, graph: CodeGraph | None = None) -> bool:
+    def _forwarded_whole(self, target: str, graph: CodeGraph | None = None,
+                         changed: Sequence[str] = ()) -> bool:
         """Does a wrapper of ours, taking nothing but ``*args, **kwargs``, call ``target``
         with them as they are (``func(*args, **kwargs)``), and does every decorator of
         ``target`` that the head does not know to leave calls alone make such a wrapper?
@@ -1442,35 +1481,52 @@ class ImpactAnalysis:
         (bs4 4.13's ``@_deprecated``: warn, then call). A call of the decorated function then
         binds as one of the function itself does. ``graph``: the revision whose decorators and
         wrappers are read (the head's by default; the base's for decorators that went: falcon
-        4.0's ``@deprecated_args(allowed_positional=0)`` warned, then called)."""
+        4.0's ``@deprecated_args(allowed_positional=0)`` warned, then called).
+        A wrapper may take leading positional parameters it hands on first, in order
+        (``wrapper(self, *args, **kwargs)`` calling ``fn(self, *args, **kwargs)``). With
+        ``changed`` (the decorators the change added, or removed), it is also enough that
+        each of those defines such a wrapper of its own: a decorator kept as it was
+        (fpdf2's ``@check_page`` above the ``@support_deprecated_txt_arg`` 2.7.6 added)
+        does to the calls what it did before."""
         head = self.head if graph is None else graph
         definition = self._definition(head, target)
         if definition is None:
             return False
         wrappers = 0
+        forwarding: list[str] = []
         for wrapper, kind in sorted(set(head.predecessors(target))):
             if kind != EdgeKind.CALLS:
                 continue
             own = self._definition(head, wrapper)
             if own is None or own.signature is None:
                 continue
-            kinds = [p.kind for p in own.signature.parameters]
-            if kinds != [ParamKind.VAR_POSITIONAL, ParamKind.VAR_KEYWORD]:
+            leading = _leading_names(own.signature)
+            if leading is None:
                 continue
-            names = {f"v:{wrapper}|{p.name}" for p in own.signature.parameters}
+            names = {f"v:{wrapper}|{p.name}" for p in own.signature.parameters[len(leading):]}
             calls = (self._calls_of(head.module_of(wrapper)) if head is self.head
                      else self._base_calls_of(wrapper)) or ()
             sites = _sites(calls, head.edge_data(wrapper, target, kind), wrapper)
             if sites and all(
-                not site.args and site.unpacks == 3
+                _hands_on(site, [f"v:{wrapper}|{name}" for name in leading])
+                and site.unpacks == 3
                 and all(name == "**" for name, _ in site.kwargs)
                 and {expr[0] for _, values in site.kwargs for expr in values if expr} == names
                 for site, _ in sites
             ):
                 wrappers += 1
+                forwarding.append(wrapper)
         rest = [d for d in definition.decorators
                 if decorator_base(d).rpartition(".")[2] not in RESULT_KEEPING]
-        return wrappers > 0 and wrappers >= len(rest)
+        if wrappers > 0 and wrappers >= len(rest):
+            return True
+        module = target.partition(":")[0]
+        revision = self._revision_pair()[0 if head is self.base and head is not self.head
+                                          else 1]
+        return bool(changed) and all(
+            (path := _written_path(revision, module, written)) is not None
+            and any(found.replace(":", ".").startswith(path + ".") for found in forwarding)
+            for written in changed)
 
     def _entered_only(self, source: str, target: str, entered: int) -> bool:
         """Is every call of ``target`` that ``source`` makes a ``with`` item (``entered``: 1)
@@ -2095,6 +2151,41 @@ def _names(revision: Revision, module: str, expr: Expr) -> str | None:
         return None
     dotted = ".".join((root.key[len(prefix):], *(op[1:] for op in expr[1:])))
     return revision.resolve_in(module, dotted) or revision.spelled(module, dotted)
+
+
+def _changed_decorators(change: Change) -> list[str]:
+    """The decorators a ``decorator-changed`` added or removed, as written."""
+    return [part[1:] for part in change.detail.split() if part[:1] in "+-"]
+
+
+def _written_path(revision: Revision, module: str, written: str) -> str | None:
+    """The dotted path of the function of ours a decorator written in ``module`` names,
+    where it is defined (through the module's imports); None for one not of ours."""
+    found = revision.resolve_expression(module, decorator_base(written))
+    return found.replace(":", ".") if found is not None else None
+
+
+def _leading_names(signature: Signature) -> list[str] | None:
+    """The names of a wrapper's parameters before its ``*args, **kwargs``, when it takes
+    nothing else: positional ones without a default (``self`` of a method's wrapper), then
+    ``*args`` and ``**kwargs``; None for any other signature."""
+    parameters = signature.parameters
+    kinds = [p.kind for p in parameters[-2:]]
+    if kinds != [ParamKind.VAR_POSITIONAL, ParamKind.VAR_KEYWORD]:
+        return None
+    leading = parameters[:-2]
+    if any(p.kind not in (ParamKind.POSITIONAL_ONLY, ParamKind.POSITIONAL_OR_KEYWORD)
+           or p.default is not None for p in leading):
+        return None
+    return [p.name for p in leading]
+
+
+def _hands_on(site: CallSite, leading: Sequence[str]) -> bool:
+    """Does ``site`` pass, by position and before anything else, exactly the wrapper's
+    leading parameters in their order (``fn(self, *args, **kwargs)``)?"""
+    return len(site.args) == len(leading) and all(
+        values and all(expr and expr[0] == name for expr in values)
+        for values, name in zip(site.args, leading, strict=True))
 
 
 def _sites(

@@ -33,6 +33,7 @@ from impactgraph.indexer.plain import (
     DATACLASS_DECORATORS,
     IMPORT_ERRORS,
     decorator_base,
+    earlier_bases,
     init_parameter_name,
     joined_accessor,
     marks_abstract,
@@ -615,6 +616,7 @@ class _ApiWalker:
             body_hash=_body_hash(text, body, node, skip_definitions=True),
             metaclass=next((text(k.value, node) for k in node.keywords if k.arg == "metaclass"),
                            None),
+            other_bases=earlier_bases(self.definitions.get(qual)),
         )
         init = _dataclass_init(text, node, decorators, body)
         if init is not None:

@@ -29,7 +29,7 @@ from impactgraph.expressions import (
     symbol_root,
 )
 from impactgraph.indexer.flow import Flow
-from impactgraph.indexer.plain import joined_accessor, marks_abstract
+from impactgraph.indexer.plain import earlier_bases, joined_accessor, marks_abstract
 from impactgraph.indexer.pytest_model import (
     fixture_of,
     fixture_parameters,
@@ -324,6 +324,7 @@ class FileIndexer(Statements):
             base_exprs=base_exprs,
             body_hash=body_hash(node.body, skip_definitions=True),
             metaclass=source(getattr(node, "_metaclass", None)),
+            other_bases=earlier_bases(self.definitions.get(qual)),
         )
         self.bind_name(parent_scope, node.name, [(symbol_root(self.symbol_id(qual)),)], node)
         init = dataclass_init(node)

@@ -8,7 +8,7 @@ import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from impactgraph.model import Definition, ParamKind, Signature
+from impactgraph.model import Definition, ParamKind, Signature, SymbolKind
 
 # what an ``except`` clause names that catches a failed import (``ImportBinding.guarded``)
 IMPORT_ERRORS = frozenset({"ImportError", "ModuleNotFoundError", "Exception", "BaseException"})
@@ -88,6 +88,14 @@ def combine_hashes(*hashes: str) -> str:
     for value in hashes:
         digest.update(value.encode("ascii") + b"\0")
     return digest.hexdigest()
+
+
+def earlier_bases(earlier: Definition | None) -> tuple[tuple[str, ...], ...]:
+    """A class statement's ``Definition.other_bases``: those of the class of that name its
+    scope defined before (``earlier``), with its own bases last; none for anything else."""
+    if earlier is None or earlier.kind is not SymbolKind.CLASS:
+        return ()
+    return (*earlier.other_bases, earlier.bases)
 
 
 def joined_accessor(owner: Definition, accessor: Definition) -> Definition:

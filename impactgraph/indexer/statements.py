@@ -83,6 +83,14 @@ def expects_type_error(context: nodes.NodeNG) -> bool:
          else None) in CATCHES_TYPE_ERROR for t in types)
 
 
+def _calls_in(statements: list[nodes.NodeNG]) -> list[nodes.Call]:
+    """The calls written in ``statements``, those of functions, lambdas and classes defined
+    there left out (they run in their own frame, if ever)."""
+    skip = (nodes.FunctionDef, nodes.AsyncFunctionDef, nodes.Lambda, nodes.ClassDef)
+    return [call for statement in statements if not isinstance(statement, skip)
+            for call in statement.nodes_of_class(nodes.Call, skip_klass=skip)]
+
+
 DOTTED_PATH = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*(?::[A-Za-z_]\w*|\.[A-Za-z_]\w*)"
                          r"(?:\.[A-Za-z_]\w*)*")
 # ``Macro(environment, ...`` in a string: a call in source code the program generates;
@@ -432,6 +440,8 @@ class Statements(Evaluator, ImplicitCalls):
             finally:
                 if fallback:
                     self.fallback_of.pop()
+            if "TypeError" in names:
+                self.mark_retries(node.body, handler.body)
             if flow is not None:
                 ends.append(flow.get(frame))
         if flow is None:
@@ -450,6 +460,15 @@ class Statements(Evaluator, ImplicitCalls):
             flow.set(frame, after)
 
     visit_TryStar = visit_Try
+
+    def mark_retries(self, tried: list[nodes.NodeNG], handler: list[nodes.NodeNG]) -> None:
+        """Each call of an ``except TypeError`` handler whose callee, as written, the ``try``
+        body calls too is ``retried``."""
+        callees = {source(call.func) for call in _calls_in(tried)} - {None, ""}
+        for call in _calls_in(handler):
+            index = self.call_sites.get(id(call))
+            if index is not None and source(call.func) in callees:
+                self.calls[index] = replace(self.calls[index], retried=True)
 
     def import_module_of(self, statement: nodes.Import | nodes.ImportFrom) -> str:
         if isinstance(statement, nodes.Import):

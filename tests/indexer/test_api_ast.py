@@ -182,6 +182,27 @@ PRINTED = {
         """,
 }
 
+PRINTED["a class defined in both branches of an if and of a try"] = """\
+    import sys
+    if sys.version_info >= (3,):
+        from dis import Instruction as _Instruction
+        class Instruction(_Instruction):
+            lineno = None
+    else:
+        class Instruction(namedtuple("Instruction", "offset argval")):
+            lineno = None
+    try:
+        class Fast(Base, Mixin):
+            pass
+    except ImportError:
+        class Fast(object):
+            pass
+    def Fast():
+        pass
+    class Fast:
+        pass
+    """
+
 # Each is left to astroid (its binding rules for these are not modelled), with the same result.
 LEFT_TO_ASTROID = {
     "walrus in a class's comprehension": """\
