@@ -460,6 +460,22 @@ LIBRARIES = {
             "jsonschema-specifications==2023.12.1"), tests="jsonschema/tests", root=""),
         Library("pyparsing", "3.1.4", "pyparsing", (
             PYTEST, "railroad-diagrams==3.0.1", "jinja2==3.1.4"), root=""),
+        # held out, first contact (5 December, early afternoon): JSON web tokens whose signing
+        # algorithms are a class tree (Algorithm: HMAC, RSA, EC, RSAPSS, OKP) kept in a dict by
+        # name and looked up per token, a PyJWS/PyJWT pair of classes behind module-level bound
+        # methods (jwt.encode = _jwt_global_obj.encode), a JWKS client (pyjwt); JMESPath
+        # expressions parsed by a Pratt parser dispatching on computed names ("_token_nud_" +
+        # the token type) into AST dicts, interpreted by a TreeInterpreter dispatching on
+        # "visit_" + the node type, built-in functions registered by a metaclass from a
+        # decorator's marks (jmespath; its sdist lacks the compliance JSON, so
+        # tests/test_compliance.py collects nothing and test_parser.py is the suite); an HTML
+        # sanitizer and linkifier built on a vendored html5lib (bleach/_vendor), filters as
+        # html5lib tree walker subclasses, callbacks for links, a CSS sanitizer on tinycss2
+        # (bleach). cattrs 24.1.2 was tried: its suite took over 5 minutes unchanged here.
+        Library("pyjwt", "2.9.0", "jwt", (PYTEST, "cryptography==43.0.1"), root=""),
+        Library("jmespath", "1.0.1", "jmespath", (PYTEST,), root=""),
+        Library("bleach", "6.1.0", "bleach", (
+            PYTEST, "six==1.16.0", "webencodings==0.5.1", "tinycss2==1.2.1"), root=""),
     )
 }
 DEFAULT_LIBRARIES = ("click", "itsdangerous", "markupsafe", "jinja2", "flask")

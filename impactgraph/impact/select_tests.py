@@ -246,6 +246,8 @@ def select_tests(
                             shared.processes)
         _gave_up(selector, graph, walker, changed_modules, names, imports)
         _unbounded(selector, graph, walker, changed_modules, imports)
+        _found_at_run_time(selector, graphs, walker, reached, imports)
+        _gone_unlinked(selector, graphs, reached, shared.processes)
     return selector.result()
 
 
@@ -1836,6 +1838,127 @@ def _gave_up(
             if (_imported_by_test(path, changed_importers)
                     and _imported_by_test(path, importers)):
                 selector.add(path, reason)
+
+
+_LINKED_IN = frozenset({EdgeKind.CALLS.value, EdgeKind.REFERENCES.value, EdgeKind.EXPORTS.value})
+# what lists the members of a class or module, to be looked up by their names: the only way
+# code of ours finds a function nothing of ours names (a ``getattr`` of a computed name
+# already links every member of the receiver's class)
+_ENUMERATORS = frozenset({"inspect.getmembers", "inspect.getmembers_static", "<builtin>.dir",
+                          "<builtin>.vars"})
+
+
+def _enumerating(graph: CodeGraph, package_of: _Packages) -> set[str]:
+    """The packages whose code lists members by ``_ENUMERATORS``."""
+    return {package_of(graph.module_of(caller))
+            for caller, called in graph.external_calls.items()
+            if caller in graph and called & _ENUMERATORS}
+
+
+def _found_at_run_time(
+    selector: _Selector,
+    graphs: Sequence[CodeGraph], walker: _Callers,
+    reached: Iterable[str],
+    imports: _ImportIndex,
+) -> None:
+    """A function or method of the library that the changes reach (a changed one, or one
+    calling what changed) and that nothing of ours calls, refers to or re-exports, and that
+    overrides nothing (``_unlinked``), runs only when code finds it at run time: outside
+    code (a framework's hook), or code of ours that lists members (``_ENUMERATORS``) and a
+    call of what it found, whose callee the linker lost. jmespath's
+    ``Functions.call_function`` does ``function = self.FUNCTION_TABLE[name]["function"];
+    function(self, *args)``, the table built by a metaclass from ``inspect.getmembers(cls)``
+    for the methods named ``_func_*``, each of them called by no one in the graph. When the
+    function's package lists members somewhere, an unresolved call that may run anything
+    ("" among the names it asks for) in that package may run it: the tests that reach such a
+    call are kept when their process imports that function's module and the call's module
+    (as for ``_gave_up``). Across packages ``_unresolved_across`` keeps them for any change.
+    (A package that lists nothing cannot find such a function: its unresolved calls of a
+    parameter's value run what its callers passed, which they name.)"""
+    if not graphs or not selector.test_set:
+        return
+    head = graphs[-1]
+    orphans: dict[str, str] = {}  # an affected function nothing links to -> its package
+    package_of = _Packages(head)
+    enumerating = _enumerating(head, package_of)
+    for symbol in sorted(set(reached)):
+        graph = head if symbol in head else next(
+            (g for g in reversed(graphs[:-1]) if symbol in g), None)
+        package = package_of(symbol.split(":", 1)[0])
+        if (package in enumerating and graph is not None
+                and _unlinked(graph, symbol, selector.test_set)):
+            orphans[symbol] = package
+    if not orphans:
+        return
+    packages = set(orphans.values())
+    sites = sorted({caller for caller, asked in head.unresolved_names.items()
+                    if "" in asked and caller in head
+                    and package_of(head.module_of(caller)) in packages})
+    if not sites:
+        return
+    changed_importers = {imports.path(m) for m in imports.importers(
+        {symbol.split(":", 1)[0] for symbol in orphans})}
+    seen: set[str] = set()
+    for caller in sites:
+        if caller in seen:  # walked from already: its tests are an earlier site's
+            continue
+        orphan = next(s for s, p in sorted(orphans.items())
+                      if p == package_of(head.module_of(caller)))
+        importers = imports.importer_paths(head.module_of(caller))
+        reason = (f"unresolved call in {caller} may run {orphan}, which is affected and "
+                  "called by nothing of ours (found at run time)")
+        for test_module in sorted(_callers_in_tests(walker, caller, seen)):
+            path = head.path_of(test_module)
+            if (_imported_by_test(path, changed_importers)
+                    and _imported_by_test(path, importers)):
+                selector.add(path, reason)
+
+
+def _unlinked(graph: CodeGraph, symbol: str, tests: Set[str]) -> bool:
+    """Is ``symbol`` a function or method of the library (not a test file's, not a special
+    method) that nothing of ours calls, refers to or re-exports, and that overrides nothing:
+    one only a lookup at run time finds (see ``_found_at_run_time``)?"""
+    name = _short_name(symbol)
+    if ":" not in symbol or (name.startswith("__") and name.endswith("__")):
+        return False
+    if symbol not in graph or graph.node(symbol).get("kind") not in ("function", "method"):
+        return False
+    path = graph.path_of(symbol)
+    if path in tests or path_name(path) == CONFTEST:
+        return False
+    return not any(kind in _LINKED_IN for _, kind in graph.predecessors(symbol)) and not any(
+        kind == EdgeKind.OVERRIDES.value for _, kind in graph.successors(symbol))
+
+
+def _gone_unlinked(
+    selector: _Selector, graphs: Sequence[CodeGraph], reached: Iterable[str],
+    processes: ProcessScope,
+) -> None:
+    """A function or method nothing of ours linked to (``_unlinked``) that the change removed
+    or renamed was found, if at all, by a lookup at run time, and such a lookup may list what
+    it finds, not only call it: a metaclass that keeps a class's ``_func_*`` methods in a
+    table from ``inspect.getmembers(cls)`` (jmespath) runs as the class's module is imported,
+    and a test reading the table's names fails when one is gone, though nothing reaches the
+    change in the graph. When the function's package lists members somewhere
+    (``_ENUMERATORS``), every test whose process imports its module (still there) is kept."""
+    if len(graphs) < 2:
+        return
+    head = graphs[-1]
+    package_of = _Packages(head)
+    enumerating = _enumerating(head, package_of)
+    for symbol in sorted(set(reached)):
+        if symbol in head or package_of(symbol.split(":", 1)[0]) not in enumerating:
+            continue
+        base = next((g for g in reversed(graphs[:-1]) if symbol in g), None)
+        if base is None or not _unlinked(base, symbol, selector.test_set):
+            continue
+        module = base.module_of(symbol)
+        if module not in head:
+            continue
+        reason = (f"imports {module}, where {symbol}, which nothing of ours refers to, is gone "
+                  "(a lookup at run time may have found it)")
+        for path in processes.tests_of(processes.importing(module, selector.test_set)):
+            selector.add(path, reason)
 
 
 class _Callers:
