@@ -27,6 +27,7 @@ from impactgraph.diff.signatures import (
     compare_overloads,
     compare_signatures,
 )
+from impactgraph.indexer.plain import DATACLASS_DECORATORS, decorator_base
 from impactgraph.model import ChangeKind, Definition, Parameter, ParamKind, Signature, SymbolKind
 
 # Standard modules whose decorators are compared by their bare name.
@@ -714,6 +715,7 @@ def members_taken_away(old: Revision, new: Revision, symbol: str, base: str,
         old_classes, old_outside = frozenset(), _base_keys(old, module, base, aliases=True)
     new_classes, new_outside = ancestry(new, symbol, aliases=True)
     new_names = set().union(*(own_names(new, c) for c in new_classes))
+    new_names |= set().union(*(generated_names(new.definition(c)) for c in new_classes))
     fields = _named_tuple_fields(old, module, base)
     if fields is not None:
         # a named tuple made by a call (``NamedTuple('N', [('a', int)])``): a class that is
@@ -722,7 +724,10 @@ def members_taken_away(old: Revision, new: Revision, symbol: str, base: str,
         tuples = [found for c in new_classes for text in _bases_of(new, c)
                   if (found := _named_tuple_fields(new, c.partition(":")[0], text)) is not None]
         if not tuples:
-            return None
+            # no longer a named tuple (tldextract 5.0 made ``ExtractResult(NamedTuple)`` a
+            # dataclass): it lost what a tuple and ``namedtuple`` give, and the fields it
+            # does not define now
+            return frozenset((fields | NAMED_TUPLE_NAMES) - new_names)
         return frozenset(fields - new_names.union(*tuples))
     lost = set().union(*(own_names(old, c) - new_names for c in old_classes - new_classes))
     kept = set(new_outside)
@@ -790,7 +795,39 @@ def standard_names_over_object(key: str) -> frozenset[str] | None:
     names = set(dir(cls)) - set(dir(object))
     if cls.__init__ is not object.__init__:
         names.add("__init__")
+    # compared by value (``{} == {}``), where an instance of ``object`` is equal to itself alone
+    names |= {name for name in COMPARISONS if getattr(cls, name) is not getattr(object, name)}
     return frozenset(names - {"__dict__", "__weakref__", "__new__"})
+
+
+COMPARISONS = frozenset({"__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__"})
+
+
+def generated_names(definition: Definition | None) -> frozenset[str]:
+    """The comparisons a dataclass-like decorator of the class (``DATACLASS_DECORATORS``)
+    writes for it, as the summary does not: ``__eq__`` and ``__ne__`` unless ``eq=False``,
+    the ordering ones with ``order=True``. tldextract 5.0's ``@dataclass`` ``ExtractResult``
+    compares by its fields, as the named tuple it was did."""
+    names: set[str] = set()
+    for text in definition.decorators if definition is not None else ():
+        if decorator_base(text) not in DATACLASS_DECORATORS:
+            continue
+        spaced = text.replace(" ", "")
+        if "eq=False" not in spaced:
+            names |= {"__eq__", "__ne__"}
+        if "order=True" in spaced:
+            names |= COMPARISONS
+    return frozenset(names)
+
+
+# What a named tuple class has beyond ``object``: a tuple's names and those ``namedtuple``
+# gives, ``__init__`` among them (it is made from its fields: a class left without an
+# ``__init__`` of its own lost that)
+NAMED_TUPLE_NAMES = frozenset(
+    (set(dir(tuple)) - set(dir(object)) - {"__new__"})
+    | {"_asdict", "_replace", "_fields", "_field_defaults", "_make", "__getnewargs__",
+       "__match_args__", "__init__", "__eq__", "__ne__", "__lt__", "__le__", "__gt__",
+       "__ge__"})
 
 
 def bound_as_values(old: Revision, symbol: str, base: str) -> frozenset[str]:

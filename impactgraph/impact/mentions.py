@@ -277,6 +277,16 @@ def hands_self(summary: FileSummary, scope: str) -> bool:
 
 
 _CALLED, _READ, _HANDED = "<called>", "<read>", "<handed>"
+_ORDER = frozenset({"__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__"})
+
+
+def _compared_elements(operations: tuple[str, ...]) -> bool:
+    """``[]`` ... ``%__eq__``: what a summary records of a comparison for the elements of
+    its operands, as containers compare theirs (an index, ``x[0]``, is ``[0]``, and the
+    ``__getitem__`` it calls is a call of its own)."""
+    last = parse_op(operations[-1])
+    return (len(operations) > 1 and all(op == "[]" for op in operations[:-1])
+            and isinstance(last, Special) and _ORDER.issuperset(last.names))
 
 
 class _Escaped(Exception):
@@ -292,16 +302,18 @@ def kept_uses(
     """Does code of ``scope`` (a symbol and what it nests, or a module: all its code) use
     ``target`` only by names not in ``lost``, so that what ``target`` lost cannot reach it?
 
-    ``sites``: the indexes (in ``summary.calls``) of the calls making instances of class
-    ``target``; the value is then such an instance, and each of those calls must name the
-    class. No sites: the value is ``target`` itself (a module variable). Each value is
-    followed through the local variables it is bound to. A use reads an attribute
+    ``sites``: the indexes (in ``summary.calls``) of the calls the linker linked to
+    ``target``, a class or a function: the value is then what they make (an instance, a
+    result), read where the callee as those calls write it is called. No sites: the value
+    is ``target`` itself (a module variable). Each value is followed through the local
+    variables it is bound to. A use reads an attribute
     (``obj.name``) or has Python call a special method (``obj[k]``: ``__getitem__``).
     Anything else hands the value on, to code that may use any name of it (an argument, a
     return, a store, a container's element, an attribute, a class variable): the answer is
     then None, as for a name nothing is known of (``getattr(obj, name)``). A value bound to a
-    module-level variable may be read by other modules too: the answer is those variables
-    (``mod:NAME``), for the caller to follow. prompt_toolkit 3.0's ``_16ColorCache`` lost its
+    module-level variable may be read by other modules too, and a value a function returns
+    is its callers' to use: the answer is those variables (``mod:NAME``) and functions
+    (``mod:name()``), for the caller to follow. prompt_toolkit 3.0's ``_16ColorCache`` lost its
     ``dict`` base; ``output.vt100`` makes two at import time, binds them to module variables
     and only calls their ``get_code``."""
     if bindings is None:
@@ -315,10 +327,16 @@ def kept_uses(
     shared: set[str] = set()
     sites = list(sites)
     made = bool(sites)
+    # the callees of the calls making one, as written (``self._extract_netloc``): the linker
+    # linked them to ``target``; an expression starting with one then a call is such a result
+    callees = {expr for index in sites for expr in summary.calls[index].callee if expr}
 
     def named(expr: Expr) -> int:
         """The length of the prefix of ``expr`` (its variables expanded) naming ``target``
-        itself, or 0."""
+        itself, or 0; negative for the callee of a linked call, as written."""
+        for callee in callees:
+            if expr[:len(callee)] == callee:
+                return -len(callee)
         root = parse_root(expr[0])
         if isinstance(root, SymbolRoot):
             return 1 if root.symbol == target else 0
@@ -357,7 +375,7 @@ def kept_uses(
             length = named(form)
             if not length:
                 continue
-            rest = form[length:]
+            rest = form[abs(length):]
             if made:
                 if not rest:
                     continue  # the class itself (the call site making it, a reference)
@@ -365,6 +383,8 @@ def kept_uses(
                 if isinstance(operation, (Instance, SubclassOf)):
                     continue  # ``self``, a parameter: an instance made elsewhere
                 if not isinstance(operation, (Call, CallWith)):
+                    if length < 0:
+                        continue  # the object a linked call was made on, read otherwise
                     raise _Escaped  # a class attribute (a factory?), a subclass test ...
                 rest = rest[1:]
             if rest:
@@ -373,6 +393,8 @@ def kept_uses(
                     continue
                 if isinstance(operation, Special) and lost.isdisjoint(operation.names):
                     continue
+                if _compared_elements(rest):
+                    continue  # ``a == b`` compares the elements too, were they containers
                 raise _Escaped
             if bound == _READ:
                 continue
@@ -380,6 +402,9 @@ def kept_uses(
                 raise _Escaped  # called itself, or handed to code
             where, _, variable = bound[2:].partition("|")
             owner = where.partition(":")[2]
+            if variable == "<return>" and owner in functions:
+                shared.add(f"{where}()")  # what its callers do with it is theirs to tell
+                continue
             if not variable.isidentifier():
                 raise _Escaped  # an element, an argument bound for a call, a return
             if not owner:
@@ -388,10 +413,6 @@ def kept_uses(
                 raise _Escaped  # a class variable: read through instances and the class
 
     try:
-        for index in sites:  # each call making one names the class, and nothing else
-            for expr in summary.calls[index].callee:
-                if not any(named(form) == len(form) for form in expanded(expr)):
-                    raise _Escaped
         for site in summary.calls:
             if not _in_scope(site.scope, scope):
                 continue

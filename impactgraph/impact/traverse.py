@@ -1025,6 +1025,12 @@ class ImpactAnalysis:
             seen.add(variable)
             if len(seen) > _MAX_SHARED:
                 return False
+            if variable.endswith("()"):  # returned by a function: what its callers do with it
+                found_by = self._results_kept(variable[:-2], lost)
+                if found_by is None:
+                    return False
+                shared |= found_by
+                continue
             # the variable's own module, every module of the head reaching it, and every
             # module importing its module (``getattr(module, name)``)
             defining = variable.partition(":")[0]
@@ -1042,6 +1048,40 @@ class ImpactAnalysis:
                     return False
                 shared |= more
         return True
+
+    def _results_kept(self, function: str, lost: frozenset[str]) -> frozenset[str] | None:
+        """Do the head's callers of ``function`` (which returns an instance of a class that
+        lost the names ``lost``) use what it returns only by names the class kept
+        (``kept_uses``)? The variables and functions to follow further, or None. A function
+        referred to (handed on as a value), called back by outside code or through a name
+        computed at run time, or called by nothing of ours, a coroutine function and a
+        generator give their results to code out of sight: None. tldextract 5.0 made its
+        ``ExtractResult(NamedTuple)`` a dataclass; ``_extract_netloc`` returns one, and its
+        callers read its fields."""
+        head = self.head
+        definition = self._definition(head, function)
+        signature = definition.signature if definition is not None else None
+        if signature is None or signature.is_async or signature.is_generator:
+            return None
+        found: set[str] = set()
+        callers = set(head.predecessors(function))
+        if not any(kind == EdgeKind.CALLS for _, kind in callers):
+            return None  # run by outside code alone (a framework's hook, an entry point)
+        for caller, kind in callers:
+            if kind in (EdgeKind.IMPORTS, EdgeKind.EXPORTS):
+                continue  # a name bound to it: its calls are edges of their own
+            data = head.edge_data(caller, function, kind)
+            sites = [index for index, _ in data.get("sites", ())]
+            summary = head.summaries.get(head.module_of(caller))
+            if (kind != EdgeKind.CALLS or data.get("callback") or data.get("dynamic")
+                    or not sites or summary is None):
+                return None
+            more = kept_uses(summary, caller, function, lost, sites, self.is_ours,
+                             self._head_import, self._bindings_of(summary))
+            if more is None:
+                return None
+            found |= more
+        return frozenset(found)
 
     def _followed_into(self, graph: CodeGraph, hierarchy: Hierarchy, node: str
                        ) -> list[tuple[str, str, Entries | None]]:

@@ -116,3 +116,119 @@ def test_a_class_left_without_an_init_breaks_its_makers(tmp_path: Path) -> None:
     user = "from proj.cache import ColorCache\n\n\ndef make():\n" \
         "    return ColorCache(a=1).get_code(2)\n"
     assert _impact(tmp_path, user, init=False) == SHARED
+
+
+# tldextract 5.0 made ``ExtractResult(NamedTuple)`` a dataclass; ``extract`` returns one and
+# its callers read its fields. A named tuple's names are a tuple's and ``namedtuple``'s
+CORE = '''\
+{imports}
+
+
+{decorator}class Result({base}):
+    subdomain: str
+    domain: str
+
+    @property
+    def fqdn(self):
+        return self.subdomain + "." + self.domain
+
+
+def extract(url):
+    sub, _, dom = url.partition(".")
+    return Result(sub, dom)
+'''
+CLI = '''\
+from proj.core import extract
+
+
+def main(url):
+    result = extract(url)
+    {use}
+'''
+
+
+def _named_tuple_traded(tmp_path: Path, use: str) -> set[str]:
+    base = {"proj/__init__.py": "",
+            "proj/core.py": CORE.format(imports="from typing import NamedTuple", decorator="",
+                                        base="NamedTuple"),
+            "proj/cli.py": CLI.format(use=use)}
+    head = {**base, "proj/core.py": CORE.format(imports="from dataclasses import dataclass",
+                                                decorator="@dataclass\n", base="")}
+    return broken_modules(impact_between(base, head, tmp_path))
+
+
+def test_a_named_tuple_made_a_dataclass_breaks_no_reader_of_its_fields(tmp_path: Path) -> None:
+    assert _named_tuple_traded(tmp_path, "return result.fqdn + result.domain") == set()
+
+
+@pytest.mark.parametrize("use", [
+    "return result[0]",  # indexed
+    "sub, dom = result\n    return sub",  # unpacked
+    "return result._asdict()",  # a name namedtuple gave
+    "return tuple(result)",  # handed to a call
+])
+def test_a_named_tuple_used_as_one_still_breaks(use: str, tmp_path: Path) -> None:
+    # judged where it is made: the maker breaks (its callers are affected through it)
+    assert _named_tuple_traded(tmp_path, use) == {"proj.core"}
+
+
+@pytest.mark.parametrize(("decorator", "broken"), [
+    ("@dataclass\n", set()),  # it compares by its fields, as the tuple did
+    ("@dataclass(eq=False)\n", {"proj.core"}),  # equal to itself alone
+    ("", {"proj.core"}),
+])
+def test_a_named_tuple_compared_breaks_unless_it_still_compares_by_value(
+        decorator: str, broken: set[str], tmp_path: Path) -> None:
+    base = {"proj/__init__.py": "",
+            "proj/core.py": CORE.format(imports="from typing import NamedTuple", decorator="",
+                                        base="NamedTuple"),
+            "proj/cli.py": CLI.format(use="return result == extract('a.b')")}
+    head = {**base, "proj/core.py": CORE.format(
+        imports="from dataclasses import dataclass", decorator=decorator, base="").replace(
+        "    subdomain: str\n    domain: str\n", "    def __init__(self, subdomain, domain):\n"
+        "        self.subdomain = subdomain\n        self.domain = domain\n"
+        if not decorator else "    subdomain: str\n    domain: str\n")}
+    assert broken_modules(impact_between(base, head, tmp_path)) == broken
+
+
+def test_a_dict_dropped_and_compared_still_breaks(tmp_path: Path) -> None:
+    user = USER + "\n\ndef same():\n    return ColorCache() == ColorCache()\n"
+    assert _impact(tmp_path, user) == {"proj.user"}
+
+
+# tldextract 5.0: the result is made by a method and handed back through ``__call__`` and a
+# module-level function
+EXTRACTOR = '''\
+class Extractor:
+    def __call__(self, url):
+        return self._netloc(url)
+
+    def _netloc(self, url):
+        sub, _, dom = url.partition(".")
+        return Result(sub, dom)
+
+
+EXTRACTOR = Extractor()
+
+
+def extract_all(url):
+    return EXTRACTOR(url)
+'''
+
+
+@pytest.mark.parametrize(("use", "broken"), [
+    ("return result.fqdn", set()),
+    ("return result[0]", {"proj.core"}),
+])
+def test_results_are_followed_through_the_methods_and_functions_returning_them(
+        use: str, broken: set[str], tmp_path: Path) -> None:
+    # (a function returning one that nothing of ours calls may hand it to outside code)
+    core = CORE.split("\n\ndef extract")[0] + "\n\n" + EXTRACTOR
+    cli = CLI.format(use=use).replace("import extract\n", "import extract_all as extract\n")
+    base = {"proj/__init__.py": "",
+            "proj/core.py": core.format(imports="from typing import NamedTuple", decorator="",
+                                        base="NamedTuple"),
+            "proj/cli.py": cli}
+    head = {**base, "proj/core.py": core.format(
+        imports="from dataclasses import dataclass", decorator="@dataclass\n", base="")}
+    assert broken_modules(impact_between(base, head, tmp_path)) == broken
