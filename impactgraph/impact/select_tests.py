@@ -1885,8 +1885,9 @@ def _found_at_run_time(
         graph = head if symbol in head else next(
             (g for g in reversed(graphs[:-1]) if symbol in g), None)
         package = package_of(symbol.split(":", 1)[0])
-        if (package in enumerating and graph is not None
-                and _unlinked(graph, symbol, selector.test_set)):
+        if graph is not None and (
+                (package in enumerating and _unlinked(graph, symbol, selector.test_set))
+                or _only_referred(graph, symbol, selector.test_set)):
             orphans[symbol] = package
     if not orphans:
         return
@@ -1928,6 +1929,30 @@ def _unlinked(graph: CodeGraph, symbol: str, tests: Set[str]) -> bool:
         return False
     return not any(kind in _LINKED_IN for _, kind in graph.predecessors(symbol)) and not any(
         kind == EdgeKind.OVERRIDES.value for _, kind in graph.successors(symbol))
+
+
+def _only_referred(graph: CodeGraph, symbol: str, tests: Set[str]) -> bool:
+    """Is ``symbol`` a function or method of the library that module code of ours refers to
+    as a value, none calls (not even as outside code's callback), and that overrides
+    nothing: one only a call through the values it went to runs, a call the linker lost when
+    they went through an outside container? jsonschema 4.23's ``TypeChecker`` keeps
+    ``{"any": is_any, ...}`` in an rpds ``HashTrieMap`` and calls
+    ``fn = self._type_checkers[type]; fn(self, instance)``."""
+    name = _short_name(symbol)
+    if ":" not in symbol or (name.startswith("__") and name.endswith("__")):
+        return False
+    if symbol not in graph or graph.node(symbol).get("kind") not in ("function", "method"):
+        return False
+    path = graph.path_of(symbol)
+    if path in tests or path_name(path) == CONFTEST:
+        return False
+    users = list(graph.predecessors(symbol))
+    referred = [source for source, kind in users if kind == EdgeKind.REFERENCES.value]
+    # from module code alone: a table built as the module is imported (a function's own
+    # reference hands it on to what that function calls, which links it, or returns it)
+    return bool(referred) and all(":" not in source for source in referred) \
+        and not any(kind == EdgeKind.CALLS.value for _, kind in users) \
+        and not any(kind == EdgeKind.OVERRIDES.value for _, kind in graph.successors(symbol))
 
 
 def _gone_unlinked(
