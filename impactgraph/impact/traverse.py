@@ -554,7 +554,8 @@ class ImpactAnalysis:
                 # and its calls ``cls.body_classes`` for ``cls.body_classes()``)
                 return not self._binds(source, target)
             if change.kind is ChangeKind.DECORATOR_CHANGED and _rebinds_only(change):
-                dispatches = any(part.startswith("+") and part.endswith("singledispatch")
+                dispatches = any(part.startswith("+")
+                                 and part[1:].rpartition(".")[2] in DISPATCHING
                                  for part in change.detail.split())
                 return not self._binds(source, target, positional_first=dispatches)
             if change.kind is ChangeKind.DECORATOR_CHANGED and _caches_added_only(change):
@@ -2203,7 +2204,10 @@ def _sites(
 # Decorators whose coming or going changes only how a call binds: the head's own signature and
 # the linker's ``bound`` for each call (through an instance or the class) tell whether it
 # still binds; ``singledispatch`` also needs the first argument by position.
-REBINDING = frozenset({"staticmethod", "classmethod", "singledispatch"})
+REBINDING = frozenset({"staticmethod", "classmethod", "singledispatch", "singledispatchmethod"})
+# Those dispatching on the first argument they are called with (after ``self``): a call must
+# pass one by position
+DISPATCHING = frozenset({"singledispatch", "singledispatchmethod"})
 # Decorators making a name read as an attribute whose value the function gives, and those
 # making it a method bound as Python binds one
 DESCRIPTORS = frozenset({"property", "cached_property"})
