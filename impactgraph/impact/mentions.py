@@ -272,6 +272,14 @@ def reads_attribute(summary: FileSummary, scope: str, names: frozenset[str],
     return any(reads(expr) for expr in exprs if expr)
 
 
+def spells_attribute(summary: FileSummary, name: str) -> bool:
+    """Does any code of the module read or call an attribute spelled ``name`` (``.name``, on
+    any value), not counting reads by a name given as a value (``getattr(obj, name)``)?"""
+    wanted = f".{name}"
+    return any(wanted in expr[1:] for site in summary.calls for expr in site.callee) or any(
+        wanted in expr[1:] for reference in summary.references for expr in reference.target)
+
+
 def hands_self(summary: FileSummary, scope: str) -> bool:
     """Does code of ``scope`` (a class and its methods) pass ``self`` itself as an argument:
     code it calls may use any name of the instance, unseen here?"""

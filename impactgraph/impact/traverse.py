@@ -68,6 +68,7 @@ from impactgraph.impact.mentions import (
     mentions,
     reads_attribute,
     reads_by_value_only,
+    spells_attribute,
 )
 from impactgraph.impact.process_scope import ProcessScope
 from impactgraph.impact.receivers import MAX_CONSTRAINTS, Entries, Hierarchy
@@ -287,6 +288,7 @@ class ImpactAnalysis:
         self._revisions: tuple[Revision, Revision] | None = None  # base, head: names, classes
         # (class, removed base) -> members_taken_away
         self._members_taken: dict[tuple[str, str], frozenset[str] | None] = {}
+        self._abandoned: dict[str, bool] = {}  # ``_hook_abandoned``
         # function -> the keyword names its ``**kwargs`` holds per call (``_forwarded_keywords``)
         self._forwarded: dict[str, list[frozenset[str]] | None] = {}
         self.import_closure = ImportClosures(base, head)
@@ -975,6 +977,11 @@ class ImpactAnalysis:
             # a dunder Python does not look up, bound as a plain value, is read only by code
             # that spells it (python-docx 1.0's enumerations lost ``__ms_name__``)
             special -= bound_as_values(self._revision_pair()[0], cls, base) - DATA_MODEL
+            # a hook of the code's own: a dunder Python does not look up that the base's code
+            # spelled and the head's spells nowhere (beartype 0.17 renamed its forward
+            # references' ``__beartype_is_instance__`` to ``__is_instance_beartype__``, and
+            # the metaclass calling it with it): nothing of ours calls it any more
+            special -= {name for name in special - DATA_MODEL if self._hook_abandoned(name)}
         if subclass:
             if special - RECORDED_SPECIAL:
                 return True
@@ -991,6 +998,18 @@ class ImpactAnalysis:
         scopes = [source] if ":" in source else \
             [f"{source}:{qualname}" for qualname in self._derived_in(source, cls)]
         return any(hands_self(summary, scope) for scope in scopes)
+
+    def _hook_abandoned(self, name: str) -> bool:
+        """Does some code of the base spell attribute ``name`` (``spells_attribute``), and no
+        code of the head? A name only outside code uses (``__html__``, which jinja2 calls) is
+        spelled by none of ours: not abandoned."""
+        found = self._abandoned.get(name)
+        if found is None:
+            base, head = self.base.summaries, self.head.summaries
+            found = self._abandoned[name] = (
+                any(spells_attribute(base[m], name) for m in sorted(base))
+                and not any(spells_attribute(head[m], name) for m in sorted(head)))
+        return found
 
     def _instances_kept(self, source: str, cls: str, lost: frozenset[str]) -> bool:
         """Does head code ``source`` make instances of class ``cls`` (which lost the names
