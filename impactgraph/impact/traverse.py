@@ -1521,6 +1521,13 @@ class ImpactAnalysis:
             if own is None or own.signature is None:
                 continue
             leading = _leading_names(own.signature)
+            # or the function's own parameters, all positional without a default, handed on
+            # as they are (sqlparse 0.5's ``@recurse(...)``: ``wrapped_f(tlist)`` calling
+            # ``f(tlist)``): a call binds the wrapper as it binds the function
+            fixed = leading is None and _same_fixed_parameters(own.signature,
+                                                               definition.signature)
+            if fixed:
+                leading = [p.name for p in own.signature.parameters]
             if leading is None:
                 continue
             names = {f"v:{wrapper}|{p.name}" for p in own.signature.parameters[len(leading):]}
@@ -1529,7 +1536,7 @@ class ImpactAnalysis:
             sites = _sites(calls, head.edge_data(wrapper, target, kind), wrapper)
             if sites and all(
                 _hands_on(site, [f"v:{wrapper}|{name}" for name in leading])
-                and site.unpacks == 3
+                and site.unpacks == (0 if fixed else 3)
                 and all(name == "**" for name, _ in site.kwargs)
                 and {expr[0] for _, values in site.kwargs for expr in values if expr} == names
                 for site, _ in sites
@@ -2198,6 +2205,17 @@ def _leading_names(signature: Signature) -> list[str] | None:
            or p.default is not None for p in leading):
         return None
     return [p.name for p in leading]
+
+
+def _same_fixed_parameters(wrapper: Signature, function: Signature | None) -> bool:
+    """Do a wrapper and the function it wraps take the same parameters, by name and in order,
+    each positional and without a default (``wrapped_f(tlist)`` and ``group_order(tlist)``)?"""
+    if function is None or not wrapper.parameters:
+        return False
+    ours = [(p.name, p.kind) for p in wrapper.parameters]
+    return ours == [(p.name, p.kind) for p in function.parameters] and all(
+        p.kind in (ParamKind.POSITIONAL_ONLY, ParamKind.POSITIONAL_OR_KEYWORD)
+        and p.default is None for p in (*wrapper.parameters, *function.parameters))
 
 
 def _hands_on(site: CallSite, leading: Sequence[str]) -> bool:
