@@ -71,6 +71,8 @@ KNOWN_ANCESTORS = {
     "KeyError": {"LookupError", "Exception", "BaseException"},
     "IndexError": {"LookupError", "Exception", "BaseException"},
     "RuntimeError": {"Exception", "BaseException"}, "OSError": {"Exception", "BaseException"},
+    # ``typing.Protocol`` derives from ``typing.Generic`` (``Protocol[T]`` is a generic class)
+    "Protocol": {"Generic"},
 }
 # Backports on PyPI of standard modules, whose classes a code base trades for the standard
 # ones once it needs no older Python (fabric 3.0: ``from unittest.mock import Mock``)

@@ -82,8 +82,12 @@ def calls_path(
     attributes are no use of ``target``."""
     module, _, qualname = target.partition(":")
     dotted = f"{module}.{qualname}"
+    # the module's own module-level names: a read of one is the module's variable, not a
+    # name a star import may have brought (bitstring 4.1's ``utils`` and ``classes`` each
+    # define a ``CACHE_SIZE`` of their own, the package's went)
+    own = frozenset(d.qualname for d in summary.definitions if "." not in d.qualname)
     spells = _Spelling(target, dotted, qualname, lambda _: False, bindings, imported_as,
-                       module_now=module_now)
+                       module_now=module_now, own=(summary.module, own))
     found = {
         site.scope for site in summary.calls
         if any(_by_name(e) and spells.expr(e, 0) for e in site.callee)
@@ -139,8 +143,11 @@ class _Spelling:
         self, target: str, dotted: str, name: str, is_ours: Callable[[str], bool],
         bindings: Mapping[str, tuple[Expr, ...]], imported_as: Callable[[str], str],
         defines: Callable[[str, str], bool] | None = None, module_now: bool = False,
+        own: tuple[str, frozenset[str]] | None = None,
     ) -> None:
         self.target = target
+        # a module and the names it defines at module level (``calls_path``)
+        self.own = own
         # ``dotted`` names a module now (``calls_path``): what is below it is that module's
         self.module_now = module_now
         self.imported_as = imported_as
@@ -195,6 +202,9 @@ class _Spelling:
                     # a class body's name it does not bind (``@default.setter`` once the
                     # getter is renamed): the class member it spells
                     module = key[2:].partition(":")[0]
+                    if (not where and self.own is not None and module == self.own[0]
+                            and variable in self.own[1]):
+                        return False  # the module's own variable (no value recorded)
                     return variable == self.name and (
                         not where or f"{module}:{where}.{variable}" == self.target)
                 if hops >= MAX_HOPS:
@@ -260,6 +270,14 @@ def reads_attribute(summary: FileSummary, scope: str, names: frozenset[str],
           for e in reference.target),
     ]
     return any(reads(expr) for expr in exprs if expr)
+
+
+def spells_attribute(summary: FileSummary, name: str) -> bool:
+    """Does any code of the module read or call an attribute spelled ``name`` (``.name``, on
+    any value), not counting reads by a name given as a value (``getattr(obj, name)``)?"""
+    wanted = f".{name}"
+    return any(wanted in expr[1:] for site in summary.calls for expr in site.callee) or any(
+        wanted in expr[1:] for reference in summary.references for expr in reference.target)
 
 
 def hands_self(summary: FileSummary, scope: str) -> bool:

@@ -68,6 +68,7 @@ from impactgraph.impact.mentions import (
     mentions,
     reads_attribute,
     reads_by_value_only,
+    spells_attribute,
 )
 from impactgraph.impact.process_scope import ProcessScope
 from impactgraph.impact.receivers import MAX_CONSTRAINTS, Entries, Hierarchy
@@ -287,6 +288,7 @@ class ImpactAnalysis:
         self._revisions: tuple[Revision, Revision] | None = None  # base, head: names, classes
         # (class, removed base) -> members_taken_away
         self._members_taken: dict[tuple[str, str], frozenset[str] | None] = {}
+        self._abandoned: dict[str, bool] = {}  # ``_hook_abandoned``
         # function -> the keyword names its ``**kwargs`` holds per call (``_forwarded_keywords``)
         self._forwarded: dict[str, list[frozenset[str]] | None] = {}
         self.import_closure = ImportClosures(base, head)
@@ -554,7 +556,8 @@ class ImpactAnalysis:
                 # and its calls ``cls.body_classes`` for ``cls.body_classes()``)
                 return not self._binds(source, target)
             if change.kind is ChangeKind.DECORATOR_CHANGED and _rebinds_only(change):
-                dispatches = any(part.startswith("+") and part.endswith("singledispatch")
+                dispatches = any(part.startswith("+")
+                                 and part[1:].rpartition(".")[2] in DISPATCHING
                                  for part in change.detail.split())
                 return not self._binds(source, target, positional_first=dispatches)
             if change.kind is ChangeKind.DECORATOR_CHANGED and _caches_added_only(change):
@@ -974,6 +977,11 @@ class ImpactAnalysis:
             # a dunder Python does not look up, bound as a plain value, is read only by code
             # that spells it (python-docx 1.0's enumerations lost ``__ms_name__``)
             special -= bound_as_values(self._revision_pair()[0], cls, base) - DATA_MODEL
+            # a hook of the code's own: a dunder Python does not look up that the base's code
+            # spelled and the head's spells nowhere (beartype 0.17 renamed its forward
+            # references' ``__beartype_is_instance__`` to ``__is_instance_beartype__``, and
+            # the metaclass calling it with it): nothing of ours calls it any more
+            special -= {name for name in special - DATA_MODEL if self._hook_abandoned(name)}
         if subclass:
             if special - RECORDED_SPECIAL:
                 return True
@@ -990,6 +998,18 @@ class ImpactAnalysis:
         scopes = [source] if ":" in source else \
             [f"{source}:{qualname}" for qualname in self._derived_in(source, cls)]
         return any(hands_self(summary, scope) for scope in scopes)
+
+    def _hook_abandoned(self, name: str) -> bool:
+        """Does some code of the base spell attribute ``name`` (``spells_attribute``), and no
+        code of the head? A name only outside code uses (``__html__``, which jinja2 calls) is
+        spelled by none of ours: not abandoned."""
+        found = self._abandoned.get(name)
+        if found is None:
+            base, head = self.base.summaries, self.head.summaries
+            found = self._abandoned[name] = (
+                any(spells_attribute(base[m], name) for m in sorted(base))
+                and not any(spells_attribute(head[m], name) for m in sorted(head)))
+        return found
 
     def _instances_kept(self, source: str, cls: str, lost: frozenset[str]) -> bool:
         """Does head code ``source`` make instances of class ``cls`` (which lost the names
@@ -1541,6 +1561,13 @@ class ImpactAnalysis:
             if own is None or own.signature is None:
                 continue
             leading = _leading_names(own.signature)
+            # or the function's own parameters, all positional without a default, handed on
+            # as they are (sqlparse 0.5's ``@recurse(...)``: ``wrapped_f(tlist)`` calling
+            # ``f(tlist)``): a call binds the wrapper as it binds the function
+            fixed = leading is None and _same_fixed_parameters(own.signature,
+                                                               definition.signature)
+            if fixed:
+                leading = [p.name for p in own.signature.parameters]
             if leading is None:
                 continue
             names = {f"v:{wrapper}|{p.name}" for p in own.signature.parameters[len(leading):]}
@@ -1549,7 +1576,7 @@ class ImpactAnalysis:
             sites = _sites(calls, head.edge_data(wrapper, target, kind), wrapper)
             if sites and all(
                 _hands_on(site, [f"v:{wrapper}|{name}" for name in leading])
-                and site.unpacks == 3
+                and site.unpacks == (0 if fixed else 3)
                 and all(name == "**" for name, _ in site.kwargs)
                 and {expr[0] for _, values in site.kwargs for expr in values if expr} == names
                 for site, _ in sites
@@ -2220,6 +2247,17 @@ def _leading_names(signature: Signature) -> list[str] | None:
     return [p.name for p in leading]
 
 
+def _same_fixed_parameters(wrapper: Signature, function: Signature | None) -> bool:
+    """Do a wrapper and the function it wraps take the same parameters, by name and in order,
+    each positional and without a default (``wrapped_f(tlist)`` and ``group_order(tlist)``)?"""
+    if function is None or not wrapper.parameters:
+        return False
+    ours = [(p.name, p.kind) for p in wrapper.parameters]
+    return ours == [(p.name, p.kind) for p in function.parameters] and all(
+        p.kind in (ParamKind.POSITIONAL_ONLY, ParamKind.POSITIONAL_OR_KEYWORD)
+        and p.default is None for p in (*wrapper.parameters, *function.parameters))
+
+
 def _hands_on(site: CallSite, leading: Sequence[str]) -> bool:
     """Does ``site`` pass, by position and before anything else, exactly the wrapper's
     leading parameters in their order (``fn(self, *args, **kwargs)``)?"""
@@ -2243,7 +2281,10 @@ def _sites(
 # Decorators whose coming or going changes only how a call binds: the head's own signature and
 # the linker's ``bound`` for each call (through an instance or the class) tell whether it
 # still binds; ``singledispatch`` also needs the first argument by position.
-REBINDING = frozenset({"staticmethod", "classmethod", "singledispatch"})
+REBINDING = frozenset({"staticmethod", "classmethod", "singledispatch", "singledispatchmethod"})
+# Those dispatching on the first argument they are called with (after ``self``): a call must
+# pass one by position
+DISPATCHING = frozenset({"singledispatch", "singledispatchmethod"})
 # Decorators making a name read as an attribute whose value the function gives, and those
 # making it a method bound as Python binds one
 DESCRIPTORS = frozenset({"property", "cached_property"})
