@@ -1932,16 +1932,18 @@ def _unlinked(graph: CodeGraph, symbol: str, tests: Set[str]) -> bool:
 
 
 def _only_referred(graph: CodeGraph, symbol: str, tests: Set[str]) -> bool:
-    """Is ``symbol`` a function or method of the library that module code of ours refers to
-    as a value, none calls (not even as outside code's callback), and that overrides
+    """Is ``symbol`` a module-level function of the library that module code of ours refers
+    to as a value, none calls (not even as outside code's callback), and that overrides
     nothing: one only a call through the values it went to runs, a call the linker lost when
     they went through an outside container? jsonschema 4.23's ``TypeChecker`` keeps
     ``{"any": is_any, ...}`` in an rpds ``HashTrieMap`` and calls
     ``fn = self._type_checkers[type]; fn(self, instance)``."""
-    name = _short_name(symbol)
-    if ":" not in symbol or (name.startswith("__") and name.endswith("__")):
+    # a module-level function: a method's references from module code are mostly its own
+    # class body's (``@default.setter``, ``property(getter)``), which a read of the attribute
+    # runs, not a table
+    if ":" not in symbol or "." in symbol.partition(":")[2]:
         return False
-    if symbol not in graph or graph.node(symbol).get("kind") not in ("function", "method"):
+    if symbol not in graph or graph.node(symbol).get("kind") != "function":
         return False
     path = graph.path_of(symbol)
     if path in tests or path_name(path) == CONFTEST:
