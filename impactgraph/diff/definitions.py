@@ -781,6 +781,10 @@ def standard_names_beyond(key: str, kept: frozenset[str]) -> frozenset[str] | No
     return frozenset(set(dir(cls)).difference(*map(dir, found)) - {"__dict__", "__weakref__"})
 
 
+# the rich comparisons: ``object``'s compare by identity, a builtin's or a dataclass's by value
+COMPARISONS = frozenset({"__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__"})
+
+
 @functools.cache
 def standard_names_over_object(key: str) -> frozenset[str] | None:
     """The names a builtin or ``collections`` class named by base key ``key`` (``dict``,
@@ -801,8 +805,6 @@ def standard_names_over_object(key: str) -> frozenset[str] | None:
     names |= {name for name in COMPARISONS if getattr(cls, name) is not getattr(object, name)}
     return frozenset(names - {"__dict__", "__weakref__", "__new__"})
 
-
-COMPARISONS = frozenset({"__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__"})
 
 
 def generated_names(definition: Definition | None) -> frozenset[str]:
@@ -828,8 +830,7 @@ def generated_names(definition: Definition | None) -> frozenset[str]:
 NAMED_TUPLE_NAMES = frozenset(
     (set(dir(tuple)) - set(dir(object)) - {"__new__"})
     | {"_asdict", "_replace", "_fields", "_field_defaults", "_make", "__getnewargs__",
-       "__match_args__", "__init__", "__eq__", "__ne__", "__lt__", "__le__", "__gt__",
-       "__ge__"})
+       "__match_args__", "__init__"} | COMPARISONS)
 
 
 def bound_as_values(old: Revision, symbol: str, base: str) -> frozenset[str]:

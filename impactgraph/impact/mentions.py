@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
 
+from impactgraph.diff.definitions import COMPARISONS
 from impactgraph.expressions import (
     Attr,
     Call,
@@ -295,7 +296,6 @@ def hands_self(summary: FileSummary, scope: str) -> bool:
 
 
 _CALLED, _READ, _HANDED = "<called>", "<read>", "<handed>"
-_ORDER = frozenset({"__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__"})
 
 
 def _compared_elements(operations: tuple[str, ...]) -> bool:
@@ -304,7 +304,7 @@ def _compared_elements(operations: tuple[str, ...]) -> bool:
     ``__getitem__`` it calls is a call of its own)."""
     last = parse_op(operations[-1])
     return (len(operations) > 1 and all(op == "[]" for op in operations[:-1])
-            and isinstance(last, Special) and _ORDER.issuperset(last.names))
+            and isinstance(last, Special) and COMPARISONS.issuperset(last.names))
 
 
 class _Escaped(Exception):
@@ -324,16 +324,15 @@ def kept_uses(
     ``target``, a class or a function: the value is then what they make (an instance, a
     result), read where the callee as those calls write it is called. No sites: the value
     is ``target`` itself (a module variable). Each value is followed through the local
-    variables it is bound to. A use reads an attribute
-    (``obj.name``) or has Python call a special method (``obj[k]``: ``__getitem__``).
-    Anything else hands the value on, to code that may use any name of it (an argument, a
-    return, a store, a container's element, an attribute, a class variable): the answer is
-    then None, as for a name nothing is known of (``getattr(obj, name)``). A value bound to a
-    module-level variable may be read by other modules too, and a value a function returns
-    is its callers' to use: the answer is those variables (``mod:NAME``) and functions
-    (``mod:name()``), for the caller to follow. prompt_toolkit 3.0's ``_16ColorCache`` lost its
-    ``dict`` base; ``output.vt100`` makes two at import time, binds them to module variables
-    and only calls their ``get_code``."""
+    variables it is bound to. A use reads an attribute (``obj.name``) or has Python call a
+    special method (``obj[k]``: ``__getitem__``). Anything else hands the value on, to code
+    that may use any name of it (an argument, a return, a store, a container's element, an
+    attribute, a class variable): the answer is then None, as for a name nothing is known of
+    (``getattr(obj, name)``). A value bound to a module-level variable may be read by other
+    modules too, and a value a function returns is its callers' to use: the answer is those
+    variables (``mod:NAME``) and functions (``mod:name()``), for the caller to follow.
+    prompt_toolkit 3.0's ``_16ColorCache`` lost its ``dict`` base; ``output.vt100`` makes two
+    at import time, binds them to module variables and only calls their ``get_code``."""
     if bindings is None:
         bindings = dict(summary.bindings)
     module, _, qualname = target.partition(":")

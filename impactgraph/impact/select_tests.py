@@ -1922,13 +1922,23 @@ def _unlinked(graph: CodeGraph, symbol: str, tests: Set[str]) -> bool:
     name = _short_name(symbol)
     if ":" not in symbol or (name.startswith("__") and name.endswith("__")):
         return False
-    if symbol not in graph or graph.node(symbol).get("kind") not in ("function", "method"):
+    return (_library_function(graph, symbol, tests, ("function", "method"))
+            and not any(kind in _LINKED_IN for _, kind in graph.predecessors(symbol))
+            and not _overrides(graph, symbol))
+
+
+def _library_function(graph: CodeGraph, symbol: str, tests: Set[str],
+                      kinds: tuple[str, ...]) -> bool:
+    """Is ``symbol`` a node of ``graph`` of one of ``kinds``, outside the test files and the
+    conftests?"""
+    if symbol not in graph or graph.node(symbol).get("kind") not in kinds:
         return False
     path = graph.path_of(symbol)
-    if path in tests or path_name(path) == CONFTEST:
-        return False
-    return not any(kind in _LINKED_IN for _, kind in graph.predecessors(symbol)) and not any(
-        kind == EdgeKind.OVERRIDES.value for _, kind in graph.successors(symbol))
+    return path not in tests and path_name(path) != CONFTEST
+
+
+def _overrides(graph: CodeGraph, symbol: str) -> bool:
+    return any(kind == EdgeKind.OVERRIDES.value for _, kind in graph.successors(symbol))
 
 
 def _only_referred(graph: CodeGraph, symbol: str, tests: Set[str]) -> bool:
@@ -1941,12 +1951,8 @@ def _only_referred(graph: CodeGraph, symbol: str, tests: Set[str]) -> bool:
     # a module-level function: a method's references from module code are mostly its own
     # class body's (``@default.setter``, ``property(getter)``), which a read of the attribute
     # runs, not a table
-    if ":" not in symbol or "." in symbol.partition(":")[2]:
-        return False
-    if symbol not in graph or graph.node(symbol).get("kind") != "function":
-        return False
-    path = graph.path_of(symbol)
-    if path in tests or path_name(path) == CONFTEST:
+    if (":" not in symbol or "." in symbol.partition(":")[2]
+            or not _library_function(graph, symbol, tests, ("function",))):
         return False
     users = list(graph.predecessors(symbol))
     referred = [source for source, kind in users if kind == EdgeKind.REFERENCES.value]
@@ -1954,7 +1960,7 @@ def _only_referred(graph: CodeGraph, symbol: str, tests: Set[str]) -> bool:
     # reference hands it on to what that function calls, which links it, or returns it)
     return bool(referred) and all(":" not in source for source in referred) \
         and not any(kind == EdgeKind.CALLS.value for _, kind in users) \
-        and not any(kind == EdgeKind.OVERRIDES.value for _, kind in graph.successors(symbol))
+        and not _overrides(graph, symbol)
 
 
 def _gone_unlinked(

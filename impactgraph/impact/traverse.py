@@ -701,8 +701,7 @@ class ImpactAnalysis:
         if old is None or new is None or not old.decorators or not new.decorators:
             return False
         outer = new.decorators[0]
-        changed = {decorator_base(part[1:]) for part in change.detail.split()
-                   if part[:1] in "+-"}
+        changed = {decorator_base(written) for written in _changed_decorators(change)}
         # the same decorator by name: other arguments (pip-tools 7.4 gave its
         # ``@click.command(...)`` a ``name=``) leave it applied as before, as the diff reads it
         if (decorator_base(old.decorators[0]) != decorator_base(outer)
@@ -1649,14 +1648,17 @@ class ImpactAnalysis:
                 self.head.module_of(source), expr) or (
                 index >= 0 and self._method_runs_its_argument(source, index, expr))
 
+        def made_by(value: Expr, site: CallSite) -> bool:  # what the call of ``site`` gives
+            return any(len(value) == len(callee) + 1 and value[:-1] == callee
+                       and value[-1].startswith("(") for callee in site.callee)
+
         def handed(site: CallSite) -> bool:
             return any(
                 other.scope == site.scope and other.line == site.line
                 and other.callee and all(runner(e, index) for e in other.callee)
-                and any(len(value) == len(callee) + 1 and value[:-1] == callee
-                        and value[-1].startswith("(")
+                and any(made_by(value, site)
                         for values in (*other.args, *(v for _, v in other.kwargs))
-                        for value in values for callee in site.callee)
+                        for value in values)
                 for index, other in enumerate(calls))
 
         def through_local(site: CallSite) -> bool:
@@ -1666,9 +1668,7 @@ class ImpactAnalysis:
             prefix = f"v:{site.scope}|"
             made = [key for key, values in bindings.items()
                     if key.startswith(prefix) and key[len(prefix):].isidentifier()
-                    and any(len(value) == len(callee) + 1 and value[:-1] == callee
-                            and value[-1].startswith("(")
-                            for value in values for callee in site.callee)]
+                    and any(made_by(value, site) for value in values)]
             if len(made) != 1 or summary is None:
                 return False
             local = made[0]
