@@ -298,6 +298,75 @@ def hands_self(summary: FileSummary, scope: str) -> bool:
 _CALLED, _READ, _HANDED = "<called>", "<read>", "<handed>"
 
 
+# ``functools`` calls that copy a function's metadata (its name, docstring, signature) onto
+# another, by the position of the function copied from (``wraps(f)``, ``update_wrapper(w, f)``)
+_METADATA_COPIERS = {"wraps": 0, "update_wrapper": 1}
+
+
+def metadata_only(summary: FileSummary, scope: str, target: str,
+                  is_ours: Callable[[str], bool],
+                  bindings: Mapping[str, tuple[Expr, ...]] | None = None,
+                  imported_as: Callable[[str], str] = str) -> bool:
+    """Is every reference of ``scope``'s code (a symbol and what it nests, or a module: all
+    its code) that may spell ``target`` the function a ``functools.wraps(f)`` or
+    ``functools.update_wrapper(wrapper, f)`` call copies metadata from, and is there one?
+    Such a reference hands nothing on to be called: the copy is a name and a docstring
+    (tldextract 5.0's ``@wraps(TLD_EXTRACTOR.__call__)`` over its module-level ``extract``).
+    """
+    if bindings is None:
+        bindings = dict(summary.bindings)
+    module, _, qualname = target.partition(":")
+    dotted = f"{module}.{qualname}" if qualname else module
+    name = qualname.rsplit(".", 1)[-1] if qualname else module.rsplit(".", 1)[-1]
+    spells = _Spelling(target, dotted, name, is_ours, bindings, imported_as)
+    copied: set[tuple[int, Expr]] = set()  # (line, expression) copied from
+    for site in summary.calls:
+        if not _in_scope(site.scope, scope):
+            continue
+        position = _metadata_copier(site.callee, bindings)
+        if position is None:
+            continue
+        values = site.args[position] if position < len(site.args) else dict(
+            site.kwargs).get("wrapped", ())
+        copied.update((site.line, value) for value in values)
+    found = False
+    for reference in summary.references:
+        if not _in_scope(reference.scope, scope):
+            continue
+        for expr in reference.target:
+            if spells.expr(expr, 0):
+                if (reference.line, expr) not in copied:
+                    return False
+                found = True
+    return found
+
+
+def _metadata_copier(callee: tuple[Expr, ...], bindings: Mapping[str, tuple[Expr, ...]]
+                     ) -> int | None:
+    """The position of the function copied from, when every value of ``callee`` is
+    ``functools.wraps`` or ``functools.update_wrapper`` (through the names it was imported
+    by), else None."""
+    found: set[int] = set()
+
+    def resolve(expr: Expr, hops: int) -> bool:
+        root = parse_root(expr[0])
+        if isinstance(root, Variable):
+            values = bindings.get(root.key, ())
+            return bool(values) and hops < 2 and all(
+                resolve((*value, *expr[1:]), hops + 1) for value in values)
+        if expr[0] != "m:functools" or len(expr) != 2:
+            return False
+        position = _METADATA_COPIERS.get(expr[1][1:]) if expr[1][:1] == "." else None
+        if position is None:
+            return False
+        found.add(position)
+        return True
+
+    if not callee or not all(resolve(expr, 0) for expr in callee) or len(found) != 1:
+        return None
+    return found.pop()
+
+
 def _compared_elements(operations: tuple[str, ...]) -> bool:
     """``[]`` ... ``%__eq__``: what a summary records of a comparison for the elements of
     its operands, as containers compare theirs (an index, ``x[0]``, is ``[0]``, and the

@@ -66,6 +66,7 @@ from impactgraph.impact.mentions import (
     hands_self,
     kept_uses,
     mentions,
+    metadata_only,
     reads_attribute,
     reads_by_value_only,
     spells_attribute,
@@ -1074,7 +1075,8 @@ class ImpactAnalysis:
         (``kept_uses``)? The variables and functions to follow further, or None. A function
         referred to (handed on as a value), called back by outside code or through a name
         computed at run time, or called by nothing of ours, a coroutine function and a
-        generator give their results to code out of sight: None. tldextract 5.0 made its
+        generator give their results to code out of sight: None; a reference that only
+        copies its metadata (``@wraps(function)``) hands nothing on. tldextract 5.0 made its
         ``ExtractResult(NamedTuple)`` a dataclass; ``_extract_netloc`` returns one, and its
         callers read its fields."""
         head = self.head
@@ -1092,6 +1094,10 @@ class ImpactAnalysis:
             data = head.edge_data(caller, function, kind)
             sites = [index for index, _ in data.get("sites", ())]
             summary = head.summaries.get(head.module_of(caller))
+            if kind == EdgeKind.REFERENCES and summary is not None and metadata_only(
+                    summary, caller, function, self.is_ours, self._bindings_of(summary),
+                    self._head_import):
+                continue  # ``@wraps(function)``: its name and docstring copied, no more
             if (kind != EdgeKind.CALLS or data.get("callback") or data.get("dynamic")
                     or not sites or summary is None):
                 return None

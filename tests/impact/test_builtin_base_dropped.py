@@ -232,3 +232,27 @@ def test_results_are_followed_through_the_methods_and_functions_returning_them(
     head = {**base, "proj/core.py": core.format(
         imports="from dataclasses import dataclass", decorator="@dataclass\n", base="")}
     assert broken_modules(impact_between(base, head, tmp_path)) == broken
+
+
+@pytest.mark.parametrize(("head_code", "broken"), [
+    # tldextract 5.0: ``@wraps(EXTRACTOR.__call__)`` copies the method's name and docstring
+    # onto the module-level function; nothing calls what it refers to
+    ("from functools import wraps\n\n\n@wraps(EXTRACTOR.__call__)\n", set()),
+    ("import functools\n\n\n@functools.wraps(EXTRACTOR.__call__)\n", set()),
+    # handed on as a value: outside code may call it and use the result any way
+    ("HOOKS = [EXTRACTOR.__call__]\n\n\n", {"proj.core"}),
+    ("import atexit\n\natexit.register(EXTRACTOR.__call__, 'a.b')\n\n\n", {"proj.core"}),
+])
+def test_a_method_whose_only_reference_copies_its_metadata_keeps_its_results_in_sight(
+        head_code: str, broken: set[str], tmp_path: Path) -> None:
+    core = CORE.split("\n\ndef extract")[0] + "\n\n" + EXTRACTOR.replace(
+        "\n\ndef extract_all", "\n\n" + head_code + "def extract_all")
+    cli = CLI.format(use="return result.fqdn").replace(
+        "import extract\n", "import extract_all as extract\n")
+    base = {"proj/__init__.py": "",
+            "proj/core.py": core.format(imports="from typing import NamedTuple", decorator="",
+                                        base="NamedTuple"),
+            "proj/cli.py": cli}
+    head = {**base, "proj/core.py": core.format(
+        imports="from dataclasses import dataclass", decorator="@dataclass\n", base="")}
+    assert broken_modules(impact_between(base, head, tmp_path)) == broken
