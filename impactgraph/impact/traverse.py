@@ -206,6 +206,58 @@ def _asyncio_runner(expr: Expr, bindings: Mapping[str, tuple[Expr, ...]], hops: 
         and expr[1][1:] in ("get_event_loop", "new_event_loop", "get_running_loop"))
 
 
+def _made_by(value: Expr, site: CallSite) -> bool:
+    """Is ``value`` what the call of ``site`` gives (a callee of it, then its call)?"""
+    return any(len(value) == len(callee) + 1 and value[:-1] == callee
+               and value[-1].startswith("(") for callee in site.callee)
+
+
+# What a summary records of ``async for x in name``: each is read at the loop's line
+_ASYNC_LOOP_READS = (("%__aiter__",), ("%__aiter__", "()", "%__anext__"),
+                     (".__iter__",), (".__iter__", "()", ".__next__"))
+
+
+def _async_iterated_local(summary: FileSummary, bindings: Mapping[str, tuple[Expr, ...]],
+                          site: CallSite) -> bool:
+    """Is the result of the call ``site`` bound to one local name of its function, bound to
+    nothing else, and read only by ``async for`` loops (in the function or code it nests)?
+    prompt_toolkit 3.0's test binds ``generator_to_async_generator(...)``, now an async
+    generator, to ``async_gen`` and iterates it in a nested coroutine. Handed to a call,
+    returned, stored, iterated without ``async`` or read otherwise: no."""
+    prefix = f"v:{site.scope}|"
+    made = [key for key, values in bindings.items()
+            if key.startswith(prefix) and key[len(prefix):].isidentifier()
+            and any(_made_by(value, site) for value in values)]
+    if len(made) != 1 or len(bindings[made[0]]) != 1:
+        return False
+    local = made[0]
+    loops: set[tuple[str, int]] = set()  # (scope, line) of each ``async for`` over it
+    reads: list[tuple[str, int]] = []
+    for other in summary.calls:
+        if any(e and e[0] == local for values in (*other.args, *(v for _, v in other.kwargs))
+               for e in values):
+            return False  # handed to a call
+        for expr in other.callee:
+            if not expr or expr[0] != local:
+                continue
+            if not other.implicit or expr[1:] not in _ASYNC_LOOP_READS:
+                return False  # called, or read by an attribute
+            if expr[1:] == ("%__aiter__",):
+                loops.add((other.scope, other.line))
+            reads.append((other.scope, other.line))
+    reads += [(reference.scope, reference.line) for reference in summary.references
+              if any(e and e[0] == local for e in reference.target)]
+    if not loops or any(read not in loops for read in reads):
+        return False  # iterated without ``async`` too, or read where no loop is
+    # bound elsewhere only as what a loop over it gives (``x`` of ``async for x in it``)
+    return not any(
+        e and e[0] == local and (key == local or e[1:] != ("[]",))
+        for key, values in bindings.items() if key != local or len(values) > 1
+        for e in values) and not any(
+        e and e[0] == local for targets, _, values in summary.attribute_stores
+        for e in (*targets, *values))
+
+
 def _exception_key(key: str) -> bool:
     """Does base key ``key`` (``ValueError``, ``requests.RequestException``) name an
     exception class, a builtin one or one named like one?"""
@@ -1613,11 +1665,17 @@ class ImpactAnalysis:
         binding the head's signature, while the head's ``target`` still returns an async
         iterator? An async generator (``async def`` that yields) and a plain ``def`` annotated
         to return one (``-> AsyncIterator[T]``) are called alike: ``async`` moving from one to
-        the other changes nothing such a loop sees."""
+        the other changes nothing such a loop sees. The call's result may be bound to a local
+        name first that only ``async for`` loops read (``_async_iterated_local``)."""
         found = self._head_sites(source, target)
-        return (found is not None and returns_async_iterator(found[0].signature)
-                and all(site.iterated == 2 for site, _ in found[1])
-                and self._binds(source, target))
+        if found is None or not returns_async_iterator(found[0].signature):
+            return False
+        summary = self.head.summaries.get(self.head.module_of(source))
+        bindings = self._bindings_of(summary) if summary is not None else {}
+        return all(
+            site.iterated == 2 or (summary is not None
+                                   and _async_iterated_local(summary, bindings, site))
+            for site, _ in found[1]) and self._binds(source, target)
 
     def _awaited_only(self, source: str, target: str) -> bool:
         """Is every call of ``target`` that ``source`` makes awaited where it is made
@@ -1654,15 +1712,11 @@ class ImpactAnalysis:
                 self.head.module_of(source), expr) or (
                 index >= 0 and self._method_runs_its_argument(source, index, expr))
 
-        def made_by(value: Expr, site: CallSite) -> bool:  # what the call of ``site`` gives
-            return any(len(value) == len(callee) + 1 and value[:-1] == callee
-                       and value[-1].startswith("(") for callee in site.callee)
-
         def handed(site: CallSite) -> bool:
             return any(
                 other.scope == site.scope and other.line == site.line
                 and other.callee and all(runner(e, index) for e in other.callee)
-                and any(made_by(value, site)
+                and any(_made_by(value, site)
                         for values in (*other.args, *(v for _, v in other.kwargs))
                         for value in values)
                 for index, other in enumerate(calls))
@@ -1674,7 +1728,7 @@ class ImpactAnalysis:
             prefix = f"v:{site.scope}|"
             made = [key for key, values in bindings.items()
                     if key.startswith(prefix) and key[len(prefix):].isidentifier()
-                    and any(made_by(value, site) for value in values)]
+                    and any(_made_by(value, site) for value in values)]
             if len(made) != 1 or summary is None:
                 return False
             local = made[0]

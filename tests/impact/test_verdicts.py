@@ -3005,3 +3005,40 @@ def test_a_function_made_a_coroutine_handed_to_asyncio_run_breaks_nothing(
     report = report_of(root)
     assert {"ran", "aliased", "printed", "kept"} <= set(affected(report))
     assert broken(report) == {"printed", "kept"}
+
+
+def test_an_async_generator_bound_to_a_local_and_only_async_iterated_breaks_nothing(
+    tmp_path: Path,
+) -> None:
+    # prompt_toolkit 3.0's ``tests/test_async_generator.py``: the result is bound to a local
+    # name first, then iterated by ``async for`` in a nested coroutine. Handed on, returned,
+    # iterated without ``async`` or also read otherwise, it breaks as the call would
+    head = ASYNC_STREAMS.replace("def rows(path):\n    return Lines(path)",
+                                 "async def rows(path):\n    yield path")
+    local = """\
+    from lib import rows
+
+
+    def run():
+        stream = rows("f")
+        found = []
+
+        async def consume():
+            async for row in stream:
+                found.append(row)
+
+        return consume, found
+    """
+    handed = ("from lib import rows\n\n\ndef run():\n    stream = rows('f')\n"
+              "    return list(stream)\n")
+    returned = "from lib import rows\n\n\ndef run():\n    stream = rows('f')\n    return stream\n"
+    synced = ("from lib import rows\n\n\ndef run():\n    stream = rows('f')\n"
+              "    for row in stream:\n        print(row)\n")
+    both = ("from lib import rows\n\n\nasync def run():\n    stream = rows('f')\n"
+            "    async for row in stream:\n        print(row)\n    return stream.path\n")
+    root = history(tmp_path, {"lib.py": ASYNC_STREAMS, "local.py": local, "handed.py": handed,
+                              "returned.py": returned, "synced.py": synced, "both.py": both},
+                   {"lib.py": head})
+    report = report_of(root)
+    assert {"local", "handed", "returned", "synced", "both"} <= set(affected(report))
+    assert broken(report) == {"handed", "returned", "synced", "both"}
