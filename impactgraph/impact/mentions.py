@@ -51,12 +51,9 @@ def mentions(
     ``nested``: for a module, the code of its functions counts too; without, only the code
     that runs when it is imported (its top level and class bodies), as its graph node does.
     """
-    module, _, qualname = target.partition(":")
-    name = qualname.rsplit(".", 1)[-1] if qualname else module.rsplit(".", 1)[-1]
-    dotted = f"{module}.{qualname}" if qualname else module
     if bindings is None:
         bindings = dict(summary.bindings)
-    spells = _Spelling(target, dotted, name, is_ours, bindings, imported_as, defines)
+    spells = _Spelling.of(target, is_ours, bindings, imported_as, defines)
 
     def in_scope(where: str) -> bool:
         return _in_scope(where, scope, nested)
@@ -158,6 +155,17 @@ class _Spelling:
         self.bindings = bindings
         self.defines = defines
         self.member = "." in target.partition(":")[2]  # a method or class attribute
+
+    @classmethod
+    def of(cls, target: str, is_ours: Callable[[str], bool],
+           bindings: Mapping[str, tuple[Expr, ...]], imported_as: Callable[[str], str] = str,
+           defines: Callable[[str, str], bool] | None = None) -> _Spelling:
+        """The spellings of symbol (or module) ``target``, its dotted path and last name
+        taken from it."""
+        module, _, qualname = target.partition(":")
+        name = qualname.rsplit(".", 1)[-1] if qualname else module.rsplit(".", 1)[-1]
+        dotted = f"{module}.{qualname}" if qualname else module
+        return cls(target, dotted, name, is_ours, bindings, imported_as, defines)
 
     def path(self, path: str) -> bool:
         """An absolute import path naming the symbol (or a re-export of it by our code)."""
@@ -315,10 +323,7 @@ def metadata_only(summary: FileSummary, scope: str, target: str,
     """
     if bindings is None:
         bindings = dict(summary.bindings)
-    module, _, qualname = target.partition(":")
-    dotted = f"{module}.{qualname}" if qualname else module
-    name = qualname.rsplit(".", 1)[-1] if qualname else module.rsplit(".", 1)[-1]
-    spells = _Spelling(target, dotted, name, is_ours, bindings, imported_as)
+    spells = _Spelling.of(target, is_ours, bindings, imported_as)
     copied: set[tuple[int, Expr]] = set()  # (line, expression) copied from
     for site in summary.calls:
         if not _in_scope(site.scope, scope):
@@ -404,10 +409,8 @@ def kept_uses(
     at import time, binds them to module variables and only calls their ``get_code``."""
     if bindings is None:
         bindings = dict(summary.bindings)
-    module, _, qualname = target.partition(":")
-    dotted = f"{module}.{qualname}" if qualname else module
-    name = qualname.rsplit(".", 1)[-1] if qualname else module.rsplit(".", 1)[-1]
-    spells = _Spelling(target, dotted, name, is_ours, bindings, imported_as)
+    spells = _Spelling.of(target, is_ours, bindings, imported_as)
+    module, name = target.partition(":")[0], spells.name
     functions = {d.qualname for d in summary.definitions
                  if d.kind in (SymbolKind.FUNCTION, SymbolKind.METHOD)}
     shared: set[str] = set()

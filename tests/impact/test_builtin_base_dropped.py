@@ -223,7 +223,13 @@ def extract_all(url):
 def test_results_are_followed_through_the_methods_and_functions_returning_them(
         use: str, broken: set[str], tmp_path: Path) -> None:
     # (a function returning one that nothing of ours calls may hand it to outside code)
-    core = CORE.split("\n\ndef extract")[0] + "\n\n" + EXTRACTOR
+    assert _extractor_traded(tmp_path, EXTRACTOR, use) == broken
+
+
+def _extractor_traded(tmp_path: Path, extractor: str, use: str) -> set[str]:
+    """The broken modules when ``Result`` goes from a named tuple to a dataclass, made by
+    ``extractor``'s code and used by ``proj.cli`` through ``extract_all`` as ``use`` says."""
+    core = CORE.split("\n\ndef extract")[0] + "\n\n" + extractor
     cli = CLI.format(use=use).replace("import extract\n", "import extract_all as extract\n")
     base = {"proj/__init__.py": "",
             "proj/core.py": core.format(imports="from typing import NamedTuple", decorator="",
@@ -231,7 +237,7 @@ def test_results_are_followed_through_the_methods_and_functions_returning_them(
             "proj/cli.py": cli}
     head = {**base, "proj/core.py": core.format(
         imports="from dataclasses import dataclass", decorator="@dataclass\n", base="")}
-    assert broken_modules(impact_between(base, head, tmp_path)) == broken
+    return broken_modules(impact_between(base, head, tmp_path))
 
 
 @pytest.mark.parametrize(("head_code", "broken"), [
@@ -245,14 +251,5 @@ def test_results_are_followed_through_the_methods_and_functions_returning_them(
 ])
 def test_a_method_whose_only_reference_copies_its_metadata_keeps_its_results_in_sight(
         head_code: str, broken: set[str], tmp_path: Path) -> None:
-    core = CORE.split("\n\ndef extract")[0] + "\n\n" + EXTRACTOR.replace(
-        "\n\ndef extract_all", "\n\n" + head_code + "def extract_all")
-    cli = CLI.format(use="return result.fqdn").replace(
-        "import extract\n", "import extract_all as extract\n")
-    base = {"proj/__init__.py": "",
-            "proj/core.py": core.format(imports="from typing import NamedTuple", decorator="",
-                                        base="NamedTuple"),
-            "proj/cli.py": cli}
-    head = {**base, "proj/core.py": core.format(
-        imports="from dataclasses import dataclass", decorator="@dataclass\n", base="")}
-    assert broken_modules(impact_between(base, head, tmp_path)) == broken
+    extractor = EXTRACTOR.replace("\n\ndef extract_all", "\n\n" + head_code + "def extract_all")
+    assert _extractor_traded(tmp_path, extractor, "return result.fqdn") == broken
