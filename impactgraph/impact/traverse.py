@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import builtins
 import re
+import sys
 import types
 from collections import deque
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence, Set
@@ -582,6 +583,14 @@ class ImpactAnalysis:
                 # the wrapper that went handed every argument on as it was given: a call
                 # now reaches the function itself, and breaks when that no longer takes it
                 return not self._binds(source, target)
+            if (change.kind is ChangeKind.DECORATOR_CHANGED and graph is self.head
+                    and _decorators_only(change, "-") and self._outside_wrappers_gone(
+                        change, target)):
+                # an outside decorator whose wrapper nothing is known of went, and the head's
+                # function is bare (clize 5.0 traded sigtools' ``@modifiers.kwoargs(start=
+                # 'name')`` for a ``*`` in ``value_converter``'s parameters): a head call runs
+                # the function itself, and breaks when that does not take it
+                return not self._binds(source, target)
             if change.kind is ChangeKind.DECORATOR_CHANGED and self._given_back(change):
                 # every decorator that came or went is a function of ours returning what it
                 # is given: the name is the function (or class) itself in both revisions
@@ -630,6 +639,29 @@ class ImpactAnalysis:
             part[:1] in "+-" and returns_its_argument(head if part[0] == "+" else base, module,
                                                      part[1:])
             for part in parts)
+
+    def _outside_wrappers_gone(self, change: Change, target: str) -> bool:
+        """Is every decorator a ``decorator-changed`` removed one of an outside package (not
+        the standard library's, not ours), not a descriptor nor a method maker, and the
+        head's ``target`` a function with no decorator left?"""
+        made = self._definition(self.head, target)
+        if made is None or made.decorators or made.kind not in (SymbolKind.FUNCTION,
+                                                                SymbolKind.METHOD):
+            return False
+        module = change.symbol.partition(":")[0]
+        base, _ = self._revision_pair()
+        for part in change.detail.split():
+            written = decorator_base(part[1:])
+            spelled = base.spelled(module, written)
+            top, _, _ = spelled.partition(".")
+            name = spelled.rpartition(".")[2]
+            if base.imports(module).get(written.partition(".")[0]) is None:
+                return False  # a name no import gives: not known to be outside
+            if (_written_path(base, module, part[1:]) is not None or self.is_ours(top)
+                    or self._names_head_module(spelled) or top in sys.stdlib_module_names
+                    or name in DESCRIPTORS | METHOD_MAKERS | REBINDING or "property" in name):
+                return False
+        return True
 
     def _descriptor_to_rebinding(self, change: Change) -> bool:
         """Is a ``decorator-changed`` the trade of descriptors (``property``,
