@@ -995,9 +995,16 @@ class ImpactAnalysis:
             # a class of a renamed module was the class of its name in the old module
             # (python-engineio 4.8 renamed ``asyncio_client`` to ``async_client``)
             was = self._renamed_from.get(module)
+            old_symbol = None if was is None else f"{was}:{qualname}"
+            base_rev, head_rev = self._revision_pair()
+            if old_symbol is None and base_rev.definition(cls) is None:
+                # a class the module imported and defines now was the class it imported
+                # (tatsu 5.9 moved ``EBNFBuffer`` from ``tatsu.grammars`` into ``tatsu.parser``,
+                # which imported it before)
+                found = base_rev.resolve_in(module, qualname)
+                old_symbol = found if found is not None and ":" in found else None
             self._members_taken[key] = members_taken_away(
-                *self._revision_pair(), cls, base,
-                None if was is None else f"{was}:{qualname}")
+                base_rev, head_rev, cls, base, old_symbol)
         lost = self._members_taken[key]
         if lost is None:
             return True
