@@ -141,12 +141,15 @@ class _Differ:
     def top_level_removed(self, old: FileSummary, new: FileSummary, definition: Definition) -> None:
         symbol = f"{old.module}:{definition.qualname}"
         moved_to = self.head.resolve_in(new.module, definition.qualname)
-        if definition.qualname in self.head.imports(new.module):
-            # Still importable from here: it moved and is imported back (a re-export).
+        star = self._star_bringing(new.module, definition.qualname)
+        by_name = self.head.imports(new.module).get(definition.qualname)
+        if by_name is not None or star is not None:
+            # Still importable from here: it moved and is imported back (a re-export), by
+            # name or by a star import whose module exports it
             target = self.head.definition(moved_to) if moved_to and ":" in moved_to else None
-            where = moved_to or self.head.imports(new.module)[definition.qualname]
+            where = moved_to or by_name or f"{star}.{definition.qualname}"
             head_symbol = f"{new.module}:{definition.qualname}"
-            line = _import_line(new, definition.qualname)
+            line = _import_line(new, definition.qualname if star is None else "*")
             self.emit(head_symbol, Finding(ChangeKind.BODY_CHANGED, False, f"moved to {where}"),
                       new.path, line)
             if target is not None and moved_to is not None:
@@ -163,6 +166,14 @@ class _Differ:
         breaking = self.removal_breaks(symbol, old.path)
         self.emit(symbol, Finding(ChangeKind.SYMBOL_REMOVED, breaking, definition.kind.value),
                   old.path, definition.line)
+
+    def _star_bringing(self, module: str, name: str) -> str | None:
+        """The module a star import of ``module`` gets ``name`` from, if one does."""
+        head = self.head
+        for star in head.star_imports(module):
+            if star != module and star in head.summaries and name in head.star_names(star):
+                return star
+        return None
 
     def top_level_added(self, old: FileSummary, new: FileSummary, definition: Definition) -> None:
         symbol = f"{new.module}:{definition.qualname}"

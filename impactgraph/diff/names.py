@@ -161,12 +161,32 @@ class Revision:
         (``try: from contextlib import _GeneratorContextManager / except ImportError: from
         contextlib import GeneratorContextManager as _GeneratorContextManager``) is either."""
         bare = text.split("[", 1)[0].strip()
-        head = bare.partition(".")[0]
-        summary = self.summaries.get(module)
         found = {self.spelled(module, text)}
-        for binding in summary.imports if summary else ():
-            if (binding.name == head and binding.scope == module and binding.name != "*"
-                    and not binding.type_checking):
+        found |= self._every_spelling(module, bare, 0)
+        return found
+
+    def _every_spelling(self, module: str, bare: str, hops: int) -> set[str]:
+        """``spelled`` through every module-level import of the name, in ``module`` and in
+        the modules of ours it imports the name from (httpretty's ``core`` imports
+        ``BaseHTTPRequestHandler`` from its ``compat``, which imports it in a ``try`` and
+        again in the ``except ImportError``)."""
+        head, _, rest = bare.partition(".")
+        summary = self.summaries.get(module)
+        found: set[str] = set()
+        if summary is None or hops > _MAX_HOPS:
+            return found
+        for binding in summary.imports:
+            if (binding.name != head or binding.scope != module or binding.name == "*"
+                    or binding.type_checking):
+                continue
+            target = binding.target
+            if target.startswith(head + ".") and not binding.is_from:
+                target = head  # ``import collections.abc`` binds ``collections``
+            dotted = f"{target}.{rest}" if rest else target
+            owner, _, name = dotted.rpartition(".")
+            if owner in self.summaries and owner != module and name in self.imports(owner):
+                found |= self._every_spelling(owner, name, hops + 1)
+            else:
                 found.add(self._spelled_through(bare, binding.target))
         return found
 

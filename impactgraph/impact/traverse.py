@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import builtins
 import re
+import sys
 import types
 from collections import deque
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence, Set
@@ -635,6 +636,14 @@ class ImpactAnalysis:
                 # the wrapper that went handed every argument on as it was given: a call
                 # now reaches the function itself, and breaks when that no longer takes it
                 return not self._binds(source, target)
+            if (change.kind is ChangeKind.DECORATOR_CHANGED and graph is self.head
+                    and _decorators_only(change, "-") and self._outside_wrappers_gone(
+                        change, target)):
+                # an outside decorator whose wrapper nothing is known of went, and the head's
+                # function is bare (clize 5.0 traded sigtools' ``@modifiers.kwoargs(start=
+                # 'name')`` for a ``*`` in ``value_converter``'s parameters): a head call runs
+                # the function itself, and breaks when that does not take it
+                return not self._binds(source, target)
             if change.kind is ChangeKind.DECORATOR_CHANGED and self._given_back(change):
                 # every decorator that came or went is a function of ours returning what it
                 # is given: the name is the function (or class) itself in both revisions
@@ -683,6 +692,29 @@ class ImpactAnalysis:
             part[:1] in "+-" and returns_its_argument(head if part[0] == "+" else base, module,
                                                      part[1:])
             for part in parts)
+
+    def _outside_wrappers_gone(self, change: Change, target: str) -> bool:
+        """Is every decorator a ``decorator-changed`` removed one of an outside package (not
+        the standard library's, not ours), not a descriptor nor a method maker, and the
+        head's ``target`` a function with no decorator left?"""
+        made = self._definition(self.head, target)
+        if made is None or made.decorators or made.kind not in (SymbolKind.FUNCTION,
+                                                                SymbolKind.METHOD):
+            return False
+        module = change.symbol.partition(":")[0]
+        base, _ = self._revision_pair()
+        for part in change.detail.split():
+            written = decorator_base(part[1:])
+            spelled = base.spelled(module, written)
+            top, _, _ = spelled.partition(".")
+            name = spelled.rpartition(".")[2]
+            if base.imports(module).get(written.partition(".")[0]) is None:
+                return False  # a name no import gives: not known to be outside
+            if (_written_path(base, module, part[1:]) is not None or self.is_ours(top)
+                    or self._names_head_module(spelled) or top in sys.stdlib_module_names
+                    or name in DESCRIPTORS | METHOD_MAKERS | REBINDING or "property" in name):
+                return False
+        return True
 
     def _descriptor_to_rebinding(self, change: Change) -> bool:
         """Is a ``decorator-changed`` the trade of descriptors (``property``,
@@ -1016,9 +1048,16 @@ class ImpactAnalysis:
             # a class of a renamed module was the class of its name in the old module
             # (python-engineio 4.8 renamed ``asyncio_client`` to ``async_client``)
             was = self._renamed_from.get(module)
+            old_symbol = None if was is None else f"{was}:{qualname}"
+            base_rev, head_rev = self._revision_pair()
+            if old_symbol is None and base_rev.definition(cls) is None:
+                # a class the module imported and defines now was the class it imported
+                # (tatsu 5.9 moved ``EBNFBuffer`` from ``tatsu.grammars`` into ``tatsu.parser``,
+                # which imported it before)
+                found = base_rev.resolve_in(module, qualname)
+                old_symbol = found if found is not None and ":" in found else None
             self._members_taken[key] = members_taken_away(
-                *self._revision_pair(), cls, base,
-                None if was is None else f"{was}:{qualname}")
+                base_rev, head_rev, cls, base, old_symbol)
         lost = self._members_taken[key]
         if lost is None:
             return True
@@ -2096,7 +2135,27 @@ class ImpactAnalysis:
             None if not in_base else lambda s, t: bool(
                 self.head.edge_kinds(s, t) & {EdgeKind.CALLS, EdgeKind.REFERENCES})
         ), still_imports=still_imports,
-            skip_generated=graph is self.head)
+            skip_generated=graph is self.head, runs_body=self._runs_body)
+
+    def _runs_body(self, graph: CodeGraph, source: str, target: str) -> bool:
+        """Does ``source``'s call of ``target`` run ``target``'s body? Not when ``target`` is
+        an undecorated generator function and each of those calls stores the generator it
+        makes on an attribute, nothing else on the line using it (plac 1.4's
+        ``BaseTask.__init__`` does ``self._genobj = self._wrap(genobj)``, and a task made at
+        import time does not run ``_wrap``, whose ``except Interpreter.Exit`` names a class
+        the release took away): it runs when iterated, later, by code the climb does not
+        follow from here."""
+        definition = self._definition(graph, target)
+        signature = definition.signature if definition is not None else None
+        if definition is None or signature is None or not signature.is_generator \
+                or definition.decorators:
+            return True
+        calls = (self._base_calls_of(source) if graph is self.base
+                 else self._calls_of(graph.module_of(source)))
+        if calls is None:
+            return True
+        sites = _sites(calls, graph.edge_data(source, target, EdgeKind.CALLS), source)
+        return not sites or not all(_stored_only(site, calls) for site, _ in sites)
 
     def export_importers(self, change: Change) -> Walk | None:
         """``export-removed``: who imports the name from the module that stopped exporting it."""
@@ -2228,6 +2287,25 @@ def _spells(site: CallSite, method: str) -> bool:
     """A call written ``receiver.method(...)``: every value of its callee reads ``method``."""
     return bool(site.callee) and not site.implicit and all(
         expr and expr[-1] == "." + method for expr in site.callee)
+
+
+def _stored_only(site: CallSite, calls: Sequence[CallSite]) -> bool:
+    """Is what ``site``'s call gives stored on an attribute (``self.gen = make()``), and
+    neither iterated, awaited, entered nor used otherwise on its line (``list(make())``,
+    ``make().send(None)``: an expression that goes on from the call)?"""
+    if site.iterated or site.awaited or site.entered:
+        return False
+    stored = False
+    for other in calls:
+        if other is site or other.scope != site.scope or other.line != site.line:
+            continue
+        exprs = [*other.callee, *(e for arg in other.args for e in arg),
+                 *(e for _, values in other.kwargs for e in values)]
+        for expr in exprs:
+            if any(len(expr) > len(made) and expr[:len(made)] == made for made in site.callee):
+                return False
+        stored |= any(expr[-1:] and expr[-1].startswith("!set:") for expr in other.callee)
+    return stored
 
 
 def _names_callee(site: CallSite, target: str) -> bool:
@@ -2588,6 +2666,7 @@ def import_time_callers(
     in_head: Callable[[str, str], bool] | None = None,
     seen: set[State] | None = None,
     skip_generated: bool = False,
+    runs_body: Callable[[CodeGraph, str, str], bool] | None = None,
 ) -> list[State]:
     """The modules whose top-level code calls the broken function of ``start``, directly or
     through other functions (a class statement runs its metaclass's ``__new__``, a decorator
@@ -2608,6 +2687,8 @@ def import_time_callers(
     SQLAlchemy 2.0's ``Executable.execution_options`` raises "... argument to
     create_engine()", and building a statement at import time does not call
     ``create_engine``).
+    ``runs_body(graph, source, target)``: does ``source``'s call of ``target`` run its body
+    (a generator function's call makes a generator, which runs when iterated)?
     ``seen``: the states already climbed from another start of the same walk (their modules
     are found already), so that many broken callers of one change do not climb the same
     chains. States, not callers: a caller reached through a gateway and not is climbed from
@@ -2648,6 +2729,9 @@ def import_time_callers(
             if ":" not in source and main:
                 continue  # ``if __name__ == "__main__":`` code runs as a program, not on import
             if in_head is not None and not in_head(source, state[0]):
+                continue
+            if (kind == EdgeKind.CALLS and runs_body is not None
+                    and not runs_body(graph, source, state[0])):
                 continue
             calls.setdefault(source, set()).add(state[0])
             if following in seen:
@@ -2727,12 +2811,14 @@ def break_imports(
     in_head: Callable[[str, str], bool] | None = None,
     still_imports: Callable[[str, str], bool] | None = None,
     skip_generated: bool = False,
+    runs_body: Callable[[CodeGraph, str, str], bool] | None = None,
 ) -> None:
     """The import-time breaks of ``broken``, in order: ``(state, False)``, module code (or a
     class statement) that fails on import; ``(state, True)``, a broken function, whose callers'
     module code fails where importing it can run the function (``import_time_callers``,
     ``confirm_import_breaks``); then every module importing one that fails, in turn
-    (``spread_import_breaks``). ``in_head``, ``still_imports``, ``skip_generated``: as there."""
+    (``spread_import_breaks``). ``in_head``, ``still_imports``, ``skip_generated``,
+    ``runs_body``: as there."""
     queue: deque[State] = deque()
     climbed: set[State] = set()  # shared by the climbs: each caller state is looked at once
     calls: dict[str, set[str]] = {}  # what the climbs followed
@@ -2745,7 +2831,7 @@ def break_imports(
         functions.add(state[0])
         callers = import_time_callers(walk, state, max_depth, calls, in_head=in_head,
                                       seen=climbed,
-                                      skip_generated=skip_generated)
+                                      skip_generated=skip_generated, runs_body=runs_body)
         queue += callers
         found += callers
     confirmed = confirm_import_breaks(walk, found, calls, functions, closure)

@@ -22,6 +22,7 @@ from typer.testing import CliRunner
 from impactgraph.cli import app
 from impactgraph.diff import diff_summaries
 from impactgraph.impact.traverse import ImpactAnalysis, State, Walk
+from impactgraph.linker import CodeGraph
 
 runner = CliRunner()
 
@@ -203,10 +204,11 @@ def test_shared_climbs_are_one_climb_per_broken_function(
     def alone(walk: Walk, start: State, max_depth: int | None, calls: dict[str, set[str]],
               in_head: Callable[[str, str], bool] | None = None,
               seen: set[State] | None = None,
-              skip_generated: bool = False) -> list[State]:
+              skip_generated: bool = False,
+              runs_body: Callable[[CodeGraph, str, str], bool] | None = None) -> list[State]:
         # a climb of its own
         return original(walk, start, max_depth, calls, in_head,
-                        skip_generated=skip_generated)
+                        skip_generated=skip_generated, runs_body=runs_body)
 
     monkeypatch.setattr(traverse, "import_time_callers", alone)
     assert walked() == shared
