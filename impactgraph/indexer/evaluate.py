@@ -214,6 +214,10 @@ class Evaluator(Scopes):
                 return partial
             if node.args and self.outside_function(node.func) == "functools.update_wrapper":
                 return self.values(node.args[0])  # it returns the wrapper it was given
+            if len(node.args) == 2 and not node.keywords and self.typing_cast(func):
+                # ``cast(Renderer, type("_R", bases, {})())``: the value given, as an instance of
+                # the type named (a subclass's perhaps), as an annotation describes it
+                return self.annotation_values(node.args[0]) + self.values(node.args[1])
             entry = self.keyword_entry(node)
             if entry is not None:
                 return entry
@@ -568,6 +572,26 @@ class Evaluator(Scopes):
                     real = next((n for n, a in statement.names if (a or n) == func.name), "")
                     return f"functools.{real}"
         return ""
+
+    def typing_cast(self, func: nodes.NodeNG) -> bool:
+        """``cast`` imported from ``typing`` (or ``typing_extensions``), or ``typing.cast``
+        through an import of the module."""
+        modules = ("typing", "typing_extensions")
+        if isinstance(func, nodes.Attribute):
+            if func.attrname != "cast" or not isinstance(func.expr, nodes.Name):
+                return False
+            scope = self.defining_scope(func.expr.name, func)
+            return scope is not None and any(
+                isinstance(s, nodes.Import) and any(
+                    n in modules and (a or n) == func.expr.name for n, a in s.names)
+                for s in scope.locals.get(func.expr.name, ()))
+        if not isinstance(func, nodes.Name):
+            return False
+        scope = self.defining_scope(func.name, func)
+        return scope is not None and any(
+            isinstance(s, nodes.ImportFrom) and s.modname in modules and any(
+                n == "cast" and (a or n) == func.name for n, a in s.names)
+            for s in scope.locals.get(func.name, ()))
 
     def record_wrapping(self, node: nodes.Call) -> None:
         """``functools.update_wrapper(wrapper, wrapped)`` copies ``wrapped.__dict__`` onto
