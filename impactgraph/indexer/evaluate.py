@@ -215,9 +215,12 @@ class Evaluator(Scopes):
             if node.args and self.outside_function(node.func) == "functools.update_wrapper":
                 return self.values(node.args[0])  # it returns the wrapper it was given
             if len(node.args) == 2 and not node.keywords and self.typing_cast(func):
-                # ``cast(Renderer, type("_R", bases, {})())``: the value given, as an instance of
-                # the type named (a subclass's perhaps), as an annotation describes it
-                return self.annotation_values(node.args[0]) + self.values(node.args[1])
+                # ``cast(Renderer, type("_R", bases, {})())``: an instance of the type named (a
+                # subclass's perhaps), as an annotation describes it; a type not written as a
+                # class (``cast(type(fn), wrapper)``) leaves the value unknown, as before
+                named = self.annotation_values(node.args[0])
+                if named:
+                    return named
             entry = self.keyword_entry(node)
             if entry is not None:
                 return entry
