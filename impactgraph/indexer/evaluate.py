@@ -209,6 +209,9 @@ class Evaluator(Scopes):
             iterated = self.iterated_value(node)
             if iterated is not None:
                 return iterated
+            chained = self.chained_value(node)
+            if chained is not None:
+                return chained
             partial = self.partial_of(node)
             if partial is not None:
                 return partial
@@ -449,6 +452,42 @@ class Evaluator(Scopes):
             return []
         given = self.values(node.args[position])
         return [*((*e, ELEMENT) for e in given), *((*e, ELEMENT, item(1)) for e in given)]
+
+    def chained_value(self, node: nodes.Call) -> list[Expr] | None:
+        """``itertools.chain(xs, ys)``: a container of the elements of each argument;
+        ``itertools.chain.from_iterable(xss)``: of the elements of its elements (marko's
+        ``Parser`` adds every class of ``chain((getattr(block, n) for n in block.__all__),
+        ...)`` to the tables it builds elements from). None for any other call."""
+        if node.keywords or any(isinstance(a, nodes.Starred) for a in node.args):
+            return None
+        func = node.func
+        if isinstance(func, nodes.Attribute) and func.attrname == "from_iterable":
+            if len(node.args) != 1 or not self.itertools_chain(func.expr):
+                return None
+            return [self.new_container(node, [(*e, ELEMENT, ELEMENT)
+                                              for e in self.values(node.args[0])])]
+        if not self.itertools_chain(func):
+            return None
+        return [self.new_container(node, [(*e, ELEMENT) for argument in node.args
+                                          for e in self.values(argument)])]
+
+    def itertools_chain(self, func: nodes.NodeNG) -> bool:
+        """``itertools.chain`` through an import of the module, or ``chain`` imported from it."""
+        if isinstance(func, nodes.Attribute):
+            if func.attrname != "chain" or not isinstance(func.expr, nodes.Name):
+                return False
+            scope = self.defining_scope(func.expr.name, func)
+            return scope is not None and any(
+                isinstance(s, nodes.Import) and any(
+                    n == "itertools" and (a or n) == func.expr.name for n, a in s.names)
+                for s in scope.locals.get(func.expr.name, ()))
+        if not isinstance(func, nodes.Name):
+            return False
+        scope = self.defining_scope(func.name, func)
+        return scope is not None and any(
+            isinstance(s, nodes.ImportFrom) and s.modname == "itertools" and any(
+                n == "chain" and (a or n) == func.name for n, a in s.names)
+            for s in scope.locals.get(func.name, ()))
 
     def iterated_value(self, node: nodes.Call) -> list[Expr] | None:
         """``enumerate(xs)``, ``zip(xs, ys)``, ``filter(f, xs)``, ``sorted(xs, key=f)``: a
