@@ -36,6 +36,8 @@ from impactgraph.indexer.plain import (
     earlier_bases,
     init_parameter_name,
     joined_accessor,
+    joined_redefinition,
+    kept_by_decorator,
     marks_abstract,
     resolve_relative,
 )
@@ -573,6 +575,9 @@ class _ApiWalker:
         elif is_accessor:
             self.add_accessor(qual, definition)
         else:
+            earlier = self.definitions.get(qual)
+            if earlier is not None and kept_by_decorator(node.name, decorators):
+                definition = joined_redefinition(earlier, definition)
             self.definitions[qual] = definition
         if node.name == "__getattr__" and frame.kind == "module":
             self.has_getattr = True

@@ -209,11 +209,21 @@ class Evaluator(Scopes):
             iterated = self.iterated_value(node)
             if iterated is not None:
                 return iterated
+            chained = self.chained_value(node)
+            if chained is not None:
+                return chained
             partial = self.partial_of(node)
             if partial is not None:
                 return partial
             if node.args and self.outside_function(node.func) == "functools.update_wrapper":
                 return self.values(node.args[0])  # it returns the wrapper it was given
+            if len(node.args) == 2 and not node.keywords and self.typing_cast(func):
+                # ``cast(Renderer, type("_R", bases, {})())``: an instance of the type named (a
+                # subclass's perhaps), as an annotation describes it; a type not written as a
+                # class (``cast(type(fn), wrapper)``) leaves the value unknown, as before
+                named = self.annotation_values(node.args[0])
+                if named:
+                    return named
             entry = self.keyword_entry(node)
             if entry is not None:
                 return entry
@@ -443,6 +453,42 @@ class Evaluator(Scopes):
         given = self.values(node.args[position])
         return [*((*e, ELEMENT) for e in given), *((*e, ELEMENT, item(1)) for e in given)]
 
+    def chained_value(self, node: nodes.Call) -> list[Expr] | None:
+        """``itertools.chain(xs, ys)``: a container of the elements of each argument;
+        ``itertools.chain.from_iterable(xss)``: of the elements of its elements (marko's
+        ``Parser`` adds every class of ``chain((getattr(block, n) for n in block.__all__),
+        ...)`` to the tables it builds elements from). None for any other call."""
+        if node.keywords or any(isinstance(a, nodes.Starred) for a in node.args):
+            return None
+        func = node.func
+        if isinstance(func, nodes.Attribute) and func.attrname == "from_iterable":
+            if len(node.args) != 1 or not self.itertools_chain(func.expr):
+                return None
+            return [self.new_container(node, [(*e, ELEMENT, ELEMENT)
+                                              for e in self.values(node.args[0])])]
+        if not self.itertools_chain(func):
+            return None
+        return [self.new_container(node, [(*e, ELEMENT) for argument in node.args
+                                          for e in self.values(argument)])]
+
+    def itertools_chain(self, func: nodes.NodeNG) -> bool:
+        """``itertools.chain`` through an import of the module, or ``chain`` imported from it."""
+        if isinstance(func, nodes.Attribute):
+            if func.attrname != "chain" or not isinstance(func.expr, nodes.Name):
+                return False
+            scope = self.defining_scope(func.expr.name, func)
+            return scope is not None and any(
+                isinstance(s, nodes.Import) and any(
+                    n == "itertools" and (a or n) == func.expr.name for n, a in s.names)
+                for s in scope.locals.get(func.expr.name, ()))
+        if not isinstance(func, nodes.Name):
+            return False
+        scope = self.defining_scope(func.name, func)
+        return scope is not None and any(
+            isinstance(s, nodes.ImportFrom) and s.modname == "itertools" and any(
+                n == "chain" and (a or n) == func.name for n, a in s.names)
+            for s in scope.locals.get(func.name, ()))
+
     def iterated_value(self, node: nodes.Call) -> list[Expr] | None:
         """``enumerate(xs)``, ``zip(xs, ys)``, ``filter(f, xs)``, ``sorted(xs, key=f)``: a
         container of what they yield (``(int, x)`` pairs, tuples of one element of each, the
@@ -568,6 +614,26 @@ class Evaluator(Scopes):
                     real = next((n for n, a in statement.names if (a or n) == func.name), "")
                     return f"functools.{real}"
         return ""
+
+    def typing_cast(self, func: nodes.NodeNG) -> bool:
+        """``cast`` imported from ``typing`` (or ``typing_extensions``), or ``typing.cast``
+        through an import of the module."""
+        modules = ("typing", "typing_extensions")
+        if isinstance(func, nodes.Attribute):
+            if func.attrname != "cast" or not isinstance(func.expr, nodes.Name):
+                return False
+            scope = self.defining_scope(func.expr.name, func)
+            return scope is not None and any(
+                isinstance(s, nodes.Import) and any(
+                    n in modules and (a or n) == func.expr.name for n, a in s.names)
+                for s in scope.locals.get(func.expr.name, ()))
+        if not isinstance(func, nodes.Name):
+            return False
+        scope = self.defining_scope(func.name, func)
+        return scope is not None and any(
+            isinstance(s, nodes.ImportFrom) and s.modname in modules and any(
+                n == "cast" and (a or n) == func.name for n, a in s.names)
+            for s in scope.locals.get(func.name, ()))
 
     def record_wrapping(self, node: nodes.Call) -> None:
         """``functools.update_wrapper(wrapper, wrapped)`` copies ``wrapped.__dict__`` onto

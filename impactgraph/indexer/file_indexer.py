@@ -29,7 +29,13 @@ from impactgraph.expressions import (
     symbol_root,
 )
 from impactgraph.indexer.flow import Flow
-from impactgraph.indexer.plain import earlier_bases, joined_accessor, marks_abstract
+from impactgraph.indexer.plain import (
+    earlier_bases,
+    joined_accessor,
+    joined_redefinition,
+    kept_by_decorator,
+    marks_abstract,
+)
 from impactgraph.indexer.pytest_model import (
     fixture_of,
     fixture_parameters,
@@ -138,6 +144,9 @@ class FileIndexer(Statements):
         elif is_accessor:
             self.add_accessor(qual, definition)
         else:
+            earlier = self.definitions.get(qual)
+            if earlier is not None and kept_by_decorator(node.name, decorators):
+                definition = joined_redefinition(earlier, definition)
             self.definitions[qual] = definition
             binding: Expr = (symbol_root(self.symbol_id(qual)),)
             if decorator_exprs:

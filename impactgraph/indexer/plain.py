@@ -119,6 +119,33 @@ def joined_accessor(owner: Definition, accessor: Definition) -> Definition:
     )
 
 
+def kept_by_decorator(name: str, decorators: Sequence[str]) -> bool:
+    """Does a definition of ``name`` decorated so keep the function its scope defined under
+    that name before: ``@render_url.dispatch(MarkdownRenderer)`` or ``@area.register``
+    decorate through the earlier object, which holds the earlier function and is called for
+    it (a setter or deleter is a property's: ``joined_accessor``)."""
+    return any(decorator_base(d).startswith(f"{name}.") and not decorator_base(d).endswith(
+        (".setter", ".deleter")) for d in decorators)
+
+
+def joined_redefinition(earlier: Definition, later: Definition) -> Definition:
+    """``later`` (decorated through ``earlier``'s object: ``kept_by_decorator``) with the
+    function it keeps: ``earlier``'s body and parameters join its fingerprint, so a change to
+    either is a change to the one symbol of that name (``render_url`` of marko's GFM mixin,
+    whose first definition renders HTML and whose second, ``@render_url.dispatch(...)``,
+    Markdown)."""
+    if earlier.kind not in (SymbolKind.FUNCTION, SymbolKind.METHOD):
+        return later
+    shape = tuple(f"{p.kind.value}:{p.name}={p.default}" for p in (
+        earlier.signature.parameters if earlier.signature is not None else ()))
+    return replace(
+        later,
+        body_hash=combine_hashes(earlier.body_hash, *shape, later.body_hash),
+        renaming_hash=combine_hashes(earlier.renaming_hash or earlier.body_hash, *shape,
+                                     later.renaming_hash or later.body_hash),
+    )
+
+
 _BY_POSITION = frozenset({ParamKind.POSITIONAL_ONLY, ParamKind.POSITIONAL_OR_KEYWORD})
 
 

@@ -46,6 +46,7 @@ from impactgraph.indexer.signatures import (
     decorator_names,
     source,
 )
+from impactgraph.indexer.source_strings import SourceCode, source_code
 from impactgraph.model import (
     CallSite,
     Definition,
@@ -730,6 +731,9 @@ class Statements(Evaluator, ImplicitCalls):
         statement = node.parent.parent if isinstance(node.parent, nodes.JoinedStr) else node.parent
         if isinstance(statement, nodes.Expr):
             return
+        code = source_code(node.value)
+        if code is not None:
+            self.source_in_string(node, code)
         if DOTTED_PATH.fullmatch(node.value):
             self.dotted_reference(node)
         if "(" not in node.value:
@@ -748,6 +752,23 @@ class Statements(Evaluator, ImplicitCalls):
         for name in methods:
             self.calls.append(CallSite(self.caller_of(node), ((generated_root(""), attr(name)),),
                                        node.lineno or 0, implicit=True))
+
+    def source_in_string(self, node: nodes.Const, code: SourceCode) -> None:
+        """A string of Python source that imports modules (``"from dotenv import load_dotenv\n
+        load_dotenv()"``), which the code holding it writes to a file to import or run, or
+        hands to a program: its imports are that code's, and so are its calls of what they
+        bind (python-dotenv's tests/test_zip_imports.py imports its code from a zip it
+        builds). Recorded for the scope holding the string, the calls as implicit ones; no
+        name is bound there (the string's names are its own)."""
+        caller = self.caller_of(node)
+        line = node.lineno or 0
+        for found in code.imports:
+            self.imports.append(ImportBinding(name=found.bound, target=found.target, line=line,
+                                              scope=caller, is_from=found.is_from))
+        for callee in code.calls:
+            self.calls.append(CallSite(
+                caller, ((module_root(callee[0]), *(attr(a) for a in callee[1:])),), line,
+                implicit=True))
 
     def dotted_reference(self, node: nodes.Const) -> None:
         """A string that spells the path of a definition (``"pkg.plugins.notes.notes"``, an
