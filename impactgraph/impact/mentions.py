@@ -265,12 +265,23 @@ def reads_attribute(summary: FileSummary, scope: str, names: frozenset[str],
         last = expr[0].rpartition("|")[2] if expr[0].startswith("v:") else expr[0][2:]
         return last in _BY_VALUE or any(op[1:] in _BY_VALUE for op in expr[1:])
 
-    def own(site: CallSite) -> bool:  # ``getattr(self, ...)`` on a foreign ``self``
-        return (foreign_self is not None and bool(site.args)
-                and all(len(e) == 1 and e[0] == f"v:{site.scope}|self" for e in site.args[0])
-                and bool(site.args[0])
-                and all(len(e) == 1 and e[0] == "b:getattr" for e in site.callee)
-                and foreign_self(site.scope))
+    bindings: dict[str, tuple[Expr, ...]] | None = None
+
+    def own(site: CallSite) -> bool:
+        """``getattr(self, ...)`` on a foreign ``self``, or ``getattr`` on a module (a
+        module-level name, never a class's member: python-statemachine 2.0's ``import_sm``
+        does ``getattr(importlib.import_module(module_name), class_name)``)."""
+        nonlocal bindings
+        if not (site.args and site.args[0]
+                and all(len(e) == 1 and e[0] == "b:getattr" for e in site.callee)):
+            return False
+        if foreign_self is not None and all(
+                len(e) == 1 and e[0] == f"v:{site.scope}|self" for e in site.args[0]) \
+                and foreign_self(site.scope):
+            return True
+        if bindings is None:
+            bindings = dict(summary.bindings)
+        return all(_module_value(e, bindings, 0) for e in site.args[0])
 
     exprs = [
         *(e for site in summary.calls if _in_scope(site.scope, scope) and not own(site)
@@ -279,6 +290,21 @@ def reads_attribute(summary: FileSummary, scope: str, names: frozenset[str],
           for e in reference.target),
     ]
     return any(reads(expr) for expr in exprs if expr)
+
+
+def _module_value(expr: Expr, bindings: Mapping[str, tuple[Expr, ...]], hops: int) -> bool:
+    """Is ``expr`` surely a module: one an ``import`` bound, or what ``importlib.import_module``
+    or ``__import__`` returns (through the variables holding it)?"""
+    root = parse_root(expr[0])
+    if isinstance(root, Variable):
+        values = bindings.get(root.key, ())
+        return bool(values) and hops < MAX_HOPS and all(
+            _module_value((*value, *expr[1:]), bindings, hops + 1) for value in values)
+    if isinstance(root, ModuleRoot) and len(expr) == 1:
+        return True
+    called = expr[-1].startswith("(") if len(expr) > 1 else False
+    return called and (expr[:-1] == ("m:importlib", ".import_module")
+                       or expr[:-1] == ("b:__import__",))
 
 
 def spells_attribute(summary: FileSummary, name: str) -> bool:

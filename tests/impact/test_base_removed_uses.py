@@ -14,6 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from git_support import broken_modules, impact_between
 
 LIB = """\
@@ -81,6 +82,41 @@ def test_a_user_reading_attributes_by_a_computed_name_stays_broken(tmp_path: Pat
     base = {"lib.py": LIB, "sub.py": SUB.format(base="VersionInfo"), "register.py": look}
     head = {"lib.py": LIB_HEAD, "sub.py": SUB.format(base="Version"), "register.py": look}
     assert broken(report_of(base, head, tmp_path)) == {"register"}
+
+
+LOADER = REGISTER + """
+
+def load(qualname):
+    module_name, name = qualname.rsplit(".", 1)
+    module = {module}
+    found = getattr(module, name, None)
+    if not found or not issubclass(found, Prefixed):
+        raise ValueError(name)
+    return found
+"""
+
+
+@pytest.mark.parametrize(("module", "broken_now"), [
+    # python-statemachine 2.0's ``import_sm``: ``getattr`` on a module reads a module-level
+    # name, never a member the class lost
+    ("importlib.import_module(module_name)", set()),
+    ("import_module(module_name)", set()),
+    ("__import__(module_name, fromlist=[name])", set()),
+    ("importlib", set()),
+    # on anything else it may read the lost name
+    ("Prefixed", {"register"}),
+    ("load_any(module_name)", {"register"}),
+])
+def test_getattr_on_a_module_reads_no_name_a_class_lost(
+        module: str, broken_now: set[str], tmp_path: Path) -> None:
+    loader = ("import importlib\nfrom importlib import import_module\n"
+              "from helpers import load_any\n" + LOADER.format(module=module))
+    helpers = "def load_any(name):\n    return name\n"
+    base = {"lib.py": LIB, "sub.py": SUB.format(base="VersionInfo"), "register.py": loader,
+            "helpers.py": helpers}
+    head = {"lib.py": LIB_HEAD, "sub.py": SUB.format(base="Version"), "register.py": loader,
+            "helpers.py": helpers}
+    assert broken(report_of(base, head, tmp_path)) == broken_now
 
 
 def test_a_special_method_lost_breaks_every_user(tmp_path: Path) -> None:
