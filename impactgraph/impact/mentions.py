@@ -281,7 +281,7 @@ def reads_attribute(summary: FileSummary, scope: str, names: frozenset[str],
             return True
         if bindings is None:
             bindings = dict(summary.bindings)
-        return all(_module_value(e, bindings, 0) for e in site.args[0])
+        return all(_module_value(e, bindings) for e in site.args[0])
 
     exprs = [
         *(e for site in summary.calls if _in_scope(site.scope, scope) and not own(site)
@@ -292,19 +292,35 @@ def reads_attribute(summary: FileSummary, scope: str, names: frozenset[str],
     return any(reads(expr) for expr in exprs if expr)
 
 
-def _module_value(expr: Expr, bindings: Mapping[str, tuple[Expr, ...]], hops: int) -> bool:
+def bound_values(expr: Expr, bindings: Mapping[str, tuple[Expr, ...]], hops: int
+                 ) -> list[Expr] | None:
+    """Every value ``expr`` may be, its variables replaced by the values they are bound to,
+    ``hops`` replacements deep at most; None when a variable on the way has no value known or
+    lies deeper."""
+    root = parse_root(expr[0])
+    if not isinstance(root, Variable):
+        return [expr]
+    values = bindings.get(root.key, ())
+    if not values or hops <= 0:
+        return None
+    found: list[Expr] = []
+    for value in values:
+        more = bound_values((*value, *expr[1:]), bindings, hops - 1)
+        if more is None:
+            return None
+        found += more
+    return found
+
+
+def _module_value(expr: Expr, bindings: Mapping[str, tuple[Expr, ...]]) -> bool:
     """Is ``expr`` surely a module: one an ``import`` bound, or what ``importlib.import_module``
     or ``__import__`` returns (through the variables holding it)?"""
-    root = parse_root(expr[0])
-    if isinstance(root, Variable):
-        values = bindings.get(root.key, ())
-        return bool(values) and hops < MAX_HOPS and all(
-            _module_value((*value, *expr[1:]), bindings, hops + 1) for value in values)
-    if isinstance(root, ModuleRoot) and len(expr) == 1:
-        return True
-    called = expr[-1].startswith("(") if len(expr) > 1 else False
-    return called and (expr[:-1] == ("m:importlib", ".import_module")
-                       or expr[:-1] == ("b:__import__",))
+    values = bound_values(expr, bindings, MAX_HOPS)
+    return values is not None and all(
+        (isinstance(parse_root(value[0]), ModuleRoot) and len(value) == 1)
+        or (len(value) > 1 and value[-1].startswith("(")
+            and value[:-1] in (("m:importlib", ".import_module"), ("b:__import__",)))
+        for value in values)
 
 
 def spells_attribute(summary: FileSummary, name: str) -> bool:
@@ -377,25 +393,15 @@ def _metadata_copier(callee: tuple[Expr, ...], bindings: Mapping[str, tuple[Expr
     """The position of the function copied from, when every value of ``callee`` is
     ``functools.wraps`` or ``functools.update_wrapper`` (through the names it was imported
     by), else None."""
-    found: set[int] = set()
-
-    def resolve(expr: Expr, hops: int) -> bool:
-        root = parse_root(expr[0])
-        if isinstance(root, Variable):
-            values = bindings.get(root.key, ())
-            return bool(values) and hops < 2 and all(
-                resolve((*value, *expr[1:]), hops + 1) for value in values)
-        if expr[0] != "m:functools" or len(expr) != 2:
-            return False
-        position = _METADATA_COPIERS.get(expr[1][1:]) if expr[1][:1] == "." else None
-        if position is None:
-            return False
-        found.add(position)
-        return True
-
-    if not callee or not all(resolve(expr, 0) for expr in callee) or len(found) != 1:
-        return None
-    return found.pop()
+    found: set[int | None] = set()
+    for expr in callee:
+        values = bound_values(expr, bindings, 2)
+        if values is None:
+            return None
+        found.update(_METADATA_COPIERS.get(value[1][1:]) if value[0] == "m:functools"
+                     and len(value) == 2 and value[1][:1] == "." else None
+                     for value in values)
+    return found.pop() if len(found) == 1 else None
 
 
 def _compared_elements(operations: tuple[str, ...]) -> bool:

@@ -63,6 +63,7 @@ from impactgraph.impact.binding import (
 )
 from impactgraph.impact.gateways import is_gateway
 from impactgraph.impact.mentions import (
+    bound_values,
     calls_path,
     hands_self,
     kept_uses,
@@ -189,16 +190,15 @@ ASYNCIO_RUNNERS = frozenset({"run", "create_task", "ensure_future", "gather", "w
 LOOP_RUNNERS = frozenset({"run_until_complete", "create_task"})
 
 
-def _asyncio_runner(expr: Expr, bindings: Mapping[str, tuple[Expr, ...]], hops: int = 0
-                    ) -> bool:
+def _asyncio_runner(expr: Expr, bindings: Mapping[str, tuple[Expr, ...]]) -> bool:
     """Does callee ``expr`` spell an awaiting function of ``asyncio`` (``asyncio.run``), or
     an event loop's (``asyncio.get_event_loop().run_until_complete``), through the names it
     was imported by too (``from asyncio import get_event_loop``: prompt_toolkit 3.0)?"""
-    root = parse_root(expr[0])
-    if isinstance(root, Variable):
-        values = bindings.get(root.key, ())
-        return bool(values) and hops < 2 and all(
-            _asyncio_runner((*value, *expr[1:]), bindings, hops + 1) for value in values)
+    values = bound_values(expr, bindings, 2)
+    return values is not None and all(_spells_asyncio_runner(value) for value in values)
+
+
+def _spells_asyncio_runner(expr: Expr) -> bool:
     if expr[0] != "m:asyncio" or len(expr) < 2:
         return False
     last = expr[-1][1:]
@@ -213,6 +213,16 @@ def _made_by(value: Expr, site: CallSite) -> bool:
                and value[-1].startswith("(") for callee in site.callee)
 
 
+def _bound_local(site: CallSite, bindings: Mapping[str, tuple[Expr, ...]]) -> str | None:
+    """The key of the one local name of ``site``'s function that what its call gives is bound
+    to (``coro = f()``), or None: bound to none, or to several."""
+    prefix = f"v:{site.scope}|"
+    made = [key for key, values in bindings.items()
+            if key.startswith(prefix) and key[len(prefix):].isidentifier()
+            and any(_made_by(value, site) for value in values)]
+    return made[0] if len(made) == 1 else None
+
+
 # What a summary records of ``async for x in name``: each is read at the loop's line
 _ASYNC_LOOP_READS = (("%__aiter__",), ("%__aiter__", "()", "%__anext__"),
                      (".__iter__",), (".__iter__", "()", ".__next__"))
@@ -225,13 +235,9 @@ def _async_iterated_local(summary: FileSummary, bindings: Mapping[str, tuple[Exp
     prompt_toolkit 3.0's test binds ``generator_to_async_generator(...)``, now an async
     generator, to ``async_gen`` and iterates it in a nested coroutine. Handed to a call,
     returned, stored, iterated without ``async`` or read otherwise: no."""
-    prefix = f"v:{site.scope}|"
-    made = [key for key, values in bindings.items()
-            if key.startswith(prefix) and key[len(prefix):].isidentifier()
-            and any(_made_by(value, site) for value in values)]
-    if len(made) != 1 or len(bindings[made[0]]) != 1:
+    local = _bound_local(site, bindings)
+    if local is None or len(bindings[local]) != 1:
         return False
-    local = made[0]
     loops: set[tuple[str, int]] = set()  # (scope, line) of each ``async for`` over it
     reads: list[tuple[str, int]] = []
     for other in summary.calls:
@@ -1765,12 +1771,9 @@ class ImpactAnalysis:
             # to a local name of the function alone, read only as the argument of a runner
             # (prompt_toolkit 3.0's ``Application.run``)
             prefix = f"v:{site.scope}|"
-            made = [key for key, values in bindings.items()
-                    if key.startswith(prefix) and key[len(prefix):].isidentifier()
-                    and any(_made_by(value, site) for value in values)]
-            if len(made) != 1 or summary is None:
+            local = _bound_local(site, bindings)
+            if local is None or summary is None:
                 return False
-            local = made[0]
             runs = False
             for other in summary.calls:
                 if any(e[0] == local for e in other.callee):

@@ -473,21 +473,7 @@ class Evaluator(Scopes):
 
     def itertools_chain(self, func: nodes.NodeNG) -> bool:
         """``itertools.chain`` through an import of the module, or ``chain`` imported from it."""
-        if isinstance(func, nodes.Attribute):
-            if func.attrname != "chain" or not isinstance(func.expr, nodes.Name):
-                return False
-            scope = self.defining_scope(func.expr.name, func)
-            return scope is not None and any(
-                isinstance(s, nodes.Import) and any(
-                    n == "itertools" and (a or n) == func.expr.name for n, a in s.names)
-                for s in scope.locals.get(func.expr.name, ()))
-        if not isinstance(func, nodes.Name):
-            return False
-        scope = self.defining_scope(func.name, func)
-        return scope is not None and any(
-            isinstance(s, nodes.ImportFrom) and s.modname == "itertools" and any(
-                n == "chain" and (a or n) == func.name for n, a in s.names)
-            for s in scope.locals.get(func.name, ()))
+        return self.imported_function(func, ("itertools",), "chain")
 
     def iterated_value(self, node: nodes.Call) -> list[Expr] | None:
         """``enumerate(xs)``, ``zip(xs, ys)``, ``filter(f, xs)``, ``sorted(xs, key=f)``: a
@@ -618,9 +604,15 @@ class Evaluator(Scopes):
     def typing_cast(self, func: nodes.NodeNG) -> bool:
         """``cast`` imported from ``typing`` (or ``typing_extensions``), or ``typing.cast``
         through an import of the module."""
-        modules = ("typing", "typing_extensions")
+        return self.imported_function(func, ("typing", "typing_extensions"), "cast")
+
+    def imported_function(self, func: nodes.NodeNG, modules: tuple[str, ...], name: str
+                          ) -> bool:
+        """Is callee ``func`` function ``name`` of one of ``modules``: ``module.name`` through
+        an ``import module`` (``as`` another name too), or a name ``from module import name``
+        bound?"""
         if isinstance(func, nodes.Attribute):
-            if func.attrname != "cast" or not isinstance(func.expr, nodes.Name):
+            if func.attrname != name or not isinstance(func.expr, nodes.Name):
                 return False
             scope = self.defining_scope(func.expr.name, func)
             return scope is not None and any(
@@ -632,7 +624,7 @@ class Evaluator(Scopes):
         scope = self.defining_scope(func.name, func)
         return scope is not None and any(
             isinstance(s, nodes.ImportFrom) and s.modname in modules and any(
-                n == "cast" and (a or n) == func.name for n, a in s.names)
+                n == name and (a or n) == func.name for n, a in s.names)
             for s in scope.locals.get(func.name, ()))
 
     def record_wrapping(self, node: nodes.Call) -> None:
