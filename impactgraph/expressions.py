@@ -11,7 +11,9 @@ records (mypy checks that every kind is handled).
 root               text                    meaning
 =================  ======================  ================================================
 SymbolRoot(id)     ``s:mod:Qual``          a class or function of ours
-ModuleRoot(name)   ``m:pkg.mod``           a module by its dotted name (ours or not)
+ModuleRoot(name)   ``m:pkg.mod``           a module by its dotted name (ours or not);
+                   ``m:pkg.plugins.*``     one of ours under ``pkg.plugins``, loaded by a
+                                           name computed at run time (``MODULES_UNDER``)
 BuiltinRoot(name)  ``b:len``               a builtin name
 ContainerRoot(k)   ``c:mod:f|<c0>``        a container whose elements are bound under the
                                            variable ``v:mod:f|<c0>``
@@ -122,6 +124,9 @@ ARGUMENTS = "a:"
 # ``@functools.wraps`` copied onto it (``wrapped.__dict__``): read with the wrapper's own.
 WRAPS = "<wraps>"
 VARIABLE = "v:"  # the prefix of every variable key
+# ends a module root's name that stands for any module of ours under the package before it
+# (``import_module(f"pkg.plugins.{name}")``)
+MODULES_UNDER = ".*"
 
 
 def symbol_root(symbol: str) -> str:

@@ -23,6 +23,7 @@ from impactgraph.expressions import (
     FIXTURE_VALUE,
     GETTER_OF,
     INSTANCE,
+    MODULES_UNDER,
     PREBOUND,
     PREBOUND_POSITIONAL,
     SUPER_OF,
@@ -295,7 +296,14 @@ class Evaluator(Scopes):
             return self.values(node.body) + self.values(node.orelse)
         if isinstance(node, nodes.BinOp) and node.op in BINARY:  # ``a + b``: ``a.__add__(b)``
             method = f"__{BINARY[node.op]}__"
-            return [(*v, special_op((method,)), CALL) for v in self.operand_values(node.left)]
+            called = [(*v, special_op((method,)), CALL) for v in self.operand_values(node.left)]
+            if node.op == "+" and not any(isinstance(side, (nodes.Const, nodes.JoinedStr))
+                                          for side in (node.left, node.right)):
+                # ``mixins + (Base,)``, ``extension.elements + self.elements``: two lists or
+                # tuples make one of the elements of both (nothing, for numbers or strings)
+                both = self.values(node.left) + self.values(node.right)
+                called.append(self.new_container(node, [(*v, ELEMENT) for v in both]))
+            return called
         if isinstance(node, nodes.Compare):
             return self.compared(node)
         if isinstance(node, nodes.BoolOp):
@@ -555,12 +563,23 @@ class Evaluator(Scopes):
         if (func.attrname if isinstance(func, nodes.Attribute) else func.name) == "importorskip":
             name = _constant_text(node.args[0] if node.args else None)
             return name if name and not name.startswith(".") else None
-        name = _constant_text(node.args[0] if node.args else None)
+        argument = node.args[0] if node.args else None
+        name = _constant_text(argument)
+        pattern = ""
+        if name is None:
+            # ``import_module(f"pkg.plugins.{name}")``: one of the modules under ``pkg.plugins``
+            # (marko's extensions), a pattern the linker expands to those of ours
+            start = _constant_start(argument) or ""
+            head = start[:start.rfind(".") + 1]  # up to the last dot: the package's name
+            if not head:
+                return None  # no package known: ``import_module(name)``, ``"%s.base" % x``
+            name = head if not head.strip(".") else head[:-1]  # ``"." + name``: the package
+            pattern = MODULES_UNDER
         if not name:
             return None
         level = len(name) - len(name.lstrip("."))
         if not level:
-            return name
+            return name + pattern
         package_node = call_argument(node, 1, "package")
         if isinstance(package_node, nodes.Name) and package_node.name in (
                 "__name__", "__package__") and self.defining_scope(
@@ -571,7 +590,8 @@ class Evaluator(Scopes):
             package = _constant_text(package_node) or ""
         if not package or level > package.count(".") + 1:
             return None  # beyond the top-level package: Python raises
-        return resolve_relative(package, True, level, name[level:]) or None
+        found = resolve_relative(package, True, level, name[level:])
+        return found + pattern if found else None
 
     def imported_from(self, func: nodes.Name, module: str, name: str) -> bool:
         """Is ``func`` the name ``name`` imported from ``module``?"""
@@ -927,6 +947,24 @@ def _dotted(expr: ast.expr) -> str | None:
 
 # the functions returning the module they import by name, and the module that has each
 _LOADERS = {"import_module": "importlib", "importorskip": "pytest"}
+
+
+def _constant_start(node: nodes.NodeNG | None) -> str | None:
+    """The constant text a string computed at run time starts with: ``"pkg."`` for
+    ``f"pkg.{name}"``, ``"pkg." + name``, ``"pkg.%s" % name`` and ``"pkg.{}".format(name)``;
+    else None."""
+    if isinstance(node, nodes.JoinedStr):
+        return _constant_text(node.values[0]) if node.values else None
+    if isinstance(node, nodes.BinOp) and node.op == "+":
+        return _constant_text(node.left) or _constant_start(node.left)
+    if isinstance(node, nodes.BinOp) and node.op == "%":
+        text = _constant_text(node.left)
+        return None if text is None else text.partition("%")[0]
+    if (isinstance(node, nodes.Call) and isinstance(node.func, nodes.Attribute)
+            and node.func.attrname == "format"):
+        text = _constant_text(node.func.expr)
+        return None if text is None else text.partition("{")[0]
+    return None
 
 
 def _constant_text(node: nodes.NodeNG | None) -> str | None:

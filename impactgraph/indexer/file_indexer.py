@@ -46,6 +46,7 @@ from impactgraph.indexer.pytest_model import (
 from impactgraph.indexer.signatures import (
     body_hash,
     code_lines,
+    dataclass_fields,
     dataclass_init,
     decorator_base,
     decorator_names,
@@ -336,11 +337,17 @@ class FileIndexer(Statements):
             other_bases=earlier_bases(self.definitions.get(qual)),
         )
         self.bind_name(parent_scope, node.name, [(symbol_root(self.symbol_id(qual)),)], node)
-        init = dataclass_init(node)
-        if init is not None:
+        fields = dataclass_fields(node)
+        if fields is not None:
+            init = dataclass_init(node)
             self.bindings[self.var_key(node, "__init__")].append(
                 (symbol_root(f"{self.symbol_id(qual)}.__init__"),)
             )
+            for attribute, parameter in fields:
+                # the generated ``__init__`` sets ``self.<attribute> = <parameter>``: what
+                # the callers pass (``MarkoExtension(elements=[...])``) is the instances'
+                self.bindings[f"v:{self.module}:{qual}|.{attribute}"].append(
+                    (f"v:{self.module}:{qual}.__init__|{parameter.name}",))
             self.definitions[f"{qual}.__init__"] = Definition(
                 qualname=f"{qual}.__init__",
                 kind=SymbolKind.METHOD,

@@ -16,8 +16,8 @@ from impactgraph.indexer.plain import (
 from impactgraph.model import Parameter, ParamKind, Signature
 
 __all__ = [
-    "DATACLASS_DECORATORS", "body_hash", "combine_hashes", "dataclass_init", "decorator_base",
-    "decorator_names", "renaming_hash", "signature_of", "source",
+    "DATACLASS_DECORATORS", "body_hash", "combine_hashes", "dataclass_fields", "dataclass_init",
+    "decorator_base", "decorator_names", "renaming_hash", "signature_of", "source",
 ]
 
 
@@ -176,6 +176,17 @@ def result_length(node: nodes.FunctionDef) -> int | None:
 
 def dataclass_init(node: nodes.ClassDef) -> Signature | None:
     """The parameters of the ``__init__`` a dataclass-like decorator generates, if any."""
+    fields = dataclass_fields(node)
+    if fields is None:
+        return None
+    params = [Parameter("self", ParamKind.POSITIONAL_OR_KEYWORD)]
+    return Signature((*params, *(parameter for _, parameter in fields)), "None", False)
+
+
+def dataclass_fields(node: nodes.ClassDef) -> list[tuple[str, Parameter]] | None:
+    """Each attribute the ``__init__`` a dataclass-like decorator generates sets, with the
+    parameter that gives its value (``_deadline`` of attrs: ``deadline``); None when no such
+    ``__init__`` is generated."""
     decorators = {decorator_base(d) for d in decorator_names(node)}
     if not decorators & DATACLASS_DECORATORS:
         return None
@@ -184,7 +195,7 @@ def dataclass_init(node: nodes.ClassDef) -> Signature | None:
     ):
         return None
     keyword_only = any("kw_only=True" in d for d in decorator_names(node))
-    params = [Parameter("self", ParamKind.POSITIONAL_OR_KEYWORD)]
+    params: list[tuple[str, Parameter]] = []
     after_kw_only = keyword_only
     for statement in node.body:
         if not isinstance(statement, nodes.AnnAssign) or not isinstance(
@@ -221,5 +232,5 @@ def dataclass_init(node: nodes.ClassDef) -> Signature | None:
         kind = (ParamKind.KEYWORD_ONLY if after_kw_only or field_kw_only
                 else ParamKind.POSITIONAL_OR_KEYWORD)
         name = init_parameter_name(statement.target.name, decorator_names(node), alias)
-        params.append(Parameter(name, kind, default, annotation))
-    return Signature(tuple(params), "None", False)
+        params.append((statement.target.name, Parameter(name, kind, default, annotation)))
+    return params

@@ -18,6 +18,7 @@ from impactgraph.expressions import (
     ANY_KEYWORDS,
     ASKED_NAME,
     ELEMENT,
+    MODULES_UNDER,
     PREBOUND,
     PREBOUND_POSITIONAL,
     WRAPS,
@@ -107,6 +108,10 @@ MAX_DEPTH = 3_000
 # an expression with more values than this holds anything at all (``Top``): noise, not
 # information
 MAX_VALUES = 500
+# the most modules ``import_module(f"pkg.plugins.{name}")`` is taken to be one of: a package
+# holding more is no plugin folder (``import_module(f"django.{name}")``), and what such a
+# call loads is left unknown, as a name computed all through is
+MAX_LOADED_UNDER = 100
 MAX_CLASS_ROUNDS = 8  # finding every class's bases again with the hierarchy found before
 # evaluations of a cycle's head (and of everything under it) until its members stop changing
 MAX_CYCLE_ROUNDS = 8
@@ -1099,15 +1104,20 @@ class Resolver:
 
     def _instance_lookup(self, cls: str, name: str) -> set[Value]:
         found = self.class_lookup(cls, name)
-        if found:
-            return {bound for v in found for bound in self.descriptor_get(v)}
         stored = name in self.stored_names
         for owner in self.mro(cls):
             key = f"v:{owner}|.{name}"
             if key in self.bindings or key in self.extra:
-                return set(self.resolve_key(key))
+                # set on the instances: it hides a class attribute of the name once set
+                # (a dataclass field's annotation, a default ``x: Renderer = None``)
+                values = set(self.resolve_key(key))
+                if found:
+                    values.update(bound for v in found for bound in self.descriptor_get(v))
+                return values
             if stored:
                 self.depend(key)
+        if found:
+            return {bound for v in found for bound in self.descriptor_get(v)}
         outside = self.external_lookup(cls, name)
         if outside or name.startswith("__"):
             return outside
@@ -1452,9 +1462,15 @@ class Resolver:
     def resolve_dotted(self, dotted: str) -> set[Value]:
         """An import path: the module of that name, else the longest module prefix and
         attributes from there (a name a package binds wins over a submodule of that name);
-        failing that, the same through the modules' paths (``module_named``)."""
+        failing that, the same through the modules' paths (``module_named``). A name ending
+        in ``MODULES_UNDER`` is any of our modules under the package before it (none known, or
+        more than ``MAX_LOADED_UNDER``: nothing is known of it)."""
         if dotted in self.modules:
             return {Mod(dotted)}
+        if dotted.endswith(MODULES_UNDER):
+            prefix = dotted[:-1]  # ``pkg.plugins.``
+            under = [module for module in self.modules if module.startswith(prefix)]
+            return set() if len(under) > MAX_LOADED_UNDER else {Mod(m) for m in sorted(under)}
         parts = dotted.split(".")
         for cut in range(len(parts) - 1, 0, -1):
             module = ".".join(parts[:cut])

@@ -1,0 +1,142 @@
+"""An attribute set on instances hides a class attribute of that name once set: reading it
+gives either. A dataclass's generated ``__init__`` sets each field from its parameter, so what
+the callers pass is the instances' (marko's ``MarkoExtension(elements=[...])``: the elements
+were the ``field(default_factory=list)``'s empty list only)."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import graph_of
+
+CLASSES = """
+import dataclasses
+
+
+class A:
+    def run(self):
+        return 1
+
+
+class B:
+    def run(self):
+        return 2
+"""
+
+
+def _callees(source: str, caller: str = "pkg.m:use") -> set[str]:
+    graph = graph_of({"pkg/__init__.py": "", "pkg/m.py": CLASSES + source})
+    return {t for t, kind in graph.successors(caller) if kind == "calls" and t.endswith(".run")}
+
+
+@pytest.mark.parametrize("field", [
+    "elements: list = dataclasses.field(default_factory=list)",
+    "elements: list = None",
+    "elements: list",
+])
+def test_a_dataclass_field_holds_what_the_constructor_was_given(field: str) -> None:
+    source = f"""
+@dataclasses.dataclass(frozen=True)
+class Extension:
+    {field}
+
+
+def use():
+    for element in Extension(elements=[A]).elements:
+        element().run()
+"""
+    assert _callees(source) == {"pkg.m:A.run"}
+
+
+def test_a_field_given_by_position_too() -> None:
+    source = """
+@dataclasses.dataclass
+class Extension:
+    name: str
+    element: type = B
+
+
+def use():
+    Extension("x", A).element().run()
+"""
+    assert _callees(source) == {"pkg.m:A.run", "pkg.m:B.run"}
+
+
+def test_an_annotated_class_attribute_set_in_init_gives_both() -> None:
+    source = """
+class Holder:
+    item: B = B()
+
+    def __init__(self, flag):
+        if flag:
+            self.item = A()
+
+
+def use():
+    Holder(True).item.run()
+"""
+    assert _callees(source) == {"pkg.m:A.run", "pkg.m:B.run"}
+
+
+def test_a_class_with_its_own_init_is_not_a_generated_one() -> None:
+    source = """
+@dataclasses.dataclass
+class Extension:
+    element: type = B
+
+    def __init__(self, element):
+        self.other = element
+
+
+def use():
+    Extension(A).element().run()
+"""
+    assert _callees(source) == {"pkg.m:B.run"}
+
+
+def test_two_lists_added_hold_the_elements_of_both() -> None:
+    source = """
+class Registry:
+    def __init__(self):
+        self.kinds = [A]
+
+    def use(self, extension):
+        self.kinds = extension.kinds + self.kinds
+
+
+class Extension:
+    def __init__(self, kinds):
+        self.kinds = kinds
+
+
+def use():
+    registry = Registry()
+    registry.use(Extension([B]))
+    for kind in registry.kinds:
+        kind().run()
+"""
+    assert _callees(source) == {"pkg.m:A.run", "pkg.m:B.run"}
+
+
+def test_a_class_made_from_added_bases_has_each_as_a_base() -> None:
+    source = """
+class Base:
+    def render(self, element):
+        return getattr(self, "render_" + element)()
+
+
+class Mixin:
+    def render_url(self):
+        return 1
+
+
+class Converter:
+    def __init__(self, mixins=()):
+        self.renderer = type("_R", tuple(mixins) + (Base,), {})()
+
+
+def use():
+    Converter([Mixin]).renderer.render("url")
+"""
+    graph = graph_of({"pkg/__init__.py": "", "pkg/m.py": CLASSES + source})
+    assert "pkg.m:Mixin.render_url" in {
+        t for t, kind in graph.successors("pkg.m:Base.render") if kind == "calls"}
