@@ -13,6 +13,7 @@ Python calls by itself; ``Evaluator`` (``indexer/evaluate.py``): what an express
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from astroid import nodes
@@ -62,6 +63,10 @@ from impactgraph.model import (
     Expr,
     SymbolKind,
 )
+
+# a dataclass field's annotation that says it holds classes or functions (``type[Element]``,
+# ``list[type]``, ``Callable[..., T]``): see ``FileIndexer.visit_ClassDef``
+_HOLDS_CODE = re.compile(r"\b(?:type|Type|Callable)\b")
 
 
 class FileIndexer(Statements):
@@ -344,10 +349,14 @@ class FileIndexer(Statements):
                 (symbol_root(f"{self.symbol_id(qual)}.__init__"),)
             )
             for attribute, parameter in fields:
-                # the generated ``__init__`` sets ``self.<attribute> = <parameter>``: what
-                # the callers pass (``MarkoExtension(elements=[...])``) is the instances'
-                self.bindings[f"v:{self.module}:{qual}|.{attribute}"].append(
-                    (f"v:{self.module}:{qual}.__init__|{parameter.name}",))
+                if _HOLDS_CODE.search(parameter.annotation or ""):
+                    # the generated ``__init__`` sets ``self.<attribute> = <parameter>``:
+                    # classes or functions the callers pass (``MarkoExtension(elements=[...])``
+                    # of ``elements: list[type[Element]]``) are the instances'. A field of data
+                    # keeps its annotation's value: every schema a test suite builds would
+                    # flow into ``schema: Schema`` (jsonschema), past what the linker keeps.
+                    self.bindings[f"v:{self.module}:{qual}|.{attribute}"].append(
+                        (f"v:{self.module}:{qual}.__init__|{parameter.name}",))
             self.definitions[f"{qual}.__init__"] = Definition(
                 qualname=f"{qual}.__init__",
                 kind=SymbolKind.METHOD,
