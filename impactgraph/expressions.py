@@ -45,6 +45,8 @@ SliceOf(lo, hi)    ``[1:3]``, ``[2:]``     a slice with constant bounds
 Instance()         ``+``                   an instance of this class or of a subclass
 GetterOf()         ``!property``           the getter of ``property(getter)``
 OnlyClass()        ``!class``              only a class (``raise Error``)
+OnlyContainer()    ``!list``               only a list, tuple or other container of ours
+                                           (``xs + ys``: the elements of both)
 Unless(module)     ``!unless:mod``         a fallback of ``except ImportError``: dead when
                                            the code base has ``mod``
 SubclassOf()       ``^``                   the class or a subclass (``cls`` in a classmethod)
@@ -282,6 +284,11 @@ class OnlyClass:
 
 
 @dataclass(frozen=True, slots=True)
+class OnlyContainer:
+    pass
+
+
+@dataclass(frozen=True, slots=True)
 class Unless:
     module: str
 
@@ -318,14 +325,14 @@ class SuperOf:
 
 Op = (
     Attr | AttrPattern | Call | CallWith | Element | Item | SliceOf | Instance | GetterOf
-    | OnlyClass | Unless | SubclassOf | Decorated | Special | DescriptorSet | FixtureValue
-    | SuperOf
+    | OnlyClass | OnlyContainer | Unless | SubclassOf | Decorated | Special | DescriptorSet
+    | FixtureValue | SuperOf
 )
 
 _FIXED: dict[str, Op] = {
     "()": Call(), "[]": Element(), "+": Instance(), "!property": GetterOf(),
-    "!class": OnlyClass(), "^": SubclassOf(), "@": Decorated(), "!fixture": FixtureValue(),
-    "super": SuperOf(),
+    "!class": OnlyClass(), "!list": OnlyContainer(), "^": SubclassOf(), "@": Decorated(),
+    "!fixture": FixtureValue(), "super": SuperOf(),
 }
 _FIXED_TEXT: dict[Op, str] = {op: text for text, op in _FIXED.items()}
 
@@ -336,6 +343,7 @@ ELEMENT = _FIXED_TEXT[Element()]
 INSTANCE = _FIXED_TEXT[Instance()]
 GETTER_OF = _FIXED_TEXT[GetterOf()]
 ONLY_CLASS = _FIXED_TEXT[OnlyClass()]
+ONLY_CONTAINER = _FIXED_TEXT[OnlyContainer()]
 SUBCLASS_OF = _FIXED_TEXT[SubclassOf()]
 DECORATED = _FIXED_TEXT[Decorated()]
 FIXTURE_VALUE = _FIXED_TEXT[FixtureValue()]
@@ -419,8 +427,8 @@ def op_text(op: Op) -> str:
         case Decorated(depth) if depth:
             return decorated_by(depth)
         case (
-            Call() | Element() | Instance() | GetterOf() | OnlyClass() | SubclassOf()
-            | Decorated() | FixtureValue() | SuperOf()
+            Call() | Element() | Instance() | GetterOf() | OnlyClass() | OnlyContainer()
+            | SubclassOf() | Decorated() | FixtureValue() | SuperOf()
         ):
             return _FIXED_TEXT[op]
         case _:

@@ -24,6 +24,7 @@ from impactgraph.expressions import (
     GETTER_OF,
     INSTANCE,
     MODULES_UNDER,
+    ONLY_CONTAINER,
     PREBOUND,
     PREBOUND_POSITIONAL,
     SUPER_OF,
@@ -300,9 +301,11 @@ class Evaluator(Scopes):
             if node.op == "+" and not any(isinstance(side, (nodes.Const, nodes.JoinedStr))
                                           for side in (node.left, node.right)):
                 # ``mixins + (Base,)``, ``extension.elements + self.elements``: two lists or
-                # tuples make one of the elements of both (nothing, for numbers or strings)
+                # tuples make one of the elements of both (nothing, for numbers, strings or
+                # objects with an ``__add__`` of their own)
                 both = self.values(node.left) + self.values(node.right)
-                called.append(self.new_container(node, [(*v, ELEMENT) for v in both]))
+                called.append(self.new_container(
+                    node, [(*v, ONLY_CONTAINER, ELEMENT) for v in both]))
             return called
         if isinstance(node, nodes.Compare):
             return self.compared(node)

@@ -41,6 +41,7 @@ from impactgraph.expressions import (
     Item,
     ModuleRoot,
     OnlyClass,
+    OnlyContainer,
     Op,
     Root,
     SliceOf,
@@ -1694,6 +1695,9 @@ class Resolver:
                     SymbolKind.FUNCTION, SymbolKind.METHOD
                 ):
                     return {Property(value.symbol)}
+            case OnlyContainer():  # ``xs + ys``: lists, tuples (see ``_element``)
+                if isinstance(value, (Container, Slice)):
+                    return {value}
             case OnlyClass():  # ``raise Error``: only a class is constructed
                 if isinstance(value, Sym) and self.kind(value.symbol) is SymbolKind.CLASS:
                     return {value}

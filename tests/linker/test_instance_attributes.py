@@ -158,3 +158,21 @@ def use():
     graph = graph_of({"pkg/__init__.py": "", "pkg/m.py": CLASSES + source})
     assert "pkg.m:Mixin.render_url" in {
         t for t, kind in graph.successors("pkg.m:Base.render") if kind == "calls"}
+
+
+def test_objects_of_ours_added_give_what_their_add_returns() -> None:
+    # not their elements: ``a + b`` of pyparsing's ParseResults, ParserElement
+    source = """
+class Pair:
+    def __iter__(self):
+        return iter([B()])
+
+    def __add__(self, other):
+        return [A()]
+
+
+def use():
+    for item in Pair() + Pair():
+        item.run()
+"""
+    assert _callees(source) == {"pkg.m:A.run"}
