@@ -551,6 +551,11 @@ class ImpactAnalysis:
                 if target.rpartition(".")[2] in CONSTRUCTORS:
                     return False  # a class is made through its own: a subclass's may differ
                 return source not in self.changed_symbols and not self._accepts(source, target)
+            if (kind == EdgeKind.REFERENCES and graph is self.head
+                    and change.kind is ChangeKind.DECORATOR_CHANGED
+                    and _caches_removed_only(change)):
+                # ``find.cache_clear()``: the attributes the cache's wrapper had are gone
+                return self._reads_cache_api(source, target)
             if kind != EdgeKind.CALLS:
                 return False
             if self._guessed(source, target) or self._unbounded(graph, source, target):
@@ -622,6 +627,11 @@ class ImpactAnalysis:
                 return not self._binds(source, target, positional_first=dispatches)
             if change.kind is ChangeKind.DECORATOR_CHANGED and _caches_added_only(change):
                 return not self._hashes_safely(source, target)
+            if change.kind is ChangeKind.DECORATOR_CHANGED and _caches_removed_only(change):
+                # the cache's wrapper handed every argument on as it was given (isort 5.13
+                # dropped ``@lru_cache()`` from ``settings._find_config``): a call now runs
+                # the function itself, and breaks when that does not take it
+                return not self._binds(source, target)
             if change.kind is ChangeKind.DECORATOR_CHANGED and _dataclass_only(change):
                 return not self._constructs(source, target)
             if change.kind is ChangeKind.ASYNC_CHANGED:
@@ -1623,6 +1633,22 @@ class ImpactAnalysis:
         sites = _sites(calls, self.head.edge_data(source, target, EdgeKind.CALLS), source)
         return (definition, sites) if sites else None
 
+    def _reads_cache_api(self, source: str, target: str) -> bool:
+        """Does head code ``source`` read an attribute only a cache's wrapper has
+        (``CACHE_API``: ``find.cache_clear()``, ``lib.find.cache_info``) on a value spelled
+        with ``target``'s name?"""
+        calls = self._calls_of(self.head.module_of(source))
+        name = target.partition(":")[2].rpartition(".")[2]
+        values = (expr for site in calls or () if site.scope == source
+                  for expr in (*site.callee, *(e for arg in site.args for e in arg),
+                               *(e for _, kept in site.kwargs for e in kept)))
+        return any(
+            step in CACHE_API and (
+                expr[at - 1] == "." + name
+                or (at == 1 and re.split(r"[|:.]", expr[0])[-1] == name))
+            for expr in values
+            for at, step in enumerate(expr) if at)
+
     def _constructs(self, source: str, cls: str) -> bool:
         """Does every call of class ``cls`` that ``source`` makes still bind the head's
         ``__init__`` of the class, its own or the one a dataclass decorator makes? A
@@ -2444,11 +2470,22 @@ def _rebinds_only(change: Change) -> bool:
 CACHING = frozenset({"cache", "lru_cache"})
 
 
+# What a ``functools.lru_cache`` wrapper has and the function it wraps has not
+CACHE_API = frozenset({".cache_clear", ".cache_info", ".cache_parameters", ".__wrapped__"})
+
+
 def _caches_added_only(change: Change) -> bool:
     """A ``decorator-changed`` that only adds ``functools.cache``/``lru_cache``."""
     parts = change.detail.split()
     return bool(parts) and all(
         part[:1] == "+" and part[1:].rpartition(".")[2] in CACHING for part in parts)
+
+
+def _caches_removed_only(change: Change) -> bool:
+    """A ``decorator-changed`` that only removes ``functools.cache``/``lru_cache``."""
+    parts = change.detail.split()
+    return bool(parts) and all(
+        part[:1] == "-" and part[1:].rpartition(".")[2] in CACHING for part in parts)
 
 
 # Decorators whose function, called, returns what its body returns (or a cached copy of it):
