@@ -71,6 +71,7 @@ from impactgraph.impact.mentions import (
     metadata_only,
     reads_attribute,
     reads_by_value_only,
+    self_handing_sites,
     spells_attribute,
 )
 from impactgraph.impact.process_scope import ProcessScope
@@ -349,6 +350,7 @@ class ImpactAnalysis:
         # (class, removed base) -> members_taken_away
         self._members_taken: dict[tuple[str, str], frozenset[str] | None] = {}
         self._abandoned: dict[str, bool] = {}  # ``_hook_abandoned``
+        self._head_spelled: dict[str, bool] = {}  # ``_spelled_in_head``
         # function -> the keyword names its ``**kwargs`` holds per call (``_forwarded_keywords``)
         self._forwarded: dict[str, list[frozenset[str]] | None] = {}
         self.import_closure = ImportClosures(base, head)
@@ -1077,6 +1079,8 @@ class ImpactAnalysis:
         lost = self._members_taken[key]
         if lost is None:
             return True
+        # what a class body holds under no name (a lambda in a dict literal) is no member
+        lost = frozenset(name for name in lost if name.isidentifier())
         if not lost:
             return False
         special = {name for name in lost if name.startswith("__") and name.endswith("__")}
@@ -1104,7 +1108,36 @@ class ImpactAnalysis:
         # a module using the class only as a base: its subclasses' code hands ``self`` over
         scopes = [source] if ":" in source else \
             [f"{source}:{qualname}" for qualname in self._derived_in(source, cls)]
-        return any(hands_self(summary, scope) for scope in scopes)
+        handing = [index for scope in scopes for index in self_handing_sites(summary, scope)]
+        if not handing:
+            return False
+        # to functions of ours only, which can read no name that no code of the head spells,
+        # unless Python or a protocol looks it up (redis 5.0's ``Redis`` lost
+        # ``RESPONSE_CALLBACKS`` with ``AbstractRedis``; nothing reads it any more, and
+        # ``Pipeline(Redis)`` hands ``self`` to ``Redis.parse_response``)
+        return any(name in special or name in PROTOCOL_NAMES or self._spelled_in_head(name)
+                   for name in lost) or not all(
+            self._calls_ours(summary.calls, index) for index in handing)
+
+    def _calls_ours(self, calls: Sequence[CallSite], index: int) -> bool:
+        """Does the head link call ``calls[index]`` to a function of ours, and to nothing
+        else that is not?"""
+        scope = calls[index].scope
+        targets = [target for target, kind in self.head.successors(scope)
+                   if kind == EdgeKind.CALLS and any(
+                       at == index for at, _ in self.head.edge_data(scope, target, kind).get(
+                           "sites", ()))]
+        return bool(targets) and all(
+            self.is_ours(self.head.module_of(target)) for target in targets)
+
+    def _spelled_in_head(self, name: str) -> bool:
+        """Does some code of the head spell attribute ``name`` (``spells_attribute``)?"""
+        found = self._head_spelled.get(name)
+        if found is None:
+            head = self.head.summaries
+            found = self._head_spelled[name] = any(
+                spells_attribute(head[m], name) for m in sorted(head))
+        return found
 
     def _hook_abandoned(self, name: str) -> bool:
         """Does some code of the base spell attribute ``name`` (``spells_attribute``), and no
