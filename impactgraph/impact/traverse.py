@@ -540,6 +540,10 @@ class ImpactAnalysis:
                 # the class answers the name from a base now: every call and read of it
                 # still finds one, nothing fails
                 return False
+            if not change.breaking and self._served_in_head(change.symbol):
+                # the module's ``__getattr__`` now serves the name, to ``from m import name``
+                # as to ``m.name`` (werkzeug 3.0's ``__version__``, deprecated)
+                return False
             if ":" in change.symbol and target.startswith(change.symbol + "."):
                 # A member of a class that went with it: no instance of the class is made any
                 # more but by code naming the class, which breaks there. A call of the member
@@ -946,6 +950,14 @@ class ImpactAnalysis:
         if first in head.definitions(module):
             return f"{module}:{name}"
         return f"contextlib.{name}" if not rest else name
+
+    def _served_in_head(self, symbol: str) -> bool:
+        """Is top-level ``symbol`` a name its head module's ``__getattr__`` surely serves
+        (``FileSummary.getattr_names``)?"""
+        module, _, name = symbol.partition(":")
+        summary = self.head.summaries.get(module)
+        return bool(name) and "." not in name and summary is not None \
+            and name in summary.getattr_names
 
     def _inherited_in_head(self, symbol: str) -> str | None:
         """The head's member a class of ``symbol`` (``module:Class.name``, gone from the head)
