@@ -173,7 +173,10 @@ class _Spelling:
         if path == self.dotted or (path.startswith(self.dotted + ".") and not self.module_now):
             return True
         prefix, _, last = path.rpartition(".")
+        # a path naming a module of ours is that module (``dns.resolver``, which ``import
+        # dns.resolver`` binds on ``dns``), not a re-export of a name spelled like it
         return (last == self.name and bool(prefix) and self.is_ours(prefix)
+                and not self.is_ours(path)
                 and not (self.defines is not None and self.defines(prefix, last)))
 
     def expr(self, expr: Expr, hops: int) -> bool:
