@@ -60,6 +60,8 @@ OBJECT_MEMBERS = frozenset({
     "__setattr__", "__delattr__", "__dir__", "__sizeof__", "__reduce__", "__reduce_ex__",
     "__init_subclass__", "__subclasshook__", "__getstate__",
 })
+# The detail of a method's removal that ``object`` now answers (non-breaking)
+INHERITED_FROM_OBJECT = "inherited from object"
 # Bases of well-known builtin and standard-library classes: replacing ``type`` by ``ABCMeta``
 # keeps ``type`` among the ancestors.
 KNOWN_ANCESTORS = {

@@ -12,6 +12,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from impactgraph.diff.definitions import (
+    INHERITED_FROM_OBJECT,
     OBJECT_INIT,
     OBJECT_MEMBERS,
     Side,
@@ -305,7 +306,7 @@ class _Differ:
                                           "instances no longer hashable"),
                           old_path, definition.line)
                 return
-            self.emit(symbol, Finding(ChangeKind.SYMBOL_REMOVED, False, "inherited from object"),
+            self.emit(symbol, Finding(ChangeKind.SYMBOL_REMOVED, False, INHERITED_FROM_OBJECT),
                       old_path, definition.line)
             return
         detail = definition.kind.value + (" (a base outside the code may provide it)"

@@ -186,9 +186,20 @@ class Revision:
             owner, _, name = dotted.rpartition(".")
             if owner in self.summaries and owner != module and name in self.imports(owner):
                 found |= self._every_spelling(owner, name, hops + 1)
+            elif rest and binding.is_from and self._imported_by_ours(target, module):
+                # a module of ours imports the module this one imports from it (paramiko's
+                # ``py3compat``: ``import __builtin__ as builtins``, or ``import builtins``):
+                # the base is an attribute of either
+                owner, _, name = target.rpartition(".")
+                found |= self._every_spelling(owner, f"{name}.{rest}", hops + 1)
             else:
                 found.add(self._spelled_through(bare, binding.target))
         return found
+
+    def _imported_by_ours(self, dotted: str, module: str) -> bool:
+        """Is ``dotted`` a name a module of ours (not ``module``) imports at its top level?"""
+        owner, _, name = dotted.rpartition(".")
+        return owner in self.summaries and owner != module and name in self.imports(owner)
 
     def _spelled_through(self, bare: str, target: str | None) -> str:
         head, _, rest = bare.partition(".")

@@ -173,7 +173,10 @@ class _Spelling:
         if path == self.dotted or (path.startswith(self.dotted + ".") and not self.module_now):
             return True
         prefix, _, last = path.rpartition(".")
+        # a path naming a module of ours is that module (``dns.resolver``, which ``import
+        # dns.resolver`` binds on ``dns``), not a re-export of a name spelled like it
         return (last == self.name and bool(prefix) and self.is_ours(prefix)
+                and not self.is_ours(path)
                 and not (self.defines is not None and self.defines(prefix, last)))
 
     def expr(self, expr: Expr, hops: int) -> bool:
@@ -334,15 +337,21 @@ def spells_attribute(summary: FileSummary, name: str) -> bool:
 def hands_self(summary: FileSummary, scope: str) -> bool:
     """Does code of ``scope`` (a class and its methods) pass ``self`` itself as an argument:
     code it calls may use any name of the instance, unseen here?"""
+    return any(True for _ in self_handing_sites(summary, scope))
+
+
+def self_handing_sites(summary: FileSummary, scope: str) -> Iterator[int]:
+    """The indexes in ``summary.calls`` of the calls of ``scope`` that pass ``self`` itself
+    as an argument (``hands_self``)."""
     def bare_self(values: tuple[Expr, ...]) -> bool:
         return any(len(e) == 1 and e[0].startswith("v:") and e[0].endswith("|self")
                    for e in values)
 
-    return any(
-        _in_scope(site.scope, scope)
+    return (
+        index for index, site in enumerate(summary.calls)
+        if _in_scope(site.scope, scope)
         and (any(bare_self(values) for values in site.args)
-             or any(bare_self(values) for _, values in site.kwargs))
-        for site in summary.calls)
+             or any(bare_self(values) for _, values in site.kwargs)))
 
 
 _CALLED, _READ, _HANDED = "<called>", "<read>", "<handed>"

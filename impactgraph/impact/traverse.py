@@ -35,6 +35,7 @@ from functools import partial
 from typing import Any, Protocol, runtime_checkable
 
 from impactgraph.diff.definitions import (
+    INHERITED_FROM_OBJECT,
     KNOWN_ANCESTORS,
     abc_methods,
     ancestry,
@@ -71,6 +72,7 @@ from impactgraph.impact.mentions import (
     metadata_only,
     reads_attribute,
     reads_by_value_only,
+    self_handing_sites,
     spells_attribute,
 )
 from impactgraph.impact.process_scope import ProcessScope
@@ -349,6 +351,7 @@ class ImpactAnalysis:
         # (class, removed base) -> members_taken_away
         self._members_taken: dict[tuple[str, str], frozenset[str] | None] = {}
         self._abandoned: dict[str, bool] = {}  # ``_hook_abandoned``
+        self._head_spelled: dict[str, bool] = {}  # ``_spelled_in_head``
         # function -> the keyword names its ``**kwargs`` holds per call (``_forwarded_keywords``)
         self._forwarded: dict[str, list[frozenset[str]] | None] = {}
         self.import_closure = ImportClosures(base, head)
@@ -538,6 +541,15 @@ class ImpactAnalysis:
                 # the class answers the name from a base now: every call and read of it
                 # still finds one, nothing fails
                 return False
+            if (not change.breaking and change.detail == INHERITED_FROM_OBJECT
+                    and change.symbol.rpartition(".")[2] in OBJECT_NEVER_FAILS):
+                # ``object``'s method answers every call as Python makes it (paramiko 3.0
+                # removed ``Message.__str__``; ``kex_gss`` still hashes ``str(hm)``)
+                return False
+            if not change.breaking and self._served_in_head(change.symbol):
+                # the module's ``__getattr__`` now serves the name, to ``from m import name``
+                # as to ``m.name`` (werkzeug 3.0's ``__version__``, deprecated)
+                return False
             if ":" in change.symbol and target.startswith(change.symbol + "."):
                 # A member of a class that went with it: no instance of the class is made any
                 # more but by code naming the class, which breaks there. A call of the member
@@ -551,6 +563,11 @@ class ImpactAnalysis:
                 if target.rpartition(".")[2] in CONSTRUCTORS:
                     return False  # a class is made through its own: a subclass's may differ
                 return source not in self.changed_symbols and not self._accepts(source, target)
+            if (kind == EdgeKind.REFERENCES and graph is self.head
+                    and change.kind is ChangeKind.DECORATOR_CHANGED
+                    and _caches_removed_only(change)):
+                # ``find.cache_clear()``: the attributes the cache's wrapper had are gone
+                return self._reads_cache_api(source, target)
             if kind != EdgeKind.CALLS:
                 return False
             if self._guessed(source, target) or self._unbounded(graph, source, target):
@@ -622,6 +639,11 @@ class ImpactAnalysis:
                 return not self._binds(source, target, positional_first=dispatches)
             if change.kind is ChangeKind.DECORATOR_CHANGED and _caches_added_only(change):
                 return not self._hashes_safely(source, target)
+            if change.kind is ChangeKind.DECORATOR_CHANGED and _caches_removed_only(change):
+                # the cache's wrapper handed every argument on as it was given (isort 5.13
+                # dropped ``@lru_cache()`` from ``settings._find_config``): a call now runs
+                # the function itself, and breaks when that does not take it
+                return not self._binds(source, target)
             if change.kind is ChangeKind.DECORATOR_CHANGED and _dataclass_only(change):
                 return not self._constructs(source, target)
             if change.kind is ChangeKind.ASYNC_CHANGED:
@@ -935,6 +957,14 @@ class ImpactAnalysis:
             return f"{module}:{name}"
         return f"contextlib.{name}" if not rest else name
 
+    def _served_in_head(self, symbol: str) -> bool:
+        """Is top-level ``symbol`` a name its head module's ``__getattr__`` surely serves
+        (``FileSummary.getattr_names``)?"""
+        module, _, name = symbol.partition(":")
+        summary = self.head.summaries.get(module)
+        return bool(name) and "." not in name and summary is not None \
+            and name in summary.getattr_names
+
     def _inherited_in_head(self, symbol: str) -> str | None:
         """The head's member a class of ``symbol`` (``module:Class.name``, gone from the head)
         inherits under that name from a base of ours: an override removed, a method pulled
@@ -1067,6 +1097,8 @@ class ImpactAnalysis:
         lost = self._members_taken[key]
         if lost is None:
             return True
+        # what a class body holds under no name (a lambda in a dict literal) is no member
+        lost = frozenset(name for name in lost if name.isidentifier())
         if not lost:
             return False
         special = {name for name in lost if name.startswith("__") and name.endswith("__")}
@@ -1094,7 +1126,36 @@ class ImpactAnalysis:
         # a module using the class only as a base: its subclasses' code hands ``self`` over
         scopes = [source] if ":" in source else \
             [f"{source}:{qualname}" for qualname in self._derived_in(source, cls)]
-        return any(hands_self(summary, scope) for scope in scopes)
+        handing = [index for scope in scopes for index in self_handing_sites(summary, scope)]
+        if not handing:
+            return False
+        # to functions of ours only, which can read no name that no code of the head spells,
+        # unless Python or a protocol looks it up (redis 5.0's ``Redis`` lost
+        # ``RESPONSE_CALLBACKS`` with ``AbstractRedis``; nothing reads it any more, and
+        # ``Pipeline(Redis)`` hands ``self`` to ``Redis.parse_response``)
+        return any(name in special or name in PROTOCOL_NAMES or self._spelled_in_head(name)
+                   for name in lost) or not all(
+            self._calls_ours(summary.calls, index) for index in handing)
+
+    def _calls_ours(self, calls: Sequence[CallSite], index: int) -> bool:
+        """Does the head link call ``calls[index]`` to a function of ours, and to nothing
+        else that is not?"""
+        scope = calls[index].scope
+        targets = [target for target, kind in self.head.successors(scope)
+                   if kind == EdgeKind.CALLS and any(
+                       at == index for at, _ in self.head.edge_data(scope, target, kind).get(
+                           "sites", ()))]
+        return bool(targets) and all(
+            self.is_ours(self.head.module_of(target)) for target in targets)
+
+    def _spelled_in_head(self, name: str) -> bool:
+        """Does some code of the head spell attribute ``name`` (``spells_attribute``)?"""
+        found = self._head_spelled.get(name)
+        if found is None:
+            head = self.head.summaries
+            found = self._head_spelled[name] = any(
+                spells_attribute(head[m], name) for m in sorted(head))
+        return found
 
     def _hook_abandoned(self, name: str) -> bool:
         """Does some code of the base spell attribute ``name`` (``spells_attribute``), and no
@@ -1622,6 +1683,22 @@ class ImpactAnalysis:
             return None
         sites = _sites(calls, self.head.edge_data(source, target, EdgeKind.CALLS), source)
         return (definition, sites) if sites else None
+
+    def _reads_cache_api(self, source: str, target: str) -> bool:
+        """Does head code ``source`` read an attribute only a cache's wrapper has
+        (``CACHE_API``: ``find.cache_clear()``, ``lib.find.cache_info``) on a value spelled
+        with ``target``'s name?"""
+        calls = self._calls_of(self.head.module_of(source))
+        name = target.partition(":")[2].rpartition(".")[2]
+        values = (expr for site in calls or () if site.scope == source
+                  for expr in (*site.callee, *(e for arg in site.args for e in arg),
+                               *(e for _, kept in site.kwargs for e in kept)))
+        return any(
+            step in CACHE_API and (
+                expr[at - 1] == "." + name
+                or (at == 1 and re.split(r"[|:.]", expr[0])[-1] == name))
+            for expr in values
+            for at, step in enumerate(expr) if at)
 
     def _constructs(self, source: str, cls: str) -> bool:
         """Does every call of class ``cls`` that ``source`` makes still bind the head's
@@ -2444,11 +2521,26 @@ def _rebinds_only(change: Change) -> bool:
 CACHING = frozenset({"cache", "lru_cache"})
 
 
+# ``object``'s methods that take any call Python makes of them and never raise
+OBJECT_NEVER_FAILS = frozenset({"__str__", "__repr__", "__eq__", "__ne__"})
+
+
+# What a ``functools.lru_cache`` wrapper has and the function it wraps has not
+CACHE_API = frozenset({".cache_clear", ".cache_info", ".cache_parameters", ".__wrapped__"})
+
+
 def _caches_added_only(change: Change) -> bool:
     """A ``decorator-changed`` that only adds ``functools.cache``/``lru_cache``."""
     parts = change.detail.split()
     return bool(parts) and all(
         part[:1] == "+" and part[1:].rpartition(".")[2] in CACHING for part in parts)
+
+
+def _caches_removed_only(change: Change) -> bool:
+    """A ``decorator-changed`` that only removes ``functools.cache``/``lru_cache``."""
+    parts = change.detail.split()
+    return bool(parts) and all(
+        part[:1] == "-" and part[1:].rpartition(".")[2] in CACHING for part in parts)
 
 
 # Decorators whose function, called, returns what its body returns (or a cached copy of it):
