@@ -169,6 +169,23 @@ _EXEC, _EVAL = (builtin_root("exec"),), (builtin_root("eval"),)
 
 # The dependency of a lookup that visited only the subclasses binding a name on the attribute
 # stores of that name (``Resolver.varying``): a variable key no binding has
+# builtin containers a class of ours may be built on: its objects keep what is added to them
+CONTAINER_BASES = frozenset({
+    "builtins.list", "builtins.dict", "builtins.set", "collections.deque",
+    "collections.OrderedDict", "collections.defaultdict", "collections.Counter",
+    "collections.UserList", "collections.UserDict",
+})
+
+
+DICT_BASES = frozenset({"builtins.dict", "collections.OrderedDict", "collections.Counter"})
+MISSING = ("__missing__",)
+
+
+def held_key(cls: str) -> str:
+    """The binding key of the elements added to objects of ``cls`` (``CONTAINER_BASES``)."""
+    return f"v:{cls}|<elements>"
+
+
 STORED = "\0stored|"
 # The dependency of a read of an outside name on what our code stores there
 # (``Resolver.patched``): a variable key no binding has
@@ -546,6 +563,10 @@ class Resolver:
             for expr in objects:
                 for target in ordered(self.resolve(expr)):
                     if attr.startswith("["):  # a subscript store into a container
+                        if isinstance(target, Inst) and self.holds_elements(target.cls):
+                            # an object of our class built on a builtin container
+                            additions.extend((held_key(target.cls), v) for v in values)
+                            continue
                         if not isinstance(target, Container):
                             continue
                         additions.extend((target.key, value) for value in values)
@@ -1216,7 +1237,14 @@ class Resolver:
             for sub in self.varying(cls, names):
                 result |= {Bound(m, "dispatch") for m in self.special_methods(sub, names)
                            if Bound(m) not in result}
+        if "__getitem__" in names and names != MISSING and self.dict_based(cls):
+            # ``dict.__getitem__`` calls a subclass's ``__missing__`` for a key it lacks
+            result |= self.special_lookup(value, MISSING)
         return result
+
+    def dict_based(self, cls: str) -> bool:
+        return any(base in DICT_BASES for owner in self.mro(cls)
+                   for base in self.external_bases.get(owner, ()))
 
     def external_lookup(self, cls: str, name: str) -> set[Value]:
         """Not defined in the code base: it comes from an outside base class, if there is one.
@@ -1745,6 +1773,23 @@ class Resolver:
             result |= self.call_result(getter)
         return result
 
+    def holds_elements(self, cls: str) -> bool:
+        """Is ``cls`` built on a builtin container (``class Buffer(list)``), whose adding
+        methods and item stores its objects keep (``buffer.append(x)``, ``table[k] = v``)?"""
+        return any(base in CONTAINER_BASES for owner in self.mro(cls)
+                   for base in self.external_bases.get(owner, ()))
+
+    def _held(self, value: Inst) -> set[Value]:
+        """What was added to objects of ``value``'s class (of a subclass too, unless exact)
+        built on a builtin container: the elements of any of them."""
+        classes = [value.cls] if value.exact else [
+            value.cls, *sorted(self.subclasses.get(value.cls, ()))]
+        result: set[Value] = set()
+        for cls in classes:
+            if self.holds_elements(cls):
+                result |= self.resolve((held_key(cls),))
+        return result
+
     def _element(self, value: Value) -> set[Value]:
         """An element of ``value`` (``x[i]`` with ``i`` unknown, ``for e in x``)."""
         match value:
@@ -1760,7 +1805,7 @@ class Resolver:
                 # (an iterator of ours: its __next__; a container, ``iter(...)`` of one or a
                 # generator: their elements); ``obj[i]``, and iterating a class without
                 # __iter__, read __getitem__ (both: the one op stands for either)
-                result = self._getitem(value)
+                result = self._getitem(value) | self._held(value)
                 for iterator in ordered(self.attribute_of([value], "__iter__")):
                     for it in ordered(self.call_result(iterator)):
                         if not isinstance(it, Inst):

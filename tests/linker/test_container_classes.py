@@ -139,3 +139,115 @@ def test_a_generator_iter_gives_what_it_yields() -> None:
 def test_an_object_with_getitem_only_iterates_by_index() -> None:
     graph = graph_of({"app.py": REGISTRY})
     assert "app:Other.name" in calls(graph, "app:by_index")
+
+
+# A class of ours built on a builtin container (mistletoe 1.4.0's ``class ParseBuffer(list)``:
+# ``tokenize_block`` appends ``(token_type, result)`` to one and ``make_tokens`` calls
+# ``token_type(result)`` for each; the call reached no token class, so a required parameter
+# added to ``BlankLine.__init__`` selected no test).
+BUFFER = '''
+class Buffer(list):
+    pass
+
+
+class Table(dict):
+    pass
+
+
+class Plain:
+    def append(self, item):
+        self.last = item
+
+    def __iter__(self):
+        return iter(())
+
+
+class Word:
+    def __init__(self, text):
+        self.text = text
+
+
+class Number:
+    def __init__(self, text):
+        self.text = text
+
+
+class Unused:
+    def __init__(self, text):
+        self.text = text
+
+
+def fill(types):
+    buffer = Buffer()
+    for kind in types:
+        buffer.append((kind, "a"))
+    return buffer
+
+
+def made():
+    return [kind(text) for kind, text in fill([Word])]
+
+
+def keyed():
+    table = Table()
+    table["n"] = Number
+    return [table[k]("1") for k in table]
+
+
+def plain():
+    box = Plain()
+    box.append(Unused)
+    return [kind("x") for kind in box]
+'''
+
+
+def test_elements_added_to_an_object_of_a_builtin_container_subclass_are_its_elements() -> None:
+    graph = graph_of({"app.py": BUFFER})
+    assert "app:Word.__init__" in calls(graph, "app:made")
+    assert "app:Number.__init__" in calls(graph, "app:keyed")
+
+
+def test_an_object_of_ours_with_its_own_append_holds_nothing_so_added() -> None:
+    graph = graph_of({"app.py": BUFFER})
+    assert "app:Unused.__init__" not in calls(graph, "app:plain")
+
+
+# ``dict.__getitem__`` calls ``__missing__`` of a subclass for a key it lacks (multimethod
+# 1.12: ``class multimethod(dict)`` finds and caches a method in ``__missing__``, reached only
+# through ``self[types]`` in ``dispatch``; a parameter removed from it failed
+# tests/test_subscripts.py, not selected).
+MISSING = '''
+class Cache(dict):
+    def __missing__(self, key):
+        return compute(key)
+
+
+class Lookalike:
+    def __getitem__(self, key):
+        return 0
+
+    def __missing__(self, key):
+        return compute(key)
+
+
+def compute(key):
+    return key
+
+
+def cached():
+    return Cache()["a"]
+
+
+def looked():
+    return Lookalike()["a"]
+'''
+
+
+def test_a_subscript_of_an_object_of_a_dict_subclass_runs_its_missing() -> None:
+    graph = graph_of({"app.py": MISSING})
+    assert "app:Cache.__missing__" in calls(graph, "app:cached")
+
+
+def test_missing_of_a_class_not_built_on_dict_is_not_called_by_subscripts() -> None:
+    graph = graph_of({"app.py": MISSING})
+    assert "app:Lookalike.__missing__" not in calls(graph, "app:looked")
