@@ -167,25 +167,12 @@ OPENED_FILE = Ext("io.IOBase")
 _EXEC, _EVAL = (builtin_root("exec"),), (builtin_root("eval"),)
 
 
-# The dependency of a lookup that visited only the subclasses binding a name on the attribute
-# stores of that name (``Resolver.varying``): a variable key no binding has
-# builtin containers a class of ours may be built on: its objects keep what is added to them
-CONTAINER_BASES = frozenset({
-    "builtins.list", "builtins.dict", "builtins.set", "collections.deque",
-    "collections.OrderedDict", "collections.defaultdict", "collections.Counter",
-    "collections.UserList", "collections.UserDict",
-})
-
-
+# a class of ours built on one of these: ``dict.__getitem__`` calls its ``__missing__``
 DICT_BASES = frozenset({"builtins.dict", "collections.OrderedDict", "collections.Counter"})
 MISSING = ("__missing__",)
 
-
-def held_key(cls: str) -> str:
-    """The binding key of the elements added to objects of ``cls`` (``CONTAINER_BASES``)."""
-    return f"v:{cls}|<elements>"
-
-
+# The dependency of a lookup that visited only the subclasses binding a name on the attribute
+# stores of that name (``Resolver.varying``): a variable key no binding has
 STORED = "\0stored|"
 # The dependency of a read of an outside name on what our code stores there
 # (``Resolver.patched``): a variable key no binding has
@@ -563,10 +550,6 @@ class Resolver:
             for expr in objects:
                 for target in ordered(self.resolve(expr)):
                     if attr.startswith("["):  # a subscript store into a container
-                        if isinstance(target, Inst) and self.holds_elements(target.cls):
-                            # an object of our class built on a builtin container
-                            additions.extend((held_key(target.cls), v) for v in values)
-                            continue
                         if not isinstance(target, Container):
                             continue
                         additions.extend((target.key, value) for value in values)
@@ -1773,23 +1756,6 @@ class Resolver:
             result |= self.call_result(getter)
         return result
 
-    def holds_elements(self, cls: str) -> bool:
-        """Is ``cls`` built on a builtin container (``class Buffer(list)``), whose adding
-        methods and item stores its objects keep (``buffer.append(x)``, ``table[k] = v``)?"""
-        return any(base in CONTAINER_BASES for owner in self.mro(cls)
-                   for base in self.external_bases.get(owner, ()))
-
-    def _held(self, value: Inst) -> set[Value]:
-        """What was added to objects of ``value``'s class (of a subclass too, unless exact)
-        built on a builtin container: the elements of any of them."""
-        classes = [value.cls] if value.exact else [
-            value.cls, *sorted(self.subclasses.get(value.cls, ()))]
-        result: set[Value] = set()
-        for cls in classes:
-            if self.holds_elements(cls):
-                result |= self.resolve((held_key(cls),))
-        return result
-
     def _element(self, value: Value) -> set[Value]:
         """An element of ``value`` (``x[i]`` with ``i`` unknown, ``for e in x``)."""
         match value:
@@ -1805,7 +1771,7 @@ class Resolver:
                 # (an iterator of ours: its __next__; a container, ``iter(...)`` of one or a
                 # generator: their elements); ``obj[i]``, and iterating a class without
                 # __iter__, read __getitem__ (both: the one op stands for either)
-                result = self._getitem(value) | self._held(value)
+                result = self._getitem(value)
                 for iterator in ordered(self.attribute_of([value], "__iter__")):
                     for it in ordered(self.call_result(iterator)):
                         if not isinstance(it, Inst):
