@@ -31,6 +31,7 @@ BASE = {
             pass
 
 
+        DEFAULTS = (Word,)
         _token_types = []
 
 
@@ -40,7 +41,7 @@ BASE = {
 
         def reset_tokens():
             global _token_types
-            _token_types = [cls for cls in (Word,)]
+            _token_types = [cls for cls in DEFAULTS]
 
 
         def parse(text):

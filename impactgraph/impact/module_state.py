@@ -137,10 +137,22 @@ class _Writes:
         self._reads: dict[str, dict[str, set[str]]] = {}  # module -> variable -> functions
 
     def of(self, function: str) -> set[str]:
-        """The module-level variables (``module:name``) ``function`` writes."""
+        """The module-level variables (``module:name``) ``function`` writes. Only a function
+        that refers to a module-level variable of its module (an edge of the graph) is read
+        further: the summaries of the others' modules are not decoded (a ``global`` rebound
+        by a function that reads no module-level variable is missed)."""
         module = symbol_module(function)
+        if not self._refers_to_state(function, module):
+            return set()
         self._learn(module)
         return self._writes.get(module, {}).get(function, set())
+
+    def _refers_to_state(self, function: str, module: str) -> bool:
+        graph = self.graph
+        return function in graph and any(
+            kind == EdgeKind.REFERENCES and symbol_module(target) == module and ":" in target
+            and target in graph and graph.node(target).get("kind") == "variable"
+            for target, kind in graph.successors(function))
 
     def readers(self, variable: str) -> list[str]:
         module = variable.rpartition(":")[0]
