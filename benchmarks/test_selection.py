@@ -492,6 +492,23 @@ LIBRARIES = {
         Library("python-dotenv", "1.0.1", "dotenv", (PYTEST, "click==8.1.7", "sh==2.0.7")),
         Library("marko", "2.1.2", "marko", (
             PYTEST, "pygments==2.18.0", "python-slugify==8.0.4"), root=""),
+        # held out, first contact (5 December, night, fc36): functions dispatching on the types
+        # of all their arguments through a multimethod class (a dict subclass keyed by
+        # signatures) that a decorator builds and .register extends, overloads chosen by
+        # predicates, subscripted generic types checked at run time, one module in a package
+        # folder (multimethod); a Markdown parser whose block and span token classes are kept
+        # in module-level lists that renderers extend on entry, renderers dispatching through a
+        # render_map from token class names to methods, a class tree of renderers (HTML,
+        # LaTeX, Markdown, AST, and contrib's Jira, XWiki, TOC, Pygments), unittest-style tests
+        # in test/ with test/test_contrib (mistletoe); a style checker in one top-level module
+        # whose checks are plain functions registered by decorator (register_check) and called
+        # with the arguments their parameter names ask for (init_checker_state, run_check),
+        # a Checker and a StyleGuide with report classes (pycodestyle; its sdist lacks
+        # testing/data, so the tests reading it fail unchanged)
+        Library("multimethod", "1.12", "multimethod", (PYTEST,), root=""),
+        Library("mistletoe", "1.4.0", "mistletoe", (
+            PYTEST, "parameterized==0.9.0", "pygments==2.18.0"), tests="test", root=""),
+        Library("pycodestyle", "2.12.1", "pycodestyle", (PYTEST,), root=""),
     )
 }
 DEFAULT_LIBRARIES = ("click", "itsdangerous", "markupsafe", "jinja2", "flask")

@@ -21,6 +21,7 @@ from impactgraph.expressions import ModuleRoot, parse_root
 from impactgraph.impact import reach_bits
 from impactgraph.impact.by_path import module_path
 from impactgraph.impact.conftest_scope import ConftestScope, plugin_folders
+from impactgraph.impact.module_state import state_reads
 from impactgraph.impact.packages import is_test_code
 from impactgraph.impact.process_scope import ProcessScope
 from impactgraph.impact.programs import Entries, entries, members_of
@@ -238,6 +239,7 @@ def select_tests(
                                  {_Packages(graph)(module) for module in changed_modules})
         _programs(selector, shared, graph, changed_modules, patterns, programs, walk)
         _registered(selector, graph, walker, set(reached), shared.processes)
+        _module_state(selector, graphs, walker, changes)
         _django_commands(selector, graph, walker, changes)
         for base in graphs[:-1]:  # a registered function the change removed: the base's
             gone = {s for s in reached if s not in graph}
@@ -361,6 +363,27 @@ def _callers(graph: CodeGraph, seeds: Iterable[str], reached: Set[str]) -> dict[
                 callee[source] = node
                 queue.append(source)
     return callee
+
+
+# changes after which a function's own code runs otherwise
+_RUNS_OTHERWISE = frozenset({ChangeKind.BODY_CHANGED, ChangeKind.PARAMETER_DEFAULT_CHANGED,
+                             ChangeKind.DECORATOR_CHANGED})
+
+
+def _module_state(selector: _Selector, graphs: Sequence[CodeGraph], walker: _Callers,
+                  changes: Iterable[Change]) -> None:
+    """Module-level state of ours that the code the changes run first writes (or wrote)
+    outlives the test that ran it: every test reaching a function that reads that state may
+    fail later in the same process (``impact.module_state``)."""
+    changes = [c for c in changes if c.kind is not ChangeKind.FILE_CHANGED]
+    seeds = {c.symbol for c in changes}
+    running = {c.symbol for c in changes if c.kind in _RUNS_OTHERWISE}
+    breaking = {c.symbol for c in changes if c.breaking}
+    for read in state_reads(graphs, seeds, running, breaking, selector.test_set):
+        reason = (f"calls {read.reader}, which reads {read.variable}: module state "
+                  f"{read.writer} writes, run by {read.via}, outlives its test")
+        for module in sorted(_callers_in_tests(walker, read.reader)):
+            selector.add(walker.graph.path_of(module), reason)
 
 
 # Decorators of the language and the standard library, and pytest's: they hand the function

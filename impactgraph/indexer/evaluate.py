@@ -71,7 +71,7 @@ MAPPING_ARGUMENT = {"dict": 0, "OrderedDict": 0, "defaultdict": 1, "WeakValueDic
 # builtins whose result holds the elements of their one argument
 COPYING_BUILTINS = frozenset({"list", "tuple", "set", "frozenset", "sorted", "reversed", "iter"})
 # builtins whose result yields what their arguments do, rearranged (see ``iterated_value``)
-ITERATION_BUILTINS = frozenset({"enumerate", "zip", "filter", "sorted", "next"})
+ITERATION_BUILTINS = frozenset({"enumerate", "zip", "filter", "sorted", "next", "map"})
 MAPPINGS = frozenset({"dict", "Dict", "Mapping", "MutableMapping", "DefaultDict", "OrderedDict"})
 TRANSPARENT_GENERICS = frozenset(
     {"Optional", "Union", "Annotated", "Final", "ClassVar", "Type", "type", "ReadOnly",
@@ -487,9 +487,10 @@ class Evaluator(Scopes):
         return self.imported_function(func, ("itertools",), "chain")
 
     def iterated_value(self, node: nodes.Call) -> list[Expr] | None:
-        """``enumerate(xs)``, ``zip(xs, ys)``, ``filter(f, xs)``, ``sorted(xs, key=f)``: a
-        container of what they yield (``(int, x)`` pairs, tuples of one element of each, the
-        elements), so that ``for i, x in enumerate(xs)`` gives ``x`` the elements of ``xs``;
+        """``enumerate(xs)``, ``zip(xs, ys)``, ``filter(f, xs)``, ``sorted(xs, key=f)``,
+        ``map(f, xs)``: a container of what they yield (``(int, x)`` pairs, tuples of one
+        element of each, the elements, what ``f`` returns), so that ``for i, x in
+        enumerate(xs)`` gives ``x`` the elements of ``xs``;
         ``next(it)``, ``next(it, default)``: an element of ``it`` (or the default). None for
         any other call (``list(xs)``, ``sorted(xs)``: ``COPYING_BUILTINS``)."""
         func = node.func
@@ -511,6 +512,9 @@ class Evaluator(Scopes):
             case "next" if len(node.args) <= 2 and not node.keywords:
                 default = self.values(node.args[1]) if len(node.args) == 2 else []
                 return elements(node.args[0]) + default
+            case "map" if len(node.args) >= 2 and not node.keywords:
+                # what the function returns for each element (``link.py`` calls it)
+                return [self.new_container(node, [(*f, CALL) for f in self.values(node.args[0])])]
             case "filter" if len(node.args) == 2:  # ``filter`` calls its function (implicit.py)
                 return [self.new_container(node, elements(node.args[1]))]
             case "sorted" if len(node.args) == 1 and all(

@@ -34,6 +34,8 @@ BUILTIN_SPECIALS: dict[str, tuple[str, ...]] = {
 # ``FakeDatetimeMeta.__instancecheck__`` runs for ``isinstance(d, datetime.datetime)``)
 CLASS_CHECKS = {"isinstance": "__instancecheck__", "issubclass": "__subclasscheck__"}
 ORDERING_BUILTINS = frozenset({"sorted", "min", "max"})
+# builtins that hash the elements of their argument (and compare them on a hash match)
+HASHING_BUILTINS = frozenset({"set", "frozenset"})
 # builtins that iterate over their arguments (``map``/``filter``: past the function)
 ITERATING_BUILTINS = {
     "iter": 0, "list": 0, "tuple": 0, "set": 0, "frozenset": 0, "sorted": 0, "sum": 0,
@@ -156,6 +158,10 @@ class ImplicitCalls:
                 else:  # ``max(a, b)``
                     elements = [v for a in node.args for v in self.operand_values(a)]
                 self.special(node, elements, ("__lt__", "__gt__"))
+            if name in HASHING_BUILTINS and node.args and not isinstance(
+                    node.args[0], nodes.Starred):  # ``set(items)`` hashes each element
+                self.hashed(node, [(*v, ELEMENT) for v in self.values(node.args[0])
+                                   if not isinstance(parse_root(v[0]), BuiltinRoot)])
             if name == "dict" and node.args and not isinstance(node.args[0], nodes.Starred):
                 # ``dict(x)``: ``x.keys()`` and ``x[key]`` when ``x`` has ``keys``, else the
                 # pairs iterating ``x`` gives
@@ -202,7 +208,23 @@ class ImplicitCalls:
             if callee:
                 self.calls.append(CallSite(caller, callee, node.lineno or 0, implicit=True))
 
+    def hashed(self, at: nodes.NodeNG, receivers: list[Expr]) -> None:
+        """``at`` puts ``receivers`` into a set or a dict as keys: Python hashes each and
+        compares it with ``==`` when a key of the same hash is there."""
+        for names in (("__hash__",), ("__eq__",)):
+            self.special(at, receivers, names)
+
     # -- visitors ------------------------------------------------------------------------
+    def visit_Set(self, node: nodes.Set) -> None:
+        self.visit_children(node)
+        self.hashed(node, [v for element in node.elts if not isinstance(element, nodes.Starred)
+                           for v in self.operand_values(element)])
+
+    def visit_Dict(self, node: nodes.Dict) -> None:
+        self.visit_children(node)
+        self.hashed(node, [v for key, _ in node.items if not isinstance(key, nodes.DictUnpack)
+                           for v in self.operand_values(key)])
+
     def visit_AsyncFor(self, node: nodes.AsyncFor) -> None:
         self.visit_For(node)
         receivers = self.operand_values(node.iter)

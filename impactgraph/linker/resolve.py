@@ -173,6 +173,10 @@ OPENED_FILE = Ext("io.IOBase")
 _EXEC, _EVAL = (builtin_root("exec"),), (builtin_root("eval"),)
 
 
+# a class of ours built on one of these: ``dict.__getitem__`` calls its ``__missing__``
+DICT_BASES = frozenset({"builtins.dict", "collections.OrderedDict", "collections.Counter"})
+MISSING = ("__missing__",)
+
 # The dependency of a lookup that visited only the subclasses binding a name on the attribute
 # stores of that name (``Resolver.varying``): a variable key no binding has
 STORED = "\0stored|"
@@ -1227,7 +1231,14 @@ class Resolver:
             for sub in self.varying(cls, names):
                 result |= {Bound(m, "dispatch") for m in self.special_methods(sub, names)
                            if Bound(m) not in result}
+        if "__getitem__" in names and names != MISSING and self.dict_based(cls):
+            # ``dict.__getitem__`` calls a subclass's ``__missing__`` for a key it lacks
+            result |= self.special_lookup(value, MISSING)
         return result
+
+    def dict_based(self, cls: str) -> bool:
+        return any(base in DICT_BASES for owner in self.mro(cls)
+                   for base in self.external_bases.get(owner, ()))
 
     def external_lookup(self, cls: str, name: str) -> set[Value]:
         """Not defined in the code base: it comes from an outside base class, if there is one.

@@ -139,3 +139,44 @@ def test_a_generator_iter_gives_what_it_yields() -> None:
 def test_an_object_with_getitem_only_iterates_by_index() -> None:
     graph = graph_of({"app.py": REGISTRY})
     assert "app:Other.name" in calls(graph, "app:by_index")
+
+
+# ``dict.__getitem__`` calls ``__missing__`` of a subclass for a key it lacks (multimethod
+# 1.12: ``class multimethod(dict)`` finds and caches a method in ``__missing__``, reached only
+# through ``self[types]`` in ``dispatch``; a parameter removed from it failed
+# tests/test_subscripts.py, not selected).
+MISSING = '''
+class Cache(dict):
+    def __missing__(self, key):
+        return compute(key)
+
+
+class Lookalike:
+    def __getitem__(self, key):
+        return 0
+
+    def __missing__(self, key):
+        return compute(key)
+
+
+def compute(key):
+    return key
+
+
+def cached():
+    return Cache()["a"]
+
+
+def looked():
+    return Lookalike()["a"]
+'''
+
+
+def test_a_subscript_of_an_object_of_a_dict_subclass_runs_its_missing() -> None:
+    graph = graph_of({"app.py": MISSING})
+    assert "app:Cache.__missing__" in calls(graph, "app:cached")
+
+
+def test_missing_of_a_class_not_built_on_dict_is_not_called_by_subscripts() -> None:
+    graph = graph_of({"app.py": MISSING})
+    assert "app:Lookalike.__missing__" not in calls(graph, "app:looked")
