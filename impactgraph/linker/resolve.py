@@ -1113,12 +1113,14 @@ class Resolver:
         for owner in self.mro(cls):
             key = f"v:{owner}|.{name}"
             if key in self.bindings or key in self.extra:
-                # set on the instances: it hides a class attribute of the name once set
-                # (a dataclass field's annotation, a default ``x: Renderer = None``)
-                values = set(self.resolve_key(key))
-                if found:
-                    values.update(bound for v in found for bound in self.descriptor_get(v))
-                return values
+                if not found:
+                    return set(self.resolve_key(key))
+                if self._generated_init(owner):
+                    # a dataclass field the generated ``__init__`` sets: the instance's value
+                    # hides the field's declaration (``elements: list[type[E]] = field(...)``)
+                    return set(self.resolve_key(key)) | {
+                        bound for v in found for bound in self.descriptor_get(v)}
+                break  # a class attribute of ours wins, as before (see ``_generated_init``)
             if stored:
                 self.depend(key)
         if found:
@@ -1132,6 +1134,14 @@ class Resolver:
             result.add(Via(method))
             result |= self._getattr_result(method, name)
         return result
+
+    def _generated_init(self, cls: str) -> bool:
+        """Does class ``cls`` have an ``__init__`` a dataclass-like decorator generates? Only
+        there is an attribute set on instances read beside a class attribute of its name:
+        read so everywhere, Django's graph lost a fifth of its edges (descriptors and
+        defaults beside what ``__init__`` stores joined into sets past ``MAX_VALUES``)."""
+        init = self.definitions.get(f"{cls}.__init__")
+        return init is not None and init.synthetic
 
     def _getattr_result(self, method: str, name: str) -> set[Value]:
         """What ``__getattr__`` method gives for attribute ``name``: a value it returns
