@@ -361,6 +361,7 @@ class Resolver:
         self._fixture_index: FixtureIndex | None = None
         self._by_name: dict[str, set[Value]] | None = None
         self._runs_source: bool | None = None  # ``runs_source``, found once
+        self._generated: frozenset[str] | None = None  # ``_generated_inits``, found once
         self._holder_names: frozenset[str] | None = None
         self._handed_over_names: frozenset[str] | None = None
         self._has_accessors: bool | None = None
@@ -1109,6 +1110,9 @@ class Resolver:
 
     def _instance_lookup(self, cls: str, name: str) -> set[Value]:
         found = self.class_lookup(cls, name)
+        if found and self._mro_set(cls).isdisjoint(self._generated_inits()):
+            # the commonest (a method): no field of a generated ``__init__`` can hide it
+            return {bound for v in found for bound in self.descriptor_get(v)}
         stored = name in self.stored_names
         for owner in self.mro(cls):
             key = f"v:{owner}|.{name}"
@@ -1134,6 +1138,14 @@ class Resolver:
             result.add(Via(method))
             result |= self._getattr_result(method, name)
         return result
+
+    def _generated_inits(self) -> frozenset[str]:
+        """The classes with an ``__init__`` a dataclass-like decorator generates."""
+        if self._generated is None:
+            self._generated = frozenset(
+                symbol[:-len(".__init__")] for symbol, definition in self.definitions.items()
+                if definition.synthetic and symbol.endswith(".__init__"))
+        return self._generated
 
     def _generated_init(self, cls: str) -> bool:
         """Does class ``cls`` have an ``__init__`` a dataclass-like decorator generates? Only
