@@ -48,7 +48,7 @@ from impactgraph.indexer.signatures import (
     body_hash,
     code_lines,
     dataclass_fields,
-    dataclass_init,
+    dataclass_signature,
     decorator_base,
     decorator_names,
     renaming_hash,
@@ -344,7 +344,7 @@ class FileIndexer(Statements):
         self.bind_name(parent_scope, node.name, [(symbol_root(self.symbol_id(qual)),)], node)
         fields = dataclass_fields(node)
         if fields is not None:
-            init = dataclass_init(node)
+            init = dataclass_signature(fields)
             self.bindings[self.var_key(node, "__init__")].append(
                 (symbol_root(f"{self.symbol_id(qual)}.__init__"),)
             )

@@ -17,7 +17,8 @@ from impactgraph.model import Parameter, ParamKind, Signature
 
 __all__ = [
     "DATACLASS_DECORATORS", "body_hash", "combine_hashes", "dataclass_fields", "dataclass_init",
-    "decorator_base", "decorator_names", "renaming_hash", "signature_of", "source",
+    "dataclass_signature", "decorator_base", "decorator_names", "renaming_hash", "signature_of",
+    "source",
 ]
 
 
@@ -177,8 +178,11 @@ def result_length(node: nodes.FunctionDef) -> int | None:
 def dataclass_init(node: nodes.ClassDef) -> Signature | None:
     """The parameters of the ``__init__`` a dataclass-like decorator generates, if any."""
     fields = dataclass_fields(node)
-    if fields is None:
-        return None
+    return None if fields is None else dataclass_signature(fields)
+
+
+def dataclass_signature(fields: list[tuple[str, Parameter]]) -> Signature:
+    """The generated ``__init__``'s signature for ``dataclass_fields``' fields."""
     params = [Parameter("self", ParamKind.POSITIONAL_OR_KEYWORD)]
     return Signature((*params, *(parameter for _, parameter in fields)), "None", False)
 

@@ -1110,25 +1110,24 @@ class Resolver:
 
     def _instance_lookup(self, cls: str, name: str) -> set[Value]:
         found = self.class_lookup(cls, name)
+        got = {bound for v in found for bound in self.descriptor_get(v)} if found else set()
         if found and self._mro_set(cls).isdisjoint(self._generated_inits()):
-            # the commonest (a method): no field of a generated ``__init__`` can hide it
-            return {bound for v in found for bound in self.descriptor_get(v)}
+            return got  # the commonest (a method): no field of a generated ``__init__`` hides it
         stored = name in self.stored_names
         for owner in self.mro(cls):
             key = f"v:{owner}|.{name}"
             if key in self.bindings or key in self.extra:
                 if not found:
                     return set(self.resolve_key(key))
-                if self._generated_init(owner):
+                if owner in self._generated_inits():
                     # a dataclass field the generated ``__init__`` sets: the instance's value
                     # hides the field's declaration (``elements: list[type[E]] = field(...)``)
-                    return set(self.resolve_key(key)) | {
-                        bound for v in found for bound in self.descriptor_get(v)}
-                break  # a class attribute of ours wins, as before (see ``_generated_init``)
+                    return set(self.resolve_key(key)) | got
+                break  # a class attribute of ours wins, as before (see ``_generated_inits``)
             if stored:
                 self.depend(key)
         if found:
-            return {bound for v in found for bound in self.descriptor_get(v)}
+            return got
         outside = self.external_lookup(cls, name)
         if outside or name.startswith("__"):
             return outside
@@ -1140,20 +1139,15 @@ class Resolver:
         return result
 
     def _generated_inits(self) -> frozenset[str]:
-        """The classes with an ``__init__`` a dataclass-like decorator generates."""
+        """The classes with an ``__init__`` a dataclass-like decorator generates. Only there
+        is an attribute set on instances read beside a class attribute of its name: read so
+        everywhere, Django's graph lost a fifth of its edges (descriptors and defaults beside
+        what ``__init__`` stores joined into sets past ``MAX_VALUES``)."""
         if self._generated is None:
             self._generated = frozenset(
                 symbol[:-len(".__init__")] for symbol, definition in self.definitions.items()
                 if definition.synthetic and symbol.endswith(".__init__"))
         return self._generated
-
-    def _generated_init(self, cls: str) -> bool:
-        """Does class ``cls`` have an ``__init__`` a dataclass-like decorator generates? Only
-        there is an attribute set on instances read beside a class attribute of its name:
-        read so everywhere, Django's graph lost a fifth of its edges (descriptors and
-        defaults beside what ``__init__`` stores joined into sets past ``MAX_VALUES``)."""
-        init = self.definitions.get(f"{cls}.__init__")
-        return init is not None and init.synthetic
 
     def _getattr_result(self, method: str, name: str) -> set[Value]:
         """What ``__getattr__`` method gives for attribute ``name``: a value it returns
