@@ -8,6 +8,7 @@ removed ``mypkg.urls:urlencode``, and a local variable named like it is not it e
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 
 from impactgraph.diff.definitions import COMPARISONS
@@ -28,6 +29,7 @@ from impactgraph.expressions import (
 from impactgraph.model import CallSite, Expr, FileSummary, SymbolKind
 
 MAX_HOPS = 4  # variable -> value -> variable ...: how far a name is followed
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
 def mentions(
@@ -95,6 +97,23 @@ def calls_path(
         if any(_by_name(e) and spells.expr(e, 0) for e in reference.target)
     }
     return sorted(found)
+
+
+def spelled_names(summary: FileSummary) -> frozenset[str]:
+    """Every name spelled in ``summary``'s call sites, references and variable bindings.
+
+    ``calls_path`` finds a spelling of ``mod:name`` only where ``name`` is one of these: a
+    variable's name, an attribute read, a segment of a module path or symbol (an import path
+    as the modules are named keeps its last segment, ``discovery.through_paths``). A caller
+    asking for many symbols tests the name first, and reads the sites only when it is here.
+    """
+    texts = [text for site in summary.calls for expr in site.callee for text in expr]
+    texts += [text for reference in summary.references for expr in reference.target
+              for text in expr]
+    for key, values in summary.bindings:
+        texts.append(key)
+        texts += [text for value in values for text in value]
+    return frozenset(_NAME.findall("\n".join(texts)))
 
 
 def reads_by_value_only(summary: FileSummary, scope: str, name: str,

@@ -73,6 +73,7 @@ from impactgraph.impact.mentions import (
     reads_attribute,
     reads_by_value_only,
     self_handing_sites,
+    spelled_names,
     spells_attribute,
 )
 from impactgraph.impact.process_scope import ProcessScope
@@ -342,6 +343,9 @@ class ImpactAnalysis:
                               if c.kind is ChangeKind.MODULE_RENAMED and c.detail}
         self._bindings: dict[str, dict[str, tuple[Expr, ...]]] = {}  # head module -> bindings
         self._calls: dict[str, Sequence[CallSite]] = {}  # head module -> its call sites
+        self._spelled: dict[str, frozenset[str]] = {}  # head module -> the names it spells
+        self._head_imports: dict[str, str] = {}  # import path -> as the modules are named
+        self._module_paths: frozenset[str] | None = None  # every module and package above one
         # the states and parents of a walk, by graph, seeds, first steps and depth limit
         self._walked: dict[Hashable, tuple[dict[State, int], dict[State, State | None]]] = {}
         self._hierarchies: dict[int, Hierarchy] = {}  # by id of graph
@@ -2282,6 +2286,10 @@ class ImpactAnalysis:
         # whose ``parse`` and ``interpret`` modules replace its functions of those names): a
         # path below it is that module's, which the head has
         module_now = self._head_import(dotted) in self.head.summaries
+        # a module's calls spell the path only where they spell its last name, unless a module
+        # named below it gives an import path that name (``through_paths``): read them all then
+        name = dotted.rpartition(".")[2]
+        spelled_anywhere = dotted in self._module_paths_of()
         users: list[str] = []
         for module, summary in sorted(self.head.summaries.items()):
             imports_owner = False
@@ -2294,7 +2302,9 @@ class ImpactAnalysis:
                     promised and binding.name == "*" and target == owner
                 ):
                     users.append(binding.scope)
-            if by_attribute and imports_owner and module != owner:
+            if by_attribute and imports_owner and module != owner and (
+                spelled_anywhere or name in self._spelled_by(summary)
+            ):
                 # ``import lib`` ... ``lib.fetch()``: a call that fails when it runs
                 users += calls_path(summary, change.symbol, self._bindings_of(summary),
                                     self._head_import, module_now)
@@ -2306,6 +2316,24 @@ class ImpactAnalysis:
             walk.broken.add(user)
             walk.visit(walk.step(start, user), start, 1)
         return walk if found else None
+
+    def _spelled_by(self, summary: FileSummary) -> frozenset[str]:
+        """The names a head summary spells (``spelled_names``), read once per module."""
+        names = self._spelled.get(summary.module)
+        if names is None:
+            names = self._spelled[summary.module] = spelled_names(summary)
+        return names
+
+    def _module_paths_of(self) -> frozenset[str]:
+        """Every module of either revision and every package path above one."""
+        if self._module_paths is None:
+            paths: set[str] = set()
+            for module in (*self.base.summaries, *self.head.summaries):
+                while module and module not in paths:
+                    paths.add(module)
+                    module = module.rpartition(".")[0]
+            self._module_paths = frozenset(paths)
+        return self._module_paths
 
     def _gone_path(self, change: Change) -> str | None:
         """The dotted import path the change made unimportable, if it is one."""
@@ -2345,13 +2373,17 @@ class ImpactAnalysis:
     def _head_import(self, dotted: str) -> str:
         """A head import path as the modules are named (``CodeGraph.imported_as``): in the
         head, else in the base (``lib.m`` of a ``lib/m.py`` the change removed is ``m``)."""
+        known = self._head_imports.get(dotted)
+        if known is not None:
+            return known
         named = self.head.imported_as(dotted)
-        if named != dotted or self._names_head_module(dotted):
-            # a path through a module the head has is that module, whatever the base named
-            # it (vcrpy 6.0 made ``tests/`` a package: its ``tests.assertions`` was the base's
-            # top-level ``assertions``, renamed, and every test importing it was broken)
-            return named
-        return self.base.imported_as(dotted)
+        if named == dotted and not self._names_head_module(dotted):
+            named = self.base.imported_as(dotted)
+        # else a path through a module the head has is that module, whatever the base named
+        # it (vcrpy 6.0 made ``tests/`` a package: its ``tests.assertions`` was the base's
+        # top-level ``assertions``, renamed, and every test importing it was broken)
+        self._head_imports[dotted] = named
+        return named
 
     def _names_head_module(self, dotted: str) -> bool:
         """Is ``dotted``, or a prefix of it, a module of the head?"""
