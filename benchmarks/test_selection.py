@@ -509,6 +509,27 @@ LIBRARIES = {
         Library("mistletoe", "1.4.0", "mistletoe", (
             PYTEST, "parameterized==0.9.0", "pygments==2.18.0"), tests="test", root=""),
         Library("pycodestyle", "2.12.1", "pycodestyle", (PYTEST,), root=""),
+        # held out, first contact (5 December, night, fc37): state machines built by decorators
+        # (MethodicalMachine: @machine.state, @machine.input, @machine.output, upon() recording
+        # transitions; methods turned into descriptors that dispatch through a transitioner),
+        # a typed builder (TypeMachineBuilder) generating classes from a Protocol with type()
+        # at build time, a discover module walking modules and classes by name, tests inside
+        # the package (automat/_test; graphviz, Twisted and zope.interface not installed, so
+        # 40 of its 83 tests skip)
+        # (automat); one interface (ItemAdapter) over dicts, dataclasses, attrs classes,
+        # pydantic models and scrapy items: a class tree of adapters kept in a class-level
+        # deque (ItemAdapter.ADAPTER_CLASSES) and chosen per item by their is_item classmethods,
+        # field metadata read through the chosen adapter (itemadapter; scrapy not installed,
+        # so its tests skip, and its pytest.ini's filterwarnings, naming a scrapy warning, is
+        # replaced; 6 pydantic tests fail unchanged); a signal dispatcher keeping receivers
+        # in module-level dicts keyed by sender and signal ids, weak references to bound
+        # methods (saferef.BoundMethodWeakref, a class whose __new__ caches instances),
+        # receivers called with only the arguments they accept (robustapply) (PyDispatcher)
+        Library("automat", "25.4.16", "automat", (PYTEST,), tests="src/automat/_test"),
+        Library("itemadapter", "0.10.0", "itemadapter", (
+            PYTEST, "attrs==24.2.0", "pydantic==2.9.2"), root="",
+            args=("-o", "filterwarnings=default")),
+        Library("PyDispatcher", "2.0.7", "pydispatch", (PYTEST,), root=""),
     )
 }
 DEFAULT_LIBRARIES = ("click", "itsdangerous", "markupsafe", "jinja2", "flask")
