@@ -14,6 +14,7 @@ import collections
 import collections.abc
 import enum
 import functools
+import sys
 import typing
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
@@ -737,8 +738,12 @@ def members_taken_away(old: Revision, new: Revision, symbol: str, base: str,
     kept = set(new_outside)
     for key in new_outside:
         kept |= KNOWN_ANCESTORS.get(key.rsplit(".", 1)[-1], set())
-    # the names a builtin exception base of the class now gives, made as the old one was
+    # the names a builtin exception base of the class now gives, made as the old one was,
+    # and those any exception has, given by an outside one nothing else is known of
+    # (elasticsearch 8.0's ``NotFoundError(elastic_transport.ApiError)``)
     given = set().union(*(exception_names(key) or () for key in new_outside))
+    if any(_unknown_exception(key) for key in new_outside):
+        given |= exception_names("BaseException")
     # a ``collections.abc`` base's methods are known: one whose every method the class now
     # defines itself took nothing away (werkzeug 3.1.3's ``Headers`` left ``MutableMapping``);
     # so are a builtin exception's (paho-mqtt 2.0's ``ValueError`` -> ``ConnectionError``)
@@ -857,6 +862,24 @@ def bound_as_values(old: Revision, symbol: str, base: str) -> frozenset[str]:
 
 
 @functools.cache
+def named_like_exception(key: str) -> bool:
+    """Does base key ``key`` (``ValueError``, ``requests.RequestException``) name an
+    exception class, a builtin one or one named like one?"""
+    name = key.rpartition(".")[2]
+    found = getattr(builtins, name, None) if key == name or key.startswith("builtins.") \
+        else None
+    return (isinstance(found, type) and issubclass(found, BaseException)) \
+        or name.endswith(("Error", "Exception", "Warning", "Exit"))
+
+
+def _unknown_exception(key: str) -> bool:
+    """Does base key ``key`` name a class of an outside package that is not the standard
+    library's, named like an exception (``elastic_transport.ApiError``)? Nothing else is known
+    of it; ``raise`` and ``except`` take it as one."""
+    top = key.partition(".")[0]
+    return "." in key and top not in sys.stdlib_module_names and named_like_exception(key)
+
+
 def exception_names(key: str) -> frozenset[str]:
     """The names a builtin exception class named by a base key (``ValueError``,
     ``builtins.OSError``) gives a subclass, beyond ``object``'s; empty for any other base, and

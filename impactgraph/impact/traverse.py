@@ -24,7 +24,6 @@ What reaches whom (DESIGN.md "Impact"):
 
 from __future__ import annotations
 
-import builtins
 import re
 import sys
 import types
@@ -42,6 +41,7 @@ from impactgraph.diff.definitions import (
     bound_as_values,
     exception_names,
     members_taken_away,
+    named_like_exception,
     returns_its_argument,
 )
 from impactgraph.diff.names import Revision
@@ -265,16 +265,6 @@ def _async_iterated_local(summary: FileSummary, bindings: Mapping[str, tuple[Exp
         for e in values) and not any(
         e and e[0] == local for targets, _, values in summary.attribute_stores
         for e in (*targets, *values))
-
-
-def _exception_key(key: str) -> bool:
-    """Does base key ``key`` (``ValueError``, ``requests.RequestException``) name an
-    exception class, a builtin one or one named like one?"""
-    name = key.rpartition(".")[2]
-    found = getattr(builtins, name, None) if key == name or key.startswith("builtins.") \
-        else None
-    return (isinstance(found, type) and issubclass(found, BaseException)) \
-        or name.endswith(("Error", "Exception", "Warning", "Exit"))
 
 
 # What a summary spells for an attribute read by a name nothing is known of
@@ -1181,7 +1171,7 @@ class ImpactAnalysis:
             return False
         # an exception that is one no longer: ``raise`` and ``except`` need no name
         old = self._revision_pair()[0]
-        if any(_exception_key(key) for key in ancestry(old, cls, aliases=True)[1]):
+        if any(named_like_exception(key) for key in ancestry(old, cls, aliases=True)[1]):
             return False
         sites = [index for index, _ in head.edge_data(source, cls, EdgeKind.CALLS).get(
             "sites", ())]
