@@ -28,6 +28,7 @@ from impactgraph.diff.signatures import (
     compare_overloads,
     compare_signatures,
 )
+from impactgraph.expressions import BuiltinRoot, SymbolRoot, parse_root
 from impactgraph.indexer.plain import DATACLASS_DECORATORS, decorator_base
 from impactgraph.model import ChangeKind, Definition, Parameter, ParamKind, Signature, SymbolKind
 
@@ -719,6 +720,11 @@ def members_taken_away(old: Revision, new: Revision, symbol: str, base: str,
     else:
         old_classes, old_outside = frozenset(), _base_keys(old, module, base, aliases=True)
     new_classes, new_outside = ancestry(new, symbol, aliases=True)
+    if resolved is not None and not _bound_otherwise(old, resolved).isdisjoint(
+            new_classes | new_outside):
+        # the name may have been a class the class still derives from (graphene 2.1's
+        # ``InitSubclassMeta``: a class of its own for Python 2, ``type`` otherwise)
+        return frozenset()
     new_names = set().union(*(own_names(new, c) for c in new_classes))
     new_names |= set().union(*(generated_names(new.definition(c)) for c in new_classes))
     fields = _named_tuple_fields(old, module, base)
@@ -760,6 +766,29 @@ def members_taken_away(old: Revision, new: Revision, symbol: str, base: str,
             methods = beyond
         lost |= methods - new_names - given
     return frozenset(lost)
+
+
+def _bound_otherwise(revision: Revision, symbol: str) -> frozenset[str]:
+    """What else module-level name ``symbol`` (``module:Name``, a class) is bound to in the
+    branches of its module, as base keys: builtin classes by their names, classes of ours
+    by their symbols (``if not hasattr(object, "__init_subclass__"): class InitSubclassMeta
+    (type): ...`` ``else: InitSubclassMeta = type`` gives ``type``)."""
+    module, _, name = symbol.partition(":")
+    summary = revision.summaries.get(module)
+    if summary is None or not name.isidentifier():
+        return frozenset()
+    found = set()
+    for value in dict(summary.bindings).get(f"v:{module}:|{name}", ()):
+        if len(value) != 1:
+            continue
+        match parse_root(value[0]):
+            case BuiltinRoot(builtin):
+                found.add(builtin)
+            case SymbolRoot(other) if other != symbol:
+                found.add(other)
+            case _:
+                pass
+    return frozenset(found)
 
 
 # Standard classes ``KNOWN_ANCESTORS`` names, by their bare names, where Python has them
