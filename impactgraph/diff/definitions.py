@@ -741,7 +741,7 @@ def members_taken_away(old: Revision, new: Revision, symbol: str, base: str,
             return frozenset((fields | NAMED_TUPLE_NAMES) - new_names)
         return frozenset(fields - new_names.union(*tuples))
     lost = set().union(*(own_names(old, c) - new_names for c in old_classes - new_classes))
-    kept = set(new_outside)
+    kept = set(new_outside) | _exported_elsewhere(old_outside, new_outside)
     for key in new_outside:
         kept |= KNOWN_ANCESTORS.get(key.rsplit(".", 1)[-1], set())
     # the names a builtin exception base of the class now gives, made as the old one was,
@@ -766,6 +766,21 @@ def members_taken_away(old: Revision, new: Revision, symbol: str, base: str,
             methods = beyond
         lost |= methods - new_names - given
     return frozenset(lost)
+
+
+def _exported_elsewhere(old_keys: frozenset[str], new_keys: frozenset[str]) -> set[str]:
+    """The keys of ``old_keys`` naming a class of an outside package, not the standard
+    library's, that a key of ``new_keys`` names by the same name from another module of that
+    package: one class the package exports from both (flask-sqlalchemy 3.0 traded
+    ``sqlalchemy.ext.declarative.DeclarativeMeta`` for ``sqlalchemy.orm.DeclarativeMeta``)."""
+    def outside(key: str) -> tuple[str, str] | None:
+        top, _, rest = key.partition(".")
+        if not rest or ":" in key or top in sys.stdlib_module_names:
+            return None
+        return top, key.rpartition(".")[2]
+
+    now = {found for key in new_keys if (found := outside(key)) is not None}
+    return {key for key in old_keys if outside(key) in now}
 
 
 def _bound_otherwise(revision: Revision, symbol: str) -> frozenset[str]:
