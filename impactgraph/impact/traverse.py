@@ -1513,7 +1513,12 @@ class ImpactAnalysis:
             return False
         bound = bool(data.get("bound"))
         method = target.rpartition(".")[2]
-        if data.get("callback") or self._builtin_calls(source, data.get("line")):
+        if bound and method in SPECIAL_ARITY:
+            # Python's call, or outside code's keeping to the protocol, whatever the old
+            # signature took (trio 0.23 gave ``NurseryManager.__exit__(self)``, never run,
+            # the protocol's three parameters)
+            call = CallSite("", (), 0, args=((),) * SPECIAL_ARITY[method])
+        elif data.get("callback") or self._builtin_calls(source, data.get("line")):
             if self._instance_handed(source, target) and self._called_by_no_protocol(target):
                 # an instance handed over (to ``list()``, ``assertListEqual``): outside code
                 # calls a method of it by a name it knows, and this one is no name of a base
@@ -1532,8 +1537,6 @@ class ImpactAnalysis:
                 return through
             call = _with_what_it_took(required_call(old.signature, bound), old.signature,
                                       required_call(new.signature, bound))
-        elif bound and method in SPECIAL_ARITY:
-            call = CallSite("", (), 0, args=((),) * SPECIAL_ARITY[method])
         elif bound and method in CONSTRUCTORS and self._is_metaclass(target.rpartition(".")[0]):
             # a class statement makes its class with ``meta(name, bases, namespace)``: both
             # ``__new__`` and ``__init__`` get the three by position (python-docx 1.0 renamed
