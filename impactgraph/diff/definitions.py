@@ -14,6 +14,7 @@ import collections
 import collections.abc
 import enum
 import functools
+import sys
 import typing
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
@@ -27,6 +28,7 @@ from impactgraph.diff.signatures import (
     compare_overloads,
     compare_signatures,
 )
+from impactgraph.expressions import BuiltinRoot, SymbolRoot, parse_root
 from impactgraph.indexer.plain import DATACLASS_DECORATORS, decorator_base
 from impactgraph.model import ChangeKind, Definition, Parameter, ParamKind, Signature, SymbolKind
 
@@ -718,6 +720,11 @@ def members_taken_away(old: Revision, new: Revision, symbol: str, base: str,
     else:
         old_classes, old_outside = frozenset(), _base_keys(old, module, base, aliases=True)
     new_classes, new_outside = ancestry(new, symbol, aliases=True)
+    if resolved is not None and not _bound_otherwise(old, resolved).isdisjoint(
+            new_classes | new_outside):
+        # the name may have been a class the class still derives from (graphene 2.1's
+        # ``InitSubclassMeta``: a class of its own for Python 2, ``type`` otherwise)
+        return frozenset()
     new_names = set().union(*(own_names(new, c) for c in new_classes))
     new_names |= set().union(*(generated_names(new.definition(c)) for c in new_classes))
     fields = _named_tuple_fields(old, module, base)
@@ -734,11 +741,15 @@ def members_taken_away(old: Revision, new: Revision, symbol: str, base: str,
             return frozenset((fields | NAMED_TUPLE_NAMES) - new_names)
         return frozenset(fields - new_names.union(*tuples))
     lost = set().union(*(own_names(old, c) - new_names for c in old_classes - new_classes))
-    kept = set(new_outside)
+    kept = set(new_outside) | _exported_elsewhere(old_outside, new_outside)
     for key in new_outside:
         kept |= KNOWN_ANCESTORS.get(key.rsplit(".", 1)[-1], set())
-    # the names a builtin exception base of the class now gives, made as the old one was
+    # the names a builtin exception base of the class now gives, made as the old one was,
+    # and those any exception has, given by an outside one nothing else is known of
+    # (elasticsearch 8.0's ``NotFoundError(elastic_transport.ApiError)``)
     given = set().union(*(exception_names(key) or () for key in new_outside))
+    if any(_unknown_exception(key) for key in new_outside):
+        given |= exception_names("BaseException")
     # a ``collections.abc`` base's methods are known: one whose every method the class now
     # defines itself took nothing away (werkzeug 3.1.3's ``Headers`` left ``MutableMapping``);
     # so are a builtin exception's (paho-mqtt 2.0's ``ValueError`` -> ``ConnectionError``)
@@ -755,6 +766,44 @@ def members_taken_away(old: Revision, new: Revision, symbol: str, base: str,
             methods = beyond
         lost |= methods - new_names - given
     return frozenset(lost)
+
+
+def _exported_elsewhere(old_keys: frozenset[str], new_keys: frozenset[str]) -> set[str]:
+    """The keys of ``old_keys`` naming a class of an outside package, not the standard
+    library's, that a key of ``new_keys`` names by the same name from another module of that
+    package: one class the package exports from both (flask-sqlalchemy 3.0 traded
+    ``sqlalchemy.ext.declarative.DeclarativeMeta`` for ``sqlalchemy.orm.DeclarativeMeta``)."""
+    def outside(key: str) -> tuple[str, str] | None:
+        top, _, rest = key.partition(".")
+        if not rest or ":" in key or top in sys.stdlib_module_names:
+            return None
+        return top, key.rpartition(".")[2]
+
+    now = {found for key in new_keys if (found := outside(key)) is not None}
+    return {key for key in old_keys if outside(key) in now}
+
+
+def _bound_otherwise(revision: Revision, symbol: str) -> frozenset[str]:
+    """What else module-level name ``symbol`` (``module:Name``, a class) is bound to in the
+    branches of its module, as base keys: builtin classes by their names, classes of ours
+    by their symbols (``if not hasattr(object, "__init_subclass__"): class InitSubclassMeta
+    (type): ...`` ``else: InitSubclassMeta = type`` gives ``type``)."""
+    module, _, name = symbol.partition(":")
+    summary = revision.summaries.get(module)
+    if summary is None or not name.isidentifier():
+        return frozenset()
+    found = set()
+    for value in dict(summary.bindings).get(f"v:{module}:|{name}", ()):
+        if len(value) != 1:
+            continue
+        match parse_root(value[0]):
+            case BuiltinRoot(builtin):
+                found.add(builtin)
+            case SymbolRoot(other) if other != symbol:
+                found.add(other)
+            case _:
+                pass
+    return frozenset(found)
 
 
 # Standard classes ``KNOWN_ANCESTORS`` names, by their bare names, where Python has them
@@ -857,6 +906,24 @@ def bound_as_values(old: Revision, symbol: str, base: str) -> frozenset[str]:
 
 
 @functools.cache
+def named_like_exception(key: str) -> bool:
+    """Does base key ``key`` (``ValueError``, ``requests.RequestException``) name an
+    exception class, a builtin one or one named like one?"""
+    name = key.rpartition(".")[2]
+    found = getattr(builtins, name, None) if key == name or key.startswith("builtins.") \
+        else None
+    return (isinstance(found, type) and issubclass(found, BaseException)) \
+        or name.endswith(("Error", "Exception", "Warning", "Exit"))
+
+
+def _unknown_exception(key: str) -> bool:
+    """Does base key ``key`` name a class of an outside package that is not the standard
+    library's, named like an exception (``elastic_transport.ApiError``)? Nothing else is known
+    of it; ``raise`` and ``except`` take it as one."""
+    top = key.partition(".")[0]
+    return "." in key and top not in sys.stdlib_module_names and named_like_exception(key)
+
+
 def exception_names(key: str) -> frozenset[str]:
     """The names a builtin exception class named by a base key (``ValueError``,
     ``builtins.OSError``) gives a subclass, beyond ``object``'s; empty for any other base, and

@@ -24,7 +24,6 @@ What reaches whom (DESIGN.md "Impact"):
 
 from __future__ import annotations
 
-import builtins
 import re
 import sys
 import types
@@ -42,6 +41,7 @@ from impactgraph.diff.definitions import (
     bound_as_values,
     exception_names,
     members_taken_away,
+    named_like_exception,
     returns_its_argument,
 )
 from impactgraph.diff.names import Revision
@@ -266,16 +266,6 @@ def _async_iterated_local(summary: FileSummary, bindings: Mapping[str, tuple[Exp
         for e in values) and not any(
         e and e[0] == local for targets, _, values in summary.attribute_stores
         for e in (*targets, *values))
-
-
-def _exception_key(key: str) -> bool:
-    """Does base key ``key`` (``ValueError``, ``requests.RequestException``) name an
-    exception class, a builtin one or one named like one?"""
-    name = key.rpartition(".")[2]
-    found = getattr(builtins, name, None) if key == name or key.startswith("builtins.") \
-        else None
-    return (isinstance(found, type) and issubclass(found, BaseException)) \
-        or name.endswith(("Error", "Exception", "Warning", "Exit"))
 
 
 # What a summary spells for an attribute read by a name nothing is known of
@@ -1185,7 +1175,7 @@ class ImpactAnalysis:
             return False
         # an exception that is one no longer: ``raise`` and ``except`` need no name
         old = self._revision_pair()[0]
-        if any(_exception_key(key) for key in ancestry(old, cls, aliases=True)[1]):
+        if any(named_like_exception(key) for key in ancestry(old, cls, aliases=True)[1]):
             return False
         sites = [index for index, _ in head.edge_data(source, cls, EdgeKind.CALLS).get(
             "sites", ())]
@@ -1527,7 +1517,12 @@ class ImpactAnalysis:
             return False
         bound = bool(data.get("bound"))
         method = target.rpartition(".")[2]
-        if data.get("callback") or self._builtin_calls(source, data.get("line")):
+        if bound and method in SPECIAL_ARITY:
+            # Python's call, or outside code's keeping to the protocol, whatever the old
+            # signature took (trio 0.23 gave ``NurseryManager.__exit__(self)``, never run,
+            # the protocol's three parameters)
+            call = CallSite("", (), 0, args=((),) * SPECIAL_ARITY[method])
+        elif data.get("callback") or self._builtin_calls(source, data.get("line")):
             if self._instance_handed(source, target) and self._called_by_no_protocol(target):
                 # an instance handed over (to ``list()``, ``assertListEqual``): outside code
                 # calls a method of it by a name it knows, and this one is no name of a base
@@ -1546,8 +1541,6 @@ class ImpactAnalysis:
                 return through
             call = _with_what_it_took(required_call(old.signature, bound), old.signature,
                                       required_call(new.signature, bound))
-        elif bound and method in SPECIAL_ARITY:
-            call = CallSite("", (), 0, args=((),) * SPECIAL_ARITY[method])
         elif bound and method in CONSTRUCTORS and self._is_metaclass(target.rpartition(".")[0]):
             # a class statement makes its class with ``meta(name, bases, namespace)``: both
             # ``__new__`` and ``__init__`` get the three by position (python-docx 1.0 renamed
