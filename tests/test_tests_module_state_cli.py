@@ -139,3 +139,32 @@ def test_a_change_writing_no_module_state_selects_no_reader(tmp_path: Path) -> N
     root = init_repo(tmp_path / "repo")
     selected = _changed(root, "src/pkg/render.py", "return self\n", "return self or None\n")
     assert selected == ["tests/test_render.py"]
+
+
+def test_a_global_rebound_by_a_function_reading_no_state_selects_its_readers(
+        tmp_path: Path) -> None:
+    # mistletoe's own ``reset_tokens``: ``_token_types = [globals()[name] for name in
+    # __all__]`` names no module-level variable of its module (``__all__`` is no variable
+    # node), so only its module's other functions reading ``_token_types`` tell that the
+    # module keeps state
+    base = dict(BASE)
+    tokens = BASE["src/pkg/tokens.py"]
+    old = "_token_types = [cls for cls in DEFAULTS]"
+    assert old in tokens
+    base["src/pkg/tokens.py"] = tokens.replace(
+        old, '_token_types = [globals()[name] for name in ("Word",)]')
+    root = init_repo(tmp_path / "repo")
+    commit(root, base, message="base", tag="base")
+    render = base["src/pkg/render.py"]
+    commit(root, {"src/pkg/render.py": render.replace("tokens.reset_tokens()", "return None")})
+    assert selected_tests(root) == ["tests/test_render.py", "tests/test_words.py"]
+
+
+def test_an_enter_that_may_now_raise_selects_what_its_exit_resets(tmp_path: Path) -> None:
+    # ``with Renderer(Extra) as r``: ``__init__`` added the token, ``__enter__`` raises, and
+    # ``__exit__``, which would reset the tokens, is not run; test_words.py then parses with
+    # the extra token first
+    root = init_repo(tmp_path / "repo")
+    selected = _changed(root, "src/pkg/render.py", "return self\n",
+                        'raise RuntimeError("not entered")\n')
+    assert selected == ["tests/test_render.py", "tests/test_words.py"]

@@ -37,6 +37,8 @@ MUTATORS = frozenset({
     "%__setitem__", "%__delitem__", "%__iadd__", "%__ior__",
 })
 STEPS = 2  # how far forward from the code the changes run first
+# a context manager's ``__enter__`` that raises leaves its ``__exit__`` unrun
+_EXITS = {"__enter__": "__exit__", "__aenter__": "__aexit__"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,9 +66,9 @@ def state_reads(graphs: Iterable[CodeGraph], seeds: Iterable[str], running: Set[
     found: dict[tuple[str, str], StateRead] = {}
     for graph in graphs:
         writes = _Writes(graph)
-        for start in _front(graph, head, seeds, running, breaking, tests):
+        for start, whole in _front(graph, head, seeds, running, breaking, tests):
             for writer in _forward(graph, start, tests):
-                for key in writes.of(writer):
+                for key in writes.of(writer, whole):
                     found.setdefault((key, writer), StateRead("", key, writer, start))
     reads = _Writes(head)
     out: dict[tuple[str, str], StateRead] = {}
@@ -78,20 +80,33 @@ def state_reads(graphs: Iterable[CodeGraph], seeds: Iterable[str], running: Set[
 
 
 def _front(graph: CodeGraph, head: CodeGraph, seeds: Iterable[str], running: Set[str],
-           breaking: Set[str], tests: Set[str]) -> Iterator[str]:
+           breaking: Set[str], tests: Set[str]) -> Iterator[tuple[str, bool]]:
     """What the changes run first in ``graph``: each changed function whose own code runs
     otherwise (``running``; a removed one runs no more: its callers break), and each function
     that may now raise in the middle of its code for them: one calling a function whose
     signature changed so that callers may break, one calling or naming a function gone
     from the head that no longer names anything so called there (``self.check()`` after
     ``check`` was renamed; not ``self.render`` of a removed override, which the base
-    class's ``render`` answers now)."""
+    class's ``render`` answers now). An ``__enter__`` whose code runs otherwise may now
+    raise, and then its class's ``__exit__`` is not run: what that resets stays as it was
+    (mistletoe's ``BaseRenderer.__exit__`` resetting the token lists).
+
+    Each comes with whether its module is read whole (``_Writes.of``): yes for code the
+    change runs otherwise or no more; a caller that may now raise is read for the writes
+    its graph edges show (the state it writes before the raising call)."""
     seen: set[str] = set()
     for seed in seeds:
         if seed not in graph or ":" not in seed:
             continue
         gone = seed not in head
-        candidates = [seed] if seed in running and not gone else []
+        whole: list[str] = [seed] if seed in running and not gone else []
+        if whole and _short(seed) in _EXITS and _may_raise(head, seed):
+            whole += _exits(graph, seed.rpartition(".")[0], _EXITS[_short(seed)])
+        for node in whole:
+            if node not in seen and graph.path_of(node) not in tests:
+                seen.add(node)
+                yield node, True
+        candidates = []
         name = _short(seed)
         for source, kind in graph.predecessors(seed):
             if gone:  # a call or name of it that names nothing so called now
@@ -104,11 +119,37 @@ def _front(graph: CodeGraph, head: CodeGraph, seeds: Iterable[str], running: Set
         for node in candidates:
             if node not in seen and ":" in node and graph.path_of(node) not in tests:
                 seen.add(node)
-                yield node
+                yield node, False
 
 
 def _short(symbol: str) -> str:
     return symbol.rpartition(":")[2].rpartition(".")[2]
+
+
+def _may_raise(head: CodeGraph, function: str) -> bool:
+    """Does ``function``'s head code call anything or raise (``return self or None`` does
+    neither: only its truth is asked, implicitly)?"""
+    summary = head.summaries.get(symbol_module(function))
+    return summary is None or any(
+        (not site.implicit or any(expr[-1:] == ("!class",) for expr in site.callee))
+        for site in summary.calls
+        if site.scope == function or site.scope.startswith(function + "."))
+
+
+def _exits(graph: CodeGraph, cls: str, name: str) -> list[str]:
+    """The ``name`` (``__exit__``) a ``with`` on an instance of ``cls`` runs: the first of
+    ``cls`` and its bases of ours, breadth first, that defines one."""
+    queue, seen = [cls], {cls}
+    while queue:
+        current = queue.pop(0)
+        method = f"{current}.{name}"
+        if method in graph:
+            return [method]
+        for base, kind in graph.successors(current):
+            if kind == EdgeKind.INHERITS and base not in seen and ":" in base:
+                seen.add(base)
+                queue.append(base)
+    return []
 
 
 def _forward(graph: CodeGraph, start: str, tests: Set[str]) -> set[str]:
@@ -135,17 +176,34 @@ class _Writes:
         self.graph = graph
         self._writes: dict[str, dict[str, set[str]]] = {}  # module -> function -> variables
         self._reads: dict[str, dict[str, set[str]]] = {}  # module -> variable -> functions
+        self._read_in: dict[str, bool] = {}  # module -> ``_state_read_in``
 
-    def of(self, function: str) -> set[str]:
+    def of(self, function: str, whole: bool = False) -> set[str]:
         """The module-level variables (``module:name``) ``function`` writes. Only a function
         that refers to a module-level variable of its module (an edge of the graph) is read
-        further: the summaries of the others' modules are not decoded (a ``global`` rebound
-        by a function that reads no module-level variable is missed)."""
+        further, or with ``whole`` one whose module has functions reading such a variable
+        (what a ``global`` rebound by a function that reads none is read by: mistletoe's
+        ``reset_tokens``): the summaries of the others' modules are not decoded."""
         module = symbol_module(function)
-        if not self._refers_to_state(function, module):
+        if function not in self.graph or not (
+            self._refers_to_state(function, module) or (whole and self._state_read_in(module))
+        ):
             return set()
         self._learn(module)
         return self._writes.get(module, {}).get(function, set())
+
+    def _state_read_in(self, module: str) -> bool:
+        """Does a function of ``module`` refer to a module-level variable of it?"""
+        known = self._read_in.get(module)
+        if known is None:
+            graph = self.graph
+            known = self._read_in[module] = any(
+                graph.node(variable).get("kind") == "variable" and any(
+                    kind == EdgeKind.REFERENCES and ":" in source
+                    and symbol_module(source) == module
+                    for source, kind in graph.predecessors(variable))
+                for variable in graph.members(module))
+        return known
 
     def _refers_to_state(self, function: str, module: str) -> bool:
         graph = self.graph
