@@ -2160,7 +2160,13 @@ class Resolver:
         left out when this call makes its guard false for certain. ``passed``: keywords given
         with no value known; ``callables``: the positional arguments are certainly the values
         given (a decorated function or class: not None, callable); ``shape_only``: nothing is
-        known of the arguments' values (only returns are left out)."""
+        known of the arguments' values (only returns are left out).
+
+        An instance of a class of ours is called through its ``__call__`` (pyramid's
+        ``@view_config(...)``, whose ``__call__`` returns ``wrapped``), in this context too."""
+        if isinstance(value, Inst):
+            return self._call_instance(value, positional, keywords, passed=passed,
+                                       callables=callables, shape_only=shape_only)
         if not isinstance(value, (Sym, Bound)):
             return None
         symbol = value.symbol
@@ -2205,6 +2211,31 @@ class Resolver:
             tuple(sorted(dropped)),
         ))
         return self._memoized_lookup(key, self._in_context, prefix, bound, dropped)
+
+    def _call_instance(
+        self,
+        value: Inst,
+        positional: list[frozenset[Value]],
+        keywords: dict[str, frozenset[Value]],
+        *,
+        passed: AbstractSet[str],
+        callables: bool,
+        shape_only: bool,
+    ) -> frozenset[Value] | None:
+        """``call_in_context`` of each ``__call__`` an instance of ``value``'s class may run
+        (``call_result``'s merged result for one it does not apply to); None when it applies
+        to none of them."""
+        found: set[Value] = set()
+        applies = False
+        for target in ordered(self.instance_lookup(value.cls, "__call__")):
+            applied = self.call_in_context(target, positional, keywords, passed=passed,
+                                           callables=callables, shape_only=shape_only)
+            if applied is None:
+                found |= self.call_result(target)
+            else:
+                found |= applied
+                applies = True
+        return frozenset(found) if applies else None
 
     def _in_context(
         self, prefix: str, bound: dict[str, frozenset[Value]], dropped: frozenset[str]
