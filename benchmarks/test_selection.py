@@ -530,6 +530,30 @@ LIBRARIES = {
             PYTEST, "attrs==24.2.0", "pydantic==2.9.2"), root="",
             args=("-o", "filterwarnings=default")),
         Library("PyDispatcher", "2.0.7", "pydispatch", (PYTEST,), root=""),
+        # held out, first contact (5 December, night, fc38): dataclass (de)serialisers whose
+        # to_dict/from_dict are source text generated and exec'd when a class using a mixin
+        # (DataClassDictMixin, its JSON/msgpack/YAML/TOML/orjson kin) is created, through
+        # __init_subclass__, packers and unpackers chosen per field type from a registry of
+        # type handlers, dialects and serialization strategies named in an inner Config class,
+        # hooks found by name (__pre_serialize__, __post_deserialize__), discriminated unions
+        # resolved through the subclasses' registry (mashumaro; Python 3.11, so its conftest
+        # leaves the PEP 695 files out); a line-oriented command interpreter whose commands are
+        # methods named do_* found with getattr, help_* and complete_* alike, argparse-backed
+        # commands built by decorators (with_argparser, with_category), plugin hooks registered
+        # as lists of callables (register_preloop_hook, register_postparsecmd_hook, ...),
+        # command sets loaded into an app at run time (cmd2 2.4.3; --no-cov over its addopts);
+        # logging formatters writing JSON, a base formatter whose fields are read from the
+        # format string by a style-dependent parser, defaults and renames, JSON encoders chosen
+        # per backend (json, orjson, msgspec), a package raising on import of a backend whose
+        # library is absent (python-json-logger)
+        Library("mashumaro", "3.23", "mashumaro", (
+            PYTEST, "typing-extensions==4.16.0", "msgpack==1.2.4", "orjson==3.13.0",
+            "PyYAML==6.0.2", "tomli-w==1.2.0", "ciso8601==2.4.1", "pendulum==3.3.0"), root=""),
+        Library("cmd2", "2.4.3", "cmd2", (
+            PYTEST, "pytest-mock==3.14.0", "pytest-cov==5.0.0", "attrs==24.2.0",
+            "pyperclip==1.11.0", "wcwidth==0.9.4"), root="", args=("--no-cov",)),
+        Library("python-json-logger", "4.2.0", "pythonjsonlogger", (
+            PYTEST, "freezegun==1.5.1", "orjson==3.13.0", "msgspec==0.23.0")),
     )
 }
 DEFAULT_LIBRARIES = ("click", "itsdangerous", "markupsafe", "jinja2", "flask")

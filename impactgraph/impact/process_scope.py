@@ -209,15 +209,22 @@ class ProcessScope:
 
     def _index(self) -> dict[str, set[str]]:
         """Module -> the modules of ours its code imports, in either revision (the graphs'
-        import edges: ``TYPE_CHECKING`` imports never run and have none). Read from the
-        graphs, not the summaries: nothing is decoded."""
+        import edges: ``TYPE_CHECKING`` imports never run and have none), or names by a
+        dotted string for outside code to import (a reference marked ``callback``: the
+        formatter class a ``logging.config.dictConfig`` entry names, ``"()":
+        "pkg.fmt.JsonFormatter"``). Read from the graphs, not the summaries: nothing is
+        decoded."""
         if self._imports is None:
             index: dict[str, set[str]] = defaultdict(set)
             for graph in self.graphs:
                 for module in graph.nodes("module"):
                     for node in [module, *graph.members(module)]:
                         for target, kind in graph.successors(node):
-                            if kind == EdgeKind.IMPORTS and target in graph:
+                            if target not in graph:
+                                continue
+                            if kind == EdgeKind.IMPORTS or (
+                                    kind == EdgeKind.REFERENCES
+                                    and graph.edge_field(node, target, kind, "callback")):
                                 index[module].add(graph.module_of(target))
             self._imports = dict(index)
         return self._imports

@@ -1396,14 +1396,30 @@ def _link_reference(
                 case Sym(symbol) | Bound(symbol):
                     # a class so named is made by whoever imports it by that name
                     # (``MIDDLEWARE = ["shop.middleware.Audit"]``): handed to outside code
-                    graph.add_edge(scope, symbol, EdgeKind.REFERENCES, line, callback=by_name
-                                   and resolver.kind(symbol) is SymbolKind.CLASS)
+                    built = by_name and resolver.kind(symbol) is SymbolKind.CLASS
+                    graph.add_edge(scope, symbol, EdgeKind.REFERENCES, line, callback=built)
+                    if built:
+                        _link_built_by_name(graph, resolver, scope, symbol, line)
                 case Mod(module) if module != scope:  # by name: imported by whoever reads it
                     graph.add_edge(scope, module, EdgeKind.REFERENCES, line, callback=by_name)
         if not any(isinstance(v, (Sym, Bound, Mod)) for v in values):
             # nothing of ours read, or a builtin's method of it (``default.setter``)
             for symbol in _function_read_from(resolver, expr):
                 graph.add_edge(scope, symbol, EdgeKind.REFERENCES, line)
+
+
+def _link_built_by_name(graph: Sink, resolver: Resolver, scope: str, cls: str,
+                        line: int) -> None:
+    """Class ``cls``, named by a dotted string, is built by the outside code that imports it
+    by that name, with arguments not seen here, and the object is that code's to use:
+    ``logging.config.dictConfig`` calls ``"()": "pkg.JsonFormatter"`` with the rest of the
+    entry, and logging calls the formatter's ``format``. Edges marked ``callback`` from
+    ``scope`` to what building the class runs and to what outside code runs of an object of
+    it (its special methods, its overrides of an outside base's methods)."""
+    for target, bound in _constructors(resolver, cls):
+        graph.add_edge(scope, target, EdgeKind.CALLS, line, bound, callback=True)
+    for target, bound, dispatch in _handed_over_targets(resolver, Inst(cls, True)):
+        graph.add_edge(scope, target, EdgeKind.CALLS, line, bound, dispatch, callback=True)
 
 
 def _function_read_from(resolver: Resolver, expr: Expr) -> list[str]:

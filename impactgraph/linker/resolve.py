@@ -915,6 +915,19 @@ class Resolver:
                 self.depend(key)  # absent now; an attribute store may add it later
         return set()
 
+    def _enum_member(self, cls: str, name: str) -> bool:
+        """Is ``cls.name`` a member of an ``enum`` class (one with an outside base from the
+        ``enum`` module along its MRO), so an instance of ``cls``: a data attribute its class
+        body binds (``RESET = 0``; a method is no member), neither ``_sunder_`` nor
+        ``__dunder__``. ``TextStyle.RESET + "x"`` runs ``TextStyle``'s ``__add__``, not
+        ``int``'s (cmd2 2.4.3's ``TextStyle(AnsiSequence, Enum)``)."""
+        definition = self.definitions.get(cls)
+        if (definition is None or name not in definition.attributes
+                or (name.startswith("_") and name.endswith("_"))):
+            return False
+        return any(base.split(".", 1)[0] == "enum"
+                   for owner in self.mro(cls) for base in self.external_bases.get(owner, ()))
+
     def _binds(self, cls: str, name: str) -> bool:
         """Does a class of ``cls``'s MRO bind ``name`` in its body (or a store on it)?"""
         return any(f"v:{owner}|{name}" in self.bindings for owner in self.mro(cls))
@@ -1880,6 +1893,8 @@ class Resolver:
                                else set() if self._binds(symbol, name) else
                                self.external_lookup(symbol, name)
                                or self.inherited_lookup([symbol], name))
+                    if self._enum_member(symbol, name):
+                        result.add(Inst(symbol, True))
                 case Subclass(cls):  # ``cls`` in a classmethod: the class or any subclass
                     for each in [cls, *self.varying(cls, (name,))]:
                         result |= self.class_descriptor_get(self.class_lookup(each, name))
