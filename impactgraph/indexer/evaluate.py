@@ -27,7 +27,6 @@ from impactgraph.expressions import (
     ONLY_CONTAINER,
     PREBOUND,
     PREBOUND_POSITIONAL,
-    SUBCLASS_OF,
     SUPER_OF,
     WRAPS,
     attr,
@@ -814,8 +813,8 @@ class Evaluator(Scopes):
             outer = (source(node.value) or "").rsplit(".", 1)[-1]
             inner = node.slice.elts if isinstance(node.slice, nodes.Tuple) else [node.slice]
             if outer in TRANSPARENT_GENERICS:
-                if outer in ("Type", "type"):  # the class or any subclass of it
-                    return [(*e, SUBCLASS_OF) for n in inner for e in self.values(n)]
+                if outer in ("Type", "type"):
+                    return [e for n in inner for e in self.values(n)]
                 if outer == "Annotated":
                     inner = inner[:1]
                 return [e for n in inner for e in self.annotation_values(n)]
@@ -853,7 +852,7 @@ class Evaluator(Scopes):
         inner = list(expr.slice.elts) if isinstance(expr.slice, ast.Tuple) else [expr.slice]
         if outer in TRANSPARENT_GENERICS:
             if outer in ("Type", "type"):
-                return [(*e, SUBCLASS_OF) for n in inner for e in self.parsed_class(n, node)]
+                return [e for n in inner for e in self.parsed_class(n, node)]
             if outer == "Annotated":
                 inner = inner[:1]
             return [e for n in inner for e in self.parsed_annotation(n, node)]
