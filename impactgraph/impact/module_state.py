@@ -207,7 +207,7 @@ class _Writes:
 
     def _refers_to_state(self, function: str, module: str) -> bool:
         graph = self.graph
-        return function in graph and any(
+        return any(  # ``of`` asks only of functions of the graph
             kind == EdgeKind.REFERENCES and symbol_module(target) == module and ":" in target
             and target in graph and graph.node(target).get("kind") == "variable"
             for target, kind in graph.successors(function))

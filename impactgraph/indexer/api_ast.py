@@ -254,7 +254,8 @@ def _raises_not_implemented(body: list[ast.stmt]) -> bool:
 
 def _dataclass_init(text: Text, node: ast.ClassDef, decorators: tuple[str, ...],
                     body: list[ast.stmt]) -> Signature | None:
-    """``signatures.dataclass_init``."""
+    """The generated ``__init__``'s signature, as ``signatures.dataclass_signature`` gives it
+    for the fields of an astroid class."""
     if not {decorator_base(d) for d in decorators} & DATACLASS_DECORATORS:
         return None
     if any(isinstance(s, _FUNCTIONS) and s.name == "__init__" for s in body):

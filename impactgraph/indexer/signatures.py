@@ -16,7 +16,7 @@ from impactgraph.indexer.plain import (
 from impactgraph.model import Parameter, ParamKind, Signature
 
 __all__ = [
-    "DATACLASS_DECORATORS", "body_hash", "combine_hashes", "dataclass_fields", "dataclass_init",
+    "DATACLASS_DECORATORS", "body_hash", "combine_hashes", "dataclass_fields",
     "dataclass_signature", "decorator_base", "decorator_names", "renaming_hash", "signature_of",
     "source",
 ]
@@ -173,12 +173,6 @@ def result_length(node: nodes.FunctionDef) -> int | None:
             )
     direct = not isinstance(node, nodes.AsyncFunctionDef) and not node.is_generator()
     return returns_length(source(node.returns), returned, direct)
-
-
-def dataclass_init(node: nodes.ClassDef) -> Signature | None:
-    """The parameters of the ``__init__`` a dataclass-like decorator generates, if any."""
-    fields = dataclass_fields(node)
-    return None if fields is None else dataclass_signature(fields)
 
 
 def dataclass_signature(fields: list[tuple[str, Parameter]]) -> Signature:
