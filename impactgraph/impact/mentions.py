@@ -30,6 +30,7 @@ from impactgraph.model import CallSite, Expr, FileSummary, SymbolKind
 
 MAX_HOPS = 4  # variable -> value -> variable ...: how far a name is followed
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_MADE_NAME = re.compile(r"<[A-Za-z_][A-Za-z0-9_]*>")  # a name the indexer makes: ``<lambda1>``
 
 
 def mentions(
@@ -99,21 +100,40 @@ def calls_path(
     return sorted(found)
 
 
-def spelled_names(summary: FileSummary) -> frozenset[str]:
-    """Every name spelled in ``summary``'s call sites, references and variable bindings.
+def may_spell(names: frozenset[str], target: str) -> bool:
+    """Can a summary spelling ``names`` (``spelled_names``) spell ``target`` (a symbol, or a
+    module), by the name a spelling of it cannot do without, its last segment? A name of a
+    shape ``spelled_names`` does not collect is never ruled out."""
+    name = spelled_name(target)
+    return name in names or not (_NAME.fullmatch(name) or _MADE_NAME.fullmatch(name))
 
-    ``calls_path`` finds a spelling of ``mod:name`` only where ``name`` is one of these: a
-    variable's name, an attribute read, a segment of a module path or symbol (an import path
-    as the modules are named keeps its last segment, ``discovery.through_paths``). A caller
-    asking for many symbols tests the name first, and reads the sites only when it is here.
+
+def spelled_name(target: str) -> str:
+    """The last segment of ``target``'s dotted path (``may_spell``)."""
+    module, _, qualname = target.partition(":")
+    return (qualname or module).rpartition(".")[2]
+
+
+def spelled_names(summary: FileSummary) -> frozenset[str]:
+    """Every name spelled in ``summary``'s imports, call sites, references and variable
+    bindings.
+
+    ``calls_path`` and ``mentions`` find a spelling of a symbol only where its last name
+    (``spelled_name``) is one of these: a variable's name, an attribute read, a segment of a
+    module path or symbol (an import path as the modules are named keeps its last segment,
+    ``discovery.through_paths``; so a path naming the symbol is either spelled out or runs
+    through a module named at or below the symbol's own dotted path). A caller asking for many
+    symbols tests the name first, and reads the sites only when it is here.
     """
-    texts = [text for site in summary.calls for expr in site.callee for text in expr]
+    texts = [binding.target for binding in summary.imports]
+    texts += [text for site in summary.calls for expr in site.callee for text in expr]
     texts += [text for reference in summary.references for expr in reference.target
               for text in expr]
     for key, values in summary.bindings:
         texts.append(key)
         texts += [text for value in values for text in value]
-    return frozenset(_NAME.findall("\n".join(texts)))
+    text = "\n".join(texts)
+    return frozenset((*_NAME.findall(text), *_MADE_NAME.findall(text)))
 
 
 def reads_by_value_only(summary: FileSummary, scope: str, name: str,

@@ -68,6 +68,7 @@ from impactgraph.impact.mentions import (
     calls_path,
     hands_self,
     kept_uses,
+    may_spell,
     mentions,
     metadata_only,
     reads_attribute,
@@ -2152,7 +2153,13 @@ class ImpactAnalysis:
                   removed: bool = False, nested: bool = True) -> bool:
         """``removed``: ``target`` is gone, so a module of ours that now gives a name a
         definition of its own (a class moved there), or one it imports from where it moved,
-        does not spell it when imported from. ``nested``: see ``mentions``."""
+        does not spell it when imported from. ``nested``: see ``mentions``. ``summary`` is a
+        head summary, or one with parts of it left out: a module that spells not even the
+        symbol's last name is read no further (``may_spell``)."""
+        module, _, qualname = target.partition(":")
+        if (f"{module}.{qualname}" if qualname else module) not in self._module_paths_of() \
+                and not may_spell(self._spelled_by(summary.module), target):
+            return False
         return mentions(summary, scope, target, self.is_ours, self._bindings_of(summary),
                         self._head_import, self._head_defines if removed else None, nested)
 
@@ -2281,7 +2288,6 @@ class ImpactAnalysis:
         module_now = self._head_import(dotted) in self.head.summaries
         # a module's calls spell the path only where they spell its last name, unless a module
         # named below it gives an import path that name (``through_paths``): read them all then
-        name = dotted.rpartition(".")[2]
         spelled_anywhere = dotted in self._module_paths_of()
         users: list[str] = []
         for module, summary in sorted(self.head.summaries.items()):
@@ -2296,7 +2302,7 @@ class ImpactAnalysis:
                 ):
                     users.append(binding.scope)
             if by_attribute and imports_owner and module != owner and (
-                spelled_anywhere or name in self._spelled_by(summary)
+                spelled_anywhere or may_spell(self._spelled_by(module), dotted)
             ):
                 # ``import lib`` ... ``lib.fetch()``: a call that fails when it runs
                 users += calls_path(summary, change.symbol, self._bindings_of(summary),
@@ -2310,11 +2316,11 @@ class ImpactAnalysis:
             walk.visit(walk.step(start, user), start, 1)
         return walk if found else None
 
-    def _spelled_by(self, summary: FileSummary) -> frozenset[str]:
-        """The names a head summary spells (``spelled_names``), read once per module."""
-        names = self._spelled.get(summary.module)
+    def _spelled_by(self, module: str) -> frozenset[str]:
+        """The names head module ``module`` spells (``spelled_names``), read once per module."""
+        names = self._spelled.get(module)
         if names is None:
-            names = self._spelled[summary.module] = spelled_names(summary)
+            names = self._spelled[module] = spelled_names(self.head.summaries[module])
         return names
 
     def _module_paths_of(self) -> frozenset[str]:

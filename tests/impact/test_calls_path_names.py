@@ -12,7 +12,7 @@ from pathlib import Path
 
 from git_support import broken_modules, impact_between
 
-from impactgraph.impact.mentions import calls_path, spelled_names
+from impactgraph.impact.mentions import calls_path, may_spell, mentions, spelled_names
 from impactgraph.indexer import summarize
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -65,3 +65,37 @@ def test_calls_path_finds_nothing_for_a_name_a_module_does_not_spell() -> None:
                 assert scopes == [], (summary.module, module, name)
             found += bool(scopes)
     assert found > 0  # the property is not held by finding nothing at all
+
+
+def test_mentions_finds_nothing_for_a_name_a_module_does_not_spell() -> None:
+    """``mentions`` (is a symbol still used, by what the code spells) is asked once per edge
+    the walks judge: the same name test goes in front of it. Every symbol of ours, methods
+    and modules included, whose last name a module does not spell (imports counted) is
+    mentioned nowhere in that module, unless its path is a module's (``through_paths``)."""
+    files = sorted((ROOT / "impactgraph" / "impact").glob("*.py"))[:12]
+    summaries = [
+        summarize(path.read_text(encoding="utf-8"),
+                  ".".join(path.relative_to(ROOT).with_suffix("").parts),
+                  str(path.relative_to(ROOT)))
+        for path in files
+    ]
+    summaries.append(summarize(USER, "user", "user.py"))
+    summaries.append(summarize(LIB, "lib", "lib.py"))
+    modules = {s.module for s in summaries}
+    paths = {m.rsplit(".", cut)[0] for m in modules for cut in range(m.count(".") + 1)}
+    targets = {f"{s.module}:{d.qualname}" for s in summaries for d in s.definitions}
+    targets |= modules | {"impactgraph.expressions:parse_root", "impactgraph.model:CallSite"}
+
+    def is_ours(dotted: str) -> bool:
+        return dotted in modules or dotted in {"impactgraph", "impactgraph.impact"}
+
+    found = 0
+    for summary in summaries:
+        spelled = spelled_names(summary)
+        bindings = dict(summary.bindings)
+        for target in sorted(targets):
+            used = mentions(summary, summary.module, target, is_ours, bindings)
+            if not may_spell(spelled, target) and target.replace(":", ".") not in paths:
+                assert not used, (summary.module, target)
+            found += used
+    assert found > 0
