@@ -284,8 +284,8 @@ class FileIndexer(Statements):
         for name in fixture_parameters(node, owner is not None and not static):
             key = self.var_key(node, name)
             if name in given:  # ``@pytest.mark.parametrize``: the listed values
-                for value in given[name]:
-                    self.bindings[key].extend(self.values(value))
+                for value, taken in given[name]:
+                    self.bindings[key].extend((*e, *taken) for e in self.values(value))
                 continue
             # a fixture asking for the one it overrides: looked up past its own module
             lookup = f"^{name}" if fixture is not None and name == fixture.name else name

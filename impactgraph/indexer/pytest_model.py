@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from astroid import nodes
 
+from impactgraph.expressions import ELEMENT, item
 from impactgraph.indexer.signatures import source
 
 
@@ -121,9 +122,13 @@ def fixture_parameters(node: nodes.FunctionDef, skip_first: bool) -> list[str]:
     return [a.name for a in [*required, *keyword_only]]
 
 
-def parametrized(node: nodes.FunctionDef) -> dict[str, list[nodes.NodeNG]]:
-    """``@pytest.mark.parametrize("a, b", [(1, x), pytest.param(2, y)])``: name -> value nodes."""
-    found: dict[str, list[nodes.NodeNG]] = {}
+def parametrized(node: nodes.FunctionDef) -> dict[str, list[tuple[nodes.NodeNG, tuple[str, ...]]]]:
+    """``@pytest.mark.parametrize("a, b", [(1, x), pytest.param(2, y)])``: name -> the value
+    nodes it is given, each with the operations that take the value from it: none for a
+    literal row's item; for values given otherwise (``ALL_FORMATTERS``, a list a module fills
+    with ``append``; ``cases()``), an element of them (``[]``), and of the row the name's
+    position (``[1]``) when several names share a row."""
+    found: dict[str, list[tuple[nodes.NodeNG, tuple[str, ...]]]] = {}
     for decorator in node.decorators.nodes if node.decorators else ():
         if not isinstance(decorator, nodes.Call) or len(decorator.args) < 2:
             continue
@@ -145,6 +150,9 @@ def parametrized(node: nodes.FunctionDef) -> dict[str, list[nodes.NodeNG]]:
         for name in names:
             found.setdefault(name, [])
         if not isinstance(argvalues, (nodes.List, nodes.Tuple)):
+            for position, name in enumerate(names):
+                row = (ELEMENT,) if len(names) == 1 else (ELEMENT, item(position))
+                found[name].append((argvalues, row))
             continue
         for row in argvalues.elts:
             if isinstance(row, nodes.Call) and (source(row.func) or "").endswith("param"):
@@ -155,7 +163,7 @@ def parametrized(node: nodes.FunctionDef) -> dict[str, list[nodes.NodeNG]]:
                 items = [row]
             if len(names) == 1 and len(items) > 1:
                 items = items[:1]
-            for name, item in zip(names, items, strict=False):
-                found[name].append(item)
+            for name, value in zip(names, items, strict=False):
+                found[name].append((value, ()))
     found.pop("", None)
     return found

@@ -1,0 +1,88 @@
+"""``@pytest.mark.parametrize(name, VALUES)`` where ``VALUES`` is not a literal list: a module's
+variable, a list filled with ``append`` under an ``if``, a call. The parameter holds each
+element of it, as for a literal list. (python-json-logger 4.2.0: ``ALL_FORMATTERS`` starts as
+``[JsonFormatter]`` and gains ``MsgspecFormatter`` when msgspec imports; a test calling
+``class_()`` reached no formatter's ``__init__``, and a change to one left the test file out.)
+"""
+
+from __future__ import annotations
+
+from helpers import graph_of
+
+APP = """
+class Base:
+    def __init__(self, fmt=None):
+        self.fmt = fmt
+
+
+class A(Base):
+    def __init__(self, fmt=None):
+        super().__init__(fmt)
+
+
+class B(Base):
+    def __init__(self, fmt=None):
+        super().__init__(fmt)
+
+
+def make_all():
+    return [A, B]
+"""
+
+TESTS = """
+import pytest
+import app
+from app import A, B, make_all
+
+ALL = [A, B]
+
+FILLED = [A]
+if app.Base:
+    FILLED.append(B)
+
+ROWS = [(A, 1), (B, 2)]
+
+
+@pytest.mark.parametrize("cls", ALL)
+def test_variable(cls):
+    assert cls().fmt is None
+
+
+@pytest.mark.parametrize("cls", FILLED)
+def test_filled(cls: type[app.Base]):
+    assert cls().fmt is None
+
+
+@pytest.mark.parametrize("cls, n", ROWS)
+def test_rows(cls, n):
+    assert cls().fmt is None
+
+
+@pytest.mark.parametrize("cls", make_all())
+def test_call(cls):
+    assert cls().fmt is None
+
+
+@pytest.mark.parametrize(("n", "cls"), [(1, A)])
+def test_literal(n, cls):
+    assert cls().fmt is None
+"""
+
+
+def constructors(graph, source: str) -> set[str]:
+    return {target for target, kind in graph.successors(source)
+            if kind == "calls" and target.endswith("__init__")}
+
+
+def test_a_parameter_given_a_variable_holds_its_elements() -> None:
+    graph = graph_of({"app.py": APP, "tests/test_f.py": TESTS})
+    both = {"app:A.__init__", "app:B.__init__"}
+    assert both <= constructors(graph, "test_f:test_variable")
+    assert both <= constructors(graph, "test_f:test_filled")
+    assert both <= constructors(graph, "test_f:test_rows")
+    assert both <= constructors(graph, "test_f:test_call")
+
+
+def test_a_literal_row_still_gives_each_name_its_own_value() -> None:
+    graph = graph_of({"app.py": APP, "tests/test_f.py": TESTS})
+    assert constructors(graph, "test_f:test_literal") == {"app:A.__init__"}
