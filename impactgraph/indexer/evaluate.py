@@ -219,6 +219,15 @@ class Evaluator(Scopes):
                 return partial
             if node.args and self.outside_function(node.func) == "functools.update_wrapper":
                 return self.values(node.args[0])  # it returns the wrapper it was given
+            if node.args and self.imported_function(func, ("pytest",), "param"):
+                # ``pytest.param(A, id="a")``, a row of ``parametrize`` values wherever it is
+                # written (``CASES = [pytest.param(A), ...]``): one value is that value, several
+                # a row of them, as a tuple would be
+                if len(node.args) == 1:
+                    return self.values(node.args[0])
+                return [self.new_container(node, [e for a in node.args for e in self.values(a)],
+                                           {item(i): self.values(a)
+                                            for i, a in enumerate(node.args)})]
             if len(node.args) == 2 and not node.keywords and self.typing_cast(func):
                 # ``cast(Renderer, type("_R", bases, {})())``: an instance of the type named (a
                 # subclass's perhaps), as an annotation describes it; a type not written as a

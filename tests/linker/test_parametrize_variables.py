@@ -1,5 +1,6 @@
 """``@pytest.mark.parametrize(name, VALUES)`` where ``VALUES`` is not a literal list: a module's
-variable, a list filled with ``append`` under an ``if``, a call. The parameter holds each
+variable, a list filled with ``append`` under an ``if``, a call, rows written with
+``pytest.param``. The parameter holds each
 element of it, as for a literal list. (python-json-logger 4.2.0: ``ALL_FORMATTERS`` starts as
 ``[JsonFormatter]`` and gains ``MsgspecFormatter`` when msgspec imports; a test calling
 ``class_()`` reached no formatter's ``__init__``, and a change to one left the test file out.)
@@ -42,6 +43,10 @@ if app.Base:
 
 ROWS = [(A, 1), (B, 2)]
 
+PARAMS = [pytest.param(A, id="a"), pytest.param(B, marks=pytest.mark.slow)]
+
+PARAM_ROWS = [pytest.param(1, A, id="a"), pytest.param(2, B)]
+
 
 @pytest.mark.parametrize("cls", ALL)
 def test_variable(cls):
@@ -56,6 +61,21 @@ def test_filled(cls: type[app.Base]):
 @pytest.mark.parametrize("cls, n", ROWS)
 def test_rows(cls, n):
     assert cls().fmt is None
+
+
+@pytest.mark.parametrize("cls", PARAMS)
+def test_params(cls):
+    assert cls().fmt is None
+
+
+@pytest.mark.parametrize("n, cls", PARAM_ROWS)
+def test_param_rows(n, cls):
+    assert cls().fmt is None
+
+
+@pytest.mark.parametrize("cls, n", [pytest.param(A, 1)])
+def test_param_literal(cls, n):
+    assert n().fmt is None
 
 
 @pytest.mark.parametrize("cls", make_all())
@@ -81,8 +101,12 @@ def test_a_parameter_given_a_variable_holds_its_elements() -> None:
     assert both <= constructors(graph, "test_f:test_filled")
     assert both <= constructors(graph, "test_f:test_rows")
     assert both <= constructors(graph, "test_f:test_call")
+    assert both <= constructors(graph, "test_f:test_params")
+    assert both <= constructors(graph, "test_f:test_param_rows")
 
 
 def test_a_literal_row_still_gives_each_name_its_own_value() -> None:
     graph = graph_of({"app.py": APP, "tests/test_f.py": TESTS})
     assert constructors(graph, "test_f:test_literal") == {"app:A.__init__"}
+    # ``n`` of a ``pytest.param`` row is its own item: calling it constructs nothing of ours
+    assert constructors(graph, "test_f:test_param_literal") == set()
