@@ -123,13 +123,14 @@ def fixture_parameters(node: nodes.FunctionDef, skip_first: bool) -> list[str]:
 
 
 def parametrized(node: nodes.FunctionDef) -> dict[str, list[tuple[nodes.NodeNG, tuple[str, ...]]]]:
-    """``@pytest.mark.parametrize("a, b", [(1, x), pytest.param(2, y)])``: name -> the value
+    """``@pytest.mark.parametrize("a, b", [(1, x), pytest.param(2, y)])`` on the test, its
+    classes or in a ``pytestmark`` (``_marks``): name -> the value
     nodes it is given, each with the operations that take the value from it: none for a
     literal row's item; for values given otherwise (``ALL_FORMATTERS``, a list a module fills
     with ``append``; ``cases()``), an element of them (``[]``), and of the row the name's
     position (``[1]``) when several names share a row."""
     found: dict[str, list[tuple[nodes.NodeNG, tuple[str, ...]]]] = {}
-    for decorator in node.decorators.nodes if node.decorators else ():
+    for decorator in _marks(node):
         if not isinstance(decorator, nodes.Call) or len(decorator.args) < 2:
             continue
         if not (source(decorator.func) or "").endswith("parametrize"):
@@ -166,4 +167,26 @@ def parametrized(node: nodes.FunctionDef) -> dict[str, list[tuple[nodes.NodeNG, 
             for name, value in zip(names, items, strict=False):
                 found[name].append((value, ()))
     found.pop("", None)
+    return found
+
+
+def _marks(node: nodes.FunctionDef) -> list[nodes.NodeNG]:
+    """The marks pytest applies to test ``node``: its decorators, then those of each class it
+    is in and their ``pytestmark``, then its module's ``pytestmark`` (a mark, or a list)."""
+    found = list(node.decorators.nodes) if node.decorators else []
+    scope: nodes.NodeNG | None = node.parent
+    while scope is not None:
+        if isinstance(scope, nodes.ClassDef):
+            found += scope.decorators.nodes if scope.decorators else []
+        if isinstance(scope, (nodes.ClassDef, nodes.Module)):
+            for statement in scope.body:
+                if isinstance(statement, nodes.Assign) and any(
+                    isinstance(t, nodes.AssignName) and t.name == "pytestmark"
+                    for t in statement.targets
+                ):
+                    value = statement.value
+                    found += value.elts if isinstance(value, (nodes.List, nodes.Tuple)) else [value]
+        if not isinstance(scope, nodes.ClassDef):
+            break  # a test nested in a function is no test pytest collects
+        scope = scope.parent
     return found

@@ -89,6 +89,31 @@ def test_literal(n, cls):
 """
 
 
+MARKED = """
+import pytest
+from app import A, B
+
+pytestmark = [pytest.mark.slow, pytest.mark.parametrize("mod_cls", [A])]
+
+
+@pytest.mark.parametrize("cls", [A, B])
+class TestDecorated:
+    def test_method(self, cls, mod_cls):
+        assert cls().fmt is None and mod_cls()
+
+
+class TestMarked:
+    pytestmark = pytest.mark.parametrize("cls", [B])
+
+    def test_method(self, cls):
+        assert cls().fmt is None
+
+
+def test_module_mark(mod_cls):
+    assert mod_cls().fmt is None
+"""
+
+
 def constructors(graph, source: str) -> set[str]:
     return {target for target, kind in graph.successors(source)
             if kind == "calls" and target.endswith("__init__")}
@@ -110,3 +135,13 @@ def test_a_literal_row_still_gives_each_name_its_own_value() -> None:
     assert constructors(graph, "test_f:test_literal") == {"app:A.__init__"}
     # ``n`` of a ``pytest.param`` row is its own item: calling it constructs nothing of ours
     assert constructors(graph, "test_f:test_param_literal") == set()
+
+
+def test_marks_of_the_class_and_the_module_parametrize_its_tests() -> None:
+    """pytest applies a class's ``parametrize`` decorator and ``pytestmark``, and the module's
+    ``pytestmark`` (a mark or a list of them), to every test below them."""
+    graph = graph_of({"app.py": APP, "tests/test_m.py": MARKED})
+    assert constructors(graph, "test_m:TestDecorated.test_method") == {
+        "app:A.__init__", "app:B.__init__"}
+    assert constructors(graph, "test_m:TestMarked.test_method") == {"app:B.__init__"}
+    assert constructors(graph, "test_m:test_module_mark") == {"app:A.__init__"}
