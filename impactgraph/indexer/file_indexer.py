@@ -24,9 +24,11 @@ from impactgraph.expressions import (
     FIXTURE_VALUE,
     INSTANCE,
     SUBCLASS_OF,
+    attr,
     autouse_root,
     decorated_by,
     fixture_root,
+    module_root,
     symbol_root,
 )
 from impactgraph.indexer.flow import Flow
@@ -40,6 +42,7 @@ from impactgraph.indexer.plain import (
 from impactgraph.indexer.pytest_model import (
     fixture_of,
     fixture_parameters,
+    generated,
     is_test_function,
     parametrized,
     used_fixtures,
@@ -263,6 +266,21 @@ class FileIndexer(Statements):
         """What pytest passes and runs implicitly (see ``impactgraph.indexer.pytest_model``):
         a parameter of a test or fixture holds the fixture of its name, and the test calls that
         fixture, its ``usefixtures`` and the ``autouse`` fixtures in its scope."""
+        if node.name == "pytest_generate_tests" and isinstance(node.parent, nodes.Module):
+            # the hook's ``metafunc.parametrize("name", values)`` gives the tests it runs for
+            # (its module's, or below its ``conftest.py``) that ask for ``name`` those values,
+            # as a fixture of that name there would: the hook is that fixture's function
+            hook = (symbol_root(self.symbol_id(self.qualname(node))),)
+            positional = [*node.args.posonlyargs, *node.args.args]
+            if positional:  # ``metafunc``: pytest's ``Metafunc``, whose calls are pytest's
+                self.bindings[self.var_key(node, positional[0].name)].append(
+                    (module_root("_pytest.python"), attr("Metafunc"), INSTANCE))
+            for name, given in generated(node).items():
+                self.bindings[f"v:{self.module}:|<fixture:{name}>"].append(hook)
+                for value, taken in given:
+                    self.bindings[self.var_key(node, "<fixture>")].extend(
+                        (*e, *taken) for e in self.values(value))
+            return
         fixture = fixture_of(node)
         is_test = fixture is None and is_test_function(node)
         if fixture is None and not is_test:

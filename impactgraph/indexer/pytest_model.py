@@ -131,43 +131,65 @@ def parametrized(node: nodes.FunctionDef) -> dict[str, list[tuple[nodes.NodeNG, 
     position (``[1]``) when several names share a row."""
     found: dict[str, list[tuple[nodes.NodeNG, tuple[str, ...]]]] = {}
     for decorator in _marks(node):
-        if not isinstance(decorator, nodes.Call) or len(decorator.args) < 2:
-            continue
-        if not (source(decorator.func) or "").endswith("parametrize"):
-            continue
-        argnames, argvalues = decorator.args[0], decorator.args[1]
-        if isinstance(argnames, nodes.Const) and isinstance(argnames.value, str):
-            names = [n.strip() for n in argnames.value.split(",") if n.strip()]
-        elif isinstance(argnames, (nodes.List, nodes.Tuple)):
-            names = [str(e.value) for e in argnames.elts if isinstance(e, nodes.Const)]
-        else:
-            continue
-        indirect = next((k.value for k in decorator.keywords or () if k.arg == "indirect"), None)
-        if isinstance(indirect, nodes.Const) and indirect.value:
-            continue  # ``indirect=True``: the values go to the fixtures of those names
-        if isinstance(indirect, (nodes.List, nodes.Tuple)):
-            routed = {e.value for e in indirect.elts if isinstance(e, nodes.Const)}
-            names = [n if n not in routed else "" for n in names]
-        for name in names:
-            found.setdefault(name, [])
-        if not isinstance(argvalues, (nodes.List, nodes.Tuple)):
-            for position, name in enumerate(names):
-                row = (ELEMENT,) if len(names) == 1 else (ELEMENT, item(position))
-                found[name].append((argvalues, row))
-            continue
-        for row in argvalues.elts:
-            if isinstance(row, nodes.Call) and (source(row.func) or "").endswith("param"):
-                items = list(row.args)
-            elif len(names) > 1 and isinstance(row, (nodes.List, nodes.Tuple)):
-                items = list(row.elts)
-            else:
-                items = [row]
-            if len(names) == 1 and len(items) > 1:
-                items = items[:1]
-            for name, value in zip(names, items, strict=False):
-                found[name].append((value, ()))
+        if isinstance(decorator, nodes.Call) and (source(decorator.func) or "").endswith(
+                "parametrize"):
+            _parametrize(decorator, found)
     found.pop("", None)
     return found
+
+
+def generated(hook: nodes.FunctionDef) -> dict[str, list[tuple[nodes.NodeNG, tuple[str, ...]]]]:
+    """``def pytest_generate_tests(metafunc): metafunc.parametrize("name", values)``: name ->
+    the values (as ``parametrized``) the hook may give the tests it runs for that ask for
+    ``name``, whatever the conditions around the call."""
+    found: dict[str, list[tuple[nodes.NodeNG, tuple[str, ...]]]] = {}
+    for call in hook.nodes_of_class(nodes.Call):
+        if isinstance(call.func, nodes.Attribute) and call.func.attrname == "parametrize":
+            _parametrize(call, found)
+    found.pop("", None)
+    return found
+
+
+def _parametrize(call: nodes.Call,
+                 found: dict[str, list[tuple[nodes.NodeNG, tuple[str, ...]]]]) -> None:
+    """Add what a ``parametrize(argnames, argvalues, ...)`` call gives each name to ``found``."""
+    args = list(call.args)
+    keywords = {k.arg: k.value for k in call.keywords or ()}
+    if len(args) < 2:
+        args += [keywords[k] for k in ("argnames", "argvalues")[len(args):] if k in keywords]
+    if len(args) < 2:
+        return
+    argnames, argvalues = args[0], args[1]
+    if isinstance(argnames, nodes.Const) and isinstance(argnames.value, str):
+        names = [n.strip() for n in argnames.value.split(",") if n.strip()]
+    elif isinstance(argnames, (nodes.List, nodes.Tuple)):
+        names = [str(e.value) for e in argnames.elts if isinstance(e, nodes.Const)]
+    else:
+        return
+    indirect = keywords.get("indirect")
+    if isinstance(indirect, nodes.Const) and indirect.value:
+        return  # ``indirect=True``: the values go to the fixtures of those names
+    if isinstance(indirect, (nodes.List, nodes.Tuple)):
+        routed = {e.value for e in indirect.elts if isinstance(e, nodes.Const)}
+        names = [n if n not in routed else "" for n in names]
+    for name in names:
+        found.setdefault(name, [])
+    if not isinstance(argvalues, (nodes.List, nodes.Tuple)):
+        for position, name in enumerate(names):
+            row = (ELEMENT,) if len(names) == 1 else (ELEMENT, item(position))
+            found[name].append((argvalues, row))
+        return
+    for row in argvalues.elts:
+        if isinstance(row, nodes.Call) and (source(row.func) or "").endswith("param"):
+            items = list(row.args)
+        elif len(names) > 1 and isinstance(row, (nodes.List, nodes.Tuple)):
+            items = list(row.elts)
+        else:
+            items = [row]
+        if len(names) == 1 and len(items) > 1:
+            items = items[:1]
+        for name, value in zip(names, items, strict=False):
+            found[name].append((value, ()))
 
 
 def _marks(node: nodes.FunctionDef) -> list[nodes.NodeNG]:

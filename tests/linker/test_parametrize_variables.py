@@ -145,3 +145,38 @@ def test_marks_of_the_class_and_the_module_parametrize_its_tests() -> None:
         "app:A.__init__", "app:B.__init__"}
     assert constructors(graph, "test_m:TestMarked.test_method") == {"app:B.__init__"}
     assert constructors(graph, "test_m:test_module_mark") == {"app:A.__init__"}
+
+
+def test_pytest_generate_tests_gives_the_tests_it_runs_for_its_values() -> None:
+    """``pytest_generate_tests(metafunc)`` in a test module or a ``conftest.py`` parametrizes
+    the tests there (below it) that ask for the name, as a fixture of that name would."""
+    graph = graph_of({
+        "app.py": APP,
+        "tests/conftest.py": """
+            from app import A, B
+
+            KINDS = [A, B]
+
+
+            def pytest_generate_tests(metafunc):
+                if "kind" in metafunc.fixturenames:
+                    metafunc.parametrize("kind", KINDS)
+        """,
+        "tests/test_hook.py": """
+            from app import A
+
+
+            def pytest_generate_tests(metafunc):
+                metafunc.parametrize(argnames="own", argvalues=[A])
+
+
+            def test_kind(kind):
+                assert kind().fmt is None
+
+
+            def test_own(own):
+                assert own().fmt is None
+        """,
+    })
+    assert {"app:A.__init__", "app:B.__init__"} <= constructors(graph, "test_hook:test_kind")
+    assert constructors(graph, "test_hook:test_own") == {"app:A.__init__"}
