@@ -275,9 +275,9 @@ class FileIndexer(Statements):
             if positional:  # ``metafunc``: pytest's ``Metafunc``, whose calls are pytest's
                 self.bindings[self.var_key(node, positional[0].name)].append(
                     (module_root("_pytest.python"), attr("Metafunc"), INSTANCE))
-            for name, given in generated(node).items():
+            for name, generating in generated(node).items():
                 self.bindings[f"v:{self.module}:|<fixture:{name}>"].append(hook)
-                for value, taken in given:
+                for value, taken in generating:
                     self.bindings[self.var_key(node, "<fixture>")].extend(
                         (*e, *taken) for e in self.values(value))
             return
