@@ -65,6 +65,7 @@ from impactgraph.linker.stdlib import (
     base_class,
     builtin_class_runs,
     inherited_owner,
+    stdlib_class,
     stdlib_defines,
     typing_says_nothing,
 )
@@ -337,6 +338,9 @@ class Resolver:
         self._outside: dict[str, list[str]] = {}  # class -> its MRO's classes with outside bases
         self._call_hooks: dict[tuple[str, str], list[str]] = {}  # ``call_hooks``
         self._attribute_uses: dict[str, bool] = {}  # ``_uses_attribute``
+        # ``_names_known_to_outside``: the attributes our code names (``x.name``), and those
+        # it reaches through ``super()`` below an outside base
+        self._named_attributes: tuple[frozenset[str], frozenset[str]] | None = None
         self._externals: dict[str, list[tuple[str, str, str]]] = {}  # ``_external_chain``
         # name -> the classes whose lookup of it may differ from their bases' (``_varying``)
         self._definers: dict[str, frozenset[str]] | None = None
@@ -636,6 +640,7 @@ class Resolver:
         self._outside.clear()
         self._call_hooks.clear()
         self._attribute_uses.clear()
+        self._named_attributes = None
         self._externals.clear()
         self._definers = None
         self._varying.clear()
@@ -1363,9 +1368,10 @@ class Resolver:
         outside = self._outside_of(cls)
         if not outside:
             return []
-        calls = self_calls(tuple(self._outside_bases(outside)), method)
+        bases = tuple(self._outside_bases(outside))
+        calls = self_calls(bases, method)
         if calls is None or any(self._uses_attribute(n) for n in sorted(calls.registries)):
-            return self.external_hooks(cls)
+            return self.reachable_hooks(cls)
         found: set[str] = set()
         for owner in self.mro(cls):
             if not any(o in self.mro(owner) for o in outside):
@@ -1377,6 +1383,65 @@ class Resolver:
                         if isinstance(v, Sym) and self.kind(v.symbol) is SymbolKind.METHOD
                     )
         return sorted(found)
+
+    def reachable_hooks(self, cls: str) -> list[str]:
+        """``external_hooks`` of ``cls`` that outside code running on an instance of it (a
+        method of its outside base, or code it is handed to) could call by name: all of them
+        when every outside base is a standard-library class (its source read: a method that
+        lets ``self`` escape may reach anything), else those ``_known_to_outside``."""
+        hooks = self.external_hooks(cls)
+        bases = tuple(self._outside_bases(self._outside_of(cls)))
+        if all(stdlib_class(base) is not None for base in bases):
+            return hooks
+        return [h for h in hooks if self._known_to_outside(h.rpartition(".")[2], bases)]
+
+    def _known_to_outside(self, name: str, bases: tuple[str, ...]) -> bool:
+        """Could the code of outside ``bases``, one not of the standard library among them
+        (its source unread), call a method of ours called ``name`` by that name? When the
+        base may define it: a special method, a name a standard-library base has, one an
+        override of ours extends through ``super().name``; or when no code of ours names it
+        (``x.name``), so that it is there for outside code to call. A helper our own code
+        calls (``self._load(path)``), which nothing shows the base to have, is ours alone:
+        counting every method of the class as the base's hook made a call of any method the
+        base defines (pluggy's ``get_plugin``) a call of each of them (pytest 8.0)."""
+        if name.startswith("__") and name.endswith("__"):
+            return True
+        if any(stdlib_defines(base, name) for base in bases):
+            return True
+        named, extended = self._names_known_to_outside()
+        return name in extended or name not in named
+
+    def _names_known_to_outside(self) -> tuple[frozenset[str], frozenset[str]]:
+        """See ``_known_to_outside``: (the attributes our code names, those named through
+        ``super()`` in a class with an outside base)."""
+        if self._named_attributes is not None:
+            return self._named_attributes
+        named: set[str] = set()
+        extended: set[str] = set()
+        for summary in self.modules.values():
+            exprs = [
+                *(e for site in summary.calls for e in site.callee),
+                *(e for site in summary.calls for arg in site.args for e in arg),
+                *(e for site in summary.calls for _, arg in site.kwargs for e in arg),
+                *(e for reference in summary.references for e in reference.target),
+                *(e for _, values in summary.bindings for e in values),
+                *(e for target, _, values in summary.attribute_stores
+                  for e in (*target, *values)),
+            ]
+            for expr in exprs:
+                for index in range(1, len(expr)):
+                    text = expr[index]
+                    if not text.startswith("."):
+                        continue
+                    op = self.op(text)
+                    if not isinstance(op, Attr):
+                        continue
+                    named.add(op.name)
+                    if (index == 2 and expr[1] == "super" and expr[0].startswith("s:")
+                            and self._outside_of(expr[0][2:])):
+                        extended.add(op.name)
+        self._named_attributes = (frozenset(named), frozenset(extended))
+        return self._named_attributes
 
     def _uses_attribute(self, name: str) -> bool:
         """Does our code use an attribute ``name`` of anything (``x.name``, ``getattr(x, p)``
