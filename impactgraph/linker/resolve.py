@@ -2205,10 +2205,7 @@ class Resolver:
     def _call_recorded(
         self, value: Value, op: CallWith, evaluate: Callable[[Expr], frozenset[Value]]
     ) -> AbstractSet[Value]:
-        if not isinstance(value, (Sym, Bound)) or (
-            not (op.key and self.returned_parameters(value.symbol))
-            and not self.guarded(value.symbol)
-        ):
+        if not self._depends_on_arguments(value, op):
             return self.call_result(value)  # the arguments do not matter: not evaluated
         if op.key:
             positional = [evaluate((key,)) for key in op.positional_keys()]
@@ -2219,6 +2216,34 @@ class Resolver:
             value, positional, keywords, passed=frozenset(op.bare), shape_only=not op.key
         )
         return self.call_result(value) if applied is None else applied
+
+    def _depends_on_arguments(self, value: Value, op: CallWith) -> bool:
+        """Does what calling ``value`` (a function, or an instance through its ``__call__``)
+        returns depend on this call's arguments (see ``call_in_context``)?"""
+        targets: AbstractSet[Value]
+        if isinstance(value, Inst):
+            targets = self.instance_lookup(value.cls, "__call__")
+        elif isinstance(value, (Sym, Bound)):
+            targets = {value}
+        else:
+            return False
+        for target in targets:
+            if not isinstance(target, (Sym, Bound)):
+                continue
+            if self.guarded(target.symbol):
+                return True
+            returned = self.returned_parameters(target.symbol)
+            if returned and (op.key or (
+                    ANY_KEYWORDS not in op.bare and returned & self._star_names(target.symbol))):
+                return True
+        return False
+
+    def _star_names(self, symbol: str) -> frozenset[str]:
+        definition = self.definitions.get(symbol)
+        if definition is None or definition.signature is None:
+            return frozenset()
+        return frozenset(p.name for p in definition.signature.parameters
+                         if p.kind is ParamKind.VAR_POSITIONAL)
 
     def call_in_context(
         self,
@@ -2279,11 +2304,22 @@ class Resolver:
             symbol, ordered_params, positional, given & keyword_names, callables
         ) if not (isinstance(value, Bound) and self.is_static(symbol)) else frozenset()
         bound: dict[str, frozenset[Value]] = {}
-        if (shape_only or not returned) and not dropped:
+        # ``*args`` holds this call's positional arguments past the named ones, each at its
+        # place (``args[0]``), not what every caller passed: pytest's
+        # ``MarkDecorator.__call__`` gives back ``args[0]``, the function it marks, and
+        # ``@mark.xfail(run=False)`` none. Known from the shape alone when no value of any
+        # argument is (constants), not when the call passes ``**options``.
+        star = [p.name for p in params if p.kind is ParamKind.VAR_POSITIONAL
+                and p.name in returned and (not shape_only or ANY_KEYWORDS not in passed)]
+        if (shape_only or not returned) and not dropped and not star:
             return None  # nothing this call's arguments change
         if not shape_only:
             bound = dict(zip(ordered_params, positional, strict=False))
             bound.update((name, v) for name, v in keywords.items() if name in keyword_names)
+        if star:
+            extra = positional[len(ordered_params):]
+            bound.update((f"{star[0]}[{index}]", v) for index, v in enumerate(extra))
+            bound[f"{star[0]}{ELEMENT}"] = frozenset().union(*extra)
         # memoised like any lookup, and forgotten when what it read gains values
         # (the depth is part of the key: the calls inside are followed to MAX_CONTEXT_DEPTH)
         key = cast(Expr, (
@@ -2485,12 +2521,16 @@ class Resolver:
         part = root[len(prefix):]
         name = local_name(part)
         values: set[Value] = set()
+        rest = expr[1:]
+        element = self._star_element(name, rest, bound) if _is_parameter_entry(part) else None
         if name in bound and _is_parameter_entry(part):
             values = set(bound[name])
+        elif element is not None:  # an element of this call's ``*args``
+            values, rest = set(element), rest[1:]
         elif root not in seen:
             for inner in self.bindings.get(root, ()):
                 values |= self._resolve_in_context(inner, prefix, bound, seen | {root}, dropped)
-        for text in expr[1:]:
+        for text in rest:
             if TOP in values:
                 return set(_TOP)
             op = self.op(text)
@@ -2509,6 +2549,21 @@ class Resolver:
             else:
                 values = self._apply(frozenset(values), op)
         return values
+
+    def _star_element(self, name: str, rest: tuple[str, ...],
+                      bound: dict[str, frozenset[Value]]) -> frozenset[Value] | None:
+        """What ``name[i]`` (or an element of ``name``, iterated) holds when ``name`` is the
+        ``*args`` parameter ``call_in_context`` bound: the argument at that place of this
+        call, or any of its extra arguments; None when ``rest`` takes no element of it."""
+        every = bound.get(f"{name}{ELEMENT}")
+        if every is None or not rest:
+            return None
+        match self.op(rest[0]):
+            case Item() as taken if taken.position is not None:
+                return bound.get(f"{name}{taken.text}", frozenset())
+            case Element():
+                return every
+        return None
 
     def is_classmethod(self, symbol: str) -> bool:
         definition = self.definitions.get(symbol)
