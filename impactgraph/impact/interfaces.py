@@ -88,7 +88,9 @@ class Interfaces:
             states = []
             for cls in group:
                 state = walk.step(start, cls)
-                walk.broken.add(cls)
+                if not _declares_abc(graph, cls):
+                    # one declared an ABC is not made but by code that breaks (spread below)
+                    walk.broken.add(cls)
                 if walk.visit(state, start, 1):
                     states.append(state)
                 for caller in passers.get(cls, ()):
@@ -411,6 +413,18 @@ def _is_abstract_class(graph: CodeGraph, cls: str) -> bool:
         d.is_abstract and d.qualname.startswith(prefix) and "." not in d.qualname[len(prefix):]
         for d in summary.definitions
     )
+
+
+def _declares_abc(graph: CodeGraph, cls: str) -> bool:
+    """Does class ``cls`` declare itself abstract: ``abc.ABC`` among its own bases, or
+    ``metaclass=ABCMeta`` (pytest 8.0's ``class Directory(FSCollector, abc.ABC)``, below a
+    ``Collector`` whose ``collect`` became abstract: only its subclasses are made)?"""
+    definition = _definition(graph, cls)
+    if definition is None:
+        return False
+    names = [b.split("[", 1)[0].rsplit(".", 1)[-1] for b in definition.bases]
+    meta = (definition.metaclass or "").rsplit(".", 1)[-1]
+    return "ABC" in names or meta == "ABCMeta"
 
 
 def _is_protocol(graph: CodeGraph, cls: str) -> bool:

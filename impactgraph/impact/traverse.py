@@ -854,9 +854,10 @@ class ImpactAnalysis:
         owner, _, name = target.partition(":")[2].rpartition(".")
         data = graph.edge_data(source, target, EdgeKind.CALLS)
         wanted = {tuple(entry) for entry in data.get("recv", ())}
-        if not owner or not wanted or data.get("dispatch") or source not in self.head:
+        if not owner or data.get("dispatch") or source not in self.head:
             return False
         found: set[tuple[str, ...]] = set()
+        below: list[str] = []
         for other, kind in set(self.head.successors(source)):
             if kind != EdgeKind.CALLS or other == target:
                 continue
@@ -867,7 +868,30 @@ class ImpactAnalysis:
             if now.get("dispatch") or now.get("unbounded") or now.get("dynamic"):
                 continue
             found |= {tuple(entry) for entry in now.get("recv", ())}
-        return wanted <= found
+            below.append(other)
+        if wanted and wanted <= found:
+            return True
+        return bool(below) and self._moved_below(source, target, below)
+
+    def _moved_below(self, source: str, target: str, below: list[str]) -> bool:
+        """``_found_below`` when the head's receivers are not the base's: the member moved
+        down to the subclass that ``source``'s code now holds (pytest 8.0 moved
+        ``FixtureRequest._fillfixtures`` to ``TopRequest``, which ``Function`` makes where
+        it made a ``FixtureRequest``), or a call typed with that subclass (``request:
+        SubRequest``) that recorded no receivers. Each head method of the name (``below``)
+        is of a class below the removed member's, each receiver the head records gets a
+        member of that name from a class of ours, and each call binds its signature."""
+        head = self._revision_pair()[1]
+        owner, _, name = target.rpartition(".")
+        for other in below:
+            if owner not in ancestry(head, other.rpartition(".")[0])[0]:
+                return False
+            for _, receiver in self.head.edge_data(source, other, EdgeKind.CALLS).get(
+                    "recv", ()):
+                cls = receiver.lstrip("=")
+                if not any(f"{c}.{name}" in self.head for c in ancestry(head, cls)[0]):
+                    return False  # one receiver lacks it now (an instance of the base)
+        return all(self._binds(source, other) for other in below)
 
     def _guessed(self, source: str, target: str) -> bool:
         """Is ``target`` (or, gone from the head, the method its class now inherits) a

@@ -731,7 +731,7 @@ class Statements(Evaluator, ImplicitCalls):
         statement = node.parent.parent if isinstance(node.parent, nodes.JoinedStr) else node.parent
         if isinstance(statement, nodes.Expr):
             return
-        code = source_code(node.value)
+        code = source_code(_whole_lines(node))
         if code is not None:
             self.source_in_string(node, code)
         if DOTTED_PATH.fullmatch(node.value):
@@ -950,3 +950,20 @@ def under_type_checking(node: nodes.NodeNG) -> bool:
                 return True
         parent = parent.parent
     return False
+
+
+def _whole_lines(node: nodes.Const) -> str:
+    """The text of string constant ``node``, without the lines a placeholder of the f-string
+    it is a fragment of runs into: a fragment after one starts inside a line whose start is
+    not known (``f'from {mod} import setup'`` holds ``' import setup'``, no ``import setup``),
+    and one before it ends inside a line whose end is not."""
+    text = str(node.value)
+    parent = node.parent
+    if not isinstance(parent, nodes.JoinedStr):
+        return text
+    values = parent.values
+    if values and values[0] is not node:
+        text = text.partition("\n")[2]
+    if values and values[-1] is not node:
+        text = text.rpartition("\n")[0]
+    return text

@@ -1218,7 +1218,7 @@ def _link_outside_receiver(graph: Sink, resolver: Resolver, site: CallSite,
 
 def _hooks(resolver: Resolver, receiver: Value, method: str | None = None
            ) -> list[tuple[str, bool, str]]:
-    """The methods an outside base's code may run on ``receiver`` (see ``external_hooks``;
+    """The methods an outside base's code may run on ``receiver`` (see ``reachable_hooks``;
     ``call_hooks`` when the base's ``method`` is what runs), each with whether it is one
     receiver of many (a subclass's), and that subclass (else "")."""
     match receiver:
@@ -1230,7 +1230,7 @@ def _hooks(resolver: Resolver, receiver: Value, method: str | None = None
             return []
     def hooks(cls: str) -> list[str]:
         if method is None:
-            return resolver.external_hooks(cls)
+            return resolver.reachable_hooks(cls)
         return resolver.call_hooks(cls, method)
 
     seen = set(hooks(cls))
@@ -1314,7 +1314,7 @@ def _run_by_outside(resolver: Resolver, cls: str, only: frozenset[str] | None = 
     found = {m for name in sorted(names) for m in resolver.special_methods(cls, (name,))}
     if only is None:  # outside code that works on what it is given by name, not C slots
         found |= _builtin_overrides(resolver, cls)
-    return found | set(resolver.external_hooks(cls))
+    return found | set(resolver.reachable_hooks(cls))
 
 
 def _builtin_overrides(resolver: Resolver, cls: str) -> set[str]:

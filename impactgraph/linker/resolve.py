@@ -65,6 +65,7 @@ from impactgraph.linker.stdlib import (
     base_class,
     builtin_class_runs,
     inherited_owner,
+    stdlib_class,
     stdlib_defines,
     typing_says_nothing,
 )
@@ -337,6 +338,9 @@ class Resolver:
         self._outside: dict[str, list[str]] = {}  # class -> its MRO's classes with outside bases
         self._call_hooks: dict[tuple[str, str], list[str]] = {}  # ``call_hooks``
         self._attribute_uses: dict[str, bool] = {}  # ``_uses_attribute``
+        # ``_names_known_to_outside``: the attributes our code names (``x.name``), and those
+        # it reaches through ``super()`` below an outside base
+        self._named_attributes: tuple[frozenset[str], frozenset[str]] | None = None
         self._externals: dict[str, list[tuple[str, str, str]]] = {}  # ``_external_chain``
         # name -> the classes whose lookup of it may differ from their bases' (``_varying``)
         self._definers: dict[str, frozenset[str]] | None = None
@@ -636,6 +640,7 @@ class Resolver:
         self._outside.clear()
         self._call_hooks.clear()
         self._attribute_uses.clear()
+        self._named_attributes = None
         self._externals.clear()
         self._definers = None
         self._varying.clear()
@@ -1363,9 +1368,10 @@ class Resolver:
         outside = self._outside_of(cls)
         if not outside:
             return []
-        calls = self_calls(tuple(self._outside_bases(outside)), method)
+        bases = tuple(self._outside_bases(outside))
+        calls = self_calls(bases, method)
         if calls is None or any(self._uses_attribute(n) for n in sorted(calls.registries)):
-            return self.external_hooks(cls)
+            return self.reachable_hooks(cls)
         found: set[str] = set()
         for owner in self.mro(cls):
             if not any(o in self.mro(owner) for o in outside):
@@ -1377,6 +1383,65 @@ class Resolver:
                         if isinstance(v, Sym) and self.kind(v.symbol) is SymbolKind.METHOD
                     )
         return sorted(found)
+
+    def reachable_hooks(self, cls: str) -> list[str]:
+        """``external_hooks`` of ``cls`` that outside code running on an instance of it (a
+        method of its outside base, or code it is handed to) could call by name: all of them
+        when every outside base is a standard-library class (its source read: a method that
+        lets ``self`` escape may reach anything), else those ``_known_to_outside``."""
+        hooks = self.external_hooks(cls)
+        bases = tuple(self._outside_bases(self._outside_of(cls)))
+        if all(stdlib_class(base) is not None for base in bases):
+            return hooks
+        return [h for h in hooks if self._known_to_outside(h.rpartition(".")[2], bases)]
+
+    def _known_to_outside(self, name: str, bases: tuple[str, ...]) -> bool:
+        """Could the code of outside ``bases``, one not of the standard library among them
+        (its source unread), call a method of ours called ``name`` by that name? When the
+        base may define it: a special method, a name a standard-library base has, one an
+        override of ours extends through ``super().name``; or when no code of ours names it
+        (``x.name``), so that it is there for outside code to call. A helper our own code
+        calls (``self._load(path)``), which nothing shows the base to have, is ours alone:
+        counting every method of the class as the base's hook made a call of any method the
+        base defines (pluggy's ``get_plugin``) a call of each of them (pytest 8.0)."""
+        if name.startswith("__") and name.endswith("__"):
+            return True
+        if any(stdlib_defines(base, name) for base in bases):
+            return True
+        named, extended = self._names_known_to_outside()
+        return name in extended or name not in named
+
+    def _names_known_to_outside(self) -> tuple[frozenset[str], frozenset[str]]:
+        """See ``_known_to_outside``: (the attributes our code names, those named through
+        ``super()`` in a class with an outside base)."""
+        if self._named_attributes is not None:
+            return self._named_attributes
+        named: set[str] = set()
+        extended: set[str] = set()
+        for summary in self.modules.values():
+            exprs = [
+                *(e for site in summary.calls for e in site.callee),
+                *(e for site in summary.calls for arg in site.args for e in arg),
+                *(e for site in summary.calls for _, arg in site.kwargs for e in arg),
+                *(e for reference in summary.references for e in reference.target),
+                *(e for _, values in summary.bindings for e in values),
+                *(e for target, _, values in summary.attribute_stores
+                  for e in (*target, *values)),
+            ]
+            for expr in exprs:
+                for index in range(1, len(expr)):
+                    text = expr[index]
+                    if not text.startswith("."):
+                        continue
+                    op = self.op(text)
+                    if not isinstance(op, Attr):
+                        continue
+                    named.add(op.name)
+                    if (index == 2 and expr[1] == "super" and expr[0].startswith("s:")
+                            and self._outside_of(expr[0][2:])):
+                        extended.add(op.name)
+        self._named_attributes = (frozenset(named), frozenset(extended))
+        return self._named_attributes
 
     def _uses_attribute(self, name: str) -> bool:
         """Does our code use an attribute ``name`` of anything (``x.name``, ``getattr(x, p)``
@@ -2140,10 +2205,7 @@ class Resolver:
     def _call_recorded(
         self, value: Value, op: CallWith, evaluate: Callable[[Expr], frozenset[Value]]
     ) -> AbstractSet[Value]:
-        if not isinstance(value, (Sym, Bound)) or (
-            not (op.key and self.returned_parameters(value.symbol))
-            and not self.guarded(value.symbol)
-        ):
+        if not self._depends_on_arguments(value, op):
             return self.call_result(value)  # the arguments do not matter: not evaluated
         if op.key:
             positional = [evaluate((key,)) for key in op.positional_keys()]
@@ -2154,6 +2216,34 @@ class Resolver:
             value, positional, keywords, passed=frozenset(op.bare), shape_only=not op.key
         )
         return self.call_result(value) if applied is None else applied
+
+    def _depends_on_arguments(self, value: Value, op: CallWith) -> bool:
+        """Does what calling ``value`` (a function, or an instance through its ``__call__``)
+        returns depend on this call's arguments (see ``call_in_context``)?"""
+        targets: AbstractSet[Value]
+        if isinstance(value, Inst):
+            targets = self.instance_lookup(value.cls, "__call__")
+        elif isinstance(value, (Sym, Bound)):
+            targets = {value}
+        else:
+            return False
+        for target in targets:
+            if not isinstance(target, (Sym, Bound)):
+                continue
+            if self.guarded(target.symbol):
+                return True
+            returned = self.returned_parameters(target.symbol)
+            if returned and (op.key or (
+                    ANY_KEYWORDS not in op.bare and returned & self._star_names(target.symbol))):
+                return True
+        return False
+
+    def _star_names(self, symbol: str) -> frozenset[str]:
+        definition = self.definitions.get(symbol)
+        if definition is None or definition.signature is None:
+            return frozenset()
+        return frozenset(p.name for p in definition.signature.parameters
+                         if p.kind is ParamKind.VAR_POSITIONAL)
 
     def call_in_context(
         self,
@@ -2214,11 +2304,22 @@ class Resolver:
             symbol, ordered_params, positional, given & keyword_names, callables
         ) if not (isinstance(value, Bound) and self.is_static(symbol)) else frozenset()
         bound: dict[str, frozenset[Value]] = {}
-        if (shape_only or not returned) and not dropped:
+        # ``*args`` holds this call's positional arguments past the named ones, each at its
+        # place (``args[0]``), not what every caller passed: pytest's
+        # ``MarkDecorator.__call__`` gives back ``args[0]``, the function it marks, and
+        # ``@mark.xfail(run=False)`` none. Known from the shape alone when no value of any
+        # argument is (constants), not when the call passes ``**options``.
+        star = [p.name for p in params if p.kind is ParamKind.VAR_POSITIONAL
+                and p.name in returned and (not shape_only or ANY_KEYWORDS not in passed)]
+        if (shape_only or not returned) and not dropped and not star:
             return None  # nothing this call's arguments change
         if not shape_only:
             bound = dict(zip(ordered_params, positional, strict=False))
             bound.update((name, v) for name, v in keywords.items() if name in keyword_names)
+        if star:
+            extra = positional[len(ordered_params):]
+            bound.update((f"{star[0]}[{index}]", v) for index, v in enumerate(extra))
+            bound[f"{star[0]}{ELEMENT}"] = frozenset().union(*extra)
         # memoised like any lookup, and forgotten when what it read gains values
         # (the depth is part of the key: the calls inside are followed to MAX_CONTEXT_DEPTH)
         key = cast(Expr, (
@@ -2420,12 +2521,16 @@ class Resolver:
         part = root[len(prefix):]
         name = local_name(part)
         values: set[Value] = set()
+        rest = expr[1:]
+        element = self._star_element(name, rest, bound) if _is_parameter_entry(part) else None
         if name in bound and _is_parameter_entry(part):
             values = set(bound[name])
+        elif element is not None:  # an element of this call's ``*args``
+            values, rest = set(element), rest[1:]
         elif root not in seen:
             for inner in self.bindings.get(root, ()):
                 values |= self._resolve_in_context(inner, prefix, bound, seen | {root}, dropped)
-        for text in expr[1:]:
+        for text in rest:
             if TOP in values:
                 return set(_TOP)
             op = self.op(text)
@@ -2444,6 +2549,21 @@ class Resolver:
             else:
                 values = self._apply(frozenset(values), op)
         return values
+
+    def _star_element(self, name: str, rest: tuple[str, ...],
+                      bound: dict[str, frozenset[Value]]) -> frozenset[Value] | None:
+        """What ``name[i]`` (or an element of ``name``, iterated) holds when ``name`` is the
+        ``*args`` parameter ``call_in_context`` bound: the argument at that place of this
+        call, or any of its extra arguments; None when ``rest`` takes no element of it."""
+        every = bound.get(f"{name}{ELEMENT}")
+        if every is None or not rest:
+            return None
+        match self.op(rest[0]):
+            case Item() as taken if taken.position is not None:
+                return bound.get(f"{name}{taken.text}", frozenset())
+            case Element():
+                return every
+        return None
 
     def is_classmethod(self, symbol: str) -> bool:
         definition = self.definitions.get(symbol)
