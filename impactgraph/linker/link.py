@@ -1066,6 +1066,28 @@ def _link_handed_over(
                 graph.add_edge(site.scope, target, EdgeKind.CALLS, site.line, bound, dispatch,
                                dynamic=dynamic, callback=True, recv=entries.get(target),
                                unbounded=unbounded)
+            for argument in _with_elements(resolver, resolver.resolve(expr)):
+                _link_guessed_hooks(graph, resolver, site.scope, site.line, argument)
+
+
+def _link_guessed_hooks(graph: Sink, resolver: Resolver, scope: str, line: int,
+                        value: Value) -> None:
+    """Outside code handed an instance of ours may call the methods its outside base may call
+    though nothing shows the base has the name (``Resolver.guessed_hooks``): edges from
+    ``scope`` marked ``callback`` and ``unbounded``, for ``tests`` to follow and ``impact``
+    not to judge."""
+    if not isinstance(value, Inst):
+        return
+    seen = resolver.guessed_hooks(value.cls)
+    for hook in sorted(seen):
+        graph.add_edge(scope, hook, EdgeKind.CALLS, line, True, dynamic=True, callback=True,
+                       unbounded=True)
+    if value.exact:
+        return
+    for sub in resolver.implementations(value.cls):
+        for hook in sorted(resolver.guessed_hooks(sub) - seen):
+            graph.add_edge(scope, hook, EdgeKind.CALLS, line, True, True, dynamic=True,
+                           callback=True, unbounded=True)
 
 
 def _link_callable_arguments(graph: Sink, resolver: Resolver, site: CallSite) -> None:
@@ -1186,17 +1208,17 @@ def _link_outside_receiver(graph: Sink, resolver: Resolver, site: CallSite,
     name the call is spelled with (not an alias, ``assertEquals = TestCase.assertEqual``), the
     hooks are those that method may run (``Resolver.call_hooks``)."""
     # ``_hooks`` is a function of the resolver's final state: one table serves every site
-    hooks: dict[tuple[Value, str | None], list[tuple[str, bool, str]]] = (
+    hooks: dict[tuple[Value, str | None], list[tuple[str, bool, str, bool]]] = (
         {} if receivers is None else receivers.hooks)
 
-    def hooks_of(value: Value, method: str | None) -> list[tuple[str, bool, str]]:
+    def hooks_of(value: Value, method: str | None) -> list[tuple[str, bool, str, bool]]:
         found = hooks.get((value, method))
         if found is None:
             found = hooks[value, method] = _hooks(resolver, value, method)
         return found
 
     def origins(method: str | None, value: Value) -> list[tuple[str, str]]:
-        return [(m, origin) for m, _, origin in hooks_of(value, method)]
+        return [(m, origin) for m, _, origin, _ in hooks_of(value, method)]
 
     for expr in site.callee:
         if len(expr) < 2:
@@ -1205,22 +1227,25 @@ def _link_outside_receiver(graph: Sink, resolver: Resolver, site: CallSite,
         if not isinstance(op, (Attr, AttrPattern)):
             continue
         method = op.name if isinstance(op, Attr) and dotted.endswith(f".{op.name}") else None
-        edges: list[tuple[str, bool]] = []
+        edges: dict[tuple[str, bool], bool] = {}  # (hook, dispatch) -> only a guess
         for receiver in ordered(resolver.resolve(expr[:-1])):
-            edges += dict.fromkeys((m, d) for m, d, _ in hooks_of(receiver, method))
+            for m, d, _, guessed in hooks_of(receiver, method):
+                edges[m, d] = edges.get((m, d), True) and guessed
         entries = {} if receivers is None else receivers.handed(
             site.scope, expr[:-1],
             functools.partial(origins, method), ordered, wanted=bool(edges))
-        for hook, dispatch in edges:
+        for (hook, dispatch), guessed in edges.items():
             graph.add_edge(site.scope, hook, EdgeKind.CALLS, site.line, True, dispatch,
-                           callback=True, recv=entries.get(hook))
+                           dynamic=guessed, callback=True, recv=entries.get(hook),
+                           unbounded=guessed)
 
 
 def _hooks(resolver: Resolver, receiver: Value, method: str | None = None
-           ) -> list[tuple[str, bool, str]]:
-    """The methods an outside base's code may run on ``receiver`` (see ``reachable_hooks``;
+           ) -> list[tuple[str, bool, str, bool]]:
+    """The methods an outside base's code may run on ``receiver`` (see ``external_hooks``;
     ``call_hooks`` when the base's ``method`` is what runs), each with whether it is one
-    receiver of many (a subclass's), and that subclass (else "")."""
+    receiver of many (a subclass's), that subclass (else ""), and whether it is only a guess
+    (``guessed_hooks``)."""
     match receiver:
         case Inst(cls, exact):
             pass
@@ -1230,15 +1255,17 @@ def _hooks(resolver: Resolver, receiver: Value, method: str | None = None
             return []
     def hooks(cls: str) -> list[str]:
         if method is None:
-            return resolver.reachable_hooks(cls)
+            return resolver.external_hooks(cls)
         return resolver.call_hooks(cls, method)
 
     seen = set(hooks(cls))
-    found = [(hook, False, "") for hook in sorted(seen)]
+    guessed = resolver.guessed_hooks(cls)
+    found = [(hook, False, "", hook in guessed) for hook in sorted(seen)]
     if exact:
         return found
     for sub in resolver.implementations(cls):  # each subclass that has it: one receiver
-        found += [(hook, True, sub) for hook in hooks(sub) if hook not in seen]
+        guessed = resolver.guessed_hooks(sub)
+        found += [(hook, True, sub, hook in guessed) for hook in hooks(sub) if hook not in seen]
     return found
 
 
@@ -1420,6 +1447,7 @@ def _link_built_by_name(graph: Sink, resolver: Resolver, scope: str, cls: str,
         graph.add_edge(scope, target, EdgeKind.CALLS, line, bound, callback=True)
     for target, bound, dispatch in _handed_over_targets(resolver, Inst(cls, True)):
         graph.add_edge(scope, target, EdgeKind.CALLS, line, bound, dispatch, callback=True)
+    _link_guessed_hooks(graph, resolver, scope, line, Inst(cls, True))
 
 
 def _function_read_from(resolver: Resolver, expr: Expr) -> list[str]:

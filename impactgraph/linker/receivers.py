@@ -73,7 +73,7 @@ class Receivers:
         # (target, class) -> ``_related``
         self._relations: dict[tuple[str, str], bool] = {}
         # (receiver value, outside method or None) -> ``link._hooks``, for every call site
-        self.hooks: dict[tuple[Value, str | None], list[tuple[str, bool, str]]] = {}
+        self.hooks: dict[tuple[Value, str | None], list[tuple[str, bool, str, bool]]] = {}
 
     def of(self, site: CallSite, targets_of: TargetsOf) -> dict[str, set[Entry]]:
         """target -> the entries of the site's calls of it; a target left out is unknown.

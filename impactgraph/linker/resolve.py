@@ -341,6 +341,7 @@ class Resolver:
         # ``_names_known_to_outside``: the attributes our code names (``x.name``), and those
         # it reaches through ``super()`` below an outside base
         self._named_attributes: tuple[frozenset[str], frozenset[str]] | None = None
+        self._guessed: dict[str, frozenset[str]] = {}  # ``guessed_hooks``
         self._externals: dict[str, list[tuple[str, str, str]]] = {}  # ``_external_chain``
         # name -> the classes whose lookup of it may differ from their bases' (``_varying``)
         self._definers: dict[str, frozenset[str]] | None = None
@@ -641,6 +642,7 @@ class Resolver:
         self._call_hooks.clear()
         self._attribute_uses.clear()
         self._named_attributes = None
+        self._guessed.clear()
         self._externals.clear()
         self._definers = None
         self._varying.clear()
@@ -1371,7 +1373,7 @@ class Resolver:
         bases = tuple(self._outside_bases(outside))
         calls = self_calls(bases, method)
         if calls is None or any(self._uses_attribute(n) for n in sorted(calls.registries)):
-            return self.reachable_hooks(cls)
+            return self.external_hooks(cls)  # those not reachable by name: ``guessed_hooks``
         found: set[str] = set()
         for owner in self.mro(cls):
             if not any(o in self.mro(owner) for o in outside):
@@ -1383,6 +1385,16 @@ class Resolver:
                         if isinstance(v, Sym) and self.kind(v.symbol) is SymbolKind.METHOD
                     )
         return sorted(found)
+
+    def guessed_hooks(self, cls: str) -> frozenset[str]:
+        """``external_hooks`` of ``cls`` that are not ``reachable_hooks``: the outside base
+        may call them, but nothing shows it has the name. Edges to them are guesses
+        (``unbounded``): ``tests`` follows them, ``impact`` judges no call through them."""
+        found = self._guessed.get(cls)
+        if found is None:
+            found = self._guessed[cls] = frozenset(self.external_hooks(cls)) - frozenset(
+                self.reachable_hooks(cls))
+        return found
 
     def reachable_hooks(self, cls: str) -> list[str]:
         """``external_hooks`` of ``cls`` that outside code running on an instance of it (a
