@@ -349,6 +349,8 @@ class ImpactAnalysis:
         self._head_spelled: dict[str, bool] = {}  # ``_spelled_in_head``
         # function -> the keyword names its ``**kwargs`` holds per call (``_forwarded_keywords``)
         self._forwarded: dict[str, list[frozenset[str]] | None] = {}
+        # (head?, function) -> the ``functools.partial`` calls of it (``_partials_of``)
+        self._partials: dict[tuple[bool, str], list[CallSite]] = {}
         self.import_closure = ImportClosures(base, head)
 
     # -- per change ---------------------------------------------------------------------
@@ -1405,13 +1407,50 @@ class ImpactAnalysis:
             call, call_bound = _shape(site, bound, method)
             return not _names_callee(site, target) and _call_key(call, call_bound) in never
 
+        def through_partial(site: CallSite, bound: bool) -> bool:
+            # a call through a ``functools.partial`` of it passes the partial's arguments
+            # first (one spelling the function's own name calls the function)
+            call, call_bound = _shape(site, bound, method)
+            return not _names_callee(site, target) and not site.star and _binds_through(
+                signature, call, call_bound, self._partials_of(True, target))
+
         return all(_fixture_request(site) or generated_call(site)
                    or self._site_binds(source, site, bound, signature, method,
                                        before.signature if before is not None else None,
                                        positional_first,
                                        old.signature if old is not None else None)
+                   or through_partial(site, bound)
                    or bound_before(site, bound) or self._by_unknown_name(source, site, target)
                    for site, bound in sites)
+
+    def _partials_of(self, head: bool, target: str) -> list[CallSite]:
+        """The calls of the code base (the head's, or the base's) making a ``functools.partial``
+        of ``target`` with arguments (``partial(f, a, b=1)``), none unpacked, found in the code
+        of the nodes that reference it, as module-level names spell it."""
+        key = (head, target)
+        found = self._partials.get(key)
+        if found is not None:
+            return found
+        graph = self.head if head else self.base
+        revision = self._revision_pair()[int(head)]
+        found = []
+        if target not in graph:
+            return found
+        makers = sorted({source for source, kind in graph.predecessors(target)
+                         if kind == EdgeKind.REFERENCES})
+        for source in makers:
+            calls = self._calls_of(graph.module_of(source)) if head \
+                else self._base_calls_of(source)
+            module = source.partition(":")[0]
+            found += [site for site in calls or ()
+                      if site.scope == source and not site.star and _may_make_partial(site)
+                      and (len(site.args) > 1 or site.kwargs)
+                      and any(_names(revision, module, expr) == "functools.partial"
+                              for expr in site.callee)
+                      and any(_names(revision, module, expr) == target
+                              for expr in site.args[0])]
+        self._partials[key] = found
+        return found
 
     def _by_unknown_name(self, source: str, site: CallSite, target: str) -> bool:
         """Does the call run what ``getattr(obj, name)`` gave for a name nothing is known of,
@@ -1461,7 +1500,9 @@ class ImpactAnalysis:
             call, call_bound = _shape(site, bound, method)
             if not site.star and not _names_callee(site, target) \
                     and call_binds(old.signature, call, call_bound) is False \
-                    and not _binds_as_called(old.signature, call, call_bound, before):
+                    and not _binds_as_called(old.signature, call, call_bound, before) \
+                    and not _binds_through(old.signature, call, call_bound,
+                                           self._partials_of(False, target)):
                 found.add(_call_key(call, call_bound))
         return found
 
@@ -2472,6 +2513,20 @@ def _partial_of(revision: Revision, calls: Sequence[CallSite], source: str,
     if len(found) != 1 or found[0].star or (len(found[0].args) < 2 and not found[0].kwargs):
         return None
     return found[0]
+
+
+def _binds_through(signature: Signature, call: CallSite, bound: bool,
+                   partials: Sequence[CallSite]) -> bool:
+    """Does a call made through one of these ``functools.partial`` calls of the function bind
+    its signature? The partial passes its positional arguments first and its keywords, which
+    the call's own keywords override."""
+    given = {name for name, _ in call.kwargs}
+    return any(
+        call_binds(signature, replace(
+            call, args=(*made.args[1:], *call.args),
+            kwargs=(*(kw for kw in made.kwargs if kw[0] not in given), *call.kwargs)),
+            bound) is True
+        for made in partials)
 
 
 def _may_make_partial(site: CallSite) -> bool:

@@ -83,6 +83,8 @@ MAX_ALIASES = 4  # names followed back to an outside call's result (``_made_outs
 RECURSION_LIMIT = 40_000
 FUNCTION_KINDS = (SymbolKind.FUNCTION, SymbolKind.METHOD)
 # builtins that call the functions passed to them
+# outside callables that make a callable of the function they are given, calling nothing
+PARTIAL_MAKERS = frozenset({"functools.partial"})
 CALLBACK_BUILTINS = frozenset({"map", "filter", "sorted", "min", "max", "iter", "next"})
 # builtin -> the arguments it calls (positions; "key" for the keyword): an argument it only
 # iterates (``sorted(xs)``, ``map(f, xs)``'s ``xs``, ``next(it, default)``) is not called,
@@ -812,9 +814,13 @@ def _link_call(graph: Sink, resolver: Resolver, site: CallSite, index: int,
                 # with hundreds of outside values (pyasn1's components) links each once
                 if not _inspects(dotted):
                     only = _protocol(dotted)
-                    if ("handed", only) not in outside_done:
-                        outside_done.add(("handed", only))
-                        _link_handed_over(graph, resolver, site, only, receivers)
+                    # ``functools.partial(f, ...)`` calls nothing: the partial holds ``f``
+                    # (``Evaluator.partial_of``), and the code handing that on hands ``f`` over
+                    made = dotted in PARTIAL_MAKERS
+                    if ("handed", only, made) not in outside_done:
+                        outside_done.add(("handed", only, made))
+                        _link_handed_over(graph, resolver, site, only, receivers,
+                                          skip=int(made))
                     if dotted.rpartition(".")[2] in STORING_METHODS and (
                             ("stored",) not in outside_done):
                         outside_done.add(("stored",))
@@ -1041,7 +1047,7 @@ def _with_elements(resolver: Resolver, values: Iterable[Value]) -> list[Value]:
 
 def _link_handed_over(
     graph: Sink, resolver: Resolver, site: CallSite, only: frozenset[str] | None = None,
-    receivers: Receivers | None = None,
+    receivers: Receivers | None = None, skip: int = 0,
 ) -> None:
     """Outside code given our function or object may call it back: ``Client(app)`` later runs
     ``app(environ, ...)`` (``Flask.__call__``), ``Thread(target=self.run)`` runs ``run``. The
@@ -1049,9 +1055,10 @@ def _link_handed_over(
     outside code), marked ``callback``; the call's own arguments are unknown, so no ``site``.
     A function that comes in through a parameter is left out: the parameter holds what every
     caller passes (``async_to_sync(func)`` would reach every view function), and the caller
-    that names the function already has a ``references`` edge to it."""
+    that names the function already has a ``references`` edge to it. ``skip``: how many
+    leading positional arguments are not handed over (``functools.partial``'s function)."""
     parameters = _parameter_keys(resolver, site.scope)
-    for exprs in [*site.args, *(e for _, e in site.kwargs)]:
+    for exprs in [*site.args[skip:], *(e for _, e in site.kwargs)]:
         for expr in exprs:
             from_parameter = expr[0] in parameters
             edges = [(edge, _marks(argument))

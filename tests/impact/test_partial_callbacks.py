@@ -7,6 +7,9 @@ the partial with the two namespaces. The call outside code makes was judged to p
 signature's four required arguments, which no longer bind (``nox._options`` makes flag pairs
 on import: 32 modules broken). The option set's own ``option.merge_func(a, b)`` reaches the
 function through the partial: two arguments, which bound the old signature no better.
+Making the partial no longer counts as handing it to outside code (the partial here goes to
+code of ours): the option set's call is judged with the partial's arguments first
+(``test_partial_calls``), and breaks when the head's partial does not give the new one.
 """
 
 from __future__ import annotations

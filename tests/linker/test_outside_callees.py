@@ -44,10 +44,10 @@ def test_arguments_are_handed_over_once_per_outside_key(monkeypatch) -> None:
     seen: list[str] = []
     original = link._link_handed_over
 
-    def counting(graph, resolver, site, only=None, receivers=None):
+    def counting(graph, resolver, site, only=None, receivers=None, **options):
         if site.scope == "pkg.mod:use" and not site.implicit:
             seen.append(site.scope)
-        return original(graph, resolver, site, only, receivers)
+        return original(graph, resolver, site, only, receivers, **options)
 
     monkeypatch.setattr(link, "_link_handed_over", counting)
     graph = graph_of({"pkg/__init__.py": "", "pkg/mod.py": SOURCE})
