@@ -1066,6 +1066,23 @@ def _link_handed_over(
                 graph.add_edge(site.scope, target, EdgeKind.CALLS, site.line, bound, dispatch,
                                dynamic=dynamic, callback=True, recv=entries.get(target),
                                unbounded=unbounded)
+            if only is None and not from_parameter:
+                _link_handed_classes(graph, resolver, site, expr)
+
+
+def _link_handed_classes(graph: Sink, resolver: Resolver, site: CallSite, expr: Expr) -> None:
+    """A class of ours handed to outside code that is no builtin may be built there, with
+    arguments not seen here: hypothesis' ``st.builds(Point)``, ``executor.submit(Job)``,
+    ``cattrs.structure(data, Point)``. Edges from the code handing it over to what building it
+    runs (``_constructors``), marked ``callback`` and ``unbounded``: whether and how it is built
+    is not known, so a signature change is no certain break (``impact``), but a change to
+    what building it runs may fail the code (``tests``). The class itself, written in a
+    list or tuple handed over, too (``st.sampled_from([A, B])``)."""
+    for argument in _with_elements(resolver, resolver.resolve(expr)):
+        if isinstance(argument, Sym) and resolver.kind(argument.symbol) is SymbolKind.CLASS:
+            for target, bound in _constructors(resolver, argument.symbol):
+                graph.add_edge(site.scope, target, EdgeKind.CALLS, site.line, bound,
+                               callback=True, unbounded=True)
 
 
 def _link_callable_arguments(graph: Sink, resolver: Resolver, site: CallSite) -> None:
