@@ -1075,6 +1075,8 @@ def _link_handed_over(
                                unbounded=unbounded)
             for argument in _with_elements(resolver, resolver.resolve(expr)):
                 _link_guessed_hooks(graph, resolver, site.scope, site.line, argument)
+                if only is None and not from_parameter:
+                    _link_built_outside(graph, resolver, site, argument)
 
 
 def _link_guessed_hooks(graph: Sink, resolver: Resolver, scope: str, line: int,
@@ -1095,6 +1097,20 @@ def _link_guessed_hooks(graph: Sink, resolver: Resolver, scope: str, line: int,
         for hook in sorted(resolver.guessed_hooks(sub) - seen):
             graph.add_edge(scope, hook, EdgeKind.CALLS, line, True, True, dynamic=True,
                            callback=True, unbounded=True)
+
+
+def _link_built_outside(graph: Sink, resolver: Resolver, site: CallSite, value: Value) -> None:
+    """``value``, a class of ours handed to outside code that is no builtin, may be built
+    there, with arguments not seen here: hypothesis' ``st.builds(Point)``,
+    ``executor.submit(Job)``, ``cattrs.structure(data, Point)``; in a list or tuple handed
+    over too (``st.sampled_from([A, B])``). Edges from the code handing it over to what
+    building it runs (``_constructors``), marked ``callback`` and ``unbounded``: whether and
+    how it is built is not known, so a signature change is no certain break (``impact``), but
+    a change to what building it runs may fail the code (``tests``)."""
+    if isinstance(value, Sym) and resolver.kind(value.symbol) is SymbolKind.CLASS:
+        for target, bound in _constructors(resolver, value.symbol):
+            graph.add_edge(site.scope, target, EdgeKind.CALLS, site.line, bound,
+                           dynamic=True, callback=True, unbounded=True)
 
 
 def _link_callable_arguments(graph: Sink, resolver: Resolver, site: CallSite) -> None:
