@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from cli_support import selected_tests
 from git_support import commit, init_repo
 
@@ -75,17 +76,14 @@ BASE = {
 }
 
 
-def test_a_change_selects_the_tests_given_its_class_by_pytest(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("changed", "selected"), [
+    ("src/fmt/b.py", ["tests/test_generated.py", "tests/test_variable.py"]),
+    ("src/fmt/a.py", ["tests/test_class_mark.py", "tests/test_variable.py"]),
+])
+def test_a_change_selects_the_tests_given_its_class_by_pytest(
+        tmp_path: Path, changed: str, selected: list[str]) -> None:
     root = init_repo(tmp_path / "repo")
     commit(root, BASE, message="base", tag="base")
-    commit(root, {"src/fmt/b.py": BASE["src/fmt/b.py"].replace(
+    commit(root, {changed: BASE[changed].replace(
         "super().__init__(fmt)", "super().__init__(fmt or None)")})
-    assert selected_tests(root) == ["tests/test_generated.py", "tests/test_variable.py"]
-
-
-def test_a_change_to_the_other_class(tmp_path: Path) -> None:
-    root = init_repo(tmp_path / "repo")
-    commit(root, BASE, message="base", tag="base")
-    commit(root, {"src/fmt/a.py": BASE["src/fmt/a.py"].replace(
-        "super().__init__(fmt)", "super().__init__(fmt or None)")})
-    assert selected_tests(root) == ["tests/test_class_mark.py", "tests/test_variable.py"]
+    assert selected_tests(root) == selected

@@ -14,6 +14,7 @@ from git_support import broken_modules, impact_between
 
 from impactgraph.impact.mentions import calls_path, may_spell, mentions, spelled_names
 from impactgraph.indexer import summarize
+from impactgraph.model import FileSummary
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -38,9 +39,8 @@ def test_a_call_by_attribute_chain_still_breaks(tmp_path: Path) -> None:
     assert broken_modules(impact_between(base, head, tmp_path)) == {"user"}
 
 
-def test_calls_path_finds_nothing_for_a_name_a_module_does_not_spell() -> None:
-    """On this project's own modules: every defined name a module does not spell is found by
-    ``calls_path`` nowhere in it, and the names it does spell are found somewhere."""
+def _summaries() -> list[FileSummary]:
+    """A dozen of this project's own modules, then ``USER`` and ``LIB``."""
     files = sorted((ROOT / "impactgraph" / "impact").glob("*.py"))[:12]
     summaries = [
         summarize(path.read_text(encoding="utf-8"),
@@ -48,8 +48,13 @@ def test_calls_path_finds_nothing_for_a_name_a_module_does_not_spell() -> None:
                   str(path.relative_to(ROOT)))
         for path in files
     ]
-    summaries.append(summarize(USER, "user", "user.py"))
-    summaries.append(summarize(LIB, "lib", "lib.py"))
+    return [*summaries, summarize(USER, "user", "user.py"), summarize(LIB, "lib", "lib.py")]
+
+
+def test_calls_path_finds_nothing_for_a_name_a_module_does_not_spell() -> None:
+    """On this project's own modules: every defined name a module does not spell is found by
+    ``calls_path`` nowhere in it, and the names it does spell are found somewhere."""
+    summaries = _summaries()
     defined = {(s.module, d.qualname) for s in summaries for d in s.definitions
                if "." not in d.qualname}
     assert calls_path(summaries[-2], "lib:fetch", dict(summaries[-2].bindings)) == ["user:run"]
@@ -72,15 +77,7 @@ def test_mentions_finds_nothing_for_a_name_a_module_does_not_spell() -> None:
     the walks judge: the same name test goes in front of it. Every symbol of ours, methods
     and modules included, whose last name a module does not spell (imports counted) is
     mentioned nowhere in that module, unless its path is a module's (``through_paths``)."""
-    files = sorted((ROOT / "impactgraph" / "impact").glob("*.py"))[:12]
-    summaries = [
-        summarize(path.read_text(encoding="utf-8"),
-                  ".".join(path.relative_to(ROOT).with_suffix("").parts),
-                  str(path.relative_to(ROOT)))
-        for path in files
-    ]
-    summaries.append(summarize(USER, "user", "user.py"))
-    summaries.append(summarize(LIB, "lib", "lib.py"))
+    summaries = _summaries()
     modules = {s.module for s in summaries}
     paths = {m.rsplit(".", cut)[0] for m in modules for cut in range(m.count(".") + 1)}
     targets = {f"{s.module}:{d.qualname}" for s in summaries for d in s.definitions}
