@@ -51,7 +51,8 @@ class ApiIndexer(FileIndexer):
     def annotation_values(self, node: nodes.NodeNG | None) -> list[Expr]:
         return []
 
-    def operand_values(self, node: nodes.NodeNG | None) -> list[Expr]:
+    def operand_values(self, node: nodes.NodeNG | None,
+                       known: list[Expr] | None = None) -> list[Expr]:
         return []
 
     def add_reference(self, node: nodes.NodeNG) -> None:

@@ -41,7 +41,7 @@ from impactgraph.expressions import (
 )
 from impactgraph.expressions import special as special_op
 from impactgraph.indexer.flow import FRAMES, exec_frame
-from impactgraph.indexer.implicit import BINARY, COMPARISONS
+from impactgraph.indexer.implicit import BINARY, COMPARISONS, LITERALS
 from impactgraph.indexer.names import name_ops
 from impactgraph.indexer.plain import resolve_relative
 from impactgraph.indexer.programs import call_argument
@@ -113,7 +113,8 @@ class Evaluator(Scopes):
     """Value evaluation: ``values(node)`` and the helpers it needs."""
 
     if TYPE_CHECKING:  # from ImplicitCalls, the other base of FileIndexer
-        def operand_values(self, node: nodes.NodeNG | None) -> list[Expr]: ...
+        def operand_values(self, node: nodes.NodeNG | None,
+                           known: list[Expr] | None = None) -> list[Expr]: ...
 
     def new_container(
         self,
@@ -306,13 +307,18 @@ class Evaluator(Scopes):
             return self.values(node.body) + self.values(node.orelse)
         if isinstance(node, nodes.BinOp) and node.op in BINARY:  # ``a + b``: ``a.__add__(b)``
             method = f"__{BINARY[node.op]}__"
-            called = [(*v, special_op((method,)), CALL) for v in self.operand_values(node.left)]
+            # the left side read once: a chain ``_seg_0() + _seg_1() + ...`` nests to the left,
+            # and reading it twice per level took 2 ** depth reads (idna 3.4's ``uts46data``)
+            left = None if isinstance(node.left, LITERALS) else self.values(node.left)
+            called = [(*v, special_op((method,)), CALL)
+                      for v in self.operand_values(node.left, left)]
             if node.op == "+" and not any(isinstance(side, (nodes.Const, nodes.JoinedStr))
                                           for side in (node.left, node.right)):
                 # ``mixins + (Base,)``, ``extension.elements + self.elements``: two lists or
                 # tuples make one of the elements of both (nothing, for numbers, strings or
                 # objects with an ``__add__`` of their own)
-                both = self.values(node.left) + self.values(node.right)
+                both = (self.values(node.left) if left is None else left) + self.values(
+                    node.right)
                 called.append(self.new_container(
                     node, [(*v, ONLY_CONTAINER, ELEMENT) for v in both]))
             return called

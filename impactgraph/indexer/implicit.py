@@ -94,14 +94,17 @@ class ImplicitCalls:
         def var_key(self, scope: nodes.NodeNG, name: str) -> str: ...
         def symbol_id(self, qualname: str) -> str: ...
 
-    def operand_values(self, node: nodes.NodeNG | None) -> list[Expr]:
+    def operand_values(self, node: nodes.NodeNG | None,
+                       known: list[Expr] | None = None) -> list[Expr]:
+        """The values of ``node`` a special method of ours may run on; ``known``: its values
+        (``self.values(node)``), when the caller has them already."""
         if node is None or isinstance(node, LITERALS):
             return []
         if isinstance(node, nodes.AssignName):  # ``x += y``: the target's current value
             return self.name_value(node.name, node)
         if isinstance(node, nodes.AssignAttr):
             return [(*v, attr(node.attrname)) for v in self.operand_values(node.expr)]
-        return [v for v in self.values(node)
+        return [v for v in (self.values(node) if known is None else known)
                 if not isinstance(parse_root(v[0]), (BuiltinRoot, ContainerRoot))]
 
     def special(
