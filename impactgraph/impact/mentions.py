@@ -202,9 +202,8 @@ class _Spelling:
         """The spellings of symbol (or module) ``target``, its dotted path and last name
         taken from it."""
         module, _, qualname = target.partition(":")
-        name = qualname.rsplit(".", 1)[-1] if qualname else module.rsplit(".", 1)[-1]
         dotted = f"{module}.{qualname}" if qualname else module
-        return cls(target, dotted, name, is_ours, bindings, imported_as, defines)
+        return cls(target, dotted, spelled_name(target), is_ours, bindings, imported_as, defines)
 
     def path(self, path: str) -> bool:
         """An absolute import path naming the symbol (or a re-export of it by our code)."""

@@ -76,13 +76,17 @@ def used_fixtures(node: nodes.FunctionDef | nodes.ClassDef) -> list[str]:
     for decorator in node.decorators.nodes if node.decorators else ():
         names.extend(usefixtures_names(decorator))
     if isinstance(node, nodes.ClassDef):
-        for statement in node.body:
+        for value in _pytestmarks(node):
+            names.extend(usefixtures_names(value))
+    return names
+
+
+def _pytestmarks(scope: nodes.ClassDef | nodes.Module) -> list[nodes.NodeNG]:
+    """The values assigned to ``pytestmark`` in the body of class or module ``scope``."""
+    return [statement.value for statement in scope.body
             if isinstance(statement, nodes.Assign) and any(
                 isinstance(t, nodes.AssignName) and t.name == "pytestmark"
-                for t in statement.targets
-            ):
-                names.extend(usefixtures_names(statement.value))
-    return names
+                for t in statement.targets)]
 
 
 def usefixtures_names(node: nodes.NodeNG) -> list[str]:
@@ -201,13 +205,8 @@ def _marks(node: nodes.FunctionDef) -> list[nodes.NodeNG]:
         if isinstance(scope, nodes.ClassDef):
             found += scope.decorators.nodes if scope.decorators else []
         if isinstance(scope, (nodes.ClassDef, nodes.Module)):
-            for statement in scope.body:
-                if isinstance(statement, nodes.Assign) and any(
-                    isinstance(t, nodes.AssignName) and t.name == "pytestmark"
-                    for t in statement.targets
-                ):
-                    value = statement.value
-                    found += value.elts if isinstance(value, (nodes.List, nodes.Tuple)) else [value]
+            for value in _pytestmarks(scope):
+                found += value.elts if isinstance(value, (nodes.List, nodes.Tuple)) else [value]
         if not isinstance(scope, nodes.ClassDef):
             break  # a test nested in a function is no test pytest collects
         scope = scope.parent

@@ -1061,8 +1061,8 @@ def _link_handed_over(
     for exprs in [*site.args[skip:], *(e for _, e in site.kwargs)]:
         for expr in exprs:
             from_parameter = expr[0] in parameters
-            edges = [(edge, _marks(argument))
-                     for argument in _with_elements(resolver, resolver.resolve(expr))
+            arguments = _with_elements(resolver, resolver.resolve(expr))
+            edges = [(edge, _marks(argument)) for argument in arguments
                      if not from_parameter or isinstance(argument, Inst)
                      for edge in _handed_over_targets(resolver, argument, only)]
             entries = {} if receivers is None else receivers.handed(
@@ -1073,7 +1073,7 @@ def _link_handed_over(
                 graph.add_edge(site.scope, target, EdgeKind.CALLS, site.line, bound, dispatch,
                                dynamic=dynamic, callback=True, recv=entries.get(target),
                                unbounded=unbounded)
-            for argument in _with_elements(resolver, resolver.resolve(expr)):
+            for argument in arguments:
                 _link_guessed_hooks(graph, resolver, site.scope, site.line, argument)
                 if only is None and not from_parameter:
                     _link_built_outside(graph, resolver, site, argument)
@@ -1087,15 +1087,9 @@ def _link_guessed_hooks(graph: Sink, resolver: Resolver, scope: str, line: int,
     not to judge."""
     if not isinstance(value, Inst):
         return
-    seen = resolver.guessed_hooks(value.cls)
-    for hook in sorted(seen):
-        graph.add_edge(scope, hook, EdgeKind.CALLS, line, True, dynamic=True, callback=True,
-                       unbounded=True)
-    if value.exact:
-        return
-    for sub in resolver.implementations(value.cls):
-        for hook in sorted(resolver.guessed_hooks(sub) - seen):
-            graph.add_edge(scope, hook, EdgeKind.CALLS, line, True, True, dynamic=True,
+    for hook, dispatch, _, guessed in _hooks(resolver, value):
+        if guessed:
+            graph.add_edge(scope, hook, EdgeKind.CALLS, line, True, dispatch, dynamic=True,
                            callback=True, unbounded=True)
 
 

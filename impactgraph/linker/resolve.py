@@ -1431,15 +1431,7 @@ class Resolver:
         named: set[str] = set()
         extended: set[str] = set()
         for summary in self.modules.values():
-            exprs = [
-                *(e for site in summary.calls for e in site.callee),
-                *(e for site in summary.calls for arg in site.args for e in arg),
-                *(e for site in summary.calls for _, arg in site.kwargs for e in arg),
-                *(e for reference in summary.references for e in reference.target),
-                *(e for _, values in summary.bindings for e in values),
-                *(e for target, _, values in summary.attribute_stores
-                  for e in (*target, *values)),
-            ]
+            exprs = _expressions(summary)
             for expr in exprs:
                 for index in range(1, len(expr)):
                     text = expr[index]
@@ -1472,15 +1464,7 @@ class Resolver:
         for summary in self.modules.values():
             if any(d.qualname.rpartition(".")[2] == name for d in summary.definitions):
                 return True
-            exprs = [
-                *(e for site in summary.calls for e in site.callee),
-                *(e for site in summary.calls for arg in site.args for e in arg),
-                *(e for site in summary.calls for _, arg in site.kwargs for e in arg),
-                *(e for reference in summary.references for e in reference.target),
-                *(e for _, values in summary.bindings for e in values),
-                *(e for target, _, values in summary.attribute_stores
-                  for e in (*target, *values)),
-            ]
+            exprs = _expressions(summary)
             if any(self._names_attribute(expr, index, name)
                    for expr in exprs for index in range(1, len(expr))):
                 return True
@@ -2659,3 +2643,16 @@ def local_name(name: str) -> str:
 def _is_parameter_entry(name: str) -> bool:
     """Does a key's name part hold what callers pass (the variable, or its version 0)?"""
     return not name.startswith("<") or name.startswith("<0>|")
+
+
+def _expressions(summary: FileSummary) -> list[Expr]:
+    """Every expression of ``summary``: callees, arguments, references, bound values and
+    attribute stores (``_find_attribute_use``, ``_names_known_to_outside``)."""
+    return [
+        *(e for site in summary.calls for e in site.callee),
+        *(e for site in summary.calls for arg in site.args for e in arg),
+        *(e for site in summary.calls for _, arg in site.kwargs for e in arg),
+        *(e for reference in summary.references for e in reference.target),
+        *(e for _, values in summary.bindings for e in values),
+        *(e for target, _, values in summary.attribute_stores for e in (*target, *values)),
+    ]
