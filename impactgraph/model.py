@@ -243,6 +243,10 @@ class FileSummary:
     # with and then does not raise for (``if name == "Old": return New``; ``if name not in
     # ("a", "b"): raise AttributeError(name)``)
     getattr_names: tuple[str, ...] = ()
+    # (scope, name): names a scope reads only in ways that survive their absence
+    # (``getattr(obj, "name", None)``, ``hasattr``, a read under ``if hasattr(...)`` or in a
+    # ``try`` catching ``AttributeError``; ``indexer/tolerant.py``)
+    tolerant_reads: tuple[tuple[str, str], ...] = ()
 
     @property
     def package(self) -> str:

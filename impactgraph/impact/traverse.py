@@ -74,6 +74,7 @@ from impactgraph.impact.mentions import (
     reads_attribute,
     reads_by_value_only,
     self_handing_sites,
+    spelled_name,
     spelled_names,
     spells_attribute,
 )
@@ -335,6 +336,7 @@ class ImpactAnalysis:
         self._bindings: dict[str, dict[str, tuple[Expr, ...]]] = {}  # head module -> bindings
         self._calls: dict[str, Sequence[CallSite]] = {}  # head module -> its call sites
         self._spelled: dict[str, frozenset[str]] = {}  # head module -> the names it spells
+        self._tolerant: dict[str, frozenset[tuple[str, str]]] = {}  # head module -> its reads
         self._head_imports: dict[str, str] = {}  # import path -> as the modules are named
         self._module_paths: frozenset[str] | None = None  # every module and package above one
         # the states and parents of a walk, by graph, seeds, first steps and depth limit
@@ -532,6 +534,9 @@ class ImpactAnalysis:
                 return False  # one possible receiver fewer breaks nothing
             if self._read_by_value(graph, source, target, kind):
                 return False  # no code names it: a guess at what a name given as a value is
+            if kind in (EdgeKind.CALLS, EdgeKind.REFERENCES) and self._read_tolerantly(
+                    source, target):
+                return False  # ``getattr(cls, "Input", None)``: its absence is handled
             if change.kind in (ChangeKind.MODULE_REMOVED, ChangeKind.MODULE_RENAMED):
                 return self.still_uses(source, target, module=change.symbol.split(":", 1)[0])
             if not change.breaking and self._inherited_in_head(change.symbol) is not None:
@@ -2187,6 +2192,20 @@ class ImpactAnalysis:
             if definition.qualname == qual:
                 return definition
         return None
+
+    def _read_tolerantly(self, source: str, target: str) -> bool:
+        """Does ``source``'s head code read ``target``'s name only in ways that survive its
+        absence (``getattr(obj, "name", None)``, ``hasattr``, a read under ``if hasattr(...)``
+        or in a ``try`` catching ``AttributeError``: ``FileSummary.tolerant_reads``)?"""
+        summary = self.head.summaries.get(self.base.module_of(source))
+        return summary is not None and (source, spelled_name(target)) in \
+            self._tolerant_of(summary)
+
+    def _tolerant_of(self, summary: FileSummary) -> frozenset[tuple[str, str]]:
+        known = self._tolerant.get(summary.module)
+        if known is None:
+            known = self._tolerant[summary.module] = frozenset(summary.tolerant_reads)
+        return known
 
     def still_uses(self, source: str, target: str, module: str | None = None) -> bool:
         """A base-graph user of something removed, unless the change also updated it.

@@ -15,6 +15,7 @@ from astroid.manager import AstroidManager
 
 from impactgraph.indexer.api import ApiIndexer
 from impactgraph.indexer.file_indexer import FileIndexer
+from impactgraph.indexer.tolerant import tolerant_reads
 from impactgraph.model import Definition, FileSummary, Signature
 
 _MANAGER = AstroidManager()
@@ -141,6 +142,7 @@ def summarize_astroid(text: str, module: str, path: str, *, api_only: bool = Fal
         main_blocks=tuple(indexer.main_blocks),
         return_guards=tuple(indexer.return_guards),
         getattr_names=indexer.getattr_names,
+        tolerant_reads=tolerant_reads(tree, text, indexer.caller_of),
     )
 
 

@@ -830,14 +830,30 @@ class Statements(Evaluator, ImplicitCalls):
         """``mock.patch.object(lib, "helper")``, ``monkeypatch.setattr(lib, "helper", f)``,
         ``mock.patch.multiple(lib, helper=DEFAULT)``: a test double put in place of an
         attribute named by a constant reads that attribute, and fails when it is missing (but
-        with ``create=True``, ``raising=False``): a reference to it."""
+        with ``create=True``, ``raising=False``): a reference to it. So does ``getattr(obj,
+        "helper")`` (``constant_getattr``)."""
         found = patched_attributes(node)
+        if found is None:
+            found = self.constant_getattr(node)
         if found is None:
             return
         target, names = found
         values = tuple((*v, attr(name)) for v in self.values(target) for name in names)
         if values:
             self.record_reference(node, values)
+
+    def constant_getattr(self, node: nodes.Call) -> tuple[nodes.NodeNG, tuple[str, ...]] | None:
+        """``getattr(obj, "name")`` reads ``obj.name`` as the attribute does, and so does
+        ``getattr(obj, "name", default)`` when ``name`` is there (its absence is handled:
+        ``FileSummary.tolerant_reads``): (the object, its name); None for any other call."""
+        func = node.func
+        if (isinstance(func, nodes.Name) and func.name == "getattr" and not node.keywords
+                and len(node.args) in (2, 3)
+                and not any(isinstance(a, nodes.Starred) for a in node.args)
+                and isinstance(node.args[1], nodes.Const) and isinstance(node.args[1].value, str)
+                and node.args[1].value and self.defining_scope("getattr", node) is None):
+            return node.args[0], (node.args[1].value,)
+        return None
 
     def add_reference(self, node: nodes.NodeNG) -> None:
         values = tuple(self.values(node))
