@@ -768,6 +768,16 @@ def members_taken_away(old: Revision, new: Revision, symbol: str, base: str,
     return frozenset(lost)
 
 
+def derives_from_unknown(revision: Revision, symbol: str) -> bool:
+    """Does class ``symbol`` derive, in ``revision``, from a class of an outside package that
+    is not the standard library's (whose names are not known one by one: ``cfgv.Conditional``,
+    ``pydantic.RootModel``)?"""
+    if revision.definition(symbol) is None:
+        return False
+    return any("." in key and ":" not in key and key.partition(".")[0] not in
+               sys.stdlib_module_names for key in ancestry(revision, symbol, aliases=True)[1])
+
+
 def _exported_elsewhere(old_keys: frozenset[str], new_keys: frozenset[str]) -> set[str]:
     """The keys of ``old_keys`` naming a class of an outside package, not the standard
     library's, that a key of ``new_keys`` names by the same name from another module of that

@@ -39,6 +39,7 @@ from impactgraph.diff.definitions import (
     abc_methods,
     ancestry,
     bound_as_values,
+    derives_from_unknown,
     exception_names,
     members_taken_away,
     named_like_exception,
@@ -1103,7 +1104,8 @@ class ImpactAnalysis:
         (aiofiles 24.1's ``AiofilesContextManager`` lost its ``Coroutine`` base with
         ``__iter__`` and ``send``; a subclass of it using neither), unless they hand ``self``
         over, or the name is a special method the summary does not record the uses of
-        (``__init__``, ``__hash__``, ...). Names not known one by one: broken, as before."""
+        (``__init__``, ``__hash__``, ...). Names not known one by one: broken, unless the
+        class still derives from an outside class whose names are not known either."""
         key = (cls, base)
         if key not in self._members_taken:
             module, _, qualname = cls.partition(":")
@@ -1122,7 +1124,11 @@ class ImpactAnalysis:
                 base_rev, head_rev, cls, base, old_symbol)
         lost = self._members_taken[key]
         if lost is None:
-            return True
+            # Not known one by one. A class that traded an outside base for another outside
+            # class (pre-commit 3.0's ``WarnMutableRev(cfgv.ConditionalOptional)`` ->
+            # ``(cfgv.Conditional)``) may give every name its users spell: the head's code was
+            # written against the new base, and nothing shows a name of it gone.
+            return not derives_from_unknown(self._revision_pair()[1], cls)
         # what a class body holds under no name (a lambda in a dict literal) is no member
         lost = frozenset(name for name in lost if name.isidentifier())
         if not lost:

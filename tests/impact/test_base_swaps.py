@@ -128,10 +128,20 @@ def test_a_base_from_a_backport_traded_for_the_standard_one_breaks_nobody(
     assert broken_modules(report) == set()
 
 
-def test_a_base_from_a_package_that_only_shares_the_name_breaks_users(tmp_path: Path) -> None:
+def test_a_base_from_a_package_that_only_shares_the_name_is_a_break_of_the_api_alone(
+        tmp_path: Path) -> None:
+    # another outside class: the names of neither are known one by one, so nothing shows
+    # ``recv`` gone (``test_outside_base_traded.py``); the change still breaks the API
     report = impact_between({"lib.py": CHANNEL.format(module="mock"), "app.py": CHANNEL_USER},
                             {"lib.py": CHANNEL.format(module="mocks.fake")}, tmp_path)
     assert ("lib:Channel", "base-removed", True) in changes(report)
+    assert broken_modules(report) == set()
+    assert "app" in {m["module"] for m in report["affected"]}
+
+
+def test_a_base_from_a_backport_dropped_for_none_breaks_users(tmp_path: Path) -> None:
+    report = impact_between({"lib.py": CHANNEL.format(module="mock"), "app.py": CHANNEL_USER},
+                            {"lib.py": "class Channel:\n    pass\n"}, tmp_path)
     assert broken_modules(report) == {"app"}
 
 
