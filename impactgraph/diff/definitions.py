@@ -28,7 +28,15 @@ from impactgraph.diff.signatures import (
     compare_overloads,
     compare_signatures,
 )
-from impactgraph.expressions import BuiltinRoot, SymbolRoot, parse_root
+from impactgraph.expressions import (
+    Attr,
+    BuiltinRoot,
+    CallWith,
+    SymbolRoot,
+    Variable,
+    parse_op,
+    parse_root,
+)
 from impactgraph.indexer.plain import DATACLASS_DECORATORS, decorator_base
 from impactgraph.model import ChangeKind, Definition, Parameter, ParamKind, Signature, SymbolKind
 
@@ -596,8 +604,13 @@ def _named_tuple_fields(revision: Revision, module: str, text: str) -> frozenset
     if revision.spelled(module, text.strip()) in _NAMED_TUPLES:
         return frozenset()
     node = _base_call(text)
-    if (node is None or len(node.args) != 2
-            or revision.spelled(module, ast.unparse(node.func)) not in _NAMED_TUPLES):
+    if node is None or len(node.args) < 2:
+        return None
+    func = ast.unparse(node.func)
+    if revision.spelled(module, func) in _NAMED_TUPLES:
+        if len(node.args) != 2:
+            return None
+    elif not _makes_named_tuple(revision, module, func):
         return None
     fields = node.args[1]
     if isinstance(fields, ast.Constant) and isinstance(fields.value, str):
@@ -612,6 +625,50 @@ def _named_tuple_fields(revision: Revision, module: str, text: str) -> frozenset
             return None
         names.add(element.value)
     return frozenset(names)
+
+
+def _makes_named_tuple(revision: Revision, module: str, func: str) -> bool:
+    """Is ``func`` (as written in ``module``) a function of ours that returns, at every
+    ``return``, a ``namedtuple``/``NamedTuple`` made in it of its first two parameters (cmd2
+    1.5's ``namedtuple_with_defaults(typename, field_names, default_values=())``, which sets
+    defaults on the tuple it makes)? Its call with literal fields then makes a named tuple of
+    them."""
+    symbol = revision.resolve_expression(module, func)
+    definition = revision.definition(symbol) if symbol is not None else None
+    if definition is None or definition.kind is not SymbolKind.FUNCTION \
+            or definition.signature is None or definition.decorators:
+        return False
+    where, _, qualname = symbol.partition(":")  # type: ignore[union-attr]
+    summary = revision.summaries.get(where)
+    parameters = definition.signature.parameters
+    if summary is None or len(parameters) < 2 or any(
+            p.kind not in POSITIONAL for p in parameters[:2]):
+        return False
+    scope = f"v:{where}:{qualname}|"
+    bindings = dict(summary.bindings)
+    wanted = [(scope + parameters[0].name,), (scope + parameters[1].name,)]
+
+    def made(value: tuple[str, ...], hops: int) -> bool:
+        root = parse_root(value[0])
+        if len(value) == 1 and isinstance(root, Variable) and root.key.startswith(scope) \
+                and hops < 2:
+            values = bindings.get(root.key, ())
+            return bool(values) and all(made(v, hops + 1) for v in values)
+        call = parse_op(value[-1]) if len(value) > 1 else None
+        if not isinstance(call, CallWith) or call.count < 2 or not isinstance(root, Variable) \
+                or not root.key.startswith(f"v:{where}:|"):
+            return False
+        attrs = [parse_op(op) for op in value[1:-1]]
+        if not all(isinstance(a, Attr) for a in attrs):
+            return False
+        spelled = ".".join([root.key.rpartition("|")[2],
+                            *(a.name for a in attrs)])  # type: ignore[union-attr]
+        arguments = [bindings.get(key, ()) for key in call.positional_keys()[:2]]
+        return revision.spelled(where, spelled) in _NAMED_TUPLES and all(
+            tuple(found) == (expected,) for found, expected in zip(arguments, wanted, strict=True))
+
+    returned = bindings.get(scope + "<return>", ())
+    return bool(returned) and all(made(value, 0) for value in returned)
 
 
 def _bases_of(revision: Revision, symbol: str) -> tuple[str, ...]:
