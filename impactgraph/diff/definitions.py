@@ -137,6 +137,9 @@ class Side:
         return (owner is not None and owner.kind is SymbolKind.CLASS) or self.definition.synthetic
 
 
+_YIELD_FIXTURE = {"pytest.yield_fixture": "pytest.fixture", "yield_fixture": "fixture"}
+
+
 def decorator_set(definition: Definition) -> list[str]:
     """Decorators as comparable names: ``abc.abstractproperty`` is property + abstractmethod."""
     names: list[str] = []
@@ -148,6 +151,9 @@ def decorator_set(definition: Definition) -> list[str]:
                 break
         if normalized == _OVERLOAD:
             continue
+        for alias, name in _YIELD_FIXTURE.items():  # pytest's old name of ``fixture``
+            if normalized == alias or normalized.startswith(alias + "("):
+                normalized = name + normalized[len(alias):]
         if normalized == "abstractproperty":
             names += ["abstractmethod", "property"]
         elif normalized in ("abstractclassmethod", "abstractstaticmethod"):
@@ -423,10 +429,18 @@ def _base_keys(revision: Revision, module: str, text: str,
 def _standard(spelled: str) -> str:
     """A class of a backport of a standard module as the standard module's (``mock.Mock`` is
     ``unittest.mock.Mock``), and six's name of a standard class as that class
-    (``six.BytesIO`` is ``io.BytesIO``, ``six.moves.UserDict`` ``collections.UserDict``)."""
+    (``six.BytesIO`` is ``io.BytesIO``, ``six.moves.UserDict`` ``collections.UserDict``), of
+    six itself or of a copy of it vendored into a package (``pkg.packages.six.moves...``)."""
     for backport, standard in _BACKPORTS.items():
         if spelled.startswith(backport + "."):
             return standard + spelled[len(backport):]
+    vendored = spelled.find(".six.")
+    if vendored > 0:
+        # a copy of six vendored into a package (urllib3 1.26's ``from
+        # .packages.six.moves.http_client import HTTPConnection``) is six
+        found = _standard(spelled[vendored + 1:])
+        if not found.startswith("six."):
+            return found
     if not spelled.startswith("six."):
         return spelled
     if spelled in _SIX:  # requests-mock 1.12: ``_IOReader(six.BytesIO)`` -> ``(io.BytesIO)``
@@ -613,6 +627,15 @@ def _named_tuple_fields(revision: Revision, module: str, text: str) -> frozenset
     elif not _makes_named_tuple(revision, module, func):
         return None
     fields = node.args[1]
+    if isinstance(fields, ast.Name):
+        # a module variable holding them (urllib3 1.26's ``namedtuple("Url", url_attrs)``)
+        variable = revision.definition(f"{module}:{fields.id}")
+        if variable is None or variable.kind is not SymbolKind.VARIABLE or not variable.value:
+            return None
+        try:
+            fields = ast.parse(variable.value.strip(), mode="eval").body
+        except (SyntaxError, RecursionError, ValueError):
+            return None
     if isinstance(fields, ast.Constant) and isinstance(fields.value, str):
         return frozenset(fields.value.replace(",", " ").split())
     if not isinstance(fields, (ast.List, ast.Tuple)):

@@ -92,6 +92,7 @@ from impactgraph.model import (
     EdgeKind,
     Expr,
     FileSummary,
+    ImportBinding,
     ParamKind,
     Signature,
     SymbolKind,
@@ -675,6 +676,13 @@ class ImpactAnalysis:
                 # 'name')`` for a ``*`` in ``value_converter``'s parameters): a head call runs
                 # the function itself, and breaks when that does not take it
                 return not self._binds(source, target)
+            if (change.kind is ChangeKind.DECORATOR_CHANGED and _decorators_only(change, "-")
+                    and self._plain_metaclass_dropped(change)):
+                # six's ``@add_metaclass(M)`` went, ``M`` a metaclass of ours defining no
+                # ``__call__`` (urllib3 2.0's ``Retry`` lost ``_RetryMeta``, whose deprecated
+                # class properties went with it): making the class runs ``type.__call__`` as
+                # before, and breaks when the head's ``__init__`` does not take the call
+                return not self._constructs(source, target)
             if change.kind is ChangeKind.DECORATOR_CHANGED and self._given_back(change):
                 # every decorator that came or went is a function of ours returning what it
                 # is given: the name is the function (or class) itself in both revisions
@@ -1130,7 +1138,11 @@ class ImpactAnalysis:
             # written against the new base, and nothing shows a name of it gone.
             return not derives_from_unknown(self._revision_pair()[1], cls)
         # what a class body holds under no name (a lambda in a dict literal) is no member
-        lost = frozenset(name for name in lost if name.isidentifier())
+        # and a special method ``object`` (or ``BaseException``) answers in its place, as
+        # Python calls it, is still there: urllib3 2.0's ``NewConnectionError`` lost
+        # ``PoolError`` and with it ``__reduce__``, which ``pickle`` now finds on its base
+        lost = frozenset(name for name in lost
+                         if name.isidentifier() and name not in OBJECT_ANSWERS)
         if not lost:
             return False
         special = {name for name in lost if name.startswith("__") and name.endswith("__")}
@@ -1774,6 +1786,25 @@ class ImpactAnalysis:
             for expr in values
             for at, step in enumerate(expr) if at)
 
+    def _plain_metaclass_dropped(self, change: Change) -> bool:
+        """Did the ``decorator-changed`` remove only ``add_metaclass(M)`` decorators (six's,
+        future's) from a class, each ``M`` a class of ours whose ancestry is known and
+        defines no ``__call__`` (so making the class ran ``type.__call__``)?"""
+        base, _ = self._revision_pair()
+        definition = base.definition(change.symbol)
+        removed = set(_changed_decorators(change))
+        if definition is None or definition.kind is not SymbolKind.CLASS or any(
+                name.rpartition(".")[2] != "add_metaclass" for name in removed):
+            return False
+        module = change.symbol.partition(":")[0]
+        made = [d for d in definition.decorators if d.split("(", 1)[0] in removed]
+        for written in made:
+            argument = written.partition("(")[2].removesuffix(")").strip()
+            metaclass = base.resolve_expression(module, argument)
+            if metaclass is None or not _calls_as_type(base, metaclass):
+                return False
+        return bool(made)
+
     def _constructs(self, source: str, cls: str) -> bool:
         """Does every call of class ``cls`` that ``source`` makes still bind the head's
         ``__init__`` of the class, its own or the one a dataclass decorator makes? A
@@ -2231,9 +2262,10 @@ class ImpactAnalysis:
         # which ``jose/backends/__init__.py`` still tries before falling back to another
         if module is not None:
             return any(
-                target == module or target.startswith(module + ".")
-                for target in map(self._head_import,
-                                  (b.target for b in new.imports if not b.guarded))
+                (target == module or target.startswith(module + "."))
+                and not self._member_imported(binding, target)
+                for binding in new.imports if not binding.guarded
+                for target in (self._head_import(binding.target),)
             )
         if any(b.guarded for b in new.imports):
             new = replace(new, imports=tuple(b for b in new.imports if not b.guarded))
@@ -2385,7 +2417,8 @@ class ImpactAnalysis:
             for binding in summary.imports:
                 target = self._head_import(binding.target)
                 imports_owner |= target == owner or target.startswith(owner + ".")
-                if binding.type_checking or binding.guarded:
+                if binding.type_checking or binding.guarded or (
+                        target == dotted and self._member_imported(binding, target)):
                     continue
                 if target == dotted or (target.startswith(dotted + ".") and not module_now) or (
                     promised and binding.name == "*" and target == owner
@@ -2473,6 +2506,18 @@ class ImpactAnalysis:
         # top-level ``assertions``, renamed, and every test importing it was broken)
         self._head_imports[dotted] = named
         return named
+
+    def _member_imported(self, binding: ImportBinding, dotted: str) -> bool:
+        """Does ``from m import name`` (``binding``, its path ``dotted`` as the head's modules
+        are named) import no module of the head but a top-level name head module ``m``
+        defines (urllib3 2.0 renamed the module ``urllib3.request`` to ``_request_methods``
+        and gave ``urllib3`` a function ``request``: ``from urllib3 import request`` imports
+        that; ``import urllib3.request`` fails)?"""
+        if not binding.is_from or dotted in self.head.summaries:
+            return False
+        module, _, name = dotted.rpartition(".")
+        return bool(module) and module in self.head.summaries and self._head_defines(module,
+                                                                                     name)
 
     def _names_head_module(self, dotted: str) -> bool:
         """Is ``dotted``, or a prefix of it, a module of the head?"""
@@ -2658,6 +2703,14 @@ CACHING = frozenset({"cache", "lru_cache"})
 
 # ``object``'s methods that take any call Python makes of them and never raise
 OBJECT_NEVER_FAILS = frozenset({"__str__", "__repr__", "__eq__", "__ne__"})
+# Special methods ``object`` has whose call, as Python makes it, succeeds on any instance and
+# whose answer no comparison or output depends on: a class that lost its own still answers
+# them (not ``__init__``, ``__hash__``, ``__lt__``, ``__format__``...: ``object``'s takes no
+# arguments, is None beside an ``__eq__``, gives NotImplemented, refuses a format spec; nor
+# ``__eq__``, ``__str__``...: comparing and printing are judged as behaviour where they go)
+OBJECT_ANSWERS = frozenset({
+    "__reduce__", "__reduce_ex__", "__sizeof__", "__dir__", "__getattribute__",
+    "__setattr__", "__delattr__", "__init_subclass__", "__subclasshook__"})
 
 
 # What a ``functools.lru_cache`` wrapper has and the function it wraps has not
@@ -2698,6 +2751,32 @@ CALL_KEEPING = frozenset({
 
 # Class decorators that leave the methods as they are (besides the dataclass-like ones)
 CLASS_KEEPING = frozenset({"total_ordering", "unique", "final", "runtime_checkable", "verify"})
+
+
+def _calls_as_type(revision: Revision, metaclass: str) -> bool:
+    """Is ``metaclass`` a class of ours whose every ancestor is ours or ``type`` (or a
+    marker), none defining ``__call__``: making a class of it runs ``type.__call__``?"""
+    stack, seen = [metaclass], set()
+    while stack:
+        current = stack.pop()
+        definition = revision.definition(current)
+        if definition is None or definition.kind is not SymbolKind.CLASS:
+            return False
+        if current in seen:
+            continue
+        seen.add(current)
+        if revision.definition(f"{current}.__call__") is not None:
+            return False
+        module = current.partition(":")[0]
+        for text in definition.bases:
+            if revision.marker_base(module, text) is not None \
+                    or revision.spelled(module, text) in ("type", "builtins.type"):
+                continue
+            resolved = revision.resolve_expression(module, text)
+            if resolved is None:
+                return False  # an outside base other than ``type``: not known
+            stack.append(resolved)
+    return True
 
 
 def _decorators_only(change: Change, sign: str) -> bool:
