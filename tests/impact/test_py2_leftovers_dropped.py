@@ -123,7 +123,7 @@ def test_a_metaclass_with_a_call_of_its_own_dropped_still_breaks(tmp_path: Path)
                    {"retry.py": RETRY_NEW, **user}) == {"user"}
 
 
-ERRORS_OLD = '''\
+ERRORS = '''\
 class HTTPError(Exception):
     pass
 
@@ -137,23 +137,9 @@ class PoolError(HTTPError):
         return self.__class__, (None, None)
 
 
-class NewConnectionError(PoolError):
-    pass
 '''
-ERRORS_NEW = '''\
-class HTTPError(Exception):
-    pass
-
-
-class PoolError(HTTPError):
-    def __init__(self, pool, message):
-        self.pool = pool
-        HTTPError.__init__(self, "%s: %s" % (pool, message))
-
-    def __reduce__(self):
-        return self.__class__, (None, None)
-
-
+ERRORS_OLD = ERRORS + "class NewConnectionError(PoolError):\n    pass\n"
+ERRORS_NEW = ERRORS + '''\
 class NewConnectionError(HTTPError):
     def __init__(self, conn, message):
         self.conn = conn
