@@ -88,7 +88,7 @@ KNOWN_ANCESTORS = {
 }
 # Backports on PyPI of standard modules, whose classes a code base trades for the standard
 # ones once it needs no older Python (fabric 3.0: ``from unittest.mock import Mock``)
-_BACKPORTS = {"mock": "unittest.mock", "contextlib2": "contextlib",
+_BACKPORTS = {"mock": "unittest.mock", "contextlib2": "contextlib", "unittest2": "unittest",
               "importlib_metadata": "importlib.metadata",
               "importlib_resources": "importlib.resources", "backports.zoneinfo": "zoneinfo"}
 # six's names of standard classes under Python 3, and its ``six.moves`` modules

@@ -181,3 +181,28 @@ def test_a_base_six_names_traded_for_another_class_breaks_users(tmp_path: Path) 
         {"lib.py": READER.format(module="io", name="StringIO")}, tmp_path)
     assert ("lib:Reader", "base-removed", True) in changes(report)
     assert broken_modules(report) == {"app"}
+
+
+# clize 5.0 dropped ``unittest2``: ``class Tests(unittest2.TestCase)`` -> ``(unittest.TestCase)``
+CASE = """\
+import {module}
+
+
+class Tests({module}.TestCase):
+    def check(self, value):
+        self.assertEqual(value, 1)
+"""
+CASE_USER = """\
+from lib import Tests
+
+
+def run():
+    Tests("check").assertTrue(True)
+"""
+
+
+def test_a_base_from_unittest2_traded_for_unittest_breaks_nobody(tmp_path: Path) -> None:
+    report = impact_between({"lib.py": CASE.format(module="unittest2"), "app.py": CASE_USER},
+                            {"lib.py": CASE.format(module="unittest")}, tmp_path)
+    assert not any(kind == "base-removed" for _, kind, _ in changes(report))
+    assert broken_modules(report) == set()
