@@ -843,15 +843,18 @@ class Statements(Evaluator, ImplicitCalls):
             self.record_reference(node, values)
 
     def constant_getattr(self, node: nodes.Call) -> tuple[nodes.NodeNG, tuple[str, ...]] | None:
-        """``getattr(obj, "name")`` reads ``obj.name`` as the attribute does, and so does
-        ``getattr(obj, "name", default)`` when ``name`` is there (its absence is handled:
-        ``FileSummary.tolerant_reads``): (the object, its name); None for any other call."""
+        """``getattr(obj, "name")`` reads ``obj.name`` as the attribute does, and so do
+        ``getattr(obj, "name", default)`` and ``hasattr(obj, "name")`` when ``name`` is there
+        (its absence is handled, ``FileSummary.tolerant_reads``, but what they answer changes:
+        a test asserting ``hasattr`` fails): (the object, its name); None for any other
+        call."""
         func = node.func
-        if (isinstance(func, nodes.Name) and func.name == "getattr" and not node.keywords
-                and len(node.args) in (2, 3)
+        if (isinstance(func, nodes.Name) and not node.keywords
+                and ((func.name == "getattr" and len(node.args) in (2, 3))
+                     or (func.name == "hasattr" and len(node.args) == 2))
                 and not any(isinstance(a, nodes.Starred) for a in node.args)
                 and isinstance(node.args[1], nodes.Const) and isinstance(node.args[1].value, str)
-                and node.args[1].value and self.defining_scope("getattr", node) is None):
+                and node.args[1].value and self.defining_scope(func.name, node) is None):
             return node.args[0], (node.args[1].value,)
         return None
 

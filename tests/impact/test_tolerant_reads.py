@@ -192,3 +192,15 @@ def guarded(cls):
 '''
     summary = summarize_astroid(text, "m", "m.py")
     assert summary.tolerant_reads == (("m:guarded", "Kept"),)
+
+
+@pytest.mark.parametrize("check", ['hasattr(Post, "Input")',
+                                   'getattr(Post, "Input", None) is not None'])
+def test_a_test_asking_for_the_name_is_selected_and_not_broken(tmp_path: Path,
+                                                               check: str) -> None:
+    # the read survives the absence, but what it answers changes: the assertion fails
+    test = f"from lib import Post\n\n\ndef test_has_input():\n    assert {check}\n"
+    report = impact_between({"lib.py": OLD, "tests/test_post.py": test},
+                            {"lib.py": NEW, "tests/test_post.py": test}, tmp_path)
+    assert report["tests"] == ["tests/test_post.py"]
+    assert broken_modules(report) == set()
