@@ -47,6 +47,7 @@ from impactgraph.indexer.signatures import (
     source,
 )
 from impactgraph.indexer.source_strings import SourceCode, source_code
+from impactgraph.indexer.tolerant import named_access
 from impactgraph.model import (
     CallSite,
     Definition,
@@ -848,15 +849,8 @@ class Statements(Evaluator, ImplicitCalls):
         (its absence is handled, ``FileSummary.tolerant_reads``, but what they answer changes:
         a test asserting ``hasattr`` fails): (the object, its name); None for any other
         call."""
-        func = node.func
-        if (isinstance(func, nodes.Name) and not node.keywords
-                and ((func.name == "getattr" and len(node.args) in (2, 3))
-                     or (func.name == "hasattr" and len(node.args) == 2))
-                and not any(isinstance(a, nodes.Starred) for a in node.args)
-                and isinstance(node.args[1], nodes.Const) and isinstance(node.args[1].value, str)
-                and node.args[1].value and self.defining_scope(func.name, node) is None):
-            return node.args[0], (node.args[1].value,)
-        return None
+        found = named_access(node, self.defining_scope)
+        return None if found is None else (found[1], (found[2],))
 
     def add_reference(self, node: nodes.NodeNG) -> None:
         values = tuple(self.values(node))
