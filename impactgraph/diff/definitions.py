@@ -38,7 +38,15 @@ from impactgraph.expressions import (
     parse_root,
 )
 from impactgraph.indexer.plain import DATACLASS_DECORATORS, decorator_base
-from impactgraph.model import ChangeKind, Definition, Parameter, ParamKind, Signature, SymbolKind
+from impactgraph.model import (
+    ChangeKind,
+    Definition,
+    Expr,
+    Parameter,
+    ParamKind,
+    Signature,
+    SymbolKind,
+)
 
 # Standard modules whose decorators are compared by their bare name.
 _DECORATOR_MODULES = ("builtins.", "abc.", "functools.", "typing.", "typing_extensions.",
@@ -171,9 +179,16 @@ def _without_metaclass_made(decorators: list[str], metaclass: str | None) -> lis
     if metaclass is None:
         return decorators
     wanted = normalize_expression(metaclass) or metaclass
-    return [d for d in decorators
-            if not (decorator_name(d).rpartition(".")[2] == "add_metaclass"
-                    and d.endswith(")") and d.partition("(")[2][:-1].strip() == wanted)]
+    return [d for d in decorators if added_metaclass(d) != wanted]
+
+
+def added_metaclass(decorator: str) -> str | None:
+    """``M`` of an ``add_metaclass(M)`` decorator (six's, future's), as written; None for
+    any other decorator."""
+    if decorator_name(decorator).rpartition(".")[2] != "add_metaclass" \
+            or not decorator.endswith(")"):
+        return None
+    return decorator.partition("(")[2][:-1].strip()
 
 
 def _bare(decorator: str) -> str:
@@ -225,24 +240,34 @@ def compare_decorators(old: Definition, new: Definition,
     return [Finding(ChangeKind.DECORATOR_CHANGED, breaking, detail, old_list, new_list)]
 
 
+def _plain_function(revision: Revision, module: str, written: str
+                    ) -> tuple[Definition, str, str, dict[str, tuple[Expr, ...]]] | None:
+    """The undecorated function of ours that ``written`` names in ``module``: its definition,
+    its module, the prefix of its variables' keys (``v:mod:qualname|``) and its module's
+    bindings; None for any other name."""
+    symbol = revision.resolve_expression(module, written)
+    definition = revision.definition(symbol) if symbol is not None else None
+    if definition is None or definition.kind is not SymbolKind.FUNCTION or definition.decorators:
+        return None
+    where, _, qualname = symbol.partition(":")  # type: ignore[union-attr]
+    summary = revision.summaries.get(where)
+    if summary is None:
+        return None
+    return definition, where, f"v:{where}:{qualname}|", dict(summary.bindings)
+
+
 def returns_its_argument(revision: Revision, module: str, written: str) -> bool:
     """Is decorator ``written`` (bare, no call) in ``module`` a function of ours that takes
     the function first and returns it as it is, at every ``return``?"""
     if not written.replace(".", "_").isidentifier():
         return False
-    symbol = revision.resolve_expression(module, written)
-    definition = revision.definition(symbol) if symbol is not None else None
-    if definition is None or definition.kind is not SymbolKind.FUNCTION:
+    found = _plain_function(revision, module, written)
+    if found is None:
         return False
-    where, _, qualname = symbol.partition(":")  # type: ignore[union-attr]
-    summary = revision.summaries.get(where)
-    if summary is None:
-        return False
+    definition, _, scope, bindings = found
     parameters = definition.signature.parameters if definition.signature is not None else ()
-    if definition.decorators or not parameters or parameters[0].kind not in POSITIONAL:
+    if not parameters or parameters[0].kind not in POSITIONAL:
         return False
-    scope = f"v:{where}:{qualname}|"
-    bindings = dict(summary.bindings)
     returned = bindings.get(scope + "<return>")
     # a name the function never binds is a parameter: the first of the definition kept, or
     # one of another definition of the name that the summary does not keep (one per branch
@@ -656,19 +681,13 @@ def _makes_named_tuple(revision: Revision, module: str, func: str) -> bool:
     1.5's ``namedtuple_with_defaults(typename, field_names, default_values=())``, which sets
     defaults on the tuple it makes)? Its call with literal fields then makes a named tuple of
     them."""
-    symbol = revision.resolve_expression(module, func)
-    definition = revision.definition(symbol) if symbol is not None else None
-    if definition is None or definition.kind is not SymbolKind.FUNCTION \
-            or definition.signature is None or definition.decorators:
+    found = _plain_function(revision, module, func)
+    if found is None or found[0].signature is None:
         return False
-    where, _, qualname = symbol.partition(":")  # type: ignore[union-attr]
-    summary = revision.summaries.get(where)
-    parameters = definition.signature.parameters
-    if summary is None or len(parameters) < 2 or any(
-            p.kind not in POSITIONAL for p in parameters[:2]):
+    definition, where, scope, bindings = found
+    parameters = definition.signature.parameters  # type: ignore[union-attr]
+    if len(parameters) < 2 or any(p.kind not in POSITIONAL for p in parameters[:2]):
         return False
-    scope = f"v:{where}:{qualname}|"
-    bindings = dict(summary.bindings)
     wanted = [(scope + parameters[0].name,), (scope + parameters[1].name,)]
 
     def made(value: tuple[str, ...], hops: int) -> bool:
@@ -854,8 +873,15 @@ def derives_from_unknown(revision: Revision, symbol: str) -> bool:
     ``pydantic.RootModel``)?"""
     if revision.definition(symbol) is None:
         return False
-    return any("." in key and ":" not in key and key.partition(".")[0] not in
-               sys.stdlib_module_names for key in ancestry(revision, symbol, aliases=True)[1])
+    return any(map(_of_outside_package, ancestry(revision, symbol, aliases=True)[1]))
+
+
+def _of_outside_package(key: str) -> bool:
+    """Does base key ``key`` name a class of an outside package that is not the standard
+    library's (``cfgv.Conditional``; not ``dict``, ``collections.OrderedDict``, nor a class of
+    ours, ``pkg.mod:Base``)?"""
+    top, _, rest = key.partition(".")
+    return bool(rest) and ":" not in key and top not in sys.stdlib_module_names
 
 
 def _exported_elsewhere(old_keys: frozenset[str], new_keys: frozenset[str]) -> set[str]:
@@ -864,10 +890,9 @@ def _exported_elsewhere(old_keys: frozenset[str], new_keys: frozenset[str]) -> s
     package: one class the package exports from both (flask-sqlalchemy 3.0 traded
     ``sqlalchemy.ext.declarative.DeclarativeMeta`` for ``sqlalchemy.orm.DeclarativeMeta``)."""
     def outside(key: str) -> tuple[str, str] | None:
-        top, _, rest = key.partition(".")
-        if not rest or ":" in key or top in sys.stdlib_module_names:
+        if not _of_outside_package(key):
             return None
-        return top, key.rpartition(".")[2]
+        return key.partition(".")[0], key.rpartition(".")[2]
 
     now = {found for key in new_keys if (found := outside(key)) is not None}
     return {key for key in old_keys if outside(key) in now}

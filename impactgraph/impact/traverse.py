@@ -37,8 +37,10 @@ from impactgraph.diff.definitions import (
     INHERITED_FROM_OBJECT,
     KNOWN_ANCESTORS,
     abc_methods,
+    added_metaclass,
     ancestry,
     bound_as_values,
+    decorator_name,
     derives_from_unknown,
     exception_names,
     members_taken_away,
@@ -1797,10 +1799,10 @@ class ImpactAnalysis:
                 name.rpartition(".")[2] != "add_metaclass" for name in removed):
             return False
         module = change.symbol.partition(":")[0]
-        made = [d for d in definition.decorators if d.split("(", 1)[0] in removed]
-        for written in made:
-            argument = written.partition("(")[2].removesuffix(")").strip()
-            metaclass = base.resolve_expression(module, argument)
+        made = [added_metaclass(d) for d in definition.decorators
+                if decorator_name(d) in removed]
+        for argument in made:
+            metaclass = None if argument is None else base.resolve_expression(module, argument)
             if metaclass is None or not _calls_as_type(base, metaclass):
                 return False
         return bool(made)
