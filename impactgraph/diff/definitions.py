@@ -240,7 +240,7 @@ def compare_decorators(old: Definition, new: Definition,
     return [Finding(ChangeKind.DECORATOR_CHANGED, breaking, detail, old_list, new_list)]
 
 
-def _plain_function(revision: Revision, module: str, written: str
+def plain_function(revision: Revision, module: str, written: str
                     ) -> tuple[Definition, str, str, dict[str, tuple[Expr, ...]]] | None:
     """The undecorated function of ours that ``written`` names in ``module``: its definition,
     its module, the prefix of its variables' keys (``v:mod:qualname|``) and its module's
@@ -261,7 +261,7 @@ def returns_its_argument(revision: Revision, module: str, written: str) -> bool:
     the function first and returns it as it is, at every ``return``?"""
     if not written.replace(".", "_").isidentifier():
         return False
-    found = _plain_function(revision, module, written)
+    found = plain_function(revision, module, written)
     if found is None:
         return False
     definition, _, scope, bindings = found
@@ -681,7 +681,7 @@ def _makes_named_tuple(revision: Revision, module: str, func: str) -> bool:
     1.5's ``namedtuple_with_defaults(typename, field_names, default_values=())``, which sets
     defaults on the tuple it makes)? Its call with literal fields then makes a named tuple of
     them."""
-    found = _plain_function(revision, module, func)
+    found = plain_function(revision, module, func)
     if found is None or found[0].signature is None:
         return False
     definition, where, scope, bindings = found
@@ -1105,8 +1105,11 @@ def compare_definitions(old: Side, new: Side,
         spelled = old.revision.spelled(old.module, removed)
         return "." in spelled and spelled == new.revision.spelled(new.module, added)
 
-    findings = compare_decorators(_decorators_spelled_out(old), _decorators_spelled_out(new),
-                                  same)
+    before, after = _decorators_spelled_out(old), _decorators_spelled_out(new)
+    if a.kind is SymbolKind.CLASS:
+        before = _without_inherited_metaclass(before, old, new)
+        after = _without_inherited_metaclass(after, new, old)
+    findings = compare_decorators(before, after, same)
     if a.kind is SymbolKind.CLASS:
         findings += compare_bases(old, new, moved)
     else:
@@ -1114,6 +1117,36 @@ def compare_definitions(old: Side, new: Side,
     if not a.synthetic and not b.synthetic and _body_changed(a, b):
         findings.append(Finding(ChangeKind.BODY_CHANGED, False, ""))
     return findings
+
+
+def _inherited_metaclass(side: Side) -> str | None:
+    """The metaclass class ``side`` gets from its nearest ancestor of ours that passes one
+    (``metaclass=M``), resolved where that ancestor is written; None when the class passes
+    its own, or no ancestor of ours does."""
+    revision = side.revision
+    if side.definition.metaclass:
+        return None
+    for ancestor in list(revision.mro(side.symbol))[1:]:
+        found = revision.definition(ancestor) if ancestor is not None else None
+        if found is not None and found.metaclass:
+            return revision.resolve_expression(ancestor.partition(":")[0],  # type: ignore[union-attr]
+                                               found.metaclass)
+    return None
+
+
+def _without_inherited_metaclass(kept: Definition, side: Side, other: Side) -> Definition:
+    """``kept`` (``side``'s definition) without an ``add_metaclass(M)`` decorator whose ``M``
+    is the metaclass the ``other`` revision's class inherits from a base of ours: the class is
+    made by the same metaclass either way (param 2.0 moved ``@add_metaclass(
+    ParameterMetaclass)`` off ``Parameter`` onto a new base ``_ParameterBase``)."""
+    inherited = _inherited_metaclass(other)
+    if inherited is None:
+        return kept
+    decorators = tuple(
+        written for written in kept.decorators
+        if (made := added_metaclass(written)) is None
+        or side.revision.resolve_expression(side.module, made) != inherited)
+    return kept if decorators == kept.decorators else replace(kept, decorators=decorators)
 
 
 def _decorators_spelled_out(side: Side) -> Definition:
@@ -1150,4 +1183,3 @@ def _renamed_only(a: Signature | None, b: Signature | None) -> bool:
         return False
     pairs = list(zip(a.parameters, b.parameters, strict=True))
     return all(p.kind is q.kind for p, q in pairs) and any(p.name != q.name for p, q in pairs)
-

@@ -45,6 +45,7 @@ from impactgraph.diff.definitions import (
     exception_names,
     members_taken_away,
     named_like_exception,
+    plain_function,
     returns_its_argument,
 )
 from impactgraph.diff.names import Revision
@@ -685,6 +686,16 @@ class ImpactAnalysis:
                 # class properties went with it): making the class runs ``type.__call__`` as
                 # before, and breaks when the head's ``__init__`` does not take the call
                 return not self._constructs(source, target)
+            if (change.kind is ChangeKind.DECORATOR_CHANGED and graph is self.head
+                    and _decorators_only(change, "-") and self._own_wrappers_gone(change)
+                    and self._plain_calls_only(source, target)):
+                # functions of ours that wrapped it went, the decorators left are as they
+                # were (hypothesis 6.0 dropped ``@deprecated_posargs``, whose wrapper moved
+                # extra positional arguments onto keyword-only parameters, from ~45
+                # strategies): a head call reaches what those make of the function itself,
+                # and breaks when that does not take it. A result entered, awaited or
+                # iterated may have been what the wrapper made: judged broken, as before.
+                return not self._binds(source, target)
             if change.kind is ChangeKind.DECORATOR_CHANGED and self._given_back(change):
                 # every decorator that came or went is a function of ours returning what it
                 # is given: the name is the function (or class) itself in both revisions
@@ -733,6 +744,23 @@ class ImpactAnalysis:
             part[:1] in "+-" and returns_its_argument(head if part[0] == "+" else base, module,
                                                      part[1:])
             for part in parts)
+
+    def _own_wrappers_gone(self, change: Change) -> bool:
+        """Is every decorator a ``decorator-changed`` removed, as its base module spells it,
+        an undecorated function of ours (bare, or called: a decorator factory)?"""
+        module = change.symbol.partition(":")[0]
+        base, _ = self._revision_pair()
+        written = _changed_decorators(change)
+        return bool(written) and all(
+            plain_function(base, module, decorator_base(name)) is not None for name in written)
+
+    def _plain_calls_only(self, source: str, target: str) -> bool:
+        """Is no head call ``source`` writes of ``target`` one whose result is entered,
+        awaited or iterated? (One made by outside code or Python, with no site here, is
+        judged by ``_binds`` as such.)"""
+        found = self._head_sites(source, target)
+        return found is None or not any(
+            site.entered or site.awaited or site.iterated for site, _ in found[1])
 
     def _outside_wrappers_gone(self, change: Change, target: str) -> bool:
         """Is every decorator a ``decorator-changed`` removed one of an outside package (not
