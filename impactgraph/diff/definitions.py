@@ -14,6 +14,7 @@ import collections
 import collections.abc
 import enum
 import functools
+import inspect
 import sys
 import typing
 from collections.abc import Callable, Mapping
@@ -80,6 +81,9 @@ OBJECT_MEMBERS = frozenset({
 })
 # The detail of a method's removal that ``object`` now answers (non-breaking)
 INHERITED_FROM_OBJECT = "inherited from object"
+# The detail of a method removed from a class that a standard-library base now answers it
+# for: "method (inherited from dict now)"
+INHERITED_FROM_STANDARD = "inherited from {} now"
 # Bases of well-known builtin and standard-library classes: replacing ``type`` by ``ABCMeta``
 # keeps ``type`` among the ancestors.
 KNOWN_ANCESTORS = {
@@ -1183,3 +1187,58 @@ def _renamed_only(a: Signature | None, b: Signature | None) -> bool:
         return False
     pairs = list(zip(a.parameters, b.parameters, strict=True))
     return all(p.kind is q.kind for p, q in pairs) and any(p.name != q.name for p, q in pairs)
+
+
+_INSPECTED_KINDS = {
+    inspect.Parameter.POSITIONAL_ONLY: ParamKind.POSITIONAL_ONLY,
+    inspect.Parameter.POSITIONAL_OR_KEYWORD: ParamKind.POSITIONAL_OR_KEYWORD,
+    inspect.Parameter.VAR_POSITIONAL: ParamKind.VAR_POSITIONAL,
+    inspect.Parameter.KEYWORD_ONLY: ParamKind.KEYWORD_ONLY,
+    inspect.Parameter.VAR_KEYWORD: ParamKind.VAR_KEYWORD,
+}
+
+
+def standard_member(revision: Revision, symbol: str, name: str
+                    ) -> tuple[str, Definition | None] | None:
+    """The method ``name`` a standard-library base of class ``symbol`` has (``dict`` behind
+    ``typing.Dict[K, V]``, ``collections.abc.MutableMapping``), as this interpreter's own
+    class defines it: the base's key and a definition with the signature ``inspect`` reads
+    (``dict.get(self, key, default=None, /)``), or None for a signature it cannot read
+    (``dict.items``: a call of it is no certain break). None when no such base has a callable
+    of that name."""
+    from impactgraph.linker.stdlib import stdlib_class  # not loaded before a diff needs it
+
+    for key in sorted(ancestry(revision, symbol, aliases=True)[1]):
+        cls = stdlib_class(key if "." in key else f"builtins.{key}")
+        member = getattr(cls, name, None) if cls is not None else None
+        if member is None or not callable(member):
+            continue
+        try:
+            read = inspect.signature(member)
+        except (TypeError, ValueError):
+            return key, None
+        parameters = tuple(
+            Parameter(p.name, _INSPECTED_KINDS[p.kind],
+                      None if p.default is inspect.Parameter.empty else repr(p.default))
+            for p in read.parameters.values())
+        return key, Definition(f"{key}.{name}", SymbolKind.METHOD, 0, 0,
+                               signature=Signature(parameters), synthetic=True)
+    return None
+
+
+def reads_bare_name(revision: Revision, module: str, name: str) -> bool:
+    """Does the module-level code of ``module`` (a class body's among it) read ``name`` as a
+    bare name of a scope that no longer binds it (``join.__doc__ = str.join.__doc__`` in a
+    class whose ``join`` went: a ``NameError`` as the module is imported)? A summary of the
+    API alone (``changes``) holds no code: no read is seen."""
+    summary = revision.summaries.get(module)
+    if summary is None:
+        return False
+    prefix, suffix = f"v:{module}:", "|" + name
+
+    def bare(exprs: tuple[Expr, ...]) -> bool:
+        return any(expr and expr[0].startswith(prefix) and expr[0].endswith(suffix)
+                   for expr in exprs)
+
+    return (any(site.scope == module and bare(site.callee) for site in summary.calls)
+            or any(ref.scope == module and bare(ref.target) for ref in summary.references))

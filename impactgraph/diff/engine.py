@@ -13,11 +13,14 @@ from dataclasses import dataclass, field, replace
 
 from impactgraph.diff.definitions import (
     INHERITED_FROM_OBJECT,
+    INHERITED_FROM_STANDARD,
     OBJECT_INIT,
     OBJECT_MEMBERS,
     Side,
     compare_callables,
     compare_definitions,
+    reads_bare_name,
+    standard_member,
     unhashable,
 )
 from impactgraph.diff.names import Revision
@@ -308,6 +311,19 @@ class _Differ:
                 return
             self.emit(symbol, Finding(ChangeKind.SYMBOL_REMOVED, False, INHERITED_FROM_OBJECT),
                       old_path, definition.line)
+            return
+        standard = standard_member(self.head, new.symbol, name) \
+            if unknown_base and definition.kind is SymbolKind.METHOD else None
+        if standard is not None and not reads_bare_name(self.head, new.module, name):
+            # a standard-library base answers the name now (pymongo 4.0's ``SON.items``, left
+            # to ``dict`` behind ``typing.Dict``): a call breaks if that does not take it
+            key, answer = standard
+            for finding in (compare_callables(before, Side(self.head, new.module, answer))
+                            if answer is not None else ()):
+                self.emit(head_symbol, finding, path, line)
+            detail = f"{definition.kind.value} ({INHERITED_FROM_STANDARD.format(key)})"
+            self.emit(symbol, Finding(ChangeKind.SYMBOL_REMOVED, False, detail), old_path,
+                      definition.line)
             return
         detail = definition.kind.value + (" (a base outside the code may provide it)"
                                           if unknown_base else "")

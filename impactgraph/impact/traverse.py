@@ -35,6 +35,7 @@ from typing import Any, Protocol, runtime_checkable
 
 from impactgraph.diff.definitions import (
     INHERITED_FROM_OBJECT,
+    INHERITED_FROM_STANDARD,
     KNOWN_ANCESTORS,
     abc_methods,
     added_metaclass,
@@ -552,6 +553,9 @@ class ImpactAnalysis:
                     and change.symbol.rpartition(".")[2] in OBJECT_NEVER_FAILS):
                 # ``object``'s method answers every call as Python makes it (paramiko 3.0
                 # removed ``Message.__str__``; ``kex_gss`` still hashes ``str(hm)``)
+                return False
+            if not change.breaking and _answered_by_standard_base(change):
+                # a standard-library base has the method now (its signature was compared)
                 return False
             if not change.breaking and self._served_in_head(change.symbol):
                 # the module's ``__getattr__`` now serves the name, to ``from m import name``
@@ -2807,6 +2811,14 @@ def _calls_as_type(revision: Revision, metaclass: str) -> bool:
                 return False  # an outside base other than ``type``: not known
             stack.append(resolved)
     return True
+
+
+def _answered_by_standard_base(change: Change) -> bool:
+    """A method removal the diff found a standard-library base answering now
+    (``INHERITED_FROM_STANDARD``)?"""
+    prefix, _, suffix = INHERITED_FROM_STANDARD.partition("{}")
+    detail = change.detail
+    return detail.endswith(suffix + ")") and f"({prefix}" in detail
 
 
 def _decorators_only(change: Change, sign: str) -> bool:

@@ -1,0 +1,76 @@
+"""A method removed from a class whose standard-library base has one of that name.
+
+pymongo 4.0 removed ``SON.items``, ``keys`` and ``update``: ``SON`` derives from
+``typing.Dict[_Key, _Value]``, whose ``dict`` answers them now. The removal was judged as
+if "a base outside the code may provide it" were not known either way, and every call left
+(``spec.items()`` in ``pymongo.message`` and nine more modules) broke. The standard library
+is at hand: its method answers, and a call breaks only when that does not take it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from git_support import broken_modules, impact_between
+
+OLD = '''\
+from typing import Dict
+
+
+class SON(Dict[str, int]):
+    def items(self):
+        return list(super().items())
+
+    def get(self, key, default=None):
+        return super().get(key, default)
+'''
+NEW = '''\
+from typing import Dict
+
+
+class SON(Dict[str, int]):
+    pass
+'''
+USER = '''\
+from son import SON
+
+
+def pairs(son: SON):
+    return son.items()
+'''
+
+
+def _report(tmp_path: Path, old: str, new: str, user: str) -> dict:
+    return impact_between({"son.py": old, "user.py": user}, {"son.py": new, "user.py": user},
+                          tmp_path)
+
+
+def test_the_standard_base_answers_a_call_it_takes(tmp_path: Path) -> None:
+    report = _report(tmp_path, OLD, NEW, USER)
+    removed = {c["symbol"]: c for c in report["changes"] if c["kind"] == "symbol-removed"}
+    assert removed["son:SON.items"]["breaking"] is False
+    assert removed["son:SON.items"]["detail"] == "method (inherited from dict now)"
+    assert broken_modules(report) == set()
+
+
+def test_a_call_the_standard_method_does_not_take_breaks(tmp_path: Path) -> None:
+    # ``dict.get`` takes its arguments by position only
+    user = USER.replace("son.items()", 'son.get("a", default=1)')
+    assert "user" in broken_modules(_report(tmp_path, OLD, NEW, user))
+
+
+def test_a_base_of_an_outside_package_is_not_known_to_answer(tmp_path: Path) -> None:
+    old = OLD.replace("from typing import Dict", "from frozendict import FrozenDict as Dict")
+    new = NEW.replace("from typing import Dict", "from frozendict import FrozenDict as Dict")
+    assert "user" in broken_modules(_report(tmp_path, old, new, USER))
+
+
+def test_a_class_body_still_reading_the_bare_name_keeps_the_removal_breaking(
+        tmp_path: Path) -> None:
+    # ``join.__doc__ = str.join.__doc__`` left behind once ``join`` went: the class body has
+    # no ``join`` of its own (a base's is no name of the body), a NameError at import time
+    old = OLD.replace("    def get(", "    items.__doc__ = dict.items.__doc__\n\n    def get(")
+    new = NEW.replace("    pass\n", "    items.__doc__ = dict.items.__doc__\n")
+    report = _report(tmp_path, old, new, USER)
+    removed = {c["symbol"]: c for c in report["changes"] if c["kind"] == "symbol-removed"}
+    assert removed["son:SON.items"]["breaking"] is True
