@@ -436,7 +436,12 @@ def _base_keys(revision: Revision, module: str, text: str,
     dotted name it spells through the module's imports (``cabc.MutableSet[str]`` and
     ``MutableSet`` from ``collections.abc`` are one class). A name bound twice (an import and a
     fallback class beside it, ``if sys.version_info ...``) has both. ``aliases``: a ``typing``
-    alias is the class it stands for (``typing_alias_origin``)."""
+    alias is the class it stands for (``typing_alias_origin``). A conditional expression
+    (``IByteString if str is bytes else ITextString``, zope.interface 5's) may name either."""
+    choices = _conditional_choices(text)
+    if choices:
+        return frozenset().union(*(_base_keys(revision, module, choice, aliases, variables)
+                                   for choice in choices))
     keys = set()
     resolved = revision.resolve_expression(module, text)
     if resolved is not None:
@@ -453,6 +458,20 @@ def _base_keys(revision: Revision, module: str, text: str,
     if variable is not None and variable.kind is SymbolKind.VARIABLE and variable.value:
         keys |= _base_keys(revision, module, variable.value, aliases, variables=False)
     return frozenset(keys)
+
+
+def _conditional_choices(text: str) -> tuple[str, str] | None:
+    """The two sides of a base written as ``A if cond else B``, as source text; None for any
+    other expression."""
+    if " if " not in text:
+        return None
+    try:
+        tree = ast.parse(text.strip(), mode="eval").body
+    except SyntaxError:
+        return None
+    if not isinstance(tree, ast.IfExp):
+        return None
+    return ast.unparse(tree.body), ast.unparse(tree.orelse)
 
 
 def _standard(spelled: str) -> str:

@@ -320,7 +320,8 @@ class _Differ:
             key, answer = standard
             for finding in (compare_callables(before, Side(self.head, new.module, answer))
                             if answer is not None else ()):
-                self.emit(head_symbol, finding, path, line)
+                if finding.breaking:  # (``inspect`` reads no annotation a reviewer could use)
+                    self.emit(head_symbol, finding, path, line)
             detail = f"{definition.kind.value} ({INHERITED_FROM_STANDARD.format(key)})"
             self.emit(symbol, Finding(ChangeKind.SYMBOL_REMOVED, False, detail), old_path,
                       definition.line)
