@@ -1172,6 +1172,29 @@ def _without_inherited_metaclass(kept: Definition, side: Side, other: Side) -> D
     return kept if decorators == kept.decorators else replace(kept, decorators=decorators)
 
 
+def _property_made(side: Side, written: str) -> str | None:
+    """The standard decorator a bare decorator of ours stands for when the function it names,
+    taking one parameter, returns a ``property`` at every ``return``: ``property``,
+    or ``abc.abstractproperty`` when the getter is ``abc.abstractmethod``'s
+    (pymongo 4.0's ``_abstractproperty(func): return property(abc.abstractmethod(func))``);
+    None for any other decorator."""
+    if not written.replace(".", "_").isidentifier():
+        return None
+    found = plain_function(side.revision, side.module, written)
+    if found is None:
+        return None
+    definition, _, scope, bindings = found
+    parameters = definition.signature.parameters if definition.signature is not None else ()
+    returned = bindings.get(scope + "<return>")
+    if len(parameters) != 1 or not returned:
+        return None
+    if not all(value and value[-1] == "!property" for value in returned):
+        return None
+    # ``abc.abstractmethod(func)``, or ``abstractmethod(func)`` from ``from abc import ...``
+    abstract = all(any(part.endswith("abstractmethod") for part in value) for value in returned)
+    return "abc.abstractproperty" if abstract else "property"
+
+
 def _decorators_spelled_out(side: Side) -> Definition:
     """The definition with each decorator written as a bare name of ours bound, at module
     level, to a call (``verbose = click.option("-v", count=True)``, written
@@ -1186,7 +1209,8 @@ def _decorators_spelled_out(side: Side) -> Definition:
         value = made.value if made is not None and made.kind is SymbolKind.VARIABLE else None
         called = value.partition("(")[0] if value is not None and value.endswith(")") else ""
         decorators.append(value if value is not None and called
-                          and called.replace(".", "_").isidentifier() else written)
+                          and called.replace(".", "_").isidentifier()
+                          else _property_made(side, written) or written)
     if tuple(decorators) == side.definition.decorators:
         return side.definition
     return replace(side.definition, decorators=tuple(decorators))
