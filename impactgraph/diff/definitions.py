@@ -1151,9 +1151,8 @@ def _inherited_metaclass(side: Side) -> str | None:
         return None
     for ancestor in list(revision.mro(side.symbol))[1:]:
         found = revision.definition(ancestor) if ancestor is not None else None
-        if found is not None and found.metaclass:
-            return revision.resolve_expression(ancestor.partition(":")[0],  # type: ignore[union-attr]
-                                               found.metaclass)
+        if ancestor is not None and found is not None and found.metaclass:
+            return revision.resolve_expression(ancestor.partition(":")[0], found.metaclass)
     return None
 
 
