@@ -12,6 +12,7 @@ import ast
 import builtins
 import collections
 import collections.abc
+import contextlib
 import enum
 import functools
 import inspect
@@ -944,11 +945,14 @@ def _bound_otherwise(revision: Revision, symbol: str) -> frozenset[str]:
     return frozenset(found)
 
 
-# Standard classes ``KNOWN_ANCESTORS`` names, by their bare names, where Python has them
-_STANDARD_HOMES = (builtins, collections, enum, abc)
+# Standard classes by their bare names (base keys ``_strip_module`` took the module off),
+# where Python has them
+_STANDARD_HOMES = (builtins, collections, collections.abc, enum, abc, contextlib)
 
 
 def _standard_class(name: str) -> type | None:
+    """The standard class bare name ``name`` (``dict``, ``OrderedDict``, ``MutableMapping``)
+    stands for, or None."""
     found = next((getattr(home, name) for home in _STANDARD_HOMES if hasattr(home, name)), None)
     return found if isinstance(found, type) else None
 
@@ -1244,27 +1248,32 @@ def standard_member(revision: Revision, symbol: str, name: str
                     ) -> tuple[str, Definition | None] | None:
     """The method ``name`` a standard-library base of class ``symbol`` has (``dict`` behind
     ``typing.Dict[K, V]``, ``collections.abc.MutableMapping``), as this interpreter's own
-    class defines it: the base's key and a definition with the signature ``inspect`` reads
-    (``dict.get(self, key, default=None, /)``), or None for a signature it cannot read
-    (``dict.items``: a call of it is no certain break). None when no such base has a callable
-    of that name."""
+    class defines it: the class's name (``dict``, ``collections.abc.MutableMapping``) and a
+    definition with the signature ``inspect`` reads (``dict.get(self, key, default=None,
+    /)``), or None for a signature it cannot read (``dict.items``: a call of it is no certain
+    break). None when no such base has a callable of that name, or when the one it has is
+    abstract (``collections.abc.Sized.__len__``: the class can no longer be made)."""
     from impactgraph.linker.stdlib import stdlib_class  # not loaded before a diff needs it
 
     for key in sorted(ancestry(revision, symbol, aliases=True)[1]):
-        cls = stdlib_class(key if "." in key else f"builtins.{key}")
+        cls = stdlib_class(key) if "." in key else _standard_class(key)
         member = getattr(cls, name, None) if cls is not None else None
-        if member is None or not callable(member):
+        if cls is None or member is None or not callable(member):
             continue
+        if getattr(member, "__isabstractmethod__", False):
+            return None  # (``collections.abc.Sized.__len__``): the class is abstract now
+        where = (cls.__qualname__ if cls.__module__ == "builtins"
+                 else f"{cls.__module__}.{cls.__qualname__}")
         try:
             read = inspect.signature(member)
         except (TypeError, ValueError):
-            return key, None
+            return where, None
         parameters = tuple(
             Parameter(p.name, _INSPECTED_KINDS[p.kind],
                       None if p.default is inspect.Parameter.empty else repr(p.default))
             for p in read.parameters.values())
-        return key, Definition(f"{key}.{name}", SymbolKind.METHOD, 0, 0,
-                               signature=Signature(parameters), synthetic=True)
+        return where, Definition(f"{where}.{name}", SymbolKind.METHOD, 0, 0,
+                                 signature=Signature(parameters), synthetic=True)
     return None
 
 

@@ -74,3 +74,17 @@ def test_a_class_body_still_reading_the_bare_name_keeps_the_removal_breaking(
     report = _report(tmp_path, old, new, USER)
     removed = {c["symbol"]: c for c in report["changes"] if c["kind"] == "symbol-removed"}
     assert removed["son:SON.items"]["breaking"] is True
+
+
+def test_an_abstract_base_of_the_standard_library_answers_too(tmp_path: Path) -> None:
+    # urllib3 2.0: ``HTTPHeaderDict(typing.MutableMapping[str, str])`` lost its own ``pop``;
+    # ``collections.abc.MutableMapping.pop`` answers
+    old = OLD.replace("from typing import Dict", "import typing").replace(
+        "Dict[str, int]", "typing.MutableMapping[str, int]")
+    new = NEW.replace("from typing import Dict", "import typing").replace(
+        "Dict[str, int]", "typing.MutableMapping[str, int]")
+    report = _report(tmp_path, old, new, USER)
+    removed = {c["symbol"]: c for c in report["changes"] if c["kind"] == "symbol-removed"}
+    assert removed["son:SON.items"]["detail"] == (
+        "method (inherited from collections.abc.MutableMapping now)")
+    assert broken_modules(report) == set()
