@@ -1165,6 +1165,8 @@ def _without_inherited_metaclass(kept: Definition, side: Side, other: Side) -> D
     is the metaclass the ``other`` revision's class inherits from a base of ours: the class is
     made by the same metaclass either way (param 2.0 moved ``@add_metaclass(
     ParameterMetaclass)`` off ``Parameter`` onto a new base ``_ParameterBase``)."""
+    if not any(added_metaclass(written) is not None for written in kept.decorators):
+        return kept
     inherited = _inherited_metaclass(other)
     if inherited is None:
         return kept
