@@ -359,6 +359,9 @@ class ImpactAnalysis:
         self._forwarded: dict[str, list[frozenset[str]] | None] = {}
         # (head?, function) -> the ``functools.partial`` calls of it (``_partials_of``)
         self._partials: dict[tuple[bool, str], list[CallSite]] = {}
+        # ``_head_sites``: (source, target) -> the head's sites behind that call edge
+        self._sites_behind: dict[tuple[str, str],
+                                 tuple[Definition, list[tuple[CallSite, bool]]] | None] = {}
         self.import_closure = ImportClosures(base, head)
 
     # -- per change ---------------------------------------------------------------------
@@ -1794,15 +1797,20 @@ class ImpactAnalysis:
                     ) -> tuple[Definition, list[tuple[CallSite, bool]]] | None:
         """``target``'s head definition (with a signature) and the head's call sites of
         ``source`` behind its call edge to it; None when either is missing, or when ``source``
-        reaches it without a call of its own (a property read, ``map(f, xs)``)."""
+        reaches it without a call of its own (a property read, ``map(f, xs)``). Looked up
+        once per edge: several verdict rules read the same sites."""
+        key = (source, target)
+        if key in self._sites_behind:
+            return self._sites_behind[key]
+        found = None
         definition = self._definition(self.head, target)
-        if definition is None or definition.signature is None:
-            return None
-        calls = self._calls_of(self.head.module_of(source))
-        if calls is None:
-            return None
-        sites = _sites(calls, self.head.edge_data(source, target, EdgeKind.CALLS), source)
-        return (definition, sites) if sites else None
+        calls = self._calls_of(self.head.module_of(source)) \
+            if definition is not None and definition.signature is not None else None
+        if definition is not None and calls is not None:
+            sites = _sites(calls, self.head.edge_data(source, target, EdgeKind.CALLS), source)
+            found = (definition, sites) if sites else None
+        self._sites_behind[key] = found
+        return found
 
     def _reads_cache_api(self, source: str, target: str) -> bool:
         """Does head code ``source`` read an attribute only a cache's wrapper has
