@@ -24,6 +24,7 @@ What reaches whom (DESIGN.md "Impact"):
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
 import types
@@ -1900,13 +1901,19 @@ class ImpactAnalysis:
             calls = (self._calls_of(head.module_of(wrapper)) if head is self.head
                      else self._base_calls_of(wrapper)) or ()
             sites = _sites(calls, head.edge_data(wrapper, target, kind), wrapper)
-            if sites and all(
-                _hands_on(site, [f"v:{wrapper}|{name}" for name in leading])
+            args = f"v:{wrapper}|{own.signature.parameters[-2].name}" if not fixed else ""
+            handed = [
+                _spread_handed(site, names, args,
+                               functools.partial(self._leading_slices, head, wrapper))
+                if _hands_on(site, [f"v:{wrapper}|{name}" for name in leading])
                 and site.unpacks == (0 if fixed else 3)
-                and all(name == "**" for name, _ in site.kwargs)
-                and {expr[0] for _, values in site.kwargs for expr in values if expr} == names
-                for site, _ in sites
-            ):
+                and all(name == "**" for name, _ in site.kwargs) else None
+                for site, _ in sites]
+            # every site hands the arguments on as they came, or (param 2.0's
+            # ``_deprecate_positional_args``, after scikit-learn's) a leading slice of
+            # ``args`` once the extra positional ones went into ``kwargs``, and one site as
+            # they came: a call that binds the function itself takes that one
+            if sites and None not in handed and "whole" in handed:
                 wrappers += 1
                 forwarding.append(wrapper)
         rest = [d for d in definition.decorators
@@ -1920,6 +1927,21 @@ class ImpactAnalysis:
             (path := _written_path(revision, module, written)) is not None
             and any(found.replace(":", ".").startswith(path + ".") for found in forwarding)
             for written in changed)
+
+    def _leading_slices(self, graph: CodeGraph, wrapper: str) -> frozenset[str]:
+        """The names (``c:...``, as an expression spells them) ``wrapper``'s head module binds
+        to a subscript of ``wrapper``'s ``*args`` and nothing else (``args[:-n_extra]``);
+        none for the base, whose bindings are not kept here."""
+        summary = self.head.summaries.get(self.head.module_of(wrapper)) \
+            if graph is self.head else None
+        if summary is None or (own := self._definition(graph, wrapper)) is None \
+                or own.signature is None or len(own.signature.parameters) < 2:
+            return frozenset()
+        args = f"v:{wrapper}|{own.signature.parameters[-2].name}"
+        prefix = f"v:{wrapper}|<c"
+        return frozenset(
+            "c:" + key[2:] for key, values in self._bindings_of(summary).items()
+            if key.startswith(prefix) and values == ((args, "[]"),))
 
     def _entered_only(self, source: str, target: str, entered: int) -> bool:
         """Is every call of ``target`` that ``source`` makes a ``with`` item (``entered``: 1)
@@ -2696,6 +2718,30 @@ def _same_fixed_parameters(wrapper: Signature, function: Signature | None) -> bo
     return ours == [(p.name, p.kind) for p in function.parameters] and all(
         p.kind in (ParamKind.POSITIONAL_ONLY, ParamKind.POSITIONAL_OR_KEYWORD)
         and p.default is None for p in (*wrapper.parameters, *function.parameters))
+
+
+def _spread_handed(site: CallSite, names: set[str], args: str,
+                   sliced: Callable[[], frozenset[str]]) -> str | None:
+    """How a wrapper's call ``site`` hands on what the wrapper took (``names``: its
+    ``*args`` and ``**kwargs``, ``args`` the first): "whole" when it unpacks each as it is
+    (``func(*args, **kwargs)``; nothing for a wrapper taking fixed parameters), "sliced" when
+    it unpacks a leading slice of ``args`` instead (``func(*args[:-n], **kwargs)``; ``sliced``
+    gives the wrapper's names for a subscript of ``args`` by a value, which the summary does
+    not tell from ``args[-n:]``: the site that hands them on whole is what
+    ``_forwarded_whole`` leans on), None for anything else (``func(*args[1:], **kwargs)``
+    drops what the call passed first)."""
+    spread = {expr for _, values in site.kwargs for expr in values if expr}
+    if spread == {(name, "[]") for name in names}:
+        return "whole"
+    rest = {(name, "[]") for name in names if name != args}
+    if args not in names or not spread >= rest or len(spread - rest) != 1:
+        return None
+    (kept,) = spread - rest
+    if (len(kept) == 2 and kept[1] == "[]" and kept[0] in sliced()) or (
+            len(kept) == 3 and kept[0] == args and kept[1].startswith("[:")
+            and kept[2] == "[]"):
+        return "sliced"
+    return None
 
 
 def _hands_on(site: CallSite, leading: Sequence[str]) -> bool:
