@@ -24,7 +24,6 @@ What reaches whom (DESIGN.md "Impact"):
 
 from __future__ import annotations
 
-import functools
 import re
 import sys
 import types
@@ -1041,17 +1040,27 @@ class ImpactAnalysis:
     def _inherited_in_head(self, symbol: str) -> str | None:
         """The head's member a class of ``symbol`` (``module:Class.name``, gone from the head)
         inherits under that name from a base of ours: an override removed, a method pulled
-        up into a base, a class that now derives from the one it was merged into. None when
-        the class went too, or nothing of ours answers the name."""
+        up into a base, a class that now derives from the one it was merged into. A class
+        its module now imports from where it moved counts as the class (param 2.0 moved
+        ``Integer`` into ``param.parameters`` without its ``__init__``: ``Number``'s runs).
+        None when the class went too, or nothing of ours answers the name."""
         module, _, qualname = symbol.partition(":")
         owner, _, name = qualname.rpartition(".")
         if not owner:
             return None
         head = self._revision_pair()[1]
-        cls = head.definition(f"{module}:{owner}")
-        if head.definition(symbol) is not None or cls is None or cls.kind is not SymbolKind.CLASS:
+        if head.definition(symbol) is not None:
             return None
-        return head.inherited(f"{module}:{owner}", name)[0]
+        found = f"{module}:{owner}"
+        if head.definition(found) is None:
+            moved = head.resolve_in(module, owner)
+            if moved is None or ":" not in moved or head.definition(f"{moved}.{name}"):
+                return None
+            found = moved
+        cls = head.definition(found)
+        if cls is None or cls.kind is not SymbolKind.CLASS:
+            return None
+        return head.inherited(found, name)[0]
 
     def _moved_in_head(self, symbol: str) -> str | None:
         """The head's definition of ours that ``symbol`` (``module:Class.name``, gone from the
@@ -1387,6 +1396,13 @@ class ImpactAnalysis:
             return True
         if depth > 0 or kind not in USES:
             return False
+        if kind == EdgeKind.CALLS and change.kind in BINDING_KINDS:
+            # an override removed, or its class moved: the head's call runs what the class
+            # inherits now (or what its module imports), which the diff compared with it
+            for now_in_head in (self._inherited_in_head, self._moved_in_head):
+                now = now_in_head(target)
+                if now is not None and self.head.has_edge(source, now, EdgeKind.CALLS):
+                    return True
         # a module's node is the code its import runs: a function of it that spells the name
         # is a node of its own, whose head edge (or its absence) the head walk judges
         summary = self.head.summaries.get(self.head.module_of(source))
@@ -1904,7 +1920,7 @@ class ImpactAnalysis:
             args = f"v:{wrapper}|{own.signature.parameters[-2].name}" if not fixed else ""
             handed = [
                 _spread_handed(site, names, args,
-                               functools.partial(self._leading_slices, head, wrapper))
+                               partial(self._leading_slices, head, wrapper))
                 if _hands_on(site, [f"v:{wrapper}|{name}" for name in leading])
                 and site.unpacks == (0 if fixed else 3)
                 and all(name == "**" for name, _ in site.kwargs) else None

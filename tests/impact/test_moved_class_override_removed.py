@@ -1,0 +1,107 @@
+"""A class moved to another module of ours, which its old module now imports, lost an
+override on the way (param 2.0 moved ``Integer`` from ``param/__init__.py`` into
+``param.parameters`` without its ``__init__``): the diff compares the method the class now
+inherits, and a call of the old name runs that one."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from git_support import commit, init_repo
+from typer.testing import CliRunner
+
+from impactgraph.cli import app
+
+runner = CliRunner()
+
+BASE = """\
+class Number:
+    def __init__(self, default=0, bounds=None, doc=None):
+        self.default = default
+
+
+class Integer(Number):
+    def __init__(self, default=0, bounds=None, doc=None):
+        super().__init__(default, bounds, doc)
+"""
+
+PARAMETERS = """\
+class Number:
+    def __init__(self, default=0, bounds=None, doc=None, step=None):
+        self.default = default
+
+
+class Integer(Number):
+    pass
+"""
+
+USER = """\
+import pkg
+
+
+class TimeAware:
+    seed = pkg.Integer(default=None, bounds=(0, 2), doc="x")
+
+    def __init__(self, **params):
+        super().__init__(**params)
+"""
+
+
+def report_of(tmp_path: Path, parameters: str) -> dict:
+    root = init_repo(tmp_path / "repo")
+    commit(root, {"pkg/__init__.py": BASE, "user.py": USER}, tag="base")
+    commit(root, {"pkg/__init__.py": "from .parameters import (Integer, Number)\n",
+                  "pkg/parameters.py": parameters}, tag="head")
+    result = runner.invoke(app, ["impact", "--repo", str(root), "--base", "base", "--head",
+                                 "head", "--format", "json"], catch_exceptions=False)
+    assert result.exit_code in (0, 1), result.output
+    return json.loads(result.stdout)
+
+
+def broken(report: dict) -> set[str]:
+    return {m["module"] for m in report["affected"] if m["breaking"]}
+
+
+def test_a_call_of_a_moved_class_runs_the_method_it_inherits_now(tmp_path: Path) -> None:
+    report = report_of(tmp_path, PARAMETERS)
+    assert ("pkg:Integer.__init__", "symbol-removed", False) in {
+        (c["symbol"], c["kind"], c["breaking"]) for c in report["changes"]}
+    assert "user" in {m["module"] for m in report["affected"]}
+    assert broken(report) == set()
+
+
+def test_a_method_the_moved_class_lost_outright_still_breaks(tmp_path: Path) -> None:
+    # nothing of ours answers ``validate`` on the moved class: the removal is breaking
+    root = init_repo(tmp_path / "repo")
+    base = BASE + "\n    def validate(self, value):\n        return value\n"
+    user = USER + "\n\ndef check():\n    return pkg.Integer(default=1).validate(2)\n"
+    commit(root, {"pkg/__init__.py": base, "user.py": user}, tag="base")
+    commit(root, {"pkg/__init__.py": "from .parameters import (Integer, Number)\n",
+                  "pkg/parameters.py": PARAMETERS}, tag="head")
+    result = runner.invoke(app, ["impact", "--repo", str(root), "--base", "base", "--head",
+                                 "head", "--format", "json"], catch_exceptions=False)
+    report = json.loads(result.stdout)
+    assert ("pkg:Integer.validate", "symbol-removed", True) in {
+        (c["symbol"], c["kind"], c["breaking"]) for c in report["changes"]}
+    assert "user" in broken(report)
+
+
+def test_a_call_the_inherited_method_does_not_take_breaks(tmp_path: Path) -> None:
+    # the diff compares ``Integer.__init__`` with the ``Number.__init__`` that runs now and
+    # finds ``bounds`` gone: a call passing it breaks, one that does not still binds
+    parameters = PARAMETERS.replace("bounds=None, ", "")
+    report = report_of(tmp_path / "passes", parameters)
+    assert ("pkg:Integer.__init__", "parameter-removed", True) in {
+        (c["symbol"], c["kind"], c["breaking"]) for c in report["changes"]}
+    assert "user" in broken(report)
+    root = init_repo(tmp_path / "omits" / "repo")
+    commit(root, {"pkg/__init__.py": BASE, "user.py": USER.replace("bounds=(0, 2), ", "")},
+           tag="base")
+    commit(root, {"pkg/__init__.py": "from .parameters import (Integer, Number)\n",
+                  "pkg/parameters.py": parameters}, tag="head")
+    result = runner.invoke(app, ["impact", "--repo", str(root), "--base", "base", "--head",
+                                 "head", "--format", "json"], catch_exceptions=False)
+    report = json.loads(result.stdout)
+    assert "user" in {m["module"] for m in report["affected"]}
+    assert broken(report) == set()
