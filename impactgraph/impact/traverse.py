@@ -1491,7 +1491,7 @@ class ImpactAnalysis:
             return not _names_callee(site, target) and not site.star and _binds_through(
                 signature, call, call_bound, self._partials_of(True, target))
 
-        return all(_fixture_request(site) or generated_call(site)
+        return all(_fixture_request(site) or generated_call(site) or _read_from_source(site)
                    or self._site_binds(source, site, bound, signature, method,
                                        before.signature if before is not None else None,
                                        positional_first,
@@ -2758,6 +2758,19 @@ def _spread_handed(site: CallSite, names: set[str], args: str,
             and kept[2] == "[]"):
         return "sliced"
     return None
+
+
+def _read_from_source(site: CallSite) -> bool:
+    """A call read from a string of Python source that imports what it calls
+    (``statements.source_in_string``: timeit's setup code ``"import tabulate ...
+    tabulate.tabulate(table)"``): made by Python (implicit), of a module's name and attributes
+    only, with no arguments recorded. What it passes is not known, nor whether the string
+    ever runs: no certain break, as for a ``generated_call``. (``raise pkg.Error`` is an
+    implicit call too, of a class only: its callee ends in ``ONLY_CLASS``.)"""
+    return (site.implicit and not site.args and not site.kwargs and bool(site.callee)
+            and all(expr and expr[0].startswith("m:")
+                    and all(step.startswith(".") for step in expr[1:])
+                    for expr in site.callee))
 
 
 def _hands_on(site: CallSite, leading: Sequence[str]) -> bool:
