@@ -196,7 +196,7 @@ class Walk:
 
 # The functions of ``asyncio`` that await a coroutine handed to them
 ASYNCIO_RUNNERS = frozenset({"run", "create_task", "ensure_future", "gather", "wait_for",
-                             "shield", "run_coroutine_threadsafe"})
+                             "shield", "run_coroutine_threadsafe", "Task", "as_completed"})
 # The methods of an ``asyncio`` event loop that await a coroutine handed to them
 LOOP_RUNNERS = frozenset({"run_until_complete", "create_task"})
 
@@ -576,6 +576,13 @@ class ImpactAnalysis:
             if kind == EdgeKind.OVERRIDES:  # an updated override is consistent
                 if target.rpartition(".")[2] in CONSTRUCTORS:
                     return False  # a class is made through its own: a subclass's may differ
+                if (change.kind is ChangeKind.ASYNC_CHANGED and graph is self.head
+                        and self.head is not self.base and source not in self.base):
+                    # an override the head adds, ``async`` or not, for an API of its own
+                    # (jupyter_client 8.0 made ``ZMQSocketChannel`` sync and added
+                    # ``AsyncZMQSocketChannel`` overriding it with ``async def``): written
+                    # against the method as it is now, nothing of the base called it
+                    return False
                 return source not in self.changed_symbols and not self._accepts(source, target)
             if (kind == EdgeKind.REFERENCES and graph is self.head
                     and change.kind is ChangeKind.DECORATOR_CHANGED
@@ -663,6 +670,7 @@ class ImpactAnalysis:
             if change.kind is ChangeKind.ASYNC_CHANGED:
                 return not (self._async_iterated_only(source, target)
                             or self._awaited_only(source, target)
+                            or self._called_plainly_only(source, target)
                             or self._handed_to_runner(source, target)
                             or self._handed_unnamed(source, target))
             entered = (self._entered_by(change)
@@ -1997,6 +2005,29 @@ class ImpactAnalysis:
         return (signature is not None and signature.is_async and not signature.is_generator
                 and all(site.awaited for site, _ in found[1])
                 and self._binds(source, target))
+
+    def _called_plainly_only(self, source: str, target: str) -> bool:
+        """Is every call of ``target`` that ``source`` makes one whose result is neither
+        awaited, nor entered by ``async with``, nor iterated by ``async for``, nor handed to
+        another call on its line, binding the head's signature, while the head's ``target``
+        is a plain function (``def``, not a generator)? Such a call uses the plain value the
+        function now returns (jupyter_client 8.0 made ``ZMQSocketChannel.get_msg`` and
+        ``_recv`` sync: ``get_msg`` returns ``self._recv(...)``)."""
+        found = self._head_sites(source, target)
+        calls = self._calls_of(self.head.module_of(source))
+        if found is None or calls is None:
+            return False
+        signature = found[0].signature
+        if signature is None or signature.is_async or signature.is_generator:
+            return False
+        return all(
+            not site.awaited and site.entered != 2 and site.iterated != 2
+            and not any(other.scope == site.scope and other.line == site.line
+                        and any(_made_by(value, site)
+                                for values in (*other.args, *(v for _, v in other.kwargs))
+                                for value in values)
+                        for other in calls)
+            for site, _ in found[1]) and self._binds(source, target)
 
     def _handed_to_runner(self, source: str, target: str) -> bool:
         """Is every call of ``target`` that ``source`` makes handed, as it is made, to a

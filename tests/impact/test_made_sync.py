@@ -1,0 +1,80 @@
+"""A method made sync (jupyter_client 8.0's ``ZMQSocketChannel.get_msg``, ``async def`` in
+7.4, a plain ``def`` in 8.0, with a new ``AsyncZMQSocketChannel`` subclass overriding it
+``async``): head code calling it without awaiting uses the plain value it now returns, and an
+override the head adds for an async API of its own was written against the sync method."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from git_support import commit, init_repo
+from typer.testing import CliRunner
+
+from impactgraph.cli import app
+
+runner = CliRunner()
+
+BASE = """\
+class Channel:
+    async def _recv(self, **kwargs):
+        return {}
+
+    async def get_msg(self, timeout=None):
+        return await self._recv()
+"""
+
+HEAD = """\
+class Channel:
+    def _recv(self, **kwargs):
+        return {}
+
+    def get_msg(self, timeout=None):
+        return self._recv()
+
+
+class AsyncChannel(Channel):
+    async def _recv(self, **kwargs):  # type: ignore[override]
+        return {}
+
+    async def get_msg(self, timeout=None):  # type: ignore[override]
+        return await self._recv()
+"""
+
+# head callers of the now-sync method: one plain, one still awaiting it
+PLAIN = "from lib import Channel\n\n\ndef poll(c: Channel):\n    return c.get_msg(timeout=1)\n"
+AWAITED = ("from lib import Channel\n\n\nasync def poll(c: Channel):\n"
+           "    return await c.get_msg(timeout=1)\n")
+
+
+def report_of(tmp_path: Path) -> dict:
+    root = init_repo(tmp_path / "repo")
+    commit(root, {"lib.py": BASE, "plain.py": AWAITED, "awaited.py": AWAITED}, tag="base")
+    commit(root, {"lib.py": HEAD, "plain.py": PLAIN}, tag="head")
+    result = runner.invoke(app, ["impact", "--repo", str(root), "--base", "base", "--head",
+                                 "head", "--format", "json"], catch_exceptions=False)
+    assert result.exit_code in (0, 1), result.output
+    return json.loads(result.stdout)
+
+
+def test_a_method_made_sync_breaks_only_what_still_awaits_it(tmp_path: Path) -> None:
+    report = report_of(tmp_path)
+    assert ("lib:Channel.get_msg", "async-changed", True) in {
+        (c["symbol"], c["kind"], c["breaking"]) for c in report["changes"]}
+    assert {"plain", "awaited"} <= {m["module"] for m in report["affected"]}
+    # ``lib``: ``get_msg`` calls ``_recv`` unawaited, and ``AsyncChannel`` is new in the head
+    assert {m["module"] for m in report["affected"] if m["breaking"]} == {"awaited"}
+
+
+def test_an_override_kept_async_from_the_base_still_breaks(tmp_path: Path) -> None:
+    # ``Sub.get_msg`` was written when the method was async, and is left so: a caller of
+    # the sync method gets a coroutine from it
+    sub = ("from lib import Channel\n\n\nclass Sub(Channel):\n"
+           "    async def get_msg(self, timeout=None):\n        return {}\n")
+    root = init_repo(tmp_path / "repo")
+    commit(root, {"lib.py": BASE, "sub.py": sub}, tag="base")
+    commit(root, {"lib.py": HEAD}, tag="head")
+    result = runner.invoke(app, ["impact", "--repo", str(root), "--base", "base", "--head",
+                                 "head", "--format", "json"], catch_exceptions=False)
+    report = json.loads(result.stdout)
+    assert "sub" in {m["module"] for m in report["affected"] if m["breaking"]}
