@@ -261,6 +261,33 @@ def plain_function(revision: Revision, module: str, written: str
     return definition, where, f"v:{where}:{qualname}|", dict(summary.bindings)
 
 
+# The decorators that make a signature-keeping decorator of the function they decorate
+# (the ``decorator`` package's: ``@decorator def caller(f, *args, **kw)``)
+SIGNATURE_KEEPING_MAKERS = frozenset({"decorator.decorator"})
+
+
+def keeps_signature(revision: Revision, module: str, written: str) -> bool:
+    """Is decorator ``written`` (bare, no call) in ``module`` a function of ours that a
+    ``SIGNATURE_KEEPING_MAKERS`` decorator made (IPython's ``@decorator def
+    only_when_enabled(f, self, *a, **kw)``)? What it decorates keeps its signature, each
+    call reaching the caller with the arguments it was given."""
+    if not written.replace(".", "_").isidentifier():
+        return False
+    symbol = revision.resolve_expression(module, written)
+    definition = revision.definition(symbol) if symbol is not None else None
+    if definition is None or definition.kind is not SymbolKind.FUNCTION \
+            or len(definition.decorators) != 1:
+        return False
+    where = symbol.partition(":")[0]  # type: ignore[union-attr]
+    maker = definition.decorators[0]
+    first, dot, rest = maker.partition(".")
+    # (``spelled`` reads ``from decorator import decorator`` as ``import decorator.x`` would
+    # be read: the module; the import binding itself names the function)
+    imported = revision.imports(where).get(first)
+    return revision.spelled(where, maker) in SIGNATURE_KEEPING_MAKERS or (
+        imported is not None and imported + dot + rest in SIGNATURE_KEEPING_MAKERS)
+
+
 def returns_its_argument(revision: Revision, module: str, written: str) -> bool:
     """Is decorator ``written`` (bare, no call) in ``module`` a function of ours that takes
     the function first and returns it as it is, at every ``return``?"""

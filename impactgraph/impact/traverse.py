@@ -44,6 +44,7 @@ from impactgraph.diff.definitions import (
     decorator_name,
     derives_from_unknown,
     exception_names,
+    keeps_signature,
     members_taken_away,
     named_like_exception,
     plain_function,
@@ -749,15 +750,18 @@ class ImpactAnalysis:
     def _given_back(self, change: Change) -> bool:
         """Is every decorator a ``decorator-changed`` added (read in the head) or removed (in
         the base) written bare and a function of ours that returns what it is given
-        (``returns_its_argument``)? sentry-sdk 2.0 traded ``@hubmethod`` for
-        ``@scopemethod`` on ``capture_event`` and its siblings, each setting ``f.__doc__``
-        and returning ``f`` (75 modules broken)."""
+        (``returns_its_argument``), or that keeps its signature (``keeps_signature``)?
+        sentry-sdk 2.0 traded ``@hubmethod`` for ``@scopemethod`` on ``capture_event`` and its
+        siblings, each setting ``f.__doc__`` and returning ``f`` (75 modules broken); IPython
+        8.0 traded ``@needs_sqlite`` for ``@only_when_enabled``, both the ``decorator``
+        package's."""
         module = change.symbol.partition(":")[0]
         base, head = self._revision_pair()
         parts = change.detail.split()
         return bool(parts) and all(
-            part[:1] in "+-" and returns_its_argument(head if part[0] == "+" else base, module,
-                                                     part[1:])
+            part[:1] in "+-" and any(
+                rule(head if part[0] == "+" else base, module, part[1:])
+                for rule in (returns_its_argument, keeps_signature))
             for part in parts)
 
     def _own_wrappers_gone(self, change: Change) -> bool:

@@ -1,0 +1,79 @@
+"""Decorators of ours made by the ``decorator`` package (``@decorator def only_when_enabled(f,
+self, *a, **kw)``): the function they decorate keeps its signature, each call going through
+the caller with the arguments it was given. IPython 8.0 traded ``@needs_sqlite`` for
+``@only_when_enabled`` on ``HistoryManager.writeout_cache`` and its siblings: a call binds as
+one of the method itself does."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from git_support import commit, init_repo
+from typer.testing import CliRunner
+
+from impactgraph.cli import app
+
+runner = CliRunner()
+
+LIB = """\
+from decorator import decorator
+
+
+@decorator
+def needs_sqlite(f, self, *a, **kw):
+    return f(self, *a, **kw)
+
+
+@decorator
+def only_when_enabled(f, self, *a, **kw):
+    if not self.enabled:
+        return []
+    return f(self, *a, **kw)
+
+
+def replaced(f):
+    def run(self):
+        return f(self, None)
+    return run
+
+
+class History:
+    enabled = True
+
+    @needs_sqlite
+    def writeout(self, conn=None):
+        return conn
+"""
+
+USERS = {
+    "saver.py": "from lib import History\n\n\ndef save(h: History):\n    h.writeout(conn=1)\n",
+}
+
+
+def broken(tmp_path: Path, head: str) -> set[str]:
+    root = init_repo(tmp_path / "repo")
+    commit(root, {"lib.py": LIB, **USERS}, tag="base")
+    commit(root, {"lib.py": head}, tag="head")
+    result = runner.invoke(app, ["impact", "--repo", str(root), "--base", "base", "--head",
+                                 "head", "--format", "json"], catch_exceptions=False)
+    assert result.exit_code in (0, 1), result.output
+    report = json.loads(result.stdout)
+    assert ("lib:History.writeout", "decorator-changed", True) in {
+        (c["symbol"], c["kind"], c["breaking"]) for c in report["changes"]}
+    assert "saver" in {m["module"] for m in report["affected"]}
+    return {m["module"] for m in report["affected"] if m["breaking"]}
+
+
+def test_one_signature_keeping_decorator_traded_for_another_breaks_no_binding_call(
+    tmp_path: Path,
+) -> None:
+    assert broken(tmp_path, LIB.replace("    @needs_sqlite\n", "    @only_when_enabled\n")) \
+        == set()
+
+
+def test_one_traded_for_a_wrapper_of_ours_that_takes_other_calls_still_breaks(
+    tmp_path: Path,
+) -> None:
+    # ``replaced`` makes a wrapper taking ``self`` alone: ``h.writeout(conn=1)`` fails
+    assert broken(tmp_path, LIB.replace("    @needs_sqlite\n", "    @replaced\n")) == {"saver"}
