@@ -1273,6 +1273,48 @@ _INSPECTED_KINDS = {
 }
 
 
+def standard_classes(revision: Revision, symbol: str) -> list[type]:
+    """This interpreter's standard-library classes among the ancestors of class ``symbol``
+    (through names bound to alternatives too: ``InitMeta = type`` in one branch)."""
+    from impactgraph.linker.stdlib import stdlib_class  # not loaded before a diff needs it
+
+    found = (stdlib_class(key) if "." in key else _standard_class(key)
+             for key in sorted(ancestry(revision, symbol, aliases=True)[1]))
+    return [cls for cls in found if cls is not None]
+
+
+def answered_by_standard_base(old: Revision, new: Revision, symbol: str, base: str,
+                              taken: frozenset[str], old_symbol: str | None = None
+                              ) -> frozenset[str]:
+    """``taken`` (what class ``symbol`` lost with ``base``, ``members_taken_away``) without
+    the methods a standard-library base of the class in ``new`` answers in their place
+    (``standard_member``), when every standard class the class derived from in ``old``,
+    through each thing ``base`` is bound to, is a kind of one of those bases. trio 0.23 traded
+    ``AsyncAutoWrapperType(Final)``, ``Final`` a metaclass of ours over ``abc.ABCMeta`` with
+    its own ``__new__``, for ``(type)``: ``type``'s ``__new__``, ``__instancecheck__`` and
+    ``__subclasscheck__`` run now, ``ABCMeta.register`` is lost. A base that may have been
+    ``dict`` (``InitMeta = dict`` in another branch) is no kind of ``type``: nothing is
+    answered."""
+    old_symbol = symbol if old.definition(symbol) is not None else old_symbol
+    if not taken or old_symbol is None:
+        return taken
+    kinds = standard_classes(old, old_symbol)
+    resolved = old.resolve_expression(old_symbol.partition(":")[0], base)
+    for key in _bound_otherwise(old, resolved) if resolved is not None else ():
+        if ":" in key:
+            kinds += standard_classes(old, key)
+            continue
+        found = _standard_class(key)
+        if found is None:
+            return taken  # an alternative nothing is known of
+        kinds.append(found)
+    now = standard_classes(new, symbol)
+    if not kinds or not now or not all(any(issubclass(kind, base_now) for base_now in now)
+                                       for kind in kinds):
+        return taken
+    return frozenset(name for name in taken if standard_member(new, symbol, name) is None)
+
+
 def standard_member(revision: Revision, symbol: str, name: str
                     ) -> tuple[str, Definition | None] | None:
     """The method ``name`` a standard-library base of class ``symbol`` has (``dict`` behind

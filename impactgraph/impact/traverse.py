@@ -40,6 +40,7 @@ from impactgraph.diff.definitions import (
     abc_methods,
     added_metaclass,
     ancestry,
+    answered_by_standard_base,
     bound_as_values,
     decorator_name,
     derives_from_unknown,
@@ -1187,8 +1188,10 @@ class ImpactAnalysis:
                 # which imported it before)
                 found = base_rev.resolve_in(module, qualname)
                 old_symbol = found if found is not None and ":" in found else None
-            self._members_taken[key] = members_taken_away(
-                base_rev, head_rev, cls, base, old_symbol)
+            taken = members_taken_away(base_rev, head_rev, cls, base, old_symbol)
+            # nor is a method a standard-library base of the head's class answers in its place
+            self._members_taken[key] = taken if taken is None else answered_by_standard_base(
+                base_rev, head_rev, cls, base, taken, old_symbol)
         lost = self._members_taken[key]
         if lost is None:
             # Not known one by one. A class that traded an outside base for another outside
