@@ -2387,7 +2387,9 @@ class ImpactAnalysis:
             )
         if any(b.guarded for b in new.imports):
             new = replace(new, imports=tuple(b for b in new.imports if not b.guarded))
-        return self._mentions(new, source, target, removed=True)
+        # a module's node is the code its import runs: a function of it spelling the name
+        # is a node of its own, with its own edge when it used the removed thing
+        return self._mentions(new, source, target, removed=True, nested=":" in source)
 
     def _mentions(self, summary: FileSummary, scope: str, target: str,
                   removed: bool = False, nested: bool = True) -> bool:
