@@ -6,15 +6,9 @@ and checks classes through ``type``'s ``__new__``, ``__instancecheck__`` and
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from git_support import commit, init_repo
-from typer.testing import CliRunner
-
-from impactgraph.cli import app
-
-runner = CliRunner()
+from git_support import broken_modules, impact_between
 
 LIB = """\
 from abc import ABCMeta
@@ -37,18 +31,12 @@ class Wrapper(Final):
 
 def broken(tmp_path: Path, use: str) -> set[str]:
     user = f"from lib import Wrapper\n\n\ndef test_it():\n    assert {use}\n"
-    root = init_repo(tmp_path / "repo")
-    commit(root, {"lib.py": LIB, "test_user.py": user}, tag="base")
-    commit(root, {"lib.py": LIB.replace("class Wrapper(Final):", "class Wrapper(type):")},
-           tag="head")
-    result = runner.invoke(app, ["impact", "--repo", str(root), "--base", "base", "--head",
-                                 "head", "--format", "json"], catch_exceptions=False)
-    assert result.exit_code in (0, 1), result.output
-    report = json.loads(result.stdout)
+    head = LIB.replace("class Wrapper(Final):", "class Wrapper(type):")
+    report = impact_between({"lib.py": LIB, "test_user.py": user}, {"lib.py": head}, tmp_path)
     assert ("lib:Wrapper", "base-removed", True) in {
         (c["symbol"], c["kind"], c["breaking"]) for c in report["changes"]}
     assert "test_user" in {m["module"] for m in report["affected"]}
-    return {m["module"] for m in report["affected"] if m["breaking"]}
+    return broken_modules(report)
 
 
 def test_a_metaclass_base_traded_for_type_takes_nothing_type_answers(tmp_path: Path) -> None:

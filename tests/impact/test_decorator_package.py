@@ -6,15 +6,9 @@ one of the method itself does."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from git_support import commit, init_repo
-from typer.testing import CliRunner
-
-from impactgraph.cli import app
-
-runner = CliRunner()
+from git_support import broken_modules, impact_between
 
 LIB = """\
 from decorator import decorator
@@ -52,17 +46,11 @@ USERS = {
 
 
 def broken(tmp_path: Path, head: str) -> set[str]:
-    root = init_repo(tmp_path / "repo")
-    commit(root, {"lib.py": LIB, **USERS}, tag="base")
-    commit(root, {"lib.py": head}, tag="head")
-    result = runner.invoke(app, ["impact", "--repo", str(root), "--base", "base", "--head",
-                                 "head", "--format", "json"], catch_exceptions=False)
-    assert result.exit_code in (0, 1), result.output
-    report = json.loads(result.stdout)
+    report = impact_between({"lib.py": LIB, **USERS}, {"lib.py": head}, tmp_path)
     assert ("lib:History.writeout", "decorator-changed", True) in {
         (c["symbol"], c["kind"], c["breaking"]) for c in report["changes"]}
     assert "saver" in {m["module"] for m in report["affected"]}
-    return {m["module"] for m in report["affected"] if m["breaking"]}
+    return broken_modules(report)
 
 
 def test_one_signature_keeping_decorator_traded_for_another_breaks_no_binding_call(

@@ -5,15 +5,10 @@ override the head adds for an async API of its own was written against the sync 
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
+from typing import Any
 
-from git_support import commit, init_repo
-from typer.testing import CliRunner
-
-from impactgraph.cli import app
-
-runner = CliRunner()
+from git_support import broken_modules, impact_between
 
 BASE = """\
 class Channel:
@@ -47,14 +42,9 @@ AWAITED = ("from lib import Channel\n\n\nasync def poll(c: Channel):\n"
            "    return await c.get_msg(timeout=1)\n")
 
 
-def report_of(tmp_path: Path) -> dict:
-    root = init_repo(tmp_path / "repo")
-    commit(root, {"lib.py": BASE, "plain.py": AWAITED, "awaited.py": AWAITED}, tag="base")
-    commit(root, {"lib.py": HEAD, "plain.py": PLAIN}, tag="head")
-    result = runner.invoke(app, ["impact", "--repo", str(root), "--base", "base", "--head",
-                                 "head", "--format", "json"], catch_exceptions=False)
-    assert result.exit_code in (0, 1), result.output
-    return json.loads(result.stdout)
+def report_of(tmp_path: Path) -> dict[str, Any]:
+    return impact_between({"lib.py": BASE, "plain.py": AWAITED, "awaited.py": AWAITED},
+                          {"lib.py": HEAD, "plain.py": PLAIN}, tmp_path)
 
 
 def test_a_method_made_sync_breaks_only_what_still_awaits_it(tmp_path: Path) -> None:
@@ -63,7 +53,7 @@ def test_a_method_made_sync_breaks_only_what_still_awaits_it(tmp_path: Path) -> 
         (c["symbol"], c["kind"], c["breaking"]) for c in report["changes"]}
     assert {"plain", "awaited"} <= {m["module"] for m in report["affected"]}
     # ``lib``: ``get_msg`` calls ``_recv`` unawaited, and ``AsyncChannel`` is new in the head
-    assert {m["module"] for m in report["affected"] if m["breaking"]} == {"awaited"}
+    assert broken_modules(report) == {"awaited"}
 
 
 def test_an_override_kept_async_from_the_base_still_breaks(tmp_path: Path) -> None:
@@ -71,10 +61,5 @@ def test_an_override_kept_async_from_the_base_still_breaks(tmp_path: Path) -> No
     # the sync method gets a coroutine from it
     sub = ("from lib import Channel\n\n\nclass Sub(Channel):\n"
            "    async def get_msg(self, timeout=None):\n        return {}\n")
-    root = init_repo(tmp_path / "repo")
-    commit(root, {"lib.py": BASE, "sub.py": sub}, tag="base")
-    commit(root, {"lib.py": HEAD}, tag="head")
-    result = runner.invoke(app, ["impact", "--repo", str(root), "--base", "base", "--head",
-                                 "head", "--format", "json"], catch_exceptions=False)
-    report = json.loads(result.stdout)
-    assert "sub" in {m["module"] for m in report["affected"] if m["breaking"]}
+    report = impact_between({"lib.py": BASE, "sub.py": sub}, {"lib.py": HEAD}, tmp_path)
+    assert "sub" in broken_modules(report)

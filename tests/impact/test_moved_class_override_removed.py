@@ -5,15 +5,10 @@ inherits, and a call of the old name runs that one."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
+from typing import Any
 
-from git_support import commit, init_repo
-from typer.testing import CliRunner
-
-from impactgraph.cli import app
-
-runner = CliRunner()
+from git_support import broken_modules, impact_between
 
 BASE = """\
 class Number:
@@ -48,43 +43,34 @@ class TimeAware:
 """
 
 
-def report_of(tmp_path: Path, parameters: str) -> dict:
-    root = init_repo(tmp_path / "repo")
-    commit(root, {"pkg/__init__.py": BASE, "user.py": USER}, tag="base")
-    commit(root, {"pkg/__init__.py": "from .parameters import (Integer, Number)\n",
-                  "pkg/parameters.py": parameters}, tag="head")
-    result = runner.invoke(app, ["impact", "--repo", str(root), "--base", "base", "--head",
-                                 "head", "--format", "json"], catch_exceptions=False)
-    assert result.exit_code in (0, 1), result.output
-    return json.loads(result.stdout)
+HEAD_INIT = "from .parameters import (Integer, Number)\n"
 
 
-def broken(report: dict) -> set[str]:
-    return {m["module"] for m in report["affected"] if m["breaking"]}
+def report_of(tmp_path: Path, parameters: str, base: str = BASE,
+              user: str = USER) -> dict[str, Any]:
+    return impact_between({"pkg/__init__.py": base, "user.py": user},
+                          {"pkg/__init__.py": HEAD_INIT, "pkg/parameters.py": parameters},
+                          tmp_path)
+
+
+def changes(report: dict[str, Any]) -> set[tuple[str, str, bool]]:
+    return {(c["symbol"], c["kind"], c["breaking"]) for c in report["changes"]}
 
 
 def test_a_call_of_a_moved_class_runs_the_method_it_inherits_now(tmp_path: Path) -> None:
     report = report_of(tmp_path, PARAMETERS)
-    assert ("pkg:Integer.__init__", "symbol-removed", False) in {
-        (c["symbol"], c["kind"], c["breaking"]) for c in report["changes"]}
+    assert ("pkg:Integer.__init__", "symbol-removed", False) in changes(report)
     assert "user" in {m["module"] for m in report["affected"]}
-    assert broken(report) == set()
+    assert broken_modules(report) == set()
 
 
 def test_a_method_the_moved_class_lost_outright_still_breaks(tmp_path: Path) -> None:
     # nothing of ours answers ``validate`` on the moved class: the removal is breaking
-    root = init_repo(tmp_path / "repo")
     base = BASE + "\n    def validate(self, value):\n        return value\n"
     user = USER + "\n\ndef check():\n    return pkg.Integer(default=1).validate(2)\n"
-    commit(root, {"pkg/__init__.py": base, "user.py": user}, tag="base")
-    commit(root, {"pkg/__init__.py": "from .parameters import (Integer, Number)\n",
-                  "pkg/parameters.py": PARAMETERS}, tag="head")
-    result = runner.invoke(app, ["impact", "--repo", str(root), "--base", "base", "--head",
-                                 "head", "--format", "json"], catch_exceptions=False)
-    report = json.loads(result.stdout)
-    assert ("pkg:Integer.validate", "symbol-removed", True) in {
-        (c["symbol"], c["kind"], c["breaking"]) for c in report["changes"]}
-    assert "user" in broken(report)
+    report = report_of(tmp_path, PARAMETERS, base, user)
+    assert ("pkg:Integer.validate", "symbol-removed", True) in changes(report)
+    assert "user" in broken_modules(report)
 
 
 def test_a_call_the_inherited_method_does_not_take_breaks(tmp_path: Path) -> None:
@@ -92,16 +78,9 @@ def test_a_call_the_inherited_method_does_not_take_breaks(tmp_path: Path) -> Non
     # finds ``bounds`` gone: a call passing it breaks, one that does not still binds
     parameters = PARAMETERS.replace("bounds=None, ", "")
     report = report_of(tmp_path / "passes", parameters)
-    assert ("pkg:Integer.__init__", "parameter-removed", True) in {
-        (c["symbol"], c["kind"], c["breaking"]) for c in report["changes"]}
-    assert "user" in broken(report)
-    root = init_repo(tmp_path / "omits" / "repo")
-    commit(root, {"pkg/__init__.py": BASE, "user.py": USER.replace("bounds=(0, 2), ", "")},
-           tag="base")
-    commit(root, {"pkg/__init__.py": "from .parameters import (Integer, Number)\n",
-                  "pkg/parameters.py": parameters}, tag="head")
-    result = runner.invoke(app, ["impact", "--repo", str(root), "--base", "base", "--head",
-                                 "head", "--format", "json"], catch_exceptions=False)
-    report = json.loads(result.stdout)
+    assert ("pkg:Integer.__init__", "parameter-removed", True) in changes(report)
+    assert "user" in broken_modules(report)
+    report = report_of(tmp_path / "omits", parameters,
+                       user=USER.replace("bounds=(0, 2), ", ""))
     assert "user" in {m["module"] for m in report["affected"]}
-    assert broken(report) == set()
+    assert broken_modules(report) == set()
