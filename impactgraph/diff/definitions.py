@@ -1312,7 +1312,7 @@ def answered_by_standard_base(old: Revision, new: Revision, symbol: str, base: s
     if not kinds or not now or not all(any(issubclass(kind, base_now) for base_now in now)
                                        for kind in kinds):
         return taken
-    return frozenset(name for name in taken if standard_member(new, symbol, name) is None)
+    return frozenset(name for name in taken if _member_among(now, name) is None)
 
 
 def standard_member(revision: Revision, symbol: str, name: str
@@ -1324,12 +1324,14 @@ def standard_member(revision: Revision, symbol: str, name: str
     /)``), or None for a signature it cannot read (``dict.items``: a call of it is no certain
     break). None when no such base has a callable of that name, or when the one it has is
     abstract (``collections.abc.Sized.__len__``: the class can no longer be made)."""
-    from impactgraph.linker.stdlib import stdlib_class  # not loaded before a diff needs it
+    return _member_among(standard_classes(revision, symbol), name)
 
-    for key in sorted(ancestry(revision, symbol, aliases=True)[1]):
-        cls = stdlib_class(key) if "." in key else _standard_class(key)
-        member = getattr(cls, name, None) if cls is not None else None
-        if cls is None or member is None or not callable(member):
+
+def _member_among(classes: list[type], name: str) -> tuple[str, Definition | None] | None:
+    """``standard_member`` over these standard classes, in their order."""
+    for cls in classes:
+        member = getattr(cls, name, None)
+        if member is None or not callable(member):
             continue
         if getattr(member, "__isabstractmethod__", False):
             return None  # (``collections.abc.Sized.__len__``): the class is abstract now
