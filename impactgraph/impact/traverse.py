@@ -638,11 +638,9 @@ class ImpactAnalysis:
                     # an override removed: the call runs the method the class now inherits
                     # (the diff compared the two); a class moved: its module now imports it
                     # from where it went, and the call runs that. Judged on its signature.
-                    for now_in_head in (self._inherited_in_head, self._moved_in_head):
-                        now = now_in_head(target)
-                        if now is not None and EdgeKind.CALLS in self.head.edge_kinds(source,
-                                                                                      now):
-                            return not self._binds(source, now)
+                    now = self._called_now(source, target)
+                    if now is not None:
+                        return not self._binds(source, now)
                     spelled = self._spelled_binds(source, target)
                     if spelled is not None:
                         return not spelled
@@ -1075,6 +1073,16 @@ class ImpactAnalysis:
             return None
         return head.inherited(found, name)[0]
 
+    def _called_now(self, source: str, target: str) -> str | None:
+        """What head code ``source`` calls in place of ``target``, gone from the head: the
+        member its class inherits now (``_inherited_in_head``), or the definition its module
+        imports from where it moved (``_moved_in_head``); None when it calls neither."""
+        for now_in_head in (self._inherited_in_head, self._moved_in_head):
+            now = now_in_head(target)
+            if now is not None and self.head.has_edge(source, now, EdgeKind.CALLS):
+                return now
+        return None
+
     def _moved_in_head(self, symbol: str) -> str | None:
         """The head's definition of ours that ``symbol`` (``module:Class.name``, gone from the
         head) names there: its module imports the class (or function) from where it moved
@@ -1411,13 +1419,11 @@ class ImpactAnalysis:
             return True
         if depth > 0 or kind not in USES:
             return False
-        if kind == EdgeKind.CALLS and change.kind in BINDING_KINDS:
+        if (kind == EdgeKind.CALLS and change.kind in BINDING_KINDS
+                and self._called_now(source, target) is not None):
             # an override removed, or its class moved: the head's call runs what the class
             # inherits now (or what its module imports), which the diff compared with it
-            for now_in_head in (self._inherited_in_head, self._moved_in_head):
-                now = now_in_head(target)
-                if now is not None and self.head.has_edge(source, now, EdgeKind.CALLS):
-                    return True
+            return True
         # a module's node is the code its import runs: a function of it that spells the name
         # is a node of its own, whose head edge (or its absence) the head walk judges
         summary = self.head.summaries.get(self.head.module_of(source))
