@@ -28,7 +28,7 @@ import re
 import sys
 import types
 from collections import deque
-from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence, Set
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import Any, Protocol, runtime_checkable
@@ -224,6 +224,16 @@ def _made_by(value: Expr, site: CallSite) -> bool:
     """Is ``value`` what the call of ``site`` gives (a callee of it, then its call)?"""
     return any(len(value) == len(callee) + 1 and value[:-1] == callee
                and value[-1].startswith("(") for callee in site.callee)
+
+
+def _takers(site: CallSite, calls: Sequence[CallSite]) -> Iterator[tuple[int, CallSite]]:
+    """The calls (with their index in ``calls``) on ``site``'s line and in its scope that take
+    what the call of ``site`` gives as an argument (``asyncio.run(f())``, ``xs.append(f())``)."""
+    return ((index, other) for index, other in enumerate(calls)
+            if other.scope == site.scope and other.line == site.line
+            and any(_made_by(value, site)
+                    for values in (*other.args, *(v for _, v in other.kwargs))
+                    for value in values))
 
 
 def _bound_local(site: CallSite, bindings: Mapping[str, tuple[Expr, ...]]) -> str | None:
@@ -2035,11 +2045,7 @@ class ImpactAnalysis:
             return False
         return all(
             not site.awaited and site.entered != 2 and site.iterated != 2
-            and not any(other.scope == site.scope and other.line == site.line
-                        and any(_made_by(value, site)
-                                for values in (*other.args, *(v for _, v in other.kwargs))
-                                for value in values)
-                        for other in calls)
+            and not any(_takers(site, calls))
             for site, _ in found[1]) and self._binds(source, target)
 
     def _handed_to_runner(self, source: str, target: str) -> bool:
@@ -2064,13 +2070,8 @@ class ImpactAnalysis:
                 index >= 0 and self._method_runs_its_argument(source, index, expr))
 
         def handed(site: CallSite) -> bool:
-            return any(
-                other.scope == site.scope and other.line == site.line
-                and other.callee and all(runner(e, index) for e in other.callee)
-                and any(_made_by(value, site)
-                        for values in (*other.args, *(v for _, v in other.kwargs))
-                        for value in values)
-                for index, other in enumerate(calls))
+            return any(other.callee and all(runner(e, index) for e in other.callee)
+                       for index, other in _takers(site, calls))
 
         def through_local(site: CallSite) -> bool:
             # ``coro = self.run_async(); get_event_loop().run_until_complete(coro)``: bound
