@@ -279,13 +279,41 @@ def keeps_signature(revision: Revision, module: str, written: str) -> bool:
             or len(definition.decorators) != 1:
         return False
     where = symbol.partition(":")[0]  # type: ignore[union-attr]
-    maker = definition.decorators[0]
-    first, dot, rest = maker.partition(".")
-    # (``spelled`` reads ``from decorator import decorator`` as ``import decorator.x`` would
-    # be read: the module; the import binding itself names the function)
-    imported = revision.imports(where).get(first)
-    return revision.spelled(where, maker) in SIGNATURE_KEEPING_MAKERS or (
-        imported is not None and imported + dot + rest in SIGNATURE_KEEPING_MAKERS)
+    return revision.spelled(where, definition.decorators[0]) in SIGNATURE_KEEPING_MAKERS
+
+
+def makes_signature_keeper(revision: Revision, module: str, written: str, hops: int = 0
+                           ) -> bool:
+    """Is decorator factory ``written`` (bare, called where it decorates) in ``module`` a
+    plain function of ours that returns, at every ``return``, what a
+    ``SIGNATURE_KEEPING_MAKERS`` decorator makes (``decorator.decorator(wrapper)``), or what
+    another such function of ours returns? moviepy's ``convert_parameter_to_seconds(varnames)``
+    returns ``preprocess_args(convert_to_seconds, varnames)``, which returns
+    ``decorator.decorator(wrapper)``: what it decorates keeps its signature."""
+    found = plain_function(revision, module, written) if hops <= _MAX_FACTORY_HOPS else None
+    if found is None:
+        return False
+    _, where, scope, bindings = found
+    returned = bindings.get(scope + "<return>")
+    if not returned:
+        return False
+    for value in returned:
+        root, callee = value[0], value[1:-1]
+        prefix = f"v:{where}:|"
+        if len(value) < 2 or not value[-1].startswith("(") or not root.startswith(prefix) \
+                or not all(op.startswith(".") for op in callee):
+            return False
+        text = ".".join([root[len(prefix):], *(op[1:] for op in callee)])
+        if not text.replace(".", "_").isidentifier():
+            return False
+        if revision.spelled(where, text) not in SIGNATURE_KEEPING_MAKERS \
+                and not makes_signature_keeper(revision, where, text, hops + 1):
+            return False
+    return True
+
+
+# How many factories of ours ``makes_signature_keeper`` follows, one returning another's
+_MAX_FACTORY_HOPS = 3
 
 
 def returns_its_argument(revision: Revision, module: str, written: str) -> bool:
@@ -304,7 +332,6 @@ def returns_its_argument(revision: Revision, module: str, written: str) -> bool:
     # a name the function never binds is a parameter: the first of the definition kept, or
     # one of another definition of the name that the summary does not keep (one per branch
     # of ``if PY2: ... else: ...``, sentry-sdk's ``implements_str``), which none of the
-    # kept one's other parameters may be
     # kept one's other parameters may be. A return annotation is a value of its own (an
     # instance of the annotated class, ``(..., "+")``), not something the function returns.
     first, others = scope + parameters[0].name, {scope + p.name for p in parameters[1:]}

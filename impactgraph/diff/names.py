@@ -193,7 +193,7 @@ class Revision:
                 owner, _, name = target.rpartition(".")
                 found |= self._every_spelling(owner, f"{name}.{rest}", hops + 1)
             else:
-                found.add(self._spelled_through(bare, binding.target))
+                found.add(self._spelled_through(bare, target))
         return found
 
     def _imported_by_ours(self, dotted: str, module: str) -> bool:
@@ -202,11 +202,12 @@ class Revision:
         return owner in self.summaries and owner != module and name in self.imports(owner)
 
     def _spelled_through(self, bare: str, target: str | None) -> str:
-        head, _, rest = bare.partition(".")
+        """``bare`` through ``target``, what its head is bound to: ``imports`` gives the
+        package for ``import collections.abc``, and ``from decorator import decorator``'s
+        ``decorator.decorator`` as it is."""
+        _, _, rest = bare.partition(".")
         if not target:
             return bare
-        if target.startswith(head + "."):  # ``import collections.abc`` binds ``collections``
-            target = head
         dotted = f"{target}.{rest}" if rest else target
         for _ in range(_MAX_HOPS):  # a module of ours that imports it: where it comes from
             module, _, name = dotted.rpartition(".")

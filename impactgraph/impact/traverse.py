@@ -46,6 +46,7 @@ from impactgraph.diff.definitions import (
     derives_from_unknown,
     exception_names,
     keeps_signature,
+    makes_signature_keeper,
     members_taken_away,
     named_like_exception,
     plain_function,
@@ -766,12 +767,17 @@ class ImpactAnalysis:
         package's."""
         module = change.symbol.partition(":")[0]
         base, head = self._revision_pair()
+
+        def given_back(part: str) -> bool:
+            revision, name = (head if part[0] == "+" else base), part[1:]
+            if f"@{name}(" in ((change.new if part[0] == "+" else change.old) or ""):
+                # a factory, called where it decorates (moviepy's ``@convert_to_seconds(['t'])``)
+                return makes_signature_keeper(revision, module, name)
+            return any(rule(revision, module, name)
+                       for rule in (returns_its_argument, keeps_signature))
+
         parts = change.detail.split()
-        return bool(parts) and all(
-            part[:1] in "+-" and any(
-                rule(head if part[0] == "+" else base, module, part[1:])
-                for rule in (returns_its_argument, keeps_signature))
-            for part in parts)
+        return bool(parts) and all(part[:1] in "+-" and given_back(part) for part in parts)
 
     def _own_wrappers_gone(self, change: Change) -> bool:
         """Is every decorator a ``decorator-changed`` removed, as its base module spells it,
@@ -1174,24 +1180,10 @@ class ImpactAnalysis:
         return sorted(node.partition(":")[2] for node, kind in set(self.head.predecessors(cls))
                       if kind == EdgeKind.INHERITS and self.head.module_of(node) == module)
 
-    def _uses_member_taken(self, source: str, cls: str, base: str, subclass: bool) -> bool:
-        """Does ``source`` use a name the class lost with the removed ``base``
-        (``members_taken_away``)? If it lost none, only ``isinstance`` answers differ: its
-        users' code runs as before. If it lost some, the user whose code reads or calls none
-        of them by that name (on any value), nor any by a name given as a value (``getattr``),
-        runs as before too (semver 3: ``SemVerWithVPrefix(VersionInfo)`` -> ``(Version)``,
-        which lacks ``isvalid``; a conftest handing the class to doctests uses none).
-
-        What the code does not spell: a user that makes or gets instances (a call or a
-        reference) may hand them to code that calls a special method or a protocol's method
-        on them (``asyncio.create_task(obj)``: ``send``; ``dict(obj)``: ``keys``), so such a
-        name lost breaks it. A ``subclass`` statement runs nothing of its base; its methods
-        are judged by what they spell, special methods included as the summary records them
-        (aiofiles 24.1's ``AiofilesContextManager`` lost its ``Coroutine`` base with
-        ``__iter__`` and ``send``; a subclass of it using neither), unless they hand ``self``
-        over, or the name is a special method the summary does not record the uses of
-        (``__init__``, ``__hash__``, ...). Names not known one by one: broken, unless the
-        class still derives from an outside class whose names are not known either."""
+    def _lost_with_base(self, cls: str, base: str) -> frozenset[str] | None:
+        """The names class ``cls`` lost with its removed ``base`` (``members_taken_away``),
+        but for those a standard-library base of the head's class or ``object`` answers in
+        their place; None when not known one by one."""
         key = (cls, base)
         if key not in self._members_taken:
             module, _, qualname = cls.partition(":")
@@ -1212,17 +1204,66 @@ class ImpactAnalysis:
                 base_rev, head_rev, cls, base, taken, old_symbol)
         lost = self._members_taken[key]
         if lost is None:
+            return None
+        # what a class body holds under no name (a lambda in a dict literal) is no member
+        # and a special method ``object`` (or ``BaseException``) answers in its place, as
+        # Python calls it, is still there: urllib3 2.0's ``NewConnectionError`` lost
+        # ``PoolError`` and with it ``__reduce__``, which ``pickle`` now finds on its base
+        return frozenset(name for name in lost
+                         if name.isidentifier() and name not in OBJECT_ANSWERS)
+
+    def _lost_at_import(self, node: str, change: Change) -> bool:
+        """``base-removed``: does the code importing ``node``'s module runs (its top level and
+        its class bodies) use a name the class lost with the base, or did the class lose what
+        a class statement deriving from it may look up (``__class_getitem__`` for ``C[int]``)?
+        A subclass's methods run later, when called: a class statement alone runs none of
+        them (aiogram 3.0's ``Update(TelegramObject)``, which lost ``get_current``)."""
+        lost = self._lost_with_base(change.symbol, change.detail)
+        if lost is None or not lost.isdisjoint(CLASS_STATEMENT_HOOKS):
+            return True
+        module = self.head.module_of(node) if node in self.head else node.partition(":")[0]
+        summary = self.head.summaries.get(module)
+        if summary is None or not lost:
+            return False
+        classes = {d.qualname for d in summary.definitions if d.kind is SymbolKind.CLASS}
+
+        def at_import(scope: str) -> bool:
+            if scope == module:
+                return True
+            where, _, qualname = scope.partition(":")
+            parts = qualname.split(".")
+            return where == module and all(
+                ".".join(parts[:end]) in classes for end in range(1, len(parts) + 1))
+
+        run = replace(summary, calls=tuple(s for s in summary.calls if at_import(s.scope)),
+                      references=tuple(r for r in summary.references if at_import(r.scope)))
+        return reads_attribute(run, module, lost)
+
+    def _uses_member_taken(self, source: str, cls: str, base: str, subclass: bool) -> bool:
+        """Does ``source`` use a name the class lost with the removed ``base``
+        (``members_taken_away``)? If it lost none, only ``isinstance`` answers differ: its
+        users' code runs as before. If it lost some, the user whose code reads or calls none
+        of them by that name (on any value), nor any by a name given as a value (``getattr``),
+        runs as before too (semver 3: ``SemVerWithVPrefix(VersionInfo)`` -> ``(Version)``,
+        which lacks ``isvalid``; a conftest handing the class to doctests uses none).
+
+        What the code does not spell: a user that makes or gets instances (a call or a
+        reference) may hand them to code that calls a special method or a protocol's method
+        on them (``asyncio.create_task(obj)``: ``send``; ``dict(obj)``: ``keys``), so such a
+        name lost breaks it. A ``subclass`` statement runs nothing of its base; its methods
+        are judged by what they spell, special methods included as the summary records them
+        (aiofiles 24.1's ``AiofilesContextManager`` lost its ``Coroutine`` base with
+        ``__iter__`` and ``send``; a subclass of it using neither), unless they hand ``self``
+        over, or the name is a special method the summary does not record the uses of
+        (``__init__``, ``__hash__``, ...). Names not known one by one: broken, unless the
+        class still derives from an outside class whose names are not known either."""
+        lost = self._lost_with_base(cls, base)
+        if lost is None:
             # Not known one by one. A class that traded an outside base for another outside
             # class (pre-commit 3.0's ``WarnMutableRev(cfgv.ConditionalOptional)`` ->
             # ``(cfgv.Conditional)``) may give every name its users spell: the head's code was
             # written against the new base, and nothing shows a name of it gone.
             return not derives_from_unknown(self._revision_pair()[1], cls)
-        # what a class body holds under no name (a lambda in a dict literal) is no member
-        # and a special method ``object`` (or ``BaseException``) answers in its place, as
-        # Python calls it, is still there: urllib3 2.0's ``NewConnectionError`` lost
-        # ``PoolError`` and with it ``__reduce__``, which ``pickle`` now finds on its base
-        lost = frozenset(name for name in lost
-                         if name.isidentifier() and name not in OBJECT_ANSWERS)
         if not lost:
             return False
         special = {name for name in lost if name.startswith("__") and name.endswith("__")}
@@ -1926,43 +1967,22 @@ class ImpactAnalysis:
         definition = self._definition(head, target)
         if definition is None:
             return False
-        wrappers = 0
-        forwarding: list[str] = []
-        for wrapper, kind in sorted(set(head.predecessors(target))):
-            if kind != EdgeKind.CALLS:
-                continue
-            own = self._definition(head, wrapper)
-            if own is None or own.signature is None:
-                continue
-            leading = _leading_names(own.signature)
-            # or the function's own parameters, all positional without a default, handed on
-            # as they are (sqlparse 0.5's ``@recurse(...)``: ``wrapped_f(tlist)`` calling
-            # ``f(tlist)``): a call binds the wrapper as it binds the function
-            fixed = leading is None and _same_fixed_parameters(own.signature,
-                                                               definition.signature)
-            if fixed:
-                leading = [p.name for p in own.signature.parameters]
-            if leading is None:
-                continue
-            names = {f"v:{wrapper}|{p.name}" for p in own.signature.parameters[len(leading):]}
-            calls = (self._calls_of(head.module_of(wrapper)) if head is self.head
-                     else self._base_calls_of(wrapper)) or ()
-            sites = _sites(calls, head.edge_data(wrapper, target, kind), wrapper)
-            args = f"v:{wrapper}|{own.signature.parameters[-2].name}" if not fixed else ""
-            handed = [
-                _spread_handed(site, names, args,
-                               partial(self._leading_slices, head, wrapper))
-                if _hands_on(site, [f"v:{wrapper}|{name}" for name in leading])
-                and site.unpacks == (0 if fixed else 3)
-                and all(name == "**" for name, _ in site.kwargs) else None
-                for site, _ in sites]
-            # every site hands the arguments on as they came, or (param 2.0's
-            # ``_deprecate_positional_args``, after scikit-learn's) a leading slice of
-            # ``args`` once the extra positional ones went into ``kwargs``, and one site as
-            # they came: a call that binds the function itself takes that one
-            if sites and None not in handed and "whole" in handed:
-                wrappers += 1
-                forwarding.append(wrapper)
+        forwarding = [wrapper for wrapper, kind in sorted(set(head.predecessors(target)))
+                      if kind == EdgeKind.CALLS
+                      and self._hands_whole(head, wrapper, target, definition)]
+        # and the wrappers of stacked decorators that hand them on to those (netmiko 4.0's
+        # ``@lock_channel`` over ``@log_writes`` on ``write_channel``): functions nested in
+        # a function, as a decorator's wrapper is, not any caller of the same shape
+        frontier = list(forwarding)
+        while frontier and len(forwarding) <= len(definition.decorators):
+            inner = frontier.pop(0)
+            for wrapper, kind in sorted(set(head.predecessors(inner))):
+                if (kind == EdgeKind.CALLS and wrapper not in forwarding
+                        and wrapper != target and self._nested_in_function(head, wrapper)
+                        and self._hands_whole(head, wrapper, inner, definition)):
+                    forwarding.append(wrapper)
+                    frontier.append(wrapper)
+        wrappers = len(forwarding)
         rest = [d for d in definition.decorators
                 if decorator_base(d).rpartition(".")[2] not in RESULT_KEEPING]
         if wrappers > 0 and wrappers >= len(rest):
@@ -1974,6 +1994,48 @@ class ImpactAnalysis:
             (path := _written_path(revision, module, written)) is not None
             and any(found.replace(":", ".").startswith(path + ".") for found in forwarding)
             for written in changed)
+
+    def _hands_whole(self, head: CodeGraph, wrapper: str, callee: str,
+                     definition: Definition) -> bool:
+        """Does ``wrapper``, taking nothing but ``*args, **kwargs`` after leading positional
+        parameters (or the decorated function's own fixed parameters, ``definition``'s), call
+        ``callee`` with them as they are, at every site (``_forwarded_whole``)?"""
+        own = self._definition(head, wrapper)
+        if own is None or own.signature is None:
+            return False
+        leading = _leading_names(own.signature)
+        # or the function's own parameters, all positional without a default, handed on
+        # as they are (sqlparse 0.5's ``@recurse(...)``: ``wrapped_f(tlist)`` calling
+        # ``f(tlist)``): a call binds the wrapper as it binds the function
+        fixed = leading is None and _same_fixed_parameters(own.signature, definition.signature)
+        if fixed:
+            leading = [p.name for p in own.signature.parameters]
+        if leading is None:
+            return False
+        names = {f"v:{wrapper}|{p.name}" for p in own.signature.parameters[len(leading):]}
+        calls = (self._calls_of(head.module_of(wrapper)) if head is self.head
+                 else self._base_calls_of(wrapper)) or ()
+        sites = _sites(calls, head.edge_data(wrapper, callee, EdgeKind.CALLS), wrapper)
+        args = f"v:{wrapper}|{own.signature.parameters[-2].name}" if not fixed else ""
+        handed = [
+            _spread_handed(site, names, args, partial(self._leading_slices, head, wrapper))
+            if _hands_on(site, [f"v:{wrapper}|{name}" for name in leading])
+            and site.unpacks == (0 if fixed else 3)
+            and all(name == "**" for name, _ in site.kwargs) else None
+            for site, _ in sites]
+        # every site hands the arguments on as they came, or (param 2.0's
+        # ``_deprecate_positional_args``, after scikit-learn's) a leading slice of ``args``
+        # once the extra positional ones went into ``kwargs``, and one site as they came: a
+        # call that binds the function itself takes that one
+        return bool(sites) and None not in handed and "whole" in handed
+
+    def _nested_in_function(self, graph: CodeGraph, symbol: str) -> bool:
+        """Is ``symbol`` a function defined in the body of a function (a decorator's
+        wrapper)?"""
+        module, _, qualname = symbol.partition(":")
+        outer = qualname.rpartition(".")[0]
+        found = self._definition(graph, f"{module}:{outer}") if outer else None
+        return found is not None and found.kind in (SymbolKind.FUNCTION, SymbolKind.METHOD)
 
     def _leading_slices(self, graph: CodeGraph, wrapper: str) -> frozenset[str]:
         """The names (``c:...``, as an expression spells them) ``wrapper``'s head module binds
@@ -2422,6 +2484,8 @@ class ImpactAnalysis:
             return False
         if name in summary.getattr_names or any(d.qualname == name for d in summary.definitions):
             return True
+        if _declared_and_filled(summary, name):
+            return True
         found = self._revision_pair()[1].resolve_in(module, name)
         return found is not None and ":" in found
 
@@ -2450,6 +2514,11 @@ class ImpactAnalysis:
             if parent is None:
                 continue
             seed = parent[0]
+            if (":" not in node or EdgeKind.INHERITS in graph.edge_kinds(node, seed)) \
+                    and walk.change is not None \
+                    and walk.change.kind is ChangeKind.BASE_REMOVED \
+                    and not self._lost_at_import(node, walk.change):
+                continue  # broken when its code runs, not when it is imported
             if ":" not in node:
                 breaks = None if walk.change is None else partial(
                     self.breaks, graph, walk.change, node, seed)
@@ -2654,6 +2723,29 @@ class ImpactAnalysis:
                 return True
             dotted = dotted.rpartition(".")[0]
         return False
+
+
+# What a module's ``globals()`` is updated through at its top level
+_NAMESPACE_FILLERS = frozenset({".update", ".setdefault", ".__setitem__"})
+
+
+def _declared_and_filled(summary: FileSummary, name: str) -> bool:
+    """Does module ``summary`` import ``name`` under ``if TYPE_CHECKING:`` alone, for static
+    readers, while its top-level code fills its namespace when it runs
+    (``globals().update({...})``)? trio 0.23's ``trio.socket`` copies the ``socket`` module's
+    constants so, and lists them in such an import: the module has the name."""
+    module = summary.module
+    return any(
+        binding.name == name and binding.scope == module and binding.type_checking
+        for binding in summary.imports
+    ) and not any(
+        binding.name == name and binding.scope == module and not binding.type_checking
+        for binding in summary.imports
+    ) and any(
+        site.scope == module and any(
+            len(expr) == 3 and expr[0] in ("b:globals", "b:vars") and expr[1] == "( 0 )"
+            and expr[2] in _NAMESPACE_FILLERS for expr in site.callee)
+        for site in summary.calls)
 
 
 def _spells(site: CallSite, method: str) -> bool:
@@ -2872,6 +2964,8 @@ OBJECT_NEVER_FAILS = frozenset({"__str__", "__repr__", "__eq__", "__ne__"})
 # them (not ``__init__``, ``__hash__``, ``__lt__``, ``__format__``...: ``object``'s takes no
 # arguments, is None beside an ``__eq__``, gives NotImplemented, refuses a format spec; nor
 # ``__eq__``, ``__str__``...: comparing and printing are judged as behaviour where they go)
+# What a class statement may look up on a base it derives from, besides ``object``'s
+CLASS_STATEMENT_HOOKS = frozenset({"__class_getitem__", "__mro_entries__", "__prepare__"})
 OBJECT_ANSWERS = frozenset({
     "__reduce__", "__reduce_ex__", "__sizeof__", "__dir__", "__getattribute__",
     "__setattr__", "__delattr__", "__init_subclass__", "__subclasshook__"})

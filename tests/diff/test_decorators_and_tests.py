@@ -57,6 +57,16 @@ DECORATOR_CASES = [
      "    @locked_cached_property\n    def p(self): return 1",
      "class C:\n    @classmethod\n    def p(cls): return 1",
      {("m:C.p", "decorator-changed", True)}),
+    # ``from X import X`` binds the function (or class) ``X.X``, not the module ``X``: the
+    # same decorator, written through the module's import instead, breaks nothing
+    ("the same decorator imported from its module by name",
+     "from decorator import decorator\n@decorator\ndef f(g, *a, **kw): pass",
+     "import decorator\n@decorator.decorator\ndef f(g, *a, **kw): pass",
+     {("m:f", "decorator-changed", False)}),
+    ("a module's namesake traded for another of its names",
+     "from decorator import decorator\n@decorator\ndef f(g, *a, **kw): pass",
+     "import decorator\n@decorator.contextmanager\ndef f(g, *a, **kw): pass",
+     {("m:f", "decorator-changed", True)}),
     ("route added arguments and a new decorator",
      "from app import app\n@app.get('/a')\ndef h(): pass",
      "from app import app\nimport functools\n@functools.cache\n@app.get('/b')\ndef h(): pass",

@@ -2,7 +2,9 @@
 self, *a, **kw)``): the function they decorate keeps its signature, each call going through
 the caller with the arguments it was given. IPython 8.0 traded ``@needs_sqlite`` for
 ``@only_when_enabled`` on ``HistoryManager.writeout_cache`` and its siblings: a call binds as
-one of the method itself does."""
+one of the method itself does. moviepy 2.0 traded ``@convert_to_seconds(['t'])`` for
+``@convert_parameter_to_seconds(['t'])``: factories of ours returning ``preprocess_args(fun,
+varnames)``, which returns ``decorator.decorator(wrapper)``."""
 
 from __future__ import annotations
 
@@ -24,6 +26,28 @@ def only_when_enabled(f, self, *a, **kw):
     if not self.enabled:
         return []
     return f(self, *a, **kw)
+
+
+def preprocess_args(fun, names):
+    def wrapper(f, *a, **kw):
+        return f(*[fun(x) for x in a], **kw)
+    return decorator(wrapper)
+
+
+def convert_to_seconds(names):
+    return preprocess_args(float, names)
+
+
+def convert_parameter_to_seconds(names):
+    return preprocess_args(float, names)
+
+
+def wrapping(names):
+    def wrap(f):
+        def run(self):
+            return f(self, None)
+        return run
+    return wrap
 
 
 def replaced(f):
@@ -65,3 +89,22 @@ def test_one_traded_for_a_wrapper_of_ours_that_takes_other_calls_still_breaks(
 ) -> None:
     # ``replaced`` makes a wrapper taking ``self`` alone: ``h.writeout(conn=1)`` fails
     assert broken(tmp_path, LIB.replace("    @needs_sqlite\n", "    @replaced\n")) == {"saver"}
+
+
+def test_one_signature_keeping_factory_traded_for_another_breaks_no_binding_call(
+    tmp_path: Path,
+) -> None:
+    base = LIB.replace("    @needs_sqlite\n", "    @convert_to_seconds(['conn'])\n")
+    head = LIB.replace("    @needs_sqlite\n", "    @convert_parameter_to_seconds(['conn'])\n")
+    report = impact_between({"lib.py": base, **USERS}, {"lib.py": head}, tmp_path)
+    assert ("lib:History.writeout", "decorator-changed", True) in {
+        (c["symbol"], c["kind"], c["breaking"]) for c in report["changes"]}
+    assert broken_modules(report) == set()
+
+
+def test_a_factory_traded_for_one_making_another_wrapper_still_breaks(tmp_path: Path) -> None:
+    # ``wrapping(...)`` makes a wrapper taking ``self`` alone: ``h.writeout(conn=1)`` fails
+    base = LIB.replace("    @needs_sqlite\n", "    @convert_to_seconds(['conn'])\n")
+    head = LIB.replace("    @needs_sqlite\n", "    @wrapping(['conn'])\n")
+    report = impact_between({"lib.py": base, **USERS}, {"lib.py": head}, tmp_path)
+    assert broken_modules(report) == {"saver"}
