@@ -325,6 +325,41 @@ def returns_its_argument(revision: Revision, module: str, written: str) -> bool:
     if found is None:
         return False
     definition, _, scope, bindings = found
+    return _returns_first(definition, scope, bindings)
+
+
+def factory_gives_back(revision: Revision, module: str, written: str) -> bool:
+    """Is decorator factory ``written`` (bare, called where it decorates) in ``module`` a
+    plain function of ours that returns, at every ``return``, a function it defines that
+    returns what it is given (``returns_its_argument``)? discord.py 2.0's
+    ``copy_doc(original)`` returns ``decorator(overridden)``, which sets ``__doc__`` and
+    returns ``overridden``."""
+    found = plain_function(revision, module, written) \
+        if written.replace(".", "_").isidentifier() else None
+    if found is None:
+        return False
+    definition, where, scope, bindings = found
+    annotated = definition.signature is not None and definition.signature.returns is not None
+    values = [value for value in bindings.get(scope + "<return>", ())
+              if not (annotated and len(value) == 2 and value[1] == "+")]
+    qualname = scope[len(f"v:{where}:"):-1]
+    for value in values:
+        made = bindings.get(value[0], ()) if len(value) == 1 else ()
+        if len(made) != 1 or len(made[0]) != 1 or not made[0][0].startswith(
+                f"s:{where}:{qualname}."):
+            return False
+        inner = made[0][0][2:]
+        nested = revision.definition(inner)
+        if nested is None or nested.kind is not SymbolKind.FUNCTION or nested.decorators \
+                or not _returns_first(nested, f"v:{inner}|", bindings):
+            return False
+    return bool(values)
+
+
+def _returns_first(definition: Definition, scope: str,
+                   bindings: Mapping[str, tuple[Expr, ...]]) -> bool:
+    """Does function ``definition`` (its variables' keys starting ``scope``) take the
+    function first and return it as it is, at every ``return`` (``returns_its_argument``)?"""
     parameters = definition.signature.parameters if definition.signature is not None else ()
     if not parameters or parameters[0].kind not in POSITIONAL:
         return False
@@ -930,7 +965,14 @@ def members_taken_away(old: Revision, new: Revision, symbol: str, base: str,
     # a ``collections.abc`` base's methods are known: one whose every method the class now
     # defines itself took nothing away (werkzeug 3.1.3's ``Headers`` left ``MutableMapping``);
     # so are a builtin exception's (paho-mqtt 2.0's ``ValueError`` -> ``ConnectionError``)
+    kept_classes = _standard_classes_of(frozenset(kept))
     for key in old_outside - kept:
+        removed = _standard_classes_of(frozenset({key}))
+        if removed and any(_extends(now, removed[0]) for now in kept_classes):
+            # a standard base kept derives from it, and gives every name it gave, made as
+            # before (coverage 7.0's ``HandyConfigParser``: ``RawConfigParser`` ->
+            # ``ConfigParser``)
+            continue
         methods = abc_methods(key) or exception_names(key)
         if not methods:
             beyond = standard_names_beyond(key, frozenset(kept))
@@ -938,6 +980,12 @@ def members_taken_away(old: Revision, new: Revision, symbol: str, base: str,
                 # the class now derives from ``object`` alone (prompt_toolkit 3.0's
                 # ``_16ColorCache(dict)`` -> ``_16ColorCache``)
                 beyond = standard_names_over_object(key)
+                if beyond is None and key in ABC_KEYS and not any(
+                        (made := new.definition(c)) is not None and made.metaclass
+                        for c in new_classes):
+                    # nor from ``ABCMeta`` (python-telegram-bot 20.0's ``BaseFilter(ABC)``
+                    # -> ``BaseFilter``)
+                    beyond = ABC_NAMES
             if beyond is None:
                 return None
             methods = beyond
@@ -1026,6 +1074,14 @@ def standard_names_beyond(key: str, kept: frozenset[str]) -> frozenset[str] | No
     if cls is None or not found:
         return None
     return frozenset(set(dir(cls)).difference(*map(dir, found)) - {"__dict__", "__weakref__"})
+
+
+# How a base of ``abc.ABC`` is spelled, and what a class loses with it when it is left with no
+# metaclass: the methods ``ABCMeta`` answers for it (``register``), ``type`` answering
+# ``__instancecheck__`` and ``__subclasscheck__`` as before; and the ``_abc_impl`` the
+# metaclass gives. ``__slots__`` and ``__abstractmethods__`` are no use lost.
+ABC_KEYS = frozenset({"ABC", "abc.ABC"})  # (``_base_keys`` strips a standard module)
+ABC_NAMES = frozenset(set(dir(abc.ABCMeta)) - set(dir(type))) | {"_abc_impl"}
 
 
 # the rich comparisons: ``object``'s compare by identity, a builtin's or a dataclass's by value
@@ -1300,14 +1356,25 @@ _INSPECTED_KINDS = {
 }
 
 
+def _extends(cls: type, base: type) -> bool:
+    """Is ``cls`` a subclass of ``base`` made as ``base`` is (the same ``__init__`` and
+    ``__new__``)? ``UnicodeDecodeError`` is a ``ValueError`` that takes five arguments."""
+    return issubclass(cls, base) and all(
+        getattr(cls, name) is getattr(base, name) for name in ("__init__", "__new__"))
+
+
+def _standard_classes_of(keys: frozenset[str]) -> list[type]:
+    """This interpreter's standard-library classes that base keys ``keys`` name."""
+    from impactgraph.linker.stdlib import stdlib_class  # not loaded before a diff needs it
+
+    found = (stdlib_class(key) if "." in key else _standard_class(key) for key in sorted(keys))
+    return [cls for cls in found if cls is not None]
+
+
 def standard_classes(revision: Revision, symbol: str) -> list[type]:
     """This interpreter's standard-library classes among the ancestors of class ``symbol``
     (through names bound to alternatives too: ``InitMeta = type`` in one branch)."""
-    from impactgraph.linker.stdlib import stdlib_class  # not loaded before a diff needs it
-
-    found = (stdlib_class(key) if "." in key else _standard_class(key)
-             for key in sorted(ancestry(revision, symbol, aliases=True)[1]))
-    return [cls for cls in found if cls is not None]
+    return _standard_classes_of(frozenset(ancestry(revision, symbol, aliases=True)[1]))
 
 
 def answered_by_standard_base(old: Revision, new: Revision, symbol: str, base: str,

@@ -45,6 +45,7 @@ from impactgraph.diff.definitions import (
     decorator_name,
     derives_from_unknown,
     exception_names,
+    factory_gives_back,
     keeps_signature,
     makes_signature_keeper,
     members_taken_away,
@@ -771,8 +772,10 @@ class ImpactAnalysis:
         def given_back(part: str) -> bool:
             revision, name = (head if part[0] == "+" else base), part[1:]
             if f"@{name}(" in ((change.new if part[0] == "+" else change.old) or ""):
-                # a factory, called where it decorates (moviepy's ``@convert_to_seconds(['t'])``)
-                return makes_signature_keeper(revision, module, name)
+                # a factory, called where it decorates (moviepy's ``@convert_to_seconds(['t'])``,
+                # discord.py's ``@copy_doc(Client.close)``)
+                return makes_signature_keeper(revision, module, name) \
+                    or factory_gives_back(revision, module, name)
             return any(rule(revision, module, name)
                        for rule in (returns_its_argument, keeps_signature))
 
@@ -2456,9 +2459,62 @@ class ImpactAnalysis:
             )
         if any(b.guarded for b in new.imports):
             new = replace(new, imports=tuple(b for b in new.imports if not b.guarded))
+        elsewhere = self._linked_elsewhere(new, source, target)
+        if elsewhere:
+            new = replace(new, calls=tuple(
+                site for index, site in enumerate(new.calls) if index not in elsewhere))
         # a module's node is the code its import runs: a function of it spelling the name
         # is a node of its own, with its own edge when it used the removed thing
         return self._mentions(new, source, target, removed=True, nested=":" in source)
+
+    def _linked_elsewhere(self, summary: FileSummary, source: str, target: str) -> set[int]:
+        """The calls of ``source``'s code (indexes in ``summary.calls``) that spell the name
+        of removed member ``target`` (``obj.request(...)``) and that the head links, on a
+        receiver it knows to be an instance of that very class, only to a method of that
+        name of a class of ours unrelated to ``target``'s: no call of the removed one.
+        gspread 6.0 removed ``Client.request``; ``Client``'s methods call
+        ``self.http_client.request(...)``, an ``HTTPClient``'s. A call whose receiver may
+        be of another class too is linked to the methods it has, and stays a use: the
+        class may be one whose method went, which the head cannot link."""
+        owner, _, name = target.rpartition(".")
+        if ":" not in owner or not name or source not in self.head:
+            return set()
+        wanted = "." + name
+        scopes = {site.scope for site in summary.calls
+                  if any(expr and expr[-1] == wanted for expr in site.callee)
+                  and (site.scope == source or site.scope.startswith(source + "."))}
+        found: dict[int, bool] = {}
+        for scope in scopes:
+            if scope not in self.head:
+                continue
+            for linked, kind in self.head.successors(scope):
+                if kind != EdgeKind.CALLS:
+                    continue
+                data = self.head.edge_data(scope, linked, kind)
+                certain = (linked.rpartition(".")[2] == name and ":" in linked
+                           and not data.get("dispatch") and not data.get("dynamic")
+                           and not data.get("poly") and self.is_ours(linked.partition(":")[0])
+                           and self._exact_receivers(data, linked.rpartition(".")[0])
+                           and self._unrelated(linked.rpartition(".")[0], owner))
+                for index, _ in data.get("sites", ()):
+                    found[index] = found.get(index, True) and certain
+        return {index for index, certain in found.items()
+                if certain and any(expr and expr[-1] == wanted
+                                   for expr in summary.calls[index].callee)}
+
+    @staticmethod
+    def _exact_receivers(data: Mapping[str, Any], cls: str) -> bool:
+        """Does every ``recv`` entry of a call edge say its receiver is an instance of
+        ``cls`` itself (``=cls``)?"""
+        entries = data.get("recv") or ()
+        return bool(entries) and all(receiver == "=" + cls for _, receiver in entries)
+
+    def _unrelated(self, cls: str, other: str) -> bool:
+        """Is neither class an ancestor of the other, in either revision?"""
+        for revision in self._revision_pair():
+            if other in revision.mro(cls) or cls in revision.mro(other):
+                return False
+        return True
 
     def _mentions(self, summary: FileSummary, scope: str, target: str,
                   removed: bool = False, nested: bool = True) -> bool:

@@ -1,0 +1,62 @@
+"""A class that drops ``abc.ABC`` for ``object`` loses the names ``ABCMeta`` gives a class
+(``register`` and its private helpers), known one by one: not "every name".
+
+python-telegram-bot 20.0 made ``BaseFilter(ABC)`` a plain class with ``__slots__``.
+``telegram.ext.filters`` derives its filters from it and makes instances at import time; the
+lost names were taken as not known, so the module broke at import, and every module importing
+it (34 modules).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from git_support import broken_modules, impact_between
+
+FILTERS = '''\
+{imports}
+
+class BaseFilter({base}):
+    __slots__ = ()
+
+    def check_update(self, update):
+        return True
+
+
+class MessageFilter(BaseFilter):
+    __slots__ = ()
+
+    def check_update(self, update):
+        return self.filter(update)
+
+    def filter(self, message):
+        return bool(message)
+
+
+ALL = MessageFilter()
+'''
+USER = '''\
+from proj.filters import ALL, BaseFilter
+
+
+def run(update):
+    return ALL.check_update(update){extra}
+'''
+
+
+def _broken(tmp_path: Path, extra: str = "") -> set[str]:
+    base = {"proj/__init__.py": "",
+            "proj/filters.py": FILTERS.format(imports="from abc import ABC\n", base="ABC"),
+            "proj/user.py": USER.format(extra=extra)}
+    head = {**base, "proj/filters.py": FILTERS.format(imports="", base="")}
+    return broken_modules(impact_between(base, head, tmp_path))
+
+
+def test_subclasses_and_instances_using_no_name_of_abcmeta_break_nothing(
+        tmp_path: Path) -> None:
+    assert _broken(tmp_path) == set()
+
+
+def test_a_class_registered_as_a_virtual_subclass_still_breaks(tmp_path: Path) -> None:
+    # ``register`` came from ``ABCMeta``
+    assert _broken(tmp_path, "\n\n\nBaseFilter.register(int)\n") == {"proj.user"}
