@@ -1995,8 +1995,36 @@ class ImpactAnalysis:
                                           else 1]
         return bool(changed) and all(
             (path := _written_path(revision, module, written)) is not None
-            and any(found.replace(":", ".").startswith(path + ".") for found in forwarding)
+            and (any(found.replace(":", ".").startswith(path + ".") for found in forwarding)
+                 or (head is self.head and self._wraps_whole(path, definition)))
             for written in changed)
+
+    def _wraps_whole(self, path: str, definition: Definition) -> bool:
+        """Is ``path`` (a head function of ours, dotted) a decorator whose one nested
+        function calls the decorator's first parameter, the function it decorates, handing
+        every argument on (``_hands_whole_at``)? Told by its code, not by the link: netmiko
+        4.0's ``@lock_channel`` returns ``cast(F, wrapper_decorator)`` and sits over
+        ``@log_writes``, and what its ``func`` is, the link does not follow."""
+        module, _, qualname = path.rpartition(".")
+        while module and module not in self.head.summaries:
+            module, _, outer = module.rpartition(".")
+            qualname = f"{outer}.{qualname}"
+        symbol = f"{module}:{qualname}"
+        made = self._definition(self.head, symbol)
+        if made is None or made.kind is not SymbolKind.FUNCTION or made.decorators \
+                or made.signature is None or not made.signature.parameters:
+            return False
+        nested = [other for other in self._revision_pair()[1].definitions(module).values()
+                  if other.qualname.rpartition(".")[0] == qualname
+                  and other.kind is SymbolKind.FUNCTION]
+        if len(nested) != 1:
+            return False
+        wrapper = f"{module}:{nested[0].qualname}"
+        handed = (f"v:{symbol}|{made.signature.parameters[0].name}",)
+        sites = [(site, False) for site in self._calls_of(module) or ()
+                 if site.scope == wrapper and site.callee == (handed,)]
+        return bool(sites) and self._hands_whole_at(self.head, wrapper, nested[0], sites,
+                                                    definition)
 
     def _hands_whole(self, head: CodeGraph, wrapper: str, callee: str,
                      definition: Definition) -> bool:
@@ -2005,6 +2033,17 @@ class ImpactAnalysis:
         ``callee`` with them as they are, at every site (``_forwarded_whole``)?"""
         own = self._definition(head, wrapper)
         if own is None or own.signature is None:
+            return False
+        calls = (self._calls_of(head.module_of(wrapper)) if head is self.head
+                 else self._base_calls_of(wrapper)) or ()
+        sites = _sites(calls, head.edge_data(wrapper, callee, EdgeKind.CALLS), wrapper)
+        return self._hands_whole_at(head, wrapper, own, sites, definition)
+
+    def _hands_whole_at(self, head: CodeGraph, wrapper: str, own: Definition,
+                        sites: Sequence[tuple[CallSite, bool]], definition: Definition) -> bool:
+        """``_hands_whole``, told by the ``sites`` of ``wrapper`` (``own``) that call what
+        it wraps."""
+        if own.signature is None:
             return False
         leading = _leading_names(own.signature)
         # or the function's own parameters, all positional without a default, handed on
@@ -2016,9 +2055,6 @@ class ImpactAnalysis:
         if leading is None:
             return False
         names = {f"v:{wrapper}|{p.name}" for p in own.signature.parameters[len(leading):]}
-        calls = (self._calls_of(head.module_of(wrapper)) if head is self.head
-                 else self._base_calls_of(wrapper)) or ()
-        sites = _sites(calls, head.edge_data(wrapper, callee, EdgeKind.CALLS), wrapper)
         args = f"v:{wrapper}|{own.signature.parameters[-2].name}" if not fixed else ""
         handed = [
             _spread_handed(site, names, args, partial(self._leading_slices, head, wrapper))
@@ -2090,9 +2126,40 @@ class ImpactAnalysis:
         if found is None:
             return False
         signature = found[0].signature
-        return (signature is not None and signature.is_async and not signature.is_generator
+        return (signature is not None and not signature.is_generator
+                and (signature.is_async or self._returns_awaitable(target))
                 and all(site.awaited for site, _ in found[1])
                 and self._binds(source, target))
+
+    def _returns_awaitable(self, target: str) -> bool:
+        """Does the head's ``target`` say it returns an instance of a class of ours that
+        defines ``__await__`` (its return annotation, read through the module's imports,
+        those for type checkers too)? aiogram 3.0 made ``Message.answer`` a plain ``def``
+        returning a ``SendMessage``, a ``TelegramMethod`` whose ``__await__`` sends it:
+        ``await message.answer(...)`` still works."""
+        definition = self._definition(self.head, target)
+        returns = definition.signature.returns \
+            if definition is not None and definition.signature is not None else None
+        if not returns:
+            return False
+        text = returns.strip().strip("'\"")
+        if not text.replace(".", "_").isidentifier():
+            return False
+        module = target.partition(":")[0]
+        head = self._revision_pair()[1]
+        found = head.resolve_expression(module, text)
+        if found is None:  # imported for type checkers alone (``if TYPE_CHECKING:``)
+            first, _, rest = text.partition(".")
+            summary = self.head.summaries.get(module)
+            for binding in summary.imports if summary is not None else ():
+                if binding.name == first and binding.scope == module and binding.type_checking:
+                    found = head.resolve_dotted(f"{binding.target}.{rest}" if rest
+                                                else binding.target)
+                    break
+        made = head.definition(found) if found is not None else None
+        return made is not None and made.kind is SymbolKind.CLASS and any(
+            ancestor is not None and head.definition(f"{ancestor}.__await__") is not None
+            for ancestor in head.mro(found))  # type: ignore[arg-type]
 
     def _called_plainly_only(self, source: str, target: str) -> bool:
         """Is every call of ``target`` that ``source`` makes one whose result is neither
