@@ -1219,8 +1219,8 @@ class ImpactAnalysis:
                          if name.isidentifier() and name not in OBJECT_ANSWERS)
 
     def _lost_at_import(self, node: str, change: Change) -> bool:
-        """``base-removed``: does the code importing ``node``'s module runs (its top level and
-        its class bodies) use a name the class lost with the base, or did the class lose what
+        """``base-removed``: does the code that importing ``node``'s module runs (its top level
+        and its class bodies) use a name the class lost with the base, or did the class lose what
         a class statement deriving from it may look up (``__class_getitem__`` for ``C[int]``)?
         A subclass's methods run later, when called: a class statement alone runs none of
         them (aiogram 3.0's ``Update(TelegramObject)``, which lost ``get_current``)."""
