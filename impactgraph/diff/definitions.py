@@ -339,9 +339,7 @@ def factory_gives_back(revision: Revision, module: str, written: str) -> bool:
     if found is None:
         return False
     definition, where, scope, bindings = found
-    annotated = definition.signature is not None and definition.signature.returns is not None
-    values = [value for value in bindings.get(scope + "<return>", ())
-              if not (annotated and len(value) == 2 and value[1] == "+")]
+    values = _returned_values(definition, scope, bindings)
     qualname = scope[len(f"v:{where}:"):-1]
     for value in values:
         made = bindings.get(value[0], ()) if len(value) == 1 else ()
@@ -356,6 +354,16 @@ def factory_gives_back(revision: Revision, module: str, written: str) -> bool:
     return bool(values)
 
 
+def _returned_values(definition: Definition, scope: str,
+                     bindings: Mapping[str, tuple[Expr, ...]]) -> list[Expr]:
+    """What function ``definition`` (its variables' keys starting ``scope``) returns, at its
+    ``return`` statements. A return annotation is a value of its own (an instance of the
+    annotated class, ``(..., "+")``), not something the function returns."""
+    annotated = definition.signature is not None and definition.signature.returns is not None
+    return [value for value in bindings.get(scope + "<return>", ())
+            if not (annotated and len(value) == 2 and value[1] == "+")]
+
+
 def _returns_first(definition: Definition, scope: str,
                    bindings: Mapping[str, tuple[Expr, ...]]) -> bool:
     """Does function ``definition`` (its variables' keys starting ``scope``) take the
@@ -363,16 +371,12 @@ def _returns_first(definition: Definition, scope: str,
     parameters = definition.signature.parameters if definition.signature is not None else ()
     if not parameters or parameters[0].kind not in POSITIONAL:
         return False
-    returned = bindings.get(scope + "<return>")
     # a name the function never binds is a parameter: the first of the definition kept, or
     # one of another definition of the name that the summary does not keep (one per branch
     # of ``if PY2: ... else: ...``, sentry-sdk's ``implements_str``), which none of the
-    # kept one's other parameters may be. A return annotation is a value of its own (an
-    # instance of the annotated class, ``(..., "+")``), not something the function returns.
+    # kept one's other parameters may be
     first, others = scope + parameters[0].name, {scope + p.name for p in parameters[1:]}
-    annotated = definition.signature is not None and definition.signature.returns is not None
-    values = [value for value in returned or ()
-              if not (annotated and len(value) == 2 and value[1] == "+")]
+    values = _returned_values(definition, scope, bindings)
     # the first parameter rebound (``f = wrap(f)``) is no longer what the function was given
     kept = all(len(value) == 2 and value[1] == "+" for value in bindings.get(first, ()))
     return bool(values) and all(

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 
 from impactgraph.diff.annotations import TYPING_MODULES
-from impactgraph.model import Definition, FileSummary, SymbolKind
+from impactgraph.model import Definition, FileSummary, ImportBinding, SymbolKind
 
 _MAX_HOPS = 12
 _MARKER_BASES = {
@@ -30,6 +30,16 @@ PLAIN_CLASSES = frozenset({
     "tuple", "str", "bytes", "int", "float", "enum.Enum", "enum.IntEnum", "enum.Flag",
     "enum.IntFlag", "enum.StrEnum", "threading.Thread",
 })
+
+
+def bound_target(binding: ImportBinding) -> str:
+    """What an import binds its name to: ``import a.b`` binds ``a``, the package (urwid's
+    examples write ``import urwid`` then ``import urwid.raw_display``, and derive from
+    ``urwid.Padding``); ``from a import b`` binds ``a.b``, ``from decorator import
+    decorator`` the function ``decorator.decorator``."""
+    if not binding.is_from and binding.target.startswith(binding.name + "."):
+        return binding.name
+    return binding.target
 
 
 class Revision:
@@ -57,11 +67,8 @@ class Revision:
         names = self._imports.get(module)
         if names is None:
             summary = self.summaries.get(module)
-            # ``import a.b`` binds ``a``, the package (urwid's examples write ``import urwid``
-            # then ``import urwid.raw_display``, and derive from ``urwid.Padding``)
             names = {
-                b.name: b.name if not b.is_from and b.target.startswith(b.name + ".")
-                else b.target
+                b.name: bound_target(b)
                 for b in (summary.imports if summary else ())
                 if b.scope == module and b.name != "*" and not b.type_checking
             }
@@ -179,9 +186,7 @@ class Revision:
             if (binding.name != head or binding.scope != module or binding.name == "*"
                     or binding.type_checking):
                 continue
-            target = binding.target
-            if target.startswith(head + ".") and not binding.is_from:
-                target = head  # ``import collections.abc`` binds ``collections``
+            target = bound_target(binding)
             dotted = f"{target}.{rest}" if rest else target
             owner, _, name = dotted.rpartition(".")
             if owner in self.summaries and owner != module and name in self.imports(owner):
