@@ -819,7 +819,7 @@ class ImpactAnalysis:
             name = spelled.rpartition(".")[2]
             if base.imports(module).get(written.partition(".")[0]) is None:
                 return False  # a name no import gives: not known to be outside
-            if (_written_path(base, module, part[1:]) is not None or self.is_ours(top)
+            if (_written_symbol(base, module, part[1:]) is not None or self.is_ours(top)
                     or self._names_head_module(spelled) or top in sys.stdlib_module_names
                     or name in DESCRIPTORS | METHOD_MAKERS | REBINDING or "property" in name):
                 return False
@@ -1997,22 +1997,19 @@ class ImpactAnalysis:
         revision = self._revision_pair()[0 if head is self.base and head is not self.head
                                           else 1]
         return bool(changed) and all(
-            (path := _written_path(revision, module, written)) is not None
-            and (any(found.replace(":", ".").startswith(path + ".") for found in forwarding)
-                 or (head is self.head and self._wraps_whole(path, definition)))
+            (symbol := _written_symbol(revision, module, written)) is not None
+            and (any(found.replace(":", ".").startswith(symbol.replace(":", ".") + ".")
+                     for found in forwarding)
+                 or (head is self.head and self._wraps_whole(symbol, definition)))
             for written in changed)
 
-    def _wraps_whole(self, path: str, definition: Definition) -> bool:
-        """Is ``path`` (a head function of ours, dotted) a decorator whose one nested
-        function calls the decorator's first parameter, the function it decorates, handing
-        every argument on (``_hands_whole_at``)? Told by its code, not by the link: netmiko
-        4.0's ``@lock_channel`` returns ``cast(F, wrapper_decorator)`` and sits over
+    def _wraps_whole(self, symbol: str, definition: Definition) -> bool:
+        """Is ``symbol`` (a head function of ours) a decorator whose one nested function
+        calls the decorator's first parameter, the function it decorates, handing every
+        argument on (``_hands_whole_at``)? Told by its code, not by the link: netmiko 4.0's
+        ``@lock_channel`` returns ``cast(F, wrapper_decorator)`` and sits over
         ``@log_writes``, and what its ``func`` is, the link does not follow."""
-        module, _, qualname = path.rpartition(".")
-        while module and module not in self.head.summaries:
-            module, _, outer = module.rpartition(".")
-            qualname = f"{outer}.{qualname}"
-        symbol = f"{module}:{qualname}"
+        module, _, qualname = symbol.partition(":")
         made = self._definition(self.head, symbol)
         if made is None or made.kind is not SymbolKind.FUNCTION or made.decorators \
                 or made.signature is None or not made.signature.parameters:
@@ -2561,11 +2558,11 @@ class ImpactAnalysis:
                 if kind != EdgeKind.CALLS:
                     continue
                 data = self.head.edge_data(scope, linked, kind)
-                certain = (linked.rpartition(".")[2] == name and ":" in linked
+                cls, _, member = linked.rpartition(".")
+                certain = (member == name and ":" in cls
                            and not data.get("dispatch") and not data.get("dynamic")
-                           and not data.get("poly") and self.is_ours(linked.partition(":")[0])
-                           and self._exact_receivers(data, linked.rpartition(".")[0])
-                           and self._unrelated(linked.rpartition(".")[0], owner))
+                           and not data.get("poly") and self.is_ours(cls.partition(":")[0])
+                           and self._exact_receivers(data, cls) and self._unrelated(cls, owner))
                 for index, _ in data.get("sites", ()):
                     found[index] = found.get(index, True) and certain
         return {index for index, certain in found.items()
@@ -2861,13 +2858,8 @@ def _declared_and_filled(summary: FileSummary, name: str) -> bool:
     (``globals().update({...})``)? trio 0.23's ``trio.socket`` copies the ``socket`` module's
     constants so, and lists them in such an import: the module has the name."""
     module = summary.module
-    return any(
-        binding.name == name and binding.scope == module and binding.type_checking
-        for binding in summary.imports
-    ) and not any(
-        binding.name == name and binding.scope == module and not binding.type_checking
-        for binding in summary.imports
-    ) and any(
+    return {binding.type_checking for binding in summary.imports
+            if binding.name == name and binding.scope == module} == {True} and any(
         site.scope == module and any(
             len(expr) == 3 and expr[0] in ("b:globals", "b:vars") and expr[1] == "( 0 )"
             and expr[2] in _NAMESPACE_FILLERS for expr in site.callee)
@@ -2968,11 +2960,10 @@ def _changed_decorators(change: Change) -> list[str]:
     return [part[1:] for part in change.detail.split() if part[:1] in "+-"]
 
 
-def _written_path(revision: Revision, module: str, written: str) -> str | None:
-    """The dotted path of the function of ours a decorator written in ``module`` names,
-    where it is defined (through the module's imports); None for one not of ours."""
-    found = revision.resolve_expression(module, decorator_base(written))
-    return found.replace(":", ".") if found is not None else None
+def _written_symbol(revision: Revision, module: str, written: str) -> str | None:
+    """The function (or class) of ours a decorator written in ``module`` names, where it is
+    defined (through the module's imports); None for one not of ours."""
+    return revision.resolve_expression(module, decorator_base(written))
 
 
 def _leading_names(signature: Signature) -> list[str] | None:
@@ -3090,11 +3081,11 @@ OBJECT_NEVER_FAILS = frozenset({"__str__", "__repr__", "__eq__", "__ne__"})
 # them (not ``__init__``, ``__hash__``, ``__lt__``, ``__format__``...: ``object``'s takes no
 # arguments, is None beside an ``__eq__``, gives NotImplemented, refuses a format spec; nor
 # ``__eq__``, ``__str__``...: comparing and printing are judged as behaviour where they go)
-# What a class statement may look up on a base it derives from, besides ``object``'s
-CLASS_STATEMENT_HOOKS = frozenset({"__class_getitem__", "__mro_entries__", "__prepare__"})
 OBJECT_ANSWERS = frozenset({
     "__reduce__", "__reduce_ex__", "__sizeof__", "__dir__", "__getattribute__",
     "__setattr__", "__delattr__", "__init_subclass__", "__subclasshook__"})
+# What a class statement may look up on a base it derives from, besides ``object``'s
+CLASS_STATEMENT_HOOKS = frozenset({"__class_getitem__", "__mro_entries__", "__prepare__"})
 
 
 # What a ``functools.lru_cache`` wrapper has and the function it wraps has not
