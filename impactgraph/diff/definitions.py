@@ -41,6 +41,7 @@ from impactgraph.expressions import (
 )
 from impactgraph.indexer.plain import DATACLASS_DECORATORS, decorator_base
 from impactgraph.model import (
+    CallSite,
     ChangeKind,
     Definition,
     Expr,
@@ -85,6 +86,9 @@ INHERITED_FROM_OBJECT = "inherited from object"
 # The detail of a method removed from a class that a standard-library base now answers it
 # for: "method (inherited from dict now)"
 INHERITED_FROM_STANDARD = "inherited from {} now"
+# The detail of a method removed from a class whose body handed every argument on to the same
+# method of a base outside the code, which the class still has: "method (an outside base ...)"
+OUTSIDE_BASE_ANSWERS = "the outside base it called answers it"
 # Bases of well-known builtin and standard-library classes: replacing ``type`` by ``ABCMeta``
 # keeps ``type`` among the ancestors.
 KNOWN_ANCESTORS = {
@@ -293,8 +297,8 @@ def makes_signature_keeper(revision: Revision, module: str, written: str, hops: 
     found = plain_function(revision, module, written) if hops <= _MAX_FACTORY_HOPS else None
     if found is None:
         return False
-    _, where, scope, bindings = found
-    returned = bindings.get(scope + "<return>")
+    definition, where, scope, bindings = found
+    returned = _returned_values(definition, scope, bindings)
     if not returned:
         return False
     for value in returned:
@@ -1335,6 +1339,31 @@ def _decorators_spelled_out(side: Side) -> Definition:
     return replace(side.definition, decorators=tuple(decorators))
 
 
+def shim_returns(revision: Revision, module: str, written: str) -> frozenset[str]:
+    """The import paths that ``written`` (in ``module``), a plain function of ours taking no
+    parameter, returns: every value it returns that is known is a name it imports, all with
+    one last name (graphene-django 2.15's ``import_single_dispatch()`` returns
+    ``functools.singledispatch``, or the backport ``singledispatch.singledispatch``,
+    whichever imports). Empty for any other function."""
+    found = plain_function(revision, module, written) \
+        if written.replace(".", "_").isidentifier() else None
+    if found is None or (found[0].signature is not None and found[0].signature.parameters):
+        return frozenset()
+    definition, _, scope, bindings = found
+    paths: set[str] = set()
+    for value in _returned_values(definition, scope, bindings):
+        if len(value) != 1 or not value[0].startswith(scope):
+            return frozenset()
+        for made in bindings.get(value[0], ()):
+            if len(made) != 2 or not made[0].startswith("m:") or not made[1].startswith(".") \
+                    or not made[1][1:].isidentifier():
+                return frozenset()
+            paths.add(made[0][2:] + made[1])
+    if len({path.rpartition(".")[2] for path in paths}) != 1:
+        return frozenset()
+    return frozenset(paths)
+
+
 def _body_changed(a: Definition, b: Definition) -> bool:
     """Does the body do something else? Where the parameters were only renamed (same kinds,
     same places), a body that follows the rename is the same body, and one that still reads an
@@ -1464,3 +1493,59 @@ def reads_bare_name(revision: Revision, module: str, name: str) -> bool:
 
     return (any(site.scope == module and bare(site.callee) for site in summary.calls)
             or any(ref.scope == module and bare(ref.target) for ref in summary.references))
+
+
+def delegated_to_outside_base(old: Revision, new: Revision, old_class: str, new_class: str,
+                              method: Definition) -> bool:
+    """Did ``method`` (of ``old_class`` in ``old``, removed in ``new``) hand every argument it
+    took on to the method of that name of a base outside the code (``super().name(...)``,
+    or ``Base.name(self, ...)`` with ``Base`` a base as written), no base of ours answering
+    that name, and is every outside base the class had still one of ``new_class``? Then the
+    outside base answers every call the method took (geopandas 1.0 removed
+    ``GeoDataFrame.merge``, which called ``DataFrame.merge(self, *args, **kwargs)``)."""
+    signature = method.signature
+    name = method.qualname.rpartition(".")[2]
+    if method.kind is not SymbolKind.METHOD or method.decorators or signature is None \
+            or not signature.parameters or signature.parameters[0].kind not in POSITIONAL \
+            or old.inherited(old_class, name)[0] is not None:
+        return False
+    module = old_class.partition(":")[0]
+    old_definition, new_definition = old.definition(old_class), new.definition(new_class)
+    if old_definition is None or new_definition is None:
+        return False
+    outside = {old.spelled(module, text) for text in old_definition.bases
+               if old.marker_base(module, text) is None
+               and old.resolve_expression(module, text) is None}
+    new_module = new_class.partition(":")[0]
+    kept = {new.spelled(new_module, text) for text in new_definition.bases}
+    summary = old.summaries.get(module)
+    if not outside or not outside <= kept or summary is None:
+        return False
+    scope = f"{module}:{method.qualname}"
+    first, *rest = signature.parameters
+    wanted = "." + name
+
+    def delegates(site: CallSite) -> bool:
+        if len(site.callee) != 1 or site.callee[0][-1:] != (wanted,):
+            return False
+        expr, args = site.callee[0], site.args
+        if expr[1:-1] != ("super",) or expr[0] != f"s:{old_class}":  # not ``super().name()``
+            text = expr[0].rpartition("|")[2] if expr[0].startswith(f"v:{module}:|") else ""
+            if len(expr) != 2 or old.spelled(module, text) not in outside \
+                    or not args or args[0] != ((f"v:{scope}|{first.name}",),):
+                return False  # ``Base.name(self, ...)`` hands self on first
+            args = args[1:]
+        handed = {value[0] for values in args for value in values if len(value) == 1} | {
+            value[0] for _, values in site.kwargs for value in values if len(value) == 1}
+        for parameter in rest:
+            if parameter.kind is ParamKind.VAR_POSITIONAL:
+                if not site.unpacks & 1:
+                    return False
+            elif parameter.kind is ParamKind.VAR_KEYWORD:
+                if not site.unpacks & 2:
+                    return False
+            elif f"v:{scope}|{parameter.name}" not in handed:
+                return False
+        return True
+
+    return any(site.scope == scope and delegates(site) for site in summary.calls)

@@ -16,9 +16,11 @@ from impactgraph.diff.definitions import (
     INHERITED_FROM_STANDARD,
     OBJECT_INIT,
     OBJECT_MEMBERS,
+    OUTSIDE_BASE_ANSWERS,
     Side,
     compare_callables,
     compare_definitions,
+    delegated_to_outside_base,
     reads_bare_name,
     standard_member,
     unhashable,
@@ -323,6 +325,15 @@ class _Differ:
                 if finding.breaking:  # (``inspect`` reads no annotation a reviewer could use)
                     self.emit(head_symbol, finding, path, line)
             detail = f"{definition.kind.value} ({INHERITED_FROM_STANDARD.format(key)})"
+            self.emit(symbol, Finding(ChangeKind.SYMBOL_REMOVED, False, detail), old_path,
+                      definition.line)
+            return
+        if unknown_base and not reads_bare_name(self.head, new.module, name) \
+                and delegated_to_outside_base(self.base, self.head, old.symbol, new.symbol,
+                                              definition):
+            # the override handed every argument on to the outside base's method, which
+            # answers each call now (geopandas 1.0's ``GeoDataFrame.merge``)
+            detail = f"{definition.kind.value} ({OUTSIDE_BASE_ANSWERS})"
             self.emit(symbol, Finding(ChangeKind.SYMBOL_REMOVED, False, detail), old_path,
                       definition.line)
             return

@@ -605,3 +605,75 @@ def kept_uses(
     except _Escaped:
         return None
     return frozenset(shared)
+
+
+def reads_member_of(summary: FileSummary, scope: str,
+                    lost: Callable[[str, bool], frozenset[str]],
+                    resolve: Callable[[str], str | None],
+                    is_class: Callable[[str], bool],
+                    bindings: Mapping[str, tuple[Expr, ...]]) -> bool:
+    """Does the code of ``scope`` (a symbol and what it nests; a module's own code only) read
+    an attribute off a value that is a class of ours, or an instance made of one, lacking that
+    name: one of ``lost(class, instance)``? The receiver is followed through the module's
+    variables, its imports (``resolve``: a dotted path to a symbol of ours) and calls of the
+    class; ``self`` in a method is an instance of the method's class. A receiver with a value
+    not known is not one (``reads_attribute`` reads any receiver)."""
+
+    def values(expr: Expr, hops: int) -> set[tuple[str, bool]] | None:
+        """The classes ``expr`` is, each with whether it is an instance of it; None when
+        some value is not known."""
+        root, ops = expr[0], list(expr[1:])
+        match parse_root(root):
+            case ModuleRoot(path):
+                while ops and ops[0].startswith(".") and not ops[0].startswith(".~"):
+                    path, ops = f"{path}.{ops[0][1:]}", ops[1:]
+                symbol = resolve(path)
+                found = {(symbol, False)} if symbol is not None and is_class(symbol) else None
+            case SymbolRoot(symbol):
+                found = {(symbol, False)} if is_class(symbol) else None
+            case Variable(key):
+                where, _, name = key[2:].partition("|")
+                module, _, qualname = where.partition(":")
+                known = bindings.get(key)
+                if known is None and name == "self" and "." in qualname:
+                    owner = f"{module}:{qualname.rpartition('.')[0]}"
+                    found = {(owner, True)} if is_class(owner) else None
+                elif not known or hops >= MAX_HOPS:
+                    found = None
+                else:  # each value the variable holds, read on as the expression does
+                    found = set()
+                    for value in known:
+                        more = values((*value, *ops), hops + 1)
+                        if more is None:
+                            return None
+                        found |= more
+                    return found
+            case _:
+                found = None
+        for op in ops:
+            if found is None:
+                return None
+            if (op.startswith("(") or op == "+") and all(not instance for _, instance in found):
+                found = {(symbol, True) for symbol, _ in found}  # the class called, or an
+                # instance of it as the summary marks one (``self``, an annotation)
+            else:
+                return None
+        return found
+
+    def reads(expr: Expr) -> bool:
+        for end in range(1, len(expr)):
+            name = expr[end][1:]
+            if not expr[end].startswith(".") or not name.isidentifier():
+                continue
+            found = values(expr[:end], 0)
+            if found and all(name in lost(symbol, instance) for symbol, instance in found):
+                return True
+        return False
+
+    exprs = [
+        *(e for site in summary.calls if _in_scope(site.scope, scope, nested=False)
+          for e in site.callee),
+        *(e for reference in summary.references
+          if _in_scope(reference.scope, scope, nested=False) for e in reference.target),
+    ]
+    return any(reads(expr) for expr in exprs if expr)

@@ -34,9 +34,11 @@ from functools import partial
 from typing import Any, Protocol, runtime_checkable
 
 from impactgraph.diff.definitions import (
+    ABC_NAMES,
     INHERITED_FROM_OBJECT,
     INHERITED_FROM_STANDARD,
     KNOWN_ANCESTORS,
+    OUTSIDE_BASE_ANSWERS,
     abc_methods,
     added_metaclass,
     ancestry,
@@ -50,8 +52,10 @@ from impactgraph.diff.definitions import (
     makes_signature_keeper,
     members_taken_away,
     named_like_exception,
+    own_names,
     plain_function,
     returns_its_argument,
+    shim_returns,
 )
 from impactgraph.diff.names import Revision
 from impactgraph.diff.signatures import compare_signatures, returns_async_iterator
@@ -82,6 +86,7 @@ from impactgraph.impact.mentions import (
     metadata_only,
     reads_attribute,
     reads_by_value_only,
+    reads_member_of,
     self_handing_sites,
     spelled_name,
     spelled_names,
@@ -176,6 +181,9 @@ class Walk:
     held: set[State] = field(default_factory=set)
     # the change walked back from, for the walks of callers (``ImpactAnalysis.walk``)
     change: Change | None = None
+    # states broken past the first step, by a name a subclass of the class lost with its base
+    # (``_breaks_through_subclasses``)
+    past_subclass: set[State] = field(default_factory=set)
 
     def chain(self, state: State) -> tuple[str, ...]:
         nodes: list[str] = []
@@ -467,6 +475,7 @@ class ImpactAnalysis:
                 if self.breaks(graph, change, source, state[0], kind):
                     walk.broken.add(source)
             walk.depth, walk.parent = dict(known[0]), dict(known[1])
+            self._breaks_through_subclasses(walk, change)
             return walk
 
         constrained: dict[tuple[str, bool], int] = {}  # constrained states per node so far
@@ -544,6 +553,7 @@ class ImpactAnalysis:
                 queue.append(following)
         if key is not None:  # copies: ``import_breaks`` adds to the walk's own
             self._walked[key] = (dict(walk.depth), dict(walk.parent))
+        self._breaks_through_subclasses(walk, change)
         return walk
 
     # -- what breaks ----------------------------------------------------------------------
@@ -570,6 +580,10 @@ class ImpactAnalysis:
                     and change.symbol.rpartition(".")[2] in OBJECT_NEVER_FAILS):
                 # ``object``'s method answers every call as Python makes it (paramiko 3.0
                 # removed ``Message.__str__``; ``kex_gss`` still hashes ``str(hm)``)
+                return False
+            if not change.breaking and change.detail.endswith(f"({OUTSIDE_BASE_ANSWERS})"):
+                # the override handed every argument on to an outside base's method, which
+                # answers the calls now
                 return False
             if not change.breaking and _answered_by_standard_base(change):
                 # a standard-library base has the method now (its signature was compared)
@@ -723,6 +737,9 @@ class ImpactAnalysis:
                 # and breaks when that does not take it. A result entered, awaited or
                 # iterated may have been what the wrapper made: judged broken, as before.
                 return not self._binds(source, target)
+            if change.kind is ChangeKind.DECORATOR_CHANGED and self._shim_traded(change):
+                # the decorator is what a shim of ours returned, imported now: the same one
+                return False
             if change.kind is ChangeKind.DECORATOR_CHANGED and self._given_back(change):
                 # every decorator that came or went is a function of ours returning what it
                 # is given: the name is the function (or class) itself in both revisions
@@ -784,6 +801,21 @@ class ImpactAnalysis:
 
         parts = change.detail.split()
         return bool(parts) and all(part[:1] in "+-" and given_back(part) for part in parts)
+
+    def _shim_traded(self, change: Change) -> bool:
+        """Does a ``decorator-changed`` trade one decorator, a name bound to what a shim of
+        ours returns (``dispatch = import_single_dispatch()``, spelled out by the diff), for
+        one of the import paths it returns (``functools.singledispatch``: ``shim_returns``)?
+        graphene-django 3.0's converters."""
+        parts = change.detail.split()
+        removed = [part[1:] for part in parts if part.startswith("-")]
+        added = [part[1:] for part in parts if part.startswith("+")]
+        if len(parts) != 2 or len(removed) != 1 or len(added) != 1:
+            return False
+        module = change.symbol.partition(":")[0]
+        base, head = self._revision_pair()
+        return head.spelled(module, decorator_base(added[0])) in shim_returns(
+            base, module, decorator_base(removed[0]))
 
     def _own_wrappers_gone(self, change: Change) -> bool:
         """Is every decorator a ``decorator-changed`` removed, as its base module spells it,
@@ -1217,6 +1249,93 @@ class ImpactAnalysis:
         # ``PoolError`` and with it ``__reduce__``, which ``pickle`` now finds on its base
         return frozenset(name for name in lost
                          if name.isidentifier() and name not in OBJECT_ANSWERS)
+
+    def _breaks_through_subclasses(self, walk: Walk, change: Change) -> None:
+        """``base-removed``, in the head: code reached past the class's subclasses that reads
+        a name the class lost off one of them (or an instance of one), a name the subclass
+        does not answer itself (``_lost_by_subclass``). python-telegram-bot 20.0's
+        ``BaseFilter`` dropped ``ABC``: ``MessageFilter.register(...)`` fails as
+        ``BaseFilter.register(...)`` does, two steps from the change. The class's own users
+        and direct subclasses are judged by ``breaks``."""
+        if change.kind is not ChangeKind.BASE_REMOVED or walk.graph is not self.head:
+            return
+        lost = self._lost_with_base(change.symbol, change.detail)
+        if not lost:
+            return
+        head = self.head
+        subclasses: dict[str, frozenset[str]] = {}
+        derived_from: dict[str, str] = {}  # a subclass -> the class it was found deriving from
+        queue = deque([change.symbol])
+        while queue:  # every head class deriving from it, through other classes too
+            current = queue.popleft()
+            for source, kind in sorted(head.predecessors(current)):
+                if kind == EdgeKind.INHERITS and source not in subclasses \
+                        and source != change.symbol:
+                    subclasses[source] = self._lost_by_subclass(source, change.symbol, lost)
+                    derived_from[source] = current
+                    queue.append(source)
+        users: dict[str, str] = {}  # a user -> the subclass it uses
+        for cls, names in subclasses.items():
+            for source, kind in sorted(head.predecessors(cls)) if names else ():
+                if kind in USES or kind == EdgeKind.INHERITS:
+                    users.setdefault(source, cls)
+        if not users:
+            return
+        reached = {state[0]: state for state in walk.depth}
+
+        def reach(node: str, through: str | None) -> State | None:
+            # the walk reaches a class past the subclasses only through ``inherits`` edges,
+            # which it does not follow past the first step: a user found broken is reached
+            # from the subclass it uses, as ``follow`` would
+            if node in reached or through is None:
+                return reached.get(node)
+            parent = reach(through, derived_from.get(through))
+            if parent is None or (self.max_depth is not None
+                                  and walk.depth[parent] >= self.max_depth):
+                return None
+            state = walk.step(parent, node)
+            walk.visit(state, parent, walk.depth[parent] + 1)
+            reached[node] = state
+            return state
+
+        revision = self._revision_pair()[1]
+
+        def lost_by(symbol: str, instance: bool) -> frozenset[str]:
+            names = subclasses.get(symbol, frozenset())
+            # ``ABCMeta``'s methods are the class's, not its instances'
+            return names - (ABC_NAMES - {"_abc_impl"}) if instance else names
+
+        def is_class(symbol: str) -> bool:
+            definition = revision.definition(symbol)
+            return definition is not None and definition.kind is SymbolKind.CLASS
+
+        def resolve(path: str) -> str | None:
+            return revision.resolve_dotted(self._head_import(path))
+
+        for user, cls in sorted(users.items()):
+            summary = head.summaries.get(head.module_of(user))
+            if summary is None or not reads_member_of(
+                    summary, user, lost_by, resolve, is_class, self._bindings_of(summary)):
+                continue
+            state = reach(user, cls)
+            if state is not None:
+                walk.broken.add(user)
+                walk.past_subclass.add(state)
+
+    def _lost_by_subclass(self, cls: str, base: str, lost: frozenset[str]) -> frozenset[str]:
+        """The names of ``lost`` (lost by class ``base``) that head class ``cls``, deriving
+        from it, does not answer through a class of its own ancestry that is not ``base``'s;
+        none when that ancestry holds a class outside the code (it may answer any)."""
+        revision = self._revision_pair()[1]
+        line = set(revision.mro(base))
+        names = set(lost)
+        for ancestor in revision.mro(cls):
+            if ancestor is None and None not in line:
+                return frozenset()
+            if ancestor is not None and ancestor not in line:
+                names -= own_names(revision, ancestor)
+        return frozenset(name for name in names
+                         if name.isidentifier() and not name.startswith("__"))
 
     def _lost_at_import(self, node: str, change: Change) -> bool:
         """``base-removed``: does the code that importing ``node``'s module runs (its top level
@@ -2651,6 +2770,8 @@ class ImpactAnalysis:
                 broken.append((state, False))
             else:  # a broken function that module code calls (a class statement's metaclass)
                 broken.append((state, True))
+        # module code reading, off a subclass, a name the class lost with its base
+        broken += [(state, False) for state in sorted(walk.past_subclass) if ":" not in state[0]]
 
         def still_imports(source: str, member: str) -> bool:
             # the importer is gone, or no longer imports it

@@ -60,3 +60,45 @@ def test_subclasses_and_instances_using_no_name_of_abcmeta_break_nothing(
 def test_a_class_registered_as_a_virtual_subclass_still_breaks(tmp_path: Path) -> None:
     # ``register`` came from ``ABCMeta``
     assert _broken(tmp_path, "\n\n\nBaseFilter.register(int)\n") == {"proj.user"}
+
+
+def test_a_subclass_registering_a_virtual_subclass_still_breaks(tmp_path: Path) -> None:
+    # ``MessageFilter`` lost ``register`` with its base's base
+    assert _broken(tmp_path, "\n\n\ndef keep():\n    from proj.filters import MessageFilter\n"
+                             "    MessageFilter.register(int)\n") == {"proj.user"}
+
+
+def test_module_code_registering_on_a_subclass_breaks_its_importers_too(
+        tmp_path: Path) -> None:
+    base = {"proj/__init__.py": "",
+            "proj/filters.py": FILTERS.format(imports="from abc import ABC\n", base="ABC"),
+            "proj/plugin.py": "from proj import filters\n\n"
+                              "filters.MessageFilter.register(int)\n",
+            "proj/app.py": "import proj.plugin\n\n\ndef run():\n    return proj.plugin\n"}
+    head = {**base, "proj/filters.py": FILTERS.format(imports="", base="")}
+    assert broken_modules(impact_between(base, head, tmp_path)) == {"proj.plugin", "proj.app"}
+
+
+def test_a_subclass_answering_the_name_itself_breaks_nothing(tmp_path: Path) -> None:
+    filters = FILTERS + '''
+
+class Registry(MessageFilter):
+    @classmethod
+    def register(cls, other):
+        return other
+'''
+    base = {"proj/__init__.py": "",
+            "proj/filters.py": filters.format(imports="from abc import ABC\n", base="ABC"),
+            "proj/user.py": "from proj.filters import Registry\n\n\ndef run():\n"
+                            "    Registry.register(int)\n    Registry().register(int)\n"}
+    head = {**base, "proj/filters.py": filters.format(imports="", base="")}
+    assert broken_modules(impact_between(base, head, tmp_path)) == set()
+
+
+def test_a_name_of_abcmeta_read_off_an_instance_was_never_there(tmp_path: Path) -> None:
+    base = {"proj/__init__.py": "",
+            "proj/filters.py": FILTERS.format(imports="from abc import ABC\n", base="ABC"),
+            "proj/user.py": "from proj.filters import MessageFilter\n\n\ndef run(x):\n"
+                            "    MessageFilter().register(x)\n"}
+    head = {**base, "proj/filters.py": FILTERS.format(imports="", base="")}
+    assert broken_modules(impact_between(base, head, tmp_path)) == set()

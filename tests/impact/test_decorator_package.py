@@ -13,7 +13,11 @@ from pathlib import Path
 from git_support import broken_modules, impact_between
 
 LIB = """\
+from typing import Callable, TypeVar
+
 from decorator import decorator
+
+F = TypeVar("F")
 
 
 @decorator
@@ -39,6 +43,10 @@ def convert_to_seconds(names):
 
 
 def convert_parameter_to_seconds(names):
+    return preprocess_args(float, names)
+
+
+def annotated_to_seconds(names) -> Callable[[F], F]:
     return preprocess_args(float, names)
 
 
@@ -108,3 +116,13 @@ def test_a_factory_traded_for_one_making_another_wrapper_still_breaks(tmp_path: 
     head = LIB.replace("    @needs_sqlite\n", "    @wrapping(['conn'])\n")
     report = impact_between({"lib.py": base, **USERS}, {"lib.py": head}, tmp_path)
     assert broken_modules(report) == {"saver"}
+
+
+def test_a_factory_annotated_with_what_it_returns_still_keeps_the_signature(
+    tmp_path: Path,
+) -> None:
+    # the return annotation is a value of its own, not one the factory returns
+    base = LIB.replace("    @needs_sqlite\n", "    @convert_to_seconds(['conn'])\n")
+    head = LIB.replace("    @needs_sqlite\n", "    @annotated_to_seconds(['conn'])\n")
+    report = impact_between({"lib.py": base, **USERS}, {"lib.py": head}, tmp_path)
+    assert broken_modules(report) == set()
