@@ -16,6 +16,7 @@ import contextlib
 import enum
 import functools
 import inspect
+import re
 import sys
 import typing
 from collections.abc import Callable, Mapping
@@ -364,8 +365,27 @@ def _returned_values(definition: Definition, scope: str,
     ``return`` statements. A return annotation is a value of its own (an instance of the
     annotated class, ``(..., "+")``), not something the function returns."""
     annotated = definition.signature is not None and definition.signature.returns is not None
+    made = _class_annotation(definition.signature.returns, scope) \
+        if definition.signature is not None else None
     return [value for value in bindings.get(scope + "<return>", ())
-            if not (annotated and len(value) == 2 and value[1] == "+")]
+            if not (annotated and len(value) == 2 and value[1] == "+") and value != made]
+
+
+# ``type[X]`` (``typing.Type[X]``) as written: the annotation of a class, not of an instance
+_CLASS_ANNOTATION = re.compile(r"""^["']?(?:typing\.)?[Tt]ype\[([A-Za-z_][\w.]*)\]["']?$""")
+
+
+def _class_annotation(annotation: str | None, scope: str) -> Expr | None:
+    """The value the summary records for an annotation ``type[X]`` of a function whose
+    variables' keys start ``scope``: the class ``X`` itself, as the module names it (pdm
+    2.11's ``register_provider``'s ``wrapper(cls: type[BaseProvider]) ->
+    type[BaseProvider]``). None for any other annotation."""
+    found = _CLASS_ANNOTATION.match(annotation or "")
+    if found is None:
+        return None
+    first, *rest = found.group(1).split(".")
+    module = scope[2:].partition(":")[0]
+    return (f"v:{module}:|{first}", *(f".{part}" for part in rest))
 
 
 def _returns_first(definition: Definition, scope: str,
@@ -382,7 +402,9 @@ def _returns_first(definition: Definition, scope: str,
     first, others = scope + parameters[0].name, {scope + p.name for p in parameters[1:]}
     values = _returned_values(definition, scope, bindings)
     # the first parameter rebound (``f = wrap(f)``) is no longer what the function was given
-    kept = all(len(value) == 2 and value[1] == "+" for value in bindings.get(first, ()))
+    declared = _class_annotation(parameters[0].annotation, scope)
+    kept = all((len(value) == 2 and value[1] == "+") or value == declared
+               for value in bindings.get(first, ()))
     return bool(values) and all(
         len(value) == 1 and ((value[0] == first and kept) or (
             value[0].startswith(scope) and value[0] not in bindings
@@ -1242,6 +1264,8 @@ def compare_definitions(old: Side, new: Side,
                             a.value if short else None, b.value if short else None)]
         return [Finding(ChangeKind.BODY_CHANGED, False, f"{a.kind.value}->{b.kind.value}")]
     def same(removed: str, added: str) -> bool:
+        if _subclass_adding_nothing(old, removed, new, added):
+            return True
         # both spelled through their module's imports: a name the module defines, or binds
         # otherwise, is its own whatever its text
         if not all(n.replace(".", "_").isidentifier() and n.partition(".")[0] in side.revision
@@ -1258,7 +1282,7 @@ def compare_definitions(old: Side, new: Side,
     if a.kind is SymbolKind.CLASS:
         findings += compare_bases(old, new, moved)
     else:
-        findings += compare_callables(old, new)
+        findings += _as_click_calls(old, new, compare_callables(old, new))
     if not a.synthetic and not b.synthetic and _body_changed(a, b):
         findings.append(Finding(ChangeKind.BODY_CHANGED, False, ""))
     return findings
@@ -1316,6 +1340,73 @@ def _property_made(side: Side, written: str) -> str | None:
     # ``abc.abstractmethod(func)``, or ``abstractmethod(func)`` from ``from abc import ...``
     abstract = all(any(part.endswith("abstractmethod") for part in value) for value in returned)
     return "abc.abstractproperty" if abstract else "property"
+
+
+# What a click command or group made of a function calls it with: every parameter by keyword
+# but the first, which ``@click.pass_context`` or ``@click.pass_obj`` hand by position
+_CLICK_COMMANDS = frozenset({"click.command", "click.group"})
+
+
+def _as_click_calls(old: Side, new: Side, findings: list[Finding]) -> list[Finding]:
+    """``findings`` of a function that is a click command (or group) in both revisions, with
+    a parameter moved past the first made non-breaking: its name is the command, calling it
+    parses the command line, and click calls the function with every option by keyword
+    (hatch 1.8 reordered ``hatch``'s options; ``main()`` calls ``hatch(prog_name='hatch')``)."""
+    if not any(f.kind is ChangeKind.PARAMETER_MOVED and f.breaking for f in findings) \
+            or not (_click_command(old.revision, old.module, old.definition)
+                    and _click_command(new.revision, new.module, new.definition)):
+        return findings
+    # ``@click.pass_context``, ``@click.pass_obj``, a ``make_pass_decorator`` one: the first
+    # parameter is handed by position
+    passed = any(_bare(d).startswith("pass_")
+                 for side in (old, new) for d in side.definition.decorators)
+    return [replace(f, breaking=False) if f.kind is ChangeKind.PARAMETER_MOVED
+            and not (passed and "0" in (f.old, f.new)) else f for f in findings]
+
+
+def _click_command(revision: Revision, module: str, definition: Definition,
+                   hops: int = 0) -> bool:
+    """Is ``definition`` (a function of ``module``) made a click command or group by its
+    outermost decorator: ``@click.command(...)``, or ``@cli.command(...)`` of a group ``cli``
+    of ours?"""
+    if definition.kind is not SymbolKind.FUNCTION or not definition.decorators \
+            or hops > _MAX_FACTORY_HOPS:
+        return False
+    written = decorator_name(definition.decorators[0])
+    if revision.spelled(module, written) in _CLICK_COMMANDS:
+        return True
+    group, _, made = written.rpartition(".")
+    symbol = revision.resolve_expression(module, group) \
+        if made in ("command", "group") and group else None
+    found = revision.definition(symbol) if symbol is not None else None
+    if symbol is None or found is None or not found.decorators:
+        return False
+    # ``cli`` a group: a function that click's ``group`` (or another group's) makes one
+    return decorator_name(found.decorators[0]).rpartition(".")[2] == "group" \
+        and _click_command(revision, symbol.partition(":")[0], found, hops + 1)
+
+
+def _subclass_adding_nothing(old: Side, removed: str, new: Side, added: str) -> bool:
+    """Are decorators ``removed`` (as ``old``'s module writes it) and ``added`` (``new``'s)
+    two classes of ours, one deriving from the other alone and defining nothing, as the head
+    has them? Each makes the same object of what it decorates (disnake 2.10 traded
+    ``@flag_value`` for ``@alias_flag_value``, a ``flag_value`` subclass whose body is
+    ``pass``, on ``Intents.emojis``)."""
+    if not all(name.replace(".", "_").isidentifier() for name in (removed, added)):
+        return False
+    head = new.revision
+    was = old.revision.resolve_expression(old.module, removed)
+    now = head.resolve_expression(new.module, added)
+    if was is None or now is None or was == now:
+        return False
+    for sub, base in ((now, was), (was, now)):
+        definition = head.definition(sub)
+        if definition is not None and definition.kind is SymbolKind.CLASS \
+                and head.definition(base) is not None \
+                and not definition.decorators and definition.metaclass is None \
+                and head.bases(sub) == [base] and not own_names(head, sub):
+            return True
+    return False
 
 
 def _decorators_spelled_out(side: Side) -> Definition:

@@ -420,6 +420,10 @@ class _Differ:
                     # or bound in a way not modelled: ``global`` in a function): whatever
                     # importing it did, it still does
                     continue
+                if self.head.stars_unread(new.module):
+                    # star-imported from a module the head could not analyse (altair 5.2's
+                    # 2.7 MB generated ``schema/core.py``): it may bind the name still
+                    continue
                 if self.head.serves_any_name(new.module):
                     finding = Finding(ChangeKind.EXPORT_REMOVED, False, _GETATTR_NOTE)
                 else:
@@ -433,6 +437,7 @@ class _Differ:
                 and was is not None
                 and self.head.resolve_in(new.module, name) is None
                 and name in self.head.imports(new.module)
+                and not self.head.unread(self.head.imports(new.module)[name])
                 and not self.head.serves_any_name(new.module)
             ):
                 # The re-export is still written, but what it imports is gone.

@@ -319,6 +319,27 @@ class Revision:
             or "__getattr__" in self.imports(module)
         )
 
+    def unread(self, dotted: str) -> bool:
+        """Is ``dotted`` (a module, or a name in one) in a module of the code base that could
+        not be analysed in this revision (it does not parse, it is too large)? What it binds
+        is not known."""
+        parts = dotted.split(".")
+        for cut in range(len(parts), 0, -1):
+            summary = self.summaries.get(".".join(parts[:cut]))
+            if summary is not None:
+                return summary.error is not None
+        return False
+
+    def stars_unread(self, module: str, depth: int = 0) -> bool:
+        """Does ``module`` star-import, directly or through the modules it star-imports, a
+        module not analysed in this revision (``unread``)? Any name may come from it."""
+        for star in self.star_imports(module):
+            if star == module or star not in self.summaries:
+                continue
+            if self.unread(star) or (depth < _MAX_HOPS and self.stars_unread(star, depth + 1)):
+                return True
+        return False
+
     def bound_names(self, module: str) -> set[str]:
         """Every name ``from module import name`` can get (without ``__getattr__``)."""
         names = {q for q in self.definitions(module) if "." not in q and not q.startswith("<")}

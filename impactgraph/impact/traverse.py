@@ -784,11 +784,16 @@ class ImpactAnalysis:
         siblings, each setting ``f.__doc__`` and returning ``f`` (75 modules broken); IPython
         8.0 traded ``@needs_sqlite`` for ``@only_when_enabled``, both the ``decorator``
         package's."""
-        module = change.symbol.partition(":")[0]
+        now = change.symbol.partition(":")[0]
+        # a removed decorator is read where the base had the module (seaborn 0.13 renamed
+        # ``_oldcore`` to ``_base`` and dropped ``@share_init_params_with_map``, which returns
+        # the class it is given, from its mappings)
+        was = self._renamed_from.get(now, now)
         base, head = self._revision_pair()
 
         def given_back(part: str) -> bool:
             revision, name = (head if part[0] == "+" else base), part[1:]
+            module = now if part[0] == "+" else was
             if revision.spelled(module, decorator_base(name)).startswith("pytest.mark."):
                 return True  # a mark gives the function back as it is (geopandas 1.0's tests)
             if f"@{name}(" in ((change.new if part[0] == "+" else change.old) or ""):

@@ -63,3 +63,49 @@ def test_a_factory_whose_decorator_gives_the_function_back_breaks_no_call(
 def test_a_factory_whose_decorator_makes_a_wrapper_still_breaks(tmp_path: Path) -> None:
     # ``run(self)`` takes no ``reason``
     assert _broken(tmp_path, "wrapping_doc") == {"proj.user"}
+
+
+REGISTRY = '''\
+from typing import Callable, Dict
+
+_PROVIDERS: Dict[str, type] = dict()
+
+
+def register_provider(strategy: str) -> Callable[[type[Provider]], type[Provider]]:
+    def wrapper(cls: type[Provider]) -> type[Provider]:
+        _PROVIDERS[strategy] = cls
+        return cls
+
+    return wrapper
+
+
+def replace_provider(strategy: str) -> Callable[[type[Provider]], type[Provider]]:
+    def wrapper(cls: type[Provider]) -> type[Provider]:
+        return Provider
+
+    return wrapper
+
+
+{decorator}class Provider:
+    def __init__(self, repository, allow_prereleases=False):
+        self.repository = repository
+'''
+PROJECT = ("from proj.providers import Provider\n\n\n"
+           "def get_provider(repository):\n    return Provider(repository, True)\n")
+
+
+def _registered(tmp_path: Path, decorator: str) -> set[str]:
+    base = {"proj/__init__.py": "", "proj/project.py": PROJECT,
+            "proj/providers.py": REGISTRY.format(decorator="")}
+    head = {**base, "proj/providers.py": REGISTRY.format(decorator=f"@{decorator}('all')\n")}
+    return broken_modules(impact_between(base, head, tmp_path))
+
+
+def test_a_factory_registering_a_class_annotated_as_classes_gives_it_back(
+        tmp_path: Path) -> None:
+    # pdm 2.11's ``@register_provider("all")``: ``type[Provider]`` is the class, as given
+    assert _registered(tmp_path, "register_provider") == set()
+
+
+def test_a_factory_returning_another_class_still_breaks(tmp_path: Path) -> None:
+    assert _registered(tmp_path, "replace_provider") == {"proj.project"}
