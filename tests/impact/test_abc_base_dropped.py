@@ -68,15 +68,20 @@ def test_a_subclass_registering_a_virtual_subclass_still_breaks(tmp_path: Path) 
                              "    MessageFilter.register(int)\n") == {"proj.user"}
 
 
+def _dropped(tmp_path: Path, files: dict[str, str], filters: str = FILTERS) -> set[str]:
+    """The modules broken when ``filters`` drops ``ABC``, beside the other ``files``."""
+    base = {"proj/__init__.py": "", **files,
+            "proj/filters.py": filters.format(imports="from abc import ABC\n", base="ABC")}
+    head = {**base, "proj/filters.py": filters.format(imports="", base="")}
+    return broken_modules(impact_between(base, head, tmp_path))
+
+
 def test_module_code_registering_on_a_subclass_breaks_its_importers_too(
         tmp_path: Path) -> None:
-    base = {"proj/__init__.py": "",
-            "proj/filters.py": FILTERS.format(imports="from abc import ABC\n", base="ABC"),
-            "proj/plugin.py": "from proj import filters\n\n"
-                              "filters.MessageFilter.register(int)\n",
-            "proj/app.py": "import proj.plugin\n\n\ndef run():\n    return proj.plugin\n"}
-    head = {**base, "proj/filters.py": FILTERS.format(imports="", base="")}
-    assert broken_modules(impact_between(base, head, tmp_path)) == {"proj.plugin", "proj.app"}
+    assert _dropped(tmp_path, {
+        "proj/plugin.py": "from proj import filters\n\nfilters.MessageFilter.register(int)\n",
+        "proj/app.py": "import proj.plugin\n\n\ndef run():\n    return proj.plugin\n",
+    }) == {"proj.plugin", "proj.app"}
 
 
 def test_a_subclass_answering_the_name_itself_breaks_nothing(tmp_path: Path) -> None:
@@ -87,18 +92,14 @@ class Registry(MessageFilter):
     def register(cls, other):
         return other
 '''
-    base = {"proj/__init__.py": "",
-            "proj/filters.py": filters.format(imports="from abc import ABC\n", base="ABC"),
-            "proj/user.py": "from proj.filters import Registry\n\n\ndef run():\n"
-                            "    Registry.register(int)\n    Registry().register(int)\n"}
-    head = {**base, "proj/filters.py": filters.format(imports="", base="")}
-    assert broken_modules(impact_between(base, head, tmp_path)) == set()
+    assert _dropped(tmp_path, {
+        "proj/user.py": "from proj.filters import Registry\n\n\ndef run():\n"
+                        "    Registry.register(int)\n    Registry().register(int)\n",
+    }, filters) == set()
 
 
 def test_a_name_of_abcmeta_read_off_an_instance_was_never_there(tmp_path: Path) -> None:
-    base = {"proj/__init__.py": "",
-            "proj/filters.py": FILTERS.format(imports="from abc import ABC\n", base="ABC"),
-            "proj/user.py": "from proj.filters import MessageFilter\n\n\ndef run(x):\n"
-                            "    MessageFilter().register(x)\n"}
-    head = {**base, "proj/filters.py": FILTERS.format(imports="", base="")}
-    assert broken_modules(impact_between(base, head, tmp_path)) == set()
+    assert _dropped(tmp_path, {
+        "proj/user.py": "from proj.filters import MessageFilter\n\n\ndef run(x):\n"
+                        "    MessageFilter().register(x)\n",
+    }) == set()
