@@ -1304,6 +1304,7 @@ class ImpactAnalysis:
             return state
 
         revision = self._revision_pair()[1]
+        spelled = frozenset().union(*subclasses.values())
 
         def lost_by(symbol: str, instance: bool) -> frozenset[str]:
             names = subclasses.get(symbol, frozenset())
@@ -1318,9 +1319,12 @@ class ImpactAnalysis:
             return revision.resolve_dotted(self._head_import(path))
 
         for user, cls in sorted(users.items()):
-            summary = head.summaries.get(head.module_of(user))
-            if summary is None or not reads_member_of(
-                    summary, user, lost_by, resolve, is_class, self._bindings_of(summary)):
+            module = head.module_of(user)
+            summary = head.summaries.get(module)
+            # a module spelling none of the names reads none of them (``spelled_names``)
+            if summary is None or self._spelled_by(module).isdisjoint(spelled) \
+                    or not reads_member_of(summary, user, lost_by, resolve, is_class,
+                                           self._bindings_of(summary)):
                 continue
             state = reach(user, cls)
             if state is not None:
