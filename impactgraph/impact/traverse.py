@@ -1731,6 +1731,7 @@ class ImpactAnalysis:
                       and any(_names(revision, module, expr) == "functools.partial"
                               for expr in site.callee)
                       and any(_names(revision, module, expr) == target
+                              or _own_method(revision, source, expr) == target
                               for expr in site.args[0])]
         self._partials[key] = found
         return found
@@ -3083,6 +3084,23 @@ def _names(revision: Revision, module: str, expr: Expr) -> str | None:
         return None
     dotted = ".".join((root.key[len(prefix):], *(op[1:] for op in expr[1:])))
     return revision.resolve_in(module, dotted) or revision.spelled(module, dotted)
+
+
+def _own_method(revision: Revision, scope: str, expr: Expr) -> str | None:
+    """The method ``self.name`` is in method ``scope`` of a class of ours: the class's own,
+    or the one its bases give (disnake 2.10's ``partial(self.remove_modal, user_id)`` in
+    ``ModalStore.add_modal``); None for any other expression."""
+    module, _, qualname = scope.partition(":")
+    owner = f"{module}:{qualname.rpartition('.')[0]}"
+    definition = revision.definition(owner) if "." in qualname else None
+    if definition is None or definition.kind is not SymbolKind.CLASS or len(expr) != 2 \
+            or expr[0] != f"v:{scope}|self" or not expr[1].startswith(".") \
+            or not expr[1][1:].isidentifier():
+        return None
+    name = expr[1][1:]
+    if revision.definition(f"{owner}.{name}") is not None:
+        return f"{owner}.{name}"
+    return revision.inherited(owner, name)[0]
 
 
 def _changed_decorators(change: Change) -> list[str]:

@@ -106,3 +106,49 @@ def test_a_partial_handed_to_outside_code_breaks_with_a_new_required_keyword(
     head = HANDED.replace("def work(name, count):", "def work(name, count, *, unit):")
     report = impact_between({"lib.py": HANDED}, {"lib.py": head}, tmp_path)
     assert broken_modules(report) == {"lib"}
+
+
+STORE = '''\
+from functools import partial
+
+
+class Modal:
+    def __init__(self):
+        self.__remove = None
+
+    def start(self, remove):
+        self.__remove = remove
+
+    def stop(self):
+        if self.__remove is not None:
+            self.__remove(self)
+
+
+class ModalStore:
+    def add(self, user_id, modal: Modal):
+        remove = partial(self.remove_modal, user_id)
+        modal.start(remove)
+
+    def remove_modal(self, user_id, {second}):
+        return user_id
+'''
+
+
+def test_a_partial_of_a_method_of_self_called_by_position_breaks_nobody(
+        tmp_path: Path) -> None:
+    # disnake 2.10 renamed ``remove_modal``'s ``modal_custom_id`` to ``modal``; the partial
+    # passes ``user_id`` and ``Modal.stop`` the modal, both by position
+    base = {"ui.py": STORE.format(second="modal_custom_id")}
+    report = impact_between(base, {"ui.py": STORE.format(second="modal")}, tmp_path)
+    assert ("ui:ModalStore.remove_modal", "parameter-renamed", True) in {
+        (c["symbol"], c["kind"], c["breaking"]) for c in report["changes"]}
+    assert broken_modules(report) == set()
+
+
+def test_a_partial_of_a_method_of_self_missing_an_argument_still_breaks(
+        tmp_path: Path) -> None:
+    # ``partial(self.remove_modal, ...)`` was not found as a partial of the method: the call
+    # ``self.__remove(self)`` was taken for one that never bound, and the break went unseen
+    base = {"ui.py": STORE.format(second="modal")}
+    head = {"ui.py": STORE.format(second="modal, reason")}
+    assert broken_modules(impact_between(base, head, tmp_path)) == {"ui"}
