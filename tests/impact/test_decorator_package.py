@@ -99,30 +99,30 @@ def test_one_traded_for_a_wrapper_of_ours_that_takes_other_calls_still_breaks(
     assert broken(tmp_path, LIB.replace("    @needs_sqlite\n", "    @replaced\n")) == {"saver"}
 
 
-def test_one_signature_keeping_factory_traded_for_another_breaks_no_binding_call(
-    tmp_path: Path,
-) -> None:
+def factory_traded(tmp_path: Path, factory: str) -> set[str]:
+    """The modules broken when ``@convert_to_seconds(['conn'])`` is traded for
+    ``@<factory>(['conn'])``: the change is a breaking ``decorator-changed`` either way."""
     base = LIB.replace("    @needs_sqlite\n", "    @convert_to_seconds(['conn'])\n")
-    head = LIB.replace("    @needs_sqlite\n", "    @convert_parameter_to_seconds(['conn'])\n")
+    head = LIB.replace("    @needs_sqlite\n", f"    @{factory}(['conn'])\n")
     report = impact_between({"lib.py": base, **USERS}, {"lib.py": head}, tmp_path)
     assert ("lib:History.writeout", "decorator-changed", True) in {
         (c["symbol"], c["kind"], c["breaking"]) for c in report["changes"]}
-    assert broken_modules(report) == set()
+    return broken_modules(report)
+
+
+def test_one_signature_keeping_factory_traded_for_another_breaks_no_binding_call(
+    tmp_path: Path,
+) -> None:
+    assert factory_traded(tmp_path, "convert_parameter_to_seconds") == set()
 
 
 def test_a_factory_traded_for_one_making_another_wrapper_still_breaks(tmp_path: Path) -> None:
     # ``wrapping(...)`` makes a wrapper taking ``self`` alone: ``h.writeout(conn=1)`` fails
-    base = LIB.replace("    @needs_sqlite\n", "    @convert_to_seconds(['conn'])\n")
-    head = LIB.replace("    @needs_sqlite\n", "    @wrapping(['conn'])\n")
-    report = impact_between({"lib.py": base, **USERS}, {"lib.py": head}, tmp_path)
-    assert broken_modules(report) == {"saver"}
+    assert factory_traded(tmp_path, "wrapping") == {"saver"}
 
 
 def test_a_factory_annotated_with_what_it_returns_still_keeps_the_signature(
     tmp_path: Path,
 ) -> None:
     # the return annotation is a value of its own, not one the factory returns
-    base = LIB.replace("    @needs_sqlite\n", "    @convert_to_seconds(['conn'])\n")
-    head = LIB.replace("    @needs_sqlite\n", "    @annotated_to_seconds(['conn'])\n")
-    report = impact_between({"lib.py": base, **USERS}, {"lib.py": head}, tmp_path)
-    assert broken_modules(report) == set()
+    assert factory_traded(tmp_path, "annotated_to_seconds") == set()
