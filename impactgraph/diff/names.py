@@ -319,6 +319,15 @@ class Revision:
             or "__getattr__" in self.imports(module)
         )
 
+    def owner_class(self, symbol: str) -> str | None:
+        """The class that member ``symbol`` (``mod:Cls.meth``) is defined in, when its parent
+        is a class of this revision; None for any other symbol."""
+        module, _, qualname = symbol.partition(":")
+        parent = qualname.rpartition(".")[0]
+        definition = self.definition(f"{module}:{parent}") if parent else None
+        return f"{module}:{parent}" if definition is not None \
+            and definition.kind is SymbolKind.CLASS else None
+
     def unread(self, dotted: str) -> bool:
         """Is ``dotted`` (a module, or a name in one) in a module of the code base that could
         not be analysed in this revision (it does not parse, it is too large)? What it binds

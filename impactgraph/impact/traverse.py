@@ -1209,13 +1209,9 @@ class ImpactAnalysis:
         """Is ``scope`` a method of a head class that does not derive from ``cls`` (nor is it)?
         python-docx's element classes read ``getattr(self, name)``; the enumeration classes
         named in their bodies lost names with their base."""
-        module, _, qualname = scope.partition(":")
         head = self._revision_pair()[1]
-        owner = qualname.rpartition(".")[0]
-        definition = head.definition(f"{module}:{owner}") if owner else None
-        if definition is None or definition.kind is not SymbolKind.CLASS:
-            return False
-        return cls not in ancestry(head, f"{module}:{owner}")[0]
+        owner = head.owner_class(scope)
+        return owner is not None and cls not in ancestry(head, owner)[0]
 
     def _derived_in(self, module: str, cls: str) -> list[str]:
         """The qualnames of the head classes of ``module`` deriving from ``cls`` directly (an
@@ -3090,12 +3086,9 @@ def _own_method(revision: Revision, scope: str, expr: Expr) -> str | None:
     """The method ``self.name`` is in method ``scope`` of a class of ours: the class's own,
     or the one its bases give (disnake 2.10's ``partial(self.remove_modal, user_id)`` in
     ``ModalStore.add_modal``); None for any other expression."""
-    module, _, qualname = scope.partition(":")
-    owner = f"{module}:{qualname.rpartition('.')[0]}"
-    definition = revision.definition(owner) if "." in qualname else None
-    if definition is None or definition.kind is not SymbolKind.CLASS or len(expr) != 2 \
-            or expr[0] != f"v:{scope}|self" or not expr[1].startswith(".") \
-            or not expr[1][1:].isidentifier():
+    owner = revision.owner_class(scope)
+    if owner is None or len(expr) != 2 or expr[0] != f"v:{scope}|self" \
+            or not expr[1].startswith(".") or not expr[1][1:].isidentifier():
         return None
     name = expr[1][1:]
     if revision.definition(f"{owner}.{name}") is not None:
