@@ -103,6 +103,8 @@ KNOWN_ANCESTORS = {
     "RuntimeError": {"Exception", "BaseException"}, "OSError": {"Exception", "BaseException"},
     # ``typing.Protocol`` derives from ``typing.Generic`` (``Protocol[T]`` is a generic class)
     "Protocol": {"Generic"},
+    # a ``typing.NamedTuple`` class is a tuple
+    "NamedTuple": {"tuple"},
 }
 # Backports on PyPI of standard modules, whose classes a code base trades for the standard
 # ones once it needs no older Python (fabric 3.0: ``from unittest.mock import Mock``)
@@ -514,7 +516,21 @@ def compare_callables(old: Side, new: Side) -> list[Finding]:
     )
     if b.qualname.endswith("__init__"):  # "-> None" or nothing: callers get the instance
         findings = [f for f in findings if f.kind is not ChangeKind.RETURN_ANNOTATION_CHANGED]
+    if (b.qualname.endswith(".__aiter__") and _gives_async_iterator(a.signature)
+            and _gives_async_iterator(b.signature)):
+        # ``async for`` calls ``__aiter__`` plainly and needs an async iterator back, which a
+        # plain ``__aiter__`` has to return as an async generator does (psycopg 3.3 traded
+        # its cursors' async generators for ``return self`` and an ``__anext__``)
+        findings = [replace(f, breaking=False) if f.kind is ChangeKind.ASYNC_CHANGED else f
+                    for f in findings]
     return findings
+
+
+def _gives_async_iterator(signature: Signature) -> bool:
+    """Can a plain call of this ``__aiter__`` give an async iterator: an async generator, or a
+    plain function that is no generator (a coroutine gives an awaitable, a generator a sync
+    iterator)."""
+    return signature.is_async == signature.is_generator
 
 
 def _takes_the_instance_alone(signature: Signature) -> bool:
@@ -1282,7 +1298,7 @@ def compare_definitions(old: Side, new: Side,
     if a.kind is SymbolKind.CLASS:
         findings += compare_bases(old, new, moved)
     else:
-        findings += _as_click_calls(old, new, compare_callables(old, new))
+        findings = _as_click_calls(old, new, findings + compare_callables(old, new))
     if not a.synthetic and not b.synthetic and _body_changed(a, b):
         findings.append(Finding(ChangeKind.BODY_CHANGED, False, ""))
     return findings
@@ -1344,24 +1360,97 @@ def _property_made(side: Side, written: str) -> str | None:
 
 # What a click command or group made of a function calls it with: every parameter by keyword
 # but the first, which ``@click.pass_context`` or ``@click.pass_obj`` hand by position
-_CLICK_COMMANDS = frozenset({"click.command", "click.group"})
+# (rich-click's and cloup's commands are click's, made by their own decorators)
+_CLICK_COMMANDS = frozenset({
+    "click.command", "click.group", "rich_click.command", "rich_click.group",
+    "rich_click.decorators.command", "rich_click.decorators.group", "cloup.command",
+    "cloup.group",
+})
+# what a click command's name may be called for, once its function changed
+_CLICK_NEUTRAL = frozenset({ChangeKind.PARAMETER_MOVED, ChangeKind.PARAMETER_ADDED,
+                            ChangeKind.DECORATOR_CHANGED})
 
 
 def _as_click_calls(old: Side, new: Side, findings: list[Finding]) -> list[Finding]:
-    """``findings`` of a function that is a click command (or group) in both revisions, with
-    a parameter moved past the first made non-breaking: its name is the command, calling it
-    parses the command line, and click calls the function with every option by keyword
-    (hatch 1.8 reordered ``hatch``'s options; ``main()`` calls ``hatch(prog_name='hatch')``)."""
-    if not any(f.kind is ChangeKind.PARAMETER_MOVED and f.breaking for f in findings) \
+    """``findings`` of a function that is a click command (or group) in both revisions, made
+    non-breaking where no call of the command's name notices: its name is the command, calling
+    it parses the command line, and click calls the function with every option by keyword.
+    So a parameter moved past the first is no break (hatch 1.8 reordered ``hatch``'s
+    options; ``main()`` calls ``hatch(prog_name='hatch')``), nor a parameter added with an
+    option that fills it and is not required (rich-click 1.9 gave ``main`` a ``--theme``), nor
+    a change of the decorators below a command (or group) decorator that stays one, which
+    only gives click another function to call."""
+    if not any(f.kind in _CLICK_NEUTRAL and f.breaking for f in findings) \
             or not (_click_command(old.revision, old.module, old.definition)
                     and _click_command(new.revision, new.module, new.definition)):
         return findings
     # ``@click.pass_context``, ``@click.pass_obj``, a ``make_pass_decorator`` one: the first
     # parameter is handed by position
-    passed = any(_bare(d).startswith("pass_")
-                 for side in (old, new) for d in side.definition.decorators)
-    return [replace(f, breaking=False) if f.kind is ChangeKind.PARAMETER_MOVED
-            and not (passed and "0" in (f.old, f.new)) else f for f in findings]
+    passed_old, passed_new = (any(_bare(d).startswith("pass_") for d in side.definition.decorators)
+                              for side in (old, new))
+    filled = _filled_by_click(new.definition)
+    # a command made a group (or back) parses its command line otherwise
+    same_kind = _bare(old.definition.decorators[0]) == _bare(new.definition.decorators[0])
+    return [replace(f, breaking=False) if (
+        (f.kind is ChangeKind.PARAMETER_MOVED
+         and not (passed_old and f.old == "0") and not (passed_new and f.new == "0"))
+        or (f.kind is ChangeKind.DECORATOR_CHANGED and same_kind)
+        or (f.kind is ChangeKind.PARAMETER_ADDED and f.detail.split(" ", 1)[0] in filled)
+    ) else f for f in findings]
+
+
+def _filled_by_click(definition: Definition) -> frozenset[str]:
+    """The parameters of a click command's function that click fills on every call: those of
+    its options that are not required (``@click.option("--log-level", "-l")`` fills
+    ``log_level``), of arguments that are optional (``nargs=-1``, a default,
+    ``required=False``), and the first one when a ``pass_*`` decorator hands it."""
+    filled: set[str] = set()
+    parameters = definition.signature.parameters if definition.signature else ()
+    for written in definition.decorators:
+        bare = _bare(written)
+        if bare.startswith("pass_") and parameters:
+            filled.add(parameters[0].name)
+            continue
+        if not bare.endswith(("option", "argument")):
+            continue
+        try:
+            call = ast.parse(written, mode="eval").body
+        except SyntaxError:
+            continue
+        if not isinstance(call, ast.Call):
+            continue
+        keywords = {k.arg: k.value for k in call.keywords if k.arg}
+        required = keywords.get("required")
+        if isinstance(required, ast.Constant) and required.value is True:
+            continue
+        if bare.endswith("argument") and not (
+                "default" in keywords
+                or (isinstance(required, ast.Constant) and required.value is False)
+                or (isinstance(keywords.get("nargs"), ast.UnaryOp)
+                    and ast.unparse(keywords["nargs"]) == "-1")):
+            continue
+        names = [a.value for a in call.args
+                 if isinstance(a, ast.Constant) and isinstance(a.value, str)]
+        name = _click_parameter_name(names, bare.endswith("argument"))
+        if name is not None:
+            filled.add(name)
+    return frozenset(filled)
+
+
+def _click_parameter_name(names: list[str], argument: bool) -> str | None:
+    """The parameter click fills for an option (or argument) declared with ``names``: a bare
+    word among them, else the first ``--`` name (else the first ``-`` one) without its
+    dashes, lower case, inner dashes made ``_``, as click names it."""
+    if argument:
+        return names[0].replace("-", "_").lower() if names else None
+    bare = [n for n in names if n.isidentifier()]
+    if bare:
+        return bare[0]
+    spelled = [n.split("/", 1)[0].strip() for n in names]  # ``--shout/--no-shout``
+    long = [n for n in spelled if n.startswith("--")]
+    short = [n for n in spelled if n.startswith("-") and not n.startswith("--")]
+    chosen = long[0] if long else short[0] if short else None
+    return chosen.lstrip("-").replace("-", "_").lower() if chosen else None
 
 
 def _click_command(revision: Revision, module: str, definition: Definition,
@@ -1487,11 +1576,18 @@ def _extends(cls: type, base: type) -> bool:
         getattr(cls, name) is getattr(base, name) for name in ("__init__", "__new__"))
 
 
+# Standard bases that are no classes, and the class of what they make (a class statement
+# deriving from ``typing.NamedTuple`` makes a subclass of ``tuple``)
+_MADE_BY_STANDARD = {"NamedTuple": tuple, "typing.NamedTuple": tuple,
+                     "typing_extensions.NamedTuple": tuple}
+
+
 def _standard_classes_of(keys: frozenset[str]) -> list[type]:
     """This interpreter's standard-library classes that base keys ``keys`` name."""
     from impactgraph.linker.stdlib import stdlib_class  # not loaded before a diff needs it
 
-    found = (stdlib_class(key) if "." in key else _standard_class(key) for key in sorted(keys))
+    found = (_MADE_BY_STANDARD.get(key) or (stdlib_class(key) if "." in key
+                                            else _standard_class(key)) for key in sorted(keys))
     return [cls for cls in found if cls is not None]
 
 

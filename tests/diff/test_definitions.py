@@ -180,6 +180,13 @@ CASES = [
     # -- classes -----------------------------------------------------------------------------
     ("base removed", "class B: pass\nclass C(B): pass", "class B: pass\nclass C: pass",
      {(C, "base-removed", True)}),
+    # a ``typing.NamedTuple`` class is a tuple (pyglet 2.1 made ``Mat4(tuple)`` a NamedTuple)
+    ("tuple base traded for typing.NamedTuple",
+     "class C(tuple):\n    pass",
+     "import typing as _typing\nclass C(_typing.NamedTuple):\n    x: float = 0.0",
+     {(C, "body-changed", False), ("m:C.x", "symbol-added", False)}),
+    ("tuple base traded for another class", "class C(tuple):\n    pass",
+     "class C(list):\n    pass", {(C, "base-removed", True), (C, "body-changed", False)}),
     ("base replaced by a subclass of it", "class B: pass\nclass D(B): pass\nclass C(B): pass",
      "class B: pass\nclass D(B): pass\nclass C(D): pass", {(C, "body-changed", False)}),
     ("object base dropped", "class C(object): pass", "class C: pass", set()),

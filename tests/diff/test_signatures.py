@@ -8,6 +8,8 @@ from diff_support import diff_changes, diff_set
 F = "m:f"
 M = "m:C.m"
 
+AITER = "class C:\n"
+
 CASES = [
     # -- no change at all ------------------------------------------------------------------
     ("identical", "def f(a, b=1): pass", "def f(a, b=1): pass", set()),
@@ -130,6 +132,26 @@ CASES = [
     # -- async -------------------------------------------------------------------------------
     ("became async", "def f(): pass", "async def f(): pass", {(F, "async-changed", True)}),
     ("became sync", "async def f(): pass", "def f(): pass", {(F, "async-changed", True)}),
+    # ``async for`` calls ``__aiter__`` plainly and needs an async iterator back: an async
+    # generator gives one, and so must a plain ``__aiter__`` (psycopg 3.3's cursors)
+    ("__aiter__: an async generator became a plain method returning self",
+     AITER + "    async def __aiter__(self):\n        yield 1\n",
+     AITER + "    def __aiter__(self):\n        return self\n"
+     "    async def __anext__(self):\n        raise StopAsyncIteration\n",
+     {("m:C.__aiter__", "async-changed", False), ("m:C.__aiter__", "body-changed", False),
+      ("m:C.__anext__", "symbol-added", False)}),
+    ("__aiter__: a plain method became an async generator",
+     AITER + "    def __aiter__(self):\n        return self\n",
+     AITER + "    async def __aiter__(self):\n        yield 1\n",
+     {("m:C.__aiter__", "async-changed", False), ("m:C.__aiter__", "body-changed", False)}),
+    ("__aiter__: a coroutine is no async iterator",
+     AITER + "    def __aiter__(self):\n        return self\n",
+     AITER + "    async def __aiter__(self):\n        return self\n",
+     {("m:C.__aiter__", "async-changed", True)}),
+    ("another method: an async generator became a plain method returning self",
+     AITER + "    async def rows(self):\n        yield 1\n",
+     AITER + "    def rows(self):\n        return self\n",
+     {("m:C.rows", "async-changed", True), ("m:C.rows", "body-changed", False)}),
     # -- self / cls ------------------------------------------------------------------------
     ("self renamed", "class C:\n    def m(self, a): pass", "class C:\n    def m(this, a): pass",
      set()),

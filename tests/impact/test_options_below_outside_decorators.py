@@ -62,9 +62,22 @@ def test_other_arguments_of_the_outermost_decorator_break_nothing_either(
     assert _impact(tmp_path, outer='click.command(name="tool")') == set()
 
 
-def test_a_call_of_the_function_itself_still_breaks(tmp_path: Path) -> None:
-    called = TEST.replace("CliRunner().invoke(main, [\"--body\", \"x\"])", "main(\"x\")")
-    assert _impact(tmp_path, test=called) == {"test_cli"}
+def test_a_call_of_the_command_itself_goes_through_click(tmp_path: Path) -> None:
+    # ``main([...])`` calls the command click made, which parses the list: the option added
+    # is not required (tests/impact/test_click_command_options.py)
+    called = TEST.replace("CliRunner().invoke(main, [\"--body\", \"x\"])",
+                          "main([\"--body\", \"x\"], standalone_mode=False)")
+    assert _impact(tmp_path, test=called) == set()
+
+
+def test_a_required_option_added_still_breaks(tmp_path: Path) -> None:
+    called = TEST.replace("CliRunner().invoke(main, [\"--body\", \"x\"])",
+                          "main([\"--body\", \"x\"], standalone_mode=False)")
+    old = {"proj/__init__.py": "", "proj/cli.py": OLD_CLI.format(outer="click.command()"),
+           "tests/test_cli.py": called}
+    new = {**old, "proj/cli.py": NEW_CLI.format(outer="click.command()").replace(
+        "is_flag=True", "required=True")}
+    assert broken_modules(impact_between(old, new, tmp_path)) == {"test_cli"}
 
 
 def test_a_changed_outermost_decorator_still_breaks(tmp_path: Path) -> None:

@@ -91,3 +91,18 @@ def test_an_abstract_base_of_the_standard_library_answers_too(tmp_path: Path) ->
     assert removed["son:SON.items"]["detail"] == (
         "method (inherited from collections.abc.MutableMapping now)")
     assert broken_modules(report) == set()
+
+
+def test_a_typing_named_tuple_answers_as_tuple(tmp_path: Path) -> None:
+    # pyglet 2.1 made ``Vec3(tuple)`` a ``typing.NamedTuple`` and dropped its ``__iter__``;
+    # ``typing.NamedTuple`` is no class, the classes it makes derive from ``tuple``
+    old = ("class Vec3(tuple):\n    def __iter__(self):\n        return super().__iter__()\n\n"
+           "    def __len__(self):\n        return 3\n")
+    new = ("import typing as _typing\n\n\nclass Vec3(_typing.NamedTuple):\n"
+           "    x: float = 0.0\n    y: float = 0.0\n    z: float = 0.0\n")
+    user = "from son import Vec3\n\n\ndef coords(v: Vec3):\n    return list(v.__iter__())\n"
+    report = _report(tmp_path, old, new, user)
+    removed = {c["symbol"]: c for c in report["changes"] if c["kind"] == "symbol-removed"}
+    assert removed["son:Vec3.__iter__"]["breaking"] is False
+    assert removed["son:Vec3.__iter__"]["detail"] == "method (inherited from tuple now)"
+    assert broken_modules(report) == set()
