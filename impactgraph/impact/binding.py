@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import ast
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
 from impactgraph.model import CallSite, Parameter, ParamKind, Signature
@@ -67,33 +67,37 @@ HASHABLE_TYPES = frozenset({
 HASHABLE_GENERICS = frozenset({"Optional", "Union", "tuple", "Tuple", "frozenset", "FrozenSet"})
 
 
-def hashable_annotation(annotation: str | None) -> bool:
+def hashable_annotation(annotation: str | None,
+                        named: Callable[[str], bool] | None = None) -> bool:
     """Is every value of this annotated type hashable (``str``, ``Path | None``,
-    ``frozenset[Path]``, ``tuple[int, ...]``, ``Literal["a"]``)? False when not known."""
+    ``frozenset[Path]``, ``tuple[int, ...]``, ``Literal["a"]``)? False when not known.
+    ``named``: asked about any other name the annotation spells (a class of ours)."""
     if annotation is None:
         return False
     try:
         tree = ast.parse(annotation, mode="eval").body
     except SyntaxError:
         return False
-    return _hashable(tree)
+    return _hashable(tree, named)
 
 
-def _hashable(node: ast.expr) -> bool:
+def _hashable(node: ast.expr, named: Callable[[str], bool] | None) -> bool:
     if isinstance(node, ast.Constant):
         if isinstance(node.value, str):  # a quoted annotation
-            return hashable_annotation(node.value)
+            return hashable_annotation(node.value, named)
         return node.value is None or node.value is Ellipsis
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
-        return _hashable(node.left) and _hashable(node.right)
+        return _hashable(node.left, named) and _hashable(node.right, named)
     if isinstance(node, (ast.Name, ast.Attribute)):
-        return ast.unparse(node).rpartition(".")[2] in HASHABLE_TYPES
+        spelled = ast.unparse(node)
+        return (spelled.rpartition(".")[2] in HASHABLE_TYPES
+                or (named is not None and named(spelled)))
     if isinstance(node, ast.Subscript):
         generic = ast.unparse(node.value).rpartition(".")[2]
         if generic == "Literal":
             return True  # constants
         items = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
-        return generic in HASHABLE_GENERICS and all(_hashable(item) for item in items)
+        return generic in HASHABLE_GENERICS and all(_hashable(item, named) for item in items)
     return False
 
 

@@ -384,6 +384,9 @@ class ImpactAnalysis:
         # ``_head_sites``: (source, target) -> the head's sites behind that call edge
         self._sites_behind: dict[tuple[str, str],
                                  tuple[Definition, list[tuple[CallSite, bool]]] | None] = {}
+        # ("hashed", class) -> whether its instances all hash (``_hashed_by_identity``),
+        # ("aliases", symbol) -> whether its decorators only traded aliases (``_aliases_traded``)
+        self._hashed: dict[tuple[str, str], bool] = {}
         self.import_closure = ImportClosures(base, head)
 
     # -- per change ---------------------------------------------------------------------
@@ -599,6 +602,8 @@ class ImpactAnalysis:
                 return self.still_uses(source, change.symbol)
             if kind == EdgeKind.CALLS and self._found_below(graph, source, target):
                 return False
+            if kind == EdgeKind.CALLS and self._answered_in_every_subclass(source, target):
+                return False
             return self.still_uses(source, target)
         if change.kind in SIGNATURE:
             if kind == EdgeKind.OVERRIDES:  # an updated override is consistent
@@ -623,6 +628,8 @@ class ImpactAnalysis:
                 return False
             if self._generated(graph, source, target):
                 return False  # a call in a string of code: what it passes is not known
+            if graph is self.head and self._self_never_of(graph, source, target):
+                return False  # ``self`` of ``source`` is never an instance of that class
             if (change.kind is ChangeKind.DECORATOR_CHANGED
                     and self._handed_unnamed(source, target)):
                 # outside code handed a value that holds the function (a test case's ``self``
@@ -634,6 +641,9 @@ class ImpactAnalysis:
                 # outside code handed what an outside decorator, outermost in both revisions,
                 # made of the function calls that, as before (``runner.invoke(cli.main)``
                 # on a ``@click.command``, which passes the options declared below it)
+                return False
+            if change.kind is ChangeKind.DECORATOR_CHANGED and self._aliases_traded(change):
+                # the same outside decorator, named through a module variable of ours before
                 return False
             if change.kind is ChangeKind.DECORATOR_CHANGED:
                 getter = self._getter_calling(change, target)
@@ -1887,6 +1897,11 @@ class ImpactAnalysis:
                 return through
             call = _with_what_it_took(required_call(old.signature, bound), old.signature,
                                       required_call(new.signature, bound))
+        elif method == "__init__" and self._default_factory_call(source, target, data):
+            # a dataclass's generated ``__init__`` calls a field's ``default_factory`` with
+            # nothing (kopf 1.45 reordered ``PostingSettings``'s fields, made by
+            # ``OperatorSettings()`` through ``field(default_factory=PostingSettings)``)
+            call = CallSite("", (), 0)
         elif bound and method in CONSTRUCTORS and self._is_metaclass(target.rpartition(".")[0]):
             # a class statement makes its class with ``meta(name, bases, namespace)``: both
             # ``__new__`` and ``__init__`` get the three by position (python-docx 1.0 renamed
@@ -1897,6 +1912,33 @@ class ImpactAnalysis:
         else:
             return False
         return call_binds(new.signature, call, bound) is True
+
+    def _default_factory_call(self, source: str, target: str, data: Mapping[str, Any]) -> bool:
+        """Is ``target`` (``X.__init__``) reached from ``source`` only as the
+        ``default_factory`` of a field of a dataclass whose generated ``__init__`` that call of
+        ``source`` runs, on the same line: ``field(default_factory=X)`` of it or of a base?"""
+        if "site" in data or data.get("callback"):
+            return False
+        head = self._revision_pair()[1]
+        cls = target.rpartition(".")[0]
+        for other, kind in set(self.head.successors(source)):
+            if kind != EdgeKind.CALLS or not other.endswith(".__init__") or other == target \
+                    or self.head.edge_data(source, other, kind).get("line") != data.get("line"):
+                continue
+            init = head.definition(other)
+            if init is None or not init.synthetic:
+                continue
+            for owner in head.mro(other.rpartition(".")[0]):  # its fields and its bases'
+                made = head.definition(f"{owner}.__init__") if owner is not None else None
+                if owner is None or made is None or not made.synthetic \
+                        or made.signature is None:
+                    continue
+                for parameter in made.signature.parameters:
+                    default = parameter.default or ""
+                    if default.startswith("<factory ") and default.endswith(">") and \
+                            head.resolve_in(owner.partition(":")[0], default[9:-1]) == cls:
+                        return True
+        return False
 
     def _is_metaclass(self, cls: str) -> bool:
         """Does head class ``cls`` derive from ``type``, directly or through an outside
@@ -2482,13 +2524,156 @@ class ImpactAnalysis:
         signature = definition.signature
         if signature is None:  # (``_head_sites`` has made sure: for the type checker)
             return False
-        typed = all(hashable_annotation(p.annotation) for p in signature.parameters)
+        module = self.head.module_of(target)
+        typed = all(hashable_annotation(p.annotation,
+                                        lambda spelled: self._hashed_by_identity(module, spelled))
+                    for p in signature.parameters)
         return all(
             not (site.star or site.implicit or site.decorator)
             and not (bound and definition.kind is not SymbolKind.FUNCTION)
             and (not (site.args or site.kwargs)
                  or (typed and call_binds(signature, site, bound) is True))
             for site, bound in sites)
+
+    def _self_never_of(self, graph: CodeGraph, source: str, target: str) -> bool:
+        """Is ``source`` a method of a class ``Base`` whose every call of ``target`` is on its
+        own ``self`` (``self.request(...)``), ``target`` a method of a subclass ``Sub`` that
+        overrides ``source`` itself on the way down, and does no override on the way hand on
+        to ``source`` (``super().get(...)``)? Then ``source`` never runs on a ``Sub``, and
+        the edge, a guess at which class ``self`` is, is none. django-ninja 1.7 made
+        ``TestAsyncClient.request`` async and overrode ``get``, ``post``... with ``async
+        def``s: ``NinjaClientBase.get``'s ``self.request(...)`` was judged broken."""
+        data = graph.edge_data(source, target, EdgeKind.CALLS)
+        if not data.get("dispatch"):
+            return False
+        head = self._revision_pair()[1]
+        base, sub = head.owner_class(source), head.owner_class(target)
+        if base is None or sub is None or base == sub:
+            return False
+        name = source.rpartition(".")[2]
+        wanted = "." + target.rpartition(".")[2]
+        calls = self._calls_of(self.head.module_of(source))
+        sites = _sites(calls, data, source) if calls is not None else []
+        if not sites or any(site.callee != ((f"v:{source}|self", wanted),)
+                            for site, _ in sites):
+            return False
+        for ancestor in head.mro(sub):
+            if ancestor is None:
+                return False
+            if ancestor == base:
+                return False  # ``Sub`` runs ``source`` itself
+            override = f"{ancestor}.{name}"
+            if head.definition(override) is not None:
+                # the first class on the way down to define it: ``Sub`` runs that one, which
+                # may still hand on to ``source``
+                return not any(kind == EdgeKind.CALLS and node == source
+                               for node, kind in set(self.head.successors(override)))
+        return False
+
+    def _answered_in_every_subclass(self, source: str, target: str) -> bool:
+        """Was ``target`` (``Mixin.name``, gone) called by a method of ``Mixin`` (or of a
+        subclass) on its own ``self`` only, and does every head subclass of ``Mixin`` get a
+        ``name`` from another base, while nothing makes a ``Mixin`` itself? Then ``self`` is
+        always one of those, and the call finds the method. disnake 2.10 moved
+        ``CommonBotBase.add_listener`` to ``Client``, a sibling base of every concrete bot."""
+        mixin, _, name = target.rpartition(".")
+        if source not in self.head or mixin not in self.head or ":" not in mixin:
+            return False
+        head = self._revision_pair()[1]
+        owner = head.owner_class(source)
+        made = head.definition(mixin)
+        if owner is None or made is None or made.kind is not SymbolKind.CLASS \
+                or any(kind == EdgeKind.CALLS for _, kind in set(self.head.predecessors(mixin))):
+            return False  # (a class some code makes, or one of another kind now)
+        subclasses, stack = set(), [mixin]
+        while stack:
+            for node, kind in set(self.head.predecessors(stack.pop())):
+                if kind == EdgeKind.INHERITS and node not in subclasses:
+                    subclasses.add(node)
+                    stack.append(node)
+        if owner != mixin and owner not in subclasses:
+            return False
+        calls = self._calls_of(self.head.module_of(source)) or ()
+        spelled = [site for site in calls if site.scope == source
+                   and any(expr and expr[-1] == "." + name for expr in site.callee)]
+        if not spelled or any(site.callee != ((f"v:{source}|self", "." + name),)
+                              for site in spelled):
+            return False
+        # (an outside base before the one of ours may answer first: answered either way)
+        return bool(subclasses) and all(
+            head.definition(f"{cls}.{name}") is not None or head.inherited(cls, name)[0]
+            is not None for cls in sorted(subclasses))
+
+    def _aliases_traded(self, change: Change) -> bool:
+        """Did a ``decorator-changed`` only trade decorators that name a module variable of
+        ours for the outside decorators it is bound to (in some branch of its module)?
+        taskiq 0.13 traded ``@validate_call`` from ``taskiq.compat`` (``validate_call =
+        pydantic.validate_call``, or ``pydantic.validate_arguments`` under pydantic 1) for
+        ``@pydantic.validate_call``. Read here, not in the diff: the bindings are not in the
+        API summaries ``changes`` compares."""
+        key = ("aliases", change.symbol)
+        if key in self._hashed:
+            return self._hashed[key]
+        parts = change.detail.split()
+        removed = [part[1:] for part in parts if part.startswith("-")]
+        rest = [part[1:] for part in parts if part.startswith("+")]
+        base, head = self._revision_pair()
+        module = change.symbol.partition(":")[0]
+        traded = bool(removed) and len(removed) == len(rest) and module in base.summaries \
+            and module in head.summaries
+        for name in removed if traded else ():
+            alias = base.resolve_in(module, name)
+            spellings = _alias_spellings(base, alias) if alias and ":" in alias else frozenset()
+            match = next((added for added in rest if head.spelled(module, added) in spellings),
+                         None)
+            if match is None:
+                traded = False
+                break
+            rest.remove(match)
+        self._hashed[key] = traded
+        return traded
+
+    def _hashed_by_identity(self, module: str, spelled: str) -> bool:
+        """Is every instance of the class ``module`` spells ``spelled`` hashable: a class of
+        ours that neither it, nor a base, nor a subclass of it makes unhashable (an ``__eq__``
+        without a ``__hash__``, ``__hash__ = None``), all of ours and undecorated (a dataclass
+        compares by value and sets ``__hash__`` to None)? psycopg 3.3's ``@cache`` on
+        ``_nt_from_info(info: CompositeInfo)``. False when not known."""
+        head = self._revision_pair()[1]
+        cls = head.resolve_in(module, spelled)
+        if cls is None:
+            return False
+        key = ("hashed", cls)
+        if key not in self._hashed:
+            classes, stack = {cls}, [cls]
+            while stack:  # and every subclass: a value annotated ``cls`` may be one
+                for node, kind in set(self.head.predecessors(stack.pop())):
+                    if kind == EdgeKind.INHERITS and node not in classes:
+                        classes.add(node)
+                        stack.append(node)
+            self._hashed[key] = all(self._hashes_by_identity(head, c) for c in sorted(classes))
+        return self._hashed[key]
+
+    @staticmethod
+    def _hashes_by_identity(head: Revision, cls: str) -> bool:
+        """Does an instance of ``cls`` (a class of ours) hash: the first class of its
+        ancestry to define ``__eq__`` or ``__hash__`` defines a ``__hash__`` method, or none
+        does; every class of it is ours, undecorated, and plain (no metaclass)."""
+        for ancestor in head.mro(cls):
+            if ancestor is None:
+                return False  # an outside base: not known
+            definition = head.definition(ancestor)
+            if (definition is None or definition.kind is not SymbolKind.CLASS
+                    or definition.decorators or definition.metaclass):
+                return False
+            module, _, qualname = ancestor.partition(":")
+            members = head.definitions(module)
+            hashing = members.get(f"{qualname}.__hash__")
+            if hashing is not None:
+                return hashing.kind is SymbolKind.METHOD
+            if f"{qualname}.__eq__" in members:
+                return False
+        return True
 
     def _forwarded_binds(self, source: str, site: CallSite, bound: bool,
                          signature: Signature, old: Signature | None = None,
@@ -3080,6 +3265,26 @@ def _names(revision: Revision, module: str, expr: Expr) -> str | None:
         return None
     dotted = ".".join((root.key[len(prefix):], *(op[1:] for op in expr[1:])))
     return revision.resolve_in(module, dotted) or revision.spelled(module, dotted)
+
+
+def _alias_spellings(revision: Revision, symbol: str) -> frozenset[str]:
+    """The outside dotted names module variable ``symbol`` (``module:name``) is bound to in
+    the branches of its module (``validate_call = pydantic.validate_call``, and
+    ``= pydantic.validate_arguments`` in an ``else``)."""
+    module, _, name = symbol.partition(":")
+    summary = revision.summaries.get(module)
+    if summary is None or not name.isidentifier():
+        return frozenset()
+    prefix = f"v:{module}:|"
+    found = set()
+    for value in dict(summary.bindings).get(f"{prefix}{name}", ()):
+        root = parse_root(value[0]) if value else None
+        if not isinstance(root, Variable) or not root.key.startswith(prefix) \
+                or not all(op.startswith(".") and op[1:].isidentifier() for op in value[1:]):
+            continue
+        dotted = ".".join((root.key[len(prefix):], *(op[1:] for op in value[1:])))
+        found.add(revision.spelled(module, dotted))
+    return frozenset(found)
 
 
 def _own_method(revision: Revision, scope: str, expr: Expr) -> str | None:

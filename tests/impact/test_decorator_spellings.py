@@ -62,3 +62,43 @@ def test_a_local_name_spelling_the_path_of_an_import_is_still_another(tmp_path: 
                 "        return lambda *a: list(f(*a))\n")}
     head = {**base, "proj/crawler.py": HEAD.format(imports="from defer import inlineCallbacks")}
     assert broken_modules(impact_between(base, head, tmp_path)) == {"proj.user"}
+
+
+COMPAT = '''\
+import pydantic
+
+if pydantic.VERSION.startswith("2"):
+    validate_call = pydantic.validate_call
+else:
+    validate_call = pydantic.validate_arguments
+'''
+SERIALIZE = '''\
+import pydantic
+{imports}
+
+
+{decorator}
+def prepare(value):
+    return value
+'''
+CALLER = "from proj.serialize import prepare\n\n\ndef run():\n    return prepare(1)\n"
+
+
+@pytest.mark.parametrize(("decorator", "broken"), [
+    ("@pydantic.validate_call", set()),
+    ("@pydantic.validate_model", {"proj.user"}),
+])
+def test_a_module_variable_of_ours_bound_to_the_outside_decorator(
+        tmp_path: Path, decorator: str, broken: set[str]) -> None:
+    # taskiq 0.13 traded ``@validate_call`` from ``taskiq.compat`` (``validate_call =
+    # pydantic.validate_call``, or ``pydantic.validate_arguments`` under pydantic 1) for
+    # ``@pydantic.validate_call``
+    base = {"proj/__init__.py": "", "proj/compat.py": COMPAT, "proj/user.py": CALLER,
+            "proj/serialize.py": SERIALIZE.format(
+                imports="\nfrom proj.compat import validate_call",
+                decorator="@validate_call")}
+    head = {**base, "proj/serialize.py": SERIALIZE.format(imports="", decorator=decorator)}
+    report = impact_between(base, head, tmp_path)
+    assert [c["kind"] for c in report["changes"] if c["symbol"] == "proj.serialize:prepare"] \
+        == ["decorator-changed"]
+    assert broken_modules(report) == broken

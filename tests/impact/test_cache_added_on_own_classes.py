@@ -1,0 +1,125 @@
+"""A cache added to a function whose parameters are annotated with classes of ours: an
+instance of a class that neither it, nor a base, nor a subclass of it gives an ``__eq__``
+without a ``__hash__`` is hashed by identity, so the cached call still works. psycopg 3.3 put
+``@cache`` on ``_nt_from_info(info: CompositeInfo)``; ``register_composite``, which calls it,
+was judged broken."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from git_support import broken_modules, impact_between
+
+LIB = '''\
+import functools
+from dataclasses import dataclass
+
+
+class Info:
+    def __init__(self, name):
+        self.name = name
+
+
+class CompositeInfo(Info):
+    pass
+
+
+class Key:
+    def __init__(self, name):
+        self.name = name
+
+
+class NamedKey(Key):
+    def __eq__(self, other):
+        return self.name == other.name
+
+
+@dataclass
+class Row:
+    name: str
+
+
+@dataclass(frozen=True)
+class FrozenRow:
+    name: str
+
+
+class Unhashable(Info):
+    __hash__ = None
+
+
+class Equal:
+    def __eq__(self, other):
+        return True
+
+    def __hash__(self):
+        return 1
+
+
+class Hidden(Info):
+    pass
+
+
+class Shown(Hidden):
+    def __eq__(self, other):
+        return True
+
+
+def from_info(info: CompositeInfo) -> str:
+    return info.name
+
+
+def from_key(key: Key) -> str:
+    return key.name
+
+
+def from_row(row: Row) -> str:
+    return row.name
+
+
+def from_frozen(row: FrozenRow) -> str:
+    return row.name
+
+
+def from_equal(value: "Equal | None") -> str:
+    return str(value)
+
+
+def from_hidden(value: Hidden) -> str:
+    return value.name
+
+
+def from_base(value: Info) -> str:
+    return value.name
+'''
+USERS = {
+    "info": ("from_info", "CompositeInfo"),
+    "key": ("from_key", "Key"),
+    "row": ("from_row", "Row"),
+    "frozen": ("from_frozen", "FrozenRow"),
+    "equal": ("from_equal", "Equal"),
+    "hidden": ("from_hidden", "Hidden"),
+    "base": ("from_base", "Info"),
+}
+
+
+def _user(function: str, cls: str) -> str:
+    return (f"from pkg.lib import {cls}, {function}\n\n\n"
+            f"def use(name):\n    return {function}({cls}(name))\n")
+
+
+def test_a_cache_on_a_function_taking_instances_hashed_by_identity(tmp_path: Path) -> None:
+    users = {f"pkg/{name}.py": _user(*spec) for name, spec in USERS.items()}
+    base = {"pkg/__init__.py": "", "pkg/lib.py": LIB, **users}
+    head = LIB.replace("\ndef from_", "\n@functools.cache\ndef from_")
+    report = impact_between(base, {**base, "pkg/lib.py": head}, tmp_path)
+    assert {c["symbol"].rpartition(":")[2] for c in report["changes"]
+            if c["kind"] == "decorator-changed"} == {
+        "from_info", "from_key", "from_row", "from_frozen", "from_equal", "from_hidden",
+        "from_base"}
+    # ``Key`` has a subclass comparing by value without a hash; a (non-frozen) dataclass
+    # compares by value and sets ``__hash__`` to None; a subclass of ``Hidden`` and of
+    # ``Info`` (``Unhashable``) is unhashable. A frozen dataclass hashes its fields, which
+    # are not judged: left broken
+    assert broken_modules(report) == {"pkg.key", "pkg.row", "pkg.hidden", "pkg.base",
+                                      "pkg.frozen"}
