@@ -103,14 +103,15 @@ class Hierarchy:
         a class below it (without a base of several values) surely inherits from."""
         found = self._related.get(cls)
         if found is None:
-            related = set(self.ancestors(cls)) | self._all_below(cls)
+            related = set(self.ancestors(cls)) | self.all_below(cls)
             for below in self.descendants(cls):
                 related |= self.certain_ancestors(below)
             found = self._related[cls] = frozenset(related)
         return found
 
-    def _all_below(self, cls: str) -> frozenset[str]:
-        """``cls`` and every class that ``ancestors`` gives it for."""
+    def all_below(self, cls: str) -> frozenset[str]:
+        """``cls`` and every class that ``ancestors`` gives it for: every class deriving
+        from it, over any ``inherits`` edge."""
         return self._closure(cls, self._below, up=False)
 
     def ancestors(self, cls: str) -> frozenset[str]:

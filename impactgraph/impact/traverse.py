@@ -384,9 +384,10 @@ class ImpactAnalysis:
         # ``_head_sites``: (source, target) -> the head's sites behind that call edge
         self._sites_behind: dict[tuple[str, str],
                                  tuple[Definition, list[tuple[CallSite, bool]]] | None] = {}
-        # ("hashed", class) -> whether its instances all hash (``_hashed_by_identity``),
-        # ("aliases", symbol) -> whether its decorators only traded aliases (``_aliases_traded``)
-        self._hashed: dict[tuple[str, str], bool] = {}
+        # class -> whether its instances all hash (``_hashed_by_identity``)
+        self._hashable: dict[str, bool] = {}
+        # symbol -> whether its decorators only traded aliases (``_aliases_traded``)
+        self._aliases: dict[str, bool] = {}
         self.import_closure = ImportClosures(base, head)
 
     # -- per change ---------------------------------------------------------------------
@@ -2560,11 +2561,10 @@ class ImpactAnalysis:
         if base is None or sub is None or base == sub:
             return False
         name = source.rpartition(".")[2]
-        wanted = "." + target.rpartition(".")[2]
+        wanted = target.rpartition(".")[2]
         calls = self._calls_of(self.head.module_of(source))
         sites = _sites(calls, data, source) if calls is not None else []
-        if not sites or any(site.callee != ((f"v:{source}|self", wanted),)
-                            for site, _ in sites):
+        if not sites or not all(_on_self(site, source, wanted) for site, _ in sites):
             return False
         for ancestor in head.mro(sub):
             if ancestor is None:
@@ -2594,19 +2594,13 @@ class ImpactAnalysis:
         if owner is None or made is None or made.kind is not SymbolKind.CLASS \
                 or any(kind == EdgeKind.CALLS for _, kind in set(self.head.predecessors(mixin))):
             return False  # (a class some code makes, or one of another kind now)
-        subclasses, stack = set(), [mixin]
-        while stack:
-            for node, kind in set(self.head.predecessors(stack.pop())):
-                if kind == EdgeKind.INHERITS and node not in subclasses:
-                    subclasses.add(node)
-                    stack.append(node)
+        subclasses = self._hierarchy(self.head).all_below(mixin) - {mixin}
         if owner != mixin and owner not in subclasses:
             return False
         calls = self._calls_of(self.head.module_of(source)) or ()
         spelled = [site for site in calls if site.scope == source
                    and any(expr and expr[-1] == "." + name for expr in site.callee)]
-        if not spelled or any(site.callee != ((f"v:{source}|self", "." + name),)
-                              for site in spelled):
+        if not spelled or not all(_on_self(site, source, name) for site in spelled):
             return False
         # (an outside base before the one of ours may answer first: answered either way)
         return bool(subclasses) and all(
@@ -2620,9 +2614,8 @@ class ImpactAnalysis:
         pydantic.validate_call``, or ``pydantic.validate_arguments`` under pydantic 1) for
         ``@pydantic.validate_call``. Read here, not in the diff: the bindings are not in the
         API summaries ``changes`` compares."""
-        key = ("aliases", change.symbol)
-        if key in self._hashed:
-            return self._hashed[key]
+        if change.symbol in self._aliases:
+            return self._aliases[change.symbol]
         parts = change.detail.split()
         removed = [part[1:] for part in parts if part.startswith("-")]
         rest = [part[1:] for part in parts if part.startswith("+")]
@@ -2639,7 +2632,7 @@ class ImpactAnalysis:
                 traded = False
                 break
             rest.remove(match)
-        self._hashed[key] = traded
+        self._aliases[change.symbol] = traded
         return traded
 
     def _hashed_by_identity(self, module: str, spelled: str) -> bool:
@@ -2652,16 +2645,11 @@ class ImpactAnalysis:
         cls = head.resolve_in(module, spelled)
         if cls is None:
             return False
-        key = ("hashed", cls)
-        if key not in self._hashed:
-            classes, stack = {cls}, [cls]
-            while stack:  # and every subclass: a value annotated ``cls`` may be one
-                for node, kind in set(self.head.predecessors(stack.pop())):
-                    if kind == EdgeKind.INHERITS and node not in classes:
-                        classes.add(node)
-                        stack.append(node)
-            self._hashed[key] = all(self._hashes_by_identity(head, c) for c in sorted(classes))
-        return self._hashed[key]
+        if cls not in self._hashable:
+            # and every subclass: a value annotated ``cls`` may be one
+            below = self._hierarchy(self.head).all_below(cls)
+            self._hashable[cls] = all(self._hashes_by_identity(head, c) for c in sorted(below))
+        return self._hashable[cls]
 
     @staticmethod
     def _hashes_by_identity(head: Revision, cls: str) -> bool:
@@ -3267,13 +3255,21 @@ def _may_make_partial(site: CallSite) -> bool:
 def _names(revision: Revision, module: str, expr: Expr) -> str | None:
     """What an expression of module-level names and attributes (``functools.partial``,
     ``merge``) is: a symbol of ours, or the dotted path its imports spell."""
-    root = parse_root(expr[0])
+    dotted = _dotted(module, expr)
+    if dotted is None:
+        return None
+    return revision.resolve_in(module, dotted) or revision.spelled(module, dotted)
+
+
+def _dotted(module: str, expr: Expr) -> str | None:
+    """An expression of module-level names and attributes of ``module`` as it is written
+    (``functools.partial``); None for any other expression."""
+    root = parse_root(expr[0]) if expr else None
     prefix = f"v:{module}:|"
     if not isinstance(root, Variable) or not root.key.startswith(prefix) \
             or not all(op.startswith(".") and op[1:].isidentifier() for op in expr[1:]):
         return None
-    dotted = ".".join((root.key[len(prefix):], *(op[1:] for op in expr[1:])))
-    return revision.resolve_in(module, dotted) or revision.spelled(module, dotted)
+    return ".".join((root.key[len(prefix):], *(op[1:] for op in expr[1:])))
 
 
 def _alias_spellings(revision: Revision, symbol: str) -> frozenset[str]:
@@ -3284,16 +3280,15 @@ def _alias_spellings(revision: Revision, symbol: str) -> frozenset[str]:
     summary = revision.summaries.get(module)
     if summary is None or not name.isidentifier():
         return frozenset()
-    prefix = f"v:{module}:|"
-    found = set()
-    for value in dict(summary.bindings).get(f"{prefix}{name}", ()):
-        root = parse_root(value[0]) if value else None
-        if not isinstance(root, Variable) or not root.key.startswith(prefix) \
-                or not all(op.startswith(".") and op[1:].isidentifier() for op in value[1:]):
-            continue
-        dotted = ".".join((root.key[len(prefix):], *(op[1:] for op in value[1:])))
-        found.add(revision.spelled(module, dotted))
-    return frozenset(found)
+    written = (_dotted(module, value) for value in dict(summary.bindings).get(
+        f"v:{module}:|{name}", ()))
+    return frozenset(revision.spelled(module, dotted) for dotted in written
+                     if dotted is not None)
+
+
+def _on_self(site: CallSite, scope: str, name: str) -> bool:
+    """Is ``site`` a call ``self.name(...)`` in method ``scope``, and nothing else?"""
+    return site.callee == ((f"v:{scope}|self", "." + name),)
 
 
 def _own_method(revision: Revision, scope: str, expr: Expr) -> str | None:
