@@ -34,6 +34,36 @@ def stdlib_class(dotted: str) -> type | None:
     return found if isinstance(found, type) else None
 
 
+@functools.cache
+def stdlib_object(dotted: str) -> bool:
+    """Does ``dotted`` (``functools.partial``, ``os.path.join``) name something the standard
+    library has, on this interpreter? ``types.ModuleType.Transformer`` (an attribute read of a
+    module annotated ``ModuleType``) does not."""
+    parts = dotted.split(".")
+    top = parts[0]
+    if top not in sys.stdlib_module_names or top in _NOT_IMPORTED:
+        return False
+    for end in range(len(parts), 0, -1):  # the longest importable prefix, then attributes
+        found = _imported(".".join(parts[:end]))
+        if found is None:
+            continue
+        for name in parts[end:]:
+            if not hasattr(found, name):
+                return False
+            found = getattr(found, name)
+        return True
+    return False
+
+
+def _imported(module: str) -> object | None:
+    """Standard module ``module``, imported, or None when this platform lacks it (or it is
+    no module: ``os.path.join``)."""
+    try:
+        return importlib.import_module(module)
+    except Exception:  # ModuleNotFoundError, or one that fails on this platform
+        return None
+
+
 def stdlib_defines(dotted: str, name: str) -> bool | None:
     """Does the standard-library class ``dotted`` have ``name`` (its own or inherited)? None
     when ``dotted`` is not a standard-library class this interpreter can look at."""
