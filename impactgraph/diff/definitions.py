@@ -705,6 +705,7 @@ def compare_bases(old: Side, new: Side, moved: Mapping[str, str] | None = None
     made = {text: _made_of(old.revision, old.module, text) for _, text in old_keys}
     old_all = old_all.union(*(keys for parts in made.values() for keys in parts or ()))
     ancestors |= _moved_here(old_all, old.revision, new.revision, ancestors)
+    ancestors |= _vendored_here(old_all, ancestors)
     findings = [
         Finding(ChangeKind.BASE_REMOVED, True, text)
         for keys, text in old_keys
@@ -732,6 +733,23 @@ def _moved_here(keys: frozenset[str], old: Revision, new: Revision,
             continue
         if any(":" in a and a.partition(":")[2] == qualname and old.definition(a) is None
                and new.definition(a) is not None for a in ancestors):
+            found.add(key)
+    return found
+
+
+def _vendored_here(keys: frozenset[str], ancestors: set[str]) -> set[str]:
+    """The outside classes among ``keys`` that a class of ours among ``ancestors`` is a copy
+    of: the same name, in a module whose path ends with the outside class's module path (a
+    vendored package: omegaconf 2.4 traded ``antlr4.error.ErrorListener.ErrorListener`` for
+    ``omegaconf.vendor.antlr4.error.ErrorListener.ErrorListener``)."""
+    ours = {(ancestor.partition(":")[0], ancestor.partition(":")[2])
+            for ancestor in ancestors if ":" in ancestor}
+    found = set()
+    for key in keys:
+        module, _, name = key.rpartition(".")
+        if ":" in key or not module:
+            continue
+        if any(qualname == name and where.endswith("." + module) for where, qualname in ours):
             found.add(key)
     return found
 
@@ -1032,6 +1050,11 @@ def members_taken_away(old: Revision, new: Revision, symbol: str, base: str,
                     # nor from ``ABCMeta`` (python-telegram-bot 20.0's ``BaseFilter(ABC)``
                     # -> ``BaseFilter``)
                     beyond = ABC_NAMES
+            if beyond is None and removed and not kept - {"object"}:
+                # any other class of the standard library, the class left with ``object``
+                # or classes of ours alone (joblib 1.6: loky's ``ResourceTracker`` traded
+                # ``multiprocessing``'s for a copy of it in its own code)
+                beyond = _names_over_object(removed[0])
             if beyond is None:
                 return None
             methods = beyond
@@ -1144,16 +1167,24 @@ def standard_names_over_object(key: str) -> frozenset[str] | None:
     exceptions (``exception_names``)."""
     module, _, name = key.rpartition(".")
     cls = _standard_class(name) if module in ("", "builtins", "collections") else None
-    if cls is None or cls is object or issubclass(cls, BaseException) \
-            or cls.__module__ not in ("builtins", "collections"):
+    if cls is None or cls.__module__ not in ("builtins", "collections"):
+        return None
+    return _names_over_object(cls)
+
+
+def _names_over_object(cls: type) -> frozenset[str] | None:
+    """The names standard class ``cls`` gives a subclass beyond ``object``'s (with
+    ``__init__`` and the comparisons as ``standard_names_over_object`` says); None for
+    ``object``, an exception (``exception_names``) and a class with a metaclass, whose names
+    the class does not list."""
+    if cls is object or issubclass(cls, BaseException) or type(cls) is not type:
         return None
     names = set(dir(cls)) - set(dir(object))
     if cls.__init__ is not object.__init__:
         names.add("__init__")
     # compared by value (``{} == {}``), where an instance of ``object`` is equal to itself alone
     names |= {name for name in COMPARISONS if getattr(cls, name) is not getattr(object, name)}
-    return frozenset(names - {"__dict__", "__weakref__", "__new__"})
-
+    return frozenset(names - {"__dict__", "__weakref__", "__new__", "__module__"})
 
 
 def generated_names(definition: Definition | None) -> frozenset[str]:

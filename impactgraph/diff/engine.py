@@ -276,6 +276,12 @@ class _Differ:
         path = report_as[1] if report_as else _path(self.head, new.module)
         line = report_as[2] if report_as else new.definition.line
         before = Side(self.base, old.module, definition)
+        if inherited is not None and name in new.definition.attributes:
+            # the class binds the name in its body now (``__hash__ = None``, ``m =
+            # staticmethod(f)``): that answers, not the base's member (omegaconf 2.4's
+            # ``DictConfig``, whose base's ``__hash__`` is abstract, was judged abstract)
+            self._bound_in_body(old, name, definition, head_symbol, path, line)
+            return
         if inherited is not None:  # the base's member answers now: still there for callers
             target = self.head.definition(inherited)
             if target is not None:
@@ -342,6 +348,20 @@ class _Differ:
         breaking = self.removal_breaks(symbol, old_path)
         self.emit(symbol, Finding(ChangeKind.SYMBOL_REMOVED, breaking, detail), old_path,
                   definition.line)
+
+    def _bound_in_body(self, old: Side, name: str, definition: Definition, head_symbol: str,
+                       path: str, line: int) -> None:
+        """A method the class now binds as a class-body variable over a base's member. What
+        the value is the summary does not say: ``__hash__`` bound so is ``None`` but in rare
+        code (the instances are no longer hashable); any other name, a value that may be
+        called as before."""
+        if name == "__hash__":
+            self.emit(f"{old.symbol}.{name}", Finding(ChangeKind.SYMBOL_REMOVED, True,
+                                                      "instances no longer hashable"),
+                      _path(self.base, old.module), definition.line)
+            return
+        detail = f"{definition.kind.value}->attribute"
+        self.emit(head_symbol, Finding(ChangeKind.BODY_CHANGED, False, detail), path, line)
 
     def override_removed(
         self, old: Side, name: str, definition: Definition, inherited: str, target: Definition

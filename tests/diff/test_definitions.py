@@ -18,6 +18,10 @@ OVERLOAD = "from typing import overload\n"
 COMPAT = ("try:\n    from typing_extensions import Protocol\nexcept ImportError:\n"
           "    Protocol = object\nelse:\n    from typing import Protocol\n")
 
+VENDORED = {f"pkg/{folder}__init__.py": "" for folder in
+            ("", "vendor/", "vendor/antlr4/", "vendor/antlr4/error/")}
+VENDORED["pkg/vendor/antlr4/error/ErrorListener.py"] = "class ErrorListener: pass"
+
 CASES = [
     # -- decorators: staticmethod / classmethod / property ---------------------------------
     ("method became staticmethod", "class C:\n    def m(self, a): pass",
@@ -248,6 +252,21 @@ CASES = [
     ("outside base gone, a base of ours added that lacks it",
      {"base.py": "class B: pass", "m.py": "class C(dict): pass"},
      {"base.py": "class B: pass", "m.py": "from base import B\nclass C(B): pass"},
+     {(C, "base-removed", True), (C, "body-changed", False)}),
+    # omegaconf 2.4 vendored antlr4: ``OmegaConfErrorListener(ErrorListener)`` derives from
+    # ``omegaconf.vendor.antlr4.error.ErrorListener.ErrorListener`` instead of antlr4's
+    ("an outside base traded for a vendored copy of it",
+     {**VENDORED, "m.py": "from antlr4.error.ErrorListener import ErrorListener\n"
+                          "class C(ErrorListener): pass"},
+     {**VENDORED, "m.py": "from pkg.vendor.antlr4.error.ErrorListener import ErrorListener\n"
+                          "class C(ErrorListener): pass"},
+     {(C, "body-changed", False)}),
+    ("an outside base traded for a class of ours of its name elsewhere",
+     {"pkg/listeners.py": "class ErrorListener: pass",
+      "m.py": "from antlr4.error.ErrorListener import ErrorListener\n"
+              "class C(ErrorListener): pass"},
+     {"pkg/listeners.py": "class ErrorListener: pass",
+      "m.py": "from pkg.listeners import ErrorListener\nclass C(ErrorListener): pass"},
      {(C, "base-removed", True), (C, "body-changed", False)}),
     # six.with_metaclass(M, *bases) makes a class of M with those bases to derive from: the
     # class statement saying the same (asttokens 3.0) took nothing away

@@ -35,6 +35,19 @@ CASES = [
      "class Counter:\n    pass\nclass C(Counter):\n    def __hash__(self): return 1",
      "class Counter:\n    pass\nclass C(Counter):\n    pass",
      {("m:C.__hash__", "symbol-removed", False)}),
+    # omegaconf 2.4 traded ``DictConfig.__hash__`` for ``__hash__ = None`` below a base whose
+    # ``__hash__`` is abstract: the class's own binding answers, not the abstract one (the
+    # class was judged abstract, and every module making one broken)
+    ("__hash__ bound in the class body above an abstract one",
+     "from abc import ABC, abstractmethod\nclass N(ABC):\n    @abstractmethod\n"
+     "    def __hash__(self): ...\nclass D(N):\n    def __hash__(self): return 1",
+     "from abc import ABC, abstractmethod\nclass N(ABC):\n    @abstractmethod\n"
+     "    def __hash__(self): ...\nclass D(N):\n    __hash__ = None",
+     {("m:D.__hash__", "symbol-removed", True), ("m:D", "body-changed", False)}),
+    ("a method bound in the class body above a base's",
+     "class B:\n    def m(self): return 1\nclass C(B):\n    def m(self): return 2",
+     "class B:\n    def m(self): return 1\nclass C(B):\n    m = staticmethod(len)",
+     {("m:C.m", "body-changed", False), ("m:C", "body-changed", False)}),
     ("__hash__ removed from a plain class",
      "class P:\n    def __hash__(self): return 1", "class P:\n    pass",
      {("m:P.__hash__", "symbol-removed", False)}),
@@ -131,6 +144,14 @@ def test_a_marker_base_is_not_a_base_outside_the_code(base: str) -> None:
     [change] = diff_changes(old, new)
     assert (change.symbol, change.kind.value, change.breaking) == ("m:I.b", "symbol-removed", True)
     assert "outside" not in change.detail
+
+
+def test_hash_bound_in_the_body_is_no_abstract_fallback() -> None:
+    old = ("from abc import ABC, abstractmethod\nclass N(ABC):\n    @abstractmethod\n"
+           "    def __hash__(self): ...\nclass D(N):\n    def __hash__(self): return 1")
+    changes = diff_changes(old, old.replace("def __hash__(self): return 1", "__hash__ = None"))
+    [change] = [c for c in changes if c.symbol == "m:D.__hash__"]
+    assert change.detail == "instances no longer hashable"
 
 
 def test_an_unknown_base_may_still_provide_it() -> None:
