@@ -107,7 +107,8 @@ def _walk_changes(changeset: ChangeSet, base: CodeGraph, head: CodeGraph, config
     """Every change's walks (callers, importers, implementations), up to ``depth_limit``."""
     analysis = ImpactAnalysis(base, head, config.gateways, depth_limit, changeset.changes)
     walks: list[Walk] = []
-    interfaces = Interfaces(base, head, config.gateways, depth_limit)
+    interfaces = Interfaces(base, head, config.gateways, depth_limit,
+                            never_runs_on_owner=analysis.never_runs_on_owner)
     for change in changeset.changes:
         importers = analysis.head_importers(change)  # head code importing what is gone
         if importers is not None:

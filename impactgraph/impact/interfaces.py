@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from impactgraph.diff.names import Revision
 from impactgraph.impact.traverse import (
@@ -45,9 +45,12 @@ class Interfaces:
         head: CodeGraph,
         gateways: Sequence[str] = (),
         max_depth: int | None = None,
+        never_runs_on_owner: Callable[[str, str], bool] | None = None,
     ) -> None:
         self.base = base
         self.head = head
+        # (caller, removed method): does the caller never run on the method's class?
+        self.never_runs_on_owner = never_runs_on_owner or (lambda source, target: False)
         self.gateways = tuple(gateways)
         self.max_depth = max_depth
         self.import_closure = ImportClosures(base, head)
@@ -147,6 +150,9 @@ class Interfaces:
         owner, _, name = change.symbol.rpartition(".")
         if owner not in self.head:
             return []
+        made = _definition(self.head, owner)
+        if made is not None and name in made.attributes:
+            return []  # bound in the class body now (``__hash__ = None``): no fallback runs
         if not _inherits_member(self.head, owner, name):
             # no base of ours has it: a standard-library ABC may declare it abstract
             # (``collections.abc.MutableSet.__len__``), and the class is abstract now
@@ -160,6 +166,8 @@ class Interfaces:
         for source, kind in sorted(set(self.base.predecessors(change.symbol))):
             if kind != EdgeKind.CALLS or source not in self.head:
                 continue  # a caller that is gone breaks nothing
+            if self.never_runs_on_owner(source, change.symbol):
+                continue  # a base class's call on ``self`` the class overrides the caller of
             state = walk.step(start, source)
             walk.broken.add(source)
             if walk.visit(state, start, 1):

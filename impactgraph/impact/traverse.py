@@ -2556,16 +2556,38 @@ class ImpactAnalysis:
         data = graph.edge_data(source, target, EdgeKind.CALLS)
         if not data.get("dispatch"):
             return False
-        head = self._revision_pair()[1]
-        base, sub = head.owner_class(source), head.owner_class(target)
-        if base is None or sub is None or base == sub:
-            return False
-        name = source.rpartition(".")[2]
         wanted = target.rpartition(".")[2]
         calls = self._calls_of(self.head.module_of(source))
         sites = _sites(calls, data, source) if calls is not None else []
         if not sites or not all(_on_self(site, source, wanted) for site, _ in sites):
             return False
+        return self._overridden_on_the_way(source, target)
+
+    def never_runs_on_owner(self, source: str, target: str) -> bool:
+        """``_self_never_of`` for a base edge to ``target``, a method the head no longer
+        has: does ``source`` call it only on its own ``self`` in the head's code, and does the
+        class that defined ``target`` override ``source`` on the way down? joblib 1.6 renamed
+        ``DaskDistributedBackend.apply_async`` to ``submit``; ``ParallelBackendBase.submit``
+        calls ``self.apply_async(...)`` and never runs on one."""
+        if source not in self.head:
+            return False
+        wanted = target.rpartition(".")[2]
+        calls = self._calls_of(self.head.module_of(source)) or ()
+        sites = [site for site in calls if site.scope == source
+                 and any(expr[-1] == "." + wanted for expr in site.callee)]
+        if not sites or not all(_on_self(site, source, wanted) for site in sites):
+            return False
+        return self._overridden_on_the_way(source, target)
+
+    def _overridden_on_the_way(self, source: str, target: str) -> bool:
+        """Is ``source`` a method of a class ``Base``, ``target`` one of a subclass ``Sub``
+        (in the head) that overrides ``source`` on the way down from ``Base``, with no
+        override there handing on to ``source``?"""
+        head = self._revision_pair()[1]
+        base, sub = head.owner_class(source), head.owner_class(target)
+        if base is None or sub is None or base == sub:
+            return False
+        name = source.rpartition(".")[2]
         for ancestor in head.mro(sub):
             if ancestor is None:
                 return False
