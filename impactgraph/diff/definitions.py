@@ -61,9 +61,11 @@ _OVERLOAD = "overload"
 # the name becomes a wrapper that needs hashable arguments (DESIGN.md, decorator-changed).
 # ``typing.dataclass_transform(...)`` returns what it decorates, as does the
 # ``__dataclass_transform__`` stub PEP 681 told libraries to define until typing had it.
+# ``mypy_extensions.mypyc_attr(...)`` tells mypyc how to compile a class, and at run time
+# returns it as it is.
 _NEUTRAL = frozenset({"final", "override", "deprecated", "wraps", "total_ordering",
                       "runtime_checkable", "unique", "no_type_check", "dataclass_transform",
-                      "__dataclass_transform__"})
+                      "__dataclass_transform__", "mypyc_attr"})
 _ACCESSORS = frozenset({"setter", "deleter"})
 # Decorators that wrap a function the same way, so trading one for another leaves every call
 # as it was: ``functools.cache`` is ``lru_cache(maxsize=None)``; Flask's
@@ -80,7 +82,7 @@ _MAX_SHOWN = 80  # longer values are left out of ``old``/``new``
 OBJECT_MEMBERS = frozenset({
     "__repr__", "__str__", "__format__", "__hash__", "__eq__", "__ne__", "__getattribute__",
     "__setattr__", "__delattr__", "__dir__", "__sizeof__", "__reduce__", "__reduce_ex__",
-    "__init_subclass__", "__subclasshook__", "__getstate__",
+    "__init_subclass__", "__subclasshook__", "__getstate__", "__doc__",
 })
 # The detail of a method's removal that ``object`` now answers (non-breaking)
 INHERITED_FROM_OBJECT = "inherited from object"

@@ -97,6 +97,7 @@ from impactgraph.impact.receivers import MAX_CONSTRAINTS, Entries, Hierarchy
 from impactgraph.indexer.plain import DATACLASS_DECORATORS, decorator_base
 from impactgraph.linker import CodeGraph
 from impactgraph.linker.link import CALLBACK_BUILTINS, generated_call
+from impactgraph.linker.resolve import local_name
 from impactgraph.model import (
     CallSite,
     Change,
@@ -244,6 +245,29 @@ def _takers(site: CallSite, calls: Sequence[CallSite]) -> Iterator[tuple[int, Ca
             and any(_made_by(value, site)
                     for values in (*other.args, *(v for _, v in other.kwargs))
                     for value in values))
+
+
+# Calls that use the value they are given as a plain value: a builtin's, or a container
+# method storing it in a list (or set, deque) of the function's own
+_PLAIN_BUILTINS = frozenset({"print", "len", "str", "repr", "bool", "list", "tuple", "dict",
+                             "set", "sorted", "isinstance"})
+_STORING = frozenset({".append", ".appendleft", ".add", ".insert", ".extend"})
+
+
+def _takes_plainly(site: CallSite) -> bool:
+    """Does call ``site`` use what it is given plainly: a builtin such as ``len`` or
+    ``print``, or ``xs.append(...)`` on a local of its function? jupyter_client 8.0's
+    ``get_msgs`` appends what the now-sync ``get_msg`` returns; a function nothing is known
+    of (``asyncio.run``, ``consume``) may await it."""
+    if len(site.callee) != 1 or not 1 <= len(site.callee[0]) <= 2:
+        return False
+    expr = site.callee[0]
+    match parse_root(expr[0]):
+        case BuiltinRoot(name):
+            return len(expr) == 1 and name in _PLAIN_BUILTINS
+        case Variable(key):
+            return len(expr) == 2 and expr[1] in _STORING and key.startswith(f"v:{site.scope}|")
+    return False
 
 
 def _bound_local(site: CallSite, bindings: Mapping[str, tuple[Expr, ...]]) -> str | None:
@@ -2231,13 +2255,19 @@ class ImpactAnalysis:
             leading = [p.name for p in own.signature.parameters]
         if leading is None:
             return False
-        names = {f"v:{wrapper}|{p.name}" for p in own.signature.parameters[len(leading):]}
-        args = f"v:{wrapper}|{own.signature.parameters[-2].name}" if not fixed else ""
+        keywords = _handed_keywords(own.signature, wrapper)
+        names = {f"v:{wrapper}|{p.name}" for p in own.signature.parameters[len(leading):]
+                 if p.name not in keywords}
+        args = "" if fixed else f"v:{wrapper}|{own.signature.parameters[len(leading)].name}"
         handed = [
-            _spread_handed(site, names, args, partial(self._leading_slices, head, wrapper))
+            _spread_handed(replace(site, kwargs=tuple(kw for kw in site.kwargs
+                                                      if kw[0] not in keywords)),
+                           names, args, partial(self._leading_slices, head, wrapper))
             if _hands_on(site, [f"v:{wrapper}|{name}" for name in leading])
             and site.unpacks == (0 if fixed else 3)
-            and all(name == "**" for name, _ in site.kwargs) else None
+            and all(name == "**" or (name in keywords and _handed_as_itself(values, keywords[name]))
+                    for name, values in site.kwargs)
+            and keywords.keys() <= {name for name, _ in site.kwargs} else None
             for site, _ in sites]
         # every site hands the arguments on as they came, or (param 2.0's
         # ``_deprecate_positional_args``, after scikit-learn's) a leading slice of ``args``
@@ -2354,7 +2384,7 @@ class ImpactAnalysis:
             return False
         return all(
             not site.awaited and site.entered != 2 and site.iterated != 2
-            and not any(_takers(site, calls))
+            and all(_takes_plainly(taker) for _, taker in _takers(site, calls))
             for site, _ in found[1]) and self._binds(source, target)
 
     def _handed_to_runner(self, source: str, target: str) -> bool:
@@ -3341,16 +3371,38 @@ def _written_symbol(revision: Revision, module: str, written: str) -> str | None
 def _leading_names(signature: Signature) -> list[str] | None:
     """The names of a wrapper's parameters before its ``*args, **kwargs``, when it takes
     nothing else: positional ones without a default (``self`` of a method's wrapper), then
-    ``*args`` and ``**kwargs``; None for any other signature."""
+    ``*args``, keyword-only ones (``_handed_keywords``) and ``**kwargs``; None for any other
+    signature."""
     parameters = signature.parameters
-    kinds = [p.kind for p in parameters[-2:]]
-    if kinds != [ParamKind.VAR_POSITIONAL, ParamKind.VAR_KEYWORD]:
+    star = next((i for i, p in enumerate(parameters) if p.kind is ParamKind.VAR_POSITIONAL),
+                None)
+    if star is None or parameters[-1].kind is not ParamKind.VAR_KEYWORD or any(
+            p.kind is not ParamKind.KEYWORD_ONLY for p in parameters[star + 1:-1]):
         return None
-    leading = parameters[:-2]
+    leading = parameters[:star]
     if any(p.kind not in (ParamKind.POSITIONAL_ONLY, ParamKind.POSITIONAL_OR_KEYWORD)
            or p.default is not None for p in leading):
         return None
     return [p.name for p in leading]
+
+
+def _handed_keywords(signature: Signature, wrapper: str) -> dict[str, str]:
+    """A wrapper's keyword-only parameters, each with the key of its variable: aiocache
+    0.11's ``wrapper(self, *args, _conn=None, **kwargs)`` calls ``func(self, *args,
+    _conn=_conn, **kwargs)``, and a call of the method binds the wrapper as it binds the
+    method, which takes ``_conn`` too."""
+    return {p.name: f"v:{wrapper}|{p.name}" for p in signature.parameters
+            if p.kind is ParamKind.KEYWORD_ONLY}
+
+
+def _handed_as_itself(values: tuple[Expr, ...], key: str) -> bool:
+    """Is a keyword argument the wrapper's variable ``key`` itself, in any of its versions
+    (``_conn=_conn`` after ``if _conn is None: _conn = ...``)? The wrapper passes that
+    keyword on every call, whatever its value."""
+    scope, _, name = key.partition("|")
+    return bool(values) and all(
+        len(expr) == 1 and expr[0].partition("|")[0] == scope
+        and local_name(expr[0].partition("|")[2]) == name for expr in values)
 
 
 def _same_fixed_parameters(wrapper: Signature, function: Signature | None) -> bool:
@@ -3446,8 +3498,9 @@ def _rebinds_only(change: Change) -> bool:
 CACHING = frozenset({"cache", "lru_cache"})
 
 
-# ``object``'s methods that take any call Python makes of them and never raise
-OBJECT_NEVER_FAILS = frozenset({"__str__", "__repr__", "__eq__", "__ne__"})
+# ``object``'s methods that take any call Python makes of them and never raise, and its
+# ``__doc__``, which any object has to read
+OBJECT_NEVER_FAILS = frozenset({"__str__", "__repr__", "__eq__", "__ne__", "__doc__"})
 # Special methods ``object`` has whose call, as Python makes it, succeeds on any instance and
 # whose answer no comparison or output depends on: a class that lost its own still answers
 # them (not ``__init__``, ``__hash__``, ``__lt__``, ``__format__``...: ``object``'s takes no

@@ -105,6 +105,11 @@ CASES = [
      "from typing_extensions import dataclass_transform\n"
      "@dataclass_transform(kw_only_default=True)\ndef f(a): pass",
      {("m:f", "decorator-changed", False), ("m:__dataclass_transform__", "symbol-removed", True)}),
+    # plum 2.10: ``@mypyc_attr(native_class=False)`` (``mypy_extensions``'s, or a no-op of
+    # its own without it) on its classes; at run time it returns the class it is given
+    ("mypyc_attr added", "class C: pass",
+     "from mypy_extensions import mypyc_attr\n@mypyc_attr(native_class=False)\nclass C: pass",
+     {(C, "decorator-changed", False)}),
     ("decorator import style: no change", "import functools\n@functools.lru_cache\ndef f(): pass",
      "from functools import lru_cache\n@lru_cache\ndef f(): pass", set()),
     ("overload marker does not count as a decorator",

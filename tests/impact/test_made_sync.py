@@ -63,3 +63,24 @@ def test_an_override_kept_async_from_the_base_still_breaks(tmp_path: Path) -> No
            "    async def get_msg(self, timeout=None):\n        return {}\n")
     report = impact_between({"lib.py": BASE, "sub.py": sub}, {"lib.py": HEAD}, tmp_path)
     assert "sub" in broken_modules(report)
+
+
+# what a head caller does with the value: stored in a container of its own, or handed on
+STORED = ("from lib import Channel\n\n\ndef drain(c: Channel):\n    msgs = []\n"
+          "    msgs.append(c.get_msg())\n    return msgs\n")
+HANDED = ("import asyncio\n\nfrom lib import Channel\n\n\ndef drain(c: Channel):\n"
+          "    return asyncio.run(c.get_msg())\n")
+UNKNOWN = ("from lib import Channel\nfrom elsewhere import consume\n\n\n"
+           "def drain(c: Channel):\n    return consume(c.get_msg())\n")
+
+
+def test_a_value_stored_in_a_list_is_a_plain_use(tmp_path: Path) -> None:
+    """jupyter_client 8.0's ``get_msgs``: ``msgs.append(self.get_msg())``, the method now
+    sync. Appending the value it returns is using it plainly; handing it to ``asyncio.run``,
+    or to a function nothing is known of, may await it."""
+    report = impact_between(
+        {"lib.py": BASE, "stored.py": AWAITED, "handed.py": AWAITED, "unknown.py": AWAITED},
+        {"lib.py": HEAD, "stored.py": STORED, "handed.py": HANDED, "unknown.py": UNKNOWN},
+        tmp_path)
+    assert {"stored", "handed", "unknown"} <= {m["module"] for m in report["affected"]}
+    assert broken_modules(report) == {"handed", "unknown"}

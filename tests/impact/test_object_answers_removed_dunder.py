@@ -57,3 +57,31 @@ def test_a_call_object_answers_breaks_nothing(tmp_path: Path, use: str) -> None:
 def test_format_with_a_spec_object_refuses_still_breaks(tmp_path: Path) -> None:
     # ``object.__format__`` raises TypeError for a non-empty spec
     assert "user" in _broken(tmp_path, 'message.__format__(">10")')
+
+
+DOC_OLD = '''\
+class Function:
+    """A function of many methods."""
+
+    @property
+    def __doc__(self):
+        return "the methods' docstrings"
+'''
+DOC_NEW = '''\
+class Function:
+    """A function of many methods."""
+'''
+
+
+def test_a_doc_property_removed_still_reads(tmp_path: Path) -> None:
+    """plum 2.10 traded ``Function``'s ``__doc__`` property for a descriptor set after the
+    class: reading ``f.__doc__`` never fails, any object has one (``object``'s class
+    docstring at least); the tests reading it were judged broken."""
+    user = ("from lib import Function\n\n\ndef test_doc():\n"
+            "    f = Function()\n    assert f.__doc__\n")
+    report = impact_between({"lib.py": DOC_OLD, "test_user.py": user},
+                            {"lib.py": DOC_NEW, "test_user.py": user}, tmp_path)
+    assert ("lib:Function.__doc__", "symbol-removed", False) in {
+        (c["symbol"], c["kind"], c["breaking"]) for c in report["changes"]}
+    assert "test_user" in {m["module"] for m in report["affected"]}
+    assert broken_modules(report) == set()
