@@ -2599,15 +2599,18 @@ class ImpactAnalysis:
         class that defined ``target`` override ``source`` on the way down? joblib 1.6 renamed
         ``DaskDistributedBackend.apply_async`` to ``submit``; ``ParallelBackendBase.submit``
         calls ``self.apply_async(...)`` and never runs on one."""
-        if source not in self.head:
-            return False
-        wanted = target.rpartition(".")[2]
-        calls = self._calls_of(self.head.module_of(source)) or ()
-        sites = [site for site in calls if site.scope == source
-                 and any(expr[-1] == "." + wanted for expr in site.callee)]
-        if not sites or not all(_on_self(site, source, wanted) for site in sites):
+        if source not in self.head or not self._calls_on_self_only(
+                source, target.rpartition(".")[2]):
             return False
         return self._overridden_on_the_way(source, target)
+
+    def _calls_on_self_only(self, source: str, name: str) -> bool:
+        """Does the head's code of ``source`` call ``.name`` at all, and each time as
+        ``self.name(...)``?"""
+        calls = self._calls_of(self.head.module_of(source)) or ()
+        spelled = [site for site in calls if site.scope == source
+                   and any(expr and expr[-1] == "." + name for expr in site.callee)]
+        return bool(spelled) and all(_on_self(site, source, name) for site in spelled)
 
     def _overridden_on_the_way(self, source: str, target: str) -> bool:
         """Is ``source`` a method of a class ``Base``, ``target`` one of a subclass ``Sub``
@@ -2649,10 +2652,7 @@ class ImpactAnalysis:
         subclasses = self._hierarchy(self.head).all_below(mixin) - {mixin}
         if owner != mixin and owner not in subclasses:
             return False
-        calls = self._calls_of(self.head.module_of(source)) or ()
-        spelled = [site for site in calls if site.scope == source
-                   and any(expr and expr[-1] == "." + name for expr in site.callee)]
-        if not spelled or not all(_on_self(site, source, name) for site in spelled):
+        if not self._calls_on_self_only(source, name):
             return False
         # (an outside base before the one of ours may answer first: answered either way)
         return bool(subclasses) and all(
