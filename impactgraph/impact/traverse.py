@@ -972,7 +972,7 @@ class ImpactAnalysis:
         data = self.head.edge_data(source, target, EdgeKind.CALLS)
         if not data.get("callback") or self._head_sites(source, target) is not None:
             return False
-        old, new = self._definition(self.base, target), self._definition(self.head, target)
+        old, new = self._old_definition(target), self._definition(self.head, target)
         if old is None or new is None or not old.decorators or not new.decorators:
             return False
         outer = new.decorators[0]
@@ -995,7 +995,7 @@ class ImpactAnalysis:
         as before; what a decorator added or removed above it does happens to its result
         (celery 5.4 added ``@_list_option('inspect')`` above ``@handle_preload_options``,
         whose ``caller`` calls the function it got)."""
-        old, new = self._definition(self.base, target), self._definition(self.head, target)
+        old, new = self._old_definition(target), self._definition(self.head, target)
         module, _, qualname = source.partition(":")
         top = qualname.partition(".")[0]
         if old is None or new is None or not top:
@@ -1719,7 +1719,7 @@ class ImpactAnalysis:
         if signature is None:  # (``_head_sites`` has made sure: for the type checker)
             return False
         method = target.rpartition(".")[2]
-        old = self._definition(self.base, target)
+        old = self._old_definition(target)
         before = old if definition.decorators and not raw else None
         never: set[tuple[int, frozenset[str], bool]] | None = None
 
@@ -1813,7 +1813,7 @@ class ImpactAnalysis:
         function, which gives the rest), so the same call in the head is no certain break.
         'broken' is a call the new signature no longer accepts (DESIGN.md "Impact"). A call
         spelling the function's own name (``fail_after(1, 2)``) is judged as written."""
-        old = self._definition(self.base, target)
+        old = self._old_definition(target)
         calls = self._base_calls_of(source)
         if old is None or old.signature is None or calls is None:
             return set()
@@ -1872,7 +1872,7 @@ class ImpactAnalysis:
         definition = self._definition(self.head, target)
         if not data.get("bound") or definition is None or definition.signature is None:
             return None
-        before = self._definition(self.base, target) if definition.decorators else None
+        before = self._old_definition(target) if definition.decorators else None
         return all(
             self._site_binds(source, site, True, definition.signature, method,
                              before.signature if before is not None else None, False)
@@ -1918,7 +1918,7 @@ class ImpactAnalysis:
                 # calls a method of it by a name it knows, and this one is no name of a base
                 # it could know it by
                 return True
-            old = self._definition(self.base, target)
+            old = self._old_definition(target)
             if old is None or old.signature is None:
                 return False
             if self._wrapped_in_base(target):
@@ -2013,12 +2013,12 @@ class ImpactAnalysis:
         leave its calls alone (``CALL_KEEPING``), written on it or on its class (a class
         decorator such as ``@mock.patch(...)`` wraps each test method), and no wrapper of
         ours that hands every argument on (``_forwarded_whole``)?"""
-        old = self._definition(self.base, target)
+        old = self._old_definition(target)
         if old is None:
             return False
         written = list(old.decorators)
         module, _, qualname = target.partition(":")
-        owner = self._definition(self.base, f"{module}:{qualname.rpartition('.')[0]}") \
+        owner = self._old_definition(f"{module}:{qualname.rpartition('.')[0]}") \
             if "." in qualname else None
         if owner is not None and owner.kind is SymbolKind.CLASS:
             written += [d for d in owner.decorators
@@ -2835,6 +2835,18 @@ class ImpactAnalysis:
             elif not passes(signature, site, bound, _parameter_of(change), keywords):
                 return False
         return True
+
+    def _old_definition(self, symbol: str) -> Definition | None:
+        """``symbol``'s base definition: of its name, else, in a renamed module, of its name
+        in the module's old name (jupyter_client 8.0 moved ``jupyter_client.tests`` to
+        ``tests``; the diff compared each definition with its old self)."""
+        found = self._definition(self.base, symbol)
+        if found is None and ":" in symbol:
+            module, _, qualname = symbol.partition(":")
+            was = self._renamed_from.get(module)
+            if was is not None:
+                found = self._definition(self.base, f"{was}:{qualname}")
+        return found
 
     def _definition(self, graph: CodeGraph, symbol: str) -> Definition | None:
         module, _, qual = symbol.partition(":")
