@@ -123,6 +123,24 @@ def keyword_names(parameters: Iterable[Parameter]) -> frozenset[str]:
                      if p.kind in (ParamKind.POSITIONAL_OR_KEYWORD, ParamKind.KEYWORD_ONLY))
 
 
+def parameter_taking(signature: Signature, site: CallSite, bound: bool,
+                     argument: int | str) -> str | None:
+    """The name of the parameter that argument ``argument`` of ``site`` (a position, or a
+    keyword's name) binds, when the call binds ``signature``; None when it does not, or
+    when the argument goes into a ``*args`` or ``**kwargs``."""
+    if call_binds(signature, site, bound) is not True:
+        return None
+    params = list(signature.parameters)
+    positional = [
+        p for p in params if p.kind in (ParamKind.POSITIONAL_ONLY, ParamKind.POSITIONAL_OR_KEYWORD)
+    ]
+    if bound and positional:
+        positional.pop(0)
+    if isinstance(argument, int):
+        return positional[argument].name if argument < len(positional) else None
+    return argument if argument in keyword_names(params) else None
+
+
 def call_binds(signature: Signature, site: CallSite, bound: bool) -> bool | None:
     """True when the call binds, False when it cannot, None when it cannot be told.
 

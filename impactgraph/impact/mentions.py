@@ -464,11 +464,42 @@ class _Escaped(Exception):
     """A value was seen going where its uses cannot be read (``kept_uses``)."""
 
 
+_ARGUMENT_KEY = re.compile(r"(v:.*\|<c\d+>)\[(\d+|'[A-Za-z_][A-Za-z_0-9]*')\]")
+
+
+def _call_of_container(summary: FileSummary, container: str) -> int | None:
+    """The index in ``summary.calls`` of the one call whose arguments are bound under the
+    container key ``container`` (a ``CallWith`` of a call written as a value): the site of
+    its scope whose callee is what the ``CallWith`` follows and whose arguments have its
+    shape; None when not exactly one."""
+    scope = container[2:].partition("|")[0]
+    shapes: set[tuple[Expr, int, tuple[str, ...]]] = set()
+    exprs = [*(e for _, values in summary.bindings for e in values),
+             *(e for site in summary.calls for e in site.callee)]
+    for expr in exprs:
+        for end, operation in enumerate(expr[1:], 1):
+            if operation.startswith("(") and container in operation:
+                found = parse_op(operation)
+                if isinstance(found, CallWith) and found.key == container:
+                    shapes.add((expr[:end], found.count,
+                                tuple(sorted({*found.names, *found.bare}))))
+    if len(shapes) != 1:
+        return None
+    callee, count, names = shapes.pop()
+    indexes = [
+        index for index, site in enumerate(summary.calls)
+        if site.scope == scope and callee in site.callee and not site.implicit
+        and len(site.args) == count and tuple(sorted({n for n, _ in site.kwargs})) == names]
+    return indexes[0] if len(indexes) == 1 else None
+
+
 def kept_uses(
     summary: FileSummary, scope: str, target: str, lost: frozenset[str],
     sites: Iterable[int], is_ours: Callable[[str], bool],
     imported_as: Callable[[str], str] = str,
     bindings: Mapping[str, tuple[Expr, ...]] | None = None,
+    handed: Callable[[int, int | str], Iterable[str] | None] | None = None,
+    parameter: str | None = None,
 ) -> frozenset[str] | None:
     """Does code of ``scope`` (a symbol and what it nests, or a module: all its code) use
     ``target`` only by names not in ``lost``, so that what ``target`` lost cannot reach it?
@@ -484,6 +515,14 @@ def kept_uses(
     (``getattr(obj, name)``). A value bound to a module-level variable may be read by other
     modules too, and a value a function returns is its callers' to use: the answer is those
     variables (``mod:NAME``) and functions (``mod:name()``), for the caller to follow.
+
+    ``handed(index, argument)``: the parameters (their variable keys, ``v:mod:f|ctx``) that
+    argument ``argument`` (a position, or a keyword's name) of call ``index`` binds in every
+    function of ours the call runs, or None when not all are known; a value handed so is
+    the callees' to use, and those keys are in the answer too. ``parameter``: the value is
+    that variable (a parameter of ``scope``), not ``target``. tomli-w 1.2 made its
+    ``Context(NamedTuple)`` a plain class; ``dumps`` hands the one it makes to
+    ``gen_table_chunks``, which reads its fields and hands it on.
     prompt_toolkit 3.0's ``_16ColorCache`` lost its ``dict`` base; ``output.vt100`` makes two
     at import time, binds them to module variables and only calls their ``get_code``."""
     if bindings is None:
@@ -502,6 +541,8 @@ def kept_uses(
     def named(expr: Expr) -> int:
         """The length of the prefix of ``expr`` (its variables expanded) naming ``target``
         itself, or 0; negative for the callee of a linked call, as written."""
+        if parameter is not None:
+            return int(expr[0] == parameter)
         for callee in callees:
             if expr[:len(callee)] == callee:
                 return -len(callee)
@@ -534,7 +575,24 @@ def kept_uses(
             for value in bindings.get(root.key, ()):
                 yield from expanded((*value, *expr[1:]), hops + 1)
 
-    def check(expr: Expr, bound: str) -> None:
+    def passed_as(key: str) -> tuple[int, int | str] | None:
+        """``key`` an argument of a call written as a value (``for x in f(obj, ctx)``: its
+        arguments are bound under a container key of its ``CallWith``): the call's index in
+        ``summary.calls`` (the one site of the same scope, callee and arguments) and the
+        argument's position or keyword; None otherwise."""
+        match = _ARGUMENT_KEY.fullmatch(key)
+        if match is None:
+            return None
+        container, position = match.group(1), match.group(2)
+        argument: int | str = int(position) if position.isdigit() else position[1:-1]
+        if container not in call_containers:
+            call_containers[container] = _call_of_container(summary, container)
+        index = call_containers[container]
+        return None if index is None else (index, argument)
+
+    call_containers: dict[str, int | None] = {}
+
+    def check(expr: Expr, bound: str, argument: tuple[int, int | str] | None = None) -> None:
         """Raise ``_Escaped`` where ``expr``, read where it stands, uses the value otherwise:
         ``bound`` is the variable key it is bound to, or ``_CALLED`` (a callee), ``_READ`` (a
         reference: what it is read for is recorded where it is used), ``_HANDED`` (an
@@ -566,6 +624,12 @@ def kept_uses(
                 raise _Escaped
             if bound == _READ:
                 continue
+            if bound == _HANDED and argument is not None and handed is not None:
+                keys = handed(*argument)
+                if keys is None:
+                    raise _Escaped  # handed to code not all known
+                shared.update(keys)  # the callees' parameters: theirs to use
+                continue
             if bound in (_CALLED, _HANDED):
                 raise _Escaped  # called itself, or handed to code
             where, _, variable = bound[2:].partition("|")
@@ -574,6 +638,11 @@ def kept_uses(
                 shared.add(f"{where}()")  # what its callers do with it is theirs to tell
                 continue
             if not variable.isidentifier():
+                argument = passed_as(bound)
+                keys = None if argument is None or handed is None else handed(*argument)
+                if keys is not None:
+                    shared.update(keys)  # the argument of a call written as a value
+                    continue
                 raise _Escaped  # an element, an argument bound for a call, a return
             if not owner:
                 shared.add(f"{where.partition(':')[0]}:{variable}")
@@ -581,14 +650,16 @@ def kept_uses(
                 raise _Escaped  # a class variable: read through instances and the class
 
     try:
-        for site in summary.calls:
+        for index, site in enumerate(summary.calls):
             if not _in_scope(site.scope, scope):
                 continue
             for expr in site.callee:
                 check(expr, _CALLED)
-            for values in (*site.args, *(values for _, values in site.kwargs)):
+            arguments: list[tuple[int | str, tuple[Expr, ...]]] = [
+                *enumerate(site.args), *site.kwargs]
+            for position, values in arguments:
                 for expr in values:
-                    check(expr, _HANDED)
+                    check(expr, _HANDED, None if site.star else (index, position))
         for reference in summary.references:
             if _in_scope(reference.scope, scope):
                 for expr in reference.target:

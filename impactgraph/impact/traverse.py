@@ -72,6 +72,7 @@ from impactgraph.impact.binding import (
     hashable_annotation,
     implicit_shape,
     keyword_names,
+    parameter_taking,
     required_call,
     spread_out,
 )
@@ -142,6 +143,8 @@ CALLER_LOCAL = frozenset({ChangeKind.PARAMETER_RENAMED, ChangeKind.PARAMETER_DEF
 # Methods a subclass may override with any signature: a class is made through its own
 # (``Nested("Other")``), never called with its base's arguments (``super()`` calls are calls).
 CONSTRUCTORS = frozenset({"__init__", "__new__"})
+# the marks of a call edge whose call does not run its target as written (``_handed_in``)
+_NOT_PLAIN_CALL = ("named", "callback", "dynamic", "poly", "unbounded", "generated")
 # module variables an instance's uses are followed through (``_instances_kept``)
 _MAX_SHARED = 16
 
@@ -1530,7 +1533,7 @@ class ImpactAnalysis:
         if not sites or summary is None or home is None or hands_self(home, cls):
             return False
         shared = kept_uses(summary, source, cls, lost, sites, self.is_ours, self._head_import,
-                           self._bindings_of(summary))
+                           self._bindings_of(summary), self._handed_in(module))
         if shared is None:
             return False
         seen: set[str] = set()
@@ -1547,6 +1550,19 @@ class ImpactAnalysis:
                 if found_by is None:
                     return False
                 shared |= found_by
+                continue
+            if variable.startswith("v:"):  # handed to a function of ours: what it does with it
+                function = variable[2:].partition("|")[0]
+                where = head.module_of(function)
+                found = head.summaries.get(where)
+                if found is None:
+                    return False
+                more = kept_uses(found, function, function, lost, (), self.is_ours,
+                                 self._head_import, self._bindings_of(found),
+                                 self._handed_in(where), parameter=variable)
+                if more is None:
+                    return False
+                shared |= more
                 continue
             # the variable's own module, every module of the head reaching it, and every
             # module importing its module (``getattr(module, name)``)
@@ -1565,6 +1581,45 @@ class ImpactAnalysis:
                     return False
                 shared |= more
         return True
+
+    def _handed_in(self, module: str) -> Callable[[int, int | str], list[str] | None]:
+        """For ``kept_uses``: the parameters that an argument of a head call of ``module``
+        binds in each function of ours the call runs (their variable keys), or None when not
+        every callee is a plain function of ours whose parameter is known: a call linked to
+        nothing of ours (outside code, a builtin), to a class, through a wrapper, a callback,
+        a name computed at run time, or one of several values (``poly``: outside code may be
+        another); an argument into ``*args`` or ``**kwargs``."""
+        calls = self._calls_of(module) or ()
+        head = self.head
+
+        def handed(index: int, argument: int | str) -> list[str] | None:
+            if not 0 <= index < len(calls):
+                return None
+            site = calls[index]
+            if site.implicit or site.star:
+                return None
+            keys: list[str] = []
+            for target, kind in sorted(set(head.successors(site.scope))):
+                if kind != EdgeKind.CALLS:
+                    continue
+                data = head.edge_data(site.scope, target, kind)
+                bound = [bool(b) for i, b in data.get("sites", ()) if i == index]
+                if not bound:
+                    continue
+                if any(data.get(mark) for mark in _NOT_PLAIN_CALL):
+                    return None
+                definition = self._definition(head, target)
+                if (definition is None or definition.signature is None
+                        or definition.kind not in (SymbolKind.FUNCTION, SymbolKind.METHOD)
+                        or definition.decorators):
+                    return None
+                name = parameter_taking(definition.signature, site, bound[0], argument)
+                if name is None:
+                    return None
+                keys.append(f"v:{target}|{name}")
+            return keys or None
+
+        return handed
 
     def _results_kept(self, function: str, lost: frozenset[str]) -> frozenset[str] | None:
         """Do the head's callers of ``function`` (which returns an instance of a class that
@@ -1599,7 +1654,8 @@ class ImpactAnalysis:
                     or not sites or summary is None):
                 return None
             more = kept_uses(summary, caller, function, lost, sites, self.is_ours,
-                             self._head_import, self._bindings_of(summary))
+                             self._head_import, self._bindings_of(summary),
+                             self._handed_in(head.module_of(caller)))
             if more is None:
                 return None
             found |= more

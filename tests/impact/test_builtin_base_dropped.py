@@ -253,3 +253,56 @@ def test_a_method_whose_only_reference_copies_its_metadata_keeps_its_results_in_
         head_code: str, broken: set[str], tmp_path: Path) -> None:
     extractor = EXTRACTOR.replace("\n\ndef extract_all", "\n\n" + head_code + "def extract_all")
     assert _extractor_traded(tmp_path, extractor, "return result.fqdn") == broken
+
+
+# tomli-w 1.2 made its ``Context(NamedTuple)`` a plain class; ``dumps`` makes one and hands it
+# to ``gen_table_chunks``, which reads its fields and hands it on, to itself among others
+HANDED = '''\
+from proj.cache import ColorCache
+
+
+def render(cache, value, *, nest=0):
+    if nest < 2:
+        return render(cache, value, nest=nest + 1)
+    return {use}
+
+
+def chunks(values, cache):
+    for value in values:
+        yield render(cache, value)
+
+
+def make(values):
+    cache = ColorCache(bg=True)
+    return "".join(chunks(values, cache)) + render(value=1, cache=ColorCache())
+'''
+
+
+def test_an_instance_handed_to_functions_of_ours_using_kept_names_breaks_nothing(
+        tmp_path: Path) -> None:
+    assert _impact(tmp_path, HANDED.format(use="cache.get_code(value)")) == set()
+
+
+@pytest.mark.parametrize("use", [
+    "cache[value]",  # a lost name, in the callee
+    "len(cache)",  # handed on to outside code
+    "stored.append(cache)",  # stored
+    "(lambda: cache[value])()",  # a lost name, in a closure
+    "[cache[v] for v in range(value)]",  # in a comprehension
+])
+def test_an_instance_handed_to_functions_of_ours_that_use_it_otherwise_still_breaks(
+        use: str, tmp_path: Path) -> None:
+    user = HANDED.format(use=use) + "\n\nstored = []\n"
+    assert _impact(tmp_path, user) == {"proj.user"}
+
+
+@pytest.mark.parametrize("callee", [
+    "def render(*caches, **more):\n    return caches[0].get_code(1)\n",  # into ``*args``
+    "from functools import lru_cache\n\n\n@lru_cache\n"
+    "def render(cache, value=1, nest=0):\n    return cache.get_code(value)\n",  # a wrapper
+])
+def test_an_instance_handed_where_the_parameter_is_not_known_still_breaks(
+        callee: str, tmp_path: Path) -> None:
+    user = ("from proj.cache import ColorCache\n\n\n" + callee
+            + "\n\ndef make():\n    return render(ColorCache())\n")
+    assert _impact(tmp_path, user) == {"proj.user"}
