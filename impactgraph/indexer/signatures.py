@@ -69,8 +69,26 @@ def signature_of(node: nodes.FunctionDef | nodes.Lambda) -> Signature:
         )
     returns = source(node.returns) if isinstance(node, nodes.FunctionDef) else None
     is_async = isinstance(node, nodes.AsyncFunctionDef)
-    generator = isinstance(node, nodes.FunctionDef) and bool(node.is_generator())
+    generator = isinstance(node, nodes.FunctionDef) and yields(node)
     return Signature(tuple(params), returns, is_async, generator)
+
+
+_OWN_SCOPES = (nodes.FunctionDef, nodes.AsyncFunctionDef, nodes.Lambda, nodes.ClassDef)
+
+
+def yields(node: nodes.FunctionDef | nodes.AsyncFunctionDef) -> bool:
+    """Does the function's body yield (a generator's), not counting the functions, lambdas
+    and classes nested in it? astroid's ``is_generator`` misses a ``yield`` inside an
+    expression of some statements (``return (yield from fut)``, ``f((yield))``), the
+    body of a generator-based coroutine (aioresponses 0.6's ``@asyncio.coroutine``)."""
+    for statement in node.body:
+        if isinstance(statement, _OWN_SCOPES):
+            continue
+        if isinstance(statement, (nodes.Yield, nodes.YieldFrom)):
+            return True
+        for _ in statement.nodes_of_class((nodes.Yield, nodes.YieldFrom), skip_klass=_OWN_SCOPES):
+            return True
+    return False
 
 
 def _strip_docstring(body: list[nodes.NodeNG]) -> list[nodes.NodeNG]:
@@ -171,7 +189,7 @@ def result_length(node: nodes.FunctionDef) -> int | None:
                 len(value.elts) if isinstance(value, (nodes.Tuple, nodes.List))
                 and not any(isinstance(e, nodes.Starred) for e in value.elts) else None
             )
-    direct = not isinstance(node, nodes.AsyncFunctionDef) and not node.is_generator()
+    direct = not isinstance(node, nodes.AsyncFunctionDef) and not yields(node)
     return returns_length(source(node.returns), returned, direct)
 
 

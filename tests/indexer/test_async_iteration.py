@@ -34,9 +34,18 @@ SOURCE = textwrap.dedent("""\
         def __iter__(self):
             if False:
                 yield self
+
+
+    def returned(session):  # a generator-based coroutine's ``return (yield from ...)``
+        return (yield from session.get())
+
+
+    def handed(log):
+        log.append((yield))
     """)
 EXPECTED = {"agen": True, "coroutine": False, "coroutine.inner": True, "gen": True,
-            "plain": False, "plain.nested": True, "Box.__iter__": True}
+            "plain": False, "plain.nested": True, "Box.__iter__": True, "returned": True,
+            "handed": True}
 
 
 def test_a_function_whose_own_body_yields_is_a_generator() -> None:
