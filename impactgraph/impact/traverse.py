@@ -740,6 +740,11 @@ class ImpactAnalysis:
                 return not self._binds(source, target)
             if change.kind is ChangeKind.DECORATOR_CHANGED and _dataclass_only(change):
                 return not self._constructs(source, target)
+            if (change.kind in (ChangeKind.ASYNC_CHANGED, ChangeKind.DECORATOR_CHANGED)
+                    and self._coroutine_made_native(change, target)):
+                # a generator-based coroutine made ``async def``: a call gives an awaitable,
+                # as it did
+                return False
             if change.kind is ChangeKind.ASYNC_CHANGED:
                 return not (self._async_iterated_only(source, target)
                             or self._awaited_only(source, target)
@@ -1128,6 +1133,35 @@ class ImpactAnalysis:
         if len(parts) != 1 or not parts[0].startswith("+"):
             return 0
         return ENTERED_BY.get(self._decorator_path(change.symbol, parts[0][1:]), 0)
+
+    def _coroutine_made_native(self, change: Change, target: str) -> bool:
+        """Was ``target`` a generator made a coroutine function by ``@asyncio.coroutine`` (or
+        ``@types.coroutine``), and is it now an ``async def`` without it, its other decorators
+        as they were? A call of either gives an awaitable that ``await``, ``yield from`` in a
+        coroutine and the event loop's runners take alike. ``change``: its ``now async``, or
+        a ``decorator-changed`` removing only such decorators. aioresponses 0.7 made its
+        tests' ``@asyncio.coroutine def request`` an ``async def``."""
+        if change.kind is ChangeKind.DECORATOR_CHANGED and not (
+                _decorators_only(change, "-") and all(
+                    decorator_base(written).rpartition(".")[2] == "coroutine"
+                    for written in _changed_decorators(change))):
+            return False
+        old, new = self._old_definition(target), self._definition(self.head, target)
+        if (old is None or new is None or old.signature is None or new.signature is None
+                or old.signature.is_async or not old.signature.is_generator
+                or not new.signature.is_async or new.signature.is_generator):
+            return False
+        module = self.base.module_of(target) if target in self.base else \
+            (self._renamed_from.get(target.partition(":")[0]) or target.partition(":")[0])
+        imports = self._revision_pair()[0].imports(module)
+        kept = []
+        for written in old.decorators:
+            first, _, rest = decorator_base(written).partition(".")
+            found = imports.get(first)
+            path = f"{found}.{rest}" if found is not None and rest else (found or first)
+            if path not in GENERATOR_COROUTINES:
+                kept.append(written)
+        return len(kept) < len(old.decorators) and list(new.decorators) == kept
 
     def _decorator_path(self, symbol: str, written: str) -> str:
         """What a decorator written on head definition ``symbol`` names: the import path its
@@ -3662,6 +3696,9 @@ def _decorators_only(change: Change, sign: str) -> bool:
     return bool(parts) and all(part.startswith(sign) for part in parts)
 
 
+# The decorators making a generator a coroutine function (``_coroutine_made_native``)
+GENERATOR_COROUTINES = frozenset({"asyncio.coroutine", "asyncio.coroutines.coroutine",
+                                  "types.coroutine"})
 # What a function called as a ``with`` (1) or ``async with`` (2) item returns once one of
 # these decorates it (``ImpactAnalysis._entered_by``)
 ENTERED_BY = {"contextlib.contextmanager": 1, "contextlib.asynccontextmanager": 2}
