@@ -350,6 +350,14 @@ def factory_gives_back(revision: Revision, module: str, written: str) -> bool:
     definition, where, scope, bindings = found
     values = _returned_values(definition, scope, bindings)
     qualname = scope[len(f"v:{where}:"):-1]
+    # the dual-use factory (``@register`` bare or ``@register(module=...)``, gin-config 0.5):
+    # a return calling the nested function on what the factory was handed gives that back,
+    # which a bare use is handed; called where it decorates, a factory returns the nested
+    # function itself at another return
+    called = [value for value in values if len(value) == 2 and value[1].startswith("(")]
+    if called and len(called) < len(values):
+        values = [value for value in values if value not in called] + [
+            value[:1] for value in called]
     for value in values:
         made = bindings.get(value[0], ()) if len(value) == 1 else ()
         if len(made) != 1 or len(made[0]) != 1 or not made[0][0].startswith(

@@ -799,6 +799,13 @@ class ImpactAnalysis:
                 if made is not None and made.kind is SymbolKind.CLASS:
                     return not self._constructs(source, target)
                 return not self._binds(source, target)
+            if (change.kind is ChangeKind.DECORATOR_CHANGED and graph is self.head
+                    and self._own_wrappers_traded(change, target)
+                    and self._plain_calls_only(source, target)):
+                # wrappers of ours went, and what came gives the function back: a head call
+                # reaches the function itself, and breaks when that does not take it (as
+                # when the wrappers only went, above)
+                return not self._binds(source, target)
             return True
         if change.kind is not ChangeKind.BASE_REMOVED:
             return False
@@ -836,28 +843,30 @@ class ImpactAnalysis:
         siblings, each setting ``f.__doc__`` and returning ``f`` (75 modules broken); IPython
         8.0 traded ``@needs_sqlite`` for ``@only_when_enabled``, both the ``decorator``
         package's."""
+        parts = change.detail.split()
+        return bool(parts) and all(part[:1] in "+-" and self._gives_back(change, part)
+                                   for part in parts)
+
+    def _gives_back(self, change: Change, part: str) -> bool:
+        """``_given_back`` for one decorator of a ``decorator-changed``'s detail
+        (``+name``: added, read in the head; ``-name``: removed, read in the base)."""
         now = change.symbol.partition(":")[0]
         # a removed decorator is read where the base had the module (seaborn 0.13 renamed
         # ``_oldcore`` to ``_base`` and dropped ``@share_init_params_with_map``, which returns
         # the class it is given, from its mappings)
         was = self._renamed_from.get(now, now)
         base, head = self._revision_pair()
-
-        def given_back(part: str) -> bool:
-            revision, name = (head if part[0] == "+" else base), part[1:]
-            module = now if part[0] == "+" else was
-            if revision.spelled(module, decorator_base(name)).startswith("pytest.mark."):
-                return True  # a mark gives the function back as it is (geopandas 1.0's tests)
-            if f"@{name}(" in ((change.new if part[0] == "+" else change.old) or ""):
-                # a factory, called where it decorates (moviepy's ``@convert_to_seconds(['t'])``,
-                # discord.py's ``@copy_doc(Client.close)``)
-                return makes_signature_keeper(revision, module, name) \
-                    or factory_gives_back(revision, module, name)
-            return any(rule(revision, module, name)
-                       for rule in (returns_its_argument, keeps_signature))
-
-        parts = change.detail.split()
-        return bool(parts) and all(part[:1] in "+-" and given_back(part) for part in parts)
+        revision, name = (head if part[0] == "+" else base), part[1:]
+        module = now if part[0] == "+" else was
+        if revision.spelled(module, decorator_base(name)).startswith("pytest.mark."):
+            return True  # a mark gives the function back as it is (geopandas 1.0's tests)
+        if f"@{name}(" in ((change.new if part[0] == "+" else change.old) or ""):
+            # a factory, called where it decorates (moviepy's ``@convert_to_seconds(['t'])``,
+            # discord.py's ``@copy_doc(Client.close)``)
+            return makes_signature_keeper(revision, module, name) \
+                or factory_gives_back(revision, module, name)
+        return any(rule(revision, module, name)
+                   for rule in (returns_its_argument, keeps_signature))
 
     def _shim_traded(self, change: Change) -> bool:
         """Does a ``decorator-changed`` trade one decorator, a name bound to what a shim of
@@ -879,9 +888,22 @@ class ImpactAnalysis:
         an undecorated function of ours (bare, or called: a decorator factory)?"""
         module = change.symbol.partition(":")[0]
         base, _ = self._revision_pair()
-        written = _changed_decorators(change)
+        written = [part[1:] for part in change.detail.split() if part[:1] == "-"]
         return bool(written) and all(
             plain_function(base, module, decorator_base(name)) is not None for name in written)
+
+    def _own_wrappers_traded(self, change: Change, target: str) -> bool:
+        """Did a ``decorator-changed`` trade decorators of ours (``_own_wrappers_gone``) for
+        decorators that each give the function back (``_gives_back``), on a head function?
+        gin-config 0.5 traded ``@configurable(module='gin')``, whose wrapper fills
+        parameters from the configuration, for ``@register(module='gin')``, which records
+        the function and returns it as it is."""
+        parts = change.detail.split()
+        made = self._definition(self.head, target)
+        return (made is not None and made.kind in (SymbolKind.FUNCTION, SymbolKind.METHOD)
+                and any(part[:1] == "+" for part in parts) and self._own_wrappers_gone(change)
+                and all(part[:1] == "-" or (part[:1] == "+" and self._gives_back(change, part))
+                        for part in parts))
 
     def _plain_calls_only(self, source: str, target: str) -> bool:
         """Is no head call ``source`` writes of ``target`` one whose result is entered,

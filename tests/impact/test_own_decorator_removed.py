@@ -94,3 +94,64 @@ def test_a_function_named_by_a_string_is_no_certain_break(tmp_path: Path) -> Non
     # required, which the bare function takes
     user = 'NAMED = ("lib.floats",)\n'
     assert _broken(tmp_path, user=user) == set()
+
+
+# gin-config 0.5 traded ``@configurable(module='gin')`` (its wrapper fills parameters from the
+# configuration) for ``@register(module='gin')``, which records the function and gives it
+# back, bare (``@register``) or called (``@register(module=...)``)
+REGISTRY = '''\
+_REGISTRY = {}
+
+
+def configurable(name=None, module=None):
+    def decorate(fn):
+        def wrapper(*args, **kwargs):
+            return fn(*args, **{**_REGISTRY.get(fn.__name__, {}), **kwargs})
+        return wrapper
+    return decorate
+
+
+def register(name_or_fn=None, module=None):
+    target = None
+    if callable(name_or_fn):
+        target = name_or_fn
+
+    def perform(fn):
+        _REGISTRY[fn.__name__] = {}
+        return fn
+
+    if target:
+        return perform(target)
+    return perform
+
+
+def traced(module=None):
+    def decorate(fn):
+        def wrapper(*args, **kwargs):
+            print(module, args)
+            return fn(*args, **kwargs)
+        return wrapper
+    return decorate
+'''
+TRADED = '''\
+from reflection import configurable, register, traced
+
+
+@{decorator}(module='gin')
+def floats(low=None, *, step=1):
+    return low, step
+'''
+
+
+def test_a_wrapper_traded_for_a_decorator_giving_the_function_back_judges_the_call(
+        tmp_path: Path) -> None:
+    def broken(user: str, added: str = "register", where: str = "") -> set[str]:
+        files = {"reflection.py": REGISTRY, "lib.py": TRADED.format(decorator="configurable"),
+                 "user.py": user}
+        head = {**files, "lib.py": TRADED.format(decorator=added)}
+        return broken_modules(impact_between(files, head, tmp_path / where))
+
+    assert broken(USER, where="binds") == set()
+    assert broken(USER.replace("step=2", "2"), where="does-not") == {"user"}
+    # a wrapper of ours traded for another wrapper: not known to take the call
+    assert broken(USER, added="traced", where="wrapped") == {"user"}
