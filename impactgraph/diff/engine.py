@@ -25,7 +25,7 @@ from impactgraph.diff.definitions import (
     standard_member,
     unhashable,
 )
-from impactgraph.diff.names import Revision
+from impactgraph.diff.names import NAMESPACE_NOW, Revision, left_as_namespace
 from impactgraph.diff.signatures import Finding
 from impactgraph.discovery import DEFAULT_TEST_PATTERNS, is_test_code, is_test_path
 from impactgraph.model import Change, ChangeKind, Definition, FileSummary, SymbolKind
@@ -118,6 +118,11 @@ class _Differ:
         ]
 
     def module_removed(self, old: FileSummary) -> None:
+        if left_as_namespace(old, self.head.summaries):
+            # still imported, as a namespace package, and it gave no name of its own
+            self.changes.append(Change(old.module, ChangeKind.MODULE_REMOVED, False, old.path,
+                                       1, NAMESPACE_NOW))
+            return
         breaking = self.removal_breaks(old.module, old.path)
         self.changes.append(
             Change(old.module, ChangeKind.MODULE_REMOVED, breaking, old.path, 1, "")

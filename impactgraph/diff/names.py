@@ -7,7 +7,7 @@ from the linker: definitions and import bindings are enough.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 
 from impactgraph.diff.annotations import TYPING_MODULES
 from impactgraph.model import Definition, FileSummary, ImportBinding, SymbolKind
@@ -30,6 +30,25 @@ PLAIN_CLASSES = frozenset({
     "tuple", "str", "bytes", "int", "float", "enum.Enum", "enum.IntEnum", "enum.Flag",
     "enum.IntFlag", "enum.StrEnum", "threading.Thread",
 })
+
+
+def left_as_namespace(old: FileSummary, head_modules: Iterable[str]) -> bool:
+    """Is package ``old``, gone from the head, still importable as a namespace package: its
+    ``__init__.py`` defined and imported nothing (``pkg_resources``' ``declare_namespace``,
+    ``pkgutil.extend_path``), and modules of the head are left below it? zc.lockfile 4.0
+    dropped ``zc/__init__.py`` for a PEP 420 namespace package."""
+    prefix = old.module + "."
+    return (old.is_package
+            and all(definition.qualname == "__path__" for definition in old.definitions)
+            and all(binding.target.partition(".")[0] in _NAMESPACE_DECLARERS
+                    for binding in old.imports)
+            and any(module.startswith(prefix) for module in head_modules))
+
+
+# the detail of a ``module-removed`` that left a namespace package (``left_as_namespace``)
+NAMESPACE_NOW = "a namespace package now"
+# what an old-style namespace package's ``__init__.py`` imports to declare itself one
+_NAMESPACE_DECLARERS = frozenset({"pkgutil", "pkg_resources"})
 
 
 def bound_target(binding: ImportBinding) -> str:

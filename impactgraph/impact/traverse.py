@@ -57,7 +57,7 @@ from impactgraph.diff.definitions import (
     returns_its_argument,
     shim_returns,
 )
-from impactgraph.diff.names import Revision
+from impactgraph.diff.names import Revision, left_as_namespace
 from impactgraph.diff.signatures import compare_signatures, returns_async_iterator
 from impactgraph.expressions import (
     AutouseRoot,
@@ -3004,6 +3004,7 @@ class ImpactAnalysis:
             return any(
                 (target == module or target.startswith(module + "."))
                 and not self._member_imported(binding, target)
+                and not self._through_namespace(module, target)
                 for binding in new.imports if not binding.guarded
                 for target in (self._head_import(binding.target),)
             )
@@ -3215,6 +3216,8 @@ class ImpactAnalysis:
         # a module's calls spell the path only where they spell its last name, unless a module
         # named below it gives an import path that name (``through_paths``): read them all then
         spelled_anywhere = dotted in self._module_paths_of()
+        # a package left as a namespace package imports what is below it as before
+        namespace = change.kind in (ChangeKind.MODULE_REMOVED, ChangeKind.MODULE_RENAMED)
         users: list[str] = []
         for module, summary in sorted(self.head.summaries.items()):
             imports_owner = False
@@ -3222,7 +3225,8 @@ class ImpactAnalysis:
                 target = self._head_import(binding.target)
                 imports_owner |= target == owner or target.startswith(owner + ".")
                 if binding.type_checking or binding.guarded or (
-                        target == dotted and self._member_imported(binding, target)):
+                        target == dotted and self._member_imported(binding, target)) or (
+                        namespace and self._through_namespace(dotted, target)):
                     continue
                 if target == dotted or (target.startswith(dotted + ".") and not module_now) or (
                     promised and binding.name == "*" and target == owner
@@ -3322,6 +3326,23 @@ class ImpactAnalysis:
         module, _, name = dotted.rpartition(".")
         return bool(module) and module in self.head.summaries and self._head_defines(module,
                                                                                      name)
+
+    def _through_namespace(self, package: str, dotted: str) -> bool:
+        """Does an import of ``dotted`` still work through removed package ``package``,
+        which the head keeps as a namespace package (``left_as_namespace``): ``dotted`` is
+        the package, or one of the modules left under it? zc.lockfile 4.0 dropped ``zc/__init__.py``
+        (``pkg_resources``' ``declare_namespace``) for a PEP 420 namespace package; ``import
+        zc.lockfile`` imports as before."""
+        summaries = self.head.summaries
+        old = self.base.summaries.get(package)
+        if old is None or not left_as_namespace(old, summaries):
+            return False
+        prefix = package + "."
+        while dotted.startswith(prefix):  # a module under the package, or a name of one
+            if dotted in summaries:
+                return True
+            dotted = dotted.rpartition(".")[0]
+        return dotted == package
 
     def _names_head_module(self, dotted: str) -> bool:
         """Is ``dotted``, or a prefix of it, a module of the head?"""
