@@ -2994,6 +2994,10 @@ class ImpactAnalysis:
         new = self.head.summaries.get(user)
         if new is None:
             return False  # the user is gone too
+        owner, _, qualname = target.partition(":")
+        if module is None and qualname and "." not in qualname and \
+                self._served_through_sys_modules(f"{owner}.{qualname}"):
+            return False  # its module may be another one at run time
         # An unchanged user is judged like an updated one: by what its code spells. A base edge
         # can come from a value that merely flowed into it (an argument, a fixture), and the
         # code that receives a value breaks nothing; the code naming the removed thing does.
@@ -3005,6 +3009,7 @@ class ImpactAnalysis:
                 (target == module or target.startswith(module + "."))
                 and not self._member_imported(binding, target)
                 and not self._through_namespace(module, target)
+                and not self._served_through_sys_modules(target)
                 for binding in new.imports if not binding.guarded
                 for target in (self._head_import(binding.target),)
             )
@@ -3226,7 +3231,8 @@ class ImpactAnalysis:
                 imports_owner |= target == owner or target.startswith(owner + ".")
                 if binding.type_checking or binding.guarded or (
                         target == dotted and self._member_imported(binding, target)) or (
-                        namespace and self._through_namespace(dotted, target)):
+                        namespace and self._through_namespace(dotted, target)) or (
+                        self._served_through_sys_modules(target)):
                     continue
                 if target == dotted or (target.startswith(dotted + ".") and not module_now) or (
                     promised and binding.name == "*" and target == owner
@@ -3294,7 +3300,7 @@ class ImpactAnalysis:
         return summary is not None and qualname in (summary.all_names or ())
 
     def still_imports(self, module: str, dotted: str, breaking: bool) -> bool:
-        if not breaking:
+        if not breaking or self._served_through_sys_modules(dotted):
             return False
         new = self.head.summaries.get(module)
         return new is not None and any(self._head_import(b.target) == dotted
@@ -3344,6 +3350,22 @@ class ImpactAnalysis:
             dotted = dotted.rpartition(".")[0]
         return dotted == package
 
+    def _served_through_sys_modules(self, dotted: str) -> bool:
+        """May an import of ``dotted`` (a module the head lacks) be served at run time by a
+        head package above it that stores modules into ``sys.modules`` under a computed key
+        (``sys.modules[name.replace(...)] = module``)? elasticsearch-dsl 8.18 became a shim
+        of ``elasticsearch.dsl``, its ``__init__`` aliasing every module of that package
+        under ``elasticsearch_dsl``; its tests import ``elasticsearch_dsl.field`` as before.
+        Not a certain break: 'broken' is an import that surely fails."""
+        summaries = self.head.summaries
+        package = dotted.rpartition(".")[0]
+        while package:
+            summary = summaries.get(package)
+            if summary is not None and _stores_into_sys_modules(summary):
+                return True
+            package = package.rpartition(".")[0]
+        return False
+
     def _names_head_module(self, dotted: str) -> bool:
         """Is ``dotted``, or a prefix of it, a module of the head?"""
         summaries = self.head.summaries
@@ -3352,6 +3374,21 @@ class ImpactAnalysis:
                 return True
             dotted = dotted.rpartition(".")[0]
         return False
+
+
+def _stores_into_sys_modules(summary: FileSummary) -> bool:
+    """Does the module store into ``sys.modules`` (imported as ``sys``) under a key not
+    written as a constant?"""
+    local = {binding.name for binding in summary.imports
+             if binding.target == "sys" and not binding.is_from}
+    if not local:
+        return False
+    return any(
+        attribute == "[]" and any(
+            len(expr) == 2 and expr[1] == ".modules"
+            and expr[0].rpartition("|")[2] in local and expr[0].startswith("v:")
+            for expr in targets)
+        for targets, attribute, _ in summary.attribute_stores)
 
 
 # What a module's ``globals()`` is updated through at its top level
