@@ -394,6 +394,10 @@ class ImpactAnalysis:
         self._tolerant: dict[str, frozenset[tuple[str, str]]] = {}  # head module -> its reads
         self._head_imports: dict[str, str] = {}  # import path -> as the modules are named
         self._module_paths: frozenset[str] | None = None  # every module and package above one
+        # a removed package -> is it left as a namespace package (``_through_namespace``)
+        self._namespaces: dict[str, bool] = {}
+        # a package -> does it store into ``sys.modules`` (``_served_through_sys_modules``)
+        self._sys_modules_stores: dict[str, bool] = {}
         # the states and parents of a walk, by graph, seeds, first steps and depth limit
         self._walked: dict[Hashable, tuple[dict[State, int], dict[State, State | None]]] = {}
         self._hierarchies: dict[int, Hierarchy] = {}  # by id of graph
@@ -3230,13 +3234,12 @@ class ImpactAnalysis:
                 target = self._head_import(binding.target)
                 imports_owner |= target == owner or target.startswith(owner + ".")
                 if binding.type_checking or binding.guarded or (
-                        target == dotted and self._member_imported(binding, target)) or (
-                        namespace and self._through_namespace(dotted, target)) or (
-                        self._served_through_sys_modules(target)):
+                        target == dotted and self._member_imported(binding, target)):
                     continue
-                if target == dotted or (target.startswith(dotted + ".") and not module_now) or (
+                if (target == dotted or (target.startswith(dotted + ".") and not module_now) or (
                     promised and binding.name == "*" and target == owner
-                ):
+                )) and not (namespace and self._through_namespace(dotted, target)) \
+                        and not self._served_through_sys_modules(target):
                     users.append(binding.scope)
             if by_attribute and imports_owner and module != owner and (
                 spelled_anywhere or may_spell(self._spelled_by(module), dotted)
@@ -3340,8 +3343,12 @@ class ImpactAnalysis:
         (``pkg_resources``' ``declare_namespace``) for a PEP 420 namespace package; ``import
         zc.lockfile`` imports as before."""
         summaries = self.head.summaries
-        old = self.base.summaries.get(package)
-        if old is None or not left_as_namespace(old, summaries):
+        left = self._namespaces.get(package)
+        if left is None:
+            old = self.base.summaries.get(package)
+            left = self._namespaces[package] = old is not None and left_as_namespace(
+                old, summaries)
+        if not left:
             return False
         prefix = package + "."
         while dotted.startswith(prefix):  # a module under the package, or a name of one
@@ -3360,8 +3367,12 @@ class ImpactAnalysis:
         summaries = self.head.summaries
         package = dotted.rpartition(".")[0]
         while package:
-            summary = summaries.get(package)
-            if summary is not None and _stores_into_sys_modules(summary):
+            stores = self._sys_modules_stores.get(package)
+            if stores is None:
+                summary = summaries.get(package)
+                stores = self._sys_modules_stores[package] = (
+                    summary is not None and _stores_into_sys_modules(summary))
+            if stores:
                 return True
             package = package.rpartition(".")[0]
         return False
