@@ -1177,16 +1177,10 @@ class ImpactAnalysis:
                 or old.signature.is_async or not old.signature.is_generator
                 or not new.signature.is_async or new.signature.is_generator):
             return False
-        module = self.base.module_of(target) if target in self.base else \
-            (self._renamed_from.get(target.partition(":")[0]) or target.partition(":")[0])
-        imports = self._revision_pair()[0].imports(module)
-        kept = []
-        for written in old.decorators:
-            first, _, rest = decorator_base(written).partition(".")
-            found = imports.get(first)
-            path = f"{found}.{rest}" if found is not None and rest else (found or first)
-            if path not in GENERATOR_COROUTINES:
-                kept.append(written)
+        now = target.partition(":")[0]
+        module, base = self._renamed_from.get(now, now), self._revision_pair()[0]
+        kept = [written for written in old.decorators
+                if base.spelled(module, decorator_base(written)) not in GENERATOR_COROUTINES]
         return len(kept) < len(old.decorators) and list(new.decorators) == kept
 
     def _decorator_path(self, symbol: str, written: str) -> str:
