@@ -17,6 +17,8 @@ INDENT = "  "
 DEFAULT_SHAPE = ('["', '"]')
 LEGEND_CLASS = "legend"
 NOTE_CLASS = "note"
+# GitHub renders a Mermaid diagram of at most this many links, invisible ones included
+MAX_LINKS = 500
 
 
 def write(drawing: Drawing) -> str:
@@ -41,13 +43,15 @@ class _Writer:
         lines = self._front_matter()
         lines += [f"%% {comment(text)}" for text in drawing.comments]
         lines.append(f"flowchart {drawing.direction}")
-        # Unconnected nodes first: dagre then puts them at the top of the first column,
-        # where no edge runs behind them.
+        # Unconnected nodes (the legend, the notes) first: dagre puts them at the top of the
+        # first column; an invisible link to a source node (below) keeps that column theirs.
         lines += self._legend()
+        loose_ids = list(self.classes.get(LEGEND_CLASS, ()))
         for note in drawing.notes:
             note_id = self._new_id("note", note.id)
             lines.append(f'{INDENT}{note_id}["{mermaid_text(" ".join(note.label))}"]')
             self.classes.setdefault(NOTE_CLASS, []).append(note_id)
+            loose_ids.append(note_id)
         loose = [node for frame in drawing.frames if not frame.mermaid for node in frame.nodes]
         lines += [f"{INDENT}{self._node(node)}" for node in loose + list(drawing.nodes)]
         for frame in drawing.frames:
@@ -60,6 +64,8 @@ class _Writer:
             if edge.label:
                 arrow += f'|"{mermaid_text(edge.label)}"|'
             lines.append(f"{INDENT}{self.ids[edge.source]} {arrow} {self.ids[edge.target]}")
+        # after the edges, so that ``linkStyle`` numbers stay theirs
+        lines += self._keep_apart(loose_ids)
         used = [name for name in self.look.class_defs if self.classes.get(name)]
         lines += [f"{INDENT}classDef {name} {self.look.class_defs[name]}" for name in used]
         lines += [f"{INDENT}class {','.join(self.classes[name])} {name}" for name in used]
@@ -91,6 +97,19 @@ class _Writer:
         legend_id = self._new_id("impact", "legend")
         self.classes.setdefault(LEGEND_CLASS, []).append(legend_id)
         return [f'{INDENT}{legend_id}["{"<br/>".join(["<b>Legend</b>", *lines])}"]']
+
+    def _keep_apart(self, loose_ids: list[str]) -> list[str]:
+        """Invisible links (``~~~``) from each unconnected node to each node that no edge
+        enters (the changes). In the changes' column the legend sat in the way of the edges
+        leaving them for a node placed above or below it (dagre draws an edge from the side of
+        its source that faces the target); one rank before them, no edge passes it. GitHub
+        counts invisible links against its limit of links too: past it, fewer are drawn."""
+        targets = {edge.target for edge in self.drawing.edges}
+        sources = list(dict.fromkeys(
+            edge.source for edge in self.drawing.edges if edge.source not in targets))
+        room = max(0, MAX_LINKS - len(self.drawing.edges))
+        pairs = [(loose, self.ids[source]) for loose in loose_ids for source in sources]
+        return [f"{INDENT}{loose} ~~~ {source}" for loose, source in pairs[:room]]
 
     def _subgraph(self, frame: Frame, depth: int) -> list[str]:
         if self.look.short_ids:

@@ -22,11 +22,12 @@ from impactgraph.model import (
 from impactgraph.render import (
     RENDERERS,
     markdown,
+    mermaid,
     report_drawing,
     report_json,
     report_text,
 )
-from impactgraph.render.diagram import Level
+from impactgraph.render.diagram import DotLook, Drawing, Edge, Level, Look, MermaidLook, Node
 from impactgraph.render.escape import dot_string, utf16_length
 from impactgraph.render.report_graph import Role, marks, symbol_diagram
 
@@ -480,7 +481,52 @@ def test_mermaid_cli_renders_the_mermaid_output(
         .split("```mermaid\n", 1)[1]
         .split("```", 1)[0]
     )
-    render_with_mmdc(blocks, tmp_path)
+    images = render_with_mmdc(blocks, tmp_path)
+    legends = 0
+    for image in images:
+        svg = image.read_text(encoding="utf-8")
+        if "flowchart-impact_legend-" in svg:
+            legends += 1
+            _assert_legend_column_is_its_own(svg, image.name)
+    assert legends >= 2  # the sample and the large report draw one
+
+
+_SVG_NODE = re.compile(
+    r'<g class="node[^"]*" id="[^"]*?flowchart-(?P<id>[A-Za-z0-9_]+)-\d+"[^>]*'
+    r'transform="translate\((?P<x>[-\d.]+), ?[-\d.]+\)"'
+)
+_SVG_LEGEND_BOX = re.compile(
+    r'flowchart-impact_legend-\d+"[^>]*>.*?<rect[^>]*? x="(?P<left>[-\d.]+)"', re.S
+)
+
+
+def _assert_legend_column_is_its_own(svg: str, name: str) -> None:
+    """Laid out left to right, the legend ends before any change node's middle: in the
+    changes' column, an edge from a change to a node placed above or below it ran behind
+    the legend (the demo's ``find_book`` -> ``storefront.api``)."""
+    centres = {m["id"]: float(m["x"]) for m in _SVG_NODE.finditer(svg)}
+    box = _SVG_LEGEND_BOX.search(svg)
+    assert box is not None, name
+    legend_right = centres["impact_legend"] - float(box["left"])  # a rect's ``x``: -width/2
+    changes = [x for node, x in centres.items() if node.startswith("chg_")]
+    assert changes, name
+    assert legend_right < min(changes), (name, legend_right, changes)
+
+
+def test_mermaid_keeps_unconnected_nodes_out_of_the_edges_way(
+    sample_report: ImpactReport,
+) -> None:
+    lines = [line.strip() for line in report_drawing.to_mermaid(sample_report).splitlines()]
+    links = [n for n, line in enumerate(lines) if re.search(r" (-->|-\.->|==>)", line)]
+    hidden = [n for n, line in enumerate(lines) if " ~~~ " in line]
+    # invisible links, from the legend to each change no edge enters, after every edge: the
+    # ``linkStyle`` numbers count links in order, so the edges keep theirs
+    assert hidden and min(hidden) > max(links)
+    pairs = [lines[n].partition(" ~~~ ")[::2] for n in hidden]
+    changes = {match[0] for match in re.finditer(r"^chg_\w+", "\n".join(lines), re.MULTILINE)}
+    assert len(changes) == 3
+    assert sorted(pairs) == sorted(("impact_legend", change) for change in changes)
+    assert not any(lines[n].endswith(f" {change}") for n in links for change in changes)
 
 
 def test_a_top_level_module_is_not_framed_as_its_own_package() -> None:
@@ -620,3 +666,19 @@ def test_owners_show_in_text_and_markdown_only_where_known(sample_report: Impact
     assert "Owners reached (affected modules): `@shop/web` (2)" in md
     header = next(line for line in md.splitlines() if line.startswith("| # |"))
     assert header.endswith("| Owners |")
+
+
+def test_mermaid_invisible_links_stay_within_githubs_link_limit() -> None:
+    look = Look(DotLook(), MermaidLook(legend=((frozenset({"m"}), "m: a mark"),)))
+    nodes = tuple(Node(f"n:{i}", (f"n{i}",)) for i in range(40))
+    # 3 sources (n:0..n:2), each with edges into the rest, 498 edges in all
+    edges = tuple(Edge(f"n:{i % 3}", f"n:{3 + i % 37}", label=str(i)) for i in range(498))
+    drawing = Drawing("g", "LR", look, nodes=nodes, edges=edges, marks=frozenset({"m"}),
+                      notes=(Node("note:left", ("what was left out",)),))
+    lines = mermaid.write(drawing).splitlines()
+    hidden = [line for line in lines if " ~~~ " in line]
+    links = [line for line in lines if " --> " in line or "-->|" in line]
+    assert len(links) == 498 and len(hidden) == 2  # 2 of the 6 (legend, note) x sources
+    assert len(links) + len(hidden) == mermaid.MAX_LINKS
+    few = mermaid.write(replace(drawing, edges=edges[:10])).splitlines()
+    assert sum(" ~~~ " in line for line in few) == 6
