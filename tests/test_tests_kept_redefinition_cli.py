@@ -96,3 +96,98 @@ def test_a_second_definition_not_decorated_through_the_first_replaces_it(
     assert changed != files["src/pkg/dispatch.py"]
     commit(root, {"src/pkg/dispatch.py": changed})
     assert selected_tests(root) == []
+
+
+REGISTRY = {
+    "pyproject.toml": BASE["pyproject.toml"],
+    "src/pkg/__init__.py": "",
+    "src/pkg/registry.py": """
+        HANDLERS = {}
+
+
+        def register(key):
+            def deco(fn):
+                HANDLERS[key] = fn
+                return fn
+            return deco
+
+
+        def handle(key, value):
+            return HANDLERS[key](value)
+    """,
+    "src/pkg/handlers.py": """
+        import sys
+
+        from .registry import register
+
+
+        @register(int)
+        def _(value):
+            return value + 1
+
+
+        @register(str)
+        def _(value):
+            return value.upper()
+
+
+        if sys.version_info >= (3, 8):
+            def width(text):
+                return len(text)
+        else:
+            def width(text):
+                return len(text.encode())
+    """,
+    "tests/test_handlers.py": """
+        import pkg.handlers
+        from pkg.registry import handle
+
+
+        def test_int():
+            assert handle(int, 1) == 2
+    """,
+    "tests/test_width.py": """
+        from pkg.handlers import width
+
+
+        def test_width():
+            assert width("ab") == 2
+    """,
+}
+
+
+def _registry_changed(root: Path, old: str, new: str) -> list[str]:
+    commit(root, REGISTRY, message="base", tag="base")
+    path = "src/pkg/handlers.py"
+    assert REGISTRY[path].count(old) == 1
+    commit(root, {path: REGISTRY[path].replace(old, new)})
+    return selected_tests(root)
+
+
+def test_a_change_to_an_earlier_registered_function_of_a_reused_name_selects_its_callers(
+    tmp_path: Path,
+) -> None:
+    # ovld, functools.singledispatch: ``@register(...) def _`` again and again; every ``_``
+    # is kept by the registry. The summary held the last one only: a change to the first
+    # was no change at all, and ``tests`` selected nothing while test_int failed
+    root = init_repo(tmp_path / "repo")
+    assert _registry_changed(root, "return value + 1", "return value + 2") == [
+        "tests/test_handlers.py"]
+
+
+def test_a_signature_change_to_an_earlier_registered_function_selects_its_callers(
+    tmp_path: Path,
+) -> None:
+    root = init_repo(tmp_path / "repo")
+    assert _registry_changed(root, "def _(value):\n            return value + 1",
+                             "def _(value, extra):\n            return value + 1") == [
+        "tests/test_handlers.py"]
+
+
+def test_a_change_to_the_definition_in_the_other_branch_selects_its_callers(
+    tmp_path: Path,
+) -> None:
+    # which ``width`` runs depends on the run: the first one, here
+    root = init_repo(tmp_path / "repo")
+    assert _registry_changed(root, "return len(text)", "return len(text) + 1") == [
+        "tests/test_width.py"]

@@ -32,12 +32,13 @@ from impactgraph.indexer.ast_text import Text, TooDeep, split_doc
 from impactgraph.indexer.plain import (
     DATACLASS_DECORATORS,
     IMPORT_ERRORS,
+    block_of,
     decorator_base,
     earlier_bases,
     init_parameter_name,
     joined_accessor,
     joined_redefinition,
-    kept_by_decorator,
+    keeps_earlier,
     marks_abstract,
     resolve_relative,
 )
@@ -362,6 +363,8 @@ class _ApiWalker:
         self.has_global = has_global
         self.text = Text()
         self.definitions: dict[str, Definition] = {}
+        # the statement list each name's last definition is in (``plain.block_of``)
+        self.def_blocks: dict[str, tuple[int, str]] = {}
         self.overloads: dict[str, list[Definition]] = defaultdict(list)
         self.imports: list[ImportBinding] = []
         # id(import statement in a ``try`` body) -> the names a handler catching
@@ -577,9 +580,12 @@ class _ApiWalker:
             self.add_accessor(qual, definition)
         else:
             earlier = self.definitions.get(qual)
-            if earlier is not None and kept_by_decorator(node.name, decorators):
+            block = block_of(node, parent)
+            if earlier is not None and keeps_earlier(
+                    node.name, earlier, decorators, self.def_blocks.get(qual) == block):
                 definition = joined_redefinition(earlier, definition)
             self.definitions[qual] = definition
+            self.def_blocks[qual] = block
         if node.name == "__getattr__" and frame.kind == "module":
             self.has_getattr = True
         first = node.args.posonlyargs or node.args.args

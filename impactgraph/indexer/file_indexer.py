@@ -33,10 +33,11 @@ from impactgraph.expressions import (
 )
 from impactgraph.indexer.flow import Flow
 from impactgraph.indexer.plain import (
+    block_of,
     earlier_bases,
     joined_accessor,
     joined_redefinition,
-    kept_by_decorator,
+    keeps_earlier,
     marks_abstract,
 )
 from impactgraph.indexer.pytest_model import (
@@ -154,9 +155,12 @@ class FileIndexer(Statements):
             self.add_accessor(qual, definition)
         else:
             earlier = self.definitions.get(qual)
-            if earlier is not None and kept_by_decorator(node.name, decorators):
+            block = block_of(node, node.parent)
+            if earlier is not None and keeps_earlier(
+                    node.name, earlier, decorators, self.def_blocks.get(qual) == block):
                 definition = joined_redefinition(earlier, definition)
             self.definitions[qual] = definition
+            self.def_blocks[qual] = block
             binding: Expr = (symbol_root(self.symbol_id(qual)),)
             if decorator_exprs:
                 binding += (DECORATED,)

@@ -128,16 +128,38 @@ def kept_by_decorator(name: str, decorators: Sequence[str]) -> bool:
         (".setter", ".deleter")) for d in decorators)
 
 
+def block_of(node: object, parent: object) -> tuple[int, str]:
+    """Which statement list of ``parent`` (an ``ast`` or astroid node) holds ``node``: its
+    ``body``, ``orelse`` or ``finalbody`` ("" for another: an ``except`` clause's)."""
+    for field in ("body", "orelse", "finalbody"):
+        if any(item is node for item in getattr(parent, field, None) or ()):
+            return id(parent), field
+    return id(parent), ""
+
+
+def keeps_earlier(name: str, earlier: Definition, decorators: Sequence[str],
+                  same_block: bool) -> bool:
+    """Does a function defined under a name its scope defined before leave the earlier one
+    running (``joined_redefinition``)? When it is decorated through the earlier object
+    (``kept_by_decorator``); when the earlier one was decorated, for its decorator may have
+    kept it (``@register(int) def _``, ``@fmt.register def _``: every ``_`` is called through
+    the registry, and the summary held the last one only, so a change to any other was no
+    change at all); and when the two are not in one statement list (``if``/``else``
+    branches: which one runs depends on the run). Else the earlier one is dead code."""
+    return kept_by_decorator(name, decorators) or bool(earlier.decorators) or not same_block
+
+
 def joined_redefinition(earlier: Definition, later: Definition) -> Definition:
-    """``later`` (decorated through ``earlier``'s object: ``kept_by_decorator``) with the
-    function it keeps: ``earlier``'s body and parameters join its fingerprint, so a change to
-    either is a change to the one symbol of that name (``render_url`` of marko's GFM mixin,
-    whose first definition renders HTML and whose second, ``@render_url.dispatch(...)``,
+    """``later`` with the function ``earlier`` that it leaves running (``keeps_earlier``):
+    ``earlier``'s body, parameters and decorators join its fingerprint, so a change to either
+    is a change to the one symbol of that name (``render_url`` of marko's GFM mixin, whose
+    first definition renders HTML and whose second, ``@render_url.dispatch(...)``,
     Markdown)."""
     if earlier.kind not in (SymbolKind.FUNCTION, SymbolKind.METHOD):
         return later
     shape = tuple(f"{p.kind.value}:{p.name}={p.default}" for p in (
         earlier.signature.parameters if earlier.signature is not None else ()))
+    shape += tuple(f"@{decorator}" for decorator in earlier.decorators)
     return replace(
         later,
         body_hash=combine_hashes(earlier.body_hash, *shape, later.body_hash),

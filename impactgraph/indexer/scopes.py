@@ -39,6 +39,8 @@ class Scopes:
         self.module = module
         self.is_package = is_package
         self.definitions: dict[str, Definition] = {}
+        # the statement list each name's last definition is in (``plain.block_of``)
+        self.def_blocks: dict[str, tuple[int, str]] = {}
         self.overloads: dict[str, list[Definition]] = defaultdict(list)
         self.imports: list[ImportBinding] = []
         self.calls: list[CallSite] = []
