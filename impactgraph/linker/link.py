@@ -864,6 +864,9 @@ def _link_call(graph: Sink, resolver: Resolver, site: CallSite, index: int,
     if (not site.implicit and not site.decorator and (site.args or site.kwargs)
             and resolver.runs_source()):
         _link_callable_arguments(graph, resolver, site)
+    if site.args and not site.implicit and any(
+            len(expr) > 1 and expr[1] == _REGISTER for expr in site.callee):
+        _link_dispatch_registration(graph, resolver, site)
     if not resolved and site.decorator and _outside_product(resolver, site):
         resolved = True  # ``@pytest.mark.parametrize(...)``: what outside code made is applied
     if site.implicit and not values and resolver.runs_source():
@@ -1396,6 +1399,44 @@ def _getters(resolver: Resolver, owner: Value, name: str) -> list[tuple[str, str
                 case Sym(symbol) if resolver.is_property(symbol):
                     found.append((symbol, "" if cls == owner.cls else cls))
     return found
+
+
+_REGISTER = ".register"
+# ``functools`` decorators whose function dispatches on its first argument's type to the
+# functions registered with its ``register`` (the ``singledispatch`` backport too)
+SINGLE_DISPATCH = frozenset({"singledispatch", "singledispatchmethod"})
+
+
+def _link_dispatch_registration(graph: Sink, resolver: Resolver, site: CallSite) -> None:
+    """``@fmt.register`` / ``@fmt.register(int)`` / ``fmt.register(list, as_list)`` on a
+    ``functools.singledispatch`` function ``fmt`` (or a ``singledispatchmethod``): calling
+    ``fmt`` runs the function registered for the argument's type, with ``fmt``'s arguments.
+    An edge from ``fmt`` to each function registered, marked ``callback`` (outside code, the
+    dispatcher, makes the call) and ``dispatch`` (one of the functions the call may run).
+    Without it a registered function had no caller: a change to it reached no test."""
+    dispatchers = [
+        value.symbol for expr in site.callee if len(expr) > 1 and expr[1] == _REGISTER
+        for value in ordered(resolver.resolve(expr[:1]))
+        if isinstance(value, (Sym, Bound, Named)) and _dispatches(resolver, value.symbol)]
+    if not dispatchers:
+        return
+    for exprs in site.args:
+        for expr in exprs:
+            for value in ordered(resolver.resolve(expr)):
+                if not isinstance(value, (Sym, Named)) or \
+                        resolver.kind(value.symbol) not in FUNCTION_KINDS:
+                    continue
+                for dispatcher in dispatchers:
+                    method = resolver.kind(dispatcher) is SymbolKind.METHOD
+                    graph.add_edge(dispatcher, value.symbol, EdgeKind.CALLS, site.line,
+                                   bound=method, dispatch=True, callback=True)
+
+
+def _dispatches(resolver: Resolver, symbol: str) -> bool:
+    definition = resolver.definitions.get(symbol)
+    return definition is not None and any(
+        decorator.split("(", 1)[0].strip().rpartition(".")[2] in SINGLE_DISPATCH
+        for decorator in definition.decorators)
 
 
 def _link_reference(
