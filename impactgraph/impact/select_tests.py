@@ -232,7 +232,8 @@ def select_tests(
                            shared.processes)
         # also where any name may reach the change (a unittest test method is an outside
         # hook: TestCase runs it): the calls asking for a name that does are this rule's
-        by_name = _unresolved_by_name(selector, graph, walker, imports, reached)
+        by_name = _unresolved_by_name(selector, graph, walker, imports, reached,
+                                      shared.processes)
         loaded = _import_affected(graphs, affected, changes, set(reached)) | by_name
         _loaded_by_name(selector, graph, walker, imports, loaded, patterns)
         programs = _ProgramReach(graph, shared.processes, set(reached), loaded, names,
@@ -1174,7 +1175,7 @@ def _unresolved_across(
 
 def _unresolved_by_name(
     selector: _Selector, graph: CodeGraph, walker: _Callers, imports: _ImportIndex,
-    reached: Iterable[str],
+    reached: Iterable[str], processes: ProcessScope,
 ) -> set[str]:
     """An unresolved ``x.name(...)`` anywhere, the library's own code included, may run any
     function of ours called ``name`` (Python-Markdown's ``for p in self.treeprocessors:
@@ -1191,6 +1192,11 @@ def _unresolved_by_name(
     (a plugin class loaded by name: ``self.impl.get(key)`` ran its override), and so do the
     method calls written in source the code base generates and ``exec``s (the linker adds
     their names to the generating function's).
+
+    Module-level code reaching such a call runs it in every test process that imports the
+    module, as ``_import_time`` has it (ovld: ``class Medley(metaclass=MedleyMC)`` runs
+    ``MedleyMC.__new__``, whose ``combiner.get(result)`` ran a removed ``KeepLast.get``, so
+    ``import ovld`` failed for test files that only import the package).
 
     Returns the modules whose code runs such a call as they are imported (module-level code
     reaching it, and what imports them): a module loaded by a name computed at run time runs
@@ -1261,6 +1267,11 @@ def _unresolved_by_name(
             learn(walked)
             loaded |= {node for node in walked if ":" not in node}
             reason = f"unresolved call .{name}() in {caller} may run {name}, which is affected"
+            for node in sorted(walked):
+                if ":" in node or node not in graph or graph.node(node).get("kind") != "module":
+                    continue
+                for path in processes.tests_of(processes.importing(node, selector.test_set)):
+                    selector.add(path, f"imports {node}, whose import-time code runs an {reason}")
             module = graph.module_of(caller)
             new = walker.marks(caller) & walker.test_bits & ~given[module]
             given[module] |= new
@@ -1687,7 +1698,7 @@ def _program_fail_open(selector: _Selector, shared: _Shared, graph: CodeGraph,
     walker = shared.walker(graph, selector.test_set)
     _unresolved(on_behalf, graph, changed, names)
     _unresolved_across(on_behalf, graph, walker, changed, names, imports)
-    _unresolved_by_name(on_behalf, graph, walker, imports, reached)
+    _unresolved_by_name(on_behalf, graph, walker, imports, reached, shared.processes)
     _gave_up(on_behalf, graph, walker, changed, names, imports)
     _unbounded(on_behalf, graph, walker, changed, imports)
 
