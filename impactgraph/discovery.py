@@ -119,7 +119,8 @@ def _root_for(text: str, package_dirs: set[str], roots: Sequence[str],
         return "/".join(parts[: index + 1])
     directory = _parent(text)
     in_package = False
-    while directory != "." and directory in package_dirs:
+    while directory != "." and (directory in package_dirs or (
+            in_package and _namespace_in_package(directory, package_dirs))):
         parent = _parent(directory)
         if parent == directory:  # "/" is its own parent: an absolute path looped forever
             break
@@ -129,6 +130,17 @@ def _root_for(text: str, package_dirs: set[str], roots: Sequence[str],
     if in_package and not any(part in TEST_FOLDERS for part in path_parts(directory)):
         directory = _namespace_root(directory, import_paths, namespaces, projects)
     return "" if directory == "." else directory
+
+
+def _namespace_in_package(directory: str, package_dirs: set[str]) -> bool:
+    """Is ``directory``, a folder without ``__init__.py`` above a package, a namespace
+    package inside a regular one (its parent folder is a package)? Python imports it as
+    ``parent.directory``: masonite 4.0 dropped ``masonite/drivers/__init__.py`` and kept
+    ``masonite/drivers/queue/__init__.py``, still imported as ``masonite.drivers.queue``
+    (it was taken for a top-level ``queue``, and every import of it for a break)."""
+    name = directory.rsplit("/", 1)[-1]
+    return (name.isidentifier() and name not in TEST_FOLDERS and name not in _NOT_NAMESPACES
+            and _parent(directory) in package_dirs)
 
 
 def _namespace_root(directory: str, import_paths: Sequence[str],

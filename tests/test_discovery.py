@@ -133,3 +133,16 @@ def test_a_lone_namespace_in_a_project_folder_named_for_it() -> None:
 )
 def test_test_patterns_match_as_pytest_does(path: str, pattern: str, expected: bool) -> None:
     assert is_test_path(path, [pattern]) is expected
+
+
+def test_a_folder_without_init_inside_a_package_is_a_namespace_package_of_it() -> None:
+    # masonite 4.0's ``masonite/drivers/queue/``, ``drivers`` without ``__init__.py``
+    files = {f.path: f.module for f in discover([
+        "pkg/__init__.py", "pkg/drivers/queue/__init__.py", "pkg/drivers/queue/database.py",
+        "pkg/scripts/tool.py", "pkg/tests/helpers/__init__.py",
+    ])}
+    assert files["pkg/drivers/queue/__init__.py"] == "pkg.drivers.queue"
+    assert files["pkg/drivers/queue/database.py"] == "pkg.drivers.queue.database"
+    # as before: a loose module (no package below the folder), a test folder's package
+    assert files["pkg/scripts/tool.py"] == "tool"
+    assert files["pkg/tests/helpers/__init__.py"] == "helpers"

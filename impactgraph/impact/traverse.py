@@ -143,6 +143,7 @@ CALLER_LOCAL = frozenset({ChangeKind.PARAMETER_RENAMED, ChangeKind.PARAMETER_DEF
 # Methods a subclass may override with any signature: a class is made through its own
 # (``Nested("Other")``), never called with its base's arguments (``super()`` calls are calls).
 CONSTRUCTORS = frozenset({"__init__", "__new__"})
+_NO_NAMESPACE, _NAMESPACE, _DECLARED_NAMESPACE = 0, 1, 2  # ``_through_namespace``
 # the marks of a call edge whose call does not run its target as written (``_handed_in``)
 _NOT_PLAIN_CALL = ("named", "callback", "dynamic", "poly", "unbounded", "generated")
 # module variables an instance's uses are followed through (``_instances_kept``)
@@ -395,7 +396,9 @@ class ImpactAnalysis:
         self._head_imports: dict[str, str] = {}  # import path -> as the modules are named
         self._module_paths: frozenset[str] | None = None  # every module and package above one
         # a removed package -> is it left as a namespace package (``_through_namespace``)
-        self._namespaces: dict[str, bool] = {}
+        # removed package -> how the head keeps it: _NO_NAMESPACE, _NAMESPACE (modules are
+        # left under it) or _DECLARED_NAMESPACE (and its ``__init__`` gave no name)
+        self._namespaces: dict[str, int] = {}
         # a package -> does it store into ``sys.modules`` (``_served_through_sys_modules``)
         self._sys_modules_stores: dict[str, bool] = {}
         # the states and parents of a walk, by graph, seeds, first steps and depth limit
@@ -3332,24 +3335,34 @@ class ImpactAnalysis:
 
     def _through_namespace(self, package: str, dotted: str) -> bool:
         """Does an import of ``dotted`` still work through removed package ``package``,
-        which the head keeps as a namespace package (``left_as_namespace``): ``dotted`` is
-        the package, or one of the modules left under it? zc.lockfile 4.0 dropped ``zc/__init__.py``
-        (``pkg_resources``' ``declare_namespace``) for a PEP 420 namespace package; ``import
-        zc.lockfile`` imports as before."""
+        which the head keeps as a namespace package (modules are left under it): ``dotted``
+        is the package, one of the modules left under it or a name of one? zc.lockfile 4.0
+        dropped ``zc/__init__.py`` (``pkg_resources``' ``declare_namespace``) for a PEP 420
+        namespace package; ``import zc.lockfile`` imports as before. masonite 4.0 dropped
+        ``masonite/drivers/__init__.py`` and kept ``masonite/drivers/queue/``: ``from
+        ..drivers.queue import AMQPDriver`` imports as before, while a name the old
+        ``__init__.py`` gave (``from masonite.drivers import BaseDriver``) is gone with it
+        (unless it gave none: ``left_as_namespace``)."""
         summaries = self.head.summaries
+        prefix = package + "."
         left = self._namespaces.get(package)
         if left is None:
             old = self.base.summaries.get(package)
-            left = self._namespaces[package] = old is not None and left_as_namespace(
-                old, summaries)
-        if not left:
+            left = _NO_NAMESPACE
+            if old is not None and left_as_namespace(old, summaries):
+                left = _DECLARED_NAMESPACE
+            elif old is not None and any(module.startswith(prefix) for module in summaries):
+                left = _NAMESPACE
+            self._namespaces[package] = left
+        if left == _NO_NAMESPACE:
             return False
-        prefix = package + "."
+        if dotted == package:
+            return True
         while dotted.startswith(prefix):  # a module under the package, or a name of one
             if dotted in summaries:
                 return True
             dotted = dotted.rpartition(".")[0]
-        return dotted == package
+        return left == _DECLARED_NAMESPACE and dotted == package
 
     def _served_through_sys_modules(self, dotted: str) -> bool:
         """May an import of ``dotted`` (a module the head lacks) be served at run time by a
