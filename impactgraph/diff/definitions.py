@@ -1047,7 +1047,7 @@ def members_taken_away(old: Revision, new: Revision, symbol: str, base: str,
             # before (coverage 7.0's ``HandyConfigParser``: ``RawConfigParser`` ->
             # ``ConfigParser``)
             continue
-        methods = abc_methods(key) or exception_names(key)
+        methods = abc_methods(key) or exception_names(key) or generic_names(key)
         if not methods:
             beyond = standard_names_beyond(key, frozenset(kept))
             if beyond is None and not kept:
@@ -1286,6 +1286,19 @@ _ABC_MACHINERY = frozenset({"__subclasshook__", "__class_getitem__", "__init_sub
 
 
 @functools.cache
+def generic_names(key: str) -> frozenset[str]:
+    """What ``typing.Generic`` (a base key, written subscripted or not) gives a subclass
+    beyond ``object``: ``Cls[T]`` (``__class_getitem__``). Its ``__init_subclass__`` is
+    ``object``'s to callers. Empty for any other key."""
+    module, _, name = key.rpartition(".")
+    if name == "Generic" and module in ("", "typing", "typing_extensions"):
+        return GENERIC_NAMES
+    return frozenset()
+
+
+GENERIC_NAMES = frozenset({"__class_getitem__"})
+
+
 def abc_methods(key: str) -> frozenset[str]:
     """The methods (abstract and mixin) a ``collections.abc`` class named by a base key
     (``MutableMapping``, ``collections.abc.Mapping``, ``typing.Sequence``) and its bases give

@@ -143,6 +143,7 @@ CALLER_LOCAL = frozenset({ChangeKind.PARAMETER_RENAMED, ChangeKind.PARAMETER_DEF
 # Methods a subclass may override with any signature: a class is made through its own
 # (``Nested("Other")``), never called with its base's arguments (``super()`` calls are calls).
 CONSTRUCTORS = frozenset({"__init__", "__new__"})
+CLASS_GETITEM = "__class_getitem__"
 _NO_NAMESPACE, _NAMESPACE, _DECLARED_NAMESPACE = 0, 1, 2  # ``_through_namespace``
 # the marks of a call edge whose call does not run its target as written (``_handed_in``)
 _NOT_PLAIN_CALL = ("named", "callback", "dynamic", "poly", "unbounded", "generated")
@@ -1500,6 +1501,15 @@ class ImpactAnalysis:
             return not derives_from_unknown(self._revision_pair()[1], cls)
         if not lost:
             return False
+        if CLASS_GETITEM in lost:
+            # ``Cls[int]`` runs it: judged by the subscripts of the class the head spells
+            # (simple-parsing 0.1 dropped ``Wrapper``'s ``Generic[T]`` base, and the
+            # ``Wrapper[Field]`` of its subclasses with it)
+            if self._subscripts_class(source, cls):
+                return True
+            lost -= {CLASS_GETITEM}
+            if not lost:
+                return False
         special = {name for name in lost if name.startswith("__") and name.endswith("__")}
         if special - DATA_MODEL:
             # a dunder Python does not look up, bound as a plain value, is read only by code
@@ -1535,6 +1545,27 @@ class ImpactAnalysis:
         return any(name in special or name in PROTOCOL_NAMES or self._spelled_in_head(name)
                    for name in lost) or not all(
             self._calls_ours(summary.calls, index) for index in handing)
+
+    def _subscripts_class(self, source: str, cls: str) -> bool:
+        """Does ``source``'s head code subscript class ``cls`` (``Cls[int]``, a base
+        ``Cls[T]``), by the class's name or a name imported as it?"""
+        summary = self.head.summaries.get(self.head.module_of(source))
+        if summary is None:
+            return False
+        name = cls.rpartition(":")[2].rpartition(".")[2]
+        aliases = {binding.name for binding in summary.imports
+                   if binding.target.rpartition(".")[2] == name} | {name}
+        inside = source + "."
+
+        def spelled(root: str) -> str:  # ``v:scope|Name`` or ``s:module:Qual.Name``
+            if "|" in root:
+                return local_name(root.rpartition("|")[2])
+            return root.rpartition(":")[2].rpartition(".")[2]
+
+        return any(
+            len(expr) == 2 and expr[1] == "%__getitem__" and spelled(expr[0]) in aliases
+            and (":" not in source or site.scope == source or site.scope.startswith(inside))
+            for site in summary.calls if site.implicit for expr in site.callee)
 
     def _calls_ours(self, calls: Sequence[CallSite], index: int) -> bool:
         """Does the head link call ``calls[index]`` to a function of ours, and to nothing
