@@ -748,6 +748,11 @@ class ImpactAnalysis:
                 return not self._binds(source, target)
             if change.kind is ChangeKind.DECORATOR_CHANGED and _dataclass_only(change):
                 return not self._constructs(source, target)
+            if change.kind is ChangeKind.DECORATOR_CHANGED and _setters_removed_only(change):
+                # a property lost its setter: reading it runs the getter as before; an
+                # assignment to it fails (simple-parsing 0.1 dropped ``default.setter`` of
+                # its wrappers, whose users only read ``wrapper.default``)
+                return self._assigns(source, target)
             if (change.kind in (ChangeKind.ASYNC_CHANGED, ChangeKind.DECORATOR_CHANGED)
                     and self._coroutine_made_native(change, target)):
                 # a generator-based coroutine made ``async def``: a call gives an awaitable,
@@ -1545,6 +1550,20 @@ class ImpactAnalysis:
         return any(name in special or name in PROTOCOL_NAMES or self._spelled_in_head(name)
                    for name in lost) or not all(
             self._calls_ours(summary.calls, index) for index in handing)
+
+    def _assigns(self, source: str, target: str) -> bool:
+        """Does ``source``'s head code (or a function nested in it) assign an attribute
+        named as property ``target`` (``obj.name = value``), or call ``setattr``?"""
+        summary = self.head.summaries.get(self.head.module_of(source))
+        if summary is None:
+            return True
+        store = "!set:" + target.rpartition(".")[2]
+        inside = source + "."
+        return any(
+            (len(expr) > 1 and expr[-1] == store) or expr == ("b:setattr",)
+            for site in summary.calls
+            if ":" not in source or site.scope == source or site.scope.startswith(inside)
+            for expr in site.callee)
 
     def _subscripts_class(self, source: str, cls: str) -> bool:
         """Does ``source``'s head code subscript class ``cls`` (``Cls[int]``, a base
@@ -3816,6 +3835,13 @@ def _answered_by_standard_base(change: Change) -> bool:
     prefix, _, suffix = INHERITED_FROM_STANDARD.partition("{}")
     detail = change.detail
     return detail.endswith(suffix + ")") and f"({prefix}" in detail
+
+
+def _setters_removed_only(change: Change) -> bool:
+    """A ``decorator-changed`` that only removes a property's ``@x.setter``."""
+    parts = change.detail.split()
+    return bool(parts) and all(
+        part.startswith("-") and decorator_base(part[1:]).endswith(".setter") for part in parts)
 
 
 def _decorators_only(change: Change, sign: str) -> bool:
