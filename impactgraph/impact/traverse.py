@@ -400,6 +400,7 @@ class ImpactAnalysis:
         # removed package -> how the head keeps it: _NO_NAMESPACE, _NAMESPACE (modules are
         # left under it) or _DECLARED_NAMESPACE (and its ``__init__`` gave no name)
         self._namespaces: dict[str, int] = {}
+        self._derived_from: dict[tuple[str, str], bool] = {}  # ``_derived_from_both``
         # a package -> does it store into ``sys.modules`` (``_served_through_sys_modules``)
         self._sys_modules_stores: dict[str, bool] = {}
         # the states and parents of a walk, by graph, seeds, first steps and depth limit
@@ -3099,15 +3100,53 @@ class ImpactAnalysis:
                     continue
                 data = self.head.edge_data(scope, linked, kind)
                 cls, _, member = linked.rpartition(".")
-                certain = (member == name and ":" in cls
-                           and not data.get("dispatch") and not data.get("dynamic")
-                           and not data.get("poly") and self.is_ours(cls.partition(":")[0])
-                           and self._exact_receivers(data, cls) and self._unrelated(cls, owner))
+                linked_there = (member == name and ":" in cls
+                                and not data.get("dispatch") and not data.get("dynamic")
+                                and not data.get("poly") and self.is_ours(cls.partition(":")[0])
+                                and self._unrelated(cls, owner))
+                exact = linked_there and self._exact_receivers(data, cls)
                 for index, _ in data.get("sites", ()):
+                    certain = exact or (linked_there and self._annotated_receiver(
+                        summary, summary.calls[index], wanted, cls, owner))
                     found[index] = found.get(index, True) and certain
         return {index for index, certain in found.items()
                 if certain and any(expr and expr[-1] == wanted
                                    for expr in summary.calls[index].callee)}
+
+    def _annotated_receiver(self, summary: FileSummary, site: CallSite, wanted: str,
+                            cls: str, owner: str) -> bool:
+        """Is every receiver of ``site``'s calls spelling ``wanted`` (``.name``) a parameter
+        of the calling function annotated with class ``cls`` (by its name, or a name imported
+        as it), and does no class of ours derive from both ``cls`` and ``owner``? masonite
+        4.0 moved ``redirect`` from ``Request`` to ``Response``; its controllers' ``store(
+        self, request: Request, response: Response)`` now call ``response.redirect(...)``,
+        whose receiver the linker links by the annotation (no ``recv`` entry: a subclass may
+        be passed)."""
+        definition = self._definition(self.head, site.scope)
+        if definition is None or definition.signature is None:
+            return False
+        name = cls.rpartition(":")[2].rpartition(".")[2]
+        aliases = {binding.name for binding in summary.imports
+                   if binding.target.rpartition(".")[2] == name} | {name}
+        annotated = {p.name for p in definition.signature.parameters
+                     if p.annotation is not None and p.annotation.strip("'\"") in aliases}
+        spelled = [expr for expr in site.callee if expr and expr[-1] == wanted]
+        return bool(spelled) and all(
+            len(expr) == 2 and expr[0] in {f"v:{site.scope}|{p}" for p in annotated}
+            for expr in spelled) and not self._derived_from_both(cls, owner)
+
+    def _derived_from_both(self, one: str, other: str) -> bool:
+        """Does a class of ours, in either revision, derive from both classes?"""
+        key = (one, other)
+        found = self._derived_from.get(key)
+        if found is None:
+            found = self._derived_from[key] = any(
+                one in mro and other in mro
+                for revision in self._revision_pair() for module in sorted(revision.summaries)
+                for definition in revision.definitions(module).values()
+                if definition.kind is SymbolKind.CLASS
+                for mro in (revision.mro(f"{module}:{definition.qualname}"),))
+        return found
 
     @staticmethod
     def _exact_receivers(data: Mapping[str, Any], cls: str) -> bool:
