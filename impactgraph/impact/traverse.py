@@ -48,6 +48,7 @@ from impactgraph.diff.definitions import (
     derives_from_unknown,
     exception_names,
     factory_gives_back,
+    generated_names,
     keeps_signature,
     makes_signature_keeper,
     members_taken_away,
@@ -1507,6 +1508,13 @@ class ImpactAnalysis:
             return not derives_from_unknown(self._revision_pair()[1], cls)
         if not lost:
             return False
+        # a subclass of ours giving the names itself, before ``cls`` in its MRO: the user of
+        # the subclass (or the subclass statement) lost nothing (emmett 2.5 moved
+        # ``ScopeWrapper``'s ``__init__`` into the ingress mixins its asgi and rsgi
+        # ``Request(ASGIIngressMixin, _Request)`` put first)
+        lost = self._lost_through_subclasses(source, cls, lost, subclass)
+        if not lost:
+            return False
         if CLASS_GETITEM in lost:
             # ``Cls[int]`` runs it: judged by the subscripts of the class the head spells
             # (simple-parsing 0.1 dropped ``Wrapper``'s ``Generic[T]`` base, and the
@@ -1565,6 +1573,43 @@ class ImpactAnalysis:
             for site in summary.calls
             if ":" not in source or site.scope == source or site.scope.startswith(inside)
             for expr in site.callee)
+
+    def _lost_through_subclasses(self, source: str, cls: str, lost: frozenset[str],
+                                 subclass: bool) -> frozenset[str]:
+        """``lost`` less what the head subclasses of ``cls`` the user goes through give
+        before ``cls`` in their MRO: the classes ``source`` derives from ``cls`` (a subclass
+        statement), else the subclasses it makes or names. Each such subclass keeps what it
+        gives; the user lost what some of them lack."""
+        head = self._revision_pair()[1]
+        if subclass:
+            module = self.head.module_of(source)
+            subs = [f"{module}:{qualname}" for qualname in self._derived_in(module, cls)]
+            if ":" in source:
+                subs = [sub for sub in subs if sub == source or sub.startswith(source + ".")]
+        else:
+            # the subclasses the head's code of ``source`` makes or names (the walk reaches a
+            # user of a subclass through the class it derives from), unless it uses ``cls``
+            # itself too
+            if any(self.head.has_edge(source, cls, kind) for kind in USES):
+                return lost
+            subs = sorted({
+                used for used, kind in self.head.successors(source)
+                if kind in USES and used != cls and (made := head.definition(used)) is not None
+                and made.kind is SymbolKind.CLASS and cls in head.mro(used)})
+        if not subs:
+            return lost
+        return frozenset().union(*(lost - self._given_before(sub, cls) for sub in subs))
+
+    def _given_before(self, sub: str, cls: str) -> set[str]:
+        """The names the head's classes of ours before ``cls`` in ``sub``'s MRO define."""
+        head = self._revision_pair()[1]
+        names: set[str] = set()
+        for ancestor in head.mro(sub):
+            if ancestor == cls:
+                break
+            if ancestor is not None:
+                names |= own_names(head, ancestor) | generated_names(head.definition(ancestor))
+        return names
 
     def _subscripts_class(self, source: str, cls: str) -> bool:
         """Does ``source``'s head code subscript class ``cls`` (``Cls[int]``, a base
