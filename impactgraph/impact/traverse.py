@@ -750,6 +750,10 @@ class ImpactAnalysis:
                 return not self._binds(source, target)
             if change.kind is ChangeKind.DECORATOR_CHANGED and _dataclass_only(change):
                 return not self._constructs(source, target)
+            if change.kind is ChangeKind.DECORATOR_CHANGED and self._descriptor_traded(change):
+                # one descriptor for another: reading the attribute gives what the function
+                # returns, as before; an assignment may fail now (a property has no setter)
+                return self._assigns(source, target)
             if change.kind is ChangeKind.DECORATOR_CHANGED and _setters_removed_only(change):
                 # a property lost its setter: reading it runs the getter as before; an
                 # assignment to it fails (simple-parsing 0.1 dropped ``default.setter`` of
@@ -958,19 +962,23 @@ class ImpactAnalysis:
         module = change.symbol.partition(":")[0]
         base = self._revision_pair()[0]
         parts = change.detail.split()
-
-        def descriptor(written: str) -> bool:
-            if written.rpartition(".")[2] in DESCRIPTORS:
-                return True
-            symbol = (base.resolve_expression(module, written)
-                      if written.replace(".", "_").isidentifier() else None)
-            made = base.definition(symbol) if symbol is not None else None
-            return (made is not None and made.kind is SymbolKind.CLASS
-                    and base.definition(f"{symbol}.__get__") is not None)
-
         return any(part[:1] == "-" for part in parts) and all(
             (part[:1] == "+" and part[1:].rpartition(".")[2] in METHOD_MAKERS)
-            or (part[:1] == "-" and descriptor(part[1:])) for part in parts)
+            or (part[:1] == "-" and _descriptor(base, module, part[1:])) for part in parts)
+
+    def _descriptor_traded(self, change: Change) -> bool:
+        """Is a ``decorator-changed`` the trade of descriptors for descriptors (``property``,
+        ``cached_property``, a class of ours with ``__get__``), ``abstractmethod`` aside? Reading
+        the attribute gives what the function returns in both revisions (emmett 2.5 traded
+        its own ``@cachedprop`` for ``@property @abstractmethod`` on ``Request.body``)."""
+        module = change.symbol.partition(":")[0]
+        base, head = self._revision_pair()
+        was = self._renamed_from.get(module, module)
+        parts = [part for part in change.detail.split()
+                 if decorator_base(part[1:]).rpartition(".")[2] not in ABSTRACT_MARKS]
+        return (any(part[:1] == "-" for part in parts) and any(part[:1] == "+" for part in parts)
+                and all(_descriptor(base, was, part[1:]) if part[:1] == "-"
+                        else _descriptor(head, module, part[1:]) for part in parts))
 
     def _getter_calling(self, change: Change, target: str) -> str | None:
         """The class of ours a ``decorator-changed`` traded a descriptor (``property``,
@@ -3817,6 +3825,19 @@ DISPATCHING = frozenset({"singledispatch", "singledispatchmethod"})
 # Decorators making a name read as an attribute whose value the function gives, and those
 # making it a method bound as Python binds one
 DESCRIPTORS = frozenset({"property", "cached_property"})
+ABSTRACT_MARKS = frozenset({"abstractmethod", "abstractproperty"})
+
+
+def _descriptor(revision: Revision, module: str, written: str) -> bool:
+    """Does decorator ``written`` of ``module`` make a descriptor: ``property``,
+    ``cached_property``, or a class of ours with a ``__get__``?"""
+    if written.rpartition(".")[2] in DESCRIPTORS:
+        return True
+    symbol = (revision.resolve_expression(module, written)
+              if written.replace(".", "_").isidentifier() else None)
+    made = revision.definition(symbol) if symbol is not None else None
+    return (made is not None and made.kind is SymbolKind.CLASS
+            and revision.definition(f"{symbol}.__get__") is not None)
 METHOD_MAKERS = frozenset({"staticmethod", "classmethod"})
 
 

@@ -1,0 +1,66 @@
+"""One descriptor traded for another on a method (``@cachedprop`` of ours for ``@property``,
+``abstractmethod`` aside): reading the attribute gives what the function returns in both
+revisions, so only an assignment to it may fail now. (emmett 2.5 traded ``@cachedprop`` for
+``@property @abstractmethod`` on ``Request.body``; ``await self.body`` was judged broken.)"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from git_support import broken_modules, impact_between
+
+UTILS = """
+class cachedprop:
+    def __init__(self, fget):
+        self.fget = fget
+        self.__name__ = fget.__name__
+
+    def __get__(self, obj, cls):
+        if obj is None:
+            return self
+        obj.__dict__[self.__name__] = rv = self.fget(obj)
+        return rv
+"""
+REQUEST = """
+from pkg.utils import cachedprop
+
+
+class Request:
+    @cachedprop
+    def body(self):
+        return b"data"
+"""
+REQUEST_NOW = """
+from abc import ABCMeta, abstractmethod
+
+
+class Request(metaclass=ABCMeta):
+    @property
+    @abstractmethod
+    def body(self): ...
+
+
+class ASGIRequest(Request):
+    @property
+    def body(self):
+        return b"data"
+"""
+
+
+def _broken(tmp_path: Path, user: str) -> set[str]:
+    base = {"pkg/__init__.py": "", "pkg/utils.py": UTILS, "pkg/request.py": REQUEST,
+            "pkg/user.py": user}
+    return broken_modules(impact_between(base, {**base, "pkg/request.py": REQUEST_NOW},
+                                         tmp_path))
+
+
+def test_reading_the_attribute_is_not_broken(tmp_path: Path) -> None:
+    user = ("from pkg.request import Request\n\n\ndef load(request: Request):\n"
+            "    return request.body.decode()\n")
+    assert _broken(tmp_path, user) == set()
+
+
+def test_assigning_it_breaks(tmp_path: Path) -> None:
+    user = ("from pkg.request import Request\n\n\ndef fake(request: Request):\n"
+            "    request.body = b''\n    return request.body\n")
+    assert _broken(tmp_path, user) == {"pkg.user"}
