@@ -371,6 +371,38 @@ def factory_gives_back(revision: Revision, module: str, written: str) -> bool:
     return bool(values)
 
 
+def makes_descriptor(revision: Revision, module: str, written: str) -> bool:
+    """Is decorator ``written`` in ``module`` a plain function of ours that returns, at every
+    ``return``, an instance it makes of a class of ours with a ``__get__`` (subscripted or
+    not: ``_cached_prop_loop[T](fget, name, doc)``)? emmett's ``cachedprop`` picks one of two
+    such classes, for a coroutine function or not."""
+    found = plain_function(revision, module, written) \
+        if written.replace(".", "_").isidentifier() else None
+    if found is None:
+        return False
+    definition, where, scope, bindings = found
+    values = _returned_values(definition, scope, bindings)
+    for value in values:
+        if len(value) < 2 or not value[-1].startswith("(") or any(
+                op != "[]" for op in value[1:-1]):
+            return False
+        root = value[0]
+        if root.startswith("s:"):
+            symbol: str | None = root[2:]
+        elif root.startswith(f"v:{where}:|"):
+            symbol = revision.resolve_in(where, root.rpartition("|")[2])
+        else:
+            return False
+        if symbol is None or ":" not in symbol:
+            return False
+        made = revision.definition(symbol)
+        if made is None or made.kind is not SymbolKind.CLASS or not any(
+                ancestor is not None and revision.definition(f"{ancestor}.__get__") is not None
+                for ancestor in revision.mro(symbol)):
+            return False
+    return bool(values)
+
+
 def _returned_values(definition: Definition, scope: str,
                      bindings: Mapping[str, tuple[Expr, ...]]) -> list[Expr]:
     """What function ``definition`` (its variables' keys starting ``scope``) returns, at its

@@ -50,6 +50,7 @@ from impactgraph.diff.definitions import (
     factory_gives_back,
     generated_names,
     keeps_signature,
+    makes_descriptor,
     makes_signature_keeper,
     members_taken_away,
     named_like_exception,
@@ -3836,6 +3837,8 @@ def _descriptor(revision: Revision, module: str, written: str) -> bool:
     symbol = (revision.resolve_expression(module, written)
               if written.replace(".", "_").isidentifier() else None)
     made = revision.definition(symbol) if symbol is not None else None
+    if made is not None and made.kind is SymbolKind.FUNCTION:
+        return makes_descriptor(revision, module, written)
     return (made is not None and made.kind is SymbolKind.CLASS
             and revision.definition(f"{symbol}.__get__") is not None)
 METHOD_MAKERS = frozenset({"staticmethod", "classmethod"})
