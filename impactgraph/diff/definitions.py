@@ -261,6 +261,12 @@ def plain_function(revision: Revision, module: str, written: str
     bindings; None for any other name."""
     symbol = revision.resolve_expression(module, written)
     definition = revision.definition(symbol) if symbol is not None else None
+    if definition is not None and definition.kind is SymbolKind.VARIABLE and symbol is not None:
+        # a name bound to a lambda (textblob's ``implements_to_string = lambda x: x``)
+        lambdas = _bound_functions(revision, symbol)
+        if len(lambdas) == 1 and ":<lambda" in lambdas[0]:
+            symbol = lambdas[0]
+            definition = revision.definition(symbol)
     if definition is None or definition.kind is not SymbolKind.FUNCTION or definition.decorators:
         return None
     where, _, qualname = symbol.partition(":")  # type: ignore[union-attr]
@@ -325,16 +331,75 @@ def makes_signature_keeper(revision: Revision, module: str, written: str, hops: 
 _MAX_FACTORY_HOPS = 3
 
 
+def _bound_functions(revision: Revision, variable: str) -> list[str]:
+    """The functions of ours (a ``def`` or a lambda of the variable's module) that
+    module-level ``variable`` is bound to, one per binding; empty when any binding is
+    something else."""
+    where, _, qualname = variable.partition(":")
+    summary = revision.summaries.get(where)
+    bound = dict(summary.bindings).get(f"v:{where}:|{qualname}", ()) if summary else ()
+    found = [expr[0][2:] for expr in bound
+             if len(expr) == 1 and expr[0].startswith(f"s:{where}:")]
+    if len(found) != len(bound):
+        return []
+    return found
+
+
 def returns_its_argument(revision: Revision, module: str, written: str) -> bool:
     """Is decorator ``written`` (bare, no call) in ``module`` a function of ours that takes
-    the function first and returns it as it is, at every ``return``?"""
+    the function first and returns it as it is, at every ``return``? A name bound to one
+    such function or another (textblob's ``implements_to_string``: a ``def`` patching
+    ``__str__`` on Python 2, ``lambda x: x`` on Python 3) is one too."""
     if not written.replace(".", "_").isidentifier():
         return False
+    symbol = revision.resolve_expression(module, written)
+    made = revision.definition(symbol) if symbol is not None else None
+    if made is not None and made.kind is SymbolKind.VARIABLE and symbol is not None:
+        functions = _bound_functions(revision, symbol)
+        where = symbol.partition(":")[0]
+        return bool(functions) and all(
+            returns_its_argument(revision, where, function.partition(":")[2])
+            or _lambda_returns_first(revision, function) for function in functions)
     found = plain_function(revision, module, written)
     if found is None:
         return False
     definition, _, scope, bindings = found
     return _returns_first(definition, scope, bindings)
+
+
+def patches_construction(revision: Revision, module: str, written: str) -> bool:
+    """Does decorator ``written`` in ``module`` (a function of ours, or a name bound to
+    several) assign ``__init__``, ``__new__`` or ``__call__`` on what it is handed? Otherwise
+    a class it gives back is made as before."""
+    symbol = revision.resolve_expression(module, written) \
+        if written.replace(".", "_").isidentifier() else None
+    if symbol is None:
+        return True
+    made = revision.definition(symbol)
+    functions = _bound_functions(revision, symbol) if (
+        made is not None and made.kind is SymbolKind.VARIABLE) else [symbol]
+    for function in functions:
+        definition = revision.definition(function)
+        summary = revision.summaries.get(function.partition(":")[0])
+        if definition is None or summary is None or definition.signature is None:
+            return True
+        if not definition.signature.parameters:
+            continue
+        first = definition.signature.parameters[0].name
+        prefix = f"v:{function}|"
+        for key, _ in summary.bindings:
+            if key.startswith(prefix) and re.sub(r"^<\d+>\|", "", key[len(prefix):]) in {
+                    f"{first}.{name}" for name in ("__init__", "__new__", "__call__")}:
+                return True
+    return False
+
+
+def _lambda_returns_first(revision: Revision, function: str) -> bool:
+    where, _, qualname = function.partition(":")
+    definition = revision.definition(function)
+    summary = revision.summaries.get(where)
+    return (qualname.startswith("<lambda") and definition is not None and summary is not None
+            and _returns_first(definition, f"v:{function}|", dict(summary.bindings)))
 
 
 def factory_gives_back(revision: Revision, module: str, written: str) -> bool:

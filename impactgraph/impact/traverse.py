@@ -55,6 +55,7 @@ from impactgraph.diff.definitions import (
     members_taken_away,
     named_like_exception,
     own_names,
+    patches_construction,
     plain_function,
     returns_its_argument,
     shim_returns,
@@ -801,23 +802,28 @@ class ImpactAnalysis:
                 return not self._constructs(source, target)
             if (change.kind is ChangeKind.DECORATOR_CHANGED and graph is self.head
                     and _decorators_only(change, "-") and self._own_wrappers_gone(change)
-                    and self._plain_calls_only(source, target)):
+                    and not self._is_class(target) and self._plain_calls_only(source, target)):
                 # functions of ours that wrapped it went, the decorators left are as they
                 # were (hypothesis 6.0 dropped ``@deprecated_posargs``, whose wrapper moved
                 # extra positional arguments onto keyword-only parameters, from ~45
                 # strategies): a head call reaches what those make of the function itself,
                 # and breaks when that does not take it. A result entered, awaited or
                 # iterated may have been what the wrapper made: judged broken, as before.
+                # (A class decorator is judged below: one giving the class back leaves it
+                # made by its ``__init__``; textblob 0.18 dropped ``@implements_to_string``.)
                 return not self._binds(source, target)
             if change.kind is ChangeKind.DECORATOR_CHANGED and self._shim_traded(change):
                 # the decorator is what a shim of ours returned, imported now: the same one
                 return False
             if change.kind is ChangeKind.DECORATOR_CHANGED and self._given_back(change):
                 # every decorator that came or went is a function of ours returning what it
-                # is given: the name is the function (or class) itself in both revisions
-                made = self._definition(self.head, target)
-                if made is not None and made.kind is SymbolKind.CLASS:
-                    return not self._constructs(source, target)
+                # is given: the name is the function (or class) itself in both revisions. A
+                # class is made as before unless one of them set its ``__init__`` (textblob
+                # 0.18 dropped ``@implements_to_string``, which only patched ``__str__``)
+                # (one that did set it made the class otherwise than its ``__init__`` reads:
+                # not told, broken)
+                if self._is_class(target):
+                    return self._construction_patched(change)
                 return not self._binds(source, target)
             if (change.kind is ChangeKind.DECORATOR_CHANGED and graph is self.head
                     and self._own_wrappers_traded(change, target)
@@ -2360,6 +2366,23 @@ class ImpactAnalysis:
             if metaclass is None or not _calls_as_type(base, metaclass):
                 return False
         return bool(made)
+
+    def _construction_patched(self, change: Change) -> bool:
+        """Does a decorator a ``decorator-changed`` added (read in the head) or removed (in
+        the base) assign ``__init__``, ``__new__`` or ``__call__`` on the class it is handed
+        (``patches_construction``)?"""
+        now = change.symbol.partition(":")[0]
+        was = self._renamed_from.get(now, now)
+        base, head = self._revision_pair()
+        return any(
+            patches_construction(head if part[0] == "+" else base,
+                                 now if part[0] == "+" else was, decorator_base(part[1:]))
+            for part in change.detail.split() if part[:1] in "+-")
+
+    def _is_class(self, symbol: str) -> bool:
+        """Is ``symbol`` a class in the head?"""
+        made = self._definition(self.head, symbol)
+        return made is not None and made.kind is SymbolKind.CLASS
 
     def _constructs(self, source: str, cls: str) -> bool:
         """Does every call of class ``cls`` that ``source`` makes still bind the head's
