@@ -2211,23 +2211,28 @@ class ImpactAnalysis:
         revision (nox 2024: ``functools.partial(flag_pair_merge_func, name, default,
         disable_name)``): outside code calls the partial with what the base's partial left of
         the old signature's required call. Does that, after the head's partial's arguments,
-        bind the new signature? None when there is no such pair of partials."""
+        bind the new signature? A base handing the function itself (no partial) left the
+        whole required call to outside code (jsonrpcserver 5.0's ``.bind(partial(
+        validate_args, request, context))`` where 4.2 imported ``validate_args(func, *args,
+        **kwargs)``). None when the head makes no such partial."""
         base_calls = self._base_calls_of(source)
         head_calls = self._calls_of(self.head.module_of(source))
-        if base_calls is None or head_calls is None \
-                or not any(map(_may_make_partial, base_calls)) \
-                or not any(map(_may_make_partial, head_calls)):
+        if head_calls is None or not any(map(_may_make_partial, head_calls)):
             return None  # (its summary is read only where it may)
         base_rev, head_rev = self._revision_pair()
-        made = [_partial_of(base_rev, base_calls, source, target),
-                _partial_of(head_rev, head_calls, source, target)]
-        if made[0] is None or made[1] is None:
+        after = _partial_of(head_rev, head_calls, source, target)
+        if after is None:
             return None
-        before, after = made[0], made[1]
+        # (a caller new in the head made no partial in the base either)
+        before = _partial_of(base_rev, base_calls, source, target) \
+            if base_calls is not None and any(map(_may_make_partial, base_calls)) else None
         required = required_call(old, bound)
-        given = {name for name, _ in before.kwargs}
-        rest = replace(required, args=required.args[len(before.args) - 1:],
-                       kwargs=tuple(kw for kw in required.kwargs if kw[0] not in given))
+        if before is None:
+            rest = required
+        else:
+            given = {name for name, _ in before.kwargs}
+            rest = replace(required, args=required.args[len(before.args) - 1:],
+                           kwargs=tuple(kw for kw in required.kwargs if kw[0] not in given))
         call = replace(rest, args=(*after.args[1:], *rest.args),
                        kwargs=(*after.kwargs, *rest.kwargs))
         return call_binds(new, call, bound) is True
@@ -3087,6 +3092,13 @@ class ImpactAnalysis:
             was = self._renamed_from.get(module)
             if was is not None:
                 found = self._definition(self.base, f"{was}:{qualname}")
+            elif "." not in qualname:
+                # a function the module imported and defines now was the one it imported,
+                # as the diff compared them (jsonrpcserver 5.0 moved ``validate_args`` from
+                # ``methods`` into ``dispatcher``, which imported it)
+                imported = self._revision_pair()[0].resolve_in(module, qualname)
+                if imported is not None and ":" in imported and imported != symbol:
+                    found = self._definition(self.base, imported)
         return found
 
     def _definition(self, graph: CodeGraph, symbol: str) -> Definition | None:

@@ -50,7 +50,8 @@ class Request(ASGIIngressMixin, _Request):
         super().__init__(scope, receive, send)
         self.max_content_length = max_content_length
 """
-HELPERS = "from pkg.wrappers import Request\n\n\ndef fake(scope):\n    return Request(scope, None, None)\n"
+HELPERS = ("from pkg.wrappers import Request\n\n\ndef fake(scope):\n"
+           "    return Request(scope, None, None)\n")
 HELPERS_NOW = HELPERS.replace("pkg.wrappers", "pkg.asgi")
 
 
