@@ -2811,6 +2811,12 @@ class ImpactAnalysis:
         if signature is None:  # (``_head_sites`` has made sure: for the type checker)
             return False
         module = self.head.module_of(target)
+        summary = self.head.summaries.get(self.head.module_of(source))
+        bindings = dict(summary.bindings) if summary is not None else {}
+        head, caller = self._revision_pair()[1], self.head.module_of(source)
+
+        def named(expr: Expr) -> str | None:
+            return _names(head, caller, expr)
         typed = all(hashable_annotation(p.annotation,
                                         lambda spelled: self._hashed_by_identity(module, spelled))
                     for p in signature.parameters)
@@ -2818,7 +2824,9 @@ class ImpactAnalysis:
             not (site.star or site.implicit or site.decorator)
             and not (bound and definition.kind is not SymbolKind.FUNCTION)
             and (not (site.args or site.kwargs)
-                 or (typed and call_binds(signature, site, bound) is True))
+                 or ((typed or all(_hashable_argument(values, bindings, named) for values in (
+                     *site.args, *(values for _, values in site.kwargs))))
+                     and call_binds(signature, site, bound) is True))
             for site, bound in sites)
 
     def _self_never_of(self, graph: CodeGraph, source: str, target: str) -> bool:
@@ -3908,6 +3916,43 @@ CLASS_STATEMENT_HOOKS = frozenset({"__class_getitem__", "__mro_entries__", "__pr
 
 # What a ``functools.lru_cache`` wrapper has and the function it wraps has not
 CACHE_API = frozenset({".cache_clear", ".cache_info", ".cache_parameters", ".__wrapped__"})
+
+
+# Builtins whose call gives a hashable value (a string, a number, bytes)
+HASHABLE_MAKERS = frozenset({"str", "int", "float", "bool", "bytes", "len", "repr", "ord",
+                             "chr", "hash", "abs", "round", "format", "ascii", "hex", "oct",
+                             "bin"})
+
+
+# Standard-library functions that return a string (or None)
+STRING_MAKERS = frozenset({"inspect.cleandoc", "inspect.getdoc", "textwrap.dedent",
+                           "textwrap.indent", "os.path.join", "os.path.basename",
+                           "os.path.dirname", "os.path.abspath", "os.fspath", "json.dumps"})
+
+
+def _hashable_argument(values: tuple[Expr, ...],
+                       bindings: Mapping[str, tuple[Expr, ...]] | None = None,
+                       named: Callable[[Expr], str | None] | None = None) -> bool:
+    """Is an argument, as the summary records its values, surely hashable: a literal the
+    summary keeps no value of (a number, ``None``, bytes, a bool: no values), a string
+    (``"text"``, an f-string: ``b:str`` made) or what a builtin making a string or a number
+    returns (``named``: a standard-library one spelled so, ``STRING_MAKERS``), or (with
+    ``bindings``) a local variable bound to such values only? defopt 6.0 cached
+    ``_parse_docstring``, called with ``inspect.getdoc(func)``, a literal, a local string."""
+
+    def made(expr: Expr) -> bool:
+        if len(expr) > 1 and expr[-1].startswith("(") and named is not None \
+                and named(expr[:-1]) in STRING_MAKERS:
+            return True  # ``inspect.cleandoc(doc)``
+        return (len(expr) == 2 and expr[1].startswith("(") and expr[0].startswith("b:")
+                and expr[0][2:] in HASHABLE_MAKERS)
+
+    def local(expr: Expr) -> bool:
+        bound = bindings.get(expr[0]) if bindings is not None and len(expr) == 1 \
+            and expr[0].startswith("v:") and ":|" not in expr[0] else None
+        return bound is not None and all(made(value) for value in bound)
+
+    return all(made(expr) or local(expr) for expr in values)
 
 
 def _caches_added_only(change: Change) -> bool:
