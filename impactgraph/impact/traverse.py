@@ -815,6 +815,15 @@ class ImpactAnalysis:
             if change.kind is ChangeKind.DECORATOR_CHANGED and self._shim_traded(change):
                 # the decorator is what a shim of ours returned, imported now: the same one
                 return False
+            if (change.kind is ChangeKind.DECORATOR_CHANGED and graph is self.head
+                    and _decorators_only(change, "-") and self._is_class(target)
+                    and self._decorators_on_a_base(change, target)):
+                # the class decorators went to a base the class derives from now (trafaret
+                # 2.0 moved ``@py3metafix`` and ``List``'s body to a new base ``Iterable``):
+                # what they made of the base the class inherits, and making the class runs
+                # the ``__init__`` it inherits, which the call must take
+                init = self._inherited_init(target)
+                return init is None or not self._binds(source, init)
             if change.kind is ChangeKind.DECORATOR_CHANGED and self._given_back(change):
                 # every decorator that came or went is a function of ours returning what it
                 # is given: the name is the function (or class) itself in both revisions. A
@@ -2383,6 +2392,28 @@ class ImpactAnalysis:
             patches_construction(head if part[0] == "+" else base,
                                  now if part[0] == "+" else was, decorator_base(part[1:]))
             for part in change.detail.split() if part[:1] in "+-")
+
+    def _decorators_on_a_base(self, change: Change, cls: str) -> bool:
+        """Does a head ancestor of class ``cls`` of ours carry every decorator a
+        ``decorator-changed`` removed from it (by name)?"""
+        head = self._revision_pair()[1]
+        removed = {decorator_base(part[1:]) for part in change.detail.split()}
+        for ancestor in list(head.mro(cls))[1:]:
+            made = head.definition(ancestor) if ancestor is not None else None
+            if made is not None and removed <= {decorator_base(d) for d in made.decorators}:
+                return True
+        return False
+
+    def _inherited_init(self, cls: str) -> str | None:
+        """The head ``__init__`` of ours class ``cls`` runs: its own or the first one up its
+        MRO; None when an unknown base comes first or there is none of ours."""
+        head = self._revision_pair()[1]
+        for ancestor in head.mro(cls):
+            if ancestor is None:
+                return None
+            if head.definition(f"{ancestor}.__init__") is not None:
+                return f"{ancestor}.__init__"
+        return None
 
     def _is_class(self, symbol: str) -> bool:
         """Is ``symbol`` a class in the head?"""
