@@ -3195,7 +3195,8 @@ class ImpactAnalysis:
             )
         if any(b.guarded for b in new.imports):
             new = replace(new, imports=tuple(b for b in new.imports if not b.guarded))
-        elsewhere = self._linked_elsewhere(new, source, target)
+        elsewhere = self._linked_elsewhere(new, source, target) | _on_builtin_items(
+            new, source, target)
         if elsewhere:
             new = replace(new, calls=tuple(
                 site for index, site in enumerate(new.calls) if index not in elsewhere))
@@ -3959,6 +3960,36 @@ HASHABLE_MAKERS = frozenset({"str", "int", "float", "bool", "bytes", "len", "rep
 STRING_MAKERS = frozenset({"inspect.cleandoc", "inspect.getdoc", "textwrap.dedent",
                            "textwrap.indent", "os.path.join", "os.path.basename",
                            "os.path.dirname", "os.path.abspath", "os.fspath", "json.dumps"})
+
+
+def _on_builtin_items(summary: FileSummary, source: str, target: str) -> set[int]:
+    """The calls of ``source``'s code (indexes in ``summary.calls``) that spell the name of
+    removed member ``target`` on an item of a local dict or list, ``kw['key'].name(...)``,
+    where every value the code stores under that key is a container it makes (a list, a dict
+    literal, ``list(...)``): a builtin's method, not ours. The linker merges the values of a
+    container's keys (trafaret 2.0's ``kw['allow_extra'] = list(self.extras)`` beside
+    ``kw['allow_extra_trafaret'] = self.extras_trafaret``, then ``kw['allow_extra'].append('*')``
+    after ``Trafaret.append`` went)."""
+    name = target.rpartition(".")[2]
+    if ":" not in target or "." not in target.partition(":")[2]:
+        return set()
+    wanted = "." + name
+    stores: dict[str, list[Expr]] = {}  # ``v:scope|kw['key']`` -> every value stored there
+    for key, values in summary.bindings:
+        if key.endswith("]") and "[" in key:
+            stores.setdefault(re.sub(r"\|<\d+>\|", "|", key), []).extend(values)
+    found = set()
+    for index, site in enumerate(summary.calls):
+        if not (site.scope == source or site.scope.startswith(source + ".")):
+            continue
+        spelled = [expr for expr in site.callee if expr and expr[-1] == wanted]
+        if spelled and all(
+                len(expr) == 3 and expr[0].startswith("v:") and expr[1].startswith("[")
+                and (made := stores.get(expr[0] + expr[1])) is not None
+                and all(len(value) == 1 and value[0].startswith("c:") for value in made)
+                for expr in spelled):
+            found.add(index)
+    return found
 
 
 def _hashable_argument(values: tuple[Expr, ...],
