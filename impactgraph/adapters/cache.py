@@ -359,7 +359,7 @@ class SummaryCache:
         rows = [
             (analyzer, key.content_id, key.module, int(key.is_package), data, len(data),
              today, _summary_mac(analyzer, key, data))
-            for key, data in entries
+            for key, data in entries if _storable(key.module)
             for analyzer in [self.api_fingerprint if key.api else self.fingerprint]
         ]
         if not rows:
@@ -406,7 +406,7 @@ class SummaryCache:
             (path, stat.size, stat.mtime_ns, stat.ctime_ns, stat.inode, content,
              _file_mac(path, stat, content))
             for path, (stat, content) in entries.items()
-            if max(stat.mtime_ns, stat.ctime_ns) < horizon
+            if max(stat.mtime_ns, stat.ctime_ns) < horizon and _storable(path)
         ]
         if not rows:
             return
@@ -558,6 +558,17 @@ def _api(key: CacheKey) -> CacheKey:
 
 def _summary_mac(fingerprint: str, key: CacheKey, data: bytes) -> str:
     return mac("summary", fingerprint, key.content_id, key.module, str(int(key.is_package)), data)
+
+
+def _storable(path: str) -> bool:
+    """Can SQLite hold ``path`` (or a module name made of one) as text? A file name that is
+    not UTF-8 (``caf\\xe9.py``, kept as surrogate escapes) cannot: such a file is read and
+    summarised again on every run instead."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _file_mac(path: str, stat: FileStat, content: str) -> str:

@@ -66,7 +66,7 @@ class GitRepo:
         self.path = Path(path)
         if not self.path.is_dir():
             raise GitError(f"not a directory: {self.path}")
-        top = self._git("rev-parse", "--show-toplevel").decode("utf-8", "surrogateescape")
+        top = os.fsdecode(self._git("rev-parse", "--show-toplevel"))
         self.root = Path(top.strip())
         # commit ids known to name commits: a revision resolved to itself needs no second git
         # process (a command resolves the same ids several times: merge base, trees, diff)
@@ -196,7 +196,7 @@ class GitRepo:
                 meta, _, raw_path = entry.partition(b"\t")
                 mode, kind, object_id = meta.split(b" ")
                 if kind == b"blob" and mode != b"120000":
-                    listed.append((raw_path.decode("utf-8", "surrogateescape"),
+                    listed.append((os.fsdecode(raw_path),
                                    object_id.decode("ascii")))
             self._trees[sha] = listed
         return {path: object_id for path, object_id in listed if path.endswith(suffix)}
@@ -240,13 +240,13 @@ class GitRepo:
             status = _STATUS.get(letter, PathStatus.MODIFIED)
             if letter in ("R", "C"):
                 old, new = (
-                    f.decode("utf-8", "surrogateescape") for f in fields[index + 1 : index + 3]
+                    os.fsdecode(f) for f in fields[index + 1 : index + 3]
                 )
                 similarity = int(code[1:]) if code[1:].isdigit() else None
                 changes.append(PathChange(status, old, new, similarity))
                 index += 3
                 continue
-            path = fields[index + 1].decode("utf-8", "surrogateescape")
+            path = os.fsdecode(fields[index + 1])
             if status is PathStatus.ADDED:
                 changes.append(PathChange(status, None, path))
             elif status is PathStatus.DELETED:
@@ -274,7 +274,7 @@ class GitRepo:
                 "--exclude-standard",
             )
             self._worktree = list(dict.fromkeys(
-                p.decode("utf-8", "surrogateescape") for p in out.split(b"\0") if p
+                os.fsdecode(p) for p in out.split(b"\0") if p
             ))
         root, regular = str(self.root), self._regular
         found = []

@@ -61,7 +61,8 @@ def tree_key(files: Iterable[TreeFile]) -> str:
     """The key of a tree: every (path, module, is_package, content id), and our fingerprint."""
     digest = hashlib.sha256(graph_fingerprint().encode())
     for path, module, is_package, content_id in sorted(files):
-        digest.update(f"{path}\0{module}\0{is_package}\0{content_id}\n".encode())
+        digest.update(f"{path}\0{module}\0{is_package}\0{content_id}\n".encode(
+            "utf-8", "surrogateescape"))
     return digest.hexdigest()[:32]
 
 

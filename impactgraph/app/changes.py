@@ -306,7 +306,7 @@ def _may_reexport(
 ) -> set[str]:
     """Unchanged modules whose public surface may still change: they re-export (a package, a
     star import or ``__all__``) and their text mentions a changed module."""
-    leaves = {m.rsplit(".", 1)[-1].encode() for m in changed}
+    leaves = {m.rsplit(".", 1)[-1].encode("utf-8", "surrogateescape") for m in changed}
     if not leaves:
         return set()
     found = set()
@@ -399,7 +399,7 @@ def imported_elsewhere(summaries: RevisionSummaries) -> Callable[[str], bool]:
         nonlocal table
         module, _, qualname = symbol.partition(":")
         dotted = f"{module}.{qualname}" if qualname else module
-        needle = dotted.rsplit(".", 1)[-1].encode()
+        needle = dotted.rsplit(".", 1)[-1].encode("utf-8", "surrogateescape")
         for other in summaries.files:
             if other == module or needle not in summaries.text(other):
                 continue

@@ -6,12 +6,12 @@ line of its first call site, and what could not be resolved is listed, not guess
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from impactgraph.linker.graph import CodeGraph
 from impactgraph.model import EdgeKind
 from impactgraph.render.callgraph_pycg import dotted
+from impactgraph.render.escape import json_document
 
 SCHEMA_VERSION = 1
 # Modules are callers (their top-level code); classes are called when instantiated.
@@ -19,7 +19,7 @@ NODE_KINDS = ("module", "class", "function", "method")
 
 
 def render(graph: CodeGraph) -> str:
-    return json.dumps(callgraph_document(graph), indent=2, ensure_ascii=False) + "\n"
+    return json_document(callgraph_document(graph), indent=2) + "\n"
 
 
 def callgraph_document(graph: CodeGraph) -> dict[str, Any]:

@@ -16,7 +16,9 @@ is drawn as the character it names:
 from __future__ import annotations
 
 import html
+import json
 import re
+from typing import Any
 
 _MERMAID = str.maketrans(
     {
@@ -85,3 +87,17 @@ def comment(text: str) -> str:
 def utf16_length(text: str) -> int:
     """Length as JavaScript (and so mermaid and GitHub) counts it."""
     return len(text.encode("utf-16-le", "surrogatepass")) // 2
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def json_document(data: object, **options: Any) -> str:
+    """``data`` as JSON text with non-ASCII characters as they are, but a lone surrogate (a
+    file name that is not UTF-8, ``caf\\xe9.py``, decoded with ``surrogateescape``) as its
+    ``\\uXXXX`` escape: JSON is UTF-8, and the raw byte such a character stands for is not
+    (``jq`` and ``json.loads`` of the bytes refused the report). Python's ``json.loads`` gives
+    the same string back, which ``os.fsencode`` turns into the file's name."""
+    text = json.dumps(data, ensure_ascii=False, **options)
+    return _LONE_SURROGATE.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
+

@@ -5,9 +5,9 @@ No size limit applies (``graph_drawing.LIMITS``): the JSON is data for other too
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
+from impactgraph.render.escape import json_document
 from impactgraph.render.graph_view import GraphView
 
 SCHEMA_VERSION = 1
@@ -36,4 +36,4 @@ def render(view: GraphView) -> str:
     }
     if view.focus:
         document["focus"] = {"patterns": list(view.focus), "depth": view.depth}
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json_document(document, indent=2) + "\n"

@@ -7,11 +7,11 @@ field added to the model does not leak into the output.
 
 from __future__ import annotations
 
-import json
 import math
 from typing import Any
 
 from impactgraph.model import AffectedModule, Change, Diagnostic, ImpactReport, Stats
+from impactgraph.render.escape import json_document
 
 SCHEMA_VERSION = 1
 SCORE_DECIMALS = 4
@@ -96,7 +96,7 @@ def tests_to_dict(report: ImpactReport) -> dict[str, Any]:
 
 def dumps(data: dict[str, Any]) -> str:
     """Stable text: two-space indent, UTF-8 characters as they are, one final newline."""
-    return json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+    return json_document(data, indent=2, allow_nan=False) + "\n"
 
 
 def render(report: ImpactReport) -> str:
