@@ -78,6 +78,7 @@ class GitRepo:
         self._trees: dict[str, list[tuple[str, str]]] = {}
         self._worktree: list[str] | None = None
         self._regular: dict[str, bool] = {}
+        self._skipped: dict[str, str] | None = None  # ``skipped_paths``
 
     def tracks(self, pathspec: str) -> bool:
         """Does git track any file matching ``pathspec`` (relative to ``path``)?"""
@@ -286,6 +287,22 @@ class GitRepo:
                 if known:
                     found.append(path)
         return found
+
+    def skipped_paths(self, suffix: str | tuple[str, ...] = ".py") -> dict[str, str]:
+        """``{path: blob id}`` of the index's files a sparse checkout leaves out of the
+        working tree (the skip-worktree bit) and that are not on disk: not deleted, only not
+        checked out (``git status`` is clean); their content is the index's."""
+        if self._skipped is None:
+            out = self._git("-C", str(self.root), "ls-files", "-z", "-t", "-s")
+            self._skipped = {}
+            for entry in out.split(b"\0"):
+                head, _, raw_path = entry.partition(b"\t")
+                fields = head.split(b" ")
+                if len(fields) == 4 and fields[0] == b"S" and raw_path:
+                    self._skipped[os.fsdecode(raw_path)] = fields[2].decode("ascii")
+        root = str(self.root)
+        return {path: blob for path, blob in self._skipped.items()
+                if path.endswith(suffix) and not os.path.lexists(os.path.join(root, path))}
 
     def worktree_files(self, suffix: str = ".py") -> dict[str, bytes]:
         """``{path: bytes}`` of the working tree's source files, as on disk now."""

@@ -78,12 +78,19 @@ def revision_snapshot(
 
 
 def worktree_snapshot(repo: GitRepo, config: Config) -> Snapshot:
-    """Tracked and untracked (non-ignored) source files as they are on disk now."""
-    files = _discover(repo.worktree_paths(LISTED), config)
+    """Tracked and untracked (non-ignored) source files as they are on disk now, and those
+    a sparse checkout leaves out of the working tree as the index has them (they are not
+    deleted: taken for gone, every one was a breaking ``module-removed`` on a clean tree)."""
+    skipped = repo.skipped_paths(LISTED)
+    files = _discover([*repo.worktree_paths(LISTED), *skipped], config)
     contents: dict[str, bytes] = {}
     ids: dict[str, str] = {}
     present: list[SourceFile] = []
     for source_file in files:
+        if source_file.path in skipped:
+            ids[source_file.path] = skipped[source_file.path]
+            present.append(source_file)
+            continue
         try:
             # a regular file, not through a link, never more than the reader would take
             data = read_bounded(repo.root / source_file.path)
@@ -95,7 +102,12 @@ def worktree_snapshot(repo: GitRepo, config: Config) -> Snapshot:
         present.append(source_file)
 
     def load(wanted: Iterable[str]) -> Mapping[str, bytes]:
-        return {i: contents[i] for i in wanted if i in contents}
+        wanted = list(wanted)
+        found = {i: contents[i] for i in wanted if i in contents}
+        rest = [i for i in wanted if i not in contents]
+        if rest:  # the index's blobs of files a sparse checkout left out
+            found.update(repo.read_blobs(rest))
+        return found
 
     return Snapshot(WORKTREE, None, tuple(present), ids, load)
 
