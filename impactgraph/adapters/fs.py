@@ -150,7 +150,8 @@ def write_bytes_file(output: str, data: bytes) -> None:
     """Write ``data`` to ``output``.
 
     A missing or regular file is written atomically: a failure never leaves half a file, and
-    an existing file is replaced only by a complete one (keeping its permissions). A FIFO or
+    an existing file is replaced only by a complete one (keeping its permissions), and only
+    when it is writable (``chmod a-w`` keeps it, as for a shell's ``>``). A FIFO or
     a character device (``/dev/null``, a terminal), and ``/dev/stdout``, ``/dev/stderr`` or
     ``/dev/fd/N``, are written in place, as named. Anything else is refused (``InputError``):
     a symbolic link (it is never replaced by a file, nor written through), a directory, a
@@ -168,6 +169,10 @@ def write_bytes_file(output: str, data: bytes) -> None:
     if info is not None and output.startswith(_OPEN_FILES):
         _write_in_place(output, data)
     elif info is None or stat.S_ISREG(info.st_mode):
+        if info is not None and not os.access(output, os.W_OK):
+            # written by a rename, which a file's own permissions do not stop: a file the
+            # user made read-only (as a shell's ``>`` would) is not replaced
+            raise InputError(f"cannot write {output}: Permission denied", output)
         _replace(output, data, info)
     elif stat.S_ISFIFO(info.st_mode) or stat.S_ISCHR(info.st_mode):
         _write_in_place(output, data)

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from impactgraph.adapters import fs
 from impactgraph.adapters.fs import MAX_FILE_BYTES, iter_python_files, read_source
 from impactgraph.cli import app
 from impactgraph.errors import InputError
@@ -189,3 +190,21 @@ def test_a_bounded_read_gives_the_file_up_to_one_byte_past_the_limit(
     os.mkfifo(fifo)
     with pytest.raises(InputError):
         read_bounded(fifo)
+
+
+def test_output_keeps_a_file_the_user_made_read_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the atomic write renames over the file, which its own permissions do not stop; a shell's
+    # ``>`` refuses such a file, and so does ``-o`` now (root may write anything: simulated)
+    target = tmp_path / "report.json"
+    target.write_text("kept\n")
+    target.chmod(0o444)
+    if os.geteuid() == 0:
+        real = os.access
+        monkeypatch.setattr(os, "access", lambda path, mode: (
+            False if mode == os.W_OK and str(path) == str(target) else real(path, mode)))
+    with pytest.raises(InputError, match="Permission denied"):
+        fs.write_text_file(str(target), "new\n")
+    assert target.read_text() == "kept\n"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o444
