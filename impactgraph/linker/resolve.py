@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import builtins
 import functools
+import itertools
 import sys
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Callable, Iterable
 from collections.abc import Set as AbstractSet
 from typing import cast
@@ -257,6 +258,44 @@ CONTAINER_METHODS = CONTAINER_VIEWS | CONTAINER_GETTERS | {"items"}
 # methods of a container that give a new one, holding its elements and its arguments'
 CONTAINER_MERGES = frozenset({"new_child", "union"})
 
+
+
+def _c3_merge(cls: str, sequences: list[list[str]], irregular: set[str]) -> list[str]:
+    """C3: ``cls``, then the merge of its bases' MROs and its bases (``sequences``), each
+    head taken when it is in no sequence's tail; an inconsistent hierarchy (which Python would
+    refuse) adds ``cls`` to ``irregular`` and ends depth-first. How many tails hold each class
+    is counted once and kept as heads are taken, not searched for at every step."""
+    queues = [deque(sequence) for sequence in sequences if sequence]
+    in_tails: dict[str, int] = defaultdict(int)
+    for queue in queues:
+        for item in itertools.islice(queue, 1, None):
+            in_tails[item] += 1
+    result = [cls]
+    while queues:
+        for queue in queues:
+            head = queue[0]
+            if not in_tails.get(head):
+                break
+        else:  # inconsistent hierarchy: Python would refuse it; fall back to depth-first
+            irregular.add(cls)
+            seen = set(result)
+            for queue in queues:
+                for item in queue:
+                    if item not in seen:
+                        seen.add(item)
+                        result.append(item)
+            break
+        result.append(head)
+        left = []
+        for queue in queues:
+            if queue[0] == head:
+                queue.popleft()
+                if queue:
+                    in_tails[queue[0]] -= 1  # now a head, no longer in that tail
+            if queue:
+                left.append(queue)
+        queues = left
+    return result
 
 class Resolver:
     """Name resolution, MRO and class hierarchy over a set of summaries."""
@@ -677,26 +716,15 @@ class Resolver:
             sequences = [list(self.mro(b)) for b in self.bases.get(cls, [])]
         finally:
             self._mro_open.discard(cls)
-        sequences.append(list(self.bases.get(cls, [])))
-        result = [cls]
-        while True:
-            sequences = [s for s in sequences if s]
-            if not sequences:
-                break
-            for sequence in sequences:
-                head = sequence[0]
-                if not any(head in s[1:] for s in sequences):
-                    break
-            else:  # inconsistent hierarchy: Python would refuse it; fall back to depth-first
-                self._irregular.add(cls)
-                for sequence in sequences:
-                    result.extend(c for c in sequence if c not in result)
-                break
-            result.append(head)
-            for s in sequences:
-                if s and s[0] == head:
-                    del s[0]
-        self.mro_cache[cls] = result
+        bases = self.bases.get(cls, [])
+        if len(bases) == 1 and sequences[0][:1] == bases:
+            # one base: C3 gives the class, then the base's MRO (a chain of a thousand
+            # classes, each deriving from the last, made the merge below cubic)
+            result = [cls, *sequences[0]]
+            self.mro_cache[cls] = result
+            return result
+        sequences.append(list(bases))
+        self.mro_cache[cls] = result = _c3_merge(cls, sequences, self._irregular)
         return result
 
     def kind(self, symbol: str) -> SymbolKind | None:
