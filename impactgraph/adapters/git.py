@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import posixpath
 import stat
 import subprocess
 from collections.abc import Iterable
@@ -184,21 +185,28 @@ class GitRepo:
     def tree_files(self, revision: str, suffix: str | tuple[str, ...] = ".py") -> dict[str, str]:
         """``{path: blob id}`` of the regular files of ``revision`` ending in ``suffix``.
 
-        Symbolic links and submodules are left out: neither is source of this repository.
+        A symbolic link to a regular file of the tree is that file under its own name (a
+        module kept as an alias of another: ``compat.py -> core.py``); other links (to
+        nothing, out of the tree) and submodules are left out: not source of this repository.
         """
         sha = self.resolve(revision)
         listed = self._trees.get(sha)
         if listed is None:
             out = self._git("ls-tree", "-r", "-z", "--full-tree", sha, revision=revision)
             listed = []
+            links: dict[str, str] = {}  # path -> the link's blob (its target's path)
             for entry in out.split(b"\0"):
                 if not entry:
                     continue
                 meta, _, raw_path = entry.partition(b"\t")
                 mode, kind, object_id = meta.split(b" ")
-                if kind == b"blob" and mode != b"120000":
+                if kind == b"blob" and mode == b"120000":
+                    links[os.fsdecode(raw_path)] = object_id.decode("ascii")
+                elif kind == b"blob":
                     listed.append((os.fsdecode(raw_path),
                                    object_id.decode("ascii")))
+            if links:
+                listed += _linked_files(dict(listed), links, self.read_blobs(links.values()))
             self._trees[sha] = listed
         return {path: object_id for path, object_id in listed if path.endswith(suffix)}
 
@@ -283,7 +291,7 @@ class GitRepo:
             if path.endswith(suffix):
                 known = regular.get(path)
                 if known is None:
-                    known = regular[path] = _is_regular(os.path.join(root, path))
+                    known = regular[path] = _is_regular(os.path.join(root, path), root)
                 if known:
                     found.append(path)
         return found
@@ -314,10 +322,43 @@ class GitRepo:
         return files
 
 
-def _is_regular(path: str) -> bool:
-    """A regular file, not a link to one: one lstat (not two stats through pathlib)."""
+def _linked_files(files: dict[str, str], links: dict[str, str], targets: dict[str, bytes]
+                  ) -> list[tuple[str, str]]:
+    """(link path, blob id) of the symbolic links (``links``: path -> the link's blob,
+    whose content, in ``targets``, is the path it points to) that end, through at most a few
+    links, at a regular file of the tree (``files``: path -> blob id)."""
+    found: list[tuple[str, str]] = []
+    for path in links:
+        current, blob = path, None
+        for _ in range(8):  # a chain of links; a loop ends here
+            target = targets.get(links[current]) if current in links else None
+            if target is None or target.startswith(b"/"):
+                break
+            joined = posixpath.normpath(posixpath.join(posixpath.dirname(current),
+                                                       os.fsdecode(target)))
+            if joined.startswith("../") or joined == "..":
+                break  # out of the tree
+            if joined in files:
+                blob = files[joined]
+                break
+            current = joined
+        if blob is not None:
+            found.append((path, blob))
+    return found
+
+
+def _is_regular(path: str, root: str | None = None) -> bool:
+    """A regular file: one lstat (not two stats through pathlib); with ``root``, also a
+    relative symbolic link to a regular file inside ``root`` (``tree_files`` reads such a
+    link as its target: a module kept as an alias of another)."""
     try:
-        return stat.S_ISREG(os.lstat(path).st_mode)
+        mode = os.lstat(path).st_mode
+        if stat.S_ISREG(mode):
+            return True
+        if root is None or not stat.S_ISLNK(mode) or os.path.isabs(os.readlink(path)):
+            return False  # (an absolute link names a place, not a file of the tree)
+        target, top = os.path.realpath(path), os.path.realpath(root)
+        return target.startswith(top + os.sep) and stat.S_ISREG(os.stat(target).st_mode)
     except (OSError, ValueError):  # gone, or a name the system cannot take
         return False
 

@@ -7,6 +7,7 @@ without reading it and its summary can be reused.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -92,8 +93,10 @@ def worktree_snapshot(repo: GitRepo, config: Config) -> Snapshot:
             present.append(source_file)
             continue
         try:
-            # a regular file, not through a link, never more than the reader would take
-            data = read_bounded(repo.root / source_file.path)
+            # a regular file, never more than the reader would take; a link (listed only
+            # when it ends at a regular file of the tree) is read at its target
+            path = repo.root / source_file.path
+            data = read_bounded(os.path.realpath(path) if path.is_symlink() else path)
         except (OSError, InputError):  # vanished, or replaced, while we listed
             continue
         content_id = blob_id(data)

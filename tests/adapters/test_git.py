@@ -62,11 +62,16 @@ def test_git_not_installed(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_tree_files_lists_python_blobs_only(repo: Path) -> None:
+    # a link to a file of the tree is that file under its own name; one out of the tree, or
+    # to nothing, is no source of this repository
     os.symlink("a.py", repo / "pkg" / "link.py")
+    os.symlink("../../elsewhere.py", repo / "pkg" / "out.py")
+    os.symlink("gone.py", repo / "pkg" / "dangling.py")
     commit(repo, {"pkg/b.py": "X = 1\n"})
     files = GitRepo(repo).tree_files("HEAD")
-    assert sorted(files) == ["pkg/__init__.py", "pkg/a.py", "pkg/b.py"]
+    assert sorted(files) == ["pkg/__init__.py", "pkg/a.py", "pkg/b.py", "pkg/link.py"]
     assert files["pkg/b.py"] == git(repo, "rev-parse", "HEAD:pkg/b.py")
+    assert files["pkg/link.py"] == files["pkg/a.py"]
 
 
 def test_read_blobs_reads_many_at_once(repo: Path) -> None:
