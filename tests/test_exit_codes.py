@@ -83,6 +83,10 @@ def test_usage_errors_exit_2(args: list[str]) -> None:
         (["changes", "--base", "base", "--format", "yaml"], "yaml"),
         (["impact", "--base", "base", "--fail-on", "maybe"], "maybe"),
         (["-q", "-v", "index"], "--quiet and --verbose"),
+        # an empty path was "cannot write : Device or resource busy", exit 3
+        (["impact", "--base", "base", "-o", ""], "the path is empty"),
+        (["graph", ".", "--format", "json", "-o", " "], "the path is empty"),
+        (["changes", "--base", "base", "-o", ""], "the path is empty"),
     ],
 )
 def test_a_usage_error_is_one_line_naming_the_help(args: list[str], says: str) -> None:

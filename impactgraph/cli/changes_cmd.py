@@ -12,7 +12,13 @@ import typer
 from impactgraph.adapters.git import GitRepo
 from impactgraph.app.changes import compute_changes
 from impactgraph.cli.app import app, handle_errors, write_output
-from impactgraph.cli.options import CacheDirOption, JobsOption, NoCacheOption, command_session
+from impactgraph.cli.options import (
+    CacheDirOption,
+    JobsOption,
+    NoCacheOption,
+    command_session,
+    output_path,
+)
 from impactgraph.config import load_config
 from impactgraph.model import ChangeSet
 from impactgraph.render.report_summary import location, old_new
@@ -38,7 +44,8 @@ def changes(
         ChangesFormat, typer.Option("--format", help="text or json.")
     ] = ChangesFormat.TEXT,
     output: Annotated[
-        str | None, typer.Option("-o", "--output", metavar="FILE", help="Write here, not stdout.")
+        str | None, typer.Option("-o", "--output", metavar="FILE", callback=output_path,
+                                 help="Write here, not stdout.")
     ] = None,
     jobs: JobsOption = None,
     no_cache: NoCacheOption = False,

@@ -18,6 +18,7 @@ from impactgraph.cli.options import (
     JobsOption,
     NoCacheOption,
     command_session,
+    output_path,
     write_binary_output,
 )
 from impactgraph.errors import InputError, UsageError
@@ -43,7 +44,8 @@ class CallgraphFormat(str, Enum):
 
 
 OutputOption = Annotated[
-    str | None, typer.Option("-o", "--output", metavar="FILE", help="Write here, not stdout.")
+    str | None, typer.Option("-o", "--output", metavar="FILE", callback=output_path,
+                             help="Write here, not stdout.")
 ]
 
 

@@ -21,6 +21,7 @@ from impactgraph.cli.options import (
     CacheDirOption,
     JobsOption,
     NoCacheOption,
+    output_path,
     repo_session,
     write_binary_output,
 )
@@ -78,7 +79,8 @@ def impact(
         typer.Option("--fail-on", help="Exit 1 when the condition holds (for CI)."),
     ] = None,
     output: Annotated[
-        str | None, typer.Option("-o", "--output", metavar="FILE", help="Write the report here.")
+        str | None, typer.Option("-o", "--output", metavar="FILE", callback=output_path,
+                                 help="Write the report here.")
     ] = None,
     jobs: JobsOption = None,
     no_cache: NoCacheOption = False,

@@ -39,6 +39,14 @@ CacheDirOption = Annotated[
 ]
 
 
+def output_path(value: str | None) -> str | None:
+    """``-o FILE``'s check: an empty path is a usage error, said as one (it was "cannot write
+    : Device or resource busy", exit 3)."""
+    if value is not None and not value.strip():
+        raise typer.BadParameter("the path is empty (use -o - or leave -o out for stdout)")
+    return value
+
+
 def write_binary_output(data: bytes, output: str | None) -> None:
     """An image to stdout, or to ``-o FILE`` (``-o /dev/stdout`` is stdout too)."""
     from impactgraph.adapters.fs import STDOUT_NAMES, write_bytes_file
