@@ -252,8 +252,15 @@ def open_cache_folder(
 _key: bytes | None = None
 
 
-def _key_file() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+def _key_file() -> Path | None:
+    """Where the key is kept: under ``$XDG_CACHE_HOME``, else ``~/.cache``; None when the
+    home folder does not exist (``HOME=/nonexistent``, Debian's ``nobody``): it is not made."""
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        home = os.path.expanduser("~")
+        if not os.path.isdir(home):
+            return None
+        base = os.path.join(home, ".cache")
     return Path(base) / "impactgraph" / KEY_NAME
 
 
@@ -262,7 +269,8 @@ def secret_key() -> bytes:
     be kept (the cache then serves only the run that wrote it)."""
     global _key
     if _key is None:
-        _key = _load_key(_key_file()) or secrets.token_bytes(32)
+        where = _key_file()
+        _key = (_load_key(where) if where is not None else None) or secrets.token_bytes(32)
     return _key
 
 

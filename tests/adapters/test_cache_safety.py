@@ -231,6 +231,21 @@ def test_the_key_lives_outside_the_repository_and_is_private(
     assert not (tmp_path / "planted").exists()
 
 
+def test_a_home_that_does_not_exist_is_not_made(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Debian's ``nobody`` has HOME=/nonexistent: the key was written to
+    # /nonexistent/.cache/impactgraph/, making the home folder; a key for this run serves now
+    from impactgraph.adapters import cache_folder
+
+    monkeypatch.setattr(cache_folder, "_key", None)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    home = tmp_path / "nonexistent"
+    monkeypatch.setenv("HOME", str(home))
+    assert len(cache_folder.secret_key()) == 32
+    assert not home.exists()
+
+
 def test_a_damaged_schema_with_text_that_is_not_utf8_is_replaced(repo: Path) -> None:
     expected = counts(repo, "--no-cache")
     counts(repo)
