@@ -24,7 +24,14 @@ from pathlib import Path
 from typing import Any
 
 from impactgraph.adapters.cache import ANALYZER_SOURCES, GRAPHS_DIR, analyzer_fingerprint
-from impactgraph.adapters.cache_folder import CACHE_DIR, Folder, UnsafeFolder, mac, same_mac
+from impactgraph.adapters.cache_folder import (
+    CACHE_DIR,
+    GITIGNORE,
+    Folder,
+    UnsafeFolder,
+    mac,
+    same_mac,
+)
 from impactgraph.adapters.gc_pause import collector_paused
 from impactgraph.linker import CodeGraph
 from impactgraph.linker.snapshot import graph_from_dict, graph_to_dict
@@ -79,10 +86,13 @@ class GraphStore:
     def _open(self, create: bool) -> Iterator[Folder | None]:
         """The graphs folder; None when it is missing or must not be used (a link, say)."""
         try:
-            with Folder.open(self.directory, create=create) as cache, cache.sub(
-                GRAPHS_DIR, create=create
-            ) as folder:
-                yield folder
+            with Folder.open(self.directory, create=create) as cache:
+                if create and cache.lstat(".gitignore") is None:
+                    # the folder made again (``cache clear`` while this run went on) ignores
+                    # itself, as ``open_cache_folder`` makes it: git would offer it to commit
+                    cache.write(".gitignore", GITIGNORE)
+                with cache.sub(GRAPHS_DIR, create=create) as folder:
+                    yield folder
         except (UnsafeFolder, OSError):
             yield None
 

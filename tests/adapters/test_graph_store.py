@@ -125,3 +125,14 @@ def test_loading_records_the_tree_of_a_snapshot_saved_without_it(tmp_path: Path)
     assert store.closest(_tree("a", "c"), 2) == []
     assert store.load(tree_key(tree), tree) is not None
     assert store.closest(_tree("a", "c"), 2) == [(tree_key(tree), {"m1.py": "b"})]
+
+
+def test_a_cache_folder_made_again_by_the_store_ignores_itself(tmp_path: Path) -> None:
+    # ``cache clear`` while a run went on: the store made .impactgraph/graphs/ again without
+    # the .gitignore, and git offered the folder to commit
+    from impactgraph.linker import link
+
+    store = GraphStore(tmp_path)
+    store.save("k" * 32, link([]))
+    ignore = tmp_path / ".impactgraph" / ".gitignore"
+    assert ignore.read_bytes().splitlines()[-1] == b"*"
