@@ -209,6 +209,18 @@ def _tracked_elsewhere(root: Path, directory: Path) -> bool:
     return any(_tracks(checkout, target) for checkout in dict.fromkeys((Path(root), nearest)))
 
 
+def _in_git_dir(root: Path, directory: Path) -> bool:
+    """Is ``directory`` (made or not) inside the git directory of the repository ``root``
+    is in (``git_dir_of``)?"""
+    from impactgraph.adapters.git import git_dir_of
+
+    git_dir = git_dir_of(root) if Path(root).is_dir() else None
+    if git_dir is None:
+        return False  # not a repository: no git directory to keep out of
+    place = str(Path(os.path.realpath(directory.parent)) / directory.name)
+    return place == git_dir or place.startswith(git_dir + os.sep)
+
+
 def _tracks(checkout: Path, pathspec: str) -> bool:
     from impactgraph.adapters.git import GitRepo
     from impactgraph.errors import GitError
@@ -225,6 +237,10 @@ def open_cache_folder(
     """``root/.impactgraph`` (or ``directory``), created when missing; ``UnsafeFolder`` when
     it must not be used."""
     directory = Path(directory) if directory is not None else Path(root) / CACHE_DIR
+    if check_git and _in_git_dir(root, directory):
+        # git's own folder (``--cache-dir .git/refs`` made git report broken refs; a bare
+        # repository's root is one)
+        raise UnsafeFolder("it is inside git's own folder")
     if _is_default(root, directory):
         if check_git and tracked_by_git(root):
             raise UnsafeFolder(

@@ -322,6 +322,24 @@ class GitRepo:
         return files
 
 
+def git_dir_of(path: str | Path) -> str | None:
+    """The real path of the git directory of the repository ``path`` is in (``.git``, a
+    bare repository itself, a worktree's folder under ``.git/worktrees``); None outside any
+    repository, or without git. As ``GitRepo._git`` runs git: its environment's ``GIT_DIR``
+    and ``GIT_WORK_TREE`` dropped, in the C locale."""
+    env = {**os.environ, "LC_ALL": "C", "LANGUAGE": "C", "GIT_OPTIONAL_LOCKS": "0"}
+    env.pop("GIT_DIR", None)
+    env.pop("GIT_WORK_TREE", None)
+    try:
+        done = subprocess.run(["git", "rev-parse", "--absolute-git-dir"], cwd=path,
+                              capture_output=True, env=env, check=False)
+    except OSError:
+        return None
+    if done.returncode != 0:
+        return None
+    return os.path.realpath(os.fsdecode(done.stdout.strip()))
+
+
 def _linked_files(files: dict[str, str], links: dict[str, str], targets: dict[str, bytes]
                   ) -> list[tuple[str, str]]:
     """(link path, blob id) of the symbolic links (``links``: path -> the link's blob,

@@ -256,3 +256,17 @@ def test_a_damaged_schema_with_text_that_is_not_utf8_is_replaced(repo: Path) -> 
     assert counts(repo) == expected  # the file is replaced by a fresh database
     code, out, err = invoke("index", str(repo), "--format", "json", "--jobs", "1")
     assert code == 0 and json.loads(out)["cache"] == "on", err
+
+
+@pytest.mark.parametrize("inside", [".git", ".git/refs", ".git/refs/heads"])
+def test_a_cache_folder_inside_git_s_own_folder_is_not_used(repo: Path, inside: str) -> None:
+    # ``--cache-dir .git/refs`` planted cache.sqlite3 among the refs: every git command then
+    # warned of a broken ref, and ``git fsck`` failed
+    before = sorted(p.relative_to(repo) for p in (repo / ".git").rglob("*"))
+    code, _, err = invoke("index", str(repo), "--cache-dir", str(repo / inside))
+    assert code == 0
+    assert "inside git's own folder" in err
+    after = sorted(p.relative_to(repo) for p in (repo / ".git").rglob("*"))
+    assert not [p for p in after if (p not in before and "impactgraph" in str(p))
+                or p.name in ("cache.sqlite3", ".gitignore", "graphs")]
+    assert counts(repo, "--cache-dir", str(repo / inside)) == counts(repo, "--no-cache")
