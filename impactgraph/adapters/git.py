@@ -116,6 +116,13 @@ class GitRepo:
         lowered = text.lower()
         if _NOT_A_REPO in lowered:
             return GitError(f"not a git repository: {self.path}")
+        if "dubious ownership" in lowered:
+            # a container's checkout owned by another user (CI): git's own remedy, on one line
+            remedy = next((line.strip() for line in text.splitlines()
+                           if "safe.directory" in line and "git config" in line),
+                          "git config --global --add safe.directory <path>")
+            return GitError(f"git refuses the repository at {os.path.abspath(self.path)}: "
+                            f"another user owns it (dubious ownership); if you trust it: {remedy}")
         if revision is not None and (not text or any(m in lowered for m in _BAD_REVISION)):
             return self._unknown_revision(revision)
         first = next((line for line in text.splitlines() if line.strip()), "no message")

@@ -189,3 +189,26 @@ def test_merge_base_missing_from_a_shallow_clone_says_how_to_fetch_it(
     assert caught.value.shallow
     assert caught.value.exit_code is ExitCode.BAD_INPUT
     assert GitRepo(repo).merge_base("feature", "main") == git(repo, "rev-parse", "v1")
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0,
+                    reason="needs root to give the repository to another user")
+def test_a_repository_another_user_owns_says_git_s_remedy(tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    # CI containers: git refuses a checkout another user owns; its hint (safe.directory) was
+    # dropped from the one line
+    import pwd
+
+    root = tmp_path / "theirs"
+    root.mkdir()
+    git(root, "init", "-q")
+    nobody = pwd.getpwnam("nobody").pw_uid
+    for path in [root, *root.rglob("*")]:
+        os.lchown(path, nobody, -1)
+    monkeypatch.setenv("HOME", str(tmp_path))  # no safe.directory of this machine's
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    with pytest.raises(GitError) as caught:
+        GitRepo(root)
+    message = str(caught.value)
+    assert "dubious ownership" in message and "\n" not in message
+    assert f"git config --global --add safe.directory {root}" in message
