@@ -296,6 +296,12 @@ def plugin_path(expr: str, modules: Mapping[str, str], by_path: Mapping[str, obj
     return next((c for c in (f"{path}.py", f"{path}/__init__.py") if c in by_path), None)
 
 
+def fixture_functions(summary: FileSummary) -> frozenset[str]:
+    """The fixture functions of ``summary`` (``autouse`` ones too), whatever their scope."""
+    return frozenset(symbol for names in _fixtures_by_scope(summary).values()
+                     for symbols in names.values() for symbol in symbols)
+
+
 def _fixtures_by_scope(summary: FileSummary) -> dict[str, dict[str, frozenset[str]]]:
     """Scope (``<module>:<class>``) -> fixture name (``<autouse>``: the autouse ones) -> the
     fixture functions that scope of ``summary`` binds under it."""

@@ -79,6 +79,7 @@ from impactgraph.impact.binding import (
     required_call,
     spread_out,
 )
+from impactgraph.impact.fixture_lookup import fixture_functions
 from impactgraph.impact.gateways import is_gateway
 from impactgraph.impact.mentions import (
     bound_values,
@@ -677,6 +678,15 @@ class ImpactAnalysis:
                 return False
             if self._generated(graph, source, target):
                 return False  # a call in a string of code: what it passes is not known
+            if (change.kind is ChangeKind.DECORATOR_CHANGED and graph is self.head
+                    and self._requested_only(source, target)
+                    and not self._fixture_in_base(target)):
+                # a function made a fixture, reached only through pytest's requests of it:
+                # none of them was there to break (nothing could ask for it before), and a
+                # request passes the fixture what its parameters name. circuitbreaker 2.0
+                # made ``circuit_failure`` a fixture; its tests' parameter of that name (the
+                # fixture's value) is what they call now
+                return False
             if graph is self.head and self._self_never_of(graph, source, target):
                 return False  # ``self`` of ``source`` is never an instance of that class
             if (change.kind is ChangeKind.DECORATOR_CHANGED
@@ -3120,6 +3130,22 @@ class ImpactAnalysis:
             elif not passes(signature, site, bound, _parameter_of(change), keywords):
                 return False
         return True
+
+    def _requested_only(self, source: str, target: str) -> bool:
+        """Is every head call site of ``source`` behind its call edge to ``target`` pytest's
+        request of a fixture (``_fixture_request``), not a call the code writes?"""
+        found = self._head_sites(source, target)
+        return found is not None and all(_fixture_request(site) for site, _ in found[1])
+
+    def _fixture_in_base(self, symbol: str) -> bool:
+        """Was ``symbol`` a fixture function in the base (of its module, or of the module's
+        old name)?"""
+        module, _, qualname = symbol.partition(":")
+        for name in (module, self._renamed_from.get(module)):
+            summary = self.base.summaries.get(name) if name is not None else None
+            if summary is not None and f"{name}:{qualname}" in fixture_functions(summary):
+                return True
+        return False
 
     def _old_definition(self, symbol: str) -> Definition | None:
         """``symbol``'s base definition: of its name, else, in a renamed module, of its name
