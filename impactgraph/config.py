@@ -9,7 +9,7 @@ import posixpath
 import re
 import shlex
 import sys
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -57,6 +57,9 @@ class Config:
     # (folder, module, is Django's settings): what pytest's configuration there has every
     # test process load (``PytestSettings.startup_modules``)
     startup_modules: tuple[tuple[str, str, bool], ...] = ()
+    # (folder, runs them): does pytest-asyncio run the async fixtures of the tests under each
+    # folder with a pytest configuration (``PytestSettings.asyncio_auto``)
+    asyncio_auto: tuple[tuple[str, bool], ...] = ()
 
 
 _LIST_KEYS = {"source-roots", "gateways", "exclude", "test-patterns"}
@@ -176,7 +179,7 @@ def load_config(root: Path) -> Config:
     if config.test_patterns != tests:  # [tool.impactgraph] says what test files are
         collection = collection.without_python_files()
     return replace(config, import_paths=pytest.import_paths, collection=collection,
-                   startup_modules=pytest.startup_modules)
+                   startup_modules=pytest.startup_modules, asyncio_auto=pytest.asyncio_auto)
 
 
 # pytest's configuration files at the root, in the order pytest takes the first that has its
@@ -200,6 +203,23 @@ class PytestSettings:
     # process under that folder import as pytest starts: pytest-django's settings
     # (``DJANGO_SETTINGS_MODULE``, ``--ds``) and the plugins ``-p`` names in ``addopts``
     startup_modules: tuple[tuple[str, str, bool], ...] = ()
+    # (folder of a configuration with a pytest section, does pytest-asyncio run every async
+    # fixture there): ``asyncio_mode = auto``, or ``--asyncio-mode=auto`` in its addopts
+    asyncio_auto: tuple[tuple[str, bool], ...] = ()
+
+
+def asyncio_auto_at(asyncio_auto: Sequence[tuple[str, bool]], path: str) -> bool:
+    """Does pytest-asyncio run the async fixtures of the file at ``path`` (relative to the
+    root), by the configuration pytest takes for its tests: the nearest at or above its folder
+    (``PytestSettings.asyncio_auto``)?"""
+    modes = dict(asyncio_auto)
+    folder = posixpath.dirname(path)
+    while True:
+        if folder in modes:
+            return modes[folder]
+        if not folder:
+            return False
+        folder = posixpath.dirname(folder)
 
 
 def pytest_files(root: Path) -> tuple[str, ...]:
@@ -250,6 +270,15 @@ class _Settings:
     @property
     def addopts(self) -> Addopts:
         return parse_addopts(_pytest_args(self.found.get("addopts"), ()) or ())
+
+    @property
+    def asyncio_auto(self) -> bool:
+        """Does pytest-asyncio run every async fixture and test by this section: its mode
+        (``--asyncio-mode`` in ``addopts`` first, as pytest-asyncio reads it) is ``auto``?"""
+        mode = self.addopts.asyncio_mode
+        if mode is None:
+            mode = self.found.get("asyncio_mode")
+        return isinstance(mode, str) and mode.strip() == "auto"
 
     @property
     def startup_modules(self) -> tuple[tuple[str, bool], ...]:
@@ -308,7 +337,9 @@ def pytest_settings(root: Path, environ: Mapping[str, str] | None = None) -> Pyt
     startup += tuple(dict.fromkeys(
         ("", module, False) for folder in ("", *tree.run_folders)
         for module in entry_point_plugins(root / folder if folder else root)))
-    return PytestSettings(tests, collections, _ini_list(top.found.get("pythonpath")), startup)
+    asyncio = tuple((folder, settings.asyncio_auto) for folder, settings in sections.items())
+    return PytestSettings(tests, collections, _ini_list(top.found.get("pythonpath")), startup,
+                          asyncio)
 
 
 def entry_point_plugins(folder: Path) -> tuple[str, ...]:

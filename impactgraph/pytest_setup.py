@@ -10,7 +10,9 @@ repository with a widening hook leaves everything unfiltered; an installed plugi
 as every installed plugin; ``-p no:doctest`` switches pytest's doctest plugin off),
 ``--doctest-modules`` (every module below the search roots is a test file of its doctests),
 ``--doctest-glob`` (the text files whose name matches are test files of their examples:
-``test*.txt`` without one). ``--rootdir`` and ``-c`` in ``addopts`` change nothing: pytest has
+``test*.txt`` without one), pytest-asyncio's ``--asyncio-mode`` (and ``-o asyncio_mode=``: how
+async fixtures are run, not what is collected). ``--rootdir`` and ``-c`` in ``addopts`` change
+nothing: pytest has
 found its rootdir and configuration before it reads them. ``--import-mode`` changes how files are
 imported, not which are collected.
 """
@@ -82,15 +84,17 @@ class Addopts:
     doctest_modules: bool = False  # --doctest-modules: every module's doctests are collected
     doctest_globs: tuple[str, ...] = ()  # --doctest-glob (may be given more than once)
     django_settings: tuple[str, ...] = ()  # pytest-django's --ds
+    asyncio_mode: str | None = None  # pytest-asyncio's --asyncio-mode (or -o asyncio_mode=)
 
 
 def parse_addopts(tokens: Sequence[str]) -> Addopts:
     values: dict[str, list[str]] = {"--ignore": [], "--ignore-glob": [], "--deselect": [],
                                     "-p": [], "--confcutdir": [], "-o": [], "--ds": [],
-                                    "--doctest-glob": []}
+                                    "--doctest-glob": [], "--asyncio-mode": []}
     aliases = {"--override-ini": "-o", "--ignore": "--ignore", "--ignore-glob": "--ignore-glob",
                "--deselect": "--deselect", "--confcutdir": "--confcutdir", "-p": "-p", "-o": "-o",
-               "--ds": "--ds", "--doctest-glob": "--doctest-glob"}
+               "--ds": "--ds", "--doctest-glob": "--doctest-glob",
+               "--asyncio-mode": "--asyncio-mode"}
     noconftest = doctest_modules = False
     items = iter(tokens)
     for option in items:
@@ -111,8 +115,12 @@ def parse_addopts(tokens: Sequence[str]) -> Addopts:
             values[option[:2]].append(option[2:])
     overrides = False
     python_files: list[str] = []
+    # pytest-asyncio takes its command-line option first, else the ini value (``-o`` included)
+    mode = values["--asyncio-mode"][-1] if values["--asyncio-mode"] else None
     for override in values["-o"]:
         key, _, value = override.partition("=")
+        if key.strip() == "asyncio_mode" and not values["--asyncio-mode"]:
+            mode = value
         if key.strip() in _READ_KEYS:
             overrides = True
             if key.strip() == "python_files":
@@ -124,6 +132,7 @@ def parse_addopts(tokens: Sequence[str]) -> Addopts:
         confcutdir=cut[-1] if cut else None, noconftest=noconftest, overrides=overrides,
         python_files=tuple(python_files), doctest_modules=doctest_modules,
         doctest_globs=tuple(values["--doctest-glob"]), django_settings=tuple(values["--ds"]),
+        asyncio_mode=mode.strip() if mode is not None else None,
     )
 
 

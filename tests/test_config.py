@@ -6,7 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from impactgraph.config import MAX_CONFIG_BYTES, Config, load_config, parse_config_text
+from impactgraph.config import (
+    MAX_CONFIG_BYTES,
+    Config,
+    asyncio_auto_at,
+    load_config,
+    parse_config_text,
+)
 from impactgraph.errors import ConfigError, ExitCode
 
 
@@ -119,6 +125,36 @@ def test_no_pytest_configuration_means_no_import_paths(tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").write_text('[tool.pytest.ini_options]\npythonpath = 3\n')
     assert load_config(tmp_path).import_paths == ()
     assert load_config(tmp_path / "missing").import_paths == ()
+
+
+@pytest.mark.parametrize(("name", "text", "auto"), [
+    ("pyproject.toml", '[tool.pytest.ini_options]\nasyncio_mode = "auto"\n', True),
+    ("pyproject.toml", '[tool.pytest]\nasyncio_mode = "auto"\n', True),
+    ("pytest.ini", "[pytest]\nasyncio_mode = auto\n", True),
+    ("setup.cfg", "[tool:pytest]\nasyncio_mode = auto\n", True),
+    ("tox.ini", "[pytest]\nasyncio_mode = auto\n", True),
+    ("pytest.ini", "[pytest]\naddopts = --asyncio-mode=auto\n", True),
+    ("pytest.ini", "[pytest]\naddopts = -o asyncio_mode=auto\n", True),
+    ("pytest.ini", "[pytest]\nasyncio_mode = strict\n", False),
+    ("pytest.ini", "[pytest]\nasyncio_mode = auto\naddopts = --asyncio-mode strict\n", False),
+    ("pytest.ini", "[pytest]\n", False),
+    ("setup.cfg", "[metadata]\nname = x\n", False),
+])
+def test_pytest_asyncios_auto_mode_is_read_from_the_pytest_configuration(
+        tmp_path: Path, name: str, text: str, auto: bool) -> None:
+    (tmp_path / name).write_text(text)
+    modes = load_config(tmp_path).asyncio_auto
+    assert asyncio_auto_at(modes, "tests/conftest.py") is auto
+
+
+def test_the_nearest_pytest_configuration_says_how_async_fixtures_run(tmp_path: Path) -> None:
+    (tmp_path / "pytest.ini").write_text("[pytest]\nasyncio_mode = auto\n")
+    (tmp_path / "packages/strict").mkdir(parents=True)
+    (tmp_path / "packages/strict/pytest.ini").write_text("[pytest]\n")
+    modes = load_config(tmp_path).asyncio_auto
+    assert asyncio_auto_at(modes, "packages/auto/tests/conftest.py")
+    assert not asyncio_auto_at(modes, "packages/strict/tests/conftest.py")
+    assert not asyncio_auto_at((), "tests/conftest.py")
 
 
 @pytest.mark.parametrize("root", ["/srv/app/src", "../shared/src", "src/../../x", "C:\\code\\src"])

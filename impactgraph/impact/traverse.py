@@ -33,6 +33,7 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import Any, Protocol, runtime_checkable
 
+from impactgraph.config import asyncio_auto_at
 from impactgraph.diff.definitions import (
     ABC_NAMES,
     INHERITED_FROM_OBJECT,
@@ -385,9 +386,13 @@ class ImpactAnalysis:
         gateways: Sequence[str] = (),
         max_depth: int | None = None,
         changes: Sequence[Change] = (),
+        asyncio_auto: Sequence[tuple[str, bool]] = (),
     ) -> None:
+        """``asyncio_auto``: where pytest-asyncio runs every async fixture
+        (``config.PytestSettings.asyncio_auto``)."""
         self.base = base
         self.head = head
+        self.asyncio_auto = tuple(asyncio_auto)
         self.gateways = tuple(gateways)
         self.max_depth = max_depth
         self.changed_symbols = {c.symbol for c in changes}
@@ -680,12 +685,15 @@ class ImpactAnalysis:
                 return False  # a call in a string of code: what it passes is not known
             if (change.kind is ChangeKind.DECORATOR_CHANGED and graph is self.head
                     and self._requested_only(source, target)
-                    and not self._fixture_in_base(target)):
+                    and (not self._fixture_in_base(target)
+                         or self._fixture_decorators_traded(change))):
                 # a function made a fixture, reached only through pytest's requests of it:
                 # none of them was there to break (nothing could ask for it before), and a
                 # request passes the fixture what its parameters name. circuitbreaker 2.0
                 # made ``circuit_failure`` a fixture; its tests' parameter of that name (the
-                # fixture's value) is what they call now
+                # fixture's value) is what they call now. A fixture that traded pytest's
+                # decorator for pytest-asyncio's (or back) is requested as before, and gives
+                # the requesters its value in both revisions (``_fixture_decorators_traded``)
                 return False
             if graph is self.head and self._self_never_of(graph, source, target):
                 return False  # ``self`` of ``source`` is never an instance of that class
@@ -775,6 +783,15 @@ class ImpactAnalysis:
                     and self._coroutine_made_native(change, target)):
                 # a generator-based coroutine made ``async def``: a call gives an awaitable,
                 # as it did
+                return False
+            if (change.kind is ChangeKind.ASYNC_CHANGED and graph is self.head
+                    and self._requested_only(source, target)
+                    and self._gives_its_value(target, head=False)
+                    and self._gives_its_value(target, head=True)):
+                # pytest-asyncio runs the async fixture (awaits it, or runs it to its
+                # ``yield``) and pytest hands the requester what it gives, as before (beanie
+                # 2.0 made its conftest's ``cli`` an ``async def`` under ``asyncio_mode =
+                # "auto"``; the fixture ``db(cli)`` reads ``cli[...]``)
                 return False
             if change.kind is ChangeKind.ASYNC_CHANGED:
                 return not (self._async_iterated_only(source, target)
@@ -3137,6 +3154,45 @@ class ImpactAnalysis:
         found = self._head_sites(source, target)
         return found is not None and all(_fixture_request(site) for site, _ in found[1])
 
+    def _gives_its_value(self, fixture: str, head: bool) -> bool:
+        """Does pytest hand the requesters of ``fixture`` (in the head, or in the base) the
+        value it returns or yields: it is no ``async def``, or pytest-asyncio runs it, by its
+        configuration (``asyncio_mode = auto``: ``config.asyncio_auto_at``) or by
+        ``@pytest_asyncio.fixture``? In strict mode a plain ``@pytest.fixture async def``
+        gives them the coroutine or async generator itself."""
+        graph, revision = (self.head, self._revision_pair()[1]) if head \
+            else (self.base, self._revision_pair()[0])
+        if not head:
+            module, _, qualname = fixture.partition(":")
+            fixture = f"{self._renamed_from.get(module, module)}:{qualname}"
+        definition = self._definition(graph, fixture)
+        if definition is None or definition.signature is None:
+            return False
+        if not definition.signature.is_async:
+            return True
+        module = fixture.partition(":")[0]
+        if module in graph and asyncio_auto_at(self.asyncio_auto, graph.path_of(module)):
+            return True
+        return any(revision.spelled(module, decorator_base(written)) == PYTEST_ASYNCIO_FIXTURE
+                   for written in definition.decorators)
+
+    def _fixture_decorators_traded(self, change: Change) -> bool:
+        """Did a ``decorator-changed`` of a fixture only trade fixture decorators (pytest's,
+        pytest-asyncio's: ``FIXTURE_DECORATORS``), the fixture giving its requesters its value
+        in both revisions (``_gives_its_value``)? A plain ``@pytest.fixture async def`` of
+        strict mode made ``@pytest_asyncio.fixture`` gives its value now, not a coroutine."""
+        parts = change.detail.split()
+        if not parts or not all(part[:1] in "+-" for part in parts):
+            return False  # ``arguments of @...``: not a trade
+        base, head = self._revision_pair()
+        module = change.symbol.partition(":")[0]
+        was = self._renamed_from.get(module, module)
+        spelled = [head.spelled(module, part[1:]) if part[0] == "+"
+                   else base.spelled(was, part[1:]) for part in parts]
+        return (all(name in FIXTURE_DECORATORS for name in spelled)
+                and self._gives_its_value(change.symbol, head=False)
+                and self._gives_its_value(change.symbol, head=True))
+
     def _fixture_in_base(self, symbol: str) -> bool:
         """Was ``symbol`` a fixture function in the base (of its module, or of the module's
         old name)?"""
@@ -4133,6 +4189,11 @@ GENERATOR_COROUTINES = frozenset({"asyncio.coroutine", "asyncio.coroutines.corou
 # What a function called as a ``with`` (1) or ``async with`` (2) item returns once one of
 # these decorates it (``ImpactAnalysis._entered_by``)
 ENTERED_BY = {"contextlib.contextmanager": 1, "contextlib.asynccontextmanager": 2}
+# the fixture decorator of pytest-asyncio, which runs the async fixtures it marks in any mode
+PYTEST_ASYNCIO_FIXTURE = "pytest_asyncio.fixture"
+# the decorators making a function a fixture: a request passes the fixtures it names alike
+FIXTURE_DECORATORS = frozenset({"pytest.fixture", "pytest.yield_fixture",
+                                PYTEST_ASYNCIO_FIXTURE})
 
 
 def _dataclass_only(change: Change) -> bool:
