@@ -146,10 +146,18 @@ class Revision:
         if head in definitions:
             return f"{module}:{head}" if not rest else None
         for star in self.star_imports(module):
+            if not self.star_gives(star, head):
+                continue
             found = self.resolve_dotted(f"{star}.{name}", hops + 1)
             if found is not None:
                 return found
         return None
+
+    def star_gives(self, module: str, name: str) -> bool:
+        """Can ``from module import *`` bind ``name``? Not when a module of ours has an
+        ``__all__`` that leaves it out (as the linker reads star imports)."""
+        summary = self.summaries.get(module)
+        return summary is None or summary.all_names is None or name in summary.all_names
 
     def resolve_expression(self, module: str, text: str) -> str | None:
         """A base-class expression as written (``Base``, ``pkg.Base``, ``Generic[T]``)."""

@@ -76,11 +76,13 @@ def mentions(
 def calls_path(
     summary: FileSummary, target: str, bindings: Mapping[str, tuple[Expr, ...]],
     imported_as: Callable[[str], str] = str, module_now: bool = False,
+    defines: Callable[[str, str], bool] | None = None,
 ) -> list[str]:
     """The scopes of ``summary`` that call or reference ``target`` by its import path
     (``import lib; lib.fetch()``, ``from pkg import lib as L; L.fetch``), sorted.
     ``module_now``: the path names a module now (a submodule took the name), whose own
-    attributes are no use of ``target``."""
+    attributes are no use of ``target``. ``defines``: as for ``mentions``, asked of
+    ``summary``'s module for a name no import of it binds (one a star import gives)."""
     module, _, qualname = target.partition(":")
     dotted = f"{module}.{qualname}"
     # the module's own module-level names: a read of one is the module's variable, not a
@@ -88,7 +90,7 @@ def calls_path(
     # define a ``CACHE_SIZE`` of their own, the package's went)
     own = frozenset(d.qualname for d in summary.definitions if "." not in d.qualname)
     spells = _Spelling(target, dotted, qualname, lambda _: False, bindings, imported_as,
-                       module_now=module_now, own=(summary.module, own))
+                       defines, module_now=module_now, own=(summary.module, own))
     found = {
         site.scope for site in summary.calls
         if any(_by_name(e) and spells.expr(e, 0) for e in site.callee)
@@ -255,6 +257,10 @@ class _Spelling:
                     if (not where and self.own is not None and module == self.own[0]
                             and variable in self.own[1]):
                         return False  # the module's own variable (no value recorded)
+                    if not where and self.defines is not None and self.defines(module, variable):
+                        # a star import gives the name from where it moved (jsonargparse
+                        # 4.0's ``strip_meta``, from one star-imported module to another)
+                        return False
                     return variable == self.name and (
                         not where or f"{module}:{where}.{variable}" == self.target)
                 if hops >= MAX_HOPS:

@@ -3543,7 +3543,7 @@ class ImpactAnalysis:
             ):
                 # ``import lib`` ... ``lib.fetch()``: a call that fails when it runs
                 users += calls_path(summary, change.symbol, self._bindings_of(summary),
-                                    self._head_import, module_now)
+                                    self._head_import, module_now, self._head_defines)
         found = False
         for user in users:
             if user not in self.head:
