@@ -818,11 +818,29 @@ def compare_bases(old: Side, new: Side, moved: Mapping[str, str] | None = None
         for keys, text in old_keys
         if "object" not in keys and not keys & ancestors
         and not _combines(made[text], ancestors)
+        and not _import_fixed(old, text, new_all, new.revision)
     ]
     added = [text for keys, text in new_keys if "object" not in keys and not keys & old_all]
     if added:
         findings.append(Finding(ChangeKind.BODY_CHANGED, False, "bases +" + " +".join(added)))
     return findings
+
+
+def _import_fixed(old: Side, text: str, new_keys: frozenset[str], new: Revision) -> bool:
+    """Did base ``text`` name a class a module of ours never gave (``missing_import``: the
+    old class statement never ran), where a new base is a class of ours of that name? The
+    import was fixed, no base was lost. asciimatics 1.14: ``samples/maps.py``'s ``from
+    asciimatics.widgets import Effect`` (``widgets`` imports ``Effect as _Effect``) became
+    ``from asciimatics.effects import Effect``."""
+    name = old.revision.missing_import(old.module, text)
+    if name is None:
+        return False
+    for key in new_keys:
+        definition = new.definition(key) if ":" in key else None
+        if (definition is not None and definition.kind is SymbolKind.CLASS
+                and key.rpartition(":")[2].rpartition(".")[2] == name):
+            return True
+    return False
 
 
 def _moved_here(keys: frozenset[str], old: Revision, new: Revision,

@@ -166,6 +166,27 @@ class Revision:
             return None
         return self.resolve_in(module, bare)
 
+    def missing_import(self, module: str, text: str) -> str | None:
+        """The name a base expression of ``module`` (``Base``, ``lib.Base``) asks, through
+        every import of ``module`` that binds it, of a module of ours that does not bind that
+        name: the import fails, and the class statement never runs. None when the name may be
+        found (bound in ``module`` itself, in a star import, in a module not analysed, by a
+        module ``__getattr__`` or a namespace filled at run time)."""
+        bare = text.split("[", 1)[0].strip()
+        parts = bare.split(".")
+        if not bare or not all(part.isidentifier() for part in parts) \
+                or parts[0] in self.definitions(module) or self.star_imports(module) \
+                or parts[0] not in self.imports(module) or self.resolve_in(module, bare):
+            return None
+        for spelled in self.spellings(module, bare):
+            owner, _, name = spelled.rpartition(".")
+            summary = self.summaries.get(owner)
+            if (summary is None or summary.error is not None or name in self.bound_names(owner)
+                    or self.serves_any_name(owner) or self.stars_unread(owner)
+                    or _fills_namespace(summary)):
+                return None
+        return parts[-1]
+
     # -- classes ---------------------------------------------------------------------------
     def bases(self, class_symbol: str) -> list[str | None]:
         """The classes a class derives from, resolved; None for one outside the analysed code.
@@ -423,3 +444,10 @@ class Revision:
                 names |= self.star_names(star)
         return {n for n in names if not n.startswith("_")}
 
+
+def _fills_namespace(summary: FileSummary) -> bool:
+    """Does the module's top-level code call ``globals()`` or ``vars()``: it may bind names
+    no statement spells (``globals().update(...)``)?"""
+    return any(site.scope == summary.module and any(
+        expr and expr[0] in ("b:globals", "b:vars") for expr in site.callee)
+        for site in summary.calls)
