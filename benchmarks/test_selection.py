@@ -554,6 +554,33 @@ LIBRARIES = {
             "pyperclip==1.11.0", "wcwidth==0.9.4"), root="", args=("--no-cov",)),
         Library("python-json-logger", "4.2.0", "pythonjsonlogger", (
             PYTEST, "freezegun==1.5.1", "orjson==3.13.0", "msgspec==0.23.0")),
+        # held out, first contact (7 December, fc40): functions overloaded on the types of
+        # their arguments (@ovld), a dispatcher whose per-signature code is generated and
+        # exec'd (codegen, recode rewriting a function's globals so recurse/call_next reach the
+        # dispatcher), dependent types built by subscripting (Regexp[...], Dependent), mixins
+        # combined with + into new classes by a metaclass (medley: Medley, CodegenParameter),
+        # OvldBase/OvldMC classes whose overloaded methods the metaclass merges, src layout,
+        # file_regression fixtures (pytest-regressions) and codefind (ovld); a service locator:
+        # factories registered per type in a Registry (register_factory/register_value),
+        # Containers resolving them per request and closing what they made, health pings, an
+        # autowire module building factories from type hints, integrations for Flask, AIOHTTP,
+        # Starlette and FastAPI keeping the registry on the app, a root conftest.py of fixtures
+        # that also collects docs through Sybil, pytest 9's [tool.pytest] table (svcs);
+        # class registries keyed by a class attribute (ClassRegistry(attr_name)), filled by a
+        # decorator (@registry.register) or by a metaclass on subclassing (AutoRegister),
+        # entry-point registries, a patcher swapping entries for a with-block, a caching
+        # ClassRegistryInstanceCache, sorted registries, tests in test/ whose __init__.py holds
+        # the Pokemon classes and a dummy package's egg-info naming them as entry points
+        # (phx-class-registry)
+        Library("ovld", "0.5.18", "ovld", (
+            "pytest==8.3.5", "pytest-regressions==2.11.0", "pytest-datadir==1.9.0",
+            "PyYAML==6.0.4", "pytest-benchmark==5.3.1", "codefind==0.1.7")),
+        Library("svcs", "26.2.0", "svcs", (
+            "pytest==9.0.2", "pytest-asyncio==1.5.0", "sybil==10.1.0", "attrs==26.1.0",
+            "typing-extensions==4.16.0", "flask==3.1.3", "aiohttp==3.14.5", "starlette==1.10.0",
+            "fastapi==0.165.0", "httpx2==2.17.0")),
+        Library("phx-class-registry", "5.1.1", "class_registry", ("pytest==8.3.5",),
+                tests="test"),
     )
 }
 DEFAULT_LIBRARIES = ("click", "itsdangerous", "markupsafe", "jinja2", "flask")
@@ -742,8 +769,9 @@ def run_pytest(python: Path, cwd: Path, env: dict[str, str], args: list[str],
 
 
 # What makes a file pytest's configuration (pytest.ini and .pytest.ini always).
-_CONFIG_SECTIONS = {"pyproject.toml": "[tool.pytest.ini_options]", "tox.ini": "[pytest]",
-                    "setup.cfg": "[tool:pytest]"}
+# pytest 9 also reads a native [tool.pytest] table (svcs).
+_CONFIG_SECTIONS = {"pyproject.toml": ("[tool.pytest.ini_options]", "[tool.pytest]"),
+                    "tox.ini": ("[pytest]",), "setup.cfg": ("[tool:pytest]",)}
 
 
 def own_config(cwd: Path) -> list[str]:
@@ -754,10 +782,12 @@ def own_config(cwd: Path) -> list[str]:
     for name in ("pytest.ini", ".pytest.ini"):
         if (cwd / name).is_file():
             return []
-    for name, section in _CONFIG_SECTIONS.items():
+    for name, sections in _CONFIG_SECTIONS.items():
         path = cwd / name
-        if path.is_file() and section in path.read_text(encoding="utf-8", errors="replace"):
-            return []
+        if path.is_file():
+            text = path.read_text(encoding="utf-8", errors="replace")
+            if any(section in text for section in sections):
+                return []
     empty = CACHE / "no-config" / "pytest.ini"
     if not empty.is_file():
         empty.parent.mkdir(parents=True, exist_ok=True)
