@@ -85,6 +85,8 @@ def test_the_option_wins_over_the_variable_and_the_default(tmp_path: Path) -> No
     assert resolve_cache_dir(root, tmp_path / "opt", env) == tmp_path / "opt"
     assert resolve_cache_dir(root, None, env) == tmp_path / "from-env"
     assert resolve_cache_dir(root, None, {"IMPACTGRAPH_CACHE_DIR": ""}) == root / ".impactgraph"
+    # a blank value made a folder named " " in the current directory
+    assert resolve_cache_dir(root, None, {"IMPACTGRAPH_CACHE_DIR": "  "}) == root / ".impactgraph"
     assert resolve_cache_dir(root, Path("rel"), {}).is_absolute()
 
 

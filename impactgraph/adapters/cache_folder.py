@@ -181,11 +181,12 @@ def resolve_cache_dir(
     root: Path, option: Path | None = None, env: Mapping[str, str] | None = None
 ) -> Path:
     """The cache folder for the tree at ``root``: ``option`` (``--cache-dir``), else
-    ``$IMPACTGRAPH_CACHE_DIR`` (when not empty), else ``root/.impactgraph``. A relative
-    path is relative to the current directory, as any path on a command line."""
+    ``$IMPACTGRAPH_CACHE_DIR`` (when not empty nor blank: ``' '`` made a folder named so),
+    else ``root/.impactgraph``. A relative path is relative to the current directory, as any
+    path on a command line."""
     env = os.environ if env is None else env
-    chosen = option if option is not None else (Path(env[CACHE_DIR_ENV])
-                                                  if env.get(CACHE_DIR_ENV) else None)
+    chosen = option if option is not None else (
+        Path(env[CACHE_DIR_ENV]) if env.get(CACHE_DIR_ENV, "").strip() else None)
     if chosen is None:
         return Path(root) / CACHE_DIR
     return Path(os.path.abspath(chosen))
