@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 import typer
 
-from impactgraph.cli.app import app, handle_errors, write_output
+from impactgraph.cli.app import app, handle_errors, note, write_output
 from impactgraph.cli.options import (
     CacheDirOption,
     JobsOption,
@@ -65,7 +65,7 @@ def index(
             files, graph_counts, warnings = result.files, result.graph.counts(), result.warnings
             hits, misses, read = result.cache_hits, result.cache_misses, result.files_read
     for warning in warnings:
-        typer.echo(f"{warning.path}: {warning.message}", err=True)
+        note(f"impactgraph: warning: {warning.path}: {warning.message}")
     counts: dict[str, Any] = {"files": len(files), **graph_counts}
     counts["warnings"] = len(warnings)
     counts["cache"] = "on" if cached else "off"
