@@ -408,12 +408,10 @@ def factory_gives_back(revision: Revision, module: str, written: str) -> bool:
     returns what it is given (``returns_its_argument``)? discord.py 2.0's
     ``copy_doc(original)`` returns ``decorator(overridden)``, which sets ``__doc__`` and
     returns ``overridden``."""
-    found = plain_function(revision, module, written) \
-        if written.replace(".", "_").isidentifier() else None
+    found = _plain_returns(revision, module, written)
     if found is None:
         return False
-    definition, where, scope, bindings = found
-    values = _returned_values(definition, scope, bindings)
+    where, scope, bindings, values = found
     qualname = scope[len(f"v:{where}:"):-1]
     # the dual-use factory (``@register`` bare or ``@register(module=...)``, gin-config 0.5):
     # a return calling the nested function on what the factory was handed gives that back,
@@ -441,12 +439,10 @@ def makes_descriptor(revision: Revision, module: str, written: str) -> bool:
     ``return``, an instance it makes of a class of ours with a ``__get__`` (subscripted or
     not: ``_cached_prop_loop[T](fget, name, doc)``)? emmett's ``cachedprop`` picks one of two
     such classes, for a coroutine function or not."""
-    found = plain_function(revision, module, written) \
-        if written.replace(".", "_").isidentifier() else None
+    found = _plain_returns(revision, module, written)
     if found is None:
         return False
-    definition, where, scope, bindings = found
-    values = _returned_values(definition, scope, bindings)
+    where, _, _, values = found
     for value in values:
         if len(value) < 2 or not value[-1].startswith("(") or any(
                 op != "[]" for op in value[1:-1]):
@@ -466,6 +462,19 @@ def makes_descriptor(revision: Revision, module: str, written: str) -> bool:
                 for ancestor in revision.mro(symbol)):
             return False
     return bool(values)
+
+
+def _plain_returns(revision: Revision, module: str, written: str
+                   ) -> tuple[str, str, dict[str, tuple[Expr, ...]], list[Expr]] | None:
+    """For decorator ``written`` of ``module``, a plain function of ours (``plain_function``):
+    its module, its variables' key prefix, its module's bindings and what it returns at its
+    ``return`` statements; None for any other name."""
+    found = plain_function(revision, module, written) \
+        if written.replace(".", "_").isidentifier() else None
+    if found is None:
+        return None
+    definition, where, scope, bindings = found
+    return where, scope, bindings, _returned_values(definition, scope, bindings)
 
 
 def _returned_values(definition: Definition, scope: str,
