@@ -356,10 +356,8 @@ def returns_its_argument(revision: Revision, module: str, written: str) -> bool:
     made = revision.definition(symbol) if symbol is not None else None
     if made is not None and made.kind is SymbolKind.VARIABLE and symbol is not None:
         functions = _bound_functions(revision, symbol)
-        where = symbol.partition(":")[0]
-        return bool(functions) and all(
-            returns_its_argument(revision, where, function.partition(":")[2])
-            or _lambda_returns_first(revision, function) for function in functions)
+        return bool(functions) and all(_returns_its_first(revision, function)
+                                       for function in functions)
     found = plain_function(revision, module, written)
     if found is None:
         return False
@@ -394,11 +392,14 @@ def patches_construction(revision: Revision, module: str, written: str) -> bool:
     return False
 
 
-def _lambda_returns_first(revision: Revision, function: str) -> bool:
-    where, _, qualname = function.partition(":")
+def _returns_its_first(revision: Revision, function: str) -> bool:
+    """Is ``function`` (a symbol: a ``def`` or a lambda) an undecorated function of ours
+    that returns its first argument at every ``return``? Read directly, not through a name:
+    a name bound both to a ``def`` and to something else would lead back to itself."""
     definition = revision.definition(function)
-    summary = revision.summaries.get(where)
-    return (qualname.startswith("<lambda") and definition is not None and summary is not None
+    summary = revision.summaries.get(function.partition(":")[0])
+    return (definition is not None and definition.kind is SymbolKind.FUNCTION
+            and not definition.decorators and summary is not None
             and _returns_first(definition, f"v:{function}|", dict(summary.bindings)))
 
 
@@ -1409,7 +1410,6 @@ def exception_names(key: str) -> frozenset[str]:
 _ABC_MACHINERY = frozenset({"__subclasshook__", "__class_getitem__", "__init_subclass__"})
 
 
-@functools.cache
 def generic_names(key: str) -> frozenset[str]:
     """What ``typing.Generic`` (a base key, written subscripted or not) gives a subclass
     beyond ``object``: ``Cls[T]`` (``__class_getitem__``). Its ``__init_subclass__`` is
@@ -1423,6 +1423,7 @@ def generic_names(key: str) -> frozenset[str]:
 GENERIC_NAMES = frozenset({"__class_getitem__"})
 
 
+@functools.cache
 def abc_methods(key: str) -> frozenset[str]:
     """The methods (abstract and mixin) a ``collections.abc`` class named by a base key
     (``MutableMapping``, ``collections.abc.Mapping``, ``typing.Sequence``) and its bases give
