@@ -91,16 +91,13 @@ class GitRepo:
 
         ``revision`` names the revision the command is about, for the error message.
         """
-        env = {**os.environ, "LC_ALL": "C", "LANGUAGE": "C", "GIT_OPTIONAL_LOCKS": "0"}
-        env.pop("GIT_DIR", None)
-        env.pop("GIT_WORK_TREE", None)
         try:
             completed = subprocess.run(
                 ["git", *args],
                 cwd=self.path,
                 input=input,
                 capture_output=True,
-                env=env,
+                env=_git_env(),
                 check=False,
             )
         except FileNotFoundError:
@@ -329,17 +326,22 @@ class GitRepo:
         return files
 
 
-def git_dir_of(path: str | Path) -> str | None:
-    """The real path of the git directory of the repository ``path`` is in (``.git``, a
-    bare repository itself, a worktree's folder under ``.git/worktrees``); None outside any
-    repository, or without git. As ``GitRepo._git`` runs git: its environment's ``GIT_DIR``
-    and ``GIT_WORK_TREE`` dropped, in the C locale."""
+def _git_env() -> dict[str, str]:
+    """The environment git runs in: the C locale, no optional locks, and the caller's
+    ``GIT_DIR`` and ``GIT_WORK_TREE`` dropped (the repository is the one asked about)."""
     env = {**os.environ, "LC_ALL": "C", "LANGUAGE": "C", "GIT_OPTIONAL_LOCKS": "0"}
     env.pop("GIT_DIR", None)
     env.pop("GIT_WORK_TREE", None)
+    return env
+
+
+def git_dir_of(path: str | Path) -> str | None:
+    """The real path of the git directory of the repository ``path`` is in (``.git``, a
+    bare repository itself, a worktree's folder under ``.git/worktrees``); None outside any
+    repository, or without git. Git runs as ``GitRepo._git`` runs it (``_git_env``)."""
     try:
         done = subprocess.run(["git", "rev-parse", "--absolute-git-dir"], cwd=path,
-                              capture_output=True, env=env, check=False)
+                              capture_output=True, env=_git_env(), check=False)
     except OSError:
         return None
     if done.returncode != 0:

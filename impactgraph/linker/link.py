@@ -27,7 +27,7 @@ from impactgraph.expressions import (
     item,
     parse_root,
 )
-from impactgraph.indexer.plain import PROGRAM_RUNNERS
+from impactgraph.indexer.plain import PROGRAM_RUNNERS, decorator_base
 from impactgraph.linker import stdlib_self
 from impactgraph.linker.graph import ANY_CALLEE, CodeGraph
 from impactgraph.linker.receivers import Entry, Receivers, TargetsOf
@@ -1435,7 +1435,7 @@ def _link_dispatch_registration(graph: Sink, resolver: Resolver, site: CallSite)
 def _dispatches(resolver: Resolver, symbol: str) -> bool:
     definition = resolver.definitions.get(symbol)
     return definition is not None and any(
-        decorator.split("(", 1)[0].strip().rpartition(".")[2] in SINGLE_DISPATCH
+        decorator_base(decorator).rpartition(".")[2] in SINGLE_DISPATCH
         for decorator in definition.decorators)
 
 

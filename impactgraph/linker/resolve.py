@@ -259,7 +259,6 @@ CONTAINER_METHODS = CONTAINER_VIEWS | CONTAINER_GETTERS | {"items"}
 CONTAINER_MERGES = frozenset({"new_child", "union"})
 
 
-
 def _c3_merge(cls: str, sequences: list[list[str]], irregular: set[str]) -> list[str]:
     """C3: ``cls``, then the merge of its bases' MROs and its bases (``sequences``), each
     head taken when it is in no sequence's tail; an inconsistent hierarchy (which Python would
@@ -296,6 +295,7 @@ def _c3_merge(cls: str, sequences: list[list[str]], irregular: set[str]) -> list
                 left.append(queue)
         queues = left
     return result
+
 
 class Resolver:
     """Name resolution, MRO and class hierarchy over a set of summaries."""

@@ -100,4 +100,3 @@ def json_document(data: object, **options: Any) -> str:
     the same string back, which ``os.fsencode`` turns into the file's name."""
     text = json.dumps(data, ensure_ascii=False, **options)
     return _LONE_SURROGATE.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
-
