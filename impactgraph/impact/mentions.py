@@ -58,17 +58,17 @@ def mentions(
         bindings = dict(summary.bindings)
     spells = _Spelling.of(target, is_ours, bindings, imported_as, defines)
 
-    def in_scope(where: str) -> bool:
-        return _in_scope(where, scope, nested)
+    def here(where: str) -> bool:
+        return in_scope(where, scope, nested)
 
     for binding in summary.imports:
-        if in_scope(binding.scope) and spells.path(binding.target):
+        if here(binding.scope) and spells.path(binding.target):
             return True
     for site in summary.calls:
-        if in_scope(site.scope) and any(spells.expr(e, 0) for e in site.callee):
+        if here(site.scope) and any(spells.expr(e, 0) for e in site.callee):
             return True
     return any(
-        in_scope(reference.scope) and any(spells.expr(e, 0) for e in reference.target)
+        here(reference.scope) and any(spells.expr(e, 0) for e in reference.target)
         for reference in summary.references
     )
 
@@ -162,13 +162,13 @@ def reads_by_value_only(summary: FileSummary, scope: str, name: str,
             return True
         return any(walk((*value, *expr[1:]), hops + 1) for value in bindings.get(root.key, ()))
 
-    exprs = [e for reference in summary.references if _in_scope(reference.scope, scope)
+    exprs = [e for reference in summary.references if in_scope(reference.scope, scope)
              for e in reference.target if e]
     if any(walk(expr, 0) for expr in exprs):
         return False
     if not by_value:  # a read by value whose result is only called (``getattr(o, n)()``)
         by_value = any(op.startswith(".~") for site in summary.calls
-                       if _in_scope(site.scope, scope) for e in site.callee for op in e[1:])
+                       if in_scope(site.scope, scope) for e in site.callee for op in e[1:])
     return by_value
 
 
@@ -287,7 +287,7 @@ class _Spelling:
 _BY_VALUE = frozenset({"getattr", "attrgetter", "methodcaller"})
 
 
-def _in_scope(where: str, scope: str, nested: bool = True) -> bool:
+def in_scope(where: str, scope: str, nested: bool = True) -> bool:
     """Is code of ``where`` code of ``scope`` (a symbol and what it nests, or a module: all its
     code; without ``nested``, only the module's own, as in ``mentions``)?"""
     return (":" not in scope and nested) or where == scope or where.startswith(scope + ".")
@@ -331,9 +331,9 @@ def reads_attribute(summary: FileSummary, scope: str, names: frozenset[str],
         return all(_module_value(e, bindings) for e in site.args[0])
 
     exprs = [
-        *(e for site in summary.calls if _in_scope(site.scope, scope) and not own(site)
+        *(e for site in summary.calls if in_scope(site.scope, scope) and not own(site)
           for e in site.callee),
-        *(e for reference in summary.references if _in_scope(reference.scope, scope)
+        *(e for reference in summary.references if in_scope(reference.scope, scope)
           for e in reference.target),
     ]
     return any(reads(expr) for expr in exprs if expr)
@@ -393,7 +393,7 @@ def self_handing_sites(summary: FileSummary, scope: str) -> Iterator[int]:
 
     return (
         index for index, site in enumerate(summary.calls)
-        if _in_scope(site.scope, scope)
+        if in_scope(site.scope, scope)
         and (any(bare_self(values) for values in site.args)
              or any(bare_self(values) for _, values in site.kwargs)))
 
@@ -421,7 +421,7 @@ def metadata_only(summary: FileSummary, scope: str, target: str,
     spells = _Spelling.of(target, is_ours, bindings, imported_as)
     copied: set[tuple[int, Expr]] = set()  # (line, expression) copied from
     for site in summary.calls:
-        if not _in_scope(site.scope, scope):
+        if not in_scope(site.scope, scope):
             continue
         position = _metadata_copier(site.callee, bindings)
         if position is None:
@@ -431,7 +431,7 @@ def metadata_only(summary: FileSummary, scope: str, target: str,
         copied.update((site.line, value) for value in values)
     found = False
     for reference in summary.references:
-        if not _in_scope(reference.scope, scope):
+        if not in_scope(reference.scope, scope):
             continue
         for expr in reference.target:
             if spells.expr(expr, 0):
@@ -657,7 +657,7 @@ def kept_uses(
 
     try:
         for index, site in enumerate(summary.calls):
-            if not _in_scope(site.scope, scope):
+            if not in_scope(site.scope, scope):
                 continue
             for expr in site.callee:
                 check(expr, _CALLED)
@@ -667,12 +667,12 @@ def kept_uses(
                 for expr in values:
                     check(expr, _HANDED, None if site.star else (index, position))
         for reference in summary.references:
-            if _in_scope(reference.scope, scope):
+            if in_scope(reference.scope, scope):
                 for expr in reference.target:
                     check(expr, _READ)
         for key, values in summary.bindings:
             where = key[2:].partition("|")[0]
-            if _in_scope(where if where.partition(":")[2] else where.partition(":")[0],
+            if in_scope(where if where.partition(":")[2] else where.partition(":")[0],
                          scope):
                 for expr in values:
                     check(expr, key)
@@ -748,9 +748,9 @@ def reads_member_of(summary: FileSummary, scope: str,
         return False
 
     exprs = [
-        *(e for site in summary.calls if _in_scope(site.scope, scope, nested=False)
+        *(e for site in summary.calls if in_scope(site.scope, scope, nested=False)
           for e in site.callee),
         *(e for reference in summary.references
-          if _in_scope(reference.scope, scope, nested=False) for e in reference.target),
+          if in_scope(reference.scope, scope, nested=False) for e in reference.target),
     ]
     return any(reads(expr) for expr in exprs if expr)

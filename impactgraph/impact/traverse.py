@@ -86,6 +86,7 @@ from impactgraph.impact.mentions import (
     bound_values,
     calls_path,
     hands_self,
+    in_scope,
     kept_uses,
     may_spell,
     mentions,
@@ -405,7 +406,6 @@ class ImpactAnalysis:
         self._tolerant: dict[str, frozenset[tuple[str, str]]] = {}  # head module -> its reads
         self._head_imports: dict[str, str] = {}  # import path -> as the modules are named
         self._module_paths: frozenset[str] | None = None  # every module and package above one
-        # a removed package -> is it left as a namespace package (``_through_namespace``)
         # removed package -> how the head keeps it: _NO_NAMESPACE, _NAMESPACE (modules are
         # left under it) or _DECLARED_NAMESPACE (and its ``__init__`` gave no name)
         self._namespaces: dict[str, int] = {}
@@ -909,17 +909,23 @@ class ImpactAnalysis:
         return bool(parts) and all(part[:1] in "+-" and self._gives_back(change, part)
                                    for part in parts)
 
+    def _decorator_side(self, change: Change, part: str) -> tuple[Revision, str]:
+        """Where a decorator of a ``decorator-changed``'s detail is read: one added
+        (``+name``) in the head's module, one removed (``-name``) in the base's, under the
+        module's old name when it was renamed (seaborn 0.13 renamed ``_oldcore`` to ``_base``
+        and dropped ``@share_init_params_with_map``, which returns the class it is given,
+        from its mappings)."""
+        now = change.symbol.partition(":")[0]
+        base, head = self._revision_pair()
+        if part[:1] == "+":
+            return head, now
+        return base, self._renamed_from.get(now, now)
+
     def _gives_back(self, change: Change, part: str) -> bool:
         """``_given_back`` for one decorator of a ``decorator-changed``'s detail
         (``+name``: added, read in the head; ``-name``: removed, read in the base)."""
-        now = change.symbol.partition(":")[0]
-        # a removed decorator is read where the base had the module (seaborn 0.13 renamed
-        # ``_oldcore`` to ``_base`` and dropped ``@share_init_params_with_map``, which returns
-        # the class it is given, from its mappings)
-        was = self._renamed_from.get(now, now)
-        base, head = self._revision_pair()
-        revision, name = (head if part[0] == "+" else base), part[1:]
-        module = now if part[0] == "+" else was
+        revision, module = self._decorator_side(change, part)
+        name = part[1:]
         if revision.spelled(module, decorator_base(name)).startswith("pytest.mark."):
             return True  # a mark gives the function back as it is (geopandas 1.0's tests)
         if f"@{name}(" in ((change.new if part[0] == "+" else change.old) or ""):
@@ -1618,12 +1624,9 @@ class ImpactAnalysis:
         if summary is None:
             return True
         store = "!set:" + target.rpartition(".")[2]
-        inside = source + "."
         return any(
             (len(expr) > 1 and expr[-1] == store) or expr == ("b:setattr",)
-            for site in summary.calls
-            if ":" not in source or site.scope == source or site.scope.startswith(inside)
-            for expr in site.callee)
+            for site in summary.calls if in_scope(site.scope, source) for expr in site.callee)
 
     def _lost_through_subclasses(self, source: str, cls: str, lost: frozenset[str],
                                  subclass: bool) -> frozenset[str]:
@@ -1668,10 +1671,7 @@ class ImpactAnalysis:
         summary = self.head.summaries.get(self.head.module_of(source))
         if summary is None:
             return False
-        name = cls.rpartition(":")[2].rpartition(".")[2]
-        aliases = {binding.name for binding in summary.imports
-                   if binding.target.rpartition(".")[2] == name} | {name}
-        inside = source + "."
+        aliases = _class_names(summary, cls)
 
         def spelled(root: str) -> str:  # ``v:scope|Name`` or ``s:module:Qual.Name``
             if "|" in root:
@@ -1680,8 +1680,8 @@ class ImpactAnalysis:
 
         return any(
             len(expr) == 2 and expr[1] == "%__getitem__" and spelled(expr[0]) in aliases
-            and (":" not in source or site.scope == source or site.scope.startswith(inside))
-            for site in summary.calls if site.implicit for expr in site.callee)
+            for site in summary.calls if site.implicit and in_scope(site.scope, source)
+            for expr in site.callee)
 
     def _calls_ours(self, calls: Sequence[CallSite], index: int) -> bool:
         """Does the head link call ``calls[index]`` to a function of ours, and to nothing
@@ -2412,12 +2412,8 @@ class ImpactAnalysis:
         """Does a decorator a ``decorator-changed`` added (read in the head) or removed (in
         the base) assign ``__init__``, ``__new__`` or ``__call__`` on the class it is handed
         (``patches_construction``)?"""
-        now = change.symbol.partition(":")[0]
-        was = self._renamed_from.get(now, now)
-        base, head = self._revision_pair()
         return any(
-            patches_construction(head if part[0] == "+" else base,
-                                 now if part[0] == "+" else was, decorator_base(part[1:]))
+            patches_construction(*self._decorator_side(change, part), decorator_base(part[1:]))
             for part in change.detail.split() if part[:1] in "+-")
 
     def _decorators_on_a_base(self, change: Change, cls: str) -> bool:
@@ -3184,11 +3180,8 @@ class ImpactAnalysis:
         parts = change.detail.split()
         if not parts or not all(part[:1] in "+-" for part in parts):
             return False  # ``arguments of @...``: not a trade
-        base, head = self._revision_pair()
-        module = change.symbol.partition(":")[0]
-        was = self._renamed_from.get(module, module)
-        spelled = [head.spelled(module, part[1:]) if part[0] == "+"
-                   else base.spelled(was, part[1:]) for part in parts]
+        spelled = [revision.spelled(module, part[1:]) for part in parts
+                   for revision, module in (self._decorator_side(change, part),)]
         return (all(name in FIXTURE_DECORATORS for name in spelled)
                 and self._gives_its_value(change.symbol, head=False)
                 and self._gives_its_value(change.symbol, head=True))
@@ -3336,9 +3329,7 @@ class ImpactAnalysis:
         definition = self._definition(self.head, site.scope)
         if definition is None or definition.signature is None:
             return False
-        name = cls.rpartition(":")[2].rpartition(".")[2]
-        aliases = {binding.name for binding in summary.imports
-                   if binding.target.rpartition(".")[2] == name} | {name}
+        aliases = _class_names(summary, cls)
         annotated = {p.name for p in definition.signature.parameters
                      if p.annotation is not None and p.annotation.strip("'\"") in aliases}
         spelled = [expr for expr in site.callee if expr and expr[-1] == wanted]
@@ -4042,6 +4033,14 @@ HASHABLE_MAKERS = frozenset({"str", "int", "float", "bool", "bytes", "len", "rep
 STRING_MAKERS = frozenset({"inspect.cleandoc", "inspect.getdoc", "textwrap.dedent",
                            "textwrap.indent", "os.path.join", "os.path.basename",
                            "os.path.dirname", "os.path.abspath", "os.fspath", "json.dumps"})
+
+
+def _class_names(summary: FileSummary, cls: str) -> set[str]:
+    """The names ``summary``'s module may spell class ``cls`` by: its own, and each name an
+    import of it binds to something of that name (``from .response import Response as R``)."""
+    name = cls.rpartition(":")[2].rpartition(".")[2]
+    return {binding.name for binding in summary.imports
+            if binding.target.rpartition(".")[2] == name} | {name}
 
 
 def _on_builtin_items(summary: FileSummary, source: str, target: str) -> set[int]:
