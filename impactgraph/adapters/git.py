@@ -303,7 +303,15 @@ class GitRepo:
     def skipped_paths(self, suffix: str | tuple[str, ...] = ".py") -> dict[str, str]:
         """``{path: blob id}`` of the index's files a sparse checkout leaves out of the
         working tree (the skip-worktree bit) and that are not on disk: not deleted, only not
-        checked out (``git status`` is clean); their content is the index's."""
+        checked out (``git status`` is clean); their content is the index's. The index is
+        read for them only when a file git lists is missing from the disk (one more git
+        process otherwise, on every working-tree query)."""
+        self.worktree_paths(suffix)  # lists the tree, and looks at each file once
+        root, regular = str(self.root), self._regular
+        if not any(path.endswith(suffix) and not regular.get(path, True)
+                   and not os.path.lexists(os.path.join(root, path))
+                   for path in self._worktree or ()):
+            return {}
         if self._skipped is None:
             out = self._git("-C", str(self.root), "ls-files", "-z", "-t", "-s")
             self._skipped = {}
@@ -312,7 +320,6 @@ class GitRepo:
                 fields = head.split(b" ")
                 if len(fields) == 4 and fields[0] == b"S" and raw_path:
                     self._skipped[os.fsdecode(raw_path)] = fields[2].decode("ascii")
-        root = str(self.root)
         return {path: blob for path, blob in self._skipped.items()
                 if path.endswith(suffix) and not os.path.lexists(os.path.join(root, path))}
 

@@ -2865,9 +2865,9 @@ class ImpactAnalysis:
         if signature is None:  # (``_head_sites`` has made sure: for the type checker)
             return False
         module = self.head.module_of(target)
-        summary = self.head.summaries.get(self.head.module_of(source))
-        bindings = dict(summary.bindings) if summary is not None else {}
         head, caller = self._revision_pair()[1], self.head.module_of(source)
+        summary = self.head.summaries.get(caller)
+        bindings = dict(summary.bindings) if summary is not None else {}
 
         def named(expr: Expr) -> str | None:
             return _names(head, caller, expr)
