@@ -4055,22 +4055,25 @@ def _on_builtin_items(summary: FileSummary, source: str, target: str) -> set[int
     if ":" not in target or "." not in target.partition(":")[2]:
         return set()
     wanted = "." + name
+    # the calls that may be such, each with its spelled callees: most summaries have none,
+    # and their stores are then not gathered
+    candidates = [
+        (index, spelled) for index, site in enumerate(summary.calls)
+        if site.scope == source or site.scope.startswith(source + ".")
+        for spelled in ([expr for expr in site.callee if expr and expr[-1] == wanted],)
+        if spelled and all(len(expr) == 3 and expr[0].startswith("v:")
+                           and expr[1].startswith("[") for expr in spelled)]
+    if not candidates:
+        return set()
     stores: dict[str, list[Expr]] = {}  # ``v:scope|kw['key']`` -> every value stored there
     for key, values in summary.bindings:
         if key.endswith("]") and "[" in key:
             stores.setdefault(re.sub(r"\|<\d+>\|", "|", key), []).extend(values)
-    found = set()
-    for index, site in enumerate(summary.calls):
-        if not (site.scope == source or site.scope.startswith(source + ".")):
-            continue
-        spelled = [expr for expr in site.callee if expr and expr[-1] == wanted]
-        if spelled and all(
-                len(expr) == 3 and expr[0].startswith("v:") and expr[1].startswith("[")
-                and (made := stores.get(expr[0] + expr[1])) is not None
-                and all(len(value) == 1 and value[0].startswith("c:") for value in made)
-                for expr in spelled):
-            found.add(index)
-    return found
+    return {
+        index for index, spelled in candidates
+        if all((made := stores.get(expr[0] + expr[1])) is not None
+               and all(len(value) == 1 and value[0].startswith("c:") for value in made)
+               for expr in spelled)}
 
 
 def _hashable_argument(values: tuple[Expr, ...],
