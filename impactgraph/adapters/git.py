@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 import posixpath
+import re
 import stat
 import subprocess
 from collections.abc import Iterable
@@ -22,6 +23,7 @@ from impactgraph.errors import GitError
 _NOT_A_REPO = "not a git repository"
 _BAD_REVISION = ("unknown revision", "bad revision", "not a valid object name", "bad object",
                  "invalid object name", "needed a single revision")
+_NOT_A_COMMIT = re.compile(r"expected commit type, but the object dereferences to (\w+) type")
 _UNSHALLOW_HINT = "run `git fetch --unshallow` (or use `fetch-depth: 0` in actions/checkout)"
 
 
@@ -122,6 +124,11 @@ class GitRepo:
                             f"another user owns it (dubious ownership); if you trust it: {remedy}")
         if revision is not None and (not text or any(m in lowered for m in _BAD_REVISION)):
             return self._unknown_revision(revision)
+        kind = _NOT_A_COMMIT.search(text)
+        if revision is not None and kind is not None:
+            # a tree or blob id (`git rev-parse HEAD^{tree}`) where a commit is wanted
+            return GitError(f"revision '{revision}' names a {kind.group(1)}, not a commit",
+                            revision)
         first = next((line for line in text.splitlines() if line.strip()), "no message")
         return GitError(f"git {args[0]} failed: {first.removeprefix('fatal: ')}", revision)
 

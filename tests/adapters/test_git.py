@@ -38,6 +38,16 @@ def test_unknown_revision_is_named(repo: Path) -> None:
     assert caught.value.exit_code is ExitCode.BAD_INPUT
 
 
+@pytest.mark.parametrize(("spec", "kind"), [("HEAD^{tree}", "tree"), ("HEAD:README.md", "blob")])
+def test_an_object_that_is_no_commit_is_named(repo: Path, spec: str, kind: str) -> None:
+    # `git rev-parse HEAD^{tree}` pasted where a commit is wanted
+    object_id = git(repo, "rev-parse", spec)
+    with pytest.raises(GitError) as caught:
+        GitRepo(repo).resolve(object_id)
+    assert str(caught.value) == f"revision '{object_id}' names a {kind}, not a commit"
+    assert caught.value.exit_code is ExitCode.BAD_INPUT
+
+
 @pytest.mark.parametrize("revision", ["", "--all", "HEAD~5"])
 def test_odd_revisions_are_unknown(repo: Path, revision: str) -> None:
     with pytest.raises(GitError, match="unknown revision"):
