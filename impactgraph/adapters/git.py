@@ -139,6 +139,9 @@ class GitRepo:
                 revision,
                 shallow=True,
             )
+        if not self.has_commits():
+            return GitError(f"unknown revision '{revision}': the repository has no commits yet",
+                            revision)
         return GitError(f"unknown revision '{revision}'", revision)
 
     # -- revisions -------------------------------------------------------------------------
@@ -148,6 +151,14 @@ class GitRepo:
         except GitError:
             return False
         return answer.strip() == b"true"
+
+    def has_commits(self) -> bool:
+        """Whether any branch, tag or ``HEAD`` names a commit (not so on an unborn branch)."""
+        try:
+            answer = self._git("rev-list", "-n", "1", "--all")
+        except GitError:
+            return True  # cannot tell: say nothing more
+        return bool(answer.strip())
 
     def resolve(self, revision: str) -> str:
         """The commit id ``revision`` names; ``GitError`` naming it when there is none."""

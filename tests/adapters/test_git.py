@@ -38,6 +38,14 @@ def test_unknown_revision_is_named(repo: Path) -> None:
     assert caught.value.exit_code is ExitCode.BAD_INPUT
 
 
+def test_a_repository_without_commits_says_so(tmp_path: Path) -> None:
+    git(tmp_path, "init", "-q")
+    with pytest.raises(GitError) as caught:
+        GitRepo(tmp_path).resolve("HEAD")
+    assert str(caught.value) == "unknown revision 'HEAD': the repository has no commits yet"
+    assert caught.value.exit_code is ExitCode.BAD_INPUT
+
+
 @pytest.mark.parametrize(("spec", "kind"), [("HEAD^{tree}", "tree"), ("HEAD:README.md", "blob")])
 def test_an_object_that_is_no_commit_is_named(repo: Path, spec: str, kind: str) -> None:
     # `git rev-parse HEAD^{tree}` pasted where a commit is wanted
