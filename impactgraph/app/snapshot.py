@@ -55,7 +55,10 @@ class Snapshot:
             if data is None:
                 raise InputError(f"not in {self.revision}: {path}", path)
             if len(data) > MAX_FILE_BYTES:
-                raise InputError(f"file too large to analyse ({len(data)} bytes)", path)
+                # a working-tree file is read only up to one byte past the limit
+                size = (f"{len(data)} bytes" if len(data) > MAX_FILE_BYTES + 1
+                        else f"more than {MAX_FILE_BYTES} bytes")
+                raise InputError(f"file too large to analyse ({size})", path)
             return data
 
         return read

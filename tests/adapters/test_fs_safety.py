@@ -11,11 +11,15 @@ import threading
 from pathlib import Path
 
 import pytest
+from git_support import commit, init_repo
 from typer.testing import CliRunner
 
 from impactgraph.adapters import fs
 from impactgraph.adapters.fs import MAX_FILE_BYTES, iter_python_files, read_source
+from impactgraph.adapters.git import GitRepo
+from impactgraph.app.snapshot import revision_snapshot, worktree_snapshot
 from impactgraph.cli import app
+from impactgraph.config import Config
 from impactgraph.errors import InputError
 from impactgraph.model import Diagnostic
 
@@ -208,3 +212,19 @@ def test_output_keeps_a_file_the_user_made_read_only(
         fs.write_text_file(str(target), "new\n")
     assert target.read_text() == "kept\n"
     assert stat.S_IMODE(target.stat().st_mode) == 0o444
+
+
+def test_a_working_tree_file_too_large_is_not_given_the_read_cap_as_its_size(
+    tmp_path: Path,
+) -> None:
+    # the working tree reads one byte past the limit: that is no file's size
+    root = init_repo(tmp_path / "repo")
+    big = "x = 1\n" * (MAX_FILE_BYTES // 6 + 1000)
+    commit(root, {"pkg/__init__.py": "", "pkg/big.py": big})
+    for snapshot, said in [(worktree_snapshot(GitRepo(root), Config()),
+                            f"more than {MAX_FILE_BYTES} bytes"),
+                           (revision_snapshot(GitRepo(root), "HEAD", Config()),
+                            f"{len(big)} bytes")]:
+        with pytest.raises(InputError) as caught:
+            snapshot.reader(["pkg/big.py"])("pkg/big.py")
+        assert str(caught.value).endswith(f"file too large to analyse ({said})")
