@@ -8,6 +8,7 @@ hundred nodes, and a command that hangs is worse than one that says how to cut t
 from __future__ import annotations
 
 import shutil
+import signal
 import subprocess
 from typing import Literal
 
@@ -58,9 +59,19 @@ def render_dot(
         ) from None
     except OSError as error:
         raise RenderError(f"cannot run Graphviz `dot`: {error.strerror or error}") from error
+    if completed.returncode < 0:  # killed: by the kernel out of memory, most often
+        raise RenderError(f"Graphviz `dot` was killed by {_signal_name(-completed.returncode)} "
+                          f"during the layout; {hint}")
     if completed.returncode != 0:
         raise RenderError(f"Graphviz `dot` failed: {_first_line(completed.stderr)}")
     return completed.stdout
+
+
+def _signal_name(number: int) -> str:
+    try:
+        return signal.Signals(number).name
+    except ValueError:
+        return f"signal {number}"
 
 
 def _first_line(stderr: bytes) -> str:

@@ -62,6 +62,16 @@ def test_dot_failure_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     assert str(error.value) == "Graphviz `dot` failed: Error: <stdin>: syntax error in line 1"
 
 
+def test_dot_killed_by_a_signal_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # the kernel's out-of-memory killer leaves no message on stderr
+    fake_dot(tmp_path, "kill -KILL $$")
+    monkeypatch.setenv("PATH", str(tmp_path))
+    with pytest.raises(RenderError) as error:
+        render_dot(SIMPLE, "svg", hint="use --max-depth 2")
+    assert str(error.value) == ("Graphviz `dot` was killed by SIGKILL during the layout; "
+                                "use --max-depth 2")
+
+
 def test_unknown_format_is_a_bug_not_a_user_error() -> None:
     with pytest.raises(ValueError, match="gif"):
         render_dot(SIMPLE, "gif")  # type: ignore[arg-type]
