@@ -73,6 +73,18 @@ def test_color_option_overrides_the_environment(changed_shop: Path) -> None:
     assert bad.exit_code == 2
 
 
+@pytest.mark.parametrize(("args", "said"), [
+    (["impact", "--base", "HEAD", "--format", "xml"],
+     "Invalid value for '--format': 'xml' is not one of"),
+    (["graph", "--level", "bogus"], "Invalid value for '--level': 'bogus' is not one of"),
+])
+def test_a_bad_option_value_is_said_in_our_words(args: list[str], said: str) -> None:
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"impactgraph: error: {said}")
+    assert "Value error" not in result.stderr
+
+
 def test_quiet_leaves_out_warnings_and_verbose_adds_a_summary(changed_shop: Path) -> None:
     loud = runner.invoke(app, ["graph", str(BROKEN), "--no-cache"])
     assert loud.exit_code == 0 and "warning" in loud.stderr

@@ -65,6 +65,8 @@ def _is_a(error: BaseException, name: str) -> bool:
 
 def _click_error_line(error: Any) -> str:
     line = " ".join(str(error.format_message()).split())
+    # typer checks option values with pydantic, whose messages start "Value error, "
+    line = line.replace(": Value error, ", ": ")
     ctx = getattr(error, "ctx", None)
     if _is_a(error, "UsageError") and ctx is not None:
         line += f" (see '{ctx.command_path} --help')"
