@@ -160,3 +160,37 @@ def test_cache_clear_removes_the_named_folder_but_not_a_foreign_one(
     result = runner.invoke(app, ["cache", "clear", str(shop), "--cache-dir", str(foreign)])
     assert result.exit_code == 3
     assert (foreign / "graphs").is_dir()
+
+
+def test_cache_clear_empties_a_folder_of_the_users_that_we_used_and_keeps_the_rest(
+    shop: Path, tmp_path: Path
+) -> None:
+    # a folder the user made, with a .gitignore of their own, named by --cache-dir
+    theirs = tmp_path / "ci-cache"
+    theirs.mkdir()
+    (theirs / ".gitignore").write_text("*\n", encoding="utf-8")
+    run("impact", "--repo", str(shop), "--base", "base", "--head", "head",
+        "--cache-dir", str(theirs))
+    assert (theirs / "graphs").is_dir()
+    run("cache", "clear", str(shop), "--cache-dir", str(theirs))
+    assert sorted(p.name for p in theirs.iterdir()) == [".gitignore"]
+    assert (theirs / ".gitignore").read_text(encoding="utf-8") == "*\n"
+
+
+@pytest.mark.parametrize("odd", ["not a database", "a foreign file in graphs/"])
+def test_cache_clear_refuses_a_folder_that_only_looks_used(
+    shop: Path, tmp_path: Path, odd: str
+) -> None:
+    theirs = tmp_path / "mine"
+    (theirs / "graphs").mkdir(parents=True)
+    (theirs / ".gitignore").write_text("*\n", encoding="utf-8")
+    if odd == "not a database":
+        (theirs / "cache.sqlite3").write_text("notes\n", encoding="utf-8")
+    else:
+        run("index", str(shop), "--cache-dir", str(theirs))
+        (theirs / "graphs" / "thesis.tex").write_text("keep\n", encoding="utf-8")
+    before = sorted(str(p.relative_to(theirs)) for p in theirs.rglob("*"))
+    result = runner.invoke(app, ["cache", "clear", str(shop), "--cache-dir", str(theirs)])
+    assert result.exit_code == 3
+    assert "impactgraph did not create it" in result.stderr
+    assert sorted(str(p.relative_to(theirs)) for p in theirs.rglob("*")) == before

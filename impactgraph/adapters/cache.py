@@ -680,6 +680,21 @@ def _is_corruption(error: BaseException) -> bool:
     )
 
 
+def _used_by_us(folder: Folder) -> bool:
+    """Whether a folder made by someone else (with a ``.gitignore`` of its own) holds a cache
+    we wrote: our database, and a graphs folder, if any, holding only our snapshots."""
+    head = folder.read_start(DB_NAME, 16)
+    if head is None or not head.startswith(b"SQLite format 3\0"):
+        return False
+    if folder.lstat(GRAPHS_DIR) is None:
+        return True
+    from impactgraph.adapters.graph_store import COUNTS_SUFFIX, FILES_SUFFIX, SNAPSHOT_SUFFIX
+
+    ours = (SNAPSHOT_SUFFIX, COUNTS_SUFFIX, FILES_SUFFIX, ".tmp")
+    with folder.sub(GRAPHS_DIR) as graphs:
+        return all(name.endswith(ours) for name in graphs.names())
+
+
 def _remove_database(folder: Folder) -> bool:
     removed = False
     for name in DB_FILES:
@@ -719,7 +734,7 @@ def clear_cache(root: Path, directory: Path | None = None) -> bool:
         with Folder.open(directory) as folder:
             ignore = folder.read(".gitignore", 4096)
             ours = ignore is not None and ignore.startswith(b"# Created by impactgraph")
-            if directory != Path(root) / CACHE_DIR and not ours:
+            if directory != Path(root) / CACHE_DIR and not ours and not _used_by_us(folder):
                 # a folder named by --cache-dir that we did not make: its graphs/ is not ours
                 raise UnsafeFolder("impactgraph did not create it")
             removed = _remove_database(folder)

@@ -140,6 +140,15 @@ class Folder:
             data = stream.read(limit + 1)
         return data if len(data) <= limit else None
 
+    def read_start(self, name: str, size: int) -> bytes | None:
+        """The first ``size`` bytes (or fewer) of regular file ``name``; None as ``read``."""
+        try:
+            fd = os.open(name, os.O_RDONLY | _NOFOLLOW | _NONBLOCK | _CLOEXEC, dir_fd=self._fd)
+        except OSError:
+            return None
+        with os.fdopen(fd, "rb") as stream:
+            return stream.read(size) if stat.S_ISREG(os.fstat(fd).st_mode) else None
+
     def touch(self, name: str) -> None:
         with contextlib.suppress(OSError, NotImplementedError):
             os.utime(name, dir_fd=self._fd, follow_symlinks=False)
