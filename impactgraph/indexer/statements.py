@@ -779,6 +779,8 @@ class Statements(Evaluator, ImplicitCalls):
         The module is whichever prefix is one of ours: each split is a candidate the linker
         resolves, and one that names nothing of ours links nothing."""
         text = str(node.value)
+        # the target of a test double (``mock.patch("pkg.mod.func")``): replaced, not called
+        by_name = not names_a_patch_target(node)
         module, colon, rest = text.partition(":")
         if colon:
             splits = [(module, rest.split("."))]
@@ -791,7 +793,8 @@ class Statements(Evaluator, ImplicitCalls):
             main = self.in_main_block(scope, line)
             key = (scope, values, main)
             if key not in self.references:
-                self.references[key] = Reference(scope, values, line, by_name=True, main=main)
+                self.references[key] = Reference(scope, values, line, by_name=by_name,
+                                                 main=main)
 
     def holders(self, node: nodes.NodeNG) -> list[str]:
         """Who holds a value written at ``node``: the module-level variables its assignment
@@ -902,6 +905,34 @@ def patched_attributes(node: nodes.Call) -> tuple[nodes.NodeNG, tuple[str, ...]]
     if isinstance(name, nodes.Const) and isinstance(name.value, str) and name.value:
         return node.args[0], (name.value,)
     return None
+
+
+def names_a_patch_target(node: nodes.Const) -> bool:
+    """Whether string ``node`` is the dotted path of what a test double replaces:
+    ``mock.patch("pkg.mod.func")`` (``unittest.mock``'s, pytest-mock's ``mocker.patch``, as a
+    decorator too; ``target=``), ``patch.dict("pkg.mod.TABLE", ...)``,
+    ``monkeypatch.setattr("pkg.mod.func", value)`` and ``monkeypatch.delattr(...)``."""
+    call = node.parent
+    if isinstance(call, nodes.Keyword):
+        if call.arg != "target":
+            return False
+        call = call.parent
+    elif not (isinstance(call, nodes.Call) and call.args and call.args[0] is node):
+        return False
+    if not isinstance(call, nodes.Call):
+        return False
+    func = call.func
+    if isinstance(func, nodes.Name):
+        return bool(func.name == "patch")
+    if not isinstance(func, nodes.Attribute):
+        return False
+    receiver = func.expr
+    if func.attrname == "patch" or (func.attrname == "dict" and (
+            (isinstance(receiver, nodes.Name) and receiver.name == "patch")
+            or (isinstance(receiver, nodes.Attribute) and receiver.attrname == "patch"))):
+        return True
+    return (func.attrname in ("setattr", "delattr") and isinstance(receiver, nodes.Name)
+            and "monkeypatch" in receiver.name)
 
 
 def _true(value: nodes.NodeNG | None) -> bool | None:
