@@ -158,6 +158,40 @@ def _check_key_depth(text: str, origin: str) -> None:
             )
 
 
+def build_written_files(text: str) -> tuple[str, ...]:
+    """The files a project's build back-end writes into its source tree, from the text of its
+    ``pyproject.toml``: the version module that setuptools-scm, hatch-vcs, pdm-backend or
+    versioningit make from git's tags (``[tool.hatch.build.hooks.vcs] version-file =
+    "src/pkg/_version.py"``), relative to the project's folder; pdm-backend's also relative to
+    ``src/``, where it looks first. () for a file that does not parse."""
+    try:
+        _check_key_depth(text, "pyproject.toml")
+        tool = tomllib.loads(text).get("tool")
+    except (ConfigError, tomllib.TOMLDecodeError, RecursionError):
+        return ()
+
+    def at(*keys: str) -> Any:
+        node: Any = tool
+        for key in keys:
+            node = node.get(key) if isinstance(node, dict) else None
+        return node
+
+    hatch_targets = at("hatch", "build", "targets")
+    found = [
+        at("setuptools_scm", "write_to"), at("setuptools_scm", "version_file"),
+        at("hatch", "version", "raw-options", "write_to"),
+        at("hatch", "version", "raw-options", "version_file"),
+        at("hatch", "build", "hooks", "vcs", "version-file"),
+        *(at("hatch", "build", "targets", name, "hooks", "vcs", "version-file")
+          for name in (hatch_targets if isinstance(hatch_targets, dict) else ())),
+        at("versioningit", "write", "file"),
+    ]
+    pdm = at("pdm", "version", "write_to")
+    found += [pdm, f"src/{pdm}" if isinstance(pdm, str) else None]
+    return tuple(dict.fromkeys(posixpath.normpath(path) for path in found
+                               if isinstance(path, str) and path.endswith(".py")))
+
+
 def load_config(root: Path) -> Config:
     """``.impactgraph.toml`` wins over ``pyproject.toml``; neither means the defaults. Test
     files are, unless ``test-patterns`` says otherwise, what the root's pytest configuration

@@ -16,7 +16,13 @@ from dataclasses import dataclass
 from impactgraph.adapters.git import GitRepo, PathChange, PathStatus
 from impactgraph.app.indexing import summarize_files
 from impactgraph.app.session import NO_CACHE, Session
-from impactgraph.app.snapshot import WORKTREE, Snapshot, revision_snapshot, worktree_snapshot
+from impactgraph.app.snapshot import (
+    WORKTREE,
+    Snapshot,
+    revision_snapshot,
+    with_build_written,
+    worktree_snapshot,
+)
 from impactgraph.config import Config
 from impactgraph.diff import UsedElsewhere, diff_summaries
 from impactgraph.diff.engine import sort_changes
@@ -254,8 +260,9 @@ def compute_changes(
     started = time.perf_counter()
     # from the merge base, as a pull request and ``git diff base...head`` do
     base_snapshot = revision_snapshot(repo, base, config, commit=repo.merge_base(base, head))
-    head_snapshot = (
-        worktree_snapshot(repo, config) if head is None else revision_snapshot(repo, head, config)
+    head_snapshot = with_build_written(
+        worktree_snapshot(repo, config) if head is None else revision_snapshot(repo, head, config),
+        base_snapshot, repo,
     )
     path_changes = repo.changed_paths(
         base_snapshot.commit or base, None if head_snapshot.is_worktree else head_snapshot.commit

@@ -8,12 +8,13 @@ without reading it and its summary can be reused.
 from __future__ import annotations
 
 import os
+import posixpath
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from impactgraph.adapters.fs import MAX_FILE_BYTES, read_bounded
 from impactgraph.adapters.git import GitRepo, blob_id
-from impactgraph.config import Config
+from impactgraph.config import MAX_CONFIG_BYTES, Config, build_written_files
 from impactgraph.discovery import PROJECT_FILES, SourceFile, discover
 from impactgraph.errors import InputError
 
@@ -116,6 +117,48 @@ def worktree_snapshot(repo: GitRepo, config: Config) -> Snapshot:
         return found
 
     return Snapshot(WORKTREE, None, tuple(present), ids, load)
+
+
+def with_build_written(head: Snapshot, base: Snapshot, repo: GitRepo) -> Snapshot:
+    """``head``, plus the base's files that ``head`` lacks and that its build back-end writes
+    (the version module hatch-vcs or setuptools-scm make from git's tags: urllib3 2.2.3's
+    sdist left out ``src/urllib3/_version.py``, which 2.2.2's had). What the project's
+    install gives back is not removed: taken for gone, every importer of it was broken."""
+    missing = {f.path: f for f in base.files if f.path not in head.content_ids}
+    if not missing:
+        return head
+    written: set[str] = set()
+    for folder in {posixpath.dirname(path) for path in missing} | {""}:
+        while True:
+            project = posixpath.join(folder, "pyproject.toml")
+            text = _project_text(head, repo, project)
+            if text is not None:
+                written.update(posixpath.join(folder, p) for p in build_written_files(text))
+            if not folder:
+                break
+            folder = posixpath.dirname(folder)
+    carried = [missing[path] for path in sorted(written & missing.keys())]
+    if not carried:
+        return head
+    ids = {**head.content_ids, **{f.path: base.content_ids[f.path] for f in carried}}
+    files = tuple(sorted((*head.files, *carried), key=lambda f: f.path))
+    return Snapshot(head.revision, head.commit, files, ids, head.load)
+
+
+def _project_text(snapshot: Snapshot, repo: GitRepo, path: str) -> str | None:
+    """The text of project file ``path`` in ``snapshot`` (None: there is none, or too large)."""
+    data: bytes | None
+    try:
+        if snapshot.commit is None:
+            data = read_bounded(repo.root / path, MAX_CONFIG_BYTES)
+        else:
+            blob = repo.tree_files(snapshot.commit, LISTED).get(path)
+            data = repo.read_blobs([blob]).get(blob, b"") if blob is not None else None
+    except (OSError, InputError):
+        return None
+    if data is None or len(data) > MAX_CONFIG_BYTES:
+        return None
+    return data.decode("utf-8", "replace")
 
 
 _DISCOVERED: dict[tuple[tuple[str, ...], ...], list[SourceFile]] = {}
