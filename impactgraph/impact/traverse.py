@@ -24,6 +24,7 @@ What reaches whom (DESIGN.md "Impact"):
 
 from __future__ import annotations
 
+import posixpath
 import re
 import sys
 import types
@@ -63,6 +64,7 @@ from impactgraph.diff.definitions import (
 )
 from impactgraph.diff.names import Revision, left_as_namespace
 from impactgraph.diff.signatures import compare_signatures, returns_async_iterator
+from impactgraph.discovery import DEFAULT_TEST_PATTERNS, is_test_path
 from impactgraph.expressions import (
     AutouseRoot,
     BuiltinRoot,
@@ -388,9 +390,11 @@ class ImpactAnalysis:
         max_depth: int | None = None,
         changes: Sequence[Change] = (),
         asyncio_auto: Sequence[tuple[str, bool]] = (),
+        test_patterns: Sequence[str] = DEFAULT_TEST_PATTERNS,
     ) -> None:
         """``asyncio_auto``: where pytest-asyncio runs every async fixture
-        (``config.PytestSettings.asyncio_auto``)."""
+        (``config.PytestSettings.asyncio_auto``); ``test_patterns``: the test files'."""
+        self.test_patterns = tuple(test_patterns)
         self.base = base
         self.head = head
         self.asyncio_auto = tuple(asyncio_auto)
@@ -620,7 +624,8 @@ class ImpactAnalysis:
                     source, target):
                 return False  # ``getattr(cls, "Input", None)``: its absence is handled
             if change.kind in (ChangeKind.MODULE_REMOVED, ChangeKind.MODULE_RENAMED):
-                return self.still_uses(source, target, module=change.symbol.split(":", 1)[0])
+                return self.still_uses(source, target, module=change.symbol.split(":", 1)[0],
+                                       renamed=change)
             if not change.breaking and self._inherited_in_head(change.symbol) is not None:
                 # the class answers the name from a base now: every call and read of it
                 # still finds one, nothing fails
@@ -3239,11 +3244,13 @@ class ImpactAnalysis:
             known = self._tolerant[summary.module] = frozenset(summary.tolerant_reads)
         return known
 
-    def still_uses(self, source: str, target: str, module: str | None = None) -> bool:
+    def still_uses(self, source: str, target: str, module: str | None = None,
+                   renamed: Change | None = None) -> bool:
         """A base-graph user of something removed, unless the change also updated it.
 
-        ``module``: a whole module went (removed or moved); its user is updated when it no
-        longer imports it (the functions it called may live on elsewhere).
+        ``module``: a whole module went (removed or moved, by change ``renamed``); its user is
+        updated when it no longer imports it (the functions it called may live on elsewhere),
+        or finds it in its own folder (``_found_beside``).
         """
         user = self.base.module_of(source)
         new = self.head.summaries.get(user)
@@ -3265,6 +3272,7 @@ class ImpactAnalysis:
                 and not self._member_imported(binding, target)
                 and not self._through_namespace(module, target)
                 and not self._served_through_sys_modules(target)
+                and not (renamed is not None and self._found_beside(renamed, new, target))
                 for binding in new.imports if not binding.guarded
                 for target in (self._head_import(binding.target),)
             )
@@ -3527,7 +3535,8 @@ class ImpactAnalysis:
                 if (target == dotted or (target.startswith(dotted + ".") and not module_now) or (
                     promised and binding.name == "*" and target == owner
                 )) and not (namespace and self._through_namespace(dotted, target)) \
-                        and not self._served_through_sys_modules(target):
+                        and not self._served_through_sys_modules(target) \
+                        and not self._found_beside(change, summary, target):
                     users.append(binding.scope)
             if by_attribute and imports_owner and module != owner and (
                 spelled_anywhere or may_spell(self._spelled_by(module), dotted)
@@ -3543,6 +3552,26 @@ class ImpactAnalysis:
             walk.broken.add(user)
             walk.visit(walk.step(start, user), start, 1)
         return walk if found else None
+
+    def _found_beside(self, change: Change, importer: FileSummary, target: str) -> bool:
+        """Does head module ``importer`` find module ``target``, renamed by ``change``, in its
+        own folder? A folder of scripts that gains an ``__init__.py`` gives its modules dotted
+        names; a script's ``import items`` still finds the ``items.py`` beside it through its
+        own folder, first on the module path when it runs. Not so for test code: pytest puts
+        the first folder above a test module without an ``__init__.py`` on the path, which
+        the new file moved up."""
+        if change.kind is not ChangeKind.MODULE_RENAMED or target != change.symbol:
+            return False
+        if is_test_path(importer.path, self.test_patterns):
+            return False
+        beside = posixpath.join(posixpath.dirname(importer.path), *target.split("."))
+        paths = (f"{beside}.py", f"{beside}/__init__.py")
+        return any(
+            (module == target or module.endswith("." + target))
+            and (summary := self.head.summaries.get(module)) is not None
+            and summary.path in paths
+            for module in self.head.summaries
+        )
 
     def _spelled_by(self, module: str) -> frozenset[str]:
         """The names head module ``module`` spells (``spelled_names``), read once per module."""
