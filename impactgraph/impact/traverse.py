@@ -789,6 +789,11 @@ class ImpactAnalysis:
                 # a generator-based coroutine made ``async def``: a call gives an awaitable,
                 # as it did
                 return False
+            if (change.kind is ChangeKind.DECORATOR_CHANGED
+                    and self._async_generator_made_native(change, target)):
+                # ``@async_generator`` with ``await yield_(x)`` made a native async generator:
+                # a call gives an async generator, as it did
+                return False
             if (change.kind is ChangeKind.ASYNC_CHANGED and graph is self.head
                     and self._requested_only(source, target)
                     and self._gives_its_value(target, head=False)
@@ -1254,6 +1259,27 @@ class ImpactAnalysis:
         module, base = self._renamed_from.get(now, now), self._revision_pair()[0]
         kept = [written for written in old.decorators
                 if base.spelled(module, decorator_base(written)) not in GENERATOR_COROUTINES]
+        return len(kept) < len(old.decorators) and list(new.decorators) == kept
+
+    def _async_generator_made_native(self, change: Change, target: str) -> bool:
+        """Was ``target`` an ``async def`` made an async generator by the ``async_generator``
+        package's ``@async_generator`` (its body giving values with ``await yield_(x)``), and
+        is it now a native async generator (``async def`` that yields) without it, its other
+        decorators as they were? A call of either gives an async generator that ``async
+        for``, ``asynccontextmanager`` and ``aclose()`` take alike. ``change``: a
+        ``decorator-changed`` removing only such decorators. trio-websocket 0.10 made
+        ``open_websocket`` so, under ``@asynccontextmanager``."""
+        if not _decorators_only(change, "-"):
+            return False
+        old, new = self._old_definition(target), self._definition(self.head, target)
+        if (old is None or new is None or old.signature is None or new.signature is None
+                or not old.signature.is_async or old.signature.is_generator
+                or not new.signature.is_async or not new.signature.is_generator):
+            return False
+        now = target.partition(":")[0]
+        module, base = self._renamed_from.get(now, now), self._revision_pair()[0]
+        kept = [written for written in old.decorators
+                if base.spelled(module, decorator_base(written)) not in ASYNC_GENERATOR_MAKERS]
         return len(kept) < len(old.decorators) and list(new.decorators) == kept
 
     def _decorator_path(self, symbol: str, written: str) -> str:
@@ -4217,6 +4243,10 @@ def _decorators_only(change: Change, sign: str) -> bool:
 # The decorators making a generator a coroutine function (``_coroutine_made_native``)
 GENERATOR_COROUTINES = frozenset({"asyncio.coroutine", "asyncio.coroutines.coroutine",
                                   "types.coroutine"})
+# The decorators making an ``async def`` that gives values with ``await yield_(x)`` an async
+# generator (``_async_generator_made_native``)
+ASYNC_GENERATOR_MAKERS = frozenset({"async_generator.async_generator",
+                                    "async_generator._impl.async_generator"})
 # What a function called as a ``with`` (1) or ``async with`` (2) item returns once one of
 # these decorates it (``ImpactAnalysis._entered_by``)
 ENTERED_BY = {"contextlib.contextmanager": 1, "contextlib.asynccontextmanager": 2}
