@@ -71,6 +71,7 @@ from impactgraph.expressions import (
     FixtureRoot,
     Variable,
     parse_root,
+    special,
 )
 from impactgraph.impact.binding import (
     SPECIAL_ARITY,
@@ -700,6 +701,16 @@ class ImpactAnalysis:
                 # decorator for pytest-asyncio's (or back) is requested as before, and gives
                 # the requesters its value in both revisions (``_fixture_decorators_traded``)
                 return False
+            if (change.kind is ChangeKind.DECORATOR_CHANGED and graph is self.head
+                    and self._requested_only(source, target)
+                    and self._fixture_decorators_only(change)
+                    and not self._gives_its_value(target, head=False)
+                    and self._gives_its_value(target, head=True)):
+                # a plain ``@pytest.fixture async def`` of strict mode made
+                # ``@pytest_asyncio.fixture``: the requester gets the value the fixture gives
+                # now, not the coroutine or async generator (jeepney 0.8's ``connection``,
+                # whose tests read ``connection.unique_name``); only using the old one breaks
+                return self._uses_the_coroutine(source, target)
             if graph is self.head and self._self_never_of(graph, source, target):
                 return False  # ``self`` of ``source`` is never an instance of that class
             if (change.kind is ChangeKind.DECORATOR_CHANGED
@@ -3204,18 +3215,40 @@ class ImpactAnalysis:
                    for written in definition.decorators)
 
     def _fixture_decorators_traded(self, change: Change) -> bool:
-        """Did a ``decorator-changed`` of a fixture only trade fixture decorators (pytest's,
-        pytest-asyncio's: ``FIXTURE_DECORATORS``), the fixture giving its requesters its value
-        in both revisions (``_gives_its_value``)? A plain ``@pytest.fixture async def`` of
-        strict mode made ``@pytest_asyncio.fixture`` gives its value now, not a coroutine."""
+        """Did a ``decorator-changed`` of a fixture only trade fixture decorators
+        (``_fixture_decorators_only``), the fixture giving its requesters its value in both
+        revisions (``_gives_its_value``)? A plain ``@pytest.fixture async def`` of strict mode
+        made ``@pytest_asyncio.fixture`` gives its value now, not a coroutine."""
+        return (self._fixture_decorators_only(change)
+                and self._gives_its_value(change.symbol, head=False)
+                and self._gives_its_value(change.symbol, head=True))
+
+    def _fixture_decorators_only(self, change: Change) -> bool:
+        """Did a ``decorator-changed`` only add or remove fixture decorators (pytest's,
+        pytest-asyncio's: ``FIXTURE_DECORATORS``)?"""
         parts = change.detail.split()
         if not parts or not all(part[:1] in "+-" for part in parts):
             return False  # ``arguments of @...``: not a trade
         spelled = [revision.spelled(module, part[1:]) for part in parts
                    for revision, module in (self._decorator_side(change, part),)]
-        return (all(name in FIXTURE_DECORATORS for name in spelled)
-                and self._gives_its_value(change.symbol, head=False)
-                and self._gives_its_value(change.symbol, head=True))
+        return all(name in FIXTURE_DECORATORS for name in spelled)
+
+    def _uses_the_coroutine(self, source: str, target: str) -> bool:
+        """Does head code ``source``, a requester of fixture ``target``, use the parameter
+        pytest hands it for the fixture as the coroutine or async generator a plain async
+        fixture of strict mode gave: awaits it, iterates it with ``async for``, asks it for its
+        next item, or calls a method only those have (``COROUTINE_USES``)? Read in the head's
+        calls of the module whose receiver is the parameter, in ``source`` and the functions
+        it encloses."""
+        found = self._head_sites(source, target)
+        if found is None:
+            return True
+        names = {root.name for site, _ in found[1] for expr in site.callee if expr
+                 for root in (parse_root(expr[0]),) if isinstance(root, FixtureRoot)}
+        module, _, qualname = source.partition(":")
+        keys = {f"v:{module}:{qualname}|{name}" for name in names}
+        return any(len(expr) > 1 and expr[0] in keys and expr[1] in COROUTINE_USES
+                   for site in self._calls_of(module) or () for expr in site.callee)
 
     def _fixture_in_base(self, symbol: str) -> bool:
         """Was ``symbol`` a fixture function in the base (of its module, or of the module's
@@ -4250,6 +4283,11 @@ ASYNC_GENERATOR_MAKERS = frozenset({"async_generator.async_generator",
 # What a function called as a ``with`` (1) or ``async with`` (2) item returns once one of
 # these decorates it (``ImpactAnalysis._entered_by``)
 ENTERED_BY = {"contextlib.contextmanager": 1, "contextlib.asynccontextmanager": 2}
+# What code does with a coroutine or an async generator and not with most other values:
+# ``await``, ``async for``, ``anext()`` (``ImpactAnalysis._uses_the_coroutine``)
+COROUTINE_USES = frozenset({
+    special(("__await__",)), special(("__aiter__",)), special(("__anext__",)),
+    ".__await__", ".__aiter__", ".__anext__", ".asend", ".athrow", ".aclose"})
 # the fixture decorator of pytest-asyncio, which runs the async fixtures it marks in any mode
 PYTEST_ASYNCIO_FIXTURE = "pytest_asyncio.fixture"
 # the decorators making a function a fixture: a request passes the fixtures it names alike
