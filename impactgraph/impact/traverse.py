@@ -3237,9 +3237,10 @@ class ImpactAnalysis:
         """Does head code ``source``, a requester of fixture ``target``, use the parameter
         pytest hands it for the fixture as the coroutine or async generator a plain async
         fixture of strict mode gave: awaits it, iterates it with ``async for``, asks it for its
-        next item, or calls a method only those have (``COROUTINE_USES``)? Read in the head's
-        calls of the module whose receiver is the parameter, in ``source`` and the functions
-        it encloses."""
+        next item, calls a method only those have (``COROUTINE_USES``), or hands it to a
+        function of ``asyncio`` that awaits it (``asyncio.wait_for(connection, 5)``)? Read in
+        the head's calls of the module on the parameter, in ``source`` and the functions it
+        encloses."""
         found = self._head_sites(source, target)
         if found is None:
             return True
@@ -3247,8 +3248,18 @@ class ImpactAnalysis:
                  for root in (parse_root(expr[0]),) if isinstance(root, FixtureRoot)}
         module, _, qualname = source.partition(":")
         keys = {f"v:{module}:{qualname}|{name}" for name in names}
-        return any(len(expr) > 1 and expr[0] in keys and expr[1] in COROUTINE_USES
-                   for site in self._calls_of(module) or () for expr in site.callee)
+        summary = self.head.summaries.get(module)
+        bindings = self._bindings_of(summary) if summary is not None else {}
+        for site in self._calls_of(module) or ():
+            if any(len(expr) > 1 and expr[0] in keys and expr[1] in COROUTINE_USES
+                   for expr in site.callee):
+                return True
+            handed = any(values and all(expr in {(key,) for key in keys} for expr in values)
+                         for values in (*site.args, *(kept for _, kept in site.kwargs)))
+            if handed and site.callee and all(_asyncio_runner(expr, bindings)
+                                              for expr in site.callee):
+                return True
+        return False
 
     def _fixture_in_base(self, symbol: str) -> bool:
         """Was ``symbol`` a fixture function in the base (of its module, or of the module's

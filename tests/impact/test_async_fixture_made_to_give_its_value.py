@@ -14,6 +14,8 @@ import pytest
 from git_support import broken_modules, impact_between
 
 TEST = '''\
+import asyncio
+
 import pytest
 {imports}
 
@@ -78,7 +80,8 @@ def test_a_requester_handing_the_value_on_is_not_broken(tmp_path: Path) -> None:
     "async for conn in connection:\n        assert conn.unique_name",
     "await connection.aclose()",
     "assert await anext(connection)",
-], ids=["dunder-anext", "async-for", "aclose", "anext"])
+    "await asyncio.wait_for(connection, 5)",
+], ids=["dunder-anext", "async-for", "aclose", "anext", "asyncio-runner"])
 def test_a_requester_using_the_async_generator_still_breaks(tmp_path: Path, use: str) -> None:
     assert _broken(tmp_path, use, {}) == {"pkg.tests.test_io"}
 
