@@ -1266,11 +1266,7 @@ class ImpactAnalysis:
                 or old.signature.is_async or not old.signature.is_generator
                 or not new.signature.is_async or new.signature.is_generator):
             return False
-        now = target.partition(":")[0]
-        module, base = self._renamed_from.get(now, now), self._revision_pair()[0]
-        kept = [written for written in old.decorators
-                if base.spelled(module, decorator_base(written)) not in GENERATOR_COROUTINES]
-        return len(kept) < len(old.decorators) and list(new.decorators) == kept
+        return self._only_dropped(target, old, new, GENERATOR_COROUTINES)
 
     def _async_generator_made_native(self, change: Change, target: str) -> bool:
         """Was ``target`` an ``async def`` made an async generator by the ``async_generator``
@@ -1287,10 +1283,16 @@ class ImpactAnalysis:
                 or not old.signature.is_async or old.signature.is_generator
                 or not new.signature.is_async or not new.signature.is_generator):
             return False
+        return self._only_dropped(target, old, new, ASYNC_GENERATOR_MAKERS)
+
+    def _only_dropped(self, target: str, old: Definition, new: Definition,
+                      makers: frozenset[str]) -> bool:
+        """Did ``target`` (``old`` in the base, ``new`` in the head) lose decorators that are
+        ``makers`` (as the base's module spells them), and keep the others as written?"""
         now = target.partition(":")[0]
         module, base = self._renamed_from.get(now, now), self._revision_pair()[0]
         kept = [written for written in old.decorators
-                if base.spelled(module, decorator_base(written)) not in ASYNC_GENERATOR_MAKERS]
+                if base.spelled(module, decorator_base(written)) not in makers]
         return len(kept) < len(old.decorators) and list(new.decorators) == kept
 
     def _decorator_path(self, symbol: str, written: str) -> str:
