@@ -70,6 +70,7 @@ from impactgraph.expressions import (
     BuiltinRoot,
     FixtureRoot,
     Variable,
+    attr,
     parse_root,
     special,
 )
@@ -654,6 +655,8 @@ class ImpactAnalysis:
                 return self.still_uses(source, change.symbol)
             if kind == EdgeKind.CALLS and self._found_below(graph, source, target):
                 return False
+            if self._left_the_dispatch(graph, source, target, kind):
+                return False
             if kind == EdgeKind.CALLS and self._answered_in_every_subclass(source, target):
                 return False
             return self.still_uses(source, target)
@@ -1162,6 +1165,37 @@ class ImpactAnalysis:
         if wanted and wanted <= found:
             return True
         return bool(below) and self._moved_below(source, target, below)
+
+    def _left_the_dispatch(self, graph: CodeGraph, source: str, target: str, kind: str) -> bool:
+        """Was removed method ``target`` (``C.m``) an override that ``source``, a method of a
+        class ``B`` that ``C`` derived from in the base, reached only through its ``self``
+        (``self.m()``, ``partial(self.m, x)``), ``C`` no longer deriving from ``B``? ``self``
+        of ``B``'s code is never a ``C`` now. starlette 0.38.6 made ``_StreamingResponse``
+        a ``Response``, no longer a ``StreamingResponse``, without ``stream_response``."""
+        if graph is not self.base or kind not in (EdgeKind.CALLS, EdgeKind.REFERENCES):
+            return False
+        module, _, qualname = source.partition(":")
+        owner, _, name = target.partition(":")[2].rpartition(".")
+        cls = f"{module}:{qualname.rpartition('.')[0]}"
+        subclass = f"{target.partition(':')[0]}:{owner}"
+        if not owner or cls == subclass or cls.endswith(":"):
+            return False
+        base, head = self._revision_pair()
+        if cls not in ancestry(base, subclass)[0] or (
+                head.definition(subclass) is not None and cls in ancestry(head, subclass)[0]):
+            return False
+        summary = self.head.summaries.get(module)
+        if summary is None:
+            return False
+        wanted = attr(name)
+        uses = [expr for site in summary.calls if in_scope(site.scope, qualname)
+                for values in (site.callee, *site.args, *(kept for _, kept in site.kwargs))
+                for expr in values if wanted in expr]
+        uses += [expr for reference in summary.references if in_scope(reference.scope, qualname)
+                 for expr in reference.target if wanted in expr]
+        own_self = f"v:{module}:{qualname}|self"
+        return bool(uses) and all(len(expr) > 1 and expr[0] == own_self and expr[1] == wanted
+                                  for expr in uses)
 
     def _moved_below(self, source: str, target: str, below: list[str]) -> bool:
         """``_found_below`` when the head's receivers are not the base's: the member moved
