@@ -40,6 +40,7 @@ from impactgraph.indexer.plain import (
     joined_redefinition,
     keeps_earlier,
     marks_abstract,
+    named_tuple_fields,
     resolve_relative,
 )
 from impactgraph.model import (
@@ -299,6 +300,25 @@ def _dataclass_init(text: Text, node: ast.ClassDef, decorators: tuple[str, ...],
         name = init_parameter_name(statement.target.id, decorators, alias)
         params.append(Parameter(name, kind, default, annotation))
     return Signature(tuple(params), "None", False)
+
+
+def _named_tuple_init(text: Text, node: ast.ClassDef, body: list[ast.stmt]
+                      ) -> Signature | None:
+    """The signature a named tuple class is made with, as ``signatures.dataclass_signature``
+    gives it for ``signatures.named_tuple_class_fields`` of an astroid class."""
+    if any(isinstance(s, _FUNCTIONS) and s.name in ("__new__", "__init__") for s in body):
+        return None
+    annotated = [
+        (statement.target.id, text(statement.annotation, statement) or "",
+         text(statement.value, statement) if statement.value is not None else None)
+        for statement in body
+        if isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name)
+    ]
+    fields = named_tuple_fields([text(base, node) or "" for base in node.bases], annotated)
+    if fields is None:
+        return None
+    params = [Parameter("self", ParamKind.POSITIONAL_OR_KEYWORD)]
+    return Signature((*params, *(parameter for _, parameter in fields)), "None", False)
 
 
 def _global_names(body: list[ast.stmt]) -> set[str]:
@@ -631,6 +651,8 @@ class _ApiWalker:
             other_bases=earlier_bases(self.definitions.get(qual)),
         )
         init = _dataclass_init(text, node, decorators, body)
+        if init is None:
+            init = _named_tuple_init(text, node, body)
         if init is not None:
             self.definitions[f"{qual}.__init__"] = Definition(
                 qualname=f"{qual}.__init__",

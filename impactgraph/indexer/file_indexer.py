@@ -55,6 +55,7 @@ from impactgraph.indexer.signatures import (
     dataclass_signature,
     decorator_base,
     decorator_names,
+    named_tuple_class_fields,
     renaming_hash,
     result_length,
     signature_of,
@@ -365,6 +366,8 @@ class FileIndexer(Statements):
         )
         self.bind_name(parent_scope, node.name, [(symbol_root(self.symbol_id(qual)),)], node)
         fields = dataclass_fields(node)
+        if fields is None:
+            fields = named_tuple_class_fields(node)
         if fields is not None:
             init = dataclass_signature(fields)
             self.bindings[self.var_key(node, "__init__")].append(

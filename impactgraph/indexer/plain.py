@@ -8,7 +8,7 @@ import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from impactgraph.model import Definition, ParamKind, Signature, SymbolKind
+from impactgraph.model import Definition, Parameter, ParamKind, Signature, SymbolKind
 
 # what an ``except`` clause names that catches a failed import (``ImportBinding.guarded``)
 IMPORT_ERRORS = frozenset({"ImportError", "ModuleNotFoundError", "Exception", "BaseException"})
@@ -228,3 +228,69 @@ def returns_length(annotation: str | None, returned: Sequence[int | None], direc
     if any(isinstance(i, ast.Constant) and i.value is Ellipsis for i in items):
         return None
     return len(items)
+
+
+# How a class statement's base names ``typing.NamedTuple`` (its fields: the annotated names
+# of the class body) and what makes a named tuple class of fields written out in a call
+# (``namedtuple('P', 'x y')``, ``NamedTuple('P', [('x', int)])``); by spelling, as the
+# dataclass decorators are
+NAMED_TUPLE_BASES = frozenset({"NamedTuple", "typing.NamedTuple", "typing_extensions.NamedTuple"})
+NAMED_TUPLE_FACTORIES = NAMED_TUPLE_BASES | {"namedtuple", "collections.namedtuple"}
+
+
+def named_tuple_fields(bases: Sequence[str], annotated: Sequence[tuple[str, str, str | None]]
+                       ) -> list[tuple[str, Parameter]] | None:
+    """The parameters of the constructor a named tuple class is made with (``P(x, y=0)``):
+    its fields in order, each with its default. ``bases``: the class statement's bases as
+    text; ``annotated``: the class body's ``name: annotation [= default]`` statements, in
+    order (the fields of ``class P(NamedTuple)``). None when no base is a named tuple, or
+    its fields are not written out (a variable, ``rename=True``); the caller also leaves a
+    class that defines its own ``__new__`` or ``__init__``."""
+    for base in bases:
+        if base.strip() in NAMED_TUPLE_BASES:
+            return [(name, Parameter(name, ParamKind.POSITIONAL_OR_KEYWORD, default,
+                                     annotation or None))
+                    for name, annotation, default in annotated]
+    for base in bases:
+        fields = _called_fields(base)
+        if fields is not None:
+            return fields
+    return None
+
+
+def _called_fields(base: str) -> list[tuple[str, Parameter]] | None:
+    """``named_tuple_fields`` of a base written as a call of a named tuple factory with
+    literal fields, and literal ``defaults=`` (they fill the last fields)."""
+    try:
+        node = ast.parse(base.strip(), mode="eval").body
+    except (SyntaxError, RecursionError, ValueError):
+        return None
+    if not isinstance(node, ast.Call) or len(node.args) != 2 \
+            or ast.unparse(node.func) not in NAMED_TUPLE_FACTORIES:
+        return None
+    names: list[tuple[str, str | None]] = []
+    fields = node.args[1]
+    if isinstance(fields, ast.Constant) and isinstance(fields.value, str):
+        names = [(name, None) for name in fields.value.replace(",", " ").split()]
+    elif isinstance(fields, (ast.List, ast.Tuple)):
+        for element in fields.elts:
+            annotation = None
+            if isinstance(element, ast.Tuple) and len(element.elts) == 2:
+                annotation = ast.unparse(element.elts[1])
+                element = element.elts[0]
+            if not isinstance(element, ast.Constant) or not isinstance(element.value, str):
+                return None
+            names.append((element.value, annotation))
+    else:
+        return None
+    defaults: list[str] = []
+    for keyword in node.keywords:
+        if keyword.arg == "defaults" and isinstance(keyword.value, (ast.List, ast.Tuple)):
+            defaults = [ast.unparse(value) for value in keyword.value.elts]
+        elif keyword.arg != "module":
+            return None
+    if len(defaults) > len(names) or not all(name.isidentifier() for name, _ in names):
+        return None
+    given = [None] * (len(names) - len(defaults)) + defaults
+    return [(name, Parameter(name, ParamKind.POSITIONAL_OR_KEYWORD, default, annotation))
+            for (name, annotation), default in zip(names, given, strict=True)]

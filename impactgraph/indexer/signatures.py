@@ -11,14 +11,15 @@ from impactgraph.indexer.plain import (
     combine_hashes,
     decorator_base,
     init_parameter_name,
+    named_tuple_fields,
     returns_length,
 )
 from impactgraph.model import Parameter, ParamKind, Signature
 
 __all__ = [
     "DATACLASS_DECORATORS", "body_hash", "combine_hashes", "dataclass_fields",
-    "dataclass_signature", "decorator_base", "decorator_names", "renaming_hash", "signature_of",
-    "source",
+    "dataclass_signature", "decorator_base", "decorator_names", "named_tuple_class_fields",
+    "renaming_hash", "signature_of", "source",
 ]
 
 
@@ -197,6 +198,23 @@ def dataclass_signature(fields: list[tuple[str, Parameter]]) -> Signature:
     """The generated ``__init__``'s signature for ``dataclass_fields``' fields."""
     params = [Parameter("self", ParamKind.POSITIONAL_OR_KEYWORD)]
     return Signature((*params, *(parameter for _, parameter in fields)), "None", False)
+
+
+def named_tuple_class_fields(node: nodes.ClassDef) -> list[tuple[str, Parameter]] | None:
+    """``plain.named_tuple_fields`` of a class statement: a named tuple's constructor
+    parameters, as ``dataclass_fields`` gives a dataclass's; None for a class that is not a
+    named tuple, or that makes instances with a ``__new__`` or ``__init__`` of its own."""
+    if any(isinstance(s, nodes.FunctionDef) and s.name in ("__new__", "__init__")
+           for s in node.body):
+        return None
+    annotated = [
+        (statement.target.name, source(statement.annotation) or "",
+         source(statement.value) if statement.value is not None else None)
+        for statement in node.body
+        if isinstance(statement, nodes.AnnAssign)
+        and isinstance(statement.target, nodes.AssignName)
+    ]
+    return named_tuple_fields([source(base) or "" for base in node.bases], annotated)
 
 
 def dataclass_fields(node: nodes.ClassDef) -> list[tuple[str, Parameter]] | None:

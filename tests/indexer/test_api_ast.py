@@ -80,6 +80,27 @@ PRINTED = {
                 async for item in stream():
                     yield item
         """,
+    "named tuples": """\
+        import collections
+        import typing
+        from typing import NamedTuple
+        class Point(NamedTuple):
+            '''Doc.'''
+            x: int
+            y: "list[int]" = [ 1,2 ]
+            def norm(self):
+                return self.x
+        class Typed(typing.NamedTuple('Typed', [('a', int), ('b', str)])):
+            pass
+        class Called(collections.namedtuple('Called', 'a, b c', defaults=(None, 'c'))):
+            pass
+        class Own(NamedTuple):
+            a: int
+            def __init__(self, *args):
+                pass
+        class Renamed(collections.namedtuple('Renamed', 'a def', rename=True)):
+            pass
+        """,
     "classes": """\
         from dataclasses import dataclass, field, KW_ONLY
         import typing as t
