@@ -170,6 +170,10 @@ class FileIndexer(Statements):
             self.has_getattr = True
             self.getattr_names = served_names(node)
         self.visit_arguments(node, kind, bases)
+        args = node.args
+        self.evaluated_annotations(
+            *args.posonlyargs_annotations, *args.annotations, args.varargannotation,
+            *args.kwonlyargs_annotations, args.kwargannotation, node.returns)
         self.cached_arguments(node, qual)
         self.wire_pytest(node, bases)
         if node.returns is not None:

@@ -122,6 +122,19 @@ class ImplicitCalls:
     def special_of(self, at: nodes.NodeNG, operand: nodes.NodeNG | None, *names: str) -> None:
         self.special(at, self.operand_values(operand), names)
 
+    def evaluated_annotations(self, *annotations: nodes.NodeNG | None) -> None:
+        """Annotations Python evaluates where they stand (a ``def``'s parameters and return,
+        run with the ``def``; a module's or class body's ``name: T``), unless the module
+        postpones them (``from __future__ import annotations``): a subscript in one runs the
+        class's ``__class_getitem__`` (``def f(x: HasMethod["__len__"])``). Quoted ones are
+        never run."""
+        for annotation in annotations:
+            if annotation is None or "annotations" in annotation.root().future_imports:
+                continue
+            for subscript in annotation.nodes_of_class(nodes.Subscript):
+                if isinstance(subscript.value, (nodes.Name, nodes.Attribute)):
+                    self.special_of(subscript, subscript.value, "__getitem__")
+
     def iterated(self, at: nodes.NodeNG, operand: nodes.NodeNG) -> None:
         """``list(x)``, ``x in it`` without ``__contains__``: ``__iter__``, then ``__next__`` of
         what it returns."""

@@ -253,6 +253,8 @@ class Statements(Evaluator, ImplicitCalls):
     def visit_AnnAssign(self, node: nodes.AnnAssign) -> None:
         if node.value is not None:
             self.visit(node.value)
+        if isinstance(node.scope(), (nodes.Module, nodes.ClassDef)):
+            self.evaluated_annotations(node.annotation)  # a function's own are never run
         values = self.values(node.value) + self.annotation_values(node.annotation)
         self.bind_target(node.target, values, node)
 

@@ -180,6 +180,9 @@ _EXEC, _EVAL = (builtin_root("exec"),), (builtin_root("eval"),)
 # a class of ours built on one of these: ``dict.__getitem__`` calls its ``__missing__``
 DICT_BASES = frozenset({"builtins.dict", "collections.OrderedDict", "collections.Counter"})
 MISSING = ("__missing__",)
+# ``C[item]`` on a class object: its metaclass's ``__getitem__``, else ``__class_getitem__``
+SUBSCRIPT = ("__getitem__",)
+CLASS_GETITEM = ("__class_getitem__",)
 
 # The dependency of a lookup that visited only the subclasses binding a name on the attribute
 # stores of that name (``Resolver.varying``): a variable key no binding has
@@ -1287,8 +1290,11 @@ class Resolver:
             case Sym(cls) | Subclass(cls) if self.kind(cls) is SymbolKind.CLASS:
                 # a class object: its class is its metaclass (``isinstance(x, C)`` runs the
                 # metaclass's ``__instancecheck__``, ``for m in C`` its ``__iter__``)
-                return {Bound(m) for meta in self.metaclasses(cls)
-                        for m in self.special_methods(meta, names)}
+                found: set[Value] = {Bound(m) for meta in self.metaclasses(cls)
+                                     for m in self.special_methods(meta, names)}
+                if not found and names == SUBSCRIPT:
+                    found = self.class_getitem(cls, exact=isinstance(value, Sym))
+                return found
         if not isinstance(value, Inst):
             return set()
         cls = value.cls
@@ -1301,6 +1307,18 @@ class Resolver:
             # ``dict.__getitem__`` calls a subclass's ``__missing__`` for a key it lacks
             result |= self.special_lookup(value, MISSING)
         return result
+
+    def class_getitem(self, cls: str, exact: bool) -> set[Value]:
+        """``C[item]`` on class ``cls`` (``exact`` False: or any subclass, ``cls`` of a
+        classmethod) whose metaclass has no ``__getitem__`` of ours: the ``__class_getitem__``
+        of ours along its MRO (an implicit classmethod), and each subclass's own.
+        ``typing.Generic``'s and a builtin's are not ours: nothing."""
+        found: set[Value] = {Bound(m) for m in self.special_methods(cls, CLASS_GETITEM)}
+        if not exact:
+            for sub in self.varying(cls, CLASS_GETITEM):
+                found |= {Bound(m, "dispatch") for m in self.special_methods(sub, CLASS_GETITEM)
+                          if Bound(m) not in found}
+        return found
 
     def dict_based(self, cls: str) -> bool:
         return any(base in DICT_BASES for owner in self.mro(cls)
@@ -1890,7 +1908,17 @@ class Resolver:
                 return set(self.resolve((key,)))
             case Inst():  # ``obj["name"]`` on an object of ours: what its __getitem__ returns
                 return self._getitem(value)
+            case Sym(symbol) | Subclass(symbol) if self.kind(symbol) is SymbolKind.CLASS:
+                # ``HasMethod["name"]``: what the metaclass's ``__getitem__`` or the class's
+                # ``__class_getitem__`` of ours returns
+                return self._class_subscript(value)
         return set()
+
+    def _class_subscript(self, value: Sym | Subclass) -> set[Value]:
+        result: set[Value] = set()
+        for getter in ordered(self.special_lookup(value, SUBSCRIPT)):
+            result |= self.call_result(getter)
+        return result
 
     def _getitem(self, value: Inst) -> set[Value]:
         result: set[Value] = set()
@@ -1902,8 +1930,12 @@ class Resolver:
         """An element of ``value`` (``x[i]`` with ``i`` unknown, ``for e in x``)."""
         match value:
             case Sym(symbol) if self.kind(symbol) is SymbolKind.CLASS:
-                # ``ConfigAttribute[bool]``: a generic alias, which builds the class itself
-                return {value}
+                # ``ConfigAttribute[bool]``: a generic alias, which builds the class itself,
+                # unless a ``__getitem__`` of its metaclass or a ``__class_getitem__`` of ours
+                # makes it: what that returns, when known
+                return self._class_subscript(value) or {value}
+            case Subclass(symbol) if self.kind(symbol) is SymbolKind.CLASS:
+                return self._class_subscript(value)
             case Slice():
                 return self.slice_elements(value)
             case Container(key) | Pair(key):
