@@ -679,6 +679,10 @@ class ImpactAnalysis:
                 return self._reads_cache_api(source, target)
             if kind != EdgeKind.CALLS:
                 return False
+            if (change.kind in (ChangeKind.ASYNC_CHANGED, ChangeKind.DECORATOR_CHANGED)
+                    and self._shaped_like_its_siblings(graph, source, target)):
+                # the call site already calls functions made as this one is now
+                return False
             moved = self._called_now(source, target) \
                 if graph is self.base and target not in self.head and source in self.head \
                 else None
@@ -1328,6 +1332,35 @@ class ImpactAnalysis:
         kept = [written for written in old.decorators
                 if base.spelled(module, decorator_base(written)) not in makers]
         return len(kept) < len(old.decorators) and list(new.decorators) == kept
+
+    def _shaped_like_its_siblings(self, graph: CodeGraph, source: str, target: str) -> bool:
+        """Does a call site of ``source`` that runs ``target`` also run, in ``graph``, another
+        function that the change left alone and that is made as ``target`` is in the head
+        (``async def`` or not, under decorators naming the same things)? The code after the
+        call is the same whichever callee ran, and it met such a one before: jinja2 3.1.5
+        made ``do_unique`` an ``@async_variant(sync_do_unique) async def``, as ``do_first``
+        was, and ``Environment._filter_test_common`` calls either through ``func(*args)``."""
+        shape = self._shape(target)
+        sites = {site for site, _ in graph.edge_field(source, target, EdgeKind.CALLS, "sites")
+                 or ()}
+        if shape is None or not sites:
+            return False
+        for other, kind in graph.successors(source):
+            if kind != EdgeKind.CALLS or other == target or other in self.changed_symbols:
+                continue
+            shared = {site for site, _ in graph.edge_field(source, other, kind, "sites") or ()}
+            if shared & sites and self._shape(other) == shape:
+                return True
+        return False
+
+    def _shape(self, symbol: str) -> tuple[bool, tuple[str, ...]] | None:
+        """How head function ``symbol`` is made: ``async def`` or not, and what each of its
+        decorators names (``_decorator_path``); None when it is no function of the head."""
+        definition = self._definition(self.head, symbol)
+        if definition is None or definition.signature is None:
+            return None
+        return (definition.signature.is_async,
+                tuple(self._decorator_path(symbol, written) for written in definition.decorators))
 
     def _decorator_path(self, symbol: str, written: str) -> str:
         """What a decorator written on head definition ``symbol`` names: the import path its
