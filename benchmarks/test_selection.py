@@ -581,6 +581,28 @@ LIBRARIES = {
             "fastapi==0.165.0", "httpx2==2.17.0")),
         Library("phx-class-registry", "5.1.1", "class_registry", ("pytest==8.3.5",),
                 tests="test"),
+        # held out, first contact (7 December, fc41): configuration actions registered by
+        # decorator directives (@App.directive, action classes with perform/identifier/
+        # group_class), committed per App subclass in a configurable that sorts actions by
+        # their dependencies (toposort), queries over registered actions (dectate); dispatch on
+        # predicates: functions and methods made dispatchers by @reg.dispatch and
+        # @reg.dispatch_method, implementations registered per predicate key, class dispatch,
+        # lookup caches, argument info read from signatures, a Sphinx extension (reg; both
+        # from Morepath, their suites inside the package); a dependency injection container:
+        # providers whose factories are registered by @provide on methods, by type hints or
+        # as decorators of other factories (decorate), scopes as enum-like classes, a graph
+        # validator, sync and async containers whose resolving code is compiled per factory,
+        # its unit suite in tests/unit (the integration tests need ~20 frameworks: left out),
+        # pytest 9's .pytest.toml (dishka: --no-cov over its addopts)
+        Library("dectate", "1.0.0", "dectate", (
+            "pytest==8.3.5", "pytest-env==1.1.5", "sphinx==9.0.4"), tests="dectate/tests",
+            root=""),
+        Library("reg", "1.0.0", "reg", (
+            "pytest==8.3.5", "pytest-env==1.1.5", "sphinx==9.0.4"), tests="reg/tests",
+            root=""),
+        Library("dishka", "1.10.1", "dishka", (
+            "pytest==9.0.2", "pytest-asyncio==1.3.0", "pytest-repeat==0.9.4",
+            "pytest-cov==7.0.0"), tests="tests/unit", args=("--no-cov",)),
     )
 }
 DEFAULT_LIBRARIES = ("click", "itsdangerous", "markupsafe", "jinja2", "flask")
@@ -768,7 +790,8 @@ def run_pytest(python: Path, cwd: Path, env: dict[str, str], args: list[str],
     return SuiteRun(frozenset(failed), broken, False, seconds)
 
 
-# What makes a file pytest's configuration (pytest.ini and .pytest.ini always).
+# What makes a file pytest's configuration (pytest 9's pytest.toml and .pytest.toml, dishka's,
+# and pytest.ini and .pytest.ini always).
 # pytest 9 also reads a native [tool.pytest] table (svcs).
 _CONFIG_SECTIONS = {"pyproject.toml": ("[tool.pytest.ini_options]", "[tool.pytest]"),
                     "tox.ini": ("[pytest]",), "setup.cfg": ("[tool:pytest]",)}
@@ -779,7 +802,7 @@ def own_config(cwd: Path) -> list[str]:
     does not stop pytest's search for a configuration file, which goes on above the checkout
     to the first one it finds (this repository's pyproject.toml, with filterwarnings=error:
     cerberus' import of pkg_resources then fails every file)."""
-    for name in ("pytest.ini", ".pytest.ini"):
+    for name in ("pytest.toml", ".pytest.toml", "pytest.ini", ".pytest.ini"):
         if (cwd / name).is_file():
             return []
     for name, sections in _CONFIG_SECTIONS.items():
