@@ -1183,7 +1183,7 @@ class Resolver:
             return got
         outside = self.external_lookup(cls, name)
         if outside or name.startswith("__"):
-            return outside
+            return outside | self.missing_behind(cls, name, True)
         # a miss runs ``__getattr__``: Via(method) makes the edge, its result is the value
         result: set[Value] = set()
         for method in self.special_methods(cls, ("__getattr__",)):
@@ -1319,6 +1319,15 @@ class Resolver:
                 found |= {Bound(m, "dispatch") for m in self.special_methods(sub, CLASS_GETITEM)
                           if Bound(m) not in found}
         return found
+
+    def missing_behind(self, cls: str, name: str, exact: bool) -> set[Value]:
+        """``d.__getitem__`` read on an instance of ``cls`` (``exact``: of no subclass) that
+        gets ``dict``'s (``super().__getitem__`` in an override of ours too): the bound
+        method runs the class's ``__missing__`` for a key it lacks, wherever it is called
+        (``self.get = Cache(f).__getitem__``, then ``self.get(key)``), as ``d[key]`` does."""
+        if name != "__getitem__" or not self.dict_based(cls):
+            return set()
+        return self.special_lookup(Inst(cls, exact), MISSING)
 
     def dict_based(self, cls: str) -> bool:
         return any(base in DICT_BASES for owner in self.mro(cls)
@@ -2038,7 +2047,8 @@ class Resolver:
                         above |= {self.bind(v) for v in self.class_lookup(receiver, name, cls)}
                     # not defined after ``cls`` in the code base: an outside base's, if any,
                     # else ``object``'s (``super().__init__()``)
-                    result |= (above or self.external_lookup(cls, name)
+                    result |= (above or (self.external_lookup(cls, name)
+                                         | self.missing_behind(cls, name, False))
                                or self.inherited_lookup(receivers, name))
                 case Ext(dotted) if typing_says_nothing(dotted):
                     # ``x: Any``, ``x: T``: as unknown as an unannotated ``x``; a path grown

@@ -180,3 +180,67 @@ def test_a_subscript_of_an_object_of_a_dict_subclass_runs_its_missing() -> None:
 def test_missing_of_a_class_not_built_on_dict_is_not_called_by_subscripts() -> None:
     graph = graph_of({"app.py": MISSING})
     assert "app:Lookalike.__missing__" not in calls(graph, "app:looked")
+
+
+# ``d.__getitem__`` read on such an object is ``dict``'s bound method, which runs
+# ``__missing__`` wherever it is called: reg 1.0.0's caching key lookups keep
+# ``Cache(key_lookup.component).__getitem__`` as ``self.component``, called later; a
+# parameter added to ``Cache.__missing__`` failed tests/test_cache.py, not selected.
+BOUND_GETITEM = MISSING + '''
+
+class Lookup:
+    def __init__(self):
+        self.get = Cache().__getitem__
+
+    def find(self, key):
+        return self.get(key)
+
+
+class Checked(Cache):
+    def __getitem__(self, key):
+        return super().__getitem__(key)
+
+
+class Own(Cache):
+    def __getitem__(self, key):
+        return 0
+
+
+def direct():
+    return Cache().__getitem__("a")
+
+
+def through_attribute():
+    return Lookup().find("a")
+
+
+def through_super():
+    return Checked()["a"]
+
+
+def read_with_get():
+    return Cache().get("a")
+
+
+def own_getitem():
+    return Own().__getitem__("a")
+
+
+def lookalike_getitem():
+    return Lookalike().__getitem__("a")
+'''
+
+
+def test_dicts_bound_getitem_runs_missing_wherever_it_is_called() -> None:
+    graph = graph_of({"app.py": BOUND_GETITEM})
+    assert "app:Cache.__missing__" in calls(graph, "app:direct")
+    assert "app:Cache.__missing__" in calls(graph, "app:Lookup.find")
+    assert "app:Cache.__missing__" in calls(graph, "app:Checked.__getitem__")
+
+
+def test_getitem_that_is_not_dicts_runs_no_missing() -> None:
+    graph = graph_of({"app.py": BOUND_GETITEM})
+    assert "app:Cache.__missing__" not in calls(graph, "app:read_with_get")  # dict.get
+    assert "app:Own.__getitem__" in calls(graph, "app:own_getitem")
+    assert "app:Cache.__missing__" not in calls(graph, "app:own_getitem")
+    assert "app:Lookalike.__missing__" not in calls(graph, "app:lookalike_getitem")
