@@ -47,9 +47,6 @@ GetterOf()         ``!property``           the getter of ``property(getter)``
 OnlyClass()        ``!class``              only a class (``raise Error``)
 OnlyContainer()    ``!list``               only a list, tuple or other container of ours
                                            (``xs + ys``: the elements of both)
-Known()            ``!known``              what is known of the values: nothing when the
-                                           linker gave up on them (``cast(T, x)``: ``x``
-                                           beside the instances ``T`` describes)
 Unless(module)     ``!unless:mod``         a fallback of ``except ImportError``: dead when
                                            the code base has ``mod``
 SubclassOf()       ``^``                   the class or a subclass (``cls`` in a classmethod)
@@ -292,11 +289,6 @@ class OnlyContainer:
 
 
 @dataclass(frozen=True, slots=True)
-class Known:
-    pass
-
-
-@dataclass(frozen=True, slots=True)
 class Unless:
     module: str
 
@@ -333,14 +325,14 @@ class SuperOf:
 
 Op = (
     Attr | AttrPattern | Call | CallWith | Element | Item | SliceOf | Instance | GetterOf
-    | OnlyClass | OnlyContainer | Known | Unless | SubclassOf | Decorated | Special | DescriptorSet
+    | OnlyClass | OnlyContainer | Unless | SubclassOf | Decorated | Special | DescriptorSet
     | FixtureValue | SuperOf
 )
 
 _FIXED: dict[str, Op] = {
     "()": Call(), "[]": Element(), "+": Instance(), "!property": GetterOf(),
-    "!class": OnlyClass(), "!list": OnlyContainer(), "!known": Known(), "^": SubclassOf(),
-    "@": Decorated(), "!fixture": FixtureValue(), "super": SuperOf(),
+    "!class": OnlyClass(), "!list": OnlyContainer(), "^": SubclassOf(), "@": Decorated(),
+    "!fixture": FixtureValue(), "super": SuperOf(),
 }
 _FIXED_TEXT: dict[Op, str] = {op: text for text, op in _FIXED.items()}
 
@@ -352,7 +344,6 @@ INSTANCE = _FIXED_TEXT[Instance()]
 GETTER_OF = _FIXED_TEXT[GetterOf()]
 ONLY_CLASS = _FIXED_TEXT[OnlyClass()]
 ONLY_CONTAINER = _FIXED_TEXT[OnlyContainer()]
-KNOWN = _FIXED_TEXT[Known()]
 SUBCLASS_OF = _FIXED_TEXT[SubclassOf()]
 DECORATED = _FIXED_TEXT[Decorated()]
 FIXTURE_VALUE = _FIXED_TEXT[FixtureValue()]
@@ -437,7 +428,7 @@ def op_text(op: Op) -> str:
             return decorated_by(depth)
         case (
             Call() | Element() | Instance() | GetterOf() | OnlyClass() | OnlyContainer()
-            | Known() | SubclassOf() | Decorated() | FixtureValue() | SuperOf()
+            | SubclassOf() | Decorated() | FixtureValue() | SuperOf()
         ):
             return _FIXED_TEXT[op]
         case _:

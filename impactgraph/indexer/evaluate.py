@@ -23,7 +23,6 @@ from impactgraph.expressions import (
     FIXTURE_VALUE,
     GETTER_OF,
     INSTANCE,
-    KNOWN,
     MODULES_UNDER,
     ONLY_CONTAINER,
     PREBOUND,
@@ -233,13 +232,10 @@ class Evaluator(Scopes):
             if len(node.args) == 2 and not node.keywords and self.typing_cast(func):
                 # ``cast(Renderer, type("_R", bases, {})())``: an instance of the type named (a
                 # subclass's perhaps), as an annotation describes it; a type not written as a
-                # class (``cast(type(fn), wrapper)``) leaves the value unknown, as before.
-                # What runs is the value cast, as far as it is known: reg's ``arginfo``, a
-                # function cast to a Protocol ``ArgInfo`` by its decorator, is still called,
-                # and keeps the attributes stored on it (``arginfo.is_cached = is_cached``)
+                # class (``cast(type(fn), wrapper)``) leaves the value unknown, as before
                 named = self.annotation_values(node.args[0])
                 if named:
-                    return named + [(*v, KNOWN) for v in self.values(node.args[1])]
+                    return named
             entry = self.keyword_entry(node)
             if entry is not None:
                 return entry

@@ -20,7 +20,6 @@ from impactgraph.expressions import (
     ANY_KEYWORDS,
     ASKED_NAME,
     ELEMENT,
-    KNOWN,
     MODULES_UNDER,
     PREBOUND,
     PREBOUND_POSITIONAL,
@@ -42,7 +41,6 @@ from impactgraph.expressions import (
     GetterOf,
     Instance,
     Item,
-    Known,
     ModuleRoot,
     OnlyClass,
     OnlyContainer,
@@ -1704,11 +1702,9 @@ class Resolver:
                 result = self._root(expr[0])
             else:
                 base = self.resolve(expr[:-1])
-                text = expr[-1]
                 if TOP in base:
-                    if text != KNOWN:
-                        return _TOP  # whatever is done to anything at all
-                    return _frozen(base - _TOP)  # what is known beside anything at all
+                    return _TOP  # whatever is done to anything at all
+                text = expr[-1]
                 op = self._ops.get(text) or self.op(text)  # no call when parsed before
                 result = self._apply(base, op)
         finally:
@@ -1800,8 +1796,6 @@ class Resolver:
         return found
 
     def _apply(self, values: frozenset[Value], op: Op) -> set[Value]:
-        if isinstance(op, Known):  # what is known beside anything at all (``_compute``)
-            return set(values - _TOP)
         if TOP in values:  # whatever is done to anything at all gives anything at all
             given = self._apply(values - _TOP, op) if len(values) > 1 else set()
             given.add(TOP)
@@ -1864,8 +1858,6 @@ class Resolver:
             case OnlyContainer():  # ``xs + ys``: lists, tuples (see ``_element``)
                 if isinstance(value, (Container, Slice)):
                     return {value}
-            case Known():  # ``_apply`` takes the whole set; one value is known
-                return {value}
             case OnlyClass():  # ``raise Error``: only a class is constructed
                 if isinstance(value, Sym) and self.kind(value.symbol) is SymbolKind.CLASS:
                     return {value}
