@@ -681,8 +681,9 @@ class ImpactAnalysis:
                 return False
             if (change.kind in (ChangeKind.ASYNC_CHANGED, ChangeKind.DECORATOR_CHANGED)
                     and self._shaped_like_its_siblings(graph, source, target)):
-                # the call site already calls functions made as this one is now
-                return False
+                # the call site already calls functions made as this one is now: it breaks
+                # only where its arguments do not bind the head's signature
+                return not self._binds(source, target)
             moved = self._called_now(source, target) \
                 if graph is self.base and target not in self.head and source in self.head \
                 else None

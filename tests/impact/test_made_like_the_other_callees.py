@@ -96,3 +96,13 @@ def test_a_direct_call_of_the_function_is_broken(tmp_path: Path) -> None:
     direct = ENVIRONMENT + "\n\ndef unique(value):\n    from pkg.filters import do_unique\n" \
         "    return do_unique(Environment(), value)[0]\n"
     assert "pkg.environment" in _broken(tmp_path, FILTERS, direct)
+
+
+def test_a_site_whose_arguments_no_longer_bind_is_broken(tmp_path: Path) -> None:
+    # the sibling's shape, but a signature the call's arguments do not bind
+    now = FILTERS_NOW.replace("async def do_unique(env, value):",
+                              "async def do_unique(env, value, key):")
+    base = {"pkg/__init__.py": "", "pkg/utils.py": UTILS, "pkg/filters.py": FILTERS,
+            "pkg/environment.py": ENVIRONMENT}
+    report = impact_between(base, {**base, "pkg/filters.py": now}, tmp_path)
+    assert "pkg.environment" in broken_modules(report)
