@@ -688,11 +688,16 @@ def _used_by_us(folder: Folder) -> bool:
         return False
     if folder.lstat(GRAPHS_DIR) is None:
         return True
-    from impactgraph.adapters.graph_store import COUNTS_SUFFIX, FILES_SUFFIX, SNAPSHOT_SUFFIX
+    from impactgraph.adapters.graph_store import (
+        COUNTS_SUFFIX,
+        FILES_SUFFIX,
+        SNAPSHOT_SUFFIX,
+        STDLIB_FILE,
+    )
 
     ours = (SNAPSHOT_SUFFIX, COUNTS_SUFFIX, FILES_SUFFIX, ".tmp")
     with folder.sub(GRAPHS_DIR) as graphs:
-        return all(name.endswith(ours) for name in graphs.names())
+        return all(name.endswith(ours) or name == STDLIB_FILE for name in graphs.names())
 
 
 def _remove_database(folder: Folder) -> bool:
