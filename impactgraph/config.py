@@ -60,6 +60,9 @@ class Config:
     # (folder, runs them): does pytest-asyncio run the async fixtures of the tests under each
     # folder with a pytest configuration (``PytestSettings.asyncio_auto``)
     asyncio_auto: tuple[tuple[str, bool], ...] = ()
+    # (folder, runs them): does anyio's plugin run the async fixtures of every async test
+    # under each such folder (``PytestSettings.anyio_auto``)
+    anyio_auto: tuple[tuple[str, bool], ...] = ()
 
 
 _LIST_KEYS = {"source-roots", "gateways", "exclude", "test-patterns"}
@@ -213,7 +216,8 @@ def load_config(root: Path) -> Config:
     if config.test_patterns != tests:  # [tool.impactgraph] says what test files are
         collection = collection.without_python_files()
     return replace(config, import_paths=pytest.import_paths, collection=collection,
-                   startup_modules=pytest.startup_modules, asyncio_auto=pytest.asyncio_auto)
+                   startup_modules=pytest.startup_modules, asyncio_auto=pytest.asyncio_auto,
+                   anyio_auto=pytest.anyio_auto)
 
 
 # pytest's configuration files at the root, in the order pytest takes the first that has its
@@ -240,6 +244,10 @@ class PytestSettings:
     # (folder of a configuration with a pytest section, does pytest-asyncio run every async
     # fixture there): ``asyncio_mode = auto``, or ``--asyncio-mode=auto`` in its addopts
     asyncio_auto: tuple[tuple[str, bool], ...] = ()
+    # (folder of a configuration with a pytest section, does anyio's plugin mark every
+    # ``async def`` test there, so running the async fixtures it requests): ``anyio_mode =
+    # auto`` (anyio 4.12; the key is anyio's, which ``--strict-config`` refuses without it)
+    anyio_auto: tuple[tuple[str, bool], ...] = ()
 
 
 def asyncio_auto_at(asyncio_auto: Sequence[tuple[str, bool]], path: str) -> bool:
@@ -315,6 +323,15 @@ class _Settings:
         return isinstance(mode, str) and mode.strip() == "auto"
 
     @property
+    def anyio_auto(self) -> bool:
+        """Does anyio's plugin run every ``async def`` test by this section (``anyio_mode =
+        auto``, or ``-o anyio_mode=auto`` in ``addopts``)?"""
+        mode = self.addopts.anyio_mode
+        if mode is None:
+            mode = self.found.get("anyio_mode")
+        return isinstance(mode, str) and mode.strip() == "auto"
+
+    @property
     def startup_modules(self) -> tuple[tuple[str, bool], ...]:
         """The modules pytest, with its plugins, imports as it starts by this section, each
         with whether it is pytest-django's settings."""
@@ -372,8 +389,9 @@ def pytest_settings(root: Path, environ: Mapping[str, str] | None = None) -> Pyt
         ("", module, False) for folder in ("", *tree.run_folders)
         for module in entry_point_plugins(root / folder if folder else root)))
     asyncio = tuple((folder, settings.asyncio_auto) for folder, settings in sections.items())
+    anyio = tuple((folder, settings.anyio_auto) for folder, settings in sections.items())
     return PytestSettings(tests, collections, _ini_list(top.found.get("pythonpath")), startup,
-                          asyncio)
+                          asyncio, anyio)
 
 
 def entry_point_plugins(folder: Path) -> tuple[str, ...]:

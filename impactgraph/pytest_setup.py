@@ -85,6 +85,7 @@ class Addopts:
     doctest_globs: tuple[str, ...] = ()  # --doctest-glob (may be given more than once)
     django_settings: tuple[str, ...] = ()  # pytest-django's --ds
     asyncio_mode: str | None = None  # pytest-asyncio's --asyncio-mode (or -o asyncio_mode=)
+    anyio_mode: str | None = None  # anyio's plugin has no option: -o anyio_mode=
 
 
 def parse_addopts(tokens: Sequence[str]) -> Addopts:
@@ -117,10 +118,13 @@ def parse_addopts(tokens: Sequence[str]) -> Addopts:
     python_files: list[str] = []
     # pytest-asyncio takes its command-line option first, else the ini value (``-o`` included)
     mode = values["--asyncio-mode"][-1] if values["--asyncio-mode"] else None
+    anyio_mode: str | None = None
     for override in values["-o"]:
         key, _, value = override.partition("=")
         if key.strip() == "asyncio_mode" and not values["--asyncio-mode"]:
             mode = value
+        if key.strip() == "anyio_mode":
+            anyio_mode = value
         if key.strip() in _READ_KEYS:
             overrides = True
             if key.strip() == "python_files":
@@ -133,6 +137,7 @@ def parse_addopts(tokens: Sequence[str]) -> Addopts:
         python_files=tuple(python_files), doctest_modules=doctest_modules,
         doctest_globs=tuple(values["--doctest-glob"]), django_settings=tuple(values["--ds"]),
         asyncio_mode=mode.strip() if mode is not None else None,
+        anyio_mode=anyio_mode.strip() if anyio_mode is not None else None,
     )
 
 

@@ -157,6 +157,18 @@ def test_the_nearest_pytest_configuration_says_how_async_fixtures_run(tmp_path: 
     assert not asyncio_auto_at((), "tests/conftest.py")
 
 
+@pytest.mark.parametrize(("name", "text", "auto"), [
+    ("pyproject.toml", '[tool.pytest.ini_options]\nanyio_mode = "auto"\n', True),
+    ("pytest.ini", "[pytest]\naddopts = -p anyio -o anyio_mode=auto\n", True),
+    ("pytest.ini", "[pytest]\nanyio_mode = strict\n", False),
+    ("pytest.ini", "[pytest]\nasyncio_mode = auto\n", False),
+])
+def test_anyios_auto_mode_is_read_from_the_pytest_configuration(
+        tmp_path: Path, name: str, text: str, auto: bool) -> None:
+    (tmp_path / name).write_text(text)
+    assert asyncio_auto_at(load_config(tmp_path).anyio_auto, "tests/test_io.py") is auto
+
+
 @pytest.mark.parametrize("root", ["/srv/app/src", "../shared/src", "src/../../x", "C:\\code\\src"])
 def test_a_source_root_outside_the_repository_is_a_usage_error(root: str) -> None:
     """A source root names a folder of the analysed repository; one outside it matched no

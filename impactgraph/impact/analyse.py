@@ -106,7 +106,8 @@ def _walk_changes(changeset: ChangeSet, base: CodeGraph, head: CodeGraph, config
                   depth_limit: int | None) -> tuple[ImpactAnalysis, list[Walk]]:
     """Every change's walks (callers, importers, implementations), up to ``depth_limit``."""
     analysis = ImpactAnalysis(base, head, config.gateways, depth_limit, changeset.changes,
-                              config.asyncio_auto, config.test_patterns)
+                              config.asyncio_auto, config.test_patterns,
+                              config.anyio_auto)
     walks: list[Walk] = []
     interfaces = Interfaces(base, head, config.gateways, depth_limit,
                             never_runs_on_owner=analysis.never_runs_on_owner)

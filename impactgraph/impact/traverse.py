@@ -393,13 +393,17 @@ class ImpactAnalysis:
         changes: Sequence[Change] = (),
         asyncio_auto: Sequence[tuple[str, bool]] = (),
         test_patterns: Sequence[str] = DEFAULT_TEST_PATTERNS,
+        anyio_auto: Sequence[tuple[str, bool]] = (),
     ) -> None:
         """``asyncio_auto``: where pytest-asyncio runs every async fixture
-        (``config.PytestSettings.asyncio_auto``); ``test_patterns``: the test files'."""
+        (``config.PytestSettings.asyncio_auto``); ``test_patterns``: the test files';
+        ``anyio_auto``: where anyio's plugin runs every async test
+        (``config.PytestSettings.anyio_auto``)."""
         self.test_patterns = tuple(test_patterns)
         self.base = base
         self.head = head
         self.asyncio_auto = tuple(asyncio_auto)
+        self.anyio_auto = tuple(anyio_auto)
         self.gateways = tuple(gateways)
         self.max_depth = max_depth
         self.changed_symbols = {c.symbol for c in changes}
@@ -815,12 +819,13 @@ class ImpactAnalysis:
                 return False
             if (change.kind is ChangeKind.ASYNC_CHANGED and graph is self.head
                     and self._requested_only(source, target)
-                    and self._gives_its_value(target, head=False)
-                    and self._gives_its_value(target, head=True)):
+                    and self._gives_its_value(target, head=False, requester=source)
+                    and self._gives_its_value(target, head=True, requester=source)):
                 # pytest-asyncio runs the async fixture (awaits it, or runs it to its
                 # ``yield``) and pytest hands the requester what it gives, as before (beanie
                 # 2.0 made its conftest's ``cli`` an ``async def`` under ``asyncio_mode =
-                # "auto"``; the fixture ``db(cli)`` reads ``cli[...]``)
+                # "auto"``; the fixture ``db(cli)`` reads ``cli[...]``), or anyio's plugin
+                # runs it for an async requester (anyio 4.12's ``populated_tmpdir``)
                 return False
             if change.kind is ChangeKind.ASYNC_CHANGED:
                 return not (self._async_iterated_only(source, target)
@@ -3262,12 +3267,13 @@ class ImpactAnalysis:
         found = self._head_sites(source, target)
         return found is not None and all(_fixture_request(site) for site, _ in found[1])
 
-    def _gives_its_value(self, fixture: str, head: bool) -> bool:
-        """Does pytest hand the requesters of ``fixture`` (in the head, or in the base) the
-        value it returns or yields: it is no ``async def``, or pytest-asyncio runs it, by its
-        configuration (``asyncio_mode = auto``: ``config.asyncio_auto_at``) or by
-        ``@pytest_asyncio.fixture``? In strict mode a plain ``@pytest.fixture async def``
-        gives them the coroutine or async generator itself."""
+    def _gives_its_value(self, fixture: str, head: bool, requester: str | None = None) -> bool:
+        """Does pytest hand the requesters of ``fixture`` (in the head, or in the base), or
+        ``requester`` alone, the value it returns or yields: it is no ``async def``, or
+        pytest-asyncio runs it, by its configuration (``asyncio_mode = auto``:
+        ``config.asyncio_auto_at``) or by ``@pytest_asyncio.fixture``, or anyio's plugin runs
+        it for ``requester`` (``_anyio_runs_for``)? In strict mode a plain ``@pytest.fixture
+        async def`` gives them the coroutine or async generator itself."""
         graph, revision = (self.head, self._revision_pair()[1]) if head \
             else (self.base, self._revision_pair()[0])
         if not head:
@@ -3281,7 +3287,28 @@ class ImpactAnalysis:
         module = fixture.partition(":")[0]
         if module in graph and asyncio_auto_at(self.asyncio_auto, graph.path_of(module)):
             return True
+        if requester is not None and self._anyio_runs_for(graph, revision, requester):
+            return True
         return any(revision.spelled(module, decorator_base(written)) == PYTEST_ASYNCIO_FIXTURE
+                   for written in definition.decorators)
+
+    def _anyio_runs_for(self, graph: CodeGraph, revision: Revision, requester: str) -> bool:
+        """Does anyio's pytest plugin run the async fixtures ``requester`` requests? It runs
+        one for a test whose fixtures include ``anyio_backend``, which it adds to every
+        ``async def`` test under ``anyio_mode = auto`` (``config.asyncio_auto_at`` on
+        ``anyio_auto``) or marked ``@pytest.mark.anyio``; an async fixture requesting one is
+        run by it for such tests alone. A plain ``def`` requester still gets the coroutine."""
+        definition = self._definition(graph, requester)
+        if definition is None or definition.signature is None:
+            return False
+        if "anyio_backend" in {p.name for p in definition.signature.parameters}:
+            return True
+        if not definition.signature.is_async:
+            return False
+        module = requester.partition(":")[0]
+        if module in graph and asyncio_auto_at(self.anyio_auto, graph.path_of(module)):
+            return True
+        return any(revision.spelled(module, decorator_base(written)) == PYTEST_MARK_ANYIO
                    for written in definition.decorators)
 
     def _fixture_decorators_traded(self, change: Change) -> bool:
@@ -4371,6 +4398,7 @@ COROUTINE_USES = frozenset({
     ".__await__", ".__aiter__", ".__anext__", ".asend", ".athrow", ".aclose"})
 # the fixture decorator of pytest-asyncio, which runs the async fixtures it marks in any mode
 PYTEST_ASYNCIO_FIXTURE = "pytest_asyncio.fixture"
+PYTEST_MARK_ANYIO = "pytest.mark.anyio"  # anyio's plugin runs the test and its async fixtures
 # the decorators making a function a fixture: a request passes the fixtures it names alike
 FIXTURE_DECORATORS = frozenset({"pytest.fixture", "pytest.yield_fixture",
                                 PYTEST_ASYNCIO_FIXTURE})
