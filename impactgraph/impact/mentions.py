@@ -294,7 +294,8 @@ def in_scope(where: str, scope: str, nested: bool = True) -> bool:
 
 
 def reads_attribute(summary: FileSummary, scope: str, names: frozenset[str],
-                    foreign_self: Callable[[str], bool] | None = None) -> bool:
+                    foreign_self: Callable[[str], bool] | None = None,
+                    by_value: bool = True) -> bool:
     """Does ``scope`` (a symbol and the code it nests, or a module for all its code) read or
     call an attribute spelled as one of ``names``, on any value (the receiver is not
     followed), use a special method of them as the summary records Python's implicit calls
@@ -302,13 +303,15 @@ def reads_attribute(summary: FileSummary, scope: str, names: frozenset[str],
     by a name given as a value (``getattr(obj, name)``, ``operator.attrgetter``)?
     ``foreign_self(scope)``: is ``self`` in that code an instance of a class that cannot hold
     the names (it derives from no class that had them): its ``getattr(self, name)`` reads none
-    of them."""
+    of them. ``by_value=False``: names code reads only by spelling them."""
     wanted = {f".{name}" for name in names}
 
     def reads(expr: Expr) -> bool:
         for op in expr[1:]:
             if op in wanted or (op.startswith("%") and not names.isdisjoint(op[1:].split("|"))):
                 return True
+        if not by_value:
+            return False
         last = expr[0].rpartition("|")[2] if expr[0].startswith("v:") else expr[0][2:]
         return last in _BY_VALUE or any(op[1:] in _BY_VALUE for op in expr[1:])
 

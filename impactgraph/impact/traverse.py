@@ -1716,7 +1716,12 @@ class ImpactAnalysis:
         summary = self.head.summaries.get(self.head.module_of(source))
         if summary is None:
             return True
-        if reads_attribute(summary, source, lost, partial(self._foreign_self, cls)):
+        # ``ABCMeta``'s methods are the class object's, not its instances', and ``_abc_impl``
+        # is its private cache: code reads them by spelling them (``Filter.register(X)``),
+        # not by a name given as a value (virtualenv 20.26.2's ``Describe`` dropped ``ABC``;
+        # ``CreatorSelector.create`` makes one and reads ``getattr(options, self.name)``)
+        if reads_attribute(summary, source, lost, partial(self._foreign_self, cls),
+                           by_value=not lost <= ABC_NAMES):
             return True
         if not subclass:
             return False
