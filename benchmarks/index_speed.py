@@ -239,7 +239,11 @@ def measure(command: list[str], *, timeout: float | None = None, cwd: Path | Non
 
 
 def impactgraph(*args: str) -> list[str]:
-    return [PYTHON, "-m", "impactgraph", *args]
+    # the impactgraph of the interpreter running this script, not a checkout in the current
+    # folder (``-m`` puts it first on the path): a compiled build run from the repository's
+    # root measured the pure-Python source beside it
+    return [PYTHON, "-P", "-m", "impactgraph", *args] if sys.version_info >= (3, 11) \
+        else [PYTHON, "-m", "impactgraph", *args]
 
 
 def check(name: str, result: Measurement) -> Measurement:
