@@ -3289,13 +3289,10 @@ class ImpactAnalysis:
             return False
         if not definition.signature.is_async:
             return True
-        module = fixture.partition(":")[0]
-        if module in graph and asyncio_auto_at(self.asyncio_auto, graph.path_of(module)):
-            return True
         if requester is not None and self._anyio_runs_for(graph, revision, requester):
             return True
-        return any(revision.spelled(module, decorator_base(written)) == PYTEST_ASYNCIO_FIXTURE
-                   for written in definition.decorators)
+        return self._run_by_plugin(graph, revision, fixture, definition, self.asyncio_auto,
+                                   PYTEST_ASYNCIO_FIXTURE)
 
     def _anyio_runs_for(self, graph: CodeGraph, revision: Revision, requester: str) -> bool:
         """Does anyio's pytest plugin run the async fixtures ``requester`` requests? It runs
@@ -3310,10 +3307,20 @@ class ImpactAnalysis:
             return True
         if not definition.signature.is_async:
             return False
-        module = requester.partition(":")[0]
-        if module in graph and asyncio_auto_at(self.anyio_auto, graph.path_of(module)):
+        return self._run_by_plugin(graph, revision, requester, definition, self.anyio_auto,
+                                   PYTEST_MARK_ANYIO)
+
+    @staticmethod
+    def _run_by_plugin(graph: CodeGraph, revision: Revision, symbol: str,
+                       definition: Definition, modes: Sequence[tuple[str, bool]],
+                       decorator: str) -> bool:
+        """Does a pytest plugin run async ``symbol`` (``definition``): the configuration
+        over its file says so (``modes``: ``config.asyncio_auto_at``), or ``decorator``
+        marks it?"""
+        module = symbol.partition(":")[0]
+        if module in graph and asyncio_auto_at(modes, graph.path_of(module)):
             return True
-        return any(revision.spelled(module, decorator_base(written)) == PYTEST_MARK_ANYIO
+        return any(revision.spelled(module, decorator_base(written)) == decorator
                    for written in definition.decorators)
 
     def _fixture_decorators_traded(self, change: Change) -> bool:
