@@ -1305,12 +1305,8 @@ class ImpactAnalysis:
                     decorator_base(written).rpartition(".")[2] == "coroutine"
                     for written in _changed_decorators(change))):
             return False
-        old, new = self._old_definition(target), self._definition(self.head, target)
-        if (old is None or new is None or old.signature is None or new.signature is None
-                or old.signature.is_async or not old.signature.is_generator
-                or not new.signature.is_async or new.signature.is_generator):
-            return False
-        return self._only_dropped(target, old, new, GENERATOR_COROUTINES)
+        # a generator, now an ``async def`` that does not yield
+        return self._made_native(target, GENERATOR_COROUTINES, (False, True), (True, False))
 
     def _async_generator_made_native(self, change: Change, target: str) -> bool:
         """Was ``target`` an ``async def`` made an async generator by the ``async_generator``
@@ -1322,19 +1318,21 @@ class ImpactAnalysis:
         ``open_websocket`` so, under ``@asynccontextmanager``."""
         if not _decorators_only(change, "-"):
             return False
+        # an ``async def`` that did not yield, now one that does
+        return self._made_native(target, ASYNC_GENERATOR_MAKERS, (True, False), (True, True))
+
+    def _made_native(self, target: str, makers: frozenset[str], was: tuple[bool, bool],
+                     now: tuple[bool, bool]) -> bool:
+        """Was ``target`` a function that is (``async def``, a generator) as ``was`` says, and
+        is it now as ``now`` says, having lost decorators that are ``makers`` (as the base's
+        module spells them) and kept the others as written?"""
         old, new = self._old_definition(target), self._definition(self.head, target)
         if (old is None or new is None or old.signature is None or new.signature is None
-                or not old.signature.is_async or old.signature.is_generator
-                or not new.signature.is_async or not new.signature.is_generator):
+                or (old.signature.is_async, old.signature.is_generator) != was
+                or (new.signature.is_async, new.signature.is_generator) != now):
             return False
-        return self._only_dropped(target, old, new, ASYNC_GENERATOR_MAKERS)
-
-    def _only_dropped(self, target: str, old: Definition, new: Definition,
-                      makers: frozenset[str]) -> bool:
-        """Did ``target`` (``old`` in the base, ``new`` in the head) lose decorators that are
-        ``makers`` (as the base's module spells them), and keep the others as written?"""
-        now = target.partition(":")[0]
-        module, base = self._renamed_from.get(now, now), self._revision_pair()[0]
+        module = target.partition(":")[0]
+        module, base = self._renamed_from.get(module, module), self._revision_pair()[0]
         kept = [written for written in old.decorators
                 if base.spelled(module, decorator_base(written)) not in makers]
         return len(kept) < len(old.decorators) and list(new.decorators) == kept
