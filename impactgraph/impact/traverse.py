@@ -416,6 +416,7 @@ class ImpactAnalysis:
         self._tolerant: dict[str, frozenset[tuple[str, str]]] = {}  # head module -> its reads
         self._head_imports: dict[str, str] = {}  # import path -> as the modules are named
         self._module_paths: frozenset[str] | None = None  # every module and package above one
+        self._head_paths: dict[str, str] | None = None  # head file -> module (``_found_beside``)
         # removed package -> how the head keeps it: _NO_NAMESPACE, _NAMESPACE (modules are
         # left under it) or _DECLARED_NAMESPACE (and its ``__init__`` gave no name)
         self._namespaces: dict[str, int] = {}
@@ -3355,13 +3356,14 @@ class ImpactAnalysis:
                  for root in (parse_root(expr[0]),) if isinstance(root, FixtureRoot)}
         module, _, qualname = source.partition(":")
         keys = {f"v:{module}:{qualname}|{name}" for name in names}
+        bare = {(key,) for key in keys}  # the parameter itself, as an argument
         summary = self.head.summaries.get(module)
         bindings = self._bindings_of(summary) if summary is not None else {}
         for site in self._calls_of(module) or ():
             if any(len(expr) > 1 and expr[0] in keys and expr[1] in COROUTINE_USES
                    for expr in site.callee):
                 return True
-            handed = any(values and all(expr in {(key,) for key in keys} for expr in values)
+            handed = any(values and all(expr in bare for expr in values)
                          for values in (*site.args, *(kept for _, kept in site.kwargs)))
             if handed and site.callee and all(_asyncio_runner(expr, bindings)
                                               for expr in site.callee):
@@ -3742,13 +3744,12 @@ class ImpactAnalysis:
         if is_test_path(importer.path, self.test_patterns):
             return False
         beside = posixpath.join(posixpath.dirname(importer.path), *target.split("."))
-        paths = (f"{beside}.py", f"{beside}/__init__.py")
-        return any(
-            (module == target or module.endswith("." + target))
-            and (summary := self.head.summaries.get(module)) is not None
-            and summary.path in paths
-            for module in self.head.summaries
-        )
+        if self._head_paths is None:  # every head module by its file (asked per importer)
+            self._head_paths = {summary.path: module
+                                for module, summary in self.head.summaries.items()}
+        return any((module := self._head_paths.get(path)) is not None
+                   and (module == target or module.endswith("." + target))
+                   for path in (f"{beside}.py", f"{beside}/__init__.py"))
 
     def _spelled_by(self, module: str) -> frozenset[str]:
         """The names head module ``module`` spells (``spelled_names``), read once per module."""
