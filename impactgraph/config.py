@@ -317,18 +317,18 @@ class _Settings:
     def asyncio_auto(self) -> bool:
         """Does pytest-asyncio run every async fixture and test by this section: its mode
         (``--asyncio-mode`` in ``addopts`` first, as pytest-asyncio reads it) is ``auto``?"""
-        mode = self.addopts.asyncio_mode
-        if mode is None:
-            mode = self.found.get("asyncio_mode")
-        return isinstance(mode, str) and mode.strip() == "auto"
+        return self._auto(self.addopts.asyncio_mode, "asyncio_mode")
 
     @property
     def anyio_auto(self) -> bool:
         """Does anyio's plugin run every ``async def`` test by this section (``anyio_mode =
         auto``, or ``-o anyio_mode=auto`` in ``addopts``)?"""
-        mode = self.addopts.anyio_mode
-        if mode is None:
-            mode = self.found.get("anyio_mode")
+        return self._auto(self.addopts.anyio_mode, "anyio_mode")
+
+    def _auto(self, given: str | None, key: str) -> bool:
+        """Is a plugin's mode ``auto``: as ``addopts`` gives it (``given``), else the
+        section's ``key``?"""
+        mode = given if given is not None else self.found.get(key)
         return isinstance(mode, str) and mode.strip() == "auto"
 
     @property

@@ -7,6 +7,7 @@ without reading it and its summary can be reused.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import posixpath
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -127,16 +128,18 @@ def with_build_written(head: Snapshot, base: Snapshot, repo: GitRepo) -> Snapsho
     missing = {f.path: f for f in base.files if f.path not in head.content_ids}
     if not missing:
         return head
-    written: set[str] = set()
-    for folder in {posixpath.dirname(path) for path in missing} | {""}:
-        while True:
-            project = posixpath.join(folder, "pyproject.toml")
-            text = _project_text(head, repo, project)
-            if text is not None:
-                written.update(posixpath.join(folder, p) for p in build_written_files(text))
+    folders: set[str] = set()  # each missing file's folder and those above it, once
+    for path in missing:
+        folder = posixpath.dirname(path)
+        while folder not in folders:
+            folders.add(folder)
             if not folder:
                 break
             folder = posixpath.dirname(folder)
+    projects = {posixpath.join(folder, "pyproject.toml"): folder for folder in folders}
+    written: set[str] = set()
+    for project, text in _project_texts(head, repo, projects).items():
+        written.update(posixpath.join(projects[project], p) for p in build_written_files(text))
     carried = [missing[path] for path in sorted(written & missing.keys())]
     if not carried:
         return head
@@ -145,20 +148,21 @@ def with_build_written(head: Snapshot, base: Snapshot, repo: GitRepo) -> Snapsho
     return Snapshot(head.revision, head.commit, files, ids, head.load)
 
 
-def _project_text(snapshot: Snapshot, repo: GitRepo, path: str) -> str | None:
-    """The text of project file ``path`` in ``snapshot`` (None: there is none, or too large)."""
-    data: bytes | None
-    try:
-        if snapshot.commit is None:
-            data = read_bounded(repo.root / path, MAX_CONFIG_BYTES)
-        else:
-            blob = repo.tree_files(snapshot.commit, LISTED).get(path)
-            data = repo.read_blobs([blob]).get(blob, b"") if blob is not None else None
-    except (OSError, InputError):
-        return None
-    if data is None or len(data) > MAX_CONFIG_BYTES:
-        return None
-    return data.decode("utf-8", "replace")
+def _project_texts(snapshot: Snapshot, repo: GitRepo, paths: Iterable[str]) -> dict[str, str]:
+    """The texts of the project files among ``paths`` that ``snapshot`` has (a revision's in
+    one read of git's objects), leaving out any too large to be one."""
+    found: dict[str, bytes] = {}
+    if snapshot.commit is None:
+        for path in paths:
+            with contextlib.suppress(OSError, InputError):  # none there, or no regular file
+                found[path] = read_bounded(repo.root / path, MAX_CONFIG_BYTES)
+    else:
+        tree = repo.tree_files(snapshot.commit, LISTED)
+        blobs = {path: tree[path] for path in paths if path in tree}
+        contents = repo.read_blobs(blobs.values()) if blobs else {}
+        found = {path: contents.get(blob, b"") for path, blob in blobs.items()}
+    return {path: data.decode("utf-8", "replace") for path, data in found.items()
+            if len(data) <= MAX_CONFIG_BYTES}
 
 
 _DISCOVERED: dict[tuple[tuple[str, ...], ...], list[SourceFile]] = {}
