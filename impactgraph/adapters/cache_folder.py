@@ -26,6 +26,7 @@ import secrets
 import stat
 from collections.abc import Mapping
 from pathlib import Path
+from typing import BinaryIO
 
 CACHE_DIR = ".impactgraph"
 CACHE_DIR_ENV = "IMPACTGRAPH_CACHE_DIR"
@@ -129,25 +130,37 @@ class Folder:
     def read(self, name: str, limit: int) -> bytes | None:
         """The bytes of regular file ``name``; None when it is missing, not a regular file
         (a link, a FIFO, a device) or larger than ``limit``."""
-        try:
-            fd = os.open(name, os.O_RDONLY | _NOFOLLOW | _NONBLOCK | _CLOEXEC, dir_fd=self._fd)
-        except OSError:
+        opened = self._open_regular(name)
+        if opened is None:
             return None
-        with os.fdopen(fd, "rb") as stream:
-            info = os.fstat(fd)
-            if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
+        stream, info = opened
+        with stream:
+            if info.st_size > limit:
                 return None
             data = stream.read(limit + 1)
         return data if len(data) <= limit else None
 
     def read_start(self, name: str, size: int) -> bytes | None:
         """The first ``size`` bytes (or fewer) of regular file ``name``; None as ``read``."""
+        opened = self._open_regular(name)
+        if opened is None:
+            return None
+        with opened[0] as stream:
+            return stream.read(size)
+
+    def _open_regular(self, name: str) -> tuple[BinaryIO, os.stat_result] | None:
+        """Regular file ``name`` opened for reading, never through a link nor blocking on a
+        FIFO, and its status; None for anything else."""
         try:
             fd = os.open(name, os.O_RDONLY | _NOFOLLOW | _NONBLOCK | _CLOEXEC, dir_fd=self._fd)
         except OSError:
             return None
-        with os.fdopen(fd, "rb") as stream:
-            return stream.read(size) if stat.S_ISREG(os.fstat(fd).st_mode) else None
+        stream = os.fdopen(fd, "rb")
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            stream.close()
+            return None
+        return stream, info
 
     def touch(self, name: str) -> None:
         with contextlib.suppress(OSError, NotImplementedError):
