@@ -250,11 +250,12 @@ class PytestSettings:
     anyio_auto: tuple[tuple[str, bool], ...] = ()
 
 
-def asyncio_auto_at(asyncio_auto: Sequence[tuple[str, bool]], path: str) -> bool:
-    """Does pytest-asyncio run the async fixtures of the file at ``path`` (relative to the
-    root), by the configuration pytest takes for its tests: the nearest at or above its folder
-    (``PytestSettings.asyncio_auto``)?"""
-    modes = dict(asyncio_auto)
+def auto_mode_at(auto: Sequence[tuple[str, bool]], path: str) -> bool:
+    """Does a plugin run the async code of the file at ``path`` (relative to the root) by
+    itself, by the configuration pytest takes for its tests: the nearest at or above its
+    folder (``auto``: ``PytestSettings.asyncio_auto`` for pytest-asyncio's fixtures,
+    ``anyio_auto`` for anyio's tests)?"""
+    modes = dict(auto)
     folder = posixpath.dirname(path)
     while True:
         if folder in modes:

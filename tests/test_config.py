@@ -9,7 +9,7 @@ import pytest
 from impactgraph.config import (
     MAX_CONFIG_BYTES,
     Config,
-    asyncio_auto_at,
+    auto_mode_at,
     load_config,
     parse_config_text,
 )
@@ -144,7 +144,7 @@ def test_pytest_asyncios_auto_mode_is_read_from_the_pytest_configuration(
         tmp_path: Path, name: str, text: str, auto: bool) -> None:
     (tmp_path / name).write_text(text)
     modes = load_config(tmp_path).asyncio_auto
-    assert asyncio_auto_at(modes, "tests/conftest.py") is auto
+    assert auto_mode_at(modes, "tests/conftest.py") is auto
 
 
 def test_the_nearest_pytest_configuration_says_how_async_fixtures_run(tmp_path: Path) -> None:
@@ -152,9 +152,9 @@ def test_the_nearest_pytest_configuration_says_how_async_fixtures_run(tmp_path: 
     (tmp_path / "packages/strict").mkdir(parents=True)
     (tmp_path / "packages/strict/pytest.ini").write_text("[pytest]\n")
     modes = load_config(tmp_path).asyncio_auto
-    assert asyncio_auto_at(modes, "packages/auto/tests/conftest.py")
-    assert not asyncio_auto_at(modes, "packages/strict/tests/conftest.py")
-    assert not asyncio_auto_at((), "tests/conftest.py")
+    assert auto_mode_at(modes, "packages/auto/tests/conftest.py")
+    assert not auto_mode_at(modes, "packages/strict/tests/conftest.py")
+    assert not auto_mode_at((), "tests/conftest.py")
 
 
 @pytest.mark.parametrize(("name", "text", "auto"), [
@@ -166,7 +166,7 @@ def test_the_nearest_pytest_configuration_says_how_async_fixtures_run(tmp_path: 
 def test_anyios_auto_mode_is_read_from_the_pytest_configuration(
         tmp_path: Path, name: str, text: str, auto: bool) -> None:
     (tmp_path / name).write_text(text)
-    assert asyncio_auto_at(load_config(tmp_path).anyio_auto, "tests/test_io.py") is auto
+    assert auto_mode_at(load_config(tmp_path).anyio_auto, "tests/test_io.py") is auto
 
 
 @pytest.mark.parametrize("root", ["/srv/app/src", "../shared/src", "src/../../x", "C:\\code\\src"])

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import Any, Protocol, runtime_checkable
 
-from impactgraph.config import asyncio_auto_at
+from impactgraph.config import auto_mode_at
 from impactgraph.diff.definitions import (
     ABC_NAMES,
     INHERITED_FROM_OBJECT,
@@ -3275,7 +3275,7 @@ class ImpactAnalysis:
         """Does pytest hand the requesters of ``fixture`` (in the head, or in the base), or
         ``requester`` alone, the value it returns or yields: it is no ``async def``, or
         pytest-asyncio runs it, by its configuration (``asyncio_mode = auto``:
-        ``config.asyncio_auto_at``) or by ``@pytest_asyncio.fixture``, or anyio's plugin runs
+        ``config.auto_mode_at``) or by ``@pytest_asyncio.fixture``, or anyio's plugin runs
         it for ``requester`` (``_anyio_runs_for``)? In strict mode a plain ``@pytest.fixture
         async def`` gives them the coroutine or async generator itself."""
         graph, revision = (self.head, self._revision_pair()[1]) if head \
@@ -3296,7 +3296,7 @@ class ImpactAnalysis:
     def _anyio_runs_for(self, graph: CodeGraph, revision: Revision, requester: str) -> bool:
         """Does anyio's pytest plugin run the async fixtures ``requester`` requests? It runs
         one for a test whose fixtures include ``anyio_backend``, which it adds to every
-        ``async def`` test under ``anyio_mode = auto`` (``config.asyncio_auto_at`` on
+        ``async def`` test under ``anyio_mode = auto`` (``config.auto_mode_at`` on
         ``anyio_auto``) or marked ``@pytest.mark.anyio``; an async fixture requesting one is
         run by it for such tests alone. A plain ``def`` requester still gets the coroutine."""
         definition = self._definition(graph, requester)
@@ -3314,10 +3314,10 @@ class ImpactAnalysis:
                        definition: Definition, modes: Sequence[tuple[str, bool]],
                        decorator: str) -> bool:
         """Does a pytest plugin run async ``symbol`` (``definition``): the configuration
-        over its file says so (``modes``: ``config.asyncio_auto_at``), or ``decorator``
+        over its file says so (``modes``: ``config.auto_mode_at``), or ``decorator``
         marks it?"""
         module = symbol.partition(":")[0]
-        if module in graph and asyncio_auto_at(modes, graph.path_of(module)):
+        if module in graph and auto_mode_at(modes, graph.path_of(module)):
             return True
         return any(revision.spelled(module, decorator_base(written)) == decorator
                    for written in definition.decorators)
