@@ -55,4 +55,5 @@ def localized(summary: FileSummary, aliases: Iterable[tuple[str, str]]) -> FileS
         references=tuple(replace(r, target=exprs(r.target)) for r in summary.references),
         bindings=tuple((k, exprs(v)) for k, v in summary.bindings),
         attribute_stores=tuple((exprs(o), a, exprs(v)) for o, a, v in summary.attribute_stores),
+        all_from=tuple(dotted(m) for m in summary.all_from),
     )

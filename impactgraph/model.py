@@ -26,6 +26,7 @@ Operations:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -226,7 +227,9 @@ class FileSummary:
     bindings: tuple[tuple[str, tuple[Expr, ...]], ...] = ()  # variable key -> values
     # ``obj.attr = value`` where ``obj`` is not ``self``: (obj values, attr, values)
     attribute_stores: tuple[tuple[tuple[Expr, ...], str, tuple[Expr, ...]], ...] = ()
-    all_names: tuple[str, ...] | None = None  # ``__all__`` when it is a literal
+    # ``__all__`` when it can be read: its literal names, and the modules whose own
+    # ``__all__`` it splices in (``all_from``; ``exported_names`` puts them together)
+    all_names: tuple[str, ...] | None = None
     has_getattr: bool = False  # module-level ``__getattr__`` may serve any name
     error: str | None = None  # set when the file could not be analysed
     # Only what ``changes`` compares (``indexer/api.py``): no calls, references, bindings or
@@ -247,10 +250,33 @@ class FileSummary:
     # (``getattr(obj, "name", None)``, ``hasattr``, a read under ``if hasattr(...)`` or in a
     # ``try`` catching ``AttributeError``; ``indexer/tolerant.py``)
     tolerant_reads: tuple[tuple[str, str], ...] = ()
+    all_from: tuple[str, ...] = ()
 
     @property
     def package(self) -> str:
         return self.module.split(".", 1)[0]
+
+
+def exported_names(module: str, summary_of: Callable[[str], FileSummary | None],
+                   _seen: frozenset[str] = frozenset()) -> tuple[str, ...] | None:
+    """The names ``module``'s ``__all__`` holds, those of the modules it splices in included
+    (``FileSummary.all_from``), or None when it has none or one that cannot be read: a
+    spliced module that is not ours, or has no ``__all__`` of its own it can be read from."""
+    summary = summary_of(module)
+    if summary is None:
+        return None
+    if not summary.all_from or summary.all_names is None:
+        return summary.all_names
+    names = list(summary.all_names)
+    seen = _seen | {module}
+    for source in summary.all_from:
+        if source in seen:
+            continue  # a cycle would fail at import; what the rest gives is kept
+        spliced = exported_names(source, summary_of, seen)
+        if spliced is None:
+            return None
+        names.extend(spliced)
+    return tuple(dict.fromkeys(names))
 
 
 @dataclass(frozen=True, slots=True)

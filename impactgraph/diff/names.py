@@ -10,7 +10,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 
 from impactgraph.diff.annotations import TYPING_MODULES
-from impactgraph.model import Definition, FileSummary, ImportBinding, SymbolKind
+from impactgraph.model import (
+    Definition,
+    FileSummary,
+    ImportBinding,
+    SymbolKind,
+    exported_names,
+)
 
 _MAX_HOPS = 12
 _MARKER_BASES = {
@@ -68,6 +74,7 @@ class Revision:
         self.summaries = summaries  # may be lazy: only the modules looked at are summarised
         self._definitions: dict[str, dict[str, Definition]] = {}
         self._imports: dict[str, dict[str, str]] = {}
+        self._exported: dict[str, tuple[str, ...] | None] = {}
 
     def definitions(self, module: str) -> dict[str, Definition]:
         found = self._definitions.get(module)
@@ -80,6 +87,12 @@ class Revision:
     def definition(self, symbol: str) -> Definition | None:
         module, _, qualname = symbol.partition(":")
         return self.definitions(module).get(qualname)
+
+    def exported(self, module: str) -> tuple[str, ...] | None:
+        """``module``'s ``__all__`` with what it splices in (``model.exported_names``)."""
+        if module not in self._exported:
+            self._exported[module] = exported_names(module, self.summaries.get)
+        return self._exported[module]
 
     def imports(self, module: str) -> dict[str, str]:
         """{local name: absolute target} of the module-level runtime imports of ``module``."""
@@ -156,8 +169,8 @@ class Revision:
     def star_gives(self, module: str, name: str) -> bool:
         """Can ``from module import *`` bind ``name``? Not when a module of ours has an
         ``__all__`` that leaves it out (as the linker reads star imports)."""
-        summary = self.summaries.get(module)
-        return summary is None or summary.all_names is None or name in summary.all_names
+        exported = self.exported(module)
+        return exported is None or name in exported
 
     def resolve_expression(self, module: str, text: str) -> str | None:
         """A base-class expression as written (``Base``, ``pkg.Base``, ``Generic[T]``)."""
@@ -413,8 +426,9 @@ class Revision:
         summary = self.summaries.get(module)
         if summary is None or depth > _MAX_HOPS:
             return set()
-        if summary.all_names is not None:
-            return set(summary.all_names)
+        exported = self.exported(module)
+        if exported is not None:
+            return set(exported)
         names = {q for q in self.definitions(module) if "." not in q}
         names |= set(self.imports(module))
         for star in self.star_imports(module):
@@ -430,8 +444,9 @@ class Revision:
         summary = self.summaries.get(module)
         if summary is None:
             return set()
-        if summary.all_names is not None:
-            return set(summary.all_names)
+        exported = self.exported(module)
+        if exported is not None:
+            return set(exported)
         # ``<lambda1>``, ``<type1>`` (a class ``type()`` made): no import can name them
         names = {q for q in self.definitions(module) if "." not in q and not q.startswith("<")}
         if summary.is_package:

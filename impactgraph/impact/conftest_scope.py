@@ -226,8 +226,8 @@ def _outside(summary: FileSummary, fixtures: dict[str, set[str]]) -> tuple[objec
         (k, v) for k, v in summary.bindings
         if not k.startswith(tuple(f"{p}|" for p in inner) + tuple(f"{p}." for p in inner)))
     return (definitions, calls, references, imports, bindings,
-            sorted(summary.attribute_stores, key=repr), summary.all_names, summary.has_getattr,
-            summary.is_package)
+            sorted(summary.attribute_stores, key=repr), summary.all_names, summary.all_from,
+            summary.has_getattr, summary.is_package)
 
 
 def _fixture_root(expr: tuple[str, ...]) -> str | None:

@@ -121,6 +121,7 @@ from impactgraph.model import (
     ParamKind,
     Signature,
     SymbolKind,
+    exported_names,
 )
 
 REMOVALS = frozenset(
@@ -3794,8 +3795,7 @@ class ImpactAnalysis:
         module, _, qualname = change.symbol.partition(":")
         if change.kind not in REMOVALS or not qualname or "." in qualname:
             return False
-        summary = self.head.summaries.get(module)
-        return summary is not None and qualname in (summary.all_names or ())
+        return qualname in (exported_names(module, self.head.summaries.get) or ())
 
     def still_imports(self, module: str, dotted: str, breaking: bool) -> bool:
         if not breaking or self._served_through_sys_modules(dotted):

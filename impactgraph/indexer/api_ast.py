@@ -28,6 +28,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from impactgraph.indexer.all_names import AllNames
 from impactgraph.indexer.ast_text import Text, TooDeep, split_doc
 from impactgraph.indexer.plain import (
     DATACLASS_DECORATORS,
@@ -391,7 +392,7 @@ class _ApiWalker:
         # ``ImportError`` binds again (``ImportBinding.guarded``)
         self.guarded_imports: dict[int, frozenset[str]] = {}
         self.attributes: dict[str, list[str]] = defaultdict(list)
-        self.all_names: list[str] | None = None
+        self.all_names = AllNames(module, is_package)  # ``__all__``, as its statements build it
         self.has_getattr = False
         self.module_frame = _Frame("module", "")
         self.walrus_lines: list[int] = []  # the lines that hold ``:=``
@@ -411,10 +412,10 @@ class _ApiWalker:
             else:
                 definitions.append(replace(overloads[-1], overloads=signatures))
         definitions.sort(key=lambda d: (d.line, d.qualname))
-        all_names = tuple(self.all_names) if self.all_names is not None else None
+        all_names, all_from = self.all_names.result()
         return FileSummary(
             self.module, path, self.is_package, tuple(definitions), tuple(self.imports),
-            all_names=all_names, has_getattr=self.has_getattr, api_only=True,
+            all_names=all_names, has_getattr=self.has_getattr, api_only=True, all_from=all_from,
         )
 
     def symbol_id(self, qual: str) -> str:
@@ -501,6 +502,9 @@ class _ApiWalker:
             function = frame.function
             if function is not None:
                 function.globals_seen.update(node.names)
+        elif isinstance(node, ast.Expr) and frame.kind == "module":
+            self.all_names_call(node)
+            w(node.value, frame)
         elif self.walrus_lines:  # return, expression, raise, assert, del, type: their parts
             for child in ast.iter_child_nodes(node):
                 w(child, frame)
@@ -718,14 +722,26 @@ class _ApiWalker:
         )
 
     def record_all(self, statement: ast.AST) -> None:
+        """``__all__ = ...`` or ``__all__ += ...`` (``indexer/all_names.py``)."""
         value = getattr(statement, "value", None)
-        if isinstance(value, (ast.List, ast.Tuple)):
-            names = [e.value for e in value.elts
-                     if isinstance(e, ast.Constant) and isinstance(e.value, str)]
-            if isinstance(statement, ast.AugAssign) and self.all_names is not None:
-                self.all_names.extend(names)
+        if isinstance(statement, ast.AugAssign):
+            self.all_names.extend(statement.value, self.imports)
+        else:
+            self.all_names.assign(value if isinstance(value, ast.expr) else None, self.imports)
+
+    def all_names_call(self, node: ast.Expr) -> None:
+        """``__all__.extend(...)`` / ``__all__.append(...)`` at module level."""
+        call = node.value
+        if not isinstance(call, ast.Call):
+            return
+        func = call.func
+        if (isinstance(func, ast.Attribute) and func.attr in ("extend", "append")
+                and isinstance(func.value, ast.Name) and func.value.id == "__all__"
+                and len(call.args) == 1 and not call.keywords):
+            if func.attr == "extend":
+                self.all_names.extend(call.args[0], self.imports)
             else:
-                self.all_names = names
+                self.all_names.append(call.args[0])
 
     # -- lambdas ---------------------------------------------------------------------------------
     def lambdas(self, tree: ast.Module, text: str) -> None:

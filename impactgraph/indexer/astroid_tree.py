@@ -121,11 +121,12 @@ def summarize_astroid(text: str, module: str, path: str, *, api_only: bool = Fal
         else:
             definitions.append(_with_overloads(overloads[-1], signatures))
     definitions.sort(key=lambda d: (d.line, d.qualname))
-    all_names = tuple(indexer.all_names) if indexer.all_names is not None else None
+    all_names, all_from = indexer.all_names.result()
     if api_only:
         return FileSummary(
             module, path, is_package, tuple(definitions), tuple(indexer.imports),
             all_names=all_names, has_getattr=indexer.has_getattr, api_only=True,
+            all_from=all_from,
         )
     return FileSummary(
         module=module,
@@ -138,6 +139,7 @@ def summarize_astroid(text: str, module: str, path: str, *, api_only: bool = Fal
         bindings=tuple((k, tuple(dict.fromkeys(v))) for k, v in indexer.bindings.items() if v),
         attribute_stores=tuple(indexer.attribute_stores),
         all_names=all_names,
+        all_from=all_from,
         has_getattr=indexer.has_getattr,
         main_blocks=tuple(indexer.main_blocks),
         return_guards=tuple(indexer.return_guards),

@@ -16,6 +16,7 @@ from sys import intern
 from astroid import nodes
 
 from impactgraph.expressions import builtin_root
+from impactgraph.indexer.all_names import AllNames
 from impactgraph.indexer.flow import Flow, inside, shared_names
 from impactgraph.indexer.guards import Guards
 from impactgraph.indexer.plain import resolve_relative
@@ -59,7 +60,7 @@ class Scopes:
         # set by ``run``, empty when the text has neither word, else found when first needed
         self.shared: frozenset[str] | None = None
         self.flow: Flow | None = None  # flow-sensitive locals, set up by ``run``
-        self.all_names: list[str] | None = None
+        self.all_names = AllNames(module, is_package)  # ``__all__``, as its statements build it
         self.has_getattr = False
         self.getattr_names: tuple[str, ...] = ()  # what ``__getattr__`` surely serves
         # class qualname -> data attributes (class body assignments and ``self.x = ...``)

@@ -10,6 +10,7 @@ classes, lambdas, pytest's wiring).
 
 from __future__ import annotations
 
+import ast
 import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -218,17 +219,30 @@ class Statements(Evaluator, ImplicitCalls):
         )
 
     def record_all(self, statement: nodes.NodeNG) -> None:
-        value = getattr(statement, "value", None)
-        if isinstance(value, (nodes.List, nodes.Tuple)):
-            names = [
-                e.value
-                for e in value.elts
-                if isinstance(e, nodes.Const) and isinstance(e.value, str)
-            ]
-            if isinstance(statement, nodes.AugAssign) and self.all_names is not None:
-                self.all_names.extend(names)
-            else:
-                self.all_names = names
+        """``__all__ = ...`` or ``__all__ += ...``, read as ``indexer/api_ast.py`` reads it:
+        the value printed back to source and parsed by ``ast`` (``indexer/all_names.py``)."""
+        value = _as_ast(getattr(statement, "value", None))
+        if isinstance(statement, nodes.AugAssign):
+            if value is not None:
+                self.all_names.extend(value, self.imports)
+        else:
+            self.all_names.assign(value, self.imports)
+
+    def visit_Expr(self, node: nodes.Expr) -> None:
+        """``__all__.extend(...)`` / ``__all__.append(...)`` at module level extend
+        ``__all__`` (the API indexer, which may not walk expressions, visits statements)."""
+        call = node.value
+        if isinstance(call, nodes.Call) and isinstance(node.scope(), nodes.Module):
+            func = call.func
+            if (isinstance(func, nodes.Attribute) and func.attrname in ("extend", "append")
+                    and isinstance(func.expr, nodes.Name) and func.expr.name == "__all__"
+                    and len(call.args) == 1 and not call.keywords):
+                value = _as_ast(call.args[0])
+                if value is not None and func.attrname == "extend":
+                    self.all_names.extend(value, self.imports)
+                elif value is not None:
+                    self.all_names.append(value)
+        self.visit_children(node)
 
     def visit_Assign(self, node: nodes.Assign) -> None:
         self.visit(node.value)
@@ -1013,3 +1027,14 @@ def _whole_lines(node: nodes.Const) -> str:
     if values and values[-1] is not node:
         text = text.rpartition("\n")[0]
     return text
+
+
+def _as_ast(value: nodes.NodeNG | None) -> ast.expr | None:
+    """astroid's ``value`` as ``ast`` parses it printed back (None where that fails)."""
+    if value is None:
+        return None
+    try:
+        tree = ast.parse(value.as_string(), mode="eval")
+    except (SyntaxError, ValueError, RecursionError):
+        return None
+    return tree.body if isinstance(tree, ast.Expression) else None

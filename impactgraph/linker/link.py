@@ -1612,7 +1612,7 @@ _REEXPORT_DEPTH = 8
 
 
 def _link_imports(graph: Sink, resolver: Resolver, summary: FileSummary) -> None:
-    exported = summary.all_names
+    exported = resolver.exported.get(summary.module, summary.all_names)
     for binding in summary.imports:
         if binding.type_checking:
             continue  # never runs: it cannot break an import, and uses are found as calls

@@ -97,7 +97,14 @@ from impactgraph.linker.values import (
     Via,
     sort_key,
 )
-from impactgraph.model import Definition, Expr, FileSummary, ParamKind, SymbolKind
+from impactgraph.model import (
+    Definition,
+    Expr,
+    FileSummary,
+    ParamKind,
+    SymbolKind,
+    exported_names,
+)
 
 PROPERTY_DECORATORS = ("property", "cached_property", "abstractproperty")
 PROPERTY_METHODS = frozenset({"setter", "getter", "deleter"})  # ``@size.setter``
@@ -337,6 +344,11 @@ class Resolver:
                 )
                 self.guard_keys.add(key)
         self.path_names = path_names((s.module, s.path) for s in self.modules.values())
+        # ``__all__`` of the modules that splice in others' (``model.exported_names``)
+        self.exported: dict[str, tuple[str, ...] | None] = {
+            s.module: exported_names(s.module, self.modules.get)
+            for s in self.modules.values() if s.all_from
+        }
         self.memo: dict[Expr, frozenset[Value]] = {}
         self.lookups: dict[Expr, frozenset[Value]] = {}
         # memo entry -> the entries whose evaluation read it (to forget just what changed)
@@ -1673,7 +1685,8 @@ class Resolver:
                     continue
                 target = root.dotted
                 if target in self.modules:
-                    exported = self.modules[target].all_names
+                    exported = (self.exported[target] if target in self.exported
+                                else self.modules[target].all_names)
                     if exported is not None and name not in exported:
                         continue
                     found |= self.module_attribute(target, name, seen | {module})

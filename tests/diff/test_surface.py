@@ -85,6 +85,18 @@ CASES = [
      {PKG: "from .a import f, g\n__all__ = ['f', 'g']", A: "def f(): pass\ndef g(): pass"},
      {PKG: "from .a import f\n__all__ = ['f', 'g']", A: "def f(): pass\ndef g(): pass"},
      {("pkg:g", "export-removed", True)}),
+    ("an __all__ spliced from a submodule's governs the surface too (Django's models)",
+     {PKG: "from .a import *\nfrom . import a\nfrom .b import helper\n__all__ = a.__all__",
+      A: "__all__ = ['f']\ndef f(): pass", "pkg/b.py": "def helper(): pass"},
+     {PKG: "from .a import *\nfrom . import a\n__all__ = a.__all__",
+      A: "__all__ = ['f']\ndef f(): pass", "pkg/b.py": "def helper(): pass"}, set()),
+    ("a name a spliced __all__ lists and the head stops binding is removed",
+     {PKG: "from .a import *\nfrom . import a\nfrom .b import helper\n"
+           "__all__ = a.__all__ + ['helper']",
+      A: "__all__ = ['f']\ndef f(): pass", "pkg/b.py": "def helper(): pass"},
+     {PKG: "from .a import *\nfrom . import a\n__all__ = a.__all__ + ['helper']",
+      A: "__all__ = ['f']\ndef f(): pass", "pkg/b.py": "def helper(): pass"},
+     {("pkg:helper", "export-removed", True)}),
     # -- definitions that moved and are imported back ---------------------------------------
     ("function moved out and imported back",
      {PKG: "def f(a): pass", A: ""}, {PKG: "from .a import f", A: "def f(a): pass"},

@@ -162,7 +162,7 @@ PRINTED = {
                 fast = None
         __all__ = ["a", "b"]
         __all__ += ("c",)
-        __all__.extend(["ignored"])
+        __all__.extend(["d"])
         VALUE: int
         VALUE = 3
         VALUE += 1
