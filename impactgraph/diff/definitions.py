@@ -1122,10 +1122,20 @@ def members_taken_away(old: Revision, new: Revision, symbol: str, base: str,
     a ``collections.abc`` one). ``old_symbol``: where the class was in ``old``, when its
     module was renamed."""
     old_symbol = symbol if old.definition(symbol) is not None else old_symbol
-    if new.definition(symbol) is None or old_symbol is None or old.definition(old_symbol) is None:
+    if old_symbol is None or old.definition(old_symbol) is None:
         return None
     module = old_symbol.partition(":")[0]
     resolved = old.resolve_expression(module, base)
+    if new.definition(symbol) is None:
+        # the name is the base itself now, imported (Django 5.2's MySQL backend: ``class
+        # SQLCompiler(compiler.SQLCompiler)`` -> ``from ...compiler import SQLCompiler``):
+        # every name the base gave it still answers; what the class defined itself went
+        # as members, judged one by one
+        where, _, qualname = symbol.partition(":")
+        now = new.resolve_in(where, qualname)
+        if resolved is not None and now == resolved and new.definition(now) is not None:
+            return frozenset()
+        return None
     if resolved is not None and old.definition(resolved) is not None:
         old_classes, old_outside = ancestry(old, resolved, aliases=True)
     else:
@@ -1311,10 +1321,15 @@ def _names_over_object(cls: type) -> frozenset[str] | None:
     """The names standard class ``cls`` gives a subclass beyond ``object``'s (with
     ``__init__`` and the comparisons as ``standard_names_over_object`` says); None for
     ``object``, an exception (``exception_names``) and a class with a metaclass, whose names
-    the class does not list."""
-    if cls is object or issubclass(cls, BaseException) or type(cls) is not type:
+    the class does not list. ``ABCMeta``'s classes list theirs (``io.TextIOBase``: Django 5.2's
+    ``OutputWrapper`` dropped it), and give the class ``ABCMeta``'s own (``register``)."""
+    made_by = type(cls)
+    if cls is object or issubclass(cls, BaseException) or (
+            made_by is not type and made_by is not abc.ABCMeta):
         return None
     names = set(dir(cls)) - set(dir(object))
+    if made_by is abc.ABCMeta:
+        names |= ABC_NAMES
     if cls.__init__ is not object.__init__:
         names.add("__init__")
     # compared by value (``{} == {}``), where an instance of ``object`` is equal to itself alone

@@ -9,6 +9,8 @@ removed ``mypkg.urls:urlencode``, and a local variable named like it is not it e
 from __future__ import annotations
 
 import re
+import sys
+import types
 from collections.abc import Callable, Iterable, Iterator, Mapping
 
 from impactgraph.diff.definitions import COMPARISONS
@@ -307,8 +309,10 @@ def reads_attribute(summary: FileSummary, scope: str, names: frozenset[str],
     wanted = {f".{name}" for name in names}
 
     def reads(expr: Expr) -> bool:
-        for op in expr[1:]:
+        for at, op in enumerate(expr[1:], 1):
             if op in wanted or (op.startswith("%") and not names.isdisjoint(op[1:].split("|"))):
+                if op in wanted and _standard_object(expr[:at], summary):
+                    continue  # read off a standard class or module (``TextIOBase.register``)
                 return True
         if not by_value:
             return False
@@ -360,6 +364,28 @@ def bound_values(expr: Expr, bindings: Mapping[str, tuple[Expr, ...]], hops: int
             return None
         found += more
     return found
+
+
+def _standard_object(receiver: Expr, summary: FileSummary) -> bool:
+    """Is ``receiver`` surely a class or a module of the standard library, named by its path
+    (``io.TextIOBase``, through the import binding it): never an instance of a class of
+    ours? Read from this interpreter's modules already imported, never by importing one."""
+    values = bound_values(receiver, dict(summary.bindings), MAX_HOPS)
+    if not values:
+        return False
+    for value in values:
+        root = parse_root(value[0])
+        if not isinstance(root, ModuleRoot) or not all(op.startswith(".") for op in value[1:]):
+            return False
+        module = sys.modules.get(root.dotted)
+        if root.dotted.partition(".")[0] not in sys.stdlib_module_names or module is None:
+            return False
+        found: object = module
+        for op in value[1:]:
+            found = getattr(found, op[1:], None)
+        if not isinstance(found, (type, types.ModuleType)):
+            return False
+    return True
 
 
 def _module_value(expr: Expr, bindings: Mapping[str, tuple[Expr, ...]]) -> bool:

@@ -1530,12 +1530,31 @@ class ImpactAnalysis:
         lost = self._members_taken[key]
         if lost is None:
             return None
+        # an attribute read on an instance that finds no name goes to the class's
+        # ``__getattr__`` of ours, which may serve any: Django 5.2's ``OutputWrapper`` dropped
+        # ``TextIOBase`` (registered with it instead) and delegates ``flush``, ``closed``... to
+        # the stream it wraps. Special methods Python looks up on the type, not through it.
+        delegates = self._has_getattr_in_head(cls)
         # what a class body holds under no name (a lambda in a dict literal) is no member
         # and a special method ``object`` (or ``BaseException``) answers in its place, as
         # Python calls it, is still there: urllib3 2.0's ``NewConnectionError`` lost
-        # ``PoolError`` and with it ``__reduce__``, which ``pickle`` now finds on its base
-        return frozenset(name for name in lost
-                         if name.isidentifier() and name not in OBJECT_ANSWERS)
+        # ``PoolError`` and with it ``__reduce__``, which ``pickle`` now finds on its base;
+        # nor is a lost ``__repr__`` (``object``'s answers: what no code compares, unlike
+        # ``__eq__`` and ``__str__``), docstring or ``__del__`` (called only where a class
+        # has one). Django 5.2's ``RemoteUserMiddleware`` dropped ``MiddlewareMixin``, whose
+        # ``__repr__`` it did not define itself.
+        return frozenset(
+            name for name in lost
+            if name.isidentifier() and name not in OBJECT_ANSWERS
+            and name not in LOST_HARMLESSLY
+            and not (delegates and name not in ABC_NAMES
+                     and not (name.startswith("__") and name.endswith("__"))))
+
+    def _has_getattr_in_head(self, cls: str) -> bool:
+        """Does the head's class ``cls`` define ``__getattr__``, or inherit one of ours?"""
+        head = self._revision_pair()[1]
+        return (head.definition(f"{cls}.__getattr__") is not None
+                or head.inherited(cls, "__getattr__")[0] is not None)
 
     def _breaks_through_subclasses(self, walk: Walk, change: Change) -> None:
         """``base-removed``, in the head: code reached past the class's subclasses that reads
@@ -4214,6 +4233,9 @@ CACHING = frozenset({"cache", "lru_cache"})
 # ``object``'s methods that take any call Python makes of them and never raise, and its
 # ``__doc__``, which any object has to read
 OBJECT_NEVER_FAILS = frozenset({"__str__", "__repr__", "__eq__", "__ne__", "__doc__"})
+# What a class that lost its base's loses without any code failing, or answering otherwise
+# where it is compared or printed (``_lost_with_base``)
+LOST_HARMLESSLY = frozenset({"__repr__", "__doc__", "__del__"})
 # Special methods ``object`` has whose call, as Python makes it, succeeds on any instance and
 # whose answer no comparison or output depends on: a class that lost its own still answers
 # them (not ``__init__``, ``__hash__``, ``__lt__``, ``__format__``...: ``object``'s takes no
