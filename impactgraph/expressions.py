@@ -47,6 +47,9 @@ GetterOf()         ``!property``           the getter of ``property(getter)``
 OnlyClass()        ``!class``              only a class (``raise Error``)
 OnlyContainer()    ``!list``               only a list, tuple or other container of ours
                                            (``xs + ys``: the elements of both)
+OnlyCode()         ``!code``               only a function, method or class of ours, and
+                                           nothing given up on (``cast(T, f)``: what the
+                                           instances ``T`` describes cannot stand for)
 Unless(module)     ``!unless:mod``         a fallback of ``except ImportError``: dead when
                                            the code base has ``mod``
 SubclassOf()       ``^``                   the class or a subclass (``cls`` in a classmethod)
@@ -289,6 +292,11 @@ class OnlyContainer:
 
 
 @dataclass(frozen=True, slots=True)
+class OnlyCode:
+    pass
+
+
+@dataclass(frozen=True, slots=True)
 class Unless:
     module: str
 
@@ -325,14 +333,14 @@ class SuperOf:
 
 Op = (
     Attr | AttrPattern | Call | CallWith | Element | Item | SliceOf | Instance | GetterOf
-    | OnlyClass | OnlyContainer | Unless | SubclassOf | Decorated | Special | DescriptorSet
-    | FixtureValue | SuperOf
+    | OnlyClass | OnlyContainer | OnlyCode | Unless | SubclassOf | Decorated | Special
+    | DescriptorSet | FixtureValue | SuperOf
 )
 
 _FIXED: dict[str, Op] = {
     "()": Call(), "[]": Element(), "+": Instance(), "!property": GetterOf(),
-    "!class": OnlyClass(), "!list": OnlyContainer(), "^": SubclassOf(), "@": Decorated(),
-    "!fixture": FixtureValue(), "super": SuperOf(),
+    "!class": OnlyClass(), "!list": OnlyContainer(), "!code": OnlyCode(), "^": SubclassOf(),
+    "@": Decorated(), "!fixture": FixtureValue(), "super": SuperOf(),
 }
 _FIXED_TEXT: dict[Op, str] = {op: text for text, op in _FIXED.items()}
 
@@ -344,6 +352,7 @@ INSTANCE = _FIXED_TEXT[Instance()]
 GETTER_OF = _FIXED_TEXT[GetterOf()]
 ONLY_CLASS = _FIXED_TEXT[OnlyClass()]
 ONLY_CONTAINER = _FIXED_TEXT[OnlyContainer()]
+ONLY_CODE = _FIXED_TEXT[OnlyCode()]
 SUBCLASS_OF = _FIXED_TEXT[SubclassOf()]
 DECORATED = _FIXED_TEXT[Decorated()]
 FIXTURE_VALUE = _FIXED_TEXT[FixtureValue()]
@@ -428,7 +437,7 @@ def op_text(op: Op) -> str:
             return decorated_by(depth)
         case (
             Call() | Element() | Instance() | GetterOf() | OnlyClass() | OnlyContainer()
-            | SubclassOf() | Decorated() | FixtureValue() | SuperOf()
+            | OnlyCode() | SubclassOf() | Decorated() | FixtureValue() | SuperOf()
         ):
             return _FIXED_TEXT[op]
         case _:

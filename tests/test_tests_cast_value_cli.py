@@ -77,3 +77,81 @@ def test_a_change_to_what_a_cast_value_runs_selects_its_tests(tmp_path: Path) ->
     # before: nothing (the value of cast(...) was not known: ``with self.renderer`` and
     # ``r.render`` were unresolved calls); test_render.py enters no renderer
     assert selected == ["tests/test_loud.py"]
+
+
+# reg 1.0.0: ``arginfo`` is decorated by ``_coerce_to_arginfo``, which returns
+# ``cast("ArgInfo", f)`` (a Protocol, for type checkers); the module then stores
+# ``arginfo.is_cached = is_cached``. The value of ``cast`` was only an instance of the
+# Protocol, so ``arginfo.is_cached(foo)`` reached its annotation and ``arginfo(foo)`` the
+# Protocol's ``__call__``: a parameter added to ``is_cached`` failed tests/test_arginfo.py,
+# not selected. Checked against pytest: the change fails test_info.py, not test_plain.py.
+CAST_FUNCTION = {
+    "pyproject.toml": BASE["pyproject.toml"],
+    "src/pkg/__init__.py": "",
+    "src/pkg/types.py": """
+        from typing import Any, Callable, Protocol
+
+
+        class Info(Protocol):
+            is_cached: Callable[[Any], bool]
+
+            def __call__(self, value: Any) -> int: ...
+    """,
+    "src/pkg/info.py": """
+        from __future__ import annotations
+
+        from typing import TYPE_CHECKING, Any, cast
+
+        if TYPE_CHECKING:
+            from .types import Info
+
+
+        def _coerce(f: Any) -> Info:
+            return cast("Info", f)
+
+
+        @_coerce
+        def info(value: Any) -> int:
+            info.cache[value] = 1
+            return 1
+
+
+        def is_cached(value: Any) -> bool:
+            return value in info.cache
+
+
+        def plain() -> int:
+            return 0
+
+
+        info.cache = {}
+        info.is_cached = is_cached
+    """,
+    "tests/test_info.py": """
+        from pkg.info import info
+
+
+        def test_cached():
+            assert not info.is_cached(1)
+            info(1)
+            assert info.is_cached(1)
+    """,
+    "tests/test_plain.py": """
+        from pkg.info import plain
+
+
+        def test_plain():
+            assert plain() == 0
+    """,
+}
+
+
+def test_a_function_cast_to_a_protocol_keeps_its_calls_and_attributes(tmp_path: Path) -> None:
+    root = init_repo(tmp_path / "repo")
+    commit(root, CAST_FUNCTION, message="base", tag="base")
+    path, old = "src/pkg/info.py", "def is_cached(value: Any)"
+    assert CAST_FUNCTION[path].count(old) == 1
+    commit(root, {path: CAST_FUNCTION[path].replace(old, "def is_cached(value: Any, extra)")})
+    assert selected_tests(root) == ["tests/test_info.py"]
+    commit(root, {path: CAST_FUNCTION[path].replace("info.cache[value] = 1", "pass")})
+    assert selected_tests(root) == ["tests/test_info.py"]

@@ -24,6 +24,7 @@ from impactgraph.expressions import (
     GETTER_OF,
     INSTANCE,
     MODULES_UNDER,
+    ONLY_CODE,
     ONLY_CONTAINER,
     PREBOUND,
     PREBOUND_POSITIONAL,
@@ -232,10 +233,16 @@ class Evaluator(Scopes):
             if len(node.args) == 2 and not node.keywords and self.typing_cast(func):
                 # ``cast(Renderer, type("_R", bases, {})())``: an instance of the type named (a
                 # subclass's perhaps), as an annotation describes it; a type not written as a
-                # class (``cast(type(fn), wrapper)``) leaves the value unknown, as before
+                # class (``cast(type(fn), wrapper)``) leaves the value unknown, as before.
+                # What runs is the value cast: an instance of ours is what ``T``'s instances
+                # stand for, but a function, method or class of ours cast (reg's ``arginfo``,
+                # a function its decorator casts to a Protocol ``ArgInfo``) is called itself
+                # and keeps what is stored on it (``arginfo.is_cached = is_cached``): those are
+                # kept beside ``T``'s instances, and nothing else of ``x``, which would carry
+                # every renderable rich's ``rich_cast`` is handed to wherever it returns
                 named = self.annotation_values(node.args[0])
                 if named:
-                    return named
+                    return named + [(*v, ONLY_CODE) for v in self.values(node.args[1])]
             entry = self.keyword_entry(node)
             if entry is not None:
                 return entry

@@ -21,6 +21,7 @@ from impactgraph.expressions import (
     ASKED_NAME,
     ELEMENT,
     MODULES_UNDER,
+    ONLY_CODE,
     PREBOUND,
     PREBOUND_POSITIONAL,
     WRAPS,
@@ -43,6 +44,7 @@ from impactgraph.expressions import (
     Item,
     ModuleRoot,
     OnlyClass,
+    OnlyCode,
     OnlyContainer,
     Op,
     Root,
@@ -1715,9 +1717,13 @@ class Resolver:
                 result = self._root(expr[0])
             else:
                 base = self.resolve(expr[:-1])
-                if TOP in base:
-                    return _TOP  # whatever is done to anything at all
                 text = expr[-1]
+                if TOP in base:
+                    if text != ONLY_CODE:
+                        return _TOP  # whatever is done to anything at all
+                    # a cast of a value given up on keeps what is known of it: a cast never
+                    # makes its value anything at all
+                    base = _frozen(base - _TOP)
                 op = self._ops.get(text) or self.op(text)  # no call when parsed before
                 result = self._apply(base, op)
         finally:
@@ -1811,7 +1817,8 @@ class Resolver:
     def _apply(self, values: frozenset[Value], op: Op) -> set[Value]:
         if TOP in values:  # whatever is done to anything at all gives anything at all
             given = self._apply(values - _TOP, op) if len(values) > 1 else set()
-            given.add(TOP)
+            if not isinstance(op, OnlyCode):  # but what a cast keeps (``_compute``)
+                given.add(TOP)
             return given
         match op:
             case Attr(name):
@@ -1870,6 +1877,9 @@ class Resolver:
                     return {Property(value.symbol)}
             case OnlyContainer():  # ``xs + ys``: lists, tuples (see ``_element``)
                 if isinstance(value, (Container, Slice)):
+                    return {value}
+            case OnlyCode():  # ``cast(T, f)``: functions, methods, classes of ours
+                if isinstance(value, (Sym, Bound, Subclass)):
                     return {value}
             case OnlyClass():  # ``raise Error``: only a class is constructed
                 if isinstance(value, Sym) and self.kind(value.symbol) is SymbolKind.CLASS:
