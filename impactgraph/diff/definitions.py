@@ -39,6 +39,7 @@ from impactgraph.expressions import (
     Variable,
     parse_op,
     parse_root,
+    unless,
 )
 from impactgraph.indexer.plain import DATACLASS_DECORATORS, decorator_base
 from impactgraph.model import (
@@ -423,7 +424,8 @@ def factory_gives_back(revision: Revision, module: str, written: str) -> bool:
         values = [value for value in values if value not in called] + [
             value[:1] for value in called]
     for value in values:
-        made = bindings.get(value[0], ()) if len(value) == 1 else ()
+        made = tuple(_live(revision, e) for e in bindings.get(value[0], ())) \
+            if len(value) == 1 else ()
         if len(made) != 1 or len(made[0]) != 1 or not made[0][0].startswith(
                 f"s:{where}:{qualname}."):
             return False
@@ -433,6 +435,23 @@ def factory_gives_back(revision: Revision, module: str, written: str) -> bool:
                 or not _returns_first(nested, f"v:{inner}|", bindings):
             return False
     return bool(values)
+
+
+def _live(revision: Revision, value: Expr) -> Expr:
+    """``value`` without the mark of an ``except ImportError`` fallback (``!unless:mod``)
+    when ``mod`` is not a module of ours: the definition of ours is what runs without the
+    package, and what the package's version first tried is a drop-in for it. tqdm 4.68 tries
+    ``from envwrap import envwrap`` and else defines ``envwrap``, whose nested ``wrap`` is
+    bound under that mark. A fallback of a module of ours is dead (the linker's ``Unless``):
+    kept as it is."""
+    if len(value) > 1 and value[-1].startswith(UNLESS_PREFIX) \
+            and value[-1][len(UNLESS_PREFIX):] not in revision.summaries:
+        return value[:-1]
+    return value
+
+
+# how the indexer marks a value bound in an ``except ImportError`` fallback (``unless(mod)``)
+UNLESS_PREFIX = unless("")
 
 
 def makes_descriptor(revision: Revision, module: str, written: str) -> bool:

@@ -697,9 +697,7 @@ class Evaluator(Scopes):
         """``functools.partial(f, ...)`` (and ``partialmethod``): calling it calls ``f``, so it
         holds ``f``'s values (itsdangerous's tests build serializers from
         ``partial(TimedSerializer, secret_key=...)`` fixtures)."""
-        if not node.args or self.outside_function(node.func) not in (
-            "functools.partial", "functools.partialmethod"
-        ):
+        if not node.args or not self.partial_maker(node.func):
             return None
         values = self.values(node.args[0])
         if len(node.args) > 1 or node.keywords:
@@ -712,6 +710,27 @@ class Evaluator(Scopes):
                 name = f"{PREBOUND}{','.join(sorted(n for n in names if n))}>"
             self.bindings[f"v:{self.module}:|{name}"].extend(values)
         return values
+
+    def partial_maker(self, func: nodes.NodeNG, depth: int = 0) -> bool:
+        """Is ``func`` ``functools.partial`` or ``partialmethod``, or a name of the function's
+        own that every assignment binds to one of them (tqdm 4.68's ``envwrap``: ``part =
+        partialmethod if is_method else partial``, then ``part(func, **overrides)``)?"""
+        if self.outside_function(func) in ("functools.partial", "functools.partialmethod"):
+            return True
+        if isinstance(func, nodes.IfExp):
+            return all(self.partial_maker(branch, depth)
+                       for branch in (func.body, func.orelse))
+        if not isinstance(func, nodes.Name) or depth > 2:
+            return False
+        scope = self.defining_scope(func.name, func)
+        if not isinstance(scope, (nodes.FunctionDef, nodes.AsyncFunctionDef)):
+            return False
+        assigned = scope.locals.get(func.name, ())
+        return bool(assigned) and all(
+            isinstance(name, nodes.AssignName) and isinstance(name.parent, nodes.Assign)
+            and len(name.parent.targets) == 1 and name.parent.targets[0] is name
+            and self.partial_maker(name.parent.value, depth + 1)
+            for name in assigned)
 
     def keyword_entry(self, node: nodes.Call) -> list[Expr] | None:
         """``options.pop("storage", Default)`` (``get``, ``setdefault``) on the function's own
