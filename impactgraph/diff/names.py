@@ -8,12 +8,16 @@ from the linker: definitions and import bindings are enough.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import replace
 
 from impactgraph.diff.annotations import TYPING_MODULES
+from impactgraph.indexer.plain import DATACLASS_DECORATORS, decorator_base
 from impactgraph.model import (
     Definition,
     FileSummary,
     ImportBinding,
+    Parameter,
+    ParamKind,
     SymbolKind,
     exported_names,
 )
@@ -67,6 +71,26 @@ def bound_target(binding: ImportBinding) -> str:
     return binding.target
 
 
+def _fields_kind(definition: Definition | None) -> str | None:
+    """``"dataclasses"`` or ``"attrs"``: which decorator made the class's ``__init__`` from
+    its fields; None for a class neither made."""
+    if definition is None or definition.kind is not SymbolKind.CLASS:
+        return None
+    for decorator in definition.decorators:
+        base = decorator_base(decorator)
+        if base in DATACLASS_DECORATORS:
+            return "dataclasses" if base.rpartition(".")[2] == "dataclass" else "attrs"
+    return None
+
+
+def _add_field(fields: dict[str, Parameter], parameter: Parameter, kind: str) -> None:
+    """A field redefined by a subclass keeps its place in a dataclass's ``__init__``, and
+    moves to the end in an attrs class's."""
+    if kind == "attrs":
+        fields.pop(parameter.name, None)
+    fields[parameter.name] = parameter
+
+
 class Revision:
     """The summaries of one revision, indexed for name lookups."""
 
@@ -81,8 +105,51 @@ class Revision:
         if found is None:
             summary = self.summaries.get(module)
             found = {d.qualname: d for d in summary.definitions} if summary else {}
-            self._definitions[module] = found
+            self._definitions[module] = found  # first: the bases below may be in this module
+            for qualname, definition in list(found.items()):
+                if definition.synthetic and qualname.endswith(".__init__"):
+                    whole = self._with_inherited_fields(module, qualname, definition)
+                    if whole is not None:
+                        found[qualname] = whole
         return found
+
+    def _with_inherited_fields(self, module: str, qualname: str, own: Definition
+                               ) -> Definition | None:
+        """The generated ``__init__`` of a dataclass (or attrs class) whose bases are
+        dataclasses of the same kind: their fields come first, as the decorator collects them
+        along the MRO (the indexer sees one class statement, and gives its own fields only).
+        arq 0.26 moved ``job_id`` from ``JobResult`` up to its dataclass base ``JobDef``:
+        ``JobResult(..., job_id=...)`` still binds. None when nothing is inherited, or what is
+        cannot be told (a base outside the code, one with an ``__init__`` of its own, or made
+        by the other kind of decorator)."""
+        cls = qualname.removesuffix(".__init__")
+        kind = _fields_kind(self.definitions(module).get(cls))
+        if kind is None or own.signature is None:
+            return None
+        ancestors = list(self.mro(f"{module}:{cls}"))[1:]
+        if not ancestors or None in ancestors:
+            return None
+        fields: dict[str, Parameter] = {}
+        for ancestor in reversed(ancestors):
+            if ancestor is None:  # (ruled out above: for the type checker)
+                return None
+            base_module, _, base = ancestor.partition(":")
+            base_kind = _fields_kind(self.definitions(base_module).get(base))
+            if base_kind is None:
+                continue  # a plain class in between gives no fields
+            init = self.definitions(base_module).get(f"{base}.__init__")
+            if base_kind != kind or init is None or not init.synthetic \
+                    or init.signature is None:
+                return None
+            for parameter in init.signature.parameters[1:]:
+                _add_field(fields, parameter, kind)
+        if not fields:
+            return None
+        for parameter in own.signature.parameters[1:]:
+            _add_field(fields, parameter, kind)
+        ordered = sorted(fields.values(), key=lambda p: p.kind is ParamKind.KEYWORD_ONLY)
+        parameters = (*own.signature.parameters[:1], *ordered)
+        return replace(own, signature=replace(own.signature, parameters=parameters))
 
     def definition(self, symbol: str) -> Definition | None:
         module, _, qualname = symbol.partition(":")

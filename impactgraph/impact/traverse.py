@@ -3426,6 +3426,10 @@ class ImpactAnalysis:
             return None
         for definition in summary.definitions:
             if definition.qualname == qual:
+                if definition.synthetic and (graph is self.head or graph is self.base):
+                    # a dataclass's generated ``__init__`` takes its bases' fields too
+                    base, head = self._revision_pair()
+                    return (head if graph is self.head else base).definition(symbol)
                 return definition
         return None
 
