@@ -131,6 +131,9 @@ _SIX_MOVES = {"builtins": "builtins", "collections_abc": "collections.abc",
 _TYPING_BUILTINS = {"Tuple": "tuple", "List": "list", "Dict": "dict", "Set": "set",
                     "FrozenSet": "frozenset", "Type": "type", "DefaultDict": "defaultdict",
                     "Deque": "deque"}
+# ``typing.io`` and ``typing.re``: namespaces of ``typing``'s own classes (``typing.io.TextIO``
+# is ``typing.TextIO``), gone in Python 3.13; code falling back on them names the same class
+_TYPING_NAMESPACES = ("typing.io.", "typing.re.")
 # ``object.__init__`` as callers of a class without its own ``__init__`` see it.
 OBJECT_INIT = Definition(
     "object.__init__", SymbolKind.METHOD, 0, 0,
@@ -719,6 +722,9 @@ def _base_keys(revision: Revision, module: str, text: str,
     if resolved is not None:
         keys.add(resolved)
     for spelled in revision.spellings(module, normalize_expression(text) or text):
+        namespace = next((n for n in _TYPING_NAMESPACES if spelled.startswith(n)), None)
+        if namespace is not None:
+            spelled = "typing." + spelled.removeprefix(namespace)
         if spelled.startswith(("typing.", "typing_extensions.")):
             origin = typing_alias_origin(spelled) if aliases else None
             spelled = origin or _TYPING_BUILTINS.get(spelled.rpartition(".")[2], spelled)
