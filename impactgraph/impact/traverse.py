@@ -739,6 +739,13 @@ class ImpactAnalysis:
                 # made of the function calls that, as before (``runner.invoke(cli.main)``
                 # on a ``@click.command``, which passes the options declared below it)
                 return False
+            if (change.kind is ChangeKind.DECORATOR_CHANGED and graph is self.head
+                    and self._handed_over_anew(source, target)):
+                # code the head added hands the function to outside code, which calls it
+                # later with what it has to give (rollbar 1.4's examples traded
+                # ``@app.route('/')`` for ``Route('/', endpoint=root)``): written against the
+                # function as it is now, and whether the outside code takes it is not known
+                return False
             if change.kind is ChangeKind.DECORATOR_CHANGED and self._aliases_traded(change):
                 # the same outside decorator, named through a module variable of ours before
                 return False
@@ -1125,6 +1132,14 @@ class ImpactAnalysis:
         parts = path.split(".")
         return ":" not in path and not any(self.is_ours(".".join(parts[:end]))
                                            for end in range(1, len(parts) + 1))
+
+    def _handed_over_anew(self, source: str, target: str) -> bool:
+        """Does ``source`` only hand ``target`` to outside code in the head (a ``callback``
+        edge, no call site of its own), where the base's ``source`` had no edge to it at all
+        (or was not there)?"""
+        data = self.head.edge_data(source, target, EdgeKind.CALLS)
+        return bool(data.get("callback")) and self._head_sites(source, target) is None \
+            and not self.base.edge_kinds(source, target)
 
     def _wraps_below_change(self, source: str, target: str) -> bool:
         """Is ``source`` a decorator of ``target`` (a function of ours written in its
