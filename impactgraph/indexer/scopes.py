@@ -230,7 +230,8 @@ def _bound_before(cls: nodes.ClassDef, name: str, node: nodes.NodeNG) -> bool | 
     """Is ``name``, read at ``node`` in the body of ``cls`` (which binds it somewhere), bound
     in the class namespace when the read runs: True (a statement of the body itself bound it
     before), False (every binding comes after the read, or is the target of the assignment
-    whose value reads it), None (it depends on the path taken)."""
+    whose value reads it, or the def or class statement whose decorators read it), None (it
+    depends on the path taken)."""
     read = _body_statement(cls, node)
     if read is None:
         return None
@@ -246,6 +247,10 @@ def _bound_before(cls: nodes.ClassDef, name: str, node: nodes.NodeNG) -> bool | 
                 return True
             after = False
         elif statement is read and not (
+                # a def or class statement binds its name once its decorators, defaults,
+                # annotations and bases have run (``@staticmethod def staticmethod()``)
+                site is read and isinstance(read, (nodes.FunctionDef, nodes.ClassDef))
+        ) and not (
                 isinstance(read, (nodes.Assign, nodes.AnnAssign)) and site.statement() is read
                 and isinstance(site, nodes.AssignName) and site.parent is not read.value
                 and read.value is not None
