@@ -313,6 +313,8 @@ def reads_attribute(summary: FileSummary, scope: str, names: frozenset[str],
             if op in wanted or (op.startswith("%") and not names.isdisjoint(op[1:].split("|"))):
                 if op in wanted and _standard_object(expr[:at], summary):
                     continue  # read off a standard class or module (``TextIOBase.register``)
+                if op[:1] == "%" and _literal_value(expr[:at], summary):
+                    continue  # an operator on a list, string... (``Base._fields + [...]``)
                 return True
         if not by_value:
             return False
@@ -385,6 +387,51 @@ def _standard_object(receiver: Expr, summary: FileSummary) -> bool:
             found = getattr(found, op[1:], None)
         if not isinstance(found, (type, types.ModuleType)):
             return False
+    return True
+
+
+# builtin types whose instance a call of the type gives: ``b:str`` then ``()``
+_BUILTIN_INSTANCES = frozenset({
+    "b:str", "b:bytes", "b:int", "b:float", "b:complex", "b:bool", "b:list", "b:tuple",
+    "b:dict", "b:set", "b:frozenset"})
+_MAX_LITERAL_STEPS = 64
+
+
+def _literal_value(receiver: Expr, summary: FileSummary) -> bool:
+    """Is ``receiver`` surely a container literal of the module's (``[...]``, ``(...)``) or an
+    instance of a builtin type, through the variables and class attributes of the module it is
+    read from? Then an operator Python runs on it (``%__add__``) is that type's, never a
+    method a class of ours lost. SQLAlchemy 2.0.36's ``_OverRange`` went from ``IntEnum`` to
+    ``Enum``; a class body's ``_traverse_internals = ClauseList._traverse_internals + [...]``
+    in its module adds two lists."""
+    bindings = dict(summary.bindings)
+    todo = [receiver]
+    seen: set[Expr] = set()
+    while todo:
+        expr = todo.pop()
+        if expr in seen:
+            continue
+        seen.add(expr)
+        if len(seen) > _MAX_LITERAL_STEPS:
+            return False
+        head = expr[0]
+        if head.startswith("c:") and len(expr) == 1:
+            continue  # a container the module spells
+        if head in _BUILTIN_INSTANCES and expr[1:] == ("()",):
+            continue
+        if head.startswith("v:"):
+            found = bindings.get(head)
+        elif head.startswith("s:") and len(expr) > 1 and expr[1].startswith("."):
+            # a class attribute a class body of the module binds
+            where, _, qualname = head[2:].partition(":")
+            found = bindings.get(f"v:{where}:{qualname}|{expr[1][1:]}") \
+                if where == summary.module else None
+            expr = (head, *expr[2:])
+        else:
+            return False
+        if not found:
+            return False
+        todo.extend((*value, *expr[1:]) for value in found)
     return True
 
 
