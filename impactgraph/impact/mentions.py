@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 
 from impactgraph.diff.definitions import COMPARISONS
 from impactgraph.expressions import (
+    INSTANCE,
     Attr,
     Call,
     CallWith,
@@ -431,6 +432,10 @@ def _literal_value(receiver: Expr, summary: FileSummary) -> bool:
             return False
         if not found:
             return False
+        if any(value[0].startswith("c:") and len(value) == 1 for value in found):
+            # ``_traverse_internals: _TraverseInternalsType = [...]``: the annotation describes
+            # the literal assigned (the instances it names are the linker's ``+``)
+            found = tuple(value for value in found if value[-1] != INSTANCE)
         todo.extend((*value, *expr[1:]) for value in found)
     return True
 

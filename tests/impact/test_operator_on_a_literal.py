@@ -19,6 +19,8 @@ ELEMENTS = """\
 from enum import {base}
 from typing import Union
 
+from visitors import _TraverseInternalsType
+
 
 class _OverRange({base}):
     RANGE_UNBOUNDED = 0
@@ -30,13 +32,19 @@ _IntOrRange = Union[int, _OverRange]
 
 
 class ClauseList:
-    _traverse_internals = [("clauses", 1)]
+    _traverse_internals: _TraverseInternalsType = [("clauses", 1)]
 
 
 class Over(ClauseList):
     _traverse_internals = ClauseList._traverse_internals + [("range_", 2)]
     name = "over" + "_clause"
 {extra}"""
+
+VISITORS = """\
+from typing import List, Tuple
+
+_TraverseInternalsType = List[Tuple[str, int]]
+"""
 
 IMPORTER = """\
 from elements import Over
@@ -48,8 +56,9 @@ def over():
 
 
 def _broken(tmp_path: Path, extra: str = "") -> set[str]:
-    base = {"elements.py": ELEMENTS.format(base="IntEnum", extra=extra), "importer.py": IMPORTER}
-    head = {"elements.py": ELEMENTS.format(base="Enum", extra=extra), "importer.py": IMPORTER}
+    base = {"elements.py": ELEMENTS.format(base="IntEnum", extra=extra), "importer.py": IMPORTER,
+            "visitors.py": VISITORS}
+    head = {**base, "elements.py": ELEMENTS.format(base="Enum", extra=extra)}
     return broken_modules(impact_between(base, head, tmp_path))
 
 
