@@ -29,6 +29,7 @@ Usage::
 from __future__ import annotations
 
 import argparse
+import codecs
 import contextlib
 import fcntl
 import json
@@ -39,6 +40,7 @@ import subprocess
 import sys
 import tarfile
 import time
+import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -603,6 +605,29 @@ LIBRARIES = {
         Library("dishka", "1.10.1", "dishka", (
             "pytest==9.0.2", "pytest-asyncio==1.3.0", "pytest-repeat==0.9.4",
             "pytest-cov==7.0.0"), tests="tests/unit", args=("--no-cov",)),
+        # held out, first contact (7 December, fc42): SVG elements as classes combined from mixins
+        # (Transform, Presentation, Markers, ViewBox, ...), made through an element factory whose
+        # __getattr__ hands out a builder per element name, attribute values checked by validators
+        # chosen per profile (full/tiny) from tables of types, parsers of path data, transform lists
+        # and clock values built from regular expressions, unittest-style tests, its sdist a zip
+        # file (svgwrite); numbers with uncertainties whose arithmetic and comparison dunders are
+        # generated and set on the class at import time (ops.py: setattr over tables of
+        # derivatives), functions of math wrapped into uncertainty-aware ones by a decorator factory
+        # (umath_core), formatting through __format__, numpy arrays of them (unumpy), tests
+        # importing a helper module by its bare name (uncertainties); file sizes as one class per
+        # unit (Byte, KiB, MB, ...) built on a base whose operators convert between units, a context
+        # manager changing the formatting of every instance, parsing of strings and of device
+        # capacities, a command line, one module in a package folder, unittest-style tests sharing a
+        # TestCase from tests/__init__.py (bitmath). Two tests timed against the wall or the
+        # processor clock are left out: on a shared machine their outcome is the load's, not the
+        # mutation's (one failed under no change of its code)
+        Library("svgwrite", "1.4.3", "svgwrite", (PYTEST,), root="", args=(
+            "--deselect", "tests/test_pathdataparser.py::TestPathDataParser::test_performance")),
+        Library("uncertainties", "3.2.3", "uncertainties", (
+            "pytest==8.3.5", "numpy==2.2.6"), root="", args=(
+            "--deselect", "tests/test_performance.py::test_repeated_summation_complexity")),
+        Library("bitmath", "2.1.1", "bitmath", (
+            "pytest==8.3.5", "hypothesis==6.112.1"), root="", plugins=("hypothesis_bench",)),
     )
 }
 DEFAULT_LIBRARIES = ("click", "itsdangerous", "markupsafe", "jinja2", "flask")
@@ -650,8 +675,9 @@ def sdist(lib: Library) -> Path:
     target.mkdir(parents=True, exist_ok=True)
     # the sdist's file name may spell the name's "-" as "_" (docopt_ng-0.9.0.tar.gz)
     name = re.sub(r"[-_.]", "[-_.]", lib.name)
-    found = [p for p in target.glob("*.tar.gz")
-             if re.fullmatch(rf"{name}-{re.escape(lib.version)}\.tar\.gz", p.name, re.I)]
+    # a few older sdists are zip files (svgwrite 1.4.3)
+    found = [p for p in target.iterdir()
+             if re.fullmatch(rf"{name}-{re.escape(lib.version)}\.(tar\.gz|zip)", p.name, re.I)]
     if not found:
         checked([sys.executable, "-m", "pip", "download", "-q", "--no-deps", "--no-binary",
                  ":all:", "-d", str(target), f"{lib.name}=={lib.version}"])
@@ -698,8 +724,13 @@ def unpacked(lib: Library, target: Path) -> None:
     """The library's sdist, unpacked into ``target`` (which must not exist)."""
     unpack = target.parent / (target.name + ".unpack")
     shutil.rmtree(unpack, ignore_errors=True)
-    with tarfile.open(sdist(lib)) as archive:
-        archive.extractall(unpack, filter="data")
+    path = sdist(lib)
+    if path.suffix == ".zip":
+        with zipfile.ZipFile(path) as archive:
+            archive.extractall(unpack)  # ZipFile never writes outside ``unpack``
+    else:
+        with tarfile.open(path) as archive:
+            archive.extractall(unpack, filter="data")
     (top,) = unpack.iterdir()
     top.rename(target)
     unpack.rmdir()
@@ -874,12 +905,12 @@ def pick_mutations(repo: Path, package: Path, tests_dir: Path, count: int,
     single = package.with_suffix(".py")  # a library that is one module (bottle.py)
     modules = [single] if not package.is_dir() and single.is_file() else package.rglob("*.py")
     src = sorted(set(modules) - set(tests))
-    methods, bases = sm.class_index(p.read_text(encoding="utf-8") for p in src)
+    methods, bases = sm.class_index(p.read_text(encoding="utf-8-sig") for p in src)
     found: list[sm.Mutation] = []
     for path, is_test in [*((p, False) for p in src), *((p, True) for p in tests)]:
         rel = path.relative_to(repo).as_posix()
         try:
-            found += sm.candidates(rel, path.read_text(encoding="utf-8"), is_test=is_test,
+            found += sm.candidates(rel, path.read_text(encoding="utf-8-sig"), is_test=is_test,
                                    class_methods=methods, class_bases=bases)
         except (SyntaxError, UnicodeDecodeError):
             continue  # a test fixture that is not valid (UTF-8) Python on purpose
@@ -894,7 +925,7 @@ def pick_mutations(repo: Path, package: Path, tests_dir: Path, count: int,
         for mutation in batch:
             pool.remove(mutation)
             try:
-                sm.apply_mutation((repo / mutation.path).read_text(encoding="utf-8"), mutation)
+                sm.apply_mutation((repo / mutation.path).read_text(encoding="utf-8-sig"), mutation)
             except (sm.MutationError, SyntaxError):
                 continue
             chosen.append(mutation)
@@ -968,8 +999,11 @@ def run_mutations(result: LibraryResult, repo: Path, chosen: Iterable[sm.Mutatio
     stale = set(base.failed)
     for mutation in chosen:
         path = repo / mutation.path
-        path.write_text(sm.apply_mutation(path.read_text(encoding="utf-8"), mutation),
-                        encoding="utf-8")
+        # a source opening with a byte order mark (svgwrite's) keeps it: "utf-8-sig" reads it
+        # as no character and writes it back
+        bom = path.read_bytes().startswith(codecs.BOM_UTF8)
+        path.write_text(sm.apply_mutation(path.read_text(encoding="utf-8-sig"), mutation),
+                        encoding="utf-8-sig" if bom else "utf-8")
         outcome = Outcome(mutation.describe(), mutation.kind)
         earlier = known.get(outcome.mutation)
         try:
