@@ -213,6 +213,10 @@ class Reference:
     # code that imports it by that name calls it, with arguments nobody here can see
     by_name: bool = False
     main: bool = False  # in the module's ``if __name__ == "__main__":`` block (see CallSite)
+    # a read in the value of a module-level assignment, recorded for the variable it sets
+    # (``scope``): what that variable's value is made from; only module-level variables count
+    # (a table of functions, ``HANDLERS = {"parse": parse}``, does not run them)
+    held: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -877,12 +877,20 @@ class Statements(Evaluator, ImplicitCalls):
             self.record_reference(node, values)
 
     def record_reference(self, node: nodes.NodeNG, values: tuple[Expr, ...]) -> None:
+        """A read in the value of a module-level assignment (``PATTERN = re.compile(RAW)``,
+        ``length = coordinate``, ``UNITS = {"cm": CM}``) is also the assigned variables': code
+        reading ``PATTERN`` reads a value made from ``RAW`` at import time (see ``holders``;
+        ``held``: only the module-level variables it reads count). The module keeps it too: its
+        import-time code reads it."""
         scope = self.caller_of(node)
         line = node.lineno or 0
         main = self.in_main_block(scope, line)
-        key = (scope, values, main)
-        if key not in self.references:
-            self.references[key] = Reference(scope, values, line, main=main)
+        holders = self.holders(node) if scope == self.module else []
+        for holder in dict.fromkeys([scope, *holders]):
+            key = (holder, values, main)
+            if key not in self.references:
+                self.references[key] = Reference(holder, values, line, main=main,
+                                                 held=holder != scope)
 
 
 # the keywords of ``mock.patch.multiple`` that are not attributes to replace

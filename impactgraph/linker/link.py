@@ -242,7 +242,7 @@ def _link_module(graph: Sink, resolver: Resolver, summary: FileSummary,
     for reference in summary.references:
         graph.main_block(reference.scope if reference.main else None)
         _link_reference(graph, resolver, reference.scope, reference.target,
-                        reference.line, reference.by_name, receivers)
+                        reference.line, reference.by_name, receivers, reference.held)
     graph.main_block(None)
     _link_imports(graph, resolver, summary)
 
@@ -1441,16 +1441,26 @@ def _dispatches(resolver: Resolver, symbol: str) -> bool:
 
 def _link_reference(
     graph: Sink, resolver: Resolver, scope: str, target: tuple[Expr, ...], line: int,
-    by_name: bool = False, receivers: Receivers | None = None,
+    by_name: bool = False, receivers: Receivers | None = None, held: bool = False,
 ) -> None:
     """``by_name``: the target is spelled as a dotted string: a function so named is called by
     whoever imports it by that name (a plugin loader, an entry point), with arguments not
     seen here: a call edge from ``scope`` without a call site (``callback``), which every
-    signature change breaks."""
+    signature change breaks. ``held``: ``scope`` is a module-level variable and ``target``
+    what its value is made from (``Reference.held``): only the variables read are linked."""
     for expr in target:
         variable = _module_variable(resolver, expr)
         if variable is not None:
             graph.add_edge(scope, variable, EdgeKind.REFERENCES, line)
+            continue
+        # ``coordinate.pattern``, ``patterns.RAW.upper``, ``TABLE["cm"]``: reading a part of a
+        # module-level variable's value reads the variable (a change to its value reaches it)
+        for end in range(len(expr) - 1, 0, -1):
+            variable = _module_variable(resolver, expr[:end])
+            if variable is not None:
+                graph.add_edge(scope, variable, EdgeKind.REFERENCES, line)
+                break
+        if held:  # what a variable's value is made from: the variables read are all that count
             continue
         for index in range(1, len(expr)):
             op = resolver.op(expr[index])
