@@ -2694,12 +2694,34 @@ class ImpactAnalysis:
         calls = (self._calls_of(head.module_of(wrapper)) if head is self.head
                  else self._base_calls_of(wrapper)) or ()
         sites = _sites(calls, head.edge_data(wrapper, callee, EdgeKind.CALLS), wrapper)
-        return self._hands_whole_at(head, wrapper, own, sites, definition)
+        return self._hands_whole_at(head, wrapper, own, sites, definition,
+                                    function_first=self._calls_its_first(head, callee))
+
+    def _calls_its_first(self, head: CodeGraph, caller: str) -> bool:
+        """Does ``caller`` take the function first and call it, as the ``decorator``
+        package's callers do (``caller(fn, self, *args, **kw)`` calling ``fn(self, *args,
+        **kw)``)? What calls it hands it the function before the arguments it hands on.
+        SQLAlchemy's ``_generative`` is such a caller, made by ``util.decorator``, its own
+        copy of ``decorator.decorator``."""
+        own = self._definition(head, caller)
+        leading = _leading_names(own.signature) if own is not None and own.signature else None
+        if not leading:
+            return False
+        calls = (self._calls_of(head.module_of(caller)) if head is self.head
+                 else self._base_calls_of(caller)) or ()
+        first = f"v:{caller}|{leading[0]}"
+        return any(site.scope == caller and site.callee
+                   and all(len(e) == 1 and e[0] == first for e in site.callee)
+                   for site in calls)
 
     def _hands_whole_at(self, head: CodeGraph, wrapper: str, own: Definition,
-                        sites: Sequence[tuple[CallSite, bool]], definition: Definition) -> bool:
+                        sites: Sequence[tuple[CallSite, bool]], definition: Definition,
+                        function_first: bool = False) -> bool:
         """``_hands_whole``, told by the ``sites`` of ``wrapper`` (``own``) that call what
-        it wraps."""
+        it wraps. A wrapper that takes the function first and calls it hands on the rest
+        (``_calls_its_first``); ``function_first``: what it calls is such a caller, handed
+        the function before the rest (the ``decorator`` package's ``target(fn, *args,
+        **kw)``)."""
         if own.signature is None:
             return False
         leading = _leading_names(own.signature)
@@ -2711,6 +2733,17 @@ class ImpactAnalysis:
             leading = [p.name for p in own.signature.parameters]
         if leading is None:
             return False
+        handed_leading = leading
+        if not fixed and leading and sites and all(
+                site.callee and all(len(e) == 1 and e[0] == f"v:{wrapper}|{leading[0]}"
+                                    for e in site.callee) for site, _ in sites):
+            # the caller's own first parameter is the function it calls: not handed on
+            handed_leading = leading[1:]
+        if function_first:
+            # the function goes first, a plain name of the wrapper's closure
+            sites = [(replace(site, args=site.args[1:]), bound) for site, bound in sites
+                     if site.args and all(len(e) == 1 and e[0].startswith("v:")
+                                          for e in site.args[0])]
         keywords = _handed_keywords(own.signature, wrapper)
         names = {f"v:{wrapper}|{p.name}" for p in own.signature.parameters[len(leading):]
                  if p.name not in keywords}
@@ -2719,7 +2752,7 @@ class ImpactAnalysis:
             _spread_handed(replace(site, kwargs=tuple(kw for kw in site.kwargs
                                                       if kw[0] not in keywords)),
                            names, args, partial(self._leading_slices, head, wrapper))
-            if _hands_on(site, [f"v:{wrapper}|{name}" for name in leading])
+            if _hands_on(site, [f"v:{wrapper}|{name}" for name in handed_leading])
             and site.unpacks == (0 if fixed else 3)
             and all(name == "**" or (name in keywords and _handed_as_itself(values, keywords[name]))
                     for name, values in site.kwargs)
@@ -4191,10 +4224,22 @@ def _read_from_source(site: CallSite) -> bool:
 
 def _hands_on(site: CallSite, leading: Sequence[str]) -> bool:
     """Does ``site`` pass, by position and before anything else, exactly the wrapper's
-    leading parameters in their order (``fn(self, *args, **kwargs)``)?"""
+    leading parameters in their order (``fn(self, *args, **kwargs)``), or a name the wrapper
+    bound again in their place (SQLAlchemy's ``self = self._generate()``: one value in that
+    position, as the call gave)?"""
     return len(site.args) == len(leading) and all(
-        values and all(expr and expr[0] == name for expr in values)
+        values and all(expr and _same_parameter(expr[0], name)
+                       for expr in values)
         for values, name in zip(site.args, leading, strict=True))
+
+
+def _same_parameter(key: str, parameter: str) -> bool:
+    """Is variable ``key`` the wrapper's ``parameter`` (``v:w|self``), or the same name bound
+    again in the wrapper's body (``v:w|<1>|self``)?"""
+    if key == parameter:
+        return True
+    scope, bar, name = parameter.rpartition("|")
+    return bool(bar) and key.startswith(scope + "|<") and key.endswith(f">|{name}")
 
 
 def _sites(
