@@ -308,13 +308,21 @@ def reads_attribute(summary: FileSummary, scope: str, names: frozenset[str],
     the names (it derives from no class that had them): its ``getattr(self, name)`` reads none
     of them. ``by_value=False``: names code reads only by spelling them."""
     wanted = {f".{name}" for name in names}
+    bindings: dict[str, tuple[Expr, ...]] | None = None
+
+    def module_bindings() -> dict[str, tuple[Expr, ...]]:
+        nonlocal bindings
+        if bindings is None:
+            bindings = dict(summary.bindings)
+        return bindings
 
     def reads(expr: Expr) -> bool:
         for at, op in enumerate(expr[1:], 1):
             if op in wanted or (op.startswith("%") and not names.isdisjoint(op[1:].split("|"))):
-                if op in wanted and _standard_object(expr[:at], summary):
+                if op in wanted and _standard_object(expr[:at], module_bindings()):
                     continue  # read off a standard class or module (``TextIOBase.register``)
-                if op[:1] == "%" and _literal_value(expr[:at], summary):
+                if op[:1] == "%" and _literal_value(expr[:at], module_bindings(),
+                                                     summary.module):
                     continue  # an operator on a list, string... (``Base._fields + [...]``)
                 return True
         if not by_value:
@@ -322,13 +330,10 @@ def reads_attribute(summary: FileSummary, scope: str, names: frozenset[str],
         last = expr[0].rpartition("|")[2] if expr[0].startswith("v:") else expr[0][2:]
         return last in _BY_VALUE or any(op[1:] in _BY_VALUE for op in expr[1:])
 
-    bindings: dict[str, tuple[Expr, ...]] | None = None
-
     def own(site: CallSite) -> bool:
         """``getattr(self, ...)`` on a foreign ``self``, or ``getattr`` on a module (a
         module-level name, never a class's member: python-statemachine 2.0's ``import_sm``
         does ``getattr(importlib.import_module(module_name), class_name)``)."""
-        nonlocal bindings
         if not (site.args and site.args[0]
                 and all(len(e) == 1 and e[0] == "b:getattr" for e in site.callee)):
             return False
@@ -336,9 +341,7 @@ def reads_attribute(summary: FileSummary, scope: str, names: frozenset[str],
                 len(e) == 1 and e[0] == f"v:{site.scope}|self" for e in site.args[0]) \
                 and foreign_self(site.scope):
             return True
-        if bindings is None:
-            bindings = dict(summary.bindings)
-        return all(_module_value(e, bindings) for e in site.args[0])
+        return all(_module_value(e, module_bindings()) for e in site.args[0])
 
     exprs = [
         *(e for site in summary.calls if in_scope(site.scope, scope) and not own(site)
@@ -369,11 +372,11 @@ def bound_values(expr: Expr, bindings: Mapping[str, tuple[Expr, ...]], hops: int
     return found
 
 
-def _standard_object(receiver: Expr, summary: FileSummary) -> bool:
+def _standard_object(receiver: Expr, bindings: Mapping[str, tuple[Expr, ...]]) -> bool:
     """Is ``receiver`` surely a class or a module of the standard library, named by its path
     (``io.TextIOBase``, through the import binding it): never an instance of a class of
     ours? Read from this interpreter's modules already imported, never by importing one."""
-    values = bound_values(receiver, dict(summary.bindings), MAX_HOPS)
+    values = bound_values(receiver, bindings, MAX_HOPS)
     if not values:
         return False
     for value in values:
@@ -398,14 +401,14 @@ _BUILTIN_INSTANCES = frozenset({
 _MAX_LITERAL_STEPS = 64
 
 
-def _literal_value(receiver: Expr, summary: FileSummary) -> bool:
+def _literal_value(receiver: Expr, bindings: Mapping[str, tuple[Expr, ...]],
+                   module: str) -> bool:
     """Is ``receiver`` surely a container literal of the module's (``[...]``, ``(...)``) or an
     instance of a builtin type, through the variables and class attributes of the module it is
     read from? Then an operator Python runs on it (``%__add__``) is that type's, never a
     method a class of ours lost. SQLAlchemy 2.0.36's ``_OverRange`` went from ``IntEnum`` to
     ``Enum``; a class body's ``_traverse_internals = ClauseList._traverse_internals + [...]``
-    in its module adds two lists."""
-    bindings = dict(summary.bindings)
+    in its module adds two lists. ``bindings``: ``module``'s."""
     todo = [receiver]
     seen: set[Expr] = set()
     while todo:
@@ -426,7 +429,7 @@ def _literal_value(receiver: Expr, summary: FileSummary) -> bool:
             # a class attribute a class body of the module binds
             where, _, qualname = head[2:].partition(":")
             found = bindings.get(f"v:{where}:{qualname}|{expr[1][1:]}") \
-                if where == summary.module else None
+                if where == module else None
             expr = (head, *expr[2:])
         else:
             return False

@@ -121,7 +121,6 @@ from impactgraph.model import (
     ParamKind,
     Signature,
     SymbolKind,
-    exported_names,
 )
 
 REMOVALS = frozenset(
@@ -1526,25 +1525,28 @@ class ImpactAnalysis:
         their place; None when not known one by one."""
         key = (cls, base)
         if key not in self._members_taken:
-            module, _, qualname = cls.partition(":")
-            # a class of a renamed module was the class of its name in the old module
-            # (python-engineio 4.8 renamed ``asyncio_client`` to ``async_client``)
-            was = self._renamed_from.get(module)
-            old_symbol = None if was is None else f"{was}:{qualname}"
-            base_rev, head_rev = self._revision_pair()
-            if old_symbol is None and base_rev.definition(cls) is None:
-                # a class the module imported and defines now was the class it imported
-                # (tatsu 5.9 moved ``EBNFBuffer`` from ``tatsu.grammars`` into ``tatsu.parser``,
-                # which imported it before)
-                found = base_rev.resolve_in(module, qualname)
-                old_symbol = found if found is not None and ":" in found else None
-            taken = members_taken_away(base_rev, head_rev, cls, base, old_symbol)
-            # nor is a method a standard-library base of the head's class answers in its place
-            self._members_taken[key] = taken if taken is None else answered_by_standard_base(
-                base_rev, head_rev, cls, base, taken, old_symbol)
-        lost = self._members_taken[key]
+            self._members_taken[key] = self._lost_with_base_now(cls, base)
+        return self._members_taken[key]
+
+    def _lost_with_base_now(self, cls: str, base: str) -> frozenset[str] | None:
+        """``_lost_with_base``, worked out (once per class and base)."""
+        module, _, qualname = cls.partition(":")
+        # a class of a renamed module was the class of its name in the old module
+        # (python-engineio 4.8 renamed ``asyncio_client`` to ``async_client``)
+        was = self._renamed_from.get(module)
+        old_symbol = None if was is None else f"{was}:{qualname}"
+        base_rev, head_rev = self._revision_pair()
+        if old_symbol is None and base_rev.definition(cls) is None:
+            # a class the module imported and defines now was the class it imported
+            # (tatsu 5.9 moved ``EBNFBuffer`` from ``tatsu.grammars`` into ``tatsu.parser``,
+            # which imported it before)
+            found = base_rev.resolve_in(module, qualname)
+            old_symbol = found if found is not None and ":" in found else None
+        lost = members_taken_away(base_rev, head_rev, cls, base, old_symbol)
         if lost is None:
             return None
+        # nor is a method a standard-library base of the head's class answers in its place
+        lost = answered_by_standard_base(base_rev, head_rev, cls, base, lost, old_symbol)
         # an attribute read on an instance that finds no name goes to the class's
         # ``__getattr__`` of ours, which may serve any: Django 5.2's ``OutputWrapper`` dropped
         # ``TextIOBase`` (registered with it instead) and delegates ``flush``, ``closed``... to
@@ -2691,8 +2693,7 @@ class ImpactAnalysis:
         own = self._definition(head, wrapper)
         if own is None or own.signature is None:
             return False
-        calls = (self._calls_of(head.module_of(wrapper)) if head is self.head
-                 else self._base_calls_of(wrapper)) or ()
+        calls = self._calls_in(head, wrapper)
         sites = _sites(calls, head.edge_data(wrapper, callee, EdgeKind.CALLS), wrapper)
         return self._hands_whole_at(head, wrapper, own, sites, definition,
                                     function_first=self._calls_its_first(head, callee))
@@ -2707,12 +2708,15 @@ class ImpactAnalysis:
         leading = _leading_names(own.signature) if own is not None and own.signature else None
         if not leading:
             return False
-        calls = (self._calls_of(head.module_of(caller)) if head is self.head
-                 else self._base_calls_of(caller)) or ()
         first = f"v:{caller}|{leading[0]}"
-        return any(site.scope == caller and site.callee
-                   and all(len(e) == 1 and e[0] == first for e in site.callee)
-                   for site in calls)
+        return any(site.scope == caller and _calls_variable(site, first)
+                   for site in self._calls_in(head, caller))
+
+    def _calls_in(self, graph: CodeGraph, function: str) -> Sequence[CallSite]:
+        """The calls of ``function``'s module in ``graph`` (the head's, or the base's)."""
+        calls = (self._calls_of(graph.module_of(function)) if graph is self.head
+                 else self._base_calls_of(function))
+        return calls or ()
 
     def _hands_whole_at(self, head: CodeGraph, wrapper: str, own: Definition,
                         sites: Sequence[tuple[CallSite, bool]], definition: Definition,
@@ -2735,8 +2739,7 @@ class ImpactAnalysis:
             return False
         handed_leading = leading
         if not fixed and leading and sites and all(
-                site.callee and all(len(e) == 1 and e[0] == f"v:{wrapper}|{leading[0]}"
-                                    for e in site.callee) for site, _ in sites):
+                _calls_variable(site, f"v:{wrapper}|{leading[0]}") for site, _ in sites):
             # the caller's own first parameter is the function it calls: not handed on
             handed_leading = leading[1:]
         if function_first:
@@ -3866,7 +3869,7 @@ class ImpactAnalysis:
         module, _, qualname = change.symbol.partition(":")
         if change.kind not in REMOVALS or not qualname or "." in qualname:
             return False
-        return qualname in (exported_names(module, self.head.summaries.get) or ())
+        return qualname in (self._revision_pair()[1].exported(module) or ())
 
     def still_imports(self, module: str, dotted: str, breaking: bool) -> bool:
         if not breaking or self._served_through_sys_modules(dotted):
@@ -4231,6 +4234,11 @@ def _hands_on(site: CallSite, leading: Sequence[str]) -> bool:
         values and all(expr and _same_parameter(expr[0], name)
                        for expr in values)
         for values, name in zip(site.args, leading, strict=True))
+
+
+def _calls_variable(site: CallSite, key: str) -> bool:
+    """Does ``site`` call what variable ``key`` holds, and nothing else (``fn(...)``)?"""
+    return bool(site.callee) and all(len(e) == 1 and e[0] == key for e in site.callee)
 
 
 def _same_parameter(key: str, parameter: str) -> bool:
