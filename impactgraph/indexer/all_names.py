@@ -58,6 +58,20 @@ class AllNames:
         self.names.extend(parts[0])
         self.sources.extend(parts[1])
 
+    def call(self, call: ast.expr, imports: Sequence[ImportBinding]) -> None:
+        """A module-level expression statement: ``__all__.extend(value)`` or
+        ``__all__.append(value)`` extends ``__all__``; anything else is not read."""
+        if not isinstance(call, ast.Call) or len(call.args) != 1 or call.keywords:
+            return
+        func = call.func
+        if not (isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name)
+                and func.value.id == "__all__"):
+            return
+        if func.attr == "extend":
+            self.extend(call.args[0], imports)
+        elif func.attr == "append":
+            self.append(call.args[0])
+
     def append(self, value: ast.expr) -> None:
         """``__all__.append(value)``."""
         if self.known is not False and isinstance(value, ast.Constant) \

@@ -503,7 +503,7 @@ class _ApiWalker:
             if function is not None:
                 function.globals_seen.update(node.names)
         elif isinstance(node, ast.Expr) and frame.kind == "module":
-            self.all_names_call(node)
+            self.all_names.call(node.value, self.imports)
             w(node.value, frame)
         elif self.walrus_lines:  # return, expression, raise, assert, del, type: their parts
             for child in ast.iter_child_nodes(node):
@@ -728,20 +728,6 @@ class _ApiWalker:
             self.all_names.extend(statement.value, self.imports)
         else:
             self.all_names.assign(value if isinstance(value, ast.expr) else None, self.imports)
-
-    def all_names_call(self, node: ast.Expr) -> None:
-        """``__all__.extend(...)`` / ``__all__.append(...)`` at module level."""
-        call = node.value
-        if not isinstance(call, ast.Call):
-            return
-        func = call.func
-        if (isinstance(func, ast.Attribute) and func.attr in ("extend", "append")
-                and isinstance(func.value, ast.Name) and func.value.id == "__all__"
-                and len(call.args) == 1 and not call.keywords):
-            if func.attr == "extend":
-                self.all_names.extend(call.args[0], self.imports)
-            else:
-                self.all_names.append(call.args[0])
 
     # -- lambdas ---------------------------------------------------------------------------------
     def lambdas(self, tree: ast.Module, text: str) -> None:

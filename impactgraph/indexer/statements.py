@@ -232,16 +232,12 @@ class Statements(Evaluator, ImplicitCalls):
         """``__all__.extend(...)`` / ``__all__.append(...)`` at module level extend
         ``__all__`` (the API indexer, which may not walk expressions, visits statements)."""
         call = node.value
-        if isinstance(call, nodes.Call) and isinstance(node.scope(), nodes.Module):
-            func = call.func
-            if (isinstance(func, nodes.Attribute) and func.attrname in ("extend", "append")
-                    and isinstance(func.expr, nodes.Name) and func.expr.name == "__all__"
-                    and len(call.args) == 1 and not call.keywords):
-                value = _as_ast(call.args[0])
-                if value is not None and func.attrname == "extend":
-                    self.all_names.extend(value, self.imports)
-                elif value is not None:
-                    self.all_names.append(value)
+        if (isinstance(call, nodes.Call) and isinstance(call.func, nodes.Attribute)
+                and isinstance(call.func.expr, nodes.Name) and call.func.expr.name == "__all__"
+                and isinstance(node.scope(), nodes.Module)):
+            value = _as_ast(call)
+            if value is not None:
+                self.all_names.call(value, self.imports)
         self.visit_children(node)
 
     def visit_Assign(self, node: nodes.Assign) -> None:
