@@ -288,6 +288,7 @@ class _Spelling:
 
 # Calls that read an attribute by a name given as a value: any name may be one of them
 _BY_VALUE = frozenset({"getattr", "attrgetter", "methodcaller"})
+_LITERAL_STR: tuple[Expr, ...] = (("b:str", "()"),)  # a string literal, as an argument
 
 
 def in_scope(where: str, scope: str, nested: bool = True) -> bool:
@@ -343,8 +344,28 @@ def reads_attribute(summary: FileSummary, scope: str, names: frozenset[str],
             return True
         return all(_module_value(e, module_bindings()) for e in site.args[0])
 
+    spelled: dict[tuple[str, int], set[Expr]] | None = None
+
+    def literal(site: CallSite) -> bool:
+        """``getattr(obj, "name", ...)``: a name given as a literal, which the indexer records
+        as a read of ``obj.name`` too (Django 5.2's ``getattr(view_func, "login_required",
+        True)``); an f-string or a ``str()`` call gives the same argument, but no such read."""
+        nonlocal spelled
+        if not (len(site.args) >= 2 and site.args[0] and site.args[1] == _LITERAL_STR
+                and all(len(e) == 1 and e[0] == "b:getattr" for e in site.callee)):
+            return False
+        if spelled is None:
+            spelled = {}
+            for reference in summary.references:
+                for target in reference.target:
+                    if len(target) > 1 and target[-1][:1] == ".":
+                        spelled.setdefault((reference.scope, reference.line), set()).add(
+                            target[:-1])
+        return set(site.args[0]) <= spelled.get((site.scope, site.line), set())
+
     exprs = [
-        *(e for site in summary.calls if in_scope(site.scope, scope) and not own(site)
+        *(e for site in summary.calls
+          if in_scope(site.scope, scope) and not own(site) and not literal(site)
           for e in site.callee),
         *(e for reference in summary.references if in_scope(reference.scope, scope)
           for e in reference.target),

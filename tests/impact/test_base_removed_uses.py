@@ -84,6 +84,30 @@ def test_a_user_reading_attributes_by_a_computed_name_stays_broken(tmp_path: Pat
     assert broken(report_of(base, head, tmp_path)) == {"register"}
 
 
+@pytest.mark.parametrize(("read", "broken_now"), [
+    # Django 5.2's ``LoginRequiredMiddleware`` reads ``getattr(view_func, "login_required",
+    # True)`` beside a subclass of ``RemoteUserMiddleware``, which dropped ``MiddlewareMixin``:
+    # a name given as a literal is a read of that name only
+    ('getattr(obj, "flag", True)', set()),
+    ('getattr(obj, "flag")', set()),
+    ('getattr(obj.inner, "flag", None)', set()),
+    # the lost name spelled as the literal is a read of it
+    ('getattr(obj, "isvalid")', {"register"}),
+    # a name that is not a literal may be any name
+    ('getattr(obj, f"{name}")', {"register"}),
+    ('getattr(obj, "is" + name)', {"register"}),
+    ('getattr(obj, str(name))', {"register"}),
+    ('getattr(obj, name)', {"register"}),
+])
+def test_getattr_with_a_literal_name_reads_that_name_only(
+        read: str, broken_now: set[str], tmp_path: Path) -> None:
+    look = (REGISTER + "\n\nclass Persistent(Prefixed):\n    pass\n"
+            f"\n\ndef look(obj, name):\n    return {read}\n")
+    base = {"lib.py": LIB, "sub.py": SUB.format(base="VersionInfo"), "register.py": look}
+    head = {"lib.py": LIB_HEAD, "sub.py": SUB.format(base="Version"), "register.py": look}
+    assert broken(report_of(base, head, tmp_path)) == broken_now
+
+
 LOADER = REGISTER + """
 
 def load(qualname):
