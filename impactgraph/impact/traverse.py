@@ -3715,6 +3715,8 @@ class ImpactAnalysis:
         import time does not run ``_wrap``, whose ``except Interpreter.Exit`` names a class
         the release took away): it runs when iterated, later, by code the climb does not
         follow from here."""
+        if target not in graph or not graph.node(target).get("generator"):
+            return True  # asked first: the definition is in a summary that may not be decoded
         definition = self._definition(graph, target)
         signature = definition.signature if definition is not None else None
         if definition is None or signature is None or not signature.is_generator \

@@ -547,8 +547,9 @@ def _add_nodes(graph: CodeGraph, summaries: list[FileSummary]) -> None:
             line=1,
         )
         for definition in summary.definitions:
+            node = f"{summary.module}:{definition.qualname}"
             graph.add_node(
-                f"{summary.module}:{definition.qualname}",
+                node,
                 kind=definition.kind.value,
                 module=summary.module,
                 path=summary.path,
@@ -558,6 +559,11 @@ def _add_nodes(graph: CodeGraph, summaries: list[FileSummary]) -> None:
                 synthetic=definition.synthetic,
                 abstract=definition.is_abstract,
             )
+            if definition.signature is not None and definition.signature.is_generator:
+                # present only where true: the import-time climb asks it of every callee
+                # (``ImpactAnalysis._runs_body``) before it reads the definition, which
+                # means decoding its module's summary
+                graph.graph.nodes[node]["generator"] = True
 
 
 def _callee_values(resolver: Resolver, site: CallSite) -> list[Value]:

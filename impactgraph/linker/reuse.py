@@ -36,7 +36,7 @@ IGNORED_FIELDS: Mapping[type, frozenset[str]] = {
     ),
     CallSite: frozenset({"spreads", "entered", "iterated", "raises_expected", "awaited"}),
     Parameter: frozenset({"default", "annotation"}),
-    Signature: frozenset({"returns", "is_async", "is_generator"}),
+    Signature: frozenset({"returns", "is_async"}),  # is_generator: the nodes' ``generator``
     FileSummary: frozenset({"has_getattr", "main_blocks", "getattr_names", "tolerant_reads"}),
 }
 LINE_FIELDS = frozenset({"line", "end_line"})

@@ -10,8 +10,8 @@ from impactgraph.linker.stored import EDGE_FIELDS, NODE_FIELDS, StoredGraph
 from impactgraph.model import Diagnostic, Program, ProgramKind
 
 # 6: edges name their ends by node index; 7: call receivers (recv); 8: ``unbounded`` edges;
-# 9: each module's running imports; 10: ``poly`` call edges
-SNAPSHOT_VERSION = 10
+# 9: each module's running imports; 10: ``poly`` call edges; 11: ``generator`` nodes
+SNAPSHOT_VERSION = 11
 
 
 def graph_to_dict(graph: CodeGraph) -> dict[str, Any]:

@@ -22,7 +22,8 @@ from typing import Any
 
 from impactgraph.model import symbol_module
 
-NODE_FIELDS = ("kind", "module", "path", "package", "line", "end_line", "synthetic", "abstract")
+NODE_FIELDS = ("kind", "module", "path", "package", "line", "end_line", "synthetic", "abstract",
+               "generator")
 EDGE_FIELDS = (
     "line", "bound", "dispatch", "named", "sites", "dynamic", "callback", "recv", "main",
     "unbounded", "generated", "poly",
