@@ -67,9 +67,13 @@ def state_reads(graphs: Iterable[CodeGraph], seeds: Iterable[str], running: Set[
     for graph in graphs:
         writes = _Writes(graph)
         callees: dict[str, list[str]] = {}  # shared by the forward walks of every start
+        written: dict[tuple[str, bool], set[str]] = {}  # (writer, whole) -> ``writes.of``
         for start, whole in _front(graph, head, seeds, running, breaking, tests):
             for writer in _forward(graph, start, tests, callees):
-                for key in writes.of(writer, whole):
+                keys = written.get((writer, whole))
+                if keys is None:
+                    keys = written[writer, whole] = writes.of(writer, whole)
+                for key in keys:
                     found.setdefault((key, writer), StateRead("", key, writer, start))
     reads = _Writes(head)
     out: dict[tuple[str, str], StateRead] = {}
