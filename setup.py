@@ -26,6 +26,7 @@ COMPILED = [
     "impactgraph/linker/link.py",
     "impactgraph/linker/values.py",
     "impactgraph/linker/receivers.py",
+    "impactgraph/linker/stored.py",
 ]
 
 
