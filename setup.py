@@ -19,8 +19,9 @@ from setuptools import setup
 from setuptools.command.build_ext import build_ext
 
 # The modules argument flow and call linking spend their time in (``benchmarks/README.md``,
-# "Compiling the linker"). They must stay free of what mypyc does not compile: weak references
-# to their classes, and monkeypatching of their functions or classes from outside.
+# "Compiling the linker"), and the stored graph's reader every warm query walks. They must
+# stay free of what mypyc does not compile: weak references to their classes, and
+# monkeypatching of their functions or classes from outside.
 COMPILED = [
     "impactgraph/linker/resolve.py",
     "impactgraph/linker/link.py",
