@@ -105,6 +105,7 @@ from impactgraph.impact.mentions import (
 )
 from impactgraph.impact.process_scope import ProcessScope
 from impactgraph.impact.receivers import MAX_CONSTRAINTS, Entries, Hierarchy
+from impactgraph.impact.run_time_wrappers import run_time_caller
 from impactgraph.indexer.plain import DATACLASS_DECORATORS, decorator_base
 from impactgraph.linker import CodeGraph
 from impactgraph.linker.link import CALLBACK_BUILTINS, generated_call
@@ -2647,6 +2648,13 @@ class ImpactAnalysis:
                         and self._hands_whole(head, wrapper, inner, definition)):
                     forwarding.append(wrapper)
                     frontier.append(wrapper)
+        # a caller taking the function first (``_calls_its_first``) is called by the maker's
+        # wrapper, not by the function's callers: it hands the call on only as far as that
+        # wrapper hands it to it, so it counts with one of those found handing on to it
+        forwarding = [wrapper for wrapper in forwarding
+                      if not self._calls_its_first(head, wrapper)
+                      or any(kind == EdgeKind.CALLS and caller in forwarding
+                             for caller, kind in head.predecessors(wrapper))]
         wrappers = len(forwarding)
         rest = [d for d in definition.decorators
                 if decorator_base(d).rpartition(".")[2] not in RESULT_KEEPING]
@@ -2659,8 +2667,29 @@ class ImpactAnalysis:
             (symbol := _written_symbol(revision, module, written)) is not None
             and (any(found.replace(":", ".").startswith(symbol.replace(":", ".") + ".")
                      for found in forwarding)
-                 or (head is self.head and self._wraps_whole(symbol, definition)))
+                 or (head is self.head and (self._wraps_whole(symbol, definition)
+                                            or self._run_time_wrapper_hands_whole(
+                                                symbol, definition))))
             for written in changed)
+
+    def _run_time_wrapper_hands_whole(self, symbol: str, definition: Definition) -> bool:
+        """Is ``symbol`` (a head decorator of ours) made by a maker that builds the wrapper at
+        run time from the function's own signature (``run_time_wrappers``), handing the
+        call to a caller of ours that takes the function first and hands it the rest whole
+        (``_hands_whole_at``)? SQLAlchemy 2.0.36's ``@_generative``: ``util.decorator``
+        builds ``def filter(self, *criterion): return target(fn, self, *criterion)`` with
+        ``exec`` and sets its ``__wrapped__``; ``target`` does ``fn(self, *args, **kw)``."""
+        revision = self._revision_pair()[1]
+        caller = run_time_caller(revision, symbol,
+                                 lambda module, expr: _names(revision, module, expr))
+        own = self._definition(self.head, caller) if caller is not None else None
+        if caller is None or own is None or own.signature is None \
+                or not own.signature.parameters:
+            return False
+        first = f"v:{caller}|{own.signature.parameters[0].name}"
+        sites = [(site, False) for site in self._calls_in(self.head, caller)
+                 if site.scope == caller and _calls_variable(site, first)]
+        return bool(sites) and self._hands_whole_at(self.head, caller, own, sites, definition)
 
     def _wraps_whole(self, symbol: str, definition: Definition) -> bool:
         """Is ``symbol`` (a head function of ours) a decorator whose one nested function
