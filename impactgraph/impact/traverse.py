@@ -2147,7 +2147,9 @@ class ImpactAnalysis:
             if never is None:
                 never = self._never_bound(source, target, method)
             call, call_bound = _shape(site, bound, method)
-            return not _names_callee(site, target) and _call_key(call, call_bound) in never
+            return not _names_callee(site, target) and (
+                _call_key(call, call_bound) in never
+                or self._failed_before(source, site, bound, target, method))
 
         def through_partial(site: CallSite, bound: bool) -> bool:
             # a call through a ``functools.partial`` of it passes the partial's arguments
@@ -2248,6 +2250,34 @@ class ImpactAnalysis:
                                            self._partials_of(False, target)):
                 found.add(_call_key(call, call_bound))
         return found
+
+    def _failed_before(self, source: str, site: CallSite, bound: bool, target: str,
+                       method: str) -> bool:
+        """Is head call ``site`` of ``source``, which reaches ``target`` through a value of
+        another name, written as it is in the base too (``_written_alike``), and a call that
+        surely does not bind ``target``'s base signature either (as the base called it)?
+        Then the change is not what breaks it: it either never runs ``target`` (the link's
+        guess at a receiver: SQLAlchemy's ``getattr(self, "visit_%s_binary" % ...)`` passing
+        two arguments reaches ``visit_sequence(self, seq, **kw)``; or the run-time wrappers of
+        ``util.decorator`` that hold every function so decorated, which ``@_generative`` on
+        ``FunctionFilter.filter`` joined, reach it from ``Table("t", meta, ..., schema=s)``),
+        or it failed already. 'broken' is a call the new signature no longer accepts
+        (DESIGN.md "Impact"). The base's own edge is ``_never_bound``'s; this is for a call
+        the base linked elsewhere, or one unpacking a mapping or sequence whose failure is
+        sure all the same (two positional arguments for one parameter; ``**opts`` handed on
+        from callers that never give a required parameter: ``_forwarded_binds``). Judged as
+        the head's call is (``_site_binds``), on the base signature."""
+        old = self._old_definition(target)
+        calls = self._base_calls_of(source)
+        if old is None or old.signature is None or calls is None:
+            return False
+        call, call_bound = _shape(self._spread_out(source, site), bound, method)
+        if self._site_binds(source, site, bound, old.signature, method,
+                            old.signature if old.decorators else None, False, old.signature) \
+                or _binds_through(old.signature, call, call_bound,
+                                  self._partials_of(False, target)):
+            return False
+        return any(_written_alike(site, other) for other in calls)
 
     def _spelled_binds(self, source: str, target: str) -> bool | None:
         """A method call the base linked to ``target`` and the head does not: do the head's
@@ -4062,6 +4092,23 @@ def _names_callee(site: CallSite, target: str) -> bool:
     return any(expr and (expr[-1] == "." + name or (
         len(expr) == 1 and re.split(r"[|:.]", expr[0])[-1] == name))
         for expr in site.callee)
+
+
+def _written_alike(site: CallSite, other: CallSite) -> bool:
+    """Are two call sites (of two revisions) the same call as written: in the same scope,
+    of the same callee, passing as many values by position, the same keywords and unpacking
+    alike? Local variables' versions (``<2>|disp``) are left out: an edit above renumbers
+    them."""
+    return (site.scope == other.scope and site.unpacks == other.unpacks
+            and len(site.args) == len(other.args)
+            and [name for name, _ in site.kwargs] == [name for name, _ in other.kwargs]
+            and _unversioned(site.callee) == _unversioned(other.callee))
+
+
+def _unversioned(values: tuple[Expr, ...]) -> set[Expr]:
+    """Expressions with their variables' versions left out (``v:m:f|<2>|x`` -> ``v:m:f|x``)."""
+    return {(re.sub(r"\|<\d+>\|", "|", expr[0]), *expr[1:]) if expr else expr
+            for expr in values}
 
 
 def _call_key(call: CallSite, bound: bool) -> tuple[int, frozenset[str], bool]:
