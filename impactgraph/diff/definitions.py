@@ -34,6 +34,7 @@ from impactgraph.diff.signatures import (
 from impactgraph.expressions import (
     Attr,
     BuiltinRoot,
+    Call,
     CallWith,
     SymbolRoot,
     Variable,
@@ -413,7 +414,8 @@ def factory_gives_back(revision: Revision, module: str, written: str) -> bool:
     returns what it is given (``returns_its_argument``)? discord.py 2.0's
     ``copy_doc(original)`` returns ``decorator(overridden)``, which sets ``__doc__`` and
     returns ``overridden``."""
-    found = _plain_returns(revision, module, written)
+    found = _plain_returns(revision, module, written) \
+        or _instance_method_returns(revision, module, written)
     if found is None:
         return False
     where, scope, bindings, values = found
@@ -429,6 +431,8 @@ def factory_gives_back(revision: Revision, module: str, written: str) -> bool:
     for value in values:
         made = tuple(_live(revision, e) for e in bindings.get(value[0], ())) \
             if len(value) == 1 else ()
+        if len(value) == 1 and value[0].startswith(f"s:{where}:{qualname}."):
+            made = (value,)  # ``return lambda fn: fn``
         if len(made) != 1 or len(made[0]) != 1 or not made[0][0].startswith(
                 f"s:{where}:{qualname}."):
             return False
@@ -438,6 +442,47 @@ def factory_gives_back(revision: Revision, module: str, written: str) -> bool:
                 or not _returns_first(nested, f"v:{inner}|", bindings):
             return False
     return bool(values)
+
+
+def _instance_method_returns(revision: Revision, module: str, written: str
+                             ) -> tuple[str, str, dict[str, tuple[Expr, ...]], list[Expr]] | None:
+    """``_plain_returns`` for a decorator factory that a module variable of ours binds to a
+    method of a module-level instance of a class of ours, called through it (SQLAlchemy's
+    ``preload_module = _reg.preload_module``, ``_reg = _ModuleRegistry()``, whose
+    ``preload_module(self, *deps)`` returns ``lambda fn: fn``): the method, undecorated,
+    defined by the class itself. None for any other name."""
+    symbol = revision.resolve_expression(module, written) \
+        if written.replace(".", "_").isidentifier() else None
+    variable = revision.definition(symbol) if symbol is not None else None
+    if symbol is None or variable is None or variable.kind is not SymbolKind.VARIABLE:
+        return None
+    where, _, name = symbol.partition(":")
+    summary = revision.summaries.get(where)
+    bindings = dict(summary.bindings) if summary is not None else {}
+    bound = bindings.get(f"v:{where}:|{name}", ())
+    if len(bound) != 1 or len(bound[0]) != 2 or not isinstance(attr := parse_op(bound[0][1]),
+                                                                 Attr):
+        return None
+    made = bindings.get(bound[0][0], ()) if bound[0][0].startswith(f"v:{where}:|") else ()
+    if len(made) != 1 or len(made[0]) != 2 \
+            or not isinstance(parse_op(made[0][1]), (Call, CallWith)) \
+            or not isinstance(root := parse_root(made[0][0]), Variable) \
+            or not root.key.startswith(f"v:{where}:|"):
+        return None
+    cls = revision.resolve_in(where, root.key[len(f"v:{where}:|"):])
+    if cls is None:
+        return None
+    found, method = revision.definition(cls), revision.definition(f"{cls}.{attr.name}")
+    if found is None or found.kind is not SymbolKind.CLASS or found.metaclass is not None \
+            or method is None or method.kind is not SymbolKind.METHOD or method.decorators:
+        return None
+    defined = cls.partition(":")[0]  # the class's module, where its method's keys are
+    summary = revision.summaries.get(defined)
+    if summary is None:
+        return None
+    bindings = dict(summary.bindings)
+    scope = f"v:{cls}.{attr.name}|"
+    return defined, scope, bindings, _returned_values(method, scope, bindings)
 
 
 def _live(revision: Revision, value: Expr) -> Expr:

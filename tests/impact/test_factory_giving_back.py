@@ -109,3 +109,57 @@ def test_a_factory_registering_a_class_annotated_as_classes_gives_it_back(
 
 def test_a_factory_returning_another_class_still_breaks(tmp_path: Path) -> None:
     assert _registered(tmp_path, "replace_provider") == {"proj.project"}
+
+
+# SQLAlchemy 2.0.36 put ``@util.preload_module("sqlalchemy.sql.sqltypes")`` on
+# ``CollationClause._create_collation_expression``: ``preload_module`` is a module variable
+# bound to a method of a module-level registry, which records the names and returns
+# ``lambda fn: fn``
+PRELOADED = '''\
+class _ModuleRegistry:
+    def __init__(self):
+        self.module_registry = set()
+
+    def preload_module(self, *deps):
+        self.module_registry.update(deps)
+        return lambda fn: fn
+
+    def wrap_module(self, *deps):
+        self.module_registry.update(deps)
+        return lambda fn: lambda self: fn(self, None)
+
+
+_reg = _ModuleRegistry()
+preload_module = _reg.preload_module
+wrap_module = _reg.wrap_module
+'''
+CLAUSE = '''\
+from proj import preloaded
+
+
+class CollationClause:
+{decorator}    def _create(self, expression, collation=None):
+        return expression
+'''
+COMPARATOR = ("from proj.clause import CollationClause\n\n\n"
+              "def collate(clause: CollationClause):\n"
+              "    return clause._create('x', collation='y')\n")
+
+
+def _preloaded(tmp_path: Path, decorator: str) -> set[str]:
+    base = {"proj/__init__.py": "", "proj/preloaded.py": PRELOADED,
+            "proj/comparator.py": COMPARATOR, "proj/clause.py": CLAUSE.format(decorator="")}
+    head = {**base, "proj/clause.py": CLAUSE.format(
+        decorator=f"    @preloaded.{decorator}('proj.comparator')\n")}
+    return broken_modules(impact_between(base, head, tmp_path))
+
+
+def test_a_factory_method_of_a_module_instance_giving_the_function_back_breaks_no_call(
+        tmp_path: Path) -> None:
+    assert _preloaded(tmp_path, "preload_module") == set()
+
+
+def test_a_factory_method_of_a_module_instance_making_a_wrapper_still_breaks(
+        tmp_path: Path) -> None:
+    # the lambda's wrapper takes no ``expression``
+    assert _preloaded(tmp_path, "wrap_module") == {"proj.comparator"}
