@@ -2,7 +2,9 @@
 
 Each mutation is one change a developer could make to a library: a signature change (remove,
 add or rename a parameter, change a default), a removed or renamed function or method, a removed
-override, a dunder method that now returns something else, a pytest fixture that now fails.
+override, a dunder method that now returns something else, a pytest fixture that now fails; and,
+not among the default kinds (``EXTRA_KINDS``: chosen only when asked for, so the default kinds'
+choices stay what they were), a module-level or class-level constant given another value.
 Mutations are found with ``ast`` and applied as text edits, so everything outside the mutated
 definition stays byte for byte the same (the diff is what a real commit would show).
 
@@ -13,6 +15,7 @@ definition stays byte for byte the same (the diff is what a real commit would sh
 from __future__ import annotations
 
 import ast
+import contextlib
 import copy
 import io
 import random
@@ -31,6 +34,17 @@ KINDS = (
     "dunder-return",
     "fixture-raise",
 )
+# Kinds a run measures only when asked for (``choose(..., kinds=EXTRA_KINDS)``): a value changed
+# at module or class level. A number or string of a module-level constant (``TIMEOUT = 30``,
+# ``ENCODING = "utf-8"``, the pattern string of ``re.compile("...")``) or of a class attribute
+# (``class C: limit = 10``), and an element dropped from a literal collection (list, tuple,
+# set, dict, or one of those passed to ``frozenset()``/``set()``/``tuple()``/``list()``/``dict()``).
+EXTRA_KINDS = (
+    "change-constant",
+    "change-class-constant",
+    "drop-element",
+)
+ALL_KINDS = KINDS + EXTRA_KINDS
 
 ADDED_PARAMETER = "bench_added"
 RENAMED_SUFFIX = "_renamed"
@@ -160,14 +174,21 @@ def _constant_default(node: ast.expr | None) -> bool:
 
 def candidates(path: str, source: str, *, is_test: bool = False,
                class_methods: dict[str, set[str]] | None = None,
-               class_bases: dict[str, set[str]] | None = None) -> list[Mutation]:
+               class_bases: dict[str, set[str]] | None = None,
+               names_read: set[str] | None = None) -> list[Mutation]:
     """Every mutation the file allows. Test files (``is_test``) only get ``fixture-raise``.
 
     ``class_methods``/``class_bases`` (simple class name -> method names / base names, over the
     whole library, see :func:`class_index`) find overrides of base classes in other files.
+    ``names_read`` (see :func:`names_read`): a constant whose name is not among them (read
+    nowhere, or only in annotations) is no candidate.
     """
     tree = ast.parse(source)
     found: list[Mutation] = []
+    if not is_test:
+        found.extend(Mutation(c.kind, path, c.qualname, c.stmt.lineno, c.detail)
+                     for c in _constants(tree)
+                     if names_read is None or c.qualname.rpartition(".")[2] in names_read)
     methods = class_methods or {}
     bases_of = class_bases or {}
     for d in _defs(tree):
@@ -203,6 +224,175 @@ def candidates(path: str, source: str, *, is_test: bool = False,
         if is_method and dunder and node.name not in NOT_MUTATED_DUNDERS:
             add("dunder-return")
     return sorted(found)
+
+
+# -- constants ---------------------------------------------------------------------------------
+# Calls whose one argument is the collection: ``frozenset({...})`` is as literal as ``{...}``.
+_COLLECTION_CALLS = frozenset({"frozenset", "set", "tuple", "list", "dict"})
+# Calls whose first argument is a pattern string: the pattern is the constant.
+_PATTERN_CALLS = frozenset({"re.compile", "compile", "regex.compile"})
+_Assignment = ast.Assign | ast.AnnAssign
+
+
+@dataclass(frozen=True)
+class _Const:
+    kind: str
+    qualname: str  # "NAME" or "Class.NAME"
+    stmt: _Assignment
+    target: ast.expr  # the part of the value the mutation rewrites
+
+    @property
+    def detail(self) -> str:
+        """The element a ``drop-element`` drops (its last), as written; "" for the others."""
+        if self.kind != "drop-element":
+            return ""
+        if isinstance(self.target, ast.Dict):
+            key = self.target.keys[-1]
+            last = ast.unparse(key) if key is not None else "**" + ast.unparse(
+                self.target.values[-1])
+        else:
+            last = ast.unparse(_elements(self.target)[-1])
+        return last if len(last) <= 40 else last[:37] + "..."
+
+
+def _scalar(node: ast.expr) -> bool:
+    """A number, string, bytes or bool written as such (``-1`` too)."""
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub | ast.UAdd):
+        node = node.operand
+        return isinstance(node, ast.Constant) and type(node.value) in (int, float)
+    return isinstance(node, ast.Constant) and type(node.value) in (bool, int, float, str, bytes)
+
+
+def _elements(node: ast.expr) -> list[ast.expr]:
+    if isinstance(node, ast.List | ast.Tuple | ast.Set):
+        return node.elts
+    if isinstance(node, ast.Dict):
+        return [k if k is not None else v for k, v in zip(node.keys, node.values, strict=True)]
+    return []
+
+
+def _collection(node: ast.expr) -> ast.expr | None:
+    """The literal collection (with an element to drop) the value is, or is made from by a
+    ``frozenset(...)``-like call."""
+    if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+            and node.func.id in _COLLECTION_CALLS and len(node.args) == 1 and not node.keywords):
+        node = node.args[0]
+    return node if _elements(node) else None
+
+
+def _pattern(node: ast.expr) -> ast.expr | None:
+    """The pattern string of ``re.compile("...")``."""
+    if (isinstance(node, ast.Call) and ast.unparse(node.func) in _PATTERN_CALLS and node.args
+            and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)):
+        return node.args[0]
+    return None
+
+
+def _bound_names(body: list[ast.stmt]) -> dict[str, int]:
+    """How often each name is bound by the statements of ``body`` (not inside them)."""
+    counts: dict[str, int] = {}
+    for stmt in body:
+        names: list[str] = []
+        if isinstance(stmt, ast.Assign):
+            names = [n.id for t in stmt.targets for n in ast.walk(t) if isinstance(n, ast.Name)]
+        elif isinstance(stmt, ast.AnnAssign | ast.AugAssign) and isinstance(stmt.target, ast.Name):
+            names = [stmt.target.id]
+        elif isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            names = [stmt.name]
+        elif isinstance(stmt, ast.Import | ast.ImportFrom):
+            names = [(a.asname or a.name).partition(".")[0] for a in stmt.names]
+        for name in names:
+            counts[name] = counts.get(name, 0) + 1
+    return counts
+
+
+def _assigned_name(stmt: ast.stmt) -> str | None:
+    """The one name a plain assignment with a value binds (``X = ...``, ``X: int = ...``),
+    but not a type alias (``X: TypeAlias = ...``) nor a dunder (``__all__``, ``__version__``)."""
+    if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1:
+        target = stmt.targets[0]
+    elif isinstance(stmt, ast.AnnAssign) and stmt.value is not None:
+        if ast.unparse(stmt.annotation).rpartition(".")[2] == "TypeAlias":
+            return None
+        target = stmt.target
+    else:
+        return None
+    if not isinstance(target, ast.Name):
+        return None
+    name = target.id
+    return None if name.startswith("__") and name.endswith("__") else name
+
+
+def _constants(tree: ast.Module) -> Iterator[_Const]:
+    """Constants of the module and of its (nested) classes bound once, in source order. A name
+    bound twice in the same body is left out: changing one of its values may change nothing."""
+
+    def walk(body: list[ast.stmt], prefix: str, in_class: bool) -> Iterator[_Const]:
+        bound = _bound_names(body)
+        scalar_kind = "change-class-constant" if in_class else "change-constant"
+        for stmt in body:
+            if isinstance(stmt, ast.ClassDef):
+                yield from walk(stmt.body, f"{prefix}{stmt.name}.", True)
+                continue
+            name = _assigned_name(stmt)
+            if name is None or bound.get(name, 0) != 1 or not isinstance(stmt, _Assignment):
+                continue
+            value = stmt.value
+            if value is None:
+                continue
+            if _scalar(value):
+                yield _Const(scalar_kind, prefix + name, stmt, value)
+            elif (pattern := _pattern(value)) is not None:
+                yield _Const(scalar_kind, prefix + name, stmt, pattern)
+            elif (literal := _collection(value)) is not None:
+                yield _Const("drop-element", prefix + name, stmt, literal)
+
+    yield from walk(tree.body, "", False)
+
+
+class _Reads(ast.NodeVisitor):
+    """Names read outside annotations: ``NAME``, ``x.NAME``, and ``"NAME"`` (``getattr``)."""
+
+    def __init__(self) -> None:
+        self.names: set[str] = set()
+
+    def visit_Name(self, node: ast.Name) -> None:
+        if isinstance(node.ctx, ast.Load):
+            self.names.add(node.id)
+
+    def visit_Attribute(self, node: ast.Attribute) -> None:
+        self.names.add(node.attr)
+        self.visit(node.value)
+
+    def visit_Constant(self, node: ast.Constant) -> None:
+        if isinstance(node.value, str) and node.value.isidentifier():
+            self.names.add(node.value)
+
+    def visit_arg(self, node: ast.arg) -> None:
+        return  # its annotation
+
+    def visit_FunctionDef(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
+        for child in (*node.decorator_list, *node.args.defaults, *node.args.kw_defaults,
+                      *node.body):
+            if child is not None:
+                self.visit(child)
+
+    visit_AsyncFunctionDef = visit_FunctionDef
+
+    def visit_AnnAssign(self, node: ast.AnnAssign) -> None:
+        self.visit(node.target)
+        if node.value is not None:
+            self.visit(node.value)
+
+
+def names_read(sources: Iterable[str]) -> set[str]:
+    """The names the sources read outside annotations (:class:`_Reads`); a source that is not
+    valid Python (a test fixture on purpose) reads none."""
+    reads = _Reads()
+    for source in sources:
+        with contextlib.suppress(SyntaxError):
+            reads.visit(ast.parse(source))
+    return reads.names
 
 
 def _defaults(node: FunctionNode) -> Iterator[tuple[ast.arg, ast.expr | None]]:
@@ -242,14 +432,16 @@ def _overrides(name: str, bases: Sequence[str], methods: dict[str, set[str]],
     return False
 
 
-def choose(found: Sequence[Mutation], count: int, seed: str) -> list[Mutation]:
-    """``count`` mutations, the kinds taken in turn, each kind's order shuffled by ``seed``."""
+def choose(found: Sequence[Mutation], count: int, seed: str,
+           kinds: Sequence[str] = KINDS) -> list[Mutation]:
+    """``count`` mutations of ``kinds``, the kinds taken in turn, each kind's order shuffled by
+    ``seed``."""
     rng = random.Random(seed)  # noqa: S311 - a reproducible choice, not a secret
     by_kind: dict[str, list[Mutation]] = {}
     for mutation in sorted(found):
         by_kind.setdefault(mutation.kind, []).append(mutation)
     queues = []
-    for kind in KINDS:
+    for kind in kinds:
         pool = by_kind.get(kind, [])
         rng.shuffle(pool)
         queues.append(pool)
@@ -286,6 +478,40 @@ class _Text:
     def indent(self, line: int) -> str:
         text = self.lines[line - 1]
         return text[: len(text) - len(text.lstrip())]
+
+
+def _find_constant(tree: ast.Module, mutation: Mutation) -> _Const:
+    for const in _constants(tree):
+        if (const.kind, const.qualname, const.stmt.lineno, const.detail) == (
+                mutation.kind, mutation.qualname, mutation.line, mutation.detail):
+            return const
+    raise MutationError(f"no constant {mutation.qualname} at line {mutation.line}")
+
+
+def _changed_constant(text: _Text, const: _Const) -> str:
+    """The constant's value changed: a number + 1, a string or bytes + "x", a bool negated
+    (as ``change-default`` does), or its literal collection without its last element."""
+    node = const.target
+    if const.kind == "drop-element":
+        edit = copy.deepcopy(node)
+        if isinstance(edit, ast.Dict):
+            edit.keys, edit.values = edit.keys[:-1], edit.values[:-1]
+        elif isinstance(edit, ast.List | ast.Tuple | ast.Set):
+            edit.elts = edit.elts[:-1]
+        new = ast.unparse(edit)
+        if isinstance(edit, ast.Tuple) and not new.startswith("("):
+            new = f"({new})"
+    else:
+        value = ast.literal_eval(node)
+        new = repr(value + b"x" if isinstance(value, bytes) else
+                   _changed_default(value).value)  # type: ignore[attr-defined]
+    start = text.at_byte(node.lineno, node.col_offset)
+    end = text.at_byte(_end_line_of(node), node.end_col_offset or 0)
+    return _replace(text.source, start, end, new)
+
+
+def _end_line_of(node: ast.expr) -> int:
+    return node.end_lineno if node.end_lineno is not None else node.lineno
 
 
 def _find(tree: ast.Module, mutation: Mutation) -> _Def:
@@ -458,9 +684,11 @@ def apply_mutation(source: str, mutation: Mutation) -> str:
     or the result is not valid Python."""
     tree = ast.parse(source)
     text = _Text(source)
+    kind, name = mutation.kind, mutation.detail
+    if kind in EXTRA_KINDS:
+        return _checked(source, mutation, _changed_constant(text, _find_constant(tree, mutation)))
     d = _find(tree, mutation)
     node = d.node
-    kind, name = mutation.kind, mutation.detail
     if kind == "remove-parameter":
         result = _new_signature(text, node, _param_removed(node, name))
     elif kind == "add-required-parameter":
@@ -494,6 +722,10 @@ def apply_mutation(source: str, mutation: Mutation) -> str:
         result = _insert_at_body_start(text, node, FIXTURE_RAISE)
     else:
         raise MutationError(f"unknown mutation kind {kind}")
+    return _checked(source, mutation, result)
+
+
+def _checked(source: str, mutation: Mutation, result: str) -> str:
     try:
         compile(result, mutation.path, "exec")
     except SyntaxError as exc:

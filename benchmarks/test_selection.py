@@ -890,36 +890,48 @@ def select(repo: Path) -> tuple[dict[str, list[str]] | None, str, float]:
 
 
 # -- mutations ---------------------------------------------------------------------------------
-def mutations(lib: Library, repo: Path, count: int, seed: str = SEED) -> list[sm.Mutation]:
-    return pick_mutations(repo, repo / lib.root / lib.package, repo / lib.tests, count,
-                          f"{seed}:{lib.name}")
+def mutations(lib: Library, repo: Path, count: int, seed: str = SEED,
+              extra: Iterable[str] = ()) -> list[sm.Mutation]:
+    """``count`` mutations of the default kinds, then ``count`` of the ``extra`` kinds asked for
+    (``sm.EXTRA_KINDS``), each choice made on its own: asking for the extra kinds changes none
+    of the default kinds' choices."""
+    package, tests = repo / lib.root / lib.package, repo / lib.tests
+    chosen = pick_mutations(repo, package, tests, count, f"{seed}:{lib.name}")
+    extra = tuple(k for k in sm.EXTRA_KINDS if k in set(extra))
+    if extra:
+        chosen += pick_mutations(repo, package, tests, count, f"{seed}:{lib.name}:extra", extra)
+    return chosen
 
 
 def pick_mutations(repo: Path, package: Path, tests_dir: Path, count: int,
-                   seed: str) -> list[sm.Mutation]:
-    """``count`` mutations of the code under ``package`` (or in ``package``.py: a library that
-    is one module) and the fixtures under ``tests_dir``, chosen with ``seed``; paths relative
-    to ``repo``. A ``tests_dir`` inside ``package`` (toolz's ``toolz/tests``) is test code, not
-    the library's."""
+                   seed: str, kinds: tuple[str, ...] = sm.KINDS) -> list[sm.Mutation]:
+    """``count`` mutations of ``kinds`` in the code under ``package`` (or in ``package``.py: a
+    library that is one module) and the fixtures under ``tests_dir``, chosen with ``seed``;
+    paths relative to ``repo``. A ``tests_dir`` inside ``package`` (toolz's ``toolz/tests``) is
+    test code, not the library's."""
     tests = sorted(tests_dir.rglob("*.py"))
     single = package.with_suffix(".py")  # a library that is one module (bottle.py)
     modules = [single] if not package.is_dir() and single.is_file() else package.rglob("*.py")
     src = sorted(set(modules) - set(tests))
     methods, bases = sm.class_index(p.read_text(encoding="utf-8-sig") for p in src)
+    # a constant read nowhere (or only in annotations) is no candidate
+    read = readable_names([*src, *tests]) if set(kinds) - set(sm.KINDS) else None
     found: list[sm.Mutation] = []
     for path, is_test in [*((p, False) for p in src), *((p, True) for p in tests)]:
         rel = path.relative_to(repo).as_posix()
         try:
             found += sm.candidates(rel, path.read_text(encoding="utf-8-sig"), is_test=is_test,
-                                   class_methods=methods, class_bases=bases)
+                                   class_methods=methods, class_bases=bases, names_read=read)
         except (SyntaxError, UnicodeDecodeError):
             continue  # a test fixture that is not valid (UTF-8) Python on purpose
     # Candidates that do not apply (e.g. a parameter a nested function declares nonlocal) are
-    # dropped in order, so the choice stays deterministic.
+    # dropped in order, so the choice stays deterministic. Only the kinds asked for are in the
+    # pool (its size seeds each round): the default kinds choose as they did before there were
+    # others.
     chosen: list[sm.Mutation] = []
-    pool = list(found)
+    pool = [m for m in found if m.kind in kinds]
     while len(chosen) < count and pool:
-        batch = sm.choose(pool, count - len(chosen), f"{seed}:{len(pool)}")
+        batch = sm.choose(pool, count - len(chosen), f"{seed}:{len(pool)}", kinds)
         if not batch:
             break
         for mutation in batch:
@@ -930,6 +942,14 @@ def pick_mutations(repo: Path, package: Path, tests_dir: Path, count: int,
                 continue
             chosen.append(mutation)
     return chosen
+
+
+def readable_names(paths: Iterable[Path]) -> set[str]:
+    sources = []
+    for path in paths:
+        with contextlib.suppress(UnicodeDecodeError):
+            sources.append(path.read_text(encoding="utf-8-sig"))
+    return sm.names_read(sources)
 
 
 SUITE_NOTES = ("suite timed out", "suite did not start")
@@ -974,7 +994,8 @@ def measure(lib: Library, count: int, log: bool,
     def suite(timeout: float) -> SuiteRun:
         return run_suite(lib, repo, python, timeout)
 
-    chosen = [m for m in mutations(lib, repo, count, seed) if kinds is None or m.kind in kinds]
+    chosen = [m for m in mutations(lib, repo, count, seed, kinds or ())
+              if kinds is None or m.kind in kinds]
     known = {o.mutation for o in truth.outcomes if o.kind not in fresh} if truth else set()
     base = baseline(lib.name, truth, lambda: collected_files(lib, repo, python), suite,
                     run_anyway=any(m.describe() not in known for m in chosen))
@@ -1105,7 +1126,7 @@ def table(results: list[LibraryResult], total_files: int | None = None) -> str:
 def kinds_table(results: list[LibraryResult]) -> str:
     lines = ["| mutation kind | mutations | breaking | failing files | recall | unsafe |",
              "| --- | ---: | ---: | ---: | ---: | ---: |"]
-    for kind in sm.KINDS:
+    for kind in sm.ALL_KINDS:
         subset = [LibraryResult(r.name, r.version, r.test_files, 0,
                                 [o for o in r.outcomes if o.kind == kind]) for r in results]
         f = figures(subset)
@@ -1144,13 +1165,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--truth", metavar="FILE",
                         help="take the suite outcomes from an earlier run's --json file (same "
                              "libraries and seed) and only run impactgraph: a quick re-run")
-    parser.add_argument("--fresh", nargs="+", choices=sm.KINDS, default=[], metavar="KIND",
+    parser.add_argument("--fresh", nargs="+", choices=sm.ALL_KINDS, default=[], metavar="KIND",
                         help="with --truth: run the suite anyway for mutations of these kinds "
                              "(their definition changed since the truth was recorded); "
                              "mutations the truth file does not have always run it")
-    parser.add_argument("--kinds", nargs="+", choices=sm.KINDS, metavar="KIND",
+    parser.add_argument("--kinds", nargs="+", choices=sm.ALL_KINDS, metavar="KIND",
                         help="measure only the mutations of these kinds among those chosen "
-                             "(default: all)")
+                             "(default: all the default kinds); an extra kind "
+                             f"({', '.join(sm.EXTRA_KINDS)}) is measured only when named here, "
+                             "--max-mutations of the extra kinds named, chosen on their own")
     args = parser.parse_args(argv)
     if args.from_json:
         saved = json.loads(Path(args.from_json).read_text())

@@ -233,3 +233,112 @@ def test_choose_is_reproducible_and_takes_kinds_in_turn():
     assert first == sm.choose(list(reversed(found)), 6, "seed")
     assert len({m.kind for m in first}) == 6
     assert len(sm.choose(found, 1000, "seed")) == len(found)
+
+
+CONSTANTS = textwrap.dedent('''\
+    import re
+    from typing import TypeAlias
+
+    __all__ = ["TIMEOUT"]
+    __version__ = "1.0"
+    TIMEOUT = 30  # seconds
+    OFFSET = -1
+    ENCODING = "utf-8"
+    STRICT = True
+    WORD = re.compile(r"^\\\\w+$", re.I)
+    TABLE = {"a": 1, "b": 2}
+    PAIR = 1, 2
+    NAMES = frozenset({"x", "y"})
+    TWICE = 1
+    TWICE = 2
+    Alias: TypeAlias = "int"
+    ANNOTATED: int = 5
+
+
+    class Client:
+        limit = 10
+        kinds = ["a"]
+
+        def get(self):
+            local = 3
+            return self.limit + local
+''')
+
+
+def _constant(kind, qualname):
+    found = [m for m in sm.candidates("lib.py", CONSTANTS)
+             if (m.kind, m.qualname) == (kind, qualname)]
+    assert len(found) == 1, found
+    result = sm.apply_mutation(CONSTANTS, found[0])
+    namespace: dict[str, Any] = {}
+    exec(compile(result, "lib.py", "exec"), namespace)  # noqa: S102 - run what was mutated
+    added, removed = _changed_lines(CONSTANTS, result)
+    assert len(added) == 1 and len(removed) == 1  # only the constant's line
+    return namespace
+
+
+def test_constants_are_extra_kinds_not_chosen_by_default():
+    found = sm.candidates("lib.py", CONSTANTS)
+    assert {m.kind for m in found} >= set(sm.EXTRA_KINDS)
+    assert not set(sm.EXTRA_KINDS) & set(sm.KINDS)
+    assert {m.kind for m in sm.choose(found, 1000, "seed")} <= set(sm.KINDS)
+    extra = sm.choose(found, 1000, "seed", sm.EXTRA_KINDS)
+    assert {m.kind for m in extra} == set(sm.EXTRA_KINDS)
+
+
+def test_constants_found_and_the_ones_left_out():
+    found = {(m.kind, m.qualname) for m in sm.candidates("lib.py", CONSTANTS)
+             if m.kind in sm.EXTRA_KINDS}
+    assert found == {
+        ("change-constant", "TIMEOUT"), ("change-constant", "OFFSET"),
+        ("change-constant", "ENCODING"), ("change-constant", "STRICT"),
+        ("change-constant", "WORD"), ("change-constant", "ANNOTATED"),
+        ("drop-element", "TABLE"), ("drop-element", "PAIR"), ("drop-element", "NAMES"),
+        ("change-class-constant", "Client.limit"), ("drop-element", "Client.kinds")}
+
+
+@pytest.mark.parametrize(("kind", "qualname", "name", "value"), [
+    ("change-constant", "TIMEOUT", "TIMEOUT", 31),
+    ("change-constant", "OFFSET", "OFFSET", 0),
+    ("change-constant", "ENCODING", "ENCODING", "utf-8x"),
+    ("change-constant", "STRICT", "STRICT", False),
+    ("change-constant", "ANNOTATED", "ANNOTATED", 6),
+    ("drop-element", "TABLE", "TABLE", {"a": 1}),
+    ("drop-element", "PAIR", "PAIR", (1,)),
+    ("drop-element", "NAMES", "NAMES", frozenset({"x"})),
+])
+def test_constant_values_change(kind, qualname, name, value):
+    assert _constant(kind, qualname)[name] == value
+
+
+def test_a_pattern_and_class_constants_change():
+    assert _constant("change-constant", "WORD")["WORD"].pattern == r"^\\w+$x"
+    assert _constant("change-class-constant", "Client.limit")["Client"]().get() == 14
+    assert _constant("drop-element", "Client.kinds")["Client"].kinds == []
+
+
+def test_constants_read_only_in_annotations_or_nowhere_are_left_out():
+    reads = sm.names_read([CONSTANTS, "def f(x: ENCODING) -> TABLE:\n    return lib.OFFSET\n"])
+    assert {"OFFSET", "limit", "TIMEOUT"} <= reads  # TIMEOUT: a name in __all__ (or getattr)
+    assert not {"ENCODING", "TABLE", "Alias"} & reads
+    kept = {m.qualname for m in sm.candidates("lib.py", CONSTANTS, names_read=reads)
+            if m.kind in sm.EXTRA_KINDS}
+    assert kept == {"OFFSET", "TIMEOUT", "Client.limit"}
+
+
+def test_the_default_kinds_choose_as_before_there_were_constants(tmp_path):
+    ts = load_benchmark("test_selection")
+    chosen = {}
+    module_constants = CONSTANTS[:CONSTANTS.index("class Client")]  # no methods: no more defs
+    for name, source in [("plain", LIBRARY), ("consts", LIBRARY + "\n" + module_constants)]:
+        repo = tmp_path / name
+        (repo / "lib").mkdir(parents=True)
+        (repo / "lib" / "core.py").write_text(source, encoding="utf-8")
+        (repo / "tests").mkdir()
+        (repo / "tests" / "test_core.py").write_text(TESTS + "\nCore = lib.TIMEOUT\n")
+        chosen[name] = ts.pick_mutations(repo, repo / "lib", repo / "tests", 8, "seed")
+        extra = ts.pick_mutations(repo, repo / "lib", repo / "tests", 8, "seed", sm.EXTRA_KINDS)
+        assert {m.kind for m in extra} <= set(sm.EXTRA_KINDS)
+    assert chosen["plain"] == chosen["consts"]
+    assert {m.kind for m in chosen["plain"]} <= set(sm.KINDS)
+    assert [m.qualname for m in extra] == ["TIMEOUT"]  # the one constant the tests read
