@@ -686,6 +686,7 @@ class Statements(Evaluator, ImplicitCalls):
                 self.attribute_stores.append((objects, node.args[1].value, values))
         self.record_wrapping(node)
         self.named_access(node)
+        self.namespace_read(node)
         # ``@factory(arg)``: the factory call is part of applying the decorator
         decorator = isinstance(node.parent, nodes.Decorators)
         spreads = tuple(self.spread(a.value) for a in node.args if isinstance(a, nodes.Starred))
@@ -825,6 +826,54 @@ class Statements(Evaluator, ImplicitCalls):
         names = [self.symbol_id(t.name) for t in targets if isinstance(t, nodes.AssignName)]
         return names or [scope]
 
+    def namespace_read(self, node: nodes.Call) -> None:
+        """``globals()`` (or ``vars()``, ``locals()``) in the value of a module-level
+        assignment reads the module's names by computed name: h11 0.14.0's ``_abnf.py`` makes
+        its patterns with ``r"{field_vchar}+".format(**globals())``. Every name the module
+        binds is something the assigned variables may be made from (``Reference.held``: the
+        linker keeps the module-level variables among them)."""
+        func = node.func
+        if (not isinstance(func, nodes.Name) or func.name not in _NAMESPACE_READERS
+                or node.args or node.keywords or self.defining_scope(func.name, node) is not None
+                or self.caller_of(node) != self.module):
+            return
+        holders = [h for h in self.holders(node) if h != self.module]
+        if not holders:
+            return
+        module, start = node.root(), node.statement().fromlineno or 0
+        values = tuple(  # the names bound above it (the assigned ones are not yet)
+            (self.var_key(module, name),) for name, bound in sorted(module.locals.items())
+            if not (name.startswith("__") and name.endswith("__"))
+            and any((b.lineno or start) < start for b in bound))
+        line = node.lineno or 0
+        for holder in holders:
+            key = (holder, values, False)
+            if values and key not in self.references:
+                self.references[key] = Reference(holder, values, line, held=True)
+
+    def definition_holder(self, node: nodes.NodeNG) -> list[str]:
+        """The definition whose value a read at import time is part of: the function whose
+        default or decorator it is in (``def f(x=LIMIT)``, ``@lru_cache(maxsize=SIZE)``: a
+        call of ``f`` runs with that value), else the class whose body, decorator or base it
+        is in (``timeout: int = TIMEOUT``, a dataclass field's default). Its annotations are
+        no part of its value."""
+        child, parent = node, node.parent
+        while parent is not None and not isinstance(parent, nodes.Module):
+            if isinstance(parent, nodes.Arguments):
+                if not any(child is d for d in (*parent.defaults, *parent.kw_defaults)):
+                    return []
+            elif isinstance(parent, nodes.FunctionDef):
+                if isinstance(child, (nodes.Arguments, nodes.Decorators)):
+                    return [self.symbol_id(self.qualname(parent))]
+                return []  # its body or return annotation
+            elif isinstance(parent, nodes.ClassDef):
+                return [self.symbol_id(self.qualname(parent))]
+            elif isinstance(parent, nodes.Lambda) or (
+                    isinstance(parent, nodes.AnnAssign) and child is parent.annotation):
+                return []
+            child, parent = parent, parent.parent
+        return []
+
     def visit_Name(self, node: nodes.Name) -> None:
         scope = self.defining_scope(node.name, node)
         self.slot_use(node, scope)
@@ -881,13 +930,17 @@ class Statements(Evaluator, ImplicitCalls):
         scope = self.caller_of(node)
         line = node.lineno or 0
         main = self.in_main_block(scope, line)
-        holders = self.holders(node) if scope == self.module else []
+        holders = [*self.holders(node), *self.definition_holder(node)] \
+            if scope == self.module else []
         for holder in dict.fromkeys([scope, *holders]):
             key = (holder, values, main)
             if key not in self.references:
                 self.references[key] = Reference(holder, values, line, main=main,
                                                  held=holder != scope)
 
+
+# builtins that give the module's namespace when called with nothing at module level
+_NAMESPACE_READERS = frozenset({"globals", "vars", "locals"})
 
 # the keywords of ``mock.patch.multiple`` that are not attributes to replace
 _PATCH_OPTIONS = frozenset({"spec", "create", "spec_set", "autospec", "new_callable"})

@@ -1466,6 +1466,8 @@ def _link_reference(
             if variable is not None:
                 graph.add_edge(scope, variable, EdgeKind.REFERENCES, line)
                 break
+        for owner in _class_data_read(resolver, expr):
+            graph.add_edge(scope, owner, EdgeKind.REFERENCES, line)
         if held:  # what a variable's value is made from: the variables read are all that count
             continue
         for index in range(1, len(expr)):
@@ -1507,6 +1509,45 @@ def _link_reference(
             # nothing of ours read, or a builtin's method of it (``default.setter``)
             for symbol in _function_read_from(resolver, expr):
                 graph.add_edge(scope, symbol, EdgeKind.REFERENCES, line)
+
+
+def _class_data_read(resolver: Resolver, expr: Expr) -> list[str]:
+    """The classes of ours whose class-body data ``expr`` reads (``self.limit``,
+    ``cls.PATTERN.match``, ``Child.depth`` with ``depth = 3`` in ``Base``'s body): a change
+    to such a value is a change to the class's body, and reaches the code reading it through
+    this reference. On an instance or ``cls`` of a class or any subclass, a subclass binding
+    the name over it is read too."""
+    names = resolver.class_data_names
+    found: list[str] = []
+    for end in range(1, len(expr)):
+        op = resolver.op(expr[end])
+        if not isinstance(op, Attr) or op.name not in names:
+            continue
+        for value in ordered(resolver.resolve(expr[:end])):
+            match value:
+                case Sym(cls) if resolver.kind(cls) is SymbolKind.CLASS:
+                    classes = [cls]
+                case Inst(cls, exact):
+                    classes = [cls] if exact else [cls, *_binding_over(resolver, cls, op.name)]
+                case Subclass(cls):
+                    classes = [cls, *_binding_over(resolver, cls, op.name)]
+                case _:
+                    continue
+            for cls in classes:
+                owner = resolver.class_data_owner(cls, op.name)
+                if owner is not None and owner not in found:
+                    found.append(owner)
+    return found
+
+
+def _binding_over(resolver: Resolver, cls: str, name: str) -> list[str]:
+    """The subclasses of ``cls`` with a data attribute ``name`` of their own."""
+    found = []
+    for sub in sorted(resolver.subclasses.get(cls, ())):
+        definition = resolver.definitions.get(sub)
+        if definition is not None and name in definition.attributes:
+            found.append(sub)
+    return found
 
 
 def _link_built_by_name(graph: Sink, resolver: Resolver, scope: str, cls: str,

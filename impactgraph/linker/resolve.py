@@ -20,6 +20,7 @@ from impactgraph.expressions import (
     ANY_KEYWORDS,
     ASKED_NAME,
     ELEMENT,
+    INSTANCE,
     MODULES_UNDER,
     ONLY_CODE,
     PREBOUND,
@@ -415,6 +416,7 @@ class Resolver:
         self._returned: dict[str, frozenset[str]] = {}  # function -> parameters it returns
         self._context_depth = 0
         self._property_names: frozenset[str] | None = None
+        self._class_data_names: frozenset[str] | None = None  # ``class_data_names``
         self._stores = [store for summary in summaries_list for store in summary.attribute_stores]
         self._stored: set[tuple[str, Expr]] = set()
         # an outside module's name -> what our code stores there (``patched``)
@@ -763,6 +765,38 @@ class Resolver:
             }
             self._property_names = frozenset(decorated | assigned)
         return self._property_names
+
+    def class_data_owner(self, cls: str, name: str) -> str | None:
+        """The first class of ``cls``'s MRO with ``name`` among its data attributes, not a
+        ``def`` or a nested class: the class whose body may give a read of ``cls.name`` or of
+        an instance's ``.name`` its value. None when no class of ours has it so, or when that
+        class binds it on its instances only (``self._cache = {}`` in ``__init__``). The
+        summary keeps a class body's names apart from its instances' only where the value is
+        something to resolve: a name with no value of either (``limit = 10``, ``self.count =
+        0``) counts as the body's."""
+        if name not in self.class_data_names:
+            return None
+        for owner in self.mro(cls):
+            definition = self.definitions.get(owner)
+            if f"{owner}.{name}" in self.definitions:
+                return None
+            if definition is not None and name in definition.attributes:
+                body = self.bindings.get(f"v:{owner}|{name}")
+                if body is None and f"v:{owner}|.{name}" in self.bindings:
+                    return None  # bound on its instances only (``self._cache = {}``)
+                if body and all(len(e) > 1 and e[-1] == INSTANCE for e in body):
+                    return None  # a field declared by its annotation (``fqdn: str``)
+                return owner
+        return None
+
+    @property
+    def class_data_names(self) -> frozenset[str]:
+        """The data attributes' names of every class of ours (a cheap filter)."""
+        if self._class_data_names is None:
+            self._class_data_names = frozenset(
+                name for definition in self.definitions.values()
+                if definition.kind is SymbolKind.CLASS for name in definition.attributes)
+        return self._class_data_names
 
     def is_property(self, symbol: str) -> bool:
         definition = self.definitions.get(symbol)
