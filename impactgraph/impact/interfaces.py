@@ -120,7 +120,8 @@ class Interfaces:
                 seen.add(cls)
                 if _provides(graph, cls, name, stop=interface):
                     continue  # it and everything below it have the member
-                if not _is_abstract_class(graph, cls):
+                if not _is_abstract_class(graph, cls) and not _lacks_another_abstract(
+                        graph, cls, name):
                     yield cls
                 queue.append(cls)
 
@@ -421,6 +422,25 @@ def _is_abstract_class(graph: CodeGraph, cls: str) -> bool:
         d.is_abstract and d.qualname.startswith(prefix) and "." not in d.qualname[len(prefix):]
         for d in summary.definitions
     )
+
+
+def _lacks_another_abstract(graph: CodeGraph, cls: str, name: str) -> bool:
+    """Does ``cls`` get no concrete member for some name other than ``name`` that a base of
+    ours declares abstract? Then it could not be instantiated before ``name`` was added either
+    (xarray 2024.11's bare ``class Resampler(Grouper)``, with no ``factorize``, when
+    ``Grouper.reset`` became abstract): the new member takes nothing from it."""
+    for ancestor in sorted(_ancestors(graph, cls)):
+        module, _, qualname = ancestor.partition(":")
+        summary = graph.summaries.get(module)
+        if summary is None:
+            continue
+        prefix = qualname + "."
+        for d in summary.definitions:
+            member = d.qualname[len(prefix):]
+            if (d.is_abstract and d.qualname.startswith(prefix) and "." not in member
+                    and member != name and not _provides(graph, cls, member, stop=ancestor)):
+                return True
+    return False
 
 
 def _declares_abc(graph: CodeGraph, cls: str) -> bool:
