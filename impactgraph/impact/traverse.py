@@ -63,7 +63,7 @@ from impactgraph.diff.definitions import (
     shim_returns,
 )
 from impactgraph.diff.names import Revision, left_as_namespace
-from impactgraph.diff.signatures import compare_signatures, returns_async_iterator
+from impactgraph.diff.signatures import Finding, compare_signatures, returns_async_iterator
 from impactgraph.discovery import DEFAULT_TEST_PATTERNS, is_test_path
 from impactgraph.expressions import (
     AutouseRoot,
@@ -1460,16 +1460,37 @@ class ImpactAnalysis:
         mine, theirs = self._definition(self.head, override), self._definition(self.head, target)
         if mine is None or theirs is None or mine.signature is None or theirs.signature is None:
             return False
+        # a difference the base's override already had from the base's target is none the
+        # change made (xarray 2024.11's ``BackendEntrypoint.open_dataset`` lost ``**kwargs``,
+        # which test backends overriding it with a renamed first parameter, or a required
+        # keyword of their own, never took)
+        before = self._refused_before(override, target, theirs.signature)
         # a parameter of another name takes every call that passes it by position: the
         # override breaks only a call naming the target's parameter (chardet 5.0 renamed
         # ``get_order(self, byte_str)`` to ``get_order(self, _)`` in two bases, sentry-sdk 2.0
         # ``Span.finish(hub=None, ...)``'s ``hub`` to ``scope``; no call names either)
         return not any(
-            finding.breaking and not (finding.kind is ChangeKind.PARAMETER_RENAMED
-                                      and not self._named_in_calls(
-                                          (target, override), finding.detail.partition("->")[0]))
+            finding.breaking and (finding.kind, finding.detail) not in before
+            and not (finding.kind is ChangeKind.PARAMETER_RENAMED
+                     and not self._named_in_calls(
+                         (target, override), finding.detail.partition("->")[0]))
             for finding in compare_signatures(theirs.signature, mine.signature, old_bound=True,
                                               new_bound=True))
+
+    def _refused_before(self, override: str, target: str,
+                        now: Signature) -> set[tuple[ChangeKind, str]]:
+        """The breaking differences (kind, detail) of the base's ``override`` from the base's
+        ``target`` that concern a parameter of the target taken as before (same name, kind,
+        and optional or not) by ``now``, the head's: calls the override refused before the
+        change too. A parameter of the target made required, say, the override lacking it,
+        now fails every call, and is no such difference."""
+        mine, theirs = self._definition(self.base, override), self._definition(self.base, target)
+        if mine is None or theirs is None or mine.signature is None or theirs.signature is None:
+            return set()
+        return {(finding.kind, finding.detail)
+                for finding in compare_signatures(theirs.signature, mine.signature,
+                                                  old_bound=True, new_bound=True)
+                if finding.breaking and _taken_alike(theirs.signature, now, finding)}
 
     def _named_in_calls(self, targets: Iterable[str], parameter: str) -> bool:
         """Does a head call of one of ``targets`` pass ``parameter`` by name, or pass a
@@ -4453,6 +4474,18 @@ def _on_builtin_items(summary: FileSummary, source: str, target: str) -> set[int
         if all((made := stores.get(expr[0] + expr[1])) is not None
                and all(len(value) == 1 and value[0].startswith("c:") for value in made)
                for expr in spelled)}
+
+
+def _taken_alike(before: Signature, after: Signature, finding: Finding) -> bool:
+    """Does the target parameter ``finding`` (of an override against its target) names take
+    calls alike in ``before`` and ``after``: the same kind, optional in both or required in
+    both, or absent from both (a parameter the override adds)?"""
+    name = finding.detail.partition("->")[0].partition(" ")[0]
+
+    def taken(signature: Signature) -> tuple[ParamKind, bool] | None:
+        return next(((p.kind, p.default is None) for p in signature.parameters
+                     if p.name == name.lstrip("*")), None)
+    return taken(before) == taken(after)
 
 
 def _hashable_argument(values: tuple[Expr, ...],
