@@ -2092,7 +2092,17 @@ class ImpactAnalysis:
         # a module's node is the code its import runs: a function of it that spells the name
         # is a node of its own, whose head edge (or its absence) the head walk judges
         summary = self.head.summaries.get(self.head.module_of(source))
-        return summary is not None and self._mentions(summary, source, target, nested=False)
+        if summary is None:
+            return False
+        elsewhere = self._linked_elsewhere(summary, source, target)
+        if elsewhere:
+            # a head call the linker links to a method of that name of an unrelated class of
+            # ours is no call of ``target`` (nltk 3.9 traded ``nltk.data.LazyLoader(...)`` for
+            # ``PunktTokenizer(...)`` beside ``CategorizedCorpusReader.__init__(self, kwargs)``,
+            # which spells ``__init__``, the name of the ``LazyLoader.__init__`` it changed)
+            summary = replace(summary, calls=tuple(
+                site for index, site in enumerate(summary.calls) if index not in elsewhere))
+        return self._mentions(summary, source, target, nested=False)
 
     def _unlinked(self, graph: CodeGraph, seeds: Iterable[str], kinds: frozenset[str]
                   ) -> set[str]:
@@ -3652,12 +3662,25 @@ class ImpactAnalysis:
                                 and self._unrelated(cls, owner))
                 exact = linked_there and self._exact_receivers(data, cls)
                 for index, _ in data.get("sites", ()):
-                    certain = exact or (linked_there and self._annotated_receiver(
-                        summary, summary.calls[index], wanted, cls, owner))
+                    certain = exact or (linked_there and (
+                        self._annotated_receiver(summary, summary.calls[index], wanted, cls,
+                                                 owner)
+                        or self._class_named(summary, summary.calls[index], wanted, cls)))
                     found[index] = found.get(index, True) and certain
         return {index for index, certain in found.items()
                 if certain and any(expr and expr[-1] == wanted
                                    for expr in summary.calls[index].callee)}
+
+    def _class_named(self, summary: FileSummary, site: CallSite, wanted: str,
+                     cls: str) -> bool:
+        """Is every callee of ``site`` spelling ``wanted`` (``.name``) that member read
+        straight off class ``cls`` named by module-level names (``Base.__init__(self, ...)``,
+        ``api.Base.__init__``)?"""
+        head = self._revision_pair()[1]
+        spelled = [expr for expr in site.callee if expr and expr[-1] == wanted]
+        return bool(spelled) and all(
+            len(expr) > 1 and _names(head, summary.module, expr[:-1]) == cls
+            for expr in spelled)
 
     def _annotated_receiver(self, summary: FileSummary, site: CallSite, wanted: str,
                             cls: str, owner: str) -> bool:
