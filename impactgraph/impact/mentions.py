@@ -582,7 +582,7 @@ def _call_of_container(summary: FileSummary, container: str) -> int | None:
     """The index in ``summary.calls`` of the one call whose arguments are bound under the
     container key ``container`` (a ``CallWith`` of a call written as a value): the site of
     its scope whose callee is what the ``CallWith`` follows and whose arguments have its
-    shape; None when not exactly one."""
+    shape; None when not exactly one, or several written alike."""
     scope = container[2:].partition("|")[0]
     shapes: set[tuple[Expr, int, tuple[str, ...]]] = set()
     exprs = [*(e for _, values in summary.bindings for e in values),
@@ -601,7 +601,11 @@ def _call_of_container(summary: FileSummary, container: str) -> int | None:
         index for index, site in enumerate(summary.calls)
         if site.scope == scope and callee in site.callee and not site.implicit
         and len(site.args) == count and tuple(sorted({n for n, _ in site.kwargs})) == names]
-    return indexes[0] if len(indexes) == 1 else None
+    # the same call written twice (mypy's ``FindModuleCache(self.search_paths, ...)`` before
+    # and after an option is changed): either is the call the arguments are bound for
+    same = {(site.callee, site.args, site.kwargs, site.star)
+            for site in (summary.calls[index] for index in indexes)}
+    return indexes[0] if indexes and len(same) == 1 else None
 
 
 def kept_uses(
@@ -611,6 +615,7 @@ def kept_uses(
     bindings: Mapping[str, tuple[Expr, ...]] | None = None,
     handed: Callable[[int, int | str], Iterable[str] | None] | None = None,
     parameter: str | None = None,
+    attribute: str | None = None,
 ) -> frozenset[str] | None:
     """Does code of ``scope`` (a symbol and what it nests, or a module: all its code) use
     ``target`` only by names not in ``lost``, so that what ``target`` lost cannot reach it?
@@ -631,7 +636,12 @@ def kept_uses(
     argument ``argument`` (a position, or a keyword's name) of call ``index`` binds in every
     function of ours the call runs, or None when not all are known; a value handed so is
     the callees' to use, and those keys are in the answer too. ``parameter``: the value is
-    that variable (a parameter of ``scope``), not ``target``. tomli-w 1.2 made its
+    that variable (a parameter of ``scope``), not ``target``. A value stored on an
+    attribute (``self.paths = paths``, ``obj.paths = value``) is read wherever that
+    attribute is read, off any value: the answer holds ``a:.paths``, and ``attribute``
+    (``.paths``) makes the value every read of that attribute in ``scope``. mypy 1.14 made
+    ``SearchPaths(NamedTuple)`` a plain class; ``FindModuleCache.__init__`` stores the one
+    it is given on ``self.search_paths``, read for its fields only. tomli-w 1.2 made its
     ``Context(NamedTuple)`` a plain class; ``dumps`` hands the one it makes to
     ``gen_table_chunks``, which reads its fields and hands it on.
     prompt_toolkit 3.0's ``_16ColorCache`` lost its ``dict`` base; ``output.vt100`` makes two
@@ -654,6 +664,9 @@ def kept_uses(
         itself, or 0; negative for the callee of a linked call, as written."""
         if parameter is not None:
             return int(expr[0] == parameter)
+        if attribute is not None:
+            return next((count for count, operation in enumerate(expr[1:], 2)
+                         if operation == attribute), 0)
         for callee in callees:
             if expr[:len(callee)] == callee:
                 return -len(callee)
@@ -735,6 +748,9 @@ def kept_uses(
                 raise _Escaped
             if bound == _READ:
                 continue
+            if bound.startswith("a:"):  # stored on another value's attribute
+                shared.add(bound)
+                continue
             if bound == _HANDED and argument is not None and handed is not None:
                 keys = handed(*argument)
                 if keys is None:
@@ -747,6 +763,12 @@ def kept_uses(
             owner = where.partition(":")[2]
             if variable == "<return>" and owner in functions:
                 shared.add(f"{where}()")  # what its callers do with it is theirs to tell
+                continue
+            stored = _ATTRIBUTE_KEY.fullmatch(variable)
+            if stored is not None:
+                # stored on an attribute (``self.paths``; a class's own ``.paths``): read
+                # wherever that attribute is
+                shared.add("a:." + stored.group(2))
                 continue
             if not variable.isidentifier():
                 argument = passed_as(bound)
@@ -781,12 +803,19 @@ def kept_uses(
                          scope):
                 for expr in values:
                     check(expr, key)
-        for targets, _, values in summary.attribute_stores:
-            for expr in (*targets, *values):
+        for targets, attribute_name, values in summary.attribute_stores:
+            for expr in targets:
                 check(expr, _HANDED)
+            for expr in values:
+                check(expr, "a:." + attribute_name)
     except _Escaped:
         return None
     return frozenset(shared)
+
+
+# A variable key's name for a value stored on an attribute: ``.paths`` (the class's own
+# record of ``self.paths = ...``), ``<1>|self.paths`` or ``obj.x.paths`` (a function's)
+_ATTRIBUTE_KEY = re.compile(r"(?:<\d+>\|)?((?:[A-Za-z_]\w*\.)+|\.)([A-Za-z_]\w*)")
 
 
 def reads_member_of(summary: FileSummary, scope: str,

@@ -1895,6 +1895,28 @@ class ImpactAnalysis:
                 and not any(spells_attribute(head[m], name) for m in sorted(head)))
         return found
 
+    def _attribute_reads_kept(self, cls: str, attribute: str,
+                              lost: frozenset[str]) -> frozenset[str] | None:
+        """Does every head read of ``attribute`` (``.paths``), off any value in any module,
+        use what it gives only by names not in ``lost`` (``kept_uses``)? The answer is what
+        those reads hand on to functions of ours, return or store again, to follow; None
+        where one uses it otherwise."""
+        head = self.head
+        found: set[str] = set()
+        for module in sorted(head.summaries):
+            if attribute[1:] not in self._spelled_by(module):
+                continue
+            summary = head.summaries.get(module)
+            if summary is None:
+                return None
+            more = kept_uses(summary, module, cls, lost, (), self.is_ours, self._head_import,
+                             self._bindings_of(summary), self._handed_in(module),
+                             attribute=attribute)
+            if more is None:
+                return None
+            found |= more
+        return frozenset(found)
+
     def _instances_kept(self, source: str, cls: str, lost: frozenset[str]) -> bool:
         """Does head code ``source`` make instances of class ``cls`` (which lost the names
         ``lost``, special methods among them) and use them only by names it kept, never
@@ -1934,6 +1956,12 @@ class ImpactAnalysis:
                 if found_by is None:
                     return False
                 shared |= found_by
+                continue
+            if variable.startswith("a:"):  # stored on an attribute: every read of it
+                read = self._attribute_reads_kept(cls, variable[2:], lost)
+                if read is None:
+                    return False
+                shared |= read
                 continue
             if variable.startswith("v:"):  # handed to a function of ours: what it does with it
                 function = variable[2:].partition("|")[0]
@@ -1993,6 +2021,10 @@ class ImpactAnalysis:
                 if any(data.get(mark) for mark in _NOT_PLAIN_CALL):
                     return None
                 definition = self._definition(head, target)
+                if definition is not None and definition.kind is SymbolKind.CLASS:
+                    # a class of ours made: its own ``__init__`` takes the argument
+                    target, definition = self._plain_init(target, definition)
+                    bound = [True]
                 if (definition is None or definition.signature is None
                         or definition.kind not in (SymbolKind.FUNCTION, SymbolKind.METHOD)
                         or definition.decorators):
@@ -2004,6 +2036,17 @@ class ImpactAnalysis:
             return keys or None
 
         return handed
+
+    def _plain_init(self, cls: str, definition: Definition) -> tuple[str, Definition | None]:
+        """The ``__init__`` that makes an instance of head class ``cls``, and its definition:
+        one written in the class itself, a class with no decorators, metaclass or ``__new__``
+        of its own (nothing else takes the arguments); None for the definition otherwise."""
+        init = f"{cls}.__init__"
+        found = self._definition(self.head, init)
+        if (definition.decorators or definition.metaclass or found is None or found.synthetic
+                or self._definition(self.head, f"{cls}.__new__") is not None):
+            return init, None
+        return init, found
 
     def _results_kept(self, function: str, lost: frozenset[str]) -> frozenset[str] | None:
         """Do the head's callers of ``function`` (which returns an instance of a class that
