@@ -582,7 +582,7 @@ def _call_of_container(summary: FileSummary, container: str) -> int | None:
     """The index in ``summary.calls`` of the one call whose arguments are bound under the
     container key ``container`` (a ``CallWith`` of a call written as a value): the site of
     its scope whose callee is what the ``CallWith`` follows and whose arguments have its
-    shape; None when not exactly one, or several written alike."""
+    shape; None when there is none, or several that differ in their callee."""
     scope = container[2:].partition("|")[0]
     shapes: set[tuple[Expr, int, tuple[str, ...]]] = set()
     exprs = [*(e for _, values in summary.bindings for e in values),
@@ -601,10 +601,10 @@ def _call_of_container(summary: FileSummary, container: str) -> int | None:
         index for index, site in enumerate(summary.calls)
         if site.scope == scope and callee in site.callee and not site.implicit
         and len(site.args) == count and tuple(sorted({n for n, _ in site.kwargs})) == names]
-    # the same call written twice (mypy's ``FindModuleCache(self.search_paths, ...)`` before
-    # and after an option is changed): either is the call the arguments are bound for
-    same = {(site.callee, site.args, site.kwargs, site.star)
-            for site in (summary.calls[index] for index in indexes)}
+    # calls of one callee with arguments of one shape (mypy's two ``FindModuleCache(
+    # self.search_paths, fscache=None, options=options)``, each with an ``options`` of its
+    # own): an argument binds the same parameter in either
+    same = {(site.callee, site.star) for site in (summary.calls[index] for index in indexes)}
     return indexes[0] if indexes and len(same) == 1 else None
 
 

@@ -37,7 +37,7 @@ from paths import SearchPaths
 
 
 class FindModuleCache:
-    def __init__(self, search_paths, options):
+    def __init__(self, search_paths, options, fscache=None):
         self.search_paths = search_paths
         self.options = options
 
@@ -103,9 +103,11 @@ class ModuleFinderSuite:
     def setUp(self):
         self.search_paths = SearchPaths(("a",), ())
         options = Options()
-        self.fmc_ns = FindModuleCache(self.search_paths, options=options)
+        options.namespace_packages = True
+        self.fmc_ns = FindModuleCache(self.search_paths, fscache=None, options=options)
+        options = Options()
         options.namespace_packages = False
-        self.fmc_nons = FindModuleCache(self.search_paths, options=options)
+        self.fmc_nons = FindModuleCache(self.search_paths, fscache=None, options=options)
 {more}
     def test_find(self):
         assert self.fmc_ns.find("x") is None
@@ -129,8 +131,9 @@ def parent_search(options, working_dir):
 ])
 def test_the_same_call_twice_and_a_store_on_another_value_are_followed(
         tmp_path: Path, more: str, broken: set[str]) -> None:
-    # a test suite's ``setUp`` makes the same call twice, storing the instance on ``self``
-    # first; another maker stores one on the attribute of a value it made
+    # a test suite's ``setUp`` makes the same call twice (with an ``options`` of its own
+    # each), storing the instance on ``self`` first; another maker stores one on the
+    # attribute of a value it made
     cache = CACHE.format(more="")
     files = {"cache.py": cache, "main.py": MAIN, "test_finder.py": SUITE.format(more=more),
              "parent.py": PARENT}
