@@ -91,9 +91,10 @@ def test_an_instance_meeting_a_lost_name_still_breaks(use: str, broken: set[str]
     # a class variable, read through its instances
     ("from proj.cache import ColorCache\n\n\nclass Holder:\n    cache = ColorCache()\n\n"
      "    def read(self):\n        return self.cache['a']\n", {"proj.user"}),
-    # kept on an instance
+    # kept on an instance, read there by a name it lost
     ("from proj.cache import ColorCache\n\n\nclass Holder:\n    def __init__(self):\n"
-     "        self.cache = ColorCache()\n", {"proj.user"}),
+     "        self.cache = ColorCache()\n\n    def read(self):\n"
+     "        return self.cache['a']\n", {"proj.user"}),
     # the module variable read through its module
     ("import proj.cache\n\n\ndef read():\n    return proj.cache.FG['a']\n", SHARED),
     # and by a name given as a value
@@ -103,6 +104,16 @@ def test_an_instance_meeting_a_lost_name_still_breaks(use: str, broken: set[str]
 def test_an_instance_handed_on_still_breaks(user: str, broken: set[str],
                                             tmp_path: Path) -> None:
     assert _impact(tmp_path, user) == broken
+
+
+def test_an_instance_kept_on_an_attribute_read_by_kept_names_breaks_nothing(
+        tmp_path: Path) -> None:
+    # every read of the attribute, in every module of ours, is judged (``kept_uses``): what
+    # outside code might read off a ``Holder`` is outside code's to break
+    user = ("from proj.cache import ColorCache\n\n\nclass Holder:\n    def __init__(self):\n"
+            "        self.cache = ColorCache()\n\n    def read(self, value):\n"
+            "        return self.cache.get_code(value)\n")
+    assert _impact(tmp_path, user) == set()
 
 
 def test_the_class_handing_itself_over_still_breaks_its_makers(tmp_path: Path) -> None:
