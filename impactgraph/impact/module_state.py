@@ -67,13 +67,9 @@ def state_reads(graphs: Iterable[CodeGraph], seeds: Iterable[str], running: Set[
     for graph in graphs:
         writes = _Writes(graph)
         callees: dict[str, list[str]] = {}  # shared by the forward walks of every start
-        written: dict[tuple[str, bool], set[str]] = {}  # (writer, whole) -> ``writes.of``
         for start, whole in _front(graph, head, seeds, running, breaking, tests):
             for writer in _forward(graph, start, tests, callees):
-                keys = written.get((writer, whole))
-                if keys is None:
-                    keys = written[writer, whole] = writes.of(writer, whole)
-                for key in keys:
+                for key in writes.of(writer, whole):
                     found.setdefault((key, writer), StateRead("", key, writer, start))
     reads = _Writes(head)
     out: dict[tuple[str, str], StateRead] = {}
@@ -191,9 +187,9 @@ class _Writes:
         self._writes: dict[str, dict[str, set[str]]] = {}  # module -> function -> variables
         self._reads: dict[str, dict[str, set[str]]] = {}  # module -> variable -> functions
         self._read_in: dict[str, bool] = {}  # module -> ``_state_read_in``
-        # function -> ``_refers_to_state``: asked again for a function every change's
-        # forward walk reaches (the 10,000-module repository's 6,982 callers: 120,446 times)
-        self._refers: dict[str, bool] = {}
+        # (function, whole) -> ``of``: asked again for a function every change's forward walk
+        # reaches (the 10,000-module repository's 6,982 callers: 120,446 times)
+        self._of: dict[tuple[str, bool], set[str]] = {}
 
     def of(self, function: str, whole: bool = False) -> set[str]:
         """The module-level variables (``module:name``) ``function`` writes. Only a function
@@ -201,13 +197,19 @@ class _Writes:
         further, or with ``whole`` one whose module has functions reading such a variable
         (what a ``global`` rebound by a function that reads none is read by: mistletoe's
         ``reset_tokens``): the summaries of the others' modules are not decoded."""
-        module = symbol_module(function)
-        if function not in self.graph or not (
-            self._refers_to_state(function, module) or (whole and self._state_read_in(module))
-        ):
-            return set()
-        self._learn(module)
-        return self._writes.get(module, {}).get(function, set())
+        known = self._of.get((function, whole))
+        if known is None:
+            module = symbol_module(function)
+            if function not in self.graph or not (
+                self._refers_to_state(function, module)
+                or (whole and self._state_read_in(module))
+            ):
+                known = set()
+            else:
+                self._learn(module)
+                known = self._writes.get(module, {}).get(function, set())
+            self._of[function, whole] = known
+        return known
 
     def _state_read_in(self, module: str) -> bool:
         """Does a function of ``module`` refer to a module-level variable of it?"""
@@ -223,15 +225,11 @@ class _Writes:
         return known
 
     def _refers_to_state(self, function: str, module: str) -> bool:
-        known = self._refers.get(function)
-        if known is None:
-            graph = self.graph
-            known = self._refers[function] = any(  # ``of`` asks only of functions of the graph
-                kind == EdgeKind.REFERENCES and symbol_module(target) == module
-                and ":" in target and target in graph
-                and graph.node(target).get("kind") == "variable"
-                for target, kind in graph.successors(function))
-        return known
+        graph = self.graph
+        return any(  # ``of`` asks only of functions of the graph
+            kind == EdgeKind.REFERENCES and symbol_module(target) == module and ":" in target
+            and target in graph and graph.node(target).get("kind") == "variable"
+            for target, kind in graph.successors(function))
 
     def readers(self, variable: str) -> list[str]:
         module = variable.rpartition(":")[0]
