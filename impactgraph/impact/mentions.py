@@ -335,8 +335,7 @@ def reads_attribute(summary: FileSummary, scope: str, names: frozenset[str],
         """``getattr(self, ...)`` on a foreign ``self``, or ``getattr`` on a module (a
         module-level name, never a class's member: python-statemachine 2.0's ``import_sm``
         does ``getattr(importlib.import_module(module_name), class_name)``)."""
-        if not (site.args and site.args[0]
-                and all(len(e) == 1 and e[0] == "b:getattr" for e in site.callee)):
+        if not (site.args and site.args[0] and _calls_getattr(site)):
             return False
         if foreign_self is not None and all(
                 len(e) == 1 and e[0] == f"v:{site.scope}|self" for e in site.args[0]) \
@@ -352,7 +351,7 @@ def reads_attribute(summary: FileSummary, scope: str, names: frozenset[str],
         True)``); an f-string or a ``str()`` call gives the same argument, but no such read."""
         nonlocal spelled
         if not (len(site.args) >= 2 and site.args[0] and site.args[1] == _LITERAL_STR
-                and all(len(e) == 1 and e[0] == "b:getattr" for e in site.callee)):
+                and _calls_getattr(site)):
             return False
         if spelled is None:
             spelled = {}
@@ -371,6 +370,11 @@ def reads_attribute(summary: FileSummary, scope: str, names: frozenset[str],
           for e in reference.target),
     ]
     return any(reads(expr) for expr in exprs if expr)
+
+
+def _calls_getattr(site: CallSite) -> bool:
+    """Is ``site`` a call of the builtin ``getattr``, and of nothing else?"""
+    return all(len(e) == 1 and e[0] == "b:getattr" for e in site.callee)
 
 
 def bound_values(expr: Expr, bindings: Mapping[str, tuple[Expr, ...]], hops: int
