@@ -2790,9 +2790,8 @@ class ImpactAnalysis:
         if caller is None or own is None or own.signature is None \
                 or not own.signature.parameters:
             return False
-        first = f"v:{caller}|{own.signature.parameters[0].name}"
-        sites = [(site, False) for site in self._calls_in(self.head, caller)
-                 if site.scope == caller and _calls_variable(site, first)]
+        sites = [(site, False) for site in self._calls_of_parameter(
+            self.head, caller, own.signature.parameters[0].name)]
         return bool(sites) and self._hands_whole_at(self.head, caller, own, sites, definition)
 
     def _wraps_whole(self, symbol: str, definition: Definition) -> bool:
@@ -2841,9 +2840,15 @@ class ImpactAnalysis:
         leading = _leading_names(own.signature) if own is not None and own.signature else None
         if not leading:
             return False
-        first = f"v:{caller}|{leading[0]}"
-        return any(site.scope == caller and _calls_variable(site, first)
-                   for site in self._calls_in(head, caller))
+        return bool(self._calls_of_parameter(head, caller, leading[0]))
+
+    def _calls_of_parameter(self, graph: CodeGraph, function: str,
+                            parameter: str) -> list[CallSite]:
+        """The call sites of ``function``'s own code (not of what it nests) that call its
+        parameter ``parameter`` (``fn(self, *args, **kw)``)."""
+        key = f"v:{function}|{parameter}"
+        return [site for site in self._calls_in(graph, function)
+                if site.scope == function and _calls_variable(site, key)]
 
     def _calls_in(self, graph: CodeGraph, function: str) -> Sequence[CallSite]:
         """The calls of ``function``'s module in ``graph`` (the head's, or the base's)."""
@@ -4194,8 +4199,16 @@ def _written_alike(site: CallSite, other: CallSite) -> bool:
 
 def _unversioned(values: tuple[Expr, ...]) -> set[Expr]:
     """Expressions with their variables' versions left out (``v:m:f|<2>|x`` -> ``v:m:f|x``)."""
-    return {(re.sub(r"\|<\d+>\|", "|", expr[0]), *expr[1:]) if expr else expr
+    return {(_unversioned_key(expr[0]), *expr[1:]) if expr else expr
             for expr in values}
+
+
+def _unversioned_key(key: str) -> str:
+    """A variable key with its local version left out (``v:m:f|<2>|x`` -> ``v:m:f|x``)."""
+    return _VERSION.sub("|", key)
+
+
+_VERSION = re.compile(r"\|<\d+>\|")
 
 
 def _call_key(call: CallSite, bound: bool) -> tuple[int, frozenset[str], bool]:
@@ -4534,7 +4547,7 @@ def _on_builtin_items(summary: FileSummary, source: str, target: str) -> set[int
     stores: dict[str, list[Expr]] = {}  # ``v:scope|kw['key']`` -> every value stored there
     for key, values in summary.bindings:
         if key.endswith("]") and "[" in key:
-            stores.setdefault(re.sub(r"\|<\d+>\|", "|", key), []).extend(values)
+            stores.setdefault(_unversioned_key(key), []).extend(values)
     return {
         index for index, spelled in candidates
         if all((made := stores.get(expr[0] + expr[1])) is not None
