@@ -7,7 +7,7 @@ below (diff, link, traversal, ranking) is pure.
 from __future__ import annotations
 
 import time
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Set
 from dataclasses import replace
 from pathlib import Path
 
@@ -71,14 +71,16 @@ def build_report(
     base_graph = _graph(result.base, result.base_summaries, store, jobs=session.jobs)
     head_graph = _graph(result.head, result.head_summaries, store, jobs=session.jobs,
                         base=(result.base, result.base_summaries))
+    head_failures = _failures(result.head_summaries, head_graph)
     result = replace(result, changes=replace(result.changes, warnings=revision_warnings([
         (result.base.revision, _failures(result.base_summaries, base_graph)),
-        (result.head.revision, _failures(result.head_summaries, head_graph)),
+        (result.head.revision, head_failures),
     ])))
     base_ids, head_ids = result.base.content_ids, result.head.content_ids
     changed_paths = sorted(
         path for path in set(base_ids) | set(head_ids) if base_ids.get(path) != head_ids.get(path)
     )
+    unanalysed = _unanalysed_texts(result.head, head_failures, set(changed_paths))
     texts, changed_texts, hooked = _doctest_texts(git, config, result.base, result.head)
     # The walks make pure data (states, chains, maps: the 10,000-module benchmark's whole
     # query leaves 491 objects to the cyclic collector), which the collector would otherwise
@@ -96,6 +98,7 @@ def build_report(
             doctest_texts=texts,
             changed_texts=changed_texts,
             hooked_texts=hooked,
+            unanalysed=unanalysed,
         )
     report = with_owners(report, read_codeowners(git, head))
     # every file of either revision, a file unchanged between them counted once
@@ -106,6 +109,20 @@ def build_report(
         seconds=round(time.perf_counter() - started, 3),
     )
     return _with_stats(report, stats)
+
+
+def _unanalysed_texts(head: Snapshot, failures: Iterable[tuple[str, str]],
+                      changed: Set[str]) -> dict[str, str]:
+    """The text of each unchanged file of the head that could not be analysed (path -> text,
+    decoded as far as it goes): its calls are unknown in both revisions, so what it spells
+    is all the test selection can go by (``select_tests._unanalysed``). A changed one fails
+    open on its own (``_unparsable``)."""
+    ids = head.content_ids
+    paths = sorted({path for path, _ in failures if path in ids and path not in changed})
+    if not paths:
+        return {}
+    blobs = head.load([ids[path] for path in paths])
+    return {path: blobs.get(ids[path], b"").decode("utf-8", "replace") for path in paths}
 
 
 def _doctest_texts(git: GitRepo, config: Config, base: Snapshot,

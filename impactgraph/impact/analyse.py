@@ -38,10 +38,12 @@ def analyse(
     doctest_texts: Sequence[str] = (),
     changed_texts: Sequence[str] = (),
     hooked_texts: Iterable[str] = (),
+    unanalysed: Mapping[str, str] | None = None,
 ) -> ImpactReport:
     """``doctest_texts``: the head's text files pytest collects as doctests, or makes test
     items of through a conftest's hook (``hooked_texts``), ``changed_texts``: those of them
-    that differ from the base's (``select_tests``)."""
+    that differ from the base's; ``unanalysed``: the text of each unchanged file of the head
+    that could not be analysed (``select_tests``)."""
     depth_limit = max_depth if max_depth is not None else config.max_depth
     analysis, walks = _walk_changes(changeset, base, head, config, depth_limit)
     packages = _packages(base, head, config)
@@ -78,6 +80,7 @@ def analyse(
         doctest_texts=doctest_texts,
         changed_texts=frozenset(changed_texts),
         hooked_texts=frozenset(hooked_texts),
+        unanalysed=unanalysed or {},
     )
     edges: dict[tuple[str, str, str], None] = {}
     for module in ranked:

@@ -160,6 +160,7 @@ def select_tests(
     doctest_texts: Sequence[str] = (),
     changed_texts: Set[str] = frozenset(),
     hooked_texts: Set[str] = frozenset(),
+    unanalysed: Mapping[str, str] | None = None,
 ) -> TestSelection:
     """Test files among the affected and changed files, widened where safety needs it.
 
@@ -184,7 +185,9 @@ def select_tests(
     ``doctest_texts``: the head's text files pytest collects as doctests (``--doctest-glob``),
     ``changed_texts`` those of them that differ from the base's (``_doctest_texts``);
     ``hooked_texts``: those of them (not Python) a conftest's ``pytest_collect_file`` hook
-    may make test items of instead (``pytest_collection.HookNames``).
+    may make test items of instead (``pytest_collection.HookNames``);
+    ``unanalysed``: the text of each unchanged file of the head that could not be analysed
+    (path -> text): what it calls is unknown (``_unanalysed``).
     """
     tests = [p for p in head_files if is_test_path(p, patterns)]
     # with --doctest-modules pytest collects the other modules too, as test files of their
@@ -212,6 +215,7 @@ def select_tests(
         else:
             selector.add(path, "changed: pytest runs its doctests (--doctest-modules)")
     _unparsable(selector, imports, changed, plugins)
+    _unanalysed(selector, imports, unanalysed or {}, plugins, changes, reached)
     settings = [(f, m) for f, m, django in startup if django]
     _startup_reach(selector, graphs,
                    [(f, m, None) for f, m in settings + _loaded_by_conftests(graphs, plugins)]
@@ -848,6 +852,50 @@ def _unparsable(selector: _Selector, imports: _ImportIndex, changed: Iterable[st
         if module is not None:
             for importer in imports.importers({module}):
                 selector.add(imports.path(importer), reason)
+
+
+def _unanalysed(selector: _Selector, imports: _ImportIndex, texts: Mapping[str, str],
+                plugins: Mapping[str, Set[str]], changes: Sequence[Change],
+                reached: Iterable[str]) -> None:
+    """An unchanged file that could not be analysed (nested past what the parser takes,
+    syntax this Python lacks, an undecodable byte) hides its calls in both revisions: where
+    its text spells a name of what the changes reach (a changed symbol, or a function,
+    class or module they reach), it may call it, so it fails open as a changed one does
+    (``_unparsable``): it, the test files importing it, or, a conftest or plugin, its
+    folders. One spelling none of them calls none of them by name; what it reaches through
+    a name of its own (a function of ours it calls, which calls the change) is reached by
+    the changes, so is spelled."""
+    if not texts:
+        return
+    names: set[str] = set()
+    for symbol in (*reached, *(c.symbol for c in changes
+                               if c.kind is not ChangeKind.FILE_CHANGED)):
+        module, _, qualname = symbol.partition(":")  # a module: the code its import runs
+        for name in qualname.split(".") if qualname else [module.rpartition(".")[2]]:
+            if name and not (name.startswith("__") and name.endswith("__")):
+                names.add(name)
+    if not names:
+        return
+    for path, text in sorted(texts.items()):
+        spelled = sorted(names.intersection(_IDENTIFIER.findall(text)))
+        if not spelled:
+            continue
+        error = imports.error(path) or "could not be read"
+        reason = f"{path} could not be analysed ({error}) and spells {spelled[0]}, which " \
+                 "the changes reach"
+        selector.failed_open(reason)
+        if path_name(path) == CONFTEST or path in plugins:
+            for folder in plugins.get(path, {_folder(path)}):
+                selector.add_folder(folder, reason)
+            continue
+        selector.add(path, reason)
+        unanalysed = imports.module(path)
+        if unanalysed is not None:
+            for importer in imports.importers({unanalysed}):
+                selector.add(imports.path(importer), reason)
+
+
+_IDENTIFIER = re.compile(r"[^\W\d]\w*")
 
 
 # Packages pytest imports to run at all: the repository of one runs its tests under a pytest
