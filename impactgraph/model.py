@@ -255,6 +255,11 @@ class FileSummary:
     # ``try`` catching ``AttributeError``; ``indexer/tolerant.py``)
     tolerant_reads: tuple[tuple[str, str], ...] = ()
     all_from: tuple[str, ...] = ()
+    # A fingerprint of the module's own code: its top-level statements that neither define
+    # a function or class, import, nor bind plain names (those are symbols of their own),
+    # looked into ``if``/``try`` blocks: calls such as ``register("a")``, stores into
+    # attributes or items, loops, a ``__main__`` block. "" when there are none.
+    module_code: str = ""
 
     @property
     def package(self) -> str:

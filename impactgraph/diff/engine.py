@@ -33,6 +33,7 @@ from impactgraph.model import Change, ChangeKind, Definition, FileSummary, Symbo
 UsedElsewhere = Callable[[str], bool]
 
 _GETATTR_NOTE = "module __getattr__ may still provide it"
+MODULE_CODE_CHANGED = "module-level code changed"
 
 
 def never_used(symbol: str) -> bool:
@@ -146,6 +147,11 @@ class _Differ:
                 self.top_level_removed(old, new, before)
             elif after is not None:
                 self.top_level_added(old, new, after)
+        if old.module_code != new.module_code:
+            # what importing the module runs, besides its definitions and bindings: a call
+            # (``register("a")``), a loop, a store into an attribute, its ``__main__`` block
+            self.emit(new.module, Finding(ChangeKind.BODY_CHANGED, False, MODULE_CODE_CHANGED),
+                      new.path, 1)
         self.compare_surface(old, new)
 
     # -- top-level names -------------------------------------------------------------------

@@ -485,6 +485,8 @@ class ImpactAnalysis:
             return USES | {EdgeKind.OVERRIDES}
         if change.kind is ChangeKind.BASE_REMOVED:
             return USES | {EdgeKind.INHERITS}
+        if change.kind is ChangeKind.BODY_CHANGED and ":" not in change.symbol:
+            return USES | {EdgeKind.IMPORTS}  # module code: what imports the module runs it
         return USES | {EdgeKind.OVERRIDES} if change.kind is ChangeKind.BODY_CHANGED else USES
 
     def walk(self, graph: CodeGraph, change: Change, seeds: Iterable[str]) -> Walk:

@@ -25,6 +25,7 @@ import importlib.util
 import re
 import sys
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -110,9 +111,10 @@ def summarize_api(text: str, module: str, path: str) -> FileSummary | None:
         if "lambda" in text:
             walker.lambdas(tree, text)
         walker.statements(tree.body, walker.module_frame, tree, False)
+        module_code = _module_code_hash(walker.text, tree)
     except (Unsupported, TooDeep, RecursionError):
         return None
-    return walker.summary(path)
+    return replace(walker.summary(path), module_code=module_code)
 
 
 @functools.cache
@@ -146,7 +148,7 @@ def _parse(text: str, module: str) -> ast.Module | None:
         sys.setrecursionlimit(limit)
 
 
-def _texts(text: Text, body: list[ast.stmt] | list[ast.expr], parent: ast.AST | None,
+def _texts(text: Text, body: Sequence[ast.AST], parent: ast.AST | None,
            skip_definitions: bool = False) -> list[str]:
     """What ``signatures.body_hash`` prints of astroid's body (docstring already out)."""
     statements: list[ast.AST] = list(body)
@@ -166,6 +168,59 @@ def _texts(text: Text, body: list[ast.stmt] | list[ast.expr], parent: ast.AST | 
     return texts
 
 
+def _module_code_hash(text: Text, tree: ast.Module) -> str:
+    """``signatures.module_code_hash``."""
+    body = tree.body
+    if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant) \
+            and isinstance(body[0].value.value, str):
+        body = body[1:]  # the docstring: astroid keeps it out of the module's body
+    parts = _module_code(body)
+    return _body_hash(text, parts, tree, skip_definitions=True) if parts else ""
+
+
+_TRIES = (ast.Try, getattr(ast, "TryStar", ast.Try))  # ``except*``: Python 3.11 on
+
+
+def _module_code(body: list[ast.stmt]) -> list[ast.AST]:
+    """``signatures._module_code``."""
+    found: list[ast.AST] = []
+    for statement in body:
+        if isinstance(statement, (*_DEFINITIONS, ast.Import, ast.ImportFrom, ast.Pass)):
+            continue
+        if isinstance(statement, ast.Assign) and all(
+                _plain_names(target) for target in statement.targets):
+            continue
+        if isinstance(statement, ast.AnnAssign) and _plain_names(statement.target):
+            continue
+        if (isinstance(statement, ast.AugAssign) and isinstance(statement.target, ast.Name)
+                and statement.target.id == "__all__"):
+            continue
+        if isinstance(statement, ast.If):
+            inner = _module_code(statement.body) + _module_code(statement.orelse)
+            if inner:
+                found += [statement.test, *inner]
+            continue
+        if isinstance(statement, _TRIES):
+            found += _module_code(statement.body)
+            for handler in statement.handlers:
+                found += _module_code(handler.body)
+            found += _module_code(statement.orelse) + _module_code(statement.finalbody)
+            continue
+        found.append(statement)
+    return found
+
+
+def _plain_names(target: ast.expr) -> bool:
+    """``signatures._plain_names``."""
+    if isinstance(target, ast.Name):
+        return True
+    if isinstance(target, ast.Starred):
+        return _plain_names(target.value)
+    if isinstance(target, (ast.Tuple, ast.List)):
+        return all(_plain_names(element) for element in target.elts)
+    return False
+
+
 def _digest(texts: list[str]) -> str:
     digest = hashlib.blake2b(digest_size=12)
     for statement in texts:
@@ -174,7 +229,7 @@ def _digest(texts: list[str]) -> str:
     return digest.hexdigest()
 
 
-def _body_hash(text: Text, body: list[ast.stmt] | list[ast.expr], parent: ast.AST | None,
+def _body_hash(text: Text, body: Sequence[ast.AST], parent: ast.AST | None,
                skip_definitions: bool = False) -> str:
     """``signatures.body_hash``."""
     return _digest(_texts(text, body, parent, skip_definitions))

@@ -15,6 +15,7 @@ from astroid.manager import AstroidManager
 
 from impactgraph.indexer.api import ApiIndexer
 from impactgraph.indexer.file_indexer import FileIndexer
+from impactgraph.indexer.signatures import module_code_hash
 from impactgraph.indexer.tolerant import tolerant_reads
 from impactgraph.model import Definition, FileSummary, Signature
 
@@ -126,7 +127,7 @@ def summarize_astroid(text: str, module: str, path: str, *, api_only: bool = Fal
         return FileSummary(
             module, path, is_package, tuple(definitions), tuple(indexer.imports),
             all_names=all_names, has_getattr=indexer.has_getattr, api_only=True,
-            all_from=all_from,
+            all_from=all_from, module_code=module_code_hash(tree),
         )
     return FileSummary(
         module=module,
@@ -146,6 +147,7 @@ def summarize_astroid(text: str, module: str, path: str, *, api_only: bool = Fal
         getattr_names=indexer.getattr_names,
         tolerant_reads=tolerant_reads(tree, text, indexer.caller_of,
                                       indexer.defining_scope),
+        module_code=module_code_hash(tree),
     )
 
 

@@ -129,6 +129,54 @@ def body_hash(body: list[nodes.NodeNG], skip_definitions: bool = False) -> str:
     return digest.hexdigest()
 
 
+def module_code_hash(module: nodes.Module) -> str:
+    """``FileSummary.module_code`` of a module's tree ("" when it has no such code)."""
+    parts = _module_code(module.body)
+    return body_hash(parts, skip_definitions=True) if parts else ""
+
+
+def _module_code(body: list[nodes.NodeNG]) -> list[nodes.NodeNG]:
+    """The statements (an ``if``'s test with them) of ``module_code``, in order."""
+    found: list[nodes.NodeNG] = []
+    for statement in body:
+        if isinstance(statement, (nodes.FunctionDef, nodes.ClassDef, nodes.Import,
+                                  nodes.ImportFrom, nodes.Pass)):
+            continue
+        if isinstance(statement, nodes.Assign) and all(
+                _plain_names(target) for target in statement.targets):
+            continue
+        if isinstance(statement, nodes.AnnAssign) and _plain_names(statement.target):
+            continue
+        if (isinstance(statement, nodes.AugAssign) and isinstance(statement.target,
+                                                                  nodes.AssignName)
+                and statement.target.name == "__all__"):
+            continue
+        if isinstance(statement, nodes.If):
+            inner = _module_code(statement.body) + _module_code(statement.orelse)
+            if inner:
+                found += [statement.test, *inner]
+            continue
+        if isinstance(statement, (nodes.Try, nodes.TryStar)):
+            found += _module_code(statement.body)
+            for handler in statement.handlers:
+                found += _module_code(handler.body)
+            found += _module_code(statement.orelse) + _module_code(statement.finalbody)
+            continue
+        found.append(statement)
+    return found
+
+
+def _plain_names(target: nodes.NodeNG) -> bool:
+    """Does an assignment target bind names alone (``x``, ``a, *b``), no attribute or item?"""
+    if isinstance(target, nodes.AssignName):
+        return True
+    if isinstance(target, nodes.Starred):
+        return _plain_names(target.value)
+    if isinstance(target, (nodes.Tuple, nodes.List)):
+        return all(_plain_names(element) for element in target.elts)
+    return False
+
+
 def code_lines(node: nodes.FunctionDef | nodes.AsyncFunctionDef) -> int:
     """``Definition.code_lines``: the lines from the first statement after the docstring to
     the end, less the bodies of the functions and classes defined in it (each counts its

@@ -203,6 +203,40 @@ PRINTED = {
         """,
 }
 
+PRINTED["module code among definitions, imports and bindings"] = """\
+    \"\"\"The docstring.\"\"\"
+    import sys
+    from typing import TYPE_CHECKING
+    if TYPE_CHECKING:
+        from os import PathLike
+    try:
+        import json
+    except ImportError:
+        json = None
+        warnings.warn("no json", stacklevel=2)
+    REGISTRY: dict = {}
+    a, (b, *c) = 1, (2, 3)
+    __all__ = ["f"]
+    __all__ += ["g"]
+    REGISTRY["f"] = 1
+    sys.path.insert(0, "src")
+    for name in ("x", "y"):
+        globals()[name] = name
+    def f():
+        pass
+    with open(__file__) as handle:
+        TEXT = handle.read()
+    if sys.version_info >= (3, 12):
+        def g():
+            pass
+    else:
+        g = None
+        print(f"old {sys.version_info!r}")
+    del name
+    if __name__ == "__main__":
+        f()
+    """
+
 PRINTED["a class defined in both branches of an if and of a try"] = """\
     import sys
     if sys.version_info >= (3,):
