@@ -260,6 +260,10 @@ class FileSummary:
     # looked into ``if``/``try`` blocks: calls such as ``register("a")``, stores into
     # attributes or items, loops, a ``__main__`` block. "" when there are none.
     module_code: str = ""
+    # variable keys of functions' variables (or versions of them) holding one binding alone,
+    # of a literal the bindings keep no value of: ``None``, a number, a bool, bytes
+    # (``lang = None``; a key holding no values may be any value otherwise)
+    literals: tuple[str, ...] = ()
 
     @property
     def package(self) -> str:

@@ -3200,6 +3200,7 @@ class ImpactAnalysis:
         head, caller = self._revision_pair()[1], self.head.module_of(source)
         summary = self.head.summaries.get(caller)
         bindings = dict(summary.bindings) if summary is not None else {}
+        literals = frozenset(summary.literals) if summary is not None else frozenset()
 
         def named(expr: Expr) -> str | None:
             return _names(head, caller, expr)
@@ -3210,8 +3211,9 @@ class ImpactAnalysis:
             not (site.star or site.implicit or site.decorator)
             and not (bound and definition.kind is not SymbolKind.FUNCTION)
             and (not (site.args or site.kwargs)
-                 or ((typed or all(_hashable_argument(values, bindings, named) for values in (
-                     *site.args, *(values for _, values in site.kwargs))))
+                 or ((typed or all(
+                     _hashable_argument(values, bindings, named, literals)
+                     for values in (*site.args, *(values for _, values in site.kwargs))))
                      and call_binds(signature, site, bound) is True))
             for site, bound in sites)
 
@@ -4571,13 +4573,16 @@ def _taken_alike(before: Signature, after: Signature, finding: Finding) -> bool:
 
 def _hashable_argument(values: tuple[Expr, ...],
                        bindings: Mapping[str, tuple[Expr, ...]] | None = None,
-                       named: Callable[[Expr], str | None] | None = None) -> bool:
+                       named: Callable[[Expr], str | None] | None = None,
+                       literals: Set[str] = frozenset()) -> bool:
     """Is an argument, as the summary records its values, surely hashable: a literal the
     summary keeps no value of (a number, ``None``, bytes, a bool: no values), a string
     (``"text"``, an f-string: ``b:str`` made) or what a builtin making a string or a number
     returns (``named``: a standard-library one spelled so, ``STRING_MAKERS``), or (with
-    ``bindings``) a local variable bound to such values only? defopt 6.0 cached
-    ``_parse_docstring``, called with ``inspect.getdoc(func)``, a literal, a local string."""
+    ``bindings``) a local variable bound to such values only, or holding such a literal
+    alone (``literals``, ``FileSummary.literals``)? defopt 6.0 cached ``_parse_docstring``,
+    called with ``inspect.getdoc(func)``, a literal, a local string; nltk 3.9 cached
+    ``_get_tagger``, called with ``lang`` after ``lang = "rus"`` or ``lang = None``."""
 
     def made(expr: Expr) -> bool:
         if len(expr) > 1 and expr[-1].startswith("(") and named is not None \
@@ -4587,9 +4592,13 @@ def _hashable_argument(values: tuple[Expr, ...],
                 and expr[0][2:] in HASHABLE_MAKERS)
 
     def local(expr: Expr) -> bool:
-        bound = bindings.get(expr[0]) if bindings is not None and len(expr) == 1 \
-            and expr[0].startswith("v:") and ":|" not in expr[0] else None
-        return bound is not None and all(made(value) for value in bound)
+        if bindings is None or len(expr) != 1 or not expr[0].startswith("v:") \
+                or ":|" in expr[0]:
+            return False
+        bound = bindings.get(expr[0])
+        if bound is None:
+            return expr[0] in literals
+        return all(made(value) for value in bound)
 
     return all(made(expr) or local(expr) for expr in values)
 

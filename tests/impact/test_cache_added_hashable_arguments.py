@@ -45,3 +45,33 @@ def test_hashable_arguments_still_work(body: str, tmp_path: Path) -> None:
 ])
 def test_an_argument_not_known_hashable_breaks(body: str, tmp_path: Path) -> None:
     assert _broken(tmp_path, body) == {"pkg.user"}
+
+
+# A local variable holding a literal the summary keeps no value of (``None``, a number, bytes)
+# on the way to the call (``FileSummary.literals``): nltk 3.9 cached ``_get_tagger``, which
+# ``switch_p_tagger`` calls after ``lang = "rus"`` or ``lang = None``.
+@pytest.mark.parametrize("body", [
+    "    if value == 'ru':\n        value = 'rus'\n    else:\n        value = None\n"
+    "    return parse(value)\n",
+    "    text = None\n    return parse(text)\n",
+    "    count = 3\n    return parse(count)\n",
+    "    data = b'x'\n    return parse(data)\n",
+])
+def test_a_local_literal_still_works(body: str, tmp_path: Path) -> None:
+    assert _broken(tmp_path, body) == set()
+
+
+@pytest.mark.parametrize("body", [
+    # one way keeps the parameter's value
+    "    if value == 'ru':\n        value = None\n    return parse(value)\n",
+    # a literal, then a list
+    "    text = None\n    if func:\n        text = [func]\n    return parse(text)\n",
+    "    count = 1\n    count = [count]\n    return parse(count)\n",
+    # stored again by a nested function
+    "    text = None\n\n    def fill():\n        nonlocal text\n        text = []\n"
+    "    fill()\n    return parse(text)\n",
+    # what a loop binds
+    "    text = None\n    for text in func:\n        pass\n    return parse(text)\n",
+])
+def test_a_local_literal_rebound_otherwise_breaks(body: str, tmp_path: Path) -> None:
+    assert _broken(tmp_path, body) == {"pkg.user"}
