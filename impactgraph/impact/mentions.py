@@ -8,6 +8,7 @@ removed ``mypkg.urls:urlencode``, and a local variable named like it is not it e
 
 from __future__ import annotations
 
+import abc
 import re
 import sys
 import types
@@ -20,12 +21,14 @@ from impactgraph.expressions import (
     Call,
     CallWith,
     ContainerRoot,
+    DescriptorSet,
     Instance,
     ModuleRoot,
     Special,
     SubclassOf,
     SymbolRoot,
     Variable,
+    descriptor_set,
     parse_op,
     parse_root,
 )
@@ -397,10 +400,12 @@ def bound_values(expr: Expr, bindings: Mapping[str, tuple[Expr, ...]], hops: int
     return found
 
 
-def _standard_object(receiver: Expr, bindings: Mapping[str, tuple[Expr, ...]]) -> bool:
-    """Is ``receiver`` surely a class or a module of the standard library, named by its path
-    (``io.TextIOBase``, through the import binding it): never an instance of a class of
-    ours? Read from this interpreter's modules already imported, never by importing one."""
+def _standard_object(receiver: Expr, bindings: Mapping[str, tuple[Expr, ...]],
+                     kinds: type | tuple[type, ...] = (type, types.ModuleType)) -> bool:
+    """Is ``receiver`` surely a class or a module of the standard library (an instance of
+    ``kinds``), named by its path (``io.TextIOBase``, through the import binding it): never
+    an instance of a class of ours? Read from this interpreter's modules already imported,
+    never by importing one."""
     values = bound_values(receiver, bindings, MAX_HOPS)
     if not values:
         return False
@@ -414,9 +419,46 @@ def _standard_object(receiver: Expr, bindings: Mapping[str, tuple[Expr, ...]]) -
         found: object = module
         for op in value[1:]:
             found = getattr(found, op[1:], None)
-        if not isinstance(found, (type, types.ModuleType)):
+        if not isinstance(found, kinds):
             return False
     return True
+
+
+def registered_only(summary: FileSummary, scope: str, target: str,
+                    is_ours: Callable[[str], bool],
+                    bindings: Mapping[str, tuple[Expr, ...]] | None = None,
+                    imported_as: Callable[[str], str] = str) -> bool:
+    """Is every reference of ``scope``'s own code that may spell class ``target`` the argument
+    of a standard abstract class's ``register`` (``TextIOBase.register(OutputWrapper)``), and
+    is there one? ``ABCMeta.register`` adds the class to the abstract class's registry and
+    reads none of its names, nor makes an instance: Django 5.2 traded ``OutputWrapper``'s
+    ``TextIOBase`` base for registering it there."""
+    if bindings is None:
+        bindings = dict(summary.bindings)
+    spells = _Spelling.of(target, is_ours, bindings, imported_as)
+    registered: set[tuple[int, Expr]] = set()  # (line, expression) registered
+    for site in summary.calls:
+        if not in_scope(site.scope, scope, nested=False):
+            continue
+        if any(spells.expr(expr, 0) for expr in site.callee):
+            return False  # called (an instance made), or a method of it called
+        if (len(site.args) == 1
+                and not (site.kwargs or site.star or site.implicit or site.decorator)
+                and site.callee and all(
+                    len(expr) > 1 and expr[-1] == ".register"
+                    and _standard_object(expr[:-1], bindings, abc.ABCMeta)
+                    for expr in site.callee)):
+            registered.update((site.line, value) for value in site.args[0])
+    found = False
+    for reference in summary.references:
+        if not in_scope(reference.scope, scope, nested=False):
+            continue
+        for expr in reference.target:
+            if spells.expr(expr, 0):
+                if (reference.line, expr) not in registered:
+                    return False
+                found = True
+    return found
 
 
 # builtin types whose instance a call of the type gives: ``b:str`` then ``()``
@@ -747,6 +789,12 @@ def kept_uses(
                     continue
                 if isinstance(operation, Special) and lost.isdisjoint(operation.names):
                     continue
+                if (isinstance(operation, DescriptorSet)
+                        and lost.isdisjoint((operation.name, "__setattr__"))):
+                    # ``obj.name = v``: Python looks ``name`` up on the class (a property's
+                    # setter), then calls ``__setattr__`` (Django 5.2's ``OutputWrapper``,
+                    # whose ``style_func`` setter ``BaseCommand.__init__`` calls)
+                    continue
                 if _compared_elements(rest):
                     continue  # ``a == b`` compares the elements too, were they containers
                 raise _Escaped
@@ -809,7 +857,8 @@ def kept_uses(
                     check(expr, key)
         for targets, attribute_name, values in summary.attribute_stores:
             for expr in targets:
-                check(expr, _HANDED)
+                # ``obj.name = v`` sets ``name`` on ``obj``, as a descriptor's set is recorded
+                check((*expr, descriptor_set(attribute_name)), _HANDED)
             for expr in values:
                 check(expr, "a:." + attribute_name)
     except _Escaped:

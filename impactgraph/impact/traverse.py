@@ -98,6 +98,7 @@ from impactgraph.impact.mentions import (
     reads_attribute,
     reads_by_value_only,
     reads_member_of,
+    registered_only,
     self_handing_sites,
     spelled_name,
     spelled_names,
@@ -1749,6 +1750,8 @@ class ImpactAnalysis:
         lost = self._lost_through_subclasses(source, cls, lost, subclass)
         if not lost:
             return False
+        if not subclass and self._registered_only(source, cls):
+            return False  # ``TextIOBase.register(OutputWrapper)`` reads none of its names
         if CLASS_GETITEM in lost:
             # ``Cls[int]`` runs it: judged by the subscripts of the class the head spells
             # (simple-parsing 0.1 dropped ``Wrapper``'s ``Generic[T]`` base, and the
@@ -1918,6 +1921,13 @@ class ImpactAnalysis:
                 return None
             found |= more
         return frozenset(found)
+
+    def _registered_only(self, source: str, cls: str) -> bool:
+        """Does head code ``source`` use class ``cls`` only by handing it to a standard
+        abstract class's ``register`` (``registered_only``)?"""
+        summary = self.head.summaries.get(self.head.module_of(source))
+        return summary is not None and registered_only(
+            summary, source, cls, self.is_ours, self._bindings_of(summary), self._head_import)
 
     def _instances_kept(self, source: str, cls: str, lost: frozenset[str]) -> bool:
         """Does head code ``source`` make instances of class ``cls`` (which lost the names
