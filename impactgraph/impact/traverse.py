@@ -2905,17 +2905,46 @@ class ImpactAnalysis:
             _spread_handed(replace(site, kwargs=tuple(kw for kw in site.kwargs
                                                       if kw[0] not in keywords)),
                            names, args, partial(self._leading_slices, head, wrapper))
+            if site.unpacks == (0 if fixed else 3)
+            else self._folded_handed(head, wrapper, site, names, args)
+            if site.unpacks == 2 and not fixed and not keywords
+            else None
+            for site, _ in sites
             if _hands_on(site, [f"v:{wrapper}|{name}" for name in handed_leading])
-            and site.unpacks == (0 if fixed else 3)
             and all(name == "**" or (name in keywords and _handed_as_itself(values, keywords[name]))
                     for name, values in site.kwargs)
-            and keywords.keys() <= {name for name, _ in site.kwargs} else None
-            for site, _ in sites]
+            and keywords.keys() <= {name for name, _ in site.kwargs}]
         # every site hands the arguments on as they came, or (param 2.0's
         # ``_deprecate_positional_args``, after scikit-learn's) a leading slice of ``args``
-        # once the extra positional ones went into ``kwargs``, and one site as they came: a
+        # once the extra positional ones went into ``kwargs`` (or, scikit-learn 1.6's own,
+        # ``kwargs`` alone once every positional one went in), and one site as they came: a
         # call that binds the function itself takes that one
-        return bool(sites) and None not in handed and "whole" in handed
+        return bool(sites) and len(handed) == len(sites) and None not in handed \
+            and "whole" in handed
+
+    def _folded_handed(self, head: CodeGraph, wrapper: str, site: CallSite,
+                       names: set[str], args: str) -> str | None:
+        """"folded" when ``site`` unpacks the wrapper's ``**kwargs`` alone (``f(**kwargs)``)
+        after the wrapper put its ``*args`` into them by name (``kwargs.update(zip(
+        sig.parameters, args))``: scikit-learn 1.6's ``_deprecate_positional_args`` on the
+        call with more positional arguments than the function takes), None otherwise. Like a
+        leading slice (``_spread_handed``), it counts beside a site handing both on whole:
+        a call binding the function itself takes that one. Told from the head's summary."""
+        kwargs = next(iter(names - {args}), None)
+        spread = {expr for _, values in site.kwargs for expr in values if expr}
+        summary = self.head.summaries.get(self.head.module_of(wrapper)) \
+            if head is self.head else None
+        if summary is None or len(names) != 2 or kwargs is None or site.args \
+                or spread != {(kwargs, "[]")}:
+            return None
+        bindings = self._bindings_of(summary)
+        for update in self._calls_in(head, wrapper):
+            if update.scope != wrapper or update.callee != ((kwargs, ".update"),) \
+                    or len(update.args) != 1 or update.kwargs:
+                continue
+            if any(_holds_elements_of(bindings, expr, args) for expr in update.args[0]):
+                return "folded"
+        return None
 
     def _nested_in_function(self, graph: CodeGraph, symbol: str) -> bool:
         """Is ``symbol`` a function defined in the body of a function (a decorator's
@@ -4378,6 +4407,25 @@ def _same_fixed_parameters(wrapper: Signature, function: Signature | None) -> bo
     return ours == [(p.name, p.kind) for p in function.parameters] and all(
         p.kind in (ParamKind.POSITIONAL_ONLY, ParamKind.POSITIONAL_OR_KEYWORD)
         and p.default is None for p in (*wrapper.parameters, *function.parameters))
+
+
+def _holds_elements_of(bindings: Mapping[str, tuple[Expr, ...]], expr: Expr,
+                       args: str) -> bool:
+    """Is ``expr`` a container of the wrapper's code (``c:...``, followed through the
+    containers it holds, a few steps) holding elements of its ``*args`` (``zip(names,
+    args)``, ``list(args)``)?"""
+    seen: set[str] = set()
+    frontier = [expr]
+    while frontier and len(seen) < 8:
+        current = frontier.pop()
+        if len(current) != 1 or not current[0].startswith("c:") or current[0] in seen:
+            continue
+        seen.add(current[0])
+        held = bindings.get("v:" + current[0][2:], ())
+        if (args, "[]") in held:
+            return True
+        frontier.extend(held)
+    return False
 
 
 def _spread_handed(site: CallSite, names: set[str], args: str,
