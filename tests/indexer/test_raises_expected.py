@@ -64,3 +64,28 @@ def test_a_pattern_another_exception_or_a_nested_function_is_not_marked() -> Non
                 h.six()
         """) == {".one": False, ".two": False, ".three": False, ".four": False, ".five": False,
                  ".six": False}
+
+
+def test_a_pattern_of_pythons_own_binding_message_is_marked() -> None:
+    # the test expects the call not to bind, whatever the message: Python's words for it
+    assert marks("""\
+        import pytest
+
+
+        def test_it(h, given):
+            with pytest.raises(TypeError, match=".*got an unexpected keyword argument 'x'"):
+                h.one(x=1)
+            msg = "missing 1 required positional argument: 'y'"
+            with pytest.raises(TypeError, match=msg):
+                h.two()
+            with pytest.raises(TypeError, match="takes 2 positional arguments but 3 were given"):
+                h.three(1, 2, 3)
+            with pytest.raises(TypeError, match="unsupported operand"):
+                h.four()
+            other = "a" if h else "required positional argument"
+            with pytest.raises(TypeError, match=other):
+                h.five()
+            with pytest.raises(TypeError, match=given):
+                h.six()
+        """) == {".one": True, ".two": True, ".three": True, ".four": False, ".five": False,
+                 ".six": False}
