@@ -1762,6 +1762,24 @@ def _subclass_adding_nothing(old: Side, removed: str, new: Side, added: str) -> 
     return False
 
 
+def _partial_applied(value: str) -> str | None:
+    """``partial(dataclass, frozen=True)`` as the decorator it applies, ``dataclass(
+    frozen=True)``: calling either with the class is ``dataclass(cls, frozen=True)``.
+    ansible-core 2.18 traded its ``frozen_dataclass = partial(dataclass, frozen=True,
+    **slots)`` for ``@dataclass(frozen=True, slots=True)``. None when the partial's first
+    argument is not a name (or a dotted one), or the value is no such call."""
+    try:
+        call = ast.parse(value, mode="eval").body
+    except SyntaxError:
+        return None
+    if not isinstance(call, ast.Call) or not call.args \
+            or not isinstance(call.args[0], (ast.Name, ast.Attribute)) \
+            or any(isinstance(arg, ast.Starred) for arg in call.args[:1]):
+        return None
+    applied = ast.Call(func=call.args[0], args=call.args[1:], keywords=call.keywords)
+    return ast.unparse(applied)
+
+
 def _decorators_spelled_out(side: Side) -> Definition:
     """The definition with each decorator written as a bare name of ours bound, at module
     level, to a call (``verbose = click.option("-v", count=True)``, written
@@ -1775,6 +1793,9 @@ def _decorators_spelled_out(side: Side) -> Definition:
         made = side.revision.definition(symbol) if symbol is not None else None
         value = made.value if made is not None and made.kind is SymbolKind.VARIABLE else None
         called = value.partition("(")[0] if value is not None and value.endswith(")") else ""
+        if value is not None and called and side.revision.spelled(
+                side.module, called) == "functools.partial":
+            value = _partial_applied(value)
         decorators.append(value if value is not None and called
                           and called.replace(".", "_").isidentifier()
                           else _property_made(side, written) or written)
