@@ -414,6 +414,8 @@ def factory_gives_back(revision: Revision, module: str, written: str) -> bool:
     returns what it is given (``returns_its_argument``)? discord.py 2.0's
     ``copy_doc(original)`` returns ``decorator(overridden)``, which sets ``__doc__`` and
     returns ``overridden``."""
+    if instance_gives_back(revision, module, written) is not None:
+        return True
     found = _plain_returns(revision, module, written) \
         or _instance_method_returns(revision, module, written)
     if found is None:
@@ -442,6 +444,43 @@ def factory_gives_back(revision: Revision, module: str, written: str) -> bool:
                 or not _returns_first(nested, f"v:{inner}|", bindings):
             return False
     return bool(values)
+
+
+def instance_gives_back(revision: Revision, module: str, written: str) -> str | None:
+    """The class of ours whose instance decorator ``written`` (in ``module``) is: the class
+    called where it decorates (``@Cls(...)``), or a module variable bound to a call of it
+    (``interpd = _ArtistPropertiesSubstitution()``, written ``@interpd``), when the class,
+    undecorated, without a metaclass or a ``__new__`` of its own, has a ``__call__`` of its
+    own returning what it is handed at every ``return``: the instance gives the function
+    back. matplotlib 3.10 added ``@_docstring.interpd`` (whose ``__call__`` fills in
+    ``obj.__doc__`` and returns ``obj``) to ``FancyArrowPatch.set_arrowstyle``. None for
+    any other decorator."""
+    symbol = revision.resolve_expression(module, written) \
+        if written.replace(".", "_").isidentifier() else None
+    found = revision.definition(symbol) if symbol is not None else None
+    if symbol is not None and found is not None and found.kind is SymbolKind.VARIABLE:
+        where, _, name = symbol.partition(":")
+        summary = revision.summaries.get(where)
+        bound = dict(summary.bindings).get(f"v:{where}:|{name}", ()) if summary else ()
+        root = parse_root(bound[0][0]) if len(bound) == 1 and len(bound[0]) == 2 \
+            and isinstance(parse_op(bound[0][1]), (Call, CallWith)) else None
+        symbol = revision.resolve_in(where, root.key[len(f"v:{where}:|"):]) \
+            if isinstance(root, Variable) and root.key.startswith(f"v:{where}:|") else None
+        found = revision.definition(symbol) if symbol is not None else None
+    if symbol is None or found is None or found.kind is not SymbolKind.CLASS \
+            or found.metaclass is not None or found.decorators \
+            or revision.definition(f"{symbol}.__new__") is not None:
+        return None
+    call = revision.definition(f"{symbol}.__call__")
+    summary = revision.summaries.get(symbol.partition(":")[0])
+    if call is None or call.kind is not SymbolKind.METHOD or call.decorators \
+            or call.signature is None or len(call.signature.parameters) < 2 \
+            or summary is None:
+        return None
+    handed = replace(call, signature=replace(
+        call.signature, parameters=call.signature.parameters[1:]))
+    return symbol if _returns_first(handed, f"v:{symbol}.__call__|",
+                                    dict(summary.bindings)) else None
 
 
 def _instance_method_returns(revision: Revision, module: str, written: str

@@ -51,6 +51,7 @@ from impactgraph.diff.definitions import (
     exception_names,
     factory_gives_back,
     generated_names,
+    instance_gives_back,
     keeps_signature,
     makes_descriptor,
     makes_signature_keeper,
@@ -974,6 +975,14 @@ class ImpactAnalysis:
         name = part[1:]
         if revision.spelled(module, decorator_base(name)).startswith("pytest.mark."):
             return True  # a mark gives the function back as it is (geopandas 1.0's tests)
+        definition = revision.definition(f"{module}:{change.symbol.partition(':')[2]}")
+        if definition is not None and any(
+                (made := instance_gives_back(revision, module, written)) is not None
+                and made.rpartition(":")[2].rpartition(".")[2] == name.rpartition(".")[2]
+                for written in map(decorator_base, definition.decorators)):
+            # an instance of a class of ours whose ``__call__`` returns what it is handed
+            # (the diff names the decorator by its class, spelling the variable out)
+            return True
         if f"@{name}(" in ((change.new if part[0] == "+" else change.old) or ""):
             # a factory, called where it decorates (moviepy's ``@convert_to_seconds(['t'])``,
             # discord.py's ``@copy_doc(Client.close)``)
