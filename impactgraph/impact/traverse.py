@@ -2792,9 +2792,9 @@ class ImpactAnalysis:
             (symbol := _written_symbol(revision, module, written)) is not None
             and (any(found.replace(":", ".").startswith(symbol.replace(":", ".") + ".")
                      for found in forwarding)
-                 or (head is self.head and (self._wraps_whole(symbol, definition)
-                                            or self._run_time_wrapper_hands_whole(
-                                                symbol, definition))))
+                 or self._wraps_whole(symbol, definition, head)
+                 or (head is self.head and self._run_time_wrapper_hands_whole(
+                     symbol, definition)))
             for written in changed)
 
     def _run_time_wrapper_hands_whole(self, symbol: str, definition: Definition) -> bool:
@@ -2815,27 +2815,41 @@ class ImpactAnalysis:
             self.head, caller, own.signature.parameters[0].name)]
         return bool(sites) and self._hands_whole_at(self.head, caller, own, sites, definition)
 
-    def _wraps_whole(self, symbol: str, definition: Definition) -> bool:
-        """Is ``symbol`` (a head function of ours) a decorator whose one nested function
-        calls the decorator's first parameter, the function it decorates, handing every
-        argument on (``_hands_whole_at``)? Told by its code, not by the link: netmiko 4.0's
-        ``@lock_channel`` returns ``cast(F, wrapper_decorator)`` and sits over
-        ``@log_writes``, and what its ``func`` is, the link does not follow."""
+    def _wraps_whole(self, symbol: str, definition: Definition,
+                     graph: CodeGraph | None = None) -> bool:
+        """Is ``symbol`` (a function of ours, in ``graph``'s revision: the head's by default)
+        a decorator whose one nested function calls one parameter of the decorator, the
+        function it decorates, handing every argument on (``_hands_whole_at``)? Told by its
+        code, not by the link: netmiko 4.0's ``@lock_channel`` returns ``cast(F,
+        wrapper_decorator)`` and sits over ``@log_writes``, and what its ``func`` is, the link
+        does not follow; matplotlib's ``delete_parameter(since, name, func=None, **kwargs)``
+        is handed the function by the ``functools.partial`` of itself it returns when called
+        where it decorates (3.10 dropped it from ``cbook.get_sample_data``). The parameter is
+        the decorator's first, or else the one parameter the nested function calls."""
+        graph = self.head if graph is None else graph
+        revision = self._revision_pair()[0 if graph is self.base and graph is not self.head
+                                         else 1]
         module, _, qualname = symbol.partition(":")
-        made = self._definition(self.head, symbol)
+        made = self._definition(graph, symbol)
         if made is None or made.kind is not SymbolKind.FUNCTION or made.decorators \
                 or made.signature is None or not made.signature.parameters:
             return False
-        nested = [other for other in self._revision_pair()[1].definitions(module).values()
+        nested = [other for other in revision.definitions(module).values()
                   if other.qualname.rpartition(".")[0] == qualname
                   and other.kind is SymbolKind.FUNCTION]
         if len(nested) != 1:
             return False
         wrapper = f"{module}:{nested[0].qualname}"
-        handed = (f"v:{symbol}|{made.signature.parameters[0].name}",)
-        sites = [(site, False) for site in self._calls_of(module) or ()
-                 if site.scope == wrapper and site.callee == (handed,)]
-        return bool(sites) and self._hands_whole_at(self.head, wrapper, nested[0], sites,
+        calls = [site for site in self._calls_in(graph, wrapper) if site.scope == wrapper] \
+            if wrapper in graph else []
+        parameters = [f"v:{symbol}|{p.name}" for p in made.signature.parameters]
+        called = {site.callee[0][0] for site in calls
+                  if len(site.callee) == 1 and len(site.callee[0]) == 1
+                  and site.callee[0][0] in parameters}
+        handed = parameters[0] if parameters[0] in called \
+            else next(iter(called)) if len(called) == 1 else None
+        sites = [(site, False) for site in calls if site.callee == ((handed,),)]
+        return bool(sites) and self._hands_whole_at(graph, wrapper, nested[0], sites,
                                                     definition)
 
     def _hands_whole(self, head: CodeGraph, wrapper: str, callee: str,
