@@ -628,6 +628,24 @@ LIBRARIES = {
             "--deselect", "tests/test_performance.py::test_repeated_summation_complexity")),
         Library("bitmath", "2.1.1", "bitmath", (
             "pytest==8.3.5", "hypothesis==6.112.1"), root="", plugins=("hypothesis_bench",)),
+        # held out, first contact (7 December, sel3): HTML documents built from tag classes whose
+        # instances are context managers (`with div():` adds to the enclosing tag, found per
+        # thread or per async task), attributes set through keyword arguments and `__setitem__`,
+        # a `dom1core` layer of DOM-style methods, one class per element made by subclassing in
+        # loops (dominate); metadata of sdists, wheels, eggs, installed and develop distributions
+        # read through one Distribution base whose subclasses each `read()` their own archive, a
+        # command line with output formats chosen from a table of classes, src layout, tests in
+        # tests/unit sharing a `_helpers` module put on the path by the suite's configuration
+        # (pkginfo); a full syntax tree parser for Python: a tokenizer and groupers feeding an
+        # rply grammar whose productions are registered by decorator (`@pg.production(...)`), a
+        # renderer walking node types through tables of nested lists and computed names, paths
+        # into the tree (baron); XML/HTML generated through `with tag(...)` context managers,
+        # a SimpleDoc whose `tag`, `text`, `stag`, `line` and `asis` methods are also handed out
+        # as a tuple, form defaults filled in by a Doc subclass, an indenter (yattag)
+        Library("dominate", "2.9.1", "dominate", ("pytest==8.3.5",), root=""),
+        Library("pkginfo", "2.0", "pkginfo", ("pytest==8.3.5",)),
+        Library("baron", "0.10.1", "baron", ("pytest==8.3.5", "rply==0.7.8"), root=""),
+        Library("yattag", "1.16.1", "yattag", ("pytest==8.3.5",), tests="test", root=""),
     )
 }
 DEFAULT_LIBRARIES = ("click", "itsdangerous", "markupsafe", "jinja2", "flask")
