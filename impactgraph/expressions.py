@@ -44,6 +44,7 @@ Item(text)         ``['key']``, ``[2]``    the element at a constant key or posi
 SliceOf(lo, hi)    ``[1:3]``, ``[2:]``     a slice with constant bounds
 Instance()         ``+``                   an instance of this class or of a subclass
 GetterOf()         ``!property``           the getter of ``property(getter)``
+SetterOf()         ``!setter``             the setter of ``property(getter, setter)``
 OnlyClass()        ``!class``              only a class (``raise Error``)
 OnlyContainer()    ``!list``               only a list, tuple or other container of ours
                                            (``xs + ys``: the elements of both)
@@ -282,6 +283,11 @@ class GetterOf:
 
 
 @dataclass(frozen=True, slots=True)
+class SetterOf:
+    pass
+
+
+@dataclass(frozen=True, slots=True)
 class OnlyClass:
     pass
 
@@ -333,12 +339,13 @@ class SuperOf:
 
 Op = (
     Attr | AttrPattern | Call | CallWith | Element | Item | SliceOf | Instance | GetterOf
-    | OnlyClass | OnlyContainer | OnlyCode | Unless | SubclassOf | Decorated | Special
+    | SetterOf | OnlyClass | OnlyContainer | OnlyCode | Unless | SubclassOf | Decorated | Special
     | DescriptorSet | FixtureValue | SuperOf
 )
 
 _FIXED: dict[str, Op] = {
     "()": Call(), "[]": Element(), "+": Instance(), "!property": GetterOf(),
+    "!setter": SetterOf(),
     "!class": OnlyClass(), "!list": OnlyContainer(), "!code": OnlyCode(), "^": SubclassOf(),
     "@": Decorated(), "!fixture": FixtureValue(), "super": SuperOf(),
 }
@@ -350,6 +357,7 @@ CALL = _FIXED_TEXT[Call()]
 ELEMENT = _FIXED_TEXT[Element()]
 INSTANCE = _FIXED_TEXT[Instance()]
 GETTER_OF = _FIXED_TEXT[GetterOf()]
+SETTER_OF = _FIXED_TEXT[SetterOf()]
 ONLY_CLASS = _FIXED_TEXT[OnlyClass()]
 ONLY_CONTAINER = _FIXED_TEXT[OnlyContainer()]
 ONLY_CODE = _FIXED_TEXT[OnlyCode()]
@@ -436,8 +444,8 @@ def op_text(op: Op) -> str:
         case Decorated(depth) if depth:
             return decorated_by(depth)
         case (
-            Call() | Element() | Instance() | GetterOf() | OnlyClass() | OnlyContainer()
-            | OnlyCode() | SubclassOf() | Decorated() | FixtureValue() | SuperOf()
+            Call() | Element() | Instance() | GetterOf() | SetterOf() | OnlyClass()
+            | OnlyContainer() | OnlyCode() | SubclassOf() | Decorated() | FixtureValue() | SuperOf()
         ):
             return _FIXED_TEXT[op]
         case _:

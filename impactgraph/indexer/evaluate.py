@@ -28,6 +28,7 @@ from impactgraph.expressions import (
     ONLY_CONTAINER,
     PREBOUND,
     PREBOUND_POSITIONAL,
+    SETTER_OF,
     SUPER_OF,
     WRAPS,
     attr,
@@ -191,11 +192,13 @@ class Evaluator(Scopes):
                 and func.name == "property"
                 and self.defining_scope("property", node) is None
             ):
-                # ``x = property(getter)``: reading ``x`` runs ``getter``
-                getter = node.args[0] if node.args else next(
-                    (k.value for k in node.keywords or () if k.arg == "fget"), None
-                )
-                return [(*e, GETTER_OF) for e in self.values(getter)]
+                # ``x = property(getter)``: reading ``x`` runs ``getter``; ``property(getter,
+                # setter)``: assigning ``obj.x`` runs ``setter``
+                return [
+                    (*e, op)
+                    for position, keyword, op in ((0, "fget", GETTER_OF), (1, "fset", SETTER_OF))
+                    for e in self.values(call_argument(node, position, keyword))
+                ]
             factory = func.name if isinstance(func, nodes.Name) else getattr(func, "attrname", "")
             if factory in CONTAINER_FACTORIES and not (
                 isinstance(func, nodes.Name) and self.defining_scope(func.name, node) is not None

@@ -49,6 +49,7 @@ from impactgraph.expressions import (
     OnlyContainer,
     Op,
     Root,
+    SetterOf,
     SliceOf,
     Special,
     SubclassOf,
@@ -91,6 +92,7 @@ from impactgraph.linker.values import (
     Pair,
     Pairs,
     Property,
+    Setter,
     Slice,
     Subclass,
     Super,
@@ -1909,6 +1911,11 @@ class Resolver:
                     SymbolKind.FUNCTION, SymbolKind.METHOD
                 ):
                     return {Property(value.symbol)}
+            case SetterOf():  # the setter of ``property(getter, setter)``
+                if isinstance(value, Sym) and self.kind(value.symbol) in (
+                    SymbolKind.FUNCTION, SymbolKind.METHOD
+                ):
+                    return {Setter(value.symbol)}
             case OnlyContainer():  # ``xs + ys``: lists, tuples (see ``_element``)
                 if isinstance(value, (Container, Slice)):
                     return {value}
@@ -1938,6 +1945,8 @@ class Resolver:
                         # AttributeError where it has none
                         if isinstance(owner, Sym | Bound) and self.is_property(owner.symbol):
                             result.add(Bound(owner.symbol))
+                        elif isinstance(owner, Setter):  # ``property(getter, setter)``
+                            result.add(Bound(owner.setter))
                     return result
             case FixtureValue():  # a fixture function -> what it returns or yields
                 match value:
@@ -2064,6 +2073,8 @@ class Resolver:
                                 result |= self.call_result(Sym(getter))
                             case Sym(symbol) | Bound(symbol) if self.is_property(symbol):
                                 result |= self.call_result(Sym(symbol))
+                            case Setter():  # run by assigning the attribute, not reading it
+                                pass
                             case _:
                                 result.add(item)
                 case Mod(module):

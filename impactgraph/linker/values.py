@@ -146,6 +146,14 @@ class Property(NamedTuple):
     tag: Literal["prop"] = "prop"
 
 
+class Setter(NamedTuple):
+    """The setter of ``property(getter, setter)``: assigning the attribute calls it, reading
+    it does not."""
+
+    setter: str
+    tag: Literal["setter"] = "setter"
+
+
 class Via(NamedTuple):
     """``__getattr__`` or a descriptor's ``__get__`` that runs on the way to a value."""
 
@@ -175,8 +183,8 @@ class Top(NamedTuple):
 
 Value = (
     Sym | Bound | Mod | Inst | Subclass | Super | Ext | Builtin | BuiltinInstance
-    | BuiltinMethod | Container | Slice | Pairs | Pair | ContainerMethod | Property | Via | Named
-    | Top
+    | BuiltinMethod | Container | Slice | Pairs | Pair | ContainerMethod | Property | Setter | Via
+    | Named | Top
 )
 Function = Sym | Bound  # what may name a function of ours
 
@@ -206,7 +214,7 @@ def legacy(value: Value) -> tuple[object, ...]:
         case (
             Mod(text) | Subclass(text) | Super(text) | Builtin(text)
             | BuiltinInstance(text) | BuiltinMethod(text) | Container(text) | Pairs(text)
-            | Pair(text) | Property(text) | Via(text)
+            | Pair(text) | Property(text) | Setter(text) | Via(text)
         ):
             return (value.tag, text)
         case Top():
