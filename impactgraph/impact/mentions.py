@@ -12,7 +12,7 @@ import abc
 import re
 import sys
 import types
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Set
 
 from impactgraph.diff.definitions import COMPARISONS
 from impactgraph.expressions import (
@@ -449,16 +449,7 @@ def registered_only(summary: FileSummary, scope: str, target: str,
                     and _standard_object(expr[:-1], bindings, abc.ABCMeta)
                     for expr in site.callee)):
             registered.update((site.line, value) for value in site.args[0])
-    found = False
-    for reference in summary.references:
-        if not in_scope(reference.scope, scope, nested=False):
-            continue
-        for expr in reference.target:
-            if spells.expr(expr, 0):
-                if (reference.line, expr) not in registered:
-                    return False
-                found = True
-    return found
+    return _references_among(summary, scope, spells, registered, nested=False)
 
 
 # builtin types whose instance a call of the type gives: ``b:str`` then ``()``
@@ -580,13 +571,20 @@ def metadata_only(summary: FileSummary, scope: str, target: str,
         values = site.args[position] if position < len(site.args) else dict(
             site.kwargs).get("wrapped", ())
         copied.update((site.line, value) for value in values)
+    return _references_among(summary, scope, spells, copied)
+
+
+def _references_among(summary: FileSummary, scope: str, spells: _Spelling,
+                      allowed: Set[tuple[int, Expr]], nested: bool = True) -> bool:
+    """Is every reference of ``scope``'s code (with what it nests, unless not ``nested``) that
+    ``spells`` the target one of ``allowed`` (line, expression), and is there one?"""
     found = False
     for reference in summary.references:
-        if not in_scope(reference.scope, scope):
+        if not in_scope(reference.scope, scope, nested=nested):
             continue
         for expr in reference.target:
             if spells.expr(expr, 0):
-                if (reference.line, expr) not in copied:
+                if (reference.line, expr) not in allowed:
                     return False
                 found = True
     return found

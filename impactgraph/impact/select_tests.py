@@ -841,17 +841,23 @@ def _unparsable(selector: _Selector, imports: _ImportIndex, changed: Iterable[st
         error = imports.error(path)
         if error is None:
             continue
-        reason = f"{error} in {path}"
-        selector.failed_open(reason)
-        if path_name(path) == CONFTEST or path in plugins:
-            for folder in plugins.get(path, {_folder(path)}):
-                selector.add_folder(folder, reason)
-            continue
-        selector.add(path, reason)
-        module = imports.module(path)
-        if module is not None:
-            for importer in imports.importers({module}):
-                selector.add(imports.path(importer), reason)
+        _fail_open_on_file(selector, imports, plugins, path, f"{error} in {path}")
+
+
+def _fail_open_on_file(selector: _Selector, imports: _ImportIndex,
+                       plugins: Mapping[str, Set[str]], path: str, reason: str) -> None:
+    """A file whose code the analysis cannot vouch for: it and the test files importing it,
+    directly or not; a conftest or plugin module: the folders it serves."""
+    selector.failed_open(reason)
+    if path_name(path) == CONFTEST or path in plugins:
+        for folder in plugins.get(path, {_folder(path)}):
+            selector.add_folder(folder, reason)
+        return
+    selector.add(path, reason)
+    module = imports.module(path)
+    if module is not None:
+        for importer in imports.importers({module}):
+            selector.add(imports.path(importer), reason)
 
 
 def _unanalysed(selector: _Selector, imports: _ImportIndex, texts: Mapping[str, str],
@@ -881,18 +887,9 @@ def _unanalysed(selector: _Selector, imports: _ImportIndex, texts: Mapping[str, 
         if not spelled:
             continue
         error = imports.error(path) or "could not be read"
-        reason = f"{path} could not be analysed ({error}) and spells {spelled[0]}, which " \
-                 "the changes reach"
-        selector.failed_open(reason)
-        if path_name(path) == CONFTEST or path in plugins:
-            for folder in plugins.get(path, {_folder(path)}):
-                selector.add_folder(folder, reason)
-            continue
-        selector.add(path, reason)
-        unanalysed = imports.module(path)
-        if unanalysed is not None:
-            for importer in imports.importers({unanalysed}):
-                selector.add(imports.path(importer), reason)
+        _fail_open_on_file(selector, imports, plugins, path,
+                           f"{path} could not be analysed ({error}) and spells {spelled[0]}, "
+                           "which the changes reach")
 
 
 _IDENTIFIER = re.compile(r"[^\W\d]\w*")
