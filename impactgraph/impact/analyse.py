@@ -80,7 +80,7 @@ def analyse(
         doctest_texts=doctest_texts,
         changed_texts=frozenset(changed_texts),
         hooked_texts=frozenset(hooked_texts),
-        unanalysed=unanalysed or {},
+        unanalysed=unanalysed,
     )
     edges: dict[tuple[str, str, str], None] = {}
     for module in ranked:
