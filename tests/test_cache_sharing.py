@@ -9,6 +9,7 @@ from git_support import commit, copy_fixture, init_repo
 from typer.testing import CliRunner, Result
 
 from impactgraph.adapters.cache import SummaryCache
+from impactgraph.adapters.graph_store import SNAPSHOT_SUFFIX
 from impactgraph.cli import app
 
 SHOP = Path(__file__).resolve().parents[1] / "fixtures" / "shop"
@@ -39,7 +40,7 @@ def cache_state(cache_folder: Path) -> tuple[int, list[str]]:
     """(summaries stored, graph snapshots stored)."""
     with SummaryCache.open(cache_folder.parent, directory=cache_folder) as cache:
         entries = cache.entry_count()
-    return entries, sorted(p.name for p in (cache_folder / "graphs").glob("*.json.gz"))
+    return entries, sorted(p.name for p in (cache_folder / "graphs").glob(f"*{SNAPSHOT_SUFFIX}"))
 
 
 def test_comment_fills_the_cache(shop: Path) -> None:

@@ -691,11 +691,12 @@ def _used_by_us(folder: Folder) -> bool:
     from impactgraph.adapters.graph_store import (
         COUNTS_SUFFIX,
         FILES_SUFFIX,
+        LEGACY_SNAPSHOT_SUFFIX,
         SNAPSHOT_SUFFIX,
         STDLIB_FILE,
     )
 
-    ours = (SNAPSHOT_SUFFIX, COUNTS_SUFFIX, FILES_SUFFIX, ".tmp")
+    ours = (SNAPSHOT_SUFFIX, LEGACY_SNAPSHOT_SUFFIX, COUNTS_SUFFIX, FILES_SUFFIX, ".tmp")
     with folder.sub(GRAPHS_DIR) as graphs:
         return all(name.endswith(ours) or name == STDLIB_FILE for name in graphs.names())
 

@@ -4,9 +4,14 @@ Linking is the costly step once summaries are cached (5-6 s on Django), so a tre
 (the base of a pull request, an unchanged working tree) is loaded instead of linked again.
 
 A snapshot is ``MAGIC``, a tag (``cache_folder.mac`` of the tree key and the compressed bytes)
-and gzip'd JSON; its counts file is JSON with a tag of its own. Anything that does not verify
-or decode (a flipped bit, a truncated file, JSON nested too deep, a snapshot written by
-someone else or for another tree) is a miss: the tree is linked again and the files rewritten.
+and the zlib-compressed ``marshal`` of ``graph_to_dict``; its counts file is JSON with a tag of
+its own. ``marshal``, not JSON: every warm query reads two snapshots, and ``marshal`` writes
+one in a third of the time and reads it in two thirds (a 10,000-module graph: 0.16 against
+0.40 s, and 0.18 against 0.29 s). It is read only once the tag verified that this user's
+impactgraph wrote it for this tree, and the graph fingerprint holds the Python release, whose
+``marshal`` format it is. Anything that does not verify or decode (a flipped bit, a truncated
+file, data nested too deep, a snapshot written by someone else or for another tree) is a
+miss: the tree is linked again and the files rewritten.
 Files are written and read through ``cache_folder.Folder``: never through a link.
 """
 
@@ -15,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import marshal
 import platform
 import stat
 import sys
@@ -39,12 +45,13 @@ from impactgraph.linker.stdlib_self import Question, SelfCalls
 
 KEEP = 6  # snapshots kept: the newest, by use
 GRAPH_SOURCES = ("linker", "discovery.py", "local_imports.py")  # besides what shapes summaries
-MAGIC = b"impactgraph graph snapshot 1\n"
+MAGIC = b"impactgraph graph snapshot 2\n"
 TAG_BYTES = 64  # a hex SHA-256
 MAX_STORED_BYTES = 512 * 1024 * 1024  # a snapshot file larger than this is not read
-MAX_JSON_BYTES = 2 * 1024 * 1024 * 1024  # nor one that inflates to more than this
+MAX_INFLATED_BYTES = 2 * 1024 * 1024 * 1024  # nor one that inflates to more than this
 MAX_COUNTS_BYTES = 16 * 1024 * 1024
-SNAPSHOT_SUFFIX = ".json.gz"
+SNAPSHOT_SUFFIX = ".graph.z"
+LEGACY_SNAPSHOT_SUFFIX = ".json.gz"  # gzip'd JSON, written before 2026-12-07: removed on sight
 COUNTS_SUFFIX = ".counts.json"
 FILES_SUFFIX = ".files.json"  # the tree a snapshot is of: what a later tree differs in
 MAX_FILES_BYTES = 64 * 1024 * 1024
@@ -121,8 +128,7 @@ class GraphStore:
             if folder is None:
                 return
             try:
-                data = json.dumps(graph_to_dict(graph), separators=(",", ":")).encode("utf-8")
-                packed = _gzip(data)
+                packed = zlib.compress(marshal.dumps(graph_to_dict(graph)), 3)
                 tag = mac("graph", key, packed).encode("ascii")
                 folder.write(key + SNAPSHOT_SUFFIX, MAGIC + tag + b"\n" + packed)
                 _write_counts(folder, key, graph)
@@ -234,11 +240,6 @@ def _answer(item: Any) -> tuple[Question, SelfCalls | None]:
     return (tuple(bases), method), SelfCalls(frozenset(names), frozenset(registries))
 
 
-def _gzip(data: bytes) -> bytes:
-    compressor = zlib.compressobj(3, zlib.DEFLATED, 31)  # 31: the gzip format
-    return compressor.compress(data) + compressor.flush()
-
-
 def _read_snapshot(folder: Folder, key: str) -> CodeGraph | None:
     raw = folder.read(key + SNAPSHOT_SUFFIX, MAX_STORED_BYTES)
     if raw is None or not raw.startswith(MAGIC):
@@ -247,12 +248,13 @@ def _read_snapshot(folder: Folder, key: str) -> CodeGraph | None:
     if not same_mac(mac("graph", key, packed), tag.decode("ascii", "replace")):
         return None  # damaged, written by someone else, or for another tree
     try:
-        inflater = zlib.decompressobj(31)
-        data = inflater.decompress(packed, MAX_JSON_BYTES)
+        inflater = zlib.decompressobj()
+        data = inflater.decompress(packed, MAX_INFLATED_BYTES)
         if inflater.unconsumed_tail or not inflater.eof:
             return None  # too large, or truncated
         with collector_paused():  # millions of acyclic objects: see gc_pause
-            return graph_from_dict(json.loads(data))
+            # the tag verified above: this user's impactgraph wrote these bytes for this tree
+            return graph_from_dict(marshal.loads(data))  # noqa: S302
     except Exception:  # any failure to decode is a miss, whatever it is
         return None
 
@@ -311,9 +313,15 @@ def _prune(folder: Folder) -> None:
     snapshots = []
     for name in folder.names():
         info = folder.lstat(name)
-        if name.endswith(SNAPSHOT_SUFFIX) and info is not None:
+        if name.endswith(LEGACY_SNAPSHOT_SUFFIX):  # never read again
+            _remove_snapshot(folder, name.removesuffix(LEGACY_SNAPSHOT_SUFFIX),
+                             LEGACY_SNAPSHOT_SUFFIX)
+        elif name.endswith(SNAPSHOT_SUFFIX) and info is not None:
             snapshots.append((info.st_mtime_ns, name))
     for _, stale in sorted(snapshots)[:-KEEP]:
-        folder.remove(stale)
-        folder.remove(stale.removesuffix(SNAPSHOT_SUFFIX) + COUNTS_SUFFIX)
-        folder.remove(stale.removesuffix(SNAPSHOT_SUFFIX) + FILES_SUFFIX)
+        _remove_snapshot(folder, stale.removesuffix(SNAPSHOT_SUFFIX), SNAPSHOT_SUFFIX)
+
+
+def _remove_snapshot(folder: Folder, key: str, suffix: str) -> None:
+    for name in (key + suffix, key + COUNTS_SUFFIX, key + FILES_SUFFIX):
+        folder.remove(name)

@@ -12,7 +12,7 @@ from git_support import commit, git, init_repo
 from typer.testing import CliRunner
 
 from impactgraph.adapters.cache_folder import mac
-from impactgraph.adapters.graph_store import MAGIC, GraphStore, tree_key
+from impactgraph.adapters.graph_store import MAGIC, SNAPSHOT_SUFFIX, GraphStore, tree_key
 from impactgraph.cli import app
 from impactgraph.linker import CodeGraph
 
@@ -125,24 +125,30 @@ def test_a_damaged_graph_snapshot_is_a_miss_and_is_rewritten(repo: Path, how: st
     assert counts(repo) == expected
 
 
-def test_a_snapshot_written_by_someone_else_is_a_miss(tmp_path: Path) -> None:
-    """Well-formed gzip'd JSON with a tag that our key did not make: not loaded."""
+def test_a_snapshot_written_by_someone_else_is_a_miss(tmp_path: Path, monkeypatch) -> None:
+    """A well-formed snapshot with a tag that our key did not make: not loaded."""
     store = GraphStore(tmp_path)
     key = tree_key([("a.py", "a", False, "1" * 40)])
     store.save(key, CodeGraph())
-    path = tmp_path / ".impactgraph" / "graphs" / f"{key}.json.gz"
+    path = tmp_path / ".impactgraph" / "graphs" / f"{key}{SNAPSHOT_SUFFIX}"
     raw = path.read_bytes()
     packed = raw[len(MAGIC) + 65:]
     assert store.load(key) is not None
     path.write_bytes(MAGIC + b"0" * 64 + b"\n" + packed)
     assert store.load(key) is None
     assert store.load_counts(key) is not None  # its counts are tagged on their own
-    # a deeply nested document, tagged with our key: still only a miss
+    # a deeply nested document (100,000 lists, each holding the next), tagged with our key:
+    # still only a miss
     import zlib
 
-    nested = zlib.compressobj(3, zlib.DEFLATED, 31)
-    bomb = nested.compress(b"[" * 100_000 + b"]" * 100_000) + nested.flush()
+    bomb = zlib.compress(b"[\x01\x00\x00\x00" * 100_000 + b"[\x00\x00\x00\x00")
     path.write_bytes(MAGIC + mac("graph", key, bomb).encode() + b"\n" + bomb)
+    assert store.load(key) is None
+    # and one that inflates past what is read
+    import impactgraph.adapters.graph_store as graph_store
+
+    monkeypatch.setattr(graph_store, "MAX_INFLATED_BYTES", 10)
+    store.save(key, CodeGraph())
     assert store.load(key) is None
 
 

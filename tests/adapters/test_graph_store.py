@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-import gzip
+import marshal
+import zlib
 from pathlib import Path
 
 from git_support import copy_fixture
 
-from impactgraph.adapters.graph_store import GraphStore, tree_key
+from impactgraph.adapters.cache_folder import mac
+from impactgraph.adapters.graph_store import MAGIC, SNAPSHOT_SUFFIX, GraphStore, tree_key
 from impactgraph.app.indexing import index_directory
 from impactgraph.app.session import Session
+from impactgraph.linker import CodeGraph
 from impactgraph.linker.snapshot import graph_from_dict, graph_to_dict
 
 SHOP = Path(__file__).resolve().parents[2] / "fixtures" / "shop"
@@ -37,10 +40,12 @@ def test_store_saves_loads_and_ignores_garbage(tmp_path: Path):
     store.save(key, graph)
     loaded = store.load(key)
     assert loaded is not None and sorted(loaded.edges()) == sorted(graph.edges())
-    (tmp_path / ".impactgraph" / "graphs" / f"{key}.json.gz").write_bytes(b"not gzip")
+    path = tmp_path / ".impactgraph" / "graphs" / f"{key}{SNAPSHOT_SUFFIX}"
+    path.write_bytes(b"not a snapshot")
     assert store.load(key) is None
-    with gzip.open(tmp_path / ".impactgraph" / "graphs" / f"{key}.json.gz", "wt") as stream:
-        stream.write('{"version": 999}')
+    # well tagged, but of another snapshot version
+    packed = zlib.compress(marshal.dumps({"version": 999}))
+    path.write_bytes(MAGIC + mac("graph", key, packed).encode() + b"\n" + packed)
     assert store.load(key) is None
 
 
@@ -136,3 +141,21 @@ def test_a_cache_folder_made_again_by_the_store_ignores_itself(tmp_path: Path) -
     store.save("k" * 32, link([]))
     ignore = tmp_path / ".impactgraph" / ".gitignore"
     assert ignore.read_bytes().splitlines()[-1] == b"*"
+
+
+def test_snapshots_of_the_old_format_are_removed_when_a_graph_is_saved(tmp_path: Path):
+    """Snapshots were gzip'd JSON before they were ``marshal``: nothing reads those any more,
+    so the first save removes them (with their counts and tree files), whatever their age."""
+    store = GraphStore(tmp_path)
+    graphs = tmp_path / ".impactgraph" / "graphs"
+    old = tree_key([("a.py", "a", False, "2" * 40)])
+    store.save(old, CodeGraph())
+    legacy = [graphs / f"{old}.json.gz", graphs / f"{old}.counts.json",
+              graphs / f"{old}.files.json"]
+    (graphs / f"{old}{SNAPSHOT_SUFFIX}").rename(legacy[0])
+    legacy[2].write_text("[]")
+    assert all(path.exists() for path in legacy)
+    key = tree_key([("a.py", "a", False, "1" * 40)])
+    store.save(key, CodeGraph())
+    assert not any(path.exists() for path in legacy)
+    assert store.load(key) is not None
