@@ -85,3 +85,52 @@ def test_a_partial_of_another_maker_traded_for_dataclass_still_breaks(tmp_path: 
     broken, changes = _impact(tmp_path, "frozen")
     assert ("gpg:GpgBadArmor", "decorator-changed", True) in changes
     assert "test_user" in broken
+
+
+REGISTRY = """\
+from functools import partial
+
+from maker import register
+
+registered = partial(register, kinds=("plain",), weights={"a": 1.5, "b": -2})
+
+
+@registered
+class Handler:
+    def __init__(self, name):
+        self.name = name
+"""
+
+MAKER = """\
+def register(cls=None, *, kinds=(), weights=None):
+    if cls is None:
+        return lambda cls: register(cls, kinds=kinds, weights=weights)
+    return cls
+"""
+
+HANDLER_USER = """\
+from registry import Handler
+
+
+def test_it():
+    assert Handler("x").name == "x"
+"""
+
+
+def test_the_partial_is_written_as_the_decorator_written_out_is(tmp_path: Path) -> None:
+    """The decorator a partial applies is written by the rules its written-out twin is
+    (astroid's: ``("plain", )``), so the same decorator written out is no change at all;
+    written by ``ast.unparse`` (``('plain',)``) it was a decorator change of a maker not
+    known to keep calls, breaking ``Handler("x")``."""
+    head_registry = REGISTRY.replace(
+        "@registered", '@register(kinds=("plain",), weights={"a": 1.5, "b": -2})')
+    base = {"registry.py": REGISTRY, "maker.py": MAKER, "test_user.py": HANDLER_USER}
+    head = {"registry.py": head_registry, "maker.py": MAKER, "test_user.py": HANDLER_USER}
+    report = impact_between(base, head, tmp_path)
+    assert [c for c in report["changes"] if c["symbol"] == "registry:Handler"] == []
+    assert broken_modules(report) == set()
+    # the same decorator with another argument is still a change of it
+    other = head_registry.replace('("plain",)', '("plain", "rich")')
+    report = impact_between(base, {**head, "registry.py": other}, tmp_path / "other")
+    assert ("registry:Handler", "decorator-changed") in {
+        (c["symbol"], c["kind"]) for c in report["changes"]}
