@@ -103,12 +103,21 @@ def is_test_code(path: str, patterns: Sequence[str] = DEFAULT_TEST_PATTERNS) -> 
 # Folder names that are a place on ``sys.path`` far more often than a namespace package that
 # several folders share (``services/*/lib/<package>``): never taken for one.
 _NOT_NAMESPACES = frozenset({"src", "lib", "libs", "python", "py", "source", "sources"})
+# Folders of files run as programs (``python pkg/scripts/tool.py``, which imports its
+# neighbours by their own names), not imported: a module directly in one, in a package, keeps
+# its own name, as test code does (pytest's basedir). A folder of modules in a package is
+# otherwise a namespace package of it, as Python imports it: flask 3's
+# ``flask/sansio/app.py`` is ``flask.sansio.app``.
+_SCRIPT_FOLDERS = frozenset({"scripts", "script", "bin", "tools", "examples", "example",
+                             "demo", "demos", "samples", "sample", "benchmarks", "docs"})
 
 
 def _root_for(text: str, package_dirs: set[str], roots: Sequence[str],
               import_paths: Sequence[str] = (), namespaces: frozenset[str] = frozenset(),
-              projects: frozenset[str] = frozenset()) -> str:
-    """The source root of ``text``, a clean relative path (as ``path_parts`` keeps it)."""
+              projects: frozenset[str] = frozenset(), test_code: bool = False) -> str:
+    """The source root of ``text``, a clean relative path (as ``path_parts`` keeps it).
+    ``test_code``: pytest imports the file from the first folder above it that has no
+    ``__init__.py`` (its "basedir"), not as a module of the package above that folder."""
     matching = [r for r in roots if r in ("", ".") or text.startswith(r.rstrip("/") + "/")]
     if matching:
         best = max(matching, key=len)
@@ -120,7 +129,9 @@ def _root_for(text: str, package_dirs: set[str], roots: Sequence[str],
     directory = _parent(text)
     in_package = False
     while directory != "." and (directory in package_dirs or (
-            in_package and _namespace_in_package(directory, package_dirs))):
+            (in_package or (not test_code and directory.rsplit("/", 1)[-1] not in
+                            _SCRIPT_FOLDERS))
+            and _namespace_in_package(directory, package_dirs))):
         parent = _parent(directory)
         if parent == directory:  # "/" is its own parent: an absolute path looped forever
             break
@@ -335,7 +346,8 @@ def discover(
     for text in files:
         parts = text.split("/")
         clean = str(PurePosixPath(text)) if "" in parts or "." in parts else text
-        root = _root_for(clean, package_dirs, source_roots, hints, namespaces, projects)
+        root = _root_for(clean, package_dirs, source_roots, hints, namespaces, projects,
+                         test_code=is_test_code(clean, patterns))
         name, is_package = module_name(text, root)
         if not name or (not all(part.isidentifier() for part in name.split("."))
                          and not _imported_by_path(name, text, patterns)):

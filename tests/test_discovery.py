@@ -143,6 +143,29 @@ def test_a_folder_without_init_inside_a_package_is_a_namespace_package_of_it() -
     ])}
     assert files["pkg/drivers/queue/__init__.py"] == "pkg.drivers.queue"
     assert files["pkg/drivers/queue/database.py"] == "pkg.drivers.queue.database"
-    # as before: a loose module (no package below the folder), a test folder's package
+    # as before: a loose module in a folder of scripts, a test folder's package
     assert files["pkg/scripts/tool.py"] == "tool"
     assert files["pkg/tests/helpers/__init__.py"] == "helpers"
+
+
+def test_modules_in_a_folder_without_init_inside_a_package_are_its_modules() -> None:
+    """flask 3's ``flask/sansio/`` has no ``__init__.py``: Python imports ``flask.sansio.app``
+    (``from .sansio.app import App``), and ``app.py`` imports ``from ..helpers``. They were
+    the top-level ``app``, ``scaffold`` and ``blueprints``: every change of theirs named
+    wrongly, and every import of them unresolved."""
+    files = {f.path: f.module for f in discover([
+        "flask/__init__.py", "flask/app.py", "flask/sansio/app.py", "flask/sansio/scaffold.py",
+        "flask/examples/demo.py", "flask/tests/test_app.py",
+        "loose/run.py", "test/__init__.py", "test/units/__init__.py",
+        "test/units/galaxy/test_role.py", "test/units/galaxy/conftest.py",
+    ])}
+    assert files["flask/sansio/app.py"] == "flask.sansio.app"
+    assert files["flask/sansio/scaffold.py"] == "flask.sansio.scaffold"
+    # a folder of programs, test code, a folder that is no package's: their own names
+    assert files["flask/examples/demo.py"] == "demo"
+    assert files["flask/tests/test_app.py"] == "test_app"
+    assert files["loose/run.py"] == "run"
+    # pytest imports a test file from the first folder above it without ``__init__.py``
+    # (ansible's ``test/units/cli/galaxy/``)
+    assert files["test/units/galaxy/test_role.py"] == "test_role"
+    assert files["test/units/galaxy/conftest.py"] == "conftest"
