@@ -269,8 +269,13 @@ class _Spelling:
                         return False
                     return variable == self.name and (
                         not where or f"{module}:{where}.{variable}" == self.target)
-                if hops >= MAX_HOPS:
+                if hops >= MAX_HOPS and not all(
+                        isinstance(parse_root(value[0]), (ModuleRoot, SymbolRoot))
+                        for value in values):
                     return variable == self.name
+                # past the last hop, values that are import paths or symbols are still read:
+                # telling those needs no further hop (jinja2 3.1's ``filters`` reads values
+                # of markupsafe's ``Markup`` four variables away from the import binding it)
                 return any(self.expr((*value, *expr[1:]), hops + 1) for value in values)
         return False  # builtins, containers, fixtures: not a spelling of a symbol
 

@@ -96,3 +96,44 @@ def test_mentions_finds_nothing_for_a_name_a_module_does_not_spell() -> None:
                 assert not used, (summary.module, target)
             found += used
     assert found > 0
+
+
+# jinja2 3.1 removed ``jinja2.utils.Markup`` (a deprecated subclass of markupsafe's);
+# ``filters.do_indent`` uses markupsafe's own ``Markup``, imported under the same name, and
+# values it makes are read four variables away (``line`` <- ``lines`` <- ``s`` <- ``newline``
+# <- ``Markup(...)``): at that depth the name alone was taken for a spelling of ours.
+UTILS = ("import markupsafe\n\n\nclass Markup(markupsafe.Markup):\n    pass\n\n\n"
+         "def url_quote(value):\n    return value\n")
+FILTERS = """\
+from markupsafe import Markup
+
+from {source}utils import url_quote
+
+
+def do_indent(s, width=4, first=False, blank=False):
+    indention = " " * width
+    newline = "\\n"
+    if isinstance(s, Markup):
+        indention = Markup(indention)
+        newline = Markup(newline)
+    s += newline
+    lines = s.splitlines()
+    rv = lines.pop(0)
+    if lines:
+        rv += newline + newline.join(indention + line if line else line for line in lines)
+    return url_quote(rv)
+"""
+
+
+def test_a_name_read_many_variables_away_is_what_its_import_binds(tmp_path: Path) -> None:
+    base = {"pkg/__init__.py": "", "pkg/utils.py": UTILS,
+            "pkg/filters.py": FILTERS.format(source=".")}
+    head = {**base, "pkg/utils.py": UTILS.replace(
+        "class Markup(markupsafe.Markup):\n    pass\n\n\n", "")}
+    assert broken_modules(impact_between(base, head, tmp_path)) == set()
+    # the same code with ``Markup`` imported from the module that lost it: broken
+    ours = FILTERS.format(source=".").replace("from markupsafe import Markup",
+                                              "from .utils import Markup")
+    report = impact_between({**base, "pkg/filters.py": ours}, {**head, "pkg/filters.py": ours},
+                            tmp_path / "ours")
+    assert broken_modules(report) == {"pkg.filters"}
