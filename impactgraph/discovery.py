@@ -192,9 +192,14 @@ def _namespace_root(directory: str, import_paths: Sequence[str],
 def _shared_namespaces(package_dirs: set[str]) -> frozenset[str]:
     """Names of folders that are namespace packages of several packages: the folders without
     ``__init__.py`` above a package, up to a ``src/`` folder (``src/acme/core``, also
-    ``src/acme/platform/core``) or by name in two places (``packages/core/acme/core``,
+    ``src/acme/platform/core``) or a ``lib/``-like one holding a package of its own, or by
+    name in two places (``packages/core/acme/core``,
     ``packages/web/acme/web``)."""
     places: dict[str, set[str]] = {}
+    # folders holding a package of their own: a ``lib/`` beside ``lib/matplotlib/`` is where
+    # Python imports from, as a ``src/`` is (matplotlib's ``lib/mpl_toolkits/mplot3d`` is
+    # ``mpl_toolkits.mplot3d``)
+    holders = {_parent(package) for package in package_dirs}
     for package in package_dirs:
         folder = _parent(package)
         if folder in (".", package) or folder in package_dirs:
@@ -204,7 +209,7 @@ def _shared_namespaces(package_dirs: set[str]) -> frozenset[str]:
         while folder != ".":
             name = folder.rsplit("/", 1)[-1]
             if not name.isidentifier() or name in TEST_FOLDERS or name in _NOT_NAMESPACES:
-                under_src = name == "src"
+                under_src = name == "src" or (name in _NOT_NAMESPACES and folder in holders)
                 break
             chain.append((name, folder))
             folder = _parent(folder)

@@ -169,3 +169,23 @@ def test_modules_in_a_folder_without_init_inside_a_package_are_its_modules() -> 
     # (ansible's ``test/units/cli/galaxy/``)
     assert files["test/units/galaxy/test_role.py"] == "test_role"
     assert files["test/units/galaxy/conftest.py"] == "conftest"
+
+
+def test_a_namespace_beside_a_package_in_a_lib_folder_is_named_from_there() -> None:
+    """matplotlib keeps ``lib/matplotlib/`` and ``lib/mpl_toolkits/mplot3d/`` (no
+    ``mpl_toolkits/__init__.py``): ``lib/`` is where Python imports both from, as a ``src/``
+    is, so the toolkits are ``mpl_toolkits.mplot3d``; they were the top-level ``mplot3d``,
+    and every ``from mpl_toolkits.mplot3d import Axes3D`` was an import of outside code."""
+    files = {f.path: f.module for f in discover([
+        "lib/matplotlib/__init__.py", "lib/matplotlib/axes.py",
+        "lib/mpl_toolkits/mplot3d/__init__.py", "lib/mpl_toolkits/mplot3d/axes3d.py",
+        "vendor/lib/tools/__init__.py", "vendor/lib/tools/run.py",
+        "other/lib/acme/core/__init__.py",
+    ])}
+    assert files["lib/matplotlib/axes.py"] == "matplotlib.axes"
+    assert files["lib/mpl_toolkits/mplot3d/__init__.py"] == "mpl_toolkits.mplot3d"
+    assert files["lib/mpl_toolkits/mplot3d/axes3d.py"] == "mpl_toolkits.mplot3d.axes3d"
+    # a lib/ folder holding only namespace folders: nothing says it is where Python imports
+    # from (a lib/ of one package is its own root, as before)
+    assert files["vendor/lib/tools/run.py"] == "tools.run"
+    assert files["other/lib/acme/core/__init__.py"] == "core"
