@@ -154,6 +154,27 @@ class Program:
     from_callers: bool = False
 
 
+class PathAnchor(str, Enum):
+    """Where a path a file spells starts from (``NamedFile``)."""
+
+    FOLDER = "folder"  # the naming file's own folder: ``Path(__file__).parent / "conf.py"``
+    CWD = "cwd"  # where the process runs, not known here: ``open("src/pkg/conf.py")``
+    # a part before it is not known (``os.path.join(ROOT, "conf.py")``, ``f"{root}/conf.py"``):
+    # any file whose path ends with it
+    ANY = "any"
+
+
+@dataclass(frozen=True, slots=True)
+class NamedFile:
+    """A Python file that code names by a path, in a string or a simple path expression
+    (``runpy.run_path("src/pkg/conf.py")``, ``Path(__file__).parent / "data" / "case.py"``):
+    what it does with the file (reads its text, runs it, parses it) may depend on any of it."""
+
+    scope: str  # symbol id of the code naming it (module name for module-level code)
+    path: str  # "/" separated, ``.`` and ``a/..`` folded away (it may start with ``../``)
+    anchor: PathAnchor
+
+
 @dataclass(frozen=True, slots=True)
 class Spread:
     """A ``*value`` a call unpacks, with what the file tells of its length: a tuple or list
@@ -264,6 +285,9 @@ class FileSummary:
     # of a literal the bindings keep no value of: ``None``, a number, a bool, bytes
     # (``lang = None``; a key holding no values may be any value otherwise)
     literals: tuple[str, ...] = ()
+    # the Python files the module names by a path (``indexer/named_files.py``): a test
+    # that reads or runs a file's text depends on that text, which no edge records
+    named_files: tuple[NamedFile, ...] = ()
 
     @property
     def package(self) -> str:

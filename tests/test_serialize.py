@@ -19,8 +19,10 @@ from impactgraph.model import (
     Definition,
     FileSummary,
     ImportBinding,
+    NamedFile,
     Parameter,
     ParamKind,
+    PathAnchor,
     Program,
     Reference,
     Signature,
@@ -71,6 +73,7 @@ summaries = st.builds(
     all_names=st.none() | few(text),
     has_getattr=st.booleans(),
     error=optional_text,
+    named_files=few(st.builds(NamedFile, text, text, st.sampled_from(PathAnchor))),
 )
 
 
@@ -121,7 +124,7 @@ def test_every_model_dataclass_has_a_compiled_decoder() -> None:
     # The generic decoder still works, but is ~3x slower: a model change that made a class
     # fall back to it (a ``__post_init__``, a class without slots) must be noticed.
     assert set(_COMPILED) == {FileSummary, Definition, Signature, Parameter, ImportBinding,
-                              CallSite, Reference, Program, Spread}
+                              CallSite, Reference, Program, Spread, NamedFile}
 
 
 def test_defaults_are_left_out_and_strings_stored_once() -> None:

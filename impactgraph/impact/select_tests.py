@@ -21,6 +21,7 @@ from impactgraph.expressions import ModuleRoot, parse_root
 from impactgraph.impact import reach_bits
 from impactgraph.impact.by_path import module_path
 from impactgraph.impact.conftest_scope import ConftestScope, plugin_folders
+from impactgraph.impact.file_texts import text_reads
 from impactgraph.impact.module_state import state_reads
 from impactgraph.impact.packages import is_test_code
 from impactgraph.impact.process_scope import ProcessScope
@@ -243,6 +244,7 @@ def select_tests(
         programs = _ProgramReach(graph, shared.processes, set(reached), loaded, names,
                                  {_Packages(graph)(module) for module in changed_modules})
         _programs(selector, shared, graph, changed_modules, patterns, programs, walk)
+        _text_reads(selector, shared, graph, set(changed), patterns, walk)
         _registered(selector, graph, walker, set(reached), shared.processes)
         _module_state(selector, graphs, walker, changes)
         _django_commands(selector, graph, walker, changes)
@@ -1611,6 +1613,8 @@ class _Site:
     caller: str
     runner: str  # ``subprocess.Popen``, ``doctest.testfile``
     program: str | None  # the known program that runs the change; None: not known
+    # a scope depending on a changed file's text (``impact.file_texts``): the whole reason
+    text: str = ""
 
 
 def _programs(
@@ -1676,6 +1680,8 @@ def _program_sites(graph: CodeGraph, library: Set[str], reach: _ProgramReach) ->
 
 def _site_text(site: _Site) -> str:
     """``runs a program (subprocess.run in tests.cli:run: module pkg.cli)``."""
+    if site.text:
+        return site.text
     what = "runs doctests" if site.runner.startswith("doctest.") else "runs a program"
     program = f": {site.program}" if site.program is not None else ""
     return f"{what} ({site.runner} in {site.caller}{program})"
@@ -1689,11 +1695,14 @@ def _program_reach(selector: _Selector, shared: _Shared, graph: CodeGraph, site:
     text = _site_text(site)
 
     def prefixes(path: str) -> list[str]:
+        if site.text:
+            return [text]
         if site.program is not None:
             return [f"{text} whose code reaches the change"]
         return [text + condition for condition in conditions(path)]
 
-    on_behalf = _OnBehalf(selector, prefixes, "it reaches that call")
+    on_behalf = _OnBehalf(selector, prefixes,
+                          "it reaches that code" if site.text else "it reaches that call")
     module = graph.module_of(site.caller)
     path = graph.path_of(module)
     if path in selector.test_set and site.caller != f"{module}:load_tests":
@@ -1720,10 +1729,12 @@ def _program_fail_open(selector: _Selector, shared: _Shared, graph: CodeGraph,
                        ) -> None:
     """The rules on calls the analysis could not bound (``_unresolved``, ...), for the
     functions of ``sites`` and what reaches them as changed code: once for them all."""
-    shown = "; ".join(f"{s.runner} in {s.caller}" for s in sites[:3])
+    shown = "; ".join(s.text or f"{s.runner} in {s.caller}" for s in sites[:3])
     more = f"; and {len(sites) - 3} more" if len(sites) > 3 else ""
     if len(sites) == 1:
         text = _site_text(sites[0])
+    elif sites[0].text:  # a group is all scopes reading files, or none
+        text = f"depends on the text of changed files ({shown}{more})"
     elif all(s.runner.startswith("doctest.") for s in sites):
         text = f"runs doctests ({shown}{more})"
     else:
@@ -1731,11 +1742,15 @@ def _program_fail_open(selector: _Selector, shared: _Shared, graph: CodeGraph,
     known = sites[0].program is not None  # a group is all known programs, or all unknown
 
     def prefixes(path: str) -> list[str]:
+        if sites[0].text:
+            return [text]
         if known:
             return [f"{text} whose code reaches the change"]
         return [text + condition for condition in conditions(path)]
 
-    how = "it may reach that call" if len(sites) == 1 else "it may reach one of those calls"
+    how = ("it may reach that code" if sites[0].text
+           else "it may reach that call" if len(sites) == 1
+           else "it may reach one of those calls")
     on_behalf = _OnBehalf(selector, prefixes, how)
     changed = {graph.module_of(site.caller) for site in sites}
     names = _reached_names(graph, reached)
@@ -1746,6 +1761,26 @@ def _program_fail_open(selector: _Selector, shared: _Shared, graph: CodeGraph,
     _unresolved_by_name(on_behalf, graph, walker, imports, reached, shared.processes)
     _gave_up(on_behalf, graph, walker, changed, names, imports)
     _unbounded(on_behalf, graph, walker, changed, imports)
+
+
+def _text_reads(selector: _Selector, shared: _Shared, graph: CodeGraph, changed: Set[str],
+                patterns: Sequence[str], walk: Callable[[str], Reach]) -> None:
+    """A scope of test code that reads or runs the text of a changed Python file, named by
+    a path or asked for with ``inspect.getsource`` (``impact.file_texts``), counts as changed
+    code, as a call starting a program that runs the change does (``_programs``): its own
+    test file, and the tests that reach it."""
+    library = {m for m in graph.nodes("module") if not is_test_code(graph.path_of(m), patterns)}
+    reads = text_reads(graph, changed, library)
+    if not reads:
+        return
+    sites = [_Site(read.caller, read.reader, read.path, read.reason) for read in reads]
+    conditions = _Conditions(graph, library, set())
+    reached: set[str] = set()
+    for site in sites:
+        found = walk(site.caller)
+        reached |= found.reached
+        _program_reach(selector, shared, graph, site, found, conditions)
+    _program_fail_open(selector, shared, graph, sites, reached, conditions)
 
 
 class _Conditions:

@@ -15,6 +15,7 @@ from astroid.manager import AstroidManager
 
 from impactgraph.indexer.api import ApiIndexer
 from impactgraph.indexer.file_indexer import FileIndexer
+from impactgraph.indexer.named_files import named_files
 from impactgraph.indexer.signatures import module_code_hash
 from impactgraph.indexer.tolerant import tolerant_reads
 from impactgraph.model import Definition, FileSummary, Signature
@@ -149,6 +150,7 @@ def summarize_astroid(text: str, module: str, path: str, *, api_only: bool = Fal
         tolerant_reads=tolerant_reads(tree, text, indexer.caller_of,
                                       indexer.defining_scope),
         module_code=module_code_hash(tree),
+        named_files=named_files(tree, text, indexer.caller_of),
     )
 
 

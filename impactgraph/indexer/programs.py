@@ -137,7 +137,7 @@ def _from_shell(node: nodes.NodeNG | None) -> Program | None:
 
 def _interpret(argv: list[Arg], call: nodes.Call | None, runner: str) -> Program | None:
     first = argv[0]
-    if isinstance(first, str) and not _is_python(first):
+    if isinstance(first, str) and not is_python(first):
         if first.startswith("-") or "=" in first:
             return None
         kind = ProgramKind.PATH if first.endswith(".py") else ProgramKind.COMMAND
@@ -173,7 +173,7 @@ def _interpret(argv: list[Arg], call: nodes.Call | None, runner: str) -> Program
     return None
 
 
-def _is_python(word: str) -> bool:
+def is_python(word: str) -> bool:
     return _PYTHON.fullmatch(word.rsplit("/", 1)[-1]) is not None
 
 

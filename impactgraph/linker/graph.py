@@ -13,6 +13,7 @@ from impactgraph.model import (
     Diagnostic,
     EdgeKind,
     FileSummary,
+    NamedFile,
     Program,
     symbol_module,
     top_package,
@@ -93,6 +94,9 @@ class CodeGraph:
     # under ``TYPE_CHECKING`` left out), as its summary has them: who imports whom, without
     # decoding every summary (empty for a graph stored before this was recorded)
     module_imports: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # module -> the Python files its code names by a path (``FileSummary.named_files``), for
+    # the modules that name any: test selection reads them without decoding every summary
+    named_files: dict[str, tuple[NamedFile, ...]] = field(default_factory=dict)
     # caller -> external or builtin callees, in the pycg spelling ("os.path.join", "<builtin>.len")
     external_calls: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     # caller -> the program each of its calls of a ``PROGRAM_RUNNERS`` callee starts

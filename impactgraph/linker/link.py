@@ -193,6 +193,8 @@ def _link(summaries: Iterable[FileSummary], warnings: Iterable[Diagnostic],
             raise ValueError(f"cannot link the API-only summary of {summary.module}")
         graph.summaries[summary.module] = summary
         graph.module_imports[summary.module] = running_imports(summary)
+        if summary.named_files:
+            graph.named_files[summary.module] = summary.named_files
         if summary.error:
             graph.warnings.append(Diagnostic(summary.path, summary.error))
     resolver = Resolver(s for s in usable if not s.error)

@@ -128,4 +128,6 @@ def relocated(graph: CodeGraph, changed: Mapping[str, tuple[FileSummary, FileSum
             graph.summaries[module] = new
         if module in graph.module_imports:  # the same facts: the same imports, but be sure
             graph.module_imports[module] = running_imports(new)
+        if module in graph.named_files:  # the same facts: the same files named
+            graph.named_files[module] = new.named_files
     return graph

@@ -7,11 +7,12 @@ from typing import Any
 
 from impactgraph.linker.graph import ANY_CALLEE, CodeGraph
 from impactgraph.linker.stored import EDGE_FIELDS, NODE_FIELDS, StoredGraph
-from impactgraph.model import Diagnostic, Program, ProgramKind
+from impactgraph.model import Diagnostic, NamedFile, PathAnchor, Program, ProgramKind
 
 # 6: edges name their ends by node index; 7: call receivers (recv); 8: ``unbounded`` edges;
-# 9: each module's running imports; 10: ``poly`` call edges; 11: ``generator`` nodes
-SNAPSHOT_VERSION = 11
+# 9: each module's running imports; 10: ``poly`` call edges; 11: ``generator`` nodes;
+# 12: the files each module names (``named_files``)
+SNAPSHOT_VERSION = 12
 
 
 def graph_to_dict(graph: CodeGraph) -> dict[str, Any]:
@@ -38,6 +39,8 @@ def graph_to_dict(graph: CodeGraph) -> dict[str, Any]:
         "warnings": [[w.path, w.message] for w in graph.warnings],
         "module_imports": {module: list(targets)
                            for module, targets in graph.module_imports.items()},
+        "named_files": {module: [[n.scope, n.path, n.anchor.value] for n in named]
+                        for module, named in graph.named_files.items()},
     }
 
 
@@ -90,6 +93,10 @@ def graph_from_dict(data: Any) -> CodeGraph | None:
         graph.warnings = [Diagnostic(str(p), str(m)) for p, m in data["warnings"]]
         graph.module_imports = {str(module): tuple(str(t) for t in targets)
                                 for module, targets in data["module_imports"].items()}
+        graph.named_files = {
+            str(module): tuple(NamedFile(str(scope), str(path), PathAnchor(anchor))
+                               for scope, path, anchor in named)
+            for module, named in data["named_files"].items()}
         return graph
     except (AttributeError, KeyError, TypeError, ValueError, IndexError):
         return None
