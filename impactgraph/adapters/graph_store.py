@@ -135,7 +135,7 @@ class GraphStore:
                 if files is not None:
                     _write_files(folder, key, sorted(files))
                 _prune(folder)
-            except OSError:
+            except (OSError, ValueError):  # ValueError: a value marshal cannot write
                 return  # an unwritable cache only costs time
 
     def closest(self, files: Iterable[TreeFile], most: int) -> list[tuple[str, dict[str, str]]]:
