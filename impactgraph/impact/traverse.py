@@ -788,6 +788,13 @@ class ImpactAnalysis:
                     spelled = self._spelled_binds(source, target)
                     if spelled is not None:
                         return not spelled
+                if (change.kind is ChangeKind.DECORATOR_CHANGED
+                        and self._descriptor_traded(change)):
+                    # a property traded for a descriptor class of ours (astropy 6.1's
+                    # ``lazyproperty``, a ``property`` subclass): the link follows no read
+                    # through the head's ``__get__``, and a read still gives what the
+                    # function returns; only an assignment may fail now
+                    return self._assigns(source, target)
                 return True
             if change.kind in BINDING_KINDS:
                 return not self._binds(source, target)
@@ -1078,6 +1085,11 @@ class ImpactAnalysis:
         module = change.symbol.partition(":")[0]
         base, head = self._revision_pair()
         was = self._renamed_from.get(module, module)
+        if head.definition(change.symbol) is None:
+            # the class moved, its module importing it back: the decorator is written where
+            # it went (astropy 6.1 made ``coordinates.transformations`` a package)
+            moved = self._moved_in_head(change.symbol)
+            module = moved.partition(":")[0] if moved is not None else module
         parts = [part for part in change.detail.split()
                  if decorator_base(part[1:]).rpartition(".")[2] not in ABSTRACT_MARKS]
         return (any(part[:1] == "-" for part in parts) and any(part[:1] == "+" for part in parts)
