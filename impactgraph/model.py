@@ -298,7 +298,9 @@ def exported_names(module: str, summary_of: Callable[[str], FileSummary | None],
                    _seen: frozenset[str] = frozenset()) -> tuple[str, ...] | None:
     """The names ``module``'s ``__all__`` holds, those of the modules it splices in included
     (``FileSummary.all_from``), or None when it has none or one that cannot be read: a
-    spliced module that is not ours, or has no ``__all__`` of its own it can be read from."""
+    spliced module that is not ours, or has no ``__all__`` of its own it can be read from.
+    The module spliced into itself stands for what an augmentation that cannot be read adds:
+    its own public top-level definitions (functions, classes, variables; not its imports)."""
     summary = summary_of(module)
     if summary is None:
         return None
@@ -307,6 +309,10 @@ def exported_names(module: str, summary_of: Callable[[str], FileSummary | None],
     names = list(summary.all_names)
     seen = _seen | {module}
     for source in summary.all_from:
+        if source == module:
+            names.extend(d.qualname for d in summary.definitions
+                         if "." not in d.qualname and not d.qualname.startswith("_"))
+            continue
         if source in seen:
             continue  # a cycle would fail at import; what the rest gives is kept
         spliced = exported_names(source, summary_of, seen)

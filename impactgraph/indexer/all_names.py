@@ -10,8 +10,10 @@ only the names added last, so calls through it resolved to nothing.
 The literal names go to ``FileSummary.all_names``, the modules whose ``__all__`` is spliced in
 to ``FileSummary.all_from``; ``model.exported_names`` puts them together once the other
 modules' summaries are known. An assignment of anything else (a comprehension, a call of our
-own) leaves ``__all__`` unknown (``all_names`` None: every public name, as before); what an
-augmentation adds that cannot be read is left out, as before.
+own) leaves ``__all__`` unknown (``all_names`` None: every public name, as before). An
+augmentation adding what cannot be read (``__all__ += [n for n in ... if ...]``) adds the
+module's own public definitions: the module is listed in ``all_from`` itself. A literal's
+items that are not strings are left out.
 
 Both indexers read through here (``indexer/statements.py`` on astroid's tree, after printing
 the value back to source; ``indexer/api_ast.py`` on ``ast``'s), so they agree.
@@ -53,7 +55,14 @@ class AllNames:
             return
         parts = self._parts(value, imports)
         if parts is None:
-            return  # what cannot be read is left out, as a literal's other items are
+            # names that cannot be read are added: taken to be the module's own public
+            # definitions, spliced in as the module itself (``model.exported_names``).
+            # astropy 6.1's ``__all__: list[str] = []`` then ``__all__ += [n for n, v in
+            # _ns.items() if isinstance(v, UnitBase)]``, read as the empty list, lost every
+            # unit its packages' star imports bring; the classes it imports are not added
+            self.known = True
+            self.sources.append(self.module)
+            return
         self.known = True
         self.names.extend(parts[0])
         self.sources.extend(parts[1])

@@ -59,9 +59,15 @@ CASES = [
     ("a call of our own", MODULE, "from .names import public\n__all__ = public()", (None, ())),
     ("a name a plain module never bound", MODULE, "__all__ = sub.__all__ + ['x']", (None, ())),
     ("unknown, then added to", MODULE, "__all__ = make()\n__all__ += ['x']", (None, ())),
-    # ... added, it is left out, as a literal's other items are
+    # ... added to, the module's own definitions are spliced in (``exported_names``)
     ("an unreadable augmentation", MODULE, "__all__ = ['x']\n__all__ += make()\n"
-     "__all__.extend(more())", (("x",), ())),
+     "__all__.extend(more())", (("x",), ("pkg.sub.mod",))),
+    ("astropy's shape: an empty list, then a comprehension added", MODULE,
+     "__all__: list[str] = []\n_ns = globals()\nmag = 1\n"
+     "__all__ += [n for n, v in _ns.items() if isinstance(v, int)]", ((), ("pkg.sub.mod",))),
+    ("a readable augmentation after one that is not", MODULE,
+     "__all__ = ['x']\n__all__ += make()\n__all__ += ['y']", (("x", "y"), ("pkg.sub.mod",))),
+    # a literal's items that are not strings are left out
     ("a literal's items that are not strings", MODULE, "__all__ = ['x', name, *make()]",
      (("x",), ())),
     ("in a function, extend is not the module's", MODULE,
