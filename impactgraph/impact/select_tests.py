@@ -1652,14 +1652,20 @@ def _programs(
     conditions = _Conditions(graph, library, packages)
     for group in ([s for s in sites if s.program is not None],
                   [s for s in sites if s.program is None]):
-        if not group:
-            continue
-        reached: set[str] = set()
-        for site in group:
-            found = walk(site.caller)
-            reached |= found.reached
-            _program_reach(selector, shared, graph, site, found, conditions)
-        _program_fail_open(selector, shared, graph, group, reached, conditions)
+        if group:
+            _sites_reach(selector, shared, graph, group, conditions, walk)
+
+
+def _sites_reach(selector: _Selector, shared: _Shared, graph: CodeGraph, sites: list[_Site],
+                 conditions: _Conditions, walk: Callable[[str], Reach]) -> None:
+    """Each of ``sites`` as changed code (``_program_reach``), then the rules on what the
+    analysis could not bound for them all at once (``_program_fail_open``)."""
+    reached: set[str] = set()
+    for site in sites:
+        found = walk(site.caller)
+        reached |= found.reached
+        _program_reach(selector, shared, graph, site, found, conditions)
+    _program_fail_open(selector, shared, graph, sites, reached, conditions)
 
 
 def _program_sites(graph: CodeGraph, library: Set[str], reach: _ProgramReach) -> list[_Site]:
@@ -1774,13 +1780,7 @@ def _text_reads(selector: _Selector, shared: _Shared, graph: CodeGraph, changed:
     if not reads:
         return
     sites = [_Site(read.caller, read.reader, read.path, read.reason) for read in reads]
-    conditions = _Conditions(graph, library, set())
-    reached: set[str] = set()
-    for site in sites:
-        found = walk(site.caller)
-        reached |= found.reached
-        _program_reach(selector, shared, graph, site, found, conditions)
-    _program_fail_open(selector, shared, graph, sites, reached, conditions)
+    _sites_reach(selector, shared, graph, sites, _Conditions(graph, library, set()), walk)
 
 
 class _Conditions:
