@@ -4602,7 +4602,7 @@ CACHE_API = frozenset({".cache_clear", ".cache_info", ".cache_parameters", ".__w
 # Builtins whose call gives a hashable value (a string, a number, bytes)
 HASHABLE_MAKERS = frozenset({"str", "int", "float", "bool", "bytes", "len", "repr", "ord",
                              "chr", "hash", "abs", "round", "format", "ascii", "hex", "oct",
-                             "bin"})
+                             "bin", "type"})  # ``type(x)``: a class, hashable
 
 
 # Standard-library functions that return a string (or None)
@@ -4670,17 +4670,21 @@ def _hashable_argument(values: tuple[Expr, ...],
                        literals: Set[str] = frozenset()) -> bool:
     """Is an argument, as the summary records its values, surely hashable: a literal the
     summary keeps no value of (a number, ``None``, bytes, a bool: no values), a string
-    (``"text"``, an f-string: ``b:str`` made) or what a builtin making a string or a number
-    returns (``named``: a standard-library one spelled so, ``STRING_MAKERS``), or (with
-    ``bindings``) a local variable bound to such values only, or holding such a literal
-    alone (``literals``, ``FileSummary.literals``)? defopt 6.0 cached ``_parse_docstring``,
-    called with ``inspect.getdoc(func)``, a literal, a local string; nltk 3.9 cached
-    ``_get_tagger``, called with ``lang`` after ``lang = "rus"`` or ``lang = None``."""
+    (``"text"``, an f-string: ``b:str`` made), a class (``x.__class__``, ``type(x)``: one
+    whose metaclass sets ``__eq__`` without ``__hash__`` is not worth the doubt), what a
+    builtin making a string or a number returns (``named``: a standard-library one spelled
+    so, ``STRING_MAKERS``), or (with ``bindings``) a local variable bound to such values
+    only, or holding such a literal alone (``literals``, ``FileSummary.literals``)? defopt
+    6.0 cached ``_parse_docstring``, called with ``inspect.getdoc(func)``, a literal, a local
+    string; nltk 3.9 cached ``_get_tagger``, called with ``lang`` after ``lang = "rus"`` or
+    ``lang = None``."""
 
     def made(expr: Expr) -> bool:
         if len(expr) > 1 and expr[-1].startswith("(") and named is not None \
                 and named(expr[:-1]) in STRING_MAKERS:
             return True  # ``inspect.cleandoc(doc)``
+        if len(expr) > 1 and expr[-1] == ".__class__":
+            return True  # a class (astropy 6.1's ``make_skyoffset_cls(frame.__class__)``)
         return (len(expr) == 2 and expr[1].startswith("(") and expr[0].startswith("b:")
                 and expr[0][2:] in HASHABLE_MAKERS)
 
