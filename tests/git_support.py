@@ -67,6 +67,16 @@ def commit(
     return git(root, "rev-parse", "HEAD")
 
 
+def edited_repo(root: Path, base: Mapping[str, str], path: str, old: str, new: str) -> Path:
+    """A repository at ``root`` holding ``base`` (tag ``base``), then a commit replacing
+    ``old`` (which must be there) by ``new`` in ``path``."""
+    init_repo(root)
+    commit(root, dict(base), message="base", tag="base")
+    assert old in base[path]
+    commit(root, {path: base[path].replace(old, new)})
+    return root
+
+
 def impact_between(base: Mapping[str, str | None], head: Mapping[str, str | None],
                    tmp_path: Path) -> dict[str, Any]:
     """``impact --format json`` of a repository whose two commits (tags ``base`` and

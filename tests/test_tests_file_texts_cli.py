@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from cli_support import selected_reasons, selected_tests
-from git_support import commit, init_repo
+from git_support import edited_repo
 
 BASE = {
     "pyproject.toml": """
@@ -146,11 +146,7 @@ CONF_READERS = ["tests/test_exec.py", "tests/test_exec_join.py", "tests/test_fix
 
 
 def _repo(tmp_path: Path, path: str, old: str, new: str) -> Path:
-    root = init_repo(tmp_path / "repo")
-    commit(root, BASE, message="base", tag="base")
-    assert old in BASE[path]
-    commit(root, {path: BASE[path].replace(old, new)})
-    return root
+    return edited_repo(tmp_path / "repo", BASE, path, old, new)
 
 
 def test_a_variable_of_a_file_read_or_run_by_its_path_selects_its_readers(tmp_path: Path

@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 
 from cli_support import runner, selected_tests
-from git_support import commit, init_repo
+from git_support import edited_repo
 
 from impactgraph.cli import app
 
@@ -108,11 +108,7 @@ BASE = {
 
 
 def _repo(tmp_path: Path, path: str, old: str, new: str) -> Path:
-    root = init_repo(tmp_path / "repo")
-    commit(root, BASE, message="base", tag="base")
-    assert old in BASE[path]
-    commit(root, {path: BASE[path].replace(old, new)})
-    return root
+    return edited_repo(tmp_path / "repo", BASE, path, old, new)
 
 
 def _changes(root: Path) -> list[dict[str, object]]:
