@@ -281,10 +281,10 @@ class FileSummary:
     # looked into ``if``/``try`` blocks: calls such as ``register("a")``, stores into
     # attributes or items, loops, a ``__main__`` block. "" when there are none.
     module_code: str = ""
-    # variable keys of functions' variables (or versions of them) holding one binding alone,
-    # of a literal the bindings keep no value of: ``None``, a number, a bool, bytes
-    # (``lang = None``; a key holding no values may be any value otherwise)
-    literals: tuple[str, ...] = ()
+    # the container roots (``c:...``) of values that cannot be hashed: list, set and dict
+    # displays and comprehensions, ``list(...)``, ``dict(...)``, ``sorted(...)``, a
+    # ``**kwargs`` mapping (a tuple or a generator is not one)
+    mutables: tuple[str, ...] = ()
     # the Python files the module names by a path (``indexer/named_files.py``): a test
     # that reads or runs a file's text depends on that text, which no edge records
     named_files: tuple[NamedFile, ...] = ()

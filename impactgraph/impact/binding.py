@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import ast
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from impactgraph.model import CallSite, Parameter, ParamKind, Signature
@@ -57,47 +57,37 @@ def spread_out(site: CallSite, lengths: Sequence[int | None]) -> CallSite:
                    star=bool(unpacks), unpacks=unpacks, spreads=())
 
 
-# Types whose values are all hashable (a cache can key on them), by their last dotted part
-HASHABLE_TYPES = frozenset({
-    "str", "bytes", "int", "float", "complex", "bool", "None", "NoneType", "Path", "PurePath",
-    "PosixPath", "WindowsPath", "PurePosixPath", "PureWindowsPath", "Decimal", "Fraction",
-    "date", "datetime", "time", "timedelta", "UUID", "LiteralString", "AnyStr",
+# Types none of whose values can be hashed (a cache's key cannot hold one), by their last
+# dotted part, bare or subscripted (``list[str]``)
+UNHASHABLE_TYPES = frozenset({
+    "list", "dict", "set", "bytearray", "List", "Dict", "Set", "DefaultDict", "defaultdict",
+    "OrderedDict", "Counter", "Deque", "deque", "ChainMap", "MutableMapping",
+    "MutableSequence", "MutableSet",
 })
-# Generic forms hashable when each of their type arguments is
-HASHABLE_GENERICS = frozenset({"Optional", "Union", "tuple", "Tuple", "frozenset", "FrozenSet"})
 
 
-def hashable_annotation(annotation: str | None,
-                        named: Callable[[str], bool] | None = None) -> bool:
-    """Is every value of this annotated type hashable (``str``, ``Path | None``,
-    ``frozenset[Path]``, ``tuple[int, ...]``, ``Literal["a"]``)? False when not known.
-    ``named``: asked about any other name the annotation spells (a class of ours)."""
+def unhashable_annotation(annotation: str | None) -> bool:
+    """Can no value of this annotated type be hashed (``list[str]``, ``dict``,
+    ``"List[int]"``, ``list | set``)? False when some may be (``list | None``,
+    ``Sequence[int]``, a class) or when not known."""
     if annotation is None:
         return False
     try:
         tree = ast.parse(annotation, mode="eval").body
-    except SyntaxError:
+    except (SyntaxError, ValueError, RecursionError):
         return False
-    return _hashable(tree, named)
+    return _unhashable(tree)
 
 
-def _hashable(node: ast.expr, named: Callable[[str], bool] | None) -> bool:
+def _unhashable(node: ast.expr) -> bool:
     if isinstance(node, ast.Constant):
-        if isinstance(node.value, str):  # a quoted annotation
-            return hashable_annotation(node.value, named)
-        return node.value is None or node.value is Ellipsis
+        return isinstance(node.value, str) and unhashable_annotation(node.value)
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
-        return _hashable(node.left, named) and _hashable(node.right, named)
-    if isinstance(node, (ast.Name, ast.Attribute)):
-        spelled = ast.unparse(node)
-        return (spelled.rpartition(".")[2] in HASHABLE_TYPES
-                or (named is not None and named(spelled)))
+        return _unhashable(node.left) and _unhashable(node.right)
     if isinstance(node, ast.Subscript):
-        generic = ast.unparse(node.value).rpartition(".")[2]
-        if generic == "Literal":
-            return True  # constants
-        items = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
-        return generic in HASHABLE_GENERICS and all(_hashable(item, named) for item in items)
+        node = node.value
+    if isinstance(node, (ast.Name, ast.Attribute)):
+        return ast.unparse(node).rpartition(".")[2] in UNHASHABLE_TYPES
     return False
 
 

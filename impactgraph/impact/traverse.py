@@ -24,6 +24,7 @@ What reaches whom (DESIGN.md "Impact"):
 
 from __future__ import annotations
 
+import ast
 import posixpath
 import re
 import sys
@@ -62,6 +63,7 @@ from impactgraph.diff.definitions import (
     plain_function,
     returns_its_argument,
     shim_returns,
+    unhashable,
 )
 from impactgraph.diff.names import Revision, left_as_namespace
 from impactgraph.diff.signatures import Finding, compare_signatures, returns_async_iterator
@@ -78,12 +80,12 @@ from impactgraph.expressions import (
 from impactgraph.impact.binding import (
     SPECIAL_ARITY,
     call_binds,
-    hashable_annotation,
     implicit_shape,
     keyword_names,
     parameter_taking,
     required_call,
     spread_out,
+    unhashable_annotation,
 )
 from impactgraph.impact.fixture_lookup import fixture_functions
 from impactgraph.impact.gateways import is_gateway
@@ -121,6 +123,7 @@ from impactgraph.model import (
     Expr,
     FileSummary,
     ImportBinding,
+    Parameter,
     ParamKind,
     Signature,
     SymbolKind,
@@ -443,7 +446,7 @@ class ImpactAnalysis:
         # ``_head_sites``: (source, target) -> the head's sites behind that call edge
         self._sites_behind: dict[tuple[str, str],
                                  tuple[Definition, list[tuple[CallSite, bool]]] | None] = {}
-        # class -> whether its instances all hash (``_hashed_by_identity``)
+        # class -> whether its instances surely cannot be hashed (``_unhashable_instances``)
         self._hashable: dict[str, bool] = {}
         # symbol -> whether its decorators only traded aliases (``_aliases_traded``)
         self._aliases: dict[str, bool] = {}
@@ -810,7 +813,7 @@ class ImpactAnalysis:
                                  for part in change.detail.split())
                 return not self._binds(source, target, positional_first=dispatches)
             if change.kind is ChangeKind.DECORATOR_CHANGED and _caches_added_only(change):
-                return not self._hashes_safely(source, target)
+                return self._passes_unhashable(source, target)
             if change.kind is ChangeKind.DECORATOR_CHANGED and _caches_removed_only(change):
                 # the cache's wrapper handed every argument on as it was given (isort 5.13
                 # dropped ``@lru_cache()`` from ``settings._find_config``): a call now runs
@@ -3258,11 +3261,18 @@ class ImpactAnalysis:
         summary = self.head.summaries.get(self.head.module_of(source))
         return summary is not None and not self._mentions(summary, source, target)
 
-    def _hashes_safely(self, source: str, target: str) -> bool:
-        """Does every call site of ``source`` that calls ``target`` pass it only hashable
-        values: nothing at all, or only what parameters annotated with hashable types take
-        (``path: str``; not ``self``: a call of a function or a static method, no unpacking)?
-        Such a call still works once ``target`` is cached."""
+    def _passes_unhashable(self, source: str, target: str) -> bool:
+        """Does a call site of ``source`` that calls ``target`` surely hand it a value that
+        cannot be hashed, which a cache's wrapper now raises ``TypeError`` on? A list, set
+        or dict made there (a display, a comprehension, ``list(xs)``, a ``**kwargs``
+        mapping), or a local or module variable bound to one on some path; an instance of a
+        class of ours whose instances cannot be hashed (an ``__eq__`` without a
+        ``__hash__``, a dataclass comparing by value); any value for a parameter annotated
+        with such a type (``names: list[str]``); ``self``, for a method of such a class.
+        A value not known (a parameter handed on, an outside constant) is not judged:
+        releases add caches to functions their callers hand hashable values, and a value
+        that may be anything broke none of them (astropy 6.1 cached
+        ``Angle._convert_unit_to_angle_unit``, called with ``u.degree``: 777 modules)."""
         found = self._head_sites(source, target)
         if found is None:
             return False
@@ -3270,26 +3280,70 @@ class ImpactAnalysis:
         signature = definition.signature
         if signature is None:  # (``_head_sites`` has made sure: for the type checker)
             return False
-        module = self.head.module_of(target)
-        head, caller = self._revision_pair()[1], self.head.module_of(source)
-        summary = self.head.summaries.get(caller)
-        bindings = dict(summary.bindings) if summary is not None else {}
-        literals = frozenset(summary.literals) if summary is not None else frozenset()
-
-        def named(expr: Expr) -> str | None:
-            return _names(head, caller, expr)
-        typed = all(hashable_annotation(p.annotation,
-                                        lambda spelled: self._hashed_by_identity(module, spelled))
-                    for p in signature.parameters)
-        return all(
-            not (site.star or site.implicit or site.decorator)
-            and not (bound and definition.kind is not SymbolKind.FUNCTION)
-            and (not (site.args or site.kwargs)
-                 or ((typed or all(
-                     _hashable_argument(values, bindings, named, literals)
-                     for values in (*site.args, *(values for _, values in site.kwargs))))
-                     and call_binds(signature, site, bound) is True))
+        head = self._revision_pair()[1]
+        summary = self.head.summaries.get(self.head.module_of(source))
+        owner = head.owner_class(target)
+        on_instance = owner if (
+            definition.kind is not SymbolKind.FUNCTION and not {
+                "classmethod", "staticmethod"}.intersection(
+                    map(decorator_base, definition.decorators))) else None
+        return any(
+            (bound and on_instance is not None and any(
+                self._unhashable_instances(cls)
+                for cls in self._receivers_made(site, summary, on_instance)))
+            or any(self._unhashable_value(expr, summary) for values in (*site.args, *(
+                values for _, values in site.kwargs)) for expr in values)
+            or _typed_unhashable(signature, site, bound)
             for site, bound in sites)
+
+    def _receivers_made(self, site: CallSite, summary: FileSummary | None,
+                        owner: str) -> set[str]:
+        """The classes of the instances a method call is made on, where the call spells
+        one made there (``Value().size()``: ``Value``); else ``owner``, the method's."""
+        head = self._revision_pair()[1]
+        made = set()
+        for expr in site.callee:
+            cls = (_names(head, summary.module, expr[:-2])
+                   if summary is not None and len(expr) > 2 and expr[-2].startswith("(")
+                   and expr[-1].startswith(".") else None)
+            definition = head.definition(cls) if cls is not None else None
+            made.add(cls if cls is not None and definition is not None
+                     and definition.kind is SymbolKind.CLASS else owner)
+        return made or {owner}
+
+    def _unhashable_value(self, expr: Expr, summary: FileSummary | None,
+                          depth: int = 0) -> bool:
+        """Is ``expr``, a value in ``summary``'s module, surely one that cannot be hashed
+        (``_passes_unhashable``), or may it be one through a variable it reads?"""
+        if summary is None or not expr or depth > 4:
+            return False
+        if len(expr) == 1 and expr[0] in summary.mutables:
+            return True
+        if len(expr) == 1 and expr[0].startswith("v:"):
+            return any(self._unhashable_value(value, summary, depth + 1)
+                       for value in self._bindings_of(summary).get(expr[0], ()))
+        if len(expr) == 2 and expr[0].startswith("m:") and expr[1].startswith("."):
+            # a module variable of ours imported by name (``from .conf import DEFAULTS``)
+            module = expr[0][2:]
+            other = self.head.summaries.get(module)
+            key = f"v:{module}:|{expr[1][1:]}"
+            return other is not None and any(
+                self._unhashable_value(value, other, depth + 1)
+                for value in self._bindings_of(other).get(key, ()))
+        if len(expr) > 1 and expr[-1].startswith("("):
+            # an instance made there (``Row(name)``)
+            cls = _names(self._revision_pair()[1], summary.module, expr[:-1])
+            return cls is not None and self._unhashable_instances(cls)
+        return False
+
+    def _unhashable_instances(self, cls: str) -> bool:
+        """Can instances of ``cls``, a class of ours, surely not be hashed: the first class
+        of its ancestry to decide defines ``__eq__`` without ``__hash__``, or is a dataclass
+        comparing by value (``@dataclass``, not frozen, ``eq=False`` or ``unsafe_hash``),
+        or an outside base does (``dict``, ``collections.abc.Mapping``)?"""
+        if cls not in self._hashable:
+            self._hashable[cls] = _unhashable_instances(self._revision_pair()[1], cls)
+        return self._hashable[cls]
 
     def _self_never_of(self, graph: CodeGraph, source: str, target: str) -> bool:
         """Is ``source`` a method of a class ``Base`` whose every call of ``target`` is on its
@@ -3402,43 +3456,6 @@ class ImpactAnalysis:
             rest.remove(match)
         self._aliases[change.symbol] = traded
         return traded
-
-    def _hashed_by_identity(self, module: str, spelled: str) -> bool:
-        """Is every instance of the class ``module`` spells ``spelled`` hashable: a class of
-        ours that neither it, nor a base, nor a subclass of it makes unhashable (an ``__eq__``
-        without a ``__hash__``, ``__hash__ = None``), all of ours and undecorated (a dataclass
-        compares by value and sets ``__hash__`` to None)? psycopg 3.3's ``@cache`` on
-        ``_nt_from_info(info: CompositeInfo)``. False when not known."""
-        head = self._revision_pair()[1]
-        cls = head.resolve_in(module, spelled)
-        if cls is None:
-            return False
-        if cls not in self._hashable:
-            # and every subclass: a value annotated ``cls`` may be one
-            below = self._hierarchy(self.head).all_below(cls)
-            self._hashable[cls] = all(self._hashes_by_identity(head, c) for c in sorted(below))
-        return self._hashable[cls]
-
-    @staticmethod
-    def _hashes_by_identity(head: Revision, cls: str) -> bool:
-        """Does an instance of ``cls`` (a class of ours) hash: the first class of its
-        ancestry to define ``__eq__`` or ``__hash__`` defines a ``__hash__`` method, or none
-        does; every class of it is ours, undecorated, and plain (no metaclass)."""
-        for ancestor in head.mro(cls):
-            if ancestor is None:
-                return False  # an outside base: not known
-            definition = head.definition(ancestor)
-            if (definition is None or definition.kind is not SymbolKind.CLASS
-                    or definition.decorators or definition.metaclass):
-                return False
-            module, _, qualname = ancestor.partition(":")
-            members = head.definitions(module)
-            hashing = members.get(f"{qualname}.__hash__")
-            if hashing is not None:
-                return hashing.kind is SymbolKind.METHOD
-            if f"{qualname}.__eq__" in members:
-                return False
-        return True
 
     def _forwarded_binds(self, source: str, site: CallSite, bound: bool,
                          signature: Signature, old: Signature | None = None,
@@ -4599,18 +4616,6 @@ CLASS_STATEMENT_HOOKS = frozenset({"__class_getitem__", "__mro_entries__", "__pr
 CACHE_API = frozenset({".cache_clear", ".cache_info", ".cache_parameters", ".__wrapped__"})
 
 
-# Builtins whose call gives a hashable value (a string, a number, bytes)
-HASHABLE_MAKERS = frozenset({"str", "int", "float", "bool", "bytes", "len", "repr", "ord",
-                             "chr", "hash", "abs", "round", "format", "ascii", "hex", "oct",
-                             "bin", "type"})  # ``type(x)``: a class, hashable
-
-
-# Standard-library functions that return a string (or None)
-STRING_MAKERS = frozenset({"inspect.cleandoc", "inspect.getdoc", "textwrap.dedent",
-                           "textwrap.indent", "os.path.join", "os.path.basename",
-                           "os.path.dirname", "os.path.abspath", "os.fspath", "json.dumps"})
-
-
 def _class_names(summary: FileSummary, cls: str) -> set[str]:
     """The names ``summary``'s module may spell class ``cls`` by: its own, and each name an
     import of it binds to something of that name (``from .response import Response as R``)."""
@@ -4664,40 +4669,65 @@ def _taken_alike(before: Signature, after: Signature, finding: Finding) -> bool:
     return taken(before) == taken(after)
 
 
-def _hashable_argument(values: tuple[Expr, ...],
-                       bindings: Mapping[str, tuple[Expr, ...]] | None = None,
-                       named: Callable[[Expr], str | None] | None = None,
-                       literals: Set[str] = frozenset()) -> bool:
-    """Is an argument, as the summary records its values, surely hashable: a literal the
-    summary keeps no value of (a number, ``None``, bytes, a bool: no values), a string
-    (``"text"``, an f-string: ``b:str`` made), a class (``x.__class__``, ``type(x)``: one
-    whose metaclass sets ``__eq__`` without ``__hash__`` is not worth the doubt), what a
-    builtin making a string or a number returns (``named``: a standard-library one spelled
-    so, ``STRING_MAKERS``), or (with ``bindings``) a local variable bound to such values
-    only, or holding such a literal alone (``literals``, ``FileSummary.literals``)? defopt
-    6.0 cached ``_parse_docstring``, called with ``inspect.getdoc(func)``, a literal, a local
-    string; nltk 3.9 cached ``_get_tagger``, called with ``lang`` after ``lang = "rus"`` or
-    ``lang = None``."""
+def _typed_unhashable(signature: Signature, site: CallSite, bound: bool) -> bool:
+    """Does ``site`` hand a value to a parameter of ``signature`` annotated with a type whose
+    values cannot be hashed (``names: list[str]``, ``*rows: dict``)?"""
+    params = list(signature.parameters)[1 if bound else 0:]
+    positional = [p for p in params
+                  if p.kind in (ParamKind.POSITIONAL_ONLY, ParamKind.POSITIONAL_OR_KEYWORD)]
+    rest = next((p for p in params if p.kind is ParamKind.VAR_POSITIONAL), None)
+    keywords = next((p for p in params if p.kind is ParamKind.VAR_KEYWORD), None)
+    taken: list[Parameter | None] = [
+        positional[index] if index < len(positional) else rest
+        for index in range(len(site.args))]
+    for name, _ in site.kwargs:
+        if name == "**":
+            continue
+        taken.append(next((p for p in params if p.name == name
+                           and p.kind is not ParamKind.POSITIONAL_ONLY), keywords))
+    return any(p is not None and unhashable_annotation(p.annotation) for p in taken)
 
-    def made(expr: Expr) -> bool:
-        if len(expr) > 1 and expr[-1].startswith("(") and named is not None \
-                and named(expr[:-1]) in STRING_MAKERS:
-            return True  # ``inspect.cleandoc(doc)``
-        if len(expr) > 1 and expr[-1] == ".__class__":
-            return True  # a class (astropy 6.1's ``make_skyoffset_cls(frame.__class__)``)
-        return (len(expr) == 2 and expr[1].startswith("(") and expr[0].startswith("b:")
-                and expr[0][2:] in HASHABLE_MAKERS)
 
-    def local(expr: Expr) -> bool:
-        if bindings is None or len(expr) != 1 or not expr[0].startswith("v:") \
-                or ":|" in expr[0]:
-            return False
-        bound = bindings.get(expr[0])
-        if bound is None:
-            return expr[0] in literals
-        return all(made(value) for value in bound)
+def _unhashable_instances(revision: Revision, cls: str) -> bool:
+    """``Impact._unhashable_instances``, read from ``revision``."""
+    definition = revision.definition(cls)
+    if definition is None or definition.kind is not SymbolKind.CLASS:
+        return False
+    for ancestor in revision.mro(cls):
+        found = None if ancestor is None else revision.definition(ancestor)
+        if ancestor is None or found is None:
+            continue
+        module, _, qualname = ancestor.partition(":")
+        members = revision.definitions(module)
+        if f"{qualname}.__hash__" in members or "__hash__" in found.attributes:
+            return False  # its own (an attribute's value is not known)
+        compares = _compares_by_value(found.decorators)
+        if compares is not None:
+            return compares
+        if f"{qualname}.__eq__" in members:
+            return True
+    return unhashable(revision, cls)
 
-    return all(made(expr) or local(expr) for expr in values)
+
+def _compares_by_value(decorators: Sequence[str]) -> bool | None:
+    """For a class with these decorators: True when a ``dataclass`` one sets ``__hash__``
+    to None (it compares by value, not frozen, no ``unsafe_hash``), False when one gives a
+    hash (frozen, ``unsafe_hash``) or keeps identity (``eq=False``), None when none is a
+    dataclass decorator."""
+    for decorator in decorators:
+        if decorator_base(decorator) not in ("dataclass", "dataclasses.dataclass"):
+            continue
+        try:
+            call = ast.parse(decorator, mode="eval").body
+        except SyntaxError:
+            return None
+        flags = {keyword.arg: keyword.value.value for keyword in getattr(call, "keywords", ())
+                 if isinstance(keyword.value, ast.Constant)}
+        if any(keyword.arg is None for keyword in getattr(call, "keywords", ())):
+            return None  # ``**options``: not known
+        return (flags.get("eq", True) is True and flags.get("frozen", False) is False
+                and flags.get("unsafe_hash", False) is False)
+    return None
 
 
 def _caches_added_only(change: Change) -> bool:

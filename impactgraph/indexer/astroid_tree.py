@@ -146,7 +146,7 @@ def summarize_astroid(text: str, module: str, path: str, *, api_only: bool = Fal
         main_blocks=tuple(indexer.main_blocks),
         return_guards=tuple(indexer.return_guards),
         getattr_names=indexer.getattr_names,
-        literals=tuple(sorted(indexer.literals)),
+        mutables=tuple(sorted(indexer.mutables)),
         tolerant_reads=tolerant_reads(tree, text, indexer.caller_of,
                                       indexer.defining_scope),
         module_code=module_code_hash(tree),

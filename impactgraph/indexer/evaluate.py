@@ -72,6 +72,8 @@ MAPPING_ARGUMENT = {"dict": 0, "OrderedDict": 0, "defaultdict": 1, "WeakValueDic
                     "WeakKeyDictionary": 0}
 # builtins whose result holds the elements of their one argument
 COPYING_BUILTINS = frozenset({"list", "tuple", "set", "frozenset", "sorted", "reversed", "iter"})
+# those of them whose result cannot be hashed
+MUTABLE_COPIES = frozenset({"list", "set", "sorted"})
 # builtins whose result yields what their arguments do, rearranged (see ``iterated_value``)
 ITERATION_BUILTINS = frozenset({"enumerate", "zip", "filter", "sorted", "next", "map"})
 MAPPINGS = frozenset({"dict", "Dict", "Mapping", "MutableMapping", "DefaultDict", "OrderedDict"})
@@ -123,15 +125,21 @@ class Evaluator(Scopes):
         node: nodes.NodeNG,
         elements: list[Expr],
         keyed: dict[str, list[Expr]] | None = None,
+        mutable: bool = False,
     ) -> Expr:
-        """A container literal; ``keyed`` holds the elements at constant keys or positions."""
+        """A container literal; ``keyed`` holds the elements at constant keys or positions;
+        ``mutable``: surely a list, set, dict or another container that cannot be hashed
+        (``FileSummary.mutables``)."""
         qual = self.qualname(node.scope())
         self.container_counters[qual] += 1
         key = f"v:{self.module}:{qual}|<c{self.container_counters[qual]}>"
         self.bindings[key].extend(elements)
         for constant, values in (keyed or {}).items():
             self.bindings[f"{key}{constant}"].extend(values)
-        return (container_root(key),)
+        root = container_root(key)
+        if mutable:
+            self.mutables.add(root)
+        return (root,)
 
     def values(self, node: nodes.NodeNG | None) -> list[Expr]:
         if node is None:
@@ -164,7 +172,7 @@ class Evaluator(Scopes):
                 # ``list(xs)``; an empty ``set()`` or ``list()`` is a container too, which
                 # ``.add(x)`` / ``.append(x)`` fill later (``self.items = set()``)
                 copied = [(*e, ELEMENT) for e in self.values(node.args[0])] if node.args else []
-                return [self.new_container(node, copied)]
+                return [self.new_container(node, copied, mutable=func.name in MUTABLE_COPIES)]
             if (
                 isinstance(func, nodes.Name)
                 and func.name == "getattr"
@@ -209,7 +217,7 @@ class Evaluator(Scopes):
                 if factory == "deque" and node.args:  # ``deque([self])``: the elements given
                     kwargs += [(*e, ELEMENT) for e in self.values(node.args[0])]
                 kwargs += self.mapping_values(factory, node)
-                return [self.new_container(node, kwargs)]
+                return [self.new_container(node, kwargs, mutable=True)]
             copy_of = self.copied_value(node)
             if copy_of is not None:
                 return copy_of
@@ -296,7 +304,8 @@ class Evaluator(Scopes):
                     if keyed is not None and not isinstance(node, nodes.Set):
                         keyed[item(position)] = values
                         keyed[item(position - len(node.elts))] = values
-            return [self.new_container(node, elements, keyed)]
+            return [self.new_container(node, elements, keyed,
+                                       mutable=not isinstance(node, nodes.Tuple))]
         if isinstance(node, nodes.Dict):
             values_of_dict: list[Expr] = []
             keyed = {}
@@ -308,11 +317,12 @@ class Evaluator(Scopes):
                     keyed = None  # ``**other`` or a computed key: any key may hold anything
                 elif keyed is not None:
                     keyed.setdefault(item(key_node.value), []).extend(values)
-            return [self.new_container(node, values_of_dict, keyed)]
+            return [self.new_container(node, values_of_dict, keyed, mutable=True)]
         if isinstance(node, (nodes.ListComp, nodes.SetComp, nodes.GeneratorExp)):
-            return [self.new_container(node, self.values(node.elt))]
+            return [self.new_container(node, self.values(node.elt),
+                                       mutable=not isinstance(node, nodes.GeneratorExp))]
         if isinstance(node, nodes.DictComp):
-            return [self.new_container(node, self.values(node.value))]
+            return [self.new_container(node, self.values(node.value), mutable=True)]
         if isinstance(node, nodes.IfExp):
             return self.values(node.body) + self.values(node.orelse)
         if isinstance(node, nodes.BinOp) and node.op in BINARY:  # ``a + b``: ``a.__add__(b)``
@@ -545,7 +555,7 @@ class Evaluator(Scopes):
             case "sorted" if len(node.args) == 1 and all(
                 k.arg in ("key", "reverse") for k in node.keywords or ()
             ):
-                return [self.new_container(node, elements(node.args[0]))]
+                return [self.new_container(node, elements(node.args[0]), mutable=True)]
             case "enumerate" if len(node.args) <= 2 and all(
                 k.arg == "start" for k in node.keywords or ()
             ):

@@ -263,7 +263,8 @@ class FileIndexer(Statements):
             self.bindings[key].extend(self.annotation_values(annotation))
             self.bindings[key].extend(self.values(default))
         if args.kwarg:  # ``**options``: a dict the function may fill and hand on
-            self.bindings[self.var_key(node, args.kwarg)].append(self.new_container(node, []))
+            self.bindings[self.var_key(node, args.kwarg)].append(
+                self.new_container(node, [], mutable=True))
         if args.vararg:  # ``*args``: a tuple of what the callers pass past the named ones
             # (bound by the linker, ``link._bind_arguments``), and of the annotated type
             elements = self.annotation_values(args.varargannotation)

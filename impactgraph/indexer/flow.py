@@ -158,24 +158,21 @@ class Flow:
                 made.setdefault(name, []).append(key)
         return key
 
-    def assign(self, frame: nodes.NodeNG, name: str, values: list[Expr], weak: bool
-               ) -> str | None:
+    def assign(self, frame: nodes.NodeNG, name: str, values: list[Expr], weak: bool) -> None:
         """A binding of ``name`` in ``frame``'s code; ``weak``: the earlier values stay
-        (``x += ...``, a walrus inside an expression, a bare annotation). The key of the
-        version it makes, if it makes one."""
+        (``x += ...``, a walrus inside an expression, a bare annotation)."""
         state = self.states.get(id(frame))
         if state is not None:
             self.kill(frame, name, "")  # a new object: what was stored in the old one is gone
         if name not in self.tracked(frame):
-            return None
+            return
         if state is None:  # unreachable code, or a frame not walked in order
-            return None
+            return
         key = self.new_version(frame, name)
         if weak:
             self.bindings[key].extend((old,) for old in state.get(name, ()))
         self.bind(key, values)
         state[name] = (key,)
-        return key
 
     def read(self, frame: nodes.NodeNG, name: str, node: nodes.NodeNG) -> list[Expr] | None:
         """The versions of ``name`` that reach ``node``; None: use the variable itself."""

@@ -70,9 +70,8 @@ class Scopes:
         # ``ImportError`` binds again (``ImportBinding.guarded``)
         self.guarded_imports: dict[int, frozenset[str]] = {}
         self.attribute_stores: list[tuple[tuple[Expr, ...], str, tuple[Expr, ...]]] = []
-        # variable keys of functions holding one binding alone, of a literal the bindings
-        # keep nothing of (``FileSummary.literals``)
-        self.literals: set[str] = set()
+        # roots of the containers that cannot be hashed (``FileSummary.mutables``)
+        self.mutables: set[str] = set()
         # pytest: fixture functions (id of the def -> its ``params=``), collected tests
         self.fixture_frames: dict[int, nodes.NodeNG | None] = {}
         self.tests: list[tuple[str, str, int]] = []  # (symbol, class qualname, line)

@@ -159,14 +159,7 @@ class Statements(Evaluator, ImplicitCalls):
             weak = isinstance(statement, (nodes.AugAssign, nodes.NamedExpr)) or (
                 isinstance(statement, nodes.AnnAssign) and statement.value is None
             )
-            alone = self.bind_name(scope, target.name, values, target, weak)
-            if value_node is None and isinstance(statement, (nodes.Assign, nodes.AnnAssign)) \
-                    and (target in statement.targets if isinstance(statement, nodes.Assign)
-                         else target is statement.target):
-                value_node = statement.value
-            if not weak and isinstance(scope, FUNCTION_SCOPES) and _literal(value_node):
-                # ``lang = None``: a value the bindings keep nothing of, but hashable
-                self.literals.update(alone)
+            self.bind_name(scope, target.name, values, target, weak)
             if isinstance(scope, nodes.ClassDef):
                 self.attributes[self.qualname(scope)].append(target.name)
             if isinstance(scope, nodes.Module):
@@ -534,20 +527,12 @@ class Statements(Evaluator, ImplicitCalls):
         values: list[Expr],
         node: nodes.NodeNG,
         weak: bool = False,
-    ) -> list[str]:
+    ) -> None:
         """``name`` of ``scope`` is bound at ``node``: the variable gains the values, and so
-        does a new version of it when the binding runs in that scope's own code. The keys
-        holding this binding alone: the new version's, and the variable's own when the scope
-        binds the name nowhere else."""
-        key = self.var_key(scope, name)
-        self.bind(key, values)
-        alone = [key] if (len(scope.locals.get(name, ())) == 1
-                          and name not in self.shared_of(scope.root())) else []
+        does a new version of it when the binding runs in that scope's own code."""
+        self.bind(self.var_key(scope, name), values)
         if self.flow is not None and exec_frame(node) is scope:
-            version = self.flow.assign(scope, name, values, weak)
-            if version is not None:
-                alone.append(version)
-        return alone
+            self.flow.assign(scope, name, values, weak)
 
     def bind(self, key: str, values: list[Expr]) -> None:
         """Add values to a binding, marked as fallbacks inside ``except ImportError``."""
@@ -1139,8 +1124,3 @@ def _as_ast(value: nodes.NodeNG | None) -> ast.expr | None:
         return None
     return tree.body if isinstance(tree, ast.Expression) else None
 
-
-def _literal(node: nodes.NodeNG | None) -> bool:
-    """A literal whose value the bindings keep nothing of and which is hashable: ``None``, a
-    number, a bool, bytes, ``...`` (a string is kept, as ``str()`` made)."""
-    return isinstance(node, nodes.Const) and not isinstance(node.value, str)

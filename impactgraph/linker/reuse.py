@@ -38,7 +38,7 @@ IGNORED_FIELDS: Mapping[type, frozenset[str]] = {
     Parameter: frozenset({"default", "annotation"}),
     Signature: frozenset({"returns", "is_async"}),  # is_generator: the nodes' ``generator``
     FileSummary: frozenset({"has_getattr", "main_blocks", "getattr_names", "tolerant_reads",
-                            "module_code", "literals"}),
+                            "module_code", "mutables"}),
 }
 LINE_FIELDS = frozenset({"line", "end_line"})
 # Read only through ``is_small``, whose answer is part of the facts: lines added to a body

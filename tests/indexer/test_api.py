@@ -105,7 +105,7 @@ def api_part(summary: FileSummary) -> FileSummary:
     )
     return dataclasses.replace(
         summary, definitions=definitions, calls=(), references=(), bindings=(),
-        attribute_stores=(), main_blocks=(), return_guards=(), tolerant_reads=(), literals=(),
+        attribute_stores=(), main_blocks=(), return_guards=(), tolerant_reads=(), mutables=(),
         named_files=(), api_only=True,
     )
 
