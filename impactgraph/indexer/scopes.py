@@ -59,6 +59,7 @@ class Scopes:
         # the names some ``global`` or ``nonlocal`` of the module declares (``shared_of``):
         # set by ``run``, empty when the text has neither word, else found when first needed
         self.shared: frozenset[str] | None = None
+        self.nonlocal_names: dict[int, frozenset[str]] = {}  # ``nonlocals``, per function
         self.flow: Flow | None = None  # flow-sensitive locals, set up by ``run``
         self.all_names = AllNames(module, is_package)  # ``__all__``, as its statements build it
         self.has_getattr = False
@@ -136,13 +137,26 @@ class Scopes:
         first = True
         while True:
             is_class = isinstance(scope, nodes.ClassDef)
-            if name in scope.locals and (first or not is_class):
+            if name in scope.locals and (first or not is_class) and not (
+                    name in self.shared_of(scope.root()) and name in self.nonlocals(scope)):
                 return scope
             if scope.parent is None:
                 return None
             # Default values and decorators are evaluated outside the function.
             first = False
             scope = scope.parent.scope()
+
+    def nonlocals(self, scope: nodes.NodeNG) -> frozenset[str]:
+        """The names a function's own ``nonlocal`` statements declare: they live in the
+        enclosing function (astroid counts them among the function's locals too)."""
+        found = self.nonlocal_names.get(id(scope))
+        if found is None:
+            found = self.nonlocal_names[id(scope)] = frozenset() if not isinstance(
+                scope, FUNCTION_SCOPES) else frozenset(
+                    name for statement in scope.nodes_of_class(
+                        nodes.Nonlocal, skip_klass=(*FUNCTION_SCOPES, nodes.ClassDef))
+                    for name in statement.names)
+        return found
 
     def name_value(self, name: str, node: nodes.NodeNG) -> list[Expr]:
         scope = self.defining_scope(name, node)
