@@ -69,6 +69,7 @@ from impactgraph.diff.names import Revision, left_as_namespace
 from impactgraph.diff.signatures import Finding, compare_signatures, returns_async_iterator
 from impactgraph.discovery import DEFAULT_TEST_PATTERNS, is_test_path
 from impactgraph.expressions import (
+    SUPER_OF,
     AutouseRoot,
     BuiltinRoot,
     FixtureRoot,
@@ -3810,9 +3811,34 @@ class ImpactAnalysis:
                                                  owner)
                         or self._class_named(summary, summary.calls[index], wanted, cls)))
                     found[index] = found.get(index, True) and certain
+        for index, site in enumerate(summary.calls):
+            if (site.scope == source or site.scope.startswith(source + ".")) \
+                    and self._through_super(site, wanted, owner):
+                found[index] = True
         return {index for index, certain in found.items()
                 if certain and any(expr and expr[-1] == wanted
                                    for expr in summary.calls[index].callee)}
+
+    def _through_super(self, site: CallSite, wanted: str, owner: str) -> bool:
+        """Is every callee of ``site`` spelling ``wanted`` (``.name``) read off ``super()``
+        in a class of ours that is unrelated to ``owner``, and does no class of ours derive
+        from both? ``super()`` then follows the ancestry of the calling class, which holds
+        no ``owner``. matplotlib 3.10 decorated ``FontProperties.__init__``; the head links
+        ``FontProperties(size=s)`` to the decorator's wrapper, and every ``__init__`` calling
+        ``super().__init__()`` (``Legend``'s, ``AnchoredOffsetbox``'s) was read as still
+        calling it by name, its call no longer resolving."""
+        spelled = [expr for expr in site.callee if expr and expr[-1] == wanted]
+        if not spelled or not all(len(expr) == 3 and expr[0].startswith("s:")
+                                  and expr[1] == SUPER_OF for expr in spelled):
+            return False
+        head = self._revision_pair()[1]
+        for expr in spelled:
+            cls = expr[0][2:]
+            found = head.definition(cls)
+            if found is None or found.kind is not SymbolKind.CLASS \
+                    or not self._unrelated(cls, owner) or self._derived_from_both(cls, owner):
+                return False
+        return True
 
     def _class_named(self, summary: FileSummary, site: CallSite, wanted: str,
                      cls: str) -> bool:
