@@ -4745,12 +4745,15 @@ def _compares_by_value(decorators: Sequence[str]) -> bool | None:
             continue
         try:
             call = ast.parse(decorator, mode="eval").body
-        except SyntaxError:
+        except (SyntaxError, ValueError, RecursionError):
             return None
-        flags = {keyword.arg: keyword.value.value for keyword in getattr(call, "keywords", ())
+        keywords = getattr(call, "keywords", ())
+        if any(keyword.arg is None or (keyword.arg in ("eq", "frozen", "unsafe_hash")
+                                       and not isinstance(keyword.value, ast.Constant))
+               for keyword in keywords):
+            return None  # ``**options``, ``frozen=FROZEN``: not known
+        flags = {keyword.arg: keyword.value.value for keyword in keywords
                  if isinstance(keyword.value, ast.Constant)}
-        if any(keyword.arg is None for keyword in getattr(call, "keywords", ())):
-            return None  # ``**options``: not known
         return (flags.get("eq", True) is True and flags.get("frozen", False) is False
                 and flags.get("unsafe_hash", False) is False)
     return None

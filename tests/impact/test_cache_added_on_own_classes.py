@@ -74,6 +74,14 @@ class EqualRow(Row):
     pass
 
 
+FROZEN = False
+
+
+@dataclass(frozen=FROZEN)
+class ConfiguredRow:
+    name: str
+
+
 class Shown(Hidden):
     def __eq__(self, other):
         return True
@@ -118,6 +126,7 @@ USERS = {
     "equal_row": ("from_row", "EqualRow"),
     "identity_row": ("from_row", "IdentityRow"),
     "hashed_row": ("from_row", "HashedRow"),
+    "configured_row": ("from_row", "ConfiguredRow"),
 }
 
 
@@ -138,5 +147,5 @@ def test_a_cache_on_a_function_taking_instances_of_ours(tmp_path: Path) -> None:
     # a (non-frozen) dataclass compares by value and sets ``__hash__`` to None, and so its
     # subclass ``EqualRow``; ``Shown`` defines ``__eq__`` alone. A subclass comparing by
     # value (``Key``'s, ``Info``'s) is not what the call makes; a frozen dataclass hashes
-    # its fields, which are not judged
+    # its fields, which are not judged; ``frozen=FROZEN`` is not read
     assert broken_modules(report) == {"pkg.row", "pkg.shown", "pkg.equal_row"}
