@@ -91,8 +91,10 @@ class Interfaces:
             states = []
             for cls in group:
                 state = walk.step(start, cls)
-                if not _declares_abc(graph, cls):
-                    # one declared an ABC is not made but by code that breaks (spread below)
+                if not _declares_abc(graph, cls) and not _implemented_below(graph, cls, name,
+                                                                          owner):
+                    # one declared an ABC, or a base whose every subclass implements the
+                    # member, is not made but by code that breaks (spread below)
                     walk.broken.add(cls)
                 if walk.visit(state, start, 1):
                     states.append(state)
@@ -453,6 +455,28 @@ def _declares_abc(graph: CodeGraph, cls: str) -> bool:
     names = [b.split("[", 1)[0].rsplit(".", 1)[-1] for b in definition.bases]
     meta = (definition.metaclass or "").rsplit(".", 1)[-1]
     return "ABC" in names or meta == "ABCMeta"
+
+
+def _implemented_below(graph: CodeGraph, cls: str, name: str, interface: str) -> bool:
+    """Is ``cls`` a base of subclasses of ours each of which gets a concrete ``name`` below
+    ``interface`` (``_provides``) or is such a base itself? Then the class is written as a
+    base, not an implementation: its subclasses implement the member (rdflib 7.1 made
+    ``Node.n3`` abstract; ``Identifier(Node, str)``, which nothing makes, has none, and its
+    subclasses ``URIRef``, ``BNode``, ``Literal``, ``Variable`` each define one). A class with
+    no subclass of ours is an implementation, whoever makes it."""
+    seen = {cls}
+    queue = deque([cls])
+    while queue:
+        current = queue.popleft()
+        below = sorted(_subclasses(graph, current))
+        if not below:
+            return False
+        for sub in below:
+            if sub in seen or _provides(graph, sub, name, stop=interface):
+                continue
+            seen.add(sub)
+            queue.append(sub)
+    return True
 
 
 def _is_protocol(graph: CodeGraph, cls: str) -> bool:
