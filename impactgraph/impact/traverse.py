@@ -112,6 +112,7 @@ from impactgraph.impact.process_scope import ProcessScope
 from impactgraph.impact.receivers import MAX_CONSTRAINTS, Entries, Hierarchy
 from impactgraph.impact.run_time_wrappers import run_time_caller
 from impactgraph.indexer.plain import DATACLASS_DECORATORS, decorator_base
+from impactgraph.indexer.statements import CATCHES_TYPE_ERROR
 from impactgraph.linker import CodeGraph
 from impactgraph.linker.link import CALLBACK_BUILTINS, generated_call
 from impactgraph.linker.resolve import local_name
@@ -2567,6 +2568,7 @@ class ImpactAnalysis:
             return _names(head, module, expr) == target or _own_method(head, source, expr) == target
 
         found: list[CallSite] = []
+        handed_so = False
         for site in calls:
             if site.scope != source:
                 continue
@@ -2577,11 +2579,18 @@ class ImpactAnalysis:
                       if any(names_target(expr) for expr in values)]
             if not handed:
                 continue
-            at = _forwarding_position(head, module, site)
-            if at is None or [position for position, _ in handed] != [at]:
+            forwarding = _forwarding_position(head, module, site)
+            if forwarding is None or [position for position, _ in handed] != [forwarding[0]]:
                 return None  # handed to code that may call it otherwise
+            handed_so = True
+            at, name = forwarding
+            if name in EXPECTING_RAISE and any(
+                    len(expr) == 1 and expr[0][2:] in CATCHES_TYPE_ERROR
+                    and expr[0].startswith("b:") for expr in site.args[0]):
+                # ``assertRaises(TypeError, f, 1)``: a call that does not bind is what it wants
+                continue
             found.append(replace(site, args=site.args[at + 1:], callee=()))
-        return found or None
+        return found if handed_so else None
 
     def _partial_binds(self, source: str, target: str, old: Signature, new: Signature,
                        bound: bool) -> bool | None:
@@ -4464,21 +4473,27 @@ FORWARDING = {"pytest.raises": 1, "pytest.warns": 1, "pytest.deprecated_call": 0
 TEST_CASE_FORWARDING = {"assertRaises": 1, "assertWarns": 1, "assertRaisesRegex": 2,
                         "assertWarnsRegex": 2, "assertRaisesRegexp": 2, "failUnlessRaises": 1,
                         "addCleanup": 0, "addClassCleanup": 0, "addAsyncCleanup": 0}
+# Those of them that pass when the call raises the exception handed first, with no pattern
+# its message must match
+EXPECTING_RAISE = frozenset({"assertRaises", "failUnlessRaises", "pytest.raises"})
 
 
-def _forwarding_position(revision: Revision, module: str, site: CallSite) -> int | None:
+def _forwarding_position(revision: Revision, module: str,
+                         site: CallSite) -> tuple[int, str] | None:
     """The position at which call ``site`` hands a callable to a ``FORWARDING`` function
     (``pytest.raises``) or a ``TEST_CASE_FORWARDING`` method of ``self`` or ``cls`` in a
-    method (``self.assertRaises``), which call it with the arguments written after it; None
-    for any other call, or one that unpacks (``*args``: the position is not known)."""
+    method (``self.assertRaises``), which call it with the arguments written after it, and
+    that function's key; None for any other call, or one that unpacks (``*args``: the
+    position is not known)."""
     if site.star or len(site.callee) != 1:
         return None
     expr = site.callee[0]
     if (len(expr) == 2 and expr[1][1:] in TEST_CASE_FORWARDING
             and expr[0].startswith("v:") and expr[0].rpartition("|")[2] in ("self", "cls")
             and ":" in expr[0] and "." in expr[0].partition(":")[2].partition("|")[0]):
-        return TEST_CASE_FORWARDING[expr[1][1:]]
-    return FORWARDING.get(_names(revision, module, expr) or "")
+        return TEST_CASE_FORWARDING[expr[1][1:]], expr[1][1:]
+    name = _names(revision, module, expr) or ""
+    return (FORWARDING[name], name) if name in FORWARDING else None
 
 
 def _own_method(revision: Revision, scope: str, expr: Expr) -> str | None:

@@ -105,3 +105,32 @@ def test_handed_to_other_outside_code_it_is_called_as_before(tmp_path: Path) -> 
     base = {"pack.py": PACK_BASE, "user.py": user}
     head = {"pack.py": PACK_HEAD, "user.py": user}
     assert broken_modules(impact_between(base, head, tmp_path)) == {"user"}
+
+
+REFUSING = """\
+import unittest
+
+from pack import compute_file_sha
+
+
+class TestRefused(unittest.TestCase):
+    def test_needs_a_file(self):
+        self.assertRaises({expected}, compute_file_sha)
+"""
+
+
+def test_a_call_expected_to_raise_a_type_error_may_not_bind(tmp_path: Path) -> None:
+    # the test wants the call refused: it still is
+    test = REFUSING.format(expected="TypeError")
+    base = {"pack.py": PACK_BASE, "tests/test_refused.py": test}
+    head = {"pack.py": PACK_HEAD, "tests/test_refused.py": test}
+    report = impact_between(base, head, tmp_path)
+    assert "test_refused" in {a["module"] for a in report["affected"]}
+    assert broken_modules(report) == set()
+
+
+def test_a_call_expected_to_raise_another_error_must_bind(tmp_path: Path) -> None:
+    test = REFUSING.format(expected="ValueError")
+    base = {"pack.py": PACK_BASE, "tests/test_refused.py": test}
+    head = {"pack.py": PACK_HEAD, "tests/test_refused.py": test}
+    assert broken_modules(impact_between(base, head, tmp_path)) == {"test_refused"}
