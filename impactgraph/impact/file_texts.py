@@ -23,7 +23,8 @@ f-string computes before its literal tail, and ``module.__file__`` are out of re
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Set
+import re
+from collections.abc import Iterable, Iterator, Set
 from dataclasses import dataclass
 
 from impactgraph.linker import CodeGraph
@@ -83,6 +84,83 @@ def text_reads(graph: CodeGraph, changed: Set[str], library: Set[str]) -> list[T
                 helper = reader if caller != reader else ""
                 found[TextRead(caller, target, f"{what} {module}", readers[0], helper)] = None
     return list(found)
+
+
+# what runs a Python file named by its path as a module would run on import: its top-level
+# code, and then whatever the caller asks of the module object it gets
+# (``spec_from_file_location(name, path)`` and ``exec_module``, ``runpy.run_path``)
+FILE_RUNNERS = frozenset({
+    "importlib.util.spec_from_file_location", "importlib.machinery.SourceFileLoader",
+    "importlib.machinery.SourcelessFileLoader", "runpy.run_path", "imp.load_source",
+    "imp.load_module",
+})
+
+
+@dataclass(frozen=True, slots=True)
+class FileRun:
+    """A scope of test code that runs the Python files (``modules``) its module names by a
+    path or a glob pattern (``arpeggio``'s ``test_examples``: every ``examples/*/*.py``)."""
+
+    caller: str
+    runner: str  # ``importlib.util.spec_from_file_location``
+    path: str  # the path or pattern, as resolved from the naming file
+    modules: frozenset[str]
+
+
+def files_run(graph: CodeGraph, library: Set[str]) -> list[FileRun]:
+    """The scopes of test code (modules not in ``library``) calling one of ``FILE_RUNNERS``,
+    each with the modules of ours whose file a path its module names may be: unchanged
+    files too, since what they run may reach a change. A path with ``*`` or ``?`` in a part
+    (``glob.glob(os.path.join(HERE, "..", "examples", "*", "*.py"))``) names every file it
+    matches."""
+    found: list[FileRun] = []
+    module_at: dict[str, str] | None = None
+    for caller, callees in sorted(graph.external_calls.items()):
+        runners = sorted(callees & FILE_RUNNERS)
+        if not runners or caller not in graph:
+            continue
+        module = graph.module_of(caller)
+        named = graph.named_files.get(module, ())
+        if module in library or not named:
+            continue
+        if module_at is None:
+            module_at = {graph.path_of(m): m for m in graph.nodes("module")}
+        for name in named:
+            for pattern in _patterns(name, graph.path_of(module)):
+                matched = frozenset(module_at[p] for p in _matching(pattern, name.anchor,
+                                                                      module_at))
+                if matched:
+                    found.append(FileRun(caller, runners[0], pattern, matched))
+    return found
+
+
+def _patterns(name: NamedFile, naming_path: str) -> list[str]:
+    """The repository paths (or, for ``ANY``, path tails) ``name`` may be, as patterns."""
+    if name.anchor is PathAnchor.ANY:
+        return [name.path]
+    folder = path_parent(naming_path)
+    folder = "" if folder == "." else folder
+    starts = [folder] if name.anchor is PathAnchor.FOLDER else list(_folders_up(folder))
+    return [joined for start in starts if (joined := _joined(start, name.path)) is not None]
+
+
+def _matching(pattern: str, anchor: PathAnchor, paths: Iterable[str]) -> list[str]:
+    """The ``paths`` ``pattern`` names: the path itself, or every path its ``*``, ``?`` and
+    ``**`` parts match (a part never matching across ``/`` but ``**``); with ``ANY``, every
+    path ending with such a tail."""
+    if not any(c in pattern for c in "*?") and anchor is not PathAnchor.ANY:
+        return [pattern] if pattern in paths else []
+    parts = []
+    for part in pattern.split("/"):
+        if part == "**":
+            parts.append("(?:[^/]+/)*")
+        else:
+            text = re.escape(part).replace(r"\*", "[^/]*").replace(r"\?", "[^/]")
+            parts.append(text + "/")
+    regex = "".join(parts)[:-1] if not pattern.endswith("**") else "".join(parts)
+    lead = "(?:.*/)?" if anchor is PathAnchor.ANY else ""
+    compiled = re.compile(lead + regex)
+    return sorted(p for p in paths if compiled.fullmatch(p))
 
 
 def resolve(name: NamedFile, naming_path: str, changed: Set[str]) -> list[str]:

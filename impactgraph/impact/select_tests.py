@@ -21,7 +21,7 @@ from impactgraph.expressions import ModuleRoot, parse_root
 from impactgraph.impact import reach_bits
 from impactgraph.impact.by_path import module_path
 from impactgraph.impact.conftest_scope import ConftestScope, plugin_folders
-from impactgraph.impact.file_texts import text_reads
+from impactgraph.impact.file_texts import files_run, text_reads
 from impactgraph.impact.module_state import state_reads
 from impactgraph.impact.packages import is_test_code
 from impactgraph.impact.process_scope import ProcessScope
@@ -245,6 +245,7 @@ def select_tests(
                                  {_Packages(graph)(module) for module in changed_modules})
         _programs(selector, shared, graph, changed_modules, patterns, programs, walk)
         _text_reads(selector, shared, graph, set(changed), patterns, walk)
+        _files_run(selector, shared, graph, patterns, programs, walk)
         _registered(selector, graph, walker, set(reached), shared.processes)
         _module_state(selector, graphs, walker, changes)
         _django_commands(selector, graph, walker, changes)
@@ -1537,6 +1538,19 @@ class _ProgramReach:
                 return None
         return False, ""
 
+    def reaches(self, start: Entries) -> bool | None:
+        """Does code that starts at ``start`` (a file a test runs by its path:
+        ``_files_run``) run the change, as a known program's would (``verdict``); None when
+        that is not known."""
+        closure = self.processes.program_closure(
+            start.modules | {self.graph.module_of(s) for s in start.symbols})
+        if closure is None:
+            return None
+        if (start.modules & self.reached or closure & self.loaded
+                or members_of(self.graph, start.symbols) & self.reached):
+            return True
+        return None if self._open_sites(start, closure) else False
+
     def _open_sites(self, start: Entries, closure: frozenset[str]) -> bool:
         """Does code the program may run make a call whose callee the analysis could not bound,
         where the rules for a test's own process would keep it: an unresolved ``x.name()``
@@ -1781,6 +1795,46 @@ def _text_reads(selector: _Selector, shared: _Shared, graph: CodeGraph, changed:
         return
     sites = [_Site(read.caller, read.reader, read.path, read.reason) for read in reads]
     _sites_reach(selector, shared, graph, sites, _Conditions(graph, library, set()), walk)
+
+
+def _files_run(selector: _Selector, shared: _Shared, graph: CodeGraph,
+               patterns: Sequence[str], reach: _ProgramReach,
+               walk: Callable[[str], Reach]) -> None:
+    """A scope of test code that runs Python files of ours by their path, as modules
+    (``importlib.util.spec_from_file_location`` and ``exec_module``, ``runpy.run_path``:
+    ``impact.file_texts.files_run``), runs their top-level code and then whatever it asks
+    of the module objects (``mod.main()``: an unresolved call by name). No import edge
+    says so, and the files need not have changed: arpeggio's ``test_examples`` runs every
+    ``examples/*/*.py`` and calls its ``main``, which builds a parser. When that code may
+    reach the change (``_ProgramReach.reaches``: the modules' import-time code, the
+    functions of theirs the scope asks for by name, all of them when it asks by a computed
+    name), the scope counts as changed code (``_sites_reach``)."""
+    library = {m for m in graph.nodes("module") if not is_test_code(graph.path_of(m), patterns)}
+    runs = files_run(graph, library)
+    if not runs:
+        return
+    unbounded = {caller for caller, _ in graph.unbounded_sites}
+    sites: dict[str, _Site] = {}
+    for run in runs:
+        if run.caller in sites:
+            continue
+        asked = graph.unresolved_names.get(run.caller) or set()
+        symbols = frozenset(
+            member for module in run.modules for member in graph.members(module)
+            if "." not in member.partition(":")[2]
+            and (run.caller in unbounded or _short_name(member) in asked))
+        verdict = reach.reaches(Entries(run.modules, symbols))
+        if verdict is False:
+            continue
+        how = "runs" if verdict else "may run"
+        why = ("reaches the change" if verdict
+               else "makes calls the analysis could not bound")
+        sites[run.caller] = _Site(
+            run.caller, run.runner, None,
+            f"{how} {run.path} ({run.runner} in {run.caller}), whose code {why}")
+    if sites:
+        _sites_reach(selector, shared, graph, list(sites.values()),
+                     _Conditions(graph, library, set()), walk)
 
 
 class _Conditions:
