@@ -73,6 +73,9 @@ def test_a_call_handing_no_unhashable_value_still_works(body: str, tmp_path: Pat
     # a literal, then a list on some path
     "    text = None\n    if func:\n        text = [func]\n    return parse(text)\n",
     "    count = 1\n    count = [count]\n    return parse(count)\n",
+    # stored again by a nested function
+    "    text = None\n\n    def fill():\n        nonlocal text\n        text = []\n"
+    "    fill()\n    return parse(text)\n",
 ])
 def test_a_call_handing_an_unhashable_value_breaks(body: str, tmp_path: Path) -> None:
     assert _broken(tmp_path, body) == {"pkg.user"}
