@@ -285,6 +285,10 @@ class FileSummary:
     # displays and comprehensions, ``list(...)``, ``dict(...)``, ``sorted(...)``, a
     # ``**kwargs`` mapping (a tuple or a generator is not one)
     mutables: tuple[str, ...] = ()
+    # the variable keys of class-body names bound to a literal the bindings keep no value of
+    # (``suppress = False``, ``cache = None``): the body binds the name, though no value shows
+    # it, beside what the instances may bind over it
+    class_literals: tuple[str, ...] = ()
     # the Python files the module names by a path (``indexer/named_files.py``): a test
     # that reads or runs a file's text depends on that text, which no edge records
     named_files: tuple[NamedFile, ...] = ()

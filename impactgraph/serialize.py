@@ -34,13 +34,13 @@ from typing import Any
 
 from impactgraph.model import FileSummary
 
-SCHEMA_VERSION = 20  # 5: CallSite.unpacks; 6: .spreads, .entered, Definition.returns_length;
+SCHEMA_VERSION = 21  # 5: CallSite.unpacks; 6: .spreads, .entered, Definition.returns_length;
 # 7: Signature.is_generator, CallSite.iterated, Definition.metaclass; 8: .raises_expected;
 # 9: FileSummary.getattr_names; 10: CallSite.awaited; 11: Definition.code_lines;
 # 12: ImportBinding.guarded; 13: Definition.other_bases, CallSite.retried;
 # 14: FileSummary.tolerant_reads; 15: FileSummary.all_from; 16: Reference.held;
 # 17: FileSummary.module_code; 18: FileSummary.literals; 19: FileSummary.named_files;
-# 20: FileSummary.mutables for .literals
+# 20: FileSummary.mutables for .literals; 21: FileSummary.class_literals
 
 Strings = dict[str, int]  # string -> its index in the table being built
 Lookup = Callable[[int], str]  # the table being read: ``strings.__getitem__``

@@ -5,20 +5,18 @@ kwargs['suppress']`` in ``__init__`` when one is given, and its ``parse`` reads
 (default and held-out seeds) failed 28 test files and selected one (for another reason).
 
 The change is ``body-changed`` on the class. A read of a class's data attribute references
-the class (``Resolver.class_data_owner``), but not when the summary holds a value of the name
-on the instances and none in the body: that is taken as bound on the instances only
-(``self._cache = {}``), and a literal in the body (``suppress = False``) leaves no value. So
-``parse`` never references the class. A rule needs the summary to tell a name the body binds
-from one only the instances bind (a schema change): left, kept here as a strict xfail.
-Checked against pytest: test_parse.py fails with the change, test_limit.py passes (it is
-selected now, and stays so: a class body change selects the readers of every data attribute
-of the class)."""
+the class (``Resolver.class_data_owner``), but not when the summary held a value of the name
+on the instances and none in the body: that was taken as bound on the instances only
+(``self._cache = {}``), and a literal in the body (``suppress = False``) leaves no value. The
+summary now lists such body names (``FileSummary.class_literals``), and ``parse``
+references the class. Checked against pytest: test_parse.py fails with the change,
+test_limit.py passes (it is selected, and stays so: a class body change selects the readers
+of every data attribute of the class)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from cli_support import selected_tests
 from git_support import edited_repo
 
@@ -66,8 +64,6 @@ FILES = {
 SOURCE = "src/pkg/expr.py"
 
 
-@pytest.mark.xfail(strict=True, reason="a class body's literal bound on the instances too "
-                   "counts as the instances' only (sel4, left)")
 def test_a_class_default_the_instances_may_bind_over(tmp_path: Path) -> None:
     root = edited_repo(tmp_path / "repo", FILES, SOURCE, "suppress = False", "suppress = True")
     assert "tests/test_parse.py" in selected_tests(root)

@@ -147,6 +147,7 @@ def summarize_astroid(text: str, module: str, path: str, *, api_only: bool = Fal
         return_guards=tuple(indexer.return_guards),
         getattr_names=indexer.getattr_names,
         mutables=tuple(sorted(indexer.mutables)),
+        class_literals=tuple(sorted(indexer.class_literals)),
         tolerant_reads=tolerant_reads(tree, text, indexer.caller_of,
                                       indexer.defining_scope),
         module_code=module_code_hash(tree),

@@ -73,6 +73,8 @@ class Scopes:
         self.attribute_stores: list[tuple[tuple[Expr, ...], str, tuple[Expr, ...]]] = []
         # roots of the containers that cannot be hashed (``FileSummary.mutables``)
         self.mutables: set[str] = set()
+        # class-body names bound to a literal that leaves no value (``FileSummary``)
+        self.class_literals: set[str] = set()
         # pytest: fixture functions (id of the def -> its ``params=``), collected tests
         self.fixture_frames: dict[int, nodes.NodeNG | None] = {}
         self.tests: list[tuple[str, str, int]] = []  # (symbol, class qualname, line)

@@ -162,6 +162,13 @@ class Statements(Evaluator, ImplicitCalls):
             self.bind_name(scope, target.name, values, target, weak)
             if isinstance(scope, nodes.ClassDef):
                 self.attributes[self.qualname(scope)].append(target.name)
+                if value_node is None and isinstance(statement, (nodes.Assign, nodes.AnnAssign)) \
+                        and (target in statement.targets if isinstance(statement, nodes.Assign)
+                             else target is statement.target):
+                    value_node = statement.value
+                if isinstance(value_node, nodes.Const) and not isinstance(value_node.value, str):
+                    # ``suppress = False``: the body binds the name, though to no value kept
+                    self.class_literals.add(self.var_key(scope, target.name))
             if isinstance(scope, nodes.Module):
                 self.module_variable(target.name, statement)
         elif isinstance(target, (nodes.Tuple, nodes.List)):

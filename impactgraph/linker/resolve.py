@@ -418,6 +418,7 @@ class Resolver:
         self._returned: dict[str, frozenset[str]] = {}  # function -> parameters it returns
         self._context_depth = 0
         self._property_names: frozenset[str] | None = None
+        self._class_literals: frozenset[str] | None = None  # ``_class_literal``
         self._class_data_names: frozenset[str] | None = None  # ``class_data_names``
         self._stores = [store for summary in summaries_list for store in summary.attribute_stores]
         self._stored: set[tuple[str, Expr]] = set()
@@ -775,7 +776,8 @@ class Resolver:
         class binds it on its instances only (``self._cache = {}`` in ``__init__``). The
         summary keeps a class body's names apart from its instances' only where the value is
         something to resolve: a name with no value of either (``limit = 10``, ``self.count =
-        0``) counts as the body's."""
+        0``) counts as the body's, and so does one the body binds to such a literal while the
+        instances bind a value over it (``suppress = False``; ``_class_literal``)."""
         if name not in self.class_data_names:
             return None
         for owner in self.mro(cls):
@@ -783,13 +785,24 @@ class Resolver:
             if f"{owner}.{name}" in self.definitions:
                 return None
             if definition is not None and name in definition.attributes:
-                body = self.bindings.get(f"v:{owner}|{name}")
-                if body is None and f"v:{owner}|.{name}" in self.bindings:
+                key = f"v:{owner}|{name}"
+                body = self.bindings.get(key)
+                if body is None and f"v:{owner}|.{name}" in self.bindings \
+                        and not self._class_literal(key):
                     return None  # bound on its instances only (``self._cache = {}``)
                 if body and all(len(e) > 1 and e[-1] == INSTANCE for e in body):
                     return None  # a field declared by its annotation (``fqdn: str``)
                 return owner
         return None
+
+    def _class_literal(self, key: str) -> bool:
+        """Does a class body bind the variable ``key`` to a literal that leaves no value
+        (``FileSummary.class_literals``: ``suppress = False`` beside ``self.suppress = ...``
+        in ``__init__``)?"""
+        if self._class_literals is None:
+            self._class_literals = frozenset(
+                key for summary in self.modules.values() for key in summary.class_literals)
+        return key in self._class_literals
 
     @property
     def class_data_names(self) -> frozenset[str]:
