@@ -106,6 +106,7 @@ def api_part(summary: FileSummary) -> FileSummary:
     return dataclasses.replace(
         summary, definitions=definitions, calls=(), references=(), bindings=(),
         attribute_stores=(), main_blocks=(), return_guards=(), tolerant_reads=(), mutables=(),
+        class_literals=(),
         named_files=(), api_only=True,
     )
 
