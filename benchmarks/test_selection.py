@@ -666,6 +666,16 @@ LIBRARIES = {
         Library("fastjsonschema", "2.22.3", "fastjsonschema", ("pytest==8.3.5",), root="", args=(
             "--ignore", "tests/benchmarks",
             "--deselect", "tests/test_examples.py::test_validate[issue-109]")),
+        # sel5, first contact: GeoJSON objects as dict subclasses built from a type-name
+        # registry, coordinates mapped and validated recursively (geojson); WebVTT, SRT and SBV
+        # captions parsed and written by a format-to-class table, segmenting, a command line
+        # (webvtt-py); a template-driven state machine parsing text tables, a CLI table indexed by
+        # a file of templates (textfsm, its tests named *_test.py); evaluating AST nodes that are
+        # safe to evaluate, getattr without side effects (pure_eval)
+        Library("geojson", "3.3.0", "geojson", ("pytest==8.3.5",), root=""),
+        Library("webvtt-py", "0.6.0", "webvtt", ("pytest==8.3.5",), root=""),
+        Library("textfsm", "2.1.1", "textfsm", ("pytest==8.3.5",), root=""),
+        Library("pure_eval", "0.2.4", "pure_eval", ("pytest==8.3.5",), root=""),
     )
 }
 DEFAULT_LIBRARIES = ("click", "itsdangerous", "markupsafe", "jinja2", "flask")
