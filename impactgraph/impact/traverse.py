@@ -864,7 +864,11 @@ class ImpactAnalysis:
                 return not self._entered_only(source, target, entered)
             if (change.kind is ChangeKind.DECORATOR_CHANGED and _decorators_only(change, "+")
                     and self._forwarded_whole(target, changed=_changed_decorators(change))):
-                return not self._binds(source, target)
+                # the wrapper hands every argument on as it was given: a call binds as it did,
+                # so one written alike in the base that did not bind the base's function
+                # either failed already or never runs it, even spelling its name (prefect 3.1's
+                # ``@deprecated_parameter`` on ``State.result``: ``state.result(_sync=True)``)
+                return not self._binds(source, target, refused_alike=True)
             if (change.kind is ChangeKind.DECORATOR_CHANGED and _decorators_only(change, "-")
                     and self._forwarded_whole(target, self.base,
                                               _changed_decorators(change))):
@@ -2228,7 +2232,7 @@ class ImpactAnalysis:
         return summary.calls if summary is not None else None
 
     def _binds(self, source: str, target: str, positional_first: bool = False,
-               raw: bool = False) -> bool:
+               raw: bool = False, refused_alike: bool = False) -> bool:
         """Does every call site of ``source`` that calls ``target`` still bind in the head?
 
         Each site is the one the linker resolved to ``target`` (by its index in the file's
@@ -2241,6 +2245,9 @@ class ImpactAnalysis:
         ``functools.singledispatch`` function dispatches on it). ``raw``: the call reaches the
         function itself, not what its decorators made of it (a decorator's own machinery
         calling what it was handed): no decorator gives it leading arguments.
+        ``refused_alike``: a call spelling the function's own name that did not bind the base
+        signature either, written alike there (``_failed_before``), counts as binding too (a
+        decorator came that changes nothing of what binds).
         """
         found = self._head_sites(source, target)
         if found is None:
@@ -2259,9 +2266,11 @@ class ImpactAnalysis:
             if never is None:
                 never = self._never_bound(source, target, method)
             call, call_bound = _shape(site, bound, method)
-            return not _names_callee(site, target) and (
-                _call_key(call, call_bound) in never
-                or self._failed_before(source, site, bound, target, method))
+            if _names_callee(site, target):
+                return refused_alike and self._failed_before(source, site, bound, target,
+                                                             method)
+            return (_call_key(call, call_bound) in never
+                    or self._failed_before(source, site, bound, target, method))
 
         def through_partial(site: CallSite, bound: bool) -> bool:
             # a call through a ``functools.partial`` of it passes the partial's arguments

@@ -4,14 +4,10 @@ function's base signature either is not what the decorator breaks. It failed alr
 never runs the function (the link's guess at a receiver), even when it spells the method's
 name; 'broken' is a call the new signature no longer accepts (DESIGN.md "Impact").
 
-Kept as a strict xfail (rel5, left): a call spelling the function's name is judged as
-written (``_never_bound``, ``_failed_before``: ``fail_after(1, 2)``), and three tests pin a
-call that never bound the base either as broken under a newly added forwarding decorator
-(``test_verdicts``' ``t.has_key(name='a')``, ``test_wrapper_taking_the_function_parameters``'
-``group_order(stmt, 2)``, ``test_decorator_made_at_run_time``'s ``filter(1, 2)`` against
-``filter(self, a, b, c)``). Clearing it (``_binds(..., refused_alike=True)`` from the
-``_forwarded_whole`` branch, letting ``_failed_before`` judge name-spelling calls there) takes
-prefect's pair from 2 broken to 0 and flips those three: a policy for the lead.
+A call spelling the function's name is judged so too (``_binds(..., refused_alike=True)``
+from the ``_forwarded_whole`` branch: ``_failed_before`` reads it). Three tests pinned such a
+call as broken; they now make the base's call bind (``filter(1, 2, 3)``, ``group_order(stmt,
+2)`` against a base taking two) or expect it unbroken (``t.has_key(name='a')``).
 
 prefect 3.0.11 -> 3.1.0 put ``@deprecated.deprecated_parameter("fetch", ...)`` (a
 ``wrapper(*args, **kwargs)`` calling ``fn(*args, **kwargs)``) on ``State.result``.
@@ -25,7 +21,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from git_support import broken_modules, impact_between
 
 STATE_BASE = """\
@@ -79,8 +74,6 @@ def _report(tmp_path: Path, base_call: str, head_call: str, extra: str = "") -> 
     return impact_between(base, head, tmp_path)
 
 
-@pytest.mark.xfail(strict=True, reason="a call spelling the function's name is judged as "
-                   "written, as three tests pin it (rel5, left)")
 def test_a_call_the_base_signature_refused_too_does_not_break(tmp_path: Path) -> None:
     report = _report(tmp_path, REFUSED, REFUSED)
     assert ("state:State.result", "decorator-changed") in {
