@@ -19,7 +19,7 @@ import inspect
 import re
 import sys
 import typing
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from impactgraph.diff.annotations import normalize_expression
@@ -1191,12 +1191,13 @@ UNHASHABLE_BASES = frozenset({
 })
 
 
-def unhashable(revision: Revision, symbol: str) -> bool:
+def unhashable(revision: Revision, symbol: str, dataclasses: bool = False) -> bool:
     """Would instances of the class be unhashable without a ``__hash__`` of its own? The
     first class of ours in its MRO that defines ``__eq__`` before any defines ``__hash__``
     sets ``__hash__ = None`` (Python does, for a class defining ``__eq__`` alone); failing
     that, an outside base among its ancestors that does so (``collections.abc.Mapping``,
-    ``dict``, ...: ``ancestry``'s keys, aliases and imports followed)."""
+    ``dict``, ...: ``ancestry``'s keys, aliases and imports followed). ``dataclasses``: a
+    ``@dataclass`` on the way decides too (``compares_by_value``)."""
     for ancestor in revision.mro(symbol):
         definition = None if ancestor is None else revision.definition(ancestor)
         if ancestor is None or definition is None:
@@ -1205,9 +1206,36 @@ def unhashable(revision: Revision, symbol: str) -> bool:
         members = revision.definitions(module)
         if f"{qualname}.__hash__" in members or "__hash__" in definition.attributes:
             return False  # its own (an attribute's value is not known: no certain break)
+        compares = compares_by_value(definition.decorators) if dataclasses else None
+        if compares is not None:
+            return compares
         if f"{qualname}.__eq__" in members:
             return True
     return not UNHASHABLE_BASES.isdisjoint(ancestry(revision, symbol, aliases=True)[1])
+
+
+def compares_by_value(decorators: Sequence[str]) -> bool | None:
+    """For a class with these decorators: True when a ``dataclass`` one sets ``__hash__``
+    to None (it compares by value, not frozen, no ``unsafe_hash``), False when one gives a
+    hash (frozen, ``unsafe_hash``) or keeps identity (``eq=False``), None when none is a
+    dataclass decorator."""
+    for decorator in decorators:
+        if decorator_base(decorator) not in ("dataclass", "dataclasses.dataclass"):
+            continue
+        try:
+            call = ast.parse(decorator, mode="eval").body
+        except (SyntaxError, ValueError, RecursionError):
+            return None
+        keywords = getattr(call, "keywords", ())
+        if any(keyword.arg is None or (keyword.arg in ("eq", "frozen", "unsafe_hash")
+                                       and not isinstance(keyword.value, ast.Constant))
+               for keyword in keywords):
+            return None  # ``**options``, ``frozen=FROZEN``: not known
+        flags = {keyword.arg: keyword.value.value for keyword in keywords
+                 if isinstance(keyword.value, ast.Constant)}
+        return (flags.get("eq", True) is True and flags.get("frozen", False) is False
+                and flags.get("unsafe_hash", False) is False)
+    return None
 
 
 def takes_members_away(old: Revision, new: Revision, symbol: str, base: str) -> bool:

@@ -24,7 +24,6 @@ What reaches whom (DESIGN.md "Impact"):
 
 from __future__ import annotations
 
-import ast
 import posixpath
 import re
 import sys
@@ -4808,46 +4807,8 @@ def _typed_unhashable(signature: Signature, site: CallSite, bound: bool) -> bool
 def _unhashable_instances(revision: Revision, cls: str) -> bool:
     """``Impact._unhashable_instances``, read from ``revision``."""
     definition = revision.definition(cls)
-    if definition is None or definition.kind is not SymbolKind.CLASS:
-        return False
-    for ancestor in revision.mro(cls):
-        found = None if ancestor is None else revision.definition(ancestor)
-        if ancestor is None or found is None:
-            continue
-        module, _, qualname = ancestor.partition(":")
-        members = revision.definitions(module)
-        if f"{qualname}.__hash__" in members or "__hash__" in found.attributes:
-            return False  # its own (an attribute's value is not known)
-        compares = _compares_by_value(found.decorators)
-        if compares is not None:
-            return compares
-        if f"{qualname}.__eq__" in members:
-            return True
-    return unhashable(revision, cls)
-
-
-def _compares_by_value(decorators: Sequence[str]) -> bool | None:
-    """For a class with these decorators: True when a ``dataclass`` one sets ``__hash__``
-    to None (it compares by value, not frozen, no ``unsafe_hash``), False when one gives a
-    hash (frozen, ``unsafe_hash``) or keeps identity (``eq=False``), None when none is a
-    dataclass decorator."""
-    for decorator in decorators:
-        if decorator_base(decorator) not in ("dataclass", "dataclasses.dataclass"):
-            continue
-        try:
-            call = ast.parse(decorator, mode="eval").body
-        except (SyntaxError, ValueError, RecursionError):
-            return None
-        keywords = getattr(call, "keywords", ())
-        if any(keyword.arg is None or (keyword.arg in ("eq", "frozen", "unsafe_hash")
-                                       and not isinstance(keyword.value, ast.Constant))
-               for keyword in keywords):
-            return None  # ``**options``, ``frozen=FROZEN``: not known
-        flags = {keyword.arg: keyword.value.value for keyword in keywords
-                 if isinstance(keyword.value, ast.Constant)}
-        return (flags.get("eq", True) is True and flags.get("frozen", False) is False
-                and flags.get("unsafe_hash", False) is False)
-    return None
+    return (definition is not None and definition.kind is SymbolKind.CLASS
+            and unhashable(revision, cls, dataclasses=True))
 
 
 def _caches_added_only(change: Change) -> bool:
