@@ -448,7 +448,7 @@ class ImpactAnalysis:
         self._sites_behind: dict[tuple[str, str],
                                  tuple[Definition, list[tuple[CallSite, bool]]] | None] = {}
         # class -> whether its instances surely cannot be hashed (``_unhashable_instances``)
-        self._hashable: dict[str, bool] = {}
+        self._unhashable: dict[str, bool] = {}
         # symbol -> whether its decorators only traded aliases (``_aliases_traded``)
         self._aliases: dict[str, bool] = {}
         self.import_closure = ImportClosures(base, head)
@@ -3401,9 +3401,13 @@ class ImpactAnalysis:
         of its ancestry to decide defines ``__eq__`` without ``__hash__``, or is a dataclass
         comparing by value (``@dataclass``, not frozen, ``eq=False`` or ``unsafe_hash``),
         or an outside base does (``dict``, ``collections.abc.Mapping``)?"""
-        if cls not in self._hashable:
-            self._hashable[cls] = _unhashable_instances(self._revision_pair()[1], cls)
-        return self._hashable[cls]
+        if cls not in self._unhashable:
+            head = self._revision_pair()[1]
+            definition = head.definition(cls)
+            self._unhashable[cls] = (definition is not None
+                                     and definition.kind is SymbolKind.CLASS
+                                     and unhashable(head, cls, dataclasses=True))
+        return self._unhashable[cls]
 
     def _self_never_of(self, graph: CodeGraph, source: str, target: str) -> bool:
         """Is ``source`` a method of a class ``Base`` whose every call of ``target`` is on its
@@ -4802,13 +4806,6 @@ def _typed_unhashable(signature: Signature, site: CallSite, bound: bool) -> bool
         taken.append(next((p for p in params if p.name == name
                            and p.kind is not ParamKind.POSITIONAL_ONLY), keywords))
     return any(p is not None and unhashable_annotation(p.annotation) for p in taken)
-
-
-def _unhashable_instances(revision: Revision, cls: str) -> bool:
-    """``Impact._unhashable_instances``, read from ``revision``."""
-    definition = revision.definition(cls)
-    return (definition is not None and definition.kind is SymbolKind.CLASS
-            and unhashable(revision, cls, dataclasses=True))
 
 
 def _caches_added_only(change: Change) -> bool:

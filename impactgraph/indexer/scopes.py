@@ -140,7 +140,8 @@ class Scopes:
         while True:
             is_class = isinstance(scope, nodes.ClassDef)
             if name in scope.locals and (first or not is_class) and not (
-                    name in self.shared_of(scope.root()) and name in self.nonlocals(scope)):
+                    isinstance(scope, FUNCTION_SCOPES) and name in self.shared_of(scope.root())
+                    and name in self.nonlocals(scope)):
                 return scope
             if scope.parent is None:
                 return None
@@ -149,15 +150,15 @@ class Scopes:
             scope = scope.parent.scope()
 
     def nonlocals(self, scope: nodes.NodeNG) -> frozenset[str]:
-        """The names a function's own ``nonlocal`` statements declare: they live in the
-        enclosing function (astroid counts them among the function's locals too)."""
+        """The names a function's own ``nonlocal`` statements declare (``scope``: a function
+        or lambda): they live in the enclosing function (astroid counts them among the
+        function's locals too)."""
         found = self.nonlocal_names.get(id(scope))
         if found is None:
-            found = self.nonlocal_names[id(scope)] = frozenset() if not isinstance(
-                scope, FUNCTION_SCOPES) else frozenset(
-                    name for statement in scope.nodes_of_class(
-                        nodes.Nonlocal, skip_klass=(*FUNCTION_SCOPES, nodes.ClassDef))
-                    for name in statement.names)
+            found = self.nonlocal_names[id(scope)] = frozenset(
+                name for statement in scope.nodes_of_class(
+                    nodes.Nonlocal, skip_klass=(*FUNCTION_SCOPES, nodes.ClassDef))
+                for name in statement.names)
         return found
 
     def name_value(self, name: str, node: nodes.NodeNG) -> list[Expr]:
